@@ -1,0 +1,425 @@
+/*
+ * relstage.h - public API of librelstage, the B2B relationship-stage classifier.
+ *
+ * Data flows one way: reader -> field map -> score -> engine -> writer.
+ * Every step is a function call with a small type between the two sides
+ * (rs_row for raw cells, rs_account for typed values and scores, rs_result for
+ * the decision). The library never prints and never exits: every function that
+ * can fail returns an rs_status and fills an rs_error; only the front end
+ * (src/main.c) writes messages and picks exit codes.
+ *
+ * Ownership: a function that hands memory to the caller says so next to its
+ * prototype; every _new/_open has a _free that accepts NULL. All allocation
+ * goes through one hook (rs_set_alloc_hooks), which is also handed to cJSON and
+ * libcsv, so tests can make the Nth allocation fail.
+ */
+#ifndef RELSTAGE_H
+#define RELSTAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define RS_VERSION "1.0.0"
+
+/* ------------------------------------------------------------------ status */
+
+typedef enum rs_status {
+	RS_OK = 0,
+	RS_EOF,      /* nothing more to read (not an error) */
+	RS_EREJECT,  /* this row cannot be classified; the run goes on */
+	RS_ENOMEM,   /* an allocation failed */
+	RS_EIO,      /* reading or writing failed */
+	RS_EPARSE,   /* input malformed beyond one row (e.g. JSON array syntax) */
+	RS_ERULES,   /* rules file invalid */
+	RS_EUSAGE,   /* bad option or configuration (e.g. --map names no field) */
+	RS_ELIMIT,   /* a documented protective limit was hit */
+	RS_EENCODING /* bytes invalid in the input encoding, or unsupported encoding */
+} rs_status;
+
+/* A static English phrase for a status ("out of memory"). Never NULL. */
+const char *rs_strerror(rs_status st);
+
+/*
+ * What went wrong and where. `file` is borrowed (the name given to the reader
+ * or loader) and may be NULL; `line` is the 1-based physical line where the
+ * offending record starts (header = line 1), 0 when there is none; `where` is a
+ * place inside the file ("stages[2].when.all[0].op" in a rules file, a column
+ * name in a data file), "" when there is none.
+ */
+typedef struct rs_error {
+	rs_status status;
+	const char *file;
+	unsigned long line;
+	char where[160];
+	char msg[480];
+} rs_error;
+
+void rs_error_clear(rs_error *e);
+/* Fills status, line and msg (printf-style); keeps file and where. Returns st. */
+rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+/* Sets `where` (printf-style). */
+void rs_error_where(rs_error *e, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/*
+ * Writes "FILE:LINE: WHERE: MSG" into buf (parts that are absent are left
+ * out, never "(null)"); always NUL-terminates when size > 0. Returns the
+ * length it would have written, like snprintf. The front end prefixes
+ * "relstage: ".
+ */
+size_t rs_error_format(const rs_error *e, char *buf, size_t size);
+
+/* A callback that receives one problem among several (rules validation). */
+typedef void (*rs_diag_fn)(void *ctx, const rs_error *problem);
+
+/* ------------------------------------------------------------- allocation */
+
+typedef struct rs_alloc_hooks {
+	void *(*malloc_fn)(size_t size);
+	void *(*realloc_fn)(void *ptr, size_t size);
+	void (*free_fn)(void *ptr);
+} rs_alloc_hooks;
+
+/*
+ * Routes every allocation of the library, of cJSON (cJSON_InitHooks) and of
+ * libcsv parsers created afterwards through `h`; NULL restores the C library's.
+ * Process-wide, like cJSON_InitHooks: call it before any other rs_ function.
+ */
+void rs_set_alloc_hooks(const rs_alloc_hooks *h);
+
+/* ------------------------------------------------------------------- rows */
+
+/* How a cell's text is to be taken; JSON output keeps the input's types. */
+typedef enum rs_type {
+	RS_T_STRING = 0,
+	RS_T_NUMBER, /* text is a JSON number literal */
+	RS_T_BOOL,   /* text is "true" or "false" */
+	RS_T_NULL    /* text is "" */
+} rs_type;
+
+/*
+ * One record of cells, as read or as to be written. All memory is borrowed:
+ * a row handed to a callback is valid only during that call.
+ * cell[i] is NUL-terminated UTF-8 of length len[i] (it may contain NUL bytes
+ * only if the input did; readers reject such rows). `type` may be NULL, which
+ * means every cell is RS_T_STRING.
+ * `reject` is NULL for a good row; a reader sets it to the reason when it could
+ * read the record but not as a row (wrong number of fields, an unparseable JSON
+ * Lines line, a stray quote): the cells are then what could be recovered (for
+ * an unparseable line: one cell holding the raw line) and go to the rejects.
+ */
+typedef struct rs_row {
+	size_t n;
+	const char *const *cell;
+	const size_t *len;
+	const unsigned char *type;
+	unsigned long line;
+	const char *reject;
+} rs_row;
+
+/* ---------------------------------------------------------------- formats */
+
+typedef enum rs_format {
+	RS_FMT_AUTO = 0,
+	RS_FMT_CSV,
+	RS_FMT_TSV,
+	RS_FMT_JSON,  /* an array of objects */
+	RS_FMT_JSONL, /* one object per line */
+	RS_FMT_TABLE  /* output only: aligned columns for a terminal */
+} rs_format;
+
+/* "csv" -> RS_FMT_CSV ...; returns false for an unknown name. */
+bool rs_format_parse(const char *name, rs_format *out);
+const char *rs_format_name(rs_format f);
+
+typedef enum rs_lang { RS_LANG_EN = 0, RS_LANG_ZH, RS_LANG_COUNT } rs_lang;
+bool rs_lang_parse(const char *name, rs_lang *out); /* "en", "zh" (also "zh_CN.UTF-8" etc.) */
+
+/* ---------------------------------------------------------------- readers */
+
+typedef struct rs_read_opts {
+	rs_format format;     /* RS_FMT_AUTO: by file extension, else by sniffing */
+	char delimiter;       /* CSV/TSV: 0 = detect among , ; TAB | */
+	const char *encoding; /* NULL or "auto": BOM, else UTF-8 if valid, else GB18030 */
+	size_t max_field;     /* bytes in one cell; 0 = RS_DEFAULT_MAX_FIELD */
+	size_t max_columns;   /* 0 = RS_DEFAULT_MAX_COLUMNS */
+	size_t max_record;    /* bytes in one record / JSON Lines line; 0 = default */
+} rs_read_opts;
+
+#define RS_DEFAULT_MAX_FIELD ((size_t)1 << 20)   /* 1 MiB */
+#define RS_DEFAULT_MAX_COLUMNS ((size_t)4096)
+#define RS_DEFAULT_MAX_RECORD ((size_t)16 << 20) /* 16 MiB */
+
+/*
+ * Called once with the header (column names, line 1 for CSV; the keys of the
+ * first object for JSON), then once per record. A callback returning anything
+ * but RS_OK stops the reader, which returns that status (the callback fills err).
+ */
+typedef rs_status (*rs_header_fn)(void *ctx, const rs_row *header, rs_error *err);
+typedef rs_status (*rs_row_fn)(void *ctx, const rs_row *row, rs_error *err);
+
+typedef struct rs_reader rs_reader;
+
+/*
+ * Opens a reader on `fp` (not closed by the reader). `name` labels errors
+ * ("-" or "<stdin>" for standard input) and, with RS_FMT_AUTO, its extension
+ * picks the format (.csv .tsv .tab .txt .json .jsonl .ndjson). *out is owned by
+ * the caller: rs_reader_free.
+ */
+rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
+                         const rs_read_opts *opts, rs_error *err);
+/* Reads everything, calling on_header once and on_row per record. */
+rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
+                        void *ctx, rs_error *err);
+rs_format rs_reader_format(const rs_reader *r);     /* after open: the format in use */
+char rs_reader_delimiter(const rs_reader *r);       /* after the header: 0 for JSON */
+const char *rs_reader_encoding(const rs_reader *r); /* after open: "UTF-8", "GB18030", ... */
+void rs_reader_free(rs_reader *r);
+
+/* ----------------------------------------------------------------- fields */
+
+/* The canonical fields, in this order; their values live in rs_account.v. */
+typedef enum rs_field {
+	RS_F_ID = 0,
+	RS_F_NAME,
+	RS_F_PURCHASE_SHARE,
+	RS_F_OUR_SALES,
+	RS_F_CUSTOMER_SPEND,
+	RS_F_CONTACTS,
+	RS_F_DEPARTMENTS,
+	RS_F_TOP_CONTACT_LEVEL,
+	RS_F_KEY_PERSON,
+	RS_F_RELATIONSHIP_YEARS,
+	RS_F_JOINT_PROJECTS,
+	RS_F_EXEC_MEETINGS,
+	RS_F_STRATEGIC_AGREEMENT,
+	RS_F_EQUITY_TIE,
+	RS_F_EXCLUSIVE,
+	RS_F_INFO_SHARING,
+	RS_F_COUNT
+} rs_field;
+
+/* Variables a rule can name: the fields, then the three scores. */
+enum {
+	RS_V_SHARE_PCT = RS_F_COUNT,
+	RS_V_CONTACT_SCORE,
+	RS_V_COOPERATION_SCORE,
+	RS_V_COUNT
+};
+
+typedef enum rs_kind {
+	RS_KIND_TEXT = 0, /* id, name: not numeric */
+	RS_KIND_NUMBER,   /* a number; shares accept a trailing % */
+	RS_KIND_BOOL,     /* 1 or 0 */
+	RS_KIND_LEVEL     /* 1 staff, 2 manager, 3 director, 4 executive */
+} rs_kind;
+
+const char *rs_var_name(int var);     /* "purchase_share", ..., "share_pct"; NULL if out of range */
+int rs_var_lookup(const char *name);  /* the inverse; -1 if unknown */
+rs_kind rs_var_kind(int var);         /* scores are RS_KIND_NUMBER */
+const char *rs_field_meaning(int field); /* one line of English for `relstage fields` */
+/* The built-in aliases of a field, NULL-terminated (English, then Chinese). */
+const char *const *rs_field_aliases(int field);
+
+/* Value parsing. Empty or blank text means unknown (RS_PARSE_EMPTY), never 0. */
+typedef enum rs_parse { RS_PARSE_OK = 0, RS_PARSE_EMPTY, RS_PARSE_BAD } rs_parse;
+
+typedef struct rs_numfmt {
+	bool decimal_comma; /* "1.234,5" and "12,5": input delimited by ';' */
+} rs_numfmt;
+
+/*
+ * Numbers: optional surrounding spaces, a sign, a currency sign (¥ ￥ $ € £)
+ * before or after, thousands separators in groups of three, a trailing % when
+ * allow_percent. Rejects what is ambiguous ("1,5" without decimal_comma,
+ * "1.234" is 1.234), NaN, infinities and overflow; `why` gets a short reason.
+ */
+rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
+                         bool allow_percent, double *out, const char **why);
+/* yes/no, y/n, true/false, 1/0, 是/否, 有/无 (case-insensitive). */
+rs_parse rs_parse_bool(const char *s, size_t n, bool *out);
+/* staff/manager/director/executive, 员工/经理/总监/高层 and a few synonyms -> 1..4. */
+rs_parse rs_parse_level(const char *s, size_t n, int *out);
+
+/*
+ * A mapped and typed record. v[var] is meaningful only when bit var of `known`
+ * is set. id and name are borrowed from the row they came from.
+ */
+typedef struct rs_account {
+	const char *id;
+	size_t id_len;
+	const char *name;
+	size_t name_len;
+	double v[RS_V_COUNT];
+	uint32_t known;
+} rs_account;
+
+static inline bool rs_known(const rs_account *a, int var)
+{
+	return (a->known >> var) & 1u;
+}
+
+typedef struct rs_fieldmap rs_fieldmap;
+
+/*
+ * Maps header cells to fields: a --map spec "FIELD=COLUMN" wins, then the
+ * field's name or a built-in alias, compared case-insensitively with spaces
+ * and hyphens equal to underscores (and surrounding spaces ignored).
+ * Fails (RS_EUSAGE) when a --map names an unknown field or a missing column,
+ * two columns give the same field, no column gives the id, or no column gives
+ * a share (purchase_share, or our_sales with customer_spend): the message then
+ * lists the accepted names. *out is owned by the caller: rs_fieldmap_free.
+ */
+rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
+                          const char *const *maps, size_t nmaps, rs_error *err);
+/* The header column that gives `field`, or -1. */
+long rs_fieldmap_column(const rs_fieldmap *m, int field);
+/*
+ * Parses a row's mapped cells into *a (scores left unknown). A cell that does
+ * not parse is RS_EREJECT naming the column and the value; so are a missing id
+ * and a row with a different number of cells than the header.
+ */
+rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                            const rs_numfmt *nf, rs_account *a, rs_error *err);
+void rs_fieldmap_free(rs_fieldmap *m);
+
+/* ------------------------------------------------------------------ rules */
+
+typedef struct rs_rules rs_rules;
+
+/*
+ * Loads rules from JSON text (need not be NUL-terminated). `name` labels
+ * errors. Every structural problem found is passed to `diag` (may be NULL);
+ * the first is also left in *err. The result is compiled: conditions refer to
+ * variables by index and compare numbers. *out is owned: rs_rules_free.
+ */
+rs_status rs_rules_load(rs_rules **out, const char *text, size_t len,
+                        const char *name, rs_diag_fn diag, void *ctx,
+                        rs_error *err);
+/* The default rules embedded in the binary (data/rules/default.json). */
+rs_status rs_rules_load_default(rs_rules **out, rs_error *err);
+const char *rs_rules_default_text(size_t *len);
+/*
+ * Decision-table analysis: stages no record can reach, share_pct ranges in
+ * [0,100] that no row covers, rows hidden by earlier rows under first-match.
+ * Each finding goes to diag; returns how many were found.
+ */
+size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx);
+/*
+ * The rules in force as JSON (pretty, stable key order, trailing newline).
+ * Loading the dump gives rules that classify identically, and dumping them
+ * again gives the same bytes. *out is owned by the caller: free with rs_free.
+ */
+rs_status rs_rules_dump(const rs_rules *r, char **out, size_t *len, rs_error *err);
+void rs_rules_free(rs_rules *r);
+
+size_t rs_rules_stage_count(const rs_rules *r);
+const char *rs_rules_stage_id(const rs_rules *r, size_t stage);
+const char *rs_rules_stage_label(const rs_rules *r, size_t stage, rs_lang lang);
+/* The stage's recommended actions, joined once at load with RS_ACTION_SEP. */
+const char *rs_rules_stage_actions(const rs_rules *r, size_t stage, rs_lang lang);
+long rs_rules_stage_index(const rs_rules *r, const char *id); /* -1 if unknown */
+size_t rs_rules_action_count(const rs_rules *r);
+const char *rs_rules_action_id(const rs_rules *r, size_t action);
+const char *rs_rules_action_text(const rs_rules *r, size_t action, rs_lang lang);
+const char *rs_rules_action_flag(const rs_rules *r, size_t action); /* NULL if none */
+/* Text of a named message in the rules' "messages" (e.g. "downgrade"), or NULL. */
+const char *rs_rules_message(const rs_rules *r, const char *key, rs_lang lang);
+
+#define RS_ACTION_SEP " | "
+#define RS_MAX_FIRED 64 /* action rules a row can fire; rules with more fail to load */
+
+/* ------------------------------------------------------- scoring, engine */
+
+/*
+ * Computes share_pct from purchase_share, else 100 * our_sales /
+ * customer_spend (0 when our_sales is 0), then contact_score and
+ * cooperation_score from the rules' score definitions. RS_EREJECT when the
+ * share is unknown, outside 0-100, or our_sales exceeds customer_spend.
+ * When `explain` is not NULL, appends the parts of each score to it.
+ */
+typedef struct rs_buf rs_buf;
+rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain,
+                   rs_lang lang, rs_error *err);
+
+typedef struct rs_result {
+	size_t stage;                 /* index into the rules' stages */
+	long next_stage;              /* the stage above, or -1 at the top */
+	double share_gap;             /* share points to the next stage's threshold; <0 if none */
+	size_t nfired;                /* action rules that matched, in rule order */
+	size_t fired[RS_MAX_FIRED];
+	size_t decision_row;          /* which row of the decision table matched */
+} rs_result;
+
+/*
+ * Picks the stage (first matching decision row) and collects every matching
+ * action rule. RS_EREJECT when no row matches. With `explain`, appends the row
+ * that decided and the action rules that fired.
+ */
+rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
+                         rs_buf *explain, rs_lang lang, rs_error *err);
+
+/* ------------------------------------------------------------------ buffer */
+
+/*
+ * A growable byte buffer (Redis sds-style: len bytes used, always followed by
+ * a NUL). Reused across rows so the hot path does not allocate once warm.
+ */
+struct rs_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	bool failed; /* an append could not allocate; later appends are no-ops */
+};
+void rs_buf_init(rs_buf *b);
+void rs_buf_free(rs_buf *b);
+static inline void rs_buf_reset(rs_buf *b) { b->len = 0; if (b->data) b->data[0] = '\0'; }
+bool rs_buf_reserve(rs_buf *b, size_t extra);
+bool rs_buf_append(rs_buf *b, const void *p, size_t n);
+bool rs_buf_puts(rs_buf *b, const char *s);
+bool rs_buf_putc(rs_buf *b, char c);
+/* Appends a number with at most `decimals` digits after the point, trailing
+ * zeros dropped ("49.9", "50", "33.33"); no printf, no locale. */
+bool rs_buf_put_num(rs_buf *b, double v, int decimals);
+bool rs_buf_put_ulong(rs_buf *b, unsigned long v);
+
+/* Memory from rs_rules_dump and friends that hand over a plain block. */
+void rs_free(void *p);
+
+/* ----------------------------------------------------------------- writers */
+
+typedef struct rs_write_opts {
+	rs_format format;       /* CSV, TSV, JSON, JSONL or TABLE */
+	bool excel;             /* CSV/TSV: UTF-8 BOM and CRLF line ends */
+	bool raw;               /* CSV/TSV: no formula neutralisation */
+	const size_t *table_cols; /* TABLE: which columns to show (NULL = all) */
+	size_t ntable_cols;
+} rs_write_opts;
+
+typedef struct rs_writer rs_writer;
+
+/*
+ * Starts writing to `fp` (not closed by the writer) with these column names.
+ * The header is written at once for CSV/TSV. *out is owned: rs_writer_free.
+ */
+rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
+                        const rs_row *header, rs_error *err);
+/* Writes one row of header-many cells; types pick JSON literals. */
+rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err);
+/* Closes the document (JSON ']'), flushes; RS_EIO if any write failed. */
+rs_status rs_writer_finish(rs_writer *w, rs_error *err);
+void rs_writer_free(rs_writer *w);
+
+/* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
+size_t rs_display_width(const char *s, size_t n);
+
+#endif

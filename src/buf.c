@@ -1,0 +1,133 @@
+/*
+ * buf.c - growable byte buffer and number formatting without printf.
+ * Invariant: when data is not NULL, data[len] == '\0' and len < cap. After a
+ * failed allocation `failed` stays set and appends do nothing, so a caller
+ * may append a whole row and check once.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+void rs_buf_init(rs_buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->failed = false;
+}
+
+void rs_buf_free(rs_buf *b)
+{
+	rs_free(b->data);
+	rs_buf_init(b);
+}
+
+bool rs_buf_reserve(rs_buf *b, size_t extra)
+{
+	size_t need, cap;
+	char *p;
+
+	if (b->failed)
+		return false;
+	if (extra >= SIZE_MAX - b->len - 1)
+		goto fail;
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return true;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	p = rs_realloc(b->data, cap);
+	if (p == NULL)
+		goto fail;
+	b->data = p;
+	b->cap = cap;
+	return true;
+fail:
+	b->failed = true;
+	return false;
+}
+
+bool rs_buf_append(rs_buf *b, const void *p, size_t n)
+{
+	if (!rs_buf_reserve(b, n))
+		return false;
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return true;
+}
+
+bool rs_buf_puts(rs_buf *b, const char *s)
+{
+	return rs_buf_append(b, s, strlen(s));
+}
+
+bool rs_buf_putc(rs_buf *b, char c)
+{
+	if (!rs_buf_reserve(b, 1))
+		return false;
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return true;
+}
+
+/* Digits of v, most significant first, into the end of tmp; returns start. */
+static char *ulong_digits(char *end, unsigned long long v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return end;
+}
+
+bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
+{
+	char tmp[24];
+	char *s = ulong_digits(tmp + sizeof tmp, v);
+
+	return rs_buf_append(b, s, (size_t)(tmp + sizeof tmp - s));
+}
+
+bool rs_buf_put_num(rs_buf *b, double v, int decimals)
+{
+	static const double pow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+	char tmp[48];
+	char *end = tmp + sizeof tmp, *s;
+	unsigned long long scaled, ip, fp;
+	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+	bool neg = v < 0;
+
+	if (!isfinite(v))
+		return rs_buf_puts(b, "");
+	if (neg)
+		v = -v;
+	if (v * pow10[d] >= 9e15) {
+		int n = snprintf(tmp, sizeof tmp, "%s%.*f", neg ? "-" : "", d, v);
+		return rs_buf_append(b, tmp, n > 0 ? (size_t)n : 0);
+	}
+	scaled = (unsigned long long)llround(v * pow10[d]);
+	ip = scaled / (unsigned long long)pow10[d];
+	fp = scaled % (unsigned long long)pow10[d];
+	s = end;
+	if (fp != 0) {
+		int k = d;
+		while (fp % 10 == 0) {
+			fp /= 10;
+			k--;
+		}
+		while (k-- > 0) {
+			*--s = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		*--s = '.';
+	}
+	s = ulong_digits(s, ip);
+	if (neg && scaled != 0)
+		*--s = '-';
+	return rs_buf_append(b, s, (size_t)(end - s));
+}
