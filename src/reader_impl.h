@@ -1,0 +1,52 @@
+/*
+ * reader_impl.h - what the format readers share inside the library: the
+ * decoded input stream (input.c) and the per-format entry points that
+ * reader.c dispatches to. Not part of the public API.
+ */
+#ifndef RS_READER_IMPL_H
+#define RS_READER_IMPL_H
+
+#include "internal.h"
+
+/*
+ * rs_input: a FILE seen as UTF-8 bytes. Drops a UTF-8 BOM; with encoding
+ * auto, decides between UTF-8 and GB18030 on the first block (valid UTF-8
+ * means UTF-8); with a name, converts through iconv(3). A UTF-16/32 BOM is
+ * RS_EENCODING with the command that converts the file.
+ */
+typedef struct rs_input rs_input;
+
+rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
+                        const char *encoding, rs_error *err);
+/*
+ * Fills buf with up to cap bytes of valid UTF-8; *got == 0 means end of input.
+ * Bytes invalid in the encoding: first every valid byte before them is
+ * delivered, then the next call returns RS_EENCODING with a message (and a hint
+ * such as "try --encoding gbk"); err->line is left 0 for the caller, who knows
+ * how many lines it has consumed, to fill in. A read error is RS_EIO.
+ */
+rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got, rs_error *err);
+/*
+ * The first decoded bytes (up to 64 KiB, fewer at end of input) without
+ * consuming them, for sniffing the format and the delimiter.
+ */
+rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err);
+const char *rs_input_encoding(const rs_input *in); /* "UTF-8", "GB18030", or the name given */
+void rs_input_free(rs_input *in);
+
+/* Per-format readers; reader.c has already opened `in` and picked the format. */
+typedef struct rs_read_ctx {
+	rs_input *in;
+	const char *name;        /* for err->file */
+	const rs_read_opts *opts; /* limits already defaulted (never 0) */
+	rs_header_fn on_header;
+	rs_row_fn on_row;
+	void *ctx;
+} rs_read_ctx;
+
+/* delimiter: the one to use (already detected or given). */
+rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err);
+rs_status rs_read_json(const rs_read_ctx *c, rs_error *err);  /* a JSON array of objects */
+rs_status rs_read_jsonl(const rs_read_ctx *c, rs_error *err); /* one object per line */
+
+#endif
