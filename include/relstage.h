@@ -336,6 +336,7 @@ const char *rs_rules_action_flag(const rs_rules *r, size_t action); /* NULL if n
 const char *rs_rules_message(const rs_rules *r, const char *key, rs_lang lang);
 
 #define RS_ACTION_SEP " | "
+#define RS_MAX_STAGES 16 /* stages in one rules file; more fail to load */
 #define RS_MAX_FIRED 64 /* action rules a row can fire; rules with more fail to load */
 
 /* ------------------------------------------------------- scoring, engine */
@@ -403,6 +404,8 @@ typedef struct rs_write_opts {
 	bool raw;               /* CSV/TSV: no formula neutralisation */
 	const size_t *table_cols; /* TABLE: which columns to show (NULL = all) */
 	size_t ntable_cols;
+	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
+	                           rejects file keeps a bad row's cells as read) */
 } rs_write_opts;
 
 typedef struct rs_writer rs_writer;
@@ -418,6 +421,86 @@ rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err);
 /* Closes the document (JSON ']'), flushes; RS_EIO if any write failed. */
 rs_status rs_writer_finish(rs_writer *w, rs_error *err);
 void rs_writer_free(rs_writer *w);
+
+/* ------------------------------------------------- previous run, classify */
+
+/*
+ * An earlier relstage output (any format it writes), indexed by id: what
+ * --previous compares with. Memory is proportional to that file's accounts.
+ */
+typedef struct rs_previous rs_previous;
+
+/*
+ * Reads `fp` (any format relstage writes; `ropts` as for inputs). Its id
+ * column is found like an input's (built-in aliases, then `maps`), its stage
+ * in the "stage" column. A duplicate id is passed to `diag` (the first
+ * occurrence is kept); a stage id the rules do not know is RS_EPARSE.
+ * *out is owned by the caller: rs_previous_free.
+ */
+rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
+                           const rs_read_opts *ropts, const rs_rules *r,
+                           const char *const *maps, size_t nmaps,
+                           rs_diag_fn diag, void *ctx, rs_error *err);
+size_t rs_previous_count(const rs_previous *p);
+/* Calls fn for each account of the previous run not seen in this one. */
+void rs_previous_each_vanished(const rs_previous *p,
+                               void (*fn)(void *ctx, const char *id, size_t stage),
+                               void *ctx);
+void rs_previous_free(rs_previous *p);
+
+/* Counts of a run, for --summary and --summary-json. */
+typedef struct rs_stats {
+	unsigned long read, classified, rejected;
+	unsigned long per_stage[RS_MAX_STAGES];
+	bool with_previous;
+	unsigned long up, down, same, added, vanished;
+	/* [previous stage][current stage] for accounts present in both runs */
+	unsigned long transition[RS_MAX_STAGES][RS_MAX_STAGES];
+	unsigned long vanished_per_stage[RS_MAX_STAGES];
+} rs_stats;
+
+typedef struct rs_classify_opts {
+	rs_lang lang;
+	bool explain;             /* add the explain column */
+	const char *const *maps;  /* --map FIELD=COLUMN specs */
+	size_t nmaps;
+	rs_previous *previous;    /* NULL without --previous; marks ids seen */
+} rs_classify_opts;
+
+/*
+ * The pipeline in the middle: header -> field map; row -> account -> scores
+ * -> decision -> the output row (input cells unchanged, then the appended
+ * columns). Holds its buffers across rows: no allocation per row once warm.
+ */
+typedef struct rs_classifier rs_classifier;
+
+rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r,
+                            const rs_classify_opts *o, rs_error *err);
+/*
+ * Takes an input header (the first, or a later file's, which must have the
+ * same columns) and gives the output header (valid while c lives). The
+ * delimiter (0 for JSON) decides number parsing: ';' allows decimal commas.
+ */
+rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
+                               const rs_row **out, rs_error *err);
+/*
+ * Classifies one row: RS_OK and *out (valid until the next call), or
+ * RS_EREJECT with the reason in err (line and file set). Counts into stats.
+ */
+rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out,
+                            rs_error *err);
+/* Counts a row rejected before classification (by the reader). */
+void rs_classifier_count_reject(rs_classifier *c);
+/* Finishes counting (vanished accounts) and returns the run's counts. */
+const rs_stats *rs_classifier_stats(rs_classifier *c);
+void rs_classifier_free(rs_classifier *c);
+
+/*
+ * The run summary for people (lang) and for monitoring (JSON object, one
+ * line). Appended to `out`; false when out of memory.
+ */
+bool rs_summary_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_buf *out);
+bool rs_summary_json(const rs_stats *s, const rs_rules *r, rs_buf *out);
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);
