@@ -496,11 +496,15 @@ const rs_stats *rs_classifier_stats(rs_classifier *c);
 void rs_classifier_free(rs_classifier *c);
 
 /*
- * The run summary for people (lang) and for monitoring (JSON object, one
- * line). Appended to `out`; false when out of memory.
+ * The run summary for people (lang; lines of text) and for monitoring (one
+ * JSON object and a newline). `prev` (may be NULL) lists vanished accounts:
+ * at most 20 in the text, all in the JSON. Appended to `out`; false when
+ * out of memory.
  */
-bool rs_summary_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_buf *out);
-bool rs_summary_json(const rs_stats *s, const rs_rules *r, rs_buf *out);
+bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
+                     rs_lang lang, rs_buf *out);
+bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
+                     rs_buf *out);
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);

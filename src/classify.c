@@ -1,0 +1,423 @@
+/*
+ * classify.c - the middle of the pipeline: a row becomes an account (field
+ * map), gets its scores and stage (score, engine), and leaves as the output
+ * row: the input cells unchanged, then the appended columns. Also keeps the
+ * run's counts and, with --previous, the transitions.
+ * Invariant: after the first few rows nothing here allocates; the appended
+ * cells live in one reused arena and point into it only once it is complete.
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "previous_impl.h"
+
+enum {
+	COL_STAGE,
+	COL_LABEL,
+	COL_SHARE,
+	COL_CONTACT,
+	COL_COOP,
+	COL_NEXT,
+	COL_GAP,
+	COL_FLAGS,
+	COL_ACTIONS,
+	COL_EXPLAIN,
+	COL_PREV,
+	COL_TRANSITION,
+	COL_MAX
+};
+
+static const char *const col_names[COL_MAX] = {
+	"stage",     "stage_label", "share_pct", "contact_score",  "cooperation_score", "next_stage",
+	"share_gap", "flags",       "actions",   "explain",        "previous_stage",    "transition",
+};
+
+struct rs_classifier {
+	const rs_rules *rules;
+	rs_classify_opts o;
+	rs_fieldmap *map;
+	rs_numfmt nf;
+	size_t nin;          /* input columns */
+	size_t nout;         /* output columns */
+	int cols[COL_MAX];   /* which appended columns, in order */
+	size_t ncols;
+	/* output row storage, sized once at the header */
+	const char **cell;
+	size_t *len;
+	unsigned char *type;
+	char **hdr_cell;     /* output header names (owned copies) */
+	size_t *hdr_len;
+	rs_row out_hdr;
+	rs_row out_row;
+	rs_buf arena;        /* appended cells' text */
+	rs_buf explain;
+	size_t off[COL_MAX]; /* offsets of appended cells in arena */
+	size_t clen[COL_MAX];
+	rs_stats stats;
+	bool finished;
+};
+
+rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_classify_opts *o,
+                            rs_error *err)
+{
+	rs_classifier *c = rs_calloc(1, sizeof *c);
+	size_t i;
+
+	*out = NULL;
+	if (c == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	c->rules = r;
+	c->o = *o;
+	for (i = 0; i < COL_EXPLAIN; i++)
+		c->cols[c->ncols++] = (int)i;
+	if (o->explain)
+		c->cols[c->ncols++] = COL_EXPLAIN;
+	if (o->previous != NULL) {
+		c->cols[c->ncols++] = COL_PREV;
+		c->cols[c->ncols++] = COL_TRANSITION;
+		c->stats.with_previous = true;
+	}
+	rs_buf_init(&c->arena);
+	rs_buf_init(&c->explain);
+	*out = c;
+	return RS_OK;
+}
+
+void rs_classifier_free(rs_classifier *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	rs_fieldmap_free(c->map);
+	if (c->hdr_cell != NULL)
+		for (i = 0; i < c->nout; i++)
+			rs_free(c->hdr_cell[i]);
+	rs_free(c->hdr_cell);
+	rs_free(c->hdr_len);
+	rs_free((void *)c->cell);
+	rs_free(c->len);
+	rs_free(c->type);
+	rs_buf_free(&c->arena);
+	rs_buf_free(&c->explain);
+	rs_free(c);
+}
+
+/* A later file's header must name the same columns in the same order. */
+static rs_status same_header(const rs_classifier *c, const rs_row *in, rs_error *err)
+{
+	size_t i;
+
+	if (in->n == c->nin) {
+		for (i = 0; i < in->n; i++)
+			if (in->len[i] != c->hdr_len[i] || memcmp(in->cell[i], c->hdr_cell[i], in->len[i]) != 0)
+				break;
+		if (i == in->n)
+			return RS_OK;
+		return rs_error_set(err, RS_EUSAGE, 1,
+		                    "column %zu is \"%s\" here but \"%s\" in the first file; "
+		                    "files classified together need the same columns",
+		                    i + 1, in->cell[i], c->hdr_cell[i]);
+	}
+	return rs_error_set(err, RS_EUSAGE, 1,
+	                    "%zu columns here but %zu in the first file; files classified "
+	                    "together need the same columns",
+	                    in->n, c->nin);
+}
+
+static rs_status check_collisions(const rs_classifier *c, const rs_row *in, rs_error *err)
+{
+	size_t i, k;
+
+	for (i = 0; i < in->n; i++)
+		for (k = 0; k < c->ncols; k++)
+			if (strcmp(in->cell[i], col_names[c->cols[k]]) == 0)
+				return rs_error_set(err, RS_EUSAGE, 1,
+				                    "input column %zu is named \"%s\", which relstage "
+				                    "appends itself (is this relstage output?); rename "
+				                    "or remove that column",
+				                    i + 1, in->cell[i]);
+	return RS_OK;
+}
+
+static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
+{
+	size_t i;
+
+	c->nin = in->n;
+	c->nout = in->n + c->ncols;
+	c->cell = rs_calloc(c->nout, sizeof *c->cell);
+	c->len = rs_calloc(c->nout, sizeof *c->len);
+	c->type = rs_calloc(c->nout, sizeof *c->type);
+	c->hdr_cell = rs_calloc(c->nout, sizeof *c->hdr_cell);
+	c->hdr_len = rs_calloc(c->nout, sizeof *c->hdr_len);
+	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (i = 0; i < c->nout; i++) {
+		const char *s = i < c->nin ? in->cell[i] : col_names[c->cols[i - c->nin]];
+		size_t n = i < c->nin ? in->len[i] : strlen(s);
+
+		c->hdr_cell[i] = rs_strndup(s, n);
+		if (c->hdr_cell[i] == NULL)
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		c->hdr_len[i] = n;
+	}
+	c->out_hdr.n = c->nout;
+	c->out_hdr.cell = (const char *const *)c->hdr_cell;
+	c->out_hdr.len = c->hdr_len;
+	c->out_hdr.line = 1;
+	c->out_row.n = c->nout;
+	c->out_row.cell = c->cell;
+	c->out_row.len = c->len;
+	c->out_row.type = c->type;
+	return RS_OK;
+}
+
+rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
+                               const rs_row **out, rs_error *err)
+{
+	rs_status st;
+
+	c->nf.decimal_comma = delimiter == ';';
+	if (c->map != NULL) {
+		st = same_header(c, in, err);
+		if (st != RS_OK)
+			return st;
+		*out = &c->out_hdr;
+		return RS_OK;
+	}
+	st = check_collisions(c, in, err);
+	if (st == RS_OK)
+		st = rs_fieldmap_new(&c->map, in, c->o.maps, c->o.nmaps, err);
+	if (st == RS_OK)
+		st = alloc_rows(c, in, err);
+	if (st != RS_OK)
+		return st;
+	*out = &c->out_hdr;
+	return RS_OK;
+}
+
+/* Starts appended cell `col` at the arena's end. */
+static void cell_begin(rs_classifier *c, int col)
+{
+	c->off[col] = c->arena.len;
+}
+
+static void cell_end(rs_classifier *c, int col)
+{
+	c->clen[col] = c->arena.len - c->off[col];
+	rs_buf_putc(&c->arena, '\0');
+}
+
+static void put_text(rs_classifier *c, int col, const char *s)
+{
+	cell_begin(c, col);
+	if (s != NULL)
+		rs_buf_puts(&c->arena, s);
+	cell_end(c, col);
+}
+
+static void put_num(rs_classifier *c, int col, double v, int decimals)
+{
+	cell_begin(c, col);
+	rs_buf_put_num(&c->arena, v, decimals);
+	cell_end(c, col);
+}
+
+/* Joins the fired action rules' flags, distinct, in rule order. */
+static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
+{
+	size_t i, k;
+	bool first = true;
+
+	cell_begin(c, COL_FLAGS);
+	for (i = 0; i < res->nfired; i++) {
+		const char *f = rs_rules_action_flag(c->rules, res->fired[i]);
+
+		if (f == NULL)
+			continue;
+		for (k = 0; k < i; k++) {
+			const char *g = rs_rules_action_flag(c->rules, res->fired[k]);
+			if (g != NULL && strcmp(f, g) == 0)
+				break;
+		}
+		if (k < i)
+			continue;
+		if (!first)
+			rs_buf_putc(&c->arena, ';');
+		rs_buf_puts(&c->arena, f);
+		first = false;
+	}
+	if (downgraded) {
+		if (!first)
+			rs_buf_putc(&c->arena, ';');
+		rs_buf_puts(&c->arena, "downgraded");
+	}
+	cell_end(c, COL_FLAGS);
+}
+
+static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
+{
+	rs_lang lang = c->o.lang;
+	size_t i;
+	const char *s = rs_rules_stage_actions(c->rules, res->stage, lang);
+	bool any = s != NULL && *s != '\0';
+
+	cell_begin(c, COL_ACTIONS);
+	if (downgraded) {
+		const char *m = rs_rules_message(c->rules, "downgrade", lang);
+		if (m != NULL) {
+			rs_buf_puts(&c->arena, m);
+			if (any || res->nfired > 0)
+				rs_buf_puts(&c->arena, RS_ACTION_SEP);
+		}
+	}
+	for (i = 0; i < res->nfired; i++) {
+		rs_buf_puts(&c->arena, rs_rules_action_text(c->rules, res->fired[i], lang));
+		if (i + 1 < res->nfired || any)
+			rs_buf_puts(&c->arena, RS_ACTION_SEP);
+	}
+	if (any)
+		rs_buf_puts(&c->arena, s);
+	cell_end(c, COL_ACTIONS);
+}
+
+/* --previous: the account's earlier stage and how it moved. */
+static rs_status put_transition(rs_classifier *c, const rs_account *a, const rs_row *in,
+                                size_t stage, bool *downgraded, rs_error *err)
+{
+	unsigned long first = 0;
+	long prev = rs_previous_visit(c->o.previous, a->id, a->id_len, in->line, &first);
+	rs_stats *s = &c->stats;
+
+	*downgraded = false;
+	if (prev == RS_PREV_DUPLICATE)
+		return rs_error_set(err, RS_EREJECT, in->line,
+		                    "duplicate id \"%s\" (first at line %lu); ids must be unique "
+		                    "to compare with --previous",
+		                    a->id, first);
+	if (prev == RS_PREV_NOMEM)
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	if (prev < 0) {
+		put_text(c, COL_PREV, NULL);
+		put_text(c, COL_TRANSITION, "new");
+		s->added++;
+		return RS_OK;
+	}
+	put_text(c, COL_PREV, rs_rules_stage_id(c->rules, (size_t)prev));
+	s->transition[prev][stage]++;
+	if ((size_t)prev < stage) {
+		put_text(c, COL_TRANSITION, "up");
+		s->up++;
+	} else if ((size_t)prev > stage) {
+		put_text(c, COL_TRANSITION, "down");
+		s->down++;
+		*downgraded = true;
+	} else {
+		put_text(c, COL_TRANSITION, "same");
+		s->same++;
+	}
+	return RS_OK;
+}
+
+static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
+                          rs_error *err)
+{
+	rs_buf *ex = c->o.explain ? &c->explain : NULL;
+	rs_status st;
+
+	if (in->reject != NULL)
+		return rs_error_set(err, RS_EREJECT, in->line, "%s", in->reject);
+	if (ex != NULL)
+		rs_buf_reset(ex);
+	st = rs_fieldmap_apply(c->map, in, &c->nf, a, err);
+	if (st == RS_OK)
+		st = rs_score(c->rules, a, ex, c->o.lang, err);
+	if (st == RS_OK)
+		st = rs_engine_eval(c->rules, a, res, ex, c->o.lang, err);
+	if (st != RS_OK && err->line == 0)
+		err->line = in->line;
+	return st;
+}
+
+rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out, rs_error *err)
+{
+	rs_account a;
+	rs_result res;
+	rs_status st;
+	bool down = false;
+	size_t i, k;
+
+	c->stats.read++;
+	st = evaluate(c, in, &a, &res, err);
+	rs_buf_reset(&c->arena);
+	if (st == RS_OK && c->o.previous != NULL)
+		st = put_transition(c, &a, in, res.stage, &down, err);
+	if (st != RS_OK) {
+		c->stats.read--; /* counted again by rs_classifier_count_reject */
+		if (st == RS_EREJECT)
+			rs_classifier_count_reject(c);
+		return st;
+	}
+	put_text(c, COL_STAGE, rs_rules_stage_id(c->rules, res.stage));
+	put_text(c, COL_LABEL, rs_rules_stage_label(c->rules, res.stage, c->o.lang));
+	put_num(c, COL_SHARE, a.v[RS_V_SHARE_PCT], 2);
+	put_num(c, COL_CONTACT, a.v[RS_V_CONTACT_SCORE], 1);
+	put_num(c, COL_COOP, a.v[RS_V_COOPERATION_SCORE], 1);
+	put_text(c, COL_NEXT, res.next_stage >= 0 ? rs_rules_stage_id(c->rules, (size_t)res.next_stage) : NULL);
+	if (res.share_gap >= 0)
+		put_num(c, COL_GAP, res.share_gap, 2);
+	else
+		put_text(c, COL_GAP, NULL);
+	put_flags(c, &res, down);
+	put_actions(c, &res, down);
+	if (c->o.explain)
+		put_text(c, COL_EXPLAIN, c->explain.data);
+	if (c->arena.failed)
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+
+	for (i = 0; i < c->nin; i++) {
+		c->cell[i] = in->cell[i];
+		c->len[i] = in->len[i];
+		c->type[i] = in->type != NULL ? in->type[i] : RS_T_STRING;
+	}
+	for (k = 0; k < c->ncols; k++, i++) {
+		int col = c->cols[k];
+		bool num = col == COL_SHARE || col == COL_CONTACT || col == COL_COOP || col == COL_GAP;
+
+		c->cell[i] = c->arena.data + c->off[col];
+		c->len[i] = c->clen[col];
+		c->type[i] = (unsigned char)(c->clen[col] == 0 && (num || col == COL_NEXT || col == COL_PREV)
+		                                 ? RS_T_NULL
+		                                 : num ? RS_T_NUMBER : RS_T_STRING);
+	}
+	c->out_row.line = in->line;
+	c->stats.classified++;
+	c->stats.per_stage[res.stage]++;
+	*out = &c->out_row;
+	return RS_OK;
+}
+
+void rs_classifier_count_reject(rs_classifier *c)
+{
+	c->stats.read++;
+	c->stats.rejected++;
+}
+
+static void count_vanished(void *ctx, const char *id, size_t stage)
+{
+	rs_stats *s = ctx;
+
+	(void)id;
+	s->vanished++;
+	if (stage < RS_MAX_STAGES)
+		s->vanished_per_stage[stage]++;
+}
+
+const rs_stats *rs_classifier_stats(rs_classifier *c)
+{
+	if (!c->finished && c->o.previous != NULL)
+		rs_previous_each_vanished(c->o.previous, count_vanished, &c->stats);
+	c->finished = true;
+	return &c->stats;
+}

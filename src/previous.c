@@ -1,0 +1,248 @@
+/*
+ * previous.c - an earlier relstage output, indexed by account id, for
+ * --previous: upgrades, downgrades, new and vanished accounts. An open-
+ * addressing hash table over ids kept in one arena (offsets, not pointers,
+ * because the arena moves when it grows).
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "previous_impl.h"
+
+typedef struct entry {
+	uint64_t hash;
+	size_t off, len;
+	long stage;              /* previous stage, or RS_PREV_NEW for ids only in this run */
+	unsigned long seen_line; /* 0 until seen in this run */
+	bool used;
+} entry;
+
+struct rs_previous {
+	entry *tab;
+	size_t cap, count, loaded;
+	rs_buf ids;
+	/* while loading */
+	const rs_rules *rules;
+	const char *name;
+	const char *const *maps;
+	size_t nmaps;
+	long id_col, stage_col;
+	rs_diag_fn diag;
+	void *ctx;
+};
+
+static uint64_t hash_id(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static entry *find(rs_previous *p, const char *id, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (p->cap - 1);
+
+	while (p->tab[i].used) {
+		entry *e = &p->tab[i];
+		if (e->hash == h && e->len == n && memcmp(p->ids.data + e->off, id, n) == 0)
+			return e;
+		i = (i + 1) & (p->cap - 1);
+	}
+	return &p->tab[i];
+}
+
+static bool grow(rs_previous *p)
+{
+	size_t cap = p->cap ? p->cap * 2 : 1024, i, j;
+	entry *tab = rs_calloc(cap, sizeof *tab);
+
+	if (tab == NULL)
+		return false;
+	for (i = 0; i < p->cap; i++) {
+		if (!p->tab[i].used)
+			continue;
+		j = (size_t)p->tab[i].hash & (cap - 1);
+		while (tab[j].used)
+			j = (j + 1) & (cap - 1);
+		tab[j] = p->tab[i];
+	}
+	rs_free(p->tab);
+	p->tab = tab;
+	p->cap = cap;
+	return true;
+}
+
+/* Inserts a new id; NULL when out of memory. */
+static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long stage)
+{
+	entry *e;
+	size_t off = p->ids.len;
+
+	if ((p->count + 1) * 4 > p->cap * 3 && !grow(p))
+		return NULL;
+	if (!rs_buf_append(&p->ids, id, n) || !rs_buf_putc(&p->ids, '\0'))
+		return NULL;
+	e = find(p, id, n, h);
+	e->used = true;
+	e->hash = h;
+	e->off = off;
+	e->len = n;
+	e->stage = stage;
+	e->seen_line = 0;
+	p->count++;
+	return e;
+}
+
+long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
+                       unsigned long *first_line)
+{
+	uint64_t h = hash_id(id, n);
+	entry *e = p->cap ? find(p, id, n, h) : NULL;
+
+	if (e == NULL || !e->used) {
+		e = insert(p, id, n, h, RS_PREV_NEW);
+		if (e == NULL)
+			return RS_PREV_NOMEM;
+		e->seen_line = line;
+		return RS_PREV_NEW;
+	}
+	if (e->seen_line != 0) {
+		*first_line = e->seen_line;
+		return RS_PREV_DUPLICATE;
+	}
+	e->seen_line = line;
+	return e->stage;
+}
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	rs_previous *p = ctx;
+	rs_fieldmap *m = NULL;
+	rs_status st;
+	size_t i;
+
+	st = rs_fieldmap_new(&m, h, p->maps, p->nmaps, err);
+	if (st != RS_OK)
+		return st;
+	p->id_col = rs_fieldmap_column(m, RS_F_ID);
+	rs_fieldmap_free(m);
+	p->stage_col = -1;
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->cell[i], "stage") == 0)
+			p->stage_col = (long)i;
+	if (p->stage_col < 0)
+		return rs_error_set(err, RS_EPARSE, 1,
+		                    "no \"stage\" column: --previous takes an earlier relstage output");
+	return RS_OK;
+}
+
+static void report(rs_previous *p, unsigned long line, const char *fmt, const char *a)
+{
+	rs_error e;
+
+	if (p->diag == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	e.file = p->name;
+	(void)rs_error_set(&e, RS_EREJECT, line, fmt, a);
+	p->diag(p->ctx, &e);
+}
+
+static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
+{
+	rs_previous *p = ctx;
+	const char *id, *stage;
+	long si;
+	entry *e;
+	uint64_t h;
+
+	if (r->reject != NULL || (size_t)p->stage_col >= r->n || (size_t)p->id_col >= r->n) {
+		report(p, r->line, "%s; row ignored", r->reject ? r->reject : "too few fields");
+		return RS_OK;
+	}
+	id = r->cell[p->id_col];
+	stage = r->cell[p->stage_col];
+	if (r->len[p->id_col] == 0) {
+		report(p, r->line, "%s", "empty id; row ignored");
+		return RS_OK;
+	}
+	si = rs_rules_stage_index(p->rules, stage);
+	if (si < 0)
+		return rs_error_set(err, RS_EPARSE, r->line,
+		                    "stage \"%s\" is not a stage of the rules in force", stage);
+	h = hash_id(id, r->len[p->id_col]);
+	e = p->cap ? find(p, id, r->len[p->id_col], h) : NULL;
+	if (e != NULL && e->used) {
+		report(p, r->line, "duplicate id \"%s\" in the previous run; the first is used", id);
+		return RS_OK;
+	}
+	if (insert(p, id, r->len[p->id_col], h, si) == NULL)
+		return rs_error_set(err, RS_ENOMEM, r->line, "out of memory");
+	p->loaded++;
+	return RS_OK;
+}
+
+rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
+                           const rs_read_opts *ropts, const rs_rules *r,
+                           const char *const *maps, size_t nmaps, rs_diag_fn diag, void *ctx,
+                           rs_error *err)
+{
+	rs_previous *p = rs_calloc(1, sizeof *p);
+	rs_reader *rd = NULL;
+	rs_status st;
+
+	*out = NULL;
+	if (p == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	rs_buf_init(&p->ids);
+	p->rules = r;
+	p->name = name;
+	p->maps = maps;
+	p->nmaps = nmaps;
+	p->diag = diag;
+	p->ctx = ctx;
+	p->id_col = p->stage_col = -1;
+	err->file = name;
+	st = rs_reader_open(&rd, fp, name, ropts, err);
+	if (st == RS_OK)
+		st = rs_reader_run(rd, on_header, on_row, p, err);
+	rs_reader_free(rd);
+	if (st != RS_OK) {
+		rs_previous_free(p);
+		return st;
+	}
+	p->diag = NULL;
+	*out = p;
+	return RS_OK;
+}
+
+size_t rs_previous_count(const rs_previous *p)
+{
+	return p->loaded;
+}
+
+void rs_previous_each_vanished(const rs_previous *p,
+                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < p->cap; i++) {
+		const entry *e = &p->tab[i];
+		if (e->used && e->stage >= 0 && e->seen_line == 0)
+			fn(ctx, p->ids.data + e->off, (size_t)e->stage);
+	}
+}
+
+void rs_previous_free(rs_previous *p)
+{
+	if (p == NULL)
+		return;
+	rs_free(p->tab);
+	rs_buf_free(&p->ids);
+	rs_free(p);
+}

@@ -1,0 +1,21 @@
+/*
+ * previous_impl.h - how the classifier asks the previous run about an id.
+ */
+#ifndef RS_PREVIOUS_IMPL_H
+#define RS_PREVIOUS_IMPL_H
+
+#include "internal.h"
+
+#define RS_PREV_NEW (-1L)       /* not in the previous run */
+#define RS_PREV_DUPLICATE (-2L) /* already seen in this run (*first_line says where) */
+#define RS_PREV_NOMEM (-3L)
+
+/*
+ * Marks `id` as seen at `line` in this run and returns its previous stage
+ * index, or one of the codes above. Ids new in this run are remembered too,
+ * so a repeated id is caught whether or not it was in the previous run.
+ */
+long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
+                       unsigned long *first_line);
+
+#endif

@@ -1,0 +1,255 @@
+/*
+ * summary.c - the run summary: counts, accounts per stage, and with
+ * --previous the movements and the transition matrix; as text for a person
+ * (English or Chinese, columns aligned by display width) or as JSON for
+ * monitoring. Not on the hot path: runs once per run.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct text_ctx {
+	rs_buf *out;
+	size_t shown, total;
+	const rs_rules *rules;
+	bool json;
+	bool first;
+} text_ctx;
+
+static const char *const words[][RS_LANG_COUNT] = {
+	{"rows read", "读取行数"},       {"classified", "已分类"},
+	{"rejected", "已拒绝"},          {"stage", "阶段"},
+	{"accounts", "客户数"},          {"share", "占比"},
+	{"compared with the previous run", "与上次运行相比"},
+	{"up", "升级"},                  {"down", "降级"},
+	{"same", "不变"},                {"new", "新增"},
+	{"vanished", "消失"},            {"previous \\ now", "上次 \\ 本次"},
+	{"vanished accounts", "消失的客户"}, {"and %lu more", "另有 %lu 个"},
+};
+enum { W_READ, W_CLASSIFIED, W_REJECTED, W_STAGE, W_ACCOUNTS, W_SHARE, W_PREV, W_UP, W_DOWN,
+       W_SAME, W_NEW, W_VANISHED, W_MATRIX, W_VANISHED_LIST, W_MORE };
+
+/* Appends s padded with spaces to `width` display columns. */
+static void pad(rs_buf *b, const char *s, size_t width, bool right)
+{
+	size_t w = rs_display_width(s, strlen(s));
+
+	if (right)
+		for (; w < width; w++)
+			rs_buf_putc(b, ' ');
+	rs_buf_puts(b, s);
+	if (!right)
+		for (; w < width; w++)
+			rs_buf_putc(b, ' ');
+}
+
+/* Appends a number (and suffix) right-aligned in `width` columns. */
+static void pad_num(rs_buf *b, double v, int decimals, const char *suffix, size_t width)
+{
+	rs_buf t;
+
+	rs_buf_init(&t);
+	(void)rs_buf_put_num(&t, v, decimals);
+	(void)rs_buf_puts(&t, suffix);
+	if (t.failed)
+		b->failed = true;
+	else
+		pad(b, t.data, width, true);
+	rs_buf_free(&t);
+}
+
+static void pad_ulong(rs_buf *b, unsigned long v, size_t width)
+{
+	pad_num(b, (double)v, 0, "", width);
+}
+
+static void pct(rs_buf *b, unsigned long part, unsigned long whole)
+{
+	pad_num(b, whole ? 100.0 * (double)part / (double)whole : 0.0, 1, "%", 8);
+}
+
+static void count_line(rs_buf *b, const char *label, unsigned long v)
+{
+	rs_buf_puts(b, "  ");
+	pad(b, label, 28, false);
+	pad_ulong(b, v, 10);
+	rs_buf_putc(b, '\n');
+}
+
+static void vanished_text(void *ctx, const char *id, size_t stage)
+{
+	text_ctx *t = ctx;
+
+	if (t->shown++ >= 20)
+		return;
+	rs_buf_puts(t->out, "    ");
+	rs_buf_puts(t->out, id);
+	rs_buf_puts(t->out, " (");
+	rs_buf_puts(t->out, rs_rules_stage_id(t->rules, stage));
+	rs_buf_puts(t->out, ")\n");
+}
+
+static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_buf *b)
+{
+	size_t n = rs_rules_stage_count(r), i, k, w = 14;
+
+	for (i = 0; i < n; i++)
+		if (strlen(rs_rules_stage_id(r, i)) + 2 > w)
+			w = strlen(rs_rules_stage_id(r, i)) + 2;
+	rs_buf_puts(b, "  ");
+	pad(b, words[W_MATRIX][lang], w, false);
+	for (k = 0; k < n; k++)
+		pad(b, rs_rules_stage_id(r, k), w, true);
+	pad(b, words[W_VANISHED][lang], w, true);
+	rs_buf_putc(b, '\n');
+	for (i = 0; i < n; i++) {
+		rs_buf_puts(b, "  ");
+		pad(b, rs_rules_stage_id(r, i), w, false);
+		for (k = 0; k < n; k++)
+			pad_ulong(b, s->transition[i][k], w);
+		pad_ulong(b, s->vanished_per_stage[i], w);
+		rs_buf_putc(b, '\n');
+	}
+}
+
+bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_lang lang,
+                     rs_buf *b)
+{
+	size_t i, n = rs_rules_stage_count(r);
+
+	count_line(b, words[W_READ][lang], s->read);
+	count_line(b, words[W_CLASSIFIED][lang], s->classified);
+	count_line(b, words[W_REJECTED][lang], s->rejected);
+	rs_buf_puts(b, "  ");
+	pad(b, words[W_STAGE][lang], 28, false);
+	pad(b, words[W_ACCOUNTS][lang], 10, true);
+	pad(b, words[W_SHARE][lang], 8, true);
+	rs_buf_putc(b, '\n');
+	for (i = 0; i < n; i++) {
+		rs_buf_puts(b, "  ");
+		pad(b, rs_rules_stage_label(r, i, lang), 28, false);
+		pad_ulong(b, s->per_stage[i], 10);
+		pct(b, s->per_stage[i], s->classified);
+		rs_buf_putc(b, '\n');
+	}
+	if (s->with_previous) {
+		rs_buf_puts(b, "  ");
+		rs_buf_puts(b, words[W_PREV][lang]);
+		rs_buf_puts(b, ":\n");
+		count_line(b, words[W_UP][lang], s->up);
+		count_line(b, words[W_DOWN][lang], s->down);
+		count_line(b, words[W_SAME][lang], s->same);
+		count_line(b, words[W_NEW][lang], s->added);
+		count_line(b, words[W_VANISHED][lang], s->vanished);
+		matrix_text(s, r, lang, b);
+		if (prev != NULL && s->vanished > 0) {
+			text_ctx t = {b, 0, s->vanished, r, false, true};
+			rs_buf_puts(b, "  ");
+			rs_buf_puts(b, words[W_VANISHED_LIST][lang]);
+			rs_buf_puts(b, ":\n");
+			rs_previous_each_vanished(prev, vanished_text, &t);
+			if (t.shown > 20) {
+				char tmp[64];
+				int len = snprintf(tmp, sizeof tmp, words[W_MORE][lang], (unsigned long)(t.shown - 20));
+				rs_buf_puts(b, "    ");
+				rs_buf_append(b, tmp, len > 0 ? (size_t)len : 0);
+				rs_buf_putc(b, '\n');
+			}
+		}
+	}
+	return !b->failed;
+}
+
+/* A JSON string; ids come from input, so escape what JSON requires. */
+static void json_str(rs_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	rs_buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\') {
+			rs_buf_putc(b, '\\');
+			rs_buf_putc(b, (char)ch);
+		} else if (ch < 0x20) {
+			rs_buf_puts(b, "\\u00");
+			rs_buf_putc(b, hex[ch >> 4]);
+			rs_buf_putc(b, hex[ch & 15]);
+		} else {
+			rs_buf_putc(b, (char)ch);
+		}
+	}
+	rs_buf_putc(b, '"');
+}
+
+static void json_kv(rs_buf *b, const char *k, unsigned long v, bool comma)
+{
+	json_str(b, k);
+	rs_buf_putc(b, ':');
+	rs_buf_put_ulong(b, v);
+	if (comma)
+		rs_buf_putc(b, ',');
+}
+
+static void vanished_json(void *ctx, const char *id, size_t stage)
+{
+	text_ctx *t = ctx;
+
+	if (!t->first)
+		rs_buf_putc(t->out, ',');
+	t->first = false;
+	rs_buf_puts(t->out, "{\"id\":");
+	json_str(t->out, id);
+	rs_buf_puts(t->out, ",\"stage\":");
+	json_str(t->out, rs_rules_stage_id(t->rules, stage));
+	rs_buf_putc(t->out, '}');
+}
+
+static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_buf *b)
+{
+	size_t i, k, n = rs_rules_stage_count(r);
+	text_ctx t = {b, 0, s->vanished, r, true, true};
+
+	rs_buf_puts(b, ",\"previous\":{");
+	json_kv(b, "up", s->up, true);
+	json_kv(b, "down", s->down, true);
+	json_kv(b, "same", s->same, true);
+	json_kv(b, "new", s->added, true);
+	json_kv(b, "vanished", s->vanished, true);
+	rs_buf_puts(b, "\"transitions\":{");
+	for (i = 0; i < n; i++) {
+		json_str(b, rs_rules_stage_id(r, i));
+		rs_buf_puts(b, ":{");
+		for (k = 0; k < n; k++)
+			json_kv(b, rs_rules_stage_id(r, k), s->transition[i][k], k + 1 < n);
+		rs_buf_puts(b, i + 1 < n ? "}," : "}");
+	}
+	rs_buf_puts(b, "},\"vanished_accounts\":[");
+	if (prev != NULL)
+		rs_previous_each_vanished(prev, vanished_json, &t);
+	rs_buf_puts(b, "]}");
+}
+
+bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_buf *b)
+{
+	size_t i, n = rs_rules_stage_count(r);
+
+	rs_buf_puts(b, "{\"relstage\":\"" RS_VERSION "\",");
+	json_kv(b, "rows_read", s->read, true);
+	json_kv(b, "classified", s->classified, true);
+	json_kv(b, "rejected", s->rejected, true);
+	rs_buf_puts(b, "\"stages\":{");
+	for (i = 0; i < n; i++) {
+		json_str(b, rs_rules_stage_id(r, i));
+		rs_buf_puts(b, ":{");
+		json_kv(b, "count", s->per_stage[i], true);
+		rs_buf_puts(b, "\"share_pct\":");
+		rs_buf_put_num(b, s->classified ? 100.0 * (double)s->per_stage[i] / (double)s->classified : 0.0, 2);
+		rs_buf_puts(b, i + 1 < n ? "}," : "}");
+	}
+	rs_buf_putc(b, '}');
+	if (s->with_previous)
+		previous_json(s, r, prev, b);
+	rs_buf_puts(b, "}\n");
+	return !b->failed;
+}
