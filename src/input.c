@@ -1,0 +1,469 @@
+/*
+ * input.c - a FILE seen as a stream of valid UTF-8 (rs_input). UTF-8 input is
+ * validated in place (ASCII fast path) and read straight into the caller's
+ * buffer; anything else goes through iconv(3). Byte-order marks decide the
+ * encoding; without one, "auto" picks UTF-8 if the first block is valid UTF-8,
+ * else GB18030 (what Chinese Excel/WPS save).
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "reader_impl.h"
+
+#define RAW_CAP ((size_t)64 << 10)  /* raw bytes read per block */
+#define PEEK_CAP ((size_t)64 << 10) /* decoded bytes kept for sniffing */
+#define DIRECT_MIN ((size_t)4096)   /* read straight into buffers this big */
+
+typedef enum { U8_OK, U8_SHORT, U8_BAD } u8_state;
+
+struct rs_input {
+	FILE *fp;
+	const char *name;
+	bool utf8;        /* validate in place; otherwise iconv */
+	iconv_t cd;
+	bool eof;         /* fread hit end of file */
+	char *raw;        /* RAW_CAP raw bytes: raw_off..raw_len not yet delivered */
+	size_t raw_off, raw_valid, raw_len; /* utf8: raw_off..raw_valid validated */
+	char *dec;        /* peeked decoded bytes, delivered before anything else */
+	size_t dec_off, dec_len;
+	bool peeked;
+	rs_status pending; /* an error to report once the bytes before it are out */
+	char pending_msg[200];
+	char enc[48];
+};
+
+/*
+ * Length of the longest valid UTF-8 prefix of p[0..n) (RFC 3629: no
+ * overlongs, surrogates or code points above U+10FFFF). *st says why it
+ * stopped: U8_SHORT when the rest is a valid but incomplete sequence.
+ */
+static size_t utf8_prefix(const unsigned char *p, size_t n, u8_state *st)
+{
+	size_t i = 0;
+
+	for (;;) {
+		while (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		while (i < n && p[i] < 0x80)
+			i++;
+		if (i >= n) {
+			*st = U8_OK;
+			return i;
+		}
+		unsigned c = p[i];
+		size_t len;
+		unsigned lo = 0x80, hi = 0xBF;
+
+		if (c >= 0xC2 && c <= 0xDF)
+			len = 2;
+		else if (c >= 0xE0 && c <= 0xEF) {
+			len = 3;
+			if (c == 0xE0)
+				lo = 0xA0;
+			else if (c == 0xED)
+				hi = 0x9F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			len = 4;
+			if (c == 0xF0)
+				lo = 0x90;
+			else if (c == 0xF4)
+				hi = 0x8F;
+		} else {
+			*st = U8_BAD;
+			return i;
+		}
+		for (size_t k = 1; k < len; k++) {
+			if (i + k >= n) {
+				*st = U8_SHORT;
+				return i;
+			}
+			unsigned b = p[i + k];
+			if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
+				*st = U8_BAD;
+				return i;
+			}
+		}
+		i += len;
+	}
+}
+
+static rs_status io_error(rs_input *in, rs_error *err)
+{
+	int e = errno;
+
+	err->file = in->name;
+	return rs_error_set(err, RS_EIO, 0, "read error: %s",
+	                    strerror(e ? e : EIO));
+}
+
+/* fread that records end of file and turns a stream error into RS_EIO. */
+static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got,
+                           rs_error *err)
+{
+	errno = 0;
+	*got = cap ? fread(dst, 1, cap, in->fp) : 0;
+	if (*got < cap) {
+		if (ferror(in->fp))
+			return io_error(in, err);
+		in->eof = true;
+	}
+	return RS_OK;
+}
+
+static void set_pending(rs_input *in, rs_status st, const char *msg)
+{
+	in->pending = st;
+	(void)snprintf(in->pending_msg, sizeof in->pending_msg, "%s", msg);
+}
+
+/* Records the invalid bytes at p (n available) as the error to come. */
+static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n,
+                              bool truncated)
+{
+	char bytes[24] = "";
+	char msg[200];
+	size_t k, used = 0;
+
+	for (k = 0; k < n && k < 4; k++)
+		used += (size_t)snprintf(bytes + used, sizeof bytes - used,
+		                         "%s0x%02X", k ? " " : "", p[k]);
+	if (in->utf8)
+		(void)snprintf(msg, sizeof msg,
+		               "invalid UTF-8 (%s%s); if the file was saved by "
+		               "Chinese Excel/WPS try --encoding gb18030",
+		               truncated ? "truncated sequence at end of file: " : "bytes ",
+		               bytes);
+	else
+		(void)snprintf(msg, sizeof msg,
+		               "bytes invalid in %s (%s%s); name the right one with "
+		               "--encoding (e.g. utf-8, gb18030, big5, latin1)",
+		               in->enc, truncated ? "truncated at end of file: " : "",
+		               bytes);
+	set_pending(in, RS_EENCODING, msg);
+}
+
+/* Validates raw[raw_valid..raw_len) after the raw block changed. */
+static void utf8_scan_raw(rs_input *in)
+{
+	u8_state st;
+	size_t rest = in->raw_len - in->raw_valid;
+	const unsigned char *p = (const unsigned char *)in->raw + in->raw_valid;
+	size_t v = utf8_prefix(p, rest, &st);
+
+	in->raw_valid += v;
+	if (st == U8_BAD || (st == U8_SHORT && in->eof))
+		pending_bad_bytes(in, p + v, rest - v, st == U8_SHORT);
+}
+
+/* Moves the undelivered raw bytes to the front and reads more behind them. */
+static rs_status refill_raw(rs_input *in, rs_error *err)
+{
+	size_t left = in->raw_len - in->raw_off, got;
+	rs_status st;
+
+	memmove(in->raw, in->raw + in->raw_off, left);
+	in->raw_valid = 0; /* utf8: refilled only when all valid bytes are out */
+	in->raw_off = 0;
+	in->raw_len = left;
+	st = read_some(in, in->raw + left, RAW_CAP - left, &got, err);
+	in->raw_len += got;
+	return st;
+}
+
+/*
+ * UTF-8 straight into dst: the (at most 3) bytes of a sequence cut at the
+ * previous block's end go first, then fread; a sequence cut at this block's
+ * end is kept back in raw for the next call.
+ */
+static rs_status utf8_direct(rs_input *in, char *dst, size_t cap, size_t *got,
+                             rs_error *err)
+{
+	size_t carry = in->raw_len - in->raw_off, n, v;
+	u8_state st8;
+	rs_status st;
+
+	memcpy(dst, in->raw + in->raw_off, carry);
+	in->raw_off = in->raw_valid = in->raw_len = 0;
+	st = read_some(in, dst + carry, cap - carry, &n, err);
+	if (st != RS_OK)
+		return st;
+	n += carry;
+	v = utf8_prefix((const unsigned char *)dst, n, &st8);
+	if (st8 == U8_SHORT && !in->eof) {
+		memcpy(in->raw, dst + v, n - v);
+		in->raw_len = n - v;
+	} else if (st8 != U8_OK) {
+		pending_bad_bytes(in, (const unsigned char *)dst + v, n - v,
+		                  st8 == U8_SHORT);
+	}
+	*got = v;
+	return RS_OK;
+}
+
+static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got,
+                             rs_error *err)
+{
+	rs_status st;
+
+	*got = 0;
+	while (*got == 0) {
+		if (in->raw_off < in->raw_valid) {
+			size_t n = in->raw_valid - in->raw_off;
+
+			n = n < cap ? n : cap;
+			memcpy(dst, in->raw + in->raw_off, n);
+			in->raw_off += n;
+			*got = n;
+			break;
+		}
+		if (in->pending != RS_OK || in->eof)
+			break;
+		if (cap >= DIRECT_MIN)
+			st = utf8_direct(in, dst, cap, got, err);
+		else if ((st = refill_raw(in, err)) == RS_OK)
+			utf8_scan_raw(in);
+		if (st != RS_OK)
+			return st;
+	}
+	return RS_OK;
+}
+
+/* iconv from raw into dst; stops at the first invalid input byte. */
+static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
+                              rs_error *err)
+{
+	char *out = dst;
+	size_t outleft = cap;
+	rs_status st;
+
+	while (out == dst && in->pending == RS_OK) {
+		char *inp = in->raw + in->raw_off;
+		size_t inleft = in->raw_len - in->raw_off;
+		size_t r = iconv(in->cd, &inp, &inleft, &out, &outleft);
+		int e = errno;
+
+		in->raw_off = (size_t)(inp - in->raw);
+		if (r != (size_t)-1 || e == EINVAL) {
+			if (in->eof) {
+				if (inleft > 0)
+					pending_bad_bytes(in, (unsigned char *)inp,
+					                  inleft, true);
+				else /* end of input: shift back a stateful encoding */
+					(void)iconv(in->cd, NULL, NULL, &out, &outleft);
+				break;
+			}
+			if (out != dst)
+				break;
+			if ((st = refill_raw(in, err)) != RS_OK)
+				return st;
+		} else if (e == EILSEQ) {
+			pending_bad_bytes(in, (unsigned char *)inp, inleft, false);
+		} else {
+			break; /* E2BIG: dst is full */
+		}
+	}
+	*got = cap - outleft;
+	return RS_OK;
+}
+
+static rs_status decode(rs_input *in, char *dst, size_t cap, size_t *got,
+                        rs_error *err)
+{
+	if (in->utf8)
+		return utf8_decode(in, dst, cap, got, err);
+	return iconv_decode(in, dst, cap, got, err);
+}
+
+static rs_status take_pending(rs_input *in, rs_error *err)
+{
+	err->file = in->name;
+	return rs_error_set(err, in->pending, 0, "%s", in->pending_msg);
+}
+
+rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
+                        rs_error *err)
+{
+	rs_status st;
+
+	*got = 0;
+	if (in->dec_off < in->dec_len) {
+		size_t n = in->dec_len - in->dec_off;
+
+		n = n < cap ? n : cap;
+		memcpy(buf, in->dec + in->dec_off, n);
+		in->dec_off += n;
+		*got = n;
+		return RS_OK;
+	}
+	if (in->pending != RS_OK)
+		return take_pending(in, err);
+	st = decode(in, buf, cap, got, err);
+	if (st == RS_OK && *got == 0 && in->pending != RS_OK)
+		return take_pending(in, err);
+	return st;
+}
+
+rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err)
+{
+	if (!in->peeked) {
+		in->peeked = true;
+		in->dec = rs_malloc(PEEK_CAP);
+		if (in->dec == NULL) {
+			err->file = in->name;
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		}
+		for (;;) {
+			size_t got;
+			rs_status st = decode(in, in->dec + in->dec_len,
+			                      PEEK_CAP - in->dec_len, &got, err);
+
+			if (st != RS_OK)
+				return st;
+			in->dec_len += got;
+			if (got == 0 || in->dec_len == PEEK_CAP)
+				break;
+		}
+	}
+	*p = in->dec + in->dec_off;
+	*n = in->dec_len - in->dec_off;
+	return RS_OK;
+}
+
+/* A BOM other than UTF-8's: the iconv name of what follows it, or NULL. */
+static const char *bom_encoding(const unsigned char *p, size_t n, size_t *len)
+{
+	if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) {
+		*len = 4;
+		return "UTF-32LE";
+	}
+	if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF) {
+		*len = 4;
+		return "UTF-32BE";
+	}
+	*len = 2;
+	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+		return "UTF-16LE";
+	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+		return "UTF-16BE";
+	*len = 0;
+	return NULL;
+}
+
+static bool is_utf8_name(const char *s)
+{
+	return strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0;
+}
+
+static rs_status use_iconv(rs_input *in, const char *enc, rs_error *err)
+{
+	in->cd = iconv_open("UTF-8", enc);
+	if (in->cd == (iconv_t)-1) {
+		err->file = in->name;
+		return rs_error_set(err, RS_EUSAGE, 0,
+		                    "unknown encoding %s (try utf-8, gb18030, gbk, "
+		                    "big5 or latin1; `iconv -l` lists all)", enc);
+	}
+	in->utf8 = false;
+	(void)snprintf(in->enc, sizeof in->enc, "%s", enc);
+	return RS_OK;
+}
+
+/*
+ * Picks the decoder from the first block, already in raw: a BOM decides
+ * (UTF-16/32 are converted through iconv); else a named encoding; else
+ * valid UTF-8 means UTF-8 and anything else is taken as GB18030.
+ */
+static rs_status choose_encoding(rs_input *in, const char *encoding,
+                                 rs_error *err)
+{
+	const unsigned char *p = (const unsigned char *)in->raw;
+	bool automatic = encoding == NULL || encoding[0] == '\0' ||
+	                 strcasecmp(encoding, "auto") == 0;
+	const char *bom;
+	size_t bomlen;
+	u8_state st8;
+
+	if (in->raw_len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		in->raw_off = in->raw_valid = 3;
+		automatic = false;
+		encoding = "UTF-8";
+	} else if ((bom = bom_encoding(p, in->raw_len, &bomlen)) != NULL) {
+		in->raw_off = bomlen;
+		return use_iconv(in, bom, err);
+	}
+	if (!automatic && !is_utf8_name(encoding))
+		return use_iconv(in, encoding, err);
+	if (automatic) {
+		(void)utf8_prefix(p, in->raw_len, &st8);
+		if (st8 == U8_BAD || (st8 == U8_SHORT && in->eof))
+			return use_iconv(in, "GB18030", err);
+	}
+	in->utf8 = true;
+	(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
+	utf8_scan_raw(in);
+	return RS_OK;
+}
+
+rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
+                        const char *encoding, rs_error *err)
+{
+	rs_input *in;
+	rs_status st;
+
+	*out = NULL;
+	err->file = name;
+	if (encoding != NULL && strcasecmp(encoding, "auto") != 0 &&
+	    encoding[0] != '\0' && !is_utf8_name(encoding)) {
+		iconv_t cd = iconv_open("UTF-8", encoding);
+
+		if (cd == (iconv_t)-1)
+			return rs_error_set(err, RS_EUSAGE, 0,
+			                    "unknown encoding %s (try utf-8, gb18030, "
+			                    "gbk, big5 or latin1; `iconv -l` lists all)",
+			                    encoding);
+		(void)iconv_close(cd);
+	}
+	in = rs_calloc(1, sizeof *in);
+	if (in == NULL || (in->raw = rs_malloc(RAW_CAP)) == NULL) {
+		rs_free(in);
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	in->fp = fp;
+	in->name = name;
+	in->cd = (iconv_t)-1;
+	st = read_some(in, in->raw, RAW_CAP, &in->raw_len, err);
+	if (st == RS_OK)
+		st = choose_encoding(in, encoding, err);
+	if (st != RS_OK) {
+		rs_input_free(in);
+		return st;
+	}
+	*out = in;
+	return RS_OK;
+}
+
+const char *rs_input_encoding(const rs_input *in)
+{
+	return in->enc;
+}
+
+void rs_input_free(rs_input *in)
+{
+	if (in == NULL)
+		return;
+	if (in->cd != (iconv_t)-1)
+		(void)iconv_close(in->cd);
+	rs_free(in->dec);
+	rs_free(in->raw);
+	rs_free(in);
+}

@@ -1,0 +1,292 @@
+/* test_input.c - rs_input: BOMs, encoding detection, streaming validation. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader_impl.h"
+
+/* A FILE holding exactly these bytes (tmpfile, so NULs and size are free). */
+static FILE *file_of(const void *p, size_t n)
+{
+	FILE *fp = tmpfile();
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(p, 1, n, fp), n);
+	rewind(fp);
+	return fp;
+}
+
+/* Reads everything with reads of `cap` bytes; returns the final status. */
+static rs_status slurp(rs_input *in, size_t cap, char *out, size_t outcap,
+                       size_t *outlen, rs_error *err)
+{
+	char *buf = malloc(cap);
+	rs_status st;
+	size_t got;
+
+	assert_non_null(buf);
+	*outlen = 0;
+	for (;;) {
+		st = rs_input_read(in, buf, cap, &got, err);
+		if (st != RS_OK || got == 0)
+			break;
+		assert_true(*outlen + got <= outcap);
+		memcpy(out + *outlen, buf, got);
+		*outlen += got;
+	}
+	free(buf);
+	return st;
+}
+
+static rs_status read_all(const void *p, size_t n, const char *enc, char *out,
+                          size_t outcap, size_t *outlen, rs_error *err,
+                          const char **used)
+{
+	static char used_buf[48];
+	FILE *fp = file_of(p, n);
+	rs_input *in = NULL;
+	rs_status st = rs_input_open(&in, fp, "t.csv", enc, err);
+
+	if (st == RS_OK) {
+		if (used) {
+			(void)snprintf(used_buf, sizeof used_buf, "%s",
+			               rs_input_encoding(in));
+			*used = used_buf;
+		}
+		st = slurp(in, 1 << 16, out, outcap, outlen, err);
+	}
+	rs_input_free(in);
+	fclose(fp);
+	return st;
+}
+
+static void test_utf8_bom_is_dropped(void **state)
+{
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	assert_int_equal(read_all("\xEF\xBB\xBFid,name\n", 11, NULL, out,
+	                          sizeof out, &n, &err, &enc), RS_OK);
+	assert_int_equal(n, 8);
+	assert_memory_equal(out, "id,name\n", 8);
+	assert_string_equal(enc, "UTF-8");
+}
+
+static void test_only_a_bom_reads_as_empty(void **state)
+{
+	char out[8];
+	size_t n = 99;
+	rs_error err = {0};
+
+	(void)state;
+	assert_int_equal(read_all("\xEF\xBB\xBF", 3, NULL, out, sizeof out, &n,
+	                          &err, NULL), RS_OK);
+	assert_int_equal(n, 0);
+}
+
+static void test_utf16le_bom_is_converted(void **state)
+{
+	static const unsigned char in[] = {0xFF, 0xFE, 'a', 0, ',', 0,
+	                                   0xA2, 0x5B, '\n', 0}; /* a,客\n */
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	assert_int_equal(read_all(in, sizeof in, NULL, out, sizeof out, &n, &err,
+	                          &enc), RS_OK);
+	assert_int_equal(n, 6);
+	assert_memory_equal(out, "a,\xE5\xAE\xA2\n", 6);
+	assert_string_equal(enc, "UTF-16LE");
+}
+
+static void test_gbk_bytes_decode_as_gb18030_in_auto_mode(void **state)
+{
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	/* "客户" in GBK is BF CD BB A7 (not C2 BF: that is 驴), invalid as UTF-8. */
+	assert_int_equal(read_all("id,\xBF\xCD\xBB\xA7\n", 8, "auto", out,
+	                          sizeof out, &n, &err, &enc), RS_OK);
+	assert_string_equal(enc, "GB18030");
+	assert_int_equal(n, 10);
+	assert_memory_equal(out, "id,\xE5\xAE\xA2\xE6\x88\xB7\n", 10);
+}
+
+static void test_named_gbk_decodes(void **state)
+{
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	assert_int_equal(read_all("\xBF\xCD\xBB\xA7", 4, "gbk", out, sizeof out,
+	                          &n, &err, &enc), RS_OK);
+	assert_string_equal(enc, "gbk");
+	assert_int_equal(n, 6);
+	assert_memory_equal(out, "\xE5\xAE\xA2\xE6\x88\xB7", 6);
+}
+
+static void test_unknown_encoding_is_usage_error(void **state)
+{
+	FILE *fp = file_of("a\n", 2);
+	rs_input *in = (rs_input *)1;
+	rs_error err = {0};
+
+	(void)state;
+	assert_int_equal(rs_input_open(&in, fp, "t.csv", "klingon", &err),
+	                 RS_EUSAGE);
+	assert_null(in);
+	assert_non_null(strstr(err.msg, "unknown encoding klingon"));
+	assert_string_equal(err.file, "t.csv");
+	fclose(fp);
+}
+
+/* 70000 ASCII bytes, then a bad byte: the valid bytes come first. */
+static void test_invalid_utf8_after_first_block_is_reported_after_valid_bytes(void **state)
+{
+	size_t len = 70000, n;
+	char *data = malloc(len + 8), *out = malloc(len + 8);
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	memset(data, 'x', len);
+	memcpy(data + len, "\xFF" "abc", 4);
+	assert_int_equal(read_all(data, len + 4, NULL, out, len + 8, &n, &err,
+	                          &enc), RS_EENCODING);
+	assert_string_equal(enc, "UTF-8");
+	assert_int_equal(n, len);
+	assert_non_null(strstr(err.msg, "invalid UTF-8"));
+	assert_non_null(strstr(err.msg, "--encoding gb18030"));
+	assert_int_equal(err.line, 0);
+	free(data);
+	free(out);
+}
+
+/* A 3-byte character straddling the 64 KiB block boundary stays whole. */
+static void test_multibyte_cut_at_block_end_is_valid(void **state)
+{
+	size_t len = (64 << 10) + 100, n;
+	char *data = malloc(len), *out = malloc(len);
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	memset(data, 'y', len);
+	memcpy(data + (64 << 10) - 1, "\xE5\xAE\xA2", 3);
+	assert_int_equal(read_all(data, len, NULL, out, len, &n, &err, &enc),
+	                 RS_OK);
+	assert_string_equal(enc, "UTF-8");
+	assert_int_equal(n, len);
+	assert_memory_equal(out, data, len);
+	free(data);
+	free(out);
+}
+
+/* Small reads take the buffered path; the bytes must be the same. */
+static void test_small_reads_deliver_same_bytes(void **state)
+{
+	size_t len = 200000, n, i;
+	char *data = malloc(len), *out = malloc(len);
+	FILE *fp;
+	rs_input *in;
+	rs_error err = {0};
+
+	(void)state;
+	for (i = 0; i + 3 <= len; i += 3)
+		memcpy(data + i, (i / 3) % 5 ? "ab," : "\xE6\x88\xB7", 3);
+	len = i;
+	fp = file_of(data, len);
+	assert_int_equal(rs_input_open(&in, fp, "t", NULL, &err), RS_OK);
+	assert_int_equal(slurp(in, 7, out, len, &n, &err), RS_OK);
+	assert_int_equal(n, len);
+	assert_memory_equal(out, data, len);
+	rs_input_free(in);
+	fclose(fp);
+	free(data);
+	free(out);
+}
+
+static void test_peek_does_not_consume(void **state)
+{
+	FILE *fp = file_of("\xEF\xBB\xBFh1;h2\n1;2\n", 13);
+	rs_input *in;
+	rs_error err = {0};
+	const char *p;
+	size_t n;
+	char out[64];
+
+	(void)state;
+	assert_int_equal(rs_input_open(&in, fp, "t", NULL, &err), RS_OK);
+	assert_int_equal(rs_input_peek(in, &p, &n, &err), RS_OK);
+	assert_int_equal(n, 10);
+	assert_memory_equal(p, "h1;h2\n1;2\n", 10);
+	assert_int_equal(slurp(in, 4096, out, sizeof out, &n, &err), RS_OK);
+	assert_int_equal(n, 10);
+	assert_memory_equal(out, "h1;h2\n1;2\n", 10);
+	rs_input_free(in);
+	fclose(fp);
+}
+
+static void test_invalid_gbk_reports_after_valid_bytes(void **state)
+{
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+
+	(void)state;
+	/* 0xFF is never GBK (0x80 is the euro sign in glibc). */
+	assert_int_equal(read_all("ab\xBF\xCD\xFF\n", 6, "gbk", out, sizeof out,
+	                          &n, &err, NULL), RS_EENCODING);
+	assert_int_equal(n, 5);
+	assert_memory_equal(out, "ab\xE5\xAE\xA2", 5);
+	assert_non_null(strstr(err.msg, "gbk"));
+}
+
+static void test_read_error_is_eio(void **state)
+{
+	FILE *fp = fopen("/dev/null", "w");
+	rs_input *in = NULL;
+	rs_error err = {0};
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(rs_input_open(&in, fp, "w.csv", NULL, &err), RS_EIO);
+	assert_non_null(strstr(err.msg, "read error"));
+	assert_string_equal(err.file, "w.csv");
+	fclose(fp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_bom_is_dropped),
+		cmocka_unit_test(test_only_a_bom_reads_as_empty),
+		cmocka_unit_test(test_utf16le_bom_is_converted),
+		cmocka_unit_test(test_gbk_bytes_decode_as_gb18030_in_auto_mode),
+		cmocka_unit_test(test_named_gbk_decodes),
+		cmocka_unit_test(test_unknown_encoding_is_usage_error),
+		cmocka_unit_test(test_invalid_utf8_after_first_block_is_reported_after_valid_bytes),
+		cmocka_unit_test(test_multibyte_cut_at_block_end_is_valid),
+		cmocka_unit_test(test_small_reads_deliver_same_bytes),
+		cmocka_unit_test(test_peek_does_not_consume),
+		cmocka_unit_test(test_invalid_gbk_reports_after_valid_bytes),
+		cmocka_unit_test(test_read_error_is_eio),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
