@@ -1,0 +1,460 @@
+/*
+ * write.c - rows out as CSV, TSV, JSON or JSON Lines through one large
+ * buffer (no stdio call per field), with the spreadsheet formula
+ * neutralisation CSV output needs. The table view lives in write_table.c.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "internal.h"
+#include "write_impl.h"
+
+#define OUT_BUF_SIZE ((size_t)256 << 10)
+
+struct rs_writer {
+	rs_wout out;
+	rs_format format;
+	bool raw;
+	bool finished;
+	char delim;
+	const char *eol; /* "\n" or "\r\n" */
+	size_t eol_len;
+	size_t ncols;
+	unsigned long nrows;
+	/* CSV/TSV: nonzero for bytes that force quoting (delimiter, '"', CR, LF). */
+	unsigned char special[256];
+	/* JSON: the header's keys, each already encoded as "key": back to back;
+	 * key i is keys.data[key_off[i] .. key_off[i + 1]). */
+	rs_buf keys;
+	size_t *key_off;
+	rs_table *table;
+};
+
+/* ------------------------------------------------------------- output */
+
+bool rs_wout_flush(rs_wout *o)
+{
+	if (o->failed) {
+		o->len = 0;
+		return false;
+	}
+	if (o->len == 0)
+		return true;
+	errno = 0;
+	if (fwrite(o->buf, 1, o->len, o->fp) != o->len || ferror(o->fp)) {
+		o->failed = true;
+		o->err = errno;
+	}
+	o->len = 0;
+	return !o->failed;
+}
+
+void rs_wout_put_slow(rs_wout *o, const void *p, size_t n)
+{
+	const char *s = p;
+
+	while (n > 0 && !o->failed) {
+		size_t room = o->cap - o->len;
+		size_t k = n < room ? n : room;
+
+		memcpy(o->buf + o->len, s, k);
+		o->len += k;
+		s += k;
+		n -= k;
+		if (n > 0)
+			(void)rs_wout_flush(o);
+	}
+	if (o->failed)
+		o->len = 0;
+}
+
+void rs_wout_spaces(rs_wout *o, size_t n)
+{
+	static const char sp[] = "                                ";
+
+	while (n > 0) {
+		size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+
+		rs_wout_put(o, sp, k);
+		n -= k;
+	}
+}
+
+rs_status rs_wout_error(const rs_wout *o, rs_error *err)
+{
+	return rs_error_set(err, RS_EIO, 0, "write failed: %s",
+	                    o->err ? strerror(o->err) : "output error");
+}
+
+/* ------------------------------------------------------------ CSV, TSV */
+
+/*
+ * True for text a spreadsheet reads as a number, never as a formula: an
+ * optional sign, digits with ',' between digits, an optional fraction and
+ * exponent, an optional '%'. "-5", "+3.25", "-1,200.50" qualify.
+ */
+static bool plain_number(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+#define IS_DIGIT(k) ((k) < n && s[k] >= '0' && s[k] <= '9')
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		i++;
+	while (IS_DIGIT(i) || (i < n && s[i] == ',' && digits > 0 && IS_DIGIT(i + 1)))
+		digits += s[i++] != ',';
+	if (i < n && s[i] == '.')
+		for (i++; IS_DIGIT(i); i++)
+			digits++;
+	if (digits == 0)
+		return false;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (!IS_DIGIT(i))
+			return false;
+		while (IS_DIGIT(i))
+			i++;
+	}
+#undef IS_DIGIT
+	if (i < n && s[i] == '%')
+		i++;
+	return i == n;
+}
+
+/*
+ * A text cell a spreadsheet could run as a formula (or DDE command): it
+ * starts with = + - @ TAB or CR (OWASP's list), or with the full-width
+ * ＝ ＋ － ＠, which some East Asian spreadsheet set-ups and IMEs turn into
+ * their ASCII forms; neutralising those costs one quote on rare text.
+ */
+static bool formula_like(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return false;
+	switch (s[0]) {
+	case '=': case '@': case '\t': case '\r':
+		return true;
+	case '+': case '-':
+		return !plain_number(s, n);
+	default:
+		break;
+	}
+	return n >= 3 && u[0] == 0xEF && u[1] == 0xBC &&
+	       (u[2] == 0x9D || u[2] == 0x8B || u[2] == 0x8D || u[2] == 0xA0);
+}
+
+/* Writes "s" with every '"' doubled, after an optional leading quote. */
+static void csv_quoted(rs_wout *o, const char *s, size_t n, bool apostrophe)
+{
+	const char *end = s + n, *q;
+
+	rs_wout_putc(o, '"');
+	if (apostrophe)
+		rs_wout_putc(o, '\'');
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		rs_wout_put(o, s, (size_t)(q - s + 1));
+		rs_wout_putc(o, '"');
+		s = q + 1;
+	}
+	rs_wout_put(o, s, (size_t)(end - s));
+	rs_wout_putc(o, '"');
+}
+
+static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool neutral = text && !w->raw && formula_like(s, n);
+	size_t i;
+
+	for (i = 0; i < n && !w->special[u[i]]; i++)
+		;
+	if (i == n && !neutral && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+		/* A lone empty cell is written "" so the line is not blank. */
+		if (n == 0 && only)
+			rs_wout_put(&w->out, "\"\"", 2);
+		else
+			rs_wout_put(&w->out, s, n);
+		return;
+	}
+	csv_quoted(&w->out, s, n, neutral);
+}
+
+static void csv_row(rs_writer *w, const rs_row *row, bool header)
+{
+	size_t i;
+
+	for (i = 0; i < row->n; i++) {
+		bool text = header || row->type == NULL || row->type[i] == RS_T_STRING;
+
+		if (i > 0)
+			rs_wout_putc(&w->out, w->delim);
+		csv_cell(w, row->cell[i], row->len[i], text, row->n == 1);
+	}
+	rs_wout_put(&w->out, w->eol, w->eol_len);
+}
+
+/* --------------------------------------------------------------- JSON */
+
+/* 1 for bytes a JSON string must escape; 2 for the lead byte of U+2028/9. */
+static const unsigned char json_special[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	['"'] = 1, ['\\'] = 1, [0xE2] = 2,
+};
+
+static void json_escape_byte(rs_wout *o, unsigned char c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+
+	switch (c) {
+	case '"': rs_wout_put(o, "\\\"", 2); return;
+	case '\\': rs_wout_put(o, "\\\\", 2); return;
+	case '\n': rs_wout_put(o, "\\n", 2); return;
+	case '\r': rs_wout_put(o, "\\r", 2); return;
+	case '\t': rs_wout_put(o, "\\t", 2); return;
+	case '\b': rs_wout_put(o, "\\b", 2); return;
+	case '\f': rs_wout_put(o, "\\f", 2); return;
+	default: rs_wout_put(o, e, sizeof e); return;
+	}
+}
+
+/*
+ * A JSON string. U+2028 and U+2029 are escaped too: valid JSON, but line
+ * terminators to JavaScript before ES2019 and to some JSON Lines splitters.
+ */
+static void json_string(rs_wout *o, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	rs_wout_putc(o, '"');
+	while (i < n) {
+		unsigned char k = json_special[u[i]];
+
+		if (k == 0 || (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 &&
+		                           (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))) {
+			i++;
+			continue;
+		}
+		rs_wout_put(o, s + run, i - run);
+		if (k == 2) {
+			rs_wout_put(o, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+			i += 3;
+		} else {
+			json_escape_byte(o, u[i]);
+			i++;
+		}
+		run = i;
+	}
+	rs_wout_put(o, s + run, i - run);
+	rs_wout_putc(o, '"');
+}
+
+static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type)
+{
+	switch (type) {
+	case RS_T_NUMBER:
+		/* The text is a JSON number literal by contract; empty would not be. */
+		if (n > 0)
+			rs_wout_put(o, s, n);
+		else
+			rs_wout_put(o, "null", 4);
+		return;
+	case RS_T_BOOL:
+		if (n == 4 && memcmp(s, "true", 4) == 0)
+			rs_wout_put(o, "true", 4);
+		else
+			rs_wout_put(o, "false", 5);
+		return;
+	case RS_T_NULL:
+		rs_wout_put(o, "null", 4);
+		return;
+	default:
+		json_string(o, s, n);
+		return;
+	}
+}
+
+static void json_object(rs_writer *w, const rs_row *row)
+{
+	rs_wout *o = &w->out;
+	size_t i;
+
+	rs_wout_putc(o, '{');
+	for (i = 0; i < row->n; i++) {
+		if (i > 0)
+			rs_wout_putc(o, ',');
+		rs_wout_put(o, w->keys.data + w->key_off[i], w->key_off[i + 1] - w->key_off[i]);
+		json_value(o, row->cell[i], row->len[i],
+		           row->type ? row->type[i] : (unsigned char)RS_T_STRING);
+	}
+	rs_wout_putc(o, '}');
+}
+
+/*
+ * Encodes the header's keys once ("key":) into w->keys, borrowing the output
+ * buffer's escaping: the keys are written into a scratch rs_wout over the
+ * same memory before any output exists.
+ */
+static rs_status json_keys(rs_writer *w, const rs_row *header, rs_error *err)
+{
+	size_t i;
+
+	w->key_off = rs_calloc(header->n + 1, sizeof *w->key_off);
+	if (w->key_off == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (i = 0; i < header->n; i++) {
+		rs_wout scratch = {NULL, w->out.buf, 0, w->out.cap, false, 0};
+
+		/* Worst case 6 bytes per input byte plus quotes and colon. */
+		if (header->len[i] > (w->out.cap - 3) / 6)
+			return rs_error_set(err, RS_ELIMIT, 0, "column name %zu is too long for JSON output", i + 1);
+		json_string(&scratch, header->cell[i], header->len[i]);
+		rs_wout_putc(&scratch, ':');
+		w->key_off[i] = w->keys.len;
+		if (!rs_buf_append(&w->keys, scratch.buf, scratch.len))
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	w->key_off[header->n] = w->keys.len;
+	return RS_OK;
+}
+
+/* ------------------------------------------------------------ writer */
+
+static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
+                              const rs_row *header, rs_error *err)
+{
+	switch (opts->format) {
+	case RS_FMT_CSV:
+	case RS_FMT_TSV:
+		w->delim = opts->format == RS_FMT_CSV ? ',' : '\t';
+		w->special[(unsigned char)w->delim] = 1;
+		w->special['"'] = w->special['\r'] = w->special['\n'] = 1;
+		if (opts->excel) {
+			w->eol = "\r\n";
+			w->eol_len = 2;
+			rs_wout_put(&w->out, "\xEF\xBB\xBF", 3);
+		}
+		csv_row(w, header, true);
+		return RS_OK;
+	case RS_FMT_JSON:
+	case RS_FMT_JSONL:
+		return json_keys(w, header, err);
+	case RS_FMT_TABLE:
+		return rs_table_new(&w->table, &w->out, opts, header, err);
+	default:
+		return rs_error_set(err, RS_EUSAGE, 0, "cannot write format %s",
+		                    rs_format_name(opts->format));
+	}
+}
+
+rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
+                        const rs_row *header, rs_error *err)
+{
+	rs_writer *w;
+	rs_status st;
+
+	*out = NULL;
+	w = rs_calloc(1, sizeof *w);
+	if (w == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	w->out.fp = fp;
+	w->out.cap = OUT_BUF_SIZE;
+	w->out.buf = rs_malloc(OUT_BUF_SIZE);
+	if (w->out.buf == NULL) {
+		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		goto fail;
+	}
+	rs_buf_init(&w->keys);
+	w->format = opts->format;
+	w->raw = opts->raw;
+	w->eol = "\n";
+	w->eol_len = 1;
+	w->ncols = header->n;
+	st = writer_setup(w, opts, header, err);
+	if (st != RS_OK)
+		goto fail;
+	if (w->out.failed) {
+		st = rs_wout_error(&w->out, err);
+		goto fail;
+	}
+	*out = w;
+	return RS_OK;
+fail:
+	rs_writer_free(w);
+	return st;
+}
+
+rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err)
+{
+	if (w->out.failed)
+		return rs_wout_error(&w->out, err);
+	if (w->finished)
+		return rs_error_set(err, RS_EUSAGE, 0, "row written after the writer finished");
+	if (row->n != w->ncols)
+		return rs_error_set(err, RS_EUSAGE, row->line, "row has %zu cells, the header %zu",
+		                    row->n, w->ncols);
+	switch (w->format) {
+	case RS_FMT_JSON:
+		rs_wout_put(&w->out, w->nrows == 0 ? "[\n" : ",\n", 2);
+		json_object(w, row);
+		break;
+	case RS_FMT_JSONL:
+		json_object(w, row);
+		rs_wout_putc(&w->out, '\n');
+		break;
+	case RS_FMT_TABLE: {
+		rs_status st = rs_table_row(w->table, row, err);
+
+		if (st != RS_OK && !w->out.failed)
+			return st;
+		break;
+	}
+	default:
+		csv_row(w, row, false);
+		break;
+	}
+	w->nrows++;
+	return w->out.failed ? rs_wout_error(&w->out, err) : RS_OK;
+}
+
+rs_status rs_writer_finish(rs_writer *w, rs_error *err)
+{
+	if (w->out.failed)
+		return rs_wout_error(&w->out, err);
+	if (w->finished)
+		return RS_OK;
+	w->finished = true;
+	if (w->format == RS_FMT_JSON)
+		rs_wout_put(&w->out, w->nrows == 0 ? "[]\n" : "\n]\n", 3);
+	if (w->format == RS_FMT_TABLE) {
+		rs_status st = rs_table_finish(w->table, err);
+
+		if (st != RS_OK && !w->out.failed)
+			return st;
+	}
+	if (!rs_wout_flush(&w->out))
+		return rs_wout_error(&w->out, err);
+	errno = 0;
+	if (fflush(w->out.fp) != 0 || ferror(w->out.fp)) {
+		w->out.failed = true;
+		w->out.err = errno;
+		return rs_wout_error(&w->out, err);
+	}
+	return RS_OK;
+}
+
+void rs_writer_free(rs_writer *w)
+{
+	if (w == NULL)
+		return;
+	rs_table_free(w->table);
+	rs_free(w->key_off);
+	rs_buf_free(&w->keys);
+	rs_free(w->out.buf);
+	rs_free(w);
+}

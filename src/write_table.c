@@ -1,0 +1,287 @@
+/*
+ * write_table.c - aligned columns for a person at a terminal. Widths come
+ * from the display width of the header and the first RS_TABLE_BUFFERED_ROWS
+ * rows (buffered, cut to RS_TABLE_MAX_WIDTH columns); later rows are printed
+ * as they come with the same widths, so memory stays bounded.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "internal.h"
+#include "write_impl.h"
+
+/*
+ * Bytes one shown cell may take after cutting: 40 columns of 4-byte
+ * characters fit; a flood of combining marks is cut here instead.
+ */
+#define CELL_BYTES 256
+
+/* One buffered cell: its shown text is arena.data[off .. off + len). */
+typedef struct tcell {
+	size_t off;
+	uint16_t len;
+	uint8_t width; /* display columns, <= RS_TABLE_MAX_WIDTH */
+	uint8_t type;
+} tcell;
+
+struct rs_table {
+	rs_wout *o;
+	size_t nshow;
+	size_t *cols;    /* nshow indexes into the row */
+	size_t *width;   /* nshow column widths, fixed once printing starts */
+	rs_buf arena;    /* text of the header and the buffered rows */
+	tcell *cells;    /* (1 + nbuf) * nshow; row 0 is the header */
+	size_t rows_cap; /* rows `cells` has room for, header included */
+	size_t nbuf;     /* buffered data rows */
+	bool streaming;  /* widths fixed and the buffer printed */
+	char scratch[CELL_BYTES];
+};
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+/*
+ * Copies s into dst (CELL_BYTES) as it is to be shown: control characters
+ * (newlines, tabs, escape sequences that would drive the terminal) become
+ * spaces, and text wider than maxw columns is cut at a character boundary
+ * and ends in "…". Sets *dlen; returns the display width (<= maxw when
+ * maxw >= 1).
+ */
+static size_t cell_fit(const char *s, size_t n, size_t maxw, char *dst, size_t *dlen)
+{
+	size_t i = 0, len = 0, w = 0, cut_len = 0, cut_w = 0;
+
+	while (i < n) {
+		const char *src = s + i;
+		size_t k = 1, klen;
+		uint32_t cp = (unsigned char)s[i];
+		size_t cw;
+
+		if (cp >= 0x80)
+			k = rs_utf8_decode(s + i, n - i, &cp);
+		klen = k;
+		if (cp == RS_CP_INVALID || is_control(cp)) {
+			src = cp == RS_CP_INVALID ? "?" : " ";
+			klen = 1;
+			cw = 1;
+		} else {
+			cw = (size_t)rs_cp_width(cp);
+		}
+		if (w + cw > maxw || len + klen > CELL_BYTES - 3)
+			goto cut;
+		memcpy(dst + len, src, klen);
+		len += klen;
+		w += cw;
+		i += k;
+		if (w < maxw) { /* "…" still fits after this prefix */
+			cut_len = len;
+			cut_w = w;
+		}
+	}
+	*dlen = len;
+	return w;
+cut:
+	memcpy(dst + cut_len, "\xE2\x80\xA6", 3);
+	*dlen = cut_len + 3;
+	return cut_w + 1;
+}
+
+/* Writes one cell padded to `colw`; the last column gets no trailing pad. */
+static void put_cell(rs_wout *o, const char *s, size_t len, size_t w, size_t colw,
+                     bool right, bool last)
+{
+	size_t pad = colw > w ? colw - w : 0;
+
+	if (right)
+		rs_wout_spaces(o, pad);
+	rs_wout_put(o, s, len);
+	if (!right && !last)
+		rs_wout_spaces(o, pad);
+}
+
+/* Cuts and stores the shown columns of `row` as buffered row `r`. */
+static rs_status buffer_row(rs_table *t, size_t r, const rs_row *row, bool header,
+                            rs_error *err)
+{
+	size_t j;
+
+	if (r >= t->rows_cap) {
+		size_t cap = t->rows_cap ? t->rows_cap * 2 : 64;
+		tcell *c;
+
+		if (cap > RS_TABLE_BUFFERED_ROWS + 1)
+			cap = RS_TABLE_BUFFERED_ROWS + 1;
+		c = rs_realloc(t->cells, cap * t->nshow * sizeof *c + 1);
+		if (c == NULL)
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		t->cells = c;
+		t->rows_cap = cap;
+	}
+	for (j = 0; j < t->nshow; j++) {
+		size_t col = t->cols[j], len;
+		tcell *c = &t->cells[r * t->nshow + j];
+
+		if (!rs_buf_reserve(&t->arena, CELL_BYTES))
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		c->off = t->arena.len;
+		c->width = (uint8_t)cell_fit(row->cell[col], row->len[col], RS_TABLE_MAX_WIDTH,
+		                             t->arena.data + t->arena.len, &len);
+		c->len = (uint16_t)len;
+		c->type = header || row->type == NULL ? (uint8_t)RS_T_STRING : row->type[col];
+		t->arena.len += len;
+		t->arena.data[t->arena.len] = '\0';
+	}
+	return RS_OK;
+}
+
+static void put_buffered(rs_table *t, size_t r, const bool *right)
+{
+	size_t j;
+
+	for (j = 0; j < t->nshow; j++) {
+		const tcell *c = &t->cells[r * t->nshow + j];
+
+		if (j > 0)
+			rs_wout_put(t->o, "  ", 2);
+		put_cell(t->o, t->arena.data + c->off, c->len, c->width, t->width[j],
+		         right ? right[j] : c->type == RS_T_NUMBER, j + 1 == t->nshow);
+	}
+	rs_wout_putc(t->o, '\n');
+}
+
+/*
+ * Fixes the widths from the buffered rows and prints them. A column whose
+ * buffered cells are all numbers (or null) gets its header right-aligned.
+ */
+static rs_status print_buffered(rs_table *t, rs_error *err)
+{
+	bool *right = rs_calloc(t->nshow + 1, sizeof *right);
+	size_t j, r;
+
+	if (right == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (j = 0; j < t->nshow; j++) {
+		size_t w = 1;
+		bool num = false, text = false;
+
+		for (r = 0; r <= t->nbuf; r++) {
+			const tcell *c = &t->cells[r * t->nshow + j];
+
+			w = c->width > w ? c->width : w;
+			if (r > 0 && c->type == RS_T_NUMBER)
+				num = true;
+			else if (r > 0 && c->type != RS_T_NULL)
+				text = true;
+		}
+		t->width[j] = w;
+		right[j] = num && !text;
+	}
+	put_buffered(t, 0, right);
+	for (j = 0; j < t->nshow; j++) {
+		if (j > 0)
+			rs_wout_put(t->o, "  ", 2);
+		for (r = 0; r < t->width[j]; r++)
+			rs_wout_putc(t->o, '-');
+	}
+	rs_wout_putc(t->o, '\n');
+	for (r = 1; r <= t->nbuf; r++)
+		put_buffered(t, r, NULL);
+	rs_free(right);
+	/* The buffer is not needed again: give its memory back. */
+	t->streaming = true;
+	rs_buf_free(&t->arena);
+	rs_free(t->cells);
+	t->cells = NULL;
+	t->rows_cap = 0;
+	return RS_OK;
+}
+
+static void put_streamed(rs_table *t, const rs_row *row)
+{
+	size_t j;
+
+	for (j = 0; j < t->nshow; j++) {
+		size_t col = t->cols[j], len, w;
+
+		if (j > 0)
+			rs_wout_put(t->o, "  ", 2);
+		w = cell_fit(row->cell[col], row->len[col], t->width[j], t->scratch, &len);
+		put_cell(t->o, t->scratch, len, w, t->width[j],
+		         row->type != NULL && row->type[col] == RS_T_NUMBER, j + 1 == t->nshow);
+	}
+	rs_wout_putc(t->o, '\n');
+}
+
+rs_status rs_table_new(rs_table **out, rs_wout *o, const rs_write_opts *opts,
+                       const rs_row *header, rs_error *err)
+{
+	rs_table *t = rs_calloc(1, sizeof *t);
+	size_t j;
+	rs_status st;
+
+	*out = NULL;
+	if (t == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	rs_buf_init(&t->arena);
+	t->o = o;
+	t->nshow = opts->table_cols ? opts->ntable_cols : header->n;
+	t->cols = rs_calloc(t->nshow + 1, sizeof *t->cols);
+	t->width = rs_calloc(t->nshow + 1, sizeof *t->width);
+	if (t->cols == NULL || t->width == NULL) {
+		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		goto fail;
+	}
+	for (j = 0; j < t->nshow; j++) {
+		t->cols[j] = opts->table_cols ? opts->table_cols[j] : j;
+		if (t->cols[j] >= header->n) {
+			st = rs_error_set(err, RS_EUSAGE, 0, "table column %zu does not exist (%zu columns)",
+			                  t->cols[j], header->n);
+			goto fail;
+		}
+	}
+	st = buffer_row(t, 0, header, true, err);
+	if (st != RS_OK)
+		goto fail;
+	*out = t;
+	return RS_OK;
+fail:
+	rs_table_free(t);
+	return st;
+}
+
+rs_status rs_table_row(rs_table *t, const rs_row *row, rs_error *err)
+{
+	rs_status st;
+
+	if (!t->streaming && t->nbuf == RS_TABLE_BUFFERED_ROWS) {
+		st = print_buffered(t, err);
+		if (st != RS_OK)
+			return st;
+	}
+	if (t->streaming) {
+		put_streamed(t, row);
+		return RS_OK;
+	}
+	st = buffer_row(t, t->nbuf + 1, row, false, err);
+	if (st == RS_OK)
+		t->nbuf++;
+	return st;
+}
+
+rs_status rs_table_finish(rs_table *t, rs_error *err)
+{
+	return t->streaming ? RS_OK : print_buffered(t, err);
+}
+
+void rs_table_free(rs_table *t)
+{
+	if (t == NULL)
+		return;
+	rs_buf_free(&t->arena);
+	rs_free(t->cells);
+	rs_free(t->width);
+	rs_free(t->cols);
+	rs_free(t);
+}
