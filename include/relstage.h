@@ -489,6 +489,12 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
  */
 rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out,
                             rs_error *err);
+/*
+ * The output columns a person looks at first (id, name, stage label, share,
+ * scores, flags, transition), for the table view. Returns how many were put
+ * in idx (at most max). Valid after rs_classifier_header.
+ */
+size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max);
 /* Counts a row rejected before classification (by the reader). */
 void rs_classifier_count_reject(rs_classifier *c);
 /* Finishes counting (vanished accounts) and returns the run's counts. */
@@ -505,6 +511,23 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
                      rs_lang lang, rs_buf *out);
 bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
                      rs_buf *out);
+
+/* ----------------------------------------------------------- atomic files */
+
+/*
+ * A file written to a temporary name in the same directory and renamed over
+ * `path` only on commit, so a reader of `path` sees the old file or the whole
+ * new one, never a partial one. The new file gets the old one's permission
+ * bits (or 0666 less the umask when there was none).
+ */
+typedef struct rs_atomic rs_atomic;
+
+rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err);
+FILE *rs_atomic_file(rs_atomic *a);
+/* Flushes, fsyncs, closes and renames; frees a. On failure the temporary is removed. */
+rs_status rs_atomic_commit(rs_atomic *a, rs_error *err);
+/* Closes and removes the temporary; frees a. Accepts NULL. */
+void rs_atomic_abort(rs_atomic *a);
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);

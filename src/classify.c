@@ -421,3 +421,20 @@ const rs_stats *rs_classifier_stats(rs_classifier *c)
 	c->finished = true;
 	return &c->stats;
 }
+
+size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max)
+{
+	static const int keys[] = {COL_LABEL, COL_SHARE, COL_CONTACT, COL_COOP, COL_FLAGS, COL_TRANSITION};
+	size_t n = 0, i, k;
+	long id = rs_fieldmap_column(c->map, RS_F_ID), name = rs_fieldmap_column(c->map, RS_F_NAME);
+
+	if (id >= 0 && n < max)
+		idx[n++] = (size_t)id;
+	if (name >= 0 && n < max)
+		idx[n++] = (size_t)name;
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		for (k = 0; k < c->ncols; k++)
+			if (c->cols[k] == keys[i] && n < max)
+				idx[n++] = c->nin + k;
+	return n;
+}

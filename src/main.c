@@ -1,1 +1,364 @@
-int main(void){return 0;}
+/*
+ * main.c - relstage's command line: options, subcommands, messages and exit
+ * codes. The work itself is in the library (include/relstage.h); the run
+ * loop over input files is in cli_run.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage_text[] =
+	"usage: relstage [options] [FILE...]       classify accounts (no FILE or -: stdin)\n"
+	"       relstage rules [-r FILE]           print the rules in force as JSON\n"
+	"       relstage validate FILE             check a rules file\n"
+	"       relstage fields                    list the fields and their column names\n"
+	"\n"
+	"Input\n"
+	"  -f, --from FMT         csv, tsv, json (array), jsonl (default: by extension, else sniffed)\n"
+	"  -d, --delimiter C      , ; | or tab (default: detected)\n"
+	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030) or any iconv name (gbk, big5, latin1)\n"
+	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names)\n"
+	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
+	"      --max-columns N    most columns accepted (default 4096)\n"
+	"Rules\n"
+	"  -r, --rules FILE       rules file instead of the embedded defaults\n"
+	"Output\n"
+	"  -t, --to FMT           csv (default), tsv, json, jsonl, table\n"
+	"  -o, --output FILE      write FILE atomically (only a successful run replaces it)\n"
+	"      --lang en|zh       labels and actions language (default en, or $RELSTAGE_LANG)\n"
+	"      --explain          add an explain column: score parts and rules that fired\n"
+	"      --excel            CSV/TSV for Excel: UTF-8 BOM and CRLF\n"
+	"      --raw              do not neutralise formula-like cells (=, +, -, @)\n"
+	"Batch\n"
+	"      --rejects FILE     rejected rows as CSV: line, reason, original columns\n"
+	"      --previous FILE    an earlier output: adds previous_stage and transition\n"
+	"      --summary          counts per stage (and movements) on stderr at the end\n"
+	"      --summary-json FILE  the same as JSON\n"
+	"  -q, --quiet            no progress line\n"
+	"  -h, --help             this help\n"
+	"  -V, --version          version\n"
+	"\n"
+	"Exit status: 0 every row classified, 1 some rows rejected, 2 usage, rules or I/O error.\n";
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("relstage: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_error(const rs_error *e)
+{
+	char msg[1024];
+
+	(void)rs_error_format(e, msg, sizeof msg);
+	fprintf(stderr, "relstage: %s\n", msg);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("relstage: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("; see relstage --help\n", stderr);
+	return EXIT_TROUBLE;
+}
+
+/* Standard output must have been written whole (jq does the same check). */
+static int finish_stdout(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		cli_warn("standard output: write failed: %s", strerror(errno ? errno : EIO));
+		return EXIT_TROUBLE;
+	}
+	return code;
+}
+
+/* Reads a whole (small) file; the caller frees *text with free(). */
+static int slurp(const char *path, char **text, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 65536, n = 0, got;
+	char *buf = NULL, *p;
+
+	if (fp == NULL) {
+		cli_warn("%s: cannot open: %s", path, strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	for (;;) {
+		if ((p = realloc(buf, cap)) == NULL)
+			break;
+		buf = p;
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (n < cap || cap >= (64u << 20))
+			break;
+		cap *= 2;
+	}
+	if (p == NULL || ferror(fp) || n == cap) {
+		cli_warn("%s: %s", path, p == NULL ? "out of memory" : ferror(fp) ? strerror(errno) : "rules file larger than 64 MiB");
+		fclose(fp);
+		free(buf);
+		return EXIT_TROUBLE;
+	}
+	fclose(fp);
+	*text = buf;
+	*len = n;
+	return 0;
+}
+
+static void print_problem(void *ctx, const rs_error *e)
+{
+	size_t *count = ctx;
+
+	cli_error(e);
+	if (count != NULL)
+		(*count)++;
+}
+
+/* Loads --rules FILE or the embedded defaults; exit code 0 or 2. */
+static int load_rules(const char *path, rs_rules **rules)
+{
+	rs_error err;
+	char *text = NULL;
+	size_t len = 0, problems = 0;
+	rs_status st;
+	int rc;
+
+	memset(&err, 0, sizeof err);
+	if (path == NULL) {
+		st = rs_rules_load_default(rules, &err);
+		if (st != RS_OK)
+			cli_error(&err);
+		return st == RS_OK ? 0 : EXIT_TROUBLE;
+	}
+	if ((rc = slurp(path, &text, &len)) != 0)
+		return rc;
+	st = rs_rules_load(rules, text, len, path, print_problem, &problems, &err);
+	free(text);
+	if (st != RS_OK && problems == 0)
+		cli_error(&err);
+	return st == RS_OK ? 0 : EXIT_TROUBLE;
+}
+
+static int cmd_rules(const char *path)
+{
+	rs_rules *rules = NULL;
+	rs_error err;
+	char *json = NULL;
+	size_t len = 0;
+	int rc = load_rules(path, &rules);
+
+	memset(&err, 0, sizeof err);
+	if (rc != 0)
+		return rc;
+	if (rs_rules_dump(rules, &json, &len, &err) != RS_OK) {
+		cli_error(&err);
+		rc = EXIT_TROUBLE;
+	} else {
+		fwrite(json, 1, len, stdout);
+	}
+	rs_free(json);
+	rs_rules_free(rules);
+	return finish_stdout(rc);
+}
+
+static int cmd_validate(const char *path)
+{
+	rs_rules *rules = NULL;
+	size_t found;
+	int rc = load_rules(path, &rules);
+
+	if (rc != 0)
+		return rc;
+	found = rs_rules_analyze(rules, print_problem, NULL);
+	if (found == 0)
+		printf("%s: ok: %zu stages, %zu action rules\n", path, rs_rules_stage_count(rules),
+		       rs_rules_action_count(rules));
+	else
+		cli_warn("%s: %zu problem%s in the decision table", path, found, found == 1 ? "" : "s");
+	rs_rules_free(rules);
+	return finish_stdout(found == 0 ? 0 : EXIT_TROUBLE);
+}
+
+static const char *kind_name(rs_kind k)
+{
+	switch (k) {
+	case RS_KIND_TEXT: return "text";
+	case RS_KIND_NUMBER: return "number";
+	case RS_KIND_BOOL: return "yes/no";
+	case RS_KIND_LEVEL: return "level";
+	}
+	return "?";
+}
+
+static int cmd_fields(void)
+{
+	int f;
+	const char *const *a;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		printf("%-20s %-7s %s\n", rs_var_name(f), kind_name(rs_var_kind(f)), rs_field_meaning(f));
+		printf("%-20s %-7s aliases:", "", "");
+		for (a = rs_field_aliases(f); a != NULL && *a != NULL; a++)
+			printf(" %s", *a);
+		printf("\n");
+	}
+	return finish_stdout(0);
+}
+
+enum {
+	OPT_LANG = 256, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
+	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS
+};
+
+static const struct option long_opts[] = {
+	{"rules", required_argument, NULL, 'r'},
+	{"map", required_argument, NULL, 'm'},
+	{"from", required_argument, NULL, 'f'},
+	{"to", required_argument, NULL, 't'},
+	{"delimiter", required_argument, NULL, 'd'},
+	{"output", required_argument, NULL, 'o'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"explain", no_argument, NULL, OPT_EXPLAIN},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"raw", no_argument, NULL, OPT_RAW},
+	{"rejects", required_argument, NULL, OPT_REJECTS},
+	{"previous", required_argument, NULL, OPT_PREVIOUS},
+	{"summary", no_argument, NULL, OPT_SUMMARY},
+	{"summary-json", required_argument, NULL, OPT_SUMMARY_JSON},
+	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
+	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
+	{NULL, 0, NULL, 0},
+};
+
+static bool parse_delimiter(const char *s, char *out)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0)
+		*out = '\t';
+	else if (strlen(s) == 1 && strchr(",;|", s[0]) != NULL)
+		*out = s[0];
+	else
+		return false;
+	return true;
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v == 0 || s[0] == '-')
+		return false;
+	*out = (size_t)v;
+	return true;
+}
+
+/* One option into o; returns -1 to go on, else an exit code. */
+static int take_option(int c, const char *arg, cli_opts *o)
+{
+	switch (c) {
+	case 'r': o->rules_path = arg; break;
+	case 'm': o->maps[o->nmaps++] = arg; break;
+	case 'o': o->output = arg; break;
+	case 'q': o->quiet = true; break;
+	case 'h': fputs(usage_text, stdout); return finish_stdout(0);
+	case 'V': printf("relstage %s\n", RS_VERSION); return finish_stdout(0);
+	case 'f':
+		if (!rs_format_parse(arg, &o->ropts.format) || o->ropts.format == RS_FMT_TABLE)
+			return usage_error("--from takes csv, tsv, json or jsonl, not \"%s\"", arg);
+		break;
+	case 't':
+		if (!rs_format_parse(arg, &o->wopts.format) || o->wopts.format == RS_FMT_AUTO)
+			return usage_error("--to takes csv, tsv, json, jsonl or table, not \"%s\"", arg);
+		break;
+	case 'd':
+		if (!parse_delimiter(arg, &o->ropts.delimiter))
+			return usage_error("--delimiter takes , ; | or tab, not \"%s\"", arg);
+		break;
+	case OPT_LANG:
+		if (!rs_lang_parse(arg, &o->lang))
+			return usage_error("--lang takes en or zh, not \"%s\"", arg);
+		break;
+	case OPT_EXPLAIN: o->explain = true; break;
+	case OPT_ENCODING: o->ropts.encoding = arg; break;
+	case OPT_EXCEL: o->wopts.excel = true; break;
+	case OPT_RAW: o->wopts.raw = true; break;
+	case OPT_REJECTS: o->rejects = arg; break;
+	case OPT_PREVIOUS: o->previous = arg; break;
+	case OPT_SUMMARY: o->summary = true; break;
+	case OPT_SUMMARY_JSON: o->summary_json = arg; break;
+	case OPT_MAX_FIELD:
+		if (!parse_size(arg, &o->ropts.max_field))
+			return usage_error("--max-field takes a number of bytes, not \"%s\"", arg);
+		break;
+	case OPT_MAX_COLUMNS:
+		if (!parse_size(arg, &o->ropts.max_columns))
+			return usage_error("--max-columns takes a number, not \"%s\"", arg);
+		break;
+	default:
+		return usage_error("%s", "invalid option");
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	cli_opts o;
+	rs_rules *rules = NULL;
+	const char *env = getenv("RELSTAGE_LANG");
+	int c, rc;
+
+	memset(&o, 0, sizeof o);
+	o.wopts.format = RS_FMT_CSV;
+	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.lang))
+		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
+	o.maps = calloc((size_t)argc, sizeof *o.maps);
+	if (o.maps == NULL)
+		return EXIT_TROUBLE;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1) {
+		if (c == '?' || c == ':') {
+			free(o.maps);
+			if (optopt != 0)
+				return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
+				                   (char[]){(char)optopt, '\0'});
+			return usage_error(c == ':' ? "option %s needs a value" : "unknown option %s",
+			                   argv[optind - 1]);
+		}
+		if ((rc = take_option(c, optarg, &o)) >= 0) {
+			free(o.maps);
+			return rc;
+		}
+	}
+	argv += optind;
+	argc -= optind;
+	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)
+		rc = cmd_rules(o.rules_path);
+	else if (argc > 0 && strcmp(argv[0], "validate") == 0)
+		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("%s", "validate takes one rules file");
+	else if (argc > 0 && strcmp(argv[0], "fields") == 0 && argc == 1)
+		rc = cmd_fields();
+	else if ((rc = load_rules(o.rules_path, &rules)) == 0) {
+		o.inputs = argv;
+		o.ninputs = (size_t)argc;
+		rc = finish_stdout(cli_run(&o, rules));
+	}
+	rs_rules_free(rules);
+	free(o.maps);
+	return rc;
+}

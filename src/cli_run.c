@@ -1,0 +1,375 @@
+/*
+ * cli_run.c - the classify command's run: open each input, stream it through
+ * the classifier into the writer (and bad rows into the rejects), then the
+ * summary. Output files are atomic: on exit 2 the old ones stay as they were.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_SHOWN_REJECTS 100
+
+typedef struct run {
+	const cli_opts *o;
+	const rs_rules *rules;
+	rs_classifier *cls;
+	rs_previous *prev;
+	rs_atomic *out_file, *rej_file;
+	FILE *out, *rej;
+	rs_writer *w, *rw;
+	rs_reader *rd;
+	const char *file;        /* the input being read, for messages */
+	const char *first_file;
+	bool have_header;
+	size_t key_cols[16];
+	/* one rejected row: line, reason, then its cells */
+	const char **rcell;
+	size_t *rlen;
+	size_t rcap;
+	char line_text[24];
+	unsigned long shown;
+	/* progress on a terminal */
+	bool progress;
+	FILE *in;
+	long long in_size;
+	struct timespec start, last;
+	unsigned long since_check;
+	unsigned long rows;
+} run;
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void progress(run *r, bool final)
+{
+	double t;
+
+	if (!r->progress || (!final && ++r->since_check < 16384))
+		return;
+	r->since_check = 0;
+	if (!final && seconds_since(&r->last) < 0.5)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &r->last);
+	if (final) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	t = seconds_since(&r->start);
+	fprintf(stderr, "\rrelstage: %s: %lu rows, %.0f rows/s", r->file, r->rows,
+	        t > 0 ? (double)r->rows / t : 0.0);
+	if (r->in_size > 0) {
+		long pos = ftell(r->in);
+		if (pos >= 0)
+			fprintf(stderr, ", %.0f%%", 100.0 * (double)pos / (double)r->in_size);
+	}
+	fputs("\033[K", stderr);
+}
+
+static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
+{
+	rs_write_opts wo = r->o->wopts;
+	rs_status st;
+	size_t i;
+
+	if (wo.format == RS_FMT_TABLE) {
+		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
+		wo.table_cols = r->key_cols;
+	}
+	err->file = r->o->output ? r->o->output : "<stdout>";
+	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);
+	if (st != RS_OK || r->rej == NULL)
+		return st;
+	r->rcap = in_hdr->n + 2;
+	r->rcell = calloc(r->rcap, sizeof *r->rcell);
+	r->rlen = calloc(r->rcap, sizeof *r->rlen);
+	if (r->rcell == NULL || r->rlen == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	r->rcell[0] = "line";
+	r->rcell[1] = "reason";
+	for (i = 0; i < in_hdr->n; i++)
+		r->rcell[i + 2] = in_hdr->cell[i];
+	for (i = 0; i < r->rcap; i++)
+		r->rlen[i] = strlen(r->rcell[i]);
+	memset(&wo, 0, sizeof wo);
+	wo.format = RS_FMT_CSV;
+	wo.excel = r->o->wopts.excel;
+	wo.ragged = true;
+	err->file = r->o->rejects;
+	return rs_writer_new(&r->rw, r->rej, &wo, &(rs_row){r->rcap, r->rcell, r->rlen, NULL, 1, NULL}, err);
+}
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	run *r = ctx;
+	const rs_row *out = NULL;
+	rs_status st;
+
+	st = rs_classifier_header(r->cls, h, rs_reader_delimiter(r->rd), &out, err);
+	if (st != RS_OK) {
+		err->file = r->file;
+		if (r->have_header) {
+			size_t n = strlen(err->msg);
+			(void)snprintf(err->msg + n, sizeof err->msg - n, " (first file: %s)", r->first_file);
+		}
+		return st;
+	}
+	if (r->have_header)
+		return RS_OK;
+	r->have_header = true;
+	r->first_file = r->file;
+	return open_writers(r, out, h, err);
+}
+
+/* Reports a rejected row on stderr (the first MAX_SHOWN_REJECTS) and in --rejects. */
+static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
+{
+	size_t i, n = row->n + 2;
+	char msg[1024];
+
+	why->file = r->file;
+	if (r->shown++ < MAX_SHOWN_REJECTS)
+		cli_error(why);
+	if (r->rw == NULL)
+		return RS_OK;
+	if (n > r->rcap) {
+		const char **c = realloc(r->rcell, n * sizeof *c);
+		size_t *l = c ? realloc(r->rlen, n * sizeof *l) : NULL;
+		if (c != NULL)
+			r->rcell = c;
+		if (l == NULL)
+			return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
+		r->rlen = l;
+		r->rcap = n;
+	}
+	(void)snprintf(r->line_text, sizeof r->line_text, "%lu", row->line);
+	why->file = NULL;
+	(void)rs_error_format(why, msg, sizeof msg);
+	r->rcell[0] = r->line_text;
+	r->rlen[0] = strlen(r->line_text);
+	r->rcell[1] = msg;
+	r->rlen[1] = strlen(msg);
+	for (i = 0; i < row->n; i++) {
+		r->rcell[i + 2] = row->cell[i];
+		r->rlen[i + 2] = row->len[i];
+	}
+	err->file = r->o->rejects;
+	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
+}
+
+static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	run *r = ctx;
+	const rs_row *out = NULL;
+	rs_error why;
+	rs_status st;
+
+	r->rows++;
+	progress(r, false);
+	memset(&why, 0, sizeof why);
+	st = rs_classifier_row(r->cls, row, &out, &why);
+	if (st == RS_EREJECT)
+		return reject(r, row, &why, err);
+	if (st != RS_OK) {
+		*err = why;
+		err->file = r->file;
+		return st;
+	}
+	st = rs_writer_row(r->w, out, err);
+	if (st != RS_OK)
+		err->file = r->o->output ? r->o->output : "<stdout>";
+	return st;
+}
+
+/* Classifies one input file (or "-"): RS_OK or the fatal error in err. */
+static rs_status read_input(run *r, const char *path, rs_error *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	struct stat stt;
+	rs_status st;
+
+	r->file = is_stdin ? "<stdin>" : path;
+	err->file = r->file;
+	if (fp == NULL)
+		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
+	r->in = fp;
+	r->in_size = fstat(fileno(fp), &stt) == 0 && S_ISREG(stt.st_mode) ? (long long)stt.st_size : -1;
+	st = rs_reader_open(&r->rd, fp, r->file, &r->o->ropts, err);
+	if (st == RS_OK)
+		st = rs_reader_run(r->rd, on_header, on_row, r, err);
+	if (st == RS_OK && ferror(fp))
+		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));
+	rs_reader_free(r->rd);
+	r->rd = NULL;
+	if (!is_stdin)
+		(void)fclose(fp);
+	return st;
+}
+
+static void warn_previous(void *ctx, const rs_error *e)
+{
+	(void)ctx;
+	cli_error(e);
+}
+
+static rs_status load_previous(run *r, rs_error *err)
+{
+	rs_read_opts ro;
+	FILE *fp;
+	rs_status st;
+
+	memset(&ro, 0, sizeof ro);
+	ro.max_field = r->o->ropts.max_field;
+	ro.max_columns = r->o->ropts.max_columns;
+	err->file = r->o->previous;
+	fp = fopen(r->o->previous, "rb");
+	if (fp == NULL)
+		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
+	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, r->o->maps, r->o->nmaps,
+	                      warn_previous, NULL, err);
+	(void)fclose(fp);
+	return st;
+}
+
+static rs_status open_outputs(run *r, rs_error *err)
+{
+	rs_status st;
+
+	r->out = stdout;
+	if (r->o->output != NULL) {
+		st = rs_atomic_open(&r->out_file, r->o->output, err);
+		if (st != RS_OK)
+			return st;
+		r->out = rs_atomic_file(r->out_file);
+	}
+	if (r->o->rejects != NULL) {
+		st = rs_atomic_open(&r->rej_file, r->o->rejects, err);
+		if (st != RS_OK)
+			return st;
+		r->rej = rs_atomic_file(r->rej_file);
+	}
+	return RS_OK;
+}
+
+static rs_status write_summary_json(run *r, const rs_stats *s, rs_error *err)
+{
+	rs_atomic *a = NULL;
+	rs_buf b;
+	rs_status st;
+
+	rs_buf_init(&b);
+	if (!rs_summary_json(s, r->rules, r->prev, &b)) {
+		rs_buf_free(&b);
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	st = rs_atomic_open(&a, r->o->summary_json, err);
+	if (st == RS_OK) {
+		(void)fwrite(b.data, 1, b.len, rs_atomic_file(a));
+		st = rs_atomic_commit(a, err);
+	}
+	rs_buf_free(&b);
+	return st;
+}
+
+/* Ends the run: writers, summary, then the atomic renames (outputs last). */
+static rs_status finish(run *r, rs_error *err)
+{
+	const rs_stats *s = rs_classifier_stats(r->cls);
+	rs_status st = RS_OK;
+	rs_buf b;
+
+	if (r->w != NULL) {
+		err->file = r->o->output ? r->o->output : "<stdout>";
+		st = rs_writer_finish(r->w, err);
+	}
+	if (st == RS_OK && r->rw != NULL) {
+		err->file = r->o->rejects;
+		st = rs_writer_finish(r->rw, err);
+	}
+	if (st == RS_OK && r->o->summary_json != NULL)
+		st = write_summary_json(r, s, err);
+	if (st == RS_OK && r->rej_file != NULL) {
+		st = rs_atomic_commit(r->rej_file, err);
+		r->rej_file = NULL;
+	}
+	if (st == RS_OK && r->out_file != NULL) {
+		st = rs_atomic_commit(r->out_file, err);
+		r->out_file = NULL;
+	}
+	if (st == RS_OK && r->o->summary) {
+		rs_buf_init(&b);
+		if (rs_summary_text(s, r->rules, r->prev, r->o->lang, &b))
+			fwrite(b.data, 1, b.len, stderr);
+		rs_buf_free(&b);
+	}
+	if (st == RS_OK && r->shown > MAX_SHOWN_REJECTS)
+		cli_warn("%lu more rejected rows not shown%s", r->shown - MAX_SHOWN_REJECTS,
+		         r->o->rejects ? "; all are in the rejects file" : " (use --rejects FILE to keep them)");
+	return st;
+}
+
+int cli_run(const cli_opts *o, const rs_rules *rules)
+{
+	static char *const stdin_only[] = {(char *)"-"};
+	char *const *inputs = o->ninputs ? o->inputs : stdin_only;
+	size_t n = o->ninputs ? o->ninputs : 1, i;
+	rs_classify_opts co;
+	rs_error err;
+	rs_status st;
+	run r;
+	int rc;
+
+	memset(&r, 0, sizeof r);
+	memset(&err, 0, sizeof err);
+	r.o = o;
+	r.rules = rules;
+	r.progress = !o->quiet && isatty(STDERR_FILENO);
+	clock_gettime(CLOCK_MONOTONIC, &r.start);
+	r.last = r.start;
+	(void)signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error (exit 2), not a silent death */
+
+	st = o->previous ? load_previous(&r, &err) : RS_OK;
+	memset(&co, 0, sizeof co);
+	co.lang = o->lang;
+	co.explain = o->explain;
+	co.maps = o->maps;
+	co.nmaps = o->nmaps;
+	co.previous = r.prev;
+	if (st == RS_OK)
+		st = rs_classifier_new(&r.cls, rules, &co, &err);
+	if (st == RS_OK)
+		st = open_outputs(&r, &err);
+	for (i = 0; st == RS_OK && i < n; i++)
+		st = read_input(&r, inputs[i], &err);
+	progress(&r, true);
+	if (st == RS_OK)
+		st = finish(&r, &err);
+	if (st != RS_OK)
+		cli_error(&err);
+	rc = st != RS_OK ? EXIT_TROUBLE : r.cls && rs_classifier_stats(r.cls)->rejected ? EXIT_REJECTS : 0;
+	rs_writer_free(r.w);
+	rs_writer_free(r.rw);
+	rs_atomic_abort(r.out_file);
+	rs_atomic_abort(r.rej_file);
+	rs_classifier_free(r.cls);
+	rs_previous_free(r.prev);
+	free(r.rcell);
+	free(r.rlen);
+	if (o->output == NULL && (fflush(stdout) != 0 || ferror(stdout))) {
+		cli_warn("<stdout>: write failed: %s", strerror(errno ? errno : EIO));
+		rc = EXIT_TROUBLE;
+	}
+	return rc;
+}
