@@ -1,0 +1,129 @@
+/* test_atomic.c - an output file appears whole or not at all. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "relstage.h"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/rs-atomic-XXXXXX");
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void expect_file(const char *path, const char *text)
+{
+	char buf[256] = "";
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	assert_non_null(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_string_equal(buf, text);
+}
+
+static size_t entries(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+static void test_commit_replaces_and_keeps_mode(void **state)
+{
+	char path[128];
+	rs_atomic *a = NULL;
+	rs_error err;
+	struct stat st;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	snprintf(path, sizeof path, "%s/out.csv", dir);
+	write_file(path, "old\n");
+	chmod(path, 0640);
+	assert_int_equal(rs_atomic_open(&a, path, &err), RS_OK);
+	fputs("new\n", rs_atomic_file(a));
+	expect_file(path, "old\n"); /* nothing visible before commit */
+	assert_int_equal(rs_atomic_commit(a, &err), RS_OK);
+	expect_file(path, "new\n");
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+	assert_int_equal(entries(), 1);
+}
+
+static void test_abort_leaves_old_file_and_no_temporary(void **state)
+{
+	char path[128];
+	rs_atomic *a = NULL;
+	rs_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	snprintf(path, sizeof path, "%s/keep.csv", dir);
+	write_file(path, "old\n");
+	assert_int_equal(rs_atomic_open(&a, path, &err), RS_OK);
+	fputs("partial", rs_atomic_file(a));
+	rs_atomic_abort(a);
+	expect_file(path, "old\n");
+	assert_int_equal(entries(), 2); /* out.csv from before, keep.csv */
+	rs_atomic_abort(NULL);
+}
+
+static void test_open_in_missing_directory_fails_with_message(void **state)
+{
+	rs_atomic *a = NULL;
+	rs_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(rs_atomic_open(&a, "/nonexistent-dir/x.csv", &err), RS_EIO);
+	assert_null(a);
+	assert_non_null(strstr(err.msg, "No such file"));
+	assert_string_equal(err.file, "/nonexistent-dir/x.csv");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_commit_replaces_and_keeps_mode),
+		cmocka_unit_test(test_abort_leaves_old_file_and_no_temporary),
+		cmocka_unit_test(test_open_in_missing_directory_fails_with_message),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
