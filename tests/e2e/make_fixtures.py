@@ -1,0 +1,513 @@
+#!/usr/bin/env python3
+"""Writes relstage's derived test fixtures from the tables in this file.
+
+    python3 tests/e2e/make_fixtures.py          # (re)write every fixture
+    python3 tests/e2e/make_fixtures.py --check  # exit 1 if a file on disk differs
+
+Outputs (paths relative to the repository root):
+    data/sample.csv                         the demo export (about 40 accounts)
+    tests/e2e/in/sample_expected_stages.csv the stage each sample row should get
+    tests/e2e/in/accounts*.{csv,tsv,json,jsonl}  the same 12 accounts in 8 forms
+    tests/e2e/in/accounts_expected.csv      id,stage for those 12 accounts
+    tests/e2e/in/bad_*                      one malformed-input concern each
+    tests/e2e/in/bad_expected.csv           the outcome each bad_* file must give
+
+Deterministic (no clocks, no randomness, no dict-order surprises) and standard
+library only, so anyone can regenerate the files and get the same bytes.
+tests/e2e/in/README.md (hand-written) explains every fixture.
+"""
+
+import csv
+import io
+import json
+import os
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+IN = "tests/e2e/in"
+
+LEVEL_EN = {1: "staff", 2: "manager", 3: "director", 4: "executive"}
+LEVEL_ZH = {1: "员工", 2: "经理", 3: "总监", 4: "高层"}
+
+
+# ------------------------------------------------------------------ helpers
+
+def num(v):
+    """A number as a plain decimal string: 80 not 80.0, 49.9 not 4.99e1."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def csv_text(rows, delimiter=",", eol="\n"):
+    """Rows -> CSV text, quoting only where needed (what Excel and most CRMs do)."""
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator=eol,
+                   quoting=csv.QUOTE_MINIMAL)
+    for r in rows:
+        w.writerow(["" if c is None else c for c in r])
+    return out.getvalue()
+
+
+# ------------------------------------------------------------ 1. the sample
+#
+# A CRM export of an industrial supplier (fasteners, bearings, hydraulics,
+# motion parts) selling to manufacturers in China and abroad. The header mixes
+# canonical names and built-in aliases (account_id, company, joint_venture,
+# preferred_supplier); region and owner are pass-through columns.
+
+SAMPLE_HEADER = [
+    "account_id", "company", "purchase_share", "our_sales", "customer_spend",
+    "contacts", "departments", "top_contact_level", "key_person",
+    "relationship_years", "joint_projects", "exec_meetings",
+    "strategic_agreement", "joint_venture", "preferred_supplier",
+    "info_sharing", "region", "owner",
+]
+
+Y, N, U = "yes", "no", None  # U: left empty in the export = unknown
+ST, MG, DI, EX = "staff", "manager", "director", "executive"
+
+# (id, company, share, our_sales, customer_spend, contacts, departments, level,
+#  key_person, years, joint_projects, exec_meetings, agreement, jv, preferred,
+#  info_sharing, region, owner, expected_stage, reason)
+SAMPLE = [
+    # --- development: share 0
+    ("C1001", "宁波恒拓精密机械有限公司", "0", "0", "3800000", "2", "1", MG, N, "0", "0", "0", N, N, N, N,
+     "East China", "王磊", "development", "share exactly 0: not yet a supplier"),
+    ("C1002", "Bergmann Antriebstechnik GmbH", "0", U, U, "1", "1", ST, N, "0", "0", "0", N, N, N, N,
+     "Germany", "Emily Carter", "development", "share 0; amounts unknown"),
+    ("C1003", "常州鼎力轴承有限公司", U, "0", "2600000", "3", "2", DI, Y, "0", "0", "1", N, N, N, N,
+     "East China", "李娜", "development", "computed share 0/2600000 = 0; good contacts but no business yet"),
+    ("C1004", "苏州新锐电子科技有限公司", "0", U, U, U, U, U, U, U, U, U, U, U, U, U,
+     "East China", "王磊", "development", "share 0, everything else unknown"),
+    ("C1005", "Siam Precision Parts Co., Ltd.", "0%", "0", "1500000", "1", "1", ST, N, "0", "0", "0", N, N, N, N,
+     "Thailand", "Daniel Wu", "development", "share written 0% is 0"),
+    # --- initial: 0 < share < 50
+    ("C1006", "Great Lakes Stamping LLC", "5", "60000", "1200000", "1", "1", ST, N, "1", "0", "0", N, N, N, N,
+     "USA", "Emily Carter", "initial", "small trial share, point-to-point contact"),
+    ("C1007", "青岛海岳重工机械有限公司", "20", "900000", "4500000", "2", "2", MG, N, "2", "0", "0", N, N, N, N,
+     "North China", "赵敏", "initial", "secondary supplier"),
+    ("C1008", "Hanoi Metalworks JSC", "35.5", "355000", "1000000", "1", "1", ST, N, "3", "0", "0", N, N, N, N,
+     "Vietnam", "Daniel Wu", "initial", "point-to-point contact at initial (single-threaded risk)"),
+    ("C1009", "杭州精工液压有限公司", "49.9", "1497000", "3000000", "4", "2", MG, Y, "4", "1", "0", N, N, N, Y,
+     "East China", "李娜", "initial", "share 49.9 is just below the stable threshold 50"),
+    ("C1010", "Rheinland Fluidtechnik AG", "49.9%", "2495000", "5000000", "8", "4", EX, Y, "9", "3", "4", Y, N, Y, Y,
+     "Germany", "Emily Carter", "initial", "share 49.9 with full strategic bonds is still initial: share leads"),
+    ("C1011", "Ohio Valley Gear Works", U, "450000", "3000000", "2", "1", MG, N, "2", "0", "0", N, N, N, N,
+     "USA", "Emily Carter", "initial", "computed share 450000/3000000 = 15"),
+    ("C1012", "东莞宏图五金塑胶制品厂", U, "499000", "1000000", "2", "2", MG, N, "3", "0", "0", N, N, N, N,
+     "South China", "陈晓东", "initial", "computed share 499000/1000000 = 49.9"),
+    ("C1013", "Kraków Industrial Supply Sp. z o.o.", "0.5", "5000", "1000000", "1", "1", ST, N, "0", "0", "0", N, N, N, N,
+     "Poland", "Daniel Wu", "initial", "share 0.5 is above 0"),
+    ("C1014", 'Dongguan "Lucky Star" Hardware Factory', "28", "280000", "1000000", U, U, U, U, "2", U, U, U, U, U, U,
+     "South China", "陈晓东", "initial", "name with double quotes; contact data unknown"),
+    ("C1015", "合肥远航汽车零部件有限公司", "12", "360000", "3000000", "3", "2", MG, N, "1", "0", "0", N, N, N, N,
+     "East China", "赵敏", "initial", "secondary supplier after a first order"),
+    ("C1016", "Monterrey Troqueles, S.A. de C.V.", "3", "45000", "1500000", "1", "1", ST, N, "0", "0", "0", N, N, N, N,
+     "Mexico", "Daniel Wu", "initial", "name with a comma; trial order"),
+    # --- stable: 50 <= share < 80
+    ("C1017", "沈阳北方机床附件有限公司", "50", "1500000", "3000000", "3", "2", MG, Y, "5", "0", "1", N, N, N, Y,
+     "North China", "赵敏", "stable", "share exactly 50 is stable"),
+    ("C1018", "Pacific Rim Fastening Corp.", "50%", "600000", "1200000", "1", "1", ST, N, "4", "0", "0", N, N, N, N,
+     "USA", "Emily Carter", "stable", "share 50% with point-to-point contact (single-threaded risk)"),
+    ("C1019", "武汉楚天电机制造有限公司", "62", "1860000", "3000000", "4", "3", DI, Y, "6", "1", "1", N, N, Y, Y,
+     "Central China", "李娜", "stable", "main supplier"),
+    ("C1020", "Nagoya Kikai Buhin K.K.", "79.9", "3196000", "4000000", "9", "5", EX, Y, "12", "3", "5", Y, N, Y, Y,
+     "Japan", "Daniel Wu", "stable", "share 79.9 just below 80 despite full bonds: upgrade candidate"),
+    ("C1021", "广州粤华精密模具有限公司", "72", "2160000", "3000000", "7", "4", DI, Y, "8", "2", "3", Y, N, N, Y,
+     "South China", "陈晓东", "stable", "looks strategic (agreement, joint projects, director access) but share 72: upgrade candidate"),
+    ("C1022", U, U, "1500000", "3000000", "2", "1", MG, N, "3", "0", "0", N, N, N, N,
+     "East China", "王磊", "stable", "computed share 1500000/3000000 = 50; company name unknown"),
+    ("C1023", "Scandia Hydraulik AB", "55", U, U, U, U, U, U, U, U, U, U, U, U, U,
+     "Sweden", "Emily Carter", "stable", "share 55, every other field unknown"),
+    ("C1024", 'Shanghai "Oriental" Bearings Co., Ltd.', "68", "2040000", "3000000", "3", "2", MG, Y, "7", "0", "1", N, N, Y, N,
+     "East China", "王磊", "stable", "name with a comma and double quotes"),
+    ("C1025", "天津滨海液压件厂", "79.9", "799000", "1000000", "1", "1", ST, N, "5", "0", "0", N, N, N, N,
+     "North China", "赵敏", "stable", "share 79.9 with point-to-point contact"),
+    # --- share >= 80 without structural bonds: still stable
+    ("C1026", "Midwest Tractor Components Inc.", "80", "960000", "1200000", "1", "1", MG, N, "4", "0", "0", N, N, N, N,
+     "USA", "Emily Carter", "stable", "share exactly 80 without bonds (one contact, no agreement)"),
+    ("C1027", "佛山顺达精密铸造有限公司", "92", "2760000", "3000000", "1", "1", ST, N, "6", "0", "0", N, N, N, N,
+     "South China", "陈晓东", "stable", "92% share but one staff contact, one department, no agreement: main supplier, not strategic"),
+    ("C1028", "Iberia Bombas y Válvulas, S.L.", "100", "1800000", "1800000", "1", "1", ST, N, "3", "0", "0", N, N, Y, N,
+     "Spain", "Daniel Wu", "stable", "sole (preferred) supplier with point-to-point contact and no agreement"),
+    ("C1029", "重庆长江齿轮有限公司", "85", "4250000", "5000000", "6", "3", DI, Y, "5", "0", "0", N, N, N, N,
+     "Southwest China", "李娜", "stable", "good contact depth but no agreement, equity tie, joint project or exec meeting"),
+    ("C1030", "Dnipro Machine Parts LLC", "88", "880000", "1000000", "1", "1", MG, N, "2", "0", "0", Y, N, N, N,
+     "Ukraine", "Emily Carter", "stable", "agreement on paper but one manager contact: no contact depth"),
+    ("C1031", "无锡华达电机有限公司", "90", "2700000", "3000000", U, U, U, U, U, U, U, U, U, U, U,
+     "East China", "王磊", "stable", "share 90 but every bond unknown: unknown is not evidence"),
+    ("C1032", "Pune Auto Forgings Pvt. Ltd.", U, "4250000", "5000000", "1", "1", ST, N, "3", "0", "0", N, N, N, N,
+     "India", "Daniel Wu", "stable", "computed share 4250000/5000000 = 85 without bonds"),
+    # --- strategic: share >= 80 and structural bonds
+    ("C1033", "Tokai Seimitsu Kogyo K.K.", "80", "2400000", "3000000", "8", "4", EX, Y, "10", "3", "4", Y, N, Y, Y,
+     "Japan", "Daniel Wu", "strategic", "share exactly 80 with agreement, joint projects, executive contact"),
+    ("C1034", "潍坊潍柴配套动力部件有限公司", "95", "9500000", "10000000", "12", "5", EX, Y, "11", "4", "6", Y, Y, Y, Y,
+     "North China", "赵敏", "strategic", "joint venture, agreement, 12 contacts in 5 departments up to top management"),
+    ("C1035", "Hansen & Berg Industrimaskiner AB", "100", "3500000", "3500000", "9", "5", EX, Y, "15", "5", "8", Y, Y, Y, Y,
+     "Sweden", "Emily Carter", "strategic", "sole supplier with every bond"),
+    ("C1036", "Detroit Precision Drives, Inc.", "86%", "5160000", "6000000", "7", "4", EX, Y, "8", "2", "3", Y, N, Y, Y,
+     "USA", "Emily Carter", "strategic", "share written 86% with agreement and executive access"),
+    ("C1037", "江苏恒力液压科技股份有限公司", U, "8800000", "10000000", "10", "5", EX, Y, "9", "3", "5", Y, N, Y, Y,
+     "East China", "李娜", "strategic", "computed share 8800000/10000000 = 88 with full bonds"),
+    ("C1038", "Bayern Antrieb Systeme GmbH", "82", "4100000", "5000000", "7", "4", EX, Y, "7", "3", "4", N, Y, N, Y,
+     "Germany", "Emily Carter", "strategic", "joint venture and joint projects instead of a signed agreement"),
+    ("C1039", "长沙中联智造装备有限公司", "90", "2700000", "3000000", "5", "3", DI, Y, "6", "2", "2", Y, N, N, Y,
+     "Central China", "陈晓东", "strategic", "agreement, joint projects, 5 contacts in 3 departments, director level"),
+    ("C1040", "Guadalajara Moldes Industriales, S.A.", "97", "2910000", "3000000", "8", "4", EX, Y, "10", "4", "4", Y, N, Y, U,
+     "Mexico", "Daniel Wu", "strategic", "full bonds; info_sharing unknown does not block"),
+]
+
+
+def sample_files():
+    rows = [SAMPLE_HEADER] + [list(r[:18]) for r in SAMPLE]
+    exp = [["id", "expected_stage", "reason"]] + [[r[0], r[18], r[19]] for r in SAMPLE]
+    return {
+        "data/sample.csv": csv_text(rows).encode("utf-8"),
+        IN + "/sample_expected_stages.csv": csv_text(exp).encode("utf-8"),
+    }
+
+
+# ---------------------------------------------- 2. the 12 interop accounts
+#
+# One table, typed; every format below is rendered from it. Shares are chosen
+# so that 100 * our_sales / customer_spend gives the same double as the
+# written share (checked in check_accounts), so the amounts-only form lands
+# on the same boundaries.
+
+ACC_FIELDS = [
+    "id", "name", "purchase_share", "our_sales", "customer_spend", "contacts",
+    "departments", "top_contact_level", "key_person", "relationship_years",
+    "joint_projects", "exec_meetings", "strategic_agreement", "equity_tie",
+    "exclusive", "info_sharing", "owner", "note",
+]
+ACC_ZH = [
+    "客户编号", "客户名称", "采购份额", "我方销售额", "客户采购总额", "联系人数",
+    "接触部门数", "最高接触层级", "关键人", "合作年限", "联合项目数", "高层会晤次数",
+    "战略协议", "股权关系", "独家供应", "信息共享", "负责人", "备注",
+]
+BOOLS = {"key_person", "strategic_agreement", "equity_tie", "exclusive", "info_sharing"}
+AMOUNTS = {"our_sales", "customer_spend"}
+T, F = True, False
+
+# (id, name, share, our_sales, spend, contacts, depts, level, key, years, jp,
+#  em, agreement, equity, exclusive, info, owner, note, expected stage)
+ACCOUNTS = [
+    ("A01", "昆山德宏模具有限公司", 0, 0, 1200000, 1, 1, 1, F, 0, 0, 0, F, F, F, F,
+     "王磊", "", "development"),
+    ("A02", "Nordwerk Stanztechnik GmbH", 0, 0, 2000000, 4, 2, 4, T, 0, 0, 1, F, F, F, F,
+     "Emily Carter", "Trial order expected in Q3, pending audit", "development"),
+    ("A03", "Lakeside Fasteners, Inc.", 49.9, 998000, 2000000, 1, 1, 1, F, 2, 0, 0, F, F, F, F,
+     "Daniel Wu", "", "initial"),
+    ("A04", 'Precision "Star" Tooling Ltd.', 49.9, 499000, 1000000, 6, 3, 3, T, 5, 2, 3, T, F, F, T,
+     "李娜", "", "initial"),
+    ("A05", "佛山顺达精密铸造有限公司", 50, 1200000, 2400000, 2, 1, 2, None, None, None, None, None, None, None, None,
+     "陈晓东", "", "stable"),
+    ("A06", "Riverside Motion Systems Ltd.", 50, 1000000, 2000000, 7, 4, 4, T, 8, 3, 4, T, F, T, T,
+     "Emily Carter", "Framework agreement signed 2021\nRenewal due next March", "stable"),
+    ("A07", "天津北辰液压件厂", 79.9, 1598000, 2000000, 1, 1, 1, F, 3, 0, 0, F, F, F, F,
+     "王磊", "", "stable"),
+    ("A08", "Hansen & Berg Industrimaskiner AB", 79.9, 799000, 1000000, 8, 4, 4, T, 9, 2, 5, T, F, T, T,
+     "Daniel Wu", "upgrade candidate", "stable"),
+    ("A09", "重庆长江齿轮有限公司", 80, 960000, 1200000, 1, 1, 2, F, 4, 0, 0, F, F, F, F,
+     "李娜", "", "stable"),
+    ("A10", "Monterrey Autopartes, S.A. de C.V.", 80, 2400000, 3000000, 9, 5, 4, T, 11, 4, 6, T, F, T, T,
+     "Emily Carter", "", "strategic"),
+    ("A11", "无锡华达电机有限公司", 95, 5700000, 6000000, 1, 1, 1, F, 6, 0, 0, F, F, T, F,
+     "陈晓东", "Sole supplier since the rival's plant closed", "stable"),
+    ("A12", "Tokai Seimitsu Kogyo K.K.", 100, 3500000, 3500000, 12, 6, 4, T, 15, 5, 8, T, T, T, T,
+     "Daniel Wu", "", "strategic"),
+]
+
+
+def acc_dicts():
+    return [dict(zip(ACC_FIELDS, r[:18])) for r in ACCOUNTS]
+
+
+def check_accounts():
+    for a in acc_dicts():
+        computed = 100.0 * a["our_sales"] / a["customer_spend"]
+        if computed != float(a["purchase_share"]):
+            raise SystemExit("%s: share %r but amounts give %r" % (a["id"], a["purchase_share"], computed))
+
+
+def eu_money(v):
+    """1200000 -> '€1.200.000,00' (decimal comma, '.' thousands)."""
+    return "€" + "{:,}".format(int(v)).replace(",", ".") + ",00"
+
+
+def eu_num(v):
+    return num(v).replace(".", ",")
+
+
+def render(a, field, style):
+    """One cell of account `a` in a given export style."""
+    v = a[field]
+    if v is None:
+        return ""
+    if field == "top_contact_level":
+        return (LEVEL_ZH if style == "zh" else LEVEL_EN)[v]
+    if field in BOOLS:
+        return {"zh": ("是", "否"), "tsv": ("TRUE", "FALSE")}.get(style, ("yes", "no"))[0 if v else 1]
+    if field == "purchase_share":
+        if style == "zh":
+            return num(v) + "%"
+        if style == "eu":
+            return eu_num(v)
+        if style == "amounts":
+            return ""
+        return num(v)
+    if field in AMOUNTS:
+        if style == "eu":
+            return eu_money(v)
+        if style == "amounts":
+            return ("¥{:,}" if field == "our_sales" else "{:,.2f}").format(v)
+        return num(v)
+    return v if isinstance(v, str) else num(v)
+
+
+def table(style, header):
+    return [header] + [[render(a, f, style) for f in ACC_FIELDS] for a in acc_dicts()]
+
+
+def json_obj(a):
+    o = {}
+    for f in ACC_FIELDS:
+        v = a[f]
+        if f == "top_contact_level" and v is not None:
+            v = LEVEL_EN[v]
+        if f == "note" and v == "":
+            v = None
+        o[f] = v
+    return o
+
+
+def account_files():
+    check_accounts()
+    zh = csv_text(table("zh", ACC_ZH), eol="\r\n")
+    objs = [json_obj(a) for a in acc_dicts()]
+    files = {
+        "accounts.csv": csv_text(table("en", ACC_FIELDS)).encode("utf-8"),
+        "accounts_excel_utf8.csv": b"\xef\xbb\xbf" + zh.encode("utf-8"),
+        "accounts_gbk.csv": zh.encode("gbk"),
+        "accounts_semicolon.csv": csv_text(table("eu", ACC_FIELDS), ";", "\r\n").encode("utf-8"),
+        "accounts.tsv": csv_text(table("tsv", ACC_FIELDS), "\t", "\r\n").encode("utf-8"),
+        "accounts_amounts.csv": csv_text(table("amounts", ACC_FIELDS)).encode("utf-8"),
+        "accounts.json": (json.dumps(objs, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        "accounts.jsonl": "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs).encode("utf-8"),
+        "accounts_expected.csv": csv_text([["id", "stage"]] + [[r[0], r[18]] for r in ACCOUNTS]).encode("utf-8"),
+    }
+    return {IN + "/" + k: v for k, v in files.items()}
+
+
+# ------------------------------------------------- 3. bad-input fixtures
+#
+# Each file: a few good rows around one kind of damage. bad_expected.csv
+# records, per file: the exit code, how many rows are classified and
+# rejected, the physical lines rejected (header = line 1; for a JSON array,
+# the element index) and what the message must be about.
+
+BAD_HEADER = "id,name,purchase_share,our_sales,customer_spend,contacts,departments,top_contact_level,key_person,strategic_agreement"
+G = {  # good rows, by stage
+    "dev": "G01,Harbor Tooling Co.,0,0,900000,1,1,staff,no,no",
+    "ini": "G02,北京精诚机电设备有限公司,30,300000,1000000,2,1,manager,no,no",
+    "sta": "G03,Alpine Gearboxes AG,60,600000,1000000,3,2,director,yes,no",
+    "ini2": "G04,Saigon Plastics Molding Co.,45,450000,1000000,1,1,staff,no,no",
+}
+
+
+def lines(*rows, eol="\n", final=True):
+    text = eol.join(rows)
+    return (text + eol) if final else text
+
+
+# (file, content, exit, classified, rejected, rejected lines, reason)
+def bad_fixtures():
+    d, i, s, i2 = G["dev"], G["ini"], G["sta"], G["ini2"]
+    h = BAD_HEADER
+    jl_h = ["id", "name", "purchase_share", "contacts", "top_contact_level", "strategic_agreement"]
+
+    def jl(*vals):
+        return json.dumps(dict(zip(jl_h, vals)), ensure_ascii=False)
+
+    bad = [
+        ("bad_missing_id.csv",
+         lines(h, d, i, ",No Id Trading Co.,40,400000,1000000,1,1,staff,no,no",
+               "   ,Blank Id Metals Ltd.,40,400000,1000000,1,1,staff,no,no", s),
+         1, 3, 2, "4 5", "missing id (empty or blank)"),
+        ("bad_share_text.csv",
+         lines(h, d, "B01,Textual Share Corp.,abc,,,1,1,staff,no,no", i, s),
+         1, 3, 1, "3", 'purchase_share "abc" is not a number'),
+        ("bad_share_over_100.csv",
+         lines(h, d, "B01,Overshare Industries,120,,,1,1,staff,no,no",
+               "B02,Just Over Ltd.,100.1,,,1,1,staff,no,no", i, s),
+         1, 3, 2, "3 4", "share outside 0-100"),
+        ("bad_share_negative.csv",
+         lines(h, d, "B01,Negative Share GmbH,-5,,,1,1,staff,no,no",
+               "B02,Slightly Negative Co.,-0.1,,,1,1,staff,no,no", i, s),
+         1, 3, 2, "3 4", "share outside 0-100"),
+        ("bad_sales_over_spend.csv",
+         lines(h, d, "B01,Overbooked Castings Ltd.,,1200000,1000000,2,1,manager,no,no",
+               "B02,Contradictory Data Inc.,40,1200000,1000000,2,1,manager,no,no", i, s),
+         1, 3, 2, "3 4", "our_sales above customer_spend"),
+        ("bad_level_word.csv",
+         lines(h, d, "B01,Bossy Motors Inc.,30,300000,1000000,2,1,boss,no,no", i, s),
+         1, 3, 1, "3", 'top_contact_level "boss" is not a level'),
+        ("bad_bool_word.csv",
+         lines(h, d, "B01,Undecided Valves Co.,30,300000,1000000,2,1,manager,maybe,no", i, s),
+         1, 3, 1, "3", 'key_person "maybe" is not yes/no'),
+        ("bad_fewer_fields.csv",
+         lines(h, d, "B01,Truncated Row Ltd.,30,300000", i, s),
+         1, 3, 1, "3", "4 fields where the header has 10"),
+        ("bad_more_fields.csv",
+         lines(h, d, "B01,Acme Tools, Inc.,30,300000,1000000,2,1,manager,no,no", i, s),
+         1, 3, 1, "3", "11 fields where the header has 10 (an unquoted comma in the name)"),
+        ("bad_unterminated_quote.csv",
+         lines(h, d, i, s, 'B01,"Unclosed Name Ltd.,30,300000,1000000,2,1,manager,no,no', final=False),
+         1, 3, 1, "5", "unterminated quote (record starts at line 5)"),
+        ("bad_stray_quote.csv",
+         lines(h, d, 'B01,Acme 5" Pipe Fittings,30,300000,1000000,2,1,manager,no,no', i, s, i2),
+         1, 4, 1, "3", "stray quote in an unquoted field"),
+        ("bad_no_share_column.csv",
+         lines("id,name,contacts,departments,top_contact_level",
+               "G01,Harbor Tooling Co.,1,1,staff", "G02,Alpine Gearboxes AG,3,2,director"),
+         2, "", "", "", "no share column: message lists purchase_share and its aliases, or our_sales with customer_spend"),
+        ("bad_no_share_sales_only.csv",
+         lines("id,name,our_sales,contacts", "G01,Harbor Tooling Co.,0,1", "G03,Alpine Gearboxes AG,600000,3"),
+         2, "", "", "", "our_sales without customer_spend gives no share: same message as no share column"),
+        ("bad_duplicate_header.csv",
+         lines("id,name,purchase_share,contacts,contacts", "G01,Harbor Tooling Co.,0,1,1",
+               "G03,Alpine Gearboxes AG,60,3,3"),
+         2, "", "", "", 'duplicate header "contacts" (columns 4 and 5)'),
+        ("bad_duplicate_alias.csv",
+         lines("id,name,share,purchase_share", "G01,Harbor Tooling Co.,0,0", "G03,Alpine Gearboxes AG,60,60"),
+         2, "", "", "", "two columns (share, purchase_share) give the same field purchase_share"),
+        ("bad_empty_header_cell.csv",
+         lines("id,name,purchase_share,,region", "G01,Harbor Tooling Co.,0,x,USA",
+               "G03,Alpine Gearboxes AG,60,y,Switzerland"),
+         2, "", "", "", "header column 4 is empty"),
+        ("bad_nul_byte.csv",
+         lines(h, d, "B01,Null\0Byte Tools Ltd.,30,300000,1000000,2,1,manager,no,no", i, s),
+         1, 3, 1, "3", "NUL byte in a field"),
+        ("bad_formula_names.csv",
+         lines(BAD_HEADER + ",note",
+               'F01,"=HYPERLINK(""http://x"",""click"")",30,300000,1000000,2,1,manager,no,no,',
+               "F02,+SUM(1),60,600000,1000000,3,2,director,yes,no,",
+               "F03,-cmd,0,0,900000,1,1,staff,no,no,",
+               "F04,@x,45,450000,1000000,1,1,staff,no,no,-40",
+               "F05,Plain Name Industries,60,600000,1000000,3,2,director,yes,no,+5"),
+         0, 5, 0, "", "all valid; name cells neutralised in CSV/TSV output, note -40 and +5 (plain numbers) unchanged"),
+        ("bad_numbers.csv",
+         lines(h, d, "B01,Huge Exponent Ltd.,1e400,,,1,1,staff,no,no",
+               "B02,Not A Number Inc.,NaN,,,1,1,staff,no,no",
+               "B03,Infinite Corp.,inf,,,1,1,staff,no,no",
+               "B04,Negative Zero GmbH,-0,,,1,1,staff,no,no", i),
+         1, 3, 3, "3 4 5", "1e400 overflows, NaN and inf are not numbers; -0 is 0 (development)"),
+        ("bad_jsonl_invalid_line.jsonl",
+         lines(jl("J01", "Harbor Tooling Co.", 0, 1, "staff", False),
+               jl("J02", "北京精诚机电设备有限公司", 30, 2, "manager", False),
+               '{"id": "J03", "name": "Broken Syntax Ltd.", "purchase_share": }',
+               jl("J04", "Alpine Gearboxes AG", 60, 3, "director", False),
+               '{"id": "J05", "name": "Cut Off Inc.", "purchase_share": 20', final=False),
+         1, 3, 2, "3 5", "invalid JSON on the line (line 5: truncated at end of file)"),
+        ("bad_jsonl_extra_key.jsonl",
+         lines(jl("J01", "Harbor Tooling Co.", 0, 1, "staff", False),
+               jl("J02", "北京精诚机电设备有限公司", 30, 2, "manager", False),
+               '{"id": "J03", "name": "Extra Key Ltd.", "purchase_share": 40, "contacts": 1, '
+               '"top_contact_level": "staff", "strategic_agreement": false, "fax": "+86 21 5555 0000"}',
+               jl("J04", "Alpine Gearboxes AG", 60, 3, "director", False)),
+         1, 3, 1, "3", 'key "fax" is not in the first record (never dropped silently)'),
+        ("bad_numbers.jsonl",
+         lines(jl("J01", "Harbor Tooling Co.", 0, 1, "staff", False),
+               '{"id": "J02", "name": "Huge Exponent Ltd.", "purchase_share": 1e400, "contacts": 1, '
+               '"top_contact_level": "staff", "strategic_agreement": false}',
+               '{"id": "J03", "name": "Bare NaN Inc.", "purchase_share": NaN, "contacts": 1, '
+               '"top_contact_level": "staff", "strategic_agreement": false}',
+               '{"id": "J04", "name": "String NaN Inc.", "purchase_share": "NaN", "contacts": 1, '
+               '"top_contact_level": "staff", "strategic_agreement": false}',
+               '{"id": "J05", "name": "Negative Zero GmbH", "purchase_share": -0, "contacts": 1, '
+               '"top_contact_level": "staff", "strategic_agreement": false}',
+               jl("J06", "Alpine Gearboxes AG", 60, 3, "director", False)),
+         1, 3, 3, "2 3 4", "1e400 overflows (cJSON makes it inf), bare NaN is invalid JSON, \"NaN\" is not a number; -0 is 0"),
+        ("bad_numbers.json",
+         "[\n"
+         '  {"id": "J01", "name": "Harbor Tooling Co.", "purchase_share": 0},\n'
+         '  {"id": "J02", "name": "Huge Exponent Ltd.", "purchase_share": 1e400},\n'
+         '  {"id": "J03", "name": "Negative Zero GmbH", "purchase_share": -0},\n'
+         '  {"id": "J04", "name": "Alpine Gearboxes AG", "purchase_share": 60}\n'
+         "]\n",
+         1, 3, 1, "3", "element [1] (line 3): 1e400 overflows; -0 is 0 (development)"),
+        ("bad_json_nan.json",
+         "[\n"
+         '  {"id": "J01", "name": "Harbor Tooling Co.", "purchase_share": 0},\n'
+         '  {"id": "J02", "name": "Bare NaN Inc.", "purchase_share": NaN}\n'
+         "]\n",
+         2, "", "", "", "invalid JSON at line 3 (a JSON array is read whole)"),
+        ("bad_json_top_object.json",
+         '{"accounts": [\n'
+         '  {"id": "J01", "name": "Harbor Tooling Co.", "purchase_share": 0},\n'
+         '  {"id": "J02", "name": "Alpine Gearboxes AG", "purchase_share": 60}\n'
+         "]}\n",
+         2, "", "", "", "top level is an object, not an array of objects"),
+    ]
+    files = {}
+    for name, content, *_ in bad:
+        files[IN + "/" + name] = content.encode("utf-8")
+    # Byte-level damage that cannot be written as str. The UTF-8 names on
+    # lines 2-3 are chosen so that their bytes are also valid GB18030: a
+    # reader that sniffs the whole file, finds it is not UTF-8 and falls back
+    # to GB18030 turns them into mojibake without any error. Only a reader
+    # that trusts the valid UTF-8 it has already seen gets them right.
+    good = lines(h, "U01,上海恒力轴承有限公司,30,300000,1000000,2,1,manager,no,no",
+                 "U02,深圳精密五金有限公司,60,600000,1000000,3,2,director,yes,no").encode("utf-8")
+    tail = lines("U04,Alpine Gearboxes AG,45,450000,1000000,1,1,staff,no,no").encode("utf-8")
+    files[IN + "/bad_invalid_utf8.csv"] = (
+        good + b"U03,Broken \xff\xfe Bytes Ltd.,30,300000,1000000,1,1,staff,no,no\n" + tail)
+    files[IN + "/bad_mixed_encoding.csv"] = (
+        good + b"U03," + "杭州华东机械厂".encode("gbk") + b",30,300000,1000000,1,1,staff,no,no\n" + tail)
+    bad.append(("bad_invalid_utf8.csv", None, 1, 3, 1, "4",
+                "invalid UTF-8 (bytes FF FE, invalid in GB18030 too) at line 4; lines 2-3 keep their Chinese names"))
+    bad.append(("bad_mixed_encoding.csv", None, 1, 3, 1, "4",
+                "GBK bytes in a UTF-8 file at line 4; lines 2-3 keep their Chinese names, never mojibake"))
+    exp = [["file", "exit", "classified", "rejected", "rejected_lines", "reason"]]
+    exp += [[b[0], str(b[2]), str(b[3]), str(b[4]), b[5], b[6]] for b in bad]
+    files[IN + "/bad_expected.csv"] = csv_text(exp).encode("utf-8")
+    return files
+
+
+# ------------------------------------------------------------------ main
+
+def all_files():
+    files = {}
+    files.update(sample_files())
+    files.update(account_files())
+    files.update(bad_fixtures())
+    return files
+
+
+def main(argv):
+    check = "--check" in argv[1:]
+    stale = []
+    for rel, data in sorted(all_files().items()):
+        path = os.path.join(ROOT, rel)
+        if check:
+            try:
+                with open(path, "rb") as f:
+                    if f.read() != data:
+                        stale.append(rel)
+            except FileNotFoundError:
+                stale.append(rel)
+            continue
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+    if check and stale:
+        sys.stderr.write("make_fixtures.py: out of date: %s\n" % " ".join(stale))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
