@@ -1,0 +1,546 @@
+/* test_write.c - the writers: CSV/TSV quoting and formula safety, JSON, table. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <cmocka.h>
+
+#include "relstage.h"
+
+#define MAXC 16
+
+/* One row of up to MAXC cells given as NUL-terminated strings. */
+typedef struct trow {
+	const char *cell[MAXC];
+	size_t len[MAXC];
+	unsigned char type[MAXC];
+	rs_row row;
+} trow;
+
+static const rs_row *mkrow(trow *t, size_t n, const char *const *cells,
+                           const unsigned char *types)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t->cell[i] = cells[i];
+		t->len[i] = strlen(cells[i]);
+		t->type[i] = types ? types[i] : RS_T_STRING;
+	}
+	memset(&t->row, 0, sizeof t->row);
+	t->row.n = n;
+	t->row.cell = t->cell;
+	t->row.len = t->len;
+	t->row.type = t->type;
+	return &t->row;
+}
+
+/*
+ * Writes a header of n cells and nrows rows (cells flattened row by row)
+ * in the given options; returns the output (free()) and asserts success.
+ */
+static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
+                       const unsigned char *types, size_t nrows,
+                       const char *const *cells)
+{
+	char *out = NULL;
+	size_t outlen = 0, r;
+	FILE *fp = open_memstream(&out, &outlen);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	assert_non_null(fp);
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, n, hdr, NULL), &err), RS_OK);
+	for (r = 0; r < nrows; r++)
+		assert_int_equal(rs_writer_row(w, mkrow(&t, n, cells + r * n, types), &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	rs_writer_free(w);
+	assert_int_equal(fclose(fp), 0);
+	return out;
+}
+
+static rs_write_opts opts(rs_format f)
+{
+	rs_write_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.format = f;
+	return o;
+}
+
+#define EXPECT(out, want)                    \
+	do {                                     \
+		char *got_ = (out);                  \
+		assert_string_equal(got_, (want));   \
+		free(got_);                          \
+	} while (0)
+
+/* ---------------------------------------------------------------- CSV */
+
+static void test_csv_quotes_delimiter_quote_newline_and_edge_spaces(void **state)
+{
+	const char *h[] = {"a", "b", "c", "d", "e", "f"};
+	const char *c[] = {"x,y", "say \"hi\"", "l1\nl2", " lead", "trail ", "plain"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_CSV), 6, h, NULL, 1, c),
+	       "a,b,c,d,e,f\n\"x,y\",\"say \"\"hi\"\"\",\"l1\nl2\",\" lead\",\"trail \",plain\n");
+}
+
+static void test_csv_neutralises_formula_cells_but_keeps_plain_numbers(void **state)
+{
+	const char *h[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+	const char *c[] = {"=SUM(A1)", "+1 bad", "@x", "-x", "-5", "+3.25", "-1,200.50", "-2+3+cmd|' /C calc'!A0"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_CSV), 8, h, NULL, 1, c),
+	       "a,b,c,d,e,f,g,h\n"
+	       "\"'=SUM(A1)\",\"'+1 bad\",\"'@x\",\"'-x\",-5,+3.25,\"-1,200.50\","
+	       "\"'-2+3+cmd|' /C calc'!A0\"\n");
+}
+
+static void test_csv_neutralises_tab_cr_and_fullwidth_signs(void **state)
+{
+	const char *h[] = {"a", "b", "c", "d"};
+	const char *c[] = {"\tx", "\rx", "＝1+1", "＠A"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_CSV), 4, h, NULL, 1, c),
+	       "a,b,c,d\n\"'\tx\",\"'\rx\",\"'＝1+1\",\"'＠A\"\n");
+}
+
+static void test_csv_raw_mode_leaves_formula_cells(void **state)
+{
+	const char *h[] = {"=h", "b", "c", "d"};
+	const char *c[] = {"=SUM(A1)", "+1 bad", "@x", "-x"};
+	rs_write_opts o = opts(RS_FMT_CSV);
+
+	(void)state;
+	o.raw = true;
+	EXPECT(write_all(o, 4, h, NULL, 1, c), "=h,b,c,d\n=SUM(A1),+1 bad,@x,-x\n");
+}
+
+static void test_csv_header_cells_are_neutralised(void **state)
+{
+	const char *h[] = {"=cmd", "id"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_CSV), 2, h, NULL, 0, NULL), "\"'=cmd\",id\n");
+}
+
+static void test_csv_typed_cells_are_never_neutralised(void **state)
+{
+	const char *h[] = {"n", "s"};
+	const char *c[] = {"-7", "-7"};
+	const char *c2[] = {"-x", "-x"};
+	const unsigned char ty[] = {RS_T_NUMBER, RS_T_STRING};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_CSV), 2, h, ty, 1, c), "n,s\n-7,-7\n");
+	/* A mislabelled number is still not touched: only text is neutralised. */
+	EXPECT(write_all(opts(RS_FMT_CSV), 2, h, ty, 1, c2), "n,s\n-x,\"'-x\"\n");
+}
+
+static void test_csv_excel_writes_bom_and_crlf(void **state)
+{
+	const char *h[] = {"名称", "b"};
+	const char *c[] = {"华为", "a\r\nb"};
+	rs_write_opts o = opts(RS_FMT_CSV);
+
+	(void)state;
+	o.excel = true;
+	EXPECT(write_all(o, 2, h, NULL, 1, c),
+	       "\xEF\xBB\xBF名称,b\r\n华为,\"a\r\nb\"\r\n");
+}
+
+static void test_csv_single_empty_cell_is_written_as_empty_quotes(void **state)
+{
+	const char *h[] = {"a"};
+	const char *c[] = {""};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_CSV), 1, h, NULL, 1, c), "a\n\"\"\n");
+}
+
+static void test_tsv_quotes_tabs_not_commas(void **state)
+{
+	const char *h[] = {"a", "b", "c"};
+	const char *c[] = {"x,y", "t\tz", "=1"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_TSV), 3, h, NULL, 1, c),
+	       "a\tb\tc\nx,y\t\"t\tz\"\t\"'=1\"\n");
+}
+
+static void test_csv_cell_larger_than_the_output_buffer_survives(void **state)
+{
+	size_t n = (size_t)1 << 20, i;
+	char *big = malloc(n + 1), *out, *p;
+	const char *h[] = {"a", "b"};
+	const char *c[2];
+
+	(void)state;
+	assert_non_null(big);
+	for (i = 0; i < n; i++)
+		big[i] = i % 1000 == 7 ? '"' : (char)('a' + i % 26);
+	big[n] = '\0';
+	c[0] = big;
+	c[1] = "end";
+	out = write_all(opts(RS_FMT_CSV), 2, h, NULL, 1, c);
+	p = out + 4;
+	assert_int_equal(*p++, '"');
+	for (i = 0; i < n; i++) {
+		assert_int_equal(*p++, big[i]);
+		if (big[i] == '"')
+			assert_int_equal(*p++, '"');
+	}
+	assert_string_equal(p, "\",end\n");
+	free(out);
+	free(big);
+}
+
+/* --------------------------------------------------------------- JSON */
+
+static void test_json_keeps_types_and_escapes_strings(void **state)
+{
+	const char *h[] = {"id", "n", "ok", "none", "s"};
+	const char *c[] = {"A1", "12.5", "true", "", "q\"\\\n\r\t\b\f\x01 \xE2\x80\xA8\xE2\x80\xA9 中 …",
+	                   "A2", "-3", "false", "", "=SUM(A1)"};
+	const unsigned char ty[] = {RS_T_STRING, RS_T_NUMBER, RS_T_BOOL, RS_T_NULL, RS_T_STRING};
+	char *out;
+	cJSON *doc;
+
+	(void)state;
+	out = write_all(opts(RS_FMT_JSON), 5, h, ty, 2, c);
+	assert_string_equal(out,
+	    "[\n"
+	    "{\"id\":\"A1\",\"n\":12.5,\"ok\":true,\"none\":null,"
+	    "\"s\":\"q\\\"\\\\\\n\\r\\t\\b\\f\\u0001 \\u2028\\u2029 中 …\"},\n"
+	    "{\"id\":\"A2\",\"n\":-3,\"ok\":false,\"none\":null,\"s\":\"=SUM(A1)\"}\n"
+	    "]\n");
+	doc = cJSON_Parse(out);
+	assert_non_null(doc);
+	assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(doc, 0), "s")->valuestring, c[4]);
+	cJSON_Delete(doc);
+	free(out);
+}
+
+static void test_json_escapes_keys(void **state)
+{
+	const char *h[] = {"a\"b", "c\n"};
+	const char *c[] = {"1", "2"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_JSONL), 2, h, NULL, 1, c), "{\"a\\\"b\":\"1\",\"c\\n\":\"2\"}\n");
+}
+
+static void test_json_empty_result_is_empty_array(void **state)
+{
+	const char *h[] = {"id"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_JSON), 1, h, NULL, 0, NULL), "[]\n");
+}
+
+static void test_jsonl_writes_one_object_per_line(void **state)
+{
+	const char *h[] = {"id", "share"};
+	const char *c[] = {"a", "1", "b", "2"};
+	const unsigned char ty[] = {RS_T_STRING, RS_T_NUMBER};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_JSONL), 2, h, ty, 2, c),
+	       "{\"id\":\"a\",\"share\":1}\n{\"id\":\"b\",\"share\":2}\n");
+	EXPECT(write_all(opts(RS_FMT_JSONL), 2, h, ty, 0, NULL), "");
+}
+
+/* -------------------------------------------------------------- table */
+
+static void test_table_aligns_chinese_text_by_display_width(void **state)
+{
+	const char *h[] = {"id", "name", "share"};
+	const char *c[] = {"1", "华为技术", "12.5", "22", "ACME", "7"};
+	const unsigned char ty[] = {RS_T_STRING, RS_T_STRING, RS_T_NUMBER};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_TABLE), 3, h, ty, 2, c),
+	       "id  name      share\n"
+	       "--  --------  -----\n"
+	       "1   华为技术   12.5\n"
+	       "22  ACME          7\n");
+}
+
+static void test_table_right_aligns_numbers_and_their_header(void **state)
+{
+	const char *h[] = {"n", "t"};
+	const char *c[] = {"1234567", "x", "5", "y"};
+	const unsigned char ty[] = {RS_T_NUMBER, RS_T_STRING};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_TABLE), 2, h, ty, 2, c),
+	       "      n  t\n"
+	       "-------  -\n"
+	       "1234567  x\n"
+	       "      5  y\n");
+}
+
+static void test_table_cuts_long_text_with_ellipsis_at_character_boundary(void **state)
+{
+	char wide[50 * 3 + 1] = "", narrow[51], want[256];
+	const char *h[] = {"w", "a"};
+	const char *c[2];
+	char *out, *line;
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < 50; i++)
+		strcat(wide, "中");
+	memset(narrow, 'a', 50);
+	narrow[50] = '\0';
+	c[0] = wide;
+	c[1] = narrow;
+	out = write_all(opts(RS_FMT_TABLE), 2, h, NULL, 1, c);
+	line = strchr(strchr(out, '\n') + 1, '\n') + 1;
+	/* 19 wide characters (38 columns) and "…" fit in 40; a 20th would not. */
+	want[0] = '\0';
+	for (i = 0; i < 19; i++)
+		strcat(want, "中");
+	strcat(want, "…  ");
+	k = strlen(want);
+	memset(want + k, 'a', 39);
+	want[k + 39] = '\0';
+	strcat(want, "…\n");
+	assert_string_equal(line, want);
+	assert_int_equal(rs_display_width(line, strlen(line) - 1), 39 + 2 + 40);
+	free(out);
+}
+
+static void test_table_shows_newlines_tabs_and_escapes_as_spaces(void **state)
+{
+	const char *h[] = {"a", "b"};
+	const char *c[] = {"x\ny\tz", "\x1b[2Jq"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_TABLE), 2, h, NULL, 1, c),
+	       "a      b\n"
+	       "-----  -----\n"
+	       "x y z   [2Jq\n");
+}
+
+static void test_table_prints_rows_after_the_first_1000_with_same_widths(void **state)
+{
+	enum { N = 1500 };
+	const char *h[] = {"id", "name"};
+	const char **c = calloc(2 * N, sizeof *c);
+	char *out, *p;
+	size_t i, lines = 0;
+
+	(void)state;
+	assert_non_null(c);
+	for (i = 0; i < N; i++) {
+		c[2 * i] = i == N - 1 ? "zz" : "id";
+		c[2 * i + 1] = i < 1000 ? "abc" : "much longer than three";
+	}
+	out = write_all(opts(RS_FMT_TABLE), 2, h, NULL, N, c);
+	for (p = out; *p; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, N + 2);
+	/* Widths were fixed by the first 1000 rows: later text is cut to them. */
+	p = strstr(out, "zz");
+	assert_non_null(p);
+	assert_string_equal(p, "zz  muc…\n");
+	free(out);
+	free(c);
+}
+
+static void test_table_shows_only_selected_columns(void **state)
+{
+	const char *h[] = {"a", "b", "c"};
+	const char *c[] = {"1", "2", "3"};
+	const size_t cols[] = {2, 0};
+	rs_write_opts o = opts(RS_FMT_TABLE);
+
+	(void)state;
+	o.table_cols = cols;
+	o.ntable_cols = 2;
+	EXPECT(write_all(o, 3, h, NULL, 1, c), "c  a\n-  -\n3  1\n");
+}
+
+static void test_table_column_out_of_range_is_usage_error(void **state)
+{
+	const char *h[] = {"a"};
+	const size_t cols[] = {1};
+	rs_write_opts o = opts(RS_FMT_TABLE);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	(void)state;
+	o.table_cols = cols;
+	o.ntable_cols = 1;
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 1, h, NULL), &err), RS_EUSAGE);
+	assert_null(w);
+}
+
+/* ------------------------------------------------------------- errors */
+
+static void test_write_to_full_device_is_eio_at_finish(void **state)
+{
+	const char *h[] = {"a"};
+	const char *c[] = {"1"};
+	FILE *fp = fopen("/dev/full", "w");
+	rs_write_opts o = opts(RS_FMT_CSV);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	(void)state;
+	if (fp == NULL)
+		skip();
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 1, h, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, &err), RS_EIO);
+	assert_non_null(strstr(err.msg, strerror(ENOSPC)));
+	rs_writer_free(w);
+	(void)fclose(fp);
+}
+
+static void test_write_error_during_rows_sticks_to_every_later_call(void **state)
+{
+	const char *h[] = {"a"};
+	const char *c[] = {"some text that fills the output buffer quickly"};
+	FILE *fp = fopen("/dev/full", "w");
+	rs_write_opts o = opts(RS_FMT_JSONL);
+	rs_writer *w = NULL;
+	rs_error err;
+	rs_status st = RS_OK;
+	size_t i;
+	trow t;
+
+	(void)state;
+	if (fp == NULL)
+		skip();
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 1, h, NULL), &err), RS_OK);
+	for (i = 0; i < 100000 && st == RS_OK; i++)
+		st = rs_writer_row(w, mkrow(&t, 1, c, NULL), &err);
+	assert_int_equal(st, RS_EIO);
+	assert_true(i < 100000);
+	assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_EIO);
+	assert_int_equal(rs_writer_finish(w, &err), RS_EIO);
+	assert_non_null(strstr(err.msg, strerror(ENOSPC)));
+	rs_writer_free(w);
+	(void)fclose(fp);
+}
+
+static void test_row_with_wrong_cell_count_is_usage_error(void **state)
+{
+	const char *h[] = {"a", "b"};
+	const char *c[] = {"1", "2", "3"};
+	rs_format f[] = {RS_FMT_CSV, RS_FMT_JSON, RS_FMT_TABLE};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		rs_write_opts o = opts(f[i]);
+		rs_writer *w = NULL;
+		rs_error err;
+		trow t;
+
+		rs_error_clear(&err);
+		assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
+		assert_int_equal(rs_writer_row(w, mkrow(&t, 3, c, NULL), &err), RS_EUSAGE);
+		assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_EUSAGE);
+		rs_writer_free(w);
+	}
+}
+
+/* ------------------------------------------------------------- memory */
+
+static size_t nalloc;
+
+static void *count_malloc(size_t n)
+{
+	nalloc++;
+	return malloc(n);
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+	nalloc++;
+	return realloc(p, n);
+}
+
+static void test_csv_and_json_rows_do_not_allocate(void **state)
+{
+	const rs_alloc_hooks hooks = {count_malloc, count_realloc, free};
+	const char *h[] = {"id", "name"};
+	const char *c[] = {"1", "=a \"quoted\", name\n"};
+	rs_format f[] = {RS_FMT_CSV, RS_FMT_TSV, RS_FMT_JSON, RS_FMT_JSONL};
+	FILE *fp = fopen("/dev/null", "w");
+	size_t i, r;
+
+	(void)state;
+	assert_non_null(fp);
+	rs_set_alloc_hooks(&hooks);
+	for (i = 0; i < 4; i++) {
+		rs_write_opts o = opts(f[i]);
+		rs_writer *w = NULL;
+		rs_error err;
+		size_t before;
+		trow t;
+
+		rs_error_clear(&err);
+		assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
+		before = nalloc;
+		for (r = 0; r < 20000; r++)
+			assert_int_equal(rs_writer_row(w, mkrow(&t, 2, c, NULL), &err), RS_OK);
+		assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+		assert_int_equal(nalloc, before);
+		rs_writer_free(w);
+	}
+	rs_set_alloc_hooks(NULL);
+	(void)fclose(fp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_quotes_delimiter_quote_newline_and_edge_spaces),
+		cmocka_unit_test(test_csv_neutralises_formula_cells_but_keeps_plain_numbers),
+		cmocka_unit_test(test_csv_neutralises_tab_cr_and_fullwidth_signs),
+		cmocka_unit_test(test_csv_raw_mode_leaves_formula_cells),
+		cmocka_unit_test(test_csv_header_cells_are_neutralised),
+		cmocka_unit_test(test_csv_typed_cells_are_never_neutralised),
+		cmocka_unit_test(test_csv_excel_writes_bom_and_crlf),
+		cmocka_unit_test(test_csv_single_empty_cell_is_written_as_empty_quotes),
+		cmocka_unit_test(test_tsv_quotes_tabs_not_commas),
+		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
+		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
+		cmocka_unit_test(test_json_escapes_keys),
+		cmocka_unit_test(test_json_empty_result_is_empty_array),
+		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
+		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
+		cmocka_unit_test(test_table_right_aligns_numbers_and_their_header),
+		cmocka_unit_test(test_table_cuts_long_text_with_ellipsis_at_character_boundary),
+		cmocka_unit_test(test_table_shows_newlines_tabs_and_escapes_as_spaces),
+		cmocka_unit_test(test_table_prints_rows_after_the_first_1000_with_same_widths),
+		cmocka_unit_test(test_table_shows_only_selected_columns),
+		cmocka_unit_test(test_table_column_out_of_range_is_usage_error),
+		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
+		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
+		cmocka_unit_test(test_row_with_wrong_cell_count_is_usage_error),
+		cmocka_unit_test(test_csv_and_json_rows_do_not_allocate),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
