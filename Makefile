@@ -91,7 +91,8 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	@RELSTAGE=$(abspath $(BIN)) sh tests/e2e/run.sh
 
-check: $(BIN) $(UNIT_BIN)
+check: deps
+	@$(MAKE) --no-print-directory $(BIN) $(UNIT_BIN)
 	@fail=0; $(MAKE) --no-print-directory unit || fail=1; \
 	 $(MAKE) --no-print-directory e2e || fail=1; exit $$fail
 
