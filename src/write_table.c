@@ -39,13 +39,14 @@ struct rs_table {
 
 static bool is_control(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
+	       cp == 0x2029;
 }
 
 /*
  * Copies s into dst (CELL_BYTES) as it is to be shown: control characters
- * (newlines, tabs, escape sequences that would drive the terminal) become
- * spaces, and text wider than maxw columns is cut at a character boundary
+ * (newlines, tabs, escape sequences that would drive the terminal) and line
+ * separators become spaces, and text wider than maxw columns is cut at a character boundary
  * and ends in "…". Sets *dlen; returns the display width (<= maxw when
  * maxw >= 1).
  */
@@ -61,6 +62,8 @@ static size_t cell_fit(const char *s, size_t n, size_t maxw, char *dst, size_t *
 
 		if (cp >= 0x80)
 			k = rs_utf8_decode(s + i, n - i, &cp);
+		else if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
+			k = 2; /* CRLF is one line break: one space */
 		klen = k;
 		if (cp == RS_CP_INVALID || is_control(cp)) {
 			src = cp == RS_CP_INVALID ? "?" : " ";

@@ -325,13 +325,13 @@ static void test_table_cuts_long_text_with_ellipsis_at_character_boundary(void *
 static void test_table_shows_newlines_tabs_and_escapes_as_spaces(void **state)
 {
 	const char *h[] = {"a", "b"};
-	const char *c[] = {"x\ny\tz", "\x1b[2Jq"};
+	const char *c[] = {"x\r\ny\tz", "\x1b[2J\xE2\x80\xA8"};
 
 	(void)state;
 	EXPECT(write_all(opts(RS_FMT_TABLE), 2, h, NULL, 1, c),
 	       "a      b\n"
 	       "-----  -----\n"
-	       "x y z   [2Jq\n");
+	       "x y z   [2J \n");
 }
 
 static void test_table_prints_rows_after_the_first_1000_with_same_widths(void **state)
