@@ -512,6 +512,56 @@ static void test_csv_and_json_rows_do_not_allocate(void **state)
 	(void)fclose(fp);
 }
 
+static size_t fail_after;
+
+static void *failing_malloc(size_t n)
+{
+	return fail_after-- == 0 ? NULL : malloc(n);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	return fail_after-- == 0 ? NULL : realloc(p, n);
+}
+
+static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
+{
+	const rs_alloc_hooks hooks = {failing_malloc, failing_realloc, free};
+	const char *h[] = {"id", "name"};
+	const char *c[] = {"1", "华为"};
+	rs_format f[] = {RS_FMT_CSV, RS_FMT_JSON, RS_FMT_TABLE};
+	FILE *fp = fopen("/dev/null", "w");
+	size_t i, k;
+
+	(void)state;
+	assert_non_null(fp);
+	for (i = 0; i < 3; i++) {
+		for (k = 0;; k++) {
+			rs_write_opts o = opts(f[i]);
+			rs_writer *w = NULL;
+			rs_error err;
+			rs_status st;
+			trow t;
+
+			rs_error_clear(&err);
+			fail_after = k;
+			rs_set_alloc_hooks(&hooks);
+			st = rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err);
+			if (st == RS_OK)
+				st = rs_writer_row(w, mkrow(&t, 2, c, NULL), &err);
+			if (st == RS_OK)
+				st = rs_writer_finish(w, &err);
+			rs_writer_free(w);
+			rs_set_alloc_hooks(NULL);
+			if (st == RS_OK)
+				break;
+			assert_int_equal(st, RS_ENOMEM);
+		}
+		assert_true(k > 0);
+	}
+	(void)fclose(fp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -540,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
 		cmocka_unit_test(test_row_with_wrong_cell_count_is_usage_error),
 		cmocka_unit_test(test_csv_and_json_rows_do_not_allocate),
+		cmocka_unit_test(test_every_allocation_failure_is_enomem_without_leaks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
