@@ -52,3 +52,946 @@ rs_kind rs_var_kind(int var)
 		return RS_KIND_TEXT;
 	return (rs_kind)var_kinds[var];
 }
+
+/* -------------------------------------------------------------- aliases */
+
+/*
+ * The built-in aliases are issue 2's table exactly, plus these additions
+ * (each unambiguous, each a name real exports use): id 客户代码, name 客户名,
+ * purchase_share 份额. Aliases are matched after the same normalisation as
+ * header cells (see norm()), so they are listed in their display form.
+ */
+static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码", NULL};
+static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名", NULL};
+static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", NULL};
+static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", NULL};
+static const char *const al_spend[] = {"total_purchases", "customer_total_purchases", "客户采购总额", NULL};
+static const char *const al_contacts[] = {"contact_count", "联系人数", NULL};
+static const char *const al_depts[] = {"department_count", "接触部门数", NULL};
+static const char *const al_level[] = {"contact_level", "最高接触层级", NULL};
+static const char *const al_key[] = {"decision_maker", "关键人", NULL};
+static const char *const al_years[] = {"years", "合作年限", NULL};
+static const char *const al_joint[] = {"联合项目数", NULL};
+static const char *const al_meet[] = {"高层会晤次数", NULL};
+static const char *const al_agree[] = {"agreement", "战略协议", NULL};
+static const char *const al_equity[] = {"joint_venture", "股权关系", NULL};
+static const char *const al_excl[] = {"preferred_supplier", "独家供应", NULL};
+static const char *const al_info[] = {"信息共享", NULL};
+static const char *const al_none[] = {NULL};
+
+static const char *const *const aliases[RS_F_COUNT] = {
+	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
+	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
+	al_excl, al_info,
+};
+
+static const char *const meanings[RS_V_COUNT] = {
+	"account id (required)",
+	"account name",
+	"our share of the customer's category purchases, % (0-100)",
+	"our sales to the customer in the period",
+	"the customer's total purchases in the category",
+	"people we are in contact with",
+	"customer departments we are in contact with",
+	"highest level reached: staff, manager, director, executive",
+	"relationship with the key decision maker (yes/no)",
+	"years of doing business",
+	"joint or co-development projects",
+	"executive meetings in the last year",
+	"a strategic or framework agreement (yes/no)",
+	"cross-shareholding or a joint venture (yes/no)",
+	"exclusive or preferred-supplier status (yes/no)",
+	"forecasts, plans or data shared with us (yes/no)",
+	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
+	"score: contact depth, 0-100",
+	"score: cooperation signals, 0-100",
+};
+
+const char *rs_field_meaning(int field)
+{
+	if (field < 0 || field >= RS_V_COUNT)
+		return NULL;
+	return meanings[field];
+}
+
+const char *const *rs_field_aliases(int field)
+{
+	if (field < 0 || field >= RS_V_COUNT)
+		return NULL;
+	return field < RS_F_COUNT ? aliases[field] : al_none;
+}
+
+/* ------------------------------------------------------------ trimming */
+
+/* Length of a blank (ASCII space/tab/CR/LF, U+00A0, U+3000) at s, or 0. */
+static size_t blank_at(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\n'))
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Length of a blank that ends at s + n, or 0. */
+static size_t blank_before(const char *s, size_t n)
+{
+	if (n >= 1 && blank_at(s + n - 1, 1))
+		return 1;
+	if (n >= 2 && blank_at(s + n - 2, 2) == 2)
+		return 2;
+	if (n >= 3 && blank_at(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	size_t k;
+
+	while ((k = blank_at(*s, *n)) > 0) {
+		*s += k;
+		*n -= k;
+	}
+	while ((k = blank_before(*s, *n)) > 0)
+		*n -= k;
+}
+
+/*
+ * Normalises a name for matching into out (capacity cap, at least n + 1):
+ * surrounding blanks dropped, ASCII lowercased, each run of spaces, hyphens
+ * and underscores one '_'. Never longer than its input. Returns the length.
+ */
+static size_t norm(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i, o = 0;
+	bool sep = false;
+
+	trim(&s, &n);
+	for (i = 0; i < n && o + 1 < cap; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+			if (!sep)
+				out[o++] = '_';
+			sep = true;
+			continue;
+		}
+		sep = false;
+		out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* Case-insensitive (ASCII) comparison of s[0..n) with a lowercase word. */
+static bool word_eq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (w[i] == '\0' || c != w[i])
+			return false;
+	}
+	return w[n] == '\0';
+}
+
+/* -------------------------------------------------------------- numbers */
+
+enum { P_PCT = 1, P_CUR = 2, P_WHOLE = 4, P_NONNEG = 8 };
+
+/* How each numeric field is read: money takes a currency, counts are whole. */
+static const unsigned char num_rules[RS_F_COUNT] = {
+	[RS_F_PURCHASE_SHARE] = P_PCT,
+	[RS_F_OUR_SALES] = P_CUR,
+	[RS_F_CUSTOMER_SPEND] = P_CUR,
+	[RS_F_CONTACTS] = P_WHOLE | P_NONNEG,
+	[RS_F_DEPARTMENTS] = P_WHOLE | P_NONNEG,
+	[RS_F_RELATIONSHIP_YEARS] = P_NONNEG,
+	[RS_F_JOINT_PROJECTS] = P_WHOLE | P_NONNEG,
+	[RS_F_EXEC_MEETINGS] = P_WHOLE | P_NONNEG,
+};
+
+/* "元" (yuan) is accepted as a suffix too: Chinese exports write "1200元". */
+static const char *const currencies[] = {"\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
+                                         "rmb", "cny", "\xE5\x85\x83", NULL};
+
+static size_t currency_at(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; currencies[i]; i++) {
+		k = strlen(currencies[i]);
+		if (k <= n && word_eq(s, k, currencies[i]))
+			return k;
+	}
+	return 0;
+}
+
+static size_t currency_before(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; currencies[i]; i++) {
+		k = strlen(currencies[i]);
+		if (k <= n && word_eq(s + n - k, k, currencies[i]))
+			return k;
+	}
+	return 0;
+}
+
+static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/*
+ * Most cells are plain "123" or "-4.5": at most 15 digits are exact in a
+ * double, and one division by an exact power of ten rounds correctly, so the
+ * result equals strtod's. Returns false to send the text to the full parser.
+ */
+static bool fast_num(const char *s, size_t n, char dec, double *out)
+{
+	size_t i = 0, digits = 0;
+	long frac = -1;
+	uint64_t mant = 0;
+	bool neg = false;
+
+	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (++digits > 15)
+				return false;
+			mant = mant * 10 + (uint64_t)(s[i] - '0');
+			if (frac >= 0)
+				frac++;
+		} else if (s[i] == dec && frac < 0) {
+			frac = 0;
+		} else {
+			return false;
+		}
+	}
+	if (digits == 0)
+		return false;
+	*out = (double)mant / pow10_tab[frac < 0 ? 0 : frac];
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
+/* Length of a thousands separator at s, or 0. */
+static size_t thousands_at(const char *s, size_t n, bool dcomma)
+{
+	if (!dcomma)
+		return s[0] == ',' ? 1 : 0;
+	if (s[0] == '.' || s[0] == ' ')
+		return 1;
+	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+		return 2;
+	if (n >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0) /* narrow no-break space */
+		return 3;
+	return 0;
+}
+
+/*
+ * The digits of an unsigned number: groups of three between separators, a
+ * decimal part, an exponent. Writes a C-locale number into buf for strtod.
+ */
+static rs_parse num_body(const char *s, size_t n, bool dcomma, char *buf,
+                         size_t cap, const char **why)
+{
+	size_t i = 0, o = 0, k, g = 0, groups = 0, digits = 0;
+	char dec = dcomma ? ',' : '.';
+
+	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		return *why = "hexadecimal is not accepted", RS_PARSE_BAD;
+	if (word_eq(s, n, "nan") || word_eq(s, n, "inf") || word_eq(s, n, "infinity"))
+		return *why = "NaN and infinity are not numbers", RS_PARSE_BAD;
+	if (n + 1 > cap)
+		return *why = "too long", RS_PARSE_BAD;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			buf[o++] = s[i];
+			g++;
+			digits++;
+		} else if ((k = thousands_at(s + i, n - i, dcomma)) > 0) {
+			/* 1-3 digits first (not a lone leading 0), then exactly 3. */
+			if (groups == 0 ? (g == 0 || g > 3 || buf[0] == '0') : g != 3)
+				return *why = "ambiguous thousands separator", RS_PARSE_BAD;
+			groups++;
+			g = 0;
+			i += k - 1;
+		} else {
+			break;
+		}
+	}
+	if (groups > 0 && g != 3)
+		return *why = "ambiguous thousands separator", RS_PARSE_BAD;
+	if (i < n && s[i] == dec) {
+		buf[o++] = '.';
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+			buf[o++] = s[i];
+	}
+	if (digits == 0)
+		return *why = "no digits", RS_PARSE_BAD;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		buf[o++] = 'e';
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			buf[o++] = s[i++];
+		if (i == n || s[i] < '0' || s[i] > '9')
+			return *why = "bad exponent", RS_PARSE_BAD;
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			buf[o++] = s[i];
+	}
+	if (i < n)
+		return *why = "unexpected characters", RS_PARSE_BAD;
+	buf[o] = '\0';
+	return RS_PARSE_OK;
+}
+
+/* Strips a trailing % and a currency mark on either side, and the sign. */
+static rs_parse num_affixes(const char **s, size_t *n, unsigned flags,
+                            bool *neg, const char **why)
+{
+	size_t k;
+	bool cur = false, pct = false, sign = false;
+
+	if (*n > 0 && (*s)[*n - 1] == '%') {
+		if (!(flags & P_PCT))
+			return *why = "% is not accepted here", RS_PARSE_BAD;
+		pct = true;
+		--*n;
+		trim(s, n);
+	}
+	if ((k = currency_before(*s, *n)) > 0) {
+		cur = true;
+		*n -= k;
+		trim(s, n);
+	}
+	for (;;) {
+		if (*n > 0 && (**s == '-' || **s == '+')) {
+			if (sign)
+				return *why = "two signs", RS_PARSE_BAD;
+			sign = true;
+			*neg = **s == '-';
+		} else if ((k = currency_at(*s, *n)) > 0) {
+			if (cur)
+				return *why = "two currency signs", RS_PARSE_BAD;
+			cur = true;
+			*s += k;
+			*n -= k;
+			trim(s, n);
+			continue;
+		} else {
+			break;
+		}
+		++*s;
+		--*n;
+	}
+	if (cur && !(flags & P_CUR))
+		return *why = "a currency sign is not accepted here", RS_PARSE_BAD;
+	if (cur && pct)
+		return *why = "both a currency sign and %", RS_PARSE_BAD;
+	return RS_PARSE_OK;
+}
+
+static rs_parse parse_num(const char *s, size_t n, bool dcomma, unsigned flags,
+                          double *out, const char **why)
+{
+	char buf[128];
+	bool neg = false;
+	double v;
+	const char *dummy;
+
+	if (why == NULL)
+		why = &dummy;
+	*why = NULL;
+	trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	if (fast_num(s, n, dcomma ? ',' : '.', &v))
+		goto done;
+	if (num_affixes(&s, &n, flags, &neg, why) != RS_PARSE_OK ||
+	    num_body(s, n, dcomma, buf, sizeof buf, why) != RS_PARSE_OK)
+		return RS_PARSE_BAD;
+	v = strtod(buf, NULL);
+	if (!isfinite(v))
+		return *why = "out of range", RS_PARSE_BAD;
+	if (neg)
+		v = -v;
+done:
+	*out = v == 0 ? 0.0 : v; /* no negative zero: "-0" is 0 */
+	return RS_PARSE_OK;
+}
+
+rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
+                         bool allow_percent, double *out, const char **why)
+{
+	return parse_num(s, n, nf != NULL && nf->decimal_comma,
+	                 P_CUR | (allow_percent ? P_PCT : 0), out, why);
+}
+
+/* ----------------------------------------------------- booleans, levels */
+
+/*
+ * "x" is deliberately not a boolean: a tick in English sheets but "wrong"
+ * (×) in Chinese ones. √ and ✓ are ticks everywhere.
+ */
+static const char *const bool_yes[] = {"yes", "y", "true", "t", "1", "是", "有",
+                                       "\xE2\x88\x9A", "\xE2\x9C\x93", NULL};
+static const char *const bool_no[] = {"no", "n", "false", "f", "0", "否", "无", "無", "没有", NULL};
+
+static bool in_list(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (word_eq(s, n, *list))
+			return true;
+	return false;
+}
+
+rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
+{
+	trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	if (in_list(s, n, bool_yes))
+		return *out = true, RS_PARSE_OK;
+	if (in_list(s, n, bool_no))
+		return *out = false, RS_PARSE_OK;
+	return RS_PARSE_BAD;
+}
+
+/*
+ * Level words, compared after name normalisation ("C-Level" = "c_level").
+ * Left out as ambiguous: "vp" (above director in some firms, below in banks),
+ * "主管" (supervisor: staff or manager), "head". 总经理 is a Chinese
+ * company's chief executive, hence 4.
+ */
+static const char *const level_words[4][8] = {
+	{"1", "staff", "employee", "员工", "职员", "普通员工", NULL},
+	{"2", "manager", "mgr", "经理", "部门经理", NULL},
+	{"3", "director", "总监", NULL},
+	{"4", "executive", "exec", "c_level", "c_suite", "高层", "高管", "总经理"},
+};
+
+rs_parse rs_parse_level(const char *s, size_t n, int *out)
+{
+	char buf[32];
+	size_t i, j;
+
+	trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	if (n >= sizeof buf)
+		return RS_PARSE_BAD;
+	(void)norm(s, n, buf, sizeof buf);
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 8 && level_words[i][j]; j++)
+			if (strcmp(buf, level_words[i][j]) == 0)
+				return *out = (int)i + 1, RS_PARSE_OK;
+	return RS_PARSE_BAD;
+}
+
+/* ------------------------------------------------------------ field map */
+
+#define WHERE_MAX 96
+
+struct rs_fieldmap {
+	size_t ncols;
+	long col[RS_F_COUNT];           /* field -> header column, or -1 */
+	size_t ntyped;                  /* mapped fields other than id and name */
+	unsigned char typed[RS_F_COUNT];
+	char where[RS_F_COUNT][WHERE_MAX]; /* header text of each mapped column */
+};
+
+/* A header column by its normalised name; sorted, to find names and twins. */
+typedef struct colname {
+	const char *norm;
+	size_t col;
+} colname;
+
+typedef struct mapctx {
+	rs_fieldmap *m;
+	const rs_row *h;
+	colname *byname; /* non-empty names only, sorted by (norm, col) */
+	size_t nnames;
+	unsigned long line;
+	rs_error *err;
+} mapctx;
+
+/* Copies at most cap - 1 bytes of s[0..n) without cutting a UTF-8 character. */
+static void copy_utf8(char *dst, size_t cap, const char *s, size_t n)
+{
+	if (n >= cap) {
+		n = cap - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+/* A short display form of a header cell or value, for messages (cap > 4). */
+static const char *shown(char *buf, size_t cap, const char *s, size_t n)
+{
+	if (n < cap) {
+		copy_utf8(buf, cap, s, n);
+		return buf;
+	}
+	copy_utf8(buf, cap - 3, s, n);
+	strcat(buf, "...");
+	return buf;
+}
+
+static int colname_cmp(const void *a, const void *b)
+{
+	const colname *x = a, *y = b;
+	int c = strcmp(x->norm, y->norm);
+
+	if (c != 0)
+		return c;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+/* The column whose normalised name is `key`, or -1. */
+static long find_col(const mapctx *c, const char *key)
+{
+	const colname *hit;
+	size_t lo = 0, hi = c->nnames;
+
+	/* Lower bound: names are unique once twins are rejected. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(c->byname[mid].norm, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	hit = lo < c->nnames ? &c->byname[lo] : NULL;
+	return hit && strcmp(hit->norm, key) == 0 ? (long)hit->col : -1;
+}
+
+/* Normalises every header cell into one block and sorts them by name. */
+static rs_status index_header(mapctx *c, char **block)
+{
+	const rs_row *h = c->h;
+	size_t i, total = 0, off = 0;
+
+	for (i = 0; i < h->n; i++)
+		total += h->len[i] + 1;
+	*block = rs_malloc(total ? total : 1);
+	c->byname = rs_calloc(h->n ? h->n : 1, sizeof *c->byname);
+	if (*block == NULL || c->byname == NULL)
+		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
+	for (i = 0; i < h->n; i++) {
+		size_t k = norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
+		if (k == 0)
+			continue; /* an empty header cell: a pass-through column */
+		c->byname[c->nnames].norm = *block + off;
+		c->byname[c->nnames++].col = i;
+		off += k + 1;
+	}
+	qsort(c->byname, c->nnames, sizeof *c->byname, colname_cmp);
+	return RS_OK;
+}
+
+/* Two columns with one name: JSON output could not hold both. */
+static rs_status check_twins(const mapctx *c)
+{
+	size_t i, a = 0, b = 0;
+	char s1[64], s2[64];
+
+	for (i = 1; i < c->nnames; i++) {
+		if (strcmp(c->byname[i - 1].norm, c->byname[i].norm) != 0)
+			continue;
+		if (b == 0 || c->byname[i].col < b) {
+			a = c->byname[i - 1].col;
+			b = c->byname[i].col;
+		}
+	}
+	if (b == 0)
+		return RS_OK;
+	return rs_error_set(c->err, RS_EUSAGE, c->line,
+	                    "columns %zu (\"%s\") and %zu (\"%s\") have the same name; rename one",
+	                    a + 1, shown(s1, sizeof s1, c->h->cell[a], c->h->len[a]), b + 1,
+	                    shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]));
+}
+
+/* The field whose name is normalised `key`, or -1 (scores are not fields). */
+static int field_by_name(const char *key)
+{
+	int f;
+
+	for (f = 0; f < RS_F_COUNT; f++)
+		if (strcmp(key, var_names[f]) == 0)
+			return f;
+	return -1;
+}
+
+/* Appends s to buf (capacity cap) if it fits whole; returns false if not. */
+static bool put(char *buf, size_t cap, const char *s)
+{
+	size_t have = strlen(buf), n = strlen(s);
+
+	if (have + n + 1 > cap)
+		return false;
+	memcpy(buf + have, s, n + 1);
+	return true;
+}
+
+/* "purchase_share, share, ...": the names a column may have to give f. */
+static const char *names_of(int f, char *buf, size_t cap)
+{
+	const char *const *a;
+
+	buf[0] = '\0';
+	(void)put(buf, cap, var_names[f]);
+	for (a = aliases[f]; *a; a++)
+		if (!put(buf, cap, ", ") || !put(buf, cap, *a))
+			break;
+	return buf;
+}
+
+static const char *field_list(char *buf, size_t cap)
+{
+	int f;
+
+	buf[0] = '\0';
+	for (f = 0; f < RS_F_COUNT; f++)
+		if ((f > 0 && !put(buf, cap, ", ")) || !put(buf, cap, var_names[f]))
+			break;
+	return buf;
+}
+
+/* The header's columns, quoted, as many as fit, then how many did not. */
+static const char *column_list(const rs_row *h, char *buf, size_t cap)
+{
+	char one[48], more[48];
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < h->n; i++) {
+		(void)shown(one, sizeof one - 4, h->cell[i], h->len[i]);
+		if (strlen(buf) + strlen(one) + 4 + 24 > cap)
+			break;
+		(void)put(buf, cap, i > 0 ? ", \"" : "\"");
+		(void)put(buf, cap, one);
+		(void)put(buf, cap, "\"");
+	}
+	if (i < h->n) {
+		(void)snprintf(more, sizeof more, " and %zu more", h->n - i);
+		(void)put(buf, cap, more);
+	}
+	return buf;
+}
+
+static bool column_taken(const rs_fieldmap *m, long col, int *by)
+{
+	int g;
+
+	for (g = 0; g < RS_F_COUNT; g++)
+		if (m->col[g] == col)
+			return *by = g, true;
+	return false;
+}
+
+/* The column a --map COLUMN names: by name, else "#N" (1-based). */
+static long map_column(const mapctx *c, const char *key)
+{
+	long col = find_col(c, key);
+	char *end;
+	unsigned long k;
+
+	if (col >= 0 || key[0] != '#' || key[1] < '1' || key[1] > '9')
+		return col;
+	k = strtoul(key + 1, &end, 10);
+	return *end == '\0' && k <= c->h->n ? (long)k - 1 : -1;
+}
+
+static rs_status apply_map(mapctx *c, const char *spec)
+{
+	const char *eq = strchr(spec, '=');
+	char fkey[64], ckey[256], s1[80], s2[64], list[300];
+	size_t clen = eq ? strlen(eq + 1) : 0;
+	long col;
+	int f, g;
+
+	(void)shown(s1, sizeof s1, spec, strlen(spec));
+	if (eq == NULL || clen >= sizeof ckey || norm(spec, (size_t)(eq - spec), fkey, sizeof fkey) == 0 ||
+	    norm(eq + 1, clen, ckey, sizeof ckey) == 0)
+		return rs_error_set(c->err, RS_EUSAGE, c->line,
+		                    "--map \"%s\": expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"", s1);
+	if ((f = field_by_name(fkey)) < 0)
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "--map \"%s\": unknown field; fields are %s",
+		                    s1, field_list(list, sizeof list));
+	if ((col = map_column(c, ckey)) < 0)
+		return rs_error_set(c->err, RS_EUSAGE, c->line,
+		                    "--map \"%s\": no such column in the header; columns are %s", s1,
+		                    column_list(c->h, list, sizeof list));
+	if (c->m->col[f] >= 0)
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "--map gives %s twice; keep one", var_names[f]);
+	if (column_taken(c->m, col, &g))
+		return rs_error_set(c->err, RS_EUSAGE, c->line,
+		                    "--map gives column %ld (\"%s\") to both %s and %s; a column gives one field",
+		                    col + 1, shown(s2, sizeof s2, c->h->cell[col], c->h->len[col]),
+		                    var_names[g], var_names[f]);
+	c->m->col[f] = col;
+	return RS_OK;
+}
+
+/* Fields not given by --map come from their name or an alias: one column each. */
+static rs_status apply_aliases(mapctx *c, const bool *by_map)
+{
+	char key[96], s1[64], s2[64];
+	size_t i;
+	long col, first, second;
+	int f, g;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (by_map[f])
+			continue;
+		first = second = -1;
+		for (i = 0; i == 0 || aliases[f][i - 1]; i++) {
+			const char *name = i == 0 ? var_names[f] : aliases[f][i - 1];
+			(void)norm(name, strlen(name), key, sizeof key);
+			if ((col = find_col(c, key)) < 0 || column_taken(c->m, col, &g))
+				continue;
+			if (first < 0 || col < first) {
+				second = first;
+				first = col;
+			} else if (second < 0 || col < second) {
+				second = col;
+			}
+		}
+		if (second >= 0)
+			return rs_error_set(c->err, RS_EUSAGE, c->line,
+			                    "columns %ld (\"%s\") and %ld (\"%s\") both give %s; drop one or "
+			                    "choose with --map %s=COLUMN",
+			                    first + 1, shown(s1, sizeof s1, c->h->cell[first], c->h->len[first]),
+			                    second + 1, shown(s2, sizeof s2, c->h->cell[second], c->h->len[second]),
+			                    var_names[f], var_names[f]);
+		c->m->col[f] = first;
+	}
+	return RS_OK;
+}
+
+static rs_status check_required(const mapctx *c)
+{
+	const long *col = c->m->col;
+	char n1[200], n2[160], n3[160], found[120] = "";
+	int have;
+
+	if (col[RS_F_ID] < 0)
+		return rs_error_set(c->err, RS_EUSAGE, c->line,
+		                    "no column gives id; name one %s, or use --map id=COLUMN",
+		                    names_of(RS_F_ID, n1, sizeof n1));
+	if (col[RS_F_PURCHASE_SHARE] >= 0 || (col[RS_F_OUR_SALES] >= 0 && col[RS_F_CUSTOMER_SPEND] >= 0))
+		return RS_OK;
+	have = col[RS_F_OUR_SALES] >= 0 ? RS_F_OUR_SALES : col[RS_F_CUSTOMER_SPEND] >= 0 ? RS_F_CUSTOMER_SPEND : -1;
+	if (have >= 0) {
+		char s1[48];
+		(void)snprintf(found, sizeof found, "column %ld (\"%s\") gives %s, but ", col[have] + 1,
+		               shown(s1, sizeof s1, c->h->cell[col[have]], c->h->len[col[have]]), var_names[have]);
+	}
+	return rs_error_set(c->err, RS_EUSAGE, c->line,
+	                    "%sno column gives the share: name one %s; or give both %s and %s; "
+	                    "or use --map purchase_share=COLUMN",
+	                    found, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
+	                    names_of(RS_F_OUR_SALES, n2, sizeof n2),
+	                    names_of(RS_F_CUSTOMER_SPEND, n3, sizeof n3));
+}
+
+/* Remembers each mapped column's header text and which fields need parsing. */
+static void finish_map(const mapctx *c)
+{
+	rs_fieldmap *m = c->m;
+	const char *s;
+	size_t n;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (m->col[f] < 0)
+			continue;
+		s = c->h->cell[m->col[f]];
+		n = c->h->len[m->col[f]];
+		trim(&s, &n);
+		if (n > 0)
+			copy_utf8(m->where[f], WHERE_MAX, s, n);
+		else
+			(void)snprintf(m->where[f], WHERE_MAX, "column %ld", m->col[f] + 1);
+		if (var_kinds[f] != RS_KIND_TEXT)
+			m->typed[m->ntyped++] = (unsigned char)f;
+	}
+}
+
+rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
+                          const char *const *maps, size_t nmaps, rs_error *err)
+{
+	mapctx c = {NULL, header, NULL, 0, header->line, err};
+	bool by_map[RS_F_COUNT] = {false};
+	char *block = NULL;
+	rs_status st;
+	size_t i;
+	int f;
+
+	*out = NULL;
+	if (err != NULL)
+		err->where[0] = '\0';
+	if ((c.m = rs_calloc(1, sizeof *c.m)) == NULL) {
+		st = rs_error_set(err, RS_ENOMEM, c.line, "out of memory");
+		goto fail;
+	}
+	c.m->ncols = header->n;
+	for (f = 0; f < RS_F_COUNT; f++)
+		c.m->col[f] = -1;
+	if ((st = index_header(&c, &block)) != RS_OK || (st = check_twins(&c)) != RS_OK)
+		goto fail;
+	for (i = 0; i < nmaps; i++)
+		if ((st = apply_map(&c, maps[i])) != RS_OK)
+			goto fail;
+	for (f = 0; f < RS_F_COUNT; f++)
+		by_map[f] = c.m->col[f] >= 0;
+	if ((st = apply_aliases(&c, by_map)) != RS_OK || (st = check_required(&c)) != RS_OK)
+		goto fail;
+	finish_map(&c);
+	*out = c.m;
+	c.m = NULL;
+fail:
+	rs_free(c.byname);
+	rs_free(block);
+	rs_free(c.m);
+	return st;
+}
+
+long rs_fieldmap_column(const rs_fieldmap *m, int field)
+{
+	if (m == NULL || field < 0 || field >= RS_F_COUNT)
+		return -1;
+	return m->col[field];
+}
+
+void rs_fieldmap_free(rs_fieldmap *m)
+{
+	rs_free(m);
+}
+
+/* ------------------------------------------------------------- per row */
+
+static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
+                             size_t c, const char *what, const char *why,
+                             rs_error *err)
+{
+	char val[72];
+
+	rs_error_where(err, "%s", m->where[f]);
+	return rs_error_set(err, RS_EREJECT, row->line, "%s \"%s\" %s%s%s%s", var_names[f],
+	                    shown(val, sizeof val, row->cell[c], row->len[c]), what,
+	                    why ? " (" : "", why ? why : "", why ? ")" : "");
+}
+
+static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
+                            bool dcomma, rs_account *a, rs_error *err)
+{
+	size_t c = (size_t)m->col[f];
+	const char *why = NULL;
+	rs_parse p;
+	double v = 0;
+	bool b;
+	int lv;
+
+	if (row->type != NULL && row->type[c] == RS_T_NULL)
+		return RS_OK;
+	switch (var_kinds[f]) {
+	case RS_KIND_NUMBER:
+		/* JSON number literals never have a decimal comma. */
+		if (row->type != NULL && row->type[c] == RS_T_NUMBER)
+			dcomma = false;
+		p = parse_num(row->cell[c], row->len[c], dcomma, num_rules[f], &v, &why);
+		if (p == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not a number", why, err);
+		if (p == RS_PARSE_OK && (num_rules[f] & P_NONNEG) && v < 0)
+			return reject_cell(m, f, row, c, "is negative", NULL, err);
+		if (p == RS_PARSE_OK && (num_rules[f] & P_WHOLE) && v != floor(v))
+			return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
+		break;
+	case RS_KIND_BOOL:
+		p = rs_parse_bool(row->cell[c], row->len[c], &b);
+		if (p == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not yes/no", "yes/no, y/n, true/false, 1/0, 是/否, 有/无", err);
+		v = b ? 1 : 0;
+		break;
+	default:
+		p = rs_parse_level(row->cell[c], row->len[c], &lv);
+		if (p == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not a level",
+			                   "staff, manager, director, executive / 员工, 经理, 总监, 高层", err);
+		v = lv;
+		break;
+	}
+	if (p == RS_PARSE_OK) {
+		a->v[f] = v;
+		a->known |= 1u << f;
+	}
+	return RS_OK;
+}
+
+/* id (required) and name point into the row, untrimmed and NUL-terminated. */
+static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
+                           rs_error *err)
+{
+	size_t c = (size_t)m->col[RS_F_ID];
+	const char *s = row->cell[c];
+	size_t n = row->len[c];
+
+	trim(&s, &n);
+	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
+		rs_error_where(err, "%s", m->where[RS_F_ID]);
+		return rs_error_set(err, RS_EREJECT, row->line, "id is empty");
+	}
+	a->id = row->cell[c];
+	a->id_len = row->len[c];
+	a->known |= 1u << RS_F_ID;
+	if (m->col[RS_F_NAME] < 0)
+		return RS_OK;
+	c = (size_t)m->col[RS_F_NAME];
+	s = row->cell[c];
+	n = row->len[c];
+	trim(&s, &n);
+	if (n > 0 && (row->type == NULL || row->type[c] != RS_T_NULL)) {
+		a->name = row->cell[c];
+		a->name_len = row->len[c];
+		a->known |= 1u << RS_F_NAME;
+	}
+	return RS_OK;
+}
+
+rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                            const rs_numfmt *nf, rs_account *a, rs_error *err)
+{
+	bool dcomma = nf != NULL && nf->decimal_comma;
+	rs_status st;
+	size_t i;
+
+	memset(a, 0, sizeof *a);
+	if (err != NULL)
+		err->where[0] = '\0';
+	if (row->reject != NULL)
+		return rs_error_set(err, RS_EREJECT, row->line, "%s", row->reject);
+	if (row->n != m->ncols)
+		return rs_error_set(err, RS_EREJECT, row->line, "row has %zu field%s, the header has %zu",
+		                    row->n, row->n == 1 ? "" : "s", m->ncols);
+	if ((st = take_text(m, row, a, err)) != RS_OK)
+		return st;
+	for (i = 0; i < m->ntyped; i++)
+		if ((st = parse_cell(m, m->typed[i], row, dcomma, a, err)) != RS_OK)
+			return st;
+	return RS_OK;
+}

@@ -1,0 +1,878 @@
+/* test_fields.c - field names and aliases, the header map, --map, and value parsing. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relstage.h"
+
+/* ------------------------------------------------------------ helpers */
+
+/* A row built from "a|b|c" (cells split at '|'), valid while the trow lives. */
+typedef struct trow {
+	char store[2048];
+	const char *cell[64];
+	size_t len[64];
+	unsigned char type[64];
+	rs_row row;
+} trow;
+
+static const rs_row *row_of(trow *t, const char *spec, unsigned long line)
+{
+	size_t n = 0;
+	char *p;
+
+	memset(t, 0, sizeof *t);
+	assert_true(strlen(spec) < sizeof t->store);
+	strcpy(t->store, spec);
+	p = t->store;
+	for (;;) {
+		char *bar = strchr(p, '|');
+		t->cell[n] = p;
+		if (bar != NULL)
+			*bar = '\0';
+		t->len[n] = strlen(p);
+		n++;
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	t->row.n = n;
+	t->row.cell = t->cell;
+	t->row.len = t->len;
+	t->row.line = line;
+	return &t->row;
+}
+
+/* Maps `header` with `maps`; expects success and returns the map. */
+static rs_fieldmap *map_ok(const char *header, const char *const *maps, size_t nmaps)
+{
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+
+	rs_error_clear(&err);
+	if (rs_fieldmap_new(&m, row_of(&h, header, 1), maps, nmaps, &err) != RS_OK)
+		fail_msg("unexpected error: %s", err.msg);
+	assert_non_null(m);
+	return m;
+}
+
+/* Maps `header`; expects RS_EUSAGE and returns the message in err. */
+static void map_fails(const char *header, const char *const *maps, size_t nmaps, rs_error *err)
+{
+	trow h;
+	rs_fieldmap *m = NULL;
+
+	rs_error_clear(err);
+	assert_int_equal(rs_fieldmap_new(&m, row_of(&h, header, 1), maps, nmaps, err), RS_EUSAGE);
+	assert_null(m);
+	assert_int_equal(err->status, RS_EUSAGE);
+}
+
+#define assert_contains(hay, needle)                                                  \
+	do {                                                                          \
+		if (strstr((hay), (needle)) == NULL)                                  \
+			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle));  \
+	} while (0)
+
+/* cmocka here has only a float comparison; compare doubles exactly enough. */
+#define assert_num(got, want, eps)                                                     \
+	do {                                                                           \
+		double g_ = (got), w_ = (want);                                        \
+		if (!(fabs(g_ - w_) <= (eps)))                                         \
+			fail_msg("%s is %.17g, expected %.17g", #got, g_, w_);         \
+	} while (0)
+
+static double num_ok(const char *s, bool dcomma, bool pct)
+{
+	rs_numfmt nf = {dcomma};
+	const char *why = NULL;
+	double v = -12345;
+
+	if (rs_parse_number(s, strlen(s), &nf, pct, &v, &why) != RS_PARSE_OK)
+		fail_msg("\"%s\" did not parse: %s", s, why ? why : "?");
+	return v;
+}
+
+static const char *num_bad(const char *s, bool dcomma, bool pct)
+{
+	rs_numfmt nf = {dcomma};
+	const char *why = NULL;
+	double v = 0;
+
+	if (rs_parse_number(s, strlen(s), &nf, pct, &v, &why) != RS_PARSE_BAD)
+		fail_msg("\"%s\" parsed as %g but should be rejected", s, v);
+	assert_non_null(why);
+	return why;
+}
+
+/* ------------------------------------------------------- names, aliases */
+
+static void test_var_names_and_lookup_are_inverse(void **state)
+{
+	int v;
+
+	(void)state;
+	for (v = 0; v < RS_V_COUNT; v++)
+		assert_int_equal(rs_var_lookup(rs_var_name(v)), v);
+	assert_string_equal(rs_var_name(RS_F_PURCHASE_SHARE), "purchase_share");
+	assert_string_equal(rs_var_name(RS_V_SHARE_PCT), "share_pct");
+	assert_string_equal(rs_var_name(RS_V_COOPERATION_SCORE), "cooperation_score");
+	assert_null(rs_var_name(RS_V_COUNT));
+	assert_null(rs_var_name(-1));
+	assert_int_equal(rs_var_lookup("nope"), -1);
+	assert_int_equal(rs_var_lookup(NULL), -1);
+}
+
+static void test_var_kinds_follow_the_field_table(void **state)
+{
+	(void)state;
+	assert_int_equal(rs_var_kind(RS_F_ID), RS_KIND_TEXT);
+	assert_int_equal(rs_var_kind(RS_F_NAME), RS_KIND_TEXT);
+	assert_int_equal(rs_var_kind(RS_F_CONTACTS), RS_KIND_NUMBER);
+	assert_int_equal(rs_var_kind(RS_F_TOP_CONTACT_LEVEL), RS_KIND_LEVEL);
+	assert_int_equal(rs_var_kind(RS_F_KEY_PERSON), RS_KIND_BOOL);
+	assert_int_equal(rs_var_kind(RS_F_INFO_SHARING), RS_KIND_BOOL);
+	assert_int_equal(rs_var_kind(RS_V_CONTACT_SCORE), RS_KIND_NUMBER);
+}
+
+static void test_aliases_start_with_the_documented_table(void **state)
+{
+	const char *const *a = rs_field_aliases(RS_F_ID);
+	int f;
+
+	(void)state;
+	assert_string_equal(a[0], "account_id");
+	assert_string_equal(a[1], "customer_id");
+	assert_string_equal(a[2], "客户编号");
+	assert_string_equal(a[3], "客户ID");
+	a = rs_field_aliases(RS_F_JOINT_PROJECTS);
+	assert_string_equal(a[0], "联合项目数");
+	assert_null(a[1]);
+	assert_null(rs_field_aliases(RS_V_SHARE_PCT)[0]);
+	for (f = 0; f < RS_V_COUNT; f++)
+		assert_non_null(rs_field_meaning(f));
+	assert_null(rs_field_meaning(RS_V_COUNT));
+}
+
+/* ------------------------------------------------------------ the map */
+
+static void test_english_aliases_map_to_fields(void **state)
+{
+	rs_fieldmap *m = map_ok("customer_id|company|share|revenue|total_purchases|contact_count|"
+	                        "department_count|contact_level|decision_maker|years|agreement|"
+	                        "joint_venture|preferred_supplier", NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_ID), 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_NAME), 1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 2);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_OUR_SALES), 3);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CUSTOMER_SPEND), 4);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CONTACTS), 5);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_TOP_CONTACT_LEVEL), 7);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_RELATIONSHIP_YEARS), 9);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_EXCLUSIVE), 12);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_INFO_SHARING), -1);
+	rs_fieldmap_free(m);
+}
+
+static void test_chinese_aliases_map_to_fields(void **state)
+{
+	rs_fieldmap *m = map_ok("客户ID|客户名称|采购份额|联系人数|接触部门数|最高接触层级|关键人|合作年限|"
+	                        "联合项目数|高层会晤次数|战略协议|股权关系|独家供应|信息共享", NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_ID), 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_NAME), 1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 2);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_KEY_PERSON), 6);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_JOINT_PROJECTS), 8);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_EXEC_MEETINGS), 9);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_INFO_SHARING), 13);
+	rs_fieldmap_free(m);
+	m = map_ok("客户编号|我方销售额|客户采购总额", NULL, 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_OUR_SALES), 1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CUSTOMER_SPEND), 2);
+	rs_fieldmap_free(m);
+}
+
+static void test_header_case_spaces_and_hyphens_are_normalised(void **state)
+{
+	rs_fieldmap *m = map_ok("  Customer-ID | Share of Wallet |TOP CONTACT LEVEL|Key_Person", NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_ID), 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_TOP_CONTACT_LEVEL), 2);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_KEY_PERSON), 3);
+	rs_fieldmap_free(m);
+	m = map_ok("ID|share-of-wallet", NULL, 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 1);
+	rs_fieldmap_free(m);
+}
+
+static void test_map_wins_over_alias(void **state)
+{
+	const char *maps[] = {"purchase_share=Anteil"};
+	rs_fieldmap *m = map_ok("id|share|anteil", maps, 1);
+
+	(void)state;
+	/* "share" would give purchase_share; --map takes it from "Anteil" instead. */
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 2);
+	rs_fieldmap_free(m);
+}
+
+static void test_map_accepts_column_number_and_loose_spelling(void **state)
+{
+	const char *maps[] = {"ID = #3", "Purchase-Share=my share"};
+	rs_fieldmap *m = map_ok("x|My Share|code", maps, 2);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_ID), 2);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 1);
+	rs_fieldmap_free(m);
+}
+
+static void test_map_unknown_field_lists_fields(void **state)
+{
+	const char *maps[] = {"sharez=share"};
+	rs_error err;
+
+	(void)state;
+	map_fails("id|share", maps, 1, &err);
+	assert_contains(err.msg, "\"sharez=share\": unknown field");
+	assert_contains(err.msg, "id, name, purchase_share, our_sales");
+	assert_contains(err.msg, "info_sharing");
+}
+
+static void test_map_missing_column_lists_header(void **state)
+{
+	const char *maps[] = {"purchase_share=Anteil"};
+	const char *num[] = {"purchase_share=#9"};
+	rs_error err;
+
+	(void)state;
+	map_fails("id|share|Name", maps, 1, &err);
+	assert_contains(err.msg, "no such column");
+	assert_contains(err.msg, "\"id\", \"share\", \"Name\"");
+	map_fails("id|share|Name", num, 1, &err);
+	assert_contains(err.msg, "no such column");
+}
+
+static void test_map_column_list_is_truncated(void **state)
+{
+	const char *maps[] = {"id=nothing"};
+	char header[1500] = "id";
+	rs_error err;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 60; i++)
+		(void)snprintf(header + strlen(header), sizeof header - strlen(header),
+		               "|a_long_column_name_%02d", i);
+	map_fails(header, maps, 1, &err);
+	assert_contains(err.msg, "more");
+	assert_true(strlen(err.msg) < sizeof err.msg - 1);
+}
+
+static void test_map_malformed_specs_are_usage_errors(void **state)
+{
+	const char *bad[] = {"purchase_share", "=share", "purchase_share=", " = "};
+	rs_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		map_fails("id|share", &bad[i], 1, &err);
+		assert_contains(err.msg, "expected FIELD=COLUMN");
+	}
+}
+
+static void test_map_field_twice_or_column_twice_fails(void **state)
+{
+	const char *twice[] = {"purchase_share=a", "purchase_share=b"};
+	const char *shared[] = {"our_sales=a", "customer_spend=a"};
+	rs_error err;
+
+	(void)state;
+	map_fails("id|a|b", twice, 2, &err);
+	assert_contains(err.msg, "purchase_share twice");
+	map_fails("id|a|b", shared, 2, &err);
+	assert_contains(err.msg, "both our_sales and customer_spend");
+}
+
+static void test_duplicate_header_names_name_both_positions(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	map_fails("id|Notes|share|notes", NULL, 0, &err);
+	assert_string_equal(err.msg, "columns 2 (\"Notes\") and 4 (\"notes\") have the same name; rename one");
+	assert_int_equal(err.line, 1);
+}
+
+static void test_empty_header_cells_are_pass_through(void **state)
+{
+	rs_fieldmap *m = map_ok("id||share|", NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 2);
+	rs_fieldmap_free(m);
+}
+
+static void test_two_columns_giving_one_field_fail(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	map_fails("id|share|x|y|purchase_share", NULL, 0, &err);
+	assert_string_equal(err.msg, "columns 2 (\"share\") and 5 (\"purchase_share\") both give "
+	                             "purchase_share; drop one or choose with --map purchase_share=COLUMN");
+}
+
+static void test_missing_id_lists_its_names(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	map_fails("code|share", NULL, 0, &err);
+	assert_contains(err.msg, "no column gives id");
+	assert_contains(err.msg, "account_id, customer_id, 客户编号, 客户ID");
+	assert_contains(err.msg, "--map id=COLUMN");
+}
+
+static void test_missing_share_lists_accepted_names(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	map_fails("id|name|contacts", NULL, 0, &err);
+	assert_contains(err.msg, "no column gives the share");
+	assert_contains(err.msg, "purchase_share, share, share_of_wallet, wallet_share, 采购份额");
+	assert_contains(err.msg, "our_sales, revenue, our_revenue, sales, 我方销售额");
+	assert_contains(err.msg, "customer_spend, total_purchases, customer_total_purchases, 客户采购总额");
+	assert_contains(err.msg, "--map purchase_share=COLUMN");
+	/* The whole message fits: it ends with the hint. */
+	assert_non_null(strstr(err.msg, "COLUMN") + strlen("COLUMN"));
+	assert_int_equal(err.msg[strlen(err.msg) - 1], 'N');
+}
+
+static void test_sales_without_spend_says_which_is_missing(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	map_fails("id|revenue", NULL, 0, &err);
+	assert_contains(err.msg, "column 2 (\"revenue\") gives our_sales");
+	assert_contains(err.msg, "customer_spend, total_purchases");
+}
+
+static void test_sales_and_spend_are_a_share_source(void **state)
+{
+	rs_fieldmap *m = map_ok("account_id|sales|customer_total_purchases", NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), -1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_OUR_SALES), 1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CUSTOMER_SPEND), 2);
+	rs_fieldmap_free(m);
+}
+
+/* -------------------------------------------------------------- apply */
+
+#define FULL_HEADER "id|name|Share|revenue|spend|contacts|departments|level|key_person|years|" \
+                    "joint_projects|exec_meetings|agreement|equity_tie|exclusive|info_sharing"
+
+static rs_fieldmap *full_map(void)
+{
+	const char *maps[] = {"customer_spend=spend", "top_contact_level=level"};
+
+	return map_ok(FULL_HEADER, maps, 2);
+}
+
+/* Applies `cells` to the full map and expects RS_EREJECT; returns the error. */
+static void apply_rejects(const char *cells, const rs_numfmt *nf, rs_error *err)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	trow r;
+
+	rs_error_clear(err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, cells, 7), nf, &a, err), RS_EREJECT);
+	assert_int_equal(err->line, 7);
+	rs_fieldmap_free(m);
+}
+
+static void test_apply_reads_every_kind(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|Acme, Inc.|85%|¥1,200,000|$ 2,000,000.00|"
+	                                                 "12|4|Executive|yes|2.5|3|2|是|no|1|有", 2),
+	                                   NULL, &a, &err),
+	                 RS_OK);
+	assert_string_equal(a.id, "A1");
+	assert_int_equal(a.id_len, 2);
+	assert_string_equal(a.name, "Acme, Inc.");
+	assert_true(rs_known(&a, RS_F_ID) && rs_known(&a, RS_F_NAME));
+	assert_num(a.v[RS_F_PURCHASE_SHARE], 85, 0);
+	assert_num(a.v[RS_F_OUR_SALES], 1200000, 0);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 2000000, 0);
+	assert_num(a.v[RS_F_CONTACTS], 12, 0);
+	assert_num(a.v[RS_F_TOP_CONTACT_LEVEL], 4, 0);
+	assert_num(a.v[RS_F_KEY_PERSON], 1, 0);
+	assert_num(a.v[RS_F_RELATIONSHIP_YEARS], 2.5, 0);
+	assert_num(a.v[RS_F_STRATEGIC_AGREEMENT], 1, 0);
+	assert_num(a.v[RS_F_EQUITY_TIE], 0, 0);
+	assert_true(rs_known(&a, RS_F_EQUITY_TIE));
+	assert_num(a.v[RS_F_INFO_SHARING], 1, 0);
+	assert_false(rs_known(&a, RS_V_SHARE_PCT));
+	rs_fieldmap_free(m);
+}
+
+static void test_apply_empty_cells_are_unknown_not_zero(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+	int f;
+
+	(void)state;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1| |  |||\xE3\x80\x80||| | ||||||", 2), NULL, &a, &err),
+	                 RS_OK);
+	assert_true(rs_known(&a, RS_F_ID));
+	assert_null(a.name);
+	for (f = RS_F_NAME; f < RS_V_COUNT; f++)
+		assert_false(rs_known(&a, f));
+	rs_fieldmap_free(m);
+}
+
+static void test_apply_bad_values_reject_naming_the_column(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	apply_rejects("A1|n|abc|||||||||||||", NULL, &err);
+	assert_string_equal(err.where, "Share");
+	assert_contains(err.msg, "purchase_share \"abc\" is not a number");
+	apply_rejects("A1|n|5||||||||||||", NULL, &err);
+	assert_int_equal(err.status, RS_EREJECT);
+	assert_string_equal(err.msg, "row has 15 fields, the header has 16");
+	apply_rejects("A1|n|5|||||boss||||||||", NULL, &err);
+	assert_string_equal(err.where, "level");
+	assert_string_equal(err.msg, "top_contact_level \"boss\" is not a level "
+	                             "(staff, manager, director, executive / 员工, 经理, 总监, 高层)");
+	apply_rejects("A1|n|5||||||maybe|||||||", NULL, &err);
+	assert_string_equal(err.where, "key_person");
+	assert_contains(err.msg, "key_person \"maybe\" is not yes/no");
+}
+
+static void test_apply_rejects_empty_id(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	apply_rejects("  |n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id is empty");
+}
+
+static void test_apply_rejects_negative_and_fractional_counts(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	apply_rejects("A1|n|5|||-1||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "contacts \"-1\" is negative");
+	apply_rejects("A1|n|5|||2.5||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "contacts \"2.5\" is not a whole number");
+	apply_rejects("A1|n|5|||||||-1||||||", NULL, &err);
+	assert_contains(err.msg, "relationship_years \"-1\" is negative");
+	/* Years may be fractional, money may carry a currency, counts may not. */
+	apply_rejects("A1|n|5|||$3||||||||||", NULL, &err);
+	assert_contains(err.msg, "contacts \"$3\" is not a number");
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|||3||||1.5||||||", 2), NULL, &a, &err), RS_OK);
+	assert_num(a.v[RS_F_RELATIONSHIP_YEARS], 1.5, 0);
+	rs_fieldmap_free(m);
+}
+
+static void test_apply_decimal_comma_from_numfmt(void **state)
+{
+	rs_numfmt nf = {true};
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|12,5|1.234.567,89|2.000.000|||||||||||", 2), &nf,
+	                                   &a, &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_PURCHASE_SHARE], 12.5, 0);
+	assert_num(a.v[RS_F_OUR_SALES], 1234567.89, 1e-9);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 2000000, 0);
+	rs_fieldmap_free(m);
+}
+
+static void test_apply_json_types(void **state)
+{
+	rs_numfmt nf = {true};
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	(void)row_of(&r, "7|n|49.9||||||true||||||false|", 2);
+	r.row.type = r.type;
+	r.type[0] = RS_T_NUMBER;
+	r.type[2] = RS_T_NUMBER; /* a JSON number: '.' is its point even with nf */
+	r.type[8] = RS_T_BOOL;
+	r.type[14] = RS_T_BOOL;
+	r.type[15] = RS_T_NULL;
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, &nf, &a, &err), RS_OK);
+	assert_string_equal(a.id, "7");
+	assert_num(a.v[RS_F_PURCHASE_SHARE], 49.9, 0);
+	assert_true(rs_known(&a, RS_F_KEY_PERSON));
+	assert_num(a.v[RS_F_KEY_PERSON], 1, 0);
+	assert_true(rs_known(&a, RS_F_EXCLUSIVE));
+	assert_num(a.v[RS_F_EXCLUSIVE], 0, 0);
+	assert_false(rs_known(&a, RS_F_INFO_SHARING));
+	r.type[0] = RS_T_NULL;
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, &nf, &a, &err), RS_EREJECT);
+	assert_string_equal(err.msg, "id is empty");
+	rs_fieldmap_free(m);
+}
+
+static void test_apply_passes_reader_reject_through(void **state)
+{
+	rs_fieldmap *m = map_ok("id|share", NULL, 0);
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	(void)row_of(&r, "x|1", 4);
+	r.row.reject = "stray quote";
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_EREJECT);
+	assert_string_equal(err.msg, "stray quote");
+	rs_fieldmap_free(m);
+}
+
+/* ------------------------------------------------------ hot path, memory */
+
+static long n_allocs;
+static long fail_at; /* 0: never */
+
+static void *count_malloc(size_t n)
+{
+	if (fail_at > 0 && ++n_allocs == fail_at)
+		return NULL;
+	if (fail_at == 0)
+		n_allocs++;
+	return malloc(n);
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+	if (fail_at > 0 && ++n_allocs == fail_at)
+		return NULL;
+	if (fail_at == 0)
+		n_allocs++;
+	return realloc(p, n);
+}
+
+static void test_apply_does_not_allocate(void **state)
+{
+	rs_alloc_hooks h = {count_malloc, count_realloc, free};
+	rs_fieldmap *m;
+	rs_account a;
+	rs_error err;
+	trow r;
+	int i;
+
+	(void)state;
+	m = full_map();
+	fail_at = 0;
+	n_allocs = 0;
+	rs_set_alloc_hooks(&h);
+	(void)row_of(&r, "A1|n|85%|1,000|2000|3|2|manager|y|4|1|0|no|no|no|no", 2);
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_OK);
+	(void)row_of(&r, "A1|n|abc|1,000|2000|3|2|manager|y|4|1|0|no|no|no|no", 2);
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_EREJECT);
+	rs_set_alloc_hooks(NULL);
+	assert_int_equal(n_allocs, 0);
+	rs_fieldmap_free(m);
+}
+
+static void test_fieldmap_new_survives_every_allocation_failure(void **state)
+{
+	rs_alloc_hooks h = {count_malloc, count_realloc, free};
+	rs_fieldmap *m;
+	rs_error err;
+	rs_status st;
+	trow hdr;
+	long n;
+
+	(void)state;
+	(void)row_of(&hdr, FULL_HEADER, 1);
+	for (n = 1;; n++) {
+		const char *maps[] = {"customer_spend=spend"};
+		fail_at = n;
+		n_allocs = 0;
+		rs_set_alloc_hooks(&h);
+		st = rs_fieldmap_new(&m, &hdr.row, maps, 1, &err);
+		rs_set_alloc_hooks(NULL);
+		if (st == RS_OK) {
+			rs_fieldmap_free(m);
+			break;
+		}
+		assert_int_equal(st, RS_ENOMEM);
+		assert_null(m);
+	}
+	fail_at = 0;
+	assert_true(n > 1);
+}
+
+/* ------------------------------------------------------------ numbers */
+
+static void test_number_plain_and_fast_path_match_strtod(void **state)
+{
+	const char *s[] = {"0", "42", "-17", "+5", "0.1", "3.14159", "123456789012345", "0.000123",
+	                   "999999999999999.5", "12345678901234567890", "007", "5.", ".5"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof s / sizeof s[0]; i++)
+		assert_true(num_ok(s[i], false, false) == strtod(s[i], NULL));
+}
+
+static void test_number_currency_and_thousands(void **state)
+{
+	(void)state;
+	assert_num(num_ok("¥1,200,000", false, false), 1200000, 0);
+	assert_num(num_ok("$ 1,200,000.00", false, false), 1200000, 0);
+	assert_num(num_ok("￥500", false, false), 500, 0);
+	assert_num(num_ok("1 000 €", true, false), 1000, 0);
+	assert_num(num_ok("£-3.5", false, false), -3.5, 0);
+	assert_num(num_ok("-$3.5", false, false), -3.5, 0);
+	assert_num(num_ok("RMB 1,000", false, false), 1000, 0);
+	assert_num(num_ok("1000 CNY", false, false), 1000, 0);
+	assert_num(num_ok("1200元", false, false), 1200, 0);
+	assert_num(num_ok("1,234", false, false), 1234, 0);
+	assert_num(num_ok("1.234", false, false), 1.234, 0);
+	assert_num(num_ok("\xC2\xA0 42\xE3\x80\x80", false, false), 42, 0);
+}
+
+static void test_number_decimal_comma(void **state)
+{
+	(void)state;
+	assert_num(num_ok("1.234.567,89", true, false), 1234567.89, 1e-9);
+	assert_num(num_ok("12,5", true, false), 12.5, 0);
+	assert_num(num_ok("1.234", true, false), 1234, 0);
+	assert_num(num_ok("1\xC2\xA0" "234,5", true, false), 1234.5, 0);
+	assert_num(num_ok("€ 1.000,00", true, false), 1000, 0);
+	assert_contains(num_bad("1.5", true, false), "ambiguous");
+	assert_contains(num_bad("1,234.5", true, false), "unexpected");
+}
+
+static void test_number_ambiguous_groups_are_rejected(void **state)
+{
+	(void)state;
+	assert_contains(num_bad("1,20", false, false), "ambiguous");
+	assert_contains(num_bad("1,5", false, false), "ambiguous");
+	assert_contains(num_bad("1,2345", false, false), "ambiguous");
+	assert_contains(num_bad("1234,567", false, false), "ambiguous");
+	assert_contains(num_bad("0,123", false, false), "ambiguous");
+	assert_contains(num_bad(",5", false, false), "ambiguous");
+	assert_contains(num_bad("1,234,56", false, false), "ambiguous");
+	assert_contains(num_bad("1.234.5", true, false), "ambiguous");
+}
+
+static void test_number_percent_only_when_allowed(void **state)
+{
+	(void)state;
+	assert_num(num_ok("49.9%", false, true), 49.9, 0);
+	assert_num(num_ok(" 80 % ", false, true), 80, 0);
+	assert_contains(num_bad("80%", false, false), "%");
+	assert_contains(num_bad("$80%", false, true), "currency");
+}
+
+static void test_number_rejects_nan_inf_overflow_hex_and_garbage(void **state)
+{
+	(void)state;
+	assert_num(num_ok("1e3", false, false), 1000, 0);
+	assert_num(num_ok("2.5E-1", false, false), 0.25, 0);
+	assert_contains(num_bad("1e400", false, false), "out of range");
+	assert_contains(num_bad("-1e400", false, false), "out of range");
+	assert_contains(num_bad("NaN", false, false), "NaN");
+	assert_contains(num_bad("-inf", false, false), "infinity");
+	assert_contains(num_bad("Infinity", false, false), "infinity");
+	assert_contains(num_bad("0x1A", false, false), "hexadecimal");
+	assert_contains(num_bad("--1", false, false), "two signs");
+	assert_contains(num_bad("+-1", false, false), "two signs");
+	assert_contains(num_bad("12abc", false, false), "unexpected");
+	assert_contains(num_bad("1e", false, false), "exponent");
+	assert_contains(num_bad("abc", false, false), "no digits");
+	assert_contains(num_bad("-", false, false), "no digits");
+	assert_contains(num_bad("$$5", false, false), "two currency");
+	assert_contains(num_bad("1 000", false, false), "unexpected");
+}
+
+static void test_number_minus_zero_is_plain_zero(void **state)
+{
+	double v;
+
+	(void)state;
+	v = num_ok("-0", false, false);
+	assert_true(v == 0 && !signbit(v));
+	v = num_ok("-0.000", false, false);
+	assert_true(v == 0 && !signbit(v));
+	v = num_ok("-0e5", false, false);
+	assert_true(v == 0 && !signbit(v));
+	v = num_ok("-1e-400", false, false);
+	assert_true(v == 0 && !signbit(v));
+}
+
+static void test_number_blank_is_empty_not_zero(void **state)
+{
+	double v = 7;
+
+	(void)state;
+	assert_int_equal(rs_parse_number("", 0, NULL, false, &v, NULL), RS_PARSE_EMPTY);
+	assert_int_equal(rs_parse_number(" \t", 2, NULL, false, &v, NULL), RS_PARSE_EMPTY);
+	assert_int_equal(rs_parse_number("\xE3\x80\x80", 3, NULL, false, &v, NULL), RS_PARSE_EMPTY);
+	assert_num(v, 7, 0);
+	/* n is honoured: the text need not end there. */
+	assert_int_equal(rs_parse_number("12abc", 2, NULL, false, &v, NULL), RS_PARSE_OK);
+	assert_num(v, 12, 0);
+}
+
+/* --------------------------------------------------- booleans, levels */
+
+static int boolv(const char *s)
+{
+	bool b = false;
+	rs_parse p = rs_parse_bool(s, strlen(s), &b);
+
+	return p == RS_PARSE_OK ? (int)b : p == RS_PARSE_EMPTY ? -1 : -2;
+}
+
+static void test_bool_words(void **state)
+{
+	(void)state;
+	assert_int_equal(boolv("yes"), 1);
+	assert_int_equal(boolv(" YES "), 1);
+	assert_int_equal(boolv("Y"), 1);
+	assert_int_equal(boolv("True"), 1);
+	assert_int_equal(boolv("1"), 1);
+	assert_int_equal(boolv("是"), 1);
+	assert_int_equal(boolv("有"), 1);
+	assert_int_equal(boolv("√"), 1);
+	assert_int_equal(boolv("no"), 0);
+	assert_int_equal(boolv("N"), 0);
+	assert_int_equal(boolv("false"), 0);
+	assert_int_equal(boolv("0"), 0);
+	assert_int_equal(boolv("否"), 0);
+	assert_int_equal(boolv("无"), 0);
+	assert_int_equal(boolv(""), -1);
+	assert_int_equal(boolv("  "), -1);
+	assert_int_equal(boolv("maybe"), -2);
+	assert_int_equal(boolv("x"), -2);
+	assert_int_equal(boolv("2"), -2);
+	assert_int_equal(boolv("yess"), -2);
+}
+
+static int levelv(const char *s)
+{
+	int lv = 0;
+	rs_parse p = rs_parse_level(s, strlen(s), &lv);
+
+	return p == RS_PARSE_OK ? lv : p == RS_PARSE_EMPTY ? -1 : -2;
+}
+
+static void test_level_words(void **state)
+{
+	(void)state;
+	assert_int_equal(levelv("staff"), 1);
+	assert_int_equal(levelv("Manager"), 2);
+	assert_int_equal(levelv(" DIRECTOR "), 3);
+	assert_int_equal(levelv("executive"), 4);
+	assert_int_equal(levelv("C-Level"), 4);
+	assert_int_equal(levelv("员工"), 1);
+	assert_int_equal(levelv("经理"), 2);
+	assert_int_equal(levelv("总监"), 3);
+	assert_int_equal(levelv("高层"), 4);
+	assert_int_equal(levelv("总经理"), 4);
+	assert_int_equal(levelv("3"), 3);
+	assert_int_equal(levelv(""), -1);
+	assert_int_equal(levelv("boss"), -2);
+	assert_int_equal(levelv("vp"), -2);
+	assert_int_equal(levelv("5"), -2);
+	assert_int_equal(levelv("0"), -2);
+	assert_int_equal(levelv("a very long level name that does not fit"), -2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_var_names_and_lookup_are_inverse),
+		cmocka_unit_test(test_var_kinds_follow_the_field_table),
+		cmocka_unit_test(test_aliases_start_with_the_documented_table),
+		cmocka_unit_test(test_english_aliases_map_to_fields),
+		cmocka_unit_test(test_chinese_aliases_map_to_fields),
+		cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
+		cmocka_unit_test(test_map_wins_over_alias),
+		cmocka_unit_test(test_map_accepts_column_number_and_loose_spelling),
+		cmocka_unit_test(test_map_unknown_field_lists_fields),
+		cmocka_unit_test(test_map_missing_column_lists_header),
+		cmocka_unit_test(test_map_column_list_is_truncated),
+		cmocka_unit_test(test_map_malformed_specs_are_usage_errors),
+		cmocka_unit_test(test_map_field_twice_or_column_twice_fails),
+		cmocka_unit_test(test_duplicate_header_names_name_both_positions),
+		cmocka_unit_test(test_empty_header_cells_are_pass_through),
+		cmocka_unit_test(test_two_columns_giving_one_field_fail),
+		cmocka_unit_test(test_missing_id_lists_its_names),
+		cmocka_unit_test(test_missing_share_lists_accepted_names),
+		cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
+		cmocka_unit_test(test_sales_and_spend_are_a_share_source),
+		cmocka_unit_test(test_apply_reads_every_kind),
+		cmocka_unit_test(test_apply_empty_cells_are_unknown_not_zero),
+		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
+		cmocka_unit_test(test_apply_rejects_empty_id),
+		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
+		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
+		cmocka_unit_test(test_apply_json_types),
+		cmocka_unit_test(test_apply_passes_reader_reject_through),
+		cmocka_unit_test(test_apply_does_not_allocate),
+		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
+		cmocka_unit_test(test_number_plain_and_fast_path_match_strtod),
+		cmocka_unit_test(test_number_currency_and_thousands),
+		cmocka_unit_test(test_number_decimal_comma),
+		cmocka_unit_test(test_number_ambiguous_groups_are_rejected),
+		cmocka_unit_test(test_number_percent_only_when_allowed),
+		cmocka_unit_test(test_number_rejects_nan_inf_overflow_hex_and_garbage),
+		cmocka_unit_test(test_number_minus_zero_is_plain_zero),
+		cmocka_unit_test(test_number_blank_is_empty_not_zero),
+		cmocka_unit_test(test_bool_words),
+		cmocka_unit_test(test_level_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
