@@ -15,6 +15,7 @@ struct rs_writer {
 	rs_wout out;
 	rs_format format;
 	bool raw;
+	bool ragged; /* CSV/TSV rows may have any number of cells */
 	bool finished;
 	char delim;
 	const char *eol; /* "\n" or "\r\n" */
@@ -372,6 +373,7 @@ rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
 	rs_buf_init(&w->keys);
 	w->format = opts->format;
 	w->raw = opts->raw;
+	w->ragged = opts->ragged && (opts->format == RS_FMT_CSV || opts->format == RS_FMT_TSV);
 	w->eol = "\n";
 	w->eol_len = 1;
 	w->ncols = header->n;
@@ -395,7 +397,7 @@ rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err)
 		return rs_wout_error(&w->out, err);
 	if (w->finished)
 		return rs_error_set(err, RS_EUSAGE, 0, "row written after the writer finished");
-	if (row->n != w->ncols)
+	if (row->n != w->ncols && !w->ragged)
 		return rs_error_set(err, RS_EUSAGE, row->line, "row has %zu cells, the header %zu",
 		                    row->n, w->ncols);
 	switch (w->format) {

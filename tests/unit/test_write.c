@@ -464,6 +464,37 @@ static void test_row_with_wrong_cell_count_is_usage_error(void **state)
 	}
 }
 
+static void test_ragged_csv_takes_rows_of_any_length_but_json_does_not(void **state)
+{
+	const char *h[] = {"line", "reason"};
+	const char *c[] = {"7", "too many fields", "x", "=y"};
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+	rs_write_opts o = opts(RS_FMT_CSV);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	(void)state;
+	assert_non_null(fp);
+	o.ragged = true;
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_row(w, mkrow(&t, 4, c, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	rs_writer_free(w);
+	assert_int_equal(fclose(fp), 0);
+	assert_string_equal(out, "line,reason\n7,too many fields,x,\"'=y\"\n7\n");
+	free(out);
+
+	o.format = RS_FMT_JSONL;
+	assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_row(w, mkrow(&t, 4, c, NULL), &err), RS_EUSAGE);
+	rs_writer_free(w);
+}
+
 /* ------------------------------------------------------------- memory */
 
 static size_t nalloc;
@@ -589,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
 		cmocka_unit_test(test_row_with_wrong_cell_count_is_usage_error),
+		cmocka_unit_test(test_ragged_csv_takes_rows_of_any_length_but_json_does_not),
 		cmocka_unit_test(test_csv_and_json_rows_do_not_allocate),
 		cmocka_unit_test(test_every_allocation_failure_is_enomem_without_leaks),
 	};
