@@ -1,0 +1,41 @@
+# mk/bench.mk - `make bench` (included by the top Makefile).
+#   make bench                          100k, 1M and 10M rows (about 10 minutes)
+#   make bench BENCH_SIZES=100000       one size
+#   make bench BENCH_SLOW=1             also Python and Miller at 10M rows
+# bench/run.sh does the work; see bench/README.md for how to read the table.
+# The bench builds its own optimised relstage from the current sources in
+# build-bench/ (CFLAGS=-O2, the same objects the default target links), so
+# what is measured never depends on how ./relstage was last built.
+
+BENCH_SIZES ?= 100000 1000000 10000000
+BENCH_SLOW  ?= 0
+BENCH_BUILD ?= build-bench
+BENCH_CFLAGS ?= -O2
+
+BENCH_TOOLS := gen bare_csv bare_jsonl runstat
+BENCH_PROGS := $(BENCH_TOOLS:%=$(BUILD)/bench/%)
+
+$(BUILD)/bench:
+	mkdir -p $@
+
+$(BUILD)/bench/bare_csv: bench/bare_csv.c | $(BUILD)/bench
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lcsv
+
+$(BUILD)/bench/bare_jsonl: bench/bare_jsonl.c | $(BUILD)/bench
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(CJSON_LIBS)
+
+$(BUILD)/bench/%: bench/%.c | $(BUILD)/bench
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# The same link as the top Makefile's $(BIN), into the bench's own directory.
+$(BUILD)/bench/relstage: $(BUILD)/main.o $(LIB) | $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+bench-tools: $(BENCH_PROGS)
+
+bench:
+	@BENCH_SIZES="$(BENCH_SIZES)" BENCH_SLOW="$(BENCH_SLOW)" \
+	 BENCH_BUILD="$(BENCH_BUILD)" BENCH_CFLAGS="$(BENCH_CFLAGS)" \
+	 MAKE="$(MAKE)" sh bench/run.sh
+
+.PHONY: bench-tools
