@@ -290,23 +290,52 @@ static rs_status take_pending(rs_input *in, rs_error *err)
 	return rs_error_set(err, in->pending, 0, "%s", in->pending_msg);
 }
 
+static rs_status deliver_dec(rs_input *in, char *buf, size_t cap, size_t *got)
+{
+	size_t n = in->dec_len - in->dec_off;
+
+	n = n < cap ? n : cap;
+	memcpy(buf, in->dec + in->dec_off, n);
+	in->dec_off += n;
+	*got = n;
+	return RS_OK;
+}
+
+/*
+ * iconv cannot write a character into fewer bytes than it takes (E2BIG with
+ * nothing written would look like end of input), so tiny reads go through
+ * the peek buffer.
+ */
+static rs_status read_tiny(rs_input *in, char *buf, size_t cap, size_t *got,
+                           rs_error *err)
+{
+	rs_status st;
+
+	if (in->dec == NULL && (in->dec = rs_malloc(PEEK_CAP)) == NULL) {
+		err->file = in->name;
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	in->dec_off = 0;
+	st = decode(in, in->dec, PEEK_CAP, &in->dec_len, err);
+	if (st != RS_OK)
+		return st;
+	if (in->dec_len == 0 && in->pending != RS_OK)
+		return take_pending(in, err);
+	return deliver_dec(in, buf, cap, got);
+}
+
 rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
                         rs_error *err)
 {
 	rs_status st;
 
 	*got = 0;
-	if (in->dec_off < in->dec_len) {
-		size_t n = in->dec_len - in->dec_off;
-
-		n = n < cap ? n : cap;
-		memcpy(buf, in->dec + in->dec_off, n);
-		in->dec_off += n;
-		*got = n;
-		return RS_OK;
-	}
+	if (in->dec_off < in->dec_len)
+		return deliver_dec(in, buf, cap, got);
 	if (in->pending != RS_OK)
 		return take_pending(in, err);
+	if (!in->utf8 && cap < 16)
+		return read_tiny(in, buf, cap, got, err);
 	st = decode(in, buf, cap, got, err);
 	if (st == RS_OK && *got == 0 && in->pending != RS_OK)
 		return take_pending(in, err);
@@ -317,7 +346,8 @@ rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err)
 {
 	if (!in->peeked) {
 		in->peeked = true;
-		in->dec = rs_malloc(PEEK_CAP);
+		if (in->dec == NULL)
+			in->dec = rs_malloc(PEEK_CAP);
 		if (in->dec == NULL) {
 			err->file = in->name;
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");

@@ -1,0 +1,415 @@
+/*
+ * read_csv.c - CSV/TSV records from rs_input through libcsv, streaming.
+ * The decoded text is fed to csv_parse one physical line at a time, so the
+ * line number is known whenever a callback fires; cells are copied into
+ * buffers reused across rows. libcsv is strict: a stray quote rejects that
+ * record (its raw text becomes the one cell) and parsing resumes at the next
+ * line.
+ */
+#include <csv.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "reader_impl.h"
+
+#define CHUNK ((size_t)64 << 10)
+#define CSV_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+/* libcsv 3.0.3's ROW_NOT_BEGUN: pstate between records (the struct is public). */
+#define LIBCSV_ROW_NOT_BEGUN 0
+
+typedef struct csv_state {
+	const rs_read_ctx *c;
+	rs_error *err;
+	struct csv_parser p;
+	rs_status st;             /* first failure inside a callback */
+	unsigned long line;       /* physical line of the bytes being fed */
+	unsigned long rec_line;   /* where the current record started */
+	unsigned long field_line; /* where the current field started */
+	bool have_header;
+	size_t ncols;             /* cells in the header */
+	size_t n;                 /* cells in the current record (counted) */
+	size_t nstored;           /* of which stored (at most max_columns + 1) */
+	size_t rec_bytes;
+	size_t nul_field;         /* first field holding a NUL, 1-based; 0 none */
+	const char *reject;       /* reason set for the current record */
+	char why[128];
+	char *store;              /* cell bytes, each NUL-terminated */
+	size_t store_len, store_cap;
+	size_t *off, *len;        /* per stored cell; cell[] is built at row end */
+	const char **cell;
+	size_t cells_cap;
+	/* Raw text of the current record, for the malformed-quoting reject. */
+	const char *rec_start;    /* in the current chunk; NULL: began before it */
+	rs_buf carry;             /* the record's bytes from earlier chunks */
+	bool skipping;            /* after a quoting error: to the end of line */
+} csv_state;
+
+static void fail(csv_state *s, rs_status st, const char *msg)
+{
+	if (s->st == RS_OK) {
+		s->st = st;
+		s->err->file = s->c->name;
+		(void)rs_error_set(s->err, st, s->rec_line, "%s", msg);
+	}
+}
+
+static bool grow_cells(csv_state *s)
+{
+	size_t cap = s->cells_cap ? s->cells_cap * 2 : 32;
+	size_t *off = rs_realloc(s->off, cap * sizeof *off);
+
+	if (off == NULL)
+		return false;
+	s->off = off;
+	off = rs_realloc(s->len, cap * sizeof *off);
+	if (off == NULL)
+		return false;
+	s->len = off;
+	const char **cell = rs_realloc((void *)s->cell, cap * sizeof *cell);
+	if (cell == NULL)
+		return false;
+	s->cell = cell;
+	s->cells_cap = cap;
+	return true;
+}
+
+static bool grow_store(csv_state *s, size_t need)
+{
+	size_t cap = s->store_cap ? s->store_cap : 4096;
+	char *p;
+
+	while (cap < need)
+		cap *= 2;
+	p = rs_realloc(s->store, cap);
+	if (p == NULL)
+		return false;
+	s->store = p;
+	s->store_cap = cap;
+	return true;
+}
+
+static void field_too_big(csv_state *s)
+{
+	char msg[200];
+
+	(void)snprintf(msg, sizeof msg,
+	               "a field starting at line %lu is longer than the limit of "
+	               "%zu bytes (an unclosed quote?)",
+	               s->field_line, s->c->opts->max_field);
+	fail(s, RS_ELIMIT, msg);
+}
+
+/* libcsv cb1: one field, NUL-terminated thanks to CSV_APPEND_NULL. */
+static void on_field(void *f, size_t n, void *data)
+{
+	csv_state *s = data;
+	const rs_read_opts *o = s->c->opts;
+
+	if (s->st != RS_OK)
+		return;
+	if (n > o->max_field) {
+		field_too_big(s);
+		return;
+	}
+	s->rec_bytes += n;
+	if (s->rec_bytes > o->max_record) {
+		char msg[160];
+
+		(void)snprintf(msg, sizeof msg,
+		               "record is longer than the limit of %zu bytes",
+		               o->max_record);
+		fail(s, RS_ELIMIT, msg);
+		return;
+	}
+	if (s->nul_field == 0 && memchr(f, '\0', n) != NULL)
+		s->nul_field = s->n + 1;
+	s->n++;
+	s->field_line = s->line;
+	if (s->nstored >= o->max_columns)
+		return; /* counted only: the row is rejected or the header too wide */
+	if ((s->nstored == s->cells_cap && !grow_cells(s)) ||
+	    (s->store_len + n + 1 > s->store_cap &&
+	     !grow_store(s, s->store_len + n + 1))) {
+		fail(s, RS_ENOMEM, "out of memory");
+		return;
+	}
+	memcpy(s->store + s->store_len, f, n + 1);
+	s->off[s->nstored] = s->store_len;
+	s->len[s->nstored] = n;
+	s->nstored++;
+	s->store_len += n + 1;
+}
+
+static void reset_record(csv_state *s)
+{
+	s->n = s->nstored = s->store_len = s->rec_bytes = s->nul_field = 0;
+	s->reject = NULL;
+}
+
+static rs_status emit_header(csv_state *s, rs_row *row)
+{
+	char msg[200];
+
+	if (s->n > s->c->opts->max_columns) {
+		(void)snprintf(msg, sizeof msg,
+		               "the header has more than %zu columns (the limit)",
+		               s->c->opts->max_columns);
+		fail(s, RS_ELIMIT, msg);
+		return s->st;
+	}
+	if (row->reject != NULL) {
+		(void)snprintf(msg, sizeof msg, "header row: %s", row->reject);
+		fail(s, RS_EPARSE, msg);
+		return s->st;
+	}
+	s->have_header = true;
+	s->ncols = s->n;
+	return s->c->on_header(s->c->ctx, row, s->err);
+}
+
+/* libcsv cb2: the record is complete. */
+static void on_record(int term, void *data)
+{
+	csv_state *s = data;
+	rs_row row;
+	rs_status st;
+	size_t i;
+
+	(void)term;
+	if (s->st != RS_OK)
+		return;
+	for (i = 0; i < s->nstored; i++)
+		s->cell[i] = s->store + s->off[i];
+	row.n = s->nstored;
+	row.cell = s->cell;
+	row.len = s->len;
+	row.type = NULL;
+	row.line = s->rec_line;
+	row.reject = s->reject;
+	if (row.reject == NULL && s->nul_field != 0) {
+		(void)snprintf(s->why, sizeof s->why, "NUL byte in field %zu",
+		               s->nul_field);
+		row.reject = s->why;
+	}
+	if (!s->have_header) {
+		st = emit_header(s, &row);
+	} else {
+		if (row.reject == NULL && s->n != s->ncols) {
+			(void)snprintf(s->why, sizeof s->why,
+			               "row has %zu fields, the header has %zu", s->n,
+			               s->ncols);
+			row.reject = s->why;
+		}
+		st = s->c->on_row(s->c->ctx, &row, s->err);
+	}
+	if (st != RS_OK && s->st == RS_OK)
+		s->st = st; /* the callback filled err */
+	reset_record(s);
+}
+
+/* Only the delimiter, quotes and line ends are special: cells keep spaces. */
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/*
+ * The malformed-quoting reject: one cell with the record's raw text (from
+ * its first line through the offending one, line end dropped). Then the
+ * parser starts afresh at the next line.
+ */
+static void emit_malformed(csv_state *s)
+{
+	rs_buf *b = &s->carry;
+	rs_row row;
+	rs_status st;
+	const char *cell;
+	size_t len;
+
+	while (b->len > 0 && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == '\r'))
+		b->len--;
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+	cell = b->data ? b->data : "";
+	len = b->len;
+	row.n = 1;
+	row.cell = &cell;
+	row.len = &len;
+	row.type = NULL;
+	row.line = s->rec_line;
+	row.reject = s->why;
+	s->skipping = false;
+	reset_record(s);
+	(void)csv_fini(&s->p, NULL, NULL, NULL); /* resets the parser's state */
+	if (!s->have_header) {
+		char msg[200];
+
+		(void)snprintf(msg, sizeof msg, "header row: %s", s->why);
+		fail(s, RS_EPARSE, msg);
+		return;
+	}
+	st = s->c->on_row(s->c->ctx, &row, s->err);
+	if (st != RS_OK && s->st == RS_OK)
+		s->st = st;
+}
+
+static bool carry_append(csv_state *s, const char *p, size_t n)
+{
+	/* Raw text may be about twice the cells (every quote doubled). */
+	if (s->carry.len + n > 2 * s->c->opts->max_record + 64) {
+		char msg[160];
+
+		(void)snprintf(msg, sizeof msg,
+		               "record is longer than the limit of %zu bytes",
+		               s->c->opts->max_record);
+		fail(s, RS_ELIMIT, msg);
+		return false;
+	}
+	if (!rs_buf_append(&s->carry, p, n)) {
+		fail(s, RS_ENOMEM, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* csv_parse stopped early: a strict-mode quoting error, or no memory. */
+static void parse_stopped(csv_state *s, const char *from, const char *stop,
+                          bool whole_line)
+{
+	if (csv_error(&s->p) != CSV_EPARSE) {
+		fail(s, RS_ENOMEM, "out of memory");
+		return;
+	}
+	(void)snprintf(s->why, sizeof s->why, "malformed quoting (%s)",
+	               s->p.quoted ? "text after a closing quote; write \"\" for a "
+	                             "quote inside a quoted field"
+	                           : "stray \" in an unquoted field; quote the "
+	                             "field and write \"\" for the quote");
+	if (!carry_append(s, from, (size_t)(stop - from)))
+		return;
+	s->skipping = true;
+	if (whole_line)
+		emit_malformed(s);
+}
+
+/* Feeds one chunk, a physical line at a time. */
+static rs_status feed(csv_state *s, const char *buf, size_t n)
+{
+	const char *p = buf, *end = buf + n;
+	const rs_read_opts *o = s->c->opts;
+
+	s->rec_start = NULL;
+	while (p < end && s->st == RS_OK) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *stop = nl ? nl + 1 : end;
+		size_t len = (size_t)(stop - p), done;
+
+		if (s->skipping) {
+			if (carry_append(s, p, len) && nl)
+				emit_malformed(s);
+		} else {
+			if (s->p.pstate == LIBCSV_ROW_NOT_BEGUN) {
+				s->rec_line = s->field_line = s->line;
+				s->rec_start = p;
+				rs_buf_reset(&s->carry);
+			}
+			done = csv_parse(&s->p, p, len, on_field, on_record, s);
+			if (done < len && s->st == RS_OK)
+				parse_stopped(s, s->rec_start ? s->rec_start : buf,
+				              stop, nl != NULL);
+			else if (s->p.entry_pos > o->max_field)
+				field_too_big(s);
+		}
+		if (nl)
+			s->line++;
+		p = stop;
+	}
+	if (s->st == RS_OK && !s->skipping &&
+	    s->p.pstate != LIBCSV_ROW_NOT_BEGUN && s->rec_start != NULL)
+		(void)carry_append(s, s->rec_start, (size_t)(end - s->rec_start));
+	else if (s->st == RS_OK && !s->skipping &&
+	         s->p.pstate != LIBCSV_ROW_NOT_BEGUN)
+		(void)carry_append(s, buf, n);
+	/* Let libcsv's buffer grow geometrically instead of 128 bytes a time. */
+	if (csv_get_buffer_size(&s->p) > s->p.blk_size)
+		csv_set_blk_size(&s->p, csv_get_buffer_size(&s->p));
+	return s->st;
+}
+
+static rs_status finish(csv_state *s)
+{
+	if (s->skipping) {
+		emit_malformed(s);
+		return s->st;
+	}
+	if (csv_fini(&s->p, on_field, on_record, s) != 0) {
+		/* CSV_STRICT_FINI: a quote still open at the end of the file. */
+		(void)snprintf(s->why, sizeof s->why,
+		               "unterminated quoted field starting at line %lu",
+		               s->field_line);
+		s->reject = s->why;
+		(void)csv_set_opts(&s->p, CSV_OPTS & ~CSV_STRICT_FINI);
+		(void)csv_fini(&s->p, on_field, on_record, s);
+	}
+	if (s->st == RS_OK && !s->have_header) {
+		s->err->file = s->c->name;
+		return rs_error_set(s->err, RS_EPARSE, 0,
+		                    "no header row: the file is empty");
+	}
+	return s->st;
+}
+
+static rs_status run(csv_state *s, char *buf)
+{
+	rs_status st;
+	size_t got;
+
+	for (;;) {
+		st = rs_input_read(s->c->in, buf, CHUNK, &got, s->err);
+		if (st != RS_OK) {
+			s->err->file = s->c->name;
+			if (st == RS_EENCODING)
+				s->err->line = s->line;
+			return st;
+		}
+		if (got == 0)
+			return finish(s);
+		if (feed(s, buf, got) != RS_OK)
+			return s->st;
+	}
+}
+
+rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
+{
+	csv_state s;
+	char *buf;
+	rs_status st;
+
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.err = err;
+	s.line = 1;
+	err->file = c->name;
+	rs_buf_init(&s.carry);
+	if (csv_init(&s.p, CSV_OPTS) != 0)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	csv_set_delim(&s.p, (unsigned char)delimiter);
+	csv_set_space_func(&s.p, no_space);
+	csv_set_realloc_func(&s.p, rs_realloc_hook);
+	csv_set_free_func(&s.p, rs_free_hook);
+	csv_set_blk_size(&s.p, 4096);
+	buf = rs_malloc(CHUNK);
+	if (buf == NULL)
+		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	else
+		st = run(&s, buf);
+	rs_free(buf);
+	csv_free(&s.p);
+	rs_buf_free(&s.carry);
+	rs_free(s.store);
+	rs_free(s.off);
+	rs_free(s.len);
+	rs_free((void *)s.cell);
+	return st;
+}

@@ -1,0 +1,247 @@
+/*
+ * reader.c - rs_reader: opens the decoded input, picks the format (option,
+ * file extension, else a look at the first byte) and the CSV delimiter
+ * (sniffed from the first lines), then hands over to the format's reader.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "reader_impl.h"
+
+#define SNIFF_RECORDS 10 /* header plus this many records decide the delimiter */
+#define PEEK_MAX ((size_t)64 << 10) /* rs_input_peek gives less only at the end */
+
+struct rs_reader {
+	rs_input *in;
+	const char *name;
+	rs_read_opts opts; /* limits defaulted */
+	rs_format format;
+	char delimiter;
+	bool ran;
+};
+
+static rs_format format_by_name(const char *name)
+{
+	static const struct {
+		const char *ext;
+		rs_format f;
+	} exts[] = {
+		{".csv", RS_FMT_CSV},    {".txt", RS_FMT_CSV},
+		{".tsv", RS_FMT_TSV},    {".tab", RS_FMT_TSV},
+		{".json", RS_FMT_JSON},  {".jsonl", RS_FMT_JSONL},
+		{".ndjson", RS_FMT_JSONL},
+	};
+	const char *slash, *dot;
+	size_t i;
+
+	if (name == NULL)
+		return RS_FMT_AUTO;
+	slash = strrchr(name, '/');
+	dot = strrchr(slash ? slash : name, '.');
+	if (dot == NULL)
+		return RS_FMT_AUTO;
+	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcasecmp(dot, exts[i].ext) == 0)
+			return exts[i].f;
+	return RS_FMT_AUTO;
+}
+
+static rs_format format_by_content(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')
+			continue;
+		if (p[i] == '[')
+			return RS_FMT_JSON;
+		if (p[i] == '{')
+			return RS_FMT_JSONL;
+		break;
+	}
+	return RS_FMT_CSV;
+}
+
+static const char candidates[] = {',', ';', '\t', '|'};
+#define NCAND (sizeof candidates / sizeof candidates[0])
+
+/*
+ * Counts the candidate delimiters outside quotes in each of the first
+ * records (quoted line breaks stay inside their record; blank lines are
+ * skipped). A record cut off by the end of the sample is not counted unless
+ * the sample is the whole input. Returns how many records were counted.
+ */
+static size_t count_delims(const char *p, size_t n,
+                           size_t counts[SNIFF_RECORDS + 1][NCAND])
+{
+	size_t rec = 0, i, k;
+	bool quoted = false, any = false;
+
+	memset(counts, 0, sizeof(size_t) * (SNIFF_RECORDS + 1) * NCAND);
+	for (i = 0; i < n && rec <= SNIFF_RECORDS; i++) {
+		char c = p[i];
+
+		if (c == '"') {
+			quoted = !quoted;
+			any = true;
+		} else if (quoted) {
+			continue;
+		} else if (c == '\n' || c == '\r') {
+			rec += any;
+			any = false;
+		} else {
+			any = true;
+			for (k = 0; k < NCAND; k++)
+				counts[rec][k] += (c == candidates[k]);
+		}
+	}
+	if (any && rec <= SNIFF_RECORDS && n < PEEK_MAX && !quoted)
+		rec++; /* the whole input was sampled: its last line counts */
+	return rec;
+}
+
+/*
+ * The delimiter that appears in the header and the same number of times in
+ * every sampled record, the most frequent such; failing that, the most
+ * frequent in the header; a header without any is one column: ','.
+ */
+static char sniff_delimiter(const char *p, size_t n)
+{
+	size_t counts[SNIFF_RECORDS + 1][NCAND];
+	size_t nrec = count_delims(p, n, counts), r, k, best = NCAND, most = NCAND;
+
+	if (nrec == 0)
+		return ',';
+	for (k = 0; k < NCAND; k++) {
+		bool same = counts[0][k] > 0;
+
+		for (r = 1; r < nrec && same; r++)
+			same = counts[r][k] == counts[0][k];
+		if (same && (best == NCAND || counts[0][k] > counts[0][best]))
+			best = k;
+		if (counts[0][k] > 0 &&
+		    (most == NCAND || counts[0][k] > counts[0][most]))
+			most = k;
+	}
+	if (best != NCAND)
+		return candidates[best];
+	return most != NCAND ? candidates[most] : ',';
+}
+
+static void apply_defaults(rs_read_opts *o, const rs_read_opts *given)
+{
+	if (given != NULL)
+		*o = *given;
+	else
+		memset(o, 0, sizeof *o);
+	if (o->max_field == 0)
+		o->max_field = RS_DEFAULT_MAX_FIELD;
+	if (o->max_columns == 0)
+		o->max_columns = RS_DEFAULT_MAX_COLUMNS;
+	if (o->max_record == 0)
+		o->max_record = RS_DEFAULT_MAX_RECORD;
+}
+
+static rs_status pick_format(rs_reader *r, rs_error *err)
+{
+	const char *p = NULL;
+	size_t n = 0;
+	rs_status st;
+
+	r->format = r->opts.format;
+	if (r->format == RS_FMT_AUTO)
+		r->format = format_by_name(r->name);
+	if (r->format == RS_FMT_TABLE)
+		return rs_error_set(err, RS_EUSAGE, 0,
+		                    "the table format is for output only");
+	if (r->format != RS_FMT_AUTO && r->format != RS_FMT_CSV)
+		goto delimiter;
+	st = rs_input_peek(r->in, &p, &n, err);
+	if (st != RS_OK)
+		return st;
+	if (r->format == RS_FMT_AUTO)
+		r->format = format_by_content(p, n);
+delimiter:
+	if (r->format == RS_FMT_CSV || r->format == RS_FMT_TSV) {
+		if (r->opts.delimiter != 0)
+			r->delimiter = r->opts.delimiter;
+		else if (r->format == RS_FMT_TSV)
+			r->delimiter = '\t';
+		else
+			r->delimiter = sniff_delimiter(p, n);
+	}
+	return RS_OK;
+}
+
+rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
+                         const rs_read_opts *opts, rs_error *err)
+{
+	rs_reader *r;
+	rs_status st;
+
+	*out = NULL;
+	err->file = name;
+	r = rs_calloc(1, sizeof *r);
+	if (r == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	r->name = name;
+	apply_defaults(&r->opts, opts);
+	st = rs_input_open(&r->in, fp, name, r->opts.encoding, err);
+	if (st == RS_OK)
+		st = pick_format(r, err);
+	if (st != RS_OK) {
+		err->file = name;
+		rs_reader_free(r);
+		return st;
+	}
+	*out = r;
+	return RS_OK;
+}
+
+rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
+                        void *ctx, rs_error *err)
+{
+	rs_read_ctx c;
+
+	err->file = r->name;
+	if (r->ran)
+		return rs_error_set(err, RS_EUSAGE, 0, "the input was already read");
+	r->ran = true;
+	c.in = r->in;
+	c.name = r->name;
+	c.opts = &r->opts;
+	c.on_header = on_header;
+	c.on_row = on_row;
+	c.ctx = ctx;
+	switch (r->format) {
+	case RS_FMT_JSON:
+		return rs_read_json(&c, err);
+	case RS_FMT_JSONL:
+		return rs_read_jsonl(&c, err);
+	default:
+		return rs_read_csv(&c, r->delimiter, err);
+	}
+}
+
+rs_format rs_reader_format(const rs_reader *r)
+{
+	return r->format;
+}
+
+char rs_reader_delimiter(const rs_reader *r)
+{
+	return r->delimiter;
+}
+
+const char *rs_reader_encoding(const rs_reader *r)
+{
+	return rs_input_encoding(r->in);
+}
+
+void rs_reader_free(rs_reader *r)
+{
+	if (r == NULL)
+		return;
+	rs_input_free(r->in);
+	rs_free(r);
+}

@@ -1,0 +1,419 @@
+/* test_read_csv.c - rs_read_csv: cells, line numbers, rejects, limits. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader_impl.h"
+
+/*
+ * Every header and row is written into a transcript, one per line:
+ * "H1 a|b" for a header on line 1, "5 x|y" for a row on line 5,
+ * "5 !REASON x|y" for a reject. Cell lengths are checked against strlen
+ * (cells without NUL bytes) and the terminating NUL.
+ */
+typedef struct transcript {
+	char text[8192];
+	size_t len;
+	size_t rows;
+	size_t stop_after; /* on_row returns RS_EIO after this many; 0 never */
+	bool quiet;        /* rows are only counted */
+} transcript;
+
+static void put(transcript *t, const char *s, size_t n)
+{
+	assert_true(t->len + n < sizeof t->text);
+	memcpy(t->text + t->len, s, n);
+	t->len += n;
+	t->text[t->len] = '\0';
+}
+
+static void put_row(transcript *t, const char *tag, const rs_row *row)
+{
+	char head[200];
+	size_t i;
+
+	(void)snprintf(head, sizeof head, "%s%lu %s%s%s", tag, row->line,
+	               row->reject ? "!" : "", row->reject ? row->reject : "",
+	               row->reject ? " " : "");
+	put(t, head, strlen(head));
+	assert_null(row->type);
+	for (i = 0; i < row->n; i++) {
+		assert_int_equal(row->cell[i][row->len[i]], '\0');
+		if (memchr(row->cell[i], '\0', row->len[i]) == NULL)
+			assert_int_equal(strlen(row->cell[i]), row->len[i]);
+		if (i)
+			put(t, "|", 1);
+		put(t, row->cell[i], row->len[i]);
+	}
+	put(t, "\n", 1);
+}
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	(void)err;
+	put_row(ctx, "H", h);
+	return RS_OK;
+}
+
+static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
+{
+	transcript *t = ctx;
+
+	if (t->quiet) {
+		t->rows++;
+		return RS_OK;
+	}
+	put_row(t, "", r);
+	if (t->stop_after && ++t->rows == t->stop_after)
+		return rs_error_set(err, RS_EIO, r->line, "stop");
+	return RS_OK;
+}
+
+static rs_read_opts default_opts(void)
+{
+	rs_read_opts o;
+
+	memset(&o, 0, sizeof o);
+	o.max_field = RS_DEFAULT_MAX_FIELD;
+	o.max_columns = RS_DEFAULT_MAX_COLUMNS;
+	o.max_record = RS_DEFAULT_MAX_RECORD;
+	return o;
+}
+
+static rs_status parse_with(const char *data, size_t n, char delim,
+                            const rs_read_opts *o, const char *enc,
+                            transcript *t, rs_error *err)
+{
+	FILE *fp = tmpfile();
+	rs_input *in = NULL;
+	rs_read_ctx c;
+	rs_status st;
+
+	assert_non_null(fp);
+	assert_int_equal(fwrite(data, 1, n, fp), n);
+	rewind(fp);
+	memset(err, 0, sizeof *err);
+	st = rs_input_open(&in, fp, "in.csv", enc, err);
+	assert_int_equal(st, RS_OK);
+	c.in = in;
+	c.name = "in.csv";
+	c.opts = o;
+	c.on_header = on_header;
+	c.on_row = on_row;
+	c.ctx = t;
+	st = rs_read_csv(&c, delim, err);
+	assert_string_equal(err->file, "in.csv");
+	rs_input_free(in);
+	fclose(fp);
+	return st;
+}
+
+static rs_status parse(const char *data, transcript *t, rs_error *err)
+{
+	rs_read_opts o = default_opts();
+
+	memset(t, 0, sizeof *t);
+	return parse_with(data, strlen(data), ',', &o, NULL, t, err);
+}
+
+static void test_bom_is_not_part_of_first_header(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("\xEF\xBB\xBFid,name\n1,a\n", &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 id|name\n2 1|a\n");
+}
+
+static void test_crlf_lines_are_counted_once(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("id,n\r\n1,a\r\n2,b\r\n3,c\r\n", &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 id|n\n2 1|a\n3 2|b\n4 3|c\n");
+}
+
+static void test_blank_lines_are_skipped_but_counted(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("\nid,n\n\n1,a\r\n\r\n\n2,b\n\n", &t, &err), RS_OK);
+	assert_string_equal(t.text, "H2 id|n\n4 1|a\n7 2|b\n");
+}
+
+static void test_quoted_newline_keeps_record_start_line(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("id,note\n1,\"two\r\nlines\"\n2,\"x\ny\nz\"\n3,end\n",
+	                       &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 id|note\n2 1|two\r\nlines\n"
+	                            "4 2|x\ny\nz\n7 3|end\n");
+}
+
+static void test_cells_are_exactly_as_in_input(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b,c\n\"say \"\"hi\"\"\",\"x,y\",\n"
+	                       " lead , trail ,\"\"\n", &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 a|b|c\n2 say \"hi\"|x,y|\n"
+	                            "3  lead | trail |\n");
+}
+
+static void test_ragged_rows_are_rejected_with_reason(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b,c\n1,2\n1,2,3,4\n5,6,7\n", &t, &err), RS_OK);
+	assert_string_equal(t.text,
+	                    "H1 a|b|c\n"
+	                    "2 !row has 2 fields, the header has 3 1|2\n"
+	                    "3 !row has 4 fields, the header has 3 1|2|3|4\n"
+	                    "4 5|6|7\n");
+}
+
+static void test_unterminated_quote_at_eof_is_rejected(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n1,x\n2,\"open\nmore\n", &t, &err), RS_OK);
+	assert_string_equal(t.text,
+	                    "H1 a|b\n2 1|x\n"
+	                    "3 !unterminated quoted field starting at line 3 "
+	                    "2|open\nmore\n\n");
+}
+
+static void test_stray_quote_rejects_record_and_parsing_resumes(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n1,ab\"c\n2,\"q\"x\n3,ok\n", &t, &err), RS_OK);
+	assert_non_null(strstr(t.text, "2 !malformed quoting (stray \" in an "
+	                                "unquoted field"));
+	assert_non_null(strstr(t.text, " 1,ab\"c\n3 !malformed quoting (text "
+	                               "after a closing quote"));
+	assert_non_null(strstr(t.text, " 2,\"q\"x\n4 3|ok\n"));
+}
+
+static void test_stray_quote_after_multiline_field_keeps_whole_record(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n1,\"x\ny\" z\n2,ok\n", &t, &err), RS_OK);
+	assert_non_null(strstr(t.text, "2 !malformed quoting"));
+	assert_non_null(strstr(t.text, " 1,\"x\ny\" z\n4 2|ok\n"));
+}
+
+static void test_field_longer_than_limit_is_elimit(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	enum { n = 300000 };
+	static char data[n + 32];
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	o.max_field = 1000;
+	memcpy(data, "a,b\n1,\"", 7);
+	memset(data + 7, 'x', n);
+	strcpy(data + 7 + n, "\"\n");
+	assert_int_equal(parse_with(data, strlen(data), ',', &o, NULL, &t, &err),
+	                 RS_ELIMIT);
+	assert_non_null(strstr(err.msg, "limit of 1000 bytes"));
+	assert_int_equal(err.line, 2);
+}
+
+static void test_short_field_over_limit_within_a_line_is_elimit(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	const char *data = "a,b\n1,2\n3,45678\n";
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	o.max_field = 4;
+	assert_int_equal(parse_with(data, strlen(data), ',', &o, NULL, &t, &err),
+	                 RS_ELIMIT);
+	assert_int_equal(err.line, 3);
+}
+
+static void test_header_wider_than_column_limit_is_elimit(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	const char *data = "a,b,c,d\n1,2,3,4\n";
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	o.max_columns = 3;
+	assert_int_equal(parse_with(data, strlen(data), ',', &o, NULL, &t, &err),
+	                 RS_ELIMIT);
+	assert_non_null(strstr(err.msg, "more than 3 columns"));
+}
+
+static void test_last_row_without_newline_is_delivered(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n1,2\n3,\"4\"", &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 a|b\n2 1|2\n3 3|4\n");
+}
+
+static void test_empty_file_has_no_header(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("", &t, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "no header row: the file is empty");
+	assert_int_equal(parse("\xEF\xBB\xBF\r\n\n", &t, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "no header row: the file is empty");
+}
+
+static void test_nul_byte_in_field_rejects_row(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	static const char data[] = "a,b\n1,x\0y\n2,z\n";
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	assert_int_equal(parse_with(data, sizeof data - 1, ',', &o, NULL, &t, &err),
+	                 RS_OK);
+	assert_memory_equal(t.text, "H1 a|b\n2 !NUL byte in field 2 1|x\0y\n3 2|z\n",
+	                    41);
+}
+
+static void test_semicolon_and_tab_delimiters(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	const char *semi = "a;b\n\"1;2\";3,5\n";
+	const char *tab = "a\tb\n 1\t2 \n";
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	assert_int_equal(parse_with(semi, strlen(semi), ';', &o, NULL, &t, &err),
+	                 RS_OK);
+	assert_string_equal(t.text, "H1 a|b\n2 1;2|3,5\n");
+	memset(&t, 0, sizeof t);
+	assert_int_equal(parse_with(tab, strlen(tab), '\t', &o, NULL, &t, &err),
+	                 RS_OK);
+	assert_string_equal(t.text, "H1 a|b\n2  1|2 \n");
+}
+
+static void test_gbk_input_decoded(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	/* "客户,id\n甲,1\n" in GBK: 客户 = BF CD BB A7, 甲 = BC D7. */
+	static const char data[] = "\xBF\xCD\xBB\xA7,id\n\xBC\xD7,1\n";
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	assert_int_equal(parse_with(data, sizeof data - 1, ',', &o, NULL, &t, &err),
+	                 RS_OK);
+	assert_string_equal(t.text, "H1 客户|id\n2 甲|1\n");
+	memset(&t, 0, sizeof t);
+	assert_int_equal(parse_with(data, sizeof data - 1, ',', &o, "gbk", &t, &err),
+	                 RS_OK);
+	assert_string_equal(t.text, "H1 客户|id\n2 甲|1\n");
+}
+
+/* 100000 good lines (far past the first 64 KiB block), then a bad byte. */
+static void test_invalid_utf8_late_reports_its_line(void **state)
+{
+	size_t rows = 100000, i, len = 0;
+	char *data = malloc(rows * 8 + 64);
+	transcript *t = calloc(1, sizeof *t);
+	rs_error err;
+	rs_read_opts o = default_opts();
+
+	(void)state;
+	len += (size_t)sprintf(data + len, "a\n");
+	for (i = 0; i < rows; i++)
+		len += (size_t)sprintf(data + len, "x\n");
+	len += (size_t)sprintf(data + len, "b\xFF" "c\n");
+	t->quiet = true;
+	assert_int_equal(parse_with(data, len, ',', &o, NULL, t, &err),
+	                 RS_EENCODING);
+	assert_int_equal(err.line, rows + 2);
+	assert_int_equal(t->rows, rows);
+	assert_non_null(strstr(err.msg, "invalid UTF-8"));
+	free(data);
+	free(t);
+}
+
+static void test_callback_failure_stops_reader(void **state)
+{
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	const char *data = "a\n1\n2\n3\n";
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	t.stop_after = 2;
+	assert_int_equal(parse_with(data, strlen(data), ',', &o, NULL, &t, &err),
+	                 RS_EIO);
+	assert_string_equal(t.text, "H1 a\n2 1\n3 2\n");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bom_is_not_part_of_first_header),
+		cmocka_unit_test(test_crlf_lines_are_counted_once),
+		cmocka_unit_test(test_blank_lines_are_skipped_but_counted),
+		cmocka_unit_test(test_quoted_newline_keeps_record_start_line),
+		cmocka_unit_test(test_cells_are_exactly_as_in_input),
+		cmocka_unit_test(test_ragged_rows_are_rejected_with_reason),
+		cmocka_unit_test(test_unterminated_quote_at_eof_is_rejected),
+		cmocka_unit_test(test_stray_quote_rejects_record_and_parsing_resumes),
+		cmocka_unit_test(test_stray_quote_after_multiline_field_keeps_whole_record),
+		cmocka_unit_test(test_field_longer_than_limit_is_elimit),
+		cmocka_unit_test(test_short_field_over_limit_within_a_line_is_elimit),
+		cmocka_unit_test(test_header_wider_than_column_limit_is_elimit),
+		cmocka_unit_test(test_last_row_without_newline_is_delivered),
+		cmocka_unit_test(test_empty_file_has_no_header),
+		cmocka_unit_test(test_nul_byte_in_field_rejects_row),
+		cmocka_unit_test(test_semicolon_and_tab_delimiters),
+		cmocka_unit_test(test_gbk_input_decoded),
+		cmocka_unit_test(test_invalid_utf8_late_reports_its_line),
+		cmocka_unit_test(test_callback_failure_stops_reader),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
