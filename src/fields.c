@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "fields_impl.h"
 
 /* ------------------------------------------------------------ variables */
 
@@ -59,7 +59,7 @@ rs_kind rs_var_kind(int var)
  * The built-in aliases are issue 2's table exactly, plus these additions
  * (each unambiguous, each a name real exports use): id 客户代码, name 客户名,
  * purchase_share 份额. Aliases are matched after the same normalisation as
- * header cells (see norm()), so they are listed in their display form.
+ * header cells (rs_value_norm), so they are listed in their display form.
  */
 static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码", NULL};
 static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名", NULL};
@@ -121,90 +121,7 @@ const char *const *rs_field_aliases(int field)
 	return field < RS_F_COUNT ? aliases[field] : al_none;
 }
 
-/* ------------------------------------------------------------ trimming */
-
-/* Length of a blank (ASCII space/tab/CR/LF, U+00A0, U+3000) at s, or 0. */
-static size_t blank_at(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (n >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\n'))
-		return 1;
-	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-		return 2;
-	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-		return 3;
-	return 0;
-}
-
-/* Length of a blank that ends at s + n, or 0. */
-static size_t blank_before(const char *s, size_t n)
-{
-	if (n >= 1 && blank_at(s + n - 1, 1))
-		return 1;
-	if (n >= 2 && blank_at(s + n - 2, 2) == 2)
-		return 2;
-	if (n >= 3 && blank_at(s + n - 3, 3) == 3)
-		return 3;
-	return 0;
-}
-
-static void trim(const char **s, size_t *n)
-{
-	size_t k;
-
-	while ((k = blank_at(*s, *n)) > 0) {
-		*s += k;
-		*n -= k;
-	}
-	while ((k = blank_before(*s, *n)) > 0)
-		*n -= k;
-}
-
-/*
- * Normalises a name for matching into out (capacity cap, at least n + 1):
- * surrounding blanks dropped, ASCII lowercased, each run of spaces, hyphens
- * and underscores one '_'. Never longer than its input. Returns the length.
- */
-static size_t norm(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t i, o = 0;
-	bool sep = false;
-
-	trim(&s, &n);
-	for (i = 0; i < n && o + 1 < cap; i++) {
-		char c = s[i];
-		if (c == ' ' || c == '-' || c == '_' || c == '\t') {
-			if (!sep)
-				out[o++] = '_';
-			sep = true;
-			continue;
-		}
-		sep = false;
-		out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-/* Case-insensitive (ASCII) comparison of s[0..n) with a lowercase word. */
-static bool word_eq(const char *s, size_t n, const char *w)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (w[i] == '\0' || c != w[i])
-			return false;
-	}
-	return w[n] == '\0';
-}
-
-/* -------------------------------------------------------------- numbers */
-
-enum { P_PCT = 1, P_CUR = 2, P_WHOLE = 4, P_NONNEG = 8 };
+enum { P_PCT = RS_NUM_PERCENT, P_CUR = RS_NUM_CURRENCY, P_WHOLE = 4, P_NONNEG = 8 };
 
 /* How each numeric field is read: money takes a currency, counts are whole. */
 static const unsigned char num_rules[RS_F_COUNT] = {
@@ -217,288 +134,6 @@ static const unsigned char num_rules[RS_F_COUNT] = {
 	[RS_F_JOINT_PROJECTS] = P_WHOLE | P_NONNEG,
 	[RS_F_EXEC_MEETINGS] = P_WHOLE | P_NONNEG,
 };
-
-/* "元" (yuan) is accepted as a suffix too: Chinese exports write "1200元". */
-static const char *const currencies[] = {"\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
-                                         "rmb", "cny", "\xE5\x85\x83", NULL};
-
-static size_t currency_at(const char *s, size_t n)
-{
-	size_t i, k;
-
-	for (i = 0; currencies[i]; i++) {
-		k = strlen(currencies[i]);
-		if (k <= n && word_eq(s, k, currencies[i]))
-			return k;
-	}
-	return 0;
-}
-
-static size_t currency_before(const char *s, size_t n)
-{
-	size_t i, k;
-
-	for (i = 0; currencies[i]; i++) {
-		k = strlen(currencies[i]);
-		if (k <= n && word_eq(s + n - k, k, currencies[i]))
-			return k;
-	}
-	return 0;
-}
-
-static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
-/*
- * Most cells are plain "123" or "-4.5": at most 15 digits are exact in a
- * double, and one division by an exact power of ten rounds correctly, so the
- * result equals strtod's. Returns false to send the text to the full parser.
- */
-static bool fast_num(const char *s, size_t n, char dec, double *out)
-{
-	size_t i = 0, digits = 0;
-	long frac = -1;
-	uint64_t mant = 0;
-	bool neg = false;
-
-	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-		neg = s[0] == '-';
-		i = 1;
-	}
-	for (; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			if (++digits > 15)
-				return false;
-			mant = mant * 10 + (uint64_t)(s[i] - '0');
-			if (frac >= 0)
-				frac++;
-		} else if (s[i] == dec && frac < 0) {
-			frac = 0;
-		} else {
-			return false;
-		}
-	}
-	if (digits == 0)
-		return false;
-	*out = (double)mant / pow10_tab[frac < 0 ? 0 : frac];
-	if (neg)
-		*out = -*out;
-	return true;
-}
-
-/* Length of a thousands separator at s, or 0. */
-static size_t thousands_at(const char *s, size_t n, bool dcomma)
-{
-	if (!dcomma)
-		return s[0] == ',' ? 1 : 0;
-	if (s[0] == '.' || s[0] == ' ')
-		return 1;
-	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-		return 2;
-	if (n >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0) /* narrow no-break space */
-		return 3;
-	return 0;
-}
-
-/*
- * The digits of an unsigned number: groups of three between separators, a
- * decimal part, an exponent. Writes a C-locale number into buf for strtod.
- */
-static rs_parse num_body(const char *s, size_t n, bool dcomma, char *buf,
-                         size_t cap, const char **why)
-{
-	size_t i = 0, o = 0, k, g = 0, groups = 0, digits = 0;
-	char dec = dcomma ? ',' : '.';
-
-	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		return *why = "hexadecimal is not accepted", RS_PARSE_BAD;
-	if (word_eq(s, n, "nan") || word_eq(s, n, "inf") || word_eq(s, n, "infinity"))
-		return *why = "NaN and infinity are not numbers", RS_PARSE_BAD;
-	if (n + 1 > cap)
-		return *why = "too long", RS_PARSE_BAD;
-	for (; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			buf[o++] = s[i];
-			g++;
-			digits++;
-		} else if ((k = thousands_at(s + i, n - i, dcomma)) > 0) {
-			/* 1-3 digits first (not a lone leading 0), then exactly 3. */
-			if (groups == 0 ? (g == 0 || g > 3 || buf[0] == '0') : g != 3)
-				return *why = "ambiguous thousands separator", RS_PARSE_BAD;
-			groups++;
-			g = 0;
-			i += k - 1;
-		} else {
-			break;
-		}
-	}
-	if (groups > 0 && g != 3)
-		return *why = "ambiguous thousands separator", RS_PARSE_BAD;
-	if (i < n && s[i] == dec) {
-		buf[o++] = '.';
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-			buf[o++] = s[i];
-	}
-	if (digits == 0)
-		return *why = "no digits", RS_PARSE_BAD;
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		buf[o++] = 'e';
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			buf[o++] = s[i++];
-		if (i == n || s[i] < '0' || s[i] > '9')
-			return *why = "bad exponent", RS_PARSE_BAD;
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			buf[o++] = s[i];
-	}
-	if (i < n)
-		return *why = "unexpected characters", RS_PARSE_BAD;
-	buf[o] = '\0';
-	return RS_PARSE_OK;
-}
-
-/* Strips a trailing % and a currency mark on either side, and the sign. */
-static rs_parse num_affixes(const char **s, size_t *n, unsigned flags,
-                            bool *neg, const char **why)
-{
-	size_t k;
-	bool cur = false, pct = false, sign = false;
-
-	if (*n > 0 && (*s)[*n - 1] == '%') {
-		if (!(flags & P_PCT))
-			return *why = "% is not accepted here", RS_PARSE_BAD;
-		pct = true;
-		--*n;
-		trim(s, n);
-	}
-	if ((k = currency_before(*s, *n)) > 0) {
-		cur = true;
-		*n -= k;
-		trim(s, n);
-	}
-	for (;;) {
-		if (*n > 0 && (**s == '-' || **s == '+')) {
-			if (sign)
-				return *why = "two signs", RS_PARSE_BAD;
-			sign = true;
-			*neg = **s == '-';
-		} else if ((k = currency_at(*s, *n)) > 0) {
-			if (cur)
-				return *why = "two currency signs", RS_PARSE_BAD;
-			cur = true;
-			*s += k;
-			*n -= k;
-			trim(s, n);
-			continue;
-		} else {
-			break;
-		}
-		++*s;
-		--*n;
-	}
-	if (cur && !(flags & P_CUR))
-		return *why = "a currency sign is not accepted here", RS_PARSE_BAD;
-	if (cur && pct)
-		return *why = "both a currency sign and %", RS_PARSE_BAD;
-	return RS_PARSE_OK;
-}
-
-static rs_parse parse_num(const char *s, size_t n, bool dcomma, unsigned flags,
-                          double *out, const char **why)
-{
-	char buf[128];
-	bool neg = false;
-	double v;
-	const char *dummy;
-
-	if (why == NULL)
-		why = &dummy;
-	*why = NULL;
-	trim(&s, &n);
-	if (n == 0)
-		return RS_PARSE_EMPTY;
-	if (fast_num(s, n, dcomma ? ',' : '.', &v))
-		goto done;
-	if (num_affixes(&s, &n, flags, &neg, why) != RS_PARSE_OK ||
-	    num_body(s, n, dcomma, buf, sizeof buf, why) != RS_PARSE_OK)
-		return RS_PARSE_BAD;
-	v = strtod(buf, NULL);
-	if (!isfinite(v))
-		return *why = "out of range", RS_PARSE_BAD;
-	if (neg)
-		v = -v;
-done:
-	*out = v == 0 ? 0.0 : v; /* no negative zero: "-0" is 0 */
-	return RS_PARSE_OK;
-}
-
-rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
-                         bool allow_percent, double *out, const char **why)
-{
-	return parse_num(s, n, nf != NULL && nf->decimal_comma,
-	                 P_CUR | (allow_percent ? P_PCT : 0), out, why);
-}
-
-/* ----------------------------------------------------- booleans, levels */
-
-/*
- * "x" is deliberately not a boolean: a tick in English sheets but "wrong"
- * (×) in Chinese ones. √ and ✓ are ticks everywhere.
- */
-static const char *const bool_yes[] = {"yes", "y", "true", "t", "1", "是", "有",
-                                       "\xE2\x88\x9A", "\xE2\x9C\x93", NULL};
-static const char *const bool_no[] = {"no", "n", "false", "f", "0", "否", "无", "無", "没有", NULL};
-
-static bool in_list(const char *s, size_t n, const char *const *list)
-{
-	for (; *list; list++)
-		if (word_eq(s, n, *list))
-			return true;
-	return false;
-}
-
-rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
-{
-	trim(&s, &n);
-	if (n == 0)
-		return RS_PARSE_EMPTY;
-	if (in_list(s, n, bool_yes))
-		return *out = true, RS_PARSE_OK;
-	if (in_list(s, n, bool_no))
-		return *out = false, RS_PARSE_OK;
-	return RS_PARSE_BAD;
-}
-
-/*
- * Level words, compared after name normalisation ("C-Level" = "c_level").
- * Left out as ambiguous: "vp" (above director in some firms, below in banks),
- * "主管" (supervisor: staff or manager), "head". 总经理 is a Chinese
- * company's chief executive, hence 4.
- */
-static const char *const level_words[4][8] = {
-	{"1", "staff", "employee", "员工", "职员", "普通员工", NULL},
-	{"2", "manager", "mgr", "经理", "部门经理", NULL},
-	{"3", "director", "总监", NULL},
-	{"4", "executive", "exec", "c_level", "c_suite", "高层", "高管", "总经理"},
-};
-
-rs_parse rs_parse_level(const char *s, size_t n, int *out)
-{
-	char buf[32];
-	size_t i, j;
-
-	trim(&s, &n);
-	if (n == 0)
-		return RS_PARSE_EMPTY;
-	if (n >= sizeof buf)
-		return RS_PARSE_BAD;
-	(void)norm(s, n, buf, sizeof buf);
-	for (i = 0; i < 4; i++)
-		for (j = 0; j < 8 && level_words[i][j]; j++)
-			if (strcmp(buf, level_words[i][j]) == 0)
-				return *out = (int)i + 1, RS_PARSE_OK;
-	return RS_PARSE_BAD;
-}
 
 /* ------------------------------------------------------------ field map */
 
@@ -592,7 +227,7 @@ static rs_status index_header(mapctx *c, char **block)
 	if (*block == NULL || c->byname == NULL)
 		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
 	for (i = 0; i < h->n; i++) {
-		size_t k = norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
+		size_t k = rs_value_norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
 		if (k == 0)
 			continue; /* an empty header cell: a pass-through column */
 		c->byname[c->nnames].norm = *block + off;
@@ -647,7 +282,7 @@ static bool put(char *buf, size_t cap, const char *s)
 	return true;
 }
 
-/* "purchase_share, share, ...": the names a column may have to give f. */
+/* "purchase_share (or share, ...)": the names a column may have to give f. */
 static const char *names_of(int f, char *buf, size_t cap)
 {
 	const char *const *a;
@@ -655,8 +290,10 @@ static const char *names_of(int f, char *buf, size_t cap)
 	buf[0] = '\0';
 	(void)put(buf, cap, var_names[f]);
 	for (a = aliases[f]; *a; a++)
-		if (!put(buf, cap, ", ") || !put(buf, cap, *a))
+		if (!put(buf, cap, a == aliases[f] ? " (or " : ", ") || !put(buf, cap, *a))
 			break;
+	if (aliases[f][0] != NULL)
+		(void)put(buf, cap, ")");
 	return buf;
 }
 
@@ -725,8 +362,8 @@ static rs_status apply_map(mapctx *c, const char *spec)
 	int f, g;
 
 	(void)shown(s1, sizeof s1, spec, strlen(spec));
-	if (eq == NULL || clen >= sizeof ckey || norm(spec, (size_t)(eq - spec), fkey, sizeof fkey) == 0 ||
-	    norm(eq + 1, clen, ckey, sizeof ckey) == 0)
+	if (eq == NULL || clen >= sizeof ckey || rs_value_norm(spec, (size_t)(eq - spec), fkey, sizeof fkey) == 0 ||
+	    rs_value_norm(eq + 1, clen, ckey, sizeof ckey) == 0)
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
 		                    "--map \"%s\": expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"", s1);
 	if ((f = field_by_name(fkey)) < 0)
@@ -761,7 +398,7 @@ static rs_status apply_aliases(mapctx *c, const bool *by_map)
 		first = second = -1;
 		for (i = 0; i == 0 || aliases[f][i - 1]; i++) {
 			const char *name = i == 0 ? var_names[f] : aliases[f][i - 1];
-			(void)norm(name, strlen(name), key, sizeof key);
+			(void)rs_value_norm(name, strlen(name), key, sizeof key);
 			if ((col = find_col(c, key)) < 0 || column_taken(c->m, col, &g))
 				continue;
 			if (first < 0 || col < first) {
@@ -791,7 +428,7 @@ static rs_status check_required(const mapctx *c)
 
 	if (col[RS_F_ID] < 0)
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "no column gives id; name one %s, or use --map id=COLUMN",
+		                    "no column gives id: name one %s, or use --map id=COLUMN",
 		                    names_of(RS_F_ID, n1, sizeof n1));
 	if (col[RS_F_PURCHASE_SHARE] >= 0 || (col[RS_F_OUR_SALES] >= 0 && col[RS_F_CUSTOMER_SPEND] >= 0))
 		return RS_OK;
@@ -802,7 +439,7 @@ static rs_status check_required(const mapctx *c)
 		               shown(s1, sizeof s1, c->h->cell[col[have]], c->h->len[col[have]]), var_names[have]);
 	}
 	return rs_error_set(c->err, RS_EUSAGE, c->line,
-	                    "%sno column gives the share: name one %s; or give both %s and %s; "
+	                    "%sno column gives the share: name one %s, or give both %s and %s, "
 	                    "or use --map purchase_share=COLUMN",
 	                    found, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
 	                    names_of(RS_F_OUR_SALES, n2, sizeof n2),
@@ -822,7 +459,7 @@ static void finish_map(const mapctx *c)
 			continue;
 		s = c->h->cell[m->col[f]];
 		n = c->h->len[m->col[f]];
-		trim(&s, &n);
+		rs_value_trim(&s, &n);
 		if (n > 0)
 			copy_utf8(m->where[f], WHERE_MAX, s, n);
 		else
@@ -904,8 +541,8 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	const char *why = NULL;
 	rs_parse p;
 	double v = 0;
-	bool b;
-	int lv;
+	bool b = false;
+	int lv = 0;
 
 	if (row->type != NULL && row->type[c] == RS_T_NULL)
 		return RS_OK;
@@ -914,7 +551,7 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
 		/* JSON number literals never have a decimal comma. */
 		if (row->type != NULL && row->type[c] == RS_T_NUMBER)
 			dcomma = false;
-		p = parse_num(row->cell[c], row->len[c], dcomma, num_rules[f], &v, &why);
+		p = rs_value_number(row->cell[c], row->len[c], dcomma, num_rules[f], &v, &why);
 		if (p == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a number", why, err);
 		if (p == RS_PARSE_OK && (num_rules[f] & P_NONNEG) && v < 0)
@@ -951,7 +588,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	const char *s = row->cell[c];
 	size_t n = row->len[c];
 
-	trim(&s, &n);
+	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
 		rs_error_where(err, "%s", m->where[RS_F_ID]);
 		return rs_error_set(err, RS_EREJECT, row->line, "id is empty");
@@ -964,7 +601,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	c = (size_t)m->col[RS_F_NAME];
 	s = row->cell[c];
 	n = row->len[c];
-	trim(&s, &n);
+	rs_value_trim(&s, &n);
 	if (n > 0 && (row->type == NULL || row->type[c] != RS_T_NULL)) {
 		a->name = row->cell[c];
 		a->name_len = row->len[c];

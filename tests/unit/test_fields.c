@@ -343,7 +343,7 @@ static void test_missing_id_lists_its_names(void **state)
 	(void)state;
 	map_fails("code|share", NULL, 0, &err);
 	assert_contains(err.msg, "no column gives id");
-	assert_contains(err.msg, "account_id, customer_id, 客户编号, 客户ID");
+	assert_contains(err.msg, "id (or account_id, customer_id, 客户编号, 客户ID");
 	assert_contains(err.msg, "--map id=COLUMN");
 }
 
@@ -354,12 +354,11 @@ static void test_missing_share_lists_accepted_names(void **state)
 	(void)state;
 	map_fails("id|name|contacts", NULL, 0, &err);
 	assert_contains(err.msg, "no column gives the share");
-	assert_contains(err.msg, "purchase_share, share, share_of_wallet, wallet_share, 采购份额");
-	assert_contains(err.msg, "our_sales, revenue, our_revenue, sales, 我方销售额");
-	assert_contains(err.msg, "customer_spend, total_purchases, customer_total_purchases, 客户采购总额");
+	assert_contains(err.msg, "purchase_share (or share, share_of_wallet, wallet_share, 采购份额");
+	assert_contains(err.msg, "our_sales (or revenue, our_revenue, sales, 我方销售额)");
+	assert_contains(err.msg, "customer_spend (or total_purchases, customer_total_purchases, 客户采购总额)");
 	assert_contains(err.msg, "--map purchase_share=COLUMN");
 	/* The whole message fits: it ends with the hint. */
-	assert_non_null(strstr(err.msg, "COLUMN") + strlen("COLUMN"));
 	assert_int_equal(err.msg[strlen(err.msg) - 1], 'N');
 }
 
@@ -370,7 +369,7 @@ static void test_sales_without_spend_says_which_is_missing(void **state)
 	(void)state;
 	map_fails("id|revenue", NULL, 0, &err);
 	assert_contains(err.msg, "column 2 (\"revenue\") gives our_sales");
-	assert_contains(err.msg, "customer_spend, total_purchases");
+	assert_contains(err.msg, "customer_spend (or total_purchases");
 }
 
 static void test_sales_and_spend_are_a_share_source(void **state)

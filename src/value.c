@@ -1,0 +1,370 @@
+/*
+ * value.c - cell text to values: numbers (signs, currency, thousands groups,
+ * decimal comma, %), booleans and contact levels, plus the trimming and name
+ * normalisation the field map shares. Ambiguous text is rejected, never guessed.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields_impl.h"
+
+/* ------------------------------------------------------------ trimming */
+
+/* Length of a blank (ASCII space/tab/CR/LF, U+00A0, U+3000) at s, or 0. */
+static size_t blank_at(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 1 && (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\n'))
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Length of a blank that ends at s + n, or 0. */
+static size_t blank_before(const char *s, size_t n)
+{
+	if (n >= 1 && blank_at(s + n - 1, 1))
+		return 1;
+	if (n >= 2 && blank_at(s + n - 2, 2) == 2)
+		return 2;
+	if (n >= 3 && blank_at(s + n - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+void rs_value_trim(const char **s, size_t *n)
+{
+	size_t k;
+
+	while ((k = blank_at(*s, *n)) > 0) {
+		*s += k;
+		*n -= k;
+	}
+	while ((k = blank_before(*s, *n)) > 0)
+		*n -= k;
+}
+
+/* Separators collapse so "Share - of wallet" still finds share_of_wallet. */
+size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i, o = 0;
+	bool sep = false;
+
+	rs_value_trim(&s, &n);
+	for (i = 0; i < n && o + 1 < cap; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '-' || c == '_' || c == '\t') {
+			if (!sep)
+				out[o++] = '_';
+			sep = true;
+			continue;
+		}
+		sep = false;
+		out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+bool rs_value_word_eq(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (w[i] == '\0' || c != w[i])
+			return false;
+	}
+	return w[n] == '\0';
+}
+
+/* -------------------------------------------------------------- numbers */
+
+/* "元" (yuan) is accepted as a suffix too: Chinese exports write "1200元". */
+static const char *const currencies[] = {"\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
+                                         "rmb", "cny", "\xE5\x85\x83", NULL};
+
+static size_t currency_at(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; currencies[i]; i++) {
+		k = strlen(currencies[i]);
+		if (k <= n && rs_value_word_eq(s, k, currencies[i]))
+			return k;
+	}
+	return 0;
+}
+
+static size_t currency_before(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; currencies[i]; i++) {
+		k = strlen(currencies[i]);
+		if (k <= n && rs_value_word_eq(s + n - k, k, currencies[i]))
+			return k;
+	}
+	return 0;
+}
+
+static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/*
+ * Most cells are plain "123" or "-4.5": at most 15 digits are exact in a
+ * double, and one division by an exact power of ten rounds correctly, so the
+ * result equals strtod's. Returns false to send the text to the full parser.
+ */
+static bool fast_num(const char *s, size_t n, char dec, double *out)
+{
+	size_t i = 0, digits = 0;
+	long frac = -1;
+	uint64_t mant = 0;
+	bool neg = false;
+
+	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (++digits > 15)
+				return false;
+			mant = mant * 10 + (uint64_t)(s[i] - '0');
+			if (frac >= 0)
+				frac++;
+		} else if (s[i] == dec && frac < 0) {
+			frac = 0;
+		} else {
+			return false;
+		}
+	}
+	if (digits == 0)
+		return false;
+	*out = (double)mant / pow10_tab[frac < 0 ? 0 : frac];
+	if (neg)
+		*out = -*out;
+	return true;
+}
+
+/* Length of a thousands separator at s, or 0. */
+static size_t thousands_at(const char *s, size_t n, bool dcomma)
+{
+	if (!dcomma)
+		return s[0] == ',' ? 1 : 0;
+	if (s[0] == '.' || s[0] == ' ')
+		return 1;
+	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+		return 2;
+	if (n >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0) /* narrow no-break space */
+		return 3;
+	return 0;
+}
+
+/*
+ * The digits of an unsigned number: groups of three between separators, a
+ * decimal part, an exponent. Writes a C-locale number into buf for strtod.
+ */
+static rs_parse num_body(const char *s, size_t n, bool dcomma, char *buf,
+                         size_t cap, const char **why)
+{
+	size_t i = 0, o = 0, k, g = 0, groups = 0, digits = 0;
+	char dec = dcomma ? ',' : '.';
+
+	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		return *why = "hexadecimal is not accepted", RS_PARSE_BAD;
+	if (rs_value_word_eq(s, n, "nan") || rs_value_word_eq(s, n, "inf") || rs_value_word_eq(s, n, "infinity"))
+		return *why = "NaN and infinity are not numbers", RS_PARSE_BAD;
+	if (n + 1 > cap)
+		return *why = "too long", RS_PARSE_BAD;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			buf[o++] = s[i];
+			g++;
+			digits++;
+		} else if ((k = thousands_at(s + i, n - i, dcomma)) > 0) {
+			/* 1-3 digits first (not a lone leading 0), then exactly 3. */
+			if (groups == 0 ? (g == 0 || g > 3 || buf[0] == '0') : g != 3)
+				return *why = "ambiguous thousands separator", RS_PARSE_BAD;
+			groups++;
+			g = 0;
+			i += k - 1;
+		} else {
+			break;
+		}
+	}
+	if (groups > 0 && g != 3)
+		return *why = "ambiguous thousands separator", RS_PARSE_BAD;
+	if (i < n && s[i] == dec) {
+		buf[o++] = '.';
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+			buf[o++] = s[i];
+	}
+	if (digits == 0)
+		return *why = "no digits", RS_PARSE_BAD;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		buf[o++] = 'e';
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			buf[o++] = s[i++];
+		if (i == n || s[i] < '0' || s[i] > '9')
+			return *why = "bad exponent", RS_PARSE_BAD;
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			buf[o++] = s[i];
+	}
+	if (i < n)
+		return *why = "unexpected characters", RS_PARSE_BAD;
+	buf[o] = '\0';
+	return RS_PARSE_OK;
+}
+
+/* Strips a trailing % and a currency mark on either side, and the sign. */
+static rs_parse num_affixes(const char **s, size_t *n, unsigned flags,
+                            bool *neg, const char **why)
+{
+	size_t k;
+	bool cur = false, pct = false, sign = false;
+
+	if (*n > 0 && (*s)[*n - 1] == '%') {
+		if (!(flags & RS_NUM_PERCENT))
+			return *why = "% is not accepted here", RS_PARSE_BAD;
+		pct = true;
+		--*n;
+		rs_value_trim(s, n);
+	}
+	if ((k = currency_before(*s, *n)) > 0) {
+		cur = true;
+		*n -= k;
+		rs_value_trim(s, n);
+	}
+	for (;;) {
+		if (*n > 0 && (**s == '-' || **s == '+')) {
+			if (sign)
+				return *why = "two signs", RS_PARSE_BAD;
+			sign = true;
+			*neg = **s == '-';
+		} else if ((k = currency_at(*s, *n)) > 0) {
+			if (cur)
+				return *why = "two currency signs", RS_PARSE_BAD;
+			cur = true;
+			*s += k;
+			*n -= k;
+			rs_value_trim(s, n);
+			continue;
+		} else {
+			break;
+		}
+		++*s;
+		--*n;
+	}
+	if (cur && !(flags & RS_NUM_CURRENCY))
+		return *why = "a currency sign is not accepted here", RS_PARSE_BAD;
+	if (cur && pct)
+		return *why = "both a currency sign and %", RS_PARSE_BAD;
+	return RS_PARSE_OK;
+}
+
+rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
+                         double *out, const char **why)
+{
+	char buf[128];
+	bool neg = false;
+	double v;
+	const char *dummy;
+
+	if (why == NULL)
+		why = &dummy;
+	*why = NULL;
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	if (fast_num(s, n, dcomma ? ',' : '.', &v))
+		goto done;
+	if (num_affixes(&s, &n, flags, &neg, why) != RS_PARSE_OK ||
+	    num_body(s, n, dcomma, buf, sizeof buf, why) != RS_PARSE_OK)
+		return RS_PARSE_BAD;
+	v = strtod(buf, NULL);
+	if (!isfinite(v))
+		return *why = "out of range", RS_PARSE_BAD;
+	if (neg)
+		v = -v;
+done:
+	*out = v == 0 ? 0.0 : v; /* no negative zero: "-0" is 0 */
+	return RS_PARSE_OK;
+}
+
+rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
+                         bool allow_percent, double *out, const char **why)
+{
+	return rs_value_number(s, n, nf != NULL && nf->decimal_comma,
+	                 RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, why);
+}
+
+/* ----------------------------------------------------- booleans, levels */
+
+/*
+ * "x" is deliberately not a boolean: a tick in English sheets but "wrong"
+ * (×) in Chinese ones. √ and ✓ are ticks everywhere.
+ */
+static const char *const bool_yes[] = {"yes", "y", "true", "t", "1", "是", "有",
+                                       "\xE2\x88\x9A", "\xE2\x9C\x93", NULL};
+static const char *const bool_no[] = {"no", "n", "false", "f", "0", "否", "无", "無", "没有", NULL};
+
+static bool in_list(const char *s, size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (rs_value_word_eq(s, n, *list))
+			return true;
+	return false;
+}
+
+rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
+{
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	if (in_list(s, n, bool_yes))
+		return *out = true, RS_PARSE_OK;
+	if (in_list(s, n, bool_no))
+		return *out = false, RS_PARSE_OK;
+	return RS_PARSE_BAD;
+}
+
+/*
+ * Level words, compared after name normalisation ("C-Level" = "c_level").
+ * Left out as ambiguous: "vp" (above director in some firms, below in banks),
+ * "主管" (supervisor: staff or manager), "head". 总经理 is a Chinese
+ * company's chief executive, hence 4.
+ */
+static const char *const level_words[4][8] = {
+	{"1", "staff", "employee", "员工", "职员", "普通员工", NULL},
+	{"2", "manager", "mgr", "经理", "部门经理", NULL},
+	{"3", "director", "总监", NULL},
+	{"4", "executive", "exec", "c_level", "c_suite", "高层", "高管", "总经理"},
+};
+
+rs_parse rs_parse_level(const char *s, size_t n, int *out)
+{
+	char buf[32];
+	size_t i, j;
+
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	if (n >= sizeof buf)
+		return RS_PARSE_BAD;
+	(void)rs_value_norm(s, n, buf, sizeof buf);
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 8 && level_words[i][j]; j++)
+			if (strcmp(buf, level_words[i][j]) == 0)
+				return *out = (int)i + 1, RS_PARSE_OK;
+	return RS_PARSE_BAD;
+}
