@@ -187,14 +187,16 @@ static size_t put_fixed(char *out, bool neg, unsigned long long x, int d)
 	if (neg)
 		out[k++] = '-';
 	memcpy(out + k, tmp + i, sizeof tmp - i);
-	return k + sizeof tmp - i;
+	k += sizeof tmp - i;
+	out[k] = '\0';
+	return k;
 }
 
 /*
  * The shortest text of a finite v that reads back as v. Fast path without
  * printf: the fewest decimals (up to 6) whose fixed-point value divides back
  * to v exactly (x and 10^d are exact doubles, so x / 10^d rounds as strtod
- * would). Otherwise %.15g, or %.17g when %.15g does not round-trip.
+ * would). Otherwise the first of %.15g, %.16g, %.17g that round-trips.
  */
 static size_t fmt_num(double v, char *out)
 {
@@ -215,9 +217,11 @@ static size_t fmt_num(double v, char *out)
 		if ((double)x / p10[d] == a)
 			return put_fixed(out, signbit(v) != 0, x, d);
 	}
-	n = snprintf(out, NUM_SLOT, "%.15g", v);
-	if (strtod(out, NULL) != v)
-		n = snprintf(out, NUM_SLOT, "%.17g", v);
+	for (d = 15; d <= 17; d++) {
+		n = snprintf(out, NUM_SLOT, "%.*g", d, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
 	for (char *p = out; *p; p++)
 		if (*p == point)
 			*p = '.';
@@ -522,7 +526,9 @@ static jv_result jv_check(const char *p, size_t n, size_t *pos, size_t *depth)
 		} else if (want == KEY) {
 			if (i >= n || p[i] != '"' || !jv_string(p, n, &i))
 				return JV_SYNTAX;
-			if ((i = jv_ws(p, i, n)) >= n || p[i] != ':')
+			i = jv_ws(p, i, n);
+			*pos = i < n ? i : n - 1;
+			if (i >= n || p[i] != ':')
 				return JV_SYNTAX;
 			i++;
 			want = VALUE;
@@ -674,9 +680,12 @@ static rs_status line_object(jrd *j, const char *s, size_t n, unsigned long line
 		(void)snprintf(j->reason, sizeof j->reason,
 		               "not a JSON object: found %s", kind_name(obj));
 		*why = j->reason;
-	} else if (jv_ws(s, (size_t)(end - s), n) != n) {
-		*why = describe(j, "not a JSON object: text after the object: ", s,
-		                jv_ws(s, (size_t)(end - s), n), line, JV_SYNTAX);
+	} else if ((pos = jv_ws(s, (size_t)(end - s), n)) != n) {
+		unsigned long l, col;
+		line_col(s, pos, line, &l, &col);
+		(void)snprintf(j->reason, sizeof j->reason, "not a JSON object: "
+		               "text after the object at column %lu", col);
+		*why = j->reason;
 	} else if (loses_nul(s, n)) {
 		*why = "a string holds \\u0000 (a NUL character), which cannot be kept";
 	} else {
@@ -753,7 +762,7 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 		memmove(b->data, b->data + start, b->len - start);
 		b->len -= start;
 		start = 0;
-		if (b->cap - b->len - 1 < JSON_CHUNK / 2 && !rs_buf_reserve(b, JSON_CHUNK))
+		if (b->cap < b->len + 1 + JSON_CHUNK / 2 && !rs_buf_reserve(b, JSON_CHUNK))
 			return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
 		st = rs_input_read(j->c->in, b->data + b->len, b->cap - b->len - 1, &got, j->err);
 		if (st != RS_OK && j->err->line == 0)

@@ -1,0 +1,410 @@
+/*
+ * test_read_json.c - the JSON array and JSON Lines readers: headers, cell
+ * text and types, rejected records and their reasons, line numbers, errors.
+ * Each run is recorded as text ("H1:a|b", "R2:s=x|n=1", "X3:reason|raw") so
+ * a failure shows the whole sequence.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "reader_impl.h"
+
+typedef struct rec {
+	char out[8192];
+	size_t len;
+} rec;
+
+static void put(rec *r, const char *s, size_t n)
+{
+	assert_true(r->len + n < sizeof r->out);
+	memcpy(r->out + r->len, s, n);
+	r->len += n;
+	r->out[r->len] = '\0';
+}
+
+static void put_row(rec *r, char kind, const rs_row *row)
+{
+	static const char tname[] = "snb0";
+	char head[32];
+
+	(void)snprintf(head, sizeof head, "%c%lu:", kind, row->line);
+	put(r, head, strlen(head));
+	if (row->reject != NULL) {
+		put(r, row->reject, strlen(row->reject));
+		put(r, "|", 1);
+	}
+	for (size_t i = 0; i < row->n; i++) {
+		if (i > 0)
+			put(r, "|", 1);
+		assert_int_equal(strlen(row->cell[i]), row->len[i]);
+		if (kind == 'R' && row->reject == NULL) {
+			put(r, &tname[row->type[i]], 1);
+			put(r, "=", 1);
+		}
+		put(r, row->cell[i], row->len[i]);
+	}
+	put(r, "\n", 1);
+}
+
+static rs_status on_header(void *ctx, const rs_row *row, rs_error *err)
+{
+	(void)err;
+	put_row(ctx, 'H', row);
+	return RS_OK;
+}
+
+static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	(void)err;
+	put_row(ctx, row->reject ? 'X' : 'R', row);
+	return RS_OK;
+}
+
+/* Runs one reader over `text` (n bytes); the record goes to r, errors to err. */
+static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
+                           rs_error *err, const rs_read_opts *o)
+{
+	rs_read_opts opts = {lines ? RS_FMT_JSONL : RS_FMT_JSON, 0, NULL,
+	                     RS_DEFAULT_MAX_FIELD, RS_DEFAULT_MAX_COLUMNS,
+	                     RS_DEFAULT_MAX_RECORD};
+	FILE *fp = fmemopen((void *)(uintptr_t)text, n, "r");
+	rs_input *in = NULL;
+	rs_status st;
+
+	if (o != NULL)
+		opts = *o;
+	assert_non_null(fp);
+	memset(r, 0, sizeof *r);
+	rs_error_clear(err);
+	st = rs_input_open(&in, fp, "t.json", NULL, err);
+	if (st == RS_OK) {
+		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r};
+		st = lines ? rs_read_jsonl(&c, err) : rs_read_json(&c, err);
+	}
+	rs_input_free(in);
+	fclose(fp);
+	return st;
+}
+
+static rs_status jsonl(const char *text, rec *r, rs_error *err)
+{
+	return read_text(true, text, strlen(text), r, err, NULL);
+}
+
+static rs_status jarray(const char *text, rec *r, rs_error *err)
+{
+	return read_text(false, text, strlen(text), r, err, NULL);
+}
+
+static void test_jsonl_header_is_first_objects_keys(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"id\":\"a\",\"share\":50}\n{\"share\":7,\"id\":\"b\"}\n",
+	                       &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id|share\n"
+	                           "R1:s=a|n=50\n"
+	                           "R2:s=b|n=7\n");
+}
+
+static void test_array_header_is_union_of_keys_in_first_seen_order(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jarray("[{\"id\":\"a\",\"x\":1},\n {\"id\":\"b\",\"y\":true},\n"
+	                        " {\"z\":null,\"x\":2}]", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id|x|y|z\n"
+	                           "R1:s=a|n=1|0=|0=\n"
+	                           "R2:s=b|0=|b=true|0=\n"
+	                           "R3:0=|n=2|0=|0=\n");
+}
+
+static void test_each_value_type_gives_its_text_and_type(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"s\":\"x,\\\"y\\\"\",\"i\":-12,\"f\":49.9,\"t\":true,"
+	                       "\"b\":false,\"z\":null,\"e\":1.5e3,\"small\":0.05,"
+	                       "\"big\":123456789012345678,\"pi\":3.141592653589793,"
+	                       "\"m0\":-0,\"tiny\":1e-7}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out,
+	                    "H1:s|i|f|t|b|z|e|small|big|pi|m0|tiny\n"
+	                    "R1:s=x,\"y\"|n=-12|n=49.9|b=true|b=false|0=|n=1500|"
+	                    "n=0.05|n=1.2345678901234568e+17|n=3.141592653589793|"
+	                    "n=-0|n=1e-07\n");
+}
+
+static void test_null_and_missing_keys_are_null_cells(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":1,\"b\":2}\n{\"a\":null}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a|b\nR1:n=1|n=2\nR2:0=|0=\n");
+}
+
+static void test_number_1e400_rejects_the_row(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":1}\n{\"a\":1e400}\n{\"a\":-1e400}\n", &r, &err),
+	                 RS_OK);
+	assert_string_equal(r.out, "H1:a\nR1:n=1\n"
+	                           "X2:key \"a\": number out of range|{\"a\":1e400}\n"
+	                           "X3:key \"a\": number out of range|{\"a\":-1e400}\n");
+}
+
+static void test_nested_value_rejects_the_row(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":1,\"b\":{\"c\":2}}\n{\"a\":[1]}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out,
+	                    "H1:a|b\n"
+	                    "X1:key \"b\" holds an object; expected a string, number, "
+	                    "boolean or null|{\"a\":1,\"b\":{\"c\":2}}\n"
+	                    "X2:key \"a\" holds an array; expected a string, number, "
+	                    "boolean or null|{\"a\":[1]}\n");
+}
+
+static void test_duplicate_key_rejects_the_row(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":1,\"a\":2}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nX1:duplicate key \"a\"|{\"a\":1,\"a\":2}\n");
+	assert_int_equal(jarray("[{\"a\":1},{\"a\":1,\"a\":2}]", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nR1:n=1\n"
+	                           "X1:duplicate key \"a\"|{\"a\":1,\"a\":2}\n");
+}
+
+static void test_u0000_in_a_string_rejects_the_row(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":\"x\"}\n{\"a\":\"x\\u0000y\"}\n{\"a\":\"\\\\u0000\"}\n",
+	                       &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nR1:s=x\n"
+	                           "X2:a string holds \\u0000 (a NUL character), which "
+	                           "cannot be kept|{\"a\":\"x\\u0000y\"}\n"
+	                           "R3:s=\\u0000\n");
+}
+
+static void test_jsonl_unknown_later_key_rejects_with_the_fix(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":1}\n{\"a\":2,\"extra\":3}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nR1:n=1\n"
+	                           "X2:key \"extra\" is not in the first record's keys; "
+	                           "list every key in the first line, or use a JSON "
+	                           "array|{\"a\":2,\"extra\":3}\n");
+}
+
+static void test_jsonl_invalid_line_is_rejected_and_the_next_is_read(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":1}\n{\"a\":\n[1,2]\n{\"a\":1} x\n{\"a\":3}\n",
+	                       &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nR1:n=1\n"
+	                           "X2:not a JSON object: invalid JSON at column 5|{\"a\":\n"
+	                           "X3:not a JSON object: found an array|[1,2]\n"
+	                           "X4:not a JSON object: text after the object at "
+	                           "column 9|{\"a\":1} x\n"
+	                           "R5:n=3\n");
+}
+
+static void test_jsonl_rejects_before_the_first_object_follow_the_header(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("oops\n{\"a\":1}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H2:a\n"
+	                           "X1:not a JSON object: invalid JSON at column 1|oops\n"
+	                           "R2:n=1\n");
+	assert_int_equal(jsonl("oops\n\n", &r, &err), RS_EPARSE);
+	assert_int_equal(err.line, 1);
+	assert_string_equal(err.file, "t.json");
+}
+
+static void test_jsonl_blank_lines_are_skipped_but_counted(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("\n{\"a\":1}\n  \n\n{\"a\":2}\n\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H2:a\nR2:n=1\nR5:n=2\n");
+}
+
+static void test_jsonl_crlf_and_surrounding_spaces(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"a\":\"x\"}\r\n  {\"a\":\"y\"}  \r\n\r\n{\"a\":\"z\"}",
+	                       &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nR1:s=x\nR2:s=y\nR4:s=z\n");
+}
+
+static void test_array_element_lines_are_where_the_brace_is(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jarray("[\n  {\n    \"a\": 1\n  },\n  {\"a\": 2},\n\n  7\n]\n",
+	                        &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a\nR2:n=1\nR5:n=2\n"
+	                           "X7:not a JSON object: found a number|7\n");
+}
+
+static void test_array_top_level_must_be_an_array(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jarray("\n{\"a\":1}\n{\"a\":2}\n", &r, &err), RS_EPARSE);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "expected a JSON array of objects (for one "
+	                             "object per line use --from jsonl)");
+	assert_string_equal(r.out, "");
+	assert_int_equal(jarray("[1, \"x\"]", &r, &err), RS_EPARSE);
+	assert_int_equal(jarray("[]", &r, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "no records: the JSON array holds no object");
+}
+
+static void test_array_syntax_error_names_line_and_column(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jarray("[{\"a\":1},\n {\"a\":2},\n {\"a\" 3}]", &r, &err),
+	                 RS_EPARSE);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "invalid JSON at column 7");
+	assert_string_equal(r.out, ""); /* nothing is emitted from a broken array */
+	assert_int_equal(jarray("[{\"a\":1}\n{\"a\":2}]", &r, &err), RS_EPARSE);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "expected ',' or ']' at column 1");
+	assert_int_equal(jarray("[{\"a\":1},", &r, &err), RS_EPARSE);
+	assert_int_equal(jarray("[{\"a\":1}] x", &r, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "unexpected text after the JSON array at column 11");
+}
+
+static void test_chinese_keys_and_values_are_intact(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"客户编号\":\"C001\",\"客户名称\":\"华为技术\","
+	                       "\"采购份额\":\"85%\"}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:客户编号|客户名称|采购份额\n"
+	                           "R1:s=C001|s=华为技术|s=85%\n");
+	assert_int_equal(jarray("[{\"名称\":\"\\u534e\\u4e3a\"}]", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:名称\nR1:s=华为\n");
+}
+
+/* head, then a value nested `depth` arrays deep, then tail. */
+static const char *nested(const char *head, int depth, const char *tail)
+{
+	static char text[8192];
+	size_t n = strlen(head);
+
+	assert_true(n + 2 * (size_t)depth + strlen(tail) < sizeof text);
+	memcpy(text, head, n);
+	memset(text + n, '[', (size_t)depth);
+	memset(text + n + depth, ']', (size_t)depth);
+	strcpy(text + n + 2 * depth, tail);
+	return text;
+}
+
+static void test_deep_nesting_is_a_reject_not_a_crash(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl(nested("{\"a\":1}\n{\"a\":", 2000, "}\n{\"a\":2}"),
+	                       &r, &err), RS_OK);
+	assert_non_null(strstr(r.out, "X2:not a JSON object: nested deeper than 1000 levels|"));
+	assert_non_null(strstr(r.out, "R3:n=2\n"));
+	assert_int_equal(jarray(nested("[{\"a\":1},{\"a\":", 2000, "},{\"a\":2}]"),
+	                        &r, &err), RS_OK);
+	assert_non_null(strstr(r.out, "X1:nested deeper than 1000 levels|{\"a\":[[["));
+	assert_non_null(strstr(r.out, "R1:n=2\n"));
+	assert_int_equal(jsonl(nested("{\"a\":", 100, "}"), &r, &err), RS_OK);
+	assert_non_null(strstr(r.out, "X1:key \"a\" holds an array"));
+}
+
+static void test_jsonl_line_over_the_record_limit_is_an_error(void **state)
+{
+	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, 100, 100, 20};
+	const char *t = "{\"a\":1}\n{\"a\":\"0123456789012345\"}\n";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(read_text(true, t, strlen(t), &r, &err, &o), RS_ELIMIT);
+	assert_int_equal(err.line, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jsonl_header_is_first_objects_keys),
+		cmocka_unit_test(test_array_header_is_union_of_keys_in_first_seen_order),
+		cmocka_unit_test(test_each_value_type_gives_its_text_and_type),
+		cmocka_unit_test(test_null_and_missing_keys_are_null_cells),
+		cmocka_unit_test(test_number_1e400_rejects_the_row),
+		cmocka_unit_test(test_nested_value_rejects_the_row),
+		cmocka_unit_test(test_duplicate_key_rejects_the_row),
+		cmocka_unit_test(test_u0000_in_a_string_rejects_the_row),
+		cmocka_unit_test(test_jsonl_unknown_later_key_rejects_with_the_fix),
+		cmocka_unit_test(test_jsonl_invalid_line_is_rejected_and_the_next_is_read),
+		cmocka_unit_test(test_jsonl_rejects_before_the_first_object_follow_the_header),
+		cmocka_unit_test(test_jsonl_blank_lines_are_skipped_but_counted),
+		cmocka_unit_test(test_jsonl_crlf_and_surrounding_spaces),
+		cmocka_unit_test(test_array_element_lines_are_where_the_brace_is),
+		cmocka_unit_test(test_array_top_level_must_be_an_array),
+		cmocka_unit_test(test_array_syntax_error_names_line_and_column),
+		cmocka_unit_test(test_chinese_keys_and_values_are_intact),
+		cmocka_unit_test(test_deep_nesting_is_a_reject_not_a_crash),
+		cmocka_unit_test(test_jsonl_line_over_the_record_limit_is_an_error),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
