@@ -96,6 +96,10 @@ measure() {
 		fi
 		;;
 	esac
+	case $tool in # a fast tool that did not classify must not look good
+	relstage*) head -c 65536 "$out" | grep -q '"*stage"*[,:]' ||
+		note="${note:+$note; }no stage column in the output" ;;
+	esac
 	rm -f "$out"
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$group" "$role" \
 		"$(median "$OUT/t.secs")" "$(median "$OUT/t.rss")" "$status" "$inbytes" "$note" >>"$RAW"

@@ -10,9 +10,11 @@ raw=$1
 what=$2
 RSS_MAX_KIB=8192 # 8 MiB
 RSS_FLAT=0.10    # within 10% across sizes
+# Notes of bench/run.sh that mean the output was wrong, whatever the speed.
+BADOUT='short output|no stage column|count is not'
 
 if [ "$what" != targets ]; then
-	awk -F '\t' -v size="$what" -v rssmax="$RSS_MAX_KIB" '
+	awk -F '\t' -v size="$what" -v rssmax="$RSS_MAX_KIB" -v BADOUT="$BADOUT" '
 	function fmt_rate(x) { return x >= 1e6 ? sprintf("%.2fM", x / 1e6) : sprintf("%.0fk", x / 1e3) }
 	$1 == size { n++; for (i = 1; i <= 9; i++) f[n, i] = $i
 	             if ($4 == "floor" && $7 == 0) floor[$3] = $5 }
@@ -39,6 +41,7 @@ if [ "$what" != targets ]; then
 				else if (ratio > role + 0) holds = "no (time)"
 				if (rss > rssmax) holds = (holds == "yes" ? "no (RSS)" : holds ", no (RSS)")
 			}
+			if (note ~ BADOUT) holds = "no (output)"
 			if (note != "") holds = holds (holds != "" ? "; " : "") note
 			if (st == 1) holds = holds (holds != "" ? "; " : "") "exit 1 (rows rejected)"
 			printf "| %s | %.3f | %s | %.1f | %.1f | %s | %s | %s |\n", tool, secs,
@@ -49,13 +52,13 @@ if [ "$what" != targets ]; then
 	exit 0
 fi
 
-awk -F '\t' -v rssmax="$RSS_MAX_KIB" -v flat="$RSS_FLAT" '
+awk -F '\t' -v rssmax="$RSS_MAX_KIB" -v flat="$RSS_FLAT" -v BADOUT="$BADOUT" '
 	$4 == "floor" && $7 == 0 { floor[$1, $3] = $5 }
 	{ if (!($1 in seen)) { seen[$1] = 1; sizes[++ns] = $1 } }
 	$4 ~ /^[0-9.]+$/ {
 		key = $2
 		if (!(key in role)) { order[++nt] = key; role[key] = $4; grp[key] = $3 }
-		ok = ($7 == 0 || $7 == 1) && $5 != ""
+		ok = ($7 == 0 || $7 == 1) && $5 != "" && $9 !~ BADOUT
 		secs[key, $1] = ok ? $5 : ""
 		rss[key, $1] = ok ? $6 : ""
 	}
