@@ -1,0 +1,340 @@
+/*
+ * analyze.c - decision-table analysis over share_pct in [0,100].
+ *
+ * The constants that decision rows compare share_pct with cut [0,100] into
+ * pieces: each constant is a piece, and so is each open interval between two
+ * neighbours. Every comparison is constant on a piece, so a set of share
+ * values that conditions can describe is a bitset of pieces, and union,
+ * intersection and complement are exact. For each condition we compute where
+ * it can be true (other variables free: an upper approximation), where it is
+ * surely true (whatever the other variables are: a lower approximation), and
+ * the same two for false, which `not` swaps.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rules_impl.h"
+
+#define MAXPT 128                 /* distinct share constants analysed */
+#define NPIECE (2 * MAXPT - 1)
+#define WORDS ((NPIECE + 63) / 64)
+
+typedef struct pset { uint64_t w[WORDS]; } pset;
+
+typedef struct proj {
+	pset can_t, sure_t, can_f, sure_f;
+} proj;
+
+typedef struct an {
+	const rs_rules *r;
+	double pt[MAXPT]; /* sorted, distinct, pt[0] = 0, pt[n-1] = 100 */
+	size_t n;
+	pset full;
+} an;
+
+static void set_bit(pset *s, size_t i) { s->w[i / 64] |= (uint64_t)1 << (i % 64); }
+static bool has_bit(const pset *s, size_t i) { return (s->w[i / 64] >> (i % 64)) & 1; }
+
+static void set_and(pset *a, const pset *b)
+{
+	for (size_t i = 0; i < WORDS; i++)
+		a->w[i] &= b->w[i];
+}
+
+static void set_or(pset *a, const pset *b)
+{
+	for (size_t i = 0; i < WORDS; i++)
+		a->w[i] |= b->w[i];
+}
+
+static bool set_empty(const pset *a)
+{
+	for (size_t i = 0; i < WORDS; i++)
+		if (a->w[i] != 0)
+			return false;
+	return true;
+}
+
+/* a minus b within the full set. */
+static pset set_minus(const an *x, const pset *a, const pset *b)
+{
+	pset d;
+
+	for (size_t i = 0; i < WORDS; i++)
+		d.w[i] = a->w[i] & ~b->w[i] & x->full.w[i];
+	return d;
+}
+
+static bool add_point(an *x, double v)
+{
+	size_t i;
+
+	if (!(v >= 0 && v <= 100))
+		return true;
+	for (i = 0; i < x->n && x->pt[i] < v; i++)
+		;
+	if (i < x->n && x->pt[i] == v)
+		return true;
+	if (x->n == MAXPT)
+		return false;
+	memmove(&x->pt[i + 1], &x->pt[i], (x->n - i) * sizeof x->pt[0]);
+	x->pt[i] = v;
+	x->n++;
+	return true;
+}
+
+/* Collects the share constants; false when there are too many. */
+static bool an_init(an *x, const rs_rules *r)
+{
+	size_t i;
+
+	memset(x, 0, sizeof *x);
+	x->r = r;
+	if (!add_point(x, 0) || !add_point(x, 100))
+		return false;
+	for (i = 0; i < r->nnodes; i++)
+		if (r->node[i].op >= RS_C_EQ && r->node[i].op <= RS_C_GE &&
+		    r->node[i].var == RS_V_SHARE_PCT && !add_point(x, r->node[i].value))
+			return false;
+	for (i = 0; i < 2 * x->n - 1; i++)
+		set_bit(&x->full, i);
+	return true;
+}
+
+/* A share value inside piece p. */
+static double rep(const an *x, size_t p)
+{
+	return p % 2 == 0 ? x->pt[p / 2] : (x->pt[p / 2] + x->pt[p / 2 + 1]) / 2;
+}
+
+static int cmp(int op, double a, double b)
+{
+	switch (op) {
+	case RS_C_EQ: return a == b;
+	case RS_C_NE: return a != b;
+	case RS_C_LT: return a < b;
+	case RS_C_LE: return a <= b;
+	case RS_C_GT: return a > b;
+	default: return a >= b;
+	}
+}
+
+static void atom(const an *x, const rs_cnode *n, proj *p)
+{
+	pset yes;
+	size_t i;
+
+	memset(p, 0, sizeof *p);
+	memset(&yes, 0, sizeof yes);
+	if (n->var != RS_V_SHARE_PCT && n->var != RS_V_CONTACT_SCORE &&
+	    n->var != RS_V_COOPERATION_SCORE) {
+		p->can_t = p->can_f = x->full; /* could be anything, unknown too */
+		return;
+	}
+	if (n->var != RS_V_SHARE_PCT && n->op < RS_C_KNOWN) {
+		p->can_t = p->can_f = x->full; /* a score: known, value free */
+		return;
+	}
+	for (i = 0; i < 2 * x->n - 1; i++)
+		if (n->op == RS_C_KNOWN || (n->op != RS_C_UNKNOWN && cmp(n->op, rep(x, i), n->value)))
+			set_bit(&yes, i);
+	p->can_t = p->sure_t = yes;
+	p->can_f = p->sure_f = set_minus(x, &x->full, &yes);
+}
+
+static void project(const an *x, uint32_t root, proj *p)
+{
+	const rs_cnode *n = &x->r->node[root];
+	uint32_t i, end = root + n->size;
+	bool all = n->op == RS_C_ALL;
+	proj k;
+
+	if (n->op == RS_C_NOT) {
+		project(x, root + 1, &k);
+		p->can_t = k.can_f;
+		p->sure_t = k.sure_f;
+		p->can_f = k.can_t;
+		p->sure_f = k.sure_t;
+		return;
+	}
+	if (n->op != RS_C_ALL && n->op != RS_C_ANY) {
+		atom(x, n, p);
+		return;
+	}
+	memset(p, 0, sizeof *p);
+	if (all)
+		p->can_t = p->sure_t = x->full;
+	else
+		p->can_f = p->sure_f = x->full;
+	for (i = root + 1; i < end; i += x->r->node[i].size) {
+		project(x, i, &k);
+		if (all) {
+			set_and(&p->can_t, &k.can_t);
+			set_and(&p->sure_t, &k.sure_t);
+			set_or(&p->can_f, &k.can_f);
+			set_or(&p->sure_f, &k.sure_f);
+		} else {
+			set_or(&p->can_t, &k.can_t);
+			set_or(&p->sure_t, &k.sure_t);
+			set_and(&p->can_f, &k.can_f);
+			set_and(&p->sure_f, &k.sure_f);
+		}
+	}
+}
+
+/* Appends "share_pct >= 0 and < 50" for pieces a..b (inclusive). */
+static void range_text(const an *x, size_t a, size_t b, char *buf, size_t size)
+{
+	double lo = x->pt[a / 2], hi = b % 2 == 0 ? x->pt[b / 2] : x->pt[b / 2 + 1];
+
+	if (a == b && a % 2 == 0)
+		(void)snprintf(buf, size, "share_pct == %.15g", lo);
+	else
+		(void)snprintf(buf, size, "share_pct %s %.15g and %s %.15g", a % 2 ? ">" : ">=", lo,
+		               b % 2 ? "<" : "<=", hi);
+}
+
+typedef struct finder {
+	rs_diag_fn diag;
+	void *ctx;
+	const char *file;
+	size_t count;
+} finder;
+
+static void find(finder *f, const char *where, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void find(finder *f, const char *where, const char *fmt, ...)
+{
+	rs_error e;
+	va_list ap;
+
+	f->count++;
+	if (f->diag == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	e.status = RS_ERULES;
+	e.file = f->file;
+	(void)snprintf(e.where, sizeof e.where, "%s", where);
+	va_start(ap, fmt);
+	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	va_end(ap);
+	f->diag(f->ctx, &e);
+}
+
+static void report_gaps(const an *x, const pset *covered, finder *f)
+{
+	pset gap = set_minus(x, &x->full, covered);
+	size_t i = 0, j, np = 2 * x->n - 1;
+	char range[128];
+
+	while (i < np) {
+		if (!has_bit(&gap, i)) {
+			i++;
+			continue;
+		}
+		for (j = i; j + 1 < np && has_bit(&gap, j + 1); j++)
+			;
+		range_text(x, i, j, range, sizeof range);
+		find(f, "decision", "%s is covered by no decision row", range);
+		i = j + 1;
+	}
+}
+
+/*
+ * Walks the table in first-match order. A row is hidden when every share
+ * value where it can be true is a value where an earlier row is surely true.
+ * reach[s] is set for stages some visible row gives; can[] (if not NULL)
+ * receives each stage's reachable share set.
+ */
+static void walk(const an *x, finder *f, bool *reach, pset *can, pset *covered)
+{
+	const rs_rules *r = x->r;
+	pset sure;
+	size_t j;
+	char where[32];
+
+	memset(&sure, 0, sizeof sure);
+	memset(covered, 0, sizeof *covered);
+	for (j = 0; j < r->ndec; j++) {
+		const rs_decision *d = &r->dec[j];
+		const char *id = r->stages[d->stage].id;
+		proj p;
+
+		project(x, d->cond, &p);
+		(void)snprintf(where, sizeof where, "decision[%zu]", j);
+		if (set_empty(&p.can_t)) {
+			if (f != NULL)
+				find(f, where, "(stage %s) can never match: its share_pct conditions "
+				               "exclude every value from 0 to 100", id);
+		} else {
+			pset left = set_minus(x, &p.can_t, &sure);
+
+			if (set_empty(&left)) {
+				if (f != NULL && j == 1)
+					find(f, where, "(stage %s) can never match: decision[0] already "
+					               "matches every record it would", id);
+				else if (f != NULL)
+					find(f, where, "(stage %s) can never match: decision[0..%zu] already "
+					               "match every record it would", id, j - 1);
+			} else {
+				reach[d->stage] = true;
+				if (can != NULL)
+					set_or(&can[d->stage], &p.can_t);
+			}
+		}
+		set_or(covered, &p.can_t);
+		set_or(&sure, &p.sure_t);
+	}
+}
+
+size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
+{
+	finder f = {diag, ctx, r->name, 0};
+	bool reach[RS_MAX_STAGES] = {false};
+	pset covered;
+	an x;
+	size_t s;
+	char where[32];
+
+	if (!an_init(&x, r)) {
+		find(&f, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
+		return f.count;
+	}
+	walk(&x, &f, reach, NULL, &covered);
+	report_gaps(&x, &covered, &f);
+	for (s = 0; s < r->nstages; s++) {
+		if (reach[s])
+			continue;
+		(void)snprintf(where, sizeof where, "stages[%zu]", s);
+		find(&f, where, "stage %s can never be reached: no decision row that names it can match",
+		     r->stages[s].id);
+	}
+	return f.count;
+}
+
+void rs_rules_thresholds(rs_rules *r)
+{
+	bool reach[RS_MAX_STAGES] = {false};
+	pset can[RS_MAX_STAGES], covered;
+	an x;
+	size_t s, i;
+
+	for (s = 0; s < r->nstages; s++)
+		r->stages[s].threshold = NAN;
+	if (!an_init(&x, r))
+		return;
+	memset(can, 0, sizeof can);
+	walk(&x, NULL, reach, can, &covered);
+	for (s = 0; s < r->nstages; s++)
+		for (i = 0; i < 2 * x.n - 1; i++)
+			if (has_bit(&can[s], i)) {
+				r->stages[s].threshold = x.pt[i / 2];
+				break;
+			}
+}
