@@ -556,7 +556,9 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
 			return reject_cell(m, f, row, c, "is not a number", why, err);
 		if (p == RS_PARSE_OK && (num_rules[f] & P_NONNEG) && v < 0)
 			return reject_cell(m, f, row, c, "is negative", NULL, err);
-		if (p == RS_PARSE_OK && (num_rules[f] & P_WHOLE) && v != floor(v))
+		/* Above 2^53 every double is whole; below, the cast is exact. */
+		if (p == RS_PARSE_OK && (num_rules[f] & P_WHOLE) && v < 9007199254740992.0 &&
+		    (double)(int64_t)v != v)
 			return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
 		break;
 	case RS_KIND_BOOL:
@@ -617,7 +619,10 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 	rs_status st;
 	size_t i;
 
-	memset(a, 0, sizeof *a);
+	/* v[] is left as it was: it means nothing where `known` is clear. */
+	a->id = a->name = NULL;
+	a->id_len = a->name_len = 0;
+	a->known = 0;
 	if (err != NULL)
 		err->where[0] = '\0';
 	if (row->reject != NULL)

@@ -8,7 +8,20 @@
 #include "internal.h"
 
 /* Drops surrounding blanks: ASCII space/tab/CR/LF, U+00A0, U+3000. */
-void rs_value_trim(const char **s, size_t *n);
+void rs_value_trim_slow(const char **s, size_t *n);
+
+/* Could the byte start or end a blank? Inline: most cells have none. */
+static inline bool rs_value_maybe_blank(unsigned char c)
+{
+	return c <= ' ' || c == 0xC2 || c == 0xE3 || c == 0xA0 || c == 0x80;
+}
+
+static inline void rs_value_trim(const char **s, size_t *n)
+{
+	if (*n > 0 && (rs_value_maybe_blank((unsigned char)(*s)[0]) ||
+	               rs_value_maybe_blank((unsigned char)(*s)[*n - 1])))
+		rs_value_trim_slow(s, n);
+}
 /*
  * Normalises a name for matching into out (capacity cap): surrounding blanks
  * dropped, ASCII lowercased, each run of spaces, hyphens and underscores one

@@ -37,7 +37,7 @@ static size_t blank_before(const char *s, size_t n)
 	return 0;
 }
 
-void rs_value_trim(const char **s, size_t *n)
+void rs_value_trim_slow(const char **s, size_t *n)
 {
 	size_t k;
 
@@ -95,6 +95,8 @@ static size_t currency_at(const char *s, size_t n)
 {
 	size_t i, k;
 
+	if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
+		return 0;
 	for (i = 0; currencies[i]; i++) {
 		k = strlen(currencies[i]);
 		if (k <= n && rs_value_word_eq(s, k, currencies[i]))
@@ -107,6 +109,8 @@ static size_t currency_before(const char *s, size_t n)
 {
 	size_t i, k;
 
+	if (n == 0 || (s[n - 1] >= '0' && s[n - 1] <= '9'))
+		return 0;
 	for (i = 0; currencies[i]; i++) {
 		k = strlen(currencies[i]);
 		if (k <= n && rs_value_word_eq(s + n - k, k, currencies[i]))
@@ -149,7 +153,7 @@ static bool fast_num(const char *s, size_t n, char dec, double *out)
 	}
 	if (digits == 0)
 		return false;
-	*out = (double)mant / pow10_tab[frac < 0 ? 0 : frac];
+	*out = frac > 0 ? (double)mant / pow10_tab[frac] : (double)mant;
 	if (neg)
 		*out = -*out;
 	return true;
@@ -286,7 +290,9 @@ rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
 	rs_value_trim(&s, &n);
 	if (n == 0)
 		return RS_PARSE_EMPTY;
-	if (fast_num(s, n, dcomma ? ',' : '.', &v))
+	/* "39.7%" is common enough in share columns to stay on the fast path. */
+	if (fast_num(s, (flags & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
+	             dcomma ? ',' : '.', &v))
 		goto done;
 	if (num_affixes(&s, &n, flags, &neg, why) != RS_PARSE_OK ||
 	    num_body(s, n, dcomma, buf, sizeof buf, why) != RS_PARSE_OK)
@@ -331,6 +337,11 @@ rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
 	rs_value_trim(&s, &n);
 	if (n == 0)
 		return RS_PARSE_EMPTY;
+	/* The usual words first, without walking the lists. */
+	if (n <= 5 && rs_value_word_eq(s, n, n == 1 ? (*s == '1' ? "1" : "y") : n == 3 ? "yes" : "true"))
+		return *out = true, RS_PARSE_OK;
+	if (n <= 5 && rs_value_word_eq(s, n, n == 1 ? (*s == '0' ? "0" : "n") : n == 2 ? "no" : "false"))
+		return *out = false, RS_PARSE_OK;
 	if (in_list(s, n, bool_yes))
 		return *out = true, RS_PARSE_OK;
 	if (in_list(s, n, bool_no))
@@ -364,7 +375,7 @@ rs_parse rs_parse_level(const char *s, size_t n, int *out)
 	(void)rs_value_norm(s, n, buf, sizeof buf);
 	for (i = 0; i < 4; i++)
 		for (j = 0; j < 8 && level_words[i][j]; j++)
-			if (strcmp(buf, level_words[i][j]) == 0)
+			if (buf[0] == level_words[i][j][0] && strcmp(buf, level_words[i][j]) == 0)
 				return *out = (int)i + 1, RS_PARSE_OK;
 	return RS_PARSE_BAD;
 }

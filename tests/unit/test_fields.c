@@ -709,7 +709,11 @@ static void test_number_percent_only_when_allowed(void **state)
 	(void)state;
 	assert_num(num_ok("49.9%", false, true), 49.9, 0);
 	assert_num(num_ok(" 80 % ", false, true), 80, 0);
+	assert_num(num_ok("39.7%", false, true), 39.7, 0);
+	assert_num(num_ok("-0%", false, true), 0, 0);
 	assert_contains(num_bad("80%", false, false), "%");
+	assert_contains(num_bad("%", false, true), "no digits");
+	assert_contains(num_bad("5%%", false, true), "unexpected");
 	assert_contains(num_bad("$80%", false, true), "currency");
 }
 
@@ -784,6 +788,9 @@ static void test_bool_words(void **state)
 	assert_int_equal(boolv("是"), 1);
 	assert_int_equal(boolv("有"), 1);
 	assert_int_equal(boolv("√"), 1);
+	assert_int_equal(boolv("FALSE"), 0);
+	assert_int_equal(boolv("t"), 1);
+	assert_int_equal(boolv("f"), 0);
 	assert_int_equal(boolv("no"), 0);
 	assert_int_equal(boolv("N"), 0);
 	assert_int_equal(boolv("false"), 0);
@@ -796,6 +803,8 @@ static void test_bool_words(void **state)
 	assert_int_equal(boolv("x"), -2);
 	assert_int_equal(boolv("2"), -2);
 	assert_int_equal(boolv("yess"), -2);
+	assert_int_equal(boolv("ye"), -2);
+	assert_int_equal(boolv("nope"), -2);
 }
 
 static int levelv(const char *s)
