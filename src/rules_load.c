@@ -447,7 +447,9 @@ static long stage_value(rs_ld *l, const cJSON *v)
 			return (long)i;
 		list_add(list, sizeof list, id);
 	}
-	if (cJSON_IsString(v))
+	if (list[0] == '\0')
+		rs_ld_problem(l, "no valid stage is defined to refer to");
+	else if (cJSON_IsString(v))
 		rs_ld_problem(l, "unknown stage \"%.40s\" (expected: %s)", v->valuestring, list);
 	else
 		rs_ld_problem(l, "expected a stage id (one of: %s)", list);
@@ -608,9 +610,9 @@ static void atom(rs_ld *l, const cJSON *o, unsigned flags, uint32_t at)
 			rs_ld_problem(l, "\"%s\" takes no value", op_names[op]);
 			rs_ld_pop(l, mark);
 		}
-	} else if (v == NULL) {
+	} else if (v == NULL && op >= 0) {
 		(void)rs_ld_need(l, o, "value");
-	} else if (var >= 0 && op >= 0) {
+	} else if (v != NULL && var >= 0 && op >= 0) {
 		rs_kind kind = var == RS_VAR_STAGE ? RS_KIND_NUMBER : rs_var_kind(var);
 
 		mark = rs_ld_push_key(l, kind == RS_KIND_NUMBER ? "value" : "op");
