@@ -202,7 +202,7 @@ static size_t fmt_num(double v, char *out)
 {
 	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
 	double a = fabs(v);
-	char point = localeconv()->decimal_point[0];
+	char point;
 	int d, n;
 
 	for (d = 0; d <= 6; d++) {
@@ -222,6 +222,7 @@ static size_t fmt_num(double v, char *out)
 		if (strtod(out, NULL) == v)
 			break;
 	}
+	point = localeconv()->decimal_point[0]; /* not per number: it is slow */
 	for (char *p = out; *p; p++)
 		if (*p == point)
 			*p = '.';
@@ -744,6 +745,8 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 	bool eof = false;
 	char *nl;
 
+	if (!rs_buf_reserve(b, JSON_CHUNK))
+		return rs_error_set(j->err, RS_ENOMEM, 0, "out of memory");
 	while (st == RS_OK) {
 		if ((nl = memchr(b->data + start, '\n', b->len - start)) != NULL) {
 			st = jsonl_line(j, b->data + start, (size_t)(nl - b->data) - start, line++);

@@ -83,7 +83,7 @@ static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
 	assert_non_null(fp);
 	memset(r, 0, sizeof *r);
 	rs_error_clear(err);
-	st = rs_input_open(&in, fp, "t.json", NULL, err);
+	st = rs_input_open(&in, fp, "t.json", opts.encoding, err);
 	if (st == RS_OK) {
 		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r};
 		st = lines ? rs_read_jsonl(&c, err) : rs_read_json(&c, err);
@@ -382,6 +382,121 @@ static void test_jsonl_line_over_the_record_limit_is_an_error(void **state)
 	assert_int_equal(err.line, 2);
 }
 
+static void test_encoding_error_names_the_line(void **state)
+{
+	rs_read_opts o = {RS_FMT_JSONL, 0, "utf-8", RS_DEFAULT_MAX_FIELD,
+	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD};
+	const char *t = "{\"a\":1}\n\n{\"a\":\"\xff\"}\n";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(read_text(true, t, strlen(t), &r, &err, &o), RS_EENCODING);
+	assert_int_equal(err.line, 3);
+	o.format = RS_FMT_JSON;
+	t = "[{\"a\":1},\n{\"a\":\"\xff\"}]";
+	assert_int_equal(read_text(false, t, strlen(t), &r, &err, &o), RS_EENCODING);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(r.out, ""); /* an array is read whole before any row */
+}
+
+/* Runs a fixture through the public reader; the format comes from its name. */
+static rs_status read_file(const char *path, rec *r, rs_error *err)
+{
+	rs_read_opts o;
+	rs_reader *rd = NULL;
+	FILE *fp = fopen(path, "rb");
+	rs_status st;
+
+	assert_non_null(fp);
+	memset(&o, 0, sizeof o);
+	memset(r, 0, sizeof *r);
+	rs_error_clear(err);
+	st = rs_reader_open(&rd, fp, path, &o, err);
+	if (st == RS_OK)
+		st = rs_reader_run(rd, on_header, on_row, r, err);
+	rs_reader_free(rd);
+	fclose(fp);
+	return st;
+}
+
+static void test_crm_export_jsonl_with_crlf_and_chinese_through_the_reader(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(read_file("data/json_crm_zh_crlf.jsonl", &r, &err), RS_OK);
+	assert_string_equal(r.out,
+	                    "H1:客户编号|客户名称|采购份额|战略协议\n"
+	                    "R1:s=C001|s=华为技术有限公司|s=85%|s=是\n"
+	                    "R3:s=C002|s=Acme, \"Ltd\"|n=12.5|b=false\n"
+	                    "R4:s=C003|0=|n=0|0=\n");
+}
+
+static void test_pretty_printed_array_through_the_reader(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(read_file("data/json_export.json", &r, &err), RS_OK);
+	assert_string_equal(r.out,
+	                    "H1:id|name|purchase_share|strategic_agreement|equity_tie\n"
+	                    "R2:s=A-1|s=北京星辰科技|n=80|b=true|0=\n"
+	                    "R8:s=A-2|s=Müller GmbH|n=49.9|0=|b=false\n");
+}
+
+/* An allocator that fails the Nth allocation (counting from 1). */
+static long fail_at, alloc_count;
+
+static void *fail_malloc(size_t n)
+{
+	return ++alloc_count == fail_at ? NULL : malloc(n);
+}
+
+static void *fail_realloc(void *p, size_t n)
+{
+	return ++alloc_count == fail_at ? NULL : realloc(p, n);
+}
+
+/*
+ * Every allocation along a run that reads good rows, rejects and a
+ * deeply nested line fails in turn: the run then ends in RS_ENOMEM, or
+ * gives exactly the reference output, never a made-up reject (cJSON's NULL
+ * on an allocation failure must not be taken for bad input).
+ */
+static void test_each_allocation_failure_is_enomem_never_a_reject(void **state)
+{
+	static const rs_alloc_hooks h = {fail_malloc, fail_realloc, free};
+	const char *texts[2] = {
+		"x\n{\"a\":1,\"b\":\"t\"}\n{\"a\":[1]}\n{\"b\":2.5,\"a\":null}\n",
+		"[{\"a\":1,\"b\":\"t\"},{\"c\":[1]},3,{\"b\":2.5}]"};
+	rec ref, r;
+	rs_error err;
+
+	(void)state;
+	for (int k = 0; k < 2; k++) {
+		bool lines = k == 0;
+		assert_int_equal(read_text(lines, texts[k], strlen(texts[k]), &ref, &err, NULL), RS_OK);
+		rs_set_alloc_hooks(&h);
+		for (fail_at = 1;; fail_at++) {
+			rs_status st;
+			alloc_count = 0;
+			st = read_text(lines, texts[k], strlen(texts[k]), &r, &err, NULL);
+			if (st == RS_OK) {
+				assert_string_equal(r.out, ref.out);
+				if (alloc_count < fail_at)
+					break;
+			} else {
+				assert_int_equal(st, RS_ENOMEM);
+			}
+		}
+		rs_set_alloc_hooks(NULL);
+		assert_true(fail_at > 5);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -404,6 +519,10 @@ int main(void)
 		cmocka_unit_test(test_chinese_keys_and_values_are_intact),
 		cmocka_unit_test(test_deep_nesting_is_a_reject_not_a_crash),
 		cmocka_unit_test(test_jsonl_line_over_the_record_limit_is_an_error),
+		cmocka_unit_test(test_encoding_error_names_the_line),
+		cmocka_unit_test(test_crm_export_jsonl_with_crlf_and_chinese_through_the_reader),
+		cmocka_unit_test(test_pretty_printed_array_through_the_reader),
+		cmocka_unit_test(test_each_allocation_failure_is_enomem_never_a_reject),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
