@@ -62,6 +62,13 @@ static size_t utf8_prefix(const unsigned char *p, size_t n, u8_state *st)
 		}
 		unsigned c = p[i];
 		size_t len;
+
+		/* The common CJK case: a 3-byte sequence without edge rules. */
+		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		unsigned lo = 0x80, hi = 0xBF;
 
 		if (c >= 0xC2 && c <= 0xDF)

@@ -35,17 +35,24 @@ typedef struct csv_state {
 	char why[128];
 	char *store;              /* cell bytes, each NUL-terminated */
 	size_t store_len, store_cap;
-	size_t *off, *len;        /* per stored cell; cell[] is built at row end */
-	const char **cell;
+	const char **cell;        /* per stored cell, into store */
+	size_t *len;
 	size_t cells_cap;
+	size_t fast_cells;        /* min(cells_cap, max_columns): on_field's bound */
+	bool slow;                /* on_field must take field_slow */
+	size_t max_field, max_record; /* from opts, at hand */
 	/* Raw text of the current record, for the malformed-quoting reject. */
 	const char *rec_start;    /* in the current chunk; NULL: began before it */
 	rs_buf carry;             /* the record's bytes from earlier chunks */
 	bool skipping;            /* after a quoting error: to the end of line */
+	bool chunk_nul;           /* the chunk holds a NUL: check each field */
+	bool chunk_tab;           /* the chunk holds a TAB that is not the delimiter */
+	bool keep_spaces;         /* no_space is installed */
 } csv_state;
 
 static void fail(csv_state *s, rs_status st, const char *msg)
 {
+	s->slow = true;
 	if (s->st == RS_OK) {
 		s->st = st;
 		s->err->file = s->c->name;
@@ -56,26 +63,25 @@ static void fail(csv_state *s, rs_status st, const char *msg)
 static bool grow_cells(csv_state *s)
 {
 	size_t cap = s->cells_cap ? s->cells_cap * 2 : 32;
-	size_t *off = rs_realloc(s->off, cap * sizeof *off);
+	size_t *len = rs_realloc(s->len, cap * sizeof *len);
+	const char **cell;
 
-	if (off == NULL)
+	if (len == NULL)
 		return false;
-	s->off = off;
-	off = rs_realloc(s->len, cap * sizeof *off);
-	if (off == NULL)
-		return false;
-	s->len = off;
-	const char **cell = rs_realloc((void *)s->cell, cap * sizeof *cell);
+	s->len = len;
+	cell = rs_realloc((void *)s->cell, cap * sizeof *cell);
 	if (cell == NULL)
 		return false;
 	s->cell = cell;
 	s->cells_cap = cap;
+	s->fast_cells = cap < s->c->opts->max_columns ? cap : s->c->opts->max_columns;
 	return true;
 }
 
+/* Grows the cell store; the stored cells' pointers follow it. */
 static bool grow_store(csv_state *s, size_t need)
 {
-	size_t cap = s->store_cap ? s->store_cap : 4096;
+	size_t cap = s->store_cap ? s->store_cap : 4096, pos = 0, i;
 	char *p;
 
 	while (cap < need)
@@ -85,6 +91,10 @@ static bool grow_store(csv_state *s, size_t need)
 		return false;
 	s->store = p;
 	s->store_cap = cap;
+	for (i = 0; i < s->nstored; i++) {
+		s->cell[i] = p + pos;
+		pos += s->len[i] + 1;
+	}
 	return true;
 }
 
@@ -95,37 +105,42 @@ static void field_too_big(csv_state *s)
 	(void)snprintf(msg, sizeof msg,
 	               "a field starting at line %lu is longer than the limit of "
 	               "%zu bytes (an unclosed quote?)",
-	               s->field_line, s->c->opts->max_field);
+	               s->field_line, s->max_field);
 	fail(s, RS_ELIMIT, msg);
 }
 
-/* libcsv cb1: one field, NUL-terminated thanks to CSV_APPEND_NULL. */
-static void on_field(void *f, size_t n, void *data)
+static inline void store_cell(csv_state *s, const char *f, size_t n)
 {
-	csv_state *s = data;
-	const rs_read_opts *o = s->c->opts;
+	memcpy(s->store + s->store_len, f, n + 1);
+	s->cell[s->nstored] = s->store + s->store_len;
+	s->len[s->nstored] = n;
+	s->nstored++;
+	s->store_len += n + 1;
+}
 
+/* on_field's rare cases: limits, NUL bytes, growth, failures. */
+static void field_slow(csv_state *s, const char *f, size_t n)
+{
 	if (s->st != RS_OK)
 		return;
-	if (n > o->max_field) {
+	if (n > s->max_field) {
 		field_too_big(s);
 		return;
 	}
-	s->rec_bytes += n;
-	if (s->rec_bytes > o->max_record) {
+	if (s->rec_bytes > s->max_record) {
 		char msg[160];
 
 		(void)snprintf(msg, sizeof msg,
 		               "record is longer than the limit of %zu bytes",
-		               o->max_record);
+		               s->max_record);
 		fail(s, RS_ELIMIT, msg);
 		return;
 	}
-	if (s->nul_field == 0 && memchr(f, '\0', n) != NULL)
+	if (s->chunk_nul && s->nul_field == 0 && memchr(f, '\0', n) != NULL)
 		s->nul_field = s->n + 1;
 	s->n++;
 	s->field_line = s->line;
-	if (s->nstored >= o->max_columns)
+	if (s->nstored >= s->c->opts->max_columns)
 		return; /* counted only: the row is rejected or the header too wide */
 	if ((s->nstored == s->cells_cap && !grow_cells(s)) ||
 	    (s->store_len + n + 1 > s->store_cap &&
@@ -133,11 +148,26 @@ static void on_field(void *f, size_t n, void *data)
 		fail(s, RS_ENOMEM, "out of memory");
 		return;
 	}
-	memcpy(s->store + s->store_len, f, n + 1);
-	s->off[s->nstored] = s->store_len;
-	s->len[s->nstored] = n;
-	s->nstored++;
-	s->store_len += n + 1;
+	store_cell(s, f, n);
+}
+
+/*
+ * libcsv cb1: one field, NUL-terminated thanks to CSV_APPEND_NULL. Called
+ * for every field, so the common case is one combined test and a copy.
+ */
+static void on_field(void *f, size_t n, void *data)
+{
+	csv_state *s = data;
+
+	s->rec_bytes += n;
+	if (s->slow || n > s->max_field || s->rec_bytes > s->max_record ||
+	    s->nstored >= s->fast_cells || s->store_len + n + 1 > s->store_cap) {
+		field_slow(s, f, n);
+		return;
+	}
+	s->n++;
+	s->field_line = s->line;
+	store_cell(s, f, n);
 }
 
 static void reset_record(csv_state *s)
@@ -173,13 +203,10 @@ static void on_record(int term, void *data)
 	csv_state *s = data;
 	rs_row row;
 	rs_status st;
-	size_t i;
 
 	(void)term;
 	if (s->st != RS_OK)
 		return;
-	for (i = 0; i < s->nstored; i++)
-		s->cell[i] = s->store + s->off[i];
 	row.n = s->nstored;
 	row.cell = s->cell;
 	row.len = s->len;
@@ -202,8 +229,10 @@ static void on_record(int term, void *data)
 		}
 		st = s->c->on_row(s->c->ctx, &row, s->err);
 	}
-	if (st != RS_OK && s->st == RS_OK)
+	if (st != RS_OK && s->st == RS_OK) {
 		s->st = st; /* the callback filled err */
+		s->slow = true;
+	}
 	reset_record(s);
 }
 
@@ -212,6 +241,34 @@ static int no_space(unsigned char c)
 {
 	(void)c;
 	return 0;
+}
+
+/*
+ * Whether libcsv's default space handling could change this piece: it trims
+ * spaces and tabs at either end of an unquoted field and around a quoted
+ * one. A space with ordinary bytes on both sides is kept either way. The
+ * default (inline) test is much cheaper than calling no_space for every
+ * byte, so no_space is installed only for pieces where it matters.
+ */
+static bool spaces_matter(const csv_state *s, const char *p, size_t n)
+{
+	const char *q = p, *end = p + n;
+	unsigned char d = s->p.delim_char;
+
+	if (s->chunk_tab && memchr(p, '\t', n) != NULL)
+		return true;
+	while ((q = memchr(q, ' ', (size_t)(end - q))) != NULL) {
+		if (q == p || q + 1 == end)
+			return true;
+		for (int k = -1; k <= 1; k += 2) {
+			unsigned char c = (unsigned char)q[k];
+
+			if (c == d || c == '"' || c == '\r' || c == '\n' || c == '\t')
+				return true;
+		}
+		q++;
+	}
+	return false;
 }
 
 /*
@@ -250,8 +307,10 @@ static void emit_malformed(csv_state *s)
 		return;
 	}
 	st = s->c->on_row(s->c->ctx, &row, s->err);
-	if (st != RS_OK && s->st == RS_OK)
+	if (st != RS_OK && s->st == RS_OK) {
 		s->st = st;
+		s->slow = true;
+	}
 }
 
 static bool carry_append(csv_state *s, const char *p, size_t n)
@@ -300,6 +359,9 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 	const rs_read_opts *o = s->c->opts;
 
 	s->rec_start = NULL;
+	s->chunk_nul = memchr(buf, '\0', n) != NULL;
+	s->slow = s->chunk_nul || s->st != RS_OK;
+	s->chunk_tab = s->p.delim_char != '\t' && memchr(buf, '\t', n) != NULL;
 	while (p < end && s->st == RS_OK) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *stop = nl ? nl + 1 : end;
@@ -313,6 +375,12 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 				s->rec_line = s->field_line = s->line;
 				s->rec_start = p;
 				rs_buf_reset(&s->carry);
+			}
+			bool keep = spaces_matter(s, p, len);
+
+			if (keep != s->keep_spaces) {
+				csv_set_space_func(&s->p, keep ? no_space : NULL);
+				s->keep_spaces = keep;
 			}
 			done = csv_parse(&s->p, p, len, on_field, on_record, s);
 			if (done < len && s->st == RS_OK)
@@ -390,12 +458,13 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	s.c = c;
 	s.err = err;
 	s.line = 1;
+	s.max_field = c->opts->max_field;
+	s.max_record = c->opts->max_record;
 	err->file = c->name;
 	rs_buf_init(&s.carry);
 	if (csv_init(&s.p, CSV_OPTS) != 0)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	csv_set_delim(&s.p, (unsigned char)delimiter);
-	csv_set_space_func(&s.p, no_space);
 	csv_set_realloc_func(&s.p, rs_realloc_hook);
 	csv_set_free_func(&s.p, rs_free_hook);
 	csv_set_blk_size(&s.p, 4096);
@@ -408,7 +477,6 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	csv_free(&s.p);
 	rs_buf_free(&s.carry);
 	rs_free(s.store);
-	rs_free(s.off);
 	rs_free(s.len);
 	rs_free((void *)s.cell);
 	return st;
