@@ -1,0 +1,416 @@
+/* test_engine.c - condition operators, Kleene logic on unknown values, the
+ * hit policies (first match for the stage, all matches for actions), and the
+ * default rules at every stage boundary. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "relstage.h"
+
+enum { F = 0, T = 1, U = 2 };
+
+static rs_rules *def;
+
+static int setup(void **state)
+{
+	rs_error e;
+
+	(void)state;
+	return rs_rules_load_default(&def, &e) == RS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	rs_rules_free(def);
+	return 0;
+}
+
+static void set(rs_account *a, int var, double v)
+{
+	a->v[var] = v;
+	a->known |= 1u << var;
+}
+
+/* Stage "yes" when cond is true, "no" otherwise (catch-all second row). */
+static rs_rules *rules_for(const char *cond)
+{
+	char text[4096];
+	rs_rules *r;
+	rs_error e;
+
+	snprintf(text, sizeof text,
+	         "{\"relstage_rules\": 1, \"scores\": {\"contact_score\": {\"parts\": [{\"var\": "
+	         "\"contacts\", \"per\": 5}]}, \"cooperation_score\": {\"parts\": [{\"var\": "
+	         "\"relationship_years\", \"per\": 3}]}}, \"stages\": ["
+	         "{\"id\": \"no\", \"label\": {\"en\": \"N\", \"zh\": \"否\"}, \"actions\": {\"en\": [], \"zh\": []}},"
+	         "{\"id\": \"yes\", \"label\": {\"en\": \"Y\", \"zh\": \"是\"}, \"actions\": {\"en\": [], \"zh\": []}}],"
+	         "\"decision\": [{\"stage\": \"yes\", \"when\": %s}, {\"stage\": \"no\", \"when\": "
+	         "{\"all\": []}}], \"actions\": []}",
+	         cond);
+	assert_int_equal(rs_rules_load(&r, text, strlen(text), "t", NULL, NULL, &e), RS_OK);
+	return r;
+}
+
+static bool matches(const char *cond, const rs_account *a)
+{
+	rs_rules *r = rules_for(cond);
+	rs_result res;
+	rs_error e;
+
+	assert_int_equal(rs_engine_eval(r, a, &res, NULL, RS_LANG_EN, &e), RS_OK);
+	rs_rules_free(r);
+	return res.stage == 1;
+}
+
+/* The Kleene value of cond: true if it matches, false if its negation does. */
+static int tri(const char *cond, const rs_account *a)
+{
+	char neg[2048];
+
+	snprintf(neg, sizeof neg, "{\"not\": %s}", cond);
+	if (matches(cond, a))
+		return T;
+	return matches(neg, a) ? F : U;
+}
+
+#define C(var, op, v) "{\"var\": \"" var "\", \"op\": \"" op "\", \"value\": " v "}"
+#define K(var, op) "{\"var\": \"" var "\", \"op\": \"" op "\"}"
+
+static void test_each_comparison_operator(void **state)
+{
+	rs_account a = {0};
+
+	(void)state;
+	set(&a, RS_F_CONTACTS, 3);
+	assert_int_equal(tri(C("contacts", "==", "3"), &a), T);
+	assert_int_equal(tri(C("contacts", "!=", "3"), &a), F);
+	assert_int_equal(tri(C("contacts", "<", "4"), &a), T);
+	assert_int_equal(tri(C("contacts", "<", "3"), &a), F);
+	assert_int_equal(tri(C("contacts", "<=", "3"), &a), T);
+	assert_int_equal(tri(C("contacts", ">", "3"), &a), F);
+	assert_int_equal(tri(C("contacts", ">=", "3"), &a), T);
+	assert_int_equal(tri(C("contacts", ">=", "3.5"), &a), F);
+	assert_int_equal(tri(K("contacts", "known"), &a), T);
+	assert_int_equal(tri(K("contacts", "unknown"), &a), F);
+}
+
+static void test_bool_and_level_values(void **state)
+{
+	rs_account a = {0};
+
+	(void)state;
+	set(&a, RS_F_KEY_PERSON, 1);
+	set(&a, RS_F_TOP_CONTACT_LEVEL, 3);
+	assert_int_equal(tri(C("key_person", "==", "true"), &a), T);
+	assert_int_equal(tri(C("key_person", "!=", "false"), &a), T);
+	assert_int_equal(tri(C("top_contact_level", ">=", "\"director\""), &a), T);
+	assert_int_equal(tri(C("top_contact_level", ">=", "\"高层\""), &a), F);
+	assert_int_equal(tri(C("top_contact_level", "==", "\"总监\""), &a), T);
+}
+
+static void test_comparison_on_unknown_value_is_unknown(void **state)
+{
+	rs_account a = {0};
+
+	(void)state;
+	assert_int_equal(tri(C("contacts", ">", "1"), &a), U);
+	assert_int_equal(tri(C("contacts", "<=", "1"), &a), U);
+	assert_int_equal(tri(C("key_person", "==", "false"), &a), U);
+	assert_int_equal(tri(K("contacts", "known"), &a), F);
+	assert_int_equal(tri(K("contacts", "unknown"), &a), T);
+}
+
+static void test_kleene_all_any_not(void **state)
+{
+	rs_account a = {0};
+	const char *t = C("departments", "==", "2"), *f = C("departments", "==", "3"),
+		   *u = C("contacts", "==", "1");
+	char c[512];
+
+	(void)state;
+	set(&a, RS_F_DEPARTMENTS, 2);
+	snprintf(c, sizeof c, "{\"all\": [%s, %s]}", t, u);
+	assert_int_equal(tri(c, &a), U);
+	snprintf(c, sizeof c, "{\"all\": [%s, %s]}", u, f);
+	assert_int_equal(tri(c, &a), F);
+	snprintf(c, sizeof c, "{\"all\": [%s, %s]}", t, t);
+	assert_int_equal(tri(c, &a), T);
+	snprintf(c, sizeof c, "{\"any\": [%s, %s]}", u, t);
+	assert_int_equal(tri(c, &a), T);
+	snprintf(c, sizeof c, "{\"any\": [%s, %s]}", f, u);
+	assert_int_equal(tri(c, &a), U);
+	snprintf(c, sizeof c, "{\"any\": [%s, %s]}", f, f);
+	assert_int_equal(tri(c, &a), F);
+	snprintf(c, sizeof c, "{\"not\": %s}", u);
+	assert_int_equal(tri(c, &a), U);
+	snprintf(c, sizeof c, "{\"not\": %s}", f);
+	assert_int_equal(tri(c, &a), T);
+	assert_int_equal(tri("{\"all\": []}", &a), T);
+	assert_int_equal(tri("{\"any\": []}", &a), F);
+}
+
+static void test_first_matching_row_wins(void **state)
+{
+	rs_rules *r = rules_for("{\"all\": []}");
+	rs_account a = {0};
+	rs_result res;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(res.decision_row, 0);
+	assert_int_equal(res.stage, 1);
+	rs_rules_free(r);
+}
+
+static void test_no_matching_row_is_a_reject(void **state)
+{
+	static const char text[] =
+		"{\"relstage_rules\": 1, \"scores\": {\"contact_score\": {\"parts\": [{\"var\": "
+		"\"contacts\", \"per\": 5}]}, \"cooperation_score\": {\"parts\": [{\"var\": "
+		"\"contacts\", \"per\": 3}]}}, \"stages\": [{\"id\": \"s\", \"label\": {\"en\": \"S\", "
+		"\"zh\": \"S\"}, \"actions\": {\"en\": [], \"zh\": []}}], \"decision\": [{\"stage\": "
+		"\"s\", \"when\": {\"var\": \"contacts\", \"op\": \">\", \"value\": 1}}], \"actions\": []}";
+	rs_rules *r;
+	rs_account a = {0};
+	rs_result res;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(rs_rules_load(&r, text, strlen(text), "t", NULL, NULL, &e), RS_OK);
+	set(&a, RS_V_SHARE_PCT, 40);
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "no decision row matches share_pct 40: decision[0] depends on "
+	                           "values that are empty");
+	set(&a, RS_F_CONTACTS, 0);
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "no decision row matches share_pct 40");
+	rs_rules_free(r);
+}
+
+/* Scores and decides with the default rules. */
+static rs_result run(rs_account *a, rs_buf *explain)
+{
+	rs_result res;
+	rs_error e;
+
+	memset(&res, 0, sizeof res);
+	assert_int_equal(rs_score(def, a, explain, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(rs_engine_eval(def, a, &res, explain, RS_LANG_EN, &e), RS_OK);
+	return res;
+}
+
+static const char *stage_of(rs_account *a)
+{
+	rs_result res = run(a, NULL);
+
+	return rs_rules_stage_id(def, res.stage);
+}
+
+static bool fired(const rs_result *res, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < res->nfired; i++)
+		if (strcmp(rs_rules_action_id(def, res->fired[i]), id) == 0)
+			return true;
+	return false;
+}
+
+/* The brief's real strategic partner, at a given share. */
+static rs_account partner(double share)
+{
+	rs_account a = {0};
+
+	set(&a, RS_F_PURCHASE_SHARE, share);
+	set(&a, RS_F_CONTACTS, 8);
+	set(&a, RS_F_DEPARTMENTS, 4);
+	set(&a, RS_F_TOP_CONTACT_LEVEL, 4);
+	set(&a, RS_F_KEY_PERSON, 1);
+	set(&a, RS_F_RELATIONSHIP_YEARS, 6);
+	set(&a, RS_F_JOINT_PROJECTS, 2);
+	set(&a, RS_F_EXEC_MEETINGS, 3);
+	set(&a, RS_F_STRATEGIC_AGREEMENT, 1);
+	set(&a, RS_F_INFO_SHARING, 1);
+	return a;
+}
+
+/* A 90%-style share with one seller and one buyer, no agreement. */
+static rs_account thin(double share)
+{
+	rs_account a = {0};
+
+	set(&a, RS_F_PURCHASE_SHARE, share);
+	set(&a, RS_F_CONTACTS, 1);
+	set(&a, RS_F_DEPARTMENTS, 1);
+	set(&a, RS_F_TOP_CONTACT_LEVEL, 1);
+	set(&a, RS_F_STRATEGIC_AGREEMENT, 0);
+	set(&a, RS_F_RELATIONSHIP_YEARS, 2);
+	return a;
+}
+
+static void test_real_strategic_partner_is_strategic(void **state)
+{
+	rs_account a = partner(85);
+	rs_result res = run(&a, NULL);
+
+	(void)state;
+	assert_true(a.v[RS_V_CONTACT_SCORE] == 95);
+	assert_true(a.v[RS_V_COOPERATION_SCORE] == 80);
+	assert_string_equal(rs_rules_stage_id(def, res.stage), "strategic");
+	assert_int_equal(res.decision_row, 3);
+	assert_int_equal(res.nfired, 0);
+}
+
+static void test_share_90_without_bonds_is_stable_with_flag(void **state)
+{
+	rs_account a = thin(90);
+	rs_result res = run(&a, NULL);
+
+	(void)state;
+	assert_string_equal(rs_rules_stage_id(def, res.stage), "stable");
+	assert_int_equal(res.decision_row, 4);
+	assert_true(fired(&res, "high_share_no_bonds"));
+	assert_true(fired(&res, "single_threaded"));
+	assert_false(fired(&res, "upgrade_candidate"));
+}
+
+static void test_boundaries_follow_the_table(void **state)
+{
+	rs_account a;
+
+	(void)state;
+	a = partner(0);
+	assert_string_equal(stage_of(&a), "development");
+	a = partner(0.01);
+	assert_string_equal(stage_of(&a), "initial");
+	a = partner(49.9);
+	assert_string_equal(stage_of(&a), "initial");
+	a = partner(50);
+	assert_string_equal(stage_of(&a), "stable");
+	a = partner(79.9);
+	assert_string_equal(stage_of(&a), "stable");
+	a = partner(80);
+	assert_string_equal(stage_of(&a), "strategic");
+	a = partner(100);
+	assert_string_equal(stage_of(&a), "strategic");
+	a = thin(80);
+	assert_string_equal(stage_of(&a), "stable");
+	a = thin(0);
+	assert_string_equal(stage_of(&a), "development");
+	a = thin(49.9);
+	assert_string_equal(stage_of(&a), "initial");
+	a = thin(79.9);
+	assert_string_equal(stage_of(&a), "stable");
+}
+
+static void test_share_80_with_unknown_bonds_is_stable(void **state)
+{
+	rs_account a = partner(80);
+
+	(void)state;
+	a.known &= ~(1u << RS_F_STRATEGIC_AGREEMENT | 1u << RS_F_JOINT_PROJECTS);
+	assert_string_equal(stage_of(&a), "stable");
+	set(&a, RS_F_EQUITY_TIE, 1);
+	assert_string_equal(stage_of(&a), "strategic");
+}
+
+static void test_actions_collected_in_rule_order_with_stage_var(void **state)
+{
+	rs_account a = thin(30);
+	rs_result res;
+
+	(void)state;
+	set(&a, RS_F_KEY_PERSON, 0);
+	res = run(&a, NULL);
+	assert_string_equal(rs_rules_stage_id(def, res.stage), "initial");
+	assert_int_equal(res.nfired, 2);
+	assert_string_equal(rs_rules_action_id(def, res.fired[0]), "single_threaded");
+	assert_string_equal(rs_rules_action_id(def, res.fired[1]), "no_key_person");
+	/* stage > development: the same account at share 0 fires neither */
+	a = thin(0);
+	set(&a, RS_F_KEY_PERSON, 0);
+	res = run(&a, NULL);
+	assert_int_equal(res.nfired, 1);
+	assert_string_equal(rs_rules_action_id(def, res.fired[0]), "warm_lead");
+}
+
+static void test_stable_with_strategic_signals_is_upgrade_candidate(void **state)
+{
+	rs_account a = partner(65);
+	rs_result res = run(&a, NULL);
+
+	(void)state;
+	assert_string_equal(rs_rules_stage_id(def, res.stage), "stable");
+	assert_true(fired(&res, "upgrade_candidate"));
+	assert_false(fired(&res, "high_share_no_bonds"));
+}
+
+static void test_next_stage_and_share_gap(void **state)
+{
+	rs_account a;
+	rs_result res;
+
+	(void)state;
+	a = thin(0);
+	res = run(&a, NULL);
+	assert_int_equal(res.next_stage, 1);
+	assert_true(res.share_gap == 0);
+	a = thin(30);
+	res = run(&a, NULL);
+	assert_int_equal(res.next_stage, 2);
+	assert_true(res.share_gap == 20);
+	a = thin(62.5);
+	res = run(&a, NULL);
+	assert_int_equal(res.next_stage, 3);
+	assert_true(res.share_gap == 17.5);
+	a = thin(90); /* the share is there; the bonds are not */
+	res = run(&a, NULL);
+	assert_true(res.share_gap == 0);
+	a = partner(90);
+	res = run(&a, NULL);
+	assert_int_equal(res.next_stage, -1);
+	assert_true(res.share_gap < 0);
+}
+
+static void test_explain_names_the_row_and_the_actions(void **state)
+{
+	rs_account a = thin(90);
+	rs_buf b;
+	const char *tail = "; stage stable by decision[4]; actions: single_threaded, "
+	                   "high_share_no_bonds";
+
+	(void)state;
+	rs_buf_init(&b);
+	(void)run(&a, &b);
+	assert_true(b.len > strlen(tail));
+	assert_string_equal(b.data + b.len - strlen(tail), tail);
+	rs_buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_each_comparison_operator),
+		cmocka_unit_test(test_bool_and_level_values),
+		cmocka_unit_test(test_comparison_on_unknown_value_is_unknown),
+		cmocka_unit_test(test_kleene_all_any_not),
+		cmocka_unit_test(test_first_matching_row_wins),
+		cmocka_unit_test(test_no_matching_row_is_a_reject),
+		cmocka_unit_test(test_real_strategic_partner_is_strategic),
+		cmocka_unit_test(test_share_90_without_bonds_is_stable_with_flag),
+		cmocka_unit_test(test_boundaries_follow_the_table),
+		cmocka_unit_test(test_share_80_with_unknown_bonds_is_stable),
+		cmocka_unit_test(test_actions_collected_in_rule_order_with_stage_var),
+		cmocka_unit_test(test_stable_with_strategic_signals_is_upgrade_candidate),
+		cmocka_unit_test(test_next_stage_and_share_gap),
+		cmocka_unit_test(test_explain_names_the_row_and_the_actions),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
