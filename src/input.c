@@ -339,8 +339,6 @@ rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
 	*got = 0;
 	if (in->dec_off < in->dec_len)
 		return deliver_dec(in, buf, cap, got);
-	if (in->pending != RS_OK)
-		return take_pending(in, err);
 	if (!in->utf8 && cap < 16)
 		return read_tiny(in, buf, cap, got, err);
 	st = decode(in, buf, cap, got, err);

@@ -272,6 +272,38 @@ static void test_read_error_is_eio(void **state)
 	fclose(fp);
 }
 
+/* iconv cannot write a 3-byte character into 1 byte: tiny reads still work. */
+static void test_one_byte_reads_of_gbk_deliver_everything(void **state)
+{
+	FILE *fp = file_of("\xBF\xCD\xBB\xA7,a\n", 7);
+	rs_input *in;
+	rs_error err = {0};
+	char out[32];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(rs_input_open(&in, fp, "t", "gbk", &err), RS_OK);
+	assert_int_equal(slurp(in, 1, out, sizeof out, &n, &err), RS_OK);
+	assert_int_equal(n, 9);
+	assert_memory_equal(out, "\xE5\xAE\xA2\xE6\x88\xB7,a\n", 9);
+	rs_input_free(in);
+	fclose(fp);
+}
+
+static void test_truncated_utf8_at_end_of_file_is_reported(void **state)
+{
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+
+	(void)state;
+	/* A named UTF-8 file ending inside a 3-byte character. */
+	assert_int_equal(read_all("ab\xE5\xAE", 4, "utf-8", out, sizeof out, &n,
+	                          &err, NULL), RS_EENCODING);
+	assert_int_equal(n, 2);
+	assert_non_null(strstr(err.msg, "truncated"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -287,6 +319,8 @@ int main(void)
 		cmocka_unit_test(test_peek_does_not_consume),
 		cmocka_unit_test(test_invalid_gbk_reports_after_valid_bytes),
 		cmocka_unit_test(test_read_error_is_eio),
+		cmocka_unit_test(test_one_byte_reads_of_gbk_deliver_everything),
+		cmocka_unit_test(test_truncated_utf8_at_end_of_file_is_reported),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

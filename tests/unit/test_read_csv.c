@@ -18,11 +18,12 @@
  * (cells without NUL bytes) and the terminating NUL.
  */
 typedef struct transcript {
-	char text[8192];
+	char text[1 << 18];
 	size_t len;
 	size_t rows;
 	size_t stop_after; /* on_row returns RS_EIO after this many; 0 never */
 	bool quiet;        /* rows are only counted */
+	const char *want[2]; /* check_spaced_row: the expected two cells */
 } transcript;
 
 static void put(transcript *t, const char *s, size_t n)
@@ -392,6 +393,138 @@ static void test_callback_failure_stops_reader(void **state)
 	assert_string_equal(t.text, "H1 a\n2 1\n3 2\n");
 }
 
+/* Checks every row is t->want and counts them (no transcript). */
+static rs_status check_spaced_row(void *ctx, const rs_row *r, rs_error *err)
+{
+	transcript *t = ctx;
+
+	(void)err;
+	assert_null(r->reject);
+	assert_int_equal(r->n, 2);
+	assert_string_equal(r->cell[0], t->want[0]);
+	assert_string_equal(r->cell[1], t->want[1]);
+	assert_int_equal(r->line, t->rows + 2);
+	t->rows++;
+	return RS_OK;
+}
+
+static rs_status ignore_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	(void)ctx;
+	(void)h;
+	(void)err;
+	return RS_OK;
+}
+
+/* Reads a header and `rows` copies of `row`, checking each against want. */
+static void check_repeated(const char *row, size_t pad, const char *w0,
+                           const char *w1)
+{
+	enum { rows = 12000 };
+	static char data[rows * 16 + 64];
+	rs_read_opts o = default_opts();
+	size_t len, i, rl = strlen(row);
+	transcript t;
+	FILE *fp = tmpfile();
+	rs_input *in;
+	rs_read_ctx c;
+	rs_error err;
+
+	memset(&t, 0, sizeof t);
+	memset(&err, 0, sizeof err);
+	t.want[0] = w0;
+	t.want[1] = w1;
+	len = (size_t)sprintf(data, "a,b%.*s\n", (int)pad, "xxxxxxxxxxxxxxxx");
+	for (i = 0; i < rows; i++) {
+		memcpy(data + len, row, rl);
+		len += rl;
+	}
+	assert_int_equal(fwrite(data, 1, len, fp), len);
+	rewind(fp);
+	assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, &err), RS_OK);
+	c.in = in;
+	c.name = "in.csv";
+	c.opts = &o;
+	c.on_header = ignore_header;
+	c.on_row = check_spaced_row;
+	c.ctx = &t;
+	assert_int_equal(rs_read_csv(&c, ',', &err), RS_OK);
+	assert_int_equal(t.rows, rows);
+	rs_input_free(in);
+	fclose(fp);
+}
+
+/* Every offset of the 64 KiB chunk boundary inside rows with edge spaces. */
+static void test_edge_spaces_survive_chunk_boundaries(void **state)
+{
+	size_t pad;
+
+	(void)state;
+	for (pad = 0; pad < 11; pad++)
+		check_repeated("  v  ,\tw  \n", pad, "  v  ", "\tw  ");
+	for (pad = 0; pad < 6; pad++)
+		check_repeated("x,y  \n", pad, "x", "y  ");
+	for (pad = 0; pad < 8; pad++)
+		check_repeated("x, y\r\n", pad, "x", " y");
+}
+
+static void test_spaces_around_quoted_field_are_malformed(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n1, \"x\"\n2,\"y\" \n3,z\n", &t, &err), RS_OK);
+	assert_non_null(strstr(t.text, "2 !malformed quoting (stray"));
+	assert_non_null(strstr(t.text, " 1, \"x\"\n3 !malformed quoting (text after"));
+	assert_non_null(strstr(t.text, " 2,\"y\" \n4 3|z\n"));
+}
+
+static void test_tabs_in_csv_cells_are_kept(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n\tx,y\t\n", &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 a|b\n2 \tx|y\t\n");
+}
+
+static void test_malformed_line_across_chunk_boundary_is_whole(void **state)
+{
+	enum { fill = 70000 };
+	static char data[fill + 64];
+	transcript t;
+	rs_error err;
+	rs_read_opts o = default_opts();
+	size_t len = 0;
+	const char *hit;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	len += (size_t)sprintf(data, "a,b\n1,\"");
+	memset(data + len, 'q', 65530 - len);
+	len = 65530;
+	len += (size_t)sprintf(data + len, "\"x,bad\n2,ok\n");
+	assert_int_equal(parse_with(data, len, ',', &o, NULL, &t, &err), RS_OK);
+	hit = strstr(t.text, "2 !malformed quoting (text after a closing quote");
+	assert_non_null(hit);
+	/* The one cell: 1,"qqq...q"x,bad; the transcript shows its end. */
+	assert_non_null(strstr(hit, "qqq\"x,bad\n3 2|ok\n"));
+	assert_non_null(strstr(hit, " 1,\"qqq"));
+}
+
+static void test_unterminated_quote_in_header_is_parse_error(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,\"b\n1,2\n", &t, &err), RS_EPARSE);
+	assert_non_null(strstr(err.msg, "header row: unterminated quoted field "
+	                                "starting at line 1"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +547,11 @@ int main(void)
 		cmocka_unit_test(test_gbk_input_decoded),
 		cmocka_unit_test(test_invalid_utf8_late_reports_its_line),
 		cmocka_unit_test(test_callback_failure_stops_reader),
+		cmocka_unit_test(test_edge_spaces_survive_chunk_boundaries),
+		cmocka_unit_test(test_spaces_around_quoted_field_are_malformed),
+		cmocka_unit_test(test_tabs_in_csv_cells_are_kept),
+		cmocka_unit_test(test_malformed_line_across_chunk_boundary_is_whole),
+		cmocka_unit_test(test_unterminated_quote_in_header_is_parse_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
