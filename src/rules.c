@@ -295,7 +295,7 @@ static void load_list(rs_ld *l, const cJSON *root, const char *key, size_t min, 
 static void load_messages(rs_ld *l, const cJSON *o)
 {
 	const cJSON *it;
-	size_t mark = rs_ld_push_key(l, "messages"), i = 0;
+	size_t mark = rs_ld_push_key(l, "messages"), i = 0, k;
 
 	if (!cJSON_IsObject(o)) {
 		rs_ld_problem(l, "expected an object of texts, e.g. {\"downgrade\": {\"en\": ..., \"zh\": ...}}");
@@ -311,11 +311,16 @@ static void load_messages(rs_ld *l, const cJSON *o)
 	cJSON_ArrayForEach(it, o) {
 		rs_message *m = &l->r->msg[i++];
 
-		if (!rs_ld_id_ok(it->string)) {
-			size_t k = rs_ld_push_key(l, it->string);
+		size_t p = rs_ld_push_key(l, it->string);
+
+		if (!rs_ld_id_ok(it->string))
 			rs_ld_problem(l, "a message name is lower case letters, digits and _");
-			rs_ld_pop(l, k);
-		}
+		for (k = 0; k + 1 < i; k++)
+			if (l->r->msg[k].key != NULL && strcmp(l->r->msg[k].key, it->string) == 0)
+				break;
+		if (k + 1 < i)
+			rs_ld_problem(l, "duplicate key");
+		rs_ld_pop(l, p);
 		m->key = rs_ld_strdup(l, it->string);
 		rs_ld_text_at(l, o, it->string, &m->text);
 	}

@@ -1,7 +1,8 @@
 /*
  * rules_impl.h - the compiled form of a rules file, shared by the loader
  * (rules.c, with its toolkit rules_load.c), the dumper (rules_dump.c), the
- * analyser (analyze.c), scoring (score.c) and the engine (engine.c).
+ * analyser (analyze.c), scoring (score.c) and the engine (engine.c). The
+ * condition compiler is rules_cond.c.
  *
  * Conditions compile to one flat array of nodes in prefix order: a node's
  * children follow it, each child subtree taking `size` slots, so evaluation
@@ -157,6 +158,8 @@ void rs_ld_pop(rs_ld *l, size_t mark);
 void *rs_ld_calloc(rs_ld *l, size_t n, size_t size);
 char *rs_ld_strdup(rs_ld *l, const char *s);
 bool rs_ld_id_ok(const char *s);
+/* Appends ", s" (or s) to a list in a message; stops when full. */
+void rs_ld_list_add(char *list, size_t size, const char *s);
 /* Reports unknown and duplicate keys; false when o is not an object. */
 bool rs_ld_keys(rs_ld *l, const cJSON *o, const char *const *keys);
 /* The member `key` of o, or NULL after reporting that it is missing. */
@@ -167,8 +170,11 @@ const cJSON *rs_ld_array(rs_ld *l, const cJSON *o, const char *key, size_t min, 
 char **rs_ld_strings(rs_ld *l, const cJSON *arr, const char *key, size_t *n);
 char *rs_ld_id(rs_ld *l, const cJSON *o, const char *key, bool required);
 void rs_ld_text_at(rs_ld *l, const cJSON *o, const char *key, rs_text *t);
-int rs_ld_var(rs_ld *l, const cJSON *o, const char *key, unsigned flags);
 long rs_ld_stage_ref(rs_ld *l, const cJSON *o, const char *key);
+/* The stage id v names, reported at the current path; -1 if none. */
+long rs_ld_stage_value(rs_ld *l, const cJSON *v);
+/* rules_cond.c: variables and conditions. */
+int rs_ld_var(rs_ld *l, const cJSON *o, const char *key, unsigned flags);
 uint32_t rs_ld_cond_at(rs_ld *l, const cJSON *o, const char *key, unsigned flags);
 /* The first variable a condition compares, to name a part; -1 if none. */
 int rs_ld_first_var(const rs_ld *l, uint32_t root);

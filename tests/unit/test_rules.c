@@ -272,6 +272,15 @@ static void test_duplicate_action_id(void **state)
 	               "actions[1].id", "duplicate action id \"a\" (also actions[0])");
 }
 
+static void test_duplicate_message_key(void **state)
+{
+	(void)state;
+	expect_problem("{\"relstage_rules\": 1, " SCORES ", " STAGES ", " DECISION ", " ACTIONS
+	               ", \"messages\": {\"downgrade\": {\"en\": \"a\", \"zh\": \"b\"}, "
+	               "\"downgrade\": {\"en\": \"a\", \"zh\": \"b\"}}}",
+	               "messages.downgrade", "duplicate key");
+}
+
 static void test_missing_zh_text(void **state)
 {
 	(void)state;
@@ -461,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_decision_row_naming_unknown_stage),
 		cmocka_unit_test(test_duplicate_stage_id),
 		cmocka_unit_test(test_duplicate_action_id),
+		cmocka_unit_test(test_duplicate_message_key),
 		cmocka_unit_test(test_missing_zh_text),
 		cmocka_unit_test(test_empty_stages),
 		cmocka_unit_test(test_too_many_actions),
