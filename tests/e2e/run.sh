@@ -1,6 +1,6 @@
 #!/bin/sh
 # End-to-end tests of the built binary, as a table (OpenBSD regress style):
-# each line of `cases` is NAME EXIT ARGS..., run in this directory with
+# each line of tables/*.txt is NAME EXIT ARGS..., run in this directory with
 # stdin from in/NAME.stdin when it exists; stdout must equal expected/NAME.out
 # and stderr expected/NAME.err (when that file exists), and the exit status
 # EXIT. Then every scripts/*.sh runs (each checks itself; exit 0 = pass).
@@ -46,11 +46,12 @@ check_case() {
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 }
 
-while read -r line; do
-	case $line in ''|'#'*) continue ;; esac
-	# shellcheck disable=SC2086
-	eval "check_case $line"
-done <cases
+for table in tables/*.txt; do
+	while read -r line; do
+		case $line in ''|'#'*) continue ;; esac
+		eval "check_case $line"
+	done <"$table"
+done
 
 for s in scripts/*.sh; do
 	[ -f "$s" ] || continue
