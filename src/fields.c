@@ -460,8 +460,12 @@ static void finish_map(const mapctx *c)
 		s = c->h->cell[m->col[f]];
 		n = c->h->len[m->col[f]];
 		rs_value_trim(&s, &n);
-		if (n > 0)
+		/* The column is named in messages only when its header is not
+		 * the field's own name, which the message already says. */
+		if (n > 0 && !(n == strlen(var_names[f]) && memcmp(s, var_names[f], n) == 0))
 			copy_utf8(m->where[f], WHERE_MAX, s, n);
+		else if (n > 0)
+			m->where[f][0] = '\0';
 		else
 			(void)snprintf(m->where[f], WHERE_MAX, "column %ld", m->col[f] + 1);
 		if (var_kinds[f] != RS_KIND_TEXT)
