@@ -334,7 +334,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			free(o.maps);
-			if (optopt != 0)
+			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
 				return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
 				                   (char[]){(char)optopt, '\0'});
 			return usage_error(c == ':' ? "option %s needs a value" : "unknown option %s",
