@@ -70,6 +70,9 @@ static rs_status share(rs_account *a, int *how, rs_error *err)
 	double s, sales = a->v[RS_F_OUR_SALES], spend = a->v[RS_F_CUSTOMER_SPEND];
 	bool ks = rs_known(a, RS_F_OUR_SALES), kt = rs_known(a, RS_F_CUSTOMER_SPEND);
 
+	/* Contradictory amounts are rejected even when purchase_share is given. */
+	if (ks && kt && spend >= 0 && sales > spend)
+		return reject(err, "our_sales %.15g exceeds customer_spend %.15g", sales, spend);
 	if (rs_known(a, RS_F_PURCHASE_SHARE)) {
 		s = a->v[RS_F_PURCHASE_SHARE];
 		if (!(s >= 0 && s <= 100))
