@@ -2,9 +2,14 @@
  * atomic.c - output files that appear whole or not at all: write to a
  * temporary in the same directory (same file system, so rename(2) is
  * atomic), fsync, rename over the target, fsync the directory.
+ * A target that exists and is not a regular file (/dev/null, /dev/stdout, a
+ * FIFO, /dev/full) is written in place: renaming over it would replace a
+ * device node with a plain file (as root, in /dev), which is never wanted.
+ * A symbolic link to a regular file is followed, so the link stays a link.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,38 +18,57 @@
 #include "internal.h"
 
 struct rs_atomic {
-	char *path;
-	char *tmp;
+	char *path; /* the name the caller gave, for messages */
+	char *real; /* the file replaced: path, or what its symbolic link names */
+	char *tmp;  /* NULL when writing in place */
 	FILE *fp;
 };
 
-rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
+/* The file to replace: path itself, or the regular file a symlink names. */
+static char *target_of(const char *path)
 {
-	rs_atomic *a = rs_calloc(1, sizeof *a);
-	size_t n = strlen(path);
 	struct stat st;
-	mode_t mode, mask;
-	int fd;
+	char *r, *copy;
 
-	*out = NULL;
-	err->file = path;
-	if (a == NULL || (a->path = rs_strdup(path)) == NULL || (a->tmp = rs_malloc(n + 16)) == NULL) {
-		rs_atomic_abort(a);
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return rs_strdup(path);
+	r = realpath(path, NULL); /* malloc'd by libc, not through our hook */
+	if (r == NULL)
+		return rs_strdup(path); /* a dangling link is replaced like a file */
+	copy = rs_strdup(r);
+	free(r);
+	return copy;
+}
+
+/* Writes straight into an existing non-regular file. */
+static rs_status open_in_place(rs_atomic *a, rs_error *err)
+{
+	a->fp = fopen(a->real, "w");
+	if (a->fp == NULL)
+		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
+	return RS_OK;
+}
+
+static rs_status open_temporary(rs_atomic *a, const struct stat *old, bool exists, rs_error *err)
+{
+	size_t n = strlen(a->real);
+	mode_t mode, mask;
+	int fd, e;
+
+	if ((a->tmp = rs_malloc(n + 12)) == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	}
-	memcpy(a->tmp, path, n);
+	memcpy(a->tmp, a->real, n);
 	memcpy(a->tmp + n, ".tmp.XXXXXX", 12);
 	fd = mkstemp(a->tmp);
 	if (fd < 0) {
-		int e = errno;
+		e = errno;
 		rs_free(a->tmp);
 		a->tmp = NULL;
-		rs_atomic_abort(a);
 		return rs_error_set(err, RS_EIO, 0, "cannot create a file in its directory: %s",
 		                    strerror(e));
 	}
-	if (stat(path, &st) == 0) {
-		mode = st.st_mode & 07777;
+	if (exists) {
+		mode = old->st_mode & 07777;
 	} else {
 		mask = umask(0);
 		(void)umask(mask);
@@ -53,10 +77,36 @@ rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
 	(void)fchmod(fd, mode);
 	a->fp = fdopen(fd, "w");
 	if (a->fp == NULL) {
-		int e = errno;
+		e = errno;
 		(void)close(fd);
-		rs_atomic_abort(a);
 		return rs_error_set(err, RS_EIO, 0, "%s", strerror(e));
+	}
+	return RS_OK;
+}
+
+rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
+{
+	rs_atomic *a = rs_calloc(1, sizeof *a);
+	struct stat st;
+	bool exists;
+	rs_status s;
+
+	*out = NULL;
+	err->file = path;
+	if (a == NULL || (a->path = rs_strdup(path)) == NULL || (a->real = target_of(path)) == NULL) {
+		rs_atomic_abort(a);
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	exists = stat(a->real, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
+		s = rs_error_set(err, RS_EIO, 0, "is a directory");
+	else if (exists && !S_ISREG(st.st_mode))
+		s = open_in_place(a, err);
+	else
+		s = open_temporary(a, &st, exists, err);
+	if (s != RS_OK) {
+		rs_atomic_abort(a);
+		return s;
 	}
 	*out = a;
 	return RS_OK;
@@ -95,18 +145,23 @@ rs_status rs_atomic_commit(rs_atomic *a, rs_error *err)
 
 	err->file = a->path;
 	a->fp = NULL;
-	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0)
+	errno = 0;
+	if (fflush(fp) != 0 || ferror(fp))
 		e = errno ? errno : EIO;
-	if (fclose(fp) != 0 && e == 0)
+	/* A device or FIFO need not support fsync (EINVAL); a file must. */
+	if (e == 0 && a->tmp != NULL && fsync(fileno(fp)) != 0)
 		e = errno;
-	if (e == 0 && rename(a->tmp, a->path) != 0)
+	if (fclose(fp) != 0 && e == 0)
+		e = errno ? errno : EIO;
+	if (e == 0 && a->tmp != NULL && rename(a->tmp, a->real) != 0)
 		e = errno;
 	if (e != 0) {
 		rs_atomic_abort(a);
-		return rs_error_set(err, RS_EIO, 0, "write failed, file left unchanged: %s",
-		                    strerror(e));
+		return rs_error_set(err, RS_EIO, 0, "%s: %s",
+		                    a == NULL ? "" : "write failed, file left unchanged", strerror(e));
 	}
-	sync_dir(a->path);
+	if (a->tmp != NULL)
+		sync_dir(a->real);
 	rs_free(a->tmp);
 	a->tmp = NULL;
 	rs_atomic_abort(a);
@@ -122,6 +177,7 @@ void rs_atomic_abort(rs_atomic *a)
 	if (a->tmp != NULL)
 		(void)unlink(a->tmp);
 	rs_free(a->tmp);
+	rs_free(a->real);
 	rs_free(a->path);
 	rs_free(a);
 }
