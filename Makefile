@@ -52,6 +52,9 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all check unit e2e demo clean install uninstall format deps bench fuzz
+# test objects are intermediate files of a chain rule: keep them, so make
+# does not rebuild them on every run
+.SECONDARY:
 
 all: $(BIN)
 
