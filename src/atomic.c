@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,7 +17,8 @@
 #include "internal.h"
 
 struct rs_atomic {
-	char *path; /* the name the caller gave, for messages */
+	const char *name; /* borrowed from the caller, for rs_error.file (which
+	                     must outlive a, since commit frees a on failure) */
 	char *real; /* the file replaced: path, or what its symbolic link names */
 	char *tmp;  /* NULL when writing in place */
 	FILE *fp;
@@ -93,7 +93,9 @@ rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
 
 	*out = NULL;
 	err->file = path;
-	if (a == NULL || (a->path = rs_strdup(path)) == NULL || (a->real = target_of(path)) == NULL) {
+	if (a != NULL)
+		a->name = path;
+	if (a == NULL || (a->real = target_of(path)) == NULL) {
 		rs_atomic_abort(a);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
@@ -143,7 +145,7 @@ rs_status rs_atomic_commit(rs_atomic *a, rs_error *err)
 	int e = 0;
 	FILE *fp = a->fp;
 
-	err->file = a->path;
+	err->file = a->name;
 	a->fp = NULL;
 	errno = 0;
 	if (fflush(fp) != 0 || ferror(fp))
@@ -156,9 +158,11 @@ rs_status rs_atomic_commit(rs_atomic *a, rs_error *err)
 	if (e == 0 && a->tmp != NULL && rename(a->tmp, a->real) != 0)
 		e = errno;
 	if (e != 0) {
+		bool in_place = a->tmp == NULL;
+
 		rs_atomic_abort(a);
-		return rs_error_set(err, RS_EIO, 0, "%s: %s",
-		                    a == NULL ? "" : "write failed, file left unchanged", strerror(e));
+		return rs_error_set(err, RS_EIO, 0, "write failed%s: %s",
+		                    in_place ? "" : ", file left unchanged", strerror(e));
 	}
 	if (a->tmp != NULL)
 		sync_dir(a->real);
@@ -178,6 +182,5 @@ void rs_atomic_abort(rs_atomic *a)
 		(void)unlink(a->tmp);
 	rs_free(a->tmp);
 	rs_free(a->real);
-	rs_free(a->path);
 	rs_free(a);
 }

@@ -118,12 +118,89 @@ static void test_open_in_missing_directory_fails_with_message(void **state)
 	assert_string_equal(err.file, "/nonexistent-dir/x.csv");
 }
 
+static void test_device_target_is_written_in_place_not_replaced(void **state)
+{
+	rs_atomic *a = NULL;
+	rs_error err;
+	struct stat st;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(rs_atomic_open(&a, "/dev/null", &err), RS_OK);
+	fputs("gone\n", rs_atomic_file(a));
+	assert_int_equal(rs_atomic_commit(a, &err), RS_OK);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+}
+
+static void test_full_device_commit_is_a_write_error(void **state)
+{
+	rs_atomic *a = NULL;
+	rs_error err;
+	struct stat st;
+	int i;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+		skip();
+	assert_int_equal(rs_atomic_open(&a, "/dev/full", &err), RS_OK);
+	for (i = 0; i < 1000; i++)
+		fputs("some text that fills the stdio buffer\n", rs_atomic_file(a));
+	assert_int_equal(rs_atomic_commit(a, &err), RS_EIO);
+	assert_non_null(strstr(err.msg, "No space left"));
+	assert_string_equal(err.file, "/dev/full");
+	assert_int_equal(stat("/dev/full", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+}
+
+static void test_symlink_target_is_replaced_and_link_kept(void **state)
+{
+	char path[128], link[128];
+	rs_atomic *a = NULL;
+	rs_error err;
+	struct stat st;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	snprintf(path, sizeof path, "%s/real.csv", dir);
+	snprintf(link, sizeof link, "%s/link.csv", dir);
+	write_file(path, "old\n");
+	assert_int_equal(symlink("real.csv", link), 0);
+	assert_int_equal(rs_atomic_open(&a, link, &err), RS_OK);
+	fputs("new\n", rs_atomic_file(a));
+	assert_int_equal(rs_atomic_commit(a, &err), RS_OK);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	expect_file(path, "new\n");
+	unlink(link);
+	unlink(path);
+}
+
+static void test_directory_target_fails_without_temporary(void **state)
+{
+	rs_atomic *a = NULL;
+	rs_error err;
+	size_t before = entries();
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	assert_int_equal(rs_atomic_open(&a, dir, &err), RS_EIO);
+	assert_null(a);
+	assert_string_equal(err.msg, "is a directory");
+	assert_int_equal(entries(), before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_replaces_and_keeps_mode),
 		cmocka_unit_test(test_abort_leaves_old_file_and_no_temporary),
 		cmocka_unit_test(test_open_in_missing_directory_fails_with_message),
+		cmocka_unit_test(test_device_target_is_written_in_place_not_replaced),
+		cmocka_unit_test(test_full_device_commit_is_a_write_error),
+		cmocka_unit_test(test_symlink_target_is_replaced_and_link_kept),
+		cmocka_unit_test(test_directory_target_fails_without_temporary),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
