@@ -76,7 +76,8 @@ static int usage_error(const char *fmt, const char *arg)
 static int finish_stdout(int code)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-		cli_warn("standard output: write failed: %s", strerror(errno ? errno : EIO));
+		if (code != EXIT_TROUBLE) /* else the failure was reported already */
+			cli_warn("standard output: write failed: %s", strerror(errno ? errno : EIO));
 		return EXIT_TROUBLE;
 	}
 	return code;
