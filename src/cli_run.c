@@ -16,6 +16,15 @@
 
 #define MAX_SHOWN_REJECTS 100
 
+/* Set by SIGINT/SIGTERM/SIGHUP: the run stops at the next row and removes its
+ * temporary files, then dies of the signal as if nothing had caught it. */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
 typedef struct run {
 	const cli_opts *o;
 	const rs_rules *rules;
@@ -35,8 +44,10 @@ typedef struct run {
 	size_t rcap;
 	char line_text[24];
 	unsigned long shown;
+	bool file_column;        /* several inputs: the rejects file names each row's file */
 	/* progress on a terminal */
 	bool progress;
+	bool on_screen;          /* a progress line is showing and must be cleared */
 	FILE *in;
 	long long in_size;
 	struct timespec start, last;
@@ -52,20 +63,25 @@ static double seconds_since(const struct timespec *t)
 	return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
-static void progress(run *r, bool final)
+/* Erases the progress line so a message or the summary starts on a clean line. */
+static void progress_clear(run *r)
+{
+	if (r->on_screen)
+		fputs("\r\033[K", stderr);
+	r->on_screen = false;
+}
+
+static void progress(run *r)
 {
 	double t;
 
-	if (!r->progress || (!final && ++r->since_check < 16384))
+	if (!r->progress || ++r->since_check < 16384)
 		return;
 	r->since_check = 0;
-	if (!final && seconds_since(&r->last) < 0.5)
+	if (seconds_since(&r->last) < 0.5)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &r->last);
-	if (final) {
-		fputs("\r\033[K", stderr);
-		return;
-	}
+	r->on_screen = true;
 	t = seconds_since(&r->start);
 	fprintf(stderr, "\rrelstage: %s: %lu rows, %.0f rows/s", r->file, r->rows,
 	        t > 0 ? (double)r->rows / t : 0.0);
@@ -75,13 +91,60 @@ static void progress(run *r, bool final)
 			fprintf(stderr, ", %.0f%%", 100.0 * (double)pos / (double)r->in_size);
 	}
 	fputs("\033[K", stderr);
+	fflush(stderr);
+}
+
+/* Room for a rejects row of n cells after the leading (file,) line, reason. */
+static bool rejects_room(run *r, size_t n)
+{
+	const char **c;
+	size_t *l;
+
+	if (n <= r->rcap)
+		return true;
+	if ((c = realloc(r->rcell, n * sizeof *c)) == NULL)
+		return false;
+	r->rcell = c;
+	if ((l = realloc(r->rlen, n * sizeof *l)) == NULL)
+		return false;
+	r->rlen = l;
+	r->rcap = n;
+	return true;
+}
+
+/* The rejects file: [file,] line, reason, then the first input's header. */
+static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
+{
+	size_t lead = r->file_column ? 3 : 2, i;
+	rs_write_opts wo;
+
+	if (!rejects_room(r, in_hdr->n + lead))
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	i = 0;
+	if (r->file_column)
+		r->rcell[i++] = "file";
+	r->rcell[i++] = "line";
+	r->rcell[i++] = "reason";
+	for (i = 0; i < lead; i++)
+		r->rlen[i] = strlen(r->rcell[i]);
+	for (i = 0; i < in_hdr->n; i++) {
+		r->rcell[lead + i] = in_hdr->cell[i];
+		r->rlen[lead + i] = in_hdr->len[i];
+	}
+	memset(&wo, 0, sizeof wo);
+	wo.format = RS_FMT_CSV;
+	wo.excel = r->o->wopts.excel;
+	wo.raw = r->o->wopts.raw;
+	wo.ragged = true;
+	err->file = r->o->rejects;
+	return rs_writer_new(&r->rw, r->rej, &wo,
+	                     &(rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL}, err);
 }
 
 static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
 {
 	rs_write_opts wo = r->o->wopts;
 	rs_status st;
-	size_t i;
 
 	if (wo.format == RS_FMT_TABLE) {
 		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
@@ -91,23 +154,7 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);
 	if (st != RS_OK || r->rej == NULL)
 		return st;
-	r->rcap = in_hdr->n + 2;
-	r->rcell = calloc(r->rcap, sizeof *r->rcell);
-	r->rlen = calloc(r->rcap, sizeof *r->rlen);
-	if (r->rcell == NULL || r->rlen == NULL)
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	r->rcell[0] = "line";
-	r->rcell[1] = "reason";
-	for (i = 0; i < in_hdr->n; i++)
-		r->rcell[i + 2] = in_hdr->cell[i];
-	for (i = 0; i < r->rcap; i++)
-		r->rlen[i] = strlen(r->rcell[i]);
-	memset(&wo, 0, sizeof wo);
-	wo.format = RS_FMT_CSV;
-	wo.excel = r->o->wopts.excel;
-	wo.ragged = true;
-	err->file = r->o->rejects;
-	return rs_writer_new(&r->rw, r->rej, &wo, &(rs_row){r->rcap, r->rcell, r->rlen, NULL, 1, NULL}, err);
+	return open_rejects(r, in_hdr, err);
 }
 
 static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
@@ -132,37 +179,46 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	return open_writers(r, out, h, err);
 }
 
+/*
+ * A column's name is both `where` and the start of the message for most cell
+ * errors ("key_person: key_person \"maybe\" is not yes/no"): say it once.
+ */
+static void drop_repeated_where(rs_error *e)
+{
+	size_t n = strlen(e->where);
+
+	if (n > 0 && strncmp(e->msg, e->where, n) == 0 && e->msg[n] == ' ')
+		e->where[0] = '\0';
+}
+
 /* Reports a rejected row on stderr (the first MAX_SHOWN_REJECTS) and in --rejects. */
 static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
 {
-	size_t i, n = row->n + 2;
+	size_t lead = r->file_column ? 3 : 2, i = 0, n = row->n + lead;
 	char msg[1024];
 
+	drop_repeated_where(why);
 	why->file = r->file;
-	if (r->shown++ < MAX_SHOWN_REJECTS)
+	if (r->shown++ < MAX_SHOWN_REJECTS) {
+		progress_clear(r);
 		cli_error(why);
+	}
 	if (r->rw == NULL)
 		return RS_OK;
-	if (n > r->rcap) {
-		const char **c = realloc(r->rcell, n * sizeof *c);
-		size_t *l = c ? realloc(r->rlen, n * sizeof *l) : NULL;
-		if (c != NULL)
-			r->rcell = c;
-		if (l == NULL)
-			return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
-		r->rlen = l;
-		r->rcap = n;
-	}
+	if (!rejects_room(r, n))
+		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
 	(void)snprintf(r->line_text, sizeof r->line_text, "%lu", row->line);
 	why->file = NULL;
 	(void)rs_error_format(why, msg, sizeof msg);
-	r->rcell[0] = r->line_text;
-	r->rlen[0] = strlen(r->line_text);
-	r->rcell[1] = msg;
-	r->rlen[1] = strlen(msg);
+	if (r->file_column)
+		r->rcell[i++] = r->file;
+	r->rcell[i++] = r->line_text;
+	r->rcell[i++] = msg;
+	for (i = 0; i < lead; i++)
+		r->rlen[i] = strlen(r->rcell[i]);
 	for (i = 0; i < row->n; i++) {
-		r->rcell[i + 2] = row->cell[i];
-		r->rlen[i + 2] = row->len[i];
+		r->rcell[lead + i] = row->cell[i];
+		r->rlen[lead + i] = row->len[i];
 	}
 	err->file = r->o->rejects;
 	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
@@ -176,7 +232,10 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	rs_status st;
 
 	r->rows++;
-	progress(r, false);
+	progress(r);
+	if (interrupted)
+		return rs_error_set(err, RS_EIO, row->line, "interrupted by signal %d; outputs left unchanged",
+		                    (int)interrupted);
 	memset(&why, 0, sizeof why);
 	st = rs_classifier_row(r->cls, row, &out, &why);
 	if (st == RS_EREJECT)
@@ -320,6 +379,20 @@ static rs_status finish(run *r, rs_error *err)
 	return st;
 }
 
+/* No SA_RESTART: a read blocked on a pipe returns, and the run ends cleanly. */
+static void catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		(void)sigaction(sigs[i], &sa, NULL);
+}
+
 int cli_run(const cli_opts *o, const rs_rules *rules)
 {
 	static char *const stdin_only[] = {(char *)"-"};
@@ -336,9 +409,11 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	r.o = o;
 	r.rules = rules;
 	r.progress = !o->quiet && isatty(STDERR_FILENO);
+	r.file_column = o->ninputs > 1;
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
 	r.last = r.start;
 	(void)signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error (exit 2), not a silent death */
+	catch_signals();
 
 	st = o->previous ? load_previous(&r, &err) : RS_OK;
 	memset(&co, 0, sizeof co);
@@ -353,10 +428,12 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		st = open_outputs(&r, &err);
 	for (i = 0; st == RS_OK && i < n; i++)
 		st = read_input(&r, inputs[i], &err);
-	progress(&r, true);
+	progress_clear(&r);
 	if (st == RS_OK)
 		st = finish(&r, &err);
-	if (st != RS_OK)
+	if (st != RS_OK && interrupted)
+		cli_warn("interrupted by signal %d; no output file was replaced", (int)interrupted);
+	else if (st != RS_OK)
 		cli_error(&err);
 	rc = st != RS_OK ? EXIT_TROUBLE : r.cls && rs_classifier_stats(r.cls)->rejected ? EXIT_REJECTS : 0;
 	rs_writer_free(r.w);
@@ -367,9 +444,13 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	rs_previous_free(r.prev);
 	free(r.rcell);
 	free(r.rlen);
-	if (o->output == NULL && (fflush(stdout) != 0 || ferror(stdout))) {
+	if (rc != EXIT_TROUBLE && o->output == NULL && (fflush(stdout) != 0 || ferror(stdout))) {
 		cli_warn("<stdout>: write failed: %s", strerror(errno ? errno : EIO));
 		rc = EXIT_TROUBLE;
+	}
+	if (interrupted) {
+		(void)signal((int)interrupted, SIG_DFL);
+		(void)raise((int)interrupted);
 	}
 	return rc;
 }
