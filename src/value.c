@@ -49,6 +49,28 @@ void rs_value_trim_slow(const char **s, size_t *n)
 		*n -= k;
 }
 
+/*
+ * A trailing percent unit is not part of a column's name: "Share (%)",
+ * "purchase_share %" and "采购份额（%）" name the share like "share" does.
+ */
+static size_t strip_unit(char *out, size_t o)
+{
+	static const char *const units[] = {"(%)", "\xEF\xBC\x88%\xEF\xBC\x89", "[%]", "%", NULL};
+	size_t i, k;
+
+	for (i = 0; units[i] != NULL; i++) {
+		k = strlen(units[i]);
+		if (o > k && memcmp(out + o - k, units[i], k) == 0) {
+			o -= k;
+			while (o > 0 && out[o - 1] == '_')
+				o--;
+			out[o] = '\0';
+			return o;
+		}
+	}
+	return o;
+}
+
 /* Separators collapse so "Share - of wallet" still finds share_of_wallet. */
 size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap)
 {
@@ -68,7 +90,7 @@ size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap)
 		out[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 	}
 	out[o] = '\0';
-	return o;
+	return strip_unit(out, o);
 }
 
 bool rs_value_word_eq(const char *s, size_t n, const char *w)

@@ -217,6 +217,21 @@ static void test_header_case_spaces_and_hyphens_are_normalised(void **state)
 	rs_fieldmap_free(m);
 }
 
+static void test_percent_unit_in_header_names_the_share(void **state)
+{
+	rs_fieldmap *m = map_ok("id|Share (%)", NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 1);
+	rs_fieldmap_free(m);
+	m = map_ok("id|Purchase Share %", NULL, 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 1);
+	rs_fieldmap_free(m);
+	m = map_ok("客户编号|采购份额（%）", NULL, 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 1);
+	rs_fieldmap_free(m);
+}
+
 static void test_map_wins_over_alias(void **state)
 {
 	const char *maps[] = {"purchase_share=Anteil"};
@@ -847,6 +862,7 @@ int main(void)
 		cmocka_unit_test(test_english_aliases_map_to_fields),
 		cmocka_unit_test(test_chinese_aliases_map_to_fields),
 		cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
+		cmocka_unit_test(test_percent_unit_in_header_names_the_share),
 		cmocka_unit_test(test_map_wins_over_alias),
 		cmocka_unit_test(test_map_accepts_column_number_and_loose_spelling),
 		cmocka_unit_test(test_map_unknown_field_lists_fields),
