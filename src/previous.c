@@ -4,6 +4,7 @@
  * addressing hash table over ids kept in one arena (offsets, not pointers,
  * because the arena moves when it grows).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -14,6 +15,7 @@ typedef struct entry {
 	size_t off, len;
 	long stage;              /* previous stage, or RS_PREV_NEW for ids only in this run */
 	unsigned long seen_line; /* 0 until seen in this run */
+	unsigned long prev_line; /* where the previous file had it, 0 for new ids */
 	bool used;
 } entry;
 
@@ -27,6 +29,7 @@ struct rs_previous {
 	const char *const *maps;
 	size_t nmaps;
 	long id_col, stage_col;
+	bool unquote; /* CSV or TSV: undo formula neutralisation of ids */
 	rs_diag_fn diag;
 	void *ctx;
 };
@@ -94,6 +97,7 @@ static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long 
 	e->len = n;
 	e->stage = stage;
 	e->seen_line = 0;
+	e->prev_line = 0;
 	p->count++;
 	return e;
 }
@@ -119,29 +123,57 @@ long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long l
 	return e->stage;
 }
 
-static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+/*
+ * The id column, found as in an input (--map, name, aliases). A previous
+ * output need not keep a share column (a file cut down to id,stage is fine),
+ * so when the field map wants one, the stage column stands in for it.
+ */
+static rs_status find_id(rs_previous *p, const rs_row *h, rs_error *err)
 {
-	rs_previous *p = ctx;
+	const char **maps = NULL;
 	rs_fieldmap *m = NULL;
+	rs_error again;
 	rs_status st;
 	size_t i;
 
 	st = rs_fieldmap_new(&m, h, p->maps, p->nmaps, err);
+	if (st == RS_EUSAGE) {
+		maps = rs_calloc(p->nmaps + 1, sizeof *maps);
+		if (maps == NULL)
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		for (i = 0; i < p->nmaps; i++)
+			maps[i] = p->maps[i];
+		maps[p->nmaps] = "purchase_share=stage";
+		again = *err;
+		if (rs_fieldmap_new(&m, h, maps, p->nmaps + 1, &again) == RS_OK)
+			st = RS_OK;
+		rs_free(maps);
+	}
 	if (st != RS_OK)
 		return st;
 	p->id_col = rs_fieldmap_column(m, RS_F_ID);
 	rs_fieldmap_free(m);
+	return RS_OK;
+}
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	rs_previous *p = ctx;
+	size_t i;
+
 	p->stage_col = -1;
 	for (i = 0; i < h->n; i++)
 		if (strcmp(h->cell[i], "stage") == 0)
 			p->stage_col = (long)i;
 	if (p->stage_col < 0)
 		return rs_error_set(err, RS_EPARSE, 1,
-		                    "no \"stage\" column: --previous takes an earlier relstage output");
-	return RS_OK;
+		                    "no \"stage\" column: --previous takes an earlier relstage output "
+		                    "written as csv, tsv, json or jsonl (not table)");
+	return find_id(p, h, err);
 }
 
-static void report(rs_previous *p, unsigned long line, const char *fmt, const char *a)
+static void report(rs_previous *p, unsigned long line, const char *fmt, const char *a,
+                   unsigned long first)
 {
 	rs_error e;
 
@@ -149,7 +181,7 @@ static void report(rs_previous *p, unsigned long line, const char *fmt, const ch
 		return;
 	memset(&e, 0, sizeof e);
 	e.file = p->name;
-	(void)rs_error_set(&e, RS_EREJECT, line, fmt, a);
+	(void)rs_error_set(&e, RS_EREJECT, line, fmt, a, first);
 	p->diag(p->ctx, &e);
 }
 
@@ -157,32 +189,41 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 {
 	rs_previous *p = ctx;
 	const char *id, *stage;
+	size_t n;
 	long si;
 	entry *e;
 	uint64_t h;
 
 	if (r->reject != NULL || (size_t)p->stage_col >= r->n || (size_t)p->id_col >= r->n) {
-		report(p, r->line, "%s; row ignored", r->reject ? r->reject : "too few fields");
+		report(p, r->line, "%s; row ignored", r->reject ? r->reject : "too few fields", 0);
 		return RS_OK;
 	}
 	id = r->cell[p->id_col];
+	n = r->len[p->id_col];
 	stage = r->cell[p->stage_col];
-	if (r->len[p->id_col] == 0) {
-		report(p, r->line, "%s", "empty id; row ignored");
+	/* CSV/TSV output neutralised formula-like ids with a leading quote. */
+	if (p->unquote && n > 1 && id[0] == '\'' && strchr("=+-@\t\r", id[1]) != NULL) {
+		id++;
+		n--;
+	}
+	if (n == 0) {
+		report(p, r->line, "%s", "empty id; row ignored", 0);
 		return RS_OK;
 	}
 	si = rs_rules_stage_index(p->rules, stage);
 	if (si < 0)
 		return rs_error_set(err, RS_EPARSE, r->line,
 		                    "stage \"%s\" is not a stage of the rules in force", stage);
-	h = hash_id(id, r->len[p->id_col]);
-	e = p->cap ? find(p, id, r->len[p->id_col], h) : NULL;
+	h = hash_id(id, n);
+	e = p->cap ? find(p, id, n, h) : NULL;
 	if (e != NULL && e->used) {
-		report(p, r->line, "duplicate id \"%s\" in the previous run; the first is used", id);
+		report(p, r->line, "duplicate id \"%s\" (first at line %lu); the first is used", id,
+		       e->prev_line);
 		return RS_OK;
 	}
-	if (insert(p, id, r->len[p->id_col], h, si) == NULL)
+	if ((e = insert(p, id, n, h, si)) == NULL)
 		return rs_error_set(err, RS_ENOMEM, r->line, "out of memory");
+	e->prev_line = r->line;
 	p->loaded++;
 	return RS_OK;
 }
@@ -210,6 +251,8 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	err->file = name;
 	st = rs_reader_open(&rd, fp, name, ropts, err);
 	if (st == RS_OK)
+		p->unquote = rs_reader_format(rd) == RS_FMT_CSV || rs_reader_format(rd) == RS_FMT_TSV;
+	if (st == RS_OK)
 		st = rs_reader_run(rd, on_header, on_row, p, err);
 	rs_reader_free(rd);
 	if (st != RS_OK) {
@@ -226,16 +269,37 @@ size_t rs_previous_count(const rs_previous *p)
 	return p->loaded;
 }
 
+static int by_prev_line(const void *x, const void *y)
+{
+	const entry *a = *(const entry *const *)x, *b = *(const entry *const *)y;
+
+	return (a->prev_line > b->prev_line) - (a->prev_line < b->prev_line);
+}
+
+/* In the previous file's order, so the list reads like that file; in table
+ * order only if the sorting array cannot be had. */
 void rs_previous_each_vanished(const rs_previous *p,
                                void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
 {
-	size_t i;
+	const entry **v;
+	size_t i, n = 0;
 
+	v = rs_calloc(p->loaded ? p->loaded : 1, sizeof *v);
 	for (i = 0; i < p->cap; i++) {
 		const entry *e = &p->tab[i];
-		if (e->used && e->stage >= 0 && e->seen_line == 0)
+		if (!e->used || e->stage < 0 || e->seen_line != 0)
+			continue;
+		if (v == NULL)
 			fn(ctx, p->ids.data + e->off, (size_t)e->stage);
+		else
+			v[n++] = e;
 	}
+	if (v == NULL)
+		return;
+	qsort(v, n, sizeof *v, by_prev_line);
+	for (i = 0; i < n; i++)
+		fn(ctx, p->ids.data + v[i]->off, (size_t)v[i]->stage);
+	rs_free(v);
 }
 
 void rs_previous_free(rs_previous *p)
