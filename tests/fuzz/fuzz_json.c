@@ -1,0 +1,114 @@
+/*
+ * fuzz_json.c - the JSON readers: an input whose first non-blank byte is '['
+ * goes to the array reader, anything else to the JSON Lines reader (so the
+ * seed files are plain .json and .jsonl files). Checks what every row
+ * promises, that good rows have the header's width and that number cells
+ * are finite JSON number text.
+ */
+#include <math.h>
+
+#include "fuzz_common.h"
+
+typedef struct fz {
+	bool header;
+	size_t ncols;
+	unsigned long rows, last_line;
+	rs_format f;
+} fz;
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	fz *z = ctx;
+	size_t i, j;
+
+	fuzz_check_row(h, true);
+	FUZZ_CHECK(!z->header);
+	FUZZ_CHECK(h->reject == NULL);
+	z->header = true;
+	z->ncols = h->n;
+	/* Keys are columns: no two alike (duplicate keys are refused). */
+	for (i = 0; i < h->n && i < 64; i++)
+		for (j = i + 1; j < h->n && j < 64; j++)
+			FUZZ_CHECK(h->len[i] != h->len[j] ||
+			           memcmp(h->cell[i], h->cell[j], h->len[i]) != 0);
+	(void)err;
+	return RS_OK;
+}
+
+static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	fz *z = ctx;
+	size_t i;
+
+	FUZZ_CHECK(z->header);
+	fuzz_check_row(row, false);
+	if (z->f == RS_FMT_JSONL)
+		FUZZ_CHECK(row->line > z->last_line);
+	else
+		FUZZ_CHECK(row->line >= z->last_line);
+	z->last_line = row->line;
+	z->rows++;
+	if (row->reject != NULL)
+		return RS_OK;
+	FUZZ_CHECK(row->n == z->ncols);
+	for (i = 0; i < row->n; i++) {
+		const char *s = row->cell[i];
+		unsigned char t = row->type ? row->type[i] : RS_T_STRING;
+		char *end;
+
+		/* cJSON cuts strings at \u0000; the reader must reject those. */
+		FUZZ_CHECK(memchr(s, '\0', row->len[i]) == NULL);
+		if (t == RS_T_NUMBER) {
+			double v = strtod(s, &end);
+			FUZZ_CHECK(row->len[i] > 0 && end == s + row->len[i]);
+			FUZZ_CHECK(isfinite(v));
+			FUZZ_CHECK(strchr(s, ',') == NULL);
+		} else if (t == RS_T_BOOL) {
+			FUZZ_CHECK(strcmp(s, "true") == 0 || strcmp(s, "false") == 0);
+		} else if (t == RS_T_NULL) {
+			FUZZ_CHECK(row->len[i] == 0);
+		}
+	}
+	(void)err;
+	return RS_OK;
+}
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	rs_read_opts ro;
+	rs_reader *r = NULL;
+	rs_error err;
+	char *copy;
+	FILE *fp;
+	fz z;
+	size_t i = 0;
+	rs_status st;
+	char buf[600];
+
+	while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+		i++;
+	memset(&z, 0, sizeof z);
+	z.f = i < size && data[i] == '[' ? RS_FMT_JSON : RS_FMT_JSONL;
+	fp = fuzz_fmemopen(data, size, &copy);
+	if (fp == NULL)
+		return 0;
+	memset(&err, 0, sizeof err);
+	fuzz_read_opts(&ro, z.f);
+	st = rs_reader_open(&r, fp, z.f == RS_FMT_JSON ? "fuzz.json" : "fuzz.jsonl", &ro, &err);
+	if (st == RS_OK) {
+		FUZZ_CHECK(rs_reader_format(r) == z.f);
+		FUZZ_CHECK(rs_reader_delimiter(r) == 0);
+		st = rs_reader_run(r, on_header, on_row, &z, &err);
+	}
+	FUZZ_CHECK(st != RS_EOF && st != RS_EREJECT);
+	if (st != RS_OK) {
+		FUZZ_CHECK(err.status == st);
+		(void)rs_error_format(&err, buf, sizeof buf);
+	}
+	rs_reader_free(r);
+	fclose(fp);
+	free(copy);
+	return 0;
+}
