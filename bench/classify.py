@@ -4,58 +4,47 @@ relstage's default rules, written as a user would with the csv module.
 
     python3 bench/classify.py [RULES.json] < in.csv > out.csv
 
-It mirrors data/rules/default.json as closely as is reasonable for a fair
-comparison of doing the same work, not for exact agreement:
-- thresholds, weights and caps are constants here, not interpreted from the
-  rules file (relstage compiles the file; a user's script hard-codes them);
-- stage labels and the stage's action texts are taken from the rules file
-  when it has them (so both write about the same number of bytes), else
-  short built-in texts;
-- unknown (empty) values give no points and make a condition false, where
-  relstage uses three-valued logic; on the generator's data the difference
-  only shows in rare rows;
-- only the targeted actions named in issue 2 (point-to-point contact,
-  upgrade candidate, high share without bonds) are checked;
-- rows that relstage would reject are passed through with an empty stage
-  (the generator produces none).
+It mirrors data/rules/default.json (scores, decision table, action rules)
+as closely as is reasonable for a fair comparison of doing the same work,
+not for exact agreement:
+- thresholds, weights and caps are constants here, copied from the default
+  rules, not interpreted from the file (relstage compiles the file; a user's
+  script hard-codes them); the texts (stage labels, stage actions, action
+  rules' texts) are read from the rules file so both write the same bytes;
+- unknown (empty) values give no points and make a comparison false; the
+  default rules use no "not", so this equals relstage's three-valued logic;
+- share_gap uses the thresholds 0 / 50 / 80 of the next stage;
+- cells are parsed plainly (a trailing '%' on shares, no thousands separators
+  or currency signs), and rows relstage would reject are passed through with
+  empty appended cells (the generator produces none).
 """
 import csv
 import json
+import math
 import sys
 
 TRUE = {"yes", "y", "true", "1", "是", "有"}
 FALSE = {"no", "n", "false", "0", "否", "无"}
 LEVEL = {"staff": 1, "manager": 2, "director": 3, "executive": 4,
          "员工": 1, "经理": 2, "总监": 3, "高层": 4}
-
-STAGES = {  # id -> (label, actions); replaced by the rules file's if present
-    "development": ("Development", "Watch for an entry opportunity; find the key person; "
-                    "build trust; make a technical breakthrough"),
-    "initial": ("Initial cooperation", "Turn point-to-point into organisation-to-"
-                "organisation contact; raise expectations; prove ourselves; do not rely on price"),
-    "stable": ("Stable cooperation", "Invest in the relationship; personalise service; "
-               "lower the customer's total cost; keep key people close"),
-    "strategic": ("Strategic cooperation", "Build structural bonds: customised solutions, "
-                  "co-innovation, top-management relationship, joint planning"),
-}
+ORDER = ["development", "initial", "stable", "strategic"]
+THRESHOLD = {"initial": 0.0, "stable": 50.0, "strategic": 80.0}
 ACTION_SEP = " | "
+LABEL = {}    # stage id -> label (en)
+ACTIONS = {}  # stage id -> its actions joined with ACTION_SEP
+TEXT = {}     # action rule id -> text (en)
+APPENDED = ["stage", "stage_label", "share_pct", "contact_score", "cooperation_score",
+            "next_stage", "share_gap", "flags", "actions"]
 
 
 def load_texts(path):
-    """Stage labels and joined actions from a rules file, if it has them."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            rules = json.load(f)
-        for st in rules.get("stages", []):
-            label, acts = st.get("label"), st.get("actions")
-            if isinstance(label, dict):
-                label = label.get("en")
-            if isinstance(acts, dict):
-                acts = acts.get("en")
-            if st.get("id") in STAGES and isinstance(label, str) and isinstance(acts, list):
-                STAGES[st["id"]] = (label, ACTION_SEP.join(str(a) for a in acts))
-    except (OSError, ValueError, AttributeError, TypeError):
-        pass
+    with open(path, encoding="utf-8") as f:
+        rules = json.load(f)
+    for st in rules["stages"]:
+        LABEL[st["id"]] = st["label"]["en"]
+        ACTIONS[st["id"]] = ACTION_SEP.join(st["actions"]["en"])
+    for act in rules["actions"]:
+        TEXT[act["id"]] = act["text"]["en"]
 
 
 def num(s, pct=False):
@@ -64,7 +53,7 @@ def num(s, pct=False):
         return None
     if pct and s.endswith("%"):
         s = s[:-1]
-    return float(s.replace(",", ""))
+    return float(s)
 
 
 def boolean(s):
@@ -74,6 +63,14 @@ def boolean(s):
 
 def capped(v, per, cap):
     return 0.0 if v is None else min(v * per, cap)
+
+
+def whole(x):  # C's round(): half away from zero
+    return math.floor(x + 0.5)
+
+
+def fmt2(x):  # at most two decimals, no trailing zeros, as relstage writes numbers
+    return ("%.2f" % x).rstrip("0").rstrip(".")
 
 
 def classify(row, ix):
@@ -93,34 +90,42 @@ def classify(row, ix):
     agree, equity = boolean(g("strategic_agreement")), boolean(g("equity_tie"))
     excl, info = boolean(g("exclusive")), boolean(g("info_sharing"))
 
-    contact = (capped(contacts, 4, 30) + capped(depts, 5, 20)
-               + (0, 5, 15, 25, 35)[level or 0] + (15 if key else 0))
-    coop = (capped(years, 2, 20) + capped(joint, 10, 20) + capped(meets, 5, 15)
-            + (15 if agree else 0) + (15 if equity else 0) + (10 if excl else 0)
-            + (5 if info else 0))
-    contact, coop = min(contact, 100.0), min(coop, 100.0)
+    contact = whole(min(capped(contacts, 5, 25) + capped(depts, 5, 25)
+                        + (level or 0) * 6.25 + (25 if key else 0), 100))
+    coop = whole(min(capped(years, 3, 15) + capped(joint, 10, 20) + capped(meets, 5, 15)
+                     + (20 if agree else 0) + (15 if equity else 0) + (5 if excl else 0)
+                     + (10 if info else 0), 100))
 
-    bonds = bool(agree or equity or (joint or 0) >= 1 or ((level or 0) >= 4 and (meets or 0) >= 2))
+    bonds = agree is True or equity is True or (joint is not None and joint >= 1)
     if share == 0:
         stage = "development"
     elif share < 50:
         stage = "initial"
-    elif share >= 80 and bonds:
+    elif share < 80:
+        stage = "stable"
+    elif coop >= 50 and contact >= 40 and bonds:
         stage = "strategic"
     else:
         stage = "stable"
-    label, actions = STAGES[stage]
-    flags = []
-    if stage != "development" and (contacts == 1 or depts == 1):
-        flags.append("point_to_point")
-        actions += ACTION_SEP + "Single-threaded: widen contact beyond one person"
-    if stage == "stable" and coop >= 60:
-        flags.append("upgrade_candidate")
-        actions += ACTION_SEP + "Upgrade candidate: propose a strategic agreement"
-    if share >= 80 and not bonds:
-        flags.append("high_share_no_bonds")
-        actions += ACTION_SEP + "High share without bonds: build structural ties"
-    return [stage, label, "%.1f" % share, "%.0f" % contact, "%.0f" % coop, actions, ";".join(flags)]
+    rank = ORDER.index(stage)
+    fired = []
+    if stage == "development" and contacts is not None and contacts >= 1:
+        fired.append("warm_lead")
+    if rank > 0 and ((contacts is not None and contacts <= 1) or (depts is not None and depts <= 1)):
+        fired.append("single_threaded")
+    if rank > 0 and key is False:
+        fired.append("no_key_person")
+    if stage == "stable" and share >= 80:
+        fired.append("high_share_no_bonds")
+    if stage == "stable" and coop >= 50 and contact >= 40:
+        fired.append("upgrade_candidate")
+    if stage == "strategic" and level is not None and level < 4:
+        fired.append("no_exec_contact")
+    nxt = ORDER[rank + 1] if rank + 1 < len(ORDER) else ""
+    gap = fmt2(max(0.0, THRESHOLD[nxt] - share)) if nxt else ""
+    actions = ACTION_SEP.join([TEXT[f] for f in fired] + [ACTIONS[stage]])
+    return [stage, LABEL[stage], fmt2(share), str(contact), str(coop), nxt, gap,
+            ";".join(fired), actions]
 
 
 def main():
@@ -130,8 +135,7 @@ def main():
     rd, wr = csv.reader(inp), csv.writer(out, lineterminator="\n")
     header = next(rd)
     ix = {name: i for i, name in enumerate(header)}
-    wr.writerow(header + ["stage", "stage_label", "share_pct", "contact_score",
-                          "cooperation_score", "actions", "flags"])
+    wr.writerow(header + APPENDED)
     rejected = 0
     for row in rd:
         try:
@@ -140,7 +144,7 @@ def main():
             extra = None
         if extra is None:
             rejected += 1
-            extra = [""] * 7
+            extra = [""] * len(APPENDED)
         wr.writerow(row + extra)
     out.flush()
     return 1 if rejected else 0
