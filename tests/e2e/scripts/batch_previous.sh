@@ -1,0 +1,67 @@
+#!/bin/sh
+# Two real runs: last month's output, in each format relstage writes, is
+# this month's --previous. Checks the transitions by id, the downgrade action
+# and flag, vanished accounts, and that --summary-json parses and adds up.
+set -u
+R=${RELSTAGE:?}
+command -v python3 >/dev/null || { echo "python3 is needed (tools/deps.sh installs it)"; exit 1; }
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+for fmt in csv tsv json jsonl; do
+	"$R" -q -t $fmt -o "$t/last.$fmt" in/batch_last_month.csv || { echo "FAIL: last month ($fmt)"; fails=1; }
+	# The committed fixtures are such real outputs; keep them so.
+	cmp -s "$t/last.$fmt" in/batch_prev.$fmt || { echo "FAIL: in/batch_prev.$fmt is stale"; fails=1; }
+	"$R" -q --previous "$t/last.$fmt" --summary-json "$t/sum.$fmt.json" -o "$t/now.$fmt.csv" \
+		in/batch_this_month.csv 2>"$t/err.$fmt"
+	rc=$?
+	[ $rc = 1 ] || { echo "FAIL: this month with --previous $fmt: exit $rc (one bad row: 1)"; fails=1; }
+done
+T="$t" python3 - <<'PY' || fails=1
+import csv, json, os, sys
+T = os.environ["T"]
+want = {"M01": ("strategic", "stable", "down"), "M02": ("stable", "strategic", "up"),
+        "M03": ("initial", "initial", "same"), "M04": ("development", "initial", "up"),
+        "M05": ("stable", "initial", "down"), "M08": ("stable", "stable", "same"),
+        "M09": ("", "development", "new"), "M10": ("", "initial", "new")}
+bad = 0
+def fail(m):
+    global bad
+    bad += 1
+    print("FAIL:", m)
+for fmt in ("csv", "tsv", "json", "jsonl"):
+    rows = list(csv.DictReader(open(f"{T}/now.{fmt}.csv", newline="", encoding="utf-8")))
+    got = {r["id"]: (r["previous_stage"], r["stage"], r["transition"]) for r in rows}
+    if got != want:
+        fail(f"{fmt}: transitions {got}")
+    for r in rows:
+        down = r["transition"] == "down"
+        if down != ("downgraded" in r["flags"].split(";")):
+            fail(f"{fmt}: {r['id']} flags {r['flags']!r}")
+        if down != r["actions"].startswith("Downgraded since the last run"):
+            fail(f"{fmt}: {r['id']} actions {r['actions'][:60]!r}")
+    s = json.load(open(f"{T}/sum.{fmt}.json"))
+    p = s["previous"]
+    if s["rows_read"] != s["classified"] + s["rejected"] or (s["rows_read"], s["rejected"]) != (9, 1):
+        fail(f"{fmt}: rows {s['rows_read']} {s['classified']} {s['rejected']}")
+    if (p["up"], p["down"], p["same"], p["new"], p["vanished"]) != (2, 2, 2, 2, 2):
+        fail(f"{fmt}: movements {p}")
+    if p["up"] + p["down"] + p["same"] + p["new"] != s["classified"]:
+        fail(f"{fmt}: up+down+same+new != classified")
+    matrix = sum(sum(row.values()) for row in p["transitions"].values())
+    if matrix != p["up"] + p["down"] + p["same"]:
+        fail(f"{fmt}: matrix total {matrix}")
+    if p["transitions"]["strategic"]["stable"] != 1 or p["transitions"]["stable"]["strategic"] != 1:
+        fail(f"{fmt}: matrix {p['transitions']}")
+    if matrix + p["vanished"] != 8:  # accounts in last month's output
+        fail(f"{fmt}: matrix + vanished != previous accounts")
+    if p["vanished_accounts"] != [{"id": "M06", "stage": "initial"}, {"id": "M07", "stage": "strategic"}]:
+        fail(f"{fmt}: vanished {p['vanished_accounts']}")
+    if sum(v["count"] for v in s["stages"].values()) != s["classified"]:
+        fail(f"{fmt}: stage counts")
+    if abs(sum(v["share_pct"] for v in s["stages"].values()) - 100) > 0.05:
+        fail(f"{fmt}: shares do not add to 100")
+print("batch_previous: ok" if bad == 0 else f"batch_previous: {bad} failed")
+sys.exit(1 if bad else 0)
+PY
+[ $fails = 0 ]
