@@ -36,7 +36,8 @@ $MAKE --no-print-directory BUILD="$BUILDDIR" CFLAGS="$CFL" bench-tools >"$OUT/bu
 RS_NOTE=
 if [ -n "${RELSTAGE:-}" ]; then
 	RS=$RELSTAGE
-elif $MAKE --no-print-directory BUILD="$BUILDDIR" CFLAGS="$CFL" "$BIN/relstage" >>"$OUT/build.log" 2>&1; then
+elif $MAKE --no-print-directory BUILD="$BUILDDIR" CFLAGS="$CFL" BIN="$BIN/relstage" \
+	"$BIN/relstage" >>"$OUT/build.log" 2>&1; then
 	RS=$BIN/relstage
 else
 	RS=

@@ -3,9 +3,10 @@
 #   make bench BENCH_SIZES=100000       one size
 #   make bench BENCH_SLOW=1             also Python and Miller at 10M rows
 # bench/run.sh does the work; see bench/README.md for how to read the table.
-# The bench builds its own optimised relstage from the current sources in
-# build-bench/ (CFLAGS=-O2, the same objects the default target links), so
-# what is measured never depends on how ./relstage was last built.
+# The bench builds its own optimised relstage from the current sources with
+# the top Makefile's own rules (make BUILD=build-bench CFLAGS=-O2
+# BIN=build-bench/bench/relstage), so what is measured never depends on how
+# ./relstage was last built, and never overwrites it.
 
 BENCH_SIZES ?= 100000 1000000 10000000
 BENCH_SLOW  ?= 0
@@ -26,10 +27,6 @@ $(BUILD)/bench/bare_jsonl: bench/bare_jsonl.c | $(BUILD)/bench
 
 $(BUILD)/bench/%: bench/%.c | $(BUILD)/bench
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
-
-# The same link as the top Makefile's $(BIN), into the bench's own directory.
-$(BUILD)/bench/relstage: $(BUILD)/main.o $(LIB) | $(BUILD)/bench
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 bench-tools: $(BENCH_PROGS)
 
