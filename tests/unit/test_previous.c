@@ -1,0 +1,288 @@
+/* test_previous.c - the previous run's index: loading relstage output in any
+ * format, duplicates, unknown stages, and visiting ids in this run. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "previous_impl.h"
+
+static rs_rules *rules;
+
+static int setup(void **state)
+{
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	return rs_rules_load_default(&rules, &e) == RS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	rs_rules_free(rules);
+	return 0;
+}
+
+typedef struct diags {
+	size_t n;
+	char last[600];
+} diags;
+
+static void collect(void *ctx, const rs_error *e)
+{
+	diags *d = ctx;
+
+	d->n++;
+	(void)rs_error_format(e, d->last, sizeof d->last);
+}
+
+/* Loads `text` as if it were the file `name`. */
+static rs_status load(const char *name, const char *text, rs_previous **p, diags *d, rs_error *e)
+{
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	rs_read_opts ro;
+	rs_status st;
+
+	assert_non_null(fp);
+	memset(&ro, 0, sizeof ro);
+	memset(e, 0, sizeof *e);
+	if (d != NULL)
+		memset(d, 0, sizeof *d);
+	st = rs_previous_load(p, fp, name, &ro, rules, NULL, 0, collect, d, e);
+	fclose(fp);
+	return st;
+}
+
+static long stage(const char *id)
+{
+	return rs_rules_stage_index(rules, id);
+}
+
+static long visit(rs_previous *p, const char *id, unsigned long line, unsigned long *first)
+{
+	return rs_previous_visit(p, id, strlen(id), line, first);
+}
+
+static const char csv_out[] =
+	"id,name,purchase_share,stage,stage_label,transition\n"
+	"A1,Alpha,0,development,Development,\n"
+	"A2,\"Beta, Inc.\",60,stable,Stable cooperation,\n"
+	"A3,Gamma,90,strategic,Strategic cooperation,\n";
+
+static void test_csv_output_loads_ids_and_stages(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+	diags d;
+
+	(void)state;
+	assert_int_equal(load("last.csv", csv_out, &p, &d, &e), RS_OK);
+	assert_int_equal(rs_previous_count(p), 3);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(visit(p, "A2", 2, &first), stage("stable"));
+	assert_int_equal(visit(p, "A3", 3, &first), stage("strategic"));
+	assert_int_equal(visit(p, "A1", 4, &first), stage("development"));
+	rs_previous_free(p);
+}
+
+static void test_jsonl_output_loads(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.jsonl",
+	                      "{\"id\":\"J1\",\"purchase_share\":40,\"stage\":\"initial\"}\n"
+	                      "{\"id\":\"J2\",\"purchase_share\":85,\"stage\":\"strategic\"}\n",
+	                      &p, NULL, &e),
+	                 RS_OK);
+	assert_int_equal(rs_previous_count(p), 2);
+	assert_int_equal(visit(p, "J2", 2, &first), stage("strategic"));
+	assert_int_equal(visit(p, "J1", 3, &first), stage("initial"));
+	rs_previous_free(p);
+}
+
+static void test_json_array_with_numeric_ids_loads(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.json", "[{\"id\":1001,\"share\":20,\"stage\":\"initial\"}]\n", &p,
+	                      NULL, &e),
+	                 RS_OK);
+	assert_int_equal(visit(p, "1001", 2, &first), stage("initial"));
+	rs_previous_free(p);
+}
+
+static void test_duplicate_id_in_previous_is_warned_and_first_kept(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+	diags d;
+
+	(void)state;
+	assert_int_equal(load("last.csv",
+	                      "id,stage\nA1,stable\nA2,initial\nA1,development\n", &p, &d, &e),
+	                 RS_OK);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.last, "last.csv:4: duplicate id \"A1\" (first at line 2); the first is used");
+	assert_int_equal(rs_previous_count(p), 2);
+	assert_int_equal(visit(p, "A1", 2, &first), stage("stable"));
+	rs_previous_free(p);
+}
+
+static void test_unknown_stage_is_an_error_naming_the_line(void **state)
+{
+	rs_previous *p = NULL;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.csv", "id,stage\nA1,stable\nA2,platinum\n", &p, NULL, &e), RS_EPARSE);
+	assert_null(p);
+	assert_int_equal(e.line, 3);
+	assert_string_equal(e.msg, "stage \"platinum\" is not a stage of the rules in force");
+}
+
+static void test_output_without_stage_column_is_an_error(void **state)
+{
+	rs_previous *p = NULL;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.csv", "id,purchase_share\nA1,50\n", &p, NULL, &e), RS_EPARSE);
+	assert_null(p);
+	assert_non_null(strstr(e.msg, "no \"stage\" column"));
+	assert_non_null(strstr(e.msg, "not table"));
+}
+
+static void test_file_of_ids_and_stages_only_needs_no_share_column(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.csv", "customer_id,stage\nC9,stable\n", &p, NULL, &e), RS_OK);
+	assert_int_equal(visit(p, "C9", 2, &first), stage("stable"));
+	rs_previous_free(p);
+}
+
+static void test_formula_neutralised_id_matches_the_raw_id(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.csv", "id,stage\n'=X1,stable\n'-7A,initial\n", &p, NULL, &e), RS_OK);
+	assert_int_equal(visit(p, "=X1", 2, &first), stage("stable"));
+	assert_int_equal(visit(p, "-7A", 3, &first), stage("initial"));
+	rs_previous_free(p);
+}
+
+static void test_visit_new_then_repeat_is_duplicate_with_first_line(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.csv", csv_out, &p, NULL, &e), RS_OK);
+	assert_int_equal(visit(p, "N1", 7, &first), RS_PREV_NEW);
+	assert_int_equal(visit(p, "N1", 9, &first), RS_PREV_DUPLICATE);
+	assert_int_equal(first, 7);
+	assert_int_equal(visit(p, "A2", 10, &first), stage("stable"));
+	first = 0;
+	assert_int_equal(visit(p, "A2", 12, &first), RS_PREV_DUPLICATE);
+	assert_int_equal(first, 10);
+	assert_int_equal(rs_previous_count(p), 3); /* ids new in this run are not previous */
+	rs_previous_free(p);
+}
+
+typedef struct seen {
+	char ids[8][8];
+	size_t stage[8];
+	size_t n;
+} seen;
+
+static void note(void *ctx, const char *id, size_t st)
+{
+	seen *s = ctx;
+
+	assert_true(s->n < 8);
+	strcpy(s->ids[s->n], id);
+	s->stage[s->n++] = st;
+}
+
+static void test_vanished_are_the_unvisited_in_file_order(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	seen s;
+	rs_error e;
+
+	(void)state;
+	memset(&s, 0, sizeof s);
+	assert_int_equal(load("last.csv", "id,stage\nV5,stable\nV1,initial\nV3,strategic\nV2,development\n",
+	                      &p, NULL, &e),
+	                 RS_OK);
+	(void)visit(p, "V1", 2, &first);
+	(void)visit(p, "NEW", 3, &first);
+	rs_previous_each_vanished(p, note, &s);
+	assert_int_equal(s.n, 3);
+	assert_string_equal(s.ids[0], "V5");
+	assert_string_equal(s.ids[1], "V3");
+	assert_string_equal(s.ids[2], "V2");
+	assert_int_equal(s.stage[1], stage("strategic"));
+	rs_previous_free(p);
+}
+
+static void test_many_ids_survive_table_growth(void **state)
+{
+	char text[200000], id[16];
+	size_t n = 0, i;
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	n += (size_t)sprintf(text + n, "id,stage\n");
+	for (i = 0; i < 5000; i++)
+		n += (size_t)sprintf(text + n, "K%zu,%s\n", i, i % 2 ? "stable" : "initial");
+	assert_int_equal(load("last.csv", text, &p, NULL, &e), RS_OK);
+	assert_int_equal(rs_previous_count(p), 5000);
+	for (i = 0; i < 5000; i++) {
+		sprintf(id, "K%zu", i);
+		assert_int_equal(visit(p, id, i + 2, &first), stage(i % 2 ? "stable" : "initial"));
+	}
+	rs_previous_free(p);
+	rs_previous_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_output_loads_ids_and_stages),
+		cmocka_unit_test(test_jsonl_output_loads),
+		cmocka_unit_test(test_json_array_with_numeric_ids_loads),
+		cmocka_unit_test(test_duplicate_id_in_previous_is_warned_and_first_kept),
+		cmocka_unit_test(test_unknown_stage_is_an_error_naming_the_line),
+		cmocka_unit_test(test_output_without_stage_column_is_an_error),
+		cmocka_unit_test(test_file_of_ids_and_stages_only_needs_no_share_column),
+		cmocka_unit_test(test_formula_neutralised_id_matches_the_raw_id),
+		cmocka_unit_test(test_visit_new_then_repeat_is_duplicate_with_first_line),
+		cmocka_unit_test(test_vanished_are_the_unvisited_in_file_order),
+		cmocka_unit_test(test_many_ids_survive_table_growth),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
