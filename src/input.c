@@ -2,8 +2,9 @@
  * input.c - a FILE seen as a stream of valid UTF-8 (rs_input). UTF-8 input is
  * validated in place (ASCII fast path) and read straight into the caller's
  * buffer; anything else goes through iconv(3). Byte-order marks decide the
- * encoding; without one, "auto" picks UTF-8 if the first block is valid UTF-8,
- * else GB18030 (what Chinese Excel/WPS save).
+ * encoding; without one, "auto" picks UTF-8 if the first block is valid UTF-8
+ * or mostly so (the invalid bytes are then an error naming their line), else
+ * GB18030 (what Chinese Excel/WPS save).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -414,6 +415,33 @@ static rs_status use_iconv(rs_input *in, const char *enc, rs_error *err)
 }
 
 /*
+ * For a first block that is not valid UTF-8: true when the bytes of valid
+ * multi-byte UTF-8 characters outnumber the invalid bytes twice over: a UTF-8
+ * file with a bad line (say one GBK name pasted in), which must be an error
+ * naming that line, not a whole file decoded as GB18030 into mojibake. GBK
+ * text read as UTF-8 is invalid at nearly every character, and only a small
+ * share of its byte pairs happen to form valid sequences.
+ */
+static bool mostly_utf8(const unsigned char *p, size_t n)
+{
+	size_t good = 0, bad = 0, i = 0;
+	u8_state st;
+
+	while (i < n) {
+		size_t v = utf8_prefix(p + i, n - i, &st);
+
+		for (size_t k = i; k < i + v; k++)
+			good += p[k] >= 0x80;
+		i += v;
+		if (st != U8_BAD)
+			break;
+		bad++;
+		i++;
+	}
+	return good > 2 * bad;
+}
+
+/*
  * Picks the decoder from the first block, already in raw: a BOM decides
  * (UTF-16/32 are converted through iconv); else a named encoding; else
  * valid UTF-8 means UTF-8 and anything else is taken as GB18030.
@@ -440,7 +468,8 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 		return use_iconv(in, encoding, err);
 	if (automatic) {
 		(void)utf8_prefix(p, in->raw_len, &st8);
-		if (st8 == U8_BAD || (st8 == U8_SHORT && in->eof))
+		if ((st8 == U8_BAD || (st8 == U8_SHORT && in->eof)) &&
+		    !mostly_utf8(p, in->raw_len))
 			return use_iconv(in, "GB18030", err);
 	}
 	in->utf8 = true;

@@ -304,6 +304,42 @@ static void test_truncated_utf8_at_end_of_file_is_reported(void **state)
 	assert_non_null(strstr(err.msg, "truncated"));
 }
 
+/* A UTF-8 file with one GBK name (line 3): still UTF-8, an error at the GBK
+ * bytes after every byte before them, never a whole file of mojibake. */
+static void test_auto_mostly_utf8_with_one_gbk_line_stays_utf8(void **state)
+{
+	static const char text[] = "id,name\n1,\xE4\xB8\x8A\xE6\xB5\xB7\xE6\x81\x92\xE5\x8A\x9B\n"
+	                           "2,\xBA\xBC\xD6\xDD\n";
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	assert_int_equal(read_all(text, sizeof text - 1, "auto", out, sizeof out, &n,
+	                          &err, &enc), RS_EENCODING);
+	assert_string_equal(enc, "UTF-8");
+	assert_int_equal(n, 8 + 2 + 12 + 1 + 2);
+	assert_non_null(strstr(err.msg, "0xBA 0xBC"));
+}
+
+/* GBK text where a byte pair happens to be valid UTF-8 (D0 B5 in 械) is GB18030. */
+static void test_auto_gbk_with_an_accidental_utf8_pair_is_gb18030(void **state)
+{
+	/* 杭州华东机械厂 in GBK */
+	static const char text[] = "id,name\n1,\xBA\xBC\xD6\xDD\xBB\xAA\xB6\xAB\xBB\xFA\xD0\xB5\xB3\xA7\n";
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	assert_int_equal(read_all(text, sizeof text - 1, "auto", out, sizeof out, &n,
+	                          &err, &enc), RS_OK);
+	assert_string_equal(enc, "GB18030");
+	assert_memory_equal(out + 10, "\xE6\x9D\xAD\xE5\xB7\x9E", 6); /* 杭州 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -321,6 +357,8 @@ int main(void)
 		cmocka_unit_test(test_read_error_is_eio),
 		cmocka_unit_test(test_one_byte_reads_of_gbk_deliver_everything),
 		cmocka_unit_test(test_truncated_utf8_at_end_of_file_is_reported),
+		cmocka_unit_test(test_auto_mostly_utf8_with_one_gbk_line_stays_utf8),
+		cmocka_unit_test(test_auto_gbk_with_an_accidental_utf8_pair_is_gb18030),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
