@@ -1,0 +1,366 @@
+/* test_classify.c - the classifier: output header and appended columns with
+ * their types, name collisions, later headers, explain and previous columns,
+ * and the counts it keeps. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "previous_impl.h"
+
+static rs_rules *rules;
+
+static int setup(void **state)
+{
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	return rs_rules_load_default(&rules, &e) == RS_OK ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	rs_rules_free(rules);
+	return 0;
+}
+
+/* A row over borrowed cells; lengths computed into `len`. */
+static rs_row row_of(const char *const *cells, size_t *len, size_t n, unsigned long line)
+{
+	rs_row r;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		len[i] = strlen(cells[i]);
+	memset(&r, 0, sizeof r);
+	r.n = n;
+	r.cell = cells;
+	r.len = len;
+	r.line = line;
+	return r;
+}
+
+static const char *const hdr3[] = {"id", "name", "purchase_share"};
+
+static rs_classifier *classifier(bool explain, rs_previous *prev, const rs_row **out_hdr)
+{
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	size_t len[3];
+	rs_row h = row_of(hdr3, len, 3, 1);
+	rs_error e;
+
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	o.explain = explain;
+	o.previous = prev;
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_classifier_header(c, &h, ',', out_hdr, &e), RS_OK);
+	return c;
+}
+
+/* Index of column `name` in row r, or -1. */
+static long col(const rs_row *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->cell[i], name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static const rs_row *classify(rs_classifier *c, const char *id, const char *share,
+                              unsigned long line, rs_status want, rs_error *e)
+{
+	const char *cells[3] = {id, "Name", share};
+	size_t len[3];
+	rs_row in = row_of(cells, len, 3, line);
+	const rs_row *out = NULL;
+
+	memset(e, 0, sizeof *e);
+	assert_int_equal(rs_classifier_row(c, &in, &out, e), want);
+	return out;
+}
+
+static void test_output_header_is_input_then_appended_columns(void **state)
+{
+	static const char *const want[] = {"id", "name", "purchase_share", "stage", "stage_label",
+	                                   "share_pct", "contact_score", "cooperation_score",
+	                                   "next_stage", "share_gap", "flags", "actions"};
+	const rs_row *h = NULL;
+	rs_classifier *c = classifier(false, NULL, &h);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(h->n, 12);
+	for (i = 0; i < h->n; i++) {
+		assert_string_equal(h->cell[i], want[i]);
+		assert_int_equal(h->len[i], strlen(want[i]));
+	}
+	rs_classifier_free(c);
+}
+
+static void test_appended_cells_and_their_types(void **state)
+{
+	const rs_row *h = NULL, *r;
+	rs_classifier *c = classifier(false, NULL, &h);
+	rs_error e;
+
+	(void)state;
+	r = classify(c, "A1", "60", 2, RS_OK, &e);
+	assert_string_equal(r->cell[0], "A1");
+	assert_string_equal(r->cell[col(h, "stage")], "stable");
+	assert_string_equal(r->cell[col(h, "stage_label")], "Stable cooperation");
+	assert_string_equal(r->cell[col(h, "share_pct")], "60");
+	assert_int_equal(r->type[col(h, "share_pct")], RS_T_NUMBER);
+	assert_int_equal(r->type[col(h, "contact_score")], RS_T_NUMBER);
+	assert_int_equal(r->type[col(h, "stage")], RS_T_STRING);
+	assert_int_equal(r->type[col(h, "actions")], RS_T_STRING);
+	assert_string_equal(r->cell[col(h, "next_stage")], "strategic");
+	assert_string_equal(r->cell[col(h, "share_gap")], "20");
+	assert_int_equal(r->type[col(h, "share_gap")], RS_T_NUMBER);
+	assert_int_equal(r->type[0], RS_T_STRING); /* input cells keep their (absent) types */
+	assert_int_equal(r->line, 2);
+	rs_classifier_free(c);
+}
+
+static void test_top_stage_has_null_next_stage_and_gap(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "contacts", "departments",
+	                                   "top_contact_level", "key_person", "relationship_years",
+	                                   "joint_projects", "exec_meetings", "strategic_agreement",
+	                                   "exclusive", "info_sharing"};
+	static const char *const cells[] = {"A10", "80", "9", "5", "executive", "yes", "11",
+	                                     "4", "6", "yes", "yes", "yes"};
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	const rs_row *h = NULL, *r = NULL;
+	size_t len[12];
+	rs_row in;
+	rs_error e;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	in = row_of(hdr, len, 12, 1);
+	assert_int_equal(rs_classifier_header(c, &in, ',', &h, &e), RS_OK);
+	in = row_of(cells, len, 12, 2);
+	assert_int_equal(rs_classifier_row(c, &in, &r, &e), RS_OK);
+	assert_string_equal(r->cell[col(h, "stage")], "strategic");
+	assert_int_equal(r->len[col(h, "next_stage")], 0);
+	assert_int_equal(r->type[col(h, "next_stage")], RS_T_NULL);
+	assert_int_equal(r->len[col(h, "share_gap")], 0);
+	assert_int_equal(r->type[col(h, "share_gap")], RS_T_NULL);
+	rs_classifier_free(c);
+}
+
+static void test_input_column_named_stage_collides(void **state)
+{
+	static const char *const cells[] = {"id", "purchase_share", "stage"};
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	const rs_row *out = NULL;
+	size_t len[3];
+	rs_row h = row_of(cells, len, 3, 1);
+	rs_error e;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_EUSAGE);
+	assert_non_null(strstr(e.msg, "input column 3 is named \"stage\""));
+	rs_classifier_free(c);
+}
+
+static void test_previous_stage_collides_only_with_previous(void **state)
+{
+	static const char *const cells[] = {"id", "purchase_share", "transition"};
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	const rs_row *out = NULL;
+	size_t len[3];
+	rs_row h = row_of(cells, len, 3, 1);
+	rs_error e;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+	assert_int_equal(out->n, 12);
+	rs_classifier_free(c);
+}
+
+static void test_second_header_must_match_the_first(void **state)
+{
+	static const char *const same[] = {"id", "name", "purchase_share"};
+	static const char *const renamed[] = {"id", "company", "purchase_share"};
+	static const char *const fewer[] = {"id", "purchase_share"};
+	const rs_row *h = NULL, *out = NULL;
+	rs_classifier *c = classifier(false, NULL, &h);
+	size_t len[3];
+	rs_row r;
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	r = row_of(same, len, 3, 1);
+	assert_int_equal(rs_classifier_header(c, &r, ',', &out, &e), RS_OK);
+	assert_ptr_equal(out, h);
+	r = row_of(renamed, len, 3, 1);
+	assert_int_equal(rs_classifier_header(c, &r, ',', &out, &e), RS_EUSAGE);
+	assert_string_equal(e.msg, "column 2 is \"company\" here but \"name\" in the first file; "
+	                           "files classified together need the same columns");
+	r = row_of(fewer, len, 2, 1);
+	assert_int_equal(rs_classifier_header(c, &r, ',', &out, &e), RS_EUSAGE);
+	assert_non_null(strstr(e.msg, "2 columns here but 3 in the first file"));
+	rs_classifier_free(c);
+}
+
+static void test_explain_column_follows_actions(void **state)
+{
+	const rs_row *h = NULL, *r;
+	rs_classifier *c = classifier(true, NULL, &h);
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(h->n, 13);
+	assert_string_equal(h->cell[12], "explain");
+	r = classify(c, "A1", "60", 2, RS_OK, &e);
+	assert_true(r->len[12] > 0);
+	assert_non_null(strstr(r->cell[12], "share"));
+	assert_int_equal(r->type[12], RS_T_STRING);
+	rs_classifier_free(c);
+}
+
+static rs_previous *previous(const char *text)
+{
+	rs_previous *p = NULL;
+	rs_read_opts ro;
+	rs_error e;
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+
+	assert_non_null(fp);
+	memset(&ro, 0, sizeof ro);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_previous_load(&p, fp, "prev.csv", &ro, rules, NULL, 0, NULL, NULL, &e), RS_OK);
+	fclose(fp);
+	return p;
+}
+
+static void test_previous_columns_transitions_and_counts(void **state)
+{
+	rs_previous *p = previous("id,stage\nD1,stable\nU1,initial\nS1,initial\nV1,strategic\n");
+	const rs_row *h = NULL, *r;
+	rs_classifier *c = classifier(false, p, &h);
+	const rs_stats *s;
+	long pc = col(h, "previous_stage"), tc = col(h, "transition");
+	const char *down_msg = rs_rules_message(rules, "downgrade", RS_LANG_EN);
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(h->n, 14);
+	assert_int_equal(pc, 12);
+	assert_int_equal(tc, 13);
+	r = classify(c, "D1", "30", 2, RS_OK, &e);
+	assert_string_equal(r->cell[pc], "stable");
+	assert_string_equal(r->cell[tc], "down");
+	assert_non_null(strstr(r->cell[col(h, "flags")], "downgraded"));
+	assert_non_null(down_msg);
+	assert_memory_equal(r->cell[col(h, "actions")], down_msg, strlen(down_msg));
+	r = classify(c, "U1", "60", 3, RS_OK, &e);
+	assert_string_equal(r->cell[tc], "up");
+	assert_null(strstr(r->cell[col(h, "flags")], "downgraded"));
+	r = classify(c, "S1", "30", 4, RS_OK, &e);
+	assert_string_equal(r->cell[tc], "same");
+	r = classify(c, "N1", "0", 5, RS_OK, &e);
+	assert_string_equal(r->cell[tc], "new");
+	assert_int_equal(r->len[pc], 0);
+	assert_int_equal(r->type[pc], RS_T_NULL);
+	(void)classify(c, "U1", "60", 6, RS_EREJECT, &e);
+	assert_int_equal(e.line, 6);
+	assert_non_null(strstr(e.msg, "duplicate id \"U1\" (first at line 3)"));
+	(void)classify(c, "X1", "abc", 7, RS_EREJECT, &e);
+	s = rs_classifier_stats(c);
+	assert_int_equal(s->read, 6);
+	assert_int_equal(s->classified, 4);
+	assert_int_equal(s->rejected, 2);
+	assert_int_equal(s->up + s->down + s->same + s->added, s->classified);
+	assert_int_equal(s->up, 1);
+	assert_int_equal(s->down, 1);
+	assert_int_equal(s->same, 1);
+	assert_int_equal(s->added, 1);
+	assert_int_equal(s->vanished, 1);
+	assert_int_equal(s->vanished_per_stage[rs_rules_stage_index(rules, "strategic")], 1);
+	assert_int_equal(s->transition[rs_rules_stage_index(rules, "stable")]
+	                               [rs_rules_stage_index(rules, "initial")], 1);
+	assert_true(s->with_previous);
+	assert_ptr_equal(rs_classifier_stats(c), s); /* vanished counted once */
+	assert_int_equal(s->vanished, 1);
+	rs_classifier_free(c);
+	rs_previous_free(p);
+}
+
+static void test_reader_rejected_row_is_counted_with_its_reason(void **state)
+{
+	const char *cells[1] = {"A1,\"broken"};
+	size_t len[1];
+	const rs_row *h = NULL, *out = NULL;
+	rs_classifier *c = classifier(false, NULL, &h);
+	rs_row in = row_of(cells, len, 1, 9);
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	in.reject = "unterminated quoted field";
+	assert_int_equal(rs_classifier_row(c, &in, &out, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "unterminated quoted field");
+	assert_int_equal(e.line, 9);
+	rs_classifier_count_reject(c); /* what the front end does for rows it never passes */
+	assert_int_equal(rs_classifier_stats(c)->read, 2);
+	assert_int_equal(rs_classifier_stats(c)->rejected, 2);
+	rs_classifier_free(c);
+}
+
+static void test_key_columns_for_the_table(void **state)
+{
+	rs_previous *p = previous("id,stage\nA1,stable\n");
+	const rs_row *h = NULL;
+	rs_classifier *c = classifier(false, p, &h);
+	size_t idx[16], n = rs_classifier_key_columns(c, idx, 16);
+
+	(void)state;
+	assert_int_equal(n, 8);
+	assert_string_equal(h->cell[idx[0]], "id");
+	assert_string_equal(h->cell[idx[1]], "name");
+	assert_string_equal(h->cell[idx[2]], "stage_label");
+	assert_string_equal(h->cell[idx[n - 1]], "transition");
+	assert_int_equal(rs_classifier_key_columns(c, idx, 3), 3);
+	rs_classifier_free(c);
+	rs_previous_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_output_header_is_input_then_appended_columns),
+		cmocka_unit_test(test_appended_cells_and_their_types),
+		cmocka_unit_test(test_top_stage_has_null_next_stage_and_gap),
+		cmocka_unit_test(test_input_column_named_stage_collides),
+		cmocka_unit_test(test_previous_stage_collides_only_with_previous),
+		cmocka_unit_test(test_second_header_must_match_the_first),
+		cmocka_unit_test(test_explain_column_follows_actions),
+		cmocka_unit_test(test_previous_columns_transitions_and_counts),
+		cmocka_unit_test(test_reader_rejected_row_is_counted_with_its_reason),
+		cmocka_unit_test(test_key_columns_for_the_table),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
