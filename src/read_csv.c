@@ -48,6 +48,7 @@ typedef struct csv_state {
 	bool chunk_nul;           /* the chunk holds a NUL: check each field */
 	bool chunk_tab;           /* the chunk holds a TAB that is not the delimiter */
 	bool keep_spaces;         /* no_space is installed */
+	bool after_cr;            /* the last chunk ended with CR: a LF next is its CRLF */
 } csv_state;
 
 static void fail(csv_state *s, rs_status st, const char *msg)
@@ -352,10 +353,30 @@ static void parse_stopped(csv_state *s, const char *from, const char *stop,
 		emit_malformed(s);
 }
 
+/*
+ * The last byte of the line starting at p: its LF, the LF of a CRLF, or a
+ * lone CR (libcsv ends a record there too); NULL when the chunk ends first.
+ * *lf caches the next LF (end: none) so a CR-only file stays linear.
+ */
+static const char *line_end(const char *p, const char *end, const char **lf)
+{
+	const char *cr;
+
+	if (*lf == NULL || *lf < p) {
+		*lf = memchr(p, '\n', (size_t)(end - p));
+		if (*lf == NULL)
+			*lf = end;
+	}
+	cr = memchr(p, '\r', (size_t)(*lf - p));
+	if (cr == NULL)
+		return *lf < end ? *lf : NULL;
+	return cr + 1 == *lf && *lf < end ? *lf : cr;
+}
+
 /* Feeds one chunk, a physical line at a time. */
 static rs_status feed(csv_state *s, const char *buf, size_t n)
 {
-	const char *p = buf, *end = buf + n;
+	const char *p = buf, *end = buf + n, *lf = NULL;
 	const rs_read_opts *o = s->c->opts;
 
 	s->rec_start = NULL;
@@ -363,7 +384,9 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 	s->slow = s->chunk_nul || s->st != RS_OK;
 	s->chunk_tab = s->p.delim_char != '\t' && memchr(buf, '\t', n) != NULL;
 	while (p < end && s->st == RS_OK) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		/* the LF of a CRLF split between chunks: its line was counted */
+		bool crlf_tail = s->after_cr && p == buf && *p == '\n';
+		const char *nl = crlf_tail ? p : line_end(p, end, &lf);
 		const char *stop = nl ? nl + 1 : end;
 		size_t len = (size_t)(stop - p), done;
 
@@ -389,10 +412,11 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 			else if (s->p.entry_pos > o->max_field)
 				field_too_big(s);
 		}
-		if (nl)
+		if (nl && !crlf_tail)
 			s->line++;
 		p = stop;
 	}
+	s->after_cr = end[-1] == '\r';
 	if (s->st == RS_OK && !s->skipping &&
 	    s->p.pstate != LIBCSV_ROW_NOT_BEGUN && s->rec_start != NULL)
 		(void)carry_append(s, s->rec_start, (size_t)(end - s->rec_start));

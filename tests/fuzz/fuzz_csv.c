@@ -60,6 +60,10 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	rs_error e;
 	rs_status st;
 
+	if (getenv("FUZZ_VERBOSE") != NULL)
+		fprintf(stderr, "line %lu: %zu cells, first \"%s\"%s%s\n", row->line, row->n,
+		        row->n ? row->cell[0] : "", row->reject ? ", rejected: " : "",
+		        row->reject ? row->reject : "");
 	fuzz_check_row(row, false);
 	FUZZ_CHECK(row->line > z->last_line);
 	z->last_line = row->line;
