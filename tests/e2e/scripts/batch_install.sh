@@ -34,7 +34,10 @@ fi
 # A program built against the installed header and library.
 if command -v cc >/dev/null; then
 	printf '#include <relstage.h>\nint main(void){return rs_lang_parse("zh",&(rs_lang){0})?0:1;}\n' >"$d.c"
-	cc -std=c11 -I"$d/usr/include" -o "$d.prog" "$d.c" "$d/usr/lib/librelstage.a" -lcsv -lcjson -lm \
+	# A sanitized build's library needs the sanitizer runtimes to link.
+	san=
+	nm "$lib" 2>/dev/null | grep -q __asan_init && san="-fsanitize=address,undefined"
+	cc -std=c11 $san -I"$d/usr/include" -o "$d.prog" "$d.c" "$d/usr/lib/librelstage.a" -lcsv -lcjson -lm \
 		2>"$d.log" && "$d.prog" || { fail "cannot build against the installed library:"; cat "$d.log"; }
 fi
 mk uninstall >"$d.log" 2>&1 || { fail "make uninstall:"; cat "$d.log"; }
