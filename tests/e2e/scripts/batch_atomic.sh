@@ -41,17 +41,23 @@ check_fails "broken JSON input" "bad_json_nan.json:3:" in/bad_json_nan.json
 printf '{"stages": [' >"$t.rules"
 check_fails "broken rules file" "$t.rules" -r "$t.rules" in/batch_this_month.csv
 
-# A signal mid-run: outputs unchanged, no temporary, the process dies of it.
-awk 'BEGIN { print "id,purchase_share"; for (i = 0; i < 3000000; i++) print "S" i "," (i % 101) }' \
-	>"$t.big.csv"
-"$R" -q -o "$t/out.csv" --rejects "$t/rej.csv" "$t.big.csv" &
+# A signal mid-run (a cron timeout): outputs unchanged, no temporary, and
+# the process dies of the signal. Input from a FIFO that stays open, so the
+# run is surely still going (blocked in read) when the signal comes.
+mkfifo "$t.fifo"
+"$R" -q -o "$t/out.csv" --rejects "$t/rej.csv" --summary-json "$t/sum.json" - <"$t.fifo" &
 pid=$!
-sleep 1
+exec 3>"$t.fifo"
+printf 'id,purchase_share\nS1,5\nS2,abc\n' >&3
+sleep 0.5
 kill -TERM $pid
 wait $pid
 rc=$?
+exec 3>&-
 [ $rc = 143 ] || fail "SIGTERM: exit $rc, expected 143 (killed by the signal)"
-cmp -s "$t/out.csv" "$t/out.csv.before" || fail "SIGTERM: out.csv changed"
+for f in out.csv rej.csv sum.json; do
+	cmp -s "$t/$f" "$t/$f.before" || fail "SIGTERM: $f changed"
+done
 [ "$(listing)" = "$want" ] || { fail "SIGTERM: directory now holds:"; listing; }
 
 # Disk full on standard output and as -o (a device is written in place).
@@ -69,6 +75,8 @@ grep -q "/dev/full: write failed: No space left on device" "$t.err" || fail "-o 
 [ $? = 2 ] || fail "--rejects /dev/full: exit 2 expected"
 
 # A closed pipe: exit 2 with a message, never success.
+awk 'BEGIN { print "id,purchase_share"; for (i = 0; i < 300000; i++) print "S" i "," (i % 101) }' \
+	>"$t.big.csv"
 ( "$R" "$t.big.csv" 2>"$t.err"; echo $? >"$t.rc" ) | head -1 >/dev/null
 [ "$(cat "$t.rc")" = 2 ] || fail "closed pipe: exit $(cat "$t.rc"), expected 2"
 grep -q "Broken pipe" "$t.err" || fail "closed pipe: message: $(cat "$t.err")"
