@@ -147,8 +147,9 @@ static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n,
 		                         "%s0x%02X", k ? " " : "", p[k]);
 	if (in->utf8)
 		(void)snprintf(msg, sizeof msg,
-		               "invalid UTF-8 (%s%s); if the file was saved by "
-		               "Chinese Excel/WPS try --encoding gb18030",
+		               "invalid UTF-8 (%s%s) in a file read as UTF-8; "
+		               "save it as UTF-8, or if all of it is GBK (Chinese "
+		               "Excel/WPS) use --encoding gb18030",
 		               truncated ? "truncated sequence at end of file: " : "bytes ",
 		               bytes);
 	else

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The same 12 accounts in eight export forms (in/accounts*) give the same
+# The same 12 accounts in ten export forms (in/accounts*, in/interop_utf16*) give the same
 # stages, scores and intact names, read from a file, from "-", from standard
 # input without a file name, and from standard input with --from. Expected
 # stages: in/accounts_expected.csv; expected text: in/accounts.csv.
@@ -26,6 +26,8 @@ FORMS = [
     ("accounts_amounts.csv", "csv", []),
     ("accounts.json", "json", []),
     ("accounts.jsonl", "jsonl", []),
+    ("interop_utf16le.txt", "tsv", []),  # Excel "Unicode Text": UTF-16LE BOM, TAB, CRLF
+    ("interop_utf16be.csv", "csv", []),  # UTF-16BE with BOM
 ]
 failures = []
 runs = 0
