@@ -266,6 +266,10 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	r->in = fp;
 	r->in_size = fstat(fileno(fp), &stt) == 0 && S_ISREG(stt.st_mode) ? (long long)stt.st_size : -1;
 	st = rs_reader_open(&r->rd, fp, r->file, &r->o->ropts, err);
+	/* Issue 3: the summary says which encoding was used when it was not UTF-8. */
+	if (st == RS_OK && r->o->summary && strcmp(rs_reader_encoding(r->rd), "UTF-8") != 0)
+		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
+		         r->file, rs_reader_encoding(r->rd));
 	if (st == RS_OK)
 		st = rs_reader_run(r->rd, on_header, on_row, r, err);
 	if (st == RS_OK && ferror(fp))
