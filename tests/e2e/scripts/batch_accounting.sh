@@ -21,14 +21,14 @@ ACCEPT = {
     # README allows "exit 2 naming line 4" (issue 3: a byte sequence invalid
     # in the chosen encoding is an error naming the line).
     "bad_invalid_utf8.csv": {"exit": 2, "message": "bad_invalid_utf8.csv:4:"},
+    # Same decision; input.c once decoded this whole file as GB18030 (exit 0,
+    # lines 2-3 mojibake), fixed in 1b0bf99.
+    "bad_mixed_encoding.csv": {"exit": 2, "message": "bad_mixed_encoding.csv:4: invalid UTF-8"},
 }
 KNOWN = {
     # issue 5 + README: an unnamed column is exit 2; relstage passes it
     # through (JSON output gets a "" key). fields.c.
     "bad_empty_header_cell.csv": "empty header cell accepted (exit 0)",
-    # issue 3: never mojibake; the whole file is decoded as GB18030 and
-    # lines 2-3 (UTF-8 Chinese) come out as mojibake with exit 0. input.c.
-    "bad_mixed_encoding.csv": "UTF-8 lines decoded as GB18030 (mojibake), exit 0",
 }
 fails = 0
 def fail(name, msg):
