@@ -4,6 +4,7 @@
 # breaks, tabs, Chinese, emoji, U+2028), formula-like text cells carry one
 # leading apostrophe unless --raw, scores are JSON numbers, --excel is BOM +
 # CRLF without a sep= line, and all formats agree on the appended columns.
+# The tricky cells also go in with ; TAB and | as the delimiter (detected).
 # Inputs: in/interop_tricky.csv, in/accounts.csv, in/accounts.json.
 : "${RELSTAGE:?set RELSTAGE to the relstage binary}"
 export RELSTAGE
@@ -117,7 +118,27 @@ def check_json_input(path):
             if got != a or any(type(got[k]) is not type(a[k]) for k in a):
                 fails.append(f"{label}: {a['id']}: {got!r} != input {a!r}")
 
+def check_delimiters(path):
+    """The tricky cells written with ; TAB | (quoted where needed) come out the same."""
+    import tempfile
+    head, rows = read_csv_input(path)
+    tmp = tempfile.mkdtemp(prefix="relstage-rt.")
+    try:
+        for delim, ext in ((";", "csv"), ("\t", "txt"), ("|", "csv")):
+            cells = [[c.replace(".", ",") if delim == ";" and i == 2 else c for i, c in enumerate(r)] for r in rows]
+            src = os.path.join(tmp, "tricky_%d.%s" % (ord(delim), ext))
+            with open(src, "w", encoding="utf-8", newline="") as f:
+                csv.writer(f, delimiter=delim, lineterminator="\r\n").writerows([head] + cells)
+            for extra in ([], ["--raw"]):
+                label = f"{path} written with {delim!r} {' '.join(extra)}"
+                out_head, out_rows = parse_delimited(run(extra + [src]), ",", False, label)
+                compare_cells(label, head, cells, out_head, out_rows, "--raw" in extra)
+    finally:
+        import shutil
+        shutil.rmtree(tmp, ignore_errors=True)
+
 check_csv_input("in/interop_tricky.csv")
+check_delimiters("in/interop_tricky.csv")
 check_csv_input("in/accounts.csv")
 check_json_input("in/accounts.json")
 for f in fails:
