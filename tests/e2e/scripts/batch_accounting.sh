@@ -25,11 +25,7 @@ ACCEPT = {
     # lines 2-3 mojibake), fixed in 1b0bf99.
     "bad_mixed_encoding.csv": {"exit": 2, "message": "bad_mixed_encoding.csv:4: invalid UTF-8"},
 }
-KNOWN = {
-    # issue 5 + README: an unnamed column is exit 2; relstage passes it
-    # through (JSON output gets a "" key). fields.c.
-    "bad_empty_header_cell.csv": "empty header cell accepted (exit 0)",
-}
+KNOWN = {}
 fails = 0
 def fail(name, msg):
     global fails
