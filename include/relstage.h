@@ -432,8 +432,8 @@ typedef struct rs_previous rs_previous;
 
 /*
  * Reads `fp` (any format relstage writes; `ropts` as for inputs). Its id
- * column is found like an input's (built-in aliases, then `maps`), its stage
- * in the "stage" column. A duplicate id is passed to `diag` (the first
+ * column is found like an input's (built-in aliases, then `maps`; no share
+ * column is needed), its stage in the "stage" column. A duplicate id is passed to `diag` (the first
  * occurrence is kept); a stage id the rules do not know is RS_EPARSE.
  * *out is owned by the caller: rs_previous_free.
  */
@@ -522,6 +522,13 @@ bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *pr
  */
 typedef struct rs_atomic rs_atomic;
 
+/*
+ * `path` is borrowed (it becomes err->file) and must outlive the handle. A
+ * symbolic link is followed, so the link stays a link. A target that exists
+ * and is not a regular file (/dev/null, /dev/full, a FIFO) is written in
+ * place: renaming over it would replace the device node. A directory is an
+ * error.
+ */
 rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err);
 FILE *rs_atomic_file(rs_atomic *a);
 /* Flushes, fsyncs, closes and renames; frees a. On failure the temporary is removed. */
