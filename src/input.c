@@ -32,6 +32,9 @@ struct rs_input {
 	char *dec;        /* peeked decoded bytes, delivered before anything else */
 	size_t dec_off, dec_len;
 	bool peeked;
+	bool guard;       /* auto chose GB18030: watch for UTF-8 lines (guard_scan) */
+	size_t run_at;    /* guard: raw offset of a UTF-8 run, SIZE_MAX if none */
+	size_t hold;      /* guard: a possible run reaches the block's end here */
 	rs_status pending; /* an error to report once the bytes before it are out */
 	char pending_msg[200];
 	char enc[48];
@@ -247,7 +250,62 @@ static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 	return RS_OK;
 }
 
-/* iconv from raw into dst; stops at the first invalid input byte. */
+/* UTF-8 characters in a row that make a line UTF-8, not GBK (guard_scan). */
+#define UTF8_RUN 4
+
+/*
+ * Auto GB18030 decodes UTF-8 bytes without error, as mojibake, so a UTF-8
+ * line in a GBK file would pass silently. UTF8_RUN consecutive 3-byte UTF-8
+ * sequences of CJK ideographs (lead E4-E9) give it away: GBK text forms one
+ * by chance at a few positions in a thousand, UTF8_RUN in a row practically
+ * never. Marks the first such run in raw[raw_off..raw_len) (run_at) and,
+ * before end of input, where a run that the next block might complete
+ * starts (hold), so no byte of it is converted early.
+ */
+static void guard_scan(rs_input *in)
+{
+	const unsigned char *p = (const unsigned char *)in->raw;
+	size_t i = in->raw_off, n = in->raw_len, start = 0, k = 0;
+
+	in->run_at = in->hold = SIZE_MAX;
+	while (i < n) {
+		if (p[i] >= 0xE4 && p[i] <= 0xE9 && i + 2 < n &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			if (k++ == 0)
+				start = i;
+			if (k == UTF8_RUN) {
+				in->run_at = start;
+				return;
+			}
+			i += 3;
+		} else if (i + 2 >= n && !in->eof) {
+			break; /* fewer than 3 bytes left: they may start a sequence */
+		} else {
+			k = 0;
+			i++;
+		}
+	}
+	if (!in->eof)
+		in->hold = k > 0 ? start : i;
+}
+
+static void pending_utf8_run(rs_input *in, size_t at)
+{
+	const unsigned char *p = (const unsigned char *)in->raw + at;
+	char msg[200];
+
+	(void)snprintf(msg, sizeof msg,
+	               "UTF-8 text (bytes 0x%02X 0x%02X 0x%02X ...) in a file read "
+	               "as GB18030: the file mixes encodings; save it in one, or "
+	               "if it is all GBK say --encoding gbk", p[0], p[1], p[2]);
+	set_pending(in, RS_EENCODING, msg);
+}
+
+/*
+ * iconv from raw into dst; stops at the first invalid input byte and, with
+ * the guard, before a UTF-8 run (an error) or a possible one (until more
+ * input says which).
+ */
 static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
                               rs_error *err)
 {
@@ -256,13 +314,24 @@ static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 	rs_status st;
 
 	while (out == dst && in->pending == RS_OK) {
+		size_t stop = in->run_at < in->hold ? in->run_at : in->hold;
 		char *inp = in->raw + in->raw_off;
-		size_t inleft = in->raw_len - in->raw_off;
+		size_t inleft = (stop < in->raw_len ? stop : in->raw_len) - in->raw_off;
 		size_t r = iconv(in->cd, &inp, &inleft, &out, &outleft);
 		int e = errno;
 
 		in->raw_off = (size_t)(inp - in->raw);
-		if (r != (size_t)-1 || e == EINVAL) {
+		if ((r != (size_t)-1 || e == EINVAL) && stop < in->raw_len) {
+			if (stop == in->run_at) {
+				pending_utf8_run(in, stop);
+				break;
+			}
+			if (out != dst)
+				break;
+			if ((st = refill_raw(in, err)) != RS_OK)
+				return st;
+			guard_scan(in);
+		} else if (r != (size_t)-1 || e == EINVAL) {
 			if (in->eof) {
 				if (inleft > 0)
 					pending_bad_bytes(in, (unsigned char *)inp,
@@ -275,6 +344,8 @@ static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 				break;
 			if ((st = refill_raw(in, err)) != RS_OK)
 				return st;
+			if (in->guard)
+				guard_scan(in);
 		} else if (e == EILSEQ) {
 			pending_bad_bytes(in, (unsigned char *)inp, inleft, false);
 		} else {
@@ -456,6 +527,7 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 	const char *bom;
 	size_t bomlen;
 	u8_state st8;
+	rs_status st;
 
 	if (in->raw_len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
 		in->raw_off = in->raw_valid = 3;
@@ -470,8 +542,13 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 	if (automatic) {
 		(void)utf8_prefix(p, in->raw_len, &st8);
 		if ((st8 == U8_BAD || (st8 == U8_SHORT && in->eof)) &&
-		    !mostly_utf8(p, in->raw_len))
-			return use_iconv(in, "GB18030", err);
+		    !mostly_utf8(p, in->raw_len)) {
+			if ((st = use_iconv(in, "GB18030", err)) != RS_OK)
+				return st;
+			in->guard = true;
+			guard_scan(in);
+			return RS_OK;
+		}
 	}
 	in->utf8 = true;
 	(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
@@ -506,6 +583,7 @@ rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
 	in->fp = fp;
 	in->name = name;
 	in->cd = (iconv_t)-1;
+	in->run_at = in->hold = SIZE_MAX;
 	st = read_some(in, in->raw, RAW_CAP, &in->raw_len, err);
 	if (st == RS_OK)
 		st = choose_encoding(in, encoding, err);

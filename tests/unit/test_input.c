@@ -340,6 +340,65 @@ static void test_auto_gbk_with_an_accidental_utf8_pair_is_gb18030(void **state)
 	assert_memory_equal(out + 10, "\xE6\x9D\xAD\xE5\xB7\x9E", 6); /* 杭州 */
 }
 
+/* GBK "杭州华东机械厂" and UTF-8 "上海恒力轴承" for the mixed-file tests. */
+#define GBK_NAME "\xBA\xBC\xD6\xDD\xBB\xAA\xB6\xAB\xBB\xFA\xD0\xB5\xB3\xA7"
+#define UTF8_NAME "\xE4\xB8\x8A\xE6\xB5\xB7\xE6\x81\x92\xE5\x8A\x9B\xE8\xBD\xB4\xE6\x89\xBF"
+
+/* A GBK file with one UTF-8 line: every byte before the UTF-8 text, then an
+ * error, never the UTF-8 read as GB18030 mojibake. */
+static void test_auto_gb18030_stops_before_a_utf8_line(void **state)
+{
+	static const char text[] = "id,name\n1," GBK_NAME "\n2," UTF8_NAME "\n3," GBK_NAME "\n";
+	char out[256];
+	size_t n;
+	rs_error err = {0};
+	const char *enc;
+
+	(void)state;
+	assert_int_equal(read_all(text, sizeof text - 1, NULL, out, sizeof out, &n,
+	                          &err, &enc), RS_EENCODING);
+	assert_string_equal(enc, "GB18030");
+	assert_int_equal(n, 8 + 2 + 21 + 1 + 2); /* 7 characters of 3 bytes in UTF-8 */
+	assert_memory_equal(out + n - 2, "2,", 2);
+	assert_non_null(strstr(err.msg, "mixes encodings"));
+}
+
+/* The UTF-8 run straddles the first 64 KiB block: no byte of it gets out. */
+static void test_auto_gb18030_utf8_run_across_blocks_is_caught(void **state)
+{
+	enum { head = 65536 - 7 };
+	static char text[head + 64];
+	static char out[2 * head + 128];
+	size_t n, i;
+	rs_error err = {0};
+
+	(void)state;
+	memcpy(text, "id,name\n1,", 10);
+	for (i = 10; i + 2 <= head - 1; i += 2)
+		memcpy(text + i, "\xBA\xBC", 2);
+	for (; i < head; i++)
+		text[i] = 'x';
+	memcpy(text + head, UTF8_NAME "\n", 19);
+	assert_int_equal(read_all(text, head + 19, "auto", out, sizeof out, &n, &err,
+	                          NULL), RS_EENCODING);
+	assert_int_equal(n, 10 + (head - 1 - 10) / 2 * 3 + 1);
+	assert_int_equal(out[n - 1], 'x');
+}
+
+/* Named GBK is taken at its word: no guard (UTF-8 bytes are then invalid GBK). */
+static void test_named_gbk_has_no_utf8_guard(void **state)
+{
+	static const char text[] = "a\n" GBK_NAME "\n";
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+
+	(void)state;
+	assert_int_equal(read_all(text, sizeof text - 1, "gbk", out, sizeof out, &n,
+	                          &err, NULL), RS_OK);
+	assert_int_equal(n, 2 + 21 + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +418,9 @@ int main(void)
 		cmocka_unit_test(test_truncated_utf8_at_end_of_file_is_reported),
 		cmocka_unit_test(test_auto_mostly_utf8_with_one_gbk_line_stays_utf8),
 		cmocka_unit_test(test_auto_gbk_with_an_accidental_utf8_pair_is_gb18030),
+		cmocka_unit_test(test_auto_gb18030_stops_before_a_utf8_line),
+		cmocka_unit_test(test_auto_gb18030_utf8_run_across_blocks_is_caught),
+		cmocka_unit_test(test_named_gbk_has_no_utf8_guard),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
