@@ -373,7 +373,8 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	put_actions(c, &res, down);
 	if (c->o.explain)
 		put_text(c, COL_EXPLAIN, c->explain.data);
-	if (c->arena.failed)
+	/* The explain text too: a row must never go out with a silently cut one. */
+	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 
 	for (i = 0; i < c->nin; i++) {
