@@ -104,7 +104,7 @@ deps:
 
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	./$(BIN) --summary data/sample.csv
+	./$(BIN) --summary --to table data/sample.csv
 
 format:
 	clang-format -i src/*.c src/*.h include/*.h tests/unit/*.c tools/*.c
