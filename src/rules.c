@@ -91,7 +91,7 @@ static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
 	}
 	rs_ld_keys(l, o, var ? lin_keys : cond_keys);
 	if (var != NULL) {
-		p->var = rs_ld_var(l, o, "var", RS_LD_NUMERIC);
+		p->var = rs_ld_var(l, o, "var", RS_LD_NUMERIC | RS_LD_NO_SCORES);
 		p->name_var = p->var;
 		(void)rs_ld_number(l, o, "per", true, &p->per);
 		if (cJSON_GetObjectItemCaseSensitive(o, "cap") != NULL)
