@@ -4,6 +4,7 @@
  * failed allocation `failed` stays set and appends do nothing, so a caller
  * may append a whole row and check once.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,8 +108,17 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	if (neg)
 		v = -v;
 	if (v * pow10[d] >= 9e15) {
-		int n = snprintf(tmp, sizeof tmp, "%s%.*f", neg ? "-" : "", d, v);
-		return rs_buf_append(b, tmp, n > 0 ? (size_t)n : 0);
+		/* up to 309 integer digits (DBL_MAX), the point, 6 decimals, sign */
+		char big[DBL_MAX_10_EXP + 16];
+		int n = snprintf(big, sizeof big, "%s%.*f", neg ? "-" : "", d, v);
+
+		if (n <= 0 || (size_t)n >= sizeof big)
+			return rs_buf_puts(b, "");
+		while (d > 0 && big[n - 1] == '0') /* as below: no trailing zeros */
+			n--;
+		if (big[n - 1] == '.')
+			n--;
+		return rs_buf_append(b, big, (size_t)n);
 	}
 	scaled = (unsigned long long)llround(v * pow10[d]);
 	ip = scaled / (unsigned long long)pow10[d];

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +125,43 @@ static void test_crlf_split_between_blocks_counts_once(void **state)
 	free(text);
 }
 
+/*
+ * fuzz_pipeline: a customer_spend of 10^50 put a 53-byte number through a
+ * 48-byte buffer (stack over-read) when --explain printed it.
+ */
+static void test_put_num_huge_value_prints_all_digits(void **state)
+{
+	rs_buf b;
+
+	(void)state;
+	rs_buf_init(&b);
+	assert_true(rs_buf_put_num(&b, 1e300, 2));
+	assert_int_equal(b.len, 301);
+	assert_int_equal(b.data[0], '1');
+	assert_null(strchr(b.data, '.'));
+	rs_buf_reset(&b);
+	assert_true(rs_buf_put_num(&b, -DBL_MAX, 6));
+	assert_int_equal(b.len, 310);
+	assert_int_equal(b.data[0], '-');
+	rs_buf_reset(&b);
+	assert_true(rs_buf_put_num(&b, 9e13, 2));
+	assert_string_equal(b.data, "90000000000000");
+	rs_buf_reset(&b);
+	assert_true(rs_buf_put_num(&b, 123456789012345.67, 2));
+	assert_string_equal(b.data, "123456789012345.67");
+	rs_buf_reset(&b);
+	assert_true(rs_buf_put_num(&b, 1e20 + 0.5, 1));
+	assert_string_equal(b.data, "100000000000000000000");
+	rs_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cr_only_line_ends_number_each_line),
 		cmocka_unit_test(test_mixed_line_ends_count_crlf_once),
 		cmocka_unit_test(test_crlf_split_between_blocks_counts_once),
+		cmocka_unit_test(test_put_num_huge_value_prints_all_digits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
