@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "scan_impl.h"
 #include "write_impl.h"
 
 #define OUT_BUF_SIZE ((size_t)256 << 10)
@@ -24,6 +25,9 @@ struct rs_writer {
 	unsigned long nrows;
 	/* CSV/TSV: nonzero for bytes that force quoting (delimiter, '"', CR, LF). */
 	unsigned char special[256];
+	/* CSV/TSV: nonzero for a first byte that may need a closer look: a
+	 * formula start (formula_like) or a space, which quoting keeps. */
+	unsigned char edge[256];
 	/* JSON: the header's keys, each already encoded as "key": back to back;
 	 * key i is keys.data[key_off[i] .. key_off[i + 1]). */
 	rs_buf keys;
@@ -164,15 +168,33 @@ static void csv_quoted(rs_wout *o, const char *s, size_t n, bool apostrophe)
 	rs_wout_putc(o, '"');
 }
 
-static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only)
+/* Index of the first byte of s[0..n) that forces quoting; n if none. */
+static size_t special_at(const rs_writer *w, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	bool neutral = text && !w->raw && formula_like(s, n);
 	size_t i;
 
+#ifdef RS_SCAN_SSE2
+	if (n >= 16)
+		return rs_scan4(s, n, w->delim, '"', '\r', '\n');
+#endif
 	for (i = 0; i < n && !w->special[u[i]]; i++)
 		;
-	if (i == n && !neutral && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+	return i;
+}
+
+static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only)
+{
+	bool neutral;
+
+	/* The common cell: nothing to quote, no formula or space at an edge. */
+	if (n > 0 && !w->edge[(unsigned char)s[0]] && s[n - 1] != ' ' &&
+	    special_at(w, s, n) == n) {
+		rs_wout_put(&w->out, s, n);
+		return;
+	}
+	neutral = text && !w->raw && formula_like(s, n);
+	if (special_at(w, s, n) == n && !neutral && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
 		/* A lone empty cell is written "" so the line is not blank. */
 		if (n == 0 && only)
 			rs_wout_put(&w->out, "\"\"", 2);
@@ -183,16 +205,43 @@ static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only
 	csv_quoted(&w->out, s, n, neutral);
 }
 
+/*
+ * A short cell (under 16 bytes, most input cells) that needs nothing is
+ * copied straight into the output while its bytes are checked; true when it
+ * was written. Anything else is left to csv_cell.
+ */
+static inline bool csv_short_cell(rs_writer *w, const char *s, size_t n)
+{
+	rs_wout *o = &w->out;
+	unsigned char any = 0;
+	char *d;
+	size_t k;
+
+	if (n == 0 || n >= 16 || o->cap - o->len < 16 || w->edge[(unsigned char)s[0]] ||
+	    s[n - 1] == ' ')
+		return false;
+	d = o->buf + o->len;
+	for (k = 0; k < n; k++) {
+		d[k] = s[k];
+		any |= w->special[(unsigned char)s[k]];
+	}
+	if (any)
+		return false;
+	o->len += n;
+	return true;
+}
+
 static void csv_row(rs_writer *w, const rs_row *row, bool header)
 {
+	const unsigned char *type = header ? NULL : row->type;
+	bool only = row->n == 1;
 	size_t i;
 
 	for (i = 0; i < row->n; i++) {
-		bool text = header || row->type == NULL || row->type[i] == RS_T_STRING;
-
 		if (i > 0)
 			rs_wout_putc(&w->out, w->delim);
-		csv_cell(w, row->cell[i], row->len[i], text, row->n == 1);
+		if (!csv_short_cell(w, row->cell[i], row->len[i]))
+			csv_cell(w, row->cell[i], row->len[i], type == NULL || type[i] == RS_T_STRING, only);
 	}
 	rs_wout_put(&w->out, w->eol, w->eol_len);
 }
@@ -335,6 +384,8 @@ static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
 		w->delim = opts->format == RS_FMT_CSV ? ',' : '\t';
 		w->special[(unsigned char)w->delim] = 1;
 		w->special['"'] = w->special['\r'] = w->special['\n'] = 1;
+		for (const char *e = "=@\t\r+- \xEF"; *e != '\0'; e++)
+			w->edge[(unsigned char)*e] = 1;
 		if (opts->excel) {
 			w->eol = "\r\n";
 			w->eol_len = 2;

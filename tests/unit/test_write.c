@@ -179,6 +179,53 @@ static void test_tsv_quotes_tabs_not_commas(void **state)
 	       "a\tb\tc\nx,y\t\"t\tz\"\t\"'=1\"\n");
 }
 
+/*
+ * Every length from 1 to 70 and every position of the one byte that forces
+ * quoting (the block scan reads 16 bytes at a time, the last block
+ * overlapping): the cell is quoted exactly when it holds such a byte, and a
+ * byte special only to the other format leaves it bare.
+ */
+static void test_csv_and_tsv_quote_a_special_byte_at_any_position(void **state)
+{
+	static const struct { rs_format f; char special[5]; char plain; } fmt[] = {
+		{RS_FMT_CSV, ",\"\n\r", '\t'},
+		{RS_FMT_TSV, "\t\"\n\r", ','},
+	};
+	const char *h[] = {"h"};
+	char cell[72], want[200];
+	size_t f, n, pos, k;
+
+	(void)state;
+	for (f = 0; f < 2; f++)
+		for (n = 1; n <= 70; n++)
+			for (pos = 0; pos <= n; pos++)
+				for (k = 0; k < 5; k++) {
+					char c = k < 4 ? fmt[f].special[k] : fmt[f].plain;
+					const char *cells[1] = {cell};
+					size_t w = 0, i;
+
+					memset(cell, 'a', n);
+					cell[n] = '\0';
+					if (pos < n && pos > 0 && pos + 1 < n)
+						cell[pos] = c; /* no edge byte: tabs there are formula-like */
+					else if (pos < n)
+						continue;
+					w += (size_t)sprintf(want, "h\n");
+					if (pos < n && k < 4)
+						want[w++] = '"';
+					for (i = 0; i < n; i++) {
+						if (cell[i] == '"')
+							want[w++] = '"';
+						want[w++] = cell[i];
+					}
+					if (pos < n && k < 4)
+						want[w++] = '"';
+					want[w++] = '\n';
+					want[w] = '\0';
+					EXPECT(write_all(opts(fmt[f].f), 1, h, NULL, 1, cells), want);
+				}
+}
+
 static void test_csv_cell_larger_than_the_output_buffer_survives(void **state)
 {
 	size_t n = (size_t)1 << 20, i;
@@ -605,6 +652,7 @@ int main(void)
 		cmocka_unit_test(test_csv_excel_writes_bom_and_crlf),
 		cmocka_unit_test(test_csv_single_empty_cell_is_written_as_empty_quotes),
 		cmocka_unit_test(test_tsv_quotes_tabs_not_commas),
+		cmocka_unit_test(test_csv_and_tsv_quote_a_special_byte_at_any_position),
 		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
 		cmocka_unit_test(test_json_escapes_keys),
