@@ -461,6 +461,7 @@ typedef struct rs_stats {
 
 typedef struct rs_classify_opts {
 	rs_lang lang;
+	rs_lang header_lang;      /* names of the appended columns (default English) */
 	bool explain;             /* add the explain column */
 	const char *const *maps;  /* --map FIELD=COLUMN specs */
 	size_t nmaps;

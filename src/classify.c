@@ -27,10 +27,19 @@ enum {
 	COL_MAX
 };
 
-static const char *const col_names[COL_MAX] = {
-	"stage",     "stage_label", "share_pct", "contact_score",  "cooperation_score", "next_stage",
-	"share_gap", "flags",       "actions",   "explain",        "previous_stage",    "transition",
+/* Column names: English by default, so scripts and --previous can rely on
+ * them; Chinese when asked (--headers zh). */
+static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
+	{"stage", "stage_label", "share_pct", "contact_score", "cooperation_score", "next_stage",
+	 "share_gap", "flags", "actions", "explain", "previous_stage", "transition"},
+	{"阶段", "阶段名称", "采购份额百分比", "接触深度得分", "合作得分", "下一阶段",
+	 "份额差距", "标记", "建议行动", "评分说明", "上次阶段", "阶段变化"},
 };
+
+const char *rs_stage_column_name(rs_lang lang)
+{
+	return col_names[lang][COL_STAGE];
+}
 
 struct rs_classifier {
 	const rs_rules *rules;
@@ -131,7 +140,7 @@ static rs_status check_collisions(const rs_classifier *c, const rs_row *in, rs_e
 
 	for (i = 0; i < in->n; i++)
 		for (k = 0; k < c->ncols; k++)
-			if (strcmp(in->cell[i], col_names[c->cols[k]]) == 0)
+			if (strcmp(in->cell[i], col_names[c->o.header_lang][c->cols[k]]) == 0)
 				return rs_error_set(err, RS_EUSAGE, 1,
 				                    "input column %zu is named \"%s\", which relstage "
 				                    "appends itself (is this relstage output?); rename "
@@ -154,7 +163,7 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (i = 0; i < c->nout; i++) {
-		const char *s = i < c->nin ? in->cell[i] : col_names[c->cols[i - c->nin]];
+		const char *s = i < c->nin ? in->cell[i] : col_names[c->o.header_lang][c->cols[i - c->nin]];
 		size_t n = i < c->nin ? in->len[i] : strlen(s);
 
 		c->hdr_cell[i] = rs_strndup(s, n);

@@ -14,6 +14,7 @@ typedef struct cli_opts {
 	const char **maps;           /* --map specs */
 	size_t nmaps;
 	rs_lang lang;
+	rs_lang header_lang;         /* --headers */
 	bool explain;
 	rs_read_opts ropts;
 	rs_write_opts wopts;

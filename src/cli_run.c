@@ -422,6 +422,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	st = o->previous ? load_previous(&r, &err) : RS_OK;
 	memset(&co, 0, sizeof co);
 	co.lang = o->lang;
+	co.header_lang = o->header_lang;
 	co.explain = o->explain;
 	co.maps = o->maps;
 	co.nmaps = o->nmaps;

@@ -18,4 +18,8 @@ char *rs_strndup(const char *s, size_t n);
 void *rs_realloc_hook(void *p, size_t size);
 void rs_free_hook(void *p);
 
+/* The name of the output's stage column in each --headers language, which
+ * --previous looks for (classify.c). */
+const char *rs_stage_column_name(rs_lang lang);
+
 #endif

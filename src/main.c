@@ -31,6 +31,7 @@ static const char usage_text[] =
 	"  -t, --to FMT           csv (default), tsv, json, jsonl, table\n"
 	"  -o, --output FILE      write FILE atomically (only a successful run replaces it)\n"
 	"      --lang en|zh       labels and actions language (default en, or $RELSTAGE_LANG)\n"
+	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
 	"      --explain          add an explain column: score parts and rules that fired\n"
 	"      --excel            CSV/TSV for Excel: UTF-8 BOM and CRLF\n"
 	"      --raw              do not neutralise formula-like cells (=, +, -, @)\n"
@@ -217,7 +218,7 @@ static int cmd_fields(void)
 }
 
 enum {
-	OPT_LANG = 256, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
+	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
 	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS
 };
 
@@ -232,6 +233,7 @@ static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{"lang", required_argument, NULL, OPT_LANG},
+	{"headers", required_argument, NULL, OPT_HEADERS},
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
 	{"excel", no_argument, NULL, OPT_EXCEL},
@@ -290,6 +292,10 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case 'd':
 		if (!parse_delimiter(arg, &o->ropts.delimiter))
 			return usage_error("--delimiter takes , ; | or tab, not \"%s\"", arg);
+		break;
+	case OPT_HEADERS:
+		if (!rs_lang_parse(arg, &o->header_lang))
+			return usage_error("--headers takes en or zh, not \"%s\"", arg);
 		break;
 	case OPT_LANG:
 		if (!rs_lang_parse(arg, &o->lang))

@@ -163,11 +163,12 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 
 	p->stage_col = -1;
 	for (i = 0; i < h->n; i++)
-		if (strcmp(h->cell[i], "stage") == 0)
+		if (strcmp(h->cell[i], rs_stage_column_name(RS_LANG_EN)) == 0 ||
+		    strcmp(h->cell[i], rs_stage_column_name(RS_LANG_ZH)) == 0)
 			p->stage_col = (long)i;
 	if (p->stage_col < 0)
 		return rs_error_set(err, RS_EPARSE, 1,
-		                    "no \"stage\" column: --previous takes an earlier relstage output "
+		                    "no \"stage\" (or \"阶段\") column: --previous takes an earlier relstage output "
 		                    "written as csv, tsv, json or jsonl (not table)");
 	return find_id(p, h, err);
 }
