@@ -161,7 +161,7 @@ static void test_output_without_stage_column_is_an_error(void **state)
 	(void)state;
 	assert_int_equal(load("last.csv", "id,purchase_share\nA1,50\n", &p, NULL, &e), RS_EPARSE);
 	assert_null(p);
-	assert_non_null(strstr(e.msg, "no \"stage\" column"));
+	assert_non_null(strstr(e.msg, "no \"stage\" (or \"阶段\") column"));
 	assert_non_null(strstr(e.msg, "not table"));
 }
 
