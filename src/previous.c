@@ -46,7 +46,7 @@ static uint64_t hash_id(const char *s, size_t n)
 	return h;
 }
 
-static entry *find(rs_previous *p, const char *id, size_t n, uint64_t h)
+static entry *find(const rs_previous *p, const char *id, size_t n, uint64_t h)
 {
 	size_t i = (size_t)h & (p->cap - 1);
 
@@ -270,37 +270,26 @@ size_t rs_previous_count(const rs_previous *p)
 	return p->loaded;
 }
 
-static int by_prev_line(const void *x, const void *y)
-{
-	const entry *a = *(const entry *const *)x, *b = *(const entry *const *)y;
-
-	return (a->prev_line > b->prev_line) - (a->prev_line < b->prev_line);
-}
-
-/* In the previous file's order, so the list reads like that file; in table
- * order only if the sorting array cannot be had. */
+/*
+ * In the previous file's order, so the list reads like that file. The id
+ * arena holds the previous file's ids first, in file order (duplicates were
+ * never inserted), then this run's new ids: walking its first `loaded` ids
+ * needs no allocation, so the order cannot change when memory is short.
+ */
 void rs_previous_each_vanished(const rs_previous *p,
                                void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
 {
-	const entry **v;
-	size_t i, n = 0;
+	size_t off = 0, k, n;
 
-	v = rs_calloc(p->loaded ? p->loaded : 1, sizeof *v);
-	for (i = 0; i < p->cap; i++) {
-		const entry *e = &p->tab[i];
-		if (!e->used || e->stage < 0 || e->seen_line != 0)
-			continue;
-		if (v == NULL)
-			fn(ctx, p->ids.data + e->off, (size_t)e->stage);
-		else
-			v[n++] = e;
+	for (k = 0; k < p->loaded; k++, off += n + 1) {
+		const char *id = p->ids.data + off;
+		const entry *e;
+
+		n = strlen(id);
+		e = find(p, id, n, hash_id(id, n));
+		if (e->used && e->stage >= 0 && e->seen_line == 0)
+			fn(ctx, id, (size_t)e->stage);
 	}
-	if (v == NULL)
-		return;
-	qsort(v, n, sizeof *v, by_prev_line);
-	for (i = 0; i < n; i++)
-		fn(ctx, p->ids.data + v[i]->off, (size_t)v[i]->stage);
-	rs_free(v);
 }
 
 void rs_previous_free(rs_previous *p)
