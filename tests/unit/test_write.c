@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 #include <cmocka.h>
@@ -439,11 +440,22 @@ static void test_table_column_out_of_range_is_usage_error(void **state)
 
 /* ------------------------------------------------------------- errors */
 
+/* /dev/full opened only if it is the device: "w" on a missing one would
+ * create a plain file that swallows everything (seen in a sandbox). */
+static FILE *open_dev_full(void)
+{
+	struct stat st;
+
+	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
+		return NULL;
+	return fopen("/dev/full", "r+");
+}
+
 static void test_write_to_full_device_is_eio_at_finish(void **state)
 {
 	const char *h[] = {"a"};
 	const char *c[] = {"1"};
-	FILE *fp = fopen("/dev/full", "w");
+	FILE *fp = open_dev_full();
 	rs_write_opts o = opts(RS_FMT_CSV);
 	rs_writer *w = NULL;
 	rs_error err;
@@ -465,7 +477,7 @@ static void test_write_error_during_rows_sticks_to_every_later_call(void **state
 {
 	const char *h[] = {"a"};
 	const char *c[] = {"some text that fills the output buffer quickly"};
-	FILE *fp = fopen("/dev/full", "w");
+	FILE *fp = open_dev_full();
 	rs_write_opts o = opts(RS_FMT_JSONL);
 	rs_writer *w = NULL;
 	rs_error err;
