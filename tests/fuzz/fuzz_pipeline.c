@@ -4,8 +4,8 @@
  * output format, each into a memory stream, and the rejects (ragged CSV).
  * The no-loss invariant: every row given to on_row is written or rejected,
  * the classifier's counts agree, and reading the CSV, TSV, JSON and JSON
- * Lines outputs back gives as many rows, with the same cells (CSV without
- * formula neutralisation, JSON Lines).
+ * Lines outputs back gives as many rows, and for CSV without formula
+ * neutralisation and for JSON Lines the same cells, byte for byte.
  * The first byte picks options: bit 0 explain, bit 1 Chinese labels,
  * bits 2-3 the input format (0 sniffed, 1 CSV, 2 JSON Lines, 3 JSON).
  */
@@ -30,6 +30,7 @@ typedef struct fz {
 	const char *rcell[FUZZ_MAX_COLUMNS + 2];
 	size_t rlen[FUZZ_MAX_COLUMNS + 2];
 	unsigned long given, written, rejected;
+	rs_buf expect; /* every written row: n, then per cell its length and bytes */
 	bool header;
 	bool twins; /* two header cells with the same bytes */
 	size_t nout;
@@ -106,6 +107,18 @@ static rs_status reject(fz *z, const rs_row *row, const rs_error *why, rs_error 
 	return rs_writer_row(z->rej.w, &(rs_row){n + 2, z->rcell, z->rlen, NULL, row->line, NULL}, err);
 }
 
+static void remember(rs_buf *b, const rs_row *row)
+{
+	size_t i;
+
+	(void)rs_buf_append(b, &row->n, sizeof row->n);
+	for (i = 0; i < row->n; i++) {
+		(void)rs_buf_append(b, &row->len[i], sizeof row->len[i]);
+		(void)rs_buf_append(b, row->cell[i], row->len[i]);
+	}
+	FUZZ_CHECK(!b->failed);
+}
+
 static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 {
 	fz *z = ctx;
@@ -127,6 +140,7 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 		return st;
 	}
 	FUZZ_CHECK(out->n == z->nout);
+	remember(&z->expect, out);
 	for (k = 0; k < W_COUNT; k++) {
 		st = rs_writer_row(z->out[k].w, out, err);
 		if (st != RS_OK)
@@ -139,7 +153,36 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 /* Reading an output back: rows counted, cells kept for one comparison. */
 typedef struct back {
 	unsigned long rows, rejected;
+	const rs_buf *expect; /* NULL: count only */
+	size_t at;
 } back;
+
+/* A row read back must hold the cells written, byte for byte. */
+static void compare(back *b, const rs_row *row)
+{
+	const char *e = b->expect->data + b->at;
+	size_t n, len, i;
+
+	FUZZ_CHECK(b->at + sizeof n <= b->expect->len);
+	memcpy(&n, e, sizeof n);
+	e += sizeof n;
+	if (row->n != n) {
+		fprintf(stderr, "output row %lu: wrote %zu cells, read back %zu\n", b->rows, n, row->n);
+		abort();
+	}
+	for (i = 0; i < n; i++) {
+		memcpy(&len, e, sizeof len);
+		e += sizeof len;
+		if (row->len[i] != len || memcmp(row->cell[i], e, len) != 0) {
+			fprintf(stderr, "output row %lu cell %zu: wrote \"%.*s\" (%zu bytes), "
+			        "read back \"%s\" (%zu bytes)\n", b->rows, i, (int)len, e, len,
+			        row->cell[i], row->len[i]);
+			abort();
+		}
+		e += len;
+	}
+	b->at = (size_t)(e - b->expect->data);
+}
 
 static rs_status back_header(void *ctx, const rs_row *h, rs_error *err)
 {
@@ -156,6 +199,8 @@ static rs_status back_row(void *ctx, const rs_row *row, rs_error *err)
 	if (row->reject != NULL) {
 		fprintf(stderr, "output row %lu read back as a reject: %s\n", b->rows, row->reject);
 		b->rejected++;
+	} else if (b->expect != NULL) {
+		compare(b, row);
 	}
 	return RS_OK;
 }
@@ -180,6 +225,8 @@ static void read_back(const fz *z, int k)
 	memset(&ro, 0, sizeof ro);
 	memset(&b, 0, sizeof b);
 	memset(&err, 0, sizeof err);
+	if (k == W_CSVRAW || k == W_JSONL)
+		b.expect = &z->expect;
 	ro.format = wfmt[k];
 	ro.delimiter = wfmt[k] == RS_FMT_TSV ? '\t' : wfmt[k] == RS_FMT_CSV ? ',' : 0;
 	ro.encoding = "UTF-8";
@@ -267,6 +314,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (size == 0)
 		return 0;
 	memset(&z, 0, sizeof z);
+	rs_buf_init(&z.expect);
 	for (k = 0; k < W_COUNT; k++)
 		z.out[k].fp = open_memstream(&z.out[k].buf, &z.out[k].len);
 	z.rej.fp = open_memstream(&z.rej.buf, &z.rej.len);
@@ -280,5 +328,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	fclose(z.rej.fp);
 	free(z.rej.buf);
 	rs_classifier_free(z.cls);
+	rs_buf_free(&z.expect);
 	return 0;
 }
