@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "reader_impl.h"
+#include "scan_impl.h"
 
 #define CHUNK ((size_t)64 << 10)
 #define CSV_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
@@ -49,6 +50,8 @@ typedef struct csv_state {
 	bool chunk_tab;           /* the chunk holds a TAB that is not the delimiter */
 	bool keep_spaces;         /* no_space is installed */
 	bool after_cr;            /* the last chunk ended with CR: a LF next is its CRLF */
+	bool fast_ok;             /* the delimiter allows fast_line */
+	rs_buf unq;               /* fast_line: a quoted field with "" undoubled */
 } csv_state;
 
 static void fail(csv_state *s, rs_status st, const char *msg)
@@ -112,7 +115,8 @@ static void field_too_big(csv_state *s)
 
 static inline void store_cell(csv_state *s, const char *f, size_t n)
 {
-	memcpy(s->store + s->store_len, f, n + 1);
+	memcpy(s->store + s->store_len, f, n);
+	s->store[s->store_len + n] = '\0';
 	s->cell[s->nstored] = s->store + s->store_len;
 	s->len[s->nstored] = n;
 	s->nstored++;
@@ -153,13 +157,12 @@ static void field_slow(csv_state *s, const char *f, size_t n)
 }
 
 /*
- * libcsv cb1: one field, NUL-terminated thanks to CSV_APPEND_NULL. Called
- * for every field, so the common case is one combined test and a copy.
+ * libcsv cb1: one field (NUL-terminated thanks to CSV_APPEND_NULL, which
+ * store_cell does not rely on: fast_line passes fields inside the line).
+ * Called for every field, so the common case is one combined test and a copy.
  */
-static void on_field(void *f, size_t n, void *data)
+static inline void take_field(csv_state *s, const char *f, size_t n)
 {
-	csv_state *s = data;
-
 	s->rec_bytes += n;
 	if (s->slow || n > s->max_field || s->rec_bytes > s->max_record ||
 	    s->nstored >= s->fast_cells || s->store_len + n + 1 > s->store_cap) {
@@ -169,6 +172,11 @@ static void on_field(void *f, size_t n, void *data)
 	s->n++;
 	s->field_line = s->line;
 	store_cell(s, f, n);
+}
+
+static void on_field(void *f, size_t n, void *data)
+{
+	take_field(data, f, n);
 }
 
 static void reset_record(csv_state *s)
@@ -373,6 +381,89 @@ static const char *line_end(const char *p, const char *end, const char **lf)
 	return cr + 1 == *lf && *lf < end ? *lf : cr;
 }
 
+/*
+ * fast_line's quoted field at q ('"'): the text up to the closing quote, ""
+ * undoubled (into s->unq when there is one). *after gets the byte after the
+ * closing quote; false when the quote does not close on this line or no
+ * memory is left for the undoubled text.
+ */
+static bool fast_quoted(csv_state *s, const char *q, const char *e, const char **f,
+                        size_t *n, const char **after)
+{
+	const char *c = q + 1, *run = c;
+	bool doubled = false;
+
+	for (;;) {
+		c = memchr(c, '"', (size_t)(e - c));
+		if (c == NULL)
+			return false;
+		if (c + 1 == e || c[1] != '"')
+			break;
+		if (!doubled)
+			rs_buf_reset(&s->unq);
+		doubled = true;
+		if (!rs_buf_append(&s->unq, run, (size_t)(c + 1 - run)))
+			return false;
+		c += 2;
+		run = c;
+	}
+	*after = c + 1;
+	if (!doubled) {
+		*f = q + 1;
+		*n = (size_t)(c - q - 1);
+		return true;
+	}
+	if (!rs_buf_append(&s->unq, run, (size_t)(c - run)))
+		return false;
+	*f = s->unq.data;
+	*n = s->unq.len;
+	return true;
+}
+
+/*
+ * A whole line [p, e) (line end excluded) read while no record is open,
+ * split here instead of by libcsv: a good deal faster, and the same fields
+ * for the lines it takes. It takes a line when every field is either
+ * unquoted and without a quote, or quoted ("" inside) and closed right
+ * before a delimiter or the line end. Spaces are kept as they are, which is
+ * what libcsv does here too: feed installs no_space wherever trimming could
+ * change a field. Anything else (an empty line, a stray quote, a quote that
+ * closes on a later line) returns false with the record as it was, and
+ * libcsv parses the line from its start. Fields passed on before the give-up
+ * are forgotten; a failure they caused (a limit) is one libcsv would cause
+ * the same way.
+ */
+static bool fast_line(csv_state *s, const char *p, const char *e)
+{
+	const char d = (char)s->p.delim_char, *q = p, *f, *end;
+	size_t n;
+
+	if (!s->fast_ok || p == e)
+		return false;
+	for (;;) {
+		if (q < e && *q == '"') {
+			if (!fast_quoted(s, q, e, &f, &n, &end) || (end < e && *end != d))
+				break;
+		} else {
+			end = q + rs_scan4(q, (size_t)(e - q), d, '"', d, '"');
+			if (end < e && *end == '"')
+				break;
+			f = q;
+			n = (size_t)(end - q);
+		}
+		take_field(s, f, n);
+		if (end == e) {
+			on_record(0, s);
+			return true;
+		}
+		q = end + 1;
+	}
+	if (s->st != RS_OK)
+		return true; /* a field before the give-up failed: libcsv's too */
+	reset_record(s);
+	return false;
+}
+
 /* Feeds one chunk, a physical line at a time. */
 static rs_status feed(csv_state *s, const char *buf, size_t n)
 {
@@ -398,6 +489,12 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 				s->rec_line = s->field_line = s->line;
 				s->rec_start = p;
 				rs_buf_reset(&s->carry);
+				if (nl != NULL && !crlf_tail &&
+				    fast_line(s, p, *nl == '\n' && nl > p && nl[-1] == '\r' ? nl - 1 : nl)) {
+					s->line++;
+					p = stop;
+					continue;
+				}
 			}
 			bool keep = spaces_matter(s, p, len);
 
@@ -484,8 +581,12 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	s.line = 1;
 	s.max_field = c->opts->max_field;
 	s.max_record = c->opts->max_record;
+	/* fast_line's reading of a line matches libcsv's for these delimiters. */
+	s.fast_ok = delimiter != '"' && delimiter != ' ' && delimiter != '\r' &&
+	            delimiter != '\n' && delimiter != '\0';
 	err->file = c->name;
 	rs_buf_init(&s.carry);
+	rs_buf_init(&s.unq);
 	if (csv_init(&s.p, CSV_OPTS) != 0)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	csv_set_delim(&s.p, (unsigned char)delimiter);
@@ -500,6 +601,7 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	rs_free(buf);
 	csv_free(&s.p);
 	rs_buf_free(&s.carry);
+	rs_buf_free(&s.unq);
 	rs_free(s.store);
 	rs_free(s.len);
 	rs_free((void *)s.cell);

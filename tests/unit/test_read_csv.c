@@ -514,6 +514,42 @@ static void test_malformed_line_across_chunk_boundary_is_whole(void **state)
 	assert_non_null(strstr(hit, " 1,\"qqq"));
 }
 
+/*
+ * Whole lines are split without libcsv when they can be (read_csv.c
+ * fast_line); these are the lines at its edges, each with the fields libcsv
+ * gives: doubled quotes at either end of a quoted field and in two fields of
+ * one line, delimiters and spaces inside quotes, empty fields at both ends,
+ * a lone CR as line end, a stray quote in the third field after two good
+ * ones (the whole line becomes the reject), text after a closing quote, and
+ * a quote that closes on the next line.
+ */
+static void test_lines_split_without_libcsv_give_the_same_fields(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b,c\n"
+	                       "\"\"\"x\",\"y\"\"\",\"\"\"\"\"\"\"\"\r\n"
+	                       "\"p,q\",\" r \",\"\"\r"
+	                       ",,\n"
+	                       "1,\"a\"\"b\",x\"y\n"
+	                       "2,\"z\"w,3\n"
+	                       "\"m\"\"\",\"n\nn\",o\n"
+	                       "4,5,6",
+	                       &t, &err), RS_OK);
+	assert_string_equal(t.text, "H1 a|b|c\n"
+	                            "2 \"x|y\"|\"\"\"\n"
+	                            "3 p,q| r |\n"
+	                            "4 ||\n"
+	                            "5 !malformed quoting (stray \" in an unquoted field; quote the "
+	                            "field and write \"\" for the quote) 1,\"a\"\"b\",x\"y\n"
+	                            "6 !malformed quoting (text after a closing quote; write \"\" "
+	                            "for a quote inside a quoted field) 2,\"z\"w,3\n"
+	                            "7 m\"|n\nn|o\n"
+	                            "9 4|5|6\n");
+}
+
 static void test_unterminated_quote_in_header_is_parse_error(void **state)
 {
 	transcript t;
@@ -552,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_tabs_in_csv_cells_are_kept),
 		cmocka_unit_test(test_malformed_line_across_chunk_boundary_is_whole),
 		cmocka_unit_test(test_unterminated_quote_in_header_is_parse_error),
+		cmocka_unit_test(test_lines_split_without_libcsv_give_the_same_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
