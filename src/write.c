@@ -363,7 +363,15 @@ static rs_status json_keys(rs_writer *w, const rs_row *header, rs_error *err)
 		/* Worst case 6 bytes per input byte plus quotes and colon. */
 		if (header->len[i] > (w->out.cap - 3) / 6)
 			return rs_error_set(err, RS_ELIMIT, 0, "column name %zu is too long for JSON output", i + 1);
-		json_string(&scratch, header->cell[i], header->len[i]);
+		if (header->len[i] == 0) {
+			/* An unnamed column (an empty header cell) gets a key from
+			 * its position: "" twice would be one key to most readers. */
+			char name[32];
+			int n = snprintf(name, sizeof name, "column_%zu", i + 1);
+			json_string(&scratch, name, n > 0 ? (size_t)n : 0);
+		} else {
+			json_string(&scratch, header->cell[i], header->len[i]);
+		}
 		rs_wout_putc(&scratch, ':');
 		w->key_off[i] = w->keys.len;
 		if (!rs_buf_append(&w->keys, scratch.buf, scratch.len))

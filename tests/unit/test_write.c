@@ -289,6 +289,18 @@ static void test_json_escapes_keys(void **state)
 	EXPECT(write_all(opts(RS_FMT_JSONL), 2, h, NULL, 1, c), "{\"a\\\"b\":\"1\",\"c\\n\":\"2\"}\n");
 }
 
+static void test_json_names_unnamed_columns_by_position(void **state)
+{
+	const char *h[] = {"id", "", ""};
+	const char *c[] = {"1", "x", "y"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_JSONL), 3, h, NULL, 1, c),
+	       "{\"id\":\"1\",\"column_2\":\"x\",\"column_3\":\"y\"}\n");
+	/* CSV keeps the header as it was */
+	EXPECT(write_all(opts(RS_FMT_CSV), 3, h, NULL, 1, c), "id,,\n1,x,y\n");
+}
+
 static void test_json_empty_result_is_empty_array(void **state)
 {
 	const char *h[] = {"id"};
@@ -668,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
 		cmocka_unit_test(test_json_escapes_keys),
+		cmocka_unit_test(test_json_names_unnamed_columns_by_position),
 		cmocka_unit_test(test_json_empty_result_is_empty_array),
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
 		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
