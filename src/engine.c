@@ -8,20 +8,38 @@
 
 #include "rules_impl.h"
 
-static int compare(int op, double x, double v)
+/*
+ * A comparison node. The stage (action rules only) is always known; a
+ * comparison with an empty value is UNKNOWN, "known"/"unknown" never are.
+ */
+static inline int leaf(const rs_cnode *n, const rs_account *a, double stage)
 {
-	switch (op) {
-	case RS_C_EQ: return x == v;
-	case RS_C_NE: return x != v;
-	case RS_C_LT: return x < v;
-	case RS_C_LE: return x <= v;
-	case RS_C_GT: return x > v;
-	case RS_C_GE: return x >= v;
-	default: return 0;
+	bool stg = n->var == RS_VAR_STAGE;
+	bool known = stg || rs_known(a, n->var);
+	double x = stg ? stage : a->v[n->var];
+
+	switch (n->op) {
+	case RS_C_KNOWN: return known;
+	case RS_C_UNKNOWN: return !known;
+	default: break;
+	}
+	if (!known)
+		return RS_UNKNOWN;
+	switch (n->op) {
+	case RS_C_EQ: return x == n->value;
+	case RS_C_NE: return x != n->value;
+	case RS_C_LT: return x < n->value;
+	case RS_C_LE: return x <= n->value;
+	case RS_C_GT: return x > n->value;
+	case RS_C_GE: return x >= n->value;
+	default: return RS_FALSE;
 	}
 }
 
-/* all: FALSE wins, then UNKNOWN; any: TRUE wins, then UNKNOWN. */
+/*
+ * all: FALSE wins, then UNKNOWN; any: TRUE wins, then UNKNOWN. Comparison
+ * children, the usual case, are evaluated here without a call.
+ */
 static int group(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
 {
 	const rs_cnode *n = &r->node[root];
@@ -30,13 +48,14 @@ static int group(const rs_rules *r, uint32_t root, const rs_account *a, double s
 	uint32_t i = root + 1, end = root + n->size;
 
 	while (i < end) {
-		int t = rs_cond_eval(r, i, a, stage);
+		const rs_cnode *c = &r->node[i];
+		int t = c->op >= RS_C_EQ ? leaf(c, a, stage) : rs_cond_eval(r, i, a, stage);
 
 		if (t == stop)
 			return t;
 		if (t == RS_UNKNOWN)
 			acc = RS_UNKNOWN;
-		i += r->node[i].size;
+		i += c->size;
 	}
 	return acc;
 }
@@ -44,8 +63,6 @@ static int group(const rs_rules *r, uint32_t root, const rs_account *a, double s
 int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
 {
 	const rs_cnode *n = &r->node[root];
-	bool known;
-	double x;
 	int t;
 
 	switch (n->op) {
@@ -56,22 +73,8 @@ int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double s
 		t = rs_cond_eval(r, root + 1, a, stage);
 		return t == RS_UNKNOWN ? RS_UNKNOWN : !t;
 	default:
-		break;
+		return leaf(n, a, stage);
 	}
-	if (n->var == RS_VAR_STAGE) {
-		known = true;
-		x = stage;
-	} else {
-		known = rs_known(a, n->var);
-		x = a->v[n->var];
-	}
-	if (n->op == RS_C_KNOWN)
-		return known;
-	if (n->op == RS_C_UNKNOWN)
-		return !known;
-	if (!known)
-		return RS_UNKNOWN;
-	return compare(n->op, x, n->value);
 }
 
 static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
@@ -132,7 +135,7 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	if (res->next_stage >= 0 && rs_known(a, RS_V_SHARE_PCT)) {
 		thr = r->stages[res->next_stage].threshold;
 		if (!isnan(thr))
-			res->share_gap = fmax(0, thr - a->v[RS_V_SHARE_PCT]);
+			res->share_gap = thr > a->v[RS_V_SHARE_PCT] ? thr - a->v[RS_V_SHARE_PCT] : 0;
 	}
 	res->nfired = 0;
 	for (i = 0; i < r->nact && res->nfired < RS_MAX_FIRED; i++)

@@ -109,6 +109,14 @@ static void part_name(const rs_part *p, rs_buf *b, rs_lang lang)
 	(void)rs_buf_putc(b, ' ');
 }
 
+/* fmin(fmax(0, x), hi) without the libm calls (NaN gives 0, as fmax does). */
+static inline double clamp(double x, double hi)
+{
+	if (!(x > 0))
+		x = 0;
+	return x > hi ? hi : x;
+}
+
 /* One part's points; with b, appends "label 6x5 (25 cap)" and the like. */
 static double part(const rs_rules *r, const rs_part *p, const rs_account *a, rs_buf *b,
                    rs_lang lang)
@@ -119,7 +127,7 @@ static double part(const rs_rules *r, const rs_part *p, const rs_account *a, rs_
 	if (p->var >= 0) {
 		unknown = !rs_known(a, p->var);
 		if (!unknown)
-			x = fmin(fmax(0, a->v[p->var] * p->per), p->cap);
+			x = clamp(a->v[p->var] * p->per, p->cap);
 	} else {
 		int t = rs_cond_eval(r, p->cond, a, 0);
 
@@ -151,7 +159,7 @@ static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang la
 
 	for (i = 0; i < d->nparts; i++)
 		sum += part(r, &d->parts[i], a, NULL, lang);
-	total = floor(fmin(fmax(sum, 0), d->max) + 0.5);
+	total = floor(clamp(sum, d->max) + 0.5);
 	a->v[RS_V_CONTACT_SCORE + k] = total;
 	a->known |= 1u << (RS_V_CONTACT_SCORE + k);
 	if (b == NULL)
