@@ -13,7 +13,7 @@ void rs_value_trim_slow(const char **s, size_t *n);
 /* Could the byte start or end a blank? Inline: most cells have none. */
 static inline bool rs_value_maybe_blank(unsigned char c)
 {
-	return c <= ' ' || c == 0xC2 || c == 0xE3 || c == 0xA0 || c == 0x80;
+	return c <= ' ' || (c >= 0x80 && (c == 0xC2 || c == 0xE3 || c == 0xA0 || c == 0x80));
 }
 
 static inline void rs_value_trim(const char **s, size_t *n)

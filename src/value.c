@@ -360,10 +360,33 @@ rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
 	if (n == 0)
 		return RS_PARSE_EMPTY;
 	/* The usual words first, without walking the lists. */
-	if (n <= 5 && rs_value_word_eq(s, n, n == 1 ? (*s == '1' ? "1" : "y") : n == 3 ? "yes" : "true"))
-		return *out = true, RS_PARSE_OK;
-	if (n <= 5 && rs_value_word_eq(s, n, n == 1 ? (*s == '0' ? "0" : "n") : n == 2 ? "no" : "false"))
-		return *out = false, RS_PARSE_OK;
+	switch (n) {
+	case 1:
+		switch (*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s) {
+		case '1': case 'y': case 't': return *out = true, RS_PARSE_OK;
+		case '0': case 'n': case 'f': return *out = false, RS_PARSE_OK;
+		default: break;
+		}
+		break;
+	case 2:
+		if (rs_value_word_eq(s, n, "no"))
+			return *out = false, RS_PARSE_OK;
+		break;
+	case 3:
+		if (rs_value_word_eq(s, n, "yes"))
+			return *out = true, RS_PARSE_OK;
+		break;
+	case 4:
+		if (rs_value_word_eq(s, n, "true"))
+			return *out = true, RS_PARSE_OK;
+		break;
+	case 5:
+		if (rs_value_word_eq(s, n, "false"))
+			return *out = false, RS_PARSE_OK;
+		break;
+	default:
+		break;
+	}
 	if (in_list(s, n, bool_yes))
 		return *out = true, RS_PARSE_OK;
 	if (in_list(s, n, bool_no))
@@ -384,6 +407,9 @@ static const char *const level_words[4][8] = {
 	{"4", "executive", "exec", "c_level", "c_suite", "高层", "高管", "总经理"},
 };
 
+/* strlen of level_words[i][1], the English word. */
+static const size_t level_len[4] = {5, 7, 8, 9};
+
 rs_parse rs_parse_level(const char *s, size_t n, int *out)
 {
 	char buf[32];
@@ -392,6 +418,10 @@ rs_parse rs_parse_level(const char *s, size_t n, int *out)
 	rs_value_trim(&s, &n);
 	if (n == 0)
 		return RS_PARSE_EMPTY;
+	/* The English words as most exports write them, before normalising. */
+	for (i = 0; i < 4; i++)
+		if (level_len[i] == n && rs_value_word_eq(s, n, level_words[i][1]))
+			return *out = (int)i + 1, RS_PARSE_OK;
 	if (n >= sizeof buf)
 		return RS_PARSE_BAD;
 	(void)rs_value_norm(s, n, buf, sizeof buf);

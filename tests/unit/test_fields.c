@@ -823,6 +823,30 @@ static void test_bool_words(void **state)
 	assert_int_equal(boolv("nope"), -2);
 }
 
+/*
+ * The one-byte words are matched without the lists: only the ASCII letters
+ * fold case, so the control bytes that differ from '1', '0', 'y' or 'n' by
+ * the case bit (0x11, 0x10, 0x19, 0x0E) are not booleans.
+ */
+static void test_one_byte_bool_words_fold_only_letters(void **state)
+{
+	(void)state;
+	assert_int_equal(boolv("T"), 1);
+	assert_int_equal(boolv("F"), 0);
+	assert_int_equal(boolv("n"), 0);
+	assert_int_equal(boolv("y"), 1);
+	assert_int_equal(boolv("0"), 0);
+	assert_int_equal(boolv("\x11"), -2);
+	assert_int_equal(boolv("\x10"), -2);
+	assert_int_equal(boolv("\x19"), -2);
+	assert_int_equal(boolv("\x0E"), -2);
+	assert_int_equal(boolv("Q"), -2);
+	assert_int_equal(boolv("NO"), 0);
+	assert_int_equal(boolv("yES"), 1);
+	assert_int_equal(boolv("tRUE"), 1);
+	assert_int_equal(boolv("falsE"), 0);
+}
+
 static int levelv(const char *s)
 {
 	int lv = 0;
@@ -838,6 +862,10 @@ static void test_level_words(void **state)
 	assert_int_equal(levelv("Manager"), 2);
 	assert_int_equal(levelv(" DIRECTOR "), 3);
 	assert_int_equal(levelv("executive"), 4);
+	assert_int_equal(levelv("STAFF"), 1);
+	assert_int_equal(levelv("Executive"), 4);
+	assert_int_equal(levelv("staf"), -2);
+	assert_int_equal(levelv("managers"), -2);
 	assert_int_equal(levelv("C-Level"), 4);
 	assert_int_equal(levelv("员工"), 1);
 	assert_int_equal(levelv("经理"), 2);
@@ -896,6 +924,7 @@ int main(void)
 		cmocka_unit_test(test_number_minus_zero_is_plain_zero),
 		cmocka_unit_test(test_number_blank_is_empty_not_zero),
 		cmocka_unit_test(test_bool_words),
+		cmocka_unit_test(test_one_byte_bool_words_fold_only_letters),
 		cmocka_unit_test(test_level_words),
 	};
 
