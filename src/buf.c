@@ -25,11 +25,19 @@ void rs_buf_free(rs_buf *b)
 	rs_buf_init(b);
 }
 
+/* Room for extra more bytes and the NUL without growing (and not failed). */
+static inline bool fits(const rs_buf *b, size_t extra)
+{
+	return !b->failed && extra < b->cap - b->len;
+}
+
 bool rs_buf_reserve(rs_buf *b, size_t extra)
 {
 	size_t need, cap;
 	char *p;
 
+	if (fits(b, extra))
+		return true;
 	if (b->failed)
 		return false;
 	if (extra >= SIZE_MAX - b->len - 1)
@@ -53,7 +61,7 @@ fail:
 
 bool rs_buf_append(rs_buf *b, const void *p, size_t n)
 {
-	if (!rs_buf_reserve(b, n))
+	if (!fits(b, n) && !rs_buf_reserve(b, n))
 		return false;
 	if (n > 0)
 		memcpy(b->data + b->len, p, n);
@@ -69,7 +77,7 @@ bool rs_buf_puts(rs_buf *b, const char *s)
 
 bool rs_buf_putc(rs_buf *b, char c)
 {
-	if (!rs_buf_reserve(b, 1))
+	if (!fits(b, 1) && !rs_buf_reserve(b, 1))
 		return false;
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
@@ -100,6 +108,7 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	char tmp[48];
 	char *end = tmp + sizeof tmp, *s;
 	unsigned long long scaled, ip, fp;
+	double x;
 	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
 	bool neg = v < 0;
 
@@ -120,7 +129,11 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 			n--;
 		return rs_buf_append(b, big, (size_t)n);
 	}
-	scaled = (unsigned long long)llround(v * pow10[d]);
+	/* llround without the call: below 2^53 the fraction x - floor(x) is exact. */
+	x = v * pow10[d];
+	scaled = (unsigned long long)x;
+	if (x - (double)scaled >= 0.5)
+		scaled++;
 	ip = scaled / (unsigned long long)pow10[d];
 	fp = scaled % (unsigned long long)pow10[d];
 	s = end;
