@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf_impl.h"
 #include "internal.h"
 
 void rs_buf_init(rs_buf *b)
@@ -129,6 +130,13 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 			n--;
 		return rs_buf_append(b, big, (size_t)n);
 	}
+	if (v == (double)(unsigned long long)v) { /* whole: no scaling, no fraction */
+		scaled = (unsigned long long)v;
+		s = ulong_digits(end, scaled);
+		if (neg && scaled != 0)
+			*--s = '-';
+		return rs_buf_add(b, s, (size_t)(end - s));
+	}
 	/* llround without the call: below 2^53 the fraction x - floor(x) is exact. */
 	x = v * pow10[d];
 	scaled = (unsigned long long)x;
@@ -152,5 +160,5 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	s = ulong_digits(s, ip);
 	if (neg && scaled != 0)
 		*--s = '-';
-	return rs_buf_append(b, s, (size_t)(end - s));
+	return rs_buf_add(b, s, (size_t)(end - s));
 }

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "buf_impl.h"
 #include "internal.h"
 #include "previous_impl.h"
 
@@ -215,14 +216,14 @@ static void cell_begin(rs_classifier *c, int col)
 static void cell_end(rs_classifier *c, int col)
 {
 	c->clen[col] = c->arena.len - c->off[col];
-	rs_buf_putc(&c->arena, '\0');
+	rs_buf_add_c(&c->arena, '\0');
 }
 
 static void put_text(rs_classifier *c, int col, const char *s)
 {
 	cell_begin(c, col);
 	if (s != NULL)
-		rs_buf_puts(&c->arena, s);
+		rs_buf_add_str(&c->arena, s);
 	cell_end(c, col);
 }
 
@@ -253,14 +254,14 @@ static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 		if (k < i)
 			continue;
 		if (!first)
-			rs_buf_putc(&c->arena, ';');
-		rs_buf_puts(&c->arena, f);
+			rs_buf_add_c(&c->arena, ';');
+		rs_buf_add_str(&c->arena, f);
 		first = false;
 	}
 	if (downgraded) {
 		if (!first)
-			rs_buf_putc(&c->arena, ';');
-		rs_buf_puts(&c->arena, "downgraded");
+			rs_buf_add_c(&c->arena, ';');
+		RS_BUF_LIT(&c->arena, "downgraded");
 	}
 	cell_end(c, COL_FLAGS);
 }
@@ -276,18 +277,18 @@ static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
 	if (downgraded) {
 		const char *m = rs_rules_message(c->rules, "downgrade", lang);
 		if (m != NULL) {
-			rs_buf_puts(&c->arena, m);
+			rs_buf_add_str(&c->arena, m);
 			if (any || res->nfired > 0)
-				rs_buf_puts(&c->arena, RS_ACTION_SEP);
+				RS_BUF_LIT(&c->arena, RS_ACTION_SEP);
 		}
 	}
 	for (i = 0; i < res->nfired; i++) {
-		rs_buf_puts(&c->arena, rs_rules_action_text(c->rules, res->fired[i], lang));
+		rs_buf_add_str(&c->arena, rs_rules_action_text(c->rules, res->fired[i], lang));
 		if (i + 1 < res->nfired || any)
-			rs_buf_puts(&c->arena, RS_ACTION_SEP);
+			RS_BUF_LIT(&c->arena, RS_ACTION_SEP);
 	}
 	if (any)
-		rs_buf_puts(&c->arena, s);
+		rs_buf_add_str(&c->arena, s);
 	cell_end(c, COL_ACTIONS);
 }
 

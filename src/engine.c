@@ -6,6 +6,7 @@
  */
 #include <math.h>
 
+#include "buf_impl.h"
 #include "rules_impl.h"
 
 /*
@@ -83,18 +84,18 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
 	size_t i;
 
 	if (b->len > 0)
-		(void)rs_buf_puts(b, "; ");
-	(void)rs_buf_puts(b, zh ? "阶段 " : "stage ");
-	(void)rs_buf_puts(b, r->stages[res->stage].id);
-	(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
+		(void)RS_BUF_LIT(b, "; ");
+	(void)rs_buf_add_str(b, zh ? "阶段 " : "stage ");
+	(void)rs_buf_add_str(b, r->stages[res->stage].id);
+	(void)rs_buf_add_str(b, zh ? " 依据 decision[" : " by decision[");
 	(void)rs_buf_put_ulong(b, (unsigned long)res->decision_row);
-	(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
+	(void)rs_buf_add_str(b, zh ? "]; 行动: " : "]; actions: ");
 	if (res->nfired == 0)
-		(void)rs_buf_puts(b, zh ? "无" : "none");
+		(void)rs_buf_add_str(b, zh ? "无" : "none");
 	for (i = 0; i < res->nfired; i++) {
 		if (i > 0)
-			(void)rs_buf_puts(b, ", ");
-		(void)rs_buf_puts(b, r->act[res->fired[i]].id);
+			(void)RS_BUF_LIT(b, ", ");
+		(void)rs_buf_add_str(b, r->act[res->fired[i]].id);
 	}
 }
 

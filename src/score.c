@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "buf_impl.h"
 #include "rules_impl.h"
 
 enum { W_SHARE, W_FROM, W_UNUSED, W_UNKNOWN, W_CAP, W_MAX, W_COUNT };
@@ -46,20 +47,20 @@ static void explain_share(const rs_account *a, rs_buf *b, rs_lang lang, int how)
 {
 	const char *const *w = words[lang];
 
-	(void)rs_buf_puts(b, w[W_SHARE]);
+	(void)rs_buf_add_str(b, w[W_SHARE]);
 	(void)rs_buf_put_num(b, a->v[RS_V_SHARE_PCT], 2);
 	if (how == RS_F_PURCHASE_SHARE) {
-		(void)rs_buf_puts(b, w[W_FROM]);
-		(void)rs_buf_puts(b, "purchase_share");
+		(void)rs_buf_add_str(b, w[W_FROM]);
+		(void)RS_BUF_LIT(b, "purchase_share");
 		if (rs_known(a, RS_F_OUR_SALES) && rs_known(a, RS_F_CUSTOMER_SPEND))
-			(void)rs_buf_puts(b, w[W_UNUSED]);
+			(void)rs_buf_add_str(b, w[W_UNUSED]);
 	} else if (how == RS_F_OUR_SALES) {
-		(void)rs_buf_puts(b, w[W_FROM]);
-		(void)rs_buf_puts(b, "our_sales 0");
+		(void)rs_buf_add_str(b, w[W_FROM]);
+		(void)RS_BUF_LIT(b, "our_sales 0");
 	} else {
-		(void)rs_buf_puts(b, " = 100 x our_sales ");
+		(void)RS_BUF_LIT(b, " = 100 x our_sales ");
 		(void)rs_buf_put_num(b, a->v[RS_F_OUR_SALES], 2);
-		(void)rs_buf_puts(b, " / customer_spend ");
+		(void)RS_BUF_LIT(b, " / customer_spend ");
 		(void)rs_buf_put_num(b, a->v[RS_F_CUSTOMER_SPEND], 2);
 	}
 }
@@ -105,8 +106,8 @@ static void part_name(const rs_part *p, rs_buf *b, rs_lang lang)
 
 	if (s == NULL)
 		s = p->name_var >= 0 ? rs_var_name(p->name_var) : "condition";
-	(void)rs_buf_puts(b, s);
-	(void)rs_buf_putc(b, ' ');
+	(void)rs_buf_add_str(b, s);
+	(void)rs_buf_add_c(b, ' ');
 }
 
 /* fmin(fmax(0, x), hi) without the libm calls (NaN gives 0, as fmax does). */
@@ -139,15 +140,15 @@ static double part(const rs_rules *r, const rs_part *p, const rs_account *a, rs_
 	part_name(p, b, lang);
 	if (p->var >= 0 && !unknown) {
 		(void)rs_buf_put_num(b, a->v[p->var], 2);
-		(void)rs_buf_putc(b, 'x');
+		(void)rs_buf_add_c(b, 'x');
 		(void)rs_buf_put_num(b, p->per, 2);
-		(void)rs_buf_puts(b, a->v[p->var] * p->per > p->cap ? " (" : " ");
+		(void)rs_buf_add_str(b, a->v[p->var] * p->per > p->cap ? " (" : " ");
 	}
 	(void)rs_buf_put_num(b, x, 2);
 	if (unknown)
-		(void)rs_buf_puts(b, words[lang][W_UNKNOWN]);
+		(void)rs_buf_add_str(b, words[lang][W_UNKNOWN]);
 	else if (p->var >= 0 && a->v[p->var] * p->per > p->cap)
-		(void)rs_buf_puts(b, words[lang][W_CAP]);
+		(void)rs_buf_add_str(b, words[lang][W_CAP]);
 	return x;
 }
 
@@ -165,18 +166,18 @@ static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang la
 	if (b == NULL)
 		return;
 	/* A second walk writes the parts after the total (explain only). */
-	(void)rs_buf_puts(b, "; ");
-	(void)rs_buf_puts(b, score_words[lang][k]);
+	(void)RS_BUF_LIT(b, "; ");
+	(void)rs_buf_add_str(b, score_words[lang][k]);
 	(void)rs_buf_put_num(b, total, 0);
-	(void)rs_buf_puts(b, " =");
+	(void)RS_BUF_LIT(b, " =");
 	for (i = 0; i < d->nparts; i++) {
-		(void)rs_buf_puts(b, i > 0 ? " + " : " ");
+		(void)rs_buf_add_str(b, i > 0 ? " + " : " ");
 		(void)part(r, &d->parts[i], a, b, lang);
 	}
 	if (sum > d->max) {
-		(void)rs_buf_puts(b, words[lang][W_MAX]);
+		(void)rs_buf_add_str(b, words[lang][W_MAX]);
 		(void)rs_buf_put_num(b, d->max, 2);
-		(void)rs_buf_putc(b, ')');
+		(void)rs_buf_add_c(b, ')');
 	}
 }
 
