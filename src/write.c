@@ -273,6 +273,32 @@ static void json_escape_byte(rs_wout *o, unsigned char c)
 }
 
 /*
+ * Index of the first byte at or after i with json_special set; n if none.
+ * 16 bytes at a time where SSE2 exists: bytes below 0x20, '"', '\\', 0xE2.
+ */
+static size_t json_special_at(const unsigned char *u, size_t n, size_t i)
+{
+#ifdef RS_SCAN_SSE2
+	const __m128i ctl = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"');
+	const __m128i bs = _mm_set1_epi8('\\'), e2 = _mm_set1_epi8((char)0xE2);
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
+		                                      _mm_cmpeq_epi8(x, q)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(x, e2)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	while (i < n && json_special[u[i]] == 0)
+		i++;
+	return i;
+}
+
+/*
  * A JSON string. U+2028 and U+2029 are escaped too: valid JSON, but line
  * terminators to JavaScript before ES2019 and to some JSON Lines splitters.
  */
@@ -282,11 +308,10 @@ static void json_string(rs_wout *o, const char *s, size_t n)
 	size_t i = 0, run = 0;
 
 	rs_wout_putc(o, '"');
-	while (i < n) {
+	while ((i = json_special_at(u, n, i)) < n) {
 		unsigned char k = json_special[u[i]];
 
-		if (k == 0 || (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 &&
-		                           (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))) {
+		if (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))) {
 			i++;
 			continue;
 		}
@@ -300,7 +325,7 @@ static void json_string(rs_wout *o, const char *s, size_t n)
 		}
 		run = i;
 	}
-	rs_wout_put(o, s + run, i - run);
+	rs_wout_put(o, s + run, n - run);
 	rs_wout_putc(o, '"');
 }
 

@@ -280,6 +280,39 @@ static void test_json_keeps_types_and_escapes_strings(void **state)
 	free(out);
 }
 
+/*
+ * Every piece JSON strings treat specially, at every position of strings of
+ * 1 to 70 bytes (the scan reads 16 bytes at a time): escaped as a short
+ * form, as \\u00XX, as \\u2028/9, or (0xE2 starting another character,
+ * DEL) left as it is.
+ */
+static void test_json_escapes_a_special_piece_at_any_position(void **state)
+{
+	static const struct { const char *piece, *escaped; } sp[] = {
+		{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\t", "\\t"},
+		{"\x01", "\\u0001"}, {"\x1f", "\\u001f"}, {"\xE2\x80\xA8", "\\u2028"},
+		{"\xE2\x80\xA9", "\\u2029"}, {"\xE2\x80\xA6", "\xE2\x80\xA6"}, {"\x7f", "\x7f"},
+	};
+	const char *h[] = {"h"};
+	char cell[80], want[200];
+	size_t n, pos, k;
+
+	(void)state;
+	for (n = 1; n <= 70; n++)
+		for (pos = 0; pos < n; pos++)
+			for (k = 0; k < sizeof sp / sizeof sp[0]; k++) {
+				const char *cells[1] = {cell};
+				size_t pl = strlen(sp[k].piece);
+
+				memset(cell, 'a', n);
+				memcpy(cell + pos, sp[k].piece, pl);
+				cell[pos + pl > n ? pos + pl : n] = '\0';
+				(void)snprintf(want, sizeof want, "{\"h\":\"%.*s%s%s\"}\n", (int)pos, cell,
+				               sp[k].escaped, cell + pos + pl);
+				EXPECT(write_all(opts(RS_FMT_JSONL), 1, h, NULL, 1, cells), want);
+			}
+}
+
 static void test_json_escapes_keys(void **state)
 {
 	const char *h[] = {"a\"b", "c\n"};
@@ -679,6 +712,7 @@ int main(void)
 		cmocka_unit_test(test_csv_and_tsv_quote_a_special_byte_at_any_position),
 		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
+		cmocka_unit_test(test_json_escapes_a_special_piece_at_any_position),
 		cmocka_unit_test(test_json_escapes_keys),
 		cmocka_unit_test(test_json_names_unnamed_columns_by_position),
 		cmocka_unit_test(test_json_empty_result_is_empty_array),
