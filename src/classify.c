@@ -387,11 +387,14 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 
-	for (i = 0; i < c->nin; i++) {
-		c->cell[i] = in->cell[i];
-		c->len[i] = in->len[i];
-		c->type[i] = in->type != NULL ? in->type[i] : RS_T_STRING;
-	}
+	/* The input cells as they are; nin == in->n (the field map checked it). */
+	i = c->nin;
+	memcpy((void *)c->cell, in->cell, i * sizeof *c->cell);
+	memcpy(c->len, in->len, i * sizeof *c->len);
+	if (in->type != NULL)
+		memcpy(c->type, in->type, i);
+	else
+		memset(c->type, RS_T_STRING, i);
 	for (k = 0; k < c->ncols; k++, i++) {
 		int col = c->cols[k];
 		bool num = col == COL_SHARE || col == COL_CONTACT || col == COL_COOP || col == COL_GAP;
