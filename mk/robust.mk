@@ -18,10 +18,11 @@ valgrind: $(BIN)
 	@rm -rf $(VG_LOGDIR) && mkdir -p $(VG_LOGDIR)
 	@VG_REAL=$(abspath $(BIN)) VG_LOGDIR=$(abspath $(VG_LOGDIR)) RELSTAGE_VALGRIND=1 \
 	 RELSTAGE=$(abspath tools/valgrind_wrap.sh) sh tests/e2e/run.sh; rc=$$?; \
-	 runs=$$(ls $(VG_LOGDIR) | wc -l); bad=$$(find $(VG_LOGDIR) -type f -size +0 | wc -l); \
-	 echo "valgrind: $$runs runs, $$bad with errors or leaks"; \
-	 for f in $$(find $(VG_LOGDIR) -type f -size +0 | head -5); do echo "== $$f"; head -40 $$f; done; \
-	 [ $$rc = 0 ] && [ $$bad = 0 ]
+	 runs=$$(ls $(VG_LOGDIR) | wc -l); bad=$$(sh tools/valgrind_bad.sh $(VG_LOGDIR)); \
+	 killed=$$(grep -l "Process terminating with default action" $(VG_LOGDIR)/* | wc -l); \
+	 echo "valgrind: $$runs runs ($$killed killed by a test's signal), $$(echo $$bad | wc -w) with errors or leaks"; \
+	 for f in $$(echo $$bad | tr ' ' '\n' | head -5); do echo "== $$f"; head -60 $$f; done; \
+	 [ $$rc = 0 ] && [ -z "$$bad" ]
 
 # The real front end behind a hook that fails allocation $RS_FAIL_AT: main.c
 # is compiled again with main renamed, the rest are the usual objects.

@@ -5,6 +5,6 @@
 # stderr byte for byte). VG_REAL is the binary under test.
 : "${VG_REAL:?VG_REAL must name the relstage binary}"
 : "${VG_LOGDIR:=${TMPDIR:-/tmp}}"
-exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
+exec valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
 	--errors-for-leak-kinds=all --track-fds=no --log-file="$VG_LOGDIR/vg.%p.log" \
 	"$VG_REAL" "$@"
