@@ -14,22 +14,7 @@
 
 enum { F = 0, T = 1, U = 2 };
 
-static rs_rules *def;
-
-static int setup(void **state)
-{
-	rs_error e;
-
-	(void)state;
-	return rs_rules_load_default(&def, &e) == RS_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	rs_rules_free(def);
-	return 0;
-}
+#include "fixture_rules.h"
 
 static void set(rs_account *a, int var, double v)
 {
@@ -201,8 +186,8 @@ static rs_result run(rs_account *a, rs_buf *explain)
 	rs_error e;
 
 	memset(&res, 0, sizeof res);
-	assert_int_equal(rs_score(def, a, explain, RS_LANG_EN, &e), RS_OK);
-	assert_int_equal(rs_engine_eval(def, a, &res, explain, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(rs_score(rules, a, explain, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(rs_engine_eval(rules, a, &res, explain, RS_LANG_EN, &e), RS_OK);
 	return res;
 }
 
@@ -210,7 +195,7 @@ static const char *stage_of(rs_account *a)
 {
 	rs_result res = run(a, NULL);
 
-	return rs_rules_stage_id(def, res.stage);
+	return rs_rules_stage_id(rules, res.stage);
 }
 
 static bool fired(const rs_result *res, const char *id)
@@ -218,7 +203,7 @@ static bool fired(const rs_result *res, const char *id)
 	size_t i;
 
 	for (i = 0; i < res->nfired; i++)
-		if (strcmp(rs_rules_action_id(def, res->fired[i]), id) == 0)
+		if (strcmp(rs_rules_action_id(rules, res->fired[i]), id) == 0)
 			return true;
 	return false;
 }
@@ -263,7 +248,7 @@ static void test_real_strategic_partner_is_strategic(void **state)
 	(void)state;
 	assert_true(a.v[RS_V_CONTACT_SCORE] == 95);
 	assert_true(a.v[RS_V_COOPERATION_SCORE] == 80);
-	assert_string_equal(rs_rules_stage_id(def, res.stage), "strategic");
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "strategic");
 	assert_int_equal(res.decision_row, 3);
 	assert_int_equal(res.nfired, 0);
 }
@@ -274,7 +259,7 @@ static void test_share_90_without_bonds_is_stable_with_flag(void **state)
 	rs_result res = run(&a, NULL);
 
 	(void)state;
-	assert_string_equal(rs_rules_stage_id(def, res.stage), "stable");
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "stable");
 	assert_int_equal(res.decision_row, 4);
 	assert_true(fired(&res, "high_share_no_bonds"));
 	assert_true(fired(&res, "single_threaded"));
@@ -329,16 +314,16 @@ static void test_actions_collected_in_rule_order_with_stage_var(void **state)
 	(void)state;
 	set(&a, RS_F_KEY_PERSON, 0);
 	res = run(&a, NULL);
-	assert_string_equal(rs_rules_stage_id(def, res.stage), "initial");
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "initial");
 	assert_int_equal(res.nfired, 2);
-	assert_string_equal(rs_rules_action_id(def, res.fired[0]), "single_threaded");
-	assert_string_equal(rs_rules_action_id(def, res.fired[1]), "no_key_person");
+	assert_string_equal(rs_rules_action_id(rules, res.fired[0]), "single_threaded");
+	assert_string_equal(rs_rules_action_id(rules, res.fired[1]), "no_key_person");
 	/* stage > development: the same account at share 0 fires neither */
 	a = thin(0);
 	set(&a, RS_F_KEY_PERSON, 0);
 	res = run(&a, NULL);
 	assert_int_equal(res.nfired, 1);
-	assert_string_equal(rs_rules_action_id(def, res.fired[0]), "warm_lead");
+	assert_string_equal(rs_rules_action_id(rules, res.fired[0]), "warm_lead");
 }
 
 static void test_stable_with_strategic_signals_is_upgrade_candidate(void **state)
@@ -347,7 +332,7 @@ static void test_stable_with_strategic_signals_is_upgrade_candidate(void **state
 	rs_result res = run(&a, NULL);
 
 	(void)state;
-	assert_string_equal(rs_rules_stage_id(def, res.stage), "stable");
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "stable");
 	assert_true(fired(&res, "upgrade_candidate"));
 	assert_false(fired(&res, "high_share_no_bonds"));
 }

@@ -11,22 +11,7 @@
 
 #include "relstage.h"
 
-static rs_rules *rules;
-
-static int setup(void **state)
-{
-	rs_error e;
-
-	(void)state;
-	return rs_rules_load_default(&rules, &e) == RS_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	rs_rules_free(rules);
-	return 0;
-}
+#include "fixture_rules.h"
 
 static void set(rs_account *a, int var, double v)
 {

@@ -11,23 +11,7 @@
 
 #include "previous_impl.h"
 
-static rs_rules *rules;
-
-static int setup(void **state)
-{
-	rs_error e;
-
-	(void)state;
-	memset(&e, 0, sizeof e);
-	return rs_rules_load_default(&rules, &e) == RS_OK ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	rs_rules_free(rules);
-	return 0;
-}
+#include "fixture_rules.h"
 
 static size_t st(const char *id)
 {
