@@ -65,7 +65,32 @@ struct rs_classifier {
 	size_t clen[COL_MAX];
 	rs_stats stats;
 	bool finished;
+	/* Looked up once, not per row: the action whose flag each action
+	 * shares (itself when it is the first with that flag), and the
+	 * downgrade message. */
+	unsigned char flag_owner[RS_MAX_FIRED];
+	const char *downgrade;
 };
+
+/* Which earlier action rule carries the same flag, so the flags cell lists a
+ * flag once without comparing strings per row. */
+static void index_flags(rs_classifier *c)
+{
+	size_t n = rs_rules_action_count(c->rules), i, k;
+
+	for (i = 0; i < n && i < RS_MAX_FIRED; i++) {
+		const char *f = rs_rules_action_flag(c->rules, i);
+
+		c->flag_owner[i] = (unsigned char)i;
+		for (k = 0; f != NULL && k < i; k++) {
+			const char *g = rs_rules_action_flag(c->rules, k);
+			if (g != NULL && strcmp(f, g) == 0) {
+				c->flag_owner[i] = c->flag_owner[k];
+				break;
+			}
+		}
+	}
+}
 
 rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_classify_opts *o,
                             rs_error *err)
@@ -89,6 +114,8 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	}
 	rs_buf_init(&c->arena);
 	rs_buf_init(&c->explain);
+	index_flags(c);
+	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
 	*out = c;
 	return RS_OK;
 }
@@ -237,22 +264,18 @@ static void put_num(rs_classifier *c, int col, double v, int decimals)
 /* Joins the fired action rules' flags, distinct, in rule order. */
 static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 {
-	size_t i, k;
+	uint64_t listed = 0; /* bit k: the flag of action k is in the cell */
+	size_t i;
 	bool first = true;
 
 	cell_begin(c, COL_FLAGS);
 	for (i = 0; i < res->nfired; i++) {
 		const char *f = rs_rules_action_flag(c->rules, res->fired[i]);
+		unsigned owner = c->flag_owner[res->fired[i]];
 
-		if (f == NULL)
+		if (f == NULL || (listed >> owner & 1u))
 			continue;
-		for (k = 0; k < i; k++) {
-			const char *g = rs_rules_action_flag(c->rules, res->fired[k]);
-			if (g != NULL && strcmp(f, g) == 0)
-				break;
-		}
-		if (k < i)
-			continue;
+		listed |= (uint64_t)1 << owner;
 		if (!first)
 			rs_buf_add_c(&c->arena, ';');
 		rs_buf_add_str(&c->arena, f);
@@ -275,7 +298,7 @@ static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
 
 	cell_begin(c, COL_ACTIONS);
 	if (downgraded) {
-		const char *m = rs_rules_message(c->rules, "downgrade", lang);
+		const char *m = c->downgrade;
 		if (m != NULL) {
 			rs_buf_add_str(&c->arena, m);
 			if (any || res->nfired > 0)
