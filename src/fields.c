@@ -139,11 +139,22 @@ static const unsigned char num_rules[RS_F_COUNT] = {
 
 #define WHERE_MAX 96
 
+/* A mapped field other than id and name, as the per-row loop reads it. */
+typedef struct colop {
+	size_t col;
+	unsigned char field;
+	unsigned char op;    /* OP_ below */
+	unsigned char rules; /* num_rules[field] */
+} colop;
+
+/* OP_COUNT: a whole, non-negative number, the cheapest fast path. */
+enum { OP_NUMBER, OP_COUNT, OP_BOOL, OP_LEVEL };
+
 struct rs_fieldmap {
 	size_t ncols;
 	long col[RS_F_COUNT];           /* field -> header column, or -1 */
-	size_t ntyped;                  /* mapped fields other than id and name */
-	unsigned char typed[RS_F_COUNT];
+	size_t nops;                    /* in field order: the first bad cell is the one reported */
+	colop op[RS_F_COUNT];
 	char where[RS_F_COUNT][WHERE_MAX]; /* header text of each mapped column */
 };
 
@@ -468,8 +479,16 @@ static void finish_map(const mapctx *c)
 			m->where[f][0] = '\0';
 		else
 			(void)snprintf(m->where[f], WHERE_MAX, "column %ld", m->col[f] + 1);
-		if (var_kinds[f] != RS_KIND_TEXT)
-			m->typed[m->ntyped++] = (unsigned char)f;
+		if (var_kinds[f] != RS_KIND_TEXT) {
+			colop *o = &m->op[m->nops++];
+			o->col = (size_t)m->col[f];
+			o->field = (unsigned char)f;
+			o->rules = num_rules[f];
+			o->op = var_kinds[f] == RS_KIND_BOOL    ? OP_BOOL
+			        : var_kinds[f] == RS_KIND_LEVEL ? OP_LEVEL
+			        : (o->rules & (P_WHOLE | P_NONNEG)) == (P_WHOLE | P_NONNEG) ? OP_COUNT
+			                                                                  : OP_NUMBER;
+		}
 	}
 }
 
@@ -586,6 +605,38 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	return RS_OK;
 }
 
+/*
+ * The common cell shapes without the general parsers: a plain number that
+ * passes the field's checks, a usual yes/no word, a usual level word. False
+ * sends the cell to parse_cell, which gives the same value for anything
+ * accepted here (the fast paths are subsets, see fields_impl.h) and the
+ * reject message for anything bad.
+ */
+static inline bool fast_cell(const colop *o, const char *s, size_t n, char dec, double *v)
+{
+	int k;
+
+	switch (o->op) {
+	case OP_COUNT:
+		return rs_value_fastcount(s, n, v);
+	case OP_NUMBER:
+		if (!rs_value_fastnum(s, (o->rules & P_PCT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
+			return false;
+		if ((o->rules & P_NONNEG) && *v < 0)
+			return false;
+		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
+		return !(o->rules & P_WHOLE) || (double)(int64_t)*v == *v;
+	case OP_BOOL:
+		k = rs_value_fastbool(s, n);
+		break;
+	default:
+		k = rs_value_fastlevel(s, n);
+		break;
+	}
+	*v = k;
+	return k >= 0;
+}
+
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
@@ -620,6 +671,8 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
                             const rs_numfmt *nf, rs_account *a, rs_error *err)
 {
 	bool dcomma = nf != NULL && nf->decimal_comma;
+	char dec0 = dcomma ? ',' : '.';
+	const unsigned char *type = row->type;
 	rs_status st;
 	size_t i;
 
@@ -636,8 +689,26 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if ((st = take_text(m, row, a, err)) != RS_OK)
 		return st;
-	for (i = 0; i < m->ntyped; i++)
-		if ((st = parse_cell(m, m->typed[i], row, dcomma, a, err)) != RS_OK)
+	for (i = 0; i < m->nops; i++) {
+		const colop *o = &m->op[i];
+		size_t n = row->len[o->col];
+		char dec = dec0;
+		double v;
+
+		if (n == 0)
+			continue; /* every kind reads empty text as unknown */
+		if (type != NULL) {
+			if (type[o->col] == RS_T_NULL)
+				continue;
+			if (type[o->col] == RS_T_NUMBER)
+				dec = '.'; /* JSON number literals never have a decimal comma */
+		}
+		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
+			a->v[o->field] = v;
+			a->known |= 1u << o->field;
+		} else if ((st = parse_cell(m, o->field, row, dcomma, a, err)) != RS_OK) {
 			return st;
+		}
+	}
 	return RS_OK;
 }

@@ -141,45 +141,9 @@ static size_t currency_before(const char *s, size_t n)
 	return 0;
 }
 
-static const double pow10_tab[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
-                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-
-/*
- * Most cells are plain "123" or "-4.5": at most 15 digits are exact in a
- * double, and one division by an exact power of ten rounds correctly, so the
- * result equals strtod's. Returns false to send the text to the full parser.
- */
-static bool fast_num(const char *s, size_t n, char dec, double *out)
-{
-	size_t i = 0, digits = 0;
-	long frac = -1;
-	uint64_t mant = 0;
-	bool neg = false;
-
-	if (n > 0 && (s[0] == '-' || s[0] == '+')) {
-		neg = s[0] == '-';
-		i = 1;
-	}
-	for (; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			if (++digits > 15)
-				return false;
-			mant = mant * 10 + (uint64_t)(s[i] - '0');
-			if (frac >= 0)
-				frac++;
-		} else if (s[i] == dec && frac < 0) {
-			frac = 0;
-		} else {
-			return false;
-		}
-	}
-	if (digits == 0)
-		return false;
-	*out = frac > 0 ? (double)mant / pow10_tab[frac] : (double)mant;
-	if (neg)
-		*out = -*out;
-	return true;
-}
+const double rs_value_pow10[20] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                   1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                   1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
 
 /* Length of a thousands separator at s, or 0. */
 static size_t thousands_at(const char *s, size_t n, bool dcomma)
@@ -313,8 +277,8 @@ rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
 	if (n == 0)
 		return RS_PARSE_EMPTY;
 	/* "39.7%" is common enough in share columns to stay on the fast path. */
-	if (fast_num(s, (flags & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
-	             dcomma ? ',' : '.', &v))
+	if (rs_value_fastnum(s, (flags & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
+	                     dcomma ? ',' : '.', &v))
 		goto done;
 	if (num_affixes(&s, &n, flags, &neg, why) != RS_PARSE_OK ||
 	    num_body(s, n, dcomma, buf, sizeof buf, why) != RS_PARSE_OK)
@@ -354,44 +318,26 @@ static bool in_list(const char *s, size_t n, const char *const *list)
 	return false;
 }
 
-rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
+rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out)
 {
-	rs_value_trim(&s, &n);
-	if (n == 0)
-		return RS_PARSE_EMPTY;
-	/* The usual words first, without walking the lists. */
-	switch (n) {
-	case 1:
-		switch (*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s) {
-		case '1': case 'y': case 't': return *out = true, RS_PARSE_OK;
-		case '0': case 'n': case 'f': return *out = false, RS_PARSE_OK;
-		default: break;
-		}
-		break;
-	case 2:
-		if (rs_value_word_eq(s, n, "no"))
-			return *out = false, RS_PARSE_OK;
-		break;
-	case 3:
-		if (rs_value_word_eq(s, n, "yes"))
-			return *out = true, RS_PARSE_OK;
-		break;
-	case 4:
-		if (rs_value_word_eq(s, n, "true"))
-			return *out = true, RS_PARSE_OK;
-		break;
-	case 5:
-		if (rs_value_word_eq(s, n, "false"))
-			return *out = false, RS_PARSE_OK;
-		break;
-	default:
-		break;
-	}
 	if (in_list(s, n, bool_yes))
 		return *out = true, RS_PARSE_OK;
 	if (in_list(s, n, bool_no))
 		return *out = false, RS_PARSE_OK;
 	return RS_PARSE_BAD;
+}
+
+rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
+{
+	int k;
+
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	/* The usual words first, without walking the lists. */
+	if ((k = rs_value_fastbool(s, n)) >= 0)
+		return *out = k == 1, RS_PARSE_OK;
+	return rs_value_bool_slow(s, n, out);
 }
 
 /*
@@ -410,15 +356,12 @@ static const char *const level_words[4][8] = {
 /* strlen of level_words[i][1], the English word. */
 static const size_t level_len[4] = {5, 7, 8, 9};
 
-rs_parse rs_parse_level(const char *s, size_t n, int *out)
+rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 {
 	char buf[32];
 	size_t i, j;
 
-	rs_value_trim(&s, &n);
-	if (n == 0)
-		return RS_PARSE_EMPTY;
-	/* The English words as most exports write them, before normalising. */
+	/* The English words in any case, before normalising. */
 	for (i = 0; i < 4; i++)
 		if (level_len[i] == n && rs_value_word_eq(s, n, level_words[i][1]))
 			return *out = (int)i + 1, RS_PARSE_OK;
@@ -430,4 +373,17 @@ rs_parse rs_parse_level(const char *s, size_t n, int *out)
 			if (buf[0] == level_words[i][j][0] && strcmp(buf, level_words[i][j]) == 0)
 				return *out = (int)i + 1, RS_PARSE_OK;
 	return RS_PARSE_BAD;
+}
+
+rs_parse rs_parse_level(const char *s, size_t n, int *out)
+{
+	int k;
+
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	/* The words as most exports write them, without normalising. */
+	if ((k = rs_value_fastlevel(s, n)) > 0)
+		return *out = k, RS_PARSE_OK;
+	return rs_value_level_slow(s, n, out);
 }

@@ -574,6 +574,65 @@ static void test_apply_json_types(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* The value apply gives field f for `cell` in column f (others empty), or -1 if unknown. */
+static double apply_one(rs_fieldmap *m, int f, const char *cell)
+{
+	char spec[256] = "A1|n";
+	rs_account a;
+	rs_error err;
+	trow r;
+	int c;
+
+	for (c = 2; c < RS_F_COUNT; c++) {
+		strcat(spec, "|");
+		if (c == f)
+			strcat(spec, cell);
+	}
+	rs_error_clear(&err);
+	if (rs_fieldmap_apply(m, row_of(&r, spec, 2), NULL, &a, &err) != RS_OK)
+		fail_msg("\"%s\" for %s rejected: %s", cell, rs_var_name(f), err.msg);
+	return rs_known(&a, f) ? a.v[f] : -1;
+}
+
+/*
+ * apply takes the common shapes by its fast paths and hands every other one
+ * to the general parsers: both kinds of cell must come out as the parsers say.
+ */
+static void test_apply_fast_and_general_shapes_agree(void **state)
+{
+	rs_fieldmap *m = full_map();
+
+	(void)state;
+	assert_num(apply_one(m, RS_F_CONTACTS, "7"), 7, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, "0007"), 7, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, "+7"), 7, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, "7.0"), 7, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, " 7 "), 7, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, "1,000"), 1000, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, "1234567890123456"), 1234567890123456.0, 0);
+	assert_num(apply_one(m, RS_F_CONTACTS, "-0"), 0, 0);
+	assert_false(signbit(apply_one(m, RS_F_CONTACTS, "-0")));
+	assert_num(apply_one(m, RS_F_RELATIONSHIP_YEARS, "2.5"), 2.5, 0);
+	assert_false(signbit(apply_one(m, RS_F_RELATIONSHIP_YEARS, "-0.0")));
+	assert_true(apply_one(m, RS_F_PURCHASE_SHARE, "39.7%") == strtod("39.7", NULL));
+	assert_true(apply_one(m, RS_F_PURCHASE_SHARE, "39.7 %") == strtod("39.7", NULL));
+	assert_true(apply_one(m, RS_F_PURCHASE_SHARE, "0.1") == 0.1);
+	assert_num(apply_one(m, RS_F_PURCHASE_SHARE, "1e1"), 10, 0);
+	assert_num(apply_one(m, RS_F_OUR_SALES, "-5"), -5, 0);
+	assert_num(apply_one(m, RS_F_OUR_SALES, "$5"), 5, 0);
+	assert_num(apply_one(m, RS_F_KEY_PERSON, "No"), 0, 0);
+	assert_num(apply_one(m, RS_F_KEY_PERSON, " yes"), 1, 0);
+	assert_num(apply_one(m, RS_F_KEY_PERSON, "没有"), 0, 0);
+	assert_num(apply_one(m, RS_F_KEY_PERSON, "√"), 1, 0);
+	assert_num(apply_one(m, RS_F_KEY_PERSON, "否"), 0, 0);
+	assert_num(apply_one(m, RS_F_TOP_CONTACT_LEVEL, "经理"), 2, 0);
+	assert_num(apply_one(m, RS_F_TOP_CONTACT_LEVEL, "Manager"), 2, 0);
+	assert_num(apply_one(m, RS_F_TOP_CONTACT_LEVEL, " staff "), 1, 0);
+	assert_num(apply_one(m, RS_F_TOP_CONTACT_LEVEL, "c-level"), 4, 0);
+	assert_num(apply_one(m, RS_F_TOP_CONTACT_LEVEL, "\xC2\xA0"), -1, 0);
+	rs_fieldmap_free(m);
+}
+
 static void test_apply_passes_reader_reject_through(void **state)
 {
 	rs_fieldmap *m = map_ok("id|share", NULL, 0);
@@ -912,6 +971,7 @@ int main(void)
 		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
 		cmocka_unit_test(test_apply_json_types),
+		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),

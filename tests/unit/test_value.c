@@ -1,0 +1,370 @@
+/*
+ * test_value.c - the per-cell fast paths (fields_impl.h) pinned against the
+ * general parsers: numbers bit for bit against strtod, booleans and levels
+ * against the word lists. A fast path may decline anything; what it accepts
+ * must be exactly what the general path gives.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields_impl.h"
+
+/* ------------------------------------------------------------ helpers */
+
+static uint64_t rng = 88172645463325252ull;
+
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static bool same_bits(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* strtod of s with the decimal mark dec read as '.'; "-0" as 0 like the parser. */
+static double reference(const char *s, char dec)
+{
+	char buf[64], *p;
+	double v = 0;
+
+	assert_true(strlen(s) < sizeof buf);
+	strcpy(buf, s);
+	if ((p = strchr(buf, dec)) != NULL)
+		*p = '.';
+	v = strtod(buf, NULL);
+	return v == 0 ? 0.0 : v;
+}
+
+/* fastnum on s: accepted and bit-identical to strtod, or declined. */
+static bool fast_agrees(const char *s, char dec)
+{
+	double v = -1;
+
+	if (!rs_value_fastnum(s, strlen(s), dec, &v))
+		return true;
+	return same_bits(v, reference(s, dec));
+}
+
+static bool fast_takes(const char *s)
+{
+	double v = 0;
+
+	return rs_value_fastnum(s, strlen(s), '.', &v);
+}
+
+/* The public parser's value for s (must be OK). */
+static double number(const char *s)
+{
+	double v = -1;
+
+	assert_int_equal(rs_value_number(s, strlen(s), false, RS_NUM_PERCENT, &v, NULL),
+	                 RS_PARSE_OK);
+	return v;
+}
+
+/* Random [sign] digits [. digits], `total` digits in all, `frac` after the mark. */
+static void random_number(char *buf, int total, int frac, char dec)
+{
+	int i, o = 0;
+	uint64_t r = next();
+
+	if (r % 4 == 0)
+		buf[o++] = '-';
+	else if (r % 4 == 1)
+		buf[o++] = '+';
+	for (i = 0; i < total; i++) {
+		if (i == total - frac)
+			buf[o++] = dec;
+		/* Some runs of 0 and 9 to reach the boundaries of the digits. */
+		r = next();
+		buf[o++] = (char)('0' + (r % 8 == 0 ? 0 : r % 8 == 1 ? 9 : (int)((r >> 8) % 10)));
+	}
+	/* frac == total gives ".5" shapes; a trailing mark gives "12." ones. */
+	if (frac == 0 && r % 3 == 0)
+		buf[o++] = dec;
+	buf[o] = '\0';
+}
+
+/* ------------------------------------------------------------ numbers */
+
+static void test_fastnum_equals_strtod_bit_for_bit_on_random_numbers(void **state)
+{
+	char buf[64];
+	int total, frac, k, taken = 0;
+
+	(void)state;
+	for (total = 1; total <= 20; total++)
+		for (frac = 0; frac <= total; frac++)
+			for (k = 0; k < 400; k++) {
+				double v = 0;
+				random_number(buf, total, frac, '.');
+				if (!rs_value_fastnum(buf, strlen(buf), '.', &v))
+					continue;
+				taken++;
+				if (!same_bits(v, reference(buf, '.')))
+					fail_msg("fastnum(\"%s\") = %.17g, strtod %.17g", buf, v,
+					         reference(buf, '.'));
+				/* And the public parser gives the same double. */
+				assert_true(same_bits(number(buf), v));
+			}
+	assert_true(taken > 40000);
+}
+
+static void test_fastnum_takes_every_plain_number_up_to_15_digits(void **state)
+{
+	char buf[64];
+	int total, frac, k;
+
+	(void)state;
+	for (total = 1; total <= 15; total++)
+		for (frac = 0; frac <= total; frac++)
+			for (k = 0; k < 50; k++) {
+				random_number(buf, total, frac, '.');
+				if (!fast_takes(buf))
+					fail_msg("fastnum declined \"%s\"", buf);
+			}
+}
+
+static void test_fastnum_decimal_comma_equals_strtod(void **state)
+{
+	char buf[64];
+	int total, frac, k;
+	double v = 0;
+
+	(void)state;
+	for (total = 1; total <= 17; total++)
+		for (frac = 0; frac <= total; frac++)
+			for (k = 0; k < 50; k++) {
+				random_number(buf, total, frac, ',');
+				assert_true(fast_agrees(buf, ','));
+			}
+	assert_true(rs_value_fastnum("1,5", 3, ',', &v) && v == 1.5);
+	assert_false(rs_value_fastnum("1.5", 3, ',', &v)); /* a group mark there */
+	assert_false(rs_value_fastnum("1,5", 3, '.', &v)); /* a thousands mark here */
+}
+
+static void test_fastnum_digit_count_and_2_pow_53_boundaries(void **state)
+{
+	double v = 0;
+
+	(void)state;
+	assert_true(fast_takes("123456789012345"));                  /* 15 digits */
+	assert_true(fast_takes("1234567890123456"));                 /* 16, < 2^53 */
+	assert_true(fast_takes("9007199254740992"));                 /* 2^53 */
+	assert_false(fast_takes("9007199254740993"));                /* 2^53 + 1 */
+	assert_false(fast_takes("12345678901234567"));               /* 17, > 2^53 */
+	assert_true(fast_takes("0000000000000000001"));              /* 19 digits, small */
+	assert_false(fast_takes("00000000000000000001"));            /* 20 digits */
+	assert_true(fast_takes(".0000000000000000001"));             /* 10^-19, 19 digits */
+	assert_false(fast_takes("0.0000000000000000001"));           /* the same in 20 */
+	assert_true(fast_takes("900719925474.0992"));
+	assert_true(fast_agrees("9007199254740992", '.'));
+	assert_true(fast_agrees(".0000000000000000001", '.'));
+	assert_true(same_bits(number("0.0000000000000000001"), 1e-19));
+	assert_true(fast_agrees("900719925474.0992", '.'));
+	assert_true(fast_agrees("1234567890123456", '.'));
+	/* Declined ones still parse, by the general path, to strtod's value. */
+	assert_true(same_bits(number("9007199254740993"), strtod("9007199254740993", NULL)));
+	assert_true(same_bits(number("12345678901234567"), strtod("12345678901234567", NULL)));
+	assert_true(same_bits(number("00000000000000000001"), 1.0));
+	assert_true(rs_value_fastnum("0.1", 3, '.', &v));
+	assert_true(same_bits(v, 0.1));
+	assert_true(rs_value_fastnum("0.3", 3, '.', &v));
+	assert_true(same_bits(v, strtod("0.3", NULL)));
+}
+
+static void test_fastnum_small_shapes(void **state)
+{
+	double v = 0;
+
+	(void)state;
+	assert_true(rs_value_fastnum("-0", 2, '.', &v));
+	assert_false(signbit(v));
+	assert_true(v == 0);
+	assert_true(rs_value_fastnum("-0.000", 6, '.', &v));
+	assert_false(signbit(v));
+	assert_true(rs_value_fastnum("007", 3, '.', &v) && v == 7);
+	assert_true(rs_value_fastnum("12.", 3, '.', &v) && v == 12);
+	assert_true(same_bits(number("12."), 12.0));
+	assert_true(rs_value_fastnum(".5", 2, '.', &v) && v == 0.5);
+	assert_true(same_bits(number(".5"), 0.5));
+	assert_true(rs_value_fastnum("-.5", 3, '.', &v) && v == -0.5);
+	assert_true(rs_value_fastnum("+5", 2, '.', &v) && v == 5);
+	assert_false(fast_takes(""));
+	assert_false(fast_takes("."));
+	assert_false(fast_takes("-"));
+	assert_false(fast_takes("+"));
+	assert_false(fast_takes("-."));
+	assert_false(fast_takes("+-1"));
+	assert_false(fast_takes("1.2.3"));
+	assert_false(fast_takes("1e5"));
+	assert_true(same_bits(number("1e5"), 100000.0));
+	assert_false(fast_takes("1,234"));
+	assert_true(same_bits(number("1,234"), 1234.0));
+	assert_false(fast_takes(" 1"));
+	assert_false(fast_takes("1 "));
+	assert_true(same_bits(number(" 1 "), 1.0));
+	assert_false(fast_takes("5%"));
+	assert_true(same_bits(number("39.7%"), strtod("39.7", NULL)));
+	assert_false(fast_takes("$5"));
+	assert_false(fast_takes("0x10"));
+	assert_false(fast_takes("1-"));
+	/* n is honoured: the text need not end there. */
+	assert_true(rs_value_fastnum("12abc", 2, '.', &v) && v == 12);
+}
+
+static void test_fastcount_only_plain_digits_up_to_15(void **state)
+{
+	char buf[32];
+	double v = 0;
+	int len, k;
+
+	(void)state;
+	assert_true(rs_value_fastcount("0", 1, &v) && v == 0 && !signbit(v));
+	assert_true(rs_value_fastcount("42", 2, &v) && v == 42);
+	assert_true(rs_value_fastcount("007", 3, &v) && v == 7);
+	assert_true(rs_value_fastcount("999999999999999", 15, &v) && v == 999999999999999.0);
+	assert_false(rs_value_fastcount("1000000000000000", 16, &v));
+	assert_false(rs_value_fastcount("", 0, &v));
+	assert_false(rs_value_fastcount("-1", 2, &v));
+	assert_false(rs_value_fastcount("-0", 2, &v));
+	assert_false(rs_value_fastcount("+1", 2, &v));
+	assert_false(rs_value_fastcount("1.0", 3, &v));
+	assert_false(rs_value_fastcount("1,000", 5, &v));
+	assert_false(rs_value_fastcount(" 1", 2, &v));
+	assert_false(rs_value_fastcount("1/", 2, &v)); /* '/' is '0' - 1 */
+	assert_false(rs_value_fastcount("1:", 2, &v)); /* ':' is '9' + 1 */
+	for (len = 1; len <= 15; len++)
+		for (k = 0; k < 200; k++) {
+			int i;
+			for (i = 0; i < len; i++)
+				buf[i] = (char)('0' + (int)(next() % 10));
+			buf[len] = '\0';
+			assert_true(rs_value_fastcount(buf, (size_t)len, &v));
+			assert_true(same_bits(v, strtod(buf, NULL)));
+		}
+}
+
+/* ------------------------------------------------------ booleans, levels */
+
+/* fastbool on s[0..n) either declines or says what the word lists say. */
+static void bool_agrees(const char *s, size_t n)
+{
+	int k = rs_value_fastbool(s, n);
+	bool b = false;
+
+	if (k < 0)
+		return;
+	if (rs_value_bool_slow(s, n, &b) != RS_PARSE_OK || (int)b != k)
+		fail_msg("fastbool(\"%.*s\") = %d, the word lists differ", (int)n, s, k);
+}
+
+static void test_fastbool_agrees_with_the_word_lists(void **state)
+{
+	const char *words[] = {"yes", "YES", "Yes", "yEs", "no", "No", "NO", "nO", "true", "TRUE",
+	                       "True", "false", "FALSE", "False", "y", "Y", "n", "N", "t", "T", "f",
+	                       "F", "1", "0", "是", "否", "有", "无", "無", "没有", "√", "✓"};
+	char buf[8];
+	size_t i;
+	int a, b, c;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		bool v = false;
+		assert_int_equal(rs_value_bool_slow(words[i], strlen(words[i]), &v), RS_PARSE_OK);
+		bool_agrees(words[i], strlen(words[i]));
+	}
+	/* Every one- and two-byte text, and three bytes around the letters. */
+	for (a = 0; a < 256; a++) {
+		buf[0] = (char)a;
+		bool_agrees(buf, 1);
+		for (b = 0; b < 256; b++) {
+			buf[1] = (char)b;
+			bool_agrees(buf, 2);
+		}
+	}
+	for (a = 0x40; a < 0x80; a++)
+		for (b = 0x40; b < 0x80; b++)
+			for (c = 0x40; c < 0x80; c++) {
+				buf[0] = (char)a, buf[1] = (char)b, buf[2] = (char)c;
+				bool_agrees(buf, 3);
+			}
+	/* The common words are taken by the fast path. */
+	assert_int_equal(rs_value_fastbool("no", 2), 0);
+	assert_int_equal(rs_value_fastbool("Yes", 3), 1);
+	assert_int_equal(rs_value_fastbool("否", 3), 0);
+	assert_int_equal(rs_value_fastbool("是", 3), 1);
+	assert_int_equal(rs_value_fastbool("false", 5), 0);
+	assert_int_equal(rs_value_fastbool("N", 1), 0);
+	assert_int_equal(rs_value_fastbool("\x0E", 1), -1); /* 'N' without the case bit */
+	assert_int_equal(rs_value_fastbool("x", 1), -1);
+	assert_int_equal(rs_value_fastbool(" no", 3), -1);
+}
+
+static void level_agrees(const char *s)
+{
+	int k = rs_value_fastlevel(s, strlen(s)), lv = 0;
+
+	if (k < 0)
+		return;
+	if (rs_value_level_slow(s, strlen(s), &lv) != RS_PARSE_OK || lv != k)
+		fail_msg("fastlevel(\"%s\") = %d, the general path says %d", s, k, lv);
+}
+
+static void test_fastlevel_agrees_with_the_general_path(void **state)
+{
+	const char *words[] = {"staff", "Staff", "manager", "MANAGER", "director", "executive",
+	                       "员工", "经理", "总监", "高层", "高管", "职员", "总经理", "c_level",
+	                       "1", "2", "3", "4", "0", "5", "staffs", "manage", "exec", "mgr"};
+	char buf[4];
+	size_t i;
+	int a;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		level_agrees(words[i]);
+	for (a = 1; a < 256; a++) {
+		buf[0] = (char)a;
+		buf[1] = '\0';
+		level_agrees(buf);
+	}
+	assert_int_equal(rs_value_fastlevel("staff", 5), 1);
+	assert_int_equal(rs_value_fastlevel("manager", 7), 2);
+	assert_int_equal(rs_value_fastlevel("director", 8), 3);
+	assert_int_equal(rs_value_fastlevel("executive", 9), 4);
+	assert_int_equal(rs_value_fastlevel("员工", 6), 1);
+	assert_int_equal(rs_value_fastlevel("经理", 6), 2);
+	assert_int_equal(rs_value_fastlevel("总监", 6), 3);
+	assert_int_equal(rs_value_fastlevel("高层", 6), 4);
+	assert_int_equal(rs_value_fastlevel("Manager", 7), -1); /* the general path folds case */
+	assert_int_equal(rs_value_fastlevel("5", 1), -1);
+	assert_int_equal(rs_value_fastlevel("staf", 4), -1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fastnum_equals_strtod_bit_for_bit_on_random_numbers),
+		cmocka_unit_test(test_fastnum_takes_every_plain_number_up_to_15_digits),
+		cmocka_unit_test(test_fastnum_decimal_comma_equals_strtod),
+		cmocka_unit_test(test_fastnum_digit_count_and_2_pow_53_boundaries),
+		cmocka_unit_test(test_fastnum_small_shapes),
+		cmocka_unit_test(test_fastcount_only_plain_digits_up_to_15),
+		cmocka_unit_test(test_fastbool_agrees_with_the_word_lists),
+		cmocka_unit_test(test_fastlevel_agrees_with_the_general_path),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
