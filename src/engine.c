@@ -5,98 +5,110 @@
  * Per row: index walks and double compares only; no allocation, no strings.
  */
 #include <math.h>
+#include <string.h>
 
 #include "buf_impl.h"
 #include "rules_impl.h"
 
 /*
- * A comparison node. The stage (action rules only) is always known; a
- * comparison with an empty value is UNKNOWN, "known"/"unknown" never are.
+ * The compiled program (rules_impl.h) in prefix order without recursion: a
+ * stack of the open groups, each with the value that stops it (FALSE for
+ * all, TRUE for any: the rest of it is then skipped) and whether one child
+ * so far was UNKNOWN. A child that neither stops its group nor is UNKNOWN is
+ * the group's identity and changes nothing.
  */
-static inline int leaf(const rs_cnode *n, const rs_account *a, double stage)
+int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
 {
-	bool stg = n->var == RS_VAR_STAGE;
-	bool known = stg || rs_known(a, n->var);
-	double x = stg ? stage : a->v[n->var];
+	struct { uint32_t end; uint8_t stop, acc; } st[RS_COND_MAX_DEPTH + 2];
+	int sp = 0, t;
+	uint32_t i = root;
 
-	switch (n->op) {
-	case RS_C_KNOWN: return known;
-	case RS_C_UNKNOWN: return !known;
-	default: break;
+	for (;;) {
+		const rs_pnode *p = &prog[i++];
+
+		if (p->kind == RS_P_LEAF) {
+			t = rs_leaf_k(p, v, known);
+		} else {
+			bool all = p->kind == RS_P_ALL;
+
+			st[sp].end = p->end;
+			st[sp].stop = all ? RS_K_F : RS_K_T;
+			st[sp].acc = all ? RS_K_T : RS_K_F;
+			sp++;
+			if (i < p->end)
+				continue;
+			t = st[--sp].acc; /* empty: all is TRUE, any is FALSE */
+		}
+		/* Fold t into the open groups, closing each one it completes. */
+		for (;;) {
+			if (sp == 0)
+				return t;
+			if (t == st[sp - 1].stop) {
+				i = st[--sp].end;
+				continue;
+			}
+			if (t == RS_K_U)
+				st[sp - 1].acc = RS_K_U;
+			if (i < st[sp - 1].end)
+				break;
+			t = st[--sp].acc;
+		}
 	}
-	if (!known)
-		return RS_UNKNOWN;
-	switch (n->op) {
-	case RS_C_EQ: return x == n->value;
-	case RS_C_NE: return x != n->value;
-	case RS_C_LT: return x < n->value;
-	case RS_C_LE: return x <= n->value;
-	case RS_C_GT: return x > n->value;
-	case RS_C_GE: return x >= n->value;
-	default: return RS_FALSE;
-	}
-}
-
-/*
- * all: FALSE wins, then UNKNOWN; any: TRUE wins, then UNKNOWN. Comparison
- * children, the usual case, are evaluated here without a call.
- */
-static int group(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
-{
-	const rs_cnode *n = &r->node[root];
-	int stop = n->op == RS_C_ALL ? RS_FALSE : RS_TRUE;
-	int acc = n->op == RS_C_ALL ? RS_TRUE : RS_FALSE;
-	uint32_t i = root + 1, end = root + n->size;
-
-	while (i < end) {
-		const rs_cnode *c = &r->node[i];
-		int t = c->op >= RS_C_EQ ? leaf(c, a, stage) : rs_cond_eval(r, i, a, stage);
-
-		if (t == stop)
-			return t;
-		if (t == RS_UNKNOWN)
-			acc = RS_UNKNOWN;
-		i += c->size;
-	}
-	return acc;
 }
 
 int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
 {
-	const rs_cnode *n = &r->node[root];
-	int t;
+	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
+	double v[RS_VAR_STAGE + 1];
 
-	switch (n->op) {
-	case RS_C_ALL:
-	case RS_C_ANY:
-		return group(r, root, a, stage);
-	case RS_C_NOT:
-		t = rs_cond_eval(r, root + 1, a, stage);
-		return t == RS_UNKNOWN ? RS_UNKNOWN : !t;
-	default:
-		return leaf(n, a, stage);
+	memcpy(v, a->v, sizeof a->v);
+	v[RS_VAR_STAGE] = stage; /* the stage is always known */
+	return tri[rs_cond_k(r->prog, root, v, a->known | 1u << RS_VAR_STAGE)];
+}
+
+/* "; stage initial by decision[1]; actions: a, b" from pre-rendered pieces. */
+static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
+{
+	rs_piece p = r->dec[res->decision_row].ex[lang];
+	size_t i;
+
+	if (b->len == 0) { /* nothing before it: no "; " */
+		p.off += 2;
+		p.len -= 2;
+	}
+	(void)rs_buf_add(b, r->xtext + p.off, p.len);
+	if (res->nfired == 0)
+		(void)rs_buf_add(b, r->xtext + r->ex_none[lang].off, r->ex_none[lang].len);
+	for (i = 0; i < res->nfired; i++) {
+		p = r->act[res->fired[i]].ex;
+		if (i == 0) { /* the first without ", " */
+			p.off += 2;
+			p.len -= 2;
+		}
+		(void)rs_buf_add(b, r->xtext + p.off, p.len);
 	}
 }
 
-static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
+/*
+ * The action rules in rule order, only those that can fire at the decided
+ * stage (act_mask: the others are FALSE or UNKNOWN there whatever the
+ * values). Action rules may test the stage, so it joins the values.
+ */
+static void fire(const rs_rules *r, const rs_account *a, rs_result *res)
 {
-	bool zh = lang == RS_LANG_ZH;
+	uint64_t m = r->act_mask[res->stage];
+	uint32_t known = a->known | 1u << RS_VAR_STAGE;
+	double v[RS_VAR_STAGE + 1];
 	size_t i;
 
-	if (b->len > 0)
-		(void)RS_BUF_LIT(b, "; ");
-	(void)rs_buf_add_str(b, zh ? "阶段 " : "stage ");
-	(void)rs_buf_add_str(b, r->stages[res->stage].id);
-	(void)rs_buf_add_str(b, zh ? " 依据 decision[" : " by decision[");
-	(void)rs_buf_put_ulong(b, (unsigned long)res->decision_row);
-	(void)rs_buf_add_str(b, zh ? "]; 行动: " : "]; actions: ");
-	if (res->nfired == 0)
-		(void)rs_buf_add_str(b, zh ? "无" : "none");
-	for (i = 0; i < res->nfired; i++) {
-		if (i > 0)
-			(void)RS_BUF_LIT(b, ", ");
-		(void)rs_buf_add_str(b, r->act[res->fired[i]].id);
-	}
+	res->nfired = 0;
+	if (m == 0)
+		return;
+	memcpy(v, a->v, sizeof a->v);
+	v[RS_VAR_STAGE] = (double)res->stage;
+	for (i = 0; m != 0 && i < r->nact; i++, m >>= 1)
+		if ((m & 1u) && rs_cond_fast(r->prog, r->act[i].cond, v, known) == RS_K_T)
+			res->fired[res->nfired++] = i;
 }
 
 static rs_status no_row(const rs_account *a, long unknown_row, rs_error *err)
@@ -120,11 +132,11 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	double thr;
 
 	for (i = 0; i < r->ndec; i++) {
-		int t = rs_cond_eval(r, r->dec[i].cond, a, 0);
+		int t = rs_cond_fast(r->prog, r->dec[i].cond, a->v, a->known);
 
-		if (t == RS_TRUE)
+		if (t == RS_K_T)
 			break;
-		if (t == RS_UNKNOWN && unknown_row < 0)
+		if (t == RS_K_U && unknown_row < 0)
 			unknown_row = (long)i;
 	}
 	if (i == r->ndec)
@@ -138,11 +150,8 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 		if (!isnan(thr))
 			res->share_gap = thr > a->v[RS_V_SHARE_PCT] ? thr - a->v[RS_V_SHARE_PCT] : 0;
 	}
-	res->nfired = 0;
-	for (i = 0; i < r->nact && res->nfired < RS_MAX_FIRED; i++)
-		if (rs_cond_eval(r, r->act[i].cond, a, (double)res->stage) == RS_TRUE)
-			res->fired[res->nfired++] = i;
+	fire(r, a, res);
 	if (explain != NULL)
-		explain_eval(r, res, explain, lang);
+		explain_eval(r, res, explain, lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN);
 	return RS_OK;
 }

@@ -388,6 +388,8 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 	if (st == RS_OK) {
 		load_root(&l, root);
 		cJSON_Delete(root);
+		if (!l.oom && l.nproblems == 0 && !rs_rules_compile(l.r))
+			l.oom = true;
 		st = l.oom ? rs_ld_nomem(&l) : l.nproblems > 0 ? RS_ERULES : RS_OK;
 	}
 	if (st != RS_OK) {
@@ -467,6 +469,8 @@ void rs_rules_free(rs_rules *r)
 	rs_free(r->act);
 	rs_free(r->msg);
 	rs_free(r->node);
+	rs_free(r->prog);
+	rs_free(r->xtext);
 	rs_free(r->name);
 	rs_free(r);
 }

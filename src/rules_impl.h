@@ -44,9 +44,50 @@ typedef struct rs_cnode {
 	double value;   /* comparisons: bools 0/1, levels 1..4, stages by rank */
 } rs_cnode;
 
+/*
+ * The evaluation form of a condition node: rs_rules.prog, parallel to node[]
+ * (same indexes, same subtree extents), built once by rs_rules_compile.
+ * NOT is gone: a negation is pushed down to the leaves (De Morgan holds in
+ * Kleene logic), and the NOT node itself becomes an "all" of its one child.
+ * A leaf compares with one bit test: code = (x<v) | (x==v)<<1 | (x>v)<<2
+ * (0 for NaN), TRUE when bit `code` of tmask is set.
+ */
+enum rs_pkind { RS_P_LEAF = 0, RS_P_ALL, RS_P_ANY };
+
+/* Kleene values ordered F < U < T: all = min, any = max, not = 2 - t. */
+enum rs_kv { RS_K_F = 0, RS_K_U = 1, RS_K_T = 2 };
+
+typedef struct rs_pnode {
+	uint8_t kind;  /* enum rs_pkind */
+	uint8_t var;   /* leaves: variable index (or RS_VAR_STAGE) */
+	uint8_t tmask; /* leaves on a known value: bit code set when TRUE */
+	uint8_t unk;   /* leaves on an unknown value: the result (enum rs_kv) */
+	uint32_t end;  /* index after this node's subtree */
+	double value;
+} rs_pnode;
+
 typedef struct rs_text {
 	char *s[RS_LANG_COUNT]; /* NULL when absent (optional texts only) */
 } rs_text;
+
+/* A pre-rendered piece of --explain text: bytes at rs_rules.xtext + off. */
+typedef struct rs_piece {
+	uint32_t off, len;
+} rs_piece;
+
+/*
+ * A part's --explain pieces in one language (rs_rules_compile). A part reads
+ * head, then: linear known "<v>" + per, or "<v>" + capped; linear unknown
+ * unk; conditional tail_t / tail_f / unk by the condition's value.
+ */
+typedef struct rs_part_ex {
+	rs_piece head;   /* " name " (first part) or " + name " */
+	rs_piece per;    /* "x<per> " (followed by the points) */
+	rs_piece capped; /* "x<per> (<cap> cap)" */
+	rs_piece unk;    /* "0 (unknown)" */
+	rs_piece tail_t; /* conditional, TRUE: "<points>" */
+	rs_piece tail_f; /* conditional, FALSE: "0" */
+} rs_part_ex;
 
 typedef struct rs_part {
 	int var;        /* linear part: the variable; -1 for a conditional part */
@@ -56,12 +97,16 @@ typedef struct rs_part {
 	double points;  /* conditional: points when the condition is TRUE */
 	int name_var;   /* variable that names an unlabelled part in --explain */
 	rs_text label;  /* optional */
+	rs_part_ex ex[RS_LANG_COUNT];
 } rs_part;
 
 typedef struct rs_scoredef {
 	double max;
 	rs_part *parts;
 	size_t nparts;
+	rs_piece ex_head[RS_LANG_COUNT]; /* "; contact " */
+	rs_piece ex_max[RS_LANG_COUNT];  /* " (max <max>)" */
+	size_t ex_bound[RS_LANG_COUNT];  /* bytes of explain text, numbers excluded */
 } rs_scoredef;
 
 /* The two score definitions, in the order they are computed. */
@@ -80,6 +125,7 @@ typedef struct rs_decision {
 	size_t stage;
 	uint32_t cond;
 	rs_text why; /* optional */
+	rs_piece ex[RS_LANG_COUNT]; /* "; stage <id> by decision[<i>]; actions: " */
 } rs_decision;
 
 typedef struct rs_action {
@@ -87,6 +133,7 @@ typedef struct rs_action {
 	uint32_t cond;
 	char *flag; /* NULL if none */
 	rs_text text;
+	rs_piece ex; /* ", <id>" */
 } rs_action;
 
 typedef struct rs_message {
@@ -107,10 +154,58 @@ struct rs_rules {
 	size_t nmsg;
 	rs_cnode *node;
 	size_t nnodes, capnodes;
+	/* Built once after loading (rs_rules_compile), for evaluation per row. */
+	rs_pnode *prog;              /* parallel to node */
+	uint64_t act_mask[RS_MAX_STAGES]; /* action rules that can fire at each stage */
+	char *xtext;                 /* the --explain pieces (rs_piece) */
+	rs_piece ex_none[RS_LANG_COUNT]; /* "none": no action rule fired */
 };
 
 /* engine.c: Kleene evaluation (enum rs_tri) of the condition at `root`. */
 int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage);
+/*
+ * engine.c: the same in the ordered encoding (enum rs_kv) on the compiled
+ * program. v holds the values (v[RS_VAR_STAGE] the stage where a condition
+ * tests it, i.e. action rules); `known` has bit var set for known values.
+ */
+int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known);
+
+/* A leaf of the compiled program (enum rs_kv). Unknown values are not read. */
+static inline int rs_leaf_k(const rs_pnode *p, const double *v, uint32_t known)
+{
+	double x;
+	unsigned code;
+
+	if (!((known >> p->var) & 1u))
+		return p->unk;
+	x = v[p->var];
+	code = (unsigned)(x < p->value) | (unsigned)(x == p->value) << 1 | (unsigned)(x > p->value) << 2;
+	return (int)(((unsigned)p->tmask >> code) & 1u) << 1;
+}
+
+/* rs_cond_k with the common case, a single comparison, inline. */
+static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
+{
+	if (prog[root].kind == RS_P_LEAF)
+		return rs_leaf_k(&prog[root], v, known);
+	return rs_cond_k(prog, root, v, known);
+}
+
+/* rules_cond.c: builds r->prog, r->act_mask and the --explain pieces
+ * (r->xtext); false when out of memory. */
+bool rs_rules_compile(rs_rules *r);
+
+/* score.c: the explain words of scoring, shared with the piece builder. */
+enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_COUNT };
+extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
+extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
+
+/*
+ * score.c: v with `decimals` (0 or 2) into out (at least 32 bytes), exactly
+ * as rs_buf_put_num writes it; returns the length, or 0 when v is not finite
+ * or |v| >= 1e13, where the caller must use rs_buf_put_num.
+ */
+size_t rs_fmt_num(char *out, double v, int decimals);
 
 /* rules_load.c: the name of a comparison operator ("==", "known"). */
 const char *rs_cond_op_name(int op);

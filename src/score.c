@@ -7,20 +7,93 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "buf_impl.h"
 #include "rules_impl.h"
 
-enum { W_SHARE, W_FROM, W_UNUSED, W_UNKNOWN, W_CAP, W_MAX, W_COUNT };
-
-static const char *const words[RS_LANG_COUNT][W_COUNT] = {
+const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
 	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max "},
 	{"份额 ", " 来自 ", " (未用 our_sales/customer_spend)", " (未知)", " 上限)", " (最高 "},
 };
-static const char *const score_words[RS_LANG_COUNT][RS_SCORE_COUNT] = {
+const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"contact ", "cooperation "},
 	{"接触深度 ", "合作 "},
 };
+
+/* "00".."99": two digits per step. */
+static const char digits2[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
+/* Digits of v into the end of a buffer; returns the first. */
+static char *udigits(char *end, unsigned long long v)
+{
+	while (v >= 100) {
+		unsigned k = (unsigned)(v % 100) * 2;
+
+		v /= 100;
+		*--end = digits2[k + 1];
+		*--end = digits2[k];
+	}
+	if (v >= 10) {
+		*--end = digits2[v * 2 + 1];
+		*--end = digits2[v * 2];
+	} else {
+		*--end = (char)('0' + v);
+	}
+	return end;
+}
+
+/*
+ * rs_buf_put_num's algorithm for decimals 0 and 2, step for step (the same
+ * whole-number test, the same scaling and rounding of x - trunc(x) >= 0.5,
+ * trailing zeros dropped), with digits two at a time and no buffer checks.
+ * Below 1e13, v * 100 stays below rs_buf_put_num's 9e15 cut-over, so both
+ * take the same branch; at or above it the caller uses rs_buf_put_num.
+ */
+size_t rs_fmt_num(char *out, double v, int decimals)
+{
+	char tmp[32];
+	char *end = tmp + sizeof tmp, *s;
+	unsigned long long scaled;
+	unsigned fp;
+	bool neg = v < 0;
+	double x;
+
+	if (neg)
+		v = -v;
+	if (!(v < 1e13) || (decimals != 0 && decimals != 2)) /* also NaN */
+		return 0;
+	if (v == (double)(unsigned long long)v) {
+		scaled = (unsigned long long)v;
+		s = udigits(end, scaled);
+	} else if (decimals <= 0) {
+		scaled = (unsigned long long)v;
+		if (v - (double)scaled >= 0.5)
+			scaled++;
+		s = udigits(end, scaled);
+	} else {
+		x = v * 100;
+		scaled = (unsigned long long)x;
+		if (x - (double)scaled >= 0.5)
+			scaled++;
+		fp = (unsigned)(scaled % 100);
+		s = end;
+		if (fp % 10 != 0)
+			*--s = (char)('0' + fp % 10);
+		if (fp != 0) {
+			*--s = (char)('0' + fp / 10);
+			*--s = '.';
+		}
+		s = udigits(s, scaled / 100);
+	}
+	if (neg && scaled != 0)
+		*--s = '-';
+	memcpy(out, s, (size_t)(end - s));
+	return (size_t)(end - s);
+}
 
 static rs_status reject(rs_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -43,26 +116,50 @@ static rs_status reject(rs_error *err, const char *fmt, ...)
 	return RS_EREJECT;
 }
 
+/* Appends v as rs_buf_put_num(b, v, decimals) does (decimals 0 or 2). */
+static inline void put_num(rs_buf *b, double v, int decimals)
+{
+	char tmp[32];
+	size_t n = rs_fmt_num(tmp, v, decimals);
+
+	if (n > 0)
+		(void)rs_buf_add(b, tmp, n);
+	else
+		(void)rs_buf_put_num(b, v, decimals);
+}
+
 static void explain_share(const rs_account *a, rs_buf *b, rs_lang lang, int how)
 {
-	const char *const *w = words[lang];
+	const char *const *w = rs_score_words[lang];
 
-	(void)rs_buf_add_str(b, w[W_SHARE]);
-	(void)rs_buf_put_num(b, a->v[RS_V_SHARE_PCT], 2);
+	(void)rs_buf_add_str(b, w[RS_W_SHARE]);
+	put_num(b, a->v[RS_V_SHARE_PCT], 2);
 	if (how == RS_F_PURCHASE_SHARE) {
-		(void)rs_buf_add_str(b, w[W_FROM]);
+		(void)rs_buf_add_str(b, w[RS_W_FROM]);
 		(void)RS_BUF_LIT(b, "purchase_share");
 		if (rs_known(a, RS_F_OUR_SALES) && rs_known(a, RS_F_CUSTOMER_SPEND))
-			(void)rs_buf_add_str(b, w[W_UNUSED]);
+			(void)rs_buf_add_str(b, w[RS_W_UNUSED]);
 	} else if (how == RS_F_OUR_SALES) {
-		(void)rs_buf_add_str(b, w[W_FROM]);
+		(void)rs_buf_add_str(b, w[RS_W_FROM]);
 		(void)RS_BUF_LIT(b, "our_sales 0");
 	} else {
 		(void)RS_BUF_LIT(b, " = 100 x our_sales ");
-		(void)rs_buf_put_num(b, a->v[RS_F_OUR_SALES], 2);
+		put_num(b, a->v[RS_F_OUR_SALES], 2);
 		(void)RS_BUF_LIT(b, " / customer_spend ");
-		(void)rs_buf_put_num(b, a->v[RS_F_CUSTOMER_SPEND], 2);
+		put_num(b, a->v[RS_F_CUSTOMER_SPEND], 2);
 	}
+}
+
+/*
+ * round() for 0 <= y < 2^52 without the libm call: below 2^52 the fraction
+ * y - trunc(y) is exact, so halves round up (away from zero) as round does.
+ * share_pct * 100 is in 0..10000 here (the share was checked first).
+ */
+static inline double round_pos(double y)
+{
+	double t = (double)(long long)y;
+
+	return y - t >= 0.5 ? t + 1 : t;
 }
 
 /* share_pct; *how says where it came from (a field index). */
@@ -95,19 +192,9 @@ static rs_status share(rs_account *a, int *how, rs_error *err)
 		return reject(err, "no share: purchase_share is empty and our_sales/customer_spend "
 		                   "are not both given");
 	}
-	a->v[RS_V_SHARE_PCT] = round(s * 100) / 100;
+	a->v[RS_V_SHARE_PCT] = round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
 	return RS_OK;
-}
-
-static void part_name(const rs_part *p, rs_buf *b, rs_lang lang)
-{
-	const char *s = p->label.s[lang];
-
-	if (s == NULL)
-		s = p->name_var >= 0 ? rs_var_name(p->name_var) : "condition";
-	(void)rs_buf_add_str(b, s);
-	(void)rs_buf_add_c(b, ' ');
 }
 
 /* fmin(fmax(0, x), hi) without the libm calls (NaN gives 0, as fmax does). */
@@ -118,67 +205,114 @@ static inline double clamp(double x, double hi)
 	return x > hi ? hi : x;
 }
 
-/* One part's points; with b, appends "label 6x5 (25 cap)" and the like. */
-static double part(const rs_rules *r, const rs_part *p, const rs_account *a, rs_buf *b,
-                   rs_lang lang)
+/* What a part contributed, for the explain text. */
+enum { PX_UNKNOWN, PX_LINEAR, PX_CAPPED, PX_TRUE, PX_FALSE };
+
+/* One part's points; *how says which explain text it reads. */
+static inline double part(const rs_rules *r, const rs_part *p, const rs_account *a, int *how)
 {
-	double x = 0;
-	bool unknown;
+	double x;
 
 	if (p->var >= 0) {
-		unknown = !rs_known(a, p->var);
-		if (!unknown)
-			x = clamp(a->v[p->var] * p->per, p->cap);
-	} else {
-		int t = rs_cond_eval(r, p->cond, a, 0);
+		if (!rs_known(a, p->var)) {
+			*how = PX_UNKNOWN;
+			return 0;
+		}
+		x = a->v[p->var] * p->per;
+		*how = x > p->cap ? PX_CAPPED : PX_LINEAR;
+		return clamp(x, p->cap);
+	}
+	switch (rs_cond_fast(r->prog, p->cond, a->v, a->known)) {
+	case RS_K_T: *how = PX_TRUE; return p->points;
+	case RS_K_F: *how = PX_FALSE; return 0;
+	default: *how = PX_UNKNOWN; return 0;
+	}
+}
 
-		unknown = t == RS_UNKNOWN;
-		x = t == RS_TRUE ? p->points : 0;
+/* Room for a number, written by rs_fmt_num or, rarely, rs_buf_put_num. */
+#define NUM_ROOM 32
+
+static inline char *put_piece(char *w, const rs_rules *r, rs_piece p)
+{
+	memcpy(w, r->xtext + p.off, p.len);
+	return w + p.len;
+}
+
+/* The number at w; NULL if the buffer failed. */
+static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t room)
+{
+	size_t n = rs_fmt_num(w, v, decimals);
+
+	if (n > 0)
+		return w + n;
+	/* Rare (|v| >= 1e13): the general formatter, then the room again. */
+	b->len = (size_t)(w - b->data);
+	b->data[b->len] = '\0';
+	if (!rs_buf_put_num(b, v, decimals) || !rs_buf_reserve(b, room))
+		return NULL;
+	return b->data + b->len;
+}
+
+/*
+ * "; contact 31 = contacts 4x5 20 + ...": the pre-rendered pieces of the
+ * rules (rs_rules_compile) and the numbers of this row. One reservation
+ * covers the pieces and NUM_ROOM per number; a number too large for
+ * rs_fmt_num goes through rs_buf_put_num, which checks its own room.
+ */
+static void explain_score(const rs_rules *r, int k, const rs_account *a, const int *how,
+                          double sum, rs_buf *b, rs_lang lang)
+{
+	const rs_scoredef *d = &r->score[k];
+	size_t i, room = d->ex_bound[lang] + NUM_ROOM * (2 * d->nparts + 2);
+	char *w;
+
+	if (!rs_buf_reserve(b, room))
+		return;
+	w = put_piece(b->data + b->len, r, d->ex_head[lang]);
+	w = put_fast_num(b, w, a->v[RS_V_CONTACT_SCORE + k], 0, room);
+	for (i = 0; w != NULL && i < d->nparts; i++) {
+		const rs_part *p = &d->parts[i];
+		const rs_part_ex *x = &p->ex[lang];
+
+		w = put_piece(w, r, x->head);
+		switch (how[i]) {
+		case PX_LINEAR:
+			w = put_fast_num(b, w, a->v[p->var], 2, room);
+			if (w != NULL)
+				w = put_fast_num(b, put_piece(w, r, x->per), clamp(a->v[p->var] * p->per, p->cap), 2, room);
+			break;
+		case PX_CAPPED:
+			w = put_fast_num(b, w, a->v[p->var], 2, room);
+			if (w != NULL)
+				w = put_piece(w, r, x->capped);
+			break;
+		case PX_TRUE: w = put_piece(w, r, x->tail_t); break;
+		case PX_FALSE: w = put_piece(w, r, x->tail_f); break;
+		default: w = put_piece(w, r, x->unk); break;
+		}
 	}
-	if (b == NULL)
-		return x;
-	part_name(p, b, lang);
-	if (p->var >= 0 && !unknown) {
-		(void)rs_buf_put_num(b, a->v[p->var], 2);
-		(void)rs_buf_add_c(b, 'x');
-		(void)rs_buf_put_num(b, p->per, 2);
-		(void)rs_buf_add_str(b, a->v[p->var] * p->per > p->cap ? " (" : " ");
-	}
-	(void)rs_buf_put_num(b, x, 2);
-	if (unknown)
-		(void)rs_buf_add_str(b, words[lang][W_UNKNOWN]);
-	else if (p->var >= 0 && a->v[p->var] * p->per > p->cap)
-		(void)rs_buf_add_str(b, words[lang][W_CAP]);
-	return x;
+	if (w == NULL)
+		return;
+	if (sum > d->max)
+		w = put_piece(w, r, d->ex_max[lang]);
+	b->len = (size_t)(w - b->data);
+	b->data[b->len] = '\0';
 }
 
 static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
+	int how[RS_MAX_PARTS];
 	size_t i;
-	double sum = 0, total;
+	double sum = 0;
 
 	for (i = 0; i < d->nparts; i++)
-		sum += part(r, &d->parts[i], a, NULL, lang);
-	total = floor(clamp(sum, d->max) + 0.5);
-	a->v[RS_V_CONTACT_SCORE + k] = total;
+		sum += part(r, &d->parts[i], a, &how[i]);
+	/* floor(y) for y in 0.5..100.5: the clamp keeps it positive and small. */
+	a->v[RS_V_CONTACT_SCORE + k] = (double)(long long)(clamp(sum, d->max) + 0.5);
 	a->known |= 1u << (RS_V_CONTACT_SCORE + k);
-	if (b == NULL)
-		return;
-	/* A second walk writes the parts after the total (explain only). */
-	(void)RS_BUF_LIT(b, "; ");
-	(void)rs_buf_add_str(b, score_words[lang][k]);
-	(void)rs_buf_put_num(b, total, 0);
-	(void)RS_BUF_LIT(b, " =");
-	for (i = 0; i < d->nparts; i++) {
-		(void)rs_buf_add_str(b, i > 0 ? " + " : " ");
-		(void)part(r, &d->parts[i], a, b, lang);
-	}
-	if (sum > d->max) {
-		(void)rs_buf_add_str(b, words[lang][W_MAX]);
-		(void)rs_buf_put_num(b, d->max, 2);
-		(void)rs_buf_add_c(b, ')');
-	}
+	if (b != NULL)
+		explain_score(r, k, a, how, sum, b, lang);
 }
 
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang,
