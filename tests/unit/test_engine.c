@@ -6,11 +6,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "relstage.h"
+#include "rules_impl.h"
 
 enum { F = 0, T = 1, U = 2 };
 
@@ -379,6 +381,249 @@ static void test_explain_names_the_row_and_the_actions(void **state)
 	rs_buf_free(&b);
 }
 
+/* ---- the compiled program pinned against a reference on the source tree ---- */
+
+/* Kleene evaluation of the node tree as the rules describe it, recursively. */
+static int ref_eval(const rs_rules *r, uint32_t i, const rs_account *a, double stage)
+{
+	const rs_cnode *n = &r->node[i];
+	uint32_t c;
+	int t, acc;
+	bool known;
+	double x;
+
+	switch (n->op) {
+	case RS_C_ALL:
+	case RS_C_ANY:
+		acc = n->op == RS_C_ALL ? T : F;
+		for (c = i + 1; c < i + n->size; c += r->node[c].size) {
+			t = ref_eval(r, c, a, stage);
+			if (t == (n->op == RS_C_ALL ? F : T))
+				return t;
+			if (t == U)
+				acc = U;
+		}
+		return acc;
+	case RS_C_NOT:
+		t = ref_eval(r, i + 1, a, stage);
+		return t == U ? U : !t;
+	default:
+		break;
+	}
+	known = n->var == RS_VAR_STAGE || rs_known(a, n->var);
+	x = n->var == RS_VAR_STAGE ? stage : a->v[n->var];
+	if (n->op == RS_C_KNOWN)
+		return known;
+	if (n->op == RS_C_UNKNOWN)
+		return !known;
+	if (!known)
+		return U;
+	switch (n->op) {
+	case RS_C_EQ: return x == n->value;
+	case RS_C_NE: return x != n->value;
+	case RS_C_LT: return x < n->value;
+	case RS_C_LE: return x <= n->value;
+	case RS_C_GT: return x > n->value;
+	default: return x >= n->value;
+	}
+}
+
+static uint64_t rng = 0x9E3779B97F4A7C15ull;
+
+static unsigned rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+/* A random condition as JSON; stage tests only where `stage`. */
+static void rand_cond(char *out, size_t size, int depth, bool stage)
+{
+	static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
+	static const char *const stages[] = {"\"a\"", "\"b\"", "\"c\""};
+	unsigned k = rnd(depth >= 4 ? 5 : 9), n, i;
+	size_t len;
+
+	switch (k) {
+	case 0: snprintf(out, size, C("contacts", "%s", "%u"), ops[rnd(6)], rnd(4)); return;
+	case 1: snprintf(out, size, C("key_person", "%s", "%s"), ops[rnd(2)], rnd(2) ? "true" : "false"); return;
+	case 2: snprintf(out, size, C("share_pct", "%s", "%u"), ops[rnd(6)], 25 * rnd(5)); return;
+	case 3: snprintf(out, size, K("departments", "%s"), rnd(2) ? "known" : "unknown"); return;
+	case 4:
+		if (stage)
+			snprintf(out, size, C("stage", "%s", "%s"), ops[rnd(6)], stages[rnd(3)]);
+		else
+			snprintf(out, size, C("departments", "%s", "%u"), ops[rnd(6)], rnd(3));
+		return;
+	case 5:
+		snprintf(out, size, "{\"not\": ");
+		len = strlen(out);
+		rand_cond(out + len, size - len, depth + 1, stage);
+		strncat(out, "}", size - strlen(out) - 1);
+		return;
+	default:
+		n = rnd(4);
+		snprintf(out, size, "{\"%s\": [", k % 2 ? "all" : "any");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				strncat(out, ", ", size - strlen(out) - 1);
+			len = strlen(out);
+			rand_cond(out + len, size - len, depth + 1, stage);
+		}
+		strncat(out, "]}", size - strlen(out) - 1);
+	}
+}
+
+enum { NDEC = 4, NACT = 6 };
+
+static rs_rules *rand_rules(void)
+{
+	static char text[65536];
+	char c[4096];
+	rs_rules *r;
+	rs_error e;
+	int i;
+
+	snprintf(text, sizeof text,
+	         "{\"relstage_rules\": 1, \"scores\": {\"contact_score\": {\"parts\": [{\"var\": "
+	         "\"contacts\", \"per\": 5}]}, \"cooperation_score\": {\"parts\": [{\"var\": "
+	         "\"relationship_years\", \"per\": 3}]}}, \"stages\": ["
+	         "{\"id\": \"a\", \"label\": {\"en\": \"A\", \"zh\": \"甲\"}, \"actions\": {\"en\": [], \"zh\": []}},"
+	         "{\"id\": \"b\", \"label\": {\"en\": \"B\", \"zh\": \"乙\"}, \"actions\": {\"en\": [], \"zh\": []}},"
+	         "{\"id\": \"c\", \"label\": {\"en\": \"C\", \"zh\": \"丙\"}, \"actions\": {\"en\": [], \"zh\": []}}],"
+	         "\"decision\": [");
+	for (i = 0; i < NDEC; i++) {
+		rand_cond(c, sizeof c, 1, false);
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+		         "{\"stage\": \"%c\", \"when\": %s}, ", "abc"[rnd(3)], c);
+	}
+	strcat(text, "{\"stage\": \"a\", \"when\": {\"all\": []}}], \"actions\": [");
+	for (i = 0; i < NACT; i++) {
+		rand_cond(c, sizeof c, 1, true);
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+		         "%s{\"id\": \"act%d\", \"when\": %s, \"text\": {\"en\": \"x\", \"zh\": \"x\"}}",
+		         i > 0 ? ", " : "", i, c);
+	}
+	strcat(text, "]}");
+	if (rs_rules_load(&r, text, strlen(text), "t", NULL, NULL, &e) != RS_OK)
+		fail_msg("%s: %s", e.msg, text);
+	return r;
+}
+
+static void rand_account(rs_account *a)
+{
+	memset(a, 0, sizeof *a);
+	if (rnd(5))
+		set(a, RS_F_CONTACTS, rnd(4));
+	if (rnd(5))
+		set(a, RS_F_KEY_PERSON, rnd(2));
+	if (rnd(5))
+		set(a, RS_F_DEPARTMENTS, rnd(3));
+	if (rnd(8))
+		set(a, RS_V_SHARE_PCT, 25 * rnd(5) + (rnd(3) == 0 ? 0.5 : 0));
+}
+
+/* What rs_engine_eval must give: the first TRUE row, every TRUE action. */
+static void ref_engine(const rs_rules *r, const rs_account *a, rs_result *want)
+{
+	size_t i;
+
+	for (i = 0; ref_eval(r, r->dec[i].cond, a, 0) != T; i++)
+		;
+	want->decision_row = i;
+	want->stage = r->dec[i].stage;
+	want->nfired = 0;
+	for (i = 0; i < r->nact; i++)
+		if (ref_eval(r, r->act[i].cond, a, (double)want->stage) == T)
+			want->fired[want->nfired++] = i;
+}
+
+static void ref_explain(const rs_rules *r, const rs_result *res, rs_buf *b, bool zh)
+{
+	size_t i;
+
+	if (b->len > 0)
+		rs_buf_puts(b, "; ");
+	rs_buf_puts(b, zh ? "阶段 " : "stage ");
+	rs_buf_puts(b, r->stages[res->stage].id);
+	rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
+	rs_buf_put_ulong(b, (unsigned long)res->decision_row);
+	rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
+	if (res->nfired == 0)
+		rs_buf_puts(b, zh ? "无" : "none");
+	for (i = 0; i < res->nfired; i++) {
+		if (i > 0)
+			rs_buf_puts(b, ", ");
+		rs_buf_puts(b, r->act[res->fired[i]].id);
+	}
+}
+
+static void test_compiled_conditions_equal_the_reference_on_random_rules(void **state)
+{
+	int round, k;
+	size_t i;
+
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		rs_rules *r = rand_rules();
+
+		for (k = 0; k < 60; k++) {
+			rs_account a;
+			rs_result got, want;
+			rs_error e;
+			rs_buf gb, wb;
+			bool zh = k % 2;
+			double st;
+
+			rand_account(&a);
+			for (i = 0; i < r->ndec; i++)
+				assert_int_equal(rs_cond_eval(r, r->dec[i].cond, &a, 0), ref_eval(r, r->dec[i].cond, &a, 0));
+			for (i = 0; i < r->nact; i++)
+				for (st = 0; st < 3; st++) {
+					int t = ref_eval(r, r->act[i].cond, &a, st);
+
+					assert_int_equal(rs_cond_eval(r, r->act[i].cond, &a, st), t);
+					/* the per-stage filter never drops a rule that fires */
+					if (t == T)
+						assert_true(r->act_mask[(size_t)st] >> i & 1u);
+				}
+			rs_buf_init(&gb);
+			rs_buf_init(&wb);
+			if (k % 3 == 0) { /* something before it: "; " joins */
+				rs_buf_puts(&gb, "x");
+				rs_buf_puts(&wb, "x");
+			}
+			assert_int_equal(rs_engine_eval(r, &a, &got, &gb, zh ? RS_LANG_ZH : RS_LANG_EN, &e), RS_OK);
+			ref_engine(r, &a, &want);
+			assert_int_equal(got.decision_row, want.decision_row);
+			assert_int_equal(got.stage, want.stage);
+			assert_int_equal(got.nfired, want.nfired);
+			for (i = 0; i < want.nfired; i++)
+				assert_int_equal(got.fired[i], want.fired[i]);
+			ref_explain(r, &want, &wb, zh);
+			assert_string_equal(gb.data, wb.data);
+			rs_buf_free(&gb);
+			rs_buf_free(&wb);
+		}
+		rs_rules_free(r);
+	}
+}
+
+static void test_leaf_on_nan_compares_like_c(void **state)
+{
+	rs_account a = {0};
+
+	(void)state;
+	set(&a, RS_F_CONTACTS, NAN); /* not from input, but the program must agree with C */
+	assert_int_equal(tri(C("contacts", "!=", "3"), &a), T);
+	assert_int_equal(tri(C("contacts", "==", "3"), &a), F);
+	assert_int_equal(tri(C("contacts", "<=", "3"), &a), F);
+	assert_int_equal(tri(C("contacts", ">=", "3"), &a), F);
+	assert_int_equal(tri(K("contacts", "known"), &a), T);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -396,6 +641,8 @@ int main(void)
 		cmocka_unit_test(test_stable_with_strategic_signals_is_upgrade_candidate),
 		cmocka_unit_test(test_next_stage_and_share_gap),
 		cmocka_unit_test(test_explain_names_the_row_and_the_actions),
+		cmocka_unit_test(test_compiled_conditions_equal_the_reference_on_random_rules),
+		cmocka_unit_test(test_leaf_on_nan_compares_like_c),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

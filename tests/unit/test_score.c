@@ -5,11 +5,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "relstage.h"
+#include "rules_impl.h"
 
 #include "fixture_rules.h"
 
@@ -251,6 +255,203 @@ static void test_explain_of_computed_share(void **state)
 	rs_buf_free(&b);
 }
 
+/* ---- the fast paths pinned against the general ones ---- */
+
+static uint64_t rng = 88172645463325252ull;
+
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static void check_num(double v, int d)
+{
+	char fast[48];
+	size_t n = rs_fmt_num(fast, v, d);
+	rs_buf b;
+
+	rs_buf_init(&b);
+	assert_true(rs_buf_put_num(&b, v, d));
+	if (n == 0) { /* declined: only where the general path must do it */
+		assert_false(fabs(v) < 1e13);
+	} else {
+		fast[n] = '\0';
+		if (strcmp(fast, b.data) != 0)
+			fail_msg("%.17g (%d decimals): fast \"%s\", put_num \"%s\"", v, d, fast, b.data);
+	}
+	rs_buf_free(&b);
+}
+
+static void test_fast_number_format_equals_put_num(void **state)
+{
+	static const double edge[] = {0, -0.0, 0.5, 1.5, 2.5, -0.5, 0.005, 0.015, 0.125, 0.995,
+	                              1.005, 2.675, 6.25, 12.5, 99.995, 100, -0.001, -0.004,
+	                              -0.005, 9.999999, 1e12 + 0.5, 9999999999999.99, 1e13,
+	                              -1e13, 1e300, 4503599627370495.5, 0.1 + 0.2, 1e-300};
+	size_t i;
+	int d;
+
+	(void)state;
+	for (i = 0; i < sizeof edge / sizeof edge[0]; i++)
+		for (d = 0; d <= 2; d += 2)
+			check_num(edge[i], d);
+	check_num(NAN, 2);
+	check_num(INFINITY, 0);
+	assert_int_equal(rs_fmt_num((char[48]){0}, 1.25, 1), 0); /* only 0 and 2 */
+	for (i = 0; i < 200000; i++) {
+		uint64_t x = next();
+		double v;
+
+		switch (i % 4) {
+		case 0: v = (double)(x % 100000); break;                    /* small whole */
+		case 1: v = (double)(x % 10000000) / 100; break;            /* two decimals */
+		case 2: v = (double)(x % 100000000) / 1000 - 50000; break;  /* halves at .xx5 */
+		default: v = (double)(x >> 11) * 0x1p-53 * pow(10, (double)(x % 16)); break;
+		}
+		check_num(v, 2);
+		check_num(v, 0);
+	}
+}
+
+/* The explain text of scoring as it was written before the pre-rendered
+ * pieces: a straightforward reference to compare with. */
+static void ref_part(const rs_rules *r, const rs_part *p, const rs_account *a, rs_buf *b,
+                     int g, double *sum)
+{
+	const char *s = p->label.s[g];
+	double x = 0;
+	bool unknown;
+
+	if (p->var >= 0) {
+		unknown = !rs_known(a, p->var);
+		if (!unknown)
+			x = fmin(fmax(0, a->v[p->var] * p->per), p->cap);
+	} else {
+		int t = rs_cond_eval(r, p->cond, a, 0);
+
+		unknown = t == RS_UNKNOWN;
+		x = t == RS_TRUE ? p->points : 0;
+	}
+	*sum += x;
+	if (s == NULL)
+		s = p->name_var >= 0 ? rs_var_name(p->name_var) : "condition";
+	rs_buf_puts(b, s);
+	rs_buf_putc(b, ' ');
+	if (p->var >= 0 && !unknown) {
+		rs_buf_put_num(b, a->v[p->var], 2);
+		rs_buf_putc(b, 'x');
+		rs_buf_put_num(b, p->per, 2);
+		rs_buf_puts(b, a->v[p->var] * p->per > p->cap ? " (" : " ");
+	}
+	rs_buf_put_num(b, x, 2);
+	if (unknown)
+		rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
+	else if (p->var >= 0 && a->v[p->var] * p->per > p->cap)
+		rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
+}
+
+static void ref_scores(const rs_rules *r, const rs_account *a, rs_buf *b, int g)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < RS_SCORE_COUNT; k++) {
+		const rs_scoredef *d = &r->score[k];
+		double sum = 0;
+		rs_buf parts;
+
+		rs_buf_init(&parts);
+		for (i = 0; i < d->nparts; i++) {
+			rs_buf_puts(&parts, i > 0 ? " + " : " ");
+			ref_part(r, &d->parts[i], a, &parts, g, &sum);
+		}
+		rs_buf_puts(b, "; ");
+		rs_buf_puts(b, rs_score_names[g][k]);
+		rs_buf_put_num(b, floor(fmin(fmax(0, sum), d->max) + 0.5), 0);
+		rs_buf_puts(b, " =");
+		rs_buf_puts(b, parts.data);
+		if (sum > d->max) {
+			rs_buf_puts(b, rs_score_words[g][RS_W_MAX]);
+			rs_buf_put_num(b, d->max, 2);
+			rs_buf_putc(b, ')');
+		}
+		rs_buf_free(&parts);
+	}
+}
+
+/* Unlabelled parts (named by their variable, or "condition"), caps, a max,
+ * fractional rates, a condition with a group. */
+static const char odd_rules[] =
+	"{\"relstage_rules\": 1, \"scores\": {\"contact_score\": {\"max\": 30, \"parts\": ["
+	"{\"var\": \"contacts\", \"per\": 10.5, \"cap\": 21.25},"
+	"{\"var\": \"top_contact_level\", \"per\": 0.3333},"
+	"{\"when\": {\"all\": []}, \"points\": 0.75},"
+	"{\"when\": {\"any\": [{\"var\": \"key_person\", \"op\": \"==\", \"value\": true},"
+	" {\"not\": {\"var\": \"departments\", \"op\": \"<\", \"value\": 3}}]}, \"points\": 12.5}]},"
+	"\"cooperation_score\": {\"parts\": [{\"var\": \"relationship_years\", \"per\": 2.25,"
+	" \"label\": {\"en\": \"yrs\", \"zh\": \"年\"}},"
+	"{\"when\": {\"var\": \"exclusive\", \"op\": \"known\"}, \"points\": 3}]}},"
+	"\"stages\": [{\"id\": \"s\", \"label\": {\"en\": \"S\", \"zh\": \"S\"}, \"actions\": {\"en\": [], \"zh\": []}}], "
+	"\"decision\": [{\"stage\": \"s\", \"when\": {\"all\": []}}], \"actions\": []}";
+
+static void random_account(rs_account *a)
+{
+	static const double vals[] = {0, 1, 2, 3, 4, 0.5, 2.345, 7.125, 1e14, -3, 1e13, 9.995};
+	int f;
+
+	memset(a, 0, sizeof *a);
+	set(a, RS_F_PURCHASE_SHARE, (double)(next() % 10001) / 100);
+	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
+		uint64_t x = next() % 16;
+
+		if (x >= 12)
+			continue; /* unknown */
+		if (f == RS_F_TOP_CONTACT_LEVEL)
+			set(a, f, (double)(1 + x % 4));
+		else if (f >= RS_F_STRATEGIC_AGREEMENT || f == RS_F_KEY_PERSON)
+			set(a, f, (double)(x % 2));
+		else
+			set(a, f, vals[x]);
+	}
+}
+
+static void test_explain_pieces_equal_the_reference_text(void **state)
+{
+	rs_rules *odd;
+	rs_error e;
+	rs_buf got, want;
+	int i, g;
+
+	(void)state;
+	assert_int_equal(rs_rules_load(&odd, odd_rules, strlen(odd_rules), "t", NULL, NULL, &e), RS_OK);
+	rs_buf_init(&got);
+	rs_buf_init(&want);
+	for (i = 0; i < 4000; i++) {
+		const rs_rules *r = i % 2 ? odd : rules;
+		rs_account a, ref;
+		char *cut;
+
+		random_account(&a);
+		ref = a;
+		g = i % 4 < 2 ? RS_LANG_EN : RS_LANG_ZH;
+		rs_buf_reset(&got);
+		rs_buf_reset(&want);
+		assert_int_equal(rs_score(r, &a, &got, (rs_lang)g, &e), RS_OK);
+		ref.v[RS_V_SHARE_PCT] = a.v[RS_V_SHARE_PCT];
+		ref.known |= 1u << RS_V_SHARE_PCT;
+		ref_scores(r, &ref, &want, g);
+		cut = strstr(got.data, "; "); /* the share text is not a piece */
+		assert_non_null(cut);
+		assert_string_equal(cut, want.data);
+	}
+	rs_buf_free(&got);
+	rs_buf_free(&want);
+	rs_rules_free(odd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -268,6 +469,8 @@ int main(void)
 		cmocka_unit_test(test_score_is_clamped_to_max_and_rounded),
 		cmocka_unit_test(test_explain_lists_every_part),
 		cmocka_unit_test(test_explain_of_computed_share),
+		cmocka_unit_test(test_fast_number_format_equals_put_num),
+		cmocka_unit_test(test_explain_pieces_equal_the_reference_text),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
