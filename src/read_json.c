@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "arena.h"
 #include "json_check.h"
 #include "reader_impl.h"
 
@@ -21,6 +22,12 @@
 #define JSON_CHUNK ((size_t)256 << 10)   /* bytes asked of rs_input at once */
 #define PENDING_MAX 64 /* JSONL lines rejected before the first object */
 #define NOCOL ((size_t)-1)
+/*
+ * cJSON parses into an arena block of at most this size (it grows to the
+ * largest record's tree); a record needing more takes the rest from the
+ * allocation hooks, as every record did before the arena.
+ */
+#define JSON_ARENA_MAX ((size_t)1 << 20)
 
 /* Reader state shared by both formats; the columns are fixed at the header. */
 typedef struct jrd {
@@ -41,6 +48,7 @@ typedef struct jrd {
 	rs_buf pend;         /* JSONL rejects waiting for the header */
 	size_t npend;
 	unsigned long pend_line;
+	rs_arena arena;      /* every cJSON tree; reset after each record */
 	char reason[512];
 } jrd;
 
@@ -146,6 +154,18 @@ static rs_status cols_from(jrd *j, const cJSON *obj, unsigned long line)
 
 /* -------------------------------------------------------------- rows */
 
+/*
+ * Done with the tree of the last parse (v may be NULL). Its pieces in the
+ * arena go with the reset; only pieces spilled to the hooks need cJSON_Delete
+ * (which skips arena pieces), so a record that fit costs no walk at all.
+ */
+static void tree_done(jrd *j, cJSON *v)
+{
+	if (j->arena.spilled > 0)
+		cJSON_Delete(v);
+	rs_arena_reset(&j->arena);
+}
+
 static const char *why_key(jrd *j, const char *head, const char *key,
                            const char *tail)
 {
@@ -234,7 +254,8 @@ static rs_status emit_raw(jrd *j, const char *raw, size_t n, unsigned long line,
                           const char *why)
 {
 	static const unsigned char str = RS_T_STRING;
-	rs_row row = {1, &raw, &n, &str, line, why};
+	rs_row row = {.n = 1, .cell = &raw, .len = &n, .type = &str,
+	              .line = line, .reject = why}; /* other fields NULL */
 
 	return j->c->on_row(j->c->ctx, &row, j->err);
 }
@@ -243,7 +264,8 @@ static rs_status emit_object(jrd *j, const cJSON *obj, const char *raw,
                              size_t n, unsigned long line)
 {
 	const char *why = fill_row(j, obj);
-	rs_row row = {j->ncol, j->cell, j->len, j->type, line, NULL};
+	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len,
+	              .type = j->type, .line = line};
 
 	if (why != NULL)
 		return emit_raw(j, raw, n, line, why);
@@ -252,7 +274,8 @@ static rs_status emit_object(jrd *j, const cJSON *obj, const char *raw,
 
 static rs_status emit_header(jrd *j, unsigned long line)
 {
-	rs_row row = {j->ncol, j->hname, j->nlen, NULL, line, NULL};
+	rs_row row = {.n = j->ncol, .cell = j->hname, .len = j->nlen,
+	              .line = line};
 
 	if (j->ccap == 0 && !cols_grow(j, 1)) /* emit_raw-only rows need none */
 		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
@@ -355,11 +378,15 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		                    j->c->opts->max_record);
 	if (rs_json_ws(s, 0, n) == n && memchr(s, '\0', n) == NULL)
 		return RS_OK;
+	j->arena.on = true;
 	obj = rs_json_parse_line(s, n, line, j->reason, sizeof j->reason, &why);
-	if (obj == NULL && why == NULL)
-		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
-	if (obj == NULL)
+	j->arena.on = false;
+	if (obj == NULL) {
+		tree_done(j, NULL);
+		if (why == NULL)
+			return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
 		return line_reject(j, s, n, line, why);
+	}
 	if (!j->header_done) {
 		if ((st = cols_from(j, obj, line)) == RS_OK &&
 		    (st = emit_header(j, line)) == RS_OK)
@@ -367,7 +394,7 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 	}
 	if (st == RS_OK)
 		st = emit_object(j, obj, s, n, line);
-	cJSON_Delete(obj);
+	tree_done(j, obj);
 	return st;
 }
 
@@ -469,14 +496,22 @@ static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows,
 	for (; st == RS_OK; i = rs_json_ws(p, i + 1, n)) {
 		const char *end = NULL, *why = NULL;
 		unsigned long line = rs_json_line_at(&lc, i);
-		cJSON *v = i < n ? cJSON_ParseWithLengthOpts(p + i, n - i, &end, 0) : NULL;
-		size_t e = v != NULL ? (size_t)(end - p) : i;
+		cJSON *v;
+		size_t e;
 		rs_jv_result r;
 
+		j->arena.on = true;
+		v = i < n ? cJSON_ParseWithLengthOpts(p + i, n - i, &end, 0) : NULL;
+		j->arena.on = false;
+		e = v != NULL ? (size_t)(end - p) : i;
+
 		if (v == NULL) {
+			tree_done(j, NULL);
 			if (i < n && (st = cjson_failed(j, p + i, n - i, line, "", &r, &e)) != RS_OK)
 				return st;
-			if (i >= n || r == RS_JV_SYNTAX)
+			if (i >= n) /* a ',' and then the end: point at the end */
+				return array_error(j, p, n, "invalid JSON");
+			if (r == RS_JV_SYNTAX)
 				return array_error(j, p, i + e, "invalid JSON");
 			why = j->reason;
 			e += i;
@@ -488,7 +523,7 @@ static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows,
 		else
 			st = array_element(j, p, i, e, line, v, rows, why);
 		*nobj += v != NULL && cJSON_IsObject(v);
-		cJSON_Delete(v);
+		tree_done(j, v);
 		if ((i = rs_json_ws(p, e, n)) < n && p[i] == ']')
 			break;
 		if (i >= n || p[i] != ',')
@@ -583,7 +618,12 @@ static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)
 	rs_buf_init(&j.names);
 	rs_buf_init(&j.pend);
 	rs_buf_init(&b);
+	rs_arena_init(&j.arena, JSON_ARENA_MAX);
+	rs_arena_reset(&j.arena); /* the first block; if it fails, cJSON spills */
+	rs_cjson_arena_begin(&j.arena);
 	st = lines_fmt ? jsonl_run(&j, &b) : json_run(&j, &b);
+	rs_cjson_arena_end();
+	rs_arena_free(&j.arena);
 	rs_buf_free(&b);
 	jrd_free(&j);
 	return st;

@@ -320,6 +320,10 @@ static void test_array_syntax_error_names_line_and_column(void **state)
 	assert_int_equal(err.line, 2);
 	assert_string_equal(err.msg, "expected ',' or ']' at column 1");
 	assert_int_equal(jarray("[{\"a\":1},", &r, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "invalid JSON at column 10"); /* the end */
+	assert_int_equal(jarray("[{\"a\":1},\n  ", &r, &err), RS_EPARSE);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "invalid JSON at column 3");
 	assert_int_equal(jarray("[{\"a\":1}] x", &r, &err), RS_EPARSE);
 	assert_string_equal(err.msg, "unexpected text after the JSON array at column 11");
 }
@@ -509,6 +513,131 @@ static void test_each_allocation_failure_is_enomem_never_a_reject(void **state)
 	}
 }
 
+/* Rows of n records like the generator's, joined as JSON Lines. */
+static char *rows_text(int n)
+{
+	static const char row[] = "{\"id\":\"ACC-1\",\"share\":39.7,\"contacts\":4,"
+	                          "\"key_person\":false,\"owner\":\"\u674e\",\"x\":null}\n";
+	char *t = malloc((size_t)n * (sizeof row - 1) + 1);
+
+	assert_non_null(t);
+	for (int i = 0; i < n; i++)
+		memcpy(t + (size_t)i * (sizeof row - 1), row, sizeof row - 1);
+	t[(size_t)n * (sizeof row - 1)] = '\0';
+	return t;
+}
+
+/* cJSON parses into the reader's arena: 2000 rows allocate as much as 10. */
+static void test_jsonl_rows_make_no_allocation_once_warm(void **state)
+{
+	static const rs_alloc_hooks h = {fail_malloc, fail_realloc, free};
+	char *few = rows_text(10), *many = rows_text(2000);
+	long n_few;
+	rec *r = malloc(sizeof *r);
+	rs_error err;
+
+	(void)state;
+	assert_non_null(r);
+	fail_at = 0;
+	rs_set_alloc_hooks(&h);
+	alloc_count = 0;
+	assert_int_equal(jsonl(few, r, &err), RS_OK);
+	n_few = alloc_count;
+	alloc_count = 0;
+	assert_int_equal(jsonl(many, r, &err), RS_OK);
+	rs_set_alloc_hooks(NULL);
+	assert_int_equal(alloc_count, n_few);
+	assert_non_null(strstr(r->out, "R2000:s=ACC-1|n=39.7|n=4|b=false|s=\xe6\x9d\x8e|0=\n"));
+	free(few);
+	free(many);
+	free(r);
+}
+
+/* Counts the rows and checks every cell of a wide row of long strings. */
+typedef struct wide {
+	size_t rows, cells;
+} wide;
+
+static rs_status wide_header(void *ctx, const rs_row *row, rs_error *err)
+{
+	(void)ctx;
+	(void)err;
+	assert_int_equal(row->n, 300);
+	return RS_OK;
+}
+
+static rs_status wide_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	wide *w = ctx;
+
+	(void)err;
+	assert_null(row->reject);
+	for (size_t i = 0; i < row->n; i++) {
+		if (row->len[i] == 0)
+			continue;
+		assert_int_equal(row->len[i], 4000);
+		assert_int_equal(row->cell[i][0], (char)('a' + (i + w->rows) % 26));
+		assert_int_equal(row->cell[i][3999], 'z');
+		w->cells++;
+	}
+	w->rows++;
+	return RS_OK;
+}
+
+/* 300 keys "kN" whose values are 4000 letters, the first shifted by `shift`. */
+static size_t wide_line(char *t, size_t shift)
+{
+	size_t at = 0;
+
+	t[at++] = '{';
+	for (size_t k = 0; k < 300; k++) {
+		at += (size_t)sprintf(t + at, "%s\"k%zu\":\"", k ? "," : "", k);
+		memset(t + at, 'z', 4000);
+		t[at] = (char)('a' + (k + shift) % 26);
+		at += 4000;
+		t[at++] = '"';
+	}
+	t[at++] = '}';
+	t[at++] = '\n';
+	return at;
+}
+
+/*
+ * A record whose tree (1.2 MB of strings) is larger than the arena's block
+ * can be spills in part to the allocation hooks; its cells are intact, the
+ * small row after it reads from the block, and nothing is left allocated
+ * (run under valgrind to see the last).
+ */
+static void test_jsonl_record_larger_than_the_arena_reads_whole(void **state)
+{
+	size_t cap = 3 * 1300000, n = 0;
+	char *t = malloc(cap);
+	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, RS_DEFAULT_MAX_FIELD,
+	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD};
+	wide w = {0, 0};
+	rs_input *in = NULL;
+	rs_error err;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(t);
+	n += wide_line(t + n, 0);
+	n += (size_t)sprintf(t + n, "{\"k2\":\"%c%03998dz\"}\n", 'a' + 3, 0);
+	n += wide_line(t + n, 2);
+	assert_non_null(fp = fmemopen(t, n, "r"));
+	rs_error_clear(&err);
+	assert_int_equal(rs_input_open(&in, fp, "t.json", NULL, &err), RS_OK);
+	{
+		rs_read_ctx c = {in, "t.json", &o, wide_header, wide_row, &w};
+		assert_int_equal(rs_read_jsonl(&c, &err), RS_OK);
+	}
+	assert_int_equal(w.rows, 3);
+	assert_int_equal(w.cells, 601);
+	rs_input_free(in);
+	fclose(fp);
+	free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +664,8 @@ int main(void)
 		cmocka_unit_test(test_crm_export_jsonl_with_crlf_and_chinese_through_the_reader),
 		cmocka_unit_test(test_pretty_printed_array_through_the_reader),
 		cmocka_unit_test(test_each_allocation_failure_is_enomem_never_a_reject),
+		cmocka_unit_test(test_jsonl_rows_make_no_allocation_once_warm),
+		cmocka_unit_test(test_jsonl_record_larger_than_the_arena_reads_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
