@@ -116,7 +116,18 @@ typedef enum rs_type {
  * read the record but not as a row (wrong number of fields, an unparseable JSON
  * Lines line, a stray quote): the cells are then what could be recovered (for
  * an unparseable line: one cell holding the raw line) and go to the rejects.
+ * `plain` may be NULL (nothing known); otherwise plain[i] holds the RS_PLAIN_
+ * bits true of cell i, which a producer sets only when it knows them without
+ * extra work (a reader that split an unquoted field, a classifier writing a
+ * number), so writers can copy the cell without scanning it again. A bit that
+ * is not set means "not known", never "not plain".
  */
+enum {
+	RS_PLAIN_CSV = 1,  /* no '"', ',', CR or LF */
+	RS_PLAIN_TSV = 2,  /* no '"', TAB, CR or LF */
+	RS_PLAIN_JSON = 4  /* no '"', '\\', byte below 0x20, or 0xE2 (U+2028/9's lead) */
+};
+
 typedef struct rs_row {
 	size_t n;
 	const char *const *cell;
@@ -124,6 +135,7 @@ typedef struct rs_row {
 	const unsigned char *type;
 	unsigned long line;
 	const char *reject;
+	const unsigned char *plain; /* NULL, or per cell its RS_PLAIN_ bits */
 } rs_row;
 
 /* ---------------------------------------------------------------- formats */

@@ -103,6 +103,57 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 	return rs_buf_append(b, s, (size_t)(tmp + sizeof tmp - s));
 }
 
+/*
+ * rs_buf_put_num's common case, written straight into the buffer: 0 <= v <
+ * 1e9 with 0, 1 or 2 decimals and room to spare. The same arithmetic as the
+ * general path below (a whole v is its digits, anything else v x 10^d
+ * rounded half up), with constant divisors. Returns false to leave the call
+ * to the general path.
+ */
+static inline bool put_small(rs_buf *b, double v, int d)
+{
+	unsigned long long scaled, ip, fp = 0;
+	/* At most 12 characters end at tmp + 16; 16 bytes are copied from
+	 * their start (a fixed-size copy, no call), never past tmp's end. */
+	char tmp[32] = {0}, *end = tmp + 16, *s = end;
+
+	if (!(v >= 0 && v < 1e9) || d < 0 || d > 2 || b->failed || b->cap - b->len < 32)
+		return false;
+	ip = (unsigned long long)v;
+	if ((double)ip != v) {
+		double x = d == 2 ? v * 100 : d == 1 ? v * 10 : v;
+
+		scaled = (unsigned long long)x;
+		if (x - (double)scaled >= 0.5)
+			scaled++;
+		if (d == 2) {
+			ip = scaled / 100;
+			fp = scaled % 100;
+			if (fp % 10 == 0) {
+				fp /= 10;
+				d = 1;
+			}
+		} else if (d == 1) {
+			ip = scaled / 10;
+			fp = scaled % 10;
+		} else {
+			ip = scaled;
+		}
+	}
+	if (fp != 0) {
+		while (d-- > 0) {
+			*--s = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		*--s = '.';
+	}
+	s = ulong_digits(s, ip);
+	memcpy(b->data + b->len, s, 16);
+	b->len += (size_t)(end - s);
+	b->data[b->len] = '\0';
+	return true;
+}
+
 bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 {
 	static const double pow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
@@ -113,6 +164,8 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
 	bool neg = v < 0;
 
+	if (put_small(b, v, decimals))
+		return true;
 	if (!isfinite(v))
 		return rs_buf_puts(b, "");
 	if (neg)

@@ -3,14 +3,41 @@
  * map), gets its scores and stage (score, engine), and leaves as the output
  * row: the input cells unchanged, then the appended columns. Also keeps the
  * run's counts and, with --previous, the transitions.
- * Invariant: after the first few rows nothing here allocates; the appended
- * cells live in one reused arena and point into it only once it is complete.
+ * Invariant: after the first few rows nothing here allocates. Appended cells
+ * whose text depends only on the decision (stage id and label, next stage,
+ * flags, actions) point at text prepared once: the rules' own strings, and
+ * the joined flags and actions cached per (stage, fired action rules,
+ * downgraded), at most TAIL_SLOTS of them. The others (numbers, explain,
+ * transition) live in one reused arena and point into it only once it is
+ * complete. Every appended cell carries its RS_PLAIN_ bits for the writer.
  */
 #include <string.h>
 
 #include "buf_impl.h"
 #include "internal.h"
 #include "previous_impl.h"
+
+/* Plain for every output format: what a formatted number or a bare id is. */
+#define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON)
+/* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
+#define TAIL_SLOTS 64
+
+/* A piece of text set up once, with what it is plain for. */
+typedef struct text_ref {
+	const char *s;
+	size_t n;
+	unsigned char plain;
+} text_ref;
+
+/* The flags and actions cells of one decision, joined once: text holds
+ * "flags\0actions\0". */
+typedef struct tail {
+	char *text;
+	uint64_t fired; /* bit k: action rule k fired */
+	unsigned char stage;
+	bool down;
+	text_ref flags, actions;
+} tail;
 
 enum {
 	COL_STAGE,
@@ -63,6 +90,12 @@ struct rs_classifier {
 	rs_buf explain;
 	size_t off[COL_MAX]; /* offsets of appended cells in arena */
 	size_t clen[COL_MAX];
+	const char *cptr[COL_MAX]; /* an appended cell's text outside the arena, or NULL */
+	unsigned char cplain[COL_MAX];
+	unsigned char *plain; /* output row's RS_PLAIN_ bits, nout of them */
+	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
+	tail tails[TAIL_SLOTS];
+	size_t ntails;
 	rs_stats stats;
 	bool finished;
 	/* Looked up once, not per row: the action whose flag each action
@@ -71,6 +104,37 @@ struct rs_classifier {
 	unsigned char flag_owner[RS_MAX_FIRED];
 	const char *downgrade;
 };
+
+/* The RS_PLAIN_ bits true of s[0..n). */
+static unsigned char plain_bits(const char *s, size_t n)
+{
+	unsigned char bits = PLAIN_ALL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char u = (unsigned char)s[i];
+
+		if (u == '"' || u == '\r' || u == '\n')
+			return 0;
+		if (u == ',')
+			bits &= (unsigned char)~RS_PLAIN_CSV;
+		if (u == '\t')
+			bits &= (unsigned char)~RS_PLAIN_TSV;
+		if (u < 0x20 || u == '\\' || u == 0xE2)
+			bits &= (unsigned char)~RS_PLAIN_JSON;
+	}
+	return bits;
+}
+
+static text_ref text_of(const char *s)
+{
+	text_ref t;
+
+	t.s = s != NULL ? s : "";
+	t.n = strlen(t.s);
+	t.plain = plain_bits(t.s, t.n);
+	return t;
+}
 
 /* Which earlier action rule carries the same flag, so the flags cell lists a
  * flag once without comparing strings per row. */
@@ -116,6 +180,10 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	rs_buf_init(&c->explain);
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
+	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
+		c->stage_id[i] = text_of(rs_rules_stage_id(r, i));
+		c->stage_label[i] = text_of(rs_rules_stage_label(r, i, o->lang));
+	}
 	*out = c;
 	return RS_OK;
 }
@@ -135,6 +203,9 @@ void rs_classifier_free(rs_classifier *c)
 	rs_free((void *)c->cell);
 	rs_free(c->len);
 	rs_free(c->type);
+	rs_free(c->plain);
+	for (i = 0; i < TAIL_SLOTS; i++)
+		rs_free(c->tails[i].text);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_free(c);
@@ -186,9 +257,10 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->cell = rs_calloc(c->nout, sizeof *c->cell);
 	c->len = rs_calloc(c->nout, sizeof *c->len);
 	c->type = rs_calloc(c->nout, sizeof *c->type);
+	c->plain = rs_calloc(c->nout, sizeof *c->plain);
 	c->hdr_cell = rs_calloc(c->nout, sizeof *c->hdr_cell);
 	c->hdr_len = rs_calloc(c->nout, sizeof *c->hdr_len);
-	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len)
+	if (!c->cell || !c->len || !c->type || !c->plain || !c->hdr_cell || !c->hdr_len)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (i = 0; i < c->nout; i++) {
 		const char *s = i < c->nin ? in->cell[i] : col_names[c->o.header_lang][c->cols[i - c->nin]];
@@ -207,6 +279,7 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->out_row.cell = c->cell;
 	c->out_row.len = c->len;
 	c->out_row.type = c->type;
+	c->out_row.plain = c->plain;
 	return RS_OK;
 }
 
@@ -238,6 +311,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 static void cell_begin(rs_classifier *c, int col)
 {
 	c->off[col] = c->arena.len;
+	c->cptr[col] = NULL;
 }
 
 static void cell_end(rs_classifier *c, int col)
@@ -252,6 +326,15 @@ static void put_text(rs_classifier *c, int col, const char *s)
 	if (s != NULL)
 		rs_buf_add_str(&c->arena, s);
 	cell_end(c, col);
+	c->cplain[col] = plain_bits(c->arena.data + c->off[col], c->clen[col]);
+}
+
+/* A cell whose text lives elsewhere for as long as the classifier. */
+static void put_ref(rs_classifier *c, int col, text_ref t)
+{
+	c->cptr[col] = t.s;
+	c->clen[col] = t.n;
+	c->cplain[col] = t.plain;
 }
 
 static void put_num(rs_classifier *c, int col, double v, int decimals)
@@ -259,6 +342,7 @@ static void put_num(rs_classifier *c, int col, double v, int decimals)
 	cell_begin(c, col);
 	rs_buf_put_num(&c->arena, v, decimals);
 	cell_end(c, col);
+	c->cplain[col] = PLAIN_ALL;
 }
 
 /* Joins the fired action rules' flags, distinct, in rule order. */
@@ -287,6 +371,7 @@ static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 		RS_BUF_LIT(&c->arena, "downgraded");
 	}
 	cell_end(c, COL_FLAGS);
+	c->cplain[COL_FLAGS] = plain_bits(c->arena.data + c->off[COL_FLAGS], c->clen[COL_FLAGS]);
 }
 
 static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
@@ -313,6 +398,57 @@ static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
 	if (any)
 		rs_buf_add_str(&c->arena, s);
 	cell_end(c, COL_ACTIONS);
+	c->cplain[COL_ACTIONS] = plain_bits(c->arena.data + c->off[COL_ACTIONS], c->clen[COL_ACTIONS]);
+}
+
+static size_t tail_hash(uint64_t fired, size_t stage, bool down)
+{
+	uint64_t h = (fired ^ (uint64_t)stage << 58 ^ (uint64_t)down << 63) * UINT64_C(0x9E3779B97F4A7C15);
+
+	return (size_t)(h >> 58) % TAIL_SLOTS;
+}
+
+/*
+ * The flags and actions cells of this decision: from the cache, else joined
+ * into the arena (and cached when a slot and memory are free; a failure to
+ * cache only means joining again next time).
+ */
+static void put_tail(rs_classifier *c, const rs_result *res, bool down)
+{
+	uint64_t fired = 0;
+	size_t i, h, probe;
+	tail *t = NULL;
+
+	for (i = 0; i < res->nfired; i++)
+		fired |= (uint64_t)1 << res->fired[i];
+	h = tail_hash(fired, res->stage, down);
+	for (probe = 0; probe < TAIL_SLOTS; probe++) {
+		t = &c->tails[(h + probe) % TAIL_SLOTS];
+		if (t->text == NULL || (t->fired == fired && t->stage == res->stage && t->down == down))
+			break;
+	}
+	if (probe < TAIL_SLOTS && t->text != NULL) {
+		put_ref(c, COL_FLAGS, t->flags);
+		put_ref(c, COL_ACTIONS, t->actions);
+		return;
+	}
+	put_flags(c, res, down);
+	put_actions(c, res, down);
+	if (probe == TAIL_SLOTS || c->arena.failed)
+		return;
+	t->text = rs_malloc(c->clen[COL_FLAGS] + c->clen[COL_ACTIONS] + 2);
+	if (t->text == NULL)
+		return;
+	memcpy(t->text, c->arena.data + c->off[COL_FLAGS], c->clen[COL_FLAGS] + 1);
+	memcpy(t->text + c->clen[COL_FLAGS] + 1, c->arena.data + c->off[COL_ACTIONS],
+	       c->clen[COL_ACTIONS] + 1);
+	t->fired = fired;
+	t->stage = (unsigned char)res->stage;
+	t->down = down;
+	t->flags = (text_ref){t->text, c->clen[COL_FLAGS], c->cplain[COL_FLAGS]};
+	t->actions = (text_ref){t->text + c->clen[COL_FLAGS] + 1, c->clen[COL_ACTIONS],
+	                        c->cplain[COL_ACTIONS]};
+	c->ntails++;
 }
 
 /* --previous: the account's earlier stage and how it moved. */
@@ -392,20 +528,19 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 			rs_classifier_count_reject(c);
 		return st;
 	}
-	put_text(c, COL_STAGE, rs_rules_stage_id(c->rules, res.stage));
-	put_text(c, COL_LABEL, rs_rules_stage_label(c->rules, res.stage, c->o.lang));
+	put_ref(c, COL_STAGE, c->stage_id[res.stage]);
+	put_ref(c, COL_LABEL, c->stage_label[res.stage]);
 	put_num(c, COL_SHARE, a.v[RS_V_SHARE_PCT], 2);
 	put_num(c, COL_CONTACT, a.v[RS_V_CONTACT_SCORE], 1);
 	put_num(c, COL_COOP, a.v[RS_V_COOPERATION_SCORE], 1);
-	put_text(c, COL_NEXT, res.next_stage >= 0 ? rs_rules_stage_id(c->rules, (size_t)res.next_stage) : NULL);
+	put_ref(c, COL_NEXT, res.next_stage >= 0 ? c->stage_id[res.next_stage] : (text_ref){"", 0, PLAIN_ALL});
 	if (res.share_gap >= 0)
 		put_num(c, COL_GAP, res.share_gap, 2);
 	else
-		put_text(c, COL_GAP, NULL);
-	put_flags(c, &res, down);
-	put_actions(c, &res, down);
-	if (c->o.explain)
-		put_text(c, COL_EXPLAIN, c->explain.data);
+		put_ref(c, COL_GAP, (text_ref){"", 0, PLAIN_ALL});
+	put_tail(c, &res, down);
+	if (c->o.explain) /* the explain buffer itself: not copied, scanned by the writer */
+		put_ref(c, COL_EXPLAIN, (text_ref){c->explain.data ? c->explain.data : "", c->explain.len, 0});
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
@@ -418,12 +553,17 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		memcpy(c->type, in->type, i);
 	else
 		memset(c->type, RS_T_STRING, i);
+	if (in->plain != NULL)
+		memcpy(c->plain, in->plain, i);
+	else
+		memset(c->plain, 0, i);
 	for (k = 0; k < c->ncols; k++, i++) {
 		int col = c->cols[k];
 		bool num = col == COL_SHARE || col == COL_CONTACT || col == COL_COOP || col == COL_GAP;
 
-		c->cell[i] = c->arena.data + c->off[col];
+		c->cell[i] = c->cptr[col] != NULL ? c->cptr[col] : c->arena.data + c->off[col];
 		c->len[i] = c->clen[col];
+		c->plain[i] = c->cplain[col];
 		c->type[i] = (unsigned char)(c->clen[col] == 0 && (num || col == COL_NEXT || col == COL_PREV)
 		                                 ? RS_T_NULL
 		                                 : num ? RS_T_NUMBER : RS_T_STRING);

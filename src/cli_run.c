@@ -138,7 +138,7 @@ static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
 	wo.ragged = true;
 	err->file = r->o->rejects;
 	return rs_writer_new(&r->rw, r->rej, &wo,
-	                     &(rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL}, err);
+	                     &(rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL, NULL}, err);
 }
 
 static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
@@ -221,7 +221,7 @@ static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
 		r->rlen[lead + i] = row->len[i];
 	}
 	err->file = r->o->rejects;
-	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
+	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL, NULL}, err);
 }
 
 static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)

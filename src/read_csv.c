@@ -36,8 +36,10 @@ typedef struct csv_state {
 	char why[128];
 	char *store;              /* cell bytes, each NUL-terminated */
 	size_t store_len, store_cap;
-	const char **cell;        /* per stored cell, into store */
+	const char **cell;        /* per stored cell, into store (or the chunk: plain_line) */
 	size_t *len;
+	unsigned char *plain;     /* per stored cell, its RS_PLAIN_ bits */
+	unsigned char plain_bits; /* what an unquoted field of this chunk is plain for */
 	size_t cells_cap;
 	size_t fast_cells;        /* min(cells_cap, max_columns): on_field's bound */
 	bool slow;                /* on_field must take field_slow */
@@ -70,6 +72,8 @@ static bool grow_cells(csv_state *s)
 	size_t *len = rs_realloc(s->len, cap * sizeof *len);
 	const char **cell;
 
+	unsigned char *plain;
+
 	if (len == NULL)
 		return false;
 	s->len = len;
@@ -77,6 +81,10 @@ static bool grow_cells(csv_state *s)
 	if (cell == NULL)
 		return false;
 	s->cell = cell;
+	plain = rs_realloc(s->plain, cap);
+	if (plain == NULL)
+		return false;
+	s->plain = plain;
 	s->cells_cap = cap;
 	s->fast_cells = cap < s->c->opts->max_columns ? cap : s->c->opts->max_columns;
 	return true;
@@ -113,18 +121,19 @@ static void field_too_big(csv_state *s)
 	fail(s, RS_ELIMIT, msg);
 }
 
-static inline void store_cell(csv_state *s, const char *f, size_t n)
+static inline void store_cell(csv_state *s, const char *f, size_t n, unsigned char plain)
 {
 	memcpy(s->store + s->store_len, f, n);
 	s->store[s->store_len + n] = '\0';
 	s->cell[s->nstored] = s->store + s->store_len;
 	s->len[s->nstored] = n;
+	s->plain[s->nstored] = plain;
 	s->nstored++;
 	s->store_len += n + 1;
 }
 
 /* on_field's rare cases: limits, NUL bytes, growth, failures. */
-static void field_slow(csv_state *s, const char *f, size_t n)
+static void field_slow(csv_state *s, const char *f, size_t n, unsigned char plain)
 {
 	if (s->st != RS_OK)
 		return;
@@ -153,7 +162,7 @@ static void field_slow(csv_state *s, const char *f, size_t n)
 		fail(s, RS_ENOMEM, "out of memory");
 		return;
 	}
-	store_cell(s, f, n);
+	store_cell(s, f, n, plain);
 }
 
 /*
@@ -161,22 +170,23 @@ static void field_slow(csv_state *s, const char *f, size_t n)
  * store_cell does not rely on: fast_line passes fields inside the line).
  * Called for every field, so the common case is one combined test and a copy.
  */
-static inline void take_field(csv_state *s, const char *f, size_t n)
+static inline void take_field(csv_state *s, const char *f, size_t n, unsigned char plain)
 {
 	s->rec_bytes += n;
 	if (s->slow || n > s->max_field || s->rec_bytes > s->max_record ||
 	    s->nstored >= s->fast_cells || s->store_len + n + 1 > s->store_cap) {
-		field_slow(s, f, n);
+		field_slow(s, f, n, plain);
 		return;
 	}
 	s->n++;
 	s->field_line = s->line;
-	store_cell(s, f, n);
+	store_cell(s, f, n, plain);
 }
 
+/* libcsv does not say whether a field was quoted: nothing known. */
 static void on_field(void *f, size_t n, void *data)
 {
-	take_field(data, f, n);
+	take_field(data, f, n, 0);
 }
 
 static void reset_record(csv_state *s)
@@ -222,6 +232,7 @@ static void on_record(int term, void *data)
 	row.type = NULL;
 	row.line = s->rec_line;
 	row.reject = s->reject;
+	row.plain = s->plain;
 	if (row.reject == NULL && s->nul_field != 0) {
 		(void)snprintf(s->why, sizeof s->why, "NUL byte in field %zu",
 		               s->nul_field);
@@ -305,6 +316,7 @@ static void emit_malformed(csv_state *s)
 	row.type = NULL;
 	row.line = s->rec_line;
 	row.reject = s->why;
+	row.plain = NULL;
 	s->skipping = false;
 	reset_record(s);
 	(void)csv_fini(&s->p, NULL, NULL, NULL); /* resets the parser's state */
@@ -437,6 +449,7 @@ static bool fast_line(csv_state *s, const char *p, const char *e)
 {
 	const char d = (char)s->p.delim_char, *q = p, *f, *end;
 	size_t n;
+	unsigned char plain;
 
 	if (!s->fast_ok || p == e)
 		return false;
@@ -444,14 +457,16 @@ static bool fast_line(csv_state *s, const char *p, const char *e)
 		if (q < e && *q == '"') {
 			if (!fast_quoted(s, q, e, &f, &n, &end) || (end < e && *end != d))
 				break;
+			plain = 0;
 		} else {
 			end = q + rs_scan4(q, (size_t)(e - q), d, '"', d, '"');
 			if (end < e && *end == '"')
 				break;
 			f = q;
 			n = (size_t)(end - q);
+			plain = s->plain_bits;
 		}
-		take_field(s, f, n);
+		take_field(s, f, n, plain);
 		if (end == e) {
 			on_record(0, s);
 			return true;
@@ -464,21 +479,99 @@ static bool fast_line(csv_state *s, const char *p, const char *e)
 	return false;
 }
 
-/* Feeds one chunk, a physical line at a time. */
-static rs_status feed(csv_state *s, const char *buf, size_t n)
+/*
+ * A whole line [p, e) (line end excluded, *e is its CR or LF) with no quote
+ * at all, read while no record is open: split at the delimiter in place.
+ * Each cell points into the chunk and the byte after it (a delimiter, or the
+ * line end) becomes its NUL, so nothing is copied. Without quotes libcsv
+ * gives the same fields (spaces kept, as in fast_line). A line past a length
+ * limit, with too many fields for the cells at hand, or empty is left to
+ * fast_line and libcsv, as it was.
+ */
+static bool plain_line(csv_state *s, char *p, char *e)
 {
-	const char *p = buf, *end = buf + n, *lf = NULL;
+	const char d = (char)s->p.delim_char;
+	size_t len = (size_t)(e - p), n = 0, i;
+	char *start = p;
+
+	if (s->slow || !s->fast_ok || len == 0 || len > s->max_field || len > s->max_record ||
+	    memchr(p, '"', len) != NULL)
+		return false;
+	for (i = 0; i < len; i += 16) {
+		unsigned bits = 0;
+#ifdef RS_SCAN_SSE2
+		/* The chunk has 16 bytes of slack: reading past e is safe, and
+		 * positions past it are masked off. */
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(d)));
+#else
+		for (unsigned k = 0; k < 16; k++)
+			bits |= (unsigned)(p[i + k] == d) << k;
+#endif
+		if (len - i < 16)
+			bits &= (1u << (len - i)) - 1;
+		for (; bits != 0; bits &= bits - 1) {
+			char *at = p + i + (size_t)__builtin_ctz(bits);
+
+			if (n + 1 >= s->fast_cells) /* this cell and the last must fit */
+				goto give_up;
+			s->cell[n] = start;
+			s->len[n++] = (size_t)(at - start);
+			*at = '\0';
+			start = at + 1;
+		}
+	}
+	if (n >= s->fast_cells) /* no cells yet: field_slow grows them */
+		goto give_up;
+	s->cell[n] = start;
+	s->len[n++] = (size_t)(e - start);
+	*e = '\0';
+	memset(s->plain, s->plain_bits, n);
+	s->n = s->nstored = n;
+	s->rec_bytes = len - (n - 1);
+	s->field_line = s->line;
+	on_record(0, s);
+	return true;
+give_up:
+	while (n-- > 0) /* put the delimiters back: fast_line or libcsv reads the line */
+		((char *)s->cell[n])[s->len[n]] = d;
+	return false;
+}
+
+/* What an unquoted field of the chunk [buf, buf + n) is plain for. */
+static unsigned char chunk_plain_bits(const csv_state *s, const char *buf, size_t n)
+{
+	unsigned char d = s->p.delim_char, bits = 0;
+	bool no_tab = d == '\t' || !s->chunk_tab;
+
+	if (d == ',' || memchr(buf, ',', n) == NULL)
+		bits |= RS_PLAIN_CSV;
+	if (no_tab)
+		bits |= RS_PLAIN_TSV;
+	if (no_tab && !rs_scan_json_unsafe(buf, n))
+		bits |= RS_PLAIN_JSON;
+	return bits;
+}
+
+/* Feeds one chunk, a physical line at a time. plain_line may write NULs into it. */
+static rs_status feed(csv_state *s, char *buf, size_t n)
+{
+	char *p = buf, *end = buf + n;
+	const char *lf = NULL;
 	const rs_read_opts *o = s->c->opts;
+	bool ends_cr = end[-1] == '\r'; /* before plain_line may overwrite it */
 
 	s->rec_start = NULL;
 	s->chunk_nul = memchr(buf, '\0', n) != NULL;
 	s->slow = s->chunk_nul || s->st != RS_OK;
 	s->chunk_tab = s->p.delim_char != '\t' && memchr(buf, '\t', n) != NULL;
+	s->plain_bits = chunk_plain_bits(s, buf, n);
 	while (p < end && s->st == RS_OK) {
 		/* the LF of a CRLF split between chunks: its line was counted */
 		bool crlf_tail = s->after_cr && p == buf && *p == '\n';
-		const char *nl = crlf_tail ? p : line_end(p, end, &lf);
-		const char *stop = nl ? nl + 1 : end;
+		char *nl = crlf_tail ? p : (char *)line_end(p, end, &lf);
+		char *stop = nl ? nl + 1 : end;
 		size_t len = (size_t)(stop - p), done;
 
 		if (s->skipping) {
@@ -489,8 +582,9 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 				s->rec_line = s->field_line = s->line;
 				s->rec_start = p;
 				rs_buf_reset(&s->carry);
-				if (nl != NULL && !crlf_tail &&
-				    fast_line(s, p, *nl == '\n' && nl > p && nl[-1] == '\r' ? nl - 1 : nl)) {
+				char *e = nl != NULL && *nl == '\n' && nl > p && nl[-1] == '\r' ? nl - 1 : nl;
+
+				if (nl != NULL && !crlf_tail && (plain_line(s, p, e) || fast_line(s, p, e))) {
 					s->line++;
 					p = stop;
 					continue;
@@ -513,7 +607,7 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 			s->line++;
 		p = stop;
 	}
-	s->after_cr = end[-1] == '\r';
+	s->after_cr = ends_cr;
 	if (s->st == RS_OK && !s->skipping &&
 	    s->p.pstate != LIBCSV_ROW_NOT_BEGUN && s->rec_start != NULL)
 		(void)carry_append(s, s->rec_start, (size_t)(end - s->rec_start));
@@ -593,7 +687,7 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	csv_set_realloc_func(&s.p, rs_realloc_hook);
 	csv_set_free_func(&s.p, rs_free_hook);
 	csv_set_blk_size(&s.p, 4096);
-	buf = rs_malloc(CHUNK);
+	buf = rs_malloc(CHUNK + 16); /* slack for plain_line's 16-byte loads */
 	if (buf == NULL)
 		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	else
@@ -605,5 +699,6 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	rs_free(s.store);
 	rs_free(s.len);
 	rs_free((void *)s.cell);
+	rs_free(s.plain);
 	return st;
 }

@@ -19,6 +19,7 @@ struct rs_writer {
 	bool ragged; /* CSV/TSV rows may have any number of cells */
 	bool finished;
 	char delim;
+	unsigned char plain_bit; /* the RS_PLAIN_ bit that lets a cell through as it is */
 	const char *eol; /* "\n" or "\r\n" */
 	size_t eol_len;
 	size_t ncols;
@@ -185,16 +186,15 @@ static size_t special_at(const rs_writer *w, const char *s, size_t n)
 
 static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only)
 {
-	bool neutral;
+	bool neutral, special = special_at(w, s, n) < n;
 
 	/* The common cell: nothing to quote, no formula or space at an edge. */
-	if (n > 0 && !w->edge[(unsigned char)s[0]] && s[n - 1] != ' ' &&
-	    special_at(w, s, n) == n) {
+	if (n > 0 && !w->edge[(unsigned char)s[0]] && s[n - 1] != ' ' && !special) {
 		rs_wout_put(&w->out, s, n);
 		return;
 	}
 	neutral = text && !w->raw && formula_like(s, n);
-	if (special_at(w, s, n) == n && !neutral && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+	if (!special && !neutral && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
 		/* A lone empty cell is written "" so the line is not blank. */
 		if (n == 0 && only)
 			rs_wout_put(&w->out, "\"\"", 2);
@@ -231,17 +231,77 @@ static inline bool csv_short_cell(rs_writer *w, const char *s, size_t n)
 	return true;
 }
 
+/*
+ * Could csv_cell write this cell, known plain (no delimiter, quote, CR or
+ * LF), as it is? Yes unless it starts like a formula or with a space, ends
+ * with a space, or is empty and the row's only cell.
+ */
+static inline bool csv_edge_ok(const rs_writer *w, const char *s, size_t n, bool only)
+{
+	return n > 0 ? !w->edge[(unsigned char)s[0]] && s[n - 1] != ' ' : !only;
+}
+
+/*
+ * Cells i, i+1, ... that are plain and lie back to back in memory, one byte
+ * apart (readers and the classifier lay cells out NUL-terminated), go out
+ * with one memcpy; the byte between each two is then made the delimiter.
+ * Cell i is known plain and edge_ok. Returns the index after the run. The
+ * row's arrays are read through locals: stores into the output buffer (a
+ * char array) would otherwise make the compiler reload them every cell.
+ */
+static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i, bool only)
+{
+	const char *const *cell = row->cell;
+	const size_t *len = row->len;
+	const unsigned char *plain = row->plain, bit = w->plain_bit;
+	const size_t n = row->n;
+	const char *start = cell[i], *end = start + len[i];
+	rs_wout *o = &w->out;
+	size_t j = i + 1, span, k;
+	char *dst;
+
+	while (j < n && cell[j] == end + 1 && (plain[j] & bit) && csv_edge_ok(w, cell[j], len[j], only)) {
+		end = cell[j] + len[j];
+		j++;
+	}
+	span = (size_t)(end - start);
+	if (span > o->cap - o->len) {
+		for (k = i; k < j; k++) {
+			if (k > i)
+				rs_wout_putc(o, w->delim);
+			rs_wout_put(o, cell[k], len[k]);
+		}
+		return j;
+	}
+	dst = o->buf + o->len;
+	memcpy(dst, start, span);
+	for (k = i + 1; k < j; k++)
+		dst[cell[k] - start - 1] = w->delim;
+	o->len += span;
+	return j;
+}
+
 static void csv_row(rs_writer *w, const rs_row *row, bool header)
 {
 	const unsigned char *type = header ? NULL : row->type;
-	bool only = row->n == 1;
-	size_t i;
+	const unsigned char *plain = row->plain, bit = w->plain_bit;
+	const size_t n = row->n;
+	bool only = n == 1;
+	size_t i = 0;
 
-	for (i = 0; i < row->n; i++) {
+	while (i < n) {
+		const char *s = row->cell[i];
+		size_t len = row->len[i];
+
 		if (i > 0)
 			rs_wout_putc(&w->out, w->delim);
-		if (!csv_short_cell(w, row->cell[i], row->len[i]))
-			csv_cell(w, row->cell[i], row->len[i], type == NULL || type[i] == RS_T_STRING, only);
+		if (plain != NULL && (plain[i] & bit) && csv_edge_ok(w, s, len, only)) {
+			i = csv_plain_run(w, row, i, only);
+			continue;
+		}
+		if (!csv_short_cell(w, s, len))
+			csv_cell(w, s, len, type == NULL || type[i] == RS_T_STRING, only);
+		i++;
 	}
 	rs_wout_put(&w->out, w->eol, w->eol_len);
 }
@@ -329,7 +389,7 @@ static void json_string(rs_wout *o, const char *s, size_t n)
 	rs_wout_putc(o, '"');
 }
 
-static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type)
+static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type, bool plain)
 {
 	switch (type) {
 	case RS_T_NUMBER:
@@ -349,6 +409,13 @@ static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type)
 		rs_wout_put(o, "null", 4);
 		return;
 	default:
+		if (plain && n + 2 <= o->cap - o->len) { /* nothing to escape */
+			o->buf[o->len] = '"';
+			memcpy(o->buf + o->len + 1, s, n);
+			o->buf[o->len + n + 1] = '"';
+			o->len += n + 2;
+			return;
+		}
 		json_string(o, s, n);
 		return;
 	}
@@ -365,7 +432,8 @@ static void json_object(rs_writer *w, const rs_row *row)
 			rs_wout_putc(o, ',');
 		rs_wout_put(o, w->keys.data + w->key_off[i], w->key_off[i + 1] - w->key_off[i]);
 		json_value(o, row->cell[i], row->len[i],
-		           row->type ? row->type[i] : (unsigned char)RS_T_STRING);
+		           row->type ? row->type[i] : (unsigned char)RS_T_STRING,
+		           row->plain != NULL && (row->plain[i] & RS_PLAIN_JSON));
 	}
 	rs_wout_putc(o, '}');
 }
@@ -415,6 +483,7 @@ static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
 	case RS_FMT_CSV:
 	case RS_FMT_TSV:
 		w->delim = opts->format == RS_FMT_CSV ? ',' : '\t';
+		w->plain_bit = opts->format == RS_FMT_CSV ? RS_PLAIN_CSV : RS_PLAIN_TSV;
 		w->special[(unsigned char)w->delim] = 1;
 		w->special['"'] = w->special['\r'] = w->special['\n'] = 1;
 		for (const char *e = "=@\t\r+- \xEF"; *e != '\0'; e++)

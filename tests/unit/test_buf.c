@@ -46,6 +46,36 @@ static void test_put_num_huge_values_fall_back(void **state)
 	expect_num(1e20, 0, "100000000000000000000");
 }
 
+/* The reference: v to d decimals through llround (half away from zero),
+ * trailing zeros and a bare point dropped; into want (64 bytes). */
+static const char *llround_ref(char *want, double v, int d)
+{
+	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+	double x = fabs(v) * p10[d];
+	long long r = llround(x);
+	char *s = want + 64;
+	int k;
+
+	*--s = '\0';
+	for (k = d; k > 0; k--, r /= 10)
+		*--s = (char)('0' + r % 10);
+	if (d > 0)
+		*--s = '.';
+	do
+		*--s = (char)('0' + r % 10);
+	while ((r /= 10) != 0);
+	if (v < 0 && llround(x) != 0)
+		*--s = '-';
+	if (d > 0) { /* drop trailing zeros, then a bare point */
+		char *e = want + 63;
+		while (e[-1] == '0')
+			*--e = '\0';
+		if (e[-1] == '.')
+			e[-1] = '\0';
+	}
+	return s;
+}
+
 /*
  * put_num rounds as llround does (half away from zero) for every magnitude
  * it formats itself: 200,000 values of every size and 0-6 decimals against a
@@ -62,10 +92,8 @@ static void test_put_num_rounds_like_llround(void **state)
 	(void)state;
 	rs_buf_init(&b);
 	for (i = 0; i < 200000; i++) {
-		int d = i % 7, k;
-		double v, x;
-		long long r;
-		char *s = want + sizeof want;
+		int d = i % 7;
+		double v;
 
 		seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
 		v = (double)(seed >> 11) / 9007199254740992.0 * p10[(seed >> 3) % 7] * p10[(seed >> 5) % 7];
@@ -73,31 +101,46 @@ static void test_put_num_rounds_like_llround(void **state)
 			v = (double)(seed % 100000) / 2 / p10[d] + (i % 2 ? 1e-12 : 0); /* halves */
 		if (i % 5 == 0)
 			v = -v;
-		x = fabs(v) * p10[d];
-		if (x >= 9e15)
+		if (fabs(v) * p10[d] >= 9e15)
 			continue;
-		r = llround(x);
-		*--s = '\0';
-		for (k = d; k > 0; k--, r /= 10)
-			*--s = (char)('0' + r % 10);
-		if (d > 0)
-			*--s = '.';
-		do
-			*--s = (char)('0' + r % 10);
-		while ((r /= 10) != 0);
-		if (v < 0 && llround(x) != 0)
-			*--s = '-';
-		if (d > 0) { /* drop trailing zeros, then a bare point */
-			char *e = want + sizeof want - 1;
-			while (e[-1] == '0')
-				*--e = '\0';
-			if (e[-1] == '.')
-				e[-1] = '\0';
-		}
 		rs_buf_reset(&b);
 		assert_true(rs_buf_put_num(&b, v, d));
-		assert_string_equal(b.data, s);
+		assert_string_equal(b.data, llround_ref(want, v, d));
 	}
+	rs_buf_free(&b);
+}
+
+/*
+ * The direct path (0 <= v < 1e9, 0-2 decimals: scores, shares, amounts)
+ * against the same reference, densely: every hundredth and its halves from
+ * 0 to 1000, values just below 1e9 that round up to it, -0, and text already
+ * in the buffer kept in front.
+ */
+static void test_put_num_small_values_take_the_direct_path_exactly(void **state)
+{
+	char want[64];
+	rs_buf b;
+	int i, d;
+
+	(void)state;
+	rs_buf_init(&b);
+	for (i = 0; i < 200000; i++)
+		for (d = 0; d <= 2; d++) {
+			double v = i / 200.0;
+
+			rs_buf_reset(&b);
+			assert_true(rs_buf_put_num(&b, v, d));
+			assert_string_equal(b.data, llround_ref(want, v, d));
+			rs_buf_reset(&b);
+			assert_true(rs_buf_put_num(&b, 999999999.0 + v / 1000, d));
+			assert_string_equal(b.data, llround_ref(want, 999999999.0 + v / 1000, d));
+		}
+	rs_buf_reset(&b);
+	assert_true(rs_buf_puts(&b, "x="));
+	assert_true(rs_buf_put_num(&b, -0.0, 2));
+	assert_true(rs_buf_put_num(&b, 23.9, 2));
+	assert_string_equal(b.data, "x=023.9");
+	assert_int_equal(b.len, 7);
 	rs_buf_free(&b);
 }
 
@@ -148,6 +191,7 @@ int main(void)
 		cmocka_unit_test(test_put_num_rounds_half_away_and_keeps_sign),
 		cmocka_unit_test(test_put_num_huge_values_fall_back),
 		cmocka_unit_test(test_put_num_rounds_like_llround),
+		cmocka_unit_test(test_put_num_small_values_take_the_direct_path_exactly),
 		cmocka_unit_test(test_buf_grows_and_stays_terminated),
 		cmocka_unit_test(test_failed_append_sticks),
 	};

@@ -332,6 +332,107 @@ static void test_key_columns_for_the_table(void **state)
 	rs_previous_free(p);
 }
 
+/* The bits a cell may claim: those true of its text. */
+static void assert_plain_claims_true(const rs_row *r)
+{
+	size_t i, k;
+
+	assert_non_null(r->plain);
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < r->len[i]; k++) {
+			unsigned char u = (unsigned char)r->cell[i][k];
+
+			if (r->plain[i] & RS_PLAIN_CSV)
+				assert_true(u != '"' && u != ',' && u != '\r' && u != '\n');
+			if (r->plain[i] & RS_PLAIN_TSV)
+				assert_true(u != '"' && u != '\t' && u != '\r' && u != '\n');
+			if (r->plain[i] & RS_PLAIN_JSON)
+				assert_true(u != '"' && u != '\\' && u >= 0x20 && u != 0xE2);
+		}
+}
+
+/*
+ * The flags and actions cells are joined once per (stage, fired rules) and
+ * reused; past TAIL_SLOTS (64) combinations they are joined per row. Eight
+ * action rules on eight independent fields give 256 combinations a stage:
+ * 3000 random rows must each get exactly their fired flags and texts, in
+ * rule order, then the stage's own actions, whether served from the cache,
+ * joined and cached, or joined with the cache full. Appended cells claim
+ * only true plain bits ("T1, done" has a comma: never CSV-plain).
+ */
+static void test_flags_and_actions_match_the_fired_rules_past_the_cache(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "key_person", "strategic_agreement",
+	                                  "equity_tie", "exclusive", "info_sharing", "joint_projects",
+	                                  "exec_meetings", "relationship_years"};
+	FILE *fp = fopen("data/rules_eight_actions.json", "rb");
+	static char text[1 << 16];
+	size_t n, len[10], i, k;
+	rs_rules *r8 = NULL;
+	rs_classifier *c = NULL;
+	rs_classify_opts o;
+	const rs_row *out = NULL;
+	rs_row h;
+	rs_error e;
+	unsigned long x = 7;
+	long fcol, acol;
+
+	(void)state;
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof text, fp);
+	fclose(fp);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_rules_load(&r8, text, n, "rules_eight_actions.json", NULL, NULL, &e), RS_OK);
+	memset(&o, 0, sizeof o);
+	assert_int_equal(rs_classifier_new(&c, r8, &o, &e), RS_OK);
+	h = row_of(hdr, len, 10, 1);
+	assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+	fcol = col(out, "flags");
+	acol = col(out, "actions");
+	assert_true(fcol > 0 && acol > 0);
+	for (i = 0; i < 3000; i++) {
+		static const char *const shares[] = {"0", "30", "60", "90"};
+		const char *cells[10];
+		char id[16], want_flags[64] = "", want_actions[4096] = "";
+		const rs_row *row = NULL;
+		rs_row in;
+		size_t stage;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		(void)snprintf(id, sizeof id, "A%zu", i);
+		cells[0] = id;
+		cells[1] = shares[(x >> 40) % 4];
+		for (k = 0; k < 8; k++) {
+			bool on = (x >> (20 + k)) & 1;
+
+			cells[2 + k] = k < 5 ? (on ? "yes" : "no") : (on ? "2" : "0");
+			if (!on)
+				continue;
+			(void)snprintf(want_flags + strlen(want_flags), sizeof want_flags - strlen(want_flags),
+			               "%sf%zu", want_flags[0] ? ";" : "", k);
+			(void)snprintf(want_actions + strlen(want_actions),
+			               sizeof want_actions - strlen(want_actions), "T%zu, done" RS_ACTION_SEP, k);
+		}
+		in = row_of(cells, len, 10, i + 2);
+		assert_int_equal(rs_classifier_row(c, &in, &row, &e), RS_OK);
+		assert_string_equal(row->cell[fcol], want_flags);
+		assert_int_equal(row->len[fcol], strlen(want_flags));
+		for (stage = 0; stage < rs_rules_stage_count(r8); stage++)
+			if (strcmp(row->cell[col(out, "stage")], rs_rules_stage_id(r8, stage)) == 0)
+				break;
+		assert_true(stage < rs_rules_stage_count(r8));
+		(void)snprintf(want_actions + strlen(want_actions), sizeof want_actions - strlen(want_actions),
+		               "%s", rs_rules_stage_actions(r8, stage, RS_LANG_EN));
+		assert_string_equal(row->cell[acol], want_actions);
+		assert_int_equal(row->len[acol], strlen(want_actions));
+		assert_plain_claims_true(row);
+		if (strchr(want_actions, ',') != NULL)
+			assert_false(row->plain[acol] & RS_PLAIN_CSV);
+	}
+	rs_classifier_free(c);
+	rs_rules_free(r8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -345,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_previous_columns_transitions_and_counts),
 		cmocka_unit_test(test_reader_rejected_row_is_counted_with_its_reason),
 		cmocka_unit_test(test_key_columns_for_the_table),
+		cmocka_unit_test(test_flags_and_actions_match_the_fired_rules_past_the_cache),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

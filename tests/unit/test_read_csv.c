@@ -561,6 +561,224 @@ static void test_unterminated_quote_in_header_is_parse_error(void **state)
 	                                "starting at line 1"));
 }
 
+/*
+ * Property test of the quote-free line path (read_csv.c plain_line) and the
+ * RS_PLAIN_ bits. Random quote-free files (four delimiters; LF, CRLF and lone
+ * CR line ends; empty lines; cells with spaces at the edges, tabs, commas,
+ * backslashes, CJK text, an em dash (0xE2...), formula-like starts; long
+ * enough to cross the 64 KiB chunk boundary) must give exactly the cells of
+ * the obvious split, on the right lines, and every plain bit a row claims
+ * must be true of its cell.
+ */
+typedef struct collect {
+	char *text;
+	size_t len, cap;
+	unsigned long claims; /* plain bits seen set, to show the path ran */
+} collect;
+
+static void collect_put(collect *c, const char *s, size_t n)
+{
+	if (c->len + n + 1 > c->cap) {
+		c->cap = (c->len + n + 1) * 2;
+		c->text = realloc(c->text, c->cap);
+		assert_non_null(c->text);
+	}
+	memcpy(c->text + c->len, s, n);
+	c->len += n;
+	c->text[c->len] = '\0';
+}
+
+static void check_plain_claims(const rs_row *r, collect *c)
+{
+	size_t i, k;
+
+	for (i = 0; r->plain != NULL && i < r->n; i++) {
+		const unsigned char *u = (const unsigned char *)r->cell[i];
+		unsigned char bits = r->plain[i];
+
+		for (k = 0; k < r->len[i]; k++) {
+			bool any = u[k] == '"' || u[k] == '\r' || u[k] == '\n';
+
+			if (bits & RS_PLAIN_CSV)
+				assert_false(any || u[k] == ',');
+			if (bits & RS_PLAIN_TSV)
+				assert_false(any || u[k] == '\t');
+			if (bits & RS_PLAIN_JSON)
+				assert_false(u[k] == '"' || u[k] == '\\' || u[k] < 0x20 || u[k] == 0xE2);
+		}
+		c->claims += bits != 0;
+	}
+}
+
+static void collect_row(collect *c, const char *tag, const rs_row *r)
+{
+	char head[64];
+	size_t i;
+
+	(void)snprintf(head, sizeof head, "%s%lu%s:", tag, r->line, r->reject ? "!" : "");
+	collect_put(c, head, strlen(head));
+	for (i = 0; i < r->n; i++) {
+		assert_int_equal(r->cell[i][r->len[i]], '\0');
+		collect_put(c, r->cell[i], r->len[i]);
+		collect_put(c, "\x1F", 1);
+	}
+	collect_put(c, "\x1E", 1);
+	check_plain_claims(r, c);
+}
+
+static rs_status collect_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	(void)err;
+	collect_row(ctx, "H", h);
+	return RS_OK;
+}
+
+static rs_status collect_on_row(void *ctx, const rs_row *r, rs_error *err)
+{
+	(void)err;
+	collect_row(ctx, "", r);
+	return RS_OK;
+}
+
+static unsigned long lcg(unsigned long *x)
+{
+	*x = *x * 6364136223846793005UL + 1442695040888963407UL;
+	return *x >> 33;
+}
+
+static void gen_cell(collect *data, unsigned long *seed, char delim)
+{
+	static const char *const pieces[] = {"a", "Zq", "12", "3.5", " ", "\t", ",", ";", "|",
+	                                     "\\", "\xE2\x80\x94", "\xE5\x8D\x8E", "=", "-", "+1", "A",
+	                                     "@x", "x y", "0"};
+	size_t n = lcg(seed) % 5, i;
+
+	for (i = 0; i < n; i++) {
+		const char *p = pieces[lcg(seed) % (sizeof pieces / sizeof pieces[0])];
+
+		if (strchr(p, delim) == NULL)
+			collect_put(data, p, strlen(p));
+	}
+}
+
+static void test_quote_free_lines_split_exactly_with_true_plain_bits(void **state)
+{
+	static const char delims[] = {',', ';', '\t', '|'};
+	static const char *const ends[] = {"\n", "\r\n", "\r"};
+	unsigned long seed = 12345, claims = 0;
+	int round;
+
+	(void)state;
+	for (round = 0; round < 24; round++) {
+		char d = delims[round % 4];
+		size_t ncols = 1 + lcg(&seed) % 6, lines = round % 3 == 0 ? 4000 : 50, i, k;
+		unsigned long line = 1;
+		collect data = {0}, want = {0}, got = {0};
+		rs_read_opts o = default_opts();
+		FILE *fp = tmpfile();
+		rs_input *in = NULL;
+		rs_read_ctx c;
+		rs_error err;
+
+		for (i = 0; i <= lines; i++, line++) {
+			size_t row_start = data.len;
+			const char *end;
+			char head[64];
+
+			/* A blank line: skipped, counted (not after a lone CR: that
+			 * would make a CRLF). */
+			if (i > 0 && lcg(&seed) % 17 == 0 && data.text[data.len - 1] != '\r') {
+				collect_put(&data, "\n", 1);
+				line++;
+			}
+			row_start = data.len;
+			(void)snprintf(head, sizeof head, "%s%lu:", i == 0 ? "H" : "", line);
+			collect_put(&want, head, strlen(head));
+			for (k = 0; k < ncols; k++) {
+				size_t at = data.len;
+
+				if (k > 0)
+					collect_put(&data, &d, 1);
+				at = data.len;
+				if (i == 0)
+					collect_put(&data, "h", 1); /* header cells: not empty */
+				gen_cell(&data, &seed, d);
+				collect_put(&want, data.text + at, data.len - at);
+				collect_put(&want, "\x1F", 1);
+			}
+			collect_put(&want, "\x1E", 1);
+			if (ncols == 1 && data.len == row_start) { /* an empty line is no row */
+				collect_put(&data, "x", 1);
+				want.len -= 2;
+				collect_put(&want, "x\x1F\x1E", 3);
+			}
+			end = ends[lcg(&seed) % 3];
+			collect_put(&data, end, strlen(end));
+		}
+		assert_non_null(fp);
+		assert_int_equal(fwrite(data.text, 1, data.len, fp), data.len);
+		rewind(fp);
+		memset(&err, 0, sizeof err);
+		assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, &err), RS_OK);
+		c.in = in;
+		c.name = "in.csv";
+		c.opts = &o;
+		c.on_header = collect_header;
+		c.on_row = collect_on_row;
+		c.ctx = &got;
+		assert_int_equal(rs_read_csv(&c, d, &err), RS_OK);
+		if (strcmp(got.text, want.text) != 0) {
+			size_t at = 0;
+
+			while (got.text[at] == want.text[at])
+				at++;
+			at = at > 40 ? at - 40 : 0;
+			fprintf(stderr, "round %d delim %d: differ after\n got  %.120s\n want %.120s\n",
+			        round, d, got.text + at, want.text + at);
+			fail();
+		}
+		claims += got.claims;
+		rs_input_free(in);
+		fclose(fp);
+		free(data.text);
+		free(want.text);
+		free(got.text);
+	}
+	assert_true(claims > 0); /* the bits were given, and all of them true */
+}
+
+/* A quoted cell is never claimed plain; the unquoted ones of its line are. */
+static void test_quoted_cells_carry_no_plain_bits(void **state)
+{
+	collect got = {0};
+	const char *data = "a,b,c\n1,\"x,y\",z\n";
+	rs_read_opts o = default_opts();
+	FILE *fp = tmpfile();
+	rs_input *in = NULL;
+	rs_read_ctx c;
+	rs_error err;
+
+	(void)state;
+	assert_non_null(fp);
+	fputs(data, fp);
+	rewind(fp);
+	memset(&err, 0, sizeof err);
+	assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, &err), RS_OK);
+	c.in = in;
+	c.name = "in.csv";
+	c.opts = &o;
+	c.on_header = collect_header;
+	c.on_row = collect_on_row;
+	c.ctx = &got;
+	assert_int_equal(rs_read_csv(&c, ',', &err), RS_OK);
+	assert_string_equal(got.text, "H1:a\x1F" "b\x1F" "c\x1F\x1E" "2:1\x1Fx,y\x1Fz\x1F\x1E");
+	/* header 3 + row 2 (1 and z): the quoted x,y claims nothing */
+	assert_int_equal(got.claims, 5);
+	rs_input_free(in);
+	fclose(fp);
+	free(got.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -589,6 +807,8 @@ int main(void)
 		cmocka_unit_test(test_malformed_line_across_chunk_boundary_is_whole),
 		cmocka_unit_test(test_unterminated_quote_in_header_is_parse_error),
 		cmocka_unit_test(test_lines_split_without_libcsv_give_the_same_fields),
+		cmocka_unit_test(test_quote_free_lines_split_exactly_with_true_plain_bits),
+		cmocka_unit_test(test_quoted_cells_carry_no_plain_bits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
