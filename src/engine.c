@@ -91,24 +91,75 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
 
 /*
  * The action rules in rule order, only those that can fire at the decided
- * stage (act_mask: the others are FALSE or UNKNOWN there whatever the
- * values). Action rules may test the stage, so it joins the values.
+ * stage, each with its condition at that stage (rules_impl.h: residual
+ * programs), which no longer tests the stage.
  */
 static void fire(const rs_rules *r, const rs_account *a, rs_result *res)
 {
-	uint64_t m = r->act_mask[res->stage];
-	uint32_t known = a->known | 1u << RS_VAR_STAGE;
-	double v[RS_VAR_STAGE + 1];
-	size_t i;
+	const rs_entry *e = r->ent + r->act_first[res->stage];
+	const rs_entry *end = r->ent + r->act_first[res->stage + 1];
 
 	res->nfired = 0;
-	if (m == 0)
-		return;
-	memcpy(v, a->v, sizeof a->v);
-	v[RS_VAR_STAGE] = (double)res->stage;
-	for (i = 0; m != 0 && i < r->nact; i++, m >>= 1)
-		if ((m & 1u) && rs_cond_fast(r->prog, r->act[i].cond, v, known) == RS_K_T)
-			res->fired[res->nfired++] = i;
+	for (; e < end; e++)
+		if (rs_cond_fast(r->prog, e->root, a->v, a->known) == RS_K_T)
+			res->fired[res->nfired++] = e->rule;
+}
+
+/*
+ * The first decision row that matches, from the rows of share_pct's slot
+ * (rules_impl.h); false when share_pct is unknown or NaN, or no row of the
+ * slot matched: the caller then walks the whole table (and reports).
+ */
+static bool decide_fast(const rs_rules *r, const rs_account *a, size_t *row)
+{
+	double x = a->v[RS_V_SHARE_PCT];
+	size_t lo = 0, hi = r->npts, mid, slot;
+	const rs_entry *e, *end;
+
+	if (r->dec_first == NULL || !rs_known(a, RS_V_SHARE_PCT) || x != x)
+		return false;
+	while (lo < hi) { /* lo = how many constants are below x */
+		mid = (lo + hi) / 2;
+		if (r->share_pts[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	slot = 2 * lo + (lo < r->npts && r->share_pts[lo] == x);
+	end = r->ent + r->dec_first[slot + 1];
+	for (e = r->ent + r->dec_first[slot]; e < end; e++) {
+		if (rs_cond_fast(r->prog, e->root, a->v, a->known) == RS_K_T) {
+			*row = e->rule;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The engine's: "; stage <id> by decision[<i>]; actions: " per row, ", <id>". */
+void rs_engine_pieces(rs_buf *b, rs_rules *r, int g)
+{
+	bool zh = g == RS_LANG_ZH;
+	size_t i;
+
+	for (i = 0; i < r->ndec; i++) {
+		rs_piece_begin(b, &r->dec[i].ex[g]);
+		(void)rs_buf_puts(b, zh ? "; 阶段 " : "; stage ");
+		(void)rs_buf_puts(b, r->stages[r->dec[i].stage].id);
+		(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
+		(void)rs_buf_put_ulong(b, (unsigned long)i);
+		(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
+		rs_piece_end(b, &r->dec[i].ex[g]);
+	}
+	rs_piece_begin(b, &r->ex_none[g]);
+	(void)rs_buf_puts(b, zh ? "无" : "none");
+	rs_piece_end(b, &r->ex_none[g]);
+	for (i = 0; g == 0 && i < r->nact; i++) {
+		rs_piece_begin(b, &r->act[i].ex);
+		(void)rs_buf_puts(b, ", ");
+		(void)rs_buf_puts(b, r->act[i].id);
+		rs_piece_end(b, &r->act[i].ex);
+	}
 }
 
 static rs_status no_row(const rs_account *a, long unknown_row, rs_error *err)
@@ -131,13 +182,15 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	size_t i;
 	double thr;
 
-	for (i = 0; i < r->ndec; i++) {
-		int t = rs_cond_fast(r->prog, r->dec[i].cond, a->v, a->known);
+	if (!decide_fast(r, a, &i)) {
+		for (i = 0; i < r->ndec; i++) {
+			int t = rs_cond_fast(r->prog, r->dec[i].cond, a->v, a->known);
 
-		if (t == RS_K_T)
-			break;
-		if (t == RS_K_U && unknown_row < 0)
-			unknown_row = (long)i;
+			if (t == RS_K_T)
+				break;
+			if (t == RS_K_U && unknown_row < 0)
+				unknown_row = (long)i;
+		}
 	}
 	if (i == r->ndec)
 		return no_row(a, unknown_row, err);

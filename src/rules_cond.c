@@ -5,6 +5,7 @@
  * that keep hostile rules from exhausting the stack or memory.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules_impl.h"
@@ -309,151 +310,195 @@ static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 	return end;
 }
 
-/*
- * The Kleene values the subtree can take (bit 1 << value) when the stage is
- * `stage` and every other value may be anything: an over-approximation, so a
- * rule whose set lacks TRUE can never fire at that stage.
- */
-static unsigned possible(const rs_rules *r, uint32_t i, double stage)
+/* --------------------------------------------- the residual programs */
+
+/* The value fixed for a residual: the stage, or share_pct by its slot. */
+typedef struct fixed {
+	int var;
+	double x;          /* the stage */
+	const double *pts; /* share_pct: the table's constants, sorted */
+	size_t npts, slot;
+} fixed;
+
+/* The comparison code (rs_leaf_k) of the fixed value against constant c. */
+static unsigned fixed_code(const fixed *f, double c)
 {
-	const rs_pnode *p = &r->prog[i];
-	bool all = p->kind == RS_P_ALL;
-	unsigned one = 0, none = 0, v, s;
+	size_t m = 0, j = f->slot / 2;
+
+	if (f->pts == NULL)
+		return (unsigned)(f->x < c) | (unsigned)(f->x == c) << 1 | (unsigned)(f->x > c) << 2;
+	while (m < f->npts && f->pts[m] < c) /* c is one of pts */
+		m++;
+	if (f->slot % 2 == 1) /* x == pts[j] */
+		return j < m ? 1u : j == m ? 2u : 4u;
+	return j <= m ? 1u : 4u; /* pts[j-1] < x < pts[j] */
+}
+
+static bool push(rs_rules *r, const rs_pnode *p)
+{
+	if (r->nprog == r->capprog) {
+		size_t cap = r->capprog * 2;
+		rs_pnode *q = cap > UINT32_MAX / 2 ? NULL : rs_realloc(r->prog, cap * sizeof *q);
+
+		if (q == NULL)
+			return false;
+		r->prog = q;
+		r->capprog = cap;
+	}
+	r->prog[r->nprog] = *p;
+	r->prog[r->nprog].end = (uint32_t)r->nprog + 1;
+	r->nprog++;
+	return true;
+}
+
+/*
+ * Appends the residual of prog[i] with f's value fixed: its leaves become
+ * constants, a group drops the children that cannot change it (TRUE in all,
+ * FALSE in any), is decided by one that stops it, keeps one UNKNOWN, and
+ * with one child left is that child. Returns the constant the subtree is
+ * (nothing appended), or -1; -2 when out of memory.
+ */
+static int residual(rs_rules *r, uint32_t i, const fixed *f)
+{
+	rs_pnode p = r->prog[i], u = {RS_P_LEAF, RS_VAR_CONST, 0, RS_K_U, 0, 0};
+	size_t at = r->nprog, k, n = 0;
+	bool all = p.kind == RS_P_ALL, unknown = false;
 	uint32_t c;
+	int t;
 
-	if (p->kind == RS_P_LEAF) {
-		if (p->var == RS_VAR_STAGE) {
-			double sv[RS_VAR_STAGE + 1] = {0};
-
-			sv[RS_VAR_STAGE] = stage;
-			return 1u << rs_leaf_k(p, sv, 1u << RS_VAR_STAGE);
+	if (p.kind == RS_P_LEAF && p.var == f->var)
+		return (int)((p.tmask >> fixed_code(f, p.value)) & 1u) << 1;
+	if (!push(r, &p))
+		return -2;
+	if (p.kind == RS_P_LEAF)
+		return -1;
+	for (c = i + 1; c < p.end; c = r->prog[c].end) {
+		t = residual(r, c, f);
+		if (t == -2)
+			return t;
+		if (t == (all ? RS_K_F : RS_K_T)) {
+			r->nprog = at;
+			return t;
 		}
-		return 1u << RS_K_F | 1u << RS_K_T | 1u << p->unk;
+		n += t == -1;
+		unknown = unknown || t == RS_K_U;
 	}
-	/* all = min: v is possible if every child can be >= v and one can be v
-	 * (any: dual); each child's set is computed once. */
-	for (c = i + 1; c < p->end; c = r->prog[c].end) {
-		s = possible(r, c, stage);
-		for (v = RS_K_F; v <= RS_K_T; v++)
-			if ((s & (all ? 7u << v : 7u >> (RS_K_T - v))) == 0)
-				none |= 1u << v;
-		one |= s;
+	if (n == 0) {
+		r->nprog = at;
+		return unknown ? RS_K_U : all ? RS_K_T : RS_K_F;
 	}
-	if (i + 1 == p->end) /* empty: all is TRUE, any is FALSE */
-		one = 1u << (all ? RS_K_T : RS_K_F);
-	return one & ~none & 7u;
+	if (unknown && !push(r, &u))
+		return -2;
+	if (n == 1 && !unknown) { /* the group is its one child: move it up */
+		memmove(&r->prog[at], &r->prog[at + 1], (r->nprog - at - 1) * sizeof *r->prog);
+		for (k = at; k + 1 < r->nprog; k++)
+			r->prog[k].end--;
+		r->nprog--;
+		return -1;
+	}
+	r->prog[at].end = (uint32_t)r->nprog;
+	return -1;
+}
+
+/*
+ * The residual of rule `rule`'s condition as an entry, unless it can never
+ * be TRUE. Returns the constant it is (-1 if none, -2 out of memory).
+ */
+static int entry(rs_rules *r, uint32_t rule, uint32_t cond, const fixed *f)
+{
+	rs_pnode k = {RS_P_LEAF, RS_VAR_CONST, 0, RS_K_T, 0, 0};
+	size_t at = r->nprog;
+	int t = residual(r, cond, f);
+
+	if (t == RS_K_F || t == RS_K_U || t == -2)
+		return t;
+	if (t == RS_K_T && !push(r, &k))
+		return -2;
+	if (r->nent == r->capent) {
+		size_t cap = r->capent ? r->capent * 2 : 64;
+		rs_entry *q = rs_realloc(r->ent, cap * sizeof *q);
+
+		if (q == NULL)
+			return -2;
+		r->ent = q;
+		r->capent = cap;
+	}
+	r->ent[r->nent].rule = rule;
+	r->ent[r->nent++].root = (uint32_t)at;
+	return t;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* share_pct's constants in the decision table, sorted, each once. */
+static bool share_points(rs_rules *r)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->nnodes; i++)
+		n += r->prog[i].kind == RS_P_LEAF && r->prog[i].var == RS_V_SHARE_PCT;
+	r->share_pts = rs_calloc(n ? n : 1, sizeof *r->share_pts);
+	if (r->share_pts == NULL)
+		return false;
+	for (i = 0; i < r->ndec; i++) {
+		uint32_t c, root = r->dec[i].cond;
+
+		for (c = root; c < r->prog[root].end; c++)
+			if (r->prog[c].kind == RS_P_LEAF && r->prog[c].var == RS_V_SHARE_PCT)
+				r->share_pts[r->npts++] = r->prog[c].value;
+	}
+	qsort(r->share_pts, r->npts, sizeof *r->share_pts, cmp_double);
+	for (i = n = 0; i < r->npts; i++)
+		if (n == 0 || r->share_pts[n - 1] != r->share_pts[i])
+			r->share_pts[n++] = r->share_pts[i];
+	r->npts = n;
+	return true;
+}
+
+/* Limits of the decision slots: more would cost memory for little. */
+#define MAX_SHARE_PTS 64
+#define MAX_SLOT_NODES 65536
+
+static bool decision_slots(rs_rules *r)
+{
+	fixed f = {RS_V_SHARE_PCT, 0, NULL, 0, 0};
+	size_t k, i, nprog = r->nprog, nent = r->nent;
+	int t = 0;
+
+	if (!share_points(r))
+		return false;
+	if (r->npts > MAX_SHARE_PTS)
+		return true;
+	r->dec_first = rs_calloc(2 * r->npts + 2, sizeof *r->dec_first);
+	if (r->dec_first == NULL)
+		return false;
+	f.pts = r->share_pts;
+	f.npts = r->npts;
+	for (k = 0; k <= 2 * r->npts; k++) {
+		f.slot = k;
+		r->dec_first[k] = (uint32_t)r->nent;
+		for (i = 0; i < r->ndec && t != RS_K_T; i++)
+			if ((t = entry(r, (uint32_t)i, r->dec[i].cond, &f)) == -2)
+				return false;
+		t = 0;
+		if (r->nprog - nprog > MAX_SLOT_NODES) {
+			rs_free(r->dec_first);
+			r->dec_first = NULL;
+			r->nprog = nprog;
+			r->nent = nent;
+			return true;
+		}
+	}
+	r->dec_first[k] = (uint32_t)r->nent;
+	return true;
 }
 
 /* ------------------------------------------------ the explain pieces */
-
-/* Starts a piece at the end of the pieces text. */
-static void piece_begin(rs_buf *b, rs_piece *p)
-{
-	p->off = (uint32_t)b->len;
-}
-
-static void piece_end(rs_buf *b, rs_piece *p)
-{
-	p->len = (uint32_t)(b->len - p->off);
-}
-
-/* A number exactly as the rows would print it: the same formatter. */
-static void piece_num(rs_buf *b, rs_piece *p, double v)
-{
-	piece_begin(b, p);
-	(void)rs_buf_put_num(b, v, 2);
-	piece_end(b, p);
-}
-
-static size_t max_len(const rs_part_ex *x)
-{
-	size_t n = x->per.len;
-
-	n = x->capped.len > n ? x->capped.len : n;
-	n = x->unk.len > n ? x->unk.len : n;
-	n = x->tail_t.len > n ? x->tail_t.len : n;
-	return x->tail_f.len > n ? x->tail_f.len : n;
-}
-
-/* The pieces of one part in one language (score.c puts them together). */
-static void part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
-{
-	rs_part_ex *x = &p->ex[g];
-	const char *name = p->label.s[g];
-
-	if (name == NULL)
-		name = p->name_var >= 0 ? rs_var_name(p->name_var) : "condition";
-	piece_begin(b, &x->head); /* the first part follows "<total>" */
-	(void)rs_buf_puts(b, i == 0 ? " = " : " + ");
-	(void)rs_buf_puts(b, name);
-	(void)rs_buf_puts(b, " ");
-	piece_end(b, &x->head);
-	piece_begin(b, &x->per);
-	(void)rs_buf_puts(b, "x");
-	(void)rs_buf_put_num(b, p->per, 2);
-	(void)rs_buf_puts(b, " ");
-	piece_end(b, &x->per);
-	piece_begin(b, &x->capped); /* when capped, the points are the cap */
-	(void)rs_buf_puts(b, "x");
-	(void)rs_buf_put_num(b, p->per, 2);
-	(void)rs_buf_puts(b, " (");
-	(void)rs_buf_put_num(b, p->cap, 2);
-	(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
-	piece_end(b, &x->capped);
-	piece_begin(b, &x->unk);
-	(void)rs_buf_put_num(b, 0, 2);
-	(void)rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
-	piece_end(b, &x->unk);
-	piece_num(b, &x->tail_t, p->points);
-	piece_num(b, &x->tail_f, 0);
-}
-
-static void score_pieces(rs_buf *b, rs_scoredef *d, int k, int g)
-{
-	size_t i, n;
-
-	piece_begin(b, &d->ex_head[g]);
-	(void)rs_buf_puts(b, "; ");
-	(void)rs_buf_puts(b, rs_score_names[g][k]);
-	piece_end(b, &d->ex_head[g]);
-	piece_begin(b, &d->ex_max[g]);
-	(void)rs_buf_puts(b, rs_score_words[g][RS_W_MAX]);
-	(void)rs_buf_put_num(b, d->max, 2);
-	(void)rs_buf_puts(b, ")");
-	piece_end(b, &d->ex_max[g]);
-	n = d->ex_head[g].len + d->ex_max[g].len;
-	for (i = 0; i < d->nparts; i++) {
-		part_pieces(b, &d->parts[i], i, g);
-		n += d->parts[i].ex[g].head.len + max_len(&d->parts[i].ex[g]);
-	}
-	d->ex_bound[g] = n;
-}
-
-/* The engine's: "; stage <id> by decision[<i>]; actions: " per row, ", <id>". */
-static void engine_pieces(rs_buf *b, rs_rules *r, int g)
-{
-	bool zh = g == RS_LANG_ZH;
-	size_t i;
-
-	for (i = 0; i < r->ndec; i++) {
-		piece_begin(b, &r->dec[i].ex[g]);
-		(void)rs_buf_puts(b, zh ? "; 阶段 " : "; stage ");
-		(void)rs_buf_puts(b, r->stages[r->dec[i].stage].id);
-		(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
-		(void)rs_buf_put_ulong(b, (unsigned long)i);
-		(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
-		piece_end(b, &r->dec[i].ex[g]);
-	}
-	piece_begin(b, &r->ex_none[g]);
-	(void)rs_buf_puts(b, zh ? "无" : "none");
-	piece_end(b, &r->ex_none[g]);
-	for (i = 0; g == 0 && i < r->nact; i++) {
-		piece_begin(b, &r->act[i].ex);
-		(void)rs_buf_puts(b, ", ");
-		(void)rs_buf_puts(b, r->act[i].id);
-		piece_end(b, &r->act[i].ex);
-	}
-}
 
 /* All pieces into one text, r->xtext; rs_piece offsets index it. */
 static bool explain_pieces(rs_rules *r)
@@ -465,8 +510,8 @@ static bool explain_pieces(rs_rules *r)
 	(void)rs_buf_puts(&b, "");
 	for (g = 0; g < RS_LANG_COUNT; g++) {
 		for (k = 0; k < RS_SCORE_COUNT; k++)
-			score_pieces(&b, &r->score[k], k, g);
-		engine_pieces(&b, r, g);
+			rs_score_pieces(&b, &r->score[k], k, g);
+		rs_engine_pieces(&b, r, g);
 	}
 	if (b.failed || b.len > UINT32_MAX) {
 		rs_buf_free(&b);
@@ -478,18 +523,28 @@ static bool explain_pieces(rs_rules *r)
 
 bool rs_rules_compile(rs_rules *r)
 {
+	fixed f = {RS_VAR_STAGE, 0, NULL, 0, 0};
 	size_t i, s;
+	int t;
 
-	r->prog = rs_calloc(r->nnodes ? r->nnodes : 1, sizeof *r->prog);
+	r->capprog = r->nnodes ? 2 * r->nnodes : 2;
+	r->prog = rs_calloc(r->capprog, sizeof *r->prog);
 	if (r->prog == NULL)
 		return false;
 	for (i = 0; i < r->nnodes; i = compile_node(r, (uint32_t)i, false))
 		;
+	r->nprog = r->nnodes;
 	for (s = 0; s < r->nstages && s < RS_MAX_STAGES; s++) {
-		r->act_mask[s] = 0;
-		for (i = 0; i < r->nact && i < 64; i++)
-			if (possible(r, r->act[i].cond, (double)s) & 1u << RS_K_T)
+		r->act_first[s] = (uint32_t)r->nent;
+		f.x = (double)s;
+		for (i = 0; i < r->nact && i < 64; i++) {
+			t = entry(r, (uint32_t)i, r->act[i].cond, &f);
+			if (t == -2)
+				return false;
+			if (t == -1 || t == RS_K_T)
 				r->act_mask[s] |= (uint64_t)1 << i;
+		}
 	}
-	return explain_pieces(r);
+	r->act_first[s] = (uint32_t)r->nent;
+	return decision_slots(r) && explain_pieces(r);
 }

@@ -66,6 +66,14 @@ typedef struct rs_pnode {
 	double value;
 } rs_pnode;
 
+/* A leaf on this variable is a constant: its `unk` (no known bit is 31). */
+#define RS_VAR_CONST 31
+
+/* A rule (decision row or action) with its residual program's root. */
+typedef struct rs_entry {
+	uint32_t rule, root;
+} rs_entry;
+
 typedef struct rs_text {
 	char *s[RS_LANG_COUNT]; /* NULL when absent (optional texts only) */
 } rs_text;
@@ -155,8 +163,25 @@ struct rs_rules {
 	rs_cnode *node;
 	size_t nnodes, capnodes;
 	/* Built once after loading (rs_rules_compile), for evaluation per row. */
-	rs_pnode *prog;              /* parallel to node */
+	rs_pnode *prog;              /* parallel to node, then the residual programs */
+	size_t nprog, capprog;
 	uint64_t act_mask[RS_MAX_STAGES]; /* action rules that can fire at each stage */
+	/*
+	 * Residual programs: a condition with one value fixed and simplified.
+	 * Stage s's action rules that can fire are ent[act_first[s] ..
+	 * act_first[s + 1]), each with its condition at that stage. With
+	 * share_pct known, the decision rows that can match are those of its
+	 * slot k (below share_pts[0]: 0, equal to it: 1, between it and the
+	 * next: 2, ...): ent[dec_first[k] .. dec_first[k + 1]), in table order,
+	 * the last one TRUE when nothing else can be. dec_first is NULL when the
+	 * table has too many share_pct constants to be worth it.
+	 */
+	rs_entry *ent;
+	size_t nent, capent;
+	uint32_t act_first[RS_MAX_STAGES + 1];
+	double *share_pts;
+	size_t npts;
+	uint32_t *dec_first;
 	char *xtext;                 /* the --explain pieces (rs_piece) */
 	rs_piece ex_none[RS_LANG_COUNT]; /* "none": no action rule fired */
 };
@@ -194,6 +219,13 @@ static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double
 /* rules_cond.c: builds r->prog, r->act_mask and the --explain pieces
  * (r->xtext); false when out of memory. */
 bool rs_rules_compile(rs_rules *r);
+
+/* Pieces are built at the end of one text (b); offsets stay valid as it grows. */
+static inline void rs_piece_begin(rs_buf *b, rs_piece *p) { p->off = (uint32_t)b->len; }
+static inline void rs_piece_end(rs_buf *b, rs_piece *p) { p->len = (uint32_t)(b->len - p->off); }
+/* score.c, engine.c: the explain pieces of one score / of the engine in language g. */
+void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g);
+void rs_engine_pieces(rs_buf *b, rs_rules *r, int g);
 
 /* score.c: the explain words of scoring, shared with the piece builder. */
 enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_COUNT };

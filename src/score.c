@@ -315,6 +315,80 @@ static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang la
 		explain_score(r, k, a, how, sum, b, lang);
 }
 
+/* ---------------------------------- explain pieces (rs_rules_compile) */
+
+/* A number exactly as the rows would print it: the same formatter. */
+static void piece_num(rs_buf *b, rs_piece *p, double v)
+{
+	rs_piece_begin(b, p);
+	(void)rs_buf_put_num(b, v, 2);
+	rs_piece_end(b, p);
+}
+
+static size_t max_len(const rs_part_ex *x)
+{
+	size_t n = x->per.len;
+
+	n = x->capped.len > n ? x->capped.len : n;
+	n = x->unk.len > n ? x->unk.len : n;
+	n = x->tail_t.len > n ? x->tail_t.len : n;
+	return x->tail_f.len > n ? x->tail_f.len : n;
+}
+
+/* The pieces of one part in one language (score.c puts them together). */
+static void part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
+{
+	rs_part_ex *x = &p->ex[g];
+	const char *name = p->label.s[g];
+
+	if (name == NULL)
+		name = p->name_var >= 0 ? rs_var_name(p->name_var) : "condition";
+	rs_piece_begin(b, &x->head); /* the first part follows "<total>" */
+	(void)rs_buf_puts(b, i == 0 ? " = " : " + ");
+	(void)rs_buf_puts(b, name);
+	(void)rs_buf_puts(b, " ");
+	rs_piece_end(b, &x->head);
+	rs_piece_begin(b, &x->per);
+	(void)rs_buf_puts(b, "x");
+	(void)rs_buf_put_num(b, p->per, 2);
+	(void)rs_buf_puts(b, " ");
+	rs_piece_end(b, &x->per);
+	rs_piece_begin(b, &x->capped); /* when capped, the points are the cap */
+	(void)rs_buf_puts(b, "x");
+	(void)rs_buf_put_num(b, p->per, 2);
+	(void)rs_buf_puts(b, " (");
+	(void)rs_buf_put_num(b, p->cap, 2);
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
+	rs_piece_end(b, &x->capped);
+	rs_piece_begin(b, &x->unk);
+	(void)rs_buf_put_num(b, 0, 2);
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
+	rs_piece_end(b, &x->unk);
+	piece_num(b, &x->tail_t, p->points);
+	piece_num(b, &x->tail_f, 0);
+}
+
+void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g)
+{
+	size_t i, n;
+
+	rs_piece_begin(b, &d->ex_head[g]);
+	(void)rs_buf_puts(b, "; ");
+	(void)rs_buf_puts(b, rs_score_names[g][k]);
+	rs_piece_end(b, &d->ex_head[g]);
+	rs_piece_begin(b, &d->ex_max[g]);
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_MAX]);
+	(void)rs_buf_put_num(b, d->max, 2);
+	(void)rs_buf_puts(b, ")");
+	rs_piece_end(b, &d->ex_max[g]);
+	n = d->ex_head[g].len + d->ex_max[g].len;
+	for (i = 0; i < d->nparts; i++) {
+		part_pieces(b, &d->parts[i], i, g);
+		n += d->parts[i].ex[g].head.len + max_len(&d->parts[i].ex[g]);
+	}
+	d->ex_bound[g] = n;
+}
+
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang,
                    rs_error *err)
 {
