@@ -52,16 +52,28 @@ static char *udigits(char *end, unsigned long long v)
  * trailing zeros dropped), with digits two at a time and no buffer checks.
  * Below 1e13, v * 100 stays below rs_buf_put_num's 9e15 cut-over, so both
  * take the same branch; at or above it the caller uses rs_buf_put_num.
+ * out must have room for 24 bytes.
  */
-size_t rs_fmt_num(char *out, double v, int decimals)
+static inline size_t fmt_num(char *out, double v, int decimals)
 {
-	char tmp[32];
-	char *end = tmp + sizeof tmp, *s;
+	char tmp[64];
+	char *end = tmp + 32, *s;
 	unsigned long long scaled;
 	unsigned fp;
 	bool neg = v < 0;
 	double x;
 
+	/* The usual case: a whole number below 100 (-0 prints "0", as there). */
+	if (v >= 0 && v < 100 && v == (double)(unsigned)v) {
+		unsigned u = (unsigned)v;
+
+		if (u < 10) {
+			out[0] = (char)('0' + u);
+			return 1;
+		}
+		memcpy(out, digits2 + 2 * u, 2);
+		return 2;
+	}
 	if (neg)
 		v = -v;
 	if (!(v < 1e13) || (decimals != 0 && decimals != 2)) /* also NaN */
@@ -91,8 +103,16 @@ size_t rs_fmt_num(char *out, double v, int decimals)
 	}
 	if (neg && scaled != 0)
 		*--s = '-';
-	memcpy(out, s, (size_t)(end - s));
+	/* At most 18 bytes ("-" 13 digits "." 2 digits): one fixed-size copy, the
+	 * bytes after them scratch (zeros, defined) that the caller's room allows. */
+	memset(end, 0, 24);
+	memcpy(out, s, 24);
 	return (size_t)(end - s);
+}
+
+size_t rs_fmt_num(char *out, double v, int decimals)
+{
+	return fmt_num(out, v, decimals);
 }
 
 static rs_status reject(rs_error *err, const char *fmt, ...)
@@ -120,7 +140,7 @@ static rs_status reject(rs_error *err, const char *fmt, ...)
 static inline void put_num(rs_buf *b, double v, int decimals)
 {
 	char tmp[32];
-	size_t n = rs_fmt_num(tmp, v, decimals);
+	size_t n = fmt_num(tmp, v, decimals);
 
 	if (n > 0)
 		(void)rs_buf_add(b, tmp, n);
@@ -231,17 +251,27 @@ static inline double part(const rs_rules *r, const rs_part *p, const rs_account 
 
 /* Room for a number, written by rs_fmt_num or, rarely, rs_buf_put_num. */
 #define NUM_ROOM 32
+/* Pieces are copied 16 bytes at a time: xtext and the room have this slack. */
+#define PIECE_SLACK 16
 
+/* A piece, in whole 16-byte steps (constant-size copies, no call): the bytes
+ * past its end are scratch that the next write or the final NUL covers. */
 static inline char *put_piece(char *w, const rs_rules *r, rs_piece p)
 {
-	memcpy(w, r->xtext + p.off, p.len);
+	const char *src = r->xtext + p.off;
+	uint32_t i = 0;
+
+	do {
+		memcpy(w + i, src + i, PIECE_SLACK);
+		i += PIECE_SLACK;
+	} while (i < p.len);
 	return w + p.len;
 }
 
 /* The number at w; NULL if the buffer failed. */
 static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t room)
 {
-	size_t n = rs_fmt_num(w, v, decimals);
+	size_t n = fmt_num(w, v, decimals);
 
 	if (n > 0)
 		return w + n;
@@ -263,7 +293,7 @@ static void explain_score(const rs_rules *r, int k, const rs_account *a, const i
                           double sum, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
-	size_t i, room = d->ex_bound[lang] + NUM_ROOM * (2 * d->nparts + 2);
+	size_t i, room = d->ex_bound[lang] + NUM_ROOM * (2 * d->nparts + 2) + PIECE_SLACK;
 	char *w;
 
 	if (!rs_buf_reserve(b, room))
