@@ -83,18 +83,23 @@ typedef struct rs_piece {
 	uint32_t off, len;
 } rs_piece;
 
+/* Linear parts on a whole value below this have their whole text rendered. */
+#define RS_EX_SMALL 32
+
 /*
- * A part's --explain pieces in one language (rs_rules_compile). A part reads
- * head, then: linear known "<v>" + per, or "<v>" + capped; linear unknown
- * unk; conditional tail_t / tail_f / unk by the condition's value.
+ * A part's --explain pieces in one language (rs_rules_compile). A linear part
+ * on a known whole value v < RS_EX_SMALL reads small[v]; on another known
+ * value, head "<v>" then per "<points>" or capped; unknown, whole_u. A
+ * conditional part reads whole_t / whole_f / whole_u by its condition.
  */
 typedef struct rs_part_ex {
-	rs_piece head;   /* " name " (first part) or " + name " */
-	rs_piece per;    /* "x<per> " (followed by the points) */
-	rs_piece capped; /* "x<per> (<cap> cap)" */
-	rs_piece unk;    /* "0 (unknown)" */
-	rs_piece tail_t; /* conditional, TRUE: "<points>" */
-	rs_piece tail_f; /* conditional, FALSE: "0" */
+	rs_piece head;    /* " = name " (first part) or " + name " */
+	rs_piece per;     /* "x<per> " (followed by the points) */
+	rs_piece capped;  /* "x<per> (<cap> cap)" */
+	rs_piece whole_u; /* head "0 (unknown)" */
+	rs_piece whole_t; /* head "<points>" */
+	rs_piece whole_f; /* head "0" */
+	rs_piece small[RS_EX_SMALL];
 } rs_part_ex;
 
 typedef struct rs_part {
@@ -113,6 +118,7 @@ typedef struct rs_scoredef {
 	rs_part *parts;
 	size_t nparts;
 	rs_piece ex_head[RS_LANG_COUNT]; /* "; contact " */
+	rs_piece ex_total[RS_LANG_COUNT][101]; /* "; contact <total>", total 0..100 */
 	rs_piece ex_max[RS_LANG_COUNT];  /* " (max <max>)" */
 	size_t ex_bound[RS_LANG_COUNT];  /* bytes of explain text, numbers excluded */
 } rs_scoredef;

@@ -293,32 +293,42 @@ static void explain_score(const rs_rules *r, int k, const rs_account *a, const i
                           double sum, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
-	size_t i, room = d->ex_bound[lang] + NUM_ROOM * (2 * d->nparts + 2) + PIECE_SLACK;
+	size_t i, room = d->ex_bound[lang] + NUM_ROOM * (2 * d->nparts + 1) + PIECE_SLACK;
+	double t = a->v[RS_V_CONTACT_SCORE + k], v;
 	char *w;
 
 	if (!rs_buf_reserve(b, room))
 		return;
-	w = put_piece(b->data + b->len, r, d->ex_head[lang]);
-	w = put_fast_num(b, w, a->v[RS_V_CONTACT_SCORE + k], 0, room);
+	w = b->data + b->len;
+	if (t >= 0 && t <= 100 && t == (double)(unsigned)t) { /* always, in fact */
+		w = put_piece(w, r, d->ex_total[lang][(unsigned)t]);
+	} else {
+		w = put_piece(w, r, d->ex_head[lang]);
+		w = put_fast_num(b, w, t, 0, room);
+	}
 	for (i = 0; w != NULL && i < d->nparts; i++) {
 		const rs_part *p = &d->parts[i];
 		const rs_part_ex *x = &p->ex[lang];
 
-		w = put_piece(w, r, x->head);
 		switch (how[i]) {
 		case PX_LINEAR:
-			w = put_fast_num(b, w, a->v[p->var], 2, room);
-			if (w != NULL)
-				w = put_fast_num(b, put_piece(w, r, x->per), clamp(a->v[p->var] * p->per, p->cap), 2, room);
-			break;
 		case PX_CAPPED:
-			w = put_fast_num(b, w, a->v[p->var], 2, room);
-			if (w != NULL)
+			v = a->v[p->var];
+			if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v) {
+				w = put_piece(w, r, x->small[(unsigned)v]);
+				break;
+			}
+			w = put_fast_num(b, put_piece(w, r, x->head), v, 2, room);
+			if (w == NULL)
+				break;
+			if (how[i] == PX_CAPPED)
 				w = put_piece(w, r, x->capped);
+			else
+				w = put_fast_num(b, put_piece(w, r, x->per), clamp(v * p->per, p->cap), 2, room);
 			break;
-		case PX_TRUE: w = put_piece(w, r, x->tail_t); break;
-		case PX_FALSE: w = put_piece(w, r, x->tail_f); break;
-		default: w = put_piece(w, r, x->unk); break;
+		case PX_TRUE: w = put_piece(w, r, x->whole_t); break;
+		case PX_FALSE: w = put_piece(w, r, x->whole_f); break;
+		default: w = put_piece(w, r, x->whole_u); break;
 		}
 	}
 	if (w == NULL)
@@ -347,29 +357,41 @@ static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang la
 
 /* ---------------------------------- explain pieces (rs_rules_compile) */
 
-/* A number exactly as the rows would print it: the same formatter. */
-static void piece_num(rs_buf *b, rs_piece *p, double v)
+static size_t max_piece(size_t n, rs_piece p)
 {
-	rs_piece_begin(b, p);
+	return p.len > n ? p.len : n;
+}
+
+/* Appends an earlier piece of b itself (room first: the copy reads b). */
+static void again(rs_buf *b, rs_piece p)
+{
+	if (rs_buf_reserve(b, p.len))
+		(void)rs_buf_append(b, b->data + p.off, p.len);
+}
+
+/* The text of a linear part on known value v, as explain_score writes it. */
+static void linear_text(rs_buf *b, const rs_part *p, const rs_part_ex *x, double v)
+{
+	again(b, x->head);
 	(void)rs_buf_put_num(b, v, 2);
-	rs_piece_end(b, p);
+	if (v * p->per > p->cap) {
+		again(b, x->capped);
+	} else {
+		again(b, x->per);
+		(void)rs_buf_put_num(b, clamp(v * p->per, p->cap), 2);
+	}
 }
 
-static size_t max_len(const rs_part_ex *x)
-{
-	size_t n = x->per.len;
-
-	n = x->capped.len > n ? x->capped.len : n;
-	n = x->unk.len > n ? x->unk.len : n;
-	n = x->tail_t.len > n ? x->tail_t.len : n;
-	return x->tail_f.len > n ? x->tail_f.len : n;
-}
-
-/* The pieces of one part in one language (score.c puts them together). */
-static void part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
+/*
+ * The pieces of one part in one language, rendered with rs_buf_put_num as
+ * the text used to be written per row; returns the longest text the part
+ * can give, numbers excluded.
+ */
+static size_t part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
 {
 	rs_part_ex *x = &p->ex[g];
 	const char *name = p->label.s[g];
+	size_t v, n;
 
 	if (name == NULL)
 		name = p->name_var >= 0 ? rs_var_name(p->name_var) : "condition";
@@ -390,32 +412,53 @@ static void part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
 	(void)rs_buf_put_num(b, p->cap, 2);
 	(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
 	rs_piece_end(b, &x->capped);
-	rs_piece_begin(b, &x->unk);
+	rs_piece_begin(b, &x->whole_u);
+	again(b, x->head);
 	(void)rs_buf_put_num(b, 0, 2);
 	(void)rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
-	rs_piece_end(b, &x->unk);
-	piece_num(b, &x->tail_t, p->points);
-	piece_num(b, &x->tail_f, 0);
+	rs_piece_end(b, &x->whole_u);
+	rs_piece_begin(b, &x->whole_t);
+	again(b, x->head);
+	(void)rs_buf_put_num(b, p->points, 2);
+	rs_piece_end(b, &x->whole_t);
+	rs_piece_begin(b, &x->whole_f);
+	again(b, x->head);
+	(void)rs_buf_put_num(b, 0, 2);
+	rs_piece_end(b, &x->whole_f);
+	n = x->head.len + (x->per.len > x->capped.len ? x->per.len : x->capped.len);
+	n = max_piece(max_piece(max_piece(n, x->whole_u), x->whole_t), x->whole_f);
+	for (v = 0; p->var >= 0 && v < RS_EX_SMALL; v++) {
+		rs_piece_begin(b, &x->small[v]);
+		linear_text(b, p, x, (double)v);
+		rs_piece_end(b, &x->small[v]);
+		n = max_piece(n, x->small[v]);
+	}
+	return n;
 }
 
 void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g)
 {
-	size_t i, n;
+	size_t i, n = 0;
 
 	rs_piece_begin(b, &d->ex_head[g]);
 	(void)rs_buf_puts(b, "; ");
 	(void)rs_buf_puts(b, rs_score_names[g][k]);
 	rs_piece_end(b, &d->ex_head[g]);
+	for (i = 0; i <= 100; i++) {
+		rs_piece_begin(b, &d->ex_total[g][i]);
+		again(b, d->ex_head[g]);
+		(void)rs_buf_put_num(b, (double)i, 0);
+		rs_piece_end(b, &d->ex_total[g][i]);
+		n = max_piece(n, d->ex_total[g][i]);
+	}
 	rs_piece_begin(b, &d->ex_max[g]);
 	(void)rs_buf_puts(b, rs_score_words[g][RS_W_MAX]);
 	(void)rs_buf_put_num(b, d->max, 2);
 	(void)rs_buf_puts(b, ")");
 	rs_piece_end(b, &d->ex_max[g]);
-	n = d->ex_head[g].len + d->ex_max[g].len;
-	for (i = 0; i < d->nparts; i++) {
-		part_pieces(b, &d->parts[i], i, g);
-		n += d->parts[i].ex[g].head.len + max_len(&d->parts[i].ex[g]);
-	}
+	n += d->ex_max[g].len;
+	for (i = 0; i < d->nparts; i++)
+		n += part_pieces(b, &d->parts[i], i, g);
 	d->ex_bound[g] = n;
 }
 
