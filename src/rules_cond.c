@@ -258,18 +258,21 @@ int rs_ld_first_var(const rs_ld *l, uint32_t root)
 
 /* ------------------------------------------------- the evaluation form */
 
-/* tmask bits: code 0 (NaN: no order), 1 (<), 2 (==), 4 (>). */
-#define TM_ALL 0x17u
+/* tmask bits by code (rules_impl.h): 0 NaN (no order), 1 >, 2 <, 3 ==. */
+#define TM_ALL 0xFu
+#define TM_GT (1u << 1)
+#define TM_LT (1u << 2)
+#define TM_EQ (1u << 3)
 
 static uint8_t op_tmask(int op)
 {
 	switch (op) {
-	case RS_C_EQ: return 1u << 2;
-	case RS_C_NE: return 1u << 0 | 1u << 1 | 1u << 4; /* NaN != v, as in C */
-	case RS_C_LT: return 1u << 1;
-	case RS_C_LE: return 1u << 1 | 1u << 2;
-	case RS_C_GT: return 1u << 4;
-	case RS_C_GE: return 1u << 2 | 1u << 4;
+	case RS_C_EQ: return TM_EQ;
+	case RS_C_NE: return 1u | TM_GT | TM_LT; /* NaN != v, as in C */
+	case RS_C_LT: return TM_LT;
+	case RS_C_LE: return TM_LT | TM_EQ;
+	case RS_C_GT: return TM_GT;
+	case RS_C_GE: return TM_GT | TM_EQ;
 	case RS_C_KNOWN: return TM_ALL;
 	default: return 0; /* unknown: never TRUE on a known value */
 	}
@@ -326,12 +329,12 @@ static unsigned fixed_code(const fixed *f, double c)
 	size_t m = 0, j = f->slot / 2;
 
 	if (f->pts == NULL)
-		return (unsigned)(f->x < c) | (unsigned)(f->x == c) << 1 | (unsigned)(f->x > c) << 2;
+		return (unsigned)(f->x >= c) | (unsigned)(f->x <= c) << 1;
 	while (m < f->npts && f->pts[m] < c) /* c is one of pts */
 		m++;
 	if (f->slot % 2 == 1) /* x == pts[j] */
-		return j < m ? 1u : j == m ? 2u : 4u;
-	return j <= m ? 1u : 4u; /* pts[j-1] < x < pts[j] */
+		return j < m ? 2u : j == m ? 3u : 1u;
+	return j <= m ? 2u : 1u; /* pts[j-1] < x < pts[j] */
 }
 
 static bool push(rs_rules *r, const rs_pnode *p)

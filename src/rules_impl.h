@@ -49,8 +49,9 @@ typedef struct rs_cnode {
  * (same indexes, same subtree extents), built once by rs_rules_compile.
  * NOT is gone: a negation is pushed down to the leaves (De Morgan holds in
  * Kleene logic), and the NOT node itself becomes an "all" of its one child.
- * A leaf compares with one bit test: code = (x<v) | (x==v)<<1 | (x>v)<<2
- * (0 for NaN), TRUE when bit `code` of tmask is set.
+ * A leaf compares with one bit test: code = (x>=v) | (x<=v)<<1, that is
+ * 0 NaN, 1 greater, 2 less, 3 equal (two compares, no parity checks), TRUE
+ * when bit `code` of tmask is set.
  */
 enum rs_pkind { RS_P_LEAF = 0, RS_P_ALL, RS_P_ANY };
 
@@ -210,7 +211,7 @@ static inline int rs_leaf_k(const rs_pnode *p, const double *v, uint32_t known)
 	if (!((known >> p->var) & 1u))
 		return p->unk;
 	x = v[p->var];
-	code = (unsigned)(x < p->value) | (unsigned)(x == p->value) << 1 | (unsigned)(x > p->value) << 2;
+	code = (unsigned)(x >= p->value) | (unsigned)(x <= p->value) << 1;
 	return (int)(((unsigned)p->tmask >> code) & 1u) << 1;
 }
 

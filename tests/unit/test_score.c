@@ -443,6 +443,10 @@ static void test_explain_pieces_equal_the_reference_text(void **state)
 		ref.v[RS_V_SHARE_PCT] = a.v[RS_V_SHARE_PCT];
 		ref.known |= 1u << RS_V_SHARE_PCT;
 		ref_scores(r, &ref, &want, g);
+		ref.known = a.known & ~(1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
+		assert_int_equal(rs_score(r, &ref, NULL, (rs_lang)g, &e), RS_OK); /* the plain sum */
+		assert_true(ref.v[RS_V_CONTACT_SCORE] == a.v[RS_V_CONTACT_SCORE]);
+		assert_true(ref.v[RS_V_COOPERATION_SCORE] == a.v[RS_V_COOPERATION_SCORE]);
 		cut = strstr(got.data, "; "); /* the share text is not a piece */
 		assert_non_null(cut);
 		assert_string_equal(cut, want.data);
