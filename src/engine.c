@@ -23,6 +23,20 @@ int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t kno
 	int sp = 0, t;
 	uint32_t i = root;
 
+	if (prog[root].kind != RS_P_LEAF && prog[root].tmask) { /* flat: the usual group */
+		const rs_pnode *p = &prog[root];
+		int stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T;
+		int acc = RS_K_T - stop; /* the group's identity */
+
+		for (i = root + 1; i < p->end; i++) {
+			t = rs_leaf_k(&prog[i], v, known);
+			if (t == stop)
+				return t;
+			if (t == RS_K_U)
+				acc = RS_K_U;
+		}
+		return acc;
+	}
 	for (;;) {
 		const rs_pnode *p = &prog[i++];
 

@@ -526,6 +526,24 @@ static bool explain_pieces(rs_rules *r)
 	return true;
 }
 
+/* Marks the groups whose children are all leaves: rs_cond_k's short loop. */
+static void mark_flat(rs_rules *r)
+{
+	size_t i;
+	uint32_t c;
+
+	for (i = 0; i < r->nprog; i++) {
+		rs_pnode *p = &r->prog[i];
+
+		if (p->kind == RS_P_LEAF)
+			continue;
+		p->tmask = 1;
+		for (c = (uint32_t)i + 1; c < p->end; c = r->prog[c].end)
+			if (r->prog[c].kind != RS_P_LEAF)
+				p->tmask = 0;
+	}
+}
+
 bool rs_rules_compile(rs_rules *r)
 {
 	fixed f = {RS_VAR_STAGE, 0, NULL, 0, 0};
@@ -551,5 +569,8 @@ bool rs_rules_compile(rs_rules *r)
 		}
 	}
 	r->act_first[s] = (uint32_t)r->nent;
-	return decision_slots(r) && explain_pieces(r);
+	if (!decision_slots(r))
+		return false;
+	mark_flat(r);
+	return explain_pieces(r);
 }

@@ -61,7 +61,8 @@ enum rs_kv { RS_K_F = 0, RS_K_U = 1, RS_K_T = 2 };
 typedef struct rs_pnode {
 	uint8_t kind;  /* enum rs_pkind */
 	uint8_t var;   /* leaves: variable index (or RS_VAR_STAGE) */
-	uint8_t tmask; /* leaves on a known value: bit code set when TRUE */
+	uint8_t tmask; /* leaves on a known value: bit code set when TRUE;
+	                  groups: 1 when every child is a leaf (flat) */
 	uint8_t unk;   /* leaves on an unknown value: the result (enum rs_kv) */
 	uint32_t end;  /* index after this node's subtree */
 	double value;
