@@ -624,6 +624,36 @@ static void test_leaf_on_nan_compares_like_c(void **state)
 	assert_int_equal(tri(K("contacts", "known"), &a), T);
 }
 
+static void test_table_with_many_share_constants_walks_every_row(void **state)
+{
+	static char text[16384];
+	rs_rules *r;
+	rs_account a = {0};
+	rs_result res;
+	rs_error e;
+	int i;
+
+	(void)state;
+	snprintf(text, sizeof text,
+	         "{\"relstage_rules\": 1, \"scores\": {\"contact_score\": {\"parts\": [{\"var\": "
+	         "\"contacts\", \"per\": 5}]}, \"cooperation_score\": {\"parts\": [{\"var\": "
+	         "\"contacts\", \"per\": 3}]}}, \"stages\": [{\"id\": \"s\", \"label\": {\"en\": \"S\", "
+	         "\"zh\": \"S\"}, \"actions\": {\"en\": [], \"zh\": []}}], \"decision\": [");
+	for (i = 0; i < 70; i++) /* more constants than the slots take: the plain walk */
+		snprintf(text + strlen(text), sizeof text - strlen(text),
+		         "{\"stage\": \"s\", \"when\": " C("share_pct", "==", "%d") "}, ", i);
+	strcat(text, "{\"stage\": \"s\", \"when\": {\"all\": []}}], \"actions\": []}");
+	assert_int_equal(rs_rules_load(&r, text, strlen(text), "t", NULL, NULL, &e), RS_OK);
+	assert_null(r->dec_first);
+	set(&a, RS_V_SHARE_PCT, 33);
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(res.decision_row, 33);
+	set(&a, RS_V_SHARE_PCT, 33.5);
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(res.decision_row, 70);
+	rs_rules_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -643,6 +673,7 @@ int main(void)
 		cmocka_unit_test(test_explain_names_the_row_and_the_actions),
 		cmocka_unit_test(test_compiled_conditions_equal_the_reference_on_random_rules),
 		cmocka_unit_test(test_leaf_on_nan_compares_like_c),
+		cmocka_unit_test(test_table_with_many_share_constants_walks_every_row),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
