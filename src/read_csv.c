@@ -378,7 +378,7 @@ static void parse_stopped(csv_state *s, const char *from, const char *stop,
  * lone CR (libcsv ends a record there too); NULL when the chunk ends first.
  * *lf caches the next LF (end: none) so a CR-only file stays linear.
  */
-static const char *line_end(const char *p, const char *end, const char **lf)
+static const char *line_end(const char *p, const char *end, const char **lf, bool any_cr)
 {
 	const char *cr;
 
@@ -387,7 +387,7 @@ static const char *line_end(const char *p, const char *end, const char **lf)
 		if (*lf == NULL)
 			*lf = end;
 	}
-	cr = memchr(p, '\r', (size_t)(*lf - p));
+	cr = any_cr ? memchr(p, '\r', (size_t)(*lf - p)) : NULL;
 	if (cr == NULL)
 		return *lf < end ? *lf : NULL;
 	return cr + 1 == *lf && *lf < end ? *lf : cr;
@@ -488,15 +488,77 @@ static bool fast_line(csv_state *s, const char *p, const char *e)
  * limit, with too many fields for the cells at hand, or empty is left to
  * fast_line and libcsv, as it was.
  */
+static void emit_inplace(csv_state *s, size_t n, size_t bytes)
+{
+	s->n = s->nstored = n;
+	s->rec_bytes = bytes;
+	s->field_line = s->line;
+	on_record(0, s);
+}
+
+/*
+ * quoted_line: plain_line's way for a line with quotes, a field at a time.
+ * A quoted field is taken in place when no quote is doubled inside it (its
+ * text lies between the quotes; the closing quote becomes its NUL) and an
+ * unquoted one when it holds no quote. Anything else (a "" inside, text
+ * after a closing quote, a quote that does not close on the line, a stray
+ * quote) puts back what was overwritten and leaves the line to fast_line,
+ * which copies and undoubles, or to libcsv. Quoted fields carry no plain
+ * bits.
+ */
+static bool quoted_line(csv_state *s, char *p, char *e)
+{
+	const char d = (char)s->p.delim_char;
+	size_t n = 0, bytes = 0;
+	char *q = p, *end, *term;
+
+	for (;;) {
+		if (n >= s->fast_cells)
+			goto give_up;
+		if (q < e && *q == '"') {
+			term = memchr(q + 1, '"', (size_t)(e - q - 1));
+			if (term == NULL || (term + 1 < e && term[1] != d))
+				goto give_up;
+			end = term + 1;
+			s->cell[n] = q + 1;
+			s->plain[n] = 0;
+		} else {
+			end = q + rs_scan4(q, (size_t)(e - q), d, '"', d, '"');
+			if (end < e && *end == '"')
+				goto give_up;
+			term = end;
+			s->cell[n] = q;
+			s->plain[n] = s->plain_bits;
+		}
+		s->len[n] = (size_t)(term - s->cell[n]);
+		bytes += s->len[n++];
+		if (end == e)
+			break;
+		*term = '\0';
+		q = end + 1;
+	}
+	*term = '\0';
+	emit_inplace(s, n, bytes);
+	return true;
+give_up:
+	/* Every cell stored so far was terminated: a quoted one at its closing
+	 * quote, an unquoted one at the delimiter after it (an unquoted cell
+	 * starts the line or follows a delimiter, never a quote). */
+	while (n-- > 0)
+		((char *)s->cell[n])[s->len[n]] = s->cell[n] > p && s->cell[n][-1] == '"' ? '"' : d;
+	return false;
+}
+
 static bool plain_line(csv_state *s, char *p, char *e)
 {
 	const char d = (char)s->p.delim_char;
 	size_t len = (size_t)(e - p), n = 0, i;
 	char *start = p;
 
-	if (s->slow || !s->fast_ok || len == 0 || len > s->max_field || len > s->max_record ||
-	    memchr(p, '"', len) != NULL)
+	if (s->slow || !s->fast_ok || len == 0 || len > s->max_field || len > s->max_record)
 		return false;
+	if (memchr(p, '"', len) != NULL)
+		return quoted_line(s, p, e);
 	for (i = 0; i < len; i += 16) {
 		unsigned bits = 0;
 #ifdef RS_SCAN_SSE2
@@ -528,10 +590,7 @@ static bool plain_line(csv_state *s, char *p, char *e)
 	s->len[n++] = (size_t)(e - start);
 	*e = '\0';
 	memset(s->plain, s->plain_bits, n);
-	s->n = s->nstored = n;
-	s->rec_bytes = len - (n - 1);
-	s->field_line = s->line;
-	on_record(0, s);
+	emit_inplace(s, n, len - (n - 1));
 	return true;
 give_up:
 	while (n-- > 0) /* put the delimiters back: fast_line or libcsv reads the line */
@@ -561,6 +620,7 @@ static rs_status feed(csv_state *s, char *buf, size_t n)
 	const char *lf = NULL;
 	const rs_read_opts *o = s->c->opts;
 	bool ends_cr = end[-1] == '\r'; /* before plain_line may overwrite it */
+	bool any_cr = memchr(buf, '\r', n) != NULL; /* else no line needs a CR search */
 
 	s->rec_start = NULL;
 	s->chunk_nul = memchr(buf, '\0', n) != NULL;
@@ -570,7 +630,7 @@ static rs_status feed(csv_state *s, char *buf, size_t n)
 	while (p < end && s->st == RS_OK) {
 		/* the LF of a CRLF split between chunks: its line was counted */
 		bool crlf_tail = s->after_cr && p == buf && *p == '\n';
-		char *nl = crlf_tail ? p : (char *)line_end(p, end, &lf);
+		char *nl = crlf_tail ? p : (char *)line_end(p, end, &lf, any_cr);
 		char *stop = nl ? nl + 1 : end;
 		size_t len = (size_t)(stop - p), done;
 
