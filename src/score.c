@@ -225,27 +225,35 @@ static inline double clamp(double x, double hi)
 	return x > hi ? hi : x;
 }
 
-/* What a part contributed, for the explain text. */
-enum { PX_UNKNOWN, PX_LINEAR, PX_CAPPED, PX_TRUE, PX_FALSE };
+/* A part whose text needs its numbers formatted (explain_score). */
+#define PIECE_GENERAL UINT32_MAX
 
-/* One part's points; *how says which explain text it reads. */
-static inline double part(const rs_rules *r, const rs_part *p, const rs_account *a, int *how)
+/*
+ * One part's points and, for --explain, the piece that is its whole text:
+ * a linear part on a whole value below RS_EX_SMALL, a conditional part, an
+ * unknown value; any other linear part is PIECE_GENERAL.
+ */
+static inline double part(const rs_rules *r, const rs_part *p, const rs_part_ex *x,
+                          const rs_account *a, rs_piece *pc)
 {
-	double x;
+	double v;
 
 	if (p->var >= 0) {
 		if (!rs_known(a, p->var)) {
-			*how = PX_UNKNOWN;
+			*pc = x->whole_u;
 			return 0;
 		}
-		x = a->v[p->var] * p->per;
-		*how = x > p->cap ? PX_CAPPED : PX_LINEAR;
-		return clamp(x, p->cap);
+		v = a->v[p->var];
+		if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v)
+			*pc = x->small[(unsigned)v];
+		else
+			pc->len = PIECE_GENERAL;
+		return clamp(v * p->per, p->cap);
 	}
 	switch (rs_cond_fast(r->prog, p->cond, a->v, a->known)) {
-	case RS_K_T: *how = PX_TRUE; return p->points;
-	case RS_K_F: *how = PX_FALSE; return 0;
-	default: *how = PX_UNKNOWN; return 0;
+	case RS_K_T: *pc = x->whole_t; return p->points;
+	case RS_K_F: *pc = x->whole_f; return 0;
+	default: *pc = x->whole_u; return 0;
 	}
 }
 
@@ -309,7 +317,7 @@ static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t roo
  * covers the pieces and NUM_ROOM per number; a number too large for
  * rs_fmt_num goes through rs_buf_put_num, which checks its own room.
  */
-static void explain_score(const rs_rules *r, int k, const rs_account *a, const int *how,
+static void explain_score(const rs_rules *r, int k, const rs_account *a, const rs_piece *pc,
                           double sum, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
@@ -330,26 +338,17 @@ static void explain_score(const rs_rules *r, int k, const rs_account *a, const i
 		const rs_part *p = &d->parts[i];
 		const rs_part_ex *x = &p->ex[lang];
 
-		switch (how[i]) {
-		case PX_LINEAR:
-		case PX_CAPPED:
-			v = a->v[p->var];
-			if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v) {
-				w = put_piece(w, r, x->small[(unsigned)v]);
-				break;
-			}
-			w = put_fast_num(b, put_piece(w, r, x->head), v, 2, room);
-			if (w == NULL)
-				break;
-			if (how[i] == PX_CAPPED)
-				w = put_piece(w, r, x->capped);
-			else
-				w = put_fast_num(b, put_piece(w, r, x->per), clamp(v * p->per, p->cap), 2, room);
-			break;
-		case PX_TRUE: w = put_piece(w, r, x->whole_t); break;
-		case PX_FALSE: w = put_piece(w, r, x->whole_f); break;
-		default: w = put_piece(w, r, x->whole_u); break;
+		if (pc[i].len != PIECE_GENERAL) {
+			w = put_piece(w, r, pc[i]);
+			continue;
 		}
+		/* A linear part on another value: "name <v>x<per> <points>" or capped. */
+		v = a->v[p->var];
+		w = put_fast_num(b, put_piece(w, r, x->head), v, 2, room);
+		if (w != NULL && v * p->per > p->cap)
+			w = put_piece(w, r, x->capped);
+		else if (w != NULL)
+			w = put_fast_num(b, put_piece(w, r, x->per), clamp(v * p->per, p->cap), 2, room);
 	}
 	if (w == NULL)
 		return;
@@ -362,7 +361,7 @@ static void explain_score(const rs_rules *r, int k, const rs_account *a, const i
 static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
-	int how[RS_MAX_PARTS];
+	rs_piece pc[RS_MAX_PARTS];
 	size_t i;
 	double sum = 0;
 
@@ -370,13 +369,13 @@ static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang la
 		sum = sum_parts(r, d, a);
 	} else {
 		for (i = 0; i < d->nparts; i++)
-			sum += part(r, &d->parts[i], a, &how[i]);
+			sum += part(r, &d->parts[i], &d->parts[i].ex[lang], a, &pc[i]);
 	}
 	/* floor(y) for y in 0.5..100.5: the clamp keeps it positive and small. */
 	a->v[RS_V_CONTACT_SCORE + k] = (double)(long long)(clamp(sum, d->max) + 0.5);
 	a->known |= 1u << (RS_V_CONTACT_SCORE + k);
 	if (b != NULL)
-		explain_score(r, k, a, how, sum, b, lang);
+		explain_score(r, k, a, pc, sum, b, lang);
 }
 
 /* ---------------------------------- explain pieces (rs_rules_compile) */
