@@ -85,22 +85,28 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
 {
 	rs_piece p = r->dec[res->decision_row].ex[lang];
 	size_t i;
+	char *w;
 
+	if (!rs_buf_reserve(b, p.len + res->nfired * r->ex_act_bound + r->ex_none[lang].len +
+	                           RS_PIECE_SLACK))
+		return;
 	if (b->len == 0) { /* nothing before it: no "; " */
 		p.off += 2;
 		p.len -= 2;
 	}
-	(void)rs_buf_add(b, r->xtext + p.off, p.len);
+	w = rs_put_piece(b->data + b->len, r->xtext, p);
 	if (res->nfired == 0)
-		(void)rs_buf_add(b, r->xtext + r->ex_none[lang].off, r->ex_none[lang].len);
+		w = rs_put_piece(w, r->xtext, r->ex_none[lang]);
 	for (i = 0; i < res->nfired; i++) {
 		p = r->act[res->fired[i]].ex;
 		if (i == 0) { /* the first without ", " */
 			p.off += 2;
 			p.len -= 2;
 		}
-		(void)rs_buf_add(b, r->xtext + p.off, p.len);
+		w = rs_put_piece(w, r->xtext, p);
 	}
+	b->len = (size_t)(w - b->data);
+	b->data[b->len] = '\0';
 }
 
 /*
@@ -173,6 +179,8 @@ void rs_engine_pieces(rs_buf *b, rs_rules *r, int g)
 		(void)rs_buf_puts(b, ", ");
 		(void)rs_buf_puts(b, r->act[i].id);
 		rs_piece_end(b, &r->act[i].ex);
+		if (r->act[i].ex.len > r->ex_act_bound)
+			r->ex_act_bound = r->act[i].ex.len;
 	}
 }
 

@@ -512,6 +512,7 @@ static bool explain_pieces(rs_rules *r)
 	rs_buf_init(&b);
 	(void)rs_buf_puts(&b, "");
 	for (g = 0; g < RS_LANG_COUNT; g++) {
+		rs_share_pieces(&b, r, g);
 		for (k = 0; k < RS_SCORE_COUNT; k++)
 			rs_score_pieces(&b, &r->score[k], k, g);
 		rs_engine_pieces(&b, r, g);

@@ -12,6 +12,7 @@
 #define RS_RULES_IMPL_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
@@ -192,6 +193,9 @@ struct rs_rules {
 	uint32_t *dec_first;
 	char *xtext;                 /* the --explain pieces (rs_piece) */
 	rs_piece ex_none[RS_LANG_COUNT]; /* "none": no action rule fired */
+	size_t ex_act_bound;             /* the longest ", <id>" */
+	rs_piece ex_share[RS_LANG_COUNT][6]; /* score.c: the share's texts */
+	size_t ex_share_bound[RS_LANG_COUNT];
 };
 
 /* engine.c: Kleene evaluation (enum rs_tri) of the condition at `root`. */
@@ -231,8 +235,29 @@ bool rs_rules_compile(rs_rules *r);
 /* Pieces are built at the end of one text (b); offsets stay valid as it grows. */
 static inline void rs_piece_begin(rs_buf *b, rs_piece *p) { p->off = (uint32_t)b->len; }
 static inline void rs_piece_end(rs_buf *b, rs_piece *p) { p->len = (uint32_t)(b->len - p->off); }
+/*
+ * Pieces are copied 16 bytes at a time, constant-size copies without a call:
+ * xtext ends with this slack, and a writer reserves it past its text; the
+ * bytes copied past a piece's end are scratch that the next write or the
+ * final NUL covers.
+ */
+#define RS_PIECE_SLACK 16
+
+static inline char *rs_put_piece(char *w, const char *xtext, rs_piece p)
+{
+	const char *src = xtext + p.off;
+	uint32_t i = 0;
+
+	do {
+		memcpy(w + i, src + i, RS_PIECE_SLACK);
+		i += RS_PIECE_SLACK;
+	} while (i < p.len);
+	return w + p.len;
+}
+
 /* score.c, engine.c: the explain pieces of one score / of the engine in language g. */
 void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g);
+void rs_share_pieces(rs_buf *b, rs_rules *r, int g);
 void rs_engine_pieces(rs_buf *b, rs_rules *r, int g);
 
 /* score.c: the explain words of scoring, shared with the piece builder. */

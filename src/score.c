@@ -136,40 +136,6 @@ static rs_status reject(rs_error *err, const char *fmt, ...)
 	return RS_EREJECT;
 }
 
-/* Appends v as rs_buf_put_num(b, v, decimals) does (decimals 0 or 2). */
-static inline void put_num(rs_buf *b, double v, int decimals)
-{
-	char tmp[32];
-	size_t n = fmt_num(tmp, v, decimals);
-
-	if (n > 0)
-		(void)rs_buf_add(b, tmp, n);
-	else
-		(void)rs_buf_put_num(b, v, decimals);
-}
-
-static void explain_share(const rs_account *a, rs_buf *b, rs_lang lang, int how)
-{
-	const char *const *w = rs_score_words[lang];
-
-	(void)rs_buf_add_str(b, w[RS_W_SHARE]);
-	put_num(b, a->v[RS_V_SHARE_PCT], 2);
-	if (how == RS_F_PURCHASE_SHARE) {
-		(void)rs_buf_add_str(b, w[RS_W_FROM]);
-		(void)RS_BUF_LIT(b, "purchase_share");
-		if (rs_known(a, RS_F_OUR_SALES) && rs_known(a, RS_F_CUSTOMER_SPEND))
-			(void)rs_buf_add_str(b, w[RS_W_UNUSED]);
-	} else if (how == RS_F_OUR_SALES) {
-		(void)rs_buf_add_str(b, w[RS_W_FROM]);
-		(void)RS_BUF_LIT(b, "our_sales 0");
-	} else {
-		(void)RS_BUF_LIT(b, " = 100 x our_sales ");
-		put_num(b, a->v[RS_F_OUR_SALES], 2);
-		(void)RS_BUF_LIT(b, " / customer_spend ");
-		put_num(b, a->v[RS_F_CUSTOMER_SPEND], 2);
-	}
-}
-
 /*
  * round() for 0 <= y < 2^52 without the libm call: below 2^52 the fraction
  * y - trunc(y) is exact, so halves round up (away from zero) as round does.
@@ -279,21 +245,11 @@ static inline double sum_parts(const rs_rules *r, const rs_scoredef *d, const rs
 
 /* Room for a number, written by rs_fmt_num or, rarely, rs_buf_put_num. */
 #define NUM_ROOM 32
-/* Pieces are copied 16 bytes at a time: xtext and the room have this slack. */
-#define PIECE_SLACK 16
+#define PIECE_SLACK RS_PIECE_SLACK
 
-/* A piece, in whole 16-byte steps (constant-size copies, no call): the bytes
- * past its end are scratch that the next write or the final NUL covers. */
 static inline char *put_piece(char *w, const rs_rules *r, rs_piece p)
 {
-	const char *src = r->xtext + p.off;
-	uint32_t i = 0;
-
-	do {
-		memcpy(w + i, src + i, PIECE_SLACK);
-		i += PIECE_SLACK;
-	} while (i < p.len);
-	return w + p.len;
+	return rs_put_piece(w, r->xtext, p);
 }
 
 /* The number at w; NULL if the buffer failed. */
@@ -485,6 +441,61 @@ void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g)
 	d->ex_bound[g] = n;
 }
 
+enum { SH_HEAD, SH_PS, SH_PS_UNUSED, SH_SALES0, SH_CALC1, SH_CALC2 };
+
+void rs_share_pieces(rs_buf *b, rs_rules *r, int g)
+{
+	const char *const *w = rs_score_words[g];
+	const char *text[6][3] = {
+		{w[RS_W_SHARE], "", ""},
+		{w[RS_W_FROM], "purchase_share", ""},
+		{w[RS_W_FROM], "purchase_share", w[RS_W_UNUSED]},
+		{w[RS_W_FROM], "our_sales 0", ""},
+		{" = 100 x our_sales ", "", ""},
+		{" / customer_spend ", "", ""},
+	};
+	size_t i, j, n = 0;
+
+	for (i = 0; i < 6; i++) {
+		rs_piece_begin(b, &r->ex_share[g][i]);
+		for (j = 0; j < 3; j++)
+			(void)rs_buf_puts(b, text[i][j]);
+		rs_piece_end(b, &r->ex_share[g][i]);
+		n += r->ex_share[g][i].len;
+	}
+	r->ex_share_bound[g] = n + 3 * NUM_ROOM + PIECE_SLACK;
+}
+
+/* "share 23.9 = 100 x our_sales 227380 / customer_spend 951382" and the like. */
+static void explain_share(const rs_rules *r, const rs_account *a, rs_buf *b, rs_lang lang, int how)
+{
+	const rs_piece *pc = r->ex_share[lang];
+	size_t room = r->ex_share_bound[lang];
+	char *w;
+
+	if (!rs_buf_reserve(b, room))
+		return;
+	w = put_piece(b->data + b->len, r, pc[SH_HEAD]);
+	w = put_fast_num(b, w, a->v[RS_V_SHARE_PCT], 2, room);
+	if (w == NULL)
+		return;
+	if (how == RS_F_PURCHASE_SHARE) {
+		bool both = rs_known(a, RS_F_OUR_SALES) && rs_known(a, RS_F_CUSTOMER_SPEND);
+
+		w = put_piece(w, r, pc[both ? SH_PS_UNUSED : SH_PS]);
+	} else if (how == RS_F_OUR_SALES) {
+		w = put_piece(w, r, pc[SH_SALES0]);
+	} else {
+		w = put_fast_num(b, put_piece(w, r, pc[SH_CALC1]), a->v[RS_F_OUR_SALES], 2, room);
+		if (w != NULL)
+			w = put_fast_num(b, put_piece(w, r, pc[SH_CALC2]), a->v[RS_F_CUSTOMER_SPEND], 2, room);
+		if (w == NULL)
+			return;
+	}
+	b->len = (size_t)(w - b->data);
+	b->data[b->len] = '\0';
+}
+
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang,
                    rs_error *err)
 {
@@ -498,7 +509,7 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 	if (st != RS_OK)
 		return st;
 	if (explain != NULL)
-		explain_share(a, explain, lang, how);
+		explain_share(r, a, explain, lang, how);
 	for (k = 0; k < RS_SCORE_COUNT; k++)
 		score(r, k, a, explain, lang);
 	return RS_OK;
