@@ -93,6 +93,9 @@ struct rs_classifier {
 	const char *cptr[COL_MAX]; /* an appended cell's text outside the arena, or NULL */
 	unsigned char cplain[COL_MAX];
 	unsigned char *plain; /* output row's RS_PLAIN_ bits, nout of them */
+	/* Per stage "id\0label\0" in one block, so the two cells go out as one
+	 * run of back-to-back cells. */
+	char *stage_text[RS_MAX_STAGES];
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
 	tail tails[TAIL_SLOTS];
 	size_t ntails;
@@ -181,8 +184,18 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
-		c->stage_id[i] = text_of(rs_rules_stage_id(r, i));
-		c->stage_label[i] = text_of(rs_rules_stage_label(r, i, o->lang));
+		text_ref id = text_of(rs_rules_stage_id(r, i));
+		text_ref label = text_of(rs_rules_stage_label(r, i, o->lang));
+
+		c->stage_text[i] = rs_malloc(id.n + label.n + 2);
+		if (c->stage_text[i] == NULL) {
+			rs_classifier_free(c);
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		}
+		memcpy(c->stage_text[i], id.s, id.n + 1);
+		memcpy(c->stage_text[i] + id.n + 1, label.s, label.n + 1);
+		c->stage_id[i] = (text_ref){c->stage_text[i], id.n, id.plain};
+		c->stage_label[i] = (text_ref){c->stage_text[i] + id.n + 1, label.n, label.plain};
 	}
 	*out = c;
 	return RS_OK;
@@ -206,6 +219,8 @@ void rs_classifier_free(rs_classifier *c)
 	rs_free(c->plain);
 	for (i = 0; i < TAIL_SLOTS; i++)
 		rs_free(c->tails[i].text);
+	for (i = 0; i < RS_MAX_STAGES; i++)
+		rs_free(c->stage_text[i]);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_free(c);
@@ -334,6 +349,16 @@ static void put_ref(rs_classifier *c, int col, text_ref t)
 {
 	c->cptr[col] = t.s;
 	c->clen[col] = t.n;
+	c->cplain[col] = t.plain;
+}
+
+/* A short known text copied into the arena, so the cells on either side and
+ * it make one run. */
+static void put_copy(rs_classifier *c, int col, text_ref t)
+{
+	cell_begin(c, col);
+	rs_buf_add(&c->arena, t.s, t.n);
+	cell_end(c, col);
 	c->cplain[col] = t.plain;
 }
 
@@ -533,11 +558,11 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	put_num(c, COL_SHARE, a.v[RS_V_SHARE_PCT], 2);
 	put_num(c, COL_CONTACT, a.v[RS_V_CONTACT_SCORE], 1);
 	put_num(c, COL_COOP, a.v[RS_V_COOPERATION_SCORE], 1);
-	put_ref(c, COL_NEXT, res.next_stage >= 0 ? c->stage_id[res.next_stage] : (text_ref){"", 0, PLAIN_ALL});
+	put_copy(c, COL_NEXT, res.next_stage >= 0 ? c->stage_id[res.next_stage] : (text_ref){"", 0, PLAIN_ALL});
 	if (res.share_gap >= 0)
 		put_num(c, COL_GAP, res.share_gap, 2);
 	else
-		put_ref(c, COL_GAP, (text_ref){"", 0, PLAIN_ALL});
+		put_copy(c, COL_GAP, (text_ref){"", 0, PLAIN_ALL});
 	put_tail(c, &res, down);
 	if (c->o.explain) /* the explain buffer itself: not copied, scanned by the writer */
 		put_ref(c, COL_EXPLAIN, (text_ref){c->explain.data ? c->explain.data : "", c->explain.len, 0});
