@@ -370,7 +370,7 @@ static int residual(rs_rules *r, uint32_t i, const fixed *f)
 	int t;
 
 	if (p.kind == RS_P_LEAF && p.var == f->var)
-		return (int)((p.tmask >> fixed_code(f, p.value)) & 1u) << 1;
+		return (int)(((unsigned)p.tmask >> fixed_code(f, p.value)) & 1u) << 1;
 	if (!push(r, &p))
 		return -2;
 	if (p.kind == RS_P_LEAF)
