@@ -62,6 +62,8 @@ measure() {
 	inbytes=$(wc -c <"$input")
 	: >"$OUT/t.secs"
 	: >"$OUT/t.rss"
+	: >"$OUT/t.user"
+	: >"$OUT/t.sys"
 	status=0 note=
 	printf '   %-24s' "$tool"
 	i=0
@@ -77,9 +79,15 @@ measure() {
 		secs=${secs%% *}
 		rss=${line#*maxrss_kib=}
 		rss=${rss%% *}
+		usr=${line#*user=}
+		usr=${usr%% *}
+		sys=${line#*sys=}
+		sys=${sys%% *}
 		st=${line##*status=}
 		echo "$secs" >>"$OUT/t.secs"
 		echo "$rss" >>"$OUT/t.rss"
+		echo "$usr" >>"$OUT/t.user"
+		echo "$sys" >>"$OUT/t.sys"
 		printf ' %ss' "$secs"
 		if [ "$st" != 0 ]; then
 			status=$st
@@ -105,8 +113,9 @@ measure() {
 		note="${note:+$note; }no stage column in the output" ;;
 	esac
 	rm -f "$out"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$group" "$role" \
-		"$(median "$OUT/t.secs")" "$(median "$OUT/t.rss")" "$status" "$inbytes" "$note" >>"$RAW"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$group" "$role" \
+		"$(median "$OUT/t.secs")" "$(median "$OUT/t.rss")" "$status" "$inbytes" "$note" \
+		"$(median "$OUT/t.user")" "$(median "$OUT/t.sys")" >>"$RAW"
 }
 
 # skip SIZE TOOL GROUP WHY: a row with no figures.
@@ -182,7 +191,7 @@ for size in $SIZES; do
 	fi
 	sh bench/table.sh "$RAW" "$size"
 done
-rm -f "$OUT/t.secs" "$OUT/t.rss" "$OUT/err.txt"
+rm -f "$OUT/t.secs" "$OUT/t.rss" "$OUT/t.user" "$OUT/t.sys" "$OUT/err.txt"
 
 {
 	echo "# relstage benchmark"
@@ -192,7 +201,7 @@ rm -f "$OUT/t.secs" "$OUT/t.rss" "$OUT/err.txt"
 	echo "- machine: $(uname -sm), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //'), $(nproc 2>/dev/null) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)"
 	echo "- compiler: $(${CC:-cc} --version 2>/dev/null | head -n 1), CFLAGS=$CFL"
 	echo "- peers: $(mlr --version 2>/dev/null || echo 'mlr: none'), $(python3 --version 2>/dev/null || echo 'python3: none')"
-	echo "- command: make bench BENCH_SIZES=\"$SIZES\" (median of $REPS runs; bench/runstat.c: CLOCK_MONOTONIC wall time, wait4 ru_maxrss)"
+	echo "- command: make bench BENCH_SIZES=\"$SIZES\" (median of $REPS runs; bench/runstat.c: CLOCK_MONOTONIC wall time, wait4 ru_maxrss, ru_utime and ru_stime)"
 	echo
 	for size in $SIZES; do
 		sh bench/table.sh "$RAW" "$size"

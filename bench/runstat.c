@@ -3,7 +3,10 @@
  *   runstat IN OUT ERR -- CMD [ARGS...]
  * runs CMD with stdin from IN, stdout to OUT and stderr to ERR (truncated),
  * and prints one line on stdout:
- *   seconds=<wall, CLOCK_MONOTONIC> maxrss_kib=<wait4 ru_maxrss> status=<exit code, or 128+signal>
+ *   seconds=<wall, CLOCK_MONOTONIC> maxrss_kib=<wait4 ru_maxrss>
+ *   user=<CPU seconds in user space> sys=<CPU seconds in the kernel> status=<exit code, or 128+signal>
+ * (user and sys from wait4's rusage: on a busy machine they show the work
+ * itself when wall time also holds waiting)
  * Its own exit status is 0 when it could run and wait for CMD, 2 otherwise
  * (CMD's status is in the line, so the caller decides what a failure is).
  */
@@ -66,6 +69,8 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	printf("seconds=%.6f maxrss_kib=%ld status=%d\n", secs, ru.ru_maxrss, code);
+	printf("seconds=%.6f maxrss_kib=%ld user=%.6f sys=%.6f status=%d\n", secs, ru.ru_maxrss,
+	       (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6,
+	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6, code);
 	return 0;
 }
