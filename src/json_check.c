@@ -316,6 +316,130 @@ const char *rs_json_why_key(char *reason, size_t cap, const char *head,
 	return reason;
 }
 
+/* --------------------------------------------------- flat fast path */
+
+/*
+ * Everything here only has to be conservative: a line it declines goes to
+ * cJSON as before. It accepts a subset of cJSON's grammar on which the two
+ * agree byte for byte: whitespace is bytes 1..32 (cJSON also skips NUL, but a
+ * NUL anywhere makes the line a reject, so it declines), strings end at the
+ * first quote when they hold no backslash (cJSON copies every other byte as
+ * it is), and s[n] == '\0' is the sentinel that stops every scan.
+ */
+static size_t flat_ws(const char *s, size_t i)
+{
+	while ((unsigned char)(s[i] - 1) < 32)
+		i++;
+	return i;
+}
+
+/* The closing quote of the string opening at s[i], or 0 (escape, NUL, end). */
+static size_t flat_str(const char *s, size_t i)
+{
+	static const unsigned char stop[256] = {[0] = 1, ['"'] = 1, ['\\'] = 1};
+
+	do
+		i++;
+	while (!stop[(unsigned char)s[i]]);
+	return s[i] == '"' ? i : 0;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * -?D+(.D+)? with at most 15 digits, not followed by a character cJSON would
+ * still take as part of the number; 0 if not. The mantissa (< 10^15 < 2^53)
+ * and 10^frac are exact doubles, so their quotient is the correctly rounded
+ * value of the text: what strtod returns.
+ */
+static size_t flat_num(const char *s, size_t i, double *v)
+{
+	static const double p10[] = {1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+	                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	unsigned long long m = 0;
+	int digits = 0, frac = 0;
+	bool neg = s[i] == '-';
+
+	i += neg;
+	if (!is_digit(s[i]))
+		return 0;
+	for (; is_digit(s[i]) && digits <= 15; i++, digits++)
+		m = m * 10 + (unsigned)(s[i] - '0');
+	if (s[i] == '.') {
+		if (!is_digit(s[++i]))
+			return 0;
+		for (; is_digit(s[i]) && digits <= 15; i++, digits++, frac++)
+			m = m * 10 + (unsigned)(s[i] - '0');
+	}
+	if (digits > 15 || strchr("0123456789+-eE.", s[i]) != NULL)
+		return 0; /* strchr matches s[n]'s NUL too: declines a cut line */
+	*v = (double)m / p10[frac];
+	if (neg)
+		*v = -*v;
+	return i;
+}
+
+/* One member's value at s[i]: its end, or 0. */
+static size_t flat_value(const char *s, size_t n, size_t i, rs_json_member *it)
+{
+	size_t e;
+
+	switch (s[i]) {
+	case '"':
+		if ((e = flat_str(s, i)) == 0)
+			return 0;
+		it->type = cJSON_String;
+		it->str = s + i + 1;
+		it->slen = e - i - 1;
+		return e + 1;
+	case 't':
+		it->type = cJSON_True;
+		return n - i >= 4 && memcmp(s + i, "true", 4) == 0 ? i + 4 : 0;
+	case 'f':
+		it->type = cJSON_False;
+		return n - i >= 5 && memcmp(s + i, "false", 5) == 0 ? i + 5 : 0;
+	case 'n':
+		it->type = cJSON_NULL;
+		return n - i >= 4 && memcmp(s + i, "null", 4) == 0 ? i + 4 : 0;
+	default:
+		it->type = cJSON_Number;
+		return flat_num(s, i, &it->num);
+	}
+}
+
+size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max)
+{
+	size_t i = flat_ws(s, 0), k = 0, e;
+
+	if (s[i] != '{')
+		return RS_JSON_NOT_FLAT;
+	i = flat_ws(s, i + 1);
+	for (;;) {
+		rs_json_member *it = m + k;
+		if (s[i] != '"' || k == max || (e = flat_str(s, i)) == 0)
+			return RS_JSON_NOT_FLAT;
+		it->key = s + i + 1;
+		it->klen = e - i - 1;
+		i = flat_ws(s, e + 1);
+		if (s[i] != ':')
+			return RS_JSON_NOT_FLAT;
+		i = flat_ws(s, i + 1);
+		if (i >= n || (i = flat_value(s, n, i, it)) == 0)
+			return RS_JSON_NOT_FLAT;
+		k++;
+		i = flat_ws(s, i);
+		if (s[i] == '}')
+			break;
+		if (s[i] != ',')
+			return RS_JSON_NOT_FLAT;
+		i = flat_ws(s, i + 1);
+	}
+	return flat_ws(s, i + 1) == n ? k : RS_JSON_NOT_FLAT;
+}
+
 /* ------------------------------------------------------- number text */
 
 /* Digits of x with a point d places from the right ("0.05" for 5, d 2). */

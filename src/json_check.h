@@ -67,6 +67,27 @@ cJSON *rs_json_parse_line(const char *s, size_t n, unsigned long line,
                           char *reason, size_t cap, const char **why);
 
 /*
+ * The usual JSON Lines record, read without cJSON: one object of strings
+ * without escapes, plain decimal numbers (at most 15 digits, no exponent),
+ * true, false and null, nothing else on the line. Each member gets its key's
+ * bytes, and a string's bytes or a number's value (the double cJSON's strtod
+ * would give). Needs s[n] == '\0'; writes nothing. Returns the number of
+ * members (at most max), or RS_JSON_NOT_FLAT when the line is anything else
+ * (then cJSON decides what it is). Whatever it accepts, cJSON accepts as the
+ * same members and values, and rs_json_not_row finds nothing against it.
+ */
+#define RS_JSON_NOT_FLAT ((size_t)-1)
+
+typedef struct rs_json_member {
+	const char *key, *str; /* in s, not NUL-terminated; str for strings */
+	size_t klen, slen;
+	double num;            /* for numbers */
+	int type;              /* cJSON_String, _Number, _True, _False, _NULL */
+} rs_json_member;
+
+size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max);
+
+/*
  * The shortest text of a finite v that reads back as v (at most
  * RS_JSON_NUM_SLOT bytes with its NUL, '.' as the point whatever the locale);
  * returns its length.

@@ -49,25 +49,25 @@ typedef struct jrd {
 	size_t npend;
 	unsigned long pend_line;
 	rs_arena arena;      /* every cJSON tree; reset after each record */
+	rs_json_member *mem; /* ncol members for fast_row (NULL: none) */
 	char reason[512];
 } jrd;
 
 /* ------------------------------------------------------------ columns */
 
-static size_t hash_key(const char *s, size_t *n)
+static size_t hash_key(const char *s, size_t n)
 {
 	size_t h = (size_t)14695981039346656037ULL;
-	const char *p = s;
 
-	for (; *p; p++)
-		h = (h ^ (unsigned char)*p) * (size_t)1099511628211ULL;
-	*n = (size_t)(p - s);
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
 	return h;
 }
 
-static size_t col_find(const jrd *j, const char *key)
+/* The column of the key key[0..n) (keys hold no NUL: cJSON cuts them). */
+static size_t col_find_n(const jrd *j, const char *key, size_t n)
 {
-	size_t n, h = hash_key(key, &n), i;
+	size_t h = hash_key(key, n), i;
 
 	if (j->nslot == 0)
 		return NOCOL;
@@ -79,9 +79,14 @@ static size_t col_find(const jrd *j, const char *key)
 	return NOCOL;
 }
 
+static size_t col_find(const jrd *j, const char *key)
+{
+	return col_find_n(j, key, strlen(key));
+}
+
 static void slot_put(jrd *j, size_t c)
 {
-	size_t n, i = hash_key(j->names.data + j->off[c], &n) & (j->nslot - 1);
+	size_t i = hash_key(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
 
 	while (j->slot[i] != 0)
 		i = (i + 1) & (j->nslot - 1);
@@ -172,35 +177,58 @@ static const char *why_key(jrd *j, const char *head, const char *key,
 	return rs_json_why_key(j->reason, sizeof j->reason, head, key, tail);
 }
 
+/*
+ * Sets cell col from a scalar whose type is cJSON's: str[0..len) (a C
+ * string) for a string, num (finite) for a number.
+ */
+static void put_scalar(jrd *j, size_t col, int type, const char *str, size_t len,
+                       double num)
+{
+	switch (type) {
+	case cJSON_String:
+		j->cell[col] = str;
+		j->len[col] = len;
+		j->type[col] = RS_T_STRING;
+		break;
+	case cJSON_Number:
+		j->cell[col] = j->nums + col * RS_JSON_NUM_SLOT;
+		j->len[col] = rs_json_num_text(num, j->nums + col * RS_JSON_NUM_SLOT);
+		j->type[col] = RS_T_NUMBER;
+		break;
+	case cJSON_True:
+	case cJSON_False:
+		j->cell[col] = type == cJSON_True ? "true" : "false";
+		j->len[col] = type == cJSON_True ? 4 : 5;
+		j->type[col] = RS_T_BOOL;
+		break;
+	default:
+		j->cell[col] = "";
+		j->len[col] = 0;
+		j->type[col] = RS_T_NULL;
+	}
+}
+
 /* Sets one cell from a member's value; returns a reason to reject or NULL. */
 static const char *set_cell(jrd *j, size_t col, const cJSON *it)
 {
-	switch (it->type & 0xFF) {
+	int type = it->type & 0xFF;
+	size_t len;
+
+	switch (type) {
 	case cJSON_String:
-		j->cell[col] = it->valuestring;
-		j->len[col] = strlen(it->valuestring);
-		j->type[col] = RS_T_STRING;
-		if (j->len[col] > j->c->opts->max_field)
+		if ((len = strlen(it->valuestring)) > j->c->opts->max_field)
 			return why_key(j, "key ", it->string,
 			               " holds a string longer than the field limit");
+		put_scalar(j, col, type, it->valuestring, len, 0);
 		return NULL;
 	case cJSON_Number:
 		if (!isfinite(it->valuedouble))
 			return why_key(j, "key ", it->string, ": number out of range");
-		j->cell[col] = j->nums + col * RS_JSON_NUM_SLOT;
-		j->len[col] = rs_json_num_text(it->valuedouble, j->nums + col * RS_JSON_NUM_SLOT);
-		j->type[col] = RS_T_NUMBER;
-		return NULL;
+		/* fall through */
 	case cJSON_True:
 	case cJSON_False:
-		j->cell[col] = (it->type & 0xFF) == cJSON_True ? "true" : "false";
-		j->len[col] = (it->type & 0xFF) == cJSON_True ? 4 : 5;
-		j->type[col] = RS_T_BOOL;
-		return NULL;
 	case cJSON_NULL:
-		j->cell[col] = "";
-		j->len[col] = 0;
-		j->type[col] = RS_T_NULL;
+		put_scalar(j, col, type, NULL, 0, it->valuedouble);
 		return NULL;
 	}
 	return why_key(j, "key ", it->string,
@@ -208,6 +236,23 @@ static const char *set_cell(jrd *j, size_t col, const cJSON *it)
 	                                   "number, boolean or null"
 	                                 : " holds an object; expected a string, "
 	                                   "number, boolean or null");
+}
+
+/* A new row: no column is stamped with the new generation yet. */
+static void new_row(jrd *j)
+{
+	if (++j->gen == 0) {
+		memset(j->stamp, 0, j->ccap * sizeof *j->stamp);
+		j->gen = 1;
+	}
+}
+
+/* Columns the row did not set (it set `set` of them) are null. */
+static void null_rest(jrd *j, size_t set)
+{
+	for (size_t col = 0; set < j->ncol && col < j->ncol; col++)
+		if (j->stamp[col] != j->gen)
+			put_scalar(j, col, cJSON_NULL, NULL, 0, 0);
 }
 
 /*
@@ -218,13 +263,10 @@ static const char *set_cell(jrd *j, size_t col, const cJSON *it)
 static const char *fill_row(jrd *j, const cJSON *obj)
 {
 	const cJSON *it;
-	size_t k = 0, set = 0, col;
+	size_t k = 0, col;
 	const char *why;
 
-	if (++j->gen == 0) {
-		memset(j->stamp, 0, j->ccap * sizeof *j->stamp);
-		j->gen = 1;
-	}
+	new_row(j);
 	for (it = obj->child; it != NULL; it = it->next, k++) {
 		if (k < j->ncol && strcmp(j->hname[k], it->string) == 0)
 			col = k;
@@ -235,18 +277,48 @@ static const char *fill_row(jrd *j, const cJSON *obj)
 		if (j->stamp[col] == j->gen)
 			return why_key(j, "duplicate key ", it->string, "");
 		j->stamp[col] = j->gen;
-		set++;
 		if ((why = set_cell(j, col, it)) != NULL)
 			return why;
 	}
-	for (col = 0; set < j->ncol && col < j->ncol; col++) {
-		if (j->stamp[col] != j->gen) {
-			j->cell[col] = "";
-			j->len[col] = 0;
-			j->type[col] = RS_T_NULL;
-		}
-	}
+	null_rest(j, k);
 	return NULL;
+}
+
+/*
+ * The usual JSON Lines record without cJSON (rs_json_flat). True when taken:
+ * the row was handed on and *st is its status. False, with nothing handed on
+ * and s as it was, when the line is not that simple or would be rejected (a
+ * key unknown or repeated, a string over the field limit): the general path
+ * then reads it and says why. Same cells as fill_row, by rs_json_flat's
+ * promise that cJSON reads the same members.
+ */
+static bool fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *st)
+{
+	size_t k = rs_json_flat(s, n, j->mem, j->ncol), i, col;
+	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len,
+	              .type = j->type, .line = line};
+
+	if (k == RS_JSON_NOT_FLAT)
+		return false;
+	new_row(j);
+	for (i = 0; i < k; i++) { /* k <= ncol */
+		const rs_json_member *m = &j->mem[i];
+		if (m->klen == j->nlen[i] && memcmp(j->hname[i], m->key, m->klen) == 0)
+			col = i;
+		else if ((col = col_find_n(j, m->key, m->klen)) == NOCOL)
+			return false;
+		if (j->stamp[col] == j->gen ||
+		    (m->type == cJSON_String && m->slen > j->c->opts->max_field))
+			return false;
+		j->stamp[col] = j->gen;
+		put_scalar(j, col, m->type, m->str, m->slen, m->num);
+	}
+	for (i = 0; i < k; i++) /* accepted: the strings become C strings */
+		if (j->mem[i].type == cJSON_String)
+			s[(size_t)(j->mem[i].str - s) + j->mem[i].slen] = '\0';
+	null_rest(j, k);
+	*st = j->c->on_row(j->c->ctx, &row, j->err);
+	return true;
 }
 
 /* A rejected record: one cell holding its raw text (NUL-terminated). */
@@ -378,6 +450,8 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		                    j->c->opts->max_record);
 	if (rs_json_ws(s, 0, n) == n && memchr(s, '\0', n) == NULL)
 		return RS_OK;
+	if (j->mem != NULL && fast_row(j, s, n, line, &st))
+		return st;
 	j->arena.on = true;
 	obj = rs_json_parse_line(s, n, line, j->reason, sizeof j->reason, &why);
 	j->arena.on = false;
@@ -391,6 +465,8 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		if ((st = cols_from(j, obj, line)) == RS_OK &&
 		    (st = emit_header(j, line)) == RS_OK)
 			st = pend_flush(j);
+		/* if this fails, every line takes the general path */
+		j->mem = rs_calloc(j->ncol, sizeof *j->mem);
 	}
 	if (st == RS_OK)
 		st = emit_object(j, obj, s, n, line);
@@ -603,6 +679,7 @@ static void jrd_free(jrd *j)
 	rs_free(j->type);
 	rs_free(j->stamp);
 	rs_free(j->nums);
+	rs_free(j->mem);
 }
 
 static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)

@@ -3,10 +3,12 @@
  * would lose a NUL, the cJSON-mirroring validator (where a syntax error is,
  * how deep), the failure diagnosis, row checks and the text of numbers.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +148,193 @@ static void test_line_counter_moves_forward(void **state)
 	assert_int_equal(c, 2);
 }
 
+/* ---------------------------------------------------- rs_json_flat */
+
+/*
+ * The fast path's promise, checked against cJSON itself: when rs_json_flat
+ * takes s[0..n), cJSON parses the same text to an object with the same
+ * members in the same order (key bytes, type, string bytes, the very same
+ * double) and rs_json_not_row finds nothing against it. Returns whether it
+ * was taken.
+ */
+static bool flat_agrees_with_cjson(const char *s, size_t n)
+{
+	rs_json_member m[16];
+	size_t k = rs_json_flat(s, n, m, 16), i = 0;
+	const char *end = NULL;
+	char reason[256];
+	cJSON *v, *it;
+
+	assert_int_equal(s[n], '\0');
+	if (k == RS_JSON_NOT_FLAT)
+		return false;
+	v = cJSON_ParseWithLengthOpts(s, n, &end, 0);
+	if (v == NULL)
+		fail_msg("flat took what cJSON refuses: [%s]", s);
+	assert_null(rs_json_not_row(v, s, (size_t)(end - s), n, true, reason, sizeof reason));
+	for (it = v->child; it != NULL; it = it->next, i++) {
+		assert_true(i < k);
+		assert_int_equal(strlen(it->string), m[i].klen);
+		assert_memory_equal(it->string, m[i].key, m[i].klen);
+		assert_int_equal(it->type & 0xFF, m[i].type);
+		if (m[i].type == cJSON_String) {
+			assert_int_equal(strlen(it->valuestring), m[i].slen);
+			assert_memory_equal(it->valuestring, m[i].str, m[i].slen);
+		} else if (m[i].type == cJSON_Number) {
+			if (memcmp(&it->valuedouble, &m[i].num, sizeof(double)) != 0)
+				fail_msg("[%s]: cJSON %.17g, flat %.17g", s, it->valuedouble, m[i].num);
+		}
+	}
+	assert_int_equal(i, k);
+	cJSON_Delete(v);
+	return true;
+}
+
+static bool flat(const char *s)
+{
+	return flat_agrees_with_cjson(s, strlen(s));
+}
+
+static void test_flat_takes_simple_objects_as_cjson_reads_them(void **state)
+{
+	(void)state;
+	assert_true(flat("{\"a\":\"x\",\"b\":-12.50,\"c\":true,\"d\":false,\"e\":null}"));
+	assert_true(flat(" \t{ \"a\" : 0 , \"\xe4\xb8\xad\" :\"\xe6\x96\x87\" }\r "));
+	assert_true(flat("{\"a\":-0,\"b\":007,\"c\":123456789012345,\"d\":0.00000000000001}"));
+	assert_true(flat("{\"\":\"\",\"a\":\"tab\there\"}")); /* cJSON keeps raw controls */
+	assert_true(flat("{\"a\":0.1,\"b\":1.7976931348623,\"c\":99.95}"));
+}
+
+static void test_flat_leaves_everything_else_to_cjson(void **state)
+{
+	static const char *const no[] = {
+		"{}", "[]", "\"s\"", "1", "", " ", "\xef\xbb\xbf{\"a\":1}",
+		"{\"a\":1}x", "{\"a\":1} {", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{\"a\":1",
+		"{\"a\":\"x\\\"y\"}", "{\"a\\u0041\":1}", "{\"a\":\"\\u0000\"}",
+		"{\"a\":[1]}", "{\"a\":{}}", "{\"a\":1e2}", "{\"a\":1E2}", "{\"a\":1.}",
+		"{\"a\":.5}", "{\"a\":+1}", "{\"a\":-}", "{\"a\":--1}", "{\"a\":1.2.3}",
+		"{\"a\":1-2}", "{\"a\":0x10}", "{\"a\":1234567890123456}",
+		"{\"a\":1.234567890123456}", "{\"a\":1e400}", "{\"a\":tru}", "{\"a\":nulls}",
+		"{\"a\":True}", "{\"a\":nan}", "{\"a\":\"x}", "{\"a\":1}\"", "{\"a\":1,\"b\"}",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		if (flat(no[i]))
+			fail_msg("flat took [%s]", no[i]);
+	/* a NUL anywhere (the line is a reject), with the length past it */
+	assert_false(flat_agrees_with_cjson("{\"a\":1}\0", 8));
+	assert_false(flat_agrees_with_cjson("{\"a\":\"x\0y\"}", 11));
+	assert_false(flat_agrees_with_cjson("{\"a\":1,\0\"b\":2}", 14));
+	{
+		rs_json_member m[2];
+		assert_int_equal(rs_json_flat("{\"a\":1,\"b\":2,\"c\":3}", 19, m, 2),
+		                 RS_JSON_NOT_FLAT); /* more members than room */
+	}
+}
+
+static unsigned long long rng = 88172645463325252ULL;
+
+static unsigned rnd(unsigned k)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % k);
+}
+
+/* A random number text: plain decimals mostly, sometimes odd forms. */
+static void rand_number(char *out)
+{
+	static const char *const odd[] = {"1e5", "-", "1.", ".5", "0x1", "1e-400", "--2",
+	                                  "1.5.5", "+3", "-0", "-0.0", "00", "9007199254740993"};
+	int len = 1 + (int)rnd(18), dot = (int)rnd(20), k = 0;
+
+	if (rnd(8) == 0) {
+		strcpy(out, odd[rnd(sizeof odd / sizeof *odd)]);
+		return;
+	}
+	if (rnd(3) == 0)
+		out[k++] = '-';
+	for (int i = 0; i < len; i++) {
+		if (i == dot && i > 0)
+			out[k++] = '.';
+		out[k++] = (char)('0' + rnd(10));
+	}
+	out[k] = '\0';
+}
+
+/* A random line: objects like the generator's, with random damage. */
+static size_t rand_line(char *t)
+{
+	static const char *const ws[] = {"", "", "", " ", "\t", "\r", "\x01", "  \n"};
+	static const char *const keys[] = {"a", "id", "\xe5\xae\xa2", "k\\u0041", "q\\\"", "", "x y"};
+	static const char *const vals[] = {"\"v\"", "\"\"", "true", "false", "null", "[]",
+	                                   "{}", "\"a\\nb\"", "\"\xe4\xb8\xad\"", "tru", "\"\\u0000\""};
+	size_t n = 0, members = rnd(6);
+	char num[64];
+
+	n += (size_t)sprintf(t + n, "%s{%s", ws[rnd(8)], ws[rnd(8)]);
+	for (size_t i = 0; i < members; i++) {
+		n += (size_t)sprintf(t + n, "%s\"%s%zu\"%s:%s", i ? "," : "",
+		                     keys[rnd(7)], i, ws[rnd(8)], ws[rnd(8)]);
+		if (rnd(2) == 0) {
+			rand_number(num);
+			n += (size_t)sprintf(t + n, "%s", num);
+		} else {
+			n += (size_t)sprintf(t + n, "%s", vals[rnd(11)]);
+		}
+		n += (size_t)sprintf(t + n, "%s", ws[rnd(8)]);
+	}
+	n += (size_t)sprintf(t + n, "}%s", ws[rnd(8)]);
+	if (rnd(4) == 0 && n > 0) { /* damage: drop, change or add one byte */
+		size_t at = rnd((unsigned)n);
+		static const char bytes[] = "{}[]\":,.-+e0 \\\0x";
+		char b = bytes[rnd(sizeof bytes - 1)];
+		switch (rnd(3)) {
+		case 0: memmove(t + at, t + at + 1, n - at); n--; break;
+		case 1: t[at] = b; break;
+		default: memmove(t + at + 1, t + at, n - at + 1); t[at] = b; n++;
+		}
+	}
+	t[n] = '\0';
+	return n;
+}
+
+/* 200,000 random lines, damaged or not: whatever flat takes, cJSON agrees. */
+static void test_flat_agrees_with_cjson_on_random_lines(void **state)
+{
+	char t[1024];
+	unsigned long taken = 0, total = 200000;
+
+	(void)state;
+	for (unsigned long i = 0; i < total; i++)
+		taken += flat_agrees_with_cjson(t, rand_line(t));
+	assert_true(taken > total / 20); /* the test exercises both sides */
+	assert_true(taken < total);
+}
+
+/* Every plain decimal flat takes is the double strtod gives. */
+static void test_flat_numbers_are_strtods_doubles(void **state)
+{
+	char t[128], num[64];
+	rs_json_member m[1];
+	unsigned long taken = 0;
+
+	(void)state;
+	for (int i = 0; i < 300000; i++) {
+		rand_number(num);
+		(void)sprintf(t, "{\"n\":%s}", num);
+		if (rs_json_flat(t, strlen(t), m, 1) == RS_JSON_NOT_FLAT)
+			continue;
+		taken++;
+		double want = strtod(num, NULL);
+		if (memcmp(&want, &m[0].num, sizeof want) != 0)
+			fail_msg("%s: strtod %.17g, flat %.17g", num, want, m[0].num);
+	}
+	assert_true(taken > 100000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -158,6 +347,10 @@ int main(void)
 		cmocka_unit_test(test_number_text_is_shortest_round_trip_with_a_point),
 		cmocka_unit_test(test_why_key_cuts_long_keys_at_a_character_boundary),
 		cmocka_unit_test(test_line_counter_moves_forward),
+		cmocka_unit_test(test_flat_takes_simple_objects_as_cjson_reads_them),
+		cmocka_unit_test(test_flat_leaves_everything_else_to_cjson),
+		cmocka_unit_test(test_flat_agrees_with_cjson_on_random_lines),
+		cmocka_unit_test(test_flat_numbers_are_strtods_doubles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
