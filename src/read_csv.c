@@ -598,17 +598,17 @@ give_up:
 	return false;
 }
 
-/* What an unquoted field of the chunk [buf, buf + n) is plain for. */
-static unsigned char chunk_plain_bits(const csv_state *s, const char *buf, size_t n)
+/* What an unquoted field of a chunk with rs_scan_chunk flags `has` is plain for. */
+static unsigned char chunk_plain_bits(const csv_state *s, unsigned has)
 {
 	unsigned char d = s->p.delim_char, bits = 0;
 	bool no_tab = d == '\t' || !s->chunk_tab;
 
-	if (d == ',' || memchr(buf, ',', n) == NULL)
+	if (d == ',' || !(has & RS_HAS_COMMA))
 		bits |= RS_PLAIN_CSV;
 	if (no_tab)
 		bits |= RS_PLAIN_TSV;
-	if (no_tab && !rs_scan_json_unsafe(buf, n))
+	if (no_tab && !(has & RS_HAS_JSON_SPECIAL))
 		bits |= RS_PLAIN_JSON;
 	return bits;
 }
@@ -620,13 +620,14 @@ static rs_status feed(csv_state *s, char *buf, size_t n)
 	const char *lf = NULL;
 	const rs_read_opts *o = s->c->opts;
 	bool ends_cr = end[-1] == '\r'; /* before plain_line may overwrite it */
-	bool any_cr = memchr(buf, '\r', n) != NULL; /* else no line needs a CR search */
+	unsigned has = rs_scan_chunk(buf, n); /* one pass for every per-chunk question */
+	bool any_cr = has & RS_HAS_CR;        /* else no line needs a CR search */
 
 	s->rec_start = NULL;
-	s->chunk_nul = memchr(buf, '\0', n) != NULL;
+	s->chunk_nul = has & RS_HAS_NUL;
 	s->slow = s->chunk_nul || s->st != RS_OK;
-	s->chunk_tab = s->p.delim_char != '\t' && memchr(buf, '\t', n) != NULL;
-	s->plain_bits = chunk_plain_bits(s, buf, n);
+	s->chunk_tab = s->p.delim_char != '\t' && (has & RS_HAS_TAB);
+	s->plain_bits = chunk_plain_bits(s, has);
 	while (p < end && s->st == RS_OK) {
 		/* the LF of a CRLF split between chunks: its line was counted */
 		bool crlf_tail = s->after_cr && p == buf && *p == '\n';

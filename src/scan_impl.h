@@ -47,39 +47,67 @@ static inline size_t rs_scan4(const char *s, size_t n, char a, char b, char c, c
 	return n;
 }
 
+/* What rs_scan_chunk found in a block of text. */
+enum {
+	RS_HAS_NUL = 1,
+	RS_HAS_TAB = 2,
+	RS_HAS_COMMA = 4,
+	RS_HAS_CR = 8,
+	/* A byte JSON output must escape, other than the TAB, CR and LF that
+	 * the flags above and line splitting account for: '\\', another control
+	 * byte, or 0xE2 (U+2028/9's lead; also other punctuation, which only
+	 * costs a closer look). */
+	RS_HAS_JSON_SPECIAL = 16
+};
+
 /*
- * Does s[0..n) hold a byte that JSON output must escape, other than the TAB,
- * CR and LF a CSV reader accounts for itself: '\\', 0xE2 (U+2028/9's lead;
- * also other punctuation, which only costs a closer look) or another control
- * byte. A reader asks once per block so cells from it can carry RS_PLAIN_JSON.
+ * The RS_HAS_ flags of s[0..n), in one pass (a CSV reader asks once per
+ * block, so the block is read once while it is in cache, not once per
+ * question).
  */
-static inline bool rs_scan_json_unsafe(const char *s, size_t n)
+static inline unsigned rs_scan_chunk(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	unsigned found = 0;
 	size_t i = 0;
 
 #ifdef RS_SCAN_SSE2
-	const __m128i ctl = _mm_set1_epi8(0x1F), bs = _mm_set1_epi8('\\');
-	const __m128i e2 = _mm_set1_epi8((char)0xE2), tab = _mm_set1_epi8('\t');
-	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+	const __m128i zero = _mm_setzero_si128(), ctl = _mm_set1_epi8(0x1F);
+	const __m128i tab = _mm_set1_epi8('\t'), comma = _mm_set1_epi8(',');
+	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	const __m128i bs = _mm_set1_epi8('\\'), e2 = _mm_set1_epi8((char)0xE2);
+	__m128i a_nul = zero, a_tab = zero, a_comma = zero, a_cr = zero, a_json = zero;
 
 	for (; i + 16 <= n; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		__m128i is_tab = _mm_cmpeq_epi8(x, tab), is_cr = _mm_cmpeq_epi8(x, cr);
+		__m128i is_nul = _mm_cmpeq_epi8(x, zero);
 		__m128i c = _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x); /* x <= 0x1F */
-		__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(x, tab),
-		                          _mm_or_si128(_mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
-		__m128i m = _mm_or_si128(_mm_andnot_si128(ok, c),
-		                         _mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(x, e2)));
+		__m128i lines = _mm_or_si128(_mm_or_si128(is_tab, is_cr), _mm_cmpeq_epi8(x, lf));
 
-		if (_mm_movemask_epi8(m) != 0)
-			return true;
+		a_nul = _mm_or_si128(a_nul, is_nul);
+		a_tab = _mm_or_si128(a_tab, is_tab);
+		a_cr = _mm_or_si128(a_cr, is_cr);
+		a_comma = _mm_or_si128(a_comma, _mm_cmpeq_epi8(x, comma));
+		a_json = _mm_or_si128(a_json, _mm_or_si128(_mm_andnot_si128(lines, c),
+		                                           _mm_or_si128(_mm_cmpeq_epi8(x, bs),
+		                                                        _mm_cmpeq_epi8(x, e2))));
 	}
+	found |= _mm_movemask_epi8(a_nul) ? RS_HAS_NUL : 0u;
+	found |= _mm_movemask_epi8(a_tab) ? RS_HAS_TAB : 0u;
+	found |= _mm_movemask_epi8(a_comma) ? RS_HAS_COMMA : 0u;
+	found |= _mm_movemask_epi8(a_cr) ? RS_HAS_CR : 0u;
+	found |= _mm_movemask_epi8(a_json) ? RS_HAS_JSON_SPECIAL : 0u;
 #endif
-	for (; i < n; i++)
-		if (u[i] == '\\' || u[i] == 0xE2 ||
-		    (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r'))
-			return true;
-	return false;
+	for (; i < n; i++) {
+		unsigned char c = u[i];
+
+		found |= c == 0 ? RS_HAS_NUL : c == '\t' ? RS_HAS_TAB : c == ',' ? RS_HAS_COMMA
+		         : c == '\r' ? RS_HAS_CR : 0u;
+		if (c == '\\' || c == 0xE2 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+			found |= RS_HAS_JSON_SPECIAL;
+	}
+	return found;
 }
 
 #endif
