@@ -333,14 +333,36 @@ static size_t flat_ws(const char *s, size_t i)
 	return i;
 }
 
-/* The closing quote of the string opening at s[i], or 0 (escape, NUL, end). */
-static size_t flat_str(const char *s, size_t i)
+/* The first quote, backslash or NUL after s[i]. */
+static size_t flat_stop(const char *s, size_t i)
 {
 	static const unsigned char stop[256] = {[0] = 1, ['"'] = 1, ['\\'] = 1};
 
 	do
 		i++;
 	while (!stop[(unsigned char)s[i]]);
+	return i;
+}
+
+/* The closing quote of the string opening at s[i], or 0 (escape, NUL, end). */
+static size_t flat_str(const char *s, size_t i)
+{
+	i = flat_stop(s, i);
+	return s[i] == '"' ? i : 0;
+}
+
+/*
+ * The same, taking the one-character escapes (\" \\ \/ \b \f \n \r \t,
+ * decoded by cJSON to one byte each), counted in *esc; \u is left to cJSON.
+ */
+static size_t flat_str_esc(const char *s, size_t i, size_t *esc)
+{
+	*esc = 0;
+	for (i = flat_stop(s, i); s[i] == '\\'; i = flat_stop(s, i + 1)) {
+		if (s[i + 1] == '\0' || strchr("\"\\/bfnrt", s[i + 1]) == NULL)
+			return 0;
+		++*esc;
+	}
 	return s[i] == '"' ? i : 0;
 }
 
@@ -389,11 +411,11 @@ static size_t flat_value(const char *s, size_t n, size_t i, rs_json_member *it)
 
 	switch (s[i]) {
 	case '"':
-		if ((e = flat_str(s, i)) == 0)
+		if ((e = flat_str_esc(s, i, &it->esc)) == 0)
 			return 0;
 		it->type = cJSON_String;
 		it->str = s + i + 1;
-		it->slen = e - i - 1;
+		it->slen = e - i - 1 - it->esc;
 		return e + 1;
 	case 't':
 		it->type = cJSON_True;
@@ -438,6 +460,29 @@ size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max)
 		i = flat_ws(s, i + 1);
 	}
 	return flat_ws(s, i + 1) == n ? k : RS_JSON_NOT_FLAT;
+}
+
+char *rs_json_flat_cstr(char *s, const rs_json_member *m)
+{
+	char *p = s + (m->str - s), *w = p;
+	const char *r = p, *end = p + m->slen + m->esc;
+
+	for (; m->esc > 0 && r < end; r++) {
+		char c = *r;
+		if (c == '\\') {
+			switch (c = *++r) {
+			case 'b': c = '\b'; break;
+			case 'f': c = '\f'; break;
+			case 'n': c = '\n'; break;
+			case 'r': c = '\r'; break;
+			case 't': c = '\t'; break;
+			default: break; /* '"', '\\', '/': themselves */
+			}
+		}
+		*w++ = c;
+	}
+	p[m->slen] = '\0';
+	return p;
 }
 
 /* ------------------------------------------------------- number text */

@@ -68,10 +68,10 @@ cJSON *rs_json_parse_line(const char *s, size_t n, unsigned long line,
 
 /*
  * The usual JSON Lines record, read without cJSON: one object of strings
- * without escapes, plain decimal numbers (at most 15 digits, no exponent),
- * true, false and null, nothing else on the line. Each member gets its key's
- * bytes, and a string's bytes or a number's value (the double cJSON's strtod
- * would give). Needs s[n] == '\0'; writes nothing. Returns the number of
+ * (keys without escapes, values without \u), plain decimal numbers (at most
+ * 15 digits, no exponent), true, false and null, nothing else on the line.
+ * Each member gets its key's bytes, and a string's place and decoded length
+ * or a number's value (the double cJSON's strtod would give). Needs s[n] == '\0'; writes nothing. Returns the number of
  * members (at most max), or RS_JSON_NOT_FLAT when the line is anything else
  * (then cJSON decides what it is). Whatever it accepts, cJSON accepts as the
  * same members and values, and rs_json_not_row finds nothing against it.
@@ -80,12 +80,20 @@ cJSON *rs_json_parse_line(const char *s, size_t n, unsigned long line,
 
 typedef struct rs_json_member {
 	const char *key, *str; /* in s, not NUL-terminated; str for strings */
-	size_t klen, slen;
+	size_t klen, slen;     /* slen: decoded; the text in s is slen + esc */
+	size_t esc;            /* escapes in the string */
 	double num;            /* for numbers */
 	int type;              /* cJSON_String, _Number, _True, _False, _NULL */
 } rs_json_member;
 
 size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max);
+
+/*
+ * Decodes string member m of the line s in place into the C string cJSON
+ * would make of it (slen bytes, at m->str); returns it. Changes the line:
+ * only once the record is taken.
+ */
+char *rs_json_flat_cstr(char *s, const rs_json_member *m);
 
 /*
  * The shortest text of a finite v that reads back as v (at most

@@ -315,7 +315,7 @@ static bool fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *s
 	}
 	for (i = 0; i < k; i++) /* accepted: the strings become C strings */
 		if (j->mem[i].type == cJSON_String)
-			s[(size_t)(j->mem[i].str - s) + j->mem[i].slen] = '\0';
+			(void)rs_json_flat_cstr(s, &j->mem[i]);
 	null_rest(j, k);
 	*st = j->c->on_row(j->c->ctx, &row, j->err);
 	return true;

@@ -162,7 +162,7 @@ static bool flat_agrees_with_cjson(const char *s, size_t n)
 	rs_json_member m[16];
 	size_t k = rs_json_flat(s, n, m, 16), i = 0;
 	const char *end = NULL;
-	char reason[256];
+	char reason[256], *copy;
 	cJSON *v, *it;
 
 	assert_int_equal(s[n], '\0');
@@ -172,20 +172,31 @@ static bool flat_agrees_with_cjson(const char *s, size_t n)
 	if (v == NULL)
 		fail_msg("flat took what cJSON refuses: [%s]", s);
 	assert_null(rs_json_not_row(v, s, (size_t)(end - s), n, true, reason, sizeof reason));
+	assert_non_null(copy = malloc(n + 1)); /* the members, decoded in a copy */
+	memcpy(copy, s, n + 1);
+	for (size_t c = 0; c < k; c++) {
+		rs_json_member mc = m[c];
+		mc.str = copy + (m[c].str - s);
+		if (mc.type == cJSON_String)
+			assert_ptr_equal(rs_json_flat_cstr(copy, &mc), mc.str);
+	}
 	for (it = v->child; it != NULL; it = it->next, i++) {
 		assert_true(i < k);
 		assert_int_equal(strlen(it->string), m[i].klen);
 		assert_memory_equal(it->string, m[i].key, m[i].klen);
 		assert_int_equal(it->type & 0xFF, m[i].type);
 		if (m[i].type == cJSON_String) {
+			const char *got = copy + (m[i].str - s);
 			assert_int_equal(strlen(it->valuestring), m[i].slen);
-			assert_memory_equal(it->valuestring, m[i].str, m[i].slen);
+			assert_int_equal(strlen(got), m[i].slen);
+			assert_memory_equal(it->valuestring, got, m[i].slen + 1);
 		} else if (m[i].type == cJSON_Number) {
 			if (memcmp(&it->valuedouble, &m[i].num, sizeof(double)) != 0)
 				fail_msg("[%s]: cJSON %.17g, flat %.17g", s, it->valuedouble, m[i].num);
 		}
 	}
 	assert_int_equal(i, k);
+	free(copy);
 	cJSON_Delete(v);
 	return true;
 }
@@ -203,6 +214,7 @@ static void test_flat_takes_simple_objects_as_cjson_reads_them(void **state)
 	assert_true(flat("{\"a\":-0,\"b\":007,\"c\":123456789012345,\"d\":0.00000000000001}"));
 	assert_true(flat("{\"\":\"\",\"a\":\"tab\there\"}")); /* cJSON keeps raw controls */
 	assert_true(flat("{\"a\":0.1,\"b\":1.7976931348623,\"c\":99.95}"));
+	assert_true(flat("{\"a\":\"Initech \\\"T\\\" \\\\ \\/\\b\\f\\n\\r\\t\\\\u0000\"}"));
 }
 
 static void test_flat_leaves_everything_else_to_cjson(void **state)
@@ -210,7 +222,8 @@ static void test_flat_leaves_everything_else_to_cjson(void **state)
 	static const char *const no[] = {
 		"{}", "[]", "\"s\"", "1", "", " ", "\xef\xbb\xbf{\"a\":1}",
 		"{\"a\":1}x", "{\"a\":1} {", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{\"a\":1",
-		"{\"a\":\"x\\\"y\"}", "{\"a\\u0041\":1}", "{\"a\":\"\\u0000\"}",
+		"{\"a\\\"y\":1}", "{\"a\\u0041\":1}", "{\"a\":\"\\u0000\"}",
+		"{\"a\":\"\\u4e2d\"}", "{\"a\":\"\\x\"}", "{\"a\":\"x\\\"}", "{\"a\":\"\\",
 		"{\"a\":[1]}", "{\"a\":{}}", "{\"a\":1e2}", "{\"a\":1E2}", "{\"a\":1.}",
 		"{\"a\":.5}", "{\"a\":+1}", "{\"a\":-}", "{\"a\":--1}", "{\"a\":1.2.3}",
 		"{\"a\":1-2}", "{\"a\":0x10}", "{\"a\":1234567890123456}",
@@ -270,7 +283,8 @@ static size_t rand_line(char *t)
 	static const char *const ws[] = {"", "", "", " ", "\t", "\r", "\x01", "  \n"};
 	static const char *const keys[] = {"a", "id", "\xe5\xae\xa2", "k\\u0041", "q\\\"", "", "x y"};
 	static const char *const vals[] = {"\"v\"", "\"\"", "true", "false", "null", "[]",
-	                                   "{}", "\"a\\nb\"", "\"\xe4\xb8\xad\"", "tru", "\"\\u0000\""};
+	                                   "{}", "\"a\\nb\"", "\"\xe4\xb8\xad\"", "tru", "\"\\u0000\"",
+	                                   "\"I \\\"T\\\" \\\\\"", "\"\\t\\/\\b\\f\\r\\\\u0041\""};
 	size_t n = 0, members = rnd(6);
 	char num[64];
 
@@ -282,7 +296,7 @@ static size_t rand_line(char *t)
 			rand_number(num);
 			n += (size_t)sprintf(t + n, "%s", num);
 		} else {
-			n += (size_t)sprintf(t + n, "%s", vals[rnd(11)]);
+			n += (size_t)sprintf(t + n, "%s", vals[rnd(13)]);
 		}
 		n += (size_t)sprintf(t + n, "%s", ws[rnd(8)]);
 	}

@@ -513,6 +513,22 @@ static void test_each_allocation_failure_is_enomem_never_a_reject(void **state)
 	}
 }
 
+/* Escapes decoded on the fast path (\" \\ \n) and by cJSON (\u) alike. */
+static void test_jsonl_escaped_strings_are_decoded(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jsonl("{\"id\":\"a\",\"n\":\"x\"}\n"
+	                       "{\"id\":\"I \\\"T\\\" \\\\ \\/\\n\",\"n\":\"\\u4e2d\"}\n"
+	                       "{\"id\":\"\\t\",\"n\":\"q\\\"\"}\n", &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id|n\n"
+	                           "R1:s=a|s=x\n"
+	                           "R2:s=I \"T\" \\ /\n|s=\xe4\xb8\xad\n"
+	                           "R3:s=\t|s=q\"\n");
+}
+
 /* Rows of n records like the generator's, joined as JSON Lines. */
 static char *rows_text(int n)
 {
@@ -664,6 +680,7 @@ int main(void)
 		cmocka_unit_test(test_crm_export_jsonl_with_crlf_and_chinese_through_the_reader),
 		cmocka_unit_test(test_pretty_printed_array_through_the_reader),
 		cmocka_unit_test(test_each_allocation_failure_is_enomem_never_a_reject),
+		cmocka_unit_test(test_jsonl_escaped_strings_are_decoded),
 		cmocka_unit_test(test_jsonl_rows_make_no_allocation_once_warm),
 		cmocka_unit_test(test_jsonl_record_larger_than_the_arena_reads_whole),
 	};
