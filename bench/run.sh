@@ -10,7 +10,11 @@
 # BENCH_SLOW (0: Python, Miller and bare_jsonl -w only up to BENCH_SLOW_MAX
 # rows, and the peers once at 1M rows and up),
 # BENCH_SLOW_MAX (1000000), BENCH_BUILD (build-bench), BENCH_CFLAGS (-O2),
-# RELSTAGE (a relstage binary to measure instead of building one), MAKE.
+# BENCH_OUT (file: every tool writes to a file in bench/out/; null: the timed
+# runs write to /dev/null, so the kernel's cost of storing the output, which
+# grows with the bytes written, is left out, and one more untimed run to a
+# file checks the output), RELSTAGE (a relstage binary to measure instead of
+# building one), MAKE.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
@@ -18,6 +22,8 @@ SIZES=${BENCH_SIZES:-100000 1000000 10000000}
 REPS=${BENCH_REPS:-3}
 SLOW=${BENCH_SLOW:-0}
 SLOW_MAX=${BENCH_SLOW_MAX:-1000000}
+SINK=${BENCH_OUT:-file}
+case $SINK in file | null) ;; *) echo "bench: BENCH_OUT is file or null, not $SINK" >&2; exit 2 ;; esac
 BUILDDIR=${BENCH_BUILD:-build-bench}
 CFL=${BENCH_CFLAGS:--O2}
 MAKE=${MAKE:-make}
@@ -71,7 +77,9 @@ measure() {
 	[ "$reps" != "$REPS" ] && note="$reps run"
 	while [ "$i" -lt "$reps" ]; do
 		i=$((i + 1))
-		line=$("$BIN/runstat" "$stdin" "$out" "$OUT/err.txt" -- "$@") || {
+		to=$out
+		[ "$SINK" = null ] && to=/dev/null
+		line=$("$BIN/runstat" "$stdin" "$to" "$OUT/err.txt" -- "$@") || {
 			status=-1 note="runstat failed"
 			break
 		}
@@ -96,6 +104,9 @@ measure() {
 		fi
 	done
 	echo
+	# BENCH_OUT=null: the output to check comes from one more, untimed run.
+	[ "$SINK" = null ] && [ "$status" != -1 ] &&
+		"$BIN/runstat" "$stdin" "$out" "$OUT/err.txt" -- "$@" >/dev/null
 	lines=$(wc -l <"$out" 2>/dev/null || echo 0)
 	case $tool in
 	bare_jsonl) grep -q "^$size lines" "$out" || note="${note:+$note; }count is not $size lines" ;;
@@ -201,7 +212,8 @@ rm -f "$OUT/t.secs" "$OUT/t.rss" "$OUT/t.user" "$OUT/t.sys" "$OUT/err.txt"
 	echo "- machine: $(uname -sm), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //'), $(nproc 2>/dev/null) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null)"
 	echo "- compiler: $(${CC:-cc} --version 2>/dev/null | head -n 1), CFLAGS=$CFL"
 	echo "- peers: $(mlr --version 2>/dev/null || echo 'mlr: none'), $(python3 --version 2>/dev/null || echo 'python3: none')"
-	echo "- command: make bench BENCH_SIZES=\"$SIZES\" (median of $REPS runs; bench/runstat.c: CLOCK_MONOTONIC wall time, wait4 ru_maxrss, ru_utime and ru_stime)"
+	echo "- output: $([ "$SINK" = null ] && echo '/dev/null for the timed runs (BENCH_OUT=null), one more run to a file checks it' || echo 'a file in bench/out/ for every run')"
+	echo "- command: make bench BENCH_SIZES=\"$SIZES\"$([ "$SINK" = null ] && echo ' BENCH_OUT=null') (median of $REPS runs; bench/runstat.c: CLOCK_MONOTONIC wall time, wait4 ru_maxrss, ru_utime and ru_stime)"
 	echo
 	for size in $SIZES; do
 		sh bench/table.sh "$RAW" "$size"
