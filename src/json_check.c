@@ -377,7 +377,7 @@ static bool is_digit(char c)
  * and 10^frac are exact doubles, so their quotient is the correctly rounded
  * value of the text: what strtod returns.
  */
-static size_t flat_num(const char *s, size_t i, double *v)
+static size_t flat_num(const char *s, size_t i, rs_json_member *it)
 {
 	static const double p10[] = {1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 	                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
@@ -398,9 +398,15 @@ static size_t flat_num(const char *s, size_t i, double *v)
 	}
 	if (digits > 15 || strchr("0123456789+-eE.", s[i]) != NULL)
 		return 0; /* strchr matches s[n]'s NUL too: declines a cut line */
-	*v = (double)m / p10[frac];
+	it->num = (double)m / p10[frac];
 	if (neg)
-		*v = -*v;
+		it->num = -it->num;
+	while (frac > 0 && m % 10 == 0) { /* 12.50 is 1250 / 10^2, or 125 / 10^1 */
+		m /= 10;
+		frac--;
+	}
+	it->mant = m;
+	it->frac = frac;
 	return i;
 }
 
@@ -428,7 +434,7 @@ static size_t flat_value(const char *s, size_t n, size_t i, rs_json_member *it)
 		return n - i >= 4 && memcmp(s + i, "null", 4) == 0 ? i + 4 : 0;
 	default:
 		it->type = cJSON_Number;
-		return flat_num(s, i, &it->num);
+		return flat_num(s, i, it);
 	}
 }
 
@@ -486,6 +492,23 @@ char *rs_json_flat_cstr(char *s, const rs_json_member *m)
 }
 
 /* ------------------------------------------------------- number text */
+
+static size_t put_fixed(char *out, bool neg, unsigned long long x, int d);
+
+/*
+ * rs_json_num_text of a number member, from its digits: with at most 6
+ * decimals (trailing zeros dropped) that is exactly them. num_text takes the
+ * fewest decimals d <= 6 whose fixed-point value gives back the double; d =
+ * frac does (mant < 10^15, so num * 10^frac rounds to mant), and no smaller
+ * d can: that would be a second decimal of at most 15 significant digits
+ * with the same double, and DBL_DIG (15) says there is none.
+ */
+size_t rs_json_flat_num_text(const rs_json_member *m, char *out)
+{
+	if (m->frac > 6)
+		return rs_json_num_text(m->num, out);
+	return put_fixed(out, signbit(m->num) != 0, m->mant, m->frac);
+}
 
 /* Digits of x with a point d places from the right ("0.05" for 5, d 2). */
 static size_t put_fixed(char *out, bool neg, unsigned long long x, int d)

@@ -82,11 +82,16 @@ typedef struct rs_json_member {
 	const char *key, *str; /* in s, not NUL-terminated; str for strings */
 	size_t klen, slen;     /* slen: decoded; the text in s is slen + esc */
 	size_t esc;            /* escapes in the string */
-	double num;            /* for numbers */
+	double num;            /* for numbers: the value, */
+	unsigned long long mant; /* and its digits without trailing zeros */
+	int frac;              /* and how many of them are decimals */
 	int type;              /* cJSON_String, _Number, _True, _False, _NULL */
 } rs_json_member;
 
 size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max);
+
+/* rs_json_num_text(m->num, out) for a number member m, from its digits. */
+size_t rs_json_flat_num_text(const rs_json_member *m, char *out);
 
 /*
  * Decodes string member m of the line s in place into the C string cJSON

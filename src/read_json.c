@@ -311,7 +311,13 @@ static bool fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *s
 		    (m->type == cJSON_String && m->slen > j->c->opts->max_field))
 			return false;
 		j->stamp[col] = j->gen;
-		put_scalar(j, col, m->type, m->str, m->slen, m->num);
+		if (m->type == cJSON_Number) {
+			j->cell[col] = j->nums + col * RS_JSON_NUM_SLOT;
+			j->len[col] = rs_json_flat_num_text(m, j->nums + col * RS_JSON_NUM_SLOT);
+			j->type[col] = RS_T_NUMBER;
+		} else {
+			put_scalar(j, col, m->type, m->str, m->slen, 0);
+		}
 	}
 	for (i = 0; i < k; i++) /* accepted: the strings become C strings */
 		if (j->mem[i].type == cJSON_String)

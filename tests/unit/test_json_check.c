@@ -214,6 +214,20 @@ static void test_flat_takes_simple_objects_as_cjson_reads_them(void **state)
 	assert_true(flat("{\"a\":-0,\"b\":007,\"c\":123456789012345,\"d\":0.00000000000001}"));
 	assert_true(flat("{\"\":\"\",\"a\":\"tab\there\"}")); /* cJSON keeps raw controls */
 	assert_true(flat("{\"a\":0.1,\"b\":1.7976931348623,\"c\":99.95}"));
+	{
+		static const char *const nums[][2] = {
+			{"-0", "-0"}, {"-0.000", "-0"}, {"12.50", "12.5"}, {"007", "7"},
+			{"100", "100"}, {"0.0000001", "1e-07"}, {"123456789012345", "123456789012345"},
+			{"0.100000", "0.1"}, {"-99.999999", "-99.999999"}};
+		for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+			char t[64], out[RS_JSON_NUM_SLOT];
+			rs_json_member m[1];
+			(void)sprintf(t, "{\"n\":%s}", nums[i][0]);
+			assert_int_equal(rs_json_flat(t, strlen(t), m, 1), 1);
+			assert_int_equal(rs_json_flat_num_text(m, out), strlen(nums[i][1]));
+			assert_string_equal(out, nums[i][1]);
+		}
+	}
 	assert_true(flat("{\"a\":\"Initech \\\"T\\\" \\\\ \\/\\b\\f\\n\\r\\t\\\\u0000\"}"));
 }
 
@@ -328,7 +342,10 @@ static void test_flat_agrees_with_cjson_on_random_lines(void **state)
 	assert_true(taken < total);
 }
 
-/* Every plain decimal flat takes is the double strtod gives. */
+/*
+ * Every plain decimal flat takes is the double strtod gives, and its text
+ * from the digits is rs_json_num_text's.
+ */
 static void test_flat_numbers_are_strtods_doubles(void **state)
 {
 	char t[128], num[64];
@@ -345,6 +362,10 @@ static void test_flat_numbers_are_strtods_doubles(void **state)
 		double want = strtod(num, NULL);
 		if (memcmp(&want, &m[0].num, sizeof want) != 0)
 			fail_msg("%s: strtod %.17g, flat %.17g", num, want, m[0].num);
+		char a[RS_JSON_NUM_SLOT], b[RS_JSON_NUM_SLOT];
+		size_t na = rs_json_num_text(want, a), nb = rs_json_flat_num_text(&m[0], b);
+		if (na != nb || strcmp(a, b) != 0)
+			fail_msg("%s: num_text %s, from the digits %s", num, a, b);
 	}
 	assert_true(taken > 100000);
 }
