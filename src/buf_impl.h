@@ -10,12 +10,13 @@
 #include <string.h>
 
 #include "internal.h"
+#include "copy_impl.h"
 
 static inline bool rs_buf_add(rs_buf *b, const char *s, size_t n)
 {
 	if (b->failed || n >= b->cap - b->len)
 		return rs_buf_append(b, s, n);
-	memcpy(b->data + b->len, s, n);
+	rs_copy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 	return true;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "buf_impl.h"
+#include "copy_impl.h"
 #include "internal.h"
 #include "previous_impl.h"
 
@@ -572,14 +573,14 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 
 	/* The input cells as they are; nin == in->n (the field map checked it). */
 	i = c->nin;
-	memcpy((void *)c->cell, in->cell, i * sizeof *c->cell);
-	memcpy(c->len, in->len, i * sizeof *c->len);
+	rs_copy((void *)c->cell, in->cell, i * sizeof *c->cell);
+	rs_copy(c->len, in->len, i * sizeof *c->len);
 	if (in->type != NULL)
 		memcpy(c->type, in->type, i);
 	else
 		memset(c->type, RS_T_STRING, i);
 	if (in->plain != NULL)
-		memcpy(c->plain, in->plain, i);
+		rs_copy(c->plain, in->plain, i);
 	else
 		memset(c->plain, 0, i);
 	for (k = 0; k < c->ncols; k++, i++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "copy_impl.h"
 #include "scan_impl.h"
 #include "write_impl.h"
 
@@ -274,7 +275,7 @@ static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i, bool only
 		return j;
 	}
 	dst = o->buf + o->len;
-	memcpy(dst, start, span);
+	rs_copy(dst, start, span);
 	for (k = i + 1; k < j; k++)
 		dst[cell[k] - start - 1] = w->delim;
 	o->len += span;
@@ -411,7 +412,7 @@ static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type, 
 	default:
 		if (plain && n + 2 <= o->cap - o->len) { /* nothing to escape */
 			o->buf[o->len] = '"';
-			memcpy(o->buf + o->len + 1, s, n);
+			rs_copy(o->buf + o->len + 1, s, n);
 			o->buf[o->len + n + 1] = '"';
 			o->len += n + 2;
 			return;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "copy_impl.h"
 
 /*
  * A large output buffer in front of a FILE: bytes are appended here and
@@ -35,7 +36,7 @@ rs_status rs_wout_error(const rs_wout *o, rs_error *err);
 static inline void rs_wout_put(rs_wout *o, const void *p, size_t n)
 {
 	if (n <= o->cap - o->len) {
-		memcpy(o->buf + o->len, p, n);
+		rs_copy(o->buf + o->len, p, n);
 		o->len += n;
 	} else {
 		rs_wout_put_slow(o, p, n);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copy_impl.h"
 #include "relstage.h"
 
 static void expect_num(double v, int decimals, const char *want)
@@ -184,6 +185,26 @@ static void test_failed_append_sticks(void **state)
 	rs_set_alloc_hooks(NULL);
 }
 
+/* rs_copy (copy_impl.h) is memcpy for every length 0..200 at every
+ * alignment, and touches nothing outside the destination range. */
+static void test_copy_equals_memcpy_and_stays_in_bounds(void **state)
+{
+	unsigned char src[256], dst[256], want[256];
+	size_t n, off, k;
+
+	(void)state;
+	for (k = 0; k < sizeof src; k++)
+		src[k] = (unsigned char)(k * 37 + 11);
+	for (n = 0; n <= 200; n++)
+		for (off = 0; off < 16; off++) {
+			memset(dst, 0xA5, sizeof dst);
+			memset(want, 0xA5, sizeof want);
+			memcpy(want + off + 8, src + 15 - off, n);
+			rs_copy(dst + off + 8, src + 15 - off, n);
+			assert_memory_equal(dst, want, sizeof dst);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -193,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_put_num_rounds_like_llround),
 		cmocka_unit_test(test_put_num_small_values_take_the_direct_path_exactly),
 		cmocka_unit_test(test_buf_grows_and_stays_terminated),
+		cmocka_unit_test(test_copy_equals_memcpy_and_stays_in_bounds),
 		cmocka_unit_test(test_failed_append_sticks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
