@@ -58,6 +58,15 @@ enum {
 
 /* Column names: English by default, so scripts and --previous can rely on
  * them; Chinese when asked (--headers zh). */
+/* Each appended column's JSON type, [empty][col]: the numbers, next_stage
+ * and previous_stage are null when empty, other text is "". */
+static const unsigned char col_type[2][COL_MAX] = {
+	{[COL_SHARE] = RS_T_NUMBER, [COL_CONTACT] = RS_T_NUMBER, [COL_COOP] = RS_T_NUMBER,
+	 [COL_GAP] = RS_T_NUMBER},
+	{[COL_SHARE] = RS_T_NULL, [COL_CONTACT] = RS_T_NULL, [COL_COOP] = RS_T_NULL,
+	 [COL_GAP] = RS_T_NULL, [COL_NEXT] = RS_T_NULL, [COL_PREV] = RS_T_NULL},
+};
+
 static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
 	{"stage", "stage_label", "share_pct", "contact_score", "cooperation_score", "next_stage",
 	 "share_gap", "flags", "actions", "explain", "previous_stage", "transition"},
@@ -585,14 +594,11 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		memset(c->plain, 0, i);
 	for (k = 0; k < c->ncols; k++, i++) {
 		int col = c->cols[k];
-		bool num = col == COL_SHARE || col == COL_CONTACT || col == COL_COOP || col == COL_GAP;
 
 		c->cell[i] = c->cptr[col] != NULL ? c->cptr[col] : c->arena.data + c->off[col];
 		c->len[i] = c->clen[col];
 		c->plain[i] = c->cplain[col];
-		c->type[i] = (unsigned char)(c->clen[col] == 0 && (num || col == COL_NEXT || col == COL_PREV)
-		                                 ? RS_T_NULL
-		                                 : num ? RS_T_NUMBER : RS_T_STRING);
+		c->type[i] = col_type[c->clen[col] == 0][col];
 	}
 	c->out_row.line = in->line;
 	c->stats.classified++;
