@@ -239,7 +239,12 @@ static inline bool csv_short_cell(rs_writer *w, const char *s, size_t n)
  */
 static inline bool csv_edge_ok(const rs_writer *w, const char *s, size_t n, bool only)
 {
-	return n > 0 ? !w->edge[(unsigned char)s[0]] && s[n - 1] != ' ' : !only;
+	/* Without branches (empty cells come and go at random): an empty cell
+	 * reads its NUL terminator (rs_row's contract) for both ends, and no
+	 * table entry or ' ' matches it. */
+	unsigned char first = (unsigned char)s[0], last = (unsigned char)s[n - (n != 0)];
+
+	return (w->edge[first] == 0) & (last != ' ') & ((n != 0) | !only);
 }
 
 /*
