@@ -125,7 +125,8 @@ typedef enum rs_type {
 enum {
 	RS_PLAIN_CSV = 1,  /* no '"', ',', CR or LF */
 	RS_PLAIN_TSV = 2,  /* no '"', TAB, CR or LF */
-	RS_PLAIN_JSON = 4  /* no '"', '\\', byte below 0x20, or 0xE2 (U+2028/9's lead) */
+	RS_PLAIN_JSON = 4,   /* no '"', '\\', byte below 0x20, or 0xE2 (U+2028/9's lead) */
+	RS_PLAIN_NOQUOTE = 8 /* no '"': quoted, nothing inside is doubled */
 };
 
 typedef struct rs_row {

@@ -19,7 +19,7 @@
 #include "previous_impl.h"
 
 /* Plain for every output format: what a formatted number or a bare id is. */
-#define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON)
+#define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
 /* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
 #define TAIL_SLOTS 64
 
@@ -127,8 +127,10 @@ static unsigned char plain_bits(const char *s, size_t n)
 	for (i = 0; i < n; i++) {
 		unsigned char u = (unsigned char)s[i];
 
-		if (u == '"' || u == '\r' || u == '\n')
+		if (u == '"')
 			return 0;
+		if (u == '\r' || u == '\n')
+			bits &= RS_PLAIN_NOQUOTE;
 		if (u == ',')
 			bits &= (unsigned char)~RS_PLAIN_CSV;
 		if (u == '\t')

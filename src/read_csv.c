@@ -521,7 +521,7 @@ static bool quoted_line(csv_state *s, char *p, char *e)
 				goto give_up;
 			end = term + 1;
 			s->cell[n] = q + 1;
-			s->plain[n] = 0;
+			s->plain[n] = RS_PLAIN_NOQUOTE; /* no "" inside, or it gave up */
 		} else {
 			end = q + rs_scan4(q, (size_t)(e - q), d, '"', d, '"');
 			if (end < e && *end == '"')
@@ -601,7 +601,7 @@ give_up:
 /* What an unquoted field of a chunk with rs_scan_chunk flags `has` is plain for. */
 static unsigned char chunk_plain_bits(const csv_state *s, unsigned has)
 {
-	unsigned char d = s->p.delim_char, bits = 0;
+	unsigned char d = s->p.delim_char, bits = RS_PLAIN_NOQUOTE;
 	bool no_tab = d == '\t' || !s->chunk_tab;
 
 	if (d == ',' || !(has & RS_HAS_COMMA))

@@ -153,15 +153,16 @@ static bool formula_like(const char *s, size_t n)
 	       (u[2] == 0x9D || u[2] == 0x8B || u[2] == 0x8D || u[2] == 0xA0);
 }
 
-/* Writes "s" with every '"' doubled, after an optional leading quote. */
-static void csv_quoted(rs_wout *o, const char *s, size_t n, bool apostrophe)
+/* Writes "s" with every '"' doubled, after an optional leading quote;
+ * noquote: s is known to hold no '"'. */
+static void csv_quoted(rs_wout *o, const char *s, size_t n, bool apostrophe, bool noquote)
 {
 	const char *end = s + n, *q;
 
 	rs_wout_putc(o, '"');
 	if (apostrophe)
 		rs_wout_putc(o, '\'');
-	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+	while (!noquote && (q = memchr(s, '"', (size_t)(end - s))) != NULL) {
 		rs_wout_put(o, s, (size_t)(q - s + 1));
 		rs_wout_putc(o, '"');
 		s = q + 1;
@@ -185,7 +186,7 @@ static size_t special_at(const rs_writer *w, const char *s, size_t n)
 	return i;
 }
 
-static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only)
+static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only, bool noquote)
 {
 	bool neutral, special = special_at(w, s, n) < n;
 
@@ -203,7 +204,7 @@ static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only
 			rs_wout_put(&w->out, s, n);
 		return;
 	}
-	csv_quoted(&w->out, s, n, neutral);
+	csv_quoted(&w->out, s, n, neutral, noquote);
 }
 
 /*
@@ -306,7 +307,8 @@ static void csv_row(rs_writer *w, const rs_row *row, bool header)
 			continue;
 		}
 		if (!csv_short_cell(w, s, len))
-			csv_cell(w, s, len, type == NULL || type[i] == RS_T_STRING, only);
+			csv_cell(w, s, len, type == NULL || type[i] == RS_T_STRING, only,
+			         plain != NULL && (plain[i] & RS_PLAIN_NOQUOTE));
 		i++;
 	}
 	rs_wout_put(&w->out, w->eol, w->eol_len);

@@ -348,6 +348,8 @@ static void assert_plain_claims_true(const rs_row *r)
 				assert_true(u != '"' && u != '\t' && u != '\r' && u != '\n');
 			if (r->plain[i] & RS_PLAIN_JSON)
 				assert_true(u != '"' && u != '\\' && u >= 0x20 && u != 0xE2);
+			if (r->plain[i] & RS_PLAIN_NOQUOTE)
+				assert_true(u != '"');
 		}
 }
 

@@ -575,6 +575,7 @@ typedef struct collect {
 	char *text;
 	size_t len, cap;
 	unsigned long claims; /* plain bits seen set, to show the path ran */
+	unsigned long noquote_only; /* cells claiming RS_PLAIN_NOQUOTE alone */
 } collect;
 
 static void collect_put(collect *c, const char *s, size_t n)
@@ -606,8 +607,11 @@ static void check_plain_claims(const rs_row *r, collect *c)
 				assert_false(any || u[k] == '\t');
 			if (bits & RS_PLAIN_JSON)
 				assert_false(u[k] == '"' || u[k] == '\\' || u[k] < 0x20 || u[k] == 0xE2);
+			if (bits & RS_PLAIN_NOQUOTE)
+				assert_false(u[k] == '"');
 		}
 		c->claims += bits != 0;
+		c->noquote_only += bits == RS_PLAIN_NOQUOTE;
 	}
 }
 
@@ -769,7 +773,8 @@ static void test_lines_split_in_place_exactly_with_true_plain_bits(void **state)
 	assert_true(claims > 0); /* the bits were given, and all of them true */
 }
 
-/* A quoted cell is never claimed plain; the unquoted ones of its line are. */
+/* A quoted cell is never claimed plain, only free of quotes (it had none to
+ * undouble); the unquoted ones of its line are plain. */
 static void test_quoted_cells_carry_no_plain_bits(void **state)
 {
 	collect got = {0};
@@ -794,8 +799,9 @@ static void test_quoted_cells_carry_no_plain_bits(void **state)
 	c.ctx = &got;
 	assert_int_equal(rs_read_csv(&c, ',', &err), RS_OK);
 	assert_string_equal(got.text, "H1:a\x1F" "b\x1F" "c\x1F\x1E" "2:1\x1Fx,y\x1Fz\x1F\x1E");
-	/* header 3 + row 2 (1 and z): the quoted x,y claims nothing */
-	assert_int_equal(got.claims, 5);
+	/* header 3 + row 2 (1 and z), plain; the quoted x,y only RS_PLAIN_NOQUOTE */
+	assert_int_equal(got.claims, 6);
+	assert_int_equal(got.noquote_only, 1);
 	rs_input_free(in);
 	fclose(fp);
 	free(got.text);

@@ -702,14 +702,16 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
 /* The RS_PLAIN_ bits that are true of s (what a producer may claim). */
 static unsigned char true_plain_bits(const char *s, size_t n)
 {
-	unsigned char bits = RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON;
+	unsigned char bits = RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		unsigned char u = (unsigned char)s[i];
 
-		if (u == '"' || u == '\r' || u == '\n')
-			bits = 0;
+		if (u == '"')
+			return 0;
+		if (u == '\r' || u == '\n')
+			bits &= RS_PLAIN_NOQUOTE;
 		if (u == ',')
 			bits &= (unsigned char)~RS_PLAIN_CSV;
 		if (u == '\t')
