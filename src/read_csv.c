@@ -480,8 +480,9 @@ static bool fast_line(csv_state *s, const char *p, const char *e)
 }
 
 /*
- * A whole line [p, e) (line end excluded, *e is its CR or LF) with no quote
- * at all, read while no record is open: split at the delimiter in place.
+ * A whole line [p, e) (line end excluded, *e is its CR or LF), read while no
+ * record is open, split at the delimiter in place; a quote met on the way
+ * hands the line (delimiters put back) to quoted_line.
  * Each cell points into the chunk and the byte after it (a delimiter, or the
  * line end) becomes its NUL, so nothing is copied. Without quotes libcsv
  * gives the same fields (spaces kept, as in fast_line). A line past a length
@@ -557,22 +558,30 @@ static bool plain_line(csv_state *s, char *p, char *e)
 
 	if (s->slow || !s->fast_ok || len == 0 || len > s->max_field || len > s->max_record)
 		return false;
-	if (memchr(p, '"', len) != NULL)
-		return quoted_line(s, p, e);
 	for (i = 0; i < len; i += 16) {
-		unsigned bits = 0;
+		unsigned bits = 0, quotes = 0;
 #ifdef RS_SCAN_SSE2
 		/* The chunk has 16 bytes of slack: reading past e is safe, and
 		 * positions past it are masked off. */
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 
 		bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(d)));
+		quotes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
 #else
-		for (unsigned k = 0; k < 16; k++)
+		for (unsigned k = 0; k < 16; k++) {
 			bits |= (unsigned)(p[i + k] == d) << k;
+			quotes |= (unsigned)(p[i + k] == '"') << k;
+		}
 #endif
-		if (len - i < 16)
+		if (len - i < 16) {
 			bits &= (1u << (len - i)) - 1;
+			quotes &= (1u << (len - i)) - 1;
+		}
+		if (quotes != 0) { /* found while splitting: a line for quoted_line */
+			while (n-- > 0)
+				((char *)s->cell[n])[s->len[n]] = d;
+			return quoted_line(s, p, e);
+		}
 		for (; bits != 0; bits &= bits - 1) {
 			char *at = p + i + (size_t)__builtin_ctz(bits);
 
