@@ -429,11 +429,113 @@ static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type, 
 	}
 }
 
+/* json_string into d, which has room for 6 bytes a byte of s and 2 more;
+ * returns the end. The same escapes as json_string. */
+static char *json_string_direct(char *d, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0;
+
+	*d++ = '"';
+	while ((i = json_special_at(u, n, i)) < n) {
+		unsigned char k = json_special[u[i]], c = u[i];
+
+		if (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))) {
+			i++;
+			continue;
+		}
+		rs_copy(d, s + run, i - run);
+		d += i - run;
+		*d++ = '\\';
+		if (k == 2) {
+			memcpy(d, u[i + 2] == 0xA8 ? "u2028" : "u2029", 5);
+			d += 5;
+			i += 3;
+		} else {
+			const char *e = c == '"' ? "\"" : c == '\\' ? "\\" : c == '\n' ? "n" : c == '\r' ? "r"
+			                : c == '\t' ? "t" : c == '\b' ? "b" : c == '\f' ? "f" : NULL;
+
+			if (e != NULL) {
+				*d++ = *e;
+			} else {
+				memcpy(d, "u00", 3);
+				d[3] = hex[c >> 4];
+				d[4] = hex[c & 15];
+				d += 5;
+			}
+			i++;
+		}
+		run = i;
+	}
+	rs_copy(d, s + run, n - run);
+	d += n - run;
+	*d++ = '"';
+	return d;
+}
+
+/*
+ * json_object when the row surely fits in the buffer (counted at its worst:
+ * every byte escaped as \u00XX): written through a local pointer, with no
+ * room check per piece and no reloading of the buffer's fields after each
+ * store. Returns false, having written nothing, when it may not fit.
+ */
+static bool json_object_direct(rs_writer *w, const rs_row *row)
+{
+	rs_wout *o = &w->out;
+	const char *keys = w->keys.data;
+	const size_t *koff = w->key_off;
+	const unsigned char *type = row->type, *plain = row->plain;
+	size_t need = 2 + w->keys.len + 8 * row->n, i;
+	char *d;
+
+	for (i = 0; i < row->n; i++)
+		need += 6 * row->len[i];
+	if (need > o->cap - o->len || o->failed)
+		return false;
+	d = o->buf + o->len;
+	*d++ = '{';
+	for (i = 0; i < row->n; i++) {
+		const char *s = row->cell[i];
+		size_t n = row->len[i], kn = koff[i + 1] - koff[i];
+		unsigned char t = type != NULL ? type[i] : (unsigned char)RS_T_STRING;
+
+		if (i > 0)
+			*d++ = ',';
+		rs_copy(d, keys + koff[i], kn);
+		d += kn;
+		if ((t == RS_T_NUMBER && n == 0) || t == RS_T_NULL) {
+			memcpy(d, "null", 4);
+			d += 4;
+		} else if (t == RS_T_NUMBER) {
+			rs_copy(d, s, n);
+			d += n;
+		} else if (t == RS_T_BOOL) {
+			bool yes = n == 4 && memcmp(s, "true", 4) == 0;
+
+			memcpy(d, yes ? "true" : "false", 5);
+			d += yes ? 4 : 5;
+		} else if (plain != NULL && (plain[i] & RS_PLAIN_JSON)) {
+			*d = '"';
+			rs_copy(d + 1, s, n);
+			d[n + 1] = '"';
+			d += n + 2;
+		} else {
+			d = json_string_direct(d, s, n);
+		}
+	}
+	*d++ = '}';
+	o->len = (size_t)(d - o->buf);
+	return true;
+}
+
 static void json_object(rs_writer *w, const rs_row *row)
 {
 	rs_wout *o = &w->out;
 	size_t i;
 
+	if (json_object_direct(w, row))
+		return;
 	rs_wout_putc(o, '{');
 	for (i = 0; i < row->n; i++) {
 		if (i > 0)

@@ -852,6 +852,80 @@ static void test_plain_hinted_csv_row_is_copied_and_delimited(void **state)
 	free(out);
 }
 
+/*
+ * JSON strings round-trip: 3000 rows of random cells built from every byte
+ * the writer escapes (quotes, backslashes, controls, U+2028/U+2029, other
+ * 0xE2 text), written as JSON Lines, parse back with cJSON to exactly the
+ * cells, whether a row took the direct path or the piecewise one (a few
+ * rows with cells too big for the buffer's worst-case reservation).
+ */
+static void test_json_strings_round_trip_through_cjson(void **state)
+{
+	static const char *const pieces[] = {"a", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x01",
+	                                     "\x1f", "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\x94",
+	                                     "\xe5\x8d\x8e", "x y", "/", "\x7f"};
+	enum { NCOLS = 4, NROWS = 3000 };
+	static char cells[NROWS][NCOLS][256];
+	static char big[60000];
+	const char *hdr[NCOLS] = {"a", "b\"q", "c", "d"};
+	const char *row[NCOLS];
+	char *out = NULL, *line, *save = NULL;
+	size_t outlen = 0, r, k;
+	FILE *fp = open_memstream(&out, &outlen);
+	rs_write_opts o = opts(RS_FMT_JSONL);
+	rs_writer *w = NULL;
+	rs_error err;
+	unsigned long x = 5;
+	trow t;
+
+	(void)state;
+	memset(big, 'Q', sizeof big - 1);
+	assert_non_null(fp);
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, NCOLS, hdr, NULL), &err), RS_OK);
+	for (r = 0; r < NROWS; r++) {
+		for (k = 0; k < NCOLS; k++) {
+			size_t len = 0, p, np = hint_lcg(&x) % 8;
+
+			for (p = 0; p < np; p++) {
+				const char *piece = pieces[hint_lcg(&x) % (sizeof pieces / sizeof pieces[0])];
+
+				memcpy(cells[r][k] + len, piece, strlen(piece));
+				len += strlen(piece);
+			}
+			cells[r][k][len] = '\0';
+			row[k] = cells[r][k];
+		}
+		if (r % 500 == 7) { /* a cell too big for the direct path's reservation */
+			big[sizeof big - 1] = '\0';
+			row[0] = big;
+			strcpy(cells[r][0], "(big)");
+		}
+		assert_int_equal(rs_writer_row(w, mkrow(&t, NCOLS, row, NULL), &err), RS_OK);
+	}
+	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	rs_writer_free(w);
+	assert_int_equal(fclose(fp), 0);
+	for (r = 0, line = strtok_r(out, "\n", &save); line != NULL; r++, line = strtok_r(NULL, "\n", &save)) {
+		cJSON *v = cJSON_Parse(line);
+
+		assert_non_null(v);
+		assert_true(r < NROWS);
+		for (k = 0; k < NCOLS; k++) {
+			const cJSON *it = cJSON_GetObjectItemCaseSensitive(v, hdr[k]);
+
+			assert_true(cJSON_IsString(it));
+			if (r % 500 == 7 && k == 0)
+				assert_string_equal(it->valuestring, big);
+			else
+				assert_string_equal(it->valuestring, cells[r][k]);
+		}
+		cJSON_Delete(v);
+	}
+	assert_int_equal(r, NROWS);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -874,6 +948,7 @@ int main(void)
 		cmocka_unit_test(test_json_names_unnamed_columns_by_position),
 		cmocka_unit_test(test_json_empty_result_is_empty_array),
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
+		cmocka_unit_test(test_json_strings_round_trip_through_cjson),
 		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
 		cmocka_unit_test(test_table_right_aligns_numbers_and_their_header),
 		cmocka_unit_test(test_table_cuts_long_text_with_ellipsis_at_character_boundary),
