@@ -1,7 +1,8 @@
 /*
  * write.c - rows out as CSV, TSV, JSON or JSON Lines through one large
  * buffer (no stdio call per field), with the spreadsheet formula
- * neutralisation CSV output needs. The table view lives in write_table.c.
+ * neutralisation CSV output needs. JSON objects are encoded in
+ * write_json.c, the table view in write_table.c.
  */
 #include <errno.h>
 #include <string.h>
@@ -30,10 +31,7 @@ struct rs_writer {
 	/* CSV/TSV: nonzero for a first byte that may need a closer look: a
 	 * formula start (formula_like) or a space, which quoting keeps. */
 	unsigned char edge[256];
-	/* JSON: the header's keys, each already encoded as "key": back to back;
-	 * key i is keys.data[key_off[i] .. key_off[i + 1]). */
-	rs_buf keys;
-	size_t *key_off;
+	rs_json_keys keys; /* JSON: the header's keys, encoded once */
 	rs_table *table;
 };
 
@@ -314,276 +312,6 @@ static void csv_row(rs_writer *w, const rs_row *row, bool header)
 	rs_wout_put(&w->out, w->eol, w->eol_len);
 }
 
-/* --------------------------------------------------------------- JSON */
-
-/* 1 for bytes a JSON string must escape; 2 for the lead byte of U+2028/9. */
-static const unsigned char json_special[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	['"'] = 1, ['\\'] = 1, [0xE2] = 2,
-};
-
-static void json_escape_byte(rs_wout *o, unsigned char c)
-{
-	static const char hex[] = "0123456789abcdef";
-	char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-
-	switch (c) {
-	case '"': rs_wout_put(o, "\\\"", 2); return;
-	case '\\': rs_wout_put(o, "\\\\", 2); return;
-	case '\n': rs_wout_put(o, "\\n", 2); return;
-	case '\r': rs_wout_put(o, "\\r", 2); return;
-	case '\t': rs_wout_put(o, "\\t", 2); return;
-	case '\b': rs_wout_put(o, "\\b", 2); return;
-	case '\f': rs_wout_put(o, "\\f", 2); return;
-	default: rs_wout_put(o, e, sizeof e); return;
-	}
-}
-
-/*
- * Index of the first byte at or after i with json_special set; n if none.
- * 16 bytes at a time where SSE2 exists: bytes below 0x20, '"', '\\', 0xE2.
- */
-static size_t json_special_at(const unsigned char *u, size_t n, size_t i)
-{
-#ifdef RS_SCAN_SSE2
-	const __m128i ctl = _mm_set1_epi8(0x1F), q = _mm_set1_epi8('"');
-	const __m128i bs = _mm_set1_epi8('\\'), e2 = _mm_set1_epi8((char)0xE2);
-
-	for (; i + 16 <= n; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
-		                                      _mm_cmpeq_epi8(x, q)),
-		                         _mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(x, e2)));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-
-		if (bits != 0)
-			return i + (size_t)__builtin_ctz(bits);
-	}
-#endif
-	while (i < n && json_special[u[i]] == 0)
-		i++;
-	return i;
-}
-
-/*
- * A JSON string. U+2028 and U+2029 are escaped too: valid JSON, but line
- * terminators to JavaScript before ES2019 and to some JSON Lines splitters.
- */
-static void json_string(rs_wout *o, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, run = 0;
-
-	rs_wout_putc(o, '"');
-	while ((i = json_special_at(u, n, i)) < n) {
-		unsigned char k = json_special[u[i]];
-
-		if (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))) {
-			i++;
-			continue;
-		}
-		rs_wout_put(o, s + run, i - run);
-		if (k == 2) {
-			rs_wout_put(o, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
-			i += 3;
-		} else {
-			json_escape_byte(o, u[i]);
-			i++;
-		}
-		run = i;
-	}
-	rs_wout_put(o, s + run, n - run);
-	rs_wout_putc(o, '"');
-}
-
-static void json_value(rs_wout *o, const char *s, size_t n, unsigned char type, bool plain)
-{
-	switch (type) {
-	case RS_T_NUMBER:
-		/* The text is a JSON number literal by contract; empty would not be. */
-		if (n > 0)
-			rs_wout_put(o, s, n);
-		else
-			rs_wout_put(o, "null", 4);
-		return;
-	case RS_T_BOOL:
-		if (n == 4 && memcmp(s, "true", 4) == 0)
-			rs_wout_put(o, "true", 4);
-		else
-			rs_wout_put(o, "false", 5);
-		return;
-	case RS_T_NULL:
-		rs_wout_put(o, "null", 4);
-		return;
-	default:
-		if (plain && n + 2 <= o->cap - o->len) { /* nothing to escape */
-			o->buf[o->len] = '"';
-			rs_copy(o->buf + o->len + 1, s, n);
-			o->buf[o->len + n + 1] = '"';
-			o->len += n + 2;
-			return;
-		}
-		json_string(o, s, n);
-		return;
-	}
-}
-
-/* json_string into d, which has room for 6 bytes a byte of s and 2 more;
- * returns the end. The same escapes as json_string. */
-static char *json_string_direct(char *d, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, run = 0;
-
-	*d++ = '"';
-	while ((i = json_special_at(u, n, i)) < n) {
-		unsigned char k = json_special[u[i]], c = u[i];
-
-		if (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))) {
-			i++;
-			continue;
-		}
-		rs_copy(d, s + run, i - run);
-		d += i - run;
-		*d++ = '\\';
-		if (k == 2) {
-			memcpy(d, u[i + 2] == 0xA8 ? "u2028" : "u2029", 5);
-			d += 5;
-			i += 3;
-		} else {
-			const char *e = c == '"' ? "\"" : c == '\\' ? "\\" : c == '\n' ? "n" : c == '\r' ? "r"
-			                : c == '\t' ? "t" : c == '\b' ? "b" : c == '\f' ? "f" : NULL;
-
-			if (e != NULL) {
-				*d++ = *e;
-			} else {
-				memcpy(d, "u00", 3);
-				d[3] = hex[c >> 4];
-				d[4] = hex[c & 15];
-				d += 5;
-			}
-			i++;
-		}
-		run = i;
-	}
-	rs_copy(d, s + run, n - run);
-	d += n - run;
-	*d++ = '"';
-	return d;
-}
-
-/*
- * json_object when the row surely fits in the buffer (counted at its worst:
- * every byte escaped as \u00XX): written through a local pointer, with no
- * room check per piece and no reloading of the buffer's fields after each
- * store. Returns false, having written nothing, when it may not fit.
- */
-static bool json_object_direct(rs_writer *w, const rs_row *row)
-{
-	rs_wout *o = &w->out;
-	const char *keys = w->keys.data;
-	const size_t *koff = w->key_off;
-	const unsigned char *type = row->type, *plain = row->plain;
-	size_t need = 2 + w->keys.len + 8 * row->n, i;
-	char *d;
-
-	for (i = 0; i < row->n; i++)
-		need += 6 * row->len[i];
-	if (need > o->cap - o->len || o->failed)
-		return false;
-	d = o->buf + o->len;
-	*d++ = '{';
-	for (i = 0; i < row->n; i++) {
-		const char *s = row->cell[i];
-		size_t n = row->len[i], kn = koff[i + 1] - koff[i];
-		unsigned char t = type != NULL ? type[i] : (unsigned char)RS_T_STRING;
-
-		if (i > 0)
-			*d++ = ',';
-		rs_copy(d, keys + koff[i], kn);
-		d += kn;
-		if ((t == RS_T_NUMBER && n == 0) || t == RS_T_NULL) {
-			memcpy(d, "null", 4);
-			d += 4;
-		} else if (t == RS_T_NUMBER) {
-			rs_copy(d, s, n);
-			d += n;
-		} else if (t == RS_T_BOOL) {
-			bool yes = n == 4 && memcmp(s, "true", 4) == 0;
-
-			memcpy(d, yes ? "true" : "false", 5);
-			d += yes ? 4 : 5;
-		} else if (plain != NULL && (plain[i] & RS_PLAIN_JSON)) {
-			*d = '"';
-			rs_copy(d + 1, s, n);
-			d[n + 1] = '"';
-			d += n + 2;
-		} else {
-			d = json_string_direct(d, s, n);
-		}
-	}
-	*d++ = '}';
-	o->len = (size_t)(d - o->buf);
-	return true;
-}
-
-static void json_object(rs_writer *w, const rs_row *row)
-{
-	rs_wout *o = &w->out;
-	size_t i;
-
-	if (json_object_direct(w, row))
-		return;
-	rs_wout_putc(o, '{');
-	for (i = 0; i < row->n; i++) {
-		if (i > 0)
-			rs_wout_putc(o, ',');
-		rs_wout_put(o, w->keys.data + w->key_off[i], w->key_off[i + 1] - w->key_off[i]);
-		json_value(o, row->cell[i], row->len[i],
-		           row->type ? row->type[i] : (unsigned char)RS_T_STRING,
-		           row->plain != NULL && (row->plain[i] & RS_PLAIN_JSON));
-	}
-	rs_wout_putc(o, '}');
-}
-
-/*
- * Encodes the header's keys once ("key":) into w->keys, borrowing the output
- * buffer's escaping: the keys are written into a scratch rs_wout over the
- * same memory before any output exists.
- */
-static rs_status json_keys(rs_writer *w, const rs_row *header, rs_error *err)
-{
-	size_t i;
-
-	w->key_off = rs_calloc(header->n + 1, sizeof *w->key_off);
-	if (w->key_off == NULL)
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	for (i = 0; i < header->n; i++) {
-		rs_wout scratch = {NULL, w->out.buf, 0, w->out.cap, false, 0};
-
-		/* Worst case 6 bytes per input byte plus quotes and colon. */
-		if (header->len[i] > (w->out.cap - 3) / 6)
-			return rs_error_set(err, RS_ELIMIT, 0, "column name %zu is too long for JSON output", i + 1);
-		if (header->len[i] == 0) {
-			/* An unnamed column (an empty header cell) gets a key from
-			 * its position: "" twice would be one key to most readers. */
-			char name[32];
-			int n = snprintf(name, sizeof name, "column_%zu", i + 1);
-			json_string(&scratch, name, n > 0 ? (size_t)n : 0);
-		} else {
-			json_string(&scratch, header->cell[i], header->len[i]);
-		}
-		rs_wout_putc(&scratch, ':');
-		w->key_off[i] = w->keys.len;
-		if (!rs_buf_append(&w->keys, scratch.buf, scratch.len))
-			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	}
-	w->key_off[header->n] = w->keys.len;
-	return RS_OK;
-}
-
 /* ------------------------------------------------------------ writer */
 
 static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
@@ -607,7 +335,7 @@ static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
 		return RS_OK;
 	case RS_FMT_JSON:
 	case RS_FMT_JSONL:
-		return json_keys(w, header, err);
+		return rs_json_keys_init(&w->keys, &w->out, header, err);
 	case RS_FMT_TABLE:
 		return rs_table_new(&w->table, &w->out, opts, header, err);
 	default:
@@ -633,7 +361,6 @@ rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
 		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 		goto fail;
 	}
-	rs_buf_init(&w->keys);
 	w->format = opts->format;
 	w->raw = opts->raw;
 	w->ragged = opts->ragged && (opts->format == RS_FMT_CSV || opts->format == RS_FMT_TSV);
@@ -666,10 +393,10 @@ rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err)
 	switch (w->format) {
 	case RS_FMT_JSON:
 		rs_wout_put(&w->out, w->nrows == 0 ? "[\n" : ",\n", 2);
-		json_object(w, row);
+		rs_json_object(&w->out, &w->keys, row);
 		break;
 	case RS_FMT_JSONL:
-		json_object(w, row);
+		rs_json_object(&w->out, &w->keys, row);
 		rs_wout_putc(&w->out, '\n');
 		break;
 	case RS_FMT_TABLE: {
@@ -718,8 +445,7 @@ void rs_writer_free(rs_writer *w)
 	if (w == NULL)
 		return;
 	rs_table_free(w->table);
-	rs_free(w->key_off);
-	rs_buf_free(&w->keys);
+	rs_json_keys_free(&w->keys);
 	rs_free(w->out.buf);
 	rs_free(w);
 }

@@ -53,6 +53,19 @@ static inline void rs_wout_putc(rs_wout *o, char c)
 /* Appends n spaces. */
 void rs_wout_spaces(rs_wout *o, size_t n);
 
+/* JSON objects (write_json.c). keys: the header's keys, each already
+ * encoded as "key": back to back; key i is keys.data[off[i] .. off[i + 1]). */
+typedef struct rs_json_keys {
+	rs_buf keys;
+	size_t *off;
+} rs_json_keys;
+
+/* Encodes the header's keys, using o's buffer (still empty) as scratch. */
+rs_status rs_json_keys_init(rs_json_keys *k, const rs_wout *o, const rs_row *header, rs_error *err);
+void rs_json_keys_free(rs_json_keys *k);
+/* One row as a JSON object, {"key":value,...}, no line end. */
+void rs_json_object(rs_wout *o, const rs_json_keys *k, const rs_row *row);
+
 /* Table writer (write_table.c): buffers up to RS_TABLE_BUFFERED_ROWS rows. */
 #define RS_TABLE_BUFFERED_ROWS 1000
 #define RS_TABLE_MAX_WIDTH 40
