@@ -4,57 +4,18 @@
  * line number is known whenever a callback fires; cells are copied into
  * buffers reused across rows. libcsv is strict: a stray quote rejects that
  * record (its raw text becomes the one cell) and parsing resumes at the next
- * line.
+ * line. Most lines never reach libcsv: read_csv_line.c splits them first.
  */
-#include <csv.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "reader_impl.h"
+#include "read_csv_impl.h"
 #include "scan_impl.h"
 
-#define CHUNK ((size_t)64 << 10)
 #define CSV_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
 /* libcsv 3.0.3's ROW_NOT_BEGUN: pstate between records (the struct is public). */
 #define LIBCSV_ROW_NOT_BEGUN 0
 
-typedef struct csv_state {
-	const rs_read_ctx *c;
-	rs_error *err;
-	struct csv_parser p;
-	rs_status st;             /* first failure inside a callback */
-	unsigned long line;       /* physical line of the bytes being fed */
-	unsigned long rec_line;   /* where the current record started */
-	unsigned long field_line; /* where the current field started */
-	bool have_header;
-	size_t ncols;             /* cells in the header */
-	size_t n;                 /* cells in the current record (counted) */
-	size_t nstored;           /* of which stored (at most max_columns + 1) */
-	size_t rec_bytes;
-	size_t nul_field;         /* first field holding a NUL, 1-based; 0 none */
-	const char *reject;       /* reason set for the current record */
-	char why[128];
-	char *store;              /* cell bytes, each NUL-terminated */
-	size_t store_len, store_cap;
-	const char **cell;        /* per stored cell, into store (or the chunk: plain_line) */
-	size_t *len;
-	unsigned char *plain;     /* per stored cell, its RS_PLAIN_ bits */
-	unsigned char plain_bits; /* what an unquoted field of this chunk is plain for */
-	size_t cells_cap;
-	size_t fast_cells;        /* min(cells_cap, max_columns): on_field's bound */
-	bool slow;                /* on_field must take field_slow */
-	size_t max_field, max_record; /* from opts, at hand */
-	/* Raw text of the current record, for the malformed-quoting reject. */
-	const char *rec_start;    /* in the current chunk; NULL: began before it */
-	rs_buf carry;             /* the record's bytes from earlier chunks */
-	bool skipping;            /* after a quoting error: to the end of line */
-	bool chunk_nul;           /* the chunk holds a NUL: check each field */
-	bool chunk_tab;           /* the chunk holds a TAB that is not the delimiter */
-	bool keep_spaces;         /* no_space is installed */
-	bool after_cr;            /* the last chunk ended with CR: a LF next is its CRLF */
-	bool fast_ok;             /* the delimiter allows fast_line */
-	rs_buf unq;               /* fast_line: a quoted field with "" undoubled */
-} csv_state;
 
 static void fail(csv_state *s, rs_status st, const char *msg)
 {
@@ -121,19 +82,8 @@ static void field_too_big(csv_state *s)
 	fail(s, RS_ELIMIT, msg);
 }
 
-static inline void store_cell(csv_state *s, const char *f, size_t n, unsigned char plain)
-{
-	memcpy(s->store + s->store_len, f, n);
-	s->store[s->store_len + n] = '\0';
-	s->cell[s->nstored] = s->store + s->store_len;
-	s->len[s->nstored] = n;
-	s->plain[s->nstored] = plain;
-	s->nstored++;
-	s->store_len += n + 1;
-}
-
 /* on_field's rare cases: limits, NUL bytes, growth, failures. */
-static void field_slow(csv_state *s, const char *f, size_t n, unsigned char plain)
+void rs_csv_field_slow(csv_state *s, const char *f, size_t n, unsigned char plain)
 {
 	if (s->st != RS_OK)
 		return;
@@ -162,34 +112,16 @@ static void field_slow(csv_state *s, const char *f, size_t n, unsigned char plai
 		fail(s, RS_ENOMEM, "out of memory");
 		return;
 	}
-	store_cell(s, f, n, plain);
-}
-
-/*
- * libcsv cb1: one field (NUL-terminated thanks to CSV_APPEND_NULL, which
- * store_cell does not rely on: fast_line passes fields inside the line).
- * Called for every field, so the common case is one combined test and a copy.
- */
-static inline void take_field(csv_state *s, const char *f, size_t n, unsigned char plain)
-{
-	s->rec_bytes += n;
-	if (s->slow || n > s->max_field || s->rec_bytes > s->max_record ||
-	    s->nstored >= s->fast_cells || s->store_len + n + 1 > s->store_cap) {
-		field_slow(s, f, n, plain);
-		return;
-	}
-	s->n++;
-	s->field_line = s->line;
-	store_cell(s, f, n, plain);
+	rs_csv_store_cell(s, f, n, plain);
 }
 
 /* libcsv does not say whether a field was quoted: nothing known. */
 static void on_field(void *f, size_t n, void *data)
 {
-	take_field(data, f, n, 0);
+	rs_csv_take_field(data, f, n, 0);
 }
 
-static void reset_record(csv_state *s)
+void rs_csv_reset_record(csv_state *s)
 {
 	s->n = s->nstored = s->store_len = s->rec_bytes = s->nul_field = 0;
 	s->reject = NULL;
@@ -217,7 +149,7 @@ static rs_status emit_header(csv_state *s, rs_row *row)
 }
 
 /* libcsv cb2: the record is complete. */
-static void on_record(int term, void *data)
+void rs_csv_on_record(int term, void *data)
 {
 	csv_state *s = data;
 	rs_row row;
@@ -253,7 +185,7 @@ static void on_record(int term, void *data)
 		s->st = st; /* the callback filled err */
 		s->slow = true;
 	}
-	reset_record(s);
+	rs_csv_reset_record(s);
 }
 
 /* Only the delimiter, quotes and line ends are special: cells keep spaces. */
@@ -318,7 +250,7 @@ static void emit_malformed(csv_state *s)
 	row.reject = s->why;
 	row.plain = NULL;
 	s->skipping = false;
-	reset_record(s);
+	rs_csv_reset_record(s);
 	(void)csv_fini(&s->p, NULL, NULL, NULL); /* resets the parser's state */
 	if (!s->have_header) {
 		char msg[200];
@@ -393,220 +325,6 @@ static const char *line_end(const char *p, const char *end, const char **lf, boo
 	return cr + 1 == *lf && *lf < end ? *lf : cr;
 }
 
-/*
- * fast_line's quoted field at q ('"'): the text up to the closing quote, ""
- * undoubled (into s->unq when there is one). *after gets the byte after the
- * closing quote; false when the quote does not close on this line or no
- * memory is left for the undoubled text.
- */
-static bool fast_quoted(csv_state *s, const char *q, const char *e, const char **f,
-                        size_t *n, const char **after)
-{
-	const char *c = q + 1, *run = c;
-	bool doubled = false;
-
-	for (;;) {
-		c = memchr(c, '"', (size_t)(e - c));
-		if (c == NULL)
-			return false;
-		if (c + 1 == e || c[1] != '"')
-			break;
-		if (!doubled)
-			rs_buf_reset(&s->unq);
-		doubled = true;
-		if (!rs_buf_append(&s->unq, run, (size_t)(c + 1 - run)))
-			return false;
-		c += 2;
-		run = c;
-	}
-	*after = c + 1;
-	if (!doubled) {
-		*f = q + 1;
-		*n = (size_t)(c - q - 1);
-		return true;
-	}
-	if (!rs_buf_append(&s->unq, run, (size_t)(c - run)))
-		return false;
-	*f = s->unq.data;
-	*n = s->unq.len;
-	return true;
-}
-
-/*
- * A whole line [p, e) (line end excluded) read while no record is open,
- * split here instead of by libcsv: a good deal faster, and the same fields
- * for the lines it takes. It takes a line when every field is either
- * unquoted and without a quote, or quoted ("" inside) and closed right
- * before a delimiter or the line end. Spaces are kept as they are, which is
- * what libcsv does here too: feed installs no_space wherever trimming could
- * change a field. Anything else (an empty line, a stray quote, a quote that
- * closes on a later line) returns false with the record as it was, and
- * libcsv parses the line from its start. Fields passed on before the give-up
- * are forgotten; a failure they caused (a limit) is one libcsv would cause
- * the same way.
- */
-static bool fast_line(csv_state *s, const char *p, const char *e)
-{
-	const char d = (char)s->p.delim_char, *q = p, *f, *end;
-	size_t n;
-	unsigned char plain;
-
-	if (!s->fast_ok || p == e)
-		return false;
-	for (;;) {
-		if (q < e && *q == '"') {
-			if (!fast_quoted(s, q, e, &f, &n, &end) || (end < e && *end != d))
-				break;
-			plain = 0;
-		} else {
-			end = q + rs_scan4(q, (size_t)(e - q), d, '"', d, '"');
-			if (end < e && *end == '"')
-				break;
-			f = q;
-			n = (size_t)(end - q);
-			plain = s->plain_bits;
-		}
-		take_field(s, f, n, plain);
-		if (end == e) {
-			on_record(0, s);
-			return true;
-		}
-		q = end + 1;
-	}
-	if (s->st != RS_OK)
-		return true; /* a field before the give-up failed: libcsv's too */
-	reset_record(s);
-	return false;
-}
-
-/*
- * A whole line [p, e) (line end excluded, *e is its CR or LF), read while no
- * record is open, split at the delimiter in place; a quote met on the way
- * hands the line (delimiters put back) to quoted_line.
- * Each cell points into the chunk and the byte after it (a delimiter, or the
- * line end) becomes its NUL, so nothing is copied. Without quotes libcsv
- * gives the same fields (spaces kept, as in fast_line). A line past a length
- * limit, with too many fields for the cells at hand, or empty is left to
- * fast_line and libcsv, as it was.
- */
-static void emit_inplace(csv_state *s, size_t n, size_t bytes)
-{
-	s->n = s->nstored = n;
-	s->rec_bytes = bytes;
-	s->field_line = s->line;
-	on_record(0, s);
-}
-
-/*
- * quoted_line: plain_line's way for a line with quotes, a field at a time.
- * A quoted field is taken in place when no quote is doubled inside it (its
- * text lies between the quotes; the closing quote becomes its NUL) and an
- * unquoted one when it holds no quote. Anything else (a "" inside, text
- * after a closing quote, a quote that does not close on the line, a stray
- * quote) puts back what was overwritten and leaves the line to fast_line,
- * which copies and undoubles, or to libcsv. Quoted fields carry no plain
- * bits.
- */
-static bool quoted_line(csv_state *s, char *p, char *e)
-{
-	const char d = (char)s->p.delim_char;
-	size_t n = 0, bytes = 0;
-	char *q = p, *end, *term;
-
-	for (;;) {
-		if (n >= s->fast_cells)
-			goto give_up;
-		if (q < e && *q == '"') {
-			term = memchr(q + 1, '"', (size_t)(e - q - 1));
-			if (term == NULL || (term + 1 < e && term[1] != d))
-				goto give_up;
-			end = term + 1;
-			s->cell[n] = q + 1;
-			s->plain[n] = RS_PLAIN_NOQUOTE; /* no "" inside, or it gave up */
-		} else {
-			end = q + rs_scan4(q, (size_t)(e - q), d, '"', d, '"');
-			if (end < e && *end == '"')
-				goto give_up;
-			term = end;
-			s->cell[n] = q;
-			s->plain[n] = s->plain_bits;
-		}
-		s->len[n] = (size_t)(term - s->cell[n]);
-		bytes += s->len[n++];
-		if (end == e)
-			break;
-		*term = '\0';
-		q = end + 1;
-	}
-	*term = '\0';
-	emit_inplace(s, n, bytes);
-	return true;
-give_up:
-	/* Every cell stored so far was terminated: a quoted one at its closing
-	 * quote, an unquoted one at the delimiter after it (an unquoted cell
-	 * starts the line or follows a delimiter, never a quote). */
-	while (n-- > 0)
-		((char *)s->cell[n])[s->len[n]] = s->cell[n] > p && s->cell[n][-1] == '"' ? '"' : d;
-	return false;
-}
-
-static bool plain_line(csv_state *s, char *p, char *e)
-{
-	const char d = (char)s->p.delim_char;
-	size_t len = (size_t)(e - p), n = 0, i;
-	char *start = p;
-
-	if (s->slow || !s->fast_ok || len == 0 || len > s->max_field || len > s->max_record)
-		return false;
-	for (i = 0; i < len; i += 16) {
-		unsigned bits = 0, quotes = 0;
-#ifdef RS_SCAN_SSE2
-		/* The chunk has 16 bytes of slack: reading past e is safe, and
-		 * positions past it are masked off. */
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-
-		bits = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(d)));
-		quotes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
-#else
-		for (unsigned k = 0; k < 16; k++) {
-			bits |= (unsigned)(p[i + k] == d) << k;
-			quotes |= (unsigned)(p[i + k] == '"') << k;
-		}
-#endif
-		if (len - i < 16) {
-			bits &= (1u << (len - i)) - 1;
-			quotes &= (1u << (len - i)) - 1;
-		}
-		if (quotes != 0) { /* found while splitting: a line for quoted_line */
-			while (n-- > 0)
-				((char *)s->cell[n])[s->len[n]] = d;
-			return quoted_line(s, p, e);
-		}
-		for (; bits != 0; bits &= bits - 1) {
-			char *at = p + i + (size_t)__builtin_ctz(bits);
-
-			if (n + 1 >= s->fast_cells) /* this cell and the last must fit */
-				goto give_up;
-			s->cell[n] = start;
-			s->len[n++] = (size_t)(at - start);
-			*at = '\0';
-			start = at + 1;
-		}
-	}
-	if (n >= s->fast_cells) /* no cells yet: field_slow grows them */
-		goto give_up;
-	s->cell[n] = start;
-	s->len[n++] = (size_t)(e - start);
-	*e = '\0';
-	memset(s->plain, s->plain_bits, n);
-	emit_inplace(s, n, len - (n - 1));
-	return true;
-give_up:
-	while (n-- > 0) /* put the delimiters back: fast_line or libcsv reads the line */
-		((char *)s->cell[n])[s->len[n]] = d;
-	return false;
-}
-
 /* What an unquoted field of a chunk with rs_scan_chunk flags `has` is plain for. */
 static unsigned char chunk_plain_bits(const csv_state *s, unsigned has)
 {
@@ -654,7 +372,7 @@ static rs_status feed(csv_state *s, char *buf, size_t n)
 				rs_buf_reset(&s->carry);
 				char *e = nl != NULL && *nl == '\n' && nl > p && nl[-1] == '\r' ? nl - 1 : nl;
 
-				if (nl != NULL && !crlf_tail && (plain_line(s, p, e) || fast_line(s, p, e))) {
+				if (nl != NULL && !crlf_tail && (rs_csv_plain_line(s, p, e) || rs_csv_fast_line(s, p, e))) {
 					s->line++;
 					p = stop;
 					continue;
@@ -666,7 +384,7 @@ static rs_status feed(csv_state *s, char *buf, size_t n)
 				csv_set_space_func(&s->p, keep ? no_space : NULL);
 				s->keep_spaces = keep;
 			}
-			done = csv_parse(&s->p, p, len, on_field, on_record, s);
+			done = csv_parse(&s->p, p, len, on_field, rs_csv_on_record, s);
 			if (done < len && s->st == RS_OK)
 				parse_stopped(s, s->rec_start ? s->rec_start : buf,
 				              stop, nl != NULL);
@@ -696,14 +414,14 @@ static rs_status finish(csv_state *s)
 		emit_malformed(s);
 		return s->st;
 	}
-	if (csv_fini(&s->p, on_field, on_record, s) != 0) {
+	if (csv_fini(&s->p, on_field, rs_csv_on_record, s) != 0) {
 		/* CSV_STRICT_FINI: a quote still open at the end of the file. */
 		(void)snprintf(s->why, sizeof s->why,
 		               "unterminated quoted field starting at line %lu",
 		               s->field_line);
 		s->reject = s->why;
 		(void)csv_set_opts(&s->p, CSV_OPTS & ~CSV_STRICT_FINI);
-		(void)csv_fini(&s->p, on_field, on_record, s);
+		(void)csv_fini(&s->p, on_field, rs_csv_on_record, s);
 	}
 	if (s->st == RS_OK && !s->have_header) {
 		s->err->file = s->c->name;
