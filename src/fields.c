@@ -1,7 +1,7 @@
 /*
- * fields.c - the canonical fields and variables, their aliases, value parsing
- * (numbers, booleans, levels) and the field map: header cells -> fields once,
- * then per row a walk over the mapped columns only.
+ * fields.c - the canonical fields and variables, their aliases, and building
+ * the field map: header cells (and --map) -> fields once, with the messages
+ * for missing or doubled columns. The per-row walk is in fields_apply.c.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,7 +19,7 @@ static const char *const var_names[RS_V_COUNT] = {
 	"share_pct", "contact_score", "cooperation_score",
 };
 
-static const unsigned char var_kinds[RS_V_COUNT] = {
+const unsigned char rs_field_kinds[RS_V_COUNT] = {
 	RS_KIND_TEXT,   RS_KIND_TEXT,   RS_KIND_NUMBER, RS_KIND_NUMBER,
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_LEVEL,
 	RS_KIND_BOOL,   RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
@@ -50,7 +50,7 @@ rs_kind rs_var_kind(int var)
 {
 	if (var < 0 || var >= RS_V_COUNT)
 		return RS_KIND_TEXT;
-	return (rs_kind)var_kinds[var];
+	return (rs_kind)rs_field_kinds[var];
 }
 
 /* -------------------------------------------------------------- aliases */
@@ -121,42 +121,19 @@ const char *const *rs_field_aliases(int field)
 	return field < RS_F_COUNT ? aliases[field] : al_none;
 }
 
-enum { P_PCT = RS_NUM_PERCENT, P_CUR = RS_NUM_CURRENCY, P_WHOLE = 4, P_NONNEG = 8 };
-
 /* How each numeric field is read: money takes a currency, counts are whole. */
-static const unsigned char num_rules[RS_F_COUNT] = {
-	[RS_F_PURCHASE_SHARE] = P_PCT,
-	[RS_F_OUR_SALES] = P_CUR,
-	[RS_F_CUSTOMER_SPEND] = P_CUR,
-	[RS_F_CONTACTS] = P_WHOLE | P_NONNEG,
-	[RS_F_DEPARTMENTS] = P_WHOLE | P_NONNEG,
-	[RS_F_RELATIONSHIP_YEARS] = P_NONNEG,
-	[RS_F_JOINT_PROJECTS] = P_WHOLE | P_NONNEG,
-	[RS_F_EXEC_MEETINGS] = P_WHOLE | P_NONNEG,
+const unsigned char rs_field_num_rules[RS_F_COUNT] = {
+	[RS_F_PURCHASE_SHARE] = RS_NUM_PERCENT,
+	[RS_F_OUR_SALES] = RS_NUM_CURRENCY,
+	[RS_F_CUSTOMER_SPEND] = RS_NUM_CURRENCY,
+	[RS_F_CONTACTS] = RS_NUM_COUNT,
+	[RS_F_DEPARTMENTS] = RS_NUM_COUNT,
+	[RS_F_RELATIONSHIP_YEARS] = RS_NUM_NONNEG,
+	[RS_F_JOINT_PROJECTS] = RS_NUM_COUNT,
+	[RS_F_EXEC_MEETINGS] = RS_NUM_COUNT,
 };
 
 /* ------------------------------------------------------------ field map */
-
-#define WHERE_MAX 96
-
-/* A mapped field other than id and name, as the per-row loop reads it. */
-typedef struct colop {
-	size_t col;
-	unsigned char field;
-	unsigned char op;    /* OP_ below */
-	unsigned char rules; /* num_rules[field] */
-} colop;
-
-/* OP_COUNT: a whole, non-negative number, the cheapest fast path. */
-enum { OP_NUMBER, OP_COUNT, OP_BOOL, OP_LEVEL };
-
-struct rs_fieldmap {
-	size_t ncols;
-	long col[RS_F_COUNT];           /* field -> header column, or -1 */
-	size_t nops;                    /* in field order: the first bad cell is the one reported */
-	colop op[RS_F_COUNT];
-	char where[RS_F_COUNT][WHERE_MAX]; /* header text of each mapped column */
-};
 
 /* A header column by its normalised name; sorted, to find names and twins. */
 typedef struct colname {
@@ -185,8 +162,7 @@ static void copy_utf8(char *dst, size_t cap, const char *s, size_t n)
 	dst[n] = '\0';
 }
 
-/* A short display form of a header cell or value, for messages (cap > 4). */
-static const char *shown(char *buf, size_t cap, const char *s, size_t n)
+const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n)
 {
 	if (n < cap) {
 		copy_utf8(buf, cap, s, n);
@@ -267,8 +243,8 @@ static rs_status check_twins(const mapctx *c)
 		return RS_OK;
 	return rs_error_set(c->err, RS_EUSAGE, c->line,
 	                    "columns %zu (\"%s\") and %zu (\"%s\") have the same name; rename one",
-	                    a + 1, shown(s1, sizeof s1, c->h->cell[a], c->h->len[a]), b + 1,
-	                    shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]));
+	                    a + 1, rs_field_shown(s1, sizeof s1, c->h->cell[a], c->h->len[a]), b + 1,
+	                    rs_field_shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]));
 }
 
 /* The field whose name is normalised `key`, or -1 (scores are not fields). */
@@ -327,7 +303,7 @@ static const char *column_list(const rs_row *h, char *buf, size_t cap)
 
 	buf[0] = '\0';
 	for (i = 0; i < h->n; i++) {
-		(void)shown(one, sizeof one - 4, h->cell[i], h->len[i]);
+		(void)rs_field_shown(one, sizeof one - 4, h->cell[i], h->len[i]);
 		if (strlen(buf) + strlen(one) + 4 + 24 > cap)
 			break;
 		(void)put(buf, cap, i > 0 ? ", \"" : "\"");
@@ -372,7 +348,7 @@ static rs_status apply_map(mapctx *c, const char *spec)
 	long col;
 	int f, g;
 
-	(void)shown(s1, sizeof s1, spec, strlen(spec));
+	(void)rs_field_shown(s1, sizeof s1, spec, strlen(spec));
 	if (eq == NULL || clen >= sizeof ckey || rs_value_norm(spec, (size_t)(eq - spec), fkey, sizeof fkey) == 0 ||
 	    rs_value_norm(eq + 1, clen, ckey, sizeof ckey) == 0)
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
@@ -389,7 +365,8 @@ static rs_status apply_map(mapctx *c, const char *spec)
 	if (column_taken(c->m, col, &g))
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
 		                    "--map gives column %ld (\"%s\") to both %s and %s; a column gives one field",
-		                    col + 1, shown(s2, sizeof s2, c->h->cell[col], c->h->len[col]),
+		                    col + 1,
+		                    rs_field_shown(s2, sizeof s2, c->h->cell[col], c->h->len[col]),
 		                    var_names[g], var_names[f]);
 	c->m->col[f] = col;
 	return RS_OK;
@@ -423,8 +400,10 @@ static rs_status apply_aliases(mapctx *c, const bool *by_map)
 			return rs_error_set(c->err, RS_EUSAGE, c->line,
 			                    "columns %ld (\"%s\") and %ld (\"%s\") both give %s; drop one or "
 			                    "choose with --map %s=COLUMN",
-			                    first + 1, shown(s1, sizeof s1, c->h->cell[first], c->h->len[first]),
-			                    second + 1, shown(s2, sizeof s2, c->h->cell[second], c->h->len[second]),
+			                    first + 1,
+			                    rs_field_shown(s1, sizeof s1, c->h->cell[first], c->h->len[first]),
+			                    second + 1,
+			                    rs_field_shown(s2, sizeof s2, c->h->cell[second], c->h->len[second]),
 			                    var_names[f], var_names[f]);
 		c->m->col[f] = first;
 	}
@@ -447,7 +426,8 @@ static rs_status check_required(const mapctx *c)
 	if (have >= 0) {
 		char s1[48];
 		(void)snprintf(found, sizeof found, "column %ld (\"%s\") gives %s, but ", col[have] + 1,
-		               shown(s1, sizeof s1, c->h->cell[col[have]], c->h->len[col[have]]), var_names[have]);
+		               rs_field_shown(s1, sizeof s1, c->h->cell[col[have]], c->h->len[col[have]]),
+		               var_names[have]);
 	}
 	return rs_error_set(c->err, RS_EUSAGE, c->line,
 	                    "%sno column gives the share: name one %s, or give both %s and %s, "
@@ -474,20 +454,20 @@ static void finish_map(const mapctx *c)
 		/* The column is named in messages only when its header is not
 		 * the field's own name, which the message already says. */
 		if (n > 0 && !(n == strlen(var_names[f]) && memcmp(s, var_names[f], n) == 0))
-			copy_utf8(m->where[f], WHERE_MAX, s, n);
+			copy_utf8(m->where[f], RS_FIELD_WHERE_MAX, s, n);
 		else if (n > 0)
 			m->where[f][0] = '\0';
 		else
-			(void)snprintf(m->where[f], WHERE_MAX, "column %ld", m->col[f] + 1);
-		if (var_kinds[f] != RS_KIND_TEXT) {
-			colop *o = &m->op[m->nops++];
+			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "column %ld", m->col[f] + 1);
+		if (rs_field_kinds[f] != RS_KIND_TEXT) {
+			rs_colop *o = &m->op[m->nops++];
 			o->col = (size_t)m->col[f];
 			o->field = (unsigned char)f;
-			o->rules = num_rules[f];
-			o->op = var_kinds[f] == RS_KIND_BOOL    ? OP_BOOL
-			        : var_kinds[f] == RS_KIND_LEVEL ? OP_LEVEL
-			        : (o->rules & (P_WHOLE | P_NONNEG)) == (P_WHOLE | P_NONNEG) ? OP_COUNT
-			                                                                  : OP_NUMBER;
+			o->rules = rs_field_num_rules[f];
+			o->op = rs_field_kinds[f] == RS_KIND_BOOL    ? RS_OP_BOOL
+			        : rs_field_kinds[f] == RS_KIND_LEVEL ? RS_OP_LEVEL
+			        : (o->rules & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
+			                                                    : RS_OP_NUMBER;
 		}
 	}
 }
@@ -541,174 +521,4 @@ long rs_fieldmap_column(const rs_fieldmap *m, int field)
 void rs_fieldmap_free(rs_fieldmap *m)
 {
 	rs_free(m);
-}
-
-/* ------------------------------------------------------------- per row */
-
-static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
-                             size_t c, const char *what, const char *why,
-                             rs_error *err)
-{
-	char val[72];
-
-	rs_error_where(err, "%s", m->where[f]);
-	return rs_error_set(err, RS_EREJECT, row->line, "%s \"%s\" %s%s%s%s", var_names[f],
-	                    shown(val, sizeof val, row->cell[c], row->len[c]), what,
-	                    why ? " (" : "", why ? why : "", why ? ")" : "");
-}
-
-static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
-                            bool dcomma, rs_account *a, rs_error *err)
-{
-	size_t c = (size_t)m->col[f];
-	const char *why = NULL;
-	rs_parse p;
-	double v = 0;
-	bool b = false;
-	int lv = 0;
-
-	if (row->type != NULL && row->type[c] == RS_T_NULL)
-		return RS_OK;
-	switch (var_kinds[f]) {
-	case RS_KIND_NUMBER:
-		/* JSON number literals never have a decimal comma. */
-		if (row->type != NULL && row->type[c] == RS_T_NUMBER)
-			dcomma = false;
-		p = rs_value_number(row->cell[c], row->len[c], dcomma, num_rules[f], &v, &why);
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not a number", why, err);
-		if (p == RS_PARSE_OK && (num_rules[f] & P_NONNEG) && v < 0)
-			return reject_cell(m, f, row, c, "is negative", NULL, err);
-		/* Above 2^53 every double is whole; below, the cast is exact. */
-		if (p == RS_PARSE_OK && (num_rules[f] & P_WHOLE) && v < 9007199254740992.0 &&
-		    (double)(int64_t)v != v)
-			return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
-		break;
-	case RS_KIND_BOOL:
-		p = rs_parse_bool(row->cell[c], row->len[c], &b);
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not yes/no", "yes/no, y/n, true/false, 1/0, 是/否, 有/无", err);
-		v = b ? 1 : 0;
-		break;
-	default:
-		p = rs_parse_level(row->cell[c], row->len[c], &lv);
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not a level",
-			                   "staff, manager, director, executive / 员工, 经理, 总监, 高层", err);
-		v = lv;
-		break;
-	}
-	if (p == RS_PARSE_OK) {
-		a->v[f] = v;
-		a->known |= 1u << f;
-	}
-	return RS_OK;
-}
-
-/*
- * The common cell shapes without the general parsers: a plain number that
- * passes the field's checks, a usual yes/no word, a usual level word. False
- * sends the cell to parse_cell, which gives the same value for anything
- * accepted here (the fast paths are subsets, see fields_impl.h) and the
- * reject message for anything bad.
- */
-static inline bool fast_cell(const colop *o, const char *s, size_t n, char dec, double *v)
-{
-	int k;
-
-	switch (o->op) {
-	case OP_COUNT:
-		return rs_value_fastcount(s, n, v);
-	case OP_NUMBER:
-		if (!rs_value_fastnum(s, (o->rules & P_PCT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
-			return false;
-		if ((o->rules & P_NONNEG) && *v < 0)
-			return false;
-		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
-		return !(o->rules & P_WHOLE) || (double)(int64_t)*v == *v;
-	case OP_BOOL:
-		k = rs_value_fastbool(s, n);
-		break;
-	default:
-		k = rs_value_fastlevel(s, n);
-		break;
-	}
-	*v = k;
-	return k >= 0;
-}
-
-/* id (required) and name point into the row, untrimmed and NUL-terminated. */
-static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
-                           rs_error *err)
-{
-	size_t c = (size_t)m->col[RS_F_ID];
-	const char *s = row->cell[c];
-	size_t n = row->len[c];
-
-	rs_value_trim(&s, &n);
-	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
-		rs_error_where(err, "%s", m->where[RS_F_ID]);
-		return rs_error_set(err, RS_EREJECT, row->line, "id is empty");
-	}
-	a->id = row->cell[c];
-	a->id_len = row->len[c];
-	a->known |= 1u << RS_F_ID;
-	if (m->col[RS_F_NAME] < 0)
-		return RS_OK;
-	c = (size_t)m->col[RS_F_NAME];
-	s = row->cell[c];
-	n = row->len[c];
-	rs_value_trim(&s, &n);
-	if (n > 0 && (row->type == NULL || row->type[c] != RS_T_NULL)) {
-		a->name = row->cell[c];
-		a->name_len = row->len[c];
-		a->known |= 1u << RS_F_NAME;
-	}
-	return RS_OK;
-}
-
-rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
-                            const rs_numfmt *nf, rs_account *a, rs_error *err)
-{
-	bool dcomma = nf != NULL && nf->decimal_comma;
-	char dec0 = dcomma ? ',' : '.';
-	const unsigned char *type = row->type;
-	rs_status st;
-	size_t i;
-
-	/* v[] is left as it was: it means nothing where `known` is clear. */
-	a->id = a->name = NULL;
-	a->id_len = a->name_len = 0;
-	a->known = 0;
-	if (err != NULL)
-		err->where[0] = '\0';
-	if (row->reject != NULL)
-		return rs_error_set(err, RS_EREJECT, row->line, "%s", row->reject);
-	if (row->n != m->ncols)
-		return rs_error_set(err, RS_EREJECT, row->line, "row has %zu field%s, the header has %zu",
-		                    row->n, row->n == 1 ? "" : "s", m->ncols);
-	if ((st = take_text(m, row, a, err)) != RS_OK)
-		return st;
-	for (i = 0; i < m->nops; i++) {
-		const colop *o = &m->op[i];
-		size_t n = row->len[o->col];
-		char dec = dec0;
-		double v;
-
-		if (n == 0)
-			continue; /* every kind reads empty text as unknown */
-		if (type != NULL) {
-			if (type[o->col] == RS_T_NULL)
-				continue;
-			if (type[o->col] == RS_T_NUMBER)
-				dec = '.'; /* JSON number literals never have a decimal comma */
-		}
-		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
-			a->v[o->field] = v;
-			a->known |= 1u << o->field;
-		} else if ((st = parse_cell(m, o->field, row, dcomma, a, err)) != RS_OK) {
-			return st;
-		}
-	}
-	return RS_OK;
 }

@@ -1,6 +1,7 @@
 /*
- * fields_impl.h - what fields.c (the field map) and value.c (cell parsing)
- * share inside the library. Not part of the public API.
+ * fields_impl.h - what fields.c (building the field map), fields_apply.c
+ * (applying it per row) and value.c (cell parsing) share inside the library.
+ * Not part of the public API.
  */
 #ifndef RS_FIELDS_IMPL_H
 #define RS_FIELDS_IMPL_H
@@ -34,7 +35,17 @@ size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap);
 /* Is s[0..n) equal to the lowercase word w, ignoring ASCII case? */
 bool rs_value_word_eq(const char *s, size_t n, const char *w);
 
-enum { RS_NUM_PERCENT = 1, RS_NUM_CURRENCY = 2 };
+/*
+ * How a numeric field is read. RS_NUM_WHOLE and RS_NUM_NONNEG are checked by
+ * the field map after parsing; rs_value_number ignores them.
+ */
+enum {
+	RS_NUM_PERCENT = 1,
+	RS_NUM_CURRENCY = 2,
+	RS_NUM_WHOLE = 4,
+	RS_NUM_NONNEG = 8,
+	RS_NUM_COUNT = RS_NUM_WHOLE | RS_NUM_NONNEG
+};
 /*
  * rs_parse_number with the affixes chosen per field: RS_NUM_PERCENT lets a
  * trailing % through, RS_NUM_CURRENCY a currency mark. why may be NULL.
@@ -48,6 +59,38 @@ rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
+
+/* ------------------------------------------------------------ field map
+ * Built once per header by fields.c, read per row by fields_apply.c.
+ */
+
+/* Each variable's kind, and each numeric field's RS_NUM_ flags (fields.c). */
+extern const unsigned char rs_field_kinds[RS_V_COUNT];
+extern const unsigned char rs_field_num_rules[RS_F_COUNT];
+
+/* A short display form of a header cell or value, for messages (cap > 4). */
+const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n);
+
+#define RS_FIELD_WHERE_MAX 96
+
+/* RS_OP_COUNT: a whole, non-negative number, the cheapest fast path. */
+enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL };
+
+/* A mapped field other than id and name, as the per-row loop reads it. */
+typedef struct rs_colop {
+	size_t col;
+	unsigned char field;
+	unsigned char op;    /* RS_OP_ above */
+	unsigned char rules; /* rs_field_num_rules[field] */
+} rs_colop;
+
+struct rs_fieldmap {
+	size_t ncols;
+	long col[RS_F_COUNT]; /* field -> header column, or -1 */
+	size_t nops;          /* in field order: the first bad cell is the one reported */
+	rs_colop op[RS_F_COUNT];
+	char where[RS_F_COUNT][RS_FIELD_WHERE_MAX]; /* header text of each mapped column */
+};
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives

@@ -1,0 +1,177 @@
+/*
+ * fields_apply.c - the field map per row: id and name taken as they are, each
+ * other mapped cell read by a fast path for its common shapes, else by the
+ * general parsers, which also word the reject message. The map is built in
+ * fields.c.
+ */
+#include <string.h>
+
+#include "fields_impl.h"
+
+static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
+                             size_t c, const char *what, const char *why,
+                             rs_error *err)
+{
+	char val[72];
+
+	rs_error_where(err, "%s", m->where[f]);
+	return rs_error_set(err, RS_EREJECT, row->line, "%s \"%s\" %s%s%s%s", rs_var_name(f),
+	                    rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), what,
+	                    why ? " (" : "", why ? why : "", why ? ")" : "");
+}
+
+static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
+                            bool dcomma, rs_account *a, rs_error *err)
+{
+	size_t c = (size_t)m->col[f];
+	const char *why = NULL;
+	rs_parse p;
+	double v = 0;
+	bool b = false;
+	int lv = 0;
+
+	if (row->type != NULL && row->type[c] == RS_T_NULL)
+		return RS_OK;
+	switch (rs_field_kinds[f]) {
+	case RS_KIND_NUMBER:
+		/* JSON number literals never have a decimal comma. */
+		if (row->type != NULL && row->type[c] == RS_T_NUMBER)
+			dcomma = false;
+		p = rs_value_number(row->cell[c], row->len[c], dcomma, rs_field_num_rules[f], &v, &why);
+		if (p == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not a number", why, err);
+		if (p == RS_PARSE_OK && (rs_field_num_rules[f] & RS_NUM_NONNEG) && v < 0)
+			return reject_cell(m, f, row, c, "is negative", NULL, err);
+		/* Above 2^53 every double is whole; below, the cast is exact. */
+		if (p == RS_PARSE_OK && (rs_field_num_rules[f] & RS_NUM_WHOLE) && v < 9007199254740992.0 &&
+		    (double)(int64_t)v != v)
+			return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
+		break;
+	case RS_KIND_BOOL:
+		p = rs_parse_bool(row->cell[c], row->len[c], &b);
+		if (p == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not yes/no", "yes/no, y/n, true/false, 1/0, 是/否, 有/无", err);
+		v = b ? 1 : 0;
+		break;
+	default:
+		p = rs_parse_level(row->cell[c], row->len[c], &lv);
+		if (p == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not a level",
+			                   "staff, manager, director, executive / 员工, 经理, 总监, 高层", err);
+		v = lv;
+		break;
+	}
+	if (p == RS_PARSE_OK) {
+		a->v[f] = v;
+		a->known |= 1u << f;
+	}
+	return RS_OK;
+}
+
+/*
+ * The common cell shapes without the general parsers: a plain number that
+ * passes the field's checks, a usual yes/no word, a usual level word. False
+ * sends the cell to parse_cell, which gives the same value for anything
+ * accepted here (the fast paths are subsets, see fields_impl.h) and the
+ * reject message for anything bad.
+ */
+static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char dec, double *v)
+{
+	int k;
+
+	switch (o->op) {
+	case RS_OP_COUNT:
+		return rs_value_fastcount(s, n, v);
+	case RS_OP_NUMBER:
+		if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
+			return false;
+		if ((o->rules & RS_NUM_NONNEG) && *v < 0)
+			return false;
+		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
+		return !(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v;
+	case RS_OP_BOOL:
+		k = rs_value_fastbool(s, n);
+		break;
+	default:
+		k = rs_value_fastlevel(s, n);
+		break;
+	}
+	*v = k;
+	return k >= 0;
+}
+
+/* id (required) and name point into the row, untrimmed and NUL-terminated. */
+static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
+                           rs_error *err)
+{
+	size_t c = (size_t)m->col[RS_F_ID];
+	const char *s = row->cell[c];
+	size_t n = row->len[c];
+
+	rs_value_trim(&s, &n);
+	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
+		rs_error_where(err, "%s", m->where[RS_F_ID]);
+		return rs_error_set(err, RS_EREJECT, row->line, "id is empty");
+	}
+	a->id = row->cell[c];
+	a->id_len = row->len[c];
+	a->known |= 1u << RS_F_ID;
+	if (m->col[RS_F_NAME] < 0)
+		return RS_OK;
+	c = (size_t)m->col[RS_F_NAME];
+	s = row->cell[c];
+	n = row->len[c];
+	rs_value_trim(&s, &n);
+	if (n > 0 && (row->type == NULL || row->type[c] != RS_T_NULL)) {
+		a->name = row->cell[c];
+		a->name_len = row->len[c];
+		a->known |= 1u << RS_F_NAME;
+	}
+	return RS_OK;
+}
+
+rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                            const rs_numfmt *nf, rs_account *a, rs_error *err)
+{
+	bool dcomma = nf != NULL && nf->decimal_comma;
+	char dec0 = dcomma ? ',' : '.';
+	const unsigned char *type = row->type;
+	rs_status st;
+	size_t i;
+
+	/* v[] is left as it was: it means nothing where `known` is clear. */
+	a->id = a->name = NULL;
+	a->id_len = a->name_len = 0;
+	a->known = 0;
+	if (err != NULL)
+		err->where[0] = '\0';
+	if (row->reject != NULL)
+		return rs_error_set(err, RS_EREJECT, row->line, "%s", row->reject);
+	if (row->n != m->ncols)
+		return rs_error_set(err, RS_EREJECT, row->line, "row has %zu field%s, the header has %zu",
+		                    row->n, row->n == 1 ? "" : "s", m->ncols);
+	if ((st = take_text(m, row, a, err)) != RS_OK)
+		return st;
+	for (i = 0; i < m->nops; i++) {
+		const rs_colop *o = &m->op[i];
+		size_t n = row->len[o->col];
+		char dec = dec0;
+		double v;
+
+		if (n == 0)
+			continue; /* every kind reads empty text as unknown */
+		if (type != NULL) {
+			if (type[o->col] == RS_T_NULL)
+				continue;
+			if (type[o->col] == RS_T_NUMBER)
+				dec = '.'; /* JSON number literals never have a decimal comma */
+		}
+		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
+			a->v[o->field] = v;
+			a->known |= 1u << o->field;
+		} else if ((st = parse_cell(m, o->field, row, dcomma, a, err)) != RS_OK) {
+			return st;
+		}
+	}
+	return RS_OK;
+}
