@@ -1,18 +1,14 @@
 /*
  * read_json.c - JSON input: a JSON array of objects (read whole, then walked
  * one element at a time) and JSON Lines (streamed line by line). cJSON parses
- * and json_check.c tells why it failed; this file maps keys to columns,
+ * and json_check.c tells why it failed; read_json_row.c maps keys to columns,
  * rejects what cannot be a cell (duplicate keys, non-finite numbers, nested
- * values) and reports positions.
+ * values); this file frames records and reports positions.
  */
 #include <cjson/cJSON.h>
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "arena.h"
-#include "json_check.h"
-#include "reader_impl.h"
+#include "read_json_impl.h"
 
 /*
  * A JSON array is read whole (memory about twice the file while it grows,
@@ -21,7 +17,6 @@
 #define JSON_MAX_INPUT ((size_t)1 << 30) /* 1 GiB */
 #define JSON_CHUNK ((size_t)256 << 10)   /* bytes asked of rs_input at once */
 #define PENDING_MAX 64 /* JSONL lines rejected before the first object */
-#define NOCOL ((size_t)-1)
 /*
  * cJSON parses into an arena block of at most this size (it grows to the
  * largest record's tree); a record needing more takes the rest from the
@@ -29,135 +24,7 @@
  */
 #define JSON_ARENA_MAX ((size_t)1 << 20)
 
-/* Reader state shared by both formats; the columns are fixed at the header. */
-typedef struct jrd {
-	const rs_read_ctx *c;
-	rs_error *err;
-	size_t ncol, ccap;
-	rs_buf names;        /* column names, each NUL-terminated */
-	size_t *off, *nlen;  /* per column: offset into names, length */
-	const char **hname;  /* per column: name, valid once the header is out */
-	size_t *slot, nslot; /* open-addressing hash: column + 1, 0 = empty */
-	const char **cell;   /* per column (at least 1): the row being built */
-	size_t *len;
-	unsigned char *type;
-	unsigned *stamp;     /* stamp[col] == gen: col already set in this row */
-	unsigned gen;
-	char *nums;          /* RS_JSON_NUM_SLOT bytes per column for number text */
-	bool header_done;
-	rs_buf pend;         /* JSONL rejects waiting for the header */
-	size_t npend;
-	unsigned long pend_line;
-	rs_arena arena;      /* every cJSON tree; reset after each record */
-	rs_json_member *mem; /* ncol members for fast_row (NULL: none) */
-	char reason[512];
-} jrd;
-
-/* ------------------------------------------------------------ columns */
-
-static size_t hash_key(const char *s, size_t n)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
-	return h;
-}
-
-/* The column of the key key[0..n) (keys hold no NUL: cJSON cuts them). */
-static size_t col_find_n(const jrd *j, const char *key, size_t n)
-{
-	size_t h = hash_key(key, n), i;
-
-	if (j->nslot == 0)
-		return NOCOL;
-	for (i = h & (j->nslot - 1); j->slot[i] != 0; i = (i + 1) & (j->nslot - 1)) {
-		size_t c = j->slot[i] - 1;
-		if (j->nlen[c] == n && memcmp(j->names.data + j->off[c], key, n) == 0)
-			return c;
-	}
-	return NOCOL;
-}
-
-static size_t col_find(const jrd *j, const char *key)
-{
-	return col_find_n(j, key, strlen(key));
-}
-
-static void slot_put(jrd *j, size_t c)
-{
-	size_t i = hash_key(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
-
-	while (j->slot[i] != 0)
-		i = (i + 1) & (j->nslot - 1);
-	j->slot[i] = c + 1;
-}
-
-/* Makes room for `cap` columns in every per-column array (zeroed tails). */
-static bool cols_grow(jrd *j, size_t cap)
-{
-#define GROW(p, T)                                                       \
-	do {                                                             \
-		T *q_ = rs_realloc(j->p, cap * sizeof(T));               \
-		if (q_ == NULL)                                          \
-			return false;                                    \
-		memset(q_ + j->ccap, 0, (cap - j->ccap) * sizeof(T));    \
-		j->p = q_;                                               \
-	} while (0)
-	GROW(off, size_t);
-	GROW(nlen, size_t);
-	GROW(hname, const char *);
-	GROW(cell, const char *);
-	GROW(len, size_t);
-	GROW(type, unsigned char);
-	GROW(stamp, unsigned);
-	j->nums = rs_realloc(j->nums, cap * RS_JSON_NUM_SLOT);
-	if (j->nums == NULL)
-		return false;
-#undef GROW
-	rs_free(j->slot);
-	j->slot = rs_calloc(cap * 2, sizeof *j->slot);
-	if (j->slot == NULL)
-		return false;
-	j->ccap = cap;
-	j->nslot = cap * 2;
-	for (size_t c = 0; c < j->ncol; c++)
-		slot_put(j, c);
-	return true;
-}
-
-static rs_status col_add(jrd *j, const char *key, unsigned long line)
-{
-	size_t n = strlen(key);
-
-	if (j->ncol >= j->c->opts->max_columns)
-		return rs_error_set(j->err, RS_ELIMIT, line,
-		                    "more than %zu distinct keys (the column limit)",
-		                    j->c->opts->max_columns);
-	if (j->ncol == j->ccap && !cols_grow(j, j->ccap ? j->ccap * 2 : 16))
-		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
-	j->off[j->ncol] = j->names.len;
-	j->nlen[j->ncol] = n;
-	if (!rs_buf_append(&j->names, key, n + 1))
-		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
-	slot_put(j, j->ncol++);
-	return RS_OK;
-}
-
-/* Adds the keys of `obj` not seen yet, in their order. */
-static rs_status cols_from(jrd *j, const cJSON *obj, unsigned long line)
-{
-	const cJSON *it;
-	rs_status st;
-
-	for (it = obj->child; it != NULL; it = it->next)
-		if (col_find(j, it->string) == NOCOL &&
-		    (st = col_add(j, it->string, line)) != RS_OK)
-			return st;
-	return RS_OK;
-}
-
-/* -------------------------------------------------------------- rows */
+/* ------------------------------------------------------------- parses */
 
 /*
  * Done with the tree of the last parse (v may be NULL). Its pieces in the
@@ -169,199 +36,6 @@ static void tree_done(jrd *j, cJSON *v)
 	if (j->arena.spilled > 0)
 		cJSON_Delete(v);
 	rs_arena_reset(&j->arena);
-}
-
-static const char *why_key(jrd *j, const char *head, const char *key,
-                           const char *tail)
-{
-	return rs_json_why_key(j->reason, sizeof j->reason, head, key, tail);
-}
-
-/*
- * Sets cell col from a scalar whose type is cJSON's: str[0..len) (a C
- * string) for a string, num (finite) for a number.
- */
-static void put_scalar(jrd *j, size_t col, int type, const char *str, size_t len,
-                       double num)
-{
-	switch (type) {
-	case cJSON_String:
-		j->cell[col] = str;
-		j->len[col] = len;
-		j->type[col] = RS_T_STRING;
-		break;
-	case cJSON_Number:
-		j->cell[col] = j->nums + col * RS_JSON_NUM_SLOT;
-		j->len[col] = rs_json_num_text(num, j->nums + col * RS_JSON_NUM_SLOT);
-		j->type[col] = RS_T_NUMBER;
-		break;
-	case cJSON_True:
-	case cJSON_False:
-		j->cell[col] = type == cJSON_True ? "true" : "false";
-		j->len[col] = type == cJSON_True ? 4 : 5;
-		j->type[col] = RS_T_BOOL;
-		break;
-	default:
-		j->cell[col] = "";
-		j->len[col] = 0;
-		j->type[col] = RS_T_NULL;
-	}
-}
-
-/* Sets one cell from a member's value; returns a reason to reject or NULL. */
-static const char *set_cell(jrd *j, size_t col, const cJSON *it)
-{
-	int type = it->type & 0xFF;
-	size_t len;
-
-	switch (type) {
-	case cJSON_String:
-		if ((len = strlen(it->valuestring)) > j->c->opts->max_field)
-			return why_key(j, "key ", it->string,
-			               " holds a string longer than the field limit");
-		put_scalar(j, col, type, it->valuestring, len, 0);
-		return NULL;
-	case cJSON_Number:
-		if (!isfinite(it->valuedouble))
-			return why_key(j, "key ", it->string, ": number out of range");
-		/* fall through */
-	case cJSON_True:
-	case cJSON_False:
-	case cJSON_NULL:
-		put_scalar(j, col, type, NULL, 0, it->valuedouble);
-		return NULL;
-	}
-	return why_key(j, "key ", it->string,
-	               cJSON_IsArray(it) ? " holds an array; expected a string, "
-	                                   "number, boolean or null"
-	                                 : " holds an object; expected a string, "
-	                                   "number, boolean or null");
-}
-
-/* A new row: no column is stamped with the new generation yet. */
-static void new_row(jrd *j)
-{
-	if (++j->gen == 0) {
-		memset(j->stamp, 0, j->ccap * sizeof *j->stamp);
-		j->gen = 1;
-	}
-}
-
-/* Columns the row did not set (it set `set` of them) are null. */
-static void null_rest(jrd *j, size_t set)
-{
-	for (size_t col = 0; set < j->ncol && col < j->ncol; col++)
-		if (j->stamp[col] != j->gen)
-			put_scalar(j, col, cJSON_NULL, NULL, 0, 0);
-}
-
-/*
- * Fills the row's cells from obj (hot path: no allocation, no printf unless
- * a number needs %g). Keys are matched to columns by position first, since
- * exports repeat one key order, then by hash. NULL, or why to reject.
- */
-static const char *fill_row(jrd *j, const cJSON *obj)
-{
-	const cJSON *it;
-	size_t k = 0, col;
-	const char *why;
-
-	new_row(j);
-	for (it = obj->child; it != NULL; it = it->next, k++) {
-		if (k < j->ncol && strcmp(j->hname[k], it->string) == 0)
-			col = k;
-		else if ((col = col_find(j, it->string)) == NOCOL)
-			return why_key(j, "key ", it->string,
-			               " is not in the first record's keys; list "
-			               "every key in the first line, or use a JSON array");
-		if (j->stamp[col] == j->gen)
-			return why_key(j, "duplicate key ", it->string, "");
-		j->stamp[col] = j->gen;
-		if ((why = set_cell(j, col, it)) != NULL)
-			return why;
-	}
-	null_rest(j, k);
-	return NULL;
-}
-
-/*
- * The usual JSON Lines record without cJSON (rs_json_flat). True when taken:
- * the row was handed on and *st is its status. False, with nothing handed on
- * and s as it was, when the line is not that simple or would be rejected (a
- * key unknown or repeated, a string over the field limit): the general path
- * then reads it and says why. Same cells as fill_row, by rs_json_flat's
- * promise that cJSON reads the same members.
- */
-static bool fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *st)
-{
-	size_t k = rs_json_flat(s, n, j->mem, j->ncol), i, col;
-	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len,
-	              .type = j->type, .line = line};
-
-	if (k == RS_JSON_NOT_FLAT)
-		return false;
-	new_row(j);
-	for (i = 0; i < k; i++) { /* k <= ncol */
-		const rs_json_member *m = &j->mem[i];
-		if (m->klen == j->nlen[i] && memcmp(j->hname[i], m->key, m->klen) == 0)
-			col = i;
-		else if ((col = col_find_n(j, m->key, m->klen)) == NOCOL)
-			return false;
-		if (j->stamp[col] == j->gen ||
-		    (m->type == cJSON_String && m->slen > j->c->opts->max_field))
-			return false;
-		j->stamp[col] = j->gen;
-		if (m->type == cJSON_Number) {
-			j->cell[col] = j->nums + col * RS_JSON_NUM_SLOT;
-			j->len[col] = rs_json_flat_num_text(m, j->nums + col * RS_JSON_NUM_SLOT);
-			j->type[col] = RS_T_NUMBER;
-		} else {
-			put_scalar(j, col, m->type, m->str, m->slen, 0);
-		}
-	}
-	for (i = 0; i < k; i++) /* accepted: the strings become C strings */
-		if (j->mem[i].type == cJSON_String)
-			(void)rs_json_flat_cstr(s, &j->mem[i]);
-	null_rest(j, k);
-	*st = j->c->on_row(j->c->ctx, &row, j->err);
-	return true;
-}
-
-/* A rejected record: one cell holding its raw text (NUL-terminated). */
-static rs_status emit_raw(jrd *j, const char *raw, size_t n, unsigned long line,
-                          const char *why)
-{
-	static const unsigned char str = RS_T_STRING;
-	rs_row row = {.n = 1, .cell = &raw, .len = &n, .type = &str,
-	              .line = line, .reject = why}; /* other fields NULL */
-
-	return j->c->on_row(j->c->ctx, &row, j->err);
-}
-
-static rs_status emit_object(jrd *j, const cJSON *obj, const char *raw,
-                             size_t n, unsigned long line)
-{
-	const char *why = fill_row(j, obj);
-	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len,
-	              .type = j->type, .line = line};
-
-	if (why != NULL)
-		return emit_raw(j, raw, n, line, why);
-	return j->c->on_row(j->c->ctx, &row, j->err);
-}
-
-static rs_status emit_header(jrd *j, unsigned long line)
-{
-	rs_row row = {.n = j->ncol, .cell = j->hname, .len = j->nlen,
-	              .line = line};
-
-	if (j->ccap == 0 && !cols_grow(j, 1)) /* emit_raw-only rows need none */
-		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
-	for (size_t c = 0; c < j->ncol; c++)
-		j->hname[c] = j->names.data + j->off[c];
-	row.cell = j->hname;
-	j->header_done = true;
-	return j->c->on_header(j->c->ctx, &row, j->err);
 }
 
 /*
@@ -419,7 +93,7 @@ static rs_status pend_flush(jrd *j)
 	while (st == RS_OK && at < j->pend.len) {
 		memcpy(&h, j->pend.data + at, sizeof h);
 		at += sizeof h;
-		st = emit_raw(j, j->pend.data + at + h.why_len + 1, h.raw_len, h.line,
+		st = rs_jrd_emit_raw(j, j->pend.data + at + h.why_len + 1, h.raw_len, h.line,
 		              j->pend.data + at);
 		at += h.why_len + 1 + h.raw_len + 1;
 	}
@@ -433,7 +107,7 @@ static rs_status line_reject(jrd *j, const char *s, size_t n, unsigned long line
 {
 	if (!j->header_done)
 		return pend_add(j, s, n, line, why);
-	return emit_raw(j, s, n, line, why);
+	return rs_jrd_emit_raw(j, s, n, line, why);
 }
 
 /*
@@ -456,7 +130,7 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		                    j->c->opts->max_record);
 	if (rs_json_ws(s, 0, n) == n && memchr(s, '\0', n) == NULL)
 		return RS_OK;
-	if (j->mem != NULL && fast_row(j, s, n, line, &st))
+	if (j->mem != NULL && rs_jrd_fast_row(j, s, n, line, &st))
 		return st;
 	j->arena.on = true;
 	obj = rs_json_parse_line(s, n, line, j->reason, sizeof j->reason, &why);
@@ -468,14 +142,14 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		return line_reject(j, s, n, line, why);
 	}
 	if (!j->header_done) {
-		if ((st = cols_from(j, obj, line)) == RS_OK &&
-		    (st = emit_header(j, line)) == RS_OK)
+		if ((st = rs_jrd_cols_from(j, obj, line)) == RS_OK &&
+		    (st = rs_jrd_emit_header(j, line)) == RS_OK)
 			st = pend_flush(j);
 		/* if this fails, every line takes the general path */
 		j->mem = rs_calloc(j->ncol, sizeof *j->mem);
 	}
 	if (st == RS_OK)
-		st = emit_object(j, obj, s, n, line);
+		st = rs_jrd_emit_object(j, obj, s, n, line);
 	tree_done(j, obj);
 	return st;
 }
@@ -553,10 +227,10 @@ static rs_status array_element(jrd *j, char *p, size_t s, size_t e,
 		why = rs_json_not_row(v, p + s, e - s, e - s, false, j->reason,
 		                      sizeof j->reason);
 	if (!rows)
-		return why == NULL ? cols_from(j, v, line) : RS_OK;
+		return why == NULL ? rs_jrd_cols_from(j, v, line) : RS_OK;
 	p[e] = '\0'; /* the raw text of a reject is a C string; restored below */
-	st = why != NULL ? emit_raw(j, p + s, e - s, line, why)
-	                 : emit_object(j, v, p + s, e - s, line);
+	st = why != NULL ? rs_jrd_emit_raw(j, p + s, e - s, line, why)
+	                 : rs_jrd_emit_object(j, v, p + s, e - s, line);
 	p[e] = keep;
 	return st;
 }
@@ -665,7 +339,7 @@ static rs_status json_run(jrd *j, rs_buf *b)
 	if (nobj == 0)
 		return rs_error_set(j->err, RS_EPARSE, 0, "no records: the JSON "
 		                    "array holds no object");
-	if ((st = emit_header(j, 1)) != RS_OK)
+	if ((st = rs_jrd_emit_header(j, 1)) != RS_OK)
 		return st;
 	return array_walk(j, b->data, b->len, i, true, &nobj);
 }
