@@ -87,9 +87,10 @@ static rs_read_opts default_opts(void)
 	return o;
 }
 
-static rs_status parse_with(const char *data, size_t n, char delim,
-                            const rs_read_opts *o, const char *enc,
-                            transcript *t, rs_error *err)
+/* Reads data[0..n) as CSV from a file, handing rows to the callbacks. */
+static rs_status read_with(const char *data, size_t n, char delim, const rs_read_opts *o,
+                           const char *enc, rs_header_fn hfn, rs_row_fn rfn, void *ctx,
+                           rs_error *err)
 {
 	FILE *fp = tmpfile();
 	rs_input *in = NULL;
@@ -105,14 +106,21 @@ static rs_status parse_with(const char *data, size_t n, char delim,
 	c.in = in;
 	c.name = "in.csv";
 	c.opts = o;
-	c.on_header = on_header;
-	c.on_row = on_row;
-	c.ctx = t;
+	c.on_header = hfn;
+	c.on_row = rfn;
+	c.ctx = ctx;
 	st = rs_read_csv(&c, delim, err);
 	assert_string_equal(err->file, "in.csv");
 	rs_input_free(in);
 	fclose(fp);
 	return st;
+}
+
+static rs_status parse_with(const char *data, size_t n, char delim,
+                            const rs_read_opts *o, const char *enc,
+                            transcript *t, rs_error *err)
+{
+	return read_with(data, n, delim, o, enc, on_header, on_row, t, err);
 }
 
 static rs_status parse(const char *data, transcript *t, rs_error *err)
@@ -645,6 +653,16 @@ static rs_status collect_on_row(void *ctx, const rs_row *r, rs_error *err)
 	return RS_OK;
 }
 
+/* Reads data[0..n) with delimiter d into got (collect_row for every row). */
+static void collect_read(const char *data, size_t n, char d, collect *got)
+{
+	rs_read_opts o = default_opts();
+	rs_error err;
+
+	assert_int_equal(read_with(data, n, d, &o, NULL, collect_header, collect_on_row, got, &err),
+	                 RS_OK);
+}
+
 static unsigned long lcg(unsigned long *x)
 {
 	*x = *x * 6364136223846793005UL + 1442695040888963407UL;
@@ -702,11 +720,6 @@ static void test_lines_split_in_place_exactly_with_true_plain_bits(void **state)
 		size_t ncols = 1 + lcg(&seed) % 6, lines = round % 3 == 0 ? 4000 : 50, i, k;
 		unsigned long line = 1;
 		collect data = {0}, want = {0}, got = {0};
-		rs_read_opts o = default_opts();
-		FILE *fp = tmpfile();
-		rs_input *in = NULL;
-		rs_read_ctx c;
-		rs_error err;
 
 		for (i = 0; i <= lines; i++, line++) {
 			size_t row_start = data.len;
@@ -741,18 +754,7 @@ static void test_lines_split_in_place_exactly_with_true_plain_bits(void **state)
 			end = ends[lcg(&seed) % 3];
 			collect_put(&data, end, strlen(end));
 		}
-		assert_non_null(fp);
-		assert_int_equal(fwrite(data.text, 1, data.len, fp), data.len);
-		rewind(fp);
-		memset(&err, 0, sizeof err);
-		assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, &err), RS_OK);
-		c.in = in;
-		c.name = "in.csv";
-		c.opts = &o;
-		c.on_header = collect_header;
-		c.on_row = collect_on_row;
-		c.ctx = &got;
-		assert_int_equal(rs_read_csv(&c, d, &err), RS_OK);
+		collect_read(data.text, data.len, d, &got);
 		if (strcmp(got.text, want.text) != 0) {
 			size_t at = 0;
 
@@ -764,8 +766,6 @@ static void test_lines_split_in_place_exactly_with_true_plain_bits(void **state)
 			fail();
 		}
 		claims += got.claims;
-		rs_input_free(in);
-		fclose(fp);
 		free(data.text);
 		free(want.text);
 		free(got.text);
@@ -779,31 +779,13 @@ static void test_quoted_cells_carry_no_plain_bits(void **state)
 {
 	collect got = {0};
 	const char *data = "a,b,c\n1,\"x,y\",z\n";
-	rs_read_opts o = default_opts();
-	FILE *fp = tmpfile();
-	rs_input *in = NULL;
-	rs_read_ctx c;
-	rs_error err;
 
 	(void)state;
-	assert_non_null(fp);
-	fputs(data, fp);
-	rewind(fp);
-	memset(&err, 0, sizeof err);
-	assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, &err), RS_OK);
-	c.in = in;
-	c.name = "in.csv";
-	c.opts = &o;
-	c.on_header = collect_header;
-	c.on_row = collect_on_row;
-	c.ctx = &got;
-	assert_int_equal(rs_read_csv(&c, ',', &err), RS_OK);
+	collect_read(data, strlen(data), ',', &got);
 	assert_string_equal(got.text, "H1:a\x1F" "b\x1F" "c\x1F\x1E" "2:1\x1Fx,y\x1Fz\x1F\x1E");
 	/* header 3 + row 2 (1 and z), plain; the quoted x,y only RS_PLAIN_NOQUOTE */
 	assert_int_equal(got.claims, 6);
 	assert_int_equal(got.noquote_only, 1);
-	rs_input_free(in);
-	fclose(fp);
 	free(got.text);
 }
 
