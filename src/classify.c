@@ -56,8 +56,6 @@ enum {
 	COL_MAX
 };
 
-/* Column names: English by default, so scripts and --previous can rely on
- * them; Chinese when asked (--headers zh). */
 /* Each appended column's JSON type, [empty][col]: the numbers, next_stage
  * and previous_stage are null when empty, other text is "". */
 static const unsigned char col_type[2][COL_MAX] = {
@@ -67,6 +65,8 @@ static const unsigned char col_type[2][COL_MAX] = {
 	 [COL_GAP] = RS_T_NULL, [COL_NEXT] = RS_T_NULL, [COL_PREV] = RS_T_NULL},
 };
 
+/* Column names: English by default, so scripts and --previous can rely on
+ * them; Chinese when asked (--headers zh). */
 static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
 	{"stage", "stage_label", "share_pct", "contact_score", "cooperation_score", "next_stage",
 	 "share_gap", "flags", "actions", "explain", "previous_stage", "transition"},
@@ -108,7 +108,6 @@ struct rs_classifier {
 	char *stage_text[RS_MAX_STAGES];
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
 	tail tails[TAIL_SLOTS];
-	size_t ntails;
 	rs_stats stats;
 	bool finished;
 	/* Looked up once, not per row: the action whose flag each action
@@ -485,7 +484,6 @@ static void put_tail(rs_classifier *c, const rs_result *res, bool down)
 	t->flags = (text_ref){t->text, c->clen[COL_FLAGS], c->cplain[COL_FLAGS]};
 	t->actions = (text_ref){t->text + c->clen[COL_FLAGS] + 1, c->clen[COL_ACTIONS],
 	                        c->cplain[COL_ACTIONS]};
-	c->ntails++;
 }
 
 /* --previous: the account's earlier stage and how it moved. */
