@@ -249,7 +249,7 @@ static inline bool csv_edge_ok(const rs_writer *w, const char *s, size_t n, bool
 /*
  * Cells i, i+1, ... that are plain and lie back to back in memory, one byte
  * apart (readers and the classifier lay cells out NUL-terminated), go out
- * with one memcpy; the byte between each two is then made the delimiter.
+ * with one copy; the byte between each two is then made the delimiter.
  * Cell i is known plain and edge_ok. Returns the index after the run. The
  * row's arrays are read through locals: stores into the output buffer (a
  * char array) would otherwise make the compiler reload them every cell.
