@@ -50,8 +50,10 @@ static const char *json_flat_diff(const char *s, size_t n, bool *taken)
 	for (c = 0; c < k && bad == NULL; c++) {
 		rs_json_member mc = m[c];
 
+		if (mc.type != cJSON_String)
+			continue; /* str is only meaningful for strings */
 		mc.str = copy + (m[c].str - s);
-		if (mc.type == cJSON_String && rs_json_flat_cstr(copy, &mc) != mc.str)
+		if (rs_json_flat_cstr(copy, &mc) != mc.str)
 			bad = "a decoded string is not where its member says";
 	}
 	for (it = v->child; it != NULL && bad == NULL; it = it->next, i++) {
