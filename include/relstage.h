@@ -265,7 +265,8 @@ rs_parse rs_parse_level(const char *s, size_t n, int *out);
 
 /*
  * A mapped and typed record. v[var] is meaningful only when bit var of `known`
- * is set. id and name are borrowed from the row they came from.
+ * is set (for id and name, whose text is in `id` and `name`, v is then 0).
+ * id and name are borrowed from the row they came from.
  */
 typedef struct rs_account {
 	const char *id;

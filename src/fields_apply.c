@@ -115,6 +115,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	a->id = row->cell[c];
 	a->id_len = row->len[c];
+	a->v[RS_F_ID] = 0; /* known means meaningful: text fields' v is 0 */
 	a->known |= 1u << RS_F_ID;
 	if (m->col[RS_F_NAME] < 0)
 		return RS_OK;
@@ -125,6 +126,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	if (n > 0 && (row->type == NULL || row->type[c] != RS_T_NULL)) {
 		a->name = row->cell[c];
 		a->name_len = row->len[c];
+		a->v[RS_F_NAME] = 0;
 		a->known |= 1u << RS_F_NAME;
 	}
 	return RS_OK;

@@ -940,6 +940,30 @@ static void test_level_words(void **state)
 	assert_int_equal(levelv("a very long level name that does not fit"), -2);
 }
 
+/* Every known variable has a meaningful value, text fields too (their v is
+ * 0): v[] is poisoned with NaN before apply (a fuzz seed found v[id] left as
+ * the caller's garbage with its known bit set). */
+static void test_known_variables_all_have_finite_values(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+	int v;
+
+	(void)state;
+	for (v = 0; v < RS_V_COUNT; v++)
+		a.v[v] = NAN;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|Name||||||||||||||", 2), NULL, &a, &err),
+	                 RS_OK);
+	assert_true(rs_known(&a, RS_F_ID) && rs_known(&a, RS_F_NAME));
+	for (v = 0; v < RS_V_COUNT; v++)
+		if (rs_known(&a, v))
+			assert_true(isfinite(a.v[v]));
+	rs_fieldmap_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -965,6 +989,7 @@ int main(void)
 		cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
 		cmocka_unit_test(test_sales_and_spend_are_a_share_source),
 		cmocka_unit_test(test_apply_reads_every_kind),
+		cmocka_unit_test(test_known_variables_all_have_finite_values),
 		cmocka_unit_test(test_apply_empty_cells_are_unknown_not_zero),
 		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
 		cmocka_unit_test(test_apply_rejects_empty_id),
