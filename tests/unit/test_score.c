@@ -257,15 +257,7 @@ static void test_explain_of_computed_share(void **state)
 
 /* ---- the fast paths pinned against the general ones ---- */
 
-static uint64_t rng = 88172645463325252ull;
-
-static uint64_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
+#include "xorshift.h"
 
 static void check_num(double v, int d)
 {

@@ -18,15 +18,7 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static uint64_t rng = 88172645463325252ull;
-
-static uint64_t next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
+#include "xorshift.h"
 
 static bool same_bits(double a, double b)
 {
