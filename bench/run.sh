@@ -2,8 +2,9 @@
 # bench/run.sh - the benchmark behind `make bench` (see bench/README.md).
 # Builds the bench tools and an -O2 relstage, generates inputs under
 # bench/out/, measures every tool BENCH_REPS times with bench/runstat.c (wall
-# time, peak RSS, exit status) and prints one table per size, median of the
-# runs, with each time as a ratio to the bare pass of the same input format.
+# time, peak RSS, user and sys CPU, exit status), the tools taking turns
+# (rounds), and prints one table per size, median of the runs, with each
+# time as a ratio to the bare pass of the same input format.
 # A tool that fails shows "failed" in its row; the run goes on.
 #
 # Environment: BENCH_SIZES ("100000 1000000 10000000"), BENCH_REPS (3),
@@ -58,55 +59,126 @@ median() {
 	sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'
 }
 
-# measure SIZE TOOL GROUP ROLE INPUT STDIN OUTFILE CMD...
+# Each size's tools are first planned (plan), then run in rounds (run_rounds):
+# round r runs every tool that has an r-th run, one after another, so a drift
+# in the machine's speed during the size (this VM's own speed varies by 30%
+# over a minute) falls on every tool alike instead of on whichever ran then.
+# With BENCH_OUT=file, each timed run starts from the same state: its output
+# file removed and the page cache's dirty data written out (sync, untimed).
+# Otherwise a run would pay for the previous run's output: opening a file of
+# hundreds of megabytes with O_TRUNC frees its blocks, and ext4 then writes
+# the new data out at close (auto_da_alloc) inside the timed process; on
+# the reference machine that added 0.5-1.5 s to a 1.2 s relstage run and
+# far less to bare_csv, whose output is a sixth of the size.
+
+# q WORD: WORD quoted for the shell (for plan's stored commands).
+q() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+# plan SIZE TOOL GROUP ROLE INPUT STDIN OUTFILE REPS CMD...
 #   GROUP csv|jsonl picks the floor; ROLE is floor, a target ratio, ref or info.
-#   Appends one line to $RAW; the output file is removed afterwards (10M-row
-#   outputs are gigabytes) once its line count has been checked.
-measure() {
-	size=$1 tool=$2 group=$3 role=$4 input=$5 stdin=$6 out=$7
-	shift 7
-	inbytes=$(wc -c <"$input")
-	: >"$OUT/t.secs"
-	: >"$OUT/t.rss"
-	: >"$OUT/t.user"
-	: >"$OUT/t.sys"
-	status=0 note=
-	printf '   %-24s' "$tool"
-	i=0
-	reps=${MEASURE_REPS:-$REPS}
-	[ "$reps" != "$REPS" ] && note="$reps run"
-	while [ "$i" -lt "$reps" ]; do
-		i=$((i + 1))
-		to=$out
-		[ "$SINK" = null ] && to=/dev/null
-		line=$("$BIN/runstat" "$stdin" "$to" "$OUT/err.txt" -- "$@") || {
-			status=-1 note="runstat failed"
-			break
-		}
-		secs=${line#seconds=}
-		secs=${secs%% *}
-		rss=${line#*maxrss_kib=}
-		rss=${rss%% *}
-		usr=${line#*user=}
-		usr=${usr%% *}
-		sys=${line#*sys=}
-		sys=${sys%% *}
-		st=${line##*status=}
-		echo "$secs" >>"$OUT/t.secs"
-		echo "$rss" >>"$OUT/t.rss"
-		echo "$usr" >>"$OUT/t.user"
-		echo "$sys" >>"$OUT/t.sys"
-		printf ' %ss' "$secs"
-		if [ "$st" != 0 ]; then
-			status=$st
-			note="${note:+$note; }$(head -c 200 "$OUT/err.txt" | head -n 1 | tr '\t' ' ')"
-			[ "$st" -ge 2 ] && break # a failure does not get better by repeating
-		fi
+ntools=0
+plan() {
+	ntools=$((ntools + 1))
+	pc=
+	for a in "$@"; do
+		pc="$pc $(q "$a")"
 	done
-	echo
-	# BENCH_OUT=null: the output to check comes from one more, untimed run.
-	[ "$SINK" = null ] && [ "$status" != -1 ] &&
-		"$BIN/runstat" "$stdin" "$out" "$OUT/err.txt" -- "$@" >/dev/null
+	eval "p_$ntools=\$pc"
+	for x in secs rss user sys; do : >"$OUT/t$ntools.$x"; done
+	eval "st_$ntools=0 note_$ntools=''"
+}
+
+# run_rounds: runs the planned tools in rounds, then appends one line per tool
+#   to $RAW; a tool's output is checked after its last run and removed
+#   (10M-row outputs are gigabytes).
+run_rounds() {
+	maxr=0 i=0
+	while [ "$i" -lt "$ntools" ]; do
+		i=$((i + 1))
+		eval "fixed=\${fixed_$i:-}"
+		[ -n "$fixed" ] && continue
+		eval "pc=\$p_$i"; eval "set -- $pc"
+		[ "$8" -gt "$maxr" ] && maxr=$8
+	done
+	r=0
+	while [ "$r" -lt "$maxr" ]; do
+		r=$((r + 1))
+		printf '   round %s:' "$r"
+		i=0
+		while [ "$i" -lt "$ntools" ]; do
+			i=$((i + 1))
+			eval "fixed=\${fixed_$i:-}"
+			[ -n "$fixed" ] && continue
+			eval "pc=\$p_$i"; eval "set -- $pc"
+			eval "st=\$st_$i"
+			[ "$r" -le "$8" ] || continue
+			[ "$st" = -1 ] || [ "$st" -ge 2 ] && continue # a failure does not get better by repeating
+			run_one "$i" "$r" "$@"
+		done
+		echo
+	done
+	i=0
+	while [ "$i" -lt "$ntools" ]; do
+		i=$((i + 1))
+		eval "fixed=\${fixed_$i:-}"
+		if [ -n "$fixed" ]; then
+			printf '%s\n' "$fixed" >>"$RAW"
+			eval "fixed_$i="
+			continue
+		fi
+		eval "pc=\$p_$i"; eval "set -- $pc"
+		eval "st=\$st_$i note=\$note_$i"
+		[ "$st" != -1 ] && [ "$8" != "$REPS" ] && note="${note:+$note; }$8 run"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" \
+			"$(median "$OUT/t$i.secs")" "$(median "$OUT/t$i.rss")" "$st" "$(wc -c <"$5")" "$note" \
+			"$(median "$OUT/t$i.user")" "$(median "$OUT/t$i.sys")" >>"$RAW"
+		rm -f "$OUT/t$i.secs" "$OUT/t$i.rss" "$OUT/t$i.user" "$OUT/t$i.sys"
+	done
+	ntools=0
+}
+
+# run_one I ROUND SIZE TOOL GROUP ROLE INPUT STDIN OUTFILE REPS CMD...
+run_one() {
+	i=$1 r=$2 size=$3 tool=$4 stdin=$8 out=$9
+	shift 9
+	reps=$1
+	shift
+	to=$out
+	if [ "$SINK" = null ]; then
+		to=/dev/null
+	else
+		rm -f "$out"
+		sync
+	fi
+	line=$("$BIN/runstat" "$stdin" "$to" "$OUT/err.txt" -- "$@") || {
+		eval "st_$i=-1 note_$i='runstat failed'"
+		printf ' %s failed;' "$tool"
+		return
+	}
+	secs=${line#seconds=}
+	secs=${secs%% *}
+	rss=${line#*maxrss_kib=}
+	rss=${rss%% *}
+	usr=${line#*user=}
+	usr=${usr%% *}
+	sys=${line#*sys=}
+	sys=${sys%% *}
+	st=${line##*status=}
+	echo "$secs" >>"$OUT/t$i.secs"
+	echo "$rss" >>"$OUT/t$i.rss"
+	echo "$usr" >>"$OUT/t$i.user"
+	echo "$sys" >>"$OUT/t$i.sys"
+	printf ' %s %ss;' "$tool" "${secs%???}"
+	eval "note=\$note_$i"
+	if [ "$st" != 0 ]; then
+		note="${note:+$note; }$(head -c 200 "$OUT/err.txt" | head -n 1 | tr '\t' ' ')"
+		eval "st_$i=\$st note_$i=\$note"
+	fi
+	[ "$r" -lt "$reps" ] && [ "$st" -lt 2 ] && return
+	# The last run: check the output (BENCH_OUT=null: from one more, untimed run).
+	[ "$SINK" = null ] && "$BIN/runstat" "$stdin" "$out" "$OUT/err.txt" -- "$@" >/dev/null
 	lines=$(wc -l <"$out" 2>/dev/null || echo 0)
 	case $tool in
 	bare_jsonl) grep -q "^$size lines" "$out" || note="${note:+$note; }count is not $size lines" ;;
@@ -114,7 +186,7 @@ measure() {
 	*)
 		want=$((size + 1)) # a header, then a line per row (or more: quoted newlines)
 		[ "$tool" = "bare_jsonl -w" ] && want=$size
-		if [ "$status" = 0 ] && [ "$lines" -lt "$want" ]; then
+		if [ "$st" = 0 ] && [ "$lines" -lt "$want" ]; then
 			note="${note:+$note; }short output: $lines lines for $size rows"
 		fi
 		;;
@@ -123,22 +195,22 @@ measure() {
 	relstage*) head -c 65536 "$out" | grep -q '"*stage"*[,:]' ||
 		note="${note:+$note; }no stage column in the output" ;;
 	esac
+	eval "note_$i=\$note"
 	rm -f "$out"
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$tool" "$group" "$role" \
-		"$(median "$OUT/t.secs")" "$(median "$OUT/t.rss")" "$status" "$inbytes" "$note" \
-		"$(median "$OUT/t.user")" "$(median "$OUT/t.sys")" >>"$RAW"
 }
 
-# skip SIZE TOOL GROUP WHY: a row with no figures.
+# skip SIZE TOOL GROUP WHY: a row with no figures (in the plan's order).
 skip() {
 	printf '   %-24s skipped: %s\n' "$2" "$4"
-	printf '%s\t%s\t%s\tref\t\t\tskip\t0\t%s\n' "$1" "$2" "$3" "$4" >>"$RAW"
+	ntools=$((ntools + 1))
+	eval "fixed_$ntools=\$(printf '%s\t%s\t%s\tref\t\t\tskip\t0\t%s' \"\$1\" \"\$2\" \"\$3\" \"\$4\")"
 }
 
 # no_relstage SIZE TOOL GROUP ROLE: the row of a relstage that did not build.
 no_relstage() {
 	printf '   %-24s failed: %s\n' "$2" "$RS_NOTE"
-	printf '%s\t%s\t%s\t%s\t\t\tbuild\t0\t%s\n' "$1" "$2" "$3" "$4" "$RS_NOTE" >>"$RAW"
+	ntools=$((ntools + 1))
+	eval "fixed_$ntools=\$(printf '%s\t%s\t%s\t%s\t\t\tbuild\t0\t%s' \"\$1\" \"\$2\" \"\$3\" \"\$4\" \"\$RS_NOTE\")"
 }
 
 for size in $SIZES; do
@@ -157,14 +229,14 @@ for size in $SIZES; do
 	# not at all, unless BENCH_SLOW=1.
 	peer_reps=$REPS
 	[ "$SLOW" != 1 ] && [ "$size" -ge 1000000 ] && peer_reps=1
-	measure "$size" bare_csv csv floor "$csv" "$csv" "$o.csv" "$BIN/bare_csv"
+	plan "$size" bare_csv csv floor "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv"
 	# The floor writing as many bytes as relstage does: a constant 499-byte
 	# cell appended to every record (relstage appends ~500 bytes a row).
-	measure "$size" "bare_csv -a 499" csv info "$csv" "$csv" "$o.csv" "$BIN/bare_csv" -a 499
+	plan "$size" "bare_csv -a 499" csv info "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv" -a 499
 	if [ -n "$RS" ]; then
-		measure "$size" relstage csv 1.2 "$csv" /dev/null "$o.csv" "$RS" "$csv"
-		measure "$size" "relstage --explain" csv 1.5 "$csv" /dev/null "$o.csv" "$RS" --explain "$csv"
-		measure "$size" "relstage --to json" csv 1.5 "$csv" /dev/null "$o.json" "$RS" --to json "$csv"
+		plan "$size" relstage csv 1.2 "$csv" /dev/null "$o.csv" "$REPS" "$RS" "$csv"
+		plan "$size" "relstage --explain" csv 1.5 "$csv" /dev/null "$o.csv" "$REPS" "$RS" --explain "$csv"
+		plan "$size" "relstage --to json" csv 1.5 "$csv" /dev/null "$o.json" "$REPS" "$RS" --to json "$csv"
 	else
 		no_relstage "$size" relstage csv 1.2
 		no_relstage "$size" "relstage --explain" csv 1.5
@@ -172,7 +244,7 @@ for size in $SIZES; do
 	fi
 	if command -v mlr >/dev/null 2>&1; then
 		if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
-			MEASURE_REPS=$peer_reps measure "$size" "mlr put" csv ref "$csv" /dev/null "$o.csv" \
+			plan "$size" "mlr put" csv ref "$csv" /dev/null "$o.csv" "$peer_reps" \
 				mlr --icsv --ocsv put -f bench/classify.mlr "$csv"
 		else
 			skip "$size" "mlr put" csv "over $SLOW_MAX rows (BENCH_SLOW=1 includes it)"
@@ -182,27 +254,28 @@ for size in $SIZES; do
 	fi
 	if command -v python3 >/dev/null 2>&1; then
 		if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
-			MEASURE_REPS=$peer_reps measure "$size" "python csv" csv ref "$csv" "$csv" "$o.csv" python3 bench/classify.py
+			plan "$size" "python csv" csv ref "$csv" "$csv" "$o.csv" "$peer_reps" python3 bench/classify.py
 		else
 			skip "$size" "python csv" csv "over $SLOW_MAX rows (BENCH_SLOW=1 includes it)"
 		fi
 	else
 		skip "$size" "python csv" csv "python3 not installed"
 	fi
-	measure "$size" bare_jsonl jsonl floor "$jsonl" "$jsonl" "$o.txt" "$BIN/bare_jsonl"
+	plan "$size" bare_jsonl jsonl floor "$jsonl" "$jsonl" "$o.txt" "$REPS" "$BIN/bare_jsonl"
 	if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
-		measure "$size" "bare_jsonl -w" jsonl info "$jsonl" "$jsonl" "$o.csv" "$BIN/bare_jsonl" -w
+		plan "$size" "bare_jsonl -w" jsonl info "$jsonl" "$jsonl" "$o.csv" "$REPS" "$BIN/bare_jsonl" -w
 	else
 		skip "$size" "bare_jsonl -w" jsonl "over $SLOW_MAX rows (BENCH_SLOW=1 includes it)"
 	fi
 	if [ -n "$RS" ]; then
-		measure "$size" "relstage (JSONL in)" jsonl 1.3 "$jsonl" /dev/null "$o.csv" "$RS" "$jsonl"
+		plan "$size" "relstage (JSONL in)" jsonl 1.3 "$jsonl" /dev/null "$o.csv" "$REPS" "$RS" "$jsonl"
 	else
 		no_relstage "$size" "relstage (JSONL in)" jsonl 1.3
 	fi
+	run_rounds
 	sh bench/table.sh "$RAW" "$size"
 done
-rm -f "$OUT/t.secs" "$OUT/t.rss" "$OUT/t.user" "$OUT/t.sys" "$OUT/err.txt"
+rm -f "$OUT/err.txt"
 
 {
 	echo "# relstage benchmark"
