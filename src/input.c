@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "reader_impl.h"
+#include "scan_impl.h"
 
 #define RAW_CAP ((size_t)64 << 10)  /* raw bytes read per block */
 #define PEEK_CAP ((size_t)64 << 10) /* decoded bytes kept for sniffing */
@@ -40,6 +41,33 @@ struct rs_input {
 	char enc[48];
 };
 
+/* The end of the run of ASCII bytes at p[i..n). */
+static inline size_t ascii_end(const unsigned char *p, size_t i, size_t n)
+{
+#ifdef RS_SCAN_SSE2
+	/* 16 bytes a step; a block with a high bit lands right on the first. */
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned bits = (unsigned)_mm_movemask_epi8(x);
+
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz(bits);
+		i += 16;
+	}
+#endif
+	while (i + 8 <= n) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < n && p[i] < 0x80)
+		i++;
+	return i;
+}
+
 /*
  * Length of the longest valid UTF-8 prefix of p[0..n) (RFC 3629: no
  * overlongs, surrogates or code points above U+10FFFF). *st says why it
@@ -50,19 +78,14 @@ static size_t utf8_prefix(const unsigned char *p, size_t n, u8_state *st)
 	size_t i = 0;
 
 	for (;;) {
-		while (i + 8 <= n) {
-			uint64_t w;
-
-			memcpy(&w, p + i, 8);
-			if (w & UINT64_C(0x8080808080808080))
-				break;
-			i += 8;
-		}
-		while (i < n && p[i] < 0x80)
-			i++;
-		if (i >= n) {
-			*st = U8_OK;
-			return i;
+		/* The ASCII loops only when ASCII comes next: a sequence is often
+		 * followed by another (a Chinese name is a run of them). */
+		if (i >= n || p[i] < 0x80) {
+			i = ascii_end(p, i, n);
+			if (i >= n) {
+				*st = U8_OK;
+				return i;
+			}
 		}
 		unsigned c = p[i];
 		size_t len;

@@ -178,6 +178,62 @@ static void test_invalid_utf8_after_first_block_is_reported_after_valid_bytes(vo
 	free(out);
 }
 
+/*
+ * The validator's 16- and 8-byte ASCII steps must land on the first non-ASCII
+ * byte wherever it falls: each sequence (valid or not) after 0..40 ASCII
+ * bytes and before 0..20 more, read as UTF-8, delivers exactly the bytes
+ * before the first invalid one (all of them when valid).
+ */
+static void test_utf8_sequences_at_every_offset(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t valid; /* bytes of s that are valid UTF-8 */
+	} seq[] = {
+		{"\xE5\xAE\xA2\xE6\x88\xB7", 6}, /* 客户: two CJK in a row */
+		{"\xC3\xA9", 2},
+		{"\xF0\x9F\x98\x80", 4},
+		{"\xE0\xA0\x80", 3},
+		{"\xED\x9F\xBF", 3},
+		{"\xEF\xBC\x8C\xE5\xAE\xA2", 6},
+		{"\xFF", 0},
+		{"\xC0\x80", 0},       /* overlong */
+		{"\xE0\x80\x80", 0},   /* overlong */
+		{"\xED\xA0\x80", 0},   /* surrogate */
+		{"\xF4\x90\x80\x80", 0}, /* above U+10FFFF */
+		{"\xE5\xAE" "x", 0},   /* cut short */
+		{"\xE5\xAE\xA2\x80", 3}, /* a stray continuation after a valid one */
+		{"\xE5\xAE\xA2\xFF", 3},
+	};
+	char data[128], out[128];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof seq / sizeof seq[0]; k++) {
+		size_t sl = strlen(seq[k].s);
+
+		for (size_t pre = 0; pre <= 40; pre++) {
+			for (size_t post = 0; post <= 20; post += 5) {
+				size_t len = pre + sl + post, n = 0;
+				rs_error err = {0};
+				rs_status st;
+
+				memset(data, 'a', pre);
+				memcpy(data + pre, seq[k].s, sl);
+				memset(data + pre + sl, 'b', post);
+				st = read_all(data, len, "utf-8", out, sizeof out, &n, &err, NULL);
+				if (seq[k].valid == sl) {
+					assert_int_equal(st, RS_OK);
+					assert_int_equal(n, len);
+				} else {
+					assert_int_equal(st, RS_EENCODING);
+					assert_int_equal(n, pre + seq[k].valid);
+				}
+				assert_memory_equal(out, data, n);
+			}
+		}
+	}
+}
+
 /* A 3-byte character straddling the 64 KiB block boundary stays whole. */
 static void test_multibyte_cut_at_block_end_is_valid(void **state)
 {
@@ -409,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_named_gbk_decodes),
 		cmocka_unit_test(test_unknown_encoding_is_usage_error),
 		cmocka_unit_test(test_invalid_utf8_after_first_block_is_reported_after_valid_bytes),
+		cmocka_unit_test(test_utf8_sequences_at_every_offset),
 		cmocka_unit_test(test_multibyte_cut_at_block_end_is_valid),
 		cmocka_unit_test(test_small_reads_deliver_same_bytes),
 		cmocka_unit_test(test_peek_does_not_consume),
