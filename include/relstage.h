@@ -126,7 +126,13 @@ enum {
 	RS_PLAIN_CSV = 1,  /* no '"', ',', CR or LF */
 	RS_PLAIN_TSV = 2,  /* no '"', TAB, CR or LF */
 	RS_PLAIN_JSON = 4,   /* no '"', '\\', byte below 0x20, or 0xE2 (U+2028/9's lead) */
-	RS_PLAIN_NOQUOTE = 8 /* no '"': quoted, nothing inside is doubled */
+	RS_PLAIN_NOQUOTE = 8, /* no '"': quoted, nothing inside is doubled */
+	/* CSV (TSV) writes the cell as '"' text '"', the text as it is: it holds
+	 * no '"', is not formula-like, and has ',' (TAB), CR or LF, or a space
+	 * at an edge. Worth its scan for a text prepared once and handed out
+	 * many times (the classifier's joined actions). */
+	RS_PLAIN_CSV_QUOTED = 16,
+	RS_PLAIN_TSV_QUOTED = 32
 };
 
 typedef struct rs_row {

@@ -9,7 +9,9 @@
  * the joined flags and actions cached per (stage, fired action rules,
  * downgraded), at most TAIL_SLOTS of them. The others (numbers, explain,
  * transition) live in one reused arena and point into it only once it is
- * complete. Every appended cell carries its RS_PLAIN_ bits for the writer.
+ * complete. Every appended cell carries its RS_PLAIN_ bits for the writer;
+ * the cached actions also the _QUOTED ones, so the writer copies them into
+ * CSV between quotes without scanning them each row.
  */
 #include <string.h>
 
@@ -117,36 +119,13 @@ struct rs_classifier {
 	const char *downgrade;
 };
 
-/* The RS_PLAIN_ bits true of s[0..n). */
-static unsigned char plain_bits(const char *s, size_t n)
-{
-	unsigned char bits = PLAIN_ALL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char u = (unsigned char)s[i];
-
-		if (u == '"')
-			return 0;
-		if (u == '\r' || u == '\n')
-			bits &= RS_PLAIN_NOQUOTE;
-		if (u == ',')
-			bits &= (unsigned char)~RS_PLAIN_CSV;
-		if (u == '\t')
-			bits &= (unsigned char)~RS_PLAIN_TSV;
-		if (u < 0x20 || u == '\\' || u == 0xE2)
-			bits &= (unsigned char)~RS_PLAIN_JSON;
-	}
-	return bits;
-}
-
 static text_ref text_of(const char *s)
 {
 	text_ref t;
 
 	t.s = s != NULL ? s : "";
 	t.n = strlen(t.s);
-	t.plain = plain_bits(t.s, t.n);
+	t.plain = rs_plain_bits(t.s, t.n);
 	return t;
 }
 
@@ -352,7 +331,7 @@ static void put_text(rs_classifier *c, int col, const char *s)
 	if (s != NULL)
 		rs_buf_add_str(&c->arena, s);
 	cell_end(c, col);
-	c->cplain[col] = plain_bits(c->arena.data + c->off[col], c->clen[col]);
+	c->cplain[col] = rs_plain_bits(c->arena.data + c->off[col], c->clen[col]);
 }
 
 /* A cell whose text lives elsewhere for as long as the classifier. */
@@ -407,7 +386,7 @@ static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 		RS_BUF_LIT(&c->arena, "downgraded");
 	}
 	cell_end(c, COL_FLAGS);
-	c->cplain[COL_FLAGS] = plain_bits(c->arena.data + c->off[COL_FLAGS], c->clen[COL_FLAGS]);
+	c->cplain[COL_FLAGS] = rs_plain_bits(c->arena.data + c->off[COL_FLAGS], c->clen[COL_FLAGS]);
 }
 
 static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
@@ -434,7 +413,7 @@ static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
 	if (any)
 		rs_buf_add_str(&c->arena, s);
 	cell_end(c, COL_ACTIONS);
-	c->cplain[COL_ACTIONS] = plain_bits(c->arena.data + c->off[COL_ACTIONS], c->clen[COL_ACTIONS]);
+	c->cplain[COL_ACTIONS] = rs_plain_bits(c->arena.data + c->off[COL_ACTIONS], c->clen[COL_ACTIONS]);
 }
 
 static size_t tail_hash(uint64_t fired, size_t stage, bool down)

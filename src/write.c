@@ -22,6 +22,7 @@ struct rs_writer {
 	bool finished;
 	char delim;
 	unsigned char plain_bit; /* the RS_PLAIN_ bit that lets a cell through as it is */
+	unsigned char quoted_bit; /* the RS_PLAIN_ bit of a cell that goes out as '"' text '"' */
 	const char *eol; /* "\n" or "\r\n" */
 	size_t eol_len;
 	size_t ncols;
@@ -151,6 +152,38 @@ static bool formula_like(const char *s, size_t n)
 	       (u[2] == 0x9D || u[2] == 0x8B || u[2] == 0x8D || u[2] == 0xA0);
 }
 
+unsigned char rs_plain_bits(const char *s, size_t n)
+{
+	unsigned char bits = RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE;
+	bool edge_space = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char u = (unsigned char)s[i];
+
+		if (u == '"')
+			return 0;
+		if (u == '\r' || u == '\n')
+			bits &= RS_PLAIN_NOQUOTE;
+		if (u == ',')
+			bits &= (unsigned char)~RS_PLAIN_CSV;
+		if (u == '\t')
+			bits &= (unsigned char)~RS_PLAIN_TSV;
+		if (u < 0x20 || u == '\\' || u == 0xE2)
+			bits &= (unsigned char)~RS_PLAIN_JSON;
+	}
+	/* What csv_cell does with it: quotes it for a special byte (no '"'
+	 * here, so nothing doubled) or an edge space, and adds no apostrophe
+	 * to text that is not formula-like, whatever the type and --raw. */
+	if (formula_like(s, n))
+		return bits;
+	if (!(bits & RS_PLAIN_CSV) || edge_space)
+		bits |= RS_PLAIN_CSV_QUOTED;
+	if (!(bits & RS_PLAIN_TSV) || edge_space)
+		bits |= RS_PLAIN_TSV_QUOTED;
+	return bits;
+}
+
 /* Writes "s" with every '"' doubled, after an optional leading quote;
  * noquote: s is known to hold no '"'. */
 static void csv_quoted(rs_wout *o, const char *s, size_t n, bool apostrophe, bool noquote)
@@ -254,7 +287,7 @@ static inline bool csv_edge_ok(const rs_writer *w, const char *s, size_t n, bool
  * row's arrays are read through locals: stores into the output buffer (a
  * char array) would otherwise make the compiler reload them every cell.
  */
-static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i, bool only)
+static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
@@ -265,9 +298,18 @@ static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i, bool only
 	size_t j = i + 1, span, k;
 	char *dst;
 
-	while (j < n && cell[j] == end + 1 && (plain[j] & bit) && csv_edge_ok(w, cell[j], len[j], only)) {
-		end = cell[j] + len[j];
-		j++;
+	/* csv_edge_ok, cheaper inside a run: the row has two cells or more (not
+	 * `only`), and e[-1] is the cell's last byte or, for an empty cell, the
+	 * NUL that ends the cell before it. */
+	for (; j < n; j++) {
+		const char *c = cell[j], *e;
+
+		if (c != end + 1 || !(plain[j] & bit) || w->edge[(unsigned char)c[0]])
+			break;
+		e = c + len[j];
+		if (e[-1] == ' ')
+			break;
+		end = e;
 	}
 	span = (size_t)(end - start);
 	if (span > o->cap - o->len) {
@@ -286,10 +328,26 @@ static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i, bool only
 	return j;
 }
 
+/* A cell known to go out as '"' s '"' (RS_PLAIN_CSV_QUOTED, _TSV_QUOTED):
+ * copied between its quotes unscanned; false when it does not fit. */
+static inline bool csv_quoted_copy(rs_wout *o, const char *s, size_t n)
+{
+	char *d;
+
+	if (o->cap - o->len < 2 || n > o->cap - o->len - 2)
+		return false;
+	d = o->buf + o->len;
+	d[0] = '"';
+	rs_copy(d + 1, s, n);
+	d[n + 1] = '"';
+	o->len += n + 2;
+	return true;
+}
+
 static void csv_row(rs_writer *w, const rs_row *row, bool header)
 {
 	const unsigned char *type = header ? NULL : row->type;
-	const unsigned char *plain = row->plain, bit = w->plain_bit;
+	const unsigned char *plain = row->plain, bit = w->plain_bit, qbit = w->quoted_bit;
 	const size_t n = row->n;
 	bool only = n == 1;
 	size_t i = 0;
@@ -301,7 +359,11 @@ static void csv_row(rs_writer *w, const rs_row *row, bool header)
 		if (i > 0)
 			rs_wout_putc(&w->out, w->delim);
 		if (plain != NULL && (plain[i] & bit) && csv_edge_ok(w, s, len, only)) {
-			i = csv_plain_run(w, row, i, only);
+			i = csv_plain_run(w, row, i);
+			continue;
+		}
+		if (plain != NULL && (plain[i] & qbit) && csv_quoted_copy(&w->out, s, len)) {
+			i++;
 			continue;
 		}
 		if (!csv_short_cell(w, s, len))
@@ -322,6 +384,7 @@ static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
 	case RS_FMT_TSV:
 		w->delim = opts->format == RS_FMT_CSV ? ',' : '\t';
 		w->plain_bit = opts->format == RS_FMT_CSV ? RS_PLAIN_CSV : RS_PLAIN_TSV;
+		w->quoted_bit = opts->format == RS_FMT_CSV ? RS_PLAIN_CSV_QUOTED : RS_PLAIN_TSV_QUOTED;
 		w->special[(unsigned char)w->delim] = 1;
 		w->special['"'] = w->special['\r'] = w->special['\n'] = 1;
 		for (const char *e = "=@\t\r+- \xEF"; *e != '\0'; e++)

@@ -435,6 +435,114 @@ static void test_flags_and_actions_match_the_fired_rules_past_the_cache(void **s
 	rs_rules_free(r8);
 }
 
+/* Replaces the first `from` in text[0..*n) (room: cap) by `to`. */
+static void replace_once(char *text, size_t *n, size_t cap, const char *from, const char *to)
+{
+	char *at = strstr(text, from);
+	size_t fl = strlen(from), tl = strlen(to);
+
+	assert_non_null(at);
+	assert_true(*n - fl + tl < cap);
+	memmove(at + tl, at + fl, *n - (size_t)(at - text) - fl + 1);
+	memcpy(at, to, tl);
+	*n = *n - fl + tl;
+}
+
+/* True if the writer puts s between quotes and changes nothing else, for
+ * the texts of the test below (none starts with - @ TAB CR or 0xEF, or is
+ * a number with a sign). */
+static bool goes_out_quoted(const char *s, size_t n, char delim)
+{
+	if (memchr(s, '"', n) != NULL || (n > 0 && (s[0] == '=' || s[0] == '+')))
+		return false;
+	return memchr(s, delim, n) != NULL || memchr(s, '\n', n) != NULL ||
+	       memchr(s, '\r', n) != NULL || (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+}
+
+/*
+ * The cached flags and actions also claim RS_PLAIN_CSV_QUOTED and
+ * _TSV_QUOTED, exactly where they are true, over 3000 rows from the cache,
+ * joined and cached, or joined with the cache full: actions starting with
+ * '=' or '+' (neutralised) or holding a '"' (doubled) claim neither; one
+ * starting with a space is quoted in TSV too; a comma alone quotes only in
+ * CSV. (Rules refuse a TAB in an action; rs_plain_bits's own test has it.)
+ */
+static void test_cached_actions_claim_quoted_bits_only_where_true(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "key_person", "strategic_agreement",
+	                                  "equity_tie", "exclusive", "info_sharing", "joint_projects",
+	                                  "exec_meetings", "relationship_years"};
+	FILE *fp = fopen("data/rules_eight_actions.json", "rb");
+	static char text[1 << 16];
+	size_t n, len[10], i, k, seen[4] = {0};
+	rs_rules *r8 = NULL;
+	rs_classifier *c = NULL;
+	rs_classify_opts o;
+	const rs_row *out = NULL;
+	rs_row h;
+	rs_error e;
+	unsigned long x = 11;
+	long acol;
+
+	(void)state;
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof text - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	replace_once(text, &n, sizeof text, "\"T0, done\"", "\"=T0, done\"");
+	replace_once(text, &n, sizeof text, "\"T1, done\"", "\"say \\\"T1\\\", done\"");
+	replace_once(text, &n, sizeof text, "\"T2, done\"", "\" T2, done\"");
+	replace_once(text, &n, sizeof text, "\"T3, done\"", "\"+T3, done\"");
+	memset(&e, 0, sizeof e);
+	if (rs_rules_load(&r8, text, n, "rules_eight_actions.json", NULL, NULL, &e) != RS_OK)
+		fail_msg("%s: %s", e.where, e.msg);
+	memset(&o, 0, sizeof o);
+	assert_int_equal(rs_classifier_new(&c, r8, &o, &e), RS_OK);
+	h = row_of(hdr, len, 10, 1);
+	assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+	acol = col(out, "actions");
+	assert_true(acol > 0);
+	for (i = 0; i < 3000; i++) {
+		static const char *const shares[] = {"0", "30", "60", "90"};
+		const char *cells[10];
+		char id[16];
+		const rs_row *row = NULL;
+		rs_row in;
+		const char *a;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		(void)snprintf(id, sizeof id, "A%zu", i);
+		cells[0] = id;
+		cells[1] = shares[(x >> 40) % 4];
+		for (k = 0; k < 8; k++) {
+			bool on = (x >> (20 + k)) & 1;
+
+			cells[2 + k] = k < 5 ? (on ? "yes" : "no") : (on ? "2" : "0");
+		}
+		in = row_of(cells, len, 10, i + 2);
+		assert_int_equal(rs_classifier_row(c, &in, &row, &e), RS_OK);
+		assert_plain_claims_true(row);
+		for (k = 0; k < row->n; k++) {
+			bool csv = goes_out_quoted(row->cell[k], row->len[k], ',');
+			bool tsv = goes_out_quoted(row->cell[k], row->len[k], '\t');
+
+			if (((row->plain[k] & RS_PLAIN_CSV_QUOTED) != 0) != (csv && k >= 10) ||
+			    ((row->plain[k] & RS_PLAIN_TSV_QUOTED) != 0) != (tsv && k >= 10))
+				fail_msg("row %zu cell %zu \"%s\": bits %u", i, k, row->cell[k],
+				         (unsigned)row->plain[k]);
+		}
+		a = row->cell[acol];
+		seen[0] += a[0] == '=';
+		seen[1] += strchr(a, '"') != NULL;
+		seen[2] += a[0] == ' ';
+		seen[3] += a[0] == '+';
+	}
+	for (k = 0; k < 4; k++)
+		assert_true(seen[k] > 100);
+	rs_classifier_free(c);
+	rs_rules_free(r8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -449,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_reader_rejected_row_is_counted_with_its_reason),
 		cmocka_unit_test(test_key_columns_for_the_table),
 		cmocka_unit_test(test_flags_and_actions_match_the_fired_rules_past_the_cache),
+		cmocka_unit_test(test_cached_actions_claim_quoted_bits_only_where_true),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include <cmocka.h>
 
+#include "internal.h" /* rs_plain_bits */
 #include "relstage.h"
 
 #define MAXC 16
@@ -699,10 +700,13 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
 
 /* ----------------------------------------------------- plain hints */
 
+/* The bits every producer may claim, without the _QUOTED ones. */
+#define PLAIN_BASIC (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
+
 /* The RS_PLAIN_ bits that are true of s (what a producer may claim). */
 static unsigned char true_plain_bits(const char *s, size_t n)
 {
-	unsigned char bits = RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE;
+	unsigned char bits = PLAIN_BASIC;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -734,7 +738,7 @@ static unsigned long hint_lcg(unsigned long *x)
  * row's layout breaks the run, once with plain hints and once without.
  * Returns both outputs.
  */
-static void write_hinted(rs_format f, unsigned long seed, char **with, char **without)
+static void write_hinted(rs_format f, bool raw, unsigned long seed, char **with, char **without)
 {
 	static const char *const pieces[] = {"a", "Zq", "12", " ", "\t", ",", "\"", "\\", "=", "-",
 	                                     "+", "@", "\xE2\x80\x94", "\xE5\x8D\x8E", "\r", "\n",
@@ -757,6 +761,7 @@ static void write_hinted(rs_format f, unsigned long seed, char **with, char **wi
 		trow t;
 
 		o.ragged = true; /* CSV/TSV rows of any length: lone cells too */
+		o.raw = raw;
 		assert_non_null(fp);
 		rs_error_clear(&err);
 		assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, NCOLS, hdr, NULL), &err), RS_OK);
@@ -780,9 +785,19 @@ static void write_hinted(rs_format f, unsigned long seed, char **with, char **wi
 				len[k] = (size_t)(block + at - cell[k]);
 				block[at++] = '\0';
 				plain[k] = true_plain_bits(cell[k], len[k]);
+				if (hint_lcg(&x) % 2 == 0) {
+					/* What a producer of prepared text claims: the
+					 * same bits, and the _QUOTED ones where true. */
+					unsigned char all = rs_plain_bits(cell[k], len[k]);
+
+					assert_int_equal(all & PLAIN_BASIC, plain[k]);
+					plain[k] = all;
+				}
 				if (hint_lcg(&x) % 5 == 0)
 					plain[k] = 0; /* not known is allowed too */
-				type[k] = RS_T_STRING;
+				/* A number is never neutralised: a _QUOTED claim holds
+				 * for every type. */
+				type[k] = f != RS_FMT_JSONL && hint_lcg(&x) % 8 == 0 ? RS_T_NUMBER : RS_T_STRING;
 			}
 			t.row.n = ncols;
 			t.row.cell = cell;
@@ -803,9 +818,10 @@ static void write_hinted(rs_format f, unsigned long seed, char **with, char **wi
 /*
  * The plain hints only save scanning: on 60000 random rows (quotes, commas,
  * tabs, CR/LF, backslashes, U+2014, formula starts, edge spaces, empty and
- * lone cells; cells back to back or not; hints true or absent), CSV, TSV
- * and JSON Lines output with hints equals output without, byte for byte,
- * across several fills of the 256 KiB output buffer.
+ * lone cells; cells back to back or not; hints true, with the _QUOTED ones
+ * of rs_plain_bits, or absent; text and number cells), CSV, TSV and JSON
+ * Lines output with hints equals output without, byte for byte, across
+ * several fills of the 256 KiB output buffer, with and without --raw.
  */
 static void test_plain_hints_never_change_the_output(void **state)
 {
@@ -813,10 +829,10 @@ static void test_plain_hints_never_change_the_output(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
+	for (i = 0; i < 2 * sizeof fmts / sizeof fmts[0]; i++) {
 		char *with = NULL, *without = NULL;
 
-		write_hinted(fmts[i], 99 + i, &with, &without);
+		write_hinted(fmts[i % 3], i >= 3, 99 + i, &with, &without);
 		assert_true(strlen(without) > 2 * 256 * 1024); /* the buffer filled twice */
 		assert_string_equal(with, without);
 		free(with);
@@ -850,6 +866,111 @@ static void test_plain_hinted_csv_row_is_copied_and_delimited(void **state)
 	assert_int_equal(fclose(fp), 0);
 	assert_string_equal(out, "a,b,c,d,e\nid,x y,,-5,\"a,b\"\n");
 	free(out);
+}
+
+/*
+ * rs_plain_bits claims CSV_QUOTED (TSV_QUOTED) exactly when the writer puts
+ * the text between quotes and changes nothing else: it needs quoting (the
+ * delimiter, CR, LF, an edge space) and holds no '"' to double and no
+ * formula start to neutralise. A TSV tab is no reason to quote in CSV, nor
+ * a comma in TSV.
+ */
+static void test_plain_bits_claim_quoted_only_where_quotes_alone_do(void **state)
+{
+	static const struct { const char *s; bool csv, tsv; } cases[] = {
+		{"Call the buyer, then the CFO | Review", true, false},
+		{"l1\nl2", true, true},
+		{"cr\rin", true, true},
+		{" lead", true, true},
+		{"trail ", true, true},
+		{" lead, comma", true, true},
+		{"tab\tinside", false, true},
+		{"tab\tand, comma", true, true},
+		{"+5,000", true, false}, /* a number: no apostrophe */
+		{"-1,200.50", true, false},
+		{"say \"hi\", then", false, false},
+		{"\"", false, false},
+		{"=SUM(A1), x", false, false},
+		{"+x, y", false, false},
+		{"-x, y", false, false},
+		{"@x, y", false, false},
+		{"\tx, y", false, false},
+		{"\rx, y", false, false},
+		{"\xEF\xBC\x9Dx, y", false, false}, /* full-width = */
+		{"\xEF\xBC\xA0x, y", false, false}, /* full-width @ */
+		{"plain", false, false},
+		{"", false, false},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		unsigned char b = rs_plain_bits(cases[i].s, strlen(cases[i].s));
+
+		assert_int_equal(b & PLAIN_BASIC, true_plain_bits(cases[i].s, strlen(cases[i].s)));
+		if (((b & RS_PLAIN_CSV_QUOTED) != 0) != cases[i].csv ||
+		    ((b & RS_PLAIN_TSV_QUOTED) != 0) != cases[i].tsv)
+			fail_msg("case %zu: bits %u", i, (unsigned)b);
+	}
+}
+
+/* Writes one row of back-to-back cells (hinted by rs_plain_bits, or not)
+ * after a one-row header; returns the output (free()). */
+static char *write_block_row(rs_write_opts o, const char *block, size_t n, bool hinted)
+{
+	const char *cell[MAXC], *hdr[MAXC];
+	size_t len[MAXC], k;
+	unsigned char plain[MAXC];
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	assert_non_null(fp);
+	for (k = 0; k < n; k++) {
+		cell[k] = block;
+		len[k] = strlen(block);
+		plain[k] = rs_plain_bits(cell[k], len[k]);
+		hdr[k] = "h";
+		block += len[k] + 1;
+	}
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, n, hdr, NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_row(w, &(rs_row){n, cell, len, NULL, 2, NULL, hinted ? plain : NULL},
+	                               &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	rs_writer_free(w);
+	assert_int_equal(fclose(fp), 0);
+	return out;
+}
+
+/* A cell hinted _QUOTED goes out between quotes, as the scan would put it,
+ * in CSV, TSV and --excel; one that may not be (a quote inside, a formula
+ * start) still gets its doubling and apostrophe. */
+static void test_quoted_hinted_cells_are_written_as_the_scan_writes_them(void **state)
+{
+	static const char block[] = "id\0a, b\0 lead\0=x, y\0say \"hi\", x\0t\tab\0+5,000";
+	static const struct { rs_format f; bool excel; const char *want; } cases[] = {
+		{RS_FMT_CSV, false,
+		 "h,h,h,h,h,h,h\nid,\"a, b\",\" lead\",\"'=x, y\",\"say \"\"hi\"\", x\",t\tab,\"+5,000\"\n"},
+		{RS_FMT_CSV, true,
+		 "\xEF\xBB\xBFh,h,h,h,h,h,h\r\nid,\"a, b\",\" lead\",\"'=x, y\",\"say \"\"hi\"\", x\",t\tab,"
+		 "\"+5,000\"\r\n"},
+		{RS_FMT_TSV, false,
+		 "h\th\th\th\th\th\th\nid\ta, b\t\" lead\"\t\"'=x, y\"\t\"say \"\"hi\"\", x\"\t\"t\tab\"\t+5,000\n"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rs_write_opts o = opts(cases[i].f);
+
+		o.excel = cases[i].excel;
+		EXPECT(write_block_row(o, block, 7, true), cases[i].want);
+		EXPECT(write_block_row(o, block, 7, false), cases[i].want);
+	}
 }
 
 /*
@@ -942,6 +1063,8 @@ int main(void)
 		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
 		cmocka_unit_test(test_plain_hints_never_change_the_output),
 		cmocka_unit_test(test_plain_hinted_csv_row_is_copied_and_delimited),
+		cmocka_unit_test(test_plain_bits_claim_quoted_only_where_quotes_alone_do),
+		cmocka_unit_test(test_quoted_hinted_cells_are_written_as_the_scan_writes_them),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
 		cmocka_unit_test(test_json_escapes_a_special_piece_at_any_position),
 		cmocka_unit_test(test_json_escapes_keys),
