@@ -442,7 +442,8 @@ static void finish_map(const mapctx *c)
 {
 	rs_fieldmap *m = c->m;
 	const char *s;
-	size_t n;
+	size_t n, i, j;
+	unsigned k;
 	int f;
 
 	for (f = 0; f < RS_F_COUNT; f++) {
@@ -469,6 +470,12 @@ static void finish_map(const mapctx *c)
 			        : (o->rules & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
 			                                                    : RS_OP_NUMBER;
 		}
+	}
+	for (k = 0, j = 0; k < 4; k++) {
+		for (i = 0; i < m->nops; i++)
+			if (m->op[i].op == k)
+				m->bykind[j++] = m->op[i];
+		m->kindend[k] = j;
 	}
 }
 

@@ -132,6 +132,83 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	return RS_OK;
 }
 
+/*
+ * A row without cell types (CSV, TSV), one kind of field at a time, so no
+ * loop body switches on the kind. The cells the fast paths decline are
+ * marked in `slow` and read by parse_cell last, in field order: fast paths
+ * never reject, so the first bad cell is still the one reported.
+ */
+static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, bool dcomma,
+                               rs_account *a, rs_error *err)
+{
+	const char *const *cell = row->cell;
+	const size_t *len = row->len;
+	char dec = dcomma ? ',' : '.';
+	uint32_t known = a->known, slow = 0;
+	rs_status st;
+	size_t i;
+	int f;
+
+	for (i = 0; i < m->kindend[RS_OP_NUMBER]; i++) {
+		const rs_colop *o = &m->bykind[i];
+		const char *s = cell[o->col];
+		size_t n = len[o->col];
+		double v;
+
+		if (n == 0)
+			continue; /* every kind reads empty text as unknown */
+		if (rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec,
+		                     &v) &&
+		    !((o->rules & RS_NUM_NONNEG) && v < 0) &&
+		    (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)v == v)) {
+			a->v[o->field] = v;
+			known |= 1u << o->field;
+		} else {
+			slow |= 1u << o->field;
+		}
+	}
+	for (; i < m->kindend[RS_OP_COUNT]; i++) {
+		const rs_colop *o = &m->bykind[i];
+		size_t n = len[o->col];
+		double v;
+
+		if (n == 0)
+			continue;
+		if (rs_value_fastcount(cell[o->col], n, &v)) {
+			a->v[o->field] = v;
+			known |= 1u << o->field;
+		} else {
+			slow |= 1u << o->field;
+		}
+	}
+	/* Words: a miss (-1) is empty or for parse_cell; no branch on which. */
+	for (; i < m->kindend[RS_OP_BOOL]; i++) {
+		const rs_colop *o = &m->bykind[i];
+		size_t n = len[o->col];
+		int k = rs_value_fastbool(cell[o->col], n);
+
+		a->v[o->field] = k; /* meaningless unless known, as v[] may be */
+		known |= (uint32_t)(k >= 0) << o->field;
+		slow |= ((uint32_t)(k < 0) & (uint32_t)(n != 0)) << o->field;
+	}
+	for (; i < m->kindend[RS_OP_LEVEL]; i++) {
+		const rs_colop *o = &m->bykind[i];
+		size_t n = len[o->col];
+		int k = rs_value_fastlevel(cell[o->col], n);
+
+		a->v[o->field] = k;
+		known |= (uint32_t)(k >= 0) << o->field;
+		slow |= ((uint32_t)(k < 0) & (uint32_t)(n != 0)) << o->field;
+	}
+	a->known = known;
+	for (f = 0; slow != 0; f++, slow >>= 1)
+		if ((slow & 1) && (st = parse_cell(m, f, row, dcomma, a, err)) != RS_OK) {
+			a->known &= (1u << f) - 1; /* as a field-order loop leaves it */
+			return st;
+		}
+	return RS_OK;
+}
+
 rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
                             const rs_numfmt *nf, rs_account *a, rs_error *err)
 {
@@ -141,7 +218,7 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 	rs_status st;
 	size_t i;
 
-	/* v[] is left as it was: it means nothing where `known` is clear. */
+	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
 	a->id_len = a->name_len = 0;
 	a->known = 0;
@@ -154,20 +231,18 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if ((st = take_text(m, row, a, err)) != RS_OK)
 		return st;
+	if (type == NULL)
+		return apply_untyped(m, row, dcomma, a, err);
 	for (i = 0; i < m->nops; i++) {
 		const rs_colop *o = &m->op[i];
 		size_t n = row->len[o->col];
 		char dec = dec0;
 		double v;
 
-		if (n == 0)
+		if (n == 0 || type[o->col] == RS_T_NULL)
 			continue; /* every kind reads empty text as unknown */
-		if (type != NULL) {
-			if (type[o->col] == RS_T_NULL)
-				continue;
-			if (type[o->col] == RS_T_NUMBER)
-				dec = '.'; /* JSON number literals never have a decimal comma */
-		}
+		if (type[o->col] == RS_T_NUMBER)
+			dec = '.'; /* JSON number literals never have a decimal comma */
 		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
 			a->v[o->field] = v;
 			a->known |= 1u << o->field;

@@ -89,6 +89,11 @@ struct rs_fieldmap {
 	long col[RS_F_COUNT]; /* field -> header column, or -1 */
 	size_t nops;          /* in field order: the first bad cell is the one reported */
 	rs_colop op[RS_F_COUNT];
+	/* op[] again, grouped by RS_OP_ (in field order within a group), so the
+	 * CSV loop runs one kind at a time: group k is
+	 * bykind[k == 0 ? 0 : kindend[k - 1] .. kindend[k]). */
+	rs_colop bykind[RS_F_COUNT];
+	size_t kindend[4];
 	char where[RS_F_COUNT][RS_FIELD_WHERE_MAX]; /* header text of each mapped column */
 };
 
@@ -102,6 +107,40 @@ struct rs_fieldmap {
 
 /* 1e0 .. 1e19, all exact doubles (10^22 is the last exact one). */
 extern const double rs_value_pow10[20];
+
+/*
+ * The word fast paths below read a cell of at most 8 bytes as one word. They
+ * read s[0] even when n == 0, which is safe on a row's cells (each is
+ * NUL-terminated).
+ */
+
+/* p[0..4) little-endian: one load where the host is little-endian. */
+static inline uint64_t rs_value_ld32(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t u;
+
+	memcpy(&u, p, sizeof u);
+	return u;
+#else
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+#endif
+}
+
+/*
+ * s[0..n) for n <= 8 as a little-endian word (s[0] lowest), the bytes above
+ * n zero: two overlapping 4-byte loads from 4 bytes, else the first, middle
+ * and last byte.
+ */
+static inline uint64_t rs_value_word8(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t mid = n >> 1, last = n - (n != 0);
+
+	if (n >= 4)
+		return rs_value_ld32(p) | rs_value_ld32(p + n - 4) << (8 * (n - 4));
+	return (uint64_t)p[0] | (uint64_t)p[mid] << (8 * mid) | (uint64_t)p[last] << (8 * last);
+}
 
 /*
  * [+-]digits[dec digits], 1..19 digits in all, no blanks, no affixes.
@@ -169,78 +208,53 @@ static inline bool rs_value_fastcount(const char *s, size_t n, double *out)
 	return true;
 }
 
-static inline bool rs_value_eq3(const char *s, const char *w)
-{
-	return s[0] == w[0] && s[1] == w[1] && s[2] == w[2];
-}
+/*
+ * A word a fast path takes, in a table slot picked by the cell's length and
+ * first byte (the slot macros): the cell is the word when its length is n,
+ * its loaded bytes OR fold are `word`, and (levels) its last byte is `last`.
+ * `take` is the value + 1; an empty slot is all zero, so whatever it matches
+ * (an empty cell) gives -1 all the same.
+ */
+typedef struct rs_word8 {
+	uint64_t word;
+	uint64_t fold; /* 0x20 on each ASCII letter: either case matches */
+	unsigned char n, last, take;
+} rs_word8;
 
-/* ASCII letter c (lowercase) at s[i] in either case. */
-#define RS_LETTER_AT(s, i, c) ((((unsigned char)(s)[i]) | 0x20) == (c))
+/* Collision-free for the words in value.c (-Woverride-init would say). */
+#define RS_BOOL_SLOT(n, b0) ((((unsigned)(b0) | 0x20) + (unsigned)(n)) & 31)
+#define RS_LEVEL_SLOT(n, b0) ((((unsigned)(b0) | 0x20) + 7 * (unsigned)(n)) & 15)
+extern const rs_word8 rs_value_bools[32];
+extern const rs_word8 rs_value_levels[16];
 
 /*
- * The yes/no words most exports write, by length and first byte: 1 for yes,
- * 0 for no, -1 for "ask rs_parse_bool". Case folds for ASCII letters only
- * (c | 0x20 == 'y' holds just for 'y' and 'Y').
+ * The yes/no words most exports write (y/n, t/f, 1/0, yes/no, true/false in
+ * any case, 是/否): 1 for yes, 0 for no, -1 for "ask rs_parse_bool". One
+ * table look-up and one comparison, whatever the word.
  */
 static inline int rs_value_fastbool(const char *s, size_t n)
 {
-	switch (n) {
-	case 1:
-		switch (s[0]) {
-		case '1': case 'y': case 'Y': case 't': case 'T': return 1;
-		case '0': case 'n': case 'N': case 'f': case 'F': return 0;
-		default: return -1;
-		}
-	case 2:
-		return RS_LETTER_AT(s, 0, 'n') && RS_LETTER_AT(s, 1, 'o') ? 0 : -1;
-	case 3:
-		if (RS_LETTER_AT(s, 0, 'y'))
-			return RS_LETTER_AT(s, 1, 'e') && RS_LETTER_AT(s, 2, 's') ? 1 : -1;
-		if (rs_value_eq3(s, "\xE5\x90\xA6")) /* 否 */
-			return 0;
-		return rs_value_eq3(s, "\xE6\x98\xAF") ? 1 : -1; /* 是 */
-	case 4:
-		return RS_LETTER_AT(s, 0, 't') && RS_LETTER_AT(s, 1, 'r') && RS_LETTER_AT(s, 2, 'u') &&
-		       RS_LETTER_AT(s, 3, 'e') ? 1 : -1;
-	case 5:
-		return RS_LETTER_AT(s, 0, 'f') && RS_LETTER_AT(s, 1, 'a') && RS_LETTER_AT(s, 2, 'l') &&
-		       RS_LETTER_AT(s, 3, 's') && RS_LETTER_AT(s, 4, 'e') ? 0 : -1;
-	default:
-		return -1;
-	}
+	const rs_word8 *e = &rs_value_bools[RS_BOOL_SLOT(n, (unsigned char)s[0])];
+	uint64_t w = rs_value_word8(s, n > 8 ? 8 : n);
+	unsigned hit = (unsigned)((w | e->fold) == e->word) & (unsigned)(n == e->n);
+
+	return (int)(e->take & (0u - hit)) - 1;
 }
 
 /*
  * The contact levels as most exports write them: the English words in
  * lowercase, the common Chinese ones, the digits 1-4. 1..4, or -1 for "ask
- * rs_parse_level" (other spellings, case, blanks).
+ * rs_parse_level" (other spellings, case, blanks). "executive" is the one
+ * word over 8 bytes: its first 8 are loaded and its last byte compared.
  */
 static inline int rs_value_fastlevel(const char *s, size_t n)
 {
-	switch (n) {
-	case 1:
-		return s[0] >= '1' && s[0] <= '4' ? s[0] - '0' : -1;
-	case 5:
-		return memcmp(s, "staff", 5) == 0 ? 1 : -1;
-	case 6: /* two CJK characters */
-		if (rs_value_eq3(s, "\xE5\x91\x98") && rs_value_eq3(s + 3, "\xE5\xB7\xA5")) /* 员工 */
-			return 1;
-		if (rs_value_eq3(s, "\xE7\xBB\x8F") && rs_value_eq3(s + 3, "\xE7\x90\x86")) /* 经理 */
-			return 2;
-		if (rs_value_eq3(s, "\xE6\x80\xBB") && rs_value_eq3(s + 3, "\xE7\x9B\x91")) /* 总监 */
-			return 3;
-		if (rs_value_eq3(s, "\xE9\xAB\x98") && rs_value_eq3(s + 3, "\xE5\xB1\x82")) /* 高层 */
-			return 4;
-		return -1;
-	case 7:
-		return memcmp(s, "manager", 7) == 0 ? 2 : -1;
-	case 8:
-		return memcmp(s, "director", 8) == 0 ? 3 : -1;
-	case 9:
-		return memcmp(s, "executive", 9) == 0 ? 4 : -1;
-	default:
-		return -1;
-	}
+	const rs_word8 *e = &rs_value_levels[RS_LEVEL_SLOT(n, (unsigned char)s[0])];
+	uint64_t w = rs_value_word8(s, n > 8 ? 8 : n);
+	unsigned hit = (unsigned)(w == e->word) & (unsigned)(n == e->n) &
+	               (unsigned)((unsigned char)s[n - (n != 0)] == e->last);
+
+	return (int)(e->take & (0u - hit)) - 1;
 }
 
 #endif

@@ -145,6 +145,52 @@ const double rs_value_pow10[20] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
                                    1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
                                    1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
 
+/* Little-endian words of up to 8 bytes (the first byte lowest). */
+#define W1(a) ((uint64_t)(unsigned char)(a))
+#define W2(a, b) (W1(a) | W1(b) << 8)
+#define W3(a, b, c) (W2(a, b) | W1(c) << 16)
+#define W4(a, b, c, d) (W3(a, b, c) | W1(d) << 24)
+#define W5(a, b, c, d, e) (W4(a, b, c, d) | W1(e) << 32)
+#define W6(a, b, c, d, e, f) (W5(a, b, c, d, e) | W1(f) << 40)
+#define W7(a, b, c, d, e, f, g) (W6(a, b, c, d, e, f) | W1(g) << 48)
+#define W8(a, b, c, d, e, f, g, h) (W7(a, b, c, d, e, f, g) | W1(h) << 56)
+#define LOW(n) ((n) >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n))) - 1)
+#define CASE(n) (LOW(n) & UINT64_C(0x2020202020202020))
+
+/* The words rs_value_fastbool takes, each in its slot (fields_impl.h). */
+#define BOOL8(n, w, fold, v) [RS_BOOL_SLOT(n, (w) & 0xFF)] = {w, fold, n, 0, (v) + 1}
+const rs_word8 rs_value_bools[32] = {
+	BOOL8(1, W1('1'), 0, 1),
+	BOOL8(1, W1('y'), CASE(1), 1),
+	BOOL8(1, W1('t'), CASE(1), 1),
+	BOOL8(1, W1('0'), 0, 0),
+	BOOL8(1, W1('n'), CASE(1), 0),
+	BOOL8(1, W1('f'), CASE(1), 0),
+	BOOL8(2, W2('n', 'o'), CASE(2), 0),
+	BOOL8(3, W3('y', 'e', 's'), CASE(3), 1),
+	BOOL8(4, W4('t', 'r', 'u', 'e'), CASE(4), 1),
+	BOOL8(5, W5('f', 'a', 'l', 's', 'e'), CASE(5), 0),
+	BOOL8(3, W3(0xE6, 0x98, 0xAF), 0, 1), /* 是 */
+	BOOL8(3, W3(0xE5, 0x90, 0xA6), 0, 0), /* 否 */
+};
+
+/* The words rs_value_fastlevel takes: lowercase English, Chinese, 1-4. */
+#define LEVEL8(n, w, last, v) [RS_LEVEL_SLOT(n, (w) & 0xFF)] = {w, 0, n, last, (v) + 1}
+const rs_word8 rs_value_levels[16] = {
+	LEVEL8(1, W1('1'), '1', 1),
+	LEVEL8(1, W1('2'), '2', 2),
+	LEVEL8(1, W1('3'), '3', 3),
+	LEVEL8(1, W1('4'), '4', 4),
+	LEVEL8(5, W5('s', 't', 'a', 'f', 'f'), 'f', 1),
+	LEVEL8(7, W7('m', 'a', 'n', 'a', 'g', 'e', 'r'), 'r', 2),
+	LEVEL8(8, W8('d', 'i', 'r', 'e', 'c', 't', 'o', 'r'), 'r', 3),
+	LEVEL8(9, W8('e', 'x', 'e', 'c', 'u', 't', 'i', 'v'), 'e', 4), /* "executive" */
+	LEVEL8(6, W6(0xE5, 0x91, 0x98, 0xE5, 0xB7, 0xA5), 0xA5, 1),    /* 员工 */
+	LEVEL8(6, W6(0xE7, 0xBB, 0x8F, 0xE7, 0x90, 0x86), 0x86, 2),    /* 经理 */
+	LEVEL8(6, W6(0xE6, 0x80, 0xBB, 0xE7, 0x9B, 0x91), 0x91, 3),    /* 总监 */
+	LEVEL8(6, W6(0xE9, 0xAB, 0x98, 0xE5, 0xB1, 0x82), 0x82, 4),    /* 高层 */
+};
+
 /* Length of a thousands separator at s, or 0. */
 static size_t thousands_at(const char *s, size_t n, bool dcomma)
 {

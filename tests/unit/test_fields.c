@@ -633,6 +633,54 @@ static void test_apply_fast_and_general_shapes_agree(void **state)
 	rs_fieldmap_free(m);
 }
 
+/*
+ * A CSV row is read one kind of field at a time and the cells the fast paths
+ * decline afterwards: the cell reported is still the first bad one in field
+ * order, whatever the kinds, and `known` holds only the fields before it.
+ */
+static void test_apply_reports_the_first_bad_cell_across_kinds(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	/* contacts (a count) comes before key_person (yes/no) and years (a number) */
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|1|2|x|3|staff|maybe|y|1|1|no|no|no|no", 2),
+	                                   NULL, &a, &err),
+	                 RS_EREJECT);
+	assert_contains(err.msg, "contacts \"x\"");
+	assert_true(rs_known(&a, RS_F_OUR_SALES));
+	assert_false(rs_known(&a, RS_F_DEPARTMENTS));
+	assert_false(rs_known(&a, RS_F_TOP_CONTACT_LEVEL));
+	/* the level comes before key_person, the number after both */
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|1|2|3|3|boss|maybe|y|1|1|no|no|no|no", 2),
+	                                   NULL, &a, &err),
+	                 RS_EREJECT);
+	assert_contains(err.msg, "top_contact_level \"boss\"");
+	assert_true(rs_known(&a, RS_F_CONTACTS));
+	assert_false(rs_known(&a, RS_F_KEY_PERSON));
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|1|2|3|3| staff |maybe|y|1|1|no|no|no|no", 2),
+	                                   NULL, &a, &err),
+	                 RS_EREJECT);
+	assert_contains(err.msg, "key_person \"maybe\"");
+	assert_num(a.v[RS_F_TOP_CONTACT_LEVEL], 1, 0); /* by the general path, before the bad cell */
+	assert_false(rs_known(&a, RS_F_RELATIONSHIP_YEARS));
+	/* a declined cell that parses, then a bad one later */
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n| 5 |1|2|3|3|staff|no|-1|1|1|no|no|no|no", 2),
+	                                   NULL, &a, &err),
+	                 RS_EREJECT);
+	assert_contains(err.msg, "relationship_years \"-1\" is negative");
+	assert_num(a.v[RS_F_PURCHASE_SHARE], 5, 0);
+	assert_false(rs_known(&a, RS_F_JOINT_PROJECTS));
+	rs_fieldmap_free(m);
+}
+
 static void test_apply_passes_reader_reject_through(void **state)
 {
 	rs_fieldmap *m = map_ok("id|share", NULL, 0);
@@ -997,6 +1045,7 @@ int main(void)
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
 		cmocka_unit_test(test_apply_json_types),
 		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
+		cmocka_unit_test(test_apply_reports_the_first_bad_cell_across_kinds),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),

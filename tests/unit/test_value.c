@@ -345,6 +345,84 @@ static void test_fastlevel_agrees_with_the_general_path(void **state)
 	assert_int_equal(rs_value_fastlevel("staf", 4), -1);
 }
 
+/*
+ * The word tables: every word is taken in its slot, and every text one byte
+ * off a word (each byte changed, one byte more or less, a NUL inside) is
+ * declined or read as the general path reads it.
+ */
+static void word_neighbours_agree(const char *w, bool level)
+{
+	char buf[16];
+	size_t n = strlen(w), i;
+	int b;
+
+	for (i = 0; i < n; i++)
+		for (b = 0; b < 256; b++) {
+			memcpy(buf, w, n + 1);
+			buf[i] = (char)b;
+			if (level) {
+				int k = rs_value_fastlevel(buf, n), lv = 0;
+				if (k >= 0 && (rs_value_level_slow(buf, n, &lv) != RS_PARSE_OK || lv != k))
+					fail_msg("fastlevel(\"%.*s\") = %d, the general path %d", (int)n, buf, k, lv);
+			} else {
+				bool_agrees(buf, n);
+			}
+		}
+	memcpy(buf, w, n + 1);
+	buf[n] = 'e'; /* "executive" + e, "no" + e ... */
+	buf[n + 1] = '\0';
+	assert_int_equal(level ? rs_value_fastlevel(buf, n + 1) : rs_value_fastbool(buf, n + 1), -1);
+	buf[n] = '\0'; /* the NUL counted in: "no\0" is not "no" */
+	assert_int_equal(level ? rs_value_fastlevel(buf, n + 1) : rs_value_fastbool(buf, n + 1), -1);
+	if (n > 1) {
+		memcpy(buf, w, n - 1);
+		buf[n - 1] = '\0';
+		if (level)
+			assert_int_equal(rs_value_fastlevel(buf, n - 1), -1);
+		else
+			bool_agrees(buf, n - 1);
+	}
+}
+
+static void test_word_tables_take_their_words_and_nothing_near(void **state)
+{
+	static const struct {
+		const char *w;
+		int v;
+	} bools[] = {{"1", 1}, {"y", 1}, {"Y", 1}, {"t", 1}, {"T", 1}, {"0", 0}, {"n", 0},
+	             {"N", 0}, {"f", 0}, {"F", 0}, {"no", 0}, {"NO", 0}, {"yes", 1}, {"yEs", 1},
+	             {"true", 1}, {"TRUE", 1}, {"false", 0}, {"fAlSe", 0}, {"是", 1}, {"否", 0}},
+	  levels[] = {{"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}, {"staff", 1}, {"manager", 2},
+	              {"director", 3}, {"executive", 4}, {"员工", 1}, {"经理", 2}, {"总监", 3},
+	              {"高层", 4}};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof bools / sizeof bools[0]; i++) {
+		assert_int_equal(rs_value_fastbool(bools[i].w, strlen(bools[i].w)), bools[i].v);
+		word_neighbours_agree(bools[i].w, false);
+	}
+	for (i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+		assert_int_equal(rs_value_fastlevel(levels[i].w, strlen(levels[i].w)), levels[i].v);
+		word_neighbours_agree(levels[i].w, true);
+	}
+	/* An empty cell (its NUL at s[0]) and cells past 8 bytes are declined. */
+	assert_int_equal(rs_value_fastbool("", 0), -1);
+	assert_int_equal(rs_value_fastlevel("", 0), -1);
+	assert_int_equal(rs_value_fastbool("no      x", 9), -1);
+	assert_int_equal(rs_value_fastlevel("executivex", 10), -1);
+	assert_int_equal(rs_value_fastlevel("executivf", 9), -1);
+	assert_int_equal(rs_value_fastlevel("Executive", 9), -1);
+	/* Words whose slot is another word's: the length and bytes still decide. */
+	assert_int_equal(rs_value_fastbool("o", 1), -1);
+	assert_int_equal(rs_value_fastbool("es", 2), -1);
+	assert_int_equal(rs_value_fastlevel("s", 1), -1);
+	/* n is honoured: the text need not end there. */
+	assert_int_equal(rs_value_fastbool("nothing", 2), 0);
+	assert_int_equal(rs_value_fastlevel("staffing", 5), 1);
+	assert_int_equal(rs_value_fastlevel("executives", 9), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -356,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_fastcount_only_plain_digits_up_to_15),
 		cmocka_unit_test(test_fastbool_agrees_with_the_word_lists),
 		cmocka_unit_test(test_fastlevel_agrees_with_the_general_path),
+		cmocka_unit_test(test_word_tables_take_their_words_and_nothing_near),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
