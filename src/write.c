@@ -241,18 +241,21 @@ static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only
 /*
  * A short cell (under 16 bytes, most input cells) that needs nothing is
  * copied straight into the output while its bytes are checked; true when it
- * was written. Anything else is left to csv_cell. From 4 bytes on, two
- * overlapping moves (as in rs_copy) copy it and the same bytes, in one
- * register, are compared with the four special ones at once.
+ * was written. An empty cell needs nothing unless it is the row's only
+ * one. Anything else is left to csv_cell. From 4 bytes on, two overlapping
+ * moves (as in rs_copy) copy it and the same bytes, in one register, are
+ * compared with the four special ones at once.
  */
-static inline bool csv_short_cell(rs_writer *w, const char *s, size_t n)
+static inline bool csv_short_cell(rs_writer *w, const char *s, size_t n, bool only)
 {
 	rs_wout *o = &w->out;
 	unsigned char any = 0;
 	char *d;
 	size_t k;
 
-	if (n == 0 || n >= 16 || o->cap - o->len < 16 || w->edge[(unsigned char)s[0]] ||
+	if (n - 1 >= 15) /* n == 0 wraps round: one test for both ends */
+		return n == 0 && !only;
+	if (o->cap - o->len < 16 || w->edge[(unsigned char)s[0]] ||
 	    s[n - 1] == ' ')
 		return false;
 	d = o->buf + o->len;
@@ -316,14 +319,16 @@ static inline bool csv_edge_ok(const rs_writer *w, const char *s, size_t n, bool
  * apart (readers and the classifier lay cells out NUL-terminated), go out
  * with one copy; the byte between each two is then made the delimiter.
  * Cell i is known plain and edge_ok. Returns the index after the run. The
- * row's arrays are read through locals: stores into the output buffer (a
- * char array) would otherwise make the compiler reload them every cell.
+ * row's arrays and the delimiter are read through locals: stores into the
+ * output buffer (a char array) would otherwise make the compiler reload
+ * them every cell.
  */
 static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
 	const unsigned char *plain = row->plain, bit = w->plain_bit;
+	const char delim = w->delim;
 	const size_t n = row->n;
 	const char *start = cell[i], *end = start + len[i];
 	rs_wout *o = &w->out;
@@ -355,7 +360,7 @@ static size_t csv_plain_run(rs_writer *w, const rs_row *row, size_t i)
 	dst = o->buf + o->len;
 	rs_copy(dst, start, span);
 	for (k = i + 1; k < j; k++)
-		dst[cell[k] - start - 1] = w->delim;
+		dst[cell[k] - start - 1] = delim;
 	o->len += span;
 	return j;
 }
@@ -398,7 +403,7 @@ static void csv_row(rs_writer *w, const rs_row *row, bool header)
 			i++;
 			continue;
 		}
-		if (!csv_short_cell(w, s, len))
+		if (!csv_short_cell(w, s, len, only))
 			csv_cell(w, s, len, type == NULL || type[i] == RS_T_STRING, only,
 			         plain != NULL && (plain[i] & RS_PLAIN_NOQUOTE));
 		i++;
