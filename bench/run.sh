@@ -86,6 +86,7 @@ plan() {
 		pc="$pc $(q "$a")"
 	done
 	eval "p_$ntools=\$pc"
+	[ "$4" = floor ] && eval "floor_$3=$ntools"
 	for x in secs rss user sys; do : >"$OUT/t$ntools.$x"; done
 	eval "st_$ntools=0 note_$ntools=''"
 }
@@ -131,12 +132,22 @@ run_rounds() {
 		eval "pc=\$p_$i"; eval "set -- $pc"
 		eval "st=\$st_$i note=\$note_$i"
 		[ "$st" != -1 ] && [ "$8" != "$REPS" ] && note="${note:+$note; }$8 run"
-		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" \
+		# Each round's time over the floor's in the same round: min-max.
+		eval "f=\${floor_$3:-}"
+		range=
+		[ -n "$f" ] && range=$(paste "$OUT/t$i.secs" "$OUT/t$f.secs" | awk '
+			NF == 2 && $2 > 0 { r = $1 / $2; if (n++ == 0 || r < lo) lo = r; if (n == 1 || r > hi) hi = r }
+			END { if (n > 1) printf "%.2f-%.2f", lo, hi }')
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" \
 			"$(median "$OUT/t$i.secs")" "$(median "$OUT/t$i.rss")" "$st" "$(wc -c <"$5")" "$note" \
-			"$(median "$OUT/t$i.user")" "$(median "$OUT/t$i.sys")" >>"$RAW"
+			"$(median "$OUT/t$i.user")" "$(median "$OUT/t$i.sys")" "$range" >>"$RAW"
+	done
+	i=0
+	while [ "$i" -lt "$ntools" ]; do
+		i=$((i + 1))
 		rm -f "$OUT/t$i.secs" "$OUT/t$i.rss" "$OUT/t$i.user" "$OUT/t$i.sys"
 	done
-	ntools=0
+	ntools=0 floor_csv= floor_jsonl=
 }
 
 # run_one I ROUND SIZE TOOL GROUP ROLE INPUT STDIN OUTFILE REPS CMD...

@@ -4,7 +4,8 @@
 #   targets: whether the issue's targets hold (time ratios at 1M rows, or the
 #            largest size measured if 1M was not; RSS at every size)
 # RAW lines: size tool group role seconds rss_kib status in_bytes note
-# user_seconds sys_seconds (TAB).
+# user_seconds sys_seconds round_ratios (TAB; round_ratios: the lowest and
+# highest of the tool's time over the floor's in the same round, "lo-hi").
 # role: floor (the bare pass of its group), a target ratio (relstage), ref or
 # info (no target). status: exit code, skip, or build (relstage did not build).
 raw=$1
@@ -17,20 +18,20 @@ BADOUT='short output|no stage column|count is not'
 if [ "$what" != targets ]; then
 	awk -F '\t' -v size="$what" -v rssmax="$RSS_MAX_KIB" -v BADOUT="$BADOUT" '
 	function fmt_rate(x) { return x >= 1e6 ? sprintf("%.2fM", x / 1e6) : sprintf("%.0fk", x / 1e3) }
-	$1 == size { n++; for (i = 1; i <= 11; i++) f[n, i] = $i
+	$1 == size { n++; for (i = 1; i <= 12; i++) f[n, i] = $i
 	             if ($4 == "floor" && $7 == 0) floor[$3] = $5 }
 	END {
 		printf "### %s rows\n\n", size
-		print "| tool | seconds | user s | sys s | rows/s | MB/s | peak RSS MiB | ratio to bare | target | holds |"
-		print "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
+		print "| tool | seconds | user s | sys s | rows/s | MB/s | peak RSS MiB | ratio to bare | per round | target | holds |"
+		print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
 		for (r = 1; r <= n; r++) {
 			tool = f[r, 2]; grp = f[r, 3]; role = f[r, 4]; secs = f[r, 5]
 			rss = f[r, 6]; st = f[r, 7]; inb = f[r, 8]; note = f[r, 9]
 			target = (role ~ /^[0-9.]+$/) ? sprintf("<= %sx, <= 8 MiB", role) : \
 			         (role == "floor" ? "(floor for " grp ")" : "")
-			if (st == "skip") { printf "| %s | skipped: %s | | | | | | | | |\n", tool, note; continue }
+			if (st == "skip") { printf "| %s | skipped: %s | | | | | | | | | |\n", tool, note; continue }
 			if (st == "build" || st == "" || st < 0 || st >= 2 || secs == "") {
-				printf "| %s | failed%s%s | | | | | | | %s | no |\n", tool,
+				printf "| %s | failed%s%s | | | | | | | | %s | no |\n", tool,
 				       (st ~ /^[0-9]+$/ ? " (exit " st ")" : ""), (note != "" ? ": " note : ""), target
 				continue
 			}
@@ -45,11 +46,12 @@ if [ "$what" != targets ]; then
 			if (note ~ BADOUT) holds = "no (output)"
 			if (note != "") holds = holds (holds != "" ? "; " : "") note
 			if (st == 1) holds = holds (holds != "" ? "; " : "") "exit 1 (rows rejected)"
-			printf "| %s | %.3f | %s | %s | %s | %.1f | %.1f | %s | %s | %s |\n", tool, secs,
+			printf "| %s | %.3f | %s | %s | %s | %.1f | %.1f | %s | %s | %s | %s |\n", tool, secs,
 			       f[r, 10] == "" ? "-" : sprintf("%.2f", f[r, 10]),
 			       f[r, 11] == "" ? "-" : sprintf("%.2f", f[r, 11]),
 			       fmt_rate(size / secs), inb / 1e6 / secs, rss / 1024,
-			       ratio < 0 ? "-" : sprintf("%.2fx", ratio), target, holds
+			       ratio < 0 ? "-" : sprintf("%.2fx", ratio),
+			       (f[r, 12] == "" || role == "floor") ? "" : f[r, 12] "x", target, holds
 		}
 	}' "$raw"
 	exit 0
