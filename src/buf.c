@@ -103,72 +103,24 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 	return rs_buf_append(b, s, (size_t)(tmp + sizeof tmp - s));
 }
 
-/* "00".."99": two digits in one step. */
-static const char digit_pairs[201] =
+const char rs_digit_pairs[201] =
 	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	"8081828384858687888990919293949596979899";
 
-/*
- * rs_buf_put_num's common case, written straight into the buffer: 0 <= v <
- * 1e9 with 0, 1 or 2 decimals and room to spare. The same arithmetic as the
- * general path below (a whole v is its digits, anything else v x 10^d
- * rounded half up), with constant divisors, signed conversions (one
- * instruction each; v is far below 2^63) and whole numbers below 100 (every
- * score, most shares) written from a table. Returns false to leave the call
- * to the general path.
- */
+/* rs_num_small (buf_impl.h) written straight into the buffer when there is
+ * room to spare; false to leave the call to the general path. */
 static inline bool put_small(rs_buf *b, double v, int d)
 {
-	long long scaled, ip;
-	unsigned fp = 0;
-	char *dst, *s;
-	/* At most 12 characters end at tmp + 16; 16 bytes are copied from
-	 * their start (a fixed-size copy, no call), never past tmp's end. */
-	char tmp[32] = {0}, *end = tmp + 16;
+	char *end;
 
-	if (!(v >= 0 && v < 1e9) || d < 0 || d > 2 || b->failed || b->cap - b->len < 32)
+	if (b->failed || b->cap - b->len < 32)
 		return false;
-	ip = (long long)v;
-	if ((double)ip != v && d > 0) {
-		double x = d == 2 ? v * 100 : v * 10;
-
-		scaled = (long long)x;
-		if (x - (double)scaled >= 0.5)
-			scaled++;
-		if (d == 2) {
-			ip = scaled / 100;
-			fp = (unsigned)(scaled % 100);
-			if (fp % 10 == 0) {
-				fp /= 10;
-				d = 1;
-			}
-		} else {
-			ip = scaled / 10;
-			fp = (unsigned)(scaled % 10);
-		}
-	} else if ((double)ip != v) {
-		scaled = (long long)v;
-		ip = v - (double)scaled >= 0.5 ? scaled + 1 : scaled;
-	}
-	dst = b->data + b->len;
-	if (ip < 100) {
-		if (ip >= 10)
-			*dst++ = digit_pairs[2 * ip];
-		*dst++ = digit_pairs[2 * ip + 1];
-	} else {
-		s = ulong_digits(end, (unsigned long long)ip);
-		memcpy(dst, s, 16);
-		dst += end - s;
-	}
-	if (fp != 0) {
-		*dst++ = '.';
-		if (d == 2)
-			*dst++ = digit_pairs[2 * fp];
-		*dst++ = digit_pairs[2 * fp + 1];
-	}
-	*dst = '\0';
-	b->len = (size_t)(dst - b->data);
+	end = rs_num_small(b->data + b->len, v, d);
+	if (end == NULL)
+		return false;
+	*end = '\0';
+	b->len = (size_t)(end - b->data);
 	return true;
 }
 

@@ -36,6 +36,82 @@ static inline bool rs_buf_add_c(rs_buf *b, char c)
 	return true;
 }
 
+/* "00".."99": two digits per step (buf.c). */
+extern const char rs_digit_pairs[201];
+
+/* Bytes rs_num_small may write at w (its text is at most 13 of them). */
+#define RS_NUM_SMALL_ROOM 16
+
+/*
+ * rs_buf_put_num's common case at w, inline: 0 <= v < 1e9 with 0, 1 or 2
+ * decimals. The same arithmetic as rs_buf_put_num (a whole v is its digits,
+ * anything else v x 10^d rounded half up, trailing zeros dropped), with
+ * constant divisors and signed conversions (v is far below 2^63), whole
+ * parts below 1000 (every score, every share) from a table. Returns the end
+ * of the text (no NUL written), or NULL, having written nothing, when v or d
+ * is outside that case (negative, NaN, infinite, 1e9 or more): the caller
+ * then uses rs_buf_put_num. w must have RS_NUM_SMALL_ROOM bytes.
+ */
+static inline char *rs_num_small(char *w, double v, int d)
+{
+	long long scaled, ip;
+	unsigned fp = 0;
+
+	if (!(v >= 0 && v < 1e9) || d < 0 || d > 2)
+		return NULL;
+	ip = (long long)v;
+	if ((double)ip != v && d > 0) {
+		double x = d == 2 ? v * 100 : v * 10;
+
+		scaled = (long long)x;
+		if (x - (double)scaled >= 0.5)
+			scaled++;
+		if (d == 2) {
+			ip = scaled / 100;
+			fp = (unsigned)(scaled % 100);
+			if (fp % 10 == 0) {
+				fp /= 10;
+				d = 1;
+			}
+		} else {
+			ip = scaled / 10;
+			fp = (unsigned)(scaled % 10);
+		}
+	} else if ((double)ip != v) {
+		scaled = (long long)v;
+		ip = v - (double)scaled >= 0.5 ? scaled + 1 : scaled;
+	}
+	if (ip < 10) {
+		*w++ = (char)('0' + ip);
+	} else if (ip < 100) {
+		memcpy(w, rs_digit_pairs + 2 * ip, 2);
+		w += 2;
+	} else if (ip < 1000) {
+		*w = (char)('0' + ip / 100);
+		memcpy(w + 1, rs_digit_pairs + 2 * (ip % 100), 2);
+		w += 3;
+	} else {
+		/* Up to 9 digits end at tmp + 16; 16 bytes are copied from their
+		 * start (a fixed-size copy, no call), never past tmp's end. */
+		char tmp[32] = {0}, *end = tmp + 16, *s = end;
+		unsigned long long u = (unsigned long long)ip;
+
+		do {
+			*--s = (char)('0' + u % 10);
+			u /= 10;
+		} while (u != 0);
+		memcpy(w, s, 16);
+		w += end - s;
+	}
+	if (fp != 0) {
+		*w++ = '.';
+		if (d == 2)
+			*w++ = rs_digit_pairs[2 * fp];
+		*w++ = rs_digit_pairs[2 * fp + 1];
+	}
+	return w;
+}
+
 /* A string literal, its length known at compile time. */
 #define RS_BUF_LIT(b, lit) rs_buf_add((b), "" lit, sizeof(lit) - 1)
 

@@ -3,15 +3,16 @@
  * map), gets its scores and stage (score, engine), and leaves as the output
  * row: the input cells unchanged, then the appended columns. Also keeps the
  * run's counts and, with --previous, the transitions.
- * Invariant: after the first few rows nothing here allocates. Appended cells
- * whose text depends only on the decision (stage id and label, next stage,
- * flags, actions) point at text prepared once: the rules' own strings, and
- * the joined flags and actions cached per (stage, fired action rules,
- * downgraded), at most TAIL_SLOTS of them. The others (numbers, explain,
- * transition) live in one reused arena and point into it only once it is
- * complete. Every appended cell carries its RS_PLAIN_ bits for the writer;
- * the cached actions also the _QUOTED ones, so the writer copies them into
- * CSV between quotes without scanning them each row.
+ * Invariant: after the first few rows nothing here allocates. Text that
+ * depends only on the decision (stage id and label, next stage, flags,
+ * actions) is prepared once: the stages' "id\0label\0" blocks, and the
+ * joined flags and actions cached per (stage, fired action rules,
+ * downgraded), at most TAIL_SLOTS of them. The short cells are copied from
+ * there into one reused arena, back to back with the numbers, so the writer
+ * copies stage .. flags as one run; the cached actions and the explain text
+ * are pointed at. Every appended cell carries its RS_PLAIN_ bits for the
+ * writer; the cached actions also the _QUOTED ones, so the writer copies
+ * them into CSV between quotes without scanning them each row.
  */
 #include <string.h>
 
@@ -24,6 +25,9 @@
 #define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
 /* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
 #define TAIL_SLOTS 64
+/* Arena bytes for one number cell: rs_num_small's room, which covers its
+ * text (at most 13 bytes) and the NUL. */
+#define NUM_ROOM (RS_NUM_SMALL_ROOM + 1)
 
 /* A piece of text set up once, with what it is plain for. */
 typedef struct text_ref {
@@ -58,15 +62,6 @@ enum {
 	COL_MAX
 };
 
-/* Each appended column's JSON type, [empty][col]: the numbers, next_stage
- * and previous_stage are null when empty, other text is "". */
-static const unsigned char col_type[2][COL_MAX] = {
-	{[COL_SHARE] = RS_T_NUMBER, [COL_CONTACT] = RS_T_NUMBER, [COL_COOP] = RS_T_NUMBER,
-	 [COL_GAP] = RS_T_NUMBER},
-	{[COL_SHARE] = RS_T_NULL, [COL_CONTACT] = RS_T_NULL, [COL_COOP] = RS_T_NULL,
-	 [COL_GAP] = RS_T_NULL, [COL_NEXT] = RS_T_NULL, [COL_PREV] = RS_T_NULL},
-};
-
 /* Column names: English by default, so scripts and --previous can rely on
  * them; Chinese when asked (--headers zh). */
 static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
@@ -98,17 +93,15 @@ struct rs_classifier {
 	size_t *hdr_len;
 	rs_row out_hdr;
 	rs_row out_row;
-	rs_buf arena;        /* appended cells' text */
+	rs_buf arena;        /* appended cells' text, back to back (put_fixed) */
 	rs_buf explain;
-	size_t off[COL_MAX]; /* offsets of appended cells in arena */
-	size_t clen[COL_MAX];
-	const char *cptr[COL_MAX]; /* an appended cell's text outside the arena, or NULL */
-	unsigned char cplain[COL_MAX];
 	unsigned char *plain; /* output row's RS_PLAIN_ bits, nout of them */
-	/* Per stage "id\0label\0" in one block, so the two cells go out as one
-	 * run of back-to-back cells. */
+	/* Per stage "id\0label\0" in one block: one copy into the arena. */
 	char *stage_text[RS_MAX_STAGES];
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
+	/* Arena bytes the cells stage .. share_gap can take (flags not counted):
+	 * reserved once per row, then written without further checks. */
+	size_t row_room;
 	tail tails[TAIL_SLOTS];
 	rs_stats stats;
 	bool finished;
@@ -153,7 +146,7 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
                             rs_error *err)
 {
 	rs_classifier *c = rs_calloc(1, sizeof *c);
-	size_t i;
+	size_t i, block = 0, next = 1;
 
 	*out = NULL;
 	if (c == NULL)
@@ -186,7 +179,12 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 		memcpy(c->stage_text[i] + id.n + 1, label.s, label.n + 1);
 		c->stage_id[i] = (text_ref){c->stage_text[i], id.n, id.plain};
 		c->stage_label[i] = (text_ref){c->stage_text[i] + id.n + 1, label.n, label.plain};
+		if (id.n + label.n + 2 > block)
+			block = id.n + label.n + 2;
+		if (id.n + 1 > next)
+			next = id.n + 1;
 	}
+	c->row_room = block + next + 4 * NUM_ROOM + 1;
 	*out = c;
 	return RS_OK;
 }
@@ -312,62 +310,156 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 	return RS_OK;
 }
 
-/* Starts appended cell `col` at the arena's end. */
-static void cell_begin(rs_classifier *c, int col)
+/*
+ * The appended cells of a row go into the arena back to back, each followed
+ * by its NUL, in output order: stage id and label (one copy of the stage's
+ * block), the numbers, next_stage, share_gap, flags (copied from the cache:
+ * short), then actions when it was not cached, then previous_stage and
+ * transition. The writer then copies stage .. flags as one run. Cells are
+ * written with their lengths first; the pointers follow at the end
+ * (set_cells), when the arena no longer moves.
+ */
+
+/* v with d decimals at w and its NUL, past the whole-below-100 case: the
+ * byte after the NUL, or NULL when the arena failed. Out of rs_num_small's
+ * case (negative, NaN, 1e9 or more) through rs_buf_put_num at w, then the
+ * row's room again. */
+static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len)
 {
-	c->off[col] = c->arena.len;
-	c->cptr[col] = NULL;
+	rs_buf *b = &c->arena;
+	char *e = rs_num_small(w, v, d);
+	size_t start;
+
+	if (e != NULL) {
+		*e = '\0';
+		*len = (size_t)(e - w);
+		return e + 1;
+	}
+	start = (size_t)(w - b->data);
+	b->len = start;
+	b->data[start] = '\0';
+	if (!rs_buf_put_num(b, v, d) || !rs_buf_reserve(b, c->row_room))
+		return NULL;
+	*len = b->len - start;
+	return b->data + b->len + 1; /* data[len] is the NUL */
 }
 
-static void cell_end(rs_classifier *c, int col)
+/*
+ * v with d (1 or 2) decimals at w and its NUL, as rs_buf_put_num writes it;
+ * the byte after the NUL, or NULL when the arena failed. Whole numbers below
+ * 100 (every score, many shares) inline: two bytes from the digit pairs
+ * (for one digit, it and a byte the NUL then covers).
+ */
+static inline char *put_num(rs_classifier *c, char *w, double v, int d, size_t *len)
 {
-	c->clen[col] = c->arena.len - c->off[col];
-	rs_buf_add_c(&c->arena, '\0');
+	unsigned u;
+
+	if (!(v >= 0 && v < 100) || v != (double)(u = (unsigned)v))
+		return num_rest(c, w, v, d, len);
+	memcpy(w, rs_digit_pairs + 2 * u + (u < 10), 2);
+	*len = 1 + (u >= 10);
+	w[*len] = '\0';
+	return w + *len + 1;
 }
 
-static void put_text(rs_classifier *c, int col, const char *s)
+/* An appended number's JSON type: null when empty. */
+static inline unsigned char num_type(size_t len)
 {
-	cell_begin(c, col);
+	return len != 0 ? RS_T_NUMBER : RS_T_NULL;
+}
+
+/*
+ * The cells stage .. share_gap, and flags when the tail t was cached, at
+ * the arena's start (it was reset). False when the arena failed.
+ */
+static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *res,
+                      const tail *t, size_t *len, unsigned char *plain, unsigned char *type)
+{
+	rs_buf *b = &c->arena;
+	const text_ref *id = &c->stage_id[res->stage], *label = &c->stage_label[res->stage];
+	size_t room = c->row_room + (t != NULL ? t->flags.n + 1 : 0);
+	char *w;
+
+	if (b->failed || room >= b->cap - b->len) {
+		if (!rs_buf_reserve(b, room))
+			return false;
+	}
+	w = b->data;
+	rs_copy(w, id->s, id->n + label->n + 2);
+	w += id->n + label->n + 2;
+	len[COL_STAGE] = id->n;
+	len[COL_LABEL] = label->n;
+	plain[COL_STAGE] = id->plain;
+	plain[COL_LABEL] = label->plain;
+	type[COL_STAGE] = type[COL_LABEL] = RS_T_STRING;
+	w = put_num(c, w, a->v[RS_V_SHARE_PCT], 2, &len[COL_SHARE]);
+	if (w != NULL)
+		w = put_num(c, w, a->v[RS_V_CONTACT_SCORE], 1, &len[COL_CONTACT]);
+	if (w != NULL)
+		w = put_num(c, w, a->v[RS_V_COOPERATION_SCORE], 1, &len[COL_COOP]);
+	if (w == NULL)
+		return false;
+	plain[COL_SHARE] = plain[COL_CONTACT] = plain[COL_COOP] = PLAIN_ALL;
+	type[COL_SHARE] = num_type(len[COL_SHARE]);
+	type[COL_CONTACT] = num_type(len[COL_CONTACT]);
+	type[COL_COOP] = num_type(len[COL_COOP]);
+	if (res->next_stage >= 0) {
+		const text_ref *n = &c->stage_id[res->next_stage];
+
+		rs_copy(w, n->s, n->n + 1);
+		w += n->n + 1;
+		len[COL_NEXT] = n->n;
+		plain[COL_NEXT] = n->plain;
+		type[COL_NEXT] = n->n != 0 ? RS_T_STRING : RS_T_NULL;
+	} else {
+		*w++ = '\0';
+		len[COL_NEXT] = 0;
+		plain[COL_NEXT] = PLAIN_ALL;
+		type[COL_NEXT] = RS_T_NULL;
+	}
+	if (res->share_gap >= 0) {
+		w = put_num(c, w, res->share_gap, 2, &len[COL_GAP]);
+		if (w == NULL)
+			return false;
+	} else {
+		*w++ = '\0';
+		len[COL_GAP] = 0;
+	}
+	plain[COL_GAP] = PLAIN_ALL;
+	type[COL_GAP] = num_type(len[COL_GAP]);
+	if (t != NULL) {
+		rs_copy(w, t->flags.s, t->flags.n + 1);
+		w += t->flags.n + 1;
+		len[COL_FLAGS] = t->flags.n;
+		plain[COL_FLAGS] = t->flags.plain;
+		type[COL_FLAGS] = RS_T_STRING;
+	}
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
+	return true;
+}
+
+/* Appends s and its NUL to the arena as a cell; its length. */
+static size_t put_text(rs_classifier *c, const char *s, unsigned char *plain)
+{
+	size_t start = c->arena.len, n;
+
 	if (s != NULL)
 		rs_buf_add_str(&c->arena, s);
-	cell_end(c, col);
-	c->cplain[col] = rs_plain_bits(c->arena.data + c->off[col], c->clen[col]);
+	n = c->arena.len - start;
+	rs_buf_add_c(&c->arena, '\0');
+	*plain = c->arena.failed ? 0 : rs_plain_bits(c->arena.data + start, n);
+	return n;
 }
 
-/* A cell whose text lives elsewhere for as long as the classifier. */
-static void put_ref(rs_classifier *c, int col, text_ref t)
-{
-	c->cptr[col] = t.s;
-	c->clen[col] = t.n;
-	c->cplain[col] = t.plain;
-}
-
-/* A short known text copied into the arena, so the cells on either side and
- * it make one run. */
-static void put_copy(rs_classifier *c, int col, text_ref t)
-{
-	cell_begin(c, col);
-	rs_buf_add(&c->arena, t.s, t.n);
-	cell_end(c, col);
-	c->cplain[col] = t.plain;
-}
-
-static void put_num(rs_classifier *c, int col, double v, int decimals)
-{
-	cell_begin(c, col);
-	rs_buf_put_num(&c->arena, v, decimals);
-	cell_end(c, col);
-	c->cplain[col] = PLAIN_ALL;
-}
-
-/* Joins the fired action rules' flags, distinct, in rule order. */
-static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
+/* Joins the fired action rules' flags, distinct, in rule order; the cell's
+ * length. */
+static size_t put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 {
 	uint64_t listed = 0; /* bit k: the flag of action k is in the cell */
-	size_t i;
+	size_t i, start = c->arena.len, n;
 	bool first = true;
 
-	cell_begin(c, COL_FLAGS);
 	for (i = 0; i < res->nfired; i++) {
 		const char *f = rs_rules_action_flag(c->rules, res->fired[i]);
 		unsigned owner = c->flag_owner[res->fired[i]];
@@ -385,18 +477,18 @@ static void put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 			rs_buf_add_c(&c->arena, ';');
 		RS_BUF_LIT(&c->arena, "downgraded");
 	}
-	cell_end(c, COL_FLAGS);
-	c->cplain[COL_FLAGS] = rs_plain_bits(c->arena.data + c->off[COL_FLAGS], c->clen[COL_FLAGS]);
+	n = c->arena.len - start;
+	rs_buf_add_c(&c->arena, '\0');
+	return n;
 }
 
-static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
+static size_t put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
 {
 	rs_lang lang = c->o.lang;
-	size_t i;
+	size_t i, start = c->arena.len, n;
 	const char *s = rs_rules_stage_actions(c->rules, res->stage, lang);
 	bool any = s != NULL && *s != '\0';
 
-	cell_begin(c, COL_ACTIONS);
 	if (downgraded) {
 		const char *m = c->downgrade;
 		if (m != NULL) {
@@ -412,8 +504,9 @@ static void put_actions(rs_classifier *c, const rs_result *res, bool downgraded)
 	}
 	if (any)
 		rs_buf_add_str(&c->arena, s);
-	cell_end(c, COL_ACTIONS);
-	c->cplain[COL_ACTIONS] = rs_plain_bits(c->arena.data + c->off[COL_ACTIONS], c->clen[COL_ACTIONS]);
+	n = c->arena.len - start;
+	rs_buf_add_c(&c->arena, '\0');
+	return n;
 }
 
 static size_t tail_hash(uint64_t fired, size_t stage, bool down)
@@ -424,56 +517,76 @@ static size_t tail_hash(uint64_t fired, size_t stage, bool down)
 }
 
 /*
- * The flags and actions cells of this decision: from the cache, else joined
- * into the arena (and cached when a slot and memory are free; a failure to
- * cache only means joining again next time).
+ * The cached flags and actions of this decision, or NULL; then *slot is
+ * where to cache them, NULL when all TAIL_SLOTS are taken.
  */
-static void put_tail(rs_classifier *c, const rs_result *res, bool down)
+static tail *find_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t *fired_out,
+                       tail **slot)
 {
 	uint64_t fired = 0;
 	size_t i, h, probe;
-	tail *t = NULL;
+	tail *t;
 
 	for (i = 0; i < res->nfired; i++)
 		fired |= (uint64_t)1 << res->fired[i];
+	*fired_out = fired;
+	*slot = NULL;
 	h = tail_hash(fired, res->stage, down);
 	for (probe = 0; probe < TAIL_SLOTS; probe++) {
 		t = &c->tails[(h + probe) % TAIL_SLOTS];
-		if (t->text == NULL || (t->fired == fired && t->stage == res->stage && t->down == down))
-			break;
+		if (t->text == NULL) {
+			*slot = t;
+			return NULL;
+		}
+		if (t->fired == fired && t->stage == res->stage && t->down == down)
+			return t;
 	}
-	if (probe < TAIL_SLOTS && t->text != NULL) {
-		put_ref(c, COL_FLAGS, t->flags);
-		put_ref(c, COL_ACTIONS, t->actions);
-		return;
-	}
-	put_flags(c, res, down);
-	put_actions(c, res, down);
-	if (probe == TAIL_SLOTS || c->arena.failed)
-		return;
-	t->text = rs_malloc(c->clen[COL_FLAGS] + c->clen[COL_ACTIONS] + 2);
-	if (t->text == NULL)
-		return;
-	memcpy(t->text, c->arena.data + c->off[COL_FLAGS], c->clen[COL_FLAGS] + 1);
-	memcpy(t->text + c->clen[COL_FLAGS] + 1, c->arena.data + c->off[COL_ACTIONS],
-	       c->clen[COL_ACTIONS] + 1);
-	t->fired = fired;
-	t->stage = (unsigned char)res->stage;
-	t->down = down;
-	t->flags = (text_ref){t->text, c->clen[COL_FLAGS], c->cplain[COL_FLAGS]};
-	t->actions = (text_ref){t->text + c->clen[COL_FLAGS] + 1, c->clen[COL_ACTIONS],
-	                        c->cplain[COL_ACTIONS]};
+	return NULL;
 }
 
-/* --previous: the account's earlier stage and how it moved. */
-static rs_status put_transition(rs_classifier *c, const rs_account *a, const rs_row *in,
-                                size_t stage, bool *downgraded, rs_error *err)
+/*
+ * The flags and actions cells of a decision not in the cache, joined into
+ * the arena after the fixed cells, and cached in `slot` when there is one
+ * and memory for it (a failure to cache only means joining again next time).
+ */
+static void put_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t fired,
+                     tail *slot, size_t *len, unsigned char *plain, unsigned char *type)
+{
+	size_t fstart = c->arena.len, astart;
+
+	len[COL_FLAGS] = put_flags(c, res, down);
+	astart = c->arena.len;
+	len[COL_ACTIONS] = put_actions(c, res, down);
+	type[COL_FLAGS] = type[COL_ACTIONS] = RS_T_STRING;
+	if (c->arena.failed)
+		return;
+	plain[COL_FLAGS] = rs_plain_bits(c->arena.data + fstart, len[COL_FLAGS]);
+	plain[COL_ACTIONS] = rs_plain_bits(c->arena.data + astart, len[COL_ACTIONS]);
+	if (slot == NULL)
+		return;
+	slot->text = rs_malloc(c->arena.len - fstart);
+	if (slot->text == NULL)
+		return;
+	memcpy(slot->text, c->arena.data + fstart, c->arena.len - fstart);
+	slot->fired = fired;
+	slot->stage = (unsigned char)res->stage;
+	slot->down = down;
+	slot->flags = (text_ref){slot->text, len[COL_FLAGS], plain[COL_FLAGS]};
+	slot->actions = (text_ref){slot->text + len[COL_FLAGS] + 1, len[COL_ACTIONS],
+	                           plain[COL_ACTIONS]};
+}
+
+/* --previous: the account's earlier stage (-1: new), counted; *downgraded
+ * when it was higher. */
+static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, size_t stage,
+                       long *prev_out, bool *downgraded, rs_error *err)
 {
 	unsigned long first = 0;
 	long prev = rs_previous_visit(c->o.previous, a->id, a->id_len, in->line, &first);
 	rs_stats *s = &c->stats;
 
 	*downgraded = false;
+	*prev_out = prev;
 	if (prev == RS_PREV_DUPLICATE)
 		return rs_error_set(err, RS_EREJECT, in->line,
 		                    "duplicate id \"%s\" (first at line %lu); ids must be unique "
@@ -482,25 +595,32 @@ static rs_status put_transition(rs_classifier *c, const rs_account *a, const rs_
 	if (prev == RS_PREV_NOMEM)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (prev < 0) {
-		put_text(c, COL_PREV, NULL);
-		put_text(c, COL_TRANSITION, "new");
 		s->added++;
 		return RS_OK;
 	}
-	put_text(c, COL_PREV, rs_rules_stage_id(c->rules, (size_t)prev));
 	s->transition[prev][stage]++;
 	if ((size_t)prev < stage) {
-		put_text(c, COL_TRANSITION, "up");
 		s->up++;
 	} else if ((size_t)prev > stage) {
-		put_text(c, COL_TRANSITION, "down");
 		s->down++;
 		*downgraded = true;
 	} else {
-		put_text(c, COL_TRANSITION, "same");
 		s->same++;
 	}
 	return RS_OK;
+}
+
+/* previous_stage and transition, at k and k + 1 of the appended cells. */
+static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k, size_t *len,
+                           unsigned char *plain, unsigned char *type)
+{
+	const char *how = prev < 0 ? "new" : (size_t)prev < stage ? "up"
+	                  : (size_t)prev > stage ? "down" : "same";
+
+	len[k] = put_text(c, prev < 0 ? NULL : rs_rules_stage_id(c->rules, (size_t)prev), &plain[k]);
+	type[k] = len[k] != 0 ? RS_T_STRING : RS_T_NULL;
+	len[k + 1] = put_text(c, how, &plain[k + 1]);
+	type[k + 1] = RS_T_STRING;
 }
 
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
@@ -523,41 +643,79 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	return st;
 }
 
+/* The appended cells' pointers, from their lengths: the arena's cells are
+ * back to back from its start; cached actions and the explain text are not
+ * in it. */
+static void set_cells(rs_classifier *c, const tail *t)
+{
+	const char **cell = c->cell + c->nin;
+	const size_t *len = c->len + c->nin;
+	const char *p = c->arena.data;
+	size_t k;
+
+	for (k = 0; k < COL_ACTIONS; k++) {
+		cell[k] = p;
+		p += len[k] + 1;
+	}
+	if (t != NULL) {
+		cell[COL_ACTIONS] = t->actions.s;
+	} else {
+		cell[COL_ACTIONS] = p;
+		p += len[COL_ACTIONS] + 1;
+	}
+	k = COL_EXPLAIN;
+	if (c->o.explain)
+		cell[k++] = c->explain.data ? c->explain.data : "";
+	if (c->o.previous != NULL) {
+		cell[k] = p;
+		cell[k + 1] = p + len[k] + 1;
+	}
+}
+
 rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out, rs_error *err)
 {
 	rs_account a;
 	rs_result res;
 	rs_status st;
 	bool down = false;
-	size_t i, k;
+	long prev = -1;
+	uint64_t fired;
+	tail *t, *slot;
+	size_t i, *len = c->len + c->nin, k = COL_EXPLAIN;
+	unsigned char *plain = c->plain + c->nin, *type = c->type + c->nin;
 
 	c->stats.read++;
 	st = evaluate(c, in, &a, &res, err);
 	rs_buf_reset(&c->arena);
 	if (st == RS_OK && c->o.previous != NULL)
-		st = put_transition(c, &a, in, res.stage, &down, err);
+		st = visit(c, &a, in, res.stage, &prev, &down, err);
 	if (st != RS_OK) {
 		c->stats.read--; /* counted again by rs_classifier_count_reject */
 		if (st == RS_EREJECT)
 			rs_classifier_count_reject(c);
 		return st;
 	}
-	put_ref(c, COL_STAGE, c->stage_id[res.stage]);
-	put_ref(c, COL_LABEL, c->stage_label[res.stage]);
-	put_num(c, COL_SHARE, a.v[RS_V_SHARE_PCT], 2);
-	put_num(c, COL_CONTACT, a.v[RS_V_CONTACT_SCORE], 1);
-	put_num(c, COL_COOP, a.v[RS_V_COOPERATION_SCORE], 1);
-	put_copy(c, COL_NEXT, res.next_stage >= 0 ? c->stage_id[res.next_stage] : (text_ref){"", 0, PLAIN_ALL});
-	if (res.share_gap >= 0)
-		put_num(c, COL_GAP, res.share_gap, 2);
-	else
-		put_copy(c, COL_GAP, (text_ref){"", 0, PLAIN_ALL});
-	put_tail(c, &res, down);
-	if (c->o.explain) /* the explain buffer itself: not copied, scanned by the writer */
-		put_ref(c, COL_EXPLAIN, (text_ref){c->explain.data ? c->explain.data : "", c->explain.len, 0});
+	t = find_tail(c, &res, down, &fired, &slot);
+	if (!put_fixed(c, &a, &res, t, len, plain, type))
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	if (t != NULL) {
+		len[COL_ACTIONS] = t->actions.n;
+		plain[COL_ACTIONS] = t->actions.plain;
+		type[COL_ACTIONS] = RS_T_STRING;
+	} else {
+		put_tail(c, &res, down, fired, slot, len, plain, type);
+	}
+	if (c->o.explain) { /* the explain buffer itself: not copied, scanned by the writer */
+		len[k] = c->explain.len;
+		plain[k] = 0;
+		type[k++] = RS_T_STRING;
+	}
+	if (c->o.previous != NULL)
+		put_transition(c, prev, res.stage, k, len, plain, type);
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	set_cells(c, t);
 
 	/* The input cells as they are; nin == in->n (the field map checked it). */
 	i = c->nin;
@@ -571,14 +729,6 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		rs_copy(c->plain, in->plain, i);
 	else
 		memset(c->plain, 0, i);
-	for (k = 0; k < c->ncols; k++, i++) {
-		int col = c->cols[k];
-
-		c->cell[i] = c->cptr[col] != NULL ? c->cptr[col] : c->arena.data + c->off[col];
-		c->len[i] = c->clen[col];
-		c->plain[i] = c->cplain[col];
-		c->type[i] = col_type[c->clen[col] == 0][col];
-	}
 	c->out_row.line = in->line;
 	c->stats.classified++;
 	c->stats.per_stage[res.stage]++;

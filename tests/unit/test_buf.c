@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf_impl.h"
 #include "copy_impl.h"
 #include "relstage.h"
 
@@ -145,6 +146,65 @@ static void test_put_num_small_values_take_the_direct_path_exactly(void **state)
 	rs_buf_free(&b);
 }
 
+/* rs_num_small at w[0..32) filled with 'x': its text, or "(null)" when it
+ * declines; asserts it never writes past RS_NUM_SMALL_ROOM, nor at all when
+ * it declines. */
+static const char *num_small(char *w, double v, int d)
+{
+	char *e;
+	size_t i;
+
+	memset(w, 'x', 32);
+	e = rs_num_small(w, v, d);
+	for (i = RS_NUM_SMALL_ROOM; i < 32; i++)
+		assert_int_equal(w[i], 'x');
+	if (e == NULL) {
+		for (i = 0; i < 32; i++)
+			assert_int_equal(w[i], 'x');
+		return "(null)";
+	}
+	assert_true(e > w && e - w <= 13);
+	*e = '\0';
+	return w;
+}
+
+/*
+ * The inline fast path the classifier writes its numbers with: the edges of
+ * its case exactly as rs_buf_put_num writes them (the llround reference),
+ * and everything outside it (negative, NaN, infinite, 1e9 and up, more than
+ * 2 decimals) declined without a byte written.
+ */
+static void test_num_small_edges_and_what_it_declines(void **state)
+{
+	static const double vals[] = {0, 99, 100, 99.995, 0.005, 99.99, 0.01, 9.95, 999.999,
+	                              1000, 12345.67, 999999999.4, 999999999.995, 0.004999};
+	char w[32], want[64];
+	size_t i;
+	int d;
+
+	(void)state;
+	assert_string_equal(num_small(w, 0, 2), "0");
+	assert_string_equal(num_small(w, -0.0, 2), "0");
+	assert_string_equal(num_small(w, 99, 1), "99");
+	assert_string_equal(num_small(w, 100, 1), "100");
+	assert_string_equal(num_small(w, 99.995, 2), "100");
+	assert_string_equal(num_small(w, 0.005, 2), "0.01");
+	assert_string_equal(num_small(w, 23.9, 2), "23.9");
+	assert_string_equal(num_small(w, 999999999.995, 2), "1000000000");
+	for (i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		for (d = 0; d <= 2; d++)
+			assert_string_equal(num_small(w, vals[i], d), llround_ref(want, vals[i], d));
+	assert_string_equal(num_small(w, 1e9, 0), "(null)");
+	assert_string_equal(num_small(w, 1e9, 2), "(null)");
+	assert_string_equal(num_small(w, -0.5, 2), "(null)");
+	assert_string_equal(num_small(w, -1, 0), "(null)");
+	assert_string_equal(num_small(w, NAN, 2), "(null)");
+	assert_string_equal(num_small(w, INFINITY, 2), "(null)");
+	assert_string_equal(num_small(w, -INFINITY, 1), "(null)");
+	assert_string_equal(num_small(w, 1.5, 3), "(null)");
+	assert_string_equal(num_small(w, 1.5, -1), "(null)");
+}
+
 static void test_buf_grows_and_stays_terminated(void **state)
 {
 	rs_buf b;
@@ -213,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_put_num_huge_values_fall_back),
 		cmocka_unit_test(test_put_num_rounds_like_llround),
 		cmocka_unit_test(test_put_num_small_values_take_the_direct_path_exactly),
+		cmocka_unit_test(test_num_small_edges_and_what_it_declines),
 		cmocka_unit_test(test_buf_grows_and_stays_terminated),
 		cmocka_unit_test(test_copy_equals_memcpy_and_stays_in_bounds),
 		cmocka_unit_test(test_failed_append_sticks),

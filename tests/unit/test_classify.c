@@ -354,6 +354,23 @@ static void assert_plain_claims_true(const rs_row *r)
 }
 
 /*
+ * The cells stage .. flags lie in memory back to back, one NUL apart (the
+ * writer copies such a run with one copy); every appended cell is
+ * NUL-terminated at its length.
+ */
+static void assert_laid_out(const rs_row *r, size_t nin)
+{
+	size_t k;
+
+	for (k = nin; k < r->n; k++) {
+		assert_int_equal(r->cell[k][r->len[k]], '\0');
+		assert_int_equal(strlen(r->cell[k]), r->len[k]);
+	}
+	for (k = nin + 1; k < nin + 8; k++)
+		assert_ptr_equal(r->cell[k], r->cell[k - 1] + r->len[k - 1] + 1);
+}
+
+/*
  * The flags and actions cells are joined once per (stage, fired rules) and
  * reused; past TAIL_SLOTS (64) combinations they are joined per row. Eight
  * action rules on eight independent fields give 256 combinations a stage:
@@ -428,6 +445,7 @@ static void test_flags_and_actions_match_the_fired_rules_past_the_cache(void **s
 		assert_string_equal(row->cell[acol], want_actions);
 		assert_int_equal(row->len[acol], strlen(want_actions));
 		assert_plain_claims_true(row);
+		assert_laid_out(row, 10);
 		if (strchr(want_actions, ',') != NULL)
 			assert_false(row->plain[acol] & RS_PLAIN_CSV);
 	}
@@ -543,6 +561,154 @@ static void test_cached_actions_claim_quoted_bits_only_where_true(void **state)
 	rs_rules_free(r8);
 }
 
+/*
+ * The number cells as rs_buf_put_num writes them, at the edges of the fast
+ * paths (0, a share rounding up to 100, 0.005 up to 0.01, whole and
+ * fractional gaps, scores 0-20), laid out back to back, with the explain
+ * text and the --previous cells after them (each row has another stage, so
+ * another label length).
+ */
+static void test_number_cells_at_their_edges_lie_back_to_back(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "contacts"};
+	static const struct {
+		const char *share, *contacts, *pct, *contact, *gap, *stage, *transition;
+	} rows[] = {
+		{"0.005", "4", "0.01", "20", "49.99", "initial", "new"},
+		{"99.995", "1", "100", "5", "0", "stable", "up"},
+		{"49.995", "", "50", "0", "30", "stable", "same"},
+		{"12.345", "3", "12.35", "15", "37.65", "initial", "down"},
+		{"0", "0", "0", "0", "0", "development", "new"},
+	};
+	rs_previous *p = previous("id,stage\nB,initial\nC,stable\nD,strategic\n");
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	const rs_row *h = NULL, *r = NULL;
+	rs_row in;
+	rs_error e;
+	size_t len[3], i;
+	char id[2] = "A";
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	o.explain = true;
+	o.previous = p;
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	in = row_of(hdr, len, 3, 1);
+	assert_int_equal(rs_classifier_header(c, &in, ',', &h, &e), RS_OK);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const char *cells[3] = {id, rows[i].share, rows[i].contacts};
+
+		id[0] = (char)('A' + i);
+		in = row_of(cells, len, 3, i + 2);
+		assert_int_equal(rs_classifier_row(c, &in, &r, &e), RS_OK);
+		assert_laid_out(r, 3);
+		assert_string_equal(r->cell[col(h, "stage")], rows[i].stage);
+		assert_string_equal(r->cell[col(h, "share_pct")], rows[i].pct);
+		assert_string_equal(r->cell[col(h, "contact_score")], rows[i].contact);
+		assert_string_equal(r->cell[col(h, "cooperation_score")], "0");
+		assert_string_equal(r->cell[col(h, "share_gap")], rows[i].gap);
+		assert_int_equal(r->type[col(h, "share_gap")], rows[i].gap[0] ? RS_T_NUMBER : RS_T_NULL);
+		assert_int_equal(r->type[col(h, "share_pct")], RS_T_NUMBER);
+		assert_int_equal(r->plain[col(h, "share_pct")] & RS_PLAIN_CSV, RS_PLAIN_CSV);
+		assert_string_equal(r->cell[col(h, "transition")], rows[i].transition);
+		assert_ptr_equal(r->cell[col(h, "transition")],
+		                 r->cell[col(h, "previous_stage")] + r->len[col(h, "previous_stage")] + 1);
+		assert_memory_equal(r->cell[col(h, "explain")], "share ", 6);
+		assert_non_null(strstr(r->cell[col(h, "explain")], rows[i].pct));
+		assert_plain_claims_true(r);
+	}
+	rs_classifier_free(c);
+	rs_previous_free(p);
+}
+
+/*
+ * A stage label longer than the arena's first allocation (here 600 bytes,
+ * in Chinese too) makes it grow while a row is laid out; the cells must
+ * then still point at the right text, back to back, with the cache full
+ * (rules_eight_actions.json: 256 flag combinations a stage) and with
+ * --explain.
+ */
+static void test_cells_stay_right_when_the_arena_grows(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "key_person", "strategic_agreement",
+	                                  "equity_tie", "exclusive", "info_sharing", "joint_projects",
+	                                  "exec_meetings", "relationship_years"};
+	FILE *fp = fopen("data/rules_eight_actions.json", "rb");
+	static char text[1 << 16];
+	char label[640], zh[640], from[64];
+	size_t n, len[10], i, k, g;
+	rs_rules *r8 = NULL;
+	unsigned long x = 5;
+	rs_error le;
+
+	(void)state;
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof text - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	memset(label, 'L', 601);
+	label[0] = label[601] = '"';
+	label[602] = '\0';
+	(void)snprintf(zh, sizeof zh, "\"%s\"", "初期合作阶段初期合作阶段初期合作阶段初期合作阶段初期合作阶段"
+	               "初期合作阶段初期合作阶段初期合作阶段初期合作阶段初期合作阶段初期合作阶段");
+	(void)snprintf(from, sizeof from, "\"%s\"", "Initial cooperation");
+	replace_once(text, &n, sizeof text, from, label);
+	replace_once(text, &n, sizeof text, "\"初期合作阶段\"", zh);
+	memset(&le, 0, sizeof le);
+	if (rs_rules_load(&r8, text, n, "rules_eight_actions.json", NULL, NULL, &le) != RS_OK)
+		fail_msg("%s: %s", le.where, le.msg);
+	for (g = 0; g < 4; g++) {
+		rs_classify_opts o;
+		rs_classifier *c = NULL;
+		const rs_row *out = NULL;
+		rs_row h;
+		rs_error e;
+		const char *want_label = g & 1 ? zh + 1 : label + 1;
+		size_t want_len = strlen(want_label) - 1;
+
+		memset(&o, 0, sizeof o);
+		memset(&e, 0, sizeof e);
+		o.explain = g >= 2;
+		o.lang = g & 1 ? RS_LANG_ZH : RS_LANG_EN;
+		assert_int_equal(rs_classifier_new(&c, r8, &o, &e), RS_OK);
+		h = row_of(hdr, len, 10, 1);
+		assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+		for (i = 0; i < 1500; i++) {
+			static const char *const shares[] = {"30", "60", "25.5", "0"};
+			const char *cells[10];
+			const rs_row *row = NULL;
+			rs_row in;
+			bool initial;
+
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			cells[0] = "A";
+			cells[1] = shares[(x >> 40) % 4];
+			for (k = 0; k < 8; k++) {
+				bool on = (x >> (20 + k)) & 1;
+
+				cells[2 + k] = k < 5 ? (on ? "yes" : "no") : (on ? "2" : "0");
+			}
+			in = row_of(cells, len, 10, i + 2);
+			assert_int_equal(rs_classifier_row(c, &in, &row, &e), RS_OK);
+			assert_laid_out(row, 10);
+			assert_plain_claims_true(row);
+			initial = strcmp(row->cell[10], "initial") == 0;
+			assert_int_equal(initial, cells[1][0] == '3' || cells[1][0] == '2');
+			if (initial) {
+				assert_int_equal(row->len[11], want_len);
+				assert_memory_equal(row->cell[11], want_label, want_len);
+			}
+			assert_string_equal(row->cell[12], cells[1][0] == '2' ? "25.5" : cells[1]);
+			if (o.explain)
+				assert_non_null(strstr(row->cell[19], row->cell[12]));
+		}
+		rs_classifier_free(c);
+	}
+	rs_rules_free(r8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -558,6 +724,8 @@ int main(void)
 		cmocka_unit_test(test_key_columns_for_the_table),
 		cmocka_unit_test(test_flags_and_actions_match_the_fired_rules_past_the_cache),
 		cmocka_unit_test(test_cached_actions_claim_quoted_bits_only_where_true),
+		cmocka_unit_test(test_number_cells_at_their_edges_lie_back_to_back),
+		cmocka_unit_test(test_cells_stay_right_when_the_arena_grows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
