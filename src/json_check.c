@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "json_check.h"
+#include "scan_impl.h"
 
 /*
  * True when a string in p[0..n) would lose text in cJSON: a raw NUL byte, or
@@ -333,21 +334,38 @@ static size_t flat_ws(const char *s, size_t i)
 	return i;
 }
 
-/* The first quote, backslash or NUL after s[i]. */
-static size_t flat_stop(const char *s, size_t i)
+/*
+ * The first quote, backslash or NUL after s[i] (i < n): 16 bytes at a time
+ * while they lie inside s[0..n), then a byte at a time up to the sentinel.
+ */
+static size_t flat_stop(const char *s, size_t n, size_t i)
 {
 	static const unsigned char stop[256] = {[0] = 1, ['"'] = 1, ['\\'] = 1};
 
-	do
+	i++;
+#ifdef RS_SCAN_SSE2
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+		                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+		                         _mm_cmpeq_epi8(x, _mm_setzero_si128()));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#else
+	(void)n;
+#endif
+	while (!stop[(unsigned char)s[i]])
 		i++;
-	while (!stop[(unsigned char)s[i]]);
 	return i;
 }
 
 /* The closing quote of the string opening at s[i], or 0 (escape, NUL, end). */
-static size_t flat_str(const char *s, size_t i)
+static size_t flat_str(const char *s, size_t n, size_t i)
 {
-	i = flat_stop(s, i);
+	i = flat_stop(s, n, i);
 	return s[i] == '"' ? i : 0;
 }
 
@@ -355,10 +373,10 @@ static size_t flat_str(const char *s, size_t i)
  * The same, taking the one-character escapes (\" \\ \/ \b \f \n \r \t,
  * decoded by cJSON to one byte each), counted in *esc; \u is left to cJSON.
  */
-static size_t flat_str_esc(const char *s, size_t i, size_t *esc)
+static size_t flat_str_esc(const char *s, size_t n, size_t i, size_t *esc)
 {
 	*esc = 0;
-	for (i = flat_stop(s, i); s[i] == '\\'; i = flat_stop(s, i + 1)) {
+	for (i = flat_stop(s, n, i); s[i] == '\\'; i = flat_stop(s, n, i + 1)) {
 		if (s[i + 1] == '\0' || strchr("\"\\/bfnrt", s[i + 1]) == NULL)
 			return 0;
 		++*esc;
@@ -417,7 +435,7 @@ static size_t flat_value(const char *s, size_t n, size_t i, rs_json_member *it)
 
 	switch (s[i]) {
 	case '"':
-		if ((e = flat_str_esc(s, i, &it->esc)) == 0)
+		if ((e = flat_str_esc(s, n, i, &it->esc)) == 0)
 			return 0;
 		it->type = cJSON_String;
 		it->str = s + i + 1;
@@ -447,7 +465,7 @@ size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max)
 	i = flat_ws(s, i + 1);
 	for (;;) {
 		rs_json_member *it = m + k;
-		if (s[i] != '"' || k == max || (e = flat_str(s, i)) == 0)
+		if (s[i] != '"' || k == max || (e = flat_str(s, n, i)) == 0)
 			return RS_JSON_NOT_FLAT;
 		it->key = s + i + 1;
 		it->klen = e - i - 1;

@@ -339,6 +339,48 @@ static void test_flat_numbers_are_strtods_doubles(void **state)
 	assert_true(taken > 100000);
 }
 
+/*
+ * Strings are scanned 16 bytes at a time while the bytes lie inside the
+ * line: a quote, backslash or NUL at every place around those blocks (and
+ * the line's end) is found, with keys and values of every length 0..40.
+ */
+static void test_flat_finds_string_ends_across_16_byte_blocks(void **state)
+{
+	static const char *const stops[] = {"", "\\\"", "\\n", "\\\\", "\\u0041", "\"x"};
+	char t[256];
+
+	(void)state;
+	for (size_t klen = 0; klen <= 40; klen += 3)
+		for (size_t vlen = 0; vlen <= 40; vlen++)
+			for (size_t st = 0; st < sizeof stops / sizeof *stops; st++) {
+				size_t at = vlen / 2, n = 0;
+				bool taken;
+
+				n += (size_t)sprintf(t + n, "{\"");
+				for (size_t k = 0; k < klen; k++)
+					t[n++] = (char)('a' + k % 26);
+				n += (size_t)sprintf(t + n, "\":\"");
+				for (size_t k = 0; k < vlen; k++) {
+					if (k == at)
+						n += (size_t)sprintf(t + n, "%s", stops[st]);
+					t[n++] = (char)('A' + k % 26);
+				}
+				n += (size_t)sprintf(t + n, "\"}");
+				t[n] = '\0';
+				taken = flat_agrees_with_cjson(t, n);
+				/* \u and a stray quote are cJSON's; the rest flat's */
+				if (taken != (st < 4 || vlen == 0))
+					fail_msg("[%s]: taken %d", t, taken);
+				if (vlen > 0) { /* a NUL in the value: never taken */
+					size_t v = klen + 6 + at;
+					char c = t[v];
+					t[v] = '\0';
+					assert_false(flat_agrees_with_cjson(t, n));
+					t[v] = c;
+				}
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_flat_leaves_everything_else_to_cjson),
 		cmocka_unit_test(test_flat_agrees_with_cjson_on_random_lines),
 		cmocka_unit_test(test_flat_numbers_are_strtods_doubles),
+		cmocka_unit_test(test_flat_finds_string_ends_across_16_byte_blocks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
