@@ -316,8 +316,9 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
  * block), the numbers, next_stage, share_gap, flags (copied from the cache:
  * short), then actions when it was not cached, then previous_stage and
  * transition. The writer then copies stage .. flags as one run. Cells are
- * written with their lengths first; the pointers follow at the end
- * (set_cells), when the arena no longer moves.
+ * pointed at as they are written (put_fixed); when the arena then moves
+ * (a long number, a tail joined in it, --previous), set_cells sets them
+ * again from their lengths.
  */
 
 /* v with d decimals at w and its NUL, past the whole-below-100 case: the
@@ -373,8 +374,11 @@ static inline unsigned char num_type(size_t len)
  * the arena's start (it was reset). False when the arena failed.
  */
 static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *res,
-                      const tail *t, size_t *len, unsigned char *plain, unsigned char *type)
+                      const tail *t, size_t *cap0)
 {
+	const char **cell = c->cell + c->nin;
+	size_t *len = c->len + c->nin;
+	unsigned char *plain = c->plain + c->nin, *type = c->type + c->nin;
 	rs_buf *b = &c->arena;
 	const text_ref *id = &c->stage_id[res->stage], *label = &c->stage_label[res->stage];
 	size_t room = c->row_room + (t != NULL ? t->flags.n + 1 : 0);
@@ -384,7 +388,10 @@ static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 		if (!rs_buf_reserve(b, room))
 			return false;
 	}
+	*cap0 = b->cap;
 	w = b->data;
+	cell[COL_STAGE] = w;
+	cell[COL_LABEL] = w + id->n + 1;
 	rs_copy(w, id->s, id->n + label->n + 2);
 	w += id->n + label->n + 2;
 	len[COL_STAGE] = id->n;
@@ -392,17 +399,23 @@ static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 	plain[COL_STAGE] = id->plain;
 	plain[COL_LABEL] = label->plain;
 	type[COL_STAGE] = type[COL_LABEL] = RS_T_STRING;
+	cell[COL_SHARE] = w;
 	w = put_num(c, w, a->v[RS_V_SHARE_PCT], 2, &len[COL_SHARE]);
-	if (w != NULL)
-		w = put_num(c, w, a->v[RS_V_CONTACT_SCORE], 1, &len[COL_CONTACT]);
-	if (w != NULL)
-		w = put_num(c, w, a->v[RS_V_COOPERATION_SCORE], 1, &len[COL_COOP]);
+	if (w == NULL)
+		return false;
+	cell[COL_CONTACT] = w;
+	w = put_num(c, w, a->v[RS_V_CONTACT_SCORE], 1, &len[COL_CONTACT]);
+	if (w == NULL)
+		return false;
+	cell[COL_COOP] = w;
+	w = put_num(c, w, a->v[RS_V_COOPERATION_SCORE], 1, &len[COL_COOP]);
 	if (w == NULL)
 		return false;
 	plain[COL_SHARE] = plain[COL_CONTACT] = plain[COL_COOP] = PLAIN_ALL;
 	type[COL_SHARE] = num_type(len[COL_SHARE]);
 	type[COL_CONTACT] = num_type(len[COL_CONTACT]);
 	type[COL_COOP] = num_type(len[COL_COOP]);
+	cell[COL_NEXT] = w;
 	if (res->next_stage >= 0) {
 		const text_ref *n = &c->stage_id[res->next_stage];
 
@@ -417,6 +430,7 @@ static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 		plain[COL_NEXT] = PLAIN_ALL;
 		type[COL_NEXT] = RS_T_NULL;
 	}
+	cell[COL_GAP] = w;
 	if (res->share_gap >= 0) {
 		w = put_num(c, w, res->share_gap, 2, &len[COL_GAP]);
 		if (w == NULL)
@@ -428,6 +442,7 @@ static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 	plain[COL_GAP] = PLAIN_ALL;
 	type[COL_GAP] = num_type(len[COL_GAP]);
 	if (t != NULL) {
+		cell[COL_FLAGS] = w;
 		rs_copy(w, t->flags.s, t->flags.n + 1);
 		w += t->flags.n + 1;
 		len[COL_FLAGS] = t->flags.n;
@@ -681,7 +696,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	long prev = -1;
 	uint64_t fired;
 	tail *t, *slot;
-	size_t i, *len = c->len + c->nin, k = COL_EXPLAIN;
+	size_t i, *len = c->len + c->nin, k = COL_EXPLAIN, cap0 = 0;
 	unsigned char *plain = c->plain + c->nin, *type = c->type + c->nin;
 
 	c->stats.read++;
@@ -696,7 +711,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		return st;
 	}
 	t = find_tail(c, &res, down, &fired, &slot);
-	if (!put_fixed(c, &a, &res, t, len, plain, type))
+	if (!put_fixed(c, &a, &res, t, &cap0))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (t != NULL) {
 		len[COL_ACTIONS] = t->actions.n;
@@ -715,7 +730,14 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
-	set_cells(c, t);
+	if (c->arena.cap == cap0 && t != NULL && c->o.previous == NULL) {
+		/* put_fixed's pointers still hold: the arena did not move */
+		c->cell[c->nin + COL_ACTIONS] = t->actions.s;
+		if (c->o.explain)
+			c->cell[c->nin + COL_EXPLAIN] = c->explain.data ? c->explain.data : "";
+	} else {
+		set_cells(c, t);
+	}
 
 	/* The input cells as they are; nin == in->n (the field map checked it). */
 	i = c->nin;
