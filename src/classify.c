@@ -321,7 +321,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
  * again from their lengths.
  */
 
-/* v with d decimals at w and its NUL, past the whole-below-100 case: the
+/* v with d decimals at w and its NUL, past put_num's inline case: the
  * byte after the NUL, or NULL when the arena failed. Out of rs_num_small's
  * case (negative, NaN, 1e9 or more) through rs_buf_put_num at w, then the
  * row's room again. */
@@ -347,20 +347,48 @@ static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len)
 
 /*
  * v with d (1 or 2) decimals at w and its NUL, as rs_buf_put_num writes it;
- * the byte after the NUL, or NULL when the arena failed. Whole numbers below
- * 100 (every score, many shares) inline: two bytes from the digit pairs
- * (for one digit, it and a byte the NUL then covers).
+ * the byte after the NUL, or NULL when the arena failed. Inline for 0 <= v
+ * < 100 (every score, every share, most gaps): a whole v is its digits; with
+ * 2 decimals v x 100 rounded half up (rs_num_small's arithmetic, in 32
+ * bits: it is below 10000), trailing zeros dropped. One or two digits go
+ * out as two bytes from the digit pairs (for one digit, it and a byte that
+ * what follows then covers).
  */
 static inline char *put_num(rs_classifier *c, char *w, double v, int d, size_t *len)
 {
-	unsigned u;
+	char *start = w;
+	unsigned ip, fp = 0;
 
-	if (!(v >= 0 && v < 100) || v != (double)(u = (unsigned)v))
+	if (!(v >= 0 && v < 100))
 		return num_rest(c, w, v, d, len);
-	memcpy(w, rs_digit_pairs + 2 * u + (u < 10), 2);
-	*len = 1 + (u >= 10);
-	w[*len] = '\0';
-	return w + *len + 1;
+	ip = (unsigned)v;
+	if (v != (double)ip) {
+		double x = v * 100;
+		unsigned scaled = (unsigned)x;
+
+		if (d != 2)
+			return num_rest(c, w, v, d, len);
+		if (x - (double)scaled >= 0.5)
+			scaled++;
+		ip = scaled / 100;
+		fp = scaled % 100;
+		if (ip >= 100) /* 99.995 and up: "100" */
+			return num_rest(c, w, v, d, len);
+	}
+	memcpy(w, rs_digit_pairs + 2 * ip + (ip < 10), 2);
+	w += 1 + (ip >= 10);
+	if (fp != 0) {
+		*w++ = '.';
+		if (fp % 10 != 0) {
+			memcpy(w, rs_digit_pairs + 2 * fp, 2);
+			w += 2;
+		} else {
+			*w++ = (char)('0' + fp / 10);
+		}
+	}
+	*w = '\0';
+	*len = (size_t)(w - start);
+	return w + 1;
 }
 
 /* An appended number's JSON type: null when empty. */

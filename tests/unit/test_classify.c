@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "previous_impl.h"
@@ -709,6 +710,45 @@ static void test_cells_stay_right_when_the_arena_grows(void **state)
 	rs_rules_free(r8);
 }
 
+/*
+ * Every share in hundredths from 0 to 100 and the halves between them:
+ * share_pct and share_gap as rs_buf_put_num writes the values the
+ * classifier computes (share_pct rounded half up to hundredths; the gap to
+ * 50 below it, to 80 from 50), against the classifier's inline formatting.
+ */
+static void test_share_and_gap_cells_match_put_num_for_every_hundredth(void **state)
+{
+	const rs_row *h = NULL, *r;
+	rs_classifier *c = classifier(false, NULL, &h);
+	long pc = col(h, "share_pct"), gc = col(h, "share_gap");
+	rs_buf want;
+	rs_error e;
+	int i;
+
+	(void)state;
+	rs_buf_init(&want);
+	for (i = 0; i <= 20000; i++) {
+		char share[32];
+		double sv, y, t, thr;
+
+		(void)snprintf(share, sizeof share, "%d.%03d", i / 200, (i % 200) * 5);
+		r = classify(c, "A", share, (unsigned long)i + 2, RS_OK, &e);
+		y = strtod(share, NULL) * 100;
+		t = (double)(long long)y;
+		sv = (y - t >= 0.5 ? t + 1 : t) / 100;
+		rs_buf_reset(&want);
+		assert_true(rs_buf_put_num(&want, sv, 2));
+		assert_string_equal(r->cell[pc], want.data);
+		thr = sv == 0 ? 0 : sv < 50 ? 50 : 80;
+		rs_buf_reset(&want);
+		assert_true(rs_buf_put_num(&want, thr > sv ? thr - sv : 0, 2));
+		assert_string_equal(r->cell[gc], want.data);
+		assert_laid_out(r, 3);
+	}
+	rs_buf_free(&want);
+	rs_classifier_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -726,6 +766,7 @@ int main(void)
 		cmocka_unit_test(test_cached_actions_claim_quoted_bits_only_where_true),
 		cmocka_unit_test(test_number_cells_at_their_edges_lie_back_to_back),
 		cmocka_unit_test(test_cells_stay_right_when_the_arena_grows),
+		cmocka_unit_test(test_share_and_gap_cells_match_put_num_for_every_hundredth),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
