@@ -116,10 +116,27 @@ typedef struct rs_part {
 	rs_part_ex ex[RS_LANG_COUNT];
 } rs_part;
 
+/*
+ * A part as the sum without --explain reads it (rs_rules_compile): small
+ * and in part order. A condition that is one leaf is that leaf, inline.
+ */
+enum rs_term_kind { RS_TERM_LINEAR, RS_TERM_LEAF, RS_TERM_COND };
+
+typedef struct rs_term {
+	uint8_t kind;  /* enum rs_term_kind */
+	uint8_t var;   /* linear: the variable; leaf: the leaf's */
+	uint8_t tmask; /* leaf: as rs_pnode */
+	uint8_t unk;   /* leaf: as rs_pnode */
+	uint32_t cond; /* cond: the condition's root */
+	double x;      /* linear: per; leaf: the value compared with */
+	double y;      /* linear: cap; leaf, cond: the points */
+} rs_term;
+
 typedef struct rs_scoredef {
 	double max;
 	rs_part *parts;
 	size_t nparts;
+	rs_term terms[RS_MAX_PARTS]; /* parts[i] as terms[i] */
 	rs_piece ex_head[RS_LANG_COUNT]; /* "; contact " */
 	rs_piece ex_total[RS_LANG_COUNT][101]; /* "; contact <total>", total 0..100 */
 	rs_piece ex_max[RS_LANG_COUNT];  /* " (max <max>)" */

@@ -224,21 +224,38 @@ static inline double part(const rs_rules *r, const rs_part *p, const rs_part_ex 
 }
 
 /*
- * The sum of the parts without the explain bookkeeping: the same additions
- * in the same order (a part that gives 0 adds nothing: sum starts at +0).
+ * The sum of the parts without the explain bookkeeping, from their terms
+ * (rules_impl.h): the same additions in the same order (a part that gives 0
+ * adds nothing: sum starts at +0).
  */
 static inline double sum_parts(const rs_rules *r, const rs_scoredef *d, const rs_account *a)
 {
-	const rs_part *p = d->parts, *end = p + d->nparts;
+	const rs_term *t = d->terms, *end = t + d->nparts;
+	const uint32_t known = a->known;
 	double sum = 0;
 
-	for (; p < end; p++) {
-		if (p->var >= 0) {
-			if (rs_known(a, p->var))
-				sum += clamp(a->v[p->var] * p->per, p->cap);
-		} else if (rs_cond_fast(r->prog, p->cond, a->v, a->known) == RS_K_T) {
-			sum += p->points;
+	for (; t < end; t++) {
+		int k;
+
+		if (t->kind == RS_TERM_LINEAR) {
+			if ((known >> t->var) & 1u)
+				sum += clamp(a->v[t->var] * t->x, t->y);
+			continue;
 		}
+		if (t->kind == RS_TERM_LEAF) {
+			if ((known >> t->var) & 1u) {
+				double x = a->v[t->var];
+				unsigned code = (unsigned)(x >= t->x) | (unsigned)(x <= t->x) << 1;
+
+				k = (int)(((unsigned)t->tmask >> code) & 1u) << 1;
+			} else {
+				k = t->unk;
+			}
+		} else {
+			k = rs_cond_k(r->prog, t->cond, a->v, known);
+		}
+		if (k == RS_K_T)
+			sum += t->y;
 	}
 	return sum;
 }
@@ -314,24 +331,26 @@ static void explain_score(const rs_rules *r, int k, const rs_account *a, const r
 	b->data[b->len] = '\0';
 }
 
-static void score(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang lang)
+/* Score k from the sum of its parts: floor(y + 0.5) for y in 0..100 (the
+ * clamp keeps it positive and small). */
+static inline void set_score(rs_account *a, const rs_scoredef *d, int k, double sum)
+{
+	a->v[RS_V_CONTACT_SCORE + k] = (double)(long long)(clamp(sum, d->max) + 0.5);
+	a->known |= 1u << (RS_V_CONTACT_SCORE + k);
+}
+
+/* Score k with its --explain text appended to b. */
+static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
 	rs_piece pc[RS_MAX_PARTS];
 	size_t i;
 	double sum = 0;
 
-	if (b == NULL) {
-		sum = sum_parts(r, d, a);
-	} else {
-		for (i = 0; i < d->nparts; i++)
-			sum += part(r, &d->parts[i], &d->parts[i].ex[lang], a, &pc[i]);
-	}
-	/* floor(y) for y in 0.5..100.5: the clamp keeps it positive and small. */
-	a->v[RS_V_CONTACT_SCORE + k] = (double)(long long)(clamp(sum, d->max) + 0.5);
-	a->known |= 1u << (RS_V_CONTACT_SCORE + k);
-	if (b != NULL)
-		explain_score(r, k, a, pc, sum, b, lang);
+	for (i = 0; i < d->nparts; i++)
+		sum += part(r, &d->parts[i], &d->parts[i].ex[lang], a, &pc[i]);
+	set_score(a, d, k, sum);
+	explain_score(r, k, a, pc, sum, b, lang);
 }
 
 /* ---------------------------------- explain pieces (rs_rules_compile) */
@@ -508,9 +527,13 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 	st = share(a, &how, err);
 	if (st != RS_OK)
 		return st;
-	if (explain != NULL)
-		explain_share(r, a, explain, lang, how);
+	if (explain == NULL) {
+		for (k = 0; k < RS_SCORE_COUNT; k++)
+			set_score(a, &r->score[k], k, sum_parts(r, &r->score[k], a));
+		return RS_OK;
+	}
+	explain_share(r, a, explain, lang, how);
 	for (k = 0; k < RS_SCORE_COUNT; k++)
-		score(r, k, a, explain, lang);
+		score_explain(r, k, a, explain, lang);
 	return RS_OK;
 }
