@@ -237,12 +237,28 @@ static inline int rs_leaf_k(const rs_pnode *p, const double *v, uint32_t known)
 	return (int)(((unsigned)p->tmask >> code) & 1u) << 1;
 }
 
-/* rs_cond_k with the common case, a single comparison, inline. */
+/* rs_cond_k with the common cases inline: a single comparison, and a flat
+ * group (every child a leaf: the first child that stops the group decides,
+ * else UNKNOWN if a child was, else the group's identity). */
 static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
 {
-	if (prog[root].kind == RS_P_LEAF)
-		return rs_leaf_k(&prog[root], v, known);
-	return rs_cond_k(prog, root, v, known);
+	const rs_pnode *p = &prog[root], *c, *end;
+	int stop, acc, t;
+
+	if (p->kind == RS_P_LEAF)
+		return rs_leaf_k(p, v, known);
+	if (!p->tmask)
+		return rs_cond_k(prog, root, v, known);
+	stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T;
+	acc = RS_K_T - stop;
+	for (c = p + 1, end = prog + p->end; c < end; c++) {
+		t = rs_leaf_k(c, v, known);
+		if (t == stop)
+			return t;
+		if (t == RS_K_U)
+			acc = RS_K_U;
+	}
+	return acc;
 }
 
 /* rules_cond.c: builds r->prog, r->act_mask and the --explain pieces

@@ -252,7 +252,7 @@ static inline double sum_parts(const rs_rules *r, const rs_scoredef *d, const rs
 				k = t->unk;
 			}
 		} else {
-			k = rs_cond_k(r->prog, t->cond, a->v, known);
+			k = rs_cond_fast(r->prog, t->cond, a->v, known);
 		}
 		if (k == RS_K_T)
 			sum += t->y;

@@ -611,6 +611,40 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 	}
 }
 
+/*
+ * rs_cond_fast's inline cases (a leaf, a flat group) against rs_cond_k at
+ * every node of random compiled programs, residual programs included, each
+ * node the root of its subtree, the stage known or not.
+ */
+static void test_inline_flat_groups_equal_rs_cond_k(void **state)
+{
+	int round, k, flat = 0;
+	size_t i;
+
+	(void)state;
+	for (round = 0; round < 200; round++) {
+		rs_rules *r = rand_rules();
+
+		for (k = 0; k < 20; k++) {
+			rs_account a;
+			double v[RS_VAR_STAGE + 1];
+			uint32_t known;
+
+			rand_account(&a);
+			memcpy(v, a.v, sizeof a.v);
+			v[RS_VAR_STAGE] = k % 3;
+			known = a.known | (uint32_t)(k % 2) << RS_VAR_STAGE;
+			for (i = 0; i < r->nprog; i++) {
+				flat += r->prog[i].kind != RS_P_LEAF && r->prog[i].tmask;
+				assert_int_equal(rs_cond_fast(r->prog, (uint32_t)i, v, known),
+				                 rs_cond_k(r->prog, (uint32_t)i, v, known));
+			}
+		}
+		rs_rules_free(r);
+	}
+	assert_true(flat > 1000);
+}
+
 static void test_leaf_on_nan_compares_like_c(void **state)
 {
 	rs_account a = {0};
@@ -672,6 +706,7 @@ int main(void)
 		cmocka_unit_test(test_next_stage_and_share_gap),
 		cmocka_unit_test(test_explain_names_the_row_and_the_actions),
 		cmocka_unit_test(test_compiled_conditions_equal_the_reference_on_random_rules),
+		cmocka_unit_test(test_inline_flat_groups_equal_rs_cond_k),
 		cmocka_unit_test(test_leaf_on_nan_compares_like_c),
 		cmocka_unit_test(test_table_with_many_share_constants_walks_every_row),
 	};
