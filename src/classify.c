@@ -96,6 +96,10 @@ struct rs_classifier {
 	rs_buf arena;        /* appended cells' text, back to back (put_fixed) */
 	rs_buf explain;
 	unsigned char *plain; /* output row's RS_PLAIN_ bits, nout of them */
+	/* The input cells' part of type (plain) may hold other than RS_T_STRING
+	 * (0): false while it is as calloc or the last memset left it, so rows
+	 * without types (plain bits) do not clear it again. */
+	bool in_typed, in_plain;
 	/* Per stage "id\0label\0" in one block: one copy into the arena. */
 	char *stage_text[RS_MAX_STAGES];
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
@@ -771,14 +775,20 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	i = c->nin;
 	rs_copy((void *)c->cell, in->cell, i * sizeof *c->cell);
 	rs_copy(c->len, in->len, i * sizeof *c->len);
-	if (in->type != NULL)
+	if (in->type != NULL) {
 		memcpy(c->type, in->type, i);
-	else
+		c->in_typed = true;
+	} else if (c->in_typed) {
 		memset(c->type, RS_T_STRING, i);
-	if (in->plain != NULL)
+		c->in_typed = false;
+	}
+	if (in->plain != NULL) {
 		rs_copy(c->plain, in->plain, i);
-	else
+		c->in_plain = true;
+	} else if (c->in_plain) {
 		memset(c->plain, 0, i);
+		c->in_plain = false;
+	}
 	c->out_row.line = in->line;
 	c->stats.classified++;
 	c->stats.per_stage[res.stage]++;

@@ -749,6 +749,39 @@ static void test_share_and_gap_cells_match_put_num_for_every_hundredth(void **st
 	rs_classifier_free(c);
 }
 
+/*
+ * Input cells' types and plain bits come from the row, or are STRING and 0
+ * when it has none, also right after a row that had them (the classifier
+ * clears them only then).
+ */
+static void test_input_types_and_plain_bits_reset_after_a_typed_row(void **state)
+{
+	static const unsigned char types[3] = {RS_T_STRING, RS_T_STRING, RS_T_NUMBER};
+	static const unsigned char plain[3] = {RS_PLAIN_CSV, RS_PLAIN_JSON, RS_PLAIN_TSV};
+	const char *cells[3] = {"A", "Name", "60"};
+	const rs_row *h = NULL, *r = NULL;
+	rs_classifier *c = classifier(false, NULL, &h);
+	size_t len[3], i, k;
+	rs_row in;
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	for (i = 0; i < 6; i++) {
+		bool typed = i % 3 == 1, bits = i % 3 == 2 || i == 4;
+
+		in = row_of(cells, len, 3, i + 2);
+		in.type = typed ? types : NULL;
+		in.plain = bits ? plain : NULL;
+		assert_int_equal(rs_classifier_row(c, &in, &r, &e), RS_OK);
+		for (k = 0; k < 3; k++) {
+			assert_int_equal(r->type[k], typed ? types[k] : RS_T_STRING);
+			assert_int_equal(r->plain[k], bits ? plain[k] : 0);
+		}
+	}
+	rs_classifier_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -767,6 +800,7 @@ int main(void)
 		cmocka_unit_test(test_number_cells_at_their_edges_lie_back_to_back),
 		cmocka_unit_test(test_cells_stay_right_when_the_arena_grows),
 		cmocka_unit_test(test_share_and_gap_cells_match_put_num_for_every_hundredth),
+		cmocka_unit_test(test_input_types_and_plain_bits_reset_after_a_typed_row),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
