@@ -362,6 +362,58 @@ static size_t flat_stop(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * flat_stop for a value that also ORs into *has the RS_JSON_HAS_ flags of the
+ * bytes passed over. Those bytes stop the scan too (rare: a comma more
+ * often than the others), get their flag and the scan goes on after them.
+ * cls: bit 1 for a byte that ends the scan, the flag of one that is noted.
+ */
+static size_t flat_stop_has(const char *s, size_t n, size_t i, unsigned *has)
+{
+	static const unsigned char cls[256] = {
+		[0] = 1, [1] = RS_JSON_HAS_CTL, [2] = RS_JSON_HAS_CTL, [3] = RS_JSON_HAS_CTL,
+		[4] = RS_JSON_HAS_CTL, [5] = RS_JSON_HAS_CTL, [6] = RS_JSON_HAS_CTL,
+		[7] = RS_JSON_HAS_CTL, [8] = RS_JSON_HAS_CTL, [9] = RS_JSON_HAS_CTL,
+		[10] = RS_JSON_HAS_CTL, [11] = RS_JSON_HAS_CTL, [12] = RS_JSON_HAS_CTL,
+		[13] = RS_JSON_HAS_CTL, [14] = RS_JSON_HAS_CTL, [15] = RS_JSON_HAS_CTL,
+		[16] = RS_JSON_HAS_CTL, [17] = RS_JSON_HAS_CTL, [18] = RS_JSON_HAS_CTL,
+		[19] = RS_JSON_HAS_CTL, [20] = RS_JSON_HAS_CTL, [21] = RS_JSON_HAS_CTL,
+		[22] = RS_JSON_HAS_CTL, [23] = RS_JSON_HAS_CTL, [24] = RS_JSON_HAS_CTL,
+		[25] = RS_JSON_HAS_CTL, [26] = RS_JSON_HAS_CTL, [27] = RS_JSON_HAS_CTL,
+		[28] = RS_JSON_HAS_CTL, [29] = RS_JSON_HAS_CTL, [30] = RS_JSON_HAS_CTL,
+		[31] = RS_JSON_HAS_CTL, ['"'] = 1, ['\\'] = 1, [','] = RS_JSON_HAS_COMMA,
+		[0xE2] = RS_JSON_HAS_E2};
+	unsigned c;
+
+	for (i++;; i++) {
+#ifdef RS_SCAN_SSE2
+		for (; i + 16 <= n; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+			__m128i m = _mm_or_si128(
+				_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+				             _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+				_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+				                          _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xE2))),
+				             ctl));
+			unsigned bits = (unsigned)_mm_movemask_epi8(m);
+
+			if (bits != 0) {
+				i += (size_t)__builtin_ctz(bits);
+				break;
+			}
+		}
+#else
+		(void)n;
+#endif
+		while ((c = cls[(unsigned char)s[i]]) == 0)
+			i++;
+		if (c & 1)
+			return i;
+		*has |= c;
+	}
+}
+
 /* The closing quote of the string opening at s[i], or 0 (escape, NUL, end). */
 static size_t flat_str(const char *s, size_t n, size_t i)
 {
@@ -372,11 +424,13 @@ static size_t flat_str(const char *s, size_t n, size_t i)
 /*
  * The same, taking the one-character escapes (\" \\ \/ \b \f \n \r \t,
  * decoded by cJSON to one byte each), counted in *esc; \u is left to cJSON.
+ * *has gets the RS_JSON_HAS_ flags of the text (escapes as written).
  */
-static size_t flat_str_esc(const char *s, size_t n, size_t i, size_t *esc)
+static size_t flat_str_esc(const char *s, size_t n, size_t i, size_t *esc, unsigned *has)
 {
 	*esc = 0;
-	for (i = flat_stop(s, n, i); s[i] == '\\'; i = flat_stop(s, n, i + 1)) {
+	*has = 0;
+	for (i = flat_stop_has(s, n, i, has); s[i] == '\\'; i = flat_stop_has(s, n, i + 1, has)) {
 		if (s[i + 1] == '\0' || strchr("\"\\/bfnrt", s[i + 1]) == NULL)
 			return 0;
 		++*esc;
@@ -435,7 +489,7 @@ static size_t flat_value(const char *s, size_t n, size_t i, rs_json_member *it)
 
 	switch (s[i]) {
 	case '"':
-		if ((e = flat_str_esc(s, n, i, &it->esc)) == 0)
+		if ((e = flat_str_esc(s, n, i, &it->esc, &it->has)) == 0)
 			return 0;
 		it->type = cJSON_String;
 		it->str = s + i + 1;

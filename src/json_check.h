@@ -78,10 +78,15 @@ cJSON *rs_json_parse_line(const char *s, size_t n, unsigned long line,
  */
 #define RS_JSON_NOT_FLAT ((size_t)-1)
 
+/* What a string's text in the line (escapes as written) holds, for the
+ * writers' plain bits: a comma; a byte below 0x20; 0xE2 (U+2028/9's lead). */
+enum { RS_JSON_HAS_COMMA = 2, RS_JSON_HAS_CTL = 4, RS_JSON_HAS_E2 = 8 };
+
 typedef struct rs_json_member {
 	const char *key, *str; /* in s, not NUL-terminated; str for strings */
 	size_t klen, slen;     /* slen: decoded; the text in s is slen + esc */
 	size_t esc;            /* escapes in the string */
+	unsigned has;          /* strings: RS_JSON_HAS_ flags */
 	double num;            /* for numbers: the value, */
 	unsigned long long mant; /* and its digits without trailing zeros */
 	int frac;              /* and how many of them are decimals */

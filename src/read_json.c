@@ -357,6 +357,8 @@ static void jrd_free(jrd *j)
 	rs_free(j->cell);
 	rs_free(j->len);
 	rs_free(j->type);
+	rs_free(j->plain);
+	rs_free(j->text);
 	rs_free(j->stamp);
 	rs_free(j->nums);
 	rs_free(j->mem);

@@ -24,6 +24,9 @@ typedef struct jrd {
 	const char **cell;   /* per column (at least 1): the row being built */
 	size_t *len;
 	unsigned char *type;
+	unsigned char *plain; /* per column: a fast row's string's RS_PLAIN_ bits */
+	char *text;          /* a fast row's cells back to back, each NUL-ended */
+	size_t text_cap;
 	unsigned *stamp;     /* stamp[col] == gen: col already set in this row */
 	unsigned gen;
 	char *nums;          /* RS_JSON_NUM_SLOT bytes per column for number text */

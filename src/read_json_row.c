@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "copy_impl.h"
 #include "read_json_impl.h"
 
 #define NOCOL ((size_t)-1)
@@ -68,6 +69,7 @@ static bool cols_grow(jrd *j, size_t cap)
 	GROW(cell, const char *);
 	GROW(len, size_t);
 	GROW(type, unsigned char);
+	GROW(plain, unsigned char);
 	GROW(stamp, unsigned);
 	j->nums = rs_realloc(j->nums, cap * RS_JSON_NUM_SLOT);
 	if (j->nums == NULL)
@@ -229,6 +231,73 @@ static const char *fill_row(jrd *j, const cJSON *obj)
 	return NULL;
 }
 
+/* Plain for every output format: a number's text, true, false, null's "". */
+#define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
+
+/* The RS_PLAIN_ bits of a string by its RS_JSON_HAS_ flags. */
+#define STR_PLAIN(h)                                                        \
+	(RS_PLAIN_NOQUOTE |                                                  \
+	 ((h) & (RS_JSON_HAS_COMMA | RS_JSON_HAS_CTL) ? 0 : RS_PLAIN_CSV) |   \
+	 ((h) & RS_JSON_HAS_CTL ? 0 : RS_PLAIN_TSV) |                         \
+	 ((h) & (RS_JSON_HAS_CTL | RS_JSON_HAS_E2) ? 0 : RS_PLAIN_JSON))
+
+/* The RS_PLAIN_ bits of string member m, from what the scan saw in it; none
+ * after an escape (the decoded text may hold '"', a control byte). */
+static unsigned char string_plain(const rs_json_member *m)
+{
+	static const unsigned char bits[16] = {
+		STR_PLAIN(0),  STR_PLAIN(1),  STR_PLAIN(2),  STR_PLAIN(3),
+		STR_PLAIN(4),  STR_PLAIN(5),  STR_PLAIN(6),  STR_PLAIN(7),
+		STR_PLAIN(8),  STR_PLAIN(9),  STR_PLAIN(10), STR_PLAIN(11),
+		STR_PLAIN(12), STR_PLAIN(13), STR_PLAIN(14), STR_PLAIN(15)};
+
+	return m->esc != 0 ? 0 : bits[m->has & 15];
+}
+
+/*
+ * The row's cells copied back to back into j->text, a NUL after each, so
+ * the CSV writer copies runs of plain cells at once, and the plain bits set.
+ * The line s[0..n) bounds the strings; a number takes at most
+ * RS_JSON_NUM_SLOT bytes with its NUL, true and false less. Without memory
+ * for the copy the cells stay where they are, as good.
+ */
+static void lay_out(jrd *j, size_t n)
+{
+	/* Through locals: the char stores below could otherwise be taken to
+	 * change j's members, which would then be read again every cell. */
+	const size_t ncol = j->ncol, need = n + ncol * RS_JSON_NUM_SLOT + 1;
+	const char **const cell = j->cell;
+	const size_t *const len = j->len;
+	const unsigned char *const type = j->type;
+	unsigned char *const plain = j->plain;
+	size_t col;
+	char *d;
+
+	if (need > j->text_cap) {
+		char *t = rs_realloc(j->text, need);
+
+		if (t == NULL) {
+			for (col = 0; col < ncol; col++)
+				if (type[col] != RS_T_STRING)
+					plain[col] = PLAIN_ALL;
+			return;
+		}
+		j->text = t;
+		j->text_cap = need;
+	}
+	d = j->text;
+	for (col = 0; col < ncol; col++) {
+		size_t l = len[col];
+
+		if (type[col] != RS_T_STRING)
+			plain[col] = PLAIN_ALL;
+		rs_copy(d, cell[col], l);
+		d[l] = '\0';
+		cell[col] = d;
+		d += l + 1;
+	}
+}
+
 /*
  * The usual JSON Lines record without cJSON (rs_json_flat). True when taken:
  * the row was handed on and *st is its status. False, with nothing handed on
@@ -241,7 +310,7 @@ bool rs_jrd_fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *s
 {
 	size_t k = rs_json_flat(s, n, j->mem, j->ncol), i, col;
 	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len,
-	              .type = j->type, .line = line};
+	              .type = j->type, .line = line, .plain = j->plain};
 
 	if (k == RS_JSON_NOT_FLAT)
 		return false;
@@ -262,12 +331,14 @@ bool rs_jrd_fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *s
 			j->type[col] = RS_T_NUMBER;
 		} else {
 			put_scalar(j, col, m->type, m->str, m->slen, 0);
+			j->plain[col] = string_plain(m);
 		}
 	}
 	for (i = 0; i < k; i++) /* accepted: the strings become C strings */
 		if (j->mem[i].type == cJSON_String)
 			(void)rs_json_flat_cstr(s, &j->mem[i]);
 	null_rest(j, k);
+	lay_out(j, n);
 	*st = j->c->on_row(j->c->ctx, &row, j->err);
 	return true;
 }
