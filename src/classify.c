@@ -20,6 +20,7 @@
 #include "copy_impl.h"
 #include "internal.h"
 #include "previous_impl.h"
+#include "rules_impl.h"
 
 /* Plain for every output format: what a formatted number or a bare id is. */
 #define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
@@ -114,6 +115,10 @@ struct rs_classifier {
 	 * downgrade message. */
 	unsigned char flag_owner[RS_MAX_FIRED];
 	const char *downgrade;
+	/* With --explain: the RS_PLAIN_CSV, _TSV, _JSON, _NOQUOTE bits true of
+	 * all the rules' explain pieces together (one scan of them here), hence
+	 * of every explain text, made of pieces and numbers. */
+	unsigned char ex_plain;
 };
 
 static text_ref text_of(const char *s)
@@ -170,6 +175,9 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	rs_buf_init(&c->explain);
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
+	if (o->explain)
+		c->ex_plain = rs_plain_bits(r->xtext, r->xtext_len) &
+		              (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE);
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
 		text_ref id = text_of(rs_rules_stage_id(r, i));
 		text_ref label = text_of(rs_rules_stage_label(r, i, o->lang));
@@ -690,6 +698,29 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	return st;
 }
 
+/*
+ * The explain text's RS_PLAIN_ bits: those of all the rules' pieces
+ * (ex_plain), true of every text made of them and numbers; then,
+ * unless no piece has a comma (CSV-plain), whether this one has: it then
+ * goes out in CSV between quotes as it is (RS_PLAIN_CSV_QUOTED), unless it
+ * starts like a formula (it starts with the share's words: checked, not
+ * assumed). One memchr instead of the writer's scan for every special byte.
+ */
+static unsigned char explain_bits(const rs_classifier *c)
+{
+	unsigned char bits = c->ex_plain;
+	const char *s = c->explain.data;
+	size_t n = c->explain.len;
+
+	if (!(bits & RS_PLAIN_NOQUOTE) || (bits & RS_PLAIN_CSV) || n == 0)
+		return bits;
+	if (memchr(s, ',', n) == NULL)
+		return bits | RS_PLAIN_CSV;
+	if (strchr("=+-@\t\r ", s[0]) != NULL || (unsigned char)s[0] == 0xEF)
+		return bits;
+	return bits | RS_PLAIN_CSV_QUOTED;
+}
+
 /* The appended cells' pointers, from their lengths: the arena's cells are
  * back to back from its start; cached actions and the explain text are not
  * in it. */
@@ -752,9 +783,9 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	} else {
 		put_tail(c, &res, down, fired, slot, len, plain, type);
 	}
-	if (c->o.explain) { /* the explain buffer itself: not copied, scanned by the writer */
+	if (c->o.explain) { /* the explain buffer itself: not copied */
 		len[k] = c->explain.len;
-		plain[k] = 0;
+		plain[k] = explain_bits(c);
 		type[k++] = RS_T_STRING;
 	}
 	if (c->o.previous != NULL)

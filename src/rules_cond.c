@@ -517,6 +517,7 @@ static bool explain_pieces(rs_rules *r)
 			rs_score_pieces(&b, &r->score[k], k, g);
 		rs_engine_pieces(&b, r, g);
 	}
+	r->xtext_len = b.len;
 	/* Slack: score.c copies pieces 16 bytes at a time. */
 	(void)rs_buf_append(&b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
 	if (b.failed || b.len > UINT32_MAX) {

@@ -209,6 +209,7 @@ struct rs_rules {
 	size_t npts;
 	uint32_t *dec_first;
 	char *xtext;                 /* the --explain pieces (rs_piece) */
+	size_t xtext_len;            /* the pieces' bytes, slack excluded */
 	rs_piece ex_none[RS_LANG_COUNT]; /* "none": no action rule fired */
 	size_t ex_act_bound;             /* the longest ", <id>" */
 	rs_piece ex_share[RS_LANG_COUNT][6]; /* score.c: the share's texts */

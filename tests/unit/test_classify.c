@@ -782,6 +782,84 @@ static void test_input_types_and_plain_bits_reset_after_a_typed_row(void **state
 	rs_classifier_free(c);
 }
 
+/*
+ * With --explain, the explain cell claims the plain bits of the rules'
+ * pieces and, for CSV, RS_PLAIN_CSV_QUOTED exactly when it holds a comma
+ * (several actions fired): every claim true, the quoted one made whenever
+ * it could be (en and zh). Rules whose pieces hold a '"' (a part label
+ * here) make it claim nothing: the writer scans it.
+ */
+static void test_explain_cell_claims_only_true_plain_bits(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "key_person", "strategic_agreement",
+	                                  "equity_tie", "exclusive", "info_sharing", "joint_projects",
+	                                  "exec_meetings", "relationship_years"};
+	FILE *fp = fopen("data/rules_eight_actions.json", "rb");
+	static char text[1 << 16];
+	size_t n, len[10], i, k, g, quoted = 0;
+	unsigned long x = 3;
+
+	(void)state;
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof text - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	for (g = 0; g < 3; g++) {
+		rs_rules *r8 = NULL;
+		rs_classify_opts o;
+		rs_classifier *c = NULL;
+		const rs_row *out = NULL;
+		rs_row h;
+		rs_error e;
+
+		if (g == 2)
+			replace_once(text, &n, sizeof text, "\"en\": \"contacts\"", "\"en\": \"con\\\"tacts\"");
+		memset(&e, 0, sizeof e);
+		if (rs_rules_load(&r8, text, n, "rules_eight_actions.json", NULL, NULL, &e) != RS_OK)
+			fail_msg("%s: %s", e.where, e.msg);
+		memset(&o, 0, sizeof o);
+		o.explain = true;
+		o.lang = g == 1 ? RS_LANG_ZH : RS_LANG_EN;
+		assert_int_equal(rs_classifier_new(&c, r8, &o, &e), RS_OK);
+		h = row_of(hdr, len, 10, 1);
+		assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+		for (i = 0; i < 500; i++) {
+			static const char *const shares[] = {"0", "30", "60", "90"};
+			const char *cells[10], *s;
+			const rs_row *row = NULL;
+			rs_row in;
+			bool comma;
+
+			x = x * 6364136223846793005UL + 1442695040888963407UL;
+			cells[0] = "A";
+			cells[1] = shares[(x >> 40) % 4];
+			for (k = 0; k < 8; k++) {
+				bool on = (x >> (20 + k)) & 1;
+
+				cells[2 + k] = k < 5 ? (on ? "yes" : "no") : (on ? "2" : "0");
+			}
+			in = row_of(cells, len, 10, i + 2);
+			assert_int_equal(rs_classifier_row(c, &in, &row, &e), RS_OK);
+			assert_plain_claims_true(row);
+			s = row->cell[19];
+			comma = memchr(s, ',', row->len[19]) != NULL;
+			if (g == 2) {
+				assert_non_null(strchr(s, '"'));
+				assert_int_equal(row->plain[19], 0);
+				continue;
+			}
+			assert_int_equal(row->plain[19] & RS_PLAIN_NOQUOTE, RS_PLAIN_NOQUOTE);
+			assert_int_equal((row->plain[19] & RS_PLAIN_CSV_QUOTED) != 0, comma);
+			if (comma)
+				assert_true(goes_out_quoted(s, row->len[19], ','));
+			quoted += comma;
+		}
+		rs_classifier_free(c);
+		rs_rules_free(r8);
+	}
+	assert_true(quoted > 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -801,6 +879,7 @@ int main(void)
 		cmocka_unit_test(test_cells_stay_right_when_the_arena_grows),
 		cmocka_unit_test(test_share_and_gap_cells_match_put_num_for_every_hundredth),
 		cmocka_unit_test(test_input_types_and_plain_bits_reset_after_a_typed_row),
+		cmocka_unit_test(test_explain_cell_claims_only_true_plain_bits),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
