@@ -119,6 +119,7 @@ struct rs_classifier {
 	 * all the rules' explain pieces together (one scan of them here), hence
 	 * of every explain text, made of pieces and numbers. */
 	unsigned char ex_plain;
+	bool ex_commas_by_actions; /* rs_engine_commas_from_actions */
 };
 
 static text_ref text_of(const char *s)
@@ -175,9 +176,11 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	rs_buf_init(&c->explain);
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
-	if (o->explain)
+	if (o->explain) {
 		c->ex_plain = rs_plain_bits(r->xtext, r->xtext_len) &
 		              (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE);
+		c->ex_commas_by_actions = rs_engine_commas_from_actions(r);
+	}
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
 		text_ref id = text_of(rs_rules_stage_id(r, i));
 		text_ref label = text_of(rs_rules_stage_label(r, i, o->lang));
@@ -704,17 +707,21 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
  * unless no piece has a comma (CSV-plain), whether this one has: it then
  * goes out in CSV between quotes as it is (RS_PLAIN_CSV_QUOTED), unless it
  * starts like a formula (it starts with the share's words: checked, not
- * assumed). One memchr instead of the writer's scan for every special byte.
+ * assumed). Whether it has a comma: known from the number of fired actions
+ * when only their list can have one, else one memchr; either way not the
+ * writer's scan for every special byte.
  */
-static unsigned char explain_bits(const rs_classifier *c)
+static unsigned char explain_bits(const rs_classifier *c, size_t nfired)
 {
 	unsigned char bits = c->ex_plain;
 	const char *s = c->explain.data;
 	size_t n = c->explain.len;
+	bool comma;
 
 	if (!(bits & RS_PLAIN_NOQUOTE) || (bits & RS_PLAIN_CSV) || n == 0)
 		return bits;
-	if (memchr(s, ',', n) == NULL)
+	comma = c->ex_commas_by_actions ? nfired >= 2 : memchr(s, ',', n) != NULL;
+	if (!comma)
 		return bits | RS_PLAIN_CSV;
 	if (strchr("=+-@\t\r ", s[0]) != NULL || (unsigned char)s[0] == 0xEF)
 		return bits;
@@ -785,7 +792,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	}
 	if (c->o.explain) { /* the explain buffer itself: not copied */
 		len[k] = c->explain.len;
-		plain[k] = explain_bits(c);
+		plain[k] = explain_bits(c, res.nfired);
 		type[k++] = RS_T_STRING;
 	}
 	if (c->o.previous != NULL)

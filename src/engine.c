@@ -184,6 +184,24 @@ void rs_engine_pieces(rs_buf *b, rs_rules *r, int g)
 	}
 }
 
+bool rs_engine_commas_from_actions(const rs_rules *r)
+{
+	size_t lo = 0, hi = 0, i;
+
+	if (r->xtext == NULL)
+		return false;
+	if (r->nact > 0) { /* built one after the other, for language 0 only */
+		lo = r->act[0].ex.off;
+		hi = r->act[r->nact - 1].ex.off + r->act[r->nact - 1].ex.len;
+	}
+	if (memchr(r->xtext, ',', lo) != NULL || memchr(r->xtext + hi, ',', r->xtext_len - hi) != NULL)
+		return false;
+	for (i = 0; i < r->nact; i++)
+		if (r->act[i].ex.len < 2 || memchr(r->xtext + r->act[i].ex.off + 2, ',', r->act[i].ex.len - 2))
+			return false;
+	return true;
+}
+
 static rs_status no_row(const rs_account *a, long unknown_row, rs_error *err)
 {
 	if (err != NULL)

@@ -294,6 +294,13 @@ void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g);
 void rs_share_pieces(rs_buf *b, rs_rules *r, int g);
 void rs_engine_pieces(rs_buf *b, rs_rules *r, int g);
 
+/*
+ * engine.c: true when a comma in an explain text can only be one of the
+ * ", " between the ids of the fired actions, so a text has one exactly when
+ * two actions or more fired: no other piece and no action id has a comma.
+ */
+bool rs_engine_commas_from_actions(const rs_rules *r);
+
 /* score.c: the explain words of scoring, shared with the piece builder. */
 enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_COUNT };
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
