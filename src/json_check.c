@@ -540,12 +540,12 @@ size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max)
 	return flat_ws(s, i + 1) == n ? k : RS_JSON_NOT_FLAT;
 }
 
-char *rs_json_flat_cstr(char *s, const rs_json_member *m)
+char *rs_json_flat_decode(const rs_json_member *m, char *out)
 {
-	char *p = s + (m->str - s), *w = p;
-	const char *r = p, *end = p + m->slen + m->esc;
+	char *w = out;
+	const char *r = m->str, *end = m->str + m->slen + m->esc;
 
-	for (; m->esc > 0 && r < end; r++) {
+	for (; r < end; r++) {
 		char c = *r;
 		if (c == '\\') {
 			switch (c = *++r) {
@@ -559,6 +559,15 @@ char *rs_json_flat_cstr(char *s, const rs_json_member *m)
 		}
 		*w++ = c;
 	}
+	return out;
+}
+
+char *rs_json_flat_cstr(char *s, const rs_json_member *m)
+{
+	char *p = s + (m->str - s);
+
+	if (m->esc > 0) /* in place: the text only shrinks */
+		(void)rs_json_flat_decode(m, p);
 	p[m->slen] = '\0';
 	return p;
 }

@@ -105,6 +105,10 @@ size_t rs_json_flat_num_text(const rs_json_member *m, char *out);
  */
 char *rs_json_flat_cstr(char *s, const rs_json_member *m);
 
+/* String member m's text decoded into out (m->slen bytes, no NUL added;
+ * out may be m->str itself, or anywhere not overlapping it); returns out. */
+char *rs_json_flat_decode(const rs_json_member *m, char *out);
+
 /*
  * The shortest text of a finite v that reads back as v (at most
  * RS_JSON_NUM_SLOT bytes with its NUL, '.' as the point whatever the locale);

@@ -12,6 +12,9 @@
 
 #define NOCOL ((size_t)-1)
 
+/* Plain for every output format: a number's text, true, false, null's "". */
+#define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
+
 /* ------------------------------------------------------------ columns */
 
 static size_t hash_key(const char *s, size_t n)
@@ -198,8 +201,10 @@ static void new_row(jrd *j)
 static void null_rest(jrd *j, size_t set)
 {
 	for (size_t col = 0; set < j->ncol && col < j->ncol; col++)
-		if (j->stamp[col] != j->gen)
+		if (j->stamp[col] != j->gen) {
 			put_scalar(j, col, cJSON_NULL, NULL, 0, 0);
+			j->plain[col] = PLAIN_ALL; /* read only by a fast row */
+		}
 }
 
 /*
@@ -231,9 +236,6 @@ static const char *fill_row(jrd *j, const cJSON *obj)
 	return NULL;
 }
 
-/* Plain for every output format: a number's text, true, false, null's "". */
-#define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
-
 /* The RS_PLAIN_ bits of a string by its RS_JSON_HAS_ flags. */
 #define STR_PLAIN(h)                                                        \
 	(RS_PLAIN_NOQUOTE |                                                  \
@@ -255,47 +257,23 @@ static unsigned char string_plain(const rs_json_member *m)
 }
 
 /*
- * The row's cells copied back to back into j->text, a NUL after each, so
- * the CSV writer copies runs of plain cells at once, and the plain bits set.
- * The line s[0..n) bounds the strings; a number takes at most
- * RS_JSON_NUM_SLOT bytes with its NUL, true and false less. Without memory
- * for the copy the cells stay where they are, as good.
+ * Makes room in j->text for a fast row of the line s[0..n): the strings
+ * take at most n bytes, a number RS_JSON_NUM_SLOT with its NUL, true and
+ * false 8 (one fixed-size store), null 1.
  */
-static void lay_out(jrd *j, size_t n)
+static bool text_room(jrd *j, size_t n)
 {
-	/* Through locals: the char stores below could otherwise be taken to
-	 * change j's members, which would then be read again every cell. */
-	const size_t ncol = j->ncol, need = n + ncol * RS_JSON_NUM_SLOT + 1;
-	const char **const cell = j->cell;
-	const size_t *const len = j->len;
-	const unsigned char *const type = j->type;
-	unsigned char *const plain = j->plain;
-	size_t col;
-	char *d;
+	size_t need = n + j->ncol * RS_JSON_NUM_SLOT + 1;
+	char *t;
 
-	if (need > j->text_cap) {
-		char *t = rs_realloc(j->text, need);
-
-		if (t == NULL) {
-			for (col = 0; col < ncol; col++)
-				if (type[col] != RS_T_STRING)
-					plain[col] = PLAIN_ALL;
-			return;
-		}
-		j->text = t;
-		j->text_cap = need;
-	}
-	d = j->text;
-	for (col = 0; col < ncol; col++) {
-		size_t l = len[col];
-
-		if (type[col] != RS_T_STRING)
-			plain[col] = PLAIN_ALL;
-		rs_copy(d, cell[col], l);
-		d[l] = '\0';
-		cell[col] = d;
-		d += l + 1;
-	}
+	if (need <= j->text_cap)
+		return true;
+	need += need / 2;
+	if ((t = rs_realloc(j->text, need)) == NULL)
+		return false;
+	j->text = t;
+	j->text_cap = need;
+	return true;
 }
 
 /*
@@ -311,34 +289,68 @@ bool rs_jrd_fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *s
 	size_t k = rs_json_flat(s, n, j->mem, j->ncol), i, col;
 	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len,
 	              .type = j->type, .line = line, .plain = j->plain};
+	/* Through locals: the char stores into j->text could otherwise be taken
+	 * to change j's members, which would then be read again every cell. */
+	const char **const cell = j->cell;
+	size_t *const len = j->len;
+	unsigned char *const type = j->type, *const plain = j->plain;
+	unsigned *const stamp = j->stamp;
+	const size_t max_field = j->c->opts->max_field;
+	unsigned gen;
+	char *d;
 
-	if (k == RS_JSON_NOT_FLAT)
+	if (k == RS_JSON_NOT_FLAT || !text_room(j, n))
 		return false;
 	new_row(j);
+	gen = j->gen;
+	d = j->text;
 	for (i = 0; i < k; i++) { /* k <= ncol */
 		const rs_json_member *m = &j->mem[i];
+		size_t l;
+
 		if (m->klen == j->nlen[i] && memcmp(j->hname[i], m->key, m->klen) == 0)
 			col = i;
 		else if ((col = col_find_n(j, m->key, m->klen)) == NOCOL)
 			return false;
-		if (j->stamp[col] == j->gen ||
-		    (m->type == cJSON_String && m->slen > j->c->opts->max_field))
+		if (stamp[col] == gen || (m->type == cJSON_String && m->slen > max_field))
 			return false;
-		j->stamp[col] = j->gen;
-		if (m->type == cJSON_Number) {
-			j->cell[col] = j->nums + col * RS_JSON_NUM_SLOT;
-			j->len[col] = rs_json_flat_num_text(m, j->nums + col * RS_JSON_NUM_SLOT);
-			j->type[col] = RS_T_NUMBER;
-		} else {
-			put_scalar(j, col, m->type, m->str, m->slen, 0);
-			j->plain[col] = string_plain(m);
+		stamp[col] = gen;
+		/* Each cell right after the one before, a NUL between, so runs
+		 * of plain cells go out of the CSV writer with one copy. */
+		switch (m->type) {
+		case cJSON_String:
+			l = m->slen;
+			if (m->esc == 0)
+				rs_copy(d, m->str, l);
+			else
+				(void)rs_json_flat_decode(m, d);
+			d[l] = '\0';
+			type[col] = RS_T_STRING;
+			plain[col] = string_plain(m);
+			break;
+		case cJSON_Number:
+			l = rs_json_flat_num_text(m, d);
+			type[col] = RS_T_NUMBER;
+			plain[col] = PLAIN_ALL;
+			break;
+		case cJSON_True:
+		case cJSON_False:
+			memcpy(d, m->type == cJSON_True ? "true\0\0\0\0" : "false\0\0\0", 8);
+			l = m->type == cJSON_True ? 4 : 5;
+			type[col] = RS_T_BOOL;
+			plain[col] = PLAIN_ALL;
+			break;
+		default:
+			d[0] = '\0';
+			l = 0;
+			type[col] = RS_T_NULL;
+			plain[col] = PLAIN_ALL;
 		}
+		cell[col] = d;
+		len[col] = l;
+		d += l + 1;
 	}
-	for (i = 0; i < k; i++) /* accepted: the strings become C strings */
-		if (j->mem[i].type == cJSON_String)
-			(void)rs_json_flat_cstr(s, &j->mem[i]);
 	null_rest(j, k);
-	lay_out(j, n);
 	*st = j->c->on_row(j->c->ctx, &row, j->err);
 	return true;
 }
