@@ -22,6 +22,14 @@ static inline bool rs_buf_add(rs_buf *b, const char *s, size_t n)
 	return true;
 }
 
+/* rs_buf_reserve with the case that needs nothing inline. */
+static inline bool rs_buf_room(rs_buf *b, size_t extra)
+{
+	if (!b->failed && extra < b->cap - b->len)
+		return true;
+	return rs_buf_reserve(b, extra);
+}
+
 static inline bool rs_buf_add_str(rs_buf *b, const char *s)
 {
 	return rs_buf_add(b, s, strlen(s));

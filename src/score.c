@@ -272,8 +272,12 @@ static inline char *put_piece(char *w, const rs_rules *r, rs_piece p)
 /* The number at w; NULL if the buffer failed. */
 static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t room)
 {
-	size_t n = fmt_num(w, v, decimals);
+	char *e = rs_num_small(w, v, decimals); /* 0 <= v < 1e9: most */
+	size_t n;
 
+	if (e != NULL)
+		return e;
+	n = fmt_num(w, v, decimals);
 	if (n > 0)
 		return w + n;
 	/* Rare (|v| >= 1e13): the general formatter, then the room again. */
@@ -298,7 +302,7 @@ static void explain_score(const rs_rules *r, int k, const rs_account *a, const r
 	double t = a->v[RS_V_CONTACT_SCORE + k], v;
 	char *w;
 
-	if (!rs_buf_reserve(b, room))
+	if (!rs_buf_room(b, room))
 		return;
 	w = b->data + b->len;
 	if (t >= 0 && t <= 100 && t == (double)(unsigned)t) { /* always, in fact */
@@ -492,7 +496,7 @@ static void explain_share(const rs_rules *r, const rs_account *a, rs_buf *b, rs_
 	size_t room = r->ex_share_bound[lang];
 	char *w;
 
-	if (!rs_buf_reserve(b, room))
+	if (!rs_buf_room(b, room))
 		return;
 	w = put_piece(b->data + b->len, r, pc[SH_HEAD]);
 	w = put_fast_num(b, w, a->v[RS_V_SHARE_PCT], 2, room);

@@ -247,6 +247,38 @@ static void test_failed_append_sticks(void **state)
 
 /* rs_copy (copy_impl.h) is memcpy for every length 0..200 at every
  * alignment, and touches nothing outside the destination range. */
+/* rs_buf_room: true without growing while the room is there (the NUL
+ * counted), grows like rs_buf_reserve otherwise, false once failed. */
+static void test_room_grows_only_when_needed_and_fails_sticky(void **state)
+{
+	rs_alloc_hooks h = {failing_malloc, failing_realloc, free};
+	rs_buf b;
+	char *data;
+	size_t cap;
+
+	(void)state;
+	rs_buf_init(&b);
+	assert_true(rs_buf_room(&b, 10));
+	assert_true(b.cap > 10);
+	data = b.data;
+	cap = b.cap;
+	assert_true(rs_buf_room(&b, cap - 1));
+	assert_ptr_equal(b.data, data);
+	assert_int_equal(b.cap, cap);
+	assert_true(rs_buf_room(&b, cap)); /* and the NUL: grows */
+	assert_true(b.cap > cap);
+	rs_buf_free(&b);
+	rs_set_alloc_hooks(&h);
+	rs_buf_init(&b);
+	fail_all = 1;
+	assert_false(rs_buf_room(&b, 10));
+	assert_true(b.failed);
+	fail_all = 0;
+	assert_false(rs_buf_room(&b, 0));
+	rs_buf_free(&b);
+	rs_set_alloc_hooks(NULL);
+}
+
 static void test_copy_equals_memcpy_and_stays_in_bounds(void **state)
 {
 	unsigned char src[256], dst[256], want[256];
@@ -277,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_buf_grows_and_stays_terminated),
 		cmocka_unit_test(test_copy_equals_memcpy_and_stays_in_bounds),
 		cmocka_unit_test(test_failed_append_sticks),
+		cmocka_unit_test(test_room_grows_only_when_needed_and_fails_sticky),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
