@@ -339,8 +339,8 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 /* v with d decimals at w and its NUL, past put_num's inline case: the
  * byte after the NUL, or NULL when the arena failed. Out of rs_num_small's
  * case (negative, NaN, 1e9 or more) through rs_buf_put_num at w, then the
- * row's room again. */
-static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len)
+ * row's room (put_fixed's) again. */
+static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len, size_t room)
 {
 	rs_buf *b = &c->arena;
 	char *e = rs_num_small(w, v, d);
@@ -354,7 +354,7 @@ static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len)
 	start = (size_t)(w - b->data);
 	b->len = start;
 	b->data[start] = '\0';
-	if (!rs_buf_put_num(b, v, d) || !rs_buf_reserve(b, c->row_room))
+	if (!rs_buf_put_num(b, v, d) || !rs_buf_reserve(b, room))
 		return NULL;
 	*len = b->len - start;
 	return b->data + b->len + 1; /* data[len] is the NUL */
@@ -369,26 +369,27 @@ static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len)
  * out as two bytes from the digit pairs (for one digit, it and a byte that
  * what follows then covers).
  */
-static inline char *put_num(rs_classifier *c, char *w, double v, int d, size_t *len)
+static inline char *put_num(rs_classifier *c, char *w, double v, int d, size_t *len,
+                            size_t room)
 {
 	char *start = w;
 	unsigned ip, fp = 0;
 
 	if (!(v >= 0 && v < 100))
-		return num_rest(c, w, v, d, len);
+		return num_rest(c, w, v, d, len, room);
 	ip = (unsigned)v;
 	if (v != (double)ip) {
 		double x = v * 100;
 		unsigned scaled = (unsigned)x;
 
 		if (d != 2)
-			return num_rest(c, w, v, d, len);
+			return num_rest(c, w, v, d, len, room);
 		if (x - (double)scaled >= 0.5)
 			scaled++;
 		ip = scaled / 100;
 		fp = scaled % 100;
 		if (ip >= 100) /* 99.995 and up: "100" */
-			return num_rest(c, w, v, d, len);
+			return num_rest(c, w, v, d, len, room);
 	}
 	memcpy(w, rs_digit_pairs + 2 * ip + (ip < 10), 2);
 	w += 1 + (ip >= 10);
@@ -443,15 +444,15 @@ static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 	plain[COL_LABEL] = label->plain;
 	type[COL_STAGE] = type[COL_LABEL] = RS_T_STRING;
 	cell[COL_SHARE] = w;
-	w = put_num(c, w, a->v[RS_V_SHARE_PCT], 2, &len[COL_SHARE]);
+	w = put_num(c, w, a->v[RS_V_SHARE_PCT], 2, &len[COL_SHARE], room);
 	if (w == NULL)
 		return false;
 	cell[COL_CONTACT] = w;
-	w = put_num(c, w, a->v[RS_V_CONTACT_SCORE], 1, &len[COL_CONTACT]);
+	w = put_num(c, w, a->v[RS_V_CONTACT_SCORE], 1, &len[COL_CONTACT], room);
 	if (w == NULL)
 		return false;
 	cell[COL_COOP] = w;
-	w = put_num(c, w, a->v[RS_V_COOPERATION_SCORE], 1, &len[COL_COOP]);
+	w = put_num(c, w, a->v[RS_V_COOPERATION_SCORE], 1, &len[COL_COOP], room);
 	if (w == NULL)
 		return false;
 	plain[COL_SHARE] = plain[COL_CONTACT] = plain[COL_COOP] = PLAIN_ALL;
@@ -475,7 +476,7 @@ static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 	}
 	cell[COL_GAP] = w;
 	if (res->share_gap >= 0) {
-		w = put_num(c, w, res->share_gap, 2, &len[COL_GAP]);
+		w = put_num(c, w, res->share_gap, 2, &len[COL_GAP], room);
 		if (w == NULL)
 			return false;
 	} else {

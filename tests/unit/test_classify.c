@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "previous_impl.h"
+#include "rules_impl.h"
 
 #include "fixture_rules.h"
 
@@ -863,6 +864,71 @@ static void test_explain_cell_claims_only_true_plain_bits(void **state)
 	assert_true(quoted > 100);
 }
 
+/*
+ * A number out of the inline cases (a share_gap of 1e9 or more: no rules
+ * file gives one, thresholds are shares, so the test sets one) goes through
+ * rs_buf_put_num, which may move the arena in the middle of a row: the cells
+ * must still be right, flags after it included, over rows that fill the
+ * flags cache and overflow it.
+ */
+static void test_long_number_in_a_row_keeps_the_cells_right(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "key_person", "strategic_agreement",
+	                                  "equity_tie", "exclusive", "info_sharing", "joint_projects",
+	                                  "exec_meetings", "relationship_years"};
+	FILE *fp = fopen("data/rules_eight_actions.json", "rb");
+	static char text[1 << 16];
+	size_t n, len[10], i, k;
+	rs_rules *r8 = NULL;
+	rs_classifier *c = NULL;
+	rs_classify_opts o;
+	const rs_row *out = NULL;
+	rs_row h;
+	rs_error e;
+	rs_buf want;
+	unsigned long x = 9;
+
+	(void)state;
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof text, fp);
+	fclose(fp);
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_rules_load(&r8, text, n, "rules_eight_actions.json", NULL, NULL, &e), RS_OK);
+	r8->stages[rs_rules_stage_index(r8, "strategic")].threshold = 123456789012.5;
+	memset(&o, 0, sizeof o);
+	assert_int_equal(rs_classifier_new(&c, r8, &o, &e), RS_OK);
+	h = row_of(hdr, len, 10, 1);
+	assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+	rs_buf_init(&want);
+	for (i = 0; i < 2000; i++) {
+		const char *cells[10];
+		const rs_row *row = NULL;
+		rs_row in;
+
+		x = x * 6364136223846793005UL + 1442695040888963407UL;
+		cells[0] = "A";
+		cells[1] = i % 2 ? "60" : "61.25";
+		for (k = 0; k < 8; k++) {
+			bool on = (x >> (20 + k)) & 1;
+
+			cells[2 + k] = k < 5 ? (on ? "yes" : "no") : (on ? "2" : "0");
+		}
+		in = row_of(cells, len, 10, i + 2);
+		assert_int_equal(rs_classifier_row(c, &in, &row, &e), RS_OK);
+		assert_laid_out(row, 10);
+		assert_string_equal(row->cell[10], "stable");
+		assert_string_equal(row->cell[12], cells[1]);
+		rs_buf_reset(&want);
+		assert_true(rs_buf_put_num(&want, 123456789012.5 - (i % 2 ? 60 : 61.25), 2));
+		assert_string_equal(row->cell[16], want.data);
+		assert_int_equal(row->type[16], RS_T_NUMBER);
+		assert_plain_claims_true(row);
+	}
+	rs_buf_free(&want);
+	rs_classifier_free(c);
+	rs_rules_free(r8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -883,6 +949,7 @@ int main(void)
 		cmocka_unit_test(test_share_and_gap_cells_match_put_num_for_every_hundredth),
 		cmocka_unit_test(test_input_types_and_plain_bits_reset_after_a_typed_row),
 		cmocka_unit_test(test_explain_cell_claims_only_true_plain_bits),
+		cmocka_unit_test(test_long_number_in_a_row_keeps_the_cells_right),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
