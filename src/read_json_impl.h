@@ -24,8 +24,8 @@ typedef struct jrd {
 	const char **cell;   /* per column (at least 1): the row being built */
 	size_t *len;
 	unsigned char *type;
-	unsigned char *plain; /* per column: a fast row's string's RS_PLAIN_ bits */
-	char *text;          /* a fast row's cells back to back, each NUL-ended */
+	unsigned char *plain; /* per column: a fast row's RS_PLAIN_ bits */
+	char *text;          /* a fast row's cells, back to back, each NUL-ended */
 	size_t text_cap;
 	unsigned *stamp;     /* stamp[col] == gen: col already set in this row */
 	unsigned gen;

@@ -5,6 +5,7 @@
  */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "copy_impl.h"
@@ -16,6 +17,45 @@
 #define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
 
 /* ------------------------------------------------------------ columns */
+
+/*
+ * a[0..n) == b[0..n) for a key, inline: keys are short and of varying
+ * lengths, and glibc's memcmp is a call that first picks a way by size.
+ * Up to 32 bytes, overlapping 8-byte loads from both ends (never outside
+ * the n bytes), as rs_copy moves them.
+ */
+static inline bool key_eq(const char *a, const char *b, size_t n)
+{
+	uint64_t x[4], y[4];
+	uint32_t u[2], v[2];
+
+	if (n > 32)
+		return memcmp(a, b, n) == 0;
+	if (n >= 8) {
+		size_t h = n >= 16 ? 8 : 0; /* 8..16: both ends; 16..32: both halves' */
+
+		memcpy(&x[0], a, 8);
+		memcpy(&y[0], b, 8);
+		memcpy(&x[1], a + h, 8);
+		memcpy(&y[1], b + h, 8);
+		memcpy(&x[2], a + n - 8 - h, 8);
+		memcpy(&y[2], b + n - 8 - h, 8);
+		memcpy(&x[3], a + n - 8, 8);
+		memcpy(&y[3], b + n - 8, 8);
+		return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2]) | (x[3] ^ y[3])) == 0;
+	}
+	if (n >= 4) {
+		memcpy(&u[0], a, 4);
+		memcpy(&v[0], b, 4);
+		memcpy(&u[1], a + n - 4, 4);
+		memcpy(&v[1], b + n - 4, 4);
+		return ((u[0] ^ v[0]) | (u[1] ^ v[1])) == 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
 
 static size_t hash_key(const char *s, size_t n)
 {
@@ -35,7 +75,7 @@ static size_t col_find_n(const jrd *j, const char *key, size_t n)
 		return NOCOL;
 	for (i = h & (j->nslot - 1); j->slot[i] != 0; i = (i + 1) & (j->nslot - 1)) {
 		size_t c = j->slot[i] - 1;
-		if (j->nlen[c] == n && memcmp(j->names.data + j->off[c], key, n) == 0)
+		if (j->nlen[c] == n && key_eq(j->names.data + j->off[c], key, n))
 			return c;
 	}
 	return NOCOL;
@@ -308,7 +348,7 @@ bool rs_jrd_fast_row(jrd *j, char *s, size_t n, unsigned long line, rs_status *s
 		const rs_json_member *m = &j->mem[i];
 		size_t l;
 
-		if (m->klen == j->nlen[i] && memcmp(j->hname[i], m->key, m->klen) == 0)
+		if (m->klen == j->nlen[i] && key_eq(j->hname[i], m->key, m->klen))
 			col = i;
 		else if ((col = col_find_n(j, m->key, m->klen)) == NOCOL)
 			return false;

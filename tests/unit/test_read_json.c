@@ -903,6 +903,42 @@ static void test_jsonl_plain_bits_never_change_the_output(void **state)
 	free(text);
 }
 
+/*
+ * Keys are matched to columns with loads from both ends: a key of any
+ * length 0..40 matches only itself, one byte changed anywhere is unknown.
+ */
+static void test_jsonl_keys_match_only_byte_for_byte(void **state)
+{
+	static rec r;
+	char key[48], text[4096];
+	rs_error err;
+
+	(void)state;
+	for (size_t n = 0; n <= 40; n++) {
+		size_t at = 0;
+
+		for (size_t k = 0; k < n; k++)
+			key[k] = (char)('a' + (k * 7) % 26);
+		key[n] = '\0';
+		at += (size_t)sprintf(text + at, "{\"%s\":1,\"z\":2}\n{\"%s\":3,\"z\":4}\n", key, key);
+		for (size_t p = 0; p < n; p++) {
+			key[p] = (char)(key[p] == 'A' ? 'B' : 'A');
+			at += (size_t)sprintf(text + at, "{\"%s\":5,\"z\":6}\n", key);
+			key[p] = (char)('a' + (p * 7) % 26);
+		}
+		assert_int_equal(jsonl(text, &r, &err), RS_OK);
+		{
+			size_t good = 0, bad = 0;
+			for (const char *q = r.out; (q = strchr(q, '\n')) != NULL; q++) {
+				good += q[1] == 'R';
+				bad += q[1] == 'X';
+			}
+			assert_int_equal(good, 2);
+			assert_int_equal(bad, n);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -934,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_record_larger_than_the_arena_reads_whole),
 		cmocka_unit_test(test_jsonl_flat_rows_carry_true_plain_bits),
 		cmocka_unit_test(test_jsonl_plain_bits_never_change_the_output),
+		cmocka_unit_test(test_jsonl_keys_match_only_byte_for_byte),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
