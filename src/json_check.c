@@ -451,6 +451,12 @@ static bool is_digit(char c)
  */
 static size_t flat_num(const char *s, size_t i, rs_json_member *it)
 {
+	/* What cJSON would still take as part of the number, and NUL. */
+	static const bool num_more[256] = {
+		[0] = true, ['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true,
+		['4'] = true, ['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true,
+		['9'] = true, ['+'] = true, ['-'] = true, ['e'] = true, ['E'] = true,
+		['.'] = true};
 	static const double p10[] = {1,    1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
 	                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 	unsigned long long m = 0;
@@ -468,8 +474,8 @@ static size_t flat_num(const char *s, size_t i, rs_json_member *it)
 		for (; is_digit(s[i]) && digits <= 15; i++, digits++, frac++)
 			m = m * 10 + (unsigned)(s[i] - '0');
 	}
-	if (digits > 15 || strchr("0123456789+-eE.", s[i]) != NULL)
-		return 0; /* strchr matches s[n]'s NUL too: declines a cut line */
+	if (digits > 15 || num_more[(unsigned char)s[i]])
+		return 0; /* s[n]'s NUL too: declines a cut line */
 	it->num = (double)m / p10[frac];
 	if (neg)
 		it->num = -it->num;
@@ -510,32 +516,41 @@ static size_t flat_value(const char *s, size_t n, size_t i, rs_json_member *it)
 	}
 }
 
+/*
+ * Where a separator is expected it is looked for first, whitespace skipped
+ * only when it is not there: exports rarely put any between members.
+ */
 size_t rs_json_flat(const char *s, size_t n, rs_json_member *m, size_t max)
 {
 	size_t i = flat_ws(s, 0), k = 0, e;
 
 	if (s[i] != '{')
 		return RS_JSON_NOT_FLAT;
-	i = flat_ws(s, i + 1);
+	i++;
 	for (;;) {
 		rs_json_member *it = m + k;
+		if (s[i] != '"')
+			i = flat_ws(s, i);
 		if (s[i] != '"' || k == max || (e = flat_str(s, n, i)) == 0)
 			return RS_JSON_NOT_FLAT;
 		it->key = s + i + 1;
 		it->klen = e - i - 1;
-		i = flat_ws(s, e + 1);
+		i = e + 1;
+		if (s[i] != ':')
+			i = flat_ws(s, i);
 		if (s[i] != ':')
 			return RS_JSON_NOT_FLAT;
 		i = flat_ws(s, i + 1);
 		if (i >= n || (i = flat_value(s, n, i, it)) == 0)
 			return RS_JSON_NOT_FLAT;
 		k++;
-		i = flat_ws(s, i);
+		if (s[i] != ',')
+			i = flat_ws(s, i);
 		if (s[i] == '}')
 			break;
 		if (s[i] != ',')
 			return RS_JSON_NOT_FLAT;
-		i = flat_ws(s, i + 1);
+		i++;
 	}
 	return flat_ws(s, i + 1) == n ? k : RS_JSON_NOT_FLAT;
 }
