@@ -461,11 +461,13 @@ static size_t flat_num(const char *s, size_t i, rs_json_member *it)
 	                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 	unsigned long long m = 0;
 	int digits = 0, frac = 0;
-	bool neg = s[i] == '-';
+	bool neg = s[i] == '-', lead0;
+	size_t start = i;
 
 	i += neg;
 	if (!is_digit(s[i]))
 		return 0;
+	lead0 = s[i] == '0' && is_digit(s[i + 1]);
 	for (; is_digit(s[i]) && digits <= 15; i++, digits++)
 		m = m * 10 + (unsigned)(s[i] - '0');
 	if (s[i] == '.') {
@@ -479,6 +481,11 @@ static size_t flat_num(const char *s, size_t i, rs_json_member *it)
 	it->num = (double)m / p10[frac];
 	if (neg)
 		it->num = -it->num;
+	/* The text is already what put_fixed makes of the digits: no leading
+	 * zero before another digit, no trailing zero after the point. */
+	it->str = s + start;
+	it->slen = i - start;
+	it->canon = !lead0 && frac <= 6 && (frac == 0 || s[i - 1] != '0');
 	while (frac > 0 && m % 10 == 0) { /* 12.50 is 1250 / 10^2, or 125 / 10^1 */
 		m /= 10;
 		frac--;
@@ -601,6 +608,11 @@ static size_t put_fixed(char *out, bool neg, unsigned long long x, int d);
  */
 size_t rs_json_flat_num_text(const rs_json_member *m, char *out)
 {
+	if (m->canon) {
+		memcpy(out, m->str, m->slen);
+		out[m->slen] = '\0';
+		return m->slen;
+	}
 	if (m->frac > 6)
 		return rs_json_num_text(m->num, out);
 	return put_fixed(out, signbit(m->num) != 0, m->mant, m->frac);

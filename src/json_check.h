@@ -84,12 +84,14 @@ enum { RS_JSON_HAS_COMMA = 2, RS_JSON_HAS_CTL = 4, RS_JSON_HAS_E2 = 8 };
 
 typedef struct rs_json_member {
 	const char *key, *str; /* in s, not NUL-terminated; str for strings */
-	size_t klen, slen;     /* slen: decoded; the text in s is slen + esc */
+	size_t klen, slen;     /* slen: decoded; the text in s is slen + esc
+	                          (for a number: its text, slen bytes) */
 	size_t esc;            /* escapes in the string */
 	unsigned has;          /* strings: RS_JSON_HAS_ flags */
 	double num;            /* for numbers: the value, */
 	unsigned long long mant; /* and its digits without trailing zeros */
 	int frac;              /* and how many of them are decimals */
+	bool canon;            /* and its text is rs_json_flat_num_text's */
 	int type;              /* cJSON_String, _Number, _True, _False, _NULL */
 } rs_json_member;
 
