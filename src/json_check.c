@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "copy_impl.h"
 #include "json_check.h"
 #include "scan_impl.h"
 
@@ -609,7 +610,7 @@ static size_t put_fixed(char *out, bool neg, unsigned long long x, int d);
 size_t rs_json_flat_num_text(const rs_json_member *m, char *out)
 {
 	if (m->canon) {
-		memcpy(out, m->str, m->slen);
+		rs_copy(out, m->str, m->slen);
 		out[m->slen] = '\0';
 		return m->slen;
 	}
