@@ -2,7 +2,8 @@
  * json_check.h - what the JSON readers (read_json.c) need that cJSON does not
  * give: the NUL check, a validator mirroring cJSON 1.7.15 that says why a
  * parse failed and where, the text of a number, and positions as line and
- * column. Not part of the public API.
+ * column (json_check.c); the flat record path without cJSON (json_flat.c).
+ * Not part of the public API.
  */
 #ifndef RS_JSON_CHECK_H
 #define RS_JSON_CHECK_H
@@ -117,6 +118,10 @@ char *rs_json_flat_decode(const rs_json_member *m, char *out);
  * returns its length.
  */
 size_t rs_json_num_text(double v, char *out);
+
+/* Digits of x with a point d places from the right ("0.05" for 5, d 2),
+ * after a '-' when neg, NUL-terminated into out; returns the length. */
+size_t rs_json_put_fixed(char *out, bool neg, unsigned long long x, int d);
 
 /*
  * "<head>\"<key>\"<tail>" into reason (cap bytes), the key cut to 120 bytes
