@@ -92,16 +92,15 @@ typedef struct rs_piece {
 /*
  * A part's --explain pieces in one language (rs_rules_compile). A linear part
  * on a known whole value v < RS_EX_SMALL reads small[v]; on another known
- * value, head "<v>" then per "<points>" or capped; unknown, whole_u. A
- * conditional part reads whole_t / whole_f / whole_u by its condition.
+ * value, head "<v>" then per "<points>" or capped; unknown, whole[RS_K_U].
+ * A conditional part reads whole[] at its condition's value (enum rs_kv).
  */
 typedef struct rs_part_ex {
-	rs_piece head;    /* " = name " (first part) or " + name " */
-	rs_piece per;     /* "x<per> " (followed by the points) */
-	rs_piece capped;  /* "x<per> (<cap> cap)" */
-	rs_piece whole_u; /* head "0 (unknown)" */
-	rs_piece whole_t; /* head "<points>" */
-	rs_piece whole_f; /* head "0" */
+	rs_piece head;     /* " = name " (first part) or " + name " */
+	rs_piece per;      /* "x<per> " (followed by the points) */
+	rs_piece capped;   /* "x<per> (<cap> cap)" */
+	rs_piece whole[3]; /* by enum rs_kv: head "0", head "0 (unknown)",
+	                      head "<points>" */
 	rs_piece small[RS_EX_SMALL];
 } rs_part_ex;
 

@@ -195,35 +195,6 @@ static inline double clamp(double x, double hi)
 #define PIECE_GENERAL UINT32_MAX
 
 /*
- * One part's points and, for --explain, the piece that is its whole text:
- * a linear part on a whole value below RS_EX_SMALL, a conditional part, an
- * unknown value; any other linear part is PIECE_GENERAL.
- */
-static inline double part(const rs_rules *r, const rs_part *p, const rs_part_ex *x,
-                          const rs_account *a, rs_piece *pc)
-{
-	double v;
-
-	if (p->var >= 0) {
-		if (!rs_known(a, p->var)) {
-			*pc = x->whole_u;
-			return 0;
-		}
-		v = a->v[p->var];
-		if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v)
-			*pc = x->small[(unsigned)v];
-		else
-			pc->len = PIECE_GENERAL;
-		return clamp(v * p->per, p->cap);
-	}
-	switch (rs_cond_fast(r->prog, p->cond, a->v, a->known)) {
-	case RS_K_T: *pc = x->whole_t; return p->points;
-	case RS_K_F: *pc = x->whole_f; return 0;
-	default: *pc = x->whole_u; return 0;
-	}
-}
-
-/*
  * The sum of the parts without the explain bookkeeping, from their terms
  * (rules_impl.h): the same additions in the same order (a part that gives 0
  * adds nothing: sum starts at +0).
@@ -343,16 +314,57 @@ static inline void set_score(rs_account *a, const rs_scoredef *d, int k, double 
 	a->known |= 1u << (RS_V_CONTACT_SCORE + k);
 }
 
-/* Score k with its --explain text appended to b. */
+/*
+ * Score k with its --explain text appended to b. The sum is sum_parts's (the
+ * same terms, the same additions in the same order); on the way each part
+ * picks the piece that is its whole text: a condition's by its value, a
+ * linear part's for an unknown value or a whole one below RS_EX_SMALL. Any
+ * other linear part is PIECE_GENERAL, its numbers formatted by explain_score.
+ */
 static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
+	const rs_term *t = d->terms;
+	const rs_part *p = d->parts;
+	const uint32_t known = a->known;
 	rs_piece pc[RS_MAX_PARTS];
-	size_t i;
+	size_t i, n = d->nparts;
 	double sum = 0;
 
-	for (i = 0; i < d->nparts; i++)
-		sum += part(r, &d->parts[i], &d->parts[i].ex[lang], a, &pc[i]);
+	for (i = 0; i < n; i++, t++, p++) {
+		const rs_part_ex *x = &p->ex[lang];
+		int kv;
+
+		if (t->kind == RS_TERM_LINEAR) {
+			double v = a->v[t->var];
+
+			if (!((known >> t->var) & 1u)) {
+				pc[i] = x->whole[RS_K_U];
+				continue;
+			}
+			sum += clamp(v * t->x, t->y);
+			if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v)
+				pc[i] = x->small[(unsigned)v];
+			else
+				pc[i].len = PIECE_GENERAL;
+			continue;
+		}
+		if (t->kind == RS_TERM_LEAF) {
+			if ((known >> t->var) & 1u) {
+				double y = a->v[t->var];
+				unsigned code = (unsigned)(y >= t->x) | (unsigned)(y <= t->x) << 1;
+
+				kv = (int)(((unsigned)t->tmask >> code) & 1u) << 1;
+			} else {
+				kv = t->unk;
+			}
+		} else {
+			kv = rs_cond_fast(r->prog, t->cond, a->v, known);
+		}
+		if (kv == RS_K_T)
+			sum += t->y;
+		pc[i] = x->whole[kv];
+	}
 	set_score(a, d, k, sum);
 	explain_score(r, k, a, pc, sum, b, lang);
 }
@@ -414,21 +426,21 @@ static size_t part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
 	(void)rs_buf_put_num(b, p->cap, 2);
 	(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
 	rs_piece_end(b, &x->capped);
-	rs_piece_begin(b, &x->whole_u);
+	rs_piece_begin(b, &x->whole[RS_K_U]);
 	again(b, x->head);
 	(void)rs_buf_put_num(b, 0, 2);
 	(void)rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
-	rs_piece_end(b, &x->whole_u);
-	rs_piece_begin(b, &x->whole_t);
+	rs_piece_end(b, &x->whole[RS_K_U]);
+	rs_piece_begin(b, &x->whole[RS_K_T]);
 	again(b, x->head);
 	(void)rs_buf_put_num(b, p->points, 2);
-	rs_piece_end(b, &x->whole_t);
-	rs_piece_begin(b, &x->whole_f);
+	rs_piece_end(b, &x->whole[RS_K_T]);
+	rs_piece_begin(b, &x->whole[RS_K_F]);
 	again(b, x->head);
 	(void)rs_buf_put_num(b, 0, 2);
-	rs_piece_end(b, &x->whole_f);
+	rs_piece_end(b, &x->whole[RS_K_F]);
 	n = x->head.len + (x->per.len > x->capped.len ? x->per.len : x->capped.len);
-	n = max_piece(max_piece(max_piece(n, x->whole_u), x->whole_t), x->whole_f);
+	n = max_piece(max_piece(max_piece(n, x->whole[RS_K_U]), x->whole[RS_K_T]), x->whole[RS_K_F]);
 	for (v = 0; p->var >= 0 && v < RS_EX_SMALL; v++) {
 		rs_piece_begin(b, &x->small[v]);
 		linear_text(b, p, x, (double)v);
