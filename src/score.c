@@ -191,9 +191,6 @@ static inline double clamp(double x, double hi)
 	return x > hi ? hi : x;
 }
 
-/* A part whose text needs its numbers formatted (explain_score). */
-#define PIECE_GENERAL UINT32_MAX
-
 /*
  * The sum of the parts without the explain bookkeeping, from their terms
  * (rules_impl.h): the same additions in the same order (a part that gives 0
@@ -259,51 +256,58 @@ static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t roo
 	return b->data + b->len;
 }
 
-/*
- * "; contact 31 = contacts 4x5 20 + ...": the pre-rendered pieces of the
- * rules (rs_rules_compile) and the numbers of this row. One reservation
- * covers the pieces and NUM_ROOM per number; a number too large for
- * rs_fmt_num goes through rs_buf_put_num, which checks its own room.
- */
-static void explain_score(const rs_rules *r, int k, const rs_account *a, const rs_piece *pc,
-                          double sum, rs_buf *b, rs_lang lang)
+/* A linear part on a value without a whole piece (fractional, negative,
+ * RS_EX_SMALL or more): "name <v>x<per> <points>" or capped. */
+static char *put_linear(rs_buf *b, char *w, const rs_rules *r, const rs_part *p,
+                        const rs_part_ex *x, double v, size_t room)
 {
-	const rs_scoredef *d = &r->score[k];
-	size_t i, room = d->ex_bound[lang] + NUM_ROOM * (2 * d->nparts + 1) + PIECE_SLACK;
-	double t = a->v[RS_V_CONTACT_SCORE + k], v;
-	char *w;
+	w = put_fast_num(b, put_piece(w, r, x->head), v, 2, room);
+	if (w != NULL && v * p->per > p->cap)
+		return put_piece(w, r, x->capped);
+	if (w != NULL)
+		w = put_fast_num(b, put_piece(w, r, x->per), clamp(v * p->per, p->cap), 2, room);
+	return w;
+}
 
-	if (!rs_buf_room(b, room))
-		return;
-	w = b->data + b->len;
-	if (t >= 0 && t <= 100 && t == (double)(unsigned)t) { /* always, in fact */
-		w = put_piece(w, r, d->ex_total[lang][(unsigned)t]);
+/* Exactly n bytes (a score's heading, at most a few dozen): overlapping
+ * fixed-size copies, nothing written past dst + n. */
+static inline void copy_exact(char *dst, const char *src, size_t n)
+{
+	size_t i;
+
+	if (n >= 16) {
+		for (i = 0; i + 16 < n; i += 16)
+			memcpy(dst + i, src + i, 16);
+		memcpy(dst + n - 16, src + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(dst, src, 8);
+		memcpy(dst + n - 8, src + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(dst, src, 4);
+		memcpy(dst + n - 4, src + n - 4, 4);
 	} else {
-		w = put_piece(w, r, d->ex_head[lang]);
-		w = put_fast_num(b, w, t, 0, room);
+		for (i = 0; i < n; i++)
+			dst[i] = src[i];
 	}
-	for (i = 0; w != NULL && i < d->nparts; i++) {
-		const rs_part *p = &d->parts[i];
-		const rs_part_ex *x = &p->ex[lang];
+}
 
-		if (pc[i].len != PIECE_GENERAL) {
-			w = put_piece(w, r, pc[i]);
-			continue;
-		}
-		/* A linear part on another value: "name <v>x<per> <points>" or capped. */
-		v = a->v[p->var];
-		w = put_fast_num(b, put_piece(w, r, x->head), v, 2, room);
-		if (w != NULL && v * p->per > p->cap)
-			w = put_piece(w, r, x->capped);
-		else if (w != NULL)
-			w = put_fast_num(b, put_piece(w, r, x->per), clamp(v * p->per, p->cap), 2, room);
-	}
-	if (w == NULL)
-		return;
-	if (sum > d->max)
-		w = put_piece(w, r, d->ex_max[lang]);
-	b->len = (size_t)(w - b->data);
-	b->data[b->len] = '\0';
+/*
+ * n bytes at src down to dst < src, 16 at a time front to back: a block is
+ * read before it is written, and what it writes (below src + i + 16) was
+ * read already. Up to 15 bytes past either end are read or written: the
+ * room's slack (PIECE_SLACK), scratch.
+ */
+static inline void move_down(char *dst, const char *src, size_t n)
+{
+	size_t i = 0;
+
+	do {
+		char blk[16];
+
+		memcpy(blk, src + i, 16);
+		memcpy(dst + i, blk, 16);
+		i += 16;
+	} while (i < n);
 }
 
 /* Score k from the sum of its parts: floor(y + 0.5) for y in 0..100 (the
@@ -315,22 +319,36 @@ static inline void set_score(rs_account *a, const rs_scoredef *d, int k, double 
 }
 
 /*
- * Score k with its --explain text appended to b. The sum is sum_parts's (the
- * same terms, the same additions in the same order); on the way each part
- * picks the piece that is its whole text: a condition's by its value, a
- * linear part's for an unknown value or a whole one below RS_EX_SMALL. Any
- * other linear part is PIECE_GENERAL, its numbers formatted by explain_score.
+ * Score k with its --explain text appended to b, in one pass over the
+ * parts: the sum is sum_parts's (the same terms, the same additions in the
+ * same order), and each part's text goes out as it is decided: a
+ * condition's piece by its value, a linear part's for an unknown value or a
+ * whole one below RS_EX_SMALL, any other through put_linear. The heading
+ * "; contact <total>" needs the sum: the parts are written after the room
+ * of a two-digit total's heading, and moved when the total has one digit
+ * (or three). One reservation covers the pieces, NUM_ROOM per number and
+ * the slack; a number too large for rs_fmt_num goes through rs_buf_put_num,
+ * which checks its own room (and may move the buffer: offsets, not
+ * pointers, are kept across it).
  */
 static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs_lang lang)
 {
 	const rs_scoredef *d = &r->score[k];
 	const rs_term *t = d->terms;
 	const rs_part *p = d->parts;
+	const char *xt = r->xtext;
 	const uint32_t known = a->known;
-	rs_piece pc[RS_MAX_PARTS];
-	size_t i, n = d->nparts;
-	double sum = 0;
+	size_t i, n = d->nparts, start, body, gap = d->ex_total[lang][10].len;
+	size_t room = d->ex_bound[lang] + NUM_ROOM * (2 * n + 1) + PIECE_SLACK;
+	double sum = 0, tot;
+	char head[64], *w, *base;
+	const char *hs;
+	size_t hn;
 
+	if (!rs_buf_room(b, room))
+		return;
+	start = b->len;
+	w = b->data + start + gap;
 	for (i = 0; i < n; i++, t++, p++) {
 		const rs_part_ex *x = &p->ex[lang];
 		int kv;
@@ -339,14 +357,17 @@ static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs
 			double v = a->v[t->var];
 
 			if (!((known >> t->var) & 1u)) {
-				pc[i] = x->whole[RS_K_U];
+				w = rs_put_piece(w, xt, x->whole[RS_K_U]);
 				continue;
 			}
 			sum += clamp(v * t->x, t->y);
-			if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v)
-				pc[i] = x->small[(unsigned)v];
-			else
-				pc[i].len = PIECE_GENERAL;
+			if (v >= 0 && v < RS_EX_SMALL && v == (double)(unsigned)v) {
+				w = rs_put_piece(w, xt, x->small[(unsigned)v]);
+			} else {
+				w = put_linear(b, w, r, p, x, v, room);
+				if (w == NULL)
+					return;
+			}
 			continue;
 		}
 		if (t->kind == RS_TERM_LEAF) {
@@ -363,10 +384,33 @@ static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs
 		}
 		if (kv == RS_K_T)
 			sum += t->y;
-		pc[i] = x->whole[kv];
+		w = rs_put_piece(w, xt, x->whole[kv]);
 	}
 	set_score(a, d, k, sum);
-	explain_score(r, k, a, pc, sum, b, lang);
+	if (sum > d->max)
+		w = rs_put_piece(w, xt, d->ex_max[lang]);
+	base = b->data + start;
+	body = (size_t)(w - base) - gap;
+	tot = a->v[RS_V_CONTACT_SCORE + k];
+	if (tot >= 0 && tot <= 100 && tot == (double)(unsigned)tot) { /* always, in fact */
+		rs_piece h = d->ex_total[lang][(unsigned)tot];
+
+		hs = xt + h.off;
+		hn = h.len;
+	} else {
+		rs_piece h = d->ex_head[lang];
+
+		memcpy(head, xt + h.off, h.len);
+		hn = h.len + fmt_num(head + h.len, tot, 0); /* tot is 0..100: it fits */
+		hs = head;
+	}
+	if (hn < gap)
+		move_down(base + hn, base + gap, body);
+	else if (hn > gap)
+		memmove(base + hn, base + gap, body);
+	copy_exact(base, hs, hn);
+	b->len = start + hn + body;
+	b->data[b->len] = '\0';
 }
 
 /* ---------------------------------- explain pieces (rs_rules_compile) */
@@ -383,7 +427,7 @@ static void again(rs_buf *b, rs_piece p)
 		(void)rs_buf_append(b, b->data + p.off, p.len);
 }
 
-/* The text of a linear part on known value v, as explain_score writes it. */
+/* The text of a linear part on known value v, as put_linear writes it. */
 static void linear_text(rs_buf *b, const rs_part *p, const rs_part_ex *x, double v)
 {
 	again(b, x->head);

@@ -449,6 +449,76 @@ static void test_explain_pieces_equal_the_reference_text(void **state)
 }
 
 /*
+ * The heading "; contact <total>" is written before the parts, which go out
+ * first after room for a two-digit total: totals of one, two and three
+ * digits (0, 5, 10, 99, 100), each part at 0, whole, fractional, 32 and
+ * more, 1e9 and more, negative and unknown, in both languages, equal the
+ * reference text.
+ */
+static void test_explain_heading_of_every_total_width(void **state)
+{
+	static const double lin[] = {0, 1, 4, 5, 31, 32, 2.5, 0.125, 1e9, 2e13, -1};
+	rs_buf got, want;
+	rs_error e;
+	size_t i, j;
+	int g, widths = 0;
+
+	(void)state;
+	rs_buf_init(&got);
+	rs_buf_init(&want);
+	for (i = 0; i < 4 * 11 * 2; i++) {
+		rs_account a, ref;
+		double v = lin[i % 11];
+		char *cut;
+
+		memset(&a, 0, sizeof a);
+		set(&a, RS_F_PURCHASE_SHARE, 50);
+		g = i % 2 ? RS_LANG_ZH : RS_LANG_EN;
+		switch (i / 22) {
+		case 0: /* contact 0 .. 100 by the linear parts; cooperation unknown */
+			set(&a, RS_F_CONTACTS, v);
+			set(&a, RS_F_DEPARTMENTS, v);
+			set(&a, RS_F_TOP_CONTACT_LEVEL, 4);
+			set(&a, RS_F_KEY_PERSON, 1);
+			break;
+		case 1: /* one part each: totals of one digit */
+			set(&a, RS_F_CONTACTS, v);
+			set(&a, RS_F_RELATIONSHIP_YEARS, v);
+			break;
+		case 2: /* everything at the top: 100 */
+			for (j = RS_F_CONTACTS; j < RS_F_COUNT; j++) {
+				bool flag = j >= RS_F_STRATEGIC_AGREEMENT || j == RS_F_KEY_PERSON;
+
+				set(&a, (int)j, j == RS_F_TOP_CONTACT_LEVEL ? 4 : flag ? 1 : v);
+			}
+			break;
+		default: /* conditions only, the linear parts unknown */
+			set(&a, RS_F_EXCLUSIVE, 1);
+			set(&a, RS_F_KEY_PERSON, i % 3 == 0);
+			break;
+		}
+		ref = a;
+		rs_buf_reset(&got);
+		rs_buf_reset(&want);
+		assert_int_equal(rs_score(rules, &a, &got, (rs_lang)g, &e), RS_OK);
+		ref.v[RS_V_SHARE_PCT] = a.v[RS_V_SHARE_PCT];
+		ref.known |= 1u << RS_V_SHARE_PCT;
+		ref_scores(rules, &ref, &want, g);
+		cut = strstr(got.data, "; ");
+		assert_non_null(cut);
+		assert_string_equal(cut, want.data);
+		for (j = 0; j < RS_SCORE_COUNT; j++) {
+			double t = a.v[RS_V_CONTACT_SCORE + j];
+
+			widths |= t < 10 ? 1 : t < 100 ? 2 : 4;
+		}
+	}
+	assert_int_equal(widths, 7);
+	rs_buf_free(&got);
+	rs_buf_free(&want);
+}
+
+/*
  * The sum without --explain reads the parts' terms (rs_rules_compile): the
  * odd rules have all three kinds (linear, a one-leaf condition, a group),
  * and on random accounts, known and unknown values, the scores equal the
@@ -508,6 +578,7 @@ int main(void)
 		cmocka_unit_test(test_explain_of_computed_share),
 		cmocka_unit_test(test_fast_number_format_equals_put_num),
 		cmocka_unit_test(test_explain_pieces_equal_the_reference_text),
+		cmocka_unit_test(test_explain_heading_of_every_total_width),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
