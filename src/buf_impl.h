@@ -7,6 +7,7 @@
 #ifndef RS_BUF_IMPL_H
 #define RS_BUF_IMPL_H
 
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -99,15 +100,25 @@ static inline char *rs_num_small(char *w, double v, int d)
 		memcpy(w + 1, rs_digit_pairs + 2 * (ip % 100), 2);
 		w += 3;
 	} else {
-		/* Up to 9 digits end at tmp + 16; 16 bytes are copied from their
-		 * start (a fixed-size copy, no call), never past tmp's end. */
+		/* Up to 9 digits end at tmp + 16, two at a time from the pairs
+		 * (ip < 1e9 fits 32 bits); 16 bytes are copied from their start
+		 * (a fixed-size copy, no call), never past tmp's end. */
 		char tmp[32] = {0}, *end = tmp + 16, *s = end;
-		unsigned long long u = (unsigned long long)ip;
+		uint32_t u = (uint32_t)ip;
 
-		do {
-			*--s = (char)('0' + u % 10);
-			u /= 10;
-		} while (u != 0);
+		while (u >= 100) {
+			uint32_t q = u / 100;
+
+			s -= 2;
+			memcpy(s, rs_digit_pairs + 2 * (u - q * 100), 2);
+			u = q;
+		}
+		if (u >= 10) {
+			s -= 2;
+			memcpy(s, rs_digit_pairs + 2 * u, 2);
+		} else {
+			*--s = (char)('0' + u);
+		}
 		memcpy(w, s, 16);
 		w += end - s;
 	}

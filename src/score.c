@@ -237,15 +237,11 @@ static inline char *put_piece(char *w, const rs_rules *r, rs_piece p)
 	return rs_put_piece(w, r->xtext, p);
 }
 
-/* The number at w; NULL if the buffer failed. */
-static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t room)
+/* put_fast_num's rest: v out of rs_num_small's case. */
+static char *put_other_num(rs_buf *b, char *w, double v, int decimals, size_t room)
 {
-	char *e = rs_num_small(w, v, decimals); /* 0 <= v < 1e9: most */
-	size_t n;
+	size_t n = fmt_num(w, v, decimals);
 
-	if (e != NULL)
-		return e;
-	n = fmt_num(w, v, decimals);
 	if (n > 0)
 		return w + n;
 	/* Rare (|v| >= 1e13): the general formatter, then the room again. */
@@ -254,6 +250,14 @@ static char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t roo
 	if (!rs_buf_put_num(b, v, decimals) || !rs_buf_reserve(b, room))
 		return NULL;
 	return b->data + b->len;
+}
+
+/* The number at w; NULL if the buffer failed. */
+static inline char *put_fast_num(rs_buf *b, char *w, double v, int decimals, size_t room)
+{
+	char *e = rs_num_small(w, v, decimals); /* 0 <= v < 1e9: most */
+
+	return e != NULL ? e : put_other_num(b, w, v, decimals, room);
 }
 
 /* A linear part on a value without a whole piece (fractional, negative,

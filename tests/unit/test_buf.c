@@ -180,6 +180,7 @@ static void test_num_small_edges_and_what_it_declines(void **state)
 	                              1000, 12345.67, 999999999.4, 999999999.995, 0.004999};
 	char w[32], want[64];
 	size_t i;
+	double p;
 	int d;
 
 	(void)state;
@@ -194,6 +195,18 @@ static void test_num_small_edges_and_what_it_declines(void **state)
 	for (i = 0; i < sizeof vals / sizeof vals[0]; i++)
 		for (d = 0; d <= 2; d++)
 			assert_string_equal(num_small(w, vals[i], d), llround_ref(want, vals[i], d));
+	/* Whole parts of 4 to 9 digits go out two at a time: every width, its
+	 * edges, zeros and odd digit counts, with and without decimals. */
+	for (p = 1000; p < 1e9; p *= 10) {
+		const double near[] = {p, p - 1, p + 1, p * 1.0203, p * 9.0807 + 0.06, p + 0.5};
+
+		for (i = 0; i < sizeof near / sizeof near[0]; i++)
+			for (d = 0; d <= 2; d++)
+				if (near[i] < 1e9)
+					assert_string_equal(num_small(w, near[i], d), llround_ref(want, near[i], d));
+	}
+	assert_string_equal(num_small(w, 227380, 2), "227380");
+	assert_string_equal(num_small(w, 100000001, 0), "100000001");
 	assert_string_equal(num_small(w, 1e9, 0), "(null)");
 	assert_string_equal(num_small(w, 1e9, 2), "(null)");
 	assert_string_equal(num_small(w, -0.5, 2), "(null)");
