@@ -255,6 +255,46 @@ static void test_explain_of_computed_share(void **state)
 	rs_buf_free(&b);
 }
 
+/*
+ * The share in the explain text (its own 32-bit formatter) as
+ * rs_buf_put_num writes share_pct: every 0.001 from 0 to 100, so whole
+ * shares, one and two decimals, halves that round up to the next whole
+ * (9.995, 99.995: "100") and 100 itself; then from our_sales/spend.
+ */
+static void test_explain_share_number_equals_put_num(void **state)
+{
+	rs_buf got, want;
+	rs_error e;
+	int i;
+
+	(void)state;
+	rs_buf_init(&got);
+	rs_buf_init(&want);
+	for (i = 0; i <= 100000 + 40; i++) {
+		rs_account a = {0};
+
+		if (i <= 100000)
+			set(&a, RS_F_PURCHASE_SHARE, i / 1000.0);
+		else if (i <= 100020)
+			set(&a, RS_F_PURCHASE_SHARE, 99.99 + (i - 100000) * 0.0005);
+		else {
+			set(&a, RS_F_OUR_SALES, (i - 100020) * 0.999);
+			set(&a, RS_F_CUSTOMER_SPEND, 19.99);
+		}
+		if (a.v[RS_F_PURCHASE_SHARE] > 100)
+			continue;
+		rs_buf_reset(&got);
+		rs_buf_reset(&want);
+		assert_int_equal(rs_score(rules, &a, &got, RS_LANG_EN, &e), RS_OK);
+		rs_buf_puts(&want, "share ");
+		rs_buf_put_num(&want, a.v[RS_V_SHARE_PCT], 2);
+		rs_buf_puts(&want, " ");
+		assert_memory_equal(got.data, want.data, want.len);
+	}
+	rs_buf_free(&got);
+	rs_buf_free(&want);
+}
+
 /* ---- the fast paths pinned against the general ones ---- */
 
 #include "xorshift.h"
@@ -576,6 +616,7 @@ int main(void)
 		cmocka_unit_test(test_score_is_clamped_to_max_and_rounded),
 		cmocka_unit_test(test_explain_lists_every_part),
 		cmocka_unit_test(test_explain_of_computed_share),
+		cmocka_unit_test(test_explain_share_number_equals_put_num),
 		cmocka_unit_test(test_fast_number_format_equals_put_num),
 		cmocka_unit_test(test_explain_pieces_equal_the_reference_text),
 		cmocka_unit_test(test_explain_heading_of_every_total_width),
