@@ -58,7 +58,19 @@ void rs_wout_spaces(rs_wout *o, size_t n);
 typedef struct rs_json_keys {
 	rs_buf keys;
 	size_t *off;
+	/* The same keys, each with its separator in front and a string's
+	 * opening quote after: {"key0":" then ,"key1":" ...; key i is
+	 * lead.data[loff[i] .. loff[i + 1]), followed by RS_JSON_LEAD_PAD
+	 * bytes of padding. When every one is at most RS_JSON_LEAD_PAD bytes
+	 * (slot != NULL), slot holds them again one to a RS_JSON_LEAD_PAD-byte
+	 * slot (key i at slot[i * RS_JSON_LEAD_PAD], klen[i] bytes long), so
+	 * that each is copied as one fixed-size move. */
+	rs_buf lead;
+	size_t *loff;
+	char *slot;
+	unsigned char *klen;
 } rs_json_keys;
+#define RS_JSON_LEAD_PAD 32
 
 /* Encodes the header's keys, using o's buffer (still empty) as scratch. */
 rs_status rs_json_keys_init(rs_json_keys *k, const rs_wout *o, const rs_row *header, rs_error *err);

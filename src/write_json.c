@@ -171,39 +171,78 @@ static char *json_string_direct(char *d, const char *s, size_t n)
 	return d;
 }
 
-/*
- * json_object when the row surely fits in the buffer (counted at its worst:
- * every byte escaped as \u00XX): written through a local pointer, with no
- * room check per piece and no reloading of the buffer's fields after each
- * store. Returns false, having written nothing, when it may not fit.
- */
-static bool json_object_direct(rs_wout *o, const rs_json_keys *k, const rs_row *row)
+/* A lead key ({"key": or ,"key":, then '"') of kn <= RS_JSON_LEAD_PAD
+ * bytes into d as one fixed-size move: src has RS_JSON_LEAD_PAD readable
+ * bytes, d as many writable; the bytes past kn are overwritten by what
+ * follows or lie in room the caller keeps spare. */
+static inline void json_lead32(char *d, const char *src)
 {
-	const char *keys = k->keys.data;
-	const size_t *koff = k->off;
+#ifdef RS_SCAN_SSE2
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)src);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(src + 16));
+
+	_mm_storeu_si128((__m128i *)(void *)d, a);
+	_mm_storeu_si128((__m128i *)(void *)(d + 16), b);
+#else
+	memcpy(d, src, RS_JSON_LEAD_PAD);
+#endif
+}
+
+/*
+ * The cells of json_object_direct. fast: the row has types and plain bits
+ * and every lead key fits a slot (constant at each call, so the compiler
+ * drops the tests). Each cell checks its own room first (a string that needs
+ * no escaping for its bytes, anything else at its worst: every byte escaped
+ * as \u00XX), with RS_JSON_LEAD_PAD bytes kept spare past end for the key's
+ * fixed-size move and the closing brace. Returns NULL when a cell may not
+ * fit, else the end of what was written.
+ */
+static inline __attribute__((always_inline)) char *
+json_cells(char *d, char *end, const rs_json_keys *k, const rs_row *row, bool fast)
+{
+	const char *lead = k->lead.data, *slot = k->slot;
+	const size_t *loff = k->loff;
+	const unsigned char *klen = k->klen;
 	const unsigned char *type = row->type, *plain = row->plain;
-	size_t need = 2 + k->keys.len + 8 * row->n, i;
-	char *d;
+	const char *const *cell = row->cell;
+	const size_t *len = row->len;
+	size_t i, nc = row->n;
 
-	for (i = 0; i < row->n; i++)
-		need += 6 * row->len[i];
-	if (need > o->cap - o->len || o->failed)
-		return false;
-	d = o->buf + o->len;
-	*d++ = '{';
-	for (i = 0; i < row->n; i++) {
-		const char *s = row->cell[i];
-		size_t n = row->len[i], kn = koff[i + 1] - koff[i];
-		unsigned char t = type != NULL ? type[i] : (unsigned char)RS_T_STRING;
+	for (i = 0; i < nc; i++) {
+		const char *s = cell[i];
+		size_t n = len[i];
+		const char *key = fast ? slot + i * RS_JSON_LEAD_PAD : lead + loff[i];
+		size_t kn = fast ? klen[i] : loff[i + 1] - loff[i];
+		unsigned t = fast || type != NULL ? type[i] : (unsigned)RS_T_STRING;
+		bool pl = fast || plain != NULL ? (plain[i] & RS_PLAIN_JSON) != 0 : false;
 
-		if (i > 0)
-			*d++ = ',';
-		rs_copy(d, keys + koff[i], kn);
+		if (t == RS_T_STRING && pl) {
+			/* key, quote, the bytes as they are, quote */
+			if ((size_t)(end - d) < kn + n + 1)
+				return NULL;
+			if (fast)
+				json_lead32(d, key);
+			else
+				rs_copy(d, key, kn);
+			d += kn;
+			rs_copy(d, s, n);
+			d += n;
+			*d++ = '"';
+			continue;
+		}
+		if ((size_t)(end - d) < kn + 6 * n + 5)
+			return NULL;
+		if (fast)
+			json_lead32(d, key);
+		else
+			rs_copy(d, key, kn);
 		d += kn;
-		if ((t == RS_T_NUMBER && n == 0) || t == RS_T_NULL) {
-			memcpy(d, "null", 4);
-			d += 4;
-		} else if (t == RS_T_NUMBER) {
+		if (t == RS_T_STRING || t > RS_T_NULL) {
+			d = json_string_direct(d - 1, s, n);
+			continue;
+		}
+		d--; /* not a string: no opening quote */
+		if (t == RS_T_NUMBER && n > 0) {
 			rs_copy(d, s, n);
 			d += n;
 		} else if (t == RS_T_BOOL) {
@@ -211,15 +250,36 @@ static bool json_object_direct(rs_wout *o, const rs_json_keys *k, const rs_row *
 
 			memcpy(d, yes ? "true" : "false", 5);
 			d += yes ? 4 : 5;
-		} else if (plain != NULL && (plain[i] & RS_PLAIN_JSON)) {
-			*d = '"';
-			rs_copy(d + 1, s, n);
-			d[n + 1] = '"';
-			d += n + 2;
-		} else {
-			d = json_string_direct(d, s, n);
+		} else { /* RS_T_NULL, or an empty number */
+			memcpy(d, "null", 4);
+			d += 4;
 		}
 	}
+	return d;
+}
+
+/*
+ * json_object when the row fits in the buffer: written through a local
+ * pointer, with no reloading of the buffer's fields after each store.
+ * Returns false when it may not fit; the buffer's length is then unchanged
+ * (what was written past it is not output).
+ */
+static bool json_object_direct(rs_wout *o, const rs_json_keys *k, const rs_row *row)
+{
+	char *d, *end;
+
+	if (o->failed || o->cap - o->len < RS_JSON_LEAD_PAD + 2)
+		return false;
+	d = o->buf + o->len;
+	end = o->buf + o->cap - RS_JSON_LEAD_PAD - 1; /* room for the '}' too */
+	if (row->n == 0)
+		*d++ = '{';
+	else if (k->slot != NULL && row->type != NULL && row->plain != NULL)
+		d = json_cells(d, end, k, row, true);
+	else
+		d = json_cells(d, end, k, row, false);
+	if (d == NULL)
+		return false;
 	*d++ = '}';
 	o->len = (size_t)(d - o->buf);
 	return true;
@@ -251,8 +311,13 @@ void rs_json_object(rs_wout *o, const rs_json_keys *k, const rs_row *row)
 rs_status rs_json_keys_init(rs_json_keys *k, const rs_wout *o, const rs_row *header, rs_error *err)
 {
 	size_t i;
+	bool long_key = false;
 
 	rs_buf_init(&k->keys);
+	rs_buf_init(&k->lead);
+	k->loff = NULL;
+	k->slot = NULL;
+	k->klen = NULL;
 	k->off = rs_calloc(header->n + 1, sizeof *k->off);
 	if (k->off == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -277,6 +342,35 @@ rs_status rs_json_keys_init(rs_json_keys *k, const rs_wout *o, const rs_row *hea
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
 	k->off[header->n] = k->keys.len;
+	k->loff = rs_calloc(header->n + 1, sizeof *k->loff);
+	if (k->loff == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (i = 0; i < header->n; i++) {
+		k->loff[i] = k->lead.len;
+		if (!rs_buf_append(&k->lead, i == 0 ? "{" : ",", 1) ||
+		    !rs_buf_append(&k->lead, k->keys.data + k->off[i], k->off[i + 1] - k->off[i]) ||
+		    !rs_buf_append(&k->lead, "\"", 1))
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		if (k->lead.len - k->loff[i] > RS_JSON_LEAD_PAD)
+			long_key = true;
+	}
+	k->loff[header->n] = k->lead.len;
+	{
+		static const char pad[RS_JSON_LEAD_PAD];
+
+		if (!rs_buf_append(&k->lead, pad, sizeof pad))
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	if (long_key || header->n == 0)
+		return RS_OK;
+	k->slot = rs_calloc(header->n, RS_JSON_LEAD_PAD);
+	k->klen = rs_calloc(header->n, 1);
+	if (k->slot == NULL || k->klen == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (i = 0; i < header->n; i++) {
+		k->klen[i] = (unsigned char)(k->loff[i + 1] - k->loff[i]);
+		memcpy(k->slot + i * RS_JSON_LEAD_PAD, k->lead.data + k->loff[i], k->klen[i]);
+	}
 	return RS_OK;
 }
 
@@ -284,5 +378,12 @@ void rs_json_keys_free(rs_json_keys *k)
 {
 	rs_free(k->off);
 	rs_buf_free(&k->keys);
+	rs_buf_free(&k->lead);
+	rs_free(k->loff);
+	rs_free(k->slot);
+	rs_free(k->klen);
+	k->loff = NULL;
+	k->slot = NULL;
+	k->klen = NULL;
 }
 

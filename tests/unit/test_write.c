@@ -1047,6 +1047,105 @@ static void test_json_strings_round_trip_through_cjson(void **state)
 	free(out);
 }
 
+/*
+ * Like write_all, with each row's plain bits set as a reader sets them
+ * (rs_plain_bits of every cell) when plain is true: the JSON writer's path
+ * that copies a string needing no escaping as it is.
+ */
+static char *write_all_plain(rs_write_opts o, size_t n, const char *const *hdr,
+                             const unsigned char *types, size_t nrows,
+                             const char *const *cells, bool plain)
+{
+	char *out = NULL;
+	size_t outlen = 0, r, i;
+	FILE *fp = open_memstream(&out, &outlen);
+	rs_writer *w = NULL;
+	rs_error err;
+	unsigned char pb[MAXC];
+	trow t;
+
+	assert_non_null(fp);
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, n, hdr, NULL), &err), RS_OK);
+	for (r = 0; r < nrows; r++) {
+		(void)mkrow(&t, n, cells + r * n, types);
+		for (i = 0; i < n; i++)
+			pb[i] = rs_plain_bits(t.cell[i], t.len[i]);
+		t.row.plain = plain ? pb : NULL;
+		assert_int_equal(rs_writer_row(w, &t.row, &err), RS_OK);
+	}
+	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	rs_writer_free(w);
+	assert_int_equal(fclose(fp), 0);
+	return out;
+}
+
+/*
+ * The plain-string path: every byte class that keeps a string off it ('"',
+ * '\\', control bytes, U+2028/9) is escaped, an empty string is "", numbers
+ * are copied as they are (an empty one is null), null and booleans are
+ * literals, with plain bits or without, short keys and keys too long for a
+ * fixed-size slot, and across the buffer's end (many rows).
+ */
+static void test_json_plain_cells_are_copied_and_others_escaped(void **state)
+{
+	static const char *const hs[] = {"s", "q", "b", "c", "n", "u", "v", "e", "num", "en", "nul", "t", "f", "m"};
+	static const char *const hl[] = {
+		"a key long enough not to fit one slot of 32 bytes", "q", "b", "c", "n", "u", "v", "e", "num",
+		"en", "nul", "t", "f", "another very long key, again past 32 bytes \"quoted\""};
+	static const char *const c[] = {"hello", "a\"b", "a\\b", "a\x01z\x1f", "l1\nl2", "x\xE2\x80\xA8y",
+	                                "\xE2\x80\xA9", "", "-12.5e3", "", "", "true", "no", "\xE4\xB8\xAD \xE2\x80\xA6"};
+	static const unsigned char ty[] = {RS_T_STRING, RS_T_STRING, RS_T_STRING, RS_T_STRING, RS_T_STRING,
+	                                   RS_T_STRING, RS_T_STRING, RS_T_STRING, RS_T_NUMBER, RS_T_NUMBER,
+	                                   RS_T_NULL, RS_T_BOOL, RS_T_BOOL, RS_T_STRING};
+	enum { NC = 14, NR = 20000 };
+	const char *want_tail = "\"q\":\"a\\\"b\",\"b\":\"a\\\\b\",\"c\":\"a\\u0001z\\u001f\",\"n\":\"l1\\nl2\","
+	                        "\"u\":\"x\\u2028y\",\"v\":\"\\u2029\",\"e\":\"\",\"num\":-12.5e3,\"en\":null,"
+	                        "\"nul\":null,\"t\":true,\"f\":false,";
+	static const char *many[NR * NC];
+	char want[1024];
+	char *a, *b;
+	size_t i;
+
+	(void)state;
+	/* the bits the fast path relies on */
+	assert_true(rs_plain_bits(c[0], strlen(c[0])) & RS_PLAIN_JSON);
+	assert_true(rs_plain_bits("", 0) & RS_PLAIN_JSON);
+	for (i = 1; i <= 6; i++)
+		assert_false(rs_plain_bits(c[i], strlen(c[i])) & RS_PLAIN_JSON);
+
+	(void)snprintf(want, sizeof want, "{\"s\":\"hello\",%s\"m\":\"%s\"}\n", want_tail, c[13]);
+	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hs, ty, 1, c, true), want);
+	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hs, ty, 1, c, false), want);
+	(void)snprintf(want, sizeof want,
+	               "{\"a key long enough not to fit one slot of 32 bytes\":\"hello\",%s"
+	               "\"another very long key, again past 32 bytes \\\"quoted\\\"\":\"%s\"}\n",
+	               want_tail, c[13]);
+	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hl, ty, 1, c, true), want);
+	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hl, ty, 1, c, false), want);
+	/* no types: all strings */
+	EXPECT(write_all_plain(opts(RS_FMT_JSONL), 3, hs, NULL, 1, (const char *const[]){"x", "", "1\""}, true),
+	       "{\"s\":\"x\",\"q\":\"\",\"b\":\"1\\\"\"}\n");
+
+	/* many rows: some end at the buffer's end and take the piecewise path */
+	for (i = 0; i < NR * NC; i++)
+		many[i] = c[(i * 7 + i / NC) % NC];
+	for (i = 0; i < 2; i++) {
+		const char *const *h = i == 0 ? hs : hl;
+
+		a = write_all_plain(opts(RS_FMT_JSON), NC, h, ty, NR, many, true);
+		b = write_all_plain(opts(RS_FMT_JSON), NC, h, ty, NR, many, false);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		a = write_all_plain(opts(RS_FMT_JSONL), NC, h, NULL, NR, many, true);
+		b = write_all_plain(opts(RS_FMT_JSONL), NC, h, NULL, NR, many, false);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1072,6 +1171,7 @@ int main(void)
 		cmocka_unit_test(test_json_empty_result_is_empty_array),
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
 		cmocka_unit_test(test_json_strings_round_trip_through_cjson),
+		cmocka_unit_test(test_json_plain_cells_are_copied_and_others_escaped),
 		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
 		cmocka_unit_test(test_table_right_aligns_numbers_and_their_header),
 		cmocka_unit_test(test_table_cuts_long_text_with_ellipsis_at_character_boundary),
