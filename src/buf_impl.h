@@ -134,4 +134,47 @@ static inline char *rs_num_small(char *w, double v, int d)
 /* A string literal, its length known at compile time. */
 #define RS_BUF_LIT(b, lit) rs_buf_add((b), "" lit, sizeof(lit) - 1)
 
+/*
+ * rs_num_small's text for its most common case, in 32 bits: 0 <= v < 100, a
+ * whole v with any d, or a fraction with d == 2 (v x 100 is below 10001,
+ * rounded half up, trailing zeros dropped). One or two digits go out as two
+ * bytes from the pairs (for one digit, the second is scratch that what
+ * follows covers). Returns the end of the text (no NUL written), or NULL
+ * for anything else, 99.995 and up ("100") included: the caller then takes
+ * its general path. w must have RS_NUM_SMALL_ROOM bytes.
+ */
+static inline char *rs_num_below100(char *w, double v, int d)
+{
+	unsigned ip, fp = 0;
+
+	if (!(v >= 0 && v < 100))
+		return NULL;
+	ip = (unsigned)v;
+	if (v != (double)ip) {
+		double x = v * 100;
+		unsigned scaled = (unsigned)x;
+
+		if (d != 2)
+			return NULL;
+		if (x - (double)scaled >= 0.5)
+			scaled++;
+		ip = scaled / 100;
+		fp = scaled % 100;
+		if (ip >= 100)
+			return NULL;
+	}
+	memcpy(w, rs_digit_pairs + 2 * ip + (ip < 10), 2);
+	w += 1 + (ip >= 10);
+	if (fp != 0) {
+		*w++ = '.';
+		if (fp % 10 != 0) {
+			memcpy(w, rs_digit_pairs + 2 * fp, 2);
+			w += 2;
+		} else {
+			*w++ = (char)('0' + fp / 10);
+		}
+	}
+	return w;
+}
+
 #endif

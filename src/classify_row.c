@@ -55,49 +55,19 @@ static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len, s
 
 /*
  * v with d (1 or 2) decimals at w and its NUL, as rs_buf_put_num writes it;
- * the byte after the NUL, or NULL when the arena failed. Inline for 0 <= v
- * < 100 (every score, every share, most gaps): a whole v is its digits; with
- * 2 decimals v x 100 rounded half up (rs_num_small's arithmetic, in 32
- * bits: it is below 10000), trailing zeros dropped. One or two digits go
- * out as two bytes from the digit pairs (for one digit, it and a byte that
- * what follows then covers).
+ * the byte after the NUL, or NULL when the arena failed. Inline
+ * (rs_num_below100) for 0 <= v < 100: every score, every share, most gaps.
  */
 static inline char *put_num(rs_classifier *c, char *w, double v, int d, size_t *len,
                             size_t room)
 {
-	char *start = w;
-	unsigned ip, fp = 0;
+	char *e = rs_num_below100(w, v, d);
 
-	if (!(v >= 0 && v < 100))
+	if (e == NULL)
 		return num_rest(c, w, v, d, len, room);
-	ip = (unsigned)v;
-	if (v != (double)ip) {
-		double x = v * 100;
-		unsigned scaled = (unsigned)x;
-
-		if (d != 2)
-			return num_rest(c, w, v, d, len, room);
-		if (x - (double)scaled >= 0.5)
-			scaled++;
-		ip = scaled / 100;
-		fp = scaled % 100;
-		if (ip >= 100) /* 99.995 and up: "100" */
-			return num_rest(c, w, v, d, len, room);
-	}
-	memcpy(w, rs_digit_pairs + 2 * ip + (ip < 10), 2);
-	w += 1 + (ip >= 10);
-	if (fp != 0) {
-		*w++ = '.';
-		if (fp % 10 != 0) {
-			memcpy(w, rs_digit_pairs + 2 * fp, 2);
-			w += 2;
-		} else {
-			*w++ = (char)('0' + fp / 10);
-		}
-	}
-	*w = '\0';
-	*len = (size_t)(w - start);
-	return w + 1;
+	*e = '\0';
+	*len = (size_t)(e - w);
+	return e + 1;
 }
 
 /* An appended number's JSON type: null when empty. */

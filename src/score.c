@@ -260,43 +260,13 @@ static inline char *put_fast_num(rs_buf *b, char *w, double v, int decimals, siz
 	return e != NULL ? e : put_other_num(b, w, v, decimals, room);
 }
 
-/*
- * The share (0..100, two decimals) at w: rs_num_small's text, its
- * arithmetic in 32 bits (v x 100 is below 10001) and one or two digits as
- * two bytes from the pairs (the second, for one digit, scratch that what
- * follows covers). 99.995 and up ("100") and anything out of 0..100 go
- * through put_fast_num.
- */
+/* The share (0..100, two decimals) at w: rs_num_below100 inline, anything
+ * else (99.995 and up, out of 0..100) through put_fast_num. */
 static inline char *put_share_num(rs_buf *b, char *w, double v, size_t room)
 {
-	unsigned ip, fp = 0;
+	char *e = rs_num_below100(w, v, 2);
 
-	if (!(v >= 0 && v < 100))
-		return put_fast_num(b, w, v, 2, room);
-	ip = (unsigned)v;
-	if (v != (double)ip) {
-		double x = v * 100;
-		unsigned scaled = (unsigned)x;
-
-		if (x - (double)scaled >= 0.5)
-			scaled++;
-		ip = scaled / 100;
-		fp = scaled % 100;
-		if (ip >= 100)
-			return put_fast_num(b, w, v, 2, room);
-	}
-	memcpy(w, rs_digit_pairs + 2 * ip + (ip < 10), 2);
-	w += 1 + (ip >= 10);
-	if (fp != 0) {
-		*w++ = '.';
-		if (fp % 10 != 0) {
-			memcpy(w, rs_digit_pairs + 2 * fp, 2);
-			w += 2;
-		} else {
-			*w++ = (char)('0' + fp / 10);
-		}
-	}
-	return w;
+	return e != NULL ? e : put_fast_num(b, w, v, 2, room);
 }
 
 /* A linear part on a value without a whole piece (fractional, negative,
