@@ -16,6 +16,7 @@
 #ifndef RELSTAGE_H
 #define RELSTAGE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -426,6 +427,12 @@ typedef struct rs_write_opts {
 	size_t ntable_cols;
 	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
 	                           rejects file keeps a bad row's cells as read) */
+	bool background;        /* not TABLE: a second thread writes each full
+	                           buffer while the next is filled (two 1 MiB
+	                           buffers); without a thread, written in place */
+	const volatile sig_atomic_t *interrupt; /* background (may be NULL): once
+	                           nonzero, a wait for that thread ends with a
+	                           write error (EINTR) instead of waiting on */
 } rs_write_opts;
 
 typedef struct rs_writer rs_writer;
@@ -433,13 +440,18 @@ typedef struct rs_writer rs_writer;
 /*
  * Starts writing to `fp` (not closed by the writer) with these column names.
  * The header is written at once for CSV/TSV. *out is owned: rs_writer_free.
+ * With opts->background, a thread writes to fp's descriptor until
+ * rs_writer_finish or rs_writer_free: nothing else may write to fp then.
  */
 rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
                         const rs_row *header, rs_error *err);
 /* Writes one row of header-many cells; types pick JSON literals. */
 rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err);
-/* Closes the document (JSON ']'), flushes; RS_EIO if any write failed. */
+/* Closes the document (JSON ']'), flushes (waits for the output thread and
+ * stops it); RS_EIO if any write failed. */
 rs_status rs_writer_finish(rs_writer *w, rs_error *err);
+/* Accepts NULL. Before rs_writer_finish (a failed run), stops the output
+ * thread at once, a write in progress included. */
 void rs_writer_free(rs_writer *w);
 
 /* ------------------------------------------------- previous run, classify */

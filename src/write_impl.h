@@ -10,15 +10,18 @@
 
 #include "internal.h"
 #include "copy_impl.h"
+#include "outq_impl.h"
 
 /*
  * A large output buffer in front of a FILE: bytes are appended here and
  * fwrite()n a block at a time. The first write error is kept (with its errno)
  * and makes every later append a no-op, so a caller can write a whole row and
- * check once. Invariant: len <= cap.
+ * check once. Invariant: len <= cap. With a queue (q, outq_impl.h) a full
+ * buffer is handed to the output thread and buf becomes the other one.
  */
 typedef struct rs_wout {
 	FILE *fp;
+	rs_outq *q; /* NULL: fwrite in place */
 	char *buf;
 	size_t len;
 	size_t cap;

@@ -3,8 +3,10 @@
  * jq's tests/inject_errors.c, for the I/O-failure tests
  * (tests/e2e/scripts/robust_io.sh):
  *   RS_INJECT_READ_AFTER=N   fread fails with EIO once N bytes were read
- *   RS_INJECT_WRITE_AFTER=N  fwrite (not to stderr) fails with ENOSPC once
- *                            N bytes were written
+ *   RS_INJECT_WRITE_AFTER=N  fwrite (not to stderr) and write(2) (not to
+ *                            descriptor 2) fail with ENOSPC once N bytes
+ *                            were written by either; relstage's output
+ *                            thread writes with write(2) (src/outq.c)
  *   RS_INJECT_FCLOSE=1       fclose of a stream opened for writing (not a
  *                            standard stream) closes it but reports EIO
  * The stream's error flag is set as a real failure would (glibc's
@@ -17,6 +19,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 static unsigned long long budget(const char *name, int *on)
 {
@@ -25,6 +28,10 @@ static unsigned long long budget(const char *name, int *on)
 	*on = v != NULL && *v != '\0';
 	return *on ? strtoull(v, NULL, 10) : 0;
 }
+
+/* Bytes written so far by fwrite and write together; the output thread
+ * and the main thread (rejects) may write at the same time. */
+static _Atomic unsigned long long written;
 
 static void set_error(FILE *fp, int e)
 {
@@ -63,7 +70,7 @@ size_t fread(void *p, size_t size, size_t n, FILE *fp)
 size_t fwrite(const void *p, size_t size, size_t n, FILE *fp)
 {
 	static size_t (*real)(const void *, size_t, size_t, FILE *);
-	static unsigned long long done;
+	unsigned long long done = written;
 	int on;
 	unsigned long long left = budget("RS_INJECT_WRITE_AFTER", &on);
 	size_t put;
@@ -77,13 +84,38 @@ size_t fwrite(const void *p, size_t size, size_t n, FILE *fp)
 		}
 		if (n > (left - done) / size) {
 			put = real(p, size, (size_t)((left - done) / size), fp);
-			done = left;
+			written += (unsigned long long)put * size;
 			set_error(fp, ENOSPC);
 			return put;
 		}
 	}
 	put = real(p, size, n, fp);
-	done += (unsigned long long)put * size;
+	written += (unsigned long long)put * size;
+	return put;
+}
+
+/* glibc's own stdio calls its internal write, not this one: bytes that go
+ * through fwrite are not counted twice. */
+ssize_t write(int fd, const void *p, size_t n)
+{
+	static ssize_t (*real)(int, const void *, size_t);
+	int on;
+	unsigned long long left = budget("RS_INJECT_WRITE_AFTER", &on), done = written;
+	ssize_t put;
+
+	if (real == NULL)
+		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
+	if (on && fd != 2) {
+		if (done >= left) {
+			errno = ENOSPC;
+			return -1;
+		}
+		if (n > left - done)
+			n = (size_t)(left - done); /* a short write; the next one fails */
+	}
+	put = real(fd, p, n);
+	if (put > 0)
+		written += (unsigned long long)put;
 	return put;
 }
 

@@ -850,7 +850,7 @@ static void test_jsonl_plain_bits_never_change_the_output(void **state)
 	for (size_t f = 0; f < 3 * 2; f++) {
 		rs_read_opts opts = {RS_FMT_JSONL, 0, NULL, RS_DEFAULT_MAX_FIELD,
 		                     RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD};
-		two_out t = {{fmts[f % 3], false, f >= 3, NULL, 0, false}, {NULL, NULL}, {NULL, NULL}, 0, 0};
+		two_out t = {{.format = fmts[f % 3], .raw = f >= 3}, {NULL, NULL}, {NULL, NULL}, 0, 0};
 		char *buf[2] = {NULL, NULL};
 		size_t len[2] = {0, 0};
 		rs_input *in = NULL;

@@ -43,6 +43,30 @@ static const rs_row *mkrow(trow *t, size_t n, const char *const *cells,
 }
 
 /*
+ * The tests run twice (main): writing in place, then with the output thread
+ * (rs_write_opts.background, set by opts()). A thread needs a descriptor, so
+ * write_all then writes to a temporary file instead of a memory stream.
+ */
+static bool g_background;
+
+/* Everything fp holds, from the start, NUL-terminated (free()). */
+static char *slurp(FILE *fp)
+{
+	long n;
+	char *s;
+
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n >= 0);
+	rewind(fp);
+	s = malloc((size_t)n + 1);
+	assert_non_null(s);
+	assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
+	s[n] = '\0';
+	return s;
+}
+
+/*
  * Writes a header of n cells and nrows rows (cells flattened row by row)
  * in the given options; returns the output (free()) and asserts success.
  */
@@ -52,7 +76,7 @@ static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
 {
 	char *out = NULL;
 	size_t outlen = 0, r;
-	FILE *fp = open_memstream(&out, &outlen);
+	FILE *fp = o.background ? tmpfile() : open_memstream(&out, &outlen);
 	rs_writer *w = NULL;
 	rs_error err;
 	trow t;
@@ -64,6 +88,8 @@ static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
 		assert_int_equal(rs_writer_row(w, mkrow(&t, n, cells + r * n, types), &err), RS_OK);
 	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
 	rs_writer_free(w);
+	if (o.background)
+		out = slurp(fp);
 	assert_int_equal(fclose(fp), 0);
 	return out;
 }
@@ -74,6 +100,18 @@ static rs_write_opts opts(rs_format f)
 
 	memset(&o, 0, sizeof o);
 	o.format = f;
+	o.background = g_background;
+	return o;
+}
+
+/* For the tests of one cell's encoding in thousands of small writers: they
+ * write in place in both runs (a thread and 2 MiB per writer would add
+ * seconds and test nothing more). */
+static rs_write_opts cell_opts(rs_format f)
+{
+	rs_write_opts o = opts(f);
+
+	o.background = false;
 	return o;
 }
 
@@ -224,7 +262,7 @@ static void test_csv_and_tsv_quote_a_special_byte_at_any_position(void **state)
 						want[w++] = '"';
 					want[w++] = '\n';
 					want[w] = '\0';
-					EXPECT(write_all(opts(fmt[f].f), 1, h, NULL, 1, cells), want);
+					EXPECT(write_all(cell_opts(fmt[f].f), 1, h, NULL, 1, cells), want);
 				}
 }
 
@@ -310,7 +348,7 @@ static void test_json_escapes_a_special_piece_at_any_position(void **state)
 				cell[pos + pl > n ? pos + pl : n] = '\0';
 				(void)snprintf(want, sizeof want, "{\"h\":\"%.*s%s%s\"}\n", (int)pos, cell,
 				               sp[k].escaped, cell + pos + pl);
-				EXPECT(write_all(opts(RS_FMT_JSONL), 1, h, NULL, 1, cells), want);
+				EXPECT(write_all(cell_opts(RS_FMT_JSONL), 1, h, NULL, 1, cells), want);
 			}
 }
 
@@ -482,6 +520,43 @@ static void test_table_column_out_of_range_is_usage_error(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 1, h, NULL), &err), RS_EUSAGE);
 	assert_null(w);
+}
+
+/* Several MiB (a few of the output thread's 1 MiB buffers, the last one
+ * partial) come out byte for byte as written in place, in every format. */
+static void test_output_through_the_thread_is_byte_identical(void **state)
+{
+	const char *h[] = {"id", "name", "note"};
+	rs_format f[] = {RS_FMT_CSV, RS_FMT_TSV, RS_FMT_JSON, RS_FMT_JSONL};
+	const size_t nrows = 80000;
+	const char **cells = malloc(nrows * 3 * sizeof *cells);
+	char (*ids)[16] = malloc(nrows * sizeof *ids);
+	size_t i, r;
+
+	(void)state;
+	assert_non_null(cells);
+	assert_non_null(ids);
+	for (r = 0; r < nrows; r++) {
+		snprintf(ids[r], sizeof ids[r], "A%zu", r);
+		cells[r * 3] = ids[r];
+		cells[r * 3 + 1] = r % 3 ? "Pied Piper, \"Metals\"" : "宁波恒拓精密机械有限公司";
+		cells[r * 3 + 2] = r % 5 ? "=formula-like" : "a long plain note that makes the rows longer than usual";
+	}
+	for (i = 0; i < 4; i++) {
+		rs_write_opts in_place = opts(f[i]), thread = opts(f[i]);
+		char *a, *b;
+
+		in_place.background = false;
+		thread.background = true;
+		a = write_all(in_place, 3, h, NULL, nrows, cells);
+		b = write_all(thread, 3, h, NULL, nrows, cells);
+		assert_true(strlen(a) > ((size_t)3 << 20));
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	free(ids);
+	free(cells);
 }
 
 /* ------------------------------------------------------------- errors */
@@ -1179,6 +1254,7 @@ int main(void)
 		cmocka_unit_test(test_table_prints_rows_after_the_first_1000_with_same_widths),
 		cmocka_unit_test(test_table_shows_only_selected_columns),
 		cmocka_unit_test(test_table_column_out_of_range_is_usage_error),
+		cmocka_unit_test(test_output_through_the_thread_is_byte_identical),
 		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
 		cmocka_unit_test(test_row_with_wrong_cell_count_is_usage_error),
@@ -1187,5 +1263,11 @@ int main(void)
 		cmocka_unit_test(test_every_allocation_failure_is_enomem_without_leaks),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed;
+
+	g_background = false;
+	failed = cmocka_run_group_tests_name("writing in place", tests, NULL, NULL);
+	g_background = true;
+	failed += cmocka_run_group_tests_name("with the output thread", tests, NULL, NULL);
+	return failed;
 }
