@@ -152,7 +152,7 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	}
 	/* A second processor writes the output while this one classifies:
 	 * the kernel's copy of 600 bytes a row is then off the critical path. */
-	wo.background = sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	wo.background = !r->o->no_thread && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	wo.interrupt = &interrupted;
 	err->file = r->o->output ? r->o->output : "<stdout>";
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);
