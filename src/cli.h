@@ -24,7 +24,7 @@ typedef struct cli_opts {
 	const char *previous;
 	bool summary;
 	bool quiet;
-	bool no_thread;              /* --no-thread: no output thread */
+	bool thread;                 /* --thread: an output thread */
 	char *const *inputs;         /* none: standard input */
 	size_t ninputs;
 } cli_opts;

@@ -150,9 +150,11 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
 		wo.table_cols = r->key_cols;
 	}
-	/* A second processor writes the output while this one classifies:
-	 * the kernel's copy of 600 bytes a row is then off the critical path. */
-	wo.background = !r->o->no_thread && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	/* --thread: a second processor writes the output while this one
+	 * classifies. Not the default: on the reference VM it saved 10-35% of
+	 * a default CSV run in some runs and cost up to 70% with --explain in
+	 * others (README, Performance). */
+	wo.background = r->o->thread && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	wo.interrupt = &interrupted;
 	err->file = r->o->output ? r->o->output : "<stdout>";
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);

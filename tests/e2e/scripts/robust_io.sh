@@ -26,19 +26,19 @@ awk 'BEGIN { print "id,name,purchase_share"; for (i = 0; i < 5000; i++) printf "
 rc=$(cat "$tmp/pipe.rc")
 expect pipe 2 '^relstage: <stdout>: write failed: Broken pipe'
 
-# --- the output thread: the same bytes as --no-thread, to stdout and to -o,
+# --- the output thread (--thread): the same bytes as without, to stdout and -o,
 # in every format it serves (80,000 rows: several of its 1 MiB buffers).
 awk 'BEGIN { print "id,name,purchase_share,contacts"; for (i = 0; i < 80000; i++) printf "C%d,\"Name, %d\",%d,%d\n", i, i, i % 101, i % 9 }' >"$tmp/huge.csv"
 for fmt in csv tsv json jsonl; do
-	"$RELSTAGE" -q --to $fmt --explain "$tmp/huge.csv" >"$tmp/thread.out" 2>"$tmp/thread.err"
+	"$RELSTAGE" -q --to $fmt --explain --thread "$tmp/huge.csv" >"$tmp/thread.out" 2>"$tmp/thread.err"
 	a=$?
-	"$RELSTAGE" -q --to $fmt --explain --no-thread "$tmp/huge.csv" >"$tmp/nothread.out" 2>"$tmp/nothread.err"
+	"$RELSTAGE" -q --to $fmt --explain "$tmp/huge.csv" >"$tmp/nothread.out" 2>"$tmp/nothread.err"
 	b=$?
-	"$RELSTAGE" -q --to $fmt --explain -o "$tmp/thread_o.out" "$tmp/huge.csv" 2>/dev/null
+	"$RELSTAGE" -q --to $fmt --explain --thread -o "$tmp/thread_o.out" "$tmp/huge.csv" 2>/dev/null
 	if [ $a != 0 ] || [ $b != 0 ]; then
 		fail "thread_$fmt" "exit $a and $b, expected 0"
 	elif ! cmp -s "$tmp/thread.out" "$tmp/nothread.out" || ! cmp -s "$tmp/thread.out" "$tmp/thread_o.out"; then
-		fail "thread_$fmt" "output differs from --no-thread's"
+		fail "thread_$fmt" "output differs from the one without --thread"
 	elif [ "$(wc -c <"$tmp/thread.out")" -lt 3000000 ]; then
 		fail "thread_$fmt" "output too small to fill the buffers"
 	else
@@ -47,11 +47,11 @@ for fmt in csv tsv json jsonl; do
 done
 
 # --- Ctrl-C while the output waits on a reader that never reads: relstage
-# ends at once (the output thread's blocked write is cancelled) and dies of
-# the signal. (With --no-thread it does not: glibc's fwrite goes back into a
-# write the signal cut short; a known limit, see the README.)
+# ends at once with --thread (the output thread's blocked write is
+# cancelled) and dies of the signal. (Without it, it does not: glibc's
+# fwrite goes back into a write the signal cut short; a known limit.)
 for mode in thread; do
-	flag=
+	flag=--thread
 	rm -f "$tmp/stall.rc"
 	mkfifo "$tmp/stall.fifo"
 	exec 7<>"$tmp/stall.fifo" # holds the FIFO open and never reads it
