@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "test_files.h"
+
 #include "outq_impl.h"
 
 /* A test that would hang if the queue waited forever is killed instead. */
@@ -75,24 +77,6 @@ static double now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* Everything fp holds, from the start, NUL-terminated (free()). */
-static char *slurp(FILE *fp, size_t *len)
-{
-	long n;
-	char *s;
-
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
-	s[n] = '\0';
-	*len = (size_t)n;
-	return s;
-}
-
 /* Buffer k holds k % 251 repeated, (k * 7919) % size bytes of it. */
 static size_t fill(char *buf, size_t size, size_t k)
 {
@@ -150,15 +134,6 @@ static void test_stream_without_descriptor_gets_no_thread(void **state)
 	assert_null(rs_outq_start(fp, 4096, NULL));
 	fclose(fp);
 	free(out);
-}
-
-static FILE *open_dev_full(void)
-{
-	struct stat st;
-
-	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
-		return NULL;
-	return fopen("/dev/full", "r+");
 }
 
 static void test_write_error_comes_back_from_the_next_put_and_finish(void **state)

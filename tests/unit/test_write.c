@@ -11,6 +11,8 @@
 #include <cjson/cJSON.h>
 #include <cmocka.h>
 
+#include "test_files.h"
+
 #include "internal.h" /* rs_plain_bits */
 #include "relstage.h"
 
@@ -49,23 +51,6 @@ static const rs_row *mkrow(trow *t, size_t n, const char *const *cells,
  */
 static bool g_background;
 
-/* Everything fp holds, from the start, NUL-terminated (free()). */
-static char *slurp(FILE *fp)
-{
-	long n;
-	char *s;
-
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
-	s[n] = '\0';
-	return s;
-}
-
 /*
  * Writes a header of n cells and nrows rows (cells flattened row by row)
  * in the given options; returns the output (free()) and asserts success.
@@ -89,7 +74,7 @@ static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
 	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
 	rs_writer_free(w);
 	if (o.background)
-		out = slurp(fp);
+		out = slurp(fp, NULL);
 	assert_int_equal(fclose(fp), 0);
 	return out;
 }
@@ -560,17 +545,6 @@ static void test_output_through_the_thread_is_byte_identical(void **state)
 }
 
 /* ------------------------------------------------------------- errors */
-
-/* /dev/full opened only if it is the device: "w" on a missing one would
- * create a plain file that swallows everything (seen in a sandbox). */
-static FILE *open_dev_full(void)
-{
-	struct stat st;
-
-	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
-		return NULL;
-	return fopen("/dev/full", "r+");
-}
 
 static void test_write_to_full_device_is_eio_at_finish(void **state)
 {
