@@ -7,4 +7,5 @@
 : "${VG_LOGDIR:=${TMPDIR:-/tmp}}"
 exec valgrind --error-exitcode=99 --leak-check=full --show-leak-kinds=all \
 	--errors-for-leak-kinds=all --track-fds=no --log-file="$VG_LOGDIR/vg.%p.log" \
+	--suppressions="$(dirname "$0")/valgrind.supp" \
 	"$VG_REAL" "$@"
