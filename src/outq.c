@@ -35,12 +35,14 @@ struct rs_outq {
 	const volatile sig_atomic_t *interrupt;
 };
 
-/* Writes all of p[0..n) to fd: 0, or the errno of the failure. */
-static int write_all(int fd, const char *p, size_t n)
+int rs_write_all(int fd, const char *p, size_t n, const volatile sig_atomic_t *interrupt)
 {
 	while (n > 0) {
-		ssize_t k = write(fd, p, n);
+		ssize_t k;
 
+		if (interrupt != NULL && *interrupt != 0)
+			return EINTR;
+		k = write(fd, p, n);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
@@ -61,7 +63,7 @@ static void *writer_main(void *arg)
 		if (q->stop)
 			return NULL;
 		if (q->err == 0)
-			q->err = write_all(q->fd, q->spare, q->len);
+			q->err = rs_write_all(q->fd, q->spare, q->len, NULL);
 		(void)sem_post(&q->room);
 	}
 }

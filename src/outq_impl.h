@@ -48,4 +48,13 @@ int rs_outq_finish(rs_outq *q);
  * without finishing the output: for a run that failed. Accepts NULL. */
 void rs_outq_abort(rs_outq *q);
 
+/*
+ * Writes all of p[0..n) to fd: 0, or the errno of the failure. A signal
+ * that cuts a write short (a pipe whose reader stopped) ends it with EINTR
+ * when `interrupt` (may be NULL) is raised; otherwise the write goes on.
+ * Also the writer's own path without a thread (write.c), where stdio's
+ * fwrite would go back into the cut write and wait on.
+ */
+int rs_write_all(int fd, const char *p, size_t n, const volatile sig_atomic_t *interrupt);
+
 #endif

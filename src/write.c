@@ -61,10 +61,15 @@ bool rs_wout_flush(rs_wout *o)
 		o->len = 0;
 		return !o->failed;
 	}
-	errno = 0;
-	if (fwrite(o->buf, 1, o->len, o->fp) != o->len || ferror(o->fp)) {
-		o->failed = true;
-		o->err = errno;
+	if (o->fd >= 0) {
+		o->err = rs_write_all(o->fd, o->buf, o->len, o->interrupt);
+		o->failed = o->err != 0;
+	} else {
+		errno = 0;
+		if (fwrite(o->buf, 1, o->len, o->fp) != o->len || ferror(o->fp)) {
+			o->failed = true;
+			o->err = errno;
+		}
 	}
 	o->len = 0;
 	return !o->failed;
@@ -471,6 +476,11 @@ rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	w->out.fp = fp;
 	w->out.cap = OUT_BUF_SIZE;
+	w->out.interrupt = opts->interrupt;
+	/* Written with write(2) past stdio (after what fp already holds), so a
+	 * signal can end a write that waits on a pipe: fwrite would go back
+	 * into it. A stream without a descriptor (open_memstream) keeps fwrite. */
+	w->out.fd = fileno(fp) >= 0 && fflush(fp) == 0 ? fileno(fp) : -1;
 	/* The table view is written at the end, for a terminal: no thread. */
 	if (opts->background && opts->format != RS_FMT_TABLE) {
 		w->out.q = rs_outq_start(fp, OUT_BUF_SIZE_BG, opts->interrupt);

@@ -21,7 +21,9 @@
  */
 typedef struct rs_wout {
 	FILE *fp;
-	rs_outq *q; /* NULL: fwrite in place */
+	int fd;     /* fp's descriptor, written directly; -1: fwrite to fp */
+	const volatile sig_atomic_t *interrupt; /* see rs_write_all */
+	rs_outq *q; /* NULL: written in place */
 	char *buf;
 	size_t len;
 	size_t cap;

@@ -322,7 +322,7 @@ rs_status rs_json_keys_init(rs_json_keys *k, const rs_wout *o, const rs_row *hea
 	if (k->off == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (i = 0; i < header->n; i++) {
-		rs_wout scratch = {.buf = o->buf, .cap = o->cap};
+		rs_wout scratch = {.fd = -1, .buf = o->buf, .cap = o->cap};
 
 		/* Worst case 6 bytes per input byte plus quotes and colon. */
 		if (header->len[i] > (o->cap - 3) / 6)

@@ -309,6 +309,51 @@ static void test_abort_stops_a_write_that_would_block_forever(void **state)
 	close(fds[0]);
 }
 
+/* The writer's path without a thread: a write blocked on a pipe nobody
+ * reads ends with EINTR once the flag is raised (stdio's fwrite would go
+ * back into it), and a pipe that is read takes everything. */
+static void test_write_all_ends_a_blocked_write_on_interrupt(void **state)
+{
+	const size_t size = (size_t)1 << 20;
+	char *buf = malloc(size);
+	int fds[2];
+	double t0;
+
+	(void)state;
+	assert_non_null(buf);
+	memset(buf, 'x', size);
+	assert_int_equal(pipe(fds), 0);
+	flag = 0;
+	alarm_in(200, on_alarm);
+	t0 = now();
+	assert_int_equal(rs_write_all(fds[1], buf, size, &flag), EINTR);
+	assert_true(now() - t0 >= 0.15);
+	watchdog(0);
+	close(fds[0]);
+	close(fds[1]);
+	assert_int_equal(pipe(fds), 0);
+	if (fork() == 0) {
+		size_t got = 0;
+		ssize_t k;
+
+		close(fds[1]);
+		while ((k = read(fds[0], buf, size)) > 0)
+			got += (size_t)k;
+		_exit(got == size ? 0 : 1);
+	}
+	close(fds[0]);
+	flag = 0;
+	assert_int_equal(rs_write_all(fds[1], buf, size, &flag), 0);
+	close(fds[1]);
+	{
+		int status = 1;
+
+		assert_true(wait(&status) > 0);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_interrupt_ends_a_wait_on_a_stalled_output),
 		cmocka_unit_test(test_a_wait_goes_on_through_signals_that_do_not_interrupt),
 		cmocka_unit_test(test_abort_stops_a_write_that_would_block_forever),
+		cmocka_unit_test(test_write_all_ends_a_blocked_write_on_interrupt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -47,11 +47,12 @@ for fmt in csv tsv json jsonl; do
 done
 
 # --- Ctrl-C while the output waits on a reader that never reads: relstage
-# ends at once with --thread (the output thread's blocked write is
-# cancelled) and dies of the signal. (Without it, it does not: glibc's
-# fwrite goes back into a write the signal cut short; a known limit.)
-for mode in thread; do
-	flag=--thread
+# ends at once and dies of the signal, with or without --thread (the output
+# thread's blocked write is cancelled; without it, the cut write(2) is not
+# resumed, as stdio's fwrite would).
+for mode in thread plain; do
+	flag=
+	[ $mode = thread ] && flag=--thread
 	rm -f "$tmp/stall.rc"
 	mkfifo "$tmp/stall.fifo"
 	exec 7<>"$tmp/stall.fifo" # holds the FIFO open and never reads it
