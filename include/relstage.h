@@ -430,9 +430,10 @@ typedef struct rs_write_opts {
 	bool background;        /* not TABLE: a second thread writes each full
 	                           buffer while the next is filled (two 1 MiB
 	                           buffers); without a thread, written in place */
-	const volatile sig_atomic_t *interrupt; /* background (may be NULL): once
-	                           nonzero, a wait for that thread ends with a
-	                           write error (EINTR) instead of waiting on */
+	const volatile sig_atomic_t *interrupt; /* may be NULL: once nonzero (set by
+	                           a signal handler), a write stalled on a pipe
+	                           or a wait for the thread ends with a write
+	                           error (EINTR) instead of waiting on */
 } rs_write_opts;
 
 typedef struct rs_writer rs_writer;
@@ -440,8 +441,9 @@ typedef struct rs_writer rs_writer;
 /*
  * Starts writing to `fp` (not closed by the writer) with these column names.
  * The header is written at once for CSV/TSV. *out is owned: rs_writer_free.
- * With opts->background, a thread writes to fp's descriptor until
- * rs_writer_finish or rs_writer_free: nothing else may write to fp then.
+ * fp is flushed, then its descriptor is written directly (by a second
+ * thread with opts->background; fwrite only when fp has no descriptor):
+ * nothing else may write to fp until rs_writer_finish or rs_writer_free.
  */
 rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
                         const rs_row *header, rs_error *err);

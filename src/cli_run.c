@@ -152,8 +152,8 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	}
 	/* --thread: a second processor writes the output while this one
 	 * classifies. Not the default: on the reference VM it saved 10-35% of
-	 * a default CSV run in some runs and cost up to 70% with --explain in
-	 * others (README, Performance). */
+	 * a default CSV run in some runs and doubled the time in others
+	 * (README, Performance). */
 	wo.background = r->o->thread && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	wo.interrupt = &interrupted;
 	err->file = r->o->output ? r->o->output : "<stdout>";

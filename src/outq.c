@@ -35,12 +35,17 @@ struct rs_outq {
 	const volatile sig_atomic_t *interrupt;
 };
 
+static bool raised(const volatile sig_atomic_t *interrupt)
+{
+	return interrupt != NULL && *interrupt != 0;
+}
+
 int rs_write_all(int fd, const char *p, size_t n, const volatile sig_atomic_t *interrupt)
 {
 	while (n > 0) {
 		ssize_t k;
 
-		if (interrupt != NULL && *interrupt != 0)
+		if (raised(interrupt))
 			return EINTR;
 		k = write(fd, p, n);
 		if (k < 0 && errno == EINTR)
@@ -68,11 +73,6 @@ static void *writer_main(void *arg)
 	}
 }
 
-static bool interrupted(const rs_outq *q)
-{
-	return q->interrupt != NULL && *q->interrupt != 0;
-}
-
 /* Takes `room` (the spare is free): 0, or EINTR when the interrupt flag is
  * raised while waiting. Never waits when the spare is already free. */
 static int wait_room(rs_outq *q)
@@ -82,7 +82,7 @@ static int wait_room(rs_outq *q)
 	if (sem_trywait(&q->room) == 0)
 		return 0;
 	for (;;) {
-		if (interrupted(q))
+		if (raised(q->interrupt))
 			return EINTR;
 		if (clock_gettime(CLOCK_REALTIME, &t) != 0)
 			return errno;
@@ -121,21 +121,13 @@ rs_outq *rs_outq_start(FILE *fp, size_t size, const volatile sig_atomic_t *inter
 	q->fd = fileno(fp);
 	q->interrupt = interrupt;
 	q->spare = rs_malloc(size);
-	if (q->spare == NULL) {
-		rs_free(q->spare);
-		rs_free(q);
-		return NULL;
-	}
-	if (sem_init(&q->work, 0, 0) != 0) {
-		rs_free(q->spare);
-		rs_free(q);
-		return NULL;
-	}
+	if (q->spare == NULL)
+		goto fail;
+	if (sem_init(&q->work, 0, 0) != 0)
+		goto fail;
 	if (sem_init(&q->room, 0, 1) != 0) {
 		(void)sem_destroy(&q->work);
-		rs_free(q->spare);
-		rs_free(q);
-		return NULL;
+		goto fail;
 	}
 	/* The thread starts with every signal blocked (it inherits the mask). */
 	(void)sigfillset(&all);
@@ -147,6 +139,10 @@ rs_outq *rs_outq_start(FILE *fp, size_t size, const volatile sig_atomic_t *inter
 		return NULL;
 	}
 	return q;
+fail:
+	rs_free(q->spare);
+	rs_free(q);
+	return NULL;
 }
 
 char *rs_outq_put(rs_outq *q, char *buf, size_t len, int *err)

@@ -14,7 +14,7 @@
 
 /*
  * A large output buffer in front of a FILE: bytes are appended here and
- * fwrite()n a block at a time. The first write error is kept (with its errno)
+ * written a block at a time (write(2) on its descriptor, or fwrite). The first write error is kept (with its errno)
  * and makes every later append a no-op, so a caller can write a whole row and
  * check once. Invariant: len <= cap. With a queue (q, outq_impl.h) a full
  * buffer is handed to the output thread and buf becomes the other one.
