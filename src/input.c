@@ -14,7 +14,6 @@
 #include <strings.h>
 
 #include "reader_impl.h"
-#include "scan_impl.h"
 
 #define RAW_CAP ((size_t)64 << 10)  /* raw bytes read per block */
 #define PEEK_CAP ((size_t)64 << 10) /* decoded bytes kept for sniffing */
@@ -44,17 +43,6 @@ struct rs_input {
 /* The end of the run of ASCII bytes at p[i..n). */
 static inline size_t ascii_end(const unsigned char *p, size_t i, size_t n)
 {
-#ifdef RS_SCAN_SSE2
-	/* 16 bytes a step; a block with a high bit lands right on the first. */
-	while (i + 16 <= n) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		unsigned bits = (unsigned)_mm_movemask_epi8(x);
-
-		if (bits != 0)
-			return i + (size_t)__builtin_ctz(bits);
-		i += 16;
-	}
-#endif
 	while (i + 8 <= n) {
 		uint64_t w;
 

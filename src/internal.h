@@ -14,6 +14,11 @@ void *rs_realloc(void *p, size_t size);
 char *rs_strdup(const char *s);
 char *rs_strndup(const char *s, size_t n);
 
+/* Allocations that have failed so far, cJSON's included (the first call
+ * routes cJSON through the hooks): a parser that gave up while this count
+ * stayed the same met bad input, not a lack of memory. */
+unsigned long rs_alloc_failures(void);
+
 /* The hooks in force, for handing to libcsv parsers (csv_set_realloc_func). */
 void *rs_realloc_hook(void *p, size_t size);
 void rs_free_hook(void *p);

@@ -1,14 +1,18 @@
 /*
- * read_json.c - JSON input: a JSON array of objects (read whole, then walked
- * one element at a time) and JSON Lines (streamed line by line). cJSON parses
- * and json_check.c tells why it failed; read_json_row.c maps keys to columns,
- * rejects what cannot be a cell (duplicate keys, non-finite numbers, nested
- * values); this file frames records and reports positions.
+ * read_json.c - JSON input: a JSON array of objects (read whole, then parsed
+ * one element at a time, so one tree is alive at once) and JSON Lines
+ * (streamed line by line). cJSON parses every value; this module frames the
+ * records, maps object keys to the columns fixed at the header, turns member
+ * values into cells and says why a record cannot be a row.
  */
 #include <cjson/cJSON.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "read_json_impl.h"
+#include "reader_impl.h"
 
 /*
  * A JSON array is read whole (memory about twice the file while it grows,
@@ -17,39 +21,543 @@
 #define JSON_MAX_INPUT ((size_t)1 << 30) /* 1 GiB */
 #define JSON_CHUNK ((size_t)256 << 10)   /* bytes asked of rs_input at once */
 #define PENDING_MAX 64 /* JSONL lines rejected before the first object */
-/*
- * cJSON parses into an arena block of at most this size (it grows to the
- * largest record's tree); a record needing more takes the rest from the
- * allocation hooks, as every record did before the arena.
- */
-#define JSON_ARENA_MAX ((size_t)1 << 20)
+#define NUM_SLOT 32    /* bytes of one number's text, NUL included */
+#define NOCOL ((size_t)-1)
+/* From 2^53 on, a double no longer holds every integer: such numbers keep
+ * the text they were written with. */
+#define EXACT_LIMIT 9007199254740992.0
 
-/* ------------------------------------------------------------- parses */
+/* Sets the reader's error; err->file may name an output since the last row. */
+#define JERR(j, st, line, ...)                                                \
+	((j)->err->file = (j)->c->name, rs_error_set((j)->err, st, line, __VA_ARGS__))
 
-/*
- * Done with the tree of the last parse (v may be NULL). Its pieces in the
- * arena go with the reset; only pieces spilled to the hooks need cJSON_Delete
- * (which skips arena pieces), so a record that fit costs no walk at all.
- */
-static void tree_done(jrd *j, cJSON *v)
+/* Reader state shared by both formats; the columns are fixed at the header. */
+typedef struct jrd {
+	const rs_read_ctx *c;
+	rs_error *err;
+	size_t ncol, ccap;
+	rs_buf names;        /* column names, each NUL-terminated */
+	size_t *off, *nlen;  /* per column: offset into names, length */
+	const char **hname;  /* per column: name, valid once the header is out */
+	size_t *slot, nslot; /* open-addressing hash: column + 1, 0 = empty */
+	const char **cell;   /* per column (at least 1): the row being built */
+	size_t *len;
+	unsigned char *type;
+	unsigned *stamp;     /* stamp[col] == gen: col already set in this row */
+	unsigned gen;
+	char *nums;          /* NUM_SLOT bytes per column for number text */
+	size_t *vs, *ve;     /* per member of the record: its value's text */
+	size_t nspan;        /* members with spans found; 0: not looked for */
+	const char *raw;     /* the record's text, its object at raw[obj] */
+	size_t raw_n, obj;
+	rs_buf text;         /* cells cut from the record's text */
+	bool header_done;
+	rs_buf pend;         /* JSONL rejects waiting for the header */
+	size_t npend;
+	unsigned long pend_line;
+	char reason[512];
+} jrd;
+
+/* ------------------------------------------------------------- text */
+
+/* JSON whitespace as cJSON sees it (every byte <= 32): the index after it. */
+static size_t ws(const char *p, size_t i, size_t n)
 {
-	if (j->arena.spilled > 0)
-		cJSON_Delete(v);
-	rs_arena_reset(&j->arena);
+	while (i < n && (unsigned char)p[i] <= 32)
+		i++;
+	return i;
+}
+
+/* 1-based line and column (in characters) of p[pos], counting from p[0]. */
+static void line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col)
+{
+	unsigned long l = 1, c = 1;
+
+	for (size_t i = 0; i < pos; i++) {
+		if (p[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Counts lines up to a position, moving forward only (one pass per walk). */
+typedef struct lines {
+	const char *p;
+	size_t at;
+	unsigned long line;
+} lines;
+
+static unsigned long line_at(lines *lc, size_t pos)
+{
+	const char *q;
+
+	while ((q = memchr(lc->p + lc->at, '\n', pos - lc->at)) != NULL) {
+		lc->line++;
+		lc->at = (size_t)(q - lc->p) + 1;
+	}
+	lc->at = pos;
+	return lc->line;
 }
 
 /*
- * cJSON returned NULL for the value at p[0..n): RS_ENOMEM when the text is
- * valid and within cJSON's depth (cJSON could only have run out of memory).
- * Otherwise RS_OK with the reason (after `prefix`) in j->reason, *r saying
- * which and *pos where (json_check.h).
+ * Where the value starting at p[i] ends, by its brackets and strings alone
+ * (escapes honoured), or n when it does not; *depth gets the nesting just
+ * before p[stop] (for stop >= n, left alone). Positions only: cJSON has
+ * checked the text, or failed on it and the caller only needs to get past.
  */
-static rs_status cjson_failed(jrd *j, const char *p, size_t n, unsigned long line,
-                              const char *prefix, rs_jv_result *r, size_t *pos)
+static size_t value_end(const char *p, size_t n, size_t i, size_t stop, size_t *depth)
 {
-	if (!rs_json_diagnose(p, n, line, prefix, j->reason, sizeof j->reason, r, pos))
-		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
+	size_t d = 0;
+	bool str = false;
+
+	for (; i < n; i++) {
+		unsigned char ch = (unsigned char)p[i];
+
+		if (i == stop)
+			*depth = d;
+		if (str) {
+			if (ch == '\\')
+				i++;
+			else if (ch == '"')
+				str = false;
+			if (!str && d == 0)
+				return i + 1;
+		} else if (ch == '"') {
+			str = true;
+		} else if (ch == '[' || ch == '{') {
+			d++;
+		} else if (ch == ']' || ch == '}') {
+			if (d == 0)
+				return i;
+			if (--d == 0)
+				return i + 1;
+		} else if (d == 0 && (ch <= 32 || ch == ',' || ch == ':')) {
+			return i;
+		}
+	}
+	return n;
+}
+
+/*
+ * The text of each member's value of the record's object (which cJSON
+ * read, so the walk needs no checks), in j->vs/ve; members past the
+ * columns are not needed (they make the row a reject first).
+ */
+static void find_spans(jrd *j)
+{
+	const char *p = j->raw;
+	size_t n = j->raw_n, i = ws(p, j->obj + 1, n), d;
+
+	j->nspan = 0;
+	while (i < n && p[i] != '}' && j->nspan < j->ncol) {
+		i = ws(p, ws(p, value_end(p, n, i, n, &d), n) + 1, n); /* key, ':' */
+		j->vs[j->nspan] = i;
+		i = j->ve[j->nspan++] = value_end(p, n, i, n, &d);
+		if ((i = ws(p, i, n)) < n && p[i] == ',')
+			i = ws(p, i + 1, n);
+	}
+}
+
+/* Where cJSON starts reading a value in s[0..n): past a UTF-8 BOM at the
+ * very start (cJSON skips one) and whitespace. */
+static size_t value_start(const char *s, size_t n)
+{
+	return ws(s, n >= 5 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, n);
+}
+
+/* Up to `max` bytes of s, not cutting a UTF-8 sequence. */
+static int clip(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	return (int)n;
+}
+
+/* "<head>\"<key>\"<tail>" in j->reason, the key cut to 120 bytes. */
+static const char *why_key(jrd *j, const char *head, const char *key, const char *tail)
+{
+	(void)snprintf(j->reason, sizeof j->reason, "%s\"%.*s\"%s", head, clip(key, 120), key,
+	               tail);
+	return j->reason;
+}
+
+/* Digits of x with a point d places from the right ("0.05" for 5, d 2). */
+static size_t put_fixed(char *out, bool neg, unsigned long long x, int d)
+{
+	char tmp[NUM_SLOT];
+	size_t i = sizeof tmp, k = 0;
+	int pos = 0;
+
+	do {
+		if (d > 0 && pos == d)
+			tmp[--i] = '.';
+		tmp[--i] = (char)('0' + x % 10);
+		x /= 10;
+		pos++;
+	} while (x != 0 || pos <= d);
+	if (neg)
+		out[k++] = '-';
+	memcpy(out + k, tmp + i, sizeof tmp - i);
+	k += sizeof tmp - i;
+	out[k] = '\0';
+	return k;
+}
+
+/*
+ * The shortest text of a finite v below 2^53 that reads back as v: the
+ * fewest decimals (up to 6) whose fixed-point value divides back to v
+ * exactly, else the first of %.15g, %.16g, %.17g that round-trips, with
+ * '.' as the point whatever the locale.
+ */
+static size_t num_text(double v, char *out)
+{
+	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+	double a = fabs(v);
+	int d, n = 0;
+
+	for (d = 0; d <= 6; d++) {
+		double s = a * p10[d];
+		unsigned long long x;
+
+		if (s >= EXACT_LIMIT)
+			break;
+		x = (unsigned long long)s;
+		if (s - (double)x >= 0.5)
+			x++;
+		if ((double)x / p10[d] == a)
+			return put_fixed(out, signbit(v) != 0, x, d);
+	}
+	for (d = 15; d <= 17; d++) {
+		n = snprintf(out, NUM_SLOT, "%.*g", d, v);
+		if (strtod(out, NULL) == v)
+			break;
+	}
+	for (char *q = out, point = localeconv()->decimal_point[0]; *q; q++)
+		if (*q == point)
+			*q = '.';
+	return n > 0 ? (size_t)n : 0;
+}
+
+/*
+ * Why the text p[0..n) of a record cJSON read cannot be a row as it is, or
+ * NULL. cJSON takes a NUL byte for whitespace or cuts a string there, and
+ * reads \u0000 and a \u with other than four hex digits as U+0000: text
+ * would be lost in silence. Every backslash is inside a string here.
+ */
+static const char *text_problem(const char *p, size_t n)
+{
+	const char *b = p, *e = p + n;
+
+	if (memchr(p, '\0', n) != NULL)
+		return "a NUL byte, which JSON text cannot hold";
+	while ((b = memchr(b, '\\', (size_t)(e - b))) != NULL && e - b >= 2) {
+		if (b[1] == 'u' && e - b >= 6) {
+			bool zero = true;
+
+			for (int k = 2; k < 6; k++) {
+				if (strchr("0123456789abcdefABCDEF", b[k]) == NULL)
+					return "a string holds an invalid \\u escape (four hex "
+					       "digits must follow \\u)";
+				zero = zero && b[k] == '0';
+			}
+			if (zero)
+				return "a string holds \\u0000 (a NUL character), which "
+				       "cannot be kept";
+		}
+		b += 2;
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ columns */
+
+static size_t hash_key(const char *s, size_t n)
+{
+	size_t h = (size_t)14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* The column of key (keys hold no NUL: cJSON cuts them). */
+static size_t col_find(const jrd *j, const char *key)
+{
+	size_t n = strlen(key), i;
+
+	if (j->nslot == 0)
+		return NOCOL;
+	for (i = hash_key(key, n) & (j->nslot - 1); j->slot[i] != 0;
+	     i = (i + 1) & (j->nslot - 1)) {
+		size_t c = j->slot[i] - 1;
+		if (j->nlen[c] == n && memcmp(j->names.data + j->off[c], key, n) == 0)
+			return c;
+	}
+	return NOCOL;
+}
+
+static void slot_put(jrd *j, size_t c)
+{
+	size_t i = hash_key(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
+
+	while (j->slot[i] != 0)
+		i = (i + 1) & (j->nslot - 1);
+	j->slot[i] = c + 1;
+}
+
+/* Makes room for `cap` columns in every per-column array (zeroed tails). */
+static bool cols_grow(jrd *j, size_t cap)
+{
+#define GROW(p, T)                                                       \
+	do {                                                             \
+		T *q_ = rs_realloc(j->p, cap * sizeof(T));               \
+		if (q_ == NULL)                                          \
+			return false;                                    \
+		memset(q_ + j->ccap, 0, (cap - j->ccap) * sizeof(T));    \
+		j->p = q_;                                               \
+	} while (0)
+	GROW(off, size_t);
+	GROW(nlen, size_t);
+	GROW(hname, const char *);
+	GROW(cell, const char *);
+	GROW(len, size_t);
+	GROW(type, unsigned char);
+	GROW(stamp, unsigned);
+	GROW(vs, size_t);
+	GROW(ve, size_t);
+#undef GROW
+	if ((j->nums = rs_realloc(j->nums, cap * NUM_SLOT)) == NULL)
+		return false;
+	rs_free(j->slot);
+	if ((j->slot = rs_calloc(cap * 2, sizeof *j->slot)) == NULL)
+		return false;
+	j->ccap = cap;
+	j->nslot = cap * 2;
+	for (size_t c = 0; c < j->ncol; c++)
+		slot_put(j, c);
+	return true;
+}
+
+/* Adds the keys of `obj` not seen yet, in their order. */
+static rs_status cols_from(jrd *j, const cJSON *obj, unsigned long line)
+{
+	for (const cJSON *it = obj->child; it != NULL; it = it->next) {
+		size_t n = strlen(it->string);
+
+		if (col_find(j, it->string) != NOCOL)
+			continue;
+		if (j->ncol >= j->c->opts->max_columns)
+			return JERR(j, RS_ELIMIT, line, "more than %zu distinct keys (the column limit)",
+			            j->c->opts->max_columns);
+		if (j->ncol == j->ccap && !cols_grow(j, j->ccap ? j->ccap * 2 : 16))
+			return JERR(j, RS_ENOMEM, line, "out of memory");
+		j->off[j->ncol] = j->names.len;
+		j->nlen[j->ncol] = n;
+		if (!rs_buf_append(&j->names, it->string, n + 1))
+			return JERR(j, RS_ENOMEM, line, "out of memory");
+		slot_put(j, j->ncol++);
+	}
 	return RS_OK;
+}
+
+/* -------------------------------------------------------------- rows */
+
+static void put_cell(jrd *j, size_t col, const char *s, size_t n, unsigned char type)
+{
+	j->cell[col] = s;
+	j->len[col] = n;
+	j->type[col] = type;
+}
+
+/* Member k's value as written, NUL-terminated in j->text (which the row
+ * reserved: its cells cut from the record never outgrow the record). */
+static const char *cut_text(jrd *j, size_t k, size_t *n)
+{
+	char *d = j->text.data + j->text.len;
+
+	if (j->nspan == 0)
+		find_spans(j);
+	*n = j->ve[k] - j->vs[k];
+	memcpy(d, j->raw + j->vs[k], *n);
+	d[*n] = '\0';
+	j->text.len += *n + 1;
+	return d;
+}
+
+/* Sets cell col from member k's value; returns a reason to reject or NULL. */
+static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
+{
+	char *num = j->nums + col * NUM_SLOT;
+	size_t n;
+
+	switch (it->type & 0xFF) {
+	case cJSON_String:
+		if ((n = strlen(it->valuestring)) > j->c->opts->max_field)
+			return why_key(j, "key ", it->string,
+			               " holds a string longer than the field limit");
+		put_cell(j, col, it->valuestring, n, RS_T_STRING);
+		return NULL;
+	case cJSON_Number:
+		if (!isfinite(it->valuedouble))
+			return why_key(j, "key ", it->string, ": number out of range");
+		if (fabs(it->valuedouble) < EXACT_LIMIT) {
+			put_cell(j, col, num, num_text(it->valuedouble, num), RS_T_NUMBER);
+		} else {
+			const char *t = cut_text(j, k, &n);
+			put_cell(j, col, t, n, RS_T_NUMBER);
+		}
+		return NULL;
+	case cJSON_True:
+		put_cell(j, col, "true", 4, RS_T_BOOL);
+		return NULL;
+	case cJSON_False:
+		put_cell(j, col, "false", 5, RS_T_BOOL);
+		return NULL;
+	case cJSON_NULL:
+		put_cell(j, col, "", 0, RS_T_NULL);
+		return NULL;
+	}
+	return why_key(j, "key ", it->string,
+	               cJSON_IsArray(it) ? " holds an array; expected a string, number, "
+	                                   "boolean or null"
+	                                 : " holds an object; expected a string, number, "
+	                                   "boolean or null");
+}
+
+/*
+ * Fills the row's cells from obj, whose text is raw[0..n). Keys are matched
+ * to columns by position first, since exports repeat one key order, then by
+ * hash. NULL, or why to reject (NULL with j->text.failed: out of memory).
+ */
+static const char *fill_row(jrd *j, const cJSON *obj, const char *raw, size_t n, size_t at)
+{
+	const cJSON *it;
+	size_t k = 0, col;
+	const char *why;
+
+	if (++j->gen == 0) {
+		memset(j->stamp, 0, j->ccap * sizeof *j->stamp);
+		j->gen = 1;
+	}
+	j->raw = raw;
+	j->raw_n = n;
+	j->obj = at;
+	j->nspan = 0;
+	rs_buf_reset(&j->text);
+	for (it = obj->child; it != NULL; it = it->next, k++) {
+		if (k < j->ncol && strcmp(j->hname[k], it->string) == 0)
+			col = k;
+		else if ((col = col_find(j, it->string)) == NOCOL)
+			return why_key(j, "key ", it->string,
+			               " is not in the first record's keys; list every key "
+			               "in the first line, or use a JSON array");
+		if (j->stamp[col] == j->gen)
+			return why_key(j, "duplicate key ", it->string, "");
+		j->stamp[col] = j->gen;
+		if (cJSON_IsNumber(it) && fabs(it->valuedouble) >= EXACT_LIMIT &&
+		    j->text.len == 0 && !rs_buf_reserve(&j->text, n + j->ncol + 1))
+			return NULL;
+		if ((why = set_cell(j, col, k, it)) != NULL)
+			return why;
+	}
+	for (col = 0; k < j->ncol && col < j->ncol; col++)
+		if (j->stamp[col] != j->gen)
+			put_cell(j, col, "", 0, RS_T_NULL);
+	return NULL;
+}
+
+/* A rejected record: one cell holding its raw text (NUL-terminated). */
+static rs_status emit_raw(jrd *j, const char *raw, size_t n, unsigned long line,
+                          const char *why)
+{
+	static const unsigned char str = RS_T_STRING;
+	rs_row row = {.n = 1, .cell = &raw, .len = &n, .type = &str, .line = line,
+	              .reject = why};
+
+	return j->c->on_row(j->c->ctx, &row, j->err);
+}
+
+/*
+ * Hands on the row of obj, the object at raw[at] of the record raw[0..n)
+ * (NUL-terminated), or the record rejected with the reason.
+ */
+static rs_status emit_object(jrd *j, const cJSON *obj, const char *raw, size_t n,
+                             size_t at, unsigned long line)
+{
+	const char *why = text_problem(raw, n);
+	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len, .type = j->type,
+	              .line = line};
+
+	if (why == NULL && (why = fill_row(j, obj, raw, n, at)) == NULL && j->text.failed)
+		return JERR(j, RS_ENOMEM, line, "out of memory");
+	if (why != NULL)
+		return emit_raw(j, raw, n, line, why);
+	return j->c->on_row(j->c->ctx, &row, j->err);
+}
+
+/* The columns are fixed: hands the header on (the keys so far, in order). */
+static rs_status emit_header(jrd *j, unsigned long line)
+{
+	rs_row row = {.n = j->ncol, .cell = j->hname, .len = j->nlen, .line = line};
+
+	if (j->ccap == 0 && !cols_grow(j, 1)) /* rows need a cell even with no key */
+		return JERR(j, RS_ENOMEM, line, "out of memory");
+	for (size_t c = 0; c < j->ncol; c++)
+		j->hname[c] = j->names.data + j->off[c];
+	row.cell = j->hname;
+	j->header_done = true;
+	return j->c->on_header(j->c->ctx, &row, j->err);
+}
+
+/*
+ * Parses the value at p[0..n) (its first line is `line`): *v the tree, *end
+ * where it ends. *v NULL: invalid JSON, *end where cJSON stopped and *why
+ * NULL; or nested deeper than cJSON goes, *end past it and *why saying so.
+ * RS_ENOMEM when an allocation failed during the parse.
+ */
+static rs_status parse(jrd *j, const char *p, size_t n, unsigned long line, cJSON **v,
+                       size_t *end, const char **why)
+{
+	unsigned long failures = rs_alloc_failures();
+	const char *e = p;
+	size_t depth = 0;
+
+	*why = NULL;
+	*v = cJSON_ParseWithLengthOpts(p, n, &e, 0);
+	*end = e != NULL && e >= p && e <= p + n ? (size_t)(e - p) : 0;
+	if (*v != NULL)
+		return RS_OK;
+	if (rs_alloc_failures() != failures)
+		return JERR(j, RS_ENOMEM, line, "out of memory");
+	(void)value_end(p, n, value_start(p, n), *end, &depth);
+	if (depth >= CJSON_NESTING_LIMIT) {
+		(void)snprintf(j->reason, sizeof j->reason, "nested deeper than %d levels",
+		               CJSON_NESTING_LIMIT);
+		*why = j->reason;
+		*end = value_end(p, n, value_start(p, n), n, &depth);
+	}
+	return RS_OK;
+}
+
+static const char *kind_name(const cJSON *v)
+{
+	switch (v->type & 0xFF) {
+	case cJSON_Array: return "an array";
+	case cJSON_String: return "a string";
+	case cJSON_Number: return "a number";
+	case cJSON_NULL: return "null";
+	default: return "a boolean";
+	}
 }
 
 /* ---------------------------------------------------------- JSON Lines */
@@ -71,16 +579,15 @@ static rs_status pend_add(jrd *j, const char *raw, size_t n, unsigned long line,
 	if (j->npend == 0)
 		j->pend_line = line;
 	if (j->npend >= PENDING_MAX || j->pend.len + n > j->c->opts->max_record)
-		return rs_error_set(j->err, RS_EPARSE, j->pend_line,
-		                    "no JSON object in the first %zu non-blank lines "
-		                    "(expected one object per line; for an array "
-		                    "use --from json)", j->npend);
+		return JERR(j, RS_EPARSE, j->pend_line,
+		            "no JSON object in the first %zu non-blank lines (expected one "
+		            "object per line; for an array use --from json)", j->npend);
 	j->npend++;
 	(void)rs_buf_append(&j->pend, &h, sizeof h);
 	(void)rs_buf_append(&j->pend, why, h.why_len + 1);
 	(void)rs_buf_append(&j->pend, raw, n);
 	if (!rs_buf_putc(&j->pend, '\0'))
-		return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
+		return JERR(j, RS_ENOMEM, line, "out of memory");
 	return RS_OK;
 }
 
@@ -93,7 +600,7 @@ static rs_status pend_flush(jrd *j)
 	while (st == RS_OK && at < j->pend.len) {
 		memcpy(&h, j->pend.data + at, sizeof h);
 		at += sizeof h;
-		st = rs_jrd_emit_raw(j, j->pend.data + at + h.why_len + 1, h.raw_len, h.line,
+		st = emit_raw(j, j->pend.data + at + h.why_len + 1, h.raw_len, h.line,
 		              j->pend.data + at);
 		at += h.why_len + 1 + h.raw_len + 1;
 	}
@@ -102,12 +609,13 @@ static rs_status pend_flush(jrd *j)
 	return st;
 }
 
+/* Line s[0..n) is not an object: a row once the header is out, else it waits. */
 static rs_status line_reject(jrd *j, const char *s, size_t n, unsigned long line,
                              const char *why)
 {
 	if (!j->header_done)
 		return pend_add(j, s, n, line, why);
-	return rs_jrd_emit_raw(j, s, n, line, why);
+	return emit_raw(j, s, n, line, why);
 }
 
 /*
@@ -117,40 +625,43 @@ static rs_status line_reject(jrd *j, const char *s, size_t n, unsigned long line
  */
 static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 {
-	const char *why = NULL;
-	cJSON *obj;
-	rs_status st = RS_OK;
+	char why[sizeof j->reason];
+	const char *deep;
+	unsigned long l, col;
+	size_t end, i = 0;
+	cJSON *v;
+	rs_status st;
 
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	s[n] = '\0';
 	if (n > j->c->opts->max_record)
-		return rs_error_set(j->err, RS_ELIMIT, line,
-		                    "line longer than the record limit (%zu bytes)",
-		                    j->c->opts->max_record);
-	if (rs_json_ws(s, 0, n) == n && memchr(s, '\0', n) == NULL)
+		return JERR(j, RS_ELIMIT, line, "line longer than the record limit (%zu bytes)",
+		            j->c->opts->max_record);
+	if (ws(s, 0, n) == n && memchr(s, '\0', n) == NULL)
 		return RS_OK;
-	if (j->mem != NULL && rs_jrd_fast_row(j, s, n, line, &st))
+	if ((st = parse(j, s, n, line, &v, &end, &deep)) != RS_OK)
 		return st;
-	j->arena.on = true;
-	obj = rs_json_parse_line(s, n, line, j->reason, sizeof j->reason, &why);
-	j->arena.on = false;
-	if (obj == NULL) {
-		tree_done(j, NULL);
-		if (why == NULL)
-			return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
+	if (v == NULL || !cJSON_IsObject(v) || (i = ws(s, end, n)) != n) {
+		line_col(s, v == NULL ? end : i, &l, &col);
+		if (v == NULL && deep != NULL)
+			(void)snprintf(why, sizeof why, "not a JSON object: %s", deep);
+		else if (v == NULL)
+			(void)snprintf(why, sizeof why, "not a JSON object: invalid JSON at column %lu", col);
+		else if (!cJSON_IsObject(v))
+			(void)snprintf(why, sizeof why, "not a JSON object: found %s", kind_name(v));
+		else
+			(void)snprintf(why, sizeof why, "not a JSON object: text after the object "
+			               "at column %lu", col);
+		cJSON_Delete(v);
 		return line_reject(j, s, n, line, why);
 	}
-	if (!j->header_done) {
-		if ((st = rs_jrd_cols_from(j, obj, line)) == RS_OK &&
-		    (st = rs_jrd_emit_header(j, line)) == RS_OK)
-			st = pend_flush(j);
-		/* if this fails, every line takes the general path */
-		j->mem = rs_calloc(j->ncol, sizeof *j->mem);
-	}
+	if (!j->header_done && (st = cols_from(j, v, line)) == RS_OK &&
+	    (st = emit_header(j, line)) == RS_OK)
+		st = pend_flush(j);
 	if (st == RS_OK)
-		st = rs_jrd_emit_object(j, obj, s, n, line);
-	tree_done(j, obj);
+		st = emit_object(j, v, s, n, value_start(s, n), line);
+	cJSON_Delete(v);
 	return st;
 }
 
@@ -168,7 +679,7 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 	char *nl;
 
 	if (!rs_buf_reserve(b, JSON_CHUNK))
-		return rs_error_set(j->err, RS_ENOMEM, 0, "out of memory");
+		return JERR(j, RS_ENOMEM, 0, "out of memory");
 	while (st == RS_OK) {
 		if ((nl = memchr(b->data + start, '\n', b->len - start)) != NULL) {
 			st = jsonl_line(j, b->data + start, (size_t)(nl - b->data) - start, line++);
@@ -181,27 +692,28 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 			break;
 		}
 		if (b->len - start > limit)
-			return rs_error_set(j->err, RS_ELIMIT, line,
-			                    "line longer than the record limit (%zu bytes)",
-			                    j->c->opts->max_record);
+			return JERR(j, RS_ELIMIT, line, "line longer than the record limit (%zu bytes)",
+			            j->c->opts->max_record);
 		memmove(b->data, b->data + start, b->len - start);
 		b->len -= start;
 		start = 0;
 		if (b->cap < b->len + 1 + JSON_CHUNK / 2 && !rs_buf_reserve(b, JSON_CHUNK))
-			return rs_error_set(j->err, RS_ENOMEM, line, "out of memory");
+			return JERR(j, RS_ENOMEM, line, "out of memory");
 		st = rs_input_read(j->c->in, b->data + b->len, b->cap - b->len - 1, &got, j->err);
-		if (st != RS_OK && j->err->line == 0)
-			j->err->line = line;
+		if (st != RS_OK) {
+			j->err->file = j->c->name;
+			if (j->err->line == 0)
+				j->err->line = line;
+		}
 		b->len += got;
 		b->data[b->len] = '\0';
 		eof = got == 0;
 	}
 	if (st == RS_OK && !j->header_done)
-		st = j->npend > 0 ? rs_error_set(j->err, RS_EPARSE, j->pend_line,
-		                                 "no line holds a JSON object (first "
-		                                 "problem: %.300s)", j->pend.data + sizeof(pend_rec))
-		                  : rs_error_set(j->err, RS_EPARSE, 0,
-		                                 "no records: the input holds no JSON object");
+		st = j->npend > 0 ? JERR(j, RS_EPARSE, j->pend_line,
+		                         "no line holds a JSON object (first problem: %.300s)",
+		                         j->pend.data + sizeof(pend_rec))
+		                  : JERR(j, RS_EPARSE, 0, "no records: the input holds no JSON object");
 	return st;
 }
 
@@ -211,26 +723,27 @@ static rs_status array_error(jrd *j, const char *p, size_t pos, const char *what
 {
 	unsigned long l, col;
 
-	rs_json_line_col(p, pos, 1, &l, &col);
-	return rs_error_set(j->err, RS_EPARSE, l, "%s at column %lu", what, col);
+	line_col(p, pos, &l, &col);
+	return JERR(j, RS_EPARSE, l, "%s at column %lu", what, col);
 }
 
 /* One element p[s..e): in the keys pass collect keys, else emit its row. */
-static rs_status array_element(jrd *j, char *p, size_t s, size_t e,
-                               unsigned long line, const cJSON *v, bool rows,
-                               const char *why)
+static rs_status array_element(jrd *j, char *p, size_t s, size_t e, unsigned long line,
+                               const cJSON *v, bool rows, const char *why)
 {
 	char keep = p[e];
 	rs_status st;
 
-	if (why == NULL)
-		why = rs_json_not_row(v, p + s, e - s, e - s, false, j->reason,
-		                      sizeof j->reason);
+	if (why == NULL && !cJSON_IsObject(v)) {
+		(void)snprintf(j->reason, sizeof j->reason, "not a JSON object: found %s",
+		               kind_name(v));
+		why = j->reason;
+	}
 	if (!rows)
-		return why == NULL ? rs_jrd_cols_from(j, v, line) : RS_OK;
+		return why == NULL ? cols_from(j, v, line) : RS_OK;
 	p[e] = '\0'; /* the raw text of a reject is a C string; restored below */
-	st = why != NULL ? rs_jrd_emit_raw(j, p + s, e - s, line, why)
-	                 : rs_jrd_emit_object(j, v, p + s, e - s, line);
+	st = why != NULL ? emit_raw(j, p + s, e - s, line, why)
+	                 : emit_object(j, v, p + s, e - s, value_start(p + s, e - s), line);
 	p[e] = keep;
 	return st;
 }
@@ -240,55 +753,46 @@ static rs_status array_element(jrd *j, char *p, size_t s, size_t e,
  * tree is alive at once. Pass 1 (rows false) collects the union of keys and
  * finds every syntax error; pass 2 emits the rows.
  */
-static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows,
-                            size_t *nobj)
+static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows, size_t *nobj)
 {
-	rs_json_lines lc = {p, 0, 1};
+	lines lc = {p, 0, 1};
 	rs_status st = RS_OK;
 
 	*nobj = 0;
-	if ((i = rs_json_ws(p, i + 1, n)) < n && p[i] == ']')
+	if ((i = ws(p, i + 1, n)) < n && p[i] == ']')
 		return RS_OK;
-	for (; st == RS_OK; i = rs_json_ws(p, i + 1, n)) {
-		const char *end = NULL, *why = NULL;
-		unsigned long line = rs_json_line_at(&lc, i);
-		cJSON *v;
-		size_t e;
-		rs_jv_result r;
+	for (;; i = ws(p, i + 1, n)) {
+		unsigned long line = line_at(&lc, i);
+		const char *why = NULL;
+		cJSON *v = NULL;
+		size_t e = 0;
 
-		j->arena.on = true;
-		v = i < n ? cJSON_ParseWithLengthOpts(p + i, n - i, &end, 0) : NULL;
-		j->arena.on = false;
-		e = v != NULL ? (size_t)(end - p) : i;
-
-		if (v == NULL) {
-			tree_done(j, NULL);
-			if (i < n && (st = cjson_failed(j, p + i, n - i, line, "", &r, &e)) != RS_OK)
-				return st;
-			if (i >= n) /* a ',' and then the end: point at the end */
-				return array_error(j, p, n, "invalid JSON");
-			if (r == RS_JV_SYNTAX)
-				return array_error(j, p, i + e, "invalid JSON");
-			why = j->reason;
-			e += i;
-		}
+		if (i >= n) /* a ',' and then the end: point at the end */
+			return array_error(j, p, n, "invalid JSON");
+		if ((st = parse(j, p + i, n - i, line, &v, &e, &why)) != RS_OK)
+			return st;
+		if (v == NULL && why == NULL)
+			return array_error(j, p, i + e, "invalid JSON");
+		e += i;
 		if (e - i > j->c->opts->max_record)
-			st = rs_error_set(j->err, RS_ELIMIT, line, "an element longer "
-			                  "than the record limit (%zu bytes)",
-			                  j->c->opts->max_record);
+			st = JERR(j, RS_ELIMIT, line, "an element longer than the record limit "
+			          "(%zu bytes)", j->c->opts->max_record);
 		else
 			st = array_element(j, p, i, e, line, v, rows, why);
 		*nobj += v != NULL && cJSON_IsObject(v);
-		tree_done(j, v);
-		if ((i = rs_json_ws(p, e, n)) < n && p[i] == ']')
+		cJSON_Delete(v);
+		if (st != RS_OK)
+			return st;
+		if ((i = ws(p, e, n)) < n && p[i] == ']')
 			break;
 		if (i >= n || p[i] != ',')
-			return array_error(j, p, i < n ? i : n, i < n ? "expected ',' or ']'"
-			                   : "the JSON array is not closed (missing ']')");
+			return array_error(j, p, i < n ? i : n,
+			                   i < n ? "expected ',' or ']'"
+			                         : "the JSON array is not closed (missing ']')");
 	}
-	if (st == RS_OK && (i = rs_json_ws(p, i + 1, n)) < n)
+	if ((i = ws(p, i + 1, n)) < n)
 		return array_error(j, p, i, "unexpected text after the JSON array");
-	return st;
+	return RS_OK;
 }
 
 /* Reads the whole input into b (capped at JSON_MAX_INPUT). */
@@ -299,13 +803,14 @@ static rs_status slurp(jrd *j, rs_buf *b)
 
 	for (;;) {
 		if (!rs_buf_reserve(b, JSON_CHUNK))
-			return rs_error_set(j->err, RS_ENOMEM, 0, "out of memory");
-		st = rs_input_read(j->c->in, b->data + b->len, b->cap - b->len - 1,
-		                   &got, j->err);
+			return JERR(j, RS_ENOMEM, 0, "out of memory");
+		st = rs_input_read(j->c->in, b->data + b->len, b->cap - b->len - 1, &got, j->err);
 		if (st != RS_OK) {
-			rs_json_lines lc = {b->data, 0, 1};
+			lines lc = {b->data, 0, 1};
+
+			j->err->file = j->c->name;
 			if (j->err->line == 0)
-				j->err->line = rs_json_line_at(&lc, b->len);
+				j->err->line = line_at(&lc, b->len);
 			return st;
 		}
 		b->len += got;
@@ -313,9 +818,8 @@ static rs_status slurp(jrd *j, rs_buf *b)
 		if (got == 0)
 			return RS_OK;
 		if (b->len > JSON_MAX_INPUT)
-			return rs_error_set(j->err, RS_ELIMIT, 0,
-			                    "a JSON array larger than 1 GiB; use JSON Lines "
-			                    "(one object per line), which streams");
+			return JERR(j, RS_ELIMIT, 0, "a JSON array larger than 1 GiB; use JSON Lines "
+			            "(one object per line), which streams");
 	}
 }
 
@@ -327,42 +831,23 @@ static rs_status json_run(jrd *j, rs_buf *b)
 
 	if (st != RS_OK)
 		return st;
-	if ((i = rs_json_ws(b->data, 0, b->len)) >= b->len)
-		return rs_error_set(j->err, RS_EPARSE, 0, "no records: the input is empty");
+	if ((i = ws(b->data, 0, b->len)) >= b->len)
+		return JERR(j, RS_EPARSE, 0, "no records: the input is empty");
 	if (b->data[i] != '[') {
-		rs_json_line_col(b->data, i, 1, &l, &col);
-		return rs_error_set(j->err, RS_EPARSE, l, "expected a JSON array of "
-		                    "objects (for one object per line use --from jsonl)");
+		line_col(b->data, i, &l, &col);
+		return JERR(j, RS_EPARSE, l, "expected a JSON array of objects (for one "
+		            "object per line use --from jsonl)");
 	}
 	if ((st = array_walk(j, b->data, b->len, i, false, &nobj)) != RS_OK)
 		return st;
 	if (nobj == 0)
-		return rs_error_set(j->err, RS_EPARSE, 0, "no records: the JSON "
-		                    "array holds no object");
-	if ((st = rs_jrd_emit_header(j, 1)) != RS_OK)
+		return JERR(j, RS_EPARSE, 0, "no records: the JSON array holds no object");
+	if ((st = emit_header(j, 1)) != RS_OK)
 		return st;
 	return array_walk(j, b->data, b->len, i, true, &nobj);
 }
 
 /* ------------------------------------------------------------- entries */
-
-static void jrd_free(jrd *j)
-{
-	rs_buf_free(&j->names);
-	rs_buf_free(&j->pend);
-	rs_free(j->off);
-	rs_free(j->nlen);
-	rs_free(j->hname);
-	rs_free(j->slot);
-	rs_free(j->cell);
-	rs_free(j->len);
-	rs_free(j->type);
-	rs_free(j->plain);
-	rs_free(j->text);
-	rs_free(j->stamp);
-	rs_free(j->nums);
-	rs_free(j->mem);
-}
 
 static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)
 {
@@ -376,15 +861,24 @@ static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)
 	err->file = c->name;
 	rs_buf_init(&j.names);
 	rs_buf_init(&j.pend);
+	rs_buf_init(&j.text);
 	rs_buf_init(&b);
-	rs_arena_init(&j.arena, JSON_ARENA_MAX);
-	rs_arena_reset(&j.arena); /* the first block; if it fails, cJSON spills */
-	rs_cjson_arena_begin(&j.arena);
 	st = lines_fmt ? jsonl_run(&j, &b) : json_run(&j, &b);
-	rs_cjson_arena_end();
-	rs_arena_free(&j.arena);
 	rs_buf_free(&b);
-	jrd_free(&j);
+	rs_buf_free(&j.names);
+	rs_buf_free(&j.pend);
+	rs_buf_free(&j.text);
+	rs_free(j.off);
+	rs_free(j.nlen);
+	rs_free(j.hname);
+	rs_free(j.slot);
+	rs_free(j.cell);
+	rs_free(j.len);
+	rs_free(j.type);
+	rs_free(j.stamp);
+	rs_free(j.vs);
+	rs_free(j.ve);
+	rs_free(j.nums);
 	return st;
 }
 

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "json_check.h"
 #include "rules_impl.h"
 
 #define MAX_PROBLEMS 100 /* passed to diag; counting goes on */
@@ -178,15 +177,12 @@ rs_status rs_ld_parse(rs_ld *l, const char *text, size_t len, cJSON **root)
 {
 	const char *end = text;
 	size_t pos;
+	unsigned long failures = rs_alloc_failures();
 
 	*root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
 	pos = end != NULL && end >= text && end <= text + len ? (size_t)(end - text) : 0;
-	if (*root == NULL && len > 0) {
-		/* cJSON says NULL for a failed allocation too: valid text means that. */
-		size_t vpos = 0, depth = 0;
-		if (rs_json_check(text, len, &vpos, &depth) == RS_JV_OK && depth <= RS_CJSON_DEPTH)
-			return rs_ld_nomem(l);
-	}
+	if (*root == NULL && rs_alloc_failures() != failures)
+		return rs_ld_nomem(l); /* cJSON says NULL for a failed allocation too */
 	if (*root == NULL) {
 		syntax_error(l, text, len, pos, len == 0 ? "empty rules" : "JSON syntax error");
 		return RS_ERULES;

@@ -297,6 +297,13 @@ def account_files():
         "accounts_amounts.csv": csv_text(table("amounts", ACC_FIELDS)).encode("utf-8"),
         "accounts.json": (json.dumps(objs, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
         "accounts.jsonl": "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in objs).encode("utf-8"),
+        # numeric ids a double cannot hold (2^53 or more): kept digit for digit
+        "interop_json_big_ids.jsonl": "".join(
+            '{"id": %s, "name": "%s", "purchase_share": %s}\n' % r for r in [
+                ("123456789012345678", "Kingdee Export Row", "35"),
+                ("9007199254740993", "Two Ids One Double A", "60"),
+                ("9007199254740992", "Two Ids One Double B", "60"),
+                ("-12345678901234567891", "Negative Id Co.", "85.5")]).encode("utf-8"),
         "accounts_expected.csv": csv_text([["id", "stage"]] + [[r[0], r[18]] for r in ACCOUNTS]).encode("utf-8"),
     }
     return {IN + "/" + k: v for k, v in files.items()}
@@ -387,7 +394,7 @@ def bad_fixtures():
         ("bad_empty_header_cell.csv",
          lines("id,name,purchase_share,,region", "G01,Harbor Tooling Co.,0,x,USA",
                "G03,Alpine Gearboxes AG,60,y,Switzerland"),
-         2, "", "", "", "header column 4 is empty"),
+         0, 2, 0, "", 'an unnamed column passes through like any other (CSV keeps the empty header cell, JSON gets a "" key)'),
         ("bad_nul_byte.csv",
          lines(h, d, "B01,Null\0Byte Tools Ltd.,30,300000,1000000,2,1,manager,no,no", i, s),
          1, 3, 1, "3", "NUL byte in a field"),
@@ -439,6 +446,24 @@ def bad_fixtures():
          '  {"id": "J04", "name": "Alpine Gearboxes AG", "purchase_share": 60}\n'
          "]\n",
          1, 3, 1, "3", "element [1] (line 3): 1e400 overflows; -0 is 0 (development)"),
+        ("bad_jsonl_text.jsonl",
+         lines(jl("J01", "Harbor Tooling Co.", 0, 1, "staff", False),
+               '{"id": "J02", "name": "Bad Escape \\u12G4 Ltd.", "purchase_share": 30}',
+               jl("J03", "Raw Nul After Co.", 30, 1, "staff", False) + "\0",
+               '{"id": "J04", "name": "Escaped Nul \\u0000 Inc.", "purchase_share": 30}',
+               '{"id": "J05", "name": "Raw Nul\0Inside GmbH", "purchase_share": 30}',
+               jl("J06", "Alpine Gearboxes AG", 60, 3, "director", False)),
+         1, 2, 4, "2 3 4 5", "each its own reason: invalid \\u escape, raw NUL (after the object, inside a string), \\u0000"),
+        ("bad_jsonl_all_u0000.jsonl",
+         lines('{"id": "J01\\u0000", "name": "Harbor Tooling Co.", "purchase_share": 0}',
+               '{"id": "J02", "name": "Alpine\\u0000Gearboxes AG", "purchase_share": 60}'),
+         1, 0, 2, "1 2", "every line holds \\u0000: each is a rejected row, the run goes on"),
+        ("bad_json_all_u0000.json",
+         "[\n"
+         '  {"id": "J01\\u0000", "name": "Harbor Tooling Co.", "purchase_share": 0},\n'
+         '  {"id": "J02", "name": "Alpine\\u0000Gearboxes AG", "purchase_share": 60}\n'
+         "]\n",
+         1, 0, 2, "2 3", "every element holds \\u0000: each is a rejected row, the run goes on"),
         ("bad_json_nan.json",
          "[\n"
          '  {"id": "J01", "name": "Harbor Tooling Co.", "purchase_share": 0},\n'

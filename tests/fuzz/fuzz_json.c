@@ -8,7 +8,6 @@
 #include <math.h>
 
 #include "fuzz_common.h"
-#include "../json_flat_diff.h"
 
 typedef struct fz {
 	bool header;
@@ -74,31 +73,6 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	return RS_OK;
 }
 
-/*
- * Differential: every line the cJSON-free reading of flat records takes,
- * cJSON reads as the same members (tests/json_flat_diff.h).
- */
-static void flat_lines(const unsigned char *data, size_t size)
-{
-	size_t from = 0, to;
-
-	while (from < size) {
-		char *line;
-		bool taken;
-
-		for (to = from; to < size && data[to] != '\n'; to++)
-			;
-		line = malloc(to - from + 1);
-		if (line == NULL)
-			return;
-		memcpy(line, data + from, to - from);
-		line[to - from] = '\0';
-		FUZZ_CHECK(json_flat_diff(line, to - from, &taken) == NULL);
-		free(line);
-		from = to + 1;
-	}
-}
-
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -113,7 +87,6 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	rs_status st;
 	char buf[600];
 
-	flat_lines(data, size);
 	while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	memset(&z, 0, sizeof z);

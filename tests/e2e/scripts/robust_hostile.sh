@@ -47,6 +47,16 @@ expect field_100mb_quoted 2 ':3: a field starting at line 3 is longer than the l
 run field_raised -q --max-field 3000000 --to jsonl "$tmp/f.csv"
 expect field_raised 0 ''
 [ "$(wc -c <"$tmp/field_raised.out")" -gt 2000000 ] || fail field_raised "the big cell did not come through"
+# --max-field N admits a quoted cell of exactly N bytes when its closing
+# quote is the last byte of a 64 KiB read block, or of the file
+awk 'BEGIN { printf "id,share,name\nA1,50,\""; for (i = 0; i < 65514; i++) printf "x"; printf "\"\nA2,60,y\n" }' >"$tmp/f.csv"
+run field_exact_block_end -q --max-field 65514 "$tmp/f.csv"
+expect field_exact_block_end 0 ''
+run field_over_block_end -q --max-field 65513 "$tmp/f.csv"
+expect field_over_block_end 2 ':2: a field starting at line 2 is longer than the limit of 65513 bytes'
+printf 'id,share,name\nA1,50,"abcde"' >"$tmp/f.csv"
+run field_exact_file_end -q --max-field 5 "$tmp/f.csv"
+expect field_exact_file_end 0 ''
 rm -f "$tmp/f.csv"
 
 # --- 100,000 columns in the header (limit 4096), and in one row only
@@ -80,11 +90,23 @@ bounded line_10gb_jsonl 10 131072
 # --- deep and huge JSON
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$tmp/deep.json"
 run json_deep_array -q "$tmp/deep.json"
-expect json_deep_array 2 "^relstage: $tmp/deep.json:1: "
+expect json_deep_array 2 "^relstage: $tmp/deep.json: no records: the JSON array holds no object"
 awk 'BEGIN { printf "{\"id\":\"A\",\"purchase_share\":5}\n{\"id\":\"B\",\"purchase_share\":5,\"x\":"; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "}"; print "{\"id\":\"C\",\"purchase_share\":70}" }' >"$tmp/deep.jsonl"
 run json_deep_line -q "$tmp/deep.jsonl"
 expect json_deep_line 1 "^relstage: $tmp/deep.jsonl:2: .*nested deeper than"
 grep -q '^C,70,stable' "$tmp/json_deep_line.out" || fail json_deep_line "the row after it was lost"
+# a too-deep value inside an element of a JSON array: that row is rejected
+awk 'BEGIN { printf "[{\"id\":\"A\",\"purchase_share\":5},\n{\"id\":\"B\",\"purchase_share\":5,\"x\":"; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "},"; print "{\"id\":\"C\",\"purchase_share\":70}]" }' >"$tmp/deep_el.json"
+run json_deep_element -q "$tmp/deep_el.json"
+expect json_deep_element 1 "^relstage: $tmp/deep_el.json:2: nested deeper than 1000 levels"
+grep -q '^C,70,stable' "$tmp/json_deep_element.out" || fail json_deep_element "the row after it was lost"
+# a JSON Lines line over the record limit names the input, not the output
+{ printf '{"id":"A","purchase_share":5}\n{"id":"B","name":"'; head -c 17000000 /dev/zero | tr '\0' a; printf '"}\n'; } >"$tmp/long.jsonl"
+run jsonl_long_line -q -o "$tmp/long.csv" "$tmp/long.jsonl"
+expect jsonl_long_line 2 "^relstage: $tmp/long.jsonl:2: line longer than the record limit"
+run jsonl_long_line_stdout -q "$tmp/long.jsonl"
+expect jsonl_long_line_stdout 2 "^relstage: $tmp/long.jsonl:2: line longer than the record limit"
+rm -f "$tmp/long.jsonl"
 printf '{"id":"A","purchase_share":{"a":1}}\n' >"$tmp/obj.jsonl"
 run json_object_value -q "$tmp/obj.jsonl"
 expect json_object_value 1 ':1: key "purchase_share" holds an object'
