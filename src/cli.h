@@ -24,7 +24,6 @@ typedef struct cli_opts {
 	const char *previous;
 	bool summary;
 	bool quiet;
-	bool thread;                 /* --thread: an output thread */
 	char *const *inputs;         /* none: standard input */
 	size_t ninputs;
 } cli_opts;

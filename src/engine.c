@@ -7,7 +7,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "buf_impl.h"
 #include "rules_impl.h"
 
 /*
@@ -80,33 +79,26 @@ int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double s
 	return tri[rs_cond_k(r->prog, root, v, a->known | 1u << RS_VAR_STAGE)];
 }
 
-/* "; stage initial by decision[1]; actions: a, b" from pre-rendered pieces. */
+/* "; stage initial by decision[1]; actions: a, b" ("; " only after other text). */
 static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
 {
-	rs_piece p = r->dec[res->decision_row].ex[lang];
+	bool zh = lang == RS_LANG_ZH;
 	size_t i;
-	char *w;
 
-	if (!rs_buf_reserve(b, p.len + res->nfired * r->ex_act_bound + r->ex_none[lang].len +
-	                           RS_PIECE_SLACK))
-		return;
-	if (b->len == 0) { /* nothing before it: no "; " */
-		p.off += 2;
-		p.len -= 2;
-	}
-	w = rs_put_piece(b->data + b->len, r->xtext, p);
+	if (b->len > 0)
+		(void)rs_buf_puts(b, "; ");
+	(void)rs_buf_puts(b, zh ? "阶段 " : "stage ");
+	(void)rs_buf_puts(b, r->stages[res->stage].id);
+	(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
+	(void)rs_buf_put_ulong(b, (unsigned long)res->decision_row);
+	(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
 	if (res->nfired == 0)
-		w = rs_put_piece(w, r->xtext, r->ex_none[lang]);
+		(void)rs_buf_puts(b, zh ? "无" : "none");
 	for (i = 0; i < res->nfired; i++) {
-		p = r->act[res->fired[i]].ex;
-		if (i == 0) { /* the first without ", " */
-			p.off += 2;
-			p.len -= 2;
-		}
-		w = rs_put_piece(w, r->xtext, p);
+		if (i > 0)
+			(void)rs_buf_puts(b, ", ");
+		(void)rs_buf_puts(b, r->act[res->fired[i]].id);
 	}
-	b->len = (size_t)(w - b->data);
-	b->data[b->len] = '\0';
 }
 
 /*
@@ -154,52 +146,6 @@ static bool decide_fast(const rs_rules *r, const rs_account *a, size_t *row)
 		}
 	}
 	return false;
-}
-
-/* The engine's: "; stage <id> by decision[<i>]; actions: " per row, ", <id>". */
-void rs_engine_pieces(rs_buf *b, rs_rules *r, int g)
-{
-	bool zh = g == RS_LANG_ZH;
-	size_t i;
-
-	for (i = 0; i < r->ndec; i++) {
-		rs_piece_begin(b, &r->dec[i].ex[g]);
-		(void)rs_buf_puts(b, zh ? "; 阶段 " : "; stage ");
-		(void)rs_buf_puts(b, r->stages[r->dec[i].stage].id);
-		(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
-		(void)rs_buf_put_ulong(b, (unsigned long)i);
-		(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
-		rs_piece_end(b, &r->dec[i].ex[g]);
-	}
-	rs_piece_begin(b, &r->ex_none[g]);
-	(void)rs_buf_puts(b, zh ? "无" : "none");
-	rs_piece_end(b, &r->ex_none[g]);
-	for (i = 0; g == 0 && i < r->nact; i++) {
-		rs_piece_begin(b, &r->act[i].ex);
-		(void)rs_buf_puts(b, ", ");
-		(void)rs_buf_puts(b, r->act[i].id);
-		rs_piece_end(b, &r->act[i].ex);
-		if (r->act[i].ex.len > r->ex_act_bound)
-			r->ex_act_bound = r->act[i].ex.len;
-	}
-}
-
-bool rs_engine_commas_from_actions(const rs_rules *r)
-{
-	size_t lo = 0, hi = 0, i;
-
-	if (r->xtext == NULL)
-		return false;
-	if (r->nact > 0) { /* built one after the other, for language 0 only */
-		lo = r->act[0].ex.off;
-		hi = r->act[r->nact - 1].ex.off + r->act[r->nact - 1].ex.len;
-	}
-	if (memchr(r->xtext, ',', lo) != NULL || memchr(r->xtext + hi, ',', r->xtext_len - hi) != NULL)
-		return false;
-	for (i = 0; i < r->nact; i++)
-		if (r->act[i].ex.len < 2 || memchr(r->xtext + r->act[i].ex.off + 2, ',', r->act[i].ex.len - 2))
-			return false;
-	return true;
 }
 
 static rs_status no_row(const rs_account *a, long unknown_row, rs_error *err)

@@ -41,8 +41,6 @@ static const char usage_text[] =
 	"      --summary          counts per stage (and movements) on stderr at the end\n"
 	"      --summary-json FILE  the same as JSON\n"
 	"  -q, --quiet            no progress line\n"
-	"      --thread           a second thread writes the output while rows are classified\n"
-	"                         (with 2+ CPUs; faster or slower by machine: see the README)\n"
 	"  -h, --help             this help\n"
 	"  -V, --version          version\n"
 	"\n"
@@ -221,7 +219,7 @@ static int cmd_fields(void)
 
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
-	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_THREAD
+	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS
 };
 
 static const struct option long_opts[] = {
@@ -246,7 +244,6 @@ static const struct option long_opts[] = {
 	{"summary-json", required_argument, NULL, OPT_SUMMARY_JSON},
 	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
-	{"thread", no_argument, NULL, OPT_THREAD},
 	{NULL, 0, NULL, 0},
 };
 
@@ -282,7 +279,6 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case 'm': o->maps[o->nmaps++] = arg; break;
 	case 'o': o->output = arg; break;
 	case 'q': o->quiet = true; break;
-	case OPT_THREAD: o->thread = true; break;
 	case 'h': fputs(usage_text, stdout); return finish_stdout(0);
 	case 'V': printf("relstage %s\n", RS_VERSION); return finish_stdout(0);
 	case 'f':

@@ -473,7 +473,6 @@ void rs_rules_free(rs_rules *r)
 	rs_free(r->ent);
 	rs_free(r->share_pts);
 	rs_free(r->dec_first);
-	rs_free(r->xtext);
 	rs_free(r->name);
 	rs_free(r);
 }

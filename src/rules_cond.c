@@ -501,33 +501,6 @@ static bool decision_slots(rs_rules *r)
 	return true;
 }
 
-/* ------------------------------------------------ the explain pieces */
-
-/* All pieces into one text, r->xtext; rs_piece offsets index it. */
-static bool explain_pieces(rs_rules *r)
-{
-	rs_buf b;
-	int g, k;
-
-	rs_buf_init(&b);
-	(void)rs_buf_puts(&b, "");
-	for (g = 0; g < RS_LANG_COUNT; g++) {
-		rs_share_pieces(&b, r, g);
-		for (k = 0; k < RS_SCORE_COUNT; k++)
-			rs_score_pieces(&b, &r->score[k], k, g);
-		rs_engine_pieces(&b, r, g);
-	}
-	r->xtext_len = b.len;
-	/* Slack: score.c copies pieces 16 bytes at a time. */
-	(void)rs_buf_append(&b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
-	if (b.failed || b.len > UINT32_MAX) {
-		rs_buf_free(&b);
-		return false;
-	}
-	r->xtext = b.data;
-	return true;
-}
-
 /* Marks the groups whose children are all leaves: rs_cond_k's short loop. */
 static void mark_flat(rs_rules *r)
 {
@@ -611,5 +584,5 @@ bool rs_rules_compile(rs_rules *r)
 		return false;
 	mark_flat(r);
 	score_terms(r);
-	return explain_pieces(r);
+	return true;
 }
