@@ -308,7 +308,6 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len,
                         rs_error *err);
 /* The default rules embedded in the binary (data/rules/default.json). */
 rs_status rs_rules_load_default(rs_rules **out, rs_error *err);
-const char *rs_rules_default_text(size_t *len);
 /*
  * Decision-table analysis: stages no record can reach, share_pct ranges in
  * [0,100] that no row covers, rows hidden by earlier rows under first-match.
@@ -330,7 +329,6 @@ const char *rs_rules_stage_label(const rs_rules *r, size_t stage, rs_lang lang);
 const char *rs_rules_stage_actions(const rs_rules *r, size_t stage, rs_lang lang);
 long rs_rules_stage_index(const rs_rules *r, const char *id); /* -1 if unknown */
 size_t rs_rules_action_count(const rs_rules *r);
-const char *rs_rules_action_id(const rs_rules *r, size_t action);
 const char *rs_rules_action_text(const rs_rules *r, size_t action, rs_lang lang);
 const char *rs_rules_action_flag(const rs_rules *r, size_t action); /* NULL if none */
 /* Text of a named message in the rules' "messages" (e.g. "downgrade"), or NULL. */
@@ -445,7 +443,6 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
                            const rs_read_opts *ropts, const rs_rules *r,
                            const char *const *maps, size_t nmaps,
                            rs_diag_fn diag, void *ctx, rs_error *err);
-size_t rs_previous_count(const rs_previous *p);
 /* Calls fn for each account of the previous run not seen in this one. */
 void rs_previous_each_vanished(const rs_previous *p,
                                void (*fn)(void *ctx, const char *id, size_t stage),

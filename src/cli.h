@@ -28,7 +28,7 @@ typedef struct cli_opts {
 	size_t ninputs;
 } cli_opts;
 
-/* "relstage: FILE:LINE: WHERE: MSG" on stderr. */
+/* cli_msg.c: "relstage: FILE:LINE: WHERE: MSG" on stderr. */
 void cli_error(const rs_error *e);
 /* "relstage: MSG" on stderr (printf-style). */
 void cli_warn(const char *fmt, ...)

@@ -69,16 +69,6 @@ int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t kno
 	}
 }
 
-int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
-{
-	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
-	double v[RS_VAR_STAGE + 1];
-
-	memcpy(v, a->v, sizeof a->v);
-	v[RS_VAR_STAGE] = stage; /* the stage is always known */
-	return tri[rs_cond_k(r->prog, root, v, a->known | 1u << RS_VAR_STAGE)];
-}
-
 /* "; stage initial by decision[1]; actions: a, b" ("; " only after other text). */
 static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
 {

@@ -1,11 +1,10 @@
 /*
  * main.c - relstage's command line: options, subcommands, messages and exit
  * codes. The work itself is in the library (include/relstage.h); the run
- * loop over input files is in cli_run.c.
+ * loop over input files is in cli_run.c, the message helpers in cli_msg.c.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,25 +44,6 @@ static const char usage_text[] =
 	"  -V, --version          version\n"
 	"\n"
 	"Exit status: 0 every row classified, 1 some rows rejected, 2 usage, rules or I/O error.\n";
-
-void cli_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("relstage: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void cli_error(const rs_error *e)
-{
-	char msg[1024];
-
-	(void)rs_error_format(e, msg, sizeof msg);
-	fprintf(stderr, "relstage: %s\n", msg);
-}
 
 static int usage_error(const char *fmt, const char *arg)
 {

@@ -179,8 +179,6 @@ struct rs_rules {
 	uint32_t *dec_first;
 };
 
-/* engine.c: Kleene evaluation (enum rs_tri) of the condition at `root`. */
-int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage);
 /*
  * engine.c: the same in the ordered encoding (enum rs_kv) on the compiled
  * program. v holds the values (v[RS_VAR_STAGE] the stage where a condition

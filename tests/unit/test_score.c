@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "relstage.h"
-#include "rules_impl.h"
+#include "internals.h"
 
 #include "fixture_rules.h"
 
@@ -311,7 +311,7 @@ static void ref_part(const rs_rules *r, const rs_part *p, const rs_account *a, r
 		if (!unknown)
 			x = fmin(fmax(0, a->v[p->var] * p->per), p->cap);
 	} else {
-		int t = rs_cond_eval(r, p->cond, a, 0);
+		int t = rs_test_cond_eval(r, p->cond, a, 0);
 
 		unknown = t == RS_UNKNOWN;
 		x = t == RS_TRUE ? p->points : 0;
@@ -510,7 +510,7 @@ static void test_explain_heading_of_every_total_width(void **state)
  * The sum without --explain reads the parts' terms (rs_rules_compile): the
  * odd rules have all three kinds (linear, a one-leaf condition, a group),
  * and on random accounts, known and unknown values, the scores equal the
- * reference's (rs_cond_eval on the condition tree, fmin/fmax).
+ * reference's (rs_test_cond_eval on the condition tree, fmin/fmax).
  */
 static void test_plain_sum_from_terms_equals_the_reference(void **state)
 {
