@@ -400,6 +400,7 @@ void rs_free(void *p);
 typedef struct rs_write_opts {
 	rs_format format;       /* CSV, TSV, JSON, JSONL or TABLE */
 	bool excel;             /* CSV/TSV: UTF-8 BOM and CRLF line ends */
+	char delimiter;         /* CSV: between cells; 0 = ',' (';' for a decimal comma) */
 	bool raw;               /* CSV/TSV: no formula neutralisation */
 	const size_t *table_cols; /* TABLE: which columns to show (NULL = all) */
 	size_t ntable_cols;
@@ -464,6 +465,7 @@ typedef struct rs_classify_opts {
 	rs_lang lang;
 	rs_lang header_lang;      /* names of the appended columns (default English) */
 	bool explain;             /* add the explain column */
+	bool decimal_comma;       /* share_pct, share_gap: "12,5" (not for JSON output) */
 	const char *const *maps;  /* --map FIELD=COLUMN specs */
 	size_t nmaps;
 	rs_previous *previous;    /* NULL without --previous; marks ids seen */

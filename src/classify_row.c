@@ -23,13 +23,17 @@ static void put_cell(rs_classifier *c, size_t k, const char *s, size_t n, unsign
 	(void)rs_buf_putc(&c->arena, '\0');
 }
 
-/* v with d decimals (rs_buf_put_num) as appended cell k. */
+/* v with d decimals (rs_buf_put_num) as appended cell k; with
+ * decimal_comma, "12,5". */
 static void put_num(rs_classifier *c, size_t k, double v, int d)
 {
 	size_t start = c->arena.len, n;
+	char *dot;
 
 	(void)rs_buf_put_num(&c->arena, v, d);
 	n = c->arena.len - start;
+	if (c->o.decimal_comma && n > 0 && (dot = memchr(c->arena.data + start, '.', n)) != NULL)
+		*dot = ',';
 	c->len[c->nin + k] = n;
 	c->type[c->nin + k] = n != 0 ? RS_T_NUMBER : RS_T_NULL;
 	(void)rs_buf_putc(&c->arena, '\0');

@@ -16,6 +16,7 @@ typedef struct cli_opts {
 	rs_lang lang;
 	rs_lang header_lang;         /* --headers */
 	bool explain;
+	bool decimal_comma;          /* --decimal-comma, --excel=eu */
 	rs_read_opts ropts;
 	rs_write_opts wopts;
 	const char *output;          /* NULL: standard output */

@@ -134,6 +134,7 @@ static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
 	memset(&wo, 0, sizeof wo);
 	wo.format = RS_FMT_CSV;
 	wo.excel = r->o->wopts.excel;
+	wo.delimiter = r->o->decimal_comma ? ';' : 0;
 	wo.raw = r->o->wopts.raw;
 	wo.ragged = true;
 	err->file = r->o->rejects;
@@ -429,6 +430,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	co.lang = o->lang;
 	co.header_lang = o->header_lang;
 	co.explain = o->explain;
+	co.decimal_comma = o->decimal_comma;
 	co.maps = o->maps;
 	co.nmaps = o->nmaps;
 	co.previous = r.prev;

@@ -33,6 +33,9 @@ static const char usage_text[] =
 	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
 	"      --explain          add an explain column: score parts and rules that fired\n"
 	"      --excel            CSV/TSV for Excel: UTF-8 BOM and CRLF\n"
+	"      --excel=eu         the same for continental-European Excel and WPS: also\n"
+	"                         ; between cells and share_pct, share_gap as 12,5\n"
+	"      --decimal-comma    share_pct, share_gap as 12,5; CSV then uses ; between cells\n"
 	"      --raw              do not neutralise formula-like cells (=, +, -, @)\n"
 	"Batch\n"
 	"      --rejects FILE     rejected rows as CSV: line, reason, original columns\n"
@@ -199,7 +202,7 @@ static int cmd_fields(void)
 
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
-	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS
+	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA
 };
 
 static const struct option long_opts[] = {
@@ -216,7 +219,8 @@ static const struct option long_opts[] = {
 	{"headers", required_argument, NULL, OPT_HEADERS},
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
-	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"excel", optional_argument, NULL, OPT_EXCEL},
+	{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA},
 	{"raw", no_argument, NULL, OPT_RAW},
 	{"rejects", required_argument, NULL, OPT_REJECTS},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
@@ -283,7 +287,13 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		break;
 	case OPT_EXPLAIN: o->explain = true; break;
 	case OPT_ENCODING: o->ropts.encoding = arg; break;
-	case OPT_EXCEL: o->wopts.excel = true; break;
+	case OPT_EXCEL:
+		if (arg != NULL && strcmp(arg, "eu") != 0)
+			return usage_error("--excel takes no value or =eu, not \"%s\"", arg);
+		o->wopts.excel = true;
+		o->decimal_comma = o->decimal_comma || arg != NULL;
+		break;
+	case OPT_DECIMAL_COMMA: o->decimal_comma = true; break;
 	case OPT_RAW: o->wopts.raw = true; break;
 	case OPT_REJECTS: o->rejects = arg; break;
 	case OPT_PREVIOUS: o->previous = arg; break;
@@ -332,6 +342,12 @@ int main(int argc, char **argv)
 			return rc;
 		}
 	}
+	if (o.decimal_comma && (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL)) {
+		free(o.maps);
+		return usage_error("%s", "--decimal-comma and --excel=eu are for csv, tsv and table output");
+	}
+	if (o.decimal_comma && o.wopts.format == RS_FMT_CSV)
+		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
 	argv += optind;
 	argc -= optind;
 	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)

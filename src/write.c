@@ -155,7 +155,9 @@ static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
 	switch (opts->format) {
 	case RS_FMT_CSV:
 	case RS_FMT_TSV:
-		w->delim = opts->format == RS_FMT_CSV ? ',' : '\t';
+		if (opts->delimiter != 0 && strchr("\"\r\n", opts->delimiter) != NULL)
+			return rs_error_set(err, RS_EUSAGE, 0, "a CSV delimiter cannot be a quote, CR or LF");
+		w->delim = opts->format == RS_FMT_TSV ? '\t' : opts->delimiter ? opts->delimiter : ',';
 		memcpy(w->special, (char[]){w->delim, '"', '\r', '\n', '\0'}, sizeof w->special);
 		if (opts->excel) {
 			w->eol = "\r\n";

@@ -718,6 +718,46 @@ static void test_long_number_in_a_row_keeps_the_cells_right(void **state)
 	rs_rules_free(r8);
 }
 
+/*
+ * With decimal_comma (--excel=eu), share_pct and share_gap have a decimal
+ * comma, whole numbers none; the scores and the input cells (a share given
+ * as "33.333") are unchanged; without it, a point.
+ */
+static void test_decimal_comma_in_share_and_gap_cells_only(void **state)
+{
+	static const struct { const char *share, *pct, *gap; } rows[] = {
+		{"33.333", "33,33", "16,67"}, {"82.5", "82,5", "0"}, {"12", "12", "38"},
+		{"99.995", "100", "0"}, {"0.005", "0,01", "49,99"},
+	};
+	rs_classify_opts o;
+	rs_classifier *c = NULL, *dot = NULL;
+	const rs_row *h = NULL, *r;
+	rs_error e;
+	size_t len[3], i;
+	rs_row in = row_of(hdr3, len, 3, 1);
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	o.decimal_comma = true;
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_classifier_header(c, &in, ',', &h, &e), RS_OK);
+	dot = classifier(false, NULL, &h);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		r = classify(c, "A", rows[i].share, i + 2, RS_OK, &e);
+		assert_string_equal(r->cell[2], rows[i].share);
+		assert_string_equal(r->cell[col(h, "share_pct")], rows[i].pct);
+		assert_string_equal(r->cell[col(h, "share_gap")], rows[i].gap);
+		assert_int_equal(r->type[col(h, "share_pct")], RS_T_NUMBER);
+		assert_null(strchr(r->cell[col(h, "contact_score")], ','));
+		r = classify(dot, "A", rows[i].share, i + 2, RS_OK, &e);
+		assert_null(strchr(r->cell[col(h, "share_pct")], ','));
+		assert_null(strchr(r->cell[col(h, "share_gap")], ','));
+	}
+	rs_classifier_free(c);
+	rs_classifier_free(dot);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -737,6 +777,7 @@ int main(void)
 		cmocka_unit_test(test_share_and_gap_cells_match_put_num_for_every_hundredth),
 		cmocka_unit_test(test_input_types_reset_after_a_typed_row),
 		cmocka_unit_test(test_long_number_in_a_row_keeps_the_cells_right),
+		cmocka_unit_test(test_decimal_comma_in_share_and_gap_cells_only),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

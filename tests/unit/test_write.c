@@ -256,6 +256,29 @@ static void test_csv_cell_larger_than_the_output_buffer_survives(void **state)
 	free(big);
 }
 
+/* A ';' delimiter (--excel=eu): cells with ';' are quoted, commas and
+ * decimal commas are not; a quote, CR or LF cannot be a delimiter. */
+static void test_csv_semicolon_delimiter_quotes_semicolons_not_commas(void **state)
+{
+	const char *h[] = {"id", "name", "share_pct"};
+	const char *c[] = {"A;1", "Schmidt & Söhne, KG", "33,33"};
+	rs_write_opts o = opts(RS_FMT_CSV);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	(void)state;
+	o.delimiter = ';';
+	EXPECT(write_all(o, 3, h, NULL, 1, c), "id;name;share_pct\n\"A;1\";Schmidt & Söhne, KG;33,33\n");
+	o.excel = true;
+	EXPECT(write_all(o, 3, h, NULL, 1, c),
+	       "\xEF\xBB\xBFid;name;share_pct\r\n\"A;1\";Schmidt & Söhne, KG;33,33\r\n");
+	rs_error_clear(&err);
+	o.delimiter = '"';
+	assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 3, h, NULL), &err), RS_EUSAGE);
+	assert_null(w);
+}
+
 /* --------------------------------------------------------------- JSON */
 
 static void test_json_keeps_types_and_escapes_strings(void **state)
@@ -844,6 +867,7 @@ int main(void)
 		cmocka_unit_test(test_tsv_quotes_tabs_not_commas),
 		cmocka_unit_test(test_csv_and_tsv_quote_a_special_byte_at_any_position),
 		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
+		cmocka_unit_test(test_csv_semicolon_delimiter_quotes_semicolons_not_commas),
 		cmocka_unit_test(test_cells_needing_quotes_get_them_in_csv_tsv_and_excel),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
 		cmocka_unit_test(test_json_escapes_a_special_piece_at_any_position),
