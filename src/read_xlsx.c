@@ -113,6 +113,30 @@ static void nomem(part *pt)
 }
 
 /*
+ * Expat's allocations, through the library's hook. An allocation that fails
+ * inside expat can surface as another error ("unbound prefix"), so the
+ * failure is noted here. Expat's suite takes no context: like the hooks in
+ * alloc.c, this flag is process-wide state.
+ */
+static bool xml_oom;
+
+static void *xml_malloc(size_t n)
+{
+	void *p = rs_malloc(n);
+
+	xml_oom |= p == NULL;
+	return p;
+}
+
+static void *xml_realloc(void *q, size_t n)
+{
+	void *p = rs_realloc(q, n);
+
+	xml_oom |= p == NULL;
+	return p;
+}
+
+/*
  * Streams the archive's entry `path` through expat with these handlers.
  * A missing entry is RS_EOF when `optional`, else an error.
  */
@@ -120,7 +144,7 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
                             XML_StartElementHandler start, XML_EndElementHandler end,
                             XML_CharacterDataHandler text, rs_error *err)
 {
-	static const XML_Memory_Handling_Suite mem = {rs_malloc, rs_realloc, rs_free};
+	static const XML_Memory_Handling_Suite mem = {xml_malloc, xml_realloc, rs_free};
 	zip_file_t *f = zip_fopen(x->zip, path, 0);
 	part pt = {x, NULL, RS_OK, err, ud};
 	zip_int64_t got = 1;
@@ -131,6 +155,7 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 	if (f == NULL)
 		return rs_error_set(err, RS_EPARSE, 0, "not an .xlsx workbook: no %s in the archive (%s)",
 		                    path, zip_strerror(x->zip));
+	xml_oom = false;
 	if ((pt.p = XML_ParserCreate_MM(NULL, &mem, (XML_Char[]){NS_SEP, '\0'})) == NULL) {
 		zip_fclose(f);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -148,7 +173,7 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 			break;
 		}
 		if (XML_ParseBuffer(pt.p, (int)got, got == 0) == XML_STATUS_ERROR && pt.st == RS_OK)
-			pt.st = XML_GetErrorCode(pt.p) == XML_ERROR_NO_MEMORY
+			pt.st = xml_oom || XML_GetErrorCode(pt.p) == XML_ERROR_NO_MEMORY
 			        ? rs_error_set(err, RS_ENOMEM, 0, "out of memory")
 			        : rs_error_set(err, RS_EPARSE, 0, "%s: line %lu: %s", path,
 			                       (unsigned long)XML_GetCurrentLineNumber(pt.p),
@@ -530,12 +555,12 @@ static void civil(long z, long *y, unsigned *m, unsigned *d)
  */
 static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, char *out)
 {
-	double v = strtod(s, NULL);
+	char *end, *o = out;
+	double v = strtod(s, &end);
 	long day, y, secs;
 	unsigned m, d;
-	char *o = out;
 
-	if (!isfinite(v) || v < 0 || v > 2958465.0) /* 9999-12-31 */
+	if (end == s || *end != '\0' || !isfinite(v) || v < 0 || v > 2958465.0) /* 9999-12-31 */
 		return 0;
 	day = (long)floor(v);
 	secs = lround((v - (double)day) * 86400.0);

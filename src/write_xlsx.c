@@ -75,6 +75,7 @@ struct rs_xlsx {
 	size_t stage_len[RS_MAX_STAGES];
 	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt;
 	const rs_stats *stats;
+	time_t now;             /* the run's date */
 };
 
 static rs_status lxw_failed(rs_error *err, lxw_error e, const char *what)
@@ -355,11 +356,29 @@ static rs_status make_formats(rs_xlsx *x, rs_error *err)
 	return RS_OK;
 }
 
+/* The run's date: SOURCE_DATE_EPOCH when it is set (reproducible files, as
+ * for reproducible builds), else now. */
+static time_t run_time(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s != NULL && *s != '\0') {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
+}
+
 /* The workbook's file: $TMPDIR (else /tmp), where libxlsxwriter keeps its
  * sheets' temporary files too. */
 static rs_status make_workbook(rs_xlsx *x, rs_error *err)
 {
 	const char *dir = getenv("TMPDIR");
+	lxw_doc_properties props;
 	lxw_workbook_options o;
 	size_t n;
 	int fd;
@@ -387,6 +406,11 @@ static rs_status make_workbook(rs_xlsx *x, rs_error *err)
 	x->wb = workbook_new_opt(x->path, &o);
 	if (x->wb == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "workbook: cannot start one");
+	memset(&props, 0, sizeof props);
+	props.title = (char *)"relstage";
+	x->now = props.created = run_time();
+	if (workbook_set_properties(x->wb, &props) != LXW_NO_ERROR)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	return RS_OK;
 }
 
@@ -510,7 +534,6 @@ static void s_head(sum *s, const rs_stats *st)
 	rs_xlsx *x = s->x;
 	unsigned long skipped = st->read - st->classified - st->rejected;
 	char date[32], more[64];
-	time_t now = time(NULL);
 	struct tm tm;
 
 	s_text(s, 0, words[W_TITLE][x->lang], x->bold);
@@ -523,7 +546,7 @@ static void s_head(sum *s, const rs_stats *st)
 	s_text(s, 1, x->rules_name ? x->rules_name : words[W_BUILTIN][x->lang], NULL);
 	s->row++;
 	date[0] = '\0';
-	if (localtime_r(&now, &tm) != NULL)
+	if (localtime_r(&x->now, &tm) != NULL)
 		(void)strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
 	s_text(s, 0, words[W_DATE][x->lang], NULL);
 	s_text(s, 1, date, NULL);

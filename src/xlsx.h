@@ -13,7 +13,9 @@
 #define RS_XLSX_SHEET_ROWS 1048575UL
 #endif
 /* Bytes of shared-string text a workbook read may hold in memory. */
+#ifndef RS_XLSX_MAX_SHARED
 #define RS_XLSX_MAX_SHARED ((size_t)256 << 20)
+#endif
 
 /* ------------------------------------------------------------ writing */
 
