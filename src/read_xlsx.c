@@ -40,6 +40,7 @@ struct rs_xlsx_in {
 	rs_read_opts opts;
 	bool date1904;
 	strs sheet_name, sheet_rid, rel_id, rel_target;
+	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
 	char sst_path[256], styles_path[256];
 	unsigned char *xf_kind; /* per cell style (cellXfs), K_ bits */
 	size_t nxf, xf_cap;
@@ -198,12 +199,16 @@ static void no_end(void *ud, const XML_Char *name)
 static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	part *pt = ud;
-	const char *ln = local_name(name), *s, *id;
+	const char *ln = local_name(name), *s, *id, *state;
 
 	if (strcmp(ln, "workbookPr") == 0 && (s = attr(a, "date1904")) != NULL)
 		pt->x->date1904 = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
-	if (strcmp(ln, "sheet") == 0 && (s = attr(a, "name")) != NULL && (id = attr(a, "id")) != NULL &&
-	    (!strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id))))
+	if (strcmp(ln, "sheet") != 0 || (s = attr(a, "name")) == NULL || (id = attr(a, "id")) == NULL)
+		return;
+	state = attr(a, "state"); /* hidden, veryHidden, visible */
+	if (pt->x->first_visible == SIZE_MAX && (state == NULL || strcmp(state, "visible") == 0))
+		pt->x->first_visible = pt->x->sheet_name.n;
+	if (!strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
 		nomem(pt);
 }
 
@@ -717,6 +722,9 @@ static void end_cell(part *pt, sheet_rd *s)
 		s->total = s->col + 1;
 	if (s->col < s->c->opts->max_columns && !store(s, s->col, t, n, type))
 		nomem(pt);
+	else if (s->store.len > s->c->opts->max_record)
+		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row, "record is longer than the limit of %zu bytes",
+		                      s->c->opts->max_record));
 }
 
 static void sheet_text(void *ud, const XML_Char *t, int n)
@@ -968,10 +976,11 @@ static rs_status open_zip(rs_xlsx_in *x, FILE *fp, rs_error *err)
 	return RS_OK;
 }
 
-/* The sheet asked for (else the first), then "NAME 2", "NAME 3", ... */
+/* The sheet asked for (else the first that is not hidden), then "NAME 2",
+ * "NAME 3", ... */
 static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 {
-	size_t i, k, want = 0;
+	size_t i, k, want = x->first_visible != SIZE_MAX ? x->first_visible : 0;
 	char name[300];
 
 	if (x->sheet_name.n == 0)
@@ -1019,6 +1028,7 @@ rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name, const rs_re
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	x->name = name;
 	x->opts = *opts;
+	x->first_visible = SIZE_MAX;
 	strcpy(x->sst_path, "xl/sharedStrings.xml");
 	strcpy(x->styles_path, "xl/styles.xml");
 	st = open_zip(x, fp, err);

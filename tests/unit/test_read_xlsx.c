@@ -306,6 +306,61 @@ static void test_sheets_by_name_and_continuations_with_the_same_header(void **st
 	(void)unlink(g_path);
 }
 
+static void test_the_first_sheet_read_is_the_first_not_hidden(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *hidden = workbook_add_worksheet(wb, "lookup");
+	lxw_worksheet *data = workbook_add_worksheet(wb, "Data");
+	rs_error err;
+	got g;
+
+	(void)state;
+	worksheet_write_string(hidden, 0, 0, "code", NULL);
+	worksheet_write_string(data, 0, 0, "id", NULL);
+	worksheet_write_string(data, 1, 0, "A1", NULL);
+	worksheet_activate(data);
+	worksheet_hide(hidden);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_string_equal(g.header[0], "id");
+	assert_int_equal(read_book(g_path, "lookup", 0, &g, &err), RS_OK); /* by name: yes */
+	assert_string_equal(g.header[0], "code");
+	(void)unlink(g_path);
+}
+
+static void test_a_record_past_the_record_limit_stops_the_run(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
+	FILE *fp;
+	rs_read_opts o;
+	rs_reader *r = NULL;
+	rs_error err;
+	char cell[1001];
+	got g;
+	int i;
+
+	(void)state;
+	memset(cell, 'x', 1000);
+	cell[1000] = '\0';
+	worksheet_write_string(ws, 0, 0, "id", NULL);
+	for (i = 0; i < 20; i++)
+		worksheet_write_string(ws, 1, (lxw_col_t)i, cell, NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	memset(&o, 0, sizeof o);
+	memset(&g, 0, sizeof g);
+	o.max_record = 10000;
+	rs_error_clear(&err);
+	assert_non_null(fp = fopen(g_path, "rb"));
+	assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
+	assert_int_equal(rs_reader_run(r, on_header, on_row, &g, &err), RS_ELIMIT);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.msg, "record is longer than the limit of 10000 bytes"));
+	rs_reader_free(r);
+	(void)fclose(fp);
+	(void)unlink(g_path);
+}
+
 static void test_shared_strings_past_the_cap_stop_with_a_clear_error(void **state)
 {
 	lxw_workbook *wb = book();
@@ -411,6 +466,8 @@ int main(void)
 		cmocka_unit_test(test_a_workbook_reads_as_excel_shows_it),
 		cmocka_unit_test(test_rows_wider_than_the_header_are_rejected_and_wide_headers_refused),
 		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),
+		cmocka_unit_test(test_the_first_sheet_read_is_the_first_not_hidden),
+		cmocka_unit_test(test_a_record_past_the_record_limit_stops_the_run),
 		cmocka_unit_test(test_shared_strings_past_the_cap_stop_with_a_clear_error),
 		cmocka_unit_test(test_what_is_not_a_workbook_says_what_it_is),
 		cmocka_unit_test(test_every_allocation_failure_of_ours_is_enomem_without_leaks),
