@@ -114,30 +114,6 @@ static void nomem(part *pt)
 }
 
 /*
- * Expat's allocations, through the library's hook. An allocation that fails
- * inside expat can surface as another error ("unbound prefix"), so the
- * failure is noted here. Expat's suite takes no context: like the hooks in
- * alloc.c, this flag is process-wide state.
- */
-static bool xml_oom;
-
-static void *xml_malloc(size_t n)
-{
-	void *p = rs_malloc(n);
-
-	xml_oom |= p == NULL;
-	return p;
-}
-
-static void *xml_realloc(void *q, size_t n)
-{
-	void *p = rs_realloc(q, n);
-
-	xml_oom |= p == NULL;
-	return p;
-}
-
-/*
  * Streams the archive's entry `path` through expat with these handlers.
  * A missing entry is RS_EOF when `optional`, else an error.
  */
@@ -145,7 +121,10 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
                             XML_StartElementHandler start, XML_EndElementHandler end,
                             XML_CharacterDataHandler text, rs_error *err)
 {
-	static const XML_Memory_Handling_Suite mem = {xml_malloc, xml_realloc, rs_free};
+	/* Expat allocates through the hook. A failure inside it can surface as
+	 * another error ("unbound prefix"): the hook's failure count tells. */
+	static const XML_Memory_Handling_Suite mem = {rs_malloc, rs_realloc, rs_free};
+	unsigned long failures = rs_alloc_failures();
 	zip_file_t *f = zip_fopen(x->zip, path, 0);
 	part pt = {x, NULL, RS_OK, err, ud};
 	zip_int64_t got = 1;
@@ -156,7 +135,6 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 	if (f == NULL)
 		return rs_error_set(err, RS_EPARSE, 0, "not an .xlsx workbook: no %s in the archive (%s)",
 		                    path, zip_strerror(x->zip));
-	xml_oom = false;
 	if ((pt.p = XML_ParserCreate_MM(NULL, &mem, (XML_Char[]){NS_SEP, '\0'})) == NULL) {
 		zip_fclose(f);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -174,7 +152,7 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 			break;
 		}
 		if (XML_ParseBuffer(pt.p, (int)got, got == 0) == XML_STATUS_ERROR && pt.st == RS_OK)
-			pt.st = xml_oom || XML_GetErrorCode(pt.p) == XML_ERROR_NO_MEMORY
+			pt.st = rs_alloc_failures() != failures || XML_GetErrorCode(pt.p) == XML_ERROR_NO_MEMORY
 			        ? rs_error_set(err, RS_ENOMEM, 0, "out of memory")
 			        : rs_error_set(err, RS_EPARSE, 0, "%s: line %lu: %s", path,
 			                       (unsigned long)XML_GetCurrentLineNumber(pt.p),
