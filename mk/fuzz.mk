@@ -23,7 +23,7 @@ FUZZ_FLAGS   ?=
 FUZZ_CFLAGS  ?= -O1 -g
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_HARNESSES := fuzz_csv fuzz_json fuzz_rules fuzz_values fuzz_pipeline
+FUZZ_HARNESSES := fuzz_csv fuzz_json fuzz_rules fuzz_values fuzz_pipeline fuzz_xlsx
 
 FUZZ_DEPS  := $(FUZZ_BUILD)/src
 FUZZ_OBJ   := $(FUZZ_BUILD)/obj
