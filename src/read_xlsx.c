@@ -616,16 +616,25 @@ static long ref_col(const char *r)
 static bool room(sheet_rd *s, size_t n)
 {
 	size_t cap = s->cap ? s->cap : 16;
+	void *p;
 
 	while (cap < n)
 		cap *= 2;
 	if (cap == s->cap)
 		return true;
-	if (!(s->off = rs_realloc(s->off, cap * sizeof *s->off)) ||
-	    !(s->len = rs_realloc(s->len, cap * sizeof *s->len)) ||
-	    !(s->type = rs_realloc(s->type, cap)) ||
-	    !(s->cell = rs_realloc((void *)s->cell, cap * sizeof *s->cell)))
+	/* Each array is kept on failure (and grown ones stay grown): freed once. */
+	if ((p = rs_realloc(s->off, cap * sizeof *s->off)) == NULL)
 		return false;
+	s->off = p;
+	if ((p = rs_realloc(s->len, cap * sizeof *s->len)) == NULL)
+		return false;
+	s->len = p;
+	if ((p = rs_realloc(s->type, cap)) == NULL)
+		return false;
+	s->type = p;
+	if ((p = rs_realloc((void *)s->cell, cap * sizeof *s->cell)) == NULL)
+		return false;
+	s->cell = p;
 	s->cap = cap;
 	return true;
 }

@@ -442,6 +442,8 @@ static void test_every_allocation_failure_of_ours_is_enomem_without_leaks(void *
 	worksheet_write_string(ws, 0, 1, "share", NULL);
 	worksheet_write_string(ws, 1, 0, "A", NULL);
 	worksheet_write_number(ws, 1, 1, 0.5, pct);
+	for (k = 2; k < 40; k++) /* wider than the row's first arrays: they grow */
+		worksheet_write_number(ws, 0, (lxw_col_t)k, (double)k, NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	for (k = 0;; k++) {
 		fail_after = k;
