@@ -218,6 +218,11 @@ try:
         if find_row(summary_cells(wbz["汇总"]), "读取行数")[1] != 12:
             fail("汇总: 读取行数 is not 12")
 
+    # --excel=eu (decimal commas in CSV) leaves a workbook's numbers numbers.
+    eu = os.path.join(tmp, "eu.xlsx")
+    run(["--to", "xlsx", "--excel=eu", "-o", eu, "in/accounts.csv"], 0)
+    check_accounts("--excel=eu", eu, ["in/accounts.csv"])
+
     # 6. Standard output when it is not a terminal: the same workbook.
     s = os.path.join(tmp, "s.xlsx")
     with open(s, "wb") as fh:
