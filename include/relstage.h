@@ -235,6 +235,12 @@ rs_kind rs_var_kind(int var);         /* scores are RS_KIND_NUMBER */
 const char *rs_field_meaning(int field); /* one line of English for `relstage fields` */
 /* The built-in aliases of a field, NULL-terminated (English, then Chinese). */
 const char *const *rs_field_aliases(int field);
+/*
+ * The words that make a column the field when no name matched, into buf as
+ * "(customer|account|...) + (id|number|...)": a header holding a word of
+ * each group is a candidate. Returns the length ("" when none).
+ */
+size_t rs_field_words(int field, char *buf, size_t cap);
 
 /* Value parsing. Empty or blank text means unknown (RS_PARSE_EMPTY), never 0. */
 typedef enum rs_parse { RS_PARSE_OK = 0, RS_PARSE_EMPTY, RS_PARSE_BAD } rs_parse;

@@ -4,10 +4,12 @@
  * for missing or doubled columns. The per-row walk is in fields_apply.c.
  */
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields_impl.h"
+#include "mapfile.h"
 
 /* ------------------------------------------------------------ variables */
 
@@ -56,27 +58,35 @@ rs_kind rs_var_kind(int var)
 /* -------------------------------------------------------------- aliases */
 
 /*
- * The built-in aliases are issue 2's table exactly, plus these additions
- * (each unambiguous, each a name real exports use): id 客户代码, name 客户名,
- * purchase_share 份额. Aliases are matched after the same normalisation as
- * header cells (rs_value_norm), so they are listed in their display form.
+ * The built-in names: the first table's, plus the headers that Salesforce,
+ * HubSpot, Dynamics 365, Zoho, Pipedrive, Kingdee, Yonyou, 纷享销客 and 销售易
+ * exports use for these fields when each is unambiguous (a name that could
+ * be another field's, such as "Account Number", is left to the words in
+ * fields_words.c). Matched after the same normalisation as header cells
+ * (rs_field_norm: "是否关键人" is 关键人, "# of Contacts" #_of_contacts).
  */
-static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码", NULL};
-static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名", NULL};
+static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码",
+                                   "record_id", "客户编码", NULL};
+static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名",
+                                     "company_name", "organization_name", "单位名称", "公司名称", NULL};
 static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", NULL};
-static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", NULL};
-static const char *const al_spend[] = {"total_purchases", "customer_total_purchases", "客户采购总额", NULL};
-static const char *const al_contacts[] = {"contact_count", "联系人数", NULL};
-static const char *const al_depts[] = {"department_count", "接触部门数", NULL};
-static const char *const al_level[] = {"contact_level", "最高接触层级", NULL};
-static const char *const al_key[] = {"decision_maker", "关键人", NULL};
-static const char *const al_years[] = {"years", "合作年限", NULL};
-static const char *const al_joint[] = {"联合项目数", NULL};
-static const char *const al_meet[] = {"高层会晤次数", NULL};
-static const char *const al_agree[] = {"agreement", "战略协议", NULL};
-static const char *const al_equity[] = {"joint_venture", "股权关系", NULL};
-static const char *const al_excl[] = {"preferred_supplier", "独家供应", NULL};
-static const char *const al_info[] = {"信息共享", NULL};
+static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", "销售额", NULL};
+static const char *const al_spend[] = {"total_purchases", "customer_total_purchases", "客户采购总额",
+                                      "total_spend", "采购总额", NULL};
+static const char *const al_contacts[] = {"contact_count", "联系人数", "#_of_contacts", "number_of_contacts",
+                                         "people", "联系人数量", NULL};
+static const char *const al_depts[] = {"department_count", "接触部门数", "number_of_departments",
+                                      "接触部门", NULL};
+static const char *const al_level[] = {"contact_level", "最高接触层级", "highest_contact_level",
+                                      "最高接触级别", NULL};
+static const char *const al_key[] = {"decision_maker", "关键人", "decision_maker_engaged", NULL};
+static const char *const al_years[] = {"years", "合作年限", "years_as_customer", "合作年数", NULL};
+static const char *const al_joint[] = {"联合项目数", "joint_development_projects", "联合开发项目", NULL};
+static const char *const al_meet[] = {"高层会晤次数", "executive_meetings", NULL};
+static const char *const al_agree[] = {"agreement", "战略协议", "签订战略协议", NULL};
+static const char *const al_equity[] = {"joint_venture", "股权关系", "合资", NULL};
+static const char *const al_excl[] = {"preferred_supplier", "独家供应", "独家", NULL};
+static const char *const al_info[] = {"信息共享", "shares_forecast", "information_sharing", NULL};
 static const char *const al_none[] = {NULL};
 
 static const char *const *const aliases[RS_F_COUNT] = {
@@ -135,18 +145,30 @@ const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 
 /* ------------------------------------------------------------ field map */
 
+const char *const rs_how_names[] = {"not found", "field name", "built-in name", "words",
+                                    "-m", "map file", "-m FIELD= (none)"};
+
 /* A header column by its normalised name; sorted, to find names and twins. */
 typedef struct colname {
 	const char *norm;
 	size_t col;
 } colname;
 
+/*
+ * Two spellings of every column: `byname` as -m and twins see it (case,
+ * blanks, trailing %), `full` as names and words see it (rs_field_norm).
+ */
 typedef struct mapctx {
 	rs_fieldmap *m;
 	const rs_row *h;
+	const rs_fieldcfg *cfg;
 	colname *byname; /* non-empty names only, sorted by (norm, col) */
 	size_t nnames;
+	char **full;     /* per column; "" for one that is never a field by name */
+	bool *off;       /* per column: --ignore, or appended by an earlier run */
 	unsigned long line;
+	rs_buf *notes;
+	char amb[RS_F_COUNT][160]; /* the columns whose words were ambiguous */
 	rs_error *err;
 } mapctx;
 
@@ -201,24 +223,31 @@ static long find_col(const mapctx *c, const char *key)
 	return hit && strcmp(hit->norm, key) == 0 ? (long)hit->col : -1;
 }
 
-/* Normalises every header cell into one block and sorts them by name. */
+/* Normalises every header cell both ways into one block; sorts `byname`. */
 static rs_status index_header(mapctx *c, char **block)
 {
 	const rs_row *h = c->h;
-	size_t i, total = 0, off = 0;
+	size_t i, total = 0, off = 0, skip = rs_field_shared_prefix(h);
 
 	for (i = 0; i < h->n; i++)
-		total += h->len[i] + 1;
+		total += 4 * h->len[i] + 5;
 	*block = rs_malloc(total ? total : 1);
 	c->byname = rs_calloc(h->n ? h->n : 1, sizeof *c->byname);
-	if (*block == NULL || c->byname == NULL)
+	c->full = rs_calloc(h->n ? h->n : 1, sizeof *c->full);
+	c->off = rs_calloc(h->n ? h->n : 1, sizeof *c->off);
+	if (*block == NULL || c->byname == NULL || c->full == NULL || c->off == NULL)
 		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
 	for (i = 0; i < h->n; i++) {
 		size_t k = rs_value_norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
-		if (k == 0)
-			continue; /* an empty header cell: a pass-through column */
-		c->byname[c->nnames].norm = *block + off;
-		c->byname[c->nnames++].col = i;
+		if (k > 0) { /* an empty header cell is a pass-through column */
+			c->byname[c->nnames].norm = *block + off;
+			c->byname[c->nnames++].col = i;
+		}
+		off += k + 1;
+		c->full[i] = *block + off;
+		c->off[i] = i >= c->cfg->drop_from && i < c->cfg->drop_to;
+		k = c->off[i] ? 0 : rs_field_norm(h->cell[i], h->len[i], skip, c->full[i], 3 * h->len[i] + 4);
+		c->full[i][k] = '\0';
 		off += k + 1;
 	}
 	qsort(c->byname, c->nnames, sizeof *c->byname, colname_cmp);
@@ -327,73 +356,191 @@ static bool column_taken(const rs_fieldmap *m, long col, int *by)
 	return false;
 }
 
-/* The column a --map COLUMN names: by name, else "#N" (1-based). */
-static long map_column(const mapctx *c, const char *key)
+/*
+ * The column a -m, --ignore or map file names: by name, "#N" (1-based), or
+ * the one column whose name reads the same once normalised ("Share" for
+ * "share (%)", "Name" without Pipedrive's "Organization - ").
+ */
+static long map_column(const mapctx *c, const char *raw, size_t n)
 {
-	long col = find_col(c, key);
+	char key[256], full[3 * 256 + 4];
+	long col, hit = -1;
 	char *end;
 	unsigned long k;
+	size_t i;
 
-	if (col >= 0 || key[0] != '#' || key[1] < '1' || key[1] > '9')
+	if (n >= sizeof key || rs_value_norm(raw, n, key, sizeof key) == 0)
+		return -1;
+	if ((col = find_col(c, key)) >= 0)
 		return col;
-	k = strtoul(key + 1, &end, 10);
-	return *end == '\0' && k <= c->h->n ? (long)k - 1 : -1;
+	if (key[0] == '#' && key[1] >= '1' && key[1] <= '9') {
+		k = strtoul(key + 1, &end, 10);
+		return *end == '\0' && k <= c->h->n ? (long)k - 1 : -1;
+	}
+	if (rs_field_norm(raw, n, 0, full, sizeof full) == 0)
+		return -1;
+	for (i = 0; i < c->h->n; i++)
+		if (strcmp(c->full[i], full) == 0) {
+			if (hit >= 0)
+				return -1;
+			hit = (long)i;
+		}
+	return hit;
 }
 
-static rs_status apply_map(mapctx *c, const char *spec)
+/* One FIELD=COLUMN: from -m (key NULL) or from the map file (key "fields.x"). */
+typedef struct spec {
+	const char *field, *column;
+	size_t flen, clen;
+	const char *shown; /* -m: the whole spec */
+	const char *key;   /* map file: its key */
+} spec;
+
+/* "--map \"spec\": " for -m; the map file and key go in `where`. */
+static rs_status spec_error(mapctx *c, const spec *s, const char *fmt, const char *a, const char *b)
 {
-	const char *eq = strchr(spec, '=');
-	char fkey[64], ckey[256], s1[80], s2[64], list[300];
-	size_t clen = eq ? strlen(eq + 1) : 0;
+	char msg[400], s1[80];
+
+	(void)snprintf(msg, sizeof msg, fmt, a, b);
+	if (s->key != NULL) {
+		rs_error_where(c->err, "%s: %s", c->cfg->file->name, s->key);
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s", msg);
+	}
+	return rs_error_set(c->err, RS_EUSAGE, c->line, "--map \"%s\": %s",
+	                    rs_field_shown(s1, sizeof s1, s->shown, strlen(s->shown)), msg);
+}
+
+static rs_status apply_spec(mapctx *c, const spec *s)
+{
+	char fkey[64], list[300], s2[64];
+	const char *col_text = s->column;
+	size_t clen = s->clen;
 	long col;
 	int f, g;
 
-	(void)rs_field_shown(s1, sizeof s1, spec, strlen(spec));
-	if (eq == NULL || clen >= sizeof ckey || rs_value_norm(spec, (size_t)(eq - spec), fkey, sizeof fkey) == 0 ||
-	    rs_value_norm(eq + 1, clen, ckey, sizeof ckey) == 0)
-		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "--map \"%s\": expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"", s1);
+	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
+		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"%s%s", "", "");
 	if ((f = field_by_name(fkey)) < 0)
-		return rs_error_set(c->err, RS_EUSAGE, c->line, "--map \"%s\": unknown field; fields are %s",
-		                    s1, field_list(list, sizeof list));
-	if ((col = map_column(c, ckey)) < 0)
+		return spec_error(c, s, "unknown field; fields are %s%s", field_list(list, sizeof list), "");
+	if (c->m->how[f] == RS_HOW_MAP && s->key != NULL)
+		return RS_OK; /* -m wins over the file */
+	if (c->m->how[f] != RS_HOW_NONE)
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s gives %s twice; keep one",
+		                    s->key ? c->cfg->file->name : "--map", var_names[f]);
+	rs_value_trim(&col_text, &clen);
+	if (clen == 0) {
+		c->m->how[f] = RS_HOW_OFF;
+		return RS_OK;
+	}
+	if ((col = map_column(c, col_text, clen)) < 0)
+		return spec_error(c, s, "no such column in the header; columns are %s%s",
+		                  column_list(c->h, list, sizeof list), "");
+	if (column_taken(c->m, col, &g)) {
+		if (s->key != NULL && c->m->how[g] == RS_HOW_MAP)
+			return RS_OK; /* -m gave that column to another field */
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "--map \"%s\": no such column in the header; columns are %s", s1,
-		                    column_list(c->h, list, sizeof list));
-	if (c->m->col[f] >= 0)
-		return rs_error_set(c->err, RS_EUSAGE, c->line, "--map gives %s twice; keep one", var_names[f]);
-	if (column_taken(c->m, col, &g))
-		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "--map gives column %ld (\"%s\") to both %s and %s; a column gives one field",
-		                    col + 1,
+		                    "%s gives column %ld (\"%s\") to both %s and %s; a column gives one field",
+		                    s->key ? c->cfg->file->name : "--map", col + 1,
 		                    rs_field_shown(s2, sizeof s2, c->h->cell[col], c->h->len[col]),
 		                    var_names[g], var_names[f]);
+	}
 	c->m->col[f] = col;
+	c->m->how[f] = s->key ? RS_HOW_FILE : RS_HOW_MAP;
 	return RS_OK;
 }
 
-/* Fields not given by --map come from their name or an alias: one column each. */
-static rs_status apply_aliases(mapctx *c, const bool *by_map)
+/* -m first, then the map file's fields (where -m did not say otherwise). */
+static rs_status apply_specs(mapctx *c)
 {
-	char key[96], s1[64], s2[64];
+	const rs_fieldcfg *cfg = c->cfg;
+	rs_status st;
+	spec s;
 	size_t i;
-	long col, first, second;
-	int f, g;
+
+	for (i = 0; i < cfg->nmaps; i++) {
+		const char *eq = strchr(cfg->maps[i], '=');
+		memset(&s, 0, sizeof s);
+		s.shown = s.field = cfg->maps[i];
+		s.flen = eq ? (size_t)(eq - s.field) : 0;
+		s.column = eq ? eq + 1 : "";
+		s.clen = strlen(s.column);
+		if (eq != NULL && s.clen >= 256)
+			s.flen = 0; /* reported as malformed, as before */
+		if ((st = apply_spec(c, &s)) != RS_OK)
+			return st;
+	}
+	for (i = 0; cfg->file != NULL && i < cfg->file->nfields; i++) {
+		memset(&s, 0, sizeof s);
+		s.field = cfg->file->field[i];
+		s.flen = strlen(s.field);
+		s.column = cfg->file->column[i];
+		s.clen = strlen(s.column);
+		s.key = cfg->file->field_key[i];
+		if ((st = apply_spec(c, &s)) != RS_OK)
+			return st;
+	}
+	return RS_OK;
+}
+
+/* --ignore and the map file's "ignore": columns never taken by name or words. */
+static rs_status apply_ignores(mapctx *c)
+{
+	const rs_fieldcfg *cfg = c->cfg;
+	size_t i, n = cfg->nignores + (cfg->file ? cfg->file->nignore : 0);
+	char list[300], s1[80];
+	long col;
+
+	for (i = 0; i < n; i++) {
+		bool cli = i < cfg->nignores;
+		const char *name = cli ? cfg->ignores[i] : cfg->file->ignore[i - cfg->nignores];
+
+		if ((col = map_column(c, name, strlen(name))) >= 0) {
+			c->off[col] = true;
+			continue;
+		}
+		if (!cli)
+			rs_error_where(c->err, "%s: ignore[%zu]", cfg->file->name, i - cfg->nignores);
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s%s%sno such column in the header; columns are %s",
+		                    cli ? "--ignore \"" : "", cli ? rs_field_shown(s1, sizeof s1, name, strlen(name)) : "",
+		                    cli ? "\": " : "", column_list(c->h, list, sizeof list));
+	}
+	return RS_OK;
+}
+
+/* A column a field may still take: named, not ignored, not taken. */
+static bool free_column(const mapctx *c, size_t col)
+{
+	int g;
+
+	return c->full[col][0] != '\0' && !c->off[col] && !column_taken(c->m, (long)col, &g);
+}
+
+/* Fields not given by -m or the file come from their name or an alias: one column each. */
+static rs_status apply_names(mapctx *c)
+{
+	char key[3 * 96 + 4], s1[64], s2[64];
+	size_t i, col;
+	long first, second;
+	int f;
+	bool own = false;
 
 	for (f = 0; f < RS_F_COUNT; f++) {
-		if (by_map[f])
+		if (c->m->how[f] != RS_HOW_NONE)
 			continue;
 		first = second = -1;
 		for (i = 0; i == 0 || aliases[f][i - 1]; i++) {
 			const char *name = i == 0 ? var_names[f] : aliases[f][i - 1];
-			(void)rs_value_norm(name, strlen(name), key, sizeof key);
-			if ((col = find_col(c, key)) < 0 || column_taken(c->m, col, &g))
-				continue;
-			if (first < 0 || col < first) {
-				second = first;
-				first = col;
-			} else if (second < 0 || col < second) {
-				second = col;
+			(void)rs_field_norm(name, strlen(name), 0, key, sizeof key);
+			for (col = 0; col < c->h->n; col++) {
+				if (!free_column(c, col) || strcmp(c->full[col], key) != 0 || (long)col == first)
+					continue;
+				if (first < 0 || (long)col < first) {
+					second = first;
+					first = (long)col;
+					own = i == 0;
+				} else if (second < 0 || (long)col < second) {
+					second = (long)col;
+				}
 			}
 		}
 		if (second >= 0)
@@ -405,21 +552,119 @@ static rs_status apply_aliases(mapctx *c, const bool *by_map)
 			                    second + 1,
 			                    rs_field_shown(s2, sizeof s2, c->h->cell[second], c->h->len[second]),
 			                    var_names[f], var_names[f]);
-		c->m->col[f] = first;
+		if (first >= 0) {
+			c->m->col[f] = first;
+			c->m->how[f] = own ? RS_HOW_NAME : RS_HOW_ALIAS;
+		}
 	}
 	return RS_OK;
+}
+
+/* A line for the notes (when kept): printf-style, a newline added. */
+static void note(mapctx *c, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+static void note(mapctx *c, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	if (c->notes == NULL)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	rs_buf_puts(c->notes, line);
+	rs_buf_putc(c->notes, '\n');
+}
+
+/* 'text' for a shell: single quotes, or double when the text holds one. */
+static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
+{
+	char shown[96];
+	bool dq = memchr(s, '\'', n) != NULL;
+
+	(void)rs_field_shown(shown, sizeof shown, s, n);
+	(void)snprintf(buf, cap, dq ? "\"%s\"" : "'%s'", shown);
+	return buf;
+}
+
+/*
+ * Fields still missing are looked for by the words a column holds: one
+ * candidate is taken (and how is shown), several are named and none taken.
+ */
+static void apply_words(mapctx *c)
+{
+	char list[160], one[72];
+	size_t col, ncand;
+	long cand;
+	int f, rule, r;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (c->m->how[f] != RS_HOW_NONE)
+			continue;
+		ncand = 0;
+		cand = -1;
+		rule = -1;
+		list[0] = '\0';
+		for (col = 0; col < c->h->n; col++) {
+			if (!free_column(c, col) || (r = rs_field_word_rule(f, c->full[col], false)) < 0)
+				continue;
+			if (ncand++ == 0) {
+				cand = (long)col;
+				rule = r;
+			}
+			(void)put(list, sizeof list, ncand > 1 ? ", " : "");
+			(void)put(list, sizeof list,
+			          shell_quoted(one, sizeof one, c->h->cell[col], c->h->len[col]));
+		}
+		if (ncand == 1) {
+			c->m->col[f] = cand;
+			c->m->how[f] = RS_HOW_WORDS;
+			(void)rs_field_word_how(rule, c->full[cand], c->m->matched[f], sizeof c->m->matched[f]);
+		} else if (ncand > 1) {
+			(void)snprintf(c->amb[f], sizeof c->amb[f], "%s all look like %s", list, var_names[f]);
+			note(c, "%s: columns %s; none was taken: choose one with -m %s=COLUMN", var_names[f],
+			     c->amb[f], var_names[f]);
+		}
+	}
+}
+
+/* Columns that hold a field's topic but not the rest of its words. */
+static void hint_lookalikes(mapctx *c)
+{
+	char q[100];
+	size_t col;
+	int f;
+
+	if (c->notes == NULL)
+		return;
+	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
+		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0')
+			continue;
+		for (col = 0; col < c->h->n; col++)
+			if (free_column(c, col) && rs_field_word_rule(f, c->full[col], true) >= 0)
+				note(c, "%s looks like %s: -m %s=%s",
+				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
+				     var_names[f], q);
+	}
 }
 
 static rs_status check_required(const mapctx *c)
 {
 	const long *col = c->m->col;
-	char n1[200], n2[160], n3[160], found[120] = "";
+	char n1[200], n2[160], n3[160], found[120] = "", amb[200] = "";
 	int have;
 
-	if (col[RS_F_ID] < 0)
+	if (col[RS_F_ID] < 0) {
+		if (c->amb[RS_F_ID][0] != '\0')
+			(void)snprintf(amb, sizeof amb, " (columns %s)", c->amb[RS_F_ID]);
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "no column gives id: name one %s, or use --map id=COLUMN",
+		                    "no column gives id%s: name one %s, or use --map id=COLUMN", amb,
 		                    names_of(RS_F_ID, n1, sizeof n1));
+	}
 	if (col[RS_F_PURCHASE_SHARE] >= 0 || (col[RS_F_OUR_SALES] >= 0 && col[RS_F_CUSTOMER_SPEND] >= 0))
 		return RS_OK;
 	have = col[RS_F_OUR_SALES] >= 0 ? RS_F_OUR_SALES : col[RS_F_CUSTOMER_SPEND] >= 0 ? RS_F_CUSTOMER_SPEND : -1;
@@ -429,10 +674,13 @@ static rs_status check_required(const mapctx *c)
 		               rs_field_shown(s1, sizeof s1, c->h->cell[col[have]], c->h->len[col[have]]),
 		               var_names[have]);
 	}
+	for (have = RS_F_PURCHASE_SHARE; have <= RS_F_CUSTOMER_SPEND && amb[0] == '\0'; have++)
+		if (c->amb[have][0] != '\0')
+			(void)snprintf(amb, sizeof amb, " (columns %s)", c->amb[have]);
 	return rs_error_set(c->err, RS_EUSAGE, c->line,
-	                    "%sno column gives the share: name one %s, or give both %s and %s, "
+	                    "%sno column gives the share%s: name one %s, or give both %s and %s, "
 	                    "or use --map purchase_share=COLUMN",
-	                    found, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
+	                    found, amb, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
 	                    names_of(RS_F_OUR_SALES, n2, sizeof n2),
 	                    names_of(RS_F_CUSTOMER_SPEND, n3, sizeof n3));
 }
@@ -447,6 +695,8 @@ static void finish_map(const mapctx *c)
 	int f;
 
 	for (f = 0; f < RS_F_COUNT; f++) {
+		if (c->cfg->file != NULL && c->cfg->file->words[f].n > 0)
+			m->words[f] = &c->cfg->file->words[f];
 		if (m->col[f] < 0)
 			continue;
 		s = c->h->cell[m->col[f]];
@@ -479,42 +729,64 @@ static void finish_map(const mapctx *c)
 	}
 }
 
-rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
-                          const char *const *maps, size_t nmaps, rs_error *err)
+rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fieldcfg *cfg,
+                            rs_buf *notes, rs_error *err)
 {
-	mapctx c = {NULL, header, NULL, 0, header->line, err};
-	bool by_map[RS_F_COUNT] = {false};
+	static const rs_fieldcfg none;
+	mapctx *c = rs_calloc(1, sizeof *c);
 	char *block = NULL;
 	rs_status st;
-	size_t i;
 	int f;
 
 	*out = NULL;
 	if (err != NULL)
 		err->where[0] = '\0';
-	if ((c.m = rs_calloc(1, sizeof *c.m)) == NULL) {
-		st = rs_error_set(err, RS_ENOMEM, c.line, "out of memory");
-		goto fail;
+	if (c == NULL || (c->m = rs_calloc(1, sizeof *c->m)) == NULL) {
+		rs_free(c);
+		return rs_error_set(err, RS_ENOMEM, header->line, "out of memory");
 	}
-	c.m->ncols = header->n;
+	c->h = header;
+	c->cfg = cfg ? cfg : &none;
+	c->line = header->line;
+	c->notes = notes;
+	c->err = err;
+	c->m->ncols = header->n;
 	for (f = 0; f < RS_F_COUNT; f++)
-		c.m->col[f] = -1;
-	if ((st = index_header(&c, &block)) != RS_OK || (st = check_twins(&c)) != RS_OK)
+		c->m->col[f] = -1;
+	if ((st = index_header(c, &block)) != RS_OK || (st = check_twins(c)) != RS_OK ||
+	    (st = apply_specs(c)) != RS_OK || (st = apply_ignores(c)) != RS_OK ||
+	    (st = apply_names(c)) != RS_OK)
 		goto fail;
-	for (i = 0; i < nmaps; i++)
-		if ((st = apply_map(&c, maps[i])) != RS_OK)
-			goto fail;
-	for (f = 0; f < RS_F_COUNT; f++)
-		by_map[f] = c.m->col[f] >= 0;
-	if ((st = apply_aliases(&c, by_map)) != RS_OK || (st = check_required(&c)) != RS_OK)
-		goto fail;
-	finish_map(&c);
-	*out = c.m;
-	c.m = NULL;
+	apply_words(c);
+	hint_lookalikes(c);
+	st = check_required(c);
+	finish_map(c);
+	*out = c->m; /* also without id or share: see the header */
+	c->m = NULL;
 fail:
-	rs_free(c.byname);
+	rs_free(c->byname);
+	rs_free(c->full);
+	rs_free(c->off);
 	rs_free(block);
-	rs_free(c.m);
+	rs_free(c->m);
+	rs_free(c);
+	return st;
+}
+
+rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
+                          const char *const *maps, size_t nmaps, rs_error *err)
+{
+	rs_fieldcfg cfg;
+	rs_status st;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.maps = maps;
+	cfg.nmaps = nmaps;
+	st = rs_fieldmap_build(out, header, &cfg, NULL, err);
+	if (st != RS_OK) {
+		rs_fieldmap_free(*out);
+		*out = NULL;
+	}
 	return st;
 }
 

@@ -4,20 +4,59 @@
  * general parsers, which also word the reject message. The map is built in
  * fields.c.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "fields_impl.h"
+
+/*
+ * Adds one problem of a row to err. The first reads as it always did (the
+ * column in `where`, the problem in `msg`); from the second on, each
+ * problem's column goes into the text and they are joined with "; ", so a
+ * user fixes every cell of a row in one round.
+ */
+static void add_reason(rs_error *err, unsigned long line, const char *where, const char *msg)
+{
+	char text[sizeof err->msg];
+	size_t n;
+
+	if (err == NULL)
+		return;
+	if (err->status != RS_EREJECT || err->msg[0] == '\0') {
+		rs_error_where(err, "%s", where);
+		(void)rs_error_set(err, RS_EREJECT, line, "%s", msg);
+		return;
+	}
+	if (err->where[0] != '\0') { /* where: msg, cut to fit */
+		size_t w = strlen(err->where), k = strlen(err->msg);
+		if (w + 2 + k >= sizeof text)
+			k = sizeof text - w - 3;
+		memcpy(text, err->where, w);
+		memcpy(text + w, ": ", 2);
+		memcpy(text + w + 2, err->msg, k);
+		text[w + 2 + k] = '\0';
+		memcpy(err->msg, text, sizeof text);
+		err->where[0] = '\0';
+	}
+	n = strlen(err->msg);
+	if (n + 8 >= sizeof err->msg)
+		return;
+	(void)snprintf(err->msg + n, sizeof err->msg - n, "; %s%s%s", where, where[0] ? ": " : "", msg);
+	if (strlen(err->msg) + 1 >= sizeof err->msg) /* cut: say so */
+		memcpy(err->msg + sizeof err->msg - 5, "...", 4);
+}
 
 static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
                              size_t c, const char *what, const char *why,
                              rs_error *err)
 {
-	char val[72];
+	char val[72], msg[sizeof err->msg];
 
-	rs_error_where(err, "%s", m->where[f]);
-	return rs_error_set(err, RS_EREJECT, row->line, "%s \"%s\" %s%s%s%s", rs_var_name(f),
-	                    rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), what,
-	                    why ? " (" : "", why ? why : "", why ? ")" : "");
+	(void)snprintf(msg, sizeof msg, "%s \"%s\" %s%s%s%s", rs_var_name(f),
+	               rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), what,
+	               why ? " (" : "", why ? why : "", why ? ")" : "");
+	add_reason(err, row->line, m->where[f], msg);
+	return RS_EREJECT;
 }
 
 static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
@@ -38,6 +77,10 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
 		if (row->type != NULL && row->type[c] == RS_T_NUMBER)
 			dcomma = false;
 		p = rs_value_number(row->cell[c], row->len[c], dcomma, rs_field_num_rules[f], &v, &why);
+		if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v)) {
+			p = RS_PARSE_OK;
+			break;
+		}
 		if (p == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a number", why, err);
 		if (p == RS_PARSE_OK && (rs_field_num_rules[f] & RS_NUM_NONNEG) && v < 0)
@@ -49,12 +92,20 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
 		break;
 	case RS_KIND_BOOL:
 		p = rs_parse_bool(row->cell[c], row->len[c], &b);
+		if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v)) {
+			p = RS_PARSE_OK;
+			break;
+		}
 		if (p == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not yes/no", "yes/no, y/n, true/false, 1/0, 是/否, 有/无", err);
 		v = b ? 1 : 0;
 		break;
 	default:
 		p = rs_parse_level(row->cell[c], row->len[c], &lv);
+		if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v)) {
+			p = RS_PARSE_OK;
+			break;
+		}
 		if (p == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a level",
 			                   "staff, manager, director, executive / 员工, 经理, 总监, 高层", err);
@@ -110,8 +161,8 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 
 	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
-		rs_error_where(err, "%s", m->where[RS_F_ID]);
-		return rs_error_set(err, RS_EREJECT, row->line, "id is empty");
+		add_reason(err, row->line, m->where[RS_F_ID], "id is empty");
+		return RS_EREJECT; /* the other cells are still read, for their problems */
 	}
 	a->id = row->cell[c];
 	a->id_len = row->len[c];
@@ -136,16 +187,16 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
  * A row without cell types (CSV, TSV), one kind of field at a time, so no
  * loop body switches on the kind. The cells the fast paths decline are
  * marked in `slow` and read by parse_cell last, in field order: fast paths
- * never reject, so the first bad cell is still the one reported.
+ * never reject, so the problems are listed in field order. Bit f of *failed
+ * is set for each field whose cell did not read.
  */
 static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, bool dcomma,
-                               rs_account *a, rs_error *err)
+                               rs_account *a, uint32_t *failed, rs_error *err)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
 	char dec = dcomma ? ',' : '.';
 	uint32_t known = a->known, slow = 0;
-	rs_status st;
 	size_t i;
 	int f;
 
@@ -202,37 +253,37 @@ static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, bool dco
 	}
 	a->known = known;
 	for (f = 0; slow != 0; f++, slow >>= 1)
-		if ((slow & 1) && (st = parse_cell(m, f, row, dcomma, a, err)) != RS_OK) {
-			a->known &= (1u << f) - 1; /* as a field-order loop leaves it */
-			return st;
-		}
-	return RS_OK;
+		if ((slow & 1) && parse_cell(m, f, row, dcomma, a, err) != RS_OK)
+			*failed |= 1u << f;
+	return *failed ? RS_EREJECT : RS_OK;
 }
 
-rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
-                            const rs_numfmt *nf, rs_account *a, rs_error *err)
+rs_status rs_fieldmap_apply_all(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
+                                rs_account *a, uint32_t *failed, rs_error *err)
 {
 	bool dcomma = nf != NULL && nf->decimal_comma;
 	char dec0 = dcomma ? ',' : '.';
 	const unsigned char *type = row->type;
-	rs_status st;
 	size_t i;
 
 	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
 	a->id_len = a->name_len = 0;
 	a->known = 0;
-	if (err != NULL)
-		err->where[0] = '\0';
+	*failed = 0;
+	if (err != NULL) {
+		err->where[0] = err->msg[0] = '\0';
+		err->status = RS_OK;
+	}
 	if (row->reject != NULL)
 		return rs_error_set(err, RS_EREJECT, row->line, "%s", row->reject);
 	if (row->n != m->ncols)
 		return rs_error_set(err, RS_EREJECT, row->line, "row has %zu field%s, the header has %zu",
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
-	if ((st = take_text(m, row, a, err)) != RS_OK)
-		return st;
+	if (take_text(m, row, a, err) != RS_OK)
+		*failed = 1u << RS_F_ID;
 	if (type == NULL)
-		return apply_untyped(m, row, dcomma, a, err);
+		return apply_untyped(m, row, dcomma, a, failed, err);
 	for (i = 0; i < m->nops; i++) {
 		const rs_colop *o = &m->op[i];
 		size_t n = row->len[o->col];
@@ -246,9 +297,17 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
 			a->v[o->field] = v;
 			a->known |= 1u << o->field;
-		} else if ((st = parse_cell(m, o->field, row, dcomma, a, err)) != RS_OK) {
-			return st;
+		} else if (parse_cell(m, o->field, row, dcomma, a, err) != RS_OK) {
+			*failed |= 1u << o->field;
 		}
 	}
-	return RS_OK;
+	return *failed ? RS_EREJECT : RS_OK;
+}
+
+rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                            const rs_numfmt *nf, rs_account *a, rs_error *err)
+{
+	uint32_t failed;
+
+	return rs_fieldmap_apply_all(m, row, nf, a, &failed, err);
 }

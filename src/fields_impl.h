@@ -60,9 +60,86 @@ rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
 
+/*
+ * Words a map file adds to one field's values ("Ja" -> yes, "Individual
+ * Contributor" -> staff): each word as rs_value_norm gives it, and its value.
+ * Consulted only after the built-in words refused a cell (value.c).
+ */
+typedef struct rs_value_words {
+	size_t n;
+	char **word;
+	double *value;
+} rs_value_words;
+bool rs_value_word_lookup(const rs_value_words *w, const char *s, size_t n, double *out);
+
+/* ------------------------------------------------------- header words
+ * fields_words.c: what a header cell says, in both languages.
+ */
+
+/*
+ * A header cell as names and words are matched (cap >= 3 * n + 4): the first
+ * `skip` bytes (a prefix every column shares) dropped, then trimmed;
+ * full-width forms folded to ASCII; ASCII lowercased; groups in brackets
+ * ("(%)", "（万元）", "[FY24]", "【...】") and '%' dropped; a leading 是否
+ * dropped; '#' a word of its own; each run of blanks and _ - / . : | one '_',
+ * none at either end. Returns the length.
+ */
+size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap);
+/* Bytes of a prefix every named column shares ("Organization - "), or 0. */
+size_t rs_field_shared_prefix(const rs_row *h);
+/*
+ * The first word rule of `field` that normalised text matches (a word of
+ * each group, none of the rule's exclusions): its index, or -1. `loose`
+ * lets the rule's last group go unmatched (a hint, not a match).
+ */
+int rs_field_word_rule(int field, const char *norm, bool loose);
+/* The words of rule k that norm holds, joined " + ", into buf. */
+const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap);
+
 /* ------------------------------------------------------------ field map
  * Built once per header by fields.c, read per row by fields_apply.c.
  */
+
+/* How a field's column was found (rs_fieldmap.how). */
+enum {
+	RS_HOW_NONE = 0, /* not found */
+	RS_HOW_NAME,     /* the field's own name */
+	RS_HOW_ALIAS,    /* a built-in name */
+	RS_HOW_WORDS,    /* the words it holds */
+	RS_HOW_MAP,      /* -m FIELD=COLUMN */
+	RS_HOW_FILE,     /* the map file's "fields" */
+	RS_HOW_OFF       /* -m FIELD= (or "" in the file): from no column */
+};
+extern const char *const rs_how_names[];
+
+struct rs_mapfile;
+
+/* What decides the map besides the header. */
+typedef struct rs_fieldcfg {
+	const char *const *maps;    /* -m FIELD=COLUMN; FIELD= takes it from no column */
+	size_t nmaps;
+	const char *const *ignores; /* --ignore COLUMN: never a field */
+	size_t nignores;
+	const struct rs_mapfile *file; /* NULL, or --map-file */
+	size_t drop_from, drop_to;  /* columns an earlier run appended: never fields */
+} rs_fieldcfg;
+
+/*
+ * The map of a header. RS_OK: *out is the map, and the notes (ambiguous
+ * words, columns that look like a field) are appended to `notes` (may be
+ * NULL), a line each. When only id or a share is missing, RS_EUSAGE with
+ * the map so far in *out (a row that is not a header, or inspect's view of
+ * one); on any other error *out is NULL.
+ */
+rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fieldcfg *cfg,
+                            rs_buf *notes, rs_error *err);
+/*
+ * rs_fieldmap_apply that reads every cell of a bad row: err lists each
+ * problem, and bit f of *failed is set for each field whose cell did not
+ * read (none for a row rejected whole: a reader's reason, a wrong width).
+ */
+rs_status rs_fieldmap_apply_all(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
+                                rs_account *a, uint32_t *failed, rs_error *err);
 
 /* Each variable's kind, and each numeric field's RS_NUM_ flags (fields.c). */
 extern const unsigned char rs_field_kinds[RS_V_COUNT];
@@ -95,6 +172,9 @@ struct rs_fieldmap {
 	rs_colop bykind[RS_F_COUNT];
 	size_t kindend[4];
 	char where[RS_F_COUNT][RS_FIELD_WHERE_MAX]; /* header text of each mapped column */
+	unsigned char how[RS_F_COUNT];      /* RS_HOW_ */
+	char matched[RS_F_COUNT][48];       /* RS_HOW_WORDS: the words ("contacts + #") */
+	const rs_value_words *words[RS_F_COUNT]; /* a map file's value words, or NULL */
 };
 
 /* ------------------------------------------------------------ fast paths

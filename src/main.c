@@ -191,6 +191,7 @@ static int cmd_fields(void)
 {
 	int f;
 	const char *const *a;
+	char words[2048];
 
 	for (f = 0; f < RS_F_COUNT; f++) {
 		printf("%-20s %-7s %s\n", rs_var_name(f), kind_name(rs_var_kind(f)), rs_field_meaning(f));
@@ -198,6 +199,8 @@ static int cmd_fields(void)
 		for (a = rs_field_aliases(f); a != NULL && *a != NULL; a++)
 			printf(" %s", *a);
 		printf("\n");
+		if (rs_field_words(f, words, sizeof words) > 0)
+			printf("%-20s %-7s words: %s\n", "", "", words);
 	}
 	return finish_stdout(0);
 }

@@ -433,3 +433,18 @@ rs_parse rs_parse_level(const char *s, size_t n, int *out)
 		return *out = k, RS_PARSE_OK;
 	return rs_value_level_slow(s, n, out);
 }
+
+/* -------------------------------------------------- a map file's words */
+
+bool rs_value_word_lookup(const rs_value_words *w, const char *s, size_t n, double *out)
+{
+	char buf[128];
+	size_t i;
+
+	if (w == NULL || w->n == 0 || n >= sizeof buf || rs_value_norm(s, n, buf, sizeof buf) == 0)
+		return false;
+	for (i = 0; i < w->n; i++)
+		if (strcmp(buf, w->word[i]) == 0)
+			return *out = w->value[i], true;
+	return false;
+}

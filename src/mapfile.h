@@ -1,0 +1,32 @@
+/*
+ * mapfile.h - a --map-file: what a team would otherwise repeat in -m options
+ * every night (field -> column, value words per field, columns to ignore,
+ * the header row), read once with cJSON (mapfile.c).
+ */
+#ifndef RS_MAPFILE_H
+#define RS_MAPFILE_H
+
+#include "fields_impl.h"
+
+typedef struct rs_mapfile {
+	char *name;               /* the path, for messages */
+	char **field, **column;   /* "fields": column "" takes the field from none */
+	char **field_key;         /* each one's place, "fields.contacts" */
+	size_t nfields;
+	char **ignore;            /* "ignore": columns never taken as fields */
+	size_t nignore;
+	unsigned long header_row; /* "header_row": the header's line, 0 if not given */
+	rs_value_words words[RS_F_COUNT]; /* "values": words per field */
+} rs_mapfile;
+
+/*
+ * Parses a map file's text; `name` labels errors, which name the key
+ * ("map.json: values.key_person.Ja: ..."). *out is owned: rs_mapfile_free.
+ */
+rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const char *name,
+                           rs_error *err);
+/* Reads and parses the file at `path` (at most 1 MiB). */
+rs_status rs_mapfile_load(rs_mapfile **out, const char *path, rs_error *err);
+void rs_mapfile_free(rs_mapfile *m);
+
+#endif
