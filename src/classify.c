@@ -6,9 +6,11 @@
  * owners), the output header, and the run's
  * counts and, with --previous, the transitions.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "classify_impl.h"
+#include "mapfile.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
 
@@ -24,6 +26,17 @@ static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
 const char *rs_stage_column_name(rs_lang lang)
 {
 	return col_names[lang][COL_STAGE];
+}
+
+const char *rs_stage_label_name(rs_lang lang)
+{
+	return col_names[lang][COL_LABEL];
+}
+
+/* An appended column's name as this run writes it (--headers, --prefix). */
+static const char *col_name(const rs_classifier *c, int k)
+{
+	return c->prefixed != NULL ? c->prefixed[k] : col_names[c->o.header_lang][k];
 }
 
 static text_ref text_of(const char *s)
@@ -55,6 +68,41 @@ static void index_flags(rs_classifier *c)
 	}
 }
 
+/* The map file, -m, --ignore, --prefix: what decides how columns are read. */
+static rs_status setup_intake(rs_classifier *c, rs_error *err)
+{
+	const rs_classify_opts *o = &c->o;
+	const char *p = o->prefix;
+	rs_status st;
+	int k;
+
+	c->cfg.maps = o->maps;
+	c->cfg.nmaps = o->nmaps;
+	c->cfg.ignores = o->ignores;
+	c->cfg.nignores = o->nignores;
+	if (o->map_file != NULL) {
+		if ((st = rs_mapfile_load(&c->mapfile, o->map_file, err)) != RS_OK)
+			return st;
+		c->cfg.file = c->mapfile;
+	}
+	rs_intake_init(&c->in, &c->o, &c->stats,
+	               o->header_line ? o->header_line : c->mapfile ? c->mapfile->header_row : 0);
+	if (p == NULL || *p == '\0')
+		return RS_OK;
+	if ((c->prefixed = rs_calloc(COL_MAX, sizeof *c->prefixed)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (k = 0; k < COL_MAX; k++) {
+		const char *name = col_names[o->header_lang][k];
+		size_t np = strlen(p), nn = strlen(name);
+		if ((c->prefixed[k] = rs_malloc(np + nn + 2)) == NULL)
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		memcpy(c->prefixed[k], p, np);
+		c->prefixed[k][np] = '_';
+		memcpy(c->prefixed[k] + np + 1, name, nn + 1);
+	}
+	return RS_OK;
+}
+
 rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_classify_opts *o,
                             rs_error *err)
 {
@@ -77,6 +125,11 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	}
 	rs_buf_init(&c->arena);
 	rs_buf_init(&c->explain);
+	rs_buf_init(&c->notes);
+	if (setup_intake(c, err) != RS_OK) {
+		rs_classifier_free(c);
+		return err->status;
+	}
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
@@ -107,43 +160,110 @@ void rs_classifier_free(rs_classifier *c)
 		rs_free(c->tails[i].text);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
+	rs_buf_free(&c->notes);
+	rs_intake_free(&c->in);
+	rs_mapfile_free(c->mapfile);
+	rs_fieldmap_free(c->partial);
+	for (i = 0; c->prefixed != NULL && i < COL_MAX; i++)
+		rs_free(c->prefixed[i]);
+	rs_free(c->prefixed);
 	rs_free(c);
 }
 
 /* A later file's header must name the same columns in the same order. */
-static rs_status same_header(const rs_classifier *c, const rs_row *in, rs_error *err)
+static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
+	const rs_row *first = rs_intake_first_header(&c->in);
 	size_t i;
 
-	if (in->n == c->nin) {
+	if (first == NULL)
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	if (in->n == first->n) {
 		for (i = 0; i < in->n; i++)
-			if (in->len[i] != c->hdr_len[i] || memcmp(in->cell[i], c->hdr_cell[i], in->len[i]) != 0)
+			if (in->len[i] != first->len[i] || memcmp(in->cell[i], first->cell[i], in->len[i]) != 0)
 				break;
 		if (i == in->n)
 			return RS_OK;
-		return rs_error_set(err, RS_EUSAGE, 1,
+		return rs_error_set(err, RS_EUSAGE, in->line,
 		                    "column %zu is \"%s\" here but \"%s\" in the first file; "
 		                    "files classified together need the same columns",
-		                    i + 1, in->cell[i], c->hdr_cell[i]);
+		                    i + 1, in->cell[i], first->cell[i]);
 	}
-	return rs_error_set(err, RS_EUSAGE, 1,
+	return rs_error_set(err, RS_EUSAGE, in->line,
 	                    "%zu columns here but %zu in the first file; files classified "
 	                    "together need the same columns",
-	                    in->n, c->nin);
+	                    in->n, first->n);
 }
 
-static rs_status check_collisions(const rs_classifier *c, const rs_row *in, rs_error *err)
+/* Which appended column (COL_) a header cell names, in either language,
+ * plain or with this run's prefix; -1 if none. */
+static int own_column(const rs_classifier *c, const char *s)
+{
+	int g, k;
+
+	for (k = 0; k < COL_MAX; k++) {
+		for (g = 0; g < RS_LANG_COUNT; g++)
+			if (strcmp(s, col_names[g][k]) == 0)
+				return k;
+		if (c->prefixed != NULL && strcmp(s, c->prefixed[k]) == 0)
+			return k;
+	}
+	return -1;
+}
+
+static bool same_name_nocase(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) != (*b >= 'A' && *b <= 'Z' ? *b + 32 : *b))
+			return false;
+	return *a == *b;
+}
+
+/*
+ * relstage's output fed back in: a run of the columns relstage appends, as
+ * it writes them (stage, stage_label, share_pct, ... in order), is an
+ * earlier run's result, replaced by this run's (one note says so). Any
+ * other input column named like an appended one (a CRM's own "Stage") is
+ * kept, and the run stops with how to go on: --prefix.
+ */
+static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	size_t i, k;
+	int last, col;
+	char line[300];
 
-	for (i = 0; i < in->n; i++)
+	c->cfg.drop_from = c->cfg.drop_to = 0;
+	for (i = 0; i < in->n && c->cfg.drop_to == 0; i++) {
+		if (own_column(c, in->cell[i]) != COL_STAGE)
+			continue;
+		for (k = i + 1, last = COL_STAGE; k < in->n && (col = own_column(c, in->cell[k])) > last; k++)
+			last = col;
+		if (k - i >= 3) {
+			c->cfg.drop_from = i;
+			c->cfg.drop_to = k;
+		}
+	}
+	if (c->cfg.drop_to > 0) {
+		(void)snprintf(line, sizeof line,
+		               "columns %zu-%zu (%s ... %s) are an earlier relstage run's; this run's "
+		               "replace them\n",
+		               c->cfg.drop_from + 1, c->cfg.drop_to, in->cell[c->cfg.drop_from],
+		               in->cell[c->cfg.drop_to - 1]);
+		rs_buf_puts(&c->notes, line);
+	}
+	for (i = 0; i < in->n; i++) {
+		if (i >= c->cfg.drop_from && i < c->cfg.drop_to)
+			continue;
 		for (k = 0; k < c->ncols; k++)
-			if (strcmp(in->cell[i], col_names[c->o.header_lang][c->cols[k]]) == 0)
-				return rs_error_set(err, RS_EUSAGE, 1,
-				                    "input column %zu is named \"%s\", which relstage "
-				                    "appends itself (is this relstage output?); rename "
-				                    "or remove that column",
+			if (same_name_nocase(in->cell[i], col_name(c, c->cols[k])))
+				return rs_error_set(err, RS_EUSAGE, in->line,
+				                    "input column %zu is named \"%s\", like the column relstage "
+				                    "appends; it is kept: use --prefix P to name relstage's "
+				                    "columns P_stage, P_flags, ... (or rename that column)",
 				                    i + 1, in->cell[i]);
+	}
+	c->drop_from = c->cfg.drop_from;
+	c->drop_to = c->cfg.drop_to;
 	return RS_OK;
 }
 
@@ -155,7 +275,7 @@ static void mark_numbers(rs_classifier *c)
 	int f;
 
 	for (f = 0; f < RS_F_COUNT; f++) {
-		long col = rs_fieldmap_column(c->map, f);
+		long col = rs_intake_out_col(c, rs_fieldmap_column(c->map, f));
 
 		if (col >= 0 && rs_var_kind(f) == RS_KIND_NUMBER)
 			c->hdr_type[col] = RS_T_NUMBER;
@@ -166,12 +286,64 @@ static void mark_numbers(rs_classifier *c)
 			c->hdr_type[c->nin + k] = RS_T_NUMBER;
 }
 
+/* A score none of whose fields has a column: it is 0 for every row. */
+static void score_notes(rs_classifier *c)
+{
+	static const char *const label[RS_SCORE_COUNT] = {"contact depth", "cooperation"};
+	static const int var[RS_SCORE_COUNT] = {RS_V_CONTACT_SCORE, RS_V_COOPERATION_SCORE};
+	char list[400];
+	int k, f;
+
+	for (k = 0; k < RS_SCORE_COUNT; k++) {
+		uint32_t vars = rs_score_fields(c->rules, k), found = 0;
+		for (f = 0; f < RS_F_COUNT; f++)
+			if (c->map->col[f] >= 0)
+				found |= 1u << f;
+		if (vars == 0 || (vars & found) != 0)
+			continue;
+		list[0] = '\0';
+		for (f = 0; f < RS_F_COUNT; f++)
+			if (vars >> f & 1) {
+				if (list[0] != '\0')
+					strcat(list, ", ");
+				if (strlen(list) + strlen(rs_var_name(f)) + 3 < sizeof list)
+					strcat(list, rs_var_name(f));
+			}
+		rs_buf_puts(&c->notes, label[k]);
+		rs_buf_puts(&c->notes, ": none of ");
+		rs_buf_puts(&c->notes, list);
+		rs_buf_puts(&c->notes, " found, so ");
+		rs_buf_puts(&c->notes, rs_var_name(var[k]));
+		rs_buf_puts(&c->notes, " is 0 for every row\n");
+	}
+}
+
+/* The notes, a line each, to on_note: once per file, at its header. */
+static void say_notes(const rs_classifier *c, unsigned long line)
+{
+	const char *p = c->notes.data, *nl;
+	rs_error e;
+
+	if (c->o.on_note == NULL || p == NULL)
+		return;
+	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		memset(&e, 0, sizeof e);
+		e.status = RS_OK;
+		e.line = line;
+		(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(nl - p), p);
+		c->o.on_note(c->o.ctx, &e);
+	}
+}
+
+/* The output row's storage, and the output header: the input columns (an
+ * earlier run's appended ones left out), then this run's. */
 static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 {
-	size_t i;
+	size_t i, k;
 
-	c->nin = in->n;
-	c->nout = in->n + c->ncols;
+	c->nraw = in->n;
+	c->nin = in->n - (c->drop_to - c->drop_from);
+	c->nout = c->nin + c->ncols;
 	c->cell = rs_calloc(c->nout, sizeof *c->cell);
 	c->len = rs_calloc(c->nout, sizeof *c->len);
 	c->type = rs_calloc(c->nout, sizeof *c->type);
@@ -180,10 +352,14 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->hdr_type = rs_calloc(c->nout, sizeof *c->hdr_type);
 	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len || !c->hdr_type)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	for (i = 0; i < c->nout; i++) {
-		const char *s = i < c->nin ? in->cell[i] : col_names[c->o.header_lang][c->cols[i - c->nin]];
-		size_t n = i < c->nin ? in->len[i] : strlen(s);
+	for (i = 0, k = 0; i < c->nout; i++, k++) {
+		const char *s;
+		size_t n;
 
+		if (k == c->drop_from && c->drop_to > c->drop_from)
+			k = c->drop_to;
+		s = i < c->nin ? in->cell[k] : col_name(c, c->cols[i - c->nin]);
+		n = i < c->nin ? in->len[k] : strlen(s);
 		c->hdr_cell[i] = rs_strndup(s, n);
 		if (c->hdr_cell[i] == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -202,33 +378,93 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	return RS_OK;
 }
 
-rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
-                               const rs_row **out, rs_error *err)
+/* The first file's header: the columns, the map, the notes. */
+static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	rs_status st;
 
-	c->nf.decimal_comma = delimiter == ';';
-	if (c->map != NULL) {
-		st = same_header(c, in, err);
-		if (st != RS_OK)
-			return st;
-		*out = &c->out_hdr;
-		return RS_OK;
+	rs_buf_reset(&c->notes);
+	rs_fieldmap_free(c->partial);
+	c->partial = NULL;
+	if ((st = own_columns(c, in, err)) != RS_OK)
+		return st;
+	if ((st = rs_fieldmap_build(&c->map, in, &c->cfg, &c->notes, err)) != RS_OK) {
+		c->partial = c->map; /* what was found, for inspect */
+		c->map = NULL;
+		return st;
 	}
-	st = check_collisions(c, in, err);
+	score_notes(c);
+	if (c->notes.failed)
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	return alloc_rows(c, in, err);
+}
+
+static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
+{
+	rs_status st = c->map != NULL ? same_header(c, in, err) : first_header(c, in, err);
+
 	if (st == RS_OK)
-		st = rs_fieldmap_new(&c->map, in, c->o.maps, c->o.nmaps, err);
+		st = rs_intake_taken(&c->in, in, c->map, err);
 	if (st == RS_OK)
-		st = alloc_rows(c, in, err);
-	if (st != RS_OK)
+		say_notes(c, in->line);
+	return st;
+}
+
+/*
+ * No record of the file was its header: the first record's problem is the
+ * message ("no column gives id: ..."), with a word about title rows when
+ * the first record looks like one (a cell or two, wider rows after it).
+ */
+static rs_status header_missing(rs_classifier *c, rs_error *err)
+{
+	const rs_row *first = rs_intake_first(&c->in);
+	size_t i, filled = 0, n;
+	rs_status st;
+
+	if (first == NULL)
+		return rs_error_set(err, RS_EPARSE, 0, "no header row");
+	st = c->map != NULL ? same_header(c, first, err) : first_header(c, first, err);
+	if (st == RS_OK) /* cannot be: the search said it is not the header */
+		st = rs_error_set(err, RS_EPARSE, first->line, "no header row");
+	for (i = 0; i < first->n; i++)
+		filled += first->len[i] > 0;
+	n = strlen(err->msg);
+	if (filled <= 2 && c->in.widest > first->n && n + 120 < sizeof err->msg)
+		(void)snprintf(err->msg + n, sizeof err->msg - n,
+		               " (no row of the first %d gives an id and a share; if the header is "
+		               "lower, say which line with --header-row N)",
+		               RS_HEADER_SEARCH);
+	return st;
+}
+
+rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
+                               const rs_row **out, rs_error *err)
+{
+	bool is_header = false;
+	rs_status st;
+
+	*out = NULL;
+	c->nf.decimal_comma = delimiter == ';';
+	st = rs_intake_record(&c->in, in, delimiter != 0, &c->cfg, &is_header, err);
+	if (st == RS_EPARSE)
+		return header_missing(c, err);
+	if (st != RS_OK || !is_header)
+		return st;
+	if ((st = take_header(c, in, err)) != RS_OK)
 		return st;
 	*out = &c->out_hdr;
 	return RS_OK;
 }
 
+rs_status rs_classifier_end(rs_classifier *c, rs_error *err)
+{
+	rs_status st = rs_intake_end(&c->in, err);
+
+	return st == RS_EPARSE ? header_missing(c, err) : st;
+}
+
 void rs_classifier_count_reject(rs_classifier *c)
 {
-	c->stats.read++;
 	c->stats.rejected++;
 }
 
@@ -242,19 +478,49 @@ static void count_vanished(void *ctx, const char *id, size_t stage)
 		s->vanished_per_stage[stage]++;
 }
 
+static void count_rejected(void *ctx, const char *id, size_t stage)
+{
+	rs_stats *s = ctx;
+
+	(void)id;
+	s->prev_rejected++;
+	if (stage < RS_MAX_STAGES)
+		s->rejected_per_stage[stage]++;
+}
+
 const rs_stats *rs_classifier_stats(rs_classifier *c)
 {
-	if (!c->finished && c->o.previous != NULL)
-		rs_previous_each_vanished(c->o.previous, count_vanished, &c->stats);
+	rs_stats *s = &c->stats;
+	int k;
+
+	if (!c->finished && c->o.previous != NULL) {
+		rs_previous_each_vanished(c->o.previous, count_vanished, s);
+		rs_previous_each_rejected(c->o.previous, count_rejected, s);
+	}
 	c->finished = true;
-	return &c->stats;
+	s->read = s->classified + s->rejected;
+	for (k = 0; k < RS_SKIP_COUNT; k++)
+		s->read += s->skipped[k];
+	s->source = c;
+	return s;
+}
+
+long rs_intake_out_col(const rs_classifier *c, long in_col)
+{
+	if (in_col < 0 || (c->drop_to > c->drop_from && (size_t)in_col >= c->drop_from &&
+	                   (size_t)in_col < c->drop_to))
+		return -1;
+	return (size_t)in_col >= c->drop_to && c->drop_to > c->drop_from
+	               ? in_col - (long)(c->drop_to - c->drop_from)
+	               : in_col;
 }
 
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max)
 {
 	static const int keys[] = {COL_LABEL, COL_SHARE, COL_CONTACT, COL_COOP, COL_FLAGS, COL_TRANSITION};
 	size_t n = 0, i, k;
-	long id = rs_fieldmap_column(c->map, RS_F_ID), name = rs_fieldmap_column(c->map, RS_F_NAME);
+	long id = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_ID));
+	long name = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_NAME));
 
 	if (id >= 0 && n < max)
 		idx[n++] = (size_t)id;

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "header.h"
 #include "internal.h"
 
 /* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
@@ -78,6 +79,20 @@ struct rs_classifier {
 	 * downgrade message. */
 	unsigned char flag_owner[RS_MAX_FIRED];
 	const char *downgrade;
+
+	/* What comes in around the accounts (header.c) and how columns were
+	 * taken: the map file, an earlier run's columns, the notes. */
+	rs_intake in;
+	rs_fieldcfg cfg;
+	struct rs_mapfile *mapfile;
+	rs_fieldmap *partial;   /* a header's map without id or share (inspect) */
+	size_t nraw;            /* input columns (the map's width) */
+	size_t drop_from, drop_to; /* an earlier run's appended columns: not written */
+	rs_buf notes;           /* the header's notes, a line each */
+	char **prefixed;        /* --prefix: the appended column names, else NULL */
 };
+
+/* Input column -> output column, or -1 for a dropped one (an earlier run's). */
+long rs_intake_out_col(const rs_classifier *c, long in_col);
 
 #endif

@@ -241,17 +241,27 @@ static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k, 
 	type[k + 1] = RS_T_STRING;
 }
 
+/* A row's problems with the share, after bad cells: listed with them. */
+#define SHARE_FIELDS ((1u << RS_F_PURCHASE_SHARE) | (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND))
+
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
-                          rs_error *err)
+                          uint32_t *failed, rs_error *err)
 {
 	rs_buf *ex = c->o.explain ? &c->explain : NULL;
 	rs_status st;
+	rs_error more;
 
+	*failed = 0;
 	if (in->reject != NULL)
 		return rs_error_set(err, RS_EREJECT, in->line, "%s", in->reject);
 	if (ex != NULL)
 		rs_buf_reset(ex);
-	st = rs_fieldmap_apply(c->map, in, &c->nf, a, err);
+	st = rs_fieldmap_apply_all(c->map, in, &c->nf, a, failed, err);
+	if (st == RS_EREJECT && *failed != 0 && !(*failed & SHARE_FIELDS)) {
+		rs_error_clear(&more);
+		if (rs_score(c->rules, a, NULL, c->o.lang, &more) == RS_EREJECT)
+			rs_error_add_reason(err, in->line, more.where, more.msg);
+	}
 	if (st == RS_OK)
 		st = rs_score(c->rules, a, ex, c->o.lang, err);
 	if (st == RS_OK)
@@ -290,7 +300,31 @@ static void set_cells(rs_classifier *c, const tail *t)
 	}
 }
 
-rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out, rs_error *err)
+/* The input cells as they are, an earlier run's appended ones left out;
+ * the field map checked that in->n is the header's width. */
+static void copy_input(rs_classifier *c, const rs_row *in)
+{
+	size_t a = c->drop_to > c->drop_from ? c->drop_from : c->nin, b = c->drop_to, rest = c->nin - a;
+
+	memcpy((void *)c->cell, in->cell, a * sizeof *c->cell);
+	memcpy(c->len, in->len, a * sizeof *c->len);
+	if (rest > 0) {
+		memcpy((void *)(c->cell + a), in->cell + b, rest * sizeof *c->cell);
+		memcpy(c->len + a, in->len + b, rest * sizeof *c->len);
+	}
+	if (in->type != NULL) {
+		memcpy(c->type, in->type, a);
+		if (rest > 0)
+			memcpy(c->type + a, in->type + b, rest);
+		c->in_typed = true;
+	} else if (c->in_typed) {
+		memset(c->type, RS_T_STRING, c->nin);
+		c->in_typed = false;
+	}
+}
+
+static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out, uint32_t *failed,
+                          rs_error *err)
 {
 	rs_account a;
 	rs_result res;
@@ -302,17 +336,12 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	size_t *len = c->len + c->nin, k = COL_EXPLAIN;
 	unsigned char *type = c->type + c->nin;
 
-	c->stats.read++;
-	st = evaluate(c, in, &a, &res, err);
+	st = evaluate(c, in, &a, &res, failed, err);
 	rs_buf_reset(&c->arena);
 	if (st == RS_OK && c->o.previous != NULL)
 		st = visit(c, &a, in, res.stage, &prev, &down, err);
-	if (st != RS_OK) {
-		c->stats.read--; /* counted again by rs_classifier_count_reject */
-		if (st == RS_EREJECT)
-			rs_classifier_count_reject(c);
+	if (st != RS_OK)
 		return st;
-	}
 	t = find_tail(c, &res, down, &fired, &slot);
 	put_fixed(c, &a, &res, t);
 	if (t != NULL) {
@@ -331,20 +360,39 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	set_cells(c, t);
-
-	/* The input cells as they are; nin == in->n (the field map checked it). */
-	memcpy((void *)c->cell, in->cell, c->nin * sizeof *c->cell);
-	memcpy(c->len, in->len, c->nin * sizeof *c->len);
-	if (in->type != NULL) {
-		memcpy(c->type, in->type, c->nin);
-		c->in_typed = true;
-	} else if (c->in_typed) {
-		memset(c->type, RS_T_STRING, c->nin);
-		c->in_typed = false;
-	}
+	copy_input(c, in);
 	c->out_row.line = in->line;
 	c->stats.classified++;
 	c->stats.per_stage[res.stage]++;
 	*out = &c->out_row;
 	return RS_OK;
+}
+
+/*
+ * Blank and totals rows are skipped. Without on_reject a bad row is
+ * RS_EREJECT; with it, the row's outcome goes to the intake (header.c),
+ * which delivers rejects in input order, holding a possible footer and the
+ * first rows while their columns are checked.
+ */
+rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out, rs_error *err)
+{
+	uint32_t failed = 0;
+	rs_error why;
+	rs_status st;
+
+	*out = NULL;
+	if (rs_intake_skip(&c->in, in) >= 0)
+		return RS_OK;
+	st = classify(c, in, out, &failed, err);
+	if (c->o.on_reject == NULL) {
+		if (st == RS_EREJECT)
+			rs_classifier_count_reject(c);
+		return st;
+	}
+	if (st == RS_OK)
+		return rs_intake_outcome(&c->in, in, true, 0, NULL, err);
+	if (st != RS_EREJECT)
+		return st;
+	why = *err;
+	return rs_intake_outcome(&c->in, in, false, failed, &why, err);
 }

@@ -25,6 +25,15 @@ typedef struct cli_opts {
 	const char *previous;
 	bool summary;
 	bool quiet;
+	/* how columns are read, and the cron guard (cli_inspect.c parses these) */
+	const char **ignores;        /* --ignore COLUMN */
+	size_t nignores;
+	const char *map_file;        /* --map-file FILE */
+	unsigned long header_line;   /* --header-row N */
+	const char *prefix;          /* --prefix P */
+	unsigned long max_rejects;   /* --max-rejects N or P% */
+	bool max_rejects_set, max_rejects_pct;
+	const char *write_map;       /* inspect --write-map FILE */
 	char *const *inputs;         /* none: standard input */
 	size_t ninputs;
 } cli_opts;
@@ -40,5 +49,20 @@ void cli_warn(const char *fmt, ...)
 
 /* Classifies the inputs; returns the exit code. */
 int cli_run(const cli_opts *o, const rs_rules *rules);
+
+/* The long options cli_inspect.c takes (main.c lists them for getopt_long). */
+enum {
+	CLI_OPT_MAP_FILE = 300, CLI_OPT_IGNORE, CLI_OPT_HEADER_ROW, CLI_OPT_PREFIX,
+	CLI_OPT_MAX_REJECTS, CLI_OPT_WRITE_MAP
+};
+
+/* cli_inspect.c: the options of issue 13's features (-1: taken, go on; 0:
+ * not one of them; else an exit code), and the inspect command. */
+int cli_intake_option(int c, const char *arg, cli_opts *o);
+int cli_inspect(const cli_opts *o, const rs_rules *rules);
+/* The classifier options that a run and inspect share. */
+void cli_classify_opts(const cli_opts *o, rs_classify_opts *co);
+/* --max-rejects: has this run rejected too many? Then the message. */
+bool cli_too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned long rows, bool final);
 
 #endif

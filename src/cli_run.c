@@ -37,6 +37,7 @@ typedef struct run {
 	const char *file;        /* the input being read, for messages */
 	const char *first_file;
 	bool have_header;
+	bool file_header;        /* the file being read has given its header */
 	size_t key_cols[16];
 	/* one rejected row: line, reason, then its cells */
 	const char **rcell;
@@ -54,6 +55,7 @@ typedef struct run {
 	struct timespec start, last;
 	unsigned long since_check;
 	unsigned long rows;
+	unsigned long rejected;
 } run;
 
 static double seconds_since(const struct timespec *t)
@@ -202,6 +204,15 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	return open_rejects(r, in_hdr, err);
 }
 
+/* A later file whose header does not match: name the first. */
+static void first_file_hint(const run *r, rs_error *err)
+{
+	size_t n = strlen(err->msg);
+
+	if (r->have_header && !r->file_header && err->status == RS_EUSAGE)
+		(void)snprintf(err->msg + n, sizeof err->msg - n, " (first file: %s)", r->first_file);
+}
+
 static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 {
 	run *r = ctx;
@@ -209,14 +220,14 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	rs_status st;
 
 	st = rs_classifier_header(r->cls, h, rs_reader_delimiter(r->rd), &out, err);
+	if (st == RS_OK && out == NULL)
+		return RS_OK; /* a title row above the header: the next record may be it */
 	if (st != RS_OK) {
 		err->file = r->file;
-		if (r->have_header) {
-			size_t n = strlen(err->msg);
-			(void)snprintf(err->msg + n, sizeof err->msg - n, " (first file: %s)", r->first_file);
-		}
+		first_file_hint(r, err);
 		return st;
 	}
+	r->file_header = true;
 	if (r->have_header)
 		return RS_OK;
 	r->have_header = true;
@@ -237,10 +248,16 @@ static void drop_repeated_where(rs_error *e)
 }
 
 /* Reports a rejected row on stderr (the first MAX_SHOWN_REJECTS) and in --rejects. */
-static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
+static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
 {
+	run *r = ctx;
 	size_t lead = r->file_column ? 3 : 2, i = 0, n = row->n + lead;
 	char msg[1024];
+
+	/* --max-rejects N: no need to read on once the run cannot succeed */
+	if (cli_too_many_rejects(r->o, ++r->rejected, 0, false))
+		return rs_error_set(err, RS_ELIMIT, row->line, "more than --max-rejects %lu rows rejected; "
+		                    "no output file was replaced", r->o->max_rejects);
 
 	drop_repeated_where(why);
 	why->file = r->file;
@@ -285,6 +302,8 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	if (interrupted)
 		return rs_error_set(err, RS_EIO, row->line, "interrupted by signal %d; outputs left unchanged",
 		                    (int)interrupted);
+	if (!r->file_header)
+		return on_header(ctx, row, err);
 	/* Cleared field by field: a memset of the whole (664-byte) struct per
 	 * row showed in profiles; every field is set or empty as one expects. */
 	why.status = RS_OK;
@@ -292,13 +311,14 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	why.line = 0;
 	why.where[0] = why.msg[0] = '\0';
 	st = rs_classifier_row(r->cls, row, &out, &why);
-	if (st == RS_EREJECT)
-		return reject(r, row, &why, err);
-	if (st != RS_OK) {
+	if (st != RS_OK) { /* the classifier's, or a rejects file's (which names it) */
 		*err = why;
-		err->file = r->file;
+		if (err->file == NULL)
+			err->file = r->file;
 		return st;
 	}
+	if (out == NULL)
+		return RS_OK; /* skipped, held back or rejected */
 	st = rs_writer_row(r->w, out, err);
 	if (st != RS_OK)
 		err->file = r->o->output ? r->o->output : "<stdout>";
@@ -324,8 +344,11 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	if (st == RS_OK && r->o->summary && strcmp(rs_reader_encoding(r->rd), "UTF-8") != 0)
 		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
 		         r->file, rs_reader_encoding(r->rd));
+	r->file_header = false;
 	if (st == RS_OK)
 		st = rs_reader_run(r->rd, on_header, on_row, r, err);
+	if (st == RS_OK && (st = rs_classifier_end(r->cls, err)) != RS_OK)
+		first_file_hint(r, err);
 	if (st == RS_OK && ferror(fp))
 		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));
 	rs_reader_free(r->rd);
@@ -400,12 +423,31 @@ static rs_status write_summary_json(run *r, const rs_stats *s, rs_error *err)
 	return st;
 }
 
+/* A notice of the classifier (a score with nothing to go on, ...): once per file. */
+static void note(void *ctx, const rs_error *e)
+{
+	run *r = ctx;
+	rs_error n = *e;
+
+	n.file = r->file;
+	progress_clear(r);
+	cli_error(&n);
+}
+
 /* Ends the run: writers, summary, then the atomic renames (outputs last). */
 static rs_status finish(run *r, rs_error *err)
 {
 	const rs_stats *s = rs_classifier_stats(r->cls);
 	rs_status st = RS_OK;
 	rs_buf b;
+
+	if (cli_too_many_rejects(r->o, s->rejected, s->classified + s->rejected, true)) {
+		err->file = NULL;
+		err->where[0] = '\0';
+		return rs_error_set(err, RS_ELIMIT, 0, "%lu of %lu rows rejected, more than --max-rejects "
+		                    "%lu%s; no output file was replaced", s->rejected, s->classified + s->rejected,
+		                    r->o->max_rejects, r->o->max_rejects_pct ? "%" : "");
+	}
 
 	if (r->w != NULL) {
 		err->file = r->o->output ? r->o->output : "<stdout>";
@@ -479,14 +521,12 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	catch_signals();
 
 	st = o->previous ? load_previous(&r, &err) : RS_OK;
-	memset(&co, 0, sizeof co);
-	co.lang = o->lang;
-	co.header_lang = o->header_lang;
-	co.explain = o->explain;
+	cli_classify_opts(o, &co);
 	co.decimal_comma = o->decimal_comma && o->wopts.format != RS_FMT_XLSX; /* a workbook holds numbers */
-	co.maps = o->maps;
-	co.nmaps = o->nmaps;
 	co.previous = r.prev;
+	co.on_reject = reject;
+	co.on_note = note;
+	co.ctx = &r;
 	if (st == RS_OK)
 		st = rs_classifier_new(&r.cls, rules, &co, &err);
 	if (st == RS_OK)

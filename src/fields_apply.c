@@ -15,7 +15,7 @@
  * problem's column goes into the text and they are joined with "; ", so a
  * user fixes every cell of a row in one round.
  */
-static void add_reason(rs_error *err, unsigned long line, const char *where, const char *msg)
+void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg)
 {
 	char text[sizeof err->msg];
 	size_t n;
@@ -55,7 +55,7 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	(void)snprintf(msg, sizeof msg, "%s \"%s\" %s%s%s%s", rs_var_name(f),
 	               rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), what,
 	               why ? " (" : "", why ? why : "", why ? ")" : "");
-	add_reason(err, row->line, m->where[f], msg);
+	rs_error_add_reason(err, row->line, m->where[f], msg);
 	return RS_EREJECT;
 }
 
@@ -161,7 +161,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 
 	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
-		add_reason(err, row->line, m->where[RS_F_ID], "id is empty");
+		rs_error_add_reason(err, row->line, m->where[RS_F_ID], "id is empty");
 		return RS_EREJECT; /* the other cells are still read, for their problems */
 	}
 	a->id = row->cell[c];

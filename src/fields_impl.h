@@ -134,6 +134,11 @@ typedef struct rs_fieldcfg {
 rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fieldcfg *cfg,
                             rs_buf *notes, rs_error *err);
 /*
+ * Adds a problem of a row to err: the first as it always reads ("where" the
+ * column, msg), then each one with its column in the text, "; " between.
+ */
+void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg);
+/*
  * rs_fieldmap_apply that reads every cell of a bad row: err lists each
  * problem, and bit f of *failed is set for each field whose cell did not
  * read (none for a row rejected whole: a reader's reason, a wrong width).

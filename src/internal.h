@@ -26,5 +26,14 @@ void rs_free_hook(void *p);
 /* The name of the output's stage column in each --headers language, which
  * --previous looks for (classify.c). */
 const char *rs_stage_column_name(rs_lang lang);
+const char *rs_stage_label_name(rs_lang lang); /* "stage_label", "阶段名称" */
+
+/* summary.c: s as a JSON string, escaped as JSON requires. */
+void rs_buf_json_str(rs_buf *b, const char *s);
+
+/* inspect.c: how each field's column was found, and the notes, as JSON
+ * (inspect's report and --summary-json share them). */
+void rs_inspect_fields_json(const rs_classifier *c, rs_buf *b);
+void rs_inspect_notes_json(const rs_classifier *c, rs_buf *b);
 
 #endif

@@ -15,14 +15,21 @@ static const char usage_text[] =
 	"usage: relstage [options] [FILE...]       classify accounts (no FILE or -: stdin)\n"
 	"       relstage rules [-r FILE]           print the rules in force as JSON\n"
 	"       relstage validate FILE             check a rules file\n"
-	"       relstage fields                    list the fields and their column names\n"
+	"       relstage fields                    list the fields, their column names and words\n"
+	"       relstage inspect [options] FILE... how each column is read, which rows are not\n"
+	"                                          accounts, what a run would do; writes nothing\n"
 	"\n"
 	"Input\n"
 	"  -f, --from FMT         csv, tsv, json (array), jsonl, xlsx (default: by content and extension)\n"
 	"      --sheet NAME       xlsx: the sheet to read (default: the first)\n"
 	"  -d, --delimiter C      , ; | or tab (default: detected)\n"
 	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030) or any iconv name (gbk, big5, latin1)\n"
-	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names)\n"
+	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names);\n"
+	"                         FIELD= takes it from no column\n"
+	"      --map-file FILE    a JSON mapping: fields, value words, ignore, header_row (-m wins)\n"
+	"      --ignore COL       never take column COL as a field (repeatable)\n"
+	"      --header-row N     the header is on line N (default: the first of the first 20\n"
+	"                         rows that gives an id and a share; rows above are titles)\n"
 	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
 	"      --max-columns N    most columns accepted (default 4096)\n"
 	"Rules\n"
@@ -39,12 +46,19 @@ static const char usage_text[] =
 	"                         ; between cells and share_pct, share_gap as 12,5\n"
 	"      --decimal-comma    share_pct, share_gap as 12,5; CSV then uses ; between cells\n"
 	"      --raw              do not neutralise formula-like cells (=, +, -, @)\n"
+	"      --prefix P         name the appended columns P_stage, P_flags, ... (when the input\n"
+	"                         has a column named like one of them)\n"
 	"Batch\n"
 	"      --rejects FILE     rejected rows as CSV: line, reason, original columns\n"
 	"      --previous FILE    an earlier output: adds previous_stage and transition\n"
 	"      --summary          counts per stage (and movements) on stderr at the end\n"
 	"      --summary-json FILE  the same as JSON\n"
+	"      --max-rejects N|P%  more rejected rows than N (or P% of the rows) is exit 2, and\n"
+	"                         no output file is replaced\n"
 	"  -q, --quiet            no progress line\n"
+	"Inspect\n"
+	"      --write-map FILE   write the mapping used as a --map-file to start from\n"
+	"      --to json          the report as JSON\n"
 	"  -h, --help             this help\n"
 	"  -V, --version          version\n"
 	"\n"
@@ -234,6 +248,12 @@ static const struct option long_opts[] = {
 	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
 	{"sheet", required_argument, NULL, OPT_SHEET},
+	{"map-file", required_argument, NULL, CLI_OPT_MAP_FILE},
+	{"ignore", required_argument, NULL, CLI_OPT_IGNORE},
+	{"header-row", required_argument, NULL, CLI_OPT_HEADER_ROW},
+	{"prefix", required_argument, NULL, CLI_OPT_PREFIX},
+	{"max-rejects", required_argument, NULL, CLI_OPT_MAX_REJECTS},
+	{"write-map", required_argument, NULL, CLI_OPT_WRITE_MAP},
 	{NULL, 0, NULL, 0},
 };
 
@@ -264,6 +284,10 @@ static bool parse_size(const char *s, size_t *out)
 /* One option into o; returns -1 to go on, else an exit code. */
 static int take_option(int c, const char *arg, cli_opts *o)
 {
+	int rc = cli_intake_option(c, arg, o);
+
+	if (rc != 0)
+		return rc;
 	switch (c) {
 	case 'r': o->rules_path = arg; break;
 	case 'm': o->maps[o->nmaps++] = arg; break;
@@ -332,12 +356,17 @@ int main(int argc, char **argv)
 	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.lang))
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
 	o.maps = calloc((size_t)argc, sizeof *o.maps);
-	if (o.maps == NULL)
+	o.ignores = calloc((size_t)argc, sizeof *o.ignores);
+	if (o.maps == NULL || o.ignores == NULL) {
+		free(o.maps);
+		free(o.ignores);
 		return EXIT_TROUBLE;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			free(o.maps);
+			free(o.ignores);
 			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
 				return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
 				                   (char[]){(char)optopt, '\0'});
@@ -346,6 +375,7 @@ int main(int argc, char **argv)
 		}
 		if ((rc = take_option(c, optarg, &o)) >= 0) {
 			free(o.maps);
+			free(o.ignores);
 			return rc;
 		}
 	}
@@ -364,11 +394,13 @@ int main(int argc, char **argv)
 	else if (argc > 0 && strcmp(argv[0], "fields") == 0 && argc == 1)
 		rc = cmd_fields();
 	else if ((rc = load_rules(o.rules_path, &rules)) == 0) {
-		o.inputs = argv;
-		o.ninputs = (size_t)argc;
-		rc = finish_stdout(cli_run(&o, rules));
+		int inspect = argc > 0 && strcmp(argv[0], "inspect") == 0;
+		o.inputs = argv + inspect;
+		o.ninputs = (size_t)(argc - inspect);
+		rc = finish_stdout(inspect ? cli_inspect(&o, rules) : cli_run(&o, rules));
 	}
 	rs_rules_free(rules);
 	free(o.maps);
+	free(o.ignores);
 	return rc;
 }

@@ -9,7 +9,7 @@
 #include "fields_impl.h"
 
 typedef struct rs_mapfile {
-	char *name;               /* the path, for messages */
+	const char *name;         /* the path given (borrowed), for messages */
 	char **field, **column;   /* "fields": column "" takes the field from none */
 	char **field_key;         /* each one's place, "fields.contacts" */
 	size_t nfields;
@@ -21,7 +21,8 @@ typedef struct rs_mapfile {
 
 /*
  * Parses a map file's text; `name` labels errors, which name the key
- * ("map.json: values.key_person.Ja: ..."). *out is owned: rs_mapfile_free.
+ * ("map.json: values.key_person.Ja: ..."), and must outlive *out.
+ * *out is owned: rs_mapfile_free.
  */
 rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const char *name,
                            rs_error *err);

@@ -15,6 +15,7 @@ typedef struct entry {
 	size_t off, len;
 	long stage;              /* previous stage, or RS_PREV_NEW for ids only in this run */
 	unsigned long seen_line; /* 0 until seen in this run */
+	unsigned long rej_line;  /* 0 unless this run rejected a row with the id */
 	unsigned long prev_line; /* where the previous file had it, 0 for new ids */
 	bool used;
 } entry;
@@ -97,6 +98,7 @@ static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long 
 	e->len = n;
 	e->stage = stage;
 	e->seen_line = 0;
+	e->rej_line = 0;
 	e->prev_line = 0;
 	p->count++;
 	return e;
@@ -156,6 +158,20 @@ static rs_status find_id(rs_previous *p, const rs_row *h, rs_error *err)
 	return RS_OK;
 }
 
+/* Is column i "<P>_stage" (in lang) with "<P>_stage_label" after it? */
+static bool prefixed_stage(const rs_row *h, size_t i, rs_lang lang)
+{
+	const char *stage = rs_stage_column_name(lang), *label = rs_stage_label_name(lang);
+	size_t ns = strlen(stage), nl = strlen(label), np;
+
+	if (h->len[i] <= ns + 1 || strcmp(h->cell[i] + h->len[i] - ns, stage) != 0 ||
+	    h->cell[i][h->len[i] - ns - 1] != '_')
+		return false;
+	np = h->len[i] - ns; /* "P_" */
+	return h->len[i + 1] == np + nl && memcmp(h->cell[i + 1], h->cell[i], np) == 0 &&
+	       memcmp(h->cell[i + 1] + np, label, nl) == 0;
+}
+
 static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 {
 	rs_previous *p = ctx;
@@ -165,6 +181,10 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	for (i = 0; i < h->n; i++)
 		if (strcmp(h->cell[i], rs_stage_column_name(RS_LANG_EN)) == 0 ||
 		    strcmp(h->cell[i], rs_stage_column_name(RS_LANG_ZH)) == 0)
+			p->stage_col = (long)i;
+	/* Written with --prefix P: "P_stage" and right after it "P_stage_label". */
+	for (i = 0; p->stage_col < 0 && i + 1 < h->n; i++)
+		if (prefixed_stage(h, i, RS_LANG_EN) || prefixed_stage(h, i, RS_LANG_ZH))
 			p->stage_col = (long)i;
 	if (p->stage_col < 0)
 		return rs_error_set(err, RS_EPARSE, 1,
@@ -265,14 +285,27 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	return RS_OK;
 }
 
+void rs_previous_reject(rs_previous *p, const char *id, size_t n, unsigned long line)
+{
+	entry *e;
+
+	if (p->cap == 0)
+		return;
+	e = find(p, id, n, hash_id(id, n));
+	if (e->used && e->rej_line == 0)
+		e->rej_line = line;
+}
+
 /*
  * In the previous file's order, so the list reads like that file. The id
  * arena holds the previous file's ids first, in file order (duplicates were
  * never inserted), then this run's new ids: walking its first `loaded` ids
  * needs no allocation, so the order cannot change when memory is short.
+ * Those not classified in this run are rejected (a row with the id was
+ * rejected) or vanished.
  */
-void rs_previous_each_vanished(const rs_previous *p,
-                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
+static void each_missing(const rs_previous *p, bool rejected,
+                         void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
 {
 	size_t off = 0, k, n;
 
@@ -282,9 +315,21 @@ void rs_previous_each_vanished(const rs_previous *p,
 
 		n = strlen(id);
 		e = find(p, id, n, hash_id(id, n));
-		if (e->used && e->stage >= 0 && e->seen_line == 0)
+		if (e->used && e->stage >= 0 && e->seen_line == 0 && (e->rej_line != 0) == rejected)
 			fn(ctx, id, (size_t)e->stage);
 	}
+}
+
+void rs_previous_each_vanished(const rs_previous *p,
+                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
+{
+	each_missing(p, false, fn, ctx);
+}
+
+void rs_previous_each_rejected(const rs_previous *p,
+                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
+{
+	each_missing(p, true, fn, ctx);
 }
 
 void rs_previous_free(rs_previous *p)

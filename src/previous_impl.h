@@ -18,4 +18,13 @@
 long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
                        unsigned long *first_line);
 
+/*
+ * `id`'s row was rejected in this run: when the previous run had it and this
+ * run does not classify it, it is reported as rejected, not as vanished.
+ */
+void rs_previous_reject(rs_previous *p, const char *id, size_t n, unsigned long line);
+/* Calls fn for each account of the previous run whose rows this run only rejected. */
+void rs_previous_each_rejected(const rs_previous *p,
+                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx);
+
 #endif

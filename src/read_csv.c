@@ -189,7 +189,10 @@ static void on_record(int term, void *data)
 	if (row.reject == NULL && s->nul_field != 0) {
 		(void)snprintf(s->why, sizeof s->why, "NUL byte in field %zu", s->nul_field);
 		row.reject = s->why;
-	} else if (row.reject == NULL && s->have_header && s->n != s->ncols) {
+	} else if (row.reject == NULL && s->have_header && s->n != s->nstored) {
+		/* Only a row too wide to store is judged here: the header may be
+		 * a later record than the first (title rows above it), so the
+		 * field map compares a row's width with the one in use. */
 		(void)snprintf(s->why, sizeof s->why, "row has %zu fields, the header has %zu",
 		               s->n, s->ncols);
 		row.reject = s->why;

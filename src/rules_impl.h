@@ -226,6 +226,9 @@ static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double
 /* rules_cond.c: builds r->prog and r->act_mask; false when out of memory. */
 bool rs_rules_compile(rs_rules *r);
 
+/* score.c: the fields (bit per field) score k's parts read. */
+uint32_t rs_score_fields(const rs_rules *r, int k);
+
 /* score.c: the explain words of scoring. */
 enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_COUNT };
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];

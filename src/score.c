@@ -20,6 +20,25 @@ const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"接触深度 ", "合作 "},
 };
 
+uint32_t rs_score_fields(const rs_rules *r, int k)
+{
+	const rs_scoredef *d = &r->score[k];
+	uint32_t vars = 0;
+	size_t i, n;
+
+	for (i = 0; i < d->nparts; i++) {
+		const rs_part *p = &d->parts[i];
+		if (p->var >= 0) {
+			vars |= 1u << p->var;
+			continue;
+		}
+		for (n = p->cond; n < p->cond + r->node[p->cond].size; n++)
+			if (r->node[n].op >= RS_C_EQ && r->node[n].var < 32)
+				vars |= 1u << r->node[n].var;
+	}
+	return vars & ((1u << RS_F_COUNT) - 1);
+}
+
 static rs_status reject(rs_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))

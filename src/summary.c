@@ -161,7 +161,7 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 }
 
 /* A JSON string; ids come from input, so escape what JSON requires. */
-static void json_str(rs_buf *b, const char *s)
+void rs_buf_json_str(rs_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 
@@ -184,7 +184,7 @@ static void json_str(rs_buf *b, const char *s)
 
 static void json_kv(rs_buf *b, const char *k, unsigned long v, bool comma)
 {
-	json_str(b, k);
+	rs_buf_json_str(b, k);
 	rs_buf_putc(b, ':');
 	rs_buf_put_ulong(b, v);
 	if (comma)
@@ -199,9 +199,9 @@ static void vanished_json(void *ctx, const char *id, size_t stage)
 		rs_buf_putc(t->out, ',');
 	t->first = false;
 	rs_buf_puts(t->out, "{\"id\":");
-	json_str(t->out, id);
+	rs_buf_json_str(t->out, id);
 	rs_buf_puts(t->out, ",\"stage\":");
-	json_str(t->out, rs_rules_stage_id(t->rules, stage));
+	rs_buf_json_str(t->out, rs_rules_stage_id(t->rules, stage));
 	rs_buf_putc(t->out, '}');
 }
 
@@ -218,7 +218,7 @@ static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previou
 	json_kv(b, "vanished", s->vanished, true);
 	rs_buf_puts(b, "\"transitions\":{");
 	for (i = 0; i < n; i++) {
-		json_str(b, rs_rules_stage_id(r, i));
+		rs_buf_json_str(b, rs_rules_stage_id(r, i));
 		rs_buf_puts(b, ":{");
 		for (k = 0; k < n; k++)
 			json_kv(b, rs_rules_stage_id(r, k), s->transition[i][k], k + 1 < n);
@@ -240,7 +240,7 @@ bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	json_kv(b, "rejected", s->rejected, true);
 	rs_buf_puts(b, "\"stages\":{");
 	for (i = 0; i < n; i++) {
-		json_str(b, rs_rules_stage_id(r, i));
+		rs_buf_json_str(b, rs_rules_stage_id(r, i));
 		rs_buf_puts(b, ":{");
 		json_kv(b, "count", s->per_stage[i], true);
 		rs_buf_puts(b, "\"share_pct\":");

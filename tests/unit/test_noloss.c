@@ -3,10 +3,11 @@
  * JSON Lines inputs with random damage (bytes deleted, quotes, delimiters,
  * newlines, NULs and invalid UTF-8 inserted), a run through reader ->
  * classifier -> writer either stops with an input error (never out of memory
- * or I/O) or accounts for every record: rows read = written + rejected, the
- * classifier's counts agree, and every account id still intact in the damaged
- * input comes out in a written or a rejected row. Seeded, so a failure names
- * the case that reproduces it.
+ * or I/O) or accounts for every record: rows read = written + rejected +
+ * skipped (title rows, blank rows, a footer), the classifier's counts agree,
+ * and every account id still intact in the damaged input comes out in a
+ * written, rejected or skipped row. Seeded, so a failure names the case that
+ * reproduces it.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,9 +148,40 @@ typedef struct run {
 	rs_reader *rd;
 	rs_writer *w;
 	FILE *out;
-	text rejected; /* every rejected row's cells, for the id check */
-	unsigned long calls, written, rejects;
+	text rejected; /* every rejected or skipped row's cells, for the id check */
+	unsigned long calls, written, rejects, skips, headers;
+	bool file_header;
 } run;
+
+static void keep_cells(run *r, const rs_row *row)
+{
+	size_t i;
+
+	for (i = 0; i < row->n; i++) {
+		put(&r->rejected, row->cell[i], row->len[i]);
+		put(&r->rejected, "\n", 1);
+	}
+}
+
+static rs_status on_reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
+{
+	run *r = ctx;
+
+	(void)why;
+	(void)err;
+	r->rejects++;
+	keep_cells(r, row);
+	return RS_OK;
+}
+
+static void on_skip(void *ctx, const rs_row *row, int kind)
+{
+	run *r = ctx;
+
+	(void)kind;
+	r->skips++;
+	keep_cells(r, row);
+}
 
 static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 {
@@ -158,8 +190,10 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	rs_write_opts wo;
 	rs_status st = rs_classifier_header(r->cls, h, rs_reader_delimiter(r->rd), &o, err);
 
-	if (st != RS_OK)
+	if (st != RS_OK || o == NULL)
 		return st;
+	r->file_header = true;
+	r->headers++;
 	memset(&wo, 0, sizeof wo);
 	wo.format = RS_FMT_CSV;
 	return rs_writer_new(&r->w, r->out, &wo, o, err);
@@ -171,23 +205,21 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	const rs_row *o = NULL;
 	rs_error why;
 	rs_status st;
-	size_t i;
 
 	r->calls++;
+	if (!r->file_header) { /* a title row (skipped), or the header itself */
+		st = on_header(ctx, row, err);
+		r->calls -= r->file_header;
+		return st;
+	}
 	rs_error_clear(&why);
 	st = rs_classifier_row(r->cls, row, &o, &why);
-	if (st == RS_EREJECT) {
-		r->rejects++;
-		for (i = 0; i < row->n; i++) {
-			put(&r->rejected, row->cell[i], row->len[i]);
-			put(&r->rejected, "\n", 1);
-		}
-		return RS_OK;
-	}
 	if (st != RS_OK) {
 		*err = why;
 		return st;
 	}
+	if (o == NULL)
+		return RS_OK; /* rejected, skipped or held: the callbacks count it */
 	r->written++;
 	return rs_writer_row(r->w, o, err);
 }
@@ -241,10 +273,15 @@ static void one_case(const rs_rules *rules, rs_format fmt, uint64_t seed, tally 
 	assert_non_null(r.out);
 	fp = fmemopen(in.len ? in.p : (char *)"", in.len, "r");
 	assert_non_null(fp);
+	co.on_reject = on_reject;
+	co.on_skip = on_skip;
+	co.ctx = &r;
 	assert_int_equal(rs_classifier_new(&r.cls, rules, &co, &err), RS_OK);
 	st = rs_reader_open(&r.rd, fp, "t", &ro, &err);
 	if (st == RS_OK)
 		st = rs_reader_run(r.rd, on_header, on_row, &r, &err);
+	if (st == RS_OK)
+		st = rs_classifier_end(r.cls, &err);
 	if (st == RS_OK && r.w != NULL)
 		st = rs_writer_finish(r.w, &err);
 	(void)fflush(r.out);
@@ -260,17 +297,20 @@ static void one_case(const rs_rules *rules, rs_format fmt, uint64_t seed, tally 
 		ty->stopped++;
 	} else {
 		s = rs_classifier_stats(r.cls);
-		if (r.calls != r.written + r.rejects || s->read != r.calls ||
-		    s->classified != r.written || s->rejected != r.rejects)
-			fail_msg("seed %llu: %lu records, %lu written + %lu rejected; stats %lu = %lu + %lu",
-			         (unsigned long long)seed, r.calls, r.written, r.rejects, s->read,
+		/* the CSV header record is a call; JSON Lines has none */
+		if (r.calls != r.written + r.rejects + r.skips ||
+		    s->read != r.written + r.rejects + r.skips || s->classified != r.written ||
+		    s->rejected != r.rejects)
+			fail_msg("seed %llu: %lu records, %lu written + %lu rejected + %lu skipped; "
+			         "stats %lu = %lu + %lu + ...",
+			         (unsigned long long)seed, r.calls, r.written, r.rejects, r.skips, s->read,
 			         s->classified, s->rejected);
 		/* Every id still whole in the input comes out somewhere. */
 		for (i = 0; i < nrows; i++) {
 			(void)snprintf(id, sizeof id, "R%04zu", i);
 			if (has_id(in.p, in.len, id) && !has_id(outp, outn, id) &&
 			    !(r.rejected.p && has_id(r.rejected.p, r.rejected.len, id)))
-				fail_msg("%s seed %llu: %s is in the input but neither written nor rejected",
+				fail_msg("%s seed %llu: %s is in the input but neither written, rejected nor skipped",
 				         fmt == RS_FMT_CSV ? "csv" : "jsonl", (unsigned long long)seed, id);
 		}
 		ty->completed++;

@@ -185,7 +185,9 @@ static void test_cells_are_exactly_as_in_input(void **state)
 	                            "3  lead | trail |\n");
 }
 
-static void test_ragged_rows_are_rejected_with_reason(void **state)
+/* The header may be a later record (title rows above it): a row's width is
+ * the field map's to judge, so ragged rows come through as read. */
+static void test_ragged_rows_come_through_as_read(void **state)
 {
 	transcript t;
 	rs_error err;
@@ -194,8 +196,8 @@ static void test_ragged_rows_are_rejected_with_reason(void **state)
 	assert_int_equal(parse("a,b,c\n1,2\n1,2,3,4\n5,6,7\n", &t, &err), RS_OK);
 	assert_string_equal(t.text,
 	                    "H1 a|b|c\n"
-	                    "2 !row has 2 fields, the header has 3 1|2\n"
-	                    "3 !row has 4 fields, the header has 3 1|2|3|4\n"
+	                    "2 1|2\n"
+	                    "3 1|2|3|4\n"
 	                    "4 5|6|7\n");
 }
 
@@ -821,7 +823,7 @@ int main(void)
 		cmocka_unit_test(test_blank_lines_are_skipped_but_counted),
 		cmocka_unit_test(test_quoted_newline_keeps_record_start_line),
 		cmocka_unit_test(test_cells_are_exactly_as_in_input),
-		cmocka_unit_test(test_ragged_rows_are_rejected_with_reason),
+		cmocka_unit_test(test_ragged_rows_come_through_as_read),
 		cmocka_unit_test(test_unterminated_quote_at_eof_is_rejected),
 		cmocka_unit_test(test_stray_quote_rejects_record_and_parsing_resumes),
 		cmocka_unit_test(test_stray_quote_after_multiline_field_keeps_whole_record),

@@ -1,0 +1,523 @@
+/*
+ * header.c - which record is a file's header (title rows above it are not
+ * data), and which rows after it are not accounts: blank rows, totals rows,
+ * and a report's footer, which is told from a bad row only by what follows
+ * it, so such rows are held back (bounded) until an account or the end.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "header.h"
+#include "previous_impl.h"
+
+/* ---------------------------------------------------------- held rows */
+
+void rs_hold_init(rs_hold *h, size_t max_rows, size_t max_bytes)
+{
+	memset(h, 0, sizeof *h);
+	h->max_rows = max_rows < RS_HOLD_ROWS ? max_rows : RS_HOLD_ROWS;
+	h->max_bytes = max_bytes;
+	rs_buf_init(&h->text);
+}
+
+void rs_hold_free(rs_hold *h)
+{
+	rs_buf_free(&h->text);
+	rs_free((void *)h->cell);
+	rs_free(h->len);
+	memset(h, 0, sizeof *h);
+}
+
+static size_t row_bytes(const rs_row *row)
+{
+	size_t i, n = row->reject ? strlen(row->reject) + 1 : 0;
+
+	for (i = 0; i < row->n; i++)
+		n += sizeof row->len[i] + row->len[i] + 1;
+	return n;
+}
+
+bool rs_hold_fits(const rs_hold *h, const rs_row *row)
+{
+	return h->count < h->max_rows && row_bytes(row) <= h->max_bytes - h->text.len;
+}
+
+bool rs_hold_add(rs_hold *h, const rs_row *row, const rs_error *why, bool footer)
+{
+	rs_held *e = &h->row[h->count];
+	size_t i, start = h->text.len;
+
+	/* Each cell as its length, its bytes (which may hold a NUL) and a NUL. */
+	for (i = 0; i < row->n; i++) {
+		rs_buf_append(&h->text, &row->len[i], sizeof row->len[i]);
+		rs_buf_append(&h->text, row->cell[i], row->len[i]);
+		rs_buf_putc(&h->text, '\0');
+	}
+	if (row->reject != NULL)
+		rs_buf_append(&h->text, row->reject, strlen(row->reject) + 1);
+	if (h->text.failed) {
+		h->text.failed = false;
+		h->text.len = start;
+		return false;
+	}
+	e->off = start;
+	e->n = row->n;
+	e->line = row->line;
+	e->reject = row->reject ? "" : NULL; /* found again in rs_hold_get */
+	if (why != NULL)
+		e->why = *why;
+	else
+		memset(&e->why, 0, sizeof e->why);
+	e->footer = footer;
+	h->count++;
+	return true;
+}
+
+const rs_row *rs_hold_get(rs_hold *h, size_t k, rs_held **entry)
+{
+	rs_held *e = &h->row[k];
+	const char *p = h->text.data + e->off;
+	size_t i;
+
+	if (e->n > h->cap) {
+		const char **c = rs_realloc((void *)h->cell, e->n * sizeof *c);
+		size_t *l;
+
+		if (c == NULL)
+			return NULL;
+		h->cell = c;
+		if ((l = rs_realloc(h->len, e->n * sizeof *l)) == NULL)
+			return NULL;
+		h->len = l;
+		h->cap = e->n;
+	}
+	for (i = 0; i < e->n; i++) {
+		memcpy(&h->len[i], p, sizeof h->len[i]);
+		h->cell[i] = p + sizeof h->len[i];
+		p += sizeof h->len[i] + h->len[i] + 1;
+	}
+	memset(&h->out, 0, sizeof h->out);
+	h->out.n = e->n;
+	h->out.cell = h->cell;
+	h->out.len = h->len;
+	h->out.line = e->line;
+	h->out.reject = e->reject ? p : NULL;
+	if (entry != NULL)
+		*entry = e;
+	return &h->out;
+}
+
+void rs_hold_drop(rs_hold *h, size_t k)
+{
+	size_t bytes, i;
+
+	if (k >= h->count) {
+		h->count = 0;
+		rs_buf_reset(&h->text);
+		return;
+	}
+	bytes = h->row[k].off;
+	memmove(h->text.data, h->text.data + bytes, h->text.len - bytes);
+	h->text.len -= bytes;
+	memmove(h->row, h->row + k, (h->count - k) * sizeof *h->row);
+	h->count -= k;
+	for (i = 0; i < h->count; i++)
+		h->row[i].off -= bytes;
+}
+
+/* ------------------------------------------------------- header choice */
+
+static bool same_row(const rs_row *a, const rs_row *b)
+{
+	size_t i;
+
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (a->len[i] != b->len[i] || memcmp(a->cell[i], b->cell[i], a->len[i]) != 0)
+			return false;
+	return true;
+}
+
+rs_status rs_header_pick(const rs_row *rec, unsigned long n, unsigned long forced,
+                         const rs_fieldcfg *cfg, const rs_row *same, int *pick, rs_error *err)
+{
+	rs_fieldmap *m = NULL;
+	rs_error quiet;
+	rs_status st;
+
+	if (forced != 0) {
+		*pick = rec->line >= forced ? RS_PICK_HEADER : RS_PICK_TITLE;
+		return RS_OK;
+	}
+	if (same != NULL && same_row(rec, same)) {
+		*pick = RS_PICK_HEADER;
+		return RS_OK;
+	}
+	/* A header gives an id and a share. A later file's header that does
+	 * but differs from the first is taken too: its difference is the error. */
+	rs_error_clear(&quiet);
+	st = rs_fieldmap_build(&m, rec, cfg, NULL, &quiet);
+	rs_fieldmap_free(m);
+	if (st == RS_ENOMEM)
+		return rs_error_set(err, RS_ENOMEM, rec->line, "out of memory");
+	*pick = st == RS_OK ? RS_PICK_HEADER : n < RS_HEADER_SEARCH ? RS_PICK_TITLE : RS_PICK_NONE;
+	return RS_OK;
+}
+
+/* ------------------------------------------------------- rows to skip */
+
+const char *rs_skip_name(int kind)
+{
+	static const char *const names[RS_SKIP_COUNT] = {"title", "blank", "totals", "footer"};
+
+	return kind >= 0 && kind < RS_SKIP_COUNT ? names[kind] : "?";
+}
+
+static bool blank_cell(const rs_row *row, size_t i)
+{
+	const char *s = row->cell[i];
+	size_t n = row->len[i];
+
+	if (row->type != NULL && row->type[i] == RS_T_NULL)
+		return true;
+	rs_value_trim(&s, &n);
+	return n == 0;
+}
+
+bool rs_header_blank(const rs_row *row)
+{
+	size_t i;
+
+	if (row->reject != NULL)
+		return false; /* a reader's reject: quoting, a NUL byte, bad JSON */
+	for (i = 0; i < row->n; i++)
+		if (!blank_cell(row, i))
+			return false;
+	return true;
+}
+
+/* Is cell i a totals word, in any case, width or spacing? */
+static bool totals_cell(const rs_row *row, size_t i)
+{
+	static const char *const words[] = {"合计", "总计", "小计", "总合计", "共计", "total", "totals",
+	                                    "grandtotal", "grandtotals", "sum", "subtotal", "subtotals", NULL};
+	char norm[3 * 40 + 4];
+	size_t n, k, o;
+
+	if (i >= row->n || row->len[i] > 40)
+		return false;
+	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
+	for (k = 0, o = 0; k < n; k++) /* "Grand Total", "合　计": one word */
+		if (norm[k] != '_')
+			norm[o++] = norm[k];
+	norm[o] = '\0';
+	for (k = 0; words[k] != NULL; k++)
+		if (strcmp(norm, words[k]) == 0)
+			return true;
+	return false;
+}
+
+bool rs_header_totals(const rs_row *row, long id_col, long name_col)
+{
+	size_t i;
+
+	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col))
+		return totals_cell(row, (size_t)id_col);
+	if (name_col >= 0 && totals_cell(row, (size_t)name_col))
+		return true;
+	for (i = 0; i < row->n && blank_cell(row, i); i++)
+		;
+	return totals_cell(row, i);
+}
+
+/* Does cell i read as words rather than a code or a number: a label
+ * ("制表人：张三", "Generated By: ..."), a title, a sentence? */
+static bool text_cell(const rs_row *row, size_t i)
+{
+	const char *s = row->cell[i];
+	size_t n = row->len[i];
+
+	rs_value_trim(&s, &n);
+	return memchr(s, ' ', n) != NULL || memchr(s, ':', n) != NULL ||
+	       (n >= 3 && strstr(s, "\xEF\xBC\x9A") != NULL); /* ： */
+}
+
+/*
+ * A truncated last row ("A03,Acme") must stay a reject: so every filled
+ * cell of a footer reads as words, and there are few of them.
+ */
+bool rs_header_footer_like(const rs_row *row, size_t ncols, long id_col)
+{
+	size_t i, filled = 0;
+
+	if (row->reject != NULL)
+		return false; /* a row the reader could not split is a broken account */
+	for (i = 0; i < row->n; i++) {
+		if (blank_cell(row, i))
+			continue;
+		if (!text_cell(row, i))
+			return false;
+		filled++;
+	}
+	if (filled == 0 || filled > 4)
+		return false;
+	if (row->n < ncols)
+		return filled <= 3;
+	return row->n == ncols && id_col >= 0; /* the id, if filled, is a label too */
+}
+
+/* ------------------------------------------------------------ intake */
+
+void rs_intake_init(rs_intake *t, const rs_classify_opts *o, rs_stats *stats, unsigned long forced)
+{
+	memset(t, 0, sizeof *t);
+	t->o = o;
+	t->stats = stats;
+	t->forced = forced;
+	rs_hold_init(&t->first, 1, SIZE_MAX);
+	rs_hold_init(&t->raw_hdr, 1, SIZE_MAX);
+	rs_hold_init(&t->hold, RS_HOLD_ROWS, RS_HOLD_BYTES);
+}
+
+void rs_intake_free(rs_intake *t)
+{
+	rs_hold_free(&t->first);
+	rs_hold_free(&t->raw_hdr);
+	rs_hold_free(&t->hold);
+}
+
+static void count_skip(rs_intake *t, const rs_row *row, int kind)
+{
+	t->stats->skipped[kind]++;
+	if (t->o->on_skip != NULL)
+		t->o->on_skip(t->o->ctx, row, kind);
+}
+
+const rs_row *rs_intake_first(rs_intake *t)
+{
+	return t->first.count ? rs_hold_get(&t->first, 0, NULL) : NULL;
+}
+
+const rs_row *rs_intake_first_header(rs_intake *t)
+{
+	return t->raw_hdr.count ? rs_hold_get(&t->raw_hdr, 0, NULL) : NULL;
+}
+
+rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const rs_fieldcfg *cfg,
+                           bool *is_header, rs_error *err)
+{
+	int pick = RS_PICK_HEADER;
+	rs_status st;
+
+	*is_header = false;
+	t->tabular = tabular;
+	if (tabular) {
+		t->records++;
+		if (in->n > t->widest)
+			t->widest = in->n;
+		st = rs_header_pick(in, t->records, t->forced, cfg,
+		                    t->raw_hdr.count ? rs_intake_first_header(t) : NULL, &pick, err);
+		if (st != RS_OK)
+			return st;
+	}
+	if (pick == RS_PICK_HEADER)
+		return *is_header = true, RS_OK;
+	if (t->first.count == 0 && !rs_hold_add(&t->first, in, NULL, false))
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	if (pick == RS_PICK_NONE)
+		return rs_error_set(err, RS_EPARSE, in->line, "no header row");
+	count_skip(t, in, RS_SKIP_TITLE);
+	return RS_OK;
+}
+
+rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, rs_error *err)
+{
+	int f;
+
+	t->file_header = true;
+	t->hdr_line = in->line;
+	t->records = 0;
+	t->widest = 0;
+	rs_hold_drop(&t->first, 1);
+	if (t->raw_hdr.count > 0)
+		return RS_OK; /* a later file: the same columns, checked already */
+	if (!rs_hold_add(&t->raw_hdr, in, NULL, false))
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	t->map = m;
+	for (f = 0; f < RS_F_COUNT && t->o->on_reject != NULL; f++)
+		if (m->how[f] == RS_HOW_ALIAS || m->how[f] == RS_HOW_WORDS)
+			t->probe_fields |= 1u << f;
+	t->probing = t->probe_fields != 0;
+	return RS_OK;
+}
+
+int rs_intake_skip(rs_intake *t, const rs_row *in)
+{
+	int kind = -1;
+
+	if (rs_header_blank(in))
+		kind = RS_SKIP_BLANK;
+	else if (t->tabular && in->reject == NULL &&
+	         rs_header_totals(in, t->map->col[RS_F_ID], t->map->col[RS_F_NAME]))
+		kind = RS_SKIP_TOTALS;
+	if (kind >= 0)
+		count_skip(t, in, kind);
+	return kind;
+}
+
+/* A rejected row goes out: counted, its id no longer "vanished". */
+static rs_status deliver(rs_intake *t, const rs_row *row, rs_error *why, rs_error *err)
+{
+	long id = t->map->col[RS_F_ID];
+
+	if (t->o->previous != NULL && row->n == t->map->ncols && row->reject == NULL && id >= 0) {
+		const char *s = row->cell[id];
+		size_t n = row->len[id];
+		rs_value_trim(&s, &n);
+		if (n > 0)
+			rs_previous_reject(t->o->previous, row->cell[id], row->len[id], row->line);
+	}
+	t->stats->rejected++;
+	return t->o->on_reject(t->o->ctx, row, why, err);
+}
+
+/* The first k held rows go out as rejects. */
+static rs_status release(rs_intake *t, size_t k, rs_error *err)
+{
+	const rs_row *row;
+	rs_held *e;
+	rs_status st;
+	size_t i;
+
+	for (i = 0; i < k; i++) {
+		if ((row = rs_hold_get(&t->hold, i, &e)) == NULL)
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		if ((st = deliver(t, row, &e->why, err)) != RS_OK)
+			return st;
+	}
+	rs_hold_drop(&t->hold, k);
+	return RS_OK;
+}
+
+/* How many held rows, from the first, cannot be a footer: an account or a
+ * row unlike a footer came after them. */
+static size_t not_footer(const rs_intake *t)
+{
+	size_t k = t->hold.count;
+
+	while (k > 0 && t->hold.row[k - 1].footer)
+		k--;
+	return k;
+}
+
+static void probe_count(rs_intake *t, const rs_row *in, uint32_t failed)
+{
+	uint32_t bits = failed & t->probe_fields;
+	char shown[72];
+	int f;
+
+	t->probe_rows++;
+	for (f = 0; bits != 0; f++, bits >>= 1) {
+		long col = t->map->col[f];
+		if (!(bits & 1) || t->fails[f]++ > 0)
+			continue;
+		t->fail_line[f] = in->line;
+		(void)snprintf(t->fail_text[f], sizeof t->fail_text[f], "line %lu: \"%s\"", in->line,
+		               rs_field_shown(shown, sizeof shown, in->cell[col], in->len[col]));
+	}
+}
+
+/*
+ * The first rows' check: a column that a built-in name or its words gave a
+ * field, and that does not read as one in most of the rows checked (a
+ * "Sales" column of salespeople's names), stops the run before anything is
+ * written: it is a wrong guess, and every row would be rejected for it.
+ */
+static rs_status probe_decide(rs_intake *t, rs_error *err)
+{
+	const rs_fieldmap *m = t->map;
+	char by[80];
+	int f;
+
+	t->probing = false;
+	for (f = 0; f < RS_F_COUNT; f++) {
+		const char *col = m->where[f][0] ? m->where[f] : rs_var_name(f);
+		if (!(t->probe_fields >> f & 1) || t->fails[f] < 2 || 2 * t->fails[f] <= t->probe_rows)
+			continue;
+		if (m->how[f] == RS_HOW_WORDS)
+			(void)snprintf(by, sizeof by, "by its words (%s)", m->matched[f]);
+		else
+			(void)snprintf(by, sizeof by, "by its name, a built-in name of %s", rs_var_name(f));
+		return rs_error_set(err, RS_EUSAGE, t->hdr_line,
+		                    "column \"%s\" was taken as %s %s, but %u of the first %u rows do not "
+		                    "read as %s (%s); if it is not %s, use --ignore '%s' or -m %s= "
+		                    "(or -m %s=COLUMN for the column that is); nothing was written",
+		                    col, rs_var_name(f), by, t->fails[f], t->probe_rows, rs_var_name(f),
+		                    t->fail_text[f], rs_var_name(f), col, rs_var_name(f), rs_var_name(f));
+	}
+	return release(t, not_footer(t), err);
+}
+
+rs_status rs_intake_outcome(rs_intake *t, const rs_row *in, bool ok, uint32_t failed,
+                            rs_error *why, rs_error *err)
+{
+	bool footer;
+	size_t i;
+	rs_status st;
+
+	if (t->probing) {
+		probe_count(t, in, failed);
+		if (t->probe_rows >= RS_PROBE_ROWS && (st = probe_decide(t, err)) != RS_OK)
+			return st;
+	}
+	if (ok) {
+		for (i = 0; i < t->hold.count; i++)
+			t->hold.row[i].footer = false;
+		return t->probing ? RS_OK : release(t, t->hold.count, err);
+	}
+	footer = t->tabular && rs_header_footer_like(in, t->map->ncols, t->map->col[RS_F_ID]);
+	if (t->probing || footer) {
+		while (!rs_hold_fits(&t->hold, in) && t->hold.count > 0)
+			if ((st = release(t, 1, err)) != RS_OK)
+				return st;
+		if (rs_hold_fits(&t->hold, in)) {
+			if (!rs_hold_add(&t->hold, in, why, footer))
+				return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+			return RS_OK;
+		}
+	}
+	if ((st = release(t, t->hold.count, err)) != RS_OK)
+		return st;
+	return deliver(t, in, why, err);
+}
+
+rs_status rs_intake_end(rs_intake *t, rs_error *err)
+{
+	const rs_row *row;
+	rs_status st;
+
+	if (!t->file_header) {
+		if (t->first.count == 0)
+			return RS_OK; /* no record at all: the reader said so */
+		if (t->forced != 0)
+			return rs_error_set(err, RS_EUSAGE, 0, "no record starts on or after line %lu, "
+			                    "the header row asked for", t->forced);
+		return rs_error_set(err, RS_EPARSE, 0, "no header row");
+	}
+	if (t->probing && t->probe_rows > 0 && (st = probe_decide(t, err)) != RS_OK)
+		return st;
+	if ((st = release(t, not_footer(t), err)) != RS_OK)
+		return st;
+	while (t->hold.count > 0) {
+		if ((row = rs_hold_get(&t->hold, 0, NULL)) == NULL)
+			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		count_skip(t, row, RS_SKIP_FOOTER);
+		rs_hold_drop(&t->hold, 1);
+	}
+	t->file_header = false;
+	t->records = 0;
+	t->widest = 0;
+	return RS_OK;
+}

@@ -1,0 +1,686 @@
+/*
+ * inspect.c - relstage inspect: the inputs read as a run reads them (the same
+ * reader, classifier and intake calls) with nothing written but a report of
+ * how: format, encoding, delimiter, header row, each field's column and how
+ * it was found, unused columns, notes, the first rows' values, and counts of
+ * rows classified, skipped and rejected. Text for a person, JSON for scripts.
+ * Also the JSON of the fields and notes that --summary-json carries.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "classify_impl.h"
+#include "mapfile.h"
+
+#define SHOWN_ROWS 5   /* the first rows shown with their values */
+#define LISTED 100     /* rejected and skipped rows listed */
+
+typedef struct file_info {
+	const char *name;
+	rs_format format;
+	char encoding[32];
+	char delimiter;
+	unsigned long header_line, titles;
+	bool header;
+} file_info;
+
+typedef struct shown_row {
+	size_t file;
+	unsigned long line;
+	char values[700]; /* field=value ... */
+	char json[900];   /* {"field":value,...} */
+	char outcome[480];
+} shown_row;
+
+typedef struct listed {
+	size_t file;
+	unsigned long line;
+	char text[480];
+} listed;
+
+typedef struct insp {
+	rs_classifier *cls;
+	rs_reader *rd;
+	file_info *files;
+	size_t nfiles, cur;
+	bool file_header;
+	shown_row shown[SHOWN_ROWS];
+	size_t nshown;
+	listed *rejects, *skips, *notes;
+	size_t nrejects, nskips, nnotes;
+	unsigned long more_rejects, more_skips;
+} insp;
+
+/* ------------------------------------------------------------ helpers */
+
+static void jkey(rs_buf *b, const char *k, bool comma)
+{
+	if (comma)
+		rs_buf_putc(b, ',');
+	rs_buf_json_str(b, k);
+	rs_buf_putc(b, ':');
+}
+
+static const char *level_name(double v)
+{
+	static const char *const names[] = {"staff", "manager", "director", "executive"};
+
+	return v >= 1 && v <= 4 ? names[(int)v - 1] : "?";
+}
+
+/* The header cell of input column col (trimmed), from the header kept. */
+static void header_text(rs_classifier *c, long col, char *buf, size_t cap)
+{
+	const rs_row *h = rs_intake_first_header(&c->in);
+	const char *s;
+	size_t n;
+
+	buf[0] = '\0';
+	if (h == NULL || col < 0 || (size_t)col >= h->n)
+		return;
+	s = h->cell[col];
+	n = h->len[col];
+	rs_value_trim(&s, &n);
+	(void)rs_field_shown(buf, cap, s, n);
+}
+
+static const rs_fieldmap *map_of(const rs_classifier *c)
+{
+	return c->map != NULL ? c->map : c->partial;
+}
+
+/* ---------------------------------------------- fields and notes, JSON */
+
+/* "fields":{"id":{"column":"Account ID","index":1,"how":"built-in name"},"name":null,...} */
+void rs_inspect_fields_json(const rs_classifier *cc, rs_buf *b)
+{
+	rs_classifier *c = (rs_classifier *)cc; /* header_text hands out a held row */
+	const rs_fieldmap *m = map_of(c);
+	char text[RS_FIELD_WHERE_MAX];
+	int f;
+
+	rs_buf_puts(b, "{");
+	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
+		jkey(b, rs_var_name(f), f > 0);
+		if (m->col[f] < 0) {
+			rs_buf_puts(b, m->how[f] == RS_HOW_OFF ? "{\"column\":null,\"how\":\"-m FIELD=\"}" : "null");
+			continue;
+		}
+		header_text(c, m->col[f], text, sizeof text);
+		if (text[0] == '\0')
+			(void)snprintf(text, sizeof text, "%s", m->where[f][0] ? m->where[f] : rs_var_name(f));
+		rs_buf_puts(b, "{\"column\":");
+		rs_buf_json_str(b, text);
+		rs_buf_puts(b, ",\"index\":");
+		rs_buf_put_ulong(b, (unsigned long)m->col[f] + 1);
+		jkey(b, "how", true);
+		rs_buf_json_str(b, rs_how_names[m->how[f]]);
+		if (m->how[f] == RS_HOW_WORDS) {
+			jkey(b, "words", true);
+			rs_buf_json_str(b, m->matched[f]);
+		}
+		rs_buf_putc(b, '}');
+	}
+	rs_buf_putc(b, '}');
+}
+
+/* "notes":["contact depth: ...", ...] */
+void rs_inspect_notes_json(const rs_classifier *c, rs_buf *b)
+{
+	const char *p = c->notes.data, *nl;
+	char line[512];
+	bool first = true;
+
+	rs_buf_putc(b, '[');
+	for (; p != NULL && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		(void)snprintf(line, sizeof line, "%.*s", (int)(nl - p), p);
+		if (!first)
+			rs_buf_putc(b, ',');
+		first = false;
+		rs_buf_json_str(b, line);
+	}
+	rs_buf_putc(b, ']');
+}
+
+/* ---------------------------------------------------------- the run */
+
+static listed *list_add(listed **arr, size_t *n, unsigned long *more, size_t file, unsigned long line)
+{
+	listed *l;
+
+	if (*n >= LISTED) {
+		++*more;
+		return NULL;
+	}
+	if (*arr == NULL && (*arr = rs_calloc(LISTED, sizeof **arr)) == NULL)
+		return NULL;
+	l = &(*arr)[(*n)++];
+	l->file = file;
+	l->line = line;
+	l->text[0] = '\0';
+	return l;
+}
+
+/* The shown row of this line in the current file, if it is one. */
+static shown_row *shown_at(insp *z, unsigned long line)
+{
+	size_t i;
+
+	for (i = 0; i < z->nshown; i++)
+		if (z->shown[i].file == z->cur && z->shown[i].line == line)
+			return &z->shown[i];
+	return NULL;
+}
+
+static rs_status on_reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
+{
+	insp *z = ctx;
+	listed *l = list_add(&z->rejects, &z->nrejects, &z->more_rejects, z->cur, row->line);
+	shown_row *s = shown_at(z, row->line);
+	char msg[480];
+
+	(void)err;
+	why->file = NULL;
+	why->line = 0;
+	(void)rs_error_format(why, msg, sizeof msg);
+	if (l != NULL)
+		(void)snprintf(l->text, sizeof l->text, "%s", msg);
+	if (s != NULL) {
+		memcpy(s->outcome, "rejected: ", 10);
+		(void)rs_field_shown(s->outcome + 10, sizeof s->outcome - 10, msg, strlen(msg));
+	}
+	return RS_OK;
+}
+
+static void on_skip(void *ctx, const rs_row *row, int kind)
+{
+	insp *z = ctx;
+	listed *l = list_add(&z->skips, &z->nskips, &z->more_skips, z->cur, row->line);
+	shown_row *s = shown_at(z, row->line);
+	char cell[64] = "";
+	size_t i;
+
+	if (kind == RS_SKIP_TITLE)
+		z->files[z->cur].titles++;
+	for (i = 0; i < row->n && cell[0] == '\0'; i++)
+		if (row->len[i] > 0)
+			(void)rs_field_shown(cell, sizeof cell, row->cell[i], row->len[i]);
+	if (l != NULL)
+		(void)snprintf(l->text, sizeof l->text, "%s \"%s\"", rs_skip_name(kind), cell);
+	if (s != NULL)
+		(void)snprintf(s->outcome, sizeof s->outcome, "skipped: %s", rs_skip_name(kind));
+}
+
+static void on_note(void *ctx, const rs_error *e)
+{
+	insp *z = ctx;
+	unsigned long dropped = 0;
+	listed *l;
+
+	if (z->cur > 0)
+		return; /* a later file has the same columns: the same notes */
+	l = list_add(&z->notes, &z->nnotes, &dropped, z->cur, e->line);
+	if (l != NULL)
+		(void)snprintf(l->text, sizeof l->text, "%s", e->msg);
+}
+
+/* A data row's values as the field map reads them, for the first rows. */
+static void show_values(insp *z, const rs_row *row)
+{
+	rs_classifier *c = z->cls;
+	shown_row *s = &z->shown[z->nshown++];
+	rs_account a;
+	rs_error e;
+	uint32_t failed = 0;
+	size_t have = 0;
+	char v[96], cell[64];
+	rs_buf j;
+	int f;
+
+	rs_buf_init(&j);
+	rs_buf_putc(&j, '{');
+	s->file = z->cur;
+	s->line = row->line;
+	s->values[0] = '\0';
+	(void)snprintf(s->outcome, sizeof s->outcome, "held back (a possible footer)");
+	rs_error_clear(&e);
+	(void)rs_fieldmap_apply_all(c->map, row, &c->nf, &a, &failed, &e);
+	for (f = 0; f < RS_F_COUNT && row->n == c->map->ncols; f++) {
+		long col = c->map->col[f];
+		if (col < 0)
+			continue;
+		(void)rs_field_shown(cell, sizeof cell, row->cell[col], row->len[col]);
+		jkey(&j, rs_var_name(f), j.len > 1);
+		if (failed >> f & 1) {
+			rs_buf_puts(&j, "{\"bad\":");
+			rs_buf_json_str(&j, cell);
+			rs_buf_putc(&j, '}');
+		} else if (!rs_known(&a, f)) {
+			rs_buf_puts(&j, "null");
+		} else if (rs_var_kind(f) == RS_KIND_TEXT) {
+			rs_buf_json_str(&j, cell);
+		} else if (rs_var_kind(f) == RS_KIND_BOOL) {
+			rs_buf_puts(&j, a.v[f] != 0 ? "true" : "false");
+		} else if (rs_var_kind(f) == RS_KIND_LEVEL) {
+			rs_buf_json_str(&j, level_name(a.v[f]));
+		} else {
+			rs_buf_put_num(&j, a.v[f], 6);
+		}
+		if (failed >> f & 1)
+			(void)snprintf(v, sizeof v, "\"%s\"(bad)", cell);
+		else if (!rs_known(&a, f))
+			(void)snprintf(v, sizeof v, "(empty)");
+		else if (rs_var_kind(f) == RS_KIND_TEXT)
+			(void)snprintf(v, sizeof v, "\"%s\"", cell);
+		else if (rs_var_kind(f) == RS_KIND_BOOL)
+			(void)snprintf(v, sizeof v, "%s", a.v[f] != 0 ? "yes" : "no");
+		else if (rs_var_kind(f) == RS_KIND_LEVEL)
+			(void)snprintf(v, sizeof v, "%s", level_name(a.v[f]));
+		else
+			(void)snprintf(v, sizeof v, "%.15g", a.v[f]);
+		have += (size_t)snprintf(s->values + have, have < sizeof s->values ? sizeof s->values - have : 0,
+		                         "%s%s=%s", have ? " " : "", rs_var_name(f), v);
+		if (have >= sizeof s->values) {
+			memcpy(s->values + sizeof s->values - 4, "...", 4);
+			have = sizeof s->values - 1;
+		}
+	}
+	rs_buf_putc(&j, '}');
+	(void)snprintf(s->json, sizeof s->json, "%s", !j.failed && j.len < sizeof s->json ? j.data : "{}");
+	rs_buf_free(&j);
+}
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	insp *z = ctx;
+	const rs_row *out = NULL;
+	rs_status st;
+
+	st = rs_classifier_header(z->cls, h, rs_reader_delimiter(z->rd), &out, err);
+	if (st != RS_OK || out == NULL)
+		return st;
+	z->file_header = true;
+	z->files[z->cur].header = true;
+	z->files[z->cur].header_line = h->line;
+	return RS_OK;
+}
+
+static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	insp *z = ctx;
+	rs_classifier *c = z->cls;
+	const rs_row *out = NULL;
+	shown_row *s = NULL;
+	rs_status st;
+
+	if (!z->file_header)
+		return on_header(ctx, row, err);
+	if (z->nshown < SHOWN_ROWS && !rs_header_blank(row)) {
+		show_values(z, row);
+		s = &z->shown[z->nshown - 1];
+	}
+	st = rs_classifier_row(c, row, &out, err);
+	if (st == RS_OK && out != NULL && s != NULL)
+		(void)snprintf(s->outcome, sizeof s->outcome, "%s", out->cell[c->nin + COL_STAGE]);
+	return st;
+}
+
+static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs_error *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = is_stdin ? "<stdin>" : path;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	file_info *fi = &z->files[z->cur];
+	rs_status st;
+
+	fi->name = name;
+	err->file = name;
+	if (fp == NULL)
+		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
+	z->file_header = false;
+	st = rs_reader_open(&z->rd, fp, name, ro, err);
+	if (st == RS_OK) {
+		fi->format = rs_reader_format(z->rd);
+		(void)snprintf(fi->encoding, sizeof fi->encoding, "%s", rs_reader_encoding(z->rd));
+		st = rs_reader_run(z->rd, on_header, on_row, z, err);
+		fi->delimiter = rs_reader_delimiter(z->rd);
+	}
+	if (st == RS_OK)
+		st = rs_classifier_end(z->cls, err);
+	if (st != RS_OK && err->file == NULL)
+		err->file = name;
+	rs_reader_free(z->rd);
+	z->rd = NULL;
+	if (!is_stdin)
+		(void)fclose(fp);
+	return st;
+}
+
+/* ------------------------------------------------------------ the report */
+
+static const char *delim_name(char d, char *buf)
+{
+	if (d == '\t')
+		return "tab";
+	buf[0] = d;
+	buf[1] = '\0';
+	return buf;
+}
+
+static void text_fields(insp *z, rs_buf *b)
+{
+	rs_classifier *c = z->cls;
+	const rs_fieldmap *m = map_of(c);
+	const rs_row *h = rs_intake_first_header(&c->in);
+	char line[512], text[RS_FIELD_WHERE_MAX], col[140];
+	bool unused = false;
+	size_t i;
+	int f, g;
+
+	if (m == NULL)
+		return;
+	rs_buf_puts(b, "fields\n");
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (m->col[f] < 0) {
+			(void)snprintf(line, sizeof line, "  %-20s %-34s %s\n", rs_var_name(f), "-",
+			               m->how[f] == RS_HOW_OFF ? "taken from no column (-m FIELD=)" : "not found");
+		} else {
+			header_text(c, m->col[f], text, sizeof text);
+			if (text[0] == '\0')
+				(void)snprintf(text, sizeof text, "%s", m->where[f][0] ? m->where[f] : rs_var_name(f));
+			(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
+			(void)snprintf(line, sizeof line, "  %-20s %-34s %s%s%s%s\n", rs_var_name(f), col,
+			               rs_how_names[m->how[f]], m->how[f] == RS_HOW_WORDS ? " (" : "",
+			               m->how[f] == RS_HOW_WORDS ? m->matched[f] : "",
+			               m->how[f] == RS_HOW_WORDS ? ")" : "");
+		}
+		rs_buf_puts(b, line);
+	}
+	for (i = 0; h != NULL && i < h->n; i++) {
+		for (g = 0; g < RS_F_COUNT && m->col[g] != (long)i; g++)
+			;
+		if (g < RS_F_COUNT)
+			continue;
+		if (!unused)
+			rs_buf_puts(b, "columns passed through unused\n ");
+		unused = true;
+		header_text(c, (long)i, text, sizeof text);
+		(void)snprintf(line, sizeof line, " %zu \"%s\"%s", i + 1, text,
+		               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
+		rs_buf_puts(b, line);
+	}
+	if (unused)
+		rs_buf_putc(b, '\n');
+}
+
+static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, size_t n,
+                      unsigned long more)
+{
+	char line[700];
+	size_t i;
+
+	if (n == 0)
+		return;
+	rs_buf_puts(b, title);
+	rs_buf_puts(b, "\n");
+	for (i = 0; i < n; i++) {
+		(void)snprintf(line, sizeof line, "  %s:%lu: %s\n", z->files[l[i].file].name, l[i].line, l[i].text);
+		rs_buf_puts(b, line);
+	}
+	if (more > 0) {
+		(void)snprintf(line, sizeof line, "  and %lu more\n", more);
+		rs_buf_puts(b, line);
+	}
+}
+
+static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
+{
+	char line[1200], d[2];
+	size_t i;
+
+	for (i = 0; i < z->nfiles; i++) {
+		const file_info *fi = &z->files[i];
+		if (fi->name == NULL)
+			break;
+		(void)snprintf(line, sizeof line, "file %s\n  format %s, encoding %s", fi->name,
+		               rs_format_name(fi->format), fi->encoding);
+		rs_buf_puts(b, line);
+		if (fi->delimiter != 0) {
+			(void)snprintf(line, sizeof line, ", delimiter %s", delim_name(fi->delimiter, d));
+			rs_buf_puts(b, line);
+		}
+		if (fi->header)
+			(void)snprintf(line, sizeof line, "\n  header line %lu (%lu title row%s above it)\n",
+			               fi->header_line, fi->titles, fi->titles == 1 ? "" : "s");
+		else
+			(void)snprintf(line, sizeof line, "\n  no header row found\n");
+		rs_buf_puts(b, line);
+	}
+	text_fields(z, b);
+	text_list(z, b, "notes", z->notes, z->nnotes, 0);
+	if (z->nshown > 0)
+		rs_buf_puts(b, "first rows\n");
+	for (i = 0; i < z->nshown; i++) {
+		(void)snprintf(line, sizeof line, "  line %lu: %s\n    -> %s\n", z->shown[i].line,
+		               z->shown[i].values, z->shown[i].outcome);
+		rs_buf_puts(b, line);
+	}
+	(void)snprintf(line, sizeof line,
+	               "rows\n  read        %lu\n  classified  %lu\n  rejected    %lu\n"
+	               "  skipped     %lu (title %lu, blank %lu, totals %lu, footer %lu)\n",
+	               s->read, s->classified, s->rejected,
+	               s->skipped[0] + s->skipped[1] + s->skipped[2] + s->skipped[3], s->skipped[0],
+	               s->skipped[1], s->skipped[2], s->skipped[3]);
+	rs_buf_puts(b, line);
+	text_list(z, b, "rejected rows", z->rejects, z->nrejects, z->more_rejects);
+	text_list(z, b, "skipped rows", z->skips, z->nskips, z->more_skips);
+	if (stop != NULL) {
+		(void)rs_error_format(stop, line, sizeof line);
+		rs_buf_puts(b, "a run would stop here (exit 2):\n  ");
+		rs_buf_puts(b, line);
+		rs_buf_putc(b, '\n');
+	}
+}
+
+static void json_list(insp *z, rs_buf *b, const char *key, const listed *l, size_t n, const char *what)
+{
+	size_t i;
+
+	jkey(b, key, true);
+	rs_buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		rs_buf_puts(b, i ? ",{\"file\":" : "{\"file\":");
+		rs_buf_json_str(b, z->files[l[i].file].name);
+		rs_buf_puts(b, ",\"line\":");
+		rs_buf_put_ulong(b, l[i].line);
+		jkey(b, what, true);
+		rs_buf_json_str(b, l[i].text);
+		rs_buf_putc(b, '}');
+	}
+	rs_buf_putc(b, ']');
+}
+
+static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
+{
+	char msg[1200], d[2];
+	size_t i;
+	int k;
+
+	rs_buf_puts(b, "{\"relstage\":\"" RS_VERSION "\",\"files\":[");
+	for (i = 0; i < z->nfiles && z->files[i].name != NULL; i++) {
+		const file_info *fi = &z->files[i];
+		rs_buf_puts(b, i ? ",{\"file\":" : "{\"file\":");
+		rs_buf_json_str(b, fi->name);
+		jkey(b, "format", true);
+		rs_buf_json_str(b, rs_format_name(fi->format));
+		jkey(b, "encoding", true);
+		rs_buf_json_str(b, fi->encoding);
+		jkey(b, "delimiter", true);
+		if (fi->delimiter != 0)
+			rs_buf_json_str(b, delim_name(fi->delimiter, d));
+		else
+			rs_buf_puts(b, "null");
+		jkey(b, "header_line", true);
+		if (fi->header)
+			rs_buf_put_ulong(b, fi->header_line);
+		else
+			rs_buf_puts(b, "null");
+		jkey(b, "title_rows", true);
+		rs_buf_put_ulong(b, fi->titles);
+		rs_buf_putc(b, '}');
+	}
+	rs_buf_puts(b, "],\"fields\":");
+	rs_inspect_fields_json(z->cls, b);
+	jkey(b, "notes", true);
+	rs_inspect_notes_json(z->cls, b);
+	rs_buf_puts(b, ",\"first_rows\":[");
+	for (i = 0; i < z->nshown; i++) {
+		rs_buf_puts(b, i ? ",{\"line\":" : "{\"line\":");
+		rs_buf_put_ulong(b, z->shown[i].line);
+		jkey(b, "values", true);
+		rs_buf_puts(b, z->shown[i].json);
+		jkey(b, "outcome", true);
+		rs_buf_json_str(b, z->shown[i].outcome);
+		rs_buf_putc(b, '}');
+	}
+	rs_buf_puts(b, "],\"rows\":{\"read\":");
+	rs_buf_put_ulong(b, s->read);
+	rs_buf_puts(b, ",\"classified\":");
+	rs_buf_put_ulong(b, s->classified);
+	rs_buf_puts(b, ",\"rejected\":");
+	rs_buf_put_ulong(b, s->rejected);
+	rs_buf_puts(b, ",\"skipped\":{");
+	for (k = 0; k < RS_SKIP_COUNT; k++) {
+		jkey(b, rs_skip_name(k), k > 0);
+		rs_buf_put_ulong(b, s->skipped[k]);
+	}
+	rs_buf_puts(b, "}}");
+	json_list(z, b, "rejected_rows", z->rejects, z->nrejects, "reason");
+	json_list(z, b, "skipped_rows", z->skips, z->nskips, "row");
+	jkey(b, "stop", true);
+	if (stop != NULL) {
+		(void)rs_error_format(stop, msg, sizeof msg);
+		rs_buf_json_str(b, msg);
+	} else {
+		rs_buf_puts(b, "null");
+	}
+	rs_buf_puts(b, "}\n");
+}
+
+/* The mapping used, as a --map-file to start from. */
+static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
+{
+	rs_classifier *c = z->cls;
+	const rs_fieldmap *m = map_of(c);
+	const rs_mapfile *mf = c->mapfile;
+	const rs_row *h = rs_intake_first_header(&c->in);
+	char num[32];
+	bool first = true;
+	size_t i, k;
+	int f;
+
+	rs_buf_puts(b, "{\n  \"relstage_map\": 1");
+	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1) {
+		(void)snprintf(num, sizeof num, "%lu", z->files[0].header_line);
+		rs_buf_puts(b, ",\n  \"header_row\": ");
+		rs_buf_puts(b, num);
+	}
+	rs_buf_puts(b, ",\n  \"fields\": {");
+	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
+		if (m->col[f] < 0 && m->how[f] != RS_HOW_OFF)
+			continue;
+		rs_buf_puts(b, first ? "\n    " : ",\n    ");
+		first = false;
+		rs_buf_json_str(b, rs_var_name(f));
+		rs_buf_puts(b, ": ");
+		if (m->col[f] >= 0 && h != NULL && (size_t)m->col[f] < h->n)
+			rs_buf_json_str(b, h->cell[m->col[f]]);
+		else
+			rs_buf_json_str(b, "");
+	}
+	rs_buf_puts(b, first ? "}" : "\n  }");
+	rs_buf_puts(b, ",\n  \"ignore\": [");
+	first = true;
+	for (i = 0; i < co->nignores + (mf ? mf->nignore : 0); i++) {
+		rs_buf_puts(b, first ? "" : ", ");
+		first = false;
+		rs_buf_json_str(b, i < co->nignores ? co->ignores[i] : mf->ignore[i - co->nignores]);
+	}
+	rs_buf_puts(b, "]");
+	first = true;
+	for (f = 0; mf != NULL && f < RS_F_COUNT; f++) {
+		if (mf->words[f].n == 0)
+			continue;
+		rs_buf_puts(b, first ? ",\n  \"values\": {\n    " : ",\n    ");
+		first = false;
+		rs_buf_json_str(b, rs_var_name(f));
+		rs_buf_puts(b, ": {");
+		for (k = 0; k < mf->words[f].n; k++) {
+			double v = mf->words[f].value[k];
+			rs_buf_puts(b, k ? ", " : "");
+			rs_buf_json_str(b, mf->words[f].word[k]);
+			rs_buf_puts(b, ": ");
+			if (rs_var_kind(f) == RS_KIND_BOOL)
+				rs_buf_puts(b, v != 0 ? "\"yes\"" : "\"no\"");
+			else if (rs_var_kind(f) == RS_KIND_LEVEL)
+				rs_buf_json_str(b, level_name(v));
+			else
+				rs_buf_put_num(b, v, 6);
+		}
+		rs_buf_puts(b, "}");
+	}
+	rs_buf_puts(b, first ? "\n}\n" : "\n  }\n}\n");
+}
+
+rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, const rs_rules *r,
+                     const rs_classify_opts *co, bool json, rs_buf *report, rs_buf *map, rs_error *err)
+{
+	static char *const stdin_only[] = {(char *)"-"};
+	rs_classify_opts o = *co;
+	insp z;
+	rs_status st;
+	rs_error stop;
+	const rs_stats *s;
+	size_t i;
+
+	memset(&z, 0, sizeof z);
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	o.on_reject = on_reject;
+	o.on_skip = on_skip;
+	o.on_note = on_note;
+	o.ctx = &z;
+	z.nfiles = nfiles;
+	if ((z.files = rs_calloc(nfiles, sizeof *z.files)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	st = rs_classifier_new(&z.cls, r, &o, err);
+	for (i = 0; st == RS_OK && i < nfiles; i++) {
+		z.cur = i;
+		st = read_file(&z, files[i], ro, err);
+	}
+	if (z.cls != NULL) {
+		stop = *err;
+		s = rs_classifier_stats(z.cls);
+		if (st != RS_ENOMEM) {
+			if (json)
+				json_report(&z, s, st == RS_OK ? NULL : &stop, report);
+			else
+				text_report(&z, s, st == RS_OK ? NULL : &stop, report);
+			if (map != NULL)
+				write_map(&z, co, map);
+		}
+		if ((report->failed || (map != NULL && map->failed)) && st == RS_OK)
+			st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+		if (st == RS_OK && s->rejected > 0)
+			st = RS_EREJECT;
+	}
+	rs_classifier_free(z.cls);
+	rs_free(z.files);
+	rs_free(z.rejects);
+	rs_free(z.skips);
+	rs_free(z.notes);
+	return st;
+}

@@ -1,0 +1,282 @@
+/*
+ * mapfile.c - --map-file: a JSON object a team keeps next to its exports
+ * (which column is which field, extra value words, columns to ignore, the
+ * header row). Read with the rules loader's toolkit, so every problem names
+ * its key as rules errors do, and all of them are checked before the run.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mapfile.h"
+#include "rules_impl.h"
+
+#define MAP_MAX_BYTES ((size_t)1 << 20)
+#define MAX_WORDS 256 /* value words per field */
+
+static const char *const top_keys[] = {"relstage_map", "header_row", "fields", "ignore", "values", NULL};
+
+/* A field key: a field's name, else a problem. */
+static int field_key(rs_ld *l, const char *key)
+{
+	int f = rs_var_lookup(key);
+
+	if (f < 0 || f >= RS_F_COUNT) {
+		rs_ld_problem(l, "unknown field (relstage fields lists them)");
+		return -1;
+	}
+	return f;
+}
+
+/* "fields": {"contacts": "# of Contacts", "our_sales": ""} */
+static void read_fields(rs_ld *l, rs_mapfile *m, const cJSON *o)
+{
+	size_t n = (size_t)cJSON_GetArraySize(o), i = 0, mark;
+	const cJSON *c;
+
+	m->field = rs_ld_calloc(l, n, sizeof *m->field);
+	m->column = rs_ld_calloc(l, n, sizeof *m->column);
+	m->field_key = rs_ld_calloc(l, n, sizeof *m->field_key);
+	if (l->oom)
+		return;
+	cJSON_ArrayForEach(c, o) {
+		mark = rs_ld_push_key(l, c->string);
+		if (field_key(l, c->string) >= 0 && !cJSON_IsString(c))
+			rs_ld_problem(l, "expected the column's name as a string (\"\" for none)");
+		else if (cJSON_IsString(c)) {
+			m->field[i] = rs_ld_strdup(l, c->string);
+			m->column[i] = rs_ld_strdup(l, c->valuestring);
+			m->field_key[i] = rs_ld_strdup(l, l->path);
+			i++;
+		}
+		rs_ld_pop(l, mark);
+	}
+	m->nfields = i;
+}
+
+static void read_ignore(rs_ld *l, rs_mapfile *m, const cJSON *a)
+{
+	size_t n = (size_t)cJSON_GetArraySize(a), i = 0, mark;
+	const cJSON *c;
+
+	if (!cJSON_IsArray(a)) {
+		rs_ld_problem(l, "expected an array of column names");
+		return;
+	}
+	if ((m->ignore = rs_ld_calloc(l, n, sizeof *m->ignore)) == NULL)
+		return;
+	cJSON_ArrayForEach(c, a) {
+		mark = rs_ld_push_index(l, i);
+		if (!cJSON_IsString(c) || c->valuestring[0] == '\0')
+			rs_ld_problem(l, "expected a column's name");
+		else
+			m->ignore[m->nignore++] = rs_ld_strdup(l, c->valuestring);
+		rs_ld_pop(l, mark);
+		i++;
+	}
+}
+
+/* The value a word stands for in field f: a word of the field's kind, or a number. */
+static bool word_value(rs_ld *l, int f, const cJSON *v, double *out)
+{
+	bool b;
+	int lv;
+
+	switch (rs_var_kind(f)) {
+	case RS_KIND_BOOL:
+		if (cJSON_IsBool(v))
+			return *out = cJSON_IsTrue(v), true;
+		if (cJSON_IsString(v) && rs_parse_bool(v->valuestring, strlen(v->valuestring), &b) == RS_PARSE_OK)
+			return *out = b, true;
+		rs_ld_problem(l, "expected yes or no (or true, false)");
+		return false;
+	case RS_KIND_LEVEL:
+		if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 4 &&
+		    v->valuedouble == (double)(int)v->valuedouble)
+			return *out = v->valuedouble, true;
+		if (cJSON_IsString(v) && rs_parse_level(v->valuestring, strlen(v->valuestring), &lv) == RS_PARSE_OK)
+			return *out = lv, true;
+		rs_ld_problem(l, "expected a level: staff, manager, director or executive (or 1-4)");
+		return false;
+	case RS_KIND_NUMBER:
+		if (cJSON_IsNumber(v) && v->valuedouble >= 0)
+			return *out = v->valuedouble, true;
+		rs_ld_problem(l, "expected a number, 0 or more");
+		return false;
+	default:
+		rs_ld_problem(l, "id and name take no value words");
+		return false;
+	}
+}
+
+/* "values": {"key_person": {"Ja": "yes"}, "top_contact_level": {"VP": "executive"}} */
+static void read_values(rs_ld *l, rs_mapfile *m, const cJSON *o)
+{
+	const cJSON *fo, *w;
+	char norm[128];
+	size_t mark, mark2;
+	int f;
+
+	if (!cJSON_IsObject(o)) {
+		rs_ld_problem(l, "expected an object: field -> {word: value}");
+		return;
+	}
+	cJSON_ArrayForEach(fo, o) {
+		rs_value_words *vw;
+		size_t n = (size_t)cJSON_GetArraySize(fo);
+
+		mark = rs_ld_push_key(l, fo->string);
+		if ((f = field_key(l, fo->string)) < 0 || !cJSON_IsObject(fo) || n > MAX_WORDS) {
+			if (f >= 0)
+				rs_ld_problem(l, "expected an object of at most %d words: {\"word\": value}", MAX_WORDS);
+			rs_ld_pop(l, mark);
+			continue;
+		}
+		vw = &m->words[f];
+		if (vw->n > 0) {
+			rs_ld_problem(l, "duplicate key");
+			rs_ld_pop(l, mark);
+			continue;
+		}
+		vw->word = rs_ld_calloc(l, n, sizeof *vw->word);
+		vw->value = rs_ld_calloc(l, n, sizeof *vw->value);
+		cJSON_ArrayForEach(w, fo) {
+			double v;
+			size_t k = strlen(w->string);
+
+			mark2 = rs_ld_push_key(l, w->string);
+			if (k == 0 || k >= sizeof norm || rs_value_norm(w->string, k, norm, sizeof norm) == 0)
+				rs_ld_problem(l, "expected a word of 1 to %zu bytes", sizeof norm - 1);
+			else if (word_value(l, f, w, &v) && vw->word != NULL && vw->value != NULL) {
+				vw->word[vw->n] = rs_ld_strdup(l, norm);
+				vw->value[vw->n++] = v;
+			}
+			rs_ld_pop(l, mark2);
+		}
+		rs_ld_pop(l, mark);
+	}
+}
+
+static void read_map(rs_ld *l, rs_mapfile *m, const cJSON *root)
+{
+	const cJSON *v;
+	size_t mark;
+
+	if (!rs_ld_keys(l, root, top_keys))
+		return;
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "relstage_map")) != NULL &&
+	    !(cJSON_IsNumber(v) && v->valuedouble == 1)) {
+		mark = rs_ld_push_key(l, "relstage_map");
+		rs_ld_problem(l, "expected 1, the format version");
+		rs_ld_pop(l, mark);
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "header_row")) != NULL) {
+		mark = rs_ld_push_key(l, "header_row");
+		if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 1e9 &&
+		    v->valuedouble == (double)(unsigned long)v->valuedouble)
+			m->header_row = (unsigned long)v->valuedouble;
+		else
+			rs_ld_problem(l, "expected the header's line number (1 or more)");
+		rs_ld_pop(l, mark);
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "fields")) != NULL) {
+		mark = rs_ld_push_key(l, "fields");
+		if (cJSON_IsObject(v))
+			read_fields(l, m, v);
+		else
+			rs_ld_problem(l, "expected an object: field -> column");
+		rs_ld_pop(l, mark);
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "ignore")) != NULL) {
+		mark = rs_ld_push_key(l, "ignore");
+		read_ignore(l, m, v);
+		rs_ld_pop(l, mark);
+	}
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "values")) != NULL) {
+		mark = rs_ld_push_key(l, "values");
+		read_values(l, m, v);
+		rs_ld_pop(l, mark);
+	}
+}
+
+rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const char *name,
+                           rs_error *err)
+{
+	rs_mapfile *m = rs_calloc(1, sizeof *m);
+	cJSON *root = NULL;
+	rs_status st;
+	rs_ld l;
+
+	*out = NULL;
+	if (m == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	m->name = name;
+	rs_ld_init(&l, name, NULL, NULL, err);
+	st = rs_ld_parse(&l, text, len, &root);
+	if (st == RS_OK)
+		read_map(&l, m, root);
+	cJSON_Delete(root);
+	if (l.oom)
+		st = rs_ld_nomem(&l);
+	else if (st != RS_OK || l.nproblems > 0)
+		st = err->status = RS_EUSAGE;
+	if (st != RS_OK) {
+		rs_mapfile_free(m);
+		return st;
+	}
+	*out = m;
+	return RS_OK;
+}
+
+rs_status rs_mapfile_load(rs_mapfile **out, const char *path, rs_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	char *text = NULL;
+	size_t n = 0;
+	rs_status st;
+
+	*out = NULL;
+	err->file = path;
+	err->where[0] = '\0';
+	if (fp == NULL)
+		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
+	text = rs_malloc(MAP_MAX_BYTES + 1);
+	if (text == NULL)
+		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	else if ((n = fread(text, 1, MAP_MAX_BYTES + 1, fp)) > MAP_MAX_BYTES)
+		st = rs_error_set(err, RS_ELIMIT, 0, "a map file is at most 1 MiB");
+	else if (ferror(fp))
+		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));
+	else
+		st = rs_mapfile_parse(out, text, n, path, err);
+	rs_free(text);
+	(void)fclose(fp);
+	return st;
+}
+
+void rs_mapfile_free(rs_mapfile *m)
+{
+	size_t i;
+	int f;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nfields; i++) {
+		rs_free(m->field[i]);
+		rs_free(m->column[i]);
+		rs_free(m->field_key[i]);
+	}
+	rs_free(m->field);
+	rs_free(m->column);
+	rs_free(m->field_key);
+	for (i = 0; i < m->nignore; i++)
+		rs_free(m->ignore[i]);
+	rs_free(m->ignore);
+	for (f = 0; f < RS_F_COUNT; f++) {
+		for (i = 0; i < m->words[f].n; i++)
+			rs_free(m->words[f].word[i]);
+		rs_free(m->words[f].word);
+		rs_free(m->words[f].value);
+	}
+	rs_free(m);
+}
