@@ -255,9 +255,11 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	char msg[1024];
 
 	/* --max-rejects N: no need to read on once the run cannot succeed */
-	if (cli_too_many_rejects(r->o, ++r->rejected, 0, false))
+	if (cli_too_many_rejects(r->o, ++r->rejected, 0, false)) {
+		err->file = r->file;
 		return rs_error_set(err, RS_ELIMIT, row->line, "more than --max-rejects %lu rows rejected; "
 		                    "no output file was replaced", r->o->max_rejects);
+	}
 
 	drop_repeated_where(why);
 	why->file = r->file;
@@ -347,8 +349,12 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	r->file_header = false;
 	if (st == RS_OK)
 		st = rs_reader_run(r->rd, on_header, on_row, r, err);
-	if (st == RS_OK && (st = rs_classifier_end(r->cls, err)) != RS_OK)
+	if (st == RS_OK) {
+		err->file = NULL; /* a rejects file's error names that file */
+		if ((st = rs_classifier_end(r->cls, err)) != RS_OK && err->file == NULL)
+			err->file = r->file;
 		first_file_hint(r, err);
+	}
 	if (st == RS_OK && ferror(fp))
 		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));
 	rs_reader_free(r->rd);

@@ -442,20 +442,22 @@ static rs_status probe_decide(rs_intake *t, rs_error *err)
 	int f;
 
 	t->probing = false;
+	err->where[0] = '\0';
 	for (f = 0; f < RS_F_COUNT; f++) {
 		const char *col = m->where[f][0] ? m->where[f] : rs_var_name(f);
 		if (!(t->probe_fields >> f & 1) || t->fails[f] < 2 || 2 * t->fails[f] <= t->probe_rows)
 			continue;
 		if (m->how[f] == RS_HOW_WORDS)
-			(void)snprintf(by, sizeof by, "by its words (%s)", m->matched[f]);
+			(void)snprintf(by, sizeof by, "by its words: %s", m->matched[f]);
 		else
-			(void)snprintf(by, sizeof by, "by its name, a built-in name of %s", rs_var_name(f));
+			(void)snprintf(by, sizeof by, "a built-in name of it");
 		return rs_error_set(err, RS_EUSAGE, t->hdr_line,
-		                    "column \"%s\" was taken as %s %s, but %u of the first %u rows do not "
-		                    "read as %s (%s); if it is not %s, use --ignore '%s' or -m %s= "
-		                    "(or -m %s=COLUMN for the column that is); nothing was written",
-		                    col, rs_var_name(f), by, t->fails[f], t->probe_rows, rs_var_name(f),
-		                    t->fail_text[f], rs_var_name(f), col, rs_var_name(f), rs_var_name(f));
+		                    "column \"%s\" was taken as %s (%s), but in %u of the first %u rows it "
+		                    "does not read as one (%s); if it is not %s, use --ignore '%s' or "
+		                    "-m %s= (or -m %s=COLUMN for the column that is); if it is, give "
+		                    "its words in a --map-file's \"values\"; nothing was written",
+		                    col, rs_var_name(f), by, t->fails[f], t->probe_rows, t->fail_text[f],
+		                    rs_var_name(f), col, rs_var_name(f), rs_var_name(f));
 	}
 	return release(t, not_footer(t), err);
 }
@@ -498,6 +500,7 @@ rs_status rs_intake_end(rs_intake *t, rs_error *err)
 	const rs_row *row;
 	rs_status st;
 
+	err->where[0] = '\0';
 	if (!t->file_header) {
 		if (t->first.count == 0)
 			return RS_OK; /* no record at all: the reader said so */

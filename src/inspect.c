@@ -243,7 +243,7 @@ static void show_values(insp *z, const rs_row *row)
 	s->file = z->cur;
 	s->line = row->line;
 	s->values[0] = '\0';
-	(void)snprintf(s->outcome, sizeof s->outcome, "held back (a possible footer)");
+	(void)snprintf(s->outcome, sizeof s->outcome, "held back");
 	rs_error_clear(&e);
 	(void)rs_fieldmap_apply_all(c->map, row, &c->nf, &a, &failed, &e);
 	for (f = 0; f < RS_F_COUNT && row->n == c->map->ncols; f++) {
@@ -368,6 +368,18 @@ static const char *delim_name(char d, char *buf)
 	return buf;
 }
 
+/* The delimiter for a person: ',' or tab. */
+static const char *delim_shown(char d, char *buf)
+{
+	if (d == '\t')
+		return "tab";
+	buf[0] = '\'';
+	buf[1] = d;
+	buf[2] = '\'';
+	buf[3] = '\0';
+	return buf;
+}
+
 static void text_fields(insp *z, rs_buf *b)
 {
 	rs_classifier *c = z->cls;
@@ -402,11 +414,10 @@ static void text_fields(insp *z, rs_buf *b)
 			;
 		if (g < RS_F_COUNT)
 			continue;
-		if (!unused)
-			rs_buf_puts(b, "columns passed through unused\n ");
+		rs_buf_puts(b, unused ? ", " : "columns passed through unused\n  ");
 		unused = true;
 		header_text(c, (long)i, text, sizeof text);
-		(void)snprintf(line, sizeof line, " %zu \"%s\"%s", i + 1, text,
+		(void)snprintf(line, sizeof line, "%zu \"%s\"%s", i + 1, text,
 		               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
 		rs_buf_puts(b, line);
 	}
@@ -436,7 +447,7 @@ static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, si
 
 static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
-	char line[1200], d[2];
+	char line[1200], d[4];
 	size_t i;
 
 	for (i = 0; i < z->nfiles; i++) {
@@ -447,7 +458,7 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		               rs_format_name(fi->format), fi->encoding);
 		rs_buf_puts(b, line);
 		if (fi->delimiter != 0) {
-			(void)snprintf(line, sizeof line, ", delimiter %s", delim_name(fi->delimiter, d));
+			(void)snprintf(line, sizeof line, ", delimiter %s", delim_shown(fi->delimiter, d));
 			rs_buf_puts(b, line);
 		}
 		if (fi->header)

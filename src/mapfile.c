@@ -199,6 +199,22 @@ static void read_map(rs_ld *l, rs_mapfile *m, const cJSON *root)
 	}
 }
 
+/* Every problem after the first joins its message: all are fixed in one round. */
+static void more_problems(void *ctx, const rs_error *e)
+{
+	rs_error *err = ctx;
+	size_t n = strlen(err->msg);
+
+	if (e == NULL || (e->line == err->line && strcmp(e->where, err->where) == 0 &&
+	                  strcmp(e->msg, err->msg) == 0))
+		return; /* the first one, which err holds */
+	if (n + 16 < sizeof err->msg) {
+		char one[sizeof err->msg];
+		int k = snprintf(one, sizeof one, "; %s%s%s", e->where, e->where[0] ? ": " : "", e->msg);
+		(void)rs_field_shown(err->msg + n, sizeof err->msg - n, one, k > 0 ? (size_t)k : 0);
+	}
+}
+
 rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const char *name,
                            rs_error *err)
 {
@@ -211,7 +227,7 @@ rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const
 	if (m == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	m->name = name;
-	rs_ld_init(&l, name, NULL, NULL, err);
+	rs_ld_init(&l, name, more_problems, err, err);
 	st = rs_ld_parse(&l, text, len, &root);
 	if (st == RS_OK)
 		read_map(&l, m, root);

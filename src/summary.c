@@ -4,9 +4,11 @@
  * (English or Chinese, columns aligned by display width) or as JSON for
  * monitoring. Not on the hot path: runs once per run.
  */
+#include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "header.h"
+#include "previous_impl.h"
 
 typedef struct text_ctx {
 	rs_buf *out;
@@ -25,9 +27,13 @@ static const char *const words[][RS_LANG_COUNT] = {
 	{"same", "不变"},                {"new", "新增"},
 	{"vanished", "消失"},            {"previous \\ now", "上次 \\ 本次"},
 	{"vanished accounts", "消失的客户"}, {"and %lu more", "另有 %lu 个"},
+	{"skipped", "已跳过"},            {"rejected accounts", "被拒绝的客户"},
+	{"title rows", "标题行"},         {"blank rows", "空行"},
+	{"totals rows", "合计行"},        {"footer rows", "页脚行"},
 };
 enum { W_READ, W_CLASSIFIED, W_REJECTED, W_STAGE, W_ACCOUNTS, W_SHARE, W_PREV, W_UP, W_DOWN,
-       W_SAME, W_NEW, W_VANISHED, W_MATRIX, W_VANISHED_LIST, W_MORE };
+       W_SAME, W_NEW, W_VANISHED, W_MATRIX, W_VANISHED_LIST, W_MORE, W_SKIPPED, W_REJECTED_LIST,
+       W_SKIP_KIND };
 
 /* Appends s padded with spaces to `width` display columns. */
 static void pad(rs_buf *b, const char *s, size_t width, bool right)
@@ -112,6 +118,42 @@ static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_b
 	}
 }
 
+/* Rows skipped (not accounts), by kind: only when there were any. */
+static void skipped_text(const rs_stats *s, rs_lang lang, rs_buf *b)
+{
+	unsigned long n = 0;
+	int k;
+
+	for (k = 0; k < RS_SKIP_COUNT; k++)
+		n += s->skipped[k];
+	if (n == 0)
+		return;
+	count_line(b, words[W_SKIPPED][lang], n);
+	for (k = 0; k < RS_SKIP_COUNT; k++)
+		if (s->skipped[k] > 0) {
+			char label[64];
+			(void)snprintf(label, sizeof label, "  %s", words[W_SKIP_KIND + k][lang]);
+			count_line(b, label, s->skipped[k]);
+		}
+}
+
+/* Accounts of the previous run this run rejected: counted, listed like the vanished. */
+static void rejected_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
+                          rs_lang lang, rs_buf *b)
+{
+	text_ctx t = {b, 0, s->prev_rejected, r, false, true};
+
+	if (s->prev_rejected == 0)
+		return;
+	count_line(b, words[W_REJECTED][lang], s->prev_rejected);
+	if (prev == NULL)
+		return;
+	rs_buf_puts(b, "  ");
+	rs_buf_puts(b, words[W_REJECTED_LIST][lang]);
+	rs_buf_puts(b, ":\n");
+	rs_previous_each_rejected(prev, vanished_text, &t);
+}
+
 bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_lang lang,
                      rs_buf *b)
 {
@@ -120,6 +162,7 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	count_line(b, words[W_READ][lang], s->read);
 	count_line(b, words[W_CLASSIFIED][lang], s->classified);
 	count_line(b, words[W_REJECTED][lang], s->rejected);
+	skipped_text(s, lang, b);
 	rs_buf_puts(b, "  ");
 	pad(b, words[W_STAGE][lang], 28, false);
 	pad(b, words[W_ACCOUNTS][lang], 10, true);
@@ -141,6 +184,7 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		count_line(b, words[W_SAME][lang], s->same);
 		count_line(b, words[W_NEW][lang], s->added);
 		count_line(b, words[W_VANISHED][lang], s->vanished);
+		rejected_text(s, r, prev, lang, b);
 		matrix_text(s, r, lang, b);
 		if (prev != NULL && s->vanished > 0) {
 			text_ctx t = {b, 0, s->vanished, r, false, true};
@@ -216,6 +260,7 @@ static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previou
 	json_kv(b, "same", s->same, true);
 	json_kv(b, "new", s->added, true);
 	json_kv(b, "vanished", s->vanished, true);
+	json_kv(b, "rejected", s->prev_rejected, true);
 	rs_buf_puts(b, "\"transitions\":{");
 	for (i = 0; i < n; i++) {
 		rs_buf_json_str(b, rs_rules_stage_id(r, i));
@@ -227,6 +272,10 @@ static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previou
 	rs_buf_puts(b, "},\"vanished_accounts\":[");
 	if (prev != NULL)
 		rs_previous_each_vanished(prev, vanished_json, &t);
+	rs_buf_puts(b, "],\"rejected_accounts\":[");
+	t.first = true;
+	if (prev != NULL)
+		rs_previous_each_rejected(prev, vanished_json, &t);
 	rs_buf_puts(b, "]}");
 }
 
@@ -238,7 +287,10 @@ bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	json_kv(b, "rows_read", s->read, true);
 	json_kv(b, "classified", s->classified, true);
 	json_kv(b, "rejected", s->rejected, true);
-	rs_buf_puts(b, "\"stages\":{");
+	rs_buf_puts(b, "\"skipped\":{");
+	for (i = 0; i < RS_SKIP_COUNT; i++)
+		json_kv(b, rs_skip_name((int)i), s->skipped[i], i + 1 < RS_SKIP_COUNT);
+	rs_buf_puts(b, "},\"stages\":{");
 	for (i = 0; i < n; i++) {
 		rs_buf_json_str(b, rs_rules_stage_id(r, i));
 		rs_buf_puts(b, ":{");
@@ -250,6 +302,12 @@ bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	rs_buf_putc(b, '}');
 	if (s->with_previous)
 		previous_json(s, r, prev, b);
+	if (s->source != NULL) { /* how the columns were read, and what was said */
+		rs_buf_puts(b, ",\"fields\":");
+		rs_inspect_fields_json(s->source, b);
+		rs_buf_puts(b, ",\"notes\":");
+		rs_inspect_notes_json(s->source, b);
+	}
 	rs_buf_puts(b, "}\n");
 	return !b->failed;
 }

@@ -23,6 +23,8 @@ import json
 import os
 import sys
 
+import fixtures_exports
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 IN = "tests/e2e/in"
 
@@ -509,6 +511,7 @@ def all_files():
     files.update(sample_files())
     files.update(account_files())
     files.update(bad_fixtures())
+    files.update(fixtures_exports.export_files())
     return files
 
 

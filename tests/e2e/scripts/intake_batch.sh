@@ -1,0 +1,87 @@
+#!/bin/sh
+# Cron runs over real exports: --max-rejects leaves every output byte for
+# byte as it was; an account of the previous run whose row is rejected now
+# is "rejected", not vanished; relstage's own output fed back in gives the
+# same output; a CRM's own "Stage" column needs --prefix, and --previous
+# reads the prefixed output; inspect --write-map writes a map file that
+# reads the export the same way.
+# Run by run.sh in tests/e2e with $RELSTAGE set.
+set -u
+R=${RELSTAGE:?}
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# --- the cron guard: yesterday's files stay as they were
+printf 'yesterday output\n' >"$t/out.csv"
+printf 'yesterday rejects\n' >"$t/rej.csv"
+printf '{"yesterday":1}\n' >"$t/sum.json"
+cp "$t/out.csv" "$t/out.bak"; cp "$t/rej.csv" "$t/rej.bak"; cp "$t/sum.json" "$t/sum.bak"
+for limit in 2 50% 0; do
+	"$R" -q --max-rejects "$limit" -o "$t/out.csv" --rejects "$t/rej.csv" --summary-json "$t/sum.json" \
+		in/export_bad_rows.csv 2>"$t/err"
+	rc=$?
+	[ $rc = 2 ] || fail "--max-rejects $limit: exit $rc, expected 2"
+	grep -q "max-rejects" "$t/err" || fail "--max-rejects $limit: no message: $(cat "$t/err")"
+	for f in out rej sum; do
+		ext=csv; [ $f = sum ] && ext=json
+		cmp -s "$t/$f.$ext" "$t/$f.bak" || fail "--max-rejects $limit changed $f.$ext"
+	done
+	ls "$t" | grep -q 'tmp\.' && fail "--max-rejects $limit left a temporary file"
+done
+# within the limit the run goes on: exit 1, files replaced
+"$R" -q --max-rejects 3 -o "$t/out.csv" --rejects "$t/rej.csv" --summary-json "$t/sum.json" \
+	in/export_bad_rows.csv 2>/dev/null
+rc=$?
+[ $rc = 1 ] || fail "--max-rejects 3 (3 rejected): exit $rc, expected 1"
+cmp -s "$t/out.csv" "$t/out.bak" && fail "--max-rejects 3: output not replaced"
+
+# --- --previous: rejected now is not vanished
+"$R" -q -o "$t/prev.csv" in/export_salesforce.csv || fail "salesforce run failed"
+sed 's/"Bergmann Pumpen GmbH","Tom Becker","Chicago","Customer - Direct","62"/"Bergmann Pumpen GmbH","Tom Becker","Chicago","Customer - Direct","sixty"/' \
+	in/export_salesforce.csv >"$t/now.csv"
+"$R" -q --previous "$t/prev.csv" --summary-json "$t/s.json" -o /dev/null "$t/now.csv" 2>"$t/err"
+rc=$?
+[ $rc = 1 ] || fail "--previous with a rejected account: exit $rc, expected 1"
+python3 - "$t/s.json" <<'PY' || fail "--previous: the rejected account is not reported as rejected"
+import json, sys
+s = json.load(open(sys.argv[1]))["previous"]
+assert s["vanished"] == 0, s
+assert s["rejected"] == 1, s
+assert s["rejected_accounts"] == [{"id": "0015g00000B002QAA", "stage": "stable"}], s
+PY
+
+# --- relstage's output fed back in: replaced, the same output again
+"$R" -q -o "$t/first.csv" in/export_kingdee.csv
+"$R" -o "$t/again.csv" "$t/first.csv" 2>"$t/err"
+rc=$?
+[ $rc = 0 ] || fail "own output fed back: exit $rc: $(cat "$t/err")"
+grep -q "an earlier relstage run's; this run's replace them" "$t/err" || fail "own output: no note"
+[ "$(grep -c . "$t/err")" = 1 ] || fail "own output: more than one note: $(cat "$t/err")"
+# the first run skipped title, totals and footer rows; its output has none
+cmp -s "$t/first.csv" "$t/again.csv" || fail "own output fed back gives another output"
+# with --explain and --previous columns too, as --headers zh writes them
+"$R" -q --headers zh --explain -o "$t/zh.csv" in/export_kingdee.csv
+"$R" -q --headers zh --explain -o "$t/zh2.csv" "$t/zh.csv" 2>/dev/null || fail "own zh output fed back failed"
+cmp -s "$t/zh.csv" "$t/zh2.csv" || fail "own zh output fed back gives another output"
+
+# --- a CRM's own Stage column: kept, with --prefix; --previous finds rs_stage
+"$R" -q --prefix rs -o "$t/hub.csv" in/export_hubspot.csv || fail "--prefix run failed"
+head -1 "$t/hub.csv" | grep -q '^Record ID,Company name,Company owner,Create Date,Stage,' || fail "the CRM's Stage column is not kept"
+head -1 "$t/hub.csv" | grep -q ',rs_stage,rs_stage_label,rs_share_pct,' || fail "no rs_ columns"
+"$R" -q --prefix rs --previous "$t/hub.csv" -o "$t/hub2.csv" in/export_hubspot.csv || fail "--previous of a --prefix output failed"
+grep -c ',same$' "$t/hub2.csv" | grep -qx 8 || fail "--previous of a --prefix output: not 8 'same'"
+
+# --- inspect --write-map: a map file that reads the export the same way
+"$R" inspect --ignore Sales --write-map "$t/m.json" in/export_zoho.csv >/dev/null || fail "inspect --write-map failed"
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["ignore"]==["Sales"] and m["fields"]["id"]=="Record Id", m' "$t/m.json" \
+	|| fail "the map written is not the mapping used: $(cat "$t/m.json")"
+"$R" -q --ignore Sales -o "$t/a.csv" in/export_zoho.csv
+"$R" -q --map-file "$t/m.json" -o "$t/b.csv" in/export_zoho.csv || fail "run with the written map failed"
+cmp -s "$t/a.csv" "$t/b.csv" || fail "the written map reads the export otherwise"
+"$R" inspect --header-row 3 --write-map "$t/k.json" in/export_kingdee.csv >/dev/null
+grep -q '"header_row": 3' "$t/k.json" || fail "the written map has no header_row"
+
+[ $fails = 0 ] && echo "intake_batch: ok"
+[ $fails = 0 ]
