@@ -482,7 +482,8 @@ static rs_status apply_specs(mapctx *c)
 	return RS_OK;
 }
 
-/* --ignore and the map file's "ignore": columns never taken by name or words. */
+/* --ignore and the map file's "ignore": columns never taken by name or
+ * words. A --ignore that names no column is a typo; the file's may not be. */
 static rs_status apply_ignores(mapctx *c)
 {
 	const rs_fieldcfg *cfg = c->cfg;
@@ -499,10 +500,10 @@ static rs_status apply_ignores(mapctx *c)
 			continue;
 		}
 		if (!cli)
-			rs_error_where(c->err, "%s: ignore[%zu]", cfg->file->name, i - cfg->nignores);
-		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s%s%sno such column in the header; columns are %s",
-		                    cli ? "--ignore \"" : "", cli ? rs_field_shown(s1, sizeof s1, name, strlen(name)) : "",
-		                    cli ? "\": " : "", column_list(c->h, list, sizeof list));
+			continue; /* a team's file covers several exports: not every one has it */
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "--ignore \"%s\": no such column in the header; "
+		                    "columns are %s", rs_field_shown(s1, sizeof s1, name, strlen(name)),
+		                    column_list(c->h, list, sizeof list));
 	}
 	return RS_OK;
 }

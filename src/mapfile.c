@@ -98,13 +98,10 @@ static bool word_value(rs_ld *l, int f, const cJSON *v, double *out)
 			return *out = lv, true;
 		rs_ld_problem(l, "expected a level: staff, manager, director or executive (or 1-4)");
 		return false;
-	case RS_KIND_NUMBER:
+	default: /* numbers (text fields take no words: read_values) */
 		if (cJSON_IsNumber(v) && v->valuedouble >= 0)
 			return *out = v->valuedouble, true;
 		rs_ld_problem(l, "expected a number, 0 or more");
-		return false;
-	default:
-		rs_ld_problem(l, "id and name take no value words");
 		return false;
 	}
 }
@@ -126,8 +123,11 @@ static void read_values(rs_ld *l, rs_mapfile *m, const cJSON *o)
 		size_t n = (size_t)cJSON_GetArraySize(fo);
 
 		mark = rs_ld_push_key(l, fo->string);
-		if ((f = field_key(l, fo->string)) < 0 || !cJSON_IsObject(fo) || n > MAX_WORDS) {
-			if (f >= 0)
+		if ((f = field_key(l, fo->string)) < 0 || !cJSON_IsObject(fo) || n > MAX_WORDS ||
+		    rs_var_kind(f) == RS_KIND_TEXT) {
+			if (f >= 0 && rs_var_kind(f) == RS_KIND_TEXT)
+				rs_ld_problem(l, "id and name take no value words");
+			else if (f >= 0)
 				rs_ld_problem(l, "expected an object of at most %d words: {\"word\": value}", MAX_WORDS);
 			rs_ld_pop(l, mark);
 			continue;

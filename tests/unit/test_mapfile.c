@@ -1,0 +1,185 @@
+/* test_mapfile.c - --map-file: what it holds, every problem named by its
+ * key, -m winning over it, its ignored columns and value words in a run. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mapfile.h"
+
+static rs_mapfile *parse_ok(const char *text)
+{
+	rs_mapfile *m = NULL;
+	rs_error err;
+
+	rs_error_clear(&err);
+	if (rs_mapfile_parse(&m, text, strlen(text), "map.json", &err) != RS_OK)
+		fail_msg("unexpected error: %s: %s", err.where, err.msg);
+	return m;
+}
+
+static void parse_fails(const char *text, rs_error *err)
+{
+	rs_mapfile *m = NULL;
+
+	rs_error_clear(err);
+	assert_int_equal(rs_mapfile_parse(&m, text, strlen(text), "map.json", err), RS_EUSAGE);
+	assert_null(m);
+	assert_string_equal(err->file, "map.json");
+}
+
+static void test_a_map_file_holds_fields_ignores_words_and_the_header_row(void **state)
+{
+	rs_mapfile *m = parse_ok("{\"relstage_map\": 1, \"header_row\": 3,"
+	                         " \"fields\": {\"id\": \"Kunden-Nr\", \"our_sales\": \"\"},"
+	                         " \"ignore\": [\"Sales\", \"Owner\"],"
+	                         " \"values\": {\"key_person\": {\"Ja\": \"yes\", \"Nein\": false},"
+	                         "  \"top_contact_level\": {\"Individual Contributor\": \"staff\", \"VP\": 4},"
+	                         "  \"contacts\": {\"keine\": 0}}}");
+	double v = -1;
+
+	(void)state;
+	assert_int_equal(m->header_row, 3);
+	assert_int_equal(m->nfields, 2);
+	assert_string_equal(m->field[0], "id");
+	assert_string_equal(m->column[0], "Kunden-Nr");
+	assert_string_equal(m->field_key[0], "fields.id");
+	assert_string_equal(m->column[1], "");
+	assert_int_equal(m->nignore, 2);
+	assert_string_equal(m->ignore[1], "Owner");
+	/* words compared as values are: case and spaces do not matter */
+	assert_true(rs_value_word_lookup(&m->words[RS_F_KEY_PERSON], " JA ", 4, &v));
+	assert_true(v == 1);
+	assert_true(rs_value_word_lookup(&m->words[RS_F_KEY_PERSON], "nein", 4, &v));
+	assert_true(v == 0);
+	assert_true(rs_value_word_lookup(&m->words[RS_F_TOP_CONTACT_LEVEL], "individual-contributor", 22, &v));
+	assert_true(v == 1);
+	assert_true(rs_value_word_lookup(&m->words[RS_F_TOP_CONTACT_LEVEL], "vp", 2, &v));
+	assert_true(v == 4);
+	assert_true(rs_value_word_lookup(&m->words[RS_F_CONTACTS], "Keine", 5, &v));
+	assert_true(v == 0);
+	assert_false(rs_value_word_lookup(&m->words[RS_F_KEY_PERSON], "vielleicht", 10, &v));
+	rs_mapfile_free(m);
+}
+
+static void test_every_problem_is_named_by_its_key(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	parse_fails("{\"fields\": {\"contactz\": \"x\", \"id\": 3}, \"header_row\": 0,"
+	            " \"values\": {\"key_person\": {\"Ja\": \"vielleicht\"}, \"id\": {\"x\": 1}},"
+	            " \"ignore\": \"Sales\", \"colour\": 1}", &err);
+	assert_string_equal(err.where, "colour");
+	assert_non_null(strstr(err.msg, "unknown key \"colour\""));
+	assert_non_null(strstr(err.msg, "; header_row: expected the header's line number (1 or more)"));
+	assert_non_null(strstr(err.msg, "; fields.contactz: unknown field"));
+	assert_non_null(strstr(err.msg, "; fields.id: expected the column's name as a string"));
+	assert_non_null(strstr(err.msg, "; ignore: expected an array of column names"));
+	assert_non_null(strstr(err.msg, "; values.key_person.Ja: expected yes or no"));
+	assert_non_null(strstr(err.msg, "; values.id: id and name take no value words"));
+	parse_fails("{\"fields\": {\"id\": \"x\"", &err);
+	assert_non_null(strstr(err.msg, "JSON syntax error"));
+	assert_int_equal(err.line, 1);
+	parse_fails("[1]", &err);
+	assert_non_null(strstr(err.msg, "expected an object"));
+	parse_fails("{\"relstage_map\": 2}", &err);
+	assert_string_equal(err.where, "relstage_map");
+}
+
+static void test_a_missing_file_names_its_path(void **state)
+{
+	rs_mapfile *m = NULL;
+	rs_error err;
+
+	(void)state;
+	rs_error_clear(&err);
+	assert_int_equal(rs_mapfile_load(&m, "no/such/map.json", &err), RS_EIO);
+	assert_string_equal(err.file, "no/such/map.json");
+	assert_non_null(strstr(err.msg, "cannot open"));
+}
+
+/* A header row from "a|b|c". */
+typedef struct trow {
+	char text[512];
+	const char *cell[32];
+	size_t len[32];
+	rs_row row;
+} trow;
+
+static const rs_row *row_of(trow *t, const char *cells, unsigned long line)
+{
+	char *p = t->text, *bar;
+	size_t n = 0;
+
+	snprintf(t->text, sizeof t->text, "%s", cells);
+	for (;;) {
+		bar = strchr(p, '|');
+		if (bar != NULL)
+			*bar = '\0';
+		t->cell[n] = p;
+		t->len[n++] = strlen(p);
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+	memset(&t->row, 0, sizeof t->row);
+	t->row.n = n;
+	t->row.cell = t->cell;
+	t->row.len = t->len;
+	t->row.line = line;
+	return &t->row;
+}
+
+static void test_m_wins_over_the_file_and_its_words_read_cells(void **state)
+{
+	rs_mapfile *file = parse_ok("{\"fields\": {\"id\": \"Nr\", \"purchase_share\": \"Anteil\","
+	                            " \"key_person\": \"Entscheider\"},"
+	                            " \"ignore\": [\"Sales\"],"
+	                            " \"values\": {\"key_person\": {\"vorhanden\": \"yes\"}}}");
+	const char *maps[] = {"id=Kunde"};
+	rs_fieldcfg cfg;
+	rs_fieldmap *m = NULL;
+	rs_account a;
+	rs_error err;
+	trow h, r;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.file = file;
+	cfg.maps = maps;
+	cfg.nmaps = 1;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Nr|Kunde|Anteil|Sales|Entscheider", 1), &cfg, NULL, &err),
+	                 RS_OK);
+	assert_int_equal(m->col[RS_F_ID], 1);
+	assert_int_equal(m->how[RS_F_ID], RS_HOW_MAP);
+	assert_int_equal(m->col[RS_F_PURCHASE_SHARE], 2);
+	assert_int_equal(m->how[RS_F_PURCHASE_SHARE], RS_HOW_FILE);
+	assert_int_equal(m->col[RS_F_OUR_SALES], -1); /* ignored */
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1|K1|40|Jane|vorhanden", 2), NULL, &a, &err), RS_OK);
+	assert_true(rs_known(&a, RS_F_KEY_PERSON) && a.v[RS_F_KEY_PERSON] == 1);
+	rs_fieldmap_free(m);
+	/* the file's ignored column need not be there; its fields must: the
+	 * file and key are named */
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Kunde|Share|Entscheider", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_string_equal(err.where, "map.json: fields.purchase_share");
+	assert_non_null(strstr(err.msg, "no such column in the header"));
+	assert_null(m);
+	rs_mapfile_free(file);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_a_map_file_holds_fields_ignores_words_and_the_header_row),
+		cmocka_unit_test(test_every_problem_is_named_by_its_key),
+		cmocka_unit_test(test_a_missing_file_names_its_path),
+		cmocka_unit_test(test_m_wins_over_the_file_and_its_words_read_cells),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
