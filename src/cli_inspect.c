@@ -139,7 +139,10 @@ int cli_inspect(const cli_opts *o, const rs_rules *rules)
 	rc = st == RS_OK ? 0 : st == RS_EREJECT ? EXIT_REJECTS : EXIT_TROUBLE;
 	if (rc == EXIT_TROUBLE)
 		cli_error(&err);
-	if (o->write_map != NULL && map.len > 0 && write_map(o->write_map, &map) != 0)
+	/* The map of a run that would stop on a column problem helps fix it;
+	 * after out of memory or an I/O error it may be partial: not written. */
+	if (o->write_map != NULL && map.len > 0 && !map.failed &&
+	    (rc != EXIT_TROUBLE || err.status == RS_EUSAGE) && write_map(o->write_map, &map) != 0)
 		rc = EXIT_TROUBLE;
 	rs_buf_free(&report);
 	rs_buf_free(&map);

@@ -50,6 +50,7 @@ typedef struct insp {
 	listed *rejects, *skips, *notes;
 	size_t nrejects, nskips, nnotes;
 	unsigned long more_rejects, more_skips;
+	bool oom; /* a list or a row's values could not be kept: no report */
 } insp;
 
 /* ------------------------------------------------------------ helpers */
@@ -145,7 +146,8 @@ void rs_inspect_notes_json(const rs_classifier *c, rs_buf *b)
 
 /* ---------------------------------------------------------- the run */
 
-static listed *list_add(listed **arr, size_t *n, unsigned long *more, size_t file, unsigned long line)
+static listed *list_add(insp *z, listed **arr, size_t *n, unsigned long *more, size_t file,
+                        unsigned long line)
 {
 	listed *l;
 
@@ -153,8 +155,10 @@ static listed *list_add(listed **arr, size_t *n, unsigned long *more, size_t fil
 		++*more;
 		return NULL;
 	}
-	if (*arr == NULL && (*arr = rs_calloc(LISTED, sizeof **arr)) == NULL)
+	if (*arr == NULL && (*arr = rs_calloc(LISTED, sizeof **arr)) == NULL) {
+		z->oom = true;
 		return NULL;
+	}
 	l = &(*arr)[(*n)++];
 	l->file = file;
 	l->line = line;
@@ -176,11 +180,10 @@ static shown_row *shown_at(insp *z, unsigned long line)
 static rs_status on_reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
 {
 	insp *z = ctx;
-	listed *l = list_add(&z->rejects, &z->nrejects, &z->more_rejects, z->cur, row->line);
+	listed *l = list_add(z, &z->rejects, &z->nrejects, &z->more_rejects, z->cur, row->line);
 	shown_row *s = shown_at(z, row->line);
 	char msg[480];
 
-	(void)err;
 	why->file = NULL;
 	why->line = 0;
 	(void)rs_error_format(why, msg, sizeof msg);
@@ -190,13 +193,13 @@ static rs_status on_reject(void *ctx, const rs_row *row, rs_error *why, rs_error
 		memcpy(s->outcome, "rejected: ", 10);
 		(void)rs_field_shown(s->outcome + 10, sizeof s->outcome - 10, msg, strlen(msg));
 	}
-	return RS_OK;
+	return z->oom ? rs_error_set(err, RS_ENOMEM, row->line, "out of memory") : RS_OK;
 }
 
 static void on_skip(void *ctx, const rs_row *row, int kind)
 {
 	insp *z = ctx;
-	listed *l = list_add(&z->skips, &z->nskips, &z->more_skips, z->cur, row->line);
+	listed *l = list_add(z, &z->skips, &z->nskips, &z->more_skips, z->cur, row->line);
 	shown_row *s = shown_at(z, row->line);
 	char cell[64] = "";
 	size_t i;
@@ -220,7 +223,7 @@ static void on_note(void *ctx, const rs_error *e)
 
 	if (z->cur > 0)
 		return; /* a later file has the same columns: the same notes */
-	l = list_add(&z->notes, &z->nnotes, &dropped, z->cur, e->line);
+	l = list_add(z, &z->notes, &z->nnotes, &dropped, z->cur, e->line);
 	if (l != NULL)
 		(void)snprintf(l->text, sizeof l->text, "%s", e->msg);
 }
@@ -287,6 +290,7 @@ static void show_values(insp *z, const rs_row *row)
 		}
 	}
 	rs_buf_putc(&j, '}');
+	z->oom |= j.failed;
 	(void)snprintf(s->json, sizeof s->json, "%s", !j.failed && j.len < sizeof s->json ? j.data : "{}");
 	rs_buf_free(&j);
 }
@@ -321,6 +325,8 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 		s = &z->shown[z->nshown - 1];
 	}
 	st = rs_classifier_row(c, row, &out, err);
+	if (st == RS_OK && z->oom)
+		st = rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
 	if (st == RS_OK && out != NULL && s != NULL)
 		(void)snprintf(s->outcome, sizeof s->outcome, "%s", out->cell[c->nin + COL_STAGE]);
 	return st;
@@ -672,6 +678,8 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 		z.cur = i;
 		st = read_file(&z, files[i], ro, err);
 	}
+	if (st == RS_OK && z.oom)
+		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	if (z.cls != NULL) {
 		stop = *err;
 		s = rs_classifier_stats(z.cls);

@@ -27,6 +27,9 @@ mkdir -p "$work/ref" || exit 2
 : >"$work/messages"
 cp "$fx/bad_share_text.csv" "$work/in.csv"
 cp "$fx/bad_jsonl_invalid_line.jsonl" "$work/in.jsonl"
+cp "$fx/export_kingdee.csv" "$work/kingdee.csv"
+cp "$fx/export_zoho_de.csv" "$work/zoho.csv"
+cp "$fx/export_zoho.map.json" "$work/map.json"
 (cd "$work" && "$bin" -q -o prev.csv in.csv)
 [ -s "$work/prev.csv" ] || { echo "failalloc: cannot make the previous output"; exit 2; }
 (cd "$work" && "$bin" -q --to xlsx -o prev.xlsx in.csv)
@@ -115,6 +118,10 @@ if [ -f "$work/xl/xl_kingdee_plain.xlsx" ]; then
 else
 	echo "failalloc: no openpyxl: the scenario reading other programs' workbooks is left out"
 fi
+# title rows, blank, totals and footer rows held back; a map file; inspect
+scenario export_rows -q -o out --rejects rej --summary-json sum ../kingdee.csv
+scenario map_file -q --map-file ../map.json -o out --rejects rej --summary-json sum ../zoho.csv
+scenario inspect inspect --to json --write-map out ../kingdee.csv
 echo "failalloc: exit-2 messages seen (numbers as N):"
 sort "$work/messages" | uniq -c | sort -rn | head -20
 echo "failalloc: $runs runs, $passed_ok completed ($reordered with vanished accounts reordered), $failed_ok exit 2 cleanly, $bad wrong"
