@@ -381,7 +381,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	rs_status st;
 
 	*out = NULL;
-	if (rs_intake_skip(&c->in, in) >= 0)
+	if (!rs_intake_plain_row(&c->in, in) && rs_intake_skip(&c->in, in) >= 0)
 		return RS_OK;
 	st = classify(c, in, out, &failed, err);
 	if (c->o.on_reject == NULL) {
@@ -389,6 +389,8 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 			rs_classifier_count_reject(c);
 		return st;
 	}
+	if (st == RS_OK && !c->in.probing && c->in.hold.count == 0)
+		return RS_OK; /* nothing held back: nothing to release */
 	if (st == RS_OK)
 		return rs_intake_outcome(&c->in, in, true, 0, NULL, err);
 	if (st != RS_EREJECT)

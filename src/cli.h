@@ -56,8 +56,9 @@ enum {
 	CLI_OPT_MAX_REJECTS, CLI_OPT_WRITE_MAP
 };
 
-/* cli_inspect.c: the options of issue 13's features (-1: taken, go on; 0:
- * not one of them; else an exit code), and the inspect command. */
+/* cli_inspect.c: the options of how an export is read and of the cron
+ * guard (-1: taken, go on; 0: not one of them; else an exit code), and
+ * the inspect command. */
 int cli_intake_option(int c, const char *arg, cli_opts *o);
 int cli_inspect(const cli_opts *o, const rs_rules *rules);
 /* The classifier options that a run and inspect share. */

@@ -205,8 +205,14 @@ static bool totals_cell(const rs_row *row, size_t i)
 	                                    "grandtotal", "grandtotals", "sum", "subtotal", "subtotals", NULL};
 	char norm[3 * 40 + 4];
 	size_t n, k, o;
+	unsigned char c0;
 
-	if (i >= row->n || row->len[i] > 40)
+	if (i >= row->n || row->len[i] > 40 || row->len[i] == 0)
+		return false;
+	/* Per row: most ids are no word at all. Totals words start with t, g,
+	 * s (any case), 合 小 (E5), 总 (E6), or are full width or spaced out. */
+	c0 = (unsigned char)row->cell[i][0];
+	if (strchr("tTgGsS \t", c0) == NULL && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF && c0 != 0xE3)
 		return false;
 	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
 	for (k = 0, o = 0; k < n; k++) /* "Grand Total", "合　计": one word */
@@ -475,6 +481,8 @@ rs_status rs_intake_outcome(rs_intake *t, const rs_row *in, bool ok, uint32_t fa
 			return st;
 	}
 	if (ok) {
+		if (t->hold.count == 0)
+			return RS_OK;
 		for (i = 0; i < t->hold.count; i++)
 			t->hold.row[i].footer = false;
 		return t->probing ? RS_OK : release(t, t->hold.count, err);

@@ -138,6 +138,23 @@ rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, 
 const rs_row *rs_intake_first_header(rs_intake *t);
 /* A blank or totals row is counted and skipped: its kind, else -1. */
 int rs_intake_skip(rs_intake *t, const rs_row *in);
+
+/*
+ * Per row, the usual case at a glance, before rs_intake_skip: an id that
+ * is neither blank (so the row is not) nor the start of a totals word.
+ */
+static inline bool rs_intake_plain_row(const rs_intake *t, const rs_row *in)
+{
+	long id = t->map->col[RS_F_ID];
+	unsigned char c0, low;
+
+	if (id < 0 || (size_t)id >= in->n || in->len[id] == 0 || in->reject != NULL ||
+	    (in->type != NULL && in->type[id] == RS_T_NULL))
+		return false;
+	c0 = (unsigned char)in->cell[id][0];
+	low = c0 | 0x20;
+	return c0 > ' ' && c0 < 0x80 && low != 't' && low != 'g' && low != 's';
+}
 /*
  * A row's outcome: classified (ok), or rejected with why and, per field,
  * the cells that did not read (failed). Delivers, holds or releases rejects
