@@ -30,7 +30,9 @@ expect pipe 2 '^relstage: <stdout>: write failed: Broken pipe'
 # bytes as to a file, in every format (80,000 rows: many output buffers).
 awk 'BEGIN { print "id,name,purchase_share,contacts"; for (i = 0; i < 80000; i++) printf "C%d,\"Name, %d\",%d,%d\n", i, i, i % 101, i % 9 }' >"$tmp/huge.csv"
 for fmt in csv tsv json jsonl; do
-	"$RELSTAGE" -q --to $fmt --explain "$tmp/huge.csv" 2>"$tmp/pipe_out.err" | cat >"$tmp/piped.out"
+	# (the file has no cooperation column: that note is expected, no other message)
+	"$RELSTAGE" -q --to $fmt --explain "$tmp/huge.csv" 2>&1 >/dev/null | grep -v ' is 0 for every row$' >"$tmp/pipe_out.err"
+	"$RELSTAGE" -q --to $fmt --explain "$tmp/huge.csv" 2>/dev/null | cat >"$tmp/piped.out"
 	"$RELSTAGE" -q --to $fmt --explain -o "$tmp/file.out" "$tmp/huge.csv" 2>/dev/null
 	a=$?
 	if [ $a != 0 ] || [ -s "$tmp/pipe_out.err" ]; then
