@@ -128,6 +128,11 @@ int cli_inspect(const cli_opts *o, const rs_rules *rules)
 		fprintf(stderr, "relstage: inspect writes text, or JSON with --to json; see relstage --help\n");
 		return EXIT_TROUBLE;
 	}
+	if (o->output || o->rejects || o->summary_json || o->previous || o->summary) {
+		fprintf(stderr, "relstage: inspect writes nothing but its report: -o, --rejects, --summary, "
+		                "--summary-json and --previous are for a run; see relstage --help\n");
+		return EXIT_TROUBLE;
+	}
 	memset(&err, 0, sizeof err);
 	cli_classify_opts(o, &co);
 	rs_buf_init(&report);
