@@ -232,12 +232,12 @@ rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const
 	if (st == RS_OK)
 		read_map(&l, m, root);
 	cJSON_Delete(root);
-	if (l.oom) {
+	if (l.oom || st == RS_ENOMEM) {
 		err->where[0] = '\0';
 		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	} else if (st != RS_OK || l.nproblems > 0) {
+		st = err->status = RS_EUSAGE; /* the loader's RS_ERULES: a usage problem here */
 	}
-	else if (st != RS_OK || l.nproblems > 0)
-		st = err->status = RS_EUSAGE;
 	if (st != RS_OK) {
 		rs_mapfile_free(m);
 		return st;
