@@ -355,18 +355,14 @@ int main(int argc, char **argv)
 	o.wopts.format = RS_FMT_CSV;
 	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.lang))
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
-	o.maps = calloc((size_t)argc, sizeof *o.maps);
-	o.ignores = calloc((size_t)argc, sizeof *o.ignores);
-	if (o.maps == NULL || o.ignores == NULL) {
-		free(o.maps);
-		free(o.ignores);
+	o.maps = calloc(2 * (size_t)argc, sizeof *o.maps); /* -m specs, then --ignore's */
+	if (o.maps == NULL)
 		return EXIT_TROUBLE;
-	}
+	o.ignores = o.maps + argc;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
 			free(o.maps);
-			free(o.ignores);
 			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
 				return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
 				                   (char[]){(char)optopt, '\0'});
@@ -375,7 +371,6 @@ int main(int argc, char **argv)
 		}
 		if ((rc = take_option(c, optarg, &o)) >= 0) {
 			free(o.maps);
-			free(o.ignores);
 			return rc;
 		}
 	}
@@ -401,6 +396,5 @@ int main(int argc, char **argv)
 	}
 	rs_rules_free(rules);
 	free(o.maps);
-	free(o.ignores);
 	return rc;
 }
