@@ -543,12 +543,13 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r,
                             const rs_classify_opts *o, rs_error *err);
 /*
  * Takes a file's first record and gives the output header (valid while c
- * lives). The delimiter (0 for JSON) decides number parsing (';' allows
- * decimal commas) and whether the header may come later: in delimited text
- * a record above the header is a title row, and then *out is NULL: pass
- * the next records here until *out is set (at most 20 records are
- * searched; a record that gives an id and a share is the header). A later
- * file's header must name the same columns.
+ * lives). The delimiter (0 for JSON and workbooks) decides number parsing
+ * (';' allows decimal commas). In delimited text (a delimiter) and in a
+ * workbook (a first record with cell types) the header may come later: a
+ * record above it is a title row, and then *out is NULL: pass the next
+ * records here until *out is set (at most 20 records are searched; a
+ * record that gives an id and a share is the header). A later file's
+ * header must name the same columns.
  */
 rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
                                const rs_row **out, rs_error *err);

@@ -164,6 +164,9 @@ void rs_classifier_free(rs_classifier *c)
 	rs_intake_free(&c->in);
 	rs_mapfile_free(c->mapfile);
 	rs_fieldmap_free(c->partial);
+	rs_free((void *)c->pad_cell);
+	rs_free(c->pad_len);
+	rs_free(c->pad_type);
 	for (i = 0; c->prefixed != NULL && i < COL_MAX; i++)
 		rs_free(c->prefixed[i]);
 	rs_free(c->prefixed);
@@ -350,7 +353,11 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->hdr_cell = rs_calloc(c->nout, sizeof *c->hdr_cell);
 	c->hdr_len = rs_calloc(c->nout, sizeof *c->hdr_len);
 	c->hdr_type = rs_calloc(c->nout, sizeof *c->hdr_type);
-	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len || !c->hdr_type)
+	c->pad_cell = rs_calloc(c->nraw, sizeof *c->pad_cell);
+	c->pad_len = rs_calloc(c->nraw, sizeof *c->pad_len);
+	c->pad_type = rs_calloc(c->nraw, sizeof *c->pad_type);
+	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len || !c->hdr_type ||
+	    !c->pad_cell || !c->pad_len || !c->pad_type)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (i = 0, k = 0; i < c->nout; i++, k++) {
 		const char *s;
@@ -445,7 +452,9 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 
 	*out = NULL;
 	c->nf.decimal_comma = delimiter == ';';
-	st = rs_intake_record(&c->in, in, delimiter != 0, &c->cfg, &is_header, err);
+	/* Title rows, totals and footers come in delimited text and in
+	 * workbooks (whose rows carry cell types); JSON's header is its keys. */
+	st = rs_intake_record(&c->in, in, delimiter != 0 || in->type != NULL, &c->cfg, &is_header, err);
 	if (st == RS_EPARSE)
 		return header_missing(c, err);
 	if (st != RS_OK || !is_header)

@@ -90,6 +90,12 @@ struct rs_classifier {
 	size_t drop_from, drop_to; /* an earlier run's appended columns: not written */
 	rs_buf notes;           /* the header's notes, a line each */
 	char **prefixed;        /* --prefix: the appended column names, else NULL */
+	/* A workbook row whose trailing cells are empty is short (Excel does
+	 * not store them): it is padded to the header's width here. */
+	const char **pad_cell;
+	size_t *pad_len;
+	unsigned char *pad_type;
+	rs_row pad;
 };
 
 /* Input column -> output column, or -1 for a dropped one (an earlier run's). */

@@ -368,6 +368,27 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	return RS_OK;
 }
 
+/* A workbook row without its trailing empty cells, as wide as the header. */
+static const rs_row *pad_row(rs_classifier *c, const rs_row *in)
+{
+	size_t i;
+
+	memcpy((void *)c->pad_cell, in->cell, in->n * sizeof *c->pad_cell);
+	memcpy(c->pad_len, in->len, in->n * sizeof *c->pad_len);
+	memcpy(c->pad_type, in->type, in->n);
+	for (i = in->n; i < c->nraw; i++) {
+		c->pad_cell[i] = "";
+		c->pad_len[i] = 0;
+		c->pad_type[i] = RS_T_STRING;
+	}
+	c->pad = *in;
+	c->pad.n = c->nraw;
+	c->pad.cell = c->pad_cell;
+	c->pad.len = c->pad_len;
+	c->pad.type = c->pad_type;
+	return &c->pad;
+}
+
 /*
  * Blank and totals rows are skipped. Without on_reject a bad row is
  * RS_EREJECT; with it, the row's outcome goes to the intake (header.c),
@@ -381,6 +402,8 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	rs_status st;
 
 	*out = NULL;
+	if (in->type != NULL && in->n < c->nraw && in->reject == NULL)
+		in = pad_row(c, in);
 	if (!rs_intake_plain_row(&c->in, in) && rs_intake_skip(&c->in, in) >= 0)
 		return RS_OK;
 	st = classify(c, in, out, &failed, err);

@@ -810,7 +810,10 @@ static rs_status end_row(part *pt, sheet_rd *s)
 		s->hdr_len = s->store.len;
 		return s->c->on_header(s->c->ctx, &row, pt->err);
 	}
-	if (s->total > s->ncols) {
+	/* Only a row too wide to store is judged here: the header may be a
+	 * later row than the first (title rows above it), so the classifier
+	 * compares a row's width with the one in use. */
+	if (s->total > s->n) {
 		(void)snprintf(s->why, sizeof s->why, "row has %zu fields, the header has %zu", s->total,
 		               s->ncols);
 		row.reject = s->why;

@@ -256,7 +256,9 @@ static void test_a_workbook_reads_as_excel_shows_it(void **state)
 	(void)unlink(g_path);
 }
 
-static void test_rows_wider_than_the_header_are_rejected_and_wide_headers_refused(void **state)
+/* The header may be a later row (title rows above it): a row's width is the
+ * classifier's to judge, so a wider row comes through as read. */
+static void test_rows_wider_than_the_first_come_through_and_wide_headers_refused(void **state)
 {
 	lxw_workbook *wb = book();
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
@@ -271,7 +273,7 @@ static void test_rows_wider_than_the_header_are_rejected_and_wide_headers_refuse
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
 	assert_int_equal(g.rows, 1);
-	assert_string_equal(g.reject[0], "row has 4 fields, the header has 2");
+	assert_string_equal(g.reject[0], ""); /* the classifier says "row has 4 fields" */
 	assert_int_equal(read_book(g_path, NULL, 1, &g, &err), RS_ELIMIT);
 	assert_non_null(strstr(err.msg, "the header has more than 1 columns"));
 	assert_string_equal(err.file, g_path);
@@ -466,7 +468,7 @@ int main(void)
 		cmocka_unit_test(test_date_serials_read_as_iso_dates_in_both_date_systems),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
 		cmocka_unit_test(test_a_workbook_reads_as_excel_shows_it),
-		cmocka_unit_test(test_rows_wider_than_the_header_are_rejected_and_wide_headers_refused),
+		cmocka_unit_test(test_rows_wider_than_the_first_come_through_and_wide_headers_refused),
 		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),
 		cmocka_unit_test(test_the_first_sheet_read_is_the_first_not_hidden),
 		cmocka_unit_test(test_a_record_past_the_record_limit_stops_the_run),
