@@ -211,6 +211,7 @@ typedef enum rs_field {
 	RS_F_EQUITY_TIE,
 	RS_F_EXCLUSIVE,
 	RS_F_INFO_SHARING,
+	RS_F_CUSTOMER_SINCE, /* a year or date: gives relationship_years when that is empty */
 	RS_F_COUNT
 } rs_field;
 

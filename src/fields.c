@@ -16,7 +16,7 @@ static const char *const var_names[RS_V_COUNT] = {
 	"contacts", "departments", "top_contact_level", "key_person",
 	"relationship_years", "joint_projects", "exec_meetings",
 	"strategic_agreement", "equity_tie", "exclusive", "info_sharing",
-	"share_pct", "contact_score", "cooperation_score",
+	"customer_since", "share_pct", "contact_score", "cooperation_score",
 };
 
 const unsigned char rs_field_kinds[RS_V_COUNT] = {
@@ -24,7 +24,7 @@ const unsigned char rs_field_kinds[RS_V_COUNT] = {
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_LEVEL,
 	RS_KIND_BOOL,   RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 	RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,
-	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
+	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 };
 
 const char *rs_var_name(int var)
@@ -77,12 +77,15 @@ static const char *const al_agree[] = {"agreement", "战略协议", NULL};
 static const char *const al_equity[] = {"joint_venture", "股权关系", NULL};
 static const char *const al_excl[] = {"preferred_supplier", "独家供应", NULL};
 static const char *const al_info[] = {"信息共享", NULL};
+static const char *const al_since[] = {"client_since", "customer_since_date", "relationship_start",
+                                       "kunde_seit", "首次合作年份", "首次合作日期", "合作开始日期",
+                                       "合作开始年份", "合作起始年份", "开始合作时间", NULL};
 static const char *const al_none[] = {NULL};
 
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
-	al_excl, al_info,
+	al_excl, al_info, al_since,
 };
 
 static const char *const meanings[RS_V_COUNT] = {
@@ -102,6 +105,7 @@ static const char *const meanings[RS_V_COUNT] = {
 	"cross-shareholding or a joint venture (yes/no)",
 	"exclusive or preferred-supplier status (yes/no)",
 	"forecasts, plans or data shared with us (yes/no)",
+	"the year (or date) the customer relationship began; gives relationship_years when that is empty",
 	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
 	"score: contact depth, 0-100",
 	"score: cooperation signals, 0-100",
@@ -126,11 +130,11 @@ const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 	[RS_F_PURCHASE_SHARE] = RS_NUM_PERCENT,
 	[RS_F_OUR_SALES] = RS_NUM_CURRENCY,
 	[RS_F_CUSTOMER_SPEND] = RS_NUM_CURRENCY,
-	[RS_F_CONTACTS] = RS_NUM_COUNT,
-	[RS_F_DEPARTMENTS] = RS_NUM_COUNT,
-	[RS_F_RELATIONSHIP_YEARS] = RS_NUM_NONNEG,
-	[RS_F_JOINT_PROJECTS] = RS_NUM_COUNT,
-	[RS_F_EXEC_MEETINGS] = RS_NUM_COUNT,
+	[RS_F_CONTACTS] = RS_NUM_COUNT | RS_NUM_PIECES,
+	[RS_F_DEPARTMENTS] = RS_NUM_COUNT | RS_NUM_PIECES,
+	[RS_F_RELATIONSHIP_YEARS] = RS_NUM_NONNEG | RS_NUM_YEARS,
+	[RS_F_JOINT_PROJECTS] = RS_NUM_COUNT | RS_NUM_PIECES,
+	[RS_F_EXEC_MEETINGS] = RS_NUM_COUNT | RS_NUM_PIECES,
 };
 
 /* ------------------------------------------------------------ field map */
@@ -442,10 +446,10 @@ static void finish_map(const mapctx *c)
 {
 	rs_fieldmap *m = c->m;
 	const char *s;
-	size_t n, i, j;
-	unsigned k;
+	size_t n;
 	int f;
 
+	m->today = rs_value_today();
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0)
 			continue;
@@ -460,18 +464,32 @@ static void finish_map(const mapctx *c)
 			m->where[f][0] = '\0';
 		else
 			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "column %ld", m->col[f] + 1);
+		m->pref[f] = RS_DEC_FILE;
 		if (rs_field_kinds[f] != RS_KIND_TEXT) {
 			rs_colop *o = &m->op[m->nops++];
 			o->col = (size_t)m->col[f];
 			o->field = (unsigned char)f;
 			o->rules = rs_field_num_rules[f];
-			o->op = rs_field_kinds[f] == RS_KIND_BOOL    ? RS_OP_BOOL
+			o->dec = RS_DEC_FILE;
+			o->lo = (o->rules & RS_NUM_NONNEG) ? 0 : -HUGE_VAL;
+			/* relationship_years from 1950 may be a year: parse_cell decides */
+			o->hi = f == RS_F_RELATIONSHIP_YEARS ? 1950 : HUGE_VAL;
+			o->op = f == RS_F_CUSTOMER_SINCE                ? RS_OP_SLOW
+			        : rs_field_kinds[f] == RS_KIND_BOOL    ? RS_OP_BOOL
 			        : rs_field_kinds[f] == RS_KIND_LEVEL ? RS_OP_LEVEL
 			        : (o->rules & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
 			                                                    : RS_OP_NUMBER;
 		}
 	}
-	for (k = 0, j = 0; k < 4; k++) {
+	rs_fieldmap_group(m);
+}
+
+void rs_fieldmap_group(rs_fieldmap *m)
+{
+	size_t i, j;
+	unsigned k;
+
+	for (k = 0, j = 0; k < RS_OP_KINDS; k++) {
 		for (i = 0; i < m->nops; i++)
 			if (m->op[i].op == k)
 				m->bykind[j++] = m->op[i];
@@ -525,7 +543,47 @@ long rs_fieldmap_column(const rs_fieldmap *m, int field)
 	return m->col[field];
 }
 
+rs_status rs_fieldmap_add_word(rs_fieldmap *m, int field, const char *word, double value,
+                               rs_error *err)
+{
+	char buf[128];
+	size_t n = rs_value_fold(word, strlen(word), buf, sizeof buf), i;
+	rs_kind k = rs_var_kind(field);
+	rs_fword *w;
+
+	if (field < 0 || field >= RS_F_COUNT || k == RS_KIND_TEXT || field == RS_F_CUSTOMER_SINCE)
+		return rs_error_set(err, RS_EUSAGE, 0, "%s takes no value words", rs_var_name(field));
+	if (n == 0 || n >= sizeof buf)
+		return rs_error_set(err, RS_EUSAGE, 0, "a value word of %s is empty or too long",
+		                    rs_var_name(field));
+	if (!isfinite(value) || (k == RS_KIND_BOOL && value != 0 && value != 1) ||
+	    (k == RS_KIND_LEVEL && value != 1 && value != 2 && value != 3 && value != 4))
+		return rs_error_set(err, RS_EUSAGE, 0, "\"%s\" cannot mean %g for %s (%s)", word, value,
+		                    rs_var_name(field),
+		                    k == RS_KIND_BOOL ? "yes/no is 1 or 0" : k == RS_KIND_LEVEL ? "levels are 1-4" : "not finite");
+	if ((w = rs_realloc(m->words, (m->nwords + 1) * sizeof *w)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	m->words = w;
+	if ((w[m->nwords].norm = rs_strndup(buf, n)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	w[m->nwords].field = (unsigned char)field;
+	w[m->nwords++].value = value;
+	/* The field's cells go to parse_cell, which looks at these words first. */
+	for (i = 0; i < m->nops; i++)
+		if (m->op[i].field == field)
+			m->op[i].op = RS_OP_SLOW;
+	rs_fieldmap_group(m);
+	return RS_OK;
+}
+
 void rs_fieldmap_free(rs_fieldmap *m)
 {
+	size_t i;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nwords; i++)
+		rs_free(m->words[i].norm);
+	rs_free(m->words);
 	rs_free(m);
 }

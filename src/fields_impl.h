@@ -37,21 +37,36 @@ bool rs_value_word_eq(const char *s, size_t n, const char *w);
 
 /*
  * How a numeric field is read. RS_NUM_WHOLE and RS_NUM_NONNEG are checked by
- * the field map after parsing; rs_value_number ignores them.
+ * the field map after parsing; rs_value_number ignores them. RS_NUM_YEARS and
+ * RS_NUM_PIECES let unit words follow ("3 years", "3年"; "5人", "2个").
  */
 enum {
 	RS_NUM_PERCENT = 1,
 	RS_NUM_CURRENCY = 2,
 	RS_NUM_WHOLE = 4,
 	RS_NUM_NONNEG = 8,
+	RS_NUM_YEARS = 16,
+	RS_NUM_PIECES = 32,
 	RS_NUM_COUNT = RS_NUM_WHOLE | RS_NUM_NONNEG
 };
+/* What a number's text showed of its decimal mark (rs_value_number's
+ * *shape), and whether it had a %. */
+enum {
+	RS_SHAPE_PLAIN = 0, /* no '.' or ',' (or only ' ' / '\'' groups) */
+	RS_SHAPE_DOT = 1,   /* '.' is the decimal mark, or ',' groups thousands */
+	RS_SHAPE_COMMA = 2, /* ',' is the decimal mark, or '.' groups thousands */
+	RS_SHAPE_AMBIG = 3, /* one '.' or ',' before three digits: either */
+	RS_SHAPE_MARK = 3,  /* the bits above */
+	RS_SHAPE_PCT = 4
+};
 /*
- * rs_parse_number with the affixes chosen per field: RS_NUM_PERCENT lets a
- * trailing % through, RS_NUM_CURRENCY a currency mark. why may be NULL.
+ * rs_parse_number with the affixes chosen per field (RS_NUM_PERCENT lets a
+ * trailing % through, RS_NUM_CURRENCY a currency mark, the unit flags their
+ * words) and the decimal mark of ambiguous text: dec is '.' or ',', or 0 to
+ * reject it. shape (may be NULL) gets RS_SHAPE_ bits; why may be NULL.
  */
-rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
-                         double *out, const char **why);
+rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
+                         unsigned *shape, const char **why);
 
 /*
  * The general word matchers behind rs_parse_bool and rs_parse_level, for
@@ -59,6 +74,24 @@ rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
+/*
+ * A cell as the word table writes its words (words.c): trimmed, ASCII and
+ * Latin-1 letters lowercased, blanks and - _ / & + . one space. Returns the
+ * length, or cap when it does not fit.
+ */
+size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap);
+/* The word table's entry i: the word, its kind ('b' yes/no, 'l' level) and
+ * value; NULL past the end. */
+const char *rs_value_word(size_t i, char *kind, int *v);
+/*
+ * customer_since: a year (2019, 2019年) or a date (2019-06-15, 2019/6/15,
+ * 2019年6月15日, 15.06.2019, a time after it ignored) -> *year, and the whole
+ * years from it to today (YYYYMMDD) -> *years. A date after today or before
+ * 1900 is bad.
+ */
+rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
+                        const char **why);
+long rs_value_today(void); /* the local date as YYYYMMDD */
 
 /* ------------------------------------------------------------ field map
  * Built once per header by fields.c, read per row by fields_apply.c.
@@ -73,8 +106,14 @@ const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n);
 
 #define RS_FIELD_WHERE_MAX 96
 
-/* RS_OP_COUNT: a whole, non-negative number, the cheapest fast path. */
-enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL };
+/* RS_OP_COUNT: a whole, non-negative number, the cheapest fast path.
+ * RS_OP_SLOW: every cell through parse_cell (words of a map file, dates,
+ * shares given as fractions). */
+enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL, RS_OP_SLOW, RS_OP_KINDS };
+
+/* The decimal mark of a number column that the look-ahead did not decide:
+ * the file's convention (rs_numfmt), said when it first matters. */
+#define RS_DEC_FILE '\1'
 
 /* A mapped field other than id and name, as the per-row loop reads it. */
 typedef struct rs_colop {
@@ -82,7 +121,17 @@ typedef struct rs_colop {
 	unsigned char field;
 	unsigned char op;    /* RS_OP_ above */
 	unsigned char rules; /* rs_field_num_rules[field] */
+	char dec;            /* the fast path's decimal mark ('.', ',', RS_DEC_FILE)
+	                        or 0: whole numbers only, the rest to parse_cell */
+	double lo, hi;       /* numbers the fast path takes: lo <= v < hi */
 } rs_colop;
+
+/* A word a map file adds to a field ("Ja" -> 1), normalised. */
+typedef struct rs_fword {
+	char *norm;
+	unsigned char field;
+	double value;
+} rs_fword;
 
 struct rs_fieldmap {
 	size_t ncols;
@@ -93,9 +142,34 @@ struct rs_fieldmap {
 	 * CSV loop runs one kind at a time: group k is
 	 * bykind[k == 0 ? 0 : kindend[k - 1] .. kindend[k]). */
 	rs_colop bykind[RS_F_COUNT];
-	size_t kindend[4];
+	size_t kindend[RS_OP_KINDS];
 	char where[RS_F_COUNT][RS_FIELD_WHERE_MAX]; /* header text of each mapped column */
+	/* How each field's ambiguous numbers ("1.234") read: '.', ',',
+	 * RS_DEC_FILE, or 0 (rejected: the column writes both). */
+	char pref[RS_F_COUNT];
+	bool fraction;  /* purchase_share is a fraction of 1: x100 */
+	long today;     /* YYYYMMDD: customer_since counts up to it */
+	rs_fword *words; /* rs_fieldmap_add_word */
+	size_t nwords;
 };
+
+/* Re-sorts op[] into bykind[] after an op's kind changed. */
+void rs_fieldmap_group(rs_fieldmap *m);
+
+/*
+ * rs_fieldmap_apply, and *guessed gets bit f when field f held an ambiguous
+ * number read by the file's convention (pref RS_DEC_FILE).
+ */
+rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
+                           rs_account *a, uint32_t *guessed, rs_error *err);
+
+/*
+ * Adds a word a field's cells may hold, with its value (yes/no: 1/0; levels:
+ * 1-4; numbers: the number), compared like header names (rs_value_norm).
+ * It wins over the built-in words. For a map file's value words.
+ */
+rs_status rs_fieldmap_add_word(rs_fieldmap *m, int field, const char *word, double value,
+                               rs_error *err);
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives
@@ -168,7 +242,7 @@ static inline bool rs_value_fastnum(const char *s, size_t n, char dec, double *o
 	}
 	nd = (size_t)(p - start);
 	if (p < end) {
-		if (*p != (unsigned char)dec)
+		if (*p != (unsigned char)dec || dec == 0)
 			return false;
 		start = ++p;
 		while (p < end && (d = (unsigned)*p - '0') < 10) {

@@ -61,7 +61,7 @@ static double number(const char *s)
 {
 	double v = -1;
 
-	assert_int_equal(rs_value_number(s, strlen(s), false, RS_NUM_PERCENT, &v, NULL),
+	assert_int_equal(rs_value_number(s, strlen(s), '.', RS_NUM_PERCENT, &v, NULL, NULL),
 	                 RS_PARSE_OK);
 	return v;
 }
