@@ -474,14 +474,26 @@ static void finish_map(const mapctx *c)
 			o->lo = (o->rules & RS_NUM_NONNEG) ? 0 : -HUGE_VAL;
 			/* relationship_years from 1950 may be a year: parse_cell decides */
 			o->hi = f == RS_F_RELATIONSHIP_YEARS ? 1950 : HUGE_VAL;
-			o->op = f == RS_F_CUSTOMER_SINCE                ? RS_OP_SLOW
-			        : rs_field_kinds[f] == RS_KIND_BOOL    ? RS_OP_BOOL
-			        : rs_field_kinds[f] == RS_KIND_LEVEL ? RS_OP_LEVEL
-			        : (o->rules & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
-			                                                    : RS_OP_NUMBER;
 		}
 	}
 	rs_fieldmap_group(m);
+}
+
+/* How the per-row loop reads field f: parse_cell reads dates, a map
+ * file's words and shares given as fractions. */
+static unsigned char op_of(const rs_fieldmap *m, int f)
+{
+	size_t i;
+
+	for (i = 0; i < m->nwords; i++)
+		if (m->words[i].field == f)
+			return RS_OP_SLOW;
+	if (f == RS_F_CUSTOMER_SINCE || (f == RS_F_PURCHASE_SHARE && m->fraction))
+		return RS_OP_SLOW;
+	return rs_field_kinds[f] == RS_KIND_BOOL                        ? RS_OP_BOOL
+	       : rs_field_kinds[f] == RS_KIND_LEVEL                     ? RS_OP_LEVEL
+	       : (rs_field_num_rules[f] & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
+	                                                                : RS_OP_NUMBER;
 }
 
 void rs_fieldmap_group(rs_fieldmap *m)
@@ -489,6 +501,8 @@ void rs_fieldmap_group(rs_fieldmap *m)
 	size_t i, j;
 	unsigned k;
 
+	for (i = 0; i < m->nops; i++)
+		m->op[i].op = op_of(m, m->op[i].field);
 	for (k = 0, j = 0; k < RS_OP_KINDS; k++) {
 		for (i = 0; i < m->nops; i++)
 			if (m->op[i].op == k)
@@ -547,7 +561,7 @@ rs_status rs_fieldmap_add_word(rs_fieldmap *m, int field, const char *word, doub
                                rs_error *err)
 {
 	char buf[128];
-	size_t n = rs_value_fold(word, strlen(word), buf, sizeof buf), i;
+	size_t n = rs_value_fold(word, strlen(word), buf, sizeof buf);
 	rs_kind k = rs_var_kind(field);
 	rs_fword *w;
 
@@ -568,11 +582,7 @@ rs_status rs_fieldmap_add_word(rs_fieldmap *m, int field, const char *word, doub
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	w[m->nwords].field = (unsigned char)field;
 	w[m->nwords++].value = value;
-	/* The field's cells go to parse_cell, which looks at these words first. */
-	for (i = 0; i < m->nops; i++)
-		if (m->op[i].field == field)
-			m->op[i].op = RS_OP_SLOW;
-	rs_fieldmap_group(m);
+	rs_fieldmap_group(m); /* the field's cells go to parse_cell, which looks at these first */
 	return RS_OK;
 }
 

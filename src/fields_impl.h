@@ -153,8 +153,21 @@ struct rs_fieldmap {
 	size_t nwords;
 };
 
-/* Re-sorts op[] into bykind[] after an op's kind changed. */
+/* Sets each op's RS_OP_ kind from the map's state and groups op[] into
+ * bykind[]; after any change of words or fraction. */
 void rs_fieldmap_group(rs_fieldmap *m);
+
+/*
+ * columns.c: decides, from the look-ahead rows q (may be NULL: none), how
+ * each number column reads ambiguous text (pref, dec) and whether the share
+ * is a fraction (scale forces it), telling diag each choice that mattered.
+ * conv is the file's convention: ',' for ';'-separated files, else '.'.
+ */
+void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char conv, rs_share_scale scale,
+                        rs_diag_fn diag, void *ctx);
+/* Tells diag that field f's ambiguous cell in row was read by convention. */
+void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
+                      void *ctx);
 
 /*
  * rs_fieldmap_apply, and *guessed gets bit f when field f held an ambiguous

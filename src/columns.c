@@ -1,0 +1,216 @@
+/*
+ * columns.c - how a file's number columns are read, decided once from its
+ * first rows (the look-ahead): the decimal mark of text that does not show
+ * it ("1.234", "50.000"), and whether purchase_share gives fractions of 1.
+ * Each choice that changed a value is said once, through the caller's
+ * notice callback; the per-row reading is in fields_apply.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fields_impl.h"
+
+/* What the look-ahead saw in one column. */
+typedef struct colseen {
+	size_t dot, comma, ambig;     /* cells by RS_SHAPE_ */
+	const char *evidence, *first; /* a cell that showed the mark; the first ambiguous one */
+	size_t evidence_len, first_len;
+} colseen;
+
+/* A cell of field f in a look-ahead row, or NULL (empty, JSON number or null). */
+static const char *cell_of(const rs_fieldmap *m, int f, const rs_row *row, size_t *n)
+{
+	size_t c = (size_t)m->col[f];
+
+	if (row->reject != NULL || row->n != m->ncols || row->len[c] == 0 ||
+	    (row->type != NULL && row->type[c] != RS_T_STRING))
+		return NULL;
+	*n = row->len[c];
+	return row->cell[c];
+}
+
+static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
+{
+	rs_error e;
+	va_list ap;
+
+	if (diag == NULL)
+		return;
+	rs_error_clear(&e);
+	va_start(ap, fmt);
+	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	va_end(ap);
+	diag(ctx, &e);
+}
+
+/* "our_sales (column "Umsatz")" or "our_sales". */
+static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t cap)
+{
+	if (m->where[f][0] == '\0')
+		(void)snprintf(buf, cap, "%s", rs_var_name(f));
+	else
+		(void)snprintf(buf, cap, "%s (column \"%s\")", rs_var_name(f), m->where[f]);
+	return buf;
+}
+
+/* `s` read with mark `dec`, for a notice: "1234". */
+static double read_as(const char *s, size_t n, int f, char dec)
+{
+	double v = 0;
+
+	(void)rs_value_number(s, n, dec, rs_field_num_rules[f], &v, NULL, NULL);
+	return v;
+}
+
+/* Why an ambiguous value reads with `dec`: from the column, the file, the delimiter. */
+static void tell_mark(const rs_fieldmap *m, int f, const char *s, size_t n, char dec,
+                      const char *why, rs_diag_fn diag, void *ctx)
+{
+	char name[160], val[40];
+
+	notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s",
+	       field_named(m, f, name, sizeof name), rs_field_shown(val, sizeof val, s, n),
+	       read_as(s, n, f, dec), dec, why);
+}
+
+void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
+                      void *ctx)
+{
+	size_t c = (size_t)m->col[f];
+
+	tell_mark(m, f, row->cell[c], row->len[c], conv,
+	          conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'", diag, ctx);
+}
+
+/* The decimal marks, column by column: the column's own values, else the
+ * file's other numbers, else the convention (said when it first matters). */
+static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char conv, rs_diag_fn diag, void *ctx)
+{
+	colseen seen[RS_F_COUNT], all;
+	const rs_row *row;
+	char name[160], ev[40];
+	size_t i, k, n;
+	int f;
+
+	memset(seen, 0, sizeof seen);
+	memset(&all, 0, sizeof all);
+	for (k = 0; k < m->nops; k++) {
+		colseen *s = &seen[f = m->op[k].field];
+
+		for (i = 0; rs_field_kinds[f] == RS_KIND_NUMBER && f != RS_F_CUSTOMER_SINCE &&
+		            (row = rs_rowq_row(q, i)) != NULL; i++) {
+			const char *t = cell_of(m, f, row, &n);
+			unsigned shape = 0;
+			double v;
+
+			if (t == NULL || rs_value_number(t, n, '.', rs_field_num_rules[f], &v, &shape, NULL) !=
+			                         RS_PARSE_OK)
+				continue;
+			shape &= RS_SHAPE_MARK;
+			s->dot += shape == RS_SHAPE_DOT;
+			s->comma += shape == RS_SHAPE_COMMA;
+			if (shape == RS_SHAPE_AMBIG && s->ambig++ == 0)
+				s->first = t, s->first_len = n;
+			if ((shape == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA) && s->evidence == NULL)
+				s->evidence = t, s->evidence_len = n;
+		}
+		all.dot += s->dot;
+		all.comma += s->comma;
+		if (all.evidence == NULL)
+			all.evidence = s->evidence, all.evidence_len = s->evidence_len;
+	}
+	for (k = 0; k < m->nops; k++) {
+		rs_colop *o = &m->op[k];
+		colseen *s = &seen[f = o->field];
+		char dec = s->dot ? '.' : ',';
+		const char *why = "in this column";
+
+		if (s->dot && s->comma) { /* both ways: "1.234" cannot be read */
+			m->pref[f] = 0;
+			o->dec = 0;
+			if (s->ambig > 0)
+				notice(diag, ctx, "%s: the column writes decimals both as 1.5 and as 1,5, so values "
+				       "such as \"%s\" are rejected", field_named(m, f, name, sizeof name),
+				       rs_field_shown(ev, sizeof ev, s->first, s->first_len));
+			continue;
+		}
+		if (!s->dot && !s->comma && (all.dot == 0) != (all.comma == 0)) {
+			dec = all.dot ? '.' : ',';
+			why = "in this file's other numbers";
+			s->evidence = all.evidence, s->evidence_len = all.evidence_len;
+		} else if (!s->dot && !s->comma) {
+			/* Nothing to go on: the file's convention, said when it matters. */
+			m->pref[f] = RS_DEC_FILE;
+			o->dec = 0;
+			if (s->ambig > 0) {
+				m->pref[f] = o->dec = conv;
+				tell_mark(m, f, s->first, s->first_len, conv,
+				          conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'",
+				          diag, ctx);
+			}
+			continue;
+		}
+		m->pref[f] = o->dec = dec;
+		if (s->ambig > 0) {
+			char whyb[120];
+			(void)snprintf(whyb, sizeof whyb, "%s (\"%s\")", why,
+			               rs_field_shown(ev, sizeof ev, s->evidence, s->evidence_len));
+			tell_mark(m, f, s->first, s->first_len, dec, whyb, diag, ctx);
+		}
+	}
+}
+
+/* purchase_share as fractions of 1: every value in [0, 1], one not whole. */
+static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale,
+                            rs_diag_fn diag, void *ctx)
+{
+	const int f = RS_F_PURCHASE_SHARE;
+	const char *t, *example = NULL;
+	const rs_row *row;
+	size_t i, n, count = 0, example_len = 0;
+	bool fits = true;
+	char name[160], val[40];
+
+	m->fraction = scale == RS_SHARE_FRACTION;
+	if (scale != RS_SHARE_AUTO || m->col[f] < 0)
+		return;
+	for (i = 0; fits && (row = rs_rowq_row(q, i)) != NULL; i++) {
+		unsigned shape = 0;
+		double v;
+		char pref = m->pref[f] == RS_DEC_FILE ? '.' : m->pref[f];
+
+		if (row->reject != NULL || row->n != m->ncols || row->len[m->col[f]] == 0)
+			continue;
+		t = row->cell[m->col[f]];
+		n = row->len[m->col[f]];
+		if (rs_value_number(t, n, row->type && row->type[m->col[f]] == RS_T_NUMBER ? '.' : pref,
+		                    rs_field_num_rules[f], &v, &shape, NULL) != RS_PARSE_OK ||
+		    (shape & RS_SHAPE_PCT))
+			continue;
+		count++;
+		fits = v >= 0 && v <= 1;
+		if (v != 0 && v != 1 && example == NULL)
+			example = t, example_len = n;
+	}
+	if (!fits || example == NULL)
+		return;
+	m->fraction = true;
+	notice(diag, ctx, "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
+	       "fractions of 1, times 100; --share-scale percent reads them as percentages",
+	       field_named(m, f, name, sizeof name), count, rs_field_shown(val, sizeof val, example, example_len));
+}
+
+void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char conv, rs_share_scale scale,
+                        rs_diag_fn diag, void *ctx)
+{
+	decide_marks(m, q, conv, diag, ctx);
+	decide_fraction(m, q, scale, diag, ctx);
+	rs_fieldmap_group(m); /* a share in fractions goes to parse_cell */
+}
