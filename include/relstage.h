@@ -277,10 +277,16 @@ typedef struct rs_numfmt {
  */
 rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
                          bool allow_percent, double *out, const char **why);
-/* yes/no, y/n, true/false, 1/0, 是/否, 有/无 (case-insensitive). */
+/* yes/no, y/n, true/false, 1/0, 是/否, ja/nein, oui/non, sí/no, はい/いいえ, √/×,
+ * 已X/未X, 有X/无X ... (case-insensitive; rs_value_word lists them). */
 rs_parse rs_parse_bool(const char *s, size_t n, bool *out);
-/* staff/manager/director/executive, 员工/经理/总监/高层 and a few synonyms -> 1..4. */
+/* staff/manager/director/executive, 员工/经理/总监/高层, or a job title by its
+ * head word ("VP of Sales", "Purchasing Manager", 采购经理) -> 1..4. */
 rs_parse rs_parse_level(const char *s, size_t n, int *out);
+/* Word i of the yes/no and level words (for `relstage fields`): the word,
+ * its kind (RS_KIND_BOOL or RS_KIND_LEVEL) and value (1/0, or 1-4); NULL
+ * past the last. */
+const char *rs_value_word(size_t i, rs_kind *kind, int *value);
 
 /*
  * A mapped and typed record. v[var] is meaningful only when bit var of `known`

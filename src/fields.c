@@ -479,15 +479,10 @@ static void finish_map(const mapctx *c)
 	rs_fieldmap_group(m);
 }
 
-/* How the per-row loop reads field f: parse_cell reads dates, a map
- * file's words and shares given as fractions. */
+/* How the per-row loop reads field f: parse_cell reads dates and shares
+ * given as fractions. */
 static unsigned char op_of(const rs_fieldmap *m, int f)
 {
-	size_t i;
-
-	for (i = 0; i < m->nwords; i++)
-		if (m->words[i].field == f)
-			return RS_OP_SLOW;
 	if (f == RS_F_CUSTOMER_SINCE || (f == RS_F_PURCHASE_SHARE && m->fraction))
 		return RS_OP_SLOW;
 	return rs_field_kinds[f] == RS_KIND_BOOL                        ? RS_OP_BOOL
@@ -557,43 +552,7 @@ long rs_fieldmap_column(const rs_fieldmap *m, int field)
 	return m->col[field];
 }
 
-rs_status rs_fieldmap_add_word(rs_fieldmap *m, int field, const char *word, double value,
-                               rs_error *err)
-{
-	char buf[128];
-	size_t n = rs_value_fold(word, strlen(word), buf, sizeof buf);
-	rs_kind k = rs_var_kind(field);
-	rs_fword *w;
-
-	if (field < 0 || field >= RS_F_COUNT || k == RS_KIND_TEXT || field == RS_F_CUSTOMER_SINCE)
-		return rs_error_set(err, RS_EUSAGE, 0, "%s takes no value words", rs_var_name(field));
-	if (n == 0 || n >= sizeof buf)
-		return rs_error_set(err, RS_EUSAGE, 0, "a value word of %s is empty or too long",
-		                    rs_var_name(field));
-	if (!isfinite(value) || (k == RS_KIND_BOOL && value != 0 && value != 1) ||
-	    (k == RS_KIND_LEVEL && value != 1 && value != 2 && value != 3 && value != 4))
-		return rs_error_set(err, RS_EUSAGE, 0, "\"%s\" cannot mean %g for %s (%s)", word, value,
-		                    rs_var_name(field),
-		                    k == RS_KIND_BOOL ? "yes/no is 1 or 0" : k == RS_KIND_LEVEL ? "levels are 1-4" : "not finite");
-	if ((w = rs_realloc(m->words, (m->nwords + 1) * sizeof *w)) == NULL)
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	m->words = w;
-	if ((w[m->nwords].norm = rs_strndup(buf, n)) == NULL)
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	w[m->nwords].field = (unsigned char)field;
-	w[m->nwords++].value = value;
-	rs_fieldmap_group(m); /* the field's cells go to parse_cell, which looks at these first */
-	return RS_OK;
-}
-
 void rs_fieldmap_free(rs_fieldmap *m)
 {
-	size_t i;
-
-	if (m == NULL)
-		return;
-	for (i = 0; i < m->nwords; i++)
-		rs_free(m->words[i].norm);
-	rs_free(m->words);
 	rs_free(m);
 }

@@ -20,18 +20,6 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	                    why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
-/* A map file's word for field f: its value in *v. */
-static bool map_word(const rs_fieldmap *m, int f, const char *s, size_t n, double *v)
-{
-	char buf[128];
-	size_t i, k = rs_value_fold(s, n, buf, sizeof buf);
-
-	for (i = 0; i < m->nwords && k < sizeof buf; i++)
-		if (m->words[i].field == f && strcmp(m->words[i].norm, buf) == 0)
-			return *v = m->words[i].value, true;
-	return false;
-}
-
 /* A number cell by the general parser, with the column's decisions. */
 static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c, char conv,
                              double *v, rs_parse *p, uint32_t *guessed, rs_error *err)
@@ -77,9 +65,7 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 
 	if (row->type != NULL && row->type[c] == RS_T_NULL)
 		return RS_OK;
-	if (m->nwords > 0 && map_word(m, f, row->cell[c], row->len[c], &v)) {
-		p = RS_PARSE_OK;
-	} else if (f == RS_F_CUSTOMER_SINCE) {
+	if (f == RS_F_CUSTOMER_SINCE) {
 		if ((p = rs_value_since(row->cell[c], row->len[c], m->today, &v, &years, &why)) == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a year or a date", why, err);
 	} else if (rs_field_kinds[f] == RS_KIND_NUMBER) {

@@ -80,9 +80,6 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
  * length, or cap when it does not fit.
  */
 size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap);
-/* The word table's entry i: the word, its kind ('b' yes/no, 'l' level) and
- * value; NULL past the end. */
-const char *rs_value_word(size_t i, char *kind, int *v);
 /*
  * customer_since: a year (2019, 2019年) or a date (2019-06-15, 2019/6/15,
  * 2019年6月15日, 15.06.2019, a time after it ignored) -> *year, and the whole
@@ -107,8 +104,8 @@ const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n);
 #define RS_FIELD_WHERE_MAX 96
 
 /* RS_OP_COUNT: a whole, non-negative number, the cheapest fast path.
- * RS_OP_SLOW: every cell through parse_cell (words of a map file, dates,
- * shares given as fractions). */
+ * RS_OP_SLOW: every cell through parse_cell (dates, shares given as
+ * fractions). */
 enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL, RS_OP_SLOW, RS_OP_KINDS };
 
 /* The decimal mark of a number column that the look-ahead did not decide:
@@ -126,13 +123,6 @@ typedef struct rs_colop {
 	double lo, hi;       /* numbers the fast path takes: lo <= v < hi */
 } rs_colop;
 
-/* A word a map file adds to a field ("Ja" -> 1), normalised. */
-typedef struct rs_fword {
-	char *norm;
-	unsigned char field;
-	double value;
-} rs_fword;
-
 struct rs_fieldmap {
 	size_t ncols;
 	long col[RS_F_COUNT]; /* field -> header column, or -1 */
@@ -149,12 +139,10 @@ struct rs_fieldmap {
 	char pref[RS_F_COUNT];
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
-	rs_fword *words; /* rs_fieldmap_add_word */
-	size_t nwords;
 };
 
 /* Sets each op's RS_OP_ kind from the map's state and groups op[] into
- * bykind[]; after any change of words or fraction. */
+ * bykind[]; after fraction changes. */
 void rs_fieldmap_group(rs_fieldmap *m);
 
 /*
@@ -175,14 +163,6 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
  */
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, rs_error *err);
-
-/*
- * Adds a word a field's cells may hold, with its value (yes/no: 1/0; levels:
- * 1-4; numbers: the number), compared like header names (rs_value_norm).
- * It wins over the built-in words. For a map file's value words.
- */
-rs_status rs_fieldmap_add_word(rs_fieldmap *m, int field, const char *word, double value,
-                               rs_error *err);
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives

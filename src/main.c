@@ -190,6 +190,29 @@ static const char *kind_name(rs_kind k)
 	return "?";
 }
 
+/* The yes/no and level words, by value (the library's table). */
+static void print_values(void)
+{
+	static const char *const names[2][5] = {{"no", "yes"}, {"", "staff", "manager", "director", "executive"}};
+	const char *w;
+	rs_kind k;
+	int want, v, t;
+	size_t i;
+
+	printf("\nValues (any case; a level may also be a job title, read by its head word:\n"
+	       "\"VP of Sales\", \"Head of Purchasing\", \"Purchasing Manager\", 采购经理):\n");
+	for (t = 0; t < 2; t++)
+		for (want = t == 0 ? 1 : 4; want >= (t == 0 ? 0 : 1); want--) {
+			printf("%-20s %-7s", names[t][want], t == 0 ? "yes/no" : "level");
+			for (i = 0; (w = rs_value_word(i, &k, &v)) != NULL; i++)
+				if ((k == RS_KIND_BOOL) == (t == 0) && v == want)
+					printf(" %s", w);
+			if (t == 0)
+				printf(want ? " 已X (已签署) 有X" : " 未X (未签署; 未知 is refused) 无X 没有X");
+			printf("\n");
+		}
+}
+
 static int cmd_fields(void)
 {
 	int f;
@@ -202,6 +225,7 @@ static int cmd_fields(void)
 			printf(" %s", *a);
 		printf("\n");
 	}
+	print_values();
 	return finish_stdout(0);
 }
 

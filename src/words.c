@@ -95,11 +95,11 @@ static const vocab words[] = {
 
 #define NWORDS (sizeof words / sizeof words[0])
 
-const char *rs_value_word(size_t i, char *kind, int *v)
+const char *rs_value_word(size_t i, rs_kind *kind, int *v)
 {
 	if (i >= NWORDS)
 		return NULL;
-	*kind = words[i].kind;
+	*kind = words[i].kind == 'b' ? RS_KIND_BOOL : RS_KIND_LEVEL;
 	*v = words[i].v;
 	return words[i].w;
 }
