@@ -108,9 +108,8 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char conv, rs_diag_fn
 		            (row = rs_rowq_row(q, i)) != NULL; i++) {
 			const char *t = cell_of(m, f, row, &n);
 			unsigned shape = 0;
-			double v;
 
-			if (t == NULL || rs_value_number(t, n, '.', rs_field_num_rules[f], &v, &shape, NULL) !=
+			if (t == NULL || rs_value_number(t, n, '.', rs_field_num_rules[f], NULL, &shape, NULL) !=
 			                         RS_PARSE_OK)
 				continue;
 			shape &= RS_SHAPE_MARK;

@@ -63,7 +63,8 @@ enum {
  * rs_parse_number with the affixes chosen per field (RS_NUM_PERCENT lets a
  * trailing % through, RS_NUM_CURRENCY a currency mark, the unit flags their
  * words) and the decimal mark of ambiguous text: dec is '.' or ',', or 0 to
- * reject it. shape (may be NULL) gets RS_SHAPE_ bits; why may be NULL.
+ * reject it. shape (may be NULL) gets RS_SHAPE_ bits; why may be NULL; out
+ * may be NULL when shape is not (the shape only, without converting).
  */
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why);

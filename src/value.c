@@ -130,6 +130,8 @@ static size_t affix(const char *s, size_t n, const char *const *list, bool at_en
 {
 	size_t k;
 
+	if (n == 0 || (s[at_end ? n - 1 : 0] >= '0' && s[at_end ? n - 1 : 0] <= '9'))
+		return 0; /* no word ends (starts) with a digit */
 	for (; *list; list++)
 		if ((k = strlen(*list)) <= n && rs_value_word_eq(at_end ? s + n - k : s, k, *list))
 			return k;
@@ -409,13 +411,15 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 	if (num_affixes(&p, &m, flags, &neg, &pct, why) != RS_PARSE_OK ||
 	    num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
+	if (shape != NULL)
+		*shape = sh | (pct ? RS_SHAPE_PCT : 0u);
+	if (out == NULL)
+		return RS_PARSE_OK; /* the shape was asked for, not the value */
 	v = strtod(buf, NULL);
 	if (!isfinite(v))
 		return *why = "out of range", RS_PARSE_BAD;
 	if (neg)
 		v = -v;
-	if (shape != NULL)
-		*shape = sh | (pct ? RS_SHAPE_PCT : 0u);
 done:
 	*out = v == 0 ? 0.0 : v; /* no negative zero: "-0" is 0 */
 	return RS_PARSE_OK;
