@@ -225,7 +225,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 		c->map->today = c->o.today;
 	/* Each file is read by its own first rows (rs_classifier_lookahead). */
 	c->told = 0;
-	rs_fieldmap_decide(c->map, NULL, c->conv, c->o.share_scale, NULL, NULL);
+	rs_fieldmap_decide(c->map, NULL, c->o.share_scale, NULL, NULL);
 	*out = &c->out_hdr;
 	return RS_OK;
 }
@@ -233,7 +233,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q)
 {
 	if (c->map != NULL)
-		rs_fieldmap_decide(c->map, q, c->conv, c->o.share_scale, c->o.notice, c->o.notice_ctx);
+		rs_fieldmap_decide(c->map, q, c->o.share_scale, c->o.notice, c->o.notice_ctx);
 }
 
 void rs_classifier_count_reject(rs_classifier *c)

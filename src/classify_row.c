@@ -263,7 +263,7 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 		rs_buf_reset(ex);
 	st = rs_fieldmap_read(c->map, in, &c->nf, a, &guessed, err);
 	for (f = 0; (guessed &= ~c->told) != 0; f++)
-		if (guessed >> f & 1u) { /* an ambiguous number read by the convention: said once */
+		if (guessed >> f & 1u) { /* how an ambiguous number was read: said once */
 			rs_fieldmap_tell(c->map, f, in, c->conv, c->o.notice, c->o.notice_ctx);
 			c->told |= 1u << f;
 		}

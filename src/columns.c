@@ -2,8 +2,9 @@
  * columns.c - how a file's number columns are read, decided once from its
  * first rows (the look-ahead): the decimal mark of text that does not show
  * it ("1.234", "50.000"), and whether purchase_share gives fractions of 1.
- * Each choice that changed a value is said once, through the caller's
- * notice callback; the per-row reading is in fields_apply.c.
+ * Each choice is said once, through the caller's notice callback: the
+ * fractions when decided, a decimal mark when it first decides a value
+ * (rs_fieldmap_tell). The per-row reading is in fields_apply.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,11 +12,12 @@
 
 #include "fields_impl.h"
 
-/* What the look-ahead saw in one column. */
+/* What the look-ahead saw in one column: cells by RS_SHAPE_, one that
+ * showed its mark. */
 typedef struct colseen {
-	size_t dot, comma, ambig;     /* cells by RS_SHAPE_ */
-	const char *evidence, *first; /* a cell that showed the mark; the first ambiguous one */
-	size_t evidence_len, first_len;
+	size_t dot, comma;
+	const char *evidence;
+	size_t evidence_len;
 } colseen;
 
 /* A cell of field f in a look-ahead row, or NULL (empty, JSON number or null). */
@@ -60,47 +62,35 @@ static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t ca
 	return buf;
 }
 
-/* `s` read with mark `dec`, for a notice: "1234". */
-static double read_as(const char *s, size_t n, int f, char dec)
-{
-	double v = 0;
-
-	(void)rs_value_number(s, n, dec, rs_field_num_rules[f], &v, NULL, NULL);
-	return v;
-}
-
-/* Why an ambiguous value reads with `dec`: from the column, the file, the delimiter. */
-static void tell_mark(const rs_fieldmap *m, int f, const char *s, size_t n, char dec,
-                      const char *why, rs_diag_fn diag, void *ctx)
-{
-	char name[160], val[40];
-
-	notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s",
-	       field_named(m, f, name, sizeof name), rs_field_shown(val, sizeof val, s, n),
-	       read_as(s, n, f, dec), dec, why);
-}
-
 void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
                       void *ctx)
 {
 	size_t c = (size_t)m->col[f];
+	char dec = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f], name[160], val[40];
+	double v = 0;
 
-	tell_mark(m, f, row->cell[c], row->len[c], conv,
-	          conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'", diag, ctx);
+	(void)rs_value_number(row->cell[c], row->len[c], dec, rs_field_num_rules[f], &v, NULL, NULL);
+	notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s%s%s%s",
+	       field_named(m, f, name, sizeof name), rs_field_shown(val, sizeof val, row->cell[c], row->len[c]),
+	       v, dec,
+	       m->pref[f] == RS_DEC_FILE ? (conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'")
+	       : m->dec_by_file & (1u << f) ? "in this file's other numbers" : "in this column",
+	       m->dec_eg[f][0] ? " (\"" : "", m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
 }
 
 /* The decimal marks, column by column: the column's own values, else the
- * file's other numbers, else the convention (said when it first matters). */
-static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char conv, rs_diag_fn diag, void *ctx)
+ * file's other numbers, else the file's convention (RS_DEC_FILE). A column
+ * that shows both marks reads neither in "1.234" (pref 0). */
+static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 {
 	colseen seen[RS_F_COUNT], all;
 	const rs_row *row;
-	char name[160], ev[40];
 	size_t i, k, n;
 	int f;
 
 	memset(seen, 0, sizeof seen);
 	memset(&all, 0, sizeof all);
+	m->dec_by_file = 0;
 	for (k = 0; k < m->nops; k++) {
 		colseen *s = &seen[f = m->op[k].field];
 
@@ -115,8 +105,6 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char conv, rs_diag_fn
 			shape &= RS_SHAPE_MARK;
 			s->dot += shape == RS_SHAPE_DOT;
 			s->comma += shape == RS_SHAPE_COMMA;
-			if (shape == RS_SHAPE_AMBIG && s->ambig++ == 0)
-				s->first = t, s->first_len = n;
 			if ((shape == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA) && s->evidence == NULL)
 				s->evidence = t, s->evidence_len = n;
 		}
@@ -126,43 +114,18 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char conv, rs_diag_fn
 			all.evidence = s->evidence, all.evidence_len = s->evidence_len;
 	}
 	for (k = 0; k < m->nops; k++) {
-		rs_colop *o = &m->op[k];
-		colseen *s = &seen[f = o->field];
-		char dec = s->dot ? '.' : ',';
-		const char *why = "in this column";
+		colseen *s = &seen[f = m->op[k].field];
 
-		if (s->dot && s->comma) { /* both ways: "1.234" cannot be read */
-			m->pref[f] = 0;
-			o->dec = 0;
-			if (s->ambig > 0)
-				notice(diag, ctx, "%s: the column writes decimals both as 1.5 and as 1,5, so values "
-				       "such as \"%s\" are rejected", field_named(m, f, name, sizeof name),
-				       rs_field_shown(ev, sizeof ev, s->first, s->first_len));
-			continue;
-		}
 		if (!s->dot && !s->comma && (all.dot == 0) != (all.comma == 0)) {
-			dec = all.dot ? '.' : ',';
-			why = "in this file's other numbers";
-			s->evidence = all.evidence, s->evidence_len = all.evidence_len;
-		} else if (!s->dot && !s->comma) {
-			/* Nothing to go on: the file's convention, said when it matters. */
-			m->pref[f] = RS_DEC_FILE;
-			o->dec = 0;
-			if (s->ambig > 0) {
-				m->pref[f] = o->dec = conv;
-				tell_mark(m, f, s->first, s->first_len, conv,
-				          conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'",
-				          diag, ctx);
-			}
-			continue;
+			*s = all;
+			m->dec_by_file |= 1u << f;
 		}
-		m->pref[f] = o->dec = dec;
-		if (s->ambig > 0) {
-			char whyb[120];
-			(void)snprintf(whyb, sizeof whyb, "%s (\"%s\")", why,
-			               rs_field_shown(ev, sizeof ev, s->evidence, s->evidence_len));
-			tell_mark(m, f, s->first, s->first_len, dec, whyb, diag, ctx);
-		}
+		m->pref[f] = s->dot && s->comma ? 0 : s->dot ? '.' : s->comma ? ',' : RS_DEC_FILE;
+		/* Only text that shows its mark takes the fast path: any mark will do. */
+		m->op[k].dec = s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
+		m->dec_eg[f][0] = '\0';
+		if (s->evidence != NULL)
+			(void)rs_field_shown(m->dec_eg[f], sizeof m->dec_eg[f], s->evidence, s->evidence_len);
 	}
 }
 
@@ -206,10 +169,10 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	       field_named(m, f, name, sizeof name), count, rs_field_shown(val, sizeof val, example, example_len));
 }
 
-void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char conv, rs_share_scale scale,
-                        rs_diag_fn diag, void *ctx)
+void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
+                        void *ctx)
 {
-	decide_marks(m, q, conv, diag, ctx);
+	decide_marks(m, q);
 	decide_fraction(m, q, scale, diag, ctx);
 	rs_fieldmap_group(m); /* a share in fractions goes to parse_cell */
 }

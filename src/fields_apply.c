@@ -38,7 +38,7 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	/* Above 2^53 every double is whole; below, the cast is exact. */
 	if ((rules & RS_NUM_WHOLE) && *v < 9007199254740992.0 && (double)(int64_t)*v != *v)
 		return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
-	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG && m->pref[f] == RS_DEC_FILE)
+	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG)
 		*guessed |= 1u << f;
 	if (f == RS_F_RELATIONSHIP_YEARS && *v >= 1950 && *v <= (double)(m->today / 10000))
 		return reject_cell(m, f, row, c, "looks like a year, not a number of years",

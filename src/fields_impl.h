@@ -119,8 +119,8 @@ typedef struct rs_colop {
 	unsigned char field;
 	unsigned char op;    /* RS_OP_ above */
 	unsigned char rules; /* rs_field_num_rules[field] */
-	char dec;            /* the fast path's decimal mark ('.', ',', RS_DEC_FILE)
-	                        or 0: whole numbers only, the rest to parse_cell */
+	char dec;            /* the fast path's decimal mark ('.', ',', RS_DEC_FILE);
+	                        it takes only text that shows its mark */
 	double lo, hi;       /* numbers the fast path takes: lo <= v < hi */
 } rs_colop;
 
@@ -138,6 +138,8 @@ struct rs_fieldmap {
 	/* How each field's ambiguous numbers ("1.234") read: '.', ',',
 	 * RS_DEC_FILE, or 0 (rejected: the column writes both). */
 	char pref[RS_F_COUNT];
+	uint32_t dec_by_file;             /* fields whose pref came from other columns */
+	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };
@@ -148,19 +150,19 @@ void rs_fieldmap_group(rs_fieldmap *m);
 
 /*
  * columns.c: decides, from the look-ahead rows q (may be NULL: none), how
- * each number column reads ambiguous text (pref, dec) and whether the share
- * is a fraction (scale forces it), telling diag each choice that mattered.
- * conv is the file's convention: ',' for ';'-separated files, else '.'.
+ * each number column reads ambiguous text (pref) and whether the share is a
+ * fraction (scale forces it; said to diag when decided).
  */
-void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char conv, rs_share_scale scale,
-                        rs_diag_fn diag, void *ctx);
-/* Tells diag that field f's ambiguous cell in row was read by convention. */
+void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
+                        void *ctx);
+/* Tells diag how field f's ambiguous cell in row was read, and why: the
+ * column's values, the file's, or its convention conv. */
 void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
                       void *ctx);
 
 /*
  * rs_fieldmap_apply, and *guessed gets bit f when field f held an ambiguous
- * number read by the file's convention (pref RS_DEC_FILE).
+ * number ("1.234"), read as pref says.
  */
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, rs_error *err);
@@ -211,7 +213,8 @@ static inline uint64_t rs_value_word8(const char *s, size_t n)
 }
 
 /*
- * [+-]digits[dec digits], 1..19 digits in all, no blanks, no affixes.
+ * [+-]digits[dec digits], 1..19 digits in all, no blanks, no affixes, and
+ * not one mark before three digits ("1.234", either thousands or decimals).
  * Clinger's fast path: when the digits as an integer m are at most 2^53, m
  * is an exact double, as is 10^k for k <= 22, so one IEEE division gives the
  * correctly rounded m / 10^k - the same double strtod gives. 19 digits
@@ -236,7 +239,8 @@ static inline bool rs_value_fastnum(const char *s, size_t n, char dec, double *o
 	}
 	nd = (size_t)(p - start);
 	if (p < end) {
-		if (*p != (unsigned char)dec || dec == 0)
+		/* "1.234": thousands or decimals, as its column says (parse_cell). */
+		if (*p != (unsigned char)dec || dec == 0 || (nd >= 1 && nd <= 3 && *start != '0' && end - p == 4))
 			return false;
 		start = ++p;
 		while (p < end && (d = (unsigned)*p - '0') < 10) {
