@@ -129,44 +129,56 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 	}
 }
 
-/* purchase_share as fractions of 1: every value in [0, 1], one not whole. */
+/*
+ * purchase_share as fractions of 1: every value in [0, 1], one not whole.
+ * When most are so but some are not, the percentages read are said.
+ */
 static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale,
                             rs_diag_fn diag, void *ctx)
 {
 	const int f = RS_F_PURCHASE_SHARE;
-	const char *t, *example = NULL;
+	const char *t, *example = NULL, *over_eg = NULL;
 	const rs_row *row;
-	size_t i, n, count = 0, example_len = 0;
-	bool fits = true;
-	char name[160], val[40];
+	size_t i, n, in01 = 0, over = 0, example_len = 0, over_len = 0;
+	char name[160], val[40], val2[40];
 
 	m->fraction = scale == RS_SHARE_FRACTION;
 	if (scale != RS_SHARE_AUTO || m->col[f] < 0)
 		return;
-	for (i = 0; fits && (row = rs_rowq_row(q, i)) != NULL; i++) {
+	for (i = 0; (row = rs_rowq_row(q, i)) != NULL; i++) {
 		unsigned shape = 0;
 		double v;
-		char pref = m->pref[f] == RS_DEC_FILE ? '.' : m->pref[f];
 
 		if (row->reject != NULL || row->n != m->ncols || row->len[m->col[f]] == 0)
 			continue;
 		t = row->cell[m->col[f]];
 		n = row->len[m->col[f]];
-		if (rs_value_number(t, n, row->type && row->type[m->col[f]] == RS_T_NUMBER ? '.' : pref,
+		if (rs_value_number(t, n, m->pref[f] == RS_DEC_FILE || m->pref[f] == 0 ? '.' : m->pref[f],
 		                    rs_field_num_rules[f], &v, &shape, NULL) != RS_PARSE_OK ||
 		    (shape & RS_SHAPE_PCT))
 			continue;
-		count++;
-		fits = v >= 0 && v <= 1;
-		if (v != 0 && v != 1 && example == NULL)
-			example = t, example_len = n;
+		if (v >= 0 && v <= 1) {
+			in01++;
+			if (v != 0 && v != 1 && example == NULL)
+				example = t, example_len = n;
+		} else if (over++ == 0) {
+			over_eg = t, over_len = n;
+		}
 	}
-	if (!fits || example == NULL)
+	if (example == NULL)
 		return;
-	m->fraction = true;
-	notice(diag, ctx, "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
-	       "fractions of 1, times 100; --share-scale percent reads them as percentages",
-	       field_named(m, f, name, sizeof name), count, rs_field_shown(val, sizeof val, example, example_len));
+	(void)field_named(m, f, name, sizeof name);
+	(void)rs_field_shown(val, sizeof val, example, example_len);
+	if (over == 0) {
+		m->fraction = true;
+		notice(diag, ctx, "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
+		       "fractions of 1, times 100; --share-scale percent reads them as percentages",
+		       name, in01, val);
+	} else if (in01 > over) {
+		notice(diag, ctx, "%s: %zu of %zu values in the first rows are between 0 and 1 (\"%s\") but "
+		       "\"%s\" is not: read as percentages; --share-scale fraction reads them as fractions of 1",
+		       name, in01, in01 + over, val, rs_field_shown(val2, sizeof val2, over_eg, over_len));
+	}
 }
 
 void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,

@@ -165,8 +165,8 @@ static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n,
 	if (in->utf8)
 		(void)snprintf(msg, sizeof msg,
 		               "invalid UTF-8 (%s%s) in a file read as UTF-8; "
-		               "save it as UTF-8, or if all of it is GBK (Chinese "
-		               "Excel/WPS) use --encoding gb18030",
+		               "save it as UTF-8, or name its encoding with "
+		               "--encoding (gb18030, big5, cp1252, ...)",
 		               truncated ? "truncated sequence at end of file: " : "bytes ",
 		               bytes);
 	else

@@ -464,7 +464,7 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 	}
 	/* What follows a whole date may be a time ("2019-06-15 00:00:00"). */
 	if (i < m && !(k == 3 && (a[i] == ' ' || a[i] == 'T')))
-		return *why = "not a year or a date (2019, 2019-06-15)", RS_PARSE_BAD;
+		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
 	if (k == 3 && sep == '.' && len[0] <= 2 && len[2] == 4) { /* 15.06.2019 */
 		long t = f[0];
 		f[0] = f[2];
@@ -477,7 +477,7 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 	d = f[2];
 	if (k == 0 || len[0] != 4 || (k > 1 && (len[1] > 2 || mo < 1 || mo > 12)) ||
 	    (k > 2 && (len[2] > 2 || d < 1 || d > mdays[mo] || (mo == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))))
-		return *why = "not a year or a date (2019, 2019-06-15)", RS_PARSE_BAD;
+		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
 	if (y < 1900)
 		return *why = "before 1900", RS_PARSE_BAD;
 	if (y * 10000 + mo * 100 + d > today)

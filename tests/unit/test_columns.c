@@ -468,7 +468,7 @@ static void test_customer_since_gives_the_years_and_given_years_win(void **state
 	assert_string_equal(cell(&r, "A5|50|1|2010", "cooperation_score"), "3"); /* the given 1 wins */
 	assert_contains(cell(&r, "A6|50||2027", "stage"),
 	                "rejected: customer_since \"2027\" is not a year or a date (after today)");
-	assert_contains(cell(&r, "A7|50||06/01/2019", "stage"), "(not a year or a date (2019, 2019-06-15))");
+	assert_contains(cell(&r, "A7|50||06/01/2019", "stage"), "is not a year or a date (write a year or a date: 2019, 2019-06-15)");
 	finish(&r);
 }
 
