@@ -172,7 +172,7 @@ static void test_invalid_utf8_after_first_block_is_reported_after_valid_bytes(vo
 	assert_string_equal(enc, "UTF-8");
 	assert_int_equal(n, len);
 	assert_non_null(strstr(err.msg, "invalid UTF-8"));
-	assert_non_null(strstr(err.msg, "--encoding gb18030"));
+	assert_non_null(strstr(err.msg, "--encoding (gb18030, big5, cp1252"));
 	assert_int_equal(err.line, 0);
 	free(data);
 	free(out);
