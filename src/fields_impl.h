@@ -64,7 +64,8 @@ enum {
  * trailing % through, RS_NUM_CURRENCY a currency mark, the unit flags their
  * words) and the decimal mark of ambiguous text: dec is '.' or ',', or 0 to
  * reject it. shape (may be NULL) gets RS_SHAPE_ bits; why may be NULL; out
- * may be NULL when shape is not (the shape only, without converting).
+ * may be NULL when shape is not: the shape only, without converting (so
+ * without the range check).
  */
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why);
