@@ -58,9 +58,15 @@ rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err)
 
 	if (q->n == q->max_rows || need > q->max_bytes - q->used)
 		return RS_ELIMIT;
-	if (q->arena == NULL && ((q->arena = rs_malloc(q->max_bytes)) == NULL ||
-	                         (q->rows = rs_calloc(q->max_rows, sizeof *q->rows)) == NULL))
-		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
+	if (q->rows == NULL) {
+		q->arena = rs_malloc(q->max_bytes);
+		q->rows = q->arena != NULL ? rs_calloc(q->max_rows, sizeof *q->rows) : NULL;
+		if (q->rows == NULL) {
+			rs_free(q->arena);
+			q->arena = NULL;
+			return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
+		}
+	}
 	h = &q->rows[q->n++];
 	h->off = q->used;
 	h->row = *row;

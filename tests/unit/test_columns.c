@@ -237,6 +237,50 @@ static void test_rowq_allocates_once(void **state)
 	rs_set_alloc_hooks(NULL);
 }
 
+static int fail_after = -1; /* allocations left before one fails; -1: none fails */
+
+static void *failing_malloc(size_t n)
+{
+	if (fail_after == 0)
+		return NULL;
+	if (fail_after > 0)
+		fail_after--;
+	return malloc(n);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	if (fail_after == 0)
+		return NULL;
+	return realloc(p, n);
+}
+
+/* A failed first push leaves the queue empty and usable, whichever allocation failed. */
+static void test_rowq_survives_a_failed_allocation(void **state)
+{
+	rs_alloc_hooks h = {failing_malloc, failing_realloc, free};
+	rs_rowq *q = NULL;
+	rs_error e;
+	trow t;
+	int k;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	rs_set_alloc_hooks(&h);
+	for (k = 0; k < 2; k++) {
+		fail_after = -1;
+		assert_int_equal(rs_rowq_new(&q, 10, 0, &e), RS_OK);
+		fail_after = k;
+		assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b", 2), &e), RS_ENOMEM);
+		assert_null(rs_rowq_row(q, 0));
+		fail_after = -1;
+		assert_int_equal(rs_rowq_push(q, row_of(&t, "c|d", 3), &e), RS_OK);
+		assert_string_equal(rs_rowq_row(q, 0)->cell[1], "d");
+		rs_rowq_free(q);
+	}
+	rs_set_alloc_hooks(NULL);
+}
+
 /* ----------------------------------------------------- decimal marks */
 
 static void test_semicolon_file_with_dot_decimals_reads_them_as_written(void **state)
@@ -478,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_rowq_holds_copies_in_order_and_drops_from_the_front),
 		cmocka_unit_test(test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused),
 		cmocka_unit_test(test_rowq_allocates_once),
+		cmocka_unit_test(test_rowq_survives_a_failed_allocation),
 		cmocka_unit_test(test_semicolon_file_with_dot_decimals_reads_them_as_written),
 		cmocka_unit_test(test_semicolon_file_with_comma_decimals_reads_50_000_as_fifty_thousand),
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
