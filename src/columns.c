@@ -34,9 +34,9 @@ static const char *cell_of(const rs_fieldmap *m, int f, const rs_row *row, size_
 
 static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
+    __attribute__((format(printf, 3, 4)))
 #endif
-	;
+    ;
 
 static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 {
@@ -69,12 +69,15 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
 	char dec = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f], name[160], val[40];
 	double v = 0;
 
-	(void)rs_value_number(row->cell[c], row->len[c], dec, rs_field_num_rules[f], &v, NULL, NULL);
+	(void)rs_value_number(row->cell[c], row->len[c], dec, rs_field_num_rules[f], &v, NULL,
+	                      NULL);
 	notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s%s%s%s",
-	       field_named(m, f, name, sizeof name), rs_field_shown(val, sizeof val, row->cell[c], row->len[c]),
-	       v, dec,
-	       m->pref[f] == RS_DEC_FILE ? (conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'")
-	       : m->dec_by_file & (1u << f) ? "in this file's other numbers" : "in this column",
+	       field_named(m, f, name, sizeof name),
+	       rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), v, dec,
+	       m->pref[f] == RS_DEC_FILE
+	           ? (conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'")
+	       : m->dec_by_file & (1u << f) ? "in this file's other numbers"
+	                                    : "in this column",
 	       m->dec_eg[f][0] ? " (\"" : "", m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
 }
 
@@ -95,17 +98,19 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 		colseen *s = &seen[f = m->op[k].field];
 
 		for (i = 0; rs_field_kinds[f] == RS_KIND_NUMBER && f != RS_F_CUSTOMER_SINCE &&
-		            (row = rs_rowq_row(q, i)) != NULL; i++) {
+		            (row = rs_rowq_row(q, i)) != NULL;
+		     i++) {
 			const char *t = cell_of(m, f, row, &n);
 			unsigned shape = 0;
 
-			if (t == NULL || rs_value_number(t, n, '.', rs_field_num_rules[f], NULL, &shape, NULL) !=
-			                         RS_PARSE_OK)
+			if (t == NULL || rs_value_number(t, n, '.', rs_field_num_rules[f], NULL,
+			                                 &shape, NULL) != RS_PARSE_OK)
 				continue;
 			shape &= RS_SHAPE_MARK;
 			s->dot += shape == RS_SHAPE_DOT;
 			s->comma += shape == RS_SHAPE_COMMA;
-			if ((shape == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA) && s->evidence == NULL)
+			if ((shape == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA) &&
+			    s->evidence == NULL)
 				s->evidence = t, s->evidence_len = n;
 		}
 		all.dot += s->dot;
@@ -125,7 +130,8 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 		m->op[k].dec = s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
 		m->dec_eg[f][0] = '\0';
 		if (s->evidence != NULL)
-			(void)rs_field_shown(m->dec_eg[f], sizeof m->dec_eg[f], s->evidence, s->evidence_len);
+			(void)rs_field_shown(m->dec_eg[f], sizeof m->dec_eg[f], s->evidence,
+			                     s->evidence_len);
 	}
 }
 
@@ -133,8 +139,8 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
  * purchase_share as fractions of 1: every value in [0, 1], one not whole.
  * When most are so but some are not, the percentages read are said.
  */
-static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale,
-                            rs_diag_fn diag, void *ctx)
+static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
+                            void *ctx)
 {
 	const int f = RS_F_PURCHASE_SHARE;
 	const char *t, *example = NULL, *over_eg = NULL;
@@ -153,7 +159,8 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 			continue;
 		t = row->cell[m->col[f]];
 		n = row->len[m->col[f]];
-		if (rs_value_number(t, n, m->pref[f] == RS_DEC_FILE || m->pref[f] == 0 ? '.' : m->pref[f],
+		if (rs_value_number(t, n,
+		                    m->pref[f] == RS_DEC_FILE || m->pref[f] == 0 ? '.' : m->pref[f],
 		                    rs_field_num_rules[f], &v, &shape, NULL) != RS_PARSE_OK ||
 		    (shape & RS_SHAPE_PCT))
 			continue;
@@ -171,13 +178,17 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	(void)rs_field_shown(val, sizeof val, example, example_len);
 	if (over == 0) {
 		m->fraction = true;
-		notice(diag, ctx, "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
+		notice(diag, ctx,
+		       "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
 		       "fractions of 1, times 100; --share-scale percent reads them as percentages",
 		       name, in01, val);
 	} else if (in01 > over) {
-		notice(diag, ctx, "%s: %zu of %zu values in the first rows are between 0 and 1 (\"%s\") but "
-		       "\"%s\" is not: read as percentages; --share-scale fraction reads them as fractions of 1",
-		       name, in01, in01 + over, val, rs_field_shown(val2, sizeof val2, over_eg, over_len));
+		notice(diag, ctx,
+		       "%s: %zu of %zu values in the first rows are between 0 and 1 (\"%s\") but "
+		       "\"%s\" is not: read as percentages; --share-scale fraction reads them as "
+		       "fractions of 1",
+		       name, in01, in01 + over, val,
+		       rs_field_shown(val2, sizeof val2, over_eg, over_len));
 	}
 }
 

@@ -10,7 +10,12 @@
 #include "internal.h"
 
 /* Each row's block starts at a multiple of this: its pointers come first. */
-#define ALIGN (sizeof(union { void *p; size_t n; double d; }))
+#define ALIGN                                                                                      \
+	(sizeof(union {                                                                            \
+		void *p;                                                                           \
+		size_t n;                                                                          \
+		double d;                                                                          \
+	}))
 #define ROUND(x) (((x) + ALIGN - 1) / ALIGN * ALIGN)
 
 typedef struct held {
@@ -23,7 +28,7 @@ struct rs_rowq {
 	char *arena; /* max_bytes: each row's block (pointers, lengths, types,
 	                text, reject reason), back to back */
 	size_t used;
-	held *rows;  /* max_rows, oldest first */
+	held *rows; /* max_rows, oldest first */
 	size_t n;
 };
 

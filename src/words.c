@@ -24,6 +24,7 @@ typedef struct vocab {
 	unsigned char how;
 } vocab;
 
+/* clang-format off */
 static const vocab words[] = {
 	/* yes */
 	{"yes", 'b', 1, 0}, {"y", 'b', 1, 0}, {"true", 'b', 1, 0}, {"t", 'b', 1, 0}, {"1", 'b', 1, 0},
@@ -92,6 +93,7 @@ static const vocab words[] = {
 	{"工程師", 'l', 1, W_SUFFIX}, {"社員", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX},
 	{"担当者", 'l', 1, W_SUFFIX},
 };
+/* clang-format on */
 
 #define NWORDS (sizeof words / sizeof words[0])
 
@@ -121,15 +123,16 @@ size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 
 		if (o + 2 >= cap)
 			return cap;
-		if (c == ' ' || c == '\t' || c == '-' || c == '_' || c == '/' || c == '&' || c == '+' ||
-		    c == '.') {
+		if (c == ' ' || c == '\t' || c == '-' || c == '_' || c == '/' || c == '&' ||
+		    c == '+' || c == '.') {
 			if (o > 0 && out[o - 1] != ' ')
 				out[o++] = ' ';
 			continue;
 		}
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 32);
-		else if (c == 0xC3 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E && u[i + 1] != 0x97) {
+		else if (c == 0xC3 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E &&
+		         u[i + 1] != 0x97) {
 			out[o++] = (char)c; /* À-Þ to à-þ, not × */
 			c = (unsigned char)(u[++i] + 0x20);
 		}
@@ -144,9 +147,10 @@ size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 /* The head of a title: before a comma, a parenthesis, or " of " and its kin. */
 static size_t head_len(const char *s, size_t n)
 {
-	static const char *const cuts[] = {",", "(", "\xEF\xBC\x88", "\xEF\xBC\x8C", "|", ";", ":",
-	                                   " of ", " to ", " for ", " at ", " de ", " des ", " du ",
-	                                   " del ", " für ", NULL};
+	static const char *const cuts[] = {",",     "(",    "\xEF\xBC\x88", "\xEF\xBC\x8C", "|",
+	                                   ";",     ":",    " of ",         " to ",         " for ",
+	                                   " at ",  " de ", " des ",        " du ",         " del ",
+	                                   " für ", NULL};
 	const char *const *c;
 	size_t h = n, k, i;
 
@@ -232,7 +236,8 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 	char buf[128];
 	const vocab *w;
 
-	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf || (w = lookup(buf, n, 'l')) == NULL)
+	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf ||
+	    (w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
 	return *out = w->v, RS_PARSE_OK;
 }
