@@ -367,9 +367,12 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	st = rs_reader_open(&r->rd, fp, r->file, &r->o->ropts, err);
 	enc = st == RS_OK ? rs_reader_encoding(r->rd) : "UTF-8";
 	/* A guessed encoding is always said; with --summary, any that is not UTF-8. */
-	if (strncmp(enc, "UTF-", 4) != 0 && (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
-		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 不是 UTF-8，按 %s 读取；如不对，请用 --encoding 指定"
-		                                  : "%s: not UTF-8; read as %s (if that is wrong, name the encoding with --encoding)",
+	if (strncmp(enc, "UTF-", 4) != 0 &&
+	    (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
+		cli_warn(r->o->lang == RS_LANG_ZH
+		                 ? "%s: 不是 UTF-8，按 %s 读取；如不对，请用 --encoding 指定"
+		                 : "%s: not UTF-8; read as %s (if that is wrong, name the encoding "
+		                   "with --encoding)",
 		         r->file, enc);
 	else if (r->o->summary && strcmp(enc, "UTF-8") != 0)
 		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
