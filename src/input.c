@@ -645,11 +645,10 @@ static double reading(const uint32_t *u, size_t n, bool latin)
 }
 
 /*
- * The first block decoded as enc into u (cap code points): how it reads,
- * or -HUGE_VAL with *bad the offset of the first byte invalid in enc.
+ * The first block, to end, decoded as enc into u (cap code points): how it
+ * reads, or -HUGE_VAL when a byte is invalid in enc.
  */
-static double read_as(const rs_input *in, size_t end, const char *enc, uint32_t *u, size_t cap,
-                      size_t *bad)
+static double read_as(const rs_input *in, size_t end, const char *enc, uint32_t *u, size_t cap)
 {
 	iconv_t cd = iconv_open("UTF-32LE", enc);
 	char *ip = in->raw + in->raw_off, *op = (char *)u;
@@ -658,27 +657,17 @@ static double read_as(const rs_input *in, size_t end, const char *enc, uint32_t 
 	int e;
 
 	if (cd == (iconv_t)-1)
-		return *bad = in->raw_off, -HUGE_VAL;
+		return -HUGE_VAL;
 	r = iconv(cd, &ip, &il, &op, &ol);
 	e = errno;
 	(void)iconv_close(cd);
 	if (r == (size_t)-1 && (e == EILSEQ || (e == EINVAL && in->eof && end == in->raw_len)))
-		return *bad = (size_t)(ip - in->raw), -HUGE_VAL;
+		return -HUGE_VAL;
 	n = (cap * sizeof *u - ol) / 4;
 	for (i = 0; i < n; i++)
 		u[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 | (uint32_t)b[4 * i + 2] << 16 |
 		       (uint32_t)b[4 * i + 3] << 24;
 	return reading(u, n, strcmp(enc, "CP1252") == 0);
-}
-
-static unsigned long line_at(const rs_input *in, size_t off)
-{
-	unsigned long line = 1;
-	size_t i;
-
-	for (i = 0; i < off && i < in->raw_len; i++)
-		line += in->raw[i] == '\n';
-	return line;
 }
 
 /*
@@ -692,9 +681,8 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 	static const char *const shown[] = {"GB18030", "Big5", "Windows-1252"};
 	uint32_t *u = rs_malloc(RAW_CAP * sizeof *u);
 	double best = 0.5, score; /* below: none reads clearly */
-	size_t i, pick = 3, bad = 0, fails = 0, worst = 0, end;
+	size_t i, pick = 3, fails = 0, end;
 	rs_status st;
-	u8_state st8;
 
 	if (u == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -703,24 +691,27 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 	guard_scan(in);
 	end = in->run_at < in->raw_len ? in->run_at : in->raw_len;
 	for (i = 0; i < 3; i++) {
-		if ((score = read_as(in, end, iconv_name[i], u, RAW_CAP, &bad)) > best) {
+		if ((score = read_as(in, end, iconv_name[i], u, RAW_CAP)) > best) {
 			best = score;
 			pick = i;
 		} else if (score == -HUGE_VAL) {
 			fails++;
-			worst = bad > worst ? bad : worst;
 		}
 	}
 	rs_free(u);
 	if (pick == 3) {
-		bad = in->raw_off + utf8_prefix((const unsigned char *)in->raw + in->raw_off,
-		                                in->raw_len - in->raw_off, &st8);
-		return rs_error_set(err, RS_EENCODING, line_at(in, fails == 3 ? worst : bad),
-		                    "%s; name the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)",
-		                    fails == 3 ? "the bytes here are neither UTF-8, GB18030, Big5 nor "
-		                                 "Windows-1252"
-		                               : "the text is not UTF-8 and does not read clearly as "
-		                                 "GB18030, Big5 or Windows-1252");
+		/* The text up to the first byte that is not UTF-8 is delivered as
+		 * such (a zip's "PK" included, for the reader's hint), then this. */
+		in->utf8 = true;
+		(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
+		utf8_scan_raw(in);
+		set_pending(in, RS_EENCODING,
+		            fails == 3 ? "the bytes here are neither UTF-8, GB18030, Big5 nor Windows-1252; "
+		                         "name the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)"
+		                       : "the text here is not UTF-8 and does not read clearly as GB18030, "
+		                         "Big5 or Windows-1252; name the encoding with --encoding (e.g. gbk, "
+		                         "big5, cp1252, latin1)");
+		return RS_OK;
 	}
 	if ((st = use_iconv(in, iconv_name[pick], err)) != RS_OK)
 		return st;
