@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "classify_impl.h"
+#include "fields_impl.h"
 #include "mapfile.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
@@ -302,6 +303,8 @@ static void score_notes(rs_classifier *c)
 		for (f = 0; f < RS_F_COUNT; f++)
 			if (c->map->col[f] >= 0)
 				found |= 1u << f;
+		if (c->map->col[RS_F_CUSTOMER_SINCE] >= 0) /* it gives the years */
+			found |= 1u << RS_F_RELATIONSHIP_YEARS;
 		if (vars == 0 || (vars & found) != 0)
 			continue;
 		list[0] = '\0';
@@ -321,20 +324,20 @@ static void score_notes(rs_classifier *c)
 	}
 }
 
-/* The notes, a line each, to on_note: once per file, at its header. */
+/* The notes, a line each, to the notice callback: once per file, at its header. */
 static void say_notes(const rs_classifier *c, unsigned long line)
 {
 	const char *p = c->notes.data, *nl;
 	rs_error e;
 
-	if (c->o.on_note == NULL || p == NULL)
+	if (c->o.notice == NULL || p == NULL)
 		return;
 	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
 		memset(&e, 0, sizeof e);
 		e.status = RS_OK;
 		e.line = line;
 		(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(nl - p), p);
-		c->o.on_note(c->o.ctx, &e);
+		c->o.notice(c->o.notice_ctx, &e);
 	}
 }
 
@@ -452,6 +455,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 
 	*out = NULL;
 	c->nf.decimal_comma = delimiter == ';';
+	c->conv = delimiter == ';' ? ',' : '.';
 	/* Title rows, totals and footers come in delimited text and in
 	 * workbooks (whose rows carry cell types); JSON's header is its keys. */
 	st = rs_intake_record(&c->in, in, delimiter != 0 || in->type != NULL, &c->cfg, &is_header, err);
@@ -461,6 +465,11 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 		return st;
 	if ((st = take_header(c, in, err)) != RS_OK)
 		return st;
+	if (c->o.today != 0)
+		c->map->today = c->o.today;
+	/* Each file is read by its own first rows (rs_classifier_lookahead). */
+	c->told = 0;
+	rs_fieldmap_decide(c->map, NULL, c->o.share_scale, NULL, NULL);
 	*out = &c->out_hdr;
 	return RS_OK;
 }
@@ -470,6 +479,12 @@ rs_status rs_classifier_end(rs_classifier *c, rs_error *err)
 	rs_status st = rs_intake_end(&c->in, err);
 
 	return st == RS_EPARSE ? header_missing(c, err) : st;
+}
+
+void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q)
+{
+	if (c->map != NULL)
+		rs_fieldmap_decide(c->map, q, c->o.share_scale, c->o.notice, c->o.notice_ctx);
 }
 
 void rs_classifier_count_reject(rs_classifier *c)

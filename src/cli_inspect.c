@@ -81,6 +81,8 @@ void cli_classify_opts(const cli_opts *o, rs_classify_opts *co)
 	co->map_file = o->map_file;
 	co->header_line = o->header_line;
 	co->prefix = o->prefix;
+	co->share_scale = o->share_scale;
+	co->today = o->today;
 }
 
 /*

@@ -42,6 +42,8 @@ typedef struct listed {
 typedef struct insp {
 	rs_classifier *cls;
 	rs_reader *rd;
+	rs_rowq *la;   /* a file's first rows, as a run holds them */
+	bool looking;
 	file_info *files;
 	size_t nfiles, cur;
 	bool file_header;
@@ -221,8 +223,6 @@ static void on_note(void *ctx, const rs_error *e)
 	unsigned long dropped = 0;
 	listed *l;
 
-	if (z->cur > 0)
-		return; /* a later file has the same columns: the same notes */
 	l = list_add(z, &z->notes, &z->nnotes, &dropped, z->cur, e->line);
 	if (l != NULL)
 		(void)snprintf(l->text, sizeof l->text, "%s", e->msg);
@@ -235,7 +235,7 @@ static void show_values(insp *z, const rs_row *row)
 	shown_row *s = &z->shown[z->nshown++];
 	rs_account a;
 	rs_error e;
-	uint32_t failed = 0;
+	uint32_t failed = 0, guessed = 0;
 	size_t have = 0;
 	char v[96], cell[64];
 	rs_buf j;
@@ -248,7 +248,7 @@ static void show_values(insp *z, const rs_row *row)
 	s->values[0] = '\0';
 	(void)snprintf(s->outcome, sizeof s->outcome, "held back");
 	rs_error_clear(&e);
-	(void)rs_fieldmap_apply_all(c->map, row, &c->nf, &a, &failed, &e);
+	(void)rs_fieldmap_read(c->map, row, &c->nf, &a, &guessed, &failed, &e);
 	for (f = 0; f < RS_F_COUNT && row->n == c->map->ncols; f++) {
 		long col = c->map->col[f];
 		if (col < 0)
@@ -305,21 +305,19 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	if (st != RS_OK || out == NULL)
 		return st;
 	z->file_header = true;
+	z->looking = true;
 	z->files[z->cur].header = true;
 	z->files[z->cur].header_line = h->line;
 	return RS_OK;
 }
 
-static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+static rs_status take_row(insp *z, const rs_row *row, rs_error *err)
 {
-	insp *z = ctx;
 	rs_classifier *c = z->cls;
 	const rs_row *out = NULL;
 	shown_row *s = NULL;
 	rs_status st;
 
-	if (!z->file_header)
-		return on_header(ctx, row, err);
 	if (z->nshown < SHOWN_ROWS && !rs_header_blank(row)) {
 		show_values(z, row);
 		s = &z->shown[z->nshown - 1];
@@ -330,6 +328,39 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	if (st == RS_OK && out != NULL && s != NULL)
 		(void)snprintf(s->outcome, sizeof s->outcome, "%s", out->cell[c->nin + COL_STAGE]);
 	return st;
+}
+
+/* As a run: the first rows decide how the file's values read, then go on. */
+static rs_status end_lookahead(insp *z, rs_error *err)
+{
+	const rs_row *row;
+	rs_status st = RS_OK;
+	size_t i;
+
+	if (!z->looking)
+		return RS_OK;
+	z->looking = false;
+	rs_classifier_lookahead(z->cls, z->la);
+	for (i = 0; st == RS_OK && (row = rs_rowq_row(z->la, i)) != NULL; i++)
+		st = take_row(z, row, err);
+	rs_rowq_drop(z->la, SIZE_MAX);
+	return st;
+}
+
+static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	insp *z = ctx;
+	rs_status st;
+
+	if (!z->file_header)
+		return on_header(ctx, row, err);
+	if (z->looking) {
+		if ((st = rs_rowq_push(z->la, row, err)) != RS_ELIMIT)
+			return st;
+		if ((st = end_lookahead(z, err)) != RS_OK)
+			return st;
+	}
+	return take_row(z, row, err);
 }
 
 static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs_error *err)
@@ -352,6 +383,10 @@ static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs
 		st = rs_reader_run(z->rd, on_header, on_row, z, err);
 		fi->delimiter = rs_reader_delimiter(z->rd);
 	}
+	if (st == RS_OK)
+		st = end_lookahead(z, err);
+	z->looking = false;
+	rs_rowq_drop(z->la, SIZE_MAX);
 	if (st == RS_OK)
 		st = rs_classifier_end(z->cls, err);
 	if (st != RS_OK && err->file == NULL)
@@ -668,12 +703,15 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 	}
 	o.on_reject = on_reject;
 	o.on_skip = on_skip;
-	o.on_note = on_note;
+	o.notice = on_note;
+	o.notice_ctx = &z;
 	o.ctx = &z;
 	z.nfiles = nfiles;
 	if ((z.files = rs_calloc(nfiles, sizeof *z.files)) == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	st = rs_classifier_new(&z.cls, r, &o, err);
+	if (st == RS_OK)
+		st = rs_rowq_new(&z.la, 0, 0, err);
 	for (i = 0; st == RS_OK && i < nfiles; i++) {
 		z.cur = i;
 		st = read_file(&z, files[i], ro, err);
@@ -697,6 +735,7 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 			st = RS_EREJECT;
 	}
 	rs_classifier_free(z.cls);
+	rs_rowq_free(z.la);
 	rs_free(z.files);
 	rs_free(z.rejects);
 	rs_free(z.skips);

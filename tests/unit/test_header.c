@@ -446,8 +446,8 @@ static void test_an_earlier_runs_columns_are_replaced_and_a_clash_asks_for_prefi
 
 	(void)state;
 	memset(&o, 0, sizeof o);
-	o.on_note = note_line;
-	o.ctx = notes;
+	o.notice = note_line;
+	o.notice_ctx = notes;
 	rs_error_clear(&err);
 	assert_int_equal(rs_classifier_new(&c, rules, &o, &err), RS_OK);
 	assert_int_equal(rs_classifier_header(c, row_of(&t, "id|share|stage|stage_label|share_pct|contact_score|"
@@ -488,8 +488,8 @@ static void test_a_score_without_fields_is_said_once(void **state)
 
 	(void)state;
 	memset(&o, 0, sizeof o);
-	o.on_note = note_line;
-	o.ctx = notes;
+	o.notice = note_line;
+	o.notice_ctx = notes;
 	rs_error_clear(&err);
 	assert_int_equal(rs_classifier_new(&c, rules, &o, &err), RS_OK);
 	assert_int_equal(rs_classifier_header(c, row_of(&t, "id|share|years", 1), ',', &out, &err), RS_OK);

@@ -208,7 +208,7 @@ static void test_unknown_variable_is_reported(void **state)
 	               "unknown variable \"contact\" (expected one of: id, name, purchase_share, "
 	               "our_sales, customer_spend, contacts, departments, top_contact_level, "
 	               "key_person, relationship_years, joint_projects, exec_meetings, "
-	               "strategic_agreement, equity_tie, exclusive, info_sharing, share_pct, "
+	               "strategic_agreement, equity_tie, exclusive, info_sharing, customer_since, share_pct, "
 	               "contact_score, cooperation_score)");
 }
 
