@@ -434,7 +434,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 			rs_classifier_count_reject(c);
 		return st;
 	}
-	if (st == RS_OK && !c->in.probing && c->in.hold.count == 0)
+	if (st == RS_OK && !c->in.probing && c->in.nheld == 0)
 		return RS_OK; /* nothing held back: nothing to release */
 	if (st == RS_OK)
 		return rs_intake_outcome(&c->in, in, true, 0, NULL, err);

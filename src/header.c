@@ -2,7 +2,8 @@
  * header.c - which record is a file's header (title rows above it are not
  * data), and which rows after it are not accounts: blank rows, totals rows,
  * and a report's footer, which is told from a bad row only by what follows
- * it, so such rows are held back (bounded) until an account or the end.
+ * it, so such rows are held back (bounded, in a values rs_rowq) until an
+ * account or the end.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -10,121 +11,6 @@
 
 #include "header.h"
 #include "previous_impl.h"
-
-/* ---------------------------------------------------------- held rows */
-
-void rs_hold_init(rs_hold *h, size_t max_rows, size_t max_bytes)
-{
-	memset(h, 0, sizeof *h);
-	h->max_rows = max_rows < RS_HOLD_ROWS ? max_rows : RS_HOLD_ROWS;
-	h->max_bytes = max_bytes;
-	rs_buf_init(&h->text);
-}
-
-void rs_hold_free(rs_hold *h)
-{
-	rs_buf_free(&h->text);
-	rs_free((void *)h->cell);
-	rs_free(h->len);
-	memset(h, 0, sizeof *h);
-}
-
-static size_t row_bytes(const rs_row *row)
-{
-	size_t i, n = row->reject ? strlen(row->reject) + 1 : 0;
-
-	for (i = 0; i < row->n; i++)
-		n += sizeof row->len[i] + row->len[i] + 1;
-	return n;
-}
-
-bool rs_hold_fits(const rs_hold *h, const rs_row *row)
-{
-	return h->count < h->max_rows && row_bytes(row) <= h->max_bytes - h->text.len;
-}
-
-bool rs_hold_add(rs_hold *h, const rs_row *row, const rs_error *why, bool footer)
-{
-	rs_held *e = &h->row[h->count];
-	size_t i, start = h->text.len;
-
-	/* Each cell as its length, its bytes (which may hold a NUL) and a NUL. */
-	for (i = 0; i < row->n; i++) {
-		rs_buf_append(&h->text, &row->len[i], sizeof row->len[i]);
-		rs_buf_append(&h->text, row->cell[i], row->len[i]);
-		rs_buf_putc(&h->text, '\0');
-	}
-	if (row->reject != NULL)
-		rs_buf_append(&h->text, row->reject, strlen(row->reject) + 1);
-	if (h->text.failed) {
-		h->text.failed = false;
-		h->text.len = start;
-		return false;
-	}
-	e->off = start;
-	e->n = row->n;
-	e->line = row->line;
-	e->reject = row->reject ? "" : NULL; /* found again in rs_hold_get */
-	if (why != NULL)
-		e->why = *why;
-	else
-		memset(&e->why, 0, sizeof e->why);
-	e->footer = footer;
-	h->count++;
-	return true;
-}
-
-const rs_row *rs_hold_get(rs_hold *h, size_t k, rs_held **entry)
-{
-	rs_held *e = &h->row[k];
-	const char *p = h->text.data + e->off;
-	size_t i;
-
-	if (e->n > h->cap) {
-		const char **c = rs_realloc((void *)h->cell, e->n * sizeof *c);
-		size_t *l;
-
-		if (c == NULL)
-			return NULL;
-		h->cell = c;
-		if ((l = rs_realloc(h->len, e->n * sizeof *l)) == NULL)
-			return NULL;
-		h->len = l;
-		h->cap = e->n;
-	}
-	for (i = 0; i < e->n; i++) {
-		memcpy(&h->len[i], p, sizeof h->len[i]);
-		h->cell[i] = p + sizeof h->len[i];
-		p += sizeof h->len[i] + h->len[i] + 1;
-	}
-	memset(&h->out, 0, sizeof h->out);
-	h->out.n = e->n;
-	h->out.cell = h->cell;
-	h->out.len = h->len;
-	h->out.line = e->line;
-	h->out.reject = e->reject ? p : NULL;
-	if (entry != NULL)
-		*entry = e;
-	return &h->out;
-}
-
-void rs_hold_drop(rs_hold *h, size_t k)
-{
-	size_t bytes, i;
-
-	if (k >= h->count) {
-		h->count = 0;
-		rs_buf_reset(&h->text);
-		return;
-	}
-	bytes = h->row[k].off;
-	memmove(h->text.data, h->text.data + bytes, h->text.len - bytes);
-	h->text.len -= bytes;
-	memmove(h->row, h->row + k, (h->count - k) * sizeof *h->row);
-	h->count -= k;
-	for (i = 0; i < h->count; i++)
-		h->row[i].off -= bytes;
-}
 
 /* ------------------------------------------------------- header choice */
 
@@ -282,16 +168,13 @@ void rs_intake_init(rs_intake *t, const rs_classify_opts *o, rs_stats *stats, un
 	t->o = o;
 	t->stats = stats;
 	t->forced = forced;
-	rs_hold_init(&t->first, 1, SIZE_MAX);
-	rs_hold_init(&t->raw_hdr, 1, SIZE_MAX);
-	rs_hold_init(&t->hold, RS_HOLD_ROWS, RS_HOLD_BYTES);
 }
 
 void rs_intake_free(rs_intake *t)
 {
-	rs_hold_free(&t->first);
-	rs_hold_free(&t->raw_hdr);
-	rs_hold_free(&t->hold);
+	rs_rowq_free(t->first);
+	rs_rowq_free(t->raw_hdr);
+	rs_rowq_free(t->hold);
 }
 
 static void count_skip(rs_intake *t, const rs_row *row, int kind)
@@ -301,14 +184,31 @@ static void count_skip(rs_intake *t, const rs_row *row, int kind)
 		t->o->on_skip(t->o->ctx, row, kind);
 }
 
+/* A copy of row as the one row of a queue of its own size, replacing *q. */
+static rs_status keep_row(rs_rowq **q, const rs_row *row, rs_error *err)
+{
+	size_t i, bytes = 64 + (row->reject ? strlen(row->reject) + 1 : 0) +
+	                  row->n * (sizeof(char *) + sizeof(size_t) + 1);
+	rs_status st;
+
+	for (i = 0; i < row->n; i++)
+		bytes += row->len[i] + 1;
+	rs_rowq_free(*q);
+	*q = NULL;
+	if ((st = rs_rowq_new(q, 1, bytes, err)) != RS_OK)
+		return st;
+	st = rs_rowq_push(*q, row, err);
+	return st == RS_ELIMIT ? rs_error_set(err, RS_ENOMEM, row->line, "out of memory") : st;
+}
+
 const rs_row *rs_intake_first(rs_intake *t)
 {
-	return t->first.count ? rs_hold_get(&t->first, 0, NULL) : NULL;
+	return rs_rowq_row(t->first, 0);
 }
 
 const rs_row *rs_intake_first_header(rs_intake *t)
 {
-	return t->raw_hdr.count ? rs_hold_get(&t->raw_hdr, 0, NULL) : NULL;
+	return rs_rowq_row(t->raw_hdr, 0);
 }
 
 rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const rs_fieldcfg *cfg,
@@ -323,15 +223,14 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 		t->records++;
 		if (in->n > t->widest)
 			t->widest = in->n;
-		st = rs_header_pick(in, t->records, t->forced, cfg,
-		                    t->raw_hdr.count ? rs_intake_first_header(t) : NULL, &pick, err);
+		st = rs_header_pick(in, t->records, t->forced, cfg, rs_intake_first_header(t), &pick, err);
 		if (st != RS_OK)
 			return st;
 	}
 	if (pick == RS_PICK_HEADER)
 		return *is_header = true, RS_OK;
-	if (t->first.count == 0 && !rs_hold_add(&t->first, in, NULL, false))
-		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	if (rs_intake_first(t) == NULL && (st = keep_row(&t->first, in, err)) != RS_OK)
+		return st;
 	if (pick == RS_PICK_NONE)
 		return rs_error_set(err, RS_EPARSE, in->line, "no header row");
 	count_skip(t, in, RS_SKIP_TITLE);
@@ -340,17 +239,18 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 
 rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, rs_error *err)
 {
+	rs_status st;
 	int f;
 
 	t->file_header = true;
 	t->hdr_line = in->line;
 	t->records = 0;
 	t->widest = 0;
-	rs_hold_drop(&t->first, 1);
-	if (t->raw_hdr.count > 0)
+	rs_rowq_drop(t->first, SIZE_MAX);
+	if (rs_intake_first_header(t) != NULL)
 		return RS_OK; /* a later file: the same columns, checked already */
-	if (!rs_hold_add(&t->raw_hdr, in, NULL, false))
-		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	if ((st = keep_row(&t->raw_hdr, in, err)) != RS_OK)
+		return st;
 	t->map = m;
 	for (f = 0; f < RS_F_COUNT && t->o->on_reject != NULL; f++)
 		if (m->how[f] == RS_HOW_ALIAS || m->how[f] == RS_HOW_WORDS)
@@ -392,18 +292,32 @@ static rs_status deliver(rs_intake *t, const rs_row *row, rs_error *why, rs_erro
 /* The first k held rows go out as rejects. */
 static rs_status release(rs_intake *t, size_t k, rs_error *err)
 {
-	const rs_row *row;
-	rs_held *e;
 	rs_status st;
 	size_t i;
 
-	for (i = 0; i < k; i++) {
-		if ((row = rs_hold_get(&t->hold, i, &e)) == NULL)
-			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-		if ((st = deliver(t, row, &e->why, err)) != RS_OK)
+	for (i = 0; i < k; i++)
+		if ((st = deliver(t, rs_rowq_row(t->hold, i), &t->held[i].why, err)) != RS_OK)
 			return st;
-	}
-	rs_hold_drop(&t->hold, k);
+	rs_rowq_drop(t->hold, k);
+	memmove(t->held, t->held + k, (t->nheld - k) * sizeof t->held[0]);
+	t->nheld -= k;
+	return RS_OK;
+}
+
+/* Holds row back with why: RS_ELIMIT when it does not fit even alone. */
+static rs_status hold(rs_intake *t, const rs_row *row, const rs_error *why, bool footer, rs_error *err)
+{
+	rs_status st;
+
+	if (t->hold == NULL && (st = rs_rowq_new(&t->hold, RS_HOLD_ROWS, RS_HOLD_BYTES, err)) != RS_OK)
+		return st;
+	while ((st = rs_rowq_push(t->hold, row, err)) == RS_ELIMIT && t->nheld > 0)
+		if ((st = release(t, 1, err)) != RS_OK) /* the oldest goes out to make room */
+			return st;
+	if (st != RS_OK)
+		return st;
+	t->held[t->nheld].why = *why;
+	t->held[t->nheld++].footer = footer;
 	return RS_OK;
 }
 
@@ -411,9 +325,9 @@ static rs_status release(rs_intake *t, size_t k, rs_error *err)
  * row unlike a footer came after them. */
 static size_t not_footer(const rs_intake *t)
 {
-	size_t k = t->hold.count;
+	size_t k = t->nheld;
 
-	while (k > 0 && t->hold.row[k - 1].footer)
+	while (k > 0 && t->held[k - 1].footer)
 		k--;
 	return k;
 }
@@ -481,24 +395,19 @@ rs_status rs_intake_outcome(rs_intake *t, const rs_row *in, bool ok, uint32_t fa
 			return st;
 	}
 	if (ok) {
-		if (t->hold.count == 0)
+		if (t->nheld == 0)
 			return RS_OK;
-		for (i = 0; i < t->hold.count; i++)
-			t->hold.row[i].footer = false;
-		return t->probing ? RS_OK : release(t, t->hold.count, err);
+		for (i = 0; i < t->nheld; i++)
+			t->held[i].footer = false;
+		return t->probing ? RS_OK : release(t, t->nheld, err);
 	}
 	footer = t->tabular && rs_header_footer_like(in, t->map->ncols, t->map->col[RS_F_ID]);
 	if (t->probing || footer) {
-		while (!rs_hold_fits(&t->hold, in) && t->hold.count > 0)
-			if ((st = release(t, 1, err)) != RS_OK)
-				return st;
-		if (rs_hold_fits(&t->hold, in)) {
-			if (!rs_hold_add(&t->hold, in, why, footer))
-				return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
-			return RS_OK;
-		}
+		st = hold(t, in, why, footer, err);
+		if (st != RS_ELIMIT)
+			return st; /* held, or an error */
 	}
-	if ((st = release(t, t->hold.count, err)) != RS_OK)
+	if ((st = release(t, t->nheld, err)) != RS_OK)
 		return st;
 	return deliver(t, in, why, err);
 }
@@ -507,10 +416,11 @@ rs_status rs_intake_end(rs_intake *t, rs_error *err)
 {
 	const rs_row *row;
 	rs_status st;
+	size_t i;
 
 	err->where[0] = '\0';
 	if (!t->file_header) {
-		if (t->first.count == 0)
+		if (rs_intake_first(t) == NULL)
 			return RS_OK; /* no record at all: the reader said so */
 		if (t->forced != 0)
 			return rs_error_set(err, RS_EUSAGE, 0, "no record starts on or after line %lu, "
@@ -521,12 +431,10 @@ rs_status rs_intake_end(rs_intake *t, rs_error *err)
 		return st;
 	if ((st = release(t, not_footer(t), err)) != RS_OK)
 		return st;
-	while (t->hold.count > 0) {
-		if ((row = rs_hold_get(&t->hold, 0, NULL)) == NULL)
-			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (i = 0; (row = rs_rowq_row(t->hold, i)) != NULL; i++)
 		count_skip(t, row, RS_SKIP_FOOTER);
-		rs_hold_drop(&t->hold, 1);
-	}
+	rs_rowq_drop(t->hold, SIZE_MAX);
+	t->nheld = 0;
 	t->file_header = false;
 	t->records = 0;
 	t->widest = 0;

@@ -11,47 +11,15 @@
 /* A file's header is among its first RS_HEADER_SEARCH records. */
 #define RS_HEADER_SEARCH 20
 
-/* ---------------------------------------------------------- held rows */
-
 /*
- * Rows held back, copied: a possible report footer until an account follows
- * (then they are rejects) or the input ends (then they are the footer), and
- * the first record of a file until its header is found. Bounded: at most
- * max_rows rows and max_bytes bytes of cells; a row that does not fit is
- * not taken (the caller decides now what it is).
+ * Rows held back (copies in a values rs_rowq): a possible report footer
+ * until an account follows (then they are rejects) or the input ends (then
+ * they are the footer), and rejects among a run's first rows while their
+ * columns are checked. At most RS_HOLD_ROWS rows and RS_HOLD_BYTES bytes: a
+ * row that does not fit sends the oldest out as a reject first.
  */
 #define RS_HOLD_ROWS 16
 #define RS_HOLD_BYTES ((size_t)64 << 10)
-
-typedef struct rs_held {
-	size_t off, n;   /* cells in `text` from off, n of them */
-	unsigned long line;
-	const char *reject; /* the reader's reason: points into `text`, or NULL */
-	rs_error why;    /* why the row was rejected */
-	bool footer;     /* it may be a footer: no account after it yet */
-} rs_held;
-
-typedef struct rs_hold {
-	size_t max_rows, max_bytes;
-	rs_held row[RS_HOLD_ROWS];
-	size_t count;
-	rs_buf text;     /* each row's cells (length, bytes, NUL); then its reject text */
-	const char **cell; /* one row handed out (rs_hold_get) */
-	size_t *len;
-	size_t cap;
-	rs_row out;
-} rs_hold;
-
-void rs_hold_init(rs_hold *h, size_t max_rows, size_t max_bytes);
-void rs_hold_free(rs_hold *h);
-/* Would `row` fit now? */
-bool rs_hold_fits(const rs_hold *h, const rs_row *row);
-/* Copies row (which must fit) with its reason; false when out of memory. */
-bool rs_hold_add(rs_hold *h, const rs_row *row, const rs_error *why, bool footer);
-/* Held row k as a row (valid until the hold changes) and its entry. */
-const rs_row *rs_hold_get(rs_hold *h, size_t k, rs_held **entry);
-/* Forgets the first k rows. */
-void rs_hold_drop(rs_hold *h, size_t k);
 
 /* ------------------------------------------------------- header choice */
 
@@ -110,9 +78,14 @@ typedef struct rs_intake {
 	unsigned long records;     /* this file's records while looking for it */
 	size_t widest;             /* the most cells of one of them */
 	unsigned long hdr_line;    /* this file's header line */
-	rs_hold first;             /* this file's first record, until then */
-	rs_hold raw_hdr;           /* the first file's header, as read */
-	rs_hold hold;              /* a possible footer; rejects during the check */
+	rs_rowq *first;            /* a copy of this file's first record, until then */
+	rs_rowq *raw_hdr;          /* a copy of the first file's header, as read */
+	rs_rowq *hold;             /* held rows, oldest first; for each: */
+	struct {
+		rs_error why;      /* why it was rejected */
+		bool footer;       /* it may be a footer: no account after it yet */
+	} held[RS_HOLD_ROWS];
+	size_t nheld;
 	const rs_fieldmap *map;    /* once taken */
 	bool probing;
 	unsigned probe_rows;

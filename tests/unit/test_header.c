@@ -111,58 +111,6 @@ static void test_footer_rows_read_as_words(void **state)
 	assert_false(rs_header_footer_like(&t.row, 5, 0));
 }
 
-/* ---------------------------------------------------------- held rows */
-
-static void test_hold_keeps_rows_exactly_and_in_order_within_bounds(void **state)
-{
-	rs_hold h;
-	rs_error why;
-	rs_held *e;
-	const rs_row *r;
-	trow t;
-	static const char nul_cell[] = {'a', '\0', 'b'};
-	size_t i;
-
-	(void)state;
-	rs_hold_init(&h, 3, 200);
-	rs_error_clear(&why);
-	(void)rs_error_set(&why, RS_EREJECT, 7, "first");
-	row_of(&t, "x|yy|", 7);
-	t.cell[1] = nul_cell; /* a NUL inside a cell is kept */
-	t.len[1] = 3;
-	assert_true(rs_hold_fits(&h, &t.row));
-	assert_true(rs_hold_add(&h, &t.row, &why, true));
-	(void)rs_error_set(&why, RS_EREJECT, 8, "second");
-	row_of(&t, "second row", 8);
-	t.row.reject = "stray quote";
-	assert_true(rs_hold_add(&h, &t.row, &why, false));
-	r = rs_hold_get(&h, 0, &e);
-	assert_int_equal(r->n, 3);
-	assert_int_equal(r->len[1], 3);
-	assert_memory_equal(r->cell[1], nul_cell, 3);
-	assert_int_equal(r->len[2], 0);
-	assert_int_equal(r->line, 7);
-	assert_null(r->reject);
-	assert_true(e->footer);
-	assert_string_equal(e->why.msg, "first");
-	rs_hold_drop(&h, 1);
-	r = rs_hold_get(&h, 0, &e);
-	assert_string_equal(r->cell[0], "second row");
-	assert_string_equal(r->reject, "stray quote");
-	assert_string_equal(e->why.msg, "second");
-	/* bounded by rows and by bytes */
-	for (i = 0; i < 2; i++)
-		assert_true(rs_hold_add(&h, row_of(&t, "r", 9), NULL, true));
-	assert_false(rs_hold_fits(&h, row_of(&t, "r", 9)));
-	rs_hold_drop(&h, 3);
-	assert_int_equal(h.count, 0);
-	assert_false(rs_hold_fits(&h, row_of(&t,
-	                                     "0123456789012345678901234567890123456789012345678901234567890123456789|"
-	                                     "0123456789012345678901234567890123456789012345678901234567890123456789|"
-	                                     "0123456789012345678901234567890123456789012345678901234567890123456789", 9)));
-	rs_hold_free(&h);
-}
-
 /* ------------------------------------------------------- header choice */
 
 static void test_header_is_the_first_record_with_an_id_and_a_share(void **state)
@@ -504,7 +452,6 @@ int main(void)
 		cmocka_unit_test(test_blank_rows_are_every_cell_empty_or_blank),
 		cmocka_unit_test(test_totals_rows_in_any_case_width_and_language),
 		cmocka_unit_test(test_footer_rows_read_as_words),
-		cmocka_unit_test(test_hold_keeps_rows_exactly_and_in_order_within_bounds),
 		cmocka_unit_test(test_header_is_the_first_record_with_an_id_and_a_share),
 		cmocka_unit_test(test_title_blank_totals_and_footer_rows_are_skipped_and_counted),
 		cmocka_unit_test(test_footer_like_rows_before_an_account_are_rejects_in_order),
