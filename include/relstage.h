@@ -623,8 +623,6 @@ rs_status rs_classifier_end(rs_classifier *c, rs_error *err);
  * in idx (at most max). Valid after rs_classifier_header.
  */
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max);
-/* Counts a row rejected before classification (by the reader). */
-void rs_classifier_count_reject(rs_classifier *c);
 /* Finishes counting (vanished accounts) and returns the run's counts. */
 const rs_stats *rs_classifier_stats(rs_classifier *c);
 void rs_classifier_free(rs_classifier *c);

@@ -101,6 +101,8 @@ struct rs_classifier {
 	rs_row pad;
 };
 
+/* Counts a rejected row (rs_classifier_row without on_reject). */
+void rs_classifier_count_reject(rs_classifier *c);
 /* Input column -> output column, or -1 for a dropped one (an earlier run's). */
 long rs_intake_out_col(const rs_classifier *c, long in_col);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify_impl.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
 
