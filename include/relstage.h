@@ -225,14 +225,17 @@ typedef enum rs_field {
 	RS_F_EQUITY_TIE,
 	RS_F_EXCLUSIVE,
 	RS_F_INFO_SHARING,
+	RS_F_PRICE_AGREEMENT,
 	RS_F_COUNT
 } rs_field;
 
-/* Variables a rule can name: the fields, then the three scores. */
+/* Variables a rule can name: the fields, the three scores, and the stage in
+ * the previous run (--previous; by rank), which the classifier sets. */
 enum {
 	RS_V_SHARE_PCT = RS_F_COUNT,
 	RS_V_CONTACT_SCORE,
 	RS_V_COOPERATION_SCORE,
+	RS_V_PREVIOUS_STAGE,
 	RS_V_COUNT
 };
 
@@ -373,13 +376,25 @@ typedef struct rs_buf rs_buf;
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain,
                    rs_lang lang, rs_error *err);
 
+#define RS_MAX_NEEDS 16 /* unmet conditions listed in needs */
+
 typedef struct rs_result {
 	size_t stage;                 /* index into the rules' stages */
 	long next_stage;              /* the stage above, or -1 at the top */
-	double share_gap;             /* share points to the next stage's threshold; <0 if none */
+	double share_gap;             /* share points the next stage needs; <0 when the share
+	                                 is not what is missing */
 	size_t nfired;                /* action rules that matched, in rule order */
 	size_t fired[RS_MAX_FIRED];
 	size_t decision_row;          /* which row of the decision table matched */
+	long type;                    /* relationship type (rules' order), -1: none */
+	long model;                   /* alliance model, -1: none */
+	uint32_t bonds;               /* bit k: bond k is present */
+	/* What the next stage needs: the unmet conditions of its closest decision
+	 * row, each a text of the rules' needs and the distance
+	 * to it (NaN when it has none). */
+	size_t nneeds;
+	uint32_t need[RS_MAX_NEEDS];
+	double need_gap[RS_MAX_NEEDS];
 } rs_result;
 
 /*

@@ -16,9 +16,11 @@
  * them; Chinese when asked (--headers zh). */
 static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
 	{"stage", "stage_label", "share_pct", "contact_score", "cooperation_score", "next_stage",
-	 "share_gap", "flags", "actions", "explain", "previous_stage", "transition"},
+	 "share_gap", "flags", "actions", "relationship_type", "relationship_label", "bonds",
+	 "needs", "alliance_model", "explain", "previous_stage", "transition"},
 	{"阶段", "阶段名称", "采购份额百分比", "接触深度得分", "合作得分", "下一阶段",
-	 "份额差距", "标记", "建议行动", "评分说明", "上次阶段", "阶段变化"},
+	 "份额差距", "标记", "建议行动", "关系类型", "关系类型名称", "关系纽带",
+	 "晋级条件", "联盟模式", "评分说明", "上次阶段", "阶段变化"},
 };
 
 const char *rs_stage_column_name(rs_lang lang)
@@ -56,6 +58,32 @@ static void index_flags(rs_classifier *c)
 	}
 }
 
+/* The texts of the relationship types, bonds and models in the output's language. */
+static bool advice_texts(rs_classifier *c)
+{
+	const rs_rules *r = c->rules;
+	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
+	size_t i;
+
+	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) {
+		text_ref id = text_of(r->kind[RS_K_TYPE][i].id);
+		text_ref label = text_of(r->kind[RS_K_TYPE][i].label.s[g]);
+
+		if ((c->kind_text[i] = rs_malloc(id.n + label.n + 2)) == NULL)
+			return false;
+		memcpy(c->kind_text[i], id.s, id.n + 1);
+		memcpy(c->kind_text[i] + id.n + 1, label.s, label.n + 1);
+		c->type_id[i] = (text_ref){c->kind_text[i], id.n, id.plain};
+		c->type_label[i] = (text_ref){c->kind_text[i] + id.n + 1, label.n, label.plain};
+	}
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
+		c->bond_id[i] = text_of(r->kind[RS_K_BOND][i].id);
+	for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
+		c->model_id[i] = text_of(r->kind[RS_K_MODEL][i].id);
+	c->need_sep = text_of(g == RS_LANG_ZH ? "；" : "; ");
+	return true;
+}
+
 rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_classify_opts *o,
                             rs_error *err)
 {
@@ -84,6 +112,10 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 		c->ex_plain = rs_plain_bits(r->xtext, r->xtext_len) &
 		              (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE);
 		c->ex_commas_by_actions = rs_engine_commas_from_actions(r);
+	}
+	if (!advice_texts(c)) {
+		rs_classifier_free(c);
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
 		text_ref id = text_of(rs_rules_stage_id(r, i));
@@ -128,6 +160,8 @@ void rs_classifier_free(rs_classifier *c)
 		rs_free(c->tails[i].text);
 	for (i = 0; i < RS_MAX_STAGES; i++)
 		rs_free(c->stage_text[i]);
+	for (i = 0; i < RS_MAX_KINDS; i++)
+		rs_free(c->kind_text[i]);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_free(c);
@@ -255,7 +289,8 @@ const rs_stats *rs_classifier_stats(rs_classifier *c)
 
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max)
 {
-	static const int keys[] = {COL_LABEL, COL_SHARE, COL_CONTACT, COL_COOP, COL_FLAGS, COL_TRANSITION};
+	static const int keys[] = {COL_LABEL,      COL_SHARE, COL_CONTACT, COL_COOP,      COL_TYPE_LABEL,
+	                           COL_BONDS,      COL_FLAGS, COL_NEEDS,   COL_TRANSITION};
 	size_t n = 0, i, k;
 	long id = rs_fieldmap_column(c->map, RS_F_ID), name = rs_fieldmap_column(c->map, RS_F_NAME);
 

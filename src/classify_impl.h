@@ -10,6 +10,7 @@
 
 #include "buf_impl.h"
 #include "internal.h"
+#include "rules_impl.h"
 
 /* Plain for every output format: what a formatted number or a bare id is. */
 #define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
@@ -46,6 +47,11 @@ enum {
 	COL_GAP,
 	COL_FLAGS,
 	COL_ACTIONS,
+	COL_TYPE,
+	COL_TYPE_LABEL,
+	COL_BONDS,
+	COL_NEEDS,
+	COL_MODEL,
 	COL_EXPLAIN,
 	COL_PREV,
 	COL_TRANSITION,
@@ -76,6 +82,12 @@ struct rs_classifier {
 	 * (0): false while it is as calloc or the last memset left it, so rows
 	 * without types (plain bits) do not clear it again. */
 	bool in_typed, in_plain;
+	/* The advice's texts: per relationship type "id\0label\0" (kind_text),
+	 * the bond and model ids, and the needs' separator. */
+	char *kind_text[RS_MAX_KINDS];
+	text_ref type_id[RS_MAX_KINDS], type_label[RS_MAX_KINDS];
+	text_ref bond_id[RS_MAX_KINDS], model_id[RS_MAX_KINDS];
+	text_ref need_sep;
 	/* Per stage "id\0label\0" in one block: one copy into the arena. */
 	char *stage_text[RS_MAX_STAGES];
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];

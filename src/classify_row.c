@@ -12,11 +12,13 @@
  * writer; the cached actions also the _QUOTED ones, so the writer copies
  * them into CSV between quotes without scanning them each row.
  */
+#include <math.h>
 #include <string.h>
 
 #include "classify_impl.h"
 #include "copy_impl.h"
 #include "previous_impl.h"
+#include "rules_impl.h"
 
 /*
  * The appended cells of a row go into the arena back to back, each followed
@@ -345,6 +347,74 @@ static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k, 
 	type[k + 1] = RS_T_STRING;
 }
 
+/* Appends a prepared text and its NUL to the arena as cell k. */
+static void put_ref(rs_classifier *c, const text_ref *t, size_t k, size_t *len, unsigned char *plain,
+                    unsigned char *type)
+{
+	rs_buf_add(&c->arena, t->s, t->n + 1);
+	c->arena.data[c->arena.len] = '\0';
+	len[k] = t->n;
+	plain[k] = t->plain;
+	type[k] = t->n != 0 ? RS_T_STRING : RS_T_NULL;
+}
+
+/*
+ * The advice's cells: relationship type and its label, the bonds, what the
+ * next stage needs, the alliance model. Prepared texts and, in needs, the
+ * distances.
+ */
+static void put_advice(rs_classifier *c, const rs_result *res, size_t *len, unsigned char *plain,
+                       unsigned char *type)
+{
+	static const text_ref none = {"", 0, PLAIN_ALL};
+	const rs_rules *r = c->rules;
+	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
+	size_t i, start;
+	unsigned char bits = PLAIN_ALL;
+
+	put_ref(c, res->type >= 0 ? &c->type_id[res->type] : &none, COL_TYPE, len, plain, type);
+	put_ref(c, res->type >= 0 ? &c->type_label[res->type] : &none, COL_TYPE_LABEL, len, plain, type);
+	start = c->arena.len;
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++) {
+		if (!(res->bonds >> i & 1u))
+			continue;
+		if (c->arena.len > start)
+			rs_buf_add_c(&c->arena, ';');
+		rs_buf_add(&c->arena, c->bond_id[i].s, c->bond_id[i].n);
+	}
+	len[COL_BONDS] = c->arena.len - start;
+	plain[COL_BONDS] = PLAIN_ALL;
+	type[COL_BONDS] = RS_T_STRING;
+	rs_buf_add_c(&c->arena, '\0');
+	start = c->arena.len;
+	for (i = 0; i < res->nneeds; i++) {
+		const rs_need *n = &r->need[res->need[i]];
+		const char *s = n->text.s[g];
+		size_t at = n->gap_at[g];
+
+		if (i > 0) {
+			rs_buf_add(&c->arena, c->need_sep.s, c->need_sep.n);
+			bits &= c->need_sep.plain;
+		}
+		if (at == UINT32_MAX) {
+			rs_buf_add_str(&c->arena, s);
+		} else {
+			rs_buf_add(&c->arena, s, at);
+			if (isnan(res->need_gap[i]))
+				rs_buf_add_c(&c->arena, '?');
+			else
+				(void)rs_buf_put_num(&c->arena, res->need_gap[i], 2);
+			rs_buf_add_str(&c->arena, s + at + 5);
+		}
+	}
+	len[COL_NEEDS] = c->arena.len - start;
+	plain[COL_NEEDS] = c->arena.failed ? 0 : rs_plain_bits(c->arena.data + start, len[COL_NEEDS]);
+	(void)bits;
+	type[COL_NEEDS] = len[COL_NEEDS] != 0 ? RS_T_STRING : RS_T_NULL;
+	rs_buf_add_c(&c->arena, '\0');
+	put_ref(c, res->model >= 0 ? &c->model_id[res->model] : &none, COL_MODEL, len, plain, type);
+}
+
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
                           rs_error *err)
 {
@@ -356,6 +426,12 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	if (ex != NULL)
 		rs_buf_reset(ex);
 	st = rs_fieldmap_apply(c->map, in, &c->nf, a, err);
+	if (st == RS_OK && c->o.previous != NULL) {
+		long prev = rs_previous_stage(c->o.previous, a->id, a->id_len);
+
+		a->v[RS_V_PREVIOUS_STAGE] = (double)prev;
+		a->known |= (uint32_t)(prev >= 0) << RS_V_PREVIOUS_STAGE;
+	}
 	if (st == RS_OK)
 		st = rs_score(c->rules, a, ex, c->o.lang, err);
 	if (st == RS_OK)
@@ -412,6 +488,10 @@ static void set_cells(rs_classifier *c, const tail *t)
 		cell[COL_ACTIONS] = p;
 		p += len[COL_ACTIONS] + 1;
 	}
+	for (k = COL_TYPE; k < COL_EXPLAIN; k++) {
+		cell[k] = p;
+		p += len[k] + 1;
+	}
 	k = COL_EXPLAIN;
 	if (c->o.explain)
 		cell[k++] = c->explain.data ? c->explain.data : "";
@@ -454,6 +534,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	} else {
 		put_tail(c, &res, down, fired, slot, len, plain, type);
 	}
+	put_advice(c, &res, len, plain, type);
 	if (c->o.explain) { /* the explain buffer itself: not copied */
 		len[k] = c->explain.len;
 		plain[k] = explain_bits(c, res.nfired);
@@ -464,14 +545,7 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
-	if (c->arena.cap == cap0 && t != NULL && c->o.previous == NULL) {
-		/* put_fixed's pointers still hold: the arena did not move */
-		c->cell[c->nin + COL_ACTIONS] = t->actions.s;
-		if (c->o.explain)
-			c->cell[c->nin + COL_EXPLAIN] = c->explain.data ? c->explain.data : "";
-	} else {
-		set_cells(c, t);
-	}
+	set_cells(c, t);
 
 	/* The input cells as they are; nin == in->n (the field map checked it). */
 	i = c->nin;

@@ -1,13 +1,16 @@
 /*
  * engine.c - evaluates compiled rules on a scored account: the stage (first
- * decision row whose condition is true) and every action rule that fires.
- * Conditions use Kleene logic, so an empty value can never make a row match.
+ * decision row whose condition is true), the relationship type, the bonds,
+ * the alliance model, every action rule that fires, and what the next stage
+ * needs (the unmet conditions of its closest decision row). Conditions use
+ * Kleene logic, so an empty value can never make a row match.
  * Per row: index walks and double compares only; no allocation, no strings.
  */
 #include <math.h>
 #include <string.h>
 
 #include "buf_impl.h"
+#include "fields_impl.h"
 #include "rules_impl.h"
 
 /*
@@ -73,7 +76,7 @@ int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t kno
 int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
 {
 	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
-	double v[RS_VAR_STAGE + 1];
+	double v[RS_VAR_COUNT] = {0};
 
 	memcpy(v, a->v, sizeof a->v);
 	v[RS_VAR_STAGE] = stage; /* the stage is always known */
@@ -87,12 +90,14 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
 	size_t i;
 	char *w;
 
+	uint32_t lead = lang == RS_LANG_ZH ? 3 : 2; /* "；" or "; " */
+
 	if (!rs_buf_reserve(b, p.len + res->nfired * r->ex_act_bound + r->ex_none[lang].len +
 	                           RS_PIECE_SLACK))
 		return;
-	if (b->len == 0) { /* nothing before it: no "; " */
-		p.off += 2;
-		p.len -= 2;
+	if (b->len == 0) { /* nothing before it: no separator */
+		p.off += lead;
+		p.len -= lead;
 	}
 	w = rs_put_piece(b->data + b->len, r->xtext, p);
 	if (res->nfired == 0)
@@ -114,15 +119,118 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
  * stage, each with its condition at that stage (rules_impl.h: residual
  * programs), which no longer tests the stage.
  */
-static void fire(const rs_rules *r, const rs_account *a, rs_result *res)
+static void fire(const rs_rules *r, const double *v, uint32_t known, rs_result *res)
 {
 	const rs_entry *e = r->ent + r->act_first[res->stage];
 	const rs_entry *end = r->ent + r->act_first[res->stage + 1];
 
 	res->nfired = 0;
 	for (; e < end; e++)
-		if (rs_cond_fast(r->prog, e->root, a->v, a->known) == RS_K_T)
+		if (rs_cond_fast(r->prog, e->root, v, known) == RS_K_T)
 			res->fired[res->nfired++] = e->rule;
+}
+
+/* The first type or model (list k) whose condition is true, into v[var]. */
+static long first_kind(const rs_rules *r, int k, int var, double *v, uint32_t *known)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkind[k]; i++) {
+		if (rs_cond_fast(r->prog, r->kind[k][i].cond, v, *known) == RS_K_T) {
+			v[var] = (double)i;
+			*known |= 1u << var;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * How far a comparison on a known number is from true: the target minus
+ * the value for > and >= (one step more for >: 0.01 of a share, 1 of a
+ * score or count), the value minus the target for < and <=; NaN when the
+ * node is anything else.
+ */
+static double gap(const rs_cnode *n, const double *v, uint32_t known)
+{
+	double step = n->var == RS_V_SHARE_PCT || !(n->var >= RS_V_CONTACT_SCORE ||
+	              (rs_field_num_rules[n->var] & RS_NUM_WHOLE)) ? 0.01 : 1;
+	double x = v[n->var];
+
+	if (n->op < RS_C_LT || n->op > RS_C_GE || n->var >= RS_V_PREVIOUS_STAGE ||
+	    rs_var_kind(n->var) != RS_KIND_NUMBER || !((known >> n->var) & 1u))
+		return NAN;
+	switch (n->op) {
+	case RS_C_GT: return n->value + step - x;
+	case RS_C_GE: return n->value - x;
+	case RS_C_LT: return x - (n->value - step);
+	default: return x - n->value;
+	}
+}
+
+typedef struct needs {
+	size_t n;
+	uint32_t need[RS_MAX_NEEDS];
+	double gap[RS_MAX_NEEDS];
+} needs;
+
+/*
+ * The unmet parts of condition i into nd: an "all" without a text of its
+ * own is its unmet children; anything else not true is one need.
+ */
+static void unmet(const rs_rules *r, uint32_t i, const double *v, uint32_t known, needs *nd)
+{
+	const rs_cnode *c = &r->node[i];
+	uint32_t k;
+
+	if (rs_cond_k(r->prog, i, v, known) == RS_K_T)
+		return;
+	if (c->op == RS_C_ALL && c->need == 0) {
+		for (k = i + 1; k < i + c->size; k += r->node[k].size)
+			unmet(r, k, v, known, nd);
+		return;
+	}
+	if (nd->n < RS_MAX_NEEDS && c->need != 0) {
+		nd->need[nd->n] = c->need - 1;
+		nd->gap[nd->n] = gap(c, v, known);
+	}
+	nd->n++;
+}
+
+/*
+ * What the next stage needs: of its rows that some share reaches, the one
+ * with the fewest unmet conditions (the first on a tie); share_gap is the
+ * share's distance when the share is one of them.
+ */
+static void next_needs(const rs_rules *r, const double *v, uint32_t known, rs_result *res)
+{
+	needs best, nd;
+	size_t i, k;
+
+	res->nneeds = 0;
+	res->share_gap = -1;
+	if (res->next_stage < 0)
+		return;
+	best.n = SIZE_MAX;
+	for (i = 0; i < r->ndec; i++) {
+		if (r->dec[i].stage != (size_t)res->next_stage || !r->dec[i].live)
+			continue;
+		nd.n = 0;
+		unmet(r, r->dec[i].cond, v, known, &nd);
+		if (nd.n > 0 && nd.n < best.n)
+			best = nd;
+	}
+	if (best.n == SIZE_MAX)
+		return;
+	res->nneeds = best.n < RS_MAX_NEEDS ? best.n : RS_MAX_NEEDS;
+	for (k = 0; k < res->nneeds; k++) {
+		const rs_cnode *c = &r->node[r->need[best.need[k]].node];
+
+		res->need[k] = best.need[k];
+		res->need_gap[k] = best.gap[k];
+		if (res->share_gap < 0 && c->var == RS_V_SHARE_PCT && c->op >= RS_C_EQ && best.gap[k] >= 0)
+			res->share_gap = best.gap[k];
+	}
 }
 
 /*
@@ -156,34 +264,6 @@ static bool decide_fast(const rs_rules *r, const rs_account *a, size_t *row)
 	return false;
 }
 
-/* The engine's: "; stage <id> by decision[<i>]; actions: " per row, ", <id>". */
-void rs_engine_pieces(rs_buf *b, rs_rules *r, int g)
-{
-	bool zh = g == RS_LANG_ZH;
-	size_t i;
-
-	for (i = 0; i < r->ndec; i++) {
-		rs_piece_begin(b, &r->dec[i].ex[g]);
-		(void)rs_buf_puts(b, zh ? "; 阶段 " : "; stage ");
-		(void)rs_buf_puts(b, r->stages[r->dec[i].stage].id);
-		(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
-		(void)rs_buf_put_ulong(b, (unsigned long)i);
-		(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
-		rs_piece_end(b, &r->dec[i].ex[g]);
-	}
-	rs_piece_begin(b, &r->ex_none[g]);
-	(void)rs_buf_puts(b, zh ? "无" : "none");
-	rs_piece_end(b, &r->ex_none[g]);
-	for (i = 0; g == 0 && i < r->nact; i++) {
-		rs_piece_begin(b, &r->act[i].ex);
-		(void)rs_buf_puts(b, ", ");
-		(void)rs_buf_puts(b, r->act[i].id);
-		rs_piece_end(b, &r->act[i].ex);
-		if (r->act[i].ex.len > r->ex_act_bound)
-			r->ex_act_bound = r->act[i].ex.len;
-	}
-}
-
 bool rs_engine_commas_from_actions(const rs_rules *r)
 {
 	size_t lo = 0, hi = 0, i;
@@ -202,15 +282,21 @@ bool rs_engine_commas_from_actions(const rs_rules *r)
 	return true;
 }
 
-static rs_status no_row(const rs_account *a, long unknown_row, rs_error *err)
+static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_error *err)
 {
 	if (err != NULL)
 		err->where[0] = '\0';
+	if (unknown_row >= 0 && lang == RS_LANG_ZH)
+		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则：规则 %ld "
+		                    "所需的数据为空", a->v[RS_V_SHARE_PCT], unknown_row + 1);
 	if (unknown_row >= 0)
 		return rs_error_set(err, RS_EREJECT, 0,
 		                    "no decision row matches share_pct %.15g: decision[%ld] "
 		                    "depends on values that are empty",
 		                    a->v[RS_V_SHARE_PCT], unknown_row);
+	if (lang == RS_LANG_ZH)
+		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则",
+		                    a->v[RS_V_SHARE_PCT]);
 	return rs_error_set(err, RS_EREJECT, 0, "no decision row matches share_pct %.15g",
 	                    a->v[RS_V_SHARE_PCT]);
 }
@@ -220,7 +306,8 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 {
 	long unknown_row = -1;
 	size_t i;
-	double thr;
+	double v[RS_VAR_COUNT];
+	uint32_t known = a->known | 1u << RS_VAR_STAGE;
 
 	if (!decide_fast(r, a, &i)) {
 		for (i = 0; i < r->ndec; i++) {
@@ -233,17 +320,26 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 		}
 	}
 	if (i == r->ndec)
-		return no_row(a, unknown_row, err);
+		return no_row(a, unknown_row, lang, err);
 	res->decision_row = i;
 	res->stage = r->dec[i].stage;
 	res->next_stage = res->stage + 1 < r->nstages ? (long)res->stage + 1 : -1;
-	res->share_gap = -1;
-	if (res->next_stage >= 0 && rs_known(a, RS_V_SHARE_PCT)) {
-		thr = r->stages[res->next_stage].threshold;
-		if (!isnan(thr))
-			res->share_gap = thr > a->v[RS_V_SHARE_PCT] ? thr - a->v[RS_V_SHARE_PCT] : 0;
+	/* The account's values and what is decided from here on, for the rules
+	 * that test them. */
+	memcpy(v, a->v, sizeof a->v);
+	v[RS_VAR_STAGE] = (double)res->stage;
+	if (rs_known(a, RS_V_PREVIOUS_STAGE)) {
+		v[RS_VAR_DOWNGRADED] = a->v[RS_V_PREVIOUS_STAGE] > v[RS_VAR_STAGE];
+		known |= 1u << RS_VAR_DOWNGRADED;
 	}
-	fire(r, a, res);
+	res->type = first_kind(r, RS_K_TYPE, RS_VAR_TYPE, v, &known);
+	res->bonds = 0;
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
+		if (rs_cond_fast(r->prog, r->kind[RS_K_BOND][i].cond, v, known) == RS_K_T)
+			res->bonds |= 1u << i;
+	res->model = first_kind(r, RS_K_MODEL, RS_VAR_MODEL, v, &known);
+	fire(r, v, known, res);
+	next_needs(r, v, known, res);
 	if (explain != NULL)
 		explain_eval(r, res, explain, lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN);
 	return RS_OK;

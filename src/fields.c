@@ -16,7 +16,8 @@ static const char *const var_names[RS_V_COUNT] = {
 	"contacts", "departments", "top_contact_level", "key_person",
 	"relationship_years", "joint_projects", "exec_meetings",
 	"strategic_agreement", "equity_tie", "exclusive", "info_sharing",
-	"share_pct", "contact_score", "cooperation_score",
+	"price_agreement",
+	"share_pct", "contact_score", "cooperation_score", "previous_stage",
 };
 
 const unsigned char rs_field_kinds[RS_V_COUNT] = {
@@ -24,7 +25,8 @@ const unsigned char rs_field_kinds[RS_V_COUNT] = {
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_LEVEL,
 	RS_KIND_BOOL,   RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 	RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,
-	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
+	RS_KIND_BOOL,
+	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 };
 
 const char *rs_var_name(int var)
@@ -77,12 +79,14 @@ static const char *const al_agree[] = {"agreement", "战略协议", NULL};
 static const char *const al_equity[] = {"joint_venture", "股权关系", NULL};
 static const char *const al_excl[] = {"preferred_supplier", "独家供应", NULL};
 static const char *const al_info[] = {"信息共享", NULL};
+static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
+                                       "返点协议", "价格协议", "框架价格协议", NULL};
 static const char *const al_none[] = {NULL};
 
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
-	al_excl, al_info,
+	al_excl, al_info, al_price,
 };
 
 static const char *const meanings[RS_V_COUNT] = {
@@ -102,9 +106,11 @@ static const char *const meanings[RS_V_COUNT] = {
 	"cross-shareholding or a joint venture (yes/no)",
 	"exclusive or preferred-supplier status (yes/no)",
 	"forecasts, plans or data shared with us (yes/no)",
+	"a rebate, volume-discount or framework-price agreement (yes/no)",
 	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
 	"score: contact depth, 0-100",
 	"score: cooperation signals, 0-100",
+	"the stage in the previous run (--previous)",
 };
 
 const char *rs_field_meaning(int field)
