@@ -385,7 +385,7 @@ size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
 	char where[32];
 
 	if (!an_init(&x, r)) {
-		find(&f, true, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
+		find(&f, false, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
 		return f.errors;
 	}
 	walk(&x, &f, reach, &covered, NULL);

@@ -119,17 +119,28 @@ static int slurp(const char *path, char **text, size_t *len)
 	return 0;
 }
 
+/* A problem of a rules file; one with status RS_OK is a warning, which
+ * only validate shows (count: how many were shown). */
 static void print_problem(void *ctx, const rs_error *e)
 {
 	size_t *count = ctx;
+	rs_error w;
 
+	if (e->status == RS_OK && count == NULL)
+		return;
+	if (e->status == RS_OK) {
+		w = *e;
+		(void)snprintf(w.msg, sizeof w.msg, "warning: %.460s", e->msg);
+		e = &w;
+	}
 	cli_error(e);
 	if (count != NULL)
 		(*count)++;
 }
 
-/* Loads --rules FILE or the embedded defaults; exit code 0 or 2. */
-static int load_rules(const char *path, rs_rules **rules)
+/* Loads --rules FILE or the embedded defaults; exit code 0 or 2. With
+ * check, a file whose decision table has errors is refused. */
+static int load_rules(const char *path, bool check, rs_rules **rules)
 {
 	rs_error err;
 	char *text = NULL;
@@ -150,7 +161,16 @@ static int load_rules(const char *path, rs_rules **rules)
 	free(text);
 	if (st != RS_OK && problems == 0)
 		cli_error(&err);
-	return st == RS_OK ? 0 : EXIT_TROUBLE;
+	if (st != RS_OK)
+		return EXIT_TROUBLE;
+	/* A table that validate rejects (a gap) is refused here too. */
+	if (check && rs_rules_analyze(*rules, print_problem, NULL) > 0) {
+		cli_warn("%s: the decision table has errors (relstage validate %s lists them all)", path, path);
+		rs_rules_free(*rules);
+		*rules = NULL;
+		return EXIT_TROUBLE;
+	}
+	return 0;
 }
 
 static int cmd_rules(const char *path)
@@ -159,7 +179,7 @@ static int cmd_rules(const char *path)
 	rs_error err;
 	char *json = NULL;
 	size_t len = 0;
-	int rc = load_rules(path, &rules);
+	int rc = load_rules(path, true, &rules);
 
 	memset(&err, 0, sizeof err);
 	if (rc != 0)
@@ -178,19 +198,25 @@ static int cmd_rules(const char *path)
 static int cmd_validate(const char *path)
 {
 	rs_rules *rules = NULL;
-	size_t found;
-	int rc = load_rules(path, &rules);
+	size_t errors, shown = 0, warnings;
+	int rc = load_rules(path, false, &rules);
 
 	if (rc != 0)
 		return rc;
-	found = rs_rules_analyze(rules, print_problem, NULL);
-	if (found == 0)
+	errors = rs_rules_analyze(rules, print_problem, &shown);
+	warnings = shown - errors;
+	if (errors == 0 && warnings == 0)
 		printf("%s: ok: %zu stages, %zu action rules\n", path, rs_rules_stage_count(rules),
 		       rs_rules_action_count(rules));
+	else if (errors == 0)
+		printf("%s: ok: %zu stages, %zu action rules, %zu warning%s\n", path,
+		       rs_rules_stage_count(rules), rs_rules_action_count(rules), warnings,
+		       warnings == 1 ? "" : "s");
 	else
-		cli_warn("%s: %zu problem%s in the decision table", path, found, found == 1 ? "" : "s");
+		cli_warn("%s: %zu error%s and %zu warning%s in the decision table", path, errors,
+		         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	rs_rules_free(rules);
-	return finish_stdout(found == 0 ? 0 : EXIT_TROUBLE);
+	return finish_stdout(errors == 0 ? 0 : EXIT_TROUBLE);
 }
 
 static const char *kind_name(rs_kind k)
@@ -364,7 +390,7 @@ int main(int argc, char **argv)
 		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("%s", "validate takes one rules file");
 	else if (argc > 0 && strcmp(argv[0], "fields") == 0 && argc == 1)
 		rc = cmd_fields();
-	else if ((rc = load_rules(o.rules_path, &rules)) == 0) {
+	else if ((rc = load_rules(o.rules_path, true, &rules)) == 0) {
 		o.inputs = argv;
 		o.ninputs = (size_t)argc;
 		rc = finish_stdout(cli_run(&o, rules));

@@ -43,10 +43,8 @@ int rs_ld_var(rs_ld *l, const cJSON *o, const char *key, unsigned flags)
 				rs_ld_list_add(list, sizeof list, rs_cond_var_name(k));
 		rs_ld_problem(l, "unknown variable \"%.40s\" (expected one of: %s)", v->valuestring, list);
 	} else if ((var_flag(var) & flags) != var_flag(var)) {
-		rs_ld_problem(l, "%s cannot be tested here (%s)", v->valuestring,
-		              var_flag(var) == RS_LD_STAGE ? "only in action rules and alliance models"
-		              : var_flag(var) == RS_LD_TYPE ? "only in action rules and alliance models"
-		                                            : "only in action rules");
+		rs_ld_problem(l, "\"%s\" can be tested only in action rules%s", v->valuestring,
+		              var_flag(var) == RS_LD_MODEL ? "" : " and alliance models");
 		var = -1;
 	} else if ((flags & RS_LD_NO_SCORES) && var >= RS_V_CONTACT_SCORE) {
 		rs_ld_problem(l, "a score part cannot use contact_score or cooperation_score");

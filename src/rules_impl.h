@@ -350,7 +350,8 @@ void rs_share_pieces(rs_buf *b, rs_rules *r, int g);
 bool rs_engine_commas_from_actions(const rs_rules *r);
 
 /* score.c: the explain words of scoring, shared with the piece builder. */
-enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_COUNT };
+enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_CAP_OPEN,
+       RS_W_TIMES, RS_W_SEP, RS_W_COUNT };
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
 extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
 

@@ -13,8 +13,10 @@
 #include "rules_impl.h"
 
 const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
-	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max "},
-	{"份额 ", " 来自 ", " (未用 our_sales/customer_spend)", " (未知)", " 上限)", " (最高 "},
+	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max ",
+	 " (", "x", "; "},
+	{"份额 ", "，取自 ", "（未使用 our_sales/customer_spend）", "（未知）", "）", "（最高 ",
+	 "（上限 ", "×", "；"},
 };
 const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"contact ", "cooperation "},
@@ -472,14 +474,14 @@ static size_t part_pieces(rs_buf *b, rs_part *p, size_t i, int g)
 	(void)rs_buf_puts(b, " ");
 	rs_piece_end(b, &x->head);
 	rs_piece_begin(b, &x->per);
-	(void)rs_buf_puts(b, "x");
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_TIMES]);
 	(void)rs_buf_put_num(b, p->per, 2);
 	(void)rs_buf_puts(b, " ");
 	rs_piece_end(b, &x->per);
 	rs_piece_begin(b, &x->capped); /* when capped, the points are the cap */
-	(void)rs_buf_puts(b, "x");
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_TIMES]);
 	(void)rs_buf_put_num(b, p->per, 2);
-	(void)rs_buf_puts(b, " (");
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP_OPEN]);
 	(void)rs_buf_put_num(b, p->cap, 2);
 	(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
 	rs_piece_end(b, &x->capped);
@@ -512,7 +514,7 @@ void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g)
 	size_t i, n = 0;
 
 	rs_piece_begin(b, &d->ex_head[g]);
-	(void)rs_buf_puts(b, "; ");
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_SEP]);
 	(void)rs_buf_puts(b, rs_score_names[g][k]);
 	rs_piece_end(b, &d->ex_head[g]);
 	for (i = 0; i <= 100; i++) {
@@ -543,7 +545,7 @@ void rs_share_pieces(rs_buf *b, rs_rules *r, int g)
 		{w[RS_W_FROM], "purchase_share", ""},
 		{w[RS_W_FROM], "purchase_share", w[RS_W_UNUSED]},
 		{w[RS_W_FROM], "our_sales 0", ""},
-		{" = 100 x our_sales ", "", ""},
+		{" = 100 ", w[RS_W_TIMES], " our_sales "},
 		{" / customer_spend ", "", ""},
 	};
 	size_t i, j, n = 0;
