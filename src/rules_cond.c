@@ -209,7 +209,7 @@ static void atom(rs_ld *l, const cJSON *o, unsigned flags, uint32_t at)
 		bool ids = var == RS_VAR_TYPE || var == RS_VAR_MODEL;
 		rs_kind kind = var >= RS_V_PREVIOUS_STAGE ? RS_KIND_NUMBER : rs_var_kind(var);
 
-		mark = rs_ld_push_key(l, kind == RS_KIND_NUMBER ? "value" : "op");
+		mark = rs_ld_push_key(l, kind == RS_KIND_NUMBER && !ids && var != RS_VAR_DOWNGRADED ? "value" : "op");
 		if (kind == RS_KIND_TEXT)
 			rs_ld_problem(l, "%s is text: only \"known\" and \"unknown\" apply", rs_var_name(var));
 		else if ((kind == RS_KIND_BOOL || ids || var == RS_VAR_DOWNGRADED) && op != RS_C_EQ && op != RS_C_NE)

@@ -583,7 +583,7 @@ static double apply_one(rs_fieldmap *m, int f, const char *cell)
 	trow r;
 	int c;
 
-	for (c = 2; c < RS_F_COUNT; c++) {
+	for (c = 2; c <= RS_F_INFO_SHARING; c++) { /* FULL_HEADER's columns */
 		strcat(spec, "|");
 		if (c == f)
 			strcat(spec, cell);
