@@ -81,6 +81,10 @@ static bool advice_texts(rs_classifier *c)
 	for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
 		c->model_id[i] = text_of(r->kind[RS_K_MODEL][i].id);
 	c->need_sep = text_of(g == RS_LANG_ZH ? "；" : "; ");
+	if ((c->need_plain = rs_malloc(r->nneed + 1)) == NULL)
+		return false;
+	for (i = 0; i < r->nneed; i++) /* {gap} is plain, as is the number for it */
+		c->need_plain[i] = text_of(r->need[i].text.s[g]).plain;
 	return true;
 }
 
@@ -162,6 +166,7 @@ void rs_classifier_free(rs_classifier *c)
 		rs_free(c->stage_text[i]);
 	for (i = 0; i < RS_MAX_KINDS; i++)
 		rs_free(c->kind_text[i]);
+	rs_free(c->need_plain);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_free(c);

@@ -15,7 +15,7 @@
 /* Plain for every output format: what a formatted number or a bare id is. */
 #define PLAIN_ALL (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
 /* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
-#define TAIL_SLOTS 64
+#define TAIL_SLOTS 256
 /* Arena bytes for one number cell: rs_num_small's room, which covers its
  * text (at most 13 bytes) and the NUL. */
 #define NUM_ROOM (RS_NUM_SMALL_ROOM + 1)
@@ -88,6 +88,7 @@ struct rs_classifier {
 	text_ref type_id[RS_MAX_KINDS], type_label[RS_MAX_KINDS];
 	text_ref bond_id[RS_MAX_KINDS], model_id[RS_MAX_KINDS];
 	text_ref need_sep;
+	unsigned char *need_plain; /* the RS_PLAIN_ bits of each needs text */
 	/* Per stage "id\0label\0" in one block: one copy into the arena. */
 	char *stage_text[RS_MAX_STAGES];
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];

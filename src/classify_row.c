@@ -237,7 +237,7 @@ static size_t tail_hash(uint64_t fired, size_t stage, bool down)
 {
 	uint64_t h = (fired ^ (uint64_t)stage << 58 ^ (uint64_t)down << 63) * UINT64_C(0x9E3779B97F4A7C15);
 
-	return (size_t)(h >> 58) % TAIL_SLOTS;
+	return (size_t)(h >> 56) % TAIL_SLOTS;
 }
 
 /*
@@ -370,7 +370,7 @@ static void put_advice(rs_classifier *c, const rs_result *res, size_t *len, unsi
 	const rs_rules *r = c->rules;
 	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 	size_t i, start;
-	unsigned char bits = PLAIN_ALL;
+	unsigned char bits = 0xFF;
 
 	put_ref(c, res->type >= 0 ? &c->type_id[res->type] : &none, COL_TYPE, len, plain, type);
 	put_ref(c, res->type >= 0 ? &c->type_label[res->type] : &none, COL_TYPE_LABEL, len, plain, type);
@@ -392,6 +392,7 @@ static void put_advice(rs_classifier *c, const rs_result *res, size_t *len, unsi
 		const char *s = n->text.s[g];
 		size_t at = n->gap_at[g];
 
+		bits &= c->need_plain[res->need[i]];
 		if (i > 0) {
 			rs_buf_add(&c->arena, c->need_sep.s, c->need_sep.n);
 			bits &= c->need_sep.plain;
@@ -407,9 +408,13 @@ static void put_advice(rs_classifier *c, const rs_result *res, size_t *len, unsi
 			rs_buf_add_str(&c->arena, s + at + 5);
 		}
 	}
+	/* The bits all its texts have; going out between quotes (_QUOTED) as the
+	 * first text does, when no text has a '"'. */
 	len[COL_NEEDS] = c->arena.len - start;
-	plain[COL_NEEDS] = c->arena.failed ? 0 : rs_plain_bits(c->arena.data + start, len[COL_NEEDS]);
-	(void)bits;
+	plain[COL_NEEDS] = res->nneeds == 0 ? PLAIN_ALL
+	                   : (unsigned char)((bits & PLAIN_ALL) |
+	                                     ((bits & RS_PLAIN_NOQUOTE) ? c->need_plain[res->need[0]] &
+	                                      (RS_PLAIN_CSV_QUOTED | RS_PLAIN_TSV_QUOTED) : 0));
 	type[COL_NEEDS] = len[COL_NEEDS] != 0 ? RS_T_STRING : RS_T_NULL;
 	rs_buf_add_c(&c->arena, '\0');
 	put_ref(c, res->model >= 0 ? &c->model_id[res->model] : &none, COL_MODEL, len, plain, type);

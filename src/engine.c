@@ -130,16 +130,32 @@ static void fire(const rs_rules *r, const double *v, uint32_t known, rs_result *
 			res->fired[res->nfired++] = e->rule;
 }
 
-/* The first type or model (list k) whose condition is true, into v[var]. */
-static long first_kind(const rs_rules *r, int k, int var, double *v, uint32_t *known)
+/* The first relationship type whose condition is true, into v. */
+static long first_type(const rs_rules *r, double *v, uint32_t *known)
 {
 	size_t i;
 
-	for (i = 0; i < r->nkind[k]; i++) {
-		if (rs_cond_fast(r->prog, r->kind[k][i].cond, v, *known) == RS_K_T) {
-			v[var] = (double)i;
-			*known |= 1u << var;
+	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) {
+		if (rs_cond_fast(r->prog, r->kind[RS_K_TYPE][i].cond, v, *known) == RS_K_T) {
+			v[RS_VAR_TYPE] = (double)i;
+			*known |= 1u << RS_VAR_TYPE;
 			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* The first alliance model true at the stage (its residual programs), into v. */
+static long first_model(const rs_rules *r, size_t stage, double *v, uint32_t *known)
+{
+	const rs_entry *e = r->ent + r->model_first[stage];
+	const rs_entry *end = r->ent + r->model_first[stage + 1];
+
+	for (; e < end; e++) {
+		if (rs_cond_fast(r->prog, e->root, v, *known) == RS_K_T) {
+			v[RS_VAR_MODEL] = (double)e->rule;
+			*known |= 1u << RS_VAR_MODEL;
+			return (long)e->rule;
 		}
 	}
 	return -1;
@@ -183,13 +199,13 @@ static void unmet(const rs_rules *r, uint32_t i, const double *v, uint32_t known
 	const rs_cnode *c = &r->node[i];
 	uint32_t k;
 
-	if (rs_cond_k(r->prog, i, v, known) == RS_K_T)
-		return;
-	if (c->op == RS_C_ALL && c->need == 0) {
+	if (c->op == RS_C_ALL && c->need == 0) { /* true when no child is unmet */
 		for (k = i + 1; k < i + c->size; k += r->node[k].size)
 			unmet(r, k, v, known, nd);
 		return;
 	}
+	if (rs_cond_fast(r->prog, i, v, known) == RS_K_T)
+		return;
 	if (nd->n < RS_MAX_NEEDS && c->need != 0) {
 		nd->need[nd->n] = c->need - 1;
 		nd->gap[nd->n] = gap(c, v, known);
@@ -332,12 +348,12 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 		v[RS_VAR_DOWNGRADED] = a->v[RS_V_PREVIOUS_STAGE] > v[RS_VAR_STAGE];
 		known |= 1u << RS_VAR_DOWNGRADED;
 	}
-	res->type = first_kind(r, RS_K_TYPE, RS_VAR_TYPE, v, &known);
+	res->type = first_type(r, v, &known);
 	res->bonds = 0;
 	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
 		if (rs_cond_fast(r->prog, r->kind[RS_K_BOND][i].cond, v, known) == RS_K_T)
 			res->bonds |= 1u << i;
-	res->model = first_kind(r, RS_K_MODEL, RS_VAR_MODEL, v, &known);
+	res->model = first_model(r, res->stage, v, &known);
 	fire(r, v, known, res);
 	next_needs(r, v, known, res);
 	if (explain != NULL)

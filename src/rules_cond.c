@@ -522,6 +522,8 @@ static int residual(rs_rules *r, uint32_t i, const fixed *f)
 	if (p.kind == RS_P_LEAF)
 		return -1;
 	for (c = i + 1; c < p.end; c = r->prog[c].end) {
+		size_t cpos = r->nprog;
+
 		t = residual(r, c, f);
 		if (t == -2)
 			return t;
@@ -529,9 +531,16 @@ static int residual(rs_rules *r, uint32_t i, const fixed *f)
 			r->nprog = at;
 			return t;
 		}
-		n += t == -1;
+		if (t == -1 && r->prog[cpos].kind == p.kind) { /* all(a, all(b, c)) is all(a, b, c) */
+			memmove(&r->prog[cpos], &r->prog[cpos + 1], (r->nprog - cpos - 1) * sizeof *r->prog);
+			for (k = cpos; k + 1 < r->nprog; k++)
+				r->prog[k].end--;
+			r->nprog--;
+		}
 		unknown = unknown || t == RS_K_U;
 	}
+	for (c = (uint32_t)at + 1; c < r->nprog; c = r->prog[c].end)
+		n++;
 	if (n == 0) {
 		r->nprog = at;
 		return unknown ? RS_K_U : all ? RS_K_T : RS_K_F;
@@ -867,6 +876,14 @@ bool rs_rules_compile(rs_rules *r)
 		}
 	}
 	r->act_first[s] = (uint32_t)r->nent;
+	for (s = 0; s < r->nstages && s < RS_MAX_STAGES; s++) { /* the models, the same way */
+		r->model_first[s] = (uint32_t)r->nent;
+		f.x = (double)s;
+		for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
+			if (entry(r, (uint32_t)i, r->kind[RS_K_MODEL][i].cond, &f) == -2)
+				return false;
+	}
+	r->model_first[s] = (uint32_t)r->nent;
 	if (!decision_slots(r))
 		return false;
 	for (i = 0; i < r->ndec; i++)

@@ -254,6 +254,7 @@ struct rs_rules {
 	rs_entry *ent;
 	size_t nent, capent;
 	uint32_t act_first[RS_MAX_STAGES + 1];
+	uint32_t model_first[RS_MAX_STAGES + 1]; /* the alliance models, the same way */
 	double *share_pts;
 	size_t npts;
 	uint32_t *dec_first;
