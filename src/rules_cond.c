@@ -459,6 +459,76 @@ static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 	return end;
 }
 
+/*
+ * The compiled program (rules_impl.h) in prefix order without recursion: a
+ * stack of the open groups, each with the value that stops it (FALSE for
+ * all, TRUE for any: the rest of it is then skipped) and whether one child
+ * so far was UNKNOWN. A child that neither stops its group nor is UNKNOWN is
+ * the group's identity and changes nothing.
+ */
+int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
+{
+	struct { uint32_t end; uint8_t stop, acc; } st[RS_COND_MAX_DEPTH + 2];
+	int sp = 0, t;
+	uint32_t i = root;
+
+	if (prog[root].kind != RS_P_LEAF && prog[root].tmask) { /* flat: the usual group */
+		const rs_pnode *p = &prog[root];
+		int stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T;
+		int acc = RS_K_T - stop; /* the group's identity */
+
+		for (i = root + 1; i < p->end; i++) {
+			t = rs_leaf_k(&prog[i], v, known);
+			if (t == stop)
+				return t;
+			if (t == RS_K_U)
+				acc = RS_K_U;
+		}
+		return acc;
+	}
+	for (;;) {
+		const rs_pnode *p = &prog[i++];
+
+		if (p->kind == RS_P_LEAF) {
+			t = rs_leaf_k(p, v, known);
+		} else {
+			bool all = p->kind == RS_P_ALL;
+
+			st[sp].end = p->end;
+			st[sp].stop = all ? RS_K_F : RS_K_T;
+			st[sp].acc = all ? RS_K_T : RS_K_F;
+			sp++;
+			if (i < p->end)
+				continue;
+			t = st[--sp].acc; /* empty: all is TRUE, any is FALSE */
+		}
+		/* Fold t into the open groups, closing each one it completes. */
+		for (;;) {
+			if (sp == 0)
+				return t;
+			if (t == st[sp - 1].stop) {
+				i = st[--sp].end;
+				continue;
+			}
+			if (t == RS_K_U)
+				st[sp - 1].acc = RS_K_U;
+			if (i < st[sp - 1].end)
+				break;
+			t = st[--sp].acc;
+		}
+	}
+}
+
+int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
+{
+	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
+	double v[RS_VAR_COUNT] = {0};
+
+	memcpy(v, a->v, sizeof a->v);
+	v[RS_VAR_STAGE] = stage; /* the stage is always known */
+	return tri[rs_cond_k(r->prog, root, v, a->known | 1u << RS_VAR_STAGE)];
+}
+
 /* --------------------------------------------- the residual programs */
 
 /* The value fixed for a residual: the stage, or share_pct by its slot. */

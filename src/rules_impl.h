@@ -2,7 +2,8 @@
  * rules_impl.h - the compiled form of a rules file, shared by the loader
  * (rules.c, with its toolkit rules_load.c), the dumper (rules_dump.c), the
  * analyser (analyze.c), scoring (score.c) and the engine (engine.c). The
- * condition compiler is rules_cond.c.
+ * condition compiler and evaluator is rules_cond.c: the rules module holds
+ * everything scoring and the engine read, and calls neither.
  *
  * Conditions compile to one flat array of nodes in prefix order: a node's
  * children follow it, each child subtree taking `size` slots, so evaluation
@@ -266,10 +267,10 @@ struct rs_rules {
 	size_t ex_share_bound[RS_LANG_COUNT];
 };
 
-/* engine.c: Kleene evaluation (enum rs_tri) of the condition at `root`. */
+/* rules_cond.c: Kleene evaluation (enum rs_tri) of the condition at `root`. */
 int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage);
 /*
- * engine.c: the same in the ordered encoding (enum rs_kv) on the compiled
+ * rules_cond.c: the same in the ordered encoding (enum rs_kv) on the compiled
  * program. v holds the values (v[RS_VAR_STAGE] the stage where a condition
  * tests it, i.e. action rules); `known` has bit var set for known values.
  */
