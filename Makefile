@@ -36,8 +36,8 @@ CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(CJSON_CFLAGS)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -pthread -MMD -MP
-LIBS = -lcsv $(CJSON_LIBS) -lm -pthread
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
+LIBS = -lcsv $(CJSON_LIBS) -lm
 
 CLI_SRC  := src/main.c $(wildcard src/cli_*.c)
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/%.o)

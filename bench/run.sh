@@ -248,11 +248,6 @@ for size in $SIZES; do
 		plan "$size" relstage csv 1.2 "$csv" /dev/null "$o.csv" "$REPS" "$RS" "$csv"
 		plan "$size" "relstage --explain" csv 1.5 "$csv" /dev/null "$o.csv" "$REPS" "$RS" --explain "$csv"
 		plan "$size" "relstage --to json" csv 1.5 "$csv" /dev/null "$o.json" "$REPS" "$RS" --to json "$csv"
-		# The same work with the output thread (--thread), for comparison
-		# in the same run.
-		plan "$size" "relstage --thread" csv info "$csv" /dev/null "$o.csv" "$REPS" "$RS" --thread "$csv"
-		plan "$size" "relstage --explain --thread" csv info "$csv" /dev/null "$o.csv" "$REPS" \
-			"$RS" --explain --thread "$csv"
 	else
 		no_relstage "$size" relstage csv 1.2
 		no_relstage "$size" "relstage --explain" csv 1.5

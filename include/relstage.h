@@ -16,7 +16,6 @@
 #ifndef RELSTAGE_H
 #define RELSTAGE_H
 
-#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -117,25 +116,7 @@ typedef enum rs_type {
  * read the record but not as a row (wrong number of fields, an unparseable JSON
  * Lines line, a stray quote): the cells are then what could be recovered (for
  * an unparseable line: one cell holding the raw line) and go to the rejects.
- * `plain` may be NULL (nothing known); otherwise plain[i] holds the RS_PLAIN_
- * bits true of cell i, which a producer sets only when it knows them without
- * extra work (a reader that split an unquoted field, a classifier writing a
- * number), so writers can copy the cell without scanning it again. A bit that
- * is not set means "not known", never "not plain".
  */
-enum {
-	RS_PLAIN_CSV = 1,  /* no '"', ',', CR or LF */
-	RS_PLAIN_TSV = 2,  /* no '"', TAB, CR or LF */
-	RS_PLAIN_JSON = 4,   /* no '"', '\\', byte below 0x20, or 0xE2 (U+2028/9's lead) */
-	RS_PLAIN_NOQUOTE = 8, /* no '"': quoted, nothing inside is doubled */
-	/* CSV (TSV) writes the cell as '"' text '"', the text as it is: it holds
-	 * no '"', is not formula-like, and has ',' (TAB), CR or LF, or a space
-	 * at an edge. Worth its scan for a text prepared once and handed out
-	 * many times (the classifier's joined actions). */
-	RS_PLAIN_CSV_QUOTED = 16,
-	RS_PLAIN_TSV_QUOTED = 32
-};
-
 typedef struct rs_row {
 	size_t n;
 	const char *const *cell;
@@ -143,7 +124,6 @@ typedef struct rs_row {
 	const unsigned char *type;
 	unsigned long line;
 	const char *reject;
-	const unsigned char *plain; /* NULL, or per cell its RS_PLAIN_ bits */
 } rs_row;
 
 /* ---------------------------------------------------------------- formats */
@@ -331,7 +311,6 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len,
                         rs_error *err);
 /* The default rules embedded in the binary (data/rules/default.json). */
 rs_status rs_rules_load_default(rs_rules **out, rs_error *err);
-const char *rs_rules_default_text(size_t *len);
 /*
  * Decision-table analysis: stages no record can reach, share_pct ranges in
  * [0,100] that no row covers, rows hidden by earlier rows under first-match.
@@ -353,7 +332,6 @@ const char *rs_rules_stage_label(const rs_rules *r, size_t stage, rs_lang lang);
 const char *rs_rules_stage_actions(const rs_rules *r, size_t stage, rs_lang lang);
 long rs_rules_stage_index(const rs_rules *r, const char *id); /* -1 if unknown */
 size_t rs_rules_action_count(const rs_rules *r);
-const char *rs_rules_action_id(const rs_rules *r, size_t action);
 const char *rs_rules_action_text(const rs_rules *r, size_t action, rs_lang lang);
 const char *rs_rules_action_flag(const rs_rules *r, size_t action); /* NULL if none */
 /* Text of a named message in the rules' "messages" (e.g. "downgrade"), or NULL. */
@@ -437,18 +415,12 @@ void rs_free(void *p);
 typedef struct rs_write_opts {
 	rs_format format;       /* CSV, TSV, JSON, JSONL or TABLE */
 	bool excel;             /* CSV/TSV: UTF-8 BOM and CRLF line ends */
+	char delimiter;         /* CSV: between cells; 0 = ',' (';' for a decimal comma) */
 	bool raw;               /* CSV/TSV: no formula neutralisation */
 	const size_t *table_cols; /* TABLE: which columns to show (NULL = all) */
 	size_t ntable_cols;
 	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
 	                           rejects file keeps a bad row's cells as read) */
-	bool background;        /* not TABLE: a second thread writes each full
-	                           buffer while the next is filled (two 1 MiB
-	                           buffers); without a thread, written in place */
-	const volatile sig_atomic_t *interrupt; /* may be NULL: once nonzero (set by
-	                           a signal handler), a write stalled on a pipe
-	                           or a wait for the thread ends with a write
-	                           error (EINTR) instead of waiting on */
 } rs_write_opts;
 
 typedef struct rs_writer rs_writer;
@@ -456,19 +428,16 @@ typedef struct rs_writer rs_writer;
 /*
  * Starts writing to `fp` (not closed by the writer) with these column names.
  * The header is written at once for CSV/TSV. *out is owned: rs_writer_free.
- * fp is flushed, then its descriptor is written directly (by a second
- * thread with opts->background; fwrite only when fp has no descriptor):
- * nothing else may write to fp until rs_writer_finish or rs_writer_free.
+ * Whole buffers go to fp with fwrite; a write that a signal interrupts
+ * (EINTR, a handler installed without SA_RESTART) fails like any other.
  */
 rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
                         const rs_row *header, rs_error *err);
 /* Writes one row of header-many cells; types pick JSON literals. */
 rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err);
-/* Closes the document (JSON ']'), flushes (waits for the output thread and
- * stops it); RS_EIO if any write failed. */
+/* Closes the document (JSON ']') and flushes fp; RS_EIO if any write failed. */
 rs_status rs_writer_finish(rs_writer *w, rs_error *err);
-/* Accepts NULL. Before rs_writer_finish (a failed run), stops the output
- * thread at once, a write in progress included. */
+/* Accepts NULL. */
 void rs_writer_free(rs_writer *w);
 
 /* ------------------------------------------------- previous run, classify */
@@ -490,7 +459,6 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
                            const rs_read_opts *ropts, const rs_rules *r,
                            const char *const *maps, size_t nmaps,
                            rs_diag_fn diag, void *ctx, rs_error *err);
-size_t rs_previous_count(const rs_previous *p);
 /* Calls fn for each account of the previous run not seen in this one. */
 void rs_previous_each_vanished(const rs_previous *p,
                                void (*fn)(void *ctx, const char *id, size_t stage),
@@ -512,6 +480,7 @@ typedef struct rs_classify_opts {
 	rs_lang lang;
 	rs_lang header_lang;      /* names of the appended columns (default English) */
 	bool explain;             /* add the explain column */
+	bool decimal_comma;       /* share_pct, share_gap: "12,5" (not for JSON output) */
 	const char *const *maps;  /* --map FIELD=COLUMN specs */
 	size_t nmaps;
 	rs_previous *previous;    /* NULL without --previous; marks ids seen */

@@ -34,11 +34,11 @@ FUZZ_BINS  := $(FUZZ_HARNESSES:%=$(FUZZ_BUILD)/%)
 ifeq ($(FUZZ_SRC),1)
 FUZZ_INC    := -I$(FUZZ_DEPS)/cjson -I$(FUZZ_DEPS)/libcsv
 FUZZ_EXTOBJ := $(FUZZ_OBJ)/ext_libcsv.o $(FUZZ_OBJ)/ext_cJSON.o
-FUZZ_EXTLIB := -lm -pthread
+FUZZ_EXTLIB := -lm
 else
 FUZZ_INC    :=
 FUZZ_EXTOBJ :=
-FUZZ_EXTLIB := -lcsv $(CJSON_LIBS) -lm -pthread
+FUZZ_EXTLIB := -lcsv $(CJSON_LIBS) -lm
 endif
 
 FUZZ_CPPFLAGS := $(FUZZ_INC) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

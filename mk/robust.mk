@@ -17,7 +17,6 @@ valgrind: $(BIN)
 	@command -v valgrind >/dev/null || { echo "valgrind: not installed (apt-get install valgrind)"; exit 2; }
 	@rm -rf $(VG_LOGDIR) && mkdir -p $(VG_LOGDIR)
 	@VG_REAL=$(abspath $(BIN)) VG_LOGDIR=$(abspath $(VG_LOGDIR)) RELSTAGE_VALGRIND=1 \
-	 VG_SUPP=$(abspath tools/valgrind.supp) \
 	 RELSTAGE=$(abspath tools/valgrind_wrap.sh) sh tests/e2e/run.sh; rc=$$?; \
 	 runs=$$(ls $(VG_LOGDIR) | wc -l); bad=$$(sh tools/valgrind_bad.sh $(VG_LOGDIR)); \
 	 killed=$$(grep -l "Process terminating with default action" $(VG_LOGDIR)/* | wc -l); \

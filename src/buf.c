@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "buf_impl.h"
 #include "internal.h"
 
 void rs_buf_init(rs_buf *b)
@@ -85,103 +84,86 @@ bool rs_buf_putc(rs_buf *b, char c)
 	return true;
 }
 
-/* Digits of v, most significant first, into the end of tmp; returns start. */
-static char *ulong_digits(char *end, unsigned long long v)
+/* The digits of v at w, in k places (leading zeros when k is more than v
+ * needs, none when k is 0: then as many as v needs); returns their end. */
+static char *put_digits(char *w, unsigned long long v, int k)
 {
-	do {
-		*--end = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	return end;
+	unsigned long long t;
+	int i;
+
+	if (k == 0)
+		for (k = 1, t = v; t >= 10; t /= 10)
+			k++;
+	for (i = k; i-- > 0; v /= 10)
+		w[i] = (char)('0' + v % 10);
+	return w + k;
 }
 
 bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 {
-	char tmp[24];
-	char *s = ulong_digits(tmp + sizeof tmp, v);
-
-	return rs_buf_append(b, s, (size_t)(tmp + sizeof tmp - s));
-}
-
-const char rs_digit_pairs[201] =
-	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	"8081828384858687888990919293949596979899";
-
-/* rs_num_small (buf_impl.h) written straight into the buffer when there is
- * room to spare; false to leave the call to the general path. */
-static inline bool put_small(rs_buf *b, double v, int d)
-{
-	char *end;
-
-	if (b->failed || b->cap - b->len < 32)
+	if (!fits(b, 24) && !rs_buf_reserve(b, 24))
 		return false;
-	end = rs_num_small(b->data + b->len, v, d);
-	if (end == NULL)
-		return false;
-	*end = '\0';
-	b->len = (size_t)(end - b->data);
+	b->len = (size_t)(put_digits(b->data + b->len, v, 0) - b->data);
+	b->data[b->len] = '\0';
 	return true;
 }
 
+/*
+ * relstage's one number format: v x 10^d rounded half away from zero, then
+ * its digits with the point put back and trailing zeros dropped. Below
+ * 9e15 (2^53 is 9.007e15) x - trunc(x) is exact, so the rounding needs no
+ * libm; above, snprintf's own rounding (rare: amounts beyond any account).
+ */
 bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 {
-	static const double pow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
-	char tmp[48];
-	char *end = tmp + sizeof tmp, *s;
-	unsigned long long scaled, ip, fp;
-	double x;
+	static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	unsigned long long scaled, fp;
 	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
 	bool neg = v < 0;
+	double x;
+	char *w;
 
-	if (put_small(b, v, decimals))
-		return true;
 	if (!isfinite(v))
-		return rs_buf_puts(b, "");
+		return rs_buf_append(b, "", 0);
 	if (neg)
 		v = -v;
-	if (v * pow10[d] >= 9e15) {
+	x = v * (double)pow10[d];
+	if (x >= 9e15) {
 		/* up to 309 integer digits (DBL_MAX), the point, 6 decimals, sign */
 		char big[DBL_MAX_10_EXP + 16];
 		int n = snprintf(big, sizeof big, "%s%.*f", neg ? "-" : "", d, v);
 
 		if (n <= 0 || (size_t)n >= sizeof big)
-			return rs_buf_puts(b, "");
+			return rs_buf_append(b, "", 0);
 		while (d > 0 && big[n - 1] == '0') /* as below: no trailing zeros */
 			n--;
 		if (big[n - 1] == '.')
 			n--;
 		return rs_buf_append(b, big, (size_t)n);
 	}
-	if (v == (double)(unsigned long long)v) { /* whole: no scaling, no fraction */
-		scaled = (unsigned long long)v;
-		s = ulong_digits(end, scaled);
+	if (!fits(b, 32) && !rs_buf_reserve(b, 32)) /* "-", 16 digits, ".", 6 digits */
+		return false;
+	w = b->data + b->len;
+	if (v < 1e9 && v == (double)(unsigned)v) { /* whole: the common case */
+		if (neg)
+			*w++ = '-';
+		w = put_digits(w, (unsigned)v, 0);
+	} else {
+		scaled = (unsigned long long)x;
+		if (x - (double)scaled >= 0.5)
+			scaled++;
 		if (neg && scaled != 0)
-			*--s = '-';
-		return rs_buf_add(b, s, (size_t)(end - s));
-	}
-	/* llround without the call: below 2^53 the fraction x - floor(x) is exact. */
-	x = v * pow10[d];
-	scaled = (unsigned long long)x;
-	if (x - (double)scaled >= 0.5)
-		scaled++;
-	ip = scaled / (unsigned long long)pow10[d];
-	fp = scaled % (unsigned long long)pow10[d];
-	s = end;
-	if (fp != 0) {
-		int k = d;
-		while (fp % 10 == 0) {
-			fp /= 10;
-			k--;
+			*w++ = '-';
+		w = put_digits(w, scaled / pow10[d], 0);
+		fp = scaled % pow10[d];
+		if (fp != 0) {
+			for (; fp % 10 == 0; fp /= 10)
+				d--;
+			*w++ = '.';
+			w = put_digits(w, fp, d);
 		}
-		while (k-- > 0) {
-			*--s = (char)('0' + fp % 10);
-			fp /= 10;
-		}
-		*--s = '.';
 	}
-	s = ulong_digits(s, ip);
-	if (neg && scaled != 0)
-		*--s = '-';
-	return rs_buf_add(b, s, (size_t)(end - s));
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
+	return true;
 }

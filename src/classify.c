@@ -3,7 +3,7 @@
  * map), gets its scores and stage (score, engine), and leaves as the output
  * row: the input cells unchanged, then the appended columns (classify_row.c).
  * Here: the classifier's set-up, once per run (the stages' texts, the flag
- * owners, the explain pieces' plain bits), the output header, and the run's
+ * owners), the output header, and the run's
  * counts and, with --previous, the transitions.
  */
 #include <string.h>
@@ -34,7 +34,6 @@ static text_ref text_of(const char *s)
 
 	t.s = s != NULL ? s : "";
 	t.n = strlen(t.s);
-	t.plain = rs_plain_bits(t.s, t.n);
 	return t;
 }
 
@@ -59,40 +58,28 @@ static void index_flags(rs_classifier *c)
 }
 
 /* The texts of the relationship types, bonds and models in the output's language. */
-static bool advice_texts(rs_classifier *c)
+static void advice_texts(rs_classifier *c)
 {
 	const rs_rules *r = c->rules;
 	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 	size_t i;
 
 	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) {
-		text_ref id = text_of(r->kind[RS_K_TYPE][i].id);
-		text_ref label = text_of(r->kind[RS_K_TYPE][i].label.s[g]);
-
-		if ((c->kind_text[i] = rs_malloc(id.n + label.n + 2)) == NULL)
-			return false;
-		memcpy(c->kind_text[i], id.s, id.n + 1);
-		memcpy(c->kind_text[i] + id.n + 1, label.s, label.n + 1);
-		c->type_id[i] = (text_ref){c->kind_text[i], id.n, id.plain};
-		c->type_label[i] = (text_ref){c->kind_text[i] + id.n + 1, label.n, label.plain};
+		c->type_id[i] = text_of(r->kind[RS_K_TYPE][i].id);
+		c->type_label[i] = text_of(r->kind[RS_K_TYPE][i].label.s[g]);
 	}
 	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
 		c->bond_id[i] = text_of(r->kind[RS_K_BOND][i].id);
 	for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
 		c->model_id[i] = text_of(r->kind[RS_K_MODEL][i].id);
 	c->need_sep = text_of(g == RS_LANG_ZH ? "；" : "; ");
-	if ((c->need_plain = rs_malloc(r->nneed + 1)) == NULL)
-		return false;
-	for (i = 0; i < r->nneed; i++) /* {gap} is plain, as is the number for it */
-		c->need_plain[i] = text_of(r->need[i].text.s[g]).plain;
-	return true;
 }
 
 rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_classify_opts *o,
                             rs_error *err)
 {
 	rs_classifier *c = rs_calloc(1, sizeof *c);
-	size_t i, block = 0, next = 1;
+	size_t i;
 
 	*out = NULL;
 	if (c == NULL)
@@ -112,34 +99,11 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	rs_buf_init(&c->explain);
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
-	if (o->explain) {
-		c->ex_plain = rs_plain_bits(r->xtext, r->xtext_len) &
-		              (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE);
-		c->ex_commas_by_actions = rs_engine_commas_from_actions(r);
-	}
-	if (!advice_texts(c)) {
-		rs_classifier_free(c);
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	}
+	advice_texts(c);
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
-		text_ref id = text_of(rs_rules_stage_id(r, i));
-		text_ref label = text_of(rs_rules_stage_label(r, i, o->lang));
-
-		c->stage_text[i] = rs_malloc(id.n + label.n + 2);
-		if (c->stage_text[i] == NULL) {
-			rs_classifier_free(c);
-			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-		}
-		memcpy(c->stage_text[i], id.s, id.n + 1);
-		memcpy(c->stage_text[i] + id.n + 1, label.s, label.n + 1);
-		c->stage_id[i] = (text_ref){c->stage_text[i], id.n, id.plain};
-		c->stage_label[i] = (text_ref){c->stage_text[i] + id.n + 1, label.n, label.plain};
-		if (id.n + label.n + 2 > block)
-			block = id.n + label.n + 2;
-		if (id.n + 1 > next)
-			next = id.n + 1;
+		c->stage_id[i] = text_of(rs_rules_stage_id(r, i));
+		c->stage_label[i] = text_of(rs_rules_stage_label(r, i, o->lang));
 	}
-	c->row_room = block + next + 4 * NUM_ROOM + 1;
 	*out = c;
 	return RS_OK;
 }
@@ -159,14 +123,8 @@ void rs_classifier_free(rs_classifier *c)
 	rs_free((void *)c->cell);
 	rs_free(c->len);
 	rs_free(c->type);
-	rs_free(c->plain);
 	for (i = 0; i < TAIL_SLOTS; i++)
 		rs_free(c->tails[i].text);
-	for (i = 0; i < RS_MAX_STAGES; i++)
-		rs_free(c->stage_text[i]);
-	for (i = 0; i < RS_MAX_KINDS; i++)
-		rs_free(c->kind_text[i]);
-	rs_free(c->need_plain);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_free(c);
@@ -218,10 +176,9 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->cell = rs_calloc(c->nout, sizeof *c->cell);
 	c->len = rs_calloc(c->nout, sizeof *c->len);
 	c->type = rs_calloc(c->nout, sizeof *c->type);
-	c->plain = rs_calloc(c->nout, sizeof *c->plain);
 	c->hdr_cell = rs_calloc(c->nout, sizeof *c->hdr_cell);
 	c->hdr_len = rs_calloc(c->nout, sizeof *c->hdr_len);
-	if (!c->cell || !c->len || !c->type || !c->plain || !c->hdr_cell || !c->hdr_len)
+	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (i = 0; i < c->nout; i++) {
 		const char *s = i < c->nin ? in->cell[i] : col_names[c->o.header_lang][c->cols[i - c->nin]];
@@ -240,7 +197,6 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->out_row.cell = c->cell;
 	c->out_row.len = c->len;
 	c->out_row.type = c->type;
-	c->out_row.plain = c->plain;
 	return RS_OK;
 }
 

@@ -1,178 +1,80 @@
 /*
  * classify_row.c - one row through the classifier: evaluate (field map,
  * scores, engine), then the output row's appended cells.
- * Invariant: after the first few rows nothing here allocates. Text that
- * depends only on the decision (stage id and label, next stage, flags,
- * actions) is prepared once: the stages' "id\0label\0" blocks, and the
- * joined flags and actions cached per (stage, fired action rules,
- * downgraded), at most TAIL_SLOTS of them. The short cells are copied from
- * there into one reused arena, back to back with the numbers, so the writer
- * copies stage .. flags as one run; the cached actions and the explain text
- * are pointed at. Every appended cell carries its RS_PLAIN_ bits for the
- * writer; the cached actions also the _QUOTED ones, so the writer copies
- * them into CSV between quotes without scanning them each row.
+ * Invariant: after the first few rows nothing here allocates. The appended
+ * cells are written into one reused arena, back to back, each followed by
+ * its NUL, in output order, and pointed at once the row is complete (the
+ * arena may move while it grows). The flags and actions, which depend only
+ * on the decision, are joined once per (stage, fired action rules,
+ * downgraded), at most TAIL_SLOTS of them: the cached actions are pointed
+ * at, not copied.
  */
 #include <math.h>
 #include <string.h>
 
 #include "classify_impl.h"
-#include "copy_impl.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
 
-/*
- * The appended cells of a row go into the arena back to back, each followed
- * by its NUL, in output order: stage id and label (one copy of the stage's
- * block), the numbers, next_stage, share_gap, flags (copied from the cache:
- * short), then actions when it was not cached, then previous_stage and
- * transition. The writer then copies stage .. flags as one run. Cells are
- * pointed at as they are written (put_fixed); when the arena then moves
- * (a long number, a tail joined in it, --previous), set_cells sets them
- * again from their lengths.
- */
-
-/* v with d decimals at w and its NUL, past put_num's inline case: the
- * byte after the NUL, or NULL when the arena failed. Out of rs_num_small's
- * case (negative, NaN, 1e9 or more) through rs_buf_put_num at w, then the
- * row's room (put_fixed's) again. */
-static char *num_rest(rs_classifier *c, char *w, double v, int d, size_t *len, size_t room)
+/* Appends s[0..n) and its NUL to the arena as appended cell k. */
+static void put_cell(rs_classifier *c, size_t k, const char *s, size_t n, unsigned char type)
 {
-	rs_buf *b = &c->arena;
-	char *e = rs_num_small(w, v, d);
-	size_t start;
-
-	if (e != NULL) {
-		*e = '\0';
-		*len = (size_t)(e - w);
-		return e + 1;
-	}
-	start = (size_t)(w - b->data);
-	b->len = start;
-	b->data[start] = '\0';
-	if (!rs_buf_put_num(b, v, d) || !rs_buf_reserve(b, room))
-		return NULL;
-	*len = b->len - start;
-	return b->data + b->len + 1; /* data[len] is the NUL */
+	c->len[c->nin + k] = n;
+	c->type[c->nin + k] = type;
+	(void)rs_buf_append(&c->arena, s, n);
+	(void)rs_buf_putc(&c->arena, '\0');
 }
 
-/*
- * v with d (1 or 2) decimals at w and its NUL, as rs_buf_put_num writes it;
- * the byte after the NUL, or NULL when the arena failed. Inline
- * (rs_num_below100) for 0 <= v < 100: every score, every share, most gaps.
- */
-static inline char *put_num(rs_classifier *c, char *w, double v, int d, size_t *len,
-                            size_t room)
+/* v with d decimals (rs_buf_put_num) as appended cell k; with
+ * decimal_comma, "12,5". */
+static void put_num(rs_classifier *c, size_t k, double v, int d)
 {
-	char *e = rs_num_below100(w, v, d);
+	size_t start = c->arena.len, n;
+	char *dot;
 
-	if (e == NULL)
-		return num_rest(c, w, v, d, len, room);
-	*e = '\0';
-	*len = (size_t)(e - w);
-	return e + 1;
+	(void)rs_buf_put_num(&c->arena, v, d);
+	n = c->arena.len - start;
+	if (c->o.decimal_comma && n > 0 && (dot = memchr(c->arena.data + start, '.', n)) != NULL)
+		*dot = ',';
+	c->len[c->nin + k] = n;
+	c->type[c->nin + k] = n != 0 ? RS_T_NUMBER : RS_T_NULL;
+	(void)rs_buf_putc(&c->arena, '\0');
 }
 
-/* An appended number's JSON type: null when empty. */
-static inline unsigned char num_type(size_t len)
+/* The cells stage .. share_gap, and flags when the tail t was cached. */
+static void put_fixed(rs_classifier *c, const rs_account *a, const rs_result *res, const tail *t)
 {
-	return len != 0 ? RS_T_NUMBER : RS_T_NULL;
-}
-
-/*
- * The cells stage .. share_gap, and flags when the tail t was cached, at
- * the arena's start (it was reset). False when the arena failed.
- */
-static bool put_fixed(rs_classifier *c, const rs_account *a, const rs_result *res,
-                      const tail *t, size_t *cap0)
-{
-	const char **cell = c->cell + c->nin;
-	size_t *len = c->len + c->nin;
-	unsigned char *plain = c->plain + c->nin, *type = c->type + c->nin;
-	rs_buf *b = &c->arena;
 	const text_ref *id = &c->stage_id[res->stage], *label = &c->stage_label[res->stage];
-	size_t room = c->row_room + (t != NULL ? t->flags.n + 1 : 0);
-	char *w;
 
-	if (b->failed || room >= b->cap - b->len) {
-		if (!rs_buf_reserve(b, room))
-			return false;
-	}
-	*cap0 = b->cap;
-	w = b->data;
-	cell[COL_STAGE] = w;
-	cell[COL_LABEL] = w + id->n + 1;
-	rs_copy(w, id->s, id->n + label->n + 2);
-	w += id->n + label->n + 2;
-	len[COL_STAGE] = id->n;
-	len[COL_LABEL] = label->n;
-	plain[COL_STAGE] = id->plain;
-	plain[COL_LABEL] = label->plain;
-	type[COL_STAGE] = type[COL_LABEL] = RS_T_STRING;
-	cell[COL_SHARE] = w;
-	w = put_num(c, w, a->v[RS_V_SHARE_PCT], 2, &len[COL_SHARE], room);
-	if (w == NULL)
-		return false;
-	cell[COL_CONTACT] = w;
-	w = put_num(c, w, a->v[RS_V_CONTACT_SCORE], 1, &len[COL_CONTACT], room);
-	if (w == NULL)
-		return false;
-	cell[COL_COOP] = w;
-	w = put_num(c, w, a->v[RS_V_COOPERATION_SCORE], 1, &len[COL_COOP], room);
-	if (w == NULL)
-		return false;
-	plain[COL_SHARE] = plain[COL_CONTACT] = plain[COL_COOP] = PLAIN_ALL;
-	type[COL_SHARE] = num_type(len[COL_SHARE]);
-	type[COL_CONTACT] = num_type(len[COL_CONTACT]);
-	type[COL_COOP] = num_type(len[COL_COOP]);
-	cell[COL_NEXT] = w;
+	put_cell(c, COL_STAGE, id->s, id->n, RS_T_STRING);
+	put_cell(c, COL_LABEL, label->s, label->n, RS_T_STRING);
+	put_num(c, COL_SHARE, a->v[RS_V_SHARE_PCT], 2);
+	put_num(c, COL_CONTACT, a->v[RS_V_CONTACT_SCORE], 1);
+	put_num(c, COL_COOP, a->v[RS_V_COOPERATION_SCORE], 1);
 	if (res->next_stage >= 0) {
 		const text_ref *n = &c->stage_id[res->next_stage];
 
-		rs_copy(w, n->s, n->n + 1);
-		w += n->n + 1;
-		len[COL_NEXT] = n->n;
-		plain[COL_NEXT] = n->plain;
-		type[COL_NEXT] = n->n != 0 ? RS_T_STRING : RS_T_NULL;
+		put_cell(c, COL_NEXT, n->s, n->n, n->n != 0 ? RS_T_STRING : RS_T_NULL);
 	} else {
-		*w++ = '\0';
-		len[COL_NEXT] = 0;
-		plain[COL_NEXT] = PLAIN_ALL;
-		type[COL_NEXT] = RS_T_NULL;
+		put_cell(c, COL_NEXT, "", 0, RS_T_NULL);
 	}
-	cell[COL_GAP] = w;
-	if (res->share_gap >= 0) {
-		w = put_num(c, w, res->share_gap, 2, &len[COL_GAP], room);
-		if (w == NULL)
-			return false;
-	} else {
-		*w++ = '\0';
-		len[COL_GAP] = 0;
-	}
-	plain[COL_GAP] = PLAIN_ALL;
-	type[COL_GAP] = num_type(len[COL_GAP]);
-	if (t != NULL) {
-		cell[COL_FLAGS] = w;
-		rs_copy(w, t->flags.s, t->flags.n + 1);
-		w += t->flags.n + 1;
-		len[COL_FLAGS] = t->flags.n;
-		plain[COL_FLAGS] = t->flags.plain;
-		type[COL_FLAGS] = RS_T_STRING;
-	}
-	*w = '\0';
-	b->len = (size_t)(w - b->data);
-	return true;
+	if (res->share_gap >= 0)
+		put_num(c, COL_GAP, res->share_gap, 2);
+	else
+		put_cell(c, COL_GAP, "", 0, RS_T_NULL);
+	if (t != NULL)
+		put_cell(c, COL_FLAGS, t->flags.s, t->flags.n, RS_T_STRING);
 }
 
-/* Appends s and its NUL to the arena as a cell; its length. */
-static size_t put_text(rs_classifier *c, const char *s, unsigned char *plain)
+/* Appends s (NULL: nothing) and its NUL to the arena as a cell; its length. */
+static size_t put_text(rs_classifier *c, const char *s)
 {
 	size_t start = c->arena.len, n;
 
 	if (s != NULL)
-		rs_buf_add_str(&c->arena, s);
+		(void)rs_buf_puts(&c->arena, s);
 	n = c->arena.len - start;
-	rs_buf_add_c(&c->arena, '\0');
-	*plain = c->arena.failed ? 0 : rs_plain_bits(c->arena.data + start, n);
+	(void)rs_buf_putc(&c->arena, '\0');
 	return n;
 }
 
@@ -192,17 +94,17 @@ static size_t put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 			continue;
 		listed |= (uint64_t)1 << owner;
 		if (!first)
-			rs_buf_add_c(&c->arena, ';');
-		rs_buf_add_str(&c->arena, f);
+			rs_buf_putc(&c->arena, ';');
+		rs_buf_puts(&c->arena, f);
 		first = false;
 	}
 	if (downgraded) {
 		if (!first)
-			rs_buf_add_c(&c->arena, ';');
-		RS_BUF_LIT(&c->arena, "downgraded");
+			rs_buf_putc(&c->arena, ';');
+		rs_buf_puts(&c->arena, "downgraded");
 	}
 	n = c->arena.len - start;
-	rs_buf_add_c(&c->arena, '\0');
+	rs_buf_putc(&c->arena, '\0');
 	return n;
 }
 
@@ -216,20 +118,20 @@ static size_t put_actions(rs_classifier *c, const rs_result *res, bool downgrade
 	if (downgraded) {
 		const char *m = c->downgrade;
 		if (m != NULL) {
-			rs_buf_add_str(&c->arena, m);
+			rs_buf_puts(&c->arena, m);
 			if (any || res->nfired > 0)
-				RS_BUF_LIT(&c->arena, RS_ACTION_SEP);
+				rs_buf_puts(&c->arena, RS_ACTION_SEP);
 		}
 	}
 	for (i = 0; i < res->nfired; i++) {
-		rs_buf_add_str(&c->arena, rs_rules_action_text(c->rules, res->fired[i], lang));
+		rs_buf_puts(&c->arena, rs_rules_action_text(c->rules, res->fired[i], lang));
 		if (i + 1 < res->nfired || any)
-			RS_BUF_LIT(&c->arena, RS_ACTION_SEP);
+			rs_buf_puts(&c->arena, RS_ACTION_SEP);
 	}
 	if (any)
-		rs_buf_add_str(&c->arena, s);
+		rs_buf_puts(&c->arena, s);
 	n = c->arena.len - start;
-	rs_buf_add_c(&c->arena, '\0');
+	rs_buf_putc(&c->arena, '\0');
 	return n;
 }
 
@@ -274,19 +176,14 @@ static tail *find_tail(rs_classifier *c, const rs_result *res, bool down, uint64
  * and memory for it (a failure to cache only means joining again next time).
  */
 static void put_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t fired,
-                     tail *slot, size_t *len, unsigned char *plain, unsigned char *type)
+                     tail *slot, size_t *len, unsigned char *type)
 {
-	size_t fstart = c->arena.len, astart;
+	size_t fstart = c->arena.len;
 
 	len[COL_FLAGS] = put_flags(c, res, down);
-	astart = c->arena.len;
 	len[COL_ACTIONS] = put_actions(c, res, down);
 	type[COL_FLAGS] = type[COL_ACTIONS] = RS_T_STRING;
-	if (c->arena.failed)
-		return;
-	plain[COL_FLAGS] = rs_plain_bits(c->arena.data + fstart, len[COL_FLAGS]);
-	plain[COL_ACTIONS] = rs_plain_bits(c->arena.data + astart, len[COL_ACTIONS]);
-	if (slot == NULL)
+	if (c->arena.failed || slot == NULL)
 		return;
 	slot->text = rs_malloc(c->arena.len - fstart);
 	if (slot->text == NULL)
@@ -295,9 +192,8 @@ static void put_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t
 	slot->fired = fired;
 	slot->stage = (unsigned char)res->stage;
 	slot->down = down;
-	slot->flags = (text_ref){slot->text, len[COL_FLAGS], plain[COL_FLAGS]};
-	slot->actions = (text_ref){slot->text + len[COL_FLAGS] + 1, len[COL_ACTIONS],
-	                           plain[COL_ACTIONS]};
+	slot->flags = (text_ref){slot->text, len[COL_FLAGS]};
+	slot->actions = (text_ref){slot->text + len[COL_FLAGS] + 1, len[COL_ACTIONS]};
 }
 
 /* --previous: the account's earlier stage (-1: new), counted; *downgraded
@@ -336,26 +232,21 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 
 /* previous_stage and transition, at k and k + 1 of the appended cells. */
 static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k, size_t *len,
-                           unsigned char *plain, unsigned char *type)
+                           unsigned char *type)
 {
 	const char *how = prev < 0 ? "new" : (size_t)prev < stage ? "up"
 	                  : (size_t)prev > stage ? "down" : "same";
 
-	len[k] = put_text(c, prev < 0 ? NULL : rs_rules_stage_id(c->rules, (size_t)prev), &plain[k]);
+	len[k] = put_text(c, prev < 0 ? NULL : rs_rules_stage_id(c->rules, (size_t)prev));
 	type[k] = len[k] != 0 ? RS_T_STRING : RS_T_NULL;
-	len[k + 1] = put_text(c, how, &plain[k + 1]);
+	len[k + 1] = put_text(c, how);
 	type[k + 1] = RS_T_STRING;
 }
 
-/* Appends a prepared text and its NUL to the arena as cell k. */
-static void put_ref(rs_classifier *c, const text_ref *t, size_t k, size_t *len, unsigned char *plain,
-                    unsigned char *type)
+/* A prepared text as appended cell k; null when empty. */
+static void put_ref(rs_classifier *c, size_t k, const text_ref *t)
 {
-	rs_buf_add(&c->arena, t->s, t->n + 1);
-	c->arena.data[c->arena.len] = '\0';
-	len[k] = t->n;
-	plain[k] = t->plain;
-	type[k] = t->n != 0 ? RS_T_STRING : RS_T_NULL;
+	put_cell(c, k, t->s, t->n, t->n != 0 ? RS_T_STRING : RS_T_NULL);
 }
 
 /*
@@ -363,61 +254,53 @@ static void put_ref(rs_classifier *c, const text_ref *t, size_t k, size_t *len, 
  * next stage needs, the alliance model. Prepared texts and, in needs, the
  * distances.
  */
-static void put_advice(rs_classifier *c, const rs_result *res, size_t *len, unsigned char *plain,
-                       unsigned char *type)
+static void put_advice(rs_classifier *c, const rs_result *res)
 {
-	static const text_ref none = {"", 0, PLAIN_ALL};
+	static const text_ref none = {"", 0};
 	const rs_rules *r = c->rules;
 	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 	size_t i, start;
-	unsigned char bits = 0xFF;
+	char *dot;
 
-	put_ref(c, res->type >= 0 ? &c->type_id[res->type] : &none, COL_TYPE, len, plain, type);
-	put_ref(c, res->type >= 0 ? &c->type_label[res->type] : &none, COL_TYPE_LABEL, len, plain, type);
+	put_ref(c, COL_TYPE, res->type >= 0 ? &c->type_id[res->type] : &none);
+	put_ref(c, COL_TYPE_LABEL, res->type >= 0 ? &c->type_label[res->type] : &none);
 	start = c->arena.len;
 	for (i = 0; i < r->nkind[RS_K_BOND]; i++) {
 		if (!(res->bonds >> i & 1u))
 			continue;
 		if (c->arena.len > start)
-			rs_buf_add_c(&c->arena, ';');
-		rs_buf_add(&c->arena, c->bond_id[i].s, c->bond_id[i].n);
+			(void)rs_buf_putc(&c->arena, ';');
+		(void)rs_buf_append(&c->arena, c->bond_id[i].s, c->bond_id[i].n);
 	}
-	len[COL_BONDS] = c->arena.len - start;
-	plain[COL_BONDS] = PLAIN_ALL;
-	type[COL_BONDS] = RS_T_STRING;
-	rs_buf_add_c(&c->arena, '\0');
+	c->len[c->nin + COL_BONDS] = c->arena.len - start;
+	c->type[c->nin + COL_BONDS] = RS_T_STRING;
+	(void)rs_buf_putc(&c->arena, '\0');
 	start = c->arena.len;
 	for (i = 0; i < res->nneeds; i++) {
 		const rs_need *n = &r->need[res->need[i]];
 		const char *s = n->text.s[g];
 		size_t at = n->gap_at[g];
 
-		bits &= c->need_plain[res->need[i]];
-		if (i > 0) {
-			rs_buf_add(&c->arena, c->need_sep.s, c->need_sep.n);
-			bits &= c->need_sep.plain;
-		}
+		if (i > 0)
+			(void)rs_buf_append(&c->arena, c->need_sep.s, c->need_sep.n);
 		if (at == UINT32_MAX) {
-			rs_buf_add_str(&c->arena, s);
-		} else {
-			rs_buf_add(&c->arena, s, at);
-			if (isnan(res->need_gap[i]))
-				rs_buf_add_c(&c->arena, '?');
-			else
-				(void)rs_buf_put_num(&c->arena, res->need_gap[i], 2);
-			rs_buf_add_str(&c->arena, s + at + 5);
+			(void)rs_buf_puts(&c->arena, s);
+			continue;
 		}
+		(void)rs_buf_append(&c->arena, s, at);
+		at = c->arena.len;
+		if (isnan(res->need_gap[i]))
+			(void)rs_buf_putc(&c->arena, '?');
+		else if (rs_buf_put_num(&c->arena, res->need_gap[i], 2) && c->o.decimal_comma &&
+		         (dot = memchr(c->arena.data + at, '.', c->arena.len - at)) != NULL)
+			*dot = ',';
+		at = n->gap_at[g];
+		(void)rs_buf_puts(&c->arena, s + at + 5); /* after "{gap}" */
 	}
-	/* The bits all its texts have; going out between quotes (_QUOTED) as the
-	 * first text does, when no text has a '"'. */
-	len[COL_NEEDS] = c->arena.len - start;
-	plain[COL_NEEDS] = res->nneeds == 0 ? PLAIN_ALL
-	                   : (unsigned char)((bits & PLAIN_ALL) |
-	                                     ((bits & RS_PLAIN_NOQUOTE) ? c->need_plain[res->need[0]] &
-	                                      (RS_PLAIN_CSV_QUOTED | RS_PLAIN_TSV_QUOTED) : 0));
-	type[COL_NEEDS] = len[COL_NEEDS] != 0 ? RS_T_STRING : RS_T_NULL;
-	rs_buf_add_c(&c->arena, '\0');
-	put_ref(c, res->model >= 0 ? &c->model_id[res->model] : &none, COL_MODEL, len, plain, type);
+	c->len[c->nin + COL_NEEDS] = c->arena.len - start;
+	c->type[c->nin + COL_NEEDS] = c->arena.len > start ? RS_T_STRING : RS_T_NULL;
+	(void)rs_buf_putc(&c->arena, '\0');
+	put_ref(c, COL_MODEL, res->model >= 0 ? &c->model_id[res->model] : &none);
 }
 
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
@@ -444,33 +327,6 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	if (st != RS_OK && err->line == 0)
 		err->line = in->line;
 	return st;
-}
-
-/*
- * The explain text's RS_PLAIN_ bits: those of all the rules' pieces
- * (ex_plain), true of every text made of them and numbers; then,
- * unless no piece has a comma (CSV-plain), whether this one has: it then
- * goes out in CSV between quotes as it is (RS_PLAIN_CSV_QUOTED), unless it
- * starts like a formula (it starts with the share's words: checked, not
- * assumed). Whether it has a comma: known from the number of fired actions
- * when only their list can have one, else one memchr; either way not the
- * writer's scan for every special byte.
- */
-static unsigned char explain_bits(const rs_classifier *c, size_t nfired)
-{
-	unsigned char bits = c->ex_plain;
-	const char *s = c->explain.data;
-	size_t n = c->explain.len;
-	bool comma;
-
-	if (!(bits & RS_PLAIN_NOQUOTE) || (bits & RS_PLAIN_CSV) || n == 0)
-		return bits;
-	comma = c->ex_commas_by_actions ? nfired >= 2 : memchr(s, ',', n) != NULL;
-	if (!comma)
-		return bits | RS_PLAIN_CSV;
-	if (strchr("=+-@\t\r ", s[0]) != NULL || (unsigned char)s[0] == 0xEF)
-		return bits;
-	return bits | RS_PLAIN_CSV_QUOTED;
 }
 
 /* The appended cells' pointers, from their lengths: the arena's cells are
@@ -515,8 +371,8 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	long prev = -1;
 	uint64_t fired;
 	tail *t, *slot;
-	size_t i, *len = c->len + c->nin, k = COL_EXPLAIN, cap0 = 0;
-	unsigned char *plain = c->plain + c->nin, *type = c->type + c->nin;
+	size_t *len = c->len + c->nin, k = COL_EXPLAIN;
+	unsigned char *type = c->type + c->nin;
 
 	c->stats.read++;
 	st = evaluate(c, in, &a, &res, err);
@@ -530,45 +386,34 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		return st;
 	}
 	t = find_tail(c, &res, down, &fired, &slot);
-	if (!put_fixed(c, &a, &res, t, &cap0))
-		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	put_fixed(c, &a, &res, t);
 	if (t != NULL) {
 		len[COL_ACTIONS] = t->actions.n;
-		plain[COL_ACTIONS] = t->actions.plain;
 		type[COL_ACTIONS] = RS_T_STRING;
 	} else {
-		put_tail(c, &res, down, fired, slot, len, plain, type);
+		put_tail(c, &res, down, fired, slot, len, type);
 	}
-	put_advice(c, &res, len, plain, type);
+	put_advice(c, &res);
 	if (c->o.explain) { /* the explain buffer itself: not copied */
 		len[k] = c->explain.len;
-		plain[k] = explain_bits(c, res.nfired);
 		type[k++] = RS_T_STRING;
 	}
 	if (c->o.previous != NULL)
-		put_transition(c, prev, res.stage, k, len, plain, type);
+		put_transition(c, prev, res.stage, k, len, type);
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	set_cells(c, t);
 
 	/* The input cells as they are; nin == in->n (the field map checked it). */
-	i = c->nin;
-	rs_copy((void *)c->cell, in->cell, i * sizeof *c->cell);
-	rs_copy(c->len, in->len, i * sizeof *c->len);
+	memcpy((void *)c->cell, in->cell, c->nin * sizeof *c->cell);
+	memcpy(c->len, in->len, c->nin * sizeof *c->len);
 	if (in->type != NULL) {
-		memcpy(c->type, in->type, i);
+		memcpy(c->type, in->type, c->nin);
 		c->in_typed = true;
 	} else if (c->in_typed) {
-		memset(c->type, RS_T_STRING, i);
+		memset(c->type, RS_T_STRING, c->nin);
 		c->in_typed = false;
-	}
-	if (in->plain != NULL) {
-		rs_copy(c->plain, in->plain, i);
-		c->in_plain = true;
-	} else if (c->in_plain) {
-		memset(c->plain, 0, i);
-		c->in_plain = false;
 	}
 	c->out_row.line = in->line;
 	c->stats.classified++;
@@ -576,4 +421,3 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	*out = &c->out_row;
 	return RS_OK;
 }
-

@@ -16,6 +16,7 @@ typedef struct cli_opts {
 	rs_lang lang;
 	rs_lang header_lang;         /* --headers */
 	bool explain;
+	bool decimal_comma;          /* --decimal-comma, --excel=eu */
 	rs_read_opts ropts;
 	rs_write_opts wopts;
 	const char *output;          /* NULL: standard output */
@@ -24,12 +25,11 @@ typedef struct cli_opts {
 	const char *previous;
 	bool summary;
 	bool quiet;
-	bool thread;                 /* --thread: an output thread */
 	char *const *inputs;         /* none: standard input */
 	size_t ninputs;
 } cli_opts;
 
-/* "relstage: FILE:LINE: WHERE: MSG" on stderr. */
+/* cli_msg.c: "relstage: FILE:LINE: WHERE: MSG" on stderr. */
 void cli_error(const rs_error *e);
 /* "relstage: MSG" on stderr (printf-style). */
 void cli_warn(const char *fmt, ...)

@@ -134,11 +134,12 @@ static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
 	memset(&wo, 0, sizeof wo);
 	wo.format = RS_FMT_CSV;
 	wo.excel = r->o->wopts.excel;
+	wo.delimiter = r->o->decimal_comma ? ';' : 0;
 	wo.raw = r->o->wopts.raw;
 	wo.ragged = true;
 	err->file = r->o->rejects;
 	return rs_writer_new(&r->rw, r->rej, &wo,
-	                     &(rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL, NULL}, err);
+	                     &(rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL}, err);
 }
 
 static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
@@ -150,12 +151,6 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
 		wo.table_cols = r->key_cols;
 	}
-	/* --thread: a second processor writes the output while this one
-	 * classifies. Not the default: on the reference VM it saved 10-35% of
-	 * a default CSV run in some runs and doubled the time in others
-	 * (README, Performance). */
-	wo.background = r->o->thread && sysconf(_SC_NPROCESSORS_ONLN) > 1;
-	wo.interrupt = &interrupted;
 	err->file = r->o->output ? r->o->output : "<stdout>";
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);
 	if (st != RS_OK || r->rej == NULL)
@@ -227,7 +222,7 @@ static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
 		r->rlen[lead + i] = row->len[i];
 	}
 	err->file = r->o->rejects;
-	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL, NULL}, err);
+	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
 }
 
 static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
@@ -435,6 +430,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	co.lang = o->lang;
 	co.header_lang = o->header_lang;
 	co.explain = o->explain;
+	co.decimal_comma = o->decimal_comma;
 	co.maps = o->maps;
 	co.nmaps = o->nmaps;
 	co.previous = r.prev;

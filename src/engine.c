@@ -9,39 +9,38 @@
 #include <math.h>
 #include <string.h>
 
-#include "buf_impl.h"
 #include "fields_impl.h"
 #include "rules_impl.h"
 
-/* "; stage initial by decision[1]; actions: a, b" from pre-rendered pieces. */
+/*
+ * "; stage: Initial cooperation (rule 2: why); actions: a, b" ("；阶段：...
+ * （规则 2：...）；行动：..." in Chinese); the separator only after other text.
+ */
 static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
 {
-	rs_piece p = r->dec[res->decision_row].ex[lang];
+	bool zh = lang == RS_LANG_ZH;
 	size_t i;
-	char *w;
 
-	uint32_t lead = lang == RS_LANG_ZH ? 3 : 2; /* "；" or "; " */
+	const rs_decision *d = &r->dec[res->decision_row];
 
-	if (!rs_buf_reserve(b, p.len + res->nfired * r->ex_act_bound + r->ex_none[lang].len +
-	                           RS_PIECE_SLACK))
-		return;
-	if (b->len == 0) { /* nothing before it: no separator */
-		p.off += lead;
-		p.len -= lead;
+	if (b->len > 0)
+		(void)rs_buf_puts(b, zh ? "；" : "; ");
+	(void)rs_buf_puts(b, zh ? "阶段：" : "stage: ");
+	(void)rs_buf_puts(b, r->stages[res->stage].label.s[zh]);
+	(void)rs_buf_puts(b, zh ? "（规则 " : " (rule ");
+	(void)rs_buf_put_ulong(b, (unsigned long)res->decision_row + 1);
+	if (d->why.s[zh] != NULL) {
+		(void)rs_buf_puts(b, zh ? "：" : ": ");
+		(void)rs_buf_puts(b, d->why.s[zh]);
 	}
-	w = rs_put_piece(b->data + b->len, r->xtext, p);
+	(void)rs_buf_puts(b, zh ? "）；行动：" : "); actions: ");
 	if (res->nfired == 0)
-		w = rs_put_piece(w, r->xtext, r->ex_none[lang]);
+		(void)rs_buf_puts(b, zh ? "无" : "none");
 	for (i = 0; i < res->nfired; i++) {
-		p = r->act[res->fired[i]].ex;
-		if (i == 0) { /* the first without ", " */
-			p.off += 2;
-			p.len -= 2;
-		}
-		w = rs_put_piece(w, r->xtext, p);
+		if (i > 0)
+			(void)rs_buf_puts(b, ", ");
+		(void)rs_buf_puts(b, r->act[res->fired[i]].id);
 	}
-	b->len = (size_t)(w - b->data);
-	b->data[b->len] = '\0';
 }
 
 /*
@@ -208,24 +207,6 @@ static bool decide_fast(const rs_rules *r, const rs_account *a, size_t *row)
 		}
 	}
 	return false;
-}
-
-bool rs_engine_commas_from_actions(const rs_rules *r)
-{
-	size_t lo = 0, hi = 0, i;
-
-	if (r->xtext == NULL)
-		return false;
-	if (r->nact > 0) { /* built one after the other, for language 0 only */
-		lo = r->act[0].ex.off;
-		hi = r->act[r->nact - 1].ex.off + r->act[r->nact - 1].ex.len;
-	}
-	if (memchr(r->xtext, ',', lo) != NULL || memchr(r->xtext + hi, ',', r->xtext_len - hi) != NULL)
-		return false;
-	for (i = 0; i < r->nact; i++)
-		if (r->act[i].ex.len < 2 || memchr(r->xtext + r->act[i].ex.off + 2, ',', r->act[i].ex.len - 2))
-			return false;
-	return true;
 }
 
 static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_error *err)

@@ -27,9 +27,4 @@ void rs_free_hook(void *p);
  * --previous looks for (classify.c). */
 const char *rs_stage_column_name(rs_lang lang);
 
-/* Every RS_PLAIN_ bit true of s[0..n), by the writer's own rules (write.c),
- * for a producer that prepares a text once: one scan there instead of one
- * per row in the writer. */
-unsigned char rs_plain_bits(const char *s, size_t n);
-
 #endif

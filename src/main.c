@@ -1,11 +1,10 @@
 /*
  * main.c - relstage's command line: options, subcommands, messages and exit
  * codes. The work itself is in the library (include/relstage.h); the run
- * loop over input files is in cli_run.c.
+ * loop over input files is in cli_run.c, the message helpers in cli_msg.c.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +33,9 @@ static const char usage_text[] =
 	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
 	"      --explain          add an explain column: score parts, the deciding rule, the actions fired\n"
 	"      --excel            CSV/TSV for Excel: UTF-8 BOM and CRLF\n"
+	"      --excel=eu         the same for continental-European Excel and WPS: also\n"
+	"                         ; between cells and share_pct, share_gap as 12,5\n"
+	"      --decimal-comma    share_pct, share_gap as 12,5; CSV then uses ; between cells\n"
 	"      --raw              do not neutralise formula-like cells (=, +, -, @)\n"
 	"Batch\n"
 	"      --rejects FILE     rejected rows as CSV: line, reason, original columns\n"
@@ -41,31 +43,10 @@ static const char usage_text[] =
 	"      --summary          counts per stage (and movements) on stderr at the end\n"
 	"      --summary-json FILE  the same as JSON\n"
 	"  -q, --quiet            no progress line\n"
-	"      --thread           a second thread writes the output while rows are classified\n"
-	"                         (with 2+ CPUs; faster or slower by machine: see the README)\n"
 	"  -h, --help             this help\n"
 	"  -V, --version          version\n"
 	"\n"
 	"Exit status: 0 every row classified, 1 some rows rejected, 2 usage, rules or I/O error.\n";
-
-void cli_warn(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("relstage: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void cli_error(const rs_error *e)
-{
-	char msg[1024];
-
-	(void)rs_error_format(e, msg, sizeof msg);
-	fprintf(stderr, "relstage: %s\n", msg);
-}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -247,7 +228,7 @@ static int cmd_fields(void)
 
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
-	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_THREAD
+	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA
 };
 
 static const struct option long_opts[] = {
@@ -264,7 +245,8 @@ static const struct option long_opts[] = {
 	{"headers", required_argument, NULL, OPT_HEADERS},
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
-	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"excel", optional_argument, NULL, OPT_EXCEL},
+	{"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA},
 	{"raw", no_argument, NULL, OPT_RAW},
 	{"rejects", required_argument, NULL, OPT_REJECTS},
 	{"previous", required_argument, NULL, OPT_PREVIOUS},
@@ -272,7 +254,6 @@ static const struct option long_opts[] = {
 	{"summary-json", required_argument, NULL, OPT_SUMMARY_JSON},
 	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
-	{"thread", no_argument, NULL, OPT_THREAD},
 	{NULL, 0, NULL, 0},
 };
 
@@ -308,7 +289,6 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case 'm': o->maps[o->nmaps++] = arg; break;
 	case 'o': o->output = arg; break;
 	case 'q': o->quiet = true; break;
-	case OPT_THREAD: o->thread = true; break;
 	case 'h': fputs(usage_text, stdout); return finish_stdout(0);
 	case 'V': printf("relstage %s\n", RS_VERSION); return finish_stdout(0);
 	case 'f':
@@ -333,7 +313,13 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		break;
 	case OPT_EXPLAIN: o->explain = true; break;
 	case OPT_ENCODING: o->ropts.encoding = arg; break;
-	case OPT_EXCEL: o->wopts.excel = true; break;
+	case OPT_EXCEL:
+		if (arg != NULL && strcmp(arg, "eu") != 0)
+			return usage_error("--excel takes no value or =eu, not \"%s\"", arg);
+		o->wopts.excel = true;
+		o->decimal_comma = o->decimal_comma || arg != NULL;
+		break;
+	case OPT_DECIMAL_COMMA: o->decimal_comma = true; break;
 	case OPT_RAW: o->wopts.raw = true; break;
 	case OPT_REJECTS: o->rejects = arg; break;
 	case OPT_PREVIOUS: o->previous = arg; break;
@@ -382,6 +368,12 @@ int main(int argc, char **argv)
 			return rc;
 		}
 	}
+	if (o.decimal_comma && (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL)) {
+		free(o.maps);
+		return usage_error("%s", "--decimal-comma and --excel=eu are for csv, tsv and table output");
+	}
+	if (o.decimal_comma && o.wopts.format == RS_FMT_CSV)
+		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
 	argv += optind;
 	argc -= optind;
 	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)

@@ -272,11 +272,6 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	return RS_OK;
 }
 
-size_t rs_previous_count(const rs_previous *p)
-{
-	return p->loaded;
-}
-
 /*
  * In the previous file's order, so the list reads like that file. The id
  * arena holds the previous file's ids first, in file order (duplicates were

@@ -489,13 +489,6 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 	return RS_OK;
 }
 
-const char *rs_rules_default_text(size_t *len)
-{
-	if (len != NULL)
-		*len = rs_default_rules_json_len;
-	return rs_default_rules_json;
-}
-
 rs_status rs_rules_load_default(rs_rules **out, rs_error *err)
 {
 	if (err != NULL)
@@ -576,7 +569,6 @@ void rs_rules_free(rs_rules *r)
 	rs_free(r->ent);
 	rs_free(r->share_pts);
 	rs_free(r->dec_first);
-	rs_free(r->xtext);
 	rs_free(r->name);
 	rs_free(r);
 }
@@ -616,11 +608,6 @@ long rs_rules_stage_index(const rs_rules *r, const char *id)
 }
 
 size_t rs_rules_action_count(const rs_rules *r) { return r->nact; }
-
-const char *rs_rules_action_id(const rs_rules *r, size_t action)
-{
-	return action < r->nact ? r->act[action].id : NULL;
-}
 
 const char *rs_rules_action_text(const rs_rules *r, size_t action, rs_lang lang)
 {

@@ -519,15 +519,6 @@ int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t kno
 	}
 }
 
-int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage)
-{
-	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
-	double v[RS_VAR_COUNT] = {0};
-
-	memcpy(v, a->v, sizeof a->v);
-	v[RS_VAR_STAGE] = stage; /* the stage is always known */
-	return tri[rs_cond_k(r->prog, root, v, a->known | 1u << RS_VAR_STAGE)];
-}
 
 /* --------------------------------------------- the residual programs */
 
@@ -728,72 +719,6 @@ static bool decision_slots(rs_rules *r)
 
 /* ------------------------------------------- texts made from the rules */
 
-/*
- * The engine's explain pieces in language g: per decision row "; stage:
- * <label> (rule <n>: <why>); actions: ", then ", <id>" per action rule
- * (language 0 only: ids are the same in both) and "none".
- */
-static void engine_pieces(rs_buf *b, rs_rules *r, int g)
-{
-	static const char *const w[RS_LANG_COUNT][5] = {
-		{"; stage: ", " (rule ", ": ", "); actions: ", "none"},
-		{"；阶段：", "（规则 ", "：", "）；行动：", "无"},
-	};
-	size_t i;
-
-	for (i = 0; i < r->ndec; i++) {
-		const rs_decision *d = &r->dec[i];
-
-		rs_piece_begin(b, &r->dec[i].ex[g]);
-		(void)rs_buf_puts(b, w[g][0]);
-		(void)rs_buf_puts(b, r->stages[d->stage].label.s[g]);
-		(void)rs_buf_puts(b, w[g][1]);
-		(void)rs_buf_put_ulong(b, (unsigned long)i + 1);
-		if (d->why.s[g] != NULL) {
-			(void)rs_buf_puts(b, w[g][2]);
-			(void)rs_buf_puts(b, d->why.s[g]);
-		}
-		(void)rs_buf_puts(b, w[g][3]);
-		rs_piece_end(b, &r->dec[i].ex[g]);
-	}
-	rs_piece_begin(b, &r->ex_none[g]);
-	(void)rs_buf_puts(b, w[g][4]);
-	rs_piece_end(b, &r->ex_none[g]);
-	for (i = 0; g == 0 && i < r->nact; i++) {
-		rs_piece_begin(b, &r->act[i].ex);
-		(void)rs_buf_puts(b, ", ");
-		(void)rs_buf_puts(b, r->act[i].id);
-		rs_piece_end(b, &r->act[i].ex);
-		if (r->act[i].ex.len > r->ex_act_bound)
-			r->ex_act_bound = r->act[i].ex.len;
-	}
-}
-
-/* All pieces into one text, r->xtext; rs_piece offsets index it. */
-static bool explain_pieces(rs_rules *r)
-{
-	rs_buf b;
-	int g, k;
-
-	rs_buf_init(&b);
-	(void)rs_buf_puts(&b, "");
-	for (g = 0; g < RS_LANG_COUNT; g++) {
-		rs_share_pieces(&b, r, g);
-		for (k = 0; k < RS_SCORE_COUNT; k++)
-			rs_score_pieces(&b, &r->score[k], k, g);
-		engine_pieces(&b, r, g);
-	}
-	r->xtext_len = b.len;
-	/* Slack: score.c copies pieces 16 bytes at a time. */
-	(void)rs_buf_append(&b, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
-	if (b.failed || b.len > UINT32_MAX) {
-		rs_buf_free(&b);
-		return false;
-	}
-	r->xtext = b.data;
-	return true;
-}
-
 /* What condition i says, for a need the file gives no text for. */
 static void cond_text(rs_buf *b, const rs_rules *r, uint32_t i, int g)
 {
@@ -961,5 +886,5 @@ bool rs_rules_compile(rs_rules *r)
 			return false;
 	mark_flat(r);
 	score_terms(r);
-	return explain_pieces(r);
+	return true;
 }

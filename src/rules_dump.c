@@ -279,7 +279,9 @@ static void put_string(rs_buf *b, const char *s)
 	(void)rs_buf_putc(b, '"');
 }
 
-/* The shortest %g that reads back as v, with '.' whatever the locale. */
+/* The shortest %g that reads back as v, with '.' whatever the locale: not
+ * rs_buf_put_num's fixed decimals, which would cut a rate such as
+ * 0.33333333 or 1e-9 and break dump(load(dump(x))) == dump(x). */
 static void put_number(rs_buf *b, double v)
 {
 	const char *dp = localeconv()->decimal_point;

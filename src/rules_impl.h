@@ -126,29 +126,6 @@ typedef struct rs_need {
 	bool generated;
 } rs_need;
 
-/* A pre-rendered piece of --explain text: bytes at rs_rules.xtext + off. */
-typedef struct rs_piece {
-	uint32_t off, len;
-} rs_piece;
-
-/* Linear parts on a whole value below this have their whole text rendered. */
-#define RS_EX_SMALL 32
-
-/*
- * A part's --explain pieces in one language (rs_rules_compile). A linear part
- * on a known whole value v < RS_EX_SMALL reads small[v]; on another known
- * value, head "<v>" then per "<points>" or capped; unknown, whole[RS_K_U].
- * A conditional part reads whole[] at its condition's value (enum rs_kv).
- */
-typedef struct rs_part_ex {
-	rs_piece head;     /* " = name " (first part) or " + name " */
-	rs_piece per;      /* "x<per> " (followed by the points) */
-	rs_piece capped;   /* "x<per> (<cap> cap)" */
-	rs_piece whole[3]; /* by enum rs_kv: head "0", head "0 (unknown)",
-	                      head "<points>" */
-	rs_piece small[RS_EX_SMALL];
-} rs_part_ex;
-
 typedef struct rs_part {
 	int var;        /* linear part: the variable; -1 for a conditional part */
 	double per;     /* linear: points per unit */
@@ -157,7 +134,6 @@ typedef struct rs_part {
 	double points;  /* conditional: points when the condition is TRUE */
 	int name_var;   /* variable that names an unlabelled part in --explain */
 	rs_text label;  /* optional */
-	rs_part_ex ex[RS_LANG_COUNT];
 } rs_part;
 
 /*
@@ -181,10 +157,6 @@ typedef struct rs_scoredef {
 	rs_part *parts;
 	size_t nparts;
 	rs_term terms[RS_MAX_PARTS]; /* parts[i] as terms[i] */
-	rs_piece ex_head[RS_LANG_COUNT]; /* "; contact " */
-	rs_piece ex_total[RS_LANG_COUNT][101]; /* "; contact <total>", total 0..100 */
-	rs_piece ex_max[RS_LANG_COUNT];  /* " (max <max>)" */
-	size_t ex_bound[RS_LANG_COUNT];  /* bytes of explain text, numbers excluded */
 } rs_scoredef;
 
 /* The two score definitions, in the order they are computed. */
@@ -203,7 +175,6 @@ typedef struct rs_decision {
 	uint32_t cond;
 	rs_text why; /* optional */
 	bool live;   /* some share value can reach it (analyze.c) */
-	rs_piece ex[RS_LANG_COUNT]; /* "; stage: <label> (rule <i+1>: <why>); actions: " */
 } rs_decision;
 
 typedef struct rs_action {
@@ -211,7 +182,6 @@ typedef struct rs_action {
 	uint32_t cond;
 	char *flag; /* NULL if none */
 	rs_text text;
-	rs_piece ex; /* ", <id>" */
 } rs_action;
 
 typedef struct rs_message {
@@ -259,19 +229,11 @@ struct rs_rules {
 	double *share_pts;
 	size_t npts;
 	uint32_t *dec_first;
-	char *xtext;                 /* the --explain pieces (rs_piece) */
-	size_t xtext_len;            /* the pieces' bytes, slack excluded */
-	rs_piece ex_none[RS_LANG_COUNT]; /* "none": no action rule fired */
-	size_t ex_act_bound;             /* the longest ", <id>" */
-	rs_piece ex_share[RS_LANG_COUNT][6]; /* score.c: the share's texts */
-	size_t ex_share_bound[RS_LANG_COUNT];
 };
 
-/* rules_cond.c: Kleene evaluation (enum rs_tri) of the condition at `root`. */
-int rs_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a, double stage);
 /*
- * rules_cond.c: the same in the ordered encoding (enum rs_kv) on the compiled
- * program. v holds the values (v[RS_VAR_STAGE] the stage where a condition
+ * rules_cond.c: Kleene evaluation in the ordered encoding (enum rs_kv) of the
+ * compiled program at `root`. v holds the values (v[RS_VAR_STAGE] the stage where a condition
  * tests it, i.e. action rules); `known` has bit var set for known values.
  */
 int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known);
@@ -313,56 +275,14 @@ static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double
 	return acc;
 }
 
-/* rules_cond.c: builds r->prog, r->act_mask and the --explain pieces
- * (r->xtext); false when out of memory. */
+/* rules_cond.c: builds r->prog and r->act_mask; false when out of memory. */
 bool rs_rules_compile(rs_rules *r);
 
-/* Pieces are built at the end of one text (b); offsets stay valid as it grows. */
-static inline void rs_piece_begin(rs_buf *b, rs_piece *p) { p->off = (uint32_t)b->len; }
-static inline void rs_piece_end(rs_buf *b, rs_piece *p) { p->len = (uint32_t)(b->len - p->off); }
-/*
- * Pieces are copied 16 bytes at a time, constant-size copies without a call:
- * xtext ends with this slack, and a writer reserves it past its text; the
- * bytes copied past a piece's end are scratch that the next write or the
- * final NUL covers.
- */
-#define RS_PIECE_SLACK 16
-
-static inline char *rs_put_piece(char *w, const char *xtext, rs_piece p)
-{
-	const char *src = xtext + p.off;
-	uint32_t i = 0;
-
-	do {
-		memcpy(w + i, src + i, RS_PIECE_SLACK);
-		i += RS_PIECE_SLACK;
-	} while (i < p.len);
-	return w + p.len;
-}
-
-/* score.c: the explain pieces of one score, of the share, in language g. */
-void rs_score_pieces(rs_buf *b, rs_scoredef *d, int k, int g);
-void rs_share_pieces(rs_buf *b, rs_rules *r, int g);
-
-/*
- * engine.c: true when a comma in an explain text can only be one of the
- * ", " between the ids of the fired actions, so a text has one exactly when
- * two actions or more fired: no other piece and no action id has a comma.
- */
-bool rs_engine_commas_from_actions(const rs_rules *r);
-
-/* score.c: the explain words of scoring, shared with the piece builder. */
+/* score.c: the explain words of scoring. */
 enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_CAP_OPEN,
        RS_W_TIMES, RS_W_SEP, RS_W_COUNT };
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
 extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
-
-/*
- * score.c: v with `decimals` (0 or 2) into out (at least 32 bytes), exactly
- * as rs_buf_put_num writes it; returns the length, or 0 when v is not finite
- * or |v| >= 1e13, where the caller must use rs_buf_put_num.
- */
-size_t rs_fmt_num(char *out, double v, int decimals);
 
 /* rules_load.c: the name of a comparison operator ("==", "known"). */
 const char *rs_cond_op_name(int op);

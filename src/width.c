@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "internal.h"
-#include "write_impl.h"
+#include "write.h"
 
 typedef struct cp_range {
 	uint32_t lo, hi;

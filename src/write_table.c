@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "write_impl.h"
+#include "write.h"
 
 /*
  * Bytes one shown cell may take after cutting: 40 columns of 4-byte
@@ -25,7 +25,7 @@ typedef struct tcell {
 } tcell;
 
 struct rs_table {
-	rs_wout *o;
+	rs_out *o;
 	size_t nshow;
 	size_t *cols;    /* nshow indexes into the row */
 	size_t *width;   /* nshow column widths, fixed once printing starts */
@@ -92,16 +92,16 @@ cut:
 }
 
 /* Writes one cell padded to `colw`; the last column gets no trailing pad. */
-static void put_cell(rs_wout *o, const char *s, size_t len, size_t w, size_t colw,
+static void put_cell(rs_out *o, const char *s, size_t len, size_t w, size_t colw,
                      bool right, bool last)
 {
 	size_t pad = colw > w ? colw - w : 0;
 
 	if (right)
-		rs_wout_spaces(o, pad);
-	rs_wout_put(o, s, len);
+		rs_out_spaces(o, pad);
+	rs_out_put(o, s, len);
 	if (!right && !last)
-		rs_wout_spaces(o, pad);
+		rs_out_spaces(o, pad);
 }
 
 /* Cuts and stores the shown columns of `row` as buffered row `r`. */
@@ -147,11 +147,11 @@ static void put_buffered(rs_table *t, size_t r, const bool *right)
 		const tcell *c = &t->cells[r * t->nshow + j];
 
 		if (j > 0)
-			rs_wout_put(t->o, "  ", 2);
+			rs_out_put(t->o, "  ", 2);
 		put_cell(t->o, t->arena.data + c->off, c->len, c->width, t->width[j],
 		         right ? right[j] : c->type == RS_T_NUMBER, j + 1 == t->nshow);
 	}
-	rs_wout_putc(t->o, '\n');
+	rs_out_putc(t->o, '\n');
 }
 
 /*
@@ -184,11 +184,11 @@ static rs_status print_buffered(rs_table *t, rs_error *err)
 	put_buffered(t, 0, right);
 	for (j = 0; j < t->nshow; j++) {
 		if (j > 0)
-			rs_wout_put(t->o, "  ", 2);
+			rs_out_put(t->o, "  ", 2);
 		for (r = 0; r < t->width[j]; r++)
-			rs_wout_putc(t->o, '-');
+			rs_out_putc(t->o, '-');
 	}
-	rs_wout_putc(t->o, '\n');
+	rs_out_putc(t->o, '\n');
 	for (r = 1; r <= t->nbuf; r++)
 		put_buffered(t, r, NULL);
 	rs_free(right);
@@ -209,15 +209,15 @@ static void put_streamed(rs_table *t, const rs_row *row)
 		size_t col = t->cols[j], len, w;
 
 		if (j > 0)
-			rs_wout_put(t->o, "  ", 2);
+			rs_out_put(t->o, "  ", 2);
 		w = cell_fit(row->cell[col], row->len[col], t->width[j], t->scratch, &len);
 		put_cell(t->o, t->scratch, len, w, t->width[j],
 		         row->type != NULL && row->type[col] == RS_T_NUMBER, j + 1 == t->nshow);
 	}
-	rs_wout_putc(t->o, '\n');
+	rs_out_putc(t->o, '\n');
 }
 
-rs_status rs_table_new(rs_table **out, rs_wout *o, const rs_write_opts *opts,
+rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
                        const rs_row *header, rs_error *err)
 {
 	rs_table *t = rs_calloc(1, sizeof *t);

@@ -3,10 +3,8 @@
  * jq's tests/inject_errors.c, for the I/O-failure tests
  * (tests/e2e/scripts/robust_io.sh):
  *   RS_INJECT_READ_AFTER=N   fread fails with EIO once N bytes were read
- *   RS_INJECT_WRITE_AFTER=N  fwrite (not to stderr) and write(2) (not to
- *                            descriptor 2) fail with ENOSPC once N bytes
- *                            were written by either; relstage's output
- *                            thread writes with write(2) (src/outq.c)
+ *   RS_INJECT_WRITE_AFTER=N  fwrite (not to stderr) fails with ENOSPC once
+ *                            N bytes were written
  *   RS_INJECT_FCLOSE=1       fclose of a stream opened for writing (not a
  *                            standard stream) closes it but reports EIO
  * The stream's error flag is set as a real failure would (glibc's
@@ -19,7 +17,6 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 static unsigned long long budget(const char *name, int *on)
 {
@@ -29,9 +26,8 @@ static unsigned long long budget(const char *name, int *on)
 	return *on ? strtoull(v, NULL, 10) : 0;
 }
 
-/* Bytes written so far by fwrite and write together; the output thread
- * and the main thread (rejects) may write at the same time. */
-static _Atomic unsigned long long written;
+/* Bytes written so far by fwrite. */
+static unsigned long long written;
 
 static void set_error(FILE *fp, int e)
 {
@@ -91,31 +87,6 @@ size_t fwrite(const void *p, size_t size, size_t n, FILE *fp)
 	}
 	put = real(p, size, n, fp);
 	written += (unsigned long long)put * size;
-	return put;
-}
-
-/* glibc's own stdio calls its internal write, not this one: bytes that go
- * through fwrite are not counted twice. */
-ssize_t write(int fd, const void *p, size_t n)
-{
-	static ssize_t (*real)(int, const void *, size_t);
-	int on;
-	unsigned long long left = budget("RS_INJECT_WRITE_AFTER", &on), done = written;
-	ssize_t put;
-
-	if (real == NULL)
-		real = (ssize_t (*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
-	if (on && fd != 2) {
-		if (done >= left) {
-			errno = ENOSPC;
-			return -1;
-		}
-		if (n > left - done)
-			n = (size_t)(left - done); /* a short write; the next one fails */
-	}
-	put = real(fd, p, n);
-	if (put > 0)
-		written += (unsigned long long)put;
 	return put;
 }
 

@@ -87,7 +87,7 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	z->rlen[0] = 4;
 	z->rlen[1] = 6;
 	return rs_writer_new(&z->rej.w, z->rej.fp, &wo,
-	                     &(rs_row){h->n + 2, z->rcell, z->rlen, NULL, 1, NULL, NULL}, err);
+	                     &(rs_row){h->n + 2, z->rcell, z->rlen, NULL, 1, NULL}, err);
 }
 
 static rs_status reject(fz *z, const rs_row *row, const rs_error *why, rs_error *err)
@@ -104,7 +104,7 @@ static rs_status reject(fz *z, const rs_row *row, const rs_error *why, rs_error 
 		z->rlen[i + 2] = row->len[i];
 	}
 	z->rejected++;
-	return rs_writer_row(z->rej.w, &(rs_row){n + 2, z->rcell, z->rlen, NULL, row->line, NULL, NULL}, err);
+	return rs_writer_row(z->rej.w, &(rs_row){n + 2, z->rcell, z->rlen, NULL, row->line, NULL}, err);
 }
 
 static void remember(rs_buf *b, const rs_row *row)

@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf_impl.h"
-#include "copy_impl.h"
 #include "relstage.h"
 
 static void expect_num(double v, int decimals, const char *want)
@@ -113,15 +111,18 @@ static void test_put_num_rounds_like_llround(void **state)
 }
 
 /*
- * The direct path (0 <= v < 1e9, 0-2 decimals: scores, shares, amounts)
- * against the same reference, densely: every hundredth and its halves from
- * 0 to 1000, values just below 1e9 that round up to it, -0, and text already
- * in the buffer kept in front.
+ * Every hundredth and its halves from 0 to 1000 with 0-2 decimals (scores,
+ * shares), values around 1e9 and 2^32 where whole numbers stop taking the
+ * short path, and -0, against the same reference; text already in the
+ * buffer is kept in front.
  */
-static void test_put_num_small_values_take_the_direct_path_exactly(void **state)
+static void test_put_num_hundredths_and_whole_edges_match_the_reference(void **state)
 {
+	static const double edges[] = {999999999.0, 999999999.4, 999999999.5, 999999999.995, 1e9,
+	                               1e9 + 1, 4294967295.0, 4294967296.0, 4294967296.5, 123456789012.0};
 	char want[64];
 	rs_buf b;
+	size_t k;
 	int i, d;
 
 	(void)state;
@@ -137,85 +138,43 @@ static void test_put_num_small_values_take_the_direct_path_exactly(void **state)
 			assert_true(rs_buf_put_num(&b, 999999999.0 + v / 1000, d));
 			assert_string_equal(b.data, llround_ref(want, 999999999.0 + v / 1000, d));
 		}
+	for (k = 0; k < sizeof edges / sizeof edges[0]; k++)
+		for (d = 0; d <= 6; d++) {
+			rs_buf_reset(&b);
+			assert_true(rs_buf_put_num(&b, edges[k], d));
+			assert_string_equal(b.data, llround_ref(want, edges[k], d));
+			rs_buf_reset(&b);
+			assert_true(rs_buf_put_num(&b, -edges[k], d));
+			assert_string_equal(b.data, llround_ref(want, -edges[k], d));
+		}
 	rs_buf_reset(&b);
 	assert_true(rs_buf_puts(&b, "x="));
 	assert_true(rs_buf_put_num(&b, -0.0, 2));
 	assert_true(rs_buf_put_num(&b, 23.9, 2));
-	assert_string_equal(b.data, "x=023.9");
-	assert_int_equal(b.len, 7);
+	assert_true(rs_buf_put_num(&b, -7, 1));
+	assert_string_equal(b.data, "x=023.9-7");
+	assert_int_equal(b.len, 9);
 	rs_buf_free(&b);
 }
 
-/* rs_num_small at w[0..32) filled with 'x': its text, or "(null)" when it
- * declines; asserts it never writes past RS_NUM_SMALL_ROOM, nor at all when
- * it declines. */
-static const char *num_small(char *w, double v, int d)
+/* NaN and the infinities are not numbers a cell can show: nothing is
+ * written, and the buffer stays usable (allocated, terminated). */
+static void test_put_num_writes_nothing_for_nan_and_infinity(void **state)
 {
-	char *e;
-	size_t i;
-
-	memset(w, 'x', 32);
-	e = rs_num_small(w, v, d);
-	for (i = RS_NUM_SMALL_ROOM; i < 32; i++)
-		assert_int_equal(w[i], 'x');
-	if (e == NULL) {
-		for (i = 0; i < 32; i++)
-			assert_int_equal(w[i], 'x');
-		return "(null)";
-	}
-	assert_true(e > w && e - w <= 13);
-	*e = '\0';
-	return w;
-}
-
-/*
- * The inline fast path the classifier writes its numbers with: the edges of
- * its case exactly as rs_buf_put_num writes them (the llround reference),
- * and everything outside it (negative, NaN, infinite, 1e9 and up, more than
- * 2 decimals) declined without a byte written.
- */
-static void test_num_small_edges_and_what_it_declines(void **state)
-{
-	static const double vals[] = {0, 99, 100, 99.995, 0.005, 99.99, 0.01, 9.95, 999.999,
-	                              1000, 12345.67, 999999999.4, 999999999.995, 0.004999};
-	char w[32], want[64];
-	size_t i;
-	double p;
-	int d;
+	rs_buf b;
 
 	(void)state;
-	assert_string_equal(num_small(w, 0, 2), "0");
-	assert_string_equal(num_small(w, -0.0, 2), "0");
-	assert_string_equal(num_small(w, 99, 1), "99");
-	assert_string_equal(num_small(w, 100, 1), "100");
-	assert_string_equal(num_small(w, 99.995, 2), "100");
-	assert_string_equal(num_small(w, 0.005, 2), "0.01");
-	assert_string_equal(num_small(w, 23.9, 2), "23.9");
-	assert_string_equal(num_small(w, 999999999.995, 2), "1000000000");
-	for (i = 0; i < sizeof vals / sizeof vals[0]; i++)
-		for (d = 0; d <= 2; d++)
-			assert_string_equal(num_small(w, vals[i], d), llround_ref(want, vals[i], d));
-	/* Whole parts of 4 to 9 digits go out two at a time: every width, its
-	 * edges, zeros and odd digit counts, with and without decimals. */
-	for (p = 1000; p < 1e9; p *= 10) {
-		const double near[] = {p, p - 1, p + 1, p * 1.0203, p * 9.0807 + 0.06, p + 0.5};
-
-		for (i = 0; i < sizeof near / sizeof near[0]; i++)
-			for (d = 0; d <= 2; d++)
-				if (near[i] < 1e9)
-					assert_string_equal(num_small(w, near[i], d), llround_ref(want, near[i], d));
-	}
-	assert_string_equal(num_small(w, 227380, 2), "227380");
-	assert_string_equal(num_small(w, 100000001, 0), "100000001");
-	assert_string_equal(num_small(w, 1e9, 0), "(null)");
-	assert_string_equal(num_small(w, 1e9, 2), "(null)");
-	assert_string_equal(num_small(w, -0.5, 2), "(null)");
-	assert_string_equal(num_small(w, -1, 0), "(null)");
-	assert_string_equal(num_small(w, NAN, 2), "(null)");
-	assert_string_equal(num_small(w, INFINITY, 2), "(null)");
-	assert_string_equal(num_small(w, -INFINITY, 1), "(null)");
-	assert_string_equal(num_small(w, 1.5, 3), "(null)");
-	assert_string_equal(num_small(w, 1.5, -1), "(null)");
+	rs_buf_init(&b);
+	assert_true(rs_buf_put_num(&b, NAN, 2));
+	assert_non_null(b.data);
+	assert_string_equal(b.data, "");
+	assert_true(rs_buf_put_num(&b, INFINITY, 0));
+	assert_true(rs_buf_put_num(&b, -INFINITY, 1));
+	assert_true(rs_buf_put_num(&b, 5, 9)); /* more than 6 decimals: 6 */
+	assert_true(rs_buf_put_num(&b, 0.1234567, 9));
+	assert_true(rs_buf_put_num(&b, 2.5, -1)); /* fewer than 0: 0 */
+	assert_string_equal(b.data, "50.1234573");
+	rs_buf_free(&b);
 }
 
 static void test_buf_grows_and_stays_terminated(void **state)
@@ -258,58 +217,6 @@ static void test_failed_append_sticks(void **state)
 	rs_set_alloc_hooks(NULL);
 }
 
-/* rs_copy (copy_impl.h) is memcpy for every length 0..200 at every
- * alignment, and touches nothing outside the destination range. */
-/* rs_buf_room: true without growing while the room is there (the NUL
- * counted), grows like rs_buf_reserve otherwise, false once failed. */
-static void test_room_grows_only_when_needed_and_fails_sticky(void **state)
-{
-	rs_alloc_hooks h = {failing_malloc, failing_realloc, free};
-	rs_buf b;
-	char *data;
-	size_t cap;
-
-	(void)state;
-	rs_buf_init(&b);
-	assert_true(rs_buf_room(&b, 10));
-	assert_true(b.cap > 10);
-	data = b.data;
-	cap = b.cap;
-	assert_true(rs_buf_room(&b, cap - 1));
-	assert_ptr_equal(b.data, data);
-	assert_int_equal(b.cap, cap);
-	assert_true(rs_buf_room(&b, cap)); /* and the NUL: grows */
-	assert_true(b.cap > cap);
-	rs_buf_free(&b);
-	rs_set_alloc_hooks(&h);
-	rs_buf_init(&b);
-	fail_all = 1;
-	assert_false(rs_buf_room(&b, 10));
-	assert_true(b.failed);
-	fail_all = 0;
-	assert_false(rs_buf_room(&b, 0));
-	rs_buf_free(&b);
-	rs_set_alloc_hooks(NULL);
-}
-
-static void test_copy_equals_memcpy_and_stays_in_bounds(void **state)
-{
-	unsigned char src[256], dst[256], want[256];
-	size_t n, off, k;
-
-	(void)state;
-	for (k = 0; k < sizeof src; k++)
-		src[k] = (unsigned char)(k * 37 + 11);
-	for (n = 0; n <= 200; n++)
-		for (off = 0; off < 16; off++) {
-			memset(dst, 0xA5, sizeof dst);
-			memset(want, 0xA5, sizeof want);
-			memcpy(want + off + 8, src + 15 - off, n);
-			rs_copy(dst + off + 8, src + 15 - off, n);
-			assert_memory_equal(dst, want, sizeof dst);
-		}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -317,12 +224,10 @@ int main(void)
 		cmocka_unit_test(test_put_num_rounds_half_away_and_keeps_sign),
 		cmocka_unit_test(test_put_num_huge_values_fall_back),
 		cmocka_unit_test(test_put_num_rounds_like_llround),
-		cmocka_unit_test(test_put_num_small_values_take_the_direct_path_exactly),
-		cmocka_unit_test(test_num_small_edges_and_what_it_declines),
+		cmocka_unit_test(test_put_num_hundredths_and_whole_edges_match_the_reference),
+		cmocka_unit_test(test_put_num_writes_nothing_for_nan_and_infinity),
 		cmocka_unit_test(test_buf_grows_and_stays_terminated),
-		cmocka_unit_test(test_copy_equals_memcpy_and_stays_in_bounds),
 		cmocka_unit_test(test_failed_append_sticks),
-		cmocka_unit_test(test_room_grows_only_when_needed_and_fails_sticky),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

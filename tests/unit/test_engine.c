@@ -13,7 +13,7 @@
 #include <cmocka.h>
 
 #include "relstage.h"
-#include "rules_impl.h"
+#include "internals.h"
 
 enum { F = 0, T = 1, U = 2 };
 
@@ -206,7 +206,7 @@ static bool fired(const rs_result *res, const char *id)
 	size_t i;
 
 	for (i = 0; i < res->nfired; i++)
-		if (strcmp(rs_rules_action_id(rules, res->fired[i]), id) == 0)
+		if (strcmp(rs_test_action_id(rules, res->fired[i]), id) == 0)
 			return true;
 	return false;
 }
@@ -326,15 +326,15 @@ static void test_actions_collected_in_rule_order_with_stage_var(void **state)
 	res = run(&a, NULL);
 	assert_string_equal(rs_rules_stage_id(rules, res.stage), "initial");
 	assert_int_equal(res.nfired, 2);
-	assert_string_equal(rs_rules_action_id(rules, res.fired[0]), "single_threaded");
-	assert_string_equal(rs_rules_action_id(rules, res.fired[1]), "no_key_person");
+	assert_string_equal(rs_test_action_id(rules, res.fired[0]), "single_threaded");
+	assert_string_equal(rs_test_action_id(rules, res.fired[1]), "no_key_person");
 	/* stage > development: the same account at share 0 fires neither */
 	a = thin(0);
 	set(&a, RS_F_KEY_PERSON, 0);
 	res = run(&a, NULL);
 	assert_int_equal(res.nfired, 2);
-	assert_string_equal(rs_rules_action_id(rules, res.fired[0]), "warm_lead");
-	assert_string_equal(rs_rules_action_id(rules, res.fired[1]), "find_key_person");
+	assert_string_equal(rs_test_action_id(rules, res.fired[0]), "warm_lead");
+	assert_string_equal(rs_test_action_id(rules, res.fired[1]), "find_key_person");
 }
 
 static void test_stable_with_strategic_signals_is_upgrade_candidate(void **state)
@@ -542,7 +542,7 @@ static void test_downgrade_brings_win_back_actions(void **state)
 	assert_true(fired(&res, "recovery_plan"));
 	assert_false(fired(&res, "upgrade_candidate"));
 	assert_false(fired(&res, "propose_agreement")); /* it has the agreement */
-	assert_string_equal(rs_rules_action_id(rules, res.fired[0]), "win_back");
+	assert_string_equal(rs_test_action_id(rules, res.fired[0]), "win_back");
 	set(&a, RS_V_PREVIOUS_STAGE, 2);
 	res = run(&a, NULL);
 	assert_false(fired(&res, "win_back"));
@@ -839,12 +839,12 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 
 			rand_account(&a);
 			for (i = 0; i < r->ndec; i++)
-				assert_int_equal(rs_cond_eval(r, r->dec[i].cond, &a, 0), ref_at(r, r->dec[i].cond, &a, 0));
+				assert_int_equal(rs_test_cond_eval(r, r->dec[i].cond, &a, 0), ref_at(r, r->dec[i].cond, &a, 0));
 			for (i = 0; i < r->nact; i++)
 				for (st = 0; st < 3; st++) {
 					int t = ref_at(r, r->act[i].cond, &a, st);
 
-					assert_int_equal(rs_cond_eval(r, r->act[i].cond, &a, st), t);
+					assert_int_equal(rs_test_cond_eval(r, r->act[i].cond, &a, st), t);
 					/* the per-stage filter never drops a rule that fires */
 					if (t == T)
 						assert_true(r->act_mask[(size_t)st] >> i & 1u);

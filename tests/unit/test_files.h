@@ -1,6 +1,6 @@
 /*
  * test_files.h - file helpers two test files share (test_write.c,
- * test_outq.c): the /dev/full device, and reading a written file back.
+ * test_out.c): the /dev/full device, and reading a written file back.
  * Include after cmocka.h (the helpers assert).
  */
 #ifndef RS_TEST_FILES_H
@@ -12,7 +12,7 @@
 
 /* /dev/full opened only if it is the device: "w" on a missing one would
  * create a plain file that swallows everything (seen in a sandbox). */
-static FILE *open_dev_full(void)
+static inline FILE *open_dev_full(void)
 {
 	struct stat st;
 
@@ -23,7 +23,7 @@ static FILE *open_dev_full(void)
 
 /* Everything fp holds, from the start, NUL-terminated (free()); its length
  * in *len unless len is NULL. */
-static char *slurp(FILE *fp, size_t *len)
+static inline char *slurp(FILE *fp, size_t *len)
 {
 	long n;
 	char *s;

@@ -606,7 +606,6 @@ static void collect_row(collect *c, const char *tag, const rs_row *r)
 		collect_put(c, "\x1F", 1);
 	}
 	collect_put(c, "\x1E", 1);
-	assert_null(r->plain); /* libcsv does not say which cells were quoted */
 }
 
 static rs_status collect_header(void *ctx, const rs_row *h, rs_error *err)
@@ -644,7 +643,7 @@ static unsigned long lcg(unsigned long *x)
  * With `quotes`, a cell may also hold the delimiter and '"' and is then
  * written quoted ("" doubled), and some plain cells are quoted too. Pieces
  * starting with a byte in `banned` are left out (so a file can hold one
- * kind of JSON special, or none, and the plain bits must follow).
+ * kind of JSON special, or none).
  */
 static void gen_cell(collect *data, collect *want, unsigned long *seed, char delim, bool quotes,
                      const char *banned)

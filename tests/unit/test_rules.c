@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "relstage.h"
-#include "rules_impl.h"
+#include "internals.h"
 
 typedef struct diags {
 	size_t n;
@@ -126,9 +126,10 @@ static void test_embedded_default_equals_file_on_disk(void **state)
 {
 	size_t n, m;
 	char *disk = read_file("../../data/rules/default.json", &n);
-	const char *emb = rs_rules_default_text(&m);
+	const char *emb = rs_default_rules_json;
 
 	(void)state;
+	m = rs_default_rules_json_len;
 	assert_int_equal(n, m);
 	assert_memory_equal(disk, emb, n);
 	free(disk);
@@ -139,8 +140,8 @@ static void test_dump_of_default_is_the_default_file(void **state)
 	rs_rules *r;
 	rs_error e;
 	char *out;
-	size_t len, n;
-	const char *text = rs_rules_default_text(&n);
+	size_t len, n = rs_default_rules_json_len;
+	const char *text = rs_default_rules_json;
 
 	(void)state;
 	assert_int_equal(rs_rules_load_default(&r, &e), RS_OK);

@@ -13,7 +13,6 @@
 
 #include "test_files.h"
 
-#include "internal.h" /* rs_plain_bits */
 #include "relstage.h"
 
 #define MAXC 16
@@ -45,13 +44,6 @@ static const rs_row *mkrow(trow *t, size_t n, const char *const *cells,
 }
 
 /*
- * The tests run twice (main): writing in place, then with the output thread
- * (rs_write_opts.background, set by opts()). A thread needs a descriptor, so
- * write_all then writes to a temporary file instead of a memory stream.
- */
-static bool g_background;
-
-/*
  * Writes a header of n cells and nrows rows (cells flattened row by row)
  * in the given options; returns the output (free()) and asserts success.
  */
@@ -61,7 +53,7 @@ static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
 {
 	char *out = NULL;
 	size_t outlen = 0, r;
-	FILE *fp = o.background ? tmpfile() : open_memstream(&out, &outlen);
+	FILE *fp = open_memstream(&out, &outlen);
 	rs_writer *w = NULL;
 	rs_error err;
 	trow t;
@@ -73,8 +65,6 @@ static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
 		assert_int_equal(rs_writer_row(w, mkrow(&t, n, cells + r * n, types), &err), RS_OK);
 	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
 	rs_writer_free(w);
-	if (o.background)
-		out = slurp(fp, NULL);
 	assert_int_equal(fclose(fp), 0);
 	return out;
 }
@@ -85,18 +75,6 @@ static rs_write_opts opts(rs_format f)
 
 	memset(&o, 0, sizeof o);
 	o.format = f;
-	o.background = g_background;
-	return o;
-}
-
-/* For the tests of one cell's encoding in thousands of small writers: they
- * write in place in both runs (a thread and 2 MiB per writer would add
- * seconds and test nothing more). */
-static rs_write_opts cell_opts(rs_format f)
-{
-	rs_write_opts o = opts(f);
-
-	o.background = false;
 	return o;
 }
 
@@ -247,7 +225,7 @@ static void test_csv_and_tsv_quote_a_special_byte_at_any_position(void **state)
 						want[w++] = '"';
 					want[w++] = '\n';
 					want[w] = '\0';
-					EXPECT(write_all(cell_opts(fmt[f].f), 1, h, NULL, 1, cells), want);
+					EXPECT(write_all(opts(fmt[f].f), 1, h, NULL, 1, cells), want);
 				}
 }
 
@@ -276,6 +254,29 @@ static void test_csv_cell_larger_than_the_output_buffer_survives(void **state)
 	assert_string_equal(p, "\",end\n");
 	free(out);
 	free(big);
+}
+
+/* A ';' delimiter (--excel=eu): cells with ';' are quoted, commas and
+ * decimal commas are not; a quote, CR or LF cannot be a delimiter. */
+static void test_csv_semicolon_delimiter_quotes_semicolons_not_commas(void **state)
+{
+	const char *h[] = {"id", "name", "share_pct"};
+	const char *c[] = {"A;1", "Schmidt & Söhne, KG", "33,33"};
+	rs_write_opts o = opts(RS_FMT_CSV);
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+
+	(void)state;
+	o.delimiter = ';';
+	EXPECT(write_all(o, 3, h, NULL, 1, c), "id;name;share_pct\n\"A;1\";Schmidt & Söhne, KG;33,33\n");
+	o.excel = true;
+	EXPECT(write_all(o, 3, h, NULL, 1, c),
+	       "\xEF\xBB\xBFid;name;share_pct\r\n\"A;1\";Schmidt & Söhne, KG;33,33\r\n");
+	rs_error_clear(&err);
+	o.delimiter = '"';
+	assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 3, h, NULL), &err), RS_EUSAGE);
+	assert_null(w);
 }
 
 /* --------------------------------------------------------------- JSON */
@@ -333,7 +334,7 @@ static void test_json_escapes_a_special_piece_at_any_position(void **state)
 				cell[pos + pl > n ? pos + pl : n] = '\0';
 				(void)snprintf(want, sizeof want, "{\"h\":\"%.*s%s%s\"}\n", (int)pos, cell,
 				               sp[k].escaped, cell + pos + pl);
-				EXPECT(write_all(cell_opts(RS_FMT_JSONL), 1, h, NULL, 1, cells), want);
+				EXPECT(write_all(opts(RS_FMT_JSONL), 1, h, NULL, 1, cells), want);
 			}
 }
 
@@ -505,43 +506,6 @@ static void test_table_column_out_of_range_is_usage_error(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_writer_new(&w, stdout, &o, mkrow(&t, 1, h, NULL), &err), RS_EUSAGE);
 	assert_null(w);
-}
-
-/* Several MiB (a few of the output thread's 1 MiB buffers, the last one
- * partial) come out byte for byte as written in place, in every format. */
-static void test_output_through_the_thread_is_byte_identical(void **state)
-{
-	const char *h[] = {"id", "name", "note"};
-	rs_format f[] = {RS_FMT_CSV, RS_FMT_TSV, RS_FMT_JSON, RS_FMT_JSONL};
-	const size_t nrows = 80000;
-	const char **cells = malloc(nrows * 3 * sizeof *cells);
-	char (*ids)[16] = malloc(nrows * sizeof *ids);
-	size_t i, r;
-
-	(void)state;
-	assert_non_null(cells);
-	assert_non_null(ids);
-	for (r = 0; r < nrows; r++) {
-		snprintf(ids[r], sizeof ids[r], "A%zu", r);
-		cells[r * 3] = ids[r];
-		cells[r * 3 + 1] = r % 3 ? "Pied Piper, \"Metals\"" : "宁波恒拓精密机械有限公司";
-		cells[r * 3 + 2] = r % 5 ? "=formula-like" : "a long plain note that makes the rows longer than usual";
-	}
-	for (i = 0; i < 4; i++) {
-		rs_write_opts in_place = opts(f[i]), thread = opts(f[i]);
-		char *a, *b;
-
-		in_place.background = false;
-		thread.background = true;
-		a = write_all(in_place, 3, h, NULL, nrows, cells);
-		b = write_all(thread, 3, h, NULL, nrows, cells);
-		assert_true(strlen(a) > ((size_t)3 << 20));
-		assert_string_equal(a, b);
-		free(a);
-		free(b);
-	}
-	free(ids);
-	free(cells);
 }
 
 /* ------------------------------------------------------------- errors */
@@ -747,260 +711,19 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
 	(void)fclose(fp);
 }
 
-/* ----------------------------------------------------- plain hints */
-
-/* The bits every producer may claim, without the _QUOTED ones. */
-#define PLAIN_BASIC (RS_PLAIN_CSV | RS_PLAIN_TSV | RS_PLAIN_JSON | RS_PLAIN_NOQUOTE)
-
-/* The RS_PLAIN_ bits that are true of s (what a producer may claim). */
-static unsigned char true_plain_bits(const char *s, size_t n)
-{
-	unsigned char bits = PLAIN_BASIC;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char u = (unsigned char)s[i];
-
-		if (u == '"')
-			return 0;
-		if (u == '\r' || u == '\n')
-			bits &= RS_PLAIN_NOQUOTE;
-		if (u == ',')
-			bits &= (unsigned char)~RS_PLAIN_CSV;
-		if (u == '\t')
-			bits &= (unsigned char)~RS_PLAIN_TSV;
-		if (u < 0x20 || u == '\\' || u == 0xE2)
-			bits &= (unsigned char)~RS_PLAIN_JSON;
-	}
-	return bits;
-}
-
 static unsigned long hint_lcg(unsigned long *x)
 {
 	*x = *x * 6364136223846793005UL + 1442695040888963407UL;
 	return *x >> 33;
 }
 
-/*
- * Writes nrows random rows of ncols cells, laid out back to back in one
- * block (NUL after each, as readers and the classifier do) except where a
- * row's layout breaks the run, once with plain hints and once without.
- * Returns both outputs.
- */
-static void write_hinted(rs_format f, bool raw, unsigned long seed, char **with, char **without)
+/* Cells that need quotes get them and nothing else changes, in CSV, TSV
+ * and --excel; a quote inside is doubled, a formula start neutralised, a
+ * signed number left alone. */
+static void test_cells_needing_quotes_get_them_in_csv_tsv_and_excel(void **state)
 {
-	static const char *const pieces[] = {"a", "Zq", "12", " ", "\t", ",", "\"", "\\", "=", "-",
-	                                     "+", "@", "\xE2\x80\x94", "\xE5\x8D\x8E", "\r", "\n",
-	                                     "0.5", "x y"};
-	enum { NCOLS = 7, NROWS = 60000 };
-	static char block[NCOLS * 64];
-	const char *hdr[NCOLS] = {"a", "b", "c", "d", "e", "f", "g"};
-	const char *cell[NCOLS];
-	size_t len[NCOLS], k, r, pass;
-	unsigned char plain[NCOLS], type[NCOLS];
-
-	for (pass = 0; pass < 2; pass++) {
-		unsigned long x = seed;
-		char *out = NULL;
-		size_t outlen = 0;
-		FILE *fp = open_memstream(&out, &outlen);
-		rs_write_opts o = opts(f);
-		rs_writer *w = NULL;
-		rs_error err;
-		trow t;
-
-		o.ragged = true; /* CSV/TSV rows of any length: lone cells too */
-		o.raw = raw;
-		assert_non_null(fp);
-		rs_error_clear(&err);
-		assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, NCOLS, hdr, NULL), &err), RS_OK);
-		for (r = 0; r < NROWS; r++) {
-			size_t at = 0, ncols = f == RS_FMT_JSONL ? NCOLS : 1 + hint_lcg(&x) % NCOLS;
-			bool all_plain = hint_lcg(&x) % 3 == 0;
-
-			for (k = 0; k < ncols; k++) {
-				size_t pieces_n = hint_lcg(&x) % 5, p;
-
-				if (hint_lcg(&x) % 7 == 0)
-					at++; /* two bytes apart: breaks a run */
-				cell[k] = block + at;
-				for (p = 0; p < pieces_n; p++) {
-					const char *s = pieces[all_plain ? hint_lcg(&x) % 3
-					                                 : hint_lcg(&x) % (sizeof pieces / sizeof pieces[0])];
-
-					memcpy(block + at, s, strlen(s));
-					at += strlen(s);
-				}
-				len[k] = (size_t)(block + at - cell[k]);
-				block[at++] = '\0';
-				plain[k] = true_plain_bits(cell[k], len[k]);
-				if (hint_lcg(&x) % 2 == 0) {
-					/* What a producer of prepared text claims: the
-					 * same bits, and the _QUOTED ones where true. */
-					unsigned char all = rs_plain_bits(cell[k], len[k]);
-
-					assert_int_equal(all & PLAIN_BASIC, plain[k]);
-					plain[k] = all;
-				}
-				if (hint_lcg(&x) % 5 == 0)
-					plain[k] = 0; /* not known is allowed too */
-				/* A number is never neutralised: a _QUOTED claim holds
-				 * for every type. */
-				type[k] = f != RS_FMT_JSONL && hint_lcg(&x) % 8 == 0 ? RS_T_NUMBER : RS_T_STRING;
-			}
-			t.row.n = ncols;
-			t.row.cell = cell;
-			t.row.len = len;
-			t.row.type = type;
-			t.row.line = r + 2;
-			t.row.reject = NULL;
-			t.row.plain = pass == 0 ? plain : NULL;
-			assert_int_equal(rs_writer_row(w, &t.row, &err), RS_OK);
-		}
-		assert_int_equal(rs_writer_finish(w, &err), RS_OK);
-		rs_writer_free(w);
-		assert_int_equal(fclose(fp), 0);
-		*(pass == 0 ? with : without) = out;
-	}
-}
-
-/*
- * The plain hints only save scanning: on 60000 random rows (quotes, commas,
- * tabs, CR/LF, backslashes, U+2014, formula starts, edge spaces, empty and
- * lone cells; cells back to back or not; hints true, with the _QUOTED ones
- * of rs_plain_bits, or absent; text and number cells), CSV, TSV and JSON
- * Lines output with hints equals output without, byte for byte, across
- * several fills of the 256 KiB output buffer, with and without --raw.
- */
-static void test_plain_hints_never_change_the_output(void **state)
-{
-	static const rs_format fmts[] = {RS_FMT_CSV, RS_FMT_TSV, RS_FMT_JSONL};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < 2 * sizeof fmts / sizeof fmts[0]; i++) {
-		char *with = NULL, *without = NULL;
-
-		write_hinted(fmts[i % 3], i >= 3, 99 + i, &with, &without);
-		assert_true(strlen(without) > 2 * 256 * 1024); /* the buffer filled twice */
-		assert_string_equal(with, without);
-		free(with);
-		free(without);
-	}
-}
-
-/* Hinted cells go out as they are; unhinted ones still get their quotes. */
-static void test_plain_hinted_csv_row_is_copied_and_delimited(void **state)
-{
-	static const char block[] = "id\0x y\0\0-5\0a,b";
-	const char *cell[] = {block, block + 3, block + 7, block + 8, block + 11};
-	size_t len[] = {2, 3, 0, 2, 3};
-	unsigned char plain[] = {7, 7, 7, 7, 0};
-	char *out = NULL;
-	size_t outlen = 0;
-	FILE *fp = open_memstream(&out, &outlen);
-	const char *hdr[] = {"a", "b", "c", "d", "e"};
-	rs_writer *w = NULL;
-	rs_error err;
-	trow t;
-
-	(void)state;
-	assert_non_null(fp);
-	rs_error_clear(&err);
-	assert_int_equal(rs_writer_new(&w, fp, &(rs_write_opts){.format = RS_FMT_CSV},
-	                               mkrow(&t, 5, hdr, NULL), &err), RS_OK);
-	assert_int_equal(rs_writer_row(w, &(rs_row){5, cell, len, NULL, 2, NULL, plain}, &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
-	rs_writer_free(w);
-	assert_int_equal(fclose(fp), 0);
-	assert_string_equal(out, "a,b,c,d,e\nid,x y,,-5,\"a,b\"\n");
-	free(out);
-}
-
-/*
- * rs_plain_bits claims CSV_QUOTED (TSV_QUOTED) exactly when the writer puts
- * the text between quotes and changes nothing else: it needs quoting (the
- * delimiter, CR, LF, an edge space) and holds no '"' to double and no
- * formula start to neutralise. A TSV tab is no reason to quote in CSV, nor
- * a comma in TSV.
- */
-static void test_plain_bits_claim_quoted_only_where_quotes_alone_do(void **state)
-{
-	static const struct { const char *s; bool csv, tsv; } cases[] = {
-		{"Call the buyer, then the CFO | Review", true, false},
-		{"l1\nl2", true, true},
-		{"cr\rin", true, true},
-		{" lead", true, true},
-		{"trail ", true, true},
-		{" lead, comma", true, true},
-		{"tab\tinside", false, true},
-		{"tab\tand, comma", true, true},
-		{"+5,000", true, false}, /* a number: no apostrophe */
-		{"-1,200.50", true, false},
-		{"say \"hi\", then", false, false},
-		{"\"", false, false},
-		{"=SUM(A1), x", false, false},
-		{"+x, y", false, false},
-		{"-x, y", false, false},
-		{"@x, y", false, false},
-		{"\tx, y", false, false},
-		{"\rx, y", false, false},
-		{"\xEF\xBC\x9Dx, y", false, false}, /* full-width = */
-		{"\xEF\xBC\xA0x, y", false, false}, /* full-width @ */
-		{"plain", false, false},
-		{"", false, false},
-	};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		unsigned char b = rs_plain_bits(cases[i].s, strlen(cases[i].s));
-
-		assert_int_equal(b & PLAIN_BASIC, true_plain_bits(cases[i].s, strlen(cases[i].s)));
-		if (((b & RS_PLAIN_CSV_QUOTED) != 0) != cases[i].csv ||
-		    ((b & RS_PLAIN_TSV_QUOTED) != 0) != cases[i].tsv)
-			fail_msg("case %zu: bits %u", i, (unsigned)b);
-	}
-}
-
-/* Writes one row of back-to-back cells (hinted by rs_plain_bits, or not)
- * after a one-row header; returns the output (free()). */
-static char *write_block_row(rs_write_opts o, const char *block, size_t n, bool hinted)
-{
-	const char *cell[MAXC], *hdr[MAXC];
-	size_t len[MAXC], k;
-	unsigned char plain[MAXC];
-	char *out = NULL;
-	size_t outlen = 0;
-	FILE *fp = open_memstream(&out, &outlen);
-	rs_writer *w = NULL;
-	rs_error err;
-	trow t;
-
-	assert_non_null(fp);
-	for (k = 0; k < n; k++) {
-		cell[k] = block;
-		len[k] = strlen(block);
-		plain[k] = rs_plain_bits(cell[k], len[k]);
-		hdr[k] = "h";
-		block += len[k] + 1;
-	}
-	rs_error_clear(&err);
-	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, n, hdr, NULL), &err), RS_OK);
-	assert_int_equal(rs_writer_row(w, &(rs_row){n, cell, len, NULL, 2, NULL, hinted ? plain : NULL},
-	                               &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
-	rs_writer_free(w);
-	assert_int_equal(fclose(fp), 0);
-	return out;
-}
-
-/* A cell hinted _QUOTED goes out between quotes, as the scan would put it,
- * in CSV, TSV and --excel; one that may not be (a quote inside, a formula
- * start) still gets its doubling and apostrophe. */
-static void test_quoted_hinted_cells_are_written_as_the_scan_writes_them(void **state)
-{
-	static const char block[] = "id\0a, b\0 lead\0=x, y\0say \"hi\", x\0t\tab\0+5,000";
+	static const char *const c[] = {"id", "a, b", " lead", "=x, y", "say \"hi\", x", "t\tab", "+5,000"};
+	static const char *const h[] = {"h", "h", "h", "h", "h", "h", "h"};
 	static const struct { rs_format f; bool excel; const char *want; } cases[] = {
 		{RS_FMT_CSV, false,
 		 "h,h,h,h,h,h,h\nid,\"a, b\",\" lead\",\"'=x, y\",\"say \"\"hi\"\", x\",t\tab,\"+5,000\"\n"},
@@ -1017,8 +740,7 @@ static void test_quoted_hinted_cells_are_written_as_the_scan_writes_them(void **
 		rs_write_opts o = opts(cases[i].f);
 
 		o.excel = cases[i].excel;
-		EXPECT(write_block_row(o, block, 7, true), cases[i].want);
-		EXPECT(write_block_row(o, block, 7, false), cases[i].want);
+		EXPECT(write_all(o, 7, h, NULL, 1, c), cases[i].want);
 	}
 }
 
@@ -1026,8 +748,7 @@ static void test_quoted_hinted_cells_are_written_as_the_scan_writes_them(void **
  * JSON strings round-trip: 3000 rows of random cells built from every byte
  * the writer escapes (quotes, backslashes, controls, U+2028/U+2029, other
  * 0xE2 text), written as JSON Lines, parse back with cJSON to exactly the
- * cells, whether a row took the direct path or the piecewise one (a few
- * rows with cells too big for the buffer's worst-case reservation).
+ * cells, across the output buffer's end (a few rows with a cell of 60 KB).
  */
 static void test_json_strings_round_trip_through_cjson(void **state)
 {
@@ -1066,7 +787,7 @@ static void test_json_strings_round_trip_through_cjson(void **state)
 			cells[r][k][len] = '\0';
 			row[k] = cells[r][k];
 		}
-		if (r % 500 == 7) { /* a cell too big for the direct path's reservation */
+		if (r % 500 == 7) { /* a big cell */
 			big[sizeof big - 1] = '\0';
 			row[0] = big;
 			strcpy(cells[r][0], "(big)");
@@ -1097,46 +818,12 @@ static void test_json_strings_round_trip_through_cjson(void **state)
 }
 
 /*
- * Like write_all, with each row's plain bits set as a reader sets them
- * (rs_plain_bits of every cell) when plain is true: the JSON writer's path
- * that copies a string needing no escaping as it is.
+ * Every byte class a JSON string escapes ('"', '\\', control bytes,
+ * U+2028/9, but not other 0xE2 text) is escaped, an empty string is "",
+ * numbers are copied as they are (an empty one is null), null and booleans
+ * are literals, with short keys and long ones.
  */
-static char *write_all_plain(rs_write_opts o, size_t n, const char *const *hdr,
-                             const unsigned char *types, size_t nrows,
-                             const char *const *cells, bool plain)
-{
-	char *out = NULL;
-	size_t outlen = 0, r, i;
-	FILE *fp = open_memstream(&out, &outlen);
-	rs_writer *w = NULL;
-	rs_error err;
-	unsigned char pb[MAXC];
-	trow t;
-
-	assert_non_null(fp);
-	rs_error_clear(&err);
-	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, n, hdr, NULL), &err), RS_OK);
-	for (r = 0; r < nrows; r++) {
-		(void)mkrow(&t, n, cells + r * n, types);
-		for (i = 0; i < n; i++)
-			pb[i] = rs_plain_bits(t.cell[i], t.len[i]);
-		t.row.plain = plain ? pb : NULL;
-		assert_int_equal(rs_writer_row(w, &t.row, &err), RS_OK);
-	}
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
-	rs_writer_free(w);
-	assert_int_equal(fclose(fp), 0);
-	return out;
-}
-
-/*
- * The plain-string path: every byte class that keeps a string off it ('"',
- * '\\', control bytes, U+2028/9) is escaped, an empty string is "", numbers
- * are copied as they are (an empty one is null), null and booleans are
- * literals, with plain bits or without, short keys and keys too long for a
- * fixed-size slot, and across the buffer's end (many rows).
- */
-static void test_json_plain_cells_are_copied_and_others_escaped(void **state)
+static void test_json_strings_are_escaped_and_literals_typed(void **state)
 {
 	static const char *const hs[] = {"s", "q", "b", "c", "n", "u", "v", "e", "num", "en", "nul", "t", "f", "m"};
 	static const char *const hl[] = {
@@ -1147,52 +834,23 @@ static void test_json_plain_cells_are_copied_and_others_escaped(void **state)
 	static const unsigned char ty[] = {RS_T_STRING, RS_T_STRING, RS_T_STRING, RS_T_STRING, RS_T_STRING,
 	                                   RS_T_STRING, RS_T_STRING, RS_T_STRING, RS_T_NUMBER, RS_T_NUMBER,
 	                                   RS_T_NULL, RS_T_BOOL, RS_T_BOOL, RS_T_STRING};
-	enum { NC = 14, NR = 20000 };
+	enum { NC = 14 };
 	const char *want_tail = "\"q\":\"a\\\"b\",\"b\":\"a\\\\b\",\"c\":\"a\\u0001z\\u001f\",\"n\":\"l1\\nl2\","
 	                        "\"u\":\"x\\u2028y\",\"v\":\"\\u2029\",\"e\":\"\",\"num\":-12.5e3,\"en\":null,"
 	                        "\"nul\":null,\"t\":true,\"f\":false,";
-	static const char *many[NR * NC];
 	char want[1024];
-	char *a, *b;
-	size_t i;
 
 	(void)state;
-	/* the bits the fast path relies on */
-	assert_true(rs_plain_bits(c[0], strlen(c[0])) & RS_PLAIN_JSON);
-	assert_true(rs_plain_bits("", 0) & RS_PLAIN_JSON);
-	for (i = 1; i <= 6; i++)
-		assert_false(rs_plain_bits(c[i], strlen(c[i])) & RS_PLAIN_JSON);
-
 	(void)snprintf(want, sizeof want, "{\"s\":\"hello\",%s\"m\":\"%s\"}\n", want_tail, c[13]);
-	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hs, ty, 1, c, true), want);
-	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hs, ty, 1, c, false), want);
+	EXPECT(write_all(opts(RS_FMT_JSONL), NC, hs, ty, 1, c), want);
 	(void)snprintf(want, sizeof want,
 	               "{\"a key long enough not to fit one slot of 32 bytes\":\"hello\",%s"
 	               "\"another very long key, again past 32 bytes \\\"quoted\\\"\":\"%s\"}\n",
 	               want_tail, c[13]);
-	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hl, ty, 1, c, true), want);
-	EXPECT(write_all_plain(opts(RS_FMT_JSONL), NC, hl, ty, 1, c, false), want);
+	EXPECT(write_all(opts(RS_FMT_JSONL), NC, hl, ty, 1, c), want);
 	/* no types: all strings */
-	EXPECT(write_all_plain(opts(RS_FMT_JSONL), 3, hs, NULL, 1, (const char *const[]){"x", "", "1\""}, true),
+	EXPECT(write_all(opts(RS_FMT_JSONL), 3, hs, NULL, 1, (const char *const[]){"x", "", "1\""}),
 	       "{\"s\":\"x\",\"q\":\"\",\"b\":\"1\\\"\"}\n");
-
-	/* many rows: some end at the buffer's end and take the piecewise path */
-	for (i = 0; i < NR * NC; i++)
-		many[i] = c[(i * 7 + i / NC) % NC];
-	for (i = 0; i < 2; i++) {
-		const char *const *h = i == 0 ? hs : hl;
-
-		a = write_all_plain(opts(RS_FMT_JSON), NC, h, ty, NR, many, true);
-		b = write_all_plain(opts(RS_FMT_JSON), NC, h, ty, NR, many, false);
-		assert_string_equal(a, b);
-		free(a);
-		free(b);
-		a = write_all_plain(opts(RS_FMT_JSONL), NC, h, NULL, NR, many, true);
-		b = write_all_plain(opts(RS_FMT_JSONL), NC, h, NULL, NR, many, false);
-		assert_string_equal(a, b);
-		free(a);
-		free(b);
-	}
 }
 
 int main(void)
@@ -1209,10 +867,8 @@ int main(void)
 		cmocka_unit_test(test_tsv_quotes_tabs_not_commas),
 		cmocka_unit_test(test_csv_and_tsv_quote_a_special_byte_at_any_position),
 		cmocka_unit_test(test_csv_cell_larger_than_the_output_buffer_survives),
-		cmocka_unit_test(test_plain_hints_never_change_the_output),
-		cmocka_unit_test(test_plain_hinted_csv_row_is_copied_and_delimited),
-		cmocka_unit_test(test_plain_bits_claim_quoted_only_where_quotes_alone_do),
-		cmocka_unit_test(test_quoted_hinted_cells_are_written_as_the_scan_writes_them),
+		cmocka_unit_test(test_csv_semicolon_delimiter_quotes_semicolons_not_commas),
+		cmocka_unit_test(test_cells_needing_quotes_get_them_in_csv_tsv_and_excel),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
 		cmocka_unit_test(test_json_escapes_a_special_piece_at_any_position),
 		cmocka_unit_test(test_json_escapes_keys),
@@ -1220,7 +876,7 @@ int main(void)
 		cmocka_unit_test(test_json_empty_result_is_empty_array),
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
 		cmocka_unit_test(test_json_strings_round_trip_through_cjson),
-		cmocka_unit_test(test_json_plain_cells_are_copied_and_others_escaped),
+		cmocka_unit_test(test_json_strings_are_escaped_and_literals_typed),
 		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
 		cmocka_unit_test(test_table_right_aligns_numbers_and_their_header),
 		cmocka_unit_test(test_table_cuts_long_text_with_ellipsis_at_character_boundary),
@@ -1228,7 +884,6 @@ int main(void)
 		cmocka_unit_test(test_table_prints_rows_after_the_first_1000_with_same_widths),
 		cmocka_unit_test(test_table_shows_only_selected_columns),
 		cmocka_unit_test(test_table_column_out_of_range_is_usage_error),
-		cmocka_unit_test(test_output_through_the_thread_is_byte_identical),
 		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
 		cmocka_unit_test(test_row_with_wrong_cell_count_is_usage_error),
@@ -1237,11 +892,5 @@ int main(void)
 		cmocka_unit_test(test_every_allocation_failure_is_enomem_without_leaks),
 	};
 
-	int failed;
-
-	g_background = false;
-	failed = cmocka_run_group_tests_name("writing in place", tests, NULL, NULL);
-	g_background = true;
-	failed += cmocka_run_group_tests_name("with the output thread", tests, NULL, NULL);
-	return failed;
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,51 @@
+/*
+ * internals.h - what the unit tests reach inside the library, as Lua's
+ * ltests.h does: small helpers over the private headers, compiled into the
+ * tests only, so the shipped library carries no function only a test calls.
+ */
+#ifndef RS_TEST_INTERNALS_H
+#define RS_TEST_INTERNALS_H
+
+#include "rules_impl.h"
+
+/* The embedded default rules (build/default_rules.c, made by tools/embed.c). */
+extern const char rs_default_rules_json[];
+extern const size_t rs_default_rules_json_len;
+
+/* The id of action rule i. */
+static inline const char *rs_test_action_id(const rs_rules *r, size_t i)
+{
+	return i < r->nact ? r->act[i].id : NULL;
+}
+
+/* The condition at `root` on a's values, stage at `stage` (the stage is
+ * always known): RS_TRUE, RS_FALSE or RS_UNKNOWN. */
+static inline int rs_test_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a,
+                                    double stage)
+{
+	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
+	double v[RS_VAR_COUNT] = {0};
+
+	memcpy(v, a->v, sizeof a->v);
+	v[RS_VAR_STAGE] = stage;
+	return tri[rs_cond_k(r->prog, root, v, a->known | 1u << RS_VAR_STAGE)];
+}
+
+static inline void rs_test_count_one(void *ctx, const char *id, size_t stage)
+{
+	(void)id;
+	(void)stage;
+	(*(size_t *)ctx)++;
+}
+
+/* Accounts loaded from the previous run, before any is visited: all of
+ * them are still "vanished". */
+static inline size_t rs_test_previous_count(const rs_previous *p)
+{
+	size_t n = 0;
+
+	rs_previous_each_vanished(p, rs_test_count_one, &n);
+	return n;
+}
+
+#endif
