@@ -335,44 +335,37 @@ static void walk(const an *x, finder *f, bool *reach, pset *covered, bool *live_
 	rs_free(sure);
 }
 
-/* Warns about an action text (stage k's list, or rule k) seen before. */
+/* The place of action text k in language g: the stages' lists, then the rules. */
+static const char *text_at(const rs_rules *r, size_t k, int g, char *where, size_t size)
+{
+	size_t s;
+
+	for (s = 0; s < r->nstages && k >= r->stages[s].nactions; s++)
+		k -= r->stages[s].nactions;
+	if (s < r->nstages)
+		(void)snprintf(where, size, "stages[%zu].actions.%s[%zu]", s, g ? "zh" : "en", k);
+	else
+		(void)snprintf(where, size, "actions[%zu].text.%s", k, g ? "zh" : "en");
+	return s < r->nstages ? r->stages[s].actions[g][k] : r->act[k].text.s[g];
+}
+
+/* Warns about an action text that repeats an earlier one: read twice. */
 static void repeats(finder *f, const rs_rules *r)
 {
 	char where[64], first[64];
-	size_t i, j, a, b, n = r->nstages + r->nact;
+	size_t i, j, n = r->nact;
 	int g;
 
-	/* Texts are items 0..n: stage actions (s, k) first, then rule texts. */
+	for (i = 0; i < r->nstages; i++)
+		n += r->stages[i].nactions;
 	for (g = 0; g < RS_LANG_COUNT; g++)
-		for (i = 0; i < n; i++)
-			for (a = 0; a < (i < r->nstages ? r->stages[i].nactions : 1); a++) {
-				const char *t = i < r->nstages ? r->stages[i].actions[g][a]
-				                               : r->act[i - r->nstages].text.s[g];
-
-				for (j = 0; j <= i; j++)
-					for (b = 0; b < (j < r->nstages ? r->stages[j].nactions : 1); b++) {
-						const char *u = j < r->nstages ? r->stages[j].actions[g][b]
-						                               : r->act[j - r->nstages].text.s[g];
-
-						if ((j == i && b >= a) || strcmp(t, u) != 0)
-							continue;
-						if (j < r->nstages)
-							(void)snprintf(first, sizeof first, "stages[%zu].actions.%s[%zu]", j,
-							               g ? "zh" : "en", b);
-						else
-							(void)snprintf(first, sizeof first, "actions[%zu].text.%s", j - r->nstages,
-							               g ? "zh" : "en");
-						if (i < r->nstages)
-							(void)snprintf(where, sizeof where, "stages[%zu].actions.%s[%zu]", i,
-							               g ? "zh" : "en", a);
-						else
-							(void)snprintf(where, sizeof where, "actions[%zu].text.%s", i - r->nstages,
-							               g ? "zh" : "en");
-						find(f, false, where, "repeats %s: an account would read it twice", first);
-						j = i + 1;
-						break;
-					}
-			}
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++)
+				if (strcmp(text_at(r, i, g, where, sizeof where),
+				           text_at(r, j, g, first, sizeof first)) == 0) {
+					find(f, false, where, "repeats %s: an account would read it twice", first);
+					break;
+				}
 }
 
 size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)

@@ -3,74 +3,9 @@
  * accessors. Every structural problem is reported with its JSON path; loading
  * goes on after a problem so one run of `relstage validate` lists them all.
  *
- * The rules format (format version 1)
- * ===================================
- * A rules file is one JSON object (UTF-8) with these keys; "params",
- * "relationship_types", "bonds", "alliance_models" and "messages" are
- * optional. Unknown keys are errors, so a typo never goes unnoticed.
- *
- *   "relstage_rules": 1            the format version
- *   "params": {"strategic_share": 80, ...}   numbers conditions and texts name
- *   "scores": {"contact_score": SCORE, "cooperation_score": SCORE}
- *   "stages": [STAGE, ...]         ordered low to high; the order is the rank
- *   "decision": [ROW, ...]         the stage decision table: first match wins
- *   "relationship_types": [KIND, ...]  first match wins
- *   "bonds": [KIND, ...]           each one that holds is listed
- *   "alliance_models": [KIND, ...] first match wins
- *   "actions": [ACTION, ...]       targeted advice: every match is collected
- *   "messages": {"downgrade": TEXT, ...}   texts used by the batch front end
- *
- * TEXT is {"en": "...", "zh": "..."}: both languages, non-empty, no line
- * breaks; {name} in it is replaced by the param's value. An id (stage, kind,
- * action, flag, param) is lower case letters, digits and _.
- *
- * SCORE is {"max": 100, "parts": [PART, ...]}: the sum of the parts, clamped
- * to 0..max (max at most 100) and rounded to a whole number. A PART is either
- *   linear       {"var": "contacts", "per": 5, "cap": 25, "label": TEXT}
- *                value x per, at most cap ("cap" optional)
- *   conditional  {"when": COND, "points": 25, "label": TEXT}
- *                points when COND is true
- * "label" is optional and names the part in --explain. Yes/no fields count
- * as 1/0, levels as 1 staff, 2 manager, 3 director, 4 executive. An unknown
- * (empty) value contributes 0, and --explain says so. per, cap and points
- * are not negative. Score parts cannot use the scores themselves.
- *
- * STAGE is {"id": "stable", "label": TEXT,
- *           "actions": {"en": ["...", ...], "zh": ["...", ...]}}
- * (the same number of actions in both languages; at most 16 stages).
- *
- * ROW is {"stage": "strategic", "when": COND, "why": TEXT}; "why" optional,
- * shown by --explain.
- * KIND is {"id": "partner", "label": TEXT, "when": COND} (at most 16 of each).
- * ACTION is {"id": "single_threaded", "when": COND, "flag": "single_threaded",
- *            "text": TEXT}; "flag" optional, the short id shown in the flags
- *            column; at most 64 action rules.
- *
- * COND is one of
- *   {"all": [COND, ...]}   true when every one is true ({"all": []} is true)
- *   {"any": [COND, ...]}   true when one is true ({"any": []} is false)
- *   {"not": COND}
- *   {"bond": ID}           the bond's condition (not in bonds or scores)
- *   {"var": NAME, "op": OP, "value": V}
- * and any of them may carry "need": TEXT, what the needs column says when
- * the condition is what the next stage lacks ({gap}: how far, in a need of a
- * <, <=, >, >= comparison on a number). NAME is a field (relstage fields),
- * share_pct, contact_score or cooperation_score; in action rules and
- * alliance models also "stage" (the stage just decided), "previous_stage"
- * (with --previous), "downgraded" (previous_stage above stage) and
- * "relationship_type"; in action rules "alliance_model". OP is == != < <= >
- * >=, or "known" / "unknown" (without "value"). V is a number or the name of
- * a param; true or false for a yes/no field (== and != only); a level word
- * ("executive", "总监") for top_contact_level; a stage id for the stages,
- * which compare by rank; a type or model id (== and != only). id and name
- * are text: only known/unknown apply.
- *
- * Unknown values follow three-valued (Kleene) logic: a comparison on an empty
- * value is unknown; not(unknown) is unknown; "all" is false if one part is
- * false, else unknown if one is unknown; "any" is true if one part is true,
- * else unknown if one is unknown. A decision row, kind or action rule applies
- * only when its condition is true, so an empty value never proves a bond.
- * Limits: 1 MiB of text, conditions nested 32 deep, 4096 condition nodes.
+ * The format (version 1) is specified in README.md, "The rules format"
+ * (`relstage rules` prints the defaults as an example); what each section
+ * loads into is in rules_impl.h.
  */
 #include <math.h>
 #include <stdarg.h>
