@@ -780,10 +780,84 @@ static void test_decimal_comma_in_share_and_gap_cells_only(void **state)
 	rs_classifier_free(dot);
 }
 
+static long n_allocs;
+
+static void *count_malloc(size_t n)
+{
+	n_allocs++;
+	return malloc(n);
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+	n_allocs++;
+	return realloc(p, n);
+}
+
+/*
+ * Once warm (the flags and actions of each decision cached, the arena and
+ * the explain buffer grown), a row allocates nothing, the advice's cells
+ * (type, bonds, needs with their numbers, model) and --explain included.
+ */
+static void test_warm_rows_do_not_allocate(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "contacts", "departments",
+	                                  "key_person", "joint_projects", "strategic_agreement",
+	                                  "equity_tie", "price_agreement", "exec_meetings"};
+	static const char *const shares[] = {"0", "12.5", "49.99", "60", "67.5", "80", "95"};
+	rs_alloc_hooks hooks = {count_malloc, count_realloc, free};
+	size_t len[10], i, pass, g;
+
+	(void)state;
+	for (g = 0; g < 4; g++) {
+		rs_classify_opts o;
+		rs_classifier *c = NULL;
+		const rs_row *out = NULL;
+		rs_row h;
+		rs_error e;
+
+		memset(&o, 0, sizeof o);
+		memset(&e, 0, sizeof e);
+		o.lang = g & 1 ? RS_LANG_ZH : RS_LANG_EN;
+		o.explain = g >= 2;
+		assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+		h = row_of(hdr, len, 10, 1);
+		assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+		for (pass = 0; pass < 2; pass++) {
+			unsigned long x = 5;
+
+			n_allocs = 0;
+			if (pass == 1)
+				rs_set_alloc_hooks(&hooks);
+			for (i = 0; i < 3000; i++) {
+				const char *cells[10];
+				size_t k;
+				rs_row in;
+
+				x = x * 6364136223846793005UL + 1442695040888963407UL;
+				cells[0] = "A";
+				cells[1] = shares[(x >> 40) % 7];
+				for (k = 2; k < 10; k++) {
+					unsigned v = (unsigned)(x >> (20 + 3 * k)) % 3;
+
+					cells[k] = k < 4 || k == 5 || k == 9 ? (v == 0 ? "" : v == 1 ? "1" : "4")
+					                                     : (v == 0 ? "" : v == 1 ? "yes" : "no");
+				}
+				in = row_of(cells, len, 10, i + 2);
+				assert_int_equal(rs_classifier_row(c, &in, &out, &e), RS_OK);
+			}
+			rs_set_alloc_hooks(NULL);
+		}
+		assert_int_equal(n_allocs, 0);
+		rs_classifier_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_output_header_is_input_then_appended_columns),
+		cmocka_unit_test(test_warm_rows_do_not_allocate),
 		cmocka_unit_test(test_appended_cells_and_their_types),
 		cmocka_unit_test(test_top_stage_has_null_next_stage_and_gap),
 		cmocka_unit_test(test_input_column_named_stage_collides),
