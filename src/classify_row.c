@@ -259,7 +259,7 @@ static void put_advice(rs_classifier *c, const rs_result *res)
 	static const text_ref none = {"", 0};
 	const rs_rules *r = c->rules;
 	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
-	size_t i, start;
+	size_t i, start, num;
 	char *dot;
 
 	put_ref(c, COL_TYPE, res->type >= 0 ? &c->type_id[res->type] : &none);
@@ -288,13 +288,12 @@ static void put_advice(rs_classifier *c, const rs_result *res)
 			continue;
 		}
 		(void)rs_buf_append(&c->arena, s, at);
-		at = c->arena.len;
+		num = c->arena.len;
 		if (isnan(res->need_gap[i]))
 			(void)rs_buf_putc(&c->arena, '?');
 		else if (rs_buf_put_num(&c->arena, res->need_gap[i], 2) && c->o.decimal_comma &&
-		         (dot = memchr(c->arena.data + at, '.', c->arena.len - at)) != NULL)
+		         (dot = memchr(c->arena.data + num, '.', c->arena.len - num)) != NULL)
 			*dot = ',';
-		at = n->gap_at[g];
 		(void)rs_buf_puts(&c->arena, s + at + 5); /* after "{gap}" */
 	}
 	c->len[c->nin + COL_NEEDS] = c->arena.len - start;

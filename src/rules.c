@@ -144,7 +144,8 @@ static void load_scores(rs_ld *l, const cJSON *o)
 	}
 }
 
-/* Joins a stage's actions once, so output needs no work per row. */
+/* Joins a stage's actions once, params in place, so output needs no work
+ * per row; the texts as written stay in actions[] for the dump. */
 static void join_actions(rs_ld *l, rs_stage *s)
 {
 	int g;
@@ -156,8 +157,12 @@ static void join_actions(rs_ld *l, rs_stage *s)
 		rs_buf_init(&b);
 		(void)rs_buf_puts(&b, "");
 		for (i = 0; i < s->nactions; i++) {
+			size_t m = rs_ld_push_key(l, g == RS_LANG_EN ? "actions.en" : "actions.zh");
+			size_t k = rs_ld_push_index(l, i);
 			char *x = strchr(s->actions[g][i], '{') ? rs_ld_expand(l, s->actions[g][i]) : NULL;
 
+			rs_ld_pop(l, k);
+			rs_ld_pop(l, m);
 			if (i > 0)
 				(void)rs_buf_puts(&b, RS_ACTION_SEP);
 			(void)rs_buf_puts(&b, x != NULL ? x : s->actions[g][i]);

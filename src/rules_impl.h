@@ -84,6 +84,7 @@ typedef struct rs_pnode {
 
 /* A leaf on this variable is a constant: its `unk` (no known bit is 31). */
 #define RS_VAR_CONST 31
+_Static_assert(RS_VAR_COUNT <= RS_VAR_CONST, "variables and known bits: at most 31");
 
 /* A rule (decision row or action) with its residual program's root. */
 typedef struct rs_entry {
@@ -232,9 +233,9 @@ struct rs_rules {
 };
 
 /*
- * rules_cond.c: Kleene evaluation in the ordered encoding (enum rs_kv) of the
- * compiled program at `root`. v holds the values (v[RS_VAR_STAGE] the stage where a condition
- * tests it, i.e. action rules); `known` has bit var set for known values.
+ * rules_cond.c: Kleene evaluation in the ordered encoding (enum rs_kv) of
+ * the compiled program at `root`. v holds the values (the RS_VAR_ ones where
+ * a condition tests them); `known` has bit var set for known values.
  */
 int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known);
 
