@@ -32,12 +32,15 @@ endif
 
 CJSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcjson 2>/dev/null)
 CJSON_LIBS   := $(shell $(PKG_CONFIG) --libs libcjson 2>/dev/null || echo -lcjson)
+# Workbooks: libxlsxwriter writes .xlsx, libzip and expat read it.
+XLSX_CFLAGS := $(shell $(PKG_CONFIG) --cflags xlsxwriter libzip expat 2>/dev/null)
+XLSX_LIBS   := $(shell $(PKG_CONFIG) --libs xlsxwriter libzip expat 2>/dev/null || echo -lxlsxwriter -lzip -lexpat)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(CJSON_CFLAGS)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(CJSON_CFLAGS) $(XLSX_CFLAGS)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -MMD -MP
-LIBS = -lcsv $(CJSON_LIBS) -lm
+LIBS = -lcsv $(CJSON_LIBS) $(XLSX_LIBS) -lm
 
 CLI_SRC  := src/main.c $(wildcard src/cli_*.c)
 CLI_OBJ  := $(CLI_SRC:src/%.c=$(BUILD)/%.o)

@@ -194,6 +194,8 @@ run_one() {
 	case $tool in
 	bare_jsonl) grep -q "^$size lines" "$out" || note="${note:+$note; }count is not $size lines" ;;
 	*--to\ json*) ;; # JSON: the line count says nothing about rows
+	*--to\ xlsx*) # a workbook: a zip archive holding the Accounts sheet
+		head -c 2 "$out" | grep -q PK || note="${note:+$note; }not a workbook" ;;
 	*)
 		want=$((size + 1)) # a header, then a line per row (or more: quoted newlines)
 		[ "$tool" = "bare_jsonl -w" ] && want=$size
@@ -203,6 +205,7 @@ run_one() {
 		;;
 	esac
 	case $tool in # a fast tool that did not classify must not look good
+	*--to\ xlsx*) ;;
 	relstage*) head -c 65536 "$out" | grep -q '"*stage"*[,:]' ||
 		note="${note:+$note; }no stage column in the output" ;;
 	esac
@@ -248,6 +251,14 @@ for size in $SIZES; do
 		plan "$size" relstage csv 1.2 "$csv" /dev/null "$o.csv" "$REPS" "$RS" "$csv"
 		plan "$size" "relstage --explain" csv 1.5 "$csv" /dev/null "$o.csv" "$REPS" "$RS" --explain "$csv"
 		plan "$size" "relstage --to json" csv 1.5 "$csv" /dev/null "$o.json" "$REPS" "$RS" --to json "$csv"
+		# A workbook (libxlsxwriter, constant memory): its time next to the
+		# CSV run's and its peak RSS, which must stay flat from 100k to 1M.
+		if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
+			plan "$size" "relstage --to xlsx" csv info "$csv" /dev/null "$o.xlsx" "$REPS" \
+				"$RS" --to xlsx "$csv"
+		else
+			skip "$size" "relstage --to xlsx" csv "over $SLOW_MAX rows (BENCH_SLOW=1 includes it)"
+		fi
 	else
 		no_relstage "$size" relstage csv 1.2
 		no_relstage "$size" "relstage --explain" csv 1.5

@@ -116,6 +116,10 @@ typedef enum rs_type {
  * read the record but not as a row (wrong number of fields, an unparseable JSON
  * Lines line, a stray quote): the cells are then what could be recovered (for
  * an unparseable line: one cell holding the raw line) and go to the rejects.
+ * In a header row `type`, when not NULL, gives each column's kind:
+ * RS_T_NUMBER for a column that holds numbers (the classifier's output
+ * header marks numeric fields and its number columns; a workbook writes
+ * their cells as numbers).
  */
 typedef struct rs_row {
 	size_t n;
@@ -134,7 +138,8 @@ typedef enum rs_format {
 	RS_FMT_TSV,
 	RS_FMT_JSON,  /* an array of objects */
 	RS_FMT_JSONL, /* one object per line */
-	RS_FMT_TABLE  /* output only: aligned columns for a terminal */
+	RS_FMT_TABLE, /* output only: aligned columns for a terminal */
+	RS_FMT_XLSX   /* an Office Open XML workbook (.xlsx) */
 } rs_format;
 
 /* "csv" -> RS_FMT_CSV ...; returns false for an unknown name. */
@@ -153,6 +158,7 @@ typedef struct rs_read_opts {
 	size_t max_field;     /* bytes in one cell; 0 = RS_DEFAULT_MAX_FIELD */
 	size_t max_columns;   /* 0 = RS_DEFAULT_MAX_COLUMNS */
 	size_t max_record;    /* bytes in one record / JSON Lines line; 0 = default */
+	const char *sheet;    /* XLSX: the sheet to read; NULL = the first */
 } rs_read_opts;
 
 #define RS_DEFAULT_MAX_FIELD ((size_t)1 << 20)   /* 1 MiB */
@@ -421,6 +427,11 @@ typedef struct rs_write_opts {
 	size_t ntable_cols;
 	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
 	                           rejects file keeps a bad row's cells as read) */
+	/* XLSX (a workbook) only: */
+	const rs_rules *rules;  /* the stages: cell colours, the Summary sheet */
+	const char *rules_name; /* shown in the Summary; NULL: the built-in rules */
+	rs_lang lang;           /* sheet names and the Summary's words */
+	const rs_row *rejects_header; /* heads a Rejects sheet; NULL: none */
 } rs_write_opts;
 
 typedef struct rs_writer rs_writer;
@@ -433,7 +444,9 @@ typedef struct rs_writer rs_writer;
  */
 rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
                         const rs_row *header, rs_error *err);
-/* Writes one row of header-many cells; types pick JSON literals. */
+/* Writes one row of header-many cells; types pick JSON literals. XLSX: a
+ * row whose `reject` is set goes to the Rejects sheet (rejects_header's
+ * columns; an RS_T_NUMBER cell is a number), any other to Accounts. */
 rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err);
 /* Closes the document (JSON ']') and flushes fp; RS_EIO if any write failed. */
 rs_status rs_writer_finish(rs_writer *w, rs_error *err);
@@ -475,6 +488,10 @@ typedef struct rs_stats {
 	unsigned long transition[RS_MAX_STAGES][RS_MAX_STAGES];
 	unsigned long vanished_per_stage[RS_MAX_STAGES];
 } rs_stats;
+
+/* XLSX: the run's counts for the Summary sheet, given before
+ * rs_writer_finish (borrowed until then); other formats ignore them. */
+void rs_writer_stats(rs_writer *w, const rs_stats *s);
 
 typedef struct rs_classify_opts {
 	rs_lang lang;

@@ -23,7 +23,7 @@ FUZZ_FLAGS   ?=
 FUZZ_CFLAGS  ?= -O1 -g
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_HARNESSES := fuzz_csv fuzz_json fuzz_rules fuzz_values fuzz_pipeline
+FUZZ_HARNESSES := fuzz_csv fuzz_json fuzz_rules fuzz_values fuzz_pipeline fuzz_xlsx
 
 FUZZ_DEPS  := $(FUZZ_BUILD)/src
 FUZZ_OBJ   := $(FUZZ_BUILD)/obj
@@ -34,15 +34,15 @@ FUZZ_BINS  := $(FUZZ_HARNESSES:%=$(FUZZ_BUILD)/%)
 ifeq ($(FUZZ_SRC),1)
 FUZZ_INC    := -I$(FUZZ_DEPS)/cjson -I$(FUZZ_DEPS)/libcsv
 FUZZ_EXTOBJ := $(FUZZ_OBJ)/ext_libcsv.o $(FUZZ_OBJ)/ext_cJSON.o
-FUZZ_EXTLIB := -lm
+FUZZ_EXTLIB := $(XLSX_LIBS) -lm
 else
 FUZZ_INC    :=
 FUZZ_EXTOBJ :=
-FUZZ_EXTLIB := -lcsv $(CJSON_LIBS) -lm
+FUZZ_EXTLIB := -lcsv $(CJSON_LIBS) $(XLSX_LIBS) -lm
 endif
 
 FUZZ_CPPFLAGS := $(FUZZ_INC) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-                 -Iinclude -Isrc $(CJSON_CFLAGS)
+                 -Iinclude -Isrc $(CJSON_CFLAGS) $(XLSX_CFLAGS)
 FUZZ_ALL_CFLAGS := $(WARN) $(FUZZ_CFLAGS) $(FUZZ_SAN) -MMD -MP
 
 .PHONY: fuzz-build fuzz-bins fuzz-regress

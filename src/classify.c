@@ -120,6 +120,7 @@ void rs_classifier_free(rs_classifier *c)
 			rs_free(c->hdr_cell[i]);
 	rs_free(c->hdr_cell);
 	rs_free(c->hdr_len);
+	rs_free(c->hdr_type);
 	rs_free((void *)c->cell);
 	rs_free(c->len);
 	rs_free(c->type);
@@ -167,6 +168,25 @@ static rs_status check_collisions(const rs_classifier *c, const rs_row *in, rs_e
 	return RS_OK;
 }
 
+/* The header's types: which columns hold numbers (numeric fields' input
+ * columns and the appended numbers), for writers that type cells. */
+static void mark_numbers(rs_classifier *c)
+{
+	size_t k;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		long col = rs_fieldmap_column(c->map, f);
+
+		if (col >= 0 && rs_var_kind(f) == RS_KIND_NUMBER)
+			c->hdr_type[col] = RS_T_NUMBER;
+	}
+	for (k = 0; k < c->ncols; k++)
+		if (c->cols[k] == COL_SHARE || c->cols[k] == COL_CONTACT || c->cols[k] == COL_COOP ||
+		    c->cols[k] == COL_GAP)
+			c->hdr_type[c->nin + k] = RS_T_NUMBER;
+}
+
 static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	size_t i;
@@ -178,7 +198,8 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->type = rs_calloc(c->nout, sizeof *c->type);
 	c->hdr_cell = rs_calloc(c->nout, sizeof *c->hdr_cell);
 	c->hdr_len = rs_calloc(c->nout, sizeof *c->hdr_len);
-	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len)
+	c->hdr_type = rs_calloc(c->nout, sizeof *c->hdr_type);
+	if (!c->cell || !c->len || !c->type || !c->hdr_cell || !c->hdr_len || !c->hdr_type)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (i = 0; i < c->nout; i++) {
 		const char *s = i < c->nin ? in->cell[i] : col_names[c->o.header_lang][c->cols[i - c->nin]];
@@ -192,7 +213,9 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->out_hdr.n = c->nout;
 	c->out_hdr.cell = (const char *const *)c->hdr_cell;
 	c->out_hdr.len = c->hdr_len;
+	c->out_hdr.type = c->hdr_type;
 	c->out_hdr.line = 1;
+	mark_numbers(c);
 	c->out_row.n = c->nout;
 	c->out_row.cell = c->cell;
 	c->out_row.len = c->len;

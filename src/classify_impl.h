@@ -66,6 +66,7 @@ struct rs_classifier {
 	unsigned char *type;
 	char **hdr_cell;     /* output header names (owned copies) */
 	size_t *hdr_len;
+	unsigned char *hdr_type; /* RS_T_NUMBER for the columns of numbers */
 	rs_row out_hdr;
 	rs_row out_row;
 	rs_buf arena;        /* appended cells' text, back to back */

@@ -45,6 +45,7 @@ typedef struct run {
 	char line_text[24];
 	unsigned long shown;
 	bool file_column;        /* several inputs: the rejects file names each row's file */
+	bool rej_sheet;          /* rejected rows go to the workbook's Rejects sheet */
 	/* progress on a terminal */
 	bool progress;
 	bool on_screen;          /* a progress line is showing and must be cleared */
@@ -112,11 +113,10 @@ static bool rejects_room(run *r, size_t n)
 	return true;
 }
 
-/* The rejects file: [file,] line, reason, then the first input's header. */
-static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
+/* The rejects' header, in r->rcell: [file,] line, reason, then the input's. */
+static rs_status rejects_header(run *r, const rs_row *in_hdr, rs_row *h, rs_error *err)
 {
 	size_t lead = r->file_column ? 3 : 2, i;
-	rs_write_opts wo;
 
 	if (!rejects_room(r, in_hdr->n + lead))
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -131,6 +131,19 @@ static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
 		r->rcell[lead + i] = in_hdr->cell[i];
 		r->rlen[lead + i] = in_hdr->len[i];
 	}
+	*h = (rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL};
+	return RS_OK;
+}
+
+/* The rejects file: [file,] line, reason, then the first input's header. */
+static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
+{
+	rs_write_opts wo;
+	rs_row h;
+	rs_status st = rejects_header(r, in_hdr, &h, err);
+
+	if (st != RS_OK)
+		return st;
 	memset(&wo, 0, sizeof wo);
 	wo.format = RS_FMT_CSV;
 	wo.excel = r->o->wopts.excel;
@@ -138,21 +151,52 @@ static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
 	wo.raw = r->o->wopts.raw;
 	wo.ragged = true;
 	err->file = r->o->rejects;
-	return rs_writer_new(&r->rw, r->rej, &wo,
-	                     &(rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL}, err);
+	return rs_writer_new(&r->rw, r->rej, &wo, &h, err);
+}
+
+/* A workbook's settings; without --rejects, its Rejects sheet takes the rows
+ * (the writer copies the header, whose line column is numbers). */
+static rs_status workbook_opts(run *r, rs_write_opts *wo, const rs_row *in_hdr, rs_row *h,
+                               rs_error *err)
+{
+	unsigned char *type;
+	rs_status st;
+
+	wo->rules = r->rules;
+	wo->rules_name = r->o->rules_path;
+	wo->lang = r->o->lang;
+	if (r->rej != NULL)
+		return RS_OK;
+	st = rejects_header(r, in_hdr, h, err);
+	if (st != RS_OK)
+		return st;
+	if ((type = calloc(h->n, 1)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	type[r->file_column ? 1 : 0] = RS_T_NUMBER;
+	h->type = type;
+	wo->rejects_header = h;
+	r->rej_sheet = true;
+	return RS_OK;
 }
 
 static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
 {
 	rs_write_opts wo = r->o->wopts;
-	rs_status st;
+	rs_row rh;
+	rs_status st = RS_OK;
 
+	if (wo.format == RS_FMT_XLSX)
+		st = workbook_opts(r, &wo, in_hdr, &rh, err);
+	if (st != RS_OK)
+		return st;
 	if (wo.format == RS_FMT_TABLE) {
 		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
 		wo.table_cols = r->key_cols;
 	}
 	err->file = r->o->output ? r->o->output : "<stdout>";
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);
+	if (wo.rejects_header != NULL)
+		free((void *)wo.rejects_header->type);
 	if (st != RS_OK || r->rej == NULL)
 		return st;
 	return open_rejects(r, in_hdr, err);
@@ -204,7 +248,7 @@ static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
 		progress_clear(r);
 		cli_error(why);
 	}
-	if (r->rw == NULL)
+	if (r->rw == NULL && !r->rej_sheet)
 		return RS_OK;
 	if (!rejects_room(r, n))
 		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
@@ -220,6 +264,10 @@ static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
 	for (i = 0; i < row->n; i++) {
 		r->rcell[lead + i] = row->cell[i];
 		r->rlen[lead + i] = row->len[i];
+	}
+	if (r->rej_sheet) {
+		err->file = r->o->output ? r->o->output : "<stdout>";
+		return rs_writer_row(r->w, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, msg}, err);
 	}
 	err->file = r->o->rejects;
 	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
@@ -361,6 +409,7 @@ static rs_status finish(run *r, rs_error *err)
 
 	if (r->w != NULL) {
 		err->file = r->o->output ? r->o->output : "<stdout>";
+		rs_writer_stats(r->w, s);
 		st = rs_writer_finish(r->w, err);
 	}
 	if (st == RS_OK && r->rw != NULL) {
@@ -414,6 +463,10 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	run r;
 	int rc;
 
+	if (o->wopts.format == RS_FMT_XLSX && o->output == NULL && isatty(STDOUT_FILENO)) {
+		cli_warn("--to xlsx writes a binary workbook: give -o FILE or redirect standard output");
+		return EXIT_TROUBLE;
+	}
 	memset(&r, 0, sizeof r);
 	memset(&err, 0, sizeof err);
 	r.o = o;
@@ -430,7 +483,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	co.lang = o->lang;
 	co.header_lang = o->header_lang;
 	co.explain = o->explain;
-	co.decimal_comma = o->decimal_comma;
+	co.decimal_comma = o->decimal_comma && o->wopts.format != RS_FMT_XLSX; /* a workbook holds numbers */
 	co.maps = o->maps;
 	co.nmaps = o->nmaps;
 	co.previous = r.prev;

@@ -7,7 +7,7 @@
 
 #include "internal.h"
 
-static const char *const fmt_names[] = {"auto", "csv", "tsv", "json", "jsonl", "table"};
+static const char *const fmt_names[] = {"auto", "csv", "tsv", "json", "jsonl", "table", "xlsx"};
 
 bool rs_format_parse(const char *name, rs_format *out)
 {

@@ -18,7 +18,8 @@ static const char usage_text[] =
 	"       relstage fields                    list the fields and their column names\n"
 	"\n"
 	"Input\n"
-	"  -f, --from FMT         csv, tsv, json (array), jsonl (default: by extension, else sniffed)\n"
+	"  -f, --from FMT         csv, tsv, json (array), jsonl, xlsx (default: by content and extension)\n"
+	"      --sheet NAME       xlsx: the sheet to read (default: the first)\n"
 	"  -d, --delimiter C      , ; | or tab (default: detected)\n"
 	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030) or any iconv name (gbk, big5, latin1)\n"
 	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names)\n"
@@ -27,7 +28,8 @@ static const char usage_text[] =
 	"Rules\n"
 	"  -r, --rules FILE       rules file instead of the embedded defaults (refused if validate finds errors)\n"
 	"Output\n"
-	"  -t, --to FMT           csv (default), tsv, json, jsonl, table\n"
+	"  -t, --to FMT           csv (default), tsv, json, jsonl, table, xlsx (a workbook:\n"
+	"                         Accounts, Summary with charts, Rejects; needs -o or a pipe)\n"
 	"  -o, --output FILE      write FILE atomically (only a successful run replaces it)\n"
 	"      --lang en|zh       labels, actions, needs, explain language (default en, or $RELSTAGE_LANG)\n"
 	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
@@ -228,7 +230,7 @@ static int cmd_fields(void)
 
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
-	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA
+	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET
 };
 
 static const struct option long_opts[] = {
@@ -254,6 +256,7 @@ static const struct option long_opts[] = {
 	{"summary-json", required_argument, NULL, OPT_SUMMARY_JSON},
 	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
+	{"sheet", required_argument, NULL, OPT_SHEET},
 	{NULL, 0, NULL, 0},
 };
 
@@ -293,11 +296,11 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case 'V': printf("relstage %s\n", RS_VERSION); return finish_stdout(0);
 	case 'f':
 		if (!rs_format_parse(arg, &o->ropts.format) || o->ropts.format == RS_FMT_TABLE)
-			return usage_error("--from takes csv, tsv, json or jsonl, not \"%s\"", arg);
+			return usage_error("--from takes csv, tsv, json, jsonl or xlsx, not \"%s\"", arg);
 		break;
 	case 't':
 		if (!rs_format_parse(arg, &o->wopts.format) || o->wopts.format == RS_FMT_AUTO)
-			return usage_error("--to takes csv, tsv, json, jsonl or table, not \"%s\"", arg);
+			return usage_error("--to takes csv, tsv, json, jsonl, table or xlsx, not \"%s\"", arg);
 		break;
 	case 'd':
 		if (!parse_delimiter(arg, &o->ropts.delimiter))
@@ -320,6 +323,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		o->decimal_comma = o->decimal_comma || arg != NULL;
 		break;
 	case OPT_DECIMAL_COMMA: o->decimal_comma = true; break;
+	case OPT_SHEET: o->ropts.sheet = arg; break;
 	case OPT_RAW: o->wopts.raw = true; break;
 	case OPT_REJECTS: o->rejects = arg; break;
 	case OPT_PREVIOUS: o->previous = arg; break;

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "reader_impl.h"
+#include "xlsx.h"
 
 #define SNIFF_RECORDS 10 /* header plus this many records decide the delimiter */
 #define PEEK_MAX ((size_t)64 << 10) /* rs_input_peek gives less only at the end */
@@ -18,6 +19,7 @@ struct rs_reader {
 	rs_format format;
 	char delimiter;
 	bool ran;
+	rs_xlsx_in *xlsx; /* a workbook: read without rs_input */
 };
 
 static rs_format format_by_name(const char *name)
@@ -29,7 +31,8 @@ static rs_format format_by_name(const char *name)
 		{".csv", RS_FMT_CSV},    {".txt", RS_FMT_CSV},
 		{".tsv", RS_FMT_TSV},    {".tab", RS_FMT_TSV},
 		{".json", RS_FMT_JSON},  {".jsonl", RS_FMT_JSONL},
-		{".ndjson", RS_FMT_JSONL},
+		{".ndjson", RS_FMT_JSONL}, {".xlsx", RS_FMT_XLSX},
+		{".xlsm", RS_FMT_XLSX},
 	};
 	const char *slash, *dot;
 	size_t i;
@@ -159,6 +162,9 @@ static rs_status pick_format(rs_reader *r, rs_error *err)
 	st = rs_input_peek(r->in, &p, &n, err);
 	if (st != RS_OK)
 		return st;
+	if (n >= 4 && memcmp(p, "PK\003\004", 4) == 0)
+		return rs_error_set(err, RS_EUSAGE, 0, "this looks like a zip archive (an .xlsx "
+		                    "workbook?) read from a pipe: give --from xlsx");
 	if (r->format == RS_FMT_AUTO)
 		r->format = format_by_content(p, n);
 delimiter:
@@ -171,6 +177,22 @@ delimiter:
 			r->delimiter = sniff_delimiter(p, n);
 	}
 	return RS_OK;
+}
+
+/* A workbook by its content (a zip), else the decoded text stream. */
+static rs_status open_input(rs_reader *r, FILE *fp, rs_error *err)
+{
+	rs_format want = r->opts.format != RS_FMT_AUTO ? r->opts.format : format_by_name(r->name);
+	bool book = false;
+	rs_status st = rs_xlsx_detect(fp, want, &book, err);
+
+	if (st == RS_OK && book) {
+		r->format = RS_FMT_XLSX;
+		return rs_xlsx_open(&r->xlsx, fp, r->name, &r->opts, err);
+	}
+	if (st == RS_OK)
+		st = rs_input_open(&r->in, fp, r->name, r->opts.encoding, err);
+	return st == RS_OK ? pick_format(r, err) : st;
 }
 
 rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
@@ -186,9 +208,7 @@ rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	r->name = name;
 	apply_defaults(&r->opts, opts);
-	st = rs_input_open(&r->in, fp, name, r->opts.encoding, err);
-	if (st == RS_OK)
-		st = pick_format(r, err);
+	st = open_input(r, fp, err);
 	if (st != RS_OK) {
 		err->file = name;
 		rs_reader_free(r);
@@ -218,6 +238,8 @@ rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
 		return rs_read_json(&c, err);
 	case RS_FMT_JSONL:
 		return rs_read_jsonl(&c, err);
+	case RS_FMT_XLSX:
+		return rs_read_xlsx(r->xlsx, &c, err);
 	default:
 		return rs_read_csv(&c, r->delimiter, err);
 	}
@@ -235,7 +257,7 @@ char rs_reader_delimiter(const rs_reader *r)
 
 const char *rs_reader_encoding(const rs_reader *r)
 {
-	return rs_input_encoding(r->in);
+	return r->in != NULL ? rs_input_encoding(r->in) : "UTF-8";
 }
 
 void rs_reader_free(rs_reader *r)
@@ -243,5 +265,6 @@ void rs_reader_free(rs_reader *r)
 	if (r == NULL)
 		return;
 	rs_input_free(r->in);
+	rs_xlsx_in_free(r->xlsx);
 	rs_free(r);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "write.h"
+#include "xlsx.h"
 
 #define OUT_BUF_SIZE ((size_t)256 << 10)
 
@@ -23,6 +24,7 @@ struct rs_writer {
 	char special[5]; /* CSV/TSV: the bytes that force quoting: delimiter, '"', CR, LF */
 	rs_json_keys keys; /* JSON: the header's keys, encoded once */
 	rs_table *table;
+	rs_xlsx *xlsx;     /* XLSX: the workbook, which writes on its own */
 };
 
 /* ------------------------------------------------------------ CSV, TSV */
@@ -186,6 +188,13 @@ rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
 	w = rs_calloc(1, sizeof *w);
 	if (w == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	if (opts->format == RS_FMT_XLSX) {
+		st = rs_xlsx_new(&w->xlsx, fp, opts, header, err);
+		if (st != RS_OK)
+			goto fail;
+		*out = w;
+		return RS_OK;
+	}
 	st = rs_out_init(&w->out, fp, OUT_BUF_SIZE, err);
 	if (st != RS_OK)
 		goto fail;
@@ -210,6 +219,8 @@ fail:
 
 rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err)
 {
+	if (w->xlsx != NULL)
+		return rs_xlsx_row(w->xlsx, row, err);
 	if (w->out.failed)
 		return rs_out_error(&w->out, err);
 	if (w->finished)
@@ -241,8 +252,16 @@ rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err)
 	return w->out.failed ? rs_out_error(&w->out, err) : RS_OK;
 }
 
+void rs_writer_stats(rs_writer *w, const rs_stats *s)
+{
+	if (w->xlsx != NULL)
+		rs_xlsx_stats(w->xlsx, s);
+}
+
 rs_status rs_writer_finish(rs_writer *w, rs_error *err)
 {
+	if (w->xlsx != NULL)
+		return rs_xlsx_finish(w->xlsx, err);
 	if (w->out.failed)
 		return rs_out_error(&w->out, err);
 	if (w->finished)
@@ -263,6 +282,7 @@ void rs_writer_free(rs_writer *w)
 {
 	if (w == NULL)
 		return;
+	rs_xlsx_free(w->xlsx);
 	rs_table_free(w->table);
 	rs_json_keys_free(&w->keys);
 	rs_out_free(&w->out);

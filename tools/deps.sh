@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the system packages relstage needs, when they are missing.
 # Debian/Ubuntu: apt-get as root; otherwise prints the command to run.
-# Elsewhere (no dpkg) it assumes you installed libcsv, cJSON and cmocka.
-PKGS="build-essential pkg-config libcsv-dev libcjson-dev libcmocka-dev python3"
+# Elsewhere (no dpkg) it assumes you installed libcsv, cJSON, cmocka,
+# libxlsxwriter, libzip, expat and openpyxl.
+PKGS="build-essential pkg-config libcsv-dev libcjson-dev libcmocka-dev python3 libxlsxwriter-dev libzip-dev libexpat1-dev python3-openpyxl"
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=""
 for p in $PKGS; do

@@ -18,7 +18,9 @@ UBSAN_OPTIONS=halt_on_error=1:exitcode=87:print_stacktrace=1
 export ASAN_OPTIONS UBSAN_OPTIONS
 unset RS_FAIL_AT RS_ALLOC_COUNT
 LC_ALL=C.UTF-8
-export LC_ALL
+# Workbooks carry their date: fixed, so every run's bytes can be compared.
+SOURCE_DATE_EPOCH=1764000000 TZ=UTC
+export LC_ALL SOURCE_DATE_EPOCH TZ
 runs=0 reordered=0 bad=0 failed_ok=0 passed_ok=0
 
 mkdir -p "$work/ref" || exit 2
@@ -27,6 +29,12 @@ cp "$fx/bad_share_text.csv" "$work/in.csv"
 cp "$fx/bad_jsonl_invalid_line.jsonl" "$work/in.jsonl"
 (cd "$work" && "$bin" -q -o prev.csv in.csv)
 [ -s "$work/prev.csv" ] || { echo "failalloc: cannot make the previous output"; exit 2; }
+(cd "$work" && "$bin" -q --to xlsx -o prev.xlsx in.csv)
+[ -s "$work/prev.xlsx" ] || { echo "failalloc: cannot make the previous workbook"; exit 2; }
+# A workbook made by another program (openpyxl), when it is installed.
+for p in python3 /usr/bin/python3; do
+	"$p" -c 'import openpyxl' 2>/dev/null && { "$p" "$here/tests/e2e/make_xlsx.py" "$work/xl" && break; }
+done
 
 # Fresh directory with every target pre-created holding OLD.
 setup() {
@@ -101,6 +109,12 @@ scenario csv -q -o out --rejects rej --summary-json sum --previous ../prev.csv .
 scenario jsonl -q -f jsonl -t jsonl -o out --rejects rej --summary-json sum --previous ../prev.csv ../in.jsonl
 scenario json_explain -q -t json --explain --lang zh -o out --rejects rej --summary-json sum ../in.csv
 scenario stdout_summary -q --summary --previous ../prev.csv ../in.csv
+scenario xlsx -q -t xlsx -o out --summary-json sum --previous ../prev.xlsx ../in.csv
+if [ -f "$work/xl/xl_kingdee_plain.xlsx" ]; then
+	scenario xlsx_in -q --lang zh -o out --rejects rej ../xl/xl_kingdee_plain.xlsx
+else
+	echo "failalloc: no openpyxl: the scenario reading other programs' workbooks is left out"
+fi
 echo "failalloc: exit-2 messages seen (numbers as N):"
 sort "$work/messages" | uniq -c | sort -rn | head -20
 echo "failalloc: $runs runs, $passed_ok completed ($reordered with vanished accounts reordered), $failed_ok exit 2 cleanly, $bad wrong"

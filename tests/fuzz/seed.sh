@@ -7,7 +7,7 @@ set -eu
 c=tests/fuzz/corpus
 in=tests/e2e/in
 rm -rf "$c"
-mkdir -p "$c/fuzz_csv" "$c/fuzz_json" "$c/fuzz_rules" "$c/fuzz_values" "$c/fuzz_pipeline"
+mkdir -p "$c/fuzz_csv" "$c/fuzz_json" "$c/fuzz_rules" "$c/fuzz_values" "$c/fuzz_pipeline" "$c/fuzz_xlsx"
 
 for f in "$in"/*.csv "$in"/*.tsv "$in"/*.stdin data/sample.csv; do
 	cp "$f" "$c/fuzz_csv/$(basename "$f")"
@@ -86,3 +86,22 @@ for f in "$c"/fuzz_csv/* "$c"/fuzz_json/*; do
 	cat "$f" >>"$c/fuzz_pipeline/$b"
 	p=$((p + 1))
 done
+
+# Workbooks: parts of the e2e workbooks (tests/e2e/make_xlsx.py, needs
+# openpyxl) and a minimal sheet, as "sheet\n--\nshared strings\n--\nstyles".
+w "$c/fuzz_xlsx/minimal" '<worksheet><sheetData><row><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>purchase_share</t></is></c></row><row><c t="inlineStr"><is><t>A</t></is></c><c><v>0.5</v></c></row></sheetData></worksheet>'
+t=$(mktemp -d)
+for py in python3 /usr/bin/python3; do
+	"$py" -c 'import openpyxl' 2>/dev/null || continue
+	"$py" tests/e2e/make_xlsx.py "$t" && "$py" - "$t" "$c/fuzz_xlsx" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+for name, sheet, sst, styles in (("edge", "xl/worksheets/data.xml", "xl/strings.xml", "xl/styles.xml"),
+                                 ("kingdee", "xl/worksheets/sheet1.xml", None, "xl/styles.xml")):
+    z = zipfile.ZipFile(f"{src}/xl_{name}.xlsx")
+    parts = [z.read(sheet), z.read(sst) if sst else b"", z.read(styles)]
+    open(f"{dst}/{name}", "wb").write(b"\n--\n".join(parts))
+PY
+	break
+done
+rm -rf "$t"

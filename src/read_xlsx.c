@@ -1,0 +1,1058 @@
+/*
+ * read_xlsx.c - rows from an .xlsx workbook: libzip opens the archive and
+ * expat streams each part's XML (workbook, relationships, styles, shared
+ * strings, then the sheet, row by row), so a sheet of any length reads in
+ * flat memory. The shared-strings table is the exception: cells refer to
+ * it by index from anywhere in the sheet, so it is held in memory, capped at
+ * RS_XLSX_MAX_SHARED bytes.
+ *
+ * Cells arrive as a person sees them: numbers as the shortest text that
+ * reads back as the same double (0.85, not 0.85000000000000009), cells
+ * formatted as dates as ISO dates, percentages as "85%", booleans as
+ * true/false, text (shared, inline, rich) as written. A formula gives its
+ * cached value.
+ */
+#include <errno.h>
+#include <expat.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "xlsx.h"
+
+#define CHUNK ((int)64 << 10)
+#define NS_SEP '|' /* between a namespace and a local name (expat) */
+
+enum { K_DATE = 1, K_TIME = 2, K_PCT = 4 }; /* what a cell style's number format shows */
+
+/* A list of NUL-terminated strings in one buffer. */
+typedef struct strs {
+	rs_buf text;
+	size_t *off, n, cap;
+} strs;
+
+struct rs_xlsx_in {
+	zip_t *zip;
+	const char *name;
+	rs_read_opts opts;
+	bool date1904;
+	strs sheet_name, sheet_rid, rel_id, rel_target;
+	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
+	char sst_path[256], styles_path[256];
+	unsigned char *xf_kind; /* per cell style (cellXfs), K_ bits */
+	size_t nxf, xf_cap;
+	strs fmt_code;          /* custom number formats: "id\0code" */
+	strs sst;               /* the shared strings */
+	size_t *read, nread;    /* the sheets to read: the one asked for, then its
+	                           continuations ("NAME 2", ...) */
+};
+
+static const char *local_name(const char *name)
+{
+	const char *s = strrchr(name, NS_SEP);
+
+	return s != NULL ? s + 1 : name;
+}
+
+static const char *attr(const char **a, const char *lname)
+{
+	for (; a[0] != NULL; a += 2)
+		if (strcmp(local_name(a[0]), lname) == 0)
+			return a[1];
+	return NULL;
+}
+
+static bool strs_add(strs *l, const char *s, size_t n)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		size_t *off = rs_realloc(l->off, cap * sizeof *off);
+
+		if (off == NULL)
+			return false;
+		l->off = off;
+		l->cap = cap;
+	}
+	l->off[l->n++] = l->text.len;
+	return rs_buf_append(&l->text, s, n) && rs_buf_putc(&l->text, '\0');
+}
+
+static const char *strs_at(const strs *l, size_t i)
+{
+	return l->text.data + l->off[i];
+}
+
+static void strs_free(strs *l)
+{
+	rs_buf_free(&l->text);
+	rs_free(l->off);
+}
+
+/* ------------------------------------------------------------ XML parts */
+
+typedef struct part {
+	rs_xlsx_in *x;
+	XML_Parser p;
+	rs_status st;
+	rs_error *err;
+	void *ud; /* the handlers' own state */
+} part;
+
+static void stop(part *pt, rs_status st)
+{
+	if (pt->st == RS_OK)
+		pt->st = st;
+	XML_StopParser(pt->p, XML_FALSE);
+}
+
+static void nomem(part *pt)
+{
+	stop(pt, rs_error_set(pt->err, RS_ENOMEM, 0, "out of memory"));
+}
+
+/*
+ * Streams the archive's entry `path` through expat with these handlers.
+ * A missing entry is RS_EOF when `optional`, else an error.
+ */
+static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void *ud,
+                            XML_StartElementHandler start, XML_EndElementHandler end,
+                            XML_CharacterDataHandler text, rs_error *err)
+{
+	/* Expat allocates through the hook. A failure inside it can surface as
+	 * another error ("unbound prefix"): the hook's failure count tells. */
+	static const XML_Memory_Handling_Suite mem = {rs_malloc, rs_realloc, rs_free};
+	unsigned long failures = rs_alloc_failures();
+	zip_file_t *f = zip_fopen(x->zip, path, 0);
+	part pt = {x, NULL, RS_OK, err, ud};
+	zip_int64_t got = 1;
+	void *buf;
+
+	if (f == NULL && optional)
+		return RS_EOF;
+	if (f == NULL)
+		return rs_error_set(err, RS_EPARSE, 0, "not an .xlsx workbook: no %s in the archive (%s)",
+		                    path, zip_strerror(x->zip));
+	if ((pt.p = XML_ParserCreate_MM(NULL, &mem, (XML_Char[]){NS_SEP, '\0'})) == NULL) {
+		zip_fclose(f);
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
+	XML_SetUserData(pt.p, &pt);
+	XML_SetElementHandler(pt.p, start, end);
+	XML_SetCharacterDataHandler(pt.p, text);
+	while (got > 0 && pt.st == RS_OK) {
+		if ((buf = XML_GetBuffer(pt.p, CHUNK)) == NULL) {
+			nomem(&pt);
+			break;
+		}
+		if ((got = zip_fread(f, buf, (zip_uint64_t)CHUNK)) < 0) {
+			pt.st = rs_error_set(err, RS_EIO, 0, "%s: %s", path, zip_file_strerror(f));
+			break;
+		}
+		if (XML_ParseBuffer(pt.p, (int)got, got == 0) == XML_STATUS_ERROR && pt.st == RS_OK)
+			pt.st = rs_alloc_failures() != failures || XML_GetErrorCode(pt.p) == XML_ERROR_NO_MEMORY
+			        ? rs_error_set(err, RS_ENOMEM, 0, "out of memory")
+			        : rs_error_set(err, RS_EPARSE, 0, "%s: line %lu: %s", path,
+			                       (unsigned long)XML_GetCurrentLineNumber(pt.p),
+			                       XML_ErrorString(XML_GetErrorCode(pt.p)));
+	}
+	XML_ParserFree(pt.p);
+	zip_fclose(f);
+	return pt.st;
+}
+
+static void no_text(void *ud, const XML_Char *s, int n)
+{
+	(void)ud, (void)s, (void)n;
+}
+
+static void no_end(void *ud, const XML_Char *name)
+{
+	(void)ud, (void)name;
+}
+
+/* xl/workbook.xml: the sheets in order, and the date system. */
+static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	part *pt = ud;
+	const char *ln = local_name(name), *s, *id, *state;
+
+	if (strcmp(ln, "workbookPr") == 0 && (s = attr(a, "date1904")) != NULL)
+		pt->x->date1904 = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
+	if (strcmp(ln, "sheet") != 0 || (s = attr(a, "name")) == NULL || (id = attr(a, "id")) == NULL)
+		return;
+	state = attr(a, "state"); /* hidden, veryHidden, visible */
+	if (pt->x->first_visible == SIZE_MAX && (state == NULL || strcmp(state, "visible") == 0))
+		pt->x->first_visible = pt->x->sheet_name.n;
+	if (!strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
+		nomem(pt);
+}
+
+/* A relationship's target as a path in the archive (relative to xl/). */
+static void set_path(char *dst, size_t cap, const char *target)
+{
+	(void)snprintf(dst, cap, target[0] == '/' ? "%s" : "xl/%s", target + (target[0] == '/'));
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+/* xl/_rels/workbook.xml.rels: where each sheet, the styles and the
+ * shared strings are. */
+static void rels_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	part *pt = ud;
+	rs_xlsx_in *x = pt->x;
+	const char *id = attr(a, "Id"), *target = attr(a, "Target"), *type = attr(a, "Type");
+
+	if (strcmp(local_name(name), "Relationship") != 0 || id == NULL || target == NULL)
+		return;
+	if (type != NULL && ends_with(type, "/sharedStrings"))
+		set_path(x->sst_path, sizeof x->sst_path, target);
+	if (type != NULL && ends_with(type, "/styles"))
+		set_path(x->styles_path, sizeof x->styles_path, target);
+	if (!strs_add(&x->rel_id, id, strlen(id)) || !strs_add(&x->rel_target, target, strlen(target)))
+		nomem(pt);
+}
+
+/* ------------------------------------------------------------ styles */
+
+/* What a custom number format shows: its first section, without quoted
+ * text, escapes and [colour]/[$-locale] parts; [h] [mm] [ss] are times. */
+static unsigned char code_kind(const char *s)
+{
+	bool date = false, time = false, month = false, pct = false;
+
+	for (; *s != '\0' && *s != ';'; s++) {
+		const char *e;
+
+		switch (*s) {
+		case '"':
+			if ((e = strchr(s + 1, '"')) == NULL)
+				return 0;
+			s = e;
+			break;
+		case '\\': case '_': case '*':
+			if (s[1] != '\0')
+				s++;
+			break;
+		case '[':
+			if ((e = strchr(s, ']')) == NULL)
+				return 0;
+			time |= strchr("hHmMsS", s[1]) != NULL;
+			s = e;
+			break;
+		case 'y': case 'Y': case 'd': case 'D':
+			date = true;
+			break;
+		case 'h': case 'H': case 's': case 'S':
+			time = true;
+			break;
+		case 'm': case 'M':
+			month = true;
+			break;
+		case '%':
+			pct = true;
+			break;
+		default:
+			break;
+		}
+	}
+	date |= month && !time; /* "mm" beside h or s is minutes */
+	return (unsigned char)((date ? K_DATE : 0) | (time ? K_TIME : 0) | (!date && !time && pct ? K_PCT : 0));
+}
+
+/* The built-in number formats, including the CJK locales' dates. */
+static unsigned char builtin_kind(unsigned long id)
+{
+	if (id == 9 || id == 10)
+		return K_PCT;
+	if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
+		return K_DATE;
+	if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
+		return K_TIME;
+	return id == 22 ? K_DATE | K_TIME : 0;
+}
+
+static unsigned char fmt_kind(const rs_xlsx_in *x, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < x->fmt_code.n; i++)
+		if (strcmp(strs_at(&x->fmt_code, i), id) == 0)
+			return code_kind(strs_at(&x->fmt_code, i) + strlen(id) + 1);
+	return builtin_kind(strtoul(id, NULL, 10));
+}
+
+static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	part *pt = ud;
+	rs_xlsx_in *x = pt->x;
+	bool *in_xfs = pt->ud;
+	const char *ln = local_name(name), *id = attr(a, "numFmtId"), *code = attr(a, "formatCode");
+
+	if (strcmp(ln, "cellXfs") == 0)
+		*in_xfs = true;
+	if (strcmp(ln, "numFmt") == 0 && id != NULL && code != NULL) {
+		size_t n = strlen(id);
+
+		if (!strs_add(&x->fmt_code, id, n) || !rs_buf_puts(&x->fmt_code.text, code) ||
+		    !rs_buf_putc(&x->fmt_code.text, '\0'))
+			nomem(pt);
+	}
+	if (strcmp(ln, "xf") == 0 && *in_xfs) {
+		if (x->nxf == x->xf_cap) {
+			size_t cap = x->xf_cap ? x->xf_cap * 2 : 64;
+			unsigned char *k = rs_realloc(x->xf_kind, cap);
+
+			if (k == NULL) {
+				nomem(pt);
+				return;
+			}
+			x->xf_kind = k;
+			x->xf_cap = cap;
+		}
+		x->xf_kind[x->nxf++] = id != NULL ? fmt_kind(x, id) : 0;
+	}
+}
+
+static void styles_end(void *ud, const XML_Char *name)
+{
+	part *pt = ud;
+
+	if (strcmp(local_name(name), "cellXfs") == 0)
+		*(bool *)pt->ud = false;
+}
+
+/* ------------------------------------------------------ shared strings */
+
+/* State while reading xl/sharedStrings.xml: the text of <t> elements of
+ * each <si>, but not of its <rPh> (phonetic guides). */
+typedef struct sst_rd {
+	bool in_t;
+	int rph;
+} sst_rd;
+
+static void sst_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	part *pt = ud;
+	sst_rd *s = pt->ud;
+	const char *ln = local_name(name);
+	strs *l = &pt->x->sst;
+
+	(void)a;
+	if (strcmp(ln, "si") == 0 && !strs_add(l, "", 0))
+		nomem(pt);
+	else if (strcmp(ln, "si") == 0)
+		l->text.len--; /* the string's NUL comes at </si> */
+	s->rph += strcmp(ln, "rPh") == 0;
+	s->in_t = strcmp(ln, "t") == 0 && s->rph == 0 && l->n > 0;
+}
+
+static void sst_end(void *ud, const XML_Char *name)
+{
+	part *pt = ud;
+	sst_rd *s = pt->ud;
+	const char *ln = local_name(name);
+
+	s->in_t = false;
+	s->rph -= strcmp(ln, "rPh") == 0;
+	if (strcmp(ln, "si") == 0 && !rs_buf_putc(&pt->x->sst.text, '\0'))
+		nomem(pt);
+}
+
+static void sst_text(void *ud, const XML_Char *t, int n)
+{
+	part *pt = ud;
+	rs_buf *b = &pt->x->sst.text;
+
+	if (!((sst_rd *)pt->ud)->in_t)
+		return;
+	if (b->len + (size_t)n > RS_XLSX_MAX_SHARED)
+		stop(pt, rs_error_set(pt->err, RS_ELIMIT, 0,
+		                      "the workbook's shared strings pass %zu MiB, which relstage "
+		                      "holds in memory; save the sheet as CSV and classify that",
+		                      RS_XLSX_MAX_SHARED >> 20));
+	else if (!rs_buf_append(b, t, (size_t)n))
+		nomem(pt);
+}
+
+/* ------------------------------------------------------ cell values */
+
+static char *put_digits(char *o, unsigned long v, int width)
+{
+	char t[24];
+	int k = 0;
+
+	do
+		t[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (k < width)
+		t[k++] = '0';
+	while (k > 0)
+		*o++ = t[--k];
+	return o;
+}
+
+/*
+ * A number's text as its sign, significant digits (no leading or trailing
+ * zeros) and the power of ten of the last digit; false when it is not a
+ * number. "-0.850" -> '-', "85", -2.
+ */
+static bool decimal(const char *s, bool *neg, char *dig, size_t cap, size_t *nd, long *exp)
+{
+	size_t i = 0, n = 0;
+	long e = 0, frac = 0;
+	bool any = false;
+
+	*neg = s[0] == '-';
+	i += s[0] == '-' || s[0] == '+';
+	for (; (s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && frac == 0); i++) {
+		if (s[i] == '.') {
+			frac = 1;
+			continue;
+		}
+		any = true;
+		if (n == 0 && s[i] == '0')
+			e -= frac; /* a leading zero: only its place counts */
+		else if (n < cap)
+			dig[n++] = s[i], e -= frac;
+		else
+			e += 1 - frac; /* a digit past what we keep */
+	}
+	if (!any)
+		return false;
+	if (s[i] == 'e' || s[i] == 'E') {
+		char *end;
+		long x = strtol(s + i + 1, &end, 10);
+
+		if (end == s + i + 1 || x > 10000 || x < -10000)
+			return false;
+		e += x;
+		i = (size_t)(end - s);
+	}
+	if (s[i] != '\0')
+		return false;
+	while (n > 0 && dig[n - 1] == '0')
+		n--, e++;
+	*nd = n;
+	*exp = e;
+	return true;
+}
+
+/*
+ * The shortest text that reads back as the same double, times 10^shift
+ * (2: a percentage), in plain notation unless that would be long. Up to 15
+ * significant digits the text itself is that (a double holds any 15-digit
+ * decimal exactly); longer ones go through printf (%.15e, %.16e, %.17e)
+ * until one reads back. Returns the length written to out (64 bytes), 0
+ * when s is not a number.
+ */
+static size_t num_text(const char *s, int shift, char *out)
+{
+	char dig[40], tmp[40];
+	bool neg;
+	size_t nd, k;
+	long e, point;
+	char *o = out;
+
+	if (!decimal(s, &neg, dig, sizeof dig, &nd, &e))
+		return 0;
+	if (nd > 15) {
+		double v = strtod(s, NULL);
+		int prec;
+
+		if (!isfinite(v))
+			return 0;
+		for (prec = 15; prec <= 17; prec++) {
+			(void)snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
+			if (strtod(tmp, NULL) == v)
+				break;
+		}
+		if (!decimal(tmp, &neg, dig, sizeof dig, &nd, &e))
+			return 0;
+	}
+	if (nd == 0) {
+		out[0] = '0';
+		return 1;
+	}
+	e += shift;
+	point = (long)nd + e; /* digits before the decimal point */
+	if (neg)
+		*o++ = '-';
+	if (point > 21 || point < -6) { /* d.ddde+X */
+		*o++ = dig[0];
+		if (nd > 1)
+			*o++ = '.';
+		for (k = 1; k < nd; k++)
+			*o++ = dig[k];
+		*o++ = 'e';
+		*o++ = point - 1 < 0 ? '-' : '+';
+		o = put_digits(o, (unsigned long)labs(point - 1), 1);
+	} else if (point <= 0) { /* 0.000ddd */
+		*o++ = '0';
+		*o++ = '.';
+		for (; point < 0; point++)
+			*o++ = '0';
+		for (k = 0; k < nd; k++)
+			*o++ = dig[k];
+	} else {
+		for (k = 0; k < nd || (long)k < point; k++) {
+			if ((long)k == point)
+				*o++ = '.';
+			*o++ = k < nd ? dig[k] : '0';
+		}
+	}
+	return (size_t)(o - out);
+}
+
+/* Civil date of a count of days since 1970-01-01 (H. Hinnant's algorithm). */
+static void civil(long z, long *y, unsigned *m, unsigned *d)
+{
+	long era, yy;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = (long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = yy + (*m <= 2);
+}
+
+/*
+ * A date serial as ISO text: YYYY-MM-DD, with " HH:MM:SS" when the format
+ * shows a time, HH:MM:SS alone for a time format. Serials count days from
+ * 1899-12-30 (1900 system, whose day 60 is Lotus's 29 Feb 1900) or from
+ * 1904-01-01. Returns the length, 0 when the value is no date.
+ */
+static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, char *out)
+{
+	char *end, *o = out;
+	double v = strtod(s, &end);
+	long day, y, secs;
+	unsigned m, d;
+
+	if (end == s || *end != '\0' || !isfinite(v) || v < 0 || v > 2958465.0) /* 9999-12-31 */
+		return 0;
+	day = (long)floor(v);
+	secs = lround((v - (double)day) * 86400.0);
+	if (secs >= 86400)
+		day++, secs -= 86400;
+	if (kind & K_DATE) {
+		if (x->date1904)
+			day += 1462;
+		else if (day < 61)
+			day += 1; /* before Lotus's 29 Feb 1900 */
+		civil(day - 25569, &y, &m, &d);
+		o = put_digits(o, (unsigned long)y, 4);
+		*o++ = '-';
+		o = put_digits(o, m, 2);
+		*o++ = '-';
+		o = put_digits(o, d, 2);
+		if (!(kind & K_TIME))
+			return (size_t)(o - out);
+		*o++ = ' ';
+	} else {
+		secs += day * 86400; /* an elapsed time may pass 24 hours */
+	}
+	o = put_digits(o, (unsigned long)(secs / 3600), 2);
+	*o++ = ':';
+	o = put_digits(o, (unsigned long)(secs / 60 % 60), 2);
+	*o++ = ':';
+	o = put_digits(o, (unsigned long)(secs % 60), 2);
+	return (size_t)(o - out);
+}
+
+/* ------------------------------------------------------------ sheets */
+
+typedef struct sheet_rd {
+	const rs_read_ctx *c;
+	size_t sheet;             /* which of x->read */
+	bool have_header, cont;   /* cont: a continuation sheet, header not seen yet */
+	size_t ncols;             /* the header's cells */
+	char *hdr;                /* the header's cells, for the continuations */
+	size_t hdr_len;
+	/* the cell being read */
+	bool in_cell, in_value, in_is;
+	int rph;
+	char t;                   /* its type: n s b e i (inline) S (str) d */
+	unsigned char kind;
+	size_t col;
+	rs_buf text;
+	/* the row being read */
+	unsigned long row, next_row;
+	size_t next_col, n, values; /* n: cells up to the last with a value */
+	size_t total;             /* cells counted, stored or not (max_columns) */
+	rs_buf store;             /* cell texts, NUL-terminated */
+	size_t *off, *len, cap;
+	unsigned char *type;
+	const char **cell;
+	char why[96];
+} sheet_rd;
+
+/* Column index of a cell reference ("AB12" -> 27); -1 if there is none. */
+static long ref_col(const char *r)
+{
+	long col = 0;
+
+	if (r == NULL || *r < 'A' || *r > 'Z')
+		return -1;
+	for (; *r >= 'A' && *r <= 'Z' && col <= LONG_MAX / 26 - 26; r++)
+		col = col * 26 + (*r - 'A' + 1);
+	return col - 1;
+}
+
+static bool room(sheet_rd *s, size_t n)
+{
+	size_t cap = s->cap ? s->cap : 16;
+	void *p;
+
+	while (cap < n)
+		cap *= 2;
+	if (cap == s->cap)
+		return true;
+	/* Each array is kept on failure (and grown ones stay grown): freed once. */
+	if ((p = rs_realloc(s->off, cap * sizeof *s->off)) == NULL)
+		return false;
+	s->off = p;
+	if ((p = rs_realloc(s->len, cap * sizeof *s->len)) == NULL)
+		return false;
+	s->len = p;
+	if ((p = rs_realloc(s->type, cap)) == NULL)
+		return false;
+	s->type = p;
+	if ((p = rs_realloc((void *)s->cell, cap * sizeof *s->cell)) == NULL)
+		return false;
+	s->cell = p;
+	s->cap = cap;
+	return true;
+}
+
+/* Stores cell `col` of the row (text t of n bytes), empty cells before it. */
+static bool store(sheet_rd *s, size_t col, const char *t, size_t n, unsigned char type)
+{
+	if (col < s->n || !room(s, col + 1))
+		return col < s->n; /* out of order: the first one stays */
+	for (; s->n <= col; s->n++) {
+		s->off[s->n] = s->store.len;
+		s->len[s->n] = 0;
+		s->type[s->n] = RS_T_STRING;
+		if (!rs_buf_putc(&s->store, '\0'))
+			return false;
+	}
+	s->off[col] = s->store.len - 1; /* the NUL just written starts it */
+	s->store.len--;
+	s->len[col] = n;
+	s->type[col] = type;
+	return rs_buf_append(&s->store, t, n) && rs_buf_putc(&s->store, '\0');
+}
+
+/* A finished <c>: its value as text, by its type and number format. */
+static void end_cell(part *pt, sheet_rd *s)
+{
+	rs_xlsx_in *x = pt->x;
+	const char *t = s->text.data != NULL ? s->text.data : "";
+	size_t n = s->text.len;
+	unsigned char type = RS_T_STRING;
+	char num[64];
+
+	if (s->t == 's') {
+		char *end;
+		unsigned long i = strtoul(t, &end, 10);
+
+		if (end == t || i >= x->sst.n) {
+			stop(pt, rs_error_set(pt->err, RS_EPARSE, s->row,
+			                      "a cell refers to shared string %s of %zu", t, x->sst.n));
+			return;
+		}
+		t = strs_at(&x->sst, i);
+		n = (i + 1 < x->sst.n ? x->sst.off[i + 1] : x->sst.text.len) - x->sst.off[i] - 1;
+	} else if (s->t == 'b') {
+		t = n == 1 && t[0] == '1' ? "true" : "false";
+		n = strlen(t);
+		type = RS_T_BOOL;
+	} else if (s->t == 'n' && n > 0) {
+		size_t k = (s->kind & (K_DATE | K_TIME)) ? date_text(x, t, s->kind, num) : 0;
+
+		if (k == 0 && (k = num_text(t, s->kind & K_PCT ? 2 : 0, num)) > 0) {
+			if (s->kind & K_PCT)
+				num[k++] = '%';
+			else
+				type = RS_T_NUMBER;
+		}
+		if (k > 0) {
+			t = num;
+			n = k;
+		}
+	}
+	if (n > s->c->opts->max_field) {
+		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row,
+		                      "a cell is longer than the limit of %zu bytes",
+		                      s->c->opts->max_field));
+		return;
+	}
+	if (n == 0)
+		return;
+	s->values++;
+	if (s->col + 1 > s->total)
+		s->total = s->col + 1;
+	if (s->col < s->c->opts->max_columns && !store(s, s->col, t, n, type))
+		nomem(pt);
+	else if (s->store.len > s->c->opts->max_record)
+		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row, "record is longer than the limit of %zu bytes",
+		                      s->c->opts->max_record));
+}
+
+static void sheet_text(void *ud, const XML_Char *t, int n)
+{
+	part *pt = ud;
+	sheet_rd *s = pt->ud;
+
+	if (!s->in_value || s->rph > 0)
+		return;
+	if (s->text.len + (size_t)n > s->c->opts->max_field + 64)
+		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row, "a cell is longer than the limit of %zu bytes",
+		                      s->c->opts->max_field));
+	else if (!rs_buf_append(&s->text, t, (size_t)n))
+		nomem(pt);
+}
+
+static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
+{
+	part *pt = ud;
+	sheet_rd *s = pt->ud;
+	const char *ln = local_name(name), *v;
+
+	if (strcmp(ln, "row") == 0) {
+		v = attr(a, "r");
+		s->row = v != NULL ? strtoul(v, NULL, 10) : s->next_row;
+		s->next_row = s->row + 1;
+		s->next_col = s->n = s->values = s->total = 0;
+		s->store.len = 0;
+	} else if (strcmp(ln, "c") == 0) {
+		long col = ref_col(attr(a, "r"));
+		unsigned long style = (v = attr(a, "s")) != NULL ? strtoul(v, NULL, 10) : 0;
+
+		v = attr(a, "t");
+		s->col = col >= 0 ? (size_t)col : s->next_col;
+		s->next_col = s->col + 1;
+		s->t = v == NULL || strcmp(v, "n") == 0 ? 'n' : strcmp(v, "inlineStr") == 0 ? 'i'
+		     : strcmp(v, "str") == 0 ? 'S' : v[0];
+		s->kind = style < pt->x->nxf ? pt->x->xf_kind[style] : 0;
+		s->in_cell = true;
+		rs_buf_reset(&s->text);
+	} else if (s->in_cell && (strcmp(ln, "v") == 0 || (s->in_is && strcmp(ln, "t") == 0))) {
+		s->in_value = true;
+	} else if (s->in_cell && strcmp(ln, "is") == 0) {
+		s->in_is = true;
+	} else if (strcmp(ln, "rPh") == 0) {
+		s->rph++;
+	}
+}
+
+/* A continuation sheet starts with the same header row, which is skipped;
+ * one that does not is no continuation: the reading ends before it. */
+static bool same_header(const sheet_rd *s)
+{
+	size_t i, k = 0;
+
+	if (s->n != s->ncols)
+		return false;
+	for (i = 0; i < s->n; i++) {
+		if (k + s->len[i] + 1 > s->hdr_len ||
+		    memcmp(s->hdr + k, s->store.data + s->off[i], s->len[i] + 1) != 0)
+			return false;
+		k += s->len[i] + 1;
+	}
+	return true;
+}
+
+/* A finished <row>: the header, a record, or nothing (no values). */
+static rs_status end_row(part *pt, sheet_rd *s)
+{
+	rs_row row = {0, s->cell, s->len, s->type, s->row, NULL};
+	size_t i;
+
+	if (s->values == 0)
+		return RS_OK;
+	if (s->cont) {
+		s->cont = false;
+		return same_header(s) ? RS_OK : RS_EOF;
+	}
+	if (s->total > s->c->opts->max_columns && !s->have_header)
+		return rs_error_set(pt->err, RS_ELIMIT, s->row,
+		                    "the header has more than %zu columns (the limit)", s->c->opts->max_columns);
+	if (s->have_header && s->n < s->ncols) {
+		if (!room(s, s->ncols) || !store(s, s->ncols - 1, "", 0, RS_T_STRING))
+			return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
+		s->n = s->ncols;
+	}
+	for (i = 0; i < s->n; i++)
+		s->cell[i] = s->store.data + s->off[i];
+	row.n = s->n;
+	if (!s->have_header) {
+		s->have_header = true;
+		s->ncols = s->n;
+		if ((s->hdr = rs_malloc(s->store.len)) == NULL)
+			return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
+		memcpy(s->hdr, s->store.data, s->store.len);
+		s->hdr_len = s->store.len;
+		return s->c->on_header(s->c->ctx, &row, pt->err);
+	}
+	if (s->total > s->ncols) {
+		(void)snprintf(s->why, sizeof s->why, "row has %zu fields, the header has %zu", s->total,
+		               s->ncols);
+		row.reject = s->why;
+	}
+	return s->c->on_row(s->c->ctx, &row, pt->err);
+}
+
+static void sheet_end(void *ud, const XML_Char *name)
+{
+	part *pt = ud;
+	sheet_rd *s = pt->ud;
+	const char *ln = local_name(name);
+	rs_status st;
+
+	if (strcmp(ln, "c") == 0) {
+		s->in_cell = s->in_is = s->in_value = false;
+		end_cell(pt, s);
+	} else if (strcmp(ln, "v") == 0 || strcmp(ln, "t") == 0) {
+		s->in_value = false;
+	} else if (strcmp(ln, "rPh") == 0) {
+		s->rph--;
+	} else if (strcmp(ln, "row") == 0 && pt->st == RS_OK && (st = end_row(pt, s)) != RS_OK) {
+		stop(pt, st);
+	}
+}
+
+/* The archive path of sheet i (by its relationship). */
+static bool sheet_path(const rs_xlsx_in *x, size_t i, char *path, size_t cap)
+{
+	size_t k;
+
+	for (k = 0; k < x->rel_id.n; k++)
+		if (strcmp(strs_at(&x->rel_id, k), strs_at(&x->sheet_rid, i)) == 0) {
+			set_path(path, cap, strs_at(&x->rel_target, k));
+			return true;
+		}
+	return false;
+}
+
+rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
+{
+	sheet_rd s;
+	char path[256];
+	rs_status st = RS_OK;
+	size_t k;
+
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	rs_buf_init(&s.text);
+	rs_buf_init(&s.store);
+	err->file = c->name;
+	for (k = 0; k < x->nread && st == RS_OK; k++) {
+		if (!sheet_path(x, x->read[k], path, sizeof path)) {
+			st = rs_error_set(err, RS_EPARSE, 0, "sheet \"%s\" has no part in the archive",
+			                  strs_at(&x->sheet_name, x->read[k]));
+			break;
+		}
+		s.cont = k > 0;
+		s.next_row = 1;
+		st = parse_part(x, path, false, &s, sheet_start, sheet_end, sheet_text, err);
+		if (st == RS_EOF) /* "NAME k" is not a continuation */
+			st = RS_OK, k = x->nread;
+	}
+	if (st == RS_OK && !s.have_header)
+		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty",
+		                  strs_at(&x->sheet_name, x->read[0]));
+	rs_buf_free(&s.text);
+	rs_buf_free(&s.store);
+	rs_free(s.off);
+	rs_free(s.len);
+	rs_free(s.type);
+	rs_free((void *)s.cell);
+	rs_free(s.hdr);
+	return st;
+}
+
+/* ------------------------------------------------------------ opening */
+
+rs_status rs_xlsx_detect(FILE *fp, rs_format want, bool *is_xlsx, rs_error *err)
+{
+	unsigned char m[8];
+	off_t at;
+	size_t n;
+
+	*is_xlsx = false;
+	if (want != RS_FMT_AUTO && want != RS_FMT_XLSX)
+		return RS_OK;
+	at = ftello(fp);
+	if (at < 0 || fseeko(fp, at, SEEK_SET) != 0) { /* a pipe: no look ahead */
+		*is_xlsx = want == RS_FMT_XLSX;
+		return RS_OK;
+	}
+	n = fread(m, 1, sizeof m, fp);
+	if (ferror(fp) || fseeko(fp, at, SEEK_SET) != 0)
+		return rs_error_set(err, RS_EIO, 0, "read error: %s", strerror(errno ? errno : EIO));
+	if (n >= 4 && memcmp(m, "PK\003\004", 4) == 0) {
+		*is_xlsx = true;
+		return RS_OK;
+	}
+	if (n == 8 && memcmp(m, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return rs_error_set(err, RS_EUSAGE, 0,
+		                    "an Excel 97-2003 workbook (.xls): relstage reads .xlsx; "
+		                    "save it as .xlsx (Excel Workbook) or CSV UTF-8");
+	if (want == RS_FMT_XLSX)
+		return rs_error_set(err, RS_EUSAGE, 0,
+		                    "not an .xlsx workbook (it does not start as a zip archive); "
+		                    "give --from csv if it is CSV");
+	return RS_OK;
+}
+
+/* The archive on a descriptor of its own (libzip closes it); a pipe is
+ * copied to a temporary file first, since a zip is read from its end. */
+static rs_status open_zip(rs_xlsx_in *x, FILE *fp, rs_error *err)
+{
+	FILE *spool = NULL;
+	char buf[8192];
+	size_t n;
+	int fd, code = 0;
+	off_t at = ftello(fp);
+
+	if (at < 0 || fseeko(fp, 0, SEEK_SET) != 0) {
+		if ((spool = tmpfile()) == NULL)
+			return rs_error_set(err, RS_EIO, 0, "cannot make a temporary file: %s", strerror(errno));
+		while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+			if (fwrite(buf, 1, n, spool) != n)
+				break;
+		if (ferror(fp) || ferror(spool) || fflush(spool) != 0) {
+			(void)fclose(spool);
+			return rs_error_set(err, RS_EIO, 0, "cannot copy the workbook: %s",
+			                    strerror(errno ? errno : EIO));
+		}
+		fp = spool;
+	}
+	fd = dup(fileno(fp));
+	if (spool != NULL)
+		(void)fclose(spool); /* the duplicate keeps the (unlinked) file */
+	if (fd < 0)
+		return rs_error_set(err, RS_EIO, 0, "%s", strerror(errno));
+	x->zip = zip_fdopen(fd, ZIP_RDONLY, &code);
+	if (x->zip == NULL) {
+		zip_error_t ze;
+
+		(void)close(fd);
+		zip_error_init_with_code(&ze, code);
+		(void)rs_error_set(err, code == ZIP_ER_MEMORY ? RS_ENOMEM : RS_EPARSE, 0,
+		                   "not a readable .xlsx workbook: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return err->status;
+	}
+	return RS_OK;
+}
+
+/* The sheet asked for (else the first that is not hidden), then "NAME 2",
+ * "NAME 3", ... */
+static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
+{
+	size_t i, k, want = x->first_visible != SIZE_MAX ? x->first_visible : 0;
+	char name[300];
+
+	if (x->sheet_name.n == 0)
+		return rs_error_set(err, RS_EPARSE, 0, "the workbook lists no sheets");
+	if (x->opts.sheet != NULL) {
+		for (want = 0; want < x->sheet_name.n; want++)
+			if (strcmp(strs_at(&x->sheet_name, want), x->opts.sheet) == 0)
+				break;
+		if (want == x->sheet_name.n) {
+			char list[200] = "";
+			size_t used = 0;
+
+			for (i = 0; i < x->sheet_name.n && used + 1 < sizeof list; i++)
+				used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "",
+				                         strs_at(&x->sheet_name, i));
+			return rs_error_set(err, RS_EUSAGE, 0, "no sheet \"%s\"; the workbook has %s%s",
+			                    x->opts.sheet, list, used + 1 >= sizeof list ? "..." : "");
+		}
+	}
+	if ((x->read = rs_calloc(x->sheet_name.n, sizeof *x->read)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	x->read[x->nread++] = want;
+	for (k = 2; x->nread < x->sheet_name.n; k++) {
+		(void)snprintf(name, sizeof name, "%s %zu", strs_at(&x->sheet_name, want), k);
+		for (i = 0; i < x->sheet_name.n && strcmp(strs_at(&x->sheet_name, i), name) != 0; i++)
+			;
+		if (i == x->sheet_name.n)
+			break;
+		x->read[x->nread++] = i;
+	}
+	return RS_OK;
+}
+
+rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name, const rs_read_opts *opts,
+                       rs_error *err)
+{
+	rs_xlsx_in *x = rs_calloc(1, sizeof *x);
+	bool in_xfs = false;
+	sst_rd sr = {false, 0};
+	rs_status st;
+
+	*out = NULL;
+	err->file = name;
+	if (x == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	x->name = name;
+	x->opts = *opts;
+	x->first_visible = SIZE_MAX;
+	strcpy(x->sst_path, "xl/sharedStrings.xml");
+	strcpy(x->styles_path, "xl/styles.xml");
+	st = open_zip(x, fp, err);
+	if (st == RS_OK)
+		st = parse_part(x, "xl/workbook.xml", false, NULL, workbook_start, no_end, no_text, err);
+	if (st == RS_OK)
+		st = parse_part(x, "xl/_rels/workbook.xml.rels", false, NULL, rels_start, no_end, no_text, err);
+	if (st == RS_OK)
+		st = pick_sheets(x, err);
+	if (st == RS_OK)
+		st = parse_part(x, x->styles_path, true, &in_xfs, styles_start, styles_end, no_text, err);
+	if (st == RS_OK || st == RS_EOF)
+		st = parse_part(x, x->sst_path, true, &sr, sst_start, sst_end, sst_text, err);
+	if (st == RS_EOF)
+		st = RS_OK;
+	if (st != RS_OK) {
+		err->file = name;
+		rs_xlsx_in_free(x);
+		return st;
+	}
+	*out = x;
+	return RS_OK;
+}
+
+void rs_xlsx_in_free(rs_xlsx_in *x)
+{
+	if (x == NULL)
+		return;
+	if (x->zip != NULL)
+		zip_discard(x->zip);
+	strs_free(&x->sheet_name);
+	strs_free(&x->sheet_rid);
+	strs_free(&x->rel_id);
+	strs_free(&x->rel_target);
+	strs_free(&x->fmt_code);
+	strs_free(&x->sst);
+	rs_free(x->xf_kind);
+	rs_free(x->read);
+	rs_free(x);
+}

@@ -1,0 +1,62 @@
+/*
+ * xlsx.h - workbooks: the .xlsx writer (write_xlsx.c, libxlsxwriter) behind
+ * rs_writer and the .xlsx reader (read_xlsx.c, libzip + expat) behind
+ * rs_reader. Not part of the public API.
+ */
+#ifndef RS_XLSX_H
+#define RS_XLSX_H
+
+#include "reader_impl.h"
+
+/* Rows of one sheet after its header row: Excel's 1,048,576 less one. */
+#ifndef RS_XLSX_SHEET_ROWS
+#define RS_XLSX_SHEET_ROWS 1048575UL
+#endif
+/* Bytes of shared-string text a workbook read may hold in memory. */
+#ifndef RS_XLSX_MAX_SHARED
+#define RS_XLSX_MAX_SHARED ((size_t)256 << 20)
+#endif
+
+/* ------------------------------------------------------------ writing */
+
+typedef struct rs_xlsx rs_xlsx;
+
+/*
+ * Starts a workbook that goes to `fp` at rs_xlsx_finish (libxlsxwriter
+ * writes a file by name: a temporary one, copied to fp at the end). The
+ * header and opts->rejects_header are borrowed until rs_xlsx_free.
+ */
+rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts,
+                      const rs_row *header, rs_error *err);
+rs_status rs_xlsx_row(rs_xlsx *x, const rs_row *row, rs_error *err);
+void rs_xlsx_stats(rs_xlsx *x, const rs_stats *s);
+/* Writes the Summary sheet, closes the workbook and copies it to fp. */
+rs_status rs_xlsx_finish(rs_xlsx *x, rs_error *err);
+/* Accepts NULL; removes every temporary file. */
+void rs_xlsx_free(rs_xlsx *x);
+
+/* ------------------------------------------------------------ reading */
+
+typedef struct rs_xlsx_in rs_xlsx_in;
+
+/*
+ * Whether fp holds a workbook, by its first bytes (read, then put back:
+ * fp must be seekable for that; a pipe is a workbook only when `want` is
+ * RS_FMT_XLSX). `want` is the format asked for (RS_FMT_AUTO or what
+ * --from or the file's extension says). An .xls (OLE2) file, or a file
+ * asked for as XLSX that is not a zip archive, is an error.
+ */
+rs_status rs_xlsx_detect(FILE *fp, rs_format want, bool *is_xlsx, rs_error *err);
+/*
+ * Opens the archive (a pipe is first copied to a temporary file: a zip is
+ * read from its end), finds the sheet (opts->sheet, else the first), reads
+ * the styles and the shared strings. *out is owned: rs_xlsx_in_free.
+ */
+rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name,
+                       const rs_read_opts *opts, rs_error *err);
+/* Streams the sheet's rows to c's callbacks: the first row with a value
+ * is the header; rows without values are left out; line = sheet row. */
+rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err);
+void rs_xlsx_in_free(rs_xlsx_in *x);
+
+#endif

@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Writes .xlsx test inputs made by another program (openpyxl, or zipfile
+for hand-written sheet XML), each with a CSV twin holding the text relstage
+must read from every cell: numbers as the shortest text that reads back
+(0.85, not 0.85000000000000009), percentage-formatted cells as Excel shows
+them (85%), date cells as ISO dates, booleans as true/false.
+
+    python3 tests/e2e/make_xlsx.py OUTDIR
+
+Run at test time (tests/e2e/scripts/xlsx_read.sh); deterministic. Needs
+openpyxl (Debian: python3-openpyxl).
+"""
+
+import csv
+import datetime
+import os
+import re
+import sys
+import zipfile
+
+import openpyxl
+from openpyxl.styles import Font
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NUMBER = re.compile(r"^-?(0|[1-9]\d*)(\.\d+)?$")
+
+
+def twin(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def text_cell(ws, row, col, value):
+    """A string cell even when it looks like a formula (openpyxl would
+    otherwise store "=..." as a formula)."""
+    c = ws.cell(row=row, column=col)
+    c.value = value
+    c.data_type = "s"
+    return c
+
+
+def accounts(out):
+    """in/accounts.csv as a workbook with typed numbers: one header row,
+    numbers where the text is a plain number, strings elsewhere."""
+    with open(os.path.join(HERE, "in", "accounts.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Accounts export"
+    for r, row in enumerate(rows, 1):
+        for c, v in enumerate(row, 1):
+            if r > 1 and NUMBER.match(v):
+                ws.cell(row=r, column=c, value=float(v) if "." in v else int(v))
+            elif v != "":
+                text_cell(ws, r, c, v)
+    for c in ws[1]:
+        c.font = Font(bold=True)
+    wb.save(os.path.join(out, "xl_accounts.xlsx"))
+    twin(os.path.join(out, "xl_accounts.csv"), rows)
+
+
+KINGDEE = [  # 客户编码, 客户名称, share (fraction), our sales, total purchases, contacts,
+    # departments, level, key person, years, joint projects, exec meetings,
+    # agreement, since (date), note
+    ("K001", "苏州金科精密机械有限公司", 0.85, 4250000.5, 5000000, 6, 3, "总监", "是", 5, 1, 2, "否",
+     datetime.date(2019, 3, 1), "=SUM(A1:A3)"),
+    ("K002", "宁波海天塑机配件厂", 0.125, 250000, 2000000, 2, 1, "经理", "否", 1, 0, 0, "否",
+     datetime.date(2023, 11, 15), "老客户，需回访"),
+    ("K003", "青岛海信模具有限公司", 0.62, 1240000, 2000000, 4, 2, "高层", "是", 3, 0, 1, "否",
+     datetime.date(2021, 6, 30), "+86 532 8888"),
+    ("K004", "深圳华为配套（东莞）有限公司", 0.0, 0, 3000000, 1, 1, "员工", "否", 0, 0, 0, "否",
+     datetime.date(2026, 1, 5), ""),
+]
+KINGDEE_HEADER = ["客户编号", "客户名称", "采购份额", "我方销售额", "客户采购总额", "联系人数",
+                  "接触部门数", "最高接触层级", "关键人", "合作年限", "联合项目数", "高层会晤次数",
+                  "战略协议", "首次合作日期", "备注"]
+
+
+def pct_text(v):
+    s = repr(round(v * 100, 10))
+    return (s[:-2] if s.endswith(".0") else s) + "%"
+
+
+def num_text(v):
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def kingdee(out):
+    """A Kingdee-style export: a title row and a blank row above the header,
+    Chinese text, shares formatted as percentages, amounts with thousands
+    formats, a date column, a formula-like note kept as text, a totals row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "客户关系明细"
+    ws.cell(row=1, column=1, value="2026年11月 客户关系明细表").font = Font(bold=True, size=14)
+    rows = [["2026年11月 客户关系明细表"], [], KINGDEE_HEADER]
+    for c, h in enumerate(KINGDEE_HEADER, 1):
+        ws.cell(row=3, column=c, value=h).font = Font(bold=True)
+    for r, acc in enumerate(KINGDEE, 4):
+        twin_row = []
+        for c, v in enumerate(acc, 1):
+            if c == 15:
+                if v:
+                    text_cell(ws, r, c, v)
+                twin_row.append(v)
+                continue
+            cell = ws.cell(row=r, column=c, value=v)
+            if c == 3:
+                cell.number_format = "0%"
+                twin_row.append(pct_text(v))
+            elif c in (4, 5):
+                cell.number_format = "#,##0.00"
+                twin_row.append(num_text(v))
+            elif c == 14:
+                cell.number_format = "yyyy/mm/dd"
+                twin_row.append(v.isoformat())
+            elif isinstance(v, (int, float)):
+                twin_row.append(num_text(v))
+            else:
+                twin_row.append(v)
+        rows.append(twin_row)
+    total = len(KINGDEE) + 4
+    ws.cell(row=total, column=1, value="合计")
+    ws.cell(row=total, column=4, value=sum(a[3] for a in KINGDEE)).number_format = "#,##0.00"
+    ws.cell(row=total, column=5, value=sum(a[4] for a in KINGDEE)).number_format = "#,##0.00"
+    rows.append(["合计", "", "", num_text(sum(a[3] for a in KINGDEE)), num_text(sum(a[4] for a in KINGDEE))]
+                + [""] * (len(KINGDEE_HEADER) - 5))
+    wb.save(os.path.join(out, "xl_kingdee.xlsx"))
+    # The CSV twin keeps the blank row as a blank line: line numbers match.
+    twin(os.path.join(out, "xl_kingdee.csv"), rows)
+    # The same without the title rows, which every relstage reads today.
+    wb2 = openpyxl.load_workbook(os.path.join(out, "xl_kingdee.xlsx"))
+    wb2.active.delete_rows(1, 2)
+    wb2.save(os.path.join(out, "xl_kingdee_plain.xlsx"))
+    twin(os.path.join(out, "xl_kingdee_plain.csv"), [r for r in rows[2:] if r])
+
+
+def multi(out):
+    """Sheets Notes, Data, "Data 2" (its continuation: the same header) and
+    Other: --sheet Data reads Data then Data 2."""
+    with open(os.path.join(HERE, "in", "accounts.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    wb = openpyxl.Workbook()
+    wb.active.title = "Notes"
+    wb.active["A1"] = "read me"
+    for title, part in (("Data", rows[1:7]), ("Data 2", rows[7:]), ("Other", rows[1:3])):
+        ws = wb.create_sheet(title)
+        for row in [rows[0]] + part:
+            ws.append([v if v != "" else None for v in row])
+    wb.save(os.path.join(out, "xl_multi.xlsx"))
+    twin(os.path.join(out, "xl_multi.csv"), rows)
+
+
+M = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+
+def edge(out):
+    """Sheet XML as other producers write it: a namespace prefix (x:), the
+    1904 date system, inline and rich strings with a phonetic guide,
+    formula results (str, cached numbers), errors, booleans, cells without
+    references, long doubles, exponents, a custom date format, a time, a
+    percentage with decimals, a row of styled empty cells."""
+    styles = f"""<?xml version="1.0" encoding="UTF-8"?>
+<styleSheet {M}><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>
+<numFmt numFmtId="165" formatCode="[Red]0.0%"/></numFmts>
+<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
+<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="22"/><xf numFmtId="20"/><xf numFmtId="4"/></cellXfs>
+</styleSheet>"""
+    sst = f"""<?xml version="1.0" encoding="UTF-8"?>
+<sst {M} count="4" uniqueCount="4"><si><t>id</t></si><si><t>name</t></si>
+<si><r><t>Ōsaka </t></r><r><rPr><b/></rPr><t xml:space="preserve">Seiki  K.K.</t></r><rPh sb="0" eb="2"><t>オオサカ</t></rPh></si>
+<si><t>purchase_share</t></si></sst>"""
+    x = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    sheet = f"""<?xml version="1.0" encoding="UTF-8"?>
+<x:worksheet xmlns:x="{x}"><x:sheetData>
+<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="s"><x:v>3</x:v></x:c>
+<x:c r="D1" t="inlineStr"><x:is><x:t>since</x:t></x:is></x:c><x:c r="E1" t="inlineStr"><x:is><x:t>at</x:t></x:is></x:c>
+<x:c r="F1" t="inlineStr"><x:is><x:t>flag</x:t></x:is></x:c><x:c r="G1" t="inlineStr"><x:is><x:t>amount</x:t></x:is></x:c>
+<x:c r="H1" t="inlineStr"><x:is><x:t>calc</x:t></x:is></x:c></x:row>
+<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>00123</x:t></x:is></x:c><x:c r="B2" t="s"><x:v>2</x:v></x:c>
+<x:c r="C2"><x:v>85.000000000000014</x:v></x:c><x:c r="D2" s="1"><x:v>0</x:v></x:c><x:c r="E2" s="3"><x:v>1.5</x:v></x:c>
+<x:c r="F2" t="b"><x:v>1</x:v></x:c><x:c r="G2" s="5"><x:v>1.2345678E+6</x:v></x:c>
+<x:c r="H2" t="str"><x:f>A2&amp;"x"</x:f><x:v>00123x</x:v></x:c></x:row>
+<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:r><x:t>E-</x:t></x:r><x:r><x:t>7</x:t></x:r></x:is></x:c>
+<x:c r="B3" t="inlineStr"><x:is><x:t>=cmd|' /C calc'!A0</x:t></x:is></x:c>
+<x:c r="C3" s="2"><x:v>0.62549999999999994</x:v></x:c><x:c r="D3" s="1"><x:v>43891</x:v></x:c><x:c r="E3" s="4"><x:v>0.75</x:v></x:c>
+<x:c r="F3" t="e"><x:v>#N/A</x:v></x:c><x:c r="G3"><x:v>1E-7</x:v></x:c><x:c r="H3"><x:f>1/3</x:f><x:v>0.33333333333333331</x:v></x:c></x:row>
+<x:row r="4"><x:c r="A4" s="1"/><x:c r="B4" s="2"/></x:row>
+<x:row><x:c t="inlineStr"><x:is><x:t>E-9</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t xml:space="preserve"> 空格 </x:t></x:is></x:c><x:c><x:v>-0</x:v></x:c>
+<x:c r="F5" t="b"><x:v>0</x:v></x:c><x:c r="G5"><x:v>123456789012345678</x:v></x:c></x:row>
+</x:sheetData></x:worksheet>"""
+    rows = [["id", "name", "purchase_share", "since", "at", "flag", "amount", "calc"],
+            ["00123", "Ōsaka Seiki  K.K.", "85.00000000000001", "1904-01-01", "1904-01-02 12:00:00", "true",
+             "1234567.8", "00123x"],
+            ["E-7", "=cmd|' /C calc'!A0", "62.55%", "2024-03-02", "18:00:00", "#N/A", "0.0000001",
+             "0.3333333333333333"],
+            ["E-9", " 空格 ", "0", "", "", "false", "123456789012345680", ""]]
+    files = {
+        "[Content_Types].xml": """<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+<Override PartName="/xl/worksheets/data.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+<Override PartName="/xl/strings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>
+</Types>""",
+        "_rels/.rels": """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+</Relationships>""",
+        "xl/workbook.xml": f"""<?xml version="1.0" encoding="UTF-8"?>
+<workbook {M} {R}><workbookPr date1904="1"/><sheets><sheet name="Export" sheetId="1" r:id="rId7"/></sheets></workbook>""",
+        "xl/_rels/workbook.xml.rels": """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/data.xml"/>
+<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/>
+</Relationships>""",
+        "xl/styles.xml": styles,
+        "xl/strings.xml": sst,
+        "xl/worksheets/data.xml": sheet,
+    }
+    with zipfile.ZipFile(os.path.join(out, "xl_edge.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+    twin(os.path.join(out, "xl_edge.csv"), rows)
+
+
+if __name__ == "__main__":
+    out = sys.argv[1]
+    os.makedirs(out, exist_ok=True)
+    accounts(out)
+    kingdee(out)
+    multi(out)
+    edge(out)

@@ -1,0 +1,95 @@
+#!/bin/sh
+# Workbooks in: .xlsx files made by another program (openpyxl, and sheet XML
+# written by hand: tests/e2e/make_xlsx.py) classify exactly as their CSV
+# twins, which hold the text each cell must give (same exit status, output
+# and messages); --sheet and continuation sheets; pipes; .xls and broken
+# files; --previous reads a workbook relstage wrote.
+# Run from tests/e2e with $RELSTAGE set (run.sh does both).
+set -u
+R=${RELSTAGE:?}
+PY=
+for p in python3 /usr/bin/python3; do
+	"$p" -c 'import openpyxl' 2>/dev/null && { PY=$p; break; }
+done
+[ -n "$PY" ] || { echo "FAIL: no python3 with openpyxl (Debian: python3-openpyxl; tools/deps.sh)"; exit 1; }
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+"$PY" make_xlsx.py "$t" || { echo "FAIL: make_xlsx.py"; exit 1; }
+
+# Each workbook against its twin, in English and Chinese output.
+for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge; do
+	for args in "-q" "-q --lang zh --headers zh --explain"; do
+		# shellcheck disable=SC2086
+		"$R" $args "$t/$f.xlsx" >"$t/x.out" 2>"$t/x.err"
+		a=$?
+		# shellcheck disable=SC2086
+		"$R" $args "$t/$f.csv" >"$t/c.out" 2>"$t/c.err"
+		b=$?
+		[ $a = $b ] || fail "$f ($args): exit $a for the workbook, $b for its CSV twin"
+		cmp -s "$t/x.out" "$t/c.out" || { fail "$f ($args): output differs from the twin's"; diff "$t/c.out" "$t/x.out" | head -5; }
+		sed "s/$f\.xlsx/$f.csv/g" "$t/x.err" | cmp -s - "$t/c.err" ||
+			{ fail "$f ($args): messages differ"; sed "s/$f\.xlsx/$f.csv/g" "$t/x.err" | diff "$t/c.err" - | head -5; }
+	done
+done
+# The twins are not trivially empty: the plain Kingdee file classifies.
+"$R" -q "$t/xl_kingdee_plain.xlsx" >"$t/k.out" || fail "xl_kingdee_plain: exit $?"
+# (the formula-like note stays text, and CSV output neutralises it as usual)
+grep -q "^K001,苏州金科精密机械有限公司,85%,4250000.5,5000000,6,3,总监,是,5,1,2,否,2019-03-01,\"'=SUM(A1:A3)\"," "$t/k.out" ||
+	{ fail "K001 not read as shown in Excel"; head -2 "$t/k.out"; }
+[ "$(wc -l <"$t/k.out")" = 6 ] || fail "xl_kingdee_plain: $(wc -l <"$t/k.out") lines, expected 6"
+
+# --sheet: a named sheet and its continuation ("Data 2"); a missing one.
+"$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>&1
+"$R" -q "$t/xl_multi.csv" >"$t/c.out" 2>&1
+cmp -s "$t/x.out" "$t/c.out" || { fail "--sheet Data (+ Data 2) differs from all accounts"; diff "$t/c.out" "$t/x.out" | head -5; }
+"$R" -q --sheet "Data 2" "$t/xl_multi.xlsx" >"$t/x.out" || fail "--sheet 'Data 2': exit $?"
+[ "$(wc -l <"$t/x.out")" = 7 ] || fail "--sheet 'Data 2': $(wc -l <"$t/x.out") lines, expected 7"
+"$R" -q "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'xl_multi.xlsx:1: no column gives id' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
+"$R" -q --sheet Nope "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'no sheet "Nope"; the workbook has "Notes", "Data", "Data 2", "Other"' "$t/err" ||
+	fail "--sheet Nope: exit $rc: $(cat "$t/err")"
+
+# Pipes: with --from xlsx read whole; without, a message (no garbage rows).
+"$R" -q "$t/xl_accounts.xlsx" >"$t/c.out"
+"$R" -q --from xlsx <"$t/xl_accounts.xlsx" >"$t/x.out" || fail "stdin redirected from a workbook: exit $?"
+cmp -s "$t/x.out" "$t/c.out" || fail "a workbook on stdin (a file) reads differently"
+"$R" -q <"$t/xl_accounts.xlsx" >"$t/x.out" || fail "stdin from a workbook without --from: exit $?"
+cmp -s "$t/x.out" "$t/c.out" || fail "a workbook on stdin (a file, detected) reads differently"
+cat "$t/xl_accounts.xlsx" | "$R" -q --from xlsx >"$t/x.out" || fail "a workbook from a pipe: exit $?"
+cmp -s "$t/x.out" "$t/c.out" || fail "a workbook from a pipe reads differently"
+cat "$t/xl_accounts.xlsx" | "$R" -q >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'give --from xlsx' "$t/err" && [ ! -s "$t/x.out" ] || fail "a workbook from a pipe without --from: exit $rc: $(cat "$t/err")"
+
+# Files that are not workbooks.
+printf '\320\317\021\340\241\261\032\341rest of an old Excel file' >"$t/old.xls"
+"$R" -q "$t/old.xls" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'Excel 97-2003' "$t/err" || fail ".xls: exit $rc: $(cat "$t/err")"
+cp in/accounts.csv "$t/named.xlsx"
+"$R" -q "$t/named.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'not an .xlsx workbook' "$t/err" || fail "CSV named .xlsx: exit $rc: $(cat "$t/err")"
+"$R" -q --from csv "$t/named.xlsx" >/dev/null || fail "CSV named .xlsx with --from csv: exit $?"
+"$PY" -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1],'w').writestr('a.txt','x')" "$t/other.zip"
+"$R" -q "$t/other.zip" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'no xl/workbook.xml' "$t/err" || fail "a zip that is no workbook: exit $rc: $(cat "$t/err")"
+head -c 3000 "$t/xl_accounts.xlsx" >"$t/cut.xlsx"
+"$R" -q "$t/cut.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'cut.xlsx: not a readable .xlsx workbook' "$t/err" || fail "a cut workbook: exit $rc: $(cat "$t/err")"
+
+# --previous reads a workbook relstage wrote, English or Chinese, as it
+# reads the same run written as CSV.
+for lang in en zh; do
+	"$R" -q --lang $lang --headers $lang -o "$t/prev.csv" in/batch_last_month.csv
+	"$R" -q --lang $lang --headers $lang --to xlsx -o "$t/prev.xlsx" in/batch_last_month.csv
+	"$R" -q --summary --previous "$t/prev.csv" in/batch_this_month.csv >"$t/c.out" 2>"$t/c.err"
+	"$R" -q --summary --previous "$t/prev.xlsx" in/batch_this_month.csv >"$t/x.out" 2>"$t/x.err"
+	cmp -s "$t/x.out" "$t/c.out" && cmp -s "$t/x.err" "$t/c.err" ||
+		{ fail "--previous from a workbook ($lang) differs from the CSV"; diff "$t/c.out" "$t/x.out" | head -5; }
+	grep -q ',down$' "$t/x.out" || fail "--previous from a workbook ($lang): no movement found"
+done
+
+echo "xlsx_read: $fails failures"
+[ $fails = 0 ]

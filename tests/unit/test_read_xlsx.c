@@ -1,0 +1,479 @@
+/*
+ * test_read_xlsx.c - the workbook reader. read_xlsx.c is compiled in here
+ * with a small shared-strings cap; the workbooks read are written by
+ * libxlsxwriter in its normal mode (shared strings, number formats), an
+ * independent writer; openpyxl's and hand-written ones are in the e2e
+ * script xlsx_read.sh.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include <cmocka.h>
+
+#define RS_XLSX_MAX_SHARED ((size_t)4096)
+#include "../../src/read_xlsx.c"
+
+/* ------------------------------------------------------------ values */
+
+static void expect_num(const char *v, int shift, const char *want)
+{
+	char out[64];
+	size_t n = num_text(v, shift, out);
+
+	out[n] = '\0';
+	assert_string_equal(out, want);
+}
+
+static void test_numbers_read_as_the_shortest_text_that_reads_back(void **state)
+{
+	(void)state;
+	expect_num("0.84999999999999998", 0, "0.85");
+	expect_num("0.85000000000000009", 0, "0.8500000000000001"); /* another double */
+	expect_num("85.000000000000014", 0, "85.00000000000001");
+	expect_num("0.33333333333333331", 0, "0.3333333333333333");
+	expect_num("0.1", 0, "0.1");
+	expect_num("1234567.8", 0, "1234567.8");
+	expect_num("1.2345678E+6", 0, "1234567.8");
+	expect_num("00012.50", 0, "12.5");
+	expect_num("-0", 0, "0");
+	expect_num("-3.25", 0, "-3.25");
+	expect_num("1E-7", 0, "0.0000001");
+	expect_num("1.5E-7", 0, "0.00000015");
+	expect_num("1E-8", 0, "1e-8");
+	expect_num("1E+20", 0, "100000000000000000000");
+	expect_num("1E+21", 0, "1e+21");
+	expect_num("-1.5E+22", 0, "-1.5e+22");
+	expect_num("123456789012345678", 0, "123456789012345680");
+	expect_num("0.125", 2, "12.5");
+	expect_num("1", 2, "100");
+	expect_num("0.84999999999999998", 2, "85");
+	expect_num("0.625499999999999", 2, "62.5499999999999");
+	assert_int_equal(num_text("abc", 0, (char[64]){0}), 0);
+	assert_int_equal(num_text("1.2.3", 0, (char[64]){0}), 0);
+	assert_int_equal(num_text("", 0, (char[64]){0}), 0);
+	assert_int_equal(num_text("1e", 0, (char[64]){0}), 0);
+}
+
+static void expect_date(bool d1904, const char *v, unsigned char kind, const char *want)
+{
+	rs_xlsx_in x;
+	char out[64];
+	size_t n;
+
+	memset(&x, 0, sizeof x);
+	x.date1904 = d1904;
+	n = date_text(&x, v, kind, out);
+	out[n] = '\0';
+	assert_string_equal(out, want);
+}
+
+static void test_date_serials_read_as_iso_dates_in_both_date_systems(void **state)
+{
+	(void)state;
+	expect_date(false, "1", K_DATE, "1900-01-01");
+	expect_date(false, "59", K_DATE, "1900-02-28");
+	expect_date(false, "61", K_DATE, "1900-03-01");
+	expect_date(false, "45352", K_DATE, "2024-03-01");
+	expect_date(false, "45352.75", K_DATE | K_TIME, "2024-03-01 18:00:00");
+	expect_date(false, "45352.99999999", K_DATE | K_TIME, "2024-03-02 00:00:00");
+	expect_date(false, "45352.75", K_DATE, "2024-03-01");
+	expect_date(false, "0.5", K_TIME, "12:00:00");
+	expect_date(false, "1.25", K_TIME, "30:00:00"); /* [h]:mm elapsed */
+	expect_date(true, "0", K_DATE, "1904-01-01");
+	expect_date(true, "43891", K_DATE, "2024-03-02");
+	expect_date(false, "-1", K_DATE, "");
+	expect_date(false, "3000000", K_DATE, "");
+	expect_date(false, "x", K_DATE, ""); /* not a number: left as text */
+	expect_date(false, "45352abc", K_DATE, "");
+}
+
+static void test_number_formats_say_date_time_or_percentage(void **state)
+{
+	(void)state;
+	assert_int_equal(code_kind("yyyy-mm-dd"), K_DATE);
+	assert_int_equal(code_kind("yyyy\"年\"m\"月\"d\"日\""), K_DATE);
+	assert_int_equal(code_kind("[$-409]mmmm d, yyyy;@"), K_DATE);
+	assert_int_equal(code_kind("mmm"), K_DATE);
+	assert_int_equal(code_kind("h:mm"), K_TIME);
+	assert_int_equal(code_kind("mm:ss"), K_TIME);
+	assert_int_equal(code_kind("[h]:mm:ss"), K_TIME);
+	assert_int_equal(code_kind("yyyy-mm-dd hh:mm"), K_DATE | K_TIME);
+	assert_int_equal(code_kind("0.0%"), K_PCT);
+	assert_int_equal(code_kind("[Red]0.00%;[Blue]-0.00%"), K_PCT);
+	assert_int_equal(code_kind("0\"%\""), 0);
+	assert_int_equal(code_kind("General"), 0);
+	assert_int_equal(code_kind("#,##0.00 \"days\""), 0);
+	assert_int_equal(code_kind("0.00E+00"), 0);
+	assert_int_equal(code_kind("[Red]#,##0"), 0);
+	assert_int_equal(code_kind("\\d0"), 0);
+	assert_int_equal(builtin_kind(14), K_DATE);
+	assert_int_equal(builtin_kind(22), K_DATE | K_TIME);
+	assert_int_equal(builtin_kind(20), K_TIME);
+	assert_int_equal(builtin_kind(9), K_PCT);
+	assert_int_equal(builtin_kind(31), K_DATE); /* zh-CN yyyy年m月d日 */
+	assert_int_equal(builtin_kind(0), 0);
+	assert_int_equal(builtin_kind(4), 0);
+	assert_int_equal(ref_col("A1"), 0);
+	assert_int_equal(ref_col("Z9"), 25);
+	assert_int_equal(ref_col("AA3"), 26);
+	assert_int_equal(ref_col("XFD1048576"), 16383);
+	assert_int_equal(ref_col("1"), -1);
+	assert_int_equal(ref_col(NULL), -1);
+}
+
+/* ------------------------------------------------------- workbooks */
+
+typedef struct got {
+	size_t rows;
+	char header[8][32];
+	size_t nheader;
+	char text[16][8][48];
+	unsigned char type[16][8];
+	size_t n[16];
+	unsigned long line[16];
+	char reject[16][96];
+} got;
+
+static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+{
+	got *g = ctx;
+	size_t i;
+
+	(void)err;
+	g->nheader = h->n;
+	for (i = 0; i < h->n && i < 8; i++)
+		(void)snprintf(g->header[i], sizeof g->header[i], "%s", h->cell[i]);
+	return RS_OK;
+}
+
+static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
+{
+	got *g = ctx;
+	size_t i, k = g->rows++;
+
+	(void)err;
+	assert_true(k < 16);
+	g->n[k] = r->n;
+	g->line[k] = r->line;
+	(void)snprintf(g->reject[k], sizeof g->reject[k], "%s", r->reject ? r->reject : "");
+	for (i = 0; i < r->n && i < 8; i++) {
+		(void)snprintf(g->text[k][i], sizeof g->text[k][i], "%s", r->cell[i]);
+		g->type[k][i] = r->type ? r->type[i] : RS_T_STRING;
+		assert_int_equal(strlen(r->cell[i]), r->len[i]);
+	}
+	return RS_OK;
+}
+
+static rs_status read_book(const char *path, const char *sheet, size_t max_columns, got *g,
+                           rs_error *err)
+{
+	FILE *fp = fopen(path, "rb");
+	rs_read_opts o;
+	rs_reader *r = NULL;
+	rs_status st;
+
+	assert_non_null(fp);
+	memset(&o, 0, sizeof o);
+	memset(g, 0, sizeof *g);
+	o.sheet = sheet;
+	o.max_columns = max_columns;
+	rs_error_clear(err);
+	st = rs_reader_open(&r, fp, path, &o, err);
+	if (st == RS_OK)
+		st = rs_reader_run(r, on_header, on_row, g, err);
+	rs_reader_free(r);
+	(void)fclose(fp);
+	return st;
+}
+
+static char g_path[64];
+
+static lxw_workbook *book(void)
+{
+	int fd;
+
+	strcpy(g_path, "/tmp/relstage-rx.XXXXXX");
+	fd = mkstemp(g_path);
+	assert_true(fd >= 0);
+	(void)close(fd);
+	return workbook_new(g_path);
+}
+
+static void test_a_workbook_reads_as_excel_shows_it(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "客户");
+	lxw_format *pct = workbook_add_format(wb), *date = workbook_add_format(wb);
+	lxw_datetime d = {2024, 3, 1, 9, 30, 0};
+	rs_error err;
+	got g;
+
+	(void)state;
+	format_set_num_format(pct, "0%");
+	format_set_num_format(date, "yyyy-mm-dd hh:mm:ss");
+	worksheet_write_string(ws, 1, 0, "id", NULL); /* the header: row 2 */
+	worksheet_write_string(ws, 1, 1, "share", NULL);
+	worksheet_write_string(ws, 1, 2, "since", NULL);
+	worksheet_write_string(ws, 1, 3, "key", NULL);
+	worksheet_write_string(ws, 1, 4, "sum", NULL);
+	worksheet_write_string(ws, 1, 5, "note", NULL);
+	worksheet_write_string(ws, 2, 0, "华为", NULL);
+	worksheet_write_number(ws, 2, 1, 0.85, pct);
+	worksheet_write_datetime(ws, 2, 2, &d, date);
+	worksheet_write_boolean(ws, 2, 3, 1, NULL);
+	worksheet_write_formula_num(ws, 2, 4, "=1+1", NULL, 2);
+	worksheet_write_string(ws, 2, 5, "=HYPERLINK(\"x\")", NULL);
+	worksheet_write_number(ws, 4, 0, 1234.5, NULL); /* row 5; row 4 has no values */
+	worksheet_write_boolean(ws, 4, 3, 0, NULL);
+	worksheet_write_blank(ws, 5, 0, pct); /* styled, no value: no row */
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_int_equal(g.nheader, 6);
+	assert_string_equal(g.header[2], "since");
+	assert_int_equal(g.rows, 2);
+	assert_int_equal(g.line[0], 3);
+	assert_string_equal(g.text[0][0], "华为");
+	assert_string_equal(g.text[0][1], "85%");
+	assert_int_equal(g.type[0][1], RS_T_STRING);
+	assert_string_equal(g.text[0][2], "2024-03-01 09:30:00");
+	assert_string_equal(g.text[0][3], "true");
+	assert_int_equal(g.type[0][3], RS_T_BOOL);
+	assert_string_equal(g.text[0][4], "2");
+	assert_int_equal(g.type[0][4], RS_T_NUMBER);
+	assert_string_equal(g.text[0][5], "=HYPERLINK(\"x\")");
+	assert_int_equal(g.line[1], 5);
+	assert_int_equal(g.n[1], 6); /* padded to the header */
+	assert_string_equal(g.text[1][0], "1234.5");
+	assert_int_equal(g.type[1][0], RS_T_NUMBER);
+	assert_string_equal(g.text[1][1], "");
+	assert_string_equal(g.text[1][3], "false");
+	assert_string_equal(g.reject[1], "");
+	(void)unlink(g_path);
+}
+
+static void test_rows_wider_than_the_header_are_rejected_and_wide_headers_refused(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
+	rs_error err;
+	got g;
+
+	(void)state;
+	worksheet_write_string(ws, 0, 0, "id", NULL);
+	worksheet_write_string(ws, 0, 1, "share", NULL);
+	worksheet_write_string(ws, 1, 0, "A", NULL);
+	worksheet_write_string(ws, 1, 3, "stray", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_int_equal(g.rows, 1);
+	assert_string_equal(g.reject[0], "row has 4 fields, the header has 2");
+	assert_int_equal(read_book(g_path, NULL, 1, &g, &err), RS_ELIMIT);
+	assert_non_null(strstr(err.msg, "the header has more than 1 columns"));
+	assert_string_equal(err.file, g_path);
+	(void)unlink(g_path);
+}
+
+static void test_sheets_by_name_and_continuations_with_the_same_header(void **state)
+{
+	lxw_workbook *wb = book();
+	const char *names[] = {"Notes", "Data", "Data 2", "Data 3", "Data 4"};
+	rs_error err;
+	got g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		lxw_worksheet *ws = workbook_add_worksheet(wb, names[i]);
+
+		worksheet_write_string(ws, 0, 0, i == 4 ? "other" : "id", NULL);
+		worksheet_write_string(ws, 1, 0, names[i], NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	/* Data, Data 2, Data 3; Data 4 starts with another header: not read */
+	assert_int_equal(read_book(g_path, "Data", 0, &g, &err), RS_OK);
+	assert_int_equal(g.rows, 3);
+	assert_string_equal(g.text[2][0], "Data 3");
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_int_equal(g.rows, 1);
+	assert_string_equal(g.text[0][0], "Notes");
+	assert_int_equal(read_book(g_path, "data", 0, &g, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "no sheet \"data\"; the workbook has \"Notes\", \"Data\""));
+	(void)unlink(g_path);
+}
+
+static void test_the_first_sheet_read_is_the_first_not_hidden(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *hidden = workbook_add_worksheet(wb, "lookup");
+	lxw_worksheet *data = workbook_add_worksheet(wb, "Data");
+	rs_error err;
+	got g;
+
+	(void)state;
+	worksheet_write_string(hidden, 0, 0, "code", NULL);
+	worksheet_write_string(data, 0, 0, "id", NULL);
+	worksheet_write_string(data, 1, 0, "A1", NULL);
+	worksheet_activate(data);
+	worksheet_hide(hidden);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_string_equal(g.header[0], "id");
+	assert_int_equal(read_book(g_path, "lookup", 0, &g, &err), RS_OK); /* by name: yes */
+	assert_string_equal(g.header[0], "code");
+	(void)unlink(g_path);
+}
+
+static void test_a_record_past_the_record_limit_stops_the_run(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
+	FILE *fp;
+	rs_read_opts o;
+	rs_reader *r = NULL;
+	rs_error err;
+	char cell[1001];
+	got g;
+	int i;
+
+	(void)state;
+	memset(cell, 'x', 1000);
+	cell[1000] = '\0';
+	worksheet_write_string(ws, 0, 0, "id", NULL);
+	for (i = 0; i < 20; i++)
+		worksheet_write_string(ws, 1, (lxw_col_t)i, cell, NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	memset(&o, 0, sizeof o);
+	memset(&g, 0, sizeof g);
+	o.max_record = 10000;
+	rs_error_clear(&err);
+	assert_non_null(fp = fopen(g_path, "rb"));
+	assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
+	assert_int_equal(rs_reader_run(r, on_header, on_row, &g, &err), RS_ELIMIT);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.msg, "record is longer than the limit of 10000 bytes"));
+	rs_reader_free(r);
+	(void)fclose(fp);
+	(void)unlink(g_path);
+}
+
+static void test_shared_strings_past_the_cap_stop_with_a_clear_error(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
+	char text[64];
+	rs_error err;
+	got g;
+	int i;
+
+	(void)state;
+	worksheet_write_string(ws, 0, 0, "id", NULL);
+	for (i = 1; i < 200; i++) {
+		(void)snprintf(text, sizeof text, "a distinct customer name number %d", i);
+		worksheet_write_string(ws, (lxw_row_t)i, 0, text, NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_ELIMIT);
+	assert_non_null(strstr(err.msg, "shared strings pass 0 MiB, which relstage holds in memory"));
+	assert_non_null(strstr(err.msg, "save the sheet as CSV"));
+	(void)unlink(g_path);
+}
+
+static void test_what_is_not_a_workbook_says_what_it_is(void **state)
+{
+	FILE *fp = tmpfile();
+	bool is = true;
+	rs_error err;
+
+	(void)state;
+	rs_error_clear(&err);
+	fputs("id,share\n1,5\n", fp);
+	rewind(fp);
+	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_AUTO, &is, &err), RS_OK);
+	assert_false(is);
+	assert_int_equal(ftell(fp), 0); /* nothing consumed */
+	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_XLSX, &is, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "not an .xlsx workbook"));
+	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_CSV, &is, &err), RS_OK);
+	rewind(fp);
+	fwrite("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1xx", 1, 10, fp);
+	rewind(fp);
+	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_AUTO, &is, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "Excel 97-2003"));
+	rewind(fp);
+	fwrite("PK\003\004", 1, 4, fp);
+	rewind(fp);
+	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_AUTO, &is, &err), RS_OK);
+	assert_true(is);
+	assert_int_equal(ftell(fp), 0);
+	(void)fclose(fp);
+}
+
+static size_t fail_after;
+
+static void *failing_malloc(size_t n)
+{
+	return fail_after-- == 0 ? NULL : malloc(n);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	return fail_after-- == 0 ? NULL : realloc(p, n);
+}
+
+static void test_every_allocation_failure_of_ours_is_enomem_without_leaks(void **state)
+{
+	const rs_alloc_hooks hooks = {failing_malloc, failing_realloc, free};
+	lxw_workbook *wb = book();
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
+	lxw_format *pct = workbook_add_format(wb);
+	rs_error err;
+	rs_status st;
+	got g;
+	size_t k;
+
+	(void)state;
+	format_set_num_format(pct, "0.0%");
+	worksheet_write_string(ws, 0, 0, "id", NULL);
+	worksheet_write_string(ws, 0, 1, "share", NULL);
+	worksheet_write_string(ws, 1, 0, "A", NULL);
+	worksheet_write_number(ws, 1, 1, 0.5, pct);
+	for (k = 2; k < 40; k++) /* wider than the row's first arrays: they grow */
+		worksheet_write_number(ws, 0, (lxw_col_t)k, (double)k, NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	for (k = 0;; k++) {
+		fail_after = k;
+		rs_set_alloc_hooks(&hooks);
+		st = read_book(g_path, NULL, 0, &g, &err);
+		rs_set_alloc_hooks(NULL);
+		if (st == RS_OK)
+			break;
+		assert_int_equal(st, RS_ENOMEM);
+	}
+	assert_true(k > 10);
+	assert_string_equal(g.text[0][1], "50%");
+	(void)unlink(g_path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_numbers_read_as_the_shortest_text_that_reads_back),
+		cmocka_unit_test(test_date_serials_read_as_iso_dates_in_both_date_systems),
+		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
+		cmocka_unit_test(test_a_workbook_reads_as_excel_shows_it),
+		cmocka_unit_test(test_rows_wider_than_the_header_are_rejected_and_wide_headers_refused),
+		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),
+		cmocka_unit_test(test_the_first_sheet_read_is_the_first_not_hidden),
+		cmocka_unit_test(test_a_record_past_the_record_limit_stops_the_run),
+		cmocka_unit_test(test_shared_strings_past_the_cap_stop_with_a_clear_error),
+		cmocka_unit_test(test_what_is_not_a_workbook_says_what_it_is),
+		cmocka_unit_test(test_every_allocation_failure_of_ours_is_enomem_without_leaks),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
