@@ -130,6 +130,31 @@ typedef struct rs_row {
 	const char *reject;
 } rs_row;
 
+/* ------------------------------------------------------------- look-ahead */
+
+/*
+ * A bounded queue of rows copied out of a reader's callback, for looking at
+ * a file's first rows before handing them on in order (how its numbers are
+ * written; which row is the header; trailing footer rows). It holds at most
+ * max_rows rows and max_bytes bytes of copies (cells, lengths, types,
+ * reject reasons, and a pointer and a length per cell); the memory is
+ * taken at the first push and reused after a drop. *out is owned by the
+ * caller: rs_rowq_free. 0 takes the defaults below.
+ */
+typedef struct rs_rowq rs_rowq;
+#define RS_LOOKAHEAD_ROWS ((size_t)1000)
+#define RS_LOOKAHEAD_BYTES ((size_t)1 << 20) /* 1 MiB */
+rs_status rs_rowq_new(rs_rowq **out, size_t max_rows, size_t max_bytes, rs_error *err);
+/* Copies row in, after the others: RS_OK; RS_ELIMIT (nothing copied, err
+ * untouched) when that would pass a bound; RS_ENOMEM. */
+rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err);
+/* Row i (0 = the oldest held), valid until the next push or drop; NULL past
+ * the last. */
+const rs_row *rs_rowq_row(const rs_rowq *q, size_t i);
+/* Drops the n oldest rows (every row when n is at least their number). */
+void rs_rowq_drop(rs_rowq *q, size_t n);
+void rs_rowq_free(rs_rowq *q);
+
 /* ---------------------------------------------------------------- formats */
 
 typedef enum rs_format {
@@ -211,6 +236,7 @@ typedef enum rs_field {
 	RS_F_EQUITY_TIE,
 	RS_F_EXCLUSIVE,
 	RS_F_INFO_SHARING,
+	RS_F_CUSTOMER_SINCE, /* a year or date: gives relationship_years when that is empty */
 	RS_F_PRICE_AGREEMENT,
 	RS_F_COUNT
 } rs_field;
@@ -254,10 +280,16 @@ typedef struct rs_numfmt {
  */
 rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
                          bool allow_percent, double *out, const char **why);
-/* yes/no, y/n, true/false, 1/0, 是/否, 有/无 (case-insensitive). */
+/* yes/no, y/n, true/false, 1/0, 是/否, ja/nein, oui/non, sí/no, はい/いいえ, √/×,
+ * 已X/未X, 有X/无X ... (case-insensitive; rs_value_word lists them). */
 rs_parse rs_parse_bool(const char *s, size_t n, bool *out);
-/* staff/manager/director/executive, 员工/经理/总监/高层 and a few synonyms -> 1..4. */
+/* staff/manager/director/executive, 员工/经理/总监/高层, or a job title by its
+ * head word ("VP of Sales", "Purchasing Manager", 采购经理) -> 1..4. */
 rs_parse rs_parse_level(const char *s, size_t n, int *out);
+/* Word i of the yes/no and level words (for `relstage fields`): the word,
+ * its kind (RS_KIND_BOOL or RS_KIND_LEVEL) and value (1/0, or 1-4); NULL
+ * past the last. */
+const char *rs_value_word(size_t i, rs_kind *kind, int *value);
 
 /*
  * A mapped and typed record. v[var] is meaningful only when bit var of `known`
@@ -493,6 +525,11 @@ typedef struct rs_stats {
  * rs_writer_finish (borrowed until then); other formats ignore them. */
 void rs_writer_stats(rs_writer *w, const rs_stats *s);
 
+/* How purchase_share is read: RS_SHARE_AUTO takes fractions of 1 (0.85 =
+ * 85%) when every share in the look-ahead is in [0, 1] and one is not
+ * whole. */
+typedef enum rs_share_scale { RS_SHARE_AUTO = 0, RS_SHARE_PERCENT, RS_SHARE_FRACTION } rs_share_scale;
+
 typedef struct rs_classify_opts {
 	rs_lang lang;
 	rs_lang header_lang;      /* names of the appended columns (default English) */
@@ -501,6 +538,11 @@ typedef struct rs_classify_opts {
 	const char *const *maps;  /* --map FIELD=COLUMN specs */
 	size_t nmaps;
 	rs_previous *previous;    /* NULL without --previous; marks ids seen */
+	rs_share_scale share_scale;
+	long today;               /* YYYYMMDD for customer_since and the year check; 0: the local date */
+	rs_diag_fn notice;        /* may be NULL: how a file's values are read, when it
+	                             matters (decimal marks, fractions), once each */
+	void *notice_ctx;
 } rs_classify_opts;
 
 /*
@@ -519,6 +561,14 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r,
  */
 rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
                                const rs_row **out, rs_error *err);
+/*
+ * Decides how the current file's values read from its first rows (after
+ * rs_classifier_header, before its first rs_classifier_row): the decimal
+ * mark of text such as "1.234" per column, and whether shares are
+ * fractions. The choices that matter go to the notice callback. Without a
+ * call, each column follows the file's convention.
+ */
+void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q);
 /*
  * Classifies one row: RS_OK and *out (valid until the next call), or
  * RS_EREJECT with the reason in err (line and file set). Counts into stats.

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "classify_impl.h"
+#include "fields_impl.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
 
@@ -229,22 +230,31 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 	rs_status st;
 
 	c->nf.decimal_comma = delimiter == ';';
+	c->conv = delimiter == ';' ? ',' : '.';
 	if (c->map != NULL) {
 		st = same_header(c, in, err);
-		if (st != RS_OK)
-			return st;
-		*out = &c->out_hdr;
-		return RS_OK;
+	} else {
+		st = check_collisions(c, in, err);
+		if (st == RS_OK)
+			st = rs_fieldmap_new(&c->map, in, c->o.maps, c->o.nmaps, err);
+		if (st == RS_OK)
+			st = alloc_rows(c, in, err);
 	}
-	st = check_collisions(c, in, err);
-	if (st == RS_OK)
-		st = rs_fieldmap_new(&c->map, in, c->o.maps, c->o.nmaps, err);
-	if (st == RS_OK)
-		st = alloc_rows(c, in, err);
 	if (st != RS_OK)
 		return st;
+	if (c->o.today != 0)
+		c->map->today = c->o.today;
+	/* Each file is read by its own first rows (rs_classifier_lookahead). */
+	c->told = 0;
+	rs_fieldmap_decide(c->map, NULL, c->o.share_scale, NULL, NULL);
 	*out = &c->out_hdr;
 	return RS_OK;
+}
+
+void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q)
+{
+	if (c->map != NULL)
+		rs_fieldmap_decide(c->map, q, c->o.share_scale, c->o.notice, c->o.notice_ctx);
 }
 
 void rs_classifier_count_reject(rs_classifier *c)

@@ -89,6 +89,9 @@ struct rs_classifier {
 	 * downgrade message. */
 	unsigned char flag_owner[RS_MAX_FIRED];
 	const char *downgrade;
+	char conv;           /* the file's decimal mark convention (rs_fieldmap_decide) */
+	uint32_t told;       /* fields whose reading of "1.234" was said */
+	bool mismatch;       /* this row's share disagrees with our_sales/customer_spend */
 };
 
 #endif

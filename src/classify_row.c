@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "classify_impl.h"
+#include "fields_impl.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
 
@@ -102,6 +103,12 @@ static size_t put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 		if (!first)
 			rs_buf_putc(&c->arena, ';');
 		rs_buf_puts(&c->arena, "downgraded");
+		first = false;
+	}
+	if (c->mismatch) {
+		if (!first)
+			rs_buf_putc(&c->arena, ';');
+		rs_buf_puts(&c->arena, "share_mismatch");
 	}
 	n = c->arena.len - start;
 	rs_buf_putc(&c->arena, '\0');
@@ -306,13 +313,20 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
                           rs_error *err)
 {
 	rs_buf *ex = c->o.explain ? &c->explain : NULL;
+	uint32_t guessed = 0;
 	rs_status st;
+	int f;
 
 	if (in->reject != NULL)
 		return rs_error_set(err, RS_EREJECT, in->line, "%s", in->reject);
 	if (ex != NULL)
 		rs_buf_reset(ex);
-	st = rs_fieldmap_apply(c->map, in, &c->nf, a, err);
+	st = rs_fieldmap_read(c->map, in, &c->nf, a, &guessed, err);
+	for (f = 0; (guessed &= ~c->told) != 0; f++)
+		if (guessed >> f & 1u) { /* how an ambiguous number was read: said once */
+			rs_fieldmap_tell(c->map, f, in, c->conv, c->o.notice, c->o.notice_ctx);
+			c->told |= 1u << f;
+		}
 	if (st == RS_OK && c->o.previous != NULL) {
 		long prev = rs_previous_stage(c->o.previous, a->id, a->id_len);
 
@@ -321,6 +335,11 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	}
 	if (st == RS_OK)
 		st = rs_score(c->rules, a, ex, c->o.lang, err);
+	/* A share given beside amounts that say otherwise (by more than 5 points). */
+	c->mismatch = st == RS_OK && rs_known(a, RS_F_PURCHASE_SHARE) && rs_known(a, RS_F_OUR_SALES) &&
+	              rs_known(a, RS_F_CUSTOMER_SPEND) && a->v[RS_F_CUSTOMER_SPEND] > 0 &&
+	              fabs(a->v[RS_F_PURCHASE_SHARE] -
+	                   100 * a->v[RS_F_OUR_SALES] / a->v[RS_F_CUSTOMER_SPEND]) > 5;
 	if (st == RS_OK)
 		st = rs_engine_eval(c->rules, a, res, ex, c->o.lang, err);
 	if (st != RS_OK && err->line == 0)
@@ -385,6 +404,8 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		return st;
 	}
 	t = find_tail(c, &res, down, &fired, &slot);
+	if (c->mismatch)
+		t = slot = NULL; /* share_mismatch: joined for this row, not cached */
 	put_fixed(c, &a, &res, t);
 	if (t != NULL) {
 		len[COL_ACTIONS] = t->actions.n;

@@ -25,6 +25,8 @@ typedef struct cli_opts {
 	const char *previous;
 	bool summary;
 	bool quiet;
+	rs_share_scale share_scale;  /* --share-scale */
+	long today;                  /* $RELSTAGE_TODAY as YYYYMMDD, else 0 */
 	char *const *inputs;         /* none: standard input */
 	size_t ninputs;
 } cli_opts;

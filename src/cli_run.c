@@ -37,6 +37,8 @@ typedef struct run {
 	const char *file;        /* the input being read, for messages */
 	const char *first_file;
 	bool have_header;
+	rs_rowq *la;             /* a file's first rows, held until its numbers are understood */
+	bool looking;            /* rows go into la */
 	size_t key_cols[16];
 	/* one rejected row: line, reason, then its cells */
 	const char **rcell;
@@ -217,6 +219,7 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 		}
 		return st;
 	}
+	r->looking = true;
 	if (r->have_header)
 		return RS_OK;
 	r->have_header = true;
@@ -273,9 +276,8 @@ static rs_status reject(run *r, const rs_row *row, rs_error *why, rs_error *err)
 	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
 }
 
-static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+static rs_status take_row(run *r, const rs_row *row, rs_error *err)
 {
-	run *r = ctx;
 	const rs_row *out = NULL;
 	rs_error why;
 	rs_status st;
@@ -305,11 +307,54 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	return st;
 }
 
+/* The held first rows decide how the file's values read, then go on in order. */
+static rs_status end_lookahead(run *r, rs_error *err)
+{
+	const rs_row *row;
+	rs_status st = RS_OK;
+	size_t i;
+
+	if (!r->looking)
+		return RS_OK;
+	r->looking = false;
+	rs_classifier_lookahead(r->cls, r->la);
+	for (i = 0; st == RS_OK && (row = rs_rowq_row(r->la, i)) != NULL; i++)
+		st = take_row(r, row, err);
+	rs_rowq_drop(r->la, SIZE_MAX);
+	return st;
+}
+
+static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+{
+	run *r = ctx;
+	rs_status st;
+
+	if (r->looking) {
+		if ((st = rs_rowq_push(r->la, row, err)) != RS_ELIMIT)
+			return st;
+		if ((st = end_lookahead(r, err)) != RS_OK)
+			return st;
+	}
+	return take_row(r, row, err);
+}
+
+/* How a file's values are read, said once (rs_classify_opts.notice). */
+static void print_notice(void *ctx, const rs_error *e)
+{
+	run *r = ctx;
+	rs_error n = *e;
+
+	n.file = r->file;
+	progress_clear(r);
+	cli_error(&n);
+}
+
 /* Classifies one input file (or "-"): RS_OK or the fatal error in err. */
 static rs_status read_input(run *r, const char *path, rs_error *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	const char *enc;
 	struct stat stt;
 	rs_status st;
 
@@ -320,12 +365,24 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	r->in = fp;
 	r->in_size = fstat(fileno(fp), &stt) == 0 && S_ISREG(stt.st_mode) ? (long long)stt.st_size : -1;
 	st = rs_reader_open(&r->rd, fp, r->file, &r->o->ropts, err);
-	/* Issue 3: the summary says which encoding was used when it was not UTF-8. */
-	if (st == RS_OK && r->o->summary && strcmp(rs_reader_encoding(r->rd), "UTF-8") != 0)
+	enc = st == RS_OK ? rs_reader_encoding(r->rd) : "UTF-8";
+	/* A guessed encoding is always said; with --summary, any that is not UTF-8. */
+	if (strncmp(enc, "UTF-", 4) != 0 &&
+	    (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
+		cli_warn(r->o->lang == RS_LANG_ZH
+		                 ? "%s: 不是 UTF-8，按 %s 读取；如不对，请用 --encoding 指定"
+		                 : "%s: not UTF-8; read as %s (if that is wrong, name the encoding "
+		                   "with --encoding)",
+		         r->file, enc);
+	else if (r->o->summary && strcmp(enc, "UTF-8") != 0)
 		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
-		         r->file, rs_reader_encoding(r->rd));
+		         r->file, enc);
 	if (st == RS_OK)
 		st = rs_reader_run(r->rd, on_header, on_row, r, err);
+	if (st == RS_OK)
+		st = end_lookahead(r, err);
+	r->looking = false;
+	rs_rowq_drop(r->la, SIZE_MAX);
 	if (st == RS_OK && ferror(fp))
 		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));
 	rs_reader_free(r->rd);
@@ -487,6 +544,12 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	co.maps = o->maps;
 	co.nmaps = o->nmaps;
 	co.previous = r.prev;
+	co.share_scale = o->share_scale;
+	co.today = o->today;
+	co.notice = print_notice;
+	co.notice_ctx = &r;
+	if (st == RS_OK)
+		st = rs_rowq_new(&r.la, 0, 0, &err);
 	if (st == RS_OK)
 		st = rs_classifier_new(&r.cls, rules, &co, &err);
 	if (st == RS_OK)
@@ -506,6 +569,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	rs_atomic_abort(r.out_file);
 	rs_atomic_abort(r.rej_file);
 	rs_classifier_free(r.cls);
+	rs_rowq_free(r.la);
 	rs_previous_free(r.prev);
 	free(r.rcell);
 	free(r.rlen);

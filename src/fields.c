@@ -16,7 +16,7 @@ static const char *const var_names[RS_V_COUNT] = {
 	"contacts", "departments", "top_contact_level", "key_person",
 	"relationship_years", "joint_projects", "exec_meetings",
 	"strategic_agreement", "equity_tie", "exclusive", "info_sharing",
-	"price_agreement",
+	"customer_since", "price_agreement",
 	"share_pct", "contact_score", "cooperation_score", "previous_stage",
 };
 
@@ -25,7 +25,7 @@ const unsigned char rs_field_kinds[RS_V_COUNT] = {
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_LEVEL,
 	RS_KIND_BOOL,   RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 	RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,
-	RS_KIND_BOOL,
+	RS_KIND_NUMBER, RS_KIND_BOOL, /* customer_since, price_agreement */
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 };
 
@@ -79,6 +79,9 @@ static const char *const al_agree[] = {"agreement", "战略协议", NULL};
 static const char *const al_equity[] = {"joint_venture", "股权关系", NULL};
 static const char *const al_excl[] = {"preferred_supplier", "独家供应", NULL};
 static const char *const al_info[] = {"信息共享", NULL};
+static const char *const al_since[] = {"client_since", "customer_since_date", "relationship_start",
+                                       "kunde_seit", "首次合作年份", "首次合作日期", "合作开始日期",
+                                       "合作开始年份", "合作起始年份", "开始合作时间", NULL};
 static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
                                        "返点协议", "价格协议", "框架价格协议", NULL};
 static const char *const al_none[] = {NULL};
@@ -86,7 +89,7 @@ static const char *const al_none[] = {NULL};
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
-	al_excl, al_info, al_price,
+	al_excl, al_info, al_since, al_price,
 };
 
 static const char *const meanings[RS_V_COUNT] = {
@@ -106,6 +109,7 @@ static const char *const meanings[RS_V_COUNT] = {
 	"cross-shareholding or a joint venture (yes/no)",
 	"exclusive or preferred-supplier status (yes/no)",
 	"forecasts, plans or data shared with us (yes/no)",
+	"the year (or date) the customer relationship began; gives relationship_years when that is empty",
 	"a rebate, volume-discount or framework-price agreement (yes/no)",
 	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
 	"score: contact depth, 0-100",
@@ -132,11 +136,11 @@ const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 	[RS_F_PURCHASE_SHARE] = RS_NUM_PERCENT,
 	[RS_F_OUR_SALES] = RS_NUM_CURRENCY,
 	[RS_F_CUSTOMER_SPEND] = RS_NUM_CURRENCY,
-	[RS_F_CONTACTS] = RS_NUM_COUNT,
-	[RS_F_DEPARTMENTS] = RS_NUM_COUNT,
-	[RS_F_RELATIONSHIP_YEARS] = RS_NUM_NONNEG,
-	[RS_F_JOINT_PROJECTS] = RS_NUM_COUNT,
-	[RS_F_EXEC_MEETINGS] = RS_NUM_COUNT,
+	[RS_F_CONTACTS] = RS_NUM_COUNT | RS_NUM_PIECES,
+	[RS_F_DEPARTMENTS] = RS_NUM_COUNT | RS_NUM_PIECES,
+	[RS_F_RELATIONSHIP_YEARS] = RS_NUM_NONNEG | RS_NUM_YEARS,
+	[RS_F_JOINT_PROJECTS] = RS_NUM_COUNT | RS_NUM_PIECES,
+	[RS_F_EXEC_MEETINGS] = RS_NUM_COUNT | RS_NUM_PIECES,
 };
 
 /* ------------------------------------------------------------ field map */
@@ -448,10 +452,10 @@ static void finish_map(const mapctx *c)
 {
 	rs_fieldmap *m = c->m;
 	const char *s;
-	size_t n, i, j;
-	unsigned k;
+	size_t n;
 	int f;
 
+	m->today = rs_value_today();
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0)
 			continue;
@@ -466,18 +470,41 @@ static void finish_map(const mapctx *c)
 			m->where[f][0] = '\0';
 		else
 			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "column %ld", m->col[f] + 1);
+		m->pref[f] = RS_DEC_FILE;
 		if (rs_field_kinds[f] != RS_KIND_TEXT) {
 			rs_colop *o = &m->op[m->nops++];
 			o->col = (size_t)m->col[f];
 			o->field = (unsigned char)f;
 			o->rules = rs_field_num_rules[f];
-			o->op = rs_field_kinds[f] == RS_KIND_BOOL    ? RS_OP_BOOL
-			        : rs_field_kinds[f] == RS_KIND_LEVEL ? RS_OP_LEVEL
-			        : (o->rules & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
-			                                                    : RS_OP_NUMBER;
+			o->dec = RS_DEC_FILE;
+			o->lo = (o->rules & RS_NUM_NONNEG) ? 0 : -HUGE_VAL;
+			/* relationship_years from 1950 may be a year: parse_cell decides */
+			o->hi = f == RS_F_RELATIONSHIP_YEARS ? 1950 : HUGE_VAL;
 		}
 	}
-	for (k = 0, j = 0; k < 4; k++) {
+	rs_fieldmap_group(m);
+}
+
+/* How the per-row loop reads field f: parse_cell reads dates and shares
+ * given as fractions. */
+static unsigned char op_of(const rs_fieldmap *m, int f)
+{
+	if (f == RS_F_CUSTOMER_SINCE || (f == RS_F_PURCHASE_SHARE && m->fraction))
+		return RS_OP_SLOW;
+	return rs_field_kinds[f] == RS_KIND_BOOL                        ? RS_OP_BOOL
+	       : rs_field_kinds[f] == RS_KIND_LEVEL                     ? RS_OP_LEVEL
+	       : (rs_field_num_rules[f] & RS_NUM_COUNT) == RS_NUM_COUNT ? RS_OP_COUNT
+	                                                                : RS_OP_NUMBER;
+}
+
+void rs_fieldmap_group(rs_fieldmap *m)
+{
+	size_t i, j;
+	unsigned k;
+
+	for (i = 0; i < m->nops; i++)
+		m->op[i].op = op_of(m, m->op[i].field);
+	for (k = 0, j = 0; k < RS_OP_KINDS; k++) {
 		for (i = 0; i < m->nops; i++)
 			if (m->op[i].op == k)
 				m->bykind[j++] = m->op[i];

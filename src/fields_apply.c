@@ -20,50 +20,77 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	                    why ? " (" : "", why ? why : "", why ? ")" : "");
 }
 
-static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row,
-                            bool dcomma, rs_account *a, rs_error *err)
+/* A number cell by the general parser, with the column's decisions. */
+static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c, char conv,
+                             double *v, rs_parse *p, uint32_t *guessed, rs_error *err)
+{
+	const char *why = NULL;
+	char pref = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f];
+	unsigned shape = 0, rules = rs_field_num_rules[f];
+
+	if (row->type != NULL && row->type[c] == RS_T_NUMBER)
+		pref = '.'; /* JSON number literals never have a decimal comma */
+	*p = rs_value_number(row->cell[c], row->len[c], pref, rules, v, &shape, &why);
+	if (*p != RS_PARSE_OK)
+		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, "is not a number", why, err) : RS_OK;
+	if ((rules & RS_NUM_NONNEG) && *v < 0)
+		return reject_cell(m, f, row, c, "is negative", NULL, err);
+	/* Above 2^53 every double is whole; below, the cast is exact. */
+	if ((rules & RS_NUM_WHOLE) && *v < 9007199254740992.0 && (double)(int64_t)*v != *v)
+		return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
+	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG)
+		*guessed |= 1u << f;
+	if (f == RS_F_RELATIONSHIP_YEARS && *v >= 1950 && *v <= (double)(m->today / 10000))
+		return reject_cell(m, f, row, c, "looks like a year, not a number of years",
+		                   "a column of years since is read with -m customer_since=COLUMN", err);
+	if (f == RS_F_PURCHASE_SHARE && m->fraction && !(shape & RS_SHAPE_PCT)) {
+		if (*v > 1)
+			return reject_cell(m, f, row, c, "is above 1 in a column of fractions",
+			                   "--share-scale percent reads the column as percentages", err);
+		*v *= 100;
+	}
+	return RS_OK;
+}
+
+static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
+                            rs_account *a, uint32_t *guessed, rs_error *err)
 {
 	size_t c = (size_t)m->col[f];
 	const char *why = NULL;
-	rs_parse p;
-	double v = 0;
+	rs_status st;
+	rs_parse p = RS_PARSE_OK;
+	double v = 0, years = 0;
 	bool b = false;
 	int lv = 0;
 
 	if (row->type != NULL && row->type[c] == RS_T_NULL)
 		return RS_OK;
-	switch (rs_field_kinds[f]) {
-	case RS_KIND_NUMBER:
-		/* JSON number literals never have a decimal comma. */
-		if (row->type != NULL && row->type[c] == RS_T_NUMBER)
-			dcomma = false;
-		p = rs_value_number(row->cell[c], row->len[c], dcomma, rs_field_num_rules[f], &v, &why);
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not a number", why, err);
-		if (p == RS_PARSE_OK && (rs_field_num_rules[f] & RS_NUM_NONNEG) && v < 0)
-			return reject_cell(m, f, row, c, "is negative", NULL, err);
-		/* Above 2^53 every double is whole; below, the cast is exact. */
-		if (p == RS_PARSE_OK && (rs_field_num_rules[f] & RS_NUM_WHOLE) && v < 9007199254740992.0 &&
-		    (double)(int64_t)v != v)
-			return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
-		break;
-	case RS_KIND_BOOL:
-		p = rs_parse_bool(row->cell[c], row->len[c], &b);
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not yes/no", "yes/no, y/n, true/false, 1/0, 是/否, 有/无", err);
+	if (f == RS_F_CUSTOMER_SINCE) {
+		if ((p = rs_value_since(row->cell[c], row->len[c], m->today, &v, &years, &why)) == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not a year or a date", why, err);
+	} else if (rs_field_kinds[f] == RS_KIND_NUMBER) {
+		if ((st = number_cell(m, f, row, c, conv, &v, &p, guessed, err)) != RS_OK)
+			return st;
+	} else if (rs_field_kinds[f] == RS_KIND_BOOL) {
+		if ((p = rs_parse_bool(row->cell[c], row->len[c], &b)) == RS_PARSE_BAD)
+			return reject_cell(m, f, row, c, "is not yes/no",
+			                   "yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; "
+			                   "relstage fields lists all", err);
 		v = b ? 1 : 0;
-		break;
-	default:
-		p = rs_parse_level(row->cell[c], row->len[c], &lv);
-		if (p == RS_PARSE_BAD)
+	} else {
+		if ((p = rs_parse_level(row->cell[c], row->len[c], &lv)) == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a level",
-			                   "staff, manager, director, executive / 员工, 经理, 总监, 高层", err);
+			                   "staff, manager, director, executive, or a title: VP Sales, "
+			                   "采购经理; relstage fields lists all", err);
 		v = lv;
-		break;
 	}
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;
+	}
+	if (p == RS_PARSE_OK && f == RS_F_CUSTOMER_SINCE && !rs_known(a, RS_F_RELATIONSHIP_YEARS)) {
+		a->v[RS_F_RELATIONSHIP_YEARS] = years; /* relationship_years given wins */
+		a->known |= 1u << RS_F_RELATIONSHIP_YEARS;
 	}
 	return RS_OK;
 }
@@ -85,16 +112,16 @@ static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char de
 	case RS_OP_NUMBER:
 		if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
 			return false;
-		if ((o->rules & RS_NUM_NONNEG) && *v < 0)
-			return false;
 		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
-		return !(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v;
+		return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
 	case RS_OP_BOOL:
 		k = rs_value_fastbool(s, n);
 		break;
-	default:
+	case RS_OP_LEVEL:
 		k = rs_value_fastlevel(s, n);
 		break;
+	default:
+		return false;
 	}
 	*v = k;
 	return k >= 0;
@@ -138,12 +165,11 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
  * marked in `slow` and read by parse_cell last, in field order: fast paths
  * never reject, so the first bad cell is still the one reported.
  */
-static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, bool dcomma,
-                               rs_account *a, rs_error *err)
+static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, char conv,
+                               rs_account *a, uint32_t *guessed, rs_error *err)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
-	char dec = dcomma ? ',' : '.';
 	uint32_t known = a->known, slow = 0;
 	rs_status st;
 	size_t i;
@@ -157,10 +183,9 @@ static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, bool dco
 
 		if (n == 0)
 			continue; /* every kind reads empty text as unknown */
-		if (rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec,
-		                     &v) &&
-		    !((o->rules & RS_NUM_NONNEG) && v < 0) &&
-		    (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)v == v)) {
+		if (rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
+		                     o->dec == RS_DEC_FILE ? conv : o->dec, &v) &&
+		    v >= o->lo && v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)v == v)) {
 			a->v[o->field] = v;
 			known |= 1u << o->field;
 		} else {
@@ -200,20 +225,21 @@ static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, bool dco
 		known |= (uint32_t)(k >= 0) << o->field;
 		slow |= ((uint32_t)(k < 0) & (uint32_t)(n != 0)) << o->field;
 	}
+	for (; i < m->kindend[RS_OP_SLOW]; i++)
+		slow |= (uint32_t)(len[m->bykind[i].col] != 0) << m->bykind[i].field;
 	a->known = known;
 	for (f = 0; slow != 0; f++, slow >>= 1)
-		if ((slow & 1) && (st = parse_cell(m, f, row, dcomma, a, err)) != RS_OK) {
+		if ((slow & 1) && (st = parse_cell(m, f, row, conv, a, guessed, err)) != RS_OK) {
 			a->known &= (1u << f) - 1; /* as a field-order loop leaves it */
 			return st;
 		}
 	return RS_OK;
 }
 
-rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
-                            const rs_numfmt *nf, rs_account *a, rs_error *err)
+rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
+                           rs_account *a, uint32_t *guessed, rs_error *err)
 {
-	bool dcomma = nf != NULL && nf->decimal_comma;
-	char dec0 = dcomma ? ',' : '.';
+	char conv = nf != NULL && nf->decimal_comma ? ',' : '.';
 	const unsigned char *type = row->type;
 	rs_status st;
 	size_t i;
@@ -232,11 +258,11 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 	if ((st = take_text(m, row, a, err)) != RS_OK)
 		return st;
 	if (type == NULL)
-		return apply_untyped(m, row, dcomma, a, err);
+		return apply_untyped(m, row, conv, a, guessed, err);
 	for (i = 0; i < m->nops; i++) {
 		const rs_colop *o = &m->op[i];
 		size_t n = row->len[o->col];
-		char dec = dec0;
+		char dec = o->dec == RS_DEC_FILE ? conv : o->dec;
 		double v;
 
 		if (n == 0 || type[o->col] == RS_T_NULL)
@@ -246,9 +272,17 @@ rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
 		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
 			a->v[o->field] = v;
 			a->known |= 1u << o->field;
-		} else if ((st = parse_cell(m, o->field, row, dcomma, a, err)) != RS_OK) {
+		} else if ((st = parse_cell(m, o->field, row, conv, a, guessed, err)) != RS_OK) {
 			return st;
 		}
 	}
 	return RS_OK;
+}
+
+rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
+                            rs_account *a, rs_error *err)
+{
+	uint32_t guessed = 0;
+
+	return rs_fieldmap_read(m, row, nf, a, &guessed, err);
 }

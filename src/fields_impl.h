@@ -37,21 +37,38 @@ bool rs_value_word_eq(const char *s, size_t n, const char *w);
 
 /*
  * How a numeric field is read. RS_NUM_WHOLE and RS_NUM_NONNEG are checked by
- * the field map after parsing; rs_value_number ignores them.
+ * the field map after parsing; rs_value_number ignores them. RS_NUM_YEARS and
+ * RS_NUM_PIECES let unit words follow ("3 years", "3年"; "5人", "2个").
  */
 enum {
 	RS_NUM_PERCENT = 1,
 	RS_NUM_CURRENCY = 2,
 	RS_NUM_WHOLE = 4,
 	RS_NUM_NONNEG = 8,
+	RS_NUM_YEARS = 16,
+	RS_NUM_PIECES = 32,
 	RS_NUM_COUNT = RS_NUM_WHOLE | RS_NUM_NONNEG
 };
+/* What a number's text showed of its decimal mark (rs_value_number's
+ * *shape), and whether it had a %. */
+enum {
+	RS_SHAPE_PLAIN = 0, /* no '.' or ',' (or only ' ' / '\'' groups) */
+	RS_SHAPE_DOT = 1,   /* '.' is the decimal mark, or ',' groups thousands */
+	RS_SHAPE_COMMA = 2, /* ',' is the decimal mark, or '.' groups thousands */
+	RS_SHAPE_AMBIG = 3, /* one '.' or ',' before three digits: either */
+	RS_SHAPE_MARK = 3,  /* the bits above */
+	RS_SHAPE_PCT = 4
+};
 /*
- * rs_parse_number with the affixes chosen per field: RS_NUM_PERCENT lets a
- * trailing % through, RS_NUM_CURRENCY a currency mark. why may be NULL.
+ * rs_parse_number with the affixes chosen per field (RS_NUM_PERCENT lets a
+ * trailing % through, RS_NUM_CURRENCY a currency mark, the unit flags their
+ * words) and the decimal mark of ambiguous text: dec is '.' or ',', or 0 to
+ * reject it. shape (may be NULL) gets RS_SHAPE_ bits; why may be NULL; out
+ * may be NULL when shape is not: the shape only, without converting (so
+ * without the range check).
  */
-rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
-                         double *out, const char **why);
+rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
+                         unsigned *shape, const char **why);
 
 /*
  * The general word matchers behind rs_parse_bool and rs_parse_level, for
@@ -59,6 +76,21 @@ rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
+/*
+ * A cell as the word table writes its words (words.c): trimmed, ASCII and
+ * Latin-1 letters lowercased, blanks and - _ / & + . one space. Returns the
+ * length, or cap when it does not fit.
+ */
+size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap);
+/*
+ * customer_since: a year (2019, 2019年) or a date (2019-06-15, 2019/6/15,
+ * 2019年6月15日, 15.06.2019, a time after it ignored) -> *year, and the whole
+ * years from it to today (YYYYMMDD) -> *years. A date after today or before
+ * 1900 is bad.
+ */
+rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
+                        const char **why);
+long rs_value_today(void); /* the local date as YYYYMMDD */
 
 /* ------------------------------------------------------------ field map
  * Built once per header by fields.c, read per row by fields_apply.c.
@@ -73,8 +105,14 @@ const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n);
 
 #define RS_FIELD_WHERE_MAX 96
 
-/* RS_OP_COUNT: a whole, non-negative number, the cheapest fast path. */
-enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL };
+/* RS_OP_COUNT: a whole, non-negative number, the cheapest fast path.
+ * RS_OP_SLOW: every cell through parse_cell (dates, shares given as
+ * fractions). */
+enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL, RS_OP_SLOW, RS_OP_KINDS };
+
+/* The decimal mark of a number column that the look-ahead did not decide:
+ * the file's convention (rs_numfmt), said when it first matters. */
+#define RS_DEC_FILE '\1'
 
 /* A mapped field other than id and name, as the per-row loop reads it. */
 typedef struct rs_colop {
@@ -82,6 +120,9 @@ typedef struct rs_colop {
 	unsigned char field;
 	unsigned char op;    /* RS_OP_ above */
 	unsigned char rules; /* rs_field_num_rules[field] */
+	char dec;            /* the fast path's decimal mark ('.', ',', RS_DEC_FILE);
+	                        it takes only text that shows its mark */
+	double lo, hi;       /* numbers the fast path takes: lo <= v < hi */
 } rs_colop;
 
 struct rs_fieldmap {
@@ -93,9 +134,39 @@ struct rs_fieldmap {
 	 * CSV loop runs one kind at a time: group k is
 	 * bykind[k == 0 ? 0 : kindend[k - 1] .. kindend[k]). */
 	rs_colop bykind[RS_F_COUNT];
-	size_t kindend[4];
+	size_t kindend[RS_OP_KINDS];
 	char where[RS_F_COUNT][RS_FIELD_WHERE_MAX]; /* header text of each mapped column */
+	/* How each field's ambiguous numbers ("1.234") read: '.', ',',
+	 * RS_DEC_FILE, or 0 (rejected: the column writes both). */
+	char pref[RS_F_COUNT];
+	uint32_t dec_by_file;             /* fields whose pref came from other columns */
+	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
+	bool fraction;  /* purchase_share is a fraction of 1: x100 */
+	long today;     /* YYYYMMDD: customer_since counts up to it */
 };
+
+/* Sets each op's RS_OP_ kind from the map's state and groups op[] into
+ * bykind[]; after fraction changes. */
+void rs_fieldmap_group(rs_fieldmap *m);
+
+/*
+ * columns.c: decides, from the look-ahead rows q (may be NULL: none), how
+ * each number column reads ambiguous text (pref) and whether the share is a
+ * fraction (scale forces it; said to diag when decided).
+ */
+void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
+                        void *ctx);
+/* Tells diag how field f's ambiguous cell in row was read, and why: the
+ * column's values, the file's, or its convention conv. */
+void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
+                      void *ctx);
+
+/*
+ * rs_fieldmap_apply, and *guessed gets bit f when field f held an ambiguous
+ * number ("1.234"), read as pref says.
+ */
+rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
+                           rs_account *a, uint32_t *guessed, rs_error *err);
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives
@@ -143,7 +214,8 @@ static inline uint64_t rs_value_word8(const char *s, size_t n)
 }
 
 /*
- * [+-]digits[dec digits], 1..19 digits in all, no blanks, no affixes.
+ * [+-]digits[dec digits], 1..19 digits in all, no blanks, no affixes, and
+ * not one mark before three digits ("1.234", either thousands or decimals).
  * Clinger's fast path: when the digits as an integer m are at most 2^53, m
  * is an exact double, as is 10^k for k <= 22, so one IEEE division gives the
  * correctly rounded m / 10^k - the same double strtod gives. 19 digits
@@ -168,7 +240,8 @@ static inline bool rs_value_fastnum(const char *s, size_t n, char dec, double *o
 	}
 	nd = (size_t)(p - start);
 	if (p < end) {
-		if (*p != (unsigned char)dec)
+		/* "1.234": thousands or decimals, as its column says (parse_cell). */
+		if (*p != (unsigned char)dec || dec == 0 || (nd >= 1 && nd <= 3 && *start != '0' && end - p == 4))
 			return false;
 		start = ++p;
 		while (p < end && (d = (unsigned)*p - '0') < 10) {

@@ -2,12 +2,14 @@
  * input.c - a FILE seen as a stream of valid UTF-8 (rs_input). UTF-8 input is
  * validated in place (ASCII fast path) and read straight into the caller's
  * buffer; anything else goes through iconv(3). Byte-order marks decide the
- * encoding; without one, "auto" picks UTF-8 if the first block is valid UTF-8
- * or mostly so (the invalid bytes are then an error naming their line), else
- * GB18030 (what Chinese Excel/WPS save).
+ * encoding; without one, "auto" picks UTF-16 by its zero bytes, UTF-8 if the
+ * first block is valid UTF-8 or mostly so (the invalid bytes are then an
+ * error naming their line), else whichever of GB18030, Big5 and
+ * Windows-1252 makes the first block read as text (encoding_by_reading).
  */
 #include <errno.h>
 #include <iconv.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,7 +34,8 @@ struct rs_input {
 	char *dec;        /* peeked decoded bytes, delivered before anything else */
 	size_t dec_off, dec_len;
 	bool peeked;
-	bool guard;       /* auto chose GB18030: watch for UTF-8 lines (guard_scan) */
+	unsigned char guard; /* auto chose an encoding that UTF-8 bytes pass too:
+	                        watch for UTF-8 lines (guard_scan) */
 	size_t run_at;    /* guard: raw offset of a UTF-8 run, SIZE_MAX if none */
 	size_t hold;      /* guard: a possible run reaches the block's end here */
 	rs_status pending; /* an error to report once the bytes before it are out */
@@ -162,8 +165,8 @@ static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n,
 	if (in->utf8)
 		(void)snprintf(msg, sizeof msg,
 		               "invalid UTF-8 (%s%s) in a file read as UTF-8; "
-		               "save it as UTF-8, or if all of it is GBK (Chinese "
-		               "Excel/WPS) use --encoding gb18030",
+		               "save it as UTF-8, or name its encoding with "
+		               "--encoding (gb18030, big5, cp1252, ...)",
 		               truncated ? "truncated sequence at end of file: " : "bytes ",
 		               bytes);
 	else
@@ -263,6 +266,7 @@ static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 
 /* UTF-8 characters in a row that make a line UTF-8, not GBK (guard_scan). */
 #define UTF8_RUN 4
+enum { GUARD_NONE, GUARD_CJK, GUARD_LATIN };
 
 /*
  * Auto GB18030 decodes UTF-8 bytes without error, as mojibake, so a UTF-8
@@ -279,7 +283,17 @@ static void guard_scan(rs_input *in)
 	size_t i = in->raw_off, n = in->raw_len, start = 0, k = 0;
 
 	in->run_at = in->hold = SIZE_MAX;
-	while (i < n) {
+	/* Read as Windows-1252, UTF-8 accented letters are "Ã" and a symbol:
+	 * C3 80-BF, which Latin text does not hold. */
+	for (; in->guard == GUARD_LATIN && i < n; i++)
+		if (p[i] == 0xC3 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			in->run_at = i;
+			return;
+		} else if (p[i] == 0xC3 && i + 1 == n && !in->eof) {
+			in->hold = i;
+			return;
+		}
+	while (in->guard == GUARD_CJK && i < n) {
 		if (p[i] >= 0xE4 && p[i] <= 0xE9 && i + 2 < n &&
 		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
 			if (k++ == 0)
@@ -296,7 +310,7 @@ static void guard_scan(rs_input *in)
 			i++;
 		}
 	}
-	if (!in->eof)
+	if (!in->eof && in->guard == GUARD_CJK)
 		in->hold = k > 0 ? start : i;
 }
 
@@ -306,9 +320,10 @@ static void pending_utf8_run(rs_input *in, size_t at)
 	char msg[200];
 
 	(void)snprintf(msg, sizeof msg,
-	               "UTF-8 text (bytes 0x%02X 0x%02X 0x%02X ...) in a file read "
-	               "as GB18030: the file mixes encodings; save it in one, or "
-	               "if it is all GBK say --encoding gbk", p[0], p[1], p[2]);
+	               "UTF-8 text (bytes 0x%02X 0x%02X ...) in a file read as %s: "
+	               "the file mixes encodings; save it in one, or if it is all %s "
+	               "say --encoding %s", p[0], p[1], in->enc, in->guard == GUARD_CJK ? "GBK" : "Windows-1252",
+	               in->guard == GUARD_CJK ? "gbk" : "cp1252");
 	set_pending(in, RS_EENCODING, msg);
 }
 
@@ -524,10 +539,192 @@ static bool mostly_utf8(const unsigned char *p, size_t n)
 	return good > 2 * bad;
 }
 
+/* Without a BOM: UTF-16 when one byte of most pairs is zero (ASCII text). */
+static const char *utf16_by_zeros(const unsigned char *p, size_t n)
+{
+	size_t z[2] = {0, 0}, i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		z[0] += p[i] == 0;
+		z[1] += p[i + 1] == 0;
+	}
+	if (n >= 4 && z[1] * 4 > n && z[0] * 16 < n)
+		return "UTF-16LE";
+	if (n >= 4 && z[0] * 4 > n && z[1] * 16 < n)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* Frequent Chinese characters, simplified and traditional, sorted: all
+ * 3-byte UTF-8, so a byte order is the code point order. */
+static const char common_hanzi[] =
+	"一丁七万三上下不与专世业东两严並个中为主么义之九也书了争事二于五些交产享"
+	"京亲人什今从他付代令以仪们件任份众会传似但位住体何余佛作你使來供侯便保信"
+	"個們倒候做備傳像儀億儿元先光兒党入內全兩八公六共关兴兵其具内再写军冯决几"
+	"出分刘则別利别到制刷前劉力办功加务动動務包化北区医區十千半华协協单南卢卫"
+	"印即却卻历原厦去又及友双反发取受变口只叫可台史叶司吃各合同名后向吕否吧听"
+	"吳吴呂告员呢周命和咨品員唐售商喜器嚴四回因团国國團在地圳场坏城基報場塑壞"
+	"士声处备夏外多大天太夫失头女她好如始委姚姜子孔字孙孟学孩孫學宁它安宋完定"
+	"实客家容密實寫对导将將專對導小少就尹局层展属層屬山岛崔州工己已市师带師帶"
+	"常干平年并幾广庆应度廖建开式弟张張強强当形彭影往很後徐得從德心必志快怎思"
+	"性总息情想意愛感應成我或战戰戴戶户房所手才打找技把报拿持指据接提收改放政"
+	"教数數文料斯新方无日早时明易是時晤更書曹曾最會月有服望期未本术朱机权李材"
+	"杜条来杨杭東极林果校样根梁條械楊業極樣權次正此步武歷死段每比毛民气氣水求"
+	"汉江汤汪決汽沈没治法波注津活派流济海深清港湯源满滿潘澳濟火点為然熊爭爱父"
+	"片版物特状狀独獨王环现現理環甚生產用田由电界留略當發白百的监監目直相看真"
+	"眼眾着知石研社神离种科秦程種究空立站笑第等签算管簽米精系紅組結給統經網總"
+	"織繫红纺组织经结给络统网罗署羅美義老者而联聯聲聽肖股胡能脸膠臉自至臺與興"
+	"色花苏若英范药莞莫華萬落葉著董蒋蔡薛藥蘇處虽行術衛表袁被装裝裡製西要見視"
+	"親覺觀见观视觉解言訊設許詢話該認語說誰論謝識譚議讀變讓计订认让议记许论设"
+	"识话询该语说请读谁谢谭象貿賀資購购贸贺贾资走赵起越趙跟路身車軍軟較輕轉车"
+	"转软轻较辦边达过运近还这进远连這通造連運過道達遠還邊邓那邱邵邹郑郝部郭都"
+	"鄧鄭醫采里重量金銷鋼錢鍾鐵钟钢钱铁销键長长門間關门问间队际陆陈限院陳陶陸"
+	"隊際难雄集雖雙離難雷電青非面革韓韦韩音領頭額顧项顾领题额風风飛飞食首香馬"
+	"馮马體高魏麼黃黄黎點黨龔龙龚";
+
+static bool common_cjk(uint32_t c)
+{
+	unsigned char k[3] = {(unsigned char)(0xE0 | c >> 12), (unsigned char)(0x80 | (c >> 6 & 0x3F)),
+	                      (unsigned char)(0x80 | (c & 0x3F))};
+	size_t lo = 0, hi = (sizeof common_hanzi - 1) / 3;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int d = memcmp(common_hanzi + 3 * mid, k, 3);
+
+		if (d == 0)
+			return true;
+		if (d < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool latin_letter(uint32_t c)
+{
+	return (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7) || c == 0x152 || c == 0x153 ||
+	       c == 0x160 || c == 0x161 || c == 0x178 || c == 0x17D || c == 0x17E;
+}
+
+static bool ascii_letter(uint32_t c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * How text of n code points reads, per character beyond ASCII: Chinese (a
+ * frequent character 2, another ideograph or CJK punctuation 1, anything
+ * else -2: kana, Greek, box drawing, private use) or, for a Latin
+ * encoding, words with accents (a Latin letter beside an ASCII one 2, a
+ * symbol 1, anything else -2: runs of accented capitals are CJK bytes).
+ */
+static double reading(const uint32_t *u, size_t n, bool latin)
+{
+	double sum = 0;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		uint32_t c = u[i];
+
+		if (c < 0x80)
+			continue;
+		k++;
+		if (!latin)
+			sum += common_cjk(c) ? 2
+			       : (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+			                 (c >= 0xFF01 && c <= 0xFF5E) ? 1 : -2;
+		else if (latin_letter(c))
+			sum += (i > 0 && ascii_letter(u[i - 1])) || (i + 1 < n && ascii_letter(u[i + 1])) ? 2 : -2;
+		else
+			sum += (c >= 0xA0 && c <= 0xBF) || (c >= 0x2013 && c <= 0x2026) || c == 0x20AC ||
+			       c == 0x2122 ? 1 : -2;
+	}
+	return k > 0 ? sum / (double)k : 0;
+}
+
+/*
+ * The first block, to end, decoded as enc into u (cap code points): how it
+ * reads, or -HUGE_VAL when a byte is invalid in enc.
+ */
+static double read_as(const rs_input *in, size_t end, const char *enc, uint32_t *u, size_t cap)
+{
+	iconv_t cd = iconv_open("UTF-32LE", enc);
+	char *ip = in->raw + in->raw_off, *op = (char *)u;
+	size_t il = end - in->raw_off, ol = cap * sizeof *u, r, i, n;
+	const unsigned char *b = (const unsigned char *)u;
+	int e;
+
+	if (cd == (iconv_t)-1)
+		return -HUGE_VAL;
+	r = iconv(cd, &ip, &il, &op, &ol);
+	e = errno;
+	(void)iconv_close(cd);
+	if (r == (size_t)-1 && (e == EILSEQ || (e == EINVAL && in->eof && end == in->raw_len)))
+		return -HUGE_VAL;
+	n = (cap * sizeof *u - ol) / 4;
+	for (i = 0; i < n; i++)
+		u[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 | (uint32_t)b[4 * i + 2] << 16 |
+		       (uint32_t)b[4 * i + 3] << 24;
+	return reading(u, n, strcmp(enc, "CP1252") == 0);
+}
+
+/*
+ * A first block that is not UTF-8: the encoding among GB18030, Big5 and
+ * Windows-1252 in which it reads best as text (ties go in that order),
+ * not the first that accepts the bytes: GB18030 accepts nearly any.
+ */
+static rs_status encoding_by_reading(rs_input *in, rs_error *err)
+{
+	static const char *const iconv_name[] = {"GB18030", "BIG5", "CP1252"};
+	static const char *const shown[] = {"GB18030", "Big5", "Windows-1252"};
+	uint32_t *u = rs_malloc(RAW_CAP * sizeof *u);
+	double best = 0.5, score; /* below: none reads clearly */
+	size_t i, pick = 3, fails = 0, end;
+	rs_status st;
+
+	if (u == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	/* Only the text before a UTF-8 line: that line is the guard's error. */
+	in->guard = GUARD_CJK;
+	guard_scan(in);
+	end = in->run_at < in->raw_len ? in->run_at : in->raw_len;
+	for (i = 0; i < 3; i++) {
+		if ((score = read_as(in, end, iconv_name[i], u, RAW_CAP)) > best) {
+			best = score;
+			pick = i;
+		} else if (score == -HUGE_VAL) {
+			fails++;
+		}
+	}
+	rs_free(u);
+	if (pick == 3) {
+		/* The text up to the first byte that is not UTF-8 is delivered as
+		 * such (a zip's "PK" included, for the reader's hint), then this. */
+		in->utf8 = true;
+		(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
+		utf8_scan_raw(in);
+		set_pending(in, RS_EENCODING,
+		            fails == 3 ? "the bytes here are neither UTF-8, GB18030, Big5 nor Windows-1252; "
+		                         "name the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)"
+		                       : "the text here is not UTF-8 and does not read clearly as GB18030, "
+		                         "Big5 or Windows-1252; name the encoding with --encoding (e.g. gbk, "
+		                         "big5, cp1252, latin1)");
+		return RS_OK;
+	}
+	if ((st = use_iconv(in, iconv_name[pick], err)) != RS_OK)
+		return st;
+	(void)snprintf(in->enc, sizeof in->enc, "%s", shown[pick]);
+	in->guard = pick == 0 ? GUARD_CJK : pick == 2 ? GUARD_LATIN : GUARD_NONE;
+	guard_scan(in);
+	return RS_OK;
+}
+
 /*
  * Picks the decoder from the first block, already in raw: a BOM decides
  * (UTF-16/32 are converted through iconv); else a named encoding; else
- * valid UTF-8 means UTF-8 and anything else is taken as GB18030.
+ * UTF-16 by its zero bytes, valid UTF-8, or encoding_by_reading.
  */
 static rs_status choose_encoding(rs_input *in, const char *encoding,
                                  rs_error *err)
@@ -538,7 +735,6 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 	const char *bom;
 	size_t bomlen;
 	u8_state st8;
-	rs_status st;
 
 	if (in->raw_len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
 		in->raw_off = in->raw_valid = 3;
@@ -548,18 +744,16 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 		in->raw_off = bomlen;
 		return use_iconv(in, bom, err);
 	}
+	if ((automatic || strcasecmp(encoding, "utf-16") == 0 || strcasecmp(encoding, "utf16") == 0) &&
+	    (bom = utf16_by_zeros(p, in->raw_len)) != NULL)
+		return use_iconv(in, bom, err);
 	if (!automatic && !is_utf8_name(encoding))
-		return use_iconv(in, encoding, err);
+		return use_iconv(in, strcasecmp(encoding, "utf-16") == 0 ? "UTF-16LE" : encoding, err);
 	if (automatic) {
 		(void)utf8_prefix(p, in->raw_len, &st8);
 		if ((st8 == U8_BAD || (st8 == U8_SHORT && in->eof)) &&
-		    !mostly_utf8(p, in->raw_len)) {
-			if ((st = use_iconv(in, "GB18030", err)) != RS_OK)
-				return st;
-			in->guard = true;
-			guard_scan(in);
-			return RS_OK;
-		}
+		    !mostly_utf8(p, in->raw_len))
+			return encoding_by_reading(in, err);
 	}
 	in->utf8 = true;
 	(void)snprintf(in->enc, sizeof in->enc, "UTF-8");

@@ -21,7 +21,10 @@ static const char usage_text[] =
 	"  -f, --from FMT         csv, tsv, json (array), jsonl, xlsx (default: by content and extension)\n"
 	"      --sheet NAME       xlsx: the sheet to read (default: the first)\n"
 	"  -d, --delimiter C      , ; | or tab (default: detected)\n"
-	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030) or any iconv name (gbk, big5, latin1)\n"
+	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030, Big5 or Windows-1252 by how\n"
+	"                         the text reads) or utf-8, gb18030, gbk, big5, cp1252, latin1, utf-16\n"
+	"      --share-scale S    percent or fraction (0.85 = 85%); default: fractions when every\n"
+	"                         share in the first 1000 rows is 0-1 and one is not whole\n"
 	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names)\n"
 	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
 	"      --max-columns N    most columns accepted (default 4096)\n"
@@ -213,6 +216,29 @@ static const char *kind_name(rs_kind k)
 	return "?";
 }
 
+/* The yes/no and level words, by value (the library's table). */
+static void print_values(void)
+{
+	static const char *const names[2][5] = {{"no", "yes"}, {"", "staff", "manager", "director", "executive"}};
+	const char *w;
+	rs_kind k;
+	int want, v, t;
+	size_t i;
+
+	printf("\nValues (any case; a level may also be a job title, read by its head word:\n"
+	       "\"VP of Sales\", \"Head of Purchasing\", \"Purchasing Manager\", 采购经理):\n");
+	for (t = 0; t < 2; t++)
+		for (want = t == 0 ? 1 : 4; want >= (t == 0 ? 0 : 1); want--) {
+			printf("%-20s %-7s", names[t][want], t == 0 ? "yes/no" : "level");
+			for (i = 0; (w = rs_value_word(i, &k, &v)) != NULL; i++)
+				if ((k == RS_KIND_BOOL) == (t == 0) && v == want)
+					printf(" %s", w);
+			if (t == 0)
+				printf(want ? " 已X (已签署) 有X" : " 未X (未签署; 未知 is refused) 无X 没有X");
+			printf("\n");
+		}
+}
+
 static int cmd_fields(void)
 {
 	int f;
@@ -225,12 +251,14 @@ static int cmd_fields(void)
 			printf(" %s", *a);
 		printf("\n");
 	}
+	print_values();
 	return finish_stdout(0);
 }
 
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
-	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET
+	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET,
+	OPT_SHARE_SCALE
 };
 
 static const struct option long_opts[] = {
@@ -257,6 +285,7 @@ static const struct option long_opts[] = {
 	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
 	{"sheet", required_argument, NULL, OPT_SHEET},
+	{"share-scale", required_argument, NULL, OPT_SHARE_SCALE},
 	{NULL, 0, NULL, 0},
 };
 
@@ -337,6 +366,11 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		if (!parse_size(arg, &o->ropts.max_columns))
 			return usage_error("--max-columns takes a number, not \"%s\"", arg);
 		break;
+	case OPT_SHARE_SCALE:
+		if (strcmp(arg, "percent") != 0 && strcmp(arg, "fraction") != 0)
+			return usage_error("--share-scale takes percent or fraction, not \"%s\"", arg);
+		o->share_scale = arg[0] == 'p' ? RS_SHARE_PERCENT : RS_SHARE_FRACTION;
+		break;
 	default:
 		return usage_error("%s", "invalid option");
 	}
@@ -354,6 +388,14 @@ int main(int argc, char **argv)
 	o.wopts.format = RS_FMT_CSV;
 	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.lang))
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
+	/* RELSTAGE_TODAY=YYYY-MM-DD: the date customer_since counts to (tests, reruns). */
+	if ((env = getenv("RELSTAGE_TODAY")) != NULL && *env != '\0') {
+		int y = 0, m = 0, d = 0, k = 0;
+		if (sscanf(env, "%4d-%2d-%2d%n", &y, &m, &d, &k) != 3 || env[k] != '\0' || m < 1 || m > 12 ||
+		    d < 1 || d > 31)
+			return usage_error("RELSTAGE_TODAY=%s is not a date (YYYY-MM-DD)", env);
+		o.today = (long)y * 10000 + m * 100 + d;
+	}
 	o.maps = calloc((size_t)argc, sizeof *o.maps);
 	if (o.maps == NULL)
 		return EXIT_TROUBLE;

@@ -1,9 +1,11 @@
 /*
- * value.c - cell text to values: numbers (signs, currency, thousands groups,
- * decimal comma, %), booleans and contact levels, plus the trimming and name
- * normalisation the field map shares. Ambiguous text is rejected, never guessed.
+ * value.c - cell text to values: numbers (signs, currencies, units, full-width
+ * forms, thousands groups, the decimal mark), years and dates, plus the
+ * trimming and name normalisation the field map shares. The words of yes/no
+ * and level cells are in words.c. Ambiguous text is rejected, never guessed.
  */
 #include <math.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,35 +111,30 @@ bool rs_value_word_eq(const char *s, size_t n, const char *w)
 
 /* -------------------------------------------------------------- numbers */
 
-/* "元" (yuan) is accepted as a suffix too: Chinese exports write "1200元". */
-static const char *const currencies[] = {"\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
-                                         "rmb", "cny", "\xE5\x85\x83", NULL};
+/*
+ * Currency marks, before or after the number, and unit words after it
+ * (lowercase; matched in any ASCII case). "元" is a currency: Chinese exports
+ * write "1200元".
+ */
+static const char *const currencies[] = {
+	"us$", "hk$", "nt$", "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
+	"\xE5\x85\x83", "\xE5\x86\x86", "rmb", "cny", "usd", "eur", "gbp", "jpy", "hkd", "chf", "twd", NULL};
+static const char *const year_units[] = {"years", "year", "yrs", "yr", "jahre", "jahr", "ans", "an",
+                                         "a\xC3\xB1os", "a\xC3\xB1o", "\xE5\xB9\xB4", NULL}; /* 年 */
+static const char *const count_units[] = {"\xE4\xBA\xBA", "\xE4\xB8\xAA", "\xE5\x80\x8B", /* 人 个 個 */
+                                          "\xE4\xBD\x8D", "\xE5\x90\x8D", "\xE6\xAC\xA1", /* 位 名 次 */
+                                          "\xE9\xA1\xB9", "\xE9\xA0\x85", NULL};             /* 项 項 */
 
-static size_t currency_at(const char *s, size_t n)
+/* Length of a word of `list` at the start (end) of s[0..n), or 0. */
+static size_t affix(const char *s, size_t n, const char *const *list, bool at_end)
 {
-	size_t i, k;
+	size_t k;
 
-	if (n == 0 || (s[0] >= '0' && s[0] <= '9'))
-		return 0;
-	for (i = 0; currencies[i]; i++) {
-		k = strlen(currencies[i]);
-		if (k <= n && rs_value_word_eq(s, k, currencies[i]))
+	if (n == 0 || (s[at_end ? n - 1 : 0] >= '0' && s[at_end ? n - 1 : 0] <= '9'))
+		return 0; /* no word ends (starts) with a digit */
+	for (; *list; list++)
+		if ((k = strlen(*list)) <= n && rs_value_word_eq(at_end ? s + n - k : s, k, *list))
 			return k;
-	}
-	return 0;
-}
-
-static size_t currency_before(const char *s, size_t n)
-{
-	size_t i, k;
-
-	if (n == 0 || (s[n - 1] >= '0' && s[n - 1] <= '9'))
-		return 0;
-	for (i = 0; currencies[i]; i++) {
-		k = strlen(currencies[i]);
-		if (k <= n && rs_value_word_eq(s + n - k, k, currencies[i]))
-			return k;
-	}
 	return 0;
 }
 
@@ -191,93 +188,170 @@ const rs_word8 rs_value_levels[16] = {
 	LEVEL8(6, W6(0xE9, 0xAB, 0x98, 0xE5, 0xB1, 0x82), 0x82, 4),    /* 高层 */
 };
 
-/* Length of a thousands separator at s, or 0. */
-static size_t thousands_at(const char *s, size_t n, bool dcomma)
-{
-	if (!dcomma)
-		return s[0] == ',' ? 1 : 0;
-	if (s[0] == '.' || s[0] == ' ')
-		return 1;
-	if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-		return 2;
-	if (n >= 3 && memcmp(s, "\xE2\x80\xAF", 3) == 0) /* narrow no-break space */
-		return 3;
-	return 0;
-}
-
 /*
- * The digits of an unsigned number: groups of three between separators, a
- * decimal part, an exponent. Writes a C-locale number into buf for strtod.
+ * The number's text in ASCII (into out, capacity cap): full-width digits,
+ * signs, '．' '，' and '％' as their ASCII forms, the spaces that group
+ * thousands (no-break, narrow no-break, thin, figure) as ' ', '’' as '\''.
+ * Other bytes are copied. Returns the length, or cap when it does not fit.
  */
-static rs_parse num_body(const char *s, size_t n, bool dcomma, char *buf,
-                         size_t cap, const char **why)
+static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
 {
-	size_t i = 0, o = 0, k, g = 0, groups = 0, digits = 0;
-	char dec = dcomma ? ',' : '.';
+	static const char map[][5] = {
+		"\xEF\xBC\x8E.", "\xEF\xBC\x8C,", "\xEF\xBC\x8B+", "\xEF\xBC\x8D-", "\xE2\x88\x92-",
+		"\xEF\xBC\x85%", "\xE2\x80\xAF ", "\xE2\x80\x89 ", "\xE2\x80\x87 ", "\xE2\x80\x99'",
+	};
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0, k;
 
-	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		return *why = "hexadecimal is not accepted", RS_PARSE_BAD;
-	if (rs_value_word_eq(s, n, "nan") || rs_value_word_eq(s, n, "inf") || rs_value_word_eq(s, n, "infinity"))
-		return *why = "NaN and infinity are not numbers", RS_PARSE_BAD;
-	if (n + 1 > cap)
-		return *why = "too long", RS_PARSE_BAD;
-	for (; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			buf[o++] = s[i];
-			g++;
-			digits++;
-		} else if ((k = thousands_at(s + i, n - i, dcomma)) > 0) {
-			/* 1-3 digits first (not a lone leading 0), then exactly 3. */
-			if (groups == 0 ? (g == 0 || g > 3 || buf[0] == '0') : g != 3)
-				return *why = "ambiguous thousands separator", RS_PARSE_BAD;
-			groups++;
-			g = 0;
-			i += k - 1;
+	while (i < n) {
+		if (o + 1 >= cap)
+			return cap;
+		if (u[i] < 0x80) {
+			out[o++] = s[i++];
+		} else if (n - i >= 3 && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) {
+			out[o++] = (char)('0' + u[i + 2] - 0x90); /* ０-９ */
+			i += 3;
+		} else if (n - i >= 2 && u[i] == 0xC2 && u[i + 1] == 0xA0) {
+			out[o++] = ' ';
+			i += 2;
 		} else {
-			break;
+			for (k = 0; k < sizeof map / sizeof map[0]; k++)
+				if (n - i >= 3 && memcmp(s + i, map[k], 3) == 0)
+					break;
+			out[o++] = k < sizeof map / sizeof map[0] ? map[k][3] : s[i];
+			i += k < sizeof map / sizeof map[0] ? 3 : 1;
 		}
 	}
-	if (groups > 0 && g != 3)
-		return *why = "ambiguous thousands separator", RS_PARSE_BAD;
-	if (i < n && s[i] == dec) {
-		buf[o++] = '.';
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-			buf[o++] = s[i];
-	}
-	if (digits == 0)
+	out[o] = '\0';
+	return o;
+}
+
+#define MAX_GROUPS 32
+
+/*
+ * The digits of an unsigned number, with its marks: a '.' or ',' followed by
+ * other than exactly three digits, or after a first group that cannot be a
+ * thousands group ("0.5", "1234.5"), or after groups of another mark, is the
+ * decimal mark; the same mark twice groups thousands; so do ' ' and '\''.
+ * One mark before three digits ("1.234") is ambiguous: `dec` decides it
+ * (0: rejected). *shape says which the text itself showed. Writes a C-locale
+ * number into buf for strtod.
+ */
+static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned *shape,
+                         const char **why)
+{
+	size_t grp[MAX_GROUPS + 1], pos[MAX_GROUPS], cnt[2] = {0, 0}, last[2] = {0, 0};
+	size_t i, j, e, k, ng = 0, o = 0, d = SIZE_MAX, ndig = 0;
+	char sep[MAX_GROUPS];
+
+	if (m >= 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))
+		return *why = "hexadecimal is not accepted", RS_PARSE_BAD;
+	if (rs_value_word_eq(b, m, "nan") || rs_value_word_eq(b, m, "inf") || rs_value_word_eq(b, m, "infinity"))
+		return *why = "NaN and infinity are not numbers", RS_PARSE_BAD;
+	for (e = 0; e < m && (b[e] < '0' || b[e] > '9'); e++)
+		;
+	if (e == m)
 		return *why = "no digits", RS_PARSE_BAD;
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		buf[o++] = 'e';
-		i++;
-		if (i < n && (s[i] == '+' || s[i] == '-'))
-			buf[o++] = s[i++];
-		if (i == n || s[i] < '0' || s[i] > '9')
-			return *why = "bad exponent", RS_PARSE_BAD;
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			buf[o++] = s[i];
+	for (e = 0; e < m && b[e] != 'e' && b[e] != 'E'; e++)
+		;
+	grp[0] = 0;
+	for (i = 0; i < e; i++) {
+		if (b[i] >= '0' && b[i] <= '9') {
+			grp[ng]++;
+			ndig++;
+		} else if (b[i] == '.' || b[i] == ',' || b[i] == ' ' || b[i] == '\'') {
+			if (ng == MAX_GROUPS)
+				return *why = "too many separators", RS_PARSE_BAD;
+			if (b[i] == '.' || b[i] == ',') {
+				k = b[i] == ',';
+				cnt[k]++;
+				last[k] = ng;
+			}
+			pos[ng] = i;
+			sep[ng++] = b[i];
+			grp[ng] = 0;
+		} else {
+			return *why = "unexpected characters", RS_PARSE_BAD;
+		}
 	}
-	if (i < n)
-		return *why = "unexpected characters", RS_PARSE_BAD;
+	if (ndig == 0)
+		return *why = "no digits", RS_PARSE_BAD;
+	*shape = RS_SHAPE_PLAIN;
+	if (cnt[0] > 0 && cnt[1] > 0) {
+		k = last[1] > last[0];
+		if (cnt[k] > 1)
+			return *why = "two decimal marks", RS_PARSE_BAD;
+		d = last[k];
+		*shape = k ? RS_SHAPE_COMMA : RS_SHAPE_DOT;
+	} else if (cnt[0] + cnt[1] == 1) {
+		k = cnt[1] > 0;
+		j = last[k];
+		if (grp[j + 1] != 3 || j + 1 < ng || j > 0 || grp[0] == 0 || grp[0] > 3 || b[0] == '0' || e < m) {
+			d = j;
+			*shape = k ? RS_SHAPE_COMMA : RS_SHAPE_DOT;
+		} else {
+			*shape = RS_SHAPE_AMBIG;
+			if (dec == 0)
+				return *why = "ambiguous: this column writes decimals both as 1.5 and as 1,5", RS_PARSE_BAD;
+			if (dec == sep[j])
+				d = j;
+		}
+	} else if (cnt[0] + cnt[1] > 1) {
+		*shape = cnt[1] > 0 ? RS_SHAPE_DOT : RS_SHAPE_COMMA; /* the other mark is the decimal one */
+	}
+	k = d == SIZE_MAX ? ng : d; /* separators before the decimal mark group thousands */
+	for (j = 0; j < k; j++)
+		if (sep[j] != sep[0])
+			return *why = "mixed thousands separators", RS_PARSE_BAD;
+	for (j = 0; j <= k && k > 0; j++)
+		if (j == 0 ? grp[0] == 0 || grp[0] > 3 || b[0] == '0' : grp[j] != 3)
+			return *why = "thousands groups are not of three digits", RS_PARSE_BAD;
+	if (d != SIZE_MAX && d + 1 != ng)
+		return *why = "a separator after the decimal mark", RS_PARSE_BAD;
+	for (i = 0; i < e; i++)
+		if (b[i] >= '0' && b[i] <= '9')
+			buf[o++] = b[i];
+		else if (d != SIZE_MAX && i == pos[d])
+			buf[o++] = '.';
+	if (e < m) {
+		buf[o++] = 'e';
+		if (++e < m && (b[e] == '+' || b[e] == '-'))
+			buf[o++] = b[e++];
+		if (e == m || b[e] < '0' || b[e] > '9')
+			return *why = "bad exponent", RS_PARSE_BAD;
+		for (; e < m && b[e] >= '0' && b[e] <= '9'; e++)
+			buf[o++] = b[e];
+		if (e < m)
+			return *why = "unexpected characters", RS_PARSE_BAD;
+	}
 	buf[o] = '\0';
 	return RS_PARSE_OK;
 }
 
-/* Strips a trailing % and a currency mark on either side, and the sign. */
-static rs_parse num_affixes(const char **s, size_t *n, unsigned flags,
-                            bool *neg, const char **why)
+/*
+ * Strips from the end a %, a unit word and a currency mark, from the start
+ * the sign and a currency mark (either order), and the blanks between.
+ */
+static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg, bool *pct,
+                            const char **why)
 {
+	const char *const *units = flags & RS_NUM_YEARS ? year_units : flags & RS_NUM_PIECES ? count_units : NULL;
+	bool cur = false, sign = false;
 	size_t k;
-	bool cur = false, pct = false, sign = false;
 
-	if (*n > 0 && (*s)[*n - 1] == '%') {
-		if (!(flags & RS_NUM_PERCENT))
-			return *why = "% is not accepted here", RS_PARSE_BAD;
-		pct = true;
-		--*n;
-		rs_value_trim(s, n);
-	}
-	if ((k = currency_before(*s, *n)) > 0) {
-		cur = true;
+	for (;;) {
+		if (*n > 0 && (*s)[*n - 1] == '%' && !*pct) {
+			if (!(flags & RS_NUM_PERCENT))
+				return *why = "% is not accepted here", RS_PARSE_BAD;
+			*pct = true;
+			k = 1;
+		} else if (units != NULL && (k = affix(*s, *n, units, true)) > 0) {
+			units = NULL;
+		} else if (!cur && (k = affix(*s, *n, currencies, true)) > 0) {
+			cur = true;
+		} else {
+			break;
+		}
 		*n -= k;
 		rs_value_trim(s, n);
 	}
@@ -287,7 +361,8 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags,
 				return *why = "two signs", RS_PARSE_BAD;
 			sign = true;
 			*neg = **s == '-';
-		} else if ((k = currency_at(*s, *n)) > 0) {
+			k = 1;
+		} else if ((k = affix(*s, *n, currencies, false)) > 0) {
 			if (cur)
 				return *why = "two currency signs", RS_PARSE_BAD;
 			cur = true;
@@ -298,37 +373,48 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags,
 		} else {
 			break;
 		}
-		++*s;
-		--*n;
+		*s += k;
+		*n -= k;
 	}
 	if (cur && !(flags & RS_NUM_CURRENCY))
 		return *why = "a currency sign is not accepted here", RS_PARSE_BAD;
-	if (cur && pct)
+	if (cur && *pct)
 		return *why = "both a currency sign and %", RS_PARSE_BAD;
 	return RS_PARSE_OK;
 }
 
-rs_parse rs_value_number(const char *s, size_t n, bool dcomma, unsigned flags,
-                         double *out, const char **why)
+rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
+                         unsigned *shape, const char **why)
 {
-	char buf[128];
-	bool neg = false;
+	char a[128], buf[128];
+	const char *p = a;
+	size_t m;
+	bool neg = false, pct = false;
+	unsigned sh = RS_SHAPE_PLAIN;
 	double v;
 	const char *dummy;
 
 	if (why == NULL)
 		why = &dummy;
 	*why = NULL;
+	if (shape != NULL)
+		*shape = RS_SHAPE_PLAIN;
 	rs_value_trim(&s, &n);
 	if (n == 0)
 		return RS_PARSE_EMPTY;
 	/* "39.7%" is common enough in share columns to stay on the fast path. */
-	if (rs_value_fastnum(s, (flags & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
-	                     dcomma ? ',' : '.', &v))
+	if (shape == NULL &&
+	    rs_value_fastnum(s, (flags & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, &v))
 		goto done;
-	if (num_affixes(&s, &n, flags, &neg, why) != RS_PARSE_OK ||
-	    num_body(s, n, dcomma, buf, sizeof buf, why) != RS_PARSE_OK)
+	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
+		return *why = "too long", RS_PARSE_BAD;
+	if (num_affixes(&p, &m, flags, &neg, &pct, why) != RS_PARSE_OK ||
+	    num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
+	if (shape != NULL)
+		*shape = sh | (pct ? RS_SHAPE_PCT : 0u);
+	if (out == NULL)
+		return RS_PARSE_OK; /* the shape was asked for, not the value */
 	v = strtod(buf, NULL);
 	if (!isfinite(v))
 		return *why = "out of range", RS_PARSE_BAD;
@@ -342,94 +428,71 @@ done:
 rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
                          bool allow_percent, double *out, const char **why)
 {
-	return rs_value_number(s, n, nf != NULL && nf->decimal_comma,
-	                 RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, why);
+	return rs_value_number(s, n, nf != NULL && nf->decimal_comma ? ',' : '.',
+	                       RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, NULL, why);
 }
 
-/* ----------------------------------------------------- booleans, levels */
+/* ---------------------------------------------------------- years, dates */
 
-/*
- * "x" is deliberately not a boolean: a tick in English sheets but "wrong"
- * (×) in Chinese ones. √ and ✓ are ticks everywhere.
- */
-static const char *const bool_yes[] = {"yes", "y", "true", "t", "1", "是", "有",
-                                       "\xE2\x88\x9A", "\xE2\x9C\x93", NULL};
-static const char *const bool_no[] = {"no", "n", "false", "f", "0", "否", "无", "無", "没有", NULL};
-
-static bool in_list(const char *s, size_t n, const char *const *list)
+rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
+                        const char **why)
 {
-	for (; *list; list++)
-		if (rs_value_word_eq(s, n, *list))
-			return true;
-	return false;
-}
-
-rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out)
-{
-	if (in_list(s, n, bool_yes))
-		return *out = true, RS_PARSE_OK;
-	if (in_list(s, n, bool_no))
-		return *out = false, RS_PARSE_OK;
-	return RS_PARSE_BAD;
-}
-
-rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
-{
-	int k;
+	static const unsigned char mdays[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	char a[64];
+	long f[3] = {0, 0, 0}, y, mo, d;
+	size_t m, i = 0, k = 0, len[3] = {0, 0, 0};
+	char sep = 0;
 
 	rs_value_trim(&s, &n);
 	if (n == 0)
 		return RS_PARSE_EMPTY;
-	/* The usual words first, without walking the lists. */
-	if ((k = rs_value_fastbool(s, n)) >= 0)
-		return *out = k == 1, RS_PARSE_OK;
-	return rs_value_bool_slow(s, n, out);
+	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
+		return *why = "too long", RS_PARSE_BAD;
+	while (i < m && k < 3) {
+		for (; i < m && a[i] >= '0' && a[i] <= '9' && len[k] < 5; i++, len[k]++)
+			f[k] = f[k] * 10 + (a[i] - '0');
+		if (len[k] == 0)
+			break;
+		k++;
+		if (m - i >= 3 && (memcmp(a + i, "年", 3) == 0 || memcmp(a + i, "月", 3) == 0 ||
+		                   memcmp(a + i, "日", 3) == 0))
+			i += 3;
+		else if (i < m && k < 3 && (a[i] == '-' || a[i] == '/' || a[i] == '.') && (sep == 0 || sep == a[i]))
+			sep = a[i++];
+		else
+			break;
+	}
+	/* What follows a whole date may be a time ("2019-06-15 00:00:00"). */
+	if (i < m && !(k == 3 && (a[i] == ' ' || a[i] == 'T')))
+		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
+	if (k == 3 && sep == '.' && len[0] <= 2 && len[2] == 4) { /* 15.06.2019 */
+		long t = f[0];
+		f[0] = f[2];
+		f[2] = t;
+		len[0] = 4;
+		len[2] = 2;
+	}
+	y = f[0];
+	mo = f[1];
+	d = f[2];
+	if (k == 0 || len[0] != 4 || (k > 1 && (len[1] > 2 || mo < 1 || mo > 12)) ||
+	    (k > 2 && (len[2] > 2 || d < 1 || d > mdays[mo] || (mo == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))))
+		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
+	if (y < 1900)
+		return *why = "before 1900", RS_PARSE_BAD;
+	if (y * 10000 + mo * 100 + d > today)
+		return *why = "after today", RS_PARSE_BAD;
+	*year = (double)y;
+	*years = (double)(today / 10000 - y - (mo * 100 + d > today % 10000));
+	return RS_PARSE_OK;
 }
 
-/*
- * Level words, compared after name normalisation ("C-Level" = "c_level").
- * Left out as ambiguous: "vp" (above director in some firms, below in banks),
- * "主管" (supervisor: staff or manager), "head". 总经理 is a Chinese
- * company's chief executive, hence 4.
- */
-static const char *const level_words[4][8] = {
-	{"1", "staff", "employee", "员工", "职员", "普通员工", NULL},
-	{"2", "manager", "mgr", "经理", "部门经理", NULL},
-	{"3", "director", "总监", NULL},
-	{"4", "executive", "exec", "c_level", "c_suite", "高层", "高管", "总经理"},
-};
-
-/* strlen of level_words[i][1], the English word. */
-static const size_t level_len[4] = {5, 7, 8, 9};
-
-rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
+long rs_value_today(void)
 {
-	char buf[32];
-	size_t i, j;
+	time_t now = time(NULL);
+	struct tm tm;
 
-	/* The English words in any case, before normalising. */
-	for (i = 0; i < 4; i++)
-		if (level_len[i] == n && rs_value_word_eq(s, n, level_words[i][1]))
-			return *out = (int)i + 1, RS_PARSE_OK;
-	if (n >= sizeof buf)
-		return RS_PARSE_BAD;
-	(void)rs_value_norm(s, n, buf, sizeof buf);
-	for (i = 0; i < 4; i++)
-		for (j = 0; j < 8 && level_words[i][j]; j++)
-			if (buf[0] == level_words[i][j][0] && strcmp(buf, level_words[i][j]) == 0)
-				return *out = (int)i + 1, RS_PARSE_OK;
-	return RS_PARSE_BAD;
-}
-
-rs_parse rs_parse_level(const char *s, size_t n, int *out)
-{
-	int k;
-
-	rs_value_trim(&s, &n);
-	if (n == 0)
-		return RS_PARSE_EMPTY;
-	/* The words as most exports write them, without normalising. */
-	if ((k = rs_value_fastlevel(s, n)) > 0)
-		return *out = k, RS_PARSE_OK;
-	return rs_value_level_slow(s, n, out);
+	if (localtime_r(&now, &tm) == NULL)
+		return 99991231;
+	return (long)(tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }

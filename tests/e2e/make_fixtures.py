@@ -502,6 +502,92 @@ def bad_fixtures():
     return files
 
 
+# ------------------------------------------------- values as exports write them
+
+def values_fixtures():
+    """Issue 14: numbers, fractions, years, words and encodings as real exports
+    write them. Each file is explained in tests/e2e/in/README.md."""
+    f = {}
+    # A CRM report exported with ';' between cells and '.' decimals.
+    f["values_semicolon_dot.csv"] = lines(
+        "Account ID;Account Name;Share of Wallet;Revenue;Total Purchases;Contacts;Contact Level;Decision Maker;Years",
+        "001A000001;Acme Industrial Supply;12.5;125000.00;1000000.00;3;Purchasing Manager;No;4",
+        "001A000002;Globex Corporation;85.0;850000.00;1000000.00;9;VP of Operations;Yes;12",
+        "001A000003;Initech LLC;50.000;1.234;2.468;2;Buyer;No;1",
+        "001A000004;Umbrella Corp;0.0;0;500000.00;1;Individual Contributor;No;0",
+        eol="\r\n").encode("utf-8")
+    # German Excel, "CSV UTF-8": BOM, ';', decimal comma, '.' thousands.
+    f["values_semicolon_comma.csv"] = b"\xef\xbb\xbf" + lines(
+        "Kundennummer;Firma;Anteil;Umsatz;Einkaufsvolumen;Kontakte;Ebene;Entscheider;Kunde seit",
+        "K-1001;Müller Präzisionstechnik GmbH;45,5;1.250.000,00;2.750.000,00;4;Geschäftsführung;Ja;2015",
+        "K-1002;Bäckerei Schröder & Söhne KG;12,5;50.000;400.000;2;Einkäufer;Nein;01.03.2021",
+        "K-1003;Weber Logistik AG;80;800.000;1.000.000;7;Leiter Einkauf;ja;2010",
+        "K-1004;Schmidt & Partner;50.000;500.000;1.000.000;2;Sachbearbeiterin;nein;2020-06-30",
+        eol="\r\n").encode("utf-8")
+    # A HubSpot-style export whose share is a fraction of 1.
+    f["values_fractions.csv"] = lines(
+        "Record ID,Company name,Share of wallet,Annual revenue,Total purchases",
+        "101,Acme,0.85,,",
+        "102,Globex,0.62,,",
+        "103,Initech,1,,",
+        "104,Hooli,0.05,50000,100000",
+        "105,Pied Piper,0,,").encode("utf-8")
+    # The same with one percentage among the fractions: nothing is x100, but it is said.
+    f["values_fractions_mixed.csv"] = lines(
+        "Record ID,Company name,Share of wallet",
+        "101,Acme,0.85",
+        "102,Globex,0.62",
+        "106,Soylent,85").encode("utf-8")
+    # German Excel, plain "CSV (Trennzeichen-getrennt)": Windows-1252, CRLF.
+    f["values_de_cp1252.csv"] = lines(
+        "Kundennummer;Firma;Anteil;Umsatz;Einkaufsvolumen;Ansprechpartner;Höchste Ebene;Entscheider;Rahmenvertrag",
+        "10001;Müller Präzisionstechnik GmbH;45,5;1.250.000,00;2.750.000,00;4;Geschäftsführer;Ja;Nein",
+        "10002;Größenwahn Maschinenbau AG;82;820.000,00;1.000.000,00;7;Leiterin Einkauf;ja;ja",
+        "10003;Bäckerei Schröder & Söhne KG;12;50.000;400.000;2;Einkäufer;Nein;",
+        "10004;Zürcher Kältetechnik Österreich GesmbH;0;0;150.000;1;Sachbearbeiter;nein;nein",
+        eol="\r\n").encode("cp1252")
+    # A Taiwanese CRM export: Big5, traditional Chinese.
+    f["values_big5.csv"] = lines(
+        "客戶編號,客戶名稱,採購份額,聯繫人數,最高接觸層級,關鍵人,戰略協議",
+        "T001,台北精密機械股份有限公司,65,5,總經理,是,未簽署",
+        "T002,高雄貿易有限公司,30,2,採購經理,否,未簽署",
+        "T003,陳大文電子工業,85,8,董事長,是,已簽署",
+        "T004,新竹半導體材料,0,1,專員,否,",
+        eol="\r\n").encode("big5")
+    # Every kind of word a person writes, and three that stay refused.
+    f["values_words.csv"] = lines(
+        "id,purchase_share,top_contact_level,key_person,strategic_agreement,contacts,relationship_years,our_sales,customer_spend",
+        "W01,60,VP of Sales,Ja,已签署,８,3 years,,",
+        "W02,60,Head of Purchasing,oui,未签署,5人,3年,,",
+        "W03,60,采购经理,sí,有协议,2 个,,,",
+        "W04,60,Individual Contributor,はい,无协议,1,,,",
+        "W05,60,副总经理,✓,☑,3,,,",
+        "W06,60,董事长,✔,✗,3,,,",
+        "W07,60,主管,√,×,3,,,",
+        "W08,60,Geschäftsführung,nein,☐,3,,,",
+        "W09,60,采购员,いいえ,non,3,,,",
+        "W10,60,Supervisor,no,NEIN,3,,,",
+        "W11,６０％,CFO,Yes,已签订,3,,USD 1000.00,USD 1500.00",
+        "W12,,Director of Operations,No,,3,,\"1 250 000,00 €\",\"2 500 000,00 €\"",
+        "W13,,Manager of Procurement,,,3,,1'250'000,2'500'000",
+        "W14,60,Owner,x,,3,,,",
+        "W15,60,Product Owner,yes,,3,,,",
+        "W16,60,manager,未知,,3,,,").encode("utf-8")
+    # relationship_years that hold years, beside a customer_since column.
+    f["values_years.csv"] = lines(
+        "id,purchase_share,years,Customer Since",
+        "Y01,60,2019,",
+        "Y02,60,,2019",
+        "Y03,60,,2021-06-15",
+        "Y04,60,3,2010",
+        "Y05,60,,2027",
+        "Y06,60,,首次合作",
+        "Y07,60,7,").encode("utf-8")
+    # Bytes that are no encoding relstage knows (0x81 0x0A), on line 3.
+    f["values_no_encoding.csv"] = b"id,purchase_share\nA1,50\nA2,\x81\n"
+    return {IN + "/" + k: v for k, v in f.items()}
+
+
 # ------------------------------------------------------------------ main
 
 def all_files():
@@ -509,6 +595,7 @@ def all_files():
     files.update(sample_files())
     files.update(account_files())
     files.update(bad_fixtures())
+    files.update(values_fixtures())
     return files
 
 

@@ -11,6 +11,8 @@ cd "$(dirname "$0")" || exit 2
 export RELSTAGE
 unset RELSTAGE_LANG
 LC_ALL=C.UTF-8
+RELSTAGE_TODAY=2026-12-01 # customer_since counts to a fixed day
+export RELSTAGE_TODAY
 export LC_ALL
 out=${TMPDIR:-/tmp}/relstage-e2e.$$
 mkdir -p "$out"

@@ -1,14 +1,19 @@
 /*
  * fuzz_values.c - the cell parsers. The first byte picks options (bit 0:
- * decimal comma, bit 1: allow %), the rest is the cell, passed without a
- * terminating NUL so a read past its length is caught. Checks: a number is
- * finite and never -0; what parses without % parses the same with it; a
- * plain decimal numeral gives exactly strtod's value; bools and levels do
- * not depend on ASCII case; "empty" means only blanks.
+ * decimal comma, bit 1: allow %, bits 2-3: currency, years or count units),
+ * the rest is the cell, passed without a terminating NUL so a read past its
+ * length is caught. Checks: a number is finite and never -0; what parses
+ * without % parses the same with it; a plain decimal numeral gives exactly
+ * strtod's value; only "1.234"-shaped text (RS_SHAPE_AMBIG) reads by the
+ * column's mark, every other text the same with '.', ',' or none; the shape
+ * alone agrees with the full parse; the fast path agrees with the general
+ * one; a customer_since date is a past year with years to match; bools and
+ * levels do not depend on ASCII case; "empty" means only blanks.
  */
 #include <ctype.h>
 #include <math.h>
 
+#include "fields_impl.h"
 #include "fuzz_common.h"
 
 /* Only ASCII blanks, U+00A0 and U+3000: what the parsers call empty. */
@@ -114,6 +119,51 @@ static void check_words(const char *s, size_t n)
 	free(up);
 }
 
+/* The column's mark decides "1.234"-shaped text and nothing else. */
+static void check_marks(const char *s, size_t n, unsigned flags)
+{
+	double dot = 0, comma = 0, none = 0, fast = 0;
+	unsigned shape = 0, shape2 = 0;
+	rs_parse pd = rs_value_number(s, n, '.', flags, &dot, &shape, NULL);
+	rs_parse pc = rs_value_number(s, n, ',', flags, &comma, NULL, NULL);
+	rs_parse p0;
+
+	FUZZ_CHECK(pd == pc);
+	/* The shape alone does not convert, so it cannot see "1e400" overflow. */
+	p0 = rs_value_number(s, n, '.', flags, NULL, &shape2, NULL);
+	FUZZ_CHECK(p0 == pd || (p0 == RS_PARSE_OK && pd == RS_PARSE_BAD));
+	if (pd != RS_PARSE_OK)
+		return;
+	FUZZ_CHECK(shape2 == shape);
+	p0 = rs_value_number(s, n, 0, flags, &none, NULL, NULL);
+	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG) {
+		FUZZ_CHECK(p0 == RS_PARSE_BAD);
+		FUZZ_CHECK(dot != comma);
+	} else {
+		FUZZ_CHECK(p0 == RS_PARSE_OK && none == dot && comma == dot);
+	}
+	/* The fast path takes a subset, and reads it as the general path does. */
+	if (rs_value_fastnum(s, n, '.', &fast))
+		FUZZ_CHECK(fast == dot);
+	if (rs_value_fastnum(s, n, ',', &fast))
+		FUZZ_CHECK(fast == comma);
+}
+
+static void check_since(const char *s, size_t n)
+{
+	double year = 0, years = -1;
+	const char *why = NULL;
+	rs_parse p = rs_value_since(s, n, 20261201, &year, &years, &why);
+
+	FUZZ_CHECK((p == RS_PARSE_EMPTY) == all_blank((const unsigned char *)s, n));
+	if (p == RS_PARSE_BAD)
+		FUZZ_CHECK(why != NULL && why[0] != '\0');
+	if (p != RS_PARSE_OK)
+		return;
+	FUZZ_CHECK(year >= 1900 && year <= 2026 && year == floor(year));
+	FUZZ_CHECK(years >= 0 && (years == 2026 - year || years == 2025 - year));
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
@@ -131,6 +181,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		return 0;
 	memcpy(s, data + 1, n);
 	check_number(s, n, flags & 1u, (flags & 2u) != 0);
+	check_marks(s, n, (flags & 2u ? RS_NUM_PERCENT : 0u) |
+	                      (const unsigned[]){RS_NUM_CURRENCY, RS_NUM_YEARS, RS_NUM_PIECES, 0}[flags >> 2 & 3u]);
+	check_since(s, n);
 	check_words(s, n);
 	free(s);
 	return 0;

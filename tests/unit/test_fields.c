@@ -488,7 +488,8 @@ static void test_apply_bad_values_reject_naming_the_column(void **state)
 	apply_rejects("A1|n|5|||||boss||||||||", NULL, &err);
 	assert_string_equal(err.where, "level");
 	assert_string_equal(err.msg, "top_contact_level \"boss\" is not a level "
-	                             "(staff, manager, director, executive / 员工, 经理, 总监, 高层)");
+	                             "(staff, manager, director, executive, or a title: VP Sales, "
+	                             "采购经理; relstage fields lists all)");
 	apply_rejects("A1|n|5||||||maybe|||||||", NULL, &err);
 	/* the header is the field's own name: the message already says it */
 	assert_string_equal(err.where, "");
@@ -583,7 +584,7 @@ static double apply_one(rs_fieldmap *m, int f, const char *cell)
 	trow r;
 	int c;
 
-	for (c = 2; c <= RS_F_INFO_SHARING; c++) { /* FULL_HEADER's columns */
+	for (c = 2; c < RS_F_CUSTOMER_SINCE; c++) { /* FULL_HEADER's 16 columns */
 		strcat(spec, "|");
 		if (c == f)
 			strcat(spec, cell);
@@ -810,21 +811,34 @@ static void test_number_decimal_comma(void **state)
 	assert_num(num_ok("1.234", true, false), 1234, 0);
 	assert_num(num_ok("1\xC2\xA0" "234,5", true, false), 1234.5, 0);
 	assert_num(num_ok("€ 1.000,00", true, false), 1000, 0);
-	assert_contains(num_bad("1.5", true, false), "ambiguous");
-	assert_contains(num_bad("1,234.5", true, false), "unexpected");
+	/* A mark before other than three digits is the decimal mark, whatever the file. */
+	assert_num(num_ok("1.5", true, false), 1.5, 0);
+	assert_num(num_ok("1,234.5", true, false), 1234.5, 0);
+	assert_num(num_ok("1,5", false, false), 1.5, 0);
+	assert_num(num_ok("1.234,5", false, false), 1234.5, 0);
+	/* Only "1.234" and "1,234" are left to the convention. */
+	assert_num(num_ok("1.234", false, false), 1.234, 0);
+	assert_num(num_ok("1,234", true, false), 1.234, 0);
 }
 
-static void test_number_ambiguous_groups_are_rejected(void **state)
+static void test_number_marks_before_other_than_three_digits_are_decimal(void **state)
 {
 	(void)state;
-	assert_contains(num_bad("1,20", false, false), "ambiguous");
-	assert_contains(num_bad("1,5", false, false), "ambiguous");
-	assert_contains(num_bad("1,2345", false, false), "ambiguous");
-	assert_contains(num_bad("1234,567", false, false), "ambiguous");
-	assert_contains(num_bad("0,123", false, false), "ambiguous");
-	assert_contains(num_bad(",5", false, false), "ambiguous");
-	assert_contains(num_bad("1,234,56", false, false), "ambiguous");
-	assert_contains(num_bad("1.234.5", true, false), "ambiguous");
+	assert_num(num_ok("1,20", false, false), 1.2, 0);
+	assert_num(num_ok("1,2345", false, false), 1.2345, 0);
+	assert_num(num_ok("1234,567", false, false), 1234.567, 0); /* 4 digits: not a group */
+	assert_num(num_ok("0,123", false, false), 0.123, 0);       /* a lone 0: not a group */
+	assert_num(num_ok("0.500", true, false), 0.5, 0);
+	assert_num(num_ok(",5", false, false), 0.5, 0);
+	assert_num(num_ok("12.5", true, false), 12.5, 0);
+	assert_num(num_ok("1.234e2", true, false), 123.4, 1e-12); /* an exponent: not a group */
+	assert_contains(num_bad("1,234,56", false, false), "three digits");
+	assert_contains(num_bad("1.234.5", true, false), "three digits");
+	assert_contains(num_bad("1,23,456", false, false), "three digits");
+	assert_contains(num_bad("1.234,5.6", false, false), "two decimal marks");
+	assert_contains(num_bad("1 234.567,8", false, false), "mixed");
+	assert_contains(num_bad("1,5 000", false, false), "after the decimal mark");
+	assert_contains(num_bad("0,123,456", false, false), "three digits");
 }
 
 static void test_number_percent_only_when_allowed(void **state)
@@ -858,7 +872,7 @@ static void test_number_rejects_nan_inf_overflow_hex_and_garbage(void **state)
 	assert_contains(num_bad("abc", false, false), "no digits");
 	assert_contains(num_bad("-", false, false), "no digits");
 	assert_contains(num_bad("$$5", false, false), "two currency");
-	assert_contains(num_bad("1 000", false, false), "unexpected");
+	assert_contains(num_bad("1 0 000", false, false), "three digits");
 }
 
 static void test_number_minus_zero_is_plain_zero(void **state)
@@ -982,7 +996,7 @@ static void test_level_words(void **state)
 	assert_int_equal(levelv("3"), 3);
 	assert_int_equal(levelv(""), -1);
 	assert_int_equal(levelv("boss"), -2);
-	assert_int_equal(levelv("vp"), -2);
+	assert_int_equal(levelv("vp"), 4);
 	assert_int_equal(levelv("5"), -2);
 	assert_int_equal(levelv("0"), -2);
 	assert_int_equal(levelv("a very long level name that does not fit"), -2);
@@ -1052,7 +1066,7 @@ int main(void)
 		cmocka_unit_test(test_number_plain_and_fast_path_match_strtod),
 		cmocka_unit_test(test_number_currency_and_thousands),
 		cmocka_unit_test(test_number_decimal_comma),
-		cmocka_unit_test(test_number_ambiguous_groups_are_rejected),
+		cmocka_unit_test(test_number_marks_before_other_than_three_digits_are_decimal),
 		cmocka_unit_test(test_number_percent_only_when_allowed),
 		cmocka_unit_test(test_number_rejects_nan_inf_overflow_hex_and_garbage),
 		cmocka_unit_test(test_number_minus_zero_is_plain_zero),

@@ -172,7 +172,7 @@ static void test_invalid_utf8_after_first_block_is_reported_after_valid_bytes(vo
 	assert_string_equal(enc, "UTF-8");
 	assert_int_equal(n, len);
 	assert_non_null(strstr(err.msg, "invalid UTF-8"));
-	assert_non_null(strstr(err.msg, "--encoding gb18030"));
+	assert_non_null(strstr(err.msg, "--encoding (gb18030, big5, cp1252"));
 	assert_int_equal(err.line, 0);
 	free(data);
 	free(out);
@@ -455,6 +455,129 @@ static void test_named_gbk_has_no_utf8_guard(void **state)
 	assert_int_equal(n, 2 + 21 + 1);
 }
 
+/* ---------------------------------------------- auto: which encoding reads */
+
+/* The encoding auto picks for these bytes, and what they decode to (NUL-terminated). */
+static const char *auto_pick(const char *text, size_t n, char *out, size_t cap)
+{
+	const char *used = NULL;
+	rs_error err = {0};
+	size_t got = 0;
+
+	if (read_all(text, n, NULL, out, cap - 1, &got, &err, &used) != RS_OK)
+		fail_msg("%s", err.msg);
+	out[got] = '\0';
+	return used;
+}
+
+static void test_auto_reads_a_german_windows_1252_export_as_windows_1252(void **state)
+{
+	static const char de[] = "Kundennummer;Firma;H\xF6" "chste Ebene\n"
+	                         "10001;M\xFCller Pr\xE4zisionstechnik GmbH;Gesch\xE4" "ftsf\xFChrung\n"
+	                         "10002;Gro\xDF" "handel \xD6sterreich;Eink\xE4ufer\n";
+	char out[256];
+
+	(void)state;
+	assert_string_equal(auto_pick(de, sizeof de - 1, out, sizeof out), "Windows-1252");
+	assert_non_null(strstr(out, "Müller Präzisionstechnik GmbH;Geschäftsführung"));
+	assert_non_null(strstr(out, "Großhandel Österreich;Einkäufer"));
+}
+
+static void test_auto_reads_big5_as_big5_not_gb18030(void **state)
+{
+	static const char tw[] = "\xAB\xC8\xA4\xE1\xBDs\xB8\xB9,\xAB\xC8\xA4\xE1\xA6W\xBA\xD9\n"
+	                         "T1,\xA5x\xA5_\xBA\xEB\xB1K\xBE\xF7\xB1\xF1\xAA\xD1\xA5\xF7\xA6\xB3\xAD\xAD\xA4\xBD\xA5q\n"
+	                         "T2,\xB3\xAF\xA4j\xA4\xE5\xB9q\xA4l\xA4u\xB7~\n";
+	static const char names[] = "id,name\n1,\xB3\xAF\n2,\xB1i\n3,\xAAL\n"; /* 陳 張 林 */
+	char out[256];
+
+	(void)state;
+	assert_string_equal(auto_pick(tw, sizeof tw - 1, out, sizeof out), "Big5");
+	assert_non_null(strstr(out, "T1,台北精密機械股份有限公司\nT2,陳大文電子工業"));
+	/* Three names alone: GB18030 takes their bytes too, as rarer characters. */
+	assert_string_equal(auto_pick(names, sizeof names - 1, out, sizeof out), "Big5");
+	assert_string_equal(out, "id,name\n1,陳\n2,張\n3,林\n");
+}
+
+static void test_auto_reads_gbk_as_gb18030(void **state)
+{
+	static const char cn[] = "\xBF\xCD\xBB\xA7\xB1\xE0\xBA\xC5,\xBF\xCD\xBB\xA7\xC3\xFB\xB3\xC6\n"
+	                         "C1,\xB1\xB1\xBE\xA9\xBB\xAA\xCE\xAA\xBF\xC6\xBC\xBC\xD3\xD0\xCF\xDE\xB9\xAB\xCB\xBE\n";
+	static const char name[] = "id,name\n1,\xD5\xC5\xC8\xFD\n"; /* 张三 */
+	char out[256];
+
+	(void)state;
+	assert_string_equal(auto_pick(cn, sizeof cn - 1, out, sizeof out), "GB18030");
+	assert_string_equal(out, "客户编号,客户名称\nC1,北京华为科技有限公司\n");
+	assert_string_equal(auto_pick(name, sizeof name - 1, out, sizeof out), "GB18030");
+	assert_string_equal(out, "id,name\n1,张三\n");
+}
+
+static void test_auto_utf16_without_a_bom_by_its_zero_bytes(void **state)
+{
+	static const char le[] = "i\0d\0,\0n\0\n\0" "1\0,\0\xFC\0\n\0";
+	static const char be[] = "\0i\0d\0,\0n\0\n" "\0" "1\0,\0\xFC\0\n";
+	char out[64];
+
+	(void)state;
+	assert_string_equal(auto_pick(le, sizeof le - 1, out, sizeof out), "UTF-16LE");
+	assert_string_equal(out, "id,n\n1,ü\n");
+	assert_string_equal(auto_pick(be, sizeof be - 1, out, sizeof out), "UTF-16BE");
+	assert_string_equal(out, "id,n\n1,ü\n");
+}
+
+/* Bytes no candidate takes: the text before them, then an error (the reader names the line). */
+static void test_auto_bytes_that_fit_no_encoding_are_an_error_after_the_text_before(void **state)
+{
+	static const char bad[] = "id,name\nA1,ok\nA2,\x81\n";
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+
+	(void)state;
+	assert_int_equal(read_all(bad, sizeof bad - 1, NULL, out, sizeof out, &n, &err, NULL), RS_EENCODING);
+	assert_memory_equal(out, "id,name\nA1,ok\nA2,", n);
+	assert_non_null(strstr(err.msg, "neither UTF-8, GB18030, Big5 nor Windows-1252"));
+}
+
+static void test_named_cp1252_latin1_big5_and_utf16(void **state)
+{
+	static const char u16[] = "a\0\xAC\x20\n\0"; /* "a€\n" UTF-16LE, no BOM */
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+
+	(void)state;
+	assert_int_equal(read_all("\x80\xE9", 2, "cp1252", out, sizeof out, &n, &err, NULL), RS_OK);
+	assert_memory_equal(out, "€é", n);
+	assert_int_equal(read_all("\xE9", 1, "latin1", out, sizeof out, &n, &err, NULL), RS_OK);
+	assert_memory_equal(out, "é", n);
+	assert_int_equal(read_all("\xB3\xAF", 2, "big5", out, sizeof out, &n, &err, NULL), RS_OK);
+	assert_memory_equal(out, "陳", n);
+	assert_int_equal(read_all(u16, sizeof u16 - 1, "utf-16", out, sizeof out, &n, &err, NULL), RS_OK);
+	assert_memory_equal(out, "a€\n", n);
+	/* Windows-1252 leaves five bytes undefined: named, they are an error. */
+	assert_int_equal(read_all("ok\n\x81\n", 5, "cp1252", out, sizeof out, &n, &err, NULL), RS_EENCODING);
+	assert_non_null(strstr(err.msg, "0x81"));
+}
+
+/* Windows-1252 takes UTF-8 bytes as "Ã¼": a UTF-8 line is an error, not mojibake. */
+static void test_auto_windows_1252_stops_at_a_utf8_line(void **state)
+{
+	static const char mixed[] = "id;name\n1;M\xFCller\n2;M\xC3\xBCller\n";
+	char out[64];
+	size_t n;
+	rs_error err = {0};
+	const char *used = NULL;
+
+	(void)state;
+	assert_int_equal(read_all(mixed, sizeof mixed - 1, NULL, out, sizeof out, &n, &err, &used),
+	                 RS_EENCODING);
+	assert_string_equal(used, "Windows-1252");
+	assert_memory_equal(out, "id;name\n1;Müller\n2;M", n); /* everything before it */
+	assert_non_null(strstr(err.msg, "UTF-8 text (bytes 0xC3 0xBC ...) in a file read as Windows-1252"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +601,13 @@ int main(void)
 		cmocka_unit_test(test_auto_gb18030_stops_before_a_utf8_line),
 		cmocka_unit_test(test_auto_gb18030_utf8_run_across_blocks_is_caught),
 		cmocka_unit_test(test_named_gbk_has_no_utf8_guard),
+		cmocka_unit_test(test_auto_reads_a_german_windows_1252_export_as_windows_1252),
+		cmocka_unit_test(test_auto_reads_big5_as_big5_not_gb18030),
+		cmocka_unit_test(test_auto_reads_gbk_as_gb18030),
+		cmocka_unit_test(test_auto_utf16_without_a_bom_by_its_zero_bytes),
+		cmocka_unit_test(test_auto_bytes_that_fit_no_encoding_are_an_error_after_the_text_before),
+		cmocka_unit_test(test_named_cp1252_latin1_big5_and_utf16),
+		cmocka_unit_test(test_auto_windows_1252_stops_at_a_utf8_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -209,8 +209,8 @@ static void test_unknown_variable_is_reported(void **state)
 	               "unknown variable \"contact\" (expected one of: id, name, purchase_share, "
 	               "our_sales, customer_spend, contacts, departments, top_contact_level, "
 	               "key_person, relationship_years, joint_projects, exec_meetings, "
-	               "strategic_agreement, equity_tie, exclusive, info_sharing, price_agreement, "
-	               "share_pct, contact_score, cooperation_score)");
+	               "strategic_agreement, equity_tie, exclusive, info_sharing, customer_since, "
+	               "price_agreement, share_pct, contact_score, cooperation_score)");
 }
 
 static void test_bool_var_needs_true_or_false(void **state)

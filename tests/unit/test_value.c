@@ -49,6 +49,20 @@ static bool fast_agrees(const char *s, char dec)
 	return same_bits(v, reference(s, dec));
 }
 
+/* One mark, 1-3 digits before it (not a leading 0), 3 after: "1.234". */
+static bool ambiguous(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	size_t before;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	if (dot == NULL || strlen(dot + 1) != 3)
+		return false;
+	before = (size_t)(dot - s);
+	return before >= 1 && before <= 3 && s[0] != '0';
+}
+
 static bool fast_takes(const char *s)
 {
 	double v = 0;
@@ -61,7 +75,7 @@ static double number(const char *s)
 {
 	double v = -1;
 
-	assert_int_equal(rs_value_number(s, strlen(s), false, RS_NUM_PERCENT, &v, NULL),
+	assert_int_equal(rs_value_number(s, strlen(s), '.', RS_NUM_PERCENT, &v, NULL, NULL),
 	                 RS_PARSE_OK);
 	return v;
 }
@@ -124,9 +138,16 @@ static void test_fastnum_takes_every_plain_number_up_to_15_digits(void **state)
 		for (frac = 0; frac <= total; frac++)
 			for (k = 0; k < 50; k++) {
 				random_number(buf, total, frac, '.');
-				if (!fast_takes(buf))
+				if (!fast_takes(buf) && !ambiguous(buf))
 					fail_msg("fastnum declined \"%s\"", buf);
 			}
+	/* "1.234" is thousands or decimals as its column says: never the fast path's. */
+	assert_false(fast_takes("1.234"));
+	assert_false(fast_takes("-999.000"));
+	assert_true(fast_takes("0.234"));
+	assert_true(fast_takes("1234.567"));
+	assert_true(fast_takes("1.2345"));
+	assert_true(fast_takes(".234"));
 }
 
 static void test_fastnum_decimal_comma_equals_strtod(void **state)
@@ -423,6 +444,196 @@ static void test_word_tables_take_their_words_and_nothing_near(void **state)
 	assert_int_equal(rs_value_fastlevel("executives", 9), 4);
 }
 
+/* ------------------------------------------------- number forms (issue 14) */
+
+/* rs_value_number with these flags and mark; fails the test unless OK. */
+static double num(const char *s, char dec, unsigned flags)
+{
+	double v = -12345;
+	const char *why = NULL;
+
+	if (rs_value_number(s, strlen(s), dec, flags, &v, NULL, &why) != RS_PARSE_OK)
+		fail_msg("\"%s\" rejected: %s", s, why ? why : "?");
+	return v;
+}
+
+static const char *num_why(const char *s, char dec, unsigned flags)
+{
+	double v = 0;
+	const char *why = NULL;
+
+	if (rs_value_number(s, strlen(s), dec, flags, &v, NULL, &why) != RS_PARSE_BAD)
+		fail_msg("\"%s\" read as %g, should be rejected", s, v);
+	assert_non_null(why);
+	return why;
+}
+
+static unsigned shape_of(const char *s, unsigned flags)
+{
+	unsigned shape = 99;
+
+	assert_int_equal(rs_value_number(s, strlen(s), '.', flags, NULL, &shape, NULL), RS_PARSE_OK);
+	return shape;
+}
+
+#define MONEY (RS_NUM_CURRENCY)
+
+static void test_a_mark_before_other_than_three_digits_is_decimal_in_any_file(void **state)
+{
+	(void)state;
+	assert_true(num("12.5", ',', 0) == 12.5);
+	assert_true(num("12,5", '.', 0) == 12.5);
+	assert_true(num("0.850", ',', 0) == 0.85);    /* a lone 0 never leads a group */
+	assert_true(num("1234,567", '.', 0) == 1234.567);
+	assert_true(num("1.5e3", ',', 0) == 1500);    /* an exponent: a decimal mark */
+	assert_true(num("1,234.56", ',', MONEY) == 1234.56);
+	assert_true(num("1.234,56", '.', MONEY) == 1234.56);
+	assert_true(num("1.234.567", '.', MONEY) == 1234567); /* twice: groups */
+	assert_true(num("1,234,567", ',', MONEY) == 1234567);
+}
+
+static void test_only_one_mark_before_three_digits_is_left_to_the_column(void **state)
+{
+	(void)state;
+	assert_true(num("1.234", '.', 0) == 1.234);
+	assert_true(num("1.234", ',', 0) == 1234);
+	assert_true(num("50.000", ',', 0) == 50000);
+	assert_true(num("50,000", ',', 0) == 50);
+	assert_true(num("-1,234", '.', 0) == -1234);
+	/* 0: the column writes both ways, so this one cannot be read. */
+	assert_non_null(strstr(num_why("1.234", 0, 0), "ambiguous"));
+	assert_non_null(strstr(num_why("50,000", 0, 0), "ambiguous"));
+	assert_true(num("12.5", 0, 0) == 12.5); /* what shows its mark still reads */
+	assert_true(num("1,234.5", 0, MONEY) == 1234.5);
+	assert_true(num("1234", 0, 0) == 1234);
+}
+
+static void test_shapes_say_what_the_text_showed(void **state)
+{
+	(void)state;
+	assert_int_equal(shape_of("12.5", 0), RS_SHAPE_DOT);
+	assert_int_equal(shape_of("1,234,567", 0), RS_SHAPE_DOT);
+	assert_int_equal(shape_of("1,234.5", 0), RS_SHAPE_DOT);
+	assert_int_equal(shape_of("12,5", 0), RS_SHAPE_COMMA);
+	assert_int_equal(shape_of("1.234.567", 0), RS_SHAPE_COMMA);
+	assert_int_equal(shape_of("1 234,5", 0), RS_SHAPE_COMMA);
+	assert_int_equal(shape_of("1.234", 0), RS_SHAPE_AMBIG);
+	assert_int_equal(shape_of("50,000", 0), RS_SHAPE_AMBIG);
+	assert_int_equal(shape_of("1234", 0), RS_SHAPE_PLAIN);
+	assert_int_equal(shape_of("1 250 000", 0), RS_SHAPE_PLAIN);
+	assert_int_equal(shape_of("85%", RS_NUM_PERCENT), RS_SHAPE_PLAIN | RS_SHAPE_PCT);
+	assert_int_equal(shape_of("0.85 %", RS_NUM_PERCENT), RS_SHAPE_DOT | RS_SHAPE_PCT);
+}
+
+static void test_thousands_grouped_with_spaces_and_apostrophes(void **state)
+{
+	(void)state;
+	assert_true(num("1 250 000,00 €", '.', MONEY) == 1250000);
+	assert_true(num("1\xC2\xA0" "250\xC2\xA0" "000,00", '.', MONEY) == 1250000);  /* no-break space */
+	assert_true(num("1\xE2\x80\xAF" "250\xE2\x80\xAF" "000", '.', MONEY) == 1250000); /* narrow */
+	assert_true(num("1\xE2\x80\x89" "250", '.', MONEY) == 1250);                       /* thin */
+	assert_true(num("1'250'000", '.', MONEY) == 1250000);
+	assert_true(num("CHF 1'250'000.50", ',', MONEY) == 1250000.5);
+	assert_true(num("1\xE2\x80\x99" "250", '.', MONEY) == 1250); /* ’ */
+	assert_true(num("1 234.5", ',', MONEY) == 1234.5);          /* after groups: decimal */
+	assert_non_null(strstr(num_why("1 25 000", '.', MONEY), "three digits"));
+	assert_non_null(strstr(num_why("1'250 000", '.', MONEY), "mixed"));
+	assert_non_null(strstr(num_why("0 250", '.', MONEY), "three digits"));
+	assert_non_null(strstr(num_why("1 234.5 67", '.', MONEY), "after the decimal mark"));
+}
+
+static void test_full_width_digits_signs_and_marks(void **state)
+{
+	(void)state;
+	assert_true(num("８", '.', 0) == 8);
+	assert_true(num("６０％", '.', RS_NUM_PERCENT) == 60);
+	assert_true(num("１２．５", ',', 0) == 12.5);
+	assert_true(num("－３", '.', 0) == -3);
+	assert_true(num("＋３", '.', 0) == 3);
+	assert_true(num("\xE2\x88\x92" "3", '.', 0) == -3); /* − minus sign */
+	assert_true(num("１，２３４，５６７", '.', MONEY) == 1234567);
+	assert_non_null(strstr(num_why("６０％", '.', 0), "%"));
+}
+
+static void test_currencies_before_or_after(void **state)
+{
+	(void)state;
+	assert_true(num("USD 1,000.00", '.', MONEY) == 1000);
+	assert_true(num("1,000.00 USD", '.', MONEY) == 1000);
+	assert_true(num("usd1000", '.', MONEY) == 1000);
+	assert_true(num("EUR 1.000,00", '.', MONEY) == 1000);
+	assert_true(num("1.000,00 €", ',', MONEY) == 1000);
+	assert_true(num("CNY 5,000", '.', MONEY) == 5000);
+	assert_true(num("RMB5000", '.', MONEY) == 5000);
+	assert_true(num("¥5,000", '.', MONEY) == 5000);
+	assert_true(num("5000元", '.', MONEY) == 5000);
+	assert_true(num("$-3.5", '.', MONEY) == -3.5);
+	assert_true(num("-$3.5", '.', MONEY) == -3.5);
+	assert_true(num("US$ 300", '.', MONEY) == 300);
+	assert_true(num("HK$300", '.', MONEY) == 300);
+	assert_true(num("300 GBP", '.', MONEY) == 300);
+	assert_non_null(strstr(num_why("USD 5 EUR", '.', MONEY), "two currency"));
+	assert_non_null(strstr(num_why("$5 €", '.', MONEY), "two currency"));
+	assert_non_null(strstr(num_why("USD 5", '.', 0), "currency"));
+	assert_non_null(strstr(num_why("XYZ 5", '.', MONEY), "unexpected"));
+	assert_non_null(strstr(num_why("5 USDX", '.', MONEY), "unexpected"));
+}
+
+static void test_unit_words_only_where_the_field_takes_them(void **state)
+{
+	(void)state;
+	assert_true(num("3年", '.', RS_NUM_YEARS) == 3);
+	assert_true(num("3 years", '.', RS_NUM_YEARS) == 3);
+	assert_true(num("1 year", '.', RS_NUM_YEARS) == 1);
+	assert_true(num("2.5 yrs", '.', RS_NUM_YEARS) == 2.5);
+	assert_true(num("4 Jahre", '.', RS_NUM_YEARS) == 4);
+	assert_true(num("5人", '.', RS_NUM_PIECES) == 5);
+	assert_true(num("2 个", '.', RS_NUM_PIECES) == 2);
+	assert_true(num("3次", '.', RS_NUM_PIECES) == 3);
+	assert_non_null(strstr(num_why("3年", '.', RS_NUM_PIECES), "unexpected"));
+	assert_non_null(strstr(num_why("5人", '.', RS_NUM_YEARS), "unexpected"));
+	assert_non_null(strstr(num_why("3 years", '.', MONEY), "unexpected"));
+	assert_non_null(strstr(num_why("3年年", '.', RS_NUM_YEARS), "unexpected"));
+	assert_non_null(strstr(num_why("years", '.', RS_NUM_YEARS), "no digits"));
+}
+
+static void test_customer_since_years_and_dates(void **state)
+{
+	const char *why = NULL;
+	double year = 0, years = 0;
+	const long today = 20261201;
+	static const struct {
+		const char *s;
+		double year, years;
+	} ok[] = {
+		{"2019", 2019, 7}, {"2019年", 2019, 7}, {"２０１９", 2019, 7},
+		{"2019-06-15", 2019, 7}, {"2019-12-15", 2019, 6}, {"2019/6/15", 2019, 7},
+		{"2019.12.01", 2019, 7}, {"2019年12月2日", 2019, 6}, {"2019年6月", 2019, 7},
+		{"2019-12", 2019, 7}, {"15.06.2019", 2019, 7}, {"2019-06-15 00:00:00", 2019, 7},
+		{"2019-06-15T08:30:00Z", 2019, 7}, {"2026", 2026, 0}, {"2026-12-01", 2026, 0},
+		{"1900-01-01", 1900, 126}, {"2024-02-29", 2024, 2},
+	};
+	static const char *const bad[] = {"2027", "2026-12-02", "1899", "19", "20190", "2019-13-01",
+	                                  "2019-02-30", "2023-02-29", "06/15/2019", "2019-06-15x",
+	                                  "since 2019", "2019/06-15", "43631"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		if (rs_value_since(ok[i].s, strlen(ok[i].s), today, &year, &years, &why) != RS_PARSE_OK)
+			fail_msg("\"%s\" rejected: %s", ok[i].s, why);
+		if (year != ok[i].year || years != ok[i].years)
+			fail_msg("\"%s\" = %g, %g years; expected %g, %g", ok[i].s, year, years, ok[i].year,
+			         ok[i].years);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (rs_value_since(bad[i], strlen(bad[i]), today, &year, &years, &why) != RS_PARSE_BAD)
+			fail_msg("\"%s\" read as %g", bad[i], year);
+	assert_int_equal(rs_value_since("  ", 2, today, &year, &years, &why), RS_PARSE_EMPTY);
+	(void)rs_value_since("2027", 4, today, &year, &years, &why);
+	assert_string_equal(why, "after today");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -435,6 +646,14 @@ int main(void)
 		cmocka_unit_test(test_fastbool_agrees_with_the_word_lists),
 		cmocka_unit_test(test_fastlevel_agrees_with_the_general_path),
 		cmocka_unit_test(test_word_tables_take_their_words_and_nothing_near),
+		cmocka_unit_test(test_a_mark_before_other_than_three_digits_is_decimal_in_any_file),
+		cmocka_unit_test(test_only_one_mark_before_three_digits_is_left_to_the_column),
+		cmocka_unit_test(test_shapes_say_what_the_text_showed),
+		cmocka_unit_test(test_thousands_grouped_with_spaces_and_apostrophes),
+		cmocka_unit_test(test_full_width_digits_signs_and_marks),
+		cmocka_unit_test(test_currencies_before_or_after),
+		cmocka_unit_test(test_unit_words_only_where_the_field_takes_them),
+		cmocka_unit_test(test_customer_since_years_and_dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

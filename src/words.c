@@ -1,0 +1,256 @@
+/*
+ * words.c - the words a yes/no or level cell may hold, in one table (English,
+ * Chinese, German, French, Spanish, Japanese), and how a cell is matched to
+ * them: the whole cell, or a job title by its head word ("VP of Sales",
+ * "Purchasing Manager", 采购经理), or a Chinese 已X/未X, 有X/无X status.
+ */
+#include <string.h>
+
+#include "fields_impl.h"
+
+/*
+ * How an entry matches, beyond the whole cell: W_END the last words of a
+ * title's head (the part before "of", "to", a comma or a parenthesis),
+ * W_SUFFIX its end even inside a word (Chinese, German compounds), W_FIRST
+ * its first words ("VP Sales", "Head of ..."). The longest end match wins.
+ */
+enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4 };
+
+/* kind 'b': v is 1 (yes) or 0 (no); 'l': v is the level, 1-4. */
+typedef struct vocab {
+	const char *w; /* lowercase, words separated by one space */
+	char kind;
+	signed char v;
+	unsigned char how;
+} vocab;
+
+/* clang-format off */
+static const vocab words[] = {
+	/* yes */
+	{"yes", 'b', 1, 0}, {"y", 'b', 1, 0}, {"true", 'b', 1, 0}, {"t", 'b', 1, 0}, {"1", 'b', 1, 0},
+	{"是", 'b', 1, 0}, {"有", 'b', 1, 0}, {"是的", 'b', 1, 0}, {"ja", 'b', 1, 0}, {"wahr", 'b', 1, 0},
+	{"oui", 'b', 1, 0}, {"vrai", 'b', 1, 0}, {"sí", 'b', 1, 0}, {"si", 'b', 1, 0},
+	{"verdadero", 'b', 1, 0}, {"はい", 'b', 1, 0}, {"あり", 'b', 1, 0}, {"有り", 'b', 1, 0},
+	{"√", 'b', 1, 0}, {"✓", 'b', 1, 0}, {"✔", 'b', 1, 0}, {"☑", 'b', 1, 0}, {"✅", 'b', 1, 0},
+	{"○", 'b', 1, 0},
+	/* no */
+	{"no", 'b', 0, 0}, {"n", 'b', 0, 0}, {"false", 'b', 0, 0}, {"f", 'b', 0, 0}, {"0", 'b', 0, 0},
+	{"否", 'b', 0, 0}, {"无", 'b', 0, 0}, {"無", 'b', 0, 0}, {"没有", 'b', 0, 0}, {"沒有", 'b', 0, 0},
+	{"不是", 'b', 0, 0}, {"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
+	{"faux", 'b', 0, 0}, {"falso", 'b', 0, 0}, {"いいえ", 'b', 0, 0}, {"なし", 'b', 0, 0},
+	{"無し", 'b', 0, 0}, {"✗", 'b', 0, 0}, {"✘", 'b', 0, 0}, {"×", 'b', 0, 0}, {"☐", 'b', 0, 0},
+	{"❌", 'b', 0, 0},
+	/* executive */
+	{"4", 'l', 4, 0}, {"executive", 'l', 4, 0}, {"exec", 'l', 4, 0}, {"owner", 'l', 4, 0},
+	{"c level", 'l', 4, W_END}, {"c suite", 'l', 4, W_END}, {"ceo", 'l', 4, W_END},
+	{"cfo", 'l', 4, W_END}, {"coo", 'l', 4, W_END}, {"cto", 'l', 4, W_END}, {"cio", 'l', 4, W_END},
+	{"cmo", 'l', 4, W_END}, {"cpo", 'l', 4, W_END}, {"chief", 'l', 4, W_FIRST},
+	{"vp", 'l', 4, W_END | W_FIRST}, {"svp", 'l', 4, W_END | W_FIRST},
+	{"evp", 'l', 4, W_END | W_FIRST}, {"vice president", 'l', 4, W_END | W_FIRST},
+	{"president", 'l', 4, W_END | W_FIRST}, {"founder", 'l', 4, W_END},
+	{"co founder", 'l', 4, W_END}, {"chairman", 'l', 4, W_END}, {"chairwoman", 'l', 4, W_END},
+	{"managing director", 'l', 4, W_END}, {"general manager", 'l', 4, W_END},
+	{"geschäftsführer", 'l', 4, W_SUFFIX}, {"geschäftsführerin", 'l', 4, W_SUFFIX},
+	{"geschäftsführung", 'l', 4, W_SUFFIX}, {"vorstand", 'l', 4, W_END | W_FIRST},
+	{"inhaber", 'l', 4, W_END}, {"inhaberin", 'l', 4, W_END}, {"pdg", 'l', 4, W_END},
+	{"directeur général", 'l', 4, W_END}, {"directrice générale", 'l', 4, W_END},
+	{"director general", 'l', 4, W_END}, {"gerente general", 'l', 4, W_END},
+	{"presidente", 'l', 4, W_END | W_FIRST}, {"高层", 'l', 4, W_SUFFIX}, {"高管", 'l', 4, W_SUFFIX},
+	{"董事长", 'l', 4, W_SUFFIX}, {"董事長", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
+	{"总裁", 'l', 4, W_SUFFIX}, {"總裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX},
+	{"總經理", 'l', 4, W_SUFFIX}, {"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX},
+	{"法定代表人", 'l', 4, W_SUFFIX}, {"社長", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
+	{"役員", 'l', 4, W_SUFFIX},
+	/* director */
+	{"3", 'l', 3, 0}, {"director", 'l', 3, W_END | W_FIRST}, {"head", 'l', 3, W_FIRST},
+	{"directeur", 'l', 3, W_END | W_FIRST}, {"directrice", 'l', 3, W_END | W_FIRST},
+	{"direktor", 'l', 3, W_SUFFIX | W_FIRST}, {"leiter", 'l', 3, W_SUFFIX | W_FIRST},
+	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX}, {"總監", 'l', 3, W_SUFFIX},
+	{"部长", 'l', 3, W_SUFFIX}, {"部長", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX},
+	/* manager */
+	{"2", 'l', 2, 0}, {"manager", 'l', 2, W_END | W_FIRST}, {"mgr", 'l', 2, W_END},
+	{"supervisor", 'l', 2, W_END}, {"team lead", 'l', 2, W_END}, {"team leader", 'l', 2, W_END},
+	{"teamleiter", 'l', 2, W_SUFFIX}, {"teamleiterin", 'l', 2, W_SUFFIX},
+	{"gruppenleiter", 'l', 2, W_SUFFIX}, {"responsable", 'l', 2, W_FIRST | W_END},
+	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
+	{"經理", 'l', 2, W_SUFFIX}, {"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX},
+	{"課長", 'l', 2, W_SUFFIX},
+	/* staff */
+	{"1", 'l', 1, 0}, {"staff", 'l', 1, W_END}, {"employee", 'l', 1, W_END},
+	{"individual contributor", 'l', 1, W_END}, {"buyer", 'l', 1, W_END},
+	{"purchaser", 'l', 1, W_END}, {"clerk", 'l', 1, W_END}, {"specialist", 'l', 1, W_END},
+	{"engineer", 'l', 1, W_END}, {"analyst", 'l', 1, W_END}, {"assistant", 'l', 1, W_END},
+	{"associate", 'l', 1, W_END}, {"coordinator", 'l', 1, W_END}, {"officer", 'l', 1, W_END},
+	{"representative", 'l', 1, W_END}, {"sachbearbeiter", 'l', 1, W_SUFFIX | W_FIRST},
+	{"sachbearbeiterin", 'l', 1, W_SUFFIX | W_FIRST}, {"mitarbeiter", 'l', 1, W_SUFFIX | W_FIRST},
+	{"mitarbeiterin", 'l', 1, W_SUFFIX | W_FIRST}, {"einkäufer", 'l', 1, W_SUFFIX | W_FIRST},
+	{"einkäuferin", 'l', 1, W_SUFFIX | W_FIRST}, {"acheteur", 'l', 1, W_END}, {"acheteuse", 'l', 1, W_END},
+	{"employé", 'l', 1, W_END}, {"comprador", 'l', 1, W_END}, {"empleado", 'l', 1, W_END},
+	{"员工", 'l', 1, W_SUFFIX}, {"職員", 'l', 1, W_SUFFIX}, {"职员", 'l', 1, W_SUFFIX},
+	{"普通员工", 'l', 1, W_SUFFIX}, {"采购员", 'l', 1, W_SUFFIX}, {"業務員", 'l', 1, W_SUFFIX},
+	{"业务员", 'l', 1, W_SUFFIX}, {"专员", 'l', 1, W_SUFFIX}, {"專員", 'l', 1, W_SUFFIX},
+	{"文员", 'l', 1, W_SUFFIX}, {"助理", 'l', 1, W_SUFFIX}, {"工程师", 'l', 1, W_SUFFIX},
+	{"工程師", 'l', 1, W_SUFFIX}, {"社員", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX},
+	{"担当者", 'l', 1, W_SUFFIX},
+};
+/* clang-format on */
+
+#define NWORDS (sizeof words / sizeof words[0])
+
+const char *rs_value_word(size_t i, rs_kind *kind, int *v)
+{
+	if (i >= NWORDS)
+		return NULL;
+	*kind = words[i].kind == 'b' ? RS_KIND_BOOL : RS_KIND_LEVEL;
+	*v = words[i].v;
+	return words[i].w;
+}
+
+/*
+ * A cell in the table's form into out (cap bytes): ASCII and Latin-1 letters
+ * lowercased, each run of blanks, '-', '_', '/', '&', '+' and '.' one space,
+ * none at either end. Returns the length, or cap when it does not fit.
+ */
+size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	const unsigned char *u;
+	size_t i, o = 0;
+
+	rs_value_trim(&s, &n);
+	u = (const unsigned char *)s;
+	for (i = 0; i < n; i++) {
+		unsigned char c = u[i];
+
+		if (o + 2 >= cap)
+			return cap;
+		if (c == ' ' || c == '\t' || c == '-' || c == '_' || c == '/' || c == '&' ||
+		    c == '+' || c == '.') {
+			if (o > 0 && out[o - 1] != ' ')
+				out[o++] = ' ';
+			continue;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c == 0xC3 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9E &&
+		         u[i + 1] != 0x97) {
+			out[o++] = (char)c; /* À-Þ to à-þ, not × */
+			c = (unsigned char)(u[++i] + 0x20);
+		}
+		out[o++] = (char)c;
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return o;
+}
+
+/* The head of a title: before a comma, a parenthesis, or " of " and its kin. */
+static size_t head_len(const char *s, size_t n)
+{
+	static const char *const cuts[] = {",",     "(",    "\xEF\xBC\x88", "\xEF\xBC\x8C", "|",
+	                                   ";",     ":",    " of ",         " to ",         " for ",
+	                                   " at ",  " de ", " des ",        " du ",         " del ",
+	                                   " für ", NULL};
+	const char *const *c;
+	size_t h = n, k, i;
+
+	for (c = cuts; *c; c++)
+		for (k = strlen(*c), i = 0; i + k <= h; i++)
+			if (memcmp(s + i, *c, k) == 0) {
+				h = i;
+				break;
+			}
+	while (h > 0 && s[h - 1] == ' ')
+		h--;
+	return h;
+}
+
+static const vocab *lookup(const char *s, size_t n, char kind)
+{
+	const vocab *w, *best = NULL;
+	size_t h = head_len(s, n), k, bestk = 0;
+
+	for (w = words; w < words + NWORDS; w++)
+		if (w->kind == kind && strlen(w->w) == n && memcmp(w->w, s, n) == 0)
+			return w;
+	for (w = words; w < words + NWORDS; w++) {
+		if (w->kind != kind || (k = strlen(w->w)) > h)
+			continue;
+		if ((w->how & W_FIRST) && memcmp(w->w, s, k) == 0 && (k == h || s[k] == ' '))
+			return w;
+		if (k > bestk && (w->how & (W_END | W_SUFFIX)) && memcmp(w->w, s + h - k, k) == 0 &&
+		    (k == h || (w->how & W_SUFFIX) || s[h - k - 1] == ' ')) {
+			best = w;
+			bestk = k;
+		}
+	}
+	return best;
+}
+
+/* 已X is yes, 未X no (but 未知, unknown, is neither); 有X yes, 无X/沒有X no. */
+static int status_word(const char *s, size_t n)
+{
+	static const struct {
+		const char *p;
+		int v;
+	} pre[] = {{"已", 1}, {"未", 0}, {"有", 1}, {"无", 0}, {"無", 0}, {"没有", 0}, {"沒有", 0}};
+	size_t i, k;
+
+	for (i = 0; i < sizeof pre / sizeof pre[0]; i++)
+		if ((k = strlen(pre[i].p)) + 3 <= n && memcmp(s, pre[i].p, k) == 0 &&
+		    (unsigned char)s[k] >= 0xE3 && !(i == 1 && memcmp(s + k, "知", 3) == 0))
+			return pre[i].v;
+	return -1;
+}
+
+rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out)
+{
+	char buf[64];
+	const vocab *w;
+	int k;
+
+	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf)
+		return RS_PARSE_BAD;
+	if ((w = lookup(buf, n, 'b')) == NULL && (k = status_word(buf, n)) >= 0)
+		return *out = k == 1, RS_PARSE_OK;
+	if (w == NULL)
+		return RS_PARSE_BAD;
+	return *out = w->v == 1, RS_PARSE_OK;
+}
+
+rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
+{
+	int k;
+
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	/* The usual words first, without walking the table. */
+	if ((k = rs_value_fastbool(s, n)) >= 0)
+		return *out = k == 1, RS_PARSE_OK;
+	return rs_value_bool_slow(s, n, out);
+}
+
+rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
+{
+	char buf[128];
+	const vocab *w;
+
+	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf ||
+	    (w = lookup(buf, n, 'l')) == NULL)
+		return RS_PARSE_BAD;
+	return *out = w->v, RS_PARSE_OK;
+}
+
+rs_parse rs_parse_level(const char *s, size_t n, int *out)
+{
+	int k;
+
+	rs_value_trim(&s, &n);
+	if (n == 0)
+		return RS_PARSE_EMPTY;
+	/* The words as most exports write them, without folding. */
+	if ((k = rs_value_fastlevel(s, n)) > 0)
+		return *out = k, RS_PARSE_OK;
+	return rs_value_level_slow(s, n, out);
+}

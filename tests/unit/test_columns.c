@@ -1,0 +1,542 @@
+/*
+ * test_columns.c - the look-ahead (rs_rowq) and what the classifier decides
+ * from it (columns.c): the decimal mark of "1.234"-shaped text by column,
+ * then by file, then by delimiter, said once; shares given as fractions;
+ * the share_mismatch flag; relationship_years that are years, and
+ * customer_since.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture_rules.h"
+
+/* ------------------------------------------------------------ helpers */
+
+/* A row from "a|b|c", valid while the trow lives. */
+typedef struct trow {
+	char store[1024];
+	const char *cell[32];
+	size_t len[32];
+	rs_row row;
+} trow;
+
+static const rs_row *row_of(trow *t, const char *spec, unsigned long line)
+{
+	char *p;
+
+	memset(t, 0, sizeof *t);
+	assert_true(strlen(spec) < sizeof t->store);
+	strcpy(t->store, spec);
+	for (p = t->store;; p++) {
+		char *bar = strchr(p, '|');
+
+		t->cell[t->row.n] = p;
+		if (bar != NULL)
+			*bar = '\0';
+		t->len[t->row.n] = strlen(p);
+		t->row.n++;
+		if (bar == NULL)
+			break;
+		p = bar;
+	}
+	t->row.cell = t->cell;
+	t->row.len = t->len;
+	t->row.line = line;
+	return &t->row;
+}
+
+/* The notices a run gave, one per line. */
+static char said[4096];
+
+static void hear(void *ctx, const rs_error *e)
+{
+	(void)ctx;
+	assert_true(strlen(said) + strlen(e->msg) + 2 < sizeof said);
+	strcat(said, e->msg);
+	strcat(said, "\n");
+}
+
+typedef struct run {
+	rs_classifier *c;
+	rs_rowq *q;
+	const rs_row *hdr;
+	unsigned long line;
+} run;
+
+/* A classifier on `header` with delimiter d, the rows held in its look-ahead. */
+static void start(run *r, const char *header, char d, const char *const *rows, rs_share_scale scale)
+{
+	rs_classify_opts o;
+	rs_error e;
+	trow t;
+	size_t i;
+
+	memset(&o, 0, sizeof o);
+	memset(&e, 0, sizeof e);
+	said[0] = '\0';
+	o.share_scale = scale;
+	o.today = 20261201;
+	o.notice = hear;
+	assert_int_equal(rs_classifier_new(&r->c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_classifier_header(r->c, row_of(&t, header, 1), d, &r->hdr, &e), RS_OK);
+	assert_int_equal(rs_rowq_new(&r->q, 0, 0, &e), RS_OK);
+	r->line = 1;
+	for (i = 0; rows != NULL && rows[i] != NULL; i++)
+		assert_int_equal(rs_rowq_push(r->q, row_of(&t, rows[i], ++r->line), &e), RS_OK);
+	rs_classifier_lookahead(r->c, r->q);
+}
+
+static void finish(run *r)
+{
+	rs_classifier_free(r->c);
+	rs_rowq_free(r->q);
+}
+
+/* Output column `name` of row `spec` (classified), or the reject reason. */
+static const char *cell(run *r, const char *spec, const char *name)
+{
+	static char buf[512];
+	const rs_row *out = NULL;
+	rs_error e;
+	trow t;
+	size_t i;
+
+	memset(&e, 0, sizeof e);
+	if (rs_classifier_row(r->c, row_of(&t, spec, ++r->line), &out, &e) != RS_OK) {
+		(void)snprintf(buf, sizeof buf, "rejected: %s", e.msg);
+		return buf;
+	}
+	for (i = 0; i < r->hdr->n; i++)
+		if (strcmp(r->hdr->cell[i], name) == 0) {
+			(void)snprintf(buf, sizeof buf, "%.*s", (int)out->len[i], out->cell[i]);
+			return buf;
+		}
+	fail_msg("no column %s", name);
+	return NULL;
+}
+
+#define assert_contains(hay, needle)                                                 \
+	do {                                                                         \
+		if (strstr((hay), (needle)) == NULL)                                 \
+			fail_msg("\"%s\" does not contain \"%s\"", (hay), (needle)); \
+	} while (0)
+
+#define SHARE_HDR "id|share|revenue|total_purchases"
+
+/* ------------------------------------------------------------- rs_rowq */
+
+static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **state)
+{
+	static const unsigned char types[3] = {RS_T_STRING, RS_T_NUMBER, RS_T_NULL};
+	rs_rowq *q = NULL;
+	rs_error e;
+	trow t;
+	rs_row r;
+	const rs_row *h;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_rowq_new(&q, 3, 0, &e), RS_OK);
+	assert_null(rs_rowq_row(q, 0));
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b|c", 2), &e), RS_OK);
+	strcpy(t.store, "zzzz"); /* the queue holds a copy */
+	r = *row_of(&t, "d|12|", 3);
+	r.type = types;
+	r.reject = "stray quote";
+	assert_int_equal(rs_rowq_push(q, &r, &e), RS_OK);
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "x", 4), &e), RS_OK);
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "full", 5), &e), RS_ELIMIT); /* 3 rows */
+	h = rs_rowq_row(q, 0);
+	assert_int_equal(h->n, 3);
+	assert_string_equal(h->cell[0], "a");
+	assert_string_equal(h->cell[2], "c");
+	assert_int_equal(h->line, 2);
+	assert_null(h->type);
+	rs_rowq_drop(q, 1);
+	h = rs_rowq_row(q, 0);
+	assert_int_equal(h->line, 3);
+	assert_string_equal(h->cell[1], "12");
+	assert_int_equal(h->len[2], 0);
+	assert_string_equal(h->cell[2], "");
+	assert_memory_equal(h->type, types, 3);
+	assert_string_equal(h->reject, "stray quote");
+	assert_string_equal(rs_rowq_row(q, 1)->cell[0], "x");
+	assert_null(rs_rowq_row(q, 2));
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "y|z", 6), &e), RS_OK);
+	assert_string_equal(rs_rowq_row(q, 2)->cell[1], "z");
+	rs_rowq_drop(q, SIZE_MAX);
+	assert_null(rs_rowq_row(q, 0));
+	rs_rowq_free(q);
+	rs_rowq_free(NULL);
+}
+
+static void test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused(void **state)
+{
+	rs_rowq *q = NULL;
+	rs_error e;
+	trow t;
+	char big[600];
+	size_t n = 0;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(rs_rowq_new(&q, 1000, 512, &e), RS_OK);
+	assert_int_equal(rs_rowq_push(q, row_of(&t, big, 2), &e), RS_ELIMIT); /* alone over the cap */
+	while (rs_rowq_push(q, row_of(&t, "0123456789|abc", 2), &e) == RS_OK)
+		n++;
+	assert_true(n > 5 && n < 20); /* about 512 / (2 pointers, 2 lengths, 16 bytes) */
+	rs_rowq_drop(q, 1);
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "0123456789|abc", 2), &e), RS_OK);
+	rs_rowq_free(q);
+}
+
+static size_t nalloc;
+
+static void *count_malloc(size_t n)
+{
+	nalloc++;
+	return malloc(n);
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+	nalloc++;
+	return realloc(p, n);
+}
+
+/* Memory is taken at the first push and reused: it never grows with the input. */
+static void test_rowq_allocates_once(void **state)
+{
+	rs_alloc_hooks h = {count_malloc, count_realloc, free};
+	rs_rowq *q = NULL;
+	rs_error e;
+	trow t;
+	int round, i;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	rs_set_alloc_hooks(&h);
+	assert_int_equal(rs_rowq_new(&q, 50, 0, &e), RS_OK);
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b", 2), &e), RS_OK);
+	nalloc = 0;
+	for (round = 0; round < 100; round++) {
+		for (i = 0; i < 60; i++)
+			(void)rs_rowq_push(q, row_of(&t, "some|cells|here", 2), &e);
+		rs_rowq_drop(q, (size_t)round % 3 == 0 ? SIZE_MAX : 7);
+	}
+	assert_int_equal(nalloc, 0);
+	rs_rowq_free(q);
+	rs_set_alloc_hooks(NULL);
+}
+
+static int fail_after = -1; /* allocations left before one fails; -1: none fails */
+
+static void *failing_malloc(size_t n)
+{
+	if (fail_after == 0)
+		return NULL;
+	if (fail_after > 0)
+		fail_after--;
+	return malloc(n);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	if (fail_after == 0)
+		return NULL;
+	return realloc(p, n);
+}
+
+/* A failed first push leaves the queue empty and usable, whichever allocation failed. */
+static void test_rowq_survives_a_failed_allocation(void **state)
+{
+	rs_alloc_hooks h = {failing_malloc, failing_realloc, free};
+	rs_rowq *q = NULL;
+	rs_error e;
+	trow t;
+	int k;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	rs_set_alloc_hooks(&h);
+	for (k = 0; k < 2; k++) {
+		fail_after = -1;
+		assert_int_equal(rs_rowq_new(&q, 10, 0, &e), RS_OK);
+		fail_after = k;
+		assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b", 2), &e), RS_ENOMEM);
+		assert_null(rs_rowq_row(q, 0));
+		fail_after = -1;
+		assert_int_equal(rs_rowq_push(q, row_of(&t, "c|d", 3), &e), RS_OK);
+		assert_string_equal(rs_rowq_row(q, 0)->cell[1], "d");
+		rs_rowq_free(q);
+	}
+	rs_set_alloc_hooks(NULL);
+}
+
+/* ----------------------------------------------------- decimal marks */
+
+static void test_semicolon_file_with_dot_decimals_reads_them_as_written(void **state)
+{
+	static const char *const rows[] = {"A1|12.5|1250.50|10000", "A2|50.000|1.234|2.468", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "12.5");
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "50");
+	assert_contains(said, "purchase_share (column \"share\"): \"50.000\" read as 50: '.' is the "
+	                      "decimal mark in this column (\"12.5\")");
+	assert_contains(said, "our_sales (column \"revenue\"): \"1.234\" read as 1.234");
+	/* total_purchases has only "10000" and "2.468": the file's other numbers decide. */
+	assert_contains(said, "customer_spend (column \"total_purchases\"): \"2.468\" read as 2.468: '.' is "
+	                      "the decimal mark in this file's other numbers");
+	finish(&r);
+}
+
+static void test_semicolon_file_with_comma_decimals_reads_50_000_as_fifty_thousand(void **state)
+{
+	static const char *const rows[] = {"A1|12,5|50.000|400.000,00", "A2|50|1.250.000,50|2.500.001", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "12.5");
+	assert_string_equal(cell(&r, rows[0], "flags"), ""); /* 50000 / 400000 is 12.5% too */
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "50");
+	assert_contains(said, "our_sales (column \"revenue\"): \"50.000\" read as 50000: ',' is the "
+	                      "decimal mark in this column (\"1.250.000,50\")");
+	assert_null(strstr(said, "purchase_share")); /* nothing ambiguous there: nothing said */
+	finish(&r);
+}
+
+static void test_without_evidence_the_delimiter_decides_and_says_so(void **state)
+{
+	static const char *const semi[] = {"A1|50|50.000|100.000", NULL};
+	static const char *const comma[] = {"A1|50|50.000|100.000", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', semi, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, semi[0], "flags"), "");
+	assert_contains(said, "\"50.000\" read as 50000: ',' is the decimal mark in ';'-separated files");
+	finish(&r);
+	start(&r, SHARE_HDR, ',', comma, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, comma[0], "share_pct"), "50");
+	assert_contains(said, "\"50.000\" read as 50: '.' is the decimal mark where the delimiter is not ';'");
+	finish(&r);
+}
+
+/* A column whose first rows were all whole: the first ambiguous value later is said then, once. */
+static void test_a_late_ambiguous_value_is_said_when_it_first_matters(void **state)
+{
+	static const char *const rows[] = {"A1|50|5000|10000", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO);
+	assert_string_equal(said, "");
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "50");
+	assert_string_equal(cell(&r, "A2|50|2.000|4.000", "share_pct"), "50");
+	assert_contains(said, "our_sales (column \"revenue\"): \"2.000\" read as 2000: ',' is the "
+	                      "decimal mark in ';'-separated files");
+	assert_contains(said, "customer_spend (column \"total_purchases\"): \"4.000\" read as 4000");
+	said[0] = '\0';
+	assert_string_equal(cell(&r, "A3|50|3.000|6.000", "share_pct"), "50");
+	assert_string_equal(said, "");                   /* once */
+	assert_string_equal(cell(&r, "A4|50|12.5|25", "share_pct"), "50"); /* shows its mark */
+	finish(&r);
+}
+
+static void test_a_column_written_both_ways_rejects_what_it_cannot_tell(void **state)
+{
+	static const char *const rows[] = {"A1|50|12.5|100", "A2|50|12,5|100", "A3|50|1.234|10000", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "50");
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "50");
+	assert_contains(cell(&r, rows[2], "share_pct"), "rejected: our_sales \"1.234\" is not a number (ambiguous");
+	finish(&r);
+}
+
+/* Each file of a run is read by its own first rows. */
+static void test_a_later_file_decides_again(void **state)
+{
+	static const char *const rows[] = {"A1|50|12,5|100", "A2|50|1.234|10000", NULL};
+	const rs_row *out;
+	rs_error e;
+	trow t;
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "50");
+	assert_contains(said, "\"1.234\" read as 1234");
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_classifier_header(r.c, row_of(&t, SHARE_HDR, 1), ',', &out, &e), RS_OK);
+	rs_rowq_drop(r.q, SIZE_MAX);
+	assert_int_equal(rs_rowq_push(r.q, row_of(&t, "B1|50|12.5|100", 2), &e), RS_OK);
+	said[0] = '\0';
+	rs_classifier_lookahead(r.c, r.q);
+	assert_string_equal(cell(&r, "B2|12|1.234|10", "flags"), ""); /* 12.34% */
+	assert_contains(said, "\"1.234\" read as 1.234");
+	finish(&r);
+}
+
+/* ------------------------------------------------------------ fractions */
+
+static void test_shares_between_0_and_1_are_fractions(void **state)
+{
+	static const char *const rows[] = {"A1|0.85||", "A2|0.62||", "A3|1||", "A4|0||", "A5|||", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ',', rows, RS_SHARE_AUTO);
+	assert_contains(said, "purchase_share (column \"share\"): all 4 values in the first rows are "
+	                      "between 0 and 1 (\"0.85\"): read as fractions of 1, times 100");
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "85");
+	assert_string_equal(cell(&r, rows[2], "share_pct"), "100");
+	assert_string_equal(cell(&r, rows[3], "stage"), "development");
+	assert_string_equal(cell(&r, "A6|62%||", "share_pct"), "62"); /* a % says percent */
+	assert_contains(cell(&r, "A7|85||", "share_pct"),
+	                "rejected: purchase_share \"85\" is above 1 in a column of fractions "
+	                "(--share-scale percent reads the column as percentages)");
+	finish(&r);
+}
+
+static void test_shares_are_percentages_unless_all_fit_and_one_is_fractional(void **state)
+{
+	static const char *const whole[] = {"A1|0||", "A2|1||", NULL};
+	static const char *const over[] = {"A1|0.5||", "A2|85||", NULL};
+	static const char *const pct[] = {"A1|0.5%||", "A2|0.25%||", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ',', whole, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, whole[1], "share_pct"), "1");
+	finish(&r);
+	start(&r, SHARE_HDR, ',', over, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, over[0], "share_pct"), "0.5");
+	finish(&r);
+	start(&r, SHARE_HDR, ',', pct, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, pct[0], "share_pct"), "0.5");
+	assert_string_equal(said, "");
+	finish(&r);
+}
+
+static void test_share_scale_forces_either_reading(void **state)
+{
+	static const char *const rows[] = {"A1|0.85||", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ',', rows, RS_SHARE_PERCENT);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "0.85");
+	assert_string_equal(said, "");
+	finish(&r);
+	start(&r, SHARE_HDR, ',', NULL, RS_SHARE_FRACTION);
+	assert_string_equal(cell(&r, "A1|1||", "share_pct"), "100");
+	assert_string_equal(cell(&r, "A2|0,5||", "share_pct"), "50");
+	assert_string_equal(said, ""); /* asked for: not said */
+	finish(&r);
+}
+
+/* -------------------------------------------------------- share_mismatch */
+
+static void test_share_mismatch_when_the_amounts_say_otherwise_by_more_than_5_points(void **state)
+{
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ',', NULL, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, "A1|50|60|100", "flags"), "share_mismatch");
+	assert_string_equal(cell(&r, "A2|50|55|100", "flags"), "");  /* 5 points: agrees */
+	assert_string_equal(cell(&r, "A3|50|60|100", "share_pct"), "50"); /* the share given decides */
+	assert_string_equal(cell(&r, "A4|85|20|100", "flags"), "high_share_no_bonds;share_mismatch");
+	assert_string_equal(cell(&r, "A5|85|85|100", "flags"), "high_share_no_bonds"); /* not cached */
+	assert_string_equal(cell(&r, "A6|50||100", "flags"), "");
+	assert_string_equal(cell(&r, "A7|50|0|0", "flags"), "");
+	finish(&r);
+}
+
+static void test_share_mismatch_compares_a_fraction_as_percent(void **state)
+{
+	static const char *const rows[] = {"A1|0.5|50|100", "A2|0.25|50|100", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ',', rows, RS_SHARE_AUTO);
+	assert_string_equal(cell(&r, rows[0], "flags"), "");
+	assert_string_equal(cell(&r, rows[1], "flags"), "share_mismatch");
+	finish(&r);
+}
+
+/* ---------------------------------------------------- years, customer_since */
+
+static void test_relationship_years_that_are_years_are_refused(void **state)
+{
+	run r;
+
+	(void)state;
+	start(&r, "id|share|years|customer_since", ',', NULL, RS_SHARE_AUTO);
+	assert_contains(cell(&r, "A1|50|2019|", "stage"),
+	                "rejected: relationship_years \"2019\" looks like a year, not a number of years "
+	                "(a column of years since is read with -m customer_since=COLUMN)");
+	assert_contains(cell(&r, "A2|50|1950|", "stage"), "rejected");
+	assert_contains(cell(&r, "A3|50|2026|", "stage"), "rejected");
+	assert_string_equal(cell(&r, "A4|40|1949|", "stage"), "initial"); /* not a year we know */
+	assert_string_equal(cell(&r, "A5|40|12 years|", "cooperation_score"), "15");
+	finish(&r);
+}
+
+static void test_customer_since_gives_the_years_and_given_years_win(void **state)
+{
+	run r;
+
+	(void)state;
+	start(&r, "id|share|years|Customer Since", ',', NULL, RS_SHARE_AUTO);
+	/* 5 years is 15 cooperation points with the default rules (3 a year, 15 at most). */
+	assert_string_equal(cell(&r, "A1|50||2021-06-01", "cooperation_score"), "15");
+	assert_string_equal(cell(&r, "A2|50||2026", "cooperation_score"), "0");
+	assert_string_equal(cell(&r, "A3|50||2025-12-02", "cooperation_score"), "0");
+	assert_string_equal(cell(&r, "A4|50||2025-12-01", "cooperation_score"), "3");
+	assert_string_equal(cell(&r, "A5|50|1|2010", "cooperation_score"), "3"); /* the given 1 wins */
+	assert_contains(cell(&r, "A6|50||2027", "stage"),
+	                "rejected: customer_since \"2027\" is not a year or a date (after today)");
+	assert_contains(cell(&r, "A7|50||06/01/2019", "stage"), "is not a year or a date (write a year or a date: 2019, 2019-06-15)");
+	finish(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rowq_holds_copies_in_order_and_drops_from_the_front),
+		cmocka_unit_test(test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused),
+		cmocka_unit_test(test_rowq_allocates_once),
+		cmocka_unit_test(test_rowq_survives_a_failed_allocation),
+		cmocka_unit_test(test_semicolon_file_with_dot_decimals_reads_them_as_written),
+		cmocka_unit_test(test_semicolon_file_with_comma_decimals_reads_50_000_as_fifty_thousand),
+		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
+		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
+		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
+		cmocka_unit_test(test_a_later_file_decides_again),
+		cmocka_unit_test(test_shares_between_0_and_1_are_fractions),
+		cmocka_unit_test(test_shares_are_percentages_unless_all_fit_and_one_is_fractional),
+		cmocka_unit_test(test_share_scale_forces_either_reading),
+		cmocka_unit_test(test_share_mismatch_when_the_amounts_say_otherwise_by_more_than_5_points),
+		cmocka_unit_test(test_share_mismatch_compares_a_fraction_as_percent),
+		cmocka_unit_test(test_relationship_years_that_are_years_are_refused),
+		cmocka_unit_test(test_customer_since_gives_the_years_and_given_years_win),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

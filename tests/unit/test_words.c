@@ -1,0 +1,152 @@
+/*
+ * test_words.c - the yes/no and level words (words.c): every language of the
+ * table, job titles by their head word, 已X/未X and 有X/无X, and what stays
+ * refused (a bare x, 未知, titles with no level word).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "fields_impl.h"
+
+/* 1 yes, 0 no, -1 empty, -2 refused. */
+static int yesno(const char *s)
+{
+	bool b = false;
+	rs_parse p = rs_parse_bool(s, strlen(s), &b);
+
+	return p == RS_PARSE_OK ? (int)b : p == RS_PARSE_EMPTY ? -1 : -2;
+}
+
+/* 1-4, -1 empty, -2 refused. */
+static int level(const char *s)
+{
+	int lv = 0;
+	rs_parse p = rs_parse_level(s, strlen(s), &lv);
+
+	return p == RS_PARSE_OK ? lv : p == RS_PARSE_EMPTY ? -1 : -2;
+}
+
+#define YES(s) assert_int_equal(yesno(s), 1)
+#define NO(s) assert_int_equal(yesno(s), 0)
+#define REFUSED(s) assert_int_equal(yesno(s), -2)
+#define LEVEL(s, v) \
+	do { \
+		if (level(s) != (v)) \
+			fail_msg("\"%s\" is level %d, expected %d", s, level(s), v); \
+	} while (0)
+
+static void test_yes_and_no_in_six_languages(void **state)
+{
+	(void)state;
+	YES("Ja"); YES("JA"); NO("Nein"); NO("nein");   /* German */
+	YES("oui"); YES("Oui"); NO("non"); NO("NON");   /* French */
+	YES("sí"); YES("SÍ"); YES("si"); NO("no");      /* Spanish */
+	YES("はい"); NO("いいえ"); YES("あり"); NO("なし"); /* Japanese */
+	YES("是"); NO("否"); YES("有"); NO("无"); NO("没有"); NO("不是");
+	YES("WAHR"); NO("FALSCH"); YES("VRAI"); NO("FAUX"); YES("VERDADERO"); NO("FALSO");
+	YES("yes"); NO("N"); YES("true"); NO("0");
+}
+
+static void test_ticks_and_crosses_but_not_a_bare_x(void **state)
+{
+	(void)state;
+	YES("✓"); YES("✔"); YES("√"); YES("☑"); YES("✅");
+	NO("✗"); NO("✘"); NO("×"); NO("☐"); NO("❌");
+	REFUSED("x"); REFUSED("X"); /* a tick in English sheets, "wrong" in Chinese ones */
+	REFUSED("xx");
+}
+
+static void test_chinese_status_words(void **state)
+{
+	(void)state;
+	YES("已签署"); YES("已签订"); YES("已接触"); YES("已合作");
+	NO("未签署"); NO("未签订"); NO("未接触");
+	YES("有合作"); YES("有协议"); NO("无合作"); NO("無協議"); NO("没有协议");
+	REFUSED("未知");    /* unknown is not a no */
+	REFUSED("已");      /* the status needs its verb */
+	REFUSED("未x");
+	REFUSED("签署");
+}
+
+static void test_empty_stays_unknown_and_noise_is_refused(void **state)
+{
+	(void)state;
+	assert_int_equal(yesno(""), -1);
+	assert_int_equal(yesno(" \xE3\x80\x80 "), -1);
+	REFUSED("maybe");
+	REFUSED("yess");
+	REFUSED("2");
+	REFUSED("n/a");
+}
+
+static void test_levels_from_real_titles(void **state)
+{
+	(void)state;
+	LEVEL("VP", 4); LEVEL("SVP", 4); LEVEL("Vice President", 4); LEVEL("VP of Sales", 4);
+	LEVEL("VP Sales", 4); LEVEL("Senior Vice President, Procurement", 4);
+	LEVEL("CEO", 4); LEVEL("CFO", 4); LEVEL("COO", 4); LEVEL("CTO", 4); LEVEL("Owner", 4);
+	LEVEL("Chief Procurement Officer", 4); LEVEL("President & CEO", 4);
+	LEVEL("Co-Founder", 4); LEVEL("Managing Director", 4); LEVEL("General Manager", 4);
+	LEVEL("Geschäftsführung", 4); LEVEL("Geschäftsführer", 4); LEVEL("GESCHÄFTSFÜHRERIN", 4);
+	LEVEL("Directeur général", 4);
+	LEVEL("董事长", 4); LEVEL("总裁", 4); LEVEL("副总裁", 4); LEVEL("总经理", 4); LEVEL("副总经理", 4);
+	LEVEL("Head of Purchasing", 3); LEVEL("Director of Operations", 3); LEVEL("Sales Director", 3);
+	LEVEL("Director, Supply Chain", 3); LEVEL("Leiter Einkauf", 3); LEVEL("Einkaufsleiter", 3);
+	LEVEL("采购总监", 3); LEVEL("总监", 3); LEVEL("采购部长", 3); LEVEL("部长", 3);
+	LEVEL("Directeur des achats", 3);
+	LEVEL("采购经理", 2); LEVEL("部门经理", 2); LEVEL("经理", 2); LEVEL("主管", 2); LEVEL("采购主管", 2);
+	LEVEL("Supervisor", 2); LEVEL("Manager of Procurement", 2); LEVEL("Purchasing Manager", 2);
+	LEVEL("Teamleiter", 2); LEVEL("Gerente de compras", 2);
+	LEVEL("采购员", 1); LEVEL("专员", 1); LEVEL("职员", 1); LEVEL("Buyer", 1); LEVEL("Senior Buyer", 1);
+	LEVEL("Clerk", 1); LEVEL("Specialist", 1); LEVEL("Procurement Specialist", 1);
+	LEVEL("Engineer", 1); LEVEL("Individual Contributor", 1); LEVEL("Executive Assistant", 1);
+	LEVEL("Assistant to the CEO", 1); LEVEL("总经理助理", 1); LEVEL("Sachbearbeiterin Einkauf", 1);
+	LEVEL("Einkäufer", 1); LEVEL("Sachbearbeiter", 1);
+}
+
+static void test_level_words_and_what_stays_refused(void **state)
+{
+	(void)state;
+	LEVEL("staff", 1); LEVEL("Manager", 2); LEVEL(" DIRECTOR ", 3); LEVEL("executive", 4);
+	LEVEL("员工", 1); LEVEL("经理", 2); LEVEL("总监", 3); LEVEL("高层", 4); LEVEL("C-Level", 4);
+	LEVEL("c_suite", 4); LEVEL("3", 3);
+	LEVEL("boss", -2); LEVEL("managers", -2); LEVEL("Product Owner", -2); LEVEL("0", -2);
+	LEVEL("5", -2); LEVEL("Vorstandsassistent", -2); LEVEL("", -1);
+}
+
+/* Every word of the table reads as the table says, in the case it is listed. */
+static void test_every_listed_word_reads_as_listed(void **state)
+{
+	const char *w;
+	rs_kind k;
+	int v;
+	size_t i;
+
+	(void)state;
+	for (i = 0; (w = rs_value_word(i, &k, &v)) != NULL; i++) {
+		if (k == RS_KIND_BOOL && yesno(w) != v)
+			fail_msg("yes/no word \"%s\" reads as %d, listed as %d", w, yesno(w), v);
+		if (k == RS_KIND_LEVEL && level(w) != v)
+			fail_msg("level word \"%s\" reads as %d, listed as %d", w, level(w), v);
+	}
+	assert_true(i > 150);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_yes_and_no_in_six_languages),
+		cmocka_unit_test(test_ticks_and_crosses_but_not_a_bare_x),
+		cmocka_unit_test(test_chinese_status_words),
+		cmocka_unit_test(test_empty_stays_unknown_and_noise_is_refused),
+		cmocka_unit_test(test_levels_from_real_titles),
+		cmocka_unit_test(test_level_words_and_what_stays_refused),
+		cmocka_unit_test(test_every_listed_word_reads_as_listed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
