@@ -103,7 +103,8 @@ typedef enum rs_type {
 	RS_T_STRING = 0,
 	RS_T_NUMBER, /* text is a JSON number literal */
 	RS_T_BOOL,   /* text is "true" or "false" */
-	RS_T_NULL    /* text is "" */
+	RS_T_NULL,   /* text is "" */
+	RS_T_JSON    /* text is a JSON object or array, compact, as the input had it */
 } rs_type;
 
 /*
@@ -128,6 +129,10 @@ typedef struct rs_row {
 	const unsigned char *type;
 	unsigned long line;
 	const char *reject;
+	/* A header or row from a JSON reader may hold `extra` more cells after
+	 * the n columns: the values at the dot paths the read options' maps name
+	 * (owner.name), for the field map only, never written out. */
+	size_t extra;
 } rs_row;
 
 /* ------------------------------------------------------------- look-ahead */
@@ -184,6 +189,14 @@ typedef struct rs_read_opts {
 	size_t max_columns;   /* 0 = RS_DEFAULT_MAX_COLUMNS */
 	size_t max_record;    /* bytes in one record / JSON Lines line; 0 = default */
 	const char *sheet;    /* XLSX: the sheet to read; NULL = the first */
+	/* JSON: the array of objects to read when the top level is an object,
+	 * as a dot path of keys ("results", "data.items"); NULL: the only one. */
+	const char *json_path;
+	/* The field map's FIELD=COLUMN specs (rs_classify_opts.maps): a COLUMN
+	 * that is a dot path into a JSON object's members (owner.name) is read
+	 * as a hidden cell of each row (rs_row.extra). */
+	const char *const *maps;
+	size_t nmaps;
 } rs_read_opts;
 
 #define RS_DEFAULT_MAX_FIELD ((size_t)1 << 20)   /* 1 MiB */

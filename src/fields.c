@@ -215,15 +215,15 @@ static long find_col(const mapctx *c, const char *key)
 static rs_status index_header(mapctx *c, char **block)
 {
 	const rs_row *h = c->h;
-	size_t i, total = 0, off = 0;
+	size_t i, total = 0, off = 0, all = h->n + h->extra; /* and the dot paths */
 
-	for (i = 0; i < h->n; i++)
+	for (i = 0; i < all; i++)
 		total += h->len[i] + 1;
 	*block = rs_malloc(total ? total : 1);
-	c->byname = rs_calloc(h->n ? h->n : 1, sizeof *c->byname);
+	c->byname = rs_calloc(all ? all : 1, sizeof *c->byname);
 	if (*block == NULL || c->byname == NULL)
 		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
-	for (i = 0; i < h->n; i++) {
+	for (i = 0; i < all; i++) {
 		size_t k = rs_value_norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
 		if (k == 0)
 			continue; /* an empty header cell: a pass-through column */

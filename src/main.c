@@ -25,7 +25,9 @@ static const char usage_text[] =
 	"                         the text reads) or utf-8, gb18030, gbk, big5, cp1252, latin1, utf-16\n"
 	"      --share-scale S    percent or fraction (0.85 = 85%); default: fractions when every\n"
 	"                         share in the first 1000 rows is 0-1 and one is not whole\n"
-	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names)\n"
+	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names);\n"
+	"                         in JSON, COL may be a dot path to a key inside an object: owner.name\n"
+	"      --json-path KEYS   JSON: the array of objects to read inside the top object (results)\n"
 	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
 	"      --max-columns N    most columns accepted (default 4096)\n"
 	"Rules\n"
@@ -258,7 +260,7 @@ static int cmd_fields(void)
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
 	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET,
-	OPT_SHARE_SCALE
+	OPT_SHARE_SCALE, OPT_JSON_PATH
 };
 
 static const struct option long_opts[] = {
@@ -286,6 +288,7 @@ static const struct option long_opts[] = {
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
 	{"sheet", required_argument, NULL, OPT_SHEET},
 	{"share-scale", required_argument, NULL, OPT_SHARE_SCALE},
+	{"json-path", required_argument, NULL, OPT_JSON_PATH},
 	{NULL, 0, NULL, 0},
 };
 
@@ -345,6 +348,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		break;
 	case OPT_EXPLAIN: o->explain = true; break;
 	case OPT_ENCODING: o->ropts.encoding = arg; break;
+	case OPT_JSON_PATH: o->ropts.json_path = arg; break;
 	case OPT_EXCEL:
 		if (arg != NULL && strcmp(arg, "eu") != 0)
 			return usage_error("--excel takes no value or =eu, not \"%s\"", arg);
@@ -420,6 +424,8 @@ int main(int argc, char **argv)
 	}
 	if (o.decimal_comma && o.wopts.format == RS_FMT_CSV)
 		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
+	o.ropts.maps = o.maps; /* dot paths into JSON objects are the reader's */
+	o.ropts.nmaps = o.nmaps;
 	argv += optind;
 	argc -= optind;
 	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)

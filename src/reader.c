@@ -1,8 +1,9 @@
 /*
  * reader.c - rs_reader: opens the decoded input, picks the format (option,
- * file extension, else a look at the first byte) and the CSV delimiter
+ * file extension, else a look at the first line) and the CSV delimiter
  * (sniffed from the first lines), then hands over to the format's reader.
  */
+#include <cjson/cJSON.h>
 #include <string.h>
 #include <strings.h>
 
@@ -49,6 +50,50 @@ static rs_format format_by_name(const char *name)
 	return RS_FMT_AUTO;
 }
 
+/* Whether v, or an object among its members (not inside arrays), holds a
+ * non-empty array of objects only. */
+static bool holds_records(const cJSON *v)
+{
+	for (const cJSON *m = v->child; cJSON_IsObject(v) && m != NULL; m = m->next) {
+		const cJSON *e = cJSON_IsArray(m) ? m->child : NULL;
+
+		while (e != NULL && cJSON_IsObject(e))
+			e = e->next;
+		if ((cJSON_IsArray(m) && m->child != NULL && e == NULL) || holds_records(m))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Input starting with '{' at p[i]: JSON Lines, unless its first line is the
+ * start of a longer value (a pretty-printed object: cJSON runs out of text
+ * on it, or it is longer than the sample) or the input is that one line and
+ * it holds an array of records (an API's reply on one line): then JSON, an
+ * object wrapping the records.
+ */
+static rs_format object_format(const char *p, size_t n, size_t i)
+{
+	const char *nl = memchr(p + i, '\n', n - i), *end = NULL;
+	size_t len = nl != NULL ? (size_t)(nl - p) - i : n - i, last = len;
+	bool alone = n < PEEK_MAX, wrapped;
+	cJSON *v;
+
+	if (nl == NULL && !alone)
+		return RS_FMT_JSON;
+	for (const char *q = nl; alone && q != NULL && q < p + n; q++)
+		alone = (unsigned char)*q <= 32;
+	while (last > 0 && (unsigned char)p[i + last - 1] <= 32)
+		last--;
+	v = cJSON_ParseWithLengthOpts(p + i, len, &end, 0);
+	/* cJSON stops at the last byte when it ran out of text; at a closing
+	 * bracket there, the line is whole and broken. */
+	wrapped = v == NULL ? end != NULL && end >= p + i + last - 1 && *end != '}' && *end != ']'
+	                    : alone && holds_records(v);
+	cJSON_Delete(v);
+	return wrapped ? RS_FMT_JSON : RS_FMT_JSONL;
+}
+
 static rs_format format_by_content(const char *p, size_t n)
 {
 	size_t i;
@@ -59,7 +104,7 @@ static rs_format format_by_content(const char *p, size_t n)
 		if (p[i] == '[')
 			return RS_FMT_JSON;
 		if (p[i] == '{')
-			return RS_FMT_JSONL;
+			return object_format(p, n, i);
 		break;
 	}
 	return RS_FMT_CSV;
