@@ -660,16 +660,17 @@ static rs_status add_paths(jrd *j, unsigned long line)
 /* The columns are fixed: hands the header on (the keys so far, in order). */
 static rs_status emit_header(jrd *j, unsigned long line)
 {
-	rs_row row = {.n = j->ncol, .len = j->nlen, .line = line};
+	rs_row row = {.n = j->ncol, .line = line};
 	rs_status st;
 
 	if (j->ccap == 0 && !cols_grow(j, 1)) /* rows need a cell even with no key */
 		return JERR(j, RS_ENOMEM, line, "out of memory");
-	if ((st = add_paths(j, line)) != RS_OK)
+	if ((st = add_paths(j, line)) != RS_OK) /* may move the arrays */
 		return st;
 	for (size_t c = 0; c < j->ncol + j->npath; c++)
 		j->hname[c] = j->names.data + j->off[c];
 	row.cell = j->hname;
+	row.len = j->nlen;
 	row.extra = j->npath;
 	j->header_done = true;
 	return j->c->on_header(j->c->ctx, &row, j->err);
