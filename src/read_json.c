@@ -395,12 +395,13 @@ static void put_cell(jrd *j, size_t col, const char *s, size_t n, unsigned char 
  * Member k's value as the record wrote it, whitespace outside strings left
  * out, as cell col: into j->text (its place is fixed up once the row is
  * whole, as text may move). Raw control bytes and U+2028/9 in its strings
- * are escaped, so the text stays one line of valid JSON.
+ * are escaped, so the text stays one line of valid JSON. Past the field
+ * limit it stops: the cell is then longer than the limit, and refused.
  */
 static void cut_text(jrd *j, size_t col, size_t k)
 {
 	const unsigned char *p, *e;
-	size_t from = j->text.len;
+	size_t from = j->text.len, max = j->c->opts->max_field, room;
 	bool str = false;
 	char *d;
 
@@ -408,10 +409,11 @@ static void cut_text(jrd *j, size_t col, size_t k)
 		find_spans(j);
 	p = (const unsigned char *)j->raw + j->vs[k];
 	e = (const unsigned char *)j->raw + j->ve[k];
+	room = 6 * (size_t)(e - p) < max + 6 ? 6 * (size_t)(e - p) : max + 6;
 	j->len[col] = 0;
-	if (!rs_buf_reserve(&j->text, 6 * (size_t)(e - p) + 1))
+	if (!rs_buf_reserve(&j->text, room + 1))
 		return; /* j->text.failed: the row is not handed on */
-	for (d = j->text.data + from; p < e; p++) {
+	for (d = j->text.data + from; p < e && (size_t)(d - j->text.data) - from <= max; p++) {
 		if (!str && *p <= 32)
 			continue;
 		if (str && *p < 0x20) {

@@ -234,6 +234,26 @@ static void test_nested_values_pass_through_as_compact_text(void **state)
 	                           "{\"e\":null}]}\n");
 }
 
+/* The field limit holds for a nested value's compact text, not its spaces. */
+static void test_nested_value_over_the_field_limit_rejects_the_row(void **state)
+{
+	static const char t[] = "{\"a\":[1,    2,    3,    4,    5,    6,    7]}\n"
+	                        "{\"a\":[1,2,3,4,5,6,7,8,9,10,11,12]}\n"
+	                        "{\"a\":\"\x01\x01\x01\x01\"}\n"
+	                        "{\"a\":[\"\x01\x01\x01\x01\"]}\n";
+	rs_read_opts o = {.format = RS_FMT_JSONL, .max_field = 20, .max_columns = 100,
+	                  .max_record = 1000};
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(read_text(true, t, sizeof t - 1, &r, &err, &o), RS_OK);
+	assert_non_null(strstr(r.out, "R1:j=[1,2,3,4,5,6,7]\n"));
+	assert_non_null(strstr(r.out, "X2:key \"a\" holds an array longer than the field limit|"));
+	assert_non_null(strstr(r.out, "R3:s=\x01\x01\x01\x01\n"));
+	assert_non_null(strstr(r.out, "X4:key \"a\" holds an array longer than the field limit|"));
+}
+
 static void test_duplicate_key_rejects_the_row(void **state)
 {
 	rec r;
@@ -914,6 +934,7 @@ int main(void)
 		cmocka_unit_test(test_null_and_missing_keys_are_null_cells),
 		cmocka_unit_test(test_number_1e400_rejects_the_row),
 		cmocka_unit_test(test_nested_values_pass_through_as_compact_text),
+		cmocka_unit_test(test_nested_value_over_the_field_limit_rejects_the_row),
 		cmocka_unit_test(test_duplicate_key_rejects_the_row),
 		cmocka_unit_test(test_u0000_in_a_string_rejects_the_row),
 		cmocka_unit_test(test_every_record_holding_u0000_is_a_rejected_row),
