@@ -103,7 +103,8 @@ typedef enum rs_type {
 	RS_T_STRING = 0,
 	RS_T_NUMBER, /* text is a JSON number literal */
 	RS_T_BOOL,   /* text is "true" or "false" */
-	RS_T_NULL    /* text is "" */
+	RS_T_NULL,   /* text is "" */
+	RS_T_JSON    /* text is a JSON object or array, compact, as the input had it */
 } rs_type;
 
 /*
@@ -128,6 +129,10 @@ typedef struct rs_row {
 	const unsigned char *type;
 	unsigned long line;
 	const char *reject;
+	/* A header or row from a JSON reader may hold `extra` more cells after
+	 * the n columns: the values at the dot paths the read options' maps name
+	 * (owner.name), for the field map only, never written out. */
+	size_t extra;
 } rs_row;
 
 /* ------------------------------------------------------------- look-ahead */
@@ -184,6 +189,15 @@ typedef struct rs_read_opts {
 	size_t max_columns;   /* 0 = RS_DEFAULT_MAX_COLUMNS */
 	size_t max_record;    /* bytes in one record / JSON Lines line; 0 = default */
 	const char *sheet;    /* XLSX: the sheet to read; NULL = the first */
+	/* JSON: the array of objects to read when the top level is an object,
+	 * as a dot path of keys ("results", "data.items"); NULL: the only one. */
+	const char *json_path;
+	/* The field map's FIELD=COLUMN specs (rs_classify_opts.maps): a COLUMN
+	 * that is a dot path into a JSON object's members (owner.name) is read
+	 * as a hidden cell of each row (rs_row.extra). */
+	const char *const *maps;
+	size_t nmaps;
+	const char *map_file;  /* --map-file: its "fields" are read like maps */
 } rs_read_opts;
 
 #define RS_DEFAULT_MAX_FIELD ((size_t)1 << 20)   /* 1 MiB */
@@ -237,14 +251,17 @@ typedef enum rs_field {
 	RS_F_EXCLUSIVE,
 	RS_F_INFO_SHARING,
 	RS_F_CUSTOMER_SINCE, /* a year or date: gives relationship_years when that is empty */
+	RS_F_PRICE_AGREEMENT,
 	RS_F_COUNT
 } rs_field;
 
-/* Variables a rule can name: the fields, then the three scores. */
+/* Variables a rule can name: the fields, the three scores, and the stage in
+ * the previous run (--previous; by rank), which the classifier sets. */
 enum {
 	RS_V_SHARE_PCT = RS_F_COUNT,
 	RS_V_CONTACT_SCORE,
 	RS_V_COOPERATION_SCORE,
+	RS_V_PREVIOUS_STAGE,
 	RS_V_COUNT
 };
 
@@ -395,13 +412,25 @@ typedef struct rs_buf rs_buf;
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain,
                    rs_lang lang, rs_error *err);
 
+#define RS_MAX_NEEDS 16 /* unmet conditions listed in needs */
+
 typedef struct rs_result {
 	size_t stage;                 /* index into the rules' stages */
 	long next_stage;              /* the stage above, or -1 at the top */
-	double share_gap;             /* share points to the next stage's threshold; <0 if none */
+	double share_gap;             /* share points the next stage needs; <0 when the share
+	                                 is not what is missing */
 	size_t nfired;                /* action rules that matched, in rule order */
 	size_t fired[RS_MAX_FIRED];
 	size_t decision_row;          /* which row of the decision table matched */
+	long type;                    /* relationship type (rules' order), -1: none */
+	long model;                   /* alliance model, -1: none */
+	uint32_t bonds;               /* bit k: bond k is present */
+	/* What the next stage needs: the unmet conditions of its closest decision
+	 * row, each a text of the rules' needs and the distance
+	 * to it (NaN when it has none). */
+	size_t nneeds;
+	uint32_t need[RS_MAX_NEEDS];
+	double need_gap[RS_MAX_NEEDS];
 } rs_result;
 
 /*

@@ -9,6 +9,10 @@
  * it can be true (other variables free: an upper approximation), where it is
  * surely true (whatever the other variables are: a lower approximation), and
  * the same two for false, which `not` swaps.
+ *
+ * Gaps are errors (a record there would be rejected); rows that can never
+ * match, rows shadowed for part of their range, stages no row reaches and
+ * repeated texts are warnings (status RS_OK in the finding).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -151,6 +155,10 @@ static void project(const an *x, uint32_t root, proj *p)
 	bool all = n->op == RS_C_ALL;
 	proj k;
 
+	if (n->op == RS_C_BOND) {
+		project(x, root + 1, p);
+		return;
+	}
 	if (n->op == RS_C_NOT) {
 		project(x, root + 1, &k);
 		p->can_t = k.can_f;
@@ -200,25 +208,25 @@ typedef struct finder {
 	rs_diag_fn diag;
 	void *ctx;
 	const char *file;
-	size_t count;
+	size_t errors;
 } finder;
 
-static void find(finder *f, const char *where, const char *fmt, ...)
+static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
+	__attribute__((format(printf, 4, 5)))
 #endif
 	;
 
-static void find(finder *f, const char *where, const char *fmt, ...)
+static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 {
 	rs_error e;
 	va_list ap;
 
-	f->count++;
+	f->errors += error;
 	if (f->diag == NULL)
 		return;
 	memset(&e, 0, sizeof e);
-	e.status = RS_ERULES;
+	e.status = error ? RS_ERULES : RS_OK;
 	e.file = f->file;
 	(void)snprintf(e.where, sizeof e.where, "%s", where);
 	va_start(ap, fmt);
@@ -241,56 +249,123 @@ static void report_gaps(const an *x, const pset *covered, finder *f)
 		for (j = i; j + 1 < np && has_bit(&gap, j + 1); j++)
 			;
 		range_text(x, i, j, range, sizeof range);
-		find(f, "decision", "%s is covered by no decision row", range);
+		find(f, true, "decision", "%s is covered by no decision row: a record there is rejected",
+		     range);
 		i = j + 1;
 	}
 }
 
 /*
- * Walks the table in first-match order. A row is hidden when every share
- * value where it can be true is a value where an earlier row is surely true.
- * reach[s] is set for stages some visible row gives; can[] (if not NULL)
- * receives each stage's reachable share set.
+ * "share_pct ... by decision[k] (stage)" for each stretch of the pieces in
+ * `shadow`, k the first row surely true there (sure[k]), appended to msg.
  */
-static void walk(const an *x, finder *f, bool *reach, pset *can, pset *covered)
+static void shadow_text(const an *x, const pset *shadow, const pset *sure, size_t j, char *msg,
+                        size_t size)
+{
+	size_t i = 0, e, k, kn, np = 2 * x->n - 1, n;
+	char range[128];
+
+	while (i < np) {
+		if (!has_bit(shadow, i)) {
+			i++;
+			continue;
+		}
+		for (k = 0; k < j && !has_bit(&sure[k], i); k++)
+			;
+		for (e = i; e + 1 < np && has_bit(shadow, e + 1); e++) {
+			for (kn = 0; kn < j && !has_bit(&sure[kn], e + 1); kn++)
+				;
+			if (kn != k)
+				break;
+		}
+		range_text(x, i, e, range, sizeof range);
+		n = strlen(msg);
+		(void)snprintf(msg + n, size - n, "%s%s goes to decision[%zu] (%s)", n ? "; " : "", range,
+		               k, x->r->stages[x->r->dec[k].stage].id);
+		i = e + 1;
+	}
+}
+
+/*
+ * Walks the table in first-match order. A row is hidden where it can be true
+ * but an earlier row is surely true. Rows that some share value reaches are
+ * marked live and their stages reached; with a finder, rows hidden in part
+ * or in whole are reported.
+ */
+static void walk(const an *x, finder *f, bool *reach, pset *covered, bool *live_out)
 {
 	const rs_rules *r = x->r;
-	pset sure;
+	pset before, *sure = f != NULL ? rs_calloc(r->ndec ? r->ndec : 1, sizeof *sure) : NULL;
 	size_t j;
-	char where[32];
+	char where[32], msg[400];
 
-	memset(&sure, 0, sizeof sure);
+	memset(&before, 0, sizeof before);
 	memset(covered, 0, sizeof *covered);
 	for (j = 0; j < r->ndec; j++) {
 		const rs_decision *d = &r->dec[j];
 		const char *id = r->stages[d->stage].id;
+		pset left, shadow;
+		bool live;
 		proj p;
 
 		project(x, d->cond, &p);
+		left = set_minus(x, &p.can_t, &before);
+		shadow = p.can_t;
+		set_and(&shadow, &before);
+		live = !set_empty(&left);
+		reach[d->stage] = reach[d->stage] || live;
+		if (live_out != NULL)
+			live_out[j] = live;
 		(void)snprintf(where, sizeof where, "decision[%zu]", j);
-		if (set_empty(&p.can_t)) {
-			if (f != NULL)
-				find(f, where, "(stage %s) can never match: its share_pct conditions "
-				               "exclude every value from 0 to 100", id);
-		} else {
-			pset left = set_minus(x, &p.can_t, &sure);
-
-			if (set_empty(&left)) {
-				if (f != NULL && j == 1)
-					find(f, where, "(stage %s) can never match: decision[0] already "
-					               "matches every record it would", id);
-				else if (f != NULL)
-					find(f, where, "(stage %s) can never match: decision[0..%zu] already "
-					               "match every record it would", id, j - 1);
-			} else {
-				reach[d->stage] = true;
-				if (can != NULL)
-					set_or(&can[d->stage], &p.can_t);
-			}
-		}
+		msg[0] = '\0';
+		if (f != NULL && sure != NULL && !set_empty(&shadow))
+			shadow_text(x, &shadow, sure, j, msg, sizeof msg);
+		if (f != NULL && set_empty(&p.can_t))
+			find(f, false, where, "(stage %s) can never match: its share_pct conditions "
+			                      "exclude every value from 0 to 100", id);
+		else if (f != NULL && !live)
+			find(f, false, where, "(stage %s) can never match: %s", id, msg);
+		else if (f != NULL && msg[0] != '\0')
+			find(f, false, where, "(stage %s) is shadowed in part: %s", id, msg);
 		set_or(covered, &p.can_t);
-		set_or(&sure, &p.sure_t);
+		set_or(&before, &p.sure_t);
+		if (sure != NULL)
+			sure[j] = p.sure_t;
 	}
+	rs_free(sure);
+}
+
+/* The place of action text k in language g: the stages' lists, then the rules. */
+static const char *text_at(const rs_rules *r, size_t k, int g, char *where, size_t size)
+{
+	size_t s;
+
+	for (s = 0; s < r->nstages && k >= r->stages[s].nactions; s++)
+		k -= r->stages[s].nactions;
+	if (s < r->nstages)
+		(void)snprintf(where, size, "stages[%zu].actions.%s[%zu]", s, g ? "zh" : "en", k);
+	else
+		(void)snprintf(where, size, "actions[%zu].text.%s", k, g ? "zh" : "en");
+	return s < r->nstages ? r->stages[s].actions[g][k] : r->act[k].text.s[g];
+}
+
+/* Warns about an action text that repeats an earlier one: read twice. */
+static void repeats(finder *f, const rs_rules *r)
+{
+	char where[64], first[64];
+	size_t i, j, n = r->nact;
+	int g;
+
+	for (i = 0; i < r->nstages; i++)
+		n += r->stages[i].nactions;
+	for (g = 0; g < RS_LANG_COUNT; g++)
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++)
+				if (strcmp(text_at(r, i, g, where, sizeof where),
+				           text_at(r, j, g, first, sizeof first)) == 0) {
+					find(f, false, where, "repeats %s: an account would read it twice", first);
+					break;
+				}
 }
 
 size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
@@ -303,38 +378,33 @@ size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
 	char where[32];
 
 	if (!an_init(&x, r)) {
-		find(&f, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
-		return f.count;
+		find(&f, false, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
+		return f.errors;
 	}
-	walk(&x, &f, reach, NULL, &covered);
+	walk(&x, &f, reach, &covered, NULL);
 	report_gaps(&x, &covered, &f);
 	for (s = 0; s < r->nstages; s++) {
 		if (reach[s])
 			continue;
 		(void)snprintf(where, sizeof where, "stages[%zu]", s);
-		find(&f, where, "stage %s can never be reached: no decision row that names it can match",
+		find(&f, false, where, "stage %s can never be reached: no decision row that names it can match",
 		     r->stages[s].id);
 	}
-	return f.count;
+	repeats(&f, r);
+	return f.errors;
 }
 
-void rs_rules_thresholds(rs_rules *r)
+void rs_rules_live(rs_rules *r)
 {
-	bool reach[RS_MAX_STAGES] = {false};
-	pset can[RS_MAX_STAGES], covered;
+	bool reach[RS_MAX_STAGES] = {false}, live[RS_MAX_DECISIONS];
+	pset covered;
 	an x;
-	size_t s, i;
+	size_t i;
 
-	for (s = 0; s < r->nstages; s++)
-		r->stages[s].threshold = NAN;
-	if (!an_init(&x, r))
-		return;
-	memset(can, 0, sizeof can);
-	walk(&x, NULL, reach, can, &covered);
-	for (s = 0; s < r->nstages; s++)
-		for (i = 0; i < 2 * x.n - 1; i++)
-			if (has_bit(&can[s], i)) {
-				r->stages[s].threshold = x.pt[i / 2];
-				break;
-			}
+	for (i = 0; i < r->ndec; i++)
+		live[i] = true; /* not analysed: every row may be the one */
+	if (an_init(&x, r))
+		walk(&x, NULL, reach, &covered, live);
+	for (i = 0; i < r->ndec; i++)
+		r->dec[i].live = live[i];
 }

@@ -19,9 +19,11 @@
  * them; Chinese when asked (--headers zh). */
 static const char *const col_names[RS_LANG_COUNT][COL_MAX] = {
 	{"stage", "stage_label", "share_pct", "contact_score", "cooperation_score", "next_stage",
-	 "share_gap", "flags", "actions", "explain", "previous_stage", "transition"},
+	 "share_gap", "flags", "actions", "relationship_type", "relationship_label", "bonds",
+	 "needs", "alliance_model", "explain", "previous_stage", "transition"},
 	{"阶段", "阶段名称", "采购份额百分比", "接触深度得分", "合作得分", "下一阶段",
-	 "份额差距", "标记", "建议行动", "评分说明", "上次阶段", "阶段变化"},
+	 "份额差距", "标记", "建议行动", "关系类型", "关系类型名称", "关系纽带",
+	 "晋级条件", "联盟模式", "评分说明", "上次阶段", "阶段变化"},
 };
 
 const char *rs_stage_column_name(rs_lang lang)
@@ -104,6 +106,24 @@ static rs_status setup_intake(rs_classifier *c, rs_error *err)
 	return RS_OK;
 }
 
+/* The texts of the relationship types, bonds and models in the output's language. */
+static void advice_texts(rs_classifier *c)
+{
+	const rs_rules *r = c->rules;
+	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
+	size_t i;
+
+	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) {
+		c->type_id[i] = text_of(r->kind[RS_K_TYPE][i].id);
+		c->type_label[i] = text_of(r->kind[RS_K_TYPE][i].label.s[g]);
+	}
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
+		c->bond_id[i] = text_of(r->kind[RS_K_BOND][i].id);
+	for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
+		c->model_id[i] = text_of(r->kind[RS_K_MODEL][i].id);
+	c->need_sep = text_of(g == RS_LANG_ZH ? "；" : "; ");
+}
+
 rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_classify_opts *o,
                             rs_error *err)
 {
@@ -133,6 +153,7 @@ rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r, const rs_cla
 	}
 	index_flags(c);
 	c->downgrade = rs_rules_message(r, "downgrade", o->lang);
+	advice_texts(c);
 	for (i = 0; i < rs_rules_stage_count(r) && i < RS_MAX_STAGES; i++) {
 		c->stage_id[i] = text_of(rs_rules_stage_id(r, i));
 		c->stage_label[i] = text_of(rs_rules_stage_label(r, i, o->lang));
@@ -541,7 +562,8 @@ long rs_intake_out_col(const rs_classifier *c, long in_col)
 
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max)
 {
-	static const int keys[] = {COL_LABEL, COL_SHARE, COL_CONTACT, COL_COOP, COL_FLAGS, COL_TRANSITION};
+	static const int keys[] = {COL_LABEL,      COL_SHARE, COL_CONTACT, COL_COOP,      COL_TYPE_LABEL,
+	                           COL_BONDS,      COL_FLAGS, COL_NEEDS,   COL_TRANSITION};
 	size_t n = 0, i, k;
 	long id = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_ID));
 	long name = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_NAME));

@@ -10,9 +10,10 @@
 
 #include "header.h"
 #include "internal.h"
+#include "rules_impl.h"
 
 /* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
-#define TAIL_SLOTS 64
+#define TAIL_SLOTS 256
 
 /* A piece of text set up once. */
 typedef struct text_ref {
@@ -40,6 +41,11 @@ enum {
 	COL_GAP,
 	COL_FLAGS,
 	COL_ACTIONS,
+	COL_TYPE,
+	COL_TYPE_LABEL,
+	COL_BONDS,
+	COL_NEEDS,
+	COL_MODEL,
 	COL_EXPLAIN,
 	COL_PREV,
 	COL_TRANSITION,
@@ -70,6 +76,11 @@ struct rs_classifier {
 	 * false while it is as calloc or the last memset left it, so rows
 	 * without types do not clear it again. */
 	bool in_typed;
+	/* The advice's texts: the relationship types' ids and labels, the bond
+	 * and model ids, the needs' separator. */
+	text_ref type_id[RS_MAX_KINDS], type_label[RS_MAX_KINDS];
+	text_ref bond_id[RS_MAX_KINDS], model_id[RS_MAX_KINDS];
+	text_ref need_sep;
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
 	tail tails[TAIL_SLOTS];
 	rs_stats stats;

@@ -15,6 +15,7 @@
 #include "classify_impl.h"
 #include "fields_impl.h"
 #include "previous_impl.h"
+#include "rules_impl.h"
 
 /* Appends s[0..n) and its NUL to the arena as appended cell k. */
 static void put_cell(rs_classifier *c, size_t k, const char *s, size_t n, unsigned char type)
@@ -145,7 +146,7 @@ static size_t tail_hash(uint64_t fired, size_t stage, bool down)
 {
 	uint64_t h = (fired ^ (uint64_t)stage << 58 ^ (uint64_t)down << 63) * UINT64_C(0x9E3779B97F4A7C15);
 
-	return (size_t)(h >> 58) % TAIL_SLOTS;
+	return (size_t)(h >> 56) % TAIL_SLOTS;
 }
 
 /*
@@ -251,6 +252,64 @@ static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k, 
 
 /* A row's problems with the share, after bad cells: listed with them. */
 #define SHARE_FIELDS ((1u << RS_F_PURCHASE_SHARE) | (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND))
+/* A prepared text as appended cell k; null when empty. */
+static void put_ref(rs_classifier *c, size_t k, const text_ref *t)
+{
+	put_cell(c, k, t->s, t->n, t->n != 0 ? RS_T_STRING : RS_T_NULL);
+}
+
+/*
+ * The advice's cells: relationship type and its label, the bonds, what the
+ * next stage needs, the alliance model. Prepared texts and, in needs, the
+ * distances.
+ */
+static void put_advice(rs_classifier *c, const rs_result *res)
+{
+	static const text_ref none = {"", 0};
+	const rs_rules *r = c->rules;
+	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
+	size_t i, start, num;
+	char *dot;
+
+	put_ref(c, COL_TYPE, res->type >= 0 ? &c->type_id[res->type] : &none);
+	put_ref(c, COL_TYPE_LABEL, res->type >= 0 ? &c->type_label[res->type] : &none);
+	start = c->arena.len;
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++) {
+		if (!(res->bonds >> i & 1u))
+			continue;
+		if (c->arena.len > start)
+			(void)rs_buf_putc(&c->arena, ';');
+		(void)rs_buf_append(&c->arena, c->bond_id[i].s, c->bond_id[i].n);
+	}
+	c->len[c->nin + COL_BONDS] = c->arena.len - start;
+	c->type[c->nin + COL_BONDS] = RS_T_STRING;
+	(void)rs_buf_putc(&c->arena, '\0');
+	start = c->arena.len;
+	for (i = 0; i < res->nneeds; i++) {
+		const rs_need *n = &r->need[res->need[i]];
+		const char *s = n->text.s[g];
+		size_t at = n->gap_at[g];
+
+		if (i > 0)
+			(void)rs_buf_append(&c->arena, c->need_sep.s, c->need_sep.n);
+		if (at == UINT32_MAX) {
+			(void)rs_buf_puts(&c->arena, s);
+			continue;
+		}
+		(void)rs_buf_append(&c->arena, s, at);
+		num = c->arena.len;
+		if (isnan(res->need_gap[i]))
+			(void)rs_buf_putc(&c->arena, '?');
+		else if (rs_buf_put_num(&c->arena, res->need_gap[i], 2) && c->o.decimal_comma &&
+		         (dot = memchr(c->arena.data + num, '.', c->arena.len - num)) != NULL)
+			*dot = ',';
+		(void)rs_buf_puts(&c->arena, s + at + 5); /* after "{gap}" */
+	}
+	c->len[c->nin + COL_NEEDS] = c->arena.len - start;
+	c->type[c->nin + COL_NEEDS] = c->arena.len > start ? RS_T_STRING : RS_T_NULL;
+	(void)rs_buf_putc(&c->arena, '\0');
+	put_ref(c, COL_MODEL, res->model >= 0 ? &c->model_id[res->model] : &none);
+}
 
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
                           uint32_t *failed, rs_error *err)
@@ -276,6 +335,12 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 		rs_error_clear(&more);
 		if (rs_score(c->rules, a, NULL, c->o.lang, &more) == RS_EREJECT)
 			rs_error_add_reason(err, in->line, more.where, more.msg);
+	}
+	if (st == RS_OK && c->o.previous != NULL) {
+		long prev = rs_previous_stage(c->o.previous, a->id, a->id_len);
+
+		a->v[RS_V_PREVIOUS_STAGE] = (double)prev;
+		a->known |= (uint32_t)(prev >= 0) << RS_V_PREVIOUS_STAGE;
 	}
 	if (st == RS_OK)
 		st = rs_score(c->rules, a, ex, c->o.lang, err);
@@ -310,6 +375,10 @@ static void set_cells(rs_classifier *c, const tail *t)
 	} else {
 		cell[COL_ACTIONS] = p;
 		p += len[COL_ACTIONS] + 1;
+	}
+	for (k = COL_TYPE; k < COL_EXPLAIN; k++) {
+		cell[k] = p;
+		p += len[k] + 1;
 	}
 	k = COL_EXPLAIN;
 	if (c->o.explain)
@@ -372,6 +441,7 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	} else {
 		put_tail(c, &res, down, fired, slot, len, type);
 	}
+	put_advice(c, &res);
 	if (c->o.explain) { /* the explain buffer itself: not copied */
 		len[k] = c->explain.len;
 		type[k++] = RS_T_STRING;

@@ -135,7 +135,7 @@ static rs_status rejects_header(run *r, const rs_row *in_hdr, rs_row *h, rs_erro
 		r->rcell[lead + i] = in_hdr->cell[i];
 		r->rlen[lead + i] = in_hdr->len[i];
 	}
-	*h = (rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL};
+	*h = (rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL, 0};
 	return RS_OK;
 }
 
@@ -289,10 +289,10 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	}
 	if (r->rej_sheet) {
 		err->file = r->o->output ? r->o->output : "<stdout>";
-		return rs_writer_row(r->w, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, msg}, err);
+		return rs_writer_row(r->w, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, msg, 0}, err);
 	}
 	err->file = r->o->rejects;
-	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL}, err);
+	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL, 0}, err);
 }
 
 static rs_status take_row(run *r, const rs_row *row, rs_error *err)

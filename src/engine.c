@@ -1,87 +1,39 @@
 /*
  * engine.c - evaluates compiled rules on a scored account: the stage (first
- * decision row whose condition is true) and every action rule that fires.
- * Conditions use Kleene logic, so an empty value can never make a row match.
+ * decision row whose condition is true), the relationship type, the bonds,
+ * the alliance model, every action rule that fires, and what the next stage
+ * needs (the unmet conditions of its closest decision row). Conditions use
+ * Kleene logic, so an empty value can never make a row match.
  * Per row: index walks and double compares only; no allocation, no strings.
  */
 #include <math.h>
 #include <string.h>
 
+#include "fields_impl.h"
 #include "rules_impl.h"
 
 /*
- * The compiled program (rules_impl.h) in prefix order without recursion: a
- * stack of the open groups, each with the value that stops it (FALSE for
- * all, TRUE for any: the rest of it is then skipped) and whether one child
- * so far was UNKNOWN. A child that neither stops its group nor is UNKNOWN is
- * the group's identity and changes nothing.
+ * "; stage: Initial cooperation (rule 2: why); actions: a, b" ("；阶段：...
+ * （规则 2：...）；行动：..." in Chinese); the separator only after other text.
  */
-int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
-{
-	struct { uint32_t end; uint8_t stop, acc; } st[RS_COND_MAX_DEPTH + 2];
-	int sp = 0, t;
-	uint32_t i = root;
-
-	if (prog[root].kind != RS_P_LEAF && prog[root].tmask) { /* flat: the usual group */
-		const rs_pnode *p = &prog[root];
-		int stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T;
-		int acc = RS_K_T - stop; /* the group's identity */
-
-		for (i = root + 1; i < p->end; i++) {
-			t = rs_leaf_k(&prog[i], v, known);
-			if (t == stop)
-				return t;
-			if (t == RS_K_U)
-				acc = RS_K_U;
-		}
-		return acc;
-	}
-	for (;;) {
-		const rs_pnode *p = &prog[i++];
-
-		if (p->kind == RS_P_LEAF) {
-			t = rs_leaf_k(p, v, known);
-		} else {
-			bool all = p->kind == RS_P_ALL;
-
-			st[sp].end = p->end;
-			st[sp].stop = all ? RS_K_F : RS_K_T;
-			st[sp].acc = all ? RS_K_T : RS_K_F;
-			sp++;
-			if (i < p->end)
-				continue;
-			t = st[--sp].acc; /* empty: all is TRUE, any is FALSE */
-		}
-		/* Fold t into the open groups, closing each one it completes. */
-		for (;;) {
-			if (sp == 0)
-				return t;
-			if (t == st[sp - 1].stop) {
-				i = st[--sp].end;
-				continue;
-			}
-			if (t == RS_K_U)
-				st[sp - 1].acc = RS_K_U;
-			if (i < st[sp - 1].end)
-				break;
-			t = st[--sp].acc;
-		}
-	}
-}
-
-/* "; stage initial by decision[1]; actions: a, b" ("; " only after other text). */
 static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
 {
 	bool zh = lang == RS_LANG_ZH;
 	size_t i;
 
+	const rs_decision *d = &r->dec[res->decision_row];
+
 	if (b->len > 0)
-		(void)rs_buf_puts(b, "; ");
-	(void)rs_buf_puts(b, zh ? "阶段 " : "stage ");
-	(void)rs_buf_puts(b, r->stages[res->stage].id);
-	(void)rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
-	(void)rs_buf_put_ulong(b, (unsigned long)res->decision_row);
-	(void)rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
+		(void)rs_buf_puts(b, zh ? "；" : "; ");
+	(void)rs_buf_puts(b, zh ? "阶段：" : "stage: ");
+	(void)rs_buf_puts(b, r->stages[res->stage].label.s[zh]);
+	(void)rs_buf_puts(b, zh ? "（规则 " : " (rule ");
+	(void)rs_buf_put_ulong(b, (unsigned long)res->decision_row + 1);
+	if (d->why.s[zh] != NULL) {
+		(void)rs_buf_puts(b, zh ? "：" : ": ");
+		(void)rs_buf_puts(b, d->why.s[zh]);
+	}
+	(void)rs_buf_puts(b, zh ? "）；行动：" : "); actions: ");
 	if (res->nfired == 0)
 		(void)rs_buf_puts(b, zh ? "无" : "none");
 	for (i = 0; i < res->nfired; i++) {
@@ -96,15 +48,134 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
  * stage, each with its condition at that stage (rules_impl.h: residual
  * programs), which no longer tests the stage.
  */
-static void fire(const rs_rules *r, const rs_account *a, rs_result *res)
+static void fire(const rs_rules *r, const double *v, uint32_t known, rs_result *res)
 {
 	const rs_entry *e = r->ent + r->act_first[res->stage];
 	const rs_entry *end = r->ent + r->act_first[res->stage + 1];
 
 	res->nfired = 0;
 	for (; e < end; e++)
-		if (rs_cond_fast(r->prog, e->root, a->v, a->known) == RS_K_T)
+		if (rs_cond_fast(r->prog, e->root, v, known) == RS_K_T)
 			res->fired[res->nfired++] = e->rule;
+}
+
+/* The first relationship type whose condition is true, into v. */
+static long first_type(const rs_rules *r, double *v, uint32_t *known)
+{
+	size_t i;
+
+	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) {
+		if (rs_cond_fast(r->prog, r->kind[RS_K_TYPE][i].cond, v, *known) == RS_K_T) {
+			v[RS_VAR_TYPE] = (double)i;
+			*known |= 1u << RS_VAR_TYPE;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* The first alliance model true at the stage (its residual programs), into v. */
+static long first_model(const rs_rules *r, size_t stage, double *v, uint32_t *known)
+{
+	const rs_entry *e = r->ent + r->model_first[stage];
+	const rs_entry *end = r->ent + r->model_first[stage + 1];
+
+	for (; e < end; e++) {
+		if (rs_cond_fast(r->prog, e->root, v, *known) == RS_K_T) {
+			v[RS_VAR_MODEL] = (double)e->rule;
+			*known |= 1u << RS_VAR_MODEL;
+			return (long)e->rule;
+		}
+	}
+	return -1;
+}
+
+/*
+ * How far a comparison on a known number is from true: the target minus
+ * the value for > and >= (one step more for >: 0.01 of a share, 1 of a
+ * score or count), the value minus the target for < and <=; NaN when the
+ * node is anything else.
+ */
+static double gap(const rs_cnode *n, const double *v, uint32_t known)
+{
+	double step = n->var == RS_V_SHARE_PCT || !(n->var >= RS_V_CONTACT_SCORE ||
+	              (rs_field_num_rules[n->var] & RS_NUM_WHOLE)) ? 0.01 : 1;
+	double x = v[n->var];
+
+	if (n->op < RS_C_LT || n->op > RS_C_GE || n->var >= RS_V_PREVIOUS_STAGE ||
+	    rs_var_kind(n->var) != RS_KIND_NUMBER || !((known >> n->var) & 1u))
+		return NAN;
+	switch (n->op) {
+	case RS_C_GT: return n->value + step - x;
+	case RS_C_GE: return n->value - x;
+	case RS_C_LT: return x - (n->value - step);
+	default: return x - n->value;
+	}
+}
+
+typedef struct needs {
+	size_t n;
+	uint32_t need[RS_MAX_NEEDS];
+	double gap[RS_MAX_NEEDS];
+} needs;
+
+/*
+ * The unmet parts of condition i into nd: an "all" without a text of its
+ * own is its unmet children; anything else not true is one need.
+ */
+static void unmet(const rs_rules *r, uint32_t i, const double *v, uint32_t known, needs *nd)
+{
+	const rs_cnode *c = &r->node[i];
+	uint32_t k;
+
+	if (c->op == RS_C_ALL && c->need == 0) { /* true when no child is unmet */
+		for (k = i + 1; k < i + c->size; k += r->node[k].size)
+			unmet(r, k, v, known, nd);
+		return;
+	}
+	if (rs_cond_fast(r->prog, i, v, known) == RS_K_T)
+		return;
+	if (nd->n < RS_MAX_NEEDS && c->need != 0) {
+		nd->need[nd->n] = c->need - 1;
+		nd->gap[nd->n] = gap(c, v, known);
+	}
+	nd->n++;
+}
+
+/*
+ * What the next stage needs: of its rows that some share reaches, the one
+ * with the fewest unmet conditions (the first on a tie); share_gap is the
+ * share's distance when the share is one of them.
+ */
+static void next_needs(const rs_rules *r, const double *v, uint32_t known, rs_result *res)
+{
+	needs best, nd;
+	size_t i, k;
+
+	res->nneeds = 0;
+	res->share_gap = -1;
+	if (res->next_stage < 0)
+		return;
+	best.n = SIZE_MAX;
+	for (i = 0; i < r->ndec; i++) {
+		if (r->dec[i].stage != (size_t)res->next_stage || !r->dec[i].live)
+			continue;
+		nd.n = 0;
+		unmet(r, r->dec[i].cond, v, known, &nd);
+		if (nd.n > 0 && nd.n < best.n)
+			best = nd;
+	}
+	if (best.n == SIZE_MAX)
+		return;
+	res->nneeds = best.n < RS_MAX_NEEDS ? best.n : RS_MAX_NEEDS;
+	for (k = 0; k < res->nneeds; k++) {
+		const rs_cnode *c = &r->node[r->need[best.need[k]].node];
+
+		res->need[k] = best.need[k];
+		res->need_gap[k] = best.gap[k];
+		if (res->share_gap < 0 && c->var == RS_V_SHARE_PCT && c->op >= RS_C_EQ && best.gap[k] >= 0)
+			res->share_gap = best.gap[k];
+	}
 }
 
 /*
@@ -138,15 +209,21 @@ static bool decide_fast(const rs_rules *r, const rs_account *a, size_t *row)
 	return false;
 }
 
-static rs_status no_row(const rs_account *a, long unknown_row, rs_error *err)
+static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_error *err)
 {
 	if (err != NULL)
 		err->where[0] = '\0';
+	if (unknown_row >= 0 && lang == RS_LANG_ZH)
+		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则：规则 %ld "
+		                    "所需的数据为空", a->v[RS_V_SHARE_PCT], unknown_row + 1);
 	if (unknown_row >= 0)
 		return rs_error_set(err, RS_EREJECT, 0,
 		                    "no decision row matches share_pct %.15g: decision[%ld] "
 		                    "depends on values that are empty",
 		                    a->v[RS_V_SHARE_PCT], unknown_row);
+	if (lang == RS_LANG_ZH)
+		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则",
+		                    a->v[RS_V_SHARE_PCT]);
 	return rs_error_set(err, RS_EREJECT, 0, "no decision row matches share_pct %.15g",
 	                    a->v[RS_V_SHARE_PCT]);
 }
@@ -156,7 +233,8 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 {
 	long unknown_row = -1;
 	size_t i;
-	double thr;
+	double v[RS_VAR_COUNT];
+	uint32_t known = a->known | 1u << RS_VAR_STAGE;
 
 	if (!decide_fast(r, a, &i)) {
 		for (i = 0; i < r->ndec; i++) {
@@ -169,17 +247,26 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 		}
 	}
 	if (i == r->ndec)
-		return no_row(a, unknown_row, err);
+		return no_row(a, unknown_row, lang, err);
 	res->decision_row = i;
 	res->stage = r->dec[i].stage;
 	res->next_stage = res->stage + 1 < r->nstages ? (long)res->stage + 1 : -1;
-	res->share_gap = -1;
-	if (res->next_stage >= 0 && rs_known(a, RS_V_SHARE_PCT)) {
-		thr = r->stages[res->next_stage].threshold;
-		if (!isnan(thr))
-			res->share_gap = thr > a->v[RS_V_SHARE_PCT] ? thr - a->v[RS_V_SHARE_PCT] : 0;
+	/* The account's values and what is decided from here on, for the rules
+	 * that test them. */
+	memcpy(v, a->v, sizeof a->v);
+	v[RS_VAR_STAGE] = (double)res->stage;
+	if (rs_known(a, RS_V_PREVIOUS_STAGE)) {
+		v[RS_VAR_DOWNGRADED] = a->v[RS_V_PREVIOUS_STAGE] > v[RS_VAR_STAGE];
+		known |= 1u << RS_VAR_DOWNGRADED;
 	}
-	fire(r, a, res);
+	res->type = first_type(r, v, &known);
+	res->bonds = 0;
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
+		if (rs_cond_fast(r->prog, r->kind[RS_K_BOND][i].cond, v, known) == RS_K_T)
+			res->bonds |= 1u << i;
+	res->model = first_model(r, res->stage, v, &known);
+	fire(r, v, known, res);
+	next_needs(r, v, known, res);
 	if (explain != NULL)
 		explain_eval(r, res, explain, lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN);
 	return RS_OK;

@@ -18,7 +18,8 @@ static const char *const var_names[RS_V_COUNT] = {
 	"contacts", "departments", "top_contact_level", "key_person",
 	"relationship_years", "joint_projects", "exec_meetings",
 	"strategic_agreement", "equity_tie", "exclusive", "info_sharing",
-	"customer_since", "share_pct", "contact_score", "cooperation_score",
+	"customer_since", "price_agreement",
+	"share_pct", "contact_score", "cooperation_score", "previous_stage",
 };
 
 const unsigned char rs_field_kinds[RS_V_COUNT] = {
@@ -26,6 +27,7 @@ const unsigned char rs_field_kinds[RS_V_COUNT] = {
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_LEVEL,
 	RS_KIND_BOOL,   RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 	RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,
+	RS_KIND_NUMBER, RS_KIND_BOOL, /* customer_since, price_agreement */
 	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 };
 
@@ -90,12 +92,14 @@ static const char *const al_info[] = {"信息共享", "shares_forecast", "inform
 static const char *const al_since[] = {"client_since", "customer_since_date", "relationship_start",
                                        "kunde_seit", "首次合作年份", "首次合作日期", "合作开始日期",
                                        "合作开始年份", "合作起始年份", "开始合作时间", NULL};
+static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
+                                       "返点协议", "价格协议", "框架价格协议", NULL};
 static const char *const al_none[] = {NULL};
 
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
-	al_excl, al_info, al_since,
+	al_excl, al_info, al_since, al_price,
 };
 
 static const char *const meanings[RS_V_COUNT] = {
@@ -116,9 +120,11 @@ static const char *const meanings[RS_V_COUNT] = {
 	"exclusive or preferred-supplier status (yes/no)",
 	"forecasts, plans or data shared with us (yes/no)",
 	"the year (or date) the customer relationship began; gives relationship_years when that is empty",
+	"a rebate, volume-discount or framework-price agreement (yes/no)",
 	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
 	"score: contact depth, 0-100",
 	"score: cooperation signals, 0-100",
+	"the stage in the previous run (--previous)",
 };
 
 const char *rs_field_meaning(int field)
@@ -231,17 +237,18 @@ static long find_col(const mapctx *c, const char *key)
 static rs_status index_header(mapctx *c, char **block)
 {
 	const rs_row *h = c->h;
-	size_t i, total = 0, off = 0, skip = rs_field_shared_prefix(h);
+	size_t i, total = 0, off = 0, all = h->n + h->extra; /* and the dot paths */
+	size_t skip = rs_field_shared_prefix(h);
 
-	for (i = 0; i < h->n; i++)
+	for (i = 0; i < all; i++)
 		total += 4 * h->len[i] + 5;
 	*block = rs_malloc(total ? total : 1);
-	c->byname = rs_calloc(h->n ? h->n : 1, sizeof *c->byname);
-	c->full = rs_calloc(h->n ? h->n : 1, sizeof *c->full);
-	c->off = rs_calloc(h->n ? h->n : 1, sizeof *c->off);
+	c->byname = rs_calloc(all ? all : 1, sizeof *c->byname);
+	c->full = rs_calloc(all ? all : 1, sizeof *c->full);
+	c->off = rs_calloc(all ? all : 1, sizeof *c->off);
 	if (*block == NULL || c->byname == NULL || c->full == NULL || c->off == NULL)
 		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
-	for (i = 0; i < h->n; i++) {
+	for (i = 0; i < all; i++) {
 		size_t k = rs_value_norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
 		if (k > 0) { /* an empty header cell is a pass-through column */
 			c->byname[c->nnames].norm = *block + off;
@@ -249,7 +256,9 @@ static rs_status index_header(mapctx *c, char **block)
 		}
 		off += k + 1;
 		c->full[i] = *block + off;
-		c->off[i] = i >= c->cfg->drop_from && i < c->cfg->drop_to;
+		/* an earlier run's columns, and the dot paths (for -m only), are
+		 * never a field by their names or words */
+		c->off[i] = (i >= c->cfg->drop_from && i < c->cfg->drop_to) || i >= h->n;
 		k = c->off[i] ? 0 : rs_field_norm(h->cell[i], h->len[i], skip, c->full[i], 3 * h->len[i] + 4);
 		c->full[i][k] = '\0';
 		off += k + 1;

@@ -59,6 +59,19 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	return RS_EREJECT;
 }
 
+/* A JSON object or array where a field is mapped: a key inside it is. */
+static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
+                               rs_error *err)
+{
+	const char *key = m->where[f][0] != '\0' ? m->where[f] : rs_var_name(f);
+
+	return rs_error_set(err, RS_EREJECT, row->line,
+	                    "key \"%s\" holds a JSON %s, not a value; map %s to a key "
+	                    "inside it (--map %s=%s.KEY)", key,
+	                    row->cell[c][0] == '[' ? "array" : "object", rs_var_name(f),
+	                    rs_var_name(f), key);
+}
+
 /* A number cell by the general parser, with the column's decisions. */
 static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c, char conv,
                              double *v, rs_parse *p, uint32_t *guessed, rs_error *err)
@@ -106,6 +119,8 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 
 	if (row->type != NULL && row->type[c] == RS_T_NULL)
 		return RS_OK;
+	if (row->type != NULL && row->type[c] == RS_T_JSON)
+		return reject_nested(m, f, row, c, err);
 	if (f == RS_F_CUSTOMER_SINCE) {
 		if ((p = rs_value_since(row->cell[c], row->len[c], m->today, &v, &years, &why)) == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a year or a date", why, err);
@@ -187,6 +202,8 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 		rs_error_add_reason(err, row->line, m->where[RS_F_ID], "id is empty");
 		return RS_EREJECT; /* the other cells are still read, for their problems */
 	}
+	if (row->type != NULL && row->type[c] == RS_T_JSON)
+		return reject_nested(m, RS_F_ID, row, c, err);
 	a->id = row->cell[c];
 	a->id_len = row->len[c];
 	a->v[RS_F_ID] = 0; /* known means meaningful: text fields' v is 0 */
@@ -194,6 +211,8 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	if (m->col[RS_F_NAME] < 0)
 		return RS_OK;
 	c = (size_t)m->col[RS_F_NAME];
+	if (row->type != NULL && row->type[c] == RS_T_JSON)
+		return reject_nested(m, RS_F_NAME, row, c, err);
 	s = row->cell[c];
 	n = row->len[c];
 	rs_value_trim(&s, &n);

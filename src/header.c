@@ -187,11 +187,11 @@ static void count_skip(rs_intake *t, const rs_row *row, int kind)
 /* A copy of row as the one row of a queue of its own size, replacing *q. */
 static rs_status keep_row(rs_rowq **q, const rs_row *row, rs_error *err)
 {
-	size_t i, bytes = 64 + (row->reject ? strlen(row->reject) + 1 : 0) +
-	                  row->n * (sizeof(char *) + sizeof(size_t) + 1);
+	size_t i, all = row->n + row->extra, bytes = 64 + (row->reject ? strlen(row->reject) + 1 : 0) +
+	                                           all * (sizeof(char *) + sizeof(size_t) + 1);
 	rs_status st;
 
-	for (i = 0; i < row->n; i++)
+	for (i = 0; i < all; i++) /* the dot paths' hidden cells too */
 		bytes += row->len[i] + 1;
 	rs_rowq_free(*q);
 	*q = NULL;

@@ -42,20 +42,20 @@ rs_status rs_rowq_new(rs_rowq **out, size_t max_rows, size_t max_bytes, rs_error
 	return RS_OK;
 }
 
-/* Bytes a copy of row takes in the arena. */
+/* Bytes a copy of row takes in the arena (its hidden cells too). */
 static size_t block_size(const rs_row *row)
 {
-	size_t i, k = row->n * (sizeof(char *) + sizeof(size_t));
+	size_t i, all = row->n + row->extra, k = all * (sizeof(char *) + sizeof(size_t));
 
-	k += row->type != NULL ? row->n : 0;
-	for (i = 0; i < row->n; i++)
+	k += row->type != NULL ? all : 0;
+	for (i = 0; i < all; i++)
 		k += row->len[i] + 1;
 	return ROUND(k + (row->reject != NULL ? strlen(row->reject) + 1 : 0));
 }
 
 rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err)
 {
-	size_t need = block_size(row), i;
+	size_t need = block_size(row), i, all = row->n + row->extra;
 	const char **cell;
 	size_t *len;
 	char *p;
@@ -78,13 +78,13 @@ rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err)
 	p = q->arena + q->used;
 	q->used += need;
 	cell = (const char **)(void *)p;
-	len = (size_t *)(void *)(p + row->n * sizeof(char *));
-	p = (char *)(len + row->n);
+	len = (size_t *)(void *)(p + all * sizeof(char *));
+	p = (char *)(len + all);
 	if (row->type != NULL) {
-		h->row.type = (unsigned char *)memcpy(p, row->type, row->n);
-		p += row->n;
+		h->row.type = (unsigned char *)memcpy(p, row->type, all);
+		p += all;
 	}
-	for (i = 0; i < row->n; i++) {
+	for (i = 0; i < all; i++) {
 		cell[i] = memcpy(p, row->cell[i], row->len[i]);
 		len[i] = row->len[i];
 		p[len[i]] = '\0';
@@ -129,7 +129,7 @@ void rs_rowq_drop(rs_rowq *q, size_t n)
 		*h = q->rows[i];
 		h->off -= d;
 		cell = back(h->row.cell, d);
-		for (k = 0; k < h->row.n; k++)
+		for (k = 0; k < h->row.n + h->row.extra; k++)
 			cell[k] = back(cell[k], d);
 		h->row.cell = cell;
 		h->row.len = back(h->row.len, d);

@@ -14,7 +14,7 @@
 static const char usage_text[] =
 	"usage: relstage [options] [FILE...]       classify accounts (no FILE or -: stdin)\n"
 	"       relstage rules [-r FILE]           print the rules in force as JSON\n"
-	"       relstage validate FILE             check a rules file\n"
+	"       relstage validate FILE             check a rules file (errors: gaps; warnings: shadowed rows)\n"
 	"       relstage fields                    list the fields, their column names and words\n"
 	"       relstage inspect [options] FILE... how each column is read, which rows are not\n"
 	"                                          accounts, what a run would do; writes nothing\n"
@@ -28,7 +28,9 @@ static const char usage_text[] =
 	"      --share-scale S    percent or fraction (0.85 = 85%); default: fractions when every\n"
 	"                         share in the first 1000 rows is 0-1 and one is not whole\n"
 	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names);\n"
-	"                         FIELD= takes it from no column\n"
+	"                         FIELD= takes it from no column; in JSON, COL may be a dot path\n"
+	"                         to a key inside an object: owner.name\n"
+	"      --json-path KEYS   JSON: the array of objects to read inside the top object (results)\n"
 	"      --map-file FILE    a JSON mapping: fields, value words, ignore, header_row (-m wins)\n"
 	"      --ignore COL       never take column COL as a field (repeatable)\n"
 	"      --header-row N     the header is on line N (default: the first of the first 20\n"
@@ -36,14 +38,14 @@ static const char usage_text[] =
 	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
 	"      --max-columns N    most columns accepted (default 4096)\n"
 	"Rules\n"
-	"  -r, --rules FILE       rules file instead of the embedded defaults\n"
+	"  -r, --rules FILE       rules file instead of the embedded defaults (refused if validate finds errors)\n"
 	"Output\n"
 	"  -t, --to FMT           csv (default), tsv, json, jsonl, table, xlsx (a workbook:\n"
 	"                         Accounts, Summary with charts, Rejects; needs -o or a pipe)\n"
 	"  -o, --output FILE      write FILE atomically (only a successful run replaces it)\n"
-	"      --lang en|zh       labels and actions language (default en, or $RELSTAGE_LANG)\n"
+	"      --lang en|zh       labels, actions, needs, explain language (default en, or $RELSTAGE_LANG)\n"
 	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
-	"      --explain          add an explain column: score parts and rules that fired\n"
+	"      --explain          add an explain column: score parts, the deciding rule, the actions fired\n"
 	"      --excel            CSV/TSV for Excel: UTF-8 BOM and CRLF\n"
 	"      --excel=eu         the same for continental-European Excel and WPS: also\n"
 	"                         ; between cells and share_pct, share_gap as 12,5\n"
@@ -119,17 +121,28 @@ static int slurp(const char *path, char **text, size_t *len)
 	return 0;
 }
 
+/* A problem of a rules file; one with status RS_OK is a warning, which
+ * only validate shows (count: how many were shown). */
 static void print_problem(void *ctx, const rs_error *e)
 {
 	size_t *count = ctx;
+	rs_error w;
 
+	if (e->status == RS_OK && count == NULL)
+		return;
+	if (e->status == RS_OK) {
+		w = *e;
+		(void)snprintf(w.msg, sizeof w.msg, "warning: %.460s", e->msg);
+		e = &w;
+	}
 	cli_error(e);
 	if (count != NULL)
 		(*count)++;
 }
 
-/* Loads --rules FILE or the embedded defaults; exit code 0 or 2. */
-static int load_rules(const char *path, rs_rules **rules)
+/* Loads --rules FILE or the embedded defaults; exit code 0 or 2. With
+ * check, a file whose decision table has errors is refused. */
+static int load_rules(const char *path, bool check, rs_rules **rules)
 {
 	rs_error err;
 	char *text = NULL;
@@ -150,7 +163,16 @@ static int load_rules(const char *path, rs_rules **rules)
 	free(text);
 	if (st != RS_OK && problems == 0)
 		cli_error(&err);
-	return st == RS_OK ? 0 : EXIT_TROUBLE;
+	if (st != RS_OK)
+		return EXIT_TROUBLE;
+	/* A table that validate rejects (a gap) is refused here too. */
+	if (check && rs_rules_analyze(*rules, print_problem, NULL) > 0) {
+		cli_warn("%s: the decision table has errors (relstage validate %s lists them all)", path, path);
+		rs_rules_free(*rules);
+		*rules = NULL;
+		return EXIT_TROUBLE;
+	}
+	return 0;
 }
 
 static int cmd_rules(const char *path)
@@ -159,7 +181,7 @@ static int cmd_rules(const char *path)
 	rs_error err;
 	char *json = NULL;
 	size_t len = 0;
-	int rc = load_rules(path, &rules);
+	int rc = load_rules(path, true, &rules);
 
 	memset(&err, 0, sizeof err);
 	if (rc != 0)
@@ -178,19 +200,25 @@ static int cmd_rules(const char *path)
 static int cmd_validate(const char *path)
 {
 	rs_rules *rules = NULL;
-	size_t found;
-	int rc = load_rules(path, &rules);
+	size_t errors, shown = 0, warnings;
+	int rc = load_rules(path, false, &rules);
 
 	if (rc != 0)
 		return rc;
-	found = rs_rules_analyze(rules, print_problem, NULL);
-	if (found == 0)
+	errors = rs_rules_analyze(rules, print_problem, &shown);
+	warnings = shown - errors;
+	if (errors == 0 && warnings == 0)
 		printf("%s: ok: %zu stages, %zu action rules\n", path, rs_rules_stage_count(rules),
 		       rs_rules_action_count(rules));
+	else if (errors == 0)
+		printf("%s: ok: %zu stages, %zu action rules, %zu warning%s\n", path,
+		       rs_rules_stage_count(rules), rs_rules_action_count(rules), warnings,
+		       warnings == 1 ? "" : "s");
 	else
-		cli_warn("%s: %zu problem%s in the decision table", path, found, found == 1 ? "" : "s");
+		cli_warn("%s: %zu error%s and %zu warning%s in the decision table", path, errors,
+		         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	rs_rules_free(rules);
-	return finish_stdout(found == 0 ? 0 : EXIT_TROUBLE);
+	return finish_stdout(errors == 0 ? 0 : EXIT_TROUBLE);
 }
 
 static const char *kind_name(rs_kind k)
@@ -249,7 +277,7 @@ static int cmd_fields(void)
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
 	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET,
-	OPT_SHARE_SCALE
+	OPT_SHARE_SCALE, OPT_JSON_PATH
 };
 
 static const struct option long_opts[] = {
@@ -283,6 +311,7 @@ static const struct option long_opts[] = {
 	{"max-rejects", required_argument, NULL, CLI_OPT_MAX_REJECTS},
 	{"write-map", required_argument, NULL, CLI_OPT_WRITE_MAP},
 	{"share-scale", required_argument, NULL, OPT_SHARE_SCALE},
+	{"json-path", required_argument, NULL, OPT_JSON_PATH},
 	{NULL, 0, NULL, 0},
 };
 
@@ -346,6 +375,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		break;
 	case OPT_EXPLAIN: o->explain = true; break;
 	case OPT_ENCODING: o->ropts.encoding = arg; break;
+	case OPT_JSON_PATH: o->ropts.json_path = arg; break;
 	case OPT_EXCEL:
 		if (arg != NULL && strcmp(arg, "eu") != 0)
 			return usage_error("--excel takes no value or =eu, not \"%s\"", arg);
@@ -422,6 +452,9 @@ int main(int argc, char **argv)
 	}
 	if (o.decimal_comma && o.wopts.format == RS_FMT_CSV)
 		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
+	o.ropts.maps = o.maps; /* dot paths into JSON objects are the reader's */
+	o.ropts.nmaps = o.nmaps;
+	o.ropts.map_file = o.map_file;
 	argv += optind;
 	argc -= optind;
 	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)
@@ -430,7 +463,7 @@ int main(int argc, char **argv)
 		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("%s", "validate takes one rules file");
 	else if (argc > 0 && strcmp(argv[0], "fields") == 0 && argc == 1)
 		rc = cmd_fields();
-	else if ((rc = load_rules(o.rules_path, &rules)) == 0) {
+	else if ((rc = load_rules(o.rules_path, true, &rules)) == 0) {
 		int inspect = argc > 0 && strcmp(argv[0], "inspect") == 0;
 		o.inputs = argv + inspect;
 		o.ninputs = (size_t)(argc - inspect);

@@ -104,6 +104,13 @@ static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long 
 	return e;
 }
 
+long rs_previous_stage(const rs_previous *p, const char *id, size_t n)
+{
+	const entry *e = p->cap ? find(p, id, n, hash_id(id, n)) : NULL;
+
+	return e != NULL && e->used ? e->stage : RS_PREV_NEW;
+}
+
 long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
                        unsigned long *first_line)
 {

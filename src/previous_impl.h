@@ -15,6 +15,10 @@
  * index, or one of the codes above. Ids new in this run are remembered too,
  * so a repeated id is caught whether or not it was in the previous run.
  */
+/* The previous stage of `id` (RS_PREV_NEW if none), marking nothing. An id
+ * first seen in this run also says RS_PREV_NEW. */
+long rs_previous_stage(const rs_previous *p, const char *id, size_t n);
+
 long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
                        unsigned long *first_line);
 

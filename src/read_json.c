@@ -1,9 +1,11 @@
 /*
  * read_json.c - JSON input: a JSON array of objects (read whole, then parsed
- * one element at a time, so one tree is alive at once) and JSON Lines
- * (streamed line by line). cJSON parses every value; this module frames the
- * records, maps object keys to the columns fixed at the header, turns member
- * values into cells and says why a record cannot be a row.
+ * one element at a time, so one tree is alive at once; also when an API
+ * wraps it in an object) and JSON Lines (streamed line by line). cJSON
+ * parses every value; this module frames the records, maps object keys to
+ * the columns fixed at the header, turns member values into cells (nested
+ * ones as their compact text, dot paths into them as hidden cells) and says
+ * why a record cannot be a row.
  */
 #include <cjson/cJSON.h>
 #include <locale.h>
@@ -11,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "reader_impl.h"
 
@@ -35,7 +38,8 @@
 typedef struct jrd {
 	const rs_read_ctx *c;
 	rs_error *err;
-	size_t ncol, ccap;
+	size_t ncol, ccap;   /* columns, then npath hidden ones: cells ncol.. */
+	size_t npath;
 	rs_buf names;        /* column names, each NUL-terminated */
 	size_t *off, *nlen;  /* per column: offset into names, length */
 	const char **hname;  /* per column: name, valid once the header is out */
@@ -46,11 +50,16 @@ typedef struct jrd {
 	unsigned *stamp;     /* stamp[col] == gen: col already set in this row */
 	unsigned gen;
 	char *nums;          /* NUM_SLOT bytes per column for number text */
+	const cJSON **item;  /* per column: its member in this row (for paths) */
+	size_t *phead;       /* per path: the length of its first key */
+	size_t *pcol;        /* per path: the column of that key */
 	size_t *vs, *ve;     /* per member of the record: its value's text */
 	size_t nspan;        /* members with spans found; 0: not looked for */
 	const char *raw;     /* the record's text, its object at raw[obj] */
 	size_t raw_n, obj;
-	rs_buf text;         /* cells cut from the record's text */
+	rs_buf text;         /* cells cut from the record's text, this row */
+	size_t *cut;         /* the columns whose cell is in text, and where */
+	size_t *cut_off, ncut;
 	bool header_done;
 	rs_buf pend;         /* JSONL rejects waiting for the header */
 	size_t npend;
@@ -335,6 +344,9 @@ static bool cols_grow(jrd *j, size_t cap)
 	GROW(stamp, unsigned);
 	GROW(vs, size_t);
 	GROW(ve, size_t);
+	GROW(item, const cJSON *);
+	GROW(cut, size_t);
+	GROW(cut_off, size_t);
 #undef GROW
 	if ((j->nums = rs_realloc(j->nums, cap * NUM_SLOT)) == NULL)
 		return false;
@@ -379,22 +391,64 @@ static void put_cell(jrd *j, size_t col, const char *s, size_t n, unsigned char 
 	j->type[col] = type;
 }
 
-/* Member k's value as written, NUL-terminated in j->text (which the row
- * reserved: its cells cut from the record never outgrow the record). */
-static const char *cut_text(jrd *j, size_t k, size_t *n)
+/*
+ * Member k's value as the record wrote it, whitespace outside strings left
+ * out, as cell col: into j->text (its place is fixed up once the row is
+ * whole, as text may move). Raw control bytes and U+2028/9 in its strings
+ * are escaped, so the text stays one line of valid JSON. Past the field
+ * limit it stops: the cell is then longer than the limit, and refused.
+ */
+static void cut_text(jrd *j, size_t col, size_t k)
 {
-	char *d = j->text.data + j->text.len;
+	const unsigned char *p, *e;
+	size_t from = j->text.len, max = j->c->opts->max_field, room;
+	bool str = false;
+	char *d;
 
 	if (j->nspan == 0)
 		find_spans(j);
-	*n = j->ve[k] - j->vs[k];
-	memcpy(d, j->raw + j->vs[k], *n);
-	d[*n] = '\0';
-	j->text.len += *n + 1;
-	return d;
+	p = (const unsigned char *)j->raw + j->vs[k];
+	e = (const unsigned char *)j->raw + j->ve[k];
+	room = 6 * (size_t)(e - p) < max + 6 ? 6 * (size_t)(e - p) : max + 6;
+	j->len[col] = 0;
+	if (!rs_buf_reserve(&j->text, room + 1))
+		return; /* j->text.failed: the row is not handed on */
+	for (d = j->text.data + from; p < e && (size_t)(d - j->text.data) - from <= max; p++) {
+		if (!str && *p <= 32)
+			continue;
+		if (str && *p < 0x20) {
+			d += sprintf(d, "\\u%04x", *p);
+			continue;
+		}
+		if (str && *p == 0xE2 && e - p >= 3 && p[1] == 0x80 && (p[2] & 0xFE) == 0xA8) {
+			d += sprintf(d, "\\u%s", p[2] == 0xA8 ? "2028" : "2029");
+			p += 2;
+			continue;
+		}
+		if (str && *p == '\\')
+			*d++ = (char)*p++;
+		else if (*p == '"')
+			str = !str;
+		*d++ = (char)*p;
+	}
+	*d = '\0';
+	j->text.len = (size_t)(d - j->text.data) + 1;
+	j->len[col] = (size_t)(d - j->text.data) - from;
+	j->cut[j->ncut] = col;
+	j->cut_off[j->ncut++] = from;
 }
 
-/* Sets cell col from member k's value; returns a reason to reject or NULL. */
+static const char *nested_why(jrd *j, const cJSON *it)
+{
+	return why_key(j, "key ", it->string, cJSON_IsArray(it)
+	               ? " holds an array longer than the field limit"
+	               : " holds an object longer than the field limit");
+}
+
+/*
+ * Sets cell col from it, member k of the record (k is SIZE_MAX for a value
+ * at a dot path); returns a reason to reject or NULL.
+ */
 static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 {
 	char *num = j->nums + col * NUM_SLOT;
@@ -412,10 +466,14 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 			return why_key(j, "key ", it->string, ": number out of range");
 		if (fabs(it->valuedouble) < EXACT_LIMIT) {
 			put_cell(j, col, num, num_text(it->valuedouble, num), RS_T_NUMBER);
-		} else {
-			const char *t = cut_text(j, k, &n);
-			put_cell(j, col, t, n, RS_T_NUMBER);
+			return NULL;
 		}
+		if (k == SIZE_MAX)
+			return why_key(j, "key ", it->string, " holds a number of 2^53 or more "
+			               "inside an object, which cannot be read exactly; export "
+			               "it as a string");
+		cut_text(j, col, k);
+		j->type[col] = RS_T_NUMBER;
 		return NULL;
 	case cJSON_True:
 		put_cell(j, col, "true", 4, RS_T_BOOL);
@@ -427,17 +485,60 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 		put_cell(j, col, "", 0, RS_T_NULL);
 		return NULL;
 	}
-	return why_key(j, "key ", it->string,
-	               cJSON_IsArray(it) ? " holds an array; expected a string, number, "
-	                                   "boolean or null"
-	                                 : " holds an object; expected a string, number, "
-	                                   "boolean or null");
+	/* An object or array: passed on as its text; the field map refuses it
+	 * as a field's value. At a dot path only its kind is needed. */
+	if (k == SIZE_MAX)
+		put_cell(j, col, cJSON_IsArray(it) ? "[]" : "{}", 2, RS_T_JSON);
+	else if ((void)cut_text(j, col, k), j->len[col] > j->c->opts->max_field)
+		return nested_why(j, it);
+	j->type[col] = RS_T_JSON;
+	return NULL;
+}
+
+/* The member of object v named key[0..n): the exact name, else the same
+ * name in another case (as columns match fields). */
+static const cJSON *child(const cJSON *v, const char *key, size_t n)
+{
+	const cJSON *c;
+
+	if (!cJSON_IsObject(v))
+		return NULL;
+	for (c = v->child; c != NULL; c = c->next)
+		if (strlen(c->string) == n && memcmp(c->string, key, n) == 0)
+			return c;
+	for (c = v->child; c != NULL; c = c->next)
+		if (strlen(c->string) == n && strncasecmp(c->string, key, n) == 0)
+			return c;
+	return NULL;
+}
+
+/* The hidden cells: the value at each dot path, null where there is none. */
+static const char *fill_paths(jrd *j)
+{
+	for (size_t p = 0; p < j->npath; p++) {
+		size_t col = j->ncol + p, head = j->pcol[p];
+		const char *rest = j->hname[col] + j->phead[p];
+		const cJSON *v = j->stamp[head] == j->gen ? j->item[head] : NULL;
+		const char *why;
+
+		while (v != NULL && *rest == '.') {
+			size_t n = strcspn(rest + 1, ".");
+
+			v = child(v, rest + 1, n);
+			rest += n + 1;
+		}
+		if (v == NULL)
+			put_cell(j, col, "", 0, RS_T_NULL);
+		else if ((why = set_cell(j, col, SIZE_MAX, v)) != NULL)
+			return why;
+	}
+	return NULL;
 }
 
 /*
  * Fills the row's cells from obj, whose text is raw[0..n). Keys are matched
  * to columns by position first, since exports repeat one key order, then by
- * hash. NULL, or why to reject (NULL with j->text.failed: out of memory).
+ * hash. NULL, or why to reject; j->text.failed: out of memory.
  */
 static const char *fill_row(jrd *j, const cJSON *obj, const char *raw, size_t n, size_t at)
 {
@@ -452,7 +553,7 @@ static const char *fill_row(jrd *j, const cJSON *obj, const char *raw, size_t n,
 	j->raw = raw;
 	j->raw_n = n;
 	j->obj = at;
-	j->nspan = 0;
+	j->nspan = j->ncut = 0;
 	rs_buf_reset(&j->text);
 	for (it = obj->child; it != NULL; it = it->next, k++) {
 		if (k < j->ncol && strcmp(j->hname[k], it->string) == 0)
@@ -464,15 +565,17 @@ static const char *fill_row(jrd *j, const cJSON *obj, const char *raw, size_t n,
 		if (j->stamp[col] == j->gen)
 			return why_key(j, "duplicate key ", it->string, "");
 		j->stamp[col] = j->gen;
-		if (cJSON_IsNumber(it) && fabs(it->valuedouble) >= EXACT_LIMIT &&
-		    j->text.len == 0 && !rs_buf_reserve(&j->text, n + j->ncol + 1))
-			return NULL;
+		j->item[col] = it;
 		if ((why = set_cell(j, col, k, it)) != NULL)
 			return why;
 	}
 	for (col = 0; k < j->ncol && col < j->ncol; col++)
 		if (j->stamp[col] != j->gen)
 			put_cell(j, col, "", 0, RS_T_NULL);
+	if ((why = fill_paths(j)) != NULL)
+		return why;
+	for (k = 0; k < j->ncut; k++)
+		j->cell[j->cut[k]] = j->text.data + j->cut_off[k];
 	return NULL;
 }
 
@@ -496,25 +599,81 @@ static rs_status emit_object(jrd *j, const cJSON *obj, const char *raw, size_t n
 {
 	const char *why = text_problem(raw, n);
 	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len, .type = j->type,
-	              .line = line};
+	              .line = line, .extra = j->npath};
 
-	if (why == NULL && (why = fill_row(j, obj, raw, n, at)) == NULL && j->text.failed)
+	if (why == NULL && ((why = fill_row(j, obj, raw, n, at)), j->text.failed))
 		return JERR(j, RS_ENOMEM, line, "out of memory");
 	if (why != NULL)
 		return emit_raw(j, raw, n, line, why);
 	return j->c->on_row(j->c->ctx, &row, j->err);
 }
 
+/* The column named s[0..n), in any case; NOCOL if none. */
+static size_t col_like(const jrd *j, const char *s, size_t n)
+{
+	for (size_t c = 0; c < j->ncol; c++)
+		if (j->nlen[c] == n && strncasecmp(j->names.data + j->off[c], s, n) == 0)
+			return c;
+	return NOCOL;
+}
+
+/*
+ * The dot paths the maps name (FIELD=owner.name) whose first key is a
+ * column and which are not columns themselves become hidden columns after
+ * the others, named by the path as written.
+ */
+static rs_status add_paths(jrd *j, unsigned long line)
+{
+	const rs_read_opts *o = j->c->opts;
+
+	if (o->nmaps > 0 && ((j->pcol = rs_calloc(o->nmaps, sizeof *j->pcol)) == NULL ||
+	                     (j->phead = rs_calloc(o->nmaps, sizeof *j->phead)) == NULL))
+		return JERR(j, RS_ENOMEM, line, "out of memory");
+	for (size_t i = 0; i < o->nmaps; i++) {
+		const char *s = strchr(o->maps[i], '='), *dot;
+		size_t n, c, k, at = j->ncol + j->npath;
+
+		if (s == NULL)
+			continue;
+		for (s++; *s == ' '; s++)
+			;
+		for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
+			;
+		if ((dot = memchr(s, '.', n)) == NULL || col_like(j, s, n) != NOCOL ||
+		    (c = col_like(j, s, (size_t)(dot - s))) == NOCOL)
+			continue;
+		for (k = j->ncol; k < at; k++)
+			if (j->nlen[k] == n && memcmp(j->names.data + j->off[k], s, n) == 0)
+				break;
+		if (k < at)
+			continue; /* two maps, one path */
+		if (at == j->ccap && !cols_grow(j, j->ccap * 2))
+			return JERR(j, RS_ENOMEM, line, "out of memory");
+		j->off[at] = j->names.len;
+		j->nlen[at] = n;
+		if (!rs_buf_append(&j->names, s, n) || !rs_buf_putc(&j->names, '\0'))
+			return JERR(j, RS_ENOMEM, line, "out of memory");
+		j->pcol[j->npath] = c;
+		j->phead[j->npath++] = (size_t)(dot - s);
+	}
+	return RS_OK;
+}
+
 /* The columns are fixed: hands the header on (the keys so far, in order). */
 static rs_status emit_header(jrd *j, unsigned long line)
 {
-	rs_row row = {.n = j->ncol, .cell = j->hname, .len = j->nlen, .line = line};
+	rs_row row = {.n = j->ncol, .line = line};
+	rs_status st;
 
 	if (j->ccap == 0 && !cols_grow(j, 1)) /* rows need a cell even with no key */
 		return JERR(j, RS_ENOMEM, line, "out of memory");
-	for (size_t c = 0; c < j->ncol; c++)
+	if ((st = add_paths(j, line)) != RS_OK) /* may move the arrays */
+		return st;
+	for (size_t c = 0; c < j->ncol + j->npath; c++)
 		j->hname[c] = j->names.data + j->off[c];
 	row.cell = j->hname;
+	row.len = j->nlen;
+	row.extra = j->npath;
 	j->header_done = true;
 	return j->c->on_header(j->c->ctx, &row, j->err);
 }
@@ -727,9 +886,13 @@ static rs_status array_error(jrd *j, const char *p, size_t pos, const char *what
 	return JERR(j, RS_EPARSE, l, "%s at column %lu", what, col);
 }
 
-/* One element p[s..e): in the keys pass collect keys, else emit its row. */
+/* What a walk over an array does with each element. */
+typedef enum { SCAN, KEYS, ROWS } walk;
+
+/* One element p[s..e): in the keys pass collect keys, in the rows pass emit
+ * its row, in a scan nothing. */
 static rs_status array_element(jrd *j, char *p, size_t s, size_t e, unsigned long line,
-                               const cJSON *v, bool rows, const char *why)
+                               const cJSON *v, walk mode, const char *why)
 {
 	char keep = p[e];
 	rs_status st;
@@ -739,8 +902,8 @@ static rs_status array_element(jrd *j, char *p, size_t s, size_t e, unsigned lon
 		               kind_name(v));
 		why = j->reason;
 	}
-	if (!rows)
-		return why == NULL ? cols_from(j, v, line) : RS_OK;
+	if (mode != ROWS)
+		return mode == KEYS && why == NULL ? cols_from(j, v, line) : RS_OK;
 	p[e] = '\0'; /* the raw text of a reject is a C string; restored below */
 	st = why != NULL ? emit_raw(j, p + s, e - s, line, why)
 	                 : emit_object(j, v, p + s, e - s, value_start(p + s, e - s), line);
@@ -750,17 +913,21 @@ static rs_status array_element(jrd *j, char *p, size_t s, size_t e, unsigned lon
 
 /*
  * Walks the array whose '[' is at p[i], parsing one element at a time so one
- * tree is alive at once. Pass 1 (rows false) collects the union of keys and
- * finds every syntax error; pass 2 emits the rows.
+ * tree is alive at once: KEYS collects the union of keys and finds every
+ * syntax error, ROWS emits the rows. *nobj and *nel count its objects and
+ * elements, *end is the index after its ']'.
  */
-static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows, size_t *nobj)
+static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, walk mode, size_t *nobj,
+                            size_t *nel, size_t *end)
 {
 	lines lc = {p, 0, 1};
 	rs_status st = RS_OK;
 
-	*nobj = 0;
-	if ((i = ws(p, i + 1, n)) < n && p[i] == ']')
+	*nobj = *nel = 0;
+	if ((i = ws(p, i + 1, n)) < n && p[i] == ']') {
+		*end = i + 1;
 		return RS_OK;
+	}
 	for (;; i = ws(p, i + 1, n)) {
 		unsigned long line = line_at(&lc, i);
 		const char *why = NULL;
@@ -778,8 +945,9 @@ static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows, size
 			st = JERR(j, RS_ELIMIT, line, "an element longer than the record limit "
 			          "(%zu bytes)", j->c->opts->max_record);
 		else
-			st = array_element(j, p, i, e, line, v, rows, why);
+			st = array_element(j, p, i, e, line, v, mode, why);
 		*nobj += v != NULL && cJSON_IsObject(v);
+		(*nel)++;
 		cJSON_Delete(v);
 		if (st != RS_OK)
 			return st;
@@ -790,9 +958,136 @@ static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, bool rows, size
 			                   i < n ? "expected ',' or ']'"
 			                         : "the JSON array is not closed (missing ']')");
 	}
-	if ((i = ws(p, i + 1, n)) < n)
-		return array_error(j, p, i, "unexpected text after the JSON array");
+	*end = i + 1;
 	return RS_OK;
+}
+
+/* The arrays of objects found in an object wrapping them (an API's reply). */
+typedef struct found {
+	size_t at, n;    /* the '[' of the one to read (or the last found); how many */
+	bool named;      /* --json-path named it */
+	size_t empty;    /* empty arrays seen */
+	rs_buf paths;    /* each one's path, ", " between, for messages */
+} found;
+
+static void note_array(jrd *j, found *f, size_t at, const rs_buf *path, bool objects)
+{
+	const char *want = j->c->opts->json_path;
+
+	if (want != NULL && strcmp(want, path->data) == 0) {
+		f->at = at;
+		f->named = true;
+	}
+	if (!objects)
+		return;
+	if (!f->named)
+		f->at = at;
+	if (f->n++ > 0)
+		(void)rs_buf_append(&f->paths, ", ", 2);
+	(void)rs_buf_append(&f->paths, path->data, path->len);
+}
+
+/*
+ * Walks the object whose '{' is at p[i] for arrays of objects among its
+ * members and those of the objects in it (not inside arrays: those are a
+ * record's own). cJSON parses each key and every other value; path holds
+ * the keys that lead here, dot-joined; *end gets the index after the '}'.
+ */
+static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
+                             size_t depth, found *f, size_t *end)
+{
+	size_t plen = path->len, e, nobj, nel;
+	const char *why;
+	cJSON *v;
+	rs_status st;
+
+	if (depth >= CJSON_NESTING_LIMIT)
+		return array_error(j, p, i, "nested deeper than the limit");
+	if ((i = ws(p, i + 1, n)) < n && p[i] == '}') {
+		*end = i + 1;
+		return RS_OK;
+	}
+	for (;;) {
+		if (i >= n || p[i] != '"')
+			return array_error(j, p, i < n ? i : n, "invalid JSON");
+		if ((st = parse(j, p + i, n - i, 0, &v, &e, &why)) != RS_OK)
+			return st;
+		if (v == NULL)
+			return array_error(j, p, i + e, "invalid JSON");
+		if (plen > 0)
+			(void)rs_buf_putc(path, '.');
+		(void)rs_buf_puts(path, v->valuestring);
+		cJSON_Delete(v);
+		if ((i = ws(p, i + e, n)) >= n || p[i] != ':')
+			return array_error(j, p, i < n ? i : n, "expected ':'");
+		if ((i = ws(p, i + 1, n)) < n && p[i] == '{') {
+			st = find_arrays(j, p, n, i, path, depth + 1, f, &e);
+		} else if (i < n && p[i] == '[') {
+			st = array_walk(j, p, n, i, SCAN, &nobj, &nel, &e);
+			f->empty += nel == 0;
+			note_array(j, f, i, path, nobj > 0 && nobj == nel);
+		} else if ((st = parse(j, p + i, n - i, 0, &v, &e, &why)) == RS_OK && v == NULL) {
+			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
+		} else {
+			cJSON_Delete(v);
+			e += i;
+		}
+		if (st != RS_OK)
+			return st;
+		if (path->failed)
+			return JERR(j, RS_ENOMEM, 0, "out of memory");
+		path->len = plen;
+		path->data[plen] = '\0';
+		if ((i = ws(p, e, n)) < n && p[i] == ',') {
+			i = ws(p, i + 1, n);
+			continue;
+		}
+		if (i < n && p[i] == '}') {
+			*end = i + 1;
+			return RS_OK;
+		}
+		return array_error(j, p, i < n ? i : n, "expected ',' or '}'");
+	}
+}
+
+/*
+ * The top level is an object at b[i]: the array of objects it holds (the
+ * only one, or the one --json-path names) goes to *at; else exit 2 naming
+ * the arrays there are.
+ */
+static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
+{
+	const char *want = j->c->opts->json_path;
+	found f = {0, 0, false, 0, {NULL, 0, 0, false}};
+	rs_buf path;
+	size_t end;
+	rs_status st;
+
+	rs_buf_init(&path);
+	rs_buf_init(&f.paths);
+	if (!rs_buf_reserve(&path, 64) || !rs_buf_reserve(&f.paths, 64))
+		st = JERR(j, RS_ENOMEM, 0, "out of memory");
+	else if ((st = find_arrays(j, b->data, b->len, i, &path, 1, &f, &end)) != RS_OK)
+		;
+	else if ((i = ws(b->data, end, b->len)) < b->len)
+		st = array_error(j, b->data, i, "one object per line? use --from jsonl; text "
+		                 "after the JSON object");
+	else if (want != NULL && !f.named)
+		st = JERR(j, RS_EUSAGE, 0, "--json-path %s: no array there; %s%s", want,
+		          f.n > 0 ? "arrays of objects: " : "the object holds no array of objects",
+		          f.n > 0 ? f.paths.data : "");
+	else if (want == NULL && f.n > 1)
+		st = JERR(j, RS_EUSAGE, 0, "the JSON object holds %zu arrays of objects (%s); "
+		          "name the one to read with --json-path", f.n, f.paths.data);
+	else if (want == NULL && f.n == 0)
+		st = f.empty > 0 ? JERR(j, RS_EPARSE, 0, "no records: the JSON object's "
+		                        "array holds no object")
+		                 : JERR(j, RS_EPARSE, 1, "expected a JSON array of objects, or an "
+		                        "object holding one (for one object per line use --from jsonl)");
+	*at = f.at;
+	rs_buf_free(&path);
+	rs_buf_free(&f.paths);
+	return st;
 }
 
 /* Reads the whole input into b (capped at JSON_MAX_INPUT). */
@@ -825,7 +1120,7 @@ static rs_status slurp(jrd *j, rs_buf *b)
 
 static rs_status json_run(jrd *j, rs_buf *b)
 {
-	size_t i, nobj;
+	size_t i, nobj, nel, end;
 	rs_status st = slurp(j, b);
 	unsigned long l, col;
 
@@ -833,18 +1128,22 @@ static rs_status json_run(jrd *j, rs_buf *b)
 		return st;
 	if ((i = ws(b->data, 0, b->len)) >= b->len)
 		return JERR(j, RS_EPARSE, 0, "no records: the input is empty");
+	if (b->data[i] == '{' && (st = find_wrapped(j, b, i, &i)) != RS_OK)
+		return st;
 	if (b->data[i] != '[') {
 		line_col(b->data, i, &l, &col);
-		return JERR(j, RS_EPARSE, l, "expected a JSON array of objects (for one "
-		            "object per line use --from jsonl)");
+		return JERR(j, RS_EPARSE, l, "expected a JSON array of objects, or an object "
+		            "holding one (for one object per line use --from jsonl)");
 	}
-	if ((st = array_walk(j, b->data, b->len, i, false, &nobj)) != RS_OK)
+	if ((st = array_walk(j, b->data, b->len, i, KEYS, &nobj, &nel, &end)) != RS_OK)
 		return st;
+	if (b->data[ws(b->data, 0, b->len)] == '[' && (end = ws(b->data, end, b->len)) < b->len)
+		return array_error(j, b->data, end, "unexpected text after the JSON array");
 	if (nobj == 0)
 		return JERR(j, RS_EPARSE, 0, "no records: the JSON array holds no object");
 	if ((st = emit_header(j, 1)) != RS_OK)
 		return st;
-	return array_walk(j, b->data, b->len, i, true, &nobj);
+	return array_walk(j, b->data, b->len, i, ROWS, &nobj, &nel, &end);
 }
 
 /* ------------------------------------------------------------- entries */
@@ -879,6 +1178,11 @@ static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)
 	rs_free(j.vs);
 	rs_free(j.ve);
 	rs_free(j.nums);
+	rs_free(j.item);
+	rs_free(j.cut);
+	rs_free(j.cut_off);
+	rs_free(j.pcol);
+	rs_free(j.phead);
 	return st;
 }
 

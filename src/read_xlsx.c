@@ -781,7 +781,7 @@ static bool same_header(const sheet_rd *s)
 /* A finished <row>: the header, a record, or nothing (no values). */
 static rs_status end_row(part *pt, sheet_rd *s)
 {
-	rs_row row = {0, s->cell, s->len, s->type, s->row, NULL};
+	rs_row row = {0, s->cell, s->len, s->type, s->row, NULL, 0};
 	size_t i;
 
 	if (s->values == 0)

@@ -1,12 +1,14 @@
 /*
  * reader.c - rs_reader: opens the decoded input, picks the format (option,
- * file extension, else a look at the first byte) and the CSV delimiter
+ * file extension, else a look at the first line) and the CSV delimiter
  * (sniffed from the first lines), then hands over to the format's reader.
  */
+#include <cjson/cJSON.h>
 #include <string.h>
 #include <strings.h>
 
 #include "reader_impl.h"
+#include "mapfile.h"
 #include "xlsx.h"
 
 #define SNIFF_RECORDS 10 /* header plus this many records decide the delimiter */
@@ -20,6 +22,8 @@ struct rs_reader {
 	char delimiter;
 	bool ran;
 	rs_xlsx_in *xlsx; /* a workbook: read without rs_input */
+	char **maps;      /* -m's specs and the map file's, when it has one */
+	size_t nmaps;
 };
 
 static rs_format format_by_name(const char *name)
@@ -49,6 +53,50 @@ static rs_format format_by_name(const char *name)
 	return RS_FMT_AUTO;
 }
 
+/* Whether v, or an object among its members (not inside arrays), holds a
+ * non-empty array of objects only. */
+static bool holds_records(const cJSON *v)
+{
+	for (const cJSON *m = v->child; cJSON_IsObject(v) && m != NULL; m = m->next) {
+		const cJSON *e = cJSON_IsArray(m) ? m->child : NULL;
+
+		while (e != NULL && cJSON_IsObject(e))
+			e = e->next;
+		if ((cJSON_IsArray(m) && m->child != NULL && e == NULL) || holds_records(m))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Input starting with '{' at p[i]: JSON Lines, unless its first line is the
+ * start of a longer value (a pretty-printed object: cJSON runs out of text
+ * on it, or it is longer than the sample) or the input is that one line and
+ * it holds an array of records (an API's reply on one line): then JSON, an
+ * object wrapping the records.
+ */
+static rs_format object_format(const char *p, size_t n, size_t i)
+{
+	const char *nl = memchr(p + i, '\n', n - i), *end = NULL;
+	size_t len = nl != NULL ? (size_t)(nl - p) - i : n - i, last = len;
+	bool alone = n < PEEK_MAX, wrapped;
+	cJSON *v;
+
+	if (nl == NULL && !alone)
+		return RS_FMT_JSON;
+	for (const char *q = nl; alone && q != NULL && q < p + n; q++)
+		alone = (unsigned char)*q <= 32;
+	while (last > 0 && (unsigned char)p[i + last - 1] <= 32)
+		last--;
+	v = cJSON_ParseWithLengthOpts(p + i, len, &end, 0);
+	/* cJSON stops at the last byte when it ran out of text; at a closing
+	 * bracket there, the line is whole and broken. */
+	wrapped = v == NULL ? end != NULL && end >= p + i + last - 1 && *end != '}' && *end != ']'
+	                    : alone && holds_records(v);
+	cJSON_Delete(v);
+	return wrapped ? RS_FMT_JSON : RS_FMT_JSONL;
+}
+
 static rs_format format_by_content(const char *p, size_t n)
 {
 	size_t i;
@@ -59,7 +107,7 @@ static rs_format format_by_content(const char *p, size_t n)
 		if (p[i] == '[')
 			return RS_FMT_JSON;
 		if (p[i] == '{')
-			return RS_FMT_JSONL;
+			return object_format(p, n, i);
 		break;
 	}
 	return RS_FMT_CSV;
@@ -195,6 +243,43 @@ static rs_status open_input(rs_reader *r, FILE *fp, rs_error *err)
 	return st == RS_OK ? pick_format(r, err) : st;
 }
 
+/*
+ * The map file's fields are read like -m's, so their dot paths (owner.name)
+ * become a JSON record's hidden cells too: -m's specs first, then the file's.
+ */
+static rs_status file_maps(rs_reader *r, rs_error *err)
+{
+	rs_mapfile *m = NULL;
+	size_t i, k;
+	rs_status st;
+
+	if (r->opts.map_file == NULL)
+		return RS_OK;
+	if ((st = rs_mapfile_load(&m, r->opts.map_file, err)) != RS_OK)
+		return st;
+	r->maps = rs_calloc(r->opts.nmaps + m->nfields + 1, sizeof *r->maps);
+	for (i = 0; r->maps != NULL && i < r->opts.nmaps; i++)
+		if ((r->maps[r->nmaps++] = rs_strdup(r->opts.maps[i])) == NULL)
+			break;
+	for (k = 0; r->maps != NULL && i == r->opts.nmaps && k < m->nfields; k++) {
+		size_t nf = strlen(m->field[k]), nc = strlen(m->column[k]);
+		char *spec = rs_malloc(nf + nc + 2);
+		if ((r->maps[r->nmaps] = spec) == NULL)
+			break;
+		r->nmaps++;
+		memcpy(spec, m->field[k], nf);
+		spec[nf] = '=';
+		memcpy(spec + nf + 1, m->column[k], nc + 1);
+	}
+	st = r->maps == NULL || i < r->opts.nmaps || k < m->nfields ? RS_ENOMEM : RS_OK;
+	rs_mapfile_free(m);
+	if (st != RS_OK)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	r->opts.maps = (const char *const *)r->maps;
+	r->opts.nmaps = r->nmaps;
+	return RS_OK;
+}
+
 rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
                          const rs_read_opts *opts, rs_error *err)
 {
@@ -208,7 +293,9 @@ rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	r->name = name;
 	apply_defaults(&r->opts, opts);
-	st = open_input(r, fp, err);
+	st = file_maps(r, err);
+	if (st == RS_OK)
+		st = open_input(r, fp, err);
 	if (st != RS_OK) {
 		err->file = name;
 		rs_reader_free(r);
@@ -266,5 +353,8 @@ void rs_reader_free(rs_reader *r)
 		return;
 	rs_input_free(r->in);
 	rs_xlsx_in_free(r->xlsx);
+	while (r->nmaps > 0)
+		rs_free(r->maps[--r->nmaps]);
+	rs_free(r->maps);
 	rs_free(r);
 }

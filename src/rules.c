@@ -3,59 +3,9 @@
  * accessors. Every structural problem is reported with its JSON path; loading
  * goes on after a problem so one run of `relstage validate` lists them all.
  *
- * The rules format (format version 1)
- * ===================================
- * A rules file is one JSON object (UTF-8) with these keys, all required
- * except "messages". Unknown keys are errors, so a typo never goes unnoticed.
- *
- *   "relstage_rules": 1            the format version
- *   "scores": {"contact_score": SCORE, "cooperation_score": SCORE}
- *   "stages": [STAGE, ...]         ordered low to high; the order is the rank
- *   "decision": [ROW, ...]         the stage decision table: first match wins
- *   "actions": [ACTION, ...]       targeted advice: every match is collected
- *   "messages": {"downgrade": TEXT, ...}   texts used by the batch front end
- *
- * TEXT is {"en": "...", "zh": "..."}: both languages, non-empty, no line
- * breaks. An id (stage, action, flag) is lower case letters, digits and _.
- *
- * SCORE is {"max": 100, "parts": [PART, ...]}: the sum of the parts, clamped
- * to 0..max (max at most 100) and rounded to a whole number. A PART is either
- *   linear       {"var": "contacts", "per": 5, "cap": 25, "label": TEXT}
- *                value x per, at most cap ("cap" optional)
- *   conditional  {"when": COND, "points": 25, "label": TEXT}
- *                points when COND is true
- * "label" is optional and names the part in --explain. Yes/no fields count
- * as 1/0, levels as 1 staff, 2 manager, 3 director, 4 executive. An unknown
- * (empty) value contributes 0, and --explain says so. per, cap and points
- * are not negative. Score parts cannot use the scores themselves.
- *
- * STAGE is {"id": "stable", "label": TEXT,
- *           "actions": {"en": ["...", ...], "zh": ["...", ...]}}
- * (the same number of actions in both languages; at most 16 stages).
- *
- * ROW is {"stage": "strategic", "when": COND, "why": TEXT}; "why" optional.
- * ACTION is {"id": "single_threaded", "when": COND, "flag": "single_threaded",
- *            "text": TEXT}; "flag" optional, the short id shown in the flags
- *            column; at most 64 action rules.
- *
- * COND is one of
- *   {"all": [COND, ...]}   true when every one is true ({"all": []} is true)
- *   {"any": [COND, ...]}   true when one is true ({"any": []} is false)
- *   {"not": COND}
- *   {"var": NAME, "op": OP, "value": V}
- * NAME is a field (relstage fields), share_pct, contact_score or
- * cooperation_score; in action rules also "stage", the stage just decided.
- * OP is == != < <= > >=, or "known" / "unknown" (without "value"). V is a
- * number; true or false for a yes/no field (== and != only); a level word
- * ("executive", "总监") for top_contact_level; a stage id for stage, which
- * compares by rank. id and name are text: only known/unknown apply.
- *
- * Unknown values follow three-valued (Kleene) logic: a comparison on an empty
- * value is unknown; not(unknown) is unknown; "all" is false if one part is
- * false, else unknown if one is unknown; "any" is true if one part is true,
- * else unknown if one is unknown. A decision row or an action rule applies
- * only when its condition is true, so an empty value never proves a bond.
- * Limits: 1 MiB of text, conditions nested 32 deep, 4096 condition nodes.
+ * The format (version 1) is specified in README.md, "The rules format"
+ * (`relstage rules` prints the defaults as an example); what each section
+ * loads into is in rules_impl.h.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -69,10 +19,48 @@
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;
 
-static const char *const top_keys[] = {"relstage_rules", "scores", "stages", "decision",
-                                       "actions", "messages", NULL};
+static const char *const top_keys[] = {"relstage_rules", "params", "scores", "stages",
+                                       "decision", "relationship_types", "bonds",
+                                       "alliance_models", "actions", "messages", NULL};
+/* The sections of rs_kind_rule lists, and what their conditions may test. */
+static const char *const kind_keys[RS_K_COUNT] = {"relationship_types", "bonds", "alliance_models"};
+static const unsigned kind_flags[RS_K_COUNT] = {RS_LD_BONDS, 0,
+                                                RS_LD_STAGE | RS_LD_TYPE | RS_LD_BONDS};
 
 /* ------------------------------------------------------------- sections */
+
+static void load_params(rs_ld *l, const cJSON *o)
+{
+	rs_rules *r = l->r;
+	const cJSON *it;
+	size_t mark = rs_ld_push_key(l, "params"), i;
+
+	if (!cJSON_IsObject(o) || (size_t)cJSON_GetArraySize(o) > RS_MAX_PARAMS) {
+		rs_ld_problem(l, "expected an object of at most %d numbers: {\"strategic_share\": 80}",
+		              RS_MAX_PARAMS);
+		goto out;
+	}
+	r->param = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->param);
+	if (r->param == NULL)
+		goto out;
+	cJSON_ArrayForEach(it, o) {
+		size_t m = rs_ld_push_key(l, it->string);
+
+		for (i = 0; i < r->nparams && strcmp(r->param[i].id, it->string) != 0; i++)
+			;
+		if (!rs_ld_id_ok(it->string) || strcmp(it->string, "gap") == 0)
+			rs_ld_problem(l, "a param name is lower case letters, digits and _ (not \"gap\")");
+		else if (i < r->nparams)
+			rs_ld_problem(l, "duplicate key");
+		else if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
+			rs_ld_problem(l, "expected a number");
+		else if ((r->param[r->nparams].id = rs_ld_strdup(l, it->string)) != NULL)
+			r->param[r->nparams++].value = it->valuedouble;
+		rs_ld_pop(l, m);
+	}
+out:
+	rs_ld_pop(l, mark);
+}
 
 static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
 {
@@ -156,7 +144,8 @@ static void load_scores(rs_ld *l, const cJSON *o)
 	}
 }
 
-/* Joins a stage's actions once, so output needs no work per row. */
+/* Joins a stage's actions once, params in place, so output needs no work
+ * per row; the texts as written stay in actions[] for the dump. */
 static void join_actions(rs_ld *l, rs_stage *s)
 {
 	int g;
@@ -168,9 +157,16 @@ static void join_actions(rs_ld *l, rs_stage *s)
 		rs_buf_init(&b);
 		(void)rs_buf_puts(&b, "");
 		for (i = 0; i < s->nactions; i++) {
+			size_t m = rs_ld_push_key(l, g == RS_LANG_EN ? "actions.en" : "actions.zh");
+			size_t k = rs_ld_push_index(l, i);
+			char *x = strchr(s->actions[g][i], '{') ? rs_ld_expand(l, s->actions[g][i]) : NULL;
+
+			rs_ld_pop(l, k);
+			rs_ld_pop(l, m);
 			if (i > 0)
 				(void)rs_buf_puts(&b, RS_ACTION_SEP);
-			(void)rs_buf_puts(&b, s->actions[g][i]);
+			(void)rs_buf_puts(&b, x != NULL ? x : s->actions[g][i]);
+			rs_free(x);
 		}
 		if (b.failed) {
 			rs_buf_free(&b);
@@ -214,7 +210,6 @@ static void load_stage(rs_ld *l, const cJSON *o, size_t i)
 	const cJSON *acts;
 	size_t k;
 
-	s->threshold = NAN;
 	if (!rs_ld_keys(l, o, keys))
 		return;
 	s->id = rs_ld_id(l, o, "id", true);
@@ -243,7 +238,7 @@ static void load_decision(rs_ld *l, const cJSON *o, size_t i)
 		return;
 	st = rs_ld_stage_ref(l, o, "stage");
 	d->stage = st < 0 ? 0 : (size_t)st;
-	d->cond = rs_ld_cond_at(l, o, "when", 0);
+	d->cond = rs_ld_cond_at(l, o, "when", RS_LD_BONDS);
 	if (cJSON_GetObjectItemCaseSensitive(o, "why") != NULL)
 		rs_ld_text_at(l, o, "why", &d->why);
 }
@@ -264,9 +259,30 @@ static void load_action(rs_ld *l, const cJSON *o, size_t i)
 			rs_ld_pop(l, m);
 		}
 	}
-	a->cond = rs_ld_cond_at(l, o, "when", RS_LD_STAGE);
+	a->cond = rs_ld_cond_at(l, o, "when", RS_LD_ACTION);
 	a->flag = rs_ld_id(l, o, "flag", false);
 	rs_ld_text_at(l, o, "text", &a->text);
+}
+
+/* A relationship type, bond or alliance model; l->kindsec says which. */
+static void load_kind(rs_ld *l, const cJSON *o, size_t i)
+{
+	static const char *const keys[] = {"id", "label", "when", NULL};
+	rs_kind_rule *list = l->r->kind[l->kindsec], *k = &list[i];
+	size_t j;
+
+	if (!rs_ld_keys(l, o, keys))
+		return;
+	k->id = rs_ld_id(l, o, "id", true);
+	for (j = 0; k->id != NULL && j < i; j++) {
+		if (list[j].id != NULL && strcmp(list[j].id, k->id) == 0) {
+			size_t m = rs_ld_push_key(l, "id");
+			rs_ld_problem(l, "duplicate id \"%s\" (also %s[%zu])", k->id, kind_keys[l->kindsec], j);
+			rs_ld_pop(l, m);
+		}
+	}
+	rs_ld_text_at(l, o, "label", &k->label);
+	k->cond = rs_ld_cond_at(l, o, "when", kind_flags[l->kindsec]);
 }
 
 /* Loads each element of the array at top-level `key` with fn into *items. */
@@ -344,9 +360,14 @@ static void load_root(rs_ld *l, const cJSON *root)
 {
 	rs_rules *r = l->r;
 
+	static const int kind_order[RS_K_COUNT] = {RS_K_BOND, RS_K_TYPE, RS_K_MODEL};
+	int i, k;
+
 	if (!rs_ld_keys(l, root, top_keys))
 		return;
 	load_version(l, root);
+	if (cJSON_GetObjectItemCaseSensitive(root, "params") != NULL)
+		load_params(l, cJSON_GetObjectItemCaseSensitive(root, "params"));
 	if (rs_ld_need(l, root, "scores") != NULL) {
 		size_t mark = rs_ld_push_key(l, "scores");
 		load_scores(l, cJSON_GetObjectItemCaseSensitive(root, "scores"));
@@ -354,6 +375,13 @@ static void load_root(rs_ld *l, const cJSON *root)
 	}
 	load_list(l, root, "stages", 1, RS_MAX_STAGES, sizeof *r->stages, (void **)&r->stages,
 	          &r->nstages, load_stage);
+	/* Bonds first, so the others can name them; types before models. */
+	for (i = 0; i < RS_K_COUNT; i++) {
+		l->kindsec = k = kind_order[i];
+		if (cJSON_GetObjectItemCaseSensitive(root, kind_keys[k]) != NULL)
+			load_list(l, root, kind_keys[k], 1, RS_MAX_KINDS, sizeof *r->kind[k],
+			          (void **)&r->kind[k], &r->nkind[k], load_kind);
+	}
 	load_list(l, root, "decision", 1, RS_MAX_DECISIONS, sizeof *r->dec, (void **)&r->dec,
 	          &r->ndec, load_decision);
 	load_list(l, root, "actions", 0, RS_MAX_FIRED, sizeof *r->act, (void **)&r->act, &r->nact,
@@ -396,7 +424,7 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 		rs_rules_free(l.r);
 		return st;
 	}
-	rs_rules_thresholds(l.r);
+	rs_rules_live(l.r);
 	*out = l.r;
 	return RS_OK;
 }
@@ -413,8 +441,10 @@ static void free_text(rs_text *t)
 {
 	int g;
 
-	for (g = 0; g < RS_LANG_COUNT; g++)
+	for (g = 0; g < RS_LANG_COUNT; g++) {
 		rs_free(t->s[g]);
+		rs_free(t->raw[g]);
+	}
 }
 
 static void free_stage(rs_stage *s)
@@ -457,6 +487,19 @@ void rs_rules_free(rs_rules *r)
 		rs_free(r->msg[i].key);
 		free_text(&r->msg[i].text);
 	}
+	for (k = 0; k < RS_K_COUNT; k++) {
+		for (i = 0; i < r->nkind[k]; i++) {
+			rs_free(r->kind[k][i].id);
+			free_text(&r->kind[k][i].label);
+		}
+		rs_free(r->kind[k]);
+	}
+	for (i = 0; i < r->nparams; i++)
+		rs_free(r->param[i].id);
+	for (i = 0; i < r->nneed; i++)
+		free_text(&r->need[i].text);
+	rs_free(r->param);
+	rs_free(r->need);
 	rs_free(r->stages);
 	rs_free(r->dec);
 	rs_free(r->act);

@@ -10,29 +10,42 @@
 
 #include "rules_impl.h"
 
+/* Which flag lets a condition test a variable the engine sets. */
+static unsigned var_flag(int var)
+{
+	switch (var) {
+	case RS_VAR_TYPE: return RS_LD_TYPE;
+	case RS_VAR_MODEL: return RS_LD_MODEL;
+	case RS_VAR_STAGE: case RS_VAR_DOWNGRADED: case RS_V_PREVIOUS_STAGE: return RS_LD_STAGE;
+	default: return 0;
+	}
+}
+
 int rs_ld_var(rs_ld *l, const cJSON *o, const char *key, unsigned flags)
 {
 	const cJSON *v = rs_ld_need(l, o, key);
-	char list[400];
+	char list[480];
 	size_t mark;
 	int var = -1, k;
 
 	if (v == NULL)
 		return -1;
 	mark = rs_ld_push_key(l, key);
+	for (k = 0; cJSON_IsString(v) && k < RS_VAR_COUNT; k++)
+		if (strcmp(v->valuestring, rs_cond_var_name(k)) == 0)
+			var = k;
 	if (!cJSON_IsString(v)) {
 		rs_ld_problem(l, "expected a variable name");
-	} else if (strcmp(v->valuestring, "stage") == 0) {
-		if (flags & RS_LD_STAGE)
-			var = RS_VAR_STAGE;
-		else
-			rs_ld_problem(l, "\"stage\" can be tested only in action rules");
-	} else if ((var = rs_var_lookup(v->valuestring)) < 0) {
+	} else if (var < 0) {
 		list[0] = '\0';
-		for (k = 0; k < RS_V_COUNT; k++)
-			rs_ld_list_add(list, sizeof list, rs_var_name(k));
-		rs_ld_problem(l, "unknown variable \"%.40s\" (expected one of: %s%s)", v->valuestring,
-		              list, flags & RS_LD_STAGE ? ", stage" : "");
+		for (k = 0; k < RS_VAR_COUNT; k++)
+			if ((var_flag(k) & flags) == var_flag(k))
+				rs_ld_list_add(list, sizeof list, rs_cond_var_name(k));
+		rs_ld_problem(l, "unknown variable \"%.40s\" (expected one of: %s)", v->valuestring, list);
+	} else if ((var_flag(var) & flags) != var_flag(var)) {
+		rs_ld_problem(l, "\"%s\" can be tested only in action rules%s", v->valuestring,
+		              var_flag(var) == RS_LD_MODEL ? "" : " and alliance models");
+		var = -1;
 	} else if ((flags & RS_LD_NO_SCORES) && var >= RS_V_CONTACT_SCORE) {
 		rs_ld_problem(l, "a score part cannot use contact_score or cooperation_score");
 		var = -1;
@@ -91,18 +104,52 @@ static int parse_op(rs_ld *l, const cJSON *o)
 	return -1;
 }
 
-/* The value of a comparison as a double, checked against the variable's kind. */
-static bool atom_value(rs_ld *l, const cJSON *v, int var, double *out)
+/* The index of the type or model (list k) id v names; -1 after reporting. */
+static long kind_value(rs_ld *l, const cJSON *v, int k)
+{
+	char list[200];
+	size_t i;
+
+	list[0] = '\0';
+	for (i = 0; i < l->r->nkind[k]; i++) {
+		const char *id = l->r->kind[k][i].id;
+
+		if (id != NULL && cJSON_IsString(v) && strcmp(id, v->valuestring) == 0)
+			return (long)i;
+		if (id != NULL)
+			rs_ld_list_add(list, sizeof list, id);
+	}
+	rs_ld_problem(l, "expected one of: %s", list[0] ? list : "(none defined)");
+	return -1;
+}
+
+/* A param's index by name, or -1. */
+static long param_index(const rs_rules *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nparams; i++)
+		if (strcmp(r->param[i].id, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The value of a comparison as a double, checked against the variable's
+ * kind; *param gets 1 + the param a number names.
+ */
+static bool atom_value(rs_ld *l, const cJSON *v, int var, double *out, uint8_t *param)
 {
 	int level;
+	long k;
 
-	if (var == RS_VAR_STAGE) {
-		long st = rs_ld_stage_value(l, v);
-
-		*out = (double)st;
-		return st >= 0;
+	if (var == RS_VAR_STAGE || var == RS_V_PREVIOUS_STAGE || var == RS_VAR_TYPE || var == RS_VAR_MODEL) {
+		k = var == RS_VAR_TYPE ? kind_value(l, v, RS_K_TYPE)
+		    : var == RS_VAR_MODEL ? kind_value(l, v, RS_K_MODEL) : rs_ld_stage_value(l, v);
+		*out = (double)k;
+		return k >= 0;
 	}
-	switch (rs_var_kind(var)) {
+	switch (var == RS_VAR_DOWNGRADED ? RS_KIND_BOOL : rs_var_kind(var)) {
 	case RS_KIND_BOOL:
 		if (!cJSON_IsBool(v))
 			break;
@@ -121,23 +168,31 @@ static bool atom_value(rs_ld *l, const cJSON *v, int var, double *out)
 			*out = v->valuedouble;
 			return true;
 		}
-		rs_ld_problem(l, cJSON_IsNumber(v) ? "not a finite number" : "expected a number for %s",
+		if (cJSON_IsString(v) && (k = param_index(l->r, v->valuestring)) >= 0) {
+			*out = l->r->param[k].value;
+			*param = (uint8_t)(k + 1);
+			return true;
+		}
+		rs_ld_problem(l, cJSON_IsNumber(v) ? "not a finite number"
+		                 : cJSON_IsString(v) ? "expected a number or the name of a param for %s"
+		                                     : "expected a number for %s",
 		              rs_var_name(var));
 		return false;
 	default:
 		break;
 	}
-	rs_ld_problem(l, "expected true or false for %s", rs_var_name(var));
+	rs_ld_problem(l, "expected true or false for %s", rs_cond_var_name(var));
 	return false;
 }
 
 static void atom(rs_ld *l, const cJSON *o, unsigned flags, uint32_t at)
 {
-	static const char *const keys[] = {"var", "op", "value", NULL};
+	static const char *const keys[] = {"var", "op", "value", "need", NULL};
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value");
 	int var, op;
 	size_t mark;
 	double x = 0;
+	uint8_t param = 0;
 
 	(void)rs_ld_keys(l, o, keys);
 	var = rs_ld_var(l, o, "var", flags & ~(unsigned)RS_LD_NUMERIC);
@@ -151,23 +206,77 @@ static void atom(rs_ld *l, const cJSON *o, unsigned flags, uint32_t at)
 	} else if (v == NULL && op >= 0) {
 		(void)rs_ld_need(l, o, "value");
 	} else if (v != NULL && var >= 0 && op >= 0) {
-		rs_kind kind = var == RS_VAR_STAGE ? RS_KIND_NUMBER : rs_var_kind(var);
+		bool ids = var == RS_VAR_TYPE || var == RS_VAR_MODEL;
+		rs_kind kind = var >= RS_V_PREVIOUS_STAGE ? RS_KIND_NUMBER : rs_var_kind(var);
 
-		mark = rs_ld_push_key(l, kind == RS_KIND_NUMBER ? "value" : "op");
+		mark = rs_ld_push_key(l, kind == RS_KIND_NUMBER && !ids && var != RS_VAR_DOWNGRADED ? "value" : "op");
 		if (kind == RS_KIND_TEXT)
 			rs_ld_problem(l, "%s is text: only \"known\" and \"unknown\" apply", rs_var_name(var));
-		else if (kind == RS_KIND_BOOL && op != RS_C_EQ && op != RS_C_NE)
-			rs_ld_problem(l, "%s is yes/no: use ==, !=, known or unknown", rs_var_name(var));
+		else if ((kind == RS_KIND_BOOL || ids || var == RS_VAR_DOWNGRADED) && op != RS_C_EQ && op != RS_C_NE)
+			rs_ld_problem(l, "%s is %s: use ==, !=, known or unknown", rs_cond_var_name(var),
+			              ids ? "an id" : "yes/no");
 		rs_ld_pop(l, mark);
 		mark = rs_ld_push_key(l, "value");
 		if (kind != RS_KIND_TEXT)
-			(void)atom_value(l, v, var, &x);
+			(void)atom_value(l, v, var, &x, &param);
 		rs_ld_pop(l, mark);
 	}
 	if (at != UINT32_MAX) {
 		l->r->node[at].op = (uint8_t)(op < 0 ? RS_C_EQ : op);
 		l->r->node[at].var = (uint8_t)(var < 0 ? 0 : var);
 		l->r->node[at].value = x;
+		l->r->node[at].param = param;
+	}
+}
+
+/* Can a need text on node n say {gap}: an order comparison on a number. */
+static bool has_gap(const rs_cnode *n)
+{
+	return n->op >= RS_C_LT && n->op <= RS_C_GE && n->var < RS_V_PREVIOUS_STAGE &&
+	       rs_var_kind(n->var) == RS_KIND_NUMBER;
+}
+
+/* A new need of node `at`, zeroed, linked from the node; NULL when out of memory. */
+static rs_need *need_new(rs_rules *r, uint32_t at)
+{
+	rs_need *n;
+
+	if (r->nneed % 16 == 0) {
+		n = rs_realloc(r->need, (r->nneed + 16) * sizeof *n);
+		if (n == NULL)
+			return NULL;
+		r->need = n;
+	}
+	n = &r->need[r->nneed++];
+	memset(n, 0, sizeof *n);
+	n->node = at;
+	n->gap_at[0] = n->gap_at[1] = UINT32_MAX;
+	r->node[at].need = (uint32_t)r->nneed;
+	return n;
+}
+
+/* The "need" of the condition c compiled at `at`, if it has one. */
+static void need_at(rs_ld *l, const cJSON *c, uint32_t at)
+{
+	rs_rules *r = l->r;
+	rs_need *n;
+	int g;
+
+	if (cJSON_GetObjectItemCaseSensitive(c, "need") == NULL || at == UINT32_MAX || l->oom)
+		return;
+	if ((n = need_new(r, at)) == NULL) {
+		l->oom = true;
+		return;
+	}
+	l->gap = at < r->nnodes && has_gap(&r->node[at]);
+	rs_ld_text_at(l, c, "need", &n->text);
+	l->gap = false;
+	for (g = 0; g < RS_LANG_COUNT; g++) {
+		const char *s = n->text.s[g], *q = s != NULL ? strstr(s, "{gap}") : NULL;
+
+		n->gap_at[g] = q != NULL ? (uint32_t)(q - s) : UINT32_MAX;
+		if (q != NULL && strstr(q + 1, "{gap}") != NULL)
+			rs_ld_problem(l, "need.%s: {gap} may appear once", g == RS_LANG_EN ? "en" : "zh");
 	}
 }
 
@@ -175,7 +284,7 @@ static uint32_t cond(rs_ld *l, const cJSON *c, unsigned flags, int depth);
 
 static void group(rs_ld *l, const cJSON *c, const char *key, unsigned flags, int depth)
 {
-	const char *const keys[] = {key, NULL};
+	const char *const keys[] = {key, "need", NULL};
 	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(c, key), *it;
 	size_t mark, i = 0;
 
@@ -192,10 +301,42 @@ static void group(rs_ld *l, const cJSON *c, const char *key, unsigned flags, int
 	rs_ld_pop(l, mark);
 }
 
+/* {"bond": ID}: the bond's condition, copied after the node at `at`. */
+static void bond_ref(rs_ld *l, const cJSON *c, unsigned flags, uint32_t at)
+{
+	static const char *const keys[] = {"bond", "need", NULL};
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "bond");
+	size_t mark = rs_ld_push_key(l, "bond");
+	long b = -1;
+	uint32_t i, n, from;
+
+	(void)rs_ld_keys(l, c, keys);
+	if (!(flags & RS_LD_BONDS))
+		rs_ld_problem(l, "bonds can be tested only in decision rows, relationship types, "
+		                 "alliance models and action rules");
+	else
+		b = kind_value(l, v, RS_K_BOND);
+	rs_ld_pop(l, mark);
+	if (b < 0 || at == UINT32_MAX)
+		return;
+	l->r->node[at].op = RS_C_BOND;
+	l->r->node[at].var = (uint8_t)b;
+	from = l->r->kind[RS_K_BOND][b].cond;
+	n = from < l->r->nnodes ? l->r->node[from].size : 0;
+	for (i = 0; i < n; i++) {
+		uint32_t k = node_new(l);
+
+		if (k == UINT32_MAX)
+			return;
+		l->r->node[k] = l->r->node[from + i];
+		l->r->node[k].need = 0;
+	}
+}
+
 /* Compiles c in prefix order at the end of the node array; returns its root. */
 static uint32_t cond(rs_ld *l, const cJSON *c, unsigned flags, int depth)
 {
-	static const char *const not_keys[] = {"not", NULL};
+	static const char *const not_keys[] = {"not", "need", NULL};
 	uint32_t at;
 
 	if (depth > RS_COND_MAX_DEPTH) {
@@ -207,7 +348,7 @@ static uint32_t cond(rs_ld *l, const cJSON *c, unsigned flags, int depth)
 		return at;
 	if (!cJSON_IsObject(c)) {
 		rs_ld_problem(l, "expected a condition: {\"all\": [...]}, {\"any\": [...]}, "
-		                 "{\"not\": ...} or {\"var\": ..., \"op\": ..., \"value\": ...}");
+		                 "{\"not\": ...}, {\"bond\": ...} or {\"var\": ..., \"op\": ..., \"value\": ...}");
 	} else if (cJSON_GetObjectItemCaseSensitive(c, "all") != NULL) {
 		l->r->node[at].op = RS_C_ALL;
 		group(l, c, "all", flags, depth);
@@ -222,11 +363,14 @@ static uint32_t cond(rs_ld *l, const cJSON *c, unsigned flags, int depth)
 		mark = rs_ld_push_key(l, "not");
 		(void)cond(l, cJSON_GetObjectItemCaseSensitive(c, "not"), flags, depth + 1);
 		rs_ld_pop(l, mark);
+	} else if (cJSON_GetObjectItemCaseSensitive(c, "bond") != NULL) {
+		bond_ref(l, c, flags, at);
 	} else {
 		atom(l, c, flags, at);
 	}
 	if (l->r->node != NULL)
 		l->r->node[at].size = (uint32_t)(l->r->nnodes - at);
+	need_at(l, c, at);
 	return at;
 }
 
@@ -253,6 +397,8 @@ int rs_ld_first_var(const rs_ld *l, uint32_t root)
 	for (i = root; i < root + l->r->node[root].size; i++)
 		if (l->r->node[i].op >= RS_C_EQ && l->r->node[i].var < RS_V_COUNT)
 			return l->r->node[i].var;
+		else if (l->r->node[i].op == RS_C_BOND)
+			i += l->r->node[i].size - 1;
 	return -1;
 }
 
@@ -290,10 +436,10 @@ static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 
 	memset(p, 0, sizeof *p);
 	p->end = end;
-	if (n->op == RS_C_NOT) {
+	if (n->op == RS_C_NOT || n->op == RS_C_BOND) {
 		p->kind = RS_P_ALL; /* all(x) == x */
 		if (i + 1 < end)
-			(void)compile_node(r, i + 1, !neg);
+			(void)compile_node(r, i + 1, n->op == RS_C_NOT ? !neg : neg);
 	} else if (n->op == RS_C_ALL || n->op == RS_C_ANY) {
 		p->kind = (n->op == RS_C_ALL) != neg ? RS_P_ALL : RS_P_ANY;
 		for (c = i + 1; c < end; c += r->node[c].size)
@@ -312,6 +458,67 @@ static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 	}
 	return end;
 }
+
+/*
+ * The compiled program (rules_impl.h) in prefix order without recursion: a
+ * stack of the open groups, each with the value that stops it (FALSE for
+ * all, TRUE for any: the rest of it is then skipped) and whether one child
+ * so far was UNKNOWN. A child that neither stops its group nor is UNKNOWN is
+ * the group's identity and changes nothing.
+ */
+int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
+{
+	struct { uint32_t end; uint8_t stop, acc; } st[RS_COND_MAX_DEPTH + 2];
+	int sp = 0, t;
+	uint32_t i = root;
+
+	if (prog[root].kind != RS_P_LEAF && prog[root].tmask) { /* flat: the usual group */
+		const rs_pnode *p = &prog[root];
+		int stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T;
+		int acc = RS_K_T - stop; /* the group's identity */
+
+		for (i = root + 1; i < p->end; i++) {
+			t = rs_leaf_k(&prog[i], v, known);
+			if (t == stop)
+				return t;
+			if (t == RS_K_U)
+				acc = RS_K_U;
+		}
+		return acc;
+	}
+	for (;;) {
+		const rs_pnode *p = &prog[i++];
+
+		if (p->kind == RS_P_LEAF) {
+			t = rs_leaf_k(p, v, known);
+		} else {
+			bool all = p->kind == RS_P_ALL;
+
+			st[sp].end = p->end;
+			st[sp].stop = all ? RS_K_F : RS_K_T;
+			st[sp].acc = all ? RS_K_T : RS_K_F;
+			sp++;
+			if (i < p->end)
+				continue;
+			t = st[--sp].acc; /* empty: all is TRUE, any is FALSE */
+		}
+		/* Fold t into the open groups, closing each one it completes. */
+		for (;;) {
+			if (sp == 0)
+				return t;
+			if (t == st[sp - 1].stop) {
+				i = st[--sp].end;
+				continue;
+			}
+			if (t == RS_K_U)
+				st[sp - 1].acc = RS_K_U;
+			if (i < st[sp - 1].end)
+				break;
+			t = st[--sp].acc;
+		}
+	}
+}
+
 
 /* --------------------------------------------- the residual programs */
 
@@ -376,6 +583,8 @@ static int residual(rs_rules *r, uint32_t i, const fixed *f)
 	if (p.kind == RS_P_LEAF)
 		return -1;
 	for (c = i + 1; c < p.end; c = r->prog[c].end) {
+		size_t cpos = r->nprog;
+
 		t = residual(r, c, f);
 		if (t == -2)
 			return t;
@@ -383,9 +592,16 @@ static int residual(rs_rules *r, uint32_t i, const fixed *f)
 			r->nprog = at;
 			return t;
 		}
-		n += t == -1;
+		if (t == -1 && r->prog[cpos].kind == p.kind) { /* all(a, all(b, c)) is all(a, b, c) */
+			memmove(&r->prog[cpos], &r->prog[cpos + 1], (r->nprog - cpos - 1) * sizeof *r->prog);
+			for (k = cpos; k + 1 < r->nprog; k++)
+				r->prog[k].end--;
+			r->nprog--;
+		}
 		unknown = unknown || t == RS_K_U;
 	}
+	for (c = (uint32_t)at + 1; c < r->nprog; c = r->prog[c].end)
+		n++;
 	if (n == 0) {
 		r->nprog = at;
 		return unknown ? RS_K_U : all ? RS_K_T : RS_K_F;
@@ -501,6 +717,81 @@ static bool decision_slots(rs_rules *r)
 	return true;
 }
 
+/* ------------------------------------------- texts made from the rules */
+
+/* What condition i says, for a need the file gives no text for. */
+static void cond_text(rs_buf *b, const rs_rules *r, uint32_t i, int g)
+{
+	static const char *const w[RS_LANG_COUNT][4] = {
+		{" and ", "one of: ", ", ", "not "},
+		{"，且", "以下任一项：", "、", "非"},
+	};
+	const rs_cnode *n = &r->node[i];
+	const rs_need *own = n->need ? &r->need[n->need - 1] : NULL;
+	uint32_t c;
+
+	if (own != NULL && own->text.s[g] != NULL && own->gap_at[g] == UINT32_MAX) {
+		(void)rs_buf_puts(b, own->text.s[g]);
+	} else if (n->op == RS_C_ALL || n->op == RS_C_ANY) {
+		(void)rs_buf_puts(b, n->op == RS_C_ANY ? w[g][1] : "");
+		for (c = i + 1; c < i + n->size; c += r->node[c].size) {
+			(void)rs_buf_puts(b, c == i + 1 ? "" : w[g][n->op == RS_C_ANY ? 2 : 0]);
+			cond_text(b, r, c, g);
+		}
+	} else if (n->op == RS_C_NOT) {
+		(void)rs_buf_puts(b, w[g][3]);
+		cond_text(b, r, i + 1, g);
+	} else if (n->op == RS_C_BOND) {
+		(void)rs_buf_puts(b, r->kind[RS_K_BOND][n->var].label.s[g]);
+	} else {
+		(void)rs_buf_puts(b, rs_cond_var_name(n->var));
+		(void)rs_buf_puts(b, " ");
+		(void)rs_buf_puts(b, rs_cond_op_name(n->op));
+		if (n->op < RS_C_KNOWN) {
+			(void)rs_buf_puts(b, " ");
+			rs_cond_value_text(b, r, n);
+		}
+	}
+}
+
+/*
+ * Texts for the needs of a decision row that the file does not give: each
+ * condition below the root reached through "all"s without a text of their
+ * own (the conditions the engine's needs can name).
+ */
+static bool row_needs(rs_rules *r, uint32_t i)
+{
+	const rs_cnode *n = &r->node[i];
+	rs_need *nd;
+	uint32_t c;
+	int g;
+
+	if (n->need != 0)
+		return true;
+	if (n->op == RS_C_ALL) {
+		for (c = i + 1; c < i + n->size; c += r->node[c].size)
+			if (!row_needs(r, c))
+				return false;
+		return true;
+	}
+	if ((nd = need_new(r, i)) == NULL)
+		return false;
+	nd->generated = true;
+	for (g = 0; g < RS_LANG_COUNT; g++) {
+		rs_buf b;
+
+		rs_buf_init(&b);
+		(void)rs_buf_puts(&b, "");
+		cond_text(&b, r, i, g);
+		if (b.failed) {
+			rs_buf_free(&b);
+			return false;
+		}
+		nd->text.s[g] = b.data;
+	}
+	return true;
+}
+
 /* Marks the groups whose children are all leaves: rs_cond_k's short loop. */
 static void mark_flat(rs_rules *r)
 {
@@ -580,8 +871,19 @@ bool rs_rules_compile(rs_rules *r)
 		}
 	}
 	r->act_first[s] = (uint32_t)r->nent;
+	for (s = 0; s < r->nstages && s < RS_MAX_STAGES; s++) { /* the models, the same way */
+		r->model_first[s] = (uint32_t)r->nent;
+		f.x = (double)s;
+		for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
+			if (entry(r, (uint32_t)i, r->kind[RS_K_MODEL][i].cond, &f) == -2)
+				return false;
+	}
+	r->model_first[s] = (uint32_t)r->nent;
 	if (!decision_slots(r))
 		return false;
+	for (i = 0; i < r->ndec; i++)
+		if (!row_needs(r, r->dec[i].cond))
+			return false;
 	mark_flat(r);
 	score_terms(r);
 	return true;

@@ -17,12 +17,14 @@
 
 /* ------------------------------------------------------------ the tree */
 
+/* A text as written: with its {param} names, not their values. */
 static cJSON *text_json(const rs_text *t)
 {
 	cJSON *o = cJSON_CreateObject();
+	const char *en = t->raw[RS_LANG_EN] ? t->raw[RS_LANG_EN] : t->s[RS_LANG_EN];
+	const char *zh = t->raw[RS_LANG_ZH] ? t->raw[RS_LANG_ZH] : t->s[RS_LANG_ZH];
 
-	if (o == NULL || !cJSON_AddStringToObject(o, "en", t->s[RS_LANG_EN]) ||
-	    !cJSON_AddStringToObject(o, "zh", t->s[RS_LANG_ZH])) {
+	if (o == NULL || !cJSON_AddStringToObject(o, "en", en) || !cJSON_AddStringToObject(o, "zh", zh)) {
 		cJSON_Delete(o);
 		return NULL;
 	}
@@ -54,8 +56,18 @@ static bool push(cJSON *arr, cJSON *item)
 
 static cJSON *atom_value(const rs_rules *r, const rs_cnode *n)
 {
-	if (n->var == RS_VAR_STAGE)
-		return cJSON_CreateString(r->stages[(size_t)n->value].id);
+	rs_buf b;
+	cJSON *v;
+
+	if (n->param != 0 || n->var >= RS_V_PREVIOUS_STAGE) {
+		if (n->var == RS_VAR_DOWNGRADED)
+			return cJSON_CreateBool(n->value != 0);
+		rs_buf_init(&b);
+		rs_cond_value_text(&b, r, n);
+		v = b.failed ? NULL : cJSON_CreateString(b.data);
+		rs_buf_free(&b);
+		return v;
+	}
 	switch (rs_var_kind(n->var)) {
 	case RS_KIND_BOOL: return cJSON_CreateBool(n->value != 0);
 	case RS_KIND_LEVEL: return cJSON_CreateString(rs_level_word((int)n->value));
@@ -78,11 +90,15 @@ static cJSON *cond_json(const rs_rules *r, uint32_t root)
 			ok = push(arr, cond_json(r, i));
 	} else if (n->op == RS_C_NOT) {
 		ok = add(o, "not", cond_json(r, root + 1));
+	} else if (n->op == RS_C_BOND) {
+		ok = add(o, "bond", cJSON_CreateString(r->kind[RS_K_BOND][n->var].id));
 	} else {
-		ok = add(o, "var", cJSON_CreateString(n->var == RS_VAR_STAGE ? "stage" : rs_var_name(n->var))) &&
+		ok = add(o, "var", cJSON_CreateString(rs_cond_var_name(n->var))) &&
 		     add(o, "op", cJSON_CreateString(rs_cond_op_name(n->op))) &&
 		     (n->op >= RS_C_KNOWN || add(o, "value", atom_value(r, n)));
 	}
+	if (ok && n->need != 0 && !r->need[n->need - 1].generated)
+		ok = add(o, "need", text_json(&r->need[n->need - 1].text));
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -185,17 +201,48 @@ static cJSON *rows_json(const rs_rules *r, bool decision)
 	return arr;
 }
 
-static cJSON *rules_json(const rs_rules *r)
+/* The relationship types, bonds or alliance models. */
+static cJSON *kinds_json(const rs_rules *r, int k)
 {
-	cJSON *o = cJSON_CreateObject(), *arr, *msgs;
-	bool ok = o != NULL;
+	cJSON *arr = cJSON_CreateArray(), *o;
+	bool ok = arr != NULL;
 	size_t i;
 
-	ok = ok && add(o, "relstage_rules", cJSON_CreateNumber(1)) &&
-	     add(o, "scores", scores_json(r)) && add(o, "stages", arr = cJSON_CreateArray());
+	for (i = 0; ok && i < r->nkind[k]; i++)
+		ok = push(arr, o = cJSON_CreateObject()) &&
+		     add(o, "id", cJSON_CreateString(r->kind[k][i].id)) &&
+		     add(o, "label", text_json(&r->kind[k][i].label)) &&
+		     add(o, "when", cond_json(r, r->kind[k][i].cond));
+	if (!ok) {
+		cJSON_Delete(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+static cJSON *rules_json(const rs_rules *r)
+{
+	static const char *const kind_keys[RS_K_COUNT] = {"relationship_types", "bonds",
+	                                                   "alliance_models"};
+	cJSON *o = cJSON_CreateObject(), *arr, *msgs, *params;
+	bool ok = o != NULL;
+	size_t i;
+	int k;
+
+	ok = ok && add(o, "relstage_rules", cJSON_CreateNumber(1));
+	if (ok && r->nparams > 0) {
+		ok = add(o, "params", params = cJSON_CreateObject());
+		for (i = 0; ok && i < r->nparams; i++)
+			ok = add(params, r->param[i].id, cJSON_CreateNumber(r->param[i].value));
+	}
+	ok = ok && add(o, "scores", scores_json(r)) && add(o, "stages", arr = cJSON_CreateArray());
 	for (i = 0; ok && i < r->nstages; i++)
 		ok = push(arr, stage_json(&r->stages[i]));
-	ok = ok && add(o, "decision", rows_json(r, true)) && add(o, "actions", rows_json(r, false));
+	ok = ok && add(o, "decision", rows_json(r, true));
+	for (k = 0; ok && k < RS_K_COUNT; k++)
+		if (r->nkind[k] > 0)
+			ok = add(o, kind_keys[k], kinds_json(r, k));
+	ok = ok && add(o, "actions", rows_json(r, false));
 	if (ok && r->nmsg > 0) {
 		ok = add(o, "messages", msgs = cJSON_CreateObject());
 		for (i = 0; ok && i < r->nmsg; i++)

@@ -2,7 +2,8 @@
  * rules_impl.h - the compiled form of a rules file, shared by the loader
  * (rules.c, with its toolkit rules_load.c), the dumper (rules_dump.c), the
  * analyser (analyze.c), scoring (score.c) and the engine (engine.c). The
- * condition compiler is rules_cond.c.
+ * condition compiler and evaluator is rules_cond.c: the rules module holds
+ * everything scoring and the engine read, and calls neither.
  *
  * Conditions compile to one flat array of nodes in prefix order: a node's
  * children follow it, each child subtree taking `size` slots, so evaluation
@@ -18,8 +19,16 @@
 
 #include "internal.h"
 
-/* The decided stage, a pseudo variable only action rules may test. */
+/*
+ * Pseudo variables: what the engine decides for a row, which later rules may
+ * test (action rules all of them; alliance models the stage and type).
+ * downgraded is previous_stage > stage, known when previous_stage is.
+ */
 #define RS_VAR_STAGE RS_V_COUNT
+#define RS_VAR_DOWNGRADED (RS_V_COUNT + 1)
+#define RS_VAR_TYPE (RS_V_COUNT + 2)
+#define RS_VAR_MODEL (RS_V_COUNT + 3)
+#define RS_VAR_COUNT (RS_V_COUNT + 4)
 
 #define RS_RULES_MAX_BYTES ((size_t)1 << 20) /* a rules file larger fails (RS_ELIMIT) */
 #define RS_COND_MAX_DEPTH 32                 /* nesting of all/any/not */
@@ -28,9 +37,11 @@
 #define RS_MAX_PARTS 64                      /* parts of one score */
 #define RS_MAX_MESSAGES 32
 #define RS_MAX_STAGE_ACTIONS 32              /* recommended actions of one stage */
+#define RS_MAX_PARAMS 64
+#define RS_MAX_KINDS 16 /* relationship types, bonds, alliance models: each */
 
 enum rs_cop {
-	RS_C_ALL = 0, RS_C_ANY, RS_C_NOT,
+	RS_C_ALL = 0, RS_C_ANY, RS_C_NOT, RS_C_BOND, /* bond: var = the bond, child = its condition */
 	RS_C_EQ, RS_C_NE, RS_C_LT, RS_C_LE, RS_C_GT, RS_C_GE,
 	RS_C_KNOWN, RS_C_UNKNOWN
 };
@@ -40,9 +51,11 @@ enum rs_tri { RS_FALSE = 0, RS_TRUE = 1, RS_UNKNOWN = 2 };
 
 typedef struct rs_cnode {
 	uint8_t op;     /* enum rs_cop */
-	uint8_t var;    /* comparisons: variable index (or RS_VAR_STAGE) */
+	uint8_t var;    /* comparisons: variable index (or RS_VAR_*); bond: the bond */
+	uint8_t param;  /* 1 + the param the value names; 0: a literal */
 	uint32_t size;  /* nodes in this subtree, itself included */
-	double value;   /* comparisons: bools 0/1, levels 1..4, stages by rank */
+	uint32_t need;  /* 1 + index into rs_rules.need: the text of `needs`; 0: none */
+	double value;   /* comparisons: bools 0/1, levels 1..4, stages, types, models by rank */
 } rs_cnode;
 
 /*
@@ -71,6 +84,7 @@ typedef struct rs_pnode {
 
 /* A leaf on this variable is a constant: its `unk` (no known bit is 31). */
 #define RS_VAR_CONST 31
+_Static_assert(RS_VAR_COUNT <= RS_VAR_CONST, "variables and known bits: at most 31");
 
 /* A rule (decision row or action) with its residual program's root. */
 typedef struct rs_entry {
@@ -78,8 +92,40 @@ typedef struct rs_entry {
 } rs_entry;
 
 typedef struct rs_text {
-	char *s[RS_LANG_COUNT]; /* NULL when absent (optional texts only) */
+	char *s[RS_LANG_COUNT];   /* NULL when absent (optional texts only) */
+	char *raw[RS_LANG_COUNT]; /* as written when it names a param ({name}),
+	                             which s has replaced; else NULL */
 } rs_text;
+
+/* A param: a number conditions and texts name, so it is written once. */
+typedef struct rs_param {
+	char *id;
+	double value;
+} rs_param;
+
+/*
+ * A relationship type, bond or alliance model: an id, a label and the
+ * condition that gives it (types and models: the first true one).
+ */
+typedef struct rs_kind_rule {
+	char *id;
+	rs_text label;
+	uint32_t cond;
+} rs_kind_rule;
+
+enum { RS_K_TYPE = 0, RS_K_BOND, RS_K_MODEL, RS_K_COUNT };
+
+/*
+ * A text of the needs column: text.s[g] with "{gap}" at gap_at[g] (or
+ * none: UINT32_MAX), where the row's distance to the condition goes.
+ * `generated` texts were made from the condition, not written in the file.
+ */
+typedef struct rs_need {
+	rs_text text;
+	uint32_t gap_at[RS_LANG_COUNT];
+	uint32_t node;  /* the condition node it belongs to */
+	bool generated;
+} rs_need;
 
 typedef struct rs_part {
 	int var;        /* linear part: the variable; -1 for a conditional part */
@@ -123,13 +169,13 @@ typedef struct rs_stage {
 	char **actions[RS_LANG_COUNT]; /* nactions each */
 	size_t nactions;
 	char *joined[RS_LANG_COUNT];   /* actions joined with RS_ACTION_SEP */
-	double threshold; /* lowest share_pct this stage's rows can match; NAN if none */
 } rs_stage;
 
 typedef struct rs_decision {
 	size_t stage;
 	uint32_t cond;
 	rs_text why; /* optional */
+	bool live;   /* some share value can reach it (analyze.c) */
 } rs_decision;
 
 typedef struct rs_action {
@@ -146,6 +192,12 @@ typedef struct rs_message {
 
 struct rs_rules {
 	char *name; /* the file name given to the loader, for analysis findings */
+	rs_param *param;
+	size_t nparams;
+	rs_kind_rule *kind[RS_K_COUNT]; /* types, bonds, alliance models */
+	size_t nkind[RS_K_COUNT];
+	rs_need *need;
+	size_t nneed;
 	rs_scoredef score[RS_SCORE_COUNT];
 	rs_stage *stages;
 	size_t nstages;
@@ -174,15 +226,16 @@ struct rs_rules {
 	rs_entry *ent;
 	size_t nent, capent;
 	uint32_t act_first[RS_MAX_STAGES + 1];
+	uint32_t model_first[RS_MAX_STAGES + 1]; /* the alliance models, the same way */
 	double *share_pts;
 	size_t npts;
 	uint32_t *dec_first;
 };
 
 /*
- * engine.c: the same in the ordered encoding (enum rs_kv) on the compiled
- * program. v holds the values (v[RS_VAR_STAGE] the stage where a condition
- * tests it, i.e. action rules); `known` has bit var set for known values.
+ * rules_cond.c: Kleene evaluation in the ordered encoding (enum rs_kv) of
+ * the compiled program at `root`. v holds the values (the RS_VAR_ ones where
+ * a condition tests them); `known` has bit var set for known values.
  */
 int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known);
 
@@ -230,12 +283,18 @@ bool rs_rules_compile(rs_rules *r);
 uint32_t rs_score_fields(const rs_rules *r, int k);
 
 /* score.c: the explain words of scoring. */
-enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_COUNT };
+enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_CAP_OPEN,
+       RS_W_TIMES, RS_W_SEP, RS_W_COUNT };
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
 extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
 
 /* rules_load.c: the name of a comparison operator ("==", "known"). */
 const char *rs_cond_op_name(int op);
+/* rules_load.c: a variable's name, pseudo variables included. */
+const char *rs_cond_var_name(int var);
+/* rules_load.c: a comparison's value as the file writes it (a param's name,
+ * a stage or level word, true/false, a number). */
+void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n);
 /* rules_load.c: the English level word for 1..4, NULL otherwise. */
 const char *rs_level_word(int level);
 
@@ -247,6 +306,8 @@ const char *rs_level_word(int level);
 typedef struct rs_ld {
 	rs_rules *r;
 	const char *name;
+	bool gap;    /* texts may hold {gap} (a need being read) */
+	int kindsec; /* the rs_kind_rule list being read (RS_K_) */
 	rs_diag_fn diag;
 	void *dctx;
 	rs_error *err;
@@ -259,9 +320,13 @@ typedef struct rs_ld {
 
 /* Flags for conditions and variables: where they appear. */
 enum {
-	RS_LD_STAGE = 1,     /* action rules: "stage" may be tested */
+	RS_LD_STAGE = 1,     /* stage, previous_stage, downgraded may be tested */
 	RS_LD_NO_SCORES = 2, /* score parts: the scores may not be used */
-	RS_LD_NUMERIC = 4    /* a linear part: the variable must be numeric */
+	RS_LD_NUMERIC = 4,   /* a linear part: the variable must be numeric */
+	RS_LD_TYPE = 8,      /* relationship_type may be tested */
+	RS_LD_MODEL = 16,    /* alliance_model may be tested */
+	RS_LD_BONDS = 32,    /* {"bond": ID} may be used */
+	RS_LD_ACTION = RS_LD_STAGE | RS_LD_TYPE | RS_LD_MODEL | RS_LD_BONDS
 };
 
 void rs_ld_init(rs_ld *l, const char *name, rs_diag_fn diag, void *ctx, rs_error *err);
@@ -291,7 +356,13 @@ const cJSON *rs_ld_array(rs_ld *l, const cJSON *o, const char *key, size_t min, 
 /* The array's texts, NULL-terminated, owned by the rules. */
 char **rs_ld_strings(rs_ld *l, const cJSON *arr, const char *key, size_t *n);
 char *rs_ld_id(rs_ld *l, const cJSON *o, const char *key, bool required);
+/* A TEXT; one that names a param ({name}) keeps what was written in raw. */
 void rs_ld_text_at(rs_ld *l, const cJSON *o, const char *key, rs_text *t);
+/*
+ * s with every {name} replaced by the param's value ({gap} kept where
+ * l->gap allows it); NULL after reporting a problem, or out of memory.
+ */
+char *rs_ld_expand(rs_ld *l, const char *s);
 long rs_ld_stage_ref(rs_ld *l, const cJSON *o, const char *key);
 /* The stage id v names, reported at the current path; -1 if none. */
 long rs_ld_stage_value(rs_ld *l, const cJSON *v);
@@ -301,7 +372,7 @@ uint32_t rs_ld_cond_at(rs_ld *l, const cJSON *o, const char *key, unsigned flags
 /* The first variable a condition compares, to name a part; -1 if none. */
 int rs_ld_first_var(const rs_ld *l, uint32_t root);
 
-/* analyze.c: fills every stage's `threshold` from the decision table. */
-void rs_rules_thresholds(rs_rules *r);
+/* analyze.c: marks the decision rows some share value can reach (live). */
+void rs_rules_live(rs_rules *r);
 
 #endif

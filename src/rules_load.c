@@ -14,13 +14,38 @@
 #define MAX_TEXT 2000    /* bytes in one text */
 #define MAX_ID 32
 
-static const char *const op_names[] = {"all", "any", "not", "==", "!=", "<", "<=",
+static const char *const op_names[] = {"all", "any", "not", "bond", "==", "!=", "<", "<=",
                                        ">", ">=", "known", "unknown"};
+static const char *const pseudo_names[] = {"stage", "downgraded", "relationship_type",
+                                           "alliance_model"};
 static const char *const level_words[] = {"staff", "manager", "director", "executive"};
 
 const char *rs_cond_op_name(int op)
 {
 	return op >= 0 && op <= RS_C_UNKNOWN ? op_names[op] : "?";
+}
+
+const char *rs_cond_var_name(int var)
+{
+	return var >= RS_V_COUNT && var < RS_VAR_COUNT ? pseudo_names[var - RS_V_COUNT] : rs_var_name(var);
+}
+
+void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n)
+{
+	size_t k = (size_t)n->value;
+
+	if (n->param != 0)
+		(void)rs_buf_puts(b, r->param[n->param - 1].id);
+	else if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
+		(void)rs_buf_puts(b, r->stages[k].id);
+	else if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
+		(void)rs_buf_puts(b, r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][k].id);
+	else if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
+		(void)rs_buf_puts(b, n->value != 0 ? "true" : "false");
+	else if (rs_var_kind(n->var) == RS_KIND_LEVEL)
+		(void)rs_buf_puts(b, rs_level_word((int)n->value));
+	else
+		(void)rs_buf_put_num(b, n->value, 2);
 }
 
 const char *rs_level_word(int level)
@@ -330,6 +355,40 @@ static bool utf8_ok(const unsigned char *s)
 	return true;
 }
 
+char *rs_ld_expand(rs_ld *l, const char *s)
+{
+	rs_buf b;
+	const char *p, *q;
+	size_t i, n;
+
+	rs_buf_init(&b);
+	(void)rs_buf_puts(&b, "");
+	for (p = s; (q = strchr(p, '{')) != NULL; p = q + n + 2) {
+		(void)rs_buf_append(&b, p, (size_t)(q - p));
+		n = strcspn(q + 1, "{}");
+		for (i = 0; i < l->r->nparams; i++)
+			if (strlen(l->r->param[i].id) == n && memcmp(l->r->param[i].id, q + 1, n) == 0)
+				break;
+		if (q[n + 1] != '}' || (i == l->r->nparams && !(l->gap && n == 3 && memcmp(q + 1, "gap", 3) == 0))) {
+			rs_ld_problem(l, "\"%.*s\" is not a param: write {name} with a name from params%s",
+			              (int)(q[n + 1] == '}' ? n + 2 : 1), q, l->gap ? " or {gap}" : "");
+			rs_buf_free(&b);
+			return NULL;
+		}
+		if (i < l->r->nparams)
+			(void)rs_buf_put_num(&b, l->r->param[i].value, 2);
+		else
+			(void)rs_buf_append(&b, q, n + 2);
+	}
+	(void)rs_buf_puts(&b, p);
+	if (b.failed) {
+		l->oom = true;
+		rs_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
 /* Checks a text value at the current path; returns a copy or NULL. */
 static char *text_value(rs_ld *l, const cJSON *v)
 {
@@ -397,6 +456,10 @@ void rs_ld_text_at(rs_ld *l, const cJSON *o, const char *key, rs_text *t)
 				continue;
 			m = rs_ld_push_key(l, langs[g]);
 			t->s[g] = text_value(l, s);
+			if (t->s[g] != NULL && strchr(t->s[g], '{') != NULL) {
+				t->raw[g] = t->s[g];
+				t->s[g] = rs_ld_expand(l, t->raw[g]);
+			}
 			rs_ld_pop(l, m);
 		}
 	}

@@ -12,8 +12,10 @@
 #include "rules_impl.h"
 
 const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
-	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max "},
-	{"份额 ", " 来自 ", " (未用 our_sales/customer_spend)", " (未知)", " 上限)", " (最高 "},
+	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max ",
+	 " (", "x", "; "},
+	{"份额 ", "，取自 ", "（未使用 our_sales/customer_spend）", "（未知）", "）", "（最高 ",
+	 "（上限 ", "×", "；"},
 };
 const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"contact ", "cooperation "},
@@ -72,35 +74,47 @@ static inline double round_pos(double y)
 	return y - t >= 0.5 ? t + 1 : t;
 }
 
+/* The reasons a share is rejected, by --lang. */
+enum { R_OVER_SPEND, R_RANGE, R_NEG_SALES, R_NEG_SPEND, R_NONE, R_COUNT };
+static const char *const reasons[RS_LANG_COUNT][R_COUNT] = {
+	{"our_sales %.15g exceeds customer_spend %.15g", "purchase_share %.15g is outside 0-100",
+	 "our_sales %.15g is negative", "customer_spend %.15g is negative",
+	 "no share: purchase_share is empty and our_sales/customer_spend are not both given"},
+	{"我方销售额 our_sales %.15g 超过客户采购总额 customer_spend %.15g",
+	 "采购份额 purchase_share %.15g 超出 0-100 的范围", "我方销售额 our_sales %.15g 为负数",
+	 "客户采购总额 customer_spend %.15g 为负数",
+	 "无法确定份额：purchase_share 为空，且 our_sales 与 customer_spend 未同时提供"},
+};
+
 /* share_pct; *how says where it came from (a field index). */
-static rs_status share(rs_account *a, int *how, rs_error *err)
+static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 {
+	const char *const *why = reasons[g];
 	double s, sales = a->v[RS_F_OUR_SALES], spend = a->v[RS_F_CUSTOMER_SPEND];
 	bool ks = rs_known(a, RS_F_OUR_SALES), kt = rs_known(a, RS_F_CUSTOMER_SPEND);
 
 	/* Contradictory amounts are rejected even when purchase_share is given. */
 	if (ks && kt && spend >= 0 && sales > spend)
-		return reject(err, "our_sales %.15g exceeds customer_spend %.15g", sales, spend);
+		return reject(err, why[R_OVER_SPEND], sales, spend);
 	if (rs_known(a, RS_F_PURCHASE_SHARE)) {
 		s = a->v[RS_F_PURCHASE_SHARE];
 		if (!(s >= 0 && s <= 100))
-			return reject(err, "purchase_share %.15g is outside 0-100", s);
+			return reject(err, why[R_RANGE], s);
 		*how = RS_F_PURCHASE_SHARE;
 	} else if (ks && sales < 0) {
-		return reject(err, "our_sales %.15g is negative", sales);
+		return reject(err, why[R_NEG_SALES], sales);
 	} else if (ks && sales == 0) {
 		s = 0;
 		*how = RS_F_OUR_SALES;
 	} else if (ks && kt) {
 		if (spend < 0)
-			return reject(err, "customer_spend %.15g is negative", spend);
+			return reject(err, why[R_NEG_SPEND], spend);
 		if (sales > spend)
-			return reject(err, "our_sales %.15g exceeds customer_spend %.15g", sales, spend);
+			return reject(err, why[R_OVER_SPEND], sales, spend);
 		s = 100 * sales / spend;
 		*how = RS_F_CUSTOMER_SPEND;
 	} else {
-		return reject(err, "no share: purchase_share is empty and our_sales/customer_spend "
-		                   "are not both given");
+		return reject(err, "%s", why[R_NONE]);
 	}
 	a->v[RS_V_SHARE_PCT] = round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
@@ -175,10 +189,10 @@ static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, const r
 		double v = a->v[p->var];
 
 		(void)rs_buf_put_num(b, v, 2);
-		(void)rs_buf_putc(b, 'x');
+		(void)rs_buf_puts(b, rs_score_words[g][RS_W_TIMES]);
 		(void)rs_buf_put_num(b, p->per, 2);
 		if (v * p->per > p->cap) {
-			(void)rs_buf_puts(b, " (");
+			(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP_OPEN]);
 			(void)rs_buf_put_num(b, p->cap, 2);
 			(void)rs_buf_puts(b, rs_score_words[g][RS_W_CAP]);
 		} else {
@@ -201,7 +215,7 @@ static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs
 	size_t i;
 
 	set_score(a, d, k, sum);
-	(void)rs_buf_puts(b, "; ");
+	(void)rs_buf_puts(b, rs_score_words[g][RS_W_SEP]);
 	(void)rs_buf_puts(b, rs_score_names[g][k]);
 	(void)rs_buf_put_num(b, a->v[RS_V_CONTACT_SCORE + k], 0);
 	for (i = 0; i < d->nparts; i++)
@@ -229,7 +243,9 @@ static void explain_share(const rs_account *a, rs_buf *b, rs_lang g, int how)
 		(void)rs_buf_puts(b, w[RS_W_FROM]);
 		(void)rs_buf_puts(b, "our_sales 0");
 	} else {
-		(void)rs_buf_puts(b, " = 100 x our_sales ");
+		(void)rs_buf_puts(b, " = 100 ");
+		(void)rs_buf_puts(b, w[RS_W_TIMES]);
+		(void)rs_buf_puts(b, " our_sales ");
 		(void)rs_buf_put_num(b, a->v[RS_F_OUR_SALES], 2);
 		(void)rs_buf_puts(b, " / customer_spend ");
 		(void)rs_buf_put_num(b, a->v[RS_F_CUSTOMER_SPEND], 2);
@@ -245,7 +261,7 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 	if (lang != RS_LANG_ZH)
 		lang = RS_LANG_EN;
 	a->known &= ~(1u << RS_V_SHARE_PCT | 1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
-	st = share(a, &how, err);
+	st = share(a, &how, lang, err);
 	if (st != RS_OK)
 		return st;
 	if (explain != NULL)

@@ -73,7 +73,8 @@ static void json_value(rs_out *o, const char *s, size_t n, unsigned char type)
 {
 	switch (type) {
 	case RS_T_NUMBER:
-		/* The text is a JSON number literal by contract; empty would not be. */
+	case RS_T_JSON:
+		/* The text is a JSON literal by contract; empty would not be. */
 		if (n > 0)
 			rs_out_put(o, s, n);
 		else

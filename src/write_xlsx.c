@@ -316,7 +316,7 @@ static bool copy_row(rs_row *dst, char **mem, const rs_row *src)
 	cell = (const char **)(void *)*mem;
 	len = (size_t *)(void *)(cell + n);
 	p = (char *)(len + n);
-	*dst = (rs_row){n, cell, len, NULL, 1, NULL};
+	*dst = (rs_row){n, cell, len, NULL, 1, NULL, 0};
 	if (src->type != NULL) {
 		memcpy(p, src->type, n);
 		dst->type = (unsigned char *)p;

@@ -11,6 +11,7 @@ Outputs (paths relative to the repository root):
     tests/e2e/in/accounts_expected.csv      id,stage for those 12 accounts
     tests/e2e/in/bad_*                      one malformed-input concern each
     tests/e2e/in/bad_expected.csv           the outcome each bad_* file must give
+    tests/e2e/in/rest_*                     replies of CRM REST APIs (HubSpot, Salesforce)
 
 Deterministic (no clocks, no randomness, no dict-order surprises) and standard
 library only, so anyone can regenerate the files and get the same bytes.
@@ -477,7 +478,7 @@ def bad_fixtures():
          '  {"id": "J01", "name": "Harbor Tooling Co.", "purchase_share": 0},\n'
          '  {"id": "J02", "name": "Alpine Gearboxes AG", "purchase_share": 60}\n'
          "]}\n",
-         2, "", "", "", "top level is an object, not an array of objects"),
+         0, 2, 0, "", "an object wrapping one array of objects is read as that array"),
     ]
     files = {}
     for name, content, *_ in bad:
@@ -588,6 +589,72 @@ def values_fixtures():
     # Bytes that are no encoding relstage knows (0x81 0x0A), on line 3.
     f["values_no_encoding.csv"] = b"id,purchase_share\nA1,50\nA2,\x81\n"
     return {IN + "/" + k: v for k, v in f.items()}
+# ------------------------------------------- 4. JSON as REST APIs send it
+#
+# Replies shaped like HubSpot's CRM v3 search and Salesforce's REST query:
+# the records wrapped in an object beside paging or totals, values nested in
+# objects (HubSpot's properties, Salesforce's attributes, Owner and a
+# Contacts subquery), arrays of objects inside records (associations).
+
+HUBSPOT = [  # id, name, share of wallet, contacts, level, agreement, created
+    ("5120001001", "Harbor Tooling Co.", None, "2", "staff", "false", "2019-03-04"),
+    ("5120001002", "北京精诚机电设备有限公司", "35", "3", "manager", "false", "2021-06-18"),
+    ("5120001003", "Alpine Gearboxes AG", "62.5", "6", "director", "true", "2016-11-02"),
+    ("5120001004", "Saigon Plastics Molding Co.", "88", "9", "executive", "true", "2012-01-23"),
+]
+
+SALESFORCE = [  # id, name, share, agreement, owner, contacts (None: none)
+    ("0015g00000XyZa1AAF", "Harbor Tooling Co.", 0, False, "Li Wei", None),
+    ("0015g00000XyZa2AAF", "Müller Präzisionstechnik GmbH", 45.5, False, "J. Smith", 2),
+    ("0015g00000XyZa3AAF", "Alpine Gearboxes AG", 91, True, "Li Wei", 7),
+]
+
+
+def hubspot_reply():
+    results = []
+    for i, (hid, name, share, contacts, level, agree, created) in enumerate(HUBSPOT):
+        props = {"createdate": created + "T08:30:00.000Z", "domain": None,
+                 "hs_object_id": hid, "name": name, "num_associated_contacts": contacts,
+                 "share_of_wallet": share, "highest_contact_level": level,
+                 "strategic_agreement": agree}
+        results.append({
+            "id": hid, "properties": props,
+            "createdAt": created + "T08:30:00.000Z", "updatedAt": "2026-11-30T17:02:11.482Z",
+            "archived": False,
+            "associations": {"contacts": {"results": [
+                {"id": str(901 + 10 * i + k), "type": "company_to_contact"}
+                for k in range(int(contacts))]}}})
+    return {"total": len(results), "results": results,
+            "paging": {"next": {"after": str(len(results)),
+                                "link": "https://api.hubapi.com/crm/v3/objects/companies/search?after=4"}}}
+
+
+def salesforce_reply():
+    records = []
+    for sid, name, share, agree, owner, contacts in SALESFORCE:
+        records.append({
+            "attributes": {"type": "Account", "url": "/services/data/v59.0/sobjects/Account/" + sid},
+            "Id": sid, "Name": name, "Share_of_Wallet__c": share,
+            "Strategic_Agreement__c": agree,
+            "Owner": {"attributes": {"type": "User"}, "Name": owner},
+            "Contacts": None if contacts is None else {
+                "totalSize": contacts, "done": True,
+                "records": [{"attributes": {"type": "Contact"}, "Title": "Buyer"}] * min(contacts, 2)}})
+    return {"totalSize": len(records), "done": True, "records": records}
+
+
+def rest_files():
+    hub = hubspot_reply()
+    two = {"results": hub["results"][:2],
+           "included": [{"id": "901", "type": "contact", "email": "buyer@example.com"}]}
+    files = {
+        "rest_hubspot_companies.json": (json.dumps(hub, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+        # one line, as curl prints it: read from standard input, format sniffed
+        "rest_salesforce_stdin.stdin": json.dumps(salesforce_reply(), ensure_ascii=False).encode("utf-8"),
+        "rest_salesforce_map_object.stdin": json.dumps(salesforce_reply(), ensure_ascii=False).encode("utf-8"),
+        "rest_two_arrays.json": (json.dumps(two, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+    }
+    return {IN + "/" + k: v for k, v in files.items()}
 
 
 # ------------------------------------------------------------------ main
@@ -598,6 +665,7 @@ def all_files():
     files.update(account_files())
     files.update(bad_fixtures())
     files.update(values_fixtures())
+    files.update(rest_files())
     files.update(fixtures_exports.export_files())
     return files
 

@@ -66,11 +66,12 @@ static inline void fuzz_check_row(const rs_row *row, bool header)
 
 	FUZZ_CHECK(row->n <= FUZZ_MAX_COLUMNS || row->reject != NULL);
 	FUZZ_CHECK(row->n == 0 || (row->cell != NULL && row->len != NULL));
-	for (i = 0; i < row->n; i++) {
+	FUZZ_CHECK(row->reject == NULL || row->extra == 0);
+	for (i = 0; i < row->n + row->extra; i++) {
 		FUZZ_CHECK(row->cell[i] != NULL);
 		FUZZ_CHECK(row->cell[i][row->len[i]] == '\0');
 		if (row->type != NULL)
-			FUZZ_CHECK(row->type[i] <= RS_T_NULL);
+			FUZZ_CHECK(row->type[i] <= RS_T_JSON);
 		if (row->reject == NULL)
 			FUZZ_CHECK(row->len[i] <= FUZZ_MAX_FIELD);
 	}

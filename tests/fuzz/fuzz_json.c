@@ -1,10 +1,13 @@
 /*
  * fuzz_json.c - the JSON readers: an input whose first non-blank byte is '['
- * goes to the array reader, anything else to the JSON Lines reader (so the
- * seed files are plain .json and .jsonl files). Checks what every row
- * promises, that good rows have the header's width and that number cells
- * are finite JSON number text.
+ * goes to the array reader, '{' to the format sniffing (JSON Lines, or an
+ * object wrapping the records), anything else to the JSON Lines reader (so
+ * the seed files are plain .json and .jsonl files). Maps name dot paths, so
+ * rows carry hidden cells. Checks what every row promises, that good rows
+ * have the header's width, that number cells are finite JSON number text
+ * and that object and array cells are one line of valid JSON.
  */
+#include <cjson/cJSON.h>
 #include <math.h>
 
 #include "fuzz_common.h"
@@ -27,8 +30,8 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	z->header = true;
 	z->ncols = h->n;
 	/* Keys are columns: no two alike (duplicate keys are refused). */
-	for (i = 0; i < h->n && i < 64; i++)
-		for (j = i + 1; j < h->n && j < 64; j++)
+	for (i = 0; i < h->n + h->extra && i < 64; i++)
+		for (j = i + 1; j < h->n + h->extra && j < 64; j++)
 			FUZZ_CHECK(h->len[i] != h->len[j] ||
 			           memcmp(h->cell[i], h->cell[j], h->len[i]) != 0);
 	(void)err;
@@ -51,7 +54,7 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	if (row->reject != NULL)
 		return RS_OK;
 	FUZZ_CHECK(row->n == z->ncols);
-	for (i = 0; i < row->n; i++) {
+	for (i = 0; i < row->n + row->extra; i++) {
 		const char *s = row->cell[i];
 		unsigned char t = row->type ? row->type[i] : RS_T_STRING;
 		char *end;
@@ -67,6 +70,14 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 			FUZZ_CHECK(strcmp(s, "true") == 0 || strcmp(s, "false") == 0);
 		} else if (t == RS_T_NULL) {
 			FUZZ_CHECK(row->len[i] == 0);
+		} else if (t == RS_T_JSON) {
+			cJSON *v = cJSON_ParseWithLength(s, row->len[i]);
+
+			FUZZ_CHECK(s[0] == '{' || s[0] == '[');
+			for (size_t k = 0; k < row->len[i]; k++)
+				FUZZ_CHECK((unsigned char)s[k] >= 0x20);
+			FUZZ_CHECK(v != NULL); /* no allocation fails here */
+			cJSON_Delete(v);
 		}
 	}
 	(void)err;
@@ -77,6 +88,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
+	static const char *const maps[] = {"name=owner.name", "contacts=Contacts.totalSize",
+	                                   "id=a.b.c", "x=properties.share"};
 	rs_read_opts ro;
 	rs_reader *r = NULL;
 	rs_error err;
@@ -90,15 +103,22 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	while (i < size && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	memset(&z, 0, sizeof z);
-	z.f = i < size && data[i] == '[' ? RS_FMT_JSON : RS_FMT_JSONL;
+	z.f = i < size && data[i] == '[' ? RS_FMT_JSON : i < size && data[i] == '{' ? RS_FMT_AUTO
+	                                                                     : RS_FMT_JSONL;
 	fp = fuzz_fmemopen(data, size, &copy);
 	if (fp == NULL)
 		return 0;
 	memset(&err, 0, sizeof err);
 	fuzz_read_opts(&ro, z.f);
-	st = rs_reader_open(&r, fp, z.f == RS_FMT_JSON ? "fuzz.json" : "fuzz.jsonl", &ro, &err);
+	ro.maps = maps;
+	ro.nmaps = sizeof maps / sizeof *maps;
+	ro.json_path = size % 4 == 1 ? "results" : size % 4 == 2 ? "data.items" : NULL;
+	st = rs_reader_open(&r, fp, z.f == RS_FMT_JSON ? "fuzz.json" : z.f == RS_FMT_JSONL ? "fuzz.jsonl"
+	                                                                                 : "-", &ro, &err);
 	if (st == RS_OK) {
-		FUZZ_CHECK(rs_reader_format(r) == z.f);
+		FUZZ_CHECK(z.f == RS_FMT_AUTO || rs_reader_format(r) == z.f);
+		z.f = rs_reader_format(r);
+		FUZZ_CHECK(z.f == RS_FMT_JSON || z.f == RS_FMT_JSONL);
 		FUZZ_CHECK(rs_reader_delimiter(r) == 0);
 		st = rs_reader_run(r, on_header, on_row, &z, &err);
 	}

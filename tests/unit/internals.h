@@ -24,7 +24,7 @@ static inline int rs_test_cond_eval(const rs_rules *r, uint32_t root, const rs_a
                                     double stage)
 {
 	static const int tri[3] = {RS_FALSE, RS_UNKNOWN, RS_TRUE};
-	double v[RS_VAR_STAGE + 1];
+	double v[RS_VAR_COUNT] = {0};
 
 	memcpy(v, a->v, sizeof a->v);
 	v[RS_VAR_STAGE] = stage;

@@ -79,13 +79,15 @@ static void test_output_header_is_input_then_appended_columns(void **state)
 {
 	static const char *const want[] = {"id", "name", "purchase_share", "stage", "stage_label",
 	                                   "share_pct", "contact_score", "cooperation_score",
-	                                   "next_stage", "share_gap", "flags", "actions"};
+	                                   "next_stage", "share_gap", "flags", "actions",
+	                                   "relationship_type", "relationship_label", "bonds",
+	                                   "needs", "alliance_model"};
 	const rs_row *h = NULL;
 	rs_classifier *c = classifier(false, NULL, &h);
 	size_t i;
 
 	(void)state;
-	assert_int_equal(h->n, 12);
+	assert_int_equal(h->n, 17);
 	for (i = 0; i < h->n; i++) {
 		assert_string_equal(h->cell[i], want[i]);
 		assert_int_equal(h->len[i], strlen(want[i]));
@@ -112,6 +114,16 @@ static void test_appended_cells_and_their_types(void **state)
 	assert_string_equal(r->cell[col(h, "next_stage")], "strategic");
 	assert_string_equal(r->cell[col(h, "share_gap")], "20");
 	assert_int_equal(r->type[col(h, "share_gap")], RS_T_NUMBER);
+	assert_string_equal(r->cell[col(h, "relationship_type")], "buy_sell");
+	assert_string_equal(r->cell[col(h, "relationship_label")], "Buy-sell");
+	assert_string_equal(r->cell[col(h, "bonds")], "");
+	assert_int_equal(r->type[col(h, "bonds")], RS_T_STRING);
+	assert_string_equal(r->cell[col(h, "needs")],
+	                    "share +20 points to 80; cooperation score +50 to 50; contact score +40 "
+	                    "to 40; one of: strategic agreement, equity tie, joint project");
+	/* bonds unknown: no alliance model (an empty value proves no weakness) */
+	assert_int_equal(r->len[col(h, "alliance_model")], 0);
+	assert_int_equal(r->type[col(h, "alliance_model")], RS_T_NULL);
 	assert_int_equal(r->type[0], RS_T_STRING); /* input cells keep their (absent) types */
 	assert_int_equal(r->line, 2);
 	rs_classifier_free(c);
@@ -145,6 +157,10 @@ static void test_top_stage_has_null_next_stage_and_gap(void **state)
 	assert_int_equal(r->type[col(h, "next_stage")], RS_T_NULL);
 	assert_int_equal(r->len[col(h, "share_gap")], 0);
 	assert_int_equal(r->type[col(h, "share_gap")], RS_T_NULL);
+	assert_int_equal(r->len[col(h, "needs")], 0);
+	assert_int_equal(r->type[col(h, "needs")], RS_T_NULL);
+	assert_string_equal(r->cell[col(h, "relationship_type")], "partner");
+	assert_string_equal(r->cell[col(h, "bonds")], "social;structural");
 	rs_classifier_free(c);
 }
 
@@ -182,7 +198,7 @@ static void test_previous_stage_collides_only_with_previous(void **state)
 	memset(&e, 0, sizeof e);
 	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
 	assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
-	assert_int_equal(out->n, 12);
+	assert_int_equal(out->n, 17);
 	rs_classifier_free(c);
 }
 
@@ -219,12 +235,12 @@ static void test_explain_column_follows_actions(void **state)
 	rs_error e;
 
 	(void)state;
-	assert_int_equal(h->n, 13);
-	assert_string_equal(h->cell[12], "explain");
+	assert_int_equal(h->n, 18);
+	assert_string_equal(h->cell[17], "explain");
 	r = classify(c, "A1", "60", 2, RS_OK, &e);
-	assert_true(r->len[12] > 0);
-	assert_non_null(strstr(r->cell[12], "share"));
-	assert_int_equal(r->type[12], RS_T_STRING);
+	assert_true(r->len[17] > 0);
+	assert_non_null(strstr(r->cell[17], "share"));
+	assert_int_equal(r->type[17], RS_T_STRING);
 	rs_classifier_free(c);
 }
 
@@ -254,9 +270,9 @@ static void test_previous_columns_transitions_and_counts(void **state)
 	rs_error e;
 
 	(void)state;
-	assert_int_equal(h->n, 14);
-	assert_int_equal(pc, 12);
-	assert_int_equal(tc, 13);
+	assert_int_equal(h->n, 19);
+	assert_int_equal(pc, 17);
+	assert_int_equal(tc, 18);
 	r = classify(c, "D1", "30", 2, RS_OK, &e);
 	assert_string_equal(r->cell[pc], "stable");
 	assert_string_equal(r->cell[tc], "down");
@@ -325,7 +341,7 @@ static void test_key_columns_for_the_table(void **state)
 	size_t idx[16], n = rs_classifier_key_columns(c, idx, 16);
 
 	(void)state;
-	assert_int_equal(n, 8);
+	assert_int_equal(n, 11);
 	assert_string_equal(h->cell[idx[0]], "id");
 	assert_string_equal(h->cell[idx[1]], "name");
 	assert_string_equal(h->cell[idx[2]], "stage_label");
@@ -451,10 +467,10 @@ static void test_number_cells_at_their_edges(void **state)
 		const char *share, *contacts, *pct, *contact, *gap, *stage, *transition;
 	} rows[] = {
 		{"0.005", "4", "0.01", "20", "49.99", "initial", "new"},
-		{"99.995", "1", "100", "5", "0", "stable", "up"},
+		{"99.995", "1", "100", "5", "", "stable", "up"},
 		{"49.995", "", "50", "0", "30", "stable", "same"},
 		{"12.345", "3", "12.35", "15", "37.65", "initial", "down"},
-		{"0", "0", "0", "0", "0", "development", "new"},
+		{"0", "0", "0", "0", "0.01", "development", "new"},
 	};
 	rs_previous *p = previous("id,stage\nB,initial\nC,stable\nD,strategic\n");
 	rs_classify_opts o;
@@ -573,7 +589,7 @@ static void test_cells_stay_right_when_the_arena_grows(void **state)
 			}
 			assert_string_equal(row->cell[12], cells[1][0] == '2' ? "25.5" : cells[1]);
 			if (o.explain)
-				assert_non_null(strstr(row->cell[19], row->cell[12]));
+				assert_non_null(strstr(row->cell[24], row->cell[12]));
 		}
 		rs_classifier_free(c);
 	}
@@ -584,7 +600,7 @@ static void test_cells_stay_right_when_the_arena_grows(void **state)
  * Every share in hundredths from 0 to 100 and the halves between them:
  * share_pct and share_gap as rs_buf_put_num writes the values the
  * classifier computes (share_pct rounded half up to hundredths; the gap to
- * 50 below it, to 80 from 50).
+ * 50 below it, to 80 from 50, none from 80).
  */
 static void test_share_and_gap_cells_match_put_num_for_every_hundredth(void **state)
 {
@@ -609,10 +625,13 @@ static void test_share_and_gap_cells_match_put_num_for_every_hundredth(void **st
 		rs_buf_reset(&want);
 		assert_true(rs_buf_put_num(&want, sv, 2));
 		assert_string_equal(r->cell[pc], want.data);
-		thr = sv == 0 ? 0 : sv < 50 ? 50 : 80;
+		/* a first order, else the share to 50, else to 80; at 80 and above
+		 * the share is not what strategic needs: no gap */
+		thr = sv == 0 ? 0.01 : sv < 50 ? 50 : 80;
 		rs_buf_reset(&want);
-		assert_true(rs_buf_put_num(&want, thr > sv ? thr - sv : 0, 2));
-		assert_string_equal(r->cell[gc], want.data);
+		if (sv < 80)
+			assert_true(rs_buf_put_num(&want, thr - sv, 2));
+		assert_string_equal(r->cell[gc], sv < 80 ? want.data : "");
 		assert_terminated(r, 3);
 	}
 	rs_buf_free(&want);
@@ -650,7 +669,8 @@ static void test_input_types_reset_after_a_typed_row(void **state)
 
 /*
  * A long number (a share_gap of 1e9 or more: no rules file gives one,
- * thresholds are shares, so the test sets one) may move the arena in the
+ * thresholds are shares, so the test sets the strategic row's share
+ * threshold, as needs reads it, after loading) may move the arena in the
  * middle of a row: the cells must still be right, flags after it included,
  * over rows that fill the flags cache and overflow it.
  */
@@ -685,7 +705,9 @@ static void test_long_number_in_a_row_keeps_the_cells_right(void **state)
 	}
 	memset(&e, 0, sizeof e);
 	assert_int_equal(rs_rules_load(&r8, text, n, "rules_eight_actions.json", NULL, NULL, &e), RS_OK);
-	r8->stages[rs_rules_stage_index(r8, "strategic")].threshold = 123456789012.5;
+	for (i = 0; i < r8->ndec; i++) /* decision[3]: share_pct >= 80 is its first leaf */
+		if (r8->dec[i].stage == (size_t)rs_rules_stage_index(r8, "strategic"))
+			r8->node[r8->dec[i].cond + 1].value = 123456789012.5;
 	memset(&o, 0, sizeof o);
 	assert_int_equal(rs_classifier_new(&c, r8, &o, &e), RS_OK);
 	h = row_of(hdr, len, 10, 1);
@@ -727,8 +749,8 @@ static void test_long_number_in_a_row_keeps_the_cells_right(void **state)
 static void test_decimal_comma_in_share_and_gap_cells_only(void **state)
 {
 	static const struct { const char *share, *pct, *gap; } rows[] = {
-		{"33.333", "33,33", "16,67"}, {"82.5", "82,5", "0"}, {"12", "12", "38"},
-		{"99.995", "100", "0"}, {"0.005", "0,01", "49,99"},
+		{"33.333", "33,33", "16,67"}, {"82.5", "82,5", ""}, {"12", "12", "38"},
+		{"99.995", "100", ""}, {"0.005", "0,01", "49,99"},
 	};
 	rs_classify_opts o;
 	rs_classifier *c = NULL, *dot = NULL;
@@ -759,10 +781,84 @@ static void test_decimal_comma_in_share_and_gap_cells_only(void **state)
 	rs_classifier_free(dot);
 }
 
+static long n_allocs;
+
+static void *count_malloc(size_t n)
+{
+	n_allocs++;
+	return malloc(n);
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+	n_allocs++;
+	return realloc(p, n);
+}
+
+/*
+ * Once warm (the flags and actions of each decision cached, the arena and
+ * the explain buffer grown), a row allocates nothing, the advice's cells
+ * (type, bonds, needs with their numbers, model) and --explain included.
+ */
+static void test_warm_rows_do_not_allocate(void **state)
+{
+	static const char *const hdr[] = {"id", "purchase_share", "contacts", "departments",
+	                                  "key_person", "joint_projects", "strategic_agreement",
+	                                  "equity_tie", "price_agreement", "exec_meetings"};
+	static const char *const shares[] = {"0", "12.5", "49.99", "60", "67.5", "80", "95"};
+	rs_alloc_hooks hooks = {count_malloc, count_realloc, free};
+	size_t len[10], i, pass, g;
+
+	(void)state;
+	for (g = 0; g < 4; g++) {
+		rs_classify_opts o;
+		rs_classifier *c = NULL;
+		const rs_row *out = NULL;
+		rs_row h;
+		rs_error e;
+
+		memset(&o, 0, sizeof o);
+		memset(&e, 0, sizeof e);
+		o.lang = g & 1 ? RS_LANG_ZH : RS_LANG_EN;
+		o.explain = g >= 2;
+		assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+		h = row_of(hdr, len, 10, 1);
+		assert_int_equal(rs_classifier_header(c, &h, ',', &out, &e), RS_OK);
+		for (pass = 0; pass < 2; pass++) {
+			unsigned long x = 5;
+
+			n_allocs = 0;
+			if (pass == 1)
+				rs_set_alloc_hooks(&hooks);
+			for (i = 0; i < 3000; i++) {
+				const char *cells[10];
+				size_t k;
+				rs_row in;
+
+				x = x * 6364136223846793005UL + 1442695040888963407UL;
+				cells[0] = "A";
+				cells[1] = shares[(x >> 40) % 7];
+				for (k = 2; k < 10; k++) {
+					unsigned v = (unsigned)(x >> (20 + 3 * k)) % 3;
+
+					cells[k] = k < 4 || k == 5 || k == 9 ? (v == 0 ? "" : v == 1 ? "1" : "4")
+					                                     : (v == 0 ? "" : v == 1 ? "yes" : "no");
+				}
+				in = row_of(cells, len, 10, i + 2);
+				assert_int_equal(rs_classifier_row(c, &in, &out, &e), RS_OK);
+			}
+			rs_set_alloc_hooks(NULL);
+		}
+		assert_int_equal(n_allocs, 0);
+		rs_classifier_free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_output_header_is_input_then_appended_columns),
+		cmocka_unit_test(test_warm_rows_do_not_allocate),
 		cmocka_unit_test(test_appended_cells_and_their_types),
 		cmocka_unit_test(test_top_stage_has_null_next_stage_and_gap),
 		cmocka_unit_test(test_input_column_named_stage_collides),

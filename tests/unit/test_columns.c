@@ -179,6 +179,36 @@ static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **stat
 	rs_rowq_free(NULL);
 }
 
+/* A JSON row's hidden cells (rs_row.extra: dot paths) are held too, and
+ * move with their row when the rows before it are dropped. */
+static void test_rowq_holds_the_hidden_cells_of_dot_paths(void **state)
+{
+	rs_rowq *q = NULL;
+	rs_error e;
+	trow t;
+	rs_row r;
+	const rs_row *h;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_rowq_new(&q, 3, 0, &e), RS_OK);
+	assert_int_equal(rs_rowq_push(q, row_of(&t, "first", 2), &e), RS_OK);
+	r = *row_of(&t, "A1|{}|Li Wei|62.5", 3);
+	r.n = 2;
+	r.extra = 2;
+	assert_int_equal(rs_rowq_push(q, &r, &e), RS_OK);
+	strcpy(t.store, "zzzzzzzzzzzzzzzzz"); /* the queue holds a copy */
+	rs_rowq_drop(q, 1);
+	h = rs_rowq_row(q, 0);
+	assert_int_equal(h->n, 2);
+	assert_int_equal(h->extra, 2);
+	assert_string_equal(h->cell[1], "{}");
+	assert_string_equal(h->cell[2], "Li Wei");
+	assert_string_equal(h->cell[3], "62.5");
+	assert_int_equal(h->len[3], 4);
+	rs_rowq_free(q);
+}
+
 static void test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused(void **state)
 {
 	rs_rowq *q = NULL;
@@ -523,6 +553,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rowq_holds_copies_in_order_and_drops_from_the_front),
+		cmocka_unit_test(test_rowq_holds_the_hidden_cells_of_dot_paths),
 		cmocka_unit_test(test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused),
 		cmocka_unit_test(test_rowq_allocates_once),
 		cmocka_unit_test(test_rowq_survives_a_failed_allocation),

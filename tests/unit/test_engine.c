@@ -1,6 +1,7 @@
 /* test_engine.c - condition operators, Kleene logic on unknown values, the
- * hit policies (first match for the stage, all matches for actions), and the
- * default rules at every stage boundary. */
+ * hit policies (first match for the stage, the relationship type and the
+ * alliance model, all matches for bonds and actions), what the next stage
+ * needs, and the default rules at every stage boundary. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -252,7 +253,14 @@ static void test_real_strategic_partner_is_strategic(void **state)
 	assert_true(a.v[RS_V_COOPERATION_SCORE] == 80);
 	assert_string_equal(rs_rules_stage_id(rules, res.stage), "strategic");
 	assert_int_equal(res.decision_row, 3);
-	assert_int_equal(res.nfired, 0);
+	/* it has everything: only the keep-it actions */
+	assert_int_equal(res.nfired, 2);
+	assert_true(fired(&res, "keep_key_people"));
+	assert_true(fired(&res, "keep_exec_contact"));
+	assert_string_equal(rules->kind[RS_K_TYPE][res.type].id, "partner");
+	assert_int_equal(res.bonds, 6); /* social, structural */
+	assert_int_equal(res.model, -1);
+	assert_int_equal(res.nneeds, 0);
 }
 
 static void test_share_90_without_bonds_is_stable_with_flag(void **state)
@@ -324,8 +332,9 @@ static void test_actions_collected_in_rule_order_with_stage_var(void **state)
 	a = thin(0);
 	set(&a, RS_F_KEY_PERSON, 0);
 	res = run(&a, NULL);
-	assert_int_equal(res.nfired, 1);
+	assert_int_equal(res.nfired, 2);
 	assert_string_equal(rs_test_action_id(rules, res.fired[0]), "warm_lead");
+	assert_string_equal(rs_test_action_id(rules, res.fired[1]), "find_key_person");
 }
 
 static void test_stable_with_strategic_signals_is_upgrade_candidate(void **state)
@@ -339,6 +348,21 @@ static void test_stable_with_strategic_signals_is_upgrade_candidate(void **state
 	assert_false(fired(&res, "high_share_no_bonds"));
 }
 
+/* The needs texts of res in language g, joined with " | ". */
+static const char *needs_text(const rs_result *res, int g)
+{
+	static char out[1024];
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; i < res->nneeds; i++) {
+		const rs_need *n = &rules->need[res->need[i]];
+
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " | " : "", n->text.s[g]);
+	}
+	return out;
+}
+
 static void test_next_stage_and_share_gap(void **state)
 {
 	rs_account a;
@@ -348,7 +372,7 @@ static void test_next_stage_and_share_gap(void **state)
 	a = thin(0);
 	res = run(&a, NULL);
 	assert_int_equal(res.next_stage, 1);
-	assert_true(res.share_gap == 0);
+	assert_true(res.share_gap == 0.01); /* a first order: above 0, in hundredths */
 	a = thin(30);
 	res = run(&a, NULL);
 	assert_int_equal(res.next_stage, 2);
@@ -357,21 +381,181 @@ static void test_next_stage_and_share_gap(void **state)
 	res = run(&a, NULL);
 	assert_int_equal(res.next_stage, 3);
 	assert_true(res.share_gap == 17.5);
-	a = thin(90); /* the share is there; the bonds are not */
+	a = thin(90); /* the share is there; the bonds are not: no gap */
 	res = run(&a, NULL);
-	assert_true(res.share_gap == 0);
+	assert_true(res.share_gap < 0);
 	a = partner(90);
 	res = run(&a, NULL);
 	assert_int_equal(res.next_stage, -1);
 	assert_true(res.share_gap < 0);
 }
 
+static void test_needs_at_every_stage(void **state)
+{
+	rs_account a;
+	rs_result res;
+
+	(void)state;
+	a = thin(0);
+	res = run(&a, NULL);
+	assert_string_equal(needs_text(&res, RS_LANG_EN), "a first order (share above 0)");
+	assert_string_equal(needs_text(&res, RS_LANG_ZH), "首次成交（份额大于 0）");
+	a = thin(30);
+	res = run(&a, NULL);
+	assert_string_equal(needs_text(&res, RS_LANG_EN), "share +{gap} points to 50");
+	assert_true(res.need_gap[0] == 20);
+	a = partner(67.5); /* a partner but for the share */
+	res = run(&a, NULL);
+	assert_int_equal(res.nneeds, 1);
+	assert_true(res.need_gap[0] == 12.5);
+	/* with the agreement, joint projects and executive contact, the gap is
+	 * the share and one point of cooperation score */
+	set(&a, RS_F_EXEC_MEETINGS, 0);
+	set(&a, RS_F_RELATIONSHIP_YEARS, 3);
+	set(&a, RS_F_INFO_SHARING, 0);
+	res = run(&a, NULL);
+	assert_true(a.v[RS_V_COOPERATION_SCORE] == 49);
+	assert_int_equal(res.nneeds, 2);
+	assert_string_equal(needs_text(&res, RS_LANG_EN), "share +{gap} points to 80 | "
+	                                                  "cooperation score +{gap} to 50");
+	assert_true(res.need_gap[0] == 12.5);
+	assert_true(res.need_gap[1] == 1);
+	assert_false(fired(&res, "propose_agreement"));
+	a = partner(90);
+	res = run(&a, NULL);
+	assert_int_equal(res.nneeds, 0);
+}
+
+/* The 80%-without-bonds account stays stable; needs says what strategic
+ * asks for, and share is not among it. */
+static void test_share_80_without_bonds_needs_name_the_bonds(void **state)
+{
+	rs_account a = thin(80);
+	rs_result res = run(&a, NULL);
+
+	(void)state;
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "stable");
+	assert_string_equal(needs_text(&res, RS_LANG_EN),
+	                    "cooperation score +{gap} to 50 | contact score +{gap} to 40 | "
+	                    "one of: strategic agreement, equity tie, joint project");
+	assert_true(res.need_gap[0] == 44);
+	assert_true(res.need_gap[1] == 24);
+	assert_true(isnan(res.need_gap[2]));
+	assert_true(res.share_gap < 0);
+}
+
+/* No account is told to build what it has: with each thing present, the
+ * actions that propose it do not fire; without it (known), they do. */
+static void test_actions_never_propose_what_the_account_has(void **state)
+{
+	static const struct {
+		int field;
+		double has, lacks;
+		const char *action;
+		double share;
+	} cases[] = {
+		{RS_F_KEY_PERSON, 1, 0, "find_key_person", 0},
+		{RS_F_KEY_PERSON, 1, 0, "no_key_person", 30},
+		{RS_F_STRATEGIC_AGREEMENT, 1, 0, "propose_agreement", 65},
+		{RS_F_EQUITY_TIE, 1, 0, "propose_agreement", 65},
+		{RS_F_TOP_CONTACT_LEVEL, 4, 3, "no_exec_contact", 90},
+		{RS_F_PRICE_AGREEMENT, 1, 0, "financial_bonds", 65},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rs_account a = partner(cases[i].share);
+		rs_result res;
+
+		set(&a, RS_F_STRATEGIC_AGREEMENT, 0);
+		set(&a, RS_F_EQUITY_TIE, 0);
+		set(&a, RS_F_PRICE_AGREEMENT, 1);
+		set(&a, cases[i].field, cases[i].has);
+		res = run(&a, NULL);
+		if (fired(&res, cases[i].action))
+			fail_msg("case %zu: %s fired though the account has it", i, cases[i].action);
+		set(&a, cases[i].field, cases[i].lacks);
+		res = run(&a, NULL);
+		if (!fired(&res, cases[i].action))
+			fail_msg("case %zu: %s did not fire though the account lacks it", i, cases[i].action);
+	}
+}
+
+static void test_types_bonds_and_models_of_the_default_rules(void **state)
+{
+	rs_account a;
+	rs_result res;
+
+	(void)state;
+	a = thin(90);
+	set(&a, RS_F_KEY_PERSON, 0);
+	set(&a, RS_F_EXEC_MEETINGS, 0);
+	set(&a, RS_F_JOINT_PROJECTS, 0);
+	set(&a, RS_F_EQUITY_TIE, 0);
+	set(&a, RS_F_INFO_SHARING, 0);
+	set(&a, RS_F_EXCLUSIVE, 0);
+	res = run(&a, NULL);
+	assert_string_equal(rules->kind[RS_K_TYPE][res.type].id, "buy_sell");
+	assert_int_equal(res.bonds, 0);
+	/* high share, no joint projects: guide */
+	assert_string_equal(rules->kind[RS_K_MODEL][res.model].id, "guide");
+	assert_true(fired(&res, "alliance_guide"));
+	assert_true(fired(&res, "social_bonds"));
+	set(&a, RS_F_EXCLUSIVE, 1);
+	set(&a, RS_F_PRICE_AGREEMENT, 1);
+	assert_string_equal(rules->kind[RS_K_TYPE][run(&a, NULL).type].id, "preferred");
+	assert_int_equal(run(&a, NULL).bonds, 1); /* financial */
+	set(&a, RS_F_PURCHASE_SHARE, 60);
+	set(&a, RS_F_STRATEGIC_AGREEMENT, 1);
+	res = run(&a, NULL);
+	assert_string_equal(rules->kind[RS_K_TYPE][res.type].id, "partner");
+	assert_string_equal(rules->kind[RS_K_MODEL][res.model].id, "partner");
+	set(&a, RS_F_STRATEGIC_AGREEMENT, 0);
+	res = run(&a, NULL);
+	assert_string_equal(rules->kind[RS_K_MODEL][res.model].id, "customisation");
+	set(&a, RS_F_EQUITY_TIE, 1);
+	res = run(&a, NULL);
+	assert_string_equal(rules->kind[RS_K_TYPE][res.type].id, "alliance");
+	assert_int_equal(res.bonds, 5); /* financial, structural */
+	assert_int_equal(res.model, -1); /* structural bonds: no model */
+	a = thin(30); /* initial: no model whatever the bonds */
+	set(&a, RS_F_JOINT_PROJECTS, 0);
+	set(&a, RS_F_EQUITY_TIE, 0);
+	set(&a, RS_F_INFO_SHARING, 0);
+	assert_int_equal(run(&a, NULL).model, -1);
+}
+
+static void test_downgrade_brings_win_back_actions(void **state)
+{
+	rs_account a = partner(60);
+	rs_result res;
+
+	(void)state;
+	res = run(&a, NULL); /* no previous run: downgraded is unknown */
+	assert_false(fired(&res, "win_back"));
+	assert_true(fired(&res, "upgrade_candidate"));
+	set(&a, RS_V_PREVIOUS_STAGE, 3);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "win_back"));
+	assert_true(fired(&res, "win_back_meeting"));
+	assert_true(fired(&res, "recovery_plan"));
+	assert_false(fired(&res, "upgrade_candidate"));
+	assert_false(fired(&res, "propose_agreement")); /* it has the agreement */
+	assert_string_equal(rs_test_action_id(rules, res.fired[0]), "win_back");
+	set(&a, RS_V_PREVIOUS_STAGE, 2);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "win_back"));
+	assert_true(fired(&res, "upgrade_candidate"));
+}
+
 static void test_explain_names_the_row_and_the_actions(void **state)
 {
 	rs_account a = thin(90);
 	rs_buf b;
-	const char *tail = "; stage stable by decision[4]; actions: single_threaded, "
-	                   "high_share_no_bonds";
+	const char *tail = "; stage: Stable cooperation (rule 5: share 80 or more without the bonds "
+	                   "of a partnership: a main supplier, not yet strategic); actions: "
+	                   "single_threaded, high_share_no_bonds";
 
 	(void)state;
 	rs_buf_init(&b);
@@ -383,21 +567,28 @@ static void test_explain_names_the_row_and_the_actions(void **state)
 
 /* ---- the compiled program pinned against a reference on the source tree ---- */
 
-/* Kleene evaluation of the node tree as the rules describe it, recursively. */
-static int ref_eval(const rs_rules *r, uint32_t i, const rs_account *a, double stage)
+/* What a condition may see beyond the account: the decided stage, type and
+ * model (-1: none). */
+typedef struct ref_ctx {
+	double stage, type, model;
+} ref_ctx;
+
+/* Kleene evaluation of the node tree as the rules describe it, recursively;
+ * a bond by its own condition, not by the copy under the node. */
+static int ref_eval(const rs_rules *r, uint32_t i, const rs_account *a, const ref_ctx *x)
 {
 	const rs_cnode *n = &r->node[i];
 	uint32_t c;
 	int t, acc;
 	bool known;
-	double x;
+	double v;
 
 	switch (n->op) {
 	case RS_C_ALL:
 	case RS_C_ANY:
 		acc = n->op == RS_C_ALL ? T : F;
 		for (c = i + 1; c < i + n->size; c += r->node[c].size) {
-			t = ref_eval(r, c, a, stage);
+			t = ref_eval(r, c, a, x);
 			if (t == (n->op == RS_C_ALL ? F : T))
 				return t;
 			if (t == U)
@@ -405,13 +596,16 @@ static int ref_eval(const rs_rules *r, uint32_t i, const rs_account *a, double s
 		}
 		return acc;
 	case RS_C_NOT:
-		t = ref_eval(r, i + 1, a, stage);
+		t = ref_eval(r, i + 1, a, x);
 		return t == U ? U : !t;
+	case RS_C_BOND:
+		return ref_eval(r, r->kind[RS_K_BOND][n->var].cond, a, x);
 	default:
 		break;
 	}
-	known = n->var == RS_VAR_STAGE || rs_known(a, n->var);
-	x = n->var == RS_VAR_STAGE ? stage : a->v[n->var];
+	v = n->var == RS_VAR_STAGE ? x->stage : n->var == RS_VAR_TYPE ? x->type
+	    : n->var == RS_VAR_MODEL ? x->model : a->v[n->var];
+	known = n->var >= RS_V_COUNT ? v >= 0 : rs_known(a, n->var);
 	if (n->op == RS_C_KNOWN)
 		return known;
 	if (n->op == RS_C_UNKNOWN)
@@ -419,13 +613,20 @@ static int ref_eval(const rs_rules *r, uint32_t i, const rs_account *a, double s
 	if (!known)
 		return U;
 	switch (n->op) {
-	case RS_C_EQ: return x == n->value;
-	case RS_C_NE: return x != n->value;
-	case RS_C_LT: return x < n->value;
-	case RS_C_LE: return x <= n->value;
-	case RS_C_GT: return x > n->value;
-	default: return x >= n->value;
+	case RS_C_EQ: return v == n->value;
+	case RS_C_NE: return v != n->value;
+	case RS_C_LT: return v < n->value;
+	case RS_C_LE: return v <= n->value;
+	case RS_C_GT: return v > n->value;
+	default: return v >= n->value;
 	}
+}
+
+static int ref_at(const rs_rules *r, uint32_t i, const rs_account *a, double stage)
+{
+	ref_ctx x = {stage, -1, -1};
+
+	return ref_eval(r, i, a, &x);
 }
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
@@ -438,12 +639,15 @@ static unsigned rnd(unsigned n)
 	return (unsigned)(rng % n);
 }
 
-/* A random condition as JSON; stage tests only where `stage`. */
-static void rand_cond(char *out, size_t size, int depth, bool stage)
+/* What a random condition may test: the stage, bonds, type and model. */
+enum { R_STAGE = 1, R_BONDS = 2, R_KINDS = 4 };
+
+/* A random condition as JSON, testing only what `may` allows. */
+static void rand_cond(char *out, size_t size, int depth, unsigned may)
 {
 	static const char *const ops[] = {"==", "!=", "<", "<=", ">", ">="};
 	static const char *const stages[] = {"\"a\"", "\"b\"", "\"c\""};
-	unsigned k = rnd(depth >= 4 ? 5 : 9), n, i;
+	unsigned k = rnd(depth >= 4 ? 7 : 11), n, i;
 	size_t len;
 
 	switch (k) {
@@ -452,15 +656,29 @@ static void rand_cond(char *out, size_t size, int depth, bool stage)
 	case 2: snprintf(out, size, C("share_pct", "%s", "%u"), ops[rnd(6)], 25 * rnd(5)); return;
 	case 3: snprintf(out, size, K("departments", "%s"), rnd(2) ? "known" : "unknown"); return;
 	case 4:
-		if (stage)
+		if (may & R_STAGE)
 			snprintf(out, size, C("stage", "%s", "%s"), ops[rnd(6)], stages[rnd(3)]);
 		else
 			snprintf(out, size, C("departments", "%s", "%u"), ops[rnd(6)], rnd(3));
 		return;
 	case 5:
+		if (may & R_BONDS)
+			snprintf(out, size, "{\"bond\": \"b%u\"}", rnd(2));
+		else
+			snprintf(out, size, C("contacts", "%s", "%u"), ops[rnd(6)], rnd(4));
+		return;
+	case 6:
+		n = rnd(2);
+		if (may & R_KINDS)
+			snprintf(out, size, C("%s", "%s", "\"%c%u\""), n ? "relationship_type" : "alliance_model",
+			         ops[rnd(2)], n ? 't' : 'm', rnd(2));
+		else
+			snprintf(out, size, K("key_person", "%s"), n ? "known" : "unknown");
+		return;
+	case 7:
 		snprintf(out, size, "{\"not\": ");
 		len = strlen(out);
-		rand_cond(out + len, size - len, depth + 1, stage);
+		rand_cond(out + len, size - len, depth + 1, may);
 		strncat(out, "}", size - strlen(out) - 1);
 		return;
 	default:
@@ -470,13 +688,29 @@ static void rand_cond(char *out, size_t size, int depth, bool stage)
 			if (i > 0)
 				strncat(out, ", ", size - strlen(out) - 1);
 			len = strlen(out);
-			rand_cond(out + len, size - len, depth + 1, stage);
+			rand_cond(out + len, size - len, depth + 1, may);
 		}
 		strncat(out, "]}", size - strlen(out) - 1);
 	}
 }
 
 enum { NDEC = 4, NACT = 6 };
+
+/* Two random rs_kind_rule lists entries "<p>0", "<p>1" under `key`. */
+static void rand_kinds(char *text, size_t size, const char *key, char p, unsigned may)
+{
+	char c[4096];
+	int i;
+
+	snprintf(text + strlen(text), size - strlen(text), "\"%s\": [", key);
+	for (i = 0; i < 2; i++) {
+		rand_cond(c, sizeof c, 1, may);
+		snprintf(text + strlen(text), size - strlen(text),
+		         "%s{\"id\": \"%c%d\", \"label\": {\"en\": \"x\", \"zh\": \"x\"}, \"when\": %s}",
+		         i ? ", " : "", p, i, c);
+	}
+	snprintf(text + strlen(text), size - strlen(text), "], ");
+}
 
 static rs_rules *rand_rules(void)
 {
@@ -492,23 +726,27 @@ static rs_rules *rand_rules(void)
 	         "\"relationship_years\", \"per\": 3}]}}, \"stages\": ["
 	         "{\"id\": \"a\", \"label\": {\"en\": \"A\", \"zh\": \"甲\"}, \"actions\": {\"en\": [], \"zh\": []}},"
 	         "{\"id\": \"b\", \"label\": {\"en\": \"B\", \"zh\": \"乙\"}, \"actions\": {\"en\": [], \"zh\": []}},"
-	         "{\"id\": \"c\", \"label\": {\"en\": \"C\", \"zh\": \"丙\"}, \"actions\": {\"en\": [], \"zh\": []}}],"
-	         "\"decision\": [");
+	         "{\"id\": \"c\", \"label\": {\"en\": \"C\", \"zh\": \"丙\"}, \"actions\": {\"en\": [], \"zh\": []}}],");
+	rand_kinds(text, sizeof text, "bonds", 'b', 0);
+	rand_kinds(text, sizeof text, "relationship_types", 't', R_BONDS);
+	/* a model may test the type, but not the model: the ids say which */
+	rand_kinds(text, sizeof text, "alliance_models", 'm', R_STAGE | R_BONDS);
+	strcat(text, "\"decision\": [");
 	for (i = 0; i < NDEC; i++) {
-		rand_cond(c, sizeof c, 1, false);
+		rand_cond(c, sizeof c, 1, R_BONDS);
 		snprintf(text + strlen(text), sizeof text - strlen(text),
 		         "{\"stage\": \"%c\", \"when\": %s}, ", "abc"[rnd(3)], c);
 	}
 	strcat(text, "{\"stage\": \"a\", \"when\": {\"all\": []}}], \"actions\": [");
 	for (i = 0; i < NACT; i++) {
-		rand_cond(c, sizeof c, 1, true);
+		rand_cond(c, sizeof c, 1, R_STAGE | R_BONDS | R_KINDS);
 		snprintf(text + strlen(text), sizeof text - strlen(text),
-		         "%s{\"id\": \"act%d\", \"when\": %s, \"text\": {\"en\": \"x\", \"zh\": \"x\"}}",
-		         i > 0 ? ", " : "", i, c);
+		         "%s{\"id\": \"act%d\", \"when\": %s, \"text\": {\"en\": \"x%d\", \"zh\": \"x\"}}",
+		         i > 0 ? ", " : "", i, c, i);
 	}
 	strcat(text, "]}");
 	if (rs_rules_load(&r, text, strlen(text), "t", NULL, NULL, &e) != RS_OK)
-		fail_msg("%s: %s", e.msg, text);
+		fail_msg("%s: %s: %s", e.where, e.msg, text);
 	return r;
 }
 
@@ -525,18 +763,40 @@ static void rand_account(rs_account *a)
 		set(a, RS_V_SHARE_PCT, 25 * rnd(5) + (rnd(3) == 0 ? 0.5 : 0));
 }
 
-/* What rs_engine_eval must give: the first TRUE row, every TRUE action. */
-static void ref_engine(const rs_rules *r, const rs_account *a, rs_result *want)
+/* The first of list k true in x, or -1. */
+static double ref_first(const rs_rules *r, int k, const rs_account *a, const ref_ctx *x)
 {
 	size_t i;
 
-	for (i = 0; ref_eval(r, r->dec[i].cond, a, 0) != T; i++)
+	for (i = 0; i < r->nkind[k]; i++)
+		if (ref_eval(r, r->kind[k][i].cond, a, x) == T)
+			return (double)i;
+	return -1;
+}
+
+/* What rs_engine_eval must give: the first TRUE row, type and model, every
+ * TRUE bond and action. */
+static void ref_engine(const rs_rules *r, const rs_account *a, rs_result *want)
+{
+	ref_ctx x = {0, -1, -1};
+	size_t i;
+
+	for (i = 0; ref_eval(r, r->dec[i].cond, a, &x) != T; i++)
 		;
 	want->decision_row = i;
 	want->stage = r->dec[i].stage;
+	x.stage = (double)want->stage;
+	x.type = ref_first(r, RS_K_TYPE, a, &x);
+	want->type = (long)x.type;
+	want->bonds = 0;
+	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
+		if (ref_eval(r, r->kind[RS_K_BOND][i].cond, a, &x) == T)
+			want->bonds |= 1u << i;
+	x.model = ref_first(r, RS_K_MODEL, a, &x);
+	want->model = (long)x.model;
 	want->nfired = 0;
 	for (i = 0; i < r->nact; i++)
-		if (ref_eval(r, r->act[i].cond, a, (double)want->stage) == T)
+		if (ref_eval(r, r->act[i].cond, a, &x) == T)
 			want->fired[want->nfired++] = i;
 }
 
@@ -545,12 +805,12 @@ static void ref_explain(const rs_rules *r, const rs_result *res, rs_buf *b, bool
 	size_t i;
 
 	if (b->len > 0)
-		rs_buf_puts(b, "; ");
-	rs_buf_puts(b, zh ? "阶段 " : "stage ");
-	rs_buf_puts(b, r->stages[res->stage].id);
-	rs_buf_puts(b, zh ? " 依据 decision[" : " by decision[");
-	rs_buf_put_ulong(b, (unsigned long)res->decision_row);
-	rs_buf_puts(b, zh ? "]; 行动: " : "]; actions: ");
+		rs_buf_puts(b, zh ? "；" : "; ");
+	rs_buf_puts(b, zh ? "阶段：" : "stage: ");
+	rs_buf_puts(b, r->stages[res->stage].label.s[zh]);
+	rs_buf_puts(b, zh ? "（规则 " : " (rule ");
+	rs_buf_put_ulong(b, (unsigned long)res->decision_row + 1);
+	rs_buf_puts(b, zh ? "）；行动：" : "); actions: ");
 	if (res->nfired == 0)
 		rs_buf_puts(b, zh ? "无" : "none");
 	for (i = 0; i < res->nfired; i++) {
@@ -579,10 +839,10 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 
 			rand_account(&a);
 			for (i = 0; i < r->ndec; i++)
-				assert_int_equal(rs_test_cond_eval(r, r->dec[i].cond, &a, 0), ref_eval(r, r->dec[i].cond, &a, 0));
+				assert_int_equal(rs_test_cond_eval(r, r->dec[i].cond, &a, 0), ref_at(r, r->dec[i].cond, &a, 0));
 			for (i = 0; i < r->nact; i++)
 				for (st = 0; st < 3; st++) {
-					int t = ref_eval(r, r->act[i].cond, &a, st);
+					int t = ref_at(r, r->act[i].cond, &a, st);
 
 					assert_int_equal(rs_test_cond_eval(r, r->act[i].cond, &a, st), t);
 					/* the per-stage filter never drops a rule that fires */
@@ -599,6 +859,9 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 			ref_engine(r, &a, &want);
 			assert_int_equal(got.decision_row, want.decision_row);
 			assert_int_equal(got.stage, want.stage);
+			assert_int_equal(got.type, want.type);
+			assert_int_equal(got.bonds, want.bonds);
+			assert_int_equal(got.model, want.model);
 			assert_int_equal(got.nfired, want.nfired);
 			for (i = 0; i < want.nfired; i++)
 				assert_int_equal(got.fired[i], want.fired[i]);
@@ -627,7 +890,7 @@ static void test_inline_flat_groups_equal_rs_cond_k(void **state)
 
 		for (k = 0; k < 20; k++) {
 			rs_account a;
-			double v[RS_VAR_STAGE + 1];
+			double v[RS_VAR_COUNT] = {0};
 			uint32_t known;
 
 			rand_account(&a);
@@ -704,6 +967,11 @@ int main(void)
 		cmocka_unit_test(test_actions_collected_in_rule_order_with_stage_var),
 		cmocka_unit_test(test_stable_with_strategic_signals_is_upgrade_candidate),
 		cmocka_unit_test(test_next_stage_and_share_gap),
+		cmocka_unit_test(test_needs_at_every_stage),
+		cmocka_unit_test(test_share_80_without_bonds_needs_name_the_bonds),
+		cmocka_unit_test(test_actions_never_propose_what_the_account_has),
+		cmocka_unit_test(test_types_bonds_and_models_of_the_default_rules),
+		cmocka_unit_test(test_downgrade_brings_win_back_actions),
 		cmocka_unit_test(test_explain_names_the_row_and_the_actions),
 		cmocka_unit_test(test_compiled_conditions_equal_the_reference_on_random_rules),
 		cmocka_unit_test(test_inline_flat_groups_equal_rs_cond_k),

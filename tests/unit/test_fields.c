@@ -790,6 +790,54 @@ static void test_apply_json_types(void **state)
 	rs_fieldmap_free(m);
 }
 
+/*
+ * A JSON reader's hidden cells (rs_row.extra, after the columns) are mapped
+ * by --map like columns: a dot path names its cell. A JSON object or array
+ * where a field is mapped rejects the row naming the key and the fix.
+ */
+static void test_dot_path_cells_map_and_objects_reject(void **state)
+{
+	static const char *const maps[] = {"name=owner.name", "purchase_share=p.share"};
+	rs_fieldmap *m;
+	rs_account a;
+	rs_error err;
+	trow h, r;
+
+	(void)state;
+	row_of(&h, "id|owner|p|owner.name|p.share", 1);
+	h.row.n = 3;
+	h.row.extra = 2;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_new(&m, &h.row, maps, 2, &err), RS_OK);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_NAME), 3);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 4);
+	(void)row_of(&r, "A1|{\"name\":\"Li\"}|{}|Li|62.5", 2);
+	r.row.n = 3;
+	r.row.extra = 2;
+	r.row.type = r.type;
+	r.type[1] = r.type[2] = RS_T_JSON;
+	r.type[4] = RS_T_NUMBER;
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_OK);
+	assert_memory_equal(a.name, "Li", 2);
+	assert_num(a.v[RS_F_PURCHASE_SHARE], 62.5, 0);
+	r.cell[4] = "{}";
+	r.len[4] = 2;
+	r.type[4] = RS_T_JSON;
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_EREJECT);
+	assert_string_equal(err.msg, "key \"p.share\" holds a JSON object, not a value; map "
+	                             "purchase_share to a key inside it (--map "
+	                             "purchase_share=p.share.KEY)");
+	rs_fieldmap_free(m);
+	m = map_ok("id|owner|purchase_share", (const char *const[]){"name=owner"}, 1);
+	(void)row_of(&r, "A1|[1]|5", 2);
+	r.row.type = r.type;
+	r.type[1] = RS_T_JSON;
+	assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_EREJECT);
+	assert_string_equal(err.msg, "key \"owner\" holds a JSON array, not a value; map name "
+	                             "to a key inside it (--map name=owner.KEY)");
+	rs_fieldmap_free(m);
+}
+
 /* The value apply gives field f for `cell` in column f (others empty), or -1 if unknown. */
 static double apply_one(rs_fieldmap *m, int f, const char *cell)
 {
@@ -1285,6 +1333,7 @@ int main(void)
 		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
 		cmocka_unit_test(test_apply_json_types),
+		cmocka_unit_test(test_dot_path_cells_map_and_objects_reject),
 		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 		cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),

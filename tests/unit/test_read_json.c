@@ -31,7 +31,7 @@ static void put(rec *r, const char *s, size_t n)
 
 static void put_row(rec *r, char kind, const rs_row *row)
 {
-	static const char tname[] = "snb0";
+	static const char tname[] = "snb0j";
 	char head[32];
 
 	(void)snprintf(head, sizeof head, "%c%lu:", kind, row->line);
@@ -40,9 +40,9 @@ static void put_row(rec *r, char kind, const rs_row *row)
 		put(r, row->reject, strlen(row->reject));
 		put(r, "|", 1);
 	}
-	for (size_t i = 0; i < row->n; i++) {
+	for (size_t i = 0; i < row->n + row->extra; i++) {
 		if (i > 0)
-			put(r, "|", 1);
+			put(r, i == row->n ? "+" : "|", 1);
 		assert_int_equal(row->cell[i][row->len[i]], '\0');
 		if (kind == 'R' && row->reject == NULL) {
 			assert_int_equal(strlen(row->cell[i]), row->len[i]);
@@ -75,7 +75,7 @@ static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
 {
 	rs_read_opts opts = {lines ? RS_FMT_JSONL : RS_FMT_JSON, 0, NULL,
 	                     RS_DEFAULT_MAX_FIELD, RS_DEFAULT_MAX_COLUMNS,
-	                     RS_DEFAULT_MAX_RECORD, NULL};
+	                     RS_DEFAULT_MAX_RECORD, NULL, NULL, NULL, 0, NULL};
 	FILE *fp = fmemopen((void *)(uintptr_t)text, n, "r");
 	rs_input *in = NULL;
 	rs_status st;
@@ -209,19 +209,49 @@ static void test_number_1e400_rejects_the_row(void **state)
 	                           "X3:key \"a\": number out of range|{\"a\":-1e400}\n");
 }
 
-static void test_nested_value_rejects_the_row(void **state)
+/*
+ * Objects and arrays pass through as their text, whitespace outside strings
+ * dropped, strings as written (escapes kept, numbers digit for digit); raw
+ * control bytes and U+2028 in their strings are escaped so the text stays
+ * one valid line of JSON.
+ */
+static void test_nested_values_pass_through_as_compact_text(void **state)
 {
+	static const char arr[] = "[{\"a\": 1,\n  \"b\": { \"c\" : [ 1.50, 12345678901234567891,"
+	                          "\n \"x \\\" y\", {\"e\": null} ] }}]";
 	rec r;
 	rs_error err;
 
 	(void)state;
-	assert_int_equal(jsonl("{\"a\":1,\"b\":{\"c\":2}}\n{\"a\":[1]}\n", &r, &err), RS_OK);
-	assert_string_equal(r.out,
-	                    "H1:a|b\n"
-	                    "X1:key \"b\" holds an object; expected a string, number, "
-	                    "boolean or null|{\"a\":1,\"b\":{\"c\":2}}\n"
-	                    "X2:key \"a\" holds an array; expected a string, number, "
-	                    "boolean or null|{\"a\":[1]}\n");
+	assert_int_equal(jsonl("{\"a\":1,\"b\":{\"c\":2}}\n{\"a\":[1, \"t\tu\xE2\x80\xA8\"]}\n",
+	                       &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a|b\n"
+	                           "R1:n=1|j={\"c\":2}\n"
+	                           "R2:j=[1,\"t\\u0009u\\u2028\"]|0=\n");
+	assert_int_equal(jarray(arr, &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:a|b\n"
+	                           "R1:n=1|j={\"c\":[1.50,12345678901234567891,\"x \\\" y\","
+	                           "{\"e\":null}]}\n");
+}
+
+/* The field limit holds for a nested value's compact text, not its spaces. */
+static void test_nested_value_over_the_field_limit_rejects_the_row(void **state)
+{
+	static const char t[] = "{\"a\":[1,    2,    3,    4,    5,    6,    7]}\n"
+	                        "{\"a\":[1,2,3,4,5,6,7,8,9,10,11,12]}\n"
+	                        "{\"a\":\"\x01\x01\x01\x01\"}\n"
+	                        "{\"a\":[\"\x01\x01\x01\x01\"]}\n";
+	rs_read_opts o = {.format = RS_FMT_JSONL, .max_field = 20, .max_columns = 100,
+	                  .max_record = 1000};
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(read_text(true, t, sizeof t - 1, &r, &err, &o), RS_OK);
+	assert_non_null(strstr(r.out, "R1:j=[1,2,3,4,5,6,7]\n"));
+	assert_non_null(strstr(r.out, "X2:key \"a\" holds an array longer than the field limit|"));
+	assert_non_null(strstr(r.out, "R3:s=\x01\x01\x01\x01\n"));
+	assert_non_null(strstr(r.out, "X4:key \"a\" holds an array longer than the field limit|"));
 }
 
 static void test_duplicate_key_rejects_the_row(void **state)
@@ -388,13 +418,132 @@ static void test_array_top_level_must_be_an_array(void **state)
 
 	(void)state;
 	assert_int_equal(jarray("\n{\"a\":1}\n{\"a\":2}\n", &r, &err), RS_EPARSE);
-	assert_int_equal(err.line, 2);
-	assert_string_equal(err.msg, "expected a JSON array of objects (for one "
-	                             "object per line use --from jsonl)");
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.msg, "one object per line? use --from jsonl; text after the "
+	                             "JSON object at column 1");
+	assert_int_equal(jarray("\"x\"", &r, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "expected a JSON array of objects, or an object holding "
+	                             "one (for one object per line use --from jsonl)");
 	assert_string_equal(r.out, "");
 	assert_int_equal(jarray("[1, \"x\"]", &r, &err), RS_EPARSE);
 	assert_int_equal(jarray("[]", &r, &err), RS_EPARSE);
 	assert_string_equal(err.msg, "no records: the JSON array holds no object");
+}
+
+/* Reads text as JSON Lines with these maps. */
+static rs_status jsonl_with(const char *text, const char *const *maps, size_t nmaps, rec *r,
+                            rs_error *err)
+{
+	rs_read_opts o = {.format = RS_FMT_JSONL, .max_field = RS_DEFAULT_MAX_FIELD,
+	                  .max_columns = RS_DEFAULT_MAX_COLUMNS,
+	                  .max_record = RS_DEFAULT_MAX_RECORD, .maps = maps, .nmaps = nmaps};
+
+	return read_text(true, text, strlen(text), r, err, &o);
+}
+
+/* Reads text as a JSON document with --json-path `path` and these maps. */
+static rs_status jdoc(const char *text, const char *path, const char *const *maps,
+                      size_t nmaps, rec *r, rs_error *err)
+{
+	rs_read_opts o = {.format = RS_FMT_JSON, .max_field = RS_DEFAULT_MAX_FIELD,
+	                  .max_columns = RS_DEFAULT_MAX_COLUMNS,
+	                  .max_record = RS_DEFAULT_MAX_RECORD, .json_path = path, .maps = maps,
+	                  .nmaps = nmaps};
+
+	return read_text(false, text, strlen(text), r, err, &o);
+}
+
+/*
+ * An API's reply: a top-level object holding one array of objects, at the
+ * top or deeper in objects, is read as that array, rows on their own lines.
+ * Arrays inside the records (associations, tags) and other members
+ * (paging) are not candidates.
+ */
+static void test_an_object_wrapping_one_array_of_objects_is_read_as_it(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc("{\"total\": 2,\n \"results\": [\n  {\"id\": \"a\", \"tags\": "
+	                      "[{\"t\": 1}]},\n  {\"id\": \"b\"}\n ],\n \"paging\": {\"next\": "
+	                      "{\"after\": \"2\"}}, \"empty\": []}", NULL, NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id|tags\nR3:s=a|j=[{\"t\":1}]\nR4:s=b|0=\n");
+	assert_int_equal(jdoc("{\"data\": {\"count\": 1, \"items\": [{\"id\": 7}]}, \"ok\": true}",
+	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id\nR1:n=7\n");
+	assert_int_equal(jdoc("{\"results\": [], \"paging\": {}}", NULL, NULL, 0, &r, &err),
+	                 RS_EPARSE);
+	assert_string_equal(err.msg, "no records: the JSON object's array holds no object");
+	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}]} [", NULL, NULL, 0, &r, &err), RS_EPARSE);
+	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"x\": tru}", NULL, NULL, 0, &r, &err),
+	                 RS_EPARSE);
+	assert_string_equal(err.msg, "invalid JSON at column 31");
+	assert_string_equal(r.out, "");
+}
+
+/*
+ * Several arrays of objects: the run stops naming them, and --json-path
+ * picks one (then any array, its non-objects rejected as usual); a path
+ * with no array there names the ones there are.
+ */
+static void test_json_path_names_the_array_among_several(void **state)
+{
+	static const char two[] = "{\"results\": [{\"id\": 1}], \"meta\": {\"included\": "
+	                          "[{\"id\": 2}, 3]}, \"also\": [{\"id\": 4}]}";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc(two, NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "the JSON object holds 2 arrays of objects (results, also); "
+	                             "name the one to read with --json-path");
+	assert_int_equal(jdoc(two, "also", NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id\nR1:n=4\n");
+	assert_int_equal(jdoc(two, "meta.included", NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.out, "H1:id\nR1:n=2\nX1:not a JSON object: found a number|3\n");
+	assert_int_equal(jdoc(two, "meta", NULL, 0, &r, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "--json-path meta: no array there; arrays of objects: "
+	                             "results, also");
+	assert_string_equal(err.file, "t.json");
+}
+
+/*
+ * Maps naming dot paths (owner.name) add hidden cells after the columns,
+ * for the field map: the value at the path (keys matched exactly, else in
+ * any case), null where a row has none, "{}" for an object there; a number
+ * a double cannot hold exactly there rejects the row. Paths whose first key
+ * is no column, and keys that hold a dot themselves, add nothing.
+ */
+static void test_dot_paths_in_maps_become_hidden_cells(void **state)
+{
+	static const char *const maps[] = {"name=owner.name", "contacts = Contacts.totalSize",
+	                                   "x=owner.addr", "y=nothere.k", "z=a.b", "w=owner.name"};
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc("[{\"id\": 1, \"a.b\": 2, \"owner\": {\"Name\": \"Li\", \"addr\": {}},"
+	                      " \"contacts\": {\"totalSize\": 3}},\n"
+	                      " {\"id\": 2, \"a.b\": 0, \"owner\": null, \"contacts\": null},\n"
+	                      " {\"id\": 3, \"a.b\": 0, \"owner\": {\"name\": 12345678901234567891}}]",
+	                      NULL, maps, 6, &r, &err), RS_OK);
+	assert_string_equal(r.out,
+	                    "H1:id|a.b|owner|contacts+owner.name|Contacts.totalSize|owner.addr\n"
+	                    "R1:n=1|n=2|j={\"Name\":\"Li\",\"addr\":{}}|j={\"totalSize\":3}"
+	                    "+s=Li|n=3|j={}\n"
+	                    "R2:n=2|n=0|0=|0=+0=|0=|0=\n"
+	                    "X3:key \"name\" holds a number of 2^53 or more inside an object, "
+	                    "which cannot be read exactly; export it as a string|{\"id\": 3, "
+	                    "\"a.b\": 0, \"owner\": {\"name\": 12345678901234567891}}\n");
+	/* 16 keys fill the first column arrays: the paths make them grow
+	 * (under ASan: the header must not keep the old arrays) */
+	assert_int_equal(jsonl_with("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,"
+	                            "\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"ka\":10,\"kb\":11,"
+	                            "\"kc\":12,\"kd\":13,\"ke\":14,\"owner\":{\"name\":\"x\"}}\n",
+	                            maps, 1, &r, &err), RS_OK);
+	assert_non_null(strstr(r.out, "|owner+owner.name\nR1:"));
+	assert_non_null(strstr(r.out, "+s=x\n"));
 }
 
 static void test_array_syntax_error_names_line_and_column(void **state)
@@ -463,7 +612,7 @@ static void test_deep_nesting_is_a_reject_not_a_crash(void **state)
 	assert_non_null(strstr(r.out, "X1:nested deeper than 1000 levels|{\"a\":[[["));
 	assert_non_null(strstr(r.out, "R1:n=2\n"));
 	assert_int_equal(jsonl(nested("{\"a\":", 100, "}"), &r, &err), RS_OK);
-	assert_non_null(strstr(r.out, "X1:key \"a\" holds an array"));
+	assert_non_null(strstr(r.out, "R1:j=[[[[[["));
 }
 
 /* A row callback that, like a writer, leaves its own file in err. */
@@ -480,7 +629,7 @@ static rs_status on_row_names_output(void *ctx, const rs_row *row, rs_error *err
  */
 static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
 {
-	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, 100, 100, 20, NULL};
+	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, 100, 100, 20, NULL, NULL, NULL, 0, NULL};
 	const char *t = "{\"a\":1}\n{\"a\":\"0123456789012345\"}\n";
 	FILE *fp = fmemopen((void *)(uintptr_t)t, strlen(t), "r");
 	rs_input *in = NULL;
@@ -513,7 +662,7 @@ static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
 static void test_encoding_error_names_the_line(void **state)
 {
 	rs_read_opts o = {RS_FMT_JSONL, 0, "utf-8", RS_DEFAULT_MAX_FIELD,
-	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD, NULL};
+	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD, NULL, NULL, NULL, 0, NULL};
 	static char t[100000];
 	size_t n = 0;
 	rec r;
@@ -604,21 +753,28 @@ static void *fail_realloc(void *p, size_t n)
 static void test_each_allocation_failure_is_enomem_never_a_reject(void **state)
 {
 	static const rs_alloc_hooks h = {fail_malloc, fail_realloc, free};
-	const char *texts[2] = {
+	static const char *const maps[] = {"z=b.c", "y=q.r"};
+	const char *texts[3] = {
 		"x\n{\"a\":1,\"b\":\"t\"}\n{\"a\":[1]}\n{\"b\":2.5,\"a\":null}\n",
-		"[{\"a\":1,\"b\":\"t\"},{\"c\":[1]},3,{\"b\":2.5}]"};
+		"[{\"a\":1,\"b\":\"t\"},{\"c\":[1]},3,{\"b\":2.5}]",
+		"{\"n\":2,\"data\":{\"items\":[{\"a\":12345678901234567891,\"b\":{\"c\":[1, \"x\"]}},"
+		"{\"b\":{\"c\":7},\"q\":{\"r\":null}}]}}"};
+	rs_read_opts o = {.format = RS_FMT_JSON, .max_field = RS_DEFAULT_MAX_FIELD,
+	                  .max_columns = RS_DEFAULT_MAX_COLUMNS,
+	                  .max_record = RS_DEFAULT_MAX_RECORD, .maps = maps, .nmaps = 2};
 	rec ref, r;
 	rs_error err;
 
 	(void)state;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 3; k++) {
 		bool lines = k == 0;
-		assert_int_equal(read_text(lines, texts[k], strlen(texts[k]), &ref, &err, NULL), RS_OK);
+		o.format = lines ? RS_FMT_JSONL : RS_FMT_JSON;
+		assert_int_equal(read_text(lines, texts[k], strlen(texts[k]), &ref, &err, &o), RS_OK);
 		rs_set_alloc_hooks(&h);
 		for (fail_at = 1;; fail_at++) {
 			rs_status st;
 			alloc_count = 0;
-			st = read_text(lines, texts[k], strlen(texts[k]), &r, &err, NULL);
+			st = read_text(lines, texts[k], strlen(texts[k]), &r, &err, &o);
 			if (st == RS_OK) {
 				assert_string_equal(r.out, ref.out);
 				if (alloc_count < fail_at)
@@ -707,7 +863,7 @@ static void test_jsonl_wide_record_of_long_strings_reads_whole(void **state)
 	size_t cap = 3 * 1300000, n = 0;
 	char *t = malloc(cap);
 	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, RS_DEFAULT_MAX_FIELD,
-	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD, NULL};
+	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD, NULL, NULL, NULL, 0, NULL};
 	wide w = {0, 0};
 	rs_input *in = NULL;
 	rs_error err;
@@ -777,7 +933,8 @@ int main(void)
 		cmocka_unit_test(test_numbers_from_2_53_keep_their_text),
 		cmocka_unit_test(test_null_and_missing_keys_are_null_cells),
 		cmocka_unit_test(test_number_1e400_rejects_the_row),
-		cmocka_unit_test(test_nested_value_rejects_the_row),
+		cmocka_unit_test(test_nested_values_pass_through_as_compact_text),
+		cmocka_unit_test(test_nested_value_over_the_field_limit_rejects_the_row),
 		cmocka_unit_test(test_duplicate_key_rejects_the_row),
 		cmocka_unit_test(test_u0000_in_a_string_rejects_the_row),
 		cmocka_unit_test(test_every_record_holding_u0000_is_a_rejected_row),
@@ -789,6 +946,9 @@ int main(void)
 		cmocka_unit_test(test_jsonl_crlf_and_surrounding_spaces),
 		cmocka_unit_test(test_array_element_lines_are_where_the_brace_is),
 		cmocka_unit_test(test_array_top_level_must_be_an_array),
+		cmocka_unit_test(test_an_object_wrapping_one_array_of_objects_is_read_as_it),
+		cmocka_unit_test(test_json_path_names_the_array_among_several),
+		cmocka_unit_test(test_dot_paths_in_maps_become_hidden_cells),
 		cmocka_unit_test(test_array_syntax_error_names_line_and_column),
 		cmocka_unit_test(test_chinese_keys_and_values_are_intact),
 		cmocka_unit_test(test_deep_nesting_is_a_reject_not_a_crash),

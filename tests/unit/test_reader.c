@@ -128,6 +128,37 @@ static void test_format_sniffed_from_first_byte(void **state)
 	close_text(&o);
 }
 
+static rs_format format_of(const char *text)
+{
+	opened o;
+	rs_format f;
+
+	open_text(&o, text, "-", NULL);
+	assert_int_equal(o.st, RS_OK);
+	f = rs_reader_format(o.r);
+	close_text(&o);
+	return f;
+}
+
+/*
+ * '{' is JSON Lines (a broken first line included: it is that line's
+ * reject), unless the first line only starts a longer object (pretty
+ * printed) or is the only line and holds an array of objects (an API's
+ * reply as curl prints it): then JSON.
+ */
+static void test_brace_is_json_lines_unless_an_object_wraps_the_records(void **state)
+{
+	(void)state;
+	assert_int_equal(format_of("{\"id\":1}\n{\"id\":2}\n"), RS_FMT_JSONL);
+	assert_int_equal(format_of("{\"id\":1,\"c\":[{\"x\":1}]}\n{\"id\":2}\n"), RS_FMT_JSONL);
+	assert_int_equal(format_of("{\"id\":1, }\n{\"id\":2}\n"), RS_FMT_JSONL);
+	assert_int_equal(format_of("{\"id\":1,\"tags\":[1,2]}"), RS_FMT_JSONL);
+	assert_int_equal(format_of("{\"results\":[{\"id\":1}],\"paging\":{}}\n"), RS_FMT_JSON);
+	assert_int_equal(format_of("{\"data\":{\"items\":[{\"id\":1}]}}"), RS_FMT_JSON);
+	assert_int_equal(format_of("{\n  \"results\": [\n    {\"id\": 1}\n  ]\n}\n"), RS_FMT_JSON);
+	assert_int_equal(format_of("{\"results\": [{\"id\": 1},\n{\"id\": 2}]}"), RS_FMT_JSON);
+}
+
 static void test_options_override_format_and_delimiter(void **state)
 {
 	rs_read_opts ro;
@@ -215,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_format_from_extension),
 		cmocka_unit_test(test_tsv_extension_means_tab_delimiter),
 		cmocka_unit_test(test_format_sniffed_from_first_byte),
+		cmocka_unit_test(test_brace_is_json_lines_unless_an_object_wraps_the_records),
 		cmocka_unit_test(test_options_override_format_and_delimiter),
 		cmocka_unit_test(test_run_reads_sniffed_semicolon_csv_with_defaults),
 		cmocka_unit_test(test_unknown_encoding_fails_open),

@@ -1,5 +1,6 @@
 /* test_rules.c - rules loading: the default rules, every validation error
- * with its JSON path and message, syntax errors, diag, dump round trip. */
+ * with its JSON path and message, syntax errors, diag, dump round trip;
+ * params, needs, bonds, relationship types and alliance models. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -113,11 +114,11 @@ static void test_default_rules_have_the_four_stages(void **state)
 	assert_int_equal(rs_rules_stage_index(r, "nope"), -1);
 	assert_non_null(strstr(rs_rules_stage_actions(r, 0, RS_LANG_EN), RS_ACTION_SEP));
 	assert_string_equal(rs_rules_message(r, "downgrade", RS_LANG_EN),
-	                    "Downgraded since the last run: find out why before the relationship "
-	                    "erodes further");
+	                    "Downgraded since the last run: win back the lost share before the "
+	                    "relationship erodes further");
 	assert_non_null(rs_rules_message(r, "downgrade", RS_LANG_ZH));
 	assert_int_equal(rs_rules_stage_index(r, rs_rules_stage_id(r, 1)), 1);
-	assert_string_equal(rs_rules_action_flag(r, 1), "single_threaded");
+	assert_string_equal(rs_rules_action_flag(r, 5), "single_threaded");
 	rs_rules_free(r);
 }
 
@@ -208,8 +209,8 @@ static void test_unknown_variable_is_reported(void **state)
 	               "unknown variable \"contact\" (expected one of: id, name, purchase_share, "
 	               "our_sales, customer_spend, contacts, departments, top_contact_level, "
 	               "key_person, relationship_years, joint_projects, exec_meetings, "
-	               "strategic_agreement, equity_tie, exclusive, info_sharing, customer_since, share_pct, "
-	               "contact_score, cooperation_score)");
+	               "strategic_agreement, equity_tie, exclusive, info_sharing, customer_since, "
+	               "price_agreement, share_pct, contact_score, cooperation_score)");
 }
 
 static void test_bool_var_needs_true_or_false(void **state)
@@ -241,7 +242,7 @@ static void test_number_var_needs_a_number(void **state)
 	                     "\"decision\": [{\"stage\": \"low\", \"when\": {\"var\": \"contacts\", "
 	                     "\"op\": \">=\", \"value\": \"3\"}}]",
 	                     ACTIONS),
-	               "decision[0].when.value", "expected a number for contacts");
+	               "decision[0].when.value", "expected a number or the name of a param for contacts");
 }
 
 static void test_decision_row_naming_unknown_stage(void **state)
@@ -366,7 +367,159 @@ static void test_stage_var_only_in_action_rules(void **state)
 	                     "\"decision\": [{\"stage\": \"low\", \"when\": {\"var\": \"stage\", "
 	                     "\"op\": \"==\", \"value\": \"low\"}}]",
 	                     ACTIONS),
-	               "decision[0].when.var", "\"stage\" can be tested only in action rules");
+	               "decision[0].when.var",
+	               "\"stage\" can be tested only in action rules and alliance models");
+	expect_problem(RULES(SCORES, STAGES,
+	                     "\"decision\": [{\"stage\": \"low\", \"when\": {\"var\": "
+	                     "\"alliance_model\", \"op\": \"known\"}}]",
+	                     ACTIONS),
+	               "decision[0].when.var", "\"alliance_model\" can be tested only in action rules");
+}
+
+#define PARAMS "\"params\": {\"edge\": 50, \"top\": 80.5}"
+
+/* A param is written once: conditions and texts name it, the dump keeps the
+ * names, and a text's {name} reads as the value. */
+static void test_params_name_values_in_conditions_and_texts(void **state)
+{
+	const char *text = "{\"relstage_rules\": 1, " PARAMS ", " SCORES ", \"stages\": [{\"id\": "
+	                   "\"low\", \"label\": {\"en\": \"Low\", \"zh\": \"低\"}, \"actions\": "
+	                   "{\"en\": [\"below {edge}\"], \"zh\": [\"低于 {edge}%\"]}}, {\"id\": \"high\", "
+	                   "\"label\": {\"en\": \"High\", \"zh\": \"高\"}, \"actions\": {\"en\": [], "
+	                   "\"zh\": []}}], \"decision\": [{\"stage\": \"low\", \"when\": {\"var\": "
+	                   "\"share_pct\", \"op\": \"<\", \"value\": \"edge\"}, \"why\": {\"en\": "
+	                   "\"under {edge} (top {top})\", \"zh\": \"低于 {edge}\"}}, {\"stage\": \"high\", "
+	                   "\"when\": {\"var\": \"share_pct\", \"op\": \">=\", \"value\": \"edge\", "
+	                   "\"need\": {\"en\": \"+{gap} to {edge}\", \"zh\": \"再提高 {gap}\"}}}], "
+	                   ACTIONS "}";
+	rs_rules *r, *again;
+	rs_error e;
+	char *d1, *d2;
+	size_t n1, n2;
+
+	(void)state;
+	assert_int_equal(load(text, &r, &e, NULL), RS_OK);
+	assert_int_equal(r->nparams, 2);
+	assert_true(r->node[r->dec[0].cond].value == 50);
+	assert_int_equal(r->node[r->dec[0].cond].param, 1);
+	assert_string_equal(r->dec[0].why.s[RS_LANG_EN], "under 50 (top 80.5)");
+	assert_string_equal(r->dec[0].why.raw[RS_LANG_EN], "under {edge} (top {top})");
+	assert_string_equal(rs_rules_stage_actions(r, 0, RS_LANG_ZH), "低于 50%");
+	assert_string_equal(r->need[0].text.s[RS_LANG_EN], "+{gap} to 50");
+	assert_int_equal(r->need[0].gap_at[RS_LANG_EN], 1);
+	assert_int_equal(rs_rules_dump(r, &d1, &n1, &e), RS_OK);
+	assert_non_null(strstr(d1, "\"value\": \"edge\""));
+	assert_non_null(strstr(d1, "under {edge} (top {top})"));
+	assert_non_null(strstr(d1, "\"below {edge}\""));
+	assert_non_null(strstr(d1, "+{gap} to {edge}"));
+	assert_true(strstr(d1, "\"params\"") < strstr(d1, "\"scores\"")); /* params first */
+	assert_int_equal(load(d1, &again, &e, NULL), RS_OK);
+	assert_int_equal(rs_rules_dump(again, &d2, &n2, &e), RS_OK);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(d1, d2, n1);
+	rs_free(d1);
+	rs_free(d2);
+	rs_rules_free(again);
+	rs_rules_free(r);
+}
+
+static void test_param_problems(void **state)
+{
+	(void)state;
+	expect_problem(RULES(SCORES, STAGES,
+	                     "\"decision\": [{\"stage\": \"low\", \"when\": {\"var\": \"contacts\", "
+	                     "\"op\": \">=\", \"value\": \"edg\"}}]",
+	                     ACTIONS),
+	               "decision[0].when.value", "expected a number or the name of a param for contacts");
+	expect_problem("{\"relstage_rules\": 1, \"params\": {\"gap\": 1}, " SCORES ", " STAGES ", "
+	               DECISION ", " ACTIONS "}",
+	               "params.gap", "a param name is lower case letters, digits and _ (not \"gap\")");
+	expect_problem("{\"relstage_rules\": 1, \"params\": {\"x\": \"1\"}, " SCORES ", " STAGES ", "
+	               DECISION ", " ACTIONS "}",
+	               "params.x", "expected a number");
+	expect_problem("{\"relstage_rules\": 1, " PARAMS ", " SCORES ", " STAGES ", " DECISION ", "
+	               "\"actions\": [{\"id\": \"a\", \"when\": {\"all\": []}, \"text\": {\"en\": "
+	               "\"to {edg}\", \"zh\": \"x\"}}]}",
+	               "actions[0].text.en",
+	               "\"{edg}\" is not a param: write {name} with a name from params");
+	/* {gap} only in the need of a comparison on a number */
+	expect_problem("{\"relstage_rules\": 1, " SCORES ", " STAGES ", " DECISION ", "
+	               "\"actions\": [{\"id\": \"a\", \"when\": {\"all\": []}, \"text\": {\"en\": "
+	               "\"{gap}\", \"zh\": \"x\"}}]}",
+	               "actions[0].text.en",
+	               "\"{gap}\" is not a param: write {name} with a name from params");
+	expect_problem(RULES(SCORES, STAGES,
+	                     "\"decision\": [{\"stage\": \"low\", \"when\": {\"var\": \"key_person\", "
+	                     "\"op\": \"==\", \"value\": true, \"need\": {\"en\": \"+{gap}\", "
+	                     "\"zh\": \"x\"}}}]",
+	                     ACTIONS),
+	               "decision[0].when.need.en",
+	               "\"{gap}\" is not a param: write {name} with a name from params");
+}
+
+#define KINDS                                                                                \
+	"\"bonds\": [{\"id\": \"social\", \"label\": {\"en\": \"s\", \"zh\": \"社\"}, "       \
+	"\"when\": {\"var\": \"key_person\", \"op\": \"==\", \"value\": true}}], "                 \
+	"\"relationship_types\": [{\"id\": \"partner\", \"label\": {\"en\": \"P\", \"zh\": "    \
+	"\"伙伴\"}, \"when\": {\"bond\": \"social\"}}], "                                          \
+	"\"alliance_models\": [{\"id\": \"guide\", \"label\": {\"en\": \"g\", \"zh\": \"引\"}, " \
+	"\"when\": {\"all\": [{\"var\": \"stage\", \"op\": \">=\", \"value\": \"high\"}, "      \
+	"{\"var\": \"relationship_type\", \"op\": \"==\", \"value\": \"partner\"}]}}]"
+
+static void test_bonds_types_and_models_load_and_dump(void **state)
+{
+	const char *text = "{\"relstage_rules\": 1, " SCORES ", " STAGES ", " DECISION ", " KINDS ", "
+	                   "\"actions\": [{\"id\": \"a\", \"when\": {\"all\": [{\"not\": {\"bond\": "
+	                   "\"social\"}}, {\"var\": \"alliance_model\", \"op\": \"!=\", \"value\": "
+	                   "\"guide\"}, {\"var\": \"downgraded\", \"op\": \"==\", \"value\": true}, "
+	                   "{\"var\": \"previous_stage\", \"op\": \">\", \"value\": \"low\"}]}, "
+	                   "\"text\": {\"en\": \"x\", \"zh\": \"x\"}}]}";
+	rs_rules *r, *again;
+	rs_error e;
+	char *d1, *d2;
+	size_t n1, n2;
+
+	(void)state;
+	assert_int_equal(load(text, &r, &e, NULL), RS_OK);
+	assert_int_equal(r->nkind[RS_K_BOND], 1);
+	assert_int_equal(r->nkind[RS_K_TYPE], 1);
+	assert_int_equal(r->nkind[RS_K_MODEL], 1);
+	/* a bond in a condition: its own condition, copied under the node */
+	assert_int_equal(r->node[r->kind[RS_K_TYPE][0].cond].op, RS_C_BOND);
+	assert_int_equal(r->node[r->kind[RS_K_TYPE][0].cond].size, 2);
+	assert_int_equal(rs_rules_dump(r, &d1, &n1, &e), RS_OK);
+	assert_non_null(strstr(d1, "{\"bond\": \"social\"}"));
+	assert_true(strstr(d1, "\"decision\"") < strstr(d1, "\"relationship_types\""));
+	assert_true(strstr(d1, "\"alliance_models\"") < strstr(d1, "\n  \"actions\""));
+	assert_int_equal(load(d1, &again, &e, NULL), RS_OK);
+	assert_int_equal(rs_rules_dump(again, &d2, &n2, &e), RS_OK);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(d1, d2, n1);
+	rs_free(d1);
+	rs_free(d2);
+	rs_rules_free(again);
+	rs_rules_free(r);
+}
+
+static void test_bond_and_kind_problems(void **state)
+{
+	(void)state;
+	expect_problem("{\"relstage_rules\": 1, " SCORES ", " STAGES ", " DECISION ", " KINDS ", "
+	               "\"actions\": [{\"id\": \"a\", \"when\": {\"bond\": \"socail\"}, \"text\": "
+	               "{\"en\": \"x\", \"zh\": \"x\"}}]}",
+	               "actions[0].when.bond", "expected one of: social");
+	expect_problem("{\"relstage_rules\": 1, " SCORES ", " STAGES ", " DECISION ", " KINDS ", "
+	               "\"actions\": [{\"id\": \"a\", \"when\": {\"var\": \"relationship_type\", "
+	               "\"op\": \"<\", \"value\": \"partner\"}, \"text\": {\"en\": \"x\", \"zh\": "
+	               "\"x\"}}]}",
+	               "actions[0].when.op", "relationship_type is an id: use ==, !=, known or unknown");
+	/* a bond cannot name a bond (it would need itself first) */
+	expect_problem("{\"relstage_rules\": 1, " SCORES ", " STAGES ", " DECISION ", \"bonds\": [{\"id\": "
+	               "\"a\", \"label\": {\"en\": \"a\", \"zh\": \"a\"}, \"when\": {\"bond\": \"a\"}}], "
+	               ACTIONS "}",
+	               "bonds[0].when.bond",
+	               "bonds can be tested only in decision rows, relationship types, alliance models "
+	               "and action rules");
 }
 
 static void test_known_takes_no_value(void **state)
@@ -469,6 +622,10 @@ int main(void)
 		cmocka_unit_test(test_bool_var_needs_true_or_false),
 		cmocka_unit_test(test_level_var_needs_a_level_word),
 		cmocka_unit_test(test_number_var_needs_a_number),
+		cmocka_unit_test(test_params_name_values_in_conditions_and_texts),
+		cmocka_unit_test(test_param_problems),
+		cmocka_unit_test(test_bonds_types_and_models_load_and_dump),
+		cmocka_unit_test(test_bond_and_kind_problems),
 		cmocka_unit_test(test_decision_row_naming_unknown_stage),
 		cmocka_unit_test(test_duplicate_stage_id),
 		cmocka_unit_test(test_duplicate_action_id),

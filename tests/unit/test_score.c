@@ -234,8 +234,8 @@ static void test_explain_lists_every_part(void **state)
 	assert_null(strchr(b.data, '\n'));
 	rs_buf_reset(&b);
 	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_ZH, &e), RS_OK);
-	assert_memory_equal(b.data, "份额 85 来自 purchase_share; 接触深度 65 = 联系人 6x5 (25 上限)",
-	                    strlen("份额 85 来自 purchase_share; 接触深度 65 = 联系人 6x5 (25 上限)"));
+	assert_memory_equal(b.data, "份额 85，取自 purchase_share；接触深度 65 = 联系人 6×5（上限 25）",
+	                    strlen("份额 85，取自 purchase_share；接触深度 65 = 联系人 6×5（上限 25）"));
 	rs_buf_free(&b);
 }
 
@@ -323,9 +323,9 @@ static void ref_part(const rs_rules *r, const rs_part *p, const rs_account *a, r
 	rs_buf_putc(b, ' ');
 	if (p->var >= 0 && !unknown) {
 		rs_buf_put_num(b, a->v[p->var], 2);
-		rs_buf_putc(b, 'x');
+		rs_buf_puts(b, rs_score_words[g][RS_W_TIMES]);
 		rs_buf_put_num(b, p->per, 2);
-		rs_buf_puts(b, a->v[p->var] * p->per > p->cap ? " (" : " ");
+		rs_buf_puts(b, a->v[p->var] * p->per > p->cap ? rs_score_words[g][RS_W_CAP_OPEN] : " ");
 	}
 	rs_buf_put_num(b, x, 2);
 	if (unknown)
@@ -349,7 +349,7 @@ static void ref_scores(const rs_rules *r, const rs_account *a, rs_buf *b, int g)
 			rs_buf_puts(&parts, i > 0 ? " + " : " ");
 			ref_part(r, &d->parts[i], a, &parts, g, &sum);
 		}
-		rs_buf_puts(b, "; ");
+		rs_buf_puts(b, rs_score_words[g][RS_W_SEP]);
 		rs_buf_puts(b, rs_score_names[g][k]);
 		rs_buf_put_num(b, floor(fmin(fmax(0, sum), d->max) + 0.5), 0);
 		rs_buf_puts(b, " =");
@@ -428,7 +428,7 @@ static void test_explain_text_equals_the_reference_text(void **state)
 		assert_int_equal(rs_score(r, &ref, NULL, (rs_lang)g, &e), RS_OK); /* the plain sum */
 		assert_true(ref.v[RS_V_CONTACT_SCORE] == a.v[RS_V_CONTACT_SCORE]);
 		assert_true(ref.v[RS_V_COOPERATION_SCORE] == a.v[RS_V_COOPERATION_SCORE]);
-		cut = strstr(got.data, "; "); /* after the share's text */
+		cut = strstr(got.data, rs_score_words[g][RS_W_SEP]); /* after the share's text */
 		assert_non_null(cut);
 		assert_string_equal(cut, want.data);
 	}
@@ -492,7 +492,7 @@ static void test_explain_heading_of_every_total_width(void **state)
 		ref.v[RS_V_SHARE_PCT] = a.v[RS_V_SHARE_PCT];
 		ref.known |= 1u << RS_V_SHARE_PCT;
 		ref_scores(rules, &ref, &want, g);
-		cut = strstr(got.data, "; ");
+		cut = strstr(got.data, rs_score_words[g][RS_W_SEP]);
 		assert_non_null(cut);
 		assert_string_equal(cut, want.data);
 		for (j = 0; j < RS_SCORE_COUNT; j++) {

@@ -306,6 +306,37 @@ static void test_json_keeps_types_and_escapes_strings(void **state)
 }
 
 /*
+ * A JSON object or array from JSON input (RS_T_JSON) is written as its text
+ * in JSON and JSON Lines, and as a quoted text cell in CSV; a big one too
+ * (it goes past the output buffer's room, the writer's other path).
+ */
+static void test_json_text_cells_are_written_as_json(void **state)
+{
+	const char *h[] = {"id", "owner"};
+	const unsigned char ty[] = {RS_T_STRING, RS_T_JSON};
+	size_t n = ((size_t)3 << 20) + 1; /* "[" then "1," pairs, the last ',' a ']' */
+	char *big = malloc(n + 8), *out;
+	const char *c[] = {"A1", "{\"name\":\"Li, \\\"W\\\"\"}", "A2", big};
+
+	(void)state;
+	assert_non_null(big);
+	big[0] = '[';
+	for (size_t i = 1; i < n; i += 2)
+		memcpy(big + i, "1,", 2);
+	big[n - 1] = ']';
+	big[n] = '\0';
+	out = write_all(opts(RS_FMT_JSONL), 2, h, ty, 2, c);
+	assert_memory_equal(out, "{\"id\":\"A1\",\"owner\":{\"name\":\"Li, \\\"W\\\"\"}}\n"
+	                         "{\"id\":\"A2\",\"owner\":[1,1,", 65);
+	assert_string_equal(out + strlen(out) - 5, ",1]}\n");
+	free(out);
+	out = write_all(opts(RS_FMT_CSV), 2, h, ty, 1, c);
+	assert_string_equal(out, "id,owner\nA1,\"{\"\"name\"\":\"\"Li, \\\"\"W\\\"\"\"\"}\"\n");
+	free(out);
+	free(big);
+}
+
+/*
  * Every piece JSON strings treat specially, at every position of strings of
  * 1 to 70 bytes (the scan reads 16 bytes at a time): escaped as a short
  * form, as \\u00XX, as \\u2028/9, or (0xE2 starting another character,
@@ -870,6 +901,7 @@ int main(void)
 		cmocka_unit_test(test_csv_semicolon_delimiter_quotes_semicolons_not_commas),
 		cmocka_unit_test(test_cells_needing_quotes_get_them_in_csv_tsv_and_excel),
 		cmocka_unit_test(test_json_keeps_types_and_escapes_strings),
+		cmocka_unit_test(test_json_text_cells_are_written_as_json),
 		cmocka_unit_test(test_json_escapes_a_special_piece_at_any_position),
 		cmocka_unit_test(test_json_escapes_keys),
 		cmocka_unit_test(test_json_names_unnamed_columns_by_position),

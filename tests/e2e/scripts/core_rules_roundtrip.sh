@@ -13,24 +13,12 @@ cmp "$t/rules.json" "$t/again.json"
 "$RELSTAGE" -r "$t/rules.json" ../../data/sample.csv >"$t/dumped.csv"
 cmp "$t/default.csv" "$t/dumped.csv"
 "$RELSTAGE" validate "$t/rules.json" >/dev/null
-# raise the stable threshold from 50 to 60: a 50% account becomes initial
+# raise the stable threshold from 50 to 60 (one param): a 50% account becomes initial
 python3 - "$t/rules.json" "$t/edited.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-n = 0
-def edit(c):
-    global n
-    if c.get("var") == "share_pct" and c.get("value") == 50:
-        c["value"] = 60
-        n += 1
-    for k in ("all", "any"):
-        for sub in c.get(k, []):
-            edit(sub)
-    if "not" in c:
-        edit(c["not"])
-for row in r["decision"]:
-    edit(row["when"])
-assert n == 2, "expected the initial and stable rows to name 50"
+assert r["params"]["stable_share"] == 50
+r["params"]["stable_share"] = 60
 json.dump(r, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
 PY
 "$RELSTAGE" validate "$t/edited.json" >/dev/null
@@ -41,6 +29,7 @@ rows = {r["id"]: r for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
 assert rows["B50"]["stage"] == "initial", rows["B50"]["stage"]
 assert rows["B79"]["stage"] == "stable", rows["B79"]["stage"]
 assert rows["B50"]["share_gap"] == "10", rows["B50"]["share_gap"]
+assert rows["B50"]["needs"] == "share +10 points to 60", rows["B50"]["needs"]
 PY
 # a dump of the edited rules loads and dumps identically too
 "$RELSTAGE" -r "$t/edited.json" rules >"$t/e1.json"

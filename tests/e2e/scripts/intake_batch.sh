@@ -83,5 +83,16 @@ cmp -s "$t/a.csv" "$t/b.csv" || fail "the written map reads the export otherwise
 "$R" inspect --header-row 3 --write-map "$t/k.json" in/export_kingdee.csv >/dev/null
 grep -q '"header_row": 3' "$t/k.json" || fail "the written map has no header_row"
 
+# --- a map file takes dot paths into JSON objects as -m does
+printf '{"fields": {"name": "properties.name", "purchase_share": "properties.share_of_wallet",\n' >"$t/rest.json"
+printf ' "contacts": "properties.num_associated_contacts"}}\n' >>"$t/rest.json"
+"$R" -q -m name=properties.name -m purchase_share=properties.share_of_wallet \
+	-m contacts=properties.num_associated_contacts -o "$t/m.out" in/rest_hubspot_companies.json 2>/dev/null
+a=$?
+"$R" -q --map-file "$t/rest.json" -o "$t/f.out" in/rest_hubspot_companies.json 2>/dev/null
+b=$?
+[ $a = $b ] && [ $a != 2 ] || fail "dot paths: exit $a with -m, $b with the map file"
+cmp -s "$t/m.out" "$t/f.out" || fail "dot paths in a map file read otherwise than with -m"
+
 [ $fails = 0 ] && echo "intake_batch: ok"
 [ $fails = 0 ]

@@ -107,9 +107,17 @@ expect jsonl_long_line 2 "^relstage: $tmp/long.jsonl:2: line longer than the rec
 run jsonl_long_line_stdout -q "$tmp/long.jsonl"
 expect jsonl_long_line_stdout 2 "^relstage: $tmp/long.jsonl:2: line longer than the record limit"
 rm -f "$tmp/long.jsonl"
-printf '{"id":"A","purchase_share":{"a":1}}\n' >"$tmp/obj.jsonl"
+# an object where a field is mapped rejects the row, naming the key; one
+# no field uses passes through as its JSON text
+printf '{"id":"A","purchase_share":{"a":1},"x":{"y":[1, 2]}}\n{"id":"B","purchase_share":5,"x":null}\n' >"$tmp/obj.jsonl"
 run json_object_value -q "$tmp/obj.jsonl"
-expect json_object_value 1 ':1: key "purchase_share" holds an object'
+expect json_object_value 1 ':1: key "purchase_share" holds a JSON object, not a value; map purchase_share to a key inside it'
+grep -q '^B,5,,initial' "$tmp/json_object_value.out" || fail json_object_value "the next row was lost"
+printf '{"id":"A","purchase_share":{"a":1},"x":{"y":[1, 2]}}\n' >"$tmp/obj.jsonl"
+run json_object_passes -q -m purchase_share=purchase_share.a --to jsonl "$tmp/obj.jsonl"
+expect json_object_passes 0 ''
+grep -q '^{"id":"A","purchase_share":{"a":1},"x":{"y":\[1,2\]},"stage":"initial"' "$tmp/json_object_passes.out" ||
+	fail json_object_passes "the objects did not pass through"
 { printf '[{"id":"A","purchase_share":5,"name":"'; head -c 100000000 /dev/zero | tr '\0' a; printf '"}]'; } >"$tmp/big.json"
 measured json_huge_element "$RELSTAGE" -q "$tmp/big.json"
 result json_huge_element
