@@ -200,28 +200,6 @@ static const char *why_key(jrd *j, const char *head, const char *key, const char
 	return j->reason;
 }
 
-/* Digits of x with a point d places from the right ("0.05" for 5, d 2). */
-static size_t put_fixed(char *out, bool neg, unsigned long long x, int d)
-{
-	char tmp[NUM_SLOT];
-	size_t i = sizeof tmp, k = 0;
-	int pos = 0;
-
-	do {
-		if (d > 0 && pos == d)
-			tmp[--i] = '.';
-		tmp[--i] = (char)('0' + x % 10);
-		x /= 10;
-		pos++;
-	} while (x != 0 || pos <= d);
-	if (neg)
-		out[k++] = '-';
-	memcpy(out + k, tmp + i, sizeof tmp - i);
-	k += sizeof tmp - i;
-	out[k] = '\0';
-	return k;
-}
-
 /*
  * The shortest text of a finite v below 2^53 that reads back as v: the
  * fewest decimals (up to 6) whose fixed-point value divides back to v
@@ -244,7 +222,7 @@ static size_t num_text(double v, char *out)
 		if (s - (double)x >= 0.5)
 			x++;
 		if ((double)x / p10[d] == a)
-			return put_fixed(out, signbit(v) != 0, x, d);
+			return rs_fixed_text(out, signbit(v) != 0, x, d);
 	}
 	for (d = 15; d <= 17; d++) {
 		n = snprintf(out, NUM_SLOT, "%.*g", d, v);

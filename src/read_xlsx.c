@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -161,16 +162,6 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 	XML_ParserFree(pt.p);
 	zip_fclose(f);
 	return pt.st;
-}
-
-static void no_text(void *ud, const XML_Char *s, int n)
-{
-	(void)ud, (void)s, (void)n;
-}
-
-static void no_end(void *ud, const XML_Char *name)
-{
-	(void)ud, (void)name;
 }
 
 /* xl/workbook.xml: the sheets in order, and the date system. */
@@ -385,149 +376,49 @@ static void sst_text(void *ud, const XML_Char *t, int n)
 
 /* ------------------------------------------------------ cell values */
 
-static char *put_digits(char *o, unsigned long v, int width)
-{
-	char t[24];
-	int k = 0;
-
-	do
-		t[k++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	while (k < width)
-		t[k++] = '0';
-	while (k > 0)
-		*o++ = t[--k];
-	return o;
-}
-
-/*
- * A number's text as its sign, significant digits (no leading or trailing
- * zeros) and the power of ten of the last digit; false when it is not a
- * number. "-0.850" -> '-', "85", -2.
- */
-static bool decimal(const char *s, bool *neg, char *dig, size_t cap, size_t *nd, long *exp)
-{
-	size_t i = 0, n = 0;
-	long e = 0, frac = 0;
-	bool any = false;
-
-	*neg = s[0] == '-';
-	i += s[0] == '-' || s[0] == '+';
-	for (; (s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && frac == 0); i++) {
-		if (s[i] == '.') {
-			frac = 1;
-			continue;
-		}
-		any = true;
-		if (n == 0 && s[i] == '0')
-			e -= frac; /* a leading zero: only its place counts */
-		else if (n < cap)
-			dig[n++] = s[i], e -= frac;
-		else
-			e += 1 - frac; /* a digit past what we keep */
-	}
-	if (!any)
-		return false;
-	if (s[i] == 'e' || s[i] == 'E') {
-		char *end;
-		long x = strtol(s + i + 1, &end, 10);
-
-		if (end == s + i + 1 || x > 10000 || x < -10000)
-			return false;
-		e += x;
-		i = (size_t)(end - s);
-	}
-	if (s[i] != '\0')
-		return false;
-	while (n > 0 && dig[n - 1] == '0')
-		n--, e++;
-	*nd = n;
-	*exp = e;
-	return true;
-}
-
 /*
  * The shortest text that reads back as the same double, times 10^shift
- * (2: a percentage), in plain notation unless that would be long. Up to 15
- * significant digits the text itself is that (a double holds any 15-digit
- * decimal exactly); longer ones go through printf (%.15e, %.16e, %.17e)
- * until one reads back. Returns the length written to out (64 bytes), 0
- * when s is not a number.
+ * (2: a percentage), in plain notation unless that would be long (an
+ * exponent from 22 digits before the point or 7 zeros after it). Most cells
+ * are an integer x over 10^d, d <= 6: x * 10^-d is then the one decimal of
+ * 15 digits or fewer that is the double. Else %.14e gives the digits (a
+ * double holds any 15-digit decimal) unless %.15e or %.16e is needed to
+ * read back. Returns the length written to out (64 bytes), 0 when s is not
+ * a number or not one a double holds (the cell then keeps its text).
  */
 static size_t num_text(const char *s, int shift, char *out)
 {
-	char dig[40], tmp[40];
-	bool neg;
-	size_t nd, k;
-	long e, point;
-	char *o = out;
+	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+	unsigned long long x;
+	char tmp[40], *end, *p;
+	double v, a;
+	int prec, d;
+	long e;
 
-	if (!decimal(s, &neg, dig, sizeof dig, &nd, &e))
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || s[strspn(s, "0123456789+-.eE")] != '\0' || errno == ERANGE)
 		return 0;
-	if (nd > 15) {
-		double v = strtod(s, NULL);
-		int prec;
-
-		if (!isfinite(v))
-			return 0;
-		for (prec = 15; prec <= 17; prec++) {
-			(void)snprintf(tmp, sizeof tmp, "%.*e", prec - 1, v);
-			if (strtod(tmp, NULL) == v)
-				break;
-		}
-		if (!decimal(tmp, &neg, dig, sizeof dig, &nd, &e))
-			return 0;
+	a = fabs(v);
+	for (d = 0; d <= 6 && a * p10[d] < 1e15; d++)
+		if ((double)(x = (unsigned long long)(a * p10[d] + 0.5)) / p10[d] == a)
+			return rs_fixed_text(out, v < 0 && x > 0, x, x > 0 ? d - shift : 0);
+	for (prec = 15; prec <= 17; prec++) {
+		(void)snprintf(tmp, sizeof tmp, "%.*e", prec - 1, a); /* d.ddde[+-]X */
+		if (prec == 17 || strtod(tmp, NULL) == a)
+			break;
 	}
-	if (nd == 0) {
-		out[0] = '0';
-		return 1;
-	}
-	e += shift;
-	point = (long)nd + e; /* digits before the decimal point */
-	if (neg)
-		*o++ = '-';
-	if (point > 21 || point < -6) { /* d.ddde+X */
-		*o++ = dig[0];
-		if (nd > 1)
-			*o++ = '.';
-		for (k = 1; k < nd; k++)
-			*o++ = dig[k];
-		*o++ = 'e';
-		*o++ = point - 1 < 0 ? '-' : '+';
-		o = put_digits(o, (unsigned long)labs(point - 1), 1);
-	} else if (point <= 0) { /* 0.000ddd */
-		*o++ = '0';
-		*o++ = '.';
-		for (; point < 0; point++)
-			*o++ = '0';
-		for (k = 0; k < nd; k++)
-			*o++ = dig[k];
-	} else {
-		for (k = 0; k < nd || (long)k < point; k++) {
-			if ((long)k == point)
-				*o++ = '.';
-			*o++ = k < nd ? dig[k] : '0';
-		}
-	}
-	return (size_t)(o - out);
-}
-
-/* Civil date of a count of days since 1970-01-01 (H. Hinnant's algorithm). */
-static void civil(long z, long *y, unsigned *m, unsigned *d)
-{
-	long era, yy;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	yy = (long)yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*m = mp < 10 ? mp + 3 : mp - 9;
-	*y = yy + (*m <= 2);
+	p = strchr(tmp, 'e');
+	e = strtol(p + 1, NULL, 10) + shift; /* the power of ten of the first digit */
+	while (p[-1] == '0')
+		p--;
+	p -= p[-1] == '.';
+	if (e >= 21 || e < -7)
+		return (size_t)snprintf(out, 64, "%s%.*se%+ld", v < 0 ? "-" : "", (int)(p - tmp), tmp, e);
+	for (x = 0, d = 0, end = tmp; end < p; end++)
+		if (*end != '.')
+			x = x * 10 + (unsigned)(*end - '0'), d++;
+	return rs_fixed_text(out, v < 0, x, d - 1 - (int)e);
 }
 
 /*
@@ -538,10 +429,11 @@ static void civil(long z, long *y, unsigned *m, unsigned *d)
  */
 static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, char *out)
 {
-	char *end, *o = out;
+	char *end;
 	double v = strtod(s, &end);
-	long day, y, secs;
-	unsigned m, d;
+	long day, secs;
+	time_t t;
+	struct tm tm;
 
 	if (end == s || *end != '\0' || !isfinite(v) || v < 0 || v > 2958465.0) /* 9999-12-31 */
 		return 0;
@@ -549,29 +441,17 @@ static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, 
 	secs = lround((v - (double)day) * 86400.0);
 	if (secs >= 86400)
 		day++, secs -= 86400;
-	if (kind & K_DATE) {
-		if (x->date1904)
-			day += 1462;
-		else if (day < 61)
-			day += 1; /* before Lotus's 29 Feb 1900 */
-		civil(day - 25569, &y, &m, &d);
-		o = put_digits(o, (unsigned long)y, 4);
-		*o++ = '-';
-		o = put_digits(o, m, 2);
-		*o++ = '-';
-		o = put_digits(o, d, 2);
-		if (!(kind & K_TIME))
-			return (size_t)(o - out);
-		*o++ = ' ';
-	} else {
-		secs += day * 86400; /* an elapsed time may pass 24 hours */
-	}
-	o = put_digits(o, (unsigned long)(secs / 3600), 2);
-	*o++ = ':';
-	o = put_digits(o, (unsigned long)(secs / 60 % 60), 2);
-	*o++ = ':';
-	o = put_digits(o, (unsigned long)(secs % 60), 2);
-	return (size_t)(o - out);
+	if (!(kind & K_DATE)) /* an elapsed time may pass 24 hours */
+		return (size_t)snprintf(out, 64, "%02ld:%02ld:%02ld", day * 24 + secs / 3600,
+		                        secs / 60 % 60, secs % 60);
+	if (x->date1904)
+		day += 1462;
+	else if (day < 61)
+		day += 1; /* before Lotus's 29 Feb 1900 */
+	t = (time_t)(day - 25569) * 86400 + (kind & K_TIME ? secs : 0); /* 25569: 1970-01-01 */
+	if (gmtime_r(&t, &tm) == NULL)
+		return 0;
+	return strftime(out, 64, kind & K_TIME ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d", &tm);
 }
 
 /* ------------------------------------------------------------ sheets */
@@ -1023,13 +903,13 @@ rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name, const rs_re
 	strcpy(x->styles_path, "xl/styles.xml");
 	st = open_zip(x, fp, err);
 	if (st == RS_OK)
-		st = parse_part(x, "xl/workbook.xml", false, NULL, workbook_start, no_end, no_text, err);
+		st = parse_part(x, "xl/workbook.xml", false, NULL, workbook_start, NULL, NULL, err);
 	if (st == RS_OK)
-		st = parse_part(x, "xl/_rels/workbook.xml.rels", false, NULL, rels_start, no_end, no_text, err);
+		st = parse_part(x, "xl/_rels/workbook.xml.rels", false, NULL, rels_start, NULL, NULL, err);
 	if (st == RS_OK)
 		st = pick_sheets(x, err);
 	if (st == RS_OK)
-		st = parse_part(x, x->styles_path, true, &in_xfs, styles_start, styles_end, no_text, err);
+		st = parse_part(x, x->styles_path, true, &in_xfs, styles_start, styles_end, NULL, err);
 	if (st == RS_OK || st == RS_EOF)
 		st = parse_part(x, x->sst_path, true, &sr, sst_start, sst_end, sst_text, err);
 	if (st == RS_EOF)

@@ -34,6 +34,13 @@ rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err);
 const char *rs_input_encoding(const rs_input *in); /* "UTF-8", "GB18030", or the name given */
 void rs_input_free(rs_input *in);
 
+/*
+ * A number's cell text: x with the point d places from its right ("0.05"
+ * for 5 and 2; d < 0 appends -d zeros), '-' first when neg. Writes at most
+ * 46 bytes and a NUL; returns the length.
+ */
+size_t rs_fixed_text(char *out, bool neg, unsigned long long x, int d);
+
 /* Per-format readers; reader.c has already opened `in` and picked the format. */
 typedef struct rs_read_ctx {
 	rs_input *in;

@@ -57,6 +57,7 @@ static void test_numbers_read_as_the_shortest_text_that_reads_back(void **state)
 	assert_int_equal(num_text("1.2.3", 0, (char[64]){0}), 0);
 	assert_int_equal(num_text("", 0, (char[64]){0}), 0);
 	assert_int_equal(num_text("1e", 0, (char[64]){0}), 0);
+	assert_int_equal(num_text("1e400", 0, (char[64]){0}), 0); /* no double: kept as written */
 }
 
 static void expect_date(bool d1904, const char *v, unsigned char kind, const char *want)
