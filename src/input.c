@@ -1,7 +1,7 @@
 /*
  * input.c - a FILE seen as a stream of valid UTF-8 (rs_input). UTF-8 input is
- * validated in place (ASCII fast path) and read straight into the caller's
- * buffer; anything else goes through iconv(3). Byte-order marks decide the
+ * validated in the raw block it is read into; anything else goes through
+ * iconv(3). Byte-order marks decide the
  * encoding; without one, "auto" picks UTF-16 by its zero bytes, UTF-8 if the
  * first block is valid UTF-8 or mostly so (the invalid bytes are then an
  * error naming their line), else whichever of GB18030, Big5 and
@@ -19,7 +19,6 @@
 
 #define RAW_CAP ((size_t)64 << 10)  /* raw bytes read per block */
 #define PEEK_CAP ((size_t)64 << 10) /* decoded bytes kept for sniffing */
-#define DIRECT_MIN ((size_t)4096)   /* read straight into buffers this big */
 
 typedef enum { U8_OK, U8_SHORT, U8_BAD } u8_state;
 
@@ -43,16 +42,15 @@ struct rs_input {
 	char enc[48];
 };
 
-/* The end of the run of ASCII bytes at p[i..n). */
-static inline size_t ascii_end(const unsigned char *p, size_t i, size_t n)
+/* The end of the run of ASCII bytes at p[i..n), eight at a time. */
+static size_t ascii_end(const unsigned char *p, size_t i, size_t n)
 {
-	while (i + 8 <= n) {
-		uint64_t w;
+	uint64_t w;
 
+	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
 		if (w & UINT64_C(0x8080808080808080))
 			break;
-		i += 8;
 	}
 	while (i < n && p[i] < 0x80)
 		i++;
@@ -66,60 +64,40 @@ static inline size_t ascii_end(const unsigned char *p, size_t i, size_t n)
  */
 static size_t utf8_prefix(const unsigned char *p, size_t n, u8_state *st)
 {
-	size_t i = 0;
+	size_t i = 0, len, k;
 
-	for (;;) {
-		/* The ASCII loops only when ASCII comes next: a sequence is often
-		 * followed by another (a Chinese name is a run of them). */
-		if (i >= n || p[i] < 0x80) {
-			i = ascii_end(p, i, n);
-			if (i >= n) {
-				*st = U8_OK;
-				return i;
-			}
-		}
-		unsigned c = p[i];
-		size_t len;
+	for (; i < n; i += len) {
+		unsigned c, lo = 0x80, hi = 0xBF;
 
-		/* The common CJK case: a 3-byte sequence without edge rules. */
-		if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < n &&
-		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-			continue;
-		}
-		unsigned lo = 0x80, hi = 0xBF;
-
-		if (c >= 0xC2 && c <= 0xDF)
+		if ((i = ascii_end(p, i, n)) == n)
+			break;
+		if ((c = p[i]) >= 0xC2 && c <= 0xDF) {
 			len = 2;
-		else if (c >= 0xE0 && c <= 0xEF) {
+		} else if (c >= 0xE0 && c <= 0xEF) {
 			len = 3;
-			if (c == 0xE0)
-				lo = 0xA0;
-			else if (c == 0xED)
-				hi = 0x9F;
+			lo = c == 0xE0 ? 0xA0 : lo;
+			hi = c == 0xED ? 0x9F : hi;
 		} else if (c >= 0xF0 && c <= 0xF4) {
 			len = 4;
-			if (c == 0xF0)
-				lo = 0x90;
-			else if (c == 0xF4)
-				hi = 0x8F;
+			lo = c == 0xF0 ? 0x90 : lo;
+			hi = c == 0xF4 ? 0x8F : hi;
 		} else {
 			*st = U8_BAD;
 			return i;
 		}
-		for (size_t k = 1; k < len; k++) {
+		for (k = 1; k < len; k++) {
 			if (i + k >= n) {
 				*st = U8_SHORT;
 				return i;
 			}
-			unsigned b = p[i + k];
-			if (k == 1 ? (b < lo || b > hi) : (b & 0xC0) != 0x80) {
+			if (k == 1 ? p[i + 1] < lo || p[i + 1] > hi : (p[i + k] & 0xC0) != 0x80) {
 				*st = U8_BAD;
 				return i;
 			}
 		}
-		i += len;
 	}
+	*st = U8_OK;
+	return n;
 }
 
 static rs_status io_error(rs_input *in, rs_error *err)
@@ -206,36 +184,6 @@ static rs_status refill_raw(rs_input *in, rs_error *err)
 	return st;
 }
 
-/*
- * UTF-8 straight into dst: the (at most 3) bytes of a sequence cut at the
- * previous block's end go first, then fread; a sequence cut at this block's
- * end is kept back in raw for the next call.
- */
-static rs_status utf8_direct(rs_input *in, char *dst, size_t cap, size_t *got,
-                             rs_error *err)
-{
-	size_t carry = in->raw_len - in->raw_off, n, v;
-	u8_state st8;
-	rs_status st;
-
-	memcpy(dst, in->raw + in->raw_off, carry);
-	in->raw_off = in->raw_valid = in->raw_len = 0;
-	st = read_some(in, dst + carry, cap - carry, &n, err);
-	if (st != RS_OK)
-		return st;
-	n += carry;
-	v = utf8_prefix((const unsigned char *)dst, n, &st8);
-	if (st8 == U8_SHORT && !in->eof) {
-		memcpy(in->raw, dst + v, n - v);
-		in->raw_len = n - v;
-	} else if (st8 != U8_OK) {
-		pending_bad_bytes(in, (const unsigned char *)dst + v, n - v,
-		                  st8 == U8_SHORT);
-	}
-	*got = v;
-	return RS_OK;
-}
-
 static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got,
                              rs_error *err)
 {
@@ -254,12 +202,9 @@ static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 		}
 		if (in->pending != RS_OK || in->eof)
 			break;
-		if (cap >= DIRECT_MIN)
-			st = utf8_direct(in, dst, cap, got, err);
-		else if ((st = refill_raw(in, err)) == RS_OK)
-			utf8_scan_raw(in);
-		if (st != RS_OK)
+		if ((st = refill_raw(in, err)) != RS_OK)
 			return st;
+		utf8_scan_raw(in);
 	}
 	return RS_OK;
 }
