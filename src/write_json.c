@@ -28,21 +28,14 @@ static size_t json_special_at(const unsigned char *u, size_t n, size_t i)
 	return i;
 }
 
+/* The escape of byte c (json_special 1): \" \\ \n \r \t \b \f, else \u00XX. */
 static void json_escape_byte(rs_out *o, unsigned char c)
 {
-	static const char hex[] = "0123456789abcdef";
-	char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+	static const char hex[] = "0123456789abcdef", from[] = "\"\\\n\r\t\b\f", to[] = "\"\\nrtbf";
+	const char *k = c != 0 ? strchr(from, c) : NULL;
+	char e[6] = {'\\', k != NULL ? to[k - from] : 'u', '0', '0', hex[c >> 4], hex[c & 15]};
 
-	switch (c) {
-	case '"': rs_out_put(o, "\\\"", 2); return;
-	case '\\': rs_out_put(o, "\\\\", 2); return;
-	case '\n': rs_out_put(o, "\\n", 2); return;
-	case '\r': rs_out_put(o, "\\r", 2); return;
-	case '\t': rs_out_put(o, "\\t", 2); return;
-	case '\b': rs_out_put(o, "\\b", 2); return;
-	case '\f': rs_out_put(o, "\\f", 2); return;
-	default: rs_out_put(o, e, sizeof e); return;
-	}
+	rs_out_put(o, e, k != NULL ? 2 : sizeof e);
 }
 
 static void json_string(rs_out *o, const char *s, size_t n)

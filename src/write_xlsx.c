@@ -92,38 +92,21 @@ static rs_status lxw_failed(rs_error *err, lxw_error e, const char *what)
  */
 static bool plain_number(const char *s, size_t n, double *v, int *pct)
 {
-	size_t i = 0, digits = 0, dec = 0, start;
+	const char *d = s + (s[0] == '-' || s[0] == '+'), *dot;
+	char *end;
+	size_t dec;
 
-	*pct = 0;
-	if (n > 0 && s[n - 1] == '%')
-		n--, *pct = 1;
-	if (i < n && (s[i] == '-' || s[i] == '+'))
-		i++;
-	start = i;
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		digits++;
-	if (digits > 1 && s[start] == '0')
+	*pct = n > 0 && s[n - 1] == '%';
+	n -= (size_t)*pct;
+	/* strtod alone would take hex, inf, nan and leading spaces too */
+	if (n == 0 || strspn(s, "0123456789+-.eE") < n || (d[0] == '0' && d[1] >= '0' && d[1] <= '9'))
 		return false;
-	if (i < n && s[i] == '.')
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			digits++, dec++;
-	if (digits == 0)
-		return false;
-	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
-		i++;
-		if (i < n && (s[i] == '-' || s[i] == '+'))
-			i++;
-		if (i == n || s[i] < '0' || s[i] > '9')
-			return false;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-	}
-	if (i != n)
-		return false;
-	*v = strtod(s, NULL); /* stops at the '%' */
-	if (!isfinite(*v))
+	*v = strtod(s, &end);
+	if (end != s + n || !isfinite(*v))
 		return false;
 	if (*pct) {
+		dot = memchr(s, '.', n);
+		dec = dot != NULL ? strspn(dot + 1, "0123456789") : 0;
 		*v /= 100;
 		*pct = 1 + (dec < 3 ? (int)dec : 3);
 	}
