@@ -10,12 +10,7 @@
 #include "internal.h"
 
 /* Each row's block starts at a multiple of this: its pointers come first. */
-#define ALIGN                                                                                      \
-	(sizeof(union {                                                                            \
-		void *p;                                                                           \
-		size_t n;                                                                          \
-		double d;                                                                          \
-	}))
+#define ALIGN sizeof(union { void *p; size_t n; double d; })
 #define ROUND(x) (((x) + ALIGN - 1) / ALIGN * ALIGN)
 
 typedef struct held {

@@ -416,13 +416,6 @@ static void cut_text(jrd *j, size_t col, size_t k)
 	j->cut_off[j->ncut++] = from;
 }
 
-static const char *nested_why(jrd *j, const cJSON *it)
-{
-	return why_key(j, "key ", it->string, cJSON_IsArray(it)
-	               ? " holds an array longer than the field limit"
-	               : " holds an object longer than the field limit");
-}
-
 /*
  * Sets cell col from it, member k of the record (k is SIZE_MAX for a value
  * at a dot path); returns a reason to reject or NULL.
@@ -468,7 +461,9 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 	if (k == SIZE_MAX)
 		put_cell(j, col, cJSON_IsArray(it) ? "[]" : "{}", 2, RS_T_JSON);
 	else if ((void)cut_text(j, col, k), j->len[col] > j->c->opts->max_field)
-		return nested_why(j, it);
+		return why_key(j, "key ", it->string, cJSON_IsArray(it)
+		               ? " holds an array longer than the field limit"
+		               : " holds an object longer than the field limit");
 	j->type[col] = RS_T_JSON;
 	return NULL;
 }
@@ -746,15 +741,6 @@ static rs_status pend_flush(jrd *j)
 	return st;
 }
 
-/* Line s[0..n) is not an object: a row once the header is out, else it waits. */
-static rs_status line_reject(jrd *j, const char *s, size_t n, unsigned long line,
-                             const char *why)
-{
-	if (!j->header_done)
-		return pend_add(j, s, n, line, why);
-	return emit_raw(j, s, n, line, why);
-}
-
 /*
  * One physical line s[0..n) (the newline already cut; s[n] is writable).
  * A blank line is skipped; anything but one object is a rejected row. The
@@ -790,8 +776,8 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		else
 			(void)snprintf(why, sizeof why, "not a JSON object: text after the object "
 			               "at column %lu", col);
-		cJSON_Delete(v);
-		return line_reject(j, s, n, line, why);
+		cJSON_Delete(v); /* a row once the header is out, else it waits */
+		return j->header_done ? emit_raw(j, s, n, line, why) : pend_add(j, s, n, line, why);
 	}
 	if (!j->header_done && (st = cols_from(j, v, line)) == RS_OK &&
 	    (st = emit_header(j, line)) == RS_OK)
