@@ -37,11 +37,7 @@ typedef struct csv_state {
 	size_t blk;               /* libcsv's buffer step (see over_limit) */
 	const char *reject;       /* reason set for the current record */
 	char why[128];
-	char *store;              /* cell bytes, each NUL-terminated */
-	size_t store_len, store_cap;
-	const char **cell;        /* per stored cell, into store */
-	size_t *len;
-	size_t cells_cap;
+	rs_rowbuf cells;          /* the stored cells */
 	/* Raw text of the current record, for the malformed-quoting reject. */
 	const char *rec_start;    /* in the current chunk; NULL: began before it */
 	rs_buf carry;             /* the record's bytes from earlier chunks */
@@ -76,40 +72,6 @@ static void record_too_big(csv_state *s)
 	fail(s, RS_ELIMIT, msg);
 }
 
-/* Room for one more cell of n bytes; the stored cells' pointers follow the store. */
-static bool make_room(csv_state *s, size_t n)
-{
-	if (s->nstored == s->cells_cap) {
-		size_t cap = s->cells_cap ? s->cells_cap * 2 : 32;
-		size_t *len = rs_realloc(s->len, cap * sizeof *len);
-		const char **cell;
-
-		if (len == NULL)
-			return false;
-		s->len = len;
-		if ((cell = rs_realloc((void *)s->cell, cap * sizeof *cell)) == NULL)
-			return false;
-		s->cell = cell;
-		s->cells_cap = cap;
-	}
-	if (s->store_len + n + 1 > s->store_cap) {
-		size_t cap = s->store_cap ? s->store_cap : 4096, pos = 0;
-		char *p;
-
-		while (cap < s->store_len + n + 1)
-			cap *= 2;
-		if ((p = rs_realloc(s->store, cap)) == NULL)
-			return false;
-		s->store = p;
-		s->store_cap = cap;
-		for (size_t i = 0; i < s->nstored; i++) {
-			s->cell[i] = p + pos;
-			pos += s->len[i] + 1;
-		}
-	}
-	return true;
-}
-
 /* libcsv cb1: one field, exactly its content (quotes undone). */
 static void on_field(void *f, size_t n, void *data)
 {
@@ -132,20 +94,14 @@ static void on_field(void *f, size_t n, void *data)
 	s->field_line = s->line;
 	if (s->nstored >= s->c->opts->max_columns)
 		return; /* counted only: the row is rejected or the header too wide */
-	if (!make_room(s, n)) {
+	if (!rs_rowbuf_put(&s->cells, s->nstored++, f, n, RS_T_STRING))
 		fail(s, RS_ENOMEM, "out of memory");
-		return;
-	}
-	memcpy(s->store + s->store_len, f, n);
-	s->store[s->store_len + n] = '\0';
-	s->cell[s->nstored] = s->store + s->store_len;
-	s->len[s->nstored++] = n;
-	s->store_len += n + 1;
 }
 
 static void reset_record(csv_state *s)
 {
-	s->n = s->nstored = s->store_len = s->rec_bytes = s->nul_field = 0;
+	s->n = s->nstored = s->rec_bytes = s->nul_field = 0;
+	rs_rowbuf_clear(&s->cells);
 	s->reject = NULL;
 }
 
@@ -179,7 +135,7 @@ static void emit(csv_state *s, rs_row *row)
 static void on_record(int term, void *data)
 {
 	csv_state *s = data;
-	rs_row row = {.n = s->nstored, .cell = s->cell, .len = s->len,
+	rs_row row = {.n = s->nstored, .cell = s->cells.cell, .len = s->cells.len,
 	              .line = s->rec_line, .reject = s->reject};
 
 	(void)term;
@@ -433,8 +389,6 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	rs_free(buf);
 	csv_free(&s.p);
 	rs_buf_free(&s.carry);
-	rs_free(s.store);
-	rs_free(s.len);
-	rs_free((void *)s.cell);
+	rs_rowbuf_free(&s.cells);
 	return st;
 }

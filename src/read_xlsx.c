@@ -472,12 +472,9 @@ typedef struct sheet_rd {
 	rs_buf text;
 	/* the row being read */
 	unsigned long row, next_row;
-	size_t next_col, n, values; /* n: cells up to the last with a value */
+	size_t next_col, values;
 	size_t total;             /* cells counted, stored or not (max_columns) */
-	rs_buf store;             /* cell texts, NUL-terminated */
-	size_t *off, *len, cap;
-	unsigned char *type;
-	const char **cell;
+	rs_rowbuf cells;
 	char why[96];
 } sheet_rd;
 
@@ -491,51 +488,6 @@ static long ref_col(const char *r)
 	for (; *r >= 'A' && *r <= 'Z' && col <= LONG_MAX / 26 - 26; r++)
 		col = col * 26 + (*r - 'A' + 1);
 	return col - 1;
-}
-
-static bool room(sheet_rd *s, size_t n)
-{
-	size_t cap = s->cap ? s->cap : 16;
-	void *p;
-
-	while (cap < n)
-		cap *= 2;
-	if (cap == s->cap)
-		return true;
-	/* Each array is kept on failure (and grown ones stay grown): freed once. */
-	if ((p = rs_realloc(s->off, cap * sizeof *s->off)) == NULL)
-		return false;
-	s->off = p;
-	if ((p = rs_realloc(s->len, cap * sizeof *s->len)) == NULL)
-		return false;
-	s->len = p;
-	if ((p = rs_realloc(s->type, cap)) == NULL)
-		return false;
-	s->type = p;
-	if ((p = rs_realloc((void *)s->cell, cap * sizeof *s->cell)) == NULL)
-		return false;
-	s->cell = p;
-	s->cap = cap;
-	return true;
-}
-
-/* Stores cell `col` of the row (text t of n bytes), empty cells before it. */
-static bool store(sheet_rd *s, size_t col, const char *t, size_t n, unsigned char type)
-{
-	if (col < s->n || !room(s, col + 1))
-		return col < s->n; /* out of order: the first one stays */
-	for (; s->n <= col; s->n++) {
-		s->off[s->n] = s->store.len;
-		s->len[s->n] = 0;
-		s->type[s->n] = RS_T_STRING;
-		if (!rs_buf_putc(&s->store, '\0'))
-			return false;
-	}
-	s->off[col] = s->store.len - 1; /* the NUL just written starts it */
-	s->store.len--;
-	s->len[col] = n;
-	s->type[col] = type;
-	return rs_buf_append(&s->store, t, n) && rs_buf_putc(&s->store, '\0');
 }
 
 /* A finished <c>: its value as text, by its type and number format. */
@@ -587,9 +539,9 @@ static void end_cell(part *pt, sheet_rd *s)
 	s->values++;
 	if (s->col + 1 > s->total)
 		s->total = s->col + 1;
-	if (s->col < s->c->opts->max_columns && !store(s, s->col, t, n, type))
+	if (s->col < s->c->opts->max_columns && !rs_rowbuf_put(&s->cells, s->col, t, n, type))
 		nomem(pt);
-	else if (s->store.len > s->c->opts->max_record)
+	else if (s->cells.text.len > s->c->opts->max_record)
 		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row, "record is longer than the limit of %zu bytes",
 		                      s->c->opts->max_record));
 }
@@ -618,8 +570,8 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		v = attr(a, "r");
 		s->row = v != NULL ? strtoul(v, NULL, 10) : s->next_row;
 		s->next_row = s->row + 1;
-		s->next_col = s->n = s->values = s->total = 0;
-		s->store.len = 0;
+		s->next_col = s->values = s->total = 0;
+		rs_rowbuf_clear(&s->cells);
 	} else if (strcmp(ln, "c") == 0) {
 		long col = ref_col(attr(a, "r"));
 		unsigned long style = (v = attr(a, "s")) != NULL ? strtoul(v, NULL, 10) : 0;
@@ -645,24 +597,15 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
  * one that does not is no continuation: the reading ends before it. */
 static bool same_header(const sheet_rd *s)
 {
-	size_t i, k = 0;
-
-	if (s->n != s->ncols)
-		return false;
-	for (i = 0; i < s->n; i++) {
-		if (k + s->len[i] + 1 > s->hdr_len ||
-		    memcmp(s->hdr + k, s->store.data + s->off[i], s->len[i] + 1) != 0)
-			return false;
-		k += s->len[i] + 1;
-	}
-	return true;
+	return s->cells.n == s->ncols && s->cells.text.len == s->hdr_len &&
+	       memcmp(s->hdr, s->cells.text.data, s->hdr_len) == 0;
 }
 
 /* A finished <row>: the header, a record, or nothing (no values). */
 static rs_status end_row(part *pt, sheet_rd *s)
 {
-	rs_row row = {0, s->cell, s->len, s->type, s->row, NULL, 0};
-	size_t i;
+	rs_rowbuf *b = &s->cells;
+	rs_row row = {0, b->cell, b->len, b->type, s->row, NULL, 0};
 
 	if (s->values == 0)
 		return RS_OK;
@@ -673,21 +616,16 @@ static rs_status end_row(part *pt, sheet_rd *s)
 	if (s->total > s->c->opts->max_columns && !s->have_header)
 		return rs_error_set(pt->err, RS_ELIMIT, s->row,
 		                    "the header has more than %zu columns (the limit)", s->c->opts->max_columns);
-	if (s->have_header && s->n < s->ncols) {
-		if (!room(s, s->ncols) || !store(s, s->ncols - 1, "", 0, RS_T_STRING))
-			return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
-		s->n = s->ncols;
-	}
-	for (i = 0; i < s->n; i++)
-		s->cell[i] = s->store.data + s->off[i];
-	row.n = s->n;
+	if (s->have_header && b->n < s->ncols && !rs_rowbuf_put(b, s->ncols - 1, "", 0, RS_T_STRING))
+		return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
+	row.n = b->n;
 	if (!s->have_header) {
 		s->have_header = true;
-		s->ncols = s->n;
-		if ((s->hdr = rs_malloc(s->store.len)) == NULL)
+		s->ncols = b->n;
+		if ((s->hdr = rs_malloc(b->text.len)) == NULL)
 			return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
-		memcpy(s->hdr, s->store.data, s->store.len);
-		s->hdr_len = s->store.len;
+		memcpy(s->hdr, b->text.data, b->text.len);
+		s->hdr_len = b->text.len;
 		return s->c->on_header(s->c->ctx, &row, pt->err);
 	}
 	/* Only a row too wide to store is judged here: the header may be a
@@ -743,7 +681,6 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 	memset(&s, 0, sizeof s);
 	s.c = c;
 	rs_buf_init(&s.text);
-	rs_buf_init(&s.store);
 	err->file = c->name;
 	for (k = 0; k < x->nread && st == RS_OK; k++) {
 		if (!sheet_path(x, x->read[k], path, sizeof path)) {
@@ -761,11 +698,7 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty",
 		                  strs_at(&x->sheet_name, x->read[0]));
 	rs_buf_free(&s.text);
-	rs_buf_free(&s.store);
-	rs_free(s.off);
-	rs_free(s.len);
-	rs_free(s.type);
-	rs_free((void *)s.cell);
+	rs_rowbuf_free(&s.cells);
 	rs_free(s.hdr);
 	return st;
 }

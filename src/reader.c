@@ -332,6 +332,42 @@ rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
 	}
 }
 
+bool rs_rowbuf_grow(rs_rowbuf *b, size_t col, size_t need)
+{
+	char *old = b->text.data;
+	size_t i, pos;
+	void *p;
+
+	while (col >= b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 16;
+
+		/* Each array is kept on failure (and grown ones stay grown): freed once. */
+		if ((p = rs_realloc((void *)b->cell, cap * sizeof *b->cell)) == NULL)
+			return false;
+		b->cell = p;
+		if ((p = rs_realloc(b->len, cap * sizeof *b->len)) == NULL)
+			return false;
+		b->len = p;
+		if ((p = rs_realloc(b->type, cap)) == NULL)
+			return false;
+		b->type = p;
+		b->cap = cap;
+	}
+	if (!rs_buf_reserve(&b->text, need))
+		return false;
+	for (i = pos = 0; b->text.data != old && i < b->n; pos += b->len[i++] + 1)
+		b->cell[i] = b->text.data + pos; /* the text moved */
+	return true;
+}
+
+void rs_rowbuf_free(rs_rowbuf *b)
+{
+	rs_buf_free(&b->text);
+	rs_free((void *)b->cell);
+	rs_free(b->len);
+	rs_free(b->type);
+}
+
 size_t rs_fixed_text(char *out, bool neg, unsigned long long x, int d)
 {
 	char tmp[48];

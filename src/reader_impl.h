@@ -6,6 +6,8 @@
 #ifndef RS_READER_IMPL_H
 #define RS_READER_IMPL_H
 
+#include <string.h>
+
 #include "internal.h"
 
 /*
@@ -40,6 +42,52 @@ void rs_input_free(rs_input *in);
  * 46 bytes and a NUL; returns the length.
  */
 size_t rs_fixed_text(char *out, bool neg, unsigned long long x, int d);
+
+/*
+ * One row's cells, copied (a reader hands them on after the text they came
+ * from has moved on): back to back in `text`, each NUL-terminated, with
+ * their lengths and types. Grows to the widest row and is reused.
+ */
+typedef struct rs_rowbuf {
+	rs_buf text;
+	const char **cell;
+	size_t *len, n, cap; /* n: cells stored */
+	unsigned char *type;
+} rs_rowbuf;
+
+/* Room for cells up to col and need more bytes of text. */
+bool rs_rowbuf_grow(rs_rowbuf *b, size_t col, size_t need);
+
+/* Stores cell col (s[0..n)), empty cells before it; a cell stored already
+ * stays as it is. False: out of memory. Inline: CSV calls it per field. */
+static inline bool rs_rowbuf_put(rs_rowbuf *b, size_t col, const char *s, size_t n,
+                                 unsigned char type)
+{
+	size_t need = col - b->n + n + 1; /* empty cells before col, then this one */
+
+	if (col < b->n)
+		return true;
+	if ((col >= b->cap || need >= b->text.cap - b->text.len) && !rs_rowbuf_grow(b, col, need))
+		return false;
+	for (; b->n <= col; b->n++) {
+		char *t = b->text.data + b->text.len;
+		size_t k = b->n == col ? n : 0;
+
+		memcpy(t, s, k);
+		t[k] = '\0';
+		b->cell[b->n] = t;
+		b->len[b->n] = k;
+		b->type[b->n] = b->n == col ? type : RS_T_STRING;
+		b->text.len += k + 1;
+	}
+	b->text.data[b->text.len] = '\0';
+	return true;
+}
+static inline void rs_rowbuf_clear(rs_rowbuf *b)
+{
+	b->n = b->text.len = 0;
+}
+void rs_rowbuf_free(rs_rowbuf *b);
 
 /* Per-format readers; reader.c has already opened `in` and picked the format. */
 typedef struct rs_read_ctx {
