@@ -418,25 +418,15 @@ rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err)
 	return RS_OK;
 }
 
-/* A BOM other than UTF-8's: the iconv name of what follows it, or NULL. */
-static const char *bom_encoding(const unsigned char *p, size_t n, size_t *len)
-{
-	if (n >= 4 && p[0] == 0xFF && p[1] == 0xFE && p[2] == 0 && p[3] == 0) {
-		*len = 4;
-		return "UTF-32LE";
-	}
-	if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF) {
-		*len = 4;
-		return "UTF-32BE";
-	}
-	*len = 2;
-	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
-		return "UTF-16LE";
-	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
-		return "UTF-16BE";
-	*len = 0;
-	return NULL;
-}
+/* Byte-order marks and the encodings they start (UTF-32LE's before UTF-16LE's). */
+static const struct {
+	const char *bytes, *enc;
+	size_t len;
+} boms[] = {
+	{"\xEF\xBB\xBF", "UTF-8", 3},       {"\xFF\xFE\0\0", "UTF-32LE", 4},
+	{"\0\0\xFE\xFF", "UTF-32BE", 4},   {"\xFF\xFE", "UTF-16LE", 2},
+	{"\xFE\xFF", "UTF-16BE", 2},
+};
 
 static bool is_utf8_name(const char *s)
 {
@@ -678,16 +668,19 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 	bool automatic = encoding == NULL || encoding[0] == '\0' ||
 	                 strcasecmp(encoding, "auto") == 0;
 	const char *bom;
-	size_t bomlen;
+	size_t i;
 	u8_state st8;
 
-	if (in->raw_len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+	for (i = 0; i < sizeof boms / sizeof boms[0]; i++)
+		if (in->raw_len >= boms[i].len && memcmp(p, boms[i].bytes, boms[i].len) == 0)
+			break;
+	if (i == 0) {
 		in->raw_off = in->raw_valid = 3;
 		automatic = false;
 		encoding = "UTF-8";
-	} else if ((bom = bom_encoding(p, in->raw_len, &bomlen)) != NULL) {
-		in->raw_off = bomlen;
-		return use_iconv(in, bom, err);
+	} else if (i < sizeof boms / sizeof boms[0]) {
+		in->raw_off = boms[i].len;
+		return use_iconv(in, boms[i].enc, err);
 	}
 	if ((automatic || strcasecmp(encoding, "utf-16") == 0 || strcasecmp(encoding, "utf16") == 0) &&
 	    (bom = utf16_by_zeros(p, in->raw_len)) != NULL)
