@@ -100,15 +100,6 @@ static size_t utf8_prefix(const unsigned char *p, size_t n, u8_state *st)
 	return n;
 }
 
-static rs_status io_error(rs_input *in, rs_error *err)
-{
-	int e = errno;
-
-	err->file = in->name;
-	return rs_error_set(err, RS_EIO, 0, "read error: %s",
-	                    strerror(e ? e : EIO));
-}
-
 /* fread that records end of file and turns a stream error into RS_EIO. */
 static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got,
                            rs_error *err)
@@ -116,8 +107,10 @@ static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got,
 	errno = 0;
 	*got = cap ? fread(dst, 1, cap, in->fp) : 0;
 	if (*got < cap) {
-		if (ferror(in->fp))
-			return io_error(in, err);
+		if (ferror(in->fp)) {
+			err->file = in->name;
+			return rs_error_set(err, RS_EIO, 0, "read error: %s", strerror(errno ? errno : EIO));
+		}
 		in->eof = true;
 	}
 	return RS_OK;

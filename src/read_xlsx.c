@@ -593,14 +593,6 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 	}
 }
 
-/* A continuation sheet starts with the same header row, which is skipped;
- * one that does not is no continuation: the reading ends before it. */
-static bool same_header(const sheet_rd *s)
-{
-	return s->cells.n == s->ncols && s->cells.text.len == s->hdr_len &&
-	       memcmp(s->hdr, s->cells.text.data, s->hdr_len) == 0;
-}
-
 /* A finished <row>: the header, a record, or nothing (no values). */
 static rs_status end_row(part *pt, sheet_rd *s)
 {
@@ -609,9 +601,10 @@ static rs_status end_row(part *pt, sheet_rd *s)
 
 	if (s->values == 0)
 		return RS_OK;
-	if (s->cont) {
+	if (s->cont) { /* skip the header it repeats; without one it is no continuation */
 		s->cont = false;
-		return same_header(s) ? RS_OK : RS_EOF;
+		return b->n == s->ncols && b->text.len == s->hdr_len &&
+		       memcmp(s->hdr, b->text.data, s->hdr_len) == 0 ? RS_OK : RS_EOF;
 	}
 	if (s->total > s->c->opts->max_columns && !s->have_header)
 		return rs_error_set(pt->err, RS_ELIMIT, s->row,

@@ -37,12 +37,6 @@ struct rs_table {
 	char scratch[CELL_BYTES];
 };
 
-static bool is_control(uint32_t cp)
-{
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
-	       cp == 0x2029;
-}
-
 /*
  * Copies s into dst (CELL_BYTES) as it is to be shown: control characters
  * (newlines, tabs, escape sequences that would drive the terminal) and line
@@ -65,7 +59,8 @@ static size_t cell_fit(const char *s, size_t n, size_t maxw, char *dst, size_t *
 		else if (cp == '\r' && i + 1 < n && s[i + 1] == '\n')
 			k = 2; /* CRLF is one line break: one space */
 		klen = k;
-		if (cp == RS_CP_INVALID || is_control(cp)) {
+		if (cp == RS_CP_INVALID || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		    cp == 0x2028 || cp == 0x2029) {
 			src = cp == RS_CP_INVALID ? "?" : " ";
 			klen = 1;
 			cw = 1;
