@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -510,24 +511,17 @@ static const char common_hanzi[] =
 	"隊際难雄集雖雙離難雷電青非面革韓韦韩音領頭額顧项顾领题额風风飛飞食首香馬"
 	"馮马體高魏麼黃黄黎點黨龔龙龚";
 
+static int cmp3(const void *a, const void *b)
+{
+	return memcmp(a, b, 3);
+}
+
 static bool common_cjk(uint32_t c)
 {
 	unsigned char k[3] = {(unsigned char)(0xE0 | c >> 12), (unsigned char)(0x80 | (c >> 6 & 0x3F)),
 	                      (unsigned char)(0x80 | (c & 0x3F))};
-	size_t lo = 0, hi = (sizeof common_hanzi - 1) / 3;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int d = memcmp(common_hanzi + 3 * mid, k, 3);
-
-		if (d == 0)
-			return true;
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return bsearch(k, common_hanzi, (sizeof common_hanzi - 1) / 3, 3, cmp3) != NULL;
 }
 
 static bool latin_letter(uint32_t c)

@@ -5,6 +5,7 @@
  * no wcwidth(3), so the result is the same on every machine.
  */
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "internal.h"
 #include "write.h"
@@ -139,23 +140,13 @@ static const cp_range wide[] = {
 	{0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAF6}, {0x20000, 0x3134A},
 };
 
-static bool in_table(uint32_t cp, const cp_range *t, size_t n)
+/* bsearch's order of a code point and a range: before, inside (0), after. */
+static int range_cmp(const void *key, const void *range)
 {
-	size_t lo = 0, hi = n;
+	uint32_t cp = *(const uint32_t *)key;
+	const cp_range *r = range;
 
-	if (cp < t[0].lo || cp > t[n - 1].hi)
-		return false;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (cp > t[mid].hi)
-			lo = mid + 1;
-		else if (cp < t[mid].lo)
-			hi = mid;
-		else
-			return true;
-	}
-	return false;
+	return cp < r->lo ? -1 : cp > r->hi;
 }
 
 int rs_cp_width(uint32_t cp)
@@ -164,9 +155,10 @@ int rs_cp_width(uint32_t cp)
 		return 0;
 	if (cp < 0x300)
 		return 1;
-	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+	if (bsearch(&cp, zero_width, sizeof zero_width / sizeof zero_width[0], sizeof zero_width[0],
+	            range_cmp) != NULL)
 		return 0;
-	if (in_table(cp, wide, sizeof wide / sizeof wide[0]))
+	if (bsearch(&cp, wide, sizeof wide / sizeof wide[0], sizeof wide[0], range_cmp) != NULL)
 		return 2;
 	return 1;
 }
