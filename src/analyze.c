@@ -1,75 +1,31 @@
 /*
  * analyze.c - decision-table analysis over share_pct in [0,100].
  *
- * The constants that decision rows compare share_pct with cut [0,100] into
+ * The constants that conditions compare share_pct with cut [0,100] into
  * pieces: each constant is a piece, and so is each open interval between two
- * neighbours. Every comparison is constant on a piece, so a set of share
- * values that conditions can describe is a bitset of pieces, and union,
- * intersection and complement are exact. For each condition we compute where
- * it can be true (other variables free: an upper approximation), where it is
- * surely true (whatever the other variables are: a lower approximation), and
- * the same two for false, which `not` swaps.
+ * neighbours. Every comparison on the share is constant on a piece, so a
+ * condition is evaluated once per piece, at a value inside it, with the other
+ * values free: in Kleene logic with them unknown, TRUE means surely true
+ * there, FALSE never true, UNKNOWN either (the exact answer for the share,
+ * an approximation for the rest).
  *
  * Gaps are errors (a record there would be rejected); rows that can never
  * match, rows shadowed for part of their range, stages no row reaches and
  * repeated texts are warnings (status RS_OK in the finding).
  */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "rules_impl.h"
 
-#define MAXPT 128                 /* distinct share constants analysed */
-#define NPIECE (2 * MAXPT - 1)
-#define WORDS ((NPIECE + 63) / 64)
-
-typedef struct pset { uint64_t w[WORDS]; } pset;
-
-typedef struct proj {
-	pset can_t, sure_t, can_f, sure_f;
-} proj;
+#define MAXPT 128 /* distinct share constants analysed */
 
 typedef struct an {
 	const rs_rules *r;
 	double pt[MAXPT]; /* sorted, distinct, pt[0] = 0, pt[n-1] = 100 */
-	size_t n;
-	pset full;
+	size_t n, np;     /* np = 2n - 1 pieces */
 } an;
-
-static void set_bit(pset *s, size_t i) { s->w[i / 64] |= (uint64_t)1 << (i % 64); }
-static bool has_bit(const pset *s, size_t i) { return (s->w[i / 64] >> (i % 64)) & 1; }
-
-static void set_and(pset *a, const pset *b)
-{
-	for (size_t i = 0; i < WORDS; i++)
-		a->w[i] &= b->w[i];
-}
-
-static void set_or(pset *a, const pset *b)
-{
-	for (size_t i = 0; i < WORDS; i++)
-		a->w[i] |= b->w[i];
-}
-
-static bool set_empty(const pset *a)
-{
-	for (size_t i = 0; i < WORDS; i++)
-		if (a->w[i] != 0)
-			return false;
-	return true;
-}
-
-/* a minus b within the full set. */
-static pset set_minus(const an *x, const pset *a, const pset *b)
-{
-	pset d;
-
-	for (size_t i = 0; i < WORDS; i++)
-		d.w[i] = a->w[i] & ~b->w[i] & x->full.w[i];
-	return d;
-}
 
 static bool add_point(an *x, double v)
 {
@@ -102,8 +58,7 @@ static bool an_init(an *x, const rs_rules *r)
 		if (r->node[i].op >= RS_C_EQ && r->node[i].op <= RS_C_GE &&
 		    r->node[i].var == RS_V_SHARE_PCT && !add_point(x, r->node[i].value))
 			return false;
-	for (i = 0; i < 2 * x->n - 1; i++)
-		set_bit(&x->full, i);
+	x->np = 2 * x->n - 1;
 	return true;
 }
 
@@ -113,82 +68,44 @@ static double rep(const an *x, size_t p)
 	return p % 2 == 0 ? x->pt[p / 2] : (x->pt[p / 2] + x->pt[p / 2 + 1]) / 2;
 }
 
-static int cmp(int op, double a, double b)
+/*
+ * Condition i where share_pct is x (enum rs_kv): TRUE or FALSE when that
+ * decides it whatever the other values are, else UNKNOWN ("either"). This is
+ * Kleene logic with every other value unknown, but for the scores, which are
+ * always known: "known" is TRUE on them, "unknown" FALSE.
+ */
+static int at_share(const rs_rules *r, uint32_t i, double x)
 {
-	switch (op) {
-	case RS_C_EQ: return a == b;
-	case RS_C_NE: return a != b;
-	case RS_C_LT: return a < b;
-	case RS_C_LE: return a <= b;
-	case RS_C_GT: return a > b;
-	default: return a >= b;
-	}
-}
+	const rs_cnode *n = &r->node[i];
+	uint32_t c;
+	int t, acc;
 
-static void atom(const an *x, const rs_cnode *n, proj *p)
-{
-	pset yes;
-	size_t i;
-
-	memset(p, 0, sizeof *p);
-	memset(&yes, 0, sizeof yes);
-	if (n->var != RS_V_SHARE_PCT && n->var != RS_V_CONTACT_SCORE &&
-	    n->var != RS_V_COOPERATION_SCORE) {
-		p->can_t = p->can_f = x->full; /* could be anything, unknown too */
-		return;
-	}
-	if (n->var != RS_V_SHARE_PCT && n->op < RS_C_KNOWN) {
-		p->can_t = p->can_f = x->full; /* a score: known, value free */
-		return;
-	}
-	for (i = 0; i < 2 * x->n - 1; i++)
-		if (n->op == RS_C_KNOWN || (n->op != RS_C_UNKNOWN && cmp(n->op, rep(x, i), n->value)))
-			set_bit(&yes, i);
-	p->can_t = p->sure_t = yes;
-	p->can_f = p->sure_f = set_minus(x, &x->full, &yes);
-}
-
-static void project(const an *x, uint32_t root, proj *p)
-{
-	const rs_cnode *n = &x->r->node[root];
-	uint32_t i, end = root + n->size;
-	bool all = n->op == RS_C_ALL;
-	proj k;
-
-	if (n->op == RS_C_BOND) {
-		project(x, root + 1, p);
-		return;
-	}
-	if (n->op == RS_C_NOT) {
-		project(x, root + 1, &k);
-		p->can_t = k.can_f;
-		p->sure_t = k.sure_f;
-		p->can_f = k.can_t;
-		p->sure_f = k.sure_t;
-		return;
-	}
-	if (n->op != RS_C_ALL && n->op != RS_C_ANY) {
-		atom(x, n, p);
-		return;
-	}
-	memset(p, 0, sizeof *p);
-	if (all)
-		p->can_t = p->sure_t = x->full;
-	else
-		p->can_f = p->sure_f = x->full;
-	for (i = root + 1; i < end; i += x->r->node[i].size) {
-		project(x, i, &k);
-		if (all) {
-			set_and(&p->can_t, &k.can_t);
-			set_and(&p->sure_t, &k.sure_t);
-			set_or(&p->can_f, &k.can_f);
-			set_or(&p->sure_f, &k.sure_f);
-		} else {
-			set_or(&p->can_t, &k.can_t);
-			set_or(&p->sure_t, &k.sure_t);
-			set_and(&p->can_f, &k.can_f);
-			set_and(&p->sure_f, &k.sure_f);
+	switch (n->op) {
+	case RS_C_ALL:
+	case RS_C_ANY:
+		acc = n->op == RS_C_ALL ? RS_K_T : RS_K_F;
+		for (c = i + 1; c < i + n->size; c += r->node[c].size) {
+			t = at_share(r, c, x);
+			if (n->op == RS_C_ALL ? t < acc : t > acc) /* all: min, any: max */
+				acc = t;
 		}
+		return acc;
+	case RS_C_NOT: return RS_K_T - at_share(r, i + 1, x);
+	case RS_C_BOND: return at_share(r, i + 1, x);
+	case RS_C_KNOWN: case RS_C_UNKNOWN:
+		if (n->var != RS_V_SHARE_PCT && n->var != RS_V_CONTACT_SCORE && n->var != RS_V_COOPERATION_SCORE)
+			return RS_K_U;
+		return n->op == RS_C_KNOWN ? RS_K_T : RS_K_F;
+	}
+	if (n->var != RS_V_SHARE_PCT)
+		return RS_K_U;
+	switch (n->op) {
+	case RS_C_EQ: return x == n->value ? RS_K_T : RS_K_F;
+	case RS_C_NE: return x != n->value ? RS_K_T : RS_K_F;
+	case RS_C_LT: return x < n->value ? RS_K_T : RS_K_F;
+	case RS_C_LE: return x <= n->value ? RS_K_T : RS_K_F;
+	case RS_C_GT: return x > n->value ? RS_K_T : RS_K_F;
+	default: return x >= n->value ? RS_K_T : RS_K_F;
 	}
 }
 
@@ -235,104 +152,95 @@ static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 	f->diag(f->ctx, &e);
 }
 
-static void report_gaps(const an *x, const pset *covered, finder *f)
+static void report_gaps(const an *x, const bool *covered, finder *f)
 {
-	pset gap = set_minus(x, &x->full, covered);
-	size_t i = 0, j, np = 2 * x->n - 1;
+	size_t i, j;
 	char range[128];
 
-	while (i < np) {
-		if (!has_bit(&gap, i)) {
-			i++;
+	for (i = 0; i < x->np; i = j + 1) {
+		j = i;
+		if (covered[i])
 			continue;
-		}
-		for (j = i; j + 1 < np && has_bit(&gap, j + 1); j++)
-			;
+		while (j + 1 < x->np && !covered[j + 1])
+			j++;
 		range_text(x, i, j, range, sizeof range);
 		find(f, true, "decision", "%s is covered by no decision row: a record there is rejected",
 		     range);
-		i = j + 1;
 	}
 }
 
 /*
- * "share_pct ... by decision[k] (stage)" for each stretch of the pieces in
- * `shadow`, k the first row surely true there (sure[k]), appended to msg.
+ * "share_pct ... goes to decision[k] (stage)" for each stretch of the
+ * pieces where row j can match but a row k before it surely does (first[p]:
+ * the first such row), appended to msg.
  */
-static void shadow_text(const an *x, const pset *shadow, const pset *sure, size_t j, char *msg,
+static void shadow_text(const an *x, const uint8_t *t, const size_t *first, char *msg,
                         size_t size)
 {
-	size_t i = 0, e, k, kn, np = 2 * x->n - 1, n;
+	size_t i, e, n;
 	char range[128];
 
-	while (i < np) {
-		if (!has_bit(shadow, i)) {
-			i++;
+	for (i = 0; i < x->np; i = e + 1) {
+		e = i;
+		if (t[i] == RS_K_F || first[i] == SIZE_MAX)
 			continue;
-		}
-		for (k = 0; k < j && !has_bit(&sure[k], i); k++)
-			;
-		for (e = i; e + 1 < np && has_bit(shadow, e + 1); e++) {
-			for (kn = 0; kn < j && !has_bit(&sure[kn], e + 1); kn++)
-				;
-			if (kn != k)
-				break;
-		}
+		while (e + 1 < x->np && t[e + 1] != RS_K_F && first[e + 1] == first[i])
+			e++;
 		range_text(x, i, e, range, sizeof range);
 		n = strlen(msg);
 		(void)snprintf(msg + n, size - n, "%s%s goes to decision[%zu] (%s)", n ? "; " : "", range,
-		               k, x->r->stages[x->r->dec[k].stage].id);
-		i = e + 1;
+		               first[i], x->r->stages[x->r->dec[first[i]].stage].id);
 	}
 }
 
 /*
- * Walks the table in first-match order. A row is hidden where it can be true
- * but an earlier row is surely true. Rows that some share value reaches are
- * marked live and their stages reached; with a finder, rows hidden in part
- * or in whole are reported.
+ * Walks the table in first-match order, piece by piece. A row is hidden
+ * where it can be true but an earlier row is surely true. Rows that some
+ * share value reaches are marked live and their stages reached; with a
+ * finder, rows hidden in part or in whole are reported.
  */
-static void walk(const an *x, finder *f, bool *reach, pset *covered, bool *live_out)
+static void walk(const an *x, finder *f, bool *reach, bool *covered, bool *live_out)
 {
 	const rs_rules *r = x->r;
-	pset before, *sure = f != NULL ? rs_calloc(r->ndec ? r->ndec : 1, sizeof *sure) : NULL;
-	size_t j;
+	uint8_t t[2 * MAXPT - 1];
+	size_t first[2 * MAXPT - 1], j, p;
 	char where[32], msg[400];
 
-	memset(&before, 0, sizeof before);
-	memset(covered, 0, sizeof *covered);
+	for (p = 0; p < x->np; p++) {
+		first[p] = SIZE_MAX;
+		covered[p] = false;
+	}
 	for (j = 0; j < r->ndec; j++) {
 		const rs_decision *d = &r->dec[j];
 		const char *id = r->stages[d->stage].id;
-		pset left, shadow;
-		bool live;
-		proj p;
+		bool live = false, can = false;
 
-		project(x, d->cond, &p);
-		left = set_minus(x, &p.can_t, &before);
-		shadow = p.can_t;
-		set_and(&shadow, &before);
-		live = !set_empty(&left);
+		for (p = 0; p < x->np; p++) {
+			t[p] = (uint8_t)at_share(r, d->cond, rep(x, p));
+			can = can || t[p] != RS_K_F;
+			live = live || (t[p] != RS_K_F && first[p] == SIZE_MAX);
+		}
 		reach[d->stage] = reach[d->stage] || live;
 		if (live_out != NULL)
 			live_out[j] = live;
-		(void)snprintf(where, sizeof where, "decision[%zu]", j);
-		msg[0] = '\0';
-		if (f != NULL && sure != NULL && !set_empty(&shadow))
-			shadow_text(x, &shadow, sure, j, msg, sizeof msg);
-		if (f != NULL && set_empty(&p.can_t))
-			find(f, false, where, "(stage %s) can never match: its share_pct conditions "
-			                      "exclude every value from 0 to 100", id);
-		else if (f != NULL && !live)
-			find(f, false, where, "(stage %s) can never match: %s", id, msg);
-		else if (f != NULL && msg[0] != '\0')
-			find(f, false, where, "(stage %s) is shadowed in part: %s", id, msg);
-		set_or(covered, &p.can_t);
-		set_or(&before, &p.sure_t);
-		if (sure != NULL)
-			sure[j] = p.sure_t;
+		if (f != NULL) {
+			(void)snprintf(where, sizeof where, "decision[%zu]", j);
+			msg[0] = '\0';
+			shadow_text(x, t, first, msg, sizeof msg);
+			if (!can)
+				find(f, false, where, "(stage %s) can never match: its share_pct conditions "
+				                      "exclude every value from 0 to 100", id);
+			else if (!live)
+				find(f, false, where, "(stage %s) can never match: %s", id, msg);
+			else if (msg[0] != '\0')
+				find(f, false, where, "(stage %s) is shadowed in part: %s", id, msg);
+		}
+		for (p = 0; p < x->np; p++) {
+			covered[p] = covered[p] || t[p] != RS_K_F;
+			if (t[p] == RS_K_T && first[p] == SIZE_MAX)
+				first[p] = j;
+		}
 	}
-	rs_free(sure);
 }
 
 /* The place of action text k in language g: the stages' lists, then the rules. */
@@ -371,8 +279,7 @@ static void repeats(finder *f, const rs_rules *r)
 size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
 {
 	finder f = {diag, ctx, r->name, 0};
-	bool reach[RS_MAX_STAGES] = {false};
-	pset covered;
+	bool reach[RS_MAX_STAGES] = {false}, covered[2 * MAXPT - 1];
 	an x;
 	size_t s;
 	char where[32];
@@ -381,8 +288,8 @@ size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
 		find(&f, false, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
 		return f.errors;
 	}
-	walk(&x, &f, reach, &covered, NULL);
-	report_gaps(&x, &covered, &f);
+	walk(&x, &f, reach, covered, NULL);
+	report_gaps(&x, covered, &f);
 	for (s = 0; s < r->nstages; s++) {
 		if (reach[s])
 			continue;
@@ -396,15 +303,14 @@ size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
 
 void rs_rules_live(rs_rules *r)
 {
-	bool reach[RS_MAX_STAGES] = {false}, live[RS_MAX_DECISIONS];
-	pset covered;
+	bool reach[RS_MAX_STAGES] = {false}, live[RS_MAX_DECISIONS], covered[2 * MAXPT - 1];
 	an x;
 	size_t i;
 
 	for (i = 0; i < r->ndec; i++)
 		live[i] = true; /* not analysed: every row may be the one */
 	if (an_init(&x, r))
-		walk(&x, NULL, reach, &covered, live);
+		walk(&x, NULL, reach, covered, live);
 	for (i = 0; i < r->ndec; i++)
 		r->dec[i].live = live[i];
 }

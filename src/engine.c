@@ -51,7 +51,7 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_
 static void fire(const rs_rules *r, const double *v, uint32_t known, rs_result *res)
 {
 	const rs_entry *e = r->ent + r->act_first[res->stage];
-	const rs_entry *end = r->ent + r->act_first[res->stage + 1];
+	const rs_entry *end = r->ent + r->model_first[res->stage];
 
 	res->nfired = 0;
 	for (; e < end; e++)
@@ -78,7 +78,7 @@ static long first_type(const rs_rules *r, double *v, uint32_t *known)
 static long first_model(const rs_rules *r, size_t stage, double *v, uint32_t *known)
 {
 	const rs_entry *e = r->ent + r->model_first[stage];
-	const rs_entry *end = r->ent + r->model_first[stage + 1];
+	const rs_entry *end = r->ent + r->act_first[stage + 1];
 
 	for (; e < end; e++) {
 		if (rs_cond_fast(r->prog, e->root, v, *known) == RS_K_T) {
@@ -178,37 +178,6 @@ static void next_needs(const rs_rules *r, const double *v, uint32_t known, rs_re
 	}
 }
 
-/*
- * The first decision row that matches, from the rows of share_pct's slot
- * (rules_impl.h); false when share_pct is unknown or NaN, or no row of the
- * slot matched: the caller then walks the whole table (and reports).
- */
-static bool decide_fast(const rs_rules *r, const rs_account *a, size_t *row)
-{
-	double x = a->v[RS_V_SHARE_PCT];
-	size_t lo = 0, hi = r->npts, mid, slot;
-	const rs_entry *e, *end;
-
-	if (r->dec_first == NULL || !rs_known(a, RS_V_SHARE_PCT) || x != x)
-		return false;
-	while (lo < hi) { /* lo = how many constants are below x */
-		mid = (lo + hi) / 2;
-		if (r->share_pts[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	slot = 2 * lo + (lo < r->npts && r->share_pts[lo] == x);
-	end = r->ent + r->dec_first[slot + 1];
-	for (e = r->ent + r->dec_first[slot]; e < end; e++) {
-		if (rs_cond_fast(r->prog, e->root, a->v, a->known) == RS_K_T) {
-			*row = e->rule;
-			return true;
-		}
-	}
-	return false;
-}
-
 static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_error *err)
 {
 	if (err != NULL)
@@ -236,15 +205,13 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	double v[RS_VAR_COUNT];
 	uint32_t known = a->known | 1u << RS_VAR_STAGE;
 
-	if (!decide_fast(r, a, &i)) {
-		for (i = 0; i < r->ndec; i++) {
-			int t = rs_cond_fast(r->prog, r->dec[i].cond, a->v, a->known);
+	for (i = 0; i < r->ndec; i++) {
+		int t = rs_cond_fast(r->prog, r->dec[i].cond, a->v, a->known);
 
-			if (t == RS_K_T)
-				break;
-			if (t == RS_K_U && unknown_row < 0)
-				unknown_row = (long)i;
-		}
+		if (t == RS_K_T)
+			break;
+		if (t == RS_K_U && unknown_row < 0)
+			unknown_row = (long)i;
 	}
 	if (i == r->ndec)
 		return no_row(a, unknown_row, lang, err);

@@ -1,173 +1,937 @@
 /*
- * rules.c - the rules file: parse (cJSON), validate, compile, and the
- * accessors. Every structural problem is reported with its JSON path; loading
- * goes on after a problem so one run of `relstage validate` lists them all.
+ * rules.c - the rules file: parse (cJSON), check and load it into the form of
+ * rules_impl.h, free it, and the accessors. Every problem is reported with
+ * its JSON path, and loading goes on after one, so one run of `relstage
+ * validate` lists them all. The format's objects are described once, in
+ * tables that the loader, rs_rules_free and the dump (rules_dump.c) walk.
  *
  * The format (version 1) is specified in README.md, "The rules format"
- * (`relstage rules` prints the defaults as an example); what each section
- * loads into is in rules_impl.h.
+ * (`relstage rules` prints the defaults as an example).
  */
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "rules_impl.h"
 
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;
 
-static const char *const top_keys[] = {"relstage_rules", "params", "scores", "stages",
-                                       "decision", "relationship_types", "bonds",
-                                       "alliance_models", "actions", "messages", NULL};
-/* The sections of rs_kind_rule lists, and what their conditions may test. */
-static const char *const kind_keys[RS_K_COUNT] = {"relationship_types", "bonds", "alliance_models"};
-static const unsigned kind_flags[RS_K_COUNT] = {RS_LD_BONDS, 0,
-                                                RS_LD_STAGE | RS_LD_TYPE | RS_LD_BONDS};
+#define MAX_PROBLEMS 100 /* passed to diag; counting goes on */
+#define MAX_TEXT 2000    /* bytes in one text */
+#define MAX_ID 32
 
-/* ------------------------------------------------------------- sections */
+/* What a condition may test beyond the account's own values (rs_list.cflags). */
+enum {
+	LD_STAGE = 1,     /* stage, previous_stage, downgraded */
+	LD_NO_SCORES = 2, /* score parts: not the scores */
+	LD_NUMERIC = 4,   /* a linear part's variable: a number, yes/no or level */
+	LD_TYPE = 8,      /* relationship_type */
+	LD_MODEL = 16,    /* alliance_model */
+	LD_BONDS = 32,    /* {"bond": ID} */
+	LD_ACTION = LD_STAGE | LD_TYPE | LD_MODEL | LD_BONDS
+};
 
-static void load_params(rs_ld *l, const cJSON *o)
+/* ---------------------------------------------------------- the format */
+
+static const rs_member stage_members[] = {
+	{"id", RS_MT_ID, false, offsetof(rs_stage, id)},
+	{"label", RS_MT_TEXT, false, offsetof(rs_stage, label)},
+	{"actions", RS_MT_ACTIONS, false, 0},
+	{NULL, 0, false, 0},
+};
+static const rs_member decision_members[] = {
+	{"stage", RS_MT_STAGE, false, offsetof(rs_decision, stage)},
+	{"when", RS_MT_COND, false, offsetof(rs_decision, cond)},
+	{"why", RS_MT_TEXT, true, offsetof(rs_decision, why)},
+	{NULL, 0, false, 0},
+};
+static const rs_member kind_members[] = {
+	{"id", RS_MT_ID, false, offsetof(rs_kind_rule, id)},
+	{"label", RS_MT_TEXT, false, offsetof(rs_kind_rule, label)},
+	{"when", RS_MT_COND, false, offsetof(rs_kind_rule, cond)},
+	{NULL, 0, false, 0},
+};
+static const rs_member action_members[] = {
+	{"id", RS_MT_ID, false, offsetof(rs_action, id)},
+	{"when", RS_MT_COND, false, offsetof(rs_action, cond)},
+	{"flag", RS_MT_ID, true, offsetof(rs_action, flag)},
+	{"text", RS_MT_TEXT, false, offsetof(rs_action, text)},
+	{NULL, 0, false, 0},
+};
+const rs_member rs_part_members[2][5] = {
+	{{"var", RS_MT_VAR, false, offsetof(rs_part, var)},
+	 {"per", RS_MT_NUM, false, offsetof(rs_part, per)},
+	 {"cap", RS_MT_NUM, true, offsetof(rs_part, cap)},
+	 {"label", RS_MT_TEXT, true, offsetof(rs_part, label)}},
+	{{"when", RS_MT_COND, false, offsetof(rs_part, cond)},
+	 {"points", RS_MT_NUM, false, offsetof(rs_part, points)},
+	 {"label", RS_MT_TEXT, true, offsetof(rs_part, label)}},
+};
+const rs_member rs_score_members[3] = {
+	{"max", RS_MT_MAX, true, offsetof(rs_scoredef, max)},
+	{"parts", RS_MT_PARTS, false, 0},
+};
+const rs_list rs_lists[RS_L_COUNT] = {
+	{"stages", stage_members, sizeof(rs_stage), 1, RS_MAX_STAGES, 0, "stage "},
+	{"decision", decision_members, sizeof(rs_decision), 1, RS_MAX_DECISIONS, LD_BONDS, ""},
+	{"relationship_types", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, LD_BONDS, ""},
+	{"bonds", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, 0, ""},
+	{"alliance_models", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS,
+	 LD_STAGE | LD_TYPE | LD_BONDS, ""},
+	{"actions", action_members, sizeof(rs_action), 0, RS_MAX_FIRED, LD_ACTION, "action "},
+	{"parts", NULL, sizeof(rs_part), 1, RS_MAX_PARTS, LD_NO_SCORES, ""},
+};
+
+/* Where list d (RS_L_, not parts) lives in r, and its count in *n. */
+static void **list_of(rs_rules *r, int d, size_t **n)
 {
-	rs_rules *r = l->r;
-	const cJSON *it;
-	size_t mark = rs_ld_push_key(l, "params"), i;
-
-	if (!cJSON_IsObject(o) || (size_t)cJSON_GetArraySize(o) > RS_MAX_PARAMS) {
-		rs_ld_problem(l, "expected an object of at most %d numbers: {\"strategic_share\": 80}",
-		              RS_MAX_PARAMS);
-		goto out;
-	}
-	r->param = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->param);
-	if (r->param == NULL)
-		goto out;
-	cJSON_ArrayForEach(it, o) {
-		size_t m = rs_ld_push_key(l, it->string);
-
-		for (i = 0; i < r->nparams && strcmp(r->param[i].id, it->string) != 0; i++)
-			;
-		if (!rs_ld_id_ok(it->string) || strcmp(it->string, "gap") == 0)
-			rs_ld_problem(l, "a param name is lower case letters, digits and _ (not \"gap\")");
-		else if (i < r->nparams)
-			rs_ld_problem(l, "duplicate key");
-		else if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
-			rs_ld_problem(l, "expected a number");
-		else if ((r->param[r->nparams].id = rs_ld_strdup(l, it->string)) != NULL)
-			r->param[r->nparams++].value = it->valuedouble;
-		rs_ld_pop(l, m);
-	}
-out:
-	rs_ld_pop(l, mark);
-}
-
-static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
-{
-	static const char *const lin_keys[] = {"var", "per", "cap", "label", NULL};
-	static const char *const cond_keys[] = {"when", "points", "label", NULL};
-	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
-	const cJSON *when = cJSON_GetObjectItemCaseSensitive(o, "when");
-	const cJSON *lab;
-
-	p->var = -1;
-	p->cap = INFINITY;
-	p->name_var = -1;
-	if (!cJSON_IsObject(o) || (var == NULL) == (when == NULL)) {
-		rs_ld_problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
-		return;
-	}
-	rs_ld_keys(l, o, var ? lin_keys : cond_keys);
-	if (var != NULL) {
-		p->var = rs_ld_var(l, o, "var", RS_LD_NUMERIC | RS_LD_NO_SCORES);
-		p->name_var = p->var;
-		(void)rs_ld_number(l, o, "per", true, &p->per);
-		if (cJSON_GetObjectItemCaseSensitive(o, "cap") != NULL)
-			(void)rs_ld_number(l, o, "cap", true, &p->cap);
-	} else {
-		p->cond = rs_ld_cond_at(l, o, "when", RS_LD_NO_SCORES);
-		(void)rs_ld_number(l, o, "points", true, &p->points);
-		p->name_var = rs_ld_first_var(l, p->cond);
-	}
-	lab = cJSON_GetObjectItemCaseSensitive(o, "label");
-	if (lab != NULL)
-		rs_ld_text_at(l, o, "label", &p->label);
-}
-
-static void load_score(rs_ld *l, const cJSON *o, rs_scoredef *s)
-{
-	static const char *const keys[] = {"max", "parts", NULL};
-	const cJSON *parts, *it;
-	size_t mark, i = 0;
-
-	s->max = 100;
-	if (!rs_ld_keys(l, o, keys))
-		return;
-	if (cJSON_GetObjectItemCaseSensitive(o, "max") != NULL &&
-	    rs_ld_number(l, o, "max", true, &s->max) && (s->max <= 0 || s->max > 100)) {
-		mark = rs_ld_push_key(l, "max");
-		rs_ld_problem(l, "must be more than 0 and at most 100");
-		rs_ld_pop(l, mark);
-	}
-	parts = rs_ld_array(l, o, "parts", 1, RS_MAX_PARTS);
-	if (parts == NULL)
-		return;
-	s->parts = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(parts), sizeof *s->parts);
-	if (s->parts == NULL)
-		return;
-	mark = rs_ld_push_key(l, "parts");
-	cJSON_ArrayForEach(it, parts) {
-		size_t m = rs_ld_push_index(l, i);
-		load_part(l, it, &s->parts[i++]);
-		rs_ld_pop(l, m);
-	}
-	s->nparts = i;
-	rs_ld_pop(l, mark);
-}
-
-static void load_scores(rs_ld *l, const cJSON *o)
-{
-	static const char *const keys[] = {"contact_score", "cooperation_score", NULL};
-	int k;
-
-	if (!rs_ld_keys(l, o, keys))
-		return;
-	for (k = 0; k < RS_SCORE_COUNT; k++) {
-		const cJSON *s = rs_ld_need(l, o, keys[k]);
-		size_t mark;
-
-		if (s == NULL)
-			continue;
-		mark = rs_ld_push_key(l, keys[k]);
-		load_score(l, s, &l->r->score[k]);
-		rs_ld_pop(l, mark);
+	switch (d) {
+	case RS_L_STAGES: *n = &r->nstages; return (void **)&r->stages;
+	case RS_L_DECISION: *n = &r->ndec; return (void **)&r->dec;
+	case RS_L_ACTIONS: *n = &r->nact; return (void **)&r->act;
+	default: *n = &r->nkind[d - RS_L_KINDS]; return (void **)&r->kind[d - RS_L_KINDS];
 	}
 }
 
-/* Joins a stage's actions once, params in place, so output needs no work
- * per row; the texts as written stay in actions[] for the dump. */
-static void join_actions(rs_ld *l, rs_stage *s)
+static const char *const op_names[] = {"all", "any", "not", "bond", "==", "!=", "<", "<=",
+                                       ">", ">=", "known", "unknown"};
+static const char *const pseudo_names[] = {"stage", "downgraded", "relationship_type",
+                                           "alliance_model"};
+static const char *const level_words[] = {"staff", "manager", "director", "executive"};
+
+const char *rs_cond_op_name(int op)
 {
-	int g;
+	return op >= 0 && op <= RS_C_UNKNOWN ? op_names[op] : "?";
+}
+
+const char *rs_cond_var_name(int var)
+{
+	return var >= RS_V_COUNT && var < RS_VAR_COUNT ? pseudo_names[var - RS_V_COUNT] : rs_var_name(var);
+}
+
+void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n)
+{
+	size_t k = (size_t)n->value;
+
+	if (n->param != 0)
+		(void)rs_buf_puts(b, r->param[n->param - 1].id);
+	else if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
+		(void)rs_buf_puts(b, r->stages[k].id);
+	else if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
+		(void)rs_buf_puts(b, r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][k].id);
+	else if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
+		(void)rs_buf_puts(b, n->value != 0 ? "true" : "false");
+	else if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
+		(void)rs_buf_puts(b, level_words[k - 1]);
+	else
+		(void)rs_buf_put_num(b, n->value, 2);
+}
+
+/* Item i's id (everything with an id has it first: rules_impl.h). */
+static const char *id_at(const void *items, size_t size, size_t i)
+{
+	return *(char *const *)(const void *)((const char *)items + i * size);
+}
+
+/* The first of n items whose id is s[0..len), or n. */
+static size_t find_id(const void *items, size_t size, size_t n, const char *s, size_t len)
+{
 	size_t i;
 
+	for (i = 0; i < n; i++) {
+		const char *id = id_at(items, size, i);
+
+		if (id != NULL && strncmp(id, s, len) == 0 && id[len] == '\0')
+			break;
+	}
+	return i;
+}
+
+/* ------------------------------------------------ the loader's toolkit */
+
+/*
+ * The loader's state: the JSON path of the value being read, so that every
+ * problem names its place. A reader that finds a problem reports it and
+ * leaves a neutral value, and loading goes on.
+ */
+typedef struct ld {
+	rs_rules *r;
+	const char *name;
+	rs_diag_fn diag;
+	void *dctx;
+	rs_error *err;
+	size_t nproblems;
+	unsigned long line; /* a syntax error's; 0 for the rest */
+	bool oom, too_many_nodes;
+	bool gap; /* texts may hold {gap} (a need being read) */
+	size_t plen;
+	char path[160];
+} ld;
+
+static void RS_PRINTF(2, 3) problem(ld *l, const char *fmt, ...)
+{
+	rs_error e;
+	va_list ap;
+
+	memset(&e, 0, sizeof e);
+	e.status = RS_ERULES;
+	e.file = l->name;
+	e.line = l->line;
+	memcpy(e.where, l->path, l->plen + 1);
+	va_start(ap, fmt);
+	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	va_end(ap);
+	if (l->nproblems++ == 0 && l->err != NULL)
+		*l->err = e;
+	if (l->diag != NULL && l->nproblems <= MAX_PROBLEMS)
+		l->diag(l->dctx, &e);
+}
+
+static rs_status nomem(ld *l)
+{
+	if (l->err != NULL) {
+		l->err->where[0] = '\0';
+		rs_error_set(l->err, RS_ENOMEM, 0, "out of memory while loading the rules");
+	}
+	return RS_ENOMEM;
+}
+
+/* Appends up to n bytes of s to the path, control characters as '?' (keys
+ * come from the file); a full path stops growing. */
+static void put(ld *l, const char *s, size_t n)
+{
+	for (; n > 0 && *s != '\0' && l->plen + 1 < sizeof l->path; n--, s++)
+		l->path[l->plen++] = (unsigned char)*s < 0x20 ? '?' : *s;
+	l->path[l->plen] = '\0';
+}
+
+/* Path steps ".key" (at the top: "key") and "[i]"; each returns the mark
+ * that pop goes back to. */
+static size_t push_key(ld *l, const char *key)
+{
+	size_t mark = l->plen;
+
+	put(l, ".", mark > 0);
+	put(l, key, 63);
+	return mark;
+}
+
+static size_t push_index(ld *l, size_t i)
+{
+	size_t mark = l->plen;
+	char tmp[32];
+
+	(void)snprintf(tmp, sizeof tmp, "[%zu]", i);
+	put(l, tmp, sizeof tmp);
+	return mark;
+}
+
+static void pop(ld *l, size_t mark)
+{
+	l->plen = mark;
+	l->path[mark] = '\0';
+}
+
+/* A syntax error at byte pos: its line, its column in characters, and a
+ * little of the text there (not cutting a character in two). */
+static void syntax_error(ld *l, const char *text, size_t len, size_t pos, const char *what)
+{
+	unsigned long col = 1;
+	size_t i, n = 0;
+
+	l->line = 1;
+	for (i = 0; i < pos; i++) {
+		if (text[i] == '\n') {
+			l->line++;
+			col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	while (pos + n < len && n < 24 && text[pos + n] != '\n' && text[pos + n] != '\r' &&
+	       (unsigned char)text[pos + n] >= 0x20)
+		n++;
+	while (n > 0 && pos + n < len && ((unsigned char)text[pos + n] & 0xC0) == 0x80)
+		n--;
+	if (n == 0)
+		problem(l, "%s at column %lu, at the end of the line", what, col);
+	else
+		problem(l, "%s at column %lu, near: %.*s", what, col, (int)n, text + pos);
+}
+
+static rs_status parse(ld *l, const char *text, size_t len, cJSON **root)
+{
+	const char *end = text;
+	size_t pos;
+	unsigned long failures = rs_alloc_failures();
+
+	*root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	pos = end != NULL && end >= text && end <= text + len ? (size_t)(end - text) : 0;
+	if (*root == NULL && rs_alloc_failures() != failures)
+		return nomem(l); /* cJSON says NULL for a failed allocation too */
+	if (*root == NULL) {
+		syntax_error(l, text, len, pos, len == 0 ? "empty rules" : "JSON syntax error");
+		return RS_ERULES;
+	}
+	while (pos < len && strchr(" \t\r\n", text[pos]) != NULL && text[pos] != '\0')
+		pos++;
+	if (pos < len) {
+		syntax_error(l, text, len, pos, "text after the end of the rules object");
+		cJSON_Delete(*root);
+		*root = NULL;
+		return RS_ERULES;
+	}
+	return RS_OK;
+}
+
+static void *ld_calloc(ld *l, size_t n, size_t size)
+{
+	void *p = rs_calloc(n == 0 ? 1 : n, size);
+
+	l->oom = l->oom || p == NULL;
+	return p;
+}
+
+static char *ld_strdup(ld *l, const char *s)
+{
+	char *d = rs_strdup(s);
+
+	l->oom = l->oom || d == NULL;
+	return d;
+}
+
+/* Appends ", s" (or s) to a list in a message; stops when full. */
+static void list_add(char *list, size_t size, const char *s)
+{
+	size_t n = strlen(list);
+
+	if (n + 2 < size)
+		(void)snprintf(list + n, size - n, "%s%s", n ? ", " : "", s);
+}
+
+/* Reports unknown and duplicate keys; false when o is not an object. */
+static bool check_keys(ld *l, const cJSON *o, const char *const *want)
+{
+	const cJSON *c, *d;
+	char list[200];
+	size_t i, m;
+
+	if (!cJSON_IsObject(o)) {
+		problem(l, "expected an object");
+		return false;
+	}
+	list[0] = '\0';
+	for (i = 0; want[i] != NULL; i++)
+		list_add(list, sizeof list, want[i]);
+	cJSON_ArrayForEach(c, o) {
+		m = push_key(l, c->string);
+		for (i = 0; want[i] != NULL && strcmp(want[i], c->string) != 0; i++)
+			;
+		if (want[i] == NULL)
+			problem(l, "unknown key \"%.40s\" (expected: %s)", c->string, list);
+		for (d = o->child; d != c && strcmp(d->string, c->string) != 0; d = d->next)
+			;
+		if (d != c && want[i] != NULL)
+			problem(l, "duplicate key");
+		pop(l, m);
+	}
+	return true;
+}
+
+/*
+ * o's member `key` with the path at it (pop to *mark when done), or NULL
+ * when there is none, after reporting it if it is required.
+ */
+static const cJSON *enter(ld *l, const cJSON *o, const char *key, bool required, size_t *mark)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	*mark = push_key(l, key);
+	if (v == NULL) {
+		if (required && cJSON_IsObject(o))
+			problem(l, "missing (required)");
+		pop(l, *mark);
+	}
+	return v;
+}
+
+/* The readers below check the value at the current path. */
+
+static bool number(ld *l, const cJSON *v, bool nonneg, double *out)
+{
+	if (!cJSON_IsNumber(v))
+		problem(l, "expected a number");
+	else if (!isfinite(v->valuedouble))
+		problem(l, "not a finite number");
+	else if (nonneg && v->valuedouble < 0)
+		problem(l, "must not be negative");
+	else
+		*out = v->valuedouble;
+	return cJSON_IsNumber(v) && isfinite(v->valuedouble) && !(nonneg && v->valuedouble < 0);
+}
+
+static bool array(ld *l, const cJSON *v, size_t min, size_t max)
+{
+	size_t n = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0;
+
+	if (!cJSON_IsArray(v))
+		problem(l, "expected an array");
+	else if (n < min)
+		problem(l, "must not be empty");
+	else if (n > max)
+		problem(l, "has %zu entries, more than the limit of %zu", n, max);
+	else
+		return true;
+	return false;
+}
+
+static bool id_ok(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || !(s[0] >= 'a' && s[0] <= 'z'))
+		return false;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
+			return false;
+	return i <= MAX_ID;
+}
+
+static char *id_value(ld *l, const cJSON *v)
+{
+	if (cJSON_IsString(v) && id_ok(v->valuestring))
+		return ld_strdup(l, v->valuestring);
+	problem(l, "expected an id: a lower case letter, then letters, digits or _ (at most %d)", MAX_ID);
+	return NULL;
+}
+
+/* Well-formed UTF-8 without overlongs or surrogates. */
+static bool utf8_ok(const unsigned char *s)
+{
+	while (*s != '\0') {
+		unsigned c = *s, n, cp, i;
+
+		if (c < 0x80) {
+			s++;
+			continue;
+		}
+		n = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xC2 && c <= 0xDF ? 1 : 0;
+		if (n == 0)
+			return false;
+		cp = c & (0x3Fu >> n);
+		for (i = 1; i <= n; i++) {
+			if ((s[i] & 0xC0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i] & 0x3Fu);
+		}
+		if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return false;
+		s += n + 1;
+	}
+	return true;
+}
+
+/* A copy of the text v; NULL after reporting what is wrong with it. */
+static char *text_value(ld *l, const cJSON *v)
+{
+	const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+	size_t i, n = s != NULL ? strlen(s) : 0;
+
+	if (s == NULL) {
+		problem(l, "expected a string");
+		return NULL;
+	}
+	for (i = 0; i < n && (unsigned char)s[i] >= 0x20; i++)
+		;
+	if (n == 0 || n > MAX_TEXT)
+		problem(l, n == 0 ? "must not be empty" : "longer than %d bytes", MAX_TEXT);
+	else if (i < n)
+		problem(l, "contains a control character (a line break or tab)");
+	else if (!utf8_ok((const unsigned char *)s))
+		problem(l, "is not valid UTF-8 (save the rules file as UTF-8)");
+	else
+		return ld_strdup(l, s);
+	return NULL;
+}
+
+/*
+ * s with every {name} replaced by the param's value ({gap} kept where
+ * l->gap allows it); NULL after reporting a problem, or out of memory.
+ */
+static char *expand(ld *l, const char *s)
+{
+	const rs_rules *r = l->r;
+	const char *p, *q;
+	size_t i, n;
+	rs_buf b;
+
+	rs_buf_init(&b);
+	(void)rs_buf_puts(&b, "");
+	for (p = s; (q = strchr(p, '{')) != NULL; p = q + n + 2) {
+		(void)rs_buf_append(&b, p, (size_t)(q - p));
+		n = strcspn(q + 1, "{}");
+		i = find_id(r->param, sizeof *r->param, r->nparams, q + 1, n);
+		if (q[n + 1] != '}' || (i == r->nparams && !(l->gap && n == 3 && memcmp(q + 1, "gap", 3) == 0))) {
+			problem(l, "\"%.*s\" is not a param: write {name} with a name from params%s",
+			        (int)(q[n + 1] == '}' ? n + 2 : 1), q, l->gap ? " or {gap}" : "");
+			rs_buf_free(&b);
+			return NULL;
+		}
+		if (i < r->nparams)
+			(void)rs_buf_put_num(&b, r->param[i].value, 2);
+		else
+			(void)rs_buf_append(&b, q, n + 2);
+	}
+	(void)rs_buf_puts(&b, p);
+	if (b.failed) {
+		l->oom = true;
+		rs_buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/* A TEXT, {"en": ..., "zh": ...}; one that names a param ({name}) keeps
+ * what was written in raw. */
+static void text(ld *l, const cJSON *v, rs_text *t)
+{
+	static const char *const langs[] = {"en", "zh", NULL};
+	const cJSON *s;
+	size_t m;
+	int g;
+
+	if (!cJSON_IsObject(v)) {
+		problem(l, "expected a text: {\"en\": \"...\", \"zh\": \"...\"}");
+		return;
+	}
+	(void)check_keys(l, v, langs);
 	for (g = 0; g < RS_LANG_COUNT; g++) {
+		if ((s = enter(l, v, langs[g], true, &m)) == NULL)
+			continue;
+		t->s[g] = text_value(l, s);
+		if (t->s[g] != NULL && strchr(t->s[g], '{') != NULL) {
+			t->raw[g] = t->s[g];
+			t->s[g] = expand(l, t->raw[g]);
+		}
+		pop(l, m);
+	}
+}
+
+/* The index of the item whose id the string v is, else -1 with the ids
+ * there are listed in list. */
+static long lookup(const cJSON *v, const void *items, size_t size, size_t n, char *list, size_t cap)
+{
+	size_t i;
+
+	list[0] = '\0';
+	for (i = 0; i < n; i++) {
+		const char *id = id_at(items, size, i);
+
+		if (id != NULL && cJSON_IsString(v) && strcmp(id, v->valuestring) == 0)
+			return (long)i;
+		if (id != NULL)
+			list_add(list, cap, id);
+	}
+	return -1;
+}
+
+static long stage_value(ld *l, const cJSON *v)
+{
+	char list[200];
+	long st = lookup(v, l->r->stages, sizeof *l->r->stages, l->r->nstages, list, sizeof list);
+
+	if (st >= 0)
+		return st;
+	if (list[0] == '\0')
+		problem(l, "no valid stage is defined to refer to");
+	else if (cJSON_IsString(v))
+		problem(l, "unknown stage \"%.40s\" (expected: %s)", v->valuestring, list);
+	else
+		problem(l, "expected a stage id (one of: %s)", list);
+	return -1;
+}
+
+/* The type, bond or model (RS_K_ list k) v names. */
+static long kind_value(ld *l, const cJSON *v, int k)
+{
+	char list[200];
+	long i = lookup(v, l->r->kind[k], sizeof **l->r->kind, l->r->nkind[k], list, sizeof list);
+
+	if (i < 0)
+		problem(l, "expected one of: %s", list[0] ? list : "(none defined)");
+	return i;
+}
+
+/* ----------------------------------------------------------- conditions */
+
+/* Which flag lets a condition test a variable the engine sets. */
+static unsigned var_flag(int var)
+{
+	switch (var) {
+	case RS_VAR_TYPE: return LD_TYPE;
+	case RS_VAR_MODEL: return LD_MODEL;
+	case RS_VAR_STAGE: case RS_VAR_DOWNGRADED: case RS_V_PREVIOUS_STAGE: return LD_STAGE;
+	default: return 0;
+	}
+}
+
+static int var_value(ld *l, const cJSON *v, unsigned flags)
+{
+	char list[480];
+	int var = -1, k;
+
+	for (k = 0; cJSON_IsString(v) && k < RS_VAR_COUNT; k++)
+		if (strcmp(v->valuestring, rs_cond_var_name(k)) == 0)
+			var = k;
+	if (!cJSON_IsString(v)) {
+		problem(l, "expected a variable name");
+	} else if (var < 0) {
+		list[0] = '\0';
+		for (k = 0; k < RS_VAR_COUNT; k++)
+			if ((var_flag(k) & flags) == var_flag(k))
+				list_add(list, sizeof list, rs_cond_var_name(k));
+		problem(l, "unknown variable \"%.40s\" (expected one of: %s)", v->valuestring, list);
+	} else if ((var_flag(var) & flags) != var_flag(var)) {
+		problem(l, "\"%s\" can be tested only in action rules%s", v->valuestring,
+		        var_flag(var) == LD_MODEL ? "" : " and alliance models");
+	} else if ((flags & LD_NO_SCORES) && var >= RS_V_CONTACT_SCORE) {
+		problem(l, "a score part cannot use contact_score or cooperation_score");
+	} else if ((flags & LD_NUMERIC) && rs_var_kind(var) == RS_KIND_TEXT) {
+		problem(l, "%s is text: a linear part needs a number, yes/no or level", rs_var_name(var));
+	} else {
+		return var;
+	}
+	return -1;
+}
+
+static int op_value(ld *l, const cJSON *v)
+{
+	int op;
+
+	for (op = RS_C_EQ; cJSON_IsString(v) && op <= RS_C_UNKNOWN; op++)
+		if (strcmp(op_names[op], v->valuestring) == 0)
+			return op;
+	if (cJSON_IsString(v))
+		problem(l, "unknown operator \"%.20s\" (expected ==, !=, <, <=, >, >=, known, unknown)",
+		        v->valuestring);
+	else
+		problem(l, "expected an operator: ==, !=, <, <=, >, >=, known, unknown");
+	return -1;
+}
+
+static uint32_t node_new(ld *l)
+{
+	rs_rules *r = l->r;
+
+	if (r->nnodes >= RS_COND_MAX_NODES) {
+		if (!l->too_many_nodes)
+			problem(l, "the conditions have more than %d nodes in all", RS_COND_MAX_NODES);
+		l->too_many_nodes = true;
+		return UINT32_MAX;
+	}
+	if (r->nnodes == r->capnodes) {
+		size_t cap = r->capnodes ? r->capnodes * 2 : 64;
+		rs_cnode *p = rs_realloc(r->node, cap * sizeof *p);
+
+		if (p == NULL) {
+			l->oom = true;
+			return UINT32_MAX;
+		}
+		r->node = p;
+		r->capnodes = cap;
+	}
+	memset(&r->node[r->nnodes], 0, sizeof r->node[0]);
+	r->node[r->nnodes].size = 1;
+	return (uint32_t)r->nnodes++;
+}
+
+/* The value of a comparison on var as a double, checked against the
+ * variable's kind; *param gets 1 + the param a number names. */
+static void atom_value(ld *l, const cJSON *v, int var, double *out, uint8_t *param)
+{
+	const rs_rules *r = l->r;
+	int level;
+	size_t i;
+
+	if (var == RS_VAR_STAGE || var == RS_V_PREVIOUS_STAGE || var == RS_VAR_TYPE || var == RS_VAR_MODEL) {
+		*out = (double)(var == RS_VAR_TYPE    ? kind_value(l, v, RS_K_TYPE)
+		                : var == RS_VAR_MODEL ? kind_value(l, v, RS_K_MODEL)
+		                                      : stage_value(l, v));
+		return;
+	}
+	switch (var == RS_VAR_DOWNGRADED ? RS_KIND_BOOL : rs_var_kind(var)) {
+	case RS_KIND_BOOL:
+		if (!cJSON_IsBool(v))
+			break;
+		*out = cJSON_IsTrue(v) ? 1 : 0;
+		return;
+	case RS_KIND_LEVEL:
+		if (cJSON_IsString(v) && rs_parse_level(v->valuestring, strlen(v->valuestring), &level) == RS_PARSE_OK)
+			*out = level;
+		else
+			problem(l, "expected a level for %s: staff, manager, director, executive "
+			           "(or 员工, 经理, 总监, 高层)", rs_var_name(var));
+		return;
+	case RS_KIND_NUMBER:
+		i = cJSON_IsString(v) ? find_id(r->param, sizeof *r->param, r->nparams, v->valuestring,
+		                                strlen(v->valuestring)) : r->nparams;
+		if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+			*out = v->valuedouble;
+		} else if (i < r->nparams) {
+			*out = r->param[i].value;
+			*param = (uint8_t)(i + 1);
+		} else {
+			problem(l, cJSON_IsNumber(v) ? "not a finite number"
+			           : cJSON_IsString(v) ? "expected a number or the name of a param for %s"
+			                               : "expected a number for %s", rs_var_name(var));
+		}
+		return;
+	default:
+		break;
+	}
+	problem(l, "expected true or false for %s", rs_cond_var_name(var));
+}
+
+/* {"var": ..., "op": ..., "value": ...} into node[at]. */
+static void atom(ld *l, const cJSON *o, unsigned flags, uint32_t at)
+{
+	static const char *const want[] = {"var", "op", "value", "need", NULL};
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value"), *x;
+	rs_cnode *n;
+	int var = -1, op = -1;
+	size_t m;
+	double value = 0;
+	uint8_t param = 0;
+
+	(void)check_keys(l, o, want);
+	if ((x = enter(l, o, "var", true, &m)) != NULL) {
+		var = var_value(l, x, flags & ~(unsigned)LD_NUMERIC);
+		pop(l, m);
+	}
+	if ((x = enter(l, o, "op", true, &m)) != NULL) {
+		op = op_value(l, x);
+		pop(l, m);
+	}
+	if (op == RS_C_KNOWN || op == RS_C_UNKNOWN) {
+		if (v != NULL) {
+			m = push_key(l, "value");
+			problem(l, "\"%s\" takes no value", op_names[op]);
+			pop(l, m);
+		}
+	} else if (v == NULL && op >= 0) {
+		(void)enter(l, o, "value", true, &m);
+	} else if (v != NULL && var >= 0 && op >= 0) {
+		bool ids = var == RS_VAR_TYPE || var == RS_VAR_MODEL;
+		rs_kind kind = var >= RS_V_PREVIOUS_STAGE ? RS_KIND_NUMBER : rs_var_kind(var);
+
+		m = push_key(l, "op");
+		if (kind == RS_KIND_TEXT)
+			problem(l, "%s is text: only \"known\" and \"unknown\" apply", rs_var_name(var));
+		else if ((kind == RS_KIND_BOOL || ids || var == RS_VAR_DOWNGRADED) && op != RS_C_EQ && op != RS_C_NE)
+			problem(l, "%s is %s: use ==, !=, known or unknown", rs_cond_var_name(var),
+			        ids ? "an id" : "yes/no");
+		pop(l, m);
+		m = push_key(l, "value");
+		if (kind != RS_KIND_TEXT)
+			atom_value(l, v, var, &value, &param);
+		pop(l, m);
+	}
+	n = &l->r->node[at];
+	n->op = (uint8_t)(op < 0 ? RS_C_EQ : op);
+	n->var = (uint8_t)(var < 0 ? 0 : var);
+	n->value = value;
+	n->param = param;
+}
+
+/* A new need of node `at`, zeroed, linked from the node; NULL when out of memory. */
+static rs_need *need_new(rs_rules *r, uint32_t at)
+{
+	rs_need *n;
+
+	if (r->nneed % 16 == 0) {
+		n = rs_realloc(r->need, (r->nneed + 16) * sizeof *n);
+		if (n == NULL)
+			return NULL;
+		r->need = n;
+	}
+	n = &r->need[r->nneed++];
+	memset(n, 0, sizeof *n);
+	n->node = at;
+	n->gap_at[0] = n->gap_at[1] = UINT32_MAX;
+	r->node[at].need = (uint32_t)r->nneed;
+	return n;
+}
+
+/* The "need" text of the condition c compiled at `at`, if it has one; it
+ * may say {gap} when the node is an order comparison on a number. */
+static void need_at(ld *l, const cJSON *c, uint32_t at)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "need");
+	const rs_cnode *node;
+	rs_need *n;
+	size_t m;
+	int g;
+
+	if (v == NULL || at == UINT32_MAX || l->oom)
+		return;
+	if ((n = need_new(l->r, at)) == NULL) {
+		l->oom = true;
+		return;
+	}
+	node = &l->r->node[at];
+	l->gap = node->op >= RS_C_LT && node->op <= RS_C_GE && node->var < RS_V_PREVIOUS_STAGE &&
+	         rs_var_kind(node->var) == RS_KIND_NUMBER;
+	m = push_key(l, "need");
+	text(l, v, &n->text);
+	pop(l, m);
+	l->gap = false;
+	for (g = 0; g < RS_LANG_COUNT; g++) {
+		const char *s = n->text.s[g], *q = s != NULL ? strstr(s, "{gap}") : NULL;
+
+		n->gap_at[g] = q != NULL ? (uint32_t)(q - s) : UINT32_MAX;
+		if (q != NULL && strstr(q + 1, "{gap}") != NULL)
+			problem(l, "need.%s: {gap} may appear once", g == RS_LANG_EN ? "en" : "zh");
+	}
+}
+
+/*
+ * Compiles c in prefix order at the end of the node array; returns its
+ * root. {"bond": ID} is the bond's condition, copied under the node.
+ */
+static uint32_t cond(ld *l, const cJSON *c, unsigned flags, int depth)
+{
+	rs_rules *r = l->r;
+	const cJSON *v = NULL, *it;
+	uint32_t at, from, i = 0;
+	long bond = -1;
+	size_t m, k;
+	int op;
+
+	if (depth > RS_COND_MAX_DEPTH) {
+		problem(l, "conditions nest deeper than %d levels", RS_COND_MAX_DEPTH);
+		return UINT32_MAX;
+	}
+	if ((at = node_new(l)) == UINT32_MAX)
+		return at;
+	for (op = RS_C_ALL; op <= RS_C_BOND && (v = cJSON_GetObjectItemCaseSensitive(c, op_names[op])) == NULL; op++)
+		;
+	if (!cJSON_IsObject(c)) {
+		problem(l, "expected a condition: {\"all\": [...]}, {\"any\": [...]}, "
+		           "{\"not\": ...}, {\"bond\": ...} or {\"var\": ..., \"op\": ..., \"value\": ...}");
+	} else if (op > RS_C_BOND) {
+		atom(l, c, flags, at);
+	} else {
+		const char *const want[] = {op_names[op], "need", NULL};
+
+		if (op != RS_C_BOND) {
+			r->node[at].op = (uint8_t)op;
+			(void)check_keys(l, c, want);
+		}
+		m = push_key(l, op_names[op]);
+		if (op == RS_C_NOT) {
+			(void)cond(l, v, flags, depth + 1);
+		} else if (op == RS_C_BOND) {
+			(void)check_keys(l, c, want); /* at the bond's path, as it always was */
+			if (!(flags & LD_BONDS))
+				problem(l, "bonds can be tested only in decision rows, relationship types, "
+				           "alliance models and action rules");
+			else
+				bond = kind_value(l, v, RS_K_BOND);
+		} else if (!cJSON_IsArray(v)) {
+			problem(l, "expected an array of conditions");
+		} else {
+			cJSON_ArrayForEach(it, v) {
+				k = push_index(l, i++);
+				(void)cond(l, it, flags, depth + 1);
+				pop(l, k);
+			}
+		}
+		pop(l, m);
+	}
+	if (bond >= 0) {
+		r->node[at].op = RS_C_BOND;
+		r->node[at].var = (uint8_t)bond;
+		from = r->kind[RS_K_BOND][bond].cond;
+		for (i = 0; from < r->nnodes && i < r->node[from].size && (k = node_new(l)) != UINT32_MAX; i++) {
+			r->node[k] = r->node[from + i];
+			r->node[k].need = 0;
+		}
+	}
+	r->node[at].size = (uint32_t)(r->nnodes - at);
+	need_at(l, c, at);
+	return at;
+}
+
+/* The first variable a condition compares, to name a part; -1 if none. */
+static int first_var(const rs_rules *r, uint32_t root)
+{
+	size_t i;
+
+	for (i = root; root < r->nnodes && i < root + r->node[root].size; i++)
+		if (r->node[i].op >= RS_C_EQ && r->node[i].var < RS_V_COUNT)
+			return r->node[i].var;
+		else if (r->node[i].op == RS_C_BOND)
+			i += r->node[i].size - 1;
+	return -1;
+}
+
+/* -------------------------------------------------------------- objects */
+
+static void load_list(ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n);
+
+/* A stage's actions, {"en": [...], "zh": [...]}, as many in each language;
+ * then joined once, params in place, so that output needs no work per row. */
+static void load_actions(ld *l, const cJSON *o, rs_stage *s)
+{
+	static const char *const langs[] = {"en", "zh", NULL};
+	size_t n[RS_LANG_COUNT] = {0, 0}, m, k, i;
+	const cJSON *v;
+	bool join;
+	int g;
+
+	if (!check_keys(l, o, langs))
+		return;
+	for (g = 0; g < RS_LANG_COUNT; g++) {
+		if ((v = enter(l, o, langs[g], true, &m)) == NULL)
+			continue;
+		if (array(l, v, 0, RS_MAX_STAGE_ACTIONS) &&
+		    (s->actions[g] = ld_calloc(l, (size_t)cJSON_GetArraySize(v) + 1, sizeof(char *))) != NULL)
+			for (i = 0, v = v->child; v != NULL; v = v->next, i++) {
+				k = push_index(l, i);
+				if ((s->actions[g][n[g]] = text_value(l, v)) != NULL)
+					n[g]++;
+				pop(l, k);
+			}
+		pop(l, m);
+	}
+	join = !l->oom && s->actions[0] != NULL && s->actions[1] != NULL;
+	if (s->actions[0] != NULL && s->actions[1] != NULL && n[0] != n[1]) {
+		m = push_key(l, "zh");
+		problem(l, "has %zu actions but en has %zu: give each action in both languages", n[1], n[0]);
+		pop(l, m);
+	}
+	s->nactions = n[0] < n[1] ? n[0] : n[1];
+	for (g = 0; join && g < RS_LANG_COUNT; g++) {
 		rs_buf b;
 
 		rs_buf_init(&b);
 		(void)rs_buf_puts(&b, "");
+		m = push_key(l, langs[g]);
 		for (i = 0; i < s->nactions; i++) {
-			size_t m = rs_ld_push_key(l, g == RS_LANG_EN ? "actions.en" : "actions.zh");
-			size_t k = rs_ld_push_index(l, i);
-			char *x = strchr(s->actions[g][i], '{') ? rs_ld_expand(l, s->actions[g][i]) : NULL;
+			char *x;
 
-			rs_ld_pop(l, k);
-			rs_ld_pop(l, m);
-			if (i > 0)
-				(void)rs_buf_puts(&b, RS_ACTION_SEP);
+			k = push_index(l, i);
+			x = strchr(s->actions[g][i], '{') ? expand(l, s->actions[g][i]) : NULL;
+			pop(l, k);
+			(void)rs_buf_puts(&b, i > 0 ? RS_ACTION_SEP : "");
 			(void)rs_buf_puts(&b, x != NULL ? x : s->actions[g][i]);
 			rs_free(x);
 		}
+		pop(l, m);
 		if (b.failed) {
 			rs_buf_free(&b);
 			l->oom = true;
@@ -177,217 +941,290 @@ static void join_actions(rs_ld *l, rs_stage *s)
 	}
 }
 
-static void load_stage_actions(rs_ld *l, const cJSON *o, rs_stage *s)
+/*
+ * Object i of list d (NULL: an object of its own) by its members: unknown
+ * keys, then each member in table order.
+ */
+static void load_obj(ld *l, const cJSON *o, const rs_member *members, const rs_list *d, void *items, size_t i)
 {
-	static const char *const langs[] = {"en", "zh", NULL};
-	size_t n[RS_LANG_COUNT] = {0, 0};
-	size_t mark = rs_ld_push_key(l, "actions");
-	int g;
-
-	if (!rs_ld_keys(l, o, langs))
-		goto out;
-	for (g = 0; g < RS_LANG_COUNT; g++) {
-		const cJSON *arr = rs_ld_array(l, o, langs[g], 0, RS_MAX_STAGE_ACTIONS);
-
-		if (arr != NULL)
-			s->actions[g] = rs_ld_strings(l, arr, langs[g], &n[g]);
-	}
-	if (s->actions[0] != NULL && s->actions[1] != NULL && n[0] != n[1]) {
-		size_t m = rs_ld_push_key(l, "zh");
-		rs_ld_problem(l, "has %zu actions but en has %zu: give each action in both languages",
-		              n[1], n[0]);
-		rs_ld_pop(l, m);
-	}
-	s->nactions = n[0] < n[1] ? n[0] : n[1];
-out:
-	rs_ld_pop(l, mark);
-}
-
-static void load_stage(rs_ld *l, const cJSON *o, size_t i)
-{
-	static const char *const keys[] = {"id", "label", "actions", NULL};
-	rs_stage *s = &l->r->stages[i];
-	const cJSON *acts;
-	size_t k;
-
-	if (!rs_ld_keys(l, o, keys))
-		return;
-	s->id = rs_ld_id(l, o, "id", true);
-	for (k = 0; s->id != NULL && k < i; k++) {
-		if (l->r->stages[k].id != NULL && strcmp(l->r->stages[k].id, s->id) == 0) {
-			size_t m = rs_ld_push_key(l, "id");
-			rs_ld_problem(l, "duplicate stage id \"%s\" (also stages[%zu])", s->id, k);
-			rs_ld_pop(l, m);
-		}
-	}
-	rs_ld_text_at(l, o, "label", &s->label);
-	acts = rs_ld_need(l, o, "actions");
-	if (acts != NULL)
-		load_stage_actions(l, acts, s);
-	if (!l->oom && s->actions[0] != NULL && s->actions[1] != NULL)
-		join_actions(l, s);
-}
-
-static void load_decision(rs_ld *l, const cJSON *o, size_t i)
-{
-	static const char *const keys[] = {"stage", "when", "why", NULL};
-	rs_decision *d = &l->r->dec[i];
+	char *item = (char *)items + (d != NULL ? i * d->size : 0);
+	const char *want[8];
+	const rs_member *f;
+	const cJSON *v;
+	size_t m, k;
 	long st;
 
-	if (!rs_ld_keys(l, o, keys))
+	for (k = 0; members[k].key != NULL; k++)
+		want[k] = members[k].key;
+	want[k] = NULL;
+	if (!check_keys(l, o, want))
 		return;
-	st = rs_ld_stage_ref(l, o, "stage");
-	d->stage = st < 0 ? 0 : (size_t)st;
-	d->cond = rs_ld_cond_at(l, o, "when", RS_LD_BONDS);
-	if (cJSON_GetObjectItemCaseSensitive(o, "why") != NULL)
-		rs_ld_text_at(l, o, "why", &d->why);
-}
+	for (f = members; f->key != NULL; f++) {
+		void *p = item + f->off;
 
-static void load_action(rs_ld *l, const cJSON *o, size_t i)
-{
-	static const char *const keys[] = {"id", "when", "flag", "text", NULL};
-	rs_action *a = &l->r->act[i];
-	size_t k;
-
-	if (!rs_ld_keys(l, o, keys))
-		return;
-	a->id = rs_ld_id(l, o, "id", true);
-	for (k = 0; a->id != NULL && k < i; k++) {
-		if (l->r->act[k].id != NULL && strcmp(l->r->act[k].id, a->id) == 0) {
-			size_t m = rs_ld_push_key(l, "id");
-			rs_ld_problem(l, "duplicate action id \"%s\" (also actions[%zu])", a->id, k);
-			rs_ld_pop(l, m);
+		if (f->type == RS_MT_COND)
+			*(uint32_t *)p = UINT32_MAX;
+		if ((v = enter(l, o, f->key, !f->opt, &m)) == NULL)
+			continue;
+		switch (f->type) {
+		case RS_MT_ID:
+			*(char **)p = id_value(l, v);
+			for (k = 0; f == members && d != NULL && *(char **)p != NULL && k < i; k++)
+				if (id_at(items, d->size, k) != NULL && strcmp(id_at(items, d->size, k), *(char **)p) == 0)
+					problem(l, "duplicate %sid \"%s\" (also %s[%zu])", d->what, *(char **)p, d->key, k);
+			break;
+		case RS_MT_TEXT:
+			text(l, v, p);
+			break;
+		case RS_MT_COND:
+			*(uint32_t *)p = cond(l, v, d->cflags, 1);
+			break;
+		case RS_MT_NUM:
+		case RS_MT_MAX:
+			if (number(l, v, true, p) && f->type == RS_MT_MAX && (*(double *)p <= 0 || *(double *)p > 100))
+				problem(l, "must be more than 0 and at most 100");
+			break;
+		case RS_MT_STAGE:
+			st = stage_value(l, v);
+			*(size_t *)p = st < 0 ? 0 : (size_t)st;
+			break;
+		case RS_MT_VAR:
+			*(int *)p = var_value(l, v, LD_NUMERIC | LD_NO_SCORES);
+			break;
+		case RS_MT_ACTIONS:
+			load_actions(l, v, (rs_stage *)item);
+			break;
+		case RS_MT_PARTS:
+			load_list(l, v, &rs_lists[RS_L_PARTS], (void **)&((rs_scoredef *)item)->parts,
+			          &((rs_scoredef *)item)->nparts);
+			break;
 		}
+		pop(l, m);
 	}
-	a->cond = rs_ld_cond_at(l, o, "when", RS_LD_ACTION);
-	a->flag = rs_ld_id(l, o, "flag", false);
-	rs_ld_text_at(l, o, "text", &a->text);
 }
 
-/* A relationship type, bond or alliance model; l->kindsec says which. */
-static void load_kind(rs_ld *l, const cJSON *o, size_t i)
+/* A part: {"var", "per", "cap"} or {"when", "points"}, with a label or not. */
+static void load_part(ld *l, const cJSON *o, rs_part *p)
 {
-	static const char *const keys[] = {"id", "label", "when", NULL};
-	rs_kind_rule *list = l->r->kind[l->kindsec], *k = &list[i];
-	size_t j;
+	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
 
-	if (!rs_ld_keys(l, o, keys))
+	p->var = -1;
+	p->cap = INFINITY;
+	p->name_var = -1;
+	if (!cJSON_IsObject(o) || (var == NULL) == (cJSON_GetObjectItemCaseSensitive(o, "when") == NULL)) {
+		problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
 		return;
-	k->id = rs_ld_id(l, o, "id", true);
-	for (j = 0; k->id != NULL && j < i; j++) {
-		if (list[j].id != NULL && strcmp(list[j].id, k->id) == 0) {
-			size_t m = rs_ld_push_key(l, "id");
-			rs_ld_problem(l, "duplicate id \"%s\" (also %s[%zu])", k->id, kind_keys[l->kindsec], j);
-			rs_ld_pop(l, m);
-		}
 	}
-	rs_ld_text_at(l, o, "label", &k->label);
-	k->cond = rs_ld_cond_at(l, o, "when", kind_flags[l->kindsec]);
+	load_obj(l, o, rs_part_members[var == NULL], &rs_lists[RS_L_PARTS], p, 0);
+	p->name_var = var != NULL ? p->var : first_var(l->r, p->cond);
 }
 
-/* Loads each element of the array at top-level `key` with fn into *items. */
-static void load_list(rs_ld *l, const cJSON *root, const char *key, size_t min, size_t max,
-                      size_t elem, void **items, size_t *n,
-                      void (*fn)(rs_ld *, const cJSON *, size_t))
-{
-	const cJSON *arr = rs_ld_array(l, root, key, min, max), *it;
-	size_t mark, i = 0;
-
-	if (arr == NULL)
-		return;
-	*items = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(arr), elem);
-	if (*items == NULL)
-		return;
-	*n = (size_t)cJSON_GetArraySize(arr);
-	mark = rs_ld_push_key(l, key);
-	cJSON_ArrayForEach(it, arr) {
-		size_t m = rs_ld_push_index(l, i);
-		fn(l, it, i++);
-		rs_ld_pop(l, m);
-	}
-	rs_ld_pop(l, mark);
-}
-
-static void load_messages(rs_ld *l, const cJSON *o)
+/* The objects of the array arr (at the current path) into a new *items. */
+static void load_list(ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n)
 {
 	const cJSON *it;
-	size_t mark = rs_ld_push_key(l, "messages"), i = 0, k;
+	size_t i = 0, m;
 
-	if (!cJSON_IsObject(o)) {
-		rs_ld_problem(l, "expected an object of texts, e.g. {\"downgrade\": {\"en\": ..., \"zh\": ...}}");
-		goto out;
-	}
-	if ((size_t)cJSON_GetArraySize(o) > RS_MAX_MESSAGES) {
-		rs_ld_problem(l, "more than %d messages", RS_MAX_MESSAGES);
-		goto out;
-	}
-	l->r->msg = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *l->r->msg);
-	if (l->r->msg == NULL)
-		goto out;
-	cJSON_ArrayForEach(it, o) {
-		rs_message *m = &l->r->msg[i++];
-
-		size_t p = rs_ld_push_key(l, it->string);
-
-		if (!rs_ld_id_ok(it->string))
-			rs_ld_problem(l, "a message name is lower case letters, digits and _");
-		for (k = 0; k + 1 < i; k++)
-			if (l->r->msg[k].key != NULL && strcmp(l->r->msg[k].key, it->string) == 0)
-				break;
-		if (k + 1 < i)
-			rs_ld_problem(l, "duplicate key");
-		rs_ld_pop(l, p);
-		m->key = rs_ld_strdup(l, it->string);
-		rs_ld_text_at(l, o, it->string, &m->text);
-	}
-	l->r->nmsg = i;
-out:
-	rs_ld_pop(l, mark);
-}
-
-static void load_version(rs_ld *l, const cJSON *root)
-{
-	double v;
-
-	if (!rs_ld_number(l, root, "relstage_rules", false, &v) || v == 1)
+	if (!array(l, arr, d->min, d->max) ||
+	    (*items = ld_calloc(l, (size_t)cJSON_GetArraySize(arr), d->size)) == NULL)
 		return;
-	size_t mark = rs_ld_push_key(l, "relstage_rules");
-	rs_ld_problem(l, "unsupported format version %g (this relstage reads version 1)", v);
-	rs_ld_pop(l, mark);
+	*n = (size_t)cJSON_GetArraySize(arr);
+	cJSON_ArrayForEach(it, arr) {
+		m = push_index(l, i);
+		if (d->members == NULL)
+			load_part(l, it, (rs_part *)*items + i);
+		else
+			load_obj(l, it, d->members, d, *items, i);
+		pop(l, m);
+		i++;
+	}
 }
 
-static void load_root(rs_ld *l, const cJSON *root)
+static void load_params(ld *l, const cJSON *o)
 {
 	rs_rules *r = l->r;
+	const cJSON *it;
+	size_t m;
 
-	static const int kind_order[RS_K_COUNT] = {RS_K_BOND, RS_K_TYPE, RS_K_MODEL};
-	int i, k;
-
-	if (!rs_ld_keys(l, root, top_keys))
+	if (!cJSON_IsObject(o) || (size_t)cJSON_GetArraySize(o) > RS_MAX_PARAMS) {
+		problem(l, "expected an object of at most %d numbers: {\"strategic_share\": 80}", RS_MAX_PARAMS);
 		return;
-	load_version(l, root);
-	if (cJSON_GetObjectItemCaseSensitive(root, "params") != NULL)
-		load_params(l, cJSON_GetObjectItemCaseSensitive(root, "params"));
-	if (rs_ld_need(l, root, "scores") != NULL) {
-		size_t mark = rs_ld_push_key(l, "scores");
-		load_scores(l, cJSON_GetObjectItemCaseSensitive(root, "scores"));
-		rs_ld_pop(l, mark);
 	}
-	load_list(l, root, "stages", 1, RS_MAX_STAGES, sizeof *r->stages, (void **)&r->stages,
-	          &r->nstages, load_stage);
-	/* Bonds first, so the others can name them; types before models. */
-	for (i = 0; i < RS_K_COUNT; i++) {
-		l->kindsec = k = kind_order[i];
-		if (cJSON_GetObjectItemCaseSensitive(root, kind_keys[k]) != NULL)
-			load_list(l, root, kind_keys[k], 1, RS_MAX_KINDS, sizeof *r->kind[k],
-			          (void **)&r->kind[k], &r->nkind[k], load_kind);
+	if ((r->param = ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->param)) == NULL)
+		return;
+	cJSON_ArrayForEach(it, o) {
+		m = push_key(l, it->string);
+		if (!id_ok(it->string) || strcmp(it->string, "gap") == 0)
+			problem(l, "a param name is lower case letters, digits and _ (not \"gap\")");
+		else if (find_id(r->param, sizeof *r->param, r->nparams, it->string, strlen(it->string)) < r->nparams)
+			problem(l, "duplicate key");
+		else if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
+			problem(l, "expected a number");
+		else if ((r->param[r->nparams].id = ld_strdup(l, it->string)) != NULL)
+			r->param[r->nparams++].value = it->valuedouble;
+		pop(l, m);
 	}
-	load_list(l, root, "decision", 1, RS_MAX_DECISIONS, sizeof *r->dec, (void **)&r->dec,
-	          &r->ndec, load_decision);
-	load_list(l, root, "actions", 0, RS_MAX_FIRED, sizeof *r->act, (void **)&r->act, &r->nact,
-	          load_action);
-	if (cJSON_GetObjectItemCaseSensitive(root, "messages") != NULL)
-		load_messages(l, cJSON_GetObjectItemCaseSensitive(root, "messages"));
+}
+
+static void load_messages(ld *l, const cJSON *o)
+{
+	rs_rules *r = l->r;
+	const cJSON *it;
+	size_t m;
+
+	if (!cJSON_IsObject(o)) {
+		problem(l, "expected an object of texts, e.g. {\"downgrade\": {\"en\": ..., \"zh\": ...}}");
+		return;
+	}
+	if ((size_t)cJSON_GetArraySize(o) > RS_MAX_MESSAGES) {
+		problem(l, "more than %d messages", RS_MAX_MESSAGES);
+		return;
+	}
+	if ((r->msg = ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->msg)) == NULL)
+		return;
+	cJSON_ArrayForEach(it, o) {
+		rs_message *msg = &r->msg[r->nmsg];
+
+		m = push_key(l, it->string);
+		if (!id_ok(it->string))
+			problem(l, "a message name is lower case letters, digits and _");
+		if (find_id(r->msg, sizeof *r->msg, r->nmsg, it->string, strlen(it->string)) < r->nmsg)
+			problem(l, "duplicate key");
+		r->nmsg++;
+		msg->key = ld_strdup(l, it->string);
+		/* of two members with one name, the first one's text (as ever) */
+		text(l, cJSON_GetObjectItemCaseSensitive(o, it->string), &msg->text);
+		pop(l, m);
+	}
+}
+
+static void load_root(ld *l, const cJSON *root)
+{
+	static const char *const top[] = {"relstage_rules", "params", "scores", "stages", "decision",
+	                                  "relationship_types", "bonds", "alliance_models", "actions",
+	                                  "messages", NULL};
+	static const char *const scores[] = {"contact_score", "cooperation_score", NULL};
+	/* Stages first, so that the rest can name them; bonds, so that types,
+	 * models, decision rows and actions can; types before models. */
+	static const int order[] = {RS_L_STAGES, RS_L_KINDS + RS_K_BOND, RS_L_KINDS + RS_K_TYPE,
+	                            RS_L_KINDS + RS_K_MODEL, RS_L_DECISION, RS_L_ACTIONS};
+	rs_rules *r = l->r;
+	const cJSON *v, *s;
+	double version;
+	size_t m, ms, *n;
+	int k;
+
+	if (!check_keys(l, root, top))
+		return;
+	if ((v = enter(l, root, "relstage_rules", true, &m)) != NULL) {
+		if (number(l, v, false, &version) && version != 1)
+			problem(l, "unsupported format version %g (this relstage reads version 1)", version);
+		pop(l, m);
+	}
+	if ((v = enter(l, root, "params", false, &m)) != NULL) {
+		load_params(l, v);
+		pop(l, m);
+	}
+	if ((v = enter(l, root, "scores", true, &m)) != NULL) {
+		bool ok = check_keys(l, v, scores);
+
+		for (k = 0; ok && k < RS_SCORE_COUNT; k++) {
+			if ((s = enter(l, v, scores[k], true, &ms)) == NULL)
+				continue;
+			r->score[k].max = 100;
+			load_obj(l, s, rs_score_members, NULL, &r->score[k], 0);
+			pop(l, ms);
+		}
+		pop(l, m);
+	}
+	for (k = 0; k < (int)(sizeof order / sizeof order[0]); k++) {
+		void **items = list_of(r, order[k], &n);
+		bool kinds = order[k] >= RS_L_KINDS && order[k] < RS_L_ACTIONS;
+
+		if ((v = enter(l, root, rs_lists[order[k]].key, !kinds, &m)) != NULL) {
+			load_list(l, v, &rs_lists[order[k]], items, n);
+			pop(l, m);
+		}
+	}
+	if ((v = enter(l, root, "messages", false, &m)) != NULL) {
+		load_messages(l, v);
+		pop(l, m);
+	}
+}
+
+/* ------------------------------------------- texts made from the rules */
+
+/* What condition i says, for a need the file gives no text for. */
+static void cond_text(rs_buf *b, const rs_rules *r, uint32_t i, int g)
+{
+	static const char *const w[RS_LANG_COUNT][4] = {
+		{" and ", "one of: ", ", ", "not "},
+		{"，且", "以下任一项：", "、", "非"},
+	};
+	const rs_cnode *n = &r->node[i];
+	const rs_need *own = n->need ? &r->need[n->need - 1] : NULL;
+	uint32_t c;
+
+	if (own != NULL && own->text.s[g] != NULL && own->gap_at[g] == UINT32_MAX) {
+		(void)rs_buf_puts(b, own->text.s[g]);
+	} else if (n->op == RS_C_ALL || n->op == RS_C_ANY) {
+		(void)rs_buf_puts(b, n->op == RS_C_ANY ? w[g][1] : "");
+		for (c = i + 1; c < i + n->size; c += r->node[c].size) {
+			(void)rs_buf_puts(b, c == i + 1 ? "" : w[g][n->op == RS_C_ANY ? 2 : 0]);
+			cond_text(b, r, c, g);
+		}
+	} else if (n->op == RS_C_NOT) {
+		(void)rs_buf_puts(b, w[g][3]);
+		cond_text(b, r, i + 1, g);
+	} else if (n->op == RS_C_BOND) {
+		(void)rs_buf_puts(b, r->kind[RS_K_BOND][n->var].label.s[g]);
+	} else {
+		(void)rs_buf_puts(b, rs_cond_var_name(n->var));
+		(void)rs_buf_puts(b, " ");
+		(void)rs_buf_puts(b, op_names[n->op]);
+		if (n->op < RS_C_KNOWN) {
+			(void)rs_buf_puts(b, " ");
+			rs_cond_value_text(b, r, n);
+		}
+	}
+}
+
+/*
+ * Texts for the needs of a decision row that the file does not give: each
+ * condition below the root reached through "all"s without a text of their
+ * own (the conditions the engine's needs can name).
+ */
+static bool row_needs(rs_rules *r, uint32_t i)
+{
+	const rs_cnode *n = &r->node[i];
+	rs_need *nd;
+	uint32_t c;
+	int g;
+
+	if (n->need != 0)
+		return true;
+	if (n->op == RS_C_ALL) {
+		for (c = i + 1; c < i + n->size; c += r->node[c].size)
+			if (!row_needs(r, c))
+				return false;
+		return true;
+	}
+	if ((nd = need_new(r, i)) == NULL)
+		return false;
+	nd->generated = true;
+	for (g = 0; g < RS_LANG_COUNT; g++) {
+		rs_buf b;
+
+		rs_buf_init(&b);
+		(void)rs_buf_puts(&b, "");
+		cond_text(&b, r, i, g);
+		if (b.failed) {
+			rs_buf_free(&b);
+			return false;
+		}
+		nd->text.s[g] = b.data;
+	}
+	return true;
 }
 
 /* ----------------------------------------------------------------- load */
@@ -395,14 +1232,18 @@ static void load_root(rs_ld *l, const cJSON *root)
 rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char *name,
                         rs_diag_fn diag, void *ctx, rs_error *err)
 {
-	rs_ld l;
+	ld l = {.name = name, .diag = diag, .dctx = ctx, .err = err};
 	cJSON *root = NULL;
 	rs_status st;
+	size_t i;
 
 	*out = NULL;
-	rs_ld_init(&l, name, diag, ctx, err);
+	if (err != NULL) {
+		rs_error_clear(err);
+		err->file = name;
+	}
 	if (len > RS_RULES_MAX_BYTES) {
-		rs_ld_problem(&l, "the rules file is larger than %zu bytes", RS_RULES_MAX_BYTES);
+		problem(&l, "the rules file is larger than %zu bytes", RS_RULES_MAX_BYTES);
 		if (err != NULL)
 			err->status = RS_ELIMIT;
 		return RS_ELIMIT;
@@ -410,15 +1251,17 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 	l.r = rs_calloc(1, sizeof *l.r);
 	if (l.r == NULL || (name != NULL && (l.r->name = rs_strdup(name)) == NULL)) {
 		rs_free(l.r);
-		return rs_ld_nomem(&l);
+		return nomem(&l);
 	}
-	st = rs_ld_parse(&l, text, len, &root);
+	st = parse(&l, text, len, &root);
 	if (st == RS_OK) {
 		load_root(&l, root);
 		cJSON_Delete(root);
+		for (i = 0; !l.oom && l.nproblems == 0 && i < l.r->ndec; i++)
+			l.oom = !row_needs(l.r, l.r->dec[i].cond);
 		if (!l.oom && l.nproblems == 0 && !rs_rules_compile(l.r))
 			l.oom = true;
-		st = l.oom ? rs_ld_nomem(&l) : l.nproblems > 0 ? RS_ERULES : RS_OK;
+		st = l.oom ? nomem(&l) : l.nproblems > 0 ? RS_ERULES : RS_OK;
 	}
 	if (st != RS_OK) {
 		rs_rules_free(l.r);
@@ -437,6 +1280,8 @@ rs_status rs_rules_load_default(rs_rules **out, rs_error *err)
 	                     "default rules", NULL, NULL, err);
 }
 
+/* ----------------------------------------------------------------- free */
+
 static void free_text(rs_text *t)
 {
 	int g;
@@ -447,68 +1292,74 @@ static void free_text(rs_text *t)
 	}
 }
 
-static void free_stage(rs_stage *s)
+static void free_list(const rs_list *d, void *items, size_t n);
+
+static void free_obj(const rs_member *f, void *item)
 {
+	rs_stage *s = item;
 	size_t i;
 	int g;
 
-	rs_free(s->id);
-	free_text(&s->label);
-	for (g = 0; g < RS_LANG_COUNT; g++) {
-		for (i = 0; s->actions[g] != NULL && s->actions[g][i] != NULL; i++)
-			rs_free(s->actions[g][i]);
-		rs_free(s->actions[g]);
-		rs_free(s->joined[g]);
+	for (; f->key != NULL; f++) {
+		void *p = (char *)item + f->off;
+
+		if (f->type == RS_MT_ID) {
+			rs_free(*(char **)p);
+		} else if (f->type == RS_MT_TEXT) {
+			free_text(p);
+		} else if (f->type == RS_MT_PARTS) {
+			free_list(&rs_lists[RS_L_PARTS], ((rs_scoredef *)item)->parts, ((rs_scoredef *)item)->nparts);
+		} else if (f->type == RS_MT_ACTIONS) {
+			for (g = 0; g < RS_LANG_COUNT; g++) {
+				for (i = 0; s->actions[g] != NULL && s->actions[g][i] != NULL; i++)
+					rs_free(s->actions[g][i]);
+				rs_free(s->actions[g]);
+				rs_free(s->joined[g]);
+			}
+		}
 	}
+}
+
+static void free_list(const rs_list *d, void *items, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		void *item = (char *)items + i * d->size;
+
+		free_obj(d->members != NULL ? d->members : rs_part_members[((rs_part *)item)->var < 0], item);
+	}
+	rs_free(items);
 }
 
 void rs_rules_free(rs_rules *r)
 {
-	size_t i;
+	size_t i, *n;
 	int k;
 
 	if (r == NULL)
 		return;
-	for (k = 0; k < RS_SCORE_COUNT; k++) {
-		for (i = 0; i < r->score[k].nparts; i++)
-			free_text(&r->score[k].parts[i].label);
-		rs_free(r->score[k].parts);
+	for (k = 0; k < RS_SCORE_COUNT; k++)
+		free_obj(rs_score_members, &r->score[k]);
+	for (k = 0; k < RS_L_PARTS; k++) {
+		void **items = list_of(r, k, &n);
+
+		free_list(&rs_lists[k], *items, *n);
 	}
-	for (i = 0; i < r->nstages; i++)
-		free_stage(&r->stages[i]);
-	for (i = 0; i < r->ndec; i++)
-		free_text(&r->dec[i].why);
-	for (i = 0; i < r->nact; i++) {
-		rs_free(r->act[i].id);
-		rs_free(r->act[i].flag);
-		free_text(&r->act[i].text);
-	}
+	for (i = 0; i < r->nparams; i++)
+		rs_free(r->param[i].id);
 	for (i = 0; i < r->nmsg; i++) {
 		rs_free(r->msg[i].key);
 		free_text(&r->msg[i].text);
 	}
-	for (k = 0; k < RS_K_COUNT; k++) {
-		for (i = 0; i < r->nkind[k]; i++) {
-			rs_free(r->kind[k][i].id);
-			free_text(&r->kind[k][i].label);
-		}
-		rs_free(r->kind[k]);
-	}
-	for (i = 0; i < r->nparams; i++)
-		rs_free(r->param[i].id);
 	for (i = 0; i < r->nneed; i++)
 		free_text(&r->need[i].text);
 	rs_free(r->param);
-	rs_free(r->need);
-	rs_free(r->stages);
-	rs_free(r->dec);
-	rs_free(r->act);
 	rs_free(r->msg);
+	rs_free(r->need);
 	rs_free(r->node);
 	rs_free(r->prog);
 	rs_free(r->ent);
-	rs_free(r->share_pts);
-	rs_free(r->dec_first);
 	rs_free(r->name);
 	rs_free(r);
 }
@@ -539,12 +1390,9 @@ const char *rs_rules_stage_actions(const rs_rules *r, size_t stage, rs_lang lang
 
 long rs_rules_stage_index(const rs_rules *r, const char *id)
 {
-	size_t i;
+	size_t i = id != NULL ? find_id(r->stages, sizeof *r->stages, r->nstages, id, strlen(id)) : r->nstages;
 
-	for (i = 0; id != NULL && i < r->nstages; i++)
-		if (strcmp(r->stages[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	return i < r->nstages ? (long)i : -1;
 }
 
 size_t rs_rules_action_count(const rs_rules *r) { return r->nact; }
@@ -561,10 +1409,7 @@ const char *rs_rules_action_flag(const rs_rules *r, size_t action)
 
 const char *rs_rules_message(const rs_rules *r, const char *key, rs_lang lang)
 {
-	size_t i;
+	size_t i = key != NULL ? find_id(r->msg, sizeof *r->msg, r->nmsg, key, strlen(key)) : r->nmsg;
 
-	for (i = 0; key != NULL && i < r->nmsg; i++)
-		if (strcmp(r->msg[i].key, key) == 0)
-			return r->msg[i].text.s[lang_ix(lang)];
-	return NULL;
+	return i < r->nmsg ? r->msg[i].text.s[lang_ix(lang)] : NULL;
 }

@@ -17,62 +17,47 @@
 
 /* ------------------------------------------------------------ the tree */
 
+/*
+ * Adds item to o, under key or (key NULL) to the array o, and returns it.
+ * An allocation that failed shows in rs_alloc_failures, which
+ * rs_rules_dump checks once: no item is left out in silence.
+ */
+static cJSON *add(cJSON *o, const char *key, cJSON *item)
+{
+	if (item != NULL && !(key != NULL ? cJSON_AddItemToObject(o, key, item) : cJSON_AddItemToArray(o, item))) {
+		cJSON_Delete(item);
+		return NULL;
+	}
+	return item;
+}
+
 /* A text as written: with its {param} names, not their values. */
 static cJSON *text_json(const rs_text *t)
 {
 	cJSON *o = cJSON_CreateObject();
-	const char *en = t->raw[RS_LANG_EN] ? t->raw[RS_LANG_EN] : t->s[RS_LANG_EN];
-	const char *zh = t->raw[RS_LANG_ZH] ? t->raw[RS_LANG_ZH] : t->s[RS_LANG_ZH];
 
-	if (o == NULL || !cJSON_AddStringToObject(o, "en", en) || !cJSON_AddStringToObject(o, "zh", zh)) {
-		cJSON_Delete(o);
-		return NULL;
-	}
+	add(o, "en", cJSON_CreateString(t->raw[RS_LANG_EN] ? t->raw[RS_LANG_EN] : t->s[RS_LANG_EN]));
+	add(o, "zh", cJSON_CreateString(t->raw[RS_LANG_ZH] ? t->raw[RS_LANG_ZH] : t->s[RS_LANG_ZH]));
 	return o;
 }
 
-/* Adds item to o under key; takes item (NULL means out of memory). */
-static bool add(cJSON *o, const char *key, cJSON *item)
-{
-	if (item == NULL)
-		return false;
-	if (!cJSON_AddItemToObject(o, key, item)) {
-		cJSON_Delete(item);
-		return false;
-	}
-	return true;
-}
-
-static bool push(cJSON *arr, cJSON *item)
-{
-	if (item == NULL)
-		return false;
-	if (!cJSON_AddItemToArray(arr, item)) {
-		cJSON_Delete(item);
-		return false;
-	}
-	return true;
-}
-
-static cJSON *atom_value(const rs_rules *r, const rs_cnode *n)
+/* A comparison's value: true/false, a number, or a word (a param, stage,
+ * type, model or level). */
+static cJSON *value_json(const rs_rules *r, const rs_cnode *n)
 {
 	rs_buf b;
 	cJSON *v;
 
-	if (n->param != 0 || n->var >= RS_V_PREVIOUS_STAGE) {
-		if (n->var == RS_VAR_DOWNGRADED)
-			return cJSON_CreateBool(n->value != 0);
-		rs_buf_init(&b);
-		rs_cond_value_text(&b, r, n);
-		v = b.failed ? NULL : cJSON_CreateString(b.data);
-		rs_buf_free(&b);
-		return v;
-	}
-	switch (rs_var_kind(n->var)) {
-	case RS_KIND_BOOL: return cJSON_CreateBool(n->value != 0);
-	case RS_KIND_LEVEL: return cJSON_CreateString(rs_level_word((int)n->value));
-	default: return cJSON_CreateNumber(n->value);
-	}
+	if (n->param == 0 && (n->var == RS_VAR_DOWNGRADED ||
+	                      (n->var < RS_V_PREVIOUS_STAGE && rs_var_kind(n->var) == RS_KIND_BOOL)))
+		return cJSON_CreateBool(n->value != 0);
+	if (n->param == 0 && n->var < RS_V_PREVIOUS_STAGE && rs_var_kind(n->var) != RS_KIND_LEVEL)
+		return cJSON_CreateNumber(n->value);
+	rs_buf_init(&b);
+	rs_cond_value_text(&b, r, n);
+	v = b.failed ? NULL : cJSON_CreateString(b.data);
+	rs_buf_free(&b);
+	return v;
 }
 
 static cJSON *cond_json(const rs_rules *r, uint32_t root)
@@ -80,177 +65,121 @@ static cJSON *cond_json(const rs_rules *r, uint32_t root)
 	const rs_cnode *n = &r->node[root];
 	cJSON *o = cJSON_CreateObject(), *arr;
 	uint32_t i;
-	bool ok;
 
-	if (o == NULL)
-		return NULL;
 	if (n->op == RS_C_ALL || n->op == RS_C_ANY) {
-		ok = add(o, rs_cond_op_name(n->op), arr = cJSON_CreateArray());
-		for (i = root + 1; ok && i < root + n->size; i += r->node[i].size)
-			ok = push(arr, cond_json(r, i));
+		arr = add(o, rs_cond_op_name(n->op), cJSON_CreateArray());
+		for (i = root + 1; i < root + n->size; i += r->node[i].size)
+			add(arr, NULL, cond_json(r, i));
 	} else if (n->op == RS_C_NOT) {
-		ok = add(o, "not", cond_json(r, root + 1));
+		add(o, "not", cond_json(r, root + 1));
 	} else if (n->op == RS_C_BOND) {
-		ok = add(o, "bond", cJSON_CreateString(r->kind[RS_K_BOND][n->var].id));
+		add(o, "bond", cJSON_CreateString(r->kind[RS_K_BOND][n->var].id));
 	} else {
-		ok = add(o, "var", cJSON_CreateString(rs_cond_var_name(n->var))) &&
-		     add(o, "op", cJSON_CreateString(rs_cond_op_name(n->op))) &&
-		     (n->op >= RS_C_KNOWN || add(o, "value", atom_value(r, n)));
+		add(o, "var", cJSON_CreateString(rs_cond_var_name(n->var)));
+		add(o, "op", cJSON_CreateString(rs_cond_op_name(n->op)));
+		if (n->op < RS_C_KNOWN)
+			add(o, "value", value_json(r, n));
 	}
-	if (ok && n->need != 0 && !r->need[n->need - 1].generated)
-		ok = add(o, "need", text_json(&r->need[n->need - 1].text));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
+	if (n->need != 0 && !r->need[n->need - 1].generated)
+		add(o, "need", text_json(&r->need[n->need - 1].text));
 	return o;
 }
 
-static cJSON *part_json(const rs_rules *r, const rs_part *p)
+static cJSON *list_json(const rs_rules *r, const rs_list *d, const void *items, size_t n);
+
+/* An object of the format, member by member as its table says; what is
+ * absent (an optional text, id or cap) is left out. */
+static cJSON *obj_json(const rs_rules *r, const rs_member *f, const void *item)
 {
-	cJSON *o = cJSON_CreateObject();
-	bool ok = o != NULL;
-
-	if (ok && p->var >= 0) {
-		ok = add(o, "var", cJSON_CreateString(rs_var_name(p->var))) &&
-		     add(o, "per", cJSON_CreateNumber(p->per)) &&
-		     (isinf(p->cap) || add(o, "cap", cJSON_CreateNumber(p->cap)));
-	} else if (ok) {
-		ok = add(o, "when", cond_json(r, p->cond)) &&
-		     add(o, "points", cJSON_CreateNumber(p->points));
-	}
-	if (ok && p->label.s[0] != NULL)
-		ok = add(o, "label", text_json(&p->label));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-static cJSON *scores_json(const rs_rules *r)
-{
-	static const char *const names[] = {"contact_score", "cooperation_score"};
-	cJSON *o = cJSON_CreateObject(), *s, *parts;
-	bool ok = o != NULL;
-	size_t i;
-	int k;
-
-	for (k = 0; ok && k < RS_SCORE_COUNT; k++) {
-		ok = add(o, names[k], s = cJSON_CreateObject()) &&
-		     add(s, "max", cJSON_CreateNumber(r->score[k].max)) &&
-		     add(s, "parts", parts = cJSON_CreateArray());
-		for (i = 0; ok && i < r->score[k].nparts; i++)
-			ok = push(parts, part_json(r, &r->score[k].parts[i]));
-	}
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-static cJSON *stage_json(const rs_stage *s)
-{
+	const rs_stage *s = item;
+	const rs_scoredef *sd = item;
 	cJSON *o = cJSON_CreateObject(), *acts, *arr;
-	bool ok = o != NULL;
 	size_t i;
 	int g;
 
-	ok = ok && add(o, "id", cJSON_CreateString(s->id)) && add(o, "label", text_json(&s->label)) &&
-	     add(o, "actions", acts = cJSON_CreateObject());
-	for (g = 0; ok && g < RS_LANG_COUNT; g++) {
-		ok = add(acts, g == RS_LANG_EN ? "en" : "zh", arr = cJSON_CreateArray());
-		for (i = 0; ok && i < s->nactions; i++)
-			ok = push(arr, cJSON_CreateString(s->actions[g][i]));
-	}
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
+	for (; f->key != NULL; f++) {
+		const void *p = (const char *)item + f->off;
+
+		switch (f->type) {
+		case RS_MT_ID:
+			if (*(char *const *)p != NULL)
+				add(o, f->key, cJSON_CreateString(*(char *const *)p));
+			break;
+		case RS_MT_TEXT:
+			if (((const rs_text *)p)->s[0] != NULL)
+				add(o, f->key, text_json(p));
+			break;
+		case RS_MT_COND:
+			add(o, f->key, cond_json(r, *(const uint32_t *)p));
+			break;
+		case RS_MT_NUM:
+		case RS_MT_MAX:
+			if (!isinf(*(const double *)p))
+				add(o, f->key, cJSON_CreateNumber(*(const double *)p));
+			break;
+		case RS_MT_STAGE:
+			add(o, f->key, cJSON_CreateString(r->stages[*(const size_t *)p].id));
+			break;
+		case RS_MT_VAR:
+			add(o, f->key, cJSON_CreateString(rs_var_name(*(const int *)p)));
+			break;
+		case RS_MT_ACTIONS:
+			acts = add(o, f->key, cJSON_CreateObject());
+			for (g = 0; g < RS_LANG_COUNT; g++) {
+				arr = add(acts, g == RS_LANG_EN ? "en" : "zh", cJSON_CreateArray());
+				for (i = 0; i < s->nactions; i++)
+					add(arr, NULL, cJSON_CreateString(s->actions[g][i]));
+			}
+			break;
+		case RS_MT_PARTS:
+			add(o, f->key, list_json(r, &rs_lists[RS_L_PARTS], sd->parts, sd->nparts));
+			break;
+		}
 	}
 	return o;
 }
 
-static cJSON *rows_json(const rs_rules *r, bool decision)
+static cJSON *list_json(const rs_rules *r, const rs_list *d, const void *items, size_t n)
 {
-	cJSON *arr = cJSON_CreateArray(), *o;
-	bool ok = arr != NULL;
+	cJSON *arr = cJSON_CreateArray();
 	size_t i;
 
-	for (i = 0; ok && i < (decision ? r->ndec : r->nact); i++) {
-		ok = push(arr, o = cJSON_CreateObject());
-		if (ok && decision) {
-			const rs_decision *d = &r->dec[i];
+	for (i = 0; i < n; i++) {
+		const void *item = (const char *)items + i * d->size;
 
-			ok = add(o, "stage", cJSON_CreateString(r->stages[d->stage].id)) &&
-			     add(o, "when", cond_json(r, d->cond)) &&
-			     (d->why.s[0] == NULL || add(o, "why", text_json(&d->why)));
-		} else if (ok) {
-			const rs_action *a = &r->act[i];
-
-			ok = add(o, "id", cJSON_CreateString(a->id)) &&
-			     add(o, "when", cond_json(r, a->cond)) &&
-			     (a->flag == NULL || add(o, "flag", cJSON_CreateString(a->flag))) &&
-			     add(o, "text", text_json(&a->text));
-		}
-	}
-	if (!ok) {
-		cJSON_Delete(arr);
-		return NULL;
+		add(arr, NULL, obj_json(r, d->members ? d->members : rs_part_members[((const rs_part *)item)->var < 0], item));
 	}
 	return arr;
 }
 
-/* The relationship types, bonds or alliance models. */
-static cJSON *kinds_json(const rs_rules *r, int k)
-{
-	cJSON *arr = cJSON_CreateArray(), *o;
-	bool ok = arr != NULL;
-	size_t i;
-
-	for (i = 0; ok && i < r->nkind[k]; i++)
-		ok = push(arr, o = cJSON_CreateObject()) &&
-		     add(o, "id", cJSON_CreateString(r->kind[k][i].id)) &&
-		     add(o, "label", text_json(&r->kind[k][i].label)) &&
-		     add(o, "when", cond_json(r, r->kind[k][i].cond));
-	if (!ok) {
-		cJSON_Delete(arr);
-		return NULL;
-	}
-	return arr;
-}
-
+/* The sections in key order (rs_lists' order); the optional ones only
+ * when they hold something. */
 static cJSON *rules_json(const rs_rules *r)
 {
-	static const char *const kind_keys[RS_K_COUNT] = {"relationship_types", "bonds",
-	                                                   "alliance_models"};
-	cJSON *o = cJSON_CreateObject(), *arr, *msgs, *params;
-	bool ok = o != NULL;
+	static const char *const scores[] = {"contact_score", "cooperation_score"};
+	cJSON *o = cJSON_CreateObject(), *sub;
 	size_t i;
 	int k;
 
-	ok = ok && add(o, "relstage_rules", cJSON_CreateNumber(1));
-	if (ok && r->nparams > 0) {
-		ok = add(o, "params", params = cJSON_CreateObject());
-		for (i = 0; ok && i < r->nparams; i++)
-			ok = add(params, r->param[i].id, cJSON_CreateNumber(r->param[i].value));
+	add(o, "relstage_rules", cJSON_CreateNumber(1));
+	if (r->nparams > 0) {
+		sub = add(o, "params", cJSON_CreateObject());
+		for (i = 0; i < r->nparams; i++)
+			add(sub, r->param[i].id, cJSON_CreateNumber(r->param[i].value));
 	}
-	ok = ok && add(o, "scores", scores_json(r)) && add(o, "stages", arr = cJSON_CreateArray());
-	for (i = 0; ok && i < r->nstages; i++)
-		ok = push(arr, stage_json(&r->stages[i]));
-	ok = ok && add(o, "decision", rows_json(r, true));
-	for (k = 0; ok && k < RS_K_COUNT; k++)
+	sub = add(o, "scores", cJSON_CreateObject());
+	for (k = 0; k < RS_SCORE_COUNT; k++)
+		add(sub, scores[k], obj_json(r, rs_score_members, &r->score[k]));
+	add(o, "stages", list_json(r, &rs_lists[RS_L_STAGES], r->stages, r->nstages));
+	add(o, "decision", list_json(r, &rs_lists[RS_L_DECISION], r->dec, r->ndec));
+	for (k = 0; k < RS_K_COUNT; k++)
 		if (r->nkind[k] > 0)
-			ok = add(o, kind_keys[k], kinds_json(r, k));
-	ok = ok && add(o, "actions", rows_json(r, false));
-	if (ok && r->nmsg > 0) {
-		ok = add(o, "messages", msgs = cJSON_CreateObject());
-		for (i = 0; ok && i < r->nmsg; i++)
-			ok = add(msgs, r->msg[i].key, text_json(&r->msg[i].text));
-	}
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
+			add(o, rs_lists[RS_L_KINDS + k].key, list_json(r, &rs_lists[RS_L_KINDS + k], r->kind[k], r->nkind[k]));
+	add(o, "actions", list_json(r, &rs_lists[RS_L_ACTIONS], r->act, r->nact));
+	if (r->nmsg > 0) {
+		sub = add(o, "messages", cJSON_CreateObject());
+		for (i = 0; i < r->nmsg; i++)
+			add(sub, r->msg[i].key, text_json(&r->msg[i].text));
 	}
 	return o;
 }
@@ -369,6 +298,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used)
 
 rs_status rs_rules_dump(const rs_rules *r, char **out, size_t *len, rs_error *err)
 {
+	unsigned long failures = rs_alloc_failures();
 	cJSON *tree = rules_json(r);
 	rs_buf b;
 
@@ -381,7 +311,7 @@ rs_status rs_rules_dump(const rs_rules *r, char **out, size_t *len, rs_error *er
 		(void)rs_buf_putc(&b, '\n');
 	}
 	cJSON_Delete(tree);
-	if (tree == NULL || b.failed) {
+	if (rs_alloc_failures() != failures || b.failed) {
 		rs_buf_free(&b);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory while writing the rules");
 	}

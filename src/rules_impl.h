@@ -1,9 +1,8 @@
 /*
- * rules_impl.h - the compiled form of a rules file, shared by the loader
- * (rules.c, with its toolkit rules_load.c), the dumper (rules_dump.c), the
- * analyser (analyze.c), scoring (score.c) and the engine (engine.c). The
- * condition compiler and evaluator is rules_cond.c: the rules module holds
- * everything scoring and the engine read, and calls neither.
+ * rules_impl.h - the rules in memory: loaded and checked by rules.c, compiled
+ * for evaluation by rules_cond.c, printed by rules_dump.c, analysed by
+ * analyze.c, read by scoring (score.c) and the engine (engine.c). The rules
+ * module calls neither of the last two.
  *
  * Conditions compile to one flat array of nodes in prefix order: a node's
  * children follow it, each child subtree taking `size` slots, so evaluation
@@ -18,6 +17,12 @@
 #include <cjson/cJSON.h>
 
 #include "internal.h"
+
+#if defined(__GNUC__)
+#define RS_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define RS_PRINTF(f, a)
+#endif
 
 /*
  * Pseudo variables: what the engine decides for a row, which later rules may
@@ -40,8 +45,10 @@
 #define RS_MAX_PARAMS 64
 #define RS_MAX_KINDS 16 /* relationship types, bonds, alliance models: each */
 
+/* all, any, not, bond (var = the bond, child = a copy of its condition),
+ * then the comparisons. */
 enum rs_cop {
-	RS_C_ALL = 0, RS_C_ANY, RS_C_NOT, RS_C_BOND, /* bond: var = the bond, child = its condition */
+	RS_C_ALL = 0, RS_C_ANY, RS_C_NOT, RS_C_BOND,
 	RS_C_EQ, RS_C_NE, RS_C_LT, RS_C_LE, RS_C_GT, RS_C_GE,
 	RS_C_KNOWN, RS_C_UNKNOWN
 };
@@ -86,7 +93,7 @@ typedef struct rs_pnode {
 #define RS_VAR_CONST 31
 _Static_assert(RS_VAR_COUNT <= RS_VAR_CONST, "variables and known bits: at most 31");
 
-/* A rule (decision row or action) with its residual program's root. */
+/* A rule (action or alliance model) with its residual program's root. */
 typedef struct rs_entry {
 	uint32_t rule, root;
 } rs_entry;
@@ -96,6 +103,11 @@ typedef struct rs_text {
 	char *raw[RS_LANG_COUNT]; /* as written when it names a param ({name}),
 	                             which s has replaced; else NULL */
 } rs_text;
+
+/*
+ * Everything with an id (params, stages, kinds, actions, messages) has it
+ * as its first member, so one lookup serves every list (rules.c).
+ */
 
 /* A param: a number conditions and texts name, so it is written once. */
 typedef struct rs_param {
@@ -166,9 +178,9 @@ enum { RS_SCORE_CONTACT = 0, RS_SCORE_COOPERATION, RS_SCORE_COUNT };
 typedef struct rs_stage {
 	char *id;
 	rs_text label;
-	char **actions[RS_LANG_COUNT]; /* nactions each */
+	char **actions[RS_LANG_COUNT]; /* nactions each, as written */
 	size_t nactions;
-	char *joined[RS_LANG_COUNT];   /* actions joined with RS_ACTION_SEP */
+	char *joined[RS_LANG_COUNT];   /* params in place, joined with RS_ACTION_SEP */
 } rs_stage;
 
 typedef struct rs_decision {
@@ -214,22 +226,16 @@ struct rs_rules {
 	size_t nprog, capprog;
 	uint64_t act_mask[RS_MAX_STAGES]; /* action rules that can fire at each stage */
 	/*
-	 * Residual programs: a condition with one value fixed and simplified.
-	 * Stage s's action rules that can fire are ent[act_first[s] ..
-	 * act_first[s + 1]), each with its condition at that stage. With
-	 * share_pct known, the decision rows that can match are those of its
-	 * slot k (below share_pts[0]: 0, equal to it: 1, between it and the
-	 * next: 2, ...): ent[dec_first[k] .. dec_first[k + 1]), in table order,
-	 * the last one TRUE when nothing else can be. dec_first is NULL when the
-	 * table has too many share_pct constants to be worth it.
+	 * Residual programs: a condition with the stage fixed and simplified.
+	 * At stage s, the action rules that can fire are ent[act_first[s] ..
+	 * model_first[s]) and the alliance models that can be true
+	 * ent[model_first[s] .. act_first[s + 1]), in rule order, each with its
+	 * condition at that stage.
 	 */
 	rs_entry *ent;
 	size_t nent, capent;
 	uint32_t act_first[RS_MAX_STAGES + 1];
-	uint32_t model_first[RS_MAX_STAGES + 1]; /* the alliance models, the same way */
-	double *share_pts;
-	size_t npts;
-	uint32_t *dec_first;
+	uint32_t model_first[RS_MAX_STAGES];
 };
 
 /*
@@ -276,7 +282,8 @@ static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double
 	return acc;
 }
 
-/* rules_cond.c: builds r->prog and r->act_mask; false when out of memory. */
+/* rules_cond.c: builds the evaluation form (prog, ent, terms); false when
+ * out of memory. */
 bool rs_rules_compile(rs_rules *r);
 
 /* score.c: the fields (bit per field) score k's parts read. */
@@ -288,89 +295,53 @@ enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
 extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
 
-/* rules_load.c: the name of a comparison operator ("==", "known"). */
+/* rules.c: the names the file uses for an operator ("all", "==", "known")
+ * and a variable (pseudo variables included). */
 const char *rs_cond_op_name(int op);
-/* rules_load.c: a variable's name, pseudo variables included. */
 const char *rs_cond_var_name(int var);
-/* rules_load.c: a comparison's value as the file writes it (a param's name,
- * a stage or level word, true/false, a number). */
+/* rules.c: a comparison's value as the file writes it (a param's name, a
+ * stage, type, model or level word, true/false, a number). */
 void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n);
-/* rules_load.c: the English level word for 1..4, NULL otherwise. */
-const char *rs_level_word(int level);
 
 /*
- * rules_load.c: the loader's toolkit. rs_ld carries the JSON path of the
- * value being read, so every problem names its place; a getter that finds a
- * problem reports it and returns a neutral value, and loading goes on.
+ * rules.c: the objects of the rules file, member by member in key order,
+ * which the loader reads and frees and the dump (rules_dump.c) writes.
+ * A member is loaded into its object at `off`, as its type says.
  */
-typedef struct rs_ld {
-	rs_rules *r;
-	const char *name;
-	bool gap;    /* texts may hold {gap} (a need being read) */
-	int kindsec; /* the rs_kind_rule list being read (RS_K_) */
-	rs_diag_fn diag;
-	void *dctx;
-	rs_error *err;
-	size_t nproblems;
-	bool oom;
-	bool too_many_nodes;
-	size_t plen;
-	char path[160];
-} rs_ld;
-
-/* Flags for conditions and variables: where they appear. */
-enum {
-	RS_LD_STAGE = 1,     /* stage, previous_stage, downgraded may be tested */
-	RS_LD_NO_SCORES = 2, /* score parts: the scores may not be used */
-	RS_LD_NUMERIC = 4,   /* a linear part: the variable must be numeric */
-	RS_LD_TYPE = 8,      /* relationship_type may be tested */
-	RS_LD_MODEL = 16,    /* alliance_model may be tested */
-	RS_LD_BONDS = 32,    /* {"bond": ID} may be used */
-	RS_LD_ACTION = RS_LD_STAGE | RS_LD_TYPE | RS_LD_MODEL | RS_LD_BONDS
+enum rs_mtype {
+	RS_MT_ID,      /* char *; an "id" first in a list is unique in it */
+	RS_MT_TEXT,    /* rs_text */
+	RS_MT_COND,    /* uint32_t root node; what it may test: rs_list.cflags */
+	RS_MT_NUM,     /* double, not negative */
+	RS_MT_MAX,     /* double, more than 0 and at most 100 */
+	RS_MT_STAGE,   /* size_t, a stage id */
+	RS_MT_VAR,     /* int, the variable of a linear part */
+	RS_MT_ACTIONS, /* the actions of an rs_stage */
+	RS_MT_PARTS    /* the parts of an rs_scoredef */
 };
 
-void rs_ld_init(rs_ld *l, const char *name, rs_diag_fn diag, void *ctx, rs_error *err);
-void rs_ld_problem(rs_ld *l, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-rs_status rs_ld_nomem(rs_ld *l);
-/* Parses the text; a syntax error is reported with its line and column. */
-rs_status rs_ld_parse(rs_ld *l, const char *text, size_t len, cJSON **root);
-/* Path steps: push returns a mark for pop. */
-size_t rs_ld_push_key(rs_ld *l, const char *key);
-size_t rs_ld_push_index(rs_ld *l, size_t i);
-void rs_ld_pop(rs_ld *l, size_t mark);
-void *rs_ld_calloc(rs_ld *l, size_t n, size_t size);
-char *rs_ld_strdup(rs_ld *l, const char *s);
-bool rs_ld_id_ok(const char *s);
-/* Appends ", s" (or s) to a list in a message; stops when full. */
-void rs_ld_list_add(char *list, size_t size, const char *s);
-/* Reports unknown and duplicate keys; false when o is not an object. */
-bool rs_ld_keys(rs_ld *l, const cJSON *o, const char *const *keys);
-/* The member `key` of o, or NULL after reporting that it is missing. */
-const cJSON *rs_ld_need(rs_ld *l, const cJSON *o, const char *key);
-bool rs_ld_number(rs_ld *l, const cJSON *o, const char *key, bool nonneg, double *out);
-const cJSON *rs_ld_array(rs_ld *l, const cJSON *o, const char *key, size_t min, size_t max);
-/* The array's texts, NULL-terminated, owned by the rules. */
-char **rs_ld_strings(rs_ld *l, const cJSON *arr, const char *key, size_t *n);
-char *rs_ld_id(rs_ld *l, const cJSON *o, const char *key, bool required);
-/* A TEXT; one that names a param ({name}) keeps what was written in raw. */
-void rs_ld_text_at(rs_ld *l, const cJSON *o, const char *key, rs_text *t);
-/*
- * s with every {name} replaced by the param's value ({gap} kept where
- * l->gap allows it); NULL after reporting a problem, or out of memory.
- */
-char *rs_ld_expand(rs_ld *l, const char *s);
-long rs_ld_stage_ref(rs_ld *l, const cJSON *o, const char *key);
-/* The stage id v names, reported at the current path; -1 if none. */
-long rs_ld_stage_value(rs_ld *l, const cJSON *v);
-/* rules_cond.c: variables and conditions. */
-int rs_ld_var(rs_ld *l, const cJSON *o, const char *key, unsigned flags);
-uint32_t rs_ld_cond_at(rs_ld *l, const cJSON *o, const char *key, unsigned flags);
-/* The first variable a condition compares, to name a part; -1 if none. */
-int rs_ld_first_var(const rs_ld *l, uint32_t root);
+typedef struct rs_member {
+	const char *key;
+	uint8_t type; /* enum rs_mtype */
+	bool opt;     /* may be absent (the dump leaves out what is) */
+	uint16_t off;
+} rs_member;
+
+/* A list of objects: an array under `key`. Parts take one of two forms. */
+typedef struct rs_list {
+	const char *key;
+	const rs_member *members; /* NULL: parts, rs_part_members[var or when] */
+	size_t size, min, max;
+	unsigned cflags; /* what its conditions may test (rules.c) */
+	const char *what; /* "stage " in "duplicate stage id" */
+} rs_list;
+
+/* The lists in the order the dump writes them; kinds in RS_K_ order. */
+enum { RS_L_STAGES, RS_L_DECISION, RS_L_KINDS, RS_L_ACTIONS = RS_L_KINDS + RS_K_COUNT, RS_L_PARTS,
+       RS_L_COUNT };
+extern const rs_list rs_lists[RS_L_COUNT];
+extern const rs_member rs_part_members[2][5]; /* {var, per, cap, label}, {when, points, label} */
+extern const rs_member rs_score_members[3];   /* {max, parts} */
 
 /* analyze.c: marks the decision rows some share value can reach (live). */
 void rs_rules_live(rs_rules *r);
