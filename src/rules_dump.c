@@ -232,68 +232,55 @@ static void put_number(rs_buf *b, double v)
 	(void)rs_buf_puts(b, tmp);
 }
 
-static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used);
-
-static void print_inline(rs_buf *b, const cJSON *v)
-{
-	const cJSON *c;
-	bool obj = cJSON_IsObject(v);
-
-	if (cJSON_IsString(v))
-		put_string(b, v->valuestring);
-	else if (cJSON_IsNumber(v))
-		put_number(b, v->valuedouble);
-	else if (cJSON_IsBool(v))
-		(void)rs_buf_puts(b, cJSON_IsTrue(v) ? "true" : "false");
-	else if (obj || cJSON_IsArray(v)) {
-		(void)rs_buf_putc(b, obj ? '{' : '[');
-		for (c = v->child; c != NULL; c = c->next) {
-			if (obj) {
-				put_string(b, c->string);
-				(void)rs_buf_puts(b, ": ");
-			}
-			print_inline(b, c);
-			if (c->next != NULL)
-				(void)rs_buf_puts(b, ", ");
-		}
-		(void)rs_buf_putc(b, obj ? '}' : ']');
-	} else {
-		(void)rs_buf_puts(b, "null");
-	}
-}
-
 static void spaces(rs_buf *b, size_t n)
 {
 	while (n-- > 0)
 		(void)rs_buf_putc(b, ' ');
 }
 
-/* `used`: columns already taken on the current line. */
-static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used)
+/*
+ * v on one line when it fits in `width` columns after the `used` ones (and
+ * always when width is SIZE_MAX: inside such a line), else an object or
+ * array with one member per line, indented.
+ */
+static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t width)
 {
-	size_t start = b->len;
+	bool obj = cJSON_IsObject(v), wrap = false;
+	size_t start = b->len, line;
 	const cJSON *c;
-	bool obj = cJSON_IsObject(v);
 
-	print_inline(b, v);
-	if (b->failed || (!obj && !cJSON_IsArray(v)) || used + (b->len - start) <= WIDTH ||
-	    v->child == NULL)
+	if (!obj && !cJSON_IsArray(v)) {
+		if (cJSON_IsString(v))
+			put_string(b, v->valuestring);
+		else if (cJSON_IsNumber(v))
+			put_number(b, v->valuedouble);
+		else
+			(void)rs_buf_puts(b, cJSON_IsTrue(v) ? "true" : cJSON_IsFalse(v) ? "false" : "null");
 		return;
-	b->len = start; /* too wide: one member per line */
-	(void)rs_buf_puts(b, obj ? "{\n" : "[\n");
-	for (c = v->child; c != NULL; c = c->next) {
-		size_t line = b->len;
-
-		spaces(b, indent + 2);
-		if (obj) {
-			put_string(b, c->string);
-			(void)rs_buf_puts(b, ": ");
-		}
-		print(b, c, indent + 2, b->len - line);
-		(void)rs_buf_puts(b, c->next != NULL ? ",\n" : "\n");
 	}
-	spaces(b, indent);
-	(void)rs_buf_putc(b, obj ? '}' : ']');
+	for (;;) {
+		(void)rs_buf_putc(b, obj ? '{' : '[');
+		for (c = v->child; c != NULL; c = c->next) {
+			(void)rs_buf_puts(b, wrap ? "\n" : c != v->child ? ", " : "");
+			line = b->len;
+			spaces(b, wrap ? indent + 2 : 0);
+			if (obj) {
+				put_string(b, c->string);
+				(void)rs_buf_puts(b, ": ");
+			}
+			print(b, c, indent + 2, b->len - line, wrap ? width : SIZE_MAX);
+			(void)rs_buf_puts(b, wrap && c->next != NULL ? "," : "");
+		}
+		if (wrap) {
+			(void)rs_buf_putc(b, '\n');
+			spaces(b, indent);
+		}
+		(void)rs_buf_putc(b, obj ? '}' : ']');
+		if (wrap || b->failed || width == SIZE_MAX || v->child == NULL || used + (b->len - start) <= width)
+			return;
+		b->len = start; /* too wide */
+		wrap = true;
+	}
 }
 
 rs_status rs_rules_dump(const rs_rules *r, char **out, size_t *len, rs_error *err)
@@ -307,7 +294,7 @@ rs_status rs_rules_dump(const rs_rules *r, char **out, size_t *len, rs_error *er
 		*len = 0;
 	rs_buf_init(&b);
 	if (tree != NULL) {
-		print(&b, tree, 0, 0);
+		print(&b, tree, 0, 0, WIDTH);
 		(void)rs_buf_putc(&b, '\n');
 	}
 	cJSON_Delete(tree);
