@@ -59,34 +59,15 @@ static void fire(const rs_rules *r, const double *v, uint32_t known, rs_result *
 			res->fired[res->nfired++] = e->rule;
 }
 
-/* The first relationship type whose condition is true, into v. */
-static long first_type(const rs_rules *r, double *v, uint32_t *known)
+/* The rule of the first entry of ent[from .. to) whose condition is true;
+ * -1 if none. */
+static long first(const rs_rules *r, uint32_t from, uint32_t to, const double *v, uint32_t known)
 {
-	size_t i;
+	const rs_entry *e, *end = r->ent + to;
 
-	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) {
-		if (rs_cond_fast(r->prog, r->kind[RS_K_TYPE][i].cond, v, *known) == RS_K_T) {
-			v[RS_VAR_TYPE] = (double)i;
-			*known |= 1u << RS_VAR_TYPE;
-			return (long)i;
-		}
-	}
-	return -1;
-}
-
-/* The first alliance model true at the stage (its residual programs), into v. */
-static long first_model(const rs_rules *r, size_t stage, double *v, uint32_t *known)
-{
-	const rs_entry *e = r->ent + r->model_first[stage];
-	const rs_entry *end = r->ent + r->act_first[stage + 1];
-
-	for (; e < end; e++) {
-		if (rs_cond_fast(r->prog, e->root, v, *known) == RS_K_T) {
-			v[RS_VAR_MODEL] = (double)e->rule;
-			*known |= 1u << RS_VAR_MODEL;
+	for (e = r->ent + from; e < end; e++)
+		if (rs_cond_fast(r->prog, e->root, v, known) == RS_K_T)
 			return (long)e->rule;
-		}
-	}
 	return -1;
 }
 
@@ -218,20 +199,24 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	res->decision_row = i;
 	res->stage = r->dec[i].stage;
 	res->next_stage = res->stage + 1 < r->nstages ? (long)res->stage + 1 : -1;
-	/* The account's values and what is decided from here on, for the rules
-	 * that test them. */
+	/* The account's values and, as they are decided, the stage, downgraded,
+	 * type and model, for the rules after them that test them. */
 	memcpy(v, a->v, sizeof a->v);
 	v[RS_VAR_STAGE] = (double)res->stage;
 	if (rs_known(a, RS_V_PREVIOUS_STAGE)) {
 		v[RS_VAR_DOWNGRADED] = a->v[RS_V_PREVIOUS_STAGE] > v[RS_VAR_STAGE];
 		known |= 1u << RS_VAR_DOWNGRADED;
 	}
-	res->type = first_type(r, v, &known);
+	res->type = first(r, 0, r->act_first[0], v, known);
+	v[RS_VAR_TYPE] = (double)res->type;
+	known |= (uint32_t)(res->type >= 0) << RS_VAR_TYPE;
 	res->bonds = 0;
 	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
 		if (rs_cond_fast(r->prog, r->kind[RS_K_BOND][i].cond, v, known) == RS_K_T)
 			res->bonds |= 1u << i;
-	res->model = first_model(r, res->stage, v, &known);
+	res->model = first(r, r->model_first[res->stage], r->act_first[res->stage + 1], v, known);
+	v[RS_VAR_MODEL] = (double)res->model;
+	known |= (uint32_t)(res->model >= 0) << RS_VAR_MODEL;
 	fire(r, v, known, res);
 	next_needs(r, v, known, res);
 	if (explain != NULL)

@@ -183,6 +183,22 @@ static int residual(rs_rules *r, uint32_t i, const double *v)
 	return -1;
 }
 
+static bool add_entry(rs_rules *r, uint32_t rule, uint32_t root)
+{
+	if (r->nent == r->capent) {
+		size_t cap = r->capent ? r->capent * 2 : 64;
+		rs_entry *q = rs_realloc(r->ent, cap * sizeof *q);
+
+		if (q == NULL)
+			return false;
+		r->ent = q;
+		r->capent = cap;
+	}
+	r->ent[r->nent].rule = rule;
+	r->ent[r->nent++].root = root;
+	return true;
+}
+
 /*
  * The residual of rule `rule`'s condition as an entry, unless it can never
  * be TRUE. Returns the constant it is (-1 if none, -2 out of memory).
@@ -195,19 +211,8 @@ static int entry(rs_rules *r, uint32_t rule, uint32_t cond, const double *v)
 
 	if (t == RS_K_F || t == RS_K_U || t == -2)
 		return t;
-	if (t == RS_K_T && !push(r, &k))
+	if ((t == RS_K_T && !push(r, &k)) || !add_entry(r, rule, (uint32_t)at))
 		return -2;
-	if (r->nent == r->capent) {
-		size_t cap = r->capent ? r->capent * 2 : 64;
-		rs_entry *q = rs_realloc(r->ent, cap * sizeof *q);
-
-		if (q == NULL)
-			return -2;
-		r->ent = q;
-		r->capent = cap;
-	}
-	r->ent[r->nent].rule = rule;
-	r->ent[r->nent++].root = (uint32_t)at;
 	return t;
 }
 
@@ -280,6 +285,9 @@ bool rs_rules_compile(rs_rules *r)
 	for (i = 0; i < r->nnodes; i = compile_node(r, (uint32_t)i, false))
 		;
 	r->nprog = r->nnodes;
+	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) /* types test no stage: as they are */
+		if (!add_entry(r, (uint32_t)i, r->kind[RS_K_TYPE][i].cond))
+			return false;
 	for (s = 0; s < r->nstages; s++) { /* nstages <= RS_MAX_STAGES, nact <= 64 */
 		v[RS_VAR_STAGE] = (double)s;
 		r->act_first[s] = (uint32_t)r->nent;

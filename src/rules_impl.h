@@ -93,7 +93,7 @@ typedef struct rs_pnode {
 #define RS_VAR_CONST 31
 _Static_assert(RS_VAR_COUNT <= RS_VAR_CONST, "variables and known bits: at most 31");
 
-/* A rule (action or alliance model) with its residual program's root. */
+/* A rule (type, action or alliance model) with its residual program's root. */
 typedef struct rs_entry {
 	uint32_t rule, root;
 } rs_entry;
@@ -227,10 +227,10 @@ struct rs_rules {
 	uint64_t act_mask[RS_MAX_STAGES]; /* action rules that can fire at each stage */
 	/*
 	 * Residual programs: a condition with the stage fixed and simplified.
-	 * At stage s, the action rules that can fire are ent[act_first[s] ..
+	 * The relationship types that can be true are ent[0 .. act_first[0]);
+	 * at stage s, the action rules that can fire are ent[act_first[s] ..
 	 * model_first[s]) and the alliance models that can be true
-	 * ent[model_first[s] .. act_first[s + 1]), in rule order, each with its
-	 * condition at that stage.
+	 * ent[model_first[s] .. act_first[s + 1]); each list in rule order.
 	 */
 	rs_entry *ent;
 	size_t nent, capent;
