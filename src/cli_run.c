@@ -20,9 +20,19 @@
  * temporary files, then dies of the signal as if nothing had caught it. */
 static volatile sig_atomic_t interrupted;
 
+/*
+ * A signal that comes while the run is not blocked in a read (between two
+ * reads, or in the header's look-ahead) would leave the next read waiting
+ * on a pipe that may never end. So once interrupted, an alarm comes every
+ * second; its handler, installed without SA_RESTART too, makes any blocked
+ * read or write return EINTR, and the run ends as a failed read.
+ */
 static void on_signal(int sig)
 {
-	interrupted = sig;
+	if (sig != SIGALRM)
+		interrupted = sig;
+	if (interrupted)
+		(void)alarm(1);
 }
 
 typedef struct run {
@@ -536,7 +546,7 @@ static rs_status finish(run *r, rs_error *err)
 /* No SA_RESTART: a read blocked on a pipe returns, and the run ends cleanly. */
 static void catch_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGALRM};
 	struct sigaction sa;
 	size_t i;
 
@@ -590,6 +600,8 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	for (i = 0; st == RS_OK && i < n; i++)
 		st = read_input(&r, inputs[i], &err);
 	progress_clear(&r);
+	if (st == RS_OK && interrupted) /* it came after the last row: still no output */
+		st = rs_error_set(&err, RS_EIO, 0, "interrupted by signal %d", (int)interrupted);
 	if (st == RS_OK)
 		st = finish(&r, &err);
 	if (st != RS_OK && interrupted)

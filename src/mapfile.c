@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "mapfile.h"
-#include "rules_impl.h"
+#include "jsonload.h"
 
 #define MAP_MAX_BYTES ((size_t)1 << 20)
 #define MAX_WORDS 256 /* value words per field */

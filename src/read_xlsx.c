@@ -624,7 +624,7 @@ static rs_status end_row(part *pt, sheet_rd *s)
 	/* Only a row too wide to store is judged here: the header may be a
 	 * later row than the first (title rows above it), so the classifier
 	 * compares a row's width with the one in use. */
-	if (s->total > s->n) {
+	if (s->total > b->n) {
 		(void)snprintf(s->why, sizeof s->why, "row has %zu fields, the header has %zu", s->total,
 		               s->ncols);
 		row.reject = s->why;

@@ -19,7 +19,7 @@
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;
 
-#define MAX_PROBLEMS 100 /* passed to diag; counting goes on */
+
 #define MAX_TEXT 2000    /* bytes in one text */
 #define MAX_ID 32
 
@@ -150,239 +150,48 @@ static size_t find_id(const void *items, size_t size, size_t n, const char *s, s
 	return i;
 }
 
-/* ------------------------------------------------ the loader's toolkit */
-
-/*
- * The loader's state: the JSON path of the value being read, so that every
- * problem names its place. A reader that finds a problem reports it and
- * leaves a neutral value, and loading goes on.
- */
-typedef struct ld {
-	rs_rules *r;
-	const char *name;
-	rs_diag_fn diag;
-	void *dctx;
-	rs_error *err;
-	size_t nproblems;
-	unsigned long line; /* a syntax error's; 0 for the rest */
-	bool oom, too_many_nodes;
-	bool gap; /* texts may hold {gap} (a need being read) */
-	size_t plen;
-	char path[160];
-} ld;
-
-static void RS_PRINTF(2, 3) problem(ld *l, const char *fmt, ...)
-{
-	rs_error e;
-	va_list ap;
-
-	memset(&e, 0, sizeof e);
-	e.status = RS_ERULES;
-	e.file = l->name;
-	e.line = l->line;
-	memcpy(e.where, l->path, l->plen + 1);
-	va_start(ap, fmt);
-	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);
-	va_end(ap);
-	if (l->nproblems++ == 0 && l->err != NULL)
-		*l->err = e;
-	if (l->diag != NULL && l->nproblems <= MAX_PROBLEMS)
-		l->diag(l->dctx, &e);
-}
-
-static rs_status nomem(ld *l)
-{
-	if (l->err != NULL) {
-		l->err->where[0] = '\0';
-		rs_error_set(l->err, RS_ENOMEM, 0, "out of memory while loading the rules");
-	}
-	return RS_ENOMEM;
-}
-
-/* Appends up to n bytes of s to the path, control characters as '?' (keys
- * come from the file); a full path stops growing. */
-static void put(ld *l, const char *s, size_t n)
-{
-	for (; n > 0 && *s != '\0' && l->plen + 1 < sizeof l->path; n--, s++)
-		l->path[l->plen++] = (unsigned char)*s < 0x20 ? '?' : *s;
-	l->path[l->plen] = '\0';
-}
-
-/* Path steps ".key" (at the top: "key") and "[i]"; each returns the mark
- * that pop goes back to. */
-static size_t push_key(ld *l, const char *key)
-{
-	size_t mark = l->plen;
-
-	put(l, ".", mark > 0);
-	put(l, key, 63);
-	return mark;
-}
-
-static size_t push_index(ld *l, size_t i)
-{
-	size_t mark = l->plen;
-	char tmp[32];
-
-	(void)snprintf(tmp, sizeof tmp, "[%zu]", i);
-	put(l, tmp, sizeof tmp);
-	return mark;
-}
-
-static void pop(ld *l, size_t mark)
-{
-	l->plen = mark;
-	l->path[mark] = '\0';
-}
-
-/* A syntax error at byte pos: its line, its column in characters, and a
- * little of the text there (not cutting a character in two). */
-static void syntax_error(ld *l, const char *text, size_t len, size_t pos, const char *what)
-{
-	unsigned long col = 1;
-	size_t i, n = 0;
-
-	l->line = 1;
-	for (i = 0; i < pos; i++) {
-		if (text[i] == '\n') {
-			l->line++;
-			col = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			col++;
-		}
-	}
-	while (pos + n < len && n < 24 && text[pos + n] != '\n' && text[pos + n] != '\r' &&
-	       (unsigned char)text[pos + n] >= 0x20)
-		n++;
-	while (n > 0 && pos + n < len && ((unsigned char)text[pos + n] & 0xC0) == 0x80)
-		n--;
-	if (n == 0)
-		problem(l, "%s at column %lu, at the end of the line", what, col);
-	else
-		problem(l, "%s at column %lu, near: %.*s", what, col, (int)n, text + pos);
-}
-
-static rs_status parse(ld *l, const char *text, size_t len, cJSON **root)
-{
-	const char *end = text;
-	size_t pos;
-	unsigned long failures = rs_alloc_failures();
-
-	*root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-	pos = end != NULL && end >= text && end <= text + len ? (size_t)(end - text) : 0;
-	if (*root == NULL && rs_alloc_failures() != failures)
-		return nomem(l); /* cJSON says NULL for a failed allocation too */
-	if (*root == NULL) {
-		syntax_error(l, text, len, pos, len == 0 ? "empty rules" : "JSON syntax error");
-		return RS_ERULES;
-	}
-	while (pos < len && strchr(" \t\r\n", text[pos]) != NULL && text[pos] != '\0')
-		pos++;
-	if (pos < len) {
-		syntax_error(l, text, len, pos, "text after the end of the rules object");
-		cJSON_Delete(*root);
-		*root = NULL;
-		return RS_ERULES;
-	}
-	return RS_OK;
-}
-
-static void *ld_calloc(ld *l, size_t n, size_t size)
-{
-	void *p = rs_calloc(n == 0 ? 1 : n, size);
-
-	l->oom = l->oom || p == NULL;
-	return p;
-}
-
-static char *ld_strdup(ld *l, const char *s)
-{
-	char *d = rs_strdup(s);
-
-	l->oom = l->oom || d == NULL;
-	return d;
-}
-
-/* Appends ", s" (or s) to a list in a message; stops when full. */
-static void list_add(char *list, size_t size, const char *s)
-{
-	size_t n = strlen(list);
-
-	if (n + 2 < size)
-		(void)snprintf(list + n, size - n, "%s%s", n ? ", " : "", s);
-}
-
-/* Reports unknown and duplicate keys; false when o is not an object. */
-static bool check_keys(ld *l, const cJSON *o, const char *const *want)
-{
-	const cJSON *c, *d;
-	char list[200];
-	size_t i, m;
-
-	if (!cJSON_IsObject(o)) {
-		problem(l, "expected an object");
-		return false;
-	}
-	list[0] = '\0';
-	for (i = 0; want[i] != NULL; i++)
-		list_add(list, sizeof list, want[i]);
-	cJSON_ArrayForEach(c, o) {
-		m = push_key(l, c->string);
-		for (i = 0; want[i] != NULL && strcmp(want[i], c->string) != 0; i++)
-			;
-		if (want[i] == NULL)
-			problem(l, "unknown key \"%.40s\" (expected: %s)", c->string, list);
-		for (d = o->child; d != c && strcmp(d->string, c->string) != 0; d = d->next)
-			;
-		if (d != c && want[i] != NULL)
-			problem(l, "duplicate key");
-		pop(l, m);
-	}
-	return true;
-}
-
 /*
  * o's member `key` with the path at it (pop to *mark when done), or NULL
  * when there is none, after reporting it if it is required.
  */
-static const cJSON *enter(ld *l, const cJSON *o, const char *key, bool required, size_t *mark)
+static const cJSON *enter(rs_ld *l, const cJSON *o, const char *key, bool required, size_t *mark)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 
-	*mark = push_key(l, key);
+	*mark = rs_ld_push_key(l, key);
 	if (v == NULL) {
 		if (required && cJSON_IsObject(o))
-			problem(l, "missing (required)");
-		pop(l, *mark);
+			rs_ld_problem(l, "missing (required)");
+		rs_ld_pop(l, *mark);
 	}
 	return v;
 }
 
 /* The readers below check the value at the current path. */
 
-static bool number(ld *l, const cJSON *v, bool nonneg, double *out)
+static bool number(rs_ld *l, const cJSON *v, bool nonneg, double *out)
 {
 	if (!cJSON_IsNumber(v))
-		problem(l, "expected a number");
+		rs_ld_problem(l, "expected a number");
 	else if (!isfinite(v->valuedouble))
-		problem(l, "not a finite number");
+		rs_ld_problem(l, "not a finite number");
 	else if (nonneg && v->valuedouble < 0)
-		problem(l, "must not be negative");
+		rs_ld_problem(l, "must not be negative");
 	else
 		*out = v->valuedouble;
 	return cJSON_IsNumber(v) && isfinite(v->valuedouble) && !(nonneg && v->valuedouble < 0);
 }
 
-static bool array(ld *l, const cJSON *v, size_t min, size_t max)
+static bool array(rs_ld *l, const cJSON *v, size_t min, size_t max)
 {
 	size_t n = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0;
 
 	if (!cJSON_IsArray(v))
-		problem(l, "expected an array");
+		rs_ld_problem(l, "expected an array");
 	else if (n < min)
-		problem(l, "must not be empty");
+		rs_ld_problem(l, "must not be empty");
 	else if (n > max)
-		problem(l, "has %zu entries, more than the limit of %zu", n, max);
+		rs_ld_problem(l, "has %zu entries, more than the limit of %zu", n, max);
 	else
 		return true;
 	return false;
@@ -400,11 +209,11 @@ static bool id_ok(const char *s)
 	return i <= MAX_ID;
 }
 
-static char *id_value(ld *l, const cJSON *v)
+static char *id_value(rs_ld *l, const cJSON *v)
 {
 	if (cJSON_IsString(v) && id_ok(v->valuestring))
-		return ld_strdup(l, v->valuestring);
-	problem(l, "expected an id: a lower case letter, then letters, digits or _ (at most %d)", MAX_ID);
+		return rs_ld_strdup(l, v->valuestring);
+	rs_ld_problem(l, "expected an id: a lower case letter, then letters, digits or _ (at most %d)", MAX_ID);
 	return NULL;
 }
 
@@ -436,25 +245,25 @@ static bool utf8_ok(const unsigned char *s)
 }
 
 /* A copy of the text v; NULL after reporting what is wrong with it. */
-static char *text_value(ld *l, const cJSON *v)
+static char *text_value(rs_ld *l, const cJSON *v)
 {
 	const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
 	size_t i, n = s != NULL ? strlen(s) : 0;
 
 	if (s == NULL) {
-		problem(l, "expected a string");
+		rs_ld_problem(l, "expected a string");
 		return NULL;
 	}
 	for (i = 0; i < n && (unsigned char)s[i] >= 0x20; i++)
 		;
 	if (n == 0 || n > MAX_TEXT)
-		problem(l, n == 0 ? "must not be empty" : "longer than %d bytes", MAX_TEXT);
+		rs_ld_problem(l, n == 0 ? "must not be empty" : "longer than %d bytes", MAX_TEXT);
 	else if (i < n)
-		problem(l, "contains a control character (a line break or tab)");
+		rs_ld_problem(l, "contains a control character (a line break or tab)");
 	else if (!utf8_ok((const unsigned char *)s))
-		problem(l, "is not valid UTF-8 (save the rules file as UTF-8)");
+		rs_ld_problem(l, "is not valid UTF-8 (save the rules file as UTF-8)");
 	else
-		return ld_strdup(l, s);
+		return rs_ld_strdup(l, s);
 	return NULL;
 }
 
@@ -462,7 +271,7 @@ static char *text_value(ld *l, const cJSON *v)
  * s with every {name} replaced by the param's value ({gap} kept where
  * l->gap allows it); NULL after reporting a problem, or out of memory.
  */
-static char *expand(ld *l, const char *s)
+static char *expand(rs_ld *l, const char *s)
 {
 	const rs_rules *r = l->r;
 	const char *p, *q;
@@ -476,7 +285,7 @@ static char *expand(ld *l, const char *s)
 		n = strcspn(q + 1, "{}");
 		i = find_id(r->param, sizeof *r->param, r->nparams, q + 1, n);
 		if (q[n + 1] != '}' || (i == r->nparams && !(l->gap && n == 3 && memcmp(q + 1, "gap", 3) == 0))) {
-			problem(l, "\"%.*s\" is not a param: write {name} with a name from params%s",
+			rs_ld_problem(l, "\"%.*s\" is not a param: write {name} with a name from params%s",
 			        (int)(q[n + 1] == '}' ? n + 2 : 1), q, l->gap ? " or {gap}" : "");
 			rs_buf_free(&b);
 			return NULL;
@@ -497,7 +306,7 @@ static char *expand(ld *l, const char *s)
 
 /* A TEXT, {"en": ..., "zh": ...}; one that names a param ({name}) keeps
  * what was written in raw. */
-static void text(ld *l, const cJSON *v, rs_text *t)
+static void text(rs_ld *l, const cJSON *v, rs_text *t)
 {
 	static const char *const langs[] = {"en", "zh", NULL};
 	const cJSON *s;
@@ -505,10 +314,10 @@ static void text(ld *l, const cJSON *v, rs_text *t)
 	int g;
 
 	if (!cJSON_IsObject(v)) {
-		problem(l, "expected a text: {\"en\": \"...\", \"zh\": \"...\"}");
+		rs_ld_problem(l, "expected a text: {\"en\": \"...\", \"zh\": \"...\"}");
 		return;
 	}
-	(void)check_keys(l, v, langs);
+	(void)rs_ld_keys(l, v, langs);
 	for (g = 0; g < RS_LANG_COUNT; g++) {
 		if ((s = enter(l, v, langs[g], true, &m)) == NULL)
 			continue;
@@ -517,7 +326,7 @@ static void text(ld *l, const cJSON *v, rs_text *t)
 			t->raw[g] = t->s[g];
 			t->s[g] = expand(l, t->raw[g]);
 		}
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 }
 
@@ -534,12 +343,12 @@ static long lookup(const cJSON *v, const void *items, size_t size, size_t n, cha
 		if (id != NULL && cJSON_IsString(v) && strcmp(id, v->valuestring) == 0)
 			return (long)i;
 		if (id != NULL)
-			list_add(list, cap, id);
+			rs_ld_list_add(list, cap, id);
 	}
 	return -1;
 }
 
-static long stage_value(ld *l, const cJSON *v)
+static long stage_value(rs_ld *l, const cJSON *v)
 {
 	char list[200];
 	long st = lookup(v, l->r->stages, sizeof *l->r->stages, l->r->nstages, list, sizeof list);
@@ -547,22 +356,22 @@ static long stage_value(ld *l, const cJSON *v)
 	if (st >= 0)
 		return st;
 	if (list[0] == '\0')
-		problem(l, "no valid stage is defined to refer to");
+		rs_ld_problem(l, "no valid stage is defined to refer to");
 	else if (cJSON_IsString(v))
-		problem(l, "unknown stage \"%.40s\" (expected: %s)", v->valuestring, list);
+		rs_ld_problem(l, "unknown stage \"%.40s\" (expected: %s)", v->valuestring, list);
 	else
-		problem(l, "expected a stage id (one of: %s)", list);
+		rs_ld_problem(l, "expected a stage id (one of: %s)", list);
 	return -1;
 }
 
 /* The type, bond or model (RS_K_ list k) v names. */
-static long kind_value(ld *l, const cJSON *v, int k)
+static long kind_value(rs_ld *l, const cJSON *v, int k)
 {
 	char list[200];
 	long i = lookup(v, l->r->kind[k], sizeof **l->r->kind, l->r->nkind[k], list, sizeof list);
 
 	if (i < 0)
-		problem(l, "expected one of: %s", list[0] ? list : "(none defined)");
+		rs_ld_problem(l, "expected one of: %s", list[0] ? list : "(none defined)");
 	return i;
 }
 
@@ -579,7 +388,7 @@ static unsigned var_flag(int var)
 	}
 }
 
-static int var_value(ld *l, const cJSON *v, unsigned flags)
+static int var_value(rs_ld *l, const cJSON *v, unsigned flags)
 {
 	char list[480];
 	int var = -1, k;
@@ -588,27 +397,27 @@ static int var_value(ld *l, const cJSON *v, unsigned flags)
 		if (strcmp(v->valuestring, rs_cond_var_name(k)) == 0)
 			var = k;
 	if (!cJSON_IsString(v)) {
-		problem(l, "expected a variable name");
+		rs_ld_problem(l, "expected a variable name");
 	} else if (var < 0) {
 		list[0] = '\0';
 		for (k = 0; k < RS_VAR_COUNT; k++)
 			if ((var_flag(k) & flags) == var_flag(k))
-				list_add(list, sizeof list, rs_cond_var_name(k));
-		problem(l, "unknown variable \"%.40s\" (expected one of: %s)", v->valuestring, list);
+				rs_ld_list_add(list, sizeof list, rs_cond_var_name(k));
+		rs_ld_problem(l, "unknown variable \"%.40s\" (expected one of: %s)", v->valuestring, list);
 	} else if ((var_flag(var) & flags) != var_flag(var)) {
-		problem(l, "\"%s\" can be tested only in action rules%s", v->valuestring,
+		rs_ld_problem(l, "\"%s\" can be tested only in action rules%s", v->valuestring,
 		        var_flag(var) == LD_MODEL ? "" : " and alliance models");
 	} else if ((flags & LD_NO_SCORES) && var >= RS_V_CONTACT_SCORE) {
-		problem(l, "a score part cannot use contact_score or cooperation_score");
+		rs_ld_problem(l, "a score part cannot use contact_score or cooperation_score");
 	} else if ((flags & LD_NUMERIC) && rs_var_kind(var) == RS_KIND_TEXT) {
-		problem(l, "%s is text: a linear part needs a number, yes/no or level", rs_var_name(var));
+		rs_ld_problem(l, "%s is text: a linear part needs a number, yes/no or level", rs_var_name(var));
 	} else {
 		return var;
 	}
 	return -1;
 }
 
-static int op_value(ld *l, const cJSON *v)
+static int op_value(rs_ld *l, const cJSON *v)
 {
 	int op;
 
@@ -616,20 +425,20 @@ static int op_value(ld *l, const cJSON *v)
 		if (strcmp(op_names[op], v->valuestring) == 0)
 			return op;
 	if (cJSON_IsString(v))
-		problem(l, "unknown operator \"%.20s\" (expected ==, !=, <, <=, >, >=, known, unknown)",
+		rs_ld_problem(l, "unknown operator \"%.20s\" (expected ==, !=, <, <=, >, >=, known, unknown)",
 		        v->valuestring);
 	else
-		problem(l, "expected an operator: ==, !=, <, <=, >, >=, known, unknown");
+		rs_ld_problem(l, "expected an operator: ==, !=, <, <=, >, >=, known, unknown");
 	return -1;
 }
 
-static uint32_t node_new(ld *l)
+static uint32_t node_new(rs_ld *l)
 {
 	rs_rules *r = l->r;
 
 	if (r->nnodes >= RS_COND_MAX_NODES) {
 		if (!l->too_many_nodes)
-			problem(l, "the conditions have more than %d nodes in all", RS_COND_MAX_NODES);
+			rs_ld_problem(l, "the conditions have more than %d nodes in all", RS_COND_MAX_NODES);
 		l->too_many_nodes = true;
 		return UINT32_MAX;
 	}
@@ -651,7 +460,7 @@ static uint32_t node_new(ld *l)
 
 /* The value of a comparison on var as a double, checked against the
  * variable's kind; *param gets 1 + the param a number names. */
-static void atom_value(ld *l, const cJSON *v, int var, double *out, uint8_t *param)
+static void atom_value(rs_ld *l, const cJSON *v, int var, double *out, uint8_t *param)
 {
 	const rs_rules *r = l->r;
 	int level;
@@ -673,7 +482,7 @@ static void atom_value(ld *l, const cJSON *v, int var, double *out, uint8_t *par
 		if (cJSON_IsString(v) && rs_parse_level(v->valuestring, strlen(v->valuestring), &level) == RS_PARSE_OK)
 			*out = level;
 		else
-			problem(l, "expected a level for %s: staff, manager, director, executive "
+			rs_ld_problem(l, "expected a level for %s: staff, manager, director, executive "
 			           "(or 员工, 经理, 总监, 高层)", rs_var_name(var));
 		return;
 	case RS_KIND_NUMBER:
@@ -685,7 +494,7 @@ static void atom_value(ld *l, const cJSON *v, int var, double *out, uint8_t *par
 			*out = r->param[i].value;
 			*param = (uint8_t)(i + 1);
 		} else {
-			problem(l, cJSON_IsNumber(v) ? "not a finite number"
+			rs_ld_problem(l, cJSON_IsNumber(v) ? "not a finite number"
 			           : cJSON_IsString(v) ? "expected a number or the name of a param for %s"
 			                               : "expected a number for %s", rs_var_name(var));
 		}
@@ -693,11 +502,11 @@ static void atom_value(ld *l, const cJSON *v, int var, double *out, uint8_t *par
 	default:
 		break;
 	}
-	problem(l, "expected true or false for %s", rs_cond_var_name(var));
+	rs_ld_problem(l, "expected true or false for %s", rs_cond_var_name(var));
 }
 
 /* {"var": ..., "op": ..., "value": ...} into node[at]. */
-static void atom(ld *l, const cJSON *o, unsigned flags, uint32_t at)
+static void atom(rs_ld *l, const cJSON *o, unsigned flags, uint32_t at)
 {
 	static const char *const want[] = {"var", "op", "value", "need", NULL};
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "value"), *x;
@@ -707,20 +516,20 @@ static void atom(ld *l, const cJSON *o, unsigned flags, uint32_t at)
 	double value = 0;
 	uint8_t param = 0;
 
-	(void)check_keys(l, o, want);
+	(void)rs_ld_keys(l, o, want);
 	if ((x = enter(l, o, "var", true, &m)) != NULL) {
 		var = var_value(l, x, flags & ~(unsigned)LD_NUMERIC);
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	if ((x = enter(l, o, "op", true, &m)) != NULL) {
 		op = op_value(l, x);
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	if (op == RS_C_KNOWN || op == RS_C_UNKNOWN) {
 		if (v != NULL) {
-			m = push_key(l, "value");
-			problem(l, "\"%s\" takes no value", op_names[op]);
-			pop(l, m);
+			m = rs_ld_push_key(l, "value");
+			rs_ld_problem(l, "\"%s\" takes no value", op_names[op]);
+			rs_ld_pop(l, m);
 		}
 	} else if (v == NULL && op >= 0) {
 		(void)enter(l, o, "value", true, &m);
@@ -728,17 +537,17 @@ static void atom(ld *l, const cJSON *o, unsigned flags, uint32_t at)
 		bool ids = var == RS_VAR_TYPE || var == RS_VAR_MODEL;
 		rs_kind kind = var >= RS_V_PREVIOUS_STAGE ? RS_KIND_NUMBER : rs_var_kind(var);
 
-		m = push_key(l, "op");
+		m = rs_ld_push_key(l, "op");
 		if (kind == RS_KIND_TEXT)
-			problem(l, "%s is text: only \"known\" and \"unknown\" apply", rs_var_name(var));
+			rs_ld_problem(l, "%s is text: only \"known\" and \"unknown\" apply", rs_var_name(var));
 		else if ((kind == RS_KIND_BOOL || ids || var == RS_VAR_DOWNGRADED) && op != RS_C_EQ && op != RS_C_NE)
-			problem(l, "%s is %s: use ==, !=, known or unknown", rs_cond_var_name(var),
+			rs_ld_problem(l, "%s is %s: use ==, !=, known or unknown", rs_cond_var_name(var),
 			        ids ? "an id" : "yes/no");
-		pop(l, m);
-		m = push_key(l, "value");
+		rs_ld_pop(l, m);
+		m = rs_ld_push_key(l, "value");
 		if (kind != RS_KIND_TEXT)
 			atom_value(l, v, var, &value, &param);
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	n = &l->r->node[at];
 	n->op = (uint8_t)(op < 0 ? RS_C_EQ : op);
@@ -768,7 +577,7 @@ static rs_need *need_new(rs_rules *r, uint32_t at)
 
 /* The "need" text of the condition c compiled at `at`, if it has one; it
  * may say {gap} when the node is an order comparison on a number. */
-static void need_at(ld *l, const cJSON *c, uint32_t at)
+static void need_at(rs_ld *l, const cJSON *c, uint32_t at)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(c, "need");
 	const rs_cnode *node;
@@ -785,16 +594,16 @@ static void need_at(ld *l, const cJSON *c, uint32_t at)
 	node = &l->r->node[at];
 	l->gap = node->op >= RS_C_LT && node->op <= RS_C_GE && node->var < RS_V_PREVIOUS_STAGE &&
 	         rs_var_kind(node->var) == RS_KIND_NUMBER;
-	m = push_key(l, "need");
+	m = rs_ld_push_key(l, "need");
 	text(l, v, &n->text);
-	pop(l, m);
+	rs_ld_pop(l, m);
 	l->gap = false;
 	for (g = 0; g < RS_LANG_COUNT; g++) {
 		const char *s = n->text.s[g], *q = s != NULL ? strstr(s, "{gap}") : NULL;
 
 		n->gap_at[g] = q != NULL ? (uint32_t)(q - s) : UINT32_MAX;
 		if (q != NULL && strstr(q + 1, "{gap}") != NULL)
-			problem(l, "need.%s: {gap} may appear once", g == RS_LANG_EN ? "en" : "zh");
+			rs_ld_problem(l, "need.%s: {gap} may appear once", g == RS_LANG_EN ? "en" : "zh");
 	}
 }
 
@@ -802,7 +611,7 @@ static void need_at(ld *l, const cJSON *c, uint32_t at)
  * Compiles c in prefix order at the end of the node array; returns its
  * root. {"bond": ID} is the bond's condition, copied under the node.
  */
-static uint32_t cond(ld *l, const cJSON *c, unsigned flags, int depth)
+static uint32_t cond(rs_ld *l, const cJSON *c, unsigned flags, int depth)
 {
 	rs_rules *r = l->r;
 	const cJSON *v = NULL, *it;
@@ -812,7 +621,7 @@ static uint32_t cond(ld *l, const cJSON *c, unsigned flags, int depth)
 	int op;
 
 	if (depth > RS_COND_MAX_DEPTH) {
-		problem(l, "conditions nest deeper than %d levels", RS_COND_MAX_DEPTH);
+		rs_ld_problem(l, "conditions nest deeper than %d levels", RS_COND_MAX_DEPTH);
 		return UINT32_MAX;
 	}
 	if ((at = node_new(l)) == UINT32_MAX)
@@ -820,7 +629,7 @@ static uint32_t cond(ld *l, const cJSON *c, unsigned flags, int depth)
 	for (op = RS_C_ALL; op <= RS_C_BOND && (v = cJSON_GetObjectItemCaseSensitive(c, op_names[op])) == NULL; op++)
 		;
 	if (!cJSON_IsObject(c)) {
-		problem(l, "expected a condition: {\"all\": [...]}, {\"any\": [...]}, "
+		rs_ld_problem(l, "expected a condition: {\"all\": [...]}, {\"any\": [...]}, "
 		           "{\"not\": ...}, {\"bond\": ...} or {\"var\": ..., \"op\": ..., \"value\": ...}");
 	} else if (op > RS_C_BOND) {
 		atom(l, c, flags, at);
@@ -829,28 +638,28 @@ static uint32_t cond(ld *l, const cJSON *c, unsigned flags, int depth)
 
 		if (op != RS_C_BOND) {
 			r->node[at].op = (uint8_t)op;
-			(void)check_keys(l, c, want);
+			(void)rs_ld_keys(l, c, want);
 		}
-		m = push_key(l, op_names[op]);
+		m = rs_ld_push_key(l, op_names[op]);
 		if (op == RS_C_NOT) {
 			(void)cond(l, v, flags, depth + 1);
 		} else if (op == RS_C_BOND) {
-			(void)check_keys(l, c, want); /* at the bond's path, as it always was */
+			(void)rs_ld_keys(l, c, want); /* at the bond's path, as it always was */
 			if (!(flags & LD_BONDS))
-				problem(l, "bonds can be tested only in decision rows, relationship types, "
+				rs_ld_problem(l, "bonds can be tested only in decision rows, relationship types, "
 				           "alliance models and action rules");
 			else
 				bond = kind_value(l, v, RS_K_BOND);
 		} else if (!cJSON_IsArray(v)) {
-			problem(l, "expected an array of conditions");
+			rs_ld_problem(l, "expected an array of conditions");
 		} else {
 			cJSON_ArrayForEach(it, v) {
-				k = push_index(l, i++);
+				k = rs_ld_push_index(l, i++);
 				(void)cond(l, it, flags, depth + 1);
-				pop(l, k);
+				rs_ld_pop(l, k);
 			}
 		}
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	if (bond >= 0) {
 		r->node[at].op = RS_C_BOND;
@@ -881,11 +690,11 @@ static int first_var(const rs_rules *r, uint32_t root)
 
 /* -------------------------------------------------------------- objects */
 
-static void load_list(ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n);
+static void load_list(rs_ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n);
 
 /* A stage's actions, {"en": [...], "zh": [...]}, as many in each language;
  * then joined once, params in place, so that output needs no work per row. */
-static void load_actions(ld *l, const cJSON *o, rs_stage *s)
+static void load_actions(rs_ld *l, const cJSON *o, rs_stage *s)
 {
 	static const char *const langs[] = {"en", "zh", NULL};
 	size_t n[RS_LANG_COUNT] = {0, 0}, m, k, i;
@@ -893,26 +702,26 @@ static void load_actions(ld *l, const cJSON *o, rs_stage *s)
 	bool join;
 	int g;
 
-	if (!check_keys(l, o, langs))
+	if (!rs_ld_keys(l, o, langs))
 		return;
 	for (g = 0; g < RS_LANG_COUNT; g++) {
 		if ((v = enter(l, o, langs[g], true, &m)) == NULL)
 			continue;
 		if (array(l, v, 0, RS_MAX_STAGE_ACTIONS) &&
-		    (s->actions[g] = ld_calloc(l, (size_t)cJSON_GetArraySize(v) + 1, sizeof(char *))) != NULL)
+		    (s->actions[g] = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(v) + 1, sizeof(char *))) != NULL)
 			for (i = 0, v = v->child; v != NULL; v = v->next, i++) {
-				k = push_index(l, i);
+				k = rs_ld_push_index(l, i);
 				if ((s->actions[g][n[g]] = text_value(l, v)) != NULL)
 					n[g]++;
-				pop(l, k);
+				rs_ld_pop(l, k);
 			}
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	join = !l->oom && s->actions[0] != NULL && s->actions[1] != NULL;
 	if (s->actions[0] != NULL && s->actions[1] != NULL && n[0] != n[1]) {
-		m = push_key(l, "zh");
-		problem(l, "has %zu actions but en has %zu: give each action in both languages", n[1], n[0]);
-		pop(l, m);
+		m = rs_ld_push_key(l, "zh");
+		rs_ld_problem(l, "has %zu actions but en has %zu: give each action in both languages", n[1], n[0]);
+		rs_ld_pop(l, m);
 	}
 	s->nactions = n[0] < n[1] ? n[0] : n[1];
 	for (g = 0; join && g < RS_LANG_COUNT; g++) {
@@ -920,18 +729,18 @@ static void load_actions(ld *l, const cJSON *o, rs_stage *s)
 
 		rs_buf_init(&b);
 		(void)rs_buf_puts(&b, "");
-		m = push_key(l, langs[g]);
+		m = rs_ld_push_key(l, langs[g]);
 		for (i = 0; i < s->nactions; i++) {
 			char *x;
 
-			k = push_index(l, i);
+			k = rs_ld_push_index(l, i);
 			x = strchr(s->actions[g][i], '{') ? expand(l, s->actions[g][i]) : NULL;
-			pop(l, k);
+			rs_ld_pop(l, k);
 			(void)rs_buf_puts(&b, i > 0 ? RS_ACTION_SEP : "");
 			(void)rs_buf_puts(&b, x != NULL ? x : s->actions[g][i]);
 			rs_free(x);
 		}
-		pop(l, m);
+		rs_ld_pop(l, m);
 		if (b.failed) {
 			rs_buf_free(&b);
 			l->oom = true;
@@ -945,7 +754,7 @@ static void load_actions(ld *l, const cJSON *o, rs_stage *s)
  * Object i of list d (NULL: an object of its own) by its members: unknown
  * keys, then each member in table order.
  */
-static void load_obj(ld *l, const cJSON *o, const rs_member *members, const rs_list *d, void *items, size_t i)
+static void load_obj(rs_ld *l, const cJSON *o, const rs_member *members, const rs_list *d, void *items, size_t i)
 {
 	char *item = (char *)items + (d != NULL ? i * d->size : 0);
 	const char *want[8];
@@ -957,7 +766,7 @@ static void load_obj(ld *l, const cJSON *o, const rs_member *members, const rs_l
 	for (k = 0; members[k].key != NULL; k++)
 		want[k] = members[k].key;
 	want[k] = NULL;
-	if (!check_keys(l, o, want))
+	if (!rs_ld_keys(l, o, want))
 		return;
 	for (f = members; f->key != NULL; f++) {
 		void *p = item + f->off;
@@ -971,7 +780,7 @@ static void load_obj(ld *l, const cJSON *o, const rs_member *members, const rs_l
 			*(char **)p = id_value(l, v);
 			for (k = 0; f == members && d != NULL && *(char **)p != NULL && k < i; k++)
 				if (id_at(items, d->size, k) != NULL && strcmp(id_at(items, d->size, k), *(char **)p) == 0)
-					problem(l, "duplicate %sid \"%s\" (also %s[%zu])", d->what, *(char **)p, d->key, k);
+					rs_ld_problem(l, "duplicate %sid \"%s\" (also %s[%zu])", d->what, *(char **)p, d->key, k);
 			break;
 		case RS_MT_TEXT:
 			text(l, v, p);
@@ -982,7 +791,7 @@ static void load_obj(ld *l, const cJSON *o, const rs_member *members, const rs_l
 		case RS_MT_NUM:
 		case RS_MT_MAX:
 			if (number(l, v, true, p) && f->type == RS_MT_MAX && (*(double *)p <= 0 || *(double *)p > 100))
-				problem(l, "must be more than 0 and at most 100");
+				rs_ld_problem(l, "must be more than 0 and at most 100");
 			break;
 		case RS_MT_STAGE:
 			st = stage_value(l, v);
@@ -999,12 +808,12 @@ static void load_obj(ld *l, const cJSON *o, const rs_member *members, const rs_l
 			          &((rs_scoredef *)item)->nparts);
 			break;
 		}
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 }
 
 /* A part: {"var", "per", "cap"} or {"when", "points"}, with a label or not. */
-static void load_part(ld *l, const cJSON *o, rs_part *p)
+static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
 {
 	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
 
@@ -1012,7 +821,7 @@ static void load_part(ld *l, const cJSON *o, rs_part *p)
 	p->cap = INFINITY;
 	p->name_var = -1;
 	if (!cJSON_IsObject(o) || (var == NULL) == (cJSON_GetObjectItemCaseSensitive(o, "when") == NULL)) {
-		problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
+		rs_ld_problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
 		return;
 	}
 	load_obj(l, o, rs_part_members[var == NULL], &rs_lists[RS_L_PARTS], p, 0);
@@ -1020,85 +829,85 @@ static void load_part(ld *l, const cJSON *o, rs_part *p)
 }
 
 /* The objects of the array arr (at the current path) into a new *items. */
-static void load_list(ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n)
+static void load_list(rs_ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n)
 {
 	const cJSON *it;
 	size_t i = 0, m;
 
 	if (!array(l, arr, d->min, d->max) ||
-	    (*items = ld_calloc(l, (size_t)cJSON_GetArraySize(arr), d->size)) == NULL)
+	    (*items = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(arr), d->size)) == NULL)
 		return;
 	*n = (size_t)cJSON_GetArraySize(arr);
 	cJSON_ArrayForEach(it, arr) {
-		m = push_index(l, i);
+		m = rs_ld_push_index(l, i);
 		if (d->members == NULL)
 			load_part(l, it, (rs_part *)*items + i);
 		else
 			load_obj(l, it, d->members, d, *items, i);
-		pop(l, m);
+		rs_ld_pop(l, m);
 		i++;
 	}
 }
 
-static void load_params(ld *l, const cJSON *o)
+static void load_params(rs_ld *l, const cJSON *o)
 {
 	rs_rules *r = l->r;
 	const cJSON *it;
 	size_t m;
 
 	if (!cJSON_IsObject(o) || (size_t)cJSON_GetArraySize(o) > RS_MAX_PARAMS) {
-		problem(l, "expected an object of at most %d numbers: {\"strategic_share\": 80}", RS_MAX_PARAMS);
+		rs_ld_problem(l, "expected an object of at most %d numbers: {\"strategic_share\": 80}", RS_MAX_PARAMS);
 		return;
 	}
-	if ((r->param = ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->param)) == NULL)
+	if ((r->param = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->param)) == NULL)
 		return;
 	cJSON_ArrayForEach(it, o) {
-		m = push_key(l, it->string);
+		m = rs_ld_push_key(l, it->string);
 		if (!id_ok(it->string) || strcmp(it->string, "gap") == 0)
-			problem(l, "a param name is lower case letters, digits and _ (not \"gap\")");
+			rs_ld_problem(l, "a param name is lower case letters, digits and _ (not \"gap\")");
 		else if (find_id(r->param, sizeof *r->param, r->nparams, it->string, strlen(it->string)) < r->nparams)
-			problem(l, "duplicate key");
+			rs_ld_problem(l, "duplicate key");
 		else if (!cJSON_IsNumber(it) || !isfinite(it->valuedouble))
-			problem(l, "expected a number");
-		else if ((r->param[r->nparams].id = ld_strdup(l, it->string)) != NULL)
+			rs_ld_problem(l, "expected a number");
+		else if ((r->param[r->nparams].id = rs_ld_strdup(l, it->string)) != NULL)
 			r->param[r->nparams++].value = it->valuedouble;
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 }
 
-static void load_messages(ld *l, const cJSON *o)
+static void load_messages(rs_ld *l, const cJSON *o)
 {
 	rs_rules *r = l->r;
 	const cJSON *it;
 	size_t m;
 
 	if (!cJSON_IsObject(o)) {
-		problem(l, "expected an object of texts, e.g. {\"downgrade\": {\"en\": ..., \"zh\": ...}}");
+		rs_ld_problem(l, "expected an object of texts, e.g. {\"downgrade\": {\"en\": ..., \"zh\": ...}}");
 		return;
 	}
 	if ((size_t)cJSON_GetArraySize(o) > RS_MAX_MESSAGES) {
-		problem(l, "more than %d messages", RS_MAX_MESSAGES);
+		rs_ld_problem(l, "more than %d messages", RS_MAX_MESSAGES);
 		return;
 	}
-	if ((r->msg = ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->msg)) == NULL)
+	if ((r->msg = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(o), sizeof *r->msg)) == NULL)
 		return;
 	cJSON_ArrayForEach(it, o) {
 		rs_message *msg = &r->msg[r->nmsg];
 
-		m = push_key(l, it->string);
+		m = rs_ld_push_key(l, it->string);
 		if (!id_ok(it->string))
-			problem(l, "a message name is lower case letters, digits and _");
+			rs_ld_problem(l, "a message name is lower case letters, digits and _");
 		if (find_id(r->msg, sizeof *r->msg, r->nmsg, it->string, strlen(it->string)) < r->nmsg)
-			problem(l, "duplicate key");
+			rs_ld_problem(l, "duplicate key");
 		r->nmsg++;
-		msg->key = ld_strdup(l, it->string);
+		msg->key = rs_ld_strdup(l, it->string);
 		/* of two members with one name, the first one's text (as ever) */
 		text(l, cJSON_GetObjectItemCaseSensitive(o, it->string), &msg->text);
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 }
 
-static void load_root(ld *l, const cJSON *root)
+static void load_root(rs_ld *l, const cJSON *root)
 {
 	static const char *const top[] = {"relstage_rules", "params", "scores", "stages", "decision",
 	                                  "relationship_types", "bonds", "alliance_models", "actions",
@@ -1114,28 +923,28 @@ static void load_root(ld *l, const cJSON *root)
 	size_t m, ms, *n;
 	int k;
 
-	if (!check_keys(l, root, top))
+	if (!rs_ld_keys(l, root, top))
 		return;
 	if ((v = enter(l, root, "relstage_rules", true, &m)) != NULL) {
 		if (number(l, v, false, &version) && version != 1)
-			problem(l, "unsupported format version %g (this relstage reads version 1)", version);
-		pop(l, m);
+			rs_ld_problem(l, "unsupported format version %g (this relstage reads version 1)", version);
+		rs_ld_pop(l, m);
 	}
 	if ((v = enter(l, root, "params", false, &m)) != NULL) {
 		load_params(l, v);
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	if ((v = enter(l, root, "scores", true, &m)) != NULL) {
-		bool ok = check_keys(l, v, scores);
+		bool ok = rs_ld_keys(l, v, scores);
 
 		for (k = 0; ok && k < RS_SCORE_COUNT; k++) {
 			if ((s = enter(l, v, scores[k], true, &ms)) == NULL)
 				continue;
 			r->score[k].max = 100;
 			load_obj(l, s, rs_score_members, NULL, &r->score[k], 0);
-			pop(l, ms);
+			rs_ld_pop(l, ms);
 		}
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 	for (k = 0; k < (int)(sizeof order / sizeof order[0]); k++) {
 		void **items = list_of(r, order[k], &n);
@@ -1143,12 +952,12 @@ static void load_root(ld *l, const cJSON *root)
 
 		if ((v = enter(l, root, rs_lists[order[k]].key, !kinds, &m)) != NULL) {
 			load_list(l, v, &rs_lists[order[k]], items, n);
-			pop(l, m);
+			rs_ld_pop(l, m);
 		}
 	}
 	if ((v = enter(l, root, "messages", false, &m)) != NULL) {
 		load_messages(l, v);
-		pop(l, m);
+		rs_ld_pop(l, m);
 	}
 }
 
@@ -1232,7 +1041,7 @@ static bool row_needs(rs_rules *r, uint32_t i)
 rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char *name,
                         rs_diag_fn diag, void *ctx, rs_error *err)
 {
-	ld l = {.name = name, .diag = diag, .dctx = ctx, .err = err};
+	rs_ld l = {.name = name, .diag = diag, .dctx = ctx, .err = err};
 	cJSON *root = NULL;
 	rs_status st;
 	size_t i;
@@ -1243,7 +1052,7 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 		err->file = name;
 	}
 	if (len > RS_RULES_MAX_BYTES) {
-		problem(&l, "the rules file is larger than %zu bytes", RS_RULES_MAX_BYTES);
+		rs_ld_problem(&l, "the rules file is larger than %zu bytes", RS_RULES_MAX_BYTES);
 		if (err != NULL)
 			err->status = RS_ELIMIT;
 		return RS_ELIMIT;
@@ -1251,9 +1060,9 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 	l.r = rs_calloc(1, sizeof *l.r);
 	if (l.r == NULL || (name != NULL && (l.r->name = rs_strdup(name)) == NULL)) {
 		rs_free(l.r);
-		return nomem(&l);
+		return rs_ld_nomem(&l);
 	}
-	st = parse(&l, text, len, &root);
+	st = rs_ld_parse(&l, text, len, &root);
 	if (st == RS_OK) {
 		load_root(&l, root);
 		cJSON_Delete(root);
@@ -1261,7 +1070,7 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 			l.oom = !row_needs(l.r, l.r->dec[i].cond);
 		if (!l.oom && l.nproblems == 0 && !rs_rules_compile(l.r))
 			l.oom = true;
-		st = l.oom ? nomem(&l) : l.nproblems > 0 ? RS_ERULES : RS_OK;
+		st = l.oom ? rs_ld_nomem(&l) : l.nproblems > 0 ? RS_ERULES : RS_OK;
 	}
 	if (st != RS_OK) {
 		rs_rules_free(l.r);

@@ -18,11 +18,7 @@
 
 #include "internal.h"
 
-#if defined(__GNUC__)
-#define RS_PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define RS_PRINTF(f, a)
-#endif
+#include "jsonload.h"
 
 /*
  * Pseudo variables: what the engine decides for a row, which later rules may

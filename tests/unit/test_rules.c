@@ -565,7 +565,7 @@ static void test_syntax_error_gives_line_and_column(void **state)
 	assert_string_equal(e.where, "");
 	assert_string_equal(e.msg, "JSON syntax error at column 14, near: ,]");
 	assert_int_equal(load("{\"a\": 1} x", &r, &e, NULL), RS_ERULES);
-	assert_string_equal(e.msg, "text after the end of the rules object at column 10, near: x");
+	assert_string_equal(e.msg, "text after the end of the JSON value at column 10, near: x");
 }
 
 static void test_text_need_not_be_nul_terminated(void **state)
