@@ -1,5 +1,7 @@
 /*
- * internal.h - helpers shared by the library's modules, not part of the API.
+ * internal.h - the library's own interface, shared by its modules and reached
+ * by the unit tests, not part of the public API: errors, allocation, the text
+ * buffer, values and accounts, rules, scores and the engine.
  * All allocation goes through rs_malloc/rs_realloc/rs_free so one hook
  * (rs_set_alloc_hooks) governs the library, cJSON and libcsv alike.
  */
@@ -8,9 +10,37 @@
 
 #include "relstage.h"
 
+/* ------------------------------------------------------- status, errors */
+
+/* A static English phrase for a status ("out of memory"). Never NULL. */
+const char *rs_strerror(rs_status st);
+void rs_error_clear(rs_error *e);
+/* Sets `where` (printf-style). */
+void rs_error_where(rs_error *e, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* ------------------------------------------------------------ allocation */
+
+typedef struct rs_alloc_hooks {
+	void *(*malloc_fn)(size_t size);
+	void *(*realloc_fn)(void *ptr, size_t size);
+	void (*free_fn)(void *ptr);
+} rs_alloc_hooks;
+
+/*
+ * Routes every allocation of the library, of cJSON (cJSON_InitHooks) and of
+ * libcsv parsers created afterwards through `h`; NULL restores the C library's.
+ * Process-wide, like cJSON_InitHooks: call it before any other rs_ function
+ * (the tests' failing allocator does).
+ */
+void rs_set_alloc_hooks(const rs_alloc_hooks *h);
 void *rs_malloc(size_t size);
 void *rs_calloc(size_t n, size_t size); /* zeroed; checks n * size for overflow */
 void *rs_realloc(void *p, size_t size);
+void rs_free(void *p);
 char *rs_strdup(const char *s);
 char *rs_strndup(const char *s, size_t n);
 
@@ -23,13 +53,156 @@ unsigned long rs_alloc_failures(void);
 void *rs_realloc_hook(void *p, size_t size);
 void rs_free_hook(void *p);
 
+/* ---------------------------------------------------------------- buffer */
+
+static inline void rs_buf_reset(rs_buf *b) { b->len = 0; if (b->data) b->data[0] = '\0'; }
+bool rs_buf_reserve(rs_buf *b, size_t extra);
+bool rs_buf_append(rs_buf *b, const void *p, size_t n);
+bool rs_buf_puts(rs_buf *b, const char *s);
+bool rs_buf_putc(rs_buf *b, char c);
+/* Appends a number with at most `decimals` digits after the point, trailing
+ * zeros dropped ("49.9", "50", "33.33"); no printf, no locale. */
+bool rs_buf_put_num(rs_buf *b, double v, int decimals);
+bool rs_buf_put_ulong(rs_buf *b, unsigned long v);
+/* summary.c: s as a JSON string, escaped as JSON requires. */
+void rs_buf_json_str(rs_buf *b, const char *s);
+
+/* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
+size_t rs_display_width(const char *s, size_t n);
+
+/* ---------------------------------------------------------------- reader */
+
+rs_format rs_reader_format(const rs_reader *r); /* after open: the format in use */
+
+/* --------------------------------------------------- values and accounts */
+
+int rs_var_lookup(const char *name); /* rs_var_name's inverse; -1 if unknown */
+
+/* Value parsing. Empty or blank text means unknown (RS_PARSE_EMPTY), never 0. */
+typedef enum rs_parse { RS_PARSE_OK = 0, RS_PARSE_EMPTY, RS_PARSE_BAD } rs_parse;
+
+typedef struct rs_numfmt {
+	bool decimal_comma; /* "1.234,5" and "12,5": input delimited by ';' */
+} rs_numfmt;
+
+/*
+ * Numbers: optional surrounding spaces, a sign, a currency sign (¥ ￥ $ € £)
+ * before or after, thousands separators in groups of three, a trailing % when
+ * allow_percent. Rejects what is ambiguous ("1,5" without decimal_comma,
+ * "1.234" is 1.234), NaN, infinities and overflow; `why` gets a short reason.
+ */
+rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
+                         bool allow_percent, double *out, const char **why);
+/* yes/no, y/n, true/false, 1/0, 是/否, ja/nein, oui/non, sí/no, はい/いいえ, √/×,
+ * 已X/未X, 有X/无X ... (case-insensitive; rs_value_word lists them). */
+rs_parse rs_parse_bool(const char *s, size_t n, bool *out);
+/* staff/manager/director/executive, 员工/经理/总监/高层, or a job title by its
+ * head word ("VP of Sales", "Purchasing Manager", 采购经理) -> 1..4. */
+rs_parse rs_parse_level(const char *s, size_t n, int *out);
+
+/*
+ * A mapped and typed record. v[var] is meaningful only when bit var of `known`
+ * is set (for id and name, whose text is in `id` and `name`, v is then 0).
+ * id and name are borrowed from the row they came from.
+ */
+typedef struct rs_account {
+	const char *id;
+	size_t id_len;
+	const char *name;
+	size_t name_len;
+	double v[RS_V_COUNT];
+	uint32_t known;
+} rs_account;
+
+static inline bool rs_known(const rs_account *a, int var)
+{
+	return (a->known >> var) & 1u;
+}
+
+typedef struct rs_fieldmap rs_fieldmap;
+
+/*
+ * Maps header cells to fields: a --map spec "FIELD=COLUMN" wins, then the
+ * field's name or a built-in alias, compared case-insensitively with spaces
+ * and hyphens equal to underscores (and surrounding spaces ignored).
+ * Fails (RS_EUSAGE) when a --map names an unknown field or a missing column,
+ * two columns give the same field, no column gives the id, or no column gives
+ * a share (purchase_share, or our_sales with customer_spend): the message then
+ * lists the accepted names. *out is owned by the caller: rs_fieldmap_free.
+ */
+rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
+                          const char *const *maps, size_t nmaps, rs_error *err);
+/* The header column that gives `field`, or -1. */
+long rs_fieldmap_column(const rs_fieldmap *m, int field);
+/*
+ * Parses a row's mapped cells into *a (scores left unknown). A cell that does
+ * not parse is RS_EREJECT naming the column and the value; so are a missing id
+ * and a row with a different number of cells than the header.
+ */
+rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                            const rs_numfmt *nf, rs_account *a, rs_error *err);
+void rs_fieldmap_free(rs_fieldmap *m);
+
+/* ------------------------------------------------- rules, scores, engine */
+
+const char *rs_rules_stage_id(const rs_rules *r, size_t stage);
+const char *rs_rules_stage_label(const rs_rules *r, size_t stage, rs_lang lang);
+/* The stage's recommended actions, joined once at load with RS_ACTION_SEP. */
+const char *rs_rules_stage_actions(const rs_rules *r, size_t stage, rs_lang lang);
+long rs_rules_stage_index(const rs_rules *r, const char *id); /* -1 if unknown */
+const char *rs_rules_action_text(const rs_rules *r, size_t action, rs_lang lang);
+const char *rs_rules_action_flag(const rs_rules *r, size_t action); /* NULL if none */
+/* Text of a named message in the rules' "messages" (e.g. "downgrade"), or NULL. */
+const char *rs_rules_message(const rs_rules *r, const char *key, rs_lang lang);
+
+#define RS_ACTION_SEP " | "
+#define RS_MAX_FIRED 64 /* action rules a row can fire; rules with more fail to load */
+
+/*
+ * Computes share_pct from purchase_share, else 100 * our_sales /
+ * customer_spend (0 when our_sales is 0), then contact_score and
+ * cooperation_score from the rules' score definitions. RS_EREJECT when the
+ * share is unknown, outside 0-100, or our_sales exceeds customer_spend.
+ * When `explain` is not NULL, appends the parts of each score to it.
+ */
+rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain,
+                   rs_lang lang, rs_error *err);
+
+#define RS_MAX_NEEDS 16 /* unmet conditions listed in needs */
+
+typedef struct rs_result {
+	size_t stage;                 /* index into the rules' stages */
+	long next_stage;              /* the stage above, or -1 at the top */
+	double share_gap;             /* share points the next stage needs; <0 when the share
+	                                 is not what is missing */
+	size_t nfired;                /* action rules that matched, in rule order */
+	size_t fired[RS_MAX_FIRED];
+	size_t decision_row;          /* which row of the decision table matched */
+	long type;                    /* relationship type (rules' order), -1: none */
+	long model;                   /* alliance model, -1: none */
+	uint32_t bonds;               /* bit k: bond k is present */
+	/* What the next stage needs: the unmet conditions of its closest decision
+	 * row, each a text of the rules' needs and the distance
+	 * to it (NaN when it has none). */
+	size_t nneeds;
+	uint32_t need[RS_MAX_NEEDS];
+	double need_gap[RS_MAX_NEEDS];
+} rs_result;
+
+/*
+ * Picks the stage (first matching decision row) and collects every matching
+ * action rule. RS_EREJECT when no row matches. With `explain`, appends the row
+ * that decided and the action rules that fired.
+ */
+rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
+                         rs_buf *explain, rs_lang lang, rs_error *err);
+
+/* ------------------------------------------------------------- classifier */
+
 /* The name of the output's stage column in each --headers language, which
  * --previous looks for (classify.c). */
 const char *rs_stage_column_name(rs_lang lang);
 const char *rs_stage_label_name(rs_lang lang); /* "stage_label", "阶段名称" */
-
-/* summary.c: s as a JSON string, escaped as JSON requires. */
-void rs_buf_json_str(rs_buf *b, const char *s);
 
 /* inspect.c: how each field's column was found, and the notes, as JSON
  * (inspect's report and --summary-json share them). */

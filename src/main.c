@@ -179,20 +179,20 @@ static int cmd_rules(const char *path)
 {
 	rs_rules *rules = NULL;
 	rs_error err;
-	char *json = NULL;
-	size_t len = 0;
+	rs_buf json;
 	int rc = load_rules(path, true, &rules);
 
 	memset(&err, 0, sizeof err);
 	if (rc != 0)
 		return rc;
-	if (rs_rules_dump(rules, &json, &len, &err) != RS_OK) {
+	rs_buf_init(&json);
+	if (rs_rules_dump(rules, &json, &err) != RS_OK) {
 		cli_error(&err);
 		rc = EXIT_TROUBLE;
 	} else {
-		fwrite(json, 1, len, stdout);
+		fwrite(json.data, 1, json.len, stdout);
 	}
-	rs_free(json);
+	rs_buf_free(&json);
 	rs_rules_free(rules);
 	return finish_stdout(rc);
 }

@@ -6,6 +6,11 @@
 
 #include "internal.h"
 
+/* Calls fn for each account of the previous run not seen in this one. */
+void rs_previous_each_vanished(const rs_previous *p,
+                               void (*fn)(void *ctx, const char *id, size_t stage),
+                               void *ctx);
+
 #define RS_PREV_NEW (-1L)       /* not in the previous run */
 #define RS_PREV_DUPLICATE (-2L) /* already seen in this run (*first_line says where) */
 #define RS_PREV_NOMEM (-3L)

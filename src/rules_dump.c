@@ -283,27 +283,17 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 	}
 }
 
-rs_status rs_rules_dump(const rs_rules *r, char **out, size_t *len, rs_error *err)
+rs_status rs_rules_dump(const rs_rules *r, rs_buf *out, rs_error *err)
 {
 	unsigned long failures = rs_alloc_failures();
 	cJSON *tree = rules_json(r);
-	rs_buf b;
 
-	*out = NULL;
-	if (len != NULL)
-		*len = 0;
-	rs_buf_init(&b);
 	if (tree != NULL) {
-		print(&b, tree, 0, 0, WIDTH);
-		(void)rs_buf_putc(&b, '\n');
+		print(out, tree, 0, 0, WIDTH);
+		(void)rs_buf_putc(out, '\n');
 	}
 	cJSON_Delete(tree);
-	if (rs_alloc_failures() != failures || b.failed) {
-		rs_buf_free(&b);
+	if (rs_alloc_failures() != failures || out->failed)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory while writing the rules");
-	}
-	*out = b.data;
-	if (len != NULL)
-		*len = b.len;
 	return RS_OK;
 }

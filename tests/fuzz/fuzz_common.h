@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 #define FUZZ_MAX_FIELD ((size_t)4096)
 #define FUZZ_MAX_COLUMNS ((size_t)256)

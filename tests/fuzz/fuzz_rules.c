@@ -7,6 +7,21 @@
 #include "fuzz_common.h"
 #include "rules_impl.h"
 
+/* rs_rules_dump as one block owned by the caller (free with rs_free). */
+static rs_status rs_test_dump(const rs_rules *r, char **out, size_t *len, rs_error *e)
+{
+	rs_buf b;
+	rs_status st;
+
+	rs_buf_init(&b);
+	st = rs_rules_dump(r, &b, e);
+	*out = b.data;
+	*len = b.len;
+	if (st != RS_OK)
+		rs_buf_free(&b), *out = NULL, *len = 0;
+	return st;
+}
+
 typedef struct diags {
 	size_t n;
 	rs_status first;
@@ -68,7 +83,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	(void)rs_rules_analyze(r, NULL, NULL);
 	(void)rs_rules_analyze(r, on_diag, &d);
 
-	st = rs_rules_dump(r, &dump, &len, &err);
+	st = rs_test_dump(r, &dump, &len, &err);
 	FUZZ_CHECK(st == RS_OK || st == RS_ENOMEM);
 	if (st != RS_OK)
 		goto done;
@@ -79,7 +94,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		abort();
 	}
 	check_same(r, r2);
-	st = rs_rules_dump(r2, &dump2, &len2, &err);
+	st = rs_test_dump(r2, &dump2, &len2, &err);
 	FUZZ_CHECK(st == RS_OK);
 	if (len2 != len || memcmp(dump, dump2, len) != 0) {
 		fprintf(stderr, "dump of the dump differs:\n--- first\n%.*s--- second\n%.*s",

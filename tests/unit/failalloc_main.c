@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 int relstage_main(int argc, char **argv);
 

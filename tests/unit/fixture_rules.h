@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 static rs_rules *rules;
 

@@ -6,11 +6,27 @@
 #ifndef RS_TEST_INTERNALS_H
 #define RS_TEST_INTERNALS_H
 
+#include "previous_impl.h"
 #include "rules_impl.h"
 
 /* The embedded default rules (build/default_rules.c, made by tools/embed.c). */
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;
+
+/* rs_rules_dump as one block owned by the caller (free with rs_free). */
+static inline rs_status rs_test_dump(const rs_rules *r, char **out, size_t *len, rs_error *e)
+{
+	rs_buf b;
+	rs_status st;
+
+	rs_buf_init(&b);
+	st = rs_rules_dump(r, &b, e);
+	*out = b.data;
+	*len = b.len;
+	if (st != RS_OK)
+		rs_buf_free(&b), *out = NULL, *len = 0;
+	return st;
+}
 
 /* The id of action rule i. */
 static inline const char *rs_test_action_id(const rs_rules *r, size_t i)

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 typedef struct diags {
 	size_t n, errors;

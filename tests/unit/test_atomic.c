@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 static char dir[64];
 

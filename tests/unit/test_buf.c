@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 static void expect_num(double v, int decimals, const char *want)
 {

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "relstage.h"
+#include "internal.h"
 #include "internals.h"
 
 enum { F = 0, T = 1, U = 2 };

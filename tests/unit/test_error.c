@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 static void test_format_has_file_line_where_msg(void **state)
 {

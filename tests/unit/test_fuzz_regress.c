@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 /* The lines of the rows a CSV text gives, in order, and their count. */
 typedef struct lines {

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 #define CASES 2500
 #define MAX_ROWS 40

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 typedef struct opened {
 	FILE *fp;

@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "relstage.h"
+#include "internal.h"
 #include "internals.h"
 
 typedef struct diags {
@@ -145,7 +145,7 @@ static void test_dump_of_default_is_the_default_file(void **state)
 
 	(void)state;
 	assert_int_equal(rs_rules_load_default(&r, &e), RS_OK);
-	assert_int_equal(rs_rules_dump(r, &out, &len, &e), RS_OK);
+	assert_int_equal(rs_test_dump(r, &out, &len, &e), RS_OK);
 	assert_int_equal(len, n);
 	assert_memory_equal(out, text, n);
 	rs_free(out);
@@ -161,10 +161,10 @@ static void test_dump_round_trip_is_byte_identical(void **state)
 
 	(void)state;
 	assert_int_equal(rs_rules_load(&r1, text, n, "rt", NULL, NULL, &e), RS_OK);
-	assert_int_equal(rs_rules_dump(r1, &d1, &len1, &e), RS_OK);
+	assert_int_equal(rs_test_dump(r1, &d1, &len1, &e), RS_OK);
 	assert_int_equal(d1[len1 - 1], '\n');
 	assert_int_equal(rs_rules_load(&r2, d1, len1, "rt2", NULL, NULL, &e), RS_OK);
-	assert_int_equal(rs_rules_dump(r2, &d2, &len2, &e), RS_OK);
+	assert_int_equal(rs_test_dump(r2, &d2, &len2, &e), RS_OK);
 	assert_int_equal(len1, len2);
 	assert_memory_equal(d1, d2, len1);
 	/* level words are dumped in English, numbers in their shortest form */
@@ -407,14 +407,14 @@ static void test_params_name_values_in_conditions_and_texts(void **state)
 	assert_string_equal(rs_rules_stage_actions(r, 0, RS_LANG_ZH), "低于 50%");
 	assert_string_equal(r->need[0].text.s[RS_LANG_EN], "+{gap} to 50");
 	assert_int_equal(r->need[0].gap_at[RS_LANG_EN], 1);
-	assert_int_equal(rs_rules_dump(r, &d1, &n1, &e), RS_OK);
+	assert_int_equal(rs_test_dump(r, &d1, &n1, &e), RS_OK);
 	assert_non_null(strstr(d1, "\"value\": \"edge\""));
 	assert_non_null(strstr(d1, "under {edge} (top {top})"));
 	assert_non_null(strstr(d1, "\"below {edge}\""));
 	assert_non_null(strstr(d1, "+{gap} to {edge}"));
 	assert_true(strstr(d1, "\"params\"") < strstr(d1, "\"scores\"")); /* params first */
 	assert_int_equal(load(d1, &again, &e, NULL), RS_OK);
-	assert_int_equal(rs_rules_dump(again, &d2, &n2, &e), RS_OK);
+	assert_int_equal(rs_test_dump(again, &d2, &n2, &e), RS_OK);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(d1, d2, n1);
 	rs_free(d1);
@@ -487,12 +487,12 @@ static void test_bonds_types_and_models_load_and_dump(void **state)
 	/* a bond in a condition: its own condition, copied under the node */
 	assert_int_equal(r->node[r->kind[RS_K_TYPE][0].cond].op, RS_C_BOND);
 	assert_int_equal(r->node[r->kind[RS_K_TYPE][0].cond].size, 2);
-	assert_int_equal(rs_rules_dump(r, &d1, &n1, &e), RS_OK);
+	assert_int_equal(rs_test_dump(r, &d1, &n1, &e), RS_OK);
 	assert_non_null(strstr(d1, "{\"bond\": \"social\"}"));
 	assert_true(strstr(d1, "\"decision\"") < strstr(d1, "\"relationship_types\""));
 	assert_true(strstr(d1, "\"alliance_models\"") < strstr(d1, "\n  \"actions\""));
 	assert_int_equal(load(d1, &again, &e, NULL), RS_OK);
-	assert_int_equal(rs_rules_dump(again, &d2, &n2, &e), RS_OK);
+	assert_int_equal(rs_test_dump(again, &d2, &n2, &e), RS_OK);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(d1, d2, n1);
 	rs_free(d1);

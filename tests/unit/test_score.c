@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "relstage.h"
+#include "internal.h"
 #include "internals.h"
 
 #include "fixture_rules.h"

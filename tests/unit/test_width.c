@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "relstage.h"
+#include "internal.h"
 
 static size_t dw(const char *s)
 {

@@ -13,7 +13,7 @@
 
 #include "test_files.h"
 
-#include "relstage.h"
+#include "internal.h"
 
 #define MAXC 16
 
