@@ -89,6 +89,10 @@ $(BUILD)/tests/%.o: tests/unit/%.c | $(BUILD)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
 
+# the command line's atomic output files (its own file, tested alone)
+$(BUILD)/tests/test_atomic: $(BUILD)/tests/test_atomic.o $(BUILD)/cli_atomic.o $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \
 	  echo "== $$t"; (cd tests/unit && ../../$$t) || fail=1; \

@@ -521,28 +521,4 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
                      rs_buf *out);
 
-/* ----------------------------------------------------------- atomic files */
-
-/*
- * A file written to a temporary name in the same directory and renamed over
- * `path` only on commit, so a reader of `path` sees the old file or the whole
- * new one, never a partial one. The new file gets the old one's permission
- * bits (or 0666 less the umask when there was none).
- */
-typedef struct rs_atomic rs_atomic;
-
-/*
- * `path` is borrowed (it becomes err->file) and must outlive the handle. A
- * symbolic link is followed, so the link stays a link. A target that exists
- * and is not a regular file (/dev/null, /dev/full, a FIFO) is written in
- * place: renaming over it would replace the device node. A directory is an
- * error.
- */
-rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err);
-FILE *rs_atomic_file(rs_atomic *a);
-/* Flushes, fsyncs, closes and renames; frees a. On failure the temporary is removed. */
-rs_status rs_atomic_commit(rs_atomic *a, rs_error *err);
-/* Closes and removes the temporary; frees a. Accepts NULL. */
-void rs_atomic_abort(rs_atomic *a);
-
 #endif

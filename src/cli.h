@@ -49,6 +49,28 @@ void cli_warn(const char *fmt, ...)
 #endif
 	;
 
+/*
+ * cli_atomic.c: a file written to a temporary name in the same directory and renamed over
+ * `path` only on commit, so a reader of `path` sees the old file or the whole
+ * new one, never a partial one. The new file gets the old one's permission
+ * bits (or 0666 less the umask when there was none).
+ */
+typedef struct cli_atomic cli_atomic;
+
+/*
+ * `path` is borrowed (it becomes err->file) and must outlive the handle. A
+ * symbolic link is followed, so the link stays a link. A target that exists
+ * and is not a regular file (/dev/null, /dev/full, a FIFO) is written in
+ * place: renaming over it would replace the device node. A directory is an
+ * error.
+ */
+rs_status cli_atomic_open(cli_atomic **out, const char *path, rs_error *err);
+FILE *cli_atomic_file(cli_atomic *a);
+/* Flushes, fsyncs, closes and renames; frees a. On failure the temporary is removed. */
+rs_status cli_atomic_commit(cli_atomic *a, rs_error *err);
+/* Closes and removes the temporary; frees a. Accepts NULL. */
+void cli_atomic_abort(cli_atomic *a);
+
 /* Classifies the inputs; returns the exit code. */
 int cli_run(const cli_opts *o, const rs_rules *rules);
 

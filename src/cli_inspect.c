@@ -101,15 +101,15 @@ bool cli_too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned lo
 
 static int write_map(const char *path, const rs_buf *map)
 {
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 	rs_status st;
 
 	memset(&err, 0, sizeof err);
-	st = rs_atomic_open(&a, path, &err);
+	st = cli_atomic_open(&a, path, &err);
 	if (st == RS_OK) {
-		(void)fwrite(map->data, 1, map->len, rs_atomic_file(a));
-		st = rs_atomic_commit(a, &err);
+		(void)fwrite(map->data, 1, map->len, cli_atomic_file(a));
+		st = cli_atomic_commit(a, &err);
 	}
 	if (st != RS_OK) {
 		cli_error(&err);

@@ -40,7 +40,7 @@ typedef struct run {
 	const rs_rules *rules;
 	rs_classifier *cls;
 	rs_previous *prev;
-	rs_atomic *out_file, *rej_file;
+	cli_atomic *out_file, *rej_file;
 	FILE *out, *rej;
 	rs_writer *w, *rw;
 	rs_reader *rd;
@@ -462,23 +462,23 @@ static rs_status open_outputs(run *r, rs_error *err)
 
 	r->out = stdout;
 	if (r->o->output != NULL) {
-		st = rs_atomic_open(&r->out_file, r->o->output, err);
+		st = cli_atomic_open(&r->out_file, r->o->output, err);
 		if (st != RS_OK)
 			return st;
-		r->out = rs_atomic_file(r->out_file);
+		r->out = cli_atomic_file(r->out_file);
 	}
 	if (r->o->rejects != NULL) {
-		st = rs_atomic_open(&r->rej_file, r->o->rejects, err);
+		st = cli_atomic_open(&r->rej_file, r->o->rejects, err);
 		if (st != RS_OK)
 			return st;
-		r->rej = rs_atomic_file(r->rej_file);
+		r->rej = cli_atomic_file(r->rej_file);
 	}
 	return RS_OK;
 }
 
 static rs_status write_summary_json(run *r, const rs_stats *s, rs_error *err)
 {
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_buf b;
 	rs_status st;
 
@@ -487,10 +487,10 @@ static rs_status write_summary_json(run *r, const rs_stats *s, rs_error *err)
 		rs_buf_free(&b);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
-	st = rs_atomic_open(&a, r->o->summary_json, err);
+	st = cli_atomic_open(&a, r->o->summary_json, err);
 	if (st == RS_OK) {
-		(void)fwrite(b.data, 1, b.len, rs_atomic_file(a));
-		st = rs_atomic_commit(a, err);
+		(void)fwrite(b.data, 1, b.len, cli_atomic_file(a));
+		st = cli_atomic_commit(a, err);
 	}
 	rs_buf_free(&b);
 	return st;
@@ -524,11 +524,11 @@ static rs_status finish(run *r, rs_error *err)
 	if (st == RS_OK && r->o->summary_json != NULL)
 		st = write_summary_json(r, s, err);
 	if (st == RS_OK && r->rej_file != NULL) {
-		st = rs_atomic_commit(r->rej_file, err);
+		st = cli_atomic_commit(r->rej_file, err);
 		r->rej_file = NULL;
 	}
 	if (st == RS_OK && r->out_file != NULL) {
-		st = rs_atomic_commit(r->out_file, err);
+		st = cli_atomic_commit(r->out_file, err);
 		r->out_file = NULL;
 	}
 	if (st == RS_OK && r->o->summary) {
@@ -611,8 +611,8 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	rc = st != RS_OK ? EXIT_TROUBLE : r.cls && rs_classifier_stats(r.cls)->rejected ? EXIT_REJECTS : 0;
 	rs_writer_free(r.w);
 	rs_writer_free(r.rw);
-	rs_atomic_abort(r.out_file);
-	rs_atomic_abort(r.rej_file);
+	cli_atomic_abort(r.out_file);
+	cli_atomic_abort(r.rej_file);
 	rs_classifier_free(r.cls);
 	rs_rowq_free(r.la);
 	rs_previous_free(r.prev);

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "cli.h"
 
 static char dir[64];
 
@@ -68,7 +68,7 @@ static size_t entries(void)
 static void test_commit_replaces_and_keeps_mode(void **state)
 {
 	char path[128];
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 	struct stat st;
 
@@ -77,10 +77,10 @@ static void test_commit_replaces_and_keeps_mode(void **state)
 	snprintf(path, sizeof path, "%s/out.csv", dir);
 	write_file(path, "old\n");
 	chmod(path, 0640);
-	assert_int_equal(rs_atomic_open(&a, path, &err), RS_OK);
-	fputs("new\n", rs_atomic_file(a));
+	assert_int_equal(cli_atomic_open(&a, path, &err), RS_OK);
+	fputs("new\n", cli_atomic_file(a));
 	expect_file(path, "old\n"); /* nothing visible before commit */
-	assert_int_equal(rs_atomic_commit(a, &err), RS_OK);
+	assert_int_equal(cli_atomic_commit(a, &err), RS_OK);
 	expect_file(path, "new\n");
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0640);
@@ -90,29 +90,29 @@ static void test_commit_replaces_and_keeps_mode(void **state)
 static void test_abort_leaves_old_file_and_no_temporary(void **state)
 {
 	char path[128];
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 
 	(void)state;
 	memset(&err, 0, sizeof err);
 	snprintf(path, sizeof path, "%s/keep.csv", dir);
 	write_file(path, "old\n");
-	assert_int_equal(rs_atomic_open(&a, path, &err), RS_OK);
-	fputs("partial", rs_atomic_file(a));
-	rs_atomic_abort(a);
+	assert_int_equal(cli_atomic_open(&a, path, &err), RS_OK);
+	fputs("partial", cli_atomic_file(a));
+	cli_atomic_abort(a);
 	expect_file(path, "old\n");
 	assert_int_equal(entries(), 2); /* out.csv from before, keep.csv */
-	rs_atomic_abort(NULL);
+	cli_atomic_abort(NULL);
 }
 
 static void test_open_in_missing_directory_fails_with_message(void **state)
 {
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 
 	(void)state;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(rs_atomic_open(&a, "/nonexistent-dir/x.csv", &err), RS_EIO);
+	assert_int_equal(cli_atomic_open(&a, "/nonexistent-dir/x.csv", &err), RS_EIO);
 	assert_null(a);
 	assert_non_null(strstr(err.msg, "No such file"));
 	assert_string_equal(err.file, "/nonexistent-dir/x.csv");
@@ -120,22 +120,22 @@ static void test_open_in_missing_directory_fails_with_message(void **state)
 
 static void test_device_target_is_written_in_place_not_replaced(void **state)
 {
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 	struct stat st;
 
 	(void)state;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(rs_atomic_open(&a, "/dev/null", &err), RS_OK);
-	fputs("gone\n", rs_atomic_file(a));
-	assert_int_equal(rs_atomic_commit(a, &err), RS_OK);
+	assert_int_equal(cli_atomic_open(&a, "/dev/null", &err), RS_OK);
+	fputs("gone\n", cli_atomic_file(a));
+	assert_int_equal(cli_atomic_commit(a, &err), RS_OK);
 	assert_int_equal(stat("/dev/null", &st), 0);
 	assert_true(S_ISCHR(st.st_mode));
 }
 
 static void test_full_device_commit_is_a_write_error(void **state)
 {
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 	struct stat st;
 	int i;
@@ -144,10 +144,10 @@ static void test_full_device_commit_is_a_write_error(void **state)
 	memset(&err, 0, sizeof err);
 	if (stat("/dev/full", &st) != 0 || !S_ISCHR(st.st_mode))
 		skip();
-	assert_int_equal(rs_atomic_open(&a, "/dev/full", &err), RS_OK);
+	assert_int_equal(cli_atomic_open(&a, "/dev/full", &err), RS_OK);
 	for (i = 0; i < 1000; i++)
-		fputs("some text that fills the stdio buffer\n", rs_atomic_file(a));
-	assert_int_equal(rs_atomic_commit(a, &err), RS_EIO);
+		fputs("some text that fills the stdio buffer\n", cli_atomic_file(a));
+	assert_int_equal(cli_atomic_commit(a, &err), RS_EIO);
 	assert_non_null(strstr(err.msg, "No space left"));
 	assert_string_equal(err.file, "/dev/full");
 	assert_int_equal(stat("/dev/full", &st), 0);
@@ -157,7 +157,7 @@ static void test_full_device_commit_is_a_write_error(void **state)
 static void test_symlink_target_is_replaced_and_link_kept(void **state)
 {
 	char path[128], link[128];
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 	struct stat st;
 
@@ -167,9 +167,9 @@ static void test_symlink_target_is_replaced_and_link_kept(void **state)
 	snprintf(link, sizeof link, "%s/link.csv", dir);
 	write_file(path, "old\n");
 	assert_int_equal(symlink("real.csv", link), 0);
-	assert_int_equal(rs_atomic_open(&a, link, &err), RS_OK);
-	fputs("new\n", rs_atomic_file(a));
-	assert_int_equal(rs_atomic_commit(a, &err), RS_OK);
+	assert_int_equal(cli_atomic_open(&a, link, &err), RS_OK);
+	fputs("new\n", cli_atomic_file(a));
+	assert_int_equal(cli_atomic_commit(a, &err), RS_OK);
 	assert_int_equal(lstat(link, &st), 0);
 	assert_true(S_ISLNK(st.st_mode));
 	expect_file(path, "new\n");
@@ -179,13 +179,13 @@ static void test_symlink_target_is_replaced_and_link_kept(void **state)
 
 static void test_directory_target_fails_without_temporary(void **state)
 {
-	rs_atomic *a = NULL;
+	cli_atomic *a = NULL;
 	rs_error err;
 	size_t before = entries();
 
 	(void)state;
 	memset(&err, 0, sizeof err);
-	assert_int_equal(rs_atomic_open(&a, dir, &err), RS_EIO);
+	assert_int_equal(cli_atomic_open(&a, dir, &err), RS_EIO);
 	assert_null(a);
 	assert_string_equal(err.msg, "is a directory");
 	assert_int_equal(entries(), before);

@@ -1,5 +1,5 @@
 /*
- * atomic.c - output files that appear whole or not at all: write to a
+ * cli_atomic.c - the command line's output files that appear whole or not at all: write to a
  * temporary in the same directory (same file system, so rename(2) is
  * atomic), fsync, rename over the target, fsync the directory.
  * A target that exists and is not a regular file (/dev/null, /dev/stdout, a
@@ -14,9 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "cli.h"
 
-struct rs_atomic {
+struct cli_atomic {
 	const char *name; /* borrowed from the caller, for rs_error.file (which
 	                     must outlive a, since commit frees a on failure) */
 	char *real; /* the file replaced: path, or what its symbolic link names */
@@ -28,20 +28,16 @@ struct rs_atomic {
 static char *target_of(const char *path)
 {
 	struct stat st;
-	char *r, *copy;
+	char *r;
 
 	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
-		return rs_strdup(path);
-	r = realpath(path, NULL); /* malloc'd by libc, not through our hook */
-	if (r == NULL)
-		return rs_strdup(path); /* a dangling link is replaced like a file */
-	copy = rs_strdup(r);
-	free(r);
-	return copy;
+		return strdup(path);
+	r = realpath(path, NULL);
+	return r != NULL ? r : strdup(path); /* a dangling link is replaced like a file */
 }
 
 /* Writes straight into an existing non-regular file. */
-static rs_status open_in_place(rs_atomic *a, rs_error *err)
+static rs_status open_in_place(cli_atomic *a, rs_error *err)
 {
 	a->fp = fopen(a->real, "w");
 	if (a->fp == NULL)
@@ -49,20 +45,20 @@ static rs_status open_in_place(rs_atomic *a, rs_error *err)
 	return RS_OK;
 }
 
-static rs_status open_temporary(rs_atomic *a, const struct stat *old, bool exists, rs_error *err)
+static rs_status open_temporary(cli_atomic *a, const struct stat *old, bool exists, rs_error *err)
 {
 	size_t n = strlen(a->real);
 	mode_t mode, mask;
 	int fd, e;
 
-	if ((a->tmp = rs_malloc(n + 12)) == NULL)
+	if ((a->tmp = malloc(n + 12)) == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	memcpy(a->tmp, a->real, n);
 	memcpy(a->tmp + n, ".tmp.XXXXXX", 12);
 	fd = mkstemp(a->tmp);
 	if (fd < 0) {
 		e = errno;
-		rs_free(a->tmp);
+		free(a->tmp);
 		a->tmp = NULL;
 		return rs_error_set(err, RS_EIO, 0, "cannot create a file in its directory: %s",
 		                    strerror(e));
@@ -84,9 +80,9 @@ static rs_status open_temporary(rs_atomic *a, const struct stat *old, bool exist
 	return RS_OK;
 }
 
-rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
+rs_status cli_atomic_open(cli_atomic **out, const char *path, rs_error *err)
 {
-	rs_atomic *a = rs_calloc(1, sizeof *a);
+	cli_atomic *a = calloc(1, sizeof *a);
 	struct stat st;
 	bool exists;
 	rs_status s;
@@ -96,7 +92,7 @@ rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
 	if (a != NULL)
 		a->name = path;
 	if (a == NULL || (a->real = target_of(path)) == NULL) {
-		rs_atomic_abort(a);
+		cli_atomic_abort(a);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
 	exists = stat(a->real, &st) == 0;
@@ -107,14 +103,14 @@ rs_status rs_atomic_open(rs_atomic **out, const char *path, rs_error *err)
 	else
 		s = open_temporary(a, &st, exists, err);
 	if (s != RS_OK) {
-		rs_atomic_abort(a);
+		cli_atomic_abort(a);
 		return s;
 	}
 	*out = a;
 	return RS_OK;
 }
 
-FILE *rs_atomic_file(rs_atomic *a)
+FILE *cli_atomic_file(cli_atomic *a)
 {
 	return a->fp;
 }
@@ -127,9 +123,9 @@ static void sync_dir(const char *path)
 	int fd;
 
 	if (slash == NULL)
-		dir = rs_strdup(".");
+		dir = strdup(".");
 	else
-		dir = rs_strndup(path, slash == path ? 1 : (size_t)(slash - path));
+		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
 	if (dir == NULL)
 		return;
 	fd = open(dir, O_RDONLY);
@@ -137,10 +133,10 @@ static void sync_dir(const char *path)
 		(void)fsync(fd);
 		(void)close(fd);
 	}
-	rs_free(dir);
+	free(dir);
 }
 
-rs_status rs_atomic_commit(rs_atomic *a, rs_error *err)
+rs_status cli_atomic_commit(cli_atomic *a, rs_error *err)
 {
 	int e = 0;
 	FILE *fp = a->fp;
@@ -160,19 +156,19 @@ rs_status rs_atomic_commit(rs_atomic *a, rs_error *err)
 	if (e != 0) {
 		bool in_place = a->tmp == NULL;
 
-		rs_atomic_abort(a);
+		cli_atomic_abort(a);
 		return rs_error_set(err, RS_EIO, 0, "write failed%s: %s",
 		                    in_place ? "" : ", file left unchanged", strerror(e));
 	}
 	if (a->tmp != NULL)
 		sync_dir(a->real);
-	rs_free(a->tmp);
+	free(a->tmp);
 	a->tmp = NULL;
-	rs_atomic_abort(a);
+	cli_atomic_abort(a);
 	return RS_OK;
 }
 
-void rs_atomic_abort(rs_atomic *a)
+void cli_atomic_abort(cli_atomic *a)
 {
 	if (a == NULL)
 		return;
@@ -180,7 +176,7 @@ void rs_atomic_abort(rs_atomic *a)
 		(void)fclose(a->fp);
 	if (a->tmp != NULL)
 		(void)unlink(a->tmp);
-	rs_free(a->tmp);
-	rs_free(a->real);
-	rs_free(a);
+	free(a->tmp);
+	free(a->real);
+	free(a);
 }
