@@ -125,31 +125,6 @@ typedef struct rs_row {
 	size_t extra;
 } rs_row;
 
-/* ------------------------------------------------------------- look-ahead */
-
-/*
- * A bounded queue of rows copied out of a reader's callback, for looking at
- * a file's first rows before handing them on in order (how its numbers are
- * written; which row is the header; trailing footer rows). It holds at most
- * max_rows rows and max_bytes bytes of copies (cells, lengths, types,
- * reject reasons, and a pointer and a length per cell); the memory is
- * taken at the first push and reused after a drop. *out is owned by the
- * caller: rs_rowq_free. 0 takes the defaults below.
- */
-typedef struct rs_rowq rs_rowq;
-#define RS_LOOKAHEAD_ROWS ((size_t)1000)
-#define RS_LOOKAHEAD_BYTES ((size_t)1 << 20) /* 1 MiB */
-rs_status rs_rowq_new(rs_rowq **out, size_t max_rows, size_t max_bytes, rs_error *err);
-/* Copies row in, after the others: RS_OK; RS_ELIMIT (nothing copied, err
- * untouched) when that would pass a bound; RS_ENOMEM. */
-rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err);
-/* Row i (0 = the oldest held), valid until the next push or drop; NULL past
- * the last. */
-const rs_row *rs_rowq_row(const rs_rowq *q, size_t i);
-/* Drops the n oldest rows (every row when n is at least their number). */
-void rs_rowq_drop(rs_rowq *q, size_t n);
-void rs_rowq_free(rs_rowq *q);
-
 /* ---------------------------------------------------------------- formats */
 
 typedef enum rs_format {
@@ -164,8 +139,6 @@ typedef enum rs_format {
 
 /* "csv" -> RS_FMT_CSV ...; returns false for an unknown name. */
 bool rs_format_parse(const char *name, rs_format *out);
-const char *rs_format_name(rs_format f);
-
 typedef enum rs_lang { RS_LANG_EN = 0, RS_LANG_ZH, RS_LANG_COUNT } rs_lang;
 bool rs_lang_parse(const char *name, rs_lang *out); /* "en", "zh" (also "zh_CN.UTF-8" etc.) */
 
@@ -194,14 +167,6 @@ typedef struct rs_read_opts {
 #define RS_DEFAULT_MAX_COLUMNS ((size_t)4096)
 #define RS_DEFAULT_MAX_RECORD ((size_t)16 << 20) /* 16 MiB */
 
-/*
- * Called once with the header (column names, line 1 for CSV; the keys of the
- * first object for JSON), then once per record. A callback returning anything
- * but RS_OK stops the reader, which returns that status (the callback fills err).
- */
-typedef rs_status (*rs_header_fn)(void *ctx, const rs_row *header, rs_error *err);
-typedef rs_status (*rs_row_fn)(void *ctx, const rs_row *row, rs_error *err);
-
 typedef struct rs_reader rs_reader;
 
 /*
@@ -212,47 +177,10 @@ typedef struct rs_reader rs_reader;
  */
 rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
                          const rs_read_opts *opts, rs_error *err);
-/* Reads everything, calling on_header once and on_row per record. */
-rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
-                        void *ctx, rs_error *err);
-char rs_reader_delimiter(const rs_reader *r);       /* after the header: 0 for JSON */
 const char *rs_reader_encoding(const rs_reader *r); /* after open: "UTF-8", "GB18030", ... */
 void rs_reader_free(rs_reader *r);
 
 /* ----------------------------------------------------------------- fields */
-
-/* The canonical fields, in this order; their values live in rs_account.v. */
-typedef enum rs_field {
-	RS_F_ID = 0,
-	RS_F_NAME,
-	RS_F_PURCHASE_SHARE,
-	RS_F_OUR_SALES,
-	RS_F_CUSTOMER_SPEND,
-	RS_F_CONTACTS,
-	RS_F_DEPARTMENTS,
-	RS_F_TOP_CONTACT_LEVEL,
-	RS_F_KEY_PERSON,
-	RS_F_RELATIONSHIP_YEARS,
-	RS_F_JOINT_PROJECTS,
-	RS_F_EXEC_MEETINGS,
-	RS_F_STRATEGIC_AGREEMENT,
-	RS_F_EQUITY_TIE,
-	RS_F_EXCLUSIVE,
-	RS_F_INFO_SHARING,
-	RS_F_CUSTOMER_SINCE, /* a year or date: gives relationship_years when that is empty */
-	RS_F_PRICE_AGREEMENT,
-	RS_F_COUNT
-} rs_field;
-
-/* Variables a rule can name: the fields, the three scores, and the stage in
- * the previous run (--previous; by rank), which the classifier sets. */
-enum {
-	RS_V_SHARE_PCT = RS_F_COUNT,
-	RS_V_CONTACT_SCORE,
-	RS_V_COOPERATION_SCORE,
-	RS_V_PREVIOUS_STAGE,
-	RS_V_COUNT
-};
 
 typedef enum rs_kind {
 	RS_KIND_TEXT = 0, /* id, name: not numeric */
@@ -261,18 +189,20 @@ typedef enum rs_kind {
 	RS_KIND_LEVEL     /* 1 staff, 2 manager, 3 director, 4 executive */
 } rs_kind;
 
-const char *rs_var_name(int var);     /* "purchase_share", ..., "share_pct"; NULL if out of range */
-rs_kind rs_var_kind(int var);         /* scores are RS_KIND_NUMBER */
-const char *rs_field_meaning(int field); /* one line of English for `relstage fields` */
-/* The built-in aliases of a field, NULL-terminated (English, then Chinese). */
-const char *const *rs_field_aliases(int field);
-/*
- * The words that make a column the field when no name matched, into buf as
- * "(customer|account|...) + (id|number|...)": a header holding a word of
- * each group is a candidate. Returns the length ("" when none).
- */
-size_t rs_field_words(int field, char *buf, size_t cap);
+/* A field as `relstage fields` lists it; the strings are static. */
+typedef struct rs_field_info {
+	const char *name;           /* "purchase_share" */
+	rs_kind kind;
+	const char *meaning;        /* one line of English */
+	const char *const *aliases; /* built-in column names, NULL-terminated (English, then Chinese) */
+	/* The words that make a column the field when no name matched:
+	 * "(customer|account|...) + (id|number|...)", a header holding a word
+	 * of each group is a candidate; "" when none. */
+	char words[1024];
+} rs_field_info;
 
+/* Field i (0, 1, ... in the canonical order) into *out; false past the last. */
+bool rs_field_describe(size_t i, rs_field_info *out);
 /* Word i of the yes/no and level words (for `relstage fields`): the word,
  * its kind (RS_KIND_BOOL or RS_KIND_LEVEL) and value (1/0, or 1-4); NULL
  * past the last. */
@@ -329,6 +259,7 @@ typedef struct rs_write_opts {
 } rs_write_opts;
 
 typedef struct rs_writer rs_writer;
+typedef struct rs_stats rs_stats; /* below: a run's counts */
 
 /*
  * Starts writing to `fp` (not closed by the writer) with these column names.
@@ -342,8 +273,10 @@ rs_status rs_writer_new(rs_writer **out, FILE *fp, const rs_write_opts *opts,
  * row whose `reject` is set goes to the Rejects sheet (rejects_header's
  * columns; an RS_T_NUMBER cell is a number), any other to Accounts. */
 rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err);
-/* Closes the document (JSON ']') and flushes fp; RS_EIO if any write failed. */
-rs_status rs_writer_finish(rs_writer *w, rs_error *err);
+/* Closes the document (JSON ']') and flushes fp; RS_EIO if any write failed.
+ * A workbook's Summary sheet shows the run's counts `s` (rs_classifier_stats;
+ * may be NULL); other formats ignore them. */
+rs_status rs_writer_finish(rs_writer *w, const rs_stats *s, rs_error *err);
 /* Accepts NULL. */
 void rs_writer_free(rs_writer *w);
 
@@ -380,7 +313,7 @@ typedef enum rs_skip {
 struct rs_classifier;
 
 /* Counts of a run, for --summary and --summary-json. */
-typedef struct rs_stats {
+struct rs_stats {
 	unsigned long read, classified, rejected; /* read = classified + rejected + skipped */
 	unsigned long skipped[RS_SKIP_COUNT];
 	unsigned long per_stage[RS_MAX_STAGES];
@@ -395,11 +328,8 @@ typedef struct rs_stats {
 	/* the classifier that counted: rs_summary_json reads how its columns
 	 * were taken and its notes from it (NULL: left out) */
 	const struct rs_classifier *source;
-} rs_stats;
+};
 
-/* XLSX: the run's counts for the Summary sheet, given before
- * rs_writer_finish (borrowed until then); other formats ignore them. */
-void rs_writer_stats(rs_writer *w, const rs_stats *s);
 
 /* How purchase_share is read: RS_SHARE_AUTO takes fractions of 1 (0.85 =
  * 85%) when every share in the look-ahead is in [0, 1] and one is not
@@ -427,17 +357,24 @@ typedef struct rs_classify_opts {
 	                             field to go on, a column that looks like a field) */
 	void *notice_ctx;
 	/*
-	 * Where rejected rows go. With on_reject set, every rejected row is
-	 * handed to it (why: the reason, with the line; err: for its own
-	 * failure), in input order, and the classifier may hold rows back for
-	 * a while: rows that look like a report footer until an account
-	 * follows (then they are rejects) or the input ends (then they are
-	 * skipped), and a file's first rows while a column taken by a built-in
-	 * name or by its words is checked. Without it rs_classifier_row
-	 * returns RS_EREJECT and holds nothing.
+	 * Where rs_classifier_file hands its results, in input order; ctx is
+	 * passed to each; a callback that returns other than RS_OK (err filled)
+	 * stops the file with that status. on_header: a file's header was
+	 * found: `out` is the output header (valid while the classifier
+	 * lives), `in` the file's header as read (may be NULL). on_row: a
+	 * classified row, valid during the call. on_reject: a rejected row and
+	 * why (the reason, with its line); with it, the classifier may hold
+	 * rows back for a while: rows that look like a report footer until an
+	 * account follows (then they are rejects) or the input ends (then they
+	 * are skipped), and a file's first rows while a column taken by a
+	 * built-in name or by its words is checked. Without on_reject, a
+	 * rejected row stops the file with RS_EREJECT. on_skip (may be NULL):
+	 * a row that is not an account (enum rs_skip), already counted.
 	 */
+	rs_status (*on_header)(void *ctx, const rs_row *out, const rs_row *in, rs_error *err);
+	rs_status (*on_row)(void *ctx, const rs_row *out, rs_error *err);
 	rs_status (*on_reject)(void *ctx, const rs_row *row, rs_error *why, rs_error *err);
-	void (*on_skip)(void *ctx, const rs_row *row, int kind); /* may be NULL */
+	void (*on_skip)(void *ctx, const rs_row *row, int kind);
 	void *ctx;
 } rs_classify_opts;
 
@@ -451,43 +388,20 @@ typedef struct rs_classifier rs_classifier;
 rs_status rs_classifier_new(rs_classifier **out, const rs_rules *r,
                             const rs_classify_opts *o, rs_error *err);
 /*
- * Takes a file's first record and gives the output header (valid while c
- * lives). The delimiter (0 for JSON and workbooks) decides number parsing
- * (';' allows decimal commas). In delimited text (a delimiter) and in a
- * workbook (a first record with cell types) the header may come later: a
- * record above it is a title row, and then *out is NULL: pass the next
- * records here until *out is set (at most 20 records are searched; a
- * record that gives an id and a share is the header). A later file's
- * header must name the same columns.
+ * Classifies one input file: everything `rd` reads, through the callbacks
+ * of rs_classify_opts. Rows above the header are title rows (in delimited
+ * text and workbooks the header is the first of the first 20 records that
+ * gives an id and a share, or the --header-row line); the delimiter (';'
+ * allows decimal commas) and the file's first rows decide how its numbers
+ * read; at the end, held rows become the footer (or rejects). A file that
+ * never gives a header is an error; a later file's header must name the
+ * same columns as the first's. Call once per file, in order.
  */
-rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
-                               const rs_row **out, rs_error *err);
-/*
- * Decides how the current file's values read from its first rows (after
- * rs_classifier_header, before its first rs_classifier_row): the decimal
- * mark of text such as "1.234" per column, and whether shares are
- * fractions. The choices that matter go to the notice callback. Without a
- * call, each column follows the file's convention.
- */
-void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q);
-/*
- * Classifies one row: RS_OK and *out (valid until the next call), or
- * RS_OK and *out NULL for a row that is not written (skipped, held back,
- * or rejected through on_reject), or without on_reject RS_EREJECT with the
- * reason in err (line and file set). Counts into stats.
- */
-rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out,
-                            rs_error *err);
-/*
- * The end of one input file: held rows become its footer (or rejects, if
- * not all can be), a file that never gave a header is an error, and the
- * next file is looked at afresh.
- */
-rs_status rs_classifier_end(rs_classifier *c, rs_error *err);
+rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err);
 /*
  * The output columns a person looks at first (id, name, stage label, share,
  * scores, flags, transition), for the table view. Returns how many were put
- * in idx (at most max). Valid after rs_classifier_header.
+ * in idx (at most max). Valid once a header was found (on_header).
  */
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max);
 /* Finishes counting (vanished accounts) and returns the run's counts. */

@@ -110,6 +110,12 @@ struct rs_classifier {
 	size_t *pad_len;
 	unsigned char *pad_type;
 	rs_row pad;
+	/* rs_classifier_file: the reader being read; whether its header was
+	 * found; its first rows, held while `looking`, until they decide how
+	 * the file's values read. */
+	rs_reader *rd;
+	bool file_header, looking;
+	rs_rowq *la;
 };
 
 /* Counts a rejected row (rs_classifier_row without on_reject). */

@@ -43,13 +43,10 @@ typedef struct run {
 	cli_atomic *out_file, *rej_file;
 	FILE *out, *rej;
 	rs_writer *w, *rw;
-	rs_reader *rd;
 	const char *file;        /* the input being read, for messages */
 	const char *first_file;
 	bool have_header;
 	bool file_header;        /* the file being read has given its header */
-	rs_rowq *la;             /* a file's first rows, held until its numbers are understood */
-	bool looking;            /* rows go into la */
 	size_t key_cols[16];
 	/* one rejected row: line, reason, then its cells */
 	const char **rcell;
@@ -216,36 +213,31 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	return open_rejects(r, in_hdr, err);
 }
 
-/* A later file whose header does not match: name the first. */
-static void first_file_hint(const run *r, rs_error *err)
-{
-	size_t n = strlen(err->msg);
-
-	if (r->have_header && !r->file_header && err->status == RS_EUSAGE)
-		(void)snprintf(err->msg + n, sizeof err->msg - n, " (first file: %s)", r->first_file);
-}
-
-static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+/* A file's header was found: at the first, the writers open. */
+static rs_status on_header(void *ctx, const rs_row *out, const rs_row *in, rs_error *err)
 {
 	run *r = ctx;
-	const rs_row *out = NULL;
 	rs_status st;
 
-	st = rs_classifier_header(r->cls, h, rs_reader_delimiter(r->rd), &out, err);
-	if (st == RS_OK && out == NULL)
-		return RS_OK; /* a title row above the header: the next record may be it */
-	if (st != RS_OK) {
-		err->file = r->file;
-		first_file_hint(r, err);
-		return st;
-	}
 	r->file_header = true;
-	r->looking = true;
 	if (r->have_header)
 		return RS_OK;
 	r->have_header = true;
 	r->first_file = r->file;
-	return open_writers(r, out, h, err);
+	if ((st = open_writers(r, out, in, err)) == RS_OK)
+		err->file = r->file; /* the writers name their files only on failure */
+	return st;
+}
+
+/* Each row that leaves the classifier: progress, and a signal stops the run. */
+static rs_status tick(run *r, unsigned long line, rs_error *err)
+{
+	r->rows++;
+	progress(r);
+	if (interrupted)
+		return rs_error_set(err, RS_EIO, line, "interrupted by signal %d; outputs left unchanged",
+		                    (int)interrupted);
+	return RS_OK;
 }
 
 /*
@@ -266,7 +258,10 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	run *r = ctx;
 	size_t lead = r->file_column ? 3 : 2, i = 0, n = row->n + lead;
 	char msg[1024];
+	rs_status st = tick(r, row->line, err);
 
+	if (st != RS_OK)
+		return st;
 	/* --max-rejects N: no need to read on once the run cannot succeed */
 	if (cli_too_many_rejects(r->o, ++r->rejected, 0, false)) {
 		err->file = r->file;
@@ -298,76 +293,26 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 		r->rlen[lead + i] = row->len[i];
 	}
 	if (r->rej_sheet) {
-		err->file = r->o->output ? r->o->output : "<stdout>";
-		return rs_writer_row(r->w, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, msg, 0}, err);
-	}
-	err->file = r->o->rejects;
-	return rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL, 0}, err);
-}
-
-static rs_status take_row(run *r, const rs_row *row, rs_error *err)
-{
-	const rs_row *out = NULL;
-	rs_error why;
-	rs_status st;
-
-	r->rows++;
-	progress(r);
-	if (interrupted)
-		return rs_error_set(err, RS_EIO, row->line, "interrupted by signal %d; outputs left unchanged",
-		                    (int)interrupted);
-	/* Cleared field by field: a memset of the whole (664-byte) struct per
-	 * row showed in profiles; every field is set or empty as one expects. */
-	why.status = RS_OK;
-	why.file = NULL;
-	why.line = 0;
-	why.where[0] = why.msg[0] = '\0';
-	st = rs_classifier_row(r->cls, row, &out, &why);
-	if (st != RS_OK) { /* the classifier's, or a rejects file's (which names it) */
-		*err = why;
-		if (err->file == NULL)
-			err->file = r->file;
+		st = rs_writer_row(r->w, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, msg, 0}, err);
+		if (st != RS_OK)
+			err->file = r->o->output ? r->o->output : "<stdout>";
 		return st;
 	}
-	if (out == NULL)
-		return RS_OK; /* skipped, held back or rejected */
-	st = rs_writer_row(r->w, out, err);
+	st = rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL, 0}, err);
 	if (st != RS_OK)
-		err->file = r->o->output ? r->o->output : "<stdout>";
+		err->file = r->o->rejects;
 	return st;
 }
 
-/* The held first rows decide how the file's values read, then go on in order. */
-static rs_status end_lookahead(run *r, rs_error *err)
-{
-	const rs_row *row;
-	rs_status st = RS_OK;
-	size_t i;
-
-	if (!r->looking)
-		return RS_OK;
-	r->looking = false;
-	rs_classifier_lookahead(r->cls, r->la);
-	for (i = 0; st == RS_OK && (row = rs_rowq_row(r->la, i)) != NULL; i++)
-		st = take_row(r, row, err);
-	rs_rowq_drop(r->la, SIZE_MAX);
-	return st;
-}
-
-static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+/* A classified row goes to the output. */
+static rs_status write_row(void *ctx, const rs_row *out, rs_error *err)
 {
 	run *r = ctx;
-	rs_status st;
+	rs_status st = tick(r, out->line, err);
 
-	if (!r->file_header) /* a title row, or the header after title rows */
-		return on_header(ctx, row, err);
-	if (r->looking) {
-		if ((st = rs_rowq_push(r->la, row, err)) != RS_ELIMIT)
-			return st;
-		if ((st = end_lookahead(r, err)) != RS_OK)
-			return st;
-	}
-	return take_row(r, row, err);
+	if (st == RS_OK && (st = rs_writer_row(r->w, out, err)) != RS_OK)
+		err->file = r->o->output ? r->o->output : "<stdout>";
+	return st;
 }
 
 /* How a file's values are read, said once (rs_classify_opts.notice). */
@@ -386,9 +331,11 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	rs_reader *rd = NULL;
 	const char *enc;
 	struct stat stt;
 	rs_status st;
+	size_t n;
 
 	r->file = is_stdin ? "<stdin>" : path;
 	err->file = r->file;
@@ -396,8 +343,8 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
 	r->in = fp;
 	r->in_size = fstat(fileno(fp), &stt) == 0 && S_ISREG(stt.st_mode) ? (long long)stt.st_size : -1;
-	st = rs_reader_open(&r->rd, fp, r->file, &r->o->ropts, err);
-	enc = st == RS_OK ? rs_reader_encoding(r->rd) : "UTF-8";
+	st = rs_reader_open(&rd, fp, r->file, &r->o->ropts, err);
+	enc = st == RS_OK ? rs_reader_encoding(rd) : "UTF-8";
 	/* A guessed encoding is always said; with --summary, any that is not UTF-8. */
 	if (strncmp(enc, "UTF-", 4) != 0 &&
 	    (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
@@ -410,22 +357,14 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
 		         r->file, enc);
 	r->file_header = false;
-	if (st == RS_OK)
-		st = rs_reader_run(r->rd, on_header, on_row, r, err);
-	if (st == RS_OK)
-		st = end_lookahead(r, err);
-	if (st == RS_OK) {
-		err->file = NULL; /* a rejects file's error names that file */
-		if ((st = rs_classifier_end(r->cls, err)) != RS_OK && err->file == NULL)
-			err->file = r->file;
-		first_file_hint(r, err);
+	if (st == RS_OK && (st = rs_classifier_file(r->cls, rd, err)) == RS_EUSAGE && r->have_header &&
+	    !r->file_header) { /* a later file whose header does not match: name the first */
+		n = strlen(err->msg);
+		(void)snprintf(err->msg + n, sizeof err->msg - n, " (first file: %s)", r->first_file);
 	}
-	r->looking = false;
-	rs_rowq_drop(r->la, SIZE_MAX);
 	if (st == RS_OK && ferror(fp))
 		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));
-	rs_reader_free(r->rd);
-	r->rd = NULL;
+	rs_reader_free(rd);
 	if (!is_stdin)
 		(void)fclose(fp);
 	return st;
@@ -514,12 +453,11 @@ static rs_status finish(run *r, rs_error *err)
 
 	if (r->w != NULL) {
 		err->file = r->o->output ? r->o->output : "<stdout>";
-		rs_writer_stats(r->w, s);
-		st = rs_writer_finish(r->w, err);
+		st = rs_writer_finish(r->w, s, err);
 	}
 	if (st == RS_OK && r->rw != NULL) {
 		err->file = r->o->rejects;
-		st = rs_writer_finish(r->rw, err);
+		st = rs_writer_finish(r->rw, NULL, err);
 	}
 	if (st == RS_OK && r->o->summary_json != NULL)
 		st = write_summary_json(r, s, err);
@@ -587,12 +525,12 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	cli_classify_opts(o, &co);
 	co.decimal_comma = o->decimal_comma && o->wopts.format != RS_FMT_XLSX; /* a workbook holds numbers */
 	co.previous = r.prev;
+	co.on_header = on_header;
+	co.on_row = write_row;
 	co.on_reject = reject;
 	co.ctx = &r;
 	co.notice = print_notice;
 	co.notice_ctx = &r;
-	if (st == RS_OK)
-		st = rs_rowq_new(&r.la, 0, 0, &err);
 	if (st == RS_OK)
 		st = rs_classifier_new(&r.cls, rules, &co, &err);
 	if (st == RS_OK)
@@ -614,7 +552,6 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	cli_atomic_abort(r.out_file);
 	cli_atomic_abort(r.rej_file);
 	rs_classifier_free(r.cls);
-	rs_rowq_free(r.la);
 	rs_previous_free(r.prev);
 	free(r.rcell);
 	free(r.rlen);

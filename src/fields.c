@@ -141,6 +141,20 @@ const char *const *rs_field_aliases(int field)
 	return field < RS_F_COUNT ? aliases[field] : al_none;
 }
 
+bool rs_field_describe(size_t i, rs_field_info *out)
+{
+	int f = (int)i;
+
+	if (i >= RS_F_COUNT)
+		return false;
+	out->name = rs_var_name(f);
+	out->kind = rs_var_kind(f);
+	out->meaning = meanings[f];
+	out->aliases = aliases[f];
+	(void)rs_field_words(f, out->words, sizeof out->words);
+	return true;
+}
+
 /* How each numeric field is read: money takes a currency, counts are whole. */
 const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 	[RS_F_PURCHASE_SHARE] = RS_NUM_PERCENT,

@@ -70,12 +70,95 @@ void rs_buf_json_str(rs_buf *b, const char *s);
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);
 
+/* ------------------------------------------------------------ look-ahead */
+
+/*
+ * A bounded queue of rows copied out of a reader's callback, for looking at
+ * a file's first rows before handing them on in order (how its numbers are
+ * written; which row is the header; trailing footer rows). It holds at most
+ * max_rows rows and max_bytes bytes of copies (cells, lengths, types,
+ * reject reasons, and a pointer and a length per cell); the memory is
+ * taken at the first push and reused after a drop. *out is owned by the
+ * caller: rs_rowq_free. 0 takes the defaults below.
+ */
+typedef struct rs_rowq rs_rowq;
+#define RS_LOOKAHEAD_ROWS ((size_t)1000)
+#define RS_LOOKAHEAD_BYTES ((size_t)1 << 20) /* 1 MiB */
+rs_status rs_rowq_new(rs_rowq **out, size_t max_rows, size_t max_bytes, rs_error *err);
+/* Copies row in, after the others: RS_OK; RS_ELIMIT (nothing copied, err
+ * untouched) when that would pass a bound; RS_ENOMEM. */
+rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err);
+/* Row i (0 = the oldest held), valid until the next push or drop; NULL past
+ * the last. */
+const rs_row *rs_rowq_row(const rs_rowq *q, size_t i);
+/* Drops the n oldest rows (every row when n is at least their number). */
+void rs_rowq_drop(rs_rowq *q, size_t n);
+void rs_rowq_free(rs_rowq *q);
+
 /* ---------------------------------------------------------------- reader */
 
+const char *rs_format_name(rs_format f);
+
+/*
+ * Called once with the header (column names, line 1 for CSV; the keys of the
+ * first object for JSON), then once per record. A callback returning anything
+ * but RS_OK stops the reader, which returns that status (the callback fills err).
+ */
+typedef rs_status (*rs_header_fn)(void *ctx, const rs_row *header, rs_error *err);
+typedef rs_status (*rs_row_fn)(void *ctx, const rs_row *row, rs_error *err);
+
+/* Reads everything, calling on_header once and on_row per record. */
+rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
+                        void *ctx, rs_error *err);
+char rs_reader_delimiter(const rs_reader *r);       /* after the header: 0 for JSON */
 rs_format rs_reader_format(const rs_reader *r); /* after open: the format in use */
 
 /* --------------------------------------------------- values and accounts */
 
+/* The canonical fields, in this order; their values live in rs_account.v. */
+typedef enum rs_field {
+	RS_F_ID = 0,
+	RS_F_NAME,
+	RS_F_PURCHASE_SHARE,
+	RS_F_OUR_SALES,
+	RS_F_CUSTOMER_SPEND,
+	RS_F_CONTACTS,
+	RS_F_DEPARTMENTS,
+	RS_F_TOP_CONTACT_LEVEL,
+	RS_F_KEY_PERSON,
+	RS_F_RELATIONSHIP_YEARS,
+	RS_F_JOINT_PROJECTS,
+	RS_F_EXEC_MEETINGS,
+	RS_F_STRATEGIC_AGREEMENT,
+	RS_F_EQUITY_TIE,
+	RS_F_EXCLUSIVE,
+	RS_F_INFO_SHARING,
+	RS_F_CUSTOMER_SINCE, /* a year or date: gives relationship_years when that is empty */
+	RS_F_PRICE_AGREEMENT,
+	RS_F_COUNT
+} rs_field;
+
+/* Variables a rule can name: the fields, the three scores, and the stage in
+ * the previous run (--previous; by rank), which the classifier sets. */
+enum {
+	RS_V_SHARE_PCT = RS_F_COUNT,
+	RS_V_CONTACT_SCORE,
+	RS_V_COOPERATION_SCORE,
+	RS_V_PREVIOUS_STAGE,
+	RS_V_COUNT
+};
+
+const char *rs_var_name(int var);     /* "purchase_share", ..., "share_pct"; NULL if out of range */
+rs_kind rs_var_kind(int var);         /* scores are RS_KIND_NUMBER */
+const char *rs_field_meaning(int field); /* one line of English for `relstage fields` */
+/* The built-in aliases of a field, NULL-terminated (English, then Chinese). */
+const char *const *rs_field_aliases(int field);
+/*
+ * The words that make a column the field when no name matched, into buf as
+ * "(customer|account|...) + (id|number|...)": a header holding a word of
+ * each group is a candidate. Returns the length ("" when none).
+ */
+size_t rs_field_words(int field, char *buf, size_t cap);
 int rs_var_lookup(const char *name); /* rs_var_name's inverse; -1 if unknown */
 
 /* Value parsing. Empty or blank text means unknown (RS_PARSE_EMPTY), never 0. */
@@ -197,7 +280,44 @@ typedef struct rs_result {
 rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
                          rs_buf *explain, rs_lang lang, rs_error *err);
 
-/* ------------------------------------------------------------- classifier */
+/* ------------------------------------------------------------- classifier
+ * A file row by row, which rs_classifier_file drives (inspect and the
+ * tests call these one at a time). */
+
+/*
+ * Takes a file's first record and gives the output header (valid while c
+ * lives). The delimiter (0 for JSON and workbooks) decides number parsing
+ * (';' allows decimal commas). In delimited text (a delimiter) and in a
+ * workbook (a first record with cell types) the header may come later: a
+ * record above it is a title row, and then *out is NULL: pass the next
+ * records here until *out is set (at most 20 records are searched; a
+ * record that gives an id and a share is the header). A later file's
+ * header must name the same columns.
+ */
+rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
+                               const rs_row **out, rs_error *err);
+/*
+ * Decides how the current file's values read from its first rows (after
+ * rs_classifier_header, before its first rs_classifier_row): the decimal
+ * mark of text such as "1.234" per column, and whether shares are
+ * fractions. The choices that matter go to the notice callback. Without a
+ * call, each column follows the file's convention.
+ */
+void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q);
+/*
+ * Classifies one row: RS_OK and *out (valid until the next call), or
+ * RS_OK and *out NULL for a row that is not written (skipped, held back,
+ * or rejected through on_reject), or without on_reject RS_EREJECT with the
+ * reason in err (line and file set). Counts into stats.
+ */
+rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out,
+                            rs_error *err);
+/*
+ * The end of one input file: held rows become its footer (or rejects, if
+ * not all can be), a file that never gave a header is an error, and the
+ * next file is looked at afresh.
+ */
+rs_status rs_classifier_end(rs_classifier *c, rs_error *err);
 
 /* The name of the output's stage column in each --headers language, which
  * --previous looks for (classify.c). */

@@ -257,18 +257,18 @@ static void print_values(void)
 
 static int cmd_fields(void)
 {
-	int f;
+	rs_field_info f;
 	const char *const *a;
-	char words[2048];
+	size_t i;
 
-	for (f = 0; f < RS_F_COUNT; f++) {
-		printf("%-20s %-7s %s\n", rs_var_name(f), kind_name(rs_var_kind(f)), rs_field_meaning(f));
+	for (i = 0; rs_field_describe(i, &f); i++) {
+		printf("%-20s %-7s %s\n", f.name, kind_name(f.kind), f.meaning);
 		printf("%-20s %-7s aliases:", "", "");
-		for (a = rs_field_aliases(f); a != NULL && *a != NULL; a++)
+		for (a = f.aliases; a != NULL && *a != NULL; a++)
 			printf(" %s", *a);
 		printf("\n");
-		if (rs_field_words(f, words, sizeof words) > 0)
-			printf("%-20s %-7s words: %s\n", "", "", words);
+		if (f.words[0] != '\0')
+			printf("%-20s %-7s words: %s\n", "", "", f.words);
 	}
 	print_values();
 	return finish_stdout(0);

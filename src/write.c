@@ -252,14 +252,10 @@ rs_status rs_writer_row(rs_writer *w, const rs_row *row, rs_error *err)
 	return w->out.failed ? rs_out_error(&w->out, err) : RS_OK;
 }
 
-void rs_writer_stats(rs_writer *w, const rs_stats *s)
+rs_status rs_writer_finish(rs_writer *w, const rs_stats *s, rs_error *err)
 {
-	if (w->xlsx != NULL)
+	if (w->xlsx != NULL && s != NULL)
 		rs_xlsx_stats(w->xlsx, s);
-}
-
-rs_status rs_writer_finish(rs_writer *w, rs_error *err)
-{
 	if (w->xlsx != NULL)
 		return rs_xlsx_finish(w->xlsx, err);
 	if (w->out.failed)

@@ -289,10 +289,10 @@ static void run(fz *z, const unsigned char *data, size_t size, unsigned flags)
 			per += s->per_stage[i];
 		FUZZ_CHECK(per == s->classified);
 		for (k = 0; k < W_COUNT; k++) {
-			fst = rs_writer_finish(z->out[k].w, &err);
+			fst = rs_writer_finish(z->out[k].w, NULL, &err);
 			FUZZ_CHECK(fst == RS_OK);
 		}
-		FUZZ_CHECK(rs_writer_finish(z->rej.w, &err) == RS_OK);
+		FUZZ_CHECK(rs_writer_finish(z->rej.w, NULL, &err) == RS_OK);
 		for (k = 0; k < W_COUNT; k++) {
 			fflush(z->out[k].fp);
 			if (k != W_TABLE)

@@ -283,7 +283,7 @@ static void one_case(const rs_rules *rules, rs_format fmt, uint64_t seed, tally 
 	if (st == RS_OK)
 		st = rs_classifier_end(r.cls, &err);
 	if (st == RS_OK && r.w != NULL)
-		st = rs_writer_finish(r.w, &err);
+		st = rs_writer_finish(r.w, NULL, &err);
 	(void)fflush(r.out);
 	ty->cases++;
 	if (st != RS_OK) {

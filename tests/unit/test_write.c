@@ -63,7 +63,7 @@ static char *write_all(rs_write_opts o, size_t n, const char *const *hdr,
 	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, n, hdr, NULL), &err), RS_OK);
 	for (r = 0; r < nrows; r++)
 		assert_int_equal(rs_writer_row(w, mkrow(&t, n, cells + r * n, types), &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 	rs_writer_free(w);
 	assert_int_equal(fclose(fp), 0);
 	return out;
@@ -557,7 +557,7 @@ static void test_write_to_full_device_is_eio_at_finish(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 1, h, NULL), &err), RS_OK);
 	assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_EIO);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_EIO);
 	assert_non_null(strstr(err.msg, strerror(ENOSPC)));
 	rs_writer_free(w);
 	(void)fclose(fp);
@@ -585,7 +585,7 @@ static void test_write_error_during_rows_sticks_to_every_later_call(void **state
 	assert_int_equal(st, RS_EIO);
 	assert_true(i < 100000);
 	assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_EIO);
-	assert_int_equal(rs_writer_finish(w, &err), RS_EIO);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_EIO);
 	assert_non_null(strstr(err.msg, strerror(ENOSPC)));
 	rs_writer_free(w);
 	(void)fclose(fp);
@@ -632,7 +632,7 @@ static void test_ragged_csv_takes_rows_of_any_length_but_json_does_not(void **st
 	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
 	assert_int_equal(rs_writer_row(w, mkrow(&t, 4, c, NULL), &err), RS_OK);
 	assert_int_equal(rs_writer_row(w, mkrow(&t, 1, c, NULL), &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 	rs_writer_free(w);
 	assert_int_equal(fclose(fp), 0);
 	assert_string_equal(out, "line,reason\n7,too many fields,x,\"'=y\"\n7\n");
@@ -684,7 +684,7 @@ static void test_csv_and_json_rows_do_not_allocate(void **state)
 		before = nalloc;
 		for (r = 0; r < 20000; r++)
 			assert_int_equal(rs_writer_row(w, mkrow(&t, 2, c, NULL), &err), RS_OK);
-		assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+		assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 		assert_int_equal(nalloc, before);
 		rs_writer_free(w);
 	}
@@ -730,7 +730,7 @@ static void test_every_allocation_failure_is_enomem_without_leaks(void **state)
 			if (st == RS_OK)
 				st = rs_writer_row(w, mkrow(&t, 2, c, NULL), &err);
 			if (st == RS_OK)
-				st = rs_writer_finish(w, &err);
+				st = rs_writer_finish(w, NULL, &err);
 			rs_writer_free(w);
 			rs_set_alloc_hooks(NULL);
 			if (st == RS_OK)
@@ -825,7 +825,7 @@ static void test_json_strings_round_trip_through_cjson(void **state)
 		}
 		assert_int_equal(rs_writer_row(w, mkrow(&t, NCOLS, row, NULL), &err), RS_OK);
 	}
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 	rs_writer_free(w);
 	assert_int_equal(fclose(fp), 0);
 	for (r = 0, line = strtok_r(out, "\n", &save); line != NULL; r++, line = strtok_r(NULL, "\n", &save)) {

@@ -160,7 +160,7 @@ static void test_number_columns_hold_numbers_and_others_text_as_read(void **stat
 	assert_int_equal(rs_writer_new(&w, fp, &o, &th.row, &err), RS_OK);
 	for (r = 0; r < 3; r++)
 		assert_int_equal(rs_writer_row(w, mkrow(&t, 3, rows[r], NULL), &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 	rs_writer_free(w);
 	assert_int_equal(read_back(fp, NULL, &g), RS_OK);
 	assert_string_equal(g.header[1], "share");
@@ -204,8 +204,7 @@ static void test_rows_past_a_sheet_go_on_in_accounts_2_and_the_summary_says_so(v
 		(void)snprintf(id, sizeof id, "A%02zu", r);
 		assert_int_equal(rs_writer_row(w, mkrow(&t, 2, c, NULL), &err), RS_OK);
 	}
-	rs_writer_stats(w, &st);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, &st, &err), RS_OK);
 	rs_writer_free(w);
 	/* Accounts, then "Accounts 2" and "Accounts 3", read as one sheet. */
 	assert_int_equal(read_back(fp, NULL, &g), RS_OK);
@@ -260,7 +259,7 @@ static void test_rejects_go_to_their_sheet_only_with_a_rejects_header(void **sta
 	mkrow(&t, 4, bad, NULL);
 	t.row.reject = "bad";
 	assert_int_equal(rs_writer_row(w, &t.row, &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 	rs_writer_free(w);
 	assert_int_equal(read_back(fp, "Rejects", &g), RS_OK);
 	assert_string_equal(g.header[0], "line");
@@ -332,7 +331,7 @@ static void test_no_temporary_file_outlives_the_writer(void **state)
 		assert_int_equal(rs_writer_row(w, mkrow(&t, 1, h, NULL), &err), RS_OK);
 		assert_true(files_in(dir) >= 1); /* the workbook's file */
 		if (k == 1)
-			assert_int_equal(rs_writer_finish(w, &err), RS_OK);
+			assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
 		rs_writer_free(w);
 		assert_int_equal(files_in(dir), 0);
 	}
@@ -359,7 +358,7 @@ static void test_a_write_error_at_the_end_is_reported(void **state)
 		skip();
 	rs_error_clear(&err);
 	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 1, h, NULL), &err), RS_OK);
-	assert_int_equal(rs_writer_finish(w, &err), RS_EIO);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_EIO);
 	assert_non_null(strstr(err.msg, "write failed"));
 	rs_writer_free(w);
 	(void)fclose(fp);
@@ -406,7 +405,7 @@ static void test_every_allocation_failure_of_ours_is_enomem_without_leaks(void *
 			st = rs_writer_row(w, &t.row, &err);
 		}
 		if (st == RS_OK)
-			st = rs_writer_finish(w, &err);
+			st = rs_writer_finish(w, NULL, &err);
 		rs_writer_free(w);
 		rs_set_alloc_hooks(NULL);
 		(void)fclose(fp);
