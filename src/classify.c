@@ -524,6 +524,8 @@ static rs_status pass_row(rs_classifier *c, const rs_row *in, rs_error *err)
 	why.file = err->file;
 	why.line = 0;
 	why.where[0] = why.msg[0] = '\0';
+	if (c->peek != NULL)
+		c->peek(c->o.ctx, in);
 	st = rs_classifier_row(c, in, &out, &why);
 	if (st != RS_OK) {
 		*err = why;

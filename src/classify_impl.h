@@ -116,6 +116,7 @@ struct rs_classifier {
 	rs_reader *rd;
 	bool file_header, looking;
 	rs_rowq *la;
+	void (*peek)(void *ctx, const rs_row *in); /* inspect: each row before it is classified */
 };
 
 /* Counts a rejected row (rs_classifier_row without on_reject). */

@@ -42,11 +42,8 @@ typedef struct listed {
 typedef struct insp {
 	rs_classifier *cls;
 	rs_reader *rd;
-	rs_rowq *la;   /* a file's first rows, as a run holds them */
-	bool looking;
 	file_info *files;
 	size_t nfiles, cur;
-	bool file_header;
 	shown_row shown[SHOWN_ROWS];
 	size_t nshown;
 	listed *rejects, *skips, *notes;
@@ -295,72 +292,36 @@ static void show_values(insp *z, const rs_row *row)
 	rs_buf_free(&j);
 }
 
-static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
+static rs_status on_header(void *ctx, const rs_row *out, const rs_row *in, rs_error *err)
 {
 	insp *z = ctx;
-	const rs_row *out = NULL;
-	rs_status st;
 
-	st = rs_classifier_header(z->cls, h, rs_reader_delimiter(z->rd), &out, err);
-	if (st != RS_OK || out == NULL)
-		return st;
-	z->file_header = true;
-	z->looking = true;
+	(void)out;
+	(void)err;
 	z->files[z->cur].header = true;
-	z->files[z->cur].header_line = h->line;
+	z->files[z->cur].header_line = in->line;
 	return RS_OK;
 }
 
-static rs_status take_row(insp *z, const rs_row *row, rs_error *err)
-{
-	rs_classifier *c = z->cls;
-	const rs_row *out = NULL;
-	shown_row *s = NULL;
-	rs_status st;
-
-	if (z->nshown < SHOWN_ROWS && !rs_header_blank(row)) {
-		show_values(z, row);
-		s = &z->shown[z->nshown - 1];
-	}
-	st = rs_classifier_row(c, row, &out, err);
-	if (st == RS_OK && z->oom)
-		st = rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
-	if (st == RS_OK && out != NULL && s != NULL)
-		(void)snprintf(s->outcome, sizeof s->outcome, "%s", out->cell[c->nin + COL_STAGE]);
-	return st;
-}
-
-/* As a run: the first rows decide how the file's values read, then go on. */
-static rs_status end_lookahead(insp *z, rs_error *err)
-{
-	const rs_row *row;
-	rs_status st = RS_OK;
-	size_t i;
-
-	if (!z->looking)
-		return RS_OK;
-	z->looking = false;
-	rs_classifier_lookahead(z->cls, z->la);
-	for (i = 0; st == RS_OK && (row = rs_rowq_row(z->la, i)) != NULL; i++)
-		st = take_row(z, row, err);
-	rs_rowq_drop(z->la, SIZE_MAX);
-	return st;
-}
-
-static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
+/* Each row before it is classified: the first ones' values are shown. */
+static void peek_row(void *ctx, const rs_row *row)
 {
 	insp *z = ctx;
-	rs_status st;
 
-	if (!z->file_header)
-		return on_header(ctx, row, err);
-	if (z->looking) {
-		if ((st = rs_rowq_push(z->la, row, err)) != RS_ELIMIT)
-			return st;
-		if ((st = end_lookahead(z, err)) != RS_OK)
-			return st;
-	}
-	return take_row(z, row, err);
+	if (z->nshown < SHOWN_ROWS && !rs_header_blank(row))
+		show_values(z, row);
+}
+
+static rs_status on_row(void *ctx, const rs_row *out, rs_error *err)
+{
+	insp *z = ctx;
+	shown_row *s = shown_at(z, out->line);
+
+	if (z->oom)
+		return rs_error_set(err, RS_ENOMEM, out->line, "out of memory");
+	if (s != NULL)
+		(void)snprintf(s->outcome, sizeof s->outcome, "%s", out->cell[z->cls->nin + COL_STAGE]);
+	return RS_OK;
 }
 
 static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs_error *err)
@@ -375,20 +336,13 @@ static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs
 	err->file = name;
 	if (fp == NULL)
 		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
-	z->file_header = false;
 	st = rs_reader_open(&z->rd, fp, name, ro, err);
 	if (st == RS_OK) {
 		fi->format = rs_reader_format(z->rd);
 		(void)snprintf(fi->encoding, sizeof fi->encoding, "%s", rs_reader_encoding(z->rd));
-		st = rs_reader_run(z->rd, on_header, on_row, z, err);
+		st = rs_classifier_file(z->cls, z->rd, err);
 		fi->delimiter = rs_reader_delimiter(z->rd);
 	}
-	if (st == RS_OK)
-		st = end_lookahead(z, err);
-	z->looking = false;
-	rs_rowq_drop(z->la, SIZE_MAX);
-	if (st == RS_OK)
-		st = rs_classifier_end(z->cls, err);
 	if (st != RS_OK && err->file == NULL)
 		err->file = name;
 	rs_reader_free(z->rd);
@@ -701,6 +655,8 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 		files = stdin_only;
 		nfiles = 1;
 	}
+	o.on_header = on_header;
+	o.on_row = on_row;
 	o.on_reject = on_reject;
 	o.on_skip = on_skip;
 	o.notice = on_note;
@@ -711,7 +667,7 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	st = rs_classifier_new(&z.cls, r, &o, err);
 	if (st == RS_OK)
-		st = rs_rowq_new(&z.la, 0, 0, err);
+		z.cls->peek = peek_row;
 	for (i = 0; st == RS_OK && i < nfiles; i++) {
 		z.cur = i;
 		st = read_file(&z, files[i], ro, err);
@@ -735,7 +691,6 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 			st = RS_EREJECT;
 	}
 	rs_classifier_free(z.cls);
-	rs_rowq_free(z.la);
 	rs_free(z.files);
 	rs_free(z.rejects);
 	rs_free(z.skips);
