@@ -854,6 +854,103 @@ static void test_warm_rows_do_not_allocate(void **state)
 	}
 }
 
+/* ------------------------------------------------- rs_classifier_file */
+
+typedef struct seen {
+	int headers;
+	unsigned long header_line;
+	size_t rows, rejects, skips[RS_SKIP_COUNT];
+	char stages[64];   /* each classified row's stage, in order */
+	unsigned long reject_line;
+} seen;
+
+static rs_status seen_header(void *ctx, const rs_row *out, const rs_row *in, rs_error *err)
+{
+	seen *s = ctx;
+
+	(void)err;
+	s->headers++;
+	s->header_line = in->line;
+	assert_int_equal(col(out, "stage"), 3);
+	return RS_OK;
+}
+
+static rs_status seen_row(void *ctx, const rs_row *out, rs_error *err)
+{
+	seen *s = ctx;
+
+	(void)err;
+	s->rows++;
+	strcat(s->stages, out->cell[3]); /* the stage column (seen_header) */
+	strcat(s->stages, " ");
+	return RS_OK;
+}
+
+static rs_status seen_reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
+{
+	seen *s = ctx;
+
+	(void)err;
+	assert_non_null(strstr(why->msg, "abc"));
+	s->rejects++;
+	s->reject_line = row->line;
+	return RS_OK;
+}
+
+static void seen_skip(void *ctx, const rs_row *row, int kind)
+{
+	(void)row;
+	((seen *)ctx)->skips[kind]++;
+}
+
+/* A report's title row, the header, a blank row, a bad share: each comes
+ * out through its callback, in input order; the counts agree. */
+static void test_a_file_comes_out_through_the_callbacks(void **state)
+{
+	static const char csv[] = "Accounts by share\n"
+	                          "id,name,purchase_share\n"
+	                          "A1,Acme,85\n"
+	                          ",,\n"
+	                          "A2,Beta,abc\n"
+	                          "A3,Gamma,10\n";
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	rs_reader *rd = NULL;
+	rs_read_opts ro;
+	rs_error e;
+	seen s;
+	FILE *fp = fmemopen((void *)csv, sizeof csv - 1, "r");
+
+	(void)state;
+	assert_non_null(fp);
+	memset(&o, 0, sizeof o);
+	memset(&ro, 0, sizeof ro);
+	memset(&e, 0, sizeof e);
+	memset(&s, 0, sizeof s);
+	o.on_header = seen_header;
+	o.on_row = seen_row;
+	o.on_reject = seen_reject;
+	o.on_skip = seen_skip;
+	o.ctx = &s;
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_reader_open(&rd, fp, "t.csv", &ro, &e), RS_OK);
+	assert_int_equal(rs_classifier_file(c, rd, &e), RS_OK);
+	assert_int_equal(s.headers, 1);
+	assert_int_equal(s.header_line, 2);
+	assert_int_equal(s.rows, 2);
+	assert_string_equal(s.stages, "stable initial "); /* the fixture rules' stages */
+	assert_int_equal(s.rejects, 1);
+	assert_int_equal(s.reject_line, 5);
+	assert_int_equal(s.skips[RS_SKIP_TITLE], 1);
+	assert_int_equal(s.skips[RS_SKIP_BLANK], 1);
+	assert_int_equal(rs_classifier_stats(c)->classified, 2);
+	assert_int_equal(rs_classifier_stats(c)->rejected, 1);
+	assert_int_equal(rs_classifier_stats(c)->read, 5);
+	rs_reader_free(rd);
+	rs_classifier_free(c);
+	fclose(fp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -875,6 +972,7 @@ int main(void)
 		cmocka_unit_test(test_input_types_reset_after_a_typed_row),
 		cmocka_unit_test(test_long_number_in_a_row_keeps_the_cells_right),
 		cmocka_unit_test(test_decimal_comma_in_share_and_gap_cells_only),
+		cmocka_unit_test(test_a_file_comes_out_through_the_callbacks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -159,6 +159,30 @@ static void test_aliases_start_with_the_documented_table(void **state)
 	assert_null(rs_field_meaning(RS_V_COUNT));
 }
 
+/* rs_field_describe: the fields in their order, as `relstage fields`
+ * lists them, then false. */
+static void test_describe_lists_every_field_then_stops(void **state)
+{
+	rs_field_info f;
+	size_t i;
+
+	(void)state;
+	assert_true(rs_field_describe(RS_F_ID, &f));
+	assert_string_equal(f.name, "id");
+	assert_int_equal(f.kind, RS_KIND_TEXT);
+	assert_string_equal(f.aliases[0], "account_id");
+	assert_non_null(strstr(f.words, ") + (id|#|no|"));
+	assert_true(rs_field_describe(RS_F_PURCHASE_SHARE, &f));
+	assert_string_equal(f.name, "purchase_share");
+	assert_int_equal(f.kind, RS_KIND_NUMBER);
+	assert_string_equal(f.meaning, rs_field_meaning(RS_F_PURCHASE_SHARE));
+	assert_true(rs_field_describe(RS_F_KEY_PERSON, &f));
+	assert_int_equal(f.kind, RS_KIND_BOOL);
+	for (i = 0; rs_field_describe(i, &f); i++)
+		assert_non_null(f.meaning);
+	assert_int_equal(i, RS_F_COUNT);
+}
+
 /* ------------------------------------------------------------ the map */
 
 static void test_english_aliases_map_to_fields(void **state)
@@ -1299,6 +1323,7 @@ int main(void)
 		cmocka_unit_test(test_var_names_and_lookup_are_inverse),
 		cmocka_unit_test(test_var_kinds_follow_the_field_table),
 		cmocka_unit_test(test_aliases_start_with_the_documented_table),
+		cmocka_unit_test(test_describe_lists_every_field_then_stops),
 		cmocka_unit_test(test_english_aliases_map_to_fields),
 		cmocka_unit_test(test_chinese_aliases_map_to_fields),
 		cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
