@@ -310,8 +310,6 @@ typedef enum rs_skip {
 	RS_SKIP_COUNT
 } rs_skip;
 
-struct rs_classifier;
-
 /* Counts of a run, for --summary and --summary-json. */
 struct rs_stats {
 	unsigned long read, classified, rejected; /* read = classified + rejected + skipped */
@@ -325,9 +323,6 @@ struct rs_stats {
 	/* accounts of the previous run whose rows this run rejected (not vanished) */
 	unsigned long prev_rejected;
 	unsigned long rejected_per_stage[RS_MAX_STAGES];
-	/* the classifier that counted: rs_summary_json reads how its columns
-	 * were taken and its notes from it (NULL: left out) */
-	const struct rs_classifier *source;
 };
 
 
@@ -406,6 +401,14 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err);
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max);
 /* Finishes counting (vanished accounts) and returns the run's counts. */
 const rs_stats *rs_classifier_stats(rs_classifier *c);
+/*
+ * The run's summary, appended to out: for people (lang; lines of text) or,
+ * with json, for monitoring (one JSON object and a newline, with how the
+ * columns were taken and the notes). With --previous it lists vanished
+ * accounts: at most 20 in the text, all in the JSON. False when out of
+ * memory.
+ */
+bool rs_classifier_summary(rs_classifier *c, bool json, rs_lang lang, rs_buf *out);
 void rs_classifier_free(rs_classifier *c);
 
 /*
@@ -424,15 +427,5 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro,
                      const rs_rules *r, const rs_classify_opts *co, bool json,
                      rs_buf *report, rs_buf *map, rs_error *err);
 
-/*
- * The run summary for people (lang; lines of text) and for monitoring (one
- * JSON object and a newline). `prev` (may be NULL) lists vanished accounts:
- * at most 20 in the text, all in the JSON. Appended to `out`; false when
- * out of memory.
- */
-bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
-                     rs_lang lang, rs_buf *out);
-bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
-                     rs_buf *out);
 
 #endif

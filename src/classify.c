@@ -634,7 +634,6 @@ const rs_stats *rs_classifier_stats(rs_classifier *c)
 	s->read = s->classified + s->rejected;
 	for (k = 0; k < RS_SKIP_COUNT; k++)
 		s->read += s->skipped[k];
-	s->source = c;
 	return s;
 }
 

@@ -415,14 +415,14 @@ static rs_status open_outputs(run *r, rs_error *err)
 	return RS_OK;
 }
 
-static rs_status write_summary_json(run *r, const rs_stats *s, rs_error *err)
+static rs_status write_summary_json(run *r, rs_error *err)
 {
 	cli_atomic *a = NULL;
 	rs_buf b;
 	rs_status st;
 
 	rs_buf_init(&b);
-	if (!rs_summary_json(s, r->rules, r->prev, &b)) {
+	if (!rs_classifier_summary(r->cls, true, r->o->lang, &b)) {
 		rs_buf_free(&b);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
@@ -460,7 +460,7 @@ static rs_status finish(run *r, rs_error *err)
 		st = rs_writer_finish(r->rw, NULL, err);
 	}
 	if (st == RS_OK && r->o->summary_json != NULL)
-		st = write_summary_json(r, s, err);
+		st = write_summary_json(r, err);
 	if (st == RS_OK && r->rej_file != NULL) {
 		st = cli_atomic_commit(r->rej_file, err);
 		r->rej_file = NULL;
@@ -471,7 +471,7 @@ static rs_status finish(run *r, rs_error *err)
 	}
 	if (st == RS_OK && r->o->summary) {
 		rs_buf_init(&b);
-		if (rs_summary_text(s, r->rules, r->prev, r->o->lang, &b))
+		if (rs_classifier_summary(r->cls, false, r->o->lang, &b))
 			fwrite(b.data, 1, b.len, stderr);
 		rs_buf_free(&b);
 	}

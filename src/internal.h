@@ -324,6 +324,15 @@ rs_status rs_classifier_end(rs_classifier *c, rs_error *err);
 const char *rs_stage_column_name(rs_lang lang);
 const char *rs_stage_label_name(rs_lang lang); /* "stage_label", "阶段名称" */
 
+/* summary.c: the summary of counts s for people (lang; lines of text) and
+ * for monitoring (one JSON object; with c, how its columns were taken and
+ * its notes). `prev` (may be NULL) lists vanished accounts: at most 20 in
+ * the text, all in the JSON. Appended to `out`; false when out of memory. */
+bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
+                     rs_lang lang, rs_buf *out);
+bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
+                     const rs_classifier *c, rs_buf *out);
+
 /* inspect.c: how each field's column was found, and the notes, as JSON
  * (inspect's report and --summary-json share them). */
 void rs_inspect_fields_json(const rs_classifier *c, rs_buf *b);

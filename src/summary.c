@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "header.h"
+#include "classify_impl.h"
 #include "previous_impl.h"
 
 typedef struct text_ctx {
@@ -279,7 +279,8 @@ static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previou
 	rs_buf_puts(b, "]}");
 }
 
-bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_buf *b)
+bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
+                     const rs_classifier *c, rs_buf *b)
 {
 	size_t i, n = rs_rules_stage_count(r);
 
@@ -302,12 +303,20 @@ bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	rs_buf_putc(b, '}');
 	if (s->with_previous)
 		previous_json(s, r, prev, b);
-	if (s->source != NULL) { /* how the columns were read, and what was said */
+	if (c != NULL) { /* how the columns were read, and what was said */
 		rs_buf_puts(b, ",\"fields\":");
-		rs_inspect_fields_json(s->source, b);
+		rs_inspect_fields_json(c, b);
 		rs_buf_puts(b, ",\"notes\":");
-		rs_inspect_notes_json(s->source, b);
+		rs_inspect_notes_json(c, b);
 	}
 	rs_buf_puts(b, "}\n");
 	return !b->failed;
+}
+
+bool rs_classifier_summary(rs_classifier *c, bool json, rs_lang lang, rs_buf *out)
+{
+	const rs_stats *s = rs_classifier_stats(c);
+
+	return json ? rs_summary_json(s, c->rules, c->o.previous, c, out)
+	            : rs_summary_text(s, c->rules, c->o.previous, lang, out);
 }

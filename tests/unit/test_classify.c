@@ -918,6 +918,7 @@ static void test_a_file_comes_out_through_the_callbacks(void **state)
 	rs_reader *rd = NULL;
 	rs_read_opts ro;
 	rs_error e;
+	rs_buf b;
 	seen s;
 	FILE *fp = fmemopen((void *)csv, sizeof csv - 1, "r");
 
@@ -946,6 +947,15 @@ static void test_a_file_comes_out_through_the_callbacks(void **state)
 	assert_int_equal(rs_classifier_stats(c)->classified, 2);
 	assert_int_equal(rs_classifier_stats(c)->rejected, 1);
 	assert_int_equal(rs_classifier_stats(c)->read, 5);
+	/* the summary for monitoring carries how the columns were taken */
+	rs_buf_init(&b);
+	assert_true(rs_classifier_summary(c, true, RS_LANG_EN, &b));
+	assert_non_null(strstr(b.data, "\"classified\":2,"));
+	assert_non_null(strstr(b.data, "\"fields\":{"));
+	rs_buf_reset(&b);
+	assert_true(rs_classifier_summary(c, false, RS_LANG_EN, &b));
+	assert_null(strstr(b.data, "\"fields\""));
+	rs_buf_free(&b);
 	rs_reader_free(rd);
 	rs_classifier_free(c);
 	fclose(fp);

@@ -150,7 +150,7 @@ static cJSON *json(const rs_stats *s, const rs_previous *p)
 	cJSON *j;
 
 	rs_buf_init(&b);
-	assert_true(rs_summary_json(s, rules, p, &b));
+	assert_true(rs_summary_json(s, rules, p, NULL, &b));
 	assert_true(b.len > 2 && b.data[b.len - 1] == '\n');
 	j = cJSON_Parse(b.data);
 	assert_non_null(j);
