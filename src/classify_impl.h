@@ -1,7 +1,6 @@
 /*
- * classify_impl.h - the classifier's state, shared by its two halves:
- * classify.c (set-up, header, counts) and classify_row.c (a row's cells).
- * Not public API.
+ * classify_impl.h - the classifier's state (classify.c), which inspect and
+ * the summary read and the unit tests look into. Not public API.
  */
 #ifndef RS_CLASSIFY_IMPL_H
 #define RS_CLASSIFY_IMPL_H
@@ -31,26 +30,6 @@ typedef struct tail {
 	text_ref flags, actions;
 } tail;
 
-enum {
-	COL_STAGE,
-	COL_LABEL,
-	COL_SHARE,
-	COL_CONTACT,
-	COL_COOP,
-	COL_NEXT,
-	COL_GAP,
-	COL_FLAGS,
-	COL_ACTIONS,
-	COL_TYPE,
-	COL_TYPE_LABEL,
-	COL_BONDS,
-	COL_NEEDS,
-	COL_MODEL,
-	COL_EXPLAIN,
-	COL_PREV,
-	COL_TRANSITION,
-	COL_MAX
-};
 
 struct rs_classifier {
 	const rs_rules *rules;
@@ -119,8 +98,6 @@ struct rs_classifier {
 	void (*peek)(void *ctx, const rs_row *in); /* inspect: each row before it is classified */
 };
 
-/* Counts a rejected row (rs_classifier_row without on_reject). */
-void rs_classifier_count_reject(rs_classifier *c);
 /* Input column -> output column, or -1 for a dropped one (an earlier run's). */
 long rs_intake_out_col(const rs_classifier *c, long in_col);
 

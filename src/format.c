@@ -1,12 +1,21 @@
 /*
- * format.c - names of input/output formats and languages, shared by the
- * readers, the writers and the front end.
+ * format.c - names of input/output formats, languages and the columns the
+ * classifier appends, shared by the readers, the writers, --previous and
+ * the front end.
  */
 #include <string.h>
 #include <strings.h>
 
 #include "internal.h"
 
+const char *const rs_col_names[RS_LANG_COUNT][COL_MAX] = {
+	{"stage", "stage_label", "share_pct", "contact_score", "cooperation_score", "next_stage",
+	 "share_gap", "flags", "actions", "relationship_type", "relationship_label", "bonds",
+	 "needs", "alliance_model", "explain", "previous_stage", "transition"},
+	{"阶段", "阶段名称", "采购份额百分比", "接触深度得分", "合作得分", "下一阶段",
+	 "份额差距", "标记", "建议行动", "关系类型", "关系类型名称", "关系纽带",
+	 "晋级条件", "联盟模式", "评分说明", "上次阶段", "阶段变化"},
+};
 static const char *const fmt_names[] = {"auto", "csv", "tsv", "json", "jsonl", "table", "xlsx"};
 
 bool rs_format_parse(const char *name, rs_format *out)

@@ -319,10 +319,30 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
  */
 rs_status rs_classifier_end(rs_classifier *c, rs_error *err);
 
-/* The name of the output's stage column in each --headers language, which
- * --previous looks for (classify.c). */
-const char *rs_stage_column_name(rs_lang lang);
-const char *rs_stage_label_name(rs_lang lang); /* "stage_label", "阶段名称" */
+/* The columns the classifier appends, in output order, and their names
+ * (format.c): English by default, so scripts and --previous can rely on
+ * them; Chinese when asked (--headers zh). */
+enum {
+	COL_STAGE,
+	COL_LABEL,
+	COL_SHARE,
+	COL_CONTACT,
+	COL_COOP,
+	COL_NEXT,
+	COL_GAP,
+	COL_FLAGS,
+	COL_ACTIONS,
+	COL_TYPE,
+	COL_TYPE_LABEL,
+	COL_BONDS,
+	COL_NEEDS,
+	COL_MODEL,
+	COL_EXPLAIN,
+	COL_PREV,
+	COL_TRANSITION,
+	COL_MAX
+};
+extern const char *const rs_col_names[RS_LANG_COUNT][COL_MAX];
 
 /* summary.c: the summary of counts s for people (lang; lines of text) and
  * for monitoring (one JSON object; with c, how its columns were taken and

@@ -168,7 +168,7 @@ static rs_status find_id(rs_previous *p, const rs_row *h, rs_error *err)
 /* Is column i "<P>_stage" (in lang) with "<P>_stage_label" after it? */
 static bool prefixed_stage(const rs_row *h, size_t i, rs_lang lang)
 {
-	const char *stage = rs_stage_column_name(lang), *label = rs_stage_label_name(lang);
+	const char *stage = rs_col_names[lang][COL_STAGE], *label = rs_col_names[lang][COL_LABEL];
 	size_t ns = strlen(stage), nl = strlen(label), np;
 
 	if (h->len[i] <= ns + 1 || strcmp(h->cell[i] + h->len[i] - ns, stage) != 0 ||
@@ -186,8 +186,8 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 
 	p->stage_col = -1;
 	for (i = 0; i < h->n; i++)
-		if (strcmp(h->cell[i], rs_stage_column_name(RS_LANG_EN)) == 0 ||
-		    strcmp(h->cell[i], rs_stage_column_name(RS_LANG_ZH)) == 0)
+		if (strcmp(h->cell[i], rs_col_names[RS_LANG_EN][COL_STAGE]) == 0 ||
+		    strcmp(h->cell[i], rs_col_names[RS_LANG_ZH][COL_STAGE]) == 0)
 			p->stage_col = (long)i;
 	/* Written with --prefix P: "P_stage" and right after it "P_stage_label". */
 	for (i = 0; p->stage_col < 0 && i + 1 < h->n; i++)

@@ -421,8 +421,8 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 		x->nstages = RS_MAX_STAGES;
 	x->stage_col = x->label_col = -1;
 	for (i = 0; i < header->n; i++) {
-		if (strcmp(header->cell[i], rs_stage_column_name(RS_LANG_EN)) == 0 ||
-		    strcmp(header->cell[i], rs_stage_column_name(RS_LANG_ZH)) == 0)
+		if (strcmp(header->cell[i], rs_col_names[RS_LANG_EN][COL_STAGE]) == 0 ||
+		    strcmp(header->cell[i], rs_col_names[RS_LANG_ZH][COL_STAGE]) == 0)
 			x->stage_col = (long)i;
 		if (x->stage_col >= 0 && (size_t)x->stage_col + 1 == i)
 			x->label_col = (long)i; /* the stage's label follows it */

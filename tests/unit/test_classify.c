@@ -327,7 +327,7 @@ static void test_reader_rejected_row_is_counted_with_its_reason(void **state)
 	assert_int_equal(rs_classifier_row(c, &in, &out, &e), RS_EREJECT);
 	assert_string_equal(e.msg, "unterminated quoted field");
 	assert_int_equal(e.line, 9);
-	rs_classifier_count_reject(c); /* what the front end does for rows it never passes */
+	c->stats.rejected++; /* a row counted from outside: read adds it too */
 	assert_int_equal(rs_classifier_stats(c)->read, 2);
 	assert_int_equal(rs_classifier_stats(c)->rejected, 2);
 	rs_classifier_free(c);
