@@ -4,7 +4,7 @@
  * it ("1.234", "50.000"), and whether purchase_share gives fractions of 1.
  * Each choice is said once, through the caller's notice callback: the
  * fractions when decided, a decimal mark when it first decides a value
- * (rs_fieldmap_tell). The per-row reading is in fields_apply.c.
+ * (rs_fieldmap_tell). The per-row reading is in fields.c.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /*
- * fields_impl.h - what fields.c (building the field map), fields_apply.c
- * (applying it per row) and value.c (cell parsing) share inside the library.
+ * fields_impl.h - what fields.c (the field map), value.c and words.c (cell
+ * parsing), columns.c and header.c share inside the library.
  * Not part of the public API.
  */
 #ifndef RS_FIELDS_IMPL_H
@@ -129,7 +129,7 @@ int rs_field_word_rule(int field, const char *norm, bool loose);
 const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap);
 
 /* ------------------------------------------------------------ field map
- * Built once per header by fields.c, read per row by fields_apply.c.
+ * Built once per header by fields.c, read per row.
  */
 
 /* How a field's column was found (rs_fieldmap.how). */
