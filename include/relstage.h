@@ -1,17 +1,19 @@
 /*
- * relstage.h - public API of librelstage, the B2B relationship-stage classifier.
+ * relstage.h - public API of librelstage, the B2B relationship-stage classifier:
+ * what the command line calls, nothing more.
  *
- * Data flows one way: reader -> field map -> score -> engine -> writer.
- * Every step is a function call with a small type between the two sides
- * (rs_row for raw cells, rs_account for typed values and scores, rs_result for
- * the decision). The library never prints and never exits: every function that
- * can fail returns an rs_status and fills an rs_error; only the front end
- * (src/main.c) writes messages and picks exit codes.
+ * A run: rules (rs_rules_load) -> a classifier (rs_classifier_new) -> for
+ * each input a reader (rs_reader_open) read through the classifier
+ * (rs_classifier_file), which hands the output header, each classified
+ * row, each rejected and skipped row to the callbacks in rs_classify_opts;
+ * the caller writes them (rs_writer_*) and asks for the summary. The
+ * library never prints and never exits: every function that can fail
+ * returns an rs_status and fills an rs_error; only the front end writes
+ * messages and picks exit codes.
  *
  * Ownership: a function that hands memory to the caller says so next to its
- * prototype; every _new/_open has a _free that accepts NULL. All allocation
- * goes through one hook (rs_set_alloc_hooks), which is also handed to cJSON and
- * libcsv, so tests can make the Nth allocation fail.
+ * prototype; every _new/_open has a _free that accepts NULL. Text the library
+ * produces is appended to the caller's rs_buf.
  */
 #ifndef RELSTAGE_H
 #define RELSTAGE_H
