@@ -70,6 +70,8 @@ FILE *cli_atomic_file(cli_atomic *a);
 rs_status cli_atomic_commit(cli_atomic *a, rs_error *err);
 /* Closes and removes the temporary; frees a. Accepts NULL. */
 void cli_atomic_abort(cli_atomic *a);
+/* The whole of b as the file at path, atomically. */
+rs_status cli_atomic_write(const char *path, const rs_buf *b, rs_error *err);
 
 /* Classifies the inputs; returns the exit code. */
 int cli_run(const cli_opts *o, const rs_rules *rules);

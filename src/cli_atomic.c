@@ -180,3 +180,15 @@ void cli_atomic_abort(cli_atomic *a)
 	free(a->real);
 	free(a);
 }
+
+rs_status cli_atomic_write(const char *path, const rs_buf *b, rs_error *err)
+{
+	cli_atomic *a = NULL;
+	rs_status st = cli_atomic_open(&a, path, err);
+
+	if (st == RS_OK) {
+		(void)fwrite(b->data, 1, b->len, cli_atomic_file(a));
+		st = cli_atomic_commit(a, err);
+	}
+	return st;
+}

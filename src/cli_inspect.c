@@ -99,25 +99,6 @@ bool cli_too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned lo
 	return final && rows > 0 && (double)rejected * 100.0 > (double)o->max_rejects * (double)rows;
 }
 
-static int write_map(const char *path, const rs_buf *map)
-{
-	cli_atomic *a = NULL;
-	rs_error err;
-	rs_status st;
-
-	memset(&err, 0, sizeof err);
-	st = cli_atomic_open(&a, path, &err);
-	if (st == RS_OK) {
-		(void)fwrite(map->data, 1, map->len, cli_atomic_file(a));
-		st = cli_atomic_commit(a, &err);
-	}
-	if (st != RS_OK) {
-		cli_error(&err);
-		return EXIT_TROUBLE;
-	}
-	return 0;
-}
-
 int cli_inspect(const cli_opts *o, const rs_rules *rules)
 {
 	rs_classify_opts co;
@@ -149,8 +130,13 @@ int cli_inspect(const cli_opts *o, const rs_rules *rules)
 	/* The map of a run that would stop on a column problem helps fix it;
 	 * after out of memory or an I/O error it may be partial: not written. */
 	if (o->write_map != NULL && map.len > 0 && !map.failed &&
-	    (rc != EXIT_TROUBLE || err.status == RS_EUSAGE) && write_map(o->write_map, &map) != 0)
-		rc = EXIT_TROUBLE;
+	    (rc != EXIT_TROUBLE || err.status == RS_EUSAGE)) {
+		memset(&err, 0, sizeof err);
+		if (cli_atomic_write(o->write_map, &map, &err) != RS_OK) {
+			cli_error(&err);
+			rc = EXIT_TROUBLE;
+		}
+	}
 	rs_buf_free(&report);
 	rs_buf_free(&map);
 	return rc;

@@ -417,20 +417,14 @@ static rs_status open_outputs(run *r, rs_error *err)
 
 static rs_status write_summary_json(run *r, rs_error *err)
 {
-	cli_atomic *a = NULL;
 	rs_buf b;
 	rs_status st;
 
 	rs_buf_init(&b);
-	if (!rs_classifier_summary(r->cls, true, r->o->lang, &b)) {
-		rs_buf_free(&b);
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	}
-	st = cli_atomic_open(&a, r->o->summary_json, err);
-	if (st == RS_OK) {
-		(void)fwrite(b.data, 1, b.len, cli_atomic_file(a));
-		st = cli_atomic_commit(a, err);
-	}
+	if (!rs_classifier_summary(r->cls, true, r->o->lang, &b))
+		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	else
+		st = cli_atomic_write(r->o->summary_json, &b, err);
 	rs_buf_free(&b);
 	return st;
 }

@@ -87,6 +87,26 @@ static void test_commit_replaces_and_keeps_mode(void **state)
 	assert_int_equal(entries(), 1);
 }
 
+/* cli_atomic_write: a buffer becomes the whole file; a missing directory is an error. */
+static void test_write_puts_a_buffer_in_place_whole(void **state)
+{
+	char path[128];
+	rs_buf b = {(char *)"{\"a\":1}\n", 8, 9, false};
+	rs_error err;
+	size_t n;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	snprintf(path, sizeof path, "%s/summary.json", dir);
+	write_file(path, "old\n");
+	n = entries();
+	assert_int_equal(cli_atomic_write(path, &b, &err), RS_OK);
+	expect_file(path, "{\"a\":1}\n");
+	assert_int_equal(entries(), n); /* no temporary left */
+	assert_int_equal(cli_atomic_write("/nonexistent-dir/s.json", &b, &err), RS_EIO);
+	unlink(path);
+}
+
 static void test_abort_leaves_old_file_and_no_temporary(void **state)
 {
 	char path[128];
@@ -195,6 +215,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_replaces_and_keeps_mode),
+		cmocka_unit_test(test_write_puts_a_buffer_in_place_whole),
 		cmocka_unit_test(test_abort_leaves_old_file_and_no_temporary),
 		cmocka_unit_test(test_open_in_missing_directory_fails_with_message),
 		cmocka_unit_test(test_device_target_is_written_in_place_not_replaced),
