@@ -1200,11 +1200,3 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 	}
 	return *failed ? RS_EREJECT : RS_OK;
 }
-
-rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
-                            rs_account *a, rs_error *err)
-{
-	uint32_t guessed = 0, failed = 0;
-
-	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
-}

@@ -240,14 +240,24 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
                       void *ctx);
 
 /*
- * rs_fieldmap_apply, and *guessed gets bit f when field f held an ambiguous
- * number ("1.234"), read as pref says. A bad row's cells are all read: err
- * lists each problem, and bit f of *failed is set for each field whose cell
- * did not read (none for a row rejected whole: a reader's reason, a wrong
- * width).
+ * Parses a row's mapped cells into *a (scores left unknown). A cell that does
+ * not parse is RS_EREJECT naming the column and the value; so are a missing id
+ * and a row with a different number of cells than the header. *guessed gets
+ * bit f when field f held an ambiguous number ("1.234"), read as pref says. A
+ * bad row's cells are all read: err lists each problem, and bit f of *failed
+ * is set for each field whose cell did not read (none for a row rejected
+ * whole: a reader's reason, a wrong width).
  */
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err);
+/* rs_fieldmap_read without the bits (the tests' shorthand). */
+static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                                          const rs_numfmt *nf, rs_account *a, rs_error *err)
+{
+	uint32_t guessed = 0, failed = 0;
+
+	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
+}
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives

@@ -217,13 +217,6 @@ rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
                           const char *const *maps, size_t nmaps, rs_error *err);
 /* The header column that gives `field`, or -1. */
 long rs_fieldmap_column(const rs_fieldmap *m, int field);
-/*
- * Parses a row's mapped cells into *a (scores left unknown). A cell that does
- * not parse is RS_EREJECT naming the column and the value; so are a missing id
- * and a row with a different number of cells than the header.
- */
-rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
-                            const rs_numfmt *nf, rs_account *a, rs_error *err);
 void rs_fieldmap_free(rs_fieldmap *m);
 
 /* ------------------------------------------------- rules, scores, engine */

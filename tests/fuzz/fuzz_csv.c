@@ -5,6 +5,7 @@
  */
 #include <math.h>
 
+#include "fields_impl.h"
 #include "fuzz_common.h"
 
 typedef struct fz {
