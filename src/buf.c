@@ -167,3 +167,25 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	b->len = (size_t)(w - b->data);
 	return true;
 }
+
+/* A JSON string; ids come from input, so escape what JSON requires. */
+void rs_buf_json_str(rs_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	rs_buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\') {
+			rs_buf_putc(b, '\\');
+			rs_buf_putc(b, (char)ch);
+		} else if (ch < 0x20) {
+			rs_buf_puts(b, "\\u00");
+			rs_buf_putc(b, hex[ch >> 4]);
+			rs_buf_putc(b, hex[ch & 15]);
+		} else {
+			rs_buf_putc(b, (char)ch);
+		}
+	}
+	rs_buf_putc(b, '"');
+}

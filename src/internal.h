@@ -64,7 +64,7 @@ bool rs_buf_putc(rs_buf *b, char c);
  * zeros dropped ("49.9", "50", "33.33"); no printf, no locale. */
 bool rs_buf_put_num(rs_buf *b, double v, int decimals);
 bool rs_buf_put_ulong(rs_buf *b, unsigned long v);
-/* summary.c: s as a JSON string, escaped as JSON requires. */
+/* s as a JSON string, escaped as JSON requires (ids come from input). */
 void rs_buf_json_str(rs_buf *b, const char *s);
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
