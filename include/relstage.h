@@ -88,6 +88,7 @@ typedef struct rs_buf {
 } rs_buf;
 void rs_buf_init(rs_buf *b);
 void rs_buf_free(rs_buf *b);
+
 /* ------------------------------------------------------------------- rows */
 
 /* How a cell's text is to be taken; JSON output keeps the input's types. */
@@ -238,10 +239,11 @@ size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx);
  */
 rs_status rs_rules_dump(const rs_rules *r, rs_buf *out, rs_error *err);
 void rs_rules_free(rs_rules *r);
-
+/* How many stages and action rules there are (relstage validate says so). */
 size_t rs_rules_stage_count(const rs_rules *r);
 size_t rs_rules_action_count(const rs_rules *r);
 #define RS_MAX_STAGES 16 /* stages in one rules file; more fail to load */
+
 /* ----------------------------------------------------------------- writers */
 
 typedef struct rs_write_opts {
@@ -293,8 +295,9 @@ typedef struct rs_previous rs_previous;
 /*
  * Reads `fp` (any format relstage writes; `ropts` as for inputs). Its id
  * column is found like an input's (built-in aliases, then `maps`; no share
- * column is needed), its stage in the "stage" column. A duplicate id is passed to `diag` (the first
- * occurrence is kept); a stage id the rules do not know is RS_EPARSE.
+ * column is needed), its stage in the "stage" column. A duplicate id is
+ * passed to `diag` (the first occurrence is kept); a stage id the rules do
+ * not know is RS_EPARSE.
  * *out is owned by the caller: rs_previous_free.
  */
 rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
@@ -327,7 +330,6 @@ struct rs_stats {
 	unsigned long rejected_per_stage[RS_MAX_STAGES];
 };
 
-
 /* How purchase_share is read: RS_SHARE_AUTO takes fractions of 1 (0.85 =
  * 85%) when every share in the look-ahead is in [0, 1] and one is not
  * whole. */
@@ -358,7 +360,7 @@ typedef struct rs_classify_opts {
 	 * passed to each; a callback that returns other than RS_OK (err filled)
 	 * stops the file with that status. on_header: a file's header was
 	 * found: `out` is the output header (valid while the classifier
-	 * lives), `in` the file's header as read (may be NULL). on_row: a
+	 * lives), `in` the file's header as read. on_row: a
 	 * classified row, valid during the call. on_reject: a rejected row and
 	 * why (the reason, with its line); with it, the classifier may hold
 	 * rows back for a while: rows that look like a report footer until an
@@ -428,6 +430,5 @@ void rs_classifier_free(rs_classifier *c);
 rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro,
                      const rs_rules *r, const rs_classify_opts *co, bool json,
                      rs_buf *report, rs_buf *map, rs_error *err);
-
 
 #endif
