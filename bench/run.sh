@@ -147,7 +147,7 @@ run_rounds() {
 		i=$((i + 1))
 		rm -f "$OUT/t$i.secs" "$OUT/t$i.rss" "$OUT/t$i.user" "$OUT/t$i.sys"
 	done
-	ntools=0 floor_csv= floor_jsonl=
+	ntools=0 floor_csv= floor_explain= floor_json= floor_jsonl=
 }
 
 # run_one I ROUND SIZE TOOL GROUP ROLE INPUT STDIN OUTFILE REPS CMD...
@@ -243,14 +243,30 @@ for size in $SIZES; do
 	# not at all, unless BENCH_SLOW=1.
 	peer_reps=$REPS
 	[ "$SLOW" != 1 ] && [ "$size" -ge 1000000 ] && peer_reps=1
-	plan "$size" bare_csv csv floor "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv"
-	# The floor writing as many bytes as relstage does: a constant 499-byte
-	# cell appended to every record (relstage appends ~500 bytes a row).
-	plan "$size" "bare_csv -a 499" csv info "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv" -a 499
+	# Issue 12's floors: a bare libcsv pass that writes as many bytes as
+	# relstage does in each mode (bare_csv -a N, N = the bytes relstage adds
+	# to a row, measured on the first 10,000 rows), and a bare cJSON
+	# parse-and-write pass for JSON Lines (bare_jsonl -w).
+	plan "$size" bare_csv csv info "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv"
 	if [ -n "$RS" ]; then
-		plan "$size" relstage csv 1.2 "$csv" /dev/null "$o.csv" "$REPS" "$RS" "$csv"
-		plan "$size" "relstage --explain" csv 1.5 "$csv" /dev/null "$o.csv" "$REPS" "$RS" --explain "$csv"
-		plan "$size" "relstage --to json" csv 1.5 "$csv" /dev/null "$o.json" "$REPS" "$RS" --to json "$csv"
+		head -n 10001 "$csv" >"$o.sample.csv"
+		in_b=$(wc -c <"$o.sample.csv")
+		for m in csv explain json; do
+			case $m in
+			csv) args= ;;
+			explain) args=--explain ;;
+			json) args="--to json" ;;
+			esac
+			# shellcheck disable=SC2086 # args is zero to two words
+			out_b=$("$RS" -q $args "$o.sample.csv" 2>/dev/null | wc -c)
+			eval "add_$m=$(((out_b - in_b) / 10000))"
+		done
+		plan "$size" "bare_csv -a $add_csv" csv floor "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv" -a "$add_csv"
+		plan "$size" relstage csv 1.3 "$csv" /dev/null "$o.csv" "$REPS" "$RS" "$csv"
+		plan "$size" "bare_csv -a $add_explain" explain floor "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv" -a "$add_explain"
+		plan "$size" "relstage --explain" explain 1.6 "$csv" /dev/null "$o.csv" "$REPS" "$RS" --explain "$csv"
+		plan "$size" "bare_csv -a $add_json" json floor "$csv" "$csv" "$o.csv" "$REPS" "$BIN/bare_csv" -a "$add_json"
+		plan "$size" "relstage --to json" json 1.6 "$csv" /dev/null "$o.json" "$REPS" "$RS" --to json "$csv"
 		# A workbook (libxlsxwriter, constant memory): its time next to the
 		# CSV run's and its peak RSS, which must stay flat from 100k to 1M.
 		if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
@@ -260,9 +276,9 @@ for size in $SIZES; do
 			skip "$size" "relstage --to xlsx" csv "over $SLOW_MAX rows (BENCH_SLOW=1 includes it)"
 		fi
 	else
-		no_relstage "$size" relstage csv 1.2
-		no_relstage "$size" "relstage --explain" csv 1.5
-		no_relstage "$size" "relstage --to json" csv 1.5
+		no_relstage "$size" relstage csv 1.3
+		no_relstage "$size" "relstage --explain" explain 1.6
+		no_relstage "$size" "relstage --to json" json 1.6
 	fi
 	if command -v mlr >/dev/null 2>&1; then
 		if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
@@ -283,16 +299,12 @@ for size in $SIZES; do
 	else
 		skip "$size" "python csv" csv "python3 not installed"
 	fi
-	plan "$size" bare_jsonl jsonl floor "$jsonl" "$jsonl" "$o.txt" "$REPS" "$BIN/bare_jsonl"
-	if [ "$SLOW" = 1 ] || [ "$size" -le "$SLOW_MAX" ]; then
-		plan "$size" "bare_jsonl -w" jsonl info "$jsonl" "$jsonl" "$o.csv" "$REPS" "$BIN/bare_jsonl" -w
-	else
-		skip "$size" "bare_jsonl -w" jsonl "over $SLOW_MAX rows (BENCH_SLOW=1 includes it)"
-	fi
+	plan "$size" bare_jsonl jsonl info "$jsonl" "$jsonl" "$o.txt" "$REPS" "$BIN/bare_jsonl"
+	plan "$size" "bare_jsonl -w" jsonl floor "$jsonl" "$jsonl" "$o.csv" "$REPS" "$BIN/bare_jsonl" -w
 	if [ -n "$RS" ]; then
-		plan "$size" "relstage (JSONL in)" jsonl 1.3 "$jsonl" /dev/null "$o.csv" "$REPS" "$RS" "$jsonl"
+		plan "$size" "relstage (JSONL in)" jsonl 1.5 "$jsonl" /dev/null "$o.csv" "$REPS" "$RS" "$jsonl"
 	else
-		no_relstage "$size" "relstage (JSONL in)" jsonl 1.3
+		no_relstage "$size" "relstage (JSONL in)" jsonl 1.5
 	fi
 	run_rounds
 	sh bench/table.sh "$RAW" "$size"

@@ -39,7 +39,10 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 
 	(void)ctx, (void)err;
 	fuzz_check_row(row, false);
-	FUZZ_CHECK(row->reject != NULL || row->n == ncols);
+	/* Short rows are padded to the header's width (Excel stores no trailing
+	 * empty cells); a wider one is the classifier's to judge, since the
+	 * header may be a later row than the first. */
+	FUZZ_CHECK(row->reject != NULL || row->n >= ncols);
 	for (i = 0; i < row->n; i++) {
 		char *e;
 		double v;
