@@ -83,7 +83,7 @@ awk -F '\t' -v rssmax="$RSS_MAX_KIB" -v flat="$RSS_FLAT" -v BADOUT="$BADOUT" '
 			printf "| %s | %.2fx | %s |\n", what, s / fl, (s / fl <= role[k] + 0) ? "yes" : "no"
 		}
 		what = sprintf("mlr put (the same classification) at least 15x slower than relstage at %s rows", at)
-		if (mlr[at] == "" || rsd[at] == "") printf "| %s | not measured (mlr not installed?) | n/a |\n", what
+		if (mlr[at] == "" || rsd[at] == "") printf "| %s | not measured (mlr not installed, or skipped at this size) | n/a |\n", what
 		else printf "| %s | %.1fx | %s |\n", what, mlr[at] / rsd[at], (mlr[at] / rsd[at] >= 15) ? "yes" : "no"
 		for (t = 1; t <= nt; t++) {
 			k = order[t]; lo = ""; hi = ""; miss = 0

@@ -5,22 +5,7 @@
  * this), and describe the same stages and actions.
  */
 #include "fuzz_common.h"
-#include "rules_impl.h"
-
-/* rs_rules_dump as one block owned by the caller (free with rs_free). */
-static rs_status rs_test_dump(const rs_rules *r, char **out, size_t *len, rs_error *e)
-{
-	rs_buf b;
-	rs_status st;
-
-	rs_buf_init(&b);
-	st = rs_rules_dump(r, &b, e);
-	*out = b.data;
-	*len = b.len;
-	if (st != RS_OK)
-		rs_buf_free(&b), *out = NULL, *len = 0;
-	return st;
-}
+#include "../unit/internals.h" /* rs_test_dump */
 
 typedef struct diags {
 	size_t n;

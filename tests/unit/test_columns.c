@@ -15,41 +15,9 @@
 #include <string.h>
 
 #include "fixture_rules.h"
+#include "test_row.h"
 
 /* ------------------------------------------------------------ helpers */
-
-/* A row from "a|b|c", valid while the trow lives. */
-typedef struct trow {
-	char store[1024];
-	const char *cell[32];
-	size_t len[32];
-	rs_row row;
-} trow;
-
-static const rs_row *row_of(trow *t, const char *spec, unsigned long line)
-{
-	char *p;
-
-	memset(t, 0, sizeof *t);
-	assert_true(strlen(spec) < sizeof t->store);
-	strcpy(t->store, spec);
-	for (p = t->store;; p++) {
-		char *bar = strchr(p, '|');
-
-		t->cell[t->row.n] = p;
-		if (bar != NULL)
-			*bar = '\0';
-		t->len[t->row.n] = strlen(p);
-		t->row.n++;
-		if (bar == NULL)
-			break;
-		p = bar;
-	}
-	t->row.cell = t->cell;
-	t->row.len = t->len;
-	t->row.line = line;
-	return &t->row;
-}
 
 /* The notices a run gave about its values, one per line (the headers here
  * name no contact or cooperation field: those notes are left out). */
@@ -148,7 +116,7 @@ static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **stat
 	assert_int_equal(rs_rowq_new(&q, 3, 0, &e), RS_OK);
 	assert_null(rs_rowq_row(q, 0));
 	assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b|c", 2), &e), RS_OK);
-	strcpy(t.store, "zzzz"); /* the queue holds a copy */
+	strcpy(t.text, "zzzz"); /* the queue holds a copy */
 	r = *row_of(&t, "d|12|", 3);
 	r.type = types;
 	r.reject = "stray quote";
@@ -197,7 +165,7 @@ static void test_rowq_holds_the_hidden_cells_of_dot_paths(void **state)
 	r.n = 2;
 	r.extra = 2;
 	assert_int_equal(rs_rowq_push(q, &r, &e), RS_OK);
-	strcpy(t.store, "zzzzzzzzzzzzzzzzz"); /* the queue holds a copy */
+	strcpy(t.text, "zzzzzzzzzzzzzzzzz"); /* the queue holds a copy */
 	rs_rowq_drop(q, 1);
 	h = rs_rowq_row(q, 0);
 	assert_int_equal(h->n, 2);

@@ -14,39 +14,7 @@
 #include "previous_impl.h"
 
 #include "fixture_rules.h"
-
-/* A row from "a|b|c" (cells split at '|'); borrowed storage in t. */
-typedef struct trow {
-	char text[1024];
-	const char *cell[64];
-	size_t len[64];
-	rs_row row;
-} trow;
-
-static const rs_row *row_of(trow *t, const char *cells, unsigned long line)
-{
-	char *p = t->text, *bar;
-	size_t n = 0;
-
-	snprintf(t->text, sizeof t->text, "%s", cells);
-	for (;;) {
-		bar = strchr(p, '|');
-		if (bar != NULL)
-			*bar = '\0';
-		t->cell[n] = p;
-		t->len[n] = strlen(p);
-		n++;
-		if (bar == NULL)
-			break;
-		p = bar + 1;
-	}
-	memset(&t->row, 0, sizeof t->row);
-	t->row.n = n;
-	t->row.cell = t->cell;
-	t->row.len = t->len;
-	t->row.line = line;
-	return &t->row;
-}
+#include "test_row.h"
 
 /* ------------------------------------------------------- rows to skip */
 

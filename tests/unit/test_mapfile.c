@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mapfile.h"
+#include "test_row.h"
 
 static rs_mapfile *parse_ok(const char *text)
 {
@@ -100,38 +101,6 @@ static void test_a_missing_file_names_its_path(void **state)
 	assert_int_equal(rs_mapfile_load(&m, "no/such/map.json", &err), RS_EIO);
 	assert_string_equal(err.file, "no/such/map.json");
 	assert_non_null(strstr(err.msg, "cannot open"));
-}
-
-/* A header row from "a|b|c". */
-typedef struct trow {
-	char text[512];
-	const char *cell[32];
-	size_t len[32];
-	rs_row row;
-} trow;
-
-static const rs_row *row_of(trow *t, const char *cells, unsigned long line)
-{
-	char *p = t->text, *bar;
-	size_t n = 0;
-
-	snprintf(t->text, sizeof t->text, "%s", cells);
-	for (;;) {
-		bar = strchr(p, '|');
-		if (bar != NULL)
-			*bar = '\0';
-		t->cell[n] = p;
-		t->len[n++] = strlen(p);
-		if (bar == NULL)
-			break;
-		p = bar + 1;
-	}
-	memset(&t->row, 0, sizeof t->row);
-	t->row.n = n;
-	t->row.cell = t->cell;
-	t->row.len = t->len;
-	t->row.line = line;
-	return &t->row;
 }
 
 static void test_m_wins_over_the_file_and_its_words_read_cells(void **state)
