@@ -65,38 +65,50 @@ rs_kind rs_var_kind(int var)
 /*
  * The built-in names: the first table's, plus the headers that Salesforce,
  * HubSpot, Dynamics 365, Zoho, Pipedrive, Kingdee, Yonyou, 纷享销客 and 销售易
- * exports use for these fields when each is unambiguous (a name that could
+ * exports, and German Excel lists, use for these fields when each is unambiguous (a name that could
  * be another field's, such as "Account Number", is left to the words in
  * fields_words.c). Matched after the same normalisation as header cells
  * (rs_field_norm: "是否关键人" is 关键人, "# of Contacts" #_of_contacts).
  */
 static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码",
-                                   "record_id", "客户编码", NULL};
+                                   "record_id", "客户编码", "kundennummer", "kundennr", "kunden_nr",
+                                   "debitorennummer", NULL};
 static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名",
-                                     "company_name", "organization_name", "单位名称", "公司名称", NULL};
-static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", NULL};
-static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", "销售额", NULL};
+                                     "company_name", "organization_name", "单位名称", "公司名称",
+                                     "firma", "firmenname", "kundenname", NULL};
+static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", "anteil",
+                                      "anteil_am_einkauf", "lieferanteil", NULL};
+static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", "销售额", "umsatz", NULL};
 static const char *const al_spend[] = {"total_purchases", "customer_total_purchases", "客户采购总额",
-                                      "total_spend", "采购总额", NULL};
+                                      "total_spend", "采购总额", "einkaufsvolumen",
+                                      "beschaffungsvolumen", NULL};
 static const char *const al_contacts[] = {"contact_count", "联系人数", "#_of_contacts", "number_of_contacts",
-                                         "people", "联系人数量", NULL};
+                                         "people", "联系人数量", "anzahl_kontakte",
+                                         "anzahl_ansprechpartner", NULL};
 static const char *const al_depts[] = {"department_count", "接触部门数", "number_of_departments",
-                                      "接触部门", NULL};
+                                      "接触部门", "anzahl_abteilungen", NULL};
 static const char *const al_level[] = {"contact_level", "最高接触层级", "highest_contact_level",
-                                      "最高接触级别", NULL};
-static const char *const al_key[] = {"decision_maker", "关键人", "decision_maker_engaged", NULL};
-static const char *const al_years[] = {"years", "合作年限", "years_as_customer", "合作年数", NULL};
-static const char *const al_joint[] = {"联合项目数", "joint_development_projects", "联合开发项目", NULL};
-static const char *const al_meet[] = {"高层会晤次数", "executive_meetings", NULL};
-static const char *const al_agree[] = {"agreement", "战略协议", "签订战略协议", NULL};
-static const char *const al_equity[] = {"joint_venture", "股权关系", "合资", NULL};
-static const char *const al_excl[] = {"preferred_supplier", "独家供应", "独家", NULL};
-static const char *const al_info[] = {"信息共享", "shares_forecast", "information_sharing", NULL};
+                                      "最高接触级别", "höchste_ebene",
+                                      "höchste_kontaktebene", NULL};
+static const char *const al_key[] = {"decision_maker", "关键人", "decision_maker_engaged", "entscheider", NULL};
+static const char *const al_years[] = {"years", "合作年限", "years_as_customer", "合作年数", "jahre_als_kunde",
+                                     NULL};
+static const char *const al_joint[] = {"联合项目数", "joint_development_projects", "联合开发项目",
+                                     "gemeinsame_projekte", NULL};
+static const char *const al_meet[] = {"高层会晤次数", "executive_meetings", "treffen_mit_geschäftsführung", NULL};
+static const char *const al_agree[] = {"agreement", "战略协议", "签订战略协议", "rahmenvertrag",
+                                     "strategische_vereinbarung", NULL};
+static const char *const al_equity[] = {"joint_venture", "股权关系", "合资", "beteiligung", "kapitalbeteiligung", NULL};
+static const char *const al_excl[] = {"preferred_supplier", "独家供应", "独家", "exklusiv", "alleinlieferant",
+                                    "bevorzugter_lieferant", NULL};
+static const char *const al_info[] = {"信息共享", "shares_forecast", "information_sharing", "informationsaustausch",
+                                    NULL};
 static const char *const al_since[] = {"client_since", "customer_since_date", "relationship_start",
                                        "kunde_seit", "首次合作年份", "首次合作日期", "合作开始日期",
                                        "合作开始年份", "合作起始年份", "开始合作时间", NULL};
 static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
-                                       "返点协议", "价格协议", "框架价格协议", NULL};
+                                       "返点协议", "价格协议", "框架价格协议", "rabattvereinbarung",
+                                       "preisvereinbarung", NULL};
 static const char *const al_none[] = {NULL};
 
 static const char *const *const aliases[RS_F_COUNT] = {

@@ -24,7 +24,7 @@ typedef struct word_rule {
 
 #define CUSTOMER "customer|customers|account|organization|organisation|org|company|client|" \
                  "客户|单位|公司|企业|组织"
-#define NUMBERED "#|no|nr|number|num|count|qty|quantity|数|数量|个数|人数"
+#define NUMBERED "#|no|nr|number|num|count|qty|quantity|anzahl|数|数量|个数|人数"
 #define NOT_PERSON "owner|rep|representative|person|user|contact|parent|manager|" \
                    "负责人|联系人|业务员|销售员|上级"
 
@@ -32,18 +32,19 @@ static const word_rule rules_table[] = {
 	{RS_F_ID, {CUSTOMER, "id|#|no|nr|number|num|code|编码|编号|代码|号码"},
 	 NOT_PERSON "|phone|tax|vat|bank|zip|postal|电话|税号|银行"},
 	{RS_F_NAME, {CUSTOMER, "name|名称|名字|全称"}, NOT_PERSON "|domain|short|简称|域名"},
-	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|份额|占比|占有率"}, "market|市场"},
+	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"}, "market|市场"},
 	{RS_F_OUR_SALES,
 	 {"sales|revenue|revenues|turnover|invoiced|销售额|销售收入|销售金额|营收|营业额|开票"},
 	 "annual|employees|stage|team|region|channel|type|forecast|target|quota|goal|name|cycle|"
 	 "rep|person|owner|manager|负责|人员|业务员|销售员|目标|预测|年营收"},
 	{RS_F_CUSTOMER_SPEND,
 	 {"spend|spending|purchases|purchase|procurement|采购额|采购总额|采购金额|总采购|年采购"},
-	 "share|wallet|份额|占比|our|我方|order|po|date|time|frequency|manager|person|订单|日期|频次|负责"},
-	{RS_F_CONTACTS, {"contact|contacts|联系人|people|persons", NUMBERED},
+	 "share|wallet|anteil|份额|占比|our|我方|order|po|date|time|frequency|manager|person|"
+	 "订单|日期|频次|负责"},
+	{RS_F_CONTACTS, {"contact|contacts|kontakt|kontakte|ansprechpartner|联系人|people|persons", NUMBERED},
 	 "name|email|phone|title|level|role|primary|main|owner|姓名|电话|邮箱|级别|职位|主要"},
 	{RS_F_DEPARTMENTS,
-	 {"department|departments|dept|depts|部门",
+	 {"department|departments|dept|depts|abteilung|abteilungen|部门",
 	  NUMBERED "|touched|engaged|covered|reached|接触|覆盖|涉及"},
 	 "name|head|manager|名称|负责"},
 	{RS_F_TOP_CONTACT_LEVEL,

@@ -88,7 +88,8 @@ bool rs_header_blank(const rs_row *row)
 static bool totals_cell(const rs_row *row, size_t i)
 {
 	static const char *const words[] = {"合计", "总计", "小计", "总合计", "共计", "total", "totals",
-	                                    "grandtotal", "grandtotals", "sum", "subtotal", "subtotals", NULL};
+	                                    "grandtotal", "grandtotals", "sum", "subtotal", "subtotals",
+	                                    "summe", "gesamt", "gesamtsumme", "zwischensumme", NULL};
 	char norm[3 * 40 + 4];
 	size_t n, k, o;
 	unsigned char c0;
@@ -96,9 +97,9 @@ static bool totals_cell(const rs_row *row, size_t i)
 	if (i >= row->n || row->len[i] > 40 || row->len[i] == 0)
 		return false;
 	/* Per row: most ids are no word at all. Totals words start with t, g,
-	 * s (any case), 合 小 (E5), 总 (E6), or are full width or spaced out. */
+	 * s, z (any case), 合 小 (E5), 总 (E6), or are full width or spaced out. */
 	c0 = (unsigned char)row->cell[i][0];
-	if (strchr("tTgGsS \t", c0) == NULL && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF && c0 != 0xE3)
+	if (strchr("tTgGsSzZ \t", c0) == NULL && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF && c0 != 0xE3)
 		return false;
 	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
 	for (k = 0, o = 0; k < n; k++) /* "Grand Total", "合　计": one word */

@@ -382,7 +382,7 @@ static void text_fields(insp *z, rs_buf *b)
 	const rs_row *h = rs_intake_first_header(&c->in);
 	char line[512], text[RS_FIELD_WHERE_MAX], col[140];
 	bool unused = false;
-	size_t i;
+	size_t i, w;
 	int f, g;
 
 	if (m == NULL)
@@ -397,7 +397,9 @@ static void text_fields(insp *z, rs_buf *b)
 			if (text[0] == '\0')
 				(void)snprintf(text, sizeof text, "%s", m->where[f][0] ? m->where[f] : rs_var_name(f));
 			(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
-			(void)snprintf(line, sizeof line, "  %-20s %-34s %s%s%s%s\n", rs_var_name(f), col,
+			w = rs_display_width(col, strlen(col)); /* padded by what a terminal shows */
+			(void)snprintf(line, sizeof line, "  %-20s %s%*s %s%s%s%s\n", rs_var_name(f), col,
+			               w < 34 ? (int)(34 - w) : 0, "",
 			               rs_how_names[m->how[f]], m->how[f] == RS_HOW_WORDS ? " (" : "",
 			               m->how[f] == RS_HOW_WORDS ? m->matched[f] : "",
 			               m->how[f] == RS_HOW_WORDS ? ")" : "");

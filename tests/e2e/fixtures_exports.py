@@ -252,6 +252,25 @@ def thin():
     return csv_bytes(rows)
 
 
+def excel_german():
+    """A list saved from German Excel as "CSV (Trennzeichen-getrennt)":
+    Windows-1252, semicolons, decimal commas and dot-grouped thousands,
+    German headers, title rows above the header, a blank row and a Summe
+    row at the end. Departments only as "Abteilungen" (a hint, not a match)."""
+    rows = [["Kundenliste Vertrieb Süd"] + [""] * 9, ["Stand: 01.12.2026"] + [""] * 9, [""] * 10,
+            ["Kundennr.", "Firma", "Anteil am Einkauf (%)", "Umsatz (EUR)", "Einkaufsvolumen (EUR)",
+             "Anzahl Kontakte", "Abteilungen", "Höchste Ebene", "Entscheider", "Rahmenvertrag"],
+            ["10001", "Müller Präzisionstechnik GmbH", "85,5", "1.250.000,00", "1.462.000,00", "12", "4",
+             "Geschäftsführer", "Ja", "Ja"],
+            ["10002", "Größenwahn Maschinenbau AG", "", "820.000,00", "1.000.000,00", "5", "2",
+             "Leiterin Einkauf", "ja", "nein"],
+            ["10003", "Bäckerei Schäfer KG", "12,5", "", "", "1", "1", "Sachbearbeiter", "Nein", "Nein"],
+            ["10004", "Weiß & Söhne OHG", "0", "0,00", "250.000,00", "2", "1", "Einkäufer", "nein", "nein"],
+            [""] * 10,
+            ["Summe", "", "", "2.070.000,00", "2.712.000,00", "20", "8", "", "", ""]]
+    return "".join(";".join(r) + "\n" for r in rows).encode("cp1252")
+
+
 def export_files():
     f = {
         IN + "/export_salesforce.csv": salesforce(),
@@ -268,6 +287,7 @@ def export_files():
         IN + "/export_bad.map.json": bad_map_file(),
         IN + "/export_bad_rows.csv": bad_rows(),
         IN + "/intake_thin.csv": thin(),
+        IN + "/export_excel_de.csv": excel_german(),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
           [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)]

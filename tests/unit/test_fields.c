@@ -225,6 +225,38 @@ static void test_chinese_aliases_map_to_fields(void **state)
 	rs_fieldmap_free(m);
 }
 
+static void test_german_excel_headers_map_to_fields(void **state)
+{
+	rs_fieldmap *m = map_ok("Kundennr.|Firma|Anteil am Einkauf (%)|Umsatz (EUR)|Einkaufsvolumen (EUR)|"
+	                        "Anzahl Kontakte|Höchste Ebene|Entscheider|Rahmenvertrag|Beteiligung|"
+	                        "Exklusiv|Informationsaustausch|Gemeinsame Projekte|Jahre als Kunde",
+	                        NULL, 0);
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_column(m, RS_F_ID), 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_NAME), 1);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_PURCHASE_SHARE), 2);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_OUR_SALES), 3);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CUSTOMER_SPEND), 4);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CONTACTS), 5);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_TOP_CONTACT_LEVEL), 6);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_KEY_PERSON), 7);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_STRATEGIC_AGREEMENT), 8);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_EQUITY_TIE), 9);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_EXCLUSIVE), 10);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_INFO_SHARING), 11);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_JOINT_PROJECTS), 12);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_RELATIONSHIP_YEARS), 13);
+	rs_fieldmap_free(m);
+	/* by their words: a count of departments; a contact person's name is
+	 * not a count (Ansprechpartner alone is left to a note) */
+	m = map_ok("Kunden-Nr|Anteil|Anzahl Abteilungen|Ansprechpartner", NULL, 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_ID), 0);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_DEPARTMENTS), 2);
+	assert_int_equal(rs_fieldmap_column(m, RS_F_CONTACTS), -1);
+	rs_fieldmap_free(m);
+}
+
 static void test_header_case_spaces_and_hyphens_are_normalised(void **state)
 {
 	rs_fieldmap *m = map_ok("  Customer-ID | Share of Wallet |TOP CONTACT LEVEL|Key_Person", NULL, 0);
@@ -393,7 +425,7 @@ static void test_missing_share_lists_accepted_names(void **state)
 	map_fails("id|name|contacts", NULL, 0, &err);
 	assert_contains(err.msg, "no column gives the share");
 	assert_contains(err.msg, "purchase_share (or share, share_of_wallet, wallet_share, 采购份额");
-	assert_contains(err.msg, "our_sales (or revenue, our_revenue, sales, 我方销售额, 销售额)");
+	assert_contains(err.msg, "our_sales (or revenue, our_revenue, sales, 我方销售额, 销售额, umsatz)");
 	assert_contains(err.msg, "customer_spend (or total_purchases, customer_total_purchases, 客户采购总额");
 	assert_contains(err.msg, "--map purchase_share=COLUMN");
 	/* The whole message fits: it ends with the hint. */
@@ -1326,6 +1358,7 @@ int main(void)
 		cmocka_unit_test(test_describe_lists_every_field_then_stops),
 		cmocka_unit_test(test_english_aliases_map_to_fields),
 		cmocka_unit_test(test_chinese_aliases_map_to_fields),
+		cmocka_unit_test(test_german_excel_headers_map_to_fields),
 		cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
 		cmocka_unit_test(test_percent_unit_in_header_names_the_share),
 		cmocka_unit_test(test_map_wins_over_alias),

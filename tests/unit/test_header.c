@@ -39,7 +39,8 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 {
 	static const char *const yes[] = {"合计|||5", "总计|||5", "小计|||5", "TOTAL|||5", "Grand Total:|||5",
 	                                  "grand totals (9 records)|||5", "Sum|||5", "Sub-Total|||5",
-	                                  "合\xE3\x80\x80计|||5", "ｔｏｔａｌ|||5", "小计：|||5"};
+	                                  "合\xE3\x80\x80计|||5", "ｔｏｔａｌ|||5", "小计：|||5", "Summe|||5",
+	                                  "GESAMT|||5", "Zwischensumme:|||5"};
 	trow t;
 	size_t i;
 
@@ -53,6 +54,7 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	/* an account named Total, with an id, is an account */
 	assert_false(rs_header_totals(row_of(&t, "C100|Total|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "Totalenergies|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Zwickau GmbH|x|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "|||", 9), 0, 1));
 }
 
