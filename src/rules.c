@@ -114,18 +114,18 @@ const char *rs_cond_var_name(int var)
 
 void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n)
 {
-	size_t k = (size_t)n->value;
-
+	/* An index only where the variable names one (a stage, a type, a model,
+	 * a level); any other value is a number, and may be negative. */
 	if (n->param != 0)
 		(void)rs_buf_puts(b, r->param[n->param - 1].id);
 	else if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
-		(void)rs_buf_puts(b, r->stages[k].id);
+		(void)rs_buf_puts(b, r->stages[(size_t)n->value].id);
 	else if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
-		(void)rs_buf_puts(b, r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][k].id);
+		(void)rs_buf_puts(b, r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][(size_t)n->value].id);
 	else if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
 		(void)rs_buf_puts(b, n->value != 0 ? "true" : "false");
 	else if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
-		(void)rs_buf_puts(b, level_words[k - 1]);
+		(void)rs_buf_puts(b, level_words[(size_t)n->value - 1]);
 	else
 		(void)rs_buf_put_num(b, n->value, 2);
 }
