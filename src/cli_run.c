@@ -229,11 +229,25 @@ static rs_status on_header(void *ctx, const rs_row *out, const rs_row *in, rs_er
 	return st;
 }
 
-/* Each row that leaves the classifier: progress, and a signal stops the run. */
-static rs_status tick(run *r, unsigned long line, rs_error *err)
+/* A row read: the progress line counts every one, skipped rows too. */
+static void count_row(run *r)
 {
 	r->rows++;
 	progress(r);
+}
+
+/* A title, blank, totals or footer row (rs_classify_opts.on_skip). */
+static void on_skip(void *ctx, const rs_row *row, int kind)
+{
+	(void)row;
+	(void)kind;
+	count_row(ctx);
+}
+
+/* Each row that leaves the classifier: progress, and a signal stops the run. */
+static rs_status tick(run *r, unsigned long line, rs_error *err)
+{
+	count_row(r);
 	if (interrupted)
 		return rs_error_set(err, RS_EIO, line, "interrupted by signal %d; outputs left unchanged",
 		                    (int)interrupted);
@@ -522,6 +536,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	co.on_header = on_header;
 	co.on_row = write_row;
 	co.on_reject = reject;
+	co.on_skip = on_skip;
 	co.ctx = &r;
 	co.notice = print_notice;
 	co.notice_ctx = &r;

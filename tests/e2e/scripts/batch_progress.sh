@@ -24,6 +24,15 @@ for N in 2000000 8000000; do
 	echo "$?" >"$t/rc.tty"
 	[ "$(tr '\r' '\n' <"$t/tty.txt" | grep -c 'rows/s')" -ge 2 ] && break
 done
+# Skipped rows (blank here) count in the progress line like accounts: a file
+# of two accounts around millions of blank rows still shows its progress.
+for B in 8000000 32000000; do
+	awk -v n="$B" 'BEGIN { print "id,name,purchase_share"; print "C1,One,50";
+		for (i = 1; i <= n; i++) print ",,"; print "C2,Two,60" }' >"$t/blank.csv"
+	script -qec "$R -o $t/out.csv $t/blank.csv" "$t/blank.txt" >/dev/null </dev/null
+	[ "$(tr '\r' '\n' <"$t/blank.txt" | grep -c 'rows/s')" -ge 1 ] && break
+done
+rm -f "$t/blank.csv"
 script -qec "$R -q --summary -o $t/out.csv $t/big.csv" "$t/quiet.txt" >/dev/null </dev/null
 "$R" --summary -o "$t/out.csv" "$t/big.csv" 2>"$t/file.txt"
 T="$t" N="$N" python3 - <<'PY'
@@ -58,6 +67,9 @@ for what, pat in (("reject 1200001", rb"relstage: [^\r\n]*big\.csv:1200001: "),
     line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
     if b"rows/s" in before[line_start:]:
         fail(f"{what}: shares a line with the progress text")
+blank = re.findall(rb"blank\.csv: (\d+) rows, ", open(f"{T}/blank.txt", "rb").read())
+if not blank or int(blank[-1]) <= 2:
+    fail(f"skipped rows not counted in the progress line: {blank[-3:]!r}")
 if b"rows/s" in open(f"{T}/quiet.txt", "rb").read():
     fail("progress shown with -q")
 f = open(f"{T}/file.txt", "rb").read()
