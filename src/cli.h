@@ -11,12 +11,12 @@ enum { EXIT_CLASSIFIED = 0, EXIT_REJECTS = 1, EXIT_TROUBLE = 2 };
 
 typedef struct cli_opts {
 	const char *rules_path;      /* NULL: the embedded default rules */
-	const char **maps;           /* --map specs */
-	size_t nmaps;
-	rs_lang lang;
-	rs_lang header_lang;         /* --headers */
-	bool explain;
-	bool decimal_comma;          /* --decimal-comma, --excel=eu */
+	/* What the classifier is told (the language, --headers, --explain,
+	 * --map, --ignore, --map-file, --header-row, --prefix, --share-scale,
+	 * $RELSTAGE_TODAY); a run adds its callbacks. co.maps and co.ignores
+	 * point into maps and ignores, which the option parser fills. */
+	rs_classify_opts co;
+	const char **maps, **ignores;
 	rs_read_opts ropts;
 	rs_write_opts wopts;
 	const char *output;          /* NULL: standard output */
@@ -25,14 +25,6 @@ typedef struct cli_opts {
 	const char *previous;
 	bool summary;
 	bool quiet;
-	rs_share_scale share_scale;  /* --share-scale */
-	long today;                  /* $RELSTAGE_TODAY as YYYYMMDD, else 0 */
-	/* how columns are read, and the cron guard (cli_inspect.c parses these) */
-	const char **ignores;        /* --ignore COLUMN */
-	size_t nignores;
-	const char *map_file;        /* --map-file FILE */
-	unsigned long header_line;   /* --header-row N */
-	const char *prefix;          /* --prefix P */
 	unsigned long max_rejects;   /* --max-rejects N or P% */
 	bool max_rejects_set, max_rejects_pct;
 	const char *write_map;       /* inspect --write-map FILE */
@@ -73,23 +65,7 @@ void cli_atomic_abort(cli_atomic *a);
 /* The whole of b as the file at path, atomically. */
 rs_status cli_atomic_write(const char *path, const rs_buf *b, rs_error *err);
 
-/* Classifies the inputs; returns the exit code. */
+/* cli_run.c: classifies the inputs; returns the exit code. */
 int cli_run(const cli_opts *o, const rs_rules *rules);
-
-/* The long options cli_inspect.c takes (main.c lists them for getopt_long). */
-enum {
-	CLI_OPT_MAP_FILE = 300, CLI_OPT_IGNORE, CLI_OPT_HEADER_ROW, CLI_OPT_PREFIX,
-	CLI_OPT_MAX_REJECTS, CLI_OPT_WRITE_MAP
-};
-
-/* cli_inspect.c: the options of how an export is read and of the cron
- * guard (-1: taken, go on; 0: not one of them; else an exit code), and
- * the inspect command. */
-int cli_intake_option(int c, const char *arg, cli_opts *o);
-int cli_inspect(const cli_opts *o, const rs_rules *rules);
-/* The classifier options that a run and inspect share. */
-void cli_classify_opts(const cli_opts *o, rs_classify_opts *co);
-/* --max-rejects: has this run rejected too many? Then the message. */
-bool cli_too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned long rows, bool final);
 
 #endif

@@ -106,6 +106,21 @@ static void progress(run *r)
 	fflush(stderr);
 }
 
+/*
+ * --max-rejects: has this run rejected too many? While the run goes on
+ * (final false) only a number of rows can be known to be exceeded; a
+ * percentage is judged at the end, of the rows that were classified or
+ * rejected (skipped rows are not accounts).
+ */
+static bool too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned long rows, bool final)
+{
+	if (!o->max_rejects_set)
+		return false;
+	if (!o->max_rejects_pct)
+		return rejected > o->max_rejects;
+	return final && rows > 0 && (double)rejected * 100.0 > (double)o->max_rejects * (double)rows;
+}
+
 /* Room for a rejects row of n cells after the leading (file,) line, reason. */
 static bool rejects_room(run *r, size_t n)
 {
@@ -158,7 +173,7 @@ static rs_status open_rejects(run *r, const rs_row *in_hdr, rs_error *err)
 	memset(&wo, 0, sizeof wo);
 	wo.format = RS_FMT_CSV;
 	wo.excel = r->o->wopts.excel;
-	wo.delimiter = r->o->decimal_comma ? ';' : 0;
+	wo.delimiter = r->o->co.decimal_comma ? ';' : 0;
 	wo.raw = r->o->wopts.raw;
 	wo.ragged = true;
 	err->file = r->o->rejects;
@@ -175,7 +190,7 @@ static rs_status workbook_opts(run *r, rs_write_opts *wo, const rs_row *in_hdr, 
 
 	wo->rules = r->rules;
 	wo->rules_name = r->o->rules_path;
-	wo->lang = r->o->lang;
+	wo->lang = r->o->co.lang;
 	if (r->rej != NULL)
 		return RS_OK;
 	st = rejects_header(r, in_hdr, h, err);
@@ -277,7 +292,7 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	if (st != RS_OK)
 		return st;
 	/* --max-rejects N: no need to read on once the run cannot succeed */
-	if (cli_too_many_rejects(r->o, ++r->rejected, 0, false)) {
+	if (too_many_rejects(r->o, ++r->rejected, 0, false)) {
 		err->file = r->file;
 		return rs_error_set(err, RS_ELIMIT, row->line, "more than --max-rejects %lu rows rejected; "
 		                    "no output file was replaced", r->o->max_rejects);
@@ -362,13 +377,13 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	/* A guessed encoding is always said; with --summary, any that is not UTF-8. */
 	if (strncmp(enc, "UTF-", 4) != 0 &&
 	    (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
-		cli_warn(r->o->lang == RS_LANG_ZH
+		cli_warn(r->o->co.lang == RS_LANG_ZH
 		                 ? "%s: 不是 UTF-8，按 %s 读取；如不对，请用 --encoding 指定"
 		                 : "%s: not UTF-8; read as %s (if that is wrong, name the encoding "
 		                   "with --encoding)",
 		         r->file, enc);
 	else if (r->o->summary && strcmp(enc, "UTF-8") != 0)
-		cli_warn(r->o->lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
+		cli_warn(r->o->co.lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
 		         r->file, enc);
 	r->file_header = false;
 	if (st == RS_OK && (st = rs_classifier_file(r->cls, rd, err)) == RS_EUSAGE && r->have_header &&
@@ -403,7 +418,7 @@ static rs_status load_previous(run *r, rs_error *err)
 	fp = fopen(r->o->previous, "rb");
 	if (fp == NULL)
 		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
-	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, r->o->maps, r->o->nmaps,
+	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, r->o->co.maps, r->o->co.nmaps,
 	                      warn_previous, NULL, err);
 	(void)fclose(fp);
 	return st;
@@ -435,7 +450,7 @@ static rs_status write_summary_json(run *r, rs_error *err)
 	rs_status st;
 
 	rs_buf_init(&b);
-	if (!rs_classifier_summary(r->cls, true, r->o->lang, &b))
+	if (!rs_classifier_summary(r->cls, true, r->o->co.lang, &b))
 		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	else
 		st = cli_atomic_write(r->o->summary_json, &b, err);
@@ -451,7 +466,7 @@ static rs_status finish(run *r, rs_error *err)
 	rs_status st = RS_OK;
 	rs_buf b;
 
-	if (cli_too_many_rejects(r->o, s->rejected, s->classified + s->rejected, true)) {
+	if (too_many_rejects(r->o, s->rejected, s->classified + s->rejected, true)) {
 		err->file = NULL;
 		err->where[0] = '\0';
 		return rs_error_set(err, RS_ELIMIT, 0, "%lu of %lu rows rejected, more than --max-rejects "
@@ -479,7 +494,7 @@ static rs_status finish(run *r, rs_error *err)
 	}
 	if (st == RS_OK && r->o->summary) {
 		rs_buf_init(&b);
-		if (rs_classifier_summary(r->cls, false, r->o->lang, &b))
+		if (rs_classifier_summary(r->cls, false, r->o->co.lang, &b))
 			fwrite(b.data, 1, b.len, stderr);
 		rs_buf_free(&b);
 	}
@@ -530,8 +545,8 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	catch_signals();
 
 	st = o->previous ? load_previous(&r, &err) : RS_OK;
-	cli_classify_opts(o, &co);
-	co.decimal_comma = o->decimal_comma && o->wopts.format != RS_FMT_XLSX; /* a workbook holds numbers */
+	co = o->co;
+	co.decimal_comma = o->co.decimal_comma && o->wopts.format != RS_FMT_XLSX; /* a workbook holds numbers */
 	co.previous = r.prev;
 	co.on_header = on_header;
 	co.on_row = write_row;

@@ -274,10 +274,53 @@ static int cmd_fields(void)
 	return finish_stdout(0);
 }
 
+/* relstage inspect: the report on stdout, --write-map's file atomically. */
+static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
+{
+	rs_buf report, map;
+	rs_error err;
+	rs_status st;
+	int rc;
+
+	if (o->wopts.format != RS_FMT_CSV && o->wopts.format != RS_FMT_JSON) {
+		cli_warn("inspect writes text, or JSON with --to json; see relstage --help");
+		return EXIT_TROUBLE;
+	}
+	if (o->output || o->rejects || o->summary_json || o->previous || o->summary) {
+		cli_warn("inspect writes nothing but its report: -o, --rejects, --summary, "
+		         "--summary-json and --previous are for a run; see relstage --help");
+		return EXIT_TROUBLE;
+	}
+	memset(&err, 0, sizeof err);
+	rs_buf_init(&report);
+	rs_buf_init(&map);
+	st = rs_inspect(o->inputs, o->ninputs, &o->ropts, rules, &o->co, o->wopts.format == RS_FMT_JSON,
+	                &report, o->write_map ? &map : NULL, &err);
+	if (report.data != NULL)
+		fwrite(report.data, 1, report.len, stdout);
+	rc = st == RS_OK ? 0 : st == RS_EREJECT ? EXIT_REJECTS : EXIT_TROUBLE;
+	if (rc == EXIT_TROUBLE)
+		cli_error(&err);
+	/* The map of a run that would stop on a column problem helps fix it;
+	 * after out of memory or an I/O error it may be partial: not written. */
+	if (o->write_map != NULL && map.len > 0 && !map.failed &&
+	    (rc != EXIT_TROUBLE || err.status == RS_EUSAGE)) {
+		memset(&err, 0, sizeof err);
+		if (cli_atomic_write(o->write_map, &map, &err) != RS_OK) {
+			cli_error(&err);
+			rc = EXIT_TROUBLE;
+		}
+	}
+	rs_buf_free(&report);
+	rs_buf_free(&map);
+	return rc;
+}
+
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
 	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET,
-	OPT_SHARE_SCALE, OPT_JSON_PATH
+	OPT_SHARE_SCALE, OPT_JSON_PATH, OPT_MAP_FILE, OPT_IGNORE, OPT_HEADER_ROW, OPT_PREFIX,
+	OPT_MAX_REJECTS, OPT_WRITE_MAP
 };
 
 static const struct option long_opts[] = {
@@ -304,12 +347,12 @@ static const struct option long_opts[] = {
 	{"max-field", required_argument, NULL, OPT_MAX_FIELD},
 	{"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
 	{"sheet", required_argument, NULL, OPT_SHEET},
-	{"map-file", required_argument, NULL, CLI_OPT_MAP_FILE},
-	{"ignore", required_argument, NULL, CLI_OPT_IGNORE},
-	{"header-row", required_argument, NULL, CLI_OPT_HEADER_ROW},
-	{"prefix", required_argument, NULL, CLI_OPT_PREFIX},
-	{"max-rejects", required_argument, NULL, CLI_OPT_MAX_REJECTS},
-	{"write-map", required_argument, NULL, CLI_OPT_WRITE_MAP},
+	{"map-file", required_argument, NULL, OPT_MAP_FILE},
+	{"ignore", required_argument, NULL, OPT_IGNORE},
+	{"header-row", required_argument, NULL, OPT_HEADER_ROW},
+	{"prefix", required_argument, NULL, OPT_PREFIX},
+	{"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
+	{"write-map", required_argument, NULL, OPT_WRITE_MAP},
 	{"share-scale", required_argument, NULL, OPT_SHARE_SCALE},
 	{"json-path", required_argument, NULL, OPT_JSON_PATH},
 	{NULL, 0, NULL, 0},
@@ -339,16 +382,28 @@ static bool parse_size(const char *s, size_t *out)
 	return true;
 }
 
+/* A whole number 0 .. 10^9 (a line, a count of rows), with a '%' after it when pct. */
+static bool whole(const char *s, bool pct, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	if (*s < '0' || *s > '9')
+		return false;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || v > 1000000000UL || strcmp(end, pct ? "%" : "") != 0)
+		return false;
+	*out = v;
+	return true;
+}
+
 /* One option into o; returns -1 to go on, else an exit code. */
 static int take_option(int c, const char *arg, cli_opts *o)
 {
-	int rc = cli_intake_option(c, arg, o);
-
-	if (rc != 0)
-		return rc;
 	switch (c) {
 	case 'r': o->rules_path = arg; break;
-	case 'm': o->maps[o->nmaps++] = arg; break;
+	case 'm': o->maps[o->co.nmaps++] = arg; break;
 	case 'o': o->output = arg; break;
 	case 'q': o->quiet = true; break;
 	case 'h': fputs(usage_text, stdout); return finish_stdout(0);
@@ -366,23 +421,23 @@ static int take_option(int c, const char *arg, cli_opts *o)
 			return usage_error("--delimiter takes , ; | or tab, not \"%s\"", arg);
 		break;
 	case OPT_HEADERS:
-		if (!rs_lang_parse(arg, &o->header_lang))
+		if (!rs_lang_parse(arg, &o->co.header_lang))
 			return usage_error("--headers takes en or zh, not \"%s\"", arg);
 		break;
 	case OPT_LANG:
-		if (!rs_lang_parse(arg, &o->lang))
+		if (!rs_lang_parse(arg, &o->co.lang))
 			return usage_error("--lang takes en or zh, not \"%s\"", arg);
 		break;
-	case OPT_EXPLAIN: o->explain = true; break;
+	case OPT_EXPLAIN: o->co.explain = true; break;
 	case OPT_ENCODING: o->ropts.encoding = arg; break;
 	case OPT_JSON_PATH: o->ropts.json_path = arg; break;
 	case OPT_EXCEL:
 		if (arg != NULL && strcmp(arg, "eu") != 0)
 			return usage_error("--excel takes no value or =eu, not \"%s\"", arg);
 		o->wopts.excel = true;
-		o->decimal_comma = o->decimal_comma || arg != NULL;
+		o->co.decimal_comma = o->co.decimal_comma || arg != NULL;
 		break;
-	case OPT_DECIMAL_COMMA: o->decimal_comma = true; break;
+	case OPT_DECIMAL_COMMA: o->co.decimal_comma = true; break;
 	case OPT_SHEET: o->ropts.sheet = arg; break;
 	case OPT_RAW: o->wopts.raw = true; break;
 	case OPT_REJECTS: o->rejects = arg; break;
@@ -400,7 +455,32 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case OPT_SHARE_SCALE:
 		if (strcmp(arg, "percent") != 0 && strcmp(arg, "fraction") != 0)
 			return usage_error("--share-scale takes percent or fraction, not \"%s\"", arg);
-		o->share_scale = arg[0] == 'p' ? RS_SHARE_PERCENT : RS_SHARE_FRACTION;
+		o->co.share_scale = arg[0] == 'p' ? RS_SHARE_PERCENT : RS_SHARE_FRACTION;
+		break;
+	case OPT_MAP_FILE: o->co.map_file = arg; break;
+	case OPT_WRITE_MAP: o->write_map = arg; break;
+	case OPT_IGNORE:
+		if (*arg == '\0')
+			return usage_error("--ignore takes a column's name, not \"%s\"", arg);
+		o->ignores[o->co.nignores++] = arg;
+		break;
+	case OPT_HEADER_ROW:
+		if (!whole(arg, false, &o->co.header_line) || o->co.header_line == 0)
+			return usage_error("--header-row takes the header's line number, not \"%s\"", arg);
+		break;
+	case OPT_PREFIX:
+		if (*arg == '\0' || strpbrk(arg, ",;\t\"\r\n") != NULL)
+			return usage_error("--prefix takes a word to put before the appended columns' names, "
+			                   "not \"%s\"", arg);
+		o->co.prefix = arg;
+		break;
+	case OPT_MAX_REJECTS:
+		o->max_rejects_pct = strchr(arg, '%') != NULL;
+		if (!whole(arg, o->max_rejects_pct, &o->max_rejects) ||
+		    (o->max_rejects_pct && o->max_rejects > 100))
+			return usage_error("--max-rejects takes a number of rows or a percentage (5%%), "
+			                   "not \"%s\"", arg);
+		o->max_rejects_set = true;
 		break;
 	default:
 		return usage_error("%s", "invalid option");
@@ -417,7 +497,7 @@ int main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	o.wopts.format = RS_FMT_CSV;
-	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.lang))
+	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang))
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
 	/* RELSTAGE_TODAY=YYYY-MM-DD: the date customer_since counts to (tests, reruns). */
 	if ((env = getenv("RELSTAGE_TODAY")) != NULL && *env != '\0') {
@@ -425,12 +505,14 @@ int main(int argc, char **argv)
 		if (sscanf(env, "%4d-%2d-%2d%n", &y, &m, &d, &k) != 3 || env[k] != '\0' || m < 1 || m > 12 ||
 		    d < 1 || d > 31)
 			return usage_error("RELSTAGE_TODAY=%s is not a date (YYYY-MM-DD)", env);
-		o.today = (long)y * 10000 + m * 100 + d;
+		o.co.today = (long)y * 10000 + m * 100 + d;
 	}
 	o.maps = calloc(2 * (size_t)argc, sizeof *o.maps); /* -m specs, then --ignore's */
 	if (o.maps == NULL)
 		return EXIT_TROUBLE;
 	o.ignores = o.maps + argc;
+	o.co.maps = o.maps;
+	o.co.ignores = o.ignores;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1) {
 		if (c == '?' || c == ':') {
@@ -446,15 +528,15 @@ int main(int argc, char **argv)
 			return rc;
 		}
 	}
-	if (o.decimal_comma && (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL)) {
+	if (o.co.decimal_comma && (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL)) {
 		free(o.maps);
 		return usage_error("%s", "--decimal-comma and --excel=eu are for csv, tsv and table output");
 	}
-	if (o.decimal_comma && o.wopts.format == RS_FMT_CSV)
+	if (o.co.decimal_comma && o.wopts.format == RS_FMT_CSV)
 		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
 	o.ropts.maps = o.maps; /* dot paths into JSON objects are the reader's */
-	o.ropts.nmaps = o.nmaps;
-	o.ropts.map_file = o.map_file;
+	o.ropts.nmaps = o.co.nmaps;
+	o.ropts.map_file = o.co.map_file;
 	argv += optind;
 	argc -= optind;
 	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)
@@ -467,7 +549,7 @@ int main(int argc, char **argv)
 		int inspect = argc > 0 && strcmp(argv[0], "inspect") == 0;
 		o.inputs = argv + inspect;
 		o.ninputs = (size_t)(argc - inspect);
-		rc = finish_stdout(inspect ? cli_inspect(&o, rules) : cli_run(&o, rules));
+		rc = finish_stdout(inspect ? cmd_inspect(&o, rules) : cli_run(&o, rules));
 	}
 	rs_rules_free(rules);
 	free(o.maps);
