@@ -43,6 +43,7 @@ typedef struct run {
 	cli_atomic *out_file, *rej_file;
 	FILE *out, *rej;
 	rs_writer *w, *rw;
+	const char *out_name;    /* -o's file or "<stdout>", for messages */
 	const char *file;        /* the input being read, for messages */
 	const char *first_file;
 	bool have_header;
@@ -121,43 +122,48 @@ static bool too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned
 	return final && rows > 0 && (double)rejected * 100.0 > (double)o->max_rejects * (double)rows;
 }
 
-/* Room for a rejects row of n cells after the leading (file,) line, reason. */
-static bool rejects_room(run *r, size_t n)
+/*
+ * A rejects row in r->rcell and r->rlen: [file,] line, reason, then the
+ * cells of `in` (the input's header, or the rejected row as read). Its
+ * width, or 0 when out of memory.
+ */
+static size_t rejects_row(run *r, const char *file, const char *line, const char *reason,
+                          const rs_row *in)
 {
+	size_t lead = r->file_column ? 3 : 2, n = in->n + lead, i = 0;
 	const char **c;
 	size_t *l;
 
-	if (n <= r->rcap)
-		return true;
-	if ((c = realloc(r->rcell, n * sizeof *c)) == NULL)
-		return false;
-	r->rcell = c;
-	if ((l = realloc(r->rlen, n * sizeof *l)) == NULL)
-		return false;
-	r->rlen = l;
-	r->rcap = n;
-	return true;
+	if (n > r->rcap) {
+		if ((c = realloc(r->rcell, n * sizeof *c)) == NULL)
+			return 0;
+		r->rcell = c;
+		if ((l = realloc(r->rlen, n * sizeof *l)) == NULL)
+			return 0;
+		r->rlen = l;
+		r->rcap = n;
+	}
+	if (r->file_column)
+		r->rcell[i++] = file;
+	r->rcell[i++] = line;
+	r->rcell[i++] = reason;
+	for (i = 0; i < lead; i++)
+		r->rlen[i] = strlen(r->rcell[i]);
+	for (i = 0; i < in->n; i++) {
+		r->rcell[lead + i] = in->cell[i];
+		r->rlen[lead + i] = in->len[i];
+	}
+	return n;
 }
 
 /* The rejects' header, in r->rcell: [file,] line, reason, then the input's. */
 static rs_status rejects_header(run *r, const rs_row *in_hdr, rs_row *h, rs_error *err)
 {
-	size_t lead = r->file_column ? 3 : 2, i;
+	size_t n = rejects_row(r, "file", "line", "reason", in_hdr);
 
-	if (!rejects_room(r, in_hdr->n + lead))
+	if (n == 0)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	i = 0;
-	if (r->file_column)
-		r->rcell[i++] = "file";
-	r->rcell[i++] = "line";
-	r->rcell[i++] = "reason";
-	for (i = 0; i < lead; i++)
-		r->rlen[i] = strlen(r->rcell[i]);
-	for (i = 0; i < in_hdr->n; i++) {
-		r->rcell[lead + i] = in_hdr->cell[i];
-		r->rlen[lead + i] = in_hdr->len[i];
-	}
-	*h = (rs_row){in_hdr->n + lead, r->rcell, r->rlen, NULL, 1, NULL, 0};
+	*h = (rs_row){n, r->rcell, r->rlen, NULL, 1, NULL, 0};
 	return RS_OK;
 }
 
@@ -219,7 +225,7 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
 		wo.table_cols = r->key_cols;
 	}
-	err->file = r->o->output ? r->o->output : "<stdout>";
+	err->file = r->out_name;
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);
 	if (wo.rejects_header != NULL)
 		free((void *)wo.rejects_header->type);
@@ -285,7 +291,7 @@ static void drop_repeated_where(rs_error *e)
 static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
 {
 	run *r = ctx;
-	size_t lead = r->file_column ? 3 : 2, i = 0, n = row->n + lead;
+	size_t n;
 	char msg[1024];
 	rs_status st = tick(r, row->line, err);
 
@@ -306,30 +312,16 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	}
 	if (r->rw == NULL && !r->rej_sheet)
 		return RS_OK;
-	if (!rejects_room(r, n))
-		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
 	(void)snprintf(r->line_text, sizeof r->line_text, "%lu", row->line);
 	why->file = NULL;
 	(void)rs_error_format(why, msg, sizeof msg);
-	if (r->file_column)
-		r->rcell[i++] = r->file;
-	r->rcell[i++] = r->line_text;
-	r->rcell[i++] = msg;
-	for (i = 0; i < lead; i++)
-		r->rlen[i] = strlen(r->rcell[i]);
-	for (i = 0; i < row->n; i++) {
-		r->rcell[lead + i] = row->cell[i];
-		r->rlen[lead + i] = row->len[i];
-	}
-	if (r->rej_sheet) {
-		st = rs_writer_row(r->w, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, msg, 0}, err);
-		if (st != RS_OK)
-			err->file = r->o->output ? r->o->output : "<stdout>";
-		return st;
-	}
-	st = rs_writer_row(r->rw, &(rs_row){n, r->rcell, r->rlen, NULL, row->line, NULL, 0}, err);
+	if ((n = rejects_row(r, r->file, r->line_text, msg, row)) == 0)
+		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
+	/* the workbook's writer sends a row whose reject is set to its Rejects sheet */
+	st = rs_writer_row(r->rej_sheet ? r->w : r->rw,
+	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0}, err);
 	if (st != RS_OK)
-		err->file = r->o->rejects;
+		err->file = r->rej_sheet ? r->out_name : r->o->rejects;
 	return st;
 }
 
@@ -340,7 +332,7 @@ static rs_status write_row(void *ctx, const rs_row *out, rs_error *err)
 	rs_status st = tick(r, out->line, err);
 
 	if (st == RS_OK && (st = rs_writer_row(r->w, out, err)) != RS_OK)
-		err->file = r->o->output ? r->o->output : "<stdout>";
+		err->file = r->out_name;
 	return st;
 }
 
@@ -424,24 +416,14 @@ static rs_status load_previous(run *r, rs_error *err)
 	return st;
 }
 
-static rs_status open_outputs(run *r, rs_error *err)
+/* An output file (none without its option), written to a temporary name. */
+static rs_status open_output(const char *path, cli_atomic **file, FILE **fp, rs_error *err)
 {
-	rs_status st;
+	rs_status st = path != NULL ? cli_atomic_open(file, path, err) : RS_OK;
 
-	r->out = stdout;
-	if (r->o->output != NULL) {
-		st = cli_atomic_open(&r->out_file, r->o->output, err);
-		if (st != RS_OK)
-			return st;
-		r->out = cli_atomic_file(r->out_file);
-	}
-	if (r->o->rejects != NULL) {
-		st = cli_atomic_open(&r->rej_file, r->o->rejects, err);
-		if (st != RS_OK)
-			return st;
-		r->rej = cli_atomic_file(r->rej_file);
-	}
-	return RS_OK;
+	if (st == RS_OK && *file != NULL)
+		*fp = cli_atomic_file(*file);
+	return st;
 }
 
 static rs_status write_summary_json(run *r, rs_error *err)
@@ -475,7 +457,7 @@ static rs_status finish(run *r, rs_error *err)
 	}
 
 	if (r->w != NULL) {
-		err->file = r->o->output ? r->o->output : "<stdout>";
+		err->file = r->out_name;
 		st = rs_writer_finish(r->w, s, err);
 	}
 	if (st == RS_OK && r->rw != NULL) {
@@ -537,6 +519,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	memset(&err, 0, sizeof err);
 	r.o = o;
 	r.rules = rules;
+	r.out_name = o->output ? o->output : "<stdout>";
 	r.progress = !o->quiet && isatty(STDERR_FILENO);
 	r.file_column = o->ninputs > 1;
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
@@ -557,8 +540,11 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	co.notice_ctx = &r;
 	if (st == RS_OK)
 		st = rs_classifier_new(&r.cls, rules, &co, &err);
+	r.out = stdout;
 	if (st == RS_OK)
-		st = open_outputs(&r, &err);
+		st = open_output(o->output, &r.out_file, &r.out, &err);
+	if (st == RS_OK)
+		st = open_output(o->rejects, &r.rej_file, &r.rej, &err);
 	for (i = 0; st == RS_OK && i < n; i++)
 		st = read_input(&r, inputs[i], &err);
 	progress_clear(&r);
