@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "classify_impl.h"
 #include "fields_impl.h"
@@ -28,6 +29,8 @@ static const char *col_name(const rs_classifier *c, int k)
 {
 	return c->prefixed != NULL ? c->prefixed[k] : rs_col_names[c->o.header_lang][k];
 }
+
+static const text_ref no_text = {"", 0};
 
 static text_ref text_of(const char *s)
 {
@@ -224,14 +227,6 @@ static int own_column(const rs_classifier *c, const char *s)
 	return -1;
 }
 
-static bool same_name_nocase(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if ((*a >= 'A' && *a <= 'Z' ? *a + 32 : *a) != (*b >= 'A' && *b <= 'Z' ? *b + 32 : *b))
-			return false;
-	return *a == *b;
-}
-
 /*
  * relstage's output fed back in: a run of the columns relstage appends, as
  * it writes them (stage, stage_label, share_pct, ... in order), is an
@@ -268,7 +263,7 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 		if (i >= c->cfg.drop_from && i < c->cfg.drop_to)
 			continue;
 		for (k = 0; k < c->ncols; k++)
-			if (same_name_nocase(in->cell[i], col_name(c, c->cols[k])))
+			if (strcasecmp(in->cell[i], col_name(c, c->cols[k])) == 0) /* ASCII: no setlocale */
 				return rs_error_set(err, RS_EUSAGE, in->line,
 				                    "input column %zu is named \"%s\", like the column relstage "
 				                    "appends; it is kept: use --prefix P to name relstage's "
@@ -304,29 +299,27 @@ static void score_notes(rs_classifier *c)
 {
 	static const char *const label[RS_SCORE_COUNT] = {"contact depth", "cooperation"};
 	static const int var[RS_SCORE_COUNT] = {RS_V_CONTACT_SCORE, RS_V_COOPERATION_SCORE};
-	char list[400];
+	uint32_t found = 0;
 	int k, f;
 
+	for (f = 0; f < RS_F_COUNT; f++)
+		if (c->map->col[f] >= 0)
+			found |= 1u << f;
+	if (c->map->col[RS_F_CUSTOMER_SINCE] >= 0) /* it gives the years */
+		found |= 1u << RS_F_RELATIONSHIP_YEARS;
 	for (k = 0; k < RS_SCORE_COUNT; k++) {
-		uint32_t vars = rs_score_fields(c->rules, k), found = 0;
-		for (f = 0; f < RS_F_COUNT; f++)
-			if (c->map->col[f] >= 0)
-				found |= 1u << f;
-		if (c->map->col[RS_F_CUSTOMER_SINCE] >= 0) /* it gives the years */
-			found |= 1u << RS_F_RELATIONSHIP_YEARS;
+		uint32_t vars = rs_score_fields(c->rules, k);
+		const char *sep = ": none of ";
+
 		if (vars == 0 || (vars & found) != 0)
 			continue;
-		list[0] = '\0';
+		rs_buf_puts(&c->notes, label[k]);
 		for (f = 0; f < RS_F_COUNT; f++)
 			if (vars >> f & 1) {
-				if (list[0] != '\0')
-					strcat(list, ", ");
-				if (strlen(list) + strlen(rs_var_name(f)) + 3 < sizeof list)
-					strcat(list, rs_var_name(f));
+				rs_buf_puts(&c->notes, sep);
+				rs_buf_puts(&c->notes, rs_var_name(f));
+				sep = ", ";
 			}
-		rs_buf_puts(&c->notes, label[k]);
-		rs_buf_puts(&c->notes, ": none of ");
-		rs_buf_puts(&c->notes, list);
 		rs_buf_puts(&c->notes, " found, so ");
 		rs_buf_puts(&c->notes, rs_var_name(var[k]));
 		rs_buf_puts(&c->notes, " is 0 for every row\n");
@@ -507,9 +500,9 @@ static void put_cell(rs_classifier *c, size_t k, const char *s, size_t n, unsign
 	(void)rs_buf_putc(&c->arena, '\0');
 }
 
-/* v with d decimals (rs_buf_put_num) as appended cell k; with
- * decimal_comma, "12,5". */
-static void put_num(rs_classifier *c, size_t k, double v, int d)
+/* Appends v with d decimals (rs_buf_put_num) to the arena, "12,5" with
+ * decimal_comma; its length. */
+static size_t append_num(rs_classifier *c, double v, int d)
 {
 	size_t start = c->arena.len, n;
 	char *dot;
@@ -518,9 +511,23 @@ static void put_num(rs_classifier *c, size_t k, double v, int d)
 	n = c->arena.len - start;
 	if (c->o.decimal_comma && n > 0 && (dot = memchr(c->arena.data + start, '.', n)) != NULL)
 		*dot = ',';
+	return n;
+}
+
+/* v with d decimals as appended cell k. */
+static void put_num(rs_classifier *c, size_t k, double v, int d)
+{
+	size_t n = append_num(c, v, d);
+
 	c->len[c->nin + k] = n;
 	c->type[c->nin + k] = n != 0 ? RS_T_NUMBER : RS_T_NULL;
 	(void)rs_buf_putc(&c->arena, '\0');
+}
+
+/* A prepared text as appended cell k; null when empty. */
+static inline void put_ref(rs_classifier *c, size_t k, const text_ref *t)
+{
+	put_cell(c, k, t->s, t->n, t->n != 0 ? RS_T_STRING : RS_T_NULL);
 }
 
 /* The cells stage .. share_gap, and flags when the tail t was cached. */
@@ -533,13 +540,7 @@ static void put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 	put_num(c, COL_SHARE, a->v[RS_V_SHARE_PCT], 2);
 	put_num(c, COL_CONTACT, a->v[RS_V_CONTACT_SCORE], 1);
 	put_num(c, COL_COOP, a->v[RS_V_COOPERATION_SCORE], 1);
-	if (res->next_stage >= 0) {
-		const text_ref *n = &c->stage_id[res->next_stage];
-
-		put_cell(c, COL_NEXT, n->s, n->n, n->n != 0 ? RS_T_STRING : RS_T_NULL);
-	} else {
-		put_cell(c, COL_NEXT, "", 0, RS_T_NULL);
-	}
+	put_ref(c, COL_NEXT, res->next_stage >= 0 ? &c->stage_id[res->next_stage] : &no_text);
 	if (res->share_gap >= 0)
 		put_num(c, COL_GAP, res->share_gap, 2);
 	else
@@ -548,16 +549,13 @@ static void put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 		put_cell(c, COL_FLAGS, t->flags.s, t->flags.n, RS_T_STRING);
 }
 
-/* Appends s (NULL: nothing) and its NUL to the arena as a cell; its length. */
-static size_t put_text(rs_classifier *c, const char *s)
+/* Appends flag f to a flags cell, after a ';' unless it is the first. */
+static void add_flag(rs_buf *b, const char *f, bool *first)
 {
-	size_t start = c->arena.len, n;
-
-	if (s != NULL)
-		(void)rs_buf_puts(&c->arena, s);
-	n = c->arena.len - start;
-	(void)rs_buf_putc(&c->arena, '\0');
-	return n;
+	if (!*first)
+		(void)rs_buf_putc(b, ';');
+	(void)rs_buf_puts(b, f);
+	*first = false;
 }
 
 /* Joins the fired action rules' flags, distinct, in rule order; the cell's
@@ -575,22 +573,12 @@ static size_t put_flags(rs_classifier *c, const rs_result *res, bool downgraded)
 		if (f == NULL || (listed >> owner & 1u))
 			continue;
 		listed |= (uint64_t)1 << owner;
-		if (!first)
-			rs_buf_putc(&c->arena, ';');
-		rs_buf_puts(&c->arena, f);
-		first = false;
+		add_flag(&c->arena, f, &first);
 	}
-	if (downgraded) {
-		if (!first)
-			rs_buf_putc(&c->arena, ';');
-		rs_buf_puts(&c->arena, "downgraded");
-		first = false;
-	}
-	if (c->mismatch) {
-		if (!first)
-			rs_buf_putc(&c->arena, ';');
-		rs_buf_puts(&c->arena, "share_mismatch");
-	}
+	if (downgraded)
+		add_flag(&c->arena, "downgraded", &first);
+	if (c->mismatch)
+		add_flag(&c->arena, "share_mismatch", &first);
 	n = c->arena.len - start;
 	rs_buf_putc(&c->arena, '\0');
 	return n;
@@ -719,26 +707,17 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 }
 
 /* previous_stage and transition, at k and k + 1 of the appended cells. */
-static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k, size_t *len,
-                           unsigned char *type)
+static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k)
 {
 	const char *how = prev < 0 ? "new" : (size_t)prev < stage ? "up"
 	                  : (size_t)prev > stage ? "down" : "same";
 
-	len[k] = put_text(c, prev < 0 ? NULL : rs_rules_stage_id(c->rules, (size_t)prev));
-	type[k] = len[k] != 0 ? RS_T_STRING : RS_T_NULL;
-	len[k + 1] = put_text(c, how);
-	type[k + 1] = RS_T_STRING;
+	put_ref(c, k, prev < 0 ? &no_text : &c->stage_id[prev]);
+	put_cell(c, k + 1, how, strlen(how), RS_T_STRING);
 }
 
 /* A row's problems with the share, after bad cells: listed with them. */
 #define SHARE_FIELDS ((1u << RS_F_PURCHASE_SHARE) | (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND))
-/* A prepared text as appended cell k; null when empty. */
-static void put_ref(rs_classifier *c, size_t k, const text_ref *t)
-{
-	put_cell(c, k, t->s, t->n, t->n != 0 ? RS_T_STRING : RS_T_NULL);
-}
-
 /*
  * The advice's cells: relationship type and its label, the bonds, what the
  * next stage needs, the alliance model. Prepared texts and, in needs, the
@@ -746,14 +725,12 @@ static void put_ref(rs_classifier *c, size_t k, const text_ref *t)
  */
 static void put_advice(rs_classifier *c, const rs_result *res)
 {
-	static const text_ref none = {"", 0};
 	const rs_rules *r = c->rules;
 	int g = c->o.lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
-	size_t i, start, num;
-	char *dot;
+	size_t i, start;
 
-	put_ref(c, COL_TYPE, res->type >= 0 ? &c->type_id[res->type] : &none);
-	put_ref(c, COL_TYPE_LABEL, res->type >= 0 ? &c->type_label[res->type] : &none);
+	put_ref(c, COL_TYPE, res->type >= 0 ? &c->type_id[res->type] : &no_text);
+	put_ref(c, COL_TYPE_LABEL, res->type >= 0 ? &c->type_label[res->type] : &no_text);
 	start = c->arena.len;
 	for (i = 0; i < r->nkind[RS_K_BOND]; i++) {
 		if (!(res->bonds >> i & 1u))
@@ -778,18 +755,16 @@ static void put_advice(rs_classifier *c, const rs_result *res)
 			continue;
 		}
 		(void)rs_buf_append(&c->arena, s, at);
-		num = c->arena.len;
 		if (isnan(res->need_gap[i]))
 			(void)rs_buf_putc(&c->arena, '?');
-		else if (rs_buf_put_num(&c->arena, res->need_gap[i], 2) && c->o.decimal_comma &&
-		         (dot = memchr(c->arena.data + num, '.', c->arena.len - num)) != NULL)
-			*dot = ',';
+		else
+			(void)append_num(c, res->need_gap[i], 2);
 		(void)rs_buf_puts(&c->arena, s + at + 5); /* after "{gap}" */
 	}
 	c->len[c->nin + COL_NEEDS] = c->arena.len - start;
 	c->type[c->nin + COL_NEEDS] = c->arena.len > start ? RS_T_STRING : RS_T_NULL;
 	(void)rs_buf_putc(&c->arena, '\0');
-	put_ref(c, COL_MODEL, res->model >= 0 ? &c->model_id[res->model] : &none);
+	put_ref(c, COL_MODEL, res->model >= 0 ? &c->model_id[res->model] : &no_text);
 }
 
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
@@ -928,7 +903,7 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 		type[k++] = RS_T_STRING;
 	}
 	if (c->o.previous != NULL)
-		put_transition(c, prev, res.stage, k, len, type);
+		put_transition(c, prev, res.stage, k);
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
@@ -1082,34 +1057,32 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	return st;
 }
 
-static void count_vanished(void *ctx, const char *id, size_t stage)
+/* An account of the previous run that this run did not classify, by its
+ * earlier stage: vanished, or only rejected. */
+typedef struct tally {
+	unsigned long *total, *per_stage;
+} tally;
+
+static void count_account(void *ctx, const char *id, size_t stage)
 {
-	rs_stats *s = ctx;
+	tally *t = ctx;
 
 	(void)id;
-	s->vanished++;
+	++*t->total;
 	if (stage < RS_MAX_STAGES)
-		s->vanished_per_stage[stage]++;
-}
-
-static void count_rejected(void *ctx, const char *id, size_t stage)
-{
-	rs_stats *s = ctx;
-
-	(void)id;
-	s->prev_rejected++;
-	if (stage < RS_MAX_STAGES)
-		s->rejected_per_stage[stage]++;
+		t->per_stage[stage]++;
 }
 
 const rs_stats *rs_classifier_stats(rs_classifier *c)
 {
 	rs_stats *s = &c->stats;
+	tally vanished = {&s->vanished, s->vanished_per_stage};
+	tally rejected = {&s->prev_rejected, s->rejected_per_stage};
 	int k;
 
 	if (!c->finished && c->o.previous != NULL) {
-		rs_previous_each_vanished(c->o.previous, count_vanished, s);
-		rs_previous_each_rejected(c->o.previous, count_rejected, s);
+		rs_previous_each_vanished(c->o.previous, count_account, &vanished);
+		rs_previous_each_rejected(c->o.previous, count_account, &rejected);
 	}
 	c->finished = true;
 	s->read = s->classified + s->rejected;
@@ -1120,12 +1093,13 @@ const rs_stats *rs_classifier_stats(rs_classifier *c)
 
 long rs_intake_out_col(const rs_classifier *c, long in_col)
 {
-	if (in_col < 0 || (c->drop_to > c->drop_from && (size_t)in_col >= c->drop_from &&
-	                   (size_t)in_col < c->drop_to))
+	if (in_col < 0)
 		return -1;
-	return (size_t)in_col >= c->drop_to && c->drop_to > c->drop_from
-	               ? in_col - (long)(c->drop_to - c->drop_from)
-	               : in_col;
+	if ((size_t)in_col < c->drop_from)
+		return in_col;
+	if ((size_t)in_col < c->drop_to)
+		return -1; /* an earlier run's column, replaced */
+	return in_col - (long)(c->drop_to - c->drop_from);
 }
 
 size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max)
