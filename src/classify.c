@@ -1081,8 +1081,8 @@ const rs_stats *rs_classifier_stats(rs_classifier *c)
 	int k;
 
 	if (!c->finished && c->o.previous != NULL) {
-		rs_previous_each_vanished(c->o.previous, count_account, &vanished);
-		rs_previous_each_rejected(c->o.previous, count_account, &rejected);
+		rs_previous_each(c->o.previous, false, count_account, &vanished);
+		rs_previous_each(c->o.previous, true, count_account, &rejected);
 	}
 	c->finished = true;
 	s->read = s->classified + s->rejected;

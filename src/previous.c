@@ -308,11 +308,9 @@ void rs_previous_reject(rs_previous *p, const char *id, size_t n, unsigned long 
  * arena holds the previous file's ids first, in file order (duplicates were
  * never inserted), then this run's new ids: walking its first `loaded` ids
  * needs no allocation, so the order cannot change when memory is short.
- * Those not classified in this run are rejected (a row with the id was
- * rejected) or vanished.
  */
-static void each_missing(const rs_previous *p, bool rejected,
-                         void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
+void rs_previous_each(const rs_previous *p, bool rejected,
+                      void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
 {
 	size_t off = 0, k, n;
 
@@ -325,18 +323,6 @@ static void each_missing(const rs_previous *p, bool rejected,
 		if (e->used && e->stage >= 0 && e->seen_line == 0 && (e->rej_line != 0) == rejected)
 			fn(ctx, id, (size_t)e->stage);
 	}
-}
-
-void rs_previous_each_vanished(const rs_previous *p,
-                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
-{
-	each_missing(p, false, fn, ctx);
-}
-
-void rs_previous_each_rejected(const rs_previous *p,
-                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx)
-{
-	each_missing(p, true, fn, ctx);
 }
 
 void rs_previous_free(rs_previous *p)

@@ -6,34 +6,29 @@
 
 #include "internal.h"
 
-/* Calls fn for each account of the previous run not seen in this one. */
-void rs_previous_each_vanished(const rs_previous *p,
-                               void (*fn)(void *ctx, const char *id, size_t stage),
-                               void *ctx);
-
 #define RS_PREV_NEW (-1L)       /* not in the previous run */
 #define RS_PREV_DUPLICATE (-2L) /* already seen in this run (*first_line says where) */
 #define RS_PREV_NOMEM (-3L)
 
+/* The previous stage of `id` (RS_PREV_NEW if none), marking nothing. An id
+ * first seen in this run also says RS_PREV_NEW. */
+long rs_previous_stage(const rs_previous *p, const char *id, size_t n);
 /*
  * Marks `id` as seen at `line` in this run and returns its previous stage
  * index, or one of the codes above. Ids new in this run are remembered too,
  * so a repeated id is caught whether or not it was in the previous run.
  */
-/* The previous stage of `id` (RS_PREV_NEW if none), marking nothing. An id
- * first seen in this run also says RS_PREV_NEW. */
-long rs_previous_stage(const rs_previous *p, const char *id, size_t n);
-
 long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
                        unsigned long *first_line);
-
 /*
  * `id`'s row was rejected in this run: when the previous run had it and this
  * run does not classify it, it is reported as rejected, not as vanished.
  */
 void rs_previous_reject(rs_previous *p, const char *id, size_t n, unsigned long line);
-/* Calls fn for each account of the previous run whose rows this run only rejected. */
-void rs_previous_each_rejected(const rs_previous *p,
-                               void (*fn)(void *ctx, const char *id, size_t stage), void *ctx);
+/* Calls fn for each account of the previous run that this run did not
+ * classify: with `rejected`, those whose rows it only rejected, else the
+ * vanished ones (no row with the id at all). */
+void rs_previous_each(const rs_previous *p, bool rejected,
+                      void (*fn)(void *ctx, const char *id, size_t stage), void *ctx);
 
 #endif

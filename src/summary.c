@@ -10,11 +10,11 @@
 #include "classify_impl.h"
 #include "previous_impl.h"
 
+/* The state of a walk over the previous run's missing accounts. */
 typedef struct text_ctx {
 	rs_buf *out;
-	size_t shown, total;
 	const rs_rules *rules;
-	bool json;
+	size_t shown;
 	bool first;
 } text_ctx;
 
@@ -137,27 +137,24 @@ static void skipped_text(const rs_stats *s, rs_lang lang, rs_buf *b)
 		}
 }
 
-/* Accounts of the previous run this run rejected: counted, listed like the vanished. */
-static void rejected_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
-                          rs_lang lang, rs_buf *b)
+/* The previous run's accounts that this run rejected or that vanished,
+ * under their title, at most 20 shown; how many there were. */
+static size_t list_text(const rs_previous *prev, bool rejected, const char *title,
+                        const rs_rules *r, rs_buf *b)
 {
-	text_ctx t = {b, 0, s->prev_rejected, r, false, true};
+	text_ctx t = {b, r, 0, true};
 
-	if (s->prev_rejected == 0)
-		return;
-	count_line(b, words[W_REJECTED][lang], s->prev_rejected);
-	if (prev == NULL)
-		return;
 	rs_buf_puts(b, "  ");
-	rs_buf_puts(b, words[W_REJECTED_LIST][lang]);
+	rs_buf_puts(b, title);
 	rs_buf_puts(b, ":\n");
-	rs_previous_each_rejected(prev, vanished_text, &t);
+	rs_previous_each(prev, rejected, vanished_text, &t);
+	return t.shown;
 }
 
 bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_lang lang,
                      rs_buf *b)
 {
-	size_t i, n = rs_rules_stage_count(r);
+	size_t i, n = rs_rules_stage_count(r), shown;
 
 	count_line(b, words[W_READ][lang], s->read);
 	count_line(b, words[W_CLASSIFIED][lang], s->classified);
@@ -184,21 +181,19 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		count_line(b, words[W_SAME][lang], s->same);
 		count_line(b, words[W_NEW][lang], s->added);
 		count_line(b, words[W_VANISHED][lang], s->vanished);
-		rejected_text(s, r, prev, lang, b);
+		/* accounts this run rejected: counted, listed like the vanished */
+		if (s->prev_rejected > 0)
+			count_line(b, words[W_REJECTED][lang], s->prev_rejected);
+		if (s->prev_rejected > 0 && prev != NULL)
+			(void)list_text(prev, true, words[W_REJECTED_LIST][lang], r, b);
 		matrix_text(s, r, lang, b);
-		if (prev != NULL && s->vanished > 0) {
-			text_ctx t = {b, 0, s->vanished, r, false, true};
-			rs_buf_puts(b, "  ");
-			rs_buf_puts(b, words[W_VANISHED_LIST][lang]);
-			rs_buf_puts(b, ":\n");
-			rs_previous_each_vanished(prev, vanished_text, &t);
-			if (t.shown > 20) {
-				char tmp[64];
-				int len = snprintf(tmp, sizeof tmp, words[W_MORE][lang], (unsigned long)(t.shown - 20));
-				rs_buf_puts(b, "    ");
-				rs_buf_append(b, tmp, len > 0 ? (size_t)len : 0);
-				rs_buf_putc(b, '\n');
-			}
+		if (prev != NULL && s->vanished > 0 &&
+		    (shown = list_text(prev, false, words[W_VANISHED_LIST][lang], r, b)) > 20) {
+			char tmp[64];
+			int len = snprintf(tmp, sizeof tmp, words[W_MORE][lang], (unsigned long)(shown - 20));
+			rs_buf_puts(b, "    ");
+			rs_buf_append(b, tmp, len > 0 ? (size_t)len : 0);
+			rs_buf_putc(b, '\n');
 		}
 	}
 	return !b->failed;
@@ -230,7 +225,7 @@ static void vanished_json(void *ctx, const char *id, size_t stage)
 static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev, rs_buf *b)
 {
 	size_t i, k, n = rs_rules_stage_count(r);
-	text_ctx t = {b, 0, s->vanished, r, true, true};
+	text_ctx t = {b, r, 0, true};
 
 	rs_buf_puts(b, ",\"previous\":{");
 	json_kv(b, "up", s->up, true);
@@ -249,11 +244,11 @@ static void previous_json(const rs_stats *s, const rs_rules *r, const rs_previou
 	}
 	rs_buf_puts(b, "},\"vanished_accounts\":[");
 	if (prev != NULL)
-		rs_previous_each_vanished(prev, vanished_json, &t);
+		rs_previous_each(prev, false, vanished_json, &t);
 	rs_buf_puts(b, "],\"rejected_accounts\":[");
 	t.first = true;
 	if (prev != NULL)
-		rs_previous_each_rejected(prev, vanished_json, &t);
+		rs_previous_each(prev, true, vanished_json, &t);
 	rs_buf_puts(b, "]}");
 }
 

@@ -60,7 +60,7 @@ static inline size_t rs_test_previous_count(const rs_previous *p)
 {
 	size_t n = 0;
 
-	rs_previous_each_vanished(p, rs_test_count_one, &n);
+	rs_previous_each(p, false, rs_test_count_one, &n);
 	return n;
 }
 

@@ -225,7 +225,7 @@ static void test_vanished_are_the_unvisited_in_file_order(void **state)
 	                 RS_OK);
 	(void)visit(p, "V1", 2, &first);
 	(void)visit(p, "NEW", 3, &first);
-	rs_previous_each_vanished(p, note, &s);
+	rs_previous_each(p, false, note, &s);
 	assert_int_equal(s.n, 3);
 	assert_string_equal(s.ids[0], "V5");
 	assert_string_equal(s.ids[1], "V3");
