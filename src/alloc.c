@@ -82,16 +82,6 @@ void rs_free(void *p)
 		hooks.free_fn(p);
 }
 
-void *rs_realloc_hook(void *p, size_t size)
-{
-	return rs_realloc(p, size);
-}
-
-void rs_free_hook(void *p)
-{
-	rs_free(p);
-}
-
 char *rs_strndup(const char *s, size_t n)
 {
 	char *d = rs_malloc(n + 1);

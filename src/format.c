@@ -42,15 +42,17 @@ const char *rs_format_name(rs_format f)
 	return i < sizeof fmt_names / sizeof fmt_names[0] ? fmt_names[i] : "?";
 }
 
+/* "en", "zh", or a locale name that starts with one: "zh_CN.UTF-8", "en-GB". */
 bool rs_lang_parse(const char *name, rs_lang *out)
 {
-	if (strncasecmp(name, "en", 2) == 0 && (name[2] == '\0' || name[2] == '_' || name[2] == '-' || name[2] == '.')) {
-		*out = RS_LANG_EN;
-		return true;
-	}
-	if (strncasecmp(name, "zh", 2) == 0 && (name[2] == '\0' || name[2] == '_' || name[2] == '-' || name[2] == '.')) {
-		*out = RS_LANG_ZH;
-		return true;
-	}
+	static const char *const langs[RS_LANG_COUNT] = {"en", "zh"};
+	int i;
+
+	for (i = 0; i < RS_LANG_COUNT; i++)
+		if (strncasecmp(name, langs[i], 2) == 0 &&
+		    (name[2] == '\0' || name[2] == '_' || name[2] == '-' || name[2] == '.')) {
+			*out = (rs_lang)i;
+			return true;
+		}
 	return false;
 }

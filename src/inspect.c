@@ -90,6 +90,14 @@ static const rs_fieldmap *map_of(const rs_classifier *c)
 	return c->map != NULL ? c->map : c->partial;
 }
 
+/* The name of field f's column: its header cell, else where the map found it. */
+static void column_text(rs_classifier *c, const rs_fieldmap *m, int f, char *buf, size_t cap)
+{
+	header_text(c, m->col[f], buf, cap);
+	if (buf[0] == '\0')
+		(void)snprintf(buf, cap, "%s", m->where[f][0] ? m->where[f] : rs_var_name(f));
+}
+
 /* ---------------------------------------------- fields and notes, JSON */
 
 /* "fields":{"id":{"column":"Account ID","index":1,"how":"built-in name"},"name":null,...} */
@@ -107,9 +115,7 @@ void rs_inspect_fields_json(const rs_classifier *cc, rs_buf *b)
 			rs_buf_puts(b, m->how[f] == RS_HOW_OFF ? "{\"column\":null,\"how\":\"-m FIELD=\"}" : "null");
 			continue;
 		}
-		header_text(c, m->col[f], text, sizeof text);
-		if (text[0] == '\0')
-			(void)snprintf(text, sizeof text, "%s", m->where[f][0] ? m->where[f] : rs_var_name(f));
+		column_text(c, m, f, text, sizeof text);
 		rs_buf_puts(b, "{\"column\":");
 		rs_buf_json_str(b, text);
 		rs_buf_puts(b, ",\"index\":");
@@ -256,29 +262,23 @@ static void show_values(insp *z, const rs_row *row)
 			rs_buf_puts(&j, "{\"bad\":");
 			rs_buf_json_str(&j, cell);
 			rs_buf_putc(&j, '}');
+			(void)snprintf(v, sizeof v, "\"%s\"(bad)", cell);
 		} else if (!rs_known(&a, f)) {
 			rs_buf_puts(&j, "null");
+			(void)snprintf(v, sizeof v, "(empty)");
 		} else if (rs_var_kind(f) == RS_KIND_TEXT) {
 			rs_buf_json_str(&j, cell);
+			(void)snprintf(v, sizeof v, "\"%s\"", cell);
 		} else if (rs_var_kind(f) == RS_KIND_BOOL) {
 			rs_buf_puts(&j, a.v[f] != 0 ? "true" : "false");
+			(void)snprintf(v, sizeof v, "%s", a.v[f] != 0 ? "yes" : "no");
 		} else if (rs_var_kind(f) == RS_KIND_LEVEL) {
 			rs_buf_json_str(&j, level_name(a.v[f]));
+			(void)snprintf(v, sizeof v, "%s", level_name(a.v[f]));
 		} else {
 			rs_buf_put_num(&j, a.v[f], 6);
-		}
-		if (failed >> f & 1)
-			(void)snprintf(v, sizeof v, "\"%s\"(bad)", cell);
-		else if (!rs_known(&a, f))
-			(void)snprintf(v, sizeof v, "(empty)");
-		else if (rs_var_kind(f) == RS_KIND_TEXT)
-			(void)snprintf(v, sizeof v, "\"%s\"", cell);
-		else if (rs_var_kind(f) == RS_KIND_BOOL)
-			(void)snprintf(v, sizeof v, "%s", a.v[f] != 0 ? "yes" : "no");
-		else if (rs_var_kind(f) == RS_KIND_LEVEL)
-			(void)snprintf(v, sizeof v, "%s", level_name(a.v[f]));
-		else
 			(void)snprintf(v, sizeof v, "%.15g", a.v[f]);
+		}
 		have += (size_t)snprintf(s->values + have, have < sizeof s->values ? sizeof s->values - have : 0,
 		                         "%s%s=%s", have ? " " : "", rs_var_name(f), v);
 		if (have >= sizeof s->values) {
@@ -354,24 +354,12 @@ static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs
 
 /* ------------------------------------------------------------ the report */
 
-static const char *delim_name(char d, char *buf)
+/* The delimiter: "tab", else the character, quoted for a person ("';'"). */
+static const char *delim_text(char d, bool quoted, char *buf)
 {
 	if (d == '\t')
 		return "tab";
-	buf[0] = d;
-	buf[1] = '\0';
-	return buf;
-}
-
-/* The delimiter for a person: ',' or tab. */
-static const char *delim_shown(char d, char *buf)
-{
-	if (d == '\t')
-		return "tab";
-	buf[0] = '\'';
-	buf[1] = d;
-	buf[2] = '\'';
-	buf[3] = '\0';
+	(void)snprintf(buf, 4, quoted ? "'%c'" : "%c", d);
 	return buf;
 }
 
@@ -393,9 +381,7 @@ static void text_fields(insp *z, rs_buf *b)
 			(void)snprintf(line, sizeof line, "  %-20s %-34s %s\n", rs_var_name(f), "-",
 			               m->how[f] == RS_HOW_OFF ? "taken from no column (-m FIELD=)" : "not found");
 		} else {
-			header_text(c, m->col[f], text, sizeof text);
-			if (text[0] == '\0')
-				(void)snprintf(text, sizeof text, "%s", m->where[f][0] ? m->where[f] : rs_var_name(f));
+			column_text(c, m, f, text, sizeof text);
 			(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
 			w = rs_display_width(col, strlen(col)); /* padded by what a terminal shows */
 			(void)snprintf(line, sizeof line, "  %-20s %s%*s %s%s%s%s\n", rs_var_name(f), col,
@@ -455,7 +441,7 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		               rs_format_name(fi->format), fi->encoding);
 		rs_buf_puts(b, line);
 		if (fi->delimiter != 0) {
-			(void)snprintf(line, sizeof line, ", delimiter %s", delim_shown(fi->delimiter, d));
+			(void)snprintf(line, sizeof line, ", delimiter %s", delim_text(fi->delimiter, true, d));
 			rs_buf_puts(b, line);
 		}
 		if (fi->header)
@@ -511,7 +497,7 @@ static void json_list(insp *z, rs_buf *b, const char *key, const listed *l, size
 
 static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
-	char msg[1200], d[2];
+	char msg[1200], d[4];
 	size_t i;
 	int k;
 
@@ -526,7 +512,7 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		rs_buf_json_str(b, fi->encoding);
 		jkey(b, "delimiter", true);
 		if (fi->delimiter != 0)
-			rs_buf_json_str(b, delim_name(fi->delimiter, d));
+			rs_buf_json_str(b, delim_text(fi->delimiter, false, d));
 		else
 			rs_buf_puts(b, "null");
 		jkey(b, "header_line", true);

@@ -39,8 +39,8 @@ typedef struct rs_alloc_hooks {
 void rs_set_alloc_hooks(const rs_alloc_hooks *h);
 void *rs_malloc(size_t size);
 void *rs_calloc(size_t n, size_t size); /* zeroed; checks n * size for overflow */
-void *rs_realloc(void *p, size_t size);
-void rs_free(void *p);
+void *rs_realloc(void *p, size_t size); /* also libcsv's (csv_set_realloc_func) */
+void rs_free(void *p);                  /* and csv_set_free_func */
 char *rs_strdup(const char *s);
 char *rs_strndup(const char *s, size_t n);
 
@@ -48,10 +48,6 @@ char *rs_strndup(const char *s, size_t n);
  * routes cJSON through the hooks): a parser that gave up while this count
  * stayed the same met bad input, not a lack of memory. */
 unsigned long rs_alloc_failures(void);
-
-/* The hooks in force, for handing to libcsv parsers (csv_set_realloc_func). */
-void *rs_realloc_hook(void *p, size_t size);
-void rs_free_hook(void *p);
 
 /* ---------------------------------------------------------------- buffer */
 

@@ -378,8 +378,8 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	csv_set_delim(&s.p, (unsigned char)delimiter);
 	csv_set_space_func(&s.p, no_space);
-	csv_set_realloc_func(&s.p, rs_realloc_hook);
-	csv_set_free_func(&s.p, rs_free_hook);
+	csv_set_realloc_func(&s.p, rs_realloc);
+	csv_set_free_func(&s.p, rs_free);
 	csv_set_blk_size(&s.p, s.blk);
 	buf = rs_malloc(CHUNK);
 	if (buf == NULL)
