@@ -207,14 +207,13 @@ static int cmd_validate(const char *path)
 		return rc;
 	errors = rs_rules_analyze(rules, print_problem, &shown);
 	warnings = shown - errors;
-	if (errors == 0 && warnings == 0)
-		printf("%s: ok: %zu stages, %zu action rules\n", path, rs_rules_stage_count(rules),
+	if (errors == 0) {
+		printf("%s: ok: %zu stages, %zu action rules", path, rs_rules_stage_count(rules),
 		       rs_rules_action_count(rules));
-	else if (errors == 0)
-		printf("%s: ok: %zu stages, %zu action rules, %zu warning%s\n", path,
-		       rs_rules_stage_count(rules), rs_rules_action_count(rules), warnings,
-		       warnings == 1 ? "" : "s");
-	else
+		if (warnings > 0)
+			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+		printf("\n");
+	} else
 		cli_warn("%s: %zu error%s and %zu warning%s in the decision table", path, errors,
 		         errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
 	rs_rules_free(rules);
@@ -223,13 +222,9 @@ static int cmd_validate(const char *path)
 
 static const char *kind_name(rs_kind k)
 {
-	switch (k) {
-	case RS_KIND_TEXT: return "text";
-	case RS_KIND_NUMBER: return "number";
-	case RS_KIND_BOOL: return "yes/no";
-	case RS_KIND_LEVEL: return "level";
-	}
-	return "?";
+	static const char *const names[] = {"text", "number", "yes/no", "level"}; /* rs_kind's order */
+
+	return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
 /* The yes/no and level words, by value (the library's table). */
