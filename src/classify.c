@@ -86,12 +86,11 @@ static rs_status setup_intake(rs_classifier *c, rs_error *err)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	for (k = 0; k < COL_MAX; k++) {
 		const char *name = rs_col_names[o->header_lang][k];
-		size_t np = strlen(p), nn = strlen(name);
-		if ((c->prefixed[k] = rs_malloc(np + nn + 2)) == NULL)
+		size_t n = strlen(p) + strlen(name) + 2;
+
+		if ((c->prefixed[k] = rs_malloc(n)) == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-		memcpy(c->prefixed[k], p, np);
-		c->prefixed[k][np] = '_';
-		memcpy(c->prefixed[k] + np + 1, name, nn + 1);
+		(void)snprintf(c->prefixed[k], n, "%s_%s", p, name);
 	}
 	return RS_OK;
 }

@@ -270,42 +270,22 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
                          rs_buf *explain, rs_lang lang, rs_error *err);
 
 /* ------------------------------------------------------------- classifier
- * A file row by row, which rs_classifier_file drives (inspect and the
- * tests call these one at a time). */
+ * The steps rs_classifier_file takes for each record (relstage.h says what
+ * they do together); the tests call them one at a time. */
 
-/*
- * Takes a file's first record and gives the output header (valid while c
- * lives). The delimiter (0 for JSON and workbooks) decides number parsing
- * (';' allows decimal commas). In delimited text (a delimiter) and in a
- * workbook (a first record with cell types) the header may come later: a
- * record above it is a title row, and then *out is NULL: pass the next
- * records here until *out is set (at most 20 records are searched; a
- * record that gives an id and a share is the header). A later file's
- * header must name the same columns.
- */
+/* A record that may be the header: *out is the output header once it was
+ * found, NULL while the records are title rows. delimiter: 0 for JSON and
+ * workbooks, ';' allows decimal commas. */
 rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
                                const rs_row **out, rs_error *err);
-/*
- * Decides how the current file's values read from its first rows (after
- * rs_classifier_header, before its first rs_classifier_row): the decimal
- * mark of text such as "1.234" per column, and whether shares are
- * fractions. The choices that matter go to the notice callback. Without a
- * call, each column follows the file's convention.
- */
+/* The file's first rows decide how its values read (decimal marks, fractions). */
 void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q);
-/*
- * Classifies one row: RS_OK and *out (valid until the next call), or
- * RS_OK and *out NULL for a row that is not written (skipped, held back,
- * or rejected through on_reject), or without on_reject RS_EREJECT with the
- * reason in err (line and file set). Counts into stats.
- */
+/* One row: *out (valid until the next call), or NULL for a row skipped, held
+ * back or rejected through on_reject; without on_reject a bad row is
+ * RS_EREJECT with the reason in err. Counts into stats. */
 rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **out,
                             rs_error *err);
-/*
- * The end of one input file: held rows become its footer (or rejects, if
- * not all can be), a file that never gave a header is an error, and the
- * next file is looked at afresh.
- */
+/* The end of a file: held rows become its footer (or rejects). */
 rs_status rs_classifier_end(rs_classifier *c, rs_error *err);
 
 /* The columns the classifier appends, in output order, and their names
