@@ -193,21 +193,18 @@ static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 
 	if (first == NULL)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
-	if (in->n == first->n) {
-		for (i = 0; i < in->n; i++)
-			if (in->len[i] != first->len[i] || memcmp(in->cell[i], first->cell[i], in->len[i]) != 0)
-				break;
-		if (i == in->n)
-			return RS_OK;
+	if (in->n != first->n)
 		return rs_error_set(err, RS_EUSAGE, in->line,
-		                    "column %zu is \"%s\" here but \"%s\" in the first file; "
-		                    "files classified together need the same columns",
-		                    i + 1, in->cell[i], first->cell[i]);
-	}
-	return rs_error_set(err, RS_EUSAGE, in->line,
-	                    "%zu columns here but %zu in the first file; files classified "
-	                    "together need the same columns",
-	                    in->n, first->n);
+		                    "%zu columns here but %zu in the first file; files classified "
+		                    "together need the same columns",
+		                    in->n, first->n);
+	for (i = 0; i < in->n; i++)
+		if (in->len[i] != first->len[i] || memcmp(in->cell[i], first->cell[i], in->len[i]) != 0)
+			return rs_error_set(err, RS_EUSAGE, in->line,
+			                    "column %zu is \"%s\" here but \"%s\" in the first file; "
+			                    "files classified together need the same columns",
+			                    i + 1, in->cell[i], first->cell[i]);
+	return RS_OK;
 }
 
 /* Which appended column (COL_) a header cell names, in either language,
@@ -590,13 +587,10 @@ static size_t put_actions(rs_classifier *c, const rs_result *res, bool downgrade
 	const char *s = rs_rules_stage_actions(c->rules, res->stage, lang);
 	bool any = s != NULL && *s != '\0';
 
-	if (downgraded) {
-		const char *m = c->downgrade;
-		if (m != NULL) {
-			rs_buf_puts(&c->arena, m);
-			if (any || res->nfired > 0)
-				rs_buf_puts(&c->arena, RS_ACTION_SEP);
-		}
+	if (downgraded && c->downgrade != NULL) {
+		rs_buf_puts(&c->arena, c->downgrade);
+		if (any || res->nfired > 0)
+			rs_buf_puts(&c->arena, RS_ACTION_SEP);
 	}
 	for (i = 0; i < res->nfired; i++) {
 		rs_buf_puts(&c->arena, rs_rules_action_text(c->rules, res->fired[i], lang));
