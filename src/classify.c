@@ -373,16 +373,10 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 		c->hdr_len[i] = n;
 	}
-	c->out_hdr.n = c->nout;
-	c->out_hdr.cell = (const char *const *)c->hdr_cell;
-	c->out_hdr.len = c->hdr_len;
-	c->out_hdr.type = c->hdr_type;
-	c->out_hdr.line = 1;
+	c->out_hdr = (rs_row){c->nout, (const char *const *)c->hdr_cell, c->hdr_len, c->hdr_type, 1,
+	                      NULL, 0};
+	c->out_row = (rs_row){c->nout, c->cell, c->len, c->type, 0, NULL, 0};
 	mark_numbers(c);
-	c->out_row.n = c->nout;
-	c->out_row.cell = c->cell;
-	c->out_row.len = c->len;
-	c->out_row.type = c->type;
 	return RS_OK;
 }
 
@@ -922,11 +916,7 @@ static const rs_row *pad_row(rs_classifier *c, const rs_row *in)
 		c->pad_len[i] = 0;
 		c->pad_type[i] = RS_T_STRING;
 	}
-	c->pad = *in;
-	c->pad.n = c->nraw;
-	c->pad.cell = c->pad_cell;
-	c->pad.len = c->pad_len;
-	c->pad.type = c->pad_type;
+	c->pad = (rs_row){c->nraw, c->pad_cell, c->pad_len, c->pad_type, in->line, in->reject, in->extra};
 	return &c->pad;
 }
 

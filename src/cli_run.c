@@ -113,7 +113,8 @@ static void progress(run *r)
  * percentage is judged at the end, of the rows that were classified or
  * rejected (skipped rows are not accounts).
  */
-static bool too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned long rows, bool final)
+static bool too_many_rejects(const cli_opts *o, unsigned long rejected, unsigned long rows,
+                             bool final)
 {
 	if (!o->max_rejects_set)
 		return false;
@@ -319,7 +320,8 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
 	/* the workbook's writer sends a row whose reject is set to its Rejects sheet */
 	st = rs_writer_row(r->rej_sheet ? r->w : r->rw,
-	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0}, err);
+	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0},
+	                   err);
 	if (st != RS_OK)
 		err->file = r->rej_sheet ? r->out_name : r->o->rejects;
 	return st;
