@@ -109,15 +109,13 @@ static const char *const al_since[] = {"client_since", "customer_since_date", "r
 static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
                                        "返点协议", "价格协议", "框架价格协议", "rabattvereinbarung",
                                        "preisvereinbarung", NULL};
-static const char *const al_none[] = {NULL};
-
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
 	al_excl, al_info, al_since, al_price,
 };
 
-static const char *const meanings[RS_V_COUNT] = {
+static const char *const meanings[RS_F_COUNT] = {
 	"account id (required)",
 	"account name",
 	"our share of the customer's category purchases, % (0-100)",
@@ -136,25 +134,7 @@ static const char *const meanings[RS_V_COUNT] = {
 	"forecasts, plans or data shared with us (yes/no)",
 	"the year (or date) the customer relationship began; gives relationship_years when that is empty",
 	"a rebate, volume-discount or framework-price agreement (yes/no)",
-	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
-	"score: contact depth, 0-100",
-	"score: cooperation signals, 0-100",
-	"the stage in the previous run (--previous)",
 };
-
-const char *rs_field_meaning(int field)
-{
-	if (field < 0 || field >= RS_V_COUNT)
-		return NULL;
-	return meanings[field];
-}
-
-const char *const *rs_field_aliases(int field)
-{
-	if (field < 0 || field >= RS_V_COUNT)
-		return NULL;
-	return field < RS_F_COUNT ? aliases[field] : al_none;
-}
 
 bool rs_field_describe(size_t i, rs_field_info *out)
 {
@@ -318,17 +298,6 @@ static rs_status check_twins(const mapctx *c)
 	                    rs_field_shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]));
 }
 
-/* The field whose name is normalised `key`, or -1 (scores are not fields). */
-static int field_by_name(const char *key)
-{
-	int f;
-
-	for (f = 0; f < RS_F_COUNT; f++)
-		if (strcmp(key, var_names[f]) == 0)
-			return f;
-	return -1;
-}
-
 /* Appends s to buf (capacity cap) if it fits whole; returns false if not. */
 static bool put(char *buf, size_t cap, const char *s)
 {
@@ -388,14 +357,15 @@ static const char *column_list(const rs_row *h, char *buf, size_t cap)
 	return buf;
 }
 
-static bool column_taken(const rs_fieldmap *m, long col, int *by)
+/* The field that column col gives so far, or -1. */
+static int field_at(const rs_fieldmap *m, long col)
 {
-	int g;
+	int f;
 
-	for (g = 0; g < RS_F_COUNT; g++)
-		if (m->col[g] == col)
-			return *by = g, true;
-	return false;
+	for (f = 0; f < RS_F_COUNT; f++)
+		if (m->col[f] == col)
+			return f;
+	return -1;
 }
 
 /*
@@ -462,7 +432,7 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 
 	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
 		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"%s%s", "", "");
-	if ((f = field_by_name(fkey)) < 0)
+	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
 		return spec_error(c, s, "unknown field; fields are %s%s", field_list(list, sizeof list), "");
 	if (c->m->how[f] == RS_HOW_MAP && s->key != NULL)
 		return RS_OK; /* -m wins over the file */
@@ -477,7 +447,7 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 	if ((col = map_column(c, col_text, clen)) < 0)
 		return spec_error(c, s, "no such column in the header; columns are %s%s",
 		                  column_list(c->h, list, sizeof list), "");
-	if (column_taken(c->m, col, &g)) {
+	if ((g = field_at(c->m, col)) >= 0) {
 		if (s->key != NULL && c->m->how[g] == RS_HOW_MAP)
 			return RS_OK; /* -m gave that column to another field */
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
@@ -553,9 +523,7 @@ static rs_status apply_ignores(mapctx *c)
 /* A column a field may still take: named, not ignored, not taken. */
 static bool free_column(const mapctx *c, size_t col)
 {
-	int g;
-
-	return c->full[col][0] != '\0' && !c->off[col] && !column_taken(c->m, (long)col, &g);
+	return c->full[col][0] != '\0' && !c->off[col] && field_at(c->m, (long)col) < 0;
 }
 
 /* Fields not given by -m or the file come from their name or an alias: one column each. */
@@ -989,24 +957,25 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		if ((st = number_cell(m, f, row, c, conv, &v, &p, guessed, err)) != RS_OK)
 			return st;
 	} else if (rs_field_kinds[f] == RS_KIND_BOOL) {
-		if ((p = rs_parse_bool(row->cell[c], row->len[c], &b)) == RS_PARSE_BAD &&
-		    rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
-			p = RS_PARSE_OK, b = v != 0;
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not yes/no",
-			                   "yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; "
-			                   "relstage fields lists all", err);
+		p = rs_parse_bool(row->cell[c], row->len[c], &b);
 		v = b ? 1 : 0;
 	} else {
-		if ((p = rs_parse_level(row->cell[c], row->len[c], &lv)) == RS_PARSE_BAD &&
-		    rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
-			p = RS_PARSE_OK, lv = (int)v;
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not a level",
-			                   "staff, manager, director, executive, or a title: VP Sales, "
-			                   "采购经理; relstage fields lists all", err);
+		p = rs_parse_level(row->cell[c], row->len[c], &lv);
 		v = lv;
 	}
+	/* Only a yes/no or level cell can still be bad here: a map file's word
+	 * for it, else the reject (the word's value is of the field's kind:
+	 * mapfile.c checks it). */
+	if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
+		p = RS_PARSE_OK;
+	else if (p == RS_PARSE_BAD && rs_field_kinds[f] == RS_KIND_BOOL)
+		return reject_cell(m, f, row, c, "is not yes/no",
+		                   "yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; "
+		                   "relstage fields lists all", err);
+	else if (p == RS_PARSE_BAD)
+		return reject_cell(m, f, row, c, "is not a level",
+		                   "staff, manager, director, executive, or a title: VP Sales, "
+		                   "采购经理; relstage fields lists all", err);
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;
@@ -1025,6 +994,14 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
  * accepted here (the fast paths are subsets, see fields_impl.h) and the
  * reject message for anything bad.
  */
+static inline bool fast_number(const rs_colop *o, const char *s, size_t n, char dec, double *v)
+{
+	if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
+		return false;
+	/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
+	return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
+}
+
 static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char dec, double *v)
 {
 	int k;
@@ -1033,10 +1010,7 @@ static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char de
 	case RS_OP_COUNT:
 		return rs_value_fastcount(s, n, v);
 	case RS_OP_NUMBER:
-		if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
-			return false;
-		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
-		return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
+		return fast_number(o, s, n, dec, v);
 	case RS_OP_BOOL:
 		k = rs_value_fastbool(s, n);
 		break;
@@ -1111,9 +1085,7 @@ static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, char con
 
 		if (n == 0)
 			continue; /* every kind reads empty text as unknown */
-		if (rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
-		                     o->dec == RS_DEC_FILE ? conv : o->dec, &v) &&
-		    v >= o->lo && v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)v == v)) {
+		if (fast_number(o, s, n, o->dec == RS_DEC_FILE ? conv : o->dec, &v)) {
 			a->v[o->field] = v;
 			known |= 1u << o->field;
 		} else {
