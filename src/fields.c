@@ -994,14 +994,6 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
  * accepted here (the fast paths are subsets, see fields_impl.h) and the
  * reject message for anything bad.
  */
-static inline bool fast_number(const rs_colop *o, const char *s, size_t n, char dec, double *v)
-{
-	if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
-		return false;
-	/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
-	return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
-}
-
 static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char dec, double *v)
 {
 	int k;
@@ -1010,7 +1002,10 @@ static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char de
 	case RS_OP_COUNT:
 		return rs_value_fastcount(s, n, v);
 	case RS_OP_NUMBER:
-		return fast_number(o, s, n, dec, v);
+		if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
+			return false;
+		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
+		return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
 	case RS_OP_BOOL:
 		k = rs_value_fastbool(s, n);
 		break;
@@ -1085,7 +1080,9 @@ static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, char con
 
 		if (n == 0)
 			continue; /* every kind reads empty text as unknown */
-		if (fast_number(o, s, n, o->dec == RS_DEC_FILE ? conv : o->dec, &v)) {
+		if (rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n,
+		                     o->dec == RS_DEC_FILE ? conv : o->dec, &v) &&
+		    v >= o->lo && v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)v == v)) {
 			a->v[o->field] = v;
 			known |= 1u << o->field;
 		} else {
