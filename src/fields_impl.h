@@ -77,12 +77,6 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
 /*
- * A cell as the word table writes its words (words.c): trimmed, ASCII and
- * Latin-1 letters lowercased, blanks and - _ / & + . one space. Returns the
- * length, or cap when it does not fit.
- */
-size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap);
-/*
  * customer_since: a year (2019, 2019年) or a date (2019-06-15, 2019/6/15,
  * 2019年6月15日, 15.06.2019, a time after it ignored) -> *year, and the whole
  * years from it to today (YYYYMMDD) -> *years. A date after today or before
@@ -250,14 +244,6 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
  */
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err);
-/* rs_fieldmap_read without the bits (the tests' shorthand). */
-static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
-                                          const rs_numfmt *nf, rs_account *a, rs_error *err)
-{
-	uint32_t guessed = 0, failed = 0;
-
-	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
-}
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives
@@ -276,17 +262,10 @@ extern const double rs_value_pow10[20];
  * NUL-terminated).
  */
 
-/* p[0..4) little-endian: one load where the host is little-endian. */
+/* p[0..4) little-endian (compilers make it one load where the host is). */
 static inline uint64_t rs_value_ld32(const unsigned char *p)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint32_t u;
-
-	memcpy(&u, p, sizeof u);
-	return u;
-#else
 	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-#endif
 }
 
 /*

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields_impl.h"
+#include "internals.h"
 
 /* ------------------------------------------------------------ helpers */
 
