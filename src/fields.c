@@ -987,38 +987,6 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 	return RS_OK;
 }
 
-/*
- * The common cell shapes without the general parsers: a plain number that
- * passes the field's checks, a usual yes/no word, a usual level word. False
- * sends the cell to parse_cell, which gives the same value for anything
- * accepted here (the fast paths are subsets, see fields_impl.h) and the
- * reject message for anything bad.
- */
-static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char dec, double *v)
-{
-	int k;
-
-	switch (o->op) {
-	case RS_OP_COUNT:
-		return rs_value_fastcount(s, n, v);
-	case RS_OP_NUMBER:
-		if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
-			return false;
-		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
-		return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
-	case RS_OP_BOOL:
-		k = rs_value_fastbool(s, n);
-		break;
-	case RS_OP_LEVEL:
-		k = rs_value_fastlevel(s, n);
-		break;
-	default:
-		return false;
-	}
-	*v = k;
-	return k >= 0;
-}
-
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
@@ -1056,14 +1024,19 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 }
 
 /*
- * A row without cell types (CSV, TSV), one kind of field at a time, so no
- * loop body switches on the kind. The cells the fast paths decline are
- * marked in `slow` and read by parse_cell last, in field order: fast paths
- * never reject, so the problems are listed in field order. Bit f of *failed
- * is set for each field whose cell did not read.
+ * A row's mapped cells, one kind of field at a time, so no loop body
+ * switches on the kind: the common shapes first by the fast paths (a plain
+ * number that passes the field's checks, a usual yes/no or level word),
+ * each a subset of the general parsers (see fields_impl.h). The cells they
+ * decline are marked in `slow` and read by parse_cell last, in field order:
+ * fast paths never reject, so the problems are listed in field order. Typed
+ * cells (JSON, workbooks) take the same way: a null is empty text, no fast
+ * path takes a nested value, and parse_cell reads a JSON number whose
+ * decimal mark is not its column's. Bit f of *failed is set for each field
+ * whose cell did not read.
  */
-static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, char conv,
-                               rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err)
+static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, rs_account *a,
+                            uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
@@ -1138,9 +1111,6 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
 	char conv = nf != NULL && nf->decimal_comma ? ',' : '.';
-	const unsigned char *type = row->type;
-	rs_status st;
-	size_t i;
 
 	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
@@ -1158,26 +1128,5 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if (take_text(m, row, a, err) != RS_OK)
 		*failed = 1u << RS_F_ID;
-	if (type == NULL)
-		return apply_untyped(m, row, conv, a, guessed, failed, err);
-	for (i = 0; i < m->nops; i++) {
-		const rs_colop *o = &m->op[i];
-		size_t n = row->len[o->col];
-		char dec = o->dec == RS_DEC_FILE ? conv : o->dec;
-		double v;
-
-		if (n == 0 || type[o->col] == RS_T_NULL)
-			continue; /* every kind reads empty text as unknown */
-		if (type[o->col] == RS_T_NUMBER)
-			dec = '.'; /* JSON number literals never have a decimal comma */
-		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
-			a->v[o->field] = v;
-			a->known |= 1u << o->field;
-		} else if ((st = parse_cell(m, o->field, row, conv, a, guessed, err)) != RS_OK) {
-			if (st != RS_EREJECT)
-				return st;
-			*failed |= 1u << o->field;
-		}
-	}
-	return *failed ? RS_EREJECT : RS_OK;
+	return read_cells(m, row, conv, a, guessed, failed, err);
 }
