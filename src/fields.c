@@ -717,9 +717,7 @@ static void finish_map(const mapctx *c)
 		 * the field's own name, which the message already says. */
 		if (n > 0 && !(n == strlen(var_names[f]) && memcmp(s, var_names[f], n) == 0))
 			copy_utf8(m->where[f], RS_FIELD_WHERE_MAX, s, n);
-		else if (n > 0)
-			m->where[f][0] = '\0';
-		else
+		else if (n == 0) /* else where stays "" */
 			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "column %ld", m->col[f] + 1);
 		m->pref[f] = RS_DEC_FILE;
 		if (rs_field_kinds[f] != RS_KIND_TEXT) {

@@ -32,8 +32,6 @@ static inline void rs_value_trim(const char **s, size_t *n)
  * the length written.
  */
 size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap);
-/* Is s[0..n) equal to the lowercase word w, ignoring ASCII case? */
-bool rs_value_word_eq(const char *s, size_t n, const char *w);
 
 /*
  * How a numeric field is read. RS_NUM_WHOLE and RS_NUM_NONNEG are checked by
