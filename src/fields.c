@@ -408,12 +408,13 @@ typedef struct spec {
 	const char *key;   /* map file: its key */
 } spec;
 
-/* "--map \"spec\": " for -m; the map file and key go in `where`. */
-static rs_status spec_error(mapctx *c, const spec *s, const char *fmt, const char *a, const char *b)
+/* what, then list: "--map \"spec\": " before it for -m; the map file and
+ * key go in `where`. */
+static rs_status spec_error(mapctx *c, const spec *s, const char *what, const char *list)
 {
 	char msg[400], s1[80];
 
-	(void)snprintf(msg, sizeof msg, fmt, a, b);
+	(void)snprintf(msg, sizeof msg, "%s%s", what, list);
 	if (s->key != NULL) {
 		rs_error_where(c->err, "%s: %s", c->cfg->file->name, s->key);
 		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s", msg);
@@ -431,9 +432,9 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 	int f, g;
 
 	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
-		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"%s%s", "", "");
+		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %\"", "");
 	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
-		return spec_error(c, s, "unknown field; fields are %s%s", field_list(list, sizeof list), "");
+		return spec_error(c, s, "unknown field; fields are ", field_list(list, sizeof list));
 	if (c->m->how[f] == RS_HOW_MAP && s->key != NULL)
 		return RS_OK; /* -m wins over the file */
 	if (c->m->how[f] != RS_HOW_NONE)
@@ -445,8 +446,8 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 		return RS_OK;
 	}
 	if ((col = map_column(c, col_text, clen)) < 0)
-		return spec_error(c, s, "no such column in the header; columns are %s%s",
-		                  column_list(c->h, list, sizeof list), "");
+		return spec_error(c, s, "no such column in the header; columns are ",
+		                  column_list(c->h, list, sizeof list));
 	if ((g = field_at(c->m, col)) >= 0) {
 		if (s->key != NULL && c->m->how[g] == RS_HOW_MAP)
 			return RS_OK; /* -m gave that column to another field */
@@ -465,29 +466,27 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 static rs_status apply_specs(mapctx *c)
 {
 	const rs_fieldcfg *cfg = c->cfg;
+	size_t i, k, n = cfg->nmaps + (cfg->file != NULL ? cfg->file->nfields : 0);
 	rs_status st;
 	spec s;
-	size_t i;
 
-	for (i = 0; i < cfg->nmaps; i++) {
-		const char *eq = strchr(cfg->maps[i], '=');
+	for (i = 0; i < n; i++) {
 		memset(&s, 0, sizeof s);
-		s.shown = s.field = cfg->maps[i];
-		s.flen = eq ? (size_t)(eq - s.field) : 0;
-		s.column = eq ? eq + 1 : "";
+		if (i < cfg->nmaps) {
+			const char *eq = strchr(cfg->maps[i], '=');
+			s.shown = s.field = cfg->maps[i];
+			s.flen = eq ? (size_t)(eq - s.field) : 0;
+			s.column = eq ? eq + 1 : "";
+			if (eq != NULL && strlen(s.column) >= 256)
+				s.flen = 0; /* reported as malformed, as before */
+		} else {
+			k = i - cfg->nmaps;
+			s.field = cfg->file->field[k];
+			s.flen = strlen(s.field);
+			s.column = cfg->file->column[k];
+			s.key = cfg->file->field_key[k];
+		}
 		s.clen = strlen(s.column);
-		if (eq != NULL && s.clen >= 256)
-			s.flen = 0; /* reported as malformed, as before */
-		if ((st = apply_spec(c, &s)) != RS_OK)
-			return st;
-	}
-	for (i = 0; cfg->file != NULL && i < cfg->file->nfields; i++) {
-		memset(&s, 0, sizeof s);
-		s.field = cfg->file->field[i];
-		s.flen = strlen(s.field);
-		s.column = cfg->file->column[i];
-		s.clen = strlen(s.column);
-		s.key = cfg->file->field_key[i];
 		if ((st = apply_spec(c, &s)) != RS_OK)
 			return st;
 	}
@@ -836,12 +835,6 @@ void rs_fieldmap_free(rs_fieldmap *m)
 
 /* ------------------------------------------------------------ per row */
 
-/*
- * Adds one problem of a row to err. The first reads as it always did (the
- * column in `where`, the problem in `msg`); from the second on, each
- * problem's column goes into the text and they are joined with "; ", so a
- * user fixes every cell of a row in one round.
- */
 void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg)
 {
 	char text[sizeof err->msg];

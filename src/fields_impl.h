@@ -159,7 +159,8 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
                             rs_buf *notes, rs_error *err);
 /*
  * Adds a problem of a row to err: the first as it always reads ("where" the
- * column, msg), then each one with its column in the text, "; " between.
+ * column, msg), then each one with its column in the text, "; " between, so
+ * a user fixes every cell of a row in one round.
  */
 void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg);
 
