@@ -130,7 +130,7 @@ static size_t fold_at(const unsigned char *s, size_t i, size_t n, unsigned char 
 
 size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u;
 	size_t i, k, o = 0, start;
 	unsigned char c, close = 0;
 	bool sep = true; /* no '_' at the start */
@@ -138,15 +138,13 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 	if (skip > n)
 		skip = n;
 	s += skip;
-	u += skip;
 	n -= skip;
 	rs_value_trim(&s, &n);
-	u = (const unsigned char *)s;
 	if (n >= 6 && memcmp(s, "是否", 6) == 0) {
 		s += 6;
-		u += 6;
 		n -= 6;
 	}
+	u = (const unsigned char *)s;
 	for (i = 0; i < n && o + 4 < cap; i += k) {
 		k = fold_at(u, i, n, &c);
 		if (close != 0) { /* inside brackets: dropped */
