@@ -413,8 +413,11 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 }
 
 /*
- * No record of the file was its header: the first record's problem is the
- * message ("no column gives id: ..."), with a word about title rows when
+ * No record of the file was its header. When the first record lacks only
+ * an id or a share, it is no more the header than the others: the message
+ * says what the search needs, and both ways to say where the header is.
+ * Any other problem of the first record (two columns with one name, an -m
+ * that names no column) is the message, with a word about title rows when
  * the first record looks like one (a cell or two, wider rows after it).
  */
 static rs_status header_missing(rs_classifier *c, rs_error *err)
@@ -422,12 +425,24 @@ static rs_status header_missing(rs_classifier *c, rs_error *err)
 	const rs_row *first = rs_intake_first(&c->in);
 	size_t i, filled = 0, n;
 	rs_status st;
+	bool no_id;
 
 	if (first == NULL)
 		return rs_error_set(err, RS_EPARSE, 0, "no header row");
 	st = c->map != NULL ? same_header(c, first, err) : first_header(c, first, err);
 	if (st == RS_OK) /* cannot be: the search said it is not the header */
 		st = rs_error_set(err, RS_EPARSE, first->line, "no header row");
+	if (c->partial != NULL) { /* only id or a share is missing */
+		no_id = c->partial->col[RS_F_ID] < 0;
+		err->where[0] = '\0';
+		return rs_error_set(err, st, 0,
+		                    "no row of the first %d gives an id and a share (line %lu gives no %s): "
+		                    "say which column is the %s with -m %s=COLUMN, or which line is the "
+		                    "header with --header-row N; relstage fields lists the names it knows",
+		                    RS_HEADER_SEARCH, first->line,
+		                    no_id ? "id" : "share, nor both our_sales and customer_spend",
+		                    no_id ? "id" : "share", no_id ? "id" : "purchase_share");
+	}
 	for (i = 0; i < first->n; i++)
 		filled += first->len[i] > 0;
 	n = strlen(err->msg);

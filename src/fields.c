@@ -109,15 +109,13 @@ static const char *const al_since[] = {"client_since", "customer_since_date", "r
 static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
                                        "返点协议", "价格协议", "框架价格协议", "rabattvereinbarung",
                                        "preisvereinbarung", NULL};
-static const char *const al_none[] = {NULL};
-
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
 	al_excl, al_info, al_since, al_price,
 };
 
-static const char *const meanings[RS_V_COUNT] = {
+static const char *const meanings[RS_F_COUNT] = {
 	"account id (required)",
 	"account name",
 	"our share of the customer's category purchases, % (0-100)",
@@ -136,25 +134,7 @@ static const char *const meanings[RS_V_COUNT] = {
 	"forecasts, plans or data shared with us (yes/no)",
 	"the year (or date) the customer relationship began; gives relationship_years when that is empty",
 	"a rebate, volume-discount or framework-price agreement (yes/no)",
-	"score: our share, 0-100, from purchase_share or our_sales/customer_spend",
-	"score: contact depth, 0-100",
-	"score: cooperation signals, 0-100",
-	"the stage in the previous run (--previous)",
 };
-
-const char *rs_field_meaning(int field)
-{
-	if (field < 0 || field >= RS_V_COUNT)
-		return NULL;
-	return meanings[field];
-}
-
-const char *const *rs_field_aliases(int field)
-{
-	if (field < 0 || field >= RS_V_COUNT)
-		return NULL;
-	return field < RS_F_COUNT ? aliases[field] : al_none;
-}
 
 bool rs_field_describe(size_t i, rs_field_info *out)
 {
@@ -318,17 +298,6 @@ static rs_status check_twins(const mapctx *c)
 	                    rs_field_shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]));
 }
 
-/* The field whose name is normalised `key`, or -1 (scores are not fields). */
-static int field_by_name(const char *key)
-{
-	int f;
-
-	for (f = 0; f < RS_F_COUNT; f++)
-		if (strcmp(key, var_names[f]) == 0)
-			return f;
-	return -1;
-}
-
 /* Appends s to buf (capacity cap) if it fits whole; returns false if not. */
 static bool put(char *buf, size_t cap, const char *s)
 {
@@ -388,14 +357,15 @@ static const char *column_list(const rs_row *h, char *buf, size_t cap)
 	return buf;
 }
 
-static bool column_taken(const rs_fieldmap *m, long col, int *by)
+/* The field that column col gives so far, or -1. */
+static int field_at(const rs_fieldmap *m, long col)
 {
-	int g;
+	int f;
 
-	for (g = 0; g < RS_F_COUNT; g++)
-		if (m->col[g] == col)
-			return *by = g, true;
-	return false;
+	for (f = 0; f < RS_F_COUNT; f++)
+		if (m->col[f] == col)
+			return f;
+	return -1;
 }
 
 /*
@@ -438,12 +408,13 @@ typedef struct spec {
 	const char *key;   /* map file: its key */
 } spec;
 
-/* "--map \"spec\": " for -m; the map file and key go in `where`. */
-static rs_status spec_error(mapctx *c, const spec *s, const char *fmt, const char *a, const char *b)
+/* what, then list: "--map \"spec\": " before it for -m; the map file and
+ * key go in `where`. */
+static rs_status spec_error(mapctx *c, const spec *s, const char *what, const char *list)
 {
 	char msg[400], s1[80];
 
-	(void)snprintf(msg, sizeof msg, fmt, a, b);
+	(void)snprintf(msg, sizeof msg, "%s%s", what, list);
 	if (s->key != NULL) {
 		rs_error_where(c->err, "%s: %s", c->cfg->file->name, s->key);
 		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s", msg);
@@ -461,9 +432,9 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 	int f, g;
 
 	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
-		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %%\"%s%s", "", "");
-	if ((f = field_by_name(fkey)) < 0)
-		return spec_error(c, s, "unknown field; fields are %s%s", field_list(list, sizeof list), "");
+		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %\"", "");
+	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
+		return spec_error(c, s, "unknown field; fields are ", field_list(list, sizeof list));
 	if (c->m->how[f] == RS_HOW_MAP && s->key != NULL)
 		return RS_OK; /* -m wins over the file */
 	if (c->m->how[f] != RS_HOW_NONE)
@@ -475,9 +446,9 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 		return RS_OK;
 	}
 	if ((col = map_column(c, col_text, clen)) < 0)
-		return spec_error(c, s, "no such column in the header; columns are %s%s",
-		                  column_list(c->h, list, sizeof list), "");
-	if (column_taken(c->m, col, &g)) {
+		return spec_error(c, s, "no such column in the header; columns are ",
+		                  column_list(c->h, list, sizeof list));
+	if ((g = field_at(c->m, col)) >= 0) {
 		if (s->key != NULL && c->m->how[g] == RS_HOW_MAP)
 			return RS_OK; /* -m gave that column to another field */
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
@@ -495,29 +466,27 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 static rs_status apply_specs(mapctx *c)
 {
 	const rs_fieldcfg *cfg = c->cfg;
+	size_t i, k, n = cfg->nmaps + (cfg->file != NULL ? cfg->file->nfields : 0);
 	rs_status st;
 	spec s;
-	size_t i;
 
-	for (i = 0; i < cfg->nmaps; i++) {
-		const char *eq = strchr(cfg->maps[i], '=');
+	for (i = 0; i < n; i++) {
 		memset(&s, 0, sizeof s);
-		s.shown = s.field = cfg->maps[i];
-		s.flen = eq ? (size_t)(eq - s.field) : 0;
-		s.column = eq ? eq + 1 : "";
+		if (i < cfg->nmaps) {
+			const char *eq = strchr(cfg->maps[i], '=');
+			s.shown = s.field = cfg->maps[i];
+			s.flen = eq ? (size_t)(eq - s.field) : 0;
+			s.column = eq ? eq + 1 : "";
+			if (eq != NULL && strlen(s.column) >= 256)
+				s.flen = 0; /* reported as malformed, as before */
+		} else {
+			k = i - cfg->nmaps;
+			s.field = cfg->file->field[k];
+			s.flen = strlen(s.field);
+			s.column = cfg->file->column[k];
+			s.key = cfg->file->field_key[k];
+		}
 		s.clen = strlen(s.column);
-		if (eq != NULL && s.clen >= 256)
-			s.flen = 0; /* reported as malformed, as before */
-		if ((st = apply_spec(c, &s)) != RS_OK)
-			return st;
-	}
-	for (i = 0; cfg->file != NULL && i < cfg->file->nfields; i++) {
-		memset(&s, 0, sizeof s);
-		s.field = cfg->file->field[i];
-		s.flen = strlen(s.field);
-		s.column = cfg->file->column[i];
-		s.clen = strlen(s.column);
-		s.key = cfg->file->field_key[i];
 		if ((st = apply_spec(c, &s)) != RS_OK)
 			return st;
 	}
@@ -553,9 +522,7 @@ static rs_status apply_ignores(mapctx *c)
 /* A column a field may still take: named, not ignored, not taken. */
 static bool free_column(const mapctx *c, size_t col)
 {
-	int g;
-
-	return c->full[col][0] != '\0' && !c->off[col] && !column_taken(c->m, (long)col, &g);
+	return c->full[col][0] != '\0' && !c->off[col] && field_at(c->m, (long)col) < 0;
 }
 
 /* Fields not given by -m or the file come from their name or an alias: one column each. */
@@ -749,9 +716,7 @@ static void finish_map(const mapctx *c)
 		 * the field's own name, which the message already says. */
 		if (n > 0 && !(n == strlen(var_names[f]) && memcmp(s, var_names[f], n) == 0))
 			copy_utf8(m->where[f], RS_FIELD_WHERE_MAX, s, n);
-		else if (n > 0)
-			m->where[f][0] = '\0';
-		else
+		else if (n == 0) /* else where stays "" */
 			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "column %ld", m->col[f] + 1);
 		m->pref[f] = RS_DEC_FILE;
 		if (rs_field_kinds[f] != RS_KIND_TEXT) {
@@ -870,12 +835,6 @@ void rs_fieldmap_free(rs_fieldmap *m)
 
 /* ------------------------------------------------------------ per row */
 
-/*
- * Adds one problem of a row to err. The first reads as it always did (the
- * column in `where`, the problem in `msg`); from the second on, each
- * problem's column goes into the text and they are joined with "; ", so a
- * user fixes every cell of a row in one round.
- */
 void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg)
 {
 	char text[sizeof err->msg];
@@ -989,24 +948,25 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		if ((st = number_cell(m, f, row, c, conv, &v, &p, guessed, err)) != RS_OK)
 			return st;
 	} else if (rs_field_kinds[f] == RS_KIND_BOOL) {
-		if ((p = rs_parse_bool(row->cell[c], row->len[c], &b)) == RS_PARSE_BAD &&
-		    rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
-			p = RS_PARSE_OK, b = v != 0;
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not yes/no",
-			                   "yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; "
-			                   "relstage fields lists all", err);
+		p = rs_parse_bool(row->cell[c], row->len[c], &b);
 		v = b ? 1 : 0;
 	} else {
-		if ((p = rs_parse_level(row->cell[c], row->len[c], &lv)) == RS_PARSE_BAD &&
-		    rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
-			p = RS_PARSE_OK, lv = (int)v;
-		if (p == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not a level",
-			                   "staff, manager, director, executive, or a title: VP Sales, "
-			                   "采购经理; relstage fields lists all", err);
+		p = rs_parse_level(row->cell[c], row->len[c], &lv);
 		v = lv;
 	}
+	/* Only a yes/no or level cell can still be bad here: a map file's word
+	 * for it, else the reject (the word's value is of the field's kind:
+	 * mapfile.c checks it). */
+	if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
+		p = RS_PARSE_OK;
+	else if (p == RS_PARSE_BAD && rs_field_kinds[f] == RS_KIND_BOOL)
+		return reject_cell(m, f, row, c, "is not yes/no",
+		                   "yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; "
+		                   "relstage fields lists all", err);
+	else if (p == RS_PARSE_BAD)
+		return reject_cell(m, f, row, c, "is not a level",
+		                   "staff, manager, director, executive, or a title: VP Sales, "
+		                   "采购经理; relstage fields lists all", err);
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;
@@ -1016,38 +976,6 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		a->known |= 1u << RS_F_RELATIONSHIP_YEARS;
 	}
 	return RS_OK;
-}
-
-/*
- * The common cell shapes without the general parsers: a plain number that
- * passes the field's checks, a usual yes/no word, a usual level word. False
- * sends the cell to parse_cell, which gives the same value for anything
- * accepted here (the fast paths are subsets, see fields_impl.h) and the
- * reject message for anything bad.
- */
-static inline bool fast_cell(const rs_colop *o, const char *s, size_t n, char dec, double *v)
-{
-	int k;
-
-	switch (o->op) {
-	case RS_OP_COUNT:
-		return rs_value_fastcount(s, n, v);
-	case RS_OP_NUMBER:
-		if (!rs_value_fastnum(s, (o->rules & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, v))
-			return false;
-		/* |v| <= 2^53 here, so the cast is exact for whole numbers. */
-		return *v >= o->lo && *v < o->hi && (!(o->rules & RS_NUM_WHOLE) || (double)(int64_t)*v == *v);
-	case RS_OP_BOOL:
-		k = rs_value_fastbool(s, n);
-		break;
-	case RS_OP_LEVEL:
-		k = rs_value_fastlevel(s, n);
-		break;
-	default:
-		return false;
-	}
-	*v = k;
-	return k >= 0;
 }
 
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
@@ -1087,14 +1015,19 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 }
 
 /*
- * A row without cell types (CSV, TSV), one kind of field at a time, so no
- * loop body switches on the kind. The cells the fast paths decline are
- * marked in `slow` and read by parse_cell last, in field order: fast paths
- * never reject, so the problems are listed in field order. Bit f of *failed
- * is set for each field whose cell did not read.
+ * A row's mapped cells, one kind of field at a time, so no loop body
+ * switches on the kind: the common shapes first by the fast paths (a plain
+ * number that passes the field's checks, a usual yes/no or level word),
+ * each a subset of the general parsers (see fields_impl.h). The cells they
+ * decline are marked in `slow` and read by parse_cell last, in field order:
+ * fast paths never reject, so the problems are listed in field order. Typed
+ * cells (JSON, workbooks) take the same way: a null is empty text, no fast
+ * path takes a nested value, and parse_cell reads a JSON number whose
+ * decimal mark is not its column's. Bit f of *failed is set for each field
+ * whose cell did not read.
  */
-static rs_status apply_untyped(const rs_fieldmap *m, const rs_row *row, char conv,
-                               rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err)
+static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, rs_account *a,
+                            uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
@@ -1169,9 +1102,6 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
 	char conv = nf != NULL && nf->decimal_comma ? ',' : '.';
-	const unsigned char *type = row->type;
-	rs_status st;
-	size_t i;
 
 	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
@@ -1189,26 +1119,5 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if (take_text(m, row, a, err) != RS_OK)
 		*failed = 1u << RS_F_ID;
-	if (type == NULL)
-		return apply_untyped(m, row, conv, a, guessed, failed, err);
-	for (i = 0; i < m->nops; i++) {
-		const rs_colop *o = &m->op[i];
-		size_t n = row->len[o->col];
-		char dec = o->dec == RS_DEC_FILE ? conv : o->dec;
-		double v;
-
-		if (n == 0 || type[o->col] == RS_T_NULL)
-			continue; /* every kind reads empty text as unknown */
-		if (type[o->col] == RS_T_NUMBER)
-			dec = '.'; /* JSON number literals never have a decimal comma */
-		if (fast_cell(o, row->cell[o->col], n, dec, &v)) {
-			a->v[o->field] = v;
-			a->known |= 1u << o->field;
-		} else if ((st = parse_cell(m, o->field, row, conv, a, guessed, err)) != RS_OK) {
-			if (st != RS_EREJECT)
-				return st;
-			*failed |= 1u << o->field;
-		}
-	}
-	return *failed ? RS_EREJECT : RS_OK;
+	return read_cells(m, row, conv, a, guessed, failed, err);
 }

@@ -32,8 +32,6 @@ static inline void rs_value_trim(const char **s, size_t *n)
  * the length written.
  */
 size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap);
-/* Is s[0..n) equal to the lowercase word w, ignoring ASCII case? */
-bool rs_value_word_eq(const char *s, size_t n, const char *w);
 
 /*
  * How a numeric field is read. RS_NUM_WHOLE and RS_NUM_NONNEG are checked by
@@ -76,12 +74,6 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
-/*
- * A cell as the word table writes its words (words.c): trimmed, ASCII and
- * Latin-1 letters lowercased, blanks and - _ / & + . one space. Returns the
- * length, or cap when it does not fit.
- */
-size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap);
 /*
  * customer_since: a year (2019, 2019年) or a date (2019-06-15, 2019/6/15,
  * 2019年6月15日, 15.06.2019, a time after it ignored) -> *year, and the whole
@@ -167,7 +159,8 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
                             rs_buf *notes, rs_error *err);
 /*
  * Adds a problem of a row to err: the first as it always reads ("where" the
- * column, msg), then each one with its column in the text, "; " between.
+ * column, msg), then each one with its column in the text, "; " between, so
+ * a user fixes every cell of a row in one round.
  */
 void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg);
 
@@ -250,14 +243,6 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
  */
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err);
-/* rs_fieldmap_read without the bits (the tests' shorthand). */
-static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
-                                          const rs_numfmt *nf, rs_account *a, rs_error *err)
-{
-	uint32_t guessed = 0, failed = 0;
-
-	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
-}
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives
@@ -276,17 +261,10 @@ extern const double rs_value_pow10[20];
  * NUL-terminated).
  */
 
-/* p[0..4) little-endian: one load where the host is little-endian. */
+/* p[0..4) little-endian (compilers make it one load where the host is). */
 static inline uint64_t rs_value_ld32(const unsigned char *p)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint32_t u;
-
-	memcpy(&u, p, sizeof u);
-	return u;
-#else
 	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-#endif
 }
 
 /*

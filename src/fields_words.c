@@ -4,6 +4,7 @@
  * the one bilingual table of words that tell which field a column is about
  * when no name matched exactly. fields.c decides with them.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "fields_impl.h"
@@ -129,7 +130,7 @@ static size_t fold_at(const unsigned char *s, size_t i, size_t n, unsigned char 
 
 size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u;
 	size_t i, k, o = 0, start;
 	unsigned char c, close = 0;
 	bool sep = true; /* no '_' at the start */
@@ -137,15 +138,13 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 	if (skip > n)
 		skip = n;
 	s += skip;
-	u += skip;
 	n -= skip;
 	rs_value_trim(&s, &n);
-	u = (const unsigned char *)s;
 	if (n >= 6 && memcmp(s, "是否", 6) == 0) {
 		s += 6;
-		u += 6;
 		n -= 6;
 	}
+	u = (const unsigned char *)s;
 	for (i = 0; i < n && o + 4 < cap; i += k) {
 		k = fold_at(u, i, n, &c);
 		if (close != 0) { /* inside brackets: dropped */
@@ -309,6 +308,22 @@ int rs_field_word_rule(int field, const char *norm, bool loose)
 	return -1;
 }
 
+/*
+ * Appends a, the first n bytes of b, and c to buf (holding `have` bytes, cap
+ * in all) when the three fit whole; returns the new length.
+ */
+static size_t append(char *buf, size_t cap, size_t have, const char *a, const char *b, size_t n,
+                     const char *c)
+{
+	int k = snprintf(buf + have, cap - have, "%s%.*s%s", a, (int)n, b, c);
+
+	if (k < 0 || (size_t)k >= cap - have) {
+		buf[have] = '\0';
+		return have;
+	}
+	return have + (size_t)k;
+}
+
 const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap)
 {
 	const word_rule *r = &rules_table[rule];
@@ -316,19 +331,9 @@ const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap)
 	size_t g, len, have = 0;
 
 	buf[0] = '\0';
-	for (g = 0; g < 3 && r->group[g] != NULL; g++) {
-		if ((w = group_hit(norm, r->group[g], &len)) == NULL)
-			continue;
-		if (have + len + 4 >= cap)
-			break;
-		if (have > 0) {
-			memcpy(buf + have, " + ", 3);
-			have += 3;
-		}
-		memcpy(buf + have, w, len);
-		have += len;
-		buf[have] = '\0';
-	}
+	for (g = 0; g < 3 && r->group[g] != NULL; g++)
+		if ((w = group_hit(norm, r->group[g], &len)) != NULL)
+			have = append(buf, cap, have, have > 0 ? " + " : "", w, len, "");
 	return buf;
 }
 
@@ -336,7 +341,6 @@ const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap)
 size_t rs_field_words(int field, char *buf, size_t cap)
 {
 	size_t i, g, have = 0;
-	char *p;
 
 	if (cap == 0)
 		return 0;
@@ -345,25 +349,11 @@ size_t rs_field_words(int field, char *buf, size_t cap)
 		const word_rule *r = &rules_table[i];
 		if (r->field != field)
 			continue;
-		for (g = 0; g < 3 && r->group[g] != NULL; g++) {
-			const char *sep = g > 0 ? " + (" : have > 0 ? "; (" : "(";
-			size_t need = strlen(sep) + strlen(r->group[g]) + 1;
-			if (have + need + 1 > cap)
-				return have;
-			p = buf + have;
-			memcpy(p, sep, strlen(sep));
-			memcpy(p + strlen(sep), r->group[g], strlen(r->group[g]));
-			p[need - 1] = ')';
-			have += need;
-			buf[have] = '\0';
-		}
-		if (r->not != NULL && have + strlen(r->not) + 12 < cap) {
-			memcpy(buf + have, ", not (", 7);
-			memcpy(buf + have + 7, r->not, strlen(r->not));
-			have += 7 + strlen(r->not);
-			buf[have++] = ')';
-			buf[have] = '\0';
-		}
+		for (g = 0; g < 3 && r->group[g] != NULL; g++)
+			have = append(buf, cap, have, g > 0 ? " + (" : have > 0 ? "; (" : "(", r->group[g],
+			              strlen(r->group[g]), ")");
+		if (r->not != NULL)
+			have = append(buf, cap, have, ", not (", r->not, strlen(r->not), ")");
 	}
 	return have;
 }

@@ -146,9 +146,6 @@ enum {
 
 const char *rs_var_name(int var);     /* "purchase_share", ..., "share_pct"; NULL if out of range */
 rs_kind rs_var_kind(int var);         /* scores are RS_KIND_NUMBER */
-const char *rs_field_meaning(int field); /* one line of English for `relstage fields` */
-/* The built-in aliases of a field, NULL-terminated (English, then Chinese). */
-const char *const *rs_field_aliases(int field);
 /*
  * The words that make a column the field when no name matched, into buf as
  * "(customer|account|...) + (id|number|...)": a header holding a word of

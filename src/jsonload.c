@@ -59,8 +59,6 @@ static void put(rs_ld *l, const char *s, size_t n)
 	l->path[l->plen] = '\0';
 }
 
-/* Path steps ".key" (at the top: "key") and "[i]"; each returns the mark
- * that pop goes back to. */
 size_t rs_ld_push_key(rs_ld *l, const char *key)
 {
 	size_t mark = l->plen;
@@ -154,7 +152,6 @@ char *rs_ld_strdup(rs_ld *l, const char *s)
 	return d;
 }
 
-/* Appends ", s" (or s) to a list in a message; stops when full. */
 void rs_ld_list_add(char *list, size_t size, const char *s)
 {
 	size_t n = strlen(list);
@@ -163,7 +160,6 @@ void rs_ld_list_add(char *list, size_t size, const char *s)
 		(void)snprintf(list + n, size - n, "%s%s", n ? ", " : "", s);
 }
 
-/* Reports unknown and duplicate keys; false when o is not an object. */
 bool rs_ld_keys(rs_ld *l, const cJSON *o, const char *const *want)
 {
 	const cJSON *c, *d;

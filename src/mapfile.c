@@ -14,8 +14,6 @@
 #define MAP_MAX_BYTES ((size_t)1 << 20)
 #define MAX_WORDS 256 /* value words per field */
 
-static const char *const top_keys[] = {"relstage_map", "header_row", "fields", "ignore", "values", NULL};
-
 /* A field key: a field's name, else a problem. */
 static int field_key(rs_ld *l, const char *key)
 {
@@ -28,12 +26,32 @@ static int field_key(rs_ld *l, const char *key)
 	return f;
 }
 
+static void read_version(rs_ld *l, rs_mapfile *m, const cJSON *v)
+{
+	(void)m;
+	if (!(cJSON_IsNumber(v) && v->valuedouble == 1))
+		rs_ld_problem(l, "expected 1, the format version");
+}
+
+static void read_header_row(rs_ld *l, rs_mapfile *m, const cJSON *v)
+{
+	if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 1e9 &&
+	    v->valuedouble == (double)(unsigned long)v->valuedouble)
+		m->header_row = (unsigned long)v->valuedouble;
+	else
+		rs_ld_problem(l, "expected the header's line number (1 or more)");
+}
+
 /* "fields": {"contacts": "# of Contacts", "our_sales": ""} */
 static void read_fields(rs_ld *l, rs_mapfile *m, const cJSON *o)
 {
 	size_t n = (size_t)cJSON_GetArraySize(o), i = 0, mark;
 	const cJSON *c;
 
+	if (!cJSON_IsObject(o)) {
+		rs_ld_problem(l, "expected an object: field -> column");
+		return;
+	}
 	m->field = rs_ld_calloc(l, n, sizeof *m->field);
 	m->column = rs_ld_calloc(l, n, sizeof *m->column);
 	m->field_key = rs_ld_calloc(l, n, sizeof *m->field_key);
@@ -106,12 +124,35 @@ static bool word_value(rs_ld *l, int f, const cJSON *v, double *out)
 	}
 }
 
+/* One field's words: {"Ja": "yes", "Nein": "no"}. */
+static void read_words(rs_ld *l, int f, const cJSON *fo, rs_value_words *vw)
+{
+	size_t n = (size_t)cJSON_GetArraySize(fo), mark;
+	const cJSON *w;
+	char norm[128];
+
+	vw->word = rs_ld_calloc(l, n, sizeof *vw->word);
+	vw->value = rs_ld_calloc(l, n, sizeof *vw->value);
+	cJSON_ArrayForEach(w, fo) {
+		double v;
+		size_t k = strlen(w->string);
+
+		mark = rs_ld_push_key(l, w->string);
+		if (k == 0 || k >= sizeof norm || rs_value_norm(w->string, k, norm, sizeof norm) == 0)
+			rs_ld_problem(l, "expected a word of 1 to %zu bytes", sizeof norm - 1);
+		else if (word_value(l, f, w, &v) && vw->word != NULL && vw->value != NULL) {
+			vw->word[vw->n] = rs_ld_strdup(l, norm);
+			vw->value[vw->n++] = v;
+		}
+		rs_ld_pop(l, mark);
+	}
+}
+
 /* "values": {"key_person": {"Ja": "yes"}, "top_contact_level": {"VP": "executive"}} */
 static void read_values(rs_ld *l, rs_mapfile *m, const cJSON *o)
 {
-	const cJSON *fo, *w;
-	char norm[128];
-	size_t mark, mark2;
+	const cJSON *fo;
+	size_t mark;
 	int f;
 
 	if (!cJSON_IsObject(o)) {
@@ -119,82 +160,39 @@ static void read_values(rs_ld *l, rs_mapfile *m, const cJSON *o)
 		return;
 	}
 	cJSON_ArrayForEach(fo, o) {
-		rs_value_words *vw;
-		size_t n = (size_t)cJSON_GetArraySize(fo);
-
 		mark = rs_ld_push_key(l, fo->string);
-		if ((f = field_key(l, fo->string)) < 0 || !cJSON_IsObject(fo) || n > MAX_WORDS ||
-		    rs_var_kind(f) == RS_KIND_TEXT) {
-			if (f >= 0 && rs_var_kind(f) == RS_KIND_TEXT)
+		if ((f = field_key(l, fo->string)) >= 0) {
+			if (rs_var_kind(f) == RS_KIND_TEXT)
 				rs_ld_problem(l, "id and name take no value words");
-			else if (f >= 0)
+			else if (!cJSON_IsObject(fo) || cJSON_GetArraySize(fo) > MAX_WORDS)
 				rs_ld_problem(l, "expected an object of at most %d words: {\"word\": value}", MAX_WORDS);
-			rs_ld_pop(l, mark);
-			continue;
-		}
-		vw = &m->words[f];
-		if (vw->n > 0) {
-			rs_ld_problem(l, "duplicate key");
-			rs_ld_pop(l, mark);
-			continue;
-		}
-		vw->word = rs_ld_calloc(l, n, sizeof *vw->word);
-		vw->value = rs_ld_calloc(l, n, sizeof *vw->value);
-		cJSON_ArrayForEach(w, fo) {
-			double v;
-			size_t k = strlen(w->string);
-
-			mark2 = rs_ld_push_key(l, w->string);
-			if (k == 0 || k >= sizeof norm || rs_value_norm(w->string, k, norm, sizeof norm) == 0)
-				rs_ld_problem(l, "expected a word of 1 to %zu bytes", sizeof norm - 1);
-			else if (word_value(l, f, w, &v) && vw->word != NULL && vw->value != NULL) {
-				vw->word[vw->n] = rs_ld_strdup(l, norm);
-				vw->value[vw->n++] = v;
-			}
-			rs_ld_pop(l, mark2);
+			else if (m->words[f].n > 0)
+				rs_ld_problem(l, "duplicate key");
+			else
+				read_words(l, f, fo, &m->words[f]);
 		}
 		rs_ld_pop(l, mark);
 	}
 }
 
+/* The top keys, each with its reader, in the order their problems are listed. */
+static const char *const top_keys[] = {"relstage_map", "header_row", "fields", "ignore", "values", NULL};
+static void (*const top_readers[])(rs_ld *, rs_mapfile *, const cJSON *) = {
+	read_version, read_header_row, read_fields, read_ignore, read_values,
+};
+
 static void read_map(rs_ld *l, rs_mapfile *m, const cJSON *root)
 {
 	const cJSON *v;
-	size_t mark;
+	size_t k, mark;
 
 	if (!rs_ld_keys(l, root, top_keys))
 		return;
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "relstage_map")) != NULL &&
-	    !(cJSON_IsNumber(v) && v->valuedouble == 1)) {
-		mark = rs_ld_push_key(l, "relstage_map");
-		rs_ld_problem(l, "expected 1, the format version");
-		rs_ld_pop(l, mark);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "header_row")) != NULL) {
-		mark = rs_ld_push_key(l, "header_row");
-		if (cJSON_IsNumber(v) && v->valuedouble >= 1 && v->valuedouble <= 1e9 &&
-		    v->valuedouble == (double)(unsigned long)v->valuedouble)
-			m->header_row = (unsigned long)v->valuedouble;
-		else
-			rs_ld_problem(l, "expected the header's line number (1 or more)");
-		rs_ld_pop(l, mark);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "fields")) != NULL) {
-		mark = rs_ld_push_key(l, "fields");
-		if (cJSON_IsObject(v))
-			read_fields(l, m, v);
-		else
-			rs_ld_problem(l, "expected an object: field -> column");
-		rs_ld_pop(l, mark);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "ignore")) != NULL) {
-		mark = rs_ld_push_key(l, "ignore");
-		read_ignore(l, m, v);
-		rs_ld_pop(l, mark);
-	}
-	if ((v = cJSON_GetObjectItemCaseSensitive(root, "values")) != NULL) {
-		mark = rs_ld_push_key(l, "values");
-		read_values(l, m, v);
+	for (k = 0; top_keys[k] != NULL; k++) {
+		if ((v = cJSON_GetObjectItemCaseSensitive(root, top_keys[k])) == NULL)
+			continue;
+		mark = rs_ld_push_key(l, top_keys[k]);
+		top_readers[k](l, m, v);
 		rs_ld_pop(l, mark);
 	}
 }

@@ -95,7 +95,8 @@ size_t rs_value_norm(const char *s, size_t n, char *out, size_t cap)
 	return strip_unit(out, o);
 }
 
-bool rs_value_word_eq(const char *s, size_t n, const char *w)
+/* Is s[0..n) equal to the lowercase word w, ignoring ASCII case? */
+static bool rs_value_word_eq(const char *s, size_t n, const char *w)
 {
 	size_t i;
 

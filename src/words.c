@@ -111,7 +111,7 @@ const char *rs_value_word(size_t i, rs_kind *kind, int *v)
  * lowercased, each run of blanks, '-', '_', '/', '&', '+' and '.' one space,
  * none at either end. Returns the length, or cap when it does not fit.
  */
-size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
+static size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 {
 	const unsigned char *u;
 	size_t i, o = 0;

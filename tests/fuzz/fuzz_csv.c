@@ -1,7 +1,7 @@
 /*
  * fuzz_csv.c - the CSV reader and the field map: bytes -> rs_reader (CSV, the
  * delimiter sniffed) -> header -> rs_fieldmap_new -> each row ->
- * rs_fieldmap_apply. Checks what a row and an account promise.
+ * rs_fieldmap_read. Checks what a row and an account promise.
  */
 #include <math.h>
 
@@ -60,6 +60,7 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	rs_account a;
 	rs_error e;
 	rs_status st;
+	uint32_t guessed = 0, failed = 0;
 
 	if (getenv("FUZZ_VERBOSE") != NULL)
 		fprintf(stderr, "line %lu: %zu cells, first \"%s\"%s%s\n", row->line, row->n,
@@ -70,7 +71,7 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	z->last_line = row->line;
 	z->rows++;
 	memset(&e, 0, sizeof e);
-	st = rs_fieldmap_apply(z->map, row, &z->nf, &a, &e);
+	st = rs_fieldmap_read(z->map, row, &z->nf, &a, &guessed, &failed, &e);
 	FUZZ_CHECK(st == RS_OK || st == RS_EREJECT || st == RS_ENOMEM);
 	/* The reader judges only a row too wide to store (the header may be a
 	 * later record); the field map refuses any other width. */

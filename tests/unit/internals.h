@@ -6,8 +6,18 @@
 #ifndef RS_TEST_INTERNALS_H
 #define RS_TEST_INTERNALS_H
 
+#include "fields_impl.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
+
+/* rs_fieldmap_read without the bits. */
+static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
+                                          const rs_numfmt *nf, rs_account *a, rs_error *err)
+{
+	uint32_t guessed = 0, failed = 0;
+
+	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
+}
 
 /* The embedded default rules (build/default_rules.c, made by tools/embed.c). */
 extern const char rs_default_rules_json[];

@@ -961,6 +961,56 @@ static void test_a_file_comes_out_through_the_callbacks(void **state)
 	fclose(fp);
 }
 
+/* The status and message of a whole run over csv text. */
+static rs_status run_text(const char *csv, rs_error *e)
+{
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	rs_reader *rd = NULL;
+	rs_read_opts ro;
+	rs_status st;
+	FILE *fp = fmemopen((void *)csv, strlen(csv), "r");
+
+	assert_non_null(fp);
+	memset(&o, 0, sizeof o);
+	memset(&ro, 0, sizeof ro);
+	memset(e, 0, sizeof *e);
+	assert_int_equal(rs_classifier_new(&c, rules, &o, e), RS_OK);
+	assert_int_equal(rs_reader_open(&rd, fp, "t.csv", &ro, e), RS_OK);
+	st = rs_classifier_file(c, rd, e);
+	rs_reader_free(rd);
+	rs_classifier_free(c);
+	fclose(fp);
+	return st;
+}
+
+/* No header in the first 20 rows: the message says what the search needs
+ * and both ways to name the header, not line 1's missing column alone. */
+static void test_no_header_row_says_what_the_search_needs(void **state)
+{
+	char csv[2048] = "Report,of accounts\n";
+	rs_error e;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 25; i++)
+		strcat(csv, "note,some text\n");
+	strcat(csv, "id,purchase_share\nA1,50\n");
+	assert_int_equal(run_text(csv, &e), RS_EUSAGE);
+	assert_int_equal(e.line, 0);
+	assert_string_equal(e.msg, "no row of the first 20 gives an id and a share (line 1 gives no id): "
+	                           "say which column is the id with -m id=COLUMN, or which line is the "
+	                           "header with --header-row N; relstage fields lists the names it knows");
+	/* a short file whose first row has an id but no share */
+	assert_int_equal(run_text("id,name\nA1,Acme\n", &e), RS_EUSAGE);
+	assert_non_null(strstr(e.msg, "(line 1 gives no share, nor both our_sales and customer_spend): "
+	                              "say which column is the share with -m purchase_share=COLUMN"));
+	/* a problem that is not a missing id or share stays the first row's */
+	assert_int_equal(run_text("id,id,purchase_share\nA1,A2,50\n", &e), RS_EUSAGE);
+	assert_int_equal(e.line, 1);
+	assert_non_null(strstr(e.msg, "have the same name"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -983,6 +1033,7 @@ int main(void)
 		cmocka_unit_test(test_long_number_in_a_row_keeps_the_cells_right),
 		cmocka_unit_test(test_decimal_comma_in_share_and_gap_cells_only),
 		cmocka_unit_test(test_a_file_comes_out_through_the_callbacks),
+		cmocka_unit_test(test_no_header_row_says_what_the_search_needs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

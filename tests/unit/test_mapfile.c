@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "internals.h"
 #include "mapfile.h"
 #include "test_row.h"
 

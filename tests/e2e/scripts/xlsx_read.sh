@@ -49,7 +49,7 @@ cmp -s "$t/x.out" "$t/c.out" || { fail "--sheet Data (+ Data 2) differs from all
 "$R" -q --sheet "Data 2" "$t/xl_multi.xlsx" >"$t/x.out" || fail "--sheet 'Data 2': exit $?"
 [ "$(wc -l <"$t/x.out")" = 7 ] || fail "--sheet 'Data 2': $(wc -l <"$t/x.out") lines, expected 7"
 "$R" -q "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
-[ $rc = 2 ] && grep -q 'xl_multi.xlsx:1: no column gives id' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
+[ $rc = 2 ] && grep -q 'xl_multi.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id)' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
 "$R" -q --sheet Nope "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'no sheet "Nope"; the workbook has "Notes", "Data", "Data 2", "Other"' "$t/err" ||
 	fail "--sheet Nope: exit $rc: $(cat "$t/err")"
