@@ -177,9 +177,11 @@ static bool number(rs_ld *l, const cJSON *v, bool nonneg, double *out)
 		rs_ld_problem(l, "not a finite number");
 	else if (nonneg && v->valuedouble < 0)
 		rs_ld_problem(l, "must not be negative");
-	else
+	else {
 		*out = v->valuedouble;
-	return cJSON_IsNumber(v) && isfinite(v->valuedouble) && !(nonneg && v->valuedouble < 0);
+		return true;
+	}
+	return false;
 }
 
 static bool array(rs_ld *l, const cJSON *v, size_t min, size_t max)
@@ -1041,16 +1043,13 @@ static bool row_needs(rs_rules *r, uint32_t i)
 rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char *name,
                         rs_diag_fn diag, void *ctx, rs_error *err)
 {
-	rs_ld l = {.name = name, .diag = diag, .dctx = ctx, .err = err};
 	cJSON *root = NULL;
 	rs_status st;
+	rs_ld l;
 	size_t i;
 
 	*out = NULL;
-	if (err != NULL) {
-		rs_error_clear(err);
-		err->file = name;
-	}
+	rs_ld_init(&l, name, diag, ctx, err);
 	if (len > RS_RULES_MAX_BYTES) {
 		rs_ld_problem(&l, "the rules file is larger than %zu bytes", RS_RULES_MAX_BYTES);
 		if (err != NULL)
@@ -1083,8 +1082,6 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 
 rs_status rs_rules_load_default(rs_rules **out, rs_error *err)
 {
-	if (err != NULL)
-		err->file = "default rules";
 	return rs_rules_load(out, rs_default_rules_json, rs_default_rules_json_len,
 	                     "default rules", NULL, NULL, err);
 }

@@ -186,28 +186,6 @@ static cJSON *rules_json(const rs_rules *r)
 
 /* -------------------------------------------------------------- printing */
 
-static void put_string(rs_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	(void)rs_buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			(void)rs_buf_putc(b, '\\');
-			(void)rs_buf_putc(b, (char)c);
-		} else if (c < 0x20) {
-			(void)rs_buf_puts(b, "\\u00");
-			(void)rs_buf_putc(b, hex[c >> 4]);
-			(void)rs_buf_putc(b, hex[c & 15]);
-		} else {
-			(void)rs_buf_putc(b, (char)c);
-		}
-	}
-	(void)rs_buf_putc(b, '"');
-}
-
 /* The shortest %g that reads back as v, with '.' whatever the locale: not
  * rs_buf_put_num's fixed decimals, which would cut a rate such as
  * 0.33333333 or 1e-9 and break dump(load(dump(x))) == dump(x). */
@@ -251,7 +229,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 
 	if (!obj && !cJSON_IsArray(v)) {
 		if (cJSON_IsString(v))
-			put_string(b, v->valuestring);
+			rs_buf_json_str(b, v->valuestring);
 		else if (cJSON_IsNumber(v))
 			put_number(b, v->valuedouble);
 		else
@@ -265,7 +243,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 			line = b->len;
 			spaces(b, wrap ? indent + 2 : 0);
 			if (obj) {
-				put_string(b, c->string);
+				rs_buf_json_str(b, c->string);
 				(void)rs_buf_puts(b, ": ");
 			}
 			print(b, c, indent + 2, b->len - line, wrap ? width : SIZE_MAX);

@@ -219,8 +219,7 @@ struct rs_rules {
 	size_t nnodes, capnodes;
 	/* Built once after loading (rs_rules_compile), for evaluation per row. */
 	rs_pnode *prog;              /* parallel to node, then the residual programs */
-	size_t nprog, capprog;
-	uint64_t act_mask[RS_MAX_STAGES]; /* action rules that can fire at each stage */
+	size_t nprog;
 	/*
 	 * Residual programs: a condition with the stage fixed and simplified.
 	 * The relationship types that can be true are ent[0 .. act_first[0]);
@@ -229,7 +228,7 @@ struct rs_rules {
 	 * ent[model_first[s] .. act_first[s + 1]); each list in rule order.
 	 */
 	rs_entry *ent;
-	size_t nent, capent;
+	size_t nent;
 	uint32_t act_first[RS_MAX_STAGES + 1];
 	uint32_t model_first[RS_MAX_STAGES];
 };
