@@ -112,22 +112,21 @@ const char *rs_cond_var_name(int var)
 	return var >= RS_V_COUNT && var < RS_VAR_COUNT ? pseudo_names[var - RS_V_COUNT] : rs_var_name(var);
 }
 
-void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n)
+const char *rs_cond_value_word(const rs_rules *r, const rs_cnode *n)
 {
 	/* An index only where the variable names one (a stage, a type, a model,
 	 * a level); any other value is a number, and may be negative. */
 	if (n->param != 0)
-		(void)rs_buf_puts(b, r->param[n->param - 1].id);
-	else if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
-		(void)rs_buf_puts(b, r->stages[(size_t)n->value].id);
-	else if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
-		(void)rs_buf_puts(b, r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][(size_t)n->value].id);
-	else if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
-		(void)rs_buf_puts(b, n->value != 0 ? "true" : "false");
-	else if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
-		(void)rs_buf_puts(b, level_words[(size_t)n->value - 1]);
-	else
-		(void)rs_buf_put_num(b, n->value, 2);
+		return r->param[n->param - 1].id;
+	if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
+		return r->stages[(size_t)n->value].id;
+	if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
+		return r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][(size_t)n->value].id;
+	if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
+		return n->value != 0 ? "true" : "false";
+	if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
+		return level_words[(size_t)n->value - 1];
+	return NULL;
 }
 
 /* Item i's id (everything with an id has it first: rules_impl.h). */
@@ -994,8 +993,13 @@ static void cond_text(rs_buf *b, const rs_rules *r, uint32_t i, int g)
 		(void)rs_buf_puts(b, " ");
 		(void)rs_buf_puts(b, op_names[n->op]);
 		if (n->op < RS_C_KNOWN) {
+			const char *word = rs_cond_value_word(r, n);
+
 			(void)rs_buf_puts(b, " ");
-			rs_cond_value_text(b, r, n);
+			if (word != NULL)
+				(void)rs_buf_puts(b, word);
+			else
+				(void)rs_buf_put_num(b, n->value, 2);
 		}
 	}
 }

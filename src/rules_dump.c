@@ -41,23 +41,15 @@ static cJSON *text_json(const rs_text *t)
 	return o;
 }
 
-/* A comparison's value: true/false, a number, or a word (a param, stage,
- * type, model or level). */
+/* A comparison's value: true/false, a word (a param, stage, type, model or
+ * level) or a number. */
 static cJSON *value_json(const rs_rules *r, const rs_cnode *n)
 {
-	rs_buf b;
-	cJSON *v;
+	const char *word = rs_cond_value_word(r, n);
 
-	if (n->param == 0 && (n->var == RS_VAR_DOWNGRADED ||
-	                      (n->var < RS_V_PREVIOUS_STAGE && rs_var_kind(n->var) == RS_KIND_BOOL)))
+	if (n->param == 0 && (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL))
 		return cJSON_CreateBool(n->value != 0);
-	if (n->param == 0 && n->var < RS_V_PREVIOUS_STAGE && rs_var_kind(n->var) != RS_KIND_LEVEL)
-		return cJSON_CreateNumber(n->value);
-	rs_buf_init(&b);
-	rs_cond_value_text(&b, r, n);
-	v = b.failed ? NULL : cJSON_CreateString(b.data);
-	rs_buf_free(&b);
-	return v;
+	return word != NULL ? cJSON_CreateString(word) : cJSON_CreateNumber(n->value);
 }
 
 static cJSON *cond_json(const rs_rules *r, uint32_t root)

@@ -294,9 +294,10 @@ extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
  * and a variable (pseudo variables included). */
 const char *rs_cond_op_name(int op);
 const char *rs_cond_var_name(int var);
-/* rules.c: a comparison's value as the file writes it (a param's name, a
- * stage, type, model or level word, true/false, a number). */
-void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n);
+/* rules.c: a comparison's value as the file writes it when that is a word
+ * (a param's name, a stage, type, model or level, true or false), else NULL:
+ * a number. */
+const char *rs_cond_value_word(const rs_rules *r, const rs_cnode *n);
 
 /*
  * rules.c: the objects of the rules file, member by member in key order,
