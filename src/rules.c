@@ -117,6 +117,7 @@ static const char *const op_names[] = {"all", "any", "not", "bond", "==", "!=", 
 static const char *const pseudo_names[] = {"stage", "downgraded", "relationship_type",
                                            "alliance_model"};
 static const char *const level_words[] = {"staff", "manager", "director", "executive"};
+static const char *const langs[] = {"en", "zh", NULL}; /* by rs_lang */
 
 const char *rs_cond_op_name(int op)
 {
@@ -234,33 +235,6 @@ static char *id_value(rs_ld *l, const cJSON *v)
 	return NULL;
 }
 
-/* Well-formed UTF-8 without overlongs or surrogates. */
-static bool utf8_ok(const unsigned char *s)
-{
-	while (*s != '\0') {
-		unsigned c = *s, n, cp, i;
-
-		if (c < 0x80) {
-			s++;
-			continue;
-		}
-		n = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xC2 && c <= 0xDF ? 1 : 0;
-		if (n == 0)
-			return false;
-		cp = c & (0x3Fu >> n);
-		for (i = 1; i <= n; i++) {
-			if ((s[i] & 0xC0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i] & 0x3Fu);
-		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return false;
-		s += n + 1;
-	}
-	return true;
-}
-
 /* A copy of the text v; NULL after reporting what is wrong with it. */
 static char *text_value(rs_ld *l, const cJSON *v)
 {
@@ -277,7 +251,7 @@ static char *text_value(rs_ld *l, const cJSON *v)
 		rs_ld_problem(l, n == 0 ? "must not be empty" : "longer than %d bytes", MAX_TEXT);
 	else if (i < n)
 		rs_ld_problem(l, "contains a control character (a line break or tab)");
-	else if (!utf8_ok((const unsigned char *)s))
+	else if (!rs_utf8_valid(s, n))
 		rs_ld_problem(l, "is not valid UTF-8 (save the rules file as UTF-8)");
 	else
 		return rs_ld_strdup(l, s);
@@ -325,7 +299,6 @@ static char *expand(rs_ld *l, const char *s)
  * what was written in raw. */
 static void text(rs_ld *l, const cJSON *v, rs_text *t)
 {
-	static const char *const langs[] = {"en", "zh", NULL};
 	const cJSON *s;
 	size_t m;
 	int g;
@@ -620,7 +593,7 @@ static void need_at(rs_ld *l, const cJSON *c, uint32_t at)
 
 		n->gap_at[g] = q != NULL ? (uint32_t)(q - s) : UINT32_MAX;
 		if (q != NULL && strstr(q + 1, "{gap}") != NULL)
-			rs_ld_problem(l, "need.%s: {gap} may appear once", g == RS_LANG_EN ? "en" : "zh");
+			rs_ld_problem(l, "need.%s: {gap} may appear once", langs[g]);
 	}
 }
 
@@ -713,7 +686,6 @@ static void load_part(rs_ld *l, const cJSON *o, rs_part *p);
  * then joined once, params in place, so that output needs no work per row. */
 static void load_actions(rs_ld *l, const cJSON *o, rs_stage *s)
 {
-	static const char *const langs[] = {"en", "zh", NULL};
 	size_t n[RS_LANG_COUNT] = {0, 0}, m, k, i;
 	const cJSON *v;
 	bool join;

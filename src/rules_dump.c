@@ -85,6 +85,7 @@ static cJSON *obj_json(const rs_rules *r, const rs_member *f, const char *item)
 {
 	const rs_stage *s = (const rs_stage *)(const void *)item;
 	cJSON *o = cJSON_CreateObject(), *sub, *arr;
+	const rs_list *d;
 	size_t i;
 	int g;
 
@@ -123,8 +124,9 @@ static cJSON *obj_json(const rs_rules *r, const rs_member *f, const char *item)
 			}
 			break;
 		case RS_MT_LIST:
-			if (!f->opt || *(const size_t *)(const void *)(item + ((const rs_list *)f->sub)->count) > 0)
-				add(o, f->key, list_json(r, f->sub, item));
+			d = f->sub;
+			if (!f->opt || *(const size_t *)(const void *)(item + d->count) > 0)
+				add(o, f->key, list_json(r, d, item));
 			break;
 		case RS_MT_OBJ:
 			add(o, f->key, obj_json(r, f->sub, p));
