@@ -128,11 +128,7 @@ typedef struct finder {
 	size_t errors;
 } finder;
 
-static void find(finder *f, bool error, const char *where, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 4, 5)))
-#endif
-	;
+static void find(finder *f, bool error, const char *where, const char *fmt, ...) RS_PRINTF(4, 5);
 
 static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 {

@@ -101,6 +101,13 @@ static size_t utf8_prefix(const unsigned char *p, size_t n, u8_state *st)
 	return n;
 }
 
+bool rs_utf8_valid(const char *s, size_t n)
+{
+	u8_state st;
+
+	return utf8_prefix((const unsigned char *)s, n, &st) == n;
+}
+
 /* fread that records end of file and turns a stream error into RS_EIO. */
 static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got,
                            rs_error *err)

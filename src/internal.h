@@ -65,6 +65,9 @@ void rs_buf_json_str(rs_buf *b, const char *s);
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);
+/* Whether s[0..n) is well-formed UTF-8 (input.c: no overlongs, surrogates
+ * or code points above U+10FFFF). */
+bool rs_utf8_valid(const char *s, size_t n);
 
 /* ------------------------------------------------------------ look-ahead */
 

@@ -19,7 +19,6 @@
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;
 
-
 #define MAX_TEXT 2000    /* bytes in one text */
 #define MAX_ID 32
 
@@ -37,70 +36,88 @@ enum {
 /* ---------------------------------------------------------- the format */
 
 static const rs_member stage_members[] = {
-	{"id", RS_MT_ID, false, offsetof(rs_stage, id)},
-	{"label", RS_MT_TEXT, false, offsetof(rs_stage, label)},
-	{"actions", RS_MT_ACTIONS, false, 0},
-	{NULL, 0, false, 0},
+	{"id", RS_MT_ID, false, offsetof(rs_stage, id), NULL},
+	{"label", RS_MT_TEXT, false, offsetof(rs_stage, label), NULL},
+	{"actions", RS_MT_ACTIONS, false, 0, NULL},
+	{NULL, 0, false, 0, NULL},
 };
 static const rs_member decision_members[] = {
-	{"stage", RS_MT_STAGE, false, offsetof(rs_decision, stage)},
-	{"when", RS_MT_COND, false, offsetof(rs_decision, cond)},
-	{"why", RS_MT_TEXT, true, offsetof(rs_decision, why)},
-	{NULL, 0, false, 0},
+	{"stage", RS_MT_STAGE, false, offsetof(rs_decision, stage), NULL},
+	{"when", RS_MT_COND, false, offsetof(rs_decision, cond), NULL},
+	{"why", RS_MT_TEXT, true, offsetof(rs_decision, why), NULL},
+	{NULL, 0, false, 0, NULL},
 };
 static const rs_member kind_members[] = {
-	{"id", RS_MT_ID, false, offsetof(rs_kind_rule, id)},
-	{"label", RS_MT_TEXT, false, offsetof(rs_kind_rule, label)},
-	{"when", RS_MT_COND, false, offsetof(rs_kind_rule, cond)},
-	{NULL, 0, false, 0},
+	{"id", RS_MT_ID, false, offsetof(rs_kind_rule, id), NULL},
+	{"label", RS_MT_TEXT, false, offsetof(rs_kind_rule, label), NULL},
+	{"when", RS_MT_COND, false, offsetof(rs_kind_rule, cond), NULL},
+	{NULL, 0, false, 0, NULL},
 };
 static const rs_member action_members[] = {
-	{"id", RS_MT_ID, false, offsetof(rs_action, id)},
-	{"when", RS_MT_COND, false, offsetof(rs_action, cond)},
-	{"flag", RS_MT_ID, true, offsetof(rs_action, flag)},
-	{"text", RS_MT_TEXT, false, offsetof(rs_action, text)},
-	{NULL, 0, false, 0},
+	{"id", RS_MT_ID, false, offsetof(rs_action, id), NULL},
+	{"when", RS_MT_COND, false, offsetof(rs_action, cond), NULL},
+	{"flag", RS_MT_ID, true, offsetof(rs_action, flag), NULL},
+	{"text", RS_MT_TEXT, false, offsetof(rs_action, text), NULL},
+	{NULL, 0, false, 0, NULL},
 };
 const rs_member rs_part_members[2][5] = {
-	{{"var", RS_MT_VAR, false, offsetof(rs_part, var)},
-	 {"per", RS_MT_NUM, false, offsetof(rs_part, per)},
-	 {"cap", RS_MT_NUM, true, offsetof(rs_part, cap)},
-	 {"label", RS_MT_TEXT, true, offsetof(rs_part, label)}},
-	{{"when", RS_MT_COND, false, offsetof(rs_part, cond)},
-	 {"points", RS_MT_NUM, false, offsetof(rs_part, points)},
-	 {"label", RS_MT_TEXT, true, offsetof(rs_part, label)}},
-};
-const rs_member rs_score_members[3] = {
-	{"max", RS_MT_MAX, true, offsetof(rs_scoredef, max)},
-	{"parts", RS_MT_PARTS, false, 0},
-};
-const rs_list rs_lists[RS_L_COUNT] = {
-	{"stages", stage_members, sizeof(rs_stage), 1, RS_MAX_STAGES, 0, "stage "},
-	{"decision", decision_members, sizeof(rs_decision), 1, RS_MAX_DECISIONS, LD_BONDS, ""},
-	{"relationship_types", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, LD_BONDS, ""},
-	{"bonds", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, 0, ""},
-	{"alliance_models", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS,
-	 LD_STAGE | LD_TYPE | LD_BONDS, ""},
-	{"actions", action_members, sizeof(rs_action), 0, RS_MAX_FIRED, LD_ACTION, "action "},
-	{"parts", NULL, sizeof(rs_part), 1, RS_MAX_PARTS, LD_NO_SCORES, ""},
+	{{"var", RS_MT_VAR, false, offsetof(rs_part, var), NULL},
+	 {"per", RS_MT_NUM, false, offsetof(rs_part, per), NULL},
+	 {"cap", RS_MT_NUM, true, offsetof(rs_part, cap), NULL},
+	 {"label", RS_MT_TEXT, true, offsetof(rs_part, label), NULL}},
+	{{"when", RS_MT_COND, false, offsetof(rs_part, cond), NULL},
+	 {"points", RS_MT_NUM, false, offsetof(rs_part, points), NULL},
+	 {"label", RS_MT_TEXT, true, offsetof(rs_part, label), NULL}},
 };
 
-/* Where list d (RS_L_, not parts) lives in r, and its count in *n. */
-static void **list_of(rs_rules *r, int d, size_t **n)
-{
-	switch (d) {
-	case RS_L_STAGES: *n = &r->nstages; return (void **)&r->stages;
-	case RS_L_DECISION: *n = &r->ndec; return (void **)&r->dec;
-	case RS_L_ACTIONS: *n = &r->nact; return (void **)&r->act;
-	default: *n = &r->nkind[d - RS_L_KINDS]; return (void **)&r->kind[d - RS_L_KINDS];
-	}
-}
+static const rs_list stages = {"stages", stage_members, sizeof(rs_stage), 1, RS_MAX_STAGES, 0, "stage ",
+                               offsetof(rs_rules, stages), offsetof(rs_rules, nstages)};
+static const rs_list decision = {"decision", decision_members, sizeof(rs_decision), 1, RS_MAX_DECISIONS,
+                                 LD_BONDS, "", offsetof(rs_rules, dec), offsetof(rs_rules, ndec)};
+static const rs_list kinds[RS_K_COUNT] = {
+	{"relationship_types", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, LD_BONDS, "",
+	 offsetof(rs_rules, kind[RS_K_TYPE]), offsetof(rs_rules, nkind[RS_K_TYPE])},
+	{"bonds", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, 0, "",
+	 offsetof(rs_rules, kind[RS_K_BOND]), offsetof(rs_rules, nkind[RS_K_BOND])},
+	{"alliance_models", kind_members, sizeof(rs_kind_rule), 1, RS_MAX_KINDS, LD_STAGE | LD_TYPE | LD_BONDS, "",
+	 offsetof(rs_rules, kind[RS_K_MODEL]), offsetof(rs_rules, nkind[RS_K_MODEL])},
+};
+static const rs_list actions = {"actions", action_members, sizeof(rs_action), 0, RS_MAX_FIRED, LD_ACTION,
+                                "action ", offsetof(rs_rules, act), offsetof(rs_rules, nact)};
+static const rs_list parts = {"parts", NULL, sizeof(rs_part), 1, RS_MAX_PARTS, LD_NO_SCORES, "",
+                              offsetof(rs_scoredef, parts), offsetof(rs_scoredef, nparts)};
+
+static const rs_member score_members[] = {
+	{"max", RS_MT_MAX, true, offsetof(rs_scoredef, max), NULL},
+	{"parts", RS_MT_LIST, false, 0, &parts},
+	{NULL, 0, false, 0, NULL},
+};
+static const rs_member scores_members[] = {
+	{"contact_score", RS_MT_OBJ, false, offsetof(rs_rules, score[RS_SCORE_CONTACT]), score_members},
+	{"cooperation_score", RS_MT_OBJ, false, offsetof(rs_rules, score[RS_SCORE_COOPERATION]), score_members},
+	{NULL, 0, false, 0, NULL},
+};
+enum { M_VERSION, M_PARAMS, M_SCORES, M_STAGES, M_DECISION, M_TYPES, M_BONDS, M_MODELS, M_ACTIONS, M_MESSAGES };
+const rs_member rs_rules_members[] = {
+	[M_VERSION] = {"relstage_rules", RS_MT_VERSION, false, 0, NULL},
+	[M_PARAMS] = {"params", RS_MT_PARAMS, true, 0, NULL},
+	[M_SCORES] = {"scores", RS_MT_OBJ, false, 0, scores_members},
+	[M_STAGES] = {"stages", RS_MT_LIST, false, 0, &stages},
+	[M_DECISION] = {"decision", RS_MT_LIST, false, 0, &decision},
+	[M_TYPES] = {"relationship_types", RS_MT_LIST, true, 0, &kinds[RS_K_TYPE]},
+	[M_BONDS] = {"bonds", RS_MT_LIST, true, 0, &kinds[RS_K_BOND]},
+	[M_MODELS] = {"alliance_models", RS_MT_LIST, true, 0, &kinds[RS_K_MODEL]},
+	[M_ACTIONS] = {"actions", RS_MT_LIST, false, 0, &actions},
+	[M_MESSAGES] = {"messages", RS_MT_MESSAGES, true, 0, NULL},
+	{NULL, 0, false, 0, NULL},
+};
 
 static const char *const op_names[] = {"all", "any", "not", "bond", "==", "!=", "<", "<=",
                                        ">", ">=", "known", "unknown"};
 static const char *const pseudo_names[] = {"stage", "downgraded", "relationship_type",
                                            "alliance_model"};
 static const char *const level_words[] = {"staff", "manager", "director", "executive"};
+static const char *const langs[] = {"en", "zh", NULL}; /* by rs_lang */
 
 const char *rs_cond_op_name(int op)
 {
@@ -112,22 +129,21 @@ const char *rs_cond_var_name(int var)
 	return var >= RS_V_COUNT && var < RS_VAR_COUNT ? pseudo_names[var - RS_V_COUNT] : rs_var_name(var);
 }
 
-void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n)
+const char *rs_cond_value_word(const rs_rules *r, const rs_cnode *n)
 {
 	/* An index only where the variable names one (a stage, a type, a model,
 	 * a level); any other value is a number, and may be negative. */
 	if (n->param != 0)
-		(void)rs_buf_puts(b, r->param[n->param - 1].id);
-	else if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
-		(void)rs_buf_puts(b, r->stages[(size_t)n->value].id);
-	else if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
-		(void)rs_buf_puts(b, r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][(size_t)n->value].id);
-	else if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
-		(void)rs_buf_puts(b, n->value != 0 ? "true" : "false");
-	else if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
-		(void)rs_buf_puts(b, level_words[(size_t)n->value - 1]);
-	else
-		(void)rs_buf_put_num(b, n->value, 2);
+		return r->param[n->param - 1].id;
+	if (n->var == RS_VAR_STAGE || n->var == RS_V_PREVIOUS_STAGE)
+		return r->stages[(size_t)n->value].id;
+	if (n->var == RS_VAR_TYPE || n->var == RS_VAR_MODEL)
+		return r->kind[n->var == RS_VAR_TYPE ? RS_K_TYPE : RS_K_MODEL][(size_t)n->value].id;
+	if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
+		return n->value != 0 ? "true" : "false";
+	if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
+		return level_words[(size_t)n->value - 1];
+	return NULL;
 }
 
 /* Item i's id (everything with an id has it first: rules_impl.h). */
@@ -177,9 +193,11 @@ static bool number(rs_ld *l, const cJSON *v, bool nonneg, double *out)
 		rs_ld_problem(l, "not a finite number");
 	else if (nonneg && v->valuedouble < 0)
 		rs_ld_problem(l, "must not be negative");
-	else
+	else {
 		*out = v->valuedouble;
-	return cJSON_IsNumber(v) && isfinite(v->valuedouble) && !(nonneg && v->valuedouble < 0);
+		return true;
+	}
+	return false;
 }
 
 static bool array(rs_ld *l, const cJSON *v, size_t min, size_t max)
@@ -217,33 +235,6 @@ static char *id_value(rs_ld *l, const cJSON *v)
 	return NULL;
 }
 
-/* Well-formed UTF-8 without overlongs or surrogates. */
-static bool utf8_ok(const unsigned char *s)
-{
-	while (*s != '\0') {
-		unsigned c = *s, n, cp, i;
-
-		if (c < 0x80) {
-			s++;
-			continue;
-		}
-		n = c >= 0xF0 && c <= 0xF4 ? 3 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xC2 && c <= 0xDF ? 1 : 0;
-		if (n == 0)
-			return false;
-		cp = c & (0x3Fu >> n);
-		for (i = 1; i <= n; i++) {
-			if ((s[i] & 0xC0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i] & 0x3Fu);
-		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		    (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
-			return false;
-		s += n + 1;
-	}
-	return true;
-}
-
 /* A copy of the text v; NULL after reporting what is wrong with it. */
 static char *text_value(rs_ld *l, const cJSON *v)
 {
@@ -260,7 +251,7 @@ static char *text_value(rs_ld *l, const cJSON *v)
 		rs_ld_problem(l, n == 0 ? "must not be empty" : "longer than %d bytes", MAX_TEXT);
 	else if (i < n)
 		rs_ld_problem(l, "contains a control character (a line break or tab)");
-	else if (!utf8_ok((const unsigned char *)s))
+	else if (!rs_utf8_valid(s, n))
 		rs_ld_problem(l, "is not valid UTF-8 (save the rules file as UTF-8)");
 	else
 		return rs_ld_strdup(l, s);
@@ -308,7 +299,6 @@ static char *expand(rs_ld *l, const char *s)
  * what was written in raw. */
 static void text(rs_ld *l, const cJSON *v, rs_text *t)
 {
-	static const char *const langs[] = {"en", "zh", NULL};
 	const cJSON *s;
 	size_t m;
 	int g;
@@ -603,7 +593,7 @@ static void need_at(rs_ld *l, const cJSON *c, uint32_t at)
 
 		n->gap_at[g] = q != NULL ? (uint32_t)(q - s) : UINT32_MAX;
 		if (q != NULL && strstr(q + 1, "{gap}") != NULL)
-			rs_ld_problem(l, "need.%s: {gap} may appear once", g == RS_LANG_EN ? "en" : "zh");
+			rs_ld_problem(l, "need.%s: {gap} may appear once", langs[g]);
 	}
 }
 
@@ -690,13 +680,12 @@ static int first_var(const rs_rules *r, uint32_t root)
 
 /* -------------------------------------------------------------- objects */
 
-static void load_list(rs_ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n);
+static void load_part(rs_ld *l, const cJSON *o, rs_part *p);
 
 /* A stage's actions, {"en": [...], "zh": [...]}, as many in each language;
  * then joined once, params in place, so that output needs no work per row. */
 static void load_actions(rs_ld *l, const cJSON *o, rs_stage *s)
 {
-	static const char *const langs[] = {"en", "zh", NULL};
 	size_t n[RS_LANG_COUNT] = {0, 0}, m, k, i;
 	const cJSON *v;
 	bool join;
@@ -747,105 +736,6 @@ static void load_actions(rs_ld *l, const cJSON *o, rs_stage *s)
 			return;
 		}
 		s->joined[g] = b.data;
-	}
-}
-
-/*
- * Object i of list d (NULL: an object of its own) by its members: unknown
- * keys, then each member in table order.
- */
-static void load_obj(rs_ld *l, const cJSON *o, const rs_member *members, const rs_list *d, void *items, size_t i)
-{
-	char *item = (char *)items + (d != NULL ? i * d->size : 0);
-	const char *want[8];
-	const rs_member *f;
-	const cJSON *v;
-	size_t m, k;
-	long st;
-
-	for (k = 0; members[k].key != NULL; k++)
-		want[k] = members[k].key;
-	want[k] = NULL;
-	if (!rs_ld_keys(l, o, want))
-		return;
-	for (f = members; f->key != NULL; f++) {
-		void *p = item + f->off;
-
-		if (f->type == RS_MT_COND)
-			*(uint32_t *)p = UINT32_MAX;
-		if ((v = enter(l, o, f->key, !f->opt, &m)) == NULL)
-			continue;
-		switch (f->type) {
-		case RS_MT_ID:
-			*(char **)p = id_value(l, v);
-			for (k = 0; f == members && d != NULL && *(char **)p != NULL && k < i; k++)
-				if (id_at(items, d->size, k) != NULL && strcmp(id_at(items, d->size, k), *(char **)p) == 0)
-					rs_ld_problem(l, "duplicate %sid \"%s\" (also %s[%zu])", d->what, *(char **)p, d->key, k);
-			break;
-		case RS_MT_TEXT:
-			text(l, v, p);
-			break;
-		case RS_MT_COND:
-			*(uint32_t *)p = cond(l, v, d->cflags, 1);
-			break;
-		case RS_MT_NUM:
-		case RS_MT_MAX:
-			if (number(l, v, true, p) && f->type == RS_MT_MAX && (*(double *)p <= 0 || *(double *)p > 100))
-				rs_ld_problem(l, "must be more than 0 and at most 100");
-			break;
-		case RS_MT_STAGE:
-			st = stage_value(l, v);
-			*(size_t *)p = st < 0 ? 0 : (size_t)st;
-			break;
-		case RS_MT_VAR:
-			*(int *)p = var_value(l, v, LD_NUMERIC | LD_NO_SCORES);
-			break;
-		case RS_MT_ACTIONS:
-			load_actions(l, v, (rs_stage *)item);
-			break;
-		case RS_MT_PARTS:
-			load_list(l, v, &rs_lists[RS_L_PARTS], (void **)&((rs_scoredef *)item)->parts,
-			          &((rs_scoredef *)item)->nparts);
-			break;
-		}
-		rs_ld_pop(l, m);
-	}
-}
-
-/* A part: {"var", "per", "cap"} or {"when", "points"}, with a label or not. */
-static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
-{
-	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
-
-	p->var = -1;
-	p->cap = INFINITY;
-	p->name_var = -1;
-	if (!cJSON_IsObject(o) || (var == NULL) == (cJSON_GetObjectItemCaseSensitive(o, "when") == NULL)) {
-		rs_ld_problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
-		return;
-	}
-	load_obj(l, o, rs_part_members[var == NULL], &rs_lists[RS_L_PARTS], p, 0);
-	p->name_var = var != NULL ? p->var : first_var(l->r, p->cond);
-}
-
-/* The objects of the array arr (at the current path) into a new *items. */
-static void load_list(rs_ld *l, const cJSON *arr, const rs_list *d, void **items, size_t *n)
-{
-	const cJSON *it;
-	size_t i = 0, m;
-
-	if (!array(l, arr, d->min, d->max) ||
-	    (*items = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(arr), d->size)) == NULL)
-		return;
-	*n = (size_t)cJSON_GetArraySize(arr);
-	cJSON_ArrayForEach(it, arr) {
-		m = rs_ld_push_index(l, i);
-		if (d->members == NULL)
-			load_part(l, it, (rs_part *)*items + i);
-		else
-			load_obj(l, it, d->members, d, *items, i);
-		rs_ld_pop(l, m);
-		i++;
 	}
 }
 
@@ -907,58 +797,151 @@ static void load_messages(rs_ld *l, const cJSON *o)
 	}
 }
 
-static void load_root(rs_ld *l, const cJSON *root)
+/* The keys of an object of the format, for rs_ld_keys. */
+static bool keys(rs_ld *l, const cJSON *o, const rs_member *members)
 {
-	static const char *const top[] = {"relstage_rules", "params", "scores", "stages", "decision",
-	                                  "relationship_types", "bonds", "alliance_models", "actions",
-	                                  "messages", NULL};
-	static const char *const scores[] = {"contact_score", "cooperation_score", NULL};
-	/* Stages first, so that the rest can name them; bonds, so that types,
-	 * models, decision rows and actions can; types before models. */
-	static const int order[] = {RS_L_STAGES, RS_L_KINDS + RS_K_BOND, RS_L_KINDS + RS_K_TYPE,
-	                            RS_L_KINDS + RS_K_MODEL, RS_L_DECISION, RS_L_ACTIONS};
-	rs_rules *r = l->r;
-	const cJSON *v, *s;
-	double version;
-	size_t m, ms, *n;
-	int k;
+	const char *want[16];
+	size_t k;
 
-	if (!rs_ld_keys(l, root, top))
+	for (k = 0; members[k].key != NULL; k++)
+		want[k] = members[k].key;
+	want[k] = NULL;
+	return rs_ld_keys(l, o, want);
+}
+
+static void load_obj(rs_ld *l, const cJSON *o, const rs_member *members, char *item, const rs_list *d, size_t i);
+
+/* The objects of the array arr (at the current path) into list d of owner. */
+static void load_list(rs_ld *l, const cJSON *arr, const rs_list *d, char *owner)
+{
+	void **items = (void **)(void *)(owner + d->items);
+	const cJSON *it;
+	size_t i = 0, m;
+
+	if (!array(l, arr, d->min, d->max) ||
+	    (*items = rs_ld_calloc(l, (size_t)cJSON_GetArraySize(arr), d->size)) == NULL)
 		return;
-	if ((v = enter(l, root, "relstage_rules", true, &m)) != NULL) {
+	*(size_t *)(void *)(owner + d->count) = (size_t)cJSON_GetArraySize(arr);
+	cJSON_ArrayForEach(it, arr) {
+		m = rs_ld_push_index(l, i);
+		if (d->members == NULL)
+			load_part(l, it, (rs_part *)*items + i);
+		else
+			load_obj(l, it, d->members, (char *)*items + i * d->size, d, i);
+		rs_ld_pop(l, m);
+		i++;
+	}
+}
+
+/*
+ * Member f of the object o into item, as its type says. item is object i of
+ * list d (NULL: an object of its own); an id first in a list is unique in it.
+ */
+static void load_member(rs_ld *l, const cJSON *o, const rs_member *f, char *item, const rs_list *d, size_t i)
+{
+	void *p = item + f->off;
+	const cJSON *v;
+	double version;
+	size_t m, k;
+	long st;
+
+	if (f->type == RS_MT_COND)
+		*(uint32_t *)p = UINT32_MAX;
+	if (f->type == RS_MT_MAX) /* when there is none */
+		*(double *)p = 100;
+	if ((v = enter(l, o, f->key, !f->opt, &m)) == NULL)
+		return;
+	switch (f->type) {
+	case RS_MT_ID:
+		*(char **)p = id_value(l, v);
+		for (k = 0; d != NULL && f == d->members && *(char **)p != NULL && k < i; k++) {
+			const char *other = id_at(item - i * d->size, d->size, k);
+
+			if (other != NULL && strcmp(other, *(char **)p) == 0)
+				rs_ld_problem(l, "duplicate %sid \"%s\" (also %s[%zu])", d->what, *(char **)p, d->key, k);
+		}
+		break;
+	case RS_MT_TEXT:
+		text(l, v, p);
+		break;
+	case RS_MT_COND:
+		*(uint32_t *)p = cond(l, v, d->cflags, 1);
+		break;
+	case RS_MT_NUM:
+	case RS_MT_MAX:
+		if (number(l, v, true, p) && f->type == RS_MT_MAX && (*(double *)p <= 0 || *(double *)p > 100))
+			rs_ld_problem(l, "must be more than 0 and at most 100");
+		break;
+	case RS_MT_STAGE:
+		st = stage_value(l, v);
+		*(size_t *)p = st < 0 ? 0 : (size_t)st;
+		break;
+	case RS_MT_VAR:
+		*(int *)p = var_value(l, v, LD_NUMERIC | LD_NO_SCORES);
+		break;
+	case RS_MT_ACTIONS:
+		load_actions(l, v, (rs_stage *)(void *)item);
+		break;
+	case RS_MT_LIST:
+		load_list(l, v, f->sub, item);
+		break;
+	case RS_MT_OBJ:
+		load_obj(l, v, f->sub, p, NULL, 0);
+		break;
+	case RS_MT_VERSION:
 		if (number(l, v, false, &version) && version != 1)
 			rs_ld_problem(l, "unsupported format version %g (this relstage reads version 1)", version);
-		rs_ld_pop(l, m);
-	}
-	if ((v = enter(l, root, "params", false, &m)) != NULL) {
+		break;
+	case RS_MT_PARAMS:
 		load_params(l, v);
-		rs_ld_pop(l, m);
-	}
-	if ((v = enter(l, root, "scores", true, &m)) != NULL) {
-		bool ok = rs_ld_keys(l, v, scores);
-
-		for (k = 0; ok && k < RS_SCORE_COUNT; k++) {
-			if ((s = enter(l, v, scores[k], true, &ms)) == NULL)
-				continue;
-			r->score[k].max = 100;
-			load_obj(l, s, rs_score_members, NULL, &r->score[k], 0);
-			rs_ld_pop(l, ms);
-		}
-		rs_ld_pop(l, m);
-	}
-	for (k = 0; k < (int)(sizeof order / sizeof order[0]); k++) {
-		void **items = list_of(r, order[k], &n);
-		bool kinds = order[k] >= RS_L_KINDS && order[k] < RS_L_ACTIONS;
-
-		if ((v = enter(l, root, rs_lists[order[k]].key, !kinds, &m)) != NULL) {
-			load_list(l, v, &rs_lists[order[k]], items, n);
-			rs_ld_pop(l, m);
-		}
-	}
-	if ((v = enter(l, root, "messages", false, &m)) != NULL) {
+		break;
+	case RS_MT_MESSAGES:
 		load_messages(l, v);
-		rs_ld_pop(l, m);
+		break;
 	}
+	rs_ld_pop(l, m);
+}
+
+/* Object i of list d (NULL: an object of its own): unknown keys, then each
+ * member in table order. */
+static void load_obj(rs_ld *l, const cJSON *o, const rs_member *members, char *item, const rs_list *d, size_t i)
+{
+	const rs_member *f;
+
+	if (!keys(l, o, members))
+		return;
+	for (f = members; f->key != NULL; f++)
+		load_member(l, o, f, item, d, i);
+}
+
+/* A part: {"var", "per", "cap"} or {"when", "points"}, with a label or not. */
+static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
+{
+	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
+
+	p->var = -1;
+	p->cap = INFINITY;
+	p->name_var = -1;
+	if (!cJSON_IsObject(o) || (var == NULL) == (cJSON_GetObjectItemCaseSensitive(o, "when") == NULL)) {
+		rs_ld_problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
+		return;
+	}
+	load_obj(l, o, rs_part_members[var == NULL], (char *)p, &parts, 0);
+	p->name_var = var != NULL ? p->var : first_var(l->r, p->cond);
+}
+
+static void load_root(rs_ld *l, const cJSON *root)
+{
+	/* Stages first, so that the rest can name them; bonds, so that types,
+	 * models, decision rows and actions can; types before models. */
+	static const int order[] = {M_VERSION, M_PARAMS, M_SCORES, M_STAGES, M_BONDS, M_TYPES,
+	                            M_MODELS, M_DECISION, M_ACTIONS, M_MESSAGES};
+	size_t k;
+
+	if (!keys(l, root, rs_rules_members))
+		return;
+	for (k = 0; k < sizeof order / sizeof order[0]; k++)
+		load_member(l, root, &rs_rules_members[order[k]], (char *)l->r, NULL, 0);
 }
 
 /* ------------------------------------------- texts made from the rules */
@@ -992,8 +975,13 @@ static void cond_text(rs_buf *b, const rs_rules *r, uint32_t i, int g)
 		(void)rs_buf_puts(b, " ");
 		(void)rs_buf_puts(b, op_names[n->op]);
 		if (n->op < RS_C_KNOWN) {
+			const char *word = rs_cond_value_word(r, n);
+
 			(void)rs_buf_puts(b, " ");
-			rs_cond_value_text(b, r, n);
+			if (word != NULL)
+				(void)rs_buf_puts(b, word);
+			else
+				(void)rs_buf_put_num(b, n->value, 2);
 		}
 	}
 }
@@ -1041,16 +1029,13 @@ static bool row_needs(rs_rules *r, uint32_t i)
 rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char *name,
                         rs_diag_fn diag, void *ctx, rs_error *err)
 {
-	rs_ld l = {.name = name, .diag = diag, .dctx = ctx, .err = err};
 	cJSON *root = NULL;
 	rs_status st;
+	rs_ld l;
 	size_t i;
 
 	*out = NULL;
-	if (err != NULL) {
-		rs_error_clear(err);
-		err->file = name;
-	}
+	rs_ld_init(&l, name, diag, ctx, err);
 	if (len > RS_RULES_MAX_BYTES) {
 		rs_ld_problem(&l, "the rules file is larger than %zu bytes", RS_RULES_MAX_BYTES);
 		if (err != NULL)
@@ -1083,8 +1068,6 @@ rs_status rs_rules_load(rs_rules **out, const char *text, size_t len, const char
 
 rs_status rs_rules_load_default(rs_rules **out, rs_error *err)
 {
-	if (err != NULL)
-		err->file = "default rules";
 	return rs_rules_load(out, rs_default_rules_json, rs_default_rules_json_len,
 	                     "default rules", NULL, NULL, err);
 }
@@ -1101,23 +1084,27 @@ static void free_text(rs_text *t)
 	}
 }
 
-static void free_list(const rs_list *d, void *items, size_t n);
+static void free_list(const rs_list *d, char *owner);
 
-static void free_obj(const rs_member *f, void *item)
+/* What the members of item hold (item is an rs_rules for params and messages). */
+static void free_obj(const rs_member *f, char *item)
 {
-	rs_stage *s = item;
+	rs_rules *r = (rs_rules *)(void *)item;
+	rs_stage *s = (rs_stage *)(void *)item;
 	size_t i;
 	int g;
 
 	for (; f->key != NULL; f++) {
-		void *p = (char *)item + f->off;
+		void *p = item + f->off;
 
 		if (f->type == RS_MT_ID) {
 			rs_free(*(char **)p);
 		} else if (f->type == RS_MT_TEXT) {
 			free_text(p);
-		} else if (f->type == RS_MT_PARTS) {
-			free_list(&rs_lists[RS_L_PARTS], ((rs_scoredef *)item)->parts, ((rs_scoredef *)item)->nparts);
+		} else if (f->type == RS_MT_LIST) {
+			free_list(f->sub, item);
+		} else if (f->type == RS_MT_OBJ) {
+			free_obj(f->sub, p);
 		} else if (f->type == RS_MT_ACTIONS) {
 			for (g = 0; g < RS_LANG_COUNT; g++) {
 				for (i = 0; s->actions[g] != NULL && s->actions[g][i] != NULL; i++)
@@ -1125,46 +1112,42 @@ static void free_obj(const rs_member *f, void *item)
 				rs_free(s->actions[g]);
 				rs_free(s->joined[g]);
 			}
+		} else if (f->type == RS_MT_PARAMS) {
+			for (i = 0; i < r->nparams; i++)
+				rs_free(r->param[i].id);
+			rs_free(r->param);
+		} else if (f->type == RS_MT_MESSAGES) {
+			for (i = 0; i < r->nmsg; i++) {
+				rs_free(r->msg[i].key);
+				free_text(&r->msg[i].text);
+			}
+			rs_free(r->msg);
 		}
 	}
 }
 
-static void free_list(const rs_list *d, void *items, size_t n)
+static void free_list(const rs_list *d, char *owner)
 {
-	size_t i;
+	char *items = *(char **)(void *)(owner + d->items);
+	size_t i, n = *(size_t *)(void *)(owner + d->count);
 
 	for (i = 0; i < n; i++) {
-		void *item = (char *)items + i * d->size;
+		char *item = items + i * d->size;
 
-		free_obj(d->members != NULL ? d->members : rs_part_members[((rs_part *)item)->var < 0], item);
+		free_obj(d->members != NULL ? d->members : rs_part_members[((rs_part *)(void *)item)->var < 0], item);
 	}
 	rs_free(items);
 }
 
 void rs_rules_free(rs_rules *r)
 {
-	size_t i, *n;
-	int k;
+	size_t i;
 
 	if (r == NULL)
 		return;
-	for (k = 0; k < RS_SCORE_COUNT; k++)
-		free_obj(rs_score_members, &r->score[k]);
-	for (k = 0; k < RS_L_PARTS; k++) {
-		void **items = list_of(r, k, &n);
-
-		free_list(&rs_lists[k], *items, *n);
-	}
-	for (i = 0; i < r->nparams; i++)
-		rs_free(r->param[i].id);
-	for (i = 0; i < r->nmsg; i++) {
-		rs_free(r->msg[i].key);
-		free_text(&r->msg[i].text);
-	}
+	free_obj(rs_rules_members, (char *)r);
 	for (i = 0; i < r->nneed; i++)
 		free_text(&r->need[i].text);
-	rs_free(r->param);
-	rs_free(r->msg);
 	rs_free(r->need);
 	rs_free(r->node);
 	rs_free(r->prog);

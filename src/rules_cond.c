@@ -104,21 +104,12 @@ int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t kno
 
 /* --------------------------------------------- the residual programs */
 
-static bool push(rs_rules *r, const rs_pnode *p)
+/* prog has room: rs_rules_compile allocated it for the most it can take. */
+static void push(rs_rules *r, const rs_pnode *p)
 {
-	if (r->nprog == r->capprog) {
-		size_t cap = r->capprog * 2;
-		rs_pnode *q = cap > UINT32_MAX / 2 ? NULL : rs_realloc(r->prog, cap * sizeof *q);
-
-		if (q == NULL)
-			return false;
-		r->prog = q;
-		r->capprog = cap;
-	}
 	r->prog[r->nprog] = *p;
 	r->prog[r->nprog].end = (uint32_t)r->nprog + 1;
 	r->nprog++;
-	return true;
 }
 
 /* Takes out the group opening at prog[at], which holds everything after
@@ -138,7 +129,8 @@ static void unwrap(rs_rules *r, size_t at)
  * leaves on the stage become constants, a group drops the children that
  * cannot change it (TRUE in all, FALSE in any), is decided by one that stops
  * it, keeps one UNKNOWN, and with one child left is that child. Returns the
- * constant the subtree is (nothing appended), or -1; -2 when out of memory.
+ * constant the subtree is (nothing appended), or -1. It appends at most
+ * twice the subtree's size: the nodes and one UNKNOWN leaf per group.
  */
 static int residual(rs_rules *r, uint32_t i, const double *v)
 {
@@ -150,16 +142,13 @@ static int residual(rs_rules *r, uint32_t i, const double *v)
 
 	if (p.kind == RS_P_LEAF && p.var == RS_VAR_STAGE)
 		return rs_leaf_k(&p, v, 1u << RS_VAR_STAGE);
-	if (!push(r, &p))
-		return -2;
+	push(r, &p);
 	if (p.kind == RS_P_LEAF)
 		return -1;
 	for (c = i + 1; c < p.end; c = r->prog[c].end) {
 		size_t cpos = r->nprog;
 
 		t = residual(r, c, v);
-		if (t == -2)
-			return t;
 		if (t == (all ? RS_K_F : RS_K_T)) {
 			r->nprog = at;
 			return t;
@@ -174,8 +163,8 @@ static int residual(rs_rules *r, uint32_t i, const double *v)
 		r->nprog = at;
 		return unknown ? RS_K_U : all ? RS_K_T : RS_K_F;
 	}
-	if (unknown && !push(r, &u))
-		return -2;
+	if (unknown)
+		push(r, &u);
 	if (n == 1 && !unknown) /* the group is its one child */
 		unwrap(r, at);
 	else
@@ -183,37 +172,20 @@ static int residual(rs_rules *r, uint32_t i, const double *v)
 	return -1;
 }
 
-static bool add_entry(rs_rules *r, uint32_t rule, uint32_t root)
-{
-	if (r->nent == r->capent) {
-		size_t cap = r->capent ? r->capent * 2 : 64;
-		rs_entry *q = rs_realloc(r->ent, cap * sizeof *q);
-
-		if (q == NULL)
-			return false;
-		r->ent = q;
-		r->capent = cap;
-	}
-	r->ent[r->nent].rule = rule;
-	r->ent[r->nent++].root = root;
-	return true;
-}
-
-/*
- * The residual of rule `rule`'s condition as an entry, unless it can never
- * be TRUE. Returns the constant it is (-1 if none, -2 out of memory).
- */
-static int entry(rs_rules *r, uint32_t rule, uint32_t cond, const double *v)
+/* Rule `rule` with its residual program, unless it can never be TRUE; a
+ * constant TRUE is one leaf. */
+static void add_entry(rs_rules *r, uint32_t rule, uint32_t cond, const double *v)
 {
 	rs_pnode k = {RS_P_LEAF, RS_VAR_CONST, 0, RS_K_T, 0, 0};
 	size_t at = r->nprog;
 	int t = residual(r, cond, v);
 
-	if (t == RS_K_F || t == RS_K_U || t == -2)
-		return t;
-	if ((t == RS_K_T && !push(r, &k)) || !add_entry(r, rule, (uint32_t)at))
-		return -2;
-	return t;
+	if (t == RS_K_F || t == RS_K_U)
+		return;
+	if (t == RS_K_T)
+		push(r, &k);
+	r->ent[r->nent].rule = rule;
+	r->ent[r->nent++].root = (uint32_t)at;
 }
 
 /* ---------------------------------------------------------- the rest */
@@ -275,33 +247,32 @@ static void score_terms(rs_rules *r)
 bool rs_rules_compile(rs_rules *r)
 {
 	double v[RS_VAR_COUNT] = {0};
-	size_t i, s;
-	int t;
+	size_t i, s, residuals = 0;
 
-	r->capprog = r->nnodes ? 2 * r->nnodes : 2;
-	r->prog = rs_calloc(r->capprog, sizeof *r->prog);
-	if (r->prog == NULL)
+	/* Allocated once, for the most the residual programs can take. */
+	for (i = 0; i < r->nact; i++)
+		residuals += 2 * r->node[r->act[i].cond].size;
+	for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
+		residuals += 2 * r->node[r->kind[RS_K_MODEL][i].cond].size;
+	r->prog = rs_malloc((r->nnodes + r->nstages * residuals) * sizeof *r->prog);
+	r->ent = rs_malloc((r->nkind[RS_K_TYPE] + r->nstages * (r->nact + r->nkind[RS_K_MODEL])) * sizeof *r->ent);
+	if (r->prog == NULL || r->ent == NULL)
 		return false;
 	for (i = 0; i < r->nnodes; i = compile_node(r, (uint32_t)i, false))
 		;
 	r->nprog = r->nnodes;
-	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) /* types test no stage: as they are */
-		if (!add_entry(r, (uint32_t)i, r->kind[RS_K_TYPE][i].cond))
-			return false;
-	for (s = 0; s < r->nstages; s++) { /* nstages <= RS_MAX_STAGES, nact <= 64 */
+	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) { /* types test no stage: as they are */
+		r->ent[r->nent].rule = (uint32_t)i;
+		r->ent[r->nent++].root = r->kind[RS_K_TYPE][i].cond;
+	}
+	for (s = 0; s < r->nstages; s++) {
 		v[RS_VAR_STAGE] = (double)s;
 		r->act_first[s] = (uint32_t)r->nent;
-		for (i = 0; i < r->nact; i++) {
-			t = entry(r, (uint32_t)i, r->act[i].cond, v);
-			if (t == -2)
-				return false;
-			if (t == -1 || t == RS_K_T)
-				r->act_mask[s] |= (uint64_t)1 << i;
-		}
+		for (i = 0; i < r->nact; i++)
+			add_entry(r, (uint32_t)i, r->act[i].cond, v);
 		r->model_first[s] = (uint32_t)r->nent;
 		for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
-			if (entry(r, (uint32_t)i, r->kind[RS_K_MODEL][i].cond, v) == -2)
-				return false;
+			add_entry(r, (uint32_t)i, r->kind[RS_K_MODEL][i].cond, v);
 	}
 	r->act_first[s] = (uint32_t)r->nent;
 	mark_flat(r);

@@ -41,23 +41,15 @@ static cJSON *text_json(const rs_text *t)
 	return o;
 }
 
-/* A comparison's value: true/false, a number, or a word (a param, stage,
- * type, model or level). */
+/* A comparison's value: true/false, a word (a param, stage, type, model or
+ * level) or a number. */
 static cJSON *value_json(const rs_rules *r, const rs_cnode *n)
 {
-	rs_buf b;
-	cJSON *v;
+	const char *word = rs_cond_value_word(r, n);
 
-	if (n->param == 0 && (n->var == RS_VAR_DOWNGRADED ||
-	                      (n->var < RS_V_PREVIOUS_STAGE && rs_var_kind(n->var) == RS_KIND_BOOL)))
+	if (n->param == 0 && (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL))
 		return cJSON_CreateBool(n->value != 0);
-	if (n->param == 0 && n->var < RS_V_PREVIOUS_STAGE && rs_var_kind(n->var) != RS_KIND_LEVEL)
-		return cJSON_CreateNumber(n->value);
-	rs_buf_init(&b);
-	rs_cond_value_text(&b, r, n);
-	v = b.failed ? NULL : cJSON_CreateString(b.data);
-	rs_buf_free(&b);
-	return v;
+	return word != NULL ? cJSON_CreateString(word) : cJSON_CreateNumber(n->value);
 }
 
 static cJSON *cond_json(const rs_rules *r, uint32_t root)
@@ -85,20 +77,20 @@ static cJSON *cond_json(const rs_rules *r, uint32_t root)
 	return o;
 }
 
-static cJSON *list_json(const rs_rules *r, const rs_list *d, const void *items, size_t n);
+static cJSON *list_json(const rs_rules *r, const rs_list *d, const char *owner);
 
 /* An object of the format, member by member as its table says; what is
- * absent (an optional text, id or cap) is left out. */
-static cJSON *obj_json(const rs_rules *r, const rs_member *f, const void *item)
+ * absent (an optional text, id, cap, list or section) is left out. */
+static cJSON *obj_json(const rs_rules *r, const rs_member *f, const char *item)
 {
-	const rs_stage *s = item;
-	const rs_scoredef *sd = item;
-	cJSON *o = cJSON_CreateObject(), *acts, *arr;
+	const rs_stage *s = (const rs_stage *)(const void *)item;
+	cJSON *o = cJSON_CreateObject(), *sub, *arr;
+	const rs_list *d;
 	size_t i;
 	int g;
 
 	for (; f->key != NULL; f++) {
-		const void *p = (const char *)item + f->off;
+		const void *p = item + f->off;
 
 		switch (f->type) {
 		case RS_MT_ID:
@@ -124,89 +116,55 @@ static cJSON *obj_json(const rs_rules *r, const rs_member *f, const void *item)
 			add(o, f->key, cJSON_CreateString(rs_var_name(*(const int *)p)));
 			break;
 		case RS_MT_ACTIONS:
-			acts = add(o, f->key, cJSON_CreateObject());
+			sub = add(o, f->key, cJSON_CreateObject());
 			for (g = 0; g < RS_LANG_COUNT; g++) {
-				arr = add(acts, g == RS_LANG_EN ? "en" : "zh", cJSON_CreateArray());
+				arr = add(sub, g == RS_LANG_EN ? "en" : "zh", cJSON_CreateArray());
 				for (i = 0; i < s->nactions; i++)
 					add(arr, NULL, cJSON_CreateString(s->actions[g][i]));
 			}
 			break;
-		case RS_MT_PARTS:
-			add(o, f->key, list_json(r, &rs_lists[RS_L_PARTS], sd->parts, sd->nparts));
+		case RS_MT_LIST:
+			d = f->sub;
+			if (!f->opt || *(const size_t *)(const void *)(item + d->count) > 0)
+				add(o, f->key, list_json(r, d, item));
+			break;
+		case RS_MT_OBJ:
+			add(o, f->key, obj_json(r, f->sub, p));
+			break;
+		case RS_MT_VERSION:
+			add(o, f->key, cJSON_CreateNumber(1));
+			break;
+		case RS_MT_PARAMS:
+			sub = r->nparams > 0 ? add(o, f->key, cJSON_CreateObject()) : NULL;
+			for (i = 0; i < r->nparams; i++)
+				add(sub, r->param[i].id, cJSON_CreateNumber(r->param[i].value));
+			break;
+		case RS_MT_MESSAGES:
+			sub = r->nmsg > 0 ? add(o, f->key, cJSON_CreateObject()) : NULL;
+			for (i = 0; i < r->nmsg; i++)
+				add(sub, r->msg[i].key, text_json(&r->msg[i].text));
 			break;
 		}
 	}
 	return o;
 }
 
-static cJSON *list_json(const rs_rules *r, const rs_list *d, const void *items, size_t n)
+/* List d of owner. */
+static cJSON *list_json(const rs_rules *r, const rs_list *d, const char *owner)
 {
+	const char *items = *(char *const *)(const void *)(owner + d->items);
+	size_t i, n = *(const size_t *)(const void *)(owner + d->count);
 	cJSON *arr = cJSON_CreateArray();
-	size_t i;
 
 	for (i = 0; i < n; i++) {
-		const void *item = (const char *)items + i * d->size;
+		const char *item = items + i * d->size;
 
-		add(arr, NULL, obj_json(r, d->members ? d->members : rs_part_members[((const rs_part *)item)->var < 0], item));
+		add(arr, NULL, obj_json(r, d->members ? d->members : rs_part_members[((const rs_part *)(const void *)item)->var < 0], item));
 	}
 	return arr;
 }
 
-/* The sections in key order (rs_lists' order); the optional ones only
- * when they hold something. */
-static cJSON *rules_json(const rs_rules *r)
-{
-	static const char *const scores[] = {"contact_score", "cooperation_score"};
-	cJSON *o = cJSON_CreateObject(), *sub;
-	size_t i;
-	int k;
-
-	add(o, "relstage_rules", cJSON_CreateNumber(1));
-	if (r->nparams > 0) {
-		sub = add(o, "params", cJSON_CreateObject());
-		for (i = 0; i < r->nparams; i++)
-			add(sub, r->param[i].id, cJSON_CreateNumber(r->param[i].value));
-	}
-	sub = add(o, "scores", cJSON_CreateObject());
-	for (k = 0; k < RS_SCORE_COUNT; k++)
-		add(sub, scores[k], obj_json(r, rs_score_members, &r->score[k]));
-	add(o, "stages", list_json(r, &rs_lists[RS_L_STAGES], r->stages, r->nstages));
-	add(o, "decision", list_json(r, &rs_lists[RS_L_DECISION], r->dec, r->ndec));
-	for (k = 0; k < RS_K_COUNT; k++)
-		if (r->nkind[k] > 0)
-			add(o, rs_lists[RS_L_KINDS + k].key, list_json(r, &rs_lists[RS_L_KINDS + k], r->kind[k], r->nkind[k]));
-	add(o, "actions", list_json(r, &rs_lists[RS_L_ACTIONS], r->act, r->nact));
-	if (r->nmsg > 0) {
-		sub = add(o, "messages", cJSON_CreateObject());
-		for (i = 0; i < r->nmsg; i++)
-			add(sub, r->msg[i].key, text_json(&r->msg[i].text));
-	}
-	return o;
-}
-
 /* -------------------------------------------------------------- printing */
-
-static void put_string(rs_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-
-	(void)rs_buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\') {
-			(void)rs_buf_putc(b, '\\');
-			(void)rs_buf_putc(b, (char)c);
-		} else if (c < 0x20) {
-			(void)rs_buf_puts(b, "\\u00");
-			(void)rs_buf_putc(b, hex[c >> 4]);
-			(void)rs_buf_putc(b, hex[c & 15]);
-		} else {
-			(void)rs_buf_putc(b, (char)c);
-		}
-	}
-	(void)rs_buf_putc(b, '"');
-}
 
 /* The shortest %g that reads back as v, with '.' whatever the locale: not
  * rs_buf_put_num's fixed decimals, which would cut a rate such as
@@ -251,7 +209,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 
 	if (!obj && !cJSON_IsArray(v)) {
 		if (cJSON_IsString(v))
-			put_string(b, v->valuestring);
+			rs_buf_json_str(b, v->valuestring);
 		else if (cJSON_IsNumber(v))
 			put_number(b, v->valuedouble);
 		else
@@ -265,7 +223,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 			line = b->len;
 			spaces(b, wrap ? indent + 2 : 0);
 			if (obj) {
-				put_string(b, c->string);
+				rs_buf_json_str(b, c->string);
 				(void)rs_buf_puts(b, ": ");
 			}
 			print(b, c, indent + 2, b->len - line, wrap ? width : SIZE_MAX);
@@ -286,7 +244,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 rs_status rs_rules_dump(const rs_rules *r, rs_buf *out, rs_error *err)
 {
 	unsigned long failures = rs_alloc_failures();
-	cJSON *tree = rules_json(r);
+	cJSON *tree = obj_json(r, rs_rules_members, (const char *)r);
 
 	if (tree != NULL) {
 		print(out, tree, 0, 0, WIDTH);

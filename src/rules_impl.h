@@ -219,8 +219,7 @@ struct rs_rules {
 	size_t nnodes, capnodes;
 	/* Built once after loading (rs_rules_compile), for evaluation per row. */
 	rs_pnode *prog;              /* parallel to node, then the residual programs */
-	size_t nprog, capprog;
-	uint64_t act_mask[RS_MAX_STAGES]; /* action rules that can fire at each stage */
+	size_t nprog;
 	/*
 	 * Residual programs: a condition with the stage fixed and simplified.
 	 * The relationship types that can be true are ent[0 .. act_first[0]);
@@ -229,7 +228,7 @@ struct rs_rules {
 	 * ent[model_first[s] .. act_first[s + 1]); each list in rule order.
 	 */
 	rs_entry *ent;
-	size_t nent, capent;
+	size_t nent;
 	uint32_t act_first[RS_MAX_STAGES + 1];
 	uint32_t model_first[RS_MAX_STAGES];
 };
@@ -295,9 +294,10 @@ extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
  * and a variable (pseudo variables included). */
 const char *rs_cond_op_name(int op);
 const char *rs_cond_var_name(int var);
-/* rules.c: a comparison's value as the file writes it (a param's name, a
- * stage, type, model or level word, true/false, a number). */
-void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n);
+/* rules.c: a comparison's value as the file writes it when that is a word
+ * (a param's name, a stage, type, model or level, true or false), else NULL:
+ * a number. */
+const char *rs_cond_value_word(const rs_rules *r, const rs_cnode *n);
 
 /*
  * rules.c: the objects of the rules file, member by member in key order,
@@ -305,22 +305,27 @@ void rs_cond_value_text(rs_buf *b, const rs_rules *r, const rs_cnode *n);
  * A member is loaded into its object at `off`, as its type says.
  */
 enum rs_mtype {
-	RS_MT_ID,      /* char *; an "id" first in a list is unique in it */
-	RS_MT_TEXT,    /* rs_text */
-	RS_MT_COND,    /* uint32_t root node; what it may test: rs_list.cflags */
-	RS_MT_NUM,     /* double, not negative */
-	RS_MT_MAX,     /* double, more than 0 and at most 100 */
-	RS_MT_STAGE,   /* size_t, a stage id */
-	RS_MT_VAR,     /* int, the variable of a linear part */
-	RS_MT_ACTIONS, /* the actions of an rs_stage */
-	RS_MT_PARTS    /* the parts of an rs_scoredef */
+	RS_MT_ID,       /* char *; an "id" first in a list is unique in it */
+	RS_MT_TEXT,     /* rs_text */
+	RS_MT_COND,     /* uint32_t root node; what it may test: rs_list.cflags */
+	RS_MT_NUM,      /* double, not negative */
+	RS_MT_MAX,      /* double, more than 0 and at most 100; 100 if absent */
+	RS_MT_STAGE,    /* size_t, a stage id */
+	RS_MT_VAR,      /* int, the variable of a linear part */
+	RS_MT_ACTIONS,  /* the actions of an rs_stage */
+	RS_MT_LIST,     /* a list of objects (sub: its rs_list) */
+	RS_MT_OBJ,      /* an object at off, its members (sub) at offsets from it */
+	RS_MT_VERSION,  /* the format's version: 1 */
+	RS_MT_PARAMS,   /* rs_rules' params */
+	RS_MT_MESSAGES  /* rs_rules' messages */
 };
 
 typedef struct rs_member {
 	const char *key;
 	uint8_t type; /* enum rs_mtype */
-	bool opt;     /* may be absent (the dump leaves out what is) */
+	bool opt;     /* may be absent (the dump leaves out what is, and empty lists) */
 	uint16_t off;
+	const void *sub; /* RS_MT_LIST: its rs_list; RS_MT_OBJ: its members */
 } rs_member;
 
 /* A list of objects: an array under `key`. Parts take one of two forms. */
@@ -328,16 +333,14 @@ typedef struct rs_list {
 	const char *key;
 	const rs_member *members; /* NULL: parts, rs_part_members[var or when] */
 	size_t size, min, max;
-	unsigned cflags; /* what its conditions may test (rules.c) */
-	const char *what; /* "stage " in "duplicate stage id" */
+	unsigned cflags;   /* what its conditions may test (rules.c) */
+	const char *what;  /* "stage " in "duplicate stage id" */
+	size_t items, count; /* offsets in the object that holds the list:
+	                        the items (a pointer), their number (size_t) */
 } rs_list;
 
-/* The lists in the order the dump writes them; kinds in RS_K_ order. */
-enum { RS_L_STAGES, RS_L_DECISION, RS_L_KINDS, RS_L_ACTIONS = RS_L_KINDS + RS_K_COUNT, RS_L_PARTS,
-       RS_L_COUNT };
-extern const rs_list rs_lists[RS_L_COUNT];
+extern const rs_member rs_rules_members[]; /* the file's top level */
 extern const rs_member rs_part_members[2][5]; /* {var, per, cap, label}, {when, points, label} */
-extern const rs_member rs_score_members[3];   /* {max, parts} */
 
 /* analyze.c: marks the decision rows some share value can reach (live). */
 void rs_rules_live(rs_rules *r);

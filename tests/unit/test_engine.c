@@ -820,6 +820,18 @@ static void ref_explain(const rs_rules *r, const rs_result *res, rs_buf *b, bool
 	}
 }
 
+/* Whether action rule i has a residual program at stage st (the engine
+ * tries only those). */
+static bool has_entry(const rs_rules *r, size_t st, size_t i)
+{
+	uint32_t e;
+
+	for (e = r->act_first[st]; e < r->model_first[st]; e++)
+		if (r->ent[e].rule == i)
+			return true;
+	return false;
+}
+
 static void test_compiled_conditions_equal_the_reference_on_random_rules(void **state)
 {
 	int round, k;
@@ -847,7 +859,7 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 					assert_int_equal(rs_test_cond_eval(r, r->act[i].cond, &a, st), t);
 					/* the per-stage filter never drops a rule that fires */
 					if (t == T)
-						assert_true(r->act_mask[(size_t)st] >> i & 1u);
+						assert_true(has_entry(r, (size_t)st, i));
 				}
 			rs_buf_init(&gb);
 			rs_buf_init(&wb);

@@ -189,6 +189,33 @@ static void test_unknown_operator_names_path_and_choices(void **state)
 	               "unknown operator \"=>\" (expected ==, !=, <, <=, >, >=, known, unknown)");
 }
 
+/* Texts must be well-formed UTF-8: no overlong form, surrogate or code point
+ * above U+10FFFF, no cut sequence; a four-byte character is fine. */
+static void test_text_that_is_not_utf8_is_refused_at_its_path(void **state)
+{
+	static const char *const bad[] = {"\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\xe4\xb8"};
+	char text[2048];
+	rs_rules *r;
+	rs_error e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i <= sizeof bad / sizeof bad[0]; i++) {
+		(void)snprintf(text, sizeof text,
+		               RULES(SCORES, STAGES, "\"decision\": [{\"stage\": \"low\", \"when\": {\"var\": "
+		                     "\"share_pct\", \"op\": \"<\", \"value\": 50}, \"why\": {\"en\": \"%s\", "
+		                     "\"zh\": \"z\"}}, {\"stage\": \"high\", \"when\": {\"var\": \"share_pct\", "
+		                     "\"op\": \">=\", \"value\": 50}}]", ACTIONS),
+		               i < sizeof bad / sizeof bad[0] ? bad[i] : "\xf0\x9f\x98\x80");
+		if (i < sizeof bad / sizeof bad[0]) {
+			expect_problem(text, "decision[0].why.en", "is not valid UTF-8 (save the rules file as UTF-8)");
+		} else {
+			assert_int_equal(load(text, &r, &e, NULL), RS_OK);
+			rs_rules_free(r);
+		}
+	}
+}
+
 static void test_unknown_key_is_a_typo_error(void **state)
 {
 	(void)state;
@@ -618,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_dump_round_trip_is_byte_identical),
 		cmocka_unit_test(test_unknown_operator_names_path_and_choices),
 		cmocka_unit_test(test_unknown_key_is_a_typo_error),
+		cmocka_unit_test(test_text_that_is_not_utf8_is_refused_at_its_path),
 		cmocka_unit_test(test_unknown_variable_is_reported),
 		cmocka_unit_test(test_bool_var_needs_true_or_false),
 		cmocka_unit_test(test_level_var_needs_a_level_word),
