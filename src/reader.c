@@ -205,25 +205,19 @@ static rs_status pick_format(rs_reader *r, rs_error *err)
 	if (r->format == RS_FMT_TABLE)
 		return rs_error_set(err, RS_EUSAGE, 0,
 		                    "the table format is for output only");
-	if (r->format != RS_FMT_AUTO && r->format != RS_FMT_CSV)
-		goto delimiter;
-	st = rs_input_peek(r->in, &p, &n, err);
-	if (st != RS_OK)
-		return st;
-	if (n >= 4 && memcmp(p, "PK\003\004", 4) == 0)
-		return rs_error_set(err, RS_EUSAGE, 0, "this looks like a zip archive (an .xlsx "
-		                    "workbook?) read from a pipe: give --from xlsx");
-	if (r->format == RS_FMT_AUTO)
-		r->format = format_by_content(p, n);
-delimiter:
-	if (r->format == RS_FMT_CSV || r->format == RS_FMT_TSV) {
-		if (r->opts.delimiter != 0)
-			r->delimiter = r->opts.delimiter;
-		else if (r->format == RS_FMT_TSV)
-			r->delimiter = '\t';
-		else
-			r->delimiter = sniff_delimiter(p, n);
+	if (r->format == RS_FMT_AUTO || r->format == RS_FMT_CSV) {
+		if ((st = rs_input_peek(r->in, &p, &n, err)) != RS_OK)
+			return st;
+		if (n >= 4 && memcmp(p, "PK\003\004", 4) == 0)
+			return rs_error_set(err, RS_EUSAGE, 0, "this looks like a zip archive (an .xlsx "
+			                    "workbook?) read from a pipe: give --from xlsx");
+		if (r->format == RS_FMT_AUTO)
+			r->format = format_by_content(p, n);
 	}
+	if (r->format == RS_FMT_CSV || r->format == RS_FMT_TSV)
+		r->delimiter = r->opts.delimiter != 0      ? r->opts.delimiter
+		               : r->format == RS_FMT_TSV ? '\t'
+		                                          : sniff_delimiter(p, n);
 	return RS_OK;
 }
 

@@ -588,22 +588,13 @@ static rs_status copy_out(rs_xlsx *x, rs_error *err)
 	FILE *in = fopen(x->path, "rb");
 	char *buf = rs_malloc(COPY_BUF);
 	size_t n;
-	int e = 0;
+	int e = in == NULL ? errno : buf == NULL ? ENOMEM : 0;
 
-	if (in == NULL || buf == NULL) {
-		e = in == NULL ? errno : ENOMEM;
-		goto done;
-	}
-	while ((n = fread(buf, 1, COPY_BUF, in)) > 0)
-		if (fwrite(buf, 1, n, x->out) != n) {
+	while (e == 0 && (n = fread(buf, 1, COPY_BUF, in)) > 0)
+		if (fwrite(buf, 1, n, x->out) != n)
 			e = errno ? errno : EIO;
-			goto done;
-		}
-	if (ferror(in))
+	if (e == 0 && (ferror(in) || fflush(x->out) != 0 || ferror(x->out)))
 		e = errno ? errno : EIO;
-	else if (fflush(x->out) != 0 || ferror(x->out))
-		e = errno ? errno : EIO;
-done:
 	if (in != NULL)
 		(void)fclose(in);
 	rs_free(buf);
