@@ -185,23 +185,6 @@ static void count_skip(rs_intake *t, const rs_row *row, int kind)
 		t->o->on_skip(t->o->ctx, row, kind);
 }
 
-/* A copy of row as the one row of a queue of its own size, replacing *q. */
-static rs_status keep_row(rs_rowq **q, const rs_row *row, rs_error *err)
-{
-	size_t i, all = row->n + row->extra, bytes = 64 + (row->reject ? strlen(row->reject) + 1 : 0) +
-	                                           all * (sizeof(char *) + sizeof(size_t) + 1);
-	rs_status st;
-
-	for (i = 0; i < all; i++) /* the dot paths' hidden cells too */
-		bytes += row->len[i] + 1;
-	rs_rowq_free(*q);
-	*q = NULL;
-	if ((st = rs_rowq_new(q, 1, bytes, err)) != RS_OK)
-		return st;
-	st = rs_rowq_push(*q, row, err);
-	return st == RS_ELIMIT ? rs_error_set(err, RS_ENOMEM, row->line, "out of memory") : st;
-}
-
 const rs_row *rs_intake_first(rs_intake *t)
 {
 	return rs_rowq_row(t->first, 0);
@@ -230,7 +213,7 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 	}
 	if (pick == RS_PICK_HEADER)
 		return *is_header = true, RS_OK;
-	if (rs_intake_first(t) == NULL && (st = keep_row(&t->first, in, err)) != RS_OK)
+	if (rs_intake_first(t) == NULL && (st = rs_rowq_keep(&t->first, in, err)) != RS_OK)
 		return st;
 	if (pick == RS_PICK_NONE)
 		return rs_error_set(err, RS_EPARSE, in->line, "no header row");
@@ -250,7 +233,7 @@ rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, 
 	rs_rowq_drop(t->first, SIZE_MAX);
 	if (rs_intake_first_header(t) != NULL)
 		return RS_OK; /* a later file: the same columns, checked already */
-	if ((st = keep_row(&t->raw_hdr, in, err)) != RS_OK)
+	if ((st = rs_rowq_keep(&t->raw_hdr, in, err)) != RS_OK)
 		return st;
 	t->map = m;
 	for (f = 0; f < RS_F_COUNT && t->o->on_reject != NULL; f++)

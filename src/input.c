@@ -353,27 +353,22 @@ static rs_status deliver_dec(rs_input *in, char *buf, size_t cap, size_t *got)
 	return RS_OK;
 }
 
-/*
- * iconv cannot write a character into fewer bytes than it takes (E2BIG with
- * nothing written would look like end of input), so tiny reads go through
- * the peek buffer.
- */
-static rs_status read_tiny(rs_input *in, char *buf, size_t cap, size_t *got,
-                           rs_error *err)
+/* Decodes into the peek buffer, behind what it holds, until it is full, the
+ * input ends or an error waits. */
+static rs_status fill_dec(rs_input *in, rs_error *err)
 {
-	rs_status st;
+	size_t got = 1;
+	rs_status st = RS_OK;
 
 	if (in->dec == NULL && (in->dec = rs_malloc(PEEK_CAP)) == NULL) {
 		err->file = in->name;
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	}
-	in->dec_off = 0;
-	st = decode(in, in->dec, PEEK_CAP, &in->dec_len, err);
-	if (st != RS_OK)
-		return st;
-	if (in->dec_len == 0 && in->pending != RS_OK)
-		return take_pending(in, err);
-	return deliver_dec(in, buf, cap, got);
+	while (st == RS_OK && got > 0 && in->dec_len < PEEK_CAP) {
+		st = decode(in, in->dec + in->dec_len, PEEK_CAP - in->dec_len, &got, err);
+		in->dec_len += st == RS_OK ? got : 0;
+	}
+	return st;
 }
 
 rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
@@ -382,10 +377,16 @@ rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
 	rs_status st;
 
 	*got = 0;
+	/* iconv cannot write a character into fewer bytes than it takes (E2BIG
+	 * with nothing written would look like end of input), so tiny reads go
+	 * through the peek buffer. */
+	if (in->dec_off == in->dec_len && !in->utf8 && cap < 16) {
+		in->dec_off = in->dec_len = 0;
+		if ((st = fill_dec(in, err)) != RS_OK)
+			return st;
+	}
 	if (in->dec_off < in->dec_len)
 		return deliver_dec(in, buf, cap, got);
-	if (!in->utf8 && cap < 16)
-		return read_tiny(in, buf, cap, got, err);
 	st = decode(in, buf, cap, got, err);
 	if (st == RS_OK && *got == 0 && in->pending != RS_OK)
 		return take_pending(in, err);
@@ -394,25 +395,12 @@ rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
 
 rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err)
 {
+	rs_status st;
+
 	if (!in->peeked) {
 		in->peeked = true;
-		if (in->dec == NULL)
-			in->dec = rs_malloc(PEEK_CAP);
-		if (in->dec == NULL) {
-			err->file = in->name;
-			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-		}
-		for (;;) {
-			size_t got;
-			rs_status st = decode(in, in->dec + in->dec_len,
-			                      PEEK_CAP - in->dec_len, &got, err);
-
-			if (st != RS_OK)
-				return st;
-			in->dec_len += got;
-			if (got == 0 || in->dec_len == PEEK_CAP)
-				break;
-		}
+		if ((st = fill_dec(in, err)) != RS_OK)
+			return st;
 	}
 	*p = in->dec + in->dec_off;
 	*n = in->dec_len - in->dec_off;
@@ -434,15 +422,21 @@ static bool is_utf8_name(const char *s)
 	return strcasecmp(s, "utf-8") == 0 || strcasecmp(s, "utf8") == 0;
 }
 
+/* A converter from enc to UTF-8, or the usage error naming enc. */
+static rs_status open_iconv(iconv_t *cd, const char *enc, rs_error *err)
+{
+	*cd = iconv_open("UTF-8", enc);
+	if (*cd == (iconv_t)-1)
+		return rs_error_set(err, RS_EUSAGE, 0, "unknown encoding %s (try utf-8, gb18030, gbk, "
+		                    "big5 or latin1; `iconv -l` lists all)", enc);
+	return RS_OK;
+}
+
 static rs_status use_iconv(rs_input *in, const char *enc, rs_error *err)
 {
-	in->cd = iconv_open("UTF-8", enc);
-	if (in->cd == (iconv_t)-1) {
-		err->file = in->name;
-		return rs_error_set(err, RS_EUSAGE, 0,
-		                    "unknown encoding %s (try utf-8, gb18030, gbk, "
-		                    "big5 or latin1; `iconv -l` lists all)", enc);
-	}
+	err->file = in->name;
+	if (open_iconv(&in->cd, enc, err) != RS_OK)
+		return RS_EUSAGE;
 	in->utf8 = false;
 	(void)snprintf(in->enc, sizeof in->enc, "%s", enc);
 	return RS_OK;
@@ -652,15 +646,14 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 
 /*
  * Picks the decoder from the first block, already in raw: a BOM decides
- * (UTF-16/32 are converted through iconv); else a named encoding; else
- * UTF-16 by its zero bytes, valid UTF-8, or encoding_by_reading.
+ * (UTF-16/32 are converted through iconv); else a named encoding (NULL:
+ * auto); else UTF-16 by its zero bytes, valid UTF-8, or encoding_by_reading.
  */
 static rs_status choose_encoding(rs_input *in, const char *encoding,
                                  rs_error *err)
 {
 	const unsigned char *p = (const unsigned char *)in->raw;
-	bool automatic = encoding == NULL || encoding[0] == '\0' ||
-	                 strcasecmp(encoding, "auto") == 0;
+	bool automatic = encoding == NULL;
 	const char *bom;
 	size_t i;
 	u8_state st8;
@@ -701,15 +694,14 @@ rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
 
 	*out = NULL;
 	err->file = name;
-	if (encoding != NULL && strcasecmp(encoding, "auto") != 0 &&
-	    encoding[0] != '\0' && !is_utf8_name(encoding)) {
-		iconv_t cd = iconv_open("UTF-8", encoding);
+	if (encoding != NULL && (encoding[0] == '\0' || strcasecmp(encoding, "auto") == 0))
+		encoding = NULL;
+	/* A name a BOM overrides must still be one iconv knows. */
+	if (encoding != NULL && !is_utf8_name(encoding)) {
+		iconv_t cd;
 
-		if (cd == (iconv_t)-1)
-			return rs_error_set(err, RS_EUSAGE, 0,
-			                    "unknown encoding %s (try utf-8, gb18030, "
-			                    "gbk, big5 or latin1; `iconv -l` lists all)",
-			                    encoding);
+		if ((st = open_iconv(&cd, encoding, err)) != RS_OK)
+			return st;
 		(void)iconv_close(cd);
 	}
 	in = rs_calloc(1, sizeof *in);

@@ -87,6 +87,9 @@ rs_status rs_rowq_new(rs_rowq **out, size_t max_rows, size_t max_bytes, rs_error
 /* Copies row in, after the others: RS_OK; RS_ELIMIT (nothing copied, err
  * untouched) when that would pass a bound; RS_ENOMEM. */
 rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err);
+/* Replaces *q with a queue of its own size holding a copy of row (its
+ * hidden cells too); fails only with RS_ENOMEM. */
+rs_status rs_rowq_keep(rs_rowq **q, const rs_row *row, rs_error *err);
 /* Row i (0 = the oldest held), valid until the next push or drop; NULL past
  * the last. */
 const rs_row *rs_rowq_row(const rs_rowq *q, size_t i);

@@ -92,6 +92,17 @@ rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err)
 	return RS_OK;
 }
 
+rs_status rs_rowq_keep(rs_rowq **q, const rs_row *row, rs_error *err)
+{
+	rs_status st;
+
+	rs_rowq_free(*q);
+	*q = NULL;
+	if ((st = rs_rowq_new(q, 1, block_size(row), err)) != RS_OK)
+		return st;
+	return rs_rowq_push(*q, row, err);
+}
+
 const rs_row *rs_rowq_row(const rs_rowq *q, size_t i)
 {
 	return q != NULL && i < q->n ? &q->rows[i].row : NULL;

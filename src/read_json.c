@@ -769,13 +769,11 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 		line_col(s, v == NULL ? end : i, &l, &col);
 		if (v == NULL && deep != NULL)
 			(void)snprintf(why, sizeof why, "not a JSON object: %s", deep);
-		else if (v == NULL)
-			(void)snprintf(why, sizeof why, "not a JSON object: invalid JSON at column %lu", col);
-		else if (!cJSON_IsObject(v))
+		else if (v != NULL && !cJSON_IsObject(v))
 			(void)snprintf(why, sizeof why, "not a JSON object: found %s", kind_name(v));
 		else
-			(void)snprintf(why, sizeof why, "not a JSON object: text after the object "
-			               "at column %lu", col);
+			(void)snprintf(why, sizeof why, "not a JSON object: %s at column %lu",
+			               v == NULL ? "invalid JSON" : "text after the object", col);
 		cJSON_Delete(v); /* a row once the header is out, else it waits */
 		return j->header_done ? emit_raw(j, s, n, line, why) : pend_add(j, s, n, line, why);
 	}
@@ -841,6 +839,9 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 }
 
 /* ---------------------------------------------------------- JSON array */
+
+static const char not_records[] = "expected a JSON array of objects, or an object holding one "
+                                  "(for one object per line use --from jsonl)";
 
 static rs_status array_error(jrd *j, const char *p, size_t pos, const char *what)
 {
@@ -1046,8 +1047,7 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 	else if (want == NULL && f.n == 0)
 		st = f.empty > 0 ? JERR(j, RS_EPARSE, 0, "no records: the JSON object's "
 		                        "array holds no object")
-		                 : JERR(j, RS_EPARSE, 1, "expected a JSON array of objects, or an "
-		                        "object holding one (for one object per line use --from jsonl)");
+		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
 	*at = f.at;
 	rs_buf_free(&path);
 	rs_buf_free(&f.paths);
@@ -1096,8 +1096,7 @@ static rs_status json_run(jrd *j, rs_buf *b)
 		return st;
 	if (b->data[i] != '[') {
 		line_col(b->data, i, &l, &col);
-		return JERR(j, RS_EPARSE, l, "expected a JSON array of objects, or an object "
-		            "holding one (for one object per line use --from jsonl)");
+		return JERR(j, RS_EPARSE, l, "%s", not_records);
 	}
 	if ((st = array_walk(j, b->data, b->len, i, KEYS, &nobj, &nel, &end)) != RS_OK)
 		return st;
@@ -1131,22 +1130,10 @@ static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)
 	rs_buf_free(&j.names);
 	rs_buf_free(&j.pend);
 	rs_buf_free(&j.text);
-	rs_free(j.off);
-	rs_free(j.nlen);
-	rs_free(j.hname);
-	rs_free(j.slot);
-	rs_free(j.cell);
-	rs_free(j.len);
-	rs_free(j.type);
-	rs_free(j.stamp);
-	rs_free(j.vs);
-	rs_free(j.ve);
-	rs_free(j.nums);
-	rs_free(j.item);
-	rs_free(j.cut);
-	rs_free(j.cut_off);
-	rs_free(j.pcol);
-	rs_free(j.phead);
+	void *arrays[] = {j.off, j.nlen, j.hname, j.slot, j.cell, j.len, j.type, j.stamp,
+	                  j.vs, j.ve, j.nums, j.item, j.cut, j.cut_off, j.pcol, j.phead};
+	for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
+		rs_free(arrays[i]);
 	return st;
 }
 

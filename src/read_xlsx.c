@@ -43,8 +43,7 @@ struct rs_xlsx_in {
 	strs sheet_name, sheet_rid, rel_id, rel_target;
 	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
 	char sst_path[256], styles_path[256];
-	unsigned char *xf_kind; /* per cell style (cellXfs), K_ bits */
-	size_t nxf, xf_cap;
+	rs_buf xf_kind;         /* per cell style (cellXfs), K_ bits */
 	strs fmt_code;          /* custom number formats: "id\0code" */
 	strs sst;               /* the shared strings */
 	size_t *read, nread;    /* the sheets to read: the one asked for, then its
@@ -297,20 +296,9 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
 		    !rs_buf_putc(&x->fmt_code.text, '\0'))
 			nomem(pt);
 	}
-	if (strcmp(ln, "xf") == 0 && *in_xfs) {
-		if (x->nxf == x->xf_cap) {
-			size_t cap = x->xf_cap ? x->xf_cap * 2 : 64;
-			unsigned char *k = rs_realloc(x->xf_kind, cap);
-
-			if (k == NULL) {
-				nomem(pt);
-				return;
-			}
-			x->xf_kind = k;
-			x->xf_cap = cap;
-		}
-		x->xf_kind[x->nxf++] = id != NULL ? fmt_kind(x, id) : 0;
-	}
+	if (strcmp(ln, "xf") == 0 && *in_xfs &&
+	    !rs_buf_putc(&x->xf_kind, (char)(id != NULL ? fmt_kind(x, id) : 0)))
+		nomem(pt);
 }
 
 static void styles_end(void *ud, const XML_Char *name)
@@ -458,7 +446,6 @@ static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, 
 
 typedef struct sheet_rd {
 	const rs_read_ctx *c;
-	size_t sheet;             /* which of x->read */
 	bool have_header, cont;   /* cont: a continuation sheet, header not seen yet */
 	size_t ncols;             /* the header's cells */
 	char *hdr;                /* the header's cells, for the continuations */
@@ -581,7 +568,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->next_col = s->col + 1;
 		s->t = v == NULL || strcmp(v, "n") == 0 ? 'n' : strcmp(v, "inlineStr") == 0 ? 'i'
 		     : strcmp(v, "str") == 0 ? 'S' : v[0];
-		s->kind = style < pt->x->nxf ? pt->x->xf_kind[style] : 0;
+		s->kind = style < pt->x->xf_kind.len ? (unsigned char)pt->x->xf_kind.data[style] : 0;
 		s->in_cell = true;
 		rs_buf_reset(&s->text);
 	} else if (s->in_cell && (strcmp(ln, "v") == 0 || (s->in_is && strcmp(ln, "t") == 0))) {
@@ -861,7 +848,7 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->rel_target);
 	strs_free(&x->fmt_code);
 	strs_free(&x->sst);
-	rs_free(x->xf_kind);
+	rs_buf_free(&x->xf_kind);
 	rs_free(x->read);
 	rs_free(x);
 }

@@ -205,25 +205,19 @@ static rs_status pick_format(rs_reader *r, rs_error *err)
 	if (r->format == RS_FMT_TABLE)
 		return rs_error_set(err, RS_EUSAGE, 0,
 		                    "the table format is for output only");
-	if (r->format != RS_FMT_AUTO && r->format != RS_FMT_CSV)
-		goto delimiter;
-	st = rs_input_peek(r->in, &p, &n, err);
-	if (st != RS_OK)
-		return st;
-	if (n >= 4 && memcmp(p, "PK\003\004", 4) == 0)
-		return rs_error_set(err, RS_EUSAGE, 0, "this looks like a zip archive (an .xlsx "
-		                    "workbook?) read from a pipe: give --from xlsx");
-	if (r->format == RS_FMT_AUTO)
-		r->format = format_by_content(p, n);
-delimiter:
-	if (r->format == RS_FMT_CSV || r->format == RS_FMT_TSV) {
-		if (r->opts.delimiter != 0)
-			r->delimiter = r->opts.delimiter;
-		else if (r->format == RS_FMT_TSV)
-			r->delimiter = '\t';
-		else
-			r->delimiter = sniff_delimiter(p, n);
+	if (r->format == RS_FMT_AUTO || r->format == RS_FMT_CSV) {
+		if ((st = rs_input_peek(r->in, &p, &n, err)) != RS_OK)
+			return st;
+		if (n >= 4 && memcmp(p, "PK\003\004", 4) == 0)
+			return rs_error_set(err, RS_EUSAGE, 0, "this looks like a zip archive (an .xlsx "
+			                    "workbook?) read from a pipe: give --from xlsx");
+		if (r->format == RS_FMT_AUTO)
+			r->format = format_by_content(p, n);
 	}
+	if (r->format == RS_FMT_CSV || r->format == RS_FMT_TSV)
+		r->delimiter = r->opts.delimiter != 0      ? r->opts.delimiter
+		               : r->format == RS_FMT_TSV ? '\t'
+		                                          : sniff_delimiter(p, n);
 	return RS_OK;
 }
 
@@ -250,30 +244,28 @@ static rs_status open_input(rs_reader *r, FILE *fp, rs_error *err)
 static rs_status file_maps(rs_reader *r, rs_error *err)
 {
 	rs_mapfile *m = NULL;
-	size_t i, k;
+	size_t i, n, given = r->opts.nmaps;
+	bool ok;
 	rs_status st;
 
 	if (r->opts.map_file == NULL)
 		return RS_OK;
 	if ((st = rs_mapfile_load(&m, r->opts.map_file, err)) != RS_OK)
 		return st;
-	r->maps = rs_calloc(r->opts.nmaps + m->nfields + 1, sizeof *r->maps);
-	for (i = 0; r->maps != NULL && i < r->opts.nmaps; i++)
-		if ((r->maps[r->nmaps++] = rs_strdup(r->opts.maps[i])) == NULL)
-			break;
-	for (k = 0; r->maps != NULL && i == r->opts.nmaps && k < m->nfields; k++) {
-		size_t nf = strlen(m->field[k]), nc = strlen(m->column[k]);
-		char *spec = rs_malloc(nf + nc + 2);
-		if ((r->maps[r->nmaps] = spec) == NULL)
-			break;
-		r->nmaps++;
-		memcpy(spec, m->field[k], nf);
-		spec[nf] = '=';
-		memcpy(spec + nf + 1, m->column[k], nc + 1);
+	n = given + m->nfields;
+	ok = (r->maps = rs_calloc(n + 1, sizeof *r->maps)) != NULL;
+	for (i = 0; ok && i < n; i++) {
+		const char *f = i < given ? r->opts.maps[i] : m->field[i - given];
+		const char *c = i < given ? NULL : m->column[i - given];
+		size_t size = strlen(f) + (c != NULL ? strlen(c) + 2 : 1);
+
+		ok = (r->maps[i] = rs_malloc(size)) != NULL;
+		if (ok)
+			(void)snprintf(r->maps[i], size, c != NULL ? "%s=%s" : "%s", f, c);
+		r->nmaps += ok;
 	}
-	st = r->maps == NULL || i < r->opts.nmaps || k < m->nfields ? RS_ENOMEM : RS_OK;
 	rs_mapfile_free(m);
-	if (st != RS_OK)
+	if (!ok)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	r->opts.maps = (const char *const *)r->maps;
 	r->opts.nmaps = r->nmaps;
@@ -308,18 +300,12 @@ rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
 rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
                         void *ctx, rs_error *err)
 {
-	rs_read_ctx c;
+	rs_read_ctx c = {r->in, r->name, &r->opts, on_header, on_row, ctx};
 
 	err->file = r->name;
 	if (r->ran)
 		return rs_error_set(err, RS_EUSAGE, 0, "the input was already read");
 	r->ran = true;
-	c.in = r->in;
-	c.name = r->name;
-	c.opts = &r->opts;
-	c.on_header = on_header;
-	c.on_row = on_row;
-	c.ctx = ctx;
 	switch (r->format) {
 	case RS_FMT_JSON:
 		return rs_read_json(&c, err);

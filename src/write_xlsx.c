@@ -65,8 +65,7 @@ struct rs_xlsx {
 	const rs_rules *rules;
 	const char *rules_name;
 	rs_lang lang;
-	rs_row hdr, rej_hdr;    /* copies: "Accounts N" and Rejects start later */
-	char *hdr_mem, *rej_mem;
+	rs_rowq *hdr, *rej_hdr; /* copies: "Accounts N" and Rejects start later */
 	sheet acc, rej;
 	unsigned long nacc;     /* Accounts sheets so far */
 	lxw_worksheet *summary;
@@ -225,12 +224,12 @@ static rs_status next_accounts(rs_xlsx *x, rs_error *err)
 		return st;
 	x->nacc++;
 	(void)snprintf(name, sizeof name, "%s %lu", words[W_ACCOUNTS][x->lang], x->nacc);
-	return open_sheet(x, &x->acc, name, &x->hdr, err);
+	return open_sheet(x, &x->acc, name, rs_rowq_row(x->hdr, 0), err);
 }
 
 static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 {
-	const unsigned char *num = x->hdr.type;
+	const unsigned char *num = rs_rowq_row(x->hdr, 0)->type;
 	lxw_format *fmt = NULL;
 	rs_status st = RS_OK;
 	size_t i;
@@ -252,20 +251,20 @@ static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 
 static rs_status reject_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 {
+	const rs_row *hdr = rs_rowq_row(x->rej_hdr, 0);
 	rs_status st = RS_OK;
 	size_t i;
 
-	if (x->rej_mem == NULL)
+	if (hdr == NULL)
 		return rs_error_set(err, RS_EUSAGE, row->line, "this workbook has no Rejects sheet");
 	if (x->rej.ws == NULL && x->rej.width == NULL)
-		st = open_sheet(x, &x->rej, words[W_REJECTS][x->lang], &x->rej_hdr, err);
+		st = open_sheet(x, &x->rej, words[W_REJECTS][x->lang], hdr, err);
 	if (st == RS_OK && x->rej.row > RS_XLSX_SHEET_ROWS)
 		st = rs_error_set(err, RS_ELIMIT, row->line,
 		                  "more rejected rows than a sheet holds; keep them with --rejects FILE");
 	for (i = 0; i < row->n && st == RS_OK; i++)
 		st = put_cell(x, &x->rej, i, row->cell[i], row->len[i],
-		              i < x->rej_hdr.n && x->rej_hdr.type != NULL &&
-		                  x->rej_hdr.type[i] == RS_T_NUMBER,
+		              i < hdr->n && hdr->type != NULL && hdr->type[i] == RS_T_NUMBER,
 		              NULL, err);
 	x->rej.row++;
 	return st;
@@ -282,38 +281,6 @@ void rs_xlsx_stats(rs_xlsx *x, const rs_stats *s)
 }
 
 /* ------------------------------------------------------------ set-up */
-
-/* A copy of a header row in one block (*mem): cells, lengths, types. */
-static bool copy_row(rs_row *dst, char **mem, const rs_row *src)
-{
-	size_t i, text = 0, n = src->n;
-	const char **cell;
-	size_t *len;
-	char *p;
-
-	for (i = 0; i < n; i++)
-		text += src->len[i] + 1;
-	*mem = rs_malloc(n * (sizeof *cell + sizeof *len + 1) + text + 1);
-	if (*mem == NULL)
-		return false;
-	cell = (const char **)(void *)*mem;
-	len = (size_t *)(void *)(cell + n);
-	p = (char *)(len + n);
-	*dst = (rs_row){n, cell, len, NULL, 1, NULL, 0};
-	if (src->type != NULL) {
-		memcpy(p, src->type, n);
-		dst->type = (unsigned char *)p;
-	}
-	p += n;
-	for (i = 0; i < n; i++) {
-		memcpy(p, src->cell[i], src->len[i]);
-		p[src->len[i]] = '\0';
-		cell[i] = p;
-		len[i] = src->len[i];
-		p += src->len[i] + 1;
-	}
-	return true;
-}
 
 static rs_status make_formats(rs_xlsx *x, rs_error *err)
 {
@@ -411,11 +378,9 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 	x->rules = opts->rules;
 	x->rules_name = opts->rules_name;
 	x->lang = opts->lang < RS_LANG_COUNT ? opts->lang : RS_LANG_EN;
-	if (!copy_row(&x->hdr, &x->hdr_mem, header) ||
-	    (opts->rejects_header != NULL && !copy_row(&x->rej_hdr, &x->rej_mem, opts->rejects_header))) {
-		rs_xlsx_free(x);
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	}
+	st = rs_rowq_keep(&x->hdr, header, err);
+	if (st == RS_OK && opts->rejects_header != NULL)
+		st = rs_rowq_keep(&x->rej_hdr, opts->rejects_header, err);
 	x->nstages = x->rules != NULL ? rs_rules_stage_count(x->rules) : 0;
 	if (x->nstages > RS_MAX_STAGES)
 		x->nstages = RS_MAX_STAGES;
@@ -428,11 +393,12 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 			x->label_col = (long)i; /* the stage's label follows it */
 	}
 	x->nacc = 1;
-	st = make_workbook(x, err);
+	if (st == RS_OK)
+		st = make_workbook(x, err);
 	if (st == RS_OK)
 		st = make_formats(x, err);
 	if (st == RS_OK)
-		st = open_sheet(x, &x->acc, words[W_ACCOUNTS][x->lang], &x->hdr, err);
+		st = open_sheet(x, &x->acc, words[W_ACCOUNTS][x->lang], rs_rowq_row(x->hdr, 0), err);
 	if (st == RS_OK && (x->summary = workbook_add_worksheet(x->wb, words[W_SUMMARY][x->lang])) == NULL)
 		st = rs_error_set(err, RS_ENOMEM, 0, "workbook: cannot add the summary sheet");
 	if (st != RS_OK) {
@@ -622,22 +588,13 @@ static rs_status copy_out(rs_xlsx *x, rs_error *err)
 	FILE *in = fopen(x->path, "rb");
 	char *buf = rs_malloc(COPY_BUF);
 	size_t n;
-	int e = 0;
+	int e = in == NULL ? errno : buf == NULL ? ENOMEM : 0;
 
-	if (in == NULL || buf == NULL) {
-		e = in == NULL ? errno : ENOMEM;
-		goto done;
-	}
-	while ((n = fread(buf, 1, COPY_BUF, in)) > 0)
-		if (fwrite(buf, 1, n, x->out) != n) {
+	while (e == 0 && (n = fread(buf, 1, COPY_BUF, in)) > 0)
+		if (fwrite(buf, 1, n, x->out) != n)
 			e = errno ? errno : EIO;
-			goto done;
-		}
-	if (ferror(in))
+	if (e == 0 && (ferror(in) || fflush(x->out) != 0 || ferror(x->out)))
 		e = errno ? errno : EIO;
-	else if (fflush(x->out) != 0 || ferror(x->out))
-		e = errno ? errno : EIO;
-done:
 	if (in != NULL)
 		(void)fclose(in);
 	rs_free(buf);
@@ -687,7 +644,7 @@ void rs_xlsx_free(rs_xlsx *x)
 	rs_free(x->path);
 	rs_free(x->acc.width);
 	rs_free(x->rej.width);
-	rs_free(x->hdr_mem);
-	rs_free(x->rej_mem);
+	rs_rowq_free(x->hdr);
+	rs_rowq_free(x->rej_hdr);
 	rs_free(x);
 }
