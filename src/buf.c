@@ -59,31 +59,6 @@ fail:
 	return false;
 }
 
-bool rs_buf_append(rs_buf *b, const void *p, size_t n)
-{
-	if (!fits(b, n) && !rs_buf_reserve(b, n))
-		return false;
-	if (n > 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return true;
-}
-
-bool rs_buf_puts(rs_buf *b, const char *s)
-{
-	return rs_buf_append(b, s, strlen(s));
-}
-
-bool rs_buf_putc(rs_buf *b, char c)
-{
-	if (!fits(b, 1) && !rs_buf_reserve(b, 1))
-		return false;
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-	return true;
-}
-
 /* The digits of v at w, in k places (leading zeros when k is more than v
  * needs, none when k is 0: then as many as v needs); returns their end. */
 static char *put_digits(char *w, unsigned long long v, int k)
