@@ -98,6 +98,8 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	double x;
 	char *w;
 
+	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
+		return rs_buf_put_ulong(b, (unsigned long)v);
 	if (!isfinite(v))
 		return rs_buf_append(b, "", 0);
 	if (neg)
@@ -119,24 +121,18 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	if (!fits(b, 32) && !rs_buf_reserve(b, 32)) /* "-", 16 digits, ".", 6 digits */
 		return false;
 	w = b->data + b->len;
-	if (v < 1e9 && v == (double)(unsigned)v) { /* whole: the common case */
-		if (neg)
-			*w++ = '-';
-		w = put_digits(w, (unsigned)v, 0);
-	} else {
-		scaled = (unsigned long long)x;
-		if (x - (double)scaled >= 0.5)
-			scaled++;
-		if (neg && scaled != 0)
-			*w++ = '-';
-		w = put_digits(w, scaled / pow10[d], 0);
-		fp = scaled % pow10[d];
-		if (fp != 0) {
-			for (; fp % 10 == 0; fp /= 10)
-				d--;
-			*w++ = '.';
-			w = put_digits(w, fp, d);
-		}
+	scaled = (unsigned long long)x;
+	if (x - (double)scaled >= 0.5)
+		scaled++;
+	if (neg && scaled != 0)
+		*w++ = '-';
+	w = put_digits(w, scaled / pow10[d], 0);
+	fp = scaled % pow10[d];
+	if (fp != 0) {
+		for (; fp % 10 == 0; fp /= 10)
+			d--;
+		*w++ = '.';
+		w = put_digits(w, fp, d);
 	}
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
