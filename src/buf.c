@@ -83,6 +83,13 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 	return true;
 }
 
+/* rs_buf_put_num for every other number: negative, fractional, large. */
+static bool put_general(rs_buf *b, double v, int decimals)
+#if defined(__GNUC__)
+	__attribute__((noinline)) /* its frame (big[]) is not set up for whole numbers */
+#endif
+	;
+
 /*
  * relstage's one number format: v x 10^d rounded half away from zero, then
  * its digits with the point put back and trailing zeros dropped. Below
@@ -91,6 +98,13 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
  */
 bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 {
+	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
+		return rs_buf_put_ulong(b, (unsigned long)v);
+	return put_general(b, v, decimals);
+}
+
+static bool put_general(rs_buf *b, double v, int decimals)
+{
 	static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	unsigned long long scaled, fp;
 	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
@@ -98,8 +112,6 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	double x;
 	char *w;
 
-	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
-		return rs_buf_put_ulong(b, (unsigned long)v);
 	if (!isfinite(v))
 		return rs_buf_append(b, "", 0);
 	if (neg)
