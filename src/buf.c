@@ -59,31 +59,6 @@ fail:
 	return false;
 }
 
-bool rs_buf_append(rs_buf *b, const void *p, size_t n)
-{
-	if (!fits(b, n) && !rs_buf_reserve(b, n))
-		return false;
-	if (n > 0)
-		memcpy(b->data + b->len, p, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-	return true;
-}
-
-bool rs_buf_puts(rs_buf *b, const char *s)
-{
-	return rs_buf_append(b, s, strlen(s));
-}
-
-bool rs_buf_putc(rs_buf *b, char c)
-{
-	if (!fits(b, 1) && !rs_buf_reserve(b, 1))
-		return false;
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-	return true;
-}
-
 /* The digits of v at w, in k places (leading zeros when k is more than v
  * needs, none when k is 0: then as many as v needs); returns their end. */
 static char *put_digits(char *w, unsigned long long v, int k)
@@ -108,6 +83,13 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 	return true;
 }
 
+/* rs_buf_put_num for every other number: negative, fractional, large. */
+static bool put_general(rs_buf *b, double v, int decimals)
+#if defined(__GNUC__)
+	__attribute__((noinline)) /* its frame (big[]) is not set up for whole numbers */
+#endif
+	;
+
 /*
  * relstage's one number format: v x 10^d rounded half away from zero, then
  * its digits with the point put back and trailing zeros dropped. Below
@@ -115,6 +97,13 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
  * libm; above, snprintf's own rounding (rare: amounts beyond any account).
  */
 bool rs_buf_put_num(rs_buf *b, double v, int decimals)
+{
+	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
+		return rs_buf_put_ulong(b, (unsigned long)v);
+	return put_general(b, v, decimals);
+}
+
+static bool put_general(rs_buf *b, double v, int decimals)
 {
 	static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	unsigned long long scaled, fp;
@@ -144,24 +133,18 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	if (!fits(b, 32) && !rs_buf_reserve(b, 32)) /* "-", 16 digits, ".", 6 digits */
 		return false;
 	w = b->data + b->len;
-	if (v < 1e9 && v == (double)(unsigned)v) { /* whole: the common case */
-		if (neg)
-			*w++ = '-';
-		w = put_digits(w, (unsigned)v, 0);
-	} else {
-		scaled = (unsigned long long)x;
-		if (x - (double)scaled >= 0.5)
-			scaled++;
-		if (neg && scaled != 0)
-			*w++ = '-';
-		w = put_digits(w, scaled / pow10[d], 0);
-		fp = scaled % pow10[d];
-		if (fp != 0) {
-			for (; fp % 10 == 0; fp /= 10)
-				d--;
-			*w++ = '.';
-			w = put_digits(w, fp, d);
-		}
+	scaled = (unsigned long long)x;
+	if (x - (double)scaled >= 0.5)
+		scaled++;
+	if (neg && scaled != 0)
+		*w++ = '-';
+	w = put_digits(w, scaled / pow10[d], 0);
+	fp = scaled % pow10[d];
+	if (fp != 0) {
+		for (; fp % 10 == 0; fp /= 10)
+			d--;
+		*w++ = '.';
+		w = put_digits(w, fp, d);
 	}
 	*w = '\0';
 	b->len = (size_t)(w - b->data);

@@ -8,6 +8,8 @@
 #ifndef RS_INTERNAL_H
 #define RS_INTERNAL_H
 
+#include <string.h>
+
 #include "relstage.h"
 
 /* ------------------------------------------------------- status, errors */
@@ -53,9 +55,30 @@ unsigned long rs_alloc_failures(void);
 
 static inline void rs_buf_reset(rs_buf *b) { b->len = 0; if (b->data) b->data[0] = '\0'; }
 bool rs_buf_reserve(rs_buf *b, size_t extra);
-bool rs_buf_append(rs_buf *b, const void *p, size_t n);
-bool rs_buf_puts(rs_buf *b, const char *s);
-bool rs_buf_putc(rs_buf *b, char c);
+/* The appends are inline: texts are built a few bytes at a time, and a
+ * literal's strlen is then known when compiling. */
+static inline bool rs_buf_append(rs_buf *b, const void *p, size_t n)
+{
+	if ((b->failed || n >= b->cap - b->len) && !rs_buf_reserve(b, n))
+		return false;
+	if (n > 0)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return true;
+}
+static inline bool rs_buf_puts(rs_buf *b, const char *s)
+{
+	return rs_buf_append(b, s, strlen(s));
+}
+static inline bool rs_buf_putc(rs_buf *b, char c)
+{
+	if ((b->failed || 1 >= b->cap - b->len) && !rs_buf_reserve(b, 1))
+		return false;
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+	return true;
+}
 /* Appends a number with at most `decimals` digits after the point, trailing
  * zeros dropped ("49.9", "50", "33.33"); no printf, no locale. */
 bool rs_buf_put_num(rs_buf *b, double v, int decimals);

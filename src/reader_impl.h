@@ -58,6 +58,19 @@ typedef struct rs_rowbuf {
 /* Room for cells up to col and need more bytes of text. */
 bool rs_rowbuf_grow(rs_rowbuf *b, size_t col, size_t need);
 
+/* Appends cell b->n: s[0..n) and its NUL. The caller made room. */
+static inline void rs_rowbuf_add(rs_rowbuf *b, const char *s, size_t n, unsigned char type)
+{
+	char *t = b->text.data + b->text.len;
+
+	memcpy(t, s, n);
+	t[n] = '\0';
+	b->cell[b->n] = t;
+	b->len[b->n] = n;
+	b->type[b->n++] = type;
+	b->text.len += n + 1;
+}
+
 /* Stores cell col (s[0..n)), empty cells before it; a cell stored already
  * stays as it is. False: out of memory. Inline: CSV calls it per field. */
 static inline bool rs_rowbuf_put(rs_rowbuf *b, size_t col, const char *s, size_t n,
@@ -69,17 +82,9 @@ static inline bool rs_rowbuf_put(rs_rowbuf *b, size_t col, const char *s, size_t
 		return true;
 	if ((col >= b->cap || need >= b->text.cap - b->text.len) && !rs_rowbuf_grow(b, col, need))
 		return false;
-	for (; b->n <= col; b->n++) {
-		char *t = b->text.data + b->text.len;
-		size_t k = b->n == col ? n : 0;
-
-		memcpy(t, s, k);
-		t[k] = '\0';
-		b->cell[b->n] = t;
-		b->len[b->n] = k;
-		b->type[b->n] = b->n == col ? type : RS_T_STRING;
-		b->text.len += k + 1;
-	}
+	while (b->n < col)
+		rs_rowbuf_add(b, "", 0, RS_T_STRING);
+	rs_rowbuf_add(b, s, n, type);
 	b->text.data[b->text.len] = '\0';
 	return true;
 }

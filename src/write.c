@@ -22,6 +22,7 @@ struct rs_writer {
 	size_t ncols;
 	unsigned long nrows;
 	char special[5]; /* CSV/TSV: the bytes that force quoting: delimiter, '"', CR, LF */
+	bool typed_plain; /* CSV/TSV: a number, bool or null cell never needs quoting */
 	rs_json_keys keys; /* JSON: the header's keys, encoded once */
 	rs_table *table;
 	rs_xlsx *xlsx;     /* XLSX: the workbook, which writes on its own */
@@ -105,22 +106,29 @@ static bool has_any(const char *s, size_t n, const char *set)
  * One cell. Quoted (every '"' doubled) when it holds the delimiter, '"', CR
  * or LF, or has a space at an edge, which quoting keeps; a text cell that
  * is formula-like also gets a leading apostrophe inside the quotes, unless
- * --raw. A lone empty cell is written "" so the line is not blank.
+ * --raw. A lone empty cell is written "" so the line is not blank. Empty
+ * cells and, with typed_plain, number, bool and null cells are written
+ * without looking at their bytes.
  */
-static void csv_cell(rs_writer *w, const char *s, size_t n, bool text, bool only)
+static void csv_cell(rs_writer *w, const char *s, size_t n, unsigned char type, bool only)
 {
 	rs_out *o = &w->out;
-	bool quote = n > 0 && (s[0] == ' ' || s[n - 1] == ' ');
-	bool neutral = text && !w->raw && formula_like(s, n);
+	bool text = type == RS_T_STRING, quote, neutral;
 	const char *end = s + n, *q;
 
-	if (!quote)
-		quote = has_any(s, n, w->special);
-	if (!quote && !neutral) {
-		if (n == 0 && only)
+	if (n == 0) {
+		if (only)
 			rs_out_put(o, "\"\"", 2);
-		else
-			rs_out_put(o, s, n);
+		return;
+	}
+	if (w->typed_plain && type != RS_T_STRING && type != RS_T_JSON) {
+		rs_out_put(o, s, n);
+		return;
+	}
+	quote = s[0] == ' ' || s[n - 1] == ' ' || has_any(s, n, w->special);
+	neutral = text && !w->raw && formula_like(s, n);
+	if (!quote && !neutral) {
+		rs_out_put(o, s, n);
 		return;
 	}
 	rs_out_putc(o, '"');
@@ -143,7 +151,7 @@ static void csv_row(rs_writer *w, const rs_row *row, bool header)
 	for (i = 0; i < row->n; i++) {
 		if (i > 0)
 			rs_out_putc(&w->out, w->delim);
-		csv_cell(w, row->cell[i], row->len[i], type == NULL || type[i] == RS_T_STRING,
+		csv_cell(w, row->cell[i], row->len[i], type != NULL ? type[i] : RS_T_STRING,
 		         row->n == 1);
 	}
 	rs_out_str(&w->out, w->eol);
@@ -161,6 +169,11 @@ static rs_status writer_setup(rs_writer *w, const rs_write_opts *opts,
 			return rs_error_set(err, RS_EUSAGE, 0, "a CSV delimiter cannot be a quote, CR or LF");
 		w->delim = opts->format == RS_FMT_TSV ? '\t' : opts->delimiter ? opts->delimiter : ',';
 		memcpy(w->special, (char[]){w->delim, '"', '\r', '\n', '\0'}, sizeof w->special);
+		/* Their texts are JSON number literals (a decimal comma with
+		 * --decimal-comma), true, false or empty: none holds a quote, a
+		 * line end, a space or a formula's first byte, and the delimiter
+		 * only if it is one of these bytes. */
+		w->typed_plain = strchr("0123456789+-.,eEtrufals", w->delim) == NULL;
 		if (opts->excel) {
 			w->eol = "\r\n";
 			rs_out_put(&w->out, "\xEF\xBB\xBF", 3);
