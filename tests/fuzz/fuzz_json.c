@@ -53,7 +53,9 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	z->rows++;
 	if (row->reject != NULL)
 		return RS_OK;
-	FUZZ_CHECK(row->n == z->ncols);
+	/* Only the JSON readers promise rows as wide as the header: input with
+	 * NUL bytes may be sniffed as UTF-16 and read as CSV (see below). */
+	FUZZ_CHECK((z->f != RS_FMT_JSON && z->f != RS_FMT_JSONL) || row->n == z->ncols);
 	for (i = 0; i < row->n + row->extra; i++) {
 		const char *s = row->cell[i];
 		unsigned char t = row->type ? row->type[i] : RS_T_STRING;
