@@ -29,7 +29,11 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 	FUZZ_CHECK(h->reject == NULL);
 	z->header = true;
 	z->ncols = h->n;
-	/* Keys are columns: no two alike (duplicate keys are refused). */
+	/* Keys are columns: no two alike (duplicate keys are refused). Input
+	 * with NUL bytes may be read as CSV (see below), whose header may repeat
+	 * a name: only the JSON readers promise this. */
+	if (z->f != RS_FMT_JSON && z->f != RS_FMT_JSONL)
+		return RS_OK;
 	for (i = 0; i < h->n + h->extra && i < 64; i++)
 		for (j = i + 1; j < h->n + h->extra && j < 64; j++)
 			FUZZ_CHECK(h->len[i] != h->len[j] ||
