@@ -7,6 +7,7 @@
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -149,6 +150,76 @@ static bool put_general(rs_buf *b, double v, int decimals)
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
 	return true;
+}
+
+/* The digits of x with the point d places from the right ("12.5" for 125
+ * and 1; d < 0 appends -d zeros), '-' first when neg; returns the length. */
+static size_t fixed_text(char *out, bool neg, unsigned long long x, int d)
+{
+	char tmp[48];
+	size_t i = sizeof tmp, k = 0;
+	int pos = 0;
+
+	for (; d < 0; d++)
+		tmp[--i] = '0';
+	do {
+		if (d > 0 && pos == d)
+			tmp[--i] = '.';
+		tmp[--i] = (char)('0' + x % 10);
+		x /= 10;
+		pos++;
+	} while (x != 0 || pos <= d);
+	if (neg)
+		out[k++] = '-';
+	memcpy(out + k, tmp + i, sizeof tmp - i);
+	k += sizeof tmp - i;
+	out[k] = '\0';
+	return k;
+}
+
+/*
+ * The shortest text that reads back as v, times 10^shift (2 turns a
+ * spreadsheet's 0.35 into "35" without the rounding of a multiplication):
+ * plain digits with '.' whatever the locale, and "1.5e+21" / "1e-8" only
+ * from 10^21 or below 10^-7, as JavaScript and spreadsheets show them.
+ * Values with at most six decimals, the usual ones, need no printf.
+ * Writes "" and returns 0 for an infinity or NaN.
+ */
+size_t rs_num_text(char *out, double v, int shift)
+{
+	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+	double a = fabs(v);
+	unsigned long long x = 0;
+	char tmp[40], *p;
+	int prec, d, n = 0;
+	long e;
+
+	for (d = 0; d <= 6 && a * p10[d] < 9e15; d++)
+		if ((double)(x = (unsigned long long)(a * p10[d] + 0.5)) / p10[d] == a)
+			return fixed_text(out, signbit(v) != 0, x, x > 0 ? d - shift : 0);
+	if (!isfinite(v)) {
+		out[0] = '\0';
+		return 0;
+	}
+	/* A double holds every 15-digit decimal; some need 16 or 17 to read back. */
+	for (prec = 15; prec <= 17; prec++) {
+		(void)snprintf(tmp, sizeof tmp, "%.*e", prec - 1, a); /* d.ddde[+-]X */
+		if (prec == 17 || strtod(tmp, NULL) == a)
+			break;
+	}
+	p = strchr(tmp, 'e');
+	e = strtol(p + 1, NULL, 10) + shift; /* the power of ten of the first digit */
+	for (x = 0, d = 0; tmp + d < p; d++)  /* the digits, without the point */
+		if (tmp[d] >= '0' && tmp[d] <= '9')
+			x = x * 10 + (unsigned)(tmp[d] - '0'), n++;
+	for (; n > 1 && x % 10 == 0; n--)
+		x /= 10;
+	if (e >= 21 || e < -7) {
+		size_t k = fixed_text(out, v < 0, x, n - 1);
+
+		return k + (size_t)snprintf(out + k, 8, "e%+ld", e);
+	}
+	return fixed_text(out, v < 0, x, n - 1 - (int)e);
 }
 
 /* A JSON string; ids come from input, so escape what JSON requires. */

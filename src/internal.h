@@ -83,6 +83,10 @@ static inline bool rs_buf_putc(rs_buf *b, char c)
  * zeros dropped ("49.9", "50", "33.33"); no printf, no locale. */
 bool rs_buf_put_num(rs_buf *b, double v, int decimals);
 bool rs_buf_put_ulong(rs_buf *b, unsigned long v);
+/* The shortest text that reads back as v x 10^shift, written to out (at
+ * most RS_NUM_TEXT bytes with the NUL); returns its length. */
+#define RS_NUM_TEXT 32
+size_t rs_num_text(char *out, double v, int shift);
 /* s as a JSON string, escaped as JSON requires (ids come from input). */
 void rs_buf_json_str(rs_buf *b, const char *s);
 

@@ -8,7 +8,6 @@
  * why a record cannot be a row.
  */
 #include <cjson/cJSON.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +23,7 @@
 #define JSON_MAX_INPUT ((size_t)1 << 30) /* 1 GiB */
 #define JSON_CHUNK ((size_t)256 << 10)   /* bytes asked of rs_input at once */
 #define PENDING_MAX 64 /* JSONL lines rejected before the first object */
-#define NUM_SLOT 32    /* bytes of one number's text, NUL included */
+#define NUM_SLOT RS_NUM_TEXT /* bytes of one number's text, NUL included */
 #define NOCOL ((size_t)-1)
 /* From 2^53 on, a double no longer holds every integer: such numbers keep
  * the text they were written with. */
@@ -198,41 +197,6 @@ static const char *why_key(jrd *j, const char *head, const char *key, const char
 	(void)snprintf(j->reason, sizeof j->reason, "%s\"%.*s\"%s", head, clip(key, 120), key,
 	               tail);
 	return j->reason;
-}
-
-/*
- * The shortest text of a finite v below 2^53 that reads back as v: the
- * fewest decimals (up to 6) whose fixed-point value divides back to v
- * exactly, else the first of %.15g, %.16g, %.17g that round-trips, with
- * '.' as the point whatever the locale.
- */
-static size_t num_text(double v, char *out)
-{
-	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
-	double a = fabs(v);
-	int d, n = 0;
-
-	for (d = 0; d <= 6; d++) {
-		double s = a * p10[d];
-		unsigned long long x;
-
-		if (s >= EXACT_LIMIT)
-			break;
-		x = (unsigned long long)s;
-		if (s - (double)x >= 0.5)
-			x++;
-		if ((double)x / p10[d] == a)
-			return rs_fixed_text(out, signbit(v) != 0, x, d);
-	}
-	for (d = 15; d <= 17; d++) {
-		n = snprintf(out, NUM_SLOT, "%.*g", d, v);
-		if (strtod(out, NULL) == v)
-			break;
-	}
-	for (char *q = out, point = localeconv()->decimal_point[0]; *q; q++)
-		if (*q == point)
-			*q = '.';
-	return n > 0 ? (size_t)n : 0;
 }
 
 /*
@@ -436,7 +400,7 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 		if (!isfinite(it->valuedouble))
 			return why_key(j, "key ", it->string, ": number out of range");
 		if (fabs(it->valuedouble) < EXACT_LIMIT) {
-			put_cell(j, col, num, num_text(it->valuedouble, num), RS_T_NUMBER);
+			put_cell(j, col, num, rs_num_text(num, it->valuedouble, 0), RS_T_NUMBER);
 			return NULL;
 		}
 		if (k == SIZE_MAX)

@@ -364,49 +364,19 @@ static void sst_text(void *ud, const XML_Char *t, int n)
 
 /* ------------------------------------------------------ cell values */
 
-/*
- * The shortest text that reads back as the same double, times 10^shift
- * (2: a percentage), in plain notation unless that would be long (an
- * exponent from 22 digits before the point or 7 zeros after it). Most cells
- * are an integer x over 10^d, d <= 6: x * 10^-d is then the one decimal of
- * 15 digits or fewer that is the double. Else %.14e gives the digits (a
- * double holds any 15-digit decimal) unless %.15e or %.16e is needed to
- * read back. Returns the length written to out (64 bytes), 0 when s is not
- * a number or not one a double holds (the cell then keeps its text).
- */
+/* A number cell's text (v in the sheet's XML) as the shortest text of its
+ * value times 10^shift (2: a percentage); 0 when s is not a number a double
+ * holds, and the cell then keeps its text. */
 static size_t num_text(const char *s, int shift, char *out)
 {
-	static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
-	unsigned long long x;
-	char tmp[40], *end, *p;
-	double v, a;
-	int prec, d;
-	long e;
+	char *end;
+	double v;
 
 	errno = 0;
 	v = strtod(s, &end);
 	if (end == s || *end != '\0' || s[strspn(s, "0123456789+-.eE")] != '\0' || errno == ERANGE)
 		return 0;
-	a = fabs(v);
-	for (d = 0; d <= 6 && a * p10[d] < 1e15; d++)
-		if ((double)(x = (unsigned long long)(a * p10[d] + 0.5)) / p10[d] == a)
-			return rs_fixed_text(out, v < 0 && x > 0, x, x > 0 ? d - shift : 0);
-	for (prec = 15; prec <= 17; prec++) {
-		(void)snprintf(tmp, sizeof tmp, "%.*e", prec - 1, a); /* d.ddde[+-]X */
-		if (prec == 17 || strtod(tmp, NULL) == a)
-			break;
-	}
-	p = strchr(tmp, 'e');
-	e = strtol(p + 1, NULL, 10) + shift; /* the power of ten of the first digit */
-	while (p[-1] == '0')
-		p--;
-	p -= p[-1] == '.';
-	if (e >= 21 || e < -7)
-		return (size_t)snprintf(out, 64, "%s%.*se%+ld", v < 0 ? "-" : "", (int)(p - tmp), tmp, e);
-	for (x = 0, d = 0, end = tmp; end < p; end++)
-		if (*end != '.')
-			x = x * 10 + (unsigned)(*end - '0'), d++;
-	return rs_fixed_text(out, v < 0, x, d - 1 - (int)e);
+	return rs_num_text(out, v == 0 ? 0 : v, shift); /* -0 shows as 0 in a sheet */
 }
 
 /*

@@ -354,29 +354,6 @@ void rs_rowbuf_free(rs_rowbuf *b)
 	rs_free(b->type);
 }
 
-size_t rs_fixed_text(char *out, bool neg, unsigned long long x, int d)
-{
-	char tmp[48];
-	size_t i = sizeof tmp, k = 0;
-	int pos = 0;
-
-	for (; d < 0; d++)
-		tmp[--i] = '0';
-	do {
-		if (d > 0 && pos == d)
-			tmp[--i] = '.';
-		tmp[--i] = (char)('0' + x % 10);
-		x /= 10;
-		pos++;
-	} while (x != 0 || pos <= d);
-	if (neg)
-		out[k++] = '-';
-	memcpy(out + k, tmp + i, sizeof tmp - i);
-	k += sizeof tmp - i;
-	out[k] = '\0';
-	return k;
-}
-
 rs_format rs_reader_format(const rs_reader *r)
 {
 	return r->format;

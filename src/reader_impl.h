@@ -37,13 +37,6 @@ const char *rs_input_encoding(const rs_input *in); /* "UTF-8", "GB18030", or the
 void rs_input_free(rs_input *in);
 
 /*
- * A number's cell text: x with the point d places from its right ("0.05"
- * for 5 and 2; d < 0 appends -d zeros), '-' first when neg. Writes at most
- * 46 bytes and a NUL; returns the length.
- */
-size_t rs_fixed_text(char *out, bool neg, unsigned long long x, int d);
-
-/*
  * One row's cells, copied (a reader hands them on after the text they came
  * from has moved on): back to back in `text`, each NUL-terminated, with
  * their lengths and types. Grows to the widest row and is reused.

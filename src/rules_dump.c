@@ -5,9 +5,7 @@
  * are printed in the shortest form that reads back to the same double, so
  * dump(load(dump(x))) == dump(x) byte for byte.
  */
-#include <locale.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,28 +164,14 @@ static cJSON *list_json(const rs_rules *r, const rs_list *d, const char *owner)
 
 /* -------------------------------------------------------------- printing */
 
-/* The shortest %g that reads back as v, with '.' whatever the locale: not
- * rs_buf_put_num's fixed decimals, which would cut a rate such as
- * 0.33333333 or 1e-9 and break dump(load(dump(x))) == dump(x). */
+/* The shortest text that reads back as v: not rs_buf_put_num's fixed
+ * decimals, which would cut a rate such as 0.33333333 or 1e-9 and break
+ * dump(load(dump(x))) == dump(x). */
 static void put_number(rs_buf *b, double v)
 {
-	const char *dp = localeconv()->decimal_point;
-	char tmp[40], *p;
-	int prec;
+	char tmp[RS_NUM_TEXT];
 
-	if (v == floor(v) && fabs(v) < 1e15) {
-		(void)rs_buf_put_num(b, v, 0);
-		return;
-	}
-	for (prec = 1; prec <= 17; prec++) {
-		(void)snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-		if (strtod(tmp, NULL) == v)
-			break;
-	}
-	for (p = tmp; *p != '\0'; p++)
-		if (dp != NULL && *p == dp[0] && *p != '.')
-			*p = '.';
-	(void)rs_buf_puts(b, tmp);
+	(void)rs_buf_append(b, tmp, rs_num_text(tmp, v, 0));
 }
 
 static void spaces(rs_buf *b, size_t n)

@@ -177,6 +177,54 @@ static void test_put_num_writes_nothing_for_nan_and_infinity(void **state)
 	rs_buf_free(&b);
 }
 
+static void expect_text(double v, int shift, const char *want)
+{
+	char out[RS_NUM_TEXT];
+
+	assert_int_equal(rs_num_text(out, v, shift), strlen(want));
+	assert_string_equal(out, want);
+}
+
+/* rs_num_text: the shortest text that reads back, shifted by whole powers of
+ * ten without a multiplication, plain between 1e-7 and 1e21, and it reads
+ * back as the same double for random bit patterns. */
+static void test_num_text_is_shortest_and_reads_back(void **state)
+{
+	char out[RS_NUM_TEXT], *end;
+	uint64_t x = 88172645463325252u;
+
+	(void)state;
+	expect_text(0, 0, "0");
+	expect_text(-0.0, 0, "-0");
+	expect_text(49.9, 0, "49.9");
+	expect_text(-12, 0, "-12");
+	expect_text(0.1 + 0.2, 0, "0.30000000000000004");
+	expect_text(0.1234567, 0, "0.1234567");
+	expect_text(1e-7, 0, "0.0000001");
+	expect_text(1.5e-8, 0, "1.5e-8");
+	expect_text(123456789012345678.0, 0, "123456789012345680");
+	expect_text(1e21, 0, "1e+21");
+	expect_text(-2.5e300, 0, "-2.5e+300");
+	expect_text(0.35, 2, "35");
+	expect_text(0.0123456789, 2, "1.23456789");
+	expect_text(0, 2, "0");
+	expect_text(1e-9, 2, "0.0000001");
+	expect_text(1e-10, 2, "1e-8");
+	assert_int_equal(rs_num_text(out, NAN, 0), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(rs_num_text(out, -INFINITY, 2), 0);
+	for (int i = 0; i < 100000; i++) {
+		double v;
+
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		memcpy(&v, &x, sizeof v);
+		if (!isfinite(v))
+			continue;
+		assert_in_range(rs_num_text(out, v, 0), 1, RS_NUM_TEXT - 1);
+		assert_true(strtod(out, &end) == v && *end == '\0');
+	}
+}
+
 static void test_buf_grows_and_stays_terminated(void **state)
 {
 	rs_buf b;
@@ -239,6 +287,7 @@ int main(void)
 		cmocka_unit_test(test_put_num_rounds_like_llround),
 		cmocka_unit_test(test_put_num_hundredths_and_whole_edges_match_the_reference),
 		cmocka_unit_test(test_put_num_writes_nothing_for_nan_and_infinity),
+		cmocka_unit_test(test_num_text_is_shortest_and_reads_back),
 		cmocka_unit_test(test_buf_grows_and_stays_terminated),
 		cmocka_unit_test(test_failed_append_sticks),
 	};

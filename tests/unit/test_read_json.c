@@ -141,12 +141,12 @@ static void test_each_value_type_gives_its_text_and_type(void **state)
 	assert_int_equal(jsonl("{\"s\":\"x,\\\"y\\\"\",\"i\":-12,\"f\":49.9,\"t\":true,"
 	                       "\"b\":false,\"z\":null,\"e\":1.5e3,\"small\":0.05,"
 	                       "\"big\":123456789012345678,\"pi\":3.141592653589793,"
-	                       "\"m0\":-0,\"tiny\":1e-7}\n", &r, &err), RS_OK);
+	                       "\"m0\":-0,\"tiny\":1e-7,\"tinier\":1.5e-8,\"f7\":0.1234567}\n", &r, &err), RS_OK);
 	assert_string_equal(r.out,
-	                    "H1:s|i|f|t|b|z|e|small|big|pi|m0|tiny\n"
+	                    "H1:s|i|f|t|b|z|e|small|big|pi|m0|tiny|tinier|f7\n"
 	                    "R1:s=x,\"y\"|n=-12|n=49.9|b=true|b=false|0=|n=1500|"
 	                    "n=0.05|n=123456789012345678|n=3.141592653589793|"
-	                    "n=-0|n=1e-07\n");
+	                    "n=-0|n=0.0000001|n=1.5e-8|n=0.1234567\n");
 }
 
 /*
