@@ -524,8 +524,16 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 	const char *ln = local_name(name), *v;
 
 	if (strcmp(ln, "row") == 0) {
+		char *end = NULL;
+
 		v = attr(a, "r");
-		s->row = v != NULL ? strtoul(v, NULL, 10) : s->next_row;
+		s->row = v != NULL ? strtoul(v, &end, 10) : s->next_row;
+		if (v != NULL && (end == v || *end != '\0' || s->row == 0 || s->row > RS_XLSX_SHEET_ROWS + 1)) {
+			stop(pt, rs_error_set(pt->err, RS_EPARSE, s->next_row,
+			                      "a row is numbered r=\"%.20s\", not 1 to %lu: the workbook is damaged",
+			                      v, RS_XLSX_SHEET_ROWS + 1));
+			return;
+		}
 		s->next_row = s->row + 1;
 		s->next_col = s->values = s->total = 0;
 		rs_rowbuf_clear(&s->cells);

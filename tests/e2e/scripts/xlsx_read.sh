@@ -80,6 +80,19 @@ head -c 3000 "$t/xl_accounts.xlsx" >"$t/cut.xlsx"
 "$R" -q "$t/cut.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'cut.xlsx: not a readable .xlsx workbook' "$t/err" || fail "a cut workbook: exit $rc: $(cat "$t/err")"
 
+# A damaged row number (r="0") stops the run: no row is given line 0.
+"$PY" - "$t/xl_edge.xlsx" "$t/badrow.xlsx" <<'EOF'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for i in src.infolist():
+    data = src.read(i)
+    dst.writestr(i, data.replace(b'<x:row r="3">', b'<x:row r="0">') if i.filename.endswith("data.xml") else data)
+dst.close()
+EOF
+"$R" -q "$t/badrow.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'badrow.xlsx:3: a row is numbered r="0", not 1 to 1048576: the workbook is damaged' "$t/err" ||
+	fail "a row numbered 0: exit $rc: $(cat "$t/err")"
+
 # --previous reads a workbook relstage wrote, English or Chinese, as it
 # reads the same run written as CSV.
 for lang in en zh; do
