@@ -85,11 +85,7 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 }
 
 /* rs_buf_put_num for every other number: negative, fractional, large. */
-static bool put_general(rs_buf *b, double v, int decimals)
-#if defined(__GNUC__)
-	__attribute__((noinline)) /* its frame (big[]) is not set up for whole numbers */
-#endif
-	;
+static bool put_general(rs_buf *b, double v, int decimals);
 
 /*
  * relstage's one number format: v x 10^d rounded half away from zero, then
