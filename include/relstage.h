@@ -264,6 +264,7 @@ typedef struct rs_write_opts {
 
 typedef struct rs_writer rs_writer;
 typedef struct rs_stats rs_stats; /* below: a run's counts */
+typedef struct rs_classify_opts rs_classify_opts; /* below: what a run is told */
 
 /*
  * Starts writing to `fp` (not closed by the writer) with these column names.
@@ -294,15 +295,17 @@ typedef struct rs_previous rs_previous;
 
 /*
  * Reads `fp` (any format relstage writes; `ropts` as for inputs). Its id
- * column is found like an input's (built-in aliases, then `maps`; no share
- * column is needed), its stage in the "stage" column. A duplicate id is
+ * column is found like an input's: `co`'s map file, maps and ignores (only
+ * the maps when the file lacks a column those name; `co` may be NULL), then
+ * the built-in names; no share column is needed. Its stage is in the
+ * "stage" column. A duplicate id is
  * passed to `diag` (the first occurrence is kept); a stage id the rules do
  * not know is RS_EPARSE.
  * *out is owned by the caller: rs_previous_free.
  */
 rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
                            const rs_read_opts *ropts, const rs_rules *r,
-                           const char *const *maps, size_t nmaps,
+                           const rs_classify_opts *co,
                            rs_diag_fn diag, void *ctx, rs_error *err);
 void rs_previous_free(rs_previous *p);
 
@@ -335,7 +338,7 @@ struct rs_stats {
  * whole. */
 typedef enum rs_share_scale { RS_SHARE_AUTO = 0, RS_SHARE_PERCENT, RS_SHARE_FRACTION } rs_share_scale;
 
-typedef struct rs_classify_opts {
+struct rs_classify_opts {
 	rs_lang lang;
 	rs_lang header_lang;      /* names of the appended columns (default English) */
 	bool explain;             /* add the explain column */
@@ -375,7 +378,7 @@ typedef struct rs_classify_opts {
 	rs_status (*on_reject)(void *ctx, const rs_row *row, rs_error *why, rs_error *err);
 	void (*on_skip)(void *ctx, const rs_row *row, int kind);
 	void *ctx;
-} rs_classify_opts;
+};
 
 /*
  * The pipeline in the middle: header -> field map; row -> account -> scores

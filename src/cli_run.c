@@ -412,8 +412,8 @@ static rs_status load_previous(run *r, rs_error *err)
 	fp = fopen(r->o->previous, "rb");
 	if (fp == NULL)
 		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
-	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, r->o->co.maps, r->o->co.nmaps,
-	                      warn_previous, NULL, err);
+	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, &r->o->co, warn_previous, NULL,
+	                      err);
 	(void)fclose(fp);
 	return st;
 }
@@ -482,6 +482,16 @@ static rs_status finish(run *r, rs_error *err)
 			fwrite(b.data, 1, b.len, stderr);
 		rs_buf_free(&b);
 	}
+	/* Not one id in common: most likely the two files' ids come from
+	 * different columns, and every account would show as new and vanished. */
+	if (st == RS_OK && s->with_previous && s->classified > 0 && s->vanished + s->prev_rejected > 0 &&
+	    s->up + s->down + s->same == 0)
+		cli_warn(r->o->co.lang == RS_LANG_ZH
+		                 ? "%s: 本次没有一个客户出现在上次的文件中（%lu 个新增，%lu 个消失）；"
+		                   "若两个文件的客户编号不在同一列，请用 -m id=列名 指定"
+		                 : "%s: no account of this run is in it (%lu new, %lu vanished); if the "
+		                   "two files give the id in different columns, say which with -m id=COLUMN",
+		         r->o->previous, s->added, s->vanished);
 	if (st == RS_OK && r->shown > MAX_SHOWN_REJECTS)
 		cli_warn("%lu more rejected rows not shown%s", r->shown - MAX_SHOWN_REJECTS,
 		         r->o->rejects ? "; all are in the rejects file" : " (use --rejects FILE to keep them)");

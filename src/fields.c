@@ -804,23 +804,6 @@ fail:
 	return st;
 }
 
-rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
-                          const char *const *maps, size_t nmaps, rs_error *err)
-{
-	rs_fieldcfg cfg;
-	rs_status st;
-
-	memset(&cfg, 0, sizeof cfg);
-	cfg.maps = maps;
-	cfg.nmaps = nmaps;
-	st = rs_fieldmap_build(out, header, &cfg, NULL, err);
-	if (st != RS_OK) {
-		rs_fieldmap_free(*out);
-		*out = NULL;
-	}
-	return st;
-}
-
 long rs_fieldmap_column(const rs_fieldmap *m, int field)
 {
 	if (m == NULL || field < 0 || field >= RS_F_COUNT)

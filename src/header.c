@@ -33,8 +33,14 @@ rs_status rs_header_pick(const rs_row *rec, unsigned long n, unsigned long force
 	rs_error quiet;
 	rs_status st;
 
+	if (forced != 0 && rec->line >= forced && rec->reject != NULL)
+		return rs_error_set(err, RS_EPARSE, rec->line, "header row: %s", rec->reject);
 	if (forced != 0) {
 		*pick = rec->line >= forced ? RS_PICK_HEADER : RS_PICK_TITLE;
+		return RS_OK;
+	}
+	if (rec->reject != NULL) { /* the reader's: a NUL byte, bad quoting; never a header */
+		*pick = n < RS_HEADER_SEARCH ? RS_PICK_TITLE : RS_PICK_NONE;
 		return RS_OK;
 	}
 	if (same != NULL && same_row(rec, same)) {

@@ -230,17 +230,6 @@ static inline bool rs_known(const rs_account *a, int var)
 
 typedef struct rs_fieldmap rs_fieldmap;
 
-/*
- * Maps header cells to fields: a --map spec "FIELD=COLUMN" wins, then the
- * field's name or a built-in alias, compared case-insensitively with spaces
- * and hyphens equal to underscores (and surrounding spaces ignored).
- * Fails (RS_EUSAGE) when a --map names an unknown field or a missing column,
- * two columns give the same field, no column gives the id, or no column gives
- * a share (purchase_share, or our_sales with customer_spend): the message then
- * lists the accepted names. *out is owned by the caller: rs_fieldmap_free.
- */
-rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
-                          const char *const *maps, size_t nmaps, rs_error *err);
 /* The header column that gives `field`, or -1. */
 long rs_fieldmap_column(const rs_fieldmap *m, int field);
 void rs_fieldmap_free(rs_fieldmap *m);

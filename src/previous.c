@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "fields_impl.h"
+#include "mapfile.h"
 #include "previous_impl.h"
 
 typedef struct entry {
@@ -27,8 +28,8 @@ struct rs_previous {
 	/* while loading */
 	const rs_rules *rules;
 	const char *name;
-	const char *const *maps;
-	size_t nmaps;
+	rs_fieldcfg cfg;     /* the input's mapping: -m, --ignore, the map file */
+	rs_mapfile *mapfile; /* --map-file, owned */
 	long id_col, stage_col;
 	bool unquote; /* CSV or TSV: undo formula neutralisation of ids */
 	rs_diag_fn diag;
@@ -133,31 +134,42 @@ long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long l
 }
 
 /*
- * The id column, found as in an input (--map, name, aliases). A previous
- * output need not keep a share column (a file cut down to id,stage is fine),
- * so when the field map wants one, the stage column stands in for it.
+ * The id column, found as in an input: the map file, -m and --ignore, then
+ * the names. A previous output need not keep a share column (a file cut
+ * down to id,stage is fine), so when the field map wants one, the stage
+ * column stands in for it; and when a cut-down file lacks a column the map
+ * file or --ignore names, -m alone decides. The first attempt's error is
+ * the one reported.
  */
 static rs_status find_id(rs_previous *p, const rs_row *h, rs_error *err)
 {
-	const char **maps = NULL;
+	const char **maps = rs_calloc(p->cfg.nmaps + 1, sizeof *maps);
+	rs_fieldcfg cfg = p->cfg;
 	rs_fieldmap *m = NULL;
+	rs_status st = RS_EUSAGE;
 	rs_error again;
-	rs_status st;
-	size_t i;
+	int pass;
 
-	st = rs_fieldmap_new(&m, h, p->maps, p->nmaps, err);
-	if (st == RS_EUSAGE) {
-		maps = rs_calloc(p->nmaps + 1, sizeof *maps);
-		if (maps == NULL)
-			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-		for (i = 0; i < p->nmaps; i++)
-			maps[i] = p->maps[i];
-		maps[p->nmaps] = "purchase_share=stage";
+	if (maps == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	for (size_t i = 0; i < p->cfg.nmaps; i++)
+		maps[i] = p->cfg.maps[i];
+	maps[p->cfg.nmaps] = "purchase_share=stage";
+	for (pass = 0; pass < 4 && st == RS_EUSAGE; pass++) {
+		cfg.maps = maps;
+		cfg.nmaps = p->cfg.nmaps + (pass % 2 != 0);
+		cfg.file = pass < 2 ? p->cfg.file : NULL;
+		cfg.nignores = pass < 2 ? p->cfg.nignores : 0;
 		again = *err;
-		if (rs_fieldmap_new(&m, h, maps, p->nmaps + 1, &again) == RS_OK)
-			st = RS_OK;
-		rs_free(maps);
+		st = rs_fieldmap_build(&m, h, &cfg, NULL, pass == 0 ? err : &again);
+		if (st != RS_OK) {
+			rs_fieldmap_free(m);
+			m = NULL;
+		}
 	}
+	rs_free(maps);
+	if (st != RS_OK && st != RS_EUSAGE && pass > 1)
+		*err = again; /* out of memory on a later attempt */
 	if (st != RS_OK)
 		return st;
 	p->id_col = rs_fieldmap_column(m, RS_F_ID);
@@ -258,8 +270,7 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 
 rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
                            const rs_read_opts *ropts, const rs_rules *r,
-                           const char *const *maps, size_t nmaps, rs_diag_fn diag, void *ctx,
-                           rs_error *err)
+                           const rs_classify_opts *co, rs_diag_fn diag, void *ctx, rs_error *err)
 {
 	rs_previous *p = rs_calloc(1, sizeof *p);
 	rs_reader *rd = NULL;
@@ -271,13 +282,20 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	rs_buf_init(&p->ids);
 	p->rules = r;
 	p->name = name;
-	p->maps = maps;
-	p->nmaps = nmaps;
+	if (co != NULL) {
+		p->cfg.maps = co->maps;
+		p->cfg.nmaps = co->nmaps;
+		p->cfg.ignores = co->ignores;
+		p->cfg.nignores = co->nignores;
+	}
 	p->diag = diag;
 	p->ctx = ctx;
 	p->id_col = p->stage_col = -1;
+	st = co != NULL && co->map_file != NULL ? rs_mapfile_load(&p->mapfile, co->map_file, err) : RS_OK;
+	p->cfg.file = p->mapfile;
 	err->file = name;
-	st = rs_reader_open(&rd, fp, name, ropts, err);
+	if (st == RS_OK)
+		st = rs_reader_open(&rd, fp, name, ropts, err);
 	if (st == RS_OK)
 		p->unquote = rs_reader_format(rd) == RS_FMT_CSV || rs_reader_format(rd) == RS_FMT_TSV;
 	if (st == RS_OK)
@@ -331,5 +349,6 @@ void rs_previous_free(rs_previous *p)
 		return;
 	rs_free(p->tab);
 	rs_buf_free(&p->ids);
+	rs_mapfile_free(p->mapfile);
 	rs_free(p);
 }

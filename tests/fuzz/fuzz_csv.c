@@ -7,6 +7,7 @@
 
 #include "fields_impl.h"
 #include "fuzz_common.h"
+#include "../unit/internals.h"
 
 typedef struct fz {
 	rs_fieldmap *map;

@@ -19,6 +19,25 @@ static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *ro
 	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
 }
 
+/* The map of a header from -m specs alone (rs_fieldmap_build); *out is
+ * NULL unless RS_OK. */
+static inline rs_status rs_fieldmap_new(rs_fieldmap **out, const rs_row *header,
+                                        const char *const *maps, size_t nmaps, rs_error *err)
+{
+	rs_fieldcfg cfg;
+	rs_status st;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.maps = maps;
+	cfg.nmaps = nmaps;
+	st = rs_fieldmap_build(out, header, &cfg, NULL, err);
+	if (st != RS_OK) {
+		rs_fieldmap_free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
 /* The embedded default rules (build/default_rules.c, made by tools/embed.c). */
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;

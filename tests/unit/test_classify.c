@@ -254,7 +254,7 @@ static rs_previous *previous(const char *text)
 	assert_non_null(fp);
 	memset(&ro, 0, sizeof ro);
 	memset(&e, 0, sizeof e);
-	assert_int_equal(rs_previous_load(&p, fp, "prev.csv", &ro, rules, NULL, 0, NULL, NULL, &e), RS_OK);
+	assert_int_equal(rs_previous_load(&p, fp, "prev.csv", &ro, rules, NULL, NULL, NULL, &e), RS_OK);
 	fclose(fp);
 	return p;
 }

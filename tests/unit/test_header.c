@@ -106,6 +106,15 @@ static void test_header_is_the_first_record_with_an_id_and_a_share(void **state)
 	assert_int_equal(pick, RS_PICK_TITLE);
 	assert_int_equal(rs_header_pick(row_of(&t, "whatever", 4), 3, 3, NULL, NULL, &pick, &err), RS_OK);
 	assert_int_equal(pick, RS_PICK_HEADER);
+	/* a row the reader rejected (a NUL byte, bad quoting) is never a header;
+	 * named by --header-row, it stops the run */
+	(void)row_of(&t, "id|share", 3);
+	t.row.reject = "NUL byte in field 1";
+	assert_int_equal(rs_header_pick(&t.row, 3, 0, NULL, NULL, &pick, &err), RS_OK);
+	assert_int_equal(pick, RS_PICK_TITLE);
+	assert_int_equal(rs_header_pick(&t.row, 3, 3, NULL, NULL, &pick, &err), RS_EPARSE);
+	assert_string_equal(err.msg, "header row: NUL byte in field 1");
+	rs_error_clear(&err);
 	/* a later file: the first file's header, or one that differs but is a header */
 	row_of(&same, "id|name|share", 1);
 	assert_int_equal(rs_header_pick(row_of(&t, "id|name|share", 2), 2, 0, NULL, &same.row, &pick, &err), RS_OK);

@@ -26,8 +26,9 @@ static void collect(void *ctx, const rs_error *e)
 	(void)rs_error_format(e, d->last, sizeof d->last);
 }
 
-/* Loads `text` as if it were the file `name`. */
-static rs_status load(const char *name, const char *text, rs_previous **p, diags *d, rs_error *e)
+/* Loads `text` as if it were the file `name`, with the input's mapping `co`. */
+static rs_status load_with(const char *name, const char *text, const rs_classify_opts *co,
+                           rs_previous **p, diags *d, rs_error *e)
 {
 	FILE *fp = fmemopen((void *)text, strlen(text), "r");
 	rs_read_opts ro;
@@ -38,9 +39,14 @@ static rs_status load(const char *name, const char *text, rs_previous **p, diags
 	memset(e, 0, sizeof *e);
 	if (d != NULL)
 		memset(d, 0, sizeof *d);
-	st = rs_previous_load(p, fp, name, &ro, rules, NULL, 0, collect, d, e);
+	st = rs_previous_load(p, fp, name, &ro, rules, co, collect, d, e);
 	fclose(fp);
 	return st;
+}
+
+static rs_status load(const char *name, const char *text, rs_previous **p, diags *d, rs_error *e)
+{
+	return load_with(name, text, NULL, p, d, e);
 }
 
 static long stage(const char *id)
@@ -74,6 +80,36 @@ static void test_csv_output_loads_ids_and_stages(void **state)
 	assert_int_equal(visit(p, "A3", 3, &first), stage("strategic"));
 	assert_int_equal(visit(p, "A1", 4, &first), stage("development"));
 	rs_previous_free(p);
+}
+
+/* The id is found as the input's, with -m; a file cut down to fewer columns
+ * than --ignore names falls back to -m alone; an error of the first
+ * attempt is the one reported. */
+static void test_id_found_with_the_inputs_mapping(void **state)
+{
+	static const char crm[] = "Record Id,Account Number,stage\nz1,E01,stable\n";
+	const char *maps[] = {"id=Account Number"}, *ignores[] = {"Record Id"}, *bad[] = {"id=Nope"};
+	rs_classify_opts co;
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	memset(&co, 0, sizeof co);
+	co.maps = maps;
+	co.nmaps = 1;
+	assert_int_equal(load_with("crm.csv", crm, &co, &p, NULL, &e), RS_OK);
+	assert_int_equal(visit(p, "E01", 2, &first), stage("stable"));
+	rs_previous_free(p);
+	co.ignores = ignores;
+	co.nignores = 1;
+	assert_int_equal(load_with("cut.csv", "Account Number,stage\nE01,initial\n", &co, &p, NULL, &e),
+	                 RS_OK); /* --ignore names a column the cut file lacks */
+	assert_int_equal(visit(p, "E01", 2, &first), stage("initial"));
+	rs_previous_free(p);
+	co.maps = bad;
+	assert_int_equal(load_with("crm.csv", crm, &co, &p, NULL, &e), RS_EUSAGE);
+	assert_non_null(strstr(e.msg, "Nope"));
 }
 
 static void test_jsonl_output_loads(void **state)
@@ -260,6 +296,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_output_loads_ids_and_stages),
+		cmocka_unit_test(test_id_found_with_the_inputs_mapping),
 		cmocka_unit_test(test_jsonl_output_loads),
 		cmocka_unit_test(test_json_array_with_numeric_ids_loads),
 		cmocka_unit_test(test_duplicate_id_in_previous_is_warned_and_first_kept),

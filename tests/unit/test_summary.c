@@ -55,7 +55,7 @@ static rs_previous *previous(size_t n, size_t seen)
 	assert_non_null(fp);
 	memset(&ro, 0, sizeof ro);
 	memset(&e, 0, sizeof e);
-	assert_int_equal(rs_previous_load(&p, fp, "prev.csv", &ro, rules, NULL, 0, NULL, NULL, &e), RS_OK);
+	assert_int_equal(rs_previous_load(&p, fp, "prev.csv", &ro, rules, NULL, NULL, NULL, &e), RS_OK);
 	fclose(fp);
 	for (i = 1; i <= seen; i++) {
 		sprintf(id, "P%zu", i);
@@ -225,7 +225,7 @@ static void test_json_escapes_ids(void **state)
 	(void)state;
 	memset(&ro, 0, sizeof ro);
 	memset(&e, 0, sizeof e);
-	assert_int_equal(rs_previous_load(&p, fp, "p.csv", &ro, rules, NULL, 0, NULL, NULL, &e), RS_OK);
+	assert_int_equal(rs_previous_load(&p, fp, "p.csv", &ro, rules, NULL, NULL, NULL, &e), RS_OK);
 	fclose(fp);
 	s.with_previous = true;
 	s.vanished = 1;

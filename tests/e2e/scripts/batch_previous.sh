@@ -64,4 +64,22 @@ for fmt in ("csv", "tsv", "json", "jsonl"):
 print("batch_previous: ok" if bad == 0 else f"batch_previous: {bad} failed")
 sys.exit(1 if bad else 0)
 PY
+
+# The previous file's id is found as the input's: with the map file too
+# (Zoho's id is "Account Number" by the map file, not "Record Id" by name).
+"$R" -q --map-file in/export_zoho.map.json -o "$t/zoho_last.csv" in/export_zoho.csv
+"$R" -q --map-file in/export_zoho.map.json --previous "$t/zoho_last.csv" --summary-json "$t/zoho.json" \
+	-o /dev/null in/export_zoho.csv 2>"$t/zoho.err" || { echo "FAIL: zoho with --previous: exit $?"; fails=1; }
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["previous"]; sys.exit(0 if (p["same"], p["new"], p["vanished"]) == (8, 0, 0) else 1)' \
+	"$t/zoho.json" || { echo "FAIL: zoho --previous with the map file: $(cat "$t/zoho.json")"; fails=1; }
+
+# Not one id in common: said, in the run's language (ids in another column).
+sed '2,$s/^/X/' in/batch_prev.csv >"$t/other_ids.csv"
+"$R" -q --previous "$t/other_ids.csv" -o /dev/null in/batch_this_month.csv 2>"$t/err"
+grep -q 'other_ids.csv: no account of this run is in it (8 new, 8 vanished); if the two files give the id in different columns, say which with -m id=COLUMN' "$t/err" ||
+	{ echo "FAIL: no id in common not said: $(cat "$t/err")"; fails=1; }
+"$R" -q --lang zh --previous "$t/other_ids.csv" -o /dev/null in/batch_this_month.csv 2>"$t/err"
+grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（8 个新增，8 个消失）' "$t/err" ||
+	{ echo "FAIL: no id in common not said in Chinese: $(cat "$t/err")"; fails=1; }
+grep -q 'no account of this run' "$t/err.csv" && { echo "FAIL: warned with ids in common"; fails=1; }
 [ $fails = 0 ]
