@@ -31,6 +31,8 @@ static const char *const words[][RS_LANG_COUNT] = {
 	{"title rows", "标题行"},         {"blank rows", "空行"},
 	{"totals rows", "合计行"},        {"footer rows", "页脚行"},
 };
+/* A title's colon and line end: full width in Chinese text. */
+static const char *const colon[RS_LANG_COUNT] = {":\n", "：\n"};
 enum { W_READ, W_CLASSIFIED, W_REJECTED, W_STAGE, W_ACCOUNTS, W_SHARE, W_PREV, W_UP, W_DOWN,
        W_SAME, W_NEW, W_VANISHED, W_MATRIX, W_VANISHED_LIST, W_MORE, W_SKIPPED, W_REJECTED_LIST,
        W_SKIP_KIND };
@@ -139,14 +141,14 @@ static void skipped_text(const rs_stats *s, rs_lang lang, rs_buf *b)
 
 /* The previous run's accounts that this run rejected or that vanished,
  * under their title, at most 20 shown; how many there were. */
-static size_t list_text(const rs_previous *prev, bool rejected, const char *title,
+static size_t list_text(const rs_previous *prev, bool rejected, int title, rs_lang lang,
                         const rs_rules *r, rs_buf *b)
 {
 	text_ctx t = {b, r, 0, true};
 
 	rs_buf_puts(b, "  ");
-	rs_buf_puts(b, title);
-	rs_buf_puts(b, ":\n");
+	rs_buf_puts(b, words[title][lang]);
+	rs_buf_puts(b, colon[lang]);
 	rs_previous_each(prev, rejected, vanished_text, &t);
 	return t.shown;
 }
@@ -175,7 +177,7 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	if (s->with_previous) {
 		rs_buf_puts(b, "  ");
 		rs_buf_puts(b, words[W_PREV][lang]);
-		rs_buf_puts(b, ":\n");
+		rs_buf_puts(b, colon[lang]);
 		count_line(b, words[W_UP][lang], s->up);
 		count_line(b, words[W_DOWN][lang], s->down);
 		count_line(b, words[W_SAME][lang], s->same);
@@ -185,10 +187,10 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		if (s->prev_rejected > 0)
 			count_line(b, words[W_REJECTED][lang], s->prev_rejected);
 		if (s->prev_rejected > 0 && prev != NULL)
-			(void)list_text(prev, true, words[W_REJECTED_LIST][lang], r, b);
+			(void)list_text(prev, true, W_REJECTED_LIST, lang, r, b);
 		matrix_text(s, r, lang, b);
 		if (prev != NULL && s->vanished > 0 &&
-		    (shown = list_text(prev, false, words[W_VANISHED_LIST][lang], r, b)) > 20) {
+		    (shown = list_text(prev, false, W_VANISHED_LIST, lang, r, b)) > 20) {
 			char tmp[64];
 			int len = snprintf(tmp, sizeof tmp, words[W_MORE][lang], (unsigned long)(shown - 20));
 			rs_buf_puts(b, "    ");
