@@ -165,7 +165,7 @@ const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 /* ------------------------------------------------------------ field map */
 
 const char *const rs_how_names[] = {"not found", "field name", "built-in name", "words",
-                                    "-m", "map file", "-m FIELD= (none)"};
+                                    "-m", "map file", "-m FIELD=", "map file \"\""};
 
 /* A header column by its normalised name; sorted, to find names and twins. */
 typedef struct colname {
@@ -435,14 +435,14 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %\"", "");
 	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
 		return spec_error(c, s, "unknown field; fields are ", field_list(list, sizeof list));
-	if (c->m->how[f] == RS_HOW_MAP && s->key != NULL)
-		return RS_OK; /* -m wins over the file */
+	if ((c->m->how[f] == RS_HOW_MAP || c->m->how[f] == RS_HOW_OFF) && s->key != NULL)
+		return RS_OK; /* -m wins over the file, -m FIELD= too */
 	if (c->m->how[f] != RS_HOW_NONE)
 		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s gives %s twice; keep one",
 		                    s->key ? c->cfg->file->name : "--map", var_names[f]);
 	rs_value_trim(&col_text, &clen);
 	if (clen == 0) {
-		c->m->how[f] = RS_HOW_OFF;
+		c->m->how[f] = s->key ? RS_HOW_FILE_OFF : RS_HOW_OFF;
 		return RS_OK;
 	}
 	if ((col = map_column(c, col_text, clen)) < 0)

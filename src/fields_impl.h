@@ -132,7 +132,8 @@ enum {
 	RS_HOW_WORDS,    /* the words it holds */
 	RS_HOW_MAP,      /* -m FIELD=COLUMN */
 	RS_HOW_FILE,     /* the map file's "fields" */
-	RS_HOW_OFF       /* -m FIELD= (or "" in the file): from no column */
+	RS_HOW_OFF,      /* -m FIELD=: from no column */
+	RS_HOW_FILE_OFF  /* "" in the map file's "fields": from no column */
 };
 extern const char *const rs_how_names[];
 

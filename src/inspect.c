@@ -112,7 +112,13 @@ void rs_inspect_fields_json(const rs_classifier *cc, rs_buf *b)
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
 		jkey(b, rs_var_name(f), f > 0);
 		if (m->col[f] < 0) {
-			rs_buf_puts(b, m->how[f] == RS_HOW_OFF ? "{\"column\":null,\"how\":\"-m FIELD=\"}" : "null");
+			if (m->how[f] < RS_HOW_OFF) {
+				rs_buf_puts(b, "null");
+				continue;
+			}
+			rs_buf_puts(b, "{\"column\":null,\"how\":");
+			rs_buf_json_str(b, rs_how_names[m->how[f]]);
+			rs_buf_puts(b, "}");
 			continue;
 		}
 		column_text(c, m, f, text, sizeof text);
@@ -378,8 +384,10 @@ static void text_fields(insp *z, rs_buf *b)
 	rs_buf_puts(b, "fields\n");
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0) {
-			(void)snprintf(line, sizeof line, "  %-20s %-34s %s\n", rs_var_name(f), "-",
-			               m->how[f] == RS_HOW_OFF ? "taken from no column (-m FIELD=)" : "not found");
+			(void)snprintf(line, sizeof line, "  %-20s %-34s %s%s%s\n", rs_var_name(f), "-",
+			               m->how[f] < RS_HOW_OFF ? "not found" : "taken from no column (",
+			               m->how[f] < RS_HOW_OFF ? "" : rs_how_names[m->how[f]],
+			               m->how[f] < RS_HOW_OFF ? "" : ")");
 		} else {
 			column_text(c, m, f, text, sizeof text);
 			(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
@@ -582,7 +590,7 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 	}
 	rs_buf_puts(b, ",\n  \"fields\": {");
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
-		if (m->col[f] < 0 && m->how[f] != RS_HOW_OFF)
+		if (m->col[f] < 0 && m->how[f] < RS_HOW_OFF)
 			continue;
 		rs_buf_puts(b, first ? "\n    " : ",\n    ");
 		first = false;

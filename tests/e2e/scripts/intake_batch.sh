@@ -94,5 +94,14 @@ b=$?
 [ $a = $b ] && [ $a != 2 ] || fail "dot paths: exit $a with -m, $b with the map file"
 cmp -s "$t/m.out" "$t/f.out" || fail "dot paths in a map file read otherwise than with -m"
 
+# --- a field the map file takes from no column ("") is said to be the file's
+printf '{"relstage_map":1,"fields":{"id":"Account Number","our_sales":""},"ignore":["Record Id"]}\n' >"$t/off.json"
+"$R" inspect --map-file "$t/off.json" in/export_zoho.csv 2>&1 | grep -q 'our_sales  *-  *taken from no column (map file "")' ||
+	fail "inspect: a map file's \"\" not named as the file's"
+"$R" -q --map-file "$t/off.json" --summary-json "$t/off_sum.json" -o /dev/null in/export_zoho.csv
+grep -q '"our_sales":{"column":null,"how":"map file \\"\\""}' "$t/off_sum.json" ||
+	fail "--summary-json: a map file's \"\" not named as the file's: $(cat "$t/off_sum.json")"
+
 [ $fails = 0 ] && echo "intake_batch: ok"
+
 [ $fails = 0 ]
