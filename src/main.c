@@ -64,6 +64,7 @@ static const char usage_text[] =
 	"Inspect\n"
 	"      --write-map FILE   write the mapping used as a --map-file to start from\n"
 	"      --to json          the report as JSON\n"
+	"Information\n"
 	"  -h, --help             this help\n"
 	"  -V, --version          version\n"
 	"\n"
@@ -534,11 +535,13 @@ int main(int argc, char **argv)
 	o.ropts.map_file = o.co.map_file;
 	argv += optind;
 	argc -= optind;
-	if (argc > 0 && strcmp(argv[0], "rules") == 0 && argc == 1)
+	if (argc > 1 && (strcmp(argv[0], "rules") == 0 || strcmp(argv[0], "fields") == 0))
+		rc = usage_error("%s takes no argument (a file of that name is read as ./NAME)", argv[0]);
+	else if (argc > 0 && strcmp(argv[0], "rules") == 0)
 		rc = cmd_rules(o.rules_path);
 	else if (argc > 0 && strcmp(argv[0], "validate") == 0)
 		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("%s", "validate takes one rules file");
-	else if (argc > 0 && strcmp(argv[0], "fields") == 0 && argc == 1)
+	else if (argc > 0 && strcmp(argv[0], "fields") == 0)
 		rc = cmd_fields();
 	else if ((rc = load_rules(o.rules_path, true, &rules)) == 0) {
 		int inspect = argc > 0 && strcmp(argv[0], "inspect") == 0;
