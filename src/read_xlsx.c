@@ -10,7 +10,9 @@
  * reads back as the same double (0.85, not 0.85000000000000009), cells
  * formatted as dates as ISO dates, percentages as "85%", booleans as
  * true/false, text (shared, inline, rich) as written. A formula gives its
- * cached value.
+ * cached value; a formula without one (openpyxl), or with the 0 XlsxWriter
+ * writes for every formula in a workbook it asks to recalculate on opening,
+ * stops the run: its value is unknown.
  */
 #include <errno.h>
 #include <expat.h>
@@ -40,6 +42,7 @@ struct rs_xlsx_in {
 	const char *name;
 	rs_read_opts opts;
 	bool date1904;
+	bool recalc;            /* calcPr fullCalcOnLoad: recalculate on opening */
 	strs sheet_name, sheet_rid, rel_id, rel_target;
 	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
 	char sst_path[256], styles_path[256];
@@ -163,7 +166,8 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 	return pt.st;
 }
 
-/* xl/workbook.xml: the sheets in order, and the date system. */
+/* xl/workbook.xml: the sheets in order, the date system, and whether the
+ * formulas' stored values can be trusted. */
 static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	part *pt = ud;
@@ -171,6 +175,8 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 
 	if (strcmp(ln, "workbookPr") == 0 && (s = attr(a, "date1904")) != NULL)
 		pt->x->date1904 = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
+	if (strcmp(ln, "calcPr") == 0 && (s = attr(a, "fullCalcOnLoad")) != NULL)
+		pt->x->recalc = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
 	if (strcmp(ln, "sheet") != 0 || (s = attr(a, "name")) == NULL || (id = attr(a, "id")) == NULL)
 		return;
 	state = attr(a, "state"); /* hidden, veryHidden, visible */
@@ -422,6 +428,7 @@ typedef struct sheet_rd {
 	size_t hdr_len;
 	/* the cell being read */
 	bool in_cell, in_value, in_is;
+	bool formula, has_v;      /* an <f>, a <v> */
 	int rph;
 	char t;                   /* its type: n s b e i (inline) S (str) d */
 	unsigned char kind;
@@ -447,6 +454,21 @@ static long ref_col(const char *r)
 	return col - 1;
 }
 
+/* Column letters of index col ("A" for 0, "AB" for 27), for messages. */
+static void col_letters(size_t col, char out[8])
+{
+	char rev[8];
+	size_t n = 0;
+
+	do {
+		rev[n++] = (char)('A' + col % 26);
+		col = col / 26;
+	} while (col-- > 0 && n < sizeof rev - 1);
+	for (col = 0; col < n; col++)
+		out[col] = rev[n - 1 - col];
+	out[n] = '\0';
+}
+
 /* A finished <c>: its value as text, by its type and number format. */
 static void end_cell(part *pt, sheet_rd *s)
 {
@@ -456,6 +478,19 @@ static void end_cell(part *pt, sheet_rd *s)
 	unsigned char type = RS_T_STRING;
 	char num[64];
 
+	/* An empty value is a formula's result only as text (t="str"); a 0 in a
+	 * workbook to be recalculated is XlsxWriter's stand-in for any result. */
+	if (s->formula && (!s->has_v || (n == 0 && s->t != 'S') ||
+	                   (x->recalc && n == 1 && t[0] == '0'))) {
+		col_letters(s->col, num);
+		stop(pt, rs_error_set(pt->err, RS_EPARSE, s->row,
+		                      "cell %s%lu holds a formula whose calculated value the workbook "
+		                      "does not hold (it was written by a program that does not calculate, "
+		                      "such as openpyxl or XlsxWriter); open it in Excel, WPS or "
+		                      "LibreOffice and save it, or save the sheet as CSV",
+		                      num, s->row));
+		return;
+	}
 	if (s->t == 's') {
 		char *end;
 		unsigned long i = strtoul(t, &end, 10);
@@ -548,9 +583,13 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		     : strcmp(v, "str") == 0 ? 'S' : v[0];
 		s->kind = style < pt->x->xf_kind.len ? (unsigned char)pt->x->xf_kind.data[style] : 0;
 		s->in_cell = true;
+		s->formula = s->has_v = false;
 		rs_buf_reset(&s->text);
+	} else if (s->in_cell && strcmp(ln, "f") == 0) {
+		s->formula = true;
 	} else if (s->in_cell && (strcmp(ln, "v") == 0 || (s->in_is && strcmp(ln, "t") == 0))) {
 		s->in_value = true;
+		s->has_v = true;
 	} else if (s->in_cell && strcmp(ln, "is") == 0) {
 		s->in_is = true;
 	} else if (strcmp(ln, "rPh") == 0) {

@@ -228,6 +228,41 @@ def edge(out):
     twin(os.path.join(out, "xl_edge.csv"), rows)
 
 
+def patched(src, dst, edits):
+    """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename).decode("utf-8")
+            for old, new in edits.get(info.filename, []):
+                assert old in data, (info.filename, old)
+                data = data.replace(old, new)
+            zout.writestr(info, data.encode("utf-8"))
+
+
+def formulas(out):
+    """Formulas whose value the workbook does not hold: openpyxl writes
+    none (<v></v>), XlsxWriter writes 0, both with fullCalcOnLoad="1"
+    (recalculate when opened). Once Excel has saved the file the values are
+    there and the flag is gone: then they read, an empty text result too."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "purchase_share", "contacts", "note"])
+    ws.append(["F1", 45, "=2+3", None])
+    ws.append(["F2", 60, 2, None])
+    src = os.path.join(out, "xl_formula_openpyxl.xlsx")
+    wb.save(src)
+    sheet = "xl/worksheets/sheet1.xml"
+    calc = ('<calcPr calcId="124519" fullCalcOnLoad="1"/>', '<calcPr calcId="191029"/>')
+    patched(src, os.path.join(out, "xl_formula_zero.xlsx"),
+            {sheet: [("<f>2+3</f><v></v>", "<f>2+3</f><v>0</v>")]})
+    patched(src, os.path.join(out, "xl_formula_calculated.xlsx"),
+            {sheet: [("<f>2+3</f><v></v>", "<f>2+3</f><v>5</v>"),
+                     ('<c r="A3"', '<c r="D3" t="str"><f>""</f><v></v></c><c r="A3"')],
+             "xl/workbook.xml": [calc]})
+    twin(os.path.join(out, "xl_formula_calculated.csv"),
+         [["id", "purchase_share", "contacts", "note"], ["F1", "45", "5", ""], ["F2", "60", "2", ""]])
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -235,3 +270,4 @@ if __name__ == "__main__":
     kingdee(out)
     multi(out)
     edge(out)
+    formulas(out)

@@ -42,6 +42,18 @@ grep -q "^K001,苏州金科精密机械有限公司,85%,4250000.5,5000000,6,3,�
 # (header and four accounts: the 合计 row is a totals row, skipped)
 [ "$(wc -l <"$t/k.out")" = 5 ] || fail "xl_kingdee_plain: $(wc -l <"$t/k.out") lines, expected 5"
 
+# A formula whose value the workbook does not hold stops the run, naming the
+# cell: never read as empty (openpyxl) or as the 0 XlsxWriter stores.
+for f in xl_formula_openpyxl xl_formula_zero; do
+	"$R" -q "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -q "$f.xlsx:2: cell C2 holds a formula whose calculated value the workbook does not hold" "$t/err" ||
+		fail "$f: exit $rc: $(cat "$t/err")"
+done
+# Saved by Excel (values stored, no recalculation asked): read as its twin.
+"$R" -q "$t/xl_formula_calculated.xlsx" >"$t/x.out" 2>/dev/null || fail "xl_formula_calculated: exit $?"
+"$R" -q "$t/xl_formula_calculated.csv" >"$t/c.out" 2>/dev/null
+cmp -s "$t/x.out" "$t/c.out" || { fail "xl_formula_calculated differs from its twin"; diff "$t/c.out" "$t/x.out" | head -5; }
+
 # --sheet: a named sheet and its continuation ("Data 2"); a missing one.
 "$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>&1
 "$R" -q "$t/xl_multi.csv" >"$t/c.out" 2>&1
