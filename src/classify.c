@@ -687,9 +687,9 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 	*prev_out = prev;
 	if (prev == RS_PREV_DUPLICATE)
 		return rs_error_set(err, RS_EREJECT, in->line,
-		                    "duplicate id \"%s\" (first at line %lu); ids must be unique "
+		                    "duplicate id \"%.*s\" (first at line %lu); ids must be unique "
 		                    "to compare with --previous",
-		                    a->id, first);
+		                    (int)a->id_len, a->id, first);
 	if (prev == RS_PREV_NOMEM)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (prev < 0) {

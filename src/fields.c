@@ -976,8 +976,8 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
-	a->id = row->cell[c];
-	a->id_len = row->len[c];
+	a->id = s; /* without surrounding spaces: ERP exports pad ids */
+	a->id_len = n;
 	a->v[RS_F_ID] = 0; /* known means meaningful: text fields' v is 0 */
 	a->known |= 1u << RS_F_ID;
 	if (m->col[RS_F_NAME] < 0)

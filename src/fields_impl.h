@@ -1,6 +1,6 @@
 /*
  * fields_impl.h - what fields.c (the field map), value.c and words.c (cell
- * parsing), columns.c and header.c share inside the library.
+ * parsing), columns.c, header.c and previous.c share inside the library.
  * Not part of the public API.
  */
 #ifndef RS_FIELDS_IMPL_H

@@ -273,7 +273,7 @@ static rs_status deliver(rs_intake *t, const rs_row *row, rs_error *why, rs_erro
 		size_t n = row->len[id];
 		rs_value_trim(&s, &n);
 		if (n > 0)
-			rs_previous_reject(t->o->previous, row->cell[id], row->len[id], row->line);
+			rs_previous_reject(t->o->previous, s, n, row->line);
 	}
 	t->stats->rejected++;
 	return t->o->on_reject(t->o->ctx, row, why, err);

@@ -246,6 +246,7 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 		id++;
 		n--;
 	}
+	rs_value_trim(&id, &n); /* as this run's ids are read */
 	if (n == 0) {
 		report(p, r->line, "%s", "empty id; row ignored", 0);
 		return RS_OK;
