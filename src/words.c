@@ -187,19 +187,38 @@ static const vocab *lookup(const char *s, size_t n, char kind)
 	return best;
 }
 
-/* 已X is yes, 未X no (but 未知, unknown, is neither); 有X yes, 无X/沒有X no. */
+/*
+ * What 已X, 未X, 有X, 无X cannot say yes or no about: X ending or lapsing
+ * (已过期, an agreement that expired; 已离职, a key person who left), only
+ * intended or pending (有意向, 有待签署), once but no more (有过, 已不再),
+ * or undecided (未定, 未知). Such a status is refused, never guessed.
+ */
+static const char *const not_status[] = {
+	"过", "過", "到期", "失", "终止", "終止", "中止", "取消", "解除", "解约", "解約", "作废",
+	"作廢", "废", "廢", "撤", "退", "停", "暂", "暫", "关闭", "關閉", "结束", "結束", "注销",
+	"註銷", "离", "離", "调离", "調離", "冻结", "凍結", "拒", "否", "放弃", "放棄", "流失",
+	"淘汰", "不", "无", "無", "没", "沒", "意向", "待", "望", "计划", "計劃", "可能", "定", "知",
+	NULL};
+
+/* 已X (已经X) is yes, 未X no; 有X yes, 无X/沒有X no; X not one of not_status. */
 static int status_word(const char *s, size_t n)
 {
 	static const struct {
 		const char *p;
 		int v;
-	} pre[] = {{"已", 1}, {"未", 0}, {"有", 1}, {"无", 0}, {"無", 0}, {"没有", 0}, {"沒有", 0}};
+	} pre[] = {{"已经", 1}, {"已經", 1}, {"已", 1}, {"未", 0}, {"有", 1},
+	           {"无", 0},   {"無", 0},   {"没有", 0}, {"沒有", 0}};
+	const char *const *x;
 	size_t i, k;
 
 	for (i = 0; i < sizeof pre / sizeof pre[0]; i++)
 		if ((k = strlen(pre[i].p)) + 3 <= n && memcmp(s, pre[i].p, k) == 0 &&
-		    (unsigned char)s[k] >= 0xE3 && !(i == 1 && memcmp(s + k, "知", 3) == 0))
+		    (unsigned char)s[k] >= 0xE3) {
+			for (x = not_status; *x != NULL; x++)
+				if (strlen(*x) <= n - k && memcmp(s + k, *x, strlen(*x)) == 0)
+					return -1;
 			return pre[i].v;
+		}
 	return -1;
 }
 

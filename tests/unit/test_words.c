@@ -72,6 +72,25 @@ static void test_chinese_status_words(void **state)
 	REFUSED("签署");
 }
 
+/* 已X, 未X, 有X, 无X say yes or no only when X is a plain status: an
+ * agreement that has lapsed or ended, a key person who has left, a deal
+ * only intended or pending, "had one once" are not a current yes (nor
+ * their 未 forms a no), so they are refused, never guessed. */
+static void test_status_words_that_end_or_only_intend_are_refused(void **state)
+{
+	(void)state;
+	REFUSED("已过期"); REFUSED("已到期"); REFUSED("已失效"); REFUSED("已终止");
+	REFUSED("已取消"); REFUSED("已解除"); REFUSED("已解约"); REFUSED("已作废");
+	REFUSED("已撤销"); REFUSED("已退出"); REFUSED("已停止"); REFUSED("已暂停");
+	REFUSED("已关闭"); REFUSED("已结束"); REFUSED("已注销"); REFUSED("已离职");
+	REFUSED("已退休"); REFUSED("已冻结"); REFUSED("已拒绝"); REFUSED("已放弃");
+	REFUSED("已不再合作"); REFUSED("已過期"); REFUSED("已終止"); REFUSED("已離職");
+	REFUSED("未过期"); REFUSED("未终止"); REFUSED("未定");
+	REFUSED("有过协议"); REFUSED("有意向"); REFUSED("有待签署"); REFUSED("有计划");
+	REFUSED("已经过期"); REFUSED("已經終止");
+	YES("已签约"); YES("已经签署"); YES("已建立"); YES("已达成"); YES("有股权"); NO("未到访");
+}
+
 static void test_empty_stays_unknown_and_noise_is_refused(void **state)
 {
 	(void)state;
@@ -142,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_yes_and_no_in_six_languages),
 		cmocka_unit_test(test_ticks_and_crosses_but_not_a_bare_x),
 		cmocka_unit_test(test_chinese_status_words),
+		cmocka_unit_test(test_status_words_that_end_or_only_intend_are_refused),
 		cmocka_unit_test(test_empty_stays_unknown_and_noise_is_refused),
 		cmocka_unit_test(test_levels_from_real_titles),
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
