@@ -2,7 +2,8 @@
  * words.c - the words a yes/no or level cell may hold, in one table (English,
  * Chinese, German, French, Spanish, Japanese), and how a cell is matched to
  * them: the whole cell, or a job title by its head word ("VP of Sales",
- * "Purchasing Manager", 采购经理), or a Chinese 已X/未X, 有X/无X status.
+ * "Purchasing Manager", 采购经理; never a former one's), or a Chinese
+ * 已X/未X, 有X/无X status.
  */
 #include <string.h>
 
@@ -250,12 +251,48 @@ rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
 	return rs_value_bool_slow(s, n, out);
 }
 
+static bool word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * A folded title of someone no longer in it: "Former CEO", "VP (retired)",
+ * 原总经理, 总经理（已离职）. It says nothing of the level reached now.
+ */
+static bool former_title(const char *s, size_t n)
+{
+	static const char *const marks[] = {"former", "ex", "retired", "past", "left", "ehemalig",
+	                                    "ehemaliger", "ehemalige", "ancien", "ancienne", NULL};
+	static const char *const zh[] = {"离职", "離職", "离任", "離任", "退休", "卸任", NULL};
+	const char *const *m;
+	const vocab *w;
+	size_t i, k;
+
+	for (m = marks; *m != NULL; m++)
+		for (k = strlen(*m), i = 0; i + k <= n; i++)
+			if (memcmp(s + i, *m, k) == 0 && (i == 0 || !word_byte((unsigned char)s[i - 1])) &&
+			    (i + k == n || !word_byte((unsigned char)s[i + k])))
+				return true;
+	for (m = zh; *m != NULL; m++)
+		for (k = strlen(*m), i = 0; i + k <= n; i++)
+			if (memcmp(s + i, *m, k) == 0)
+				return true;
+	/* 原 or 前 ("former") right before a title: 原总经理, not 原料采购经理. */
+	if (n > 3 && (memcmp(s, "原", 3) == 0 || memcmp(s, "前", 3) == 0))
+		for (w = words; w < words + NWORDS; w++)
+			if (w->kind == 'l' && (k = strlen(w->w)) <= n - 3 &&
+			    (unsigned char)w->w[0] >= 0x80 && memcmp(s + 3, w->w, k) == 0)
+				return true;
+	return false;
+}
+
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 {
 	char buf[128];
 	const vocab *w;
 
-	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf ||
+	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf || former_title(buf, n) ||
 	    (w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
 	return *out = w->v, RS_PARSE_OK;

@@ -137,6 +137,21 @@ static void test_level_words_and_what_stays_refused(void **state)
 	LEVEL("5", -2); LEVEL("Vorstandsassistent", -2); LEVEL("", -1);
 }
 
+/* A title of someone no longer in it says nothing of the level reached
+ * now: refused, never read as the title. */
+static void test_former_titles_are_refused(void **state)
+{
+	(void)state;
+	LEVEL("Former CEO", -2); LEVEL("Ex-CEO", -2); LEVEL("CEO (retired)", -2);
+	LEVEL("VP (left)", -2); LEVEL("Retired VP", -2); LEVEL("Past President", -2);
+	LEVEL("Former Director of Sales", -2); LEVEL("ehemaliger Geschäftsführer", -2);
+	LEVEL("Ex-Geschäftsführer", -2); LEVEL("ancien PDG", -2);
+	LEVEL("原总经理", -2); LEVEL("前总经理", -2); LEVEL("总经理（已离职）", -2);
+	LEVEL("退休总监", -2); LEVEL("已卸任董事长", -2);
+	LEVEL("原料采购经理", 2); LEVEL("Executive Director", 3); LEVEL("Export Manager", 2);
+	LEVEL("Director (interim)", 3);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -165,6 +180,7 @@ int main(void)
 		cmocka_unit_test(test_empty_stays_unknown_and_noise_is_refused),
 		cmocka_unit_test(test_levels_from_real_titles),
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
+		cmocka_unit_test(test_former_titles_are_refused),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
