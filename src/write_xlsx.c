@@ -6,8 +6,9 @@
  * end from the run's counts (no second pass), with its charts.
  *
  * Cells keep their types: the header's RS_T_NUMBER columns are numbers when
- * their text is a plain number, everything else is a string cell exactly as
- * read. A string cell is never a formula, so CSV's formula guard is not needed.
+ * their text is a plain number that reads the same whatever the decimal mark
+ * (not "1.234", which a column may have read as 1234), everything else is a
+ * string cell exactly as read. A string cell is never a formula, so CSV's formula guard is not needed.
  * libxlsxwriter writes a file by name, not a stream: the workbook is built in
  * a temporary file and copied to the output at the end. libxlsxwriter
  * allocates with malloc (not our hook) and prints its own rare I/O errors.
@@ -20,6 +21,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "fields_impl.h"
 #include "xlsx.h"
 
 #define WIDTH_ROWS 1000 /* column widths from the header and this many rows */
@@ -227,6 +229,25 @@ static rs_status next_accounts(rs_xlsx *x, rs_error *err)
 	return open_sheet(x, &x->acc, name, rs_rowq_row(x->hdr, 0), err);
 }
 
+/*
+ * Is cell i of row a number cell in a column of numbers (num)? Not text
+ * with one mark before three digits ("1.234", "50.000"): a column that
+ * writes ',' for decimals read it as 1234, and the number 1.234 would state
+ * another value than the one classified. A typed number (JSON, a workbook's
+ * number cell) has no such doubt.
+ */
+static bool number_cell(const rs_row *row, size_t i, const unsigned char *num)
+{
+	unsigned shape = RS_SHAPE_PLAIN;
+
+	if (num == NULL || num[i] != RS_T_NUMBER)
+		return false;
+	if (row->type != NULL && row->type[i] == RS_T_NUMBER)
+		return true;
+	(void)rs_value_number(row->cell[i], row->len[i], '.', RS_NUM_PERCENT, NULL, &shape, NULL);
+	return (shape & RS_SHAPE_MARK) != RS_SHAPE_AMBIG;
+}
+
 static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 {
 	const unsigned char *num = rs_rowq_row(x->hdr, 0)->type;
@@ -242,8 +263,7 @@ static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 		fmt = k >= 0 ? x->stage_fmt[k] : NULL;
 	}
 	for (i = 0; i < row->n && st == RS_OK; i++)
-		st = put_cell(x, &x->acc, i, row->cell[i], row->len[i],
-		              num != NULL && num[i] == RS_T_NUMBER,
+		st = put_cell(x, &x->acc, i, row->cell[i], row->len[i], number_cell(row, i, num),
 		              (long)i == x->stage_col || (long)i == x->label_col ? fmt : NULL, err);
 	x->acc.row++;
 	return st;
@@ -264,8 +284,7 @@ static rs_status reject_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 		                  "more rejected rows than a sheet holds; keep them with --rejects FILE");
 	for (i = 0; i < row->n && st == RS_OK; i++)
 		st = put_cell(x, &x->rej, i, row->cell[i], row->len[i],
-		              i < hdr->n && hdr->type != NULL && hdr->type[i] == RS_T_NUMBER,
-		              NULL, err);
+		              i < hdr->n && number_cell(row, i, hdr->type), NULL, err);
 	x->rej.row++;
 	return st;
 }

@@ -28,6 +28,9 @@ NUMERIC = {"purchase_share", "our_sales", "customer_spend", "contacts", "departm
            "contact_score", "cooperation_score", "share_gap",
            "采购份额百分比", "接触深度得分", "合作得分", "份额差距"}
 PLAIN = re.compile(r"^[+-]?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$")
+# One '.' before three digits: 1234 in a column that writes decimal commas,
+# so never a number cell (text as read).
+AMBIG = re.compile(r"^[+-]?[1-9]\d{0,2}\.\d{3}%?$")
 
 def fail(msg):
     fails.append(msg)
@@ -56,7 +59,7 @@ def check_accounts(label, path, args, sheet="Accounts"):
         for c, want in enumerate(want_row):
             cell = cells[c] if c < len(cells) else None
             v = cell.value if cell is not None else None
-            if r > 0 and header[c] in NUMERIC and PLAIN.match(want):
+            if r > 0 and header[c] in NUMERIC and PLAIN.match(want) and not AMBIG.match(want):
                 if cell.data_type != "n" or float(v) != float(want):
                     fail(f"{label}: {header[c]} row {r + 1}: {v!r} ({cell.data_type}) is not the number {want}")
             elif r > 0 and header[c] in NUMERIC and want.endswith("%") and PLAIN.match(want[:-1]):
@@ -222,6 +225,19 @@ try:
     eu = os.path.join(tmp, "eu.xlsx")
     run(["--to", "xlsx", "--excel=eu", "-o", eu, "in/accounts.csv"], 0)
     check_accounts("--excel=eu", eu, ["in/accounts.csv"])
+
+    # A German export: "50.000" read as 50000 (its column writes decimal
+    # commas) stays the text it was, never the number 50.
+    de = os.path.join(tmp, "de.xlsx")
+    de_args = ["-m", "id=Kundennummer", "-m", "purchase_share=Anteil", "-m", "our_sales=Umsatz",
+               "-m", "customer_spend=Einkaufsvolumen", "in/values_semicolon_comma.csv"]
+    run(["--to", "xlsx", "-o", de] + de_args, 1)
+    NUMERIC.update({"Anteil", "Umsatz", "Einkaufsvolumen", "Kunde seit"})
+    wbd, _ = check_accounts("decimal commas", de, de_args)
+    NUMERIC.difference_update({"Anteil", "Umsatz", "Einkaufsvolumen", "Kunde seit"})
+    cell = wbd["Accounts"]["D3"]
+    if cell.value != "50.000" or cell.data_type != "s":
+        fail(f"Umsatz 50.000 (read as 50000): {cell.value!r} ({cell.data_type}), expected the text")
 
     # 6. Standard output when it is not a terminal: the same workbook.
     s = os.path.join(tmp, "s.xlsx")
