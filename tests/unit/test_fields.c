@@ -567,6 +567,28 @@ static void test_real_export_headers_find_their_fields(void **state)
 	                    "strategic_agreement=8w");
 }
 
+/* A share, sales or spend column that is a target, a forecast, a past value
+ * or someone else's is not the account's: never taken by its words. */
+static void test_share_and_amount_words_pass_over_targets_past_and_others(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(found("Account ID|Account Name|Target Share", b, sizeof b), "id=1a name=2a");
+	assert_string_equal(found("Account ID|Competitor Share|Share of Spend", b, sizeof b),
+	                    "id=1a purchase_share=3w");
+	assert_string_equal(found("Account ID|Share Last Year|Share Goal|Potential Share|"
+	                          "Share of Voice|Wallet Size|Share Capital|Wallet Share",
+	                          b, sizeof b),
+	                    "id=1a purchase_share=8a");
+	assert_string_equal(found("客户编号|目标份额|竞争对手份额|去年份额|份额", b, sizeof b),
+	                    "id=1a purchase_share=5a");
+	assert_string_equal(found("Account ID|Share|Forecast Purchases|Last Year Revenue|Budget Spend",
+	                          b, sizeof b),
+	                    "id=1a purchase_share=2a");
+	assert_string_equal(found("客户编号|份额|预测采购额|去年销售额", b, sizeof b), "id=1a purchase_share=2a");
+}
+
 static void test_ambiguous_words_take_none_and_say_so(void **state)
 {
 	trow h;
@@ -1375,6 +1397,7 @@ int main(void)
 		cmocka_unit_test(test_norm_folds_case_width_units_hash_and_shifou),
 		cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
 		cmocka_unit_test(test_real_export_headers_find_their_fields),
+		cmocka_unit_test(test_share_and_amount_words_pass_over_targets_past_and_others),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
 		cmocka_unit_test(test_map_empty_column_and_ignore_unmap),
