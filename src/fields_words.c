@@ -28,7 +28,8 @@ typedef struct word_rule {
 #define NUMBERED "#|no|nr|number|num|count|qty|quantity|anzahl|数|数量|个数|人数"
 #define NOT_PERSON "owner|rep|representative|person|user|contact|parent|manager|" \
                    "负责人|联系人|业务员|销售员|上级"
-/* Not this period's actual value: a target, a forecast, a past or limit one. */
+/* Not the account's actual value now: a target, a plan, a forecast, a past
+ * or limit one ("Target Share", "Planned Exec Meetings", "去年份额"). */
 #define NOT_NOW "target|goal|quota|plan|planned|budget|forecast|expected|estimated|potential|" \
                 "last|previous|prior|ly|max|maximum|min|minimum|avg|average|change|growth|" \
                 "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化"
@@ -48,11 +49,11 @@ static const word_rule rules_table[] = {
 	 "share|wallet|anteil|份额|占比|our|我方|order|po|date|time|frequency|manager|person|"
 	 "订单|日期|频次|负责|" NOT_NOW},
 	{RS_F_CONTACTS, {"contact|contacts|kontakt|kontakte|ansprechpartner|联系人|people|persons", NUMBERED},
-	 "name|email|phone|title|level|role|primary|main|owner|姓名|电话|邮箱|级别|职位|主要"},
+	 "name|email|phone|title|level|role|primary|main|owner|姓名|电话|邮箱|级别|职位|主要|" NOT_NOW},
 	{RS_F_DEPARTMENTS,
 	 {"department|departments|dept|depts|abteilung|abteilungen|部门",
 	  NUMBERED "|touched|engaged|covered|reached|接触|覆盖|涉及"},
-	 "name|head|manager|名称|负责"},
+	 "name|head|manager|名称|负责|" NOT_NOW},
 	{RS_F_TOP_CONTACT_LEVEL,
 	 {"level|seniority|级别|层级|职级", "highest|top|max|contact|decision|最高|接触|联系人"},
 	 "customer|account|credit|risk|service|priority|客户|信用|风险|优先"},
@@ -62,17 +63,17 @@ static const word_rule rules_table[] = {
 	{RS_F_RELATIONSHIP_YEARS,
 	 {"years|year|yrs|年数|年限",
 	  "customer|relationship|cooperation|partnership|partner|business|as|合作|客户|往来|关系"},
-	 "since|first|start|founded|date|成立|开始|首次|年份|日期"},
+	 "since|first|start|founded|date|成立|开始|首次|年份|日期|" NOT_NOW},
 	{RS_F_JOINT_PROJECTS,
 	 {"joint|co|共同|联合|合作", "project|projects|development|developments|项目|开发|研发"},
-	 "venture|合资|manager|name|负责|名称"},
+	 "venture|合资|manager|name|负责|名称|" NOT_NOW},
 	{RS_F_EXEC_MEETINGS,
 	 {"exec|execs|executive|executives|ceo|leadership|c_level|高层|高管|领导",
-	  "meeting|meetings|visit|visits|会晤|会面|会谈|拜访|互访|会议"}, NULL},
+	  "meeting|meetings|visit|visits|会晤|会面|会谈|拜访|互访|会议"}, NOT_NOW},
 	{RS_F_STRATEGIC_AGREEMENT,
-	 {"strategic|strategy|framework|master|战略|框架", "agreement|agreements|contract|协议|合同"}, NULL},
-	{RS_F_EQUITY_TIE, {"equity|shareholding|venture|jv|股权|参股|持股|合资|控股"}, NULL},
-	{RS_F_EXCLUSIVE, {"exclusive|exclusivity|sole|preferred|独家|排他|唯一供应|首选"}, NULL},
+	 {"strategic|strategy|framework|master|战略|框架", "agreement|agreements|contract|协议|合同"}, NOT_NOW},
+	{RS_F_EQUITY_TIE, {"equity|shareholding|venture|jv|股权|参股|持股|合资|控股"}, NOT_NOW},
+	{RS_F_EXCLUSIVE, {"exclusive|exclusivity|sole|preferred|独家|排他|唯一供应|首选"}, NOT_NOW},
 	{RS_F_INFO_SHARING,
 	 {"sharing|shares|shared|共享|分享",
 	  "info|information|data|forecast|forecasts|plan|plans|demand|信息|数据|预测|计划|需求"}, NULL},

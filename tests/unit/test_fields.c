@@ -587,6 +587,11 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	                          b, sizeof b),
 	                    "id=1a purchase_share=2a");
 	assert_string_equal(found("客户编号|份额|预测采购额|去年销售额", b, sizeof b), "id=1a purchase_share=2a");
+	/* nor, for the counts and the bonds, a plan or a target */
+	assert_string_equal(found("Account ID|Share|Planned Exec Meetings|Target Contacts|"
+	                          "Strategic Agreement Planned|Joint Venture Target|计划联合项目数",
+	                          b, sizeof b),
+	                    "id=1a purchase_share=2a");
 }
 
 static void test_ambiguous_words_take_none_and_say_so(void **state)
