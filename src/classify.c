@@ -395,6 +395,8 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 		c->map = NULL;
 		return st;
 	}
+	if ((st = rs_fieldmap_check_units(c->map, in, err)) != RS_OK)
+		return st;
 	score_notes(c);
 	if (c->notes.failed)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");

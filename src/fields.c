@@ -804,6 +804,55 @@ fail:
 	return st;
 }
 
+/* Which amount units the bracketed part of a header names, as bits. */
+static unsigned units_named(const char *s, size_t n)
+{
+	static const char *const open[] = {"(", "\xEF\xBC\x88", "[", "\xE3\x80\x90", NULL}; /* （ 【 */
+	static const char *const unit[] = {"元", "万", "千", "亿", "百万", "$", "€", "¥", "￥", "£",
+	                                   "usd", "eur", "cny", "rmb", "gbp", "jpy", "chf", "hkd",
+	                                   "twd", "tsd", "mio", "mrd", "thousand", "million", "k€",
+	                                   "keur", "teur", "k$", "$k", NULL};
+	char low[64];
+	const char *b = NULL, *p;
+	unsigned bits = 0;
+	size_t i, k;
+
+	for (p = s; p < s + n && b == NULL; p++)
+		for (i = 0; open[i] != NULL && b == NULL; i++)
+			if ((size_t)(s + n - p) >= strlen(open[i]) && memcmp(p, open[i], strlen(open[i])) == 0)
+				b = p;
+	if (b == NULL)
+		return 0;
+	for (k = 0; b < s + n && k + 1 < sizeof low; b++)
+		low[k++] = (char)(*b >= 'A' && *b <= 'Z' ? *b + 32 : *b);
+	low[k] = '\0';
+	for (i = 0; unit[i] != NULL; i++)
+		if (strstr(low, unit[i]) != NULL)
+			bits |= 1u << i;
+	return bits;
+}
+
+rs_status rs_fieldmap_check_units(const rs_fieldmap *m, const rs_row *h, rs_error *err)
+{
+	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
+	unsigned ua, ub;
+	char sa[48], sb[48];
+
+	if (a < 0 || b < 0)
+		return RS_OK;
+	ua = units_named(h->cell[a], h->len[a]);
+	ub = units_named(h->cell[b], h->len[b]);
+	if (ua == 0 || ub == 0 || ua == ub)
+		return RS_OK;
+	return rs_error_set(err, RS_EUSAGE, h->line,
+	                    "our_sales (column \"%s\") and customer_spend (column \"%s\") name "
+	                    "different units, so the share from them would be wrong: give both in one "
+	                    "unit, or give the share as purchase_share and take one of them from no "
+	                    "column (-m our_sales= or -m customer_spend=)",
+	                    rs_field_shown(sa, sizeof sa, h->cell[a], h->len[a]),
+	                    rs_field_shown(sb, sizeof sb, h->cell[b], h->len[b]));
+}
+
 long rs_fieldmap_column(const rs_fieldmap *m, int field)
 {
 	if (m == NULL || field < 0 || field >= RS_F_COUNT)

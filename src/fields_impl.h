@@ -159,6 +159,12 @@ typedef struct rs_fieldcfg {
 rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fieldcfg *cfg,
                             rs_buf *notes, rs_error *err);
 /*
+ * RS_EUSAGE when our_sales and customer_spend both have a column and their
+ * headers name different units in brackets ("销售额（万元）", "采购总额（元）",
+ * "(USD)" and "(EUR)"): a share from them would be off by the difference.
+ */
+rs_status rs_fieldmap_check_units(const rs_fieldmap *m, const rs_row *header, rs_error *err);
+/*
  * Adds a problem of a row to err: the first as it always reads ("where" the
  * column, msg), then each one with its column in the text, "; " between, so
  * a user fixes every cell of a row in one round.
