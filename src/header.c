@@ -93,9 +93,13 @@ bool rs_header_blank(const rs_row *row)
 /* Is cell i a totals word, in any case, width or spacing? */
 static bool totals_cell(const rs_row *row, size_t i)
 {
-	static const char *const words[] = {"合计", "总计", "小计", "总合计", "共计", "total", "totals",
-	                                    "grandtotal", "grandtotals", "sum", "subtotal", "subtotals",
-	                                    "summe", "gesamt", "gesamtsumme", "zwischensumme", NULL};
+	static const char *const words[] = {"合计", "总计", "小计", "总合计", "共计", "本页合计", "本页小计",
+	                                    "合計", "總計", "小計", "總合計", "共計", "本頁合計", "本頁小計",
+	                                    "total", "totals", "grandtotal", "grandtotals", "sum",
+	                                    "subtotal", "subtotals", "summe", "gesamt", "gesamtsumme",
+	                                    "summegesamt", "insgesamt", "zwischensumme", "totaal",
+	                                    "totalgeneral", "totalgénéral", "totale", "suma", "sumatotal",
+	                                    "somme", NULL};
 	char norm[3 * 40 + 4];
 	size_t n, k, o;
 	unsigned char c0;
@@ -103,9 +107,10 @@ static bool totals_cell(const rs_row *row, size_t i)
 	if (i >= row->n || row->len[i] > 40 || row->len[i] == 0)
 		return false;
 	/* Per row: most ids are no word at all. Totals words start with t, g,
-	 * s, z (any case), 合 小 (E5), 总 (E6), or are full width or spaced out. */
+	 * s, z, i (any case), 合 小 (E5), 总 本 (E6), 總 (E7), or are full width
+	 * or spaced out. */
 	c0 = (unsigned char)row->cell[i][0];
-	if (strchr("tTgGsSzZ \t", c0) == NULL && c0 != 0xE5 && c0 != 0xE6 && c0 != 0xEF && c0 != 0xE3)
+	if (strchr("tTgGsSzZiI \t", c0) == NULL && (c0 < 0xE5 || c0 > 0xE7) && c0 != 0xEF && c0 != 0xE3)
 		return false;
 	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
 	for (k = 0, o = 0; k < n; k++) /* "Grand Total", "合　计": one word */
