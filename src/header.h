@@ -126,7 +126,7 @@ static inline bool rs_intake_plain_row(const rs_intake *t, const rs_row *in)
 		return false;
 	c0 = (unsigned char)in->cell[id][0];
 	low = c0 | 0x20;
-	return c0 > ' ' && c0 < 0x80 && low != 't' && low != 'g' && low != 's';
+	return c0 > ' ' && c0 < 0x80 && low != 't' && low != 'g' && low != 's' && low != 'i';
 }
 /*
  * A row's outcome: classified (ok), or rejected with why and, per field,
