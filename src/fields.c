@@ -1058,12 +1058,31 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
  * decimal mark is not its column's. Bit f of *failed is set for each field
  * whose cell did not read.
  */
+/* our_sales and customer_spend, both read, in currencies that cannot be one
+ * ("USD 1000", "EUR 2000"): no share comes from them. */
+static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_error *err)
+{
+	size_t a = (size_t)m->col[RS_F_OUR_SALES], b = (size_t)m->col[RS_F_CUSTOMER_SPEND];
+	unsigned ca = rs_value_currencies(row->cell[a], row->len[a]);
+	unsigned cb = rs_value_currencies(row->cell[b], row->len[b]);
+	char va[72], vb[72], msg[200];
+
+	if (ca == 0 || cb == 0 || (ca & cb) != 0)
+		return RS_OK;
+	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\" are in different currencies",
+	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
+	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]));
+	rs_error_add_reason(err, row->line, m->where[RS_F_OUR_SALES], msg);
+	return RS_EREJECT;
+}
+
 static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, rs_account *a,
                             uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
 	uint32_t known = a->known, slow = 0;
+	uint32_t amounts = 1u << RS_F_OUR_SALES | 1u << RS_F_CUSTOMER_SPEND;
 	rs_status st;
 	size_t i;
 	int f;
@@ -1121,12 +1140,16 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, 
 	for (; i < m->kindend[RS_OP_SLOW]; i++)
 		slow |= (uint32_t)(len[m->bykind[i].col] != 0) << m->bykind[i].field;
 	a->known = known;
+	/* Plain numbers take the fast path: only two slow amounts carry signs. */
+	amounts = (slow & amounts) == amounts ? amounts : 0;
 	for (f = 0; slow != 0; f++, slow >>= 1)
 		if ((slow & 1) && (st = parse_cell(m, f, row, conv, a, guessed, err)) != RS_OK) {
 			if (st != RS_EREJECT)
 				return st;
 			*failed |= 1u << f;
 		}
+	if (amounts != 0 && !(*failed & amounts) && check_currencies(m, row, err) != RS_OK)
+		*failed |= amounts;
 	return *failed ? RS_EREJECT : RS_OK;
 }
 

@@ -67,6 +67,8 @@ enum {
  */
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why);
+/* The currencies an amount's sign or code may mean, as bits; 0 for none. */
+unsigned rs_value_currencies(const char *s, size_t n);
 
 /*
  * The general word matchers behind rs_parse_bool and rs_parse_level, for

@@ -120,6 +120,12 @@ static bool rs_value_word_eq(const char *s, size_t n, const char *w)
 static const char *const currencies[] = {
 	"us$", "hk$", "nt$", "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
 	"\xE5\x85\x83", "\xE5\x86\x86", "rmb", "cny", "usd", "eur", "gbp", "jpy", "hkd", "chf", "twd", NULL};
+/* The currencies each word above may mean, as bits: USD 1, HKD 2, TWD 4,
+ * CNY 8, JPY 16, EUR 32, GBP 64, CHF 128 ("$" any dollar, "¥" yuan or yen,
+ * "元" yuan or a Taiwan or Hong Kong dollar). */
+static const unsigned char currency_sets[] = {1,  2,  4,  24, 24, 7,  32, 64, 14, 16,
+                                              8,  8,  1,  32, 64, 16, 2,  128, 4};
+
 static const char *const year_units[] = {"years", "year", "yrs", "yr", "jahre", "jahr", "ans", "an",
                                          "a\xC3\xB1os", "a\xC3\xB1o", "\xE5\xB9\xB4", NULL}; /* 年 */
 static const char *const count_units[] = {"\xE4\xBA\xBA", "\xE4\xB8\xAA", "\xE5\x80\x8B", /* 人 个 個 */
@@ -136,6 +142,20 @@ static size_t affix(const char *s, size_t n, const char *const *list, bool at_en
 	for (; *list; list++)
 		if ((k = strlen(*list)) <= n && rs_value_word_eq(at_end ? s + n - k : s, k, *list))
 			return k;
+	return 0;
+}
+
+unsigned rs_value_currencies(const char *s, size_t n)
+{
+	size_t i, k;
+	int end;
+
+	rs_value_trim(&s, &n);
+	for (end = 0; end < 2; end++)
+		for (i = 0; currencies[i] != NULL; i++)
+			if ((k = strlen(currencies[i])) <= n &&
+			    rs_value_word_eq(end ? s + n - k : s, k, currencies[i]))
+				return currency_sets[i];
 	return 0;
 }
 

@@ -727,7 +727,7 @@ static void test_apply_reads_every_kind(void **state)
 
 	(void)state;
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|Acme, Inc.|85%|¥1,200,000|$ 2,000,000.00|"
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|Acme, Inc.|85%|US$1,200,000|$ 2,000,000.00|"
 	                                                 "12|4|Executive|yes|2.5|3|2|是|no|1|有", 2),
 	                                   NULL, &a, &err),
 	                 RS_OK);
@@ -1026,6 +1026,45 @@ static void test_apply_reports_every_bad_cell_in_field_order(void **state)
 	assert_string_equal(err.msg, "id is empty; Share: purchase_share \"abc\" is not a number "
 	                             "(no digits)");
 	assert_int_equal(failed, (1u << RS_F_ID) | (1u << RS_F_PURCHASE_SHARE));
+	rs_fieldmap_free(m);
+}
+
+/* our_sales and customer_spend in different currencies give no share: the
+ * row is rejected naming both; one currency, a sign that may be it ($ and
+ * USD, ¥ and CNY, 元 and RMB) or a plain number beside one read as before. */
+static void test_amounts_in_two_currencies_are_rejected(void **state)
+{
+	rs_fieldmap *m = map_ok("id|our_sales|customer_spend", NULL, 0);
+	static const char *const same[] = {"A1|USD 1000|USD 2000", "A1|$1000|USD 2000", "A1|¥1000|CNY 2000",
+	                                   "A1|1000元|RMB 2000", "A1|€1000|2000", "A1|1000|2000",
+	                                   "A1|¥1000|JPY 2000", "A1|HK$1000|2000 HKD"};
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	size_t i;
+	trow r;
+
+	(void)state;
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		rs_error_clear(&err);
+		if (rs_fieldmap_read(m, row_of(&r, same[i], 2), NULL, &a, &guessed, &failed, &err) != RS_OK)
+			fail_msg("%s: %s", same[i], err.msg);
+	}
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|USD 1000|EUR 2000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_EREJECT);
+	assert_string_equal(err.msg, "our_sales \"USD 1000\" and customer_spend \"EUR 2000\" are in "
+	                             "different currencies");
+	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|$1000|€2000", 2), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_EREJECT);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1000元|€2000", 2), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_EREJECT);
 	rs_fieldmap_free(m);
 }
 
@@ -1419,6 +1458,7 @@ int main(void)
 		cmocka_unit_test(test_dot_path_cells_map_and_objects_reject),
 		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 		cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
+		cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
