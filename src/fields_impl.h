@@ -98,6 +98,13 @@ typedef struct rs_value_words {
 } rs_value_words;
 bool rs_value_word_lookup(const rs_value_words *w, const char *s, size_t n, double *out);
 
+/*
+ * hans.c: the simplified form (3 UTF-8 bytes, NUL-terminated) of the
+ * traditional Chinese character at s (3 bytes readable), or NULL when s is
+ * not one relstage's words need (總 is 总; 是 stays 是).
+ */
+const char *rs_hans_simplified(const char *s);
+
 /* ------------------------------------------------------- header words
  * fields_words.c: what a header cell says, in both languages.
  */
@@ -107,7 +114,7 @@ bool rs_value_word_lookup(const rs_value_words *w, const char *s, size_t n, doub
  * `skip` bytes (a prefix every column shares) dropped, then trimmed;
  * full-width forms folded to ASCII; ASCII lowercased; groups in brackets
  * ("(%)", "（万元）", "[FY24]", "【...】") and '%' dropped; a leading 是否
- * dropped; '#' a word of its own; each run of blanks and _ - / . : | one '_',
+ * dropped; traditional Chinese read as simplified; '#' a word of its own; each run of blanks and _ - / . : | one '_',
  * none at either end. Returns the length.
  */
 size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap);

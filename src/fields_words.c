@@ -2,7 +2,8 @@
  * fields_words.c - what a header cell says: the normalisation that makes
  * "# of Contacts", "NUMBER OF CONTACTS" and "联系人数量（人）" comparable, and
  * the one bilingual table of words that tell which field a column is about
- * when no name matched exactly. fields.c decides with them.
+ * when no name matched exactly. Chinese words are simplified: traditional
+ * headers are read as simplified first (hans.c). fields.c decides with them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +28,7 @@ typedef struct word_rule {
                  "客户|单位|公司|企业|组织"
 #define NUMBERED "#|no|nr|number|num|count|qty|quantity|anzahl|数|数量|个数|人数"
 #define NOT_PERSON "owner|rep|representative|person|user|contact|parent|manager|" \
-                   "负责人|联系人|业务员|销售员|上级"
+                   "负责人|联系人|联络人|业务员|销售员|上级"
 /* Not the account's actual value now: a target, a plan, a forecast, a past
  * or limit one ("Target Share", "Planned Exec Meetings", "去年份额"). */
 #define NOT_NOW "target|goal|quota|plan|planned|budget|forecast|expected|estimated|potential|" \
@@ -35,7 +36,7 @@ typedef struct word_rule {
                 "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化"
 
 static const word_rule rules_table[] = {
-	{RS_F_ID, {CUSTOMER, "id|#|no|nr|number|num|code|编码|编号|代码|号码"},
+	{RS_F_ID, {CUSTOMER, "id|#|no|nr|number|num|code|编码|编号|代码|代号|号码"},
 	 NOT_PERSON "|phone|tax|vat|bank|zip|postal|电话|税号|银行"},
 	{RS_F_NAME, {CUSTOMER, "name|名称|名字|全称"}, NOT_PERSON "|domain|short|简称|域名"},
 	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"},
@@ -48,7 +49,8 @@ static const word_rule rules_table[] = {
 	 {"spend|spending|purchases|purchase|procurement|采购额|采购总额|采购金额|总采购|年采购"},
 	 "share|wallet|anteil|份额|占比|our|我方|order|po|date|time|frequency|manager|person|"
 	 "订单|日期|频次|负责|" NOT_NOW},
-	{RS_F_CONTACTS, {"contact|contacts|kontakt|kontakte|ansprechpartner|联系人|people|persons", NUMBERED},
+	{RS_F_CONTACTS,
+	 {"contact|contacts|kontakt|kontakte|ansprechpartner|联系人|联络人|people|persons", NUMBERED},
 	 "name|email|phone|title|level|role|primary|main|owner|姓名|电话|邮箱|级别|职位|主要|" NOT_NOW},
 	{RS_F_DEPARTMENTS,
 	 {"department|departments|dept|depts|abteilung|abteilungen|部门",
@@ -61,11 +63,11 @@ static const word_rule rules_table[] = {
 	 {"key|decision|关键|决策", "person|maker|makers|contact|engaged|relationship|access|人"},
 	 "account|customer|客户"},
 	{RS_F_RELATIONSHIP_YEARS,
-	 {"years|year|yrs|年数|年限",
+	 {"years|year|yrs|年数|年限|年资",
 	  "customer|relationship|cooperation|partnership|partner|business|as|合作|客户|往来|关系"},
 	 "since|first|start|founded|date|成立|开始|首次|年份|日期|" NOT_NOW},
 	{RS_F_JOINT_PROJECTS,
-	 {"joint|co|共同|联合|合作", "project|projects|development|developments|项目|开发|研发"},
+	 {"joint|co|共同|联合|合作", "project|projects|development|developments|项目|专案|开发|研发"},
 	 "venture|合资|manager|name|负责|名称|" NOT_NOW},
 	{RS_F_EXEC_MEETINGS,
 	 {"exec|execs|executive|executives|ceo|leadership|c_level|高层|高管|领导",
@@ -76,7 +78,7 @@ static const word_rule rules_table[] = {
 	{RS_F_EXCLUSIVE, {"exclusive|exclusivity|sole|preferred|独家|排他|唯一供应|首选"}, NOT_NOW},
 	{RS_F_INFO_SHARING,
 	 {"sharing|shares|shared|共享|分享",
-	  "info|information|data|forecast|forecasts|plan|plans|demand|信息|数据|预测|计划|需求"}, NULL},
+	  "info|information|data|forecast|forecasts|plan|plans|demand|信息|资讯|数据|预测|计划|需求"}, NULL},
 };
 
 #define NRULES (sizeof rules_table / sizeof rules_table[0])
@@ -137,6 +139,7 @@ static size_t fold_at(const unsigned char *s, size_t i, size_t n, unsigned char 
 size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap)
 {
 	const unsigned char *u;
+	const char *simple;
 	size_t i, k, o = 0, start;
 	unsigned char c, close = 0;
 	bool sep = true; /* no '_' at the start */
@@ -177,6 +180,9 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 		sep = false;
 		if (c != 0)
 			out[o++] = (char)c;
+		else if (k == 3 && (simple = rs_hans_simplified(s + i)) != NULL)
+			for (start = 0; start < 3; start++)
+				out[o++] = simple[start];
 		else if (o + k < cap)
 			for (start = i; start < i + k; start++)
 				out[o++] = s[start];

@@ -94,7 +94,6 @@ bool rs_header_blank(const rs_row *row)
 static bool totals_cell(const rs_row *row, size_t i)
 {
 	static const char *const words[] = {"合计", "总计", "小计", "总合计", "共计", "本页合计", "本页小计",
-	                                    "合計", "總計", "小計", "總合計", "共計", "本頁合計", "本頁小計",
 	                                    "total", "totals", "grandtotal", "grandtotals", "sum",
 	                                    "subtotal", "subtotals", "summe", "gesamt", "gesamtsumme",
 	                                    "summegesamt", "insgesamt", "zwischensumme", "totaal",

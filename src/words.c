@@ -19,7 +19,7 @@ enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4 };
 
 /* kind 'b': v is 1 (yes) or 0 (no); 'l': v is the level, 1-4. */
 typedef struct vocab {
-	const char *w; /* lowercase, words separated by one space */
+	const char *w; /* lowercase, simplified (hans.c), words separated by one space */
 	char kind;
 	signed char v;
 	unsigned char how;
@@ -36,10 +36,10 @@ static const vocab words[] = {
 	{"○", 'b', 1, 0},
 	/* no */
 	{"no", 'b', 0, 0}, {"n", 'b', 0, 0}, {"false", 'b', 0, 0}, {"f", 'b', 0, 0}, {"0", 'b', 0, 0},
-	{"否", 'b', 0, 0}, {"无", 'b', 0, 0}, {"無", 'b', 0, 0}, {"没有", 'b', 0, 0}, {"沒有", 'b', 0, 0},
+	{"否", 'b', 0, 0}, {"无", 'b', 0, 0}, {"没有", 'b', 0, 0},
 	{"不是", 'b', 0, 0}, {"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
 	{"faux", 'b', 0, 0}, {"falso", 'b', 0, 0}, {"いいえ", 'b', 0, 0}, {"なし", 'b', 0, 0},
-	{"無し", 'b', 0, 0}, {"✗", 'b', 0, 0}, {"✘", 'b', 0, 0}, {"×", 'b', 0, 0}, {"☐", 'b', 0, 0},
+	{"无し", 'b', 0, 0}, {"✗", 'b', 0, 0}, {"✘", 'b', 0, 0}, {"×", 'b', 0, 0}, {"☐", 'b', 0, 0},
 	{"❌", 'b', 0, 0},
 	/* executive */
 	{"4", 'l', 4, 0}, {"executive", 'l', 4, 0}, {"exec", 'l', 4, 0}, {"owner", 'l', 4, 0},
@@ -57,25 +57,25 @@ static const vocab words[] = {
 	{"directeur général", 'l', 4, W_END}, {"directrice générale", 'l', 4, W_END},
 	{"director general", 'l', 4, W_END}, {"gerente general", 'l', 4, W_END},
 	{"presidente", 'l', 4, W_END | W_FIRST}, {"高层", 'l', 4, W_SUFFIX}, {"高管", 'l', 4, W_SUFFIX},
-	{"董事长", 'l', 4, W_SUFFIX}, {"董事長", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
-	{"总裁", 'l', 4, W_SUFFIX}, {"總裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX},
-	{"總經理", 'l', 4, W_SUFFIX}, {"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX},
-	{"法定代表人", 'l', 4, W_SUFFIX}, {"社長", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
-	{"役員", 'l', 4, W_SUFFIX},
+	{"董事长", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
+	{"总裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX},
+	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX},
+	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
+	{"役员", 'l', 4, W_SUFFIX},
 	/* director */
 	{"3", 'l', 3, 0}, {"director", 'l', 3, W_END | W_FIRST}, {"head", 'l', 3, W_FIRST},
 	{"directeur", 'l', 3, W_END | W_FIRST}, {"directrice", 'l', 3, W_END | W_FIRST},
 	{"direktor", 'l', 3, W_SUFFIX | W_FIRST}, {"leiter", 'l', 3, W_SUFFIX | W_FIRST},
-	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX}, {"總監", 'l', 3, W_SUFFIX},
-	{"部长", 'l', 3, W_SUFFIX}, {"部長", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX},
+	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
+	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX},
 	/* manager */
 	{"2", 'l', 2, 0}, {"manager", 'l', 2, W_END | W_FIRST}, {"mgr", 'l', 2, W_END},
 	{"supervisor", 'l', 2, W_END}, {"team lead", 'l', 2, W_END}, {"team leader", 'l', 2, W_END},
 	{"teamleiter", 'l', 2, W_SUFFIX}, {"teamleiterin", 'l', 2, W_SUFFIX},
 	{"gruppenleiter", 'l', 2, W_SUFFIX}, {"responsable", 'l', 2, W_FIRST | W_END},
 	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
-	{"經理", 'l', 2, W_SUFFIX}, {"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX},
-	{"課長", 'l', 2, W_SUFFIX},
+	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX},
+	{"課长", 'l', 2, W_SUFFIX},
 	/* staff */
 	{"1", 'l', 1, 0}, {"staff", 'l', 1, W_END}, {"employee", 'l', 1, W_END},
 	{"individual contributor", 'l', 1, W_END}, {"buyer", 'l', 1, W_END},
@@ -87,11 +87,11 @@ static const vocab words[] = {
 	{"mitarbeiterin", 'l', 1, W_SUFFIX | W_FIRST}, {"einkäufer", 'l', 1, W_SUFFIX | W_FIRST},
 	{"einkäuferin", 'l', 1, W_SUFFIX | W_FIRST}, {"acheteur", 'l', 1, W_END}, {"acheteuse", 'l', 1, W_END},
 	{"employé", 'l', 1, W_END}, {"comprador", 'l', 1, W_END}, {"empleado", 'l', 1, W_END},
-	{"员工", 'l', 1, W_SUFFIX}, {"職員", 'l', 1, W_SUFFIX}, {"职员", 'l', 1, W_SUFFIX},
-	{"普通员工", 'l', 1, W_SUFFIX}, {"采购员", 'l', 1, W_SUFFIX}, {"業務員", 'l', 1, W_SUFFIX},
-	{"业务员", 'l', 1, W_SUFFIX}, {"专员", 'l', 1, W_SUFFIX}, {"專員", 'l', 1, W_SUFFIX},
+	{"员工", 'l', 1, W_SUFFIX}, {"职员", 'l', 1, W_SUFFIX},
+	{"普通员工", 'l', 1, W_SUFFIX}, {"采购员", 'l', 1, W_SUFFIX},
+	{"业务员", 'l', 1, W_SUFFIX}, {"专员", 'l', 1, W_SUFFIX},
 	{"文员", 'l', 1, W_SUFFIX}, {"助理", 'l', 1, W_SUFFIX}, {"工程师", 'l', 1, W_SUFFIX},
-	{"工程師", 'l', 1, W_SUFFIX}, {"社員", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX},
+	{"社员", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX},
 	{"担当者", 'l', 1, W_SUFFIX},
 };
 /* clang-format on */
@@ -109,12 +109,13 @@ const char *rs_value_word(size_t i, rs_kind *kind, int *v)
 
 /*
  * A cell in the table's form into out (cap bytes): ASCII and Latin-1 letters
- * lowercased, each run of blanks, '-', '_', '/', '&', '+' and '.' one space,
+ * lowercased, traditional Chinese read as simplified, each run of blanks, '-', '_', '/', '&', '+' and '.' one space,
  * none at either end. Returns the length, or cap when it does not fit.
  */
 static size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 {
 	const unsigned char *u;
+	const char *simple;
 	size_t i, o = 0;
 
 	rs_value_trim(&s, &n);
@@ -128,6 +129,14 @@ static size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 		    c == '+' || c == '.') {
 			if (o > 0 && out[o - 1] != ' ')
 				out[o++] = ' ';
+			continue;
+		}
+		if (c >= 0xE3 && i + 2 < n && (simple = rs_hans_simplified(s + i)) != NULL) {
+			if (o + 4 >= cap)
+				return cap;
+			memcpy(out + o, simple, 3);
+			o += 3;
+			i += 2;
 			continue;
 		}
 		if (c >= 'A' && c <= 'Z')
@@ -195,11 +204,9 @@ static const vocab *lookup(const char *s, size_t n, char kind)
  * or undecided (未定, 未知). Such a status is refused, never guessed.
  */
 static const char *const not_status[] = {
-	"过", "過", "到期", "失", "终止", "終止", "中止", "取消", "解除", "解约", "解約", "作废",
-	"作廢", "废", "廢", "撤", "退", "停", "暂", "暫", "关闭", "關閉", "结束", "結束", "注销",
-	"註銷", "离", "離", "调离", "調離", "冻结", "凍結", "拒", "否", "放弃", "放棄", "流失",
-	"淘汰", "不", "无", "無", "没", "沒", "意向", "待", "望", "计划", "計劃", "可能", "定", "知",
-	NULL};
+	"过", "到期", "失", "终止", "中止", "取消", "解除", "解约", "作废", "废", "撤", "退", "停",
+	"暂", "关闭", "结束", "注销", "离", "调离", "冻结", "拒", "否", "放弃", "流失", "淘汰",
+	"不", "无", "没", "意向", "待", "望", "计划", "可能", "定", "知", NULL};
 
 /* 已X (已经X) is yes, 未X no; 有X yes, 无X/沒有X no; X not one of not_status. */
 static int status_word(const char *s, size_t n)
@@ -207,8 +214,7 @@ static int status_word(const char *s, size_t n)
 	static const struct {
 		const char *p;
 		int v;
-	} pre[] = {{"已经", 1}, {"已經", 1}, {"已", 1}, {"未", 0}, {"有", 1},
-	           {"无", 0},   {"無", 0},   {"没有", 0}, {"沒有", 0}};
+	} pre[] = {{"已经", 1}, {"已", 1}, {"未", 0}, {"有", 1}, {"无", 0}, {"没有", 0}};
 	const char *const *x;
 	size_t i, k;
 
@@ -264,7 +270,7 @@ static bool former_title(const char *s, size_t n)
 {
 	static const char *const marks[] = {"former", "ex", "retired", "past", "left", "ehemalig",
 	                                    "ehemaliger", "ehemalige", "ancien", "ancienne", NULL};
-	static const char *const zh[] = {"离职", "離職", "离任", "離任", "退休", "卸任", NULL};
+	static const char *const zh[] = {"离职", "离任", "退休", "卸任", NULL};
 	const char *const *m;
 	const vocab *w;
 	size_t i, k;

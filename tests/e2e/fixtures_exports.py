@@ -27,6 +27,11 @@ ACCOUNTS = [
 ]
 ZH_NAMES = ["苏州精工机械有限公司", "宁波海天泵业有限公司", "青岛远航物流有限公司", "成都天府食品有限公司",
             "广州绿源纸业有限公司", "福建闽台汽车有限公司", "重庆山城建设集团", "大连港湾船舶有限公司"]
+TW_NAMES = ["台北精工機械股份有限公司", "桃園海天泵業股份有限公司", "基隆遠航物流股份有限公司",
+            "台南天府食品股份有限公司", "新竹綠源紙業股份有限公司", "台中閩台汽車股份有限公司",
+            "高雄山城營造股份有限公司", "花蓮港灣船舶股份有限公司"]
+LEVEL_TW = {1: "專員", 2: "採購經理", 3: "總監", 4: "總經理"}
+OWNERS_TW = ["陳怡君", "林志明", "黃淑芬", "張家豪"]
 LEVEL_SF = {1: "Staff", 2: "Manager", 3: "Director", 4: "C-Level"}
 LEVEL_ZH = {1: "员工", 2: "经理", 3: "总监", 4: "高层"}
 OWNERS = ["Jane Smith", "Tom Becker", "Ana Lima", "Raj Patel"]
@@ -179,6 +184,27 @@ def yonyou():
     return csv_bytes(rows)
 
 
+def digiwin():
+    """A Taiwan ERP (鼎新 Digiwin) customer analysis in Big5 with traditional
+    headers, none of them one of relstage's names: 客戶代號, 採購佔比(%),
+    聯絡人數, 合作年資, 共同開發專案數, 資訊共享 are found by their words once
+    read as simplified; titles 總經理/採購經理/專員, 已簽訂/未簽訂, 有/無, a
+    合計 row and a footer."""
+    head = ["客戶代號", "客戶全稱", "業務員", "採購佔比(%)", "聯絡人數", "接觸部門數", "最高接觸層級",
+            "關鍵決策人", "合作年資", "共同開發專案數", "高層會晤次數", "簽訂戰略協議", "合資", "獨家供應",
+            "資訊共享"]
+    n = len(head)
+    rows = [["鼎新ERP 客戶關係分析表"] + [""] * (n - 1), head]
+    for k, a in enumerate(ACCOUNTS):
+        rows.append(["TW%03d" % (k + 1), TW_NAMES[k], OWNERS_TW[k % 4], str(a[2]), str(a[3]), str(a[4]),
+                     LEVEL_TW[a[5]], yn(a[6], "是", "否"), str(a[7]), str(a[8]), str(a[9]),
+                     yn(a[10], "已簽訂", "未簽訂"), yn(a[11], "是", "否"), yn(a[12], "是", "否"),
+                     yn(a[13], "有", "無")])
+    rows.append(["合計", "", "", "", str(sum(a[3] for a in ACCOUNTS))] + [""] * (n - 5))
+    rows.append(["製表人：陳怡君", "", "", "列印日期：2026/12/01"] + [""] * (n - 4))
+    return csv_bytes(rows, eol="\r\n").decode("utf-8").encode("big5")
+
+
 def fxiaoke():
     """纷享销客 and 销售易 style: 客户级别 (the customer's grade, not a
     contact level), a CRM's own 阶段 column, and headers found by their words."""
@@ -282,6 +308,7 @@ def export_files():
         IN + "/export_kingdee.csv": kingdee(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
+        IN + "/export_digiwin_big5.csv": digiwin(),
         IN + "/export_sales_rep.csv": sales_rep(),
         IN + "/export_zoho.map.json": map_file(),
         IN + "/export_bad.map.json": bad_map_file(),
@@ -290,6 +317,7 @@ def export_files():
         IN + "/export_excel_de.csv": excel_german(),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
-          [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)]
+          [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)] + \
+          [[TW_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)]
     f[IN + "/exports_expected.csv"] = csv_bytes(exp)
     return f

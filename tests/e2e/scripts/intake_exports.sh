@@ -25,6 +25,7 @@ RUNS = [
     ("export_kingdee.csv", ["--header-row", "3"], {"title": 2, "blank": 1, "totals": 1, "footer": 1}),
     ("export_yonyou.csv", [], {"title": 1, "totals": 3}),
     ("export_fxiaoke.csv", [], {}),
+    ("export_digiwin_big5.csv", [], {"title": 1, "totals": 1, "footer": 1}),
 ]
 failures = []
 with tempfile.TemporaryDirectory() as tmp:
