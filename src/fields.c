@@ -804,53 +804,68 @@ fail:
 	return st;
 }
 
-/* Which amount units the bracketed part of a header names, as bits. */
-static unsigned units_named(const char *s, size_t n)
+/*
+ * The unit a header names in brackets ("Umsatz (TEUR)", 销售额（万元）,
+ * "Spend (USD, FY2026)"): its scale (1 when it names none) and the
+ * currencies its sign or code may mean (rs_value_currencies' bits). False
+ * when the header names neither.
+ */
+static bool unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 {
 	static const char *const open[] = {"(", "\xEF\xBC\x88", "[", "\xE3\x80\x90", NULL}; /* （ 【 */
-	static const char *const unit[] = {"元", "万", "千", "亿", "百万", "$", "€", "¥", "￥", "£",
-	                                   "usd", "eur", "cny", "rmb", "gbp", "jpy", "chf", "hkd",
-	                                   "twd", "tsd", "mio", "mrd", "thousand", "million", "k€",
-	                                   "keur", "teur", "k$", "$k", NULL};
-	char low[64];
-	const char *b = NULL, *p;
-	unsigned bits = 0;
-	size_t i, k;
+	static const char *const close[] = {")", "\xEF\xBC\x89", "]", "\xE3\x80\x91", NULL}; /* ） 】 */
+	static const struct {
+		const char *w;
+		double v;
+	} scales[] = {{"百万", 1e6},   {"万", 1e4},      {"千", 1e3},       {"亿", 1e8},
+	              {"mrd", 1e9},    {"mio", 1e6},     {"million", 1e6},  {"thousand", 1e3},
+	              {"tsd", 1e3},    {"teur", 1e3},    {"keur", 1e3},     {"k€", 1e3},
+	              {"k$", 1e3},     {"$k", 1e3}};
+	char low[64], *q;
+	const char *p, *b = NULL;
+	size_t i, k = 0;
 
 	for (p = s; p < s + n && b == NULL; p++)
 		for (i = 0; open[i] != NULL && b == NULL; i++)
 			if ((size_t)(s + n - p) >= strlen(open[i]) && memcmp(p, open[i], strlen(open[i])) == 0)
-				b = p;
+				b = p + strlen(open[i]);
 	if (b == NULL)
-		return 0;
-	for (k = 0; b < s + n && k + 1 < sizeof low; b++)
+		return false;
+	for (; b < s + n && k + 1 < sizeof low; b++)
 		low[k++] = (char)(*b >= 'A' && *b <= 'Z' ? *b + 32 : *b);
 	low[k] = '\0';
-	for (i = 0; unit[i] != NULL; i++)
-		if (strstr(low, unit[i]) != NULL)
-			bits |= 1u << i;
-	return bits;
+	for (i = 0; close[i] != NULL; i++) /* up to the closing bracket */
+		if ((q = strstr(low, close[i])) != NULL)
+			*q = '\0';
+	k = strlen(low);
+	*scale = 1;
+	for (i = 0; i < sizeof scales / sizeof scales[0] && *scale == 1; i++)
+		if (strstr(low, scales[i].w) != NULL)
+			*scale = scales[i].v;
+	*cur = rs_value_currencies(low, k);
+	return *scale != 1 || *cur != 0;
 }
 
 rs_status rs_fieldmap_check_units(const rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
-	unsigned ua, ub;
-	char sa[48], sb[48];
+	double sa, sb;
+	unsigned ca, cb;
+	char ta[48], tb[48];
 
-	if (a < 0 || b < 0)
+	if (a < 0 || b < 0 || !unit_named(h->cell[a], h->len[a], &sa, &ca) ||
+	    !unit_named(h->cell[b], h->len[b], &sb, &cb))
 		return RS_OK;
-	ua = units_named(h->cell[a], h->len[a]);
-	ub = units_named(h->cell[b], h->len[b]);
-	if (ua == 0 || ub == 0 || ua == ub)
+	/* "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" both dollars */
+	if (sa == sb && (ca == 0 || cb == 0 || (ca & cb) != 0))
 		return RS_OK;
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (column \"%s\") and customer_spend (column \"%s\") name "
 	                    "different units, so the share from them would be wrong: give both in one "
 	                    "unit, or give the share as purchase_share and take one of them from no "
 	                    "column (-m our_sales= or -m customer_spend=)",
-	                    rs_field_shown(sa, sizeof sa, h->cell[a], h->len[a]),
-	                    rs_field_shown(sb, sizeof sb, h->cell[b], h->len[b]));
+	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]),
+	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]));
 }
 
 long rs_fieldmap_column(const rs_fieldmap *m, int field)

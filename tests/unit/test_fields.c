@@ -439,6 +439,47 @@ static void test_sales_without_spend_says_which_is_missing(void **state)
 	assert_contains(err.msg, "customer_spend (or total_purchases");
 }
 
+/* Do the two amount headers name one unit? -1: they differ (the run stops). */
+static int units_agree(const char *sales, const char *spend)
+{
+	char header[256];
+	trow h;
+	rs_error err;
+	rs_fieldmap *m;
+	int ok;
+
+	(void)snprintf(header, sizeof header, "id|%s|%s", sales, spend);
+	m = map_ok(header, (const char *const[]){"our_sales=#2", "customer_spend=#3"}, 2);
+	rs_error_clear(&err);
+	ok = rs_fieldmap_check_units(m, row_of(&h, header, 1), &err) == RS_OK ? 1 : -1;
+	if (ok < 0)
+		assert_non_null(strstr(err.msg, "name different units"));
+	rs_fieldmap_free(m);
+	return ok;
+}
+
+static void test_amount_headers_in_two_units_stop_the_run(void **state)
+{
+	(void)state;
+	/* a scale apart: the share would be 10,000 or 1,000 times off */
+	assert_int_equal(units_agree("我方销售额（万元）", "客户采购总额（元）"), -1);
+	assert_int_equal(units_agree("Umsatz (TEUR)", "Einkaufsvolumen (EUR)"), -1);
+	assert_int_equal(units_agree("Sales (USD)", "Spend (k$)"), -1);
+	assert_int_equal(units_agree("Sales [Mio. €]", "Spend [€]"), -1);
+	/* two currencies */
+	assert_int_equal(units_agree("Sales (USD)", "Spend (EUR)"), -1);
+	assert_int_equal(units_agree("Sales (£)", "Spend (€)"), -1);
+	/* one unit written two ways */
+	assert_int_equal(units_agree("销售额（¥）", "采购总额（元）"), 1);
+	assert_int_equal(units_agree("Sales (USD)", "Spend ($)"), 1);
+	assert_int_equal(units_agree("销售额（万元）", "采购总额（万）"), 1);
+	assert_int_equal(units_agree("Umsatz (TEUR)", "Einkauf (k€)"), 1);
+	assert_int_equal(units_agree("Our Sales (USD)", "Customer Spend (USD, FY2026)"), 1);
+	/* nothing named on one side: nothing to compare */
+	assert_int_equal(units_agree("Sales (USD)", "Spend"), 1);
+	assert_int_equal(units_agree("Sales (FY2026)", "Spend (EUR)"), 1);
+}
+
 static void test_sales_and_spend_are_a_share_source(void **state)
 {
 	rs_fieldmap *m = map_ok("account_id|sales|customer_total_purchases", NULL, 0);
@@ -1438,6 +1479,7 @@ int main(void)
 		cmocka_unit_test(test_missing_share_lists_accepted_names),
 		cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
 		cmocka_unit_test(test_sales_and_spend_are_a_share_source),
+		cmocka_unit_test(test_amount_headers_in_two_units_stop_the_run),
 		cmocka_unit_test(test_norm_folds_case_width_units_hash_and_shifou),
 		cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
 		cmocka_unit_test(test_real_export_headers_find_their_fields),
