@@ -7,15 +7,16 @@
 
 #include "cli.h"
 
+/* One line, written whole: lines from runs sharing a log never interleave. */
 void cli_warn(const char *fmt, ...)
 {
+	char msg[2048];
 	va_list ap;
 
-	fputs("relstage: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	(void)vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "relstage: %s\n", msg);
 }
 
 void cli_error(const rs_error *e)

@@ -72,9 +72,10 @@ static const char usage_text[] =
 
 static int usage_error(const char *fmt, const char *arg)
 {
-	fputs("relstage: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("; see relstage --help\n", stderr);
+	char msg[1024];
+
+	(void)snprintf(msg, sizeof msg, fmt, arg);
+	cli_warn("%s; see relstage --help", msg);
 	return EXIT_TROUBLE;
 }
 

@@ -250,6 +250,8 @@ try:
     pid, fd = pty.fork()
     if pid == 0:
         os.execv(R, [R, "-q", "--to", "xlsx", "in/accounts.csv"])
+    # The child's few lines fit the pty's buffer: wait for it, then drain.
+    _, status = os.waitpid(pid, 0)
     out = b""
     while True:
         try:
@@ -259,7 +261,7 @@ try:
         if not chunk:
             break
         out += chunk
-    _, status = os.waitpid(pid, 0)
+    os.close(fd)
     if os.WEXITSTATUS(status) != 2 or b"-o FILE" not in out or b"PK" in out:
         fail(f"on a terminal: exit {os.WEXITSTATUS(status)}, output {out[:200]!r}")
 
