@@ -122,13 +122,75 @@ static bool totals_cell(const rs_row *row, size_t i)
 	return false;
 }
 
+/* Is the character before s[p] a CJK one (U+3000 .. U+9FFF)? */
+static bool cjk_before(const char *s, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return p >= 3 && u[p - 3] >= 0xE3 && u[p - 3] <= 0xE9;
+}
+
+/* Per row: a cell holds 计 or 計 (E8 ..), full-width forms (EF ..), or
+ * "total" or "summe" in ASCII, any case, before it is looked at more closely. */
+static bool maybe_subtotal(const char *s, size_t n)
+{
+	static const char *const stems[] = {"total", "summe"};
+	size_t i, k, j;
+
+	if (memchr(s, 0xE8, n) != NULL || memchr(s, 0xEF, n) != NULL)
+		return true;
+	for (k = 0; k < 2; k++)
+		for (i = 0; i + 5 <= n; i++) {
+			for (j = 0; j < 5 && (s[i + j] | 0x20) == stems[k][j]; j++)
+				;
+			if (j == 5)
+				return true;
+		}
+	return false;
+}
+
+/*
+ * Is cell i a group's subtotal label: a subtotal word with the group's name
+ * before or after it ("华东小计", "华北 合计", "小計：華南", "Jane Smith
+ * Subtotal", "Subtotal: EMEA")? The word stands apart (a separator), or
+ * after the CJK text it adjoins. Never plain total, sum, Summe or Gesamt:
+ * companies are called "Total Petroleum" and "Elf Total".
+ */
+static bool subtotal_cell(const rs_row *row, size_t i)
+{
+	static const char *const words[] = {"小计", "合计", "总计", "小計", "合計", "總計", "subtotal",
+	                                    "subtotals", "sub_total", "sub_totals", "zwischensumme", NULL};
+	char norm[3 * 80 + 4];
+	size_t n, w, k;
+
+	if (i >= row->n || row->len[i] > 80 || !maybe_subtotal(row->cell[i], row->len[i]))
+		return false;
+	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
+	for (k = 0; words[k] != NULL; k++) {
+		w = strlen(words[k]);
+		if (n <= w)
+			continue;
+		if (memcmp(norm, words[k], w) == 0 && norm[w] == '_')
+			return true;
+		if (memcmp(norm + n - w, words[k], w) == 0 &&
+		    (norm[n - w - 1] == '_' || ((unsigned char)words[k][0] >= 0x80 && cjk_before(norm, n - w))))
+			return true;
+	}
+	return false;
+}
+
+static bool summary_label(const rs_row *row, size_t i)
+{
+	return totals_cell(row, i) || subtotal_cell(row, i);
+}
+
 bool rs_header_totals(const rs_row *row, long id_col, long name_col)
 {
 	size_t i;
 
 	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col))
-		return totals_cell(row, (size_t)id_col);
-	if (name_col >= 0 && totals_cell(row, (size_t)name_col))
+		return summary_label(row, (size_t)id_col);
+	if (name_col >= 0 && summary_label(row, (size_t)name_col))
 		return true;
 	for (i = 0; i < row->n && blank_cell(row, i); i++)
 		;

@@ -47,7 +47,9 @@ bool rs_header_blank(const rs_row *row);
 /*
  * A totals row: the id cell says 合计, 总计, 小计, Total, Grand Total, Sum,
  * Subtotal (any case, any width, "Grand Totals (9 records)" too), or the id
- * is empty and the name cell or the first filled cell says so.
+ * is empty and the name cell or the first filled cell says so. A group's
+ * subtotal counts too when the id cell, or with the id empty the name cell,
+ * is its label ("华东小计", "小計：華南", "Subtotal: EMEA").
  */
 bool rs_header_totals(const rs_row *row, long id_col, long name_col);
 /*

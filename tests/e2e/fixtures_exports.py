@@ -165,6 +165,31 @@ def kingdee():
     return csv_bytes(rows, eol="\r\n")
 
 
+def kingdee_regions():
+    """The Kingdee report grouped by region (按区域分组): each region's
+    accounts, then its subtotal: the label in 客户编码 (华东小计), or with
+    客户编码 empty in 客户名称 (华北 合计, 小計：華南); the final 合计 in 区域."""
+    head = ["区域", "客户编码", "客户名称", "业务员", "销售额（万元）", "采购总额（万元）", "联系人数量",
+            "接触部门", "最高接触级别", "是否关键人", "合作年数", "联合开发项目", "是否签订战略协议",
+            "是否合资", "是否独家", "信息共享"]
+    n = len(head)
+    rows = [["客户关系阶段明细表（按区域）"] + [""] * (n - 1), head]
+    regions = [("华东", 0, 3, ["", "华东小计", ""]), ("华北", 3, 6, ["", "", "华北 合计"]),
+               ("华南", 6, 8, ["", "", "小計：華南"])]
+    for region, lo, hi, label in regions:
+        group = ACCOUNTS[lo:hi]
+        for k, a in enumerate(group, lo):
+            rows.append([region, "KH%04d" % (k + 1), ZH_NAMES[k], OWNERS_ZH[k % 4], str(a[14] / 10),
+                         str(a[15] / 10), str(a[3]), str(a[4]), LEVEL_ZH[a[5]], yn(a[6], "是", "否"),
+                         str(a[7]), str(a[8]), yn(a[10], "是", "否"), yn(a[11], "是", "否"),
+                         yn(a[12], "是", "否"), yn(a[13], "是", "否")])
+        rows.append(label + ["", str(sum(a[14] for a in group) / 10), str(sum(a[15] for a in group) / 10),
+                             str(sum(a[3] for a in group))] + [""] * (n - 7))
+    rows.append(["合计", "", "", "", str(sum(a[14] for a in ACCOUNTS) / 10),
+                 str(sum(a[15] for a in ACCOUNTS) / 10), str(sum(a[3] for a in ACCOUNTS))] + [""] * (n - 7))
+    return csv_bytes(rows, eol="\r\n")
+
+
 def yonyou():
     """A Yonyou (用友) U8 customer archive: a title row, 小计 rows per
     category and a 总计 row, with the older 关键人/战略协议 names."""
@@ -306,6 +331,7 @@ def export_files():
         IN + "/export_zoho_de.csv": zoho_german(),
         IN + "/export_pipedrive.csv": pipedrive(),
         IN + "/export_kingdee.csv": kingdee(),
+        IN + "/export_kingdee_regions.csv": kingdee_regions(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
         IN + "/export_digiwin_big5.csv": digiwin(),

@@ -65,6 +65,37 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	assert_false(rs_header_totals(row_of(&t, "|||", 9), 0, 1));
 }
 
+static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
+{
+	static const char *const yes[] = {"华东小计|||5", "华北 合计|||5", "小計：華南|||5",
+	                                  "Jane Smith Subtotal|||5", "Subtotal: EMEA|||5",
+	                                  "华南地区总计|||5", "Sub-Total - APAC|||5", "ＥＭＥＡ　ｓｕｂｔｏｔａｌ|||5",
+	                                  "Zwischensumme Süd|||5", "华东小计（3户）|||5"};
+	trow t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!rs_header_totals(row_of(&t, yes[i], 9), 0, 1))
+			fail_msg("\"%s\" is a subtotal row", yes[i]);
+	/* the id empty: the name is the label */
+	assert_true(rs_header_totals(row_of(&t, "|华东 小计||5", 9), 0, 1));
+	/* plain total, sum, Summe or Gesamt with a prefix: a company's name */
+	assert_false(rs_header_totals(row_of(&t, "Total Petroleum|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Elf Total|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Sum Holdings|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Summe AG|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Gesamt Logistik|x|40", 9), 0, 1));
+	/* the word inside a longer word or code is no label */
+	assert_false(rs_header_totals(row_of(&t, "SubtotalCorp|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "ACME小计|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "上海合计宝科技|x|40", 9), 0, 1));
+	/* a label in the name is a summary only when the id is empty */
+	assert_false(rs_header_totals(row_of(&t, "C100|华东小计|40", 9), 0, 1));
+	/* nor in another cell than the id or the name */
+	assert_false(rs_header_totals(row_of(&t, "||华东小计|5", 9), 0, 1));
+}
+
 static void test_footer_rows_read_as_words(void **state)
 {
 	trow t;
@@ -439,6 +470,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_blank_rows_are_every_cell_empty_or_blank),
 		cmocka_unit_test(test_totals_rows_in_any_case_width_and_language),
+		cmocka_unit_test(test_subtotal_rows_of_a_group_are_totals_rows),
 		cmocka_unit_test(test_footer_rows_read_as_words),
 		cmocka_unit_test(test_header_is_the_first_record_with_an_id_and_a_share),
 		cmocka_unit_test(test_title_blank_totals_and_footer_rows_are_skipped_and_counted),

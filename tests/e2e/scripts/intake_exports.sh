@@ -24,6 +24,7 @@ RUNS = [
     ("export_kingdee.csv", [], {"title": 2, "blank": 1, "totals": 1, "footer": 1}),
     ("export_kingdee.csv", ["--header-row", "3"], {"title": 2, "blank": 1, "totals": 1, "footer": 1}),
     ("export_yonyou.csv", [], {"title": 1, "totals": 3}),
+    ("export_kingdee_regions.csv", [], {"title": 1, "totals": 4}),
     ("export_fxiaoke.csv", [], {}),
     ("export_digiwin_big5.csv", [], {"title": 1, "totals": 1, "footer": 1}),
 ]
