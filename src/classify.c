@@ -456,6 +456,17 @@ static rs_status header_missing(rs_classifier *c, rs_error *err)
 	return st;
 }
 
+/* A workbook's header not found, or short of id or share: the sheet read
+ * may be the wrong one, so the message names it and the others. */
+static rs_status sheet_hint(const rs_classifier *c, rs_status st, rs_error *err)
+{
+	size_t n = strlen(err->msg);
+
+	if (st != RS_ENOMEM)
+		rs_reader_sheet_hint(c->rd, err->msg + n, sizeof err->msg - n);
+	return st;
+}
+
 rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
                                const rs_row **out, rs_error *err)
 {
@@ -469,11 +480,11 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 	 * workbooks (whose rows carry cell types); JSON's header is its keys. */
 	st = rs_intake_record(&c->in, in, delimiter != 0 || in->type != NULL, &c->cfg, &is_header, err);
 	if (st == RS_EPARSE)
-		return header_missing(c, err);
+		return sheet_hint(c, header_missing(c, err), err);
 	if (st != RS_OK || !is_header)
 		return st;
 	if ((st = take_header(c, in, err)) != RS_OK)
-		return st;
+		return c->partial != NULL ? sheet_hint(c, st, err) : st;
 	if (c->o.today != 0)
 		c->map->today = c->o.today;
 	/* Each file is read by its own first rows (rs_classifier_lookahead). */
@@ -487,7 +498,7 @@ rs_status rs_classifier_end(rs_classifier *c, rs_error *err)
 {
 	rs_status st = rs_intake_end(&c->in, err);
 
-	return st == RS_EPARSE ? header_missing(c, err) : st;
+	return st == RS_EPARSE ? sheet_hint(c, header_missing(c, err), err) : st;
 }
 
 void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q)

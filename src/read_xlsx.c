@@ -668,6 +668,47 @@ static bool sheet_path(const rs_xlsx_in *x, size_t i, char *path, size_t cap)
 	return false;
 }
 
+static bool was_read(const rs_xlsx_in *x, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < x->nread; k++)
+		if (x->read[k] == i)
+			return true;
+	return false;
+}
+
+void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap)
+{
+	static const char tail[] = ": choose one with --sheet NAME)";
+	const char *sep = "";
+	size_t i, used;
+	int n;
+
+	out[0] = '\0';
+	if (x->nread == 0 || x->nread == x->sheet_name.n)
+		return;
+	n = snprintf(out, cap, " (read sheet \"%s\"; the workbook also has ", strs_at(&x->sheet_name, x->read[0]));
+	if (n < 0 || (size_t)n + sizeof tail + 3 >= cap) {
+		out[0] = '\0';
+		return;
+	}
+	used = (size_t)n;
+	for (i = 0; i < x->sheet_name.n; i++) {
+		const char *s = strs_at(&x->sheet_name, i);
+
+		if (was_read(x, i))
+			continue;
+		if (used + strlen(sep) + strlen(s) + 2 + sizeof tail + 3 >= cap) {
+			used += (size_t)snprintf(out + used, cap - used, "%s...", sep);
+			break;
+		}
+		used += (size_t)snprintf(out + used, cap - used, "%s\"%s\"", sep, s);
+		sep = ", ";
+	}
+	(void)snprintf(out + used, cap - used, "%s", tail);
+}
+
 rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 {
 	sheet_rd s;
@@ -691,9 +732,11 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 		if (st == RS_EOF) /* "NAME k" is not a continuation */
 			st = RS_OK, k = x->nread;
 	}
-	if (st == RS_OK && !s.have_header)
-		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty",
-		                  strs_at(&x->sheet_name, x->read[0]));
+	if (st == RS_OK && !s.have_header) {
+		rs_xlsx_sheet_hint(x, path, sizeof path);
+		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty%s",
+		                  strs_at(&x->sheet_name, x->read[0]), path);
+	}
 	rs_buf_free(&s.text);
 	rs_rowbuf_free(&s.cells);
 	rs_free(s.hdr);

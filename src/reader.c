@@ -364,6 +364,13 @@ char rs_reader_delimiter(const rs_reader *r)
 	return r->delimiter;
 }
 
+void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap)
+{
+	out[0] = '\0';
+	if (r != NULL && r->xlsx != NULL)
+		rs_xlsx_sheet_hint(r->xlsx, out, cap);
+}
+
 const char *rs_reader_encoding(const rs_reader *r)
 {
 	return r->in != NULL ? rs_input_encoding(r->in) : "UTF-8";

@@ -57,6 +57,13 @@ rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name,
 /* Streams the sheet's rows to c's callbacks: the first row with a value
  * is the header; rows without values are left out; line = sheet row. */
 rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err);
+/*
+ * For a message that the header was not found: ` (read sheet "S"; the
+ * workbook also has "A", "B": choose one with --sheet NAME)` in out (cap
+ * bytes, names left out as "..." when they do not fit), or "" when every
+ * sheet was read.
+ */
+void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap);
 void rs_xlsx_in_free(rs_xlsx_in *x);
 
 #endif

@@ -151,6 +151,23 @@ def multi(out):
     twin(os.path.join(out, "xl_multi.csv"), rows)
 
 
+def two_sheets(out):
+    """A report workbook whose first sheet is a Summary by region (no id
+    column: no header row there) and whose second holds the accounts."""
+    with open(os.path.join(HERE, "in", "accounts.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Summary"
+    for row in (["Key accounts by region"], ["Region", "Accounts", "Average share (%)"],
+                ["East", 6, 41.5], ["North", 4, 63]):
+        ws.append(row)
+    ws = wb.create_sheet("Accounts")
+    for row in rows:
+        ws.append([v if v != "" else None for v in row])
+    wb.save(os.path.join(out, "xl_two_sheets.xlsx"))
+
+
 M = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
@@ -269,5 +286,6 @@ if __name__ == "__main__":
     accounts(out)
     kingdee(out)
     multi(out)
+    two_sheets(out)
     edge(out)
     formulas(out)

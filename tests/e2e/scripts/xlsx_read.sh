@@ -62,6 +62,14 @@ cmp -s "$t/x.out" "$t/c.out" || { fail "--sheet Data (+ Data 2) differs from all
 [ "$(wc -l <"$t/x.out")" = 7 ] || fail "--sheet 'Data 2': $(wc -l <"$t/x.out") lines, expected 7"
 "$R" -q "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'xl_multi.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id)' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
+# No header row on the sheet read: the message names it and the others.
+"$R" -q "$t/xl_two_sheets.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF 'xl_two_sheets.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id): say which column is the id with -m id=COLUMN, or which line is the header with --header-row N; relstage fields lists the names it knows (read sheet "Summary"; the workbook also has "Accounts": choose one with --sheet NAME)' "$t/err" ||
+	fail "no header on the first of two sheets: exit $rc: $(cat "$t/err")"
+"$R" -q --header-row 2 "$t/xl_two_sheets.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -qF 'xl_two_sheets.xlsx:2: no column gives id: ' "$t/err" && grep -qF '(read sheet "Summary"; the workbook also has "Accounts": choose one with --sheet NAME)' "$t/err" ||
+	fail "--header-row on the wrong sheet: exit $rc: $(cat "$t/err")"
+"$R" -q --sheet Accounts "$t/xl_two_sheets.xlsx" >"$t/x.out" 2>"$t/err" || fail "--sheet Accounts: exit $?: $(cat "$t/err")"
 "$R" -q --sheet Nope "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'no sheet "Nope"; the workbook has "Notes", "Data", "Data 2", "Other"' "$t/err" ||
 	fail "--sheet Nope: exit $rc: $(cat "$t/err")"
