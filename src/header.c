@@ -158,8 +158,8 @@ static bool maybe_subtotal(const char *s, size_t n)
  */
 static bool subtotal_cell(const rs_row *row, size_t i)
 {
-	static const char *const words[] = {"小计", "合计", "总计", "小計", "合計", "總計", "subtotal",
-	                                    "subtotals", "sub_total", "sub_totals", "zwischensumme", NULL};
+	static const char *const words[] = {"小计", "合计", "总计", "subtotal", "subtotals", "sub_total",
+	                                    "sub_totals", "zwischensumme", NULL}; /* 小計 reads as 小计 */
 	char norm[3 * 80 + 4];
 	size_t n, w, k;
 
