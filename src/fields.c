@@ -603,7 +603,8 @@ static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
 
 /*
  * Fields still missing are looked for by the words a column holds: one
- * candidate is taken (and how is shown), several are named and none taken.
+ * candidate is taken, with a note (a guess the user should hear of),
+ * several are named and none taken.
  */
 static void apply_words(mapctx *c)
 {
@@ -634,6 +635,10 @@ static void apply_words(mapctx *c)
 			c->m->col[f] = cand;
 			c->m->how[f] = RS_HOW_WORDS;
 			(void)rs_field_word_how(rule, c->full[cand], c->m->matched[f], sizeof c->m->matched[f]);
+			note(c, "%s is column %ld (\"%s\"), taken by its words (%s); if that is wrong, name "
+			     "the column with -m %s=COLUMN", var_names[f], cand + 1,
+			     rs_field_shown(one, sizeof one, c->h->cell[cand], c->h->len[cand]),
+			     c->m->matched[f], var_names[f]);
 		} else if (ncand > 1) {
 			(void)snprintf(c->amb[f], sizeof c->amb[f], "%s all look like %s", list, var_names[f]);
 			note(c, "%s: columns %s; none was taken: choose one with -m %s=COLUMN", var_names[f],

@@ -663,6 +663,35 @@ static void test_ambiguous_words_take_none_and_say_so(void **state)
 	rs_buf_free(&notes);
 }
 
+static void test_a_column_taken_by_its_words_is_said_in_a_note(void **state)
+{
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+	rs_buf notes;
+
+	(void)state;
+	rs_buf_init(&notes);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Account ID|Account Name|Owner|Share of Wallet (%)", 1),
+	                                   NULL, &notes, &err),
+	                 RS_OK);
+	assert_int_equal(m->how[RS_F_PURCHASE_SHARE], RS_HOW_ALIAS);
+	assert_null(notes.data == NULL ? NULL : strstr(notes.data, "taken by its words"));
+	rs_fieldmap_free(m);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Account ID|Share of Spend|Departments Engaged", 1),
+	                                   NULL, &notes, &err),
+	                 RS_OK);
+	assert_string_equal(notes.data,
+	                    "purchase_share is column 2 (\"Share of Spend\"), taken by its words (share); if "
+	                    "that is wrong, name the column with -m purchase_share=COLUMN\n"
+	                    "departments is column 3 (\"Departments Engaged\"), taken by its words "
+	                    "(departments + engaged); if that is wrong, name the column with -m "
+	                    "departments=COLUMN\n");
+	rs_fieldmap_free(m);
+	rs_buf_free(&notes);
+}
+
 static void test_ambiguous_id_words_are_named_in_the_error(void **state)
 {
 	rs_error err;
@@ -1485,6 +1514,7 @@ int main(void)
 		cmocka_unit_test(test_real_export_headers_find_their_fields),
 		cmocka_unit_test(test_share_and_amount_words_pass_over_targets_past_and_others),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
+		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
 		cmocka_unit_test(test_map_empty_column_and_ignore_unmap),
 		cmocka_unit_test(test_missing_share_keeps_the_map_so_far),
