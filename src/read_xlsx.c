@@ -699,7 +699,7 @@ void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap)
 
 		if (was_read(x, i))
 			continue;
-		if (used + strlen(sep) + strlen(s) + 2 + sizeof tail + 3 >= cap) {
+		if (used + strlen(sep) + strlen(s) + 2 + sizeof tail + 5 >= cap) { /* room for ", ..." */
 			used += (size_t)snprintf(out + used, cap - used, "%s...", sep);
 			break;
 		}

@@ -309,6 +309,37 @@ static void test_sheets_by_name_and_continuations_with_the_same_header(void **st
 	(void)unlink(g_path);
 }
 
+/* For a header not found: the sheet read, and the others to choose from. */
+static void test_the_sheet_hint_names_the_sheet_read_and_the_others(void **state)
+{
+	lxw_workbook *wb = book();
+	const char *names[] = {"Summary", "Data", "Data 2", "Notes"};
+	rs_read_opts o;
+	rs_reader *r = NULL;
+	rs_error err;
+	char hint[200];
+	FILE *fp;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		worksheet_write_string(workbook_add_worksheet(wb, names[i]), 0, 0, "id", NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	memset(&o, 0, sizeof o);
+	o.sheet = "Data";
+	assert_non_null(fp = fopen(g_path, "rb"));
+	assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
+	rs_reader_sheet_hint(r, hint, sizeof hint); /* Data 2 was read with Data */
+	assert_string_equal(hint, " (read sheet \"Data\"; the workbook also has \"Summary\", \"Notes\": "
+	                          "choose one with --sheet NAME)");
+	rs_reader_sheet_hint(r, hint, 95); /* no room for every name: "..." */
+	assert_string_equal(hint, " (read sheet \"Data\"; the workbook also has \"Summary\", ...: choose "
+	                          "one with --sheet NAME)");
+	rs_reader_free(r);
+	(void)fclose(fp);
+	(void)unlink(g_path);
+}
+
 static void test_the_first_sheet_read_is_the_first_not_hidden(void **state)
 {
 	lxw_workbook *wb = book();
@@ -471,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_a_workbook_reads_as_excel_shows_it),
 		cmocka_unit_test(test_rows_wider_than_the_first_come_through_and_wide_headers_refused),
 		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),
+		cmocka_unit_test(test_the_sheet_hint_names_the_sheet_read_and_the_others),
 		cmocka_unit_test(test_the_first_sheet_read_is_the_first_not_hidden),
 		cmocka_unit_test(test_a_record_past_the_record_limit_stops_the_run),
 		cmocka_unit_test(test_shared_strings_past_the_cap_stop_with_a_clear_error),
