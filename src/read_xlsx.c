@@ -668,6 +668,7 @@ static bool sheet_path(const rs_xlsx_in *x, size_t i, char *path, size_t cap)
 	return false;
 }
 
+/* Was sheet i read: the one asked for, or a continuation of it? */
 static bool was_read(const rs_xlsx_in *x, size_t i)
 {
 	size_t k;
@@ -733,9 +734,11 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 			st = RS_OK, k = x->nread;
 	}
 	if (st == RS_OK && !s.have_header) {
-		rs_xlsx_sheet_hint(x, path, sizeof path);
+		char hint[200];
+
+		rs_xlsx_sheet_hint(x, hint, sizeof hint);
 		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty%s",
-		                  strs_at(&x->sheet_name, x->read[0]), path);
+		                  strs_at(&x->sheet_name, x->read[0]), hint);
 	}
 	rs_buf_free(&s.text);
 	rs_rowbuf_free(&s.cells);
