@@ -58,7 +58,13 @@ typedef struct cli_atomic cli_atomic;
  */
 rs_status cli_atomic_open(cli_atomic **out, const char *path, rs_error *err);
 FILE *cli_atomic_file(cli_atomic *a);
-/* Flushes, fsyncs, closes and renames; frees a. On failure the temporary is removed. */
+/*
+ * Flushes, fsyncs and closes, the part that can take long or fail; nothing
+ * is replaced yet. On failure the temporary is removed (a still needs
+ * cli_atomic_abort). Calling it again returns the same outcome.
+ */
+rs_status cli_atomic_close(cli_atomic *a, rs_error *err);
+/* Closes (when not closed yet) and renames; frees a. On failure the temporary is removed. */
 rs_status cli_atomic_commit(cli_atomic *a, rs_error *err);
 /* Closes and removes the temporary; frees a. Accepts NULL. */
 void cli_atomic_abort(cli_atomic *a);

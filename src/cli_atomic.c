@@ -21,7 +21,8 @@ struct cli_atomic {
 	                     must outlive a, since commit frees a on failure) */
 	char *real; /* the file replaced: path, or what its symbolic link names */
 	char *tmp;  /* NULL when writing in place */
-	FILE *fp;
+	FILE *fp;   /* NULL once closed */
+	bool failed; /* a close failed: the temporary is gone */
 };
 
 /* The file to replace: path itself, or the regular file a symlink names. */
@@ -136,12 +137,28 @@ static void sync_dir(const char *path)
 	free(dir);
 }
 
-rs_status cli_atomic_commit(cli_atomic *a, rs_error *err)
+/* The failure of a flush, fsync or close: the temporary goes, a stays. */
+static rs_status close_failed(cli_atomic *a, int e, rs_error *err)
+{
+	bool in_place = a->tmp == NULL;
+
+	if (a->tmp != NULL)
+		(void)unlink(a->tmp);
+	free(a->tmp);
+	a->tmp = NULL;
+	a->failed = true;
+	return rs_error_set(err, RS_EIO, 0, "write failed%s: %s", in_place ? "" : ", file left unchanged",
+	                    strerror(e));
+}
+
+rs_status cli_atomic_close(cli_atomic *a, rs_error *err)
 {
 	int e = 0;
 	FILE *fp = a->fp;
 
 	err->file = a->name;
+	if (fp == NULL)
+		return a->failed ? rs_error_set(err, RS_EIO, 0, "write failed") : RS_OK;
 	a->fp = NULL;
 	errno = 0;
 	if (fflush(fp) != 0 || ferror(fp))
@@ -151,21 +168,21 @@ rs_status cli_atomic_commit(cli_atomic *a, rs_error *err)
 		e = errno;
 	if (fclose(fp) != 0 && e == 0)
 		e = errno ? errno : EIO;
-	if (e == 0 && a->tmp != NULL && rename(a->tmp, a->real) != 0)
-		e = errno;
-	if (e != 0) {
-		bool in_place = a->tmp == NULL;
+	return e != 0 ? close_failed(a, e, err) : RS_OK;
+}
 
-		cli_atomic_abort(a);
-		return rs_error_set(err, RS_EIO, 0, "write failed%s: %s",
-		                    in_place ? "" : ", file left unchanged", strerror(e));
-	}
-	if (a->tmp != NULL)
+rs_status cli_atomic_commit(cli_atomic *a, rs_error *err)
+{
+	rs_status st = cli_atomic_close(a, err);
+
+	if (st == RS_OK && a->tmp != NULL && rename(a->tmp, a->real) != 0)
+		st = close_failed(a, errno, err);
+	if (st == RS_OK && a->tmp != NULL)
 		sync_dir(a->real);
 	free(a->tmp);
 	a->tmp = NULL;
 	cli_atomic_abort(a);
-	return RS_OK;
+	return st;
 }
 
 void cli_atomic_abort(cli_atomic *a)

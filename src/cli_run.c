@@ -40,7 +40,8 @@ typedef struct run {
 	const rs_rules *rules;
 	rs_classifier *cls;
 	rs_previous *prev;
-	cli_atomic *out_file, *rej_file;
+	cli_atomic *out_file, *rej_file, *sum_file;
+	bool committed;          /* the outputs replaced the old files: the run is done */
 	FILE *out, *rej;
 	rs_writer *w, *rw;
 	const char *out_name;    /* -o's file or "<stdout>", for messages */
@@ -436,9 +437,42 @@ static rs_status write_summary_json(run *r, rs_error *err)
 	rs_buf_init(&b);
 	if (!rs_classifier_summary(r->cls, true, r->o->co.lang, &b))
 		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	else
-		st = cli_atomic_write(r->o->summary_json, &b, err);
+	else if ((st = cli_atomic_open(&r->sum_file, r->o->summary_json, err)) == RS_OK)
+		(void)fwrite(b.data, 1, b.len, cli_atomic_file(r->sum_file));
 	rs_buf_free(&b);
+	return st;
+}
+
+/*
+ * The outputs replace the old files together or not at all: each is
+ * flushed, synced and closed first (what takes long or fails); a signal
+ * that came until then stops the run; then the renames, quick, with the
+ * signals held, so a run that dies of a signal has replaced no file.
+ */
+static rs_status commit_all(run *r, rs_error *err)
+{
+	cli_atomic **f[] = {&r->sum_file, &r->rej_file, &r->out_file};
+	sigset_t block, old;
+	rs_status st = RS_OK;
+	size_t i;
+
+	for (i = 0; st == RS_OK && i < 3; i++)
+		if (*f[i] != NULL)
+			st = cli_atomic_close(*f[i], err);
+	(void)sigemptyset(&block);
+	(void)sigaddset(&block, SIGINT);
+	(void)sigaddset(&block, SIGTERM);
+	(void)sigaddset(&block, SIGHUP);
+	(void)sigprocmask(SIG_BLOCK, &block, &old);
+	if (st == RS_OK && interrupted)
+		st = rs_error_set(err, RS_EIO, 0, "interrupted by signal %d", (int)interrupted);
+	r->committed = st == RS_OK;
+	for (i = 0; i < 3; i++)
+		if (*f[i] != NULL && st == RS_OK) {
+			st = cli_atomic_commit(*f[i], err);
+			*f[i] = NULL;
+		}
+	(void)sigprocmask(SIG_SETMASK, &old, NULL);
 	return st;
 }
 
@@ -468,14 +502,8 @@ static rs_status finish(run *r, rs_error *err)
 	}
 	if (st == RS_OK && r->o->summary_json != NULL)
 		st = write_summary_json(r, err);
-	if (st == RS_OK && r->rej_file != NULL) {
-		st = cli_atomic_commit(r->rej_file, err);
-		r->rej_file = NULL;
-	}
-	if (st == RS_OK && r->out_file != NULL) {
-		st = cli_atomic_commit(r->out_file, err);
-		r->out_file = NULL;
-	}
+	if (st == RS_OK)
+		st = commit_all(r, err);
 	if (st == RS_OK && r->o->summary) {
 		rs_buf_init(&b);
 		if (rs_classifier_summary(r->cls, false, r->o->co.lang, &b))
@@ -564,15 +592,19 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		st = rs_error_set(&err, RS_EIO, 0, "interrupted by signal %d", (int)interrupted);
 	if (st == RS_OK)
 		st = finish(&r, &err);
-	if (st != RS_OK && interrupted)
+	if (st != RS_OK && interrupted && !r.committed)
 		cli_warn("interrupted by signal %d; no output file was replaced", (int)interrupted);
 	else if (st != RS_OK)
 		cli_error(&err);
+	else if (interrupted) /* it came when the outputs were already in place */
+		cli_warn("signal %d came after the run had finished; its outputs were written",
+		         (int)interrupted);
 	rc = st != RS_OK ? EXIT_TROUBLE : r.cls && rs_classifier_stats(r.cls)->rejected ? EXIT_REJECTS : 0;
 	rs_writer_free(r.w);
 	rs_writer_free(r.rw);
 	cli_atomic_abort(r.out_file);
 	cli_atomic_abort(r.rej_file);
+	cli_atomic_abort(r.sum_file);
 	rs_classifier_free(r.cls);
 	rs_previous_free(r.prev);
 	free(r.rcell);
@@ -581,7 +613,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		cli_warn("<stdout>: write failed: %s", strerror(errno ? errno : EIO));
 		rc = EXIT_TROUBLE;
 	}
-	if (interrupted) {
+	if (interrupted && !r.committed) {
 		(void)signal((int)interrupted, SIG_DFL);
 		(void)raise((int)interrupted);
 	}

@@ -7,6 +7,8 @@
  *                            N bytes were written
  *   RS_INJECT_FCLOSE=1       fclose of a stream opened for writing (not a
  *                            standard stream) closes it but reports EIO
+ *   RS_INJECT_FCLOSE_SIGNAL=N  such an fclose first raises signal N: a
+ *                            signal that comes while the outputs are closed
  * The stream's error flag is set as a real failure would (glibc's
  * _IO_ERR_SEEN), so ferror() sees it.
  *   cc -shared -fPIC -o inject_io.so tools/inject_io.c -ldl
@@ -15,6 +17,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -101,6 +104,8 @@ int fclose(FILE *fp)
 
 	if (real == NULL)
 		real = (int (*)(FILE *))dlsym(RTLD_NEXT, "fclose");
+	if (writing && !std && getenv("RS_INJECT_FCLOSE_SIGNAL") != NULL)
+		(void)raise(atoi(getenv("RS_INJECT_FCLOSE_SIGNAL")));
 	rc = real(fp);
 	if (v != NULL && *v == '1' && writing && !std) {
 		errno = EIO;

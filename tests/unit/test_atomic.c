@@ -125,6 +125,32 @@ static void test_abort_leaves_old_file_and_no_temporary(void **state)
 	cli_atomic_abort(NULL);
 }
 
+/* Closed is not committed: the old file stays until the rename, so a run
+ * can close every output and still give up (a signal) replacing none. */
+static void test_closed_file_replaces_nothing_until_commit(void **state)
+{
+	char path[128];
+	cli_atomic *a = NULL;
+	rs_error err;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	snprintf(path, sizeof path, "%s/closed.csv", dir);
+	write_file(path, "old\n");
+	assert_int_equal(cli_atomic_open(&a, path, &err), RS_OK);
+	fputs("new\n", cli_atomic_file(a));
+	assert_int_equal(cli_atomic_close(a, &err), RS_OK);
+	expect_file(path, "old\n");
+	cli_atomic_abort(a);
+	expect_file(path, "old\n");
+	assert_int_equal(cli_atomic_open(&a, path, &err), RS_OK);
+	fputs("new\n", cli_atomic_file(a));
+	assert_int_equal(cli_atomic_close(a, &err), RS_OK);
+	assert_int_equal(cli_atomic_commit(a, &err), RS_OK);
+	expect_file(path, "new\n");
+	unlink(path);
+}
+
 static void test_open_in_missing_directory_fails_with_message(void **state)
 {
 	cli_atomic *a = NULL;
@@ -217,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_commit_replaces_and_keeps_mode),
 		cmocka_unit_test(test_write_puts_a_buffer_in_place_whole),
 		cmocka_unit_test(test_abort_leaves_old_file_and_no_temporary),
+		cmocka_unit_test(test_closed_file_replaces_nothing_until_commit),
 		cmocka_unit_test(test_open_in_missing_directory_fails_with_message),
 		cmocka_unit_test(test_device_target_is_written_in_place_not_replaced),
 		cmocka_unit_test(test_full_device_commit_is_a_write_error),
