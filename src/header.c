@@ -329,12 +329,16 @@ int rs_intake_skip(rs_intake *t, const rs_row *in)
 	return kind;
 }
 
-/* A rejected row goes out: counted, its id no longer "vanished". */
+/*
+ * A rejected row goes out: counted, its id no longer "vanished". A row with
+ * too few or too many cells still names its account where it has the id
+ * column; a cell that is no id of the previous run marks nothing.
+ */
 static rs_status deliver(rs_intake *t, const rs_row *row, rs_error *why, rs_error *err)
 {
 	long id = t->map->col[RS_F_ID];
 
-	if (t->o->previous != NULL && row->n == t->map->ncols && row->reject == NULL && id >= 0) {
+	if (t->o->previous != NULL && row->reject == NULL && id >= 0 && (size_t)id < row->n) {
 		const char *s = row->cell[id];
 		size_t n = row->len[id];
 		rs_value_trim(&s, &n);

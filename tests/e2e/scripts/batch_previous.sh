@@ -82,4 +82,12 @@ grep -q 'other_ids.csv: no account of this run is in it (8 new, 8 vanished); if 
 grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（8 个新增，8 个消失）' "$t/err" ||
 	{ echo "FAIL: no id in common not said in Chinese: $(cat "$t/err")"; fails=1; }
 grep -q 'no account of this run' "$t/err.csv" && { echo "FAIL: warned with ids in common"; fails=1; }
+
+# A row rejected for its number of cells still names its account: M03 and
+# M05 are rejected this month, not vanished (M06 and M07 are).
+sed -e 's/^M03,\(.*\),35,.*/M03,\1,35,2/' -e 's/^M05,.*/&,extra/' in/batch_this_month.csv >"$t/short.csv"
+"$R" -q --previous in/batch_prev.csv --summary-json "$t/short.json" -o /dev/null "$t/short.csv" 2>/dev/null
+python3 -c 'import json,sys; p=json.load(open(sys.argv[1]))["previous"]
+sys.exit(0 if ([a["id"] for a in p["rejected_accounts"]], [a["id"] for a in p["vanished_accounts"]]) == (["M03", "M05"], ["M06", "M07"]) else 1)' \
+	"$t/short.json" || { echo "FAIL: rows with too few or many cells counted as vanished: $(cat "$t/short.json")"; fails=1; }
 [ $fails = 0 ]
