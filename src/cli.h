@@ -68,6 +68,9 @@ rs_status cli_atomic_close(cli_atomic *a, rs_error *err);
 rs_status cli_atomic_commit(cli_atomic *a, rs_error *err);
 /* Closes and removes the temporary; frees a. Accepts NULL. */
 void cli_atomic_abort(cli_atomic *a);
+/* Would a and b, as outputs, be one file? The same regular file (by its
+ * inode, symbolic links followed), or the same name in the same directory. */
+bool cli_atomic_same(const char *a, const char *b);
 /* The whole of b as the file at path, atomically. */
 rs_status cli_atomic_write(const char *path, const rs_buf *b, rs_error *err);
 

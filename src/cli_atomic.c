@@ -116,17 +116,22 @@ FILE *cli_atomic_file(cli_atomic *a)
 	return a->fp;
 }
 
+/* The directory part of path, "." when it has none; NULL when out of memory. */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return strdup(".");
+	return strndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 /* fsync the directory holding path, so the rename itself is durable. */
 static void sync_dir(const char *path)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir;
+	char *dir = dir_of(path);
 	int fd;
 
-	if (slash == NULL)
-		dir = strdup(".");
-	else
-		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
 	if (dir == NULL)
 		return;
 	fd = open(dir, O_RDONLY);
@@ -135,6 +140,30 @@ static void sync_dir(const char *path)
 		(void)close(fd);
 	}
 	free(dir);
+}
+
+static bool same_inode(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+bool cli_atomic_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	bool ea = stat(a, &sa) == 0, eb = stat(b, &sb) == 0, same;
+	const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
+	char *da, *db;
+
+	if (ea || eb) /* devices and FIFOs are written in place: no clash */
+		return ea && eb && S_ISREG(sa.st_mode) && same_inode(&sa, &sb);
+	if (strcmp(na ? na + 1 : a, nb ? nb + 1 : b) != 0)
+		return false;
+	da = dir_of(a);
+	db = dir_of(b);
+	same = da != NULL && db != NULL && stat(da, &sa) == 0 && stat(db, &sb) == 0 && same_inode(&sa, &sb);
+	free(da);
+	free(db);
+	return same;
 }
 
 /* The failure of a flush, fsync or close: the temporary goes, a stays. */

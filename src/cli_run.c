@@ -526,6 +526,29 @@ static rs_status finish(run *r, rs_error *err)
 	return st;
 }
 
+/*
+ * Two of -o, --rejects, --summary-json and --previous naming one file: the
+ * last rename would silently win (the rejects lost under the output, last
+ * month's output under the rejects). Only -o may be the --previous file,
+ * which is read whole first.
+ */
+static bool paths_clash(const cli_opts *o)
+{
+	static const char *const opt[] = {"-o", "--rejects", "--summary-json", "--previous"};
+	const char *path[] = {o->output, o->rejects, o->summary_json, o->previous};
+	size_t i, j;
+
+	for (i = 0; i < 3; i++)
+		for (j = i + 1; j < 4; j++)
+			if (path[i] != NULL && path[j] != NULL && !(i == 0 && j == 3) &&
+			    cli_atomic_same(path[i], path[j])) {
+				cli_warn("%s and %s name the same file (%s); give each its own", opt[i], opt[j],
+				         path[j]);
+				return true;
+			}
+	return false;
+}
+
 /* No SA_RESTART: a read blocked on a pipe returns, and the run ends cleanly. */
 static void catch_signals(void)
 {
@@ -555,6 +578,8 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		cli_warn("--to xlsx writes a binary workbook: give -o FILE or redirect standard output");
 		return EXIT_TROUBLE;
 	}
+	if (paths_clash(o))
+		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
 	memset(&err, 0, sizeof err);
 	r.o = o;

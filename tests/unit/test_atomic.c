@@ -151,6 +151,28 @@ static void test_closed_file_replaces_nothing_until_commit(void **state)
 	unlink(path);
 }
 
+/* Outputs that would be one file: by inode when they exist, else by
+ * directory and name; devices are written in place and never clash. */
+static void test_same_file_by_inode_or_directory_and_name(void **state)
+{
+	char a[128], b[128], link[128];
+
+	(void)state;
+	snprintf(a, sizeof a, "%s/same.csv", dir);
+	snprintf(b, sizeof b, "%s/./same.csv", dir);
+	assert_true(cli_atomic_same(a, b)); /* neither exists yet */
+	snprintf(b, sizeof b, "%s/other.csv", dir);
+	assert_false(cli_atomic_same(a, b));
+	write_file(a, "x\n");
+	snprintf(link, sizeof link, "%s/same-link.csv", dir);
+	assert_int_equal(symlink(a, link), 0);
+	assert_true(cli_atomic_same(link, a));
+	assert_false(cli_atomic_same(a, b)); /* one exists, the other not */
+	assert_false(cli_atomic_same("/dev/null", "/dev/null"));
+	unlink(link);
+	unlink(a);
+}
+
 static void test_open_in_missing_directory_fails_with_message(void **state)
 {
 	cli_atomic *a = NULL;
@@ -244,6 +266,7 @@ int main(void)
 		cmocka_unit_test(test_write_puts_a_buffer_in_place_whole),
 		cmocka_unit_test(test_abort_leaves_old_file_and_no_temporary),
 		cmocka_unit_test(test_closed_file_replaces_nothing_until_commit),
+		cmocka_unit_test(test_same_file_by_inode_or_directory_and_name),
 		cmocka_unit_test(test_open_in_missing_directory_fails_with_message),
 		cmocka_unit_test(test_device_target_is_written_in_place_not_replaced),
 		cmocka_unit_test(test_full_device_commit_is_a_write_error),

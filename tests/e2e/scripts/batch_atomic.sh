@@ -86,6 +86,21 @@ grep -q "Broken pipe" "$t.err" || fail "closed pipe: message: $(cat "$t.err")"
 [ $? = 2 ] || fail "-o into a missing directory: exit 2 expected"
 grep -q "cannot create a file in its directory: No such file or directory" "$t.err" ||
 	fail "-o into a missing directory: message: $(cat "$t.err")"
+# Two outputs naming one file (or --previous naming an output other than
+# -o): the last rename would win in silence. Refused before anything is read.
+"$R" -q -o "$t/same.csv" --rejects "$t/./same.csv" in/batch_this_month.csv 2>"$t.err"
+rc=$?
+[ $rc = 2 ] || fail "-o and --rejects one file: exit $rc, expected 2"
+grep -q "^relstage: -o and --rejects name the same file ($t/./same.csv); give each its own" "$t.err" ||
+	fail "-o and --rejects one file: $(cat "$t.err")"
+[ -e "$t/same.csv" ] && fail "-o and --rejects one file: the file was written"
+cp in/batch_prev.csv "$t/prev.csv"
+"$R" -q -o /dev/null --summary-json "$t/prev.csv" --previous "$t/prev.csv" in/batch_this_month.csv 2>"$t.err"
+rc=$?
+[ $rc = 2 ] || fail "--summary-json is the --previous file: exit $rc, expected 2"
+grep -q "summary-json and --previous name the same file" "$t.err" || fail "--summary-json is --previous: $(cat "$t.err")"
+cmp -s "$t/prev.csv" in/batch_prev.csv || fail "--summary-json is --previous: last month's output replaced"
+rm -f "$t/prev.csv"
 # A read-only directory: root ignores mode bits, so make it immutable where
 # the file system allows it (chattr), else say the check was skipped.
 mkdir "$t/ro"
