@@ -693,16 +693,19 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
                        long *prev_out, bool *downgraded, rs_error *err)
 {
 	unsigned long first = 0;
-	long prev = rs_previous_visit(c->o.previous, a->id, a->id_len, in->line, &first);
+	const char *first_file = NULL;
+	long prev = rs_previous_visit(c->o.previous, a->id, a->id_len, err->file, in->line, &first_file,
+	                              &first);
 	rs_stats *s = &c->stats;
+	bool here = first_file == NULL || err->file == NULL || strcmp(first_file, err->file) == 0;
 
 	*downgraded = false;
 	*prev_out = prev;
-	if (prev == RS_PREV_DUPLICATE)
+	if (prev == RS_PREV_DUPLICATE) /* first in another input file: named */
 		return rs_error_set(err, RS_EREJECT, in->line,
-		                    "duplicate id \"%.*s\" (first at line %lu); ids must be unique "
+		                    "duplicate id \"%.*s\" (first at %s%s%lu); ids must be unique "
 		                    "to compare with --previous",
-		                    (int)a->id_len, a->id, first);
+		                    (int)a->id_len, a->id, here ? "" : first_file, here ? "line " : ":", first);
 	if (prev == RS_PREV_NOMEM)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (prev < 0) {

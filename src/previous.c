@@ -16,6 +16,7 @@ typedef struct entry {
 	size_t off, len;
 	long stage;              /* previous stage, or RS_PREV_NEW for ids only in this run */
 	unsigned long seen_line; /* 0 until seen in this run */
+	size_t seen_file;        /* where in files its file's name starts, + 1; 0: none */
 	unsigned long rej_line;  /* 0 unless this run rejected a row with the id */
 	unsigned long prev_line; /* where the previous file had it, 0 for new ids */
 	bool used;
@@ -25,6 +26,9 @@ struct rs_previous {
 	entry *tab;
 	size_t cap, count, loaded;
 	rs_buf ids;
+	rs_buf files;          /* this run's input names, each once, NUL-terminated */
+	const char *last_file; /* the name last given to visit, and where its copy is */
+	size_t last_off;
 	/* while loading */
 	const rs_rules *rules;
 	const char *name;
@@ -99,6 +103,7 @@ static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long 
 	e->len = n;
 	e->stage = stage;
 	e->seen_line = 0;
+	e->seen_file = 0;
 	e->rej_line = 0;
 	e->prev_line = 0;
 	p->count++;
@@ -112,24 +117,44 @@ long rs_previous_stage(const rs_previous *p, const char *id, size_t n)
 	return e != NULL && e->used ? e->stage : RS_PREV_NEW;
 }
 
-long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
-                       unsigned long *first_line)
+/* The copy of this run's file name (its offset + 1, 0 for none); a name is
+ * copied when it changes, so once per input file. */
+static bool file_off(rs_previous *p, const char *file, size_t *off)
+{
+	if (file != NULL && file != p->last_file) {
+		p->last_off = p->files.len + 1;
+		if (!rs_buf_puts(&p->files, file) || !rs_buf_putc(&p->files, '\0'))
+			return false;
+		p->last_file = file;
+	}
+	*off = file != NULL ? p->last_off : 0;
+	return true;
+}
+
+long rs_previous_visit(rs_previous *p, const char *id, size_t n, const char *file,
+                       unsigned long line, const char **first_file, unsigned long *first_line)
 {
 	uint64_t h = hash_id(id, n);
 	entry *e = p->cap ? find(p, id, n, h) : NULL;
+	size_t off;
 
+	if (!file_off(p, file, &off))
+		return RS_PREV_NOMEM;
 	if (e == NULL || !e->used) {
 		e = insert(p, id, n, h, RS_PREV_NEW);
 		if (e == NULL)
 			return RS_PREV_NOMEM;
 		e->seen_line = line;
+		e->seen_file = off;
 		return RS_PREV_NEW;
 	}
 	if (e->seen_line != 0) {
+		*first_file = e->seen_file ? p->files.data + e->seen_file - 1 : NULL;
 		*first_line = e->seen_line;
 		return RS_PREV_DUPLICATE;
 	}
 	e->seen_line = line;
+	e->seen_file = off;
 	return e->stage;
 }
 
@@ -281,6 +306,7 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	if (p == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	rs_buf_init(&p->ids);
+	rs_buf_init(&p->files);
 	p->rules = r;
 	p->name = name;
 	if (co != NULL) {
@@ -350,6 +376,7 @@ void rs_previous_free(rs_previous *p)
 		return;
 	rs_free(p->tab);
 	rs_buf_free(&p->ids);
+	rs_buf_free(&p->files);
 	rs_mapfile_free(p->mapfile);
 	rs_free(p);
 }

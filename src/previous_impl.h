@@ -14,12 +14,14 @@
  * first seen in this run also says RS_PREV_NEW. */
 long rs_previous_stage(const rs_previous *p, const char *id, size_t n);
 /*
- * Marks `id` as seen at `line` in this run and returns its previous stage
- * index, or one of the codes above. Ids new in this run are remembered too,
- * so a repeated id is caught whether or not it was in the previous run.
+ * Marks `id` as seen at `file`:`line` in this run (file may be NULL) and
+ * returns its previous stage index, or one of the codes above. Ids new in
+ * this run are remembered too, so a repeated id is caught whether or not it
+ * was in the previous run; then *first_file (a copy p owns, NULL when none
+ * was given) and *first_line say where it was first.
  */
-long rs_previous_visit(rs_previous *p, const char *id, size_t n, unsigned long line,
-                       unsigned long *first_line);
+long rs_previous_visit(rs_previous *p, const char *id, size_t n, const char *file,
+                       unsigned long line, const char **first_file, unsigned long *first_line);
 /*
  * `id`'s row was rejected in this run: when the previous run had it and this
  * run does not classify it, it is reported as rejected, not as vanished.

@@ -56,7 +56,9 @@ static long stage(const char *id)
 
 static long visit(rs_previous *p, const char *id, unsigned long line, unsigned long *first)
 {
-	return rs_previous_visit(p, id, strlen(id), line, first);
+	const char *file;
+
+	return rs_previous_visit(p, id, strlen(id), NULL, line, &file, first);
 }
 
 static const char csv_out[] =
@@ -211,6 +213,32 @@ static void test_formula_neutralised_id_matches_the_raw_id(void **state)
 	rs_previous_free(p);
 }
 
+/* Several inputs: a repeat names the file of the first, not only its line. */
+static void test_duplicate_in_a_later_file_names_the_first_file(void **state)
+{
+	char a[] = "jan.csv", b[] = "feb.csv";
+	const char *file = NULL;
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+
+	(void)state;
+	assert_int_equal(load("last.csv", csv_out, &p, NULL, &e), RS_OK);
+	assert_int_equal(rs_previous_visit(p, "A2", 2, a, 3, &file, &first), stage("stable"));
+	assert_int_equal(rs_previous_visit(p, "N1", 2, a, 4, &file, &first), RS_PREV_NEW);
+	assert_int_equal(rs_previous_visit(p, "A2", 2, b, 3, &file, &first), RS_PREV_DUPLICATE);
+	assert_string_equal(file, "jan.csv");
+	assert_int_equal(first, 3);
+	assert_int_equal(rs_previous_visit(p, "N1", 2, b, 5, &file, &first), RS_PREV_DUPLICATE);
+	assert_string_equal(file, "jan.csv");
+	assert_int_equal(first, 4);
+	assert_int_equal(rs_previous_visit(p, "N2", 2, b, 6, &file, &first), RS_PREV_NEW);
+	assert_int_equal(rs_previous_visit(p, "N2", 2, b, 9, &file, &first), RS_PREV_DUPLICATE);
+	assert_string_equal(file, "feb.csv");
+	assert_int_equal(first, 6);
+	rs_previous_free(p);
+}
+
 static void test_visit_new_then_repeat_is_duplicate_with_first_line(void **state)
 {
 	rs_previous *p = NULL;
@@ -296,6 +324,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_output_loads_ids_and_stages),
+		cmocka_unit_test(test_duplicate_in_a_later_file_names_the_first_file),
 		cmocka_unit_test(test_id_found_with_the_inputs_mapping),
 		cmocka_unit_test(test_jsonl_output_loads),
 		cmocka_unit_test(test_json_array_with_numeric_ids_loads),

@@ -45,6 +45,7 @@ static rs_previous *previous(size_t n, size_t seen)
 	rs_previous *p = NULL;
 	rs_read_opts ro;
 	unsigned long first;
+	const char *file;
 	rs_error e;
 	FILE *fp;
 
@@ -59,7 +60,7 @@ static rs_previous *previous(size_t n, size_t seen)
 	fclose(fp);
 	for (i = 1; i <= seen; i++) {
 		sprintf(id, "P%zu", i);
-		(void)rs_previous_visit(p, id, strlen(id), i + 1, &first);
+		(void)rs_previous_visit(p, id, strlen(id), NULL, i + 1, &file, &first);
 	}
 	return p;
 }

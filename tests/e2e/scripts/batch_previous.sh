@@ -83,6 +83,13 @@ grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（8 
 	{ echo "FAIL: no id in common not said in Chinese: $(cat "$t/err")"; fails=1; }
 grep -q 'no account of this run' "$t/err.csv" && { echo "FAIL: warned with ids in common"; fails=1; }
 
+# Several inputs: a repeated id names the file where it was first.
+head -3 in/batch_this_month.csv >"$t/part1.csv"
+{ head -1 in/batch_this_month.csv; sed -n 3,4p in/batch_this_month.csv; } >"$t/part2.csv"
+"$R" -q --previous in/batch_prev.csv -o /dev/null "$t/part1.csv" "$t/part2.csv" 2>"$t/dup.err"
+grep -q "part2.csv:2: duplicate id \"M02\" (first at $t/part1.csv:3); ids must be unique" "$t/dup.err" ||
+	{ echo "FAIL: duplicate in a later file: $(cat "$t/dup.err")"; fails=1; }
+
 # A row rejected for its number of cells still names its account: M03 and
 # M05 are rejected this month, not vanished (M06 and M07 are).
 sed -e 's/^M03,\(.*\),35,.*/M03,\1,35,2/' -e 's/^M05,.*/&,extra/' in/batch_this_month.csv >"$t/short.csv"
