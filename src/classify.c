@@ -1087,6 +1087,20 @@ static void count_account(void *ctx, const char *id, size_t stage)
 		t->per_stage[stage]++;
 }
 
+/* New and vanished ids that differ only in shape: a note, said at once. */
+static void say_reshaped(rs_classifier *c)
+{
+	size_t at = c->notes.len;
+	rs_error e;
+
+	if (rs_previous_reshaped(c->o.previous, &c->notes) == 0 || c->o.notice == NULL)
+		return;
+	rs_error_clear(&e);
+	e.file = rs_previous_name(c->o.previous);
+	(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(c->notes.len - at - 1), c->notes.data + at);
+	c->o.notice(c->o.notice_ctx, &e);
+}
+
 const rs_stats *rs_classifier_stats(rs_classifier *c)
 {
 	rs_stats *s = &c->stats;
@@ -1097,6 +1111,7 @@ const rs_stats *rs_classifier_stats(rs_classifier *c)
 	if (!c->finished && c->o.previous != NULL) {
 		rs_previous_each(c->o.previous, false, count_account, &vanished);
 		rs_previous_each(c->o.previous, true, count_account, &rejected);
+		say_reshaped(c);
 	}
 	c->finished = true;
 	s->read = s->classified + s->rejected;

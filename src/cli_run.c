@@ -345,7 +345,8 @@ static void print_notice(void *ctx, const rs_error *e)
 	run *r = ctx;
 	rs_error n = *e;
 
-	n.file = r->file;
+	if (n.file == NULL) /* else the --previous file's */
+		n.file = r->file;
 	progress_clear(r);
 	cli_error(&n);
 }

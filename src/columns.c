@@ -46,6 +46,7 @@ static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 	if (diag == NULL)
 		return;
 	rs_error_clear(&e);
+	e.file = NULL; /* the caller names the file being read */
 	va_start(ap, fmt);
 	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);
 	va_end(ap);

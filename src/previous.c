@@ -370,6 +370,122 @@ void rs_previous_each(const rs_previous *p, bool rejected,
 	}
 }
 
+/*
+ * An id as a spreadsheet or a person may reshape it between two months, into
+ * b: full-width forms as ASCII (Ｍ０５ is M05), ASCII lowercased, and an id
+ * of digits only without its leading zeros (00123 is 123). *key points at it.
+ */
+static size_t loose_key(rs_buf *b, const char *s, size_t n, const char **key)
+{
+	size_t i, z = 0;
+	bool digits = true;
+
+	rs_buf_reset(b);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i], c1 = i + 2 < n ? (unsigned char)s[i + 1] : 0;
+		unsigned cp = i + 2 < n ? (c1 == 0xBC ? 0x20u : 0x60u) + ((unsigned char)s[i + 2] & 0x3Fu) : 0;
+
+		if (c == 0xEF && (c1 == 0xBC || c1 == 0xBD) && cp >= 0x21 && cp <= 0x7E) {
+			c = (unsigned char)cp; /* U+FF01..U+FF5E */
+			i += 2;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + ('a' - 'A'));
+		digits = digits && c >= '0' && c <= '9';
+		(void)rs_buf_putc(b, (char)c);
+	}
+	while (digits && z + 1 < b->len && b->data[z] == '0')
+		z++;
+	*key = b->data != NULL ? b->data + z : "";
+	return b->len - z;
+}
+
+/* The vanished ids by their loose keys: an open-addressing table of its own. */
+typedef struct loose {
+	uint64_t hash;
+	size_t off, len, id; /* the key in keys; the id in p->ids */
+} loose;
+
+static bool loose_add(loose *t, size_t cap, rs_buf *keys, const char *k, size_t n, size_t id)
+{
+	uint64_t h = hash_id(k, n);
+	size_t i = (size_t)h & (cap - 1);
+
+	while (t[i].len != 0)
+		i = (i + 1) & (cap - 1);
+	t[i] = (loose){h, keys->len, n, id};
+	return rs_buf_append(keys, k, n);
+}
+
+static const loose *loose_find(const loose *t, size_t cap, const rs_buf *keys, const char *k, size_t n)
+{
+	uint64_t h = hash_id(k, n);
+	size_t i = (size_t)h & (cap - 1);
+
+	for (; t[i].len != 0; i = (i + 1) & (cap - 1))
+		if (t[i].hash == h && t[i].len == n && memcmp(keys->data + t[i].off, k, n) == 0)
+			return &t[i];
+	return NULL;
+}
+
+unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg)
+{
+	size_t cap = 2, off = 0, k, n, kn;
+	unsigned long found = 0;
+	const loose *hit;
+	const char *id, *key, *ex_new = NULL, *ex_old = NULL;
+	rs_buf b, keys;
+	loose *t;
+
+	while (cap < 2 * p->loaded + 2)
+		cap *= 2;
+	if ((t = rs_calloc(cap, sizeof *t)) == NULL)
+		return 0; /* a hint only: none when memory is short */
+	rs_buf_init(&b);
+	rs_buf_init(&keys);
+	for (k = 0; k < p->loaded; k++, off += n + 1) {
+		const entry *e;
+
+		id = p->ids.data + off;
+		n = strlen(id);
+		e = find(p, id, n, hash_id(id, n));
+		if (e->seen_line == 0 && e->rej_line == 0 && (kn = loose_key(&b, id, n, &key)) > 0)
+			(void)loose_add(t, cap, &keys, key, kn, off);
+	}
+	for (; off < p->ids.len && !keys.failed && !b.failed; off += n + 1) { /* this run's new ids */
+		id = p->ids.data + off;
+		n = strlen(id);
+		if ((kn = loose_key(&b, id, n, &key)) == 0 || (hit = loose_find(t, cap, &keys, key, kn)) == NULL)
+			continue;
+		if (found++ == 0) {
+			ex_new = id;
+			ex_old = p->ids.data + hit->id;
+		}
+	}
+	if (found > 0 && !keys.failed && !b.failed) {
+		(void)rs_buf_put_ulong(msg, found);
+		(void)rs_buf_puts(msg, found == 1 ? " account new in this run matches a vanished one"
+		                                  : " accounts new in this run match vanished ones");
+		(void)rs_buf_puts(msg, " of the previous run but for case, full-width forms or leading zeros (\"");
+		(void)rs_buf_puts(msg, ex_new);
+		(void)rs_buf_puts(msg, "\" here, \"");
+		(void)rs_buf_puts(msg, ex_old);
+		(void)rs_buf_puts(msg, "\" there): ids are compared as written, so each counts as new and as "
+		                       "vanished; keep ids as text (a spreadsheet drops leading zeros)\n");
+	} else {
+		found = 0;
+	}
+	rs_buf_free(&b);
+	rs_buf_free(&keys);
+	rs_free(t);
+	return found;
+}
+
+const char *rs_previous_name(const rs_previous *p)
+{
+	return p->name;
+}
+
 void rs_previous_free(rs_previous *p)
 {
 	if (p == NULL)

@@ -33,4 +33,14 @@ void rs_previous_reject(rs_previous *p, const char *id, size_t n, unsigned long 
 void rs_previous_each(const rs_previous *p, bool rejected,
                       void (*fn)(void *ctx, const char *id, size_t stage), void *ctx);
 
+/*
+ * Ids new in this run that are a vanished id of the previous run but for
+ * their shape (case, full-width forms, leading zeros of an all-digit id):
+ * how many, and one line about them appended to msg (none when 0, or when
+ * out of memory: a hint only).
+ */
+unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg);
+/* The previous file's name, as given to rs_previous_load. */
+const char *rs_previous_name(const rs_previous *p);
+
 #endif

@@ -239,6 +239,39 @@ static void test_duplicate_in_a_later_file_names_the_first_file(void **state)
 	rs_previous_free(p);
 }
 
+/* Ids that changed shape between the months (a spreadsheet dropped the
+ * zeros, someone typed full-width or lower case) are counted and shown;
+ * one whose loose twin was seen as written, or was rejected, is not. */
+static void test_reshaped_ids_are_counted_with_an_example(void **state)
+{
+	static const char last[] = "id,stage\n123,initial\nABC,stable\nM5,stable\nKEEP,initial\n"
+	                           "77,initial\nR1,stable\n";
+	const char *now[] = {"00123", "abc", "\xEF\xBC\xAD\xEF\xBC\x95" /* Ｍ５ */, "KEEP", "X", "77",
+	                     "077", "r1"};
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_buf msg;
+	rs_error e;
+	size_t i;
+
+	(void)state;
+	rs_buf_init(&msg);
+	assert_int_equal(load("last.csv", last, &p, NULL, &e), RS_OK);
+	rs_previous_reject(p, "R1", 2, 9);
+	for (i = 0; i < sizeof now / sizeof now[0]; i++)
+		(void)visit(p, now[i], 2 + i, &first);
+	assert_int_equal(rs_previous_reshaped(p, &msg), 3);
+	assert_non_null(strstr(msg.data, "3 accounts new in this run match vanished ones"));
+	assert_non_null(strstr(msg.data, "(\"00123\" here, \"123\" there)"));
+	rs_buf_free(&msg);
+	rs_previous_free(p);
+	assert_int_equal(load("last.csv", last, &p, NULL, &e), RS_OK);
+	(void)visit(p, "123", 2, &first);
+	assert_int_equal(rs_previous_reshaped(p, &msg), 0);
+	assert_null(msg.data);
+	rs_previous_free(p);
+}
+
 static void test_visit_new_then_repeat_is_duplicate_with_first_line(void **state)
 {
 	rs_previous *p = NULL;
@@ -324,6 +357,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_output_loads_ids_and_stages),
+		cmocka_unit_test(test_reshaped_ids_are_counted_with_an_example),
 		cmocka_unit_test(test_duplicate_in_a_later_file_names_the_first_file),
 		cmocka_unit_test(test_id_found_with_the_inputs_mapping),
 		cmocka_unit_test(test_jsonl_output_loads),

@@ -83,6 +83,15 @@ grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（8 
 	{ echo "FAIL: no id in common not said in Chinese: $(cat "$t/err")"; fails=1; }
 grep -q 'no account of this run' "$t/err.csv" && { echo "FAIL: warned with ids in common"; fails=1; }
 
+# An id that changed shape (case, full width, a spreadsheet's lost zeros)
+# is new and vanished, as compared; said on stderr and in the notes.
+sed -e 's/^M01,/m01,/' -e 's/^M02,/Ｍ０２,/' in/batch_this_month.csv >"$t/reshaped.csv"
+"$R" -q --previous in/batch_prev.csv --summary-json "$t/reshaped.json" -o /dev/null "$t/reshaped.csv" 2>"$t/reshaped.err"
+grep -q '^relstage: in/batch_prev.csv: 2 accounts new in this run match vanished ones of the previous run but for case, full-width forms or leading zeros ("m01" here, "M01" there)' "$t/reshaped.err" ||
+	{ echo "FAIL: reshaped ids not said: $(cat "$t/reshaped.err")"; fails=1; }
+grep -q '"notes":\[.*2 accounts new in this run match vanished ones' "$t/reshaped.json" ||
+	{ echo "FAIL: reshaped ids not in the notes: $(cat "$t/reshaped.json")"; fails=1; }
+
 # Several inputs: a repeated id names the file where it was first.
 head -3 in/batch_this_month.csv >"$t/part1.csv"
 { head -1 in/batch_this_month.csv; sed -n 3,4p in/batch_this_month.csv; } >"$t/part2.csv"
