@@ -553,12 +553,18 @@ static void s_stages(sum *s, const rs_stats *st)
 	s->row++;
 }
 
-/* With --previous: the movements, their chart and the transition matrix. */
+/*
+ * With --previous: the movements, their chart and the transition matrix;
+ * previous accounts whose rows this run rejected, as in the text summary,
+ * when there are some (a line and a column), so the matrix, vanished and
+ * rejected add up to the previous file's accounts.
+ */
 static void s_previous(sum *s, const rs_stats *st)
 {
 	static const int moves[] = {W_UP, W_DOWN, W_SAME, W_NEW, W_VANISHED};
 	rs_xlsx *x = s->x;
 	const unsigned long v[] = {st->up, st->down, st->same, st->added, st->vanished};
+	lxw_col_t end = (lxw_col_t)(x->nstages + 1);
 	lxw_row_t first;
 	size_t i, k;
 
@@ -566,18 +572,24 @@ static void s_previous(sum *s, const rs_stats *st)
 	first = ++s->row;
 	for (i = 0; i < 5; i++)
 		s_count(s, moves[i], v[i]);
+	if (st->prev_rejected > 0)
+		s_count(s, W_REJECTED, st->prev_rejected);
 	s_chart(s, W_CHART_MOVES, first, 5, 0, 1, NULL, 18);
 	s->row++;
 	s_text(s, 0, words[W_MATRIX][x->lang], x->bold);
 	for (k = 0; k < x->nstages; k++)
 		s_text(s, (lxw_col_t)(k + 1), rs_rules_stage_id(x->rules, k), x->stage_fmt[k]);
-	s_text(s, (lxw_col_t)(x->nstages + 1), words[W_VANISHED][x->lang], x->bold);
+	s_text(s, end, words[W_VANISHED][x->lang], x->bold);
+	if (st->prev_rejected > 0)
+		s_text(s, end + 1, words[W_REJECTED][x->lang], x->bold);
 	s->row++;
 	for (i = 0; i < x->nstages; i++, s->row++) {
 		s_text(s, 0, rs_rules_stage_id(x->rules, i), x->stage_fmt[i]);
 		for (k = 0; k < x->nstages; k++)
 			s_num(s, (lxw_col_t)(k + 1), (double)st->transition[i][k], NULL);
-		s_num(s, (lxw_col_t)(x->nstages + 1), (double)st->vanished_per_stage[i], NULL);
+		s_num(s, end, (double)st->vanished_per_stage[i], NULL);
+		if (st->prev_rejected > 0)
+			s_num(s, end + 1, (double)st->rejected_per_stage[i], NULL);
 	}
 }
 

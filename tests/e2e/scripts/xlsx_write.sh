@@ -180,6 +180,23 @@ try:
         fail(f"with --previous: {len(wbp['Summary']._charts)} charts, expected 2")
     if find_row(cells, "rules")[1] != "../../data/rules/default.json":
         fail(f"Summary rules: {find_row(cells, 'rules')}")
+    # A previous account whose row this run rejects (M03): a line and a
+    # matrix column, as --summary-json's "rejected", so the figures add up.
+    m3 = os.path.join(tmp, "m3.csv")
+    with open("in/batch_this_month.csv", encoding="utf-8") as f, open(m3, "w", encoding="utf-8") as g:
+        g.write(f.read().replace("M03,天津北辰液压件厂,35,", "M03,天津北辰液压件厂,xx,"))
+    p3 = os.path.join(tmp, "p3.xlsx")
+    run(["--to", "xlsx", "-o", p3, "--previous", "in/batch_prev.csv", m3], 1)
+    sj3 = summary_json(["--previous", "in/batch_prev.csv", m3])
+    cells = summary_cells(openpyxl.load_workbook(p3)["Summary"])
+    moves = cells[cells.index(find_row(cells, "compared with the previous run")):]
+    if find_row(moves, "rejected")[1] != sj3["previous"]["rejected"] or sj3["previous"]["rejected"] != 1:
+        fail(f"Summary: previous accounts rejected {find_row(moves, 'rejected')} != {sj3['previous']['rejected']}")
+    head = find_row(cells, "previous \\ now")
+    col = head.index("rejected") if "rejected" in head else None
+    i = cells.index(head)
+    if col is None or [cells[i + 1 + k][col] for k in range(4)] != [0, 1, 0, 0]:
+        fail(f"matrix: no rejected column, or not per previous stage: {head}")
 
     # 4. Rejects: a sheet when there is no --rejects file, none when there is.
     r1 = os.path.join(tmp, "r1.xlsx")
