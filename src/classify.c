@@ -1093,8 +1093,8 @@ static void say_reshaped(rs_classifier *c)
 	size_t at = c->notes.len;
 	rs_error e;
 
-	if (rs_previous_reshaped(c->o.previous, &c->notes) == 0 || c->o.notice == NULL)
-		return;
+	if (rs_previous_reshaped(c->o.previous, &c->notes) == 0 || c->notes.failed || c->o.notice == NULL)
+		return; /* out of memory: the summary JSON fails on it */
 	rs_error_clear(&e);
 	e.file = rs_previous_name(c->o.previous);
 	(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(c->notes.len - at - 1), c->notes.data + at);

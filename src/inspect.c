@@ -153,6 +153,8 @@ void rs_inspect_notes_json(const rs_classifier *c, rs_buf *b)
 		rs_buf_json_str(b, line);
 	}
 	rs_buf_putc(b, ']');
+	if (c->notes.failed)
+		b->failed = true; /* a note lost to a short memory: out of memory, never a gap */
 }
 
 /* ---------------------------------------------------------- the run */

@@ -437,10 +437,14 @@ unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg)
 	rs_buf b, keys;
 	loose *t;
 
+	if (p->count == p->loaded)
+		return 0; /* no id new in this run */
 	while (cap < 2 * p->loaded + 2)
 		cap *= 2;
-	if ((t = rs_calloc(cap, sizeof *t)) == NULL)
-		return 0; /* a hint only: none when memory is short */
+	if ((t = rs_calloc(cap, sizeof *t)) == NULL) {
+		msg->failed = true;
+		return 0;
+	}
 	rs_buf_init(&b);
 	rs_buf_init(&keys);
 	for (k = 0; k < p->loaded; k++, off += n + 1) {
@@ -472,7 +476,8 @@ unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg)
 		(void)rs_buf_puts(msg, ex_old);
 		(void)rs_buf_puts(msg, "\" there): ids are compared as written, so each counts as new and as "
 		                       "vanished; keep ids as text (a spreadsheet drops leading zeros)\n");
-	} else {
+	} else if (keys.failed || b.failed) {
+		msg->failed = true;
 		found = 0;
 	}
 	rs_buf_free(&b);

@@ -36,8 +36,8 @@ void rs_previous_each(const rs_previous *p, bool rejected,
 /*
  * Ids new in this run that are a vanished id of the previous run but for
  * their shape (case, full-width forms, leading zeros of an all-digit id):
- * how many, and one line about them appended to msg (none when 0, or when
- * out of memory: a hint only).
+ * how many, and one line about them appended to msg (none when 0; out of
+ * memory sets msg->failed).
  */
 unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg);
 /* The previous file's name, as given to rs_previous_load. */
