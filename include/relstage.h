@@ -164,6 +164,10 @@ typedef struct rs_read_opts {
 	const char *const *maps;
 	size_t nmaps;
 	const char *map_file;  /* --map-file: its "fields" are read like maps */
+	/* JSON: the top level must be the array itself, as relstage writes its
+	 * rows (--previous): an object wrapping arrays (its --summary-json, whose
+	 * vanished_accounts hold ids and stages) is RS_EPARSE. */
+	bool array_only;
 } rs_read_opts;
 
 #define RS_DEFAULT_MAX_FIELD ((size_t)1 << 20)   /* 1 MiB */

@@ -300,6 +300,7 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 {
 	rs_previous *p = rs_calloc(1, sizeof *p);
 	rs_reader *rd = NULL;
+	rs_read_opts ro = *ropts;
 	rs_status st;
 
 	*out = NULL;
@@ -318,11 +319,12 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	p->diag = diag;
 	p->ctx = ctx;
 	p->id_col = p->stage_col = -1;
+	ro.array_only = true; /* relstage's own output, never an object wrapping rows */
 	st = co != NULL && co->map_file != NULL ? rs_mapfile_load(&p->mapfile, co->map_file, err) : RS_OK;
 	p->cfg.file = p->mapfile;
 	err->file = name;
 	if (st == RS_OK)
-		st = rs_reader_open(&rd, fp, name, ropts, err);
+		st = rs_reader_open(&rd, fp, name, &ro, err);
 	if (st == RS_OK)
 		p->unquote = rs_reader_format(rd) == RS_FMT_CSV || rs_reader_format(rd) == RS_FMT_TSV;
 	if (st == RS_OK)

@@ -1056,6 +1056,11 @@ static rs_status json_run(jrd *j, rs_buf *b)
 		return st;
 	if ((i = ws(b->data, 0, b->len)) >= b->len)
 		return JERR(j, RS_EPARSE, 0, "no records: the input is empty");
+	if (b->data[i] == '{' && j->c->opts->array_only) {
+		line_col(b->data, i, &l, &col);
+		return JERR(j, RS_EPARSE, l, "a JSON object where relstage's rows were expected: it writes "
+		            "them as an array of objects (a --summary-json file is not its output)");
+	}
 	if (b->data[i] == '{' && (st = find_wrapped(j, b, i, &i)) != RS_OK)
 		return st;
 	if (b->data[i] != '[') {

@@ -92,6 +92,14 @@ grep -q '^relstage: in/batch_prev.csv: 2 accounts new in this run match vanished
 grep -q '"notes":\[.*2 accounts new in this run match vanished ones' "$t/reshaped.json" ||
 	{ echo "FAIL: reshaped ids not in the notes: $(cat "$t/reshaped.json")"; fails=1; }
 
+# Last month's --summary-json given as --previous by mistake: its
+# vanished_accounts (id, stage) are no run's output; exit 2, not 8 "new".
+"$R" -q --previous in/batch_prev.csv --summary-json "$t/last_sum.json" -o /dev/null in/batch_this_month.csv 2>/dev/null
+"$R" -q --previous "$t/last_sum.json" -o /dev/null in/batch_this_month.csv 2>"$t/sumprev.err"
+rc=$?
+[ $rc = 2 ] && grep -q "last_sum.json:1: a JSON object where relstage's rows were expected" "$t/sumprev.err" ||
+	{ echo "FAIL: --previous given a summary JSON: exit $rc, $(cat "$t/sumprev.err")"; fails=1; }
+
 # Several inputs: a repeated id names the file where it was first.
 head -3 in/batch_this_month.csv >"$t/part1.csv"
 { head -1 in/batch_this_month.csv; sed -n 3,4p in/batch_this_month.csv; } >"$t/part2.csv"
