@@ -91,6 +91,22 @@ static void test_status_words_that_end_or_only_intend_are_refused(void **state)
 	YES("已签约"); YES("已经签署"); YES("已建立"); YES("已达成"); YES("有股权"); NO("未到访");
 }
 
+/* A status still under way (applied for, drafted, submitted, negotiated),
+ * an interest or a letter of intent, or a mere NDA is no agreement yet;
+ * 无法确认 ("cannot confirm") and 无从得知 are unknown, not no; 有限 and
+ * 有部分 are partial. All refused, anywhere the word sits in the status. */
+static void test_status_words_under_way_or_unknown_are_refused(void **state)
+{
+	(void)state;
+	REFUSED("已申请"); REFUSED("已提交"); REFUSED("已起草"); REFUSED("已拟定");
+	REFUSED("已报批"); REFUSED("已送审"); REFUSED("已送签"); REFUSED("已洽谈");
+	REFUSED("已谈判"); REFUSED("已协商"); REFUSED("已讨论"); REFUSED("已磋商");
+	REFUSED("有兴趣"); REFUSED("有合作意愿"); REFUSED("已签意向书"); REFUSED("已签保密协议");
+	REFUSED("无法确认"); REFUSED("无法判断"); REFUSED("无从得知"); REFUSED("有限");
+	REFUSED("有部分"); REFUSED("已簽意向書");
+	YES("已签署"); YES("已审批"); YES("有框架协议"); NO("无协议"); NO("无需");
+}
+
 static void test_empty_stays_unknown_and_noise_is_refused(void **state)
 {
 	(void)state;
@@ -177,6 +193,7 @@ int main(void)
 		cmocka_unit_test(test_ticks_and_crosses_but_not_a_bare_x),
 		cmocka_unit_test(test_chinese_status_words),
 		cmocka_unit_test(test_status_words_that_end_or_only_intend_are_refused),
+		cmocka_unit_test(test_status_words_under_way_or_unknown_are_refused),
 		cmocka_unit_test(test_empty_stays_unknown_and_noise_is_refused),
 		cmocka_unit_test(test_levels_from_real_titles),
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
