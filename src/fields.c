@@ -1030,6 +1030,21 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 	return RS_OK;
 }
 
+/* An error value of Excel, WPS or LibreOffice (a formula that failed, such
+ * as a VLOOKUP's #N/A), as a workbook cell or an export's text. */
+static bool sheet_error(const char *s, size_t n)
+{
+	static const char *const errs[] = {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+	                                   "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!",
+	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!", NULL};
+	const char *const *e;
+
+	for (e = errs; n > 1 && s[0] == '#' && *e != NULL; e++)
+		if (strlen(*e) == n && memcmp(*e, s, n) == 0)
+			return true;
+	return false;
+}
+
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
@@ -1045,6 +1060,14 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
+	if (sheet_error(s, n)) {
+		char msg[96];
+
+		(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a spreadsheet error (a formula that "
+		               "failed), not an id", (int)n, s);
+		rs_error_add_reason(err, row->line, m->where[RS_F_ID], msg);
+		return RS_EREJECT;
+	}
 	a->id = s; /* without surrounding spaces: ERP exports pad ids */
 	a->id_len = n;
 	a->v[RS_F_ID] = 0; /* known means meaningful: text fields' v is 0 */

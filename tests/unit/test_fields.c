@@ -870,6 +870,25 @@ static void test_apply_rejects_empty_id(void **state)
 	assert_string_equal(err.msg, "id is empty");
 }
 
+/* A failed lookup (=VLOOKUP(...) gives #N/A) is not an account's id: scored
+ * under it, it could not be joined back, and --previous would match it to
+ * another failed lookup. */
+static void test_apply_rejects_a_spreadsheet_error_as_id(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	apply_rejects("#N/A|n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id \"#N/A\" is a spreadsheet error (a formula that "
+	                             "failed), not an id");
+	apply_rejects(" #REF! |n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "id \"#REF!\" is a spreadsheet error");
+	apply_rejects("#DIV/0!|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+	apply_rejects("#NAME?|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+}
+
 static void test_apply_rejects_negative_and_fractional_counts(void **state)
 {
 	rs_fieldmap *m = full_map();
@@ -1524,6 +1543,7 @@ int main(void)
 		cmocka_unit_test(test_apply_empty_cells_are_unknown_not_zero),
 		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
 		cmocka_unit_test(test_apply_rejects_empty_id),
+		cmocka_unit_test(test_apply_rejects_a_spreadsheet_error_as_id),
 		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
 		cmocka_unit_test(test_apply_json_types),
