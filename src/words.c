@@ -13,7 +13,8 @@
  * How an entry matches, beyond the whole cell: W_END the last words of a
  * title's head (the part before "of", "to", a comma or a parenthesis),
  * W_SUFFIX its end even inside a word (Chinese, German compounds), W_FIRST
- * its first words ("VP Sales", "Head of ..."). The longest end match wins.
+ * its first words ("VP Sales", "Head of ..."). The longest end match wins
+ * over a first word that may also end a title (VP, director, manager).
  */
 enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4 };
 
@@ -175,9 +176,12 @@ static size_t head_len(const char *s, size_t n)
 	return h;
 }
 
+/* The whole cell, else the head's first words when they only lead a title
+ * ("Chief ... Officer", "Head Buyer"), else the longest end of the head
+ * (the role: "VP Assistant", "Director General"), else its first words. */
 static const vocab *lookup(const char *s, size_t n, char kind)
 {
-	const vocab *w, *best = NULL;
+	const vocab *w, *best = NULL, *first = NULL;
 	size_t h = head_len(s, n), k, bestk = 0;
 
 	for (w = words; w < words + NWORDS; w++)
@@ -186,15 +190,16 @@ static const vocab *lookup(const char *s, size_t n, char kind)
 	for (w = words; w < words + NWORDS; w++) {
 		if (w->kind != kind || (k = strlen(w->w)) > h)
 			continue;
-		if ((w->how & W_FIRST) && memcmp(w->w, s, k) == 0 && (k == h || s[k] == ' '))
-			return w;
+		if (first == NULL && (w->how & W_FIRST) && memcmp(w->w, s, k) == 0 &&
+		    (k == h || s[k] == ' '))
+			first = w;
 		if (k > bestk && (w->how & (W_END | W_SUFFIX)) && memcmp(w->w, s + h - k, k) == 0 &&
 		    (k == h || (w->how & W_SUFFIX) || s[h - k - 1] == ' ')) {
 			best = w;
 			bestk = k;
 		}
 	}
-	return best;
+	return first != NULL && (best == NULL || !(first->how & W_END)) ? first : best;
 }
 
 /*

@@ -168,6 +168,19 @@ static void test_former_titles_are_refused(void **state)
 	LEVEL("Director (interim)", 3);
 }
 
+/* A title's last word names the role: "VP Assistant" is the VP's
+ * assistant, "Director General" more than a director. A first word ("VP
+ * Sales", "Head of ...") reads only when no last word does. */
+static void test_a_titles_last_word_wins_over_its_first(void **state)
+{
+	(void)state;
+	LEVEL("VP Assistant", 1); LEVEL("Director Assistant", 1); LEVEL("Manager Assistant", 1);
+	LEVEL("President Assistant", 1); LEVEL("Director General of Customs", 4);
+	LEVEL("Gerente General de Compras", 4);
+	LEVEL("VP Sales", 4); LEVEL("Director, Supply Chain", 3); LEVEL("Head of Purchasing", 3);
+	LEVEL("Leiter Einkauf", 3);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -198,6 +211,7 @@ int main(void)
 		cmocka_unit_test(test_levels_from_real_titles),
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
 		cmocka_unit_test(test_former_titles_are_refused),
+		cmocka_unit_test(test_a_titles_last_word_wins_over_its_first),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
