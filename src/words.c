@@ -288,14 +288,18 @@ static bool word_byte(unsigned char c)
 }
 
 /*
- * A folded title of someone no longer in it: "Former CEO", "VP (retired)",
- * 原总经理, 总经理（已离职）. It says nothing of the level reached now.
+ * A folded title of someone no longer, or not yet, in it: "Former CEO",
+ * "VP (retired)", 原总经理, 总经理（已离职）, "Incoming CEO", 拟任总经理. It
+ * says nothing of the level reached now.
  */
 static bool former_title(const char *s, size_t n)
 {
-	static const char *const marks[] = {"former", "ex", "retired", "past", "left", "ehemalig",
-	                                    "ehemaliger", "ehemalige", "ancien", "ancienne", NULL};
-	static const char *const zh[] = {"离职", "离任", "退休", "卸任", NULL};
+	static const char *const marks[] = {
+		"former", "ex", "retired", "past", "left", "ehemalig", "ehemaliger", "ehemalige",
+		"ancien", "ancienne", "future", "incoming", "designate", "designated", "elect",
+		"künftig", "künftiger", "künftige", "designierter", "designierte", "futur",
+		NULL};
+	static const char *const zh[] = {"离职", "离任", "退休", "卸任", "拟任", "候任", "待任", NULL};
 	const char *const *m;
 	const vocab *w;
 	size_t i, k;

@@ -181,6 +181,17 @@ static void test_a_titles_last_word_wins_over_its_first(void **state)
 	LEVEL("Leiter Einkauf", 3);
 }
 
+/* A title someone does not hold yet says nothing of the level reached now,
+ * as a former one does not: refused. Acting and interim holders hold it. */
+static void test_designated_titles_are_refused(void **state)
+{
+	(void)state;
+	LEVEL("Future CEO", -2); LEVEL("Incoming CEO", -2); LEVEL("CEO (designate)", -2);
+	LEVEL("CEO-designate", -2); LEVEL("President-elect", -2); LEVEL("künftiger Geschäftsführer", -2);
+	LEVEL("拟任总经理", -2); LEVEL("候任总经理", -2); LEVEL("总经理（待任命）", -2);
+	LEVEL("Acting CEO", 4); LEVEL("Interim CEO", 4); LEVEL("代理总经理", 4);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -212,6 +223,7 @@ int main(void)
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
 		cmocka_unit_test(test_former_titles_are_refused),
 		cmocka_unit_test(test_a_titles_last_word_wins_over_its_first),
+		cmocka_unit_test(test_designated_titles_are_refused),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
