@@ -53,7 +53,7 @@ static const vocab words[] = {
 	{"co founder", 'l', 4, W_END}, {"chairman", 'l', 4, W_END}, {"chairwoman", 'l', 4, W_END},
 	{"managing director", 'l', 4, W_END}, {"general manager", 'l', 4, W_END},
 	{"geschäftsführer", 'l', 4, W_SUFFIX}, {"geschäftsführerin", 'l', 4, W_SUFFIX},
-	{"geschäftsführung", 'l', 4, W_SUFFIX}, {"vorstand", 'l', 4, W_END | W_FIRST},
+	{"geschäftsführung", 'l', 4, W_CELL}, {"vorstand", 'l', 4, W_END | W_FIRST},
 	{"inhaber", 'l', 4, W_END}, {"inhaberin", 'l', 4, W_END}, {"pdg", 'l', 4, W_END},
 	{"directeur général", 'l', 4, W_END}, {"directrice générale", 'l', 4, W_END},
 	{"director general", 'l', 4, W_END}, {"gerente general", 'l', 4, W_END},
@@ -161,7 +161,7 @@ static size_t head_len(const char *s, size_t n)
 	static const char *const cuts[] = {",",     "(",    "\xEF\xBC\x88", "\xEF\xBC\x8C", "|",
 	                                   ";",     ":",    " of ",         " to ",         " for ",
 	                                   " at ",  " de ", " des ",        " du ",         " del ",
-	                                   " für ", NULL};
+	                                   " für ", " der ", NULL};
 	const char *const *c;
 	size_t h = n, k, i;
 

@@ -192,6 +192,17 @@ static void test_designated_titles_are_refused(void **state)
 	LEVEL("Acting CEO", 4); LEVEL("Interim CEO", 4); LEVEL("代理总经理", 4);
 }
 
+/* German titles attached to the management, not of it: "der" cuts the head
+ * as "of" does, and Geschäftsführung (the body) reads only as a whole cell. */
+static void test_assistants_of_the_german_management_are_not_executives(void **state)
+{
+	(void)state;
+	LEVEL("Assistent der Geschäftsführung", -2); LEVEL("Referent der Geschäftsführung", -2);
+	LEVEL("Sekretärin der Geschäftsführung", -2); LEVEL("Assistenz Geschäftsführung", -2);
+	LEVEL("Stabsstelle Geschäftsführung", -2);
+	LEVEL("Geschäftsführung", 4); LEVEL("Leiter der Beschaffung", 3);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -224,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_former_titles_are_refused),
 		cmocka_unit_test(test_a_titles_last_word_wins_over_its_first),
 		cmocka_unit_test(test_designated_titles_are_refused),
+		cmocka_unit_test(test_assistants_of_the_german_management_are_not_executives),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
