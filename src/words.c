@@ -288,18 +288,28 @@ static bool word_byte(unsigned char c)
 }
 
 /*
- * A folded title of someone no longer, or not yet, in it: "Former CEO",
- * "VP (retired)", 原总经理, 总经理（已离职）, "Incoming CEO", 拟任总经理. It
- * says nothing of the level reached now.
+ * A folded title of someone no longer, or not yet, in it ("Former CEO",
+ * "VP (retired)", 原总经理, 总经理（已离职）, "Incoming CEO", 拟任总经理), or
+ * a level not reached ("not Director", 未接触高层, 非高层, 总经理（未见面）,
+ * 计划拜访总经理). It says nothing of the level reached now.
  */
 static bool former_title(const char *s, size_t n)
 {
 	static const char *const marks[] = {
 		"former", "ex", "retired", "past", "left", "ehemalig", "ehemaliger", "ehemalige",
 		"ancien", "ancienne", "future", "incoming", "designate", "designated", "elect",
-		"künftig", "künftiger", "künftige", "designierter", "designierte", "futur",
-		NULL};
-	static const char *const zh[] = {"离职", "离任", "退休", "卸任", "拟任", "候任", "待任", NULL};
+		"künftig", "künftiger", "künftige", "designierter", "designierte", "futur", NULL};
+	/* first: "not Director", "below VP", "target: CEO" (not "Buyer at Target") */
+	static const char *const marks_first[] = {"not", "no", "non", "below", "never", "target",
+	                                          "planned", "nicht", "kein", "keine", NULL};
+	static const char *const zh[] = {"离职", "离任", "退休", "卸任", "拟任", "候任", "待任",
+	                                 "(未", "（未", "(待", "（待", NULL};
+	/* at the start: 未接触高层, 计划拜访总经理, 目标：总经理 (not 计划部经理,
+	 * 目标客户经理: the planning department, the target accounts) */
+	static const char *const zh_first[] = {"未", "尚未", "待", "计划拜访", "计划接触", "计划约见",
+	                                       "目标:", "目标：", NULL};
+	/* right before a title: 原总经理 and 非高层, not 原料采购经理, 非洲区经理, 无锡 */
+	static const char *const zh_before[] = {"原", "前", "非", "无", "不是", "没有", NULL};
 	const char *const *m;
 	const vocab *w;
 	size_t i, k;
@@ -309,16 +319,23 @@ static bool former_title(const char *s, size_t n)
 			if (memcmp(s + i, *m, k) == 0 && (i == 0 || !word_byte((unsigned char)s[i - 1])) &&
 			    (i + k == n || !word_byte((unsigned char)s[i + k])))
 				return true;
+	for (m = marks_first; *m != NULL; m++)
+		if ((k = strlen(*m)) <= n && memcmp(s, *m, k) == 0 &&
+		    (k == n || !word_byte((unsigned char)s[k])))
+			return true;
 	for (m = zh; *m != NULL; m++)
 		for (k = strlen(*m), i = 0; i + k <= n; i++)
 			if (memcmp(s + i, *m, k) == 0)
 				return true;
-	/* 原 or 前 ("former") right before a title: 原总经理, not 原料采购经理. */
-	if (n > 3 && (memcmp(s, "原", 3) == 0 || memcmp(s, "前", 3) == 0))
-		for (w = words; w < words + NWORDS; w++)
-			if (w->kind == 'l' && (k = strlen(w->w)) <= n - 3 &&
-			    (unsigned char)w->w[0] >= 0x80 && memcmp(s + 3, w->w, k) == 0)
-				return true;
+	for (m = zh_first; *m != NULL; m++)
+		if ((k = strlen(*m)) < n && memcmp(s, *m, k) == 0)
+			return true;
+	for (m = zh_before; *m != NULL; m++)
+		if ((i = strlen(*m)) < n && memcmp(s, *m, i) == 0)
+			for (w = words; w < words + NWORDS; w++)
+				if (w->kind == 'l' && (k = strlen(w->w)) <= n - i &&
+				    (unsigned char)w->w[0] >= 0x80 && memcmp(s + i, w->w, k) == 0)
+					return true;
 	return false;
 }
 

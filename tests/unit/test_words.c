@@ -203,6 +203,24 @@ static void test_assistants_of_the_german_management_are_not_executives(void **s
 	LEVEL("Geschäftsführung", 4); LEVEL("Leiter der Beschaffung", 3);
 }
 
+/* A level written with a negation or as a plan names a level not reached:
+ * 未接触高层 ("top management not reached") is not an executive contact.
+ * Refused, as former titles are. A place or a trade before a title is not
+ * a negation (无锡, 非洲, 不锈钢). */
+static void test_levels_not_reached_are_refused(void **state)
+{
+	(void)state;
+	LEVEL("未接触高层", -2); LEVEL("非高层", -2); LEVEL("无高层", -2); LEVEL("不是经理", -2);
+	LEVEL("尚未接触总经理", -2); LEVEL("计划拜访总经理", -2); LEVEL("目标：总经理", -2);
+	LEVEL("待接触总经理", -2); LEVEL("总经理（未见面）", -2); LEVEL("总经理(待接触)", -2);
+	LEVEL("not Director", -2); LEVEL("below Director", -2); LEVEL("no VP contact", -2);
+	LEVEL("Non-executive Director", -2); LEVEL("target: CEO", -2); LEVEL("nicht Vorstand", -2);
+	LEVEL("无锡工厂厂长", 3); LEVEL("非洲区经理", 2); LEVEL("不锈钢事业部经理", 2);
+	LEVEL("计划部经理", 2); LEVEL("计划主管", 2); LEVEL("目标客户经理", 2);
+	LEVEL("Buyer at Target", 1); LEVEL("Director (no direct reports)", 3);
+	LEVEL("见过总经理", 4); LEVEL("Director of Nonwovens", 3);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -236,6 +254,7 @@ int main(void)
 		cmocka_unit_test(test_a_titles_last_word_wins_over_its_first),
 		cmocka_unit_test(test_designated_titles_are_refused),
 		cmocka_unit_test(test_assistants_of_the_german_management_are_not_executives),
+		cmocka_unit_test(test_levels_not_reached_are_refused),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
