@@ -205,20 +205,23 @@ static const vocab *lookup(const char *s, size_t n, char kind)
 /*
  * What 已X, 未X, 有X, 无X cannot say yes or no about: X ending or lapsing
  * (已过期, an agreement that expired; 已离职, a key person who left), only
- * intended or pending (有待签署), once but no more (有过, 已不再), partial
- * (有限, 有部分), or undecided or unknown (未定, 未知, 无法确认). Such a
- * status is refused, never guessed.
+ * intended or pending (有待签署), once, sometimes or no more (有过, 有时,
+ * 已不再), partial (有限, 有部分), or undecided or unknown (未定, 未知,
+ * 无法确认). Such a status is refused, never guessed.
  */
 static const char *const not_status[] = {
-	"过", "到期", "失", "终止", "中止", "取消", "解除", "解约", "作废", "废", "撤", "退", "停",
-	"暂", "关闭", "结束", "注销", "离", "调离", "冻结", "拒", "否", "放弃", "流失", "淘汰",
-	"不", "无", "没", "待", "望", "计划", "可能", "定", "知", "法", "从", "限", "部分", NULL};
+	"过", "失", "废", "撤", "退", "停", "暂", "关闭", "结束", "注销", "离", "调离", "拒", "否",
+	"放弃", "流失", "淘汰", "待", "望", "计划", "可能", "定", "知", "法", "从", "限", "部分",
+	"意", "时", "一次", NULL};
 
 /* Refused anywhere in X: a step under way, not its outcome (已申请, 已起草,
- * 已送签, 已洽谈), an interest or intent (有兴趣, 已签意向书), an NDA. */
+ * 已送签, 已洽谈), an interest or intent (已签意向书), an NDA, a verbal
+ * deal, and a yes qualified later (已签署（已过期）, 有，但已终止,
+ * 已签署但未生效). */
 static const char *const under_way[] = {
 	"意向", "意愿", "兴趣", "保密", "草", "拟", "谈", "协商", "讨论", "磋商", "申请", "提交",
-	"报批", "送审", "送签", NULL};
+	"报批", "送审", "送签", "过期", "到期", "失效", "终止", "中止", "取消", "解除", "解约",
+	"作废", "撤销", "停止", "冻结", "不", "无", "没", "未", "但", "口头", NULL};
 
 static bool holds(const char *s, size_t n, const char *w)
 {

@@ -107,6 +107,19 @@ static void test_status_words_under_way_or_unknown_are_refused(void **state)
 	YES("已签署"); YES("已审批"); YES("有框架协议"); NO("无协议"); NO("无需");
 }
 
+/* A yes qualified later in the cell is no plain yes: expired or ended in
+ * brackets or after a comma, signed but not in force or not stamped, only
+ * verbal, only an intent or "sometimes". Refused. */
+static void test_status_words_qualified_later_are_refused(void **state)
+{
+	(void)state;
+	REFUSED("有，但已过期"); REFUSED("有框架协议（已过期）"); REFUSED("已签（2019，已过期）");
+	REFUSED("已签署（过期）"); REFUSED("已签署-已终止"); REFUSED("已签署但未生效");
+	REFUSED("已签未盖章"); REFUSED("有口头协议"); REFUSED("有意"); REFUSED("有时");
+	REFUSED("有一次"); REFUSED("已簽署（已終止）");
+	YES("已签署"); YES("已签订框架协议"); YES("有股权"); NO("未签署"); NO("未到访"); NO("无协议");
+}
+
 static void test_empty_stays_unknown_and_noise_is_refused(void **state)
 {
 	(void)state;
@@ -247,6 +260,7 @@ int main(void)
 		cmocka_unit_test(test_chinese_status_words),
 		cmocka_unit_test(test_status_words_that_end_or_only_intend_are_refused),
 		cmocka_unit_test(test_status_words_under_way_or_unknown_are_refused),
+		cmocka_unit_test(test_status_words_qualified_later_are_refused),
 		cmocka_unit_test(test_empty_stays_unknown_and_noise_is_refused),
 		cmocka_unit_test(test_levels_from_real_titles),
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
