@@ -851,15 +851,22 @@ static bool unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	return *scale != 1 || *cur != 0;
 }
 
-rs_status rs_fieldmap_check_units(const rs_fieldmap *m, const rs_row *h, rs_error *err)
+rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
-	double sa, sb;
-	unsigned ca, cb;
+	double sa = 1, sb = 1;
+	unsigned ca = 0, cb = 0;
 	char ta[48], tb[48];
+	bool na, nb;
 
-	if (a < 0 || b < 0 || !unit_named(h->cell[a], h->len[a], &sa, &ca) ||
-	    !unit_named(h->cell[b], h->len[b], &sb, &cb))
+	m->amount_cur[0] = m->amount_cur[1] = 0;
+	if (a < 0 || b < 0)
+		return RS_OK;
+	na = unit_named(h->cell[a], h->len[a], &sa, &ca);
+	nb = unit_named(h->cell[b], h->len[b], &sb, &cb);
+	m->amount_cur[0] = na ? ca : 0;
+	m->amount_cur[1] = nb ? cb : 0;
+	if (!na || !nb)
 		return RS_OK;
 	/* "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" both dollars */
 	if (sa == sb && (ca == 0 || cb == 0 || (ca & cb) != 0))
@@ -1102,19 +1109,28 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
  * whose cell did not read.
  */
 /* our_sales and customer_spend, both read, in currencies that cannot be one
- * ("USD 1000", "EUR 2000"): no share comes from them. */
+ * ("USD 1000", "EUR 2000"; "12000" under "Revenue (USD)" beside "€15000"):
+ * no share comes from them. A cell that names none is in its header's. */
 static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_error *err)
 {
 	size_t a = (size_t)m->col[RS_F_OUR_SALES], b = (size_t)m->col[RS_F_CUSTOMER_SPEND];
 	unsigned ca = rs_value_currencies(row->cell[a], row->len[a]);
 	unsigned cb = rs_value_currencies(row->cell[b], row->len[b]);
-	char va[72], vb[72], msg[200];
+	char va[72], vb[72], hb[RS_FIELD_WHERE_MAX + 16] = "", msg[sizeof err->msg];
 
+	bool by_header = cb == 0;
+
+	if (ca == 0) /* the reason starts with our_sales' column */
+		ca = m->amount_cur[0];
+	if (cb == 0)
+		cb = m->amount_cur[1];
 	if (ca == 0 || cb == 0 || (ca & cb) != 0)
 		return RS_OK;
-	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\" are in different currencies",
+	if (by_header)
+		(void)snprintf(hb, sizeof hb, " (column \"%s\")", m->where[RS_F_CUSTOMER_SPEND]);
+	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\"%s are in different currencies",
 	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
-	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]));
+	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), hb);
 	rs_error_add_reason(err, row->line, m->where[RS_F_OUR_SALES], msg);
 	return RS_EREJECT;
 }
@@ -1184,7 +1200,11 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, 
 		slow |= (uint32_t)(len[m->bykind[i].col] != 0) << m->bykind[i].field;
 	a->known = known;
 	/* Plain numbers take the fast path: only two slow amounts carry signs. */
-	amounts = (slow & amounts) == amounts ? amounts : 0;
+	/* and one with a sign beside a plain one whose header names a currency */
+	amounts = (slow & amounts) == amounts ||
+	                  ((slow & amounts) != 0 && (m->amount_cur[0] | m->amount_cur[1]) != 0)
+	              ? amounts
+	              : 0;
 	for (f = 0; slow != 0; f++, slow >>= 1)
 		if ((slow & 1) && (st = parse_cell(m, f, row, conv, a, guessed, err)) != RS_OK) {
 			if (st != RS_EREJECT)

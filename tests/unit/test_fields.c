@@ -1157,6 +1157,36 @@ static void test_amounts_in_two_currencies_are_rejected(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* A cell that names no currency is in its header's: "Revenue (USD)" beside
+ * "€15000" gives no share; beside "$15000" or a header of its own it does. */
+static void test_an_amount_without_currency_is_in_its_headers(void **state)
+{
+	static const char *const hdr = "id|Revenue (USD)|Total Purchases";
+	rs_fieldmap *m = map_ok(hdr, NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow h, r;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|€15000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_EREJECT);
+	assert_string_equal(err.where, "Revenue (USD)");
+	assert_string_equal(err.msg, "our_sales \"12000\" and customer_spend \"€15000\" are in "
+	                             "different currencies");
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|$15000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|15000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	rs_fieldmap_free(m);
+}
+
 static void test_apply_passes_reader_reject_through(void **state)
 {
 	rs_fieldmap *m = map_ok("id|share", NULL, 0);
@@ -1551,6 +1581,7 @@ int main(void)
 		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 		cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
 		cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
+		cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
