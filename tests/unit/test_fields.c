@@ -635,6 +635,26 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	                    "id=1a purchase_share=2a");
 }
 
+/* The same said in brackets: units and periods in brackets are passed over
+ * ("Share (%)", "Umsatz (TEUR)", "(FY24)"), but a target, plan, forecast,
+ * past value or a rival's in brackets is not the account's value now, by
+ * its name or its words. */
+static void test_brackets_naming_a_target_or_past_are_not_the_value(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(found("Account ID|Share of Wallet (Target)|Share (LY)|Share (competitor)|"
+	                          "Revenue (budget)|Total Purchases (forecast)",
+	                          b, sizeof b),
+	                    "id=1a");
+	assert_string_equal(found("客户编号|采购份额（预测）|份额（去年）|我方销售额（目标）|份额", b, sizeof b),
+	                    "id=1a purchase_share=5a");
+	assert_string_equal(found("Account ID|Share (%) (FY2026)|Umsatz (TEUR)|Einkaufsvolumen (TEUR)",
+	                          b, sizeof b),
+	                    "id=1a purchase_share=2a our_sales=3a customer_spend=4a");
+}
+
 static void test_ambiguous_words_take_none_and_say_so(void **state)
 {
 	trow h;
@@ -1562,6 +1582,7 @@ int main(void)
 		cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
 		cmocka_unit_test(test_real_export_headers_find_their_fields),
 		cmocka_unit_test(test_share_and_amount_words_pass_over_targets_past_and_others),
+		cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
