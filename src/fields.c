@@ -1052,13 +1052,31 @@ static bool sheet_error(const char *s, size_t n)
 	return false;
 }
 
+/* A long number Excel wrote in scientific notation (1.23457E+17): how many
+ * digits it kept, or 0 when s[0..n) is not one. */
+static size_t sci_digits(const char *s, size_t n)
+{
+	size_t i = 1, d = 1, e;
+
+	if (n < 5 || s[0] < '1' || s[0] > '9')
+		return 0;
+	if (s[1] == '.')
+		for (i = 2; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	if (i + 3 >= n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')
+		return 0;
+	for (e = i + 2; e < n && s[e] >= '0' && s[e] <= '9'; e++)
+		;
+	return e == n && e - (i + 2) >= 2 ? d : 0;
+}
+
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
 {
 	size_t c = (size_t)m->col[RS_F_ID];
 	const char *s = row->cell[c];
-	size_t n = row->len[c];
+	size_t n = row->len[c], d = 0;
 
 	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
@@ -1067,11 +1085,16 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
-	if (sheet_error(s, n)) {
-		char msg[96];
+	if (sheet_error(s, n) || (d = sci_digits(s, n)) > 0) {
+		char msg[128];
 
-		(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a spreadsheet error (a formula that "
-		               "failed), not an id", (int)n, s);
+		if (d > 0)
+			(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a number in scientific notation: a "
+			               "long numeric id cut to %zu digits; export the ids as text",
+			               (int)(n < 24 ? n : 24), s, d);
+		else
+			(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a spreadsheet error (a formula "
+			               "that failed), not an id", (int)n, s);
 		rs_error_add_reason(err, row->line, m->where[RS_F_ID], msg);
 		return RS_EREJECT;
 	}

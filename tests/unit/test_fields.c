@@ -909,6 +909,30 @@ static void test_apply_rejects_a_spreadsheet_error_as_id(void **state)
 	assert_contains(err.msg, "is a spreadsheet error");
 }
 
+/* A long numeric id that Excel wrote in scientific notation (an 18-digit
+ * id saved as CSV becomes 1.23457E+17): the digits are gone, and every such
+ * id would be the same. Codes that only look a little like it stay ids. */
+static void test_apply_rejects_an_id_in_scientific_notation(void **state)
+{
+	rs_error err;
+	rs_fieldmap *m;
+	rs_account a;
+	trow r;
+
+	(void)state;
+	apply_rejects("1.23457E+17|n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id \"1.23457E+17\" is a number in scientific notation: a long "
+	                             "numeric id cut to 6 digits; export the ids as text");
+	apply_rejects("9.0072E+15|n|5|||||||||||||", NULL, &err);
+	assert_non_null(strstr(err.msg, "is a number in scientific notation"));
+	m = full_map();
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "12E3|n|5|||||||||||||", 2), NULL, &a, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1.2E-5X|n|5|||||||||||||", 2), NULL, &a, &err),
+	                 RS_OK);
+	rs_fieldmap_free(m);
+}
+
 static void test_apply_rejects_negative_and_fractional_counts(void **state)
 {
 	rs_fieldmap *m = full_map();
@@ -1595,6 +1619,7 @@ int main(void)
 		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
 		cmocka_unit_test(test_apply_rejects_empty_id),
 		cmocka_unit_test(test_apply_rejects_a_spreadsheet_error_as_id),
+		cmocka_unit_test(test_apply_rejects_an_id_in_scientific_notation),
 		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
 		cmocka_unit_test(test_apply_json_types),
