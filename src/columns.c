@@ -138,7 +138,8 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 
 /*
  * purchase_share as fractions of 1: every value in [0, 1], one not whole.
- * When most are so but some are not, the percentages read are said.
+ * When some are so but others are not, the percentages read are said: a
+ * "0.85" among "85"s may have meant 85%.
  */
 static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
                             void *ctx)
@@ -183,13 +184,13 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 		       "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
 		       "fractions of 1, times 100; --share-scale percent reads them as percentages",
 		       name, in01, val);
-	} else if (in01 > over) {
+	} else {
 		notice(diag, ctx,
 		       "%s: %zu of %zu values in the first rows are between 0 and 1 (\"%s\") but "
-		       "\"%s\" is not: read as percentages; --share-scale fraction reads them as "
-		       "fractions of 1",
+		       "\"%s\" is not: read as percentages (\"%s\" is %s%%); --share-scale fraction "
+		       "reads them as fractions of 1",
 		       name, in01, in01 + over, val,
-		       rs_field_shown(val2, sizeof val2, over_eg, over_len));
+		       rs_field_shown(val2, sizeof val2, over_eg, over_len), val, val);
 	}
 }
 

@@ -851,15 +851,22 @@ static bool unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	return *scale != 1 || *cur != 0;
 }
 
-rs_status rs_fieldmap_check_units(const rs_fieldmap *m, const rs_row *h, rs_error *err)
+rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
-	double sa, sb;
-	unsigned ca, cb;
+	double sa = 1, sb = 1;
+	unsigned ca = 0, cb = 0;
 	char ta[48], tb[48];
+	bool na, nb;
 
-	if (a < 0 || b < 0 || !unit_named(h->cell[a], h->len[a], &sa, &ca) ||
-	    !unit_named(h->cell[b], h->len[b], &sb, &cb))
+	m->amount_cur[0] = m->amount_cur[1] = 0;
+	if (a < 0 || b < 0)
+		return RS_OK;
+	na = unit_named(h->cell[a], h->len[a], &sa, &ca);
+	nb = unit_named(h->cell[b], h->len[b], &sb, &cb);
+	m->amount_cur[0] = na ? ca : 0;
+	m->amount_cur[1] = nb ? cb : 0;
+	if (!na || !nb)
 		return RS_OK;
 	/* "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" both dollars */
 	if (sa == sb && (ca == 0 || cb == 0 || (ca & cb) != 0))
@@ -1030,13 +1037,46 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 	return RS_OK;
 }
 
+/* An error value of Excel, WPS or LibreOffice (a formula that failed, such
+ * as a VLOOKUP's #N/A), as a workbook cell or an export's text. */
+static bool sheet_error(const char *s, size_t n)
+{
+	static const char *const errs[] = {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+	                                   "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!",
+	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!", NULL};
+	const char *const *e;
+
+	for (e = errs; n > 1 && s[0] == '#' && *e != NULL; e++)
+		if (strlen(*e) == n && memcmp(*e, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* A long number Excel wrote in scientific notation (1.23457E+17): how many
+ * digits it kept, or 0 when s[0..n) is not one. */
+static size_t sci_digits(const char *s, size_t n)
+{
+	size_t i = 1, d = 1, e;
+
+	if (n < 5 || s[0] < '1' || s[0] > '9')
+		return 0;
+	if (s[1] == '.')
+		for (i = 2; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	if (i + 3 >= n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')
+		return 0;
+	for (e = i + 2; e < n && s[e] >= '0' && s[e] <= '9'; e++)
+		;
+	return e == n && e - (i + 2) >= 2 ? d : 0;
+}
+
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
 {
 	size_t c = (size_t)m->col[RS_F_ID];
 	const char *s = row->cell[c];
-	size_t n = row->len[c];
+	size_t n = row->len[c], d = 0;
 
 	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
@@ -1045,6 +1085,19 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
+	if (sheet_error(s, n) || (d = sci_digits(s, n)) > 0) {
+		char msg[128];
+
+		if (d > 0)
+			(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a number in scientific notation: a "
+			               "long numeric id cut to %zu digits; export the ids as text",
+			               (int)(n < 24 ? n : 24), s, d);
+		else
+			(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a spreadsheet error (a formula "
+			               "that failed), not an id", (int)n, s);
+		rs_error_add_reason(err, row->line, m->where[RS_F_ID], msg);
+		return RS_EREJECT;
+	}
 	a->id = s; /* without surrounding spaces: ERP exports pad ids */
 	a->id_len = n;
 	a->v[RS_F_ID] = 0; /* known means meaningful: text fields' v is 0 */
@@ -1079,19 +1132,28 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
  * whose cell did not read.
  */
 /* our_sales and customer_spend, both read, in currencies that cannot be one
- * ("USD 1000", "EUR 2000"): no share comes from them. */
+ * ("USD 1000", "EUR 2000"; "12000" under "Revenue (USD)" beside "€15000"):
+ * no share comes from them. A cell that names none is in its header's. */
 static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_error *err)
 {
 	size_t a = (size_t)m->col[RS_F_OUR_SALES], b = (size_t)m->col[RS_F_CUSTOMER_SPEND];
 	unsigned ca = rs_value_currencies(row->cell[a], row->len[a]);
 	unsigned cb = rs_value_currencies(row->cell[b], row->len[b]);
-	char va[72], vb[72], msg[200];
+	char va[72], vb[72], hb[RS_FIELD_WHERE_MAX + 16] = "", msg[sizeof err->msg];
 
+	bool by_header = cb == 0;
+
+	if (ca == 0) /* the reason starts with our_sales' column */
+		ca = m->amount_cur[0];
+	if (cb == 0)
+		cb = m->amount_cur[1];
 	if (ca == 0 || cb == 0 || (ca & cb) != 0)
 		return RS_OK;
-	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\" are in different currencies",
+	if (by_header)
+		(void)snprintf(hb, sizeof hb, " (column \"%s\")", m->where[RS_F_CUSTOMER_SPEND]);
+	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\"%s are in different currencies",
 	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
-	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]));
+	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), hb);
 	rs_error_add_reason(err, row->line, m->where[RS_F_OUR_SALES], msg);
 	return RS_EREJECT;
 }
@@ -1161,7 +1223,11 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, 
 		slow |= (uint32_t)(len[m->bykind[i].col] != 0) << m->bykind[i].field;
 	a->known = known;
 	/* Plain numbers take the fast path: only two slow amounts carry signs. */
-	amounts = (slow & amounts) == amounts ? amounts : 0;
+	/* and one with a sign beside a plain one whose header names a currency */
+	amounts = (slow & amounts) == amounts ||
+	                  ((slow & amounts) != 0 && (m->amount_cur[0] | m->amount_cur[1]) != 0)
+	              ? amounts
+	              : 0;
 	for (f = 0; slow != 0; f++, slow >>= 1)
 		if ((slow & 1) && (st = parse_cell(m, f, row, conv, a, guessed, err)) != RS_OK) {
 			if (st != RS_EREJECT)

@@ -171,8 +171,9 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
  * RS_EUSAGE when our_sales and customer_spend both have a column and their
  * headers name different units in brackets ("销售额（万元）", "采购总额（元）",
  * "(USD)" and "(EUR)"): a share from them would be off by the difference.
+ * Keeps the currencies each header names, for the cells that name none.
  */
-rs_status rs_fieldmap_check_units(const rs_fieldmap *m, const rs_row *header, rs_error *err);
+rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *header, rs_error *err);
 /*
  * Adds a problem of a row to err: the first as it always reads ("where" the
  * column, msg), then each one with its column in the text, "; " between, so
@@ -228,6 +229,7 @@ struct rs_fieldmap {
 	char pref[RS_F_COUNT];
 	uint32_t dec_by_file;             /* fields whose pref came from other columns */
 	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
+	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };

@@ -34,6 +34,8 @@ typedef struct word_rule {
 #define NOT_NOW "target|goal|quota|plan|planned|budget|forecast|expected|estimated|potential|" \
                 "last|previous|prior|ly|max|maximum|min|minimum|avg|average|change|growth|" \
                 "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化"
+/* Someone else's value: in brackets too ("Share (competitor)"). */
+#define RIVAL "competitor|competitors|competition|rival|竞争|对手|竞品"
 
 static const word_rule rules_table[] = {
 	{RS_F_ID, {CUSTOMER, "id|#|no|nr|number|num|code|编码|编号|代码|代号|号码"},
@@ -136,6 +138,8 @@ static size_t fold_at(const unsigned char *s, size_t i, size_t n, unsigned char 
 	return 1;
 }
 
+static bool bracket_not_now(const char *s, size_t n);
+
 size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap)
 {
 	const unsigned char *u;
@@ -162,7 +166,8 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 			continue;
 		}
 		if (c == '(' || c == '[') {
-			close = c == '(' ? ')' : ']';
+			/* dropped, unless it says the value is not the account's now */
+			close = bracket_not_now(s + i + k, n - i - k) ? 0 : c == '(' ? ')' : ']';
 			c = ' '; /* "Share(%)Q1": the words on either side stay apart */
 		}
 		if (c == '%' || c == ')' || c == ']')
@@ -283,6 +288,27 @@ static const char *group_hit(const char *norm, const char *list, size_t *len)
 		w = bar ? bar + 1 : NULL;
 	}
 	return NULL;
+}
+
+/*
+ * Does the bracket opened just before s[0..n) name a target, plan, forecast,
+ * past value or a rival's ("Share of Wallet (Target)", "份额（去年）")?
+ * Then its words count, and rule the column out as they do outside.
+ */
+static bool bracket_not_now(const char *s, size_t n)
+{
+	char norm[128];
+	size_t i, len;
+
+	for (i = 0; i < n && s[i] != ')' && s[i] != ']' &&
+	            !(i + 2 < n && memcmp(s + i, "\xEF\xBC\x89", 3) == 0) &&
+	            !(i + 2 < n && memcmp(s + i, "\xE3\x80\x91", 3) == 0);
+	     i++)
+		;
+	if (i > 60)
+		i = 60; /* norm holds 4 bytes a byte: traditional becomes simplified */
+	(void)rs_field_norm(s, i, 0, norm, sizeof norm);
+	return group_hit(norm, NOT_NOW "|" RIVAL, &len) != NULL;
 }
 
 static bool rule_matches(const word_rule *r, const char *norm, bool loose)

@@ -98,7 +98,8 @@ static bool totals_cell(const rs_row *row, size_t i)
 	                                    "subtotal", "subtotals", "summe", "gesamt", "gesamtsumme",
 	                                    "summegesamt", "insgesamt", "zwischensumme", "totaal",
 	                                    "totalgeneral", "totalgénéral", "totale", "suma", "sumatotal",
-	                                    "somme", NULL};
+	                                    "somme", "平均", "平均值", "均值", "average", "durchschnitt",
+	                                    "mittelwert", "moyenne", "promedio", NULL};
 	char norm[3 * 40 + 4];
 	size_t n, k, o;
 	unsigned char c0;
@@ -106,11 +107,18 @@ static bool totals_cell(const rs_row *row, size_t i)
 	if (i >= row->n || row->len[i] > 40 || row->len[i] == 0)
 		return false;
 	/* Per row: most ids are no word at all. Totals words start with t, g,
-	 * s, z, i (any case), 合 小 (E5), 总 本 (E6), 總 (E7), or are full width
-	 * or spaced out. */
+	 * s, z, i (any case), 合 小 平 均 (E5), 总 本 (E6), 總 (E7), or are full
+	 * width or spaced out; the average words with a, m, d, p, which start
+	 * many codes too (ACC-0001): those need a cell without digits. */
 	c0 = (unsigned char)row->cell[i][0];
-	if (strchr("tTgGsSzZiI \t", c0) == NULL && (c0 < 0xE5 || c0 > 0xE7) && c0 != 0xEF && c0 != 0xE3)
+	if (strchr("aAmMdDpP", c0) != NULL && c0 != '\0') {
+		for (k = 0; k < row->len[i]; k++)
+			if (row->cell[i][k] >= '0' && row->cell[i][k] <= '9')
+				return false;
+	} else if (strchr("tTgGsSzZiI \t", c0) == NULL && (c0 < 0xE5 || c0 > 0xE7) && c0 != 0xEF &&
+	           c0 != 0xE3) {
 		return false;
+	}
 	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
 	for (k = 0, o = 0; k < n; k++) /* "Grand Total", "合　计": one word */
 		if (norm[k] != '_')

@@ -429,7 +429,11 @@ static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, si
 	rs_buf_puts(b, title);
 	rs_buf_puts(b, "\n");
 	for (i = 0; i < n; i++) {
-		(void)snprintf(line, sizeof line, "  %s:%lu: %s\n", z->files[l[i].file].name, l[i].line, l[i].text);
+		if (l[i].line == 0) /* a note of the whole file, as the run says it */
+			(void)snprintf(line, sizeof line, "  %s: %s\n", z->files[l[i].file].name, l[i].text);
+		else
+			(void)snprintf(line, sizeof line, "  %s:%lu: %s\n", z->files[l[i].file].name,
+			               l[i].line, l[i].text);
 		rs_buf_puts(b, line);
 	}
 	if (more > 0) {

@@ -897,7 +897,36 @@ typedef struct found {
 	bool named;      /* --json-path named it */
 	size_t empty;    /* empty arrays seen */
 	rs_buf paths;    /* each one's path, ", " between, for messages */
+	char more[64];   /* the path of a member saying more records follow, or "" */
 } found;
+
+/*
+ * Does member `key` (its value v, or an object when v is NULL) say that the
+ * reply is one page and more records follow? Salesforce "done": false and
+ * nextRecordsUrl, HubSpot paging.next, "has_more": true, @odata.nextLink.
+ */
+static bool more_follow(const char *key, const cJSON *v)
+{
+	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink",
+	                                   "nextPageToken", "next_page", NULL};
+	static const char *const more[] = {"has_more", "hasMore", "more_records",
+	                                   "more_items_in_collection", NULL};
+	const char *const *k;
+
+	for (k = next; *k != NULL; k++)
+		if (strcmp(key, *k) == 0)
+			return v == NULL || (cJSON_IsString(v) && v->valuestring[0] != '\0');
+	for (k = more; v != NULL && *k != NULL; k++)
+		if (strcmp(key, *k) == 0)
+			return cJSON_IsTrue(v);
+	return v != NULL && strcmp(key, "done") == 0 && cJSON_IsFalse(v);
+}
+
+static void note_more(found *f, const rs_buf *path, const char *key, const cJSON *v)
+{
+	if (f->more[0] == '\0' && more_follow(key, v))
+		(void)snprintf(f->more, sizeof f->more, "%s", path->data);
+}
 
 static void note_array(jrd *j, found *f, size_t at, const rs_buf *path, bool objects)
 {
@@ -927,6 +956,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 {
 	size_t plen = path->len, e, nobj, nel;
 	const char *why;
+	char key[32];
 	cJSON *v;
 	rs_status st;
 
@@ -946,10 +976,12 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 		if (plen > 0)
 			(void)rs_buf_putc(path, '.');
 		(void)rs_buf_puts(path, v->valuestring);
+		(void)snprintf(key, sizeof key, "%s", v->valuestring);
 		cJSON_Delete(v);
 		if ((i = ws(p, i + e, n)) >= n || p[i] != ':')
 			return array_error(j, p, i < n ? i : n, "expected ':'");
 		if ((i = ws(p, i + 1, n)) < n && p[i] == '{') {
+			note_more(f, path, key, NULL);
 			st = find_arrays(j, p, n, i, path, depth + 1, f, &e);
 		} else if (i < n && p[i] == '[') {
 			st = array_walk(j, p, n, i, SCAN, &nobj, &nel, &e);
@@ -958,6 +990,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 		} else if ((st = parse(j, p + i, n - i, 0, &v, &e, &why)) == RS_OK && v == NULL) {
 			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
 		} else {
+			note_more(f, path, key, v);
 			cJSON_Delete(v);
 			e += i;
 		}
@@ -987,7 +1020,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 {
 	const char *want = j->c->opts->json_path;
-	found f = {0, 0, false, 0, {NULL, 0, 0, false}};
+	found f = {0, 0, false, 0, {NULL, 0, 0, false}, ""};
 	rs_buf path;
 	size_t end;
 	rs_status st;
@@ -1012,6 +1045,10 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		st = f.empty > 0 ? JERR(j, RS_EPARSE, 0, "no records: the JSON object's "
 		                        "array holds no object")
 		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
+	else if (want == NULL && f.more[0] != '\0')
+		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s says more "
+		          "follow): fetch every page into one file, or read this page alone with "
+		          "--json-path %s", f.more, f.paths.data);
 	*at = f.at;
 	rs_buf_free(&path);
 	rs_buf_free(&f.paths);

@@ -13,7 +13,8 @@
  * How an entry matches, beyond the whole cell: W_END the last words of a
  * title's head (the part before "of", "to", a comma or a parenthesis),
  * W_SUFFIX its end even inside a word (Chinese, German compounds), W_FIRST
- * its first words ("VP Sales", "Head of ..."). The longest end match wins.
+ * its first words ("VP Sales", "Head of ..."). The longest end match wins
+ * over a first word that may also end a title (VP, director, manager).
  */
 enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4 };
 
@@ -52,7 +53,7 @@ static const vocab words[] = {
 	{"co founder", 'l', 4, W_END}, {"chairman", 'l', 4, W_END}, {"chairwoman", 'l', 4, W_END},
 	{"managing director", 'l', 4, W_END}, {"general manager", 'l', 4, W_END},
 	{"geschäftsführer", 'l', 4, W_SUFFIX}, {"geschäftsführerin", 'l', 4, W_SUFFIX},
-	{"geschäftsführung", 'l', 4, W_SUFFIX}, {"vorstand", 'l', 4, W_END | W_FIRST},
+	{"geschäftsführung", 'l', 4, W_CELL}, {"vorstand", 'l', 4, W_END | W_FIRST},
 	{"inhaber", 'l', 4, W_END}, {"inhaberin", 'l', 4, W_END}, {"pdg", 'l', 4, W_END},
 	{"directeur général", 'l', 4, W_END}, {"directrice générale", 'l', 4, W_END},
 	{"director general", 'l', 4, W_END}, {"gerente general", 'l', 4, W_END},
@@ -160,7 +161,7 @@ static size_t head_len(const char *s, size_t n)
 	static const char *const cuts[] = {",",     "(",    "\xEF\xBC\x88", "\xEF\xBC\x8C", "|",
 	                                   ";",     ":",    " of ",         " to ",         " for ",
 	                                   " at ",  " de ", " des ",        " du ",         " del ",
-	                                   " für ", NULL};
+	                                   " für ", " der ", NULL};
 	const char *const *c;
 	size_t h = n, k, i;
 
@@ -175,9 +176,12 @@ static size_t head_len(const char *s, size_t n)
 	return h;
 }
 
+/* The whole cell, else the head's first words when they only lead a title
+ * ("Chief ... Officer", "Head Buyer"), else the longest end of the head
+ * (the role: "VP Assistant", "Director General"), else its first words. */
 static const vocab *lookup(const char *s, size_t n, char kind)
 {
-	const vocab *w, *best = NULL;
+	const vocab *w, *best = NULL, *first = NULL;
 	size_t h = head_len(s, n), k, bestk = 0;
 
 	for (w = words; w < words + NWORDS; w++)
@@ -186,27 +190,48 @@ static const vocab *lookup(const char *s, size_t n, char kind)
 	for (w = words; w < words + NWORDS; w++) {
 		if (w->kind != kind || (k = strlen(w->w)) > h)
 			continue;
-		if ((w->how & W_FIRST) && memcmp(w->w, s, k) == 0 && (k == h || s[k] == ' '))
-			return w;
+		if (first == NULL && (w->how & W_FIRST) && memcmp(w->w, s, k) == 0 &&
+		    (k == h || s[k] == ' '))
+			first = w;
 		if (k > bestk && (w->how & (W_END | W_SUFFIX)) && memcmp(w->w, s + h - k, k) == 0 &&
 		    (k == h || (w->how & W_SUFFIX) || s[h - k - 1] == ' ')) {
 			best = w;
 			bestk = k;
 		}
 	}
-	return best;
+	return first != NULL && (best == NULL || !(first->how & W_END)) ? first : best;
 }
 
 /*
  * What 已X, 未X, 有X, 无X cannot say yes or no about: X ending or lapsing
  * (已过期, an agreement that expired; 已离职, a key person who left), only
- * intended or pending (有意向, 有待签署), once but no more (有过, 已不再),
- * or undecided (未定, 未知). Such a status is refused, never guessed.
+ * intended or pending (有待签署), once, sometimes or no more (有过, 有时,
+ * 已不再), partial (有限, 有部分), or undecided or unknown (未定, 未知,
+ * 无法确认). Such a status is refused, never guessed.
  */
 static const char *const not_status[] = {
-	"过", "到期", "失", "终止", "中止", "取消", "解除", "解约", "作废", "废", "撤", "退", "停",
-	"暂", "关闭", "结束", "注销", "离", "调离", "冻结", "拒", "否", "放弃", "流失", "淘汰",
-	"不", "无", "没", "意向", "待", "望", "计划", "可能", "定", "知", NULL};
+	"过", "失", "废", "撤", "退", "停", "暂", "关闭", "结束", "注销", "离", "调离", "拒", "否",
+	"放弃", "流失", "淘汰", "待", "望", "计划", "可能", "定", "知", "法", "从", "限", "部分",
+	"意", "时", "一次", NULL};
+
+/* Refused anywhere in X: a step under way, not its outcome (已申请, 已起草,
+ * 已送签, 已洽谈), an interest or intent (已签意向书), an NDA, a verbal
+ * deal, and a yes qualified later (已签署（已过期）, 有，但已终止,
+ * 已签署但未生效). */
+static const char *const under_way[] = {
+	"意向", "意愿", "兴趣", "保密", "草", "拟", "谈", "协商", "讨论", "磋商", "申请", "提交",
+	"报批", "送审", "送签", "过期", "到期", "失效", "终止", "中止", "取消", "解除", "解约",
+	"作废", "撤销", "停止", "冻结", "不", "无", "没", "未", "但", "口头", NULL};
+
+static bool holds(const char *s, size_t n, const char *w)
+{
+	size_t i, k = strlen(w);
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return true;
+	return false;
+}
 
 /* 已X (已经X) is yes, 未X no; 有X yes, 无X/沒有X no; X not one of not_status. */
 static int status_word(const char *s, size_t n)
@@ -223,6 +248,9 @@ static int status_word(const char *s, size_t n)
 		    (unsigned char)s[k] >= 0xE3) {
 			for (x = not_status; *x != NULL; x++)
 				if (strlen(*x) <= n - k && memcmp(s + k, *x, strlen(*x)) == 0)
+					return -1;
+			for (x = under_way; *x != NULL; x++)
+				if (holds(s + k, n - k, *x))
 					return -1;
 			return pre[i].v;
 		}
@@ -263,14 +291,28 @@ static bool word_byte(unsigned char c)
 }
 
 /*
- * A folded title of someone no longer in it: "Former CEO", "VP (retired)",
- * 原总经理, 总经理（已离职）. It says nothing of the level reached now.
+ * A folded title of someone no longer, or not yet, in it ("Former CEO",
+ * "VP (retired)", 原总经理, 总经理（已离职）, "Incoming CEO", 拟任总经理), or
+ * a level not reached ("not Director", 未接触高层, 非高层, 总经理（未见面）,
+ * 计划拜访总经理). It says nothing of the level reached now.
  */
 static bool former_title(const char *s, size_t n)
 {
-	static const char *const marks[] = {"former", "ex", "retired", "past", "left", "ehemalig",
-	                                    "ehemaliger", "ehemalige", "ancien", "ancienne", NULL};
-	static const char *const zh[] = {"离职", "离任", "退休", "卸任", NULL};
+	static const char *const marks[] = {
+		"former", "ex", "retired", "past", "left", "ehemalig", "ehemaliger", "ehemalige",
+		"ancien", "ancienne", "future", "incoming", "designate", "designated", "elect",
+		"künftig", "künftiger", "künftige", "designierter", "designierte", "futur", NULL};
+	/* first: "not Director", "below VP", "target: CEO" (not "Buyer at Target") */
+	static const char *const marks_first[] = {"not", "no", "non", "below", "never", "target",
+	                                          "planned", "nicht", "kein", "keine", NULL};
+	static const char *const zh[] = {"离职", "离任", "退休", "卸任", "拟任", "候任", "待任",
+	                                 "(未", "（未", "(待", "（待", NULL};
+	/* at the start: 未接触高层, 计划拜访总经理, 目标：总经理 (not 计划部经理,
+	 * 目标客户经理: the planning department, the target accounts) */
+	static const char *const zh_first[] = {"未", "尚未", "待", "计划拜访", "计划接触", "计划约见",
+	                                       "目标:", "目标：", NULL};
+	/* right before a title: 原总经理 and 非高层, not 原料采购经理, 非洲区经理, 无锡 */
+	static const char *const zh_before[] = {"原", "前", "非", "无", "不是", "没有", NULL};
 	const char *const *m;
 	const vocab *w;
 	size_t i, k;
@@ -280,16 +322,23 @@ static bool former_title(const char *s, size_t n)
 			if (memcmp(s + i, *m, k) == 0 && (i == 0 || !word_byte((unsigned char)s[i - 1])) &&
 			    (i + k == n || !word_byte((unsigned char)s[i + k])))
 				return true;
+	for (m = marks_first; *m != NULL; m++)
+		if ((k = strlen(*m)) <= n && memcmp(s, *m, k) == 0 &&
+		    (k == n || !word_byte((unsigned char)s[k])))
+			return true;
 	for (m = zh; *m != NULL; m++)
 		for (k = strlen(*m), i = 0; i + k <= n; i++)
 			if (memcmp(s + i, *m, k) == 0)
 				return true;
-	/* 原 or 前 ("former") right before a title: 原总经理, not 原料采购经理. */
-	if (n > 3 && (memcmp(s, "原", 3) == 0 || memcmp(s, "前", 3) == 0))
-		for (w = words; w < words + NWORDS; w++)
-			if (w->kind == 'l' && (k = strlen(w->w)) <= n - 3 &&
-			    (unsigned char)w->w[0] >= 0x80 && memcmp(s + 3, w->w, k) == 0)
-				return true;
+	for (m = zh_first; *m != NULL; m++)
+		if ((k = strlen(*m)) < n && memcmp(s, *m, k) == 0)
+			return true;
+	for (m = zh_before; *m != NULL; m++)
+		if ((i = strlen(*m)) < n && memcmp(s, *m, i) == 0)
+			for (w = words; w < words + NWORDS; w++)
+				if (w->kind == 'l' && (k = strlen(w->w)) <= n - i &&
+				    (unsigned char)w->w[0] >= 0x80 && memcmp(s + i, w->w, k) == 0)
+					return true;
 	return false;
 }
 

@@ -427,6 +427,9 @@ static void test_shares_are_percentages_unless_all_fit_and_one_is_fractional(voi
 	finish(&r);
 	start(&r, SHARE_HDR, ',', over, RS_SHARE_AUTO);
 	assert_string_equal(cell(&r, over[0], "share_pct"), "0.5");
+	/* Half the shares or fewer under 1 is said too: "0.5" may have meant 50%. */
+	assert_contains(said, "1 of 2 values in the first rows are between 0 and 1 (\"0.5\") but "
+	                      "\"85\" is not: read as percentages (\"0.5\" is 0.5%)");
 	finish(&r);
 	start(&r, SHARE_HDR, ',', pct, RS_SHARE_AUTO);
 	assert_string_equal(cell(&r, pct[0], "share_pct"), "0.5");

@@ -635,6 +635,26 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	                    "id=1a purchase_share=2a");
 }
 
+/* The same said in brackets: units and periods in brackets are passed over
+ * ("Share (%)", "Umsatz (TEUR)", "(FY24)"), but a target, plan, forecast,
+ * past value or a rival's in brackets is not the account's value now, by
+ * its name or its words. */
+static void test_brackets_naming_a_target_or_past_are_not_the_value(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(found("Account ID|Share of Wallet (Target)|Share (LY)|Share (competitor)|"
+	                          "Revenue (budget)|Total Purchases (forecast)",
+	                          b, sizeof b),
+	                    "id=1a");
+	assert_string_equal(found("客户编号|采购份额（预测）|份额（去年）|我方销售额（目标）|份额", b, sizeof b),
+	                    "id=1a purchase_share=5a");
+	assert_string_equal(found("Account ID|Share (%) (FY2026)|Umsatz (TEUR)|Einkaufsvolumen (TEUR)",
+	                          b, sizeof b),
+	                    "id=1a purchase_share=2a our_sales=3a customer_spend=4a");
+}
+
 static void test_ambiguous_words_take_none_and_say_so(void **state)
 {
 	trow h;
@@ -868,6 +888,49 @@ static void test_apply_rejects_empty_id(void **state)
 	(void)state;
 	apply_rejects("  |n|5|||||||||||||", NULL, &err);
 	assert_string_equal(err.msg, "id is empty");
+}
+
+/* A failed lookup (=VLOOKUP(...) gives #N/A) is not an account's id: scored
+ * under it, it could not be joined back, and --previous would match it to
+ * another failed lookup. */
+static void test_apply_rejects_a_spreadsheet_error_as_id(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	apply_rejects("#N/A|n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id \"#N/A\" is a spreadsheet error (a formula that "
+	                             "failed), not an id");
+	apply_rejects(" #REF! |n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "id \"#REF!\" is a spreadsheet error");
+	apply_rejects("#DIV/0!|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+	apply_rejects("#NAME?|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+}
+
+/* A long numeric id that Excel wrote in scientific notation (an 18-digit
+ * id saved as CSV becomes 1.23457E+17): the digits are gone, and every such
+ * id would be the same. Codes that only look a little like it stay ids. */
+static void test_apply_rejects_an_id_in_scientific_notation(void **state)
+{
+	rs_error err;
+	rs_fieldmap *m;
+	rs_account a;
+	trow r;
+
+	(void)state;
+	apply_rejects("1.23457E+17|n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id \"1.23457E+17\" is a number in scientific notation: a long "
+	                             "numeric id cut to 6 digits; export the ids as text");
+	apply_rejects("9.0072E+15|n|5|||||||||||||", NULL, &err);
+	assert_non_null(strstr(err.msg, "is a number in scientific notation"));
+	m = full_map();
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "12E3|n|5|||||||||||||", 2), NULL, &a, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1.2E-5X|n|5|||||||||||||", 2), NULL, &a, &err),
+	                 RS_OK);
+	rs_fieldmap_free(m);
 }
 
 static void test_apply_rejects_negative_and_fractional_counts(void **state)
@@ -1135,6 +1198,36 @@ static void test_amounts_in_two_currencies_are_rejected(void **state)
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1000元|€2000", 2), NULL, &a, &guessed, &failed,
 	                                  &err),
 	                 RS_EREJECT);
+	rs_fieldmap_free(m);
+}
+
+/* A cell that names no currency is in its header's: "Revenue (USD)" beside
+ * "€15000" gives no share; beside "$15000" or a header of its own it does. */
+static void test_an_amount_without_currency_is_in_its_headers(void **state)
+{
+	static const char *const hdr = "id|Revenue (USD)|Total Purchases";
+	rs_fieldmap *m = map_ok(hdr, NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow h, r;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|€15000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_EREJECT);
+	assert_string_equal(err.where, "Revenue (USD)");
+	assert_string_equal(err.msg, "our_sales \"12000\" and customer_spend \"€15000\" are in "
+	                             "different currencies");
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|$15000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|15000", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
 	rs_fieldmap_free(m);
 }
 
@@ -1513,6 +1606,7 @@ int main(void)
 		cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
 		cmocka_unit_test(test_real_export_headers_find_their_fields),
 		cmocka_unit_test(test_share_and_amount_words_pass_over_targets_past_and_others),
+		cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
@@ -1524,6 +1618,8 @@ int main(void)
 		cmocka_unit_test(test_apply_empty_cells_are_unknown_not_zero),
 		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
 		cmocka_unit_test(test_apply_rejects_empty_id),
+		cmocka_unit_test(test_apply_rejects_a_spreadsheet_error_as_id),
+		cmocka_unit_test(test_apply_rejects_an_id_in_scientific_notation),
 		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
 		cmocka_unit_test(test_apply_json_types),
@@ -1531,6 +1627,7 @@ int main(void)
 		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 		cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
 		cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
+		cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),

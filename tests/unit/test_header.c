@@ -65,6 +65,28 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	assert_false(rs_header_totals(row_of(&t, "|||", 9), 0, 1));
 }
 
+/* A report's average row (平均, Average, Durchschnitt) sums the accounts up
+ * as a totals row does: skipped, never scored as an account named Average. */
+static void test_average_rows_are_totals_rows(void **state)
+{
+	static const char *const yes[] = {"平均|||5", "平均值|||5", "均值|||5", "Average|||5",
+	                                  "Durchschnitt|||5", "Mittelwert|||5", "Moyenne|||5",
+	                                  "Promedio|||5", "Average:|||5"};
+	trow t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!rs_header_totals(row_of(&t, yes[i], 9), 0, 1))
+			fail_msg("\"%s\" is a totals row", yes[i]);
+	assert_true(rs_header_totals(row_of(&t, "|平均||5", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "A100|Average|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "ACC-0001|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Meander GmbH|x|40", 9), 0, 1));
+	/* a short code is a customer's (AVG Technologies), not an average */
+	assert_false(rs_header_totals(row_of(&t, "AVG|x|40", 9), 0, 1));
+}
+
 static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
 {
 	static const char *const yes[] = {"华东小计|||5", "华北 合计|||5", "小計：華南|||5",
@@ -470,6 +492,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_blank_rows_are_every_cell_empty_or_blank),
 		cmocka_unit_test(test_totals_rows_in_any_case_width_and_language),
+		cmocka_unit_test(test_average_rows_are_totals_rows),
 		cmocka_unit_test(test_subtotal_rows_of_a_group_are_totals_rows),
 		cmocka_unit_test(test_footer_rows_read_as_words),
 		cmocka_unit_test(test_header_is_the_first_record_with_an_id_and_a_share),

@@ -466,8 +466,8 @@ static void test_an_object_wrapping_one_array_of_objects_is_read_as_it(void **st
 
 	(void)state;
 	assert_int_equal(jdoc("{\"total\": 2,\n \"results\": [\n  {\"id\": \"a\", \"tags\": "
-	                      "[{\"t\": 1}]},\n  {\"id\": \"b\"}\n ],\n \"paging\": {\"next\": "
-	                      "{\"after\": \"2\"}}, \"empty\": []}", NULL, NULL, 0, &r, &err), RS_OK);
+	                      "[{\"t\": 1}]},\n  {\"id\": \"b\"}\n ],\n \"paging\": {\"prev\": "
+	                      "{\"before\": \"0\"}}, \"empty\": []}", NULL, NULL, 0, &r, &err), RS_OK);
 	assert_string_equal(r.out, "H1:id|tags\nR3:s=a|j=[{\"t\":1}]\nR4:s=b|0=\n");
 	assert_int_equal(jdoc("{\"data\": {\"count\": 1, \"items\": [{\"id\": 7}]}, \"ok\": true}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
@@ -480,6 +480,39 @@ static void test_an_object_wrapping_one_array_of_objects_is_read_as_it(void **st
 	                 RS_EPARSE);
 	assert_string_equal(err.msg, "invalid JSON at column 31");
 	assert_string_equal(r.out, "");
+}
+
+/*
+ * A reply that says more records follow (Salesforce's "done": false and
+ * nextRecordsUrl, HubSpot's paging.next, "has_more": true, OData's
+ * @odata.nextLink) holds one page: the run stops rather than score a page
+ * as the whole list; --json-path reads the page alone. A last page reads.
+ */
+static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
+{
+	static const char sf[] = "{\"totalSize\": 5000, \"done\": false, \"nextRecordsUrl\": "
+	                         "\"/q/01g-2000\", \"records\": [{\"Id\": \"001A\"}]}";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc(sf, NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "the reply holds one page of its records (done says more "
+	                             "follow): fetch every page into one file, or read this page "
+	                             "alone with --json-path records");
+	assert_string_equal(r.out, "");
+	assert_int_equal(jdoc(sf, "records", NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"paging\": {\"next\": {\"after\": "
+	                      "\"1\"}}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(paging.next says more follow)"));
+	assert_int_equal(jdoc("{\"data\": [{\"id\": 1}], \"has_more\": true}", NULL, NULL, 0, &r,
+	                      &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"value\": [{\"id\": 1}], \"@odata.nextLink\": \"https://x\"}",
+	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"totalSize\": 1, \"done\": true, \"records\": [{\"Id\": 1}]}",
+	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"next\": null, \"has_more\": false}",
+	                      NULL, NULL, 0, &r, &err), RS_OK);
 }
 
 /*
@@ -947,6 +980,7 @@ int main(void)
 		cmocka_unit_test(test_array_element_lines_are_where_the_brace_is),
 		cmocka_unit_test(test_array_top_level_must_be_an_array),
 		cmocka_unit_test(test_an_object_wrapping_one_array_of_objects_is_read_as_it),
+		cmocka_unit_test(test_one_page_of_a_paged_reply_stops_unless_named),
 		cmocka_unit_test(test_json_path_names_the_array_among_several),
 		cmocka_unit_test(test_dot_paths_in_maps_become_hidden_cells),
 		cmocka_unit_test(test_array_syntax_error_names_line_and_column),

@@ -91,6 +91,35 @@ static void test_status_words_that_end_or_only_intend_are_refused(void **state)
 	YES("已签约"); YES("已经签署"); YES("已建立"); YES("已达成"); YES("有股权"); NO("未到访");
 }
 
+/* A status still under way (applied for, drafted, submitted, negotiated),
+ * an interest or a letter of intent, or a mere NDA is no agreement yet;
+ * 无法确认 ("cannot confirm") and 无从得知 are unknown, not no; 有限 and
+ * 有部分 are partial. All refused, anywhere the word sits in the status. */
+static void test_status_words_under_way_or_unknown_are_refused(void **state)
+{
+	(void)state;
+	REFUSED("已申请"); REFUSED("已提交"); REFUSED("已起草"); REFUSED("已拟定");
+	REFUSED("已报批"); REFUSED("已送审"); REFUSED("已送签"); REFUSED("已洽谈");
+	REFUSED("已谈判"); REFUSED("已协商"); REFUSED("已讨论"); REFUSED("已磋商");
+	REFUSED("有兴趣"); REFUSED("有合作意愿"); REFUSED("已签意向书"); REFUSED("已签保密协议");
+	REFUSED("无法确认"); REFUSED("无法判断"); REFUSED("无从得知"); REFUSED("有限");
+	REFUSED("有部分"); REFUSED("已簽意向書");
+	YES("已签署"); YES("已审批"); YES("有框架协议"); NO("无协议"); NO("无需");
+}
+
+/* A yes qualified later in the cell is no plain yes: expired or ended in
+ * brackets or after a comma, signed but not in force or not stamped, only
+ * verbal, only an intent or "sometimes". Refused. */
+static void test_status_words_qualified_later_are_refused(void **state)
+{
+	(void)state;
+	REFUSED("有，但已过期"); REFUSED("有框架协议（已过期）"); REFUSED("已签（2019，已过期）");
+	REFUSED("已签署（过期）"); REFUSED("已签署-已终止"); REFUSED("已签署但未生效");
+	REFUSED("已签未盖章"); REFUSED("有口头协议"); REFUSED("有意"); REFUSED("有时");
+	REFUSED("有一次"); REFUSED("已簽署（已終止）");
+	YES("已签署"); YES("已签订框架协议"); YES("有股权"); NO("未签署"); NO("未到访"); NO("无协议");
+}
+
 static void test_empty_stays_unknown_and_noise_is_refused(void **state)
 {
 	(void)state;
@@ -152,6 +181,59 @@ static void test_former_titles_are_refused(void **state)
 	LEVEL("Director (interim)", 3);
 }
 
+/* A title's last word names the role: "VP Assistant" is the VP's
+ * assistant, "Director General" more than a director. A first word ("VP
+ * Sales", "Head of ...") reads only when no last word does. */
+static void test_a_titles_last_word_wins_over_its_first(void **state)
+{
+	(void)state;
+	LEVEL("VP Assistant", 1); LEVEL("Director Assistant", 1); LEVEL("Manager Assistant", 1);
+	LEVEL("President Assistant", 1); LEVEL("Director General of Customs", 4);
+	LEVEL("Gerente General de Compras", 4);
+	LEVEL("VP Sales", 4); LEVEL("Director, Supply Chain", 3); LEVEL("Head of Purchasing", 3);
+	LEVEL("Leiter Einkauf", 3);
+}
+
+/* A title someone does not hold yet says nothing of the level reached now,
+ * as a former one does not: refused. Acting and interim holders hold it. */
+static void test_designated_titles_are_refused(void **state)
+{
+	(void)state;
+	LEVEL("Future CEO", -2); LEVEL("Incoming CEO", -2); LEVEL("CEO (designate)", -2);
+	LEVEL("CEO-designate", -2); LEVEL("President-elect", -2); LEVEL("künftiger Geschäftsführer", -2);
+	LEVEL("拟任总经理", -2); LEVEL("候任总经理", -2); LEVEL("总经理（待任命）", -2);
+	LEVEL("Acting CEO", 4); LEVEL("Interim CEO", 4); LEVEL("代理总经理", 4);
+}
+
+/* German titles attached to the management, not of it: "der" cuts the head
+ * as "of" does, and Geschäftsführung (the body) reads only as a whole cell. */
+static void test_assistants_of_the_german_management_are_not_executives(void **state)
+{
+	(void)state;
+	LEVEL("Assistent der Geschäftsführung", -2); LEVEL("Referent der Geschäftsführung", -2);
+	LEVEL("Sekretärin der Geschäftsführung", -2); LEVEL("Assistenz Geschäftsführung", -2);
+	LEVEL("Stabsstelle Geschäftsführung", -2);
+	LEVEL("Geschäftsführung", 4); LEVEL("Leiter der Beschaffung", 3);
+}
+
+/* A level written with a negation or as a plan names a level not reached:
+ * 未接触高层 ("top management not reached") is not an executive contact.
+ * Refused, as former titles are. A place or a trade before a title is not
+ * a negation (无锡, 非洲, 不锈钢). */
+static void test_levels_not_reached_are_refused(void **state)
+{
+	(void)state;
+	LEVEL("未接触高层", -2); LEVEL("非高层", -2); LEVEL("无高层", -2); LEVEL("不是经理", -2);
+	LEVEL("尚未接触总经理", -2); LEVEL("计划拜访总经理", -2); LEVEL("目标：总经理", -2);
+	LEVEL("待接触总经理", -2); LEVEL("总经理（未见面）", -2); LEVEL("总经理(待接触)", -2);
+	LEVEL("not Director", -2); LEVEL("below Director", -2); LEVEL("no VP contact", -2);
+	LEVEL("Non-executive Director", -2); LEVEL("target: CEO", -2); LEVEL("nicht Vorstand", -2);
+	LEVEL("无锡工厂厂长", 3); LEVEL("非洲区经理", 2); LEVEL("不锈钢事业部经理", 2);
+	LEVEL("计划部经理", 2); LEVEL("计划主管", 2); LEVEL("目标客户经理", 2);
+	LEVEL("Buyer at Target", 1); LEVEL("Director (no direct reports)", 3);
+	LEVEL("见过总经理", 4); LEVEL("Director of Nonwovens", 3);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -177,10 +259,16 @@ int main(void)
 		cmocka_unit_test(test_ticks_and_crosses_but_not_a_bare_x),
 		cmocka_unit_test(test_chinese_status_words),
 		cmocka_unit_test(test_status_words_that_end_or_only_intend_are_refused),
+		cmocka_unit_test(test_status_words_under_way_or_unknown_are_refused),
+		cmocka_unit_test(test_status_words_qualified_later_are_refused),
 		cmocka_unit_test(test_empty_stays_unknown_and_noise_is_refused),
 		cmocka_unit_test(test_levels_from_real_titles),
 		cmocka_unit_test(test_level_words_and_what_stays_refused),
 		cmocka_unit_test(test_former_titles_are_refused),
+		cmocka_unit_test(test_a_titles_last_word_wins_over_its_first),
+		cmocka_unit_test(test_designated_titles_are_refused),
+		cmocka_unit_test(test_assistants_of_the_german_management_are_not_executives),
+		cmocka_unit_test(test_levels_not_reached_are_refused),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 

@@ -86,10 +86,10 @@ grep -q '"header_row": 3' "$t/k.json" || fail "the written map has no header_row
 # --- a map file takes dot paths into JSON objects as -m does
 printf '{"fields": {"name": "properties.name", "purchase_share": "properties.share_of_wallet",\n' >"$t/rest.json"
 printf ' "contacts": "properties.num_associated_contacts"}}\n' >>"$t/rest.json"
-"$R" -q -m name=properties.name -m purchase_share=properties.share_of_wallet \
+"$R" -q --json-path results -m name=properties.name -m purchase_share=properties.share_of_wallet \
 	-m contacts=properties.num_associated_contacts -o "$t/m.out" in/rest_hubspot_companies.json 2>/dev/null
 a=$?
-"$R" -q --map-file "$t/rest.json" -o "$t/f.out" in/rest_hubspot_companies.json 2>/dev/null
+"$R" -q --json-path results --map-file "$t/rest.json" -o "$t/f.out" in/rest_hubspot_companies.json 2>/dev/null
 b=$?
 [ $a = $b ] && [ $a != 2 ] || fail "dot paths: exit $a with -m, $b with the map file"
 cmp -s "$t/m.out" "$t/f.out" || fail "dot paths in a map file read otherwise than with -m"
