@@ -812,10 +812,10 @@ fail:
 /*
  * The unit a header names in brackets ("Umsatz (TEUR)", 销售额（万元）,
  * "Spend (USD, FY2026)"): its scale (1 when it names none) and the
- * currencies its sign or code may mean (rs_value_currencies' bits). False
- * when the header names neither.
+ * currencies its sign or code may mean (rs_value_currencies' bits); 1 and
+ * 0 when it names neither.
  */
-static bool unit_named(const char *s, size_t n, double *scale, unsigned *cur)
+static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 {
 	static const char *const open[] = {"(", "\xEF\xBC\x88", "[", "\xE3\x80\x90", NULL}; /* （ 【 */
 	static const char *const close[] = {")", "\xEF\xBC\x89", "]", "\xE3\x80\x91", NULL}; /* ） 】 */
@@ -830,12 +830,14 @@ static bool unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	const char *p, *b = NULL;
 	size_t i, k = 0;
 
+	*scale = 1;
+	*cur = 0;
 	for (p = s; p < s + n && b == NULL; p++)
 		for (i = 0; open[i] != NULL && b == NULL; i++)
 			if ((size_t)(s + n - p) >= strlen(open[i]) && memcmp(p, open[i], strlen(open[i])) == 0)
 				b = p + strlen(open[i]);
 	if (b == NULL)
-		return false;
+		return;
 	for (; b < s + n && k + 1 < sizeof low; b++)
 		low[k++] = (char)(*b >= 'A' && *b <= 'Z' ? *b + 32 : *b);
 	low[k] = '\0';
@@ -843,39 +845,35 @@ static bool unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 		if ((q = strstr(low, close[i])) != NULL)
 			*q = '\0';
 	k = strlen(low);
-	*scale = 1;
 	for (i = 0; i < sizeof scales / sizeof scales[0] && *scale == 1; i++)
 		if (strstr(low, scales[i].w) != NULL)
 			*scale = scales[i].v;
 	*cur = rs_value_currencies(low, k);
-	return *scale != 1 || *cur != 0;
 }
 
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
-	double sa = 1, sb = 1;
-	unsigned ca = 0, cb = 0;
+	double sa, sb; /* a header that names no scale is in plain units */
+	unsigned ca, cb;
 	char ta[48], tb[48];
-	bool na, nb;
 
 	m->amount_cur[0] = m->amount_cur[1] = 0;
 	if (a < 0 || b < 0)
 		return RS_OK;
-	na = unit_named(h->cell[a], h->len[a], &sa, &ca);
-	nb = unit_named(h->cell[b], h->len[b], &sb, &cb);
-	m->amount_cur[0] = na ? ca : 0;
-	m->amount_cur[1] = nb ? cb : 0;
-	if (!na || !nb)
-		return RS_OK;
+	unit_named(h->cell[a], h->len[a], &sa, &ca);
+	unit_named(h->cell[b], h->len[b], &sb, &cb);
+	m->amount_cur[0] = ca;
+	m->amount_cur[1] = cb;
 	/* "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" both dollars */
 	if (sa == sb && (ca == 0 || cb == 0 || (ca & cb) != 0))
 		return RS_OK;
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (column \"%s\") and customer_spend (column \"%s\") name "
-	                    "different units, so the share from them would be wrong: give both in one "
-	                    "unit, or give the share as purchase_share and take one of them from no "
-	                    "column (-m our_sales= or -m customer_spend=)",
+	                    "different units (a header that names no scale counts as plain units), "
+	                    "so the share from them would be wrong: give both in one unit and say so "
+	                    "in both headers, or give the share as purchase_share and take one of "
+	                    "them from no column (-m our_sales= or -m customer_spend=)",
 	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]),
 	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]));
 }

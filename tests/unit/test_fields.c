@@ -475,7 +475,10 @@ static void test_amount_headers_in_two_units_stop_the_run(void **state)
 	assert_int_equal(units_agree("销售额（万元）", "采购总额（万）"), 1);
 	assert_int_equal(units_agree("Umsatz (TEUR)", "Einkauf (k€)"), 1);
 	assert_int_equal(units_agree("Our Sales (USD)", "Customer Spend (USD, FY2026)"), 1);
-	/* nothing named on one side: nothing to compare */
+	/* a scale on one side only: the other is in plain units */
+	assert_int_equal(units_agree("我方销售额（万元）", "客户采购总额"), -1);
+	assert_int_equal(units_agree("Sales", "Spend (TEUR)"), -1);
+	/* no scale and a currency on one side only: nothing to compare */
 	assert_int_equal(units_agree("Sales (USD)", "Spend"), 1);
 	assert_int_equal(units_agree("Sales (FY2026)", "Spend (EUR)"), 1);
 }
