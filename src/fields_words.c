@@ -33,7 +33,9 @@ typedef struct word_rule {
  * or limit one ("Target Share", "Planned Exec Meetings", "去年份额"). */
 #define NOT_NOW "target|goal|quota|plan|planned|budget|forecast|expected|estimated|potential|" \
                 "last|previous|prior|ly|max|maximum|min|minimum|avg|average|change|growth|" \
-                "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化"
+                "delta|rank|ranking|" \
+                "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化|" \
+                "同比|环比|排名"
 /* Someone else's value: in brackets too ("Share (competitor)"). */
 #define RIVAL "competitor|competitors|competition|rival|竞争|对手|竞品"
 
@@ -42,15 +44,15 @@ static const word_rule rules_table[] = {
 	 NOT_PERSON "|phone|tax|vat|bank|zip|postal|电话|税号|银行"},
 	{RS_F_NAME, {CUSTOMER, "name|名称|名字|全称"}, NOT_PERSON "|domain|short|简称|域名"},
 	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"},
-	 "market|voice|size|capital|competitor|competitors|competition|rival|" NOT_NOW "|市场|竞争|对手|竞品"},
+	 "market|voice|size|capital|市场|" RIVAL "|" NOT_NOW},
 	{RS_F_OUR_SALES,
 	 {"sales|revenue|revenues|turnover|invoiced|销售额|销售收入|销售金额|营收|营业额|开票"},
 	 "annual|employees|stage|team|region|channel|type|name|cycle|"
-	 "rep|person|owner|manager|负责|人员|业务员|销售员|年营收|" NOT_NOW},
+	 "rep|person|owner|manager|负责|人员|业务员|销售员|年营收|" RIVAL "|" NOT_NOW},
 	{RS_F_CUSTOMER_SPEND,
 	 {"spend|spending|purchases|purchase|procurement|采购额|采购总额|采购金额|总采购|年采购"},
 	 "share|wallet|anteil|份额|占比|our|我方|order|po|date|time|frequency|manager|person|"
-	 "订单|日期|频次|负责|" NOT_NOW},
+	 "订单|日期|频次|负责|" RIVAL "|" NOT_NOW},
 	{RS_F_CONTACTS,
 	 {"contact|contacts|kontakt|kontakte|ansprechpartner|联系人|联络人|people|persons", NUMBERED},
 	 "name|email|phone|title|level|role|primary|main|owner|姓名|电话|邮箱|级别|职位|主要|" NOT_NOW},

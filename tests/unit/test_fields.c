@@ -631,6 +631,12 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	                          b, sizeof b),
 	                    "id=1a purchase_share=2a");
 	assert_string_equal(found("客户编号|份额|预测采购额|去年销售额", b, sizeof b), "id=1a purchase_share=2a");
+	/* a rival's amounts, a rank, a change */
+	assert_string_equal(found("Account ID|Share|Competitor Revenue|Competitor Spend|Share Rank|"
+	                          "Share Delta",
+	                          b, sizeof b),
+	                    "id=1a purchase_share=2a");
+	assert_string_equal(found("客户编号|竞品销售额|份额同比|份额环比|份额排名", b, sizeof b), "id=1a");
 	/* nor, for the counts and the bonds, a plan or a target */
 	assert_string_equal(found("Account ID|Share|Planned Exec Meetings|Target Contacts|"
 	                          "Strategic Agreement Planned|Joint Venture Target|计划联合项目数",
