@@ -35,6 +35,17 @@ static void test_blank_rows_are_every_cell_empty_or_blank(void **state)
 	assert_false(rs_header_blank(&t.row)); /* the reader's reject stays one */
 }
 
+/* Each row of rows ("cell|cell|...", id first, name second) is a totals row. */
+static void each_totals(const char *const *rows, size_t n)
+{
+	trow t;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!rs_header_totals(row_of(&t, rows[i], 9), 0, 1))
+			fail_msg("\"%s\" is a totals row", rows[i]);
+}
+
 static void test_totals_rows_in_any_case_width_and_language(void **state)
 {
 	static const char *const yes[] = {"合计|||5", "总计|||5", "小计|||5", "TOTAL|||5", "Grand Total:|||5",
@@ -47,12 +58,9 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	                                  "Totaal|||5", "TOTAL GENERAL|||5", "Total général|||5",
 	                                  "Suma|||5", "Suma total|||5", "Totale|||5", "Somme|||5"};
 	trow t;
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		if (!rs_header_totals(row_of(&t, yes[i], 9), 0, 1))
-			fail_msg("\"%s\" is a totals row", yes[i]);
+	each_totals(yes, sizeof yes / sizeof yes[0]);
 	/* the id empty: the name, or the first filled cell (a 序号 column) */
 	assert_true(rs_header_totals(row_of(&t, "|合计||5", 9), 0, 1));
 	assert_true(rs_header_totals(row_of(&t, "合计|||5", 9), 1, 2));
@@ -73,12 +81,9 @@ static void test_average_rows_are_totals_rows(void **state)
 	                                  "Durchschnitt|||5", "Mittelwert|||5", "Moyenne|||5",
 	                                  "Promedio|||5", "Average:|||5"};
 	trow t;
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		if (!rs_header_totals(row_of(&t, yes[i], 9), 0, 1))
-			fail_msg("\"%s\" is a totals row", yes[i]);
+	each_totals(yes, sizeof yes / sizeof yes[0]);
 	assert_true(rs_header_totals(row_of(&t, "|平均||5", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "A100|Average|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "ACC-0001|x|40", 9), 0, 1));
@@ -94,12 +99,9 @@ static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
 	                                  "华南地区总计|||5", "Sub-Total - APAC|||5", "ＥＭＥＡ　ｓｕｂｔｏｔａｌ|||5",
 	                                  "Zwischensumme Süd|||5", "华东小计（3户）|||5"};
 	trow t;
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		if (!rs_header_totals(row_of(&t, yes[i], 9), 0, 1))
-			fail_msg("\"%s\" is a subtotal row", yes[i]);
+	each_totals(yes, sizeof yes / sizeof yes[0]);
 	/* the id empty: the name is the label */
 	assert_true(rs_header_totals(row_of(&t, "|华东 小计||5", 9), 0, 1));
 	/* plain total, sum, Summe or Gesamt with a prefix: a company's name */
