@@ -382,6 +382,11 @@ static size_t num_text(const char *s, int shift, char *out)
 	v = strtod(s, &end);
 	if (end == s || *end != '\0' || s[strspn(s, "0123456789+-.eE")] != '\0' || errno == ERANGE)
 		return 0;
+	/* A whole number a double cannot hold (an 18-digit id) stays as stored:
+	 * rewritten through the double, its last digits would change. */
+	if (shift == 0 && fabs(v) >= 9007199254740992.0 && strlen(s) < RS_NUM_TEXT &&
+	    s[strspn(s + (*s == '-'), "0123456789") + (*s == '-')] == '\0')
+		return (size_t)snprintf(out, RS_NUM_TEXT, "%s", s);
 	return rs_num_text(out, v == 0 ? 0 : v, shift); /* -0 shows as 0 in a sheet */
 }
 

@@ -212,7 +212,7 @@ def edge(out):
              "1234567.8", "00123x"],
             ["E-7", "=cmd|' /C calc'!A0", "62.55%", "2024-03-02", "18:00:00", "#N/A", "0.0000001",
              "0.3333333333333333"],
-            ["E-9", " 空格 ", "0", "", "", "false", "123456789012345680", ""]]
+            ["E-9", " 空格 ", "0", "", "", "false", "123456789012345678", ""]]
     files = {
         "[Content_Types].xml": """<?xml version="1.0" encoding="UTF-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">

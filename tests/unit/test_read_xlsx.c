@@ -48,7 +48,12 @@ static void test_numbers_read_as_the_shortest_text_that_reads_back(void **state)
 	expect_num("1E+20", 0, "100000000000000000000");
 	expect_num("1E+21", 0, "1e+21");
 	expect_num("-1.5E+22", 0, "-1.5e+22");
-	expect_num("123456789012345678", 0, "123456789012345680");
+	/* whole numbers a double cannot hold (18-digit ids) stay as stored */
+	expect_num("123456789012345678", 0, "123456789012345678");
+	expect_num("-9007199254740993", 0, "-9007199254740993");
+	expect_num("12345678901234567891", 0, "12345678901234567891");
+	expect_num("9007199254740991", 0, "9007199254740991");
+	expect_num("1.2345678901234568E+17", 0, "123456789012345680"); /* a double's text */
 	expect_num("0.125", 2, "12.5");
 	expect_num("1", 2, "100");
 	expect_num("0.84999999999999998", 2, "85");
