@@ -110,8 +110,9 @@ const char *rs_value_word(size_t i, rs_kind *kind, int *v)
 
 /*
  * A cell in the table's form into out (cap bytes): ASCII and Latin-1 letters
- * lowercased, traditional Chinese read as simplified, each run of blanks, '-', '_', '/', '&', '+' and '.' one space,
- * none at either end. Returns the length, or cap when it does not fit.
+ * lowercased, traditional Chinese read as simplified, each run of blanks,
+ * '-', '_', '/', '&', '+' and '.' one space, none at either end. Returns the
+ * length, or cap when it does not fit.
  */
 static size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 {
@@ -223,6 +224,8 @@ static const char *const under_way[] = {
 	"报批", "送审", "送签", "过期", "到期", "失效", "终止", "中止", "取消", "解除", "解约",
 	"作废", "撤销", "停止", "冻结", "不", "无", "没", "未", "但", "口头", NULL};
 
+
+/* Does s[0..n) hold the text w anywhere? */
 static bool holds(const char *s, size_t n, const char *w)
 {
 	size_t i, k = strlen(w);
@@ -327,9 +330,8 @@ static bool former_title(const char *s, size_t n)
 		    (k == n || !word_byte((unsigned char)s[k])))
 			return true;
 	for (m = zh; *m != NULL; m++)
-		for (k = strlen(*m), i = 0; i + k <= n; i++)
-			if (memcmp(s + i, *m, k) == 0)
-				return true;
+		if (holds(s, n, *m))
+			return true;
 	for (m = zh_first; *m != NULL; m++)
 		if ((k = strlen(*m)) < n && memcmp(s, *m, k) == 0)
 			return true;
