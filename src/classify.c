@@ -171,6 +171,7 @@ void rs_classifier_free(rs_classifier *c)
 		rs_free(c->tails[i].text);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
+	rs_buf_free(&c->last_id);
 	rs_buf_free(&c->notes);
 	rs_intake_free(&c->in);
 	rs_mapfile_free(c->mapfile);
@@ -724,6 +725,35 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 	return RS_OK;
 }
 
+/*
+ * Without --previous (which checks every id), an id repeated on the next
+ * row: the shape of an export with one row per contact, order or product,
+ * which would count an account once per row. Only the last id is kept, so
+ * memory stays flat; an id repeated further apart is not caught (README).
+ */
+static rs_status repeated(rs_classifier *c, const rs_account *a, const rs_row *in, rs_error *err)
+{
+	const char *file = err->file ? err->file : "";
+	bool same = c->last_line != 0 && a->id_len == c->last_id_len &&
+	            memcmp(a->id, c->last_id.data, a->id_len) == 0;
+	bool here = same && strcmp(c->last_id.data + a->id_len + 1, file) == 0;
+
+	if (same)
+		return rs_error_set(err, RS_EREJECT, in->line,
+		                    "duplicate id \"%.*s\" (first at %s%s%lu, just above); relstage needs "
+		                    "one row per account, not one per contact, order or product",
+		                    (int)a->id_len, a->id, here ? "" : c->last_id.data + a->id_len + 1,
+		                    here ? "line " : ":", c->last_line);
+	rs_buf_reset(&c->last_id);
+	(void)(rs_buf_append(&c->last_id, a->id, a->id_len) && rs_buf_putc(&c->last_id, '\0') &&
+	       rs_buf_puts(&c->last_id, file));
+	if (c->last_id.failed)
+		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	c->last_id_len = a->id_len;
+	c->last_line = in->line;
+	return RS_OK;
+}
+
 /* previous_stage and transition, at k and k + 1 of the appended cells. */
 static void put_transition(rs_classifier *c, long prev, size_t stage, size_t k)
 {
@@ -903,6 +933,8 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	rs_buf_reset(&c->arena);
 	if (st == RS_OK && c->o.previous != NULL)
 		st = visit(c, &a, in, res.stage, &prev, &down, err);
+	else if (st == RS_OK)
+		st = repeated(c, &a, in, err);
 	if (st != RS_OK)
 		return st;
 	t = find_tail(c, &res, down, &fired, &slot);

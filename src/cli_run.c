@@ -550,6 +550,36 @@ static bool paths_clash(const cli_opts *o)
 	return false;
 }
 
+/*
+ * An input named twice (a.csv a.csv, or ./a.csv beside a link to it) would be
+ * read twice: with no --previous nothing checks ids across rows, so every
+ * account and every count in the summary would silently double.
+ */
+static bool inputs_repeat(const cli_opts *o)
+{
+	struct stat *st = calloc(o->ninputs ? o->ninputs : 1, sizeof *st);
+	bool *known = calloc(o->ninputs ? o->ninputs : 1, sizeof *known); /* st[i] holds a stat */
+	const char *twice = NULL, *first = NULL;
+	size_t i, j;
+
+	for (i = 0; st != NULL && known != NULL && twice == NULL && i < o->ninputs; i++) {
+		bool dash = strcmp(o->inputs[i], "-") == 0;
+
+		known[i] = !dash && stat(o->inputs[i], &st[i]) == 0;
+		for (j = 0; j < i && twice == NULL; j++)
+			if (known[i] && known[j] ? st[i].st_dev == st[j].st_dev && st[i].st_ino == st[j].st_ino
+			                         : dash && strcmp(o->inputs[j], "-") == 0) {
+				twice = o->inputs[i];
+				first = o->inputs[j];
+			}
+	}
+	free(st);
+	free(known);
+	if (twice != NULL) /* with no memory for this check, the run itself reports the lack */
+		cli_warn("%s: named twice as an input (also as %s); name each file once", twice, first);
+	return twice != NULL;
+}
+
 /* No SA_RESTART: a read blocked on a pipe returns, and the run ends cleanly. */
 static void catch_signals(void)
 {
@@ -579,7 +609,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		cli_warn("--to xlsx writes a binary workbook: give -o FILE or redirect standard output");
 		return EXIT_TROUBLE;
 	}
-	if (paths_clash(o))
+	if (paths_clash(o) || inputs_repeat(o))
 		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
 	memset(&err, 0, sizeof err);

@@ -142,10 +142,11 @@ def pipedrive():
     return csv_bytes(rows)
 
 
-def kingdee():
+def kingdee(code="KH"):
     """A Kingdee (金蝶) customer report as Chinese Excel saves it: two title
     rows, a 序号 column first, amounts in 万元, a blank row, a 合计 row and a
-    footer padded to full width (制表人, 审核人, 打印日期)."""
+    footer padded to full width (制表人, 审核人, 打印日期). Another branch's
+    report has the same columns and its own customer codes (code)."""
     head = ["序号", "客户编码", "客户名称", "业务员", "销售额（万元）", "采购总额（万元）", "联系人数量",
             "接触部门", "最高接触级别", "是否关键人", "合作年数", "联合开发项目", "是否签订战略协议",
             "是否合资", "是否独家", "信息共享"]
@@ -153,7 +154,7 @@ def kingdee():
     pad = [""] * (n - 1)
     rows = [["客户关系阶段明细表"] + pad, ["制表日期：2026-12-01"] + pad, head]
     for k, a in enumerate(ACCOUNTS):
-        rows.append([str(k + 1), "KH%04d" % (k + 1), ZH_NAMES[k], OWNERS_ZH[k % 4], str(a[14] / 10),
+        rows.append([str(k + 1), "%s%04d" % (code, k + 1), ZH_NAMES[k], OWNERS_ZH[k % 4], str(a[14] / 10),
                      str(a[15] / 10), str(a[3]), str(a[4]), LEVEL_ZH[a[5]], yn(a[6], "是", "否"),
                      str(a[7]), str(a[8]), yn(a[10], "是", "否"), yn(a[11], "是", "否"),
                      yn(a[12], "是", "否"), yn(a[13], "是", "否")])
@@ -163,6 +164,18 @@ def kingdee():
                  str(sum(a[15] for a in ACCOUNTS) / 10)] + [""] * (n - 6))
     rows.append(["制表人：张伟", "", "", "审核人：李娜", "", "", "", "打印日期：2026-12-01"] + [""] * (n - 8))
     return csv_bytes(rows, eol="\r\n")
+
+
+def salesforce_contacts():
+    """A Salesforce "Accounts with Contacts" report: one row per contact, so
+    each account's id and figures repeat on consecutive rows."""
+    head = ["Account ID", "Account Name", "Share of Wallet (%)", "Contact: Full Name", "Title"]
+    rows = [head]
+    for k, a in enumerate(ACCOUNTS[:3]):
+        for c in range(min(a[3], 3)):
+            rows.append(["0015g00000A%03dQAA" % (k + 1), a[1], str(a[2]), "%s %d" % (OWNERS[c], k),
+                         LEVEL_SF[1 + c % 4]])
+    return csv_bytes(rows, quote_all=True)
 
 
 def kingdee_regions():
@@ -331,6 +344,8 @@ def export_files():
         IN + "/export_zoho_de.csv": zoho_german(),
         IN + "/export_pipedrive.csv": pipedrive(),
         IN + "/export_kingdee.csv": kingdee(),
+        IN + "/export_kingdee_sh.csv": kingdee("SH"),
+        IN + "/export_salesforce_contacts.csv": salesforce_contacts(),
         IN + "/export_kingdee_regions.csv": kingdee_regions(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),

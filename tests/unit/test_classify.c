@@ -312,6 +312,31 @@ static void test_previous_columns_transitions_and_counts(void **state)
 	rs_previous_free(p);
 }
 
+/* Without --previous only the last id is kept: an id repeated on the next
+ * rows (one row per contact) is rejected, naming the first; apart, it is not. */
+static void test_id_repeated_on_the_next_row_is_rejected(void **state)
+{
+	const rs_row *h = NULL;
+	rs_classifier *c = classifier(false, NULL, &h);
+	rs_error e;
+
+	(void)state;
+	(void)classify(c, "A1", "30", 2, RS_OK, &e);
+	(void)classify(c, "A1", "30", 3, RS_EREJECT, &e);
+	assert_non_null(strstr(e.msg, "duplicate id \"A1\" (first at line 2, just above)"));
+	(void)classify(c, "A1", "31", 4, RS_EREJECT, &e);
+	assert_non_null(strstr(e.msg, "(first at line 2, just above)"));
+	(void)classify(c, "A10", "30", 5, RS_OK, &e); /* a longer id with the same start */
+	(void)classify(c, "A", "30", 6, RS_OK, &e);
+	(void)classify(c, "A1", "30", 7, RS_OK, &e); /* apart: not caught, as documented */
+	(void)classify(c, "B1", "abc", 8, RS_EREJECT, &e); /* a rejected row is not remembered */
+	(void)classify(c, "A1", "30", 9, RS_EREJECT, &e);
+	assert_non_null(strstr(e.msg, "(first at line 7, just above)"));
+	assert_int_equal(rs_classifier_stats(c)->classified, 4);
+	assert_int_equal(rs_classifier_stats(c)->rejected, 4);
+	rs_classifier_free(c);
+}
+
 static void test_reader_rejected_row_is_counted_with_its_reason(void **state)
 {
 	const char *cells[1] = {"A1,\"broken"};
@@ -571,7 +596,7 @@ static void test_cells_stay_right_when_the_arena_grows(void **state)
 			bool initial;
 
 			x = x * 6364136223846793005UL + 1442695040888963407UL;
-			cells[0] = "A";
+			cells[0] = i % 2 ? "A" : "B"; /* never one id twice in a row */
 			cells[1] = shares[(x >> 40) % 4];
 			for (k = 0; k < 8; k++) {
 				bool on = (x >> (20 + k)) & 1;
@@ -618,7 +643,7 @@ static void test_share_and_gap_cells_match_put_num_for_every_hundredth(void **st
 		double sv, y, t, thr;
 
 		(void)snprintf(share, sizeof share, "%d.%03d", i / 200, (i % 200) * 5);
-		r = classify(c, "A", share, (unsigned long)i + 2, RS_OK, &e);
+		r = classify(c, i % 2 ? "A" : "B", share, (unsigned long)i + 2, RS_OK, &e);
 		y = strtod(share, NULL) * 100;
 		t = (double)(long long)y;
 		sv = (y - t >= 0.5 ? t + 1 : t) / 100;
@@ -658,6 +683,7 @@ static void test_input_types_reset_after_a_typed_row(void **state)
 	for (i = 0; i < 6; i++) {
 		bool typed = i % 3 == 1;
 
+		cells[0] = i % 2 ? "A" : "B";
 		in = row_of(cells, len, 3, i + 2);
 		in.type = typed ? types : NULL;
 		assert_int_equal(rs_classifier_row(c, &in, &r, &e), RS_OK);
@@ -719,7 +745,7 @@ static void test_long_number_in_a_row_keeps_the_cells_right(void **state)
 		rs_row in;
 
 		x = x * 6364136223846793005UL + 1442695040888963407UL;
-		cells[0] = "A";
+		cells[0] = i % 2 ? "A" : "B";
 		cells[1] = i % 2 ? "60" : "61.25";
 		for (k = 0; k < 8; k++) {
 			bool on = (x >> (20 + k)) & 1;
@@ -767,13 +793,13 @@ static void test_decimal_comma_in_share_and_gap_cells_only(void **state)
 	assert_int_equal(rs_classifier_header(c, &in, ',', &h, &e), RS_OK);
 	dot = classifier(false, NULL, &h);
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		r = classify(c, "A", rows[i].share, i + 2, RS_OK, &e);
+		r = classify(c, i % 2 ? "A" : "B", rows[i].share, i + 2, RS_OK, &e);
 		assert_string_equal(r->cell[2], rows[i].share);
 		assert_string_equal(r->cell[col(h, "share_pct")], rows[i].pct);
 		assert_string_equal(r->cell[col(h, "share_gap")], rows[i].gap);
 		assert_int_equal(r->type[col(h, "share_pct")], RS_T_NUMBER);
 		assert_null(strchr(r->cell[col(h, "contact_score")], ','));
-		r = classify(dot, "A", rows[i].share, i + 2, RS_OK, &e);
+		r = classify(dot, i % 2 ? "A" : "B", rows[i].share, i + 2, RS_OK, &e);
 		assert_null(strchr(r->cell[col(h, "share_pct")], ','));
 		assert_null(strchr(r->cell[col(h, "share_gap")], ','));
 	}
@@ -836,7 +862,7 @@ static void test_warm_rows_do_not_allocate(void **state)
 				rs_row in;
 
 				x = x * 6364136223846793005UL + 1442695040888963407UL;
-				cells[0] = "A";
+				cells[0] = i % 2 ? "A" : "B";
 				cells[1] = shares[(x >> 40) % 7];
 				for (k = 2; k < 10; k++) {
 					unsigned v = (unsigned)(x >> (20 + 3 * k)) % 3;
@@ -1023,6 +1049,7 @@ int main(void)
 		cmocka_unit_test(test_second_header_must_match_the_first),
 		cmocka_unit_test(test_explain_column_follows_actions),
 		cmocka_unit_test(test_previous_columns_transitions_and_counts),
+		cmocka_unit_test(test_id_repeated_on_the_next_row_is_rejected),
 		cmocka_unit_test(test_reader_rejected_row_is_counted_with_its_reason),
 		cmocka_unit_test(test_key_columns_for_the_table),
 		cmocka_unit_test(test_flags_and_actions_match_the_fired_rules_past_the_cache),

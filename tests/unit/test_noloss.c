@@ -212,7 +212,7 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 		r->calls -= r->file_header;
 		return st;
 	}
-	rs_error_clear(&why);
+	memset(&why, 0, sizeof why); /* rs_error_clear keeps file, which the classifier reads */
 	st = rs_classifier_row(r->cls, row, &o, &why);
 	if (st != RS_OK) {
 		*err = why;
