@@ -52,6 +52,8 @@ static const vocab words[] = {
 	{"president", 'l', 4, W_END | W_FIRST}, {"founder", 'l', 4, W_END},
 	{"co founder", 'l', 4, W_END}, {"chairman", 'l', 4, W_END}, {"chairwoman", 'l', 4, W_END},
 	{"managing director", 'l', 4, W_END}, {"general manager", 'l', 4, W_END},
+	{"president director", 'l', 4, W_END}, {"presiden direktur", 'l', 4, W_END},
+	{"direktur utama", 'l', 4, W_END}, /* Indonesia's chief executive */
 	{"geschäftsführer", 'l', 4, W_SUFFIX}, {"geschäftsführerin", 'l', 4, W_SUFFIX},
 	{"geschäftsführung", 'l', 4, W_CELL}, {"vorstand", 'l', 4, W_END | W_FIRST},
 	{"inhaber", 'l', 4, W_END}, {"inhaberin", 'l', 4, W_END}, {"pdg", 'l', 4, W_END},
@@ -66,7 +68,7 @@ static const vocab words[] = {
 	/* director */
 	{"3", 'l', 3, 0}, {"director", 'l', 3, W_END | W_FIRST}, {"head", 'l', 3, W_FIRST},
 	{"directeur", 'l', 3, W_END | W_FIRST}, {"directrice", 'l', 3, W_END | W_FIRST},
-	{"direktor", 'l', 3, W_SUFFIX | W_FIRST}, {"leiter", 'l', 3, W_SUFFIX | W_FIRST},
+	{"direktur", 'l', 3, W_END | W_FIRST}, {"direktor", 'l', 3, W_SUFFIX | W_FIRST}, {"leiter", 'l', 3, W_SUFFIX | W_FIRST},
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
 	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX},
 	/* manager */

@@ -192,6 +192,10 @@ static void test_a_titles_last_word_wins_over_its_first(void **state)
 	LEVEL("Gerente General de Compras", 4);
 	LEVEL("VP Sales", 4); LEVEL("Director, Supply Chain", 3); LEVEL("Head of Purchasing", 3);
 	LEVEL("Leiter Einkauf", 3);
+	/* Indonesia: the President Director (Presiden Direktur, Direktur Utama)
+	 * is the chief executive; a Direktur is a director */
+	LEVEL("President Director", 4); LEVEL("Presiden Direktur", 4); LEVEL("Direktur Utama", 4);
+	LEVEL("Vice President Director", 4); LEVEL("Direktur Keuangan", 3);
 }
 
 /* A title someone does not hold yet says nothing of the level reached now,
