@@ -343,6 +343,8 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
                      rs_lang lang, rs_buf *out);
 bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
                      const rs_classifier *c, rs_buf *out);
+/* The name of a kind of skipped row (RS_SKIP_*): "title rows", 标题行. */
+const char *rs_summary_skip_label(int kind, rs_lang lang);
 
 /* inspect.c: how each field's column was found, and the notes, as JSON
  * (inspect's report and --summary-json share them). */

@@ -120,6 +120,11 @@ static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_b
 	}
 }
 
+const char *rs_summary_skip_label(int kind, rs_lang lang)
+{
+	return words[W_SKIP_KIND + kind][lang];
+}
+
 /* Rows skipped (not accounts), by kind: only when there were any. */
 static void skipped_text(const rs_stats *s, rs_lang lang, rs_buf *b)
 {
@@ -134,7 +139,7 @@ static void skipped_text(const rs_stats *s, rs_lang lang, rs_buf *b)
 	for (k = 0; k < RS_SKIP_COUNT; k++)
 		if (s->skipped[k] > 0) {
 			char label[64];
-			(void)snprintf(label, sizeof label, "  %s", words[W_SKIP_KIND + k][lang]);
+			(void)snprintf(label, sizeof label, "  %s", rs_summary_skip_label(k, lang));
 			count_line(b, label, s->skipped[k]);
 		}
 }

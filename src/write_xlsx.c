@@ -501,7 +501,8 @@ static void s_head(sum *s, const rs_stats *st)
 {
 	rs_xlsx *x = s->x;
 	unsigned long skipped = st->read - st->classified - st->rejected;
-	char date[32], more[64];
+	char date[32], more[64], label[64];
+	int k;
 	struct tm tm;
 
 	s_text(s, 0, words[W_TITLE][x->lang], x->bold);
@@ -510,6 +511,13 @@ static void s_head(sum *s, const rs_stats *st)
 	s_count(s, W_CLASSIFIED, st->classified);
 	s_count(s, W_REJECTED, st->rejected);
 	s_count(s, W_SKIPPED, st->read >= st->classified + st->rejected ? skipped : 0);
+	for (k = 0; k < RS_SKIP_COUNT; k++)
+		if (st->skipped[k] > 0) { /* by kind, indented as in the text summary */
+			(void)snprintf(label, sizeof label, "  %s", rs_summary_skip_label(k, x->lang));
+			s_text(s, 0, label, NULL);
+			s_num(s, 1, (double)st->skipped[k], NULL);
+			s->row++;
+		}
 	s_text(s, 0, words[W_RULES][x->lang], NULL);
 	s_text(s, 1, x->rules_name ? x->rules_name : words[W_BUILTIN][x->lang], NULL);
 	s->row++;

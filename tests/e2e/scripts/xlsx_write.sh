@@ -155,6 +155,18 @@ try:
         if "Summary!$C$" not in chart or "barDir val=\"col\"" not in chart:
             fail("chart1 is not a column chart of the Summary's counts")
 
+    # Rows skipped as not accounts: the total, then each kind, as --summary-json.
+    k = os.path.join(tmp, "k.xlsx")
+    run(["--to", "xlsx", "-o", k, "in/export_kingdee.csv"], 0)
+    sj = summary_json(["in/export_kingdee.csv"])
+    cells = summary_cells(openpyxl.load_workbook(k)["Summary"])
+    kinds = {"title": "title rows", "blank": "blank rows", "totals": "totals rows", "footer": "footer rows"}
+    if find_row(cells, "skipped")[1] != sum(sj["skipped"].values()):
+        fail(f"Summary skipped: {find_row(cells, 'skipped')} != {sj['skipped']}")
+    for kind, n in sj["skipped"].items():
+        if n and find_row(cells, "  " + kinds[kind])[1] != n:
+            fail(f"Summary {kinds[kind]}: {find_row(cells, '  ' + kinds[kind])} != {n}")
+
     # 3. --previous: the movements, the matrix, a second chart; rules named.
     p = os.path.join(tmp, "p.xlsx")
     pargs = ["--previous", "in/batch_prev.csv", "in/batch_this_month.csv"]
