@@ -46,17 +46,36 @@ static rs_status open_in_place(cli_atomic *a, rs_error *err)
 	return RS_OK;
 }
 
-static rs_status open_temporary(cli_atomic *a, const struct stat *old, bool exists, rs_error *err)
+/*
+ * The temporary: FILE.tmp.XXXXXX beside FILE; for a name within 11 bytes
+ * of the file system's limit, .relstage.tmp.XXXXXX in its directory.
+ */
+static int make_temporary(cli_atomic *a)
 {
-	size_t n = strlen(a->real);
-	mode_t mode, mask;
-	int fd, e;
+	const char *slash = strrchr(a->real, '/');
+	size_t n = strlen(a->real), dir = slash ? (size_t)(slash - a->real) + 1 : 0;
+	int fd;
 
-	if ((a->tmp = malloc(n + 12)) == NULL)
-		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	if ((a->tmp = malloc(n + 22)) == NULL)
+		return -1;
 	memcpy(a->tmp, a->real, n);
 	memcpy(a->tmp + n, ".tmp.XXXXXX", 12);
 	fd = mkstemp(a->tmp);
+	if (fd < 0 && errno == ENAMETOOLONG) {
+		memcpy(a->tmp + dir, ".relstage.tmp.XXXXXX", 21);
+		fd = mkstemp(a->tmp);
+	}
+	return fd;
+}
+
+static rs_status open_temporary(cli_atomic *a, const struct stat *old, bool exists, rs_error *err)
+{
+	mode_t mode, mask;
+	int fd, e;
+
+	fd = make_temporary(a);
+	if (fd < 0 && a->tmp == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	if (fd < 0) {
 		e = errno;
 		free(a->tmp);

@@ -87,6 +87,36 @@ static void test_commit_replaces_and_keeps_mode(void **state)
 	assert_int_equal(entries(), 1);
 }
 
+/* A name too long for FILE.tmp.XXXXXX (within 11 bytes of NAME_MAX) still
+ * gets its temporary, a short one in the same directory. */
+static void test_name_near_the_limit_gets_a_short_temporary(void **state)
+{
+	char path[512];
+	cli_atomic *a = NULL;
+	rs_error err;
+	size_t before = entries(), n;
+	DIR *d;
+	struct dirent *e;
+	bool seen = false;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	n = (size_t)snprintf(path, sizeof path, "%s/", dir);
+	memset(path + n, 'x', 250);
+	strcpy(path + n + 250, ".csv");
+	assert_int_equal(cli_atomic_open(&a, path, &err), RS_OK);
+	fputs("new\n", cli_atomic_file(a));
+	assert_non_null(d = opendir(dir));
+	while ((e = readdir(d)) != NULL)
+		seen |= strncmp(e->d_name, ".relstage.tmp.", 14) == 0;
+	closedir(d);
+	assert_true(seen);
+	assert_int_equal(cli_atomic_commit(a, &err), RS_OK);
+	expect_file(path, "new\n");
+	assert_int_equal(entries(), before + 1);
+	assert_int_equal(unlink(path), 0);
+}
+
 /* cli_atomic_write: a buffer becomes the whole file; a missing directory is an error. */
 static void test_write_puts_a_buffer_in_place_whole(void **state)
 {
@@ -263,6 +293,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_commit_replaces_and_keeps_mode),
+		cmocka_unit_test(test_name_near_the_limit_gets_a_short_temporary),
 		cmocka_unit_test(test_write_puts_a_buffer_in_place_whole),
 		cmocka_unit_test(test_abort_leaves_old_file_and_no_temporary),
 		cmocka_unit_test(test_closed_file_replaces_nothing_until_commit),
