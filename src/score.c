@@ -19,7 +19,7 @@ const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
 };
 const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"contact ", "cooperation "},
-	{"接触深度 ", "合作 "},
+	{"接触深度得分 ", "合作得分 "},
 };
 
 uint32_t rs_score_fields(const rs_rules *r, int k)

@@ -325,9 +325,10 @@ static void test_actions_collected_in_rule_order_with_stage_var(void **state)
 	set(&a, RS_F_KEY_PERSON, 0);
 	res = run(&a, NULL);
 	assert_string_equal(rs_rules_stage_id(rules, res.stage), "initial");
-	assert_int_equal(res.nfired, 2);
+	assert_int_equal(res.nfired, 3);
 	assert_string_equal(rs_test_action_id(rules, res.fired[0]), "single_threaded");
 	assert_string_equal(rs_test_action_id(rules, res.fired[1]), "no_key_person");
+	assert_string_equal(rs_test_action_id(rules, res.fired[2]), "build_network");
 	/* stage > development: the same account at share 0 fires neither */
 	a = thin(0);
 	set(&a, RS_F_KEY_PERSON, 0);
@@ -458,7 +459,6 @@ static void test_actions_never_propose_what_the_account_has(void **state)
 		{RS_F_KEY_PERSON, 1, 0, "no_key_person", 30},
 		{RS_F_STRATEGIC_AGREEMENT, 1, 0, "propose_agreement", 65},
 		{RS_F_EQUITY_TIE, 1, 0, "propose_agreement", 65},
-		{RS_F_TOP_CONTACT_LEVEL, 4, 3, "no_exec_contact", 90},
 		{RS_F_PRICE_AGREEMENT, 1, 0, "financial_bonds", 65},
 	};
 	size_t i;
@@ -480,6 +480,51 @@ static void test_actions_never_propose_what_the_account_has(void **state)
 		if (!fired(&res, cases[i].action))
 			fail_msg("case %zu: %s did not fire though the account lacks it", i, cases[i].action);
 	}
+}
+
+/* Executive meetings are executive contact, whatever the top level says;
+ * with the meetings unknown, a level below executive still says there is none. */
+static void test_executive_meetings_are_executive_contact(void **state)
+{
+	rs_account a = partner(90);
+	rs_result res;
+
+	(void)state;
+	set(&a, RS_F_EXEC_MEETINGS, 0);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "no_exec_contact"));
+	set(&a, RS_F_TOP_CONTACT_LEVEL, 3);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "no_exec_contact"));
+	assert_false(fired(&res, "keep_exec_contact"));
+	a.known &= ~(1u << RS_F_EXEC_MEETINGS);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "no_exec_contact"));
+	set(&a, RS_F_EXEC_MEETINGS, 3);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "no_exec_contact"));
+	assert_true(fired(&res, "keep_exec_contact"));
+}
+
+/* One contact, or one department with more contacts: each its own text. */
+static void test_single_threaded_names_what_is_single(void **state)
+{
+	rs_account a = thin(30);
+	rs_result res = run(&a, NULL);
+
+	(void)state;
+	assert_true(fired(&res, "single_threaded"));
+	assert_false(fired(&res, "single_department"));
+	set(&a, RS_F_CONTACTS, 6);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "single_threaded"));
+	assert_true(fired(&res, "single_department"));
+	a.known &= ~(1u << RS_F_CONTACTS);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "single_department"));
+	set(&a, RS_F_DEPARTMENTS, 3);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "single_threaded") || fired(&res, "single_department"));
 }
 
 static void test_types_bonds_and_models_of_the_default_rules(void **state)
@@ -524,6 +569,11 @@ static void test_types_bonds_and_models_of_the_default_rules(void **state)
 	set(&a, RS_F_EQUITY_TIE, 0);
 	set(&a, RS_F_INFO_SHARING, 0);
 	assert_int_equal(run(&a, NULL).model, -1);
+	set(&a, RS_F_KEY_PERSON, 1);
+	set(&a, RS_F_CONTACTS, 3);
+	assert_string_equal(rules->kind[RS_K_TYPE][run(&a, NULL).type].id, "preferred");
+	set(&a, RS_F_PURCHASE_SHARE, 0); /* a prospect is no supplier, preferred or not */
+	assert_string_equal(rules->kind[RS_K_TYPE][run(&a, NULL).type].id, "buy_sell");
 }
 
 static void test_downgrade_brings_win_back_actions(void **state)
@@ -553,8 +603,8 @@ static void test_explain_names_the_row_and_the_actions(void **state)
 {
 	rs_account a = thin(90);
 	rs_buf b;
-	const char *tail = "; stage: Stable cooperation (rule 5: share 80 or more without the bonds "
-	                   "of a partnership: a main supplier, not yet strategic); actions: "
+	const char *tail = "; stage: Stable cooperation (rule 5: share 80 or more without all that "
+	                   "strategic cooperation needs: a main supplier, not yet strategic); actions: "
 	                   "single_threaded, high_share_no_bonds";
 
 	(void)state;
@@ -981,6 +1031,8 @@ int main(void)
 		cmocka_unit_test(test_needs_at_every_stage),
 		cmocka_unit_test(test_share_80_without_bonds_needs_name_the_bonds),
 		cmocka_unit_test(test_actions_never_propose_what_the_account_has),
+		cmocka_unit_test(test_executive_meetings_are_executive_contact),
+		cmocka_unit_test(test_single_threaded_names_what_is_single),
 		cmocka_unit_test(test_types_bonds_and_models_of_the_default_rules),
 		cmocka_unit_test(test_downgrade_brings_win_back_actions),
 		cmocka_unit_test(test_explain_names_the_row_and_the_actions),

@@ -234,8 +234,8 @@ static void test_explain_lists_every_part(void **state)
 	assert_null(strchr(b.data, '\n'));
 	rs_buf_reset(&b);
 	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_ZH, &e), RS_OK);
-	assert_memory_equal(b.data, "份额 85，取自 purchase_share；接触深度 65 = 联系人 6×5（上限 25）",
-	                    strlen("份额 85，取自 purchase_share；接触深度 65 = 联系人 6×5（上限 25）"));
+	assert_memory_equal(b.data, "份额 85，取自 purchase_share；接触深度得分 65 = 联系人 6×5（上限 25）",
+	                    strlen("份额 85，取自 purchase_share；接触深度得分 65 = 联系人 6×5（上限 25）"));
 	rs_buf_free(&b);
 }
 
