@@ -657,6 +657,33 @@ def rest_files():
     return {IN + "/" + k: v for k, v in files.items()}
 
 
+# ------------------------------------------ 5. advice that fits the account
+#
+# One account per way the advice once contradicted its own row (the advice
+# table's advice_fit cases; scripts/advice_consistency.sh checks a grid).
+
+ADVICE_FIT = [  # id, share, contacts, departments, level, key person, years,
+    # joint projects, executive meetings, agreement, equity tie, info sharing
+    ("F-EXEC-MET", 90, 8, 4, "director", "yes", 6, 2, 3, "yes", "no", "yes"),
+    ("F-EXEC-NONE", 90, 8, 4, "director", "yes", 6, 2, 0, "yes", "no", "yes"),
+    ("F-ONE-CONTACT", 30, 1, 1, "staff", "no", 2, 0, 0, "no", "no", "no"),
+    ("F-ONE-DEPT", 30, 6, 1, "manager", "no", 2, 0, 0, "no", "no", "no"),
+    ("F-NET-BUILT", 30, 8, 4, "director", "yes", 2, 0, 0, "no", "no", "no"),
+    ("F-PROSPECT-KP", 0, 3, 2, "manager", "yes", 0, 0, 0, "no", "no", "no"),
+    ("F-PROSPECT-KP-ONLY", 0, None, None, None, "yes", None, None, None, None, None, None),
+    ("F-KP-UNKNOWN", 0, None, None, None, None, None, None, None, None, None, None),
+    ("F-HIGH-PARTNER", 90, 2, 1, "staff", "no", 2, 0, 0, "yes", "no", "no"),
+    ("F-STRAT-AGREEMENT", 85, 8, 4, "executive", "yes", 6, 0, 3, "yes", "no", "no"),
+]
+
+
+def advice_files():
+    head = ("id,purchase_share,contacts,departments,top_contact_level,key_person,relationship_years,"
+            "joint_projects,exec_meetings,strategic_agreement,equity_tie,info_sharing").split(",")
+    rows = [head] + [[num(v) for v in r] for r in ADVICE_FIT]
+    return {IN + "/advice_fit.csv": csv_text(rows).encode("utf-8")}
+
+
 # ------------------------------------------------------------------ main
 
 def all_files():
@@ -666,6 +693,7 @@ def all_files():
     files.update(bad_fixtures())
     files.update(values_fixtures())
     files.update(rest_files())
+    files.update(advice_files())
     files.update(fixtures_exports.export_files())
     return files
 
