@@ -597,6 +597,12 @@ static void test_downgrade_brings_win_back_actions(void **state)
 	res = run(&a, NULL);
 	assert_false(fired(&res, "win_back"));
 	assert_true(fired(&res, "upgrade_candidate"));
+	/* strategic to stable with 90% still ours: the bonds were lost, not share */
+	a = thin(90);
+	set(&a, RS_V_PREVIOUS_STAGE, 3);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "win_back"));
+	assert_true(fired(&res, "win_back_bonds"));
 }
 
 static void test_explain_names_the_row_and_the_actions(void **state)

@@ -114,11 +114,11 @@ static void test_default_rules_have_the_four_stages(void **state)
 	assert_int_equal(rs_rules_stage_index(r, "nope"), -1);
 	assert_non_null(strstr(rs_rules_stage_actions(r, 0, RS_LANG_EN), RS_ACTION_SEP));
 	assert_string_equal(rs_rules_message(r, "downgrade", RS_LANG_EN),
-	                    "Downgraded since the last run: win back the lost share before the "
-	                    "relationship erodes further");
+	                    "Downgraded since the last run: win back the lost share or bonds "
+	                    "before the relationship erodes further");
 	assert_non_null(rs_rules_message(r, "downgrade", RS_LANG_ZH));
 	assert_int_equal(rs_rules_stage_index(r, rs_rules_stage_id(r, 1)), 1);
-	assert_string_equal(rs_rules_action_flag(r, 5), "single_threaded");
+	assert_string_equal(rs_rules_action_flag(r, 6), "single_threaded");
 	rs_rules_free(r);
 }
 

@@ -35,6 +35,10 @@ for f in in/advice_accounts.csv in/core_boundaries.csv ../../data/sample.csv "$t
 	done
 	"$R" -q --explain --to jsonl "$f" >>"$t/ids.jsonl"
 done
+# the grid again after a run that had every account one stage higher
+awk -F, 'NR == 1 { print "id,stage"; next } { print $1 "," ($2 == 0 ? "initial" : $2 < 50 ? "stable" : "strategic") }' \
+	"$t/grid.csv" >"$t/prev.csv"
+"$R" -q --previous "$t/prev.csv" --to jsonl "$t/grid.csv" >"$t/down.jsonl" || { echo "FAIL: grid --previous"; exit 1; }
 T="$t" python3 - <<'PY'
 import json, os, re, subprocess, sys
 T = os.environ["T"]
@@ -95,6 +99,11 @@ for lang in ("en", "zh"):
         acts = o["actions"].split(" | ")
         if len(acts) != len(set(acts)):
             bad.append(f"{lang} {o.get('id', o.get('account_id'))}: an action repeats")
+# a fall from strategic with the share still at strategic_share lost bonds, not share
+for line in open(f"{T}/down.jsonl", encoding="utf-8"):
+    o = json.loads(line)
+    if o["share_pct"] >= P["strategic_share"] and "share was lost" in o["actions"]:
+        bad.append(f"{o['id']}: {o['share_pct']}% still ours, but told share was lost")
 # English and Chinese: the same flags, as many actions and needs
 for e, z in zip(open(f"{T}/out.en.jsonl", encoding="utf-8"), open(f"{T}/out.zh.jsonl", encoding="utf-8")):
     e, z = json.loads(e), json.loads(z)
