@@ -482,8 +482,9 @@ static void test_actions_never_propose_what_the_account_has(void **state)
 	}
 }
 
-/* Executive meetings are executive contact, whatever the top level says;
- * with the meetings unknown, a level below executive still says there is none. */
+/* Executive contact is an executive reached or executive meetings held: a
+ * social bond, and no meetings to arrange; with the meetings unknown, a level
+ * below executive still says there is none. */
 static void test_executive_meetings_are_executive_contact(void **state)
 {
 	rs_account a = partner(90);
@@ -491,8 +492,12 @@ static void test_executive_meetings_are_executive_contact(void **state)
 
 	(void)state;
 	set(&a, RS_F_EXEC_MEETINGS, 0);
+	set(&a, RS_F_KEY_PERSON, 0);
 	res = run(&a, NULL);
 	assert_false(fired(&res, "no_exec_contact"));
+	assert_true(res.bonds & 2); /* an executive reached is a social bond */
+	assert_false(fired(&res, "social_bonds"));
+	set(&a, RS_F_KEY_PERSON, 1);
 	set(&a, RS_F_TOP_CONTACT_LEVEL, 3);
 	res = run(&a, NULL);
 	assert_true(fired(&res, "no_exec_contact"));

@@ -63,6 +63,7 @@ for line in open(f"{T}/ids.jsonl", encoding="utf-8"):
     met = (num(o, "exec_meetings") or 0) >= 1
     never(exec_level, "no_exec_contact", "it has executive contact")
     never(met, "no_exec_contact", "it had executive meetings")
+    never(exec_level or met, "social_bonds", "it has executive contact")
     if o["stage"] == "strategic" and (exec_level or met) and "keep_exec_contact" not in fired:
         bad.append(f"{o['id']}: executive contact, but keep_exec_contact did not fire")
     never(num(o, "contacts") is None or num(o, "contacts") > 1, "single_threaded", "it has 2+ contacts or none known")
