@@ -72,10 +72,10 @@ rs_kind rs_var_kind(int var)
  */
 static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码",
                                    "record_id", "客户编码", "kundennummer", "kundennr", "kunden_nr",
-                                   "debitorennummer", NULL};
+                                   "debitorennummer", "debitor", NULL};
 static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名",
                                      "company_name", "organization_name", "单位名称", "公司名称",
-                                     "firma", "firmenname", "kundenname", NULL};
+                                     "firma", "firmenname", "kundenname", "name_1", NULL};
 static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", "anteil",
                                       "anteil_am_einkauf", "lieferanteil", NULL};
 static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", "销售额", "umsatz", NULL};

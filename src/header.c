@@ -194,7 +194,7 @@ static bool summary_label(const rs_row *row, size_t i)
 
 bool rs_header_totals(const rs_row *row, long id_col, long name_col)
 {
-	size_t i;
+	size_t i, k;
 
 	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col))
 		return summary_label(row, (size_t)id_col);
@@ -202,7 +202,11 @@ bool rs_header_totals(const rs_row *row, long id_col, long name_col)
 		return true;
 	for (i = 0; i < row->n && blank_cell(row, i); i++)
 		;
-	return totals_cell(row, i);
+	/* SAP lists mark a totals line with * (** a higher level) in its
+	 * first cell, the id empty. */
+	for (k = 0; i < row->n && k < row->len[i] && row->cell[i][k] == '*'; k++)
+		;
+	return totals_cell(row, i) || (k > 0 && k <= 3 && k == row->len[i]);
 }
 
 /* Does cell i read as words rather than a code or a number: a label

@@ -154,24 +154,26 @@ static size_t count_delims(const char *p, size_t n,
 /*
  * The delimiter that appears in the header and the same number of times in
  * every sampled record, the most frequent such; failing that, the most
- * frequent in the header; a header without any is one column: ','.
+ * frequent in the header; a header without any is one column: ','. Title
+ * lines that hold no candidate at all (a report's name and date above
+ * SAP's tab-separated list) come before the header: they are passed over.
  */
 static char sniff_delimiter(const char *p, size_t n)
 {
 	size_t counts[SNIFF_RECORDS + 1][NCAND];
-	size_t nrec = count_delims(p, n, counts), r, k, best = NCAND, most = NCAND;
+	size_t nrec = count_delims(p, n, counts), h = 0, r, k, best = NCAND, most = NCAND;
 
-	if (nrec == 0)
-		return ',';
+	while (h + 1 < nrec && !counts[h][0] && !counts[h][1] && !counts[h][2] && !counts[h][3])
+		h++;
 	for (k = 0; k < NCAND; k++) {
-		bool same = counts[0][k] > 0;
+		bool same = counts[h][k] > 0;
 
-		for (r = 1; r < nrec && same; r++)
-			same = counts[r][k] == counts[0][k];
-		if (same && (best == NCAND || counts[0][k] > counts[0][best]))
+		for (r = h + 1; r < nrec && same; r++)
+			same = counts[r][k] == counts[h][k];
+		if (same && (best == NCAND || counts[h][k] > counts[h][best]))
 			best = k;
-		if (counts[0][k] > 0 &&
-		    (most == NCAND || counts[0][k] > counts[0][most]))
+		if (counts[h][k] > 0 &&
+		    (most == NCAND || counts[h][k] > counts[h][most]))
 			most = k;
 	}
 	if (best != NCAND)

@@ -370,6 +370,9 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			units = NULL;
 		} else if (!cur && (k = affix(*s, *n, currencies, true)) > 0) {
 			cur = true;
+		} else if (*n > 1 && (*s)[*n - 1] == '-' && !sign) {
+			sign = *neg = true; /* SAP's trailing minus: "1.234,50-" */
+			k = 1;
 		} else {
 			break;
 		}

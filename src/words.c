@@ -41,7 +41,7 @@ static const vocab words[] = {
 	{"不是", 'b', 0, 0}, {"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
 	{"faux", 'b', 0, 0}, {"falso", 'b', 0, 0}, {"いいえ", 'b', 0, 0}, {"なし", 'b', 0, 0},
 	{"无し", 'b', 0, 0}, {"✗", 'b', 0, 0}, {"✘", 'b', 0, 0}, {"×", 'b', 0, 0}, {"☐", 'b', 0, 0},
-	{"❌", 'b', 0, 0},
+	{"❌", 'b', 0, 0}, {"✖", 'b', 0, 0},
 	/* executive */
 	{"4", 'l', 4, 0}, {"executive", 'l', 4, 0}, {"exec", 'l', 4, 0}, {"owner", 'l', 4, 0},
 	{"c level", 'l', 4, W_END}, {"c suite", 'l', 4, W_END}, {"ceo", 'l', 4, W_END},
@@ -112,7 +112,8 @@ const char *rs_value_word(size_t i, rs_kind *kind, int *v)
 
 /*
  * A cell in the table's form into out (cap bytes): ASCII and Latin-1 letters
- * lowercased, traditional Chinese read as simplified, each run of blanks,
+ * lowercased, traditional Chinese read as simplified, an emoji's variation
+ * selector dropped, each run of blanks,
  * '-', '_', '/', '&', '+' and '.' one space, none at either end. Returns the
  * length, or cap when it does not fit.
  */
@@ -133,6 +134,10 @@ static size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 		    c == '+' || c == '.') {
 			if (o > 0 && out[o - 1] != ' ')
 				out[o++] = ' ';
+			continue;
+		}
+		if (c == 0xEF && i + 2 < n && u[i + 1] == 0xB8 && u[i + 2] == 0x8F) {
+			i += 2; /* U+FE0F, which a phone's ✔️ and ☑️ carry */
 			continue;
 		}
 		if (c >= 0xE3 && i + 2 < n && (simple = rs_hans_simplified(s + i)) != NULL) {

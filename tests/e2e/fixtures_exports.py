@@ -335,6 +335,34 @@ def excel_german():
     return "".join(";".join(r) + "\n" for r in rows).encode("cp1252")
 
 
+def de_amount(v):
+    """1234567.5 as German SAP writes it: 1.234.567,50, a minus after it."""
+    t = f"{abs(v):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return t + ("-" if v < 0 else "")
+
+
+def sap():
+    """An SAP GUI list saved as "Text with Tabs" (.txt): the list's date and
+    title above the header and no tab in them, a blank line, a first column
+    that is always empty, customer numbers with leading zeros, German
+    amounts, a credit-note column with SAP's trailing minus (1.250,00-) and
+    the totals line marked * in the first column."""
+    level = {1: "Sachbearbeiter", 2: "Teamleiter", 3: "Leiter Einkauf", 4: "Geschäftsführer"}
+    rows = [["04.12.2026          Kundenliste Vertrieb          1"], [],
+            ["", "Debitor", "Name 1", "Umsatz", "Einkaufsvolumen", "Gutschriften", "Anzahl Kontakte",
+             "Anzahl Abteilungen", "Höchste Ebene", "Entscheider", "Jahre als Kunde", "Gemeinsame Projekte",
+             "Treffen mit Geschäftsführung", "Rahmenvertrag", "Beteiligung", "Exklusiv",
+             "Informationsaustausch"]]
+    for k, a in enumerate(ACCOUNTS):
+        rows.append(["", "%010d" % (100234 + k), a[1], de_amount(a[14] * 1000), de_amount(a[15] * 1000),
+                     de_amount(-1250.0 * k), str(a[3]), str(a[4]), level[a[5]], yn(a[6], "Ja", "Nein"),
+                     str(a[7]), str(a[8]), str(a[9]), yn(a[10], "Ja", "Nein"), yn(a[11], "Ja", "Nein"),
+                     yn(a[12], "Ja", "Nein"), yn(a[13], "Ja", "Nein")])
+    rows.append(["*", "", "", de_amount(sum(a[14] for a in ACCOUNTS) * 1000),
+                 de_amount(sum(a[15] for a in ACCOUNTS) * 1000), de_amount(-1250.0 * 28)] + [""] * 11)
+    return "".join("\t".join(r) + "\r\n" for r in rows).encode("cp1252")
+
+
 def export_files():
     f = {
         IN + "/export_salesforce.csv": salesforce(),
@@ -356,6 +384,7 @@ def export_files():
         IN + "/export_bad_rows.csv": bad_rows(),
         IN + "/intake_thin.csv": thin(),
         IN + "/export_excel_de.csv": excel_german(),
+        IN + "/export_sap.txt": sap(),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
           [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)] + \

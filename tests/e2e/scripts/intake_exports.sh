@@ -27,6 +27,7 @@ RUNS = [
     ("export_kingdee_regions.csv", [], {"title": 1, "totals": 4}),
     ("export_fxiaoke.csv", [], {}),
     ("export_digiwin_big5.csv", [], {"title": 1, "totals": 1, "footer": 1}),
+    ("export_sap.txt", [], {"title": 1, "totals": 1}),
 ]
 failures = []
 with tempfile.TemporaryDirectory() as tmp:
