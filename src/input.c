@@ -4,8 +4,8 @@
  * iconv(3). Byte-order marks decide the
  * encoding; without one, "auto" picks UTF-16 by its zero bytes, UTF-8 if the
  * first block is valid UTF-8 or mostly so (the invalid bytes are then an
- * error naming their line), else whichever of GB18030, Big5 and
- * Windows-1252 makes the first block read as text (encoding_by_reading).
+ * error naming their line), else whichever of GB18030, Big5, Windows-1252
+ * and Shift_JIS makes the first block read as text (encoding_by_reading).
  */
 #include <errno.h>
 #include <iconv.h>
@@ -539,11 +539,12 @@ static bool ascii_letter(uint32_t c)
 /*
  * How text of n code points reads, per character beyond ASCII: Chinese (a
  * frequent character 2, another ideograph or CJK punctuation 1, anything
- * else -2: kana, Greek, box drawing, private use) or, for a Latin
+ * else -2: kana, Greek, box drawing, private use), Japanese (the same, kana
+ * 2: Big5's most frequent lead byte gives GB18030 kana) or, for a Latin
  * encoding, words with accents (a Latin letter beside an ASCII one 2, a
  * symbol 1, anything else -2: runs of accented capitals are CJK bytes).
  */
-static double reading(const uint32_t *u, size_t n, bool latin)
+static double reading(const uint32_t *u, size_t n, bool latin, bool kana)
 {
 	double sum = 0;
 	size_t i, k = 0;
@@ -554,7 +555,9 @@ static double reading(const uint32_t *u, size_t n, bool latin)
 		if (c < 0x80)
 			continue;
 		k++;
-		if (!latin)
+		if (kana && c >= 0x3041 && c <= 0x30FE)
+			sum += 2;
+		else if (!latin)
 			sum += common_cjk(c) ? 2
 			       : (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
 			                 (c >= 0xFF01 && c <= 0xFF5E) ? 1 : -2;
@@ -590,21 +593,21 @@ static double read_as(const rs_input *in, size_t end, const char *enc, uint32_t 
 	for (i = 0; i < n; i++)
 		u[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 | (uint32_t)b[4 * i + 2] << 16 |
 		       (uint32_t)b[4 * i + 3] << 24;
-	return reading(u, n, strcmp(enc, "CP1252") == 0);
+	return reading(u, n, strcmp(enc, "CP1252") == 0, strcmp(enc, "CP932") == 0);
 }
 
 /*
- * A first block that is not UTF-8: the encoding among GB18030, Big5 and
- * Windows-1252 in which it reads best as text (ties go in that order),
+ * A first block that is not UTF-8: the encoding among GB18030, Big5,
+ * Windows-1252 and Shift_JIS in which it reads best as text (ties go in that order),
  * not the first that accepts the bytes: GB18030 accepts nearly any.
  */
 static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 {
-	static const char *const iconv_name[] = {"GB18030", "BIG5", "CP1252"};
-	static const char *const shown[] = {"GB18030", "Big5", "Windows-1252"};
+	static const char *const iconv_name[] = {"GB18030", "BIG5", "CP1252", "CP932"};
+	static const char *const shown[] = {"GB18030", "Big5", "Windows-1252", "Shift_JIS"};
 	uint32_t *u = rs_malloc(RAW_CAP * sizeof *u);
 	double best = 0.5, score; /* below: none reads clearly */
-	size_t i, pick = 3, fails = 0, end;
+	size_t i, pick = 4, fails = 0, end;
 	rs_status st;
 
 	if (u == NULL)
@@ -613,7 +616,7 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 	in->guard = GUARD_CJK;
 	guard_scan(in);
 	end = in->run_at < in->raw_len ? in->run_at : in->raw_len;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if ((score = read_as(in, end, iconv_name[i], u, RAW_CAP)) > best) {
 			best = score;
 			pick = i;
@@ -622,18 +625,19 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 		}
 	}
 	rs_free(u);
-	if (pick == 3) {
+	if (pick == 4) {
 		/* The text up to the first byte that is not UTF-8 is delivered as
 		 * such (a zip's "PK" included, for the reader's hint), then this. */
 		in->utf8 = true;
 		(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
 		utf8_scan_raw(in);
 		set_pending(in, RS_EENCODING,
-		            fails == 3 ? "the bytes here are neither UTF-8, GB18030, Big5 nor Windows-1252; "
-		                         "name the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)"
+		            fails == 4 ? "the bytes here are neither UTF-8, GB18030, Big5, Windows-1252 nor "
+		                         "Shift_JIS; name the encoding with --encoding (e.g. gbk, big5, cp1252, "
+		                         "latin1)"
 		                       : "the text here is not UTF-8 and does not read clearly as GB18030, "
-		                         "Big5 or Windows-1252; name the encoding with --encoding (e.g. gbk, "
-		                         "big5, cp1252, latin1)");
+		                         "Big5, Windows-1252 or Shift_JIS; name the encoding with --encoding "
+		                         "(e.g. gbk, big5, cp1252, latin1)");
 		return RS_OK;
 	}
 	if ((st = use_iconv(in, iconv_name[pick], err)) != RS_OK)

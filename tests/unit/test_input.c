@@ -513,6 +513,23 @@ static void test_auto_reads_gbk_as_gb18030(void **state)
 	assert_string_equal(out, "id,name\n1,张三\n");
 }
 
+/* A Japanese export from Excel (CP932): GB18030 takes its bytes too, as
+ * rare ideographs; kana and frequent kanji say Shift_JIS, even a file of
+ * kanji alone. */
+static void test_auto_reads_shift_jis_as_shift_jis_not_gb18030(void **state)
+{
+	static const char jp[] = "\x8c\xda\x8bq\x83R\x81[\x83h,\x8c\xda\x8bq\x96\xbc\n"
+	                         "C001,\x8a\x94\x8e\xae\x89\xef\x8e\xd0\x8eR\x93" "c\x90\xbb\x8d\xec\x8f\x8a\n";
+	static const char kanji[] = "id,name\nC2,\x93\x8c\x8b\x9e\x90\xb8\x96\xa7\x8dH\x8b\xc6\n";
+	char out[256];
+
+	(void)state;
+	assert_string_equal(auto_pick(jp, sizeof jp - 1, out, sizeof out), "Shift_JIS");
+	assert_string_equal(out, "顧客コード,顧客名\nC001,株式会社山田製作所\n");
+	assert_string_equal(auto_pick(kanji, sizeof kanji - 1, out, sizeof out), "Shift_JIS");
+	assert_string_equal(out, "id,name\nC2,東京精密工業\n");
+}
+
 static void test_auto_utf16_without_a_bom_by_its_zero_bytes(void **state)
 {
 	static const char le[] = "i\0d\0,\0n\0\n\0" "1\0,\0\xFC\0\n\0";
@@ -537,7 +554,7 @@ static void test_auto_bytes_that_fit_no_encoding_are_an_error_after_the_text_bef
 	(void)state;
 	assert_int_equal(read_all(bad, sizeof bad - 1, NULL, out, sizeof out, &n, &err, NULL), RS_EENCODING);
 	assert_memory_equal(out, "id,name\nA1,ok\nA2,", n);
-	assert_non_null(strstr(err.msg, "neither UTF-8, GB18030, Big5 nor Windows-1252"));
+	assert_non_null(strstr(err.msg, "neither UTF-8, GB18030, Big5, Windows-1252 nor Shift_JIS"));
 }
 
 static void test_named_cp1252_latin1_big5_and_utf16(void **state)
@@ -603,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_named_gbk_has_no_utf8_guard),
 		cmocka_unit_test(test_auto_reads_a_german_windows_1252_export_as_windows_1252),
 		cmocka_unit_test(test_auto_reads_big5_as_big5_not_gb18030),
+		cmocka_unit_test(test_auto_reads_shift_jis_as_shift_jis_not_gb18030),
 		cmocka_unit_test(test_auto_reads_gbk_as_gb18030),
 		cmocka_unit_test(test_auto_utf16_without_a_bom_by_its_zero_bytes),
 		cmocka_unit_test(test_auto_bytes_that_fit_no_encoding_are_an_error_after_the_text_before),
