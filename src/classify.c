@@ -994,12 +994,14 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	uint32_t failed = 0;
 	rs_error why;
 	rs_status st;
+	int skip;
 
 	*out = NULL;
 	if (in->type != NULL && in->n < c->nraw && in->reject == NULL)
 		in = pad_row(c, in);
-	if (!rs_intake_plain_row(&c->in, in) && rs_intake_skip(&c->in, in) >= 0)
-		return RS_OK;
+	if (!rs_intake_plain_row(&c->in, in) &&
+	    ((st = rs_intake_skip(&c->in, in, &skip, err)) != RS_OK || skip >= 0))
+		return st;
 	st = classify(c, in, out, &failed, err);
 	if (c->o.on_reject == NULL) {
 		if (st == RS_EREJECT)

@@ -851,22 +851,25 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	*cur = rs_value_currencies(low, k);
 }
 
+/* Do two amount headers name one unit? A header that names no scale is in
+ * plain units; "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" dollars. */
+static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca, unsigned *cb)
+{
+	double sa, sb;
+
+	unit_named(ta, na, &sa, ca);
+	unit_named(tb, nb, &sb, cb);
+	return sa == sb && (*ca == 0 || *cb == 0 || (*ca & *cb) != 0);
+}
+
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
-	double sa, sb; /* a header that names no scale is in plain units */
-	unsigned ca, cb;
 	char ta[48], tb[48];
 
 	m->amount_cur[0] = m->amount_cur[1] = 0;
-	if (a < 0 || b < 0)
-		return RS_OK;
-	unit_named(h->cell[a], h->len[a], &sa, &ca);
-	unit_named(h->cell[b], h->len[b], &sb, &cb);
-	m->amount_cur[0] = ca;
-	m->amount_cur[1] = cb;
-	/* "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" both dollars */
-	if (sa == sb && (ca == 0 || cb == 0 || (ca & cb) != 0))
+	if (a < 0 || b < 0 ||
+	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0], &m->amount_cur[1]))
 		return RS_OK;
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (column \"%s\") and customer_spend (column \"%s\") name "
@@ -876,6 +879,41 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 	                    "them from no column (-m our_sales= or -m customer_spend=)",
 	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]),
 	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]));
+}
+
+/* Column c's header with the unit the row under it gives, "销售额 (万元)". */
+static size_t with_unit(char *buf, size_t cap, const rs_row *h, const rs_row *sub, long c)
+{
+	int k = snprintf(buf, cap, "%.*s (%.*s)", (int)h->len[c], h->cell[c],
+	                 (size_t)c < sub->n ? (int)sub->len[c] : 0, (size_t)c < sub->n ? sub->cell[c] : "");
+
+	return k < 0 ? 0 : (size_t)k < cap ? (size_t)k : cap - 1;
+}
+
+rs_status rs_fieldmap_check_subunits(const rs_fieldmap *m, const rs_row *h, const rs_row *sub,
+                                     rs_error *err)
+{
+	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
+	char ta[160], tb[160], sa[48], sb[48];
+	size_t na, nb;
+	unsigned ca, cb;
+
+	if (a < 0 || b < 0)
+		return RS_OK;
+	na = with_unit(ta, sizeof ta, h, sub, a);
+	nb = with_unit(tb, sizeof tb, h, sub, b);
+	if (units_agree(ta, na, tb, nb, &ca, &cb))
+		return RS_OK;
+	return rs_error_set(err, RS_EUSAGE, sub->line,
+	                    "this row under the header gives units: our_sales (column \"%s\") in "
+	                    "\"%s\" and customer_spend (column \"%s\") in \"%s\" (no unit is plain "
+	                    "units), so the share from them would be wrong: give both in one unit, or "
+	                    "give the share as purchase_share and take one of them from no column "
+	                    "(-m our_sales= or -m customer_spend=)",
+	                    rs_field_shown(sa, sizeof sa, h->cell[a], h->len[a]),
+	                    (size_t)a < sub->n ? rs_field_shown(ta, sizeof ta, sub->cell[a], sub->len[a]) : "",
+	                    rs_field_shown(sb, sizeof sb, h->cell[b], h->len[b]),
+	                    (size_t)b < sub->n ? rs_field_shown(tb, sizeof tb, sub->cell[b], sub->len[b]) : "");
 }
 
 long rs_fieldmap_column(const rs_fieldmap *m, int field)

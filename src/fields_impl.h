@@ -174,6 +174,10 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
  * Keeps the currencies each header names, for the cells that name none.
  */
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *header, rs_error *err);
+/* The same for a row of units under the header (sub: 万元 under one amount,
+ * 元 or nothing under the other), which a header row of its own names. */
+rs_status rs_fieldmap_check_subunits(const rs_fieldmap *m, const rs_row *header, const rs_row *sub,
+                                     rs_error *err);
 /*
  * Adds a problem of a row to err: the first as it always reads ("where" the
  * column, msg), then each one with its column in the text, "; " between, so

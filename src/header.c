@@ -327,18 +327,93 @@ rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, 
 	return RS_OK;
 }
 
-int rs_intake_skip(rs_intake *t, const rs_row *in)
+/* A label, not a value: no digit but a year's four (2025, 2025年, FY2025). */
+static bool label_cell(const rs_row *row, size_t i)
 {
-	int kind = -1;
+	size_t k, digits = 0, runs = 0;
 
+	for (k = 0; k < row->len[i]; k++)
+		if (row->cell[i][k] >= '0' && row->cell[i][k] <= '9') {
+			runs += digits == 0 || row->cell[i][k - 1] < '0' || row->cell[i][k - 1] > '9';
+			digits++;
+		}
+	return digits == 0 || (digits == 4 && runs == 1);
+}
+
+static bool filled(const rs_row *row, long c)
+{
+	return c >= 0 && (size_t)c < row->n && !blank_cell(row, (size_t)c);
+}
+
+/*
+ * A second header row right under the header h: units (%, 万元) or the
+ * sub-columns of a header cell merged across several (采购占比 over 2025 and
+ * 2026). No id or name, every filled cell a label, one of them under a
+ * number field or under an empty header cell.
+ */
+static bool sub_header(const rs_intake *t, const rs_row *row, const rs_row *h)
+{
+	const rs_fieldmap *m = t->map;
+	bool under = false;
+	size_t i;
+	int f;
+
+	if (row->line != t->hdr_line + 1 || !t->tabular || row->reject != NULL ||
+	    filled(row, m->col[RS_F_ID]) || filled(row, m->col[RS_F_NAME]))
+		return false;
+	for (i = 0; i < row->n; i++)
+		if (!blank_cell(row, i) && !label_cell(row, i))
+			return false;
+		else if (!blank_cell(row, i) && !filled(h, (long)i))
+			under = true;
+	for (f = 0; f < RS_F_COUNT; f++)
+		under = under || (rs_var_kind(f) == RS_KIND_NUMBER && filled(row, m->col[f]));
+	return under;
+}
+
+/* A field found by a name under which a merged header cell has two labels
+ * is in doubt; so are amounts that the row gives in different units. */
+static rs_status sub_header_check(const rs_intake *t, const rs_row *row, const rs_row *h, rs_error *err)
+{
+	const rs_fieldmap *m = t->map;
+	char top[48], a[48], b[48];
+	int f;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		long c = m->col[f];
+		if (m->how[f] >= RS_HOW_MAP || !filled(row, c) || !filled(row, c + 1) || filled(h, c + 1))
+			continue;
+		return rs_error_set(err, RS_EUSAGE, row->line,
+		                    "a second header row: %s's header \"%s\" stands over \"%s\" and \"%s\" "
+		                    "(columns %ld and %ld), a cell merged across them; say which is %s with "
+		                    "-m %s=#%ld or -m %s=#%ld",
+		                    rs_var_name(f), rs_field_shown(top, sizeof top, h->cell[c], h->len[c]),
+		                    rs_field_shown(a, sizeof a, row->cell[c], row->len[c]),
+		                    rs_field_shown(b, sizeof b, row->cell[c + 1], row->len[c + 1]), c + 1, c + 2,
+		                    rs_var_name(f), rs_var_name(f), c + 1, rs_var_name(f), c + 2);
+	}
+	return rs_fieldmap_check_subunits(m, h, row, err);
+}
+
+rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *err)
+{
+	const rs_row *h = rs_intake_first_header(t);
+	rs_status st;
+
+	*kind = -1;
 	if (rs_header_blank(in))
-		kind = RS_SKIP_BLANK;
+		*kind = RS_SKIP_BLANK;
 	else if (t->tabular && in->reject == NULL &&
 	         rs_header_totals(in, t->map->col[RS_F_ID], t->map->col[RS_F_NAME]))
-		kind = RS_SKIP_TOTALS;
-	if (kind >= 0)
-		count_skip(t, in, kind);
-	return kind;
+		*kind = RS_SKIP_TOTALS;
+	else if (h != NULL && sub_header(t, in, h)) {
+		if ((st = sub_header_check(t, in, h, err)) != RS_OK)
+			return st;
+		*kind = RS_SKIP_TITLE;
+	}
+	if (*kind >= 0)
+		count_skip(t, in, *kind);
+	return RS_OK;
 }
 
 /*

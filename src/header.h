@@ -111,8 +111,13 @@ const rs_row *rs_intake_first(rs_intake *t);
 rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, rs_error *err);
 /* The first file's header as read (for a later file), or NULL. */
 const rs_row *rs_intake_first_header(rs_intake *t);
-/* A blank or totals row is counted and skipped: its kind, else -1. */
-int rs_intake_skip(rs_intake *t, const rs_row *in);
+/*
+ * A blank or totals row, or a second header row right under the header
+ * (units, or the years under a merged header cell: a title row), is counted
+ * and skipped: *kind, else -1. RS_EUSAGE when that second header row leaves
+ * a field's column in doubt or gives the amounts in different units.
+ */
+rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *err);
 
 /*
  * Per row, the usual case at a glance, before rs_intake_skip: an id that

@@ -363,6 +363,24 @@ def sap():
     return "".join("\t".join(r) + "\r\n" for r in rows).encode("cp1252")
 
 
+def wps_two_row_header(kind):
+    """A WPS or Excel report with a second header row under the header, as
+    saved to CSV: "years", a share header merged across the 2025 and 2026
+    columns (the cell after it empty) with the years under them; "units",
+    the units of each column in the row under it (万元 under our sales, 元 or
+    万元 under the customer's purchases)."""
+    if kind == "years":
+        rows = [["客户编号", "客户名称", "采购占比", "", "联系人数"], ["", "", "2025", "2026", ""]]
+        rows += [["K%03d" % (k + 1), ZH_NAMES[k], "%d%%" % max(a[2] - 25, 0), "%d%%" % a[2], str(a[3])]
+                 for k, a in enumerate(ACCOUNTS)]
+    else:
+        spend = "元" if kind == "units" else "万元"
+        rows = [["客户编号", "客户名称", "我方销售额", "客户采购总额", "联系人数"], ["", "", "万元", spend, "人"]]
+        rows += [["K%03d" % (k + 1), ZH_NAMES[k], str(a[14] * 10), str(a[15] * (100000 if kind == "units" else 10)),
+                  str(a[3])] for k, a in enumerate(ACCOUNTS)]
+    return csv_bytes(rows)
+
+
 def export_files():
     f = {
         IN + "/export_salesforce.csv": salesforce(),
@@ -385,6 +403,9 @@ def export_files():
         IN + "/intake_thin.csv": thin(),
         IN + "/export_excel_de.csv": excel_german(),
         IN + "/export_sap.txt": sap(),
+        IN + "/export_wps_years.csv": wps_two_row_header("years"),
+        IN + "/export_wps_units.csv": wps_two_row_header("units"),
+        IN + "/export_wps_units_same.csv": wps_two_row_header("units_same"),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
           [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)] + \

@@ -280,6 +280,38 @@ def formulas(out):
          [["id", "purchase_share", "contacts", "note"], ["F1", "45", "5", ""], ["F2", "60", "2", ""]])
 
 
+def wps_years(out):
+    """A WPS report: a title merged across the top and frozen above the
+    header, 采购占比 merged across two columns with the years 2025 and 2026
+    in the row under it, shares as percentage cells (0.88 shown 88%), a
+    hidden column. The twin is the CSV WPS saves: the merged cell's others
+    empty."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    head = ["客户编号", "客户名称", "采购占比", "", "联系人数", "备注"]
+    rows = [["客户采购占比表"], head, ["", "", "2025", "2026", "", ""]]
+    ws.cell(row=1, column=1, value=rows[0][0])
+    ws.merge_cells("A1:F1")
+    for c, v in enumerate(head, 1):
+        if v:
+            ws.cell(row=2, column=c, value=v).font = Font(bold=True)
+    ws.merge_cells("C2:D2")
+    ws.cell(row=3, column=3, value=2025)
+    ws.cell(row=3, column=4, value=2026)
+    for r, (share_old, share, contacts) in enumerate([(0.63, 0.88, 9), (0.70, 0.35, 2), (0.10, 0.55, 4)], 4):
+        ws.cell(row=r, column=1, value="K%03d" % (r - 3))
+        ws.cell(row=r, column=2, value=["苏州精工", "宁波海天", "青岛远航"][r - 4])
+        ws.cell(row=r, column=3, value=share_old).number_format = "0%"
+        ws.cell(row=r, column=4, value=share).number_format = "0%"
+        ws.cell(row=r, column=5, value=contacts)
+        rows.append([ws.cell(row=r, column=1).value, ws.cell(row=r, column=2).value, pct_text(share_old),
+                     pct_text(share), str(contacts), ""])
+    ws.column_dimensions["F"].hidden = True
+    ws.freeze_panes = "A4"
+    wb.save(os.path.join(out, "xl_wps_years.xlsx"))
+    twin(os.path.join(out, "xl_wps_years.csv"), rows)
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -289,3 +321,4 @@ if __name__ == "__main__":
     two_sheets(out)
     edge(out)
     formulas(out)
+    wps_years(out)

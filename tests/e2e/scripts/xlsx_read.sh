@@ -34,6 +34,16 @@ for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge; do
 			{ fail "$f ($args): messages differ"; sed "s/$f\.xlsx/$f.csv/g" "$t/x.err" | diff "$t/c.err" - | head -5; }
 	done
 done
+# A share header merged across two years (WPS): the run stops, naming both
+# columns; -m picks one, and the row of years is skipped as a title row.
+"$R" -q "$t/xl_wps_years.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -qF 'xl_wps_years.xlsx:3: a second header row: purchase_share'"'"'s header "采购占比" stands over "2025" and "2026" (columns 3 and 4)' "$t/err" ||
+	fail "xl_wps_years: exit $rc: $(cat "$t/err")"
+for f in xl_wps_years.xlsx xl_wps_years.csv; do
+	"$R" -q -m purchase_share=#4 "$t/$f" 2>/dev/null | cut -d, -f1,4,7 >"$t/$f.out" || fail "$f -m purchase_share=#4: exit $?"
+done
+printf '%s\n' 客户编号,,stage K001,88%,stable K002,35%,initial K003,55%,stable | cmp -s - "$t/xl_wps_years.xlsx.out" &&
+	cmp -s "$t/xl_wps_years.xlsx.out" "$t/xl_wps_years.csv.out" || { fail "xl_wps_years -m purchase_share=#4"; cat "$t/xl_wps_years.xlsx.out"; }
 # The twins are not trivially empty: the plain Kingdee file classifies.
 "$R" -q "$t/xl_kingdee_plain.xlsx" >"$t/k.out" || fail "xl_kingdee_plain: exit $?"
 # (the formula-like note stays text, and CSV output neutralises it as usual)
