@@ -78,6 +78,19 @@ static bool blank_cell(const rs_row *row, size_t i)
 	return n == 0;
 }
 
+/* A cell of one mark repeated: a ruled line's "-----" or "=====" (SAP's
+ * lists rule lines "|----+----|"), or a totals line's "*" or "**". */
+static bool marks_cell(const rs_row *row, size_t i, const char *marks, size_t min, size_t max)
+{
+	const char *s = row->cell[i];
+	size_t n = row->len[i], k;
+
+	rs_value_trim(&s, &n);
+	for (k = 0; k < n && strchr(marks, s[k]) != NULL && s[k] != '\0'; k++)
+		;
+	return k == n && n >= min && n <= max;
+}
+
 bool rs_header_blank(const rs_row *row)
 {
 	size_t i;
@@ -85,7 +98,7 @@ bool rs_header_blank(const rs_row *row)
 	if (row->reject != NULL)
 		return false; /* a reader's reject: quoting, a NUL byte, bad JSON */
 	for (i = 0; i < row->n; i++)
-		if (!blank_cell(row, i))
+		if (!blank_cell(row, i) && !marks_cell(row, i, "-=+_", 3, SIZE_MAX))
 			return false;
 	return true;
 }
@@ -194,19 +207,17 @@ static bool summary_label(const rs_row *row, size_t i)
 
 bool rs_header_totals(const rs_row *row, long id_col, long name_col)
 {
-	size_t i, k;
+	size_t i;
 
+	/* SAP lists mark a totals line with * (** a higher level) in the id
+	 * cell or, the id empty, the first filled one. */
 	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col))
-		return summary_label(row, (size_t)id_col);
+		return summary_label(row, (size_t)id_col) || marks_cell(row, (size_t)id_col, "*", 1, 3);
 	if (name_col >= 0 && summary_label(row, (size_t)name_col))
 		return true;
 	for (i = 0; i < row->n && blank_cell(row, i); i++)
 		;
-	/* SAP lists mark a totals line with * (** a higher level) in its
-	 * first cell, the id empty. */
-	for (k = 0; i < row->n && k < row->len[i] && row->cell[i][k] == '*'; k++)
-		;
-	return totals_cell(row, i) || (k > 0 && k <= 3 && k == row->len[i]);
+	return totals_cell(row, i) || (i < row->n && marks_cell(row, i, "*", 1, 3));
 }
 
 /* Does cell i read as words rather than a code or a number: a label

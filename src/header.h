@@ -42,12 +42,14 @@ rs_status rs_header_pick(const rs_row *rec, unsigned long n, unsigned long force
 /* "title", "blank", "totals", "footer" (enum rs_skip). */
 const char *rs_skip_name(int kind);
 
-/* Every cell empty or blank (`,,,,`, a JSON record of nulls). */
+/* Every cell empty or blank (`,,,,`, a JSON record of nulls), or a ruled
+ * line ("-----", SAP's "|-----+-----|"). */
 bool rs_header_blank(const rs_row *row);
 /*
  * A totals row: the id cell says 合计, 总计, 小计, Total, Grand Total, Sum,
  * Subtotal (any case, any width, "Grand Totals (9 records)" too), or the id
- * is empty and the name cell or the first filled cell says so. A group's
+ * is empty and the name cell or the first filled cell says so, or is SAP's
+ * totals mark, * or ** (or, the id empty, the first filled cell). A group's
  * subtotal counts too when the id cell, or with the id empty the name cell,
  * is its label ("华东小计", "小計：華南", "Subtotal: EMEA").
  */
@@ -121,7 +123,8 @@ rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *er
 
 /*
  * Per row, the usual case at a glance, before rs_intake_skip: an id that
- * is neither blank (so the row is not) nor the start of a totals word.
+ * is neither blank (so the row is not) nor the start of a totals word or
+ * SAP's totals mark *.
  */
 static inline bool rs_intake_plain_row(const rs_intake *t, const rs_row *in)
 {
@@ -133,7 +136,7 @@ static inline bool rs_intake_plain_row(const rs_intake *t, const rs_row *in)
 		return false;
 	c0 = (unsigned char)in->cell[id][0];
 	low = c0 | 0x20;
-	return c0 > ' ' && c0 < 0x80 && low != 't' && low != 'g' && low != 's' && low != 'i';
+	return c0 > ' ' && c0 < 0x80 && c0 != '*' && low != 't' && low != 'g' && low != 's' && low != 'i';
 }
 /*
  * A row's outcome: classified (ok), or rejected with why and, per field,

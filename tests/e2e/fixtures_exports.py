@@ -363,6 +363,30 @@ def sap():
     return "".join("\t".join(r) + "\r\n" for r in rows).encode("cp1252")
 
 
+def sap_unconverted():
+    """The same SAP list saved "unconverted" (.txt): cells between | marks,
+    padded to their width, ruled lines of dashes above and below the header
+    and before the totals line, whose * stands in the customer column."""
+    level = {1: "Sachbearbeiter", 2: "Teamleiter", 3: "Leiter Einkauf", 4: "Geschäftsführer"}
+    head = ["Debitor", "Name 1", "Umsatz", "Einkaufsvolumen", "Anzahl Kontakte", "Anzahl Abteilungen",
+            "Höchste Ebene", "Entscheider", "Jahre als Kunde", "Gemeinsame Projekte",
+            "Treffen mit Geschäftsführung", "Rahmenvertrag", "Beteiligung", "Exklusiv", "Informationsaustausch"]
+    widths = [max(len(h), 22) for h in head]
+
+    def cells(r):
+        return "|" + "|".join(c.ljust(w) if k < 2 else c.rjust(w) for k, (c, w) in enumerate(zip(r, widths))) + "|"
+    rule = "-" * (sum(widths) + len(widths) + 1)
+    rows = ["04.12.2026          Kundenliste Vertrieb          1", "", rule, cells(head), rule]
+    for k, a in enumerate(ACCOUNTS):
+        rows.append(cells(["%010d" % (100234 + k), a[1], de_amount(a[14] * 1000), de_amount(a[15] * 1000),
+                           str(a[3]), str(a[4]), level[a[5]], yn(a[6], "Ja", "Nein"), str(a[7]), str(a[8]),
+                           str(a[9]), yn(a[10], "Ja", "Nein"), yn(a[11], "Ja", "Nein"), yn(a[12], "Ja", "Nein"),
+                           yn(a[13], "Ja", "Nein")]))
+    rows += [rule, cells(["*", "", de_amount(sum(a[14] for a in ACCOUNTS) * 1000),
+                          de_amount(sum(a[15] for a in ACCOUNTS) * 1000)] + [""] * 11), rule]
+    return "".join(r + "\r\n" for r in rows).encode("cp1252")
+
+
 def wps_two_row_header(kind):
     """A WPS or Excel report with a second header row under the header, as
     saved to CSV: "years", a share header merged across the 2025 and 2026
@@ -403,6 +427,7 @@ def export_files():
         IN + "/intake_thin.csv": thin(),
         IN + "/export_excel_de.csv": excel_german(),
         IN + "/export_sap.txt": sap(),
+        IN + "/export_sap_unconverted.txt": sap_unconverted(),
         IN + "/export_wps_years.csv": wps_two_row_header("years"),
         IN + "/export_wps_units.csv": wps_two_row_header("units"),
         IN + "/export_wps_units_same.csv": wps_two_row_header("units_same"),

@@ -28,6 +28,7 @@ RUNS = [
     ("export_fxiaoke.csv", [], {}),
     ("export_digiwin_big5.csv", [], {"title": 1, "totals": 1, "footer": 1}),
     ("export_sap.txt", [], {"title": 1, "totals": 1}),
+    ("export_sap_unconverted.txt", [], {"title": 2, "blank": 3, "totals": 1}),
 ]
 failures = []
 with tempfile.TemporaryDirectory() as tmp:
@@ -43,7 +44,7 @@ with tempfile.TemporaryDirectory() as tmp:
         st = head.index("rs_stage" if "--prefix" in opts else "stage")
         got = 0
         for r in rows[1:]:
-            names = [c for c in r if c in want]
+            names = [c.strip() for c in r if c.strip() in want]  # SAP pads cells
             if len(names) != 1:
                 failures.append(f"{label}: no account name in {r[:3]}")
                 continue
