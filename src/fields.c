@@ -72,7 +72,7 @@ rs_kind rs_var_kind(int var)
  */
 static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码",
                                    "record_id", "客户编码", "kundennummer", "kundennr", "kunden_nr",
-                                   "debitorennummer", "debitor", NULL};
+                                   "debitorennummer", "debitor", "internal_id", NULL};
 static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名",
                                      "company_name", "organization_name", "单位名称", "公司名称",
                                      "firma", "firmenname", "kundenname", "name_1", NULL};

@@ -363,6 +363,20 @@ def sap():
     return "".join("\t".join(r) + "\r\n" for r in rows).encode("cp1252")
 
 
+def netsuite():
+    """A NetSuite saved search exported as CSV: the record's "Internal ID",
+    percentages with one decimal (88.0%), check boxes as T and F."""
+    rows = [["Internal ID", "Name", "Sales Rep", "Share of Wallet", "Number of Contacts", "Departments Engaged",
+             "Highest Contact Level", "Decision Maker Engaged", "Years as Customer",
+             "Joint Development Projects", "Executive Meetings", "Strategic Agreement", "Joint Venture",
+             "Preferred Supplier", "Shares Forecast"]]
+    for k, a in enumerate(ACCOUNTS):
+        rows.append([str(4711 + k), a[1], OWNERS[k % 4], "%.1f%%" % a[2], str(a[3]), str(a[4]), LEVEL_SF[a[5]],
+                     yn(a[6], "T", "F"), str(a[7]), str(a[8]), str(a[9]), yn(a[10], "T", "F"),
+                     yn(a[11], "T", "F"), yn(a[12], "T", "F"), yn(a[13], "T", "F")])
+    return csv_bytes(rows)
+
+
 def sap_unconverted():
     """The same SAP list saved "unconverted" (.txt): cells between | marks,
     padded to their width, ruled lines of dashes above and below the header
@@ -427,6 +441,7 @@ def export_files():
         IN + "/intake_thin.csv": thin(),
         IN + "/export_excel_de.csv": excel_german(),
         IN + "/export_sap.txt": sap(),
+        IN + "/export_netsuite.csv": netsuite(),
         IN + "/export_sap_unconverted.txt": sap_unconverted(),
         IN + "/export_wps_years.csv": wps_two_row_header("years"),
         IN + "/export_wps_units.csv": wps_two_row_header("units"),

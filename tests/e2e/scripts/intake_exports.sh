@@ -28,6 +28,7 @@ RUNS = [
     ("export_fxiaoke.csv", [], {}),
     ("export_digiwin_big5.csv", [], {"title": 1, "totals": 1, "footer": 1}),
     ("export_sap.txt", [], {"title": 1, "totals": 1}),
+    ("export_netsuite.csv", [], {}),
     ("export_sap_unconverted.txt", [], {"title": 2, "blank": 3, "totals": 1}),
 ]
 failures = []
