@@ -62,7 +62,8 @@ static const vocab words[] = {
 	{"presidente", 'l', 4, W_END | W_FIRST}, {"高层", 'l', 4, W_SUFFIX}, {"高管", 'l', 4, W_SUFFIX},
 	{"董事长", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
 	{"总裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX},
-	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX},
+	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX}, {"gm", 'l', 4, W_END},
+	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
 	{"役员", 'l', 4, W_SUFFIX},
 	/* director */
@@ -77,7 +78,7 @@ static const vocab words[] = {
 	{"teamleiter", 'l', 2, W_SUFFIX}, {"teamleiterin", 'l', 2, W_SUFFIX},
 	{"gruppenleiter", 'l', 2, W_SUFFIX}, {"responsable", 'l', 2, W_FIRST | W_END},
 	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
-	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX},
+	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX}, {"中层", 'l', 2, W_SUFFIX},
 	{"課长", 'l', 2, W_SUFFIX},
 	/* staff */
 	{"1", 'l', 1, 0}, {"staff", 'l', 1, W_END}, {"employee", 'l', 1, W_END},
@@ -94,7 +95,8 @@ static const vocab words[] = {
 	{"普通员工", 'l', 1, W_SUFFIX}, {"采购员", 'l', 1, W_SUFFIX},
 	{"业务员", 'l', 1, W_SUFFIX}, {"专员", 'l', 1, W_SUFFIX},
 	{"文员", 'l', 1, W_SUFFIX}, {"助理", 'l', 1, W_SUFFIX}, {"工程师", 'l', 1, W_SUFFIX},
-	{"社员", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX},
+	{"社员", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX}, {"基层", 'l', 1, W_SUFFIX},
+	{"执行层", 'l', 1, W_SUFFIX},
 	{"担当者", 'l', 1, W_SUFFIX},
 };
 /* clang-format on */
@@ -356,8 +358,11 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 	char buf[128];
 	const vocab *w;
 
-	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf || former_title(buf, n) ||
-	    (w = lookup(buf, n, 'l')) == NULL)
+	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf)
+		return RS_PARSE_BAD;
+	if (n > 3 && memcmp(buf + n - 3, "级", 3) == 0)
+		buf[n -= 3] = '\0'; /* 总监级, 经理级: director level, manager level */
+	if (former_title(buf, n) || (w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
 	return *out = w->v, RS_PARSE_OK;
 }

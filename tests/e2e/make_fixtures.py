@@ -584,6 +584,13 @@ def values_fixtures():
         "P02,60,\u2716\ufe0f,\u2716,,,3",
         "P03,,yes,no,\"1.234,50-\",\"10.000,00\",3",
         "P04,40,yes,no,,,2-").encode("utf-8")
+    # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
+    # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
+    f["values_levels_zh.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        *["L%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["GM", "副总", "采购副总", "副总监", "总监级", "經理級", "决策层", "中层", "基层", "执行层", "非中层",
+             "原副总"])]).encode("utf-8")
     # relationship_years that hold years, beside a customer_since column.
     f["values_years.csv"] = lines(
         "id,purchase_share,years,Customer Since",
