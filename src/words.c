@@ -38,7 +38,7 @@ static const vocab words[] = {
 	/* no */
 	{"no", 'b', 0, 0}, {"n", 'b', 0, 0}, {"false", 'b', 0, 0}, {"f", 'b', 0, 0}, {"0", 'b', 0, 0},
 	{"否", 'b', 0, 0}, {"无", 'b', 0, 0}, {"没有", 'b', 0, 0},
-	{"不是", 'b', 0, 0}, {"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
+	{"不是", 'b', 0, 0}, {"暂无", 'b', 0, 0}, {"尚无", 'b', 0, 0}, {"还没有", 'b', 0, 0}, {"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
 	{"faux", 'b', 0, 0}, {"falso", 'b', 0, 0}, {"いいえ", 'b', 0, 0}, {"なし", 'b', 0, 0},
 	{"无し", 'b', 0, 0}, {"✗", 'b', 0, 0}, {"✘", 'b', 0, 0}, {"×", 'b', 0, 0}, {"☐", 'b', 0, 0},
 	{"❌", 'b', 0, 0}, {"✖", 'b', 0, 0},
@@ -245,13 +245,15 @@ static bool holds(const char *s, size_t n, const char *w)
 	return false;
 }
 
-/* 已X (已经X) is yes, 未X no; 有X yes, 无X/沒有X no; X not one of not_status. */
+/* 已X (已经X) is yes, 未X (尚未X, 暂未X: not yet) no; 有X yes, 无X/沒有X no; X
+ * not one of not_status. */
 static int status_word(const char *s, size_t n)
 {
 	static const struct {
 		const char *p;
 		int v;
-	} pre[] = {{"已经", 1}, {"已", 1}, {"未", 0}, {"有", 1}, {"无", 0}, {"没有", 0}};
+	} pre[] = {{"已经", 1}, {"已", 1}, {"未", 0}, {"尚未", 0}, {"暂未", 0}, {"还未", 0},
+	           {"有", 1}, {"无", 0}, {"没有", 0}};
 	const char *const *x;
 	size_t i, k;
 

@@ -584,6 +584,11 @@ def values_fixtures():
         "P02,60,\u2716\ufe0f,\u2716,,,3",
         "P03,,yes,no,\"1.234,50-\",\"10.000,00\",3",
         "P04,40,yes,no,,,2-").encode("utf-8")
+    # "None yet" and "not yet" as Chinese sheets write them: no; 暂未定 refused.
+    f["values_not_yet.csv"] = lines(
+        "id,purchase_share,strategic_agreement",
+        *["N%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["暂无", "尚无", "还没有", "尚未签署", "暂未签订", "还未签", "暂未定"])]).encode("utf-8")
     # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
     # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
     f["values_levels_zh.csv"] = lines(
