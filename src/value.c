@@ -486,6 +486,8 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		else
 			break;
 	}
+	if (k == 2 && sep == '.' && f[1] == 0)
+		k = 1; /* 2019.0: a year that a program wrote as a decimal number (pandas) */
 	/* What follows a whole date may be a time ("2019-06-15 00:00:00"). */
 	if (i < m && !(k == 3 && (a[i] == ' ' || a[i] == 'T')))
 		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;

@@ -277,6 +277,12 @@ rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out)
 	const vocab *w;
 	int k;
 
+	rs_value_trim(&s, &n);
+	/* 1.0 and 0.0: a 0/1 column with gaps as pandas writes it */
+	for (k = 2; (size_t)k < n && s[k] == '0'; k++)
+		;
+	if (n >= 3 && (s[0] == '0' || s[0] == '1') && s[1] == '.' && (size_t)k == n)
+		return *out = s[0] == '1', RS_PARSE_OK;
 	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf)
 		return RS_PARSE_BAD;
 	if ((w = lookup(buf, n, 'b')) == NULL && (k = status_word(buf, n)) >= 0)

@@ -589,6 +589,14 @@ def values_fixtures():
         "id,purchase_share,strategic_agreement",
         *["N%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["暂无", "尚无", "还没有", "尚未签署", "暂未签订", "还未签", "暂未定"])]).encode("utf-8")
+    # A table saved by pandas: a column of numbers with gaps is float, so
+    # 0/1 flags are 1.0 and 0.0, years 2019.0, counts 3.0.
+    f["values_pandas.csv"] = lines(
+        "id,purchase_share,contacts,key_person,strategic_agreement,customer_since",
+        "D01,60.0,3.0,1.0,0.0,2019.0",
+        "D02,45.5,,0.0,,",
+        "D03,85.0,6.0,1.0,1.00,2015.0",
+        "D04,30.0,2.0,2.0,0.5,2019.5").encode("utf-8")
     # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
     # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
     f["values_levels_zh.csv"] = lines(
