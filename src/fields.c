@@ -987,6 +987,21 @@ static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, s
 	                    rs_var_name(f), key);
 }
 
+/* An error value of Excel, WPS or LibreOffice (a formula that failed, such
+ * as a VLOOKUP's #N/A), as a workbook cell or an export's text. */
+static bool sheet_error(const char *s, size_t n)
+{
+	static const char *const errs[] = {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
+	                                   "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!",
+	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!", NULL};
+	const char *const *e;
+
+	for (e = errs; n > 1 && s[0] == '#' && *e != NULL; e++)
+		if (strlen(*e) == n && memcmp(*e, s, n) == 0)
+			return true;
+	return false;
+}
+
 /* A number cell by the general parser, with the column's decisions. */
 static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c, char conv,
                              double *v, rs_parse *p, uint32_t *guessed, rs_error *err)
@@ -1000,6 +1015,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	*p = rs_value_number(row->cell[c], row->len[c], pref, rules, v, &shape, &why);
 	if (*p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], v))
 		return *p = RS_PARSE_OK, RS_OK; /* a map file's word for the field */
+	if (*p == RS_PARSE_BAD && sheet_error(row->cell[c], row->len[c]))
+		why = "a spreadsheet error: the formula of the cell failed";
 	if (*p != RS_PARSE_OK)
 		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, "is not a number", why, err) : RS_OK;
 	if ((rules & RS_NUM_NONNEG) && *v < 0)
@@ -1071,21 +1088,6 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		a->known |= 1u << RS_F_RELATIONSHIP_YEARS;
 	}
 	return RS_OK;
-}
-
-/* An error value of Excel, WPS or LibreOffice (a formula that failed, such
- * as a VLOOKUP's #N/A), as a workbook cell or an export's text. */
-static bool sheet_error(const char *s, size_t n)
-{
-	static const char *const errs[] = {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
-	                                   "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!",
-	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!", NULL};
-	const char *const *e;
-
-	for (e = errs; n > 1 && s[0] == '#' && *e != NULL; e++)
-		if (strlen(*e) == n && memcmp(*e, s, n) == 0)
-			return true;
-	return false;
 }
 
 /* A long number Excel wrote in scientific notation (1.23457E+17): how many

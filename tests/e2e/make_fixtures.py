@@ -597,6 +597,12 @@ def values_fixtures():
         "D02,45.5,,0.0,,",
         "D03,85.0,6.0,1.0,1.00,2015.0",
         "D04,30.0,2.0,2.0,0.5,2019.5").encode("utf-8")
+    # Formulas that failed, as a sheet saved to CSV shows them: named so.
+    f["values_sheet_errors.csv"] = lines(
+        "id,purchase_share,our_sales,customer_spend,contacts",
+        "F01,#DIV/0!,,,3",
+        "F02,,100,#N/A,3",
+        "F03,50,,,#VALUE!").encode("utf-8")
     # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
     # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
     f["values_levels_zh.csv"] = lines(
