@@ -647,15 +647,26 @@ static void apply_words(mapctx *c)
 	}
 }
 
-/* Columns that hold a field's topic but not the rest of its words. */
+/* Columns that hold a field's topic but not the rest of its words; and a
+ * column with all of them beside the one a name gave ("Share 2026" beside
+ * "Share"), which may be the value meant (two id columns are both ids). */
 static void hint_lookalikes(mapctx *c)
 {
-	char q[100];
+	char q[100], one[72];
 	size_t col;
 	int f;
 
 	if (c->notes == NULL)
 		return;
+	for (f = RS_F_PURCHASE_SHARE; f < RS_F_COUNT; f++)
+		for (col = 0; col < c->h->n; col++)
+			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
+			    rs_field_word_rule(f, c->full[col], false) >= 0)
+				note(c, "%s is column %ld (\"%s\"), by its name, but %s looks like %s too: if "
+				     "that is the one, -m %s=%s", var_names[f], c->m->col[f] + 1,
+				     rs_field_shown(one, sizeof one, c->h->cell[c->m->col[f]], c->h->len[c->m->col[f]]),
+				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
+				     var_names[f], q);
 	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
 		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0')
 			continue;

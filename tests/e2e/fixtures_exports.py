@@ -419,6 +419,14 @@ def wps_two_row_header(kind):
     return csv_bytes(rows)
 
 
+def share_beside():
+    """A sheet kept year by year: "Share" (last year's, never renamed) beside
+    "Share 2026". The name takes "Share"; a note names the other."""
+    rows = [["Account ID", "Share", "Share 2026", "# of Contacts"]]
+    rows += [[a[0], str(max(a[2] - 25, 0)), str(a[2]), str(a[3])] for a in ACCOUNTS[:3]]
+    return csv_bytes(rows)
+
+
 def export_files():
     f = {
         IN + "/export_salesforce.csv": salesforce(),
@@ -442,6 +450,7 @@ def export_files():
         IN + "/export_excel_de.csv": excel_german(),
         IN + "/export_sap.txt": sap(),
         IN + "/export_netsuite.csv": netsuite(),
+        IN + "/intake_share_beside.csv": share_beside(),
         IN + "/export_sap_unconverted.txt": sap_unconverted(),
         IN + "/export_wps_years.csv": wps_two_row_header("years"),
         IN + "/export_wps_units.csv": wps_two_row_header("units"),
