@@ -458,10 +458,17 @@ rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
 
 /* ---------------------------------------------------------- years, dates */
 
+static bool valid_date(long y, long mo, long d)
+{
+	static const unsigned char mdays[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return mo >= 1 && mo <= 12 && d >= 1 && d <= mdays[mo] &&
+	       !(mo == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
 rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
                         const char **why)
 {
-	static const unsigned char mdays[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	char a[64];
 	long f[3] = {0, 0, 0}, y, mo, d;
 	size_t m, i = 0, k = 0, len[3] = {0, 0, 0};
@@ -498,11 +505,25 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		len[0] = 4;
 		len[2] = 2;
 	}
+	if (k == 3 && sep == '/' && len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
+		/* 6/15/2019 (US) or 15/06/2019 (UK): the year is sure; which is the
+		 * month matters only when the two readings differ in whole years. */
+		bool us = valid_date(f[2], f[0], f[1]), uk = valid_date(f[2], f[1], f[0]);
+		if (us && uk && (f[0] * 100 + f[1] > today % 10000) != (f[1] * 100 + f[0] > today % 10000))
+			return *why = "the day and the month could be either way round: write 2019-06-15", RS_PARSE_BAD;
+		mo = us ? f[0] : f[1];
+		d = us ? f[1] : f[0];
+		f[0] = f[2];
+		f[1] = mo;
+		f[2] = d;
+		len[0] = 4;
+		len[1] = len[2] = 2;
+	}
 	y = f[0];
 	mo = f[1];
 	d = f[2];
 	if (k == 0 || len[0] != 4 || (k > 1 && (len[1] > 2 || mo < 1 || mo > 12)) ||
-	    (k > 2 && (len[2] > 2 || d < 1 || d > mdays[mo] || (mo == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))))
+	    (k > 2 && (len[2] > 2 || !valid_date(y, mo, d))))
 		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
 	if (y < 1900)
 		return *why = "before 1900", RS_PARSE_BAD;

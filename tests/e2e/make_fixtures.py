@@ -603,6 +603,12 @@ def values_fixtures():
         "F01,#DIV/0!,,,3",
         "F02,,100,#N/A,3",
         "F03,50,,,#VALUE!").encode("utf-8")
+    # Dates as US and UK exports write them: the year is sure, and month
+    # and day are read either way when both give the same whole years.
+    f["values_us_dates.csv"] = lines(
+        "id,purchase_share,Customer Since",
+        "U01,60,6/15/2019", "U02,60,15/06/2019", "U03,60,3/4/2019", "U04,60,12/20/2020",
+        "U05,60,12/5/2019", "U06,60,2/29/2019").encode("utf-8")
     # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
     # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
     f["values_levels_zh.csv"] = lines(
