@@ -361,7 +361,7 @@ static bool former_title(const char *s, size_t n)
 	return false;
 }
 
-rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
+static rs_parse one_level(const char *s, size_t n, int *out)
 {
 	char buf[128];
 	const vocab *w;
@@ -373,6 +373,53 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 	if (former_title(buf, n) || (w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
 	return *out = w->v, RS_PARSE_OK;
+}
+
+/* The length of the list separator at s[0..n), or 0. */
+static size_t list_sep(const char *s, size_t n)
+{
+	static const char *const seps[] = {",", ";", "|", "/", "\n", "、", "，", "；", NULL};
+	const char *const *p;
+
+	for (p = seps; *p != NULL; p++)
+		if (strlen(*p) <= n && memcmp(s, *p, strlen(*p)) == 0)
+			return strlen(*p);
+	return 0;
+}
+
+/*
+ * A list of levels, as a multi-select cell or a person writes them
+ * ("员工,经理,高层", "Manager / Director"), is the highest of them when
+ * every item reads as a level; else the cell is one title, read by its
+ * head ("Director, Procurement").
+ */
+rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
+{
+	size_t i, start = 0, k, items = 0, len;
+	int best = 0, v;
+	const char *item;
+
+	for (i = 0;; i++) {
+		k = i < n ? list_sep(s + i, n - i) : 0;
+		if (i < n && k == 0)
+			continue;
+		item = s + start;
+		len = i - start;
+		rs_value_trim(&item, &len);
+		if (len > 0 && one_level(item, len, &v) != RS_PARSE_OK)
+			return one_level(s, n, out);
+		if (len > 0) { /* an empty item is none */
+			best = v > best ? v : best;
+			items++;
+		}
+		if (i == n)
+			break;
+		start = i + k;
+		i = start - 1;
+	}
+	if (items < 2)
+		return one_level(s, n, out);
+	return *out = best, RS_PARSE_OK;
 }
 
 rs_parse rs_parse_level(const char *s, size_t n, int *out)

@@ -609,6 +609,13 @@ def values_fixtures():
         "id,purchase_share,Customer Since",
         "U01,60,6/15/2019", "U02,60,15/06/2019", "U03,60,3/4/2019", "U04,60,12/20/2020",
         "U05,60,12/5/2019", "U06,60,2/29/2019").encode("utf-8")
+    # Several levels in one cell (a multi-select, a list): the highest, in
+    # whatever order; a title with a comma is still one title.
+    f["values_level_lists.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        "M01,60,\"员工,经理,高层\"", "M02,60,\"经理,总监\"", "M03,60,总监、经理", "M04,60,经理/总监",
+        "M05,60,\"Manager, Director\"", "M06,60,Buyer; CFO", "M07,60,\"Director, Procurement\"",
+        "M08,60,\"VP, Sales & Marketing\"", "M09,60,\"原总经理,现经理\"").encode("utf-8")
     # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
     # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
     f["values_levels_zh.csv"] = lines(
