@@ -1000,14 +1000,16 @@ static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, s
 
 /* An error value of Excel, WPS or LibreOffice (a formula that failed, such
  * as a VLOOKUP's #N/A), as a workbook cell or an export's text. */
-static bool sheet_error(const char *s, size_t n)
+static inline bool sheet_error(const char *s, size_t n)
 {
 	static const char *const errs[] = {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
 	                                   "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!",
 	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!", NULL};
 	const char *const *e;
 
-	for (e = errs; n > 1 && s[0] == '#' && *e != NULL; e++)
+	if (n < 2 || s[0] != '#') /* per row, for the id: most are no error */
+		return false;
+	for (e = errs; *e != NULL; e++)
 		if (strlen(*e) == n && memcmp(*e, s, n) == 0)
 			return true;
 	return false;

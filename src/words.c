@@ -381,6 +381,8 @@ static size_t list_sep(const char *s, size_t n)
 	static const char *const seps[] = {",", ";", "|", "/", "\n", "、", "，", "；", NULL};
 	const char *const *p;
 
+	if (strchr(",;|/\n\xE3\xEF", s[0]) == NULL || s[0] == '\0') /* most bytes are none */
+		return 0;
 	for (p = seps; *p != NULL; p++)
 		if (strlen(*p) <= n && memcmp(s, *p, strlen(*p)) == 0)
 			return strlen(*p);
