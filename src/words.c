@@ -271,10 +271,40 @@ static int status_word(const char *s, size_t n)
 	return -1;
 }
 
+/* Yes (1), no (0) or neither (-1) of a folded cell: a word or a status. */
+static int folded_bool(const char *s, size_t n)
+{
+	const vocab *w = lookup(s, n, 'b');
+
+	return w != NULL ? w->v : status_word(s, n);
+}
+
+/* A tick or a cross beside a word that says the same, as a select option
+ * of a bitable reads ("✅ 已签约", "❌ 否", "Yes ✔"): that; else neither. */
+static int marked_bool(const char *s, size_t n)
+{
+	static const char *const marks[] = {"✓", "✔", "√", "☑", "✅", "○", "✗", "✘", "✖", "×", "☐", "❌", NULL};
+	const char *const *m;
+	size_t k;
+	int b;
+
+	for (m = marks; *m != NULL; m++) {
+		if ((k = strlen(*m)) >= n)
+			continue;
+		if (memcmp(s, *m, k) == 0)
+			b = folded_bool(s + k + (s[k] == ' '), n - k - (s[k] == ' '));
+		else if (memcmp(s + n - k, *m, k) == 0)
+			b = folded_bool(s, n - k - (s[n - k - 1] == ' '));
+		else
+			continue;
+		return b == folded_bool(*m, k) ? b : -1;
+	}
+	return -1;
+}
+
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out)
 {
 	char buf[64];
-	const vocab *w;
 	int k;
 
 	rs_value_trim(&s, &n);
@@ -285,11 +315,9 @@ rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out)
 		return *out = s[0] == '1', RS_PARSE_OK;
 	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf)
 		return RS_PARSE_BAD;
-	if ((w = lookup(buf, n, 'b')) == NULL && (k = status_word(buf, n)) >= 0)
-		return *out = k == 1, RS_PARSE_OK;
-	if (w == NULL)
+	if ((k = folded_bool(buf, n)) < 0 && (k = marked_bool(buf, n)) < 0)
 		return RS_PARSE_BAD;
-	return *out = w->v == 1, RS_PARSE_OK;
+	return *out = k == 1, RS_PARSE_OK;
 }
 
 rs_parse rs_parse_bool(const char *s, size_t n, bool *out)

@@ -616,6 +616,13 @@ def values_fixtures():
         "M01,60,\"员工,经理,高层\"", "M02,60,\"经理,总监\"", "M03,60,总监、经理", "M04,60,经理/总监",
         "M05,60,\"Manager, Director\"", "M06,60,Buyer; CFO", "M07,60,\"Director, Procurement\"",
         "M08,60,\"VP, Sales & Marketing\"", "M09,60,\"原总经理,现经理\"").encode("utf-8")
+    # Select options of a bitable: a tick or a cross with a word that says
+    # the same; one that says the opposite is refused.
+    f["values_marked_words.csv"] = lines(
+        "id,purchase_share,strategic_agreement,key_person",
+        *["K%02d,60,%s,%s" % (k + 1, a, b) for k, (a, b) in enumerate(
+            [("✅ 已签约", "✔ Yes"), ("❌ 未签约", "No ✘"), ("☑ 已签", "是 ✅"), ("☐ 未签", "❌ 否"),
+             ("✅ 否", "yes")])]).encode("utf-8")
     # Levels as Chinese CRMs and sheets write them: 高层/中层/基层,
     # 决策层/执行层, a 级 after the level, 副总, GM; 非中层 and 原副总 refused.
     f["values_levels_zh.csv"] = lines(
