@@ -151,29 +151,39 @@ static size_t count_delims(const char *p, size_t n,
 	return rec;
 }
 
+static bool no_candidate(const size_t c[NCAND])
+{
+	return c[0] == 0 && c[1] == 0 && c[2] == 0 && c[3] == 0;
+}
+
 /*
- * The delimiter that appears in the header and the same number of times in
- * every sampled record, the most frequent such; failing that, the most
- * frequent in the header; a header without any is one column: ','. Title
- * lines that hold no candidate at all (a report's name and date above
- * SAP's tab-separated list) come before the header: they are passed over.
+ * The delimiter that appears the same number of times in every sampled
+ * record from the first that holds it on (two records at least), the one
+ * that starts earliest, then the most frequent; failing that, the most
+ * frequent in the first record that holds any; none is one column: ','.
+ * Lines that hold no candidate at all are passed over: titles above the
+ * header, a ruled line of SAP's list. So is a title line above it that
+ * holds another ("Accounts, Q4" above a ';' table).
  */
 static char sniff_delimiter(const char *p, size_t n)
 {
-	size_t counts[SNIFF_RECORDS + 1][NCAND];
+	size_t counts[SNIFF_RECORDS + 1][NCAND], start[NCAND];
 	size_t nrec = count_delims(p, n, counts), h = 0, r, k, best = NCAND, most = NCAND;
 
-	while (h + 1 < nrec && !counts[h][0] && !counts[h][1] && !counts[h][2] && !counts[h][3])
+	while (h + 1 < nrec && no_candidate(counts[h]))
 		h++;
 	for (k = 0; k < NCAND; k++) {
-		bool same = counts[h][k] > 0;
+		bool same;
 
-		for (r = h + 1; r < nrec && same; r++)
-			same = counts[r][k] == counts[h][k];
-		if (same && (best == NCAND || counts[h][k] > counts[h][best]))
+		for (start[k] = 0; start[k] < nrec && counts[start[k]][k] == 0; start[k]++)
+			;
+		same = start[k] < nrec && (start[k] + 1 < nrec || nrec == 1);
+		for (r = start[k] + 1; r < nrec && same; r++)
+			same = counts[r][k] == counts[start[k]][k] || no_candidate(counts[r]);
+		if (same && (best == NCAND || start[k] < start[best] ||
+		             (start[k] == start[best] && counts[start[k]][k] > counts[start[best]][best])))
 			best = k;
-		if (counts[h][k] > 0 &&
-		    (most == NCAND || counts[h][k] > counts[h][most]))
+		if (counts[h][k] > 0 && (most == NCAND || counts[h][k] > counts[h][most]))
 			most = k;
 	}
 	if (best != NCAND)

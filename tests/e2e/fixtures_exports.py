@@ -419,6 +419,14 @@ def wps_two_row_header(kind):
     return csv_bytes(rows)
 
 
+def title_comma():
+    """A ';' table from a BI tool under a title line with commas in it and no
+    ';' ("Accounts by share, Q4 2026, all regions")."""
+    rows = ["Accounts by share, Q4 2026, all regions", "Account ID;Account Name;Share of Wallet;# of Contacts"]
+    rows += ["%s;%s;%s;%d" % (a[0], a[1], str(a[2] + 0.5).replace(".", ","), a[3]) for a in ACCOUNTS[:3]]
+    return ("\n".join(rows) + "\n").encode("utf-8")
+
+
 def share_beside():
     """A sheet kept year by year: "Share" (last year's, never renamed) beside
     "Share 2026". The name takes "Share"; a note names the other."""
@@ -451,6 +459,7 @@ def export_files():
         IN + "/export_sap.txt": sap(),
         IN + "/export_netsuite.csv": netsuite(),
         IN + "/intake_share_beside.csv": share_beside(),
+        IN + "/intake_title_comma.csv": title_comma(),
         IN + "/export_sap_unconverted.txt": sap_unconverted(),
         IN + "/export_wps_years.csv": wps_two_row_header("years"),
         IN + "/export_wps_units.csv": wps_two_row_header("units"),
