@@ -360,6 +360,12 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 	bool cur = false, sign = false;
 	size_t k;
 
+	if (*n > 2 && (*s)[0] == '(' && (*s)[*n - 1] == ')') { /* accounting's negative: (1,234.56) */
+		sign = *neg = true;
+		(*s)++;
+		*n -= 2;
+		rs_value_trim(s, n);
+	}
 	for (;;) {
 		if (*n > 0 && (*s)[*n - 1] == '%' && !*pct) {
 			if (!(flags & RS_NUM_PERCENT))
