@@ -86,7 +86,7 @@ static bool marks_cell(const rs_row *row, size_t i, const char *marks, size_t mi
 	size_t n = row->len[i], k;
 
 	rs_value_trim(&s, &n);
-	for (k = 0; k < n && strchr(marks, s[k]) != NULL && s[k] != '\0'; k++)
+	for (k = 0; k < n && s[k] != '\0' && strchr(marks, s[k]) != NULL; k++)
 		;
 	return k == n && n >= min && n <= max;
 }
@@ -393,7 +393,7 @@ static rs_status sub_header_check(const rs_intake *t, const rs_row *row, const r
 	for (f = 0; f < RS_F_COUNT; f++) {
 		long c = m->col[f];
 		if (m->how[f] >= RS_HOW_MAP || !filled(row, c) || !filled(row, c + 1) || filled(h, c + 1))
-			continue;
+			continue; /* the user named the column (-m, map file), or no merged cell */
 		return rs_error_set(err, RS_EUSAGE, row->line,
 		                    "a second header row: %s's header \"%s\" stands over \"%s\" and \"%s\" "
 		                    "(columns %ld and %ld), a cell merged across them; say which is %s with "
