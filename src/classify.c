@@ -436,14 +436,20 @@ static rs_status header_missing(rs_classifier *c, rs_error *err)
 	if (st == RS_OK) /* cannot be: the search said it is not the header */
 		st = rs_error_set(err, RS_EPARSE, first->line, "no header row");
 	if (c->partial != NULL) { /* only id or a share is missing */
+		/* the field map's "(columns 'A', 'B' all look like F)", kept */
+		const char *amb = strstr(err->msg, " (columns "), *end = amb ? strstr(amb, "): ") : NULL;
+		char why[200];
+
+		(void)snprintf(why, sizeof why, "%s%.*s", end ? ": " : "", end ? (int)(end - amb - 2) : 0,
+		               end ? amb + 2 : "");
 		no_id = c->partial->col[RS_F_ID] < 0;
 		err->where[0] = '\0';
 		return rs_error_set(err, st, 0,
-		                    "no row of the first %d gives an id and a share (line %lu gives no %s): "
+		                    "no row of the first %d gives an id and a share (line %lu gives no %s%s): "
 		                    "say which column is the %s with -m %s=COLUMN, or which line is the "
 		                    "header with --header-row N; relstage fields lists the names it knows",
 		                    RS_HEADER_SEARCH, first->line,
-		                    no_id ? "id" : "share, nor both our_sales and customer_spend",
+		                    no_id ? "id" : "share, nor both our_sales and customer_spend", why,
 		                    no_id ? "id" : "share", no_id ? "id" : "purchase_share");
 	}
 	for (i = 0; i < first->n; i++)
