@@ -1094,6 +1094,33 @@ static rs_status feed_row(void *ctx, const rs_row *row, rs_error *err)
 	return pass_row(c, row, err);
 }
 
+/*
+ * Rows hidden in the workbook (by hand, or filtered out) are classified like
+ * the others: the file holds them. Said, since the person may have meant
+ * only the rows they saw.
+ */
+static void say_hidden(rs_classifier *c, const rs_reader *rd)
+{
+	unsigned long first, n = rs_reader_hidden_rows(rd, &first);
+	size_t at = c->notes.len;
+	rs_error e;
+
+	if (n == 0)
+		return;
+	(void)(rs_buf_put_ulong(&c->notes, n) &&
+	       rs_buf_puts(&c->notes, n == 1 ? " row is" : " rows are") &&
+	       rs_buf_puts(&c->notes, " hidden in the sheet (hidden or filtered out in Excel; the first "
+	                              "at line ") &&
+	       rs_buf_put_ulong(&c->notes, first) &&
+	       rs_buf_puts(&c->notes, "): read like the others; to leave them out, delete them "
+	                              "from the sheet\n"));
+	if (c->notes.failed || c->o.notice == NULL)
+		return; /* out of memory: the summary JSON fails on it */
+	memset(&e, 0, sizeof e); /* no file: the one being read */
+	(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(c->notes.len - at - 1), c->notes.data + at);
+	c->o.notice(c->o.notice_ctx, &e);
+}
+
 rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 {
 	rs_status st;
@@ -1105,6 +1132,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		st = end_lookahead(c, err);
 	if (st == RS_OK)
 		st = rs_classifier_end(c, err);
+	if (st == RS_OK)
+		say_hidden(c, rd);
 	c->looking = false;
 	c->rd = NULL;
 	rs_rowq_drop(c->la, SIZE_MAX);

@@ -51,6 +51,7 @@ struct rs_xlsx_in {
 	strs sst;               /* the shared strings */
 	size_t *read, nread;    /* the sheets to read: the one asked for, then its
 	                           continuations ("NAME 2", ...) */
+	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
 };
 
 static const char *local_name(const char *name)
@@ -441,6 +442,7 @@ typedef struct sheet_rd {
 	rs_buf text;
 	/* the row being read */
 	unsigned long row, next_row;
+	bool hidden;              /* <row hidden="1">: hidden or filtered out in Excel */
 	size_t next_col, values;
 	size_t total;             /* cells counted, stored or not (max_columns) */
 	rs_rowbuf cells;
@@ -575,6 +577,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 			return;
 		}
 		s->next_row = s->row + 1;
+		s->hidden = (v = attr(a, "hidden")) != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 		s->next_col = s->values = s->total = 0;
 		rs_rowbuf_clear(&s->cells);
 	} else if (strcmp(ln, "c") == 0) {
@@ -630,6 +633,8 @@ static rs_status end_row(part *pt, sheet_rd *s)
 		s->hdr_len = b->text.len;
 		return s->c->on_header(s->c->ctx, &row, pt->err);
 	}
+	if (s->hidden && pt->x->hidden++ == 0)
+		pt->x->first_hidden = s->row;
 	/* Only a row too wide to store is judged here: the header may be a
 	 * later row than the first (title rows above it), so the classifier
 	 * compares a row's width with the one in use. */
@@ -682,6 +687,12 @@ static bool was_read(const rs_xlsx_in *x, size_t i)
 		if (x->read[k] == i)
 			return true;
 	return false;
+}
+
+unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first)
+{
+	*first = x->first_hidden;
+	return x->hidden;
 }
 
 void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap)

@@ -383,6 +383,12 @@ void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap)
 		rs_xlsx_sheet_hint(r->xlsx, out, cap);
 }
 
+unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first)
+{
+	*first = 0;
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_hidden_rows(r->xlsx, first) : 0;
+}
+
 const char *rs_reader_encoding(const rs_reader *r)
 {
 	return r->in != NULL ? rs_input_encoding(r->in) : "UTF-8";

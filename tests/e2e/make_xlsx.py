@@ -312,6 +312,20 @@ def wps_years(out):
     twin(os.path.join(out, "xl_wps_years.csv"), rows)
 
 
+def hidden(out):
+    """A list filtered in Excel: an autofilter, rows 4 and 6 hidden (Excel
+    stores filtered-out rows as hidden rows)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "name", "purchase_share"])
+    for i in range(1, 7):
+        ws.append(["H%d" % i, "Account %d" % i, 15 * i])
+    ws.auto_filter.ref = "A1:C7"
+    ws.row_dimensions[4].hidden = True
+    ws.row_dimensions[6].hidden = True
+    wb.save(os.path.join(out, "xl_hidden.xlsx"))
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -322,3 +336,4 @@ if __name__ == "__main__":
     edge(out)
     formulas(out)
     wps_years(out)
+    hidden(out)

@@ -34,6 +34,11 @@ for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge; do
 			{ fail "$f ($args): messages differ"; sed "s/$f\.xlsx/$f.csv/g" "$t/x.err" | diff "$t/c.err" - | head -5; }
 	done
 done
+# Rows hidden or filtered out in Excel are read like the others, and said.
+"$R" -q "$t/xl_hidden.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && [ "$(grep -c '^H[1-6],' "$t/x.out")" = 6 ] &&
+	grep -qF 'xl_hidden.xlsx: 2 rows are hidden in the sheet (hidden or filtered out in Excel; the first at line 4): read like the others' "$t/err" ||
+	fail "xl_hidden: exit $rc: $(cat "$t/err")"
 # A share header merged across two years (WPS): the run stops, naming both
 # columns; -m picks one, and the row of years is skipped as a title row.
 "$R" -q "$t/xl_wps_years.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
