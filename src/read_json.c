@@ -60,6 +60,7 @@ typedef struct jrd {
 	size_t *cut;         /* the columns whose cell is in text, and where */
 	size_t *cut_off, ncut;
 	bool header_done;
+	unsigned long deep_line; /* the first array element nested too deep to parse */
 	rs_buf pend;         /* JSONL rejects waiting for the header */
 	size_t npend;
 	unsigned long pend_line;
@@ -877,6 +878,8 @@ static rs_status array_walk(jrd *j, char *p, size_t n, size_t i, walk mode, size
 			st = array_element(j, p, i, e, line, v, mode, why);
 		*nobj += v != NULL && cJSON_IsObject(v);
 		(*nel)++;
+		if (why != NULL && j->deep_line == 0)
+			j->deep_line = line;
 		cJSON_Delete(v);
 		if (st != RS_OK)
 			return st;
@@ -1108,6 +1111,10 @@ static rs_status json_run(jrd *j, rs_buf *b)
 		return st;
 	if (b->data[ws(b->data, 0, b->len)] == '[' && (end = ws(b->data, end, b->len)) < b->len)
 		return array_error(j, b->data, end, "unexpected text after the JSON array");
+	if (nobj == 0 && j->deep_line != 0) /* its keys unknown: no header to reject it under */
+		return JERR(j, RS_EPARSE, j->deep_line, "no record could be read: the JSON array's element "
+		            "here is nested deeper than %d levels, and no other is an object",
+		            CJSON_NESTING_LIMIT);
 	if (nobj == 0)
 		return JERR(j, RS_EPARSE, 0, "no records: the JSON array holds no object");
 	if ((st = emit_header(j, 1)) != RS_OK)

@@ -646,6 +646,11 @@ static void test_deep_nesting_is_a_reject_not_a_crash(void **state)
 	assert_non_null(strstr(r.out, "R1:n=2\n"));
 	assert_int_equal(jsonl(nested("{\"a\":", 100, "}"), &r, &err), RS_OK);
 	assert_non_null(strstr(r.out, "R1:j=[[[[[["));
+	/* the only object too deep: its keys are unknown, so no header; said, not "no object" */
+	assert_int_equal(jarray(nested("[\n{\"a\":", 2000, "}]"), &r, &err), RS_EPARSE);
+	assert_int_equal(err.line, 2);
+	assert_non_null(strstr(err.msg, "no record could be read: the JSON array's element here is "
+	                                "nested deeper than 1000 levels"));
 }
 
 /* A row callback that, like a writer, leaves its own file in err. */

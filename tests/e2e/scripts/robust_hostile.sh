@@ -90,7 +90,7 @@ bounded line_10gb_jsonl 10 131072
 # --- deep and huge JSON
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$tmp/deep.json"
 run json_deep_array -q "$tmp/deep.json"
-expect json_deep_array 2 "^relstage: $tmp/deep.json: no records: the JSON array holds no object"
+expect json_deep_array 2 "^relstage: $tmp/deep.json:1: no record could be read: the JSON array's element here is nested deeper than 1000 levels"
 awk 'BEGIN { printf "{\"id\":\"A\",\"purchase_share\":5}\n{\"id\":\"B\",\"purchase_share\":5,\"x\":"; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "}"; print "{\"id\":\"C\",\"purchase_share\":70}" }' >"$tmp/deep.jsonl"
 run json_deep_line -q "$tmp/deep.jsonl"
 expect json_deep_line 1 "^relstage: $tmp/deep.jsonl:2: .*nested deeper than"
