@@ -85,7 +85,7 @@ static int finish_stdout(int code)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (code != EXIT_TROUBLE) /* else the failure was reported already */
-			cli_warn("standard output: write failed: %s", strerror(errno ? errno : EIO));
+			cli_warn("<stdout>: write failed: %s", strerror(errno ? errno : EIO));
 		return EXIT_TROUBLE;
 	}
 	return code;

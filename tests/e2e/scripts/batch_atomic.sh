@@ -66,6 +66,11 @@ rc=$?
 [ $rc = 2 ] || fail "stdout on /dev/full: exit $rc"
 grep -q "No space left on device" "$t.err" || fail "stdout on /dev/full: message: $(cat "$t.err")"
 [ "$(grep -c . "$t.err")" = 1 ] || fail "stdout on /dev/full: one message expected, got $(cat "$t.err")"
+for cmd in fields rules; do # the subcommands name standard output as a run does
+	"$R" $cmd >/dev/full 2>"$t.err"
+	[ $? = 2 ] && grep -qx 'relstage: <stdout>: write failed: No space left on device' "$t.err" ||
+		fail "$cmd >/dev/full: $(cat "$t.err")"
+done
 "$R" -o /dev/full in/batch_last_month.csv 2>"$t.err"
 rc=$?
 [ $rc = 2 ] || fail "-o /dev/full: exit $rc"
