@@ -38,7 +38,8 @@ static const vocab words[] = {
 	/* no */
 	{"no", 'b', 0, 0}, {"n", 'b', 0, 0}, {"false", 'b', 0, 0}, {"f", 'b', 0, 0}, {"0", 'b', 0, 0},
 	{"否", 'b', 0, 0}, {"无", 'b', 0, 0}, {"没有", 'b', 0, 0},
-	{"不是", 'b', 0, 0}, {"暂无", 'b', 0, 0}, {"尚无", 'b', 0, 0}, {"还没有", 'b', 0, 0}, {"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
+	{"不是", 'b', 0, 0}, {"暂无", 'b', 0, 0}, {"尚无", 'b', 0, 0}, {"还没有", 'b', 0, 0},
+	{"nein", 'b', 0, 0}, {"falsch", 'b', 0, 0}, {"non", 'b', 0, 0},
 	{"faux", 'b', 0, 0}, {"falso", 'b', 0, 0}, {"いいえ", 'b', 0, 0}, {"なし", 'b', 0, 0},
 	{"无し", 'b', 0, 0}, {"✗", 'b', 0, 0}, {"✘", 'b', 0, 0}, {"×", 'b', 0, 0}, {"☐", 'b', 0, 0},
 	{"❌", 'b', 0, 0}, {"✖", 'b', 0, 0},
@@ -69,7 +70,8 @@ static const vocab words[] = {
 	/* director */
 	{"3", 'l', 3, 0}, {"director", 'l', 3, W_END | W_FIRST}, {"head", 'l', 3, W_FIRST},
 	{"directeur", 'l', 3, W_END | W_FIRST}, {"directrice", 'l', 3, W_END | W_FIRST},
-	{"direktur", 'l', 3, W_END | W_FIRST}, {"direktor", 'l', 3, W_SUFFIX | W_FIRST}, {"leiter", 'l', 3, W_SUFFIX | W_FIRST},
+	{"direktur", 'l', 3, W_END | W_FIRST}, {"direktor", 'l', 3, W_SUFFIX | W_FIRST},
+	{"leiter", 'l', 3, W_SUFFIX | W_FIRST},
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
 	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX},
 	/* manager */
