@@ -71,10 +71,10 @@ struct rs_xlsx {
 	sheet acc, rej;
 	unsigned long nacc;     /* Accounts sheets so far */
 	lxw_worksheet *summary;
-	long stage_col, label_col;
+	long stage_col, label_col, act_col;
 	size_t nstages;
 	size_t stage_len[RS_MAX_STAGES];
-	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt;
+	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt, *wrap;
 	const rs_stats *stats;
 	time_t now;             /* the run's date */
 };
@@ -264,7 +264,8 @@ static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 	}
 	for (i = 0; i < row->n && st == RS_OK; i++)
 		st = put_cell(x, &x->acc, i, row->cell[i], row->len[i], number_cell(row, i, num),
-		              (long)i == x->stage_col || (long)i == x->label_col ? fmt : NULL, err);
+		              (long)i == x->stage_col || (long)i == x->label_col ? fmt :
+		              (long)i == x->act_col ? x->wrap : NULL, err);
 	x->acc.row++;
 	return st;
 }
@@ -307,10 +308,12 @@ static rs_status make_formats(rs_xlsx *x, rs_error *err)
 	size_t i;
 
 	if ((x->bold = workbook_add_format(x->wb)) == NULL ||
-	    (x->share_fmt = workbook_add_format(x->wb)) == NULL)
+	    (x->share_fmt = workbook_add_format(x->wb)) == NULL ||
+	    (x->wrap = workbook_add_format(x->wb)) == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	format_set_bold(x->bold);
 	format_set_num_format(x->share_fmt, "0.0%");
+	format_set_text_wrap(x->wrap); /* the actions: longer than a column is wide */
 	for (i = 0; i < 4; i++) {
 		if ((x->pct_fmt[i] = workbook_add_format(x->wb)) == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -403,8 +406,11 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 	x->nstages = x->rules != NULL ? rs_rules_stage_count(x->rules) : 0;
 	if (x->nstages > RS_MAX_STAGES)
 		x->nstages = RS_MAX_STAGES;
-	x->stage_col = x->label_col = -1;
+	x->stage_col = x->label_col = x->act_col = -1;
 	for (i = 0; i < header->n; i++) {
+		if (strcmp(header->cell[i], rs_col_names[RS_LANG_EN][COL_ACTIONS]) == 0 ||
+		    strcmp(header->cell[i], rs_col_names[RS_LANG_ZH][COL_ACTIONS]) == 0)
+			x->act_col = (long)i;
 		if (strcmp(header->cell[i], rs_col_names[RS_LANG_EN][COL_STAGE]) == 0 ||
 		    strcmp(header->cell[i], rs_col_names[RS_LANG_ZH][COL_STAGE]) == 0)
 			x->stage_col = (long)i;

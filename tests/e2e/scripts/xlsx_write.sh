@@ -131,6 +131,13 @@ try:
             fail(f"row {r}: stage {st.value!r} not coloured as in the legend ({legend})")
     if ws.cell(row=2, column=1).fill.fill_type == "solid":
         fail("the id cell is coloured")
+    # the actions text (some 200 characters, the column at most 60 wide) wraps
+    # in its cell instead of being cut off by the next column
+    ai = rows[0].index("actions")
+    for r in range(2, len(rows) + 1):
+        if rows[r - 1][ai] and not ws.cell(row=r, column=ai + 1).alignment.wrap_text:
+            fail(f"row {r}: the actions cell does not wrap")
+            break
     if len(set(legend.values())) != 4:
         fail(f"legend colours not distinct per stage: {legend}")
 
