@@ -647,6 +647,15 @@ static void apply_words(mapctx *c)
 	}
 }
 
+/* Is column col an annotation of column of ("share@OData...FormattedValue",
+ * Dynamics 365's formatted twin of "share"), the same value, not another? */
+static bool annotates(const rs_row *h, size_t col, long of)
+{
+	size_t n = h->len[of];
+
+	return h->len[col] > n && memcmp(h->cell[col], h->cell[of], n) == 0 && h->cell[col][n] == '@';
+}
+
 /* Columns that hold a field's topic but not the rest of its words; and a
  * column with all of them beside the one a name gave ("Share 2026" beside
  * "Share"), which may be the value meant (two id columns are both ids). */
@@ -661,7 +670,7 @@ static void hint_lookalikes(mapctx *c)
 	for (f = RS_F_PURCHASE_SHARE; f < RS_F_COUNT; f++)
 		for (col = 0; col < c->h->n; col++)
 			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
-			    rs_field_word_rule(f, c->full[col], false) >= 0)
+			    !annotates(c->h, col, c->m->col[f]) && rs_field_word_rule(f, c->full[col], false) >= 0)
 				note(c, "%s is column %ld (\"%s\"), by its name, but %s looks like %s too: if "
 				     "that is the one, -m %s=%s", var_names[f], c->m->col[f] + 1,
 				     rs_field_shown(one, sizeof one, c->h->cell[c->m->col[f]], c->h->len[c->m->col[f]]),
