@@ -994,17 +994,20 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	return RS_EREJECT;
 }
 
-/* A JSON object or array where a field is mapped: a key inside it is. */
+/* A JSON object or array where a field is mapped: a key inside an object is; a
+ * list (a multi-select field) has none (a dot path into it finds nothing). */
 static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
                                rs_error *err)
 {
 	const char *key = m->where[f][0] != '\0' ? m->where[f] : rs_var_name(f);
 
+	if (row->cell[c][0] == '[')  /* a list (a multi-select field): no key inside picks one */
+		return rs_error_set(err, RS_EREJECT, row->line, "key \"%s\" holds a JSON array (a list), "
+		                    "not one value; export one value for %s, or map it to another key",
+		                    key, rs_var_name(f));
 	return rs_error_set(err, RS_EREJECT, row->line,
-	                    "key \"%s\" holds a JSON %s, not a value; map %s to a key "
-	                    "inside it (--map %s=%s.KEY)", key,
-	                    row->cell[c][0] == '[' ? "array" : "object", rs_var_name(f),
-	                    rs_var_name(f), key);
+	                    "key \"%s\" holds a JSON object, not a value; map %s to a key "
+	                    "inside it (--map %s=%s.KEY)", key, rs_var_name(f), rs_var_name(f), key);
 }
 
 /* An error value of Excel, WPS or LibreOffice (a formula that failed, such
