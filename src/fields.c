@@ -647,6 +647,15 @@ static void apply_words(mapctx *c)
 	}
 }
 
+/* Is column col an annotation of column of ("share@OData...FormattedValue",
+ * Dynamics 365's formatted twin of "share"), the same value, not another? */
+static bool annotates(const rs_row *h, size_t col, long of)
+{
+	size_t n = h->len[of];
+
+	return h->len[col] > n && memcmp(h->cell[col], h->cell[of], n) == 0 && h->cell[col][n] == '@';
+}
+
 /* Columns that hold a field's topic but not the rest of its words; and a
  * column with all of them beside the one a name gave ("Share 2026" beside
  * "Share"), which may be the value meant (two id columns are both ids). */
@@ -661,7 +670,7 @@ static void hint_lookalikes(mapctx *c)
 	for (f = RS_F_PURCHASE_SHARE; f < RS_F_COUNT; f++)
 		for (col = 0; col < c->h->n; col++)
 			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
-			    rs_field_word_rule(f, c->full[col], false) >= 0)
+			    !annotates(c->h, col, c->m->col[f]) && rs_field_word_rule(f, c->full[col], false) >= 0)
 				note(c, "%s is column %ld (\"%s\"), by its name, but %s looks like %s too: if "
 				     "that is the one, -m %s=%s", var_names[f], c->m->col[f] + 1,
 				     rs_field_shown(one, sizeof one, c->h->cell[c->m->col[f]], c->h->len[c->m->col[f]]),
@@ -985,17 +994,20 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	return RS_EREJECT;
 }
 
-/* A JSON object or array where a field is mapped: a key inside it is. */
+/* A JSON object or array where a field is mapped: a key inside an object is; a
+ * list (a multi-select field) has none (a dot path into it finds nothing). */
 static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
                                rs_error *err)
 {
 	const char *key = m->where[f][0] != '\0' ? m->where[f] : rs_var_name(f);
 
+	if (row->cell[c][0] == '[')  /* a list (a multi-select field): no key inside picks one */
+		return rs_error_set(err, RS_EREJECT, row->line, "key \"%s\" holds a JSON array (a list), "
+		                    "not one value; export one value for %s, or map it to another key",
+		                    key, rs_var_name(f));
 	return rs_error_set(err, RS_EREJECT, row->line,
-	                    "key \"%s\" holds a JSON %s, not a value; map %s to a key "
-	                    "inside it (--map %s=%s.KEY)", key,
-	                    row->cell[c][0] == '[' ? "array" : "object", rs_var_name(f),
-	                    rs_var_name(f), key);
+	                    "key \"%s\" holds a JSON object, not a value; map %s to a key "
+	                    "inside it (--map %s=%s.KEY)", key, rs_var_name(f), rs_var_name(f), key);
 }
 
 /* An error value of Excel, WPS or LibreOffice (a formula that failed, such

@@ -699,6 +699,16 @@ def salesforce_reply():
     return {"totalSize": len(records), "done": True, "records": records}
 
 
+def dynamics_reply():
+    """Dynamics 365 Web API: each value with its formatted twin (an annotation)."""
+    fmt = "@OData.Community.Display.V1.FormattedValue"
+    rows = [("A1", 45.5, 12, True), ("A2", 80, 3, False)]
+    return {"@odata.context": "https://org.crm.dynamics.com/api/data/v9.2/$metadata#accounts",
+            "value": [{"account_id": i, "purchase_share" + fmt: "%.2f %%" % s, "purchase_share": s,
+                       "contacts": c, "key_person" + fmt: "Yes" if k else "No", "key_person": k}
+                      for i, s, c, k in rows]}
+
+
 def rest_files():
     hub = hubspot_reply()
     two = {"results": hub["results"][:2],
@@ -709,6 +719,7 @@ def rest_files():
         "rest_salesforce_stdin.stdin": json.dumps(salesforce_reply(), ensure_ascii=False).encode("utf-8"),
         "rest_salesforce_map_object.stdin": json.dumps(salesforce_reply(), ensure_ascii=False).encode("utf-8"),
         "rest_two_arrays.json": (json.dumps(two, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
+        "rest_dynamics_accounts.json": (json.dumps(dynamics_reply()) + "\n").encode("utf-8"),
     }
     return {IN + "/" + k: v for k, v in files.items()}
 

@@ -1055,8 +1055,8 @@ static void test_dot_path_cells_map_and_objects_reject(void **state)
 	r.row.type = r.type;
 	r.type[1] = RS_T_JSON;
 	assert_int_equal(rs_fieldmap_apply(m, &r.row, NULL, &a, &err), RS_EREJECT);
-	assert_string_equal(err.msg, "key \"owner\" holds a JSON array, not a value; map name "
-	                             "to a key inside it (--map name=owner.KEY)");
+	assert_string_equal(err.msg, "key \"owner\" holds a JSON array (a list), not one value; "
+	                             "export one value for name, or map it to another key");
 	rs_fieldmap_free(m);
 }
 
