@@ -172,6 +172,7 @@ void rs_classifier_free(rs_classifier *c)
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_buf_free(&c->last_id);
+	rs_buf_free(&c->last_file);
 	rs_buf_free(&c->notes);
 	rs_intake_free(&c->in);
 	rs_mapfile_free(c->mapfile);
@@ -323,17 +324,17 @@ static void score_notes(rs_classifier *c)
 	}
 }
 
-/* The notes, a line each, to the notice callback: once per file, at its header. */
-static void say_notes(const rs_classifier *c, unsigned long line)
+/* The notes from byte `from` on, a line each, to the notice callback. */
+static void tell_notes(const rs_classifier *c, size_t from, const char *file, unsigned long line)
 {
-	const char *p = c->notes.data, *nl;
+	const char *p, *nl;
 	rs_error e;
 
-	if (c->o.notice == NULL || p == NULL)
+	if (c->o.notice == NULL || c->notes.data == NULL)
 		return;
-	for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+	for (p = c->notes.data + from; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
 		memset(&e, 0, sizeof e);
-		e.status = RS_OK;
+		e.file = file;
 		e.line = line;
 		(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(nl - p), p);
 		c->o.notice(c->o.notice_ctx, &e);
@@ -411,7 +412,7 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if (st == RS_OK)
 		st = rs_intake_taken(&c->in, in, c->map, err);
 	if (st == RS_OK)
-		say_notes(c, in->line);
+		tell_notes(c, 0, NULL, in->line); /* once per file, at its header */
 	return st;
 }
 
@@ -739,23 +740,21 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
  */
 static rs_status repeated(rs_classifier *c, const rs_account *a, const rs_row *in, rs_error *err)
 {
-	const char *file = err->file ? err->file : "";
-	bool same = c->last_line != 0 && a->id_len == c->last_id_len &&
-	            memcmp(a->id, c->last_id.data, a->id_len) == 0;
-	bool here = same && strcmp(c->last_id.data + a->id_len + 1, file) == 0;
-
-	if (same)
+	if (c->last_line != 0 && a->id_len == c->last_id.len && memcmp(a->id, c->last_id.data, a->id_len) == 0)
 		return rs_error_set(err, RS_EREJECT, in->line,
 		                    "duplicate id \"%.*s\" (first at %s%s%lu, just above); relstage needs "
 		                    "one row per account, not one per contact, order or product",
-		                    (int)a->id_len, a->id, here ? "" : c->last_id.data + a->id_len + 1,
-		                    here ? "line " : ":", c->last_line);
+		                    (int)a->id_len, a->id, c->last_here ? "" : c->last_file.data,
+		                    c->last_here ? "line " : ":", c->last_line);
 	rs_buf_reset(&c->last_id);
-	(void)(rs_buf_append(&c->last_id, a->id, a->id_len) && rs_buf_putc(&c->last_id, '\0') &&
-	       rs_buf_puts(&c->last_id, file));
-	if (c->last_id.failed)
+	(void)rs_buf_append(&c->last_id, a->id, a->id_len);
+	if (!c->last_here) {
+		rs_buf_reset(&c->last_file);
+		(void)rs_buf_puts(&c->last_file, err->file ? err->file : "");
+		c->last_here = true;
+	}
+	if (c->last_id.failed || c->last_file.failed)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
-	c->last_id_len = a->id_len;
 	c->last_line = in->line;
 	return RS_OK;
 }
@@ -1103,7 +1102,6 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 {
 	unsigned long first, n = rs_reader_hidden_rows(rd, &first);
 	size_t at = c->notes.len;
-	rs_error e;
 
 	if (n == 0)
 		return;
@@ -1114,11 +1112,8 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 	       rs_buf_put_ulong(&c->notes, first) &&
 	       rs_buf_puts(&c->notes, "): read like the others; to leave them out, delete them "
 	                              "from the sheet\n"));
-	if (c->notes.failed || c->o.notice == NULL)
-		return; /* out of memory: the summary JSON fails on it */
-	memset(&e, 0, sizeof e); /* no file: the one being read */
-	(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(c->notes.len - at - 1), c->notes.data + at);
-	c->o.notice(c->o.notice_ctx, &e);
+	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
+		tell_notes(c, at, NULL, 0); /* no file: the one being read */
 }
 
 rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
@@ -1127,6 +1122,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 
 	c->rd = rd;
 	c->file_header = false;
+	c->last_here = false;
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
 		st = end_lookahead(c, err);
@@ -1160,14 +1156,9 @@ static void count_account(void *ctx, const char *id, size_t stage)
 static void say_reshaped(rs_classifier *c)
 {
 	size_t at = c->notes.len;
-	rs_error e;
 
-	if (rs_previous_reshaped(c->o.previous, &c->notes) == 0 || c->notes.failed || c->o.notice == NULL)
-		return; /* out of memory: the summary JSON fails on it */
-	rs_error_clear(&e);
-	e.file = rs_previous_name(c->o.previous);
-	(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(c->notes.len - at - 1), c->notes.data + at);
-	c->o.notice(c->o.notice_ctx, &e);
+	if (rs_previous_reshaped(c->o.previous, &c->notes) > 0 && !c->notes.failed)
+		tell_notes(c, at, rs_previous_name(c->o.previous), 0); /* out of memory: the summary JSON fails on it */
 }
 
 const rs_stats *rs_classifier_stats(rs_classifier *c)

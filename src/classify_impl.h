@@ -73,10 +73,11 @@ struct rs_classifier {
 	uint32_t told;       /* fields whose reading of "1.234" was said */
 	bool mismatch;       /* this row's share disagrees with our_sales/customer_spend */
 	/* Without --previous, the last classified row's id, its line and file
-	 * ("id\0file"): an id on two rows in a row is caught in constant memory. */
-	rs_buf last_id;
-	size_t last_id_len;
+	 * (copied when the file changes; last_here: it is the one being read):
+	 * an id on two rows in a row is caught in constant memory. */
+	rs_buf last_id, last_file;
 	unsigned long last_line;
+	bool last_here;
 
 	/* What comes in around the accounts (header.c) and how columns were
 	 * taken: the map file, an earlier run's columns, the notes. */
