@@ -709,6 +709,17 @@ def dynamics_reply():
                       for i, s, c, k in rows]}
 
 
+def odoo_reply(length):
+    """Odoo's JSON-RPC search_read of res.partner: a page of records beside
+    length, the count of every record the search matched."""
+    rows = [(7, "Harbor Tooling Co.", 35.0, "2019-06-01 08:30:00"),
+            (9, "Alpine Gearboxes AG", 85.5, "2014-02-17 10:05:12")]
+    return {"jsonrpc": "2.0", "id": 1, "result": {"length": length, "records": [
+        {"id": i, "name": n, "display_name": n, "is_company": True,
+         "x_studio_share_of_wallet": s, "user_id": [2, "Mitchell Admin"],
+         "category_id": [], "create_date": d} for i, n, s, d in rows]}}
+
+
 def rest_files():
     hub = hubspot_reply()
     two = {"results": hub["results"][:2],
@@ -720,6 +731,8 @@ def rest_files():
         "rest_salesforce_map_object.stdin": json.dumps(salesforce_reply(), ensure_ascii=False).encode("utf-8"),
         "rest_two_arrays.json": (json.dumps(two, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "rest_dynamics_accounts.json": (json.dumps(dynamics_reply()) + "\n").encode("utf-8"),
+        "rest_odoo_page.json": json.dumps(odoo_reply(50)).encode("utf-8"),
+        "rest_odoo_whole.json": json.dumps(odoo_reply(2)).encode("utf-8"),
     }
     return {IN + "/" + k: v for k, v in files.items()}
 

@@ -516,6 +516,38 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 }
 
 /*
+ * A count beside the array (Odoo's length, HubSpot's total, OData's
+ * @odata.count) larger than the array says the array is one page: the run
+ * stops as for the other signs. A count equal to it, or in another object,
+ * does not; the largest count beside it is the one that counts.
+ */
+static void test_a_count_beside_the_array_larger_than_it_is_one_page(void **state)
+{
+	static const char odoo[] = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {\"records\": "
+	                           "[{\"id\": 7}, {\"id\": 9}], \"length\": 50}}";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc(odoo, NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "the reply holds one page of its records (result.length says "
+	                             "50 records, the array beside it holds 2): fetch every page "
+	                             "into one file, or read this page alone with --json-path "
+	                             "result.records");
+	assert_string_equal(r.out, "");
+	assert_int_equal(jdoc(odoo, "result.records", NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"@odata.count\": 9, \"value\": [{\"id\": 1}]}", NULL, NULL, 0,
+	                      &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(@odata.count says 9 records, the array beside it holds 1)"));
+	assert_int_equal(jdoc("{\"items\": [{\"id\": 1}], \"totalResults\": 89, \"count\": 1}",
+	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"result\": {\"length\": 2, \"records\": [{\"id\": 7}, {\"id\": "
+	                      "9}]}}", NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"total\": 50, \"data\": {\"items\": [{\"id\": 1}]}}", NULL, NULL,
+	                      0, &r, &err), RS_OK);
+}
+
+/*
  * Several arrays of objects: the run stops naming them, and --json-path
  * picks one (then any array, its non-objects rejected as usual); a path
  * with no array there names the ones there are.
@@ -986,6 +1018,7 @@ int main(void)
 		cmocka_unit_test(test_array_top_level_must_be_an_array),
 		cmocka_unit_test(test_an_object_wrapping_one_array_of_objects_is_read_as_it),
 		cmocka_unit_test(test_one_page_of_a_paged_reply_stops_unless_named),
+		cmocka_unit_test(test_a_count_beside_the_array_larger_than_it_is_one_page),
 		cmocka_unit_test(test_json_path_names_the_array_among_several),
 		cmocka_unit_test(test_dot_paths_in_maps_become_hidden_cells),
 		cmocka_unit_test(test_array_syntax_error_names_line_and_column),
