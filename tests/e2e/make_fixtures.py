@@ -700,11 +700,14 @@ def salesforce_reply():
 
 
 def dynamics_reply():
-    """Dynamics 365 Web API: each value with its formatted twin (an annotation)."""
+    """Dynamics 365 Web API: each value with its formatted twin (an annotation),
+    the id a GUID in accountid beside lookups to other records (_..._value)."""
     fmt = "@OData.Community.Display.V1.FormattedValue"
-    rows = [("A1", 45.5, 12, True), ("A2", 80, 3, False)]
+    rows = [("89390c24-9c72-e511-80d4-00155d2a68d1", 45.5, 12, True),
+            ("8b390c24-9c72-e511-80d4-00155d2a68d1", 80, 3, False)]
     return {"@odata.context": "https://org.crm.dynamics.com/api/data/v9.2/$metadata#accounts",
-            "value": [{"account_id": i, "purchase_share" + fmt: "%.2f %%" % s, "purchase_share": s,
+            "value": [{"@odata.etag": "W/\"501097\"", "accountid": i, "_parentaccountid_value": None,
+                       "purchase_share" + fmt: "%.2f %%" % s, "purchase_share": s,
                        "contacts": c, "key_person" + fmt: "Yes" if k else "No", "key_person": k}
                       for i, s, c, k in rows]}
 
