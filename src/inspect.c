@@ -442,6 +442,23 @@ static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, si
 	}
 }
 
+/* JSON has no header row, its keys are the columns: what they do not give. */
+static const char *json_no_header(insp *z)
+{
+	static const char *const why[] = {
+	    "keys not read as columns: see below", "no key gives the id: name it with -m id=KEY",
+	    "no key gives a share: name it with -m purchase_share=KEY (or our_sales and "
+	    "customer_spend)",
+	    "no key gives the id or a share: name them with -m id=KEY -m purchase_share=KEY"};
+	const rs_fieldmap *m = map_of(z->cls);
+
+	if (m == NULL)
+		return why[0];
+	return why[(m->col[RS_F_ID] < 0) + 2 * (m->col[RS_F_PURCHASE_SHARE] < 0 &&
+	                                        (m->col[RS_F_OUR_SALES] < 0 ||
+	                                         m->col[RS_F_CUSTOMER_SPEND] < 0))];
+}
+
 static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
 	char line[1200], d[4];
@@ -461,6 +478,8 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		if (fi->header)
 			(void)snprintf(line, sizeof line, "\n  header line %lu (%lu title row%s above it)\n",
 			               fi->header_line, fi->titles, fi->titles == 1 ? "" : "s");
+		else if (fi->format == RS_FMT_JSON || fi->format == RS_FMT_JSONL)
+			(void)snprintf(line, sizeof line, "\n  %s\n", json_no_header(z));
 		else
 			(void)snprintf(line, sizeof line, "\n  no header row found\n");
 		rs_buf_puts(b, line);

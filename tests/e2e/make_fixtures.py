@@ -736,6 +736,9 @@ def rest_files():
         "rest_dynamics_accounts.json": (json.dumps(dynamics_reply()) + "\n").encode("utf-8"),
         "rest_odoo_page.json": json.dumps(odoo_reply(50)).encode("utf-8"),
         "rest_odoo_whole.json": json.dumps(odoo_reply(2)).encode("utf-8"),
+        # records with a name and a share but no id key (inspect says so)
+        "json_no_id.json": json.dumps([{"Company": n, "Owner": o, "Share of Wallet": sh}
+                                       for _, n, sh, _, o, _ in SALESFORCE], indent=1).encode("utf-8"),
     }
     return {IN + "/" + k: v for k, v in files.items()}
 
