@@ -906,13 +906,14 @@ typedef struct found {
 /*
  * Does member `key` (its value v, or an object when v is NULL) say that the
  * reply is one page and more records follow? Salesforce "done": false and
- * nextRecordsUrl, HubSpot paging.next, "has_more": true, @odata.nextLink.
+ * nextRecordsUrl, HubSpot paging.next (its legacy API's "has-more": true),
+ * "has_more": true, @odata.nextLink.
  */
 static bool more_follow(const char *key, const cJSON *v)
 {
 	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink",
 	                                   "nextPageToken", "next_page", NULL};
-	static const char *const more[] = {"has_more", "hasMore", "more_records",
+	static const char *const more[] = {"has_more", "hasMore", "has-more", "more_records",
 	                                   "more_items_in_collection", NULL};
 	const char *const *k;
 

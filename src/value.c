@@ -472,6 +472,30 @@ static bool valid_date(long y, long mo, long d)
 	       !(mo == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
+/*
+ * Epoch seconds (10 digits) or milliseconds (13), as APIs give a date
+ * (HubSpot's createdate "1559347200000"): no year, date or compact
+ * date-time has as many digits (YYYYMMDDhhmm has 12, YYYYMMDDhhmmss 14).
+ * Its UTC date in f and len, as the date's digits would give them.
+ */
+static bool epoch_date(const char *a, size_t m, long f[3], size_t len[3])
+{
+	time_t t;
+	struct tm tm;
+
+	if ((m != 10 && m != 13) || a[0] == '0' || strspn(a, "0123456789") != m)
+		return false;
+	t = (time_t)(strtoll(a, NULL, 10) / (m == 13 ? 1000 : 1));
+	if (gmtime_r(&t, &tm) == NULL)
+		return false;
+	f[0] = tm.tm_year + 1900L;
+	f[1] = tm.tm_mon + 1L;
+	f[2] = tm.tm_mday;
+	len[0] = 4;
+	len[1] = len[2] = 2;
+	return true;
+}
+
 rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
                         const char **why)
 {
@@ -485,6 +509,10 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		return RS_PARSE_EMPTY;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
 		return *why = "too long", RS_PARSE_BAD;
+	if (epoch_date(a, m, f, len)) {
+		i = m;
+		k = 3;
+	}
 	while (i < m && k < 3) {
 		for (; i < m && a[i] >= '0' && a[i] <= '9' && len[k] < 5; i++, len[k]++)
 			f[k] = f[k] * 10 + (a[i] - '0');

@@ -19,6 +19,7 @@ tests/e2e/in/README.md (hand-written) explains every fixture.
 """
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -723,6 +724,23 @@ def odoo_reply(length):
          "category_id": [], "create_date": d} for i, n, s, d in rows]}}
 
 
+def hubspot_v2_reply(has_more):
+    """HubSpot's legacy companies API (v2): companyId, each property an object
+    whose value is text, dates as epoch milliseconds; paged by has-more."""
+    def prop(v):
+        return {"value": v, "timestamp": 1764547200000, "source": "CRM_UI", "sourceId": None}
+    companies = []
+    for k, (hid, name, share, _, _, _, created) in enumerate(HUBSPOT):
+        ms = str(int(datetime.datetime.strptime(created, "%Y-%m-%d").replace(
+            tzinfo=datetime.timezone.utc).timestamp()) * 1000)
+        props = {"name": prop(name), "createdate": prop(ms)}
+        if share is not None:
+            props["share_of_wallet"] = prop(share)
+        companies.append({"portalId": 62515, "companyId": int(hid), "isDeleted": False,
+                          "properties": props})
+    return {"companies": companies, "has-more": has_more, "offset": int(HUBSPOT[-1][0])}
+
+
 def rest_files():
     hub = hubspot_reply()
     two = {"results": hub["results"][:2],
@@ -736,6 +754,8 @@ def rest_files():
         "rest_dynamics_accounts.json": (json.dumps(dynamics_reply()) + "\n").encode("utf-8"),
         "rest_odoo_page.json": json.dumps(odoo_reply(50)).encode("utf-8"),
         "rest_odoo_whole.json": json.dumps(odoo_reply(2)).encode("utf-8"),
+        "rest_hubspot_v2_page.json": json.dumps(hubspot_v2_reply(True), indent=1).encode("utf-8"),
+        "rest_hubspot_v2_all.json": json.dumps(hubspot_v2_reply(False), indent=1).encode("utf-8"),
         # records with a name and a share but no id key (inspect says so)
         "json_no_id.json": json.dumps([{"Company": n, "Owner": o, "Share of Wallet": sh}
                                        for _, n, sh, _, o, _ in SALESFORCE], indent=1).encode("utf-8"),

@@ -507,6 +507,8 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	assert_non_null(strstr(err.msg, "(paging.next says more follow)"));
 	assert_int_equal(jdoc("{\"data\": [{\"id\": 1}], \"has_more\": true}", NULL, NULL, 0, &r,
 	                      &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"companies\": [{\"companyId\": 1}], \"has-more\": true, "
+	                      "\"offset\": 1}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"value\": [{\"id\": 1}], \"@odata.nextLink\": \"https://x\"}",
 	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"totalSize\": 1, \"done\": true, \"records\": [{\"Id\": 1}]}",
