@@ -1009,7 +1009,8 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			st = array_walk(j, p, n, i, SCAN, &nobj, &nel, &e);
 			f->empty += nel == 0;
 			note_array(j, f, i, path, nobj > 0 && nobj == nel);
-			nrec = nobj > 0 && nobj == nel ? nel : nrec;
+			if (nobj > 0 && nobj == nel)
+				nrec = nel;
 		} else if ((st = parse(j, p + i, n - i, 0, &v, &e, &why)) == RS_OK && v == NULL) {
 			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
 		} else {
@@ -1077,8 +1078,9 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		                        "array holds no object")
 		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
 	else if (want == NULL && f.more[0] != '\0')
-		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s): fetch every page into one file, or read this page alone with "
-		          "--json-path %s", f.more, f.paths.data);
+		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s): fetch "
+		          "every page into one file, or read this page alone with --json-path %s",
+		          f.more, f.paths.data);
 	*at = f.at;
 	rs_buf_free(&path);
 	rs_buf_free(&f.paths);
