@@ -907,14 +907,16 @@ typedef struct found {
  * Does member `key` (its value v, or an object when v is NULL) say that the
  * reply is one page and more records follow? Salesforce "done": false and
  * nextRecordsUrl, HubSpot paging.next (its legacy API's "has-more": true),
- * "has_more": true, @odata.nextLink.
+ * "has_more": true, GraphQL's pageInfo.hasNextPage, @odata.nextLink,
+ * Airtable's "offset" (a cursor, not where this page began: "100"),
+ * SugarCRM's "next_offset" (-1 on the last page).
  */
 static bool more_follow(const char *key, const cJSON *v)
 {
 	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink",
 	                                   "nextPageToken", "next_page", NULL};
-	static const char *const more[] = {"has_more", "hasMore", "has-more", "more_records",
-	                                   "more_items_in_collection", NULL};
+	static const char *const more[] = {"has_more", "hasMore", "has-more", "hasNextPage",
+	                                   "more_records", "more_items_in_collection", NULL};
 	const char *const *k;
 
 	for (k = next; *k != NULL; k++)
@@ -923,6 +925,10 @@ static bool more_follow(const char *key, const cJSON *v)
 	for (k = more; v != NULL && *k != NULL; k++)
 		if (strcmp(key, *k) == 0)
 			return cJSON_IsTrue(v);
+	if (cJSON_IsString(v) && strcmp(key, "offset") == 0)
+		return v->valuestring[strspn(v->valuestring, "0123456789")] != '\0';
+	if (cJSON_IsNumber(v) && strcmp(key, "next_offset") == 0)
+		return v->valuedouble >= 0;
 	return v != NULL && strcmp(key, "done") == 0 && cJSON_IsFalse(v);
 }
 

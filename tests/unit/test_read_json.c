@@ -509,11 +509,21 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	                      &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"companies\": [{\"companyId\": 1}], \"has-more\": true, "
 	                      "\"offset\": 1}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"records\": [{\"id\": \"rec1\"}], \"offset\": \"itrX/rec1\"}", NULL,
+	                      NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(offset says more follow)"));
+	assert_int_equal(jdoc("{\"next_offset\": 20, \"records\": [{\"id\": 1}]}", NULL, NULL, 0,
+	                      &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"data\": {\"companies\": {\"pageInfo\": {\"hasNextPage\": true}, "
+	                      "\"nodes\": [{\"id\": 1}]}}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(data.companies.pageInfo.hasNextPage says more follow)"));
 	assert_int_equal(jdoc("{\"value\": [{\"id\": 1}], \"@odata.nextLink\": \"https://x\"}",
 	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"totalSize\": 1, \"done\": true, \"records\": [{\"Id\": 1}]}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"next\": null, \"has_more\": false}",
+	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"records\": [{\"id\": 1}], \"offset\": \"100\", \"next_offset\": -1}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
 }
 
