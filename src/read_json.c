@@ -908,13 +908,15 @@ typedef struct found {
  * reply is one page and more records follow? Salesforce "done": false and
  * nextRecordsUrl, HubSpot paging.next (its legacy API's "has-more": true),
  * "has_more": true, GraphQL's pageInfo.hasNextPage, @odata.nextLink,
+ * Pipedrive's next_cursor, Laravel's next_page_url,
  * Airtable's "offset" (a cursor, not where this page began: "100"),
  * SugarCRM's "next_offset" (-1 on the last page).
  */
 static bool more_follow(const char *key, const cJSON *v)
 {
-	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink",
-	                                   "nextPageToken", "next_page", NULL};
+	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink", "nextLink",
+	                                   "nextPageToken", "next_page", "next_page_url",
+	                                   "next_cursor", NULL};
 	static const char *const more[] = {"has_more", "hasMore", "has-more", "hasNextPage",
 	                                   "more_records", "more_items_in_collection", NULL};
 	const char *const *k;

@@ -517,6 +517,10 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	assert_int_equal(jdoc("{\"data\": {\"companies\": {\"pageInfo\": {\"hasNextPage\": true}, "
 	                      "\"nodes\": [{\"id\": 1}]}}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_non_null(strstr(err.msg, "(data.companies.pageInfo.hasNextPage says more follow)"));
+	assert_int_equal(jdoc("{\"success\": true, \"data\": [{\"id\": 1}], \"additional_data\": "
+	                      "{\"next_cursor\": \"eyJpZCI6M30\"}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"current_page\": 1, \"data\": [{\"id\": 1}], \"next_page_url\": "
+	                      "\"https://x/?page=2\"}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"value\": [{\"id\": 1}], \"@odata.nextLink\": \"https://x\"}",
 	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"totalSize\": 1, \"done\": true, \"records\": [{\"Id\": 1}]}",
@@ -525,6 +529,8 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	                      NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"records\": [{\"id\": 1}], \"offset\": \"100\", \"next_offset\": -1}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"data\": [{\"id\": 1}], \"additional_data\": {\"next_cursor\": "
+	                      "null}, \"next_page_url\": null}", NULL, NULL, 0, &r, &err), RS_OK);
 }
 
 /*
