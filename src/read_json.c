@@ -909,7 +909,7 @@ typedef struct found {
  * nextRecordsUrl, HubSpot paging.next (its legacy API's "has-more": true),
  * "has_more": true, GraphQL's pageInfo.hasNextPage, @odata.nextLink,
  * Pipedrive's next_cursor, Laravel's next_page_url,
- * Airtable's "offset" (a cursor, not where this page began: "100"),
+ * Airtable's "offset" ("itr.../rec...", a cursor; not "100" or "+08:00"),
  * SugarCRM's "next_offset" (-1 on the last page).
  */
 static bool more_follow(const char *key, const cJSON *v)
@@ -928,7 +928,7 @@ static bool more_follow(const char *key, const cJSON *v)
 		if (strcmp(key, *k) == 0)
 			return cJSON_IsTrue(v);
 	if (cJSON_IsString(v) && strcmp(key, "offset") == 0)
-		return v->valuestring[strspn(v->valuestring, "0123456789")] != '\0';
+		return strncmp(v->valuestring, "itr", 3) == 0;
 	if (cJSON_IsNumber(v) && strcmp(key, "next_offset") == 0)
 		return v->valuedouble >= 0;
 	return v != NULL && strcmp(key, "done") == 0 && cJSON_IsFalse(v);

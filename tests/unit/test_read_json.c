@@ -527,8 +527,8 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	                      NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"next\": null, \"has_more\": false}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
-	assert_int_equal(jdoc("{\"records\": [{\"id\": 1}], \"offset\": \"100\", \"next_offset\": -1}",
-	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"records\": [{\"id\": 1}], \"offset\": \"100\", \"next_offset\": -1, "
+	                      "\"tz\": {\"offset\": \"+08:00\"}}", NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"data\": [{\"id\": 1}], \"additional_data\": {\"next_cursor\": "
 	                      "null}, \"next_page_url\": null}", NULL, NULL, 0, &r, &err), RS_OK);
 }
