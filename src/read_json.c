@@ -943,15 +943,20 @@ static void note_more(found *f, const rs_buf *path, const char *key, const cJSON
 /*
  * Is member `key` (value v) a count of the records beside their array, the
  * whole list's size (Odoo's length, Salesforce's totalSize, HubSpot's total,
- * OData's @odata.count, Oracle's totalResults)? Its name, or NULL.
+ * OData's @odata.count, Oracle's totalResults, Yonyou U8's row_count)? Its
+ * name, and in *n the count, or NULL.
  */
-static const char *count_key(const char *key, const cJSON *v)
+static const char *count_key(const char *key, const cJSON *v, double *n)
 {
 	static const char *const names[] = {"length", "total", "totalSize", "count",
 	                                    "total_count", "totalCount", "totalResults",
-	                                    "total_results", "@odata.count", NULL};
+	                                    "total_results", "row_count", "@odata.count", NULL};
+	const char *s = cJSON_IsString(v) ? v->valuestring : "";
 
-	for (const char *const *k = names; cJSON_IsNumber(v) && *k != NULL; k++)
+	*n = cJSON_IsNumber(v) ? v->valuedouble : -1;
+	if (*s != '\0' && s[strspn(s, "0123456789")] == '\0')
+		*n = strtod(s, NULL); /* Yonyou U8: "row_count": "225" */
+	for (const char *const *k = names; *n >= 0 && *k != NULL; k++)
 		if (strcmp(key, *k) == 0)
 			return *k;
 	return NULL;
@@ -985,7 +990,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 {
 	size_t plen = path->len, e, nobj, nel, nrec = 0;
 	const char *why, *ck, *cname = NULL;
-	double count = 0;
+	double count = 0, cn;
 	char key[32];
 	cJSON *v;
 	rs_status st;
@@ -1023,9 +1028,9 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
 		} else {
 			note_more(f, path, key, v);
-			if ((ck = count_key(key, v)) != NULL && v->valuedouble > count) {
+			if ((ck = count_key(key, v, &cn)) != NULL && cn > count) {
 				cname = ck; /* the largest, where one counts the page */
-				count = v->valuedouble;
+				count = cn;
 			}
 			cJSON_Delete(v);
 			e += i;

@@ -559,10 +559,15 @@ static void test_a_count_beside_the_array_larger_than_it_is_one_page(void **stat
 	assert_non_null(strstr(err.msg, "(@odata.count says 9 records, the array beside it holds 1)"));
 	assert_int_equal(jdoc("{\"items\": [{\"id\": 1}], \"totalResults\": 89, \"count\": 1}",
 	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"errcode\": \"0\", \"page_index\": \"1\", \"row_count\": \"225\", "
+	                      "\"customer\": [{\"code\": \"01\"}]}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(row_count says 225 records, the array beside it holds 1)"));
 	assert_int_equal(jdoc("{\"result\": {\"length\": 2, \"records\": [{\"id\": 7}, {\"id\": "
 	                      "9}]}}", NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"total\": 50, \"data\": {\"items\": [{\"id\": 1}]}}", NULL, NULL,
 	                      0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"row_count\": \"1\", \"total\": \"n/a\", \"customer\": [{\"code\": "
+	                      "\"01\"}]}", NULL, NULL, 0, &r, &err), RS_OK);
 }
 
 /*
