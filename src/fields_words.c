@@ -42,6 +42,7 @@ typedef struct word_rule {
 static const word_rule rules_table[] = {
 	{RS_F_ID, {CUSTOMER, "id|#|no|nr|number|num|code|编码|编号|代码|代号|号码"},
 	 NOT_PERSON "|phone|tax|vat|bank|zip|postal|电话|税号|银行"},
+	{RS_F_ID, {"accountid|customerid|companyid"}, NOT_PERSON}, /* Dynamics 365, HubSpot's API */
 	{RS_F_NAME, {CUSTOMER, "name|名称|名字|全称"}, NOT_PERSON "|domain|short|简称|域名"},
 	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"},
 	 "market|voice|size|capital|市场|" RIVAL "|" NOT_NOW},

@@ -31,6 +31,7 @@ typedef struct shown_row {
 	char values[700]; /* field=value ... */
 	char json[900];   /* {"field":value,...} */
 	char outcome[480];
+	bool told;        /* the outcome is in */
 } shown_row;
 
 typedef struct listed {
@@ -179,14 +180,17 @@ static listed *list_add(insp *z, listed **arr, size_t *n, unsigned long *more, s
 	return l;
 }
 
-/* The shown row of this line in the current file, if it is one. */
+/* The shown row an outcome of this line is for, if it is one: the first
+ * still without one (a JSON array's records may share a line). */
 static shown_row *shown_at(insp *z, unsigned long line)
 {
 	size_t i;
 
 	for (i = 0; i < z->nshown; i++)
-		if (z->shown[i].file == z->cur && z->shown[i].line == line)
+		if (z->shown[i].file == z->cur && z->shown[i].line == line && !z->shown[i].told) {
+			z->shown[i].told = true;
 			return &z->shown[i];
+		}
 	return NULL;
 }
 
@@ -256,6 +260,7 @@ static void show_values(insp *z, const rs_row *row)
 	rs_buf_putc(&j, '{');
 	s->file = z->cur;
 	s->line = row->line;
+	s->told = false;
 	s->values[0] = '\0';
 	(void)snprintf(s->outcome, sizeof s->outcome, "held back");
 	rs_error_clear(&e);
@@ -442,6 +447,23 @@ static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, si
 	}
 }
 
+/* JSON has no header row, its keys are the columns: what they do not give. */
+static const char *json_no_header(insp *z)
+{
+	static const char *const why[] = {
+	    "keys not read as columns: see below", "no key gives the id: name it with -m id=KEY",
+	    "no key gives a share: name it with -m purchase_share=KEY (or our_sales and "
+	    "customer_spend)",
+	    "no key gives the id or a share: name them with -m id=KEY -m purchase_share=KEY"};
+	const rs_fieldmap *m = map_of(z->cls);
+
+	if (m == NULL)
+		return why[0];
+	return why[(m->col[RS_F_ID] < 0) + 2 * (m->col[RS_F_PURCHASE_SHARE] < 0 &&
+	                                        (m->col[RS_F_OUR_SALES] < 0 ||
+	                                         m->col[RS_F_CUSTOMER_SPEND] < 0))];
+}
+
 static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
 	char line[1200], d[4];
@@ -458,7 +480,10 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 			(void)snprintf(line, sizeof line, ", delimiter %s", delim_text(fi->delimiter, true, d));
 			rs_buf_puts(b, line);
 		}
-		if (fi->header)
+		if (fi->format == RS_FMT_JSON || fi->format == RS_FMT_JSONL)
+			(void)snprintf(line, sizeof line, "\n  %s\n",
+			               fi->header ? "columns: the keys of its records" : json_no_header(z));
+		else if (fi->header)
 			(void)snprintf(line, sizeof line, "\n  header line %lu (%lu title row%s above it)\n",
 			               fi->header_line, fi->titles, fi->titles == 1 ? "" : "s");
 		else

@@ -900,20 +900,25 @@ typedef struct found {
 	bool named;      /* --json-path named it */
 	size_t empty;    /* empty arrays seen */
 	rs_buf paths;    /* each one's path, ", " between, for messages */
-	char more[64];   /* the path of a member saying more records follow, or "" */
+	char more[128];  /* what says more records follow ("paging.next says ..."), or "" */
 } found;
 
 /*
  * Does member `key` (its value v, or an object when v is NULL) say that the
  * reply is one page and more records follow? Salesforce "done": false and
- * nextRecordsUrl, HubSpot paging.next, "has_more": true, @odata.nextLink.
+ * nextRecordsUrl, HubSpot paging.next (its legacy API's "has-more": true),
+ * "has_more": true, GraphQL's pageInfo.hasNextPage, @odata.nextLink,
+ * Pipedrive's next_cursor, Laravel's next_page_url,
+ * Airtable's "offset" ("itr.../rec...", a cursor; not "100" or "+08:00"),
+ * SugarCRM's "next_offset" (-1 on the last page).
  */
 static bool more_follow(const char *key, const cJSON *v)
 {
-	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink",
-	                                   "nextPageToken", "next_page", NULL};
-	static const char *const more[] = {"has_more", "hasMore", "more_records",
-	                                   "more_items_in_collection", NULL};
+	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink", "nextLink",
+	                                   "nextPageToken", "next_page", "next_page_url",
+	                                   "next_cursor", NULL};
+	static const char *const more[] = {"has_more", "hasMore", "has-more", "hasNextPage",
+	                                   "more_records", "more_items_in_collection", NULL};
 	const char *const *k;
 
 	for (k = next; *k != NULL; k++)
@@ -922,13 +927,39 @@ static bool more_follow(const char *key, const cJSON *v)
 	for (k = more; v != NULL && *k != NULL; k++)
 		if (strcmp(key, *k) == 0)
 			return cJSON_IsTrue(v);
+	if (cJSON_IsString(v) && strcmp(key, "offset") == 0)
+		return strncmp(v->valuestring, "itr", 3) == 0;
+	if (cJSON_IsNumber(v) && strcmp(key, "next_offset") == 0)
+		return v->valuedouble >= 0;
 	return v != NULL && strcmp(key, "done") == 0 && cJSON_IsFalse(v);
 }
 
 static void note_more(found *f, const rs_buf *path, const char *key, const cJSON *v)
 {
 	if (f->more[0] == '\0' && more_follow(key, v))
-		(void)snprintf(f->more, sizeof f->more, "%s", path->data);
+		(void)snprintf(f->more, sizeof f->more, "%s says more follow", path->data);
+}
+
+/*
+ * Is member `key` (value v) a count of the records beside their array, the
+ * whole list's size (Odoo's length, Salesforce's totalSize, HubSpot's total,
+ * OData's @odata.count, Oracle's totalResults, Yonyou U8's row_count)? Its
+ * name, and in *n the count, or NULL.
+ */
+static const char *count_key(const char *key, const cJSON *v, double *n)
+{
+	static const char *const names[] = {"length", "total", "totalSize", "count",
+	                                    "total_count", "totalCount", "totalResults",
+	                                    "total_results", "row_count", "@odata.count", NULL};
+	const char *s = cJSON_IsString(v) ? v->valuestring : "";
+
+	*n = cJSON_IsNumber(v) ? v->valuedouble : -1;
+	if (*s != '\0' && s[strspn(s, "0123456789")] == '\0')
+		*n = strtod(s, NULL); /* Yonyou U8: "row_count": "225" */
+	for (const char *const *k = names; *n >= 0 && *k != NULL; k++)
+		if (strcmp(key, *k) == 0)
+			return *k;
+	return NULL;
 }
 
 static void note_array(jrd *j, found *f, size_t at, const rs_buf *path, bool objects)
@@ -957,8 +988,9 @@ static void note_array(jrd *j, found *f, size_t at, const rs_buf *path, bool obj
 static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
                              size_t depth, found *f, size_t *end)
 {
-	size_t plen = path->len, e, nobj, nel;
-	const char *why;
+	size_t plen = path->len, e, nobj, nel, nrec = 0;
+	const char *why, *ck, *cname = NULL;
+	double count = 0, cn;
 	char key[32];
 	cJSON *v;
 	rs_status st;
@@ -990,10 +1022,16 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			st = array_walk(j, p, n, i, SCAN, &nobj, &nel, &e);
 			f->empty += nel == 0;
 			note_array(j, f, i, path, nobj > 0 && nobj == nel);
+			if (nobj > 0 && nobj == nel)
+				nrec = nel;
 		} else if ((st = parse(j, p + i, n - i, 0, &v, &e, &why)) == RS_OK && v == NULL) {
 			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
 		} else {
 			note_more(f, path, key, v);
+			if ((ck = count_key(key, v, &cn)) != NULL && cn > count) {
+				cname = ck; /* the largest, where one counts the page */
+				count = cn;
+			}
 			cJSON_Delete(v);
 			e += i;
 		}
@@ -1008,6 +1046,10 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			continue;
 		}
 		if (i < n && p[i] == '}') {
+			if (nrec > 0 && count > (double)nrec && f->more[0] == '\0')
+				(void)snprintf(f->more, sizeof f->more, "%s%s%s says %.0f records, the "
+				               "array beside it holds %zu", path->data, plen > 0 ? "." : "",
+				               cname, count, nrec);
 			*end = i + 1;
 			return RS_OK;
 		}
@@ -1049,9 +1091,9 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		                        "array holds no object")
 		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
 	else if (want == NULL && f.more[0] != '\0')
-		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s says more "
-		          "follow): fetch every page into one file, or read this page alone with "
-		          "--json-path %s", f.more, f.paths.data);
+		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s): fetch "
+		          "every page into one file, or read this page alone with --json-path %s",
+		          f.more, f.paths.data);
 	*at = f.at;
 	rs_buf_free(&path);
 	rs_buf_free(&f.paths);

@@ -472,6 +472,40 @@ static bool valid_date(long y, long mo, long d)
 	       !(mo == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
 }
 
+/*
+ * A date in digits alone: YYYYMMDD (8, as SAP writes it: read in another
+ * order, its month or its year could not be one), or a Unix time in
+ * seconds (10) or milliseconds (13), as APIs give a date (HubSpot's
+ * createdate "1559347200000"), as its UTC date: no other year or date has
+ * as many digits (YYYYMMDDhhmm has 12, YYYYMMDDhhmmss 14). Set in f and len
+ * as the date's digits would set them.
+ */
+static bool digits_date(const char *a, size_t m, long f[3], size_t len[3])
+{
+	long long v;
+	time_t t;
+	struct tm tm;
+
+	if ((m != 8 && m != 10 && m != 13) || a[0] == '0' || strspn(a, "0123456789") != m)
+		return false;
+	v = strtoll(a, NULL, 10);
+	if (m == 8) {
+		f[0] = (long)(v / 10000);
+		f[1] = (long)(v / 100 % 100);
+		f[2] = (long)(v % 100);
+	} else {
+		t = (time_t)(m == 13 ? v / 1000 : v);
+		if (gmtime_r(&t, &tm) == NULL)
+			return false;
+		f[0] = tm.tm_year + 1900L;
+		f[1] = tm.tm_mon + 1L;
+		f[2] = tm.tm_mday;
+	}
+	len[0] = 4;
+	len[1] = len[2] = 2;
+	return true;
+}
+
 rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
                         const char **why)
 {
@@ -485,6 +519,10 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		return RS_PARSE_EMPTY;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
 		return *why = "too long", RS_PARSE_BAD;
+	if (digits_date(a, m, f, len)) {
+		i = m;
+		k = 3;
+	}
 	while (i < m && k < 3) {
 		for (; i < m && a[i] >= '0' && a[i] <= '9' && len[k] < 5; i++, len[k]++)
 			f[k] = f[k] * 10 + (a[i] - '0');
@@ -511,9 +549,10 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		len[0] = 4;
 		len[2] = 2;
 	}
-	if (k == 3 && sep == '/' && len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
-		/* 6/15/2019 (US) or 15/06/2019 (UK): the year is sure; which is the
-		 * month matters only when the two readings differ in whole years. */
+	if (k == 3 && (sep == '/' || sep == '-') && len[0] <= 2 && len[1] <= 2 && len[2] == 4) {
+		/* 6/15/2019 (US) or 15/06/2019 (UK), also with '-': the year is sure;
+		 * which is the month matters only when the two readings differ in
+		 * whole years. */
 		bool us = valid_date(f[2], f[0], f[1]), uk = valid_date(f[2], f[1], f[0]);
 		if (us && uk && (f[0] * 100 + f[1] > today % 10000) != (f[1] * 100 + f[0] > today % 10000))
 			return *why = "the day and the month could be either way round: write 2019-06-15", RS_PARSE_BAD;

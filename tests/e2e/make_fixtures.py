@@ -19,6 +19,7 @@ tests/e2e/in/README.md (hand-written) explains every fixture.
 """
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -700,13 +701,44 @@ def salesforce_reply():
 
 
 def dynamics_reply():
-    """Dynamics 365 Web API: each value with its formatted twin (an annotation)."""
+    """Dynamics 365 Web API: each value with its formatted twin (an annotation),
+    the id a GUID in accountid beside lookups to other records (_..._value)."""
     fmt = "@OData.Community.Display.V1.FormattedValue"
-    rows = [("A1", 45.5, 12, True), ("A2", 80, 3, False)]
+    rows = [("89390c24-9c72-e511-80d4-00155d2a68d1", 45.5, 12, True),
+            ("8b390c24-9c72-e511-80d4-00155d2a68d1", 80, 3, False)]
     return {"@odata.context": "https://org.crm.dynamics.com/api/data/v9.2/$metadata#accounts",
-            "value": [{"account_id": i, "purchase_share" + fmt: "%.2f %%" % s, "purchase_share": s,
+            "value": [{"@odata.etag": "W/\"501097\"", "accountid": i, "_parentaccountid_value": None,
+                       "purchase_share" + fmt: "%.2f %%" % s, "purchase_share": s,
                        "contacts": c, "key_person" + fmt: "Yes" if k else "No", "key_person": k}
                       for i, s, c, k in rows]}
+
+
+def odoo_reply(length):
+    """Odoo's JSON-RPC search_read of res.partner: a page of records beside
+    length, the count of every record the search matched."""
+    rows = [(7, "Harbor Tooling Co.", 35.0, "2019-06-01 08:30:00"),
+            (9, "Alpine Gearboxes AG", 85.5, "2014-02-17 10:05:12")]
+    return {"jsonrpc": "2.0", "id": 1, "result": {"length": length, "records": [
+        {"id": i, "name": n, "display_name": n, "is_company": True,
+         "x_studio_share_of_wallet": s, "user_id": [2, "Mitchell Admin"],
+         "category_id": [], "create_date": d} for i, n, s, d in rows]}}
+
+
+def hubspot_v2_reply(has_more):
+    """HubSpot's legacy companies API (v2): companyId, each property an object
+    whose value is text, dates as epoch milliseconds; paged by has-more."""
+    def prop(v):
+        return {"value": v, "timestamp": 1764547200000, "source": "CRM_UI", "sourceId": None}
+    companies = []
+    for k, (hid, name, share, _, _, _, created) in enumerate(HUBSPOT):
+        ms = str(int(datetime.datetime.strptime(created, "%Y-%m-%d").replace(
+            tzinfo=datetime.timezone.utc).timestamp()) * 1000)
+        props = {"name": prop(name), "createdate": prop(ms)}
+        if share is not None:
+            props["share_of_wallet"] = prop(share)
+        companies.append({"portalId": 62515, "companyId": int(hid), "isDeleted": False,
+                          "properties": props})
+    return {"companies": companies, "has-more": has_more, "offset": int(HUBSPOT[-1][0])}
 
 
 def rest_files():
@@ -720,6 +752,13 @@ def rest_files():
         "rest_salesforce_map_object.stdin": json.dumps(salesforce_reply(), ensure_ascii=False).encode("utf-8"),
         "rest_two_arrays.json": (json.dumps(two, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
         "rest_dynamics_accounts.json": (json.dumps(dynamics_reply()) + "\n").encode("utf-8"),
+        "rest_odoo_page.json": json.dumps(odoo_reply(50)).encode("utf-8"),
+        "rest_odoo_whole.json": json.dumps(odoo_reply(2)).encode("utf-8"),
+        "rest_hubspot_v2_page.json": json.dumps(hubspot_v2_reply(True), indent=1).encode("utf-8"),
+        "rest_hubspot_v2_all.json": json.dumps(hubspot_v2_reply(False), indent=1).encode("utf-8"),
+        # records with a name and a share but no id key (inspect says so)
+        "json_no_id.json": json.dumps([{"Company": n, "Owner": o, "Share of Wallet": sh}
+                                       for _, n, sh, _, o, _ in SALESFORCE], indent=1).encode("utf-8"),
     }
     return {IN + "/" + k: v for k, v in files.items()}
 

@@ -585,6 +585,10 @@ static void test_real_export_headers_find_their_fields(void **state)
 	                          "Account Number|Primary Contact|Share %|Strategic Partnership Agreement",
 	                          b, sizeof b),
 	                    "id=4w name=3a purchase_share=6a strategic_agreement=7w");
+	/* Dynamics 365 Web API: accountid, not the lookups (_..._value) beside it */
+	assert_string_equal(found("@odata.etag|accountid|name|_parentaccountid_value|"
+	                          "_primarycontactid_value|accountnumber|purchase_share", b, sizeof b),
+	                    "id=2w name=3n purchase_share=7n");
 	/* Zoho: Record Id by name, Account Number left alone */
 	assert_string_equal(found("Record Id|Account Name|Account Number|Account Owner|Share of wallet|"
 	                          "No. of Contacts|Co-development Projects",

@@ -507,12 +507,67 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	assert_non_null(strstr(err.msg, "(paging.next says more follow)"));
 	assert_int_equal(jdoc("{\"data\": [{\"id\": 1}], \"has_more\": true}", NULL, NULL, 0, &r,
 	                      &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"companies\": [{\"companyId\": 1}], \"has-more\": true, "
+	                      "\"offset\": 1}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"records\": [{\"id\": \"rec1\"}], \"offset\": \"itrX/rec1\"}", NULL,
+	                      NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(offset says more follow)"));
+	assert_int_equal(jdoc("{\"next_offset\": 20, \"records\": [{\"id\": 1}]}", NULL, NULL, 0,
+	                      &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"data\": {\"companies\": {\"pageInfo\": {\"hasNextPage\": true}, "
+	                      "\"nodes\": [{\"id\": 1}]}}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(data.companies.pageInfo.hasNextPage says more follow)"));
+	assert_int_equal(jdoc("{\"success\": true, \"data\": [{\"id\": 1}], \"additional_data\": "
+	                      "{\"next_cursor\": \"eyJpZCI6M30\"}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"current_page\": 1, \"data\": [{\"id\": 1}], \"next_page_url\": "
+	                      "\"https://x/?page=2\"}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"value\": [{\"id\": 1}], \"@odata.nextLink\": \"https://x\"}",
 	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"totalSize\": 1, \"done\": true, \"records\": [{\"Id\": 1}]}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"next\": null, \"has_more\": false}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"records\": [{\"id\": 1}], \"offset\": \"100\", \"next_offset\": -1, "
+	                      "\"tz\": {\"offset\": \"+08:00\"}}", NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"data\": [{\"id\": 1}], \"additional_data\": {\"next_cursor\": "
+	                      "null}, \"next_page_url\": null}", NULL, NULL, 0, &r, &err), RS_OK);
+}
+
+/*
+ * A count beside the array (Odoo's length, HubSpot's total, OData's
+ * @odata.count) larger than the array says the array is one page: the run
+ * stops as for the other signs. A count equal to it, or in another object,
+ * does not; the largest count beside it is the one that counts.
+ */
+static void test_a_count_beside_the_array_larger_than_it_is_one_page(void **state)
+{
+	static const char odoo[] = "{\"jsonrpc\": \"2.0\", \"id\": 1, \"result\": {\"records\": "
+	                           "[{\"id\": 7}, {\"id\": 9}], \"length\": 50}}";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc(odoo, NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "the reply holds one page of its records (result.length says "
+	                             "50 records, the array beside it holds 2): fetch every page "
+	                             "into one file, or read this page alone with --json-path "
+	                             "result.records");
+	assert_string_equal(r.out, "");
+	assert_int_equal(jdoc(odoo, "result.records", NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"@odata.count\": 9, \"value\": [{\"id\": 1}]}", NULL, NULL, 0,
+	                      &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(@odata.count says 9 records, the array beside it holds 1)"));
+	assert_int_equal(jdoc("{\"items\": [{\"id\": 1}], \"totalResults\": 89, \"count\": 1}",
+	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_int_equal(jdoc("{\"errcode\": \"0\", \"page_index\": \"1\", \"row_count\": \"225\", "
+	                      "\"customer\": [{\"code\": \"01\"}]}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(row_count says 225 records, the array beside it holds 1)"));
+	assert_int_equal(jdoc("{\"result\": {\"length\": 2, \"records\": [{\"id\": 7}, {\"id\": "
+	                      "9}]}}", NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"total\": 50, \"data\": {\"items\": [{\"id\": 1}]}}", NULL, NULL,
+	                      0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"row_count\": \"1\", \"total\": \"n/a\", \"customer\": [{\"code\": "
+	                      "\"01\"}]}", NULL, NULL, 0, &r, &err), RS_OK);
 }
 
 /*
@@ -986,6 +1041,7 @@ int main(void)
 		cmocka_unit_test(test_array_top_level_must_be_an_array),
 		cmocka_unit_test(test_an_object_wrapping_one_array_of_objects_is_read_as_it),
 		cmocka_unit_test(test_one_page_of_a_paged_reply_stops_unless_named),
+		cmocka_unit_test(test_a_count_beside_the_array_larger_than_it_is_one_page),
 		cmocka_unit_test(test_json_path_names_the_array_among_several),
 		cmocka_unit_test(test_dot_paths_in_maps_become_hidden_cells),
 		cmocka_unit_test(test_array_syntax_error_names_line_and_column),
