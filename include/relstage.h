@@ -257,6 +257,11 @@ typedef struct rs_write_opts {
 	bool raw;               /* CSV/TSV: no formula neutralisation */
 	const size_t *table_cols; /* TABLE: which columns to show (NULL = all) */
 	size_t ntable_cols;
+	size_t table_width;     /* TABLE: terminal columns to fit in (0: no limit); the
+	                           first column and numbers are never cut */
+	rs_diag_fn notice;      /* TABLE, may be NULL: told once which columns were
+	                           left out to fit table_width */
+	void *notice_ctx;
 	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
 	                           rejects file keeps a bad row's cells as read) */
 	/* XLSX (a workbook) only: */

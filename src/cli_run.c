@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -213,6 +214,29 @@ static rs_status workbook_opts(run *r, rs_write_opts *wo, const rs_row *in_hdr, 
 	return RS_OK;
 }
 
+/* The width a table must fit in: COLUMNS when it is a number, else the
+ * terminal's it goes to; 0 (no limit) for a pipe or a file, as ps does. */
+static size_t table_width(FILE *out)
+{
+	const char *s = getenv("COLUMNS");
+	char *end;
+	unsigned long n = s != NULL && *s >= '1' && *s <= '9' ? strtoul(s, &end, 10) : 0;
+	struct winsize ws;
+
+	if (n > 0 && *end == '\0')
+		return (size_t)n;
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* The table left out columns to fit (rs_write_opts.notice). */
+static void table_notice(void *ctx, const rs_error *e)
+{
+	progress_clear(ctx);
+	cli_error(e);
+}
+
 static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
 {
 	rs_write_opts wo = r->o->wopts;
@@ -226,6 +250,9 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	if (wo.format == RS_FMT_TABLE) {
 		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
 		wo.table_cols = r->key_cols;
+		wo.table_width = table_width(r->out);
+		wo.notice = table_notice;
+		wo.notice_ctx = r;
 	}
 	err->file = r->out_name;
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);

@@ -28,6 +28,7 @@ void rs_json_object(rs_out *o, const rs_json_keys *k, const rs_row *row);
 /* Table writer (write_table.c): buffers up to RS_TABLE_BUFFERED_ROWS rows. */
 #define RS_TABLE_BUFFERED_ROWS 1000
 #define RS_TABLE_MAX_WIDTH 40
+#define RS_TABLE_MIN_WIDTH 12 /* text narrows to this (or its header) to fit */
 
 typedef struct rs_table rs_table;
 
@@ -36,6 +37,13 @@ rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
 rs_status rs_table_row(rs_table *t, const rs_row *row, rs_error *err);
 rs_status rs_table_finish(rs_table *t, rs_error *err);
 void rs_table_free(rs_table *t);
+/*
+ * Fits n columns of widths w, two spaces apart, in `width` terminal columns
+ * (0: no limit): narrows them toward lo[] (lo[i] == w[i]: never), widest
+ * first, keeping as many columns from the left as their lo[] widths allow
+ * (the first always). Returns how many columns to show.
+ */
+size_t rs_table_fit(size_t *w, const size_t *lo, size_t n, size_t width);
 
 /* width.c */
 #define RS_CP_INVALID 0xFFFFFFFFu

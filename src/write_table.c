@@ -2,8 +2,11 @@
  * write_table.c - aligned columns for a person at a terminal. Widths come
  * from the display width of the header and the first RS_TABLE_BUFFERED_ROWS
  * rows (buffered, cut to RS_TABLE_MAX_WIDTH columns); later rows are printed
- * as they come with the same widths, so memory stays bounded.
+ * as they come with the same widths, so memory stays bounded. Given a
+ * terminal's width, the table narrows its text columns and then leaves out
+ * columns from the right to fit in it.
  */
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -27,6 +30,7 @@ typedef struct tcell {
 struct rs_table {
 	rs_out *o;
 	size_t nshow;
+	size_t nput;     /* the first nput of them are printed (fitting the width) */
 	size_t *cols;    /* nshow indexes into the row */
 	size_t *width;   /* nshow column widths, fixed once printing starts */
 	rs_buf arena;    /* text of the header and the buffered rows */
@@ -34,6 +38,9 @@ struct rs_table {
 	size_t rows_cap; /* rows `cells` has room for, header included */
 	size_t nbuf;     /* buffered data rows */
 	bool streaming;  /* widths fixed and the buffer printed */
+	size_t fit;      /* terminal columns to fit in; 0: no limit */
+	rs_diag_fn notice;
+	void *notice_ctx;
 	char scratch[CELL_BYTES];
 };
 
@@ -138,28 +145,92 @@ static void put_buffered(rs_table *t, size_t r, const bool *right)
 {
 	size_t j;
 
-	for (j = 0; j < t->nshow; j++) {
+	for (j = 0; j < t->nput; j++) {
 		const tcell *c = &t->cells[r * t->nshow + j];
+		const char *s = t->arena.data + c->off;
+		size_t len = c->len, w = c->width;
 
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
-		put_cell(t->o, t->arena.data + c->off, c->len, c->width, t->width[j],
-		         right ? right[j] : c->type == RS_T_NUMBER, j + 1 == t->nshow);
+		if (w > t->width[j]) { /* its column was narrowed to fit */
+			w = cell_fit(s, len, t->width[j], t->scratch, &len);
+			s = t->scratch;
+		}
+		put_cell(t->o, s, len, w, t->width[j], right ? right[j] : c->type == RS_T_NUMBER,
+		         j + 1 == t->nput);
 	}
 	rs_out_putc(t->o, '\n');
+}
+
+/* Columns taken by the first n of widths w, two spaces apart. */
+static size_t row_width(const size_t *w, size_t n)
+{
+	size_t j, sum = 0;
+
+	for (j = 0; j < n; j++)
+		sum += w[j] + (j > 0 ? 2 : 0);
+	return sum;
+}
+
+size_t rs_table_fit(size_t *w, const size_t *lo, size_t n, size_t width)
+{
+	size_t keep = n, j, widest;
+
+	if (width == 0)
+		return n;
+	while (keep > 1 && row_width(lo, keep) > width)
+		keep--;
+	while (row_width(w, keep) > width) {
+		widest = keep;
+		for (j = 0; j < keep; j++)
+			if (w[j] > lo[j] && (widest == keep || w[j] > w[widest]))
+				widest = j;
+		if (widest == keep)
+			break; /* the first column alone is wider */
+		w[widest]--;
+	}
+	return keep;
+}
+
+/* Says once which columns fitting the width left out, and how to see them. */
+static void say_left_out(const rs_table *t, size_t need)
+{
+	char names[256] = "";
+	size_t j, len = 0;
+	rs_error e;
+
+	for (j = t->nput; j < t->nshow && len < sizeof names; j++) {
+		const tcell *c = &t->cells[j];
+		int k = snprintf(names + len, sizeof names - len, "%s%.*s", j > t->nput ? ", " : "",
+		                 (int)c->len, t->arena.data + c->off);
+
+		len += k > 0 ? (size_t)k : 0;
+	}
+	memset(&e, 0, sizeof e);
+	(void)rs_error_set(&e, RS_OK, 0,
+	                   "the table leaves out %s to fit in %zu columns; see them in a terminal "
+	                   "%zu wide (or with COLUMNS=%zu) or with --to csv",
+	                   names, t->fit, need, need);
+	t->notice(t->notice_ctx, &e);
 }
 
 /*
  * Fixes the widths from the buffered rows and prints them. A column whose
  * buffered cells are all numbers (or null) gets its header right-aligned.
+ * To fit t->fit, text columns but the first (the id) may narrow to their
+ * header or RS_TABLE_MIN_WIDTH; numbers never do.
  */
 static rs_status print_buffered(rs_table *t, rs_error *err)
 {
 	bool *right = rs_calloc(t->nshow + 1, sizeof *right);
-	size_t j, r;
+	size_t *lo = rs_calloc(t->nshow + 1, sizeof *lo);
+	size_t j, r, need;
 
-	if (right == NULL)
+	if (right == NULL || lo == NULL) {
+		rs_free(right);
+		rs_free(lo);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
 	for (j = 0; j < t->nshow; j++) {
 		size_t w = 1;
 		bool num = false, text = false;
@@ -175,9 +246,17 @@ static rs_status print_buffered(rs_table *t, rs_error *err)
 		}
 		t->width[j] = w;
 		right[j] = num && !text;
+		lo[j] = w;
+		if (j > 0 && !right[j] && w > RS_TABLE_MIN_WIDTH) /* row 0: the header */
+			lo[j] = t->cells[j].width > RS_TABLE_MIN_WIDTH ? t->cells[j].width
+			                                                : RS_TABLE_MIN_WIDTH;
 	}
+	need = row_width(t->width, t->nshow);
+	t->nput = rs_table_fit(t->width, lo, t->nshow, t->fit);
+	if (t->nput < t->nshow && t->notice != NULL)
+		say_left_out(t, need);
 	put_buffered(t, 0, right);
-	for (j = 0; j < t->nshow; j++) {
+	for (j = 0; j < t->nput; j++) {
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
 		for (r = 0; r < t->width[j]; r++)
@@ -187,6 +266,7 @@ static rs_status print_buffered(rs_table *t, rs_error *err)
 	for (r = 1; r <= t->nbuf; r++)
 		put_buffered(t, r, NULL);
 	rs_free(right);
+	rs_free(lo);
 	/* The buffer is not needed again: give its memory back. */
 	t->streaming = true;
 	rs_buf_free(&t->arena);
@@ -200,14 +280,14 @@ static void put_streamed(rs_table *t, const rs_row *row)
 {
 	size_t j;
 
-	for (j = 0; j < t->nshow; j++) {
+	for (j = 0; j < t->nput; j++) {
 		size_t col = t->cols[j], len, w;
 
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
 		w = cell_fit(row->cell[col], row->len[col], t->width[j], t->scratch, &len);
 		put_cell(t->o, t->scratch, len, w, t->width[j],
-		         row->type != NULL && row->type[col] == RS_T_NUMBER, j + 1 == t->nshow);
+		         row->type != NULL && row->type[col] == RS_T_NUMBER, j + 1 == t->nput);
 	}
 	rs_out_putc(t->o, '\n');
 }
@@ -225,6 +305,10 @@ rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
 	rs_buf_init(&t->arena);
 	t->o = o;
 	t->nshow = opts->table_cols ? opts->ntable_cols : header->n;
+	t->nput = t->nshow;
+	t->fit = opts->table_width;
+	t->notice = opts->notice;
+	t->notice_ctx = opts->notice_ctx;
 	t->cols = rs_calloc(t->nshow + 1, sizeof *t->cols);
 	t->width = rs_calloc(t->nshow + 1, sizeof *t->width);
 	if (t->cols == NULL || t->width == NULL) {
