@@ -51,6 +51,7 @@ typedef struct run {
 	bool have_header;
 	bool file_header;        /* the file being read has given its header */
 	size_t key_cols[16];
+	unsigned char key_rank[16];
 	/* one rejected row: line, reason, then its cells */
 	const char **rcell;
 	size_t *rlen;
@@ -248,8 +249,9 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	if (st != RS_OK)
 		return st;
 	if (wo.format == RS_FMT_TABLE) {
-		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
+		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, r->key_rank, 16);
 		wo.table_cols = r->key_cols;
+		wo.table_rank = r->key_rank;
 		wo.table_width = table_width(r->out);
 		wo.notice = table_notice;
 		wo.notice_ctx = r;

@@ -39,11 +39,13 @@ rs_status rs_table_finish(rs_table *t, rs_error *err);
 void rs_table_free(rs_table *t);
 /*
  * Fits n columns of widths w, two spaces apart, in `width` terminal columns
- * (0: no limit): narrows them toward lo[] (lo[i] == w[i]: never), widest
- * first, keeping as many columns from the left as their lo[] widths allow
- * (the first always). Returns how many columns to show.
+ * (0: no limit). While they do not fit at their narrowest (lo[]), leaves out
+ * the one of lowest rank (rank NULL: all equal), the rightmost of equals,
+ * never the first; then narrows the rest toward lo[] (lo[i] == w[i]: never),
+ * the widest first. Sets show[] and returns how many are shown.
  */
-size_t rs_table_fit(size_t *w, const size_t *lo, size_t n, size_t width);
+size_t rs_table_fit(size_t *w, const size_t *lo, const unsigned char *rank, size_t n,
+                    size_t width, bool *show);
 
 /* width.c */
 #define RS_CP_INVALID 0xFFFFFFFFu

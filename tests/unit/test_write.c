@@ -544,10 +544,11 @@ static void test_table_fit_narrows_the_widest_text_first(void **state)
 {
 	size_t w[] = {4, 30, 20, 5};
 	const size_t lo[] = {4, 12, 12, 5};
+	bool show[4];
 
 	(void)state;
 	/* 65 columns into 50: the 30 comes down to 20, then both take turns. */
-	assert_int_equal(rs_table_fit(w, lo, 4, 50), 4);
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 50, show), 4);
 	assert_int_equal(w[0], 4);
 	assert_int_equal(w[1], 17);
 	assert_int_equal(w[2], 18);
@@ -560,26 +561,47 @@ static void test_table_fit_leaves_out_columns_from_the_right(void **state)
 	const size_t lo[] = {4, 12, 12, 5};
 	size_t id[] = {15, 20};
 	const size_t id_lo[] = {15, 12};
+	bool show[4];
 
 	(void)state;
 	/* Three columns at their narrowest take 32: two fit, and the name
 	 * gets the room the others left. */
-	assert_int_equal(rs_table_fit(w, lo, 4, 30), 2);
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 30, show), 2);
+	assert_true(show[0] && show[1] && !show[2] && !show[3]);
 	assert_int_equal(w[0], 4);
 	assert_int_equal(w[1], 24);
 	/* The first column stays, whole, even when it alone is too wide. */
-	assert_int_equal(rs_table_fit(id, id_lo, 2, 10), 1);
+	assert_int_equal(rs_table_fit(id, id_lo, NULL, 2, 10, show), 1);
+	assert_true(show[0] && !show[1]);
 	assert_int_equal(id[0], 15);
+}
+
+static void test_table_fit_leaves_out_the_lowest_rank_first(void **state)
+{
+	size_t w[] = {4, 30, 13, 17, 40};
+	const size_t lo[] = {4, 12, 13, 17, 12};
+	const unsigned char rank[] = {9, 8, 1, 1, 5};
+	bool show[5];
+
+	(void)state;
+	/* Both scores (rank 1) go, the right one first; the needs stay. */
+	assert_int_equal(rs_table_fit(w, lo, rank, 5, 40, show), 3);
+	assert_true(show[0] && show[1] && !show[2] && !show[3] && show[4]);
+	assert_int_equal(w[1] + w[4], 40 - 4 - 4);
+	/* One score fits beside them: the left one stays (the right goes first). */
+	assert_int_equal(rs_table_fit(w, lo, rank, 5, 55, show), 4);
+	assert_true(show[2] && !show[3]);
 }
 
 static void test_table_fit_changes_nothing_without_limit_or_when_it_fits(void **state)
 {
 	size_t w[] = {4, 30, 20, 5};
 	const size_t lo[] = {4, 12, 12, 5};
+	bool show[4];
 
 	(void)state;
-	assert_int_equal(rs_table_fit(w, lo, 4, 0), 4);
-	assert_int_equal(rs_table_fit(w, lo, 4, 65), 4);
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 0, show), 4);
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 65, show), 4);
 	assert_int_equal(w[1] + w[2], 50);
 }
 
@@ -1022,6 +1044,7 @@ int main(void)
 		cmocka_unit_test(test_table_column_out_of_range_is_usage_error),
 		cmocka_unit_test(test_table_fit_narrows_the_widest_text_first),
 		cmocka_unit_test(test_table_fit_leaves_out_columns_from_the_right),
+		cmocka_unit_test(test_table_fit_leaves_out_the_lowest_rank_first),
 		cmocka_unit_test(test_table_fit_changes_nothing_without_limit_or_when_it_fits),
 		cmocka_unit_test(test_table_fits_its_width_cutting_text_but_never_numbers),
 		cmocka_unit_test(test_table_rows_after_the_first_1000_keep_the_fitted_columns),
