@@ -7,6 +7,12 @@ exec python3 - <<'PY'
 import fcntl, os, pty, struct, sys, termios
 
 R = os.environ["RELSTAGE"]
+try:
+    for fd in pty.openpty():
+        os.close(fd)
+except OSError as e:
+    print(f"table_tty: no pseudo-terminal here ({e}): skipped")
+    sys.exit(0)
 ARGS = ["--to", "table", "in/core_boundaries.csv"]
 fails = []
 
