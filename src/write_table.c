@@ -33,7 +33,7 @@ struct rs_table {
 	size_t *cols;    /* nshow indexes into the row */
 	bool *show;      /* nshow: printed, not left out to fit the width */
 	size_t last;     /* the last column printed */
-	unsigned char *rank; /* nshow: rs_write_opts.table_rank (0s without) */
+	unsigned char *rank; /* nshow: rs_write_opts.table_rank, or 0s */
 	size_t *width;   /* nshow column widths, fixed once printing starts */
 	rs_buf arena;    /* text of the header and the buffered rows */
 	tcell *cells;    /* (1 + nbuf) * nshow; row 0 is the header */
