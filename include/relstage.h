@@ -257,6 +257,14 @@ typedef struct rs_write_opts {
 	bool raw;               /* CSV/TSV: no formula neutralisation */
 	const size_t *table_cols; /* TABLE: which columns to show (NULL = all) */
 	size_t ntable_cols;
+	size_t table_width;     /* TABLE: terminal columns to fit in (0: no limit); the
+	                           first column and numbers are never cut */
+	const unsigned char *table_rank; /* TABLE: per column shown, how long it stays
+	                           when the width is short (lowest goes first); NULL:
+	                           columns go from the right */
+	rs_diag_fn notice;      /* TABLE, may be NULL: told once which columns were
+	                           left out to fit table_width */
+	void *notice_ctx;
 	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
 	                           rejects file keeps a bad row's cells as read) */
 	/* XLSX (a workbook) only: */
@@ -407,9 +415,11 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err);
 /*
  * The output columns a person looks at first (id, name, stage label, share,
  * scores, flags, transition), for the table view. Returns how many were put
- * in idx (at most max). Valid once a header was found (on_header).
+ * in idx (at most max), each with its rank for rs_write_opts.table_rank.
+ * Valid once a header was found (on_header).
  */
-size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max);
+size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, unsigned char *rank,
+                                 size_t max);
 /* Finishes counting (vanished accounts) and returns the run's counts. */
 const rs_stats *rs_classifier_stats(rs_classifier *c);
 /*

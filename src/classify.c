@@ -1191,21 +1191,31 @@ long rs_intake_out_col(const rs_classifier *c, long in_col)
 	return in_col - (long)(c->drop_to - c->drop_from);
 }
 
-size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, size_t max)
+size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, unsigned char *rank,
+                                 size_t max)
 {
 	static const int keys[] = {COL_LABEL,      COL_SHARE, COL_CONTACT, COL_COOP,      COL_TYPE_LABEL,
 	                           COL_BONDS,      COL_FLAGS, COL_NEEDS,   COL_TRANSITION};
+	/* A narrow table leaves out the scores first (needs spells out what they
+	 * lack), then the relationship; the advice and the transition stay. */
+	static const unsigned char ranks[] = {9, 8, 1, 2, 4, 3, 6, 5, 7};
 	size_t n = 0, i, k;
 	long id = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_ID));
 	long name = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_NAME));
 
-	if (id >= 0 && n < max)
+	if (id >= 0 && n < max) {
+		rank[n] = 11;
 		idx[n++] = (size_t)id;
-	if (name >= 0 && n < max)
+	}
+	if (name >= 0 && n < max) {
+		rank[n] = 10;
 		idx[n++] = (size_t)name;
+	}
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		for (k = 0; k < c->ncols; k++)
-			if (c->cols[k] == keys[i] && n < max)
+			if (c->cols[k] == keys[i] && n < max) {
+				rank[n] = ranks[i];
 				idx[n++] = c->nin + k;
+			}
 	return n;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -50,6 +51,7 @@ typedef struct run {
 	bool have_header;
 	bool file_header;        /* the file being read has given its header */
 	size_t key_cols[16];
+	unsigned char key_rank[16];
 	/* one rejected row: line, reason, then its cells */
 	const char **rcell;
 	size_t *rlen;
@@ -213,6 +215,29 @@ static rs_status workbook_opts(run *r, rs_write_opts *wo, const rs_row *in_hdr, 
 	return RS_OK;
 }
 
+/* The width a table must fit in: COLUMNS when it is a number, else the
+ * terminal's it goes to; 0 (no limit) for a pipe or a file, as ps does. */
+static size_t table_width(FILE *out)
+{
+	const char *s = getenv("COLUMNS");
+	char *end;
+	unsigned long n = s != NULL && *s >= '1' && *s <= '9' ? strtoul(s, &end, 10) : 0;
+	struct winsize ws;
+
+	if (n > 0 && *end == '\0')
+		return (size_t)n;
+	if (isatty(fileno(out)) && ioctl(fileno(out), TIOCGWINSZ, &ws) == 0)
+		return ws.ws_col;
+	return 0;
+}
+
+/* The table left out columns to fit (rs_write_opts.notice). */
+static void table_notice(void *ctx, const rs_error *e)
+{
+	progress_clear(ctx);
+	cli_error(e);
+}
+
 static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hdr, rs_error *err)
 {
 	rs_write_opts wo = r->o->wopts;
@@ -224,8 +249,12 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 	if (st != RS_OK)
 		return st;
 	if (wo.format == RS_FMT_TABLE) {
-		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, 16);
+		wo.ntable_cols = rs_classifier_key_columns(r->cls, r->key_cols, r->key_rank, 16);
 		wo.table_cols = r->key_cols;
+		wo.table_rank = r->key_rank;
+		wo.table_width = table_width(r->out);
+		wo.notice = table_notice;
+		wo.notice_ctx = r;
 	}
 	err->file = r->out_name;
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);

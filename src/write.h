@@ -28,6 +28,7 @@ void rs_json_object(rs_out *o, const rs_json_keys *k, const rs_row *row);
 /* Table writer (write_table.c): buffers up to RS_TABLE_BUFFERED_ROWS rows. */
 #define RS_TABLE_BUFFERED_ROWS 1000
 #define RS_TABLE_MAX_WIDTH 40
+#define RS_TABLE_MIN_WIDTH 12 /* text narrows to this (or its header) to fit */
 
 typedef struct rs_table rs_table;
 
@@ -36,6 +37,15 @@ rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
 rs_status rs_table_row(rs_table *t, const rs_row *row, rs_error *err);
 rs_status rs_table_finish(rs_table *t, rs_error *err);
 void rs_table_free(rs_table *t);
+/*
+ * Fits n columns of widths w, two spaces apart, in `width` terminal columns
+ * (0: no limit). While they do not fit at their narrowest (lo[]), leaves out
+ * the one of lowest rank (rank NULL: all equal), the rightmost of equals,
+ * never the first; then narrows the rest toward lo[] (lo[i] == w[i]: never),
+ * the widest first. Sets show[] and returns how many are shown.
+ */
+size_t rs_table_fit(size_t *w, const size_t *lo, const unsigned char *rank, size_t n,
+                    size_t width, bool *show);
 
 /* width.c */
 #define RS_CP_INVALID 0xFFFFFFFFu

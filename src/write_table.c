@@ -2,8 +2,11 @@
  * write_table.c - aligned columns for a person at a terminal. Widths come
  * from the display width of the header and the first RS_TABLE_BUFFERED_ROWS
  * rows (buffered, cut to RS_TABLE_MAX_WIDTH columns); later rows are printed
- * as they come with the same widths, so memory stays bounded.
+ * as they come with the same widths, so memory stays bounded. Given a
+ * terminal's width, the table narrows its text columns and then leaves out
+ * the columns that matter least to fit in it.
  */
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -28,12 +31,18 @@ struct rs_table {
 	rs_out *o;
 	size_t nshow;
 	size_t *cols;    /* nshow indexes into the row */
+	bool *show;      /* nshow: printed, not left out to fit the width */
+	size_t last;     /* the last column printed */
+	unsigned char *rank; /* nshow: rs_write_opts.table_rank, or 0s */
 	size_t *width;   /* nshow column widths, fixed once printing starts */
 	rs_buf arena;    /* text of the header and the buffered rows */
 	tcell *cells;    /* (1 + nbuf) * nshow; row 0 is the header */
 	size_t rows_cap; /* rows `cells` has room for, header included */
 	size_t nbuf;     /* buffered data rows */
 	bool streaming;  /* widths fixed and the buffer printed */
+	size_t fit;      /* terminal columns to fit in; 0: no limit */
+	rs_diag_fn notice;
+	void *notice_ctx;
 	char scratch[CELL_BYTES];
 };
 
@@ -140,26 +149,104 @@ static void put_buffered(rs_table *t, size_t r, const bool *right)
 
 	for (j = 0; j < t->nshow; j++) {
 		const tcell *c = &t->cells[r * t->nshow + j];
+		const char *s = t->arena.data + c->off;
+		size_t len = c->len, w = c->width;
 
+		if (!t->show[j])
+			continue;
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
-		put_cell(t->o, t->arena.data + c->off, c->len, c->width, t->width[j],
-		         right ? right[j] : c->type == RS_T_NUMBER, j + 1 == t->nshow);
+		if (w > t->width[j]) { /* its column was narrowed to fit */
+			w = cell_fit(s, len, t->width[j], t->scratch, &len);
+			s = t->scratch;
+		}
+		put_cell(t->o, s, len, w, t->width[j], right ? right[j] : c->type == RS_T_NUMBER,
+		         j == t->last);
 	}
 	rs_out_putc(t->o, '\n');
+}
+
+/* Terminal columns the shown ones of n columns of widths w take, two
+ * spaces apart (show[0] is always true). */
+static size_t row_width(const size_t *w, const bool *show, size_t n)
+{
+	size_t j, sum = 0;
+
+	for (j = 0; j < n; j++)
+		if (show[j])
+			sum += w[j] + 2;
+	return sum - 2;
+}
+
+size_t rs_table_fit(size_t *w, const size_t *lo, const unsigned char *rank, size_t n,
+                    size_t width, bool *show)
+{
+	size_t j, k, shown = n;
+
+	for (j = 0; j < n; j++)
+		show[j] = true;
+	if (width == 0 || n == 0)
+		return n;
+	while (row_width(lo, show, n) > width && shown > 1) {
+		for (k = 0, j = n - 1; j > 0; j--) /* k: the column to leave out */
+			if (show[j] && (k == 0 || (rank != NULL && rank[j] < rank[k])))
+				k = j;
+		show[k] = false;
+		shown--;
+	}
+	while (row_width(w, show, n) > width) {
+		for (k = n, j = 0; j < n; j++) /* k: the widest that may narrow */
+			if (show[j] && w[j] > lo[j] && (k == n || w[j] > w[k]))
+				k = j;
+		if (k == n)
+			break; /* the first column alone is wider */
+		w[k]--;
+	}
+	return shown;
+}
+
+/* Says once which columns fitting the width left out, and how to see them. */
+static void say_left_out(const rs_table *t, size_t need)
+{
+	char names[256] = "";
+	size_t j, len = 0;
+	rs_error e;
+
+	for (j = 0; j < t->nshow && len < sizeof names; j++) {
+		const tcell *c = &t->cells[j]; /* row 0: the header */
+		int k;
+
+		if (t->show[j])
+			continue;
+		k = snprintf(names + len, sizeof names - len, "%s%.*s", len > 0 ? ", " : "",
+		             (int)c->len, t->arena.data + c->off);
+		len += k > 0 ? (size_t)k : 0;
+	}
+	memset(&e, 0, sizeof e);
+	(void)rs_error_set(&e, RS_OK, 0,
+	                   "the table leaves out %s to fit in %zu columns; see them in a terminal "
+	                   "%zu wide (or with COLUMNS=%zu) or with --to csv",
+	                   names, t->fit, need, need);
+	t->notice(t->notice_ctx, &e);
 }
 
 /*
  * Fixes the widths from the buffered rows and prints them. A column whose
  * buffered cells are all numbers (or null) gets its header right-aligned.
+ * To fit t->fit, text columns but the first (the id) may narrow to their
+ * header or RS_TABLE_MIN_WIDTH; numbers never do.
  */
 static rs_status print_buffered(rs_table *t, rs_error *err)
 {
 	bool *right = rs_calloc(t->nshow + 1, sizeof *right);
-	size_t j, r;
+	size_t *lo = rs_calloc(t->nshow + 1, sizeof *lo);
+	size_t j, r, need;
 
-	if (right == NULL)
+	if (right == NULL || lo == NULL) {
+		rs_free(right);
+		rs_free(lo);
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
+	}
 	for (j = 0; j < t->nshow; j++) {
 		size_t w = 1;
 		bool num = false, text = false;
@@ -175,9 +262,22 @@ static rs_status print_buffered(rs_table *t, rs_error *err)
 		}
 		t->width[j] = w;
 		right[j] = num && !text;
+		lo[j] = w;
+		if (j > 0 && !right[j] && w > RS_TABLE_MIN_WIDTH) /* row 0: the header */
+			lo[j] = t->cells[j].width > RS_TABLE_MIN_WIDTH ? t->cells[j].width
+			                                                : RS_TABLE_MIN_WIDTH;
 	}
+	need = row_width(t->width, t->show, t->nshow);
+	if (rs_table_fit(t->width, lo, t->rank, t->nshow, t->fit, t->show) < t->nshow &&
+	    t->notice != NULL)
+		say_left_out(t, need);
+	for (j = 0; j < t->nshow; j++)
+		if (t->show[j])
+			t->last = j;
 	put_buffered(t, 0, right);
 	for (j = 0; j < t->nshow; j++) {
+		if (!t->show[j])
+			continue;
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
 		for (r = 0; r < t->width[j]; r++)
@@ -187,6 +287,7 @@ static rs_status print_buffered(rs_table *t, rs_error *err)
 	for (r = 1; r <= t->nbuf; r++)
 		put_buffered(t, r, NULL);
 	rs_free(right);
+	rs_free(lo);
 	/* The buffer is not needed again: give its memory back. */
 	t->streaming = true;
 	rs_buf_free(&t->arena);
@@ -203,11 +304,13 @@ static void put_streamed(rs_table *t, const rs_row *row)
 	for (j = 0; j < t->nshow; j++) {
 		size_t col = t->cols[j], len, w;
 
+		if (!t->show[j])
+			continue;
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
 		w = cell_fit(row->cell[col], row->len[col], t->width[j], t->scratch, &len);
 		put_cell(t->o, t->scratch, len, w, t->width[j],
-		         row->type != NULL && row->type[col] == RS_T_NUMBER, j + 1 == t->nshow);
+		         row->type != NULL && row->type[col] == RS_T_NUMBER, j == t->last);
 	}
 	rs_out_putc(t->o, '\n');
 }
@@ -225,13 +328,20 @@ rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
 	rs_buf_init(&t->arena);
 	t->o = o;
 	t->nshow = opts->table_cols ? opts->ntable_cols : header->n;
+	t->fit = opts->table_width;
+	t->notice = opts->notice;
+	t->notice_ctx = opts->notice_ctx;
 	t->cols = rs_calloc(t->nshow + 1, sizeof *t->cols);
 	t->width = rs_calloc(t->nshow + 1, sizeof *t->width);
-	if (t->cols == NULL || t->width == NULL) {
+	t->show = rs_calloc(t->nshow + 1, sizeof *t->show);
+	t->rank = rs_calloc(t->nshow + 1, sizeof *t->rank);
+	if (t->cols == NULL || t->width == NULL || t->show == NULL || t->rank == NULL) {
 		st = rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 		goto fail;
 	}
 	for (j = 0; j < t->nshow; j++) {
+		t->show[j] = true;
+		t->rank[j] = opts->table_rank ? opts->table_rank[j] : 0;
 		t->cols[j] = opts->table_cols ? opts->table_cols[j] : j;
 		if (t->cols[j] >= header->n) {
 			st = rs_error_set(err, RS_EUSAGE, 0, "table column %zu does not exist (%zu columns)",
@@ -280,6 +390,8 @@ void rs_table_free(rs_table *t)
 	rs_buf_free(&t->arena);
 	rs_free(t->cells);
 	rs_free(t->width);
+	rs_free(t->show);
+	rs_free(t->rank);
 	rs_free(t->cols);
 	rs_free(t);
 }

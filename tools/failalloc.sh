@@ -122,6 +122,10 @@ fi
 scenario export_rows -q -o out --rejects rej --summary-json sum ../kingdee.csv
 scenario map_file -q --map-file ../map.json -o out --rejects rej --summary-json sum ../zoho.csv
 scenario inspect inspect --to json --write-map out ../kingdee.csv
+# a table fitted to 60 columns: columns left out, said on stderr
+export COLUMNS=60
+scenario table_fit -q -t table --lang zh -o out --previous ../prev.csv ../in.csv
+unset COLUMNS
 echo "failalloc: exit-2 messages seen (numbers as N):"
 sort "$work/messages" | uniq -c | sort -rn | head -20
 echo "failalloc: $runs runs, $passed_ok completed ($reordered with vanished accounts reordered), $failed_ok exit 2 cleanly, $bad wrong"

@@ -3,13 +3,14 @@
 # each line of tables/*.txt is NAME EXIT ARGS..., run in this directory with
 # stdin from in/NAME.stdin when it exists; stdout must equal expected/NAME.out
 # and stderr expected/NAME.err (when that file exists), and the exit status
-# EXIT. Then every scripts/*.sh runs (each checks itself; exit 0 = pass).
+# EXIT; leading VAR=VALUE arguments go to relstage's environment. Then every
+# scripts/*.sh runs (each checks itself; exit 0 = pass).
 #   RELSTAGE=/path/to/relstage sh tests/e2e/run.sh
 #   UPDATE=1 ... rewrites expected/ from the actual output (review the diff!)
 cd "$(dirname "$0")" || exit 2
 : "${RELSTAGE:=../../relstage}"
 export RELSTAGE
-unset RELSTAGE_LANG
+unset RELSTAGE_LANG COLUMNS
 LC_ALL=C.UTF-8
 RELSTAGE_TODAY=2026-12-01 # customer_since counts to a fixed day
 export RELSTAGE_TODAY
@@ -24,9 +25,11 @@ check_case() {
 	name=$1
 	want=$2
 	shift 2
+	vars=
+	while case $1 in [A-Z]*=*) ;; *) false ;; esac; do vars="$vars $1"; shift; done
 	stdin=/dev/null
 	[ -f "in/$name.stdin" ] && stdin="in/$name.stdin"
-	"$RELSTAGE" "$@" <"$stdin" >"$out/$name.out" 2>"$out/$name.err"
+	env $vars "$RELSTAGE" "$@" <"$stdin" >"$out/$name.out" 2>"$out/$name.err"
 	got=$?
 	if [ -n "$UPDATE" ]; then
 		cp "$out/$name.out" "expected/$name.out"

@@ -14,6 +14,7 @@
 #include "test_files.h"
 
 #include "internal.h"
+#include "write.h"
 
 #define MAXC 16
 
@@ -539,6 +540,131 @@ static void test_table_column_out_of_range_is_usage_error(void **state)
 	assert_null(w);
 }
 
+static void test_table_fit_narrows_the_widest_text_first(void **state)
+{
+	size_t w[] = {4, 30, 20, 5};
+	const size_t lo[] = {4, 12, 12, 5};
+	bool show[4];
+
+	(void)state;
+	/* 65 columns into 50: the 30 comes down to 20, then both take turns. */
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 50, show), 4);
+	assert_int_equal(w[0], 4);
+	assert_int_equal(w[1], 17);
+	assert_int_equal(w[2], 18);
+	assert_int_equal(w[3], 5);
+}
+
+static void test_table_fit_leaves_out_columns_from_the_right(void **state)
+{
+	size_t w[] = {4, 30, 20, 5};
+	const size_t lo[] = {4, 12, 12, 5};
+	size_t id[] = {15, 20};
+	const size_t id_lo[] = {15, 12};
+	bool show[4];
+
+	(void)state;
+	/* Three columns at their narrowest take 32: two fit, and the name
+	 * gets the room the others left. */
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 30, show), 2);
+	assert_true(show[0] && show[1] && !show[2] && !show[3]);
+	assert_int_equal(w[0], 4);
+	assert_int_equal(w[1], 24);
+	/* The first column stays, whole, even when it alone is too wide. */
+	assert_int_equal(rs_table_fit(id, id_lo, NULL, 2, 10, show), 1);
+	assert_true(show[0] && !show[1]);
+	assert_int_equal(id[0], 15);
+}
+
+static void test_table_fit_leaves_out_the_lowest_rank_first(void **state)
+{
+	size_t w[] = {4, 30, 13, 17, 40};
+	const size_t lo[] = {4, 12, 13, 17, 12};
+	const unsigned char rank[] = {9, 8, 1, 1, 5};
+	bool show[5];
+
+	(void)state;
+	/* Both scores (rank 1) go, the right one first; the needs stay. */
+	assert_int_equal(rs_table_fit(w, lo, rank, 5, 40, show), 3);
+	assert_true(show[0] && show[1] && !show[2] && !show[3] && show[4]);
+	assert_int_equal(w[1] + w[4], 40 - 4 - 4);
+	/* One score fits beside them: the left one stays (the right goes first). */
+	assert_int_equal(rs_table_fit(w, lo, rank, 5, 55, show), 4);
+	assert_true(show[2] && !show[3]);
+}
+
+static void test_table_fit_changes_nothing_without_limit_or_when_it_fits(void **state)
+{
+	size_t w[] = {4, 30, 20, 5};
+	const size_t lo[] = {4, 12, 12, 5};
+	bool show[4];
+
+	(void)state;
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 0, show), 4);
+	assert_int_equal(rs_table_fit(w, lo, NULL, 4, 65, show), 4);
+	assert_int_equal(w[1] + w[2], 50);
+}
+
+static void keep_notice(void *ctx, const rs_error *e)
+{
+	strcpy(ctx, e->msg);
+}
+
+static void test_table_fits_its_width_cutting_text_but_never_numbers(void **state)
+{
+	const char *h[] = {"id", "name", "share", "flags"};
+	const char *c[] = {"A-1", "华为技术有限公司深圳总部", "12345.5", "single_threaded",
+	                   "B-2", "ACME", "7", ""};
+	const unsigned char ty[] = {RS_T_STRING, RS_T_STRING, RS_T_NUMBER, RS_T_STRING};
+	rs_write_opts o = opts(RS_FMT_TABLE);
+	char said[480] = "", *fitted;
+
+	(void)state;
+	o.table_width = 30;
+	o.notice = keep_notice;
+	o.notice_ctx = said;
+	/* The flags do not fit even at 12 columns; without them the name
+	 * (24 columns of Chinese) is cut to 16: 7 characters and "…". */
+	EXPECT(write_all(o, 4, h, ty, 2, c),
+	       "id   name                share\n"
+	       "---  ----------------  -------\n"
+	       "A-1  华为技术有限公…   12345.5\n"
+	       "B-2  ACME                    7\n");
+	assert_string_equal(said, "the table leaves out flags to fit in 30 columns; see them in a "
+	                          "terminal 55 wide (or with COLUMNS=55) or with --to csv");
+	/* At 55 everything fits: the table of no limit, and nothing said. */
+	said[0] = '\0';
+	o.table_width = 55;
+	fitted = write_all(o, 4, h, ty, 2, c);
+	o.table_width = 0;
+	EXPECT(write_all(o, 4, h, ty, 2, c), fitted);
+	assert_string_equal(said, "");
+	free(fitted);
+}
+
+static void test_table_rows_after_the_first_1000_keep_the_fitted_columns(void **state)
+{
+	enum { N = 1001 };
+	const char *h[] = {"id", "name", "flags"};
+	const char **c = calloc(3 * N, sizeof *c);
+	rs_write_opts o = opts(RS_FMT_TABLE);
+	char *out;
+	size_t i;
+
+	(void)state;
+	assert_non_null(c);
+	for (i = 0; i < 3 * N; i += 3) {
+		c[i] = "B-2";
+		c[i + 1] = "Riverside Motion Systems Ltd.";
+		c[i + 2] = "single_threaded";
+	}
+	o.table_width = 20;
+	out = write_all(o, 3, h, NULL, N, c);
+	assert_string_equal(strrchr(out, 'B'), "B-2  Riverside Moti…\n");
+	free(out);
+	free(c);
+}
+
 /* ------------------------------------------------------------- errors */
 
 static void test_write_to_full_device_is_eio_at_finish(void **state)
@@ -916,6 +1042,12 @@ int main(void)
 		cmocka_unit_test(test_table_prints_rows_after_the_first_1000_with_same_widths),
 		cmocka_unit_test(test_table_shows_only_selected_columns),
 		cmocka_unit_test(test_table_column_out_of_range_is_usage_error),
+		cmocka_unit_test(test_table_fit_narrows_the_widest_text_first),
+		cmocka_unit_test(test_table_fit_leaves_out_columns_from_the_right),
+		cmocka_unit_test(test_table_fit_leaves_out_the_lowest_rank_first),
+		cmocka_unit_test(test_table_fit_changes_nothing_without_limit_or_when_it_fits),
+		cmocka_unit_test(test_table_fits_its_width_cutting_text_but_never_numbers),
+		cmocka_unit_test(test_table_rows_after_the_first_1000_keep_the_fitted_columns),
 		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
 		cmocka_unit_test(test_row_with_wrong_cell_count_is_usage_error),
