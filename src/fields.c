@@ -994,17 +994,50 @@ static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
 	return RS_EREJECT;
 }
 
+/* Skips JSON white space. */
+static const char *json_ws(const char *p)
+{
+	return p + strspn(p, " \t\r\n");
+}
+
+/* The length of the only key of the JSON object text s when it holds one
+ * plain value (MongoDB's {"$oid": "..."}, {"$date": "..."}) and can stand in
+ * single quotes, its start in *key; else 0. */
+static size_t only_key(const char *s, const char **key)
+{
+	const char *p = json_ws(s + 1), *e;
+
+	if (*p != '"' || (e = strpbrk(p + 1, "\"\\")) == NULL || *e != '"' || *(p = json_ws(e + 1)) != ':')
+		return 0;
+	*key = s = json_ws(s + 1) + 1;
+	p = json_ws(p + 1);
+	if (*p == '"') {
+		for (p++; *p != '\0' && *p != '"'; p += *p == '\\' && p[1] != '\0' ? 2 : 1)
+			;
+		p += *p == '"';
+	} else if (*p != '{' && *p != '[') {
+		p += strcspn(p, ",} \t\r\n");
+	}
+	return *json_ws(p) == '}' && p[-1] != ':' && memchr(s, '\'', (size_t)(e - s)) == NULL ? (size_t)(e - s) : 0;
+}
+
 /* A JSON object or array where a field is mapped: a key inside an object is; a
  * list (a multi-select field) has none (a dot path into it finds nothing). */
 static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
                                rs_error *err)
 {
-	const char *key = m->where[f][0] != '\0' ? m->where[f] : rs_var_name(f);
+	const char *key = m->where[f][0] != '\0' ? m->where[f] : rs_var_name(f), *in = "";
+	size_t n = row->cell[c][0] == '{' ? only_key(row->cell[c], &in) : 0;
 
 	if (row->cell[c][0] == '[')  /* a list (a multi-select field): no key inside picks one */
 		return rs_error_set(err, RS_EREJECT, row->line, "key \"%s\" holds a JSON array (a list), "
 		                    "not one value; export one value for %s, or map it to another key",
 		                    key, rs_var_name(f));
+	if (n > 0) /* a $ in it needs quotes in a shell */
+		return rs_error_set(err, RS_EREJECT, row->line,
+		                    "key \"%s\" holds a JSON object, not a value; map %s to the key "
+		                    "inside it (--map '%s=%s.%.*s')", key, rs_var_name(f), rs_var_name(f),
+		                    key, (int)n, in);
 	return rs_error_set(err, RS_EREJECT, row->line,
 	                    "key \"%s\" holds a JSON object, not a value; map %s to a key "
 	                    "inside it (--map %s=%s.KEY)", key, rs_var_name(f), rs_var_name(f), key);

@@ -741,6 +741,16 @@ def hubspot_v2_reply(has_more):
     return {"companies": companies, "has-more": has_more, "offset": int(HUBSPOT[-1][0])}
 
 
+def mongo_export():
+    """mongoexport --jsonArray (relaxed extended JSON): the id an ObjectId
+    {"$oid": ...}, dates {"$date": ...}, plain numbers; one document a line."""
+    rows = [("65a1f0c2e4b0a1b2c3d4e5f6", "Harbor Tooling Co.", 35.5, 4, "2019-06-01T00:00:00Z"),
+            ("65a1f0c2e4b0a1b2c3d4e5f7", "Alpine Gearboxes AG", 85, 9, "2014-02-17T00:00:00Z")]
+    docs = [json.dumps({"_id": {"$oid": i}, "name": n, "share": s, "contacts": c,
+                        "customer_since": {"$date": d}}) for i, n, s, c, d in rows]
+    return ("[" + ",\n".join(docs) + "]\n").encode("utf-8")
+
+
 def rest_files():
     hub = hubspot_reply()
     two = {"results": hub["results"][:2],
@@ -756,6 +766,7 @@ def rest_files():
         "rest_odoo_whole.json": json.dumps(odoo_reply(2)).encode("utf-8"),
         "rest_hubspot_v2_page.json": json.dumps(hubspot_v2_reply(True), indent=1).encode("utf-8"),
         "rest_hubspot_v2_all.json": json.dumps(hubspot_v2_reply(False), indent=1).encode("utf-8"),
+        "rest_mongo_export.json": mongo_export(),
         # records with a name and a share but no id key (inspect says so)
         "json_no_id.json": json.dumps([{"Company": n, "Owner": o, "Share of Wallet": sh}
                                        for _, n, sh, _, o, _ in SALESFORCE], indent=1).encode("utf-8"),

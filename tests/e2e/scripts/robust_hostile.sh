@@ -111,7 +111,7 @@ rm -f "$tmp/long.jsonl"
 # no field uses passes through as its JSON text
 printf '{"id":"A","purchase_share":{"a":1},"x":{"y":[1, 2]}}\n{"id":"B","purchase_share":5,"x":null}\n' >"$tmp/obj.jsonl"
 run json_object_value -q "$tmp/obj.jsonl"
-expect json_object_value 1 ':1: key "purchase_share" holds a JSON object, not a value; map purchase_share to a key inside it'
+expect json_object_value 1 ":1: key \"purchase_share\" holds a JSON object, not a value; map purchase_share to the key inside it \(--map 'purchase_share=purchase_share\.a'\)"
 grep -q '^B,5,,initial' "$tmp/json_object_value.out" || fail json_object_value "the next row was lost"
 printf '{"id":"A","purchase_share":{"a":1},"x":{"y":[1, 2]}}\n' >"$tmp/obj.jsonl"
 run json_object_passes -q -m purchase_share=purchase_share.a --to jsonl "$tmp/obj.jsonl"
