@@ -5,8 +5,6 @@
  * the output are exactly the values the decision table compared.
  */
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "rules_impl.h"
@@ -39,27 +37,6 @@ uint32_t rs_score_fields(const rs_rules *r, int k)
 				vars |= 1u << r->node[n].var;
 	}
 	return vars & ((1u << RS_F_COUNT) - 1);
-}
-
-static rs_status reject(rs_error *err, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-
-static rs_status reject(rs_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL)
-		return RS_EREJECT;
-	err->where[0] = '\0';
-	err->status = RS_EREJECT;
-	err->line = 0;
-	va_start(ap, fmt);
-	(void)vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-	va_end(ap);
-	return RS_EREJECT;
 }
 
 /*
@@ -95,26 +72,26 @@ static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 
 	/* Contradictory amounts are rejected even when purchase_share is given. */
 	if (ks && kt && spend >= 0 && sales > spend)
-		return reject(err, why[R_OVER_SPEND], sales, spend);
+		return rs_error_set(err, RS_EREJECT, 0, why[R_OVER_SPEND], sales, spend);
 	if (rs_known(a, RS_F_PURCHASE_SHARE)) {
 		s = a->v[RS_F_PURCHASE_SHARE];
 		if (!(s >= 0 && s <= 100))
-			return reject(err, why[R_RANGE], s);
+			return rs_error_set(err, RS_EREJECT, 0, why[R_RANGE], s);
 		*how = RS_F_PURCHASE_SHARE;
 	} else if (ks && sales < 0) {
-		return reject(err, why[R_NEG_SALES], sales);
+		return rs_error_set(err, RS_EREJECT, 0, why[R_NEG_SALES], sales);
 	} else if (ks && sales == 0) {
 		s = 0;
 		*how = RS_F_OUR_SALES;
 	} else if (ks && kt) {
 		if (spend < 0)
-			return reject(err, why[R_NEG_SPEND], spend);
+			return rs_error_set(err, RS_EREJECT, 0, why[R_NEG_SPEND], spend);
 		if (sales > spend)
-			return reject(err, why[R_OVER_SPEND], sales, spend);
+			return rs_error_set(err, RS_EREJECT, 0, why[R_OVER_SPEND], sales, spend);
 		s = 100 * sales / spend;
 		*how = RS_F_CUSTOMER_SPEND;
 	} else {
-		return reject(err, "%s", why[R_NONE]);
+		return rs_error_set(err, RS_EREJECT, 0, "%s", why[R_NONE]);
 	}
 	a->v[RS_V_SHARE_PCT] = round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
@@ -262,8 +239,11 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 		lang = RS_LANG_EN;
 	a->known &= ~(1u << RS_V_SHARE_PCT | 1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
 	st = share(a, &how, lang, err);
-	if (st != RS_OK)
+	if (st != RS_OK) {
+		if (err != NULL)
+			err->where[0] = '\0';
 		return st;
+	}
 	if (explain != NULL)
 		explain_share(a, explain, lang, how);
 	for (k = 0; k < RS_SCORE_COUNT; k++) {
