@@ -159,23 +159,22 @@ static void next_needs(const rs_rules *r, const double *v, uint32_t known, rs_re
 	}
 }
 
+/* The reasons no decision row matched, by language and by whether a row
+ * failed only on empty values (decision[k] in English, rule k + 1 in Chinese). */
+static const char *const no_row_why[RS_LANG_COUNT][2] = {
+	{"no decision row matches share_pct %.15g",
+	 "no decision row matches share_pct %.15g: decision[%ld] depends on values that are empty"},
+	{"份额 %.15g 不符合任何判定规则", "份额 %.15g 不符合任何判定规则：规则 %ld 所需的数据为空"},
+};
+
 static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_error *err)
 {
+	int zh = lang == RS_LANG_ZH;
+
 	if (err != NULL)
 		err->where[0] = '\0';
-	if (unknown_row >= 0 && lang == RS_LANG_ZH)
-		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则：规则 %ld "
-		                    "所需的数据为空", a->v[RS_V_SHARE_PCT], unknown_row + 1);
-	if (unknown_row >= 0)
-		return rs_error_set(err, RS_EREJECT, 0,
-		                    "no decision row matches share_pct %.15g: decision[%ld] "
-		                    "depends on values that are empty",
-		                    a->v[RS_V_SHARE_PCT], unknown_row);
-	if (lang == RS_LANG_ZH)
-		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则",
-		                    a->v[RS_V_SHARE_PCT]);
-	return rs_error_set(err, RS_EREJECT, 0, "no decision row matches share_pct %.15g",
-	                    a->v[RS_V_SHARE_PCT]);
+	return rs_error_set(err, RS_EREJECT, 0, no_row_why[zh][unknown_row >= 0], a->v[RS_V_SHARE_PCT],
+	                    unknown_row + zh);
 }
 
 rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,

@@ -176,9 +176,13 @@ static void test_no_matching_row_is_a_reject(void **state)
 	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
 	assert_string_equal(e.msg, "no decision row matches share_pct 40: decision[0] depends on "
 	                           "values that are empty");
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_ZH, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "份额 40 不符合任何判定规则：规则 1 所需的数据为空");
 	set(&a, RS_F_CONTACTS, 0);
 	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
 	assert_string_equal(e.msg, "no decision row matches share_pct 40");
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_ZH, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "份额 40 不符合任何判定规则");
 	rs_rules_free(r);
 }
 
