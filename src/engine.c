@@ -173,8 +173,8 @@ static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_
 
 	if (err != NULL)
 		err->where[0] = '\0';
-	return rs_error_set(err, RS_EREJECT, 0, no_row_why[zh][unknown_row >= 0], a->v[RS_V_SHARE_PCT],
-	                    unknown_row + zh);
+	return rs_error_set(err, RS_EREJECT, 0, no_row_why[zh][unknown_row >= 0],
+	                    a->v[RS_V_SHARE_PCT], unknown_row + zh);
 }
 
 rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,

@@ -70,7 +70,7 @@ static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 	double s, sales = a->v[RS_F_OUR_SALES], spend = a->v[RS_F_CUSTOMER_SPEND];
 	bool ks = rs_known(a, RS_F_OUR_SALES), kt = rs_known(a, RS_F_CUSTOMER_SPEND);
 
-	/* Contradictory amounts are rejected even beside a purchase_share (so below, sales <= spend). */
+	/* Contradictory amounts are rejected even beside a purchase_share (below: sales <= spend). */
 	if (ks && kt && spend >= 0 && sales > spend)
 		return rs_error_set(err, RS_EREJECT, 0, why[R_OVER_SPEND], sales, spend);
 	if (rs_known(a, RS_F_PURCHASE_SHARE)) {
