@@ -1,8 +1,8 @@
 /*
  * rules_cond.c - the evaluation form of loaded conditions (rules_impl.h):
  * the program parallel to the node array, the residual programs of the
- * action rules and alliance models at each stage, the score parts as terms,
- * and the Kleene evaluation of a program.
+ * action rules and alliance models at each stage, and the Kleene evaluation
+ * of a program.
  */
 #include <string.h>
 
@@ -187,42 +187,6 @@ static void mark_flat(rs_rules *r)
 	}
 }
 
-/* The score parts as terms (rules_impl.h), once the program is built. */
-static void score_terms(rs_rules *r)
-{
-	size_t k, i;
-
-	for (k = 0; k < RS_SCORE_COUNT; k++) {
-		rs_scoredef *d = &r->score[k];
-
-		for (i = 0; i < d->nparts && i < RS_MAX_PARTS; i++) {
-			const rs_part *p = &d->parts[i];
-			rs_term *t = &d->terms[i];
-
-			memset(t, 0, sizeof *t);
-			if (p->var >= 0) {
-				t->kind = RS_TERM_LINEAR;
-				t->var = (uint8_t)p->var;
-				t->x = p->per;
-				t->y = p->cap;
-			} else if (r->prog[p->cond].kind == RS_P_LEAF) {
-				const rs_pnode *l = &r->prog[p->cond];
-
-				t->kind = RS_TERM_LEAF;
-				t->var = l->var;
-				t->tmask = l->tmask;
-				t->unk = l->unk;
-				t->x = l->value;
-				t->y = p->points;
-			} else {
-				t->kind = RS_TERM_COND;
-				t->cond = p->cond;
-				t->y = p->points;
-			}
-		}
-	}
-}
-
 bool rs_rules_compile(rs_rules *r)
 {
 	double v[RS_VAR_COUNT] = {0};
@@ -255,6 +219,5 @@ bool rs_rules_compile(rs_rules *r)
 	}
 	r->act_first[s] = (uint32_t)r->nent;
 	mark_flat(r);
-	score_terms(r);
 	return true;
 }

@@ -104,33 +104,19 @@ static inline double clamp(double x, double hi)
 	return x > hi ? hi : x;
 }
 
-/* A part's value (enum rs_kv) for a conditional part: its condition, inline
- * when it is one leaf (rules_impl.h: terms). */
-static inline int cond_value(const rs_rules *r, const rs_term *t, const rs_account *a)
-{
-	if (t->kind == RS_TERM_LEAF) {
-		double x = a->v[t->var];
-
-		if (!rs_known(a, t->var))
-			return t->unk;
-		return (int)(((unsigned)t->tmask >> ((unsigned)(x >= t->x) | (unsigned)(x <= t->x) << 1)) & 1u) << 1;
-	}
-	return rs_cond_fast(r->prog, t->cond, a->v, a->known);
-}
-
-/* The sum of the parts from their terms, in part order (sum starts at +0,
- * so a part that gives 0 adds nothing). */
+/* The sum of the parts, in part order (sum starts at +0, so a part that
+ * gives 0 adds nothing). */
 static double sum_parts(const rs_rules *r, const rs_scoredef *d, const rs_account *a)
 {
-	const rs_term *t = d->terms, *end = t + d->nparts;
+	const rs_part *p = d->parts, *end = p + d->nparts;
 	double sum = 0;
 
-	for (; t < end; t++) {
-		if (t->kind == RS_TERM_LINEAR) {
-			if (rs_known(a, t->var))
-				sum += clamp(a->v[t->var] * t->x, t->y);
-		} else if (cond_value(r, t, a) == RS_K_T) {
-			sum += t->y;
+	for (; p < end; p++) {
+		if (p->var >= 0) {
+			if (rs_known(a, p->var))
+				sum += clamp(a->v[p->var] * p->per, p->cap);
+		} else if (rs_cond_fast(r->prog, p->cond, a->v, a->known) == RS_K_T) {
+			sum += p->points;
 		}
 	}
 	return sum;
@@ -149,8 +135,8 @@ static inline void set_score(rs_account *a, const rs_scoredef *d, int k, double 
  * for a linear part on a known value "<v>x<per> <points>" or, capped,
  * "<v>x<per> (<cap> cap)"; otherwise its points, "0" or "0 (unknown)".
  */
-static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, const rs_term *t,
-                         size_t i, const rs_account *a, rs_lang g)
+static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, size_t i,
+                         const rs_account *a, rs_lang g)
 {
 	const char *name = p->label.s[g];
 	int kv;
@@ -176,7 +162,7 @@ static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, const r
 		}
 		return;
 	}
-	kv = p->var >= 0 ? RS_K_U : cond_value(r, t, a);
+	kv = p->var >= 0 ? RS_K_U : rs_cond_fast(r->prog, p->cond, a->v, a->known);
 	(void)rs_buf_put_num(b, kv == RS_K_T ? p->points : 0, 2);
 	if (kv == RS_K_U)
 		(void)rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
@@ -194,7 +180,7 @@ static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs
 	(void)rs_buf_puts(b, rs_score_names[g][k]);
 	(void)rs_buf_put_num(b, a->v[RS_V_CONTACT_SCORE + k], 0);
 	for (i = 0; i < d->nparts; i++)
-		explain_part(b, r, &d->parts[i], &d->terms[i], i, a, g);
+		explain_part(b, r, &d->parts[i], i, a, g);
 	if (sum > d->max) {
 		(void)rs_buf_puts(b, rs_score_words[g][RS_W_MAX]);
 		(void)rs_buf_put_num(b, d->max, 2);
