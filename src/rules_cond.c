@@ -22,8 +22,8 @@ static const uint8_t op_tmask[] = {
 };
 
 /*
- * Compiles node[i]'s subtree into prog[i..], negated when neg; recursion is
- * bounded by RS_COND_MAX_DEPTH. Returns the index after the subtree.
+ * Compiles node[i]'s subtree into prog[i..], negated when neg. Returns the
+ * index after the subtree.
  */
 static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 {

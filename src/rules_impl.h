@@ -237,8 +237,7 @@ static inline int rs_leaf_k(const rs_pnode *p, const double *v, uint32_t known)
 }
 
 /* rs_cond_k with the common cases inline: a single comparison, and a flat
- * group (every child a leaf: the first child that stops the group decides,
- * else UNKNOWN if a child was, else the group's identity). */
+ * group (every child a leaf). */
 static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
 {
 	const rs_pnode *p = &prog[root], *c, *end;
