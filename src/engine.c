@@ -16,12 +16,10 @@
  * "; stage: Initial cooperation (rule 2: why); actions: a, b" ("；阶段：...
  * （规则 2：...）；行动：..." in Chinese); the separator only after other text.
  */
-static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
+static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, bool zh)
 {
-	bool zh = lang == RS_LANG_ZH;
-	size_t i;
-
 	const rs_decision *d = &r->dec[res->decision_row];
+	size_t i;
 
 	if (b->len > 0)
 		(void)rs_buf_puts(b, zh ? "；" : "; ");
@@ -219,6 +217,6 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	fire(r, v, known, res);
 	next_needs(r, v, known, res);
 	if (explain != NULL)
-		explain_eval(r, res, explain, lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN);
+		explain_eval(r, res, explain, lang == RS_LANG_ZH);
 	return RS_OK;
 }
