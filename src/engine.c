@@ -16,12 +16,10 @@
  * "; stage: Initial cooperation (rule 2: why); actions: a, b" ("；阶段：...
  * （规则 2：...）；行动：..." in Chinese); the separator only after other text.
  */
-static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, rs_lang lang)
+static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, bool zh)
 {
-	bool zh = lang == RS_LANG_ZH;
-	size_t i;
-
 	const rs_decision *d = &r->dec[res->decision_row];
+	size_t i;
 
 	if (b->len > 0)
 		(void)rs_buf_puts(b, zh ? "；" : "; ");
@@ -159,23 +157,22 @@ static void next_needs(const rs_rules *r, const double *v, uint32_t known, rs_re
 	}
 }
 
+/* The reasons no decision row matched, by language and by whether a row
+ * failed only on empty values (decision[k] in English, rule k + 1 in Chinese). */
+static const char *const no_row_why[RS_LANG_COUNT][2] = {
+	{"no decision row matches share_pct %.15g",
+	 "no decision row matches share_pct %.15g: decision[%ld] depends on values that are empty"},
+	{"份额 %.15g 不符合任何判定规则", "份额 %.15g 不符合任何判定规则：规则 %ld 所需的数据为空"},
+};
+
 static rs_status no_row(const rs_account *a, long unknown_row, rs_lang lang, rs_error *err)
 {
+	int zh = lang == RS_LANG_ZH;
+
 	if (err != NULL)
 		err->where[0] = '\0';
-	if (unknown_row >= 0 && lang == RS_LANG_ZH)
-		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则：规则 %ld "
-		                    "所需的数据为空", a->v[RS_V_SHARE_PCT], unknown_row + 1);
-	if (unknown_row >= 0)
-		return rs_error_set(err, RS_EREJECT, 0,
-		                    "no decision row matches share_pct %.15g: decision[%ld] "
-		                    "depends on values that are empty",
-		                    a->v[RS_V_SHARE_PCT], unknown_row);
-	if (lang == RS_LANG_ZH)
-		return rs_error_set(err, RS_EREJECT, 0, "份额 %.15g 不符合任何判定规则",
-		                    a->v[RS_V_SHARE_PCT]);
-	return rs_error_set(err, RS_EREJECT, 0, "no decision row matches share_pct %.15g",
-	                    a->v[RS_V_SHARE_PCT]);
+	return rs_error_set(err, RS_EREJECT, 0, no_row_why[zh][unknown_row >= 0],
+	                    a->v[RS_V_SHARE_PCT], unknown_row + zh);
 }
 
 rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
@@ -220,6 +217,6 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 	fire(r, v, known, res);
 	next_needs(r, v, known, res);
 	if (explain != NULL)
-		explain_eval(r, res, explain, lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN);
+		explain_eval(r, res, explain, lang == RS_LANG_ZH);
 	return RS_OK;
 }

@@ -665,7 +665,7 @@ static uint32_t cond(rs_ld *l, const cJSON *c, unsigned flags, int depth)
 	return at;
 }
 
-/* The first variable a condition compares, to name a part; -1 if none. */
+/* The first variable a condition compares, to name a part (parts test no bond); -1 if none. */
 static int first_var(const rs_rules *r, uint32_t root)
 {
 	size_t i;
@@ -673,8 +673,6 @@ static int first_var(const rs_rules *r, uint32_t root)
 	for (i = root; root < r->nnodes && i < root + r->node[root].size; i++)
 		if (r->node[i].op >= RS_C_EQ && r->node[i].var < RS_V_COUNT)
 			return r->node[i].var;
-		else if (r->node[i].op == RS_C_BOND)
-			i += r->node[i].size - 1;
 	return -1;
 }
 

@@ -1,8 +1,8 @@
 /*
  * rules_cond.c - the evaluation form of loaded conditions (rules_impl.h):
  * the program parallel to the node array, the residual programs of the
- * action rules and alliance models at each stage, the score parts as terms,
- * and the Kleene evaluation of a program.
+ * action rules and alliance models at each stage, and the Kleene evaluation
+ * of a program.
  */
 #include <string.h>
 
@@ -22,8 +22,8 @@ static const uint8_t op_tmask[] = {
 };
 
 /*
- * Compiles node[i]'s subtree into prog[i..], negated when neg; recursion is
- * bounded by RS_COND_MAX_DEPTH. Returns the index after the subtree.
+ * Compiles node[i]'s subtree into prog[i..], negated when neg. Returns the
+ * index after the subtree.
  */
 static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 {
@@ -57,49 +57,28 @@ static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 }
 
 /*
- * The compiled program in prefix order without recursion: a stack of the
- * open groups, each with the value that stops it (FALSE for all, TRUE for
- * any: the rest of it is then skipped) and whether one child so far was
- * UNKNOWN. A child that neither stops its group nor is UNKNOWN is the
- * group's identity and changes nothing.
+ * A group is decided by the first child that stops it (FALSE for all, TRUE
+ * for any), else UNKNOWN if one child was, else it is the group's identity.
+ * The recursion is as deep as the condition nests, a bond's copy included.
  */
 int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
 {
-	struct { uint32_t end; uint8_t stop, acc; } st[RS_COND_MAX_DEPTH + 2];
-	int sp = 0, t;
-	uint32_t i = root;
+	const rs_pnode *p = &prog[root];
+	int stop, acc, t;
+	uint32_t c;
 
-	for (;;) {
-		const rs_pnode *p = &prog[i++];
-
-		if (p->kind == RS_P_LEAF) {
-			t = rs_leaf_k(p, v, known);
-		} else {
-			bool all = p->kind == RS_P_ALL;
-
-			st[sp].end = p->end;
-			st[sp].stop = all ? RS_K_F : RS_K_T;
-			st[sp].acc = all ? RS_K_T : RS_K_F;
-			sp++;
-			if (i < p->end)
-				continue;
-			t = st[--sp].acc; /* empty: all is TRUE, any is FALSE */
-		}
-		/* Fold t into the open groups, closing each one it completes. */
-		for (;;) {
-			if (sp == 0)
-				return t;
-			if (t == st[sp - 1].stop) {
-				i = st[--sp].end;
-				continue;
-			}
-			if (t == RS_K_U)
-				st[sp - 1].acc = RS_K_U;
-			if (i < st[sp - 1].end)
-				break;
-			t = st[--sp].acc;
-		}
+	if (p->kind == RS_P_LEAF)
+		return rs_leaf_k(p, v, known);
+	stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T;
+	acc = RS_K_T - stop;
+	for (c = root + 1; c < p->end; c = prog[c].end) {
+		t = rs_cond_fast(prog, c, v, known);
+		if (t == stop)
+			return t;
+		if (t == RS_K_U)
+			acc = RS_K_U;
 	}
+	return acc;
 }
 
 /* --------------------------------------------- the residual programs */
@@ -208,42 +187,6 @@ static void mark_flat(rs_rules *r)
 	}
 }
 
-/* The score parts as terms (rules_impl.h), once the program is built. */
-static void score_terms(rs_rules *r)
-{
-	size_t k, i;
-
-	for (k = 0; k < RS_SCORE_COUNT; k++) {
-		rs_scoredef *d = &r->score[k];
-
-		for (i = 0; i < d->nparts && i < RS_MAX_PARTS; i++) {
-			const rs_part *p = &d->parts[i];
-			rs_term *t = &d->terms[i];
-
-			memset(t, 0, sizeof *t);
-			if (p->var >= 0) {
-				t->kind = RS_TERM_LINEAR;
-				t->var = (uint8_t)p->var;
-				t->x = p->per;
-				t->y = p->cap;
-			} else if (r->prog[p->cond].kind == RS_P_LEAF) {
-				const rs_pnode *l = &r->prog[p->cond];
-
-				t->kind = RS_TERM_LEAF;
-				t->var = l->var;
-				t->tmask = l->tmask;
-				t->unk = l->unk;
-				t->x = l->value;
-				t->y = p->points;
-			} else {
-				t->kind = RS_TERM_COND;
-				t->cond = p->cond;
-				t->y = p->points;
-			}
-		}
-	}
-}
-
 bool rs_rules_compile(rs_rules *r)
 {
 	double v[RS_VAR_COUNT] = {0};
@@ -276,6 +219,5 @@ bool rs_rules_compile(rs_rules *r)
 	}
 	r->act_first[s] = (uint32_t)r->nent;
 	mark_flat(r);
-	score_terms(r);
 	return true;
 }

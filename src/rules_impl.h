@@ -145,27 +145,10 @@ typedef struct rs_part {
 	rs_text label;  /* optional */
 } rs_part;
 
-/*
- * A part as the sum without --explain reads it (rs_rules_compile): small
- * and in part order. A condition that is one leaf is that leaf, inline.
- */
-enum rs_term_kind { RS_TERM_LINEAR, RS_TERM_LEAF, RS_TERM_COND };
-
-typedef struct rs_term {
-	uint8_t kind;  /* enum rs_term_kind */
-	uint8_t var;   /* linear: the variable; leaf: the leaf's */
-	uint8_t tmask; /* leaf: as rs_pnode */
-	uint8_t unk;   /* leaf: as rs_pnode */
-	uint32_t cond; /* cond: the condition's root */
-	double x;      /* linear: per; leaf: the value compared with */
-	double y;      /* linear: cap; leaf, cond: the points */
-} rs_term;
-
 typedef struct rs_scoredef {
 	double max;
 	rs_part *parts;
 	size_t nparts;
-	rs_term terms[RS_MAX_PARTS]; /* parts[i] as terms[i] */
 } rs_scoredef;
 
 /* The two score definitions, in the order they are computed. */
@@ -254,8 +237,7 @@ static inline int rs_leaf_k(const rs_pnode *p, const double *v, uint32_t known)
 }
 
 /* rs_cond_k with the common cases inline: a single comparison, and a flat
- * group (every child a leaf: the first child that stops the group decides,
- * else UNKNOWN if a child was, else the group's identity). */
+ * group (every child a leaf). */
 static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known)
 {
 	const rs_pnode *p = &prog[root], *c, *end;
@@ -277,8 +259,8 @@ static inline int rs_cond_fast(const rs_pnode *prog, uint32_t root, const double
 	return acc;
 }
 
-/* rules_cond.c: builds the evaluation form (prog, ent, terms); false when
- * out of memory. */
+/* rules_cond.c: builds the evaluation form (prog, ent); false when out of
+ * memory. */
 bool rs_rules_compile(rs_rules *r);
 
 /* score.c: the fields (bit per field) score k's parts read. */

@@ -5,8 +5,6 @@
  * the output are exactly the values the decision table compared.
  */
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "rules_impl.h"
@@ -41,27 +39,6 @@ uint32_t rs_score_fields(const rs_rules *r, int k)
 	return vars & ((1u << RS_F_COUNT) - 1);
 }
 
-static rs_status reject(rs_error *err, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-
-static rs_status reject(rs_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL)
-		return RS_EREJECT;
-	err->where[0] = '\0';
-	err->status = RS_EREJECT;
-	err->line = 0;
-	va_start(ap, fmt);
-	(void)vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-	va_end(ap);
-	return RS_EREJECT;
-}
-
 /*
  * round() for 0 <= y < 2^52 without the libm call: below 2^52 the fraction
  * y - trunc(y) is exact, so halves round up (away from zero) as round does.
@@ -93,28 +70,26 @@ static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 	double s, sales = a->v[RS_F_OUR_SALES], spend = a->v[RS_F_CUSTOMER_SPEND];
 	bool ks = rs_known(a, RS_F_OUR_SALES), kt = rs_known(a, RS_F_CUSTOMER_SPEND);
 
-	/* Contradictory amounts are rejected even when purchase_share is given. */
+	/* Contradictory amounts are rejected even beside a purchase_share (below: sales <= spend). */
 	if (ks && kt && spend >= 0 && sales > spend)
-		return reject(err, why[R_OVER_SPEND], sales, spend);
+		return rs_error_set(err, RS_EREJECT, 0, why[R_OVER_SPEND], sales, spend);
 	if (rs_known(a, RS_F_PURCHASE_SHARE)) {
 		s = a->v[RS_F_PURCHASE_SHARE];
 		if (!(s >= 0 && s <= 100))
-			return reject(err, why[R_RANGE], s);
+			return rs_error_set(err, RS_EREJECT, 0, why[R_RANGE], s);
 		*how = RS_F_PURCHASE_SHARE;
 	} else if (ks && sales < 0) {
-		return reject(err, why[R_NEG_SALES], sales);
+		return rs_error_set(err, RS_EREJECT, 0, why[R_NEG_SALES], sales);
 	} else if (ks && sales == 0) {
 		s = 0;
 		*how = RS_F_OUR_SALES;
 	} else if (ks && kt) {
 		if (spend < 0)
-			return reject(err, why[R_NEG_SPEND], spend);
-		if (sales > spend)
-			return reject(err, why[R_OVER_SPEND], sales, spend);
+			return rs_error_set(err, RS_EREJECT, 0, why[R_NEG_SPEND], spend);
 		s = 100 * sales / spend;
 		*how = RS_F_CUSTOMER_SPEND;
 	} else {
-		return reject(err, "%s", why[R_NONE]);
+		return rs_error_set(err, RS_EREJECT, 0, "%s", why[R_NONE]);
 	}
 	a->v[RS_V_SHARE_PCT] = round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
@@ -129,33 +104,19 @@ static inline double clamp(double x, double hi)
 	return x > hi ? hi : x;
 }
 
-/* A part's value (enum rs_kv) for a conditional part: its condition, inline
- * when it is one leaf (rules_impl.h: terms). */
-static inline int cond_value(const rs_rules *r, const rs_term *t, const rs_account *a)
-{
-	if (t->kind == RS_TERM_LEAF) {
-		double x = a->v[t->var];
-
-		if (!rs_known(a, t->var))
-			return t->unk;
-		return (int)(((unsigned)t->tmask >> ((unsigned)(x >= t->x) | (unsigned)(x <= t->x) << 1)) & 1u) << 1;
-	}
-	return rs_cond_fast(r->prog, t->cond, a->v, a->known);
-}
-
-/* The sum of the parts from their terms, in part order (sum starts at +0,
- * so a part that gives 0 adds nothing). */
+/* The sum of the parts, in part order (sum starts at +0, so a part that
+ * gives 0 adds nothing). */
 static double sum_parts(const rs_rules *r, const rs_scoredef *d, const rs_account *a)
 {
-	const rs_term *t = d->terms, *end = t + d->nparts;
+	const rs_part *p = d->parts, *end = p + d->nparts;
 	double sum = 0;
 
-	for (; t < end; t++) {
-		if (t->kind == RS_TERM_LINEAR) {
-			if (rs_known(a, t->var))
-				sum += clamp(a->v[t->var] * t->x, t->y);
-		} else if (cond_value(r, t, a) == RS_K_T) {
-			sum += t->y;
+	for (; p < end; p++) {
+		if (p->var >= 0) {
+			if (rs_known(a, p->var))
+				sum += clamp(a->v[p->var] * p->per, p->cap);
+		} else if (rs_cond_fast(r->prog, p->cond, a->v, a->known) == RS_K_T) {
+			sum += p->points;
 		}
 	}
 	return sum;
@@ -174,8 +135,8 @@ static inline void set_score(rs_account *a, const rs_scoredef *d, int k, double 
  * for a linear part on a known value "<v>x<per> <points>" or, capped,
  * "<v>x<per> (<cap> cap)"; otherwise its points, "0" or "0 (unknown)".
  */
-static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, const rs_term *t,
-                         size_t i, const rs_account *a, rs_lang g)
+static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, size_t i,
+                         const rs_account *a, rs_lang g)
 {
 	const char *name = p->label.s[g];
 	int kv;
@@ -201,7 +162,7 @@ static void explain_part(rs_buf *b, const rs_rules *r, const rs_part *p, const r
 		}
 		return;
 	}
-	kv = p->var >= 0 ? RS_K_U : cond_value(r, t, a);
+	kv = p->var >= 0 ? RS_K_U : rs_cond_fast(r->prog, p->cond, a->v, a->known);
 	(void)rs_buf_put_num(b, kv == RS_K_T ? p->points : 0, 2);
 	if (kv == RS_K_U)
 		(void)rs_buf_puts(b, rs_score_words[g][RS_W_UNKNOWN]);
@@ -219,7 +180,7 @@ static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs
 	(void)rs_buf_puts(b, rs_score_names[g][k]);
 	(void)rs_buf_put_num(b, a->v[RS_V_CONTACT_SCORE + k], 0);
 	for (i = 0; i < d->nparts; i++)
-		explain_part(b, r, &d->parts[i], &d->terms[i], i, a, g);
+		explain_part(b, r, &d->parts[i], i, a, g);
 	if (sum > d->max) {
 		(void)rs_buf_puts(b, rs_score_words[g][RS_W_MAX]);
 		(void)rs_buf_put_num(b, d->max, 2);
@@ -262,8 +223,11 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 		lang = RS_LANG_EN;
 	a->known &= ~(1u << RS_V_SHARE_PCT | 1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
 	st = share(a, &how, lang, err);
-	if (st != RS_OK)
+	if (st != RS_OK) {
+		if (err != NULL)
+			err->where[0] = '\0';
 		return st;
+	}
 	if (explain != NULL)
 		explain_share(a, explain, lang, how);
 	for (k = 0; k < RS_SCORE_COUNT; k++) {

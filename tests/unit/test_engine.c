@@ -157,6 +157,51 @@ static void test_first_matching_row_wins(void **state)
 	rs_rules_free(r);
 }
 
+/* s inside n "all" groups, each with s as its one condition. */
+static void nest_all(char *s, size_t size, int n)
+{
+	char tmp[2048];
+
+	while (n-- > 0) {
+		assert_true((size_t)snprintf(tmp, sizeof tmp, "{\"all\": [%s]}", s) < sizeof tmp);
+		assert_true(strlen(tmp) < size);
+		strcpy(s, tmp);
+	}
+}
+
+/* A bond whose condition nests as deep as the loader allows, tested at the
+ * deepest level of a decision row: the evaluation holds both depths. */
+static void test_a_deep_bond_at_the_bottom_of_a_deep_row_is_evaluated(void **state)
+{
+	char bond[2048] = "{\"var\": \"contacts\", \"op\": \">\", \"value\": 1}";
+	char when[2048] = "{\"bond\": \"deep\"}", text[6144];
+	rs_rules *r;
+	rs_account a = {0};
+	rs_result res;
+	rs_error e;
+
+	(void)state;
+	nest_all(bond, sizeof bond, 31);
+	nest_all(when, sizeof when, 31);
+	snprintf(text, sizeof text,
+	         "{\"relstage_rules\": 1, \"scores\": {\"contact_score\": {\"parts\": [{\"var\": "
+	         "\"contacts\", \"per\": 5}]}, \"cooperation_score\": {\"parts\": [{\"var\": "
+	         "\"contacts\", \"per\": 3}]}}, \"stages\": [{\"id\": \"s\", \"label\": {\"en\": \"S\", "
+	         "\"zh\": \"S\"}, \"actions\": {\"en\": [], \"zh\": []}}], \"bonds\": [{\"id\": \"deep\", "
+	         "\"label\": {\"en\": \"D\", \"zh\": \"D\"}, \"when\": %s}], \"decision\": [{\"stage\": "
+	         "\"s\", \"when\": %s}], \"actions\": []}",
+	         bond, when);
+	assert_int_equal(rs_rules_load(&r, text, strlen(text), "t", NULL, NULL, &e), RS_OK);
+	set(&a, RS_V_SHARE_PCT, 40);
+	set(&a, RS_F_CONTACTS, 2);
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_OK);
+	assert_int_equal(res.stage, 0);
+	assert_int_equal(res.bonds, 1);
+	set(&a, RS_F_CONTACTS, 1);
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
+	rs_rules_free(r);
+}
+
 static void test_no_matching_row_is_a_reject(void **state)
 {
 	static const char text[] =
@@ -176,9 +221,13 @@ static void test_no_matching_row_is_a_reject(void **state)
 	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
 	assert_string_equal(e.msg, "no decision row matches share_pct 40: decision[0] depends on "
 	                           "values that are empty");
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_ZH, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "份额 40 不符合任何判定规则：规则 1 所需的数据为空");
 	set(&a, RS_F_CONTACTS, 0);
 	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_EN, &e), RS_EREJECT);
 	assert_string_equal(e.msg, "no decision row matches share_pct 40");
+	assert_int_equal(rs_engine_eval(r, &a, &res, NULL, RS_LANG_ZH, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "份额 40 不符合任何判定规则");
 	rs_rules_free(r);
 }
 
@@ -1032,6 +1081,7 @@ int main(void)
 		cmocka_unit_test(test_kleene_all_any_not),
 		cmocka_unit_test(test_first_matching_row_wins),
 		cmocka_unit_test(test_no_matching_row_is_a_reject),
+		cmocka_unit_test(test_a_deep_bond_at_the_bottom_of_a_deep_row_is_evaluated),
 		cmocka_unit_test(test_real_strategic_partner_is_strategic),
 		cmocka_unit_test(test_share_90_without_bonds_is_stable_with_flag),
 		cmocka_unit_test(test_boundaries_follow_the_table),
