@@ -49,3 +49,6 @@ else
 failalloc:
 	@$(MAKE) --no-print-directory SANITIZE=1 failalloc
 endif
+
+# main.c and failalloc_main.c read the headers too: rebuild when one changes.
+-include $(wildcard $(BUILD)/failalloc/*.d)
