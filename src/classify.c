@@ -1157,8 +1157,9 @@ static void say_reshaped(rs_classifier *c)
 {
 	size_t at = c->notes.len;
 
+	/* out of memory: the summary JSON fails on it */
 	if (rs_previous_reshaped(c->o.previous, &c->notes) > 0 && !c->notes.failed)
-		tell_notes(c, at, rs_previous_name(c->o.previous), 0); /* out of memory: the summary JSON fails on it */
+		tell_notes(c, at, rs_previous_name(c->o.previous), 0);
 }
 
 const rs_stats *rs_classifier_stats(rs_classifier *c)
