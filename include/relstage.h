@@ -250,6 +250,8 @@ size_t rs_rules_action_count(const rs_rules *r);
 
 /* ----------------------------------------------------------------- writers */
 
+#define RS_TABLE_WHOLE 10 /* rs_write_opts.table_rank: shown whole or not at all */
+
 typedef struct rs_write_opts {
 	rs_format format;       /* CSV, TSV, JSON, JSONL or TABLE */
 	bool excel;             /* CSV/TSV: UTF-8 BOM and CRLF line ends */
@@ -260,8 +262,9 @@ typedef struct rs_write_opts {
 	size_t table_width;     /* TABLE: terminal columns to fit in (0: no limit); the
 	                           first column and numbers are never cut */
 	const unsigned char *table_rank; /* TABLE: per column shown, how long it stays
-	                           when the width is short (lowest goes first); NULL:
-	                           columns go from the right */
+	                           when the width is short (lowest goes first); one of
+	                           RS_TABLE_WHOLE or more is never narrowed either;
+	                           NULL: columns go from the right */
 	rs_diag_fn notice;      /* TABLE, may be NULL: told once which columns were
 	                           left out to fit table_width */
 	void *notice_ctx;

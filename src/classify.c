@@ -1198,18 +1198,19 @@ size_t rs_classifier_key_columns(const rs_classifier *c, size_t *idx, unsigned c
 	static const int keys[] = {COL_LABEL,      COL_SHARE, COL_CONTACT, COL_COOP,      COL_TYPE_LABEL,
 	                           COL_BONDS,      COL_FLAGS, COL_NEEDS,   COL_TRANSITION};
 	/* A narrow table leaves out the scores first (needs spells out what they
-	 * lack), then the relationship; the advice and the transition stay. */
-	static const unsigned char ranks[] = {9, 8, 1, 2, 4, 3, 6, 5, 7};
+	 * lack), then the relationship; the advice and the transition stay. The
+	 * stage label, the answer, is never cut (RS_TABLE_WHOLE). */
+	static const unsigned char ranks[] = {RS_TABLE_WHOLE, 8, 1, 2, 4, 3, 6, 5, 7};
 	size_t n = 0, i, k;
 	long id = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_ID));
 	long name = rs_intake_out_col(c, rs_fieldmap_column(c->map, RS_F_NAME));
 
 	if (id >= 0 && n < max) {
-		rank[n] = 11;
+		rank[n] = RS_TABLE_WHOLE + 1;
 		idx[n++] = (size_t)id;
 	}
 	if (name >= 0 && n < max) {
-		rank[n] = 10;
+		rank[n] = 9;
 		idx[n++] = (size_t)name;
 	}
 	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)

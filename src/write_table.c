@@ -263,7 +263,7 @@ static rs_status print_buffered(rs_table *t, rs_error *err)
 		t->width[j] = w;
 		right[j] = num && !text;
 		lo[j] = w;
-		if (j > 0 && !right[j] && w > RS_TABLE_MIN_WIDTH) /* row 0: the header */
+		if (j > 0 && !right[j] && w > RS_TABLE_MIN_WIDTH && t->rank[j] < RS_TABLE_WHOLE) /* row 0: the header */
 			lo[j] = t->cells[j].width > RS_TABLE_MIN_WIDTH ? t->cells[j].width
 			                                                : RS_TABLE_MIN_WIDTH;
 	}

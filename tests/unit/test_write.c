@@ -642,6 +642,29 @@ static void test_table_fits_its_width_cutting_text_but_never_numbers(void **stat
 	free(fitted);
 }
 
+/* A column ranked RS_TABLE_WHOLE (the stage label) is shown whole or left
+ * out, never cut: the others narrow, then it goes only after all lower ranks. */
+static void test_table_whole_rank_is_never_narrowed(void **state)
+{
+	const char *h[] = {"id", "name", "stage_label"};
+	const char *c[] = {"A-1", "Riverside Motion Systems Ltd.", "Strategic cooperation"};
+	const unsigned char rank[] = {RS_TABLE_WHOLE + 1, 9, RS_TABLE_WHOLE};
+	rs_write_opts o = opts(RS_FMT_TABLE);
+
+	(void)state;
+	o.table_rank = rank;
+	o.table_width = 40;
+	EXPECT(write_all(o, 3, h, NULL, 1, c),
+	       "id   name          stage_label\n"
+	       "---  ------------  ---------------------\n"
+	       "A-1  Riverside M…  Strategic cooperation\n");
+	o.table_width = 30; /* the name at 12 and the label whole do not fit: the name goes */
+	EXPECT(write_all(o, 3, h, NULL, 1, c),
+	       "id   stage_label\n"
+	       "---  ---------------------\n"
+	       "A-1  Strategic cooperation\n");
+}
+
 static void test_table_rows_after_the_first_1000_keep_the_fitted_columns(void **state)
 {
 	enum { N = 1001 };
@@ -1047,6 +1070,7 @@ int main(void)
 		cmocka_unit_test(test_table_fit_leaves_out_the_lowest_rank_first),
 		cmocka_unit_test(test_table_fit_changes_nothing_without_limit_or_when_it_fits),
 		cmocka_unit_test(test_table_fits_its_width_cutting_text_but_never_numbers),
+		cmocka_unit_test(test_table_whole_rank_is_never_narrowed),
 		cmocka_unit_test(test_table_rows_after_the_first_1000_keep_the_fitted_columns),
 		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
