@@ -28,6 +28,7 @@ void rs_json_object(rs_out *o, const rs_json_keys *k, const rs_row *row);
 /* Table writer (write_table.c): buffers up to RS_TABLE_BUFFERED_ROWS rows. */
 #define RS_TABLE_BUFFERED_ROWS 1000
 #define RS_TABLE_MAX_WIDTH 40
+#define RS_TABLE_WHOLE_MAX_WIDTH 60 /* a column ranked RS_TABLE_WHOLE */
 #define RS_TABLE_MIN_WIDTH 12 /* text narrows to this (or its header) to fit */
 
 typedef struct rs_table rs_table;

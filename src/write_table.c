@@ -2,7 +2,9 @@
  * write_table.c - aligned columns for a person at a terminal. Widths come
  * from the display width of the header and the first RS_TABLE_BUFFERED_ROWS
  * rows (buffered, cut to RS_TABLE_MAX_WIDTH columns); later rows are printed
- * as they come with the same widths, so memory stays bounded. Given a
+ * as they come with the same widths, so memory stays bounded. A column ranked
+ * RS_TABLE_WHOLE (the id, the stage) is cut only past RS_TABLE_WHOLE_MAX_WIDTH,
+ * in every row: two ids that differ after 40 columns must not look the same. Given a
  * terminal's width, the table narrows its text columns and then leaves out
  * the columns that matter least to fit in it.
  */
@@ -14,7 +16,7 @@
 #include "write.h"
 
 /*
- * Bytes one shown cell may take after cutting: 40 columns of 4-byte
+ * Bytes one shown cell may take after cutting: 60 columns of 4-byte
  * characters fit; a flood of combining marks is cut here instead.
  */
 #define CELL_BYTES 256
@@ -23,7 +25,7 @@
 typedef struct tcell {
 	size_t off;
 	uint16_t len;
-	uint8_t width; /* display columns, <= RS_TABLE_MAX_WIDTH */
+	uint8_t width; /* display columns, <= RS_TABLE_WHOLE_MAX_WIDTH */
 	uint8_t type;
 } tcell;
 
@@ -95,6 +97,12 @@ cut:
 	return cut_w + 1;
 }
 
+/* The width past which shown column j is cut in any row. */
+static size_t cut_width(const rs_table *t, size_t j)
+{
+	return t->rank[j] >= RS_TABLE_WHOLE ? RS_TABLE_WHOLE_MAX_WIDTH : RS_TABLE_MAX_WIDTH;
+}
+
 /* Writes one cell padded to `colw`; the last column gets no trailing pad. */
 static void put_cell(rs_out *o, const char *s, size_t len, size_t w, size_t colw,
                      bool right, bool last)
@@ -133,7 +141,7 @@ static rs_status buffer_row(rs_table *t, size_t r, const rs_row *row, bool heade
 		if (!rs_buf_reserve(&t->arena, CELL_BYTES))
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 		c->off = t->arena.len;
-		c->width = (uint8_t)cell_fit(row->cell[col], row->len[col], RS_TABLE_MAX_WIDTH,
+		c->width = (uint8_t)cell_fit(row->cell[col], row->len[col], cut_width(t, j),
 		                             t->arena.data + t->arena.len, &len);
 		c->len = (uint16_t)len;
 		c->type = header || row->type == NULL ? (uint8_t)RS_T_STRING : row->type[col];
@@ -308,7 +316,10 @@ static void put_streamed(rs_table *t, const rs_row *row)
 			continue;
 		if (j > 0)
 			rs_out_put(t->o, "  ", 2);
-		w = cell_fit(row->cell[col], row->len[col], t->width[j], t->scratch, &len);
+		/* a whole column's longer cell overflows its width rather than be cut */
+		w = cell_fit(row->cell[col], row->len[col],
+		             t->rank[j] >= RS_TABLE_WHOLE ? cut_width(t, j) : t->width[j],
+		             t->scratch, &len);
 		put_cell(t->o, t->scratch, len, w, t->width[j],
 		         row->type != NULL && row->type[col] == RS_T_NUMBER, j == t->last);
 	}

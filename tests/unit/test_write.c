@@ -665,6 +665,40 @@ static void test_table_whole_rank_is_never_narrowed(void **state)
 	       "A-1  Strategic cooperation\n");
 }
 
+static void test_table_whole_rank_is_cut_only_past_60_columns(void **state)
+{
+	enum { N = 1002 };
+	const char *h[] = {"id", "name"};
+	const char *id50 = "ACME-INDUSTRIEANLAGEN-GMBH-NIEDERLASSUNG-STUTTGART"; /* 50 */
+	const char *id70 = "ACME-INDUSTRIEANLAGEN-GMBH-NIEDERLASSUNG-STUTTGART-FEUERBACH-WERK-0002";
+	const char **c = calloc(2 * N, sizeof *c);
+	const unsigned char rank[] = {RS_TABLE_WHOLE + 1, 9};
+	rs_write_opts o = opts(RS_FMT_TABLE);
+	char *out, *last;
+	size_t i;
+
+	(void)state;
+	assert_non_null(c);
+	for (i = 0; i < 2 * N; i += 2) {
+		c[i] = id50;
+		c[i + 1] = "Acme Industrieanlagen GmbH, Niederlassung Stuttgart";
+	}
+	c[2 * (N - 2)] = "B-2"; /* a streamed row, shorter than the column */
+	c[2 * (N - 1)] = id70;  /* a streamed row, longer: overflows, cut at 60 */
+	o.table_rank = rank;
+	out = write_all(o, 2, h, NULL, N, c);
+	assert_non_null(strstr(out, "\nACME-INDUSTRIEANLAGEN-GMBH-NIEDERLASSUNG-STUTTGART  "
+	                            "Acme Industrieanlagen GmbH, Niederlassu…\n"));
+	last = strrchr(out, 'A');
+	while (last > out && last[-1] != '\n')
+		last--;
+	assert_string_equal(last, "ACME-INDUSTRIEANLAGEN-GMBH-NIEDERLASSUNG-STUTTGART-FEUERBAC…  "
+	                          "Acme Industrieanlagen GmbH, Niederlassu…\n");
+	assert_non_null(strstr(out, "\nB-2                                                 Acme"));
+	free(out);
+	free(c);
+}
+
 static void test_table_rows_after_the_first_1000_keep_the_fitted_columns(void **state)
 {
 	enum { N = 1001 };
@@ -1071,6 +1105,7 @@ int main(void)
 		cmocka_unit_test(test_table_fit_changes_nothing_without_limit_or_when_it_fits),
 		cmocka_unit_test(test_table_fits_its_width_cutting_text_but_never_numbers),
 		cmocka_unit_test(test_table_whole_rank_is_never_narrowed),
+		cmocka_unit_test(test_table_whole_rank_is_cut_only_past_60_columns),
 		cmocka_unit_test(test_table_rows_after_the_first_1000_keep_the_fitted_columns),
 		cmocka_unit_test(test_write_to_full_device_is_eio_at_finish),
 		cmocka_unit_test(test_write_error_during_rows_sticks_to_every_later_call),
