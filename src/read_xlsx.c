@@ -764,9 +764,12 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 
 /* ------------------------------------------------------------ opening */
 
+/* An OpenDocument file is a zip whose first member, stored, is "mimetype". */
+#define ODS_MAGIC "mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+
 rs_status rs_xlsx_detect(FILE *fp, rs_format want, bool *is_xlsx, rs_error *err)
 {
-	unsigned char m[8];
+	unsigned char m[30 + sizeof ODS_MAGIC - 1];
 	off_t at;
 	size_t n;
 
@@ -781,11 +784,16 @@ rs_status rs_xlsx_detect(FILE *fp, rs_format want, bool *is_xlsx, rs_error *err)
 	n = fread(m, 1, sizeof m, fp);
 	if (ferror(fp) || fseeko(fp, at, SEEK_SET) != 0)
 		return rs_error_set(err, RS_EIO, 0, "read error: %s", strerror(errno ? errno : EIO));
+	if (n == sizeof m && memcmp(m, "PK\003\004", 4) == 0 &&
+	    memcmp(m + 30, ODS_MAGIC, sizeof ODS_MAGIC - 1) == 0)
+		return rs_error_set(err, RS_EUSAGE, 0,
+		                    "an OpenDocument spreadsheet (.ods): relstage reads .xlsx; "
+		                    "save it as .xlsx (Excel 2007-365) or CSV UTF-8");
 	if (n >= 4 && memcmp(m, "PK\003\004", 4) == 0) {
 		*is_xlsx = true;
 		return RS_OK;
 	}
-	if (n == 8 && memcmp(m, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+	if (n >= 8 && memcmp(m, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
 		return rs_error_set(err, RS_EUSAGE, 0,
 		                    "an Excel 97-2003 workbook (.xls): relstage reads .xlsx; "
 		                    "save it as .xlsx (Excel Workbook) or CSV UTF-8");

@@ -448,6 +448,12 @@ static void test_what_is_not_a_workbook_says_what_it_is(void **state)
 	rewind(fp);
 	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_AUTO, &is, &err), RS_OK);
 	assert_true(is);
+	rewind(fp); /* an OpenDocument spreadsheet: a zip whose first member is "mimetype" */
+	fwrite("PK\003\004\n\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0"
+	       "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", 1, 84, fp);
+	rewind(fp);
+	assert_int_equal(rs_xlsx_detect(fp, RS_FMT_AUTO, &is, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "OpenDocument spreadsheet (.ods)"));
 	assert_int_equal(ftell(fp), 0);
 	(void)fclose(fp);
 }

@@ -5,6 +5,7 @@
 # (=HYPERLINK(...), +SUM(1), -cmd, @x, full-width ＝) as TEXT cells with the
 # leading apostrophe, never as formulas. A --raw control shows LibreOffice
 # would otherwise run =HYPERLINK as a formula. Plain and --excel output.
+# An .ods given to relstage is refused (exit 2) as an OpenDocument spreadsheet.
 # Without LibreOffice: "skipped", exit 0.
 : "${RELSTAGE:?set RELSTAGE to the relstage binary}"
 SOFFICE=$(command -v soffice || command -v libreoffice)
@@ -169,6 +170,10 @@ try:
                 cells = reader(conv[src])
                 no_formulas(label, cells)
             expect_cells(label, cells, in_rows, cols, True)
+        if to == "ods" and conv:  # an .ods given to relstage: exit 2, saying what it is
+            p = subprocess.run([R, "-q", next(iter(conv.values()))], capture_output=True, text=True)
+            if p.returncode != 2 or "an OpenDocument spreadsheet (.ods)" not in p.stderr or p.stdout:
+                fails.append(f"relstage on an .ods: exit {p.returncode}: {p.stderr.strip()!r}")
         if to == "xlsx" and ctl in conv and read_xlsx(conv[ctl]).get((1, 1), ("", ""))[0] != "formula":
             fails.append("control: LibreOffice did not read the --raw =HYPERLINK cell as a formula; "
                          "this test no longer proves neutralisation matters")
