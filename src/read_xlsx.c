@@ -187,10 +187,31 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 		nomem(pt);
 }
 
-/* A relationship's target as a path in the archive (relative to xl/). */
+/* A relationship's target as a path in the archive: relative to xl/
+ * (where workbook.xml is), or from the root when it starts with '/';
+ * "." and ".." segments resolved ("../xl/worksheets/sheet1.xml"), since
+ * the archive's names hold none. */
 static void set_path(char *dst, size_t cap, const char *target)
 {
+	char *seg, *w = dst;
+
 	(void)snprintf(dst, cap, target[0] == '/' ? "%s" : "xl/%s", target + (target[0] == '/'));
+	for (seg = dst; *seg != '\0';) {
+		size_t n = strcspn(seg, "/");
+		bool last = seg[n] == '\0';
+
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (w > dst && *--w != '/')
+				;
+		} else if (n > 1 || (n == 1 && seg[0] != '.')) {
+			if (w > dst)
+				*w++ = '/';
+			memmove(w, seg, n);
+			w += n;
+		}
+		seg += n + !last;
+	}
+	*w = '\0';
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -239,10 +260,10 @@ static unsigned char code_kind(const char *s)
 			if (s[1] != '\0')
 				s++;
 			break;
-		case '[':
+		case '[': /* [h] [mm] [ss] are elapsed times; [Magenta], [$-409], [>=100] are not */
 			if ((e = strchr(s, ']')) == NULL)
 				return 0;
-			time |= strchr("hHmMsS", s[1]) != NULL;
+			time |= e > s + 1 && s + 1 + strspn(s + 1, "hHmMsS") == e;
 			s = e;
 			break;
 		case 'y': case 'Y': case 'd': case 'D':
@@ -316,6 +337,73 @@ static void styles_end(void *ud, const XML_Char *name)
 		*(bool *)pt->ud = false;
 }
 
+/* ------------------------------------------------------ text escapes */
+
+/* The code unit of an escape "_xHHHH_" at s (n bytes left); -1 if none. */
+static long escape_at(const char *s, size_t n)
+{
+	long v = 0;
+	int i;
+
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		int c = s[i], d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+		                 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * Decodes, in place, the escapes Excel writes in text for characters XML
+ * cannot hold or that a writer chose to escape: "_x000D_" is a carriage
+ * return, "_x005F_" a '_' (how a literal "_x0041_" is written), a pair of
+ * surrogates one character. Excel shows the characters, never the escapes.
+ * "_x0000_" and a lone surrogate stay as written. Returns the new length;
+ * the text never grows (7 bytes of escape give at most 3 of UTF-8, two
+ * give 4).
+ */
+static size_t unescape(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		long cp = escape_at(s + i, n - i), lo;
+		size_t used = 7;
+
+		if (cp >= 0xD800 && cp <= 0xDBFF && (lo = escape_at(s + i + 7, n - i - 7)) >= 0xDC00 &&
+		    lo <= 0xDFFF) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			used = 14;
+		}
+		if (cp <= 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			s[o++] = s[i++];
+			continue;
+		}
+		if (cp < 0x80) {
+			s[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			s[o++] = (char)(0xC0 | cp >> 6);
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			s[o++] = (char)(0xE0 | cp >> 12);
+			s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			s[o++] = (char)(0xF0 | cp >> 18);
+			s[o++] = (char)(0x80 | (cp >> 12 & 0x3F));
+			s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		}
+		i += used;
+	}
+	return o;
+}
+
 /* ------------------------------------------------------ shared strings */
 
 /* State while reading xl/sharedStrings.xml: the text of <t> elements of
@@ -349,8 +437,14 @@ static void sst_end(void *ud, const XML_Char *name)
 
 	s->in_t = false;
 	s->rph -= strcmp(ln, "rPh") == 0;
-	if (strcmp(ln, "si") == 0 && !rs_buf_putc(&pt->x->sst.text, '\0'))
-		nomem(pt);
+	if (strcmp(ln, "si") == 0 && pt->x->sst.n > 0) {
+		strs *l = &pt->x->sst;
+		size_t at = l->off[l->n - 1];
+
+		l->text.len = at + unescape(l->text.data + at, l->text.len - at);
+		if (!rs_buf_putc(&l->text, '\0'))
+			nomem(pt);
+	}
 }
 
 static void sst_text(void *ud, const XML_Char *t, int n)
@@ -509,6 +603,8 @@ static void end_cell(part *pt, sheet_rd *s)
 		}
 		t = strs_at(&x->sst, i);
 		n = (i + 1 < x->sst.n ? x->sst.off[i + 1] : x->sst.text.len) - x->sst.off[i] - 1;
+	} else if (s->t == 'i' || s->t == 'S') {
+		n = n > 0 ? unescape(s->text.data, n) : 0;
 	} else if (s->t == 'b') {
 		t = n == 1 && t[0] == '1' ? "true" : "false";
 		n = strlen(t);

@@ -245,6 +245,124 @@ def edge(out):
     twin(os.path.join(out, "xl_edge.csv"), rows)
 
 
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def package(path, sheets, parts=None, workbook_pr="", targets=None):
+    """A workbook written by hand: sheets is [(name, sheet XML, state)];
+    parts maps "styles" and "sharedStrings" to their XML; targets gives the
+    relationship targets as a writer spelled them (default: relative to xl/)."""
+    targets = dict(targets or {})
+    listed, rels, files = "", "", {}
+    for i, (name, xml, state) in enumerate(sheets, 1):
+        target = targets.get(i, "worksheets/sheet%d.xml" % i)
+        listed += '<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>' % (
+            name, i, ' state="%s"' % state if state else "", i)
+        rels += '<Relationship Id="rId%d" Type="%sworksheet" Target="%s"/>' % (i, REL, target)
+        files["xl/worksheets/sheet%d.xml" % i] = xml
+    for k, (kind, xml) in enumerate(sorted((parts or {}).items()), 90):
+        rels += '<Relationship Id="rId%d" Type="%s%s" Target="%s"/>' % (
+            k, REL, kind, targets.get(kind, kind + ".xml"))
+        files["xl/%s.xml" % kind] = xml
+    files["[Content_Types].xml"] = """<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/></Types>"""
+    files["_rels/.rels"] = """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="%sofficeDocument" Target="xl/workbook.xml"/></Relationships>""" % REL
+    files["xl/workbook.xml"] = '<?xml version="1.0" encoding="UTF-8"?>\n<workbook %s %s>%s<sheets>%s</sheets></workbook>' % (
+        M, R, workbook_pr, listed)
+    files["xl/_rels/workbook.xml.rels"] = """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s</Relationships>""" % rels
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+
+
+def sheet_xml(rows):
+    """Rows of cells: (ref, type, style, value XML), e.g. ("C2", None, 1, "<v>0.45</v>")."""
+    body = ""
+    for r, cells in enumerate(rows, 1):
+        body += '<row r="%d">' % r
+        for ref, t, style, inner in cells:
+            body += '<c r="%s"%s%s>%s</c>' % (ref, ' t="%s"' % t if t else "",
+                                              ' s="%d"' % style if style else "", inner)
+        body += "</row>"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<worksheet %s><sheetData>%s</sheetData></worksheet>' % (M, body)
+
+
+def styles_xml(codes, xfs):
+    """numFmts {id: code} and cellXfs numFmtIds, in order (xf 0 first)."""
+    fmts = "".join('<numFmt numFmtId="%d" formatCode="%s"/>' % (i, c.replace('"', "&quot;"))
+                   for i, c in sorted(codes.items()))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet %s><numFmts>%s</numFmts><cellXfs>%s</cellXfs></styleSheet>' % (
+        M, fmts, "".join('<xf numFmtId="%d"/>' % i for i in xfs))
+
+
+def inline(ref, text):
+    return (ref, "inlineStr", 0, "<is><t>%s</t></is>" % text)
+
+
+def num(ref, v, style=0):
+    return (ref, None, style, "<v>%s</v>" % v)
+
+
+HEAD = ["id", "name", "purchase_share", "customer_since", "contacts"]
+
+
+def head_row():
+    return [inline("%s1" % chr(65 + i), h) for i, h in enumerate(HEAD)]
+
+
+def colours(out):
+    """Number formats with a colour: [Magenta] and [Blue] are colours, not
+    the minutes and seconds of an elapsed time ([mm], [ss], [h]:mm)."""
+    styles = styles_xml({164: "[Magenta]0", 165: "[Blue]#,##0;[Red]-#,##0", 166: "[h]:mm:ss",
+                         167: "[Green]0.0%"}, [0, 164, 165, 166, 167])
+    rows = [head_row() + [inline("F1", "call_time"), inline("G1", "growth")],
+            [inline("A2", "C1"), inline("B2", "Magenta GmbH"), num("C2", 45, 1), num("D2", 2019),
+             num("E2", 3, 2), num("F2", 1.5, 3), num("G2", 0.125, 4)],
+            [inline("A3", "C2"), inline("B3", "Blue Ltd"), num("C3", 85, 1), num("D3", 2020, 2),
+             num("E3", 1200, 2), num("F3", 0.75, 3), num("G3", -0.05, 4)]]
+    package(os.path.join(out, "xl_colours.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+    twin(os.path.join(out, "xl_colours.csv"),
+         [HEAD + ["call_time", "growth"], ["C1", "Magenta GmbH", "45", "2019", "3", "36:00:00", "12.5%"],
+          ["C2", "Blue Ltd", "85", "2020", "1200", "18:00:00", "-5%"]])
+
+
+def dot_targets(out):
+    """Relationship targets written with ".." and "." segments (valid: they
+    resolve against xl/): the sheet, the styles and the shared strings are
+    all found, so the share keeps its percent format and the date its date."""
+    styles = styles_xml({}, [0, 9, 14])
+    sst = '<sst %s><si><t>Dot Ltd</t></si></sst>' % M
+    rows = [head_row(), [inline("A2", "D1"), ("B2", "s", 0, "<v>0</v>"), num("C2", 0.45, 1), num("D2", 43525, 2),
+                         num("E2", 3)]]
+    package(os.path.join(out, "xl_dot_targets.xlsx"), [("Export", sheet_xml(rows), None)],
+            {"styles": styles, "sharedStrings": sst},
+            targets={1: "../xl/worksheets/./sheet1.xml", "styles": "../xl/styles.xml",
+                     "sharedStrings": "./sharedStrings.xml"})
+    twin(os.path.join(out, "xl_dot_targets.csv"), [HEAD, ["D1", "Dot Ltd", "45%", "2019-03-01", "3"]])
+
+
+def escapes(out):
+    """Excel's escapes in text (_xHHHH_): a carriage return in a shared
+    string, a tab in a formula's text result, an emoji as two surrogates,
+    a literal "_x0031_" written as "_x005F_x0031_"; "_x0000_" stays."""
+    sst = ('<sst %s><si><t xml:space="preserve">Line_x000D_\nTwo</t></si>'
+           '<si><r><t>Rich_x0020_</t></r><r><t>Run</t></r></si></sst>') % M
+    rows = [head_row() + [inline("F1", "note")],
+            [inline("A2", "E1"), ("B2", "s", 0, "<v>0</v>"), num("C2", 45), num("D2", 2019), num("E2", 3),
+             ("F2", "str", 0, '<f>"a"&amp;CHAR(9)&amp;"b"</f><v>a_x0009_b</v>')],
+            [inline("A3", "K_x005F_x0031_"), ("B3", "s", 0, "<v>1</v>"), num("C3", 60), num("D3", 2020),
+             num("E3", 2), inline("F3", "smile _xD83D__xDE00_ _x0000_")]]
+    package(os.path.join(out, "xl_escapes.xlsx"), [("Export", sheet_xml(rows), None)], {"sharedStrings": sst})
+    twin(os.path.join(out, "xl_escapes.csv"),
+         [HEAD + ["note"], ["E1", "Line\r\nTwo", "45", "2019", "3", "a\tb"],
+          ["K_x0031_", "Rich Run", "60", "2020", "2", "smile \U0001F600 _x0000_"]])
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -337,3 +455,6 @@ if __name__ == "__main__":
     formulas(out)
     wps_years(out)
     hidden(out)
+    colours(out)
+    dot_targets(out)
+    escapes(out)
