@@ -6,13 +6,14 @@
  * it by index from anywhere in the sheet, so it is held in memory, capped at
  * RS_XLSX_MAX_SHARED bytes.
  *
- * Cells arrive as a person sees them: numbers as the shortest text that
- * reads back as the same double (0.85, not 0.85000000000000009), cells
+ * Cells arrive as a person sees them: numbers as the shortest text of the
+ * 15 significant digits Excel shows (0.85, not 0.85000000000000009), cells
  * formatted as dates as ISO dates, percentages as "85%", booleans as
- * true/false, text (shared, inline, rich) as written. A formula gives its
- * cached value; a formula without one (openpyxl), or with the 0 XlsxWriter
- * writes for every formula in a workbook it asks to recalculate on opening,
- * stops the run: its value is unknown.
+ * true/false, text (shared, inline, rich) as written, _x000D_ escapes
+ * decoded. A formula gives its cached value; a formula without one
+ * (openpyxl), or with the 0 XlsxWriter writes for every formula in a
+ * workbook it asks to recalculate on opening, stops the run: its value is
+ * unknown.
  */
 #include <errno.h>
 #include <expat.h>
@@ -465,9 +466,24 @@ static void sst_text(void *ud, const XML_Char *t, int n)
 
 /* ------------------------------------------------------ cell values */
 
-/* A number cell's text (v in the sheet's XML) as the shortest text of its
- * value times 10^shift (2: a percentage); 0 when s is not a number a double
- * holds, and the cell then keeps its text. */
+/* The significant digits of a number's text (before any exponent). */
+static int sig_digits(const char *s)
+{
+	int n = 0;
+
+	for (s += strspn(s, "+-0."); *s != '\0' && *s != 'e' && *s != 'E'; s++)
+		n += *s >= '0' && *s <= '9';
+	return n;
+}
+
+/*
+ * A number cell's text (v in the sheet's XML) as the shortest text of its
+ * value, rounded to the 15 significant digits Excel and LibreOffice show,
+ * times 10^shift (2: a percentage); 0 when s is not a number a double
+ * holds, and the cell then keeps its text. Excel stores a formula's
+ * 0.7 + 0.1 as 0.79999999999999993 and shows 80%: read unrounded, that
+ * share would fall below a threshold of 80 the user sees it reach.
+ */
 static size_t num_text(const char *s, int shift, char *out)
 {
 	char *end;
@@ -482,6 +498,13 @@ static size_t num_text(const char *s, int shift, char *out)
 	if (shift == 0 && fabs(v) >= 9007199254740992.0 && strlen(s) < RS_NUM_TEXT &&
 	    s[strspn(s + (*s == '-'), "0123456789") + (*s == '-')] == '\0')
 		return (size_t)snprintf(out, RS_NUM_TEXT, "%s", s);
+	/* Whole numbers keep every digit (a 16-digit id); only a fraction is rounded. */
+	if (sig_digits(s) > 15 && v != floor(v)) {
+		char r[32];
+
+		(void)snprintf(r, sizeof r, "%.15g", v);
+		v = strtod(r, NULL);
+	}
 	return rs_num_text(out, v == 0 ? 0 : v, shift); /* -0 shows as 0 in a sheet */
 }
 

@@ -208,10 +208,10 @@ def edge(out):
 <x:c r="F5" t="b"><x:v>0</x:v></x:c><x:c r="G5"><x:v>123456789012345678</x:v></x:c></x:row>
 </x:sheetData></x:worksheet>"""
     rows = [["id", "name", "purchase_share", "since", "at", "flag", "amount", "calc"],
-            ["00123", "Ōsaka Seiki  K.K.", "85.00000000000001", "1904-01-01", "1904-01-02 12:00:00", "true",
+            ["00123", "Ōsaka Seiki  K.K.", "85", "1904-01-01", "1904-01-02 12:00:00", "true",
              "1234567.8", "00123x"],
             ["E-7", "=cmd|' /C calc'!A0", "62.55%", "2024-03-02", "18:00:00", "#N/A", "0.0000001",
-             "0.3333333333333333"],
+             "0.333333333333333"],
             ["E-9", " 空格 ", "0", "", "", "false", "123456789012345678", ""]]
     files = {
         "[Content_Types].xml": """<?xml version="1.0" encoding="UTF-8"?>
@@ -363,6 +363,23 @@ def escapes(out):
           ["K_x0031_", "Rich Run", "60", "2020", "2", "smile \U0001F600 _x0000_"]])
 
 
+def excel_digits(out):
+    """Formula results as Excel stores them, with 17 significant digits,
+    read as the 15 Excel shows: 0.7+0.1 is 80% (not 79.99999999999999%),
+    0.1*30 contacts is 3 (not 3.0000000000000004, which is no whole number);
+    a 16-digit whole id keeps its digits."""
+    styles = styles_xml({}, [0, 9])
+    rows = [[inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share"), inline("D1", "contacts"),
+             inline("E1", "relationship_years"), inline("F1", "account_no")],
+            [inline("A2", "X1"), inline("B2", "Digits AG"), ("C2", None, 1, "<f>0.7+0.1</f><v>0.79999999999999993</v>"),
+             ("D2", None, 0, "<f>0.1*30</f><v>3.0000000000000004</v>"),
+             ("E2", None, 0, "<f>4.2+0.8</f><v>4.9999999999999991</v>"), num("F2", 1234567890123456)]]
+    package(os.path.join(out, "xl_excel_digits.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+    twin(os.path.join(out, "xl_excel_digits.csv"),
+         [["id", "name", "purchase_share", "contacts", "relationship_years", "account_no"],
+          ["X1", "Digits AG", "80%", "3", "5", "1234567890123456"]])
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -458,3 +475,4 @@ if __name__ == "__main__":
     colours(out)
     dot_targets(out)
     escapes(out)
+    excel_digits(out)
