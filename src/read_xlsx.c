@@ -541,6 +541,55 @@ static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, 
 	return strftime(out, 64, kind & K_TIME ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d", &tm);
 }
 
+/* n digits at s as a number; -1 when they are not all digits. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/*
+ * A date cell (t="d": ISO 8601, "2019-03-01T09:30:00", as openpyxl and
+ * Excel's strict files write it) as date_text shows a serial with the same
+ * format: the date, the time of day when the format shows one (or, without
+ * a date format, when it is not midnight), or the time alone. A zone ("Z",
+ * "+08:00") and fractions of a second are left out. 0 when s is no such
+ * date: the cell keeps its text.
+ */
+static size_t iso_text(const char *s, unsigned char kind, char *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	bool time;
+
+	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	if (s[10] == 'T' && strlen(s) >= 16) {
+		h = digits(s + 11, 2), mi = digits(s + 14, 2);
+		sec = s[16] == ':' ? digits(s + 17, 2) : 0;
+		if (s[13] != ':' || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+			return 0;
+	} else if (s[10] != '\0') {
+		return 0;
+	}
+	if (kind & K_DATE)
+		time = (kind & K_TIME) != 0;
+	else if (kind & K_TIME)
+		return (size_t)snprintf(out, 64, "%02d:%02d:%02d", h, mi, sec);
+	else
+		time = h != 0 || mi != 0 || sec != 0;
+	return time ? (size_t)snprintf(out, 64, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec)
+	            : (size_t)snprintf(out, 64, "%04d-%02d-%02d", y, mo, d);
+}
+
 /* ------------------------------------------------------------ sheets */
 
 typedef struct sheet_rd {
@@ -626,6 +675,11 @@ static void end_cell(part *pt, sheet_rd *s)
 		}
 		t = strs_at(&x->sst, i);
 		n = (i + 1 < x->sst.n ? x->sst.off[i + 1] : x->sst.text.len) - x->sst.off[i] - 1;
+	} else if (s->t == 'd' && n > 0) {
+		size_t k = iso_text(t, s->kind, num); /* 0: not ISO, kept as written */
+
+		if (k > 0)
+			t = num, n = k;
 	} else if (s->t == 'i' || s->t == 'S') {
 		n = n > 0 ? unescape(s->text.data, n) : 0;
 	} else if (s->t == 'b') {

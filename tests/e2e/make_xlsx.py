@@ -380,6 +380,23 @@ def excel_digits(out):
           ["X1", "Digits AG", "80%", "3", "5", "1234567890123456"]])
 
 
+def iso_dates(out):
+    """Date cells stored as ISO 8601 text (t="d"), as openpyxl writes them
+    with iso_dates=True: shown as their format shows them, a date alone or
+    with its time, never with the "T" between them."""
+    wb = openpyxl.Workbook(iso_dates=True)
+    ws = wb.active
+    ws.append(["id", "name", "purchase_share", "customer_since", "last_visit"])
+    ws.append(["D1", "Iso GmbH", 40, datetime.date(2019, 3, 1), datetime.datetime(2026, 11, 2, 9, 30)])
+    ws.append(["D2", "Iso AB", 55, datetime.datetime(2020, 6, 15), datetime.datetime(2026, 10, 1, 17, 5, 9)])
+    ws["D3"].number_format = "yyyy-mm-dd"
+    wb.save(os.path.join(out, "xl_iso_dates.xlsx"))
+    twin(os.path.join(out, "xl_iso_dates.csv"),
+         [["id", "name", "purchase_share", "customer_since", "last_visit"],
+          ["D1", "Iso GmbH", "40", "2019-03-01", "2026-11-02 09:30:00"],
+          ["D2", "Iso AB", "55", "2020-06-15", "2026-10-01 17:05:09"]])
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -476,3 +493,4 @@ if __name__ == "__main__":
     dot_targets(out)
     escapes(out)
     excel_digits(out)
+    iso_dates(out)

@@ -102,6 +102,31 @@ static void test_date_serials_read_as_iso_dates_in_both_date_systems(void **stat
 	expect_date(false, "45352abc", K_DATE, "");
 }
 
+static void expect_iso(const char *v, unsigned char kind, const char *want)
+{
+	char out[64];
+	size_t n = iso_text(v, kind, out);
+
+	out[n] = '\0';
+	assert_string_equal(out, want);
+}
+
+static void test_iso_date_cells_read_as_their_format_shows_them(void **state)
+{
+	(void)state;
+	expect_iso("2019-03-01T09:30:00", K_DATE, "2019-03-01");
+	expect_iso("2019-03-01T09:30:00", K_DATE | K_TIME, "2019-03-01 09:30:00");
+	expect_iso("2019-03-01T09:30:00.250Z", K_TIME, "09:30:00");
+	expect_iso("2019-03-01T09:30", 0, "2019-03-01 09:30:00");
+	expect_iso("2019-03-01T00:00:00Z", 0, "2019-03-01");
+	expect_iso("2019-03-01", K_DATE | K_TIME, "2019-03-01 00:00:00");
+	expect_iso("2019-13-01", K_DATE, ""); /* not a date: the text stays */
+	expect_iso("2019-03-01x", K_DATE, "");
+	expect_iso("2019-03", K_DATE, "");
+	expect_iso("2019-03-01T25:00", K_DATE, "");
+	expect_iso("2019-03-01T09:3", K_DATE, "");
+}
+
 static void test_number_formats_say_date_time_or_percentage(void **state)
 {
 	(void)state;
@@ -562,6 +587,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_numbers_read_as_the_shortest_text_of_the_15_digits_excel_shows),
 		cmocka_unit_test(test_date_serials_read_as_iso_dates_in_both_date_systems),
+		cmocka_unit_test(test_iso_date_cells_read_as_their_format_shows_them),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
 		cmocka_unit_test(test_relationship_targets_resolve_to_archive_paths),
 		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
