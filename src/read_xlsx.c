@@ -708,6 +708,20 @@ static void end_cell(part *pt, sheet_rd *s)
 	}
 	if (n == 0)
 		return;
+	/* A row's cells come left to right; one out of order, or written twice,
+	 * would be dropped or misplaced: what Excel shows there is not known. */
+	if (s->col < s->cells.n && s->col < s->c->opts->max_columns) {
+		char last[8];
+
+		col_letters(s->col, num);
+		col_letters(s->cells.n - 1, last);
+		stop(pt, rs_error_set(pt->err, RS_EPARSE, s->row,
+		                      "cell %s%lu comes after cell %s%lu in the sheet's XML (its cells are out "
+		                      "of order, or one is written twice): open the workbook in Excel, WPS or "
+		                      "LibreOffice and save it, or save the sheet as CSV",
+		                      num, s->row, last, s->row));
+		return;
+	}
 	s->values++;
 	if (s->col + 1 > s->total)
 		s->total = s->col + 1;

@@ -264,10 +264,16 @@ def package(path, sheets, parts=None, workbook_pr="", targets=None):
         rels += '<Relationship Id="rId%d" Type="%s%s" Target="%s"/>' % (
             k, REL, kind, targets.get(kind, kind + ".xml"))
         files["xl/%s.xml" % kind] = xml
+    types = "".join('<Override PartName="/%s" ContentType="application/vnd.openxmlformats-officedocument.'
+                    'spreadsheetml.%s+xml"/>' % (name, kind) for name, kind in
+                    [("xl/workbook.xml", "sheet.main"), ("xl/styles.xml", "styles"),
+                     ("xl/sharedStrings.xml", "sharedStrings")] +
+                    [("xl/worksheets/sheet%d.xml" % i, "worksheet") for i in range(1, len(sheets) + 1)]
+                    if name in files or name == "xl/workbook.xml")
     files["[Content_Types].xml"] = """<?xml version="1.0" encoding="UTF-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/></Types>"""
+<Default Extension="xml" ContentType="application/xml"/>%s</Types>""" % types
     files["_rels/.rels"] = """<?xml version="1.0" encoding="UTF-8"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="%sofficeDocument" Target="xl/workbook.xml"/></Relationships>""" % REL
@@ -397,6 +403,16 @@ def iso_dates(out):
           ["D2", "Iso AB", "55", "2020-06-15", "2026-10-01 17:05:09"]])
 
 
+def unordered(out):
+    """A row whose cells are out of order (B2 after C2), and one with a cell
+    written twice (C2, 45 then 90): LibreOffice shows B2 in its place and
+    the second C2; relstage read neither (it kept the first) and now stops."""
+    head = [inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share")]
+    for name, row in (("xl_cells_unordered", [inline("A2", "U1"), num("C2", 45), inline("B2", "Name")]),
+                      ("xl_cells_twice", [inline("A2", "U1"), inline("B2", "Name"), num("C2", 45), num("C2", 90)])):
+        package(os.path.join(out, name + ".xlsx"), [("Export", sheet_xml([head, row]), None)])
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -494,3 +510,4 @@ if __name__ == "__main__":
     escapes(out)
     excel_digits(out)
     iso_dates(out)
+    unordered(out)
