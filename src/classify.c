@@ -1116,6 +1116,27 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 		tell_notes(c, at, NULL, 0); /* no file: the one being read */
 }
 
+/*
+ * The workbook opens in Excel on another sheet than the first, which was
+ * read: said, since the person may have meant the sheet they saw (this
+ * quarter's, of four with the same header).
+ */
+static void say_sheet(rs_classifier *c, const rs_reader *rd)
+{
+	const char *read = NULL, *active = rs_reader_active_sheet(rd, &read);
+	size_t at = c->notes.len;
+
+	if (active == NULL)
+		return;
+	(void)(rs_buf_puts(&c->notes, "read sheet \"") && rs_buf_puts(&c->notes, read) &&
+	       rs_buf_puts(&c->notes, "\", the first; the workbook opens on sheet \"") &&
+	       rs_buf_puts(&c->notes, active) &&
+	       rs_buf_puts(&c->notes, "\" in Excel: to read that one, give --sheet \"") &&
+	       rs_buf_puts(&c->notes, active) && rs_buf_puts(&c->notes, "\"\n"));
+	if (!c->notes.failed)
+		tell_notes(c, at, NULL, 0);
+}
+
 rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 {
 	rs_status st;
@@ -1128,6 +1149,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		st = end_lookahead(c, err);
 	if (st == RS_OK)
 		st = rs_classifier_end(c, err);
+	if (st == RS_OK)
+		say_sheet(c, rd);
 	if (st == RS_OK)
 		say_hidden(c, rd);
 	c->looking = false;

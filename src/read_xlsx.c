@@ -46,6 +46,7 @@ struct rs_xlsx_in {
 	bool recalc;            /* calcPr fullCalcOnLoad: recalculate on opening */
 	strs sheet_name, sheet_rid, rel_id, rel_target;
 	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
+	size_t active;          /* the sheet Excel opens on (activeTab); SIZE_MAX: none */
 	char sst_path[256], styles_path[256];
 	rs_buf xf_kind;         /* per cell style (cellXfs), K_ bits */
 	strs fmt_code;          /* custom number formats: "id\0code" */
@@ -179,9 +180,13 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 		pt->x->date1904 = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
 	if (strcmp(ln, "calcPr") == 0 && (s = attr(a, "fullCalcOnLoad")) != NULL)
 		pt->x->recalc = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
+	if (strcmp(ln, "workbookView") == 0 && pt->x->active == SIZE_MAX) /* bookViews precede sheets */
+		pt->x->active = (s = attr(a, "activeTab")) != NULL ? strtoul(s, NULL, 10) : 0;
 	if (strcmp(ln, "sheet") != 0 || (s = attr(a, "name")) == NULL || (id = attr(a, "id")) == NULL)
 		return;
 	state = attr(a, "state"); /* hidden, veryHidden, visible */
+	if (state != NULL && strcmp(state, "visible") != 0 && pt->x->active == pt->x->sheet_name.n)
+		pt->x->active = SIZE_MAX; /* Excel never opens on a hidden sheet */
 	if (pt->x->first_visible == SIZE_MAX && (state == NULL || strcmp(state, "visible") == 0))
 		pt->x->first_visible = pt->x->sheet_name.n;
 	if (!strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
@@ -876,6 +881,14 @@ static bool was_read(const rs_xlsx_in *x, size_t i)
 	return false;
 }
 
+const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
+{
+	if (x->opts.sheet != NULL || x->nread == 0 || x->active >= x->sheet_name.n || was_read(x, x->active))
+		return NULL;
+	*read = strs_at(&x->sheet_name, x->read[0]);
+	return strs_at(&x->sheet_name, x->active);
+}
+
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first)
 {
 	*first = x->first_hidden;
@@ -1086,6 +1099,7 @@ rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name, const rs_re
 	x->name = name;
 	x->opts = *opts;
 	x->first_visible = SIZE_MAX;
+	x->active = SIZE_MAX;
 	strcpy(x->sst_path, "xl/sharedStrings.xml");
 	strcpy(x->styles_path, "xl/styles.xml");
 	st = open_zip(x, fp, err);

@@ -383,6 +383,11 @@ void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap)
 		rs_xlsx_sheet_hint(r->xlsx, out, cap);
 }
 
+const char *rs_reader_active_sheet(const rs_reader *r, const char **read)
+{
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_active_other(r->xlsx, read) : NULL;
+}
+
 unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first)
 {
 	*first = 0;

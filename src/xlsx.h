@@ -64,6 +64,10 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err);
  * sheet was read.
  */
 void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap);
+/* The sheet Excel opens the workbook on (its active tab), when that is
+ * not a sheet read and no --sheet was given, with the sheet read in *read;
+ * NULL otherwise. Both borrowed from x. */
+const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read);
 /* Rows after the header hidden in the sheet (hidden by hand or filtered
  * out), and the line of the first; 0 when none. */
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first);

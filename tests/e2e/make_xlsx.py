@@ -413,6 +413,32 @@ def unordered(out):
         package(os.path.join(out, name + ".xlsx"), [("Export", sheet_xml([head, row]), None)])
 
 
+def sheets_shown(out):
+    """Four quarters' sheets with the same header, saved while Q4 was shown
+    (activeTab): Q1 is read and that is said. A workbook whose first sheet
+    is hidden (an export's raw data) and whose second is shown: the shown
+    one is read, as Excel opens it, and nothing needs saying."""
+    wb = openpyxl.Workbook()
+    for i, q in enumerate(["Q1", "Q2", "Q3", "Q4"]):
+        ws = wb.active if i == 0 else wb.create_sheet(q)
+        ws.title = q
+        ws.append(["id", "name", "purchase_share"])
+        ws.append(["Q%d-1" % (i + 1), "Quarter Ltd", 20 * (i + 1)])
+    wb.active = 3
+    wb.save(os.path.join(out, "xl_quarters.xlsx"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "raw"
+    ws.append(["id", "name", "purchase_share"])
+    ws.append(["OLD1", "Hidden GmbH", 10])
+    ws.sheet_state = "hidden"
+    ws = wb.create_sheet("Accounts")
+    ws.append(["id", "name", "purchase_share"])
+    ws.append(["NEW1", "Shown GmbH", 90])
+    wb.active = 1
+    wb.save(os.path.join(out, "xl_hidden_first.xlsx"))
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -511,3 +537,4 @@ if __name__ == "__main__":
     excel_digits(out)
     iso_dates(out)
     unordered(out)
+    sheets_shown(out)

@@ -78,6 +78,19 @@ for c in "xl_cells_unordered B2 C2" "xl_cells_twice C2 C2"; do
 		fail "$1: exit $rc: $(cat "$t/err")"
 done
 
+# The first sheet is read; when Excel opens the workbook on another, that is
+# said (and --sheet names it). A hidden first sheet is passed over, silently:
+# the first sheet shown is the one Excel opens on.
+"$R" -q "$t/xl_quarters.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^Q1-1,' "$t/x.out" &&
+	grep -qxF "relstage: $t/xl_quarters.xlsx: read sheet \"Q1\", the first; the workbook opens on sheet \"Q4\" in Excel: to read that one, give --sheet \"Q4\"" "$t/err" ||
+	fail "xl_quarters: exit $rc: $(cat "$t/err")"
+"$R" -q --sheet Q4 "$t/xl_quarters.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^Q4-1,' "$t/x.out" && ! grep -q 'read sheet' "$t/err" || fail "xl_quarters --sheet Q4: exit $rc: $(cat "$t/err")"
+"$R" -q "$t/xl_hidden_first.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^NEW1,' "$t/x.out" && ! grep -q 'OLD1' "$t/x.out" && ! grep -q 'sheet' "$t/err" ||
+	fail "xl_hidden_first: exit $rc: $(cat "$t/x.out" "$t/err")"
+
 # --sheet: a named sheet and its continuation ("Data 2"); a missing one.
 "$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>&1
 "$R" -q "$t/xl_multi.csv" >"$t/c.out" 2>&1
