@@ -1117,6 +1117,31 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 }
 
 /*
+ * A field read from a column hidden in the workbook: read like the others,
+ * since the file holds it, and said, since the person may have hidden it
+ * to leave it out (last year's share beside this year's).
+ */
+static void say_hidden_cols(rs_classifier *c, const rs_reader *rd)
+{
+	size_t at = c->notes.len;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT && c->map != NULL; f++) {
+		long col = rs_fieldmap_column(c->map, f);
+
+		if (col < 0 || !rs_reader_column_hidden(rd, (size_t)col))
+			continue;
+		(void)(rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, " is column ") &&
+		       rs_buf_put_ulong(&c->notes, (unsigned long)col + 1) &&
+		       rs_buf_puts(&c->notes, ", which is hidden in the sheet: read like the others; to read "
+		                              "another column, give -m ") &&
+		       rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, "=COLUMN\n"));
+	}
+	if (!c->notes.failed)
+		tell_notes(c, at, NULL, 0);
+}
+
+/*
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
  * quarter's, of four with the same header).
@@ -1151,6 +1176,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		st = rs_classifier_end(c, err);
 	if (st == RS_OK)
 		say_sheet(c, rd);
+	if (st == RS_OK)
+		say_hidden_cols(c, rd);
 	if (st == RS_OK)
 		say_hidden(c, rd);
 	c->looking = false;

@@ -54,6 +54,7 @@ struct rs_xlsx_in {
 	size_t *read, nread;    /* the sheets to read: the one asked for, then its
 	                           continuations ("NAME 2", ...) */
 	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
+	rs_buf col_hidden;      /* per column of the sheets read: 1 if hidden (<col hidden>) */
 };
 
 static const char *local_name(const char *name)
@@ -751,6 +752,29 @@ static void sheet_text(void *ud, const XML_Char *t, int n)
 		nomem(pt);
 }
 
+/* <col min="3" max="4" hidden="1">: columns C and D are hidden in Excel. */
+static void hide_cols(part *pt, const char **a)
+{
+	rs_xlsx_in *x = pt->x;
+	const char *v = attr(a, "hidden");
+	unsigned long lo, hi;
+
+	if (v == NULL || (strcmp(v, "1") != 0 && strcmp(v, "true") != 0) || (v = attr(a, "min")) == NULL)
+		return;
+	lo = strtoul(v, NULL, 10);
+	hi = (v = attr(a, "max")) != NULL ? strtoul(v, NULL, 10) : lo;
+	if (hi > x->opts.max_columns)
+		hi = x->opts.max_columns;
+	for (; lo >= 1 && lo <= hi; lo++) {
+		while (x->col_hidden.len < lo)
+			if (!rs_buf_putc(&x->col_hidden, '\0')) {
+				nomem(pt);
+				return;
+			}
+		x->col_hidden.data[lo - 1] = 1;
+	}
+}
+
 static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	part *pt = ud;
@@ -785,6 +809,8 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->in_cell = true;
 		s->formula = s->has_v = false;
 		rs_buf_reset(&s->text);
+	} else if (strcmp(ln, "col") == 0) {
+		hide_cols(pt, a);
 	} else if (s->in_cell && strcmp(ln, "f") == 0) {
 		s->formula = true;
 	} else if (s->in_cell && (strcmp(ln, "v") == 0 || (s->in_is && strcmp(ln, "t") == 0))) {
@@ -887,6 +913,11 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
 		return NULL;
 	*read = strs_at(&x->sheet_name, x->read[0]);
 	return strs_at(&x->sheet_name, x->active);
+}
+
+bool rs_xlsx_column_hidden(const rs_xlsx_in *x, size_t col)
+{
+	return col < x->col_hidden.len && x->col_hidden.data[col] != 0;
 }
 
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first)
@@ -1137,6 +1168,7 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->fmt_code);
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
+	rs_buf_free(&x->col_hidden);
 	rs_free(x->read);
 	rs_free(x);
 }

@@ -388,6 +388,11 @@ const char *rs_reader_active_sheet(const rs_reader *r, const char **read)
 	return r != NULL && r->xlsx != NULL ? rs_xlsx_active_other(r->xlsx, read) : NULL;
 }
 
+bool rs_reader_column_hidden(const rs_reader *r, size_t col)
+{
+	return r != NULL && r->xlsx != NULL && rs_xlsx_column_hidden(r->xlsx, col);
+}
+
 unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first)
 {
 	*first = 0;

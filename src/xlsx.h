@@ -71,6 +71,8 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read);
 /* Rows after the header hidden in the sheet (hidden by hand or filtered
  * out), and the line of the first; 0 when none. */
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first);
+/* Whether column col (0 = A) of the sheets read is hidden in Excel. */
+bool rs_xlsx_column_hidden(const rs_xlsx_in *x, size_t col);
 void rs_xlsx_in_free(rs_xlsx_in *x);
 
 #endif

@@ -439,6 +439,18 @@ def sheets_shown(out):
     wb.save(os.path.join(out, "xl_hidden_first.xlsx"))
 
 
+def hidden_column(out):
+    """Last year's share in a hidden column named "share" beside this
+    year's, 采购占比 2026: the hidden one is read (its name matches exactly),
+    and that it is hidden is said."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "name", "share", "采购占比 2026"])
+    ws.append(["HC1", "Hidden Column Co", 30, 85])
+    ws.column_dimensions["C"].hidden = True
+    wb.save(os.path.join(out, "xl_hidden_column.xlsx"))
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -538,3 +550,4 @@ if __name__ == "__main__":
     iso_dates(out)
     unordered(out)
     sheets_shown(out)
+    hidden_column(out)

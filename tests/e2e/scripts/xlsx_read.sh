@@ -39,6 +39,14 @@ done
 [ $rc = 0 ] && [ "$(grep -c '^H[1-6],' "$t/x.out")" = 6 ] &&
 	grep -qF 'xl_hidden.xlsx: 2 rows are hidden in the sheet (hidden or filtered out in Excel; the first at line 4): read like the others' "$t/err" ||
 	fail "xl_hidden: exit $rc: $(cat "$t/err")"
+# A field read from a hidden column is read, and said.
+"$R" -q "$t/xl_hidden_column.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^HC1,Hidden Column Co,30,85,initial,' "$t/x.out" &&
+	grep -qxF "relstage: $t/xl_hidden_column.xlsx: purchase_share is column 3, which is hidden in the sheet: read like the others; to read another column, give -m purchase_share=COLUMN" "$t/err" ||
+	fail "xl_hidden_column: exit $rc: $(cat "$t/err")"
+"$R" -q -m purchase_share=#4 "$t/xl_hidden_column.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^HC1,Hidden Column Co,30,85,stable,' "$t/x.out" && ! grep -q 'hidden in the sheet' "$t/err" ||
+	fail "xl_hidden_column -m purchase_share=#4: exit $rc: $(cat "$t/err")"
 # A share header merged across two years (WPS): the run stops, naming both
 # columns; -m picks one, and the row of years is skipped as a title row.
 "$R" -q "$t/xl_wps_years.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
