@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <zip.h>
@@ -688,10 +689,16 @@ static void end_cell(part *pt, sheet_rd *s)
 			t = num, n = k;
 	} else if (s->t == 'i' || s->t == 'S') {
 		n = n > 0 ? unescape(s->text.data, n) : 0;
-	} else if (s->t == 'b') {
-		t = n == 1 && t[0] == '1' ? "true" : "false";
-		n = strlen(t);
-		type = RS_T_BOOL;
+	} else if (s->t == 'b' && n > 0) {
+		/* 1 and 0; some writers spell them TRUE and FALSE. An empty cell stays
+		 * empty (not false), anything else as written, for the field to judge. */
+		bool yes = strcmp(t, "1") == 0 || strcasecmp(t, "true") == 0;
+
+		if (yes || strcmp(t, "0") == 0 || strcasecmp(t, "false") == 0) {
+			t = yes ? "true" : "false";
+			n = strlen(t);
+			type = RS_T_BOOL;
+		}
 	} else if (s->t == 'n' && n > 0) {
 		size_t k = (s->kind & (K_DATE | K_TIME)) ? date_text(x, t, s->kind, num) : 0;
 

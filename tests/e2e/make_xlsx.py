@@ -451,6 +451,21 @@ def hidden_column(out):
     wb.save(os.path.join(out, "xl_hidden_column.xlsx"))
 
 
+def booleans(out):
+    """Boolean cells (t="b") as writers other than Excel write them: TRUE and
+    FALSE spelled out (read as true and false, not both as false), and an
+    empty one, with or without <v/> (read as empty, never as false)."""
+    head = ["id", "name", "purchase_share", "key_person", "strategic_agreement", "exclusive", "info_sharing"]
+    rows = [[inline("%s1" % chr(65 + i), h) for i, h in enumerate(head)],
+            [inline("A2", "B1"), inline("B2", "Bool AG"), num("C2", 45), ("D2", "b", 0, "<v>TRUE</v>"),
+             ("E2", "b", 0, ""), ("F2", "b", 0, "<v></v>"), ("G2", "b", 0, "<v>FALSE</v>")],
+            [inline("A3", "B2"), inline("B3", "Bool SA"), num("C3", 55), ("D3", "b", 0, "<v>1</v>"),
+             ("E3", "b", 0, "<v>0</v>"), ("F3", "b", 0, "<v>true</v>"), ("G3", "b", 0, "<v>0</v>")]]
+    package(os.path.join(out, "xl_booleans.xlsx"), [("Export", sheet_xml(rows), None)])
+    twin(os.path.join(out, "xl_booleans.csv"),
+         [head, ["B1", "Bool AG", "45", "true", "", "", "false"], ["B2", "Bool SA", "55", "true", "false", "true", "false"]])
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -551,3 +566,4 @@ if __name__ == "__main__":
     unordered(out)
     sheets_shown(out)
     hidden_column(out)
+    booleans(out)
