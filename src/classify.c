@@ -411,6 +411,7 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 
 	if (st == RS_OK)
 		st = rs_intake_taken(&c->in, in, c->map, err);
+	c->header_line = in->line;
 	if (st == RS_OK)
 		tell_notes(c, 0, NULL, in->line); /* once per file, at its header */
 	return st;
@@ -1142,6 +1143,37 @@ static void say_hidden_cols(rs_classifier *c, const rs_reader *rd)
 }
 
 /*
+ * A field's cells merged across rows (a level or an owner shown once for a
+ * group of accounts): Excel shows the value in every row, but the file holds
+ * it in the top one, and the rows under it are read as empty. Said, with how
+ * to give each row its value.
+ */
+static void say_merged(rs_classifier *c, const rs_reader *rd)
+{
+	size_t at = c->notes.len, n;
+	unsigned long top, bottom;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT && c->map != NULL; f++) {
+		long col = rs_fieldmap_column(c->map, f);
+
+		if (col < 0 || (n = rs_reader_merged(rd, (size_t)col, c->header_line, &top, &bottom)) == 0)
+			continue;
+		(void)(rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, " (column ") &&
+		       rs_buf_put_ulong(&c->notes, (unsigned long)col + 1) &&
+		       rs_buf_puts(&c->notes, ") has cells merged across rows (lines ") &&
+		       rs_buf_put_ulong(&c->notes, top) && rs_buf_puts(&c->notes, " to ") &&
+		       rs_buf_put_ulong(&c->notes, bottom) &&
+		       rs_buf_puts(&c->notes, n > 1 ? ", and more" : "") &&
+		       rs_buf_puts(&c->notes, "): the file holds the value in the top row only, so the "
+		                              "rows under it are read as empty; to give every row its "
+		                              "value, unmerge the cells and fill them in\n"));
+	}
+	if (!c->notes.failed)
+		tell_notes(c, at, NULL, 0);
+}
+
+/*
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
  * quarter's, of four with the same header).
@@ -1178,6 +1210,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		say_sheet(c, rd);
 	if (st == RS_OK)
 		say_hidden_cols(c, rd);
+	if (st == RS_OK)
+		say_merged(c, rd);
 	if (st == RS_OK)
 		say_hidden(c, rd);
 	c->looking = false;

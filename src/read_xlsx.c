@@ -56,6 +56,8 @@ struct rs_xlsx_in {
 	                           continuations ("NAME 2", ...) */
 	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
 	rs_buf col_hidden;      /* per column of the sheets read: 1 if hidden (<col hidden>) */
+	struct merged { size_t col; unsigned long top, bottom; } *merged; /* one column, rows */
+	size_t nmerged, cap_merged;
 };
 
 static const char *local_name(const char *name)
@@ -782,6 +784,35 @@ static void hide_cols(part *pt, const char **a)
 	}
 }
 
+/* <mergeCell ref="D5:D8">: kept when it merges rows of one column, whose
+ * value Excel shows in every row but the file holds in the top one. */
+static void add_merged(part *pt, const char *ref)
+{
+	rs_xlsx_in *x = pt->x;
+	const char *to = ref != NULL ? strchr(ref, ':') : NULL;
+	long col = ref_col(ref);
+	unsigned long top, bottom;
+
+	if (to == NULL || col < 0 || ref_col(to + 1) != col)
+		return;
+	top = strtoul(ref + strspn(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), NULL, 10);
+	bottom = strtoul(to + 1 + strspn(to + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), NULL, 10);
+	if (bottom <= top)
+		return;
+	if (x->nmerged == x->cap_merged) {
+		size_t cap = x->cap_merged ? x->cap_merged * 2 : 8;
+		struct merged *m = rs_realloc(x->merged, cap * sizeof *m);
+
+		if (m == NULL) {
+			nomem(pt);
+			return;
+		}
+		x->merged = m;
+		x->cap_merged = cap;
+	}
+	x->merged[x->nmerged++] = (struct merged){(size_t)col, top, bottom};
+}
+
 static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 {
 	part *pt = ud;
@@ -818,6 +849,8 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		rs_buf_reset(&s->text);
 	} else if (strcmp(ln, "col") == 0) {
 		hide_cols(pt, a);
+	} else if (strcmp(ln, "mergeCell") == 0) {
+		add_merged(pt, attr(a, "ref"));
 	} else if (s->in_cell && strcmp(ln, "f") == 0) {
 		s->formula = true;
 	} else if (s->in_cell && (strcmp(ln, "v") == 0 || (s->in_is && strcmp(ln, "t") == 0))) {
@@ -920,6 +953,17 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
 		return NULL;
 	*read = strs_at(&x->sheet_name, x->read[0]);
 	return strs_at(&x->sheet_name, x->active);
+}
+
+size_t rs_xlsx_merged(const rs_xlsx_in *x, size_t col, unsigned long after, unsigned long *top,
+                      unsigned long *bottom)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < x->nmerged; i++)
+		if (x->merged[i].col == col && x->merged[i].top > after && n++ == 0)
+			*top = x->merged[i].top, *bottom = x->merged[i].bottom;
+	return n;
 }
 
 bool rs_xlsx_column_hidden(const rs_xlsx_in *x, size_t col)
@@ -1176,6 +1220,7 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
 	rs_buf_free(&x->col_hidden);
+	rs_free(x->merged);
 	rs_free(x->read);
 	rs_free(x);
 }

@@ -388,6 +388,12 @@ const char *rs_reader_active_sheet(const rs_reader *r, const char **read)
 	return r != NULL && r->xlsx != NULL ? rs_xlsx_active_other(r->xlsx, read) : NULL;
 }
 
+size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,
+                        unsigned long *bottom)
+{
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_merged(r->xlsx, col, after, top, bottom) : 0;
+}
+
 bool rs_reader_column_hidden(const rs_reader *r, size_t col)
 {
 	return r != NULL && r->xlsx != NULL && rs_xlsx_column_hidden(r->xlsx, col);

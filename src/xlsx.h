@@ -71,6 +71,11 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read);
 /* Rows after the header hidden in the sheet (hidden by hand or filtered
  * out), and the line of the first; 0 when none. */
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first);
+/* Cell ranges of column col (0 = A) merged across rows below line `after`
+ * (Excel shows the top cell's value in each row; the others are empty in
+ * the file): how many, and the rows of the first. */
+size_t rs_xlsx_merged(const rs_xlsx_in *x, size_t col, unsigned long after, unsigned long *top,
+                      unsigned long *bottom);
 /* Whether column col (0 = A) of the sheets read is hidden in Excel. */
 bool rs_xlsx_column_hidden(const rs_xlsx_in *x, size_t col);
 void rs_xlsx_in_free(rs_xlsx_in *x);

@@ -466,6 +466,27 @@ def booleans(out):
          [head, ["B1", "Bool AG", "45", "true", "", "", "false"], ["B2", "Bool SA", "55", "true", "false", "true", "false"]])
 
 
+def merged_rows(out):
+    """A report that shows a level once for a group of accounts: D3:D5
+    merged (executive in every row in Excel, in the top one in the file),
+    E3:E5 too (a region, no field), a merged title and a merged totals
+    label: only the field's merge is said."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["客户关系表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["id", "name", "purchase_share", "top_contact_level", "region"])
+    ws.append(["M1", "Merged One", 60, "executive", "East"])
+    ws.append(["M2", "Merged Two", 60, None, None])
+    ws.append(["M3", "Merged Three", 60, None, None])
+    ws.append(["M4", "Merged Four", 60, "staff", "West"])
+    ws.merge_cells("D3:D5")
+    ws.merge_cells("E3:E5")
+    ws.append(["Total", None, 240, None, None])
+    ws.merge_cells("A7:B7")
+    wb.save(os.path.join(out, "xl_merged_rows.xlsx"))
+
+
 def patched(src, dst, edits):
     """A copy of workbook src with text replaced in its parts: {part: [(old, new)]}."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -567,3 +588,4 @@ if __name__ == "__main__":
     sheets_shown(out)
     hidden_column(out)
     booleans(out)
+    merged_rows(out)

@@ -47,6 +47,12 @@ done
 "$R" -q -m purchase_share=#4 "$t/xl_hidden_column.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 [ $rc = 0 ] && grep -q '^HC1,Hidden Column Co,30,85,stable,' "$t/x.out" && ! grep -q 'hidden in the sheet' "$t/err" ||
 	fail "xl_hidden_column -m purchase_share=#4: exit $rc: $(cat "$t/err")"
+# A field's cells merged across rows: read as the file holds them (the top
+# row), and said; a merged title, totals label or non-field column is not.
+"$R" -q "$t/xl_merged_rows.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^M2,Merged Two,60,,,' "$t/x.out" && [ "$(grep -c "merged across" "$t/err")" = 1 ] &&
+	grep -qxF "relstage: $t/xl_merged_rows.xlsx: top_contact_level (column 4) has cells merged across rows (lines 3 to 5): the file holds the value in the top row only, so the rows under it are read as empty; to give every row its value, unmerge the cells and fill them in" "$t/err" ||
+	fail "xl_merged_rows: exit $rc: $(cat "$t/err")"
 # A share header merged across two years (WPS): the run stops, naming both
 # columns; -m picks one, and the row of years is skipped as a title row.
 "$R" -q "$t/xl_wps_years.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
