@@ -411,6 +411,7 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 
 	if (st == RS_OK)
 		st = rs_intake_taken(&c->in, in, c->map, err);
+	c->header_line = in->line;
 	if (st == RS_OK)
 		tell_notes(c, 0, NULL, in->line); /* once per file, at its header */
 	return st;
@@ -1116,6 +1117,83 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 		tell_notes(c, at, NULL, 0); /* no file: the one being read */
 }
 
+/*
+ * A field read from a column hidden in the workbook: read like the others,
+ * since the file holds it, and said, since the person may have hidden it
+ * to leave it out (last year's share beside this year's).
+ */
+static void say_hidden_cols(rs_classifier *c, const rs_reader *rd)
+{
+	size_t at = c->notes.len;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT && c->map != NULL; f++) {
+		long col = rs_fieldmap_column(c->map, f);
+
+		if (col < 0 || !rs_reader_column_hidden(rd, (size_t)col))
+			continue;
+		(void)(rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, " is column ") &&
+		       rs_buf_put_ulong(&c->notes, (unsigned long)col + 1) &&
+		       rs_buf_puts(&c->notes, ", which is hidden in the sheet: read like the others; to read "
+		                              "another column, give -m ") &&
+		       rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, "=COLUMN\n"));
+	}
+	if (!c->notes.failed)
+		tell_notes(c, at, NULL, 0);
+}
+
+/*
+ * A field's cells merged across rows (a level or an owner shown once for a
+ * group of accounts): Excel shows the value in every row, but the file holds
+ * it in the top one, and the rows under it are read as empty. Said, with how
+ * to give each row its value.
+ */
+static void say_merged(rs_classifier *c, const rs_reader *rd)
+{
+	size_t at = c->notes.len, n;
+	unsigned long top, bottom;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT && c->map != NULL; f++) {
+		long col = rs_fieldmap_column(c->map, f);
+
+		if (col < 0 || (n = rs_reader_merged(rd, (size_t)col, c->header_line, &top, &bottom)) == 0)
+			continue;
+		(void)(rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, " (column ") &&
+		       rs_buf_put_ulong(&c->notes, (unsigned long)col + 1) &&
+		       rs_buf_puts(&c->notes, ") has cells merged across rows (lines ") &&
+		       rs_buf_put_ulong(&c->notes, top) && rs_buf_puts(&c->notes, " to ") &&
+		       rs_buf_put_ulong(&c->notes, bottom) &&
+		       rs_buf_puts(&c->notes, n > 1 ? ", and more" : "") &&
+		       rs_buf_puts(&c->notes, "): the file holds the value in the top row only, so the "
+		                              "rows under it are read as empty; to give every row its "
+		                              "value, unmerge the cells and fill them in\n"));
+	}
+	if (!c->notes.failed)
+		tell_notes(c, at, NULL, 0);
+}
+
+/*
+ * The workbook opens in Excel on another sheet than the first, which was
+ * read: said, since the person may have meant the sheet they saw (this
+ * quarter's, of four with the same header).
+ */
+static void say_sheet(rs_classifier *c, const rs_reader *rd)
+{
+	const char *read = NULL, *active = rs_reader_active_sheet(rd, &read);
+	size_t at = c->notes.len;
+
+	if (active == NULL)
+		return;
+	(void)(rs_buf_puts(&c->notes, "read sheet \"") && rs_buf_puts(&c->notes, read) &&
+	       rs_buf_puts(&c->notes, "\", the first; the workbook opens on sheet \"") &&
+	       rs_buf_puts(&c->notes, active) &&
+	       rs_buf_puts(&c->notes, "\" in Excel: to read that one, give --sheet \"") &&
+	       rs_buf_puts(&c->notes, active) && rs_buf_puts(&c->notes, "\"\n"));
+	if (!c->notes.failed)
+		tell_notes(c, at, NULL, 0);
+}
+
 rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 {
 	rs_status st;
@@ -1128,6 +1206,12 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		st = end_lookahead(c, err);
 	if (st == RS_OK)
 		st = rs_classifier_end(c, err);
+	if (st == RS_OK)
+		say_sheet(c, rd);
+	if (st == RS_OK)
+		say_hidden_cols(c, rd);
+	if (st == RS_OK)
+		say_merged(c, rd);
 	if (st == RS_OK)
 		say_hidden(c, rd);
 	c->looking = false;

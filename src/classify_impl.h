@@ -100,6 +100,7 @@ struct rs_classifier {
 	 * the file's values read. */
 	rs_reader *rd;
 	bool file_header, looking;
+	unsigned long header_line; /* the line of its header */
 	rs_rowq *la;
 	void (*peek)(void *ctx, const rs_row *in); /* inspect: each row before it is classified */
 };

@@ -144,6 +144,15 @@ rs_format rs_reader_format(const rs_reader *r); /* after open: the format in use
 /* A workbook's sheet read and the others, for a header not found there
  * (rs_xlsx_sheet_hint); "" for other formats. */
 void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap);
+/* The sheet a workbook opens on in Excel when another was read
+ * (rs_xlsx_active_other); NULL for other formats. */
+const char *rs_reader_active_sheet(const rs_reader *r, const char **read);
+/* A workbook's cell ranges of column col merged across rows below line
+ * `after` (rs_xlsx_merged); 0 for other formats. */
+size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,
+                        unsigned long *bottom);
+/* Whether a workbook's column col (0 = the first) is hidden in Excel; false for other formats. */
+bool rs_reader_column_hidden(const rs_reader *r, size_t col);
 /* A workbook's rows after the header hidden in Excel (rs_xlsx_hidden_rows); 0 for other formats. */
 unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first);
 

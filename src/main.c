@@ -21,7 +21,7 @@ static const char usage_text[] =
 	"\n"
 	"Input\n"
 	"  -f, --from FMT         csv, tsv, json (array), jsonl, xlsx (default: by content and extension)\n"
-	"      --sheet NAME       xlsx: the sheet to read (default: the first)\n"
+	"      --sheet NAME       xlsx: the sheet to read (default: the first not hidden)\n"
 	"  -d, --delimiter C      , ; | or tab (default: detected)\n"
 	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030, Big5, Windows-1252 or\n"
 	"                         Shift_JIS by how the text reads) or utf-8, gb18030, gbk, big5,\n"

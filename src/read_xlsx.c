@@ -6,13 +6,14 @@
  * it by index from anywhere in the sheet, so it is held in memory, capped at
  * RS_XLSX_MAX_SHARED bytes.
  *
- * Cells arrive as a person sees them: numbers as the shortest text that
- * reads back as the same double (0.85, not 0.85000000000000009), cells
+ * Cells arrive as a person sees them: numbers as the shortest text of the
+ * 15 significant digits Excel shows (0.85, not 0.85000000000000009), cells
  * formatted as dates as ISO dates, percentages as "85%", booleans as
- * true/false, text (shared, inline, rich) as written. A formula gives its
- * cached value; a formula without one (openpyxl), or with the 0 XlsxWriter
- * writes for every formula in a workbook it asks to recalculate on opening,
- * stops the run: its value is unknown.
+ * true/false, text (shared, inline, rich) as written, _x000D_ escapes
+ * decoded. A formula gives its cached value; a formula without one
+ * (openpyxl), or with the 0 XlsxWriter writes for every formula in a
+ * workbook it asks to recalculate on opening, stops the run: its value is
+ * unknown.
  */
 #include <errno.h>
 #include <expat.h>
@@ -20,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 #include <zip.h>
@@ -45,6 +47,7 @@ struct rs_xlsx_in {
 	bool recalc;            /* calcPr fullCalcOnLoad: recalculate on opening */
 	strs sheet_name, sheet_rid, rel_id, rel_target;
 	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
+	size_t active;          /* the sheet Excel opens on (activeTab); SIZE_MAX: none */
 	char sst_path[256], styles_path[256];
 	rs_buf xf_kind;         /* per cell style (cellXfs), K_ bits */
 	strs fmt_code;          /* custom number formats: "id\0code" */
@@ -52,6 +55,9 @@ struct rs_xlsx_in {
 	size_t *read, nread;    /* the sheets to read: the one asked for, then its
 	                           continuations ("NAME 2", ...) */
 	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
+	rs_buf col_hidden;      /* per column of the sheets read: 1 if hidden (<col hidden>) */
+	struct merged { size_t col; unsigned long top, bottom; } *merged; /* one column, rows */
+	size_t nmerged, cap_merged;
 };
 
 static const char *local_name(const char *name)
@@ -178,19 +184,44 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 		pt->x->date1904 = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
 	if (strcmp(ln, "calcPr") == 0 && (s = attr(a, "fullCalcOnLoad")) != NULL)
 		pt->x->recalc = strcmp(s, "1") == 0 || strcmp(s, "true") == 0;
+	if (strcmp(ln, "workbookView") == 0 && pt->x->active == SIZE_MAX) /* bookViews precede sheets */
+		pt->x->active = (s = attr(a, "activeTab")) != NULL ? strtoul(s, NULL, 10) : 0;
 	if (strcmp(ln, "sheet") != 0 || (s = attr(a, "name")) == NULL || (id = attr(a, "id")) == NULL)
 		return;
 	state = attr(a, "state"); /* hidden, veryHidden, visible */
+	if (state != NULL && strcmp(state, "visible") != 0 && pt->x->active == pt->x->sheet_name.n)
+		pt->x->active = SIZE_MAX; /* Excel never opens on a hidden sheet */
 	if (pt->x->first_visible == SIZE_MAX && (state == NULL || strcmp(state, "visible") == 0))
 		pt->x->first_visible = pt->x->sheet_name.n;
 	if (!strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
 		nomem(pt);
 }
 
-/* A relationship's target as a path in the archive (relative to xl/). */
+/* A relationship's target as a path in the archive: relative to xl/
+ * (where workbook.xml is), or from the root when it starts with '/';
+ * "." and ".." segments resolved ("../xl/worksheets/sheet1.xml"), since
+ * the archive's names hold none. */
 static void set_path(char *dst, size_t cap, const char *target)
 {
+	char *seg, *w = dst;
+
 	(void)snprintf(dst, cap, target[0] == '/' ? "%s" : "xl/%s", target + (target[0] == '/'));
+	for (seg = dst; *seg != '\0';) {
+		size_t n = strcspn(seg, "/");
+		bool last = seg[n] == '\0';
+
+		if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (w > dst && *--w != '/')
+				;
+		} else if (n > 1 || (n == 1 && seg[0] != '.')) {
+			if (w > dst)
+				*w++ = '/';
+			memmove(w, seg, n);
+			w += n;
+		}
+		seg += n + !last;
+	}
+	*w = '\0';
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -239,10 +270,10 @@ static unsigned char code_kind(const char *s)
 			if (s[1] != '\0')
 				s++;
 			break;
-		case '[':
+		case '[': /* [h] [mm] [ss] are elapsed times; [Magenta], [$-409], [>=100] are not */
 			if ((e = strchr(s, ']')) == NULL)
 				return 0;
-			time |= strchr("hHmMsS", s[1]) != NULL;
+			time |= e > s + 1 && s + 1 + strspn(s + 1, "hHmMsS") == e;
 			s = e;
 			break;
 		case 'y': case 'Y': case 'd': case 'D':
@@ -316,6 +347,73 @@ static void styles_end(void *ud, const XML_Char *name)
 		*(bool *)pt->ud = false;
 }
 
+/* ------------------------------------------------------ text escapes */
+
+/* The code unit of an escape "_xHHHH_" at s (n bytes left); -1 if none. */
+static long escape_at(const char *s, size_t n)
+{
+	long v = 0;
+	int i;
+
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		int c = s[i], d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+		                 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * Decodes, in place, the escapes Excel writes in text for characters XML
+ * cannot hold or that a writer chose to escape: "_x000D_" is a carriage
+ * return, "_x005F_" a '_' (how a literal "_x0041_" is written), a pair of
+ * surrogates one character. Excel shows the characters, never the escapes.
+ * "_x0000_" and a lone surrogate stay as written. Returns the new length;
+ * the text never grows (7 bytes of escape give at most 3 of UTF-8, two
+ * give 4).
+ */
+static size_t unescape(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		long cp = escape_at(s + i, n - i), lo;
+		size_t used = 7;
+
+		if (cp >= 0xD800 && cp <= 0xDBFF && (lo = escape_at(s + i + 7, n - i - 7)) >= 0xDC00 &&
+		    lo <= 0xDFFF) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			used = 14;
+		}
+		if (cp <= 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			s[o++] = s[i++];
+			continue;
+		}
+		if (cp < 0x80) {
+			s[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			s[o++] = (char)(0xC0 | cp >> 6);
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			s[o++] = (char)(0xE0 | cp >> 12);
+			s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			s[o++] = (char)(0xF0 | cp >> 18);
+			s[o++] = (char)(0x80 | (cp >> 12 & 0x3F));
+			s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		}
+		i += used;
+	}
+	return o;
+}
+
 /* ------------------------------------------------------ shared strings */
 
 /* State while reading xl/sharedStrings.xml: the text of <t> elements of
@@ -349,8 +447,14 @@ static void sst_end(void *ud, const XML_Char *name)
 
 	s->in_t = false;
 	s->rph -= strcmp(ln, "rPh") == 0;
-	if (strcmp(ln, "si") == 0 && !rs_buf_putc(&pt->x->sst.text, '\0'))
-		nomem(pt);
+	if (strcmp(ln, "si") == 0 && pt->x->sst.n > 0) {
+		strs *l = &pt->x->sst;
+		size_t at = l->off[l->n - 1];
+
+		l->text.len = at + unescape(l->text.data + at, l->text.len - at);
+		if (!rs_buf_putc(&l->text, '\0'))
+			nomem(pt);
+	}
 }
 
 static void sst_text(void *ud, const XML_Char *t, int n)
@@ -371,9 +475,24 @@ static void sst_text(void *ud, const XML_Char *t, int n)
 
 /* ------------------------------------------------------ cell values */
 
-/* A number cell's text (v in the sheet's XML) as the shortest text of its
- * value times 10^shift (2: a percentage); 0 when s is not a number a double
- * holds, and the cell then keeps its text. */
+/* The significant digits of a number's text (before any exponent). */
+static int sig_digits(const char *s)
+{
+	int n = 0;
+
+	for (s += strspn(s, "+-0."); *s != '\0' && *s != 'e' && *s != 'E'; s++)
+		n += *s >= '0' && *s <= '9';
+	return n;
+}
+
+/*
+ * A number cell's text (v in the sheet's XML) as the shortest text of its
+ * value, rounded to the 15 significant digits Excel and LibreOffice show,
+ * times 10^shift (2: a percentage); 0 when s is not a number a double
+ * holds, and the cell then keeps its text. Excel stores a formula's
+ * 0.7 + 0.1 as 0.79999999999999993 and shows 80%: read unrounded, that
+ * share would fall below a threshold of 80 the user sees it reach.
+ */
 static size_t num_text(const char *s, int shift, char *out)
 {
 	char *end;
@@ -388,6 +507,13 @@ static size_t num_text(const char *s, int shift, char *out)
 	if (shift == 0 && fabs(v) >= 9007199254740992.0 && strlen(s) < RS_NUM_TEXT &&
 	    s[strspn(s + (*s == '-'), "0123456789") + (*s == '-')] == '\0')
 		return (size_t)snprintf(out, RS_NUM_TEXT, "%s", s);
+	/* Whole numbers keep every digit (a 16-digit id); only a fraction is rounded. */
+	if (sig_digits(s) > 15 && v != floor(v)) {
+		char r[32];
+
+		(void)snprintf(r, sizeof r, "%.15g", v);
+		v = strtod(r, NULL);
+	}
 	return rs_num_text(out, v == 0 ? 0 : v, shift); /* -0 shows as 0 in a sheet */
 }
 
@@ -422,6 +548,55 @@ static size_t date_text(const rs_xlsx_in *x, const char *s, unsigned char kind, 
 	if (gmtime_r(&t, &tm) == NULL)
 		return 0;
 	return strftime(out, 64, kind & K_TIME ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d", &tm);
+}
+
+/* n digits at s as a number; -1 when they are not all digits. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/*
+ * A date cell (t="d": ISO 8601, "2019-03-01T09:30:00", as openpyxl and
+ * Excel's strict files write it) as date_text shows a serial with the same
+ * format: the date, the time of day when the format shows one (or, without
+ * a date format, when it is not midnight), or the time alone. A zone ("Z",
+ * "+08:00") and fractions of a second are left out. 0 when s is no such
+ * date: the cell keeps its text.
+ */
+static size_t iso_text(const char *s, unsigned char kind, char *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	bool time;
+
+	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	if (s[10] == 'T' && strlen(s) >= 16) {
+		h = digits(s + 11, 2), mi = digits(s + 14, 2);
+		sec = s[16] == ':' ? digits(s + 17, 2) : 0;
+		if (s[13] != ':' || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+			return 0;
+	} else if (s[10] != '\0') {
+		return 0;
+	}
+	if (kind & K_DATE)
+		time = (kind & K_TIME) != 0;
+	else if (kind & K_TIME)
+		return (size_t)snprintf(out, 64, "%02d:%02d:%02d", h, mi, sec);
+	else
+		time = h != 0 || mi != 0 || sec != 0;
+	return time ? (size_t)snprintf(out, 64, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec)
+	            : (size_t)snprintf(out, 64, "%04d-%02d-%02d", y, mo, d);
 }
 
 /* ------------------------------------------------------------ sheets */
@@ -509,10 +684,23 @@ static void end_cell(part *pt, sheet_rd *s)
 		}
 		t = strs_at(&x->sst, i);
 		n = (i + 1 < x->sst.n ? x->sst.off[i + 1] : x->sst.text.len) - x->sst.off[i] - 1;
-	} else if (s->t == 'b') {
-		t = n == 1 && t[0] == '1' ? "true" : "false";
-		n = strlen(t);
-		type = RS_T_BOOL;
+	} else if (s->t == 'd' && n > 0) {
+		size_t k = iso_text(t, s->kind, num); /* 0: not ISO, kept as written */
+
+		if (k > 0)
+			t = num, n = k;
+	} else if (s->t == 'i' || s->t == 'S') {
+		n = n > 0 ? unescape(s->text.data, n) : 0;
+	} else if (s->t == 'b' && n > 0) {
+		/* 1 and 0; some writers spell them TRUE and FALSE. An empty cell stays
+		 * empty (not false), anything else as written, for the field to judge. */
+		bool yes = strcmp(t, "1") == 0 || strcasecmp(t, "true") == 0;
+
+		if (yes || strcmp(t, "0") == 0 || strcasecmp(t, "false") == 0) {
+			t = yes ? "true" : "false";
+			n = strlen(t);
+			type = RS_T_BOOL;
+		}
 	} else if (s->t == 'n' && n > 0) {
 		size_t k = (s->kind & (K_DATE | K_TIME)) ? date_text(x, t, s->kind, num) : 0;
 
@@ -535,6 +723,20 @@ static void end_cell(part *pt, sheet_rd *s)
 	}
 	if (n == 0)
 		return;
+	/* A row's cells come left to right; one out of order, or written twice,
+	 * would be dropped or misplaced: what Excel shows there is not known. */
+	if (s->col < s->cells.n && s->col < s->c->opts->max_columns) {
+		char last[8];
+
+		col_letters(s->col, num);
+		col_letters(s->cells.n - 1, last);
+		stop(pt, rs_error_set(pt->err, RS_EPARSE, s->row,
+		                      "cell %s%lu comes after cell %s%lu in the sheet's XML (its cells are out "
+		                      "of order, or one is written twice): open the workbook in Excel, WPS or "
+		                      "LibreOffice and save it, or save the sheet as CSV",
+		                      num, s->row, last, s->row));
+		return;
+	}
 	s->values++;
 	if (s->col + 1 > s->total)
 		s->total = s->col + 1;
@@ -557,6 +759,58 @@ static void sheet_text(void *ud, const XML_Char *t, int n)
 		                      s->c->opts->max_field));
 	else if (!rs_buf_append(&s->text, t, (size_t)n))
 		nomem(pt);
+}
+
+/* <col min="3" max="4" hidden="1">: columns C and D are hidden in Excel. */
+static void hide_cols(part *pt, const char **a)
+{
+	rs_xlsx_in *x = pt->x;
+	const char *v = attr(a, "hidden");
+	unsigned long lo, hi;
+
+	if (v == NULL || (strcmp(v, "1") != 0 && strcmp(v, "true") != 0) || (v = attr(a, "min")) == NULL)
+		return;
+	lo = strtoul(v, NULL, 10);
+	hi = (v = attr(a, "max")) != NULL ? strtoul(v, NULL, 10) : lo;
+	if (hi > x->opts.max_columns)
+		hi = x->opts.max_columns;
+	for (; lo >= 1 && lo <= hi; lo++) {
+		while (x->col_hidden.len < lo)
+			if (!rs_buf_putc(&x->col_hidden, '\0')) {
+				nomem(pt);
+				return;
+			}
+		x->col_hidden.data[lo - 1] = 1;
+	}
+}
+
+/* <mergeCell ref="D5:D8">: kept when it merges rows of one column, whose
+ * value Excel shows in every row but the file holds in the top one. */
+static void add_merged(part *pt, const char *ref)
+{
+	rs_xlsx_in *x = pt->x;
+	const char *to = ref != NULL ? strchr(ref, ':') : NULL;
+	long col = ref_col(ref);
+	unsigned long top, bottom;
+
+	if (to == NULL || col < 0 || ref_col(to + 1) != col)
+		return;
+	top = strtoul(ref + strspn(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), NULL, 10);
+	bottom = strtoul(to + 1 + strspn(to + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"), NULL, 10);
+	if (bottom <= top)
+		return;
+	if (x->nmerged == x->cap_merged) {
+		size_t cap = x->cap_merged ? x->cap_merged * 2 : 8;
+		struct merged *m = rs_realloc(x->merged, cap * sizeof *m);
+
+		if (m == NULL) {
+			nomem(pt);
+			return;
+		}
+		x->merged = m;
+		x->cap_merged = cap;
+	}
+	x->merged[x->nmerged++] = (struct merged){(size_t)col, top, bottom};
 }
 
 static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
@@ -593,6 +847,10 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->in_cell = true;
 		s->formula = s->has_v = false;
 		rs_buf_reset(&s->text);
+	} else if (strcmp(ln, "col") == 0) {
+		hide_cols(pt, a);
+	} else if (strcmp(ln, "mergeCell") == 0) {
+		add_merged(pt, attr(a, "ref"));
 	} else if (s->in_cell && strcmp(ln, "f") == 0) {
 		s->formula = true;
 	} else if (s->in_cell && (strcmp(ln, "v") == 0 || (s->in_is && strcmp(ln, "t") == 0))) {
@@ -687,6 +945,30 @@ static bool was_read(const rs_xlsx_in *x, size_t i)
 		if (x->read[k] == i)
 			return true;
 	return false;
+}
+
+const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
+{
+	if (x->opts.sheet != NULL || x->nread == 0 || x->active >= x->sheet_name.n || was_read(x, x->active))
+		return NULL;
+	*read = strs_at(&x->sheet_name, x->read[0]);
+	return strs_at(&x->sheet_name, x->active);
+}
+
+size_t rs_xlsx_merged(const rs_xlsx_in *x, size_t col, unsigned long after, unsigned long *top,
+                      unsigned long *bottom)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < x->nmerged; i++)
+		if (x->merged[i].col == col && x->merged[i].top > after && n++ == 0)
+			*top = x->merged[i].top, *bottom = x->merged[i].bottom;
+	return n;
+}
+
+bool rs_xlsx_column_hidden(const rs_xlsx_in *x, size_t col)
+{
+	return col < x->col_hidden.len && x->col_hidden.data[col] != 0;
 }
 
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first)
@@ -899,6 +1181,7 @@ rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name, const rs_re
 	x->name = name;
 	x->opts = *opts;
 	x->first_visible = SIZE_MAX;
+	x->active = SIZE_MAX;
 	strcpy(x->sst_path, "xl/sharedStrings.xml");
 	strcpy(x->styles_path, "xl/styles.xml");
 	st = open_zip(x, fp, err);
@@ -936,6 +1219,8 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->fmt_code);
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
+	rs_buf_free(&x->col_hidden);
+	rs_free(x->merged);
 	rs_free(x->read);
 	rs_free(x);
 }

@@ -383,6 +383,22 @@ void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap)
 		rs_xlsx_sheet_hint(r->xlsx, out, cap);
 }
 
+const char *rs_reader_active_sheet(const rs_reader *r, const char **read)
+{
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_active_other(r->xlsx, read) : NULL;
+}
+
+size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,
+                        unsigned long *bottom)
+{
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_merged(r->xlsx, col, after, top, bottom) : 0;
+}
+
+bool rs_reader_column_hidden(const rs_reader *r, size_t col)
+{
+	return r != NULL && r->xlsx != NULL && rs_xlsx_column_hidden(r->xlsx, col);
+}
+
 unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first)
 {
 	*first = 0;

@@ -64,9 +64,20 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err);
  * sheet was read.
  */
 void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap);
+/* The sheet Excel opens the workbook on (its active tab), when that is
+ * not a sheet read and no --sheet was given, with the sheet read in *read;
+ * NULL otherwise. Both borrowed from x. */
+const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read);
 /* Rows after the header hidden in the sheet (hidden by hand or filtered
  * out), and the line of the first; 0 when none. */
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first);
+/* Cell ranges of column col (0 = A) merged across rows below line `after`
+ * (Excel shows the top cell's value in each row; the others are empty in
+ * the file): how many, and the rows of the first. */
+size_t rs_xlsx_merged(const rs_xlsx_in *x, size_t col, unsigned long after, unsigned long *top,
+                      unsigned long *bottom);
+/* Whether column col (0 = A) of the sheets read is hidden in Excel. */
+bool rs_xlsx_column_hidden(const rs_xlsx_in *x, size_t col);
 void rs_xlsx_in_free(rs_xlsx_in *x);
 
 #endif

@@ -208,10 +208,10 @@ def edge(out):
 <x:c r="F5" t="b"><x:v>0</x:v></x:c><x:c r="G5"><x:v>123456789012345678</x:v></x:c></x:row>
 </x:sheetData></x:worksheet>"""
     rows = [["id", "name", "purchase_share", "since", "at", "flag", "amount", "calc"],
-            ["00123", "Ōsaka Seiki  K.K.", "85.00000000000001", "1904-01-01", "1904-01-02 12:00:00", "true",
+            ["00123", "Ōsaka Seiki  K.K.", "85", "1904-01-01", "1904-01-02 12:00:00", "true",
              "1234567.8", "00123x"],
             ["E-7", "=cmd|' /C calc'!A0", "62.55%", "2024-03-02", "18:00:00", "#N/A", "0.0000001",
-             "0.3333333333333333"],
+             "0.333333333333333"],
             ["E-9", " 空格 ", "0", "", "", "false", "123456789012345678", ""]]
     files = {
         "[Content_Types].xml": """<?xml version="1.0" encoding="UTF-8"?>
@@ -243,6 +243,248 @@ def edge(out):
         for name, text in files.items():
             z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text.encode("utf-8"))
     twin(os.path.join(out, "xl_edge.csv"), rows)
+
+
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def package(path, sheets, parts=None, workbook_pr="", targets=None):
+    """A workbook written by hand: sheets is [(name, sheet XML, state)];
+    parts maps "styles" and "sharedStrings" to their XML; targets gives the
+    relationship targets as a writer spelled them (default: relative to xl/)."""
+    targets = dict(targets or {})
+    listed, rels, files = "", "", {}
+    for i, (name, xml, state) in enumerate(sheets, 1):
+        target = targets.get(i, "worksheets/sheet%d.xml" % i)
+        listed += '<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>' % (
+            name, i, ' state="%s"' % state if state else "", i)
+        rels += '<Relationship Id="rId%d" Type="%sworksheet" Target="%s"/>' % (i, REL, target)
+        files["xl/worksheets/sheet%d.xml" % i] = xml
+    for k, (kind, xml) in enumerate(sorted((parts or {}).items()), 90):
+        rels += '<Relationship Id="rId%d" Type="%s%s" Target="%s"/>' % (
+            k, REL, kind, targets.get(kind, kind + ".xml"))
+        files["xl/%s.xml" % kind] = xml
+    types = "".join('<Override PartName="/%s" ContentType="application/vnd.openxmlformats-officedocument.'
+                    'spreadsheetml.%s+xml"/>' % (name, kind) for name, kind in
+                    [("xl/workbook.xml", "sheet.main"), ("xl/styles.xml", "styles"),
+                     ("xl/sharedStrings.xml", "sharedStrings")] +
+                    [("xl/worksheets/sheet%d.xml" % i, "worksheet") for i in range(1, len(sheets) + 1)]
+                    if name in files or name == "xl/workbook.xml")
+    files["[Content_Types].xml"] = """<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>%s</Types>""" % types
+    files["_rels/.rels"] = """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="%sofficeDocument" Target="xl/workbook.xml"/></Relationships>""" % REL
+    files["xl/workbook.xml"] = '<?xml version="1.0" encoding="UTF-8"?>\n<workbook %s %s>%s<sheets>%s</sheets></workbook>' % (
+        M, R, workbook_pr, listed)
+    files["xl/_rels/workbook.xml.rels"] = """<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">%s</Relationships>""" % rels
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+
+
+def sheet_xml(rows):
+    """Rows of cells: (ref, type, style, value XML), e.g. ("C2", None, 1, "<v>0.45</v>")."""
+    body = ""
+    for r, cells in enumerate(rows, 1):
+        body += '<row r="%d">' % r
+        for ref, t, style, inner in cells:
+            body += '<c r="%s"%s%s>%s</c>' % (ref, ' t="%s"' % t if t else "",
+                                              ' s="%d"' % style if style else "", inner)
+        body += "</row>"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<worksheet %s><sheetData>%s</sheetData></worksheet>' % (M, body)
+
+
+def styles_xml(codes, xfs):
+    """numFmts {id: code} and cellXfs numFmtIds, in order (xf 0 first)."""
+    fmts = "".join('<numFmt numFmtId="%d" formatCode="%s"/>' % (i, c.replace('"', "&quot;"))
+                   for i, c in sorted(codes.items()))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet %s><numFmts>%s</numFmts><cellXfs>%s</cellXfs></styleSheet>' % (
+        M, fmts, "".join('<xf numFmtId="%d"/>' % i for i in xfs))
+
+
+def inline(ref, text):
+    return (ref, "inlineStr", 0, "<is><t>%s</t></is>" % text)
+
+
+def num(ref, v, style=0):
+    return (ref, None, style, "<v>%s</v>" % v)
+
+
+HEAD = ["id", "name", "purchase_share", "customer_since", "contacts"]
+
+
+def head_row():
+    return [inline("%s1" % chr(65 + i), h) for i, h in enumerate(HEAD)]
+
+
+def colours(out):
+    """Number formats with a colour: [Magenta] and [Blue] are colours, not
+    the minutes and seconds of an elapsed time ([mm], [ss], [h]:mm)."""
+    styles = styles_xml({164: "[Magenta]0", 165: "[Blue]#,##0;[Red]-#,##0", 166: "[h]:mm:ss",
+                         167: "[Green]0.0%"}, [0, 164, 165, 166, 167])
+    rows = [head_row() + [inline("F1", "call_time"), inline("G1", "growth")],
+            [inline("A2", "C1"), inline("B2", "Magenta GmbH"), num("C2", 45, 1), num("D2", 2019),
+             num("E2", 3, 2), num("F2", 1.5, 3), num("G2", 0.125, 4)],
+            [inline("A3", "C2"), inline("B3", "Blue Ltd"), num("C3", 85, 1), num("D3", 2020, 2),
+             num("E3", 1200, 2), num("F3", 0.75, 3), num("G3", -0.05, 4)]]
+    package(os.path.join(out, "xl_colours.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+    twin(os.path.join(out, "xl_colours.csv"),
+         [HEAD + ["call_time", "growth"], ["C1", "Magenta GmbH", "45", "2019", "3", "36:00:00", "12.5%"],
+          ["C2", "Blue Ltd", "85", "2020", "1200", "18:00:00", "-5%"]])
+
+
+def dot_targets(out):
+    """Relationship targets written with ".." and "." segments (valid: they
+    resolve against xl/): the sheet, the styles and the shared strings are
+    all found, so the share keeps its percent format and the date its date."""
+    styles = styles_xml({}, [0, 9, 14])
+    sst = '<sst %s><si><t>Dot Ltd</t></si></sst>' % M
+    rows = [head_row(), [inline("A2", "D1"), ("B2", "s", 0, "<v>0</v>"), num("C2", 0.45, 1), num("D2", 43525, 2),
+                         num("E2", 3)]]
+    package(os.path.join(out, "xl_dot_targets.xlsx"), [("Export", sheet_xml(rows), None)],
+            {"styles": styles, "sharedStrings": sst},
+            targets={1: "../xl/worksheets/./sheet1.xml", "styles": "../xl/styles.xml",
+                     "sharedStrings": "./sharedStrings.xml"})
+    twin(os.path.join(out, "xl_dot_targets.csv"), [HEAD, ["D1", "Dot Ltd", "45%", "2019-03-01", "3"]])
+
+
+def escapes(out):
+    """Excel's escapes in text (_xHHHH_): a carriage return in a shared
+    string, a tab in a formula's text result, an emoji as two surrogates,
+    a literal "_x0031_" written as "_x005F_x0031_"; "_x0000_" stays."""
+    sst = ('<sst %s><si><t xml:space="preserve">Line_x000D_\nTwo</t></si>'
+           '<si><r><t>Rich_x0020_</t></r><r><t>Run</t></r></si></sst>') % M
+    rows = [head_row() + [inline("F1", "note")],
+            [inline("A2", "E1"), ("B2", "s", 0, "<v>0</v>"), num("C2", 45), num("D2", 2019), num("E2", 3),
+             ("F2", "str", 0, '<f>"a"&amp;CHAR(9)&amp;"b"</f><v>a_x0009_b</v>')],
+            [inline("A3", "K_x005F_x0031_"), ("B3", "s", 0, "<v>1</v>"), num("C3", 60), num("D3", 2020),
+             num("E3", 2), inline("F3", "smile _xD83D__xDE00_ _x0000_")]]
+    package(os.path.join(out, "xl_escapes.xlsx"), [("Export", sheet_xml(rows), None)], {"sharedStrings": sst})
+    twin(os.path.join(out, "xl_escapes.csv"),
+         [HEAD + ["note"], ["E1", "Line\r\nTwo", "45", "2019", "3", "a\tb"],
+          ["K_x0031_", "Rich Run", "60", "2020", "2", "smile \U0001F600 _x0000_"]])
+
+
+def excel_digits(out):
+    """Formula results as Excel stores them, with 17 significant digits,
+    read as the 15 Excel shows: 0.7+0.1 is 80% (not 79.99999999999999%),
+    0.1*30 contacts is 3 (not 3.0000000000000004, which is no whole number);
+    a 16-digit whole id keeps its digits."""
+    styles = styles_xml({}, [0, 9])
+    rows = [[inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share"), inline("D1", "contacts"),
+             inline("E1", "relationship_years"), inline("F1", "account_no")],
+            [inline("A2", "X1"), inline("B2", "Digits AG"), ("C2", None, 1, "<f>0.7+0.1</f><v>0.79999999999999993</v>"),
+             ("D2", None, 0, "<f>0.1*30</f><v>3.0000000000000004</v>"),
+             ("E2", None, 0, "<f>4.2+0.8</f><v>4.9999999999999991</v>"), num("F2", 1234567890123456)]]
+    package(os.path.join(out, "xl_excel_digits.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+    twin(os.path.join(out, "xl_excel_digits.csv"),
+         [["id", "name", "purchase_share", "contacts", "relationship_years", "account_no"],
+          ["X1", "Digits AG", "80%", "3", "5", "1234567890123456"]])
+
+
+def iso_dates(out):
+    """Date cells stored as ISO 8601 text (t="d"), as openpyxl writes them
+    with iso_dates=True: shown as their format shows them, a date alone or
+    with its time, never with the "T" between them."""
+    wb = openpyxl.Workbook(iso_dates=True)
+    ws = wb.active
+    ws.append(["id", "name", "purchase_share", "customer_since", "last_visit"])
+    ws.append(["D1", "Iso GmbH", 40, datetime.date(2019, 3, 1), datetime.datetime(2026, 11, 2, 9, 30)])
+    ws.append(["D2", "Iso AB", 55, datetime.datetime(2020, 6, 15), datetime.datetime(2026, 10, 1, 17, 5, 9)])
+    ws["D3"].number_format = "yyyy-mm-dd"
+    wb.save(os.path.join(out, "xl_iso_dates.xlsx"))
+    twin(os.path.join(out, "xl_iso_dates.csv"),
+         [["id", "name", "purchase_share", "customer_since", "last_visit"],
+          ["D1", "Iso GmbH", "40", "2019-03-01", "2026-11-02 09:30:00"],
+          ["D2", "Iso AB", "55", "2020-06-15", "2026-10-01 17:05:09"]])
+
+
+def unordered(out):
+    """A row whose cells are out of order (B2 after C2), and one with a cell
+    written twice (C2, 45 then 90): LibreOffice shows B2 in its place and
+    the second C2; relstage read neither (it kept the first) and now stops."""
+    head = [inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share")]
+    for name, row in (("xl_cells_unordered", [inline("A2", "U1"), num("C2", 45), inline("B2", "Name")]),
+                      ("xl_cells_twice", [inline("A2", "U1"), inline("B2", "Name"), num("C2", 45), num("C2", 90)])):
+        package(os.path.join(out, name + ".xlsx"), [("Export", sheet_xml([head, row]), None)])
+
+
+def sheets_shown(out):
+    """Four quarters' sheets with the same header, saved while Q4 was shown
+    (activeTab): Q1 is read and that is said. A workbook whose first sheet
+    is hidden (an export's raw data) and whose second is shown: the shown
+    one is read, as Excel opens it, and nothing needs saying."""
+    wb = openpyxl.Workbook()
+    for i, q in enumerate(["Q1", "Q2", "Q3", "Q4"]):
+        ws = wb.active if i == 0 else wb.create_sheet(q)
+        ws.title = q
+        ws.append(["id", "name", "purchase_share"])
+        ws.append(["Q%d-1" % (i + 1), "Quarter Ltd", 20 * (i + 1)])
+    wb.active = 3
+    wb.save(os.path.join(out, "xl_quarters.xlsx"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "raw"
+    ws.append(["id", "name", "purchase_share"])
+    ws.append(["OLD1", "Hidden GmbH", 10])
+    ws.sheet_state = "hidden"
+    ws = wb.create_sheet("Accounts")
+    ws.append(["id", "name", "purchase_share"])
+    ws.append(["NEW1", "Shown GmbH", 90])
+    wb.active = 1
+    wb.save(os.path.join(out, "xl_hidden_first.xlsx"))
+
+
+def hidden_column(out):
+    """Last year's share in a hidden column named "share" beside this
+    year's, 采购占比 2026: the hidden one is read (its name matches exactly),
+    and that it is hidden is said."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["id", "name", "share", "采购占比 2026"])
+    ws.append(["HC1", "Hidden Column Co", 30, 85])
+    ws.column_dimensions["C"].hidden = True
+    wb.save(os.path.join(out, "xl_hidden_column.xlsx"))
+
+
+def booleans(out):
+    """Boolean cells (t="b") as writers other than Excel write them: TRUE and
+    FALSE spelled out (read as true and false, not both as false), and an
+    empty one, with or without <v/> (read as empty, never as false)."""
+    head = ["id", "name", "purchase_share", "key_person", "strategic_agreement", "exclusive", "info_sharing"]
+    rows = [[inline("%s1" % chr(65 + i), h) for i, h in enumerate(head)],
+            [inline("A2", "B1"), inline("B2", "Bool AG"), num("C2", 45), ("D2", "b", 0, "<v>TRUE</v>"),
+             ("E2", "b", 0, ""), ("F2", "b", 0, "<v></v>"), ("G2", "b", 0, "<v>FALSE</v>")],
+            [inline("A3", "B2"), inline("B3", "Bool SA"), num("C3", 55), ("D3", "b", 0, "<v>1</v>"),
+             ("E3", "b", 0, "<v>0</v>"), ("F3", "b", 0, "<v>true</v>"), ("G3", "b", 0, "<v>0</v>")]]
+    package(os.path.join(out, "xl_booleans.xlsx"), [("Export", sheet_xml(rows), None)])
+    twin(os.path.join(out, "xl_booleans.csv"),
+         [head, ["B1", "Bool AG", "45", "true", "", "", "false"], ["B2", "Bool SA", "55", "true", "false", "true", "false"]])
+
+
+def merged_rows(out):
+    """A report that shows a level once for a group of accounts: D3:D5
+    merged (executive in every row in Excel, in the top one in the file),
+    E3:E5 too (a region, no field), a merged title and a merged totals
+    label: only the field's merge is said."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["客户关系表"])
+    ws.merge_cells("A1:E1")
+    ws.append(["id", "name", "purchase_share", "top_contact_level", "region"])
+    ws.append(["M1", "Merged One", 60, "executive", "East"])
+    ws.append(["M2", "Merged Two", 60, None, None])
+    ws.append(["M3", "Merged Three", 60, None, None])
+    ws.append(["M4", "Merged Four", 60, "staff", "West"])
+    ws.merge_cells("D3:D5")
+    ws.merge_cells("E3:E5")
+    ws.append(["Total", None, 240, None, None])
+    ws.merge_cells("A7:B7")
+    wb.save(os.path.join(out, "xl_merged_rows.xlsx"))
 
 
 def patched(src, dst, edits):
@@ -337,3 +579,13 @@ if __name__ == "__main__":
     formulas(out)
     wps_years(out)
     hidden(out)
+    colours(out)
+    dot_targets(out)
+    escapes(out)
+    excel_digits(out)
+    iso_dates(out)
+    unordered(out)
+    sheets_shown(out)
+    hidden_column(out)
+    booleans(out)
+    merged_rows(out)

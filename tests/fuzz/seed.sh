@@ -90,6 +90,21 @@ done
 # Workbooks: parts of the e2e workbooks (tests/e2e/make_xlsx.py, needs
 # openpyxl) and a minimal sheet, as "sheet\n--\nshared strings\n--\nstyles".
 w "$c/fuzz_xlsx/minimal" '<worksheet><sheetData><row><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>purchase_share</t></is></c></row><row><c t="inlineStr"><is><t>A</t></is></c><c><v>0.5</v></c></row></sheetData></worksheet>'
+# What other writers do: hidden columns, merged rows, _xHHHH_ escapes, ISO
+# date cells, TRUE booleans and empty ones, a colour format, an active tab.
+cat >"$c/fuzz_xlsx/quirks" <<'EOF'
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cols><col min="3" max="4" hidden="1"/><col min="6" max="6" hidden="true"/></cols><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>purchase_share</t></is></c><c r="D1" t="inlineStr"><is><t>since</t></is></c><c r="E1" t="inlineStr"><is><t>flag</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>K_x005F_x0031__xD83D__xDE00_</t></is></c><c r="B2" t="s"><v>1</v></c><c r="C2" s="1"><v>0.79999999999999993</v></c><c r="D2" t="d" s="2"><v>2019-03-01T09:30:00Z</v></c><c r="E2" t="b"><v>TRUE</v></c></row>
+<row r="3"><c r="A3" t="str"><f>A2</f><v>a_x0009_b</v></c><c r="B3" t="b"/><c r="C3" s="3"><v>45</v></c><c r="D3" t="d"><v>2019-13-01</v></c></row>
+</sheetData><mergeCells count="2"><mergeCell ref="D2:D3"/><mergeCell ref="A1:B1"/></mergeCells></worksheet>
+--
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>name_x000D_</t></si><si><r><t>Rich_x0020_</t></r><r><t>Run</t></r></si></sst>
+--
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts><numFmt numFmtId="164" formatCode="[Magenta]0"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="22"/><xf numFmtId="164"/></cellXfs></styleSheet>
+--
+<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="1"/></bookViews><sheets><sheet name="S" sheetId="1" r:id="rId1"/><sheet name="T" sheetId="2" r:id="rId1"/></sheets></workbook>
+EOF
 t=$(mktemp -d)
 for py in python3 /usr/bin/python3; do
 	"$py" -c 'import openpyxl' 2>/dev/null || continue

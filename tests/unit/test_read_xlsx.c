@@ -29,13 +29,17 @@ static void expect_num(const char *v, int shift, const char *want)
 	assert_string_equal(out, want);
 }
 
-static void test_numbers_read_as_the_shortest_text_that_reads_back(void **state)
+static void test_numbers_read_as_the_shortest_text_of_the_15_digits_excel_shows(void **state)
 {
 	(void)state;
 	expect_num("0.84999999999999998", 0, "0.85");
-	expect_num("0.85000000000000009", 0, "0.8500000000000001"); /* another double */
-	expect_num("85.000000000000014", 0, "85.00000000000001");
-	expect_num("0.33333333333333331", 0, "0.3333333333333333");
+	expect_num("0.85000000000000009", 0, "0.85"); /* another double, the same 15 digits */
+	expect_num("85.000000000000014", 0, "85");
+	expect_num("0.33333333333333331", 0, "0.333333333333333");
+	expect_num("0.79999999999999993", 2, "80"); /* Excel's 0.7+0.1, shown as 80% */
+	expect_num("2.9999999999999996", 0, "3");
+	expect_num("0.123456789012345", 0, "0.123456789012345");
+	expect_num("1234567890123456", 0, "1234567890123456"); /* whole: every digit kept */
 	expect_num("0.1", 0, "0.1");
 	expect_num("1234567.8", 0, "1234567.8");
 	expect_num("1.2345678E+6", 0, "1234567.8");
@@ -98,6 +102,31 @@ static void test_date_serials_read_as_iso_dates_in_both_date_systems(void **stat
 	expect_date(false, "45352abc", K_DATE, "");
 }
 
+static void expect_iso(const char *v, unsigned char kind, const char *want)
+{
+	char out[64];
+	size_t n = iso_text(v, kind, out);
+
+	out[n] = '\0';
+	assert_string_equal(out, want);
+}
+
+static void test_iso_date_cells_read_as_their_format_shows_them(void **state)
+{
+	(void)state;
+	expect_iso("2019-03-01T09:30:00", K_DATE, "2019-03-01");
+	expect_iso("2019-03-01T09:30:00", K_DATE | K_TIME, "2019-03-01 09:30:00");
+	expect_iso("2019-03-01T09:30:00.250Z", K_TIME, "09:30:00");
+	expect_iso("2019-03-01T09:30", 0, "2019-03-01 09:30:00");
+	expect_iso("2019-03-01T00:00:00Z", 0, "2019-03-01");
+	expect_iso("2019-03-01", K_DATE | K_TIME, "2019-03-01 00:00:00");
+	expect_iso("2019-13-01", K_DATE, ""); /* not a date: the text stays */
+	expect_iso("2019-03-01x", K_DATE, "");
+	expect_iso("2019-03", K_DATE, "");
+	expect_iso("2019-03-01T25:00", K_DATE, "");
+	expect_iso("2019-03-01T09:3", K_DATE, "");
+}
+
 static void test_number_formats_say_date_time_or_percentage(void **state)
 {
 	(void)state;
@@ -116,6 +145,11 @@ static void test_number_formats_say_date_time_or_percentage(void **state)
 	assert_int_equal(code_kind("#,##0.00 \"days\""), 0);
 	assert_int_equal(code_kind("0.00E+00"), 0);
 	assert_int_equal(code_kind("[Red]#,##0"), 0);
+	assert_int_equal(code_kind("[Magenta]0"), 0); /* a colour, not minutes */
+	assert_int_equal(code_kind("[Blue]#,##0;[Red]-#,##0"), 0);
+	assert_int_equal(code_kind("[Green]0.0%"), K_PCT);
+	assert_int_equal(code_kind("[mm]:ss"), K_TIME);
+	assert_int_equal(code_kind("[>=100]0;0"), 0);
 	assert_int_equal(code_kind("\\d0"), 0);
 	assert_int_equal(builtin_kind(14), K_DATE);
 	assert_int_equal(builtin_kind(22), K_DATE | K_TIME);
@@ -130,6 +164,50 @@ static void test_number_formats_say_date_time_or_percentage(void **state)
 	assert_int_equal(ref_col("XFD1048576"), 16383);
 	assert_int_equal(ref_col("1"), -1);
 	assert_int_equal(ref_col(NULL), -1);
+}
+
+static void expect_path(const char *target, const char *want)
+{
+	char out[256];
+
+	set_path(out, sizeof out, target);
+	assert_string_equal(out, want);
+}
+
+static void test_relationship_targets_resolve_to_archive_paths(void **state)
+{
+	(void)state;
+	expect_path("worksheets/sheet1.xml", "xl/worksheets/sheet1.xml");
+	expect_path("/xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml");
+	expect_path("../xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.xml");
+	expect_path("./styles.xml", "xl/styles.xml");
+	expect_path("worksheets/../worksheets//data.xml", "xl/worksheets/data.xml");
+	expect_path("../../x.xml", "x.xml");
+}
+
+static void expect_unescaped(const char *in, const char *want)
+{
+	char buf[64];
+	size_t n = strlen(in);
+
+	memcpy(buf, in, n);
+	n = unescape(buf, n);
+	buf[n] = '\0';
+	assert_string_equal(buf, want);
+}
+
+static void test_excel_text_escapes_decode_as_excel_shows_them(void **state)
+{
+	(void)state;
+	expect_unescaped("a_x000D_\nb", "a\r\nb");
+	expect_unescaped("_x0009_", "\t");
+	expect_unescaped("K_x005F_x0031_", "K_x0031_");
+	expect_unescaped("_x00e9__x4E2D_", "\xC3\xA9\xE4\xB8\xAD");
+	expect_unescaped("_xD83D__xDE00_", "\xF0\x9F\x98\x80");
+	expect_unescaped("_xD83D_", "_xD83D_"); /* a lone surrogate stays */
+	expect_unescaped("_x0000_", "_x0000_");
+	expect_unescaped("_x00G1_ _x001_ _x0041", "_x00G1_ _x001_ _x0041");
+	expect_unescaped("plain", "plain");
 }
 
 /* ------------------------------------------------------- workbooks */
@@ -507,9 +585,12 @@ static void test_every_allocation_failure_of_ours_is_enomem_without_leaks(void *
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_numbers_read_as_the_shortest_text_that_reads_back),
+		cmocka_unit_test(test_numbers_read_as_the_shortest_text_of_the_15_digits_excel_shows),
 		cmocka_unit_test(test_date_serials_read_as_iso_dates_in_both_date_systems),
+		cmocka_unit_test(test_iso_date_cells_read_as_their_format_shows_them),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
+		cmocka_unit_test(test_relationship_targets_resolve_to_archive_paths),
+		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
 		cmocka_unit_test(test_a_workbook_reads_as_excel_shows_it),
 		cmocka_unit_test(test_rows_wider_than_the_first_come_through_and_wide_headers_refused),
 		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),

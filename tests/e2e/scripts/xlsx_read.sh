@@ -20,7 +20,7 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 "$PY" make_xlsx.py "$t" || { echo "FAIL: make_xlsx.py"; exit 1; }
 
 # Each workbook against its twin, in English and Chinese output.
-for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge; do
+for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge xl_colours xl_dot_targets xl_escapes xl_excel_digits xl_iso_dates xl_booleans; do
 	for args in "-q" "-q --lang zh --headers zh --explain"; do
 		# shellcheck disable=SC2086
 		"$R" $args "$t/$f.xlsx" >"$t/x.out" 2>"$t/x.err"
@@ -39,6 +39,20 @@ done
 [ $rc = 0 ] && [ "$(grep -c '^H[1-6],' "$t/x.out")" = 6 ] &&
 	grep -qF 'xl_hidden.xlsx: 2 rows are hidden in the sheet (hidden or filtered out in Excel; the first at line 4): read like the others' "$t/err" ||
 	fail "xl_hidden: exit $rc: $(cat "$t/err")"
+# A field read from a hidden column is read, and said.
+"$R" -q "$t/xl_hidden_column.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^HC1,Hidden Column Co,30,85,initial,' "$t/x.out" &&
+	grep -qxF "relstage: $t/xl_hidden_column.xlsx: purchase_share is column 3, which is hidden in the sheet: read like the others; to read another column, give -m purchase_share=COLUMN" "$t/err" ||
+	fail "xl_hidden_column: exit $rc: $(cat "$t/err")"
+"$R" -q -m purchase_share=#4 "$t/xl_hidden_column.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^HC1,Hidden Column Co,30,85,stable,' "$t/x.out" && ! grep -q 'hidden in the sheet' "$t/err" ||
+	fail "xl_hidden_column -m purchase_share=#4: exit $rc: $(cat "$t/err")"
+# A field's cells merged across rows: read as the file holds them (the top
+# row), and said; a merged title, totals label or non-field column is not.
+"$R" -q "$t/xl_merged_rows.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^M2,Merged Two,60,,,' "$t/x.out" && [ "$(grep -c "merged across" "$t/err")" = 1 ] &&
+	grep -qxF "relstage: $t/xl_merged_rows.xlsx: top_contact_level (column 4) has cells merged across rows (lines 3 to 5): the file holds the value in the top row only, so the rows under it are read as empty; to give every row its value, unmerge the cells and fill them in" "$t/err" ||
+	fail "xl_merged_rows: exit $rc: $(cat "$t/err")"
 # A share header merged across two years (WPS): the run stops, naming both
 # columns; -m picks one, and the row of years is skipped as a title row.
 "$R" -q "$t/xl_wps_years.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
@@ -68,6 +82,28 @@ done
 "$R" -q "$t/xl_formula_calculated.xlsx" >"$t/x.out" 2>/dev/null || fail "xl_formula_calculated: exit $?"
 "$R" -q "$t/xl_formula_calculated.csv" >"$t/c.out" 2>/dev/null
 cmp -s "$t/x.out" "$t/c.out" || { fail "xl_formula_calculated differs from its twin"; diff "$t/c.out" "$t/x.out" | head -5; }
+
+# A row's cells out of order, or one written twice: what Excel shows there is
+# not known (LibreOffice places the first, keeps the second's value): stop.
+for c in "xl_cells_unordered B2 C2" "xl_cells_twice C2 C2"; do
+	set -- $c
+	"$R" -q "$t/$1.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF "$1.xlsx:2: cell $2 comes after cell $3 in the sheet's XML (its cells are out of order, or one is written twice): open the workbook in Excel, WPS or LibreOffice and save it" "$t/err" ||
+		fail "$1: exit $rc: $(cat "$t/err")"
+done
+
+# The first sheet is read; when Excel opens the workbook on another, that is
+# said (and --sheet names it). A hidden first sheet is passed over, silently:
+# the first sheet shown is the one Excel opens on.
+"$R" -q "$t/xl_quarters.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^Q1-1,' "$t/x.out" &&
+	grep -qxF "relstage: $t/xl_quarters.xlsx: read sheet \"Q1\", the first; the workbook opens on sheet \"Q4\" in Excel: to read that one, give --sheet \"Q4\"" "$t/err" ||
+	fail "xl_quarters: exit $rc: $(cat "$t/err")"
+"$R" -q --sheet Q4 "$t/xl_quarters.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^Q4-1,' "$t/x.out" && ! grep -q 'read sheet' "$t/err" || fail "xl_quarters --sheet Q4: exit $rc: $(cat "$t/err")"
+"$R" -q "$t/xl_hidden_first.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^NEW1,' "$t/x.out" && ! grep -q 'OLD1' "$t/x.out" && ! grep -q 'sheet' "$t/err" ||
+	fail "xl_hidden_first: exit $rc: $(cat "$t/x.out" "$t/err")"
 
 # --sheet: a named sheet and its continuation ("Data 2"); a missing one.
 "$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>&1
