@@ -354,8 +354,16 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
                      rs_lang lang, rs_buf *out);
 bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
                      const rs_classifier *c, rs_buf *out);
-/* The name of a kind of skipped row (RS_SKIP_*): "title rows", 标题行. */
-const char *rs_summary_skip_label(int kind, rs_lang lang);
+/* The words of the text summary and of the workbook (write_xlsx.c):
+ * rs_summary_words[RS_SW_READ][lang] is "rows read"; RS_SW_SKIP_KIND + RS_SKIP_*
+ * names a kind of skipped row ("title rows", 标题行). */
+enum { RS_SW_READ, RS_SW_CLASSIFIED, RS_SW_REJECTED, RS_SW_STAGE, RS_SW_ACCOUNTS, RS_SW_SHARE,
+       RS_SW_PREV, RS_SW_UP, RS_SW_DOWN, RS_SW_SAME, RS_SW_NEW, RS_SW_VANISHED, RS_SW_MATRIX,
+       RS_SW_VANISHED_LIST, RS_SW_MORE, RS_SW_SKIPPED, RS_SW_REJECTED_LIST, RS_SW_SKIP_KIND,
+       RS_SW_SHEET_ACCOUNTS = RS_SW_SKIP_KIND + RS_SKIP_COUNT, RS_SW_SHEET_SUMMARY,
+       RS_SW_SHEET_REJECTS, RS_SW_TITLE, RS_SW_RULES, RS_SW_BUILTIN, RS_SW_DATE, RS_SW_LABEL,
+       RS_SW_CHART_STAGES, RS_SW_CHART_MOVES, RS_SW_CONTINUED, RS_SW_COUNT };
+extern const char *const rs_summary_words[RS_SW_COUNT][RS_LANG_COUNT];
 
 /* inspect.c: how each field's column was found, and the notes, as JSON
  * (inspect's report and --summary-json share them). */
