@@ -208,14 +208,6 @@ typedef struct rs_numfmt {
 	bool decimal_comma; /* "1.234,5" and "12,5": input delimited by ';' */
 } rs_numfmt;
 
-/*
- * Numbers: optional surrounding spaces, a sign, a currency sign (¥ ￥ $ € £)
- * before or after, thousands separators in groups of three, a trailing % when
- * allow_percent. Rejects what is ambiguous ("1,5" without decimal_comma,
- * "1.234" is 1.234), NaN, infinities and overflow; `why` gets a short reason.
- */
-rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
-                         bool allow_percent, double *out, const char **why);
 /* yes/no, y/n, true/false, 1/0, 是/否, ja/nein, oui/non, sí/no, はい/いいえ, √/×,
  * 已X/未X, 有X/无X ... (case-insensitive; rs_value_word lists them). */
 rs_parse rs_parse_bool(const char *s, size_t n, bool *out);

@@ -10,6 +10,14 @@
 #include "previous_impl.h"
 #include "rules_impl.h"
 
+/* rs_value_number as a field of numbers with a currency reads it. */
+static inline rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
+                                       bool allow_percent, double *out, const char **why)
+{
+	return rs_value_number(s, n, nf != NULL && nf->decimal_comma ? ',' : '.',
+	                       RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, NULL, why);
+}
+
 /* rs_fieldmap_read without the bits. */
 static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
                                           const rs_numfmt *nf, rs_account *a, rs_error *err)
