@@ -71,6 +71,9 @@ static inline const char *rs_test_action_id(const rs_rules *r, size_t i)
 	return i < r->nact ? r->act[i].id : NULL;
 }
 
+/* Kleene truth values, as the tests write them. */
+enum rs_tri { RS_FALSE = 0, RS_TRUE = 1, RS_UNKNOWN = 2 };
+
 /* The condition at `root` on a's values, stage at `stage` (the stage is
  * always known): RS_TRUE, RS_FALSE or RS_UNKNOWN. */
 static inline int rs_test_cond_eval(const rs_rules *r, uint32_t root, const rs_account *a,
