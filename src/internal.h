@@ -24,6 +24,9 @@ void rs_error_where(rs_error *e, const char *fmt, ...)
 #endif
 	;
 
+/* The 1-based line and column (in characters) of p[pos], counting from p[0]. */
+void rs_text_line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col);
+
 /* ------------------------------------------------------------ allocation */
 
 typedef struct rs_alloc_hooks {

@@ -77,23 +77,6 @@ static size_t ws(const char *p, size_t i, size_t n)
 	return i;
 }
 
-/* 1-based line and column (in characters) of p[pos], counting from p[0]. */
-static void line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col)
-{
-	unsigned long l = 1, c = 1;
-
-	for (size_t i = 0; i < pos; i++) {
-		if (p[i] == '\n') {
-			l++;
-			c = 1;
-		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
-}
-
 /* Counts lines up to a position, moving forward only (one pass per walk). */
 typedef struct lines {
 	const char *p;
@@ -731,7 +714,7 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 	if ((st = parse(j, s, n, line, &v, &end, &deep)) != RS_OK)
 		return st;
 	if (v == NULL || !cJSON_IsObject(v) || (i = ws(s, end, n)) != n) {
-		line_col(s, v == NULL ? end : i, &l, &col);
+		rs_text_line_col(s, v == NULL ? end : i, &l, &col);
 		if (v == NULL && deep != NULL)
 			(void)snprintf(why, sizeof why, "not a JSON object: %s", deep);
 		else if (v != NULL && !cJSON_IsObject(v))
@@ -812,7 +795,7 @@ static rs_status array_error(jrd *j, const char *p, size_t pos, const char *what
 {
 	unsigned long l, col;
 
-	line_col(p, pos, &l, &col);
+	rs_text_line_col(p, pos, &l, &col);
 	return JERR(j, RS_EPARSE, l, "%s at column %lu", what, col);
 }
 
@@ -1139,14 +1122,14 @@ static rs_status json_run(jrd *j, rs_buf *b)
 	if ((i = ws(b->data, 0, b->len)) >= b->len)
 		return JERR(j, RS_EPARSE, 0, "no records: the input is empty");
 	if (b->data[i] == '{' && j->c->opts->array_only) {
-		line_col(b->data, i, &l, &col);
+		rs_text_line_col(b->data, i, &l, &col);
 		return JERR(j, RS_EPARSE, l, "a JSON object where relstage's rows were expected: it writes "
 		            "them as an array of objects (a --summary-json file is not its output)");
 	}
 	if (b->data[i] == '{' && (st = find_wrapped(j, b, i, &i)) != RS_OK)
 		return st;
 	if (b->data[i] != '[') {
-		line_col(b->data, i, &l, &col);
+		rs_text_line_col(b->data, i, &l, &col);
 		return JERR(j, RS_EPARSE, l, "%s", not_records);
 	}
 	if ((st = array_walk(j, b->data, b->len, i, KEYS, &nobj, &nel, &end)) != RS_OK)
