@@ -55,7 +55,6 @@ struct rs_xlsx {
 	lxw_worksheet *summary;
 	long stage_col, label_col, act_col;
 	size_t nstages;
-	size_t stage_len[RS_MAX_STAGES];
 	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt, *wrap;
 	const rs_stats *stats;
 	time_t now;             /* the run's date */
@@ -193,16 +192,6 @@ static rs_status close_sheet(sheet *s, rs_error *err)
 	return e == LXW_NO_ERROR ? RS_OK : lxw_failed(err, e, "cannot finish a sheet");
 }
 
-static long stage_of(const rs_xlsx *x, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < x->nstages; i++)
-		if (x->stage_len[i] == n && memcmp(rs_rules_stage_id(x->rules, i), s, n) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* The Accounts sheet is full: close it and go on with "Accounts N". */
 static rs_status next_accounts(rs_xlsx *x, rs_error *err)
 {
@@ -245,7 +234,7 @@ static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 	if (x->acc.row > RS_XLSX_SHEET_ROWS && (st = next_accounts(x, err)) != RS_OK)
 		return st;
 	if (x->stage_col >= 0 && (size_t)x->stage_col < row->n) {
-		long k = stage_of(x, row->cell[x->stage_col], row->len[x->stage_col]);
+		long k = x->rules ? rs_rules_stage_index(x->rules, row->cell[x->stage_col]) : -1;
 
 		fmt = k >= 0 ? x->stage_fmt[k] : NULL;
 	}
@@ -310,7 +299,6 @@ static rs_status make_formats(rs_xlsx *x, rs_error *err)
 		if ((x->stage_fmt[i] = workbook_add_format(x->wb)) == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 		format_set_bg_color(x->stage_fmt[i], palette[i]);
-		x->stage_len[i] = strlen(rs_rules_stage_id(x->rules, i));
 	}
 	return RS_OK;
 }
