@@ -93,6 +93,17 @@ size_t rs_num_text(char *out, double v, int shift);
 /* s as a JSON string, escaped as JSON requires (ids come from input). */
 void rs_buf_json_str(rs_buf *b, const char *s);
 
+/* FNV-1a, for the open-addressing tables of ids (previous.c) and keys
+ * (read_json.c). */
+static inline uint64_t rs_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);
 /* Whether s[0..n) is well-formed UTF-8 (input.c: no overlongs, surrogates

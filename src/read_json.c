@@ -216,15 +216,6 @@ static const char *text_problem(const char *p, size_t n)
 
 /* ------------------------------------------------------------ columns */
 
-static size_t hash_key(const char *s, size_t n)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
-	return h;
-}
-
 /* The column of key (keys hold no NUL: cJSON cuts them). */
 static size_t col_find(const jrd *j, const char *key)
 {
@@ -232,7 +223,7 @@ static size_t col_find(const jrd *j, const char *key)
 
 	if (j->nslot == 0)
 		return NOCOL;
-	for (i = hash_key(key, n) & (j->nslot - 1); j->slot[i] != 0;
+	for (i = (size_t)rs_hash(key, n) & (j->nslot - 1); j->slot[i] != 0;
 	     i = (i + 1) & (j->nslot - 1)) {
 		size_t c = j->slot[i] - 1;
 		if (j->nlen[c] == n && memcmp(j->names.data + j->off[c], key, n) == 0)
@@ -243,7 +234,7 @@ static size_t col_find(const jrd *j, const char *key)
 
 static void slot_put(jrd *j, size_t c)
 {
-	size_t i = hash_key(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
+	size_t i = (size_t)rs_hash(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
 
 	while (j->slot[i] != 0)
 		i = (i + 1) & (j->nslot - 1);
