@@ -218,7 +218,6 @@ size_t rs_num_text(char *out, double v, int shift)
 	return fixed_text(out, v < 0, x, n - 1 - (int)e);
 }
 
-/* A JSON string; ids come from input, so escape what JSON requires. */
 void rs_buf_json_str(rs_buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";

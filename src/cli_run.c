@@ -231,8 +231,9 @@ static size_t table_width(FILE *out)
 	return 0;
 }
 
-/* The table left out columns to fit (rs_write_opts.notice). */
-static void table_notice(void *ctx, const rs_error *e)
+/* A library notice: the table left out columns to fit, a --previous file's
+ * warning. */
+static void notice(void *ctx, const rs_error *e)
 {
 	progress_clear(ctx);
 	cli_error(e);
@@ -253,7 +254,7 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 		wo.table_cols = r->key_cols;
 		wo.table_rank = r->key_rank;
 		wo.table_width = table_width(r->out);
-		wo.notice = table_notice;
+		wo.notice = notice;
 		wo.notice_ctx = r;
 	}
 	err->file = r->out_name;
@@ -424,12 +425,6 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	return st;
 }
 
-static void warn_previous(void *ctx, const rs_error *e)
-{
-	(void)ctx;
-	cli_error(e);
-}
-
 static rs_status load_previous(run *r, rs_error *err)
 {
 	rs_read_opts ro;
@@ -443,8 +438,7 @@ static rs_status load_previous(run *r, rs_error *err)
 	fp = fopen(r->o->previous, "rb");
 	if (fp == NULL)
 		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
-	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, &r->o->co, warn_previous, NULL,
-	                      err);
+	st = rs_previous_load(&r->prev, fp, r->o->previous, &ro, r->rules, &r->o->co, notice, r, err);
 	(void)fclose(fp);
 	return st;
 }

@@ -73,3 +73,19 @@ size_t rs_error_format(const rs_error *e, char *buf, size_t size)
 	             e->where[0] ? ": " : "", msg);
 	return n < 0 ? 0 : (size_t)n;
 }
+
+void rs_text_line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col)
+{
+	unsigned long l = 1, c = 1;
+
+	for (size_t i = 0; i < pos; i++) {
+		if (p[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}

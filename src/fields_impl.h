@@ -58,9 +58,11 @@ enum {
 	RS_SHAPE_PCT = 4
 };
 /*
- * rs_parse_number with the affixes chosen per field (RS_NUM_PERCENT lets a
- * trailing % through, RS_NUM_CURRENCY a currency mark, the unit flags their
- * words) and the decimal mark of ambiguous text: dec is '.' or ',', or 0 to
+ * A number: optional surrounding blanks, a sign, thousands separators in
+ * groups of three, and what flags let through (RS_NUM_PERCENT a trailing %,
+ * RS_NUM_CURRENCY a currency sign before or after, the unit flags their
+ * words). NaN, infinities and overflow are refused, `why` says why. dec is
+ * the decimal mark of ambiguous text ("1.234"): '.' or ',', or 0 to
  * reject it. shape (may be NULL) gets RS_SHAPE_ bits; why may be NULL; out
  * may be NULL when shape is not: the shape only, without converting (so
  * without the range check).

@@ -336,12 +336,6 @@ static rs_status decode(rs_input *in, char *dst, size_t cap, size_t *got,
 	return iconv_decode(in, dst, cap, got, err);
 }
 
-static rs_status take_pending(rs_input *in, rs_error *err)
-{
-	err->file = in->name;
-	return rs_error_set(err, in->pending, 0, "%s", in->pending_msg);
-}
-
 static rs_status deliver_dec(rs_input *in, char *buf, size_t cap, size_t *got)
 {
 	size_t n = in->dec_len - in->dec_off;
@@ -388,9 +382,10 @@ rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
 	if (in->dec_off < in->dec_len)
 		return deliver_dec(in, buf, cap, got);
 	st = decode(in, buf, cap, got, err);
-	if (st == RS_OK && *got == 0 && in->pending != RS_OK)
-		return take_pending(in, err);
-	return st;
+	if (st != RS_OK || *got > 0 || in->pending == RS_OK)
+		return st;
+	err->file = in->name; /* the bytes before the error are all out */
+	return rs_error_set(err, in->pending, 0, "%s", in->pending_msg);
 }
 
 rs_status rs_input_peek(rs_input *in, const char **p, size_t *n, rs_error *err)

@@ -608,16 +608,14 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 	const rs_fieldmap *m = map_of(c);
 	const rs_mapfile *mf = c->mapfile;
 	const rs_row *h = rs_intake_first_header(&c->in);
-	char num[32];
 	bool first = true;
 	size_t i, k;
 	int f;
 
 	rs_buf_puts(b, "{\n  \"relstage_map\": 1");
 	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1) {
-		(void)snprintf(num, sizeof num, "%lu", z->files[0].header_line);
 		rs_buf_puts(b, ",\n  \"header_row\": ");
-		rs_buf_puts(b, num);
+		rs_buf_put_ulong(b, z->files[0].header_line);
 	}
 	rs_buf_puts(b, ",\n  \"fields\": {");
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {

@@ -24,6 +24,9 @@ void rs_error_where(rs_error *e, const char *fmt, ...)
 #endif
 	;
 
+/* The 1-based line and column (in characters) of p[pos], counting from p[0]. */
+void rs_text_line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col);
+
 /* ------------------------------------------------------------ allocation */
 
 typedef struct rs_alloc_hooks {
@@ -89,6 +92,17 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v);
 size_t rs_num_text(char *out, double v, int shift);
 /* s as a JSON string, escaped as JSON requires (ids come from input). */
 void rs_buf_json_str(rs_buf *b, const char *s);
+
+/* FNV-1a, for the open-addressing tables of ids (previous.c) and keys
+ * (read_json.c). */
+static inline uint64_t rs_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);
@@ -208,14 +222,6 @@ typedef struct rs_numfmt {
 	bool decimal_comma; /* "1.234,5" and "12,5": input delimited by ';' */
 } rs_numfmt;
 
-/*
- * Numbers: optional surrounding spaces, a sign, a currency sign (¥ ￥ $ € £)
- * before or after, thousands separators in groups of three, a trailing % when
- * allow_percent. Rejects what is ambiguous ("1,5" without decimal_comma,
- * "1.234" is 1.234), NaN, infinities and overflow; `why` gets a short reason.
- */
-rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
-                         bool allow_percent, double *out, const char **why);
 /* yes/no, y/n, true/false, 1/0, 是/否, ja/nein, oui/non, sí/no, はい/いいえ, √/×,
  * 已X/未X, 有X/无X ... (case-insensitive; rs_value_word lists them). */
 rs_parse rs_parse_bool(const char *s, size_t n, bool *out);
@@ -354,8 +360,16 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
                      rs_lang lang, rs_buf *out);
 bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *prev,
                      const rs_classifier *c, rs_buf *out);
-/* The name of a kind of skipped row (RS_SKIP_*): "title rows", 标题行. */
-const char *rs_summary_skip_label(int kind, rs_lang lang);
+/* The words of the text summary and of the workbook (write_xlsx.c):
+ * rs_summary_words[RS_SW_READ][lang] is "rows read"; RS_SW_SKIP_KIND + RS_SKIP_*
+ * names a kind of skipped row ("title rows", 标题行). */
+enum { RS_SW_READ, RS_SW_CLASSIFIED, RS_SW_REJECTED, RS_SW_STAGE, RS_SW_ACCOUNTS, RS_SW_SHARE,
+       RS_SW_PREV, RS_SW_UP, RS_SW_DOWN, RS_SW_SAME, RS_SW_NEW, RS_SW_VANISHED, RS_SW_MATRIX,
+       RS_SW_VANISHED_LIST, RS_SW_MORE, RS_SW_SKIPPED, RS_SW_REJECTED_LIST, RS_SW_SKIP_KIND,
+       RS_SW_SHEET_ACCOUNTS = RS_SW_SKIP_KIND + RS_SKIP_COUNT, RS_SW_SHEET_SUMMARY,
+       RS_SW_SHEET_REJECTS, RS_SW_TITLE, RS_SW_RULES, RS_SW_BUILTIN, RS_SW_DATE, RS_SW_LABEL,
+       RS_SW_CHART_STAGES, RS_SW_CHART_MOVES, RS_SW_CONTINUED, RS_SW_COUNT };
+extern const char *const rs_summary_words[RS_SW_COUNT][RS_LANG_COUNT];
 
 /* inspect.c: how each field's column was found, and the notes, as JSON
  * (inspect's report and --summary-json share them). */

@@ -88,18 +88,10 @@ void rs_ld_pop(rs_ld *l, size_t mark)
  * little of the text there (not cutting a character in two). */
 static void syntax_error(rs_ld *l, const char *text, size_t len, size_t pos, const char *what)
 {
-	unsigned long col = 1;
-	size_t i, n = 0;
+	unsigned long col;
+	size_t n = 0;
 
-	l->line = 1;
-	for (i = 0; i < pos; i++) {
-		if (text[i] == '\n') {
-			l->line++;
-			col = 1;
-		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-			col++;
-		}
-	}
+	rs_text_line_col(text, pos, &l->line, &col);
 	while (pos + n < len && n < 24 && text[pos + n] != '\n' && text[pos + n] != '\r' &&
 	       (unsigned char)text[pos + n] >= 0x20)
 		n++;

@@ -57,9 +57,4 @@ static inline void rs_out_putc(rs_out *o, char c)
 	o->buf[o->len++] = c;
 }
 
-static inline void rs_out_str(rs_out *o, const char *s)
-{
-	rs_out_put(o, s, strlen(s));
-}
-
 #endif

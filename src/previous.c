@@ -40,18 +40,6 @@ struct rs_previous {
 	void *ctx;
 };
 
-static uint64_t hash_id(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static entry *find(const rs_previous *p, const char *id, size_t n, uint64_t h)
 {
 	size_t i = (size_t)h & (p->cap - 1);
@@ -112,7 +100,7 @@ static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long 
 
 long rs_previous_stage(const rs_previous *p, const char *id, size_t n)
 {
-	const entry *e = p->cap ? find(p, id, n, hash_id(id, n)) : NULL;
+	const entry *e = p->cap ? find(p, id, n, rs_hash(id, n)) : NULL;
 
 	return e != NULL && e->used ? e->stage : RS_PREV_NEW;
 }
@@ -134,7 +122,7 @@ static bool file_off(rs_previous *p, const char *file, size_t *off)
 long rs_previous_visit(rs_previous *p, const char *id, size_t n, const char *file,
                        unsigned long line, const char **first_file, unsigned long *first_line)
 {
-	uint64_t h = hash_id(id, n);
+	uint64_t h = rs_hash(id, n);
 	entry *e = p->cap ? find(p, id, n, h) : NULL;
 	size_t off;
 
@@ -280,7 +268,7 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 	if (si < 0)
 		return rs_error_set(err, RS_EPARSE, r->line,
 		                    "stage \"%s\" is not a stage of the rules in force", stage);
-	h = hash_id(id, n);
+	h = rs_hash(id, n);
 	e = p->cap ? find(p, id, n, h) : NULL;
 	if (e != NULL && e->used) {
 		report(p, r->line, "duplicate id \"%s\" (first at line %lu); the first is used", id,
@@ -345,7 +333,7 @@ void rs_previous_reject(rs_previous *p, const char *id, size_t n, unsigned long 
 
 	if (p->cap == 0)
 		return;
-	e = find(p, id, n, hash_id(id, n));
+	e = find(p, id, n, rs_hash(id, n));
 	if (e->used && e->rej_line == 0)
 		e->rej_line = line;
 }
@@ -366,7 +354,7 @@ void rs_previous_each(const rs_previous *p, bool rejected,
 		const entry *e;
 
 		n = strlen(id);
-		e = find(p, id, n, hash_id(id, n));
+		e = find(p, id, n, rs_hash(id, n));
 		if (e->used && e->stage >= 0 && e->seen_line == 0 && (e->rej_line != 0) == rejected)
 			fn(ctx, id, (size_t)e->stage);
 	}
@@ -410,7 +398,7 @@ typedef struct loose {
 
 static bool loose_add(loose *t, size_t cap, rs_buf *keys, const char *k, size_t n, size_t id)
 {
-	uint64_t h = hash_id(k, n);
+	uint64_t h = rs_hash(k, n);
 	size_t i = (size_t)h & (cap - 1);
 
 	while (t[i].len != 0)
@@ -421,7 +409,7 @@ static bool loose_add(loose *t, size_t cap, rs_buf *keys, const char *k, size_t 
 
 static const loose *loose_find(const loose *t, size_t cap, const rs_buf *keys, const char *k, size_t n)
 {
-	uint64_t h = hash_id(k, n);
+	uint64_t h = rs_hash(k, n);
 	size_t i = (size_t)h & (cap - 1);
 
 	for (; t[i].len != 0; i = (i + 1) & (cap - 1))
@@ -454,7 +442,7 @@ unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg)
 
 		id = p->ids.data + off;
 		n = strlen(id);
-		e = find(p, id, n, hash_id(id, n));
+		e = find(p, id, n, rs_hash(id, n));
 		if (e->seen_line == 0 && e->rej_line == 0 && (kn = loose_key(&b, id, n, &key)) > 0)
 			(void)loose_add(t, cap, &keys, key, kn, off);
 	}

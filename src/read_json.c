@@ -77,23 +77,6 @@ static size_t ws(const char *p, size_t i, size_t n)
 	return i;
 }
 
-/* 1-based line and column (in characters) of p[pos], counting from p[0]. */
-static void line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col)
-{
-	unsigned long l = 1, c = 1;
-
-	for (size_t i = 0; i < pos; i++) {
-		if (p[i] == '\n') {
-			l++;
-			c = 1;
-		} else if (((unsigned char)p[i] & 0xC0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
-}
-
 /* Counts lines up to a position, moving forward only (one pass per walk). */
 typedef struct lines {
 	const char *p;
@@ -233,15 +216,6 @@ static const char *text_problem(const char *p, size_t n)
 
 /* ------------------------------------------------------------ columns */
 
-static size_t hash_key(const char *s, size_t n)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * (size_t)1099511628211ULL;
-	return h;
-}
-
 /* The column of key (keys hold no NUL: cJSON cuts them). */
 static size_t col_find(const jrd *j, const char *key)
 {
@@ -249,7 +223,7 @@ static size_t col_find(const jrd *j, const char *key)
 
 	if (j->nslot == 0)
 		return NOCOL;
-	for (i = hash_key(key, n) & (j->nslot - 1); j->slot[i] != 0;
+	for (i = (size_t)rs_hash(key, n) & (j->nslot - 1); j->slot[i] != 0;
 	     i = (i + 1) & (j->nslot - 1)) {
 		size_t c = j->slot[i] - 1;
 		if (j->nlen[c] == n && memcmp(j->names.data + j->off[c], key, n) == 0)
@@ -260,7 +234,7 @@ static size_t col_find(const jrd *j, const char *key)
 
 static void slot_put(jrd *j, size_t c)
 {
-	size_t i = hash_key(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
+	size_t i = (size_t)rs_hash(j->names.data + j->off[c], j->nlen[c]) & (j->nslot - 1);
 
 	while (j->slot[i] != 0)
 		i = (i + 1) & (j->nslot - 1);
@@ -731,7 +705,7 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 	if ((st = parse(j, s, n, line, &v, &end, &deep)) != RS_OK)
 		return st;
 	if (v == NULL || !cJSON_IsObject(v) || (i = ws(s, end, n)) != n) {
-		line_col(s, v == NULL ? end : i, &l, &col);
+		rs_text_line_col(s, v == NULL ? end : i, &l, &col);
 		if (v == NULL && deep != NULL)
 			(void)snprintf(why, sizeof why, "not a JSON object: %s", deep);
 		else if (v != NULL && !cJSON_IsObject(v))
@@ -812,7 +786,7 @@ static rs_status array_error(jrd *j, const char *p, size_t pos, const char *what
 {
 	unsigned long l, col;
 
-	line_col(p, pos, &l, &col);
+	rs_text_line_col(p, pos, &l, &col);
 	return JERR(j, RS_EPARSE, l, "%s at column %lu", what, col);
 }
 
@@ -1139,14 +1113,14 @@ static rs_status json_run(jrd *j, rs_buf *b)
 	if ((i = ws(b->data, 0, b->len)) >= b->len)
 		return JERR(j, RS_EPARSE, 0, "no records: the input is empty");
 	if (b->data[i] == '{' && j->c->opts->array_only) {
-		line_col(b->data, i, &l, &col);
+		rs_text_line_col(b->data, i, &l, &col);
 		return JERR(j, RS_EPARSE, l, "a JSON object where relstage's rows were expected: it writes "
 		            "them as an array of objects (a --summary-json file is not its output)");
 	}
 	if (b->data[i] == '{' && (st = find_wrapped(j, b, i, &i)) != RS_OK)
 		return st;
 	if (b->data[i] != '[') {
-		line_col(b->data, i, &l, &col);
+		rs_text_line_col(b->data, i, &l, &col);
 		return JERR(j, RS_EPARSE, l, "%s", not_records);
 	}
 	if ((st = array_walk(j, b->data, b->len, i, KEYS, &nobj, &nel, &end)) != RS_OK)

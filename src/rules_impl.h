@@ -49,9 +49,6 @@ enum rs_cop {
 	RS_C_KNOWN, RS_C_UNKNOWN
 };
 
-/* Kleene truth values; a row or action matches only on RS_TRUE. */
-enum rs_tri { RS_FALSE = 0, RS_TRUE = 1, RS_UNKNOWN = 2 };
-
 typedef struct rs_cnode {
 	uint8_t op;     /* enum rs_cop */
 	uint8_t var;    /* comparisons: variable index (or RS_VAR_*); bond: the bond */

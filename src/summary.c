@@ -18,7 +18,7 @@ typedef struct text_ctx {
 	bool first;
 } text_ctx;
 
-static const char *const words[][RS_LANG_COUNT] = {
+const char *const rs_summary_words[RS_SW_COUNT][RS_LANG_COUNT] = {
 	{"rows read", "读取行数"},       {"classified", "已分类"},
 	{"rejected", "已拒绝"},          {"stage", "阶段"},
 	{"accounts", "客户数"},          {"share", "占比"},
@@ -30,12 +30,16 @@ static const char *const words[][RS_LANG_COUNT] = {
 	{"skipped", "已跳过"},            {"rejected accounts", "被拒绝的客户"},
 	{"title rows", "标题行"},         {"blank rows", "空行"},
 	{"totals rows", "合计行"},        {"footer rows", "页脚行"},
+	/* the workbook's (write_xlsx.c) */
+	{"Accounts", "客户"}, {"Summary", "汇总"}, {"Rejects", "拒绝行"},
+	{"relstage run summary", "relstage 运行汇总"}, {"rules", "规则"},
+	{"built-in rules", "内置规则"}, {"run date", "运行时间"}, {"label", "名称"},
+	{"Accounts per stage", "各阶段客户数"},
+	{"Movements since the previous run", "与上次运行相比的变化"},
+	{"more rows than a sheet holds; continued on sheets", "行数超过一张工作表的上限，续接于工作表"},
 };
 /* A title's colon and line end: full width in Chinese text. */
 static const char *const colon[RS_LANG_COUNT] = {":\n", "：\n"};
-enum { W_READ, W_CLASSIFIED, W_REJECTED, W_STAGE, W_ACCOUNTS, W_SHARE, W_PREV, W_UP, W_DOWN,
-       W_SAME, W_NEW, W_VANISHED, W_MATRIX, W_VANISHED_LIST, W_MORE, W_SKIPPED, W_REJECTED_LIST,
-       W_SKIP_KIND };
 
 /* Appends s padded with spaces to `width` display columns. */
 static void pad(rs_buf *b, const char *s, size_t width, bool right)
@@ -105,10 +109,10 @@ static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_b
 		if (strlen(rs_rules_stage_id(r, i)) + 2 > w)
 			w = strlen(rs_rules_stage_id(r, i)) + 2;
 	rs_buf_puts(b, "  ");
-	pad(b, words[W_MATRIX][lang], w, false);
+	pad(b, rs_summary_words[RS_SW_MATRIX][lang], w, false);
 	for (k = 0; k < n; k++)
 		pad(b, rs_rules_stage_id(r, k), w, true);
-	pad(b, words[W_VANISHED][lang], w, true);
+	pad(b, rs_summary_words[RS_SW_VANISHED][lang], w, true);
 	rs_buf_putc(b, '\n');
 	for (i = 0; i < n; i++) {
 		rs_buf_puts(b, "  ");
@@ -118,11 +122,6 @@ static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_b
 		pad_ulong(b, s->vanished_per_stage[i], w);
 		rs_buf_putc(b, '\n');
 	}
-}
-
-const char *rs_summary_skip_label(int kind, rs_lang lang)
-{
-	return words[W_SKIP_KIND + kind][lang];
 }
 
 /* Rows skipped (not accounts), by kind: only when there were any. */
@@ -135,11 +134,12 @@ static void skipped_text(const rs_stats *s, rs_lang lang, rs_buf *b)
 		n += s->skipped[k];
 	if (n == 0)
 		return;
-	count_line(b, words[W_SKIPPED][lang], n);
+	count_line(b, rs_summary_words[RS_SW_SKIPPED][lang], n);
 	for (k = 0; k < RS_SKIP_COUNT; k++)
 		if (s->skipped[k] > 0) {
 			char label[64];
-			(void)snprintf(label, sizeof label, "  %s", rs_summary_skip_label(k, lang));
+			(void)snprintf(label, sizeof label, "  %s",
+			               rs_summary_words[RS_SW_SKIP_KIND + k][lang]);
 			count_line(b, label, s->skipped[k]);
 		}
 }
@@ -152,7 +152,7 @@ static size_t list_text(const rs_previous *prev, bool rejected, int title, rs_la
 	text_ctx t = {b, r, 0, true};
 
 	rs_buf_puts(b, "  ");
-	rs_buf_puts(b, words[title][lang]);
+	rs_buf_puts(b, rs_summary_words[title][lang]);
 	rs_buf_puts(b, colon[lang]);
 	rs_previous_each(prev, rejected, vanished_text, &t);
 	return t.shown;
@@ -163,14 +163,14 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 {
 	size_t i, n = rs_rules_stage_count(r), shown;
 
-	count_line(b, words[W_READ][lang], s->read);
-	count_line(b, words[W_CLASSIFIED][lang], s->classified);
-	count_line(b, words[W_REJECTED][lang], s->rejected);
+	count_line(b, rs_summary_words[RS_SW_READ][lang], s->read);
+	count_line(b, rs_summary_words[RS_SW_CLASSIFIED][lang], s->classified);
+	count_line(b, rs_summary_words[RS_SW_REJECTED][lang], s->rejected);
 	skipped_text(s, lang, b);
 	rs_buf_puts(b, "  ");
-	pad(b, words[W_STAGE][lang], 28, false);
-	pad(b, words[W_ACCOUNTS][lang], 10, true);
-	pad(b, words[W_SHARE][lang], 8, true);
+	pad(b, rs_summary_words[RS_SW_STAGE][lang], 28, false);
+	pad(b, rs_summary_words[RS_SW_ACCOUNTS][lang], 10, true);
+	pad(b, rs_summary_words[RS_SW_SHARE][lang], 8, true);
 	rs_buf_putc(b, '\n');
 	for (i = 0; i < n; i++) {
 		rs_buf_puts(b, "  ");
@@ -181,23 +181,24 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	}
 	if (s->with_previous) {
 		rs_buf_puts(b, "  ");
-		rs_buf_puts(b, words[W_PREV][lang]);
+		rs_buf_puts(b, rs_summary_words[RS_SW_PREV][lang]);
 		rs_buf_puts(b, colon[lang]);
-		count_line(b, words[W_UP][lang], s->up);
-		count_line(b, words[W_DOWN][lang], s->down);
-		count_line(b, words[W_SAME][lang], s->same);
-		count_line(b, words[W_NEW][lang], s->added);
-		count_line(b, words[W_VANISHED][lang], s->vanished);
+		count_line(b, rs_summary_words[RS_SW_UP][lang], s->up);
+		count_line(b, rs_summary_words[RS_SW_DOWN][lang], s->down);
+		count_line(b, rs_summary_words[RS_SW_SAME][lang], s->same);
+		count_line(b, rs_summary_words[RS_SW_NEW][lang], s->added);
+		count_line(b, rs_summary_words[RS_SW_VANISHED][lang], s->vanished);
 		/* accounts this run rejected: counted, listed like the vanished */
 		if (s->prev_rejected > 0)
-			count_line(b, words[W_REJECTED][lang], s->prev_rejected);
+			count_line(b, rs_summary_words[RS_SW_REJECTED][lang], s->prev_rejected);
 		if (s->prev_rejected > 0 && prev != NULL)
-			(void)list_text(prev, true, W_REJECTED_LIST, lang, r, b);
+			(void)list_text(prev, true, RS_SW_REJECTED_LIST, lang, r, b);
 		matrix_text(s, r, lang, b);
 		if (prev != NULL && s->vanished > 0 &&
-		    (shown = list_text(prev, false, W_VANISHED_LIST, lang, r, b)) > 20) {
+		    (shown = list_text(prev, false, RS_SW_VANISHED_LIST, lang, r, b)) > 20) {
 			char tmp[64];
-			int len = snprintf(tmp, sizeof tmp, words[W_MORE][lang], (unsigned long)(shown - 20));
+			int len = snprintf(tmp, sizeof tmp, rs_summary_words[RS_SW_MORE][lang],
+			                   (unsigned long)(shown - 20));
 			rs_buf_puts(b, "    ");
 			rs_buf_append(b, tmp, len > 0 ? (size_t)len : 0);
 			rs_buf_putc(b, '\n');

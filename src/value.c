@@ -455,13 +455,6 @@ done:
 	return RS_PARSE_OK;
 }
 
-rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
-                         bool allow_percent, double *out, const char **why)
-{
-	return rs_value_number(s, n, nf != NULL && nf->decimal_comma ? ',' : '.',
-	                       RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, NULL, why);
-}
-
 /* ---------------------------------------------------------- years, dates */
 
 static bool valid_date(long y, long mo, long d)

@@ -154,7 +154,7 @@ static void csv_row(rs_writer *w, const rs_row *row, bool header)
 		csv_cell(w, row->cell[i], row->len[i], type != NULL ? type[i] : RS_T_STRING,
 		         row->n == 1);
 	}
-	rs_out_str(&w->out, w->eol);
+	rs_out_put(&w->out, w->eol, strlen(w->eol));
 }
 
 /* ------------------------------------------------------------ writer */

@@ -18,8 +18,8 @@ typedef struct rs_json_keys {
 	size_t *off;
 } rs_json_keys;
 
-/* Encodes the header's keys, using o's buffer (nothing written yet) as
- * scratch. */
+/* Encodes the header's keys once ("key":), each through o's buffer (nothing
+ * is written before the first row) as scratch, emptied after each. */
 rs_status rs_json_keys_init(rs_json_keys *k, rs_out *o, const rs_row *header, rs_error *err);
 void rs_json_keys_free(rs_json_keys *k);
 /* One row as a JSON object, {"key":value,...}, no line end. */

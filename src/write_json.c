@@ -103,11 +103,6 @@ void rs_json_object(rs_out *o, const rs_json_keys *k, const rs_row *row)
 	rs_out_putc(o, '}');
 }
 
-/*
- * Encodes the header's keys once ("key":) into k->keys, each through o's
- * buffer (empty: nothing is output before the first row), which is emptied
- * again after each.
- */
 rs_status rs_json_keys_init(rs_json_keys *k, rs_out *o, const rs_row *header, rs_error *err)
 {
 	size_t i;

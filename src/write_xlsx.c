@@ -35,24 +35,6 @@ static const lxw_color_t palette[RS_MAX_STAGES] = {
 	0x8EA9DB, 0xDBDBDB, 0xE2EFDA, 0xFCE4D6, 0xDDEBF7, 0xFFF2CC, 0xB4C6E7, 0xC9C9C9,
 };
 
-enum {
-	W_ACCOUNTS, W_SUMMARY, W_REJECTS, W_TITLE, W_READ, W_CLASSIFIED, W_REJECTED, W_SKIPPED,
-	W_RULES, W_BUILTIN, W_DATE, W_STAGE, W_LABEL, W_COUNT, W_SHARE, W_PREV, W_UP, W_DOWN,
-	W_SAME, W_NEW, W_VANISHED, W_MATRIX, W_CHART_STAGES, W_CHART_MOVES, W_CONTINUED, W_NWORDS
-};
-static const char *const words[W_NWORDS][RS_LANG_COUNT] = {
-	{"Accounts", "客户"}, {"Summary", "汇总"}, {"Rejects", "拒绝行"},
-	{"relstage run summary", "relstage 运行汇总"},
-	{"rows read", "读取行数"}, {"classified", "已分类"}, {"rejected", "已拒绝"},
-	{"skipped", "已跳过"}, {"rules", "规则"}, {"built-in rules", "内置规则"},
-	{"run date", "运行时间"}, {"stage", "阶段"}, {"label", "名称"}, {"accounts", "客户数"},
-	{"share", "占比"}, {"compared with the previous run", "与上次运行相比"},
-	{"up", "升级"}, {"down", "降级"}, {"same", "不变"}, {"new", "新增"}, {"vanished", "消失"},
-	{"previous \\ now", "上次 \\ 本次"}, {"Accounts per stage", "各阶段客户数"},
-	{"Movements since the previous run", "与上次运行相比的变化"},
-	{"more rows than a sheet holds; continued on sheets", "行数超过一张工作表的上限，续接于工作表"},
-};
-
 typedef struct sheet {
 	lxw_worksheet *ws;
 	lxw_row_t row;          /* the next row to write */
@@ -73,11 +55,15 @@ struct rs_xlsx {
 	lxw_worksheet *summary;
 	long stage_col, label_col, act_col;
 	size_t nstages;
-	size_t stage_len[RS_MAX_STAGES];
 	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt, *wrap;
 	const rs_stats *stats;
 	time_t now;             /* the run's date */
 };
+
+static const char *word(const rs_xlsx *x, int w)
+{
+	return rs_summary_words[w][x->lang];
+}
 
 static rs_status lxw_failed(rs_error *err, lxw_error e, const char *what)
 {
@@ -206,16 +192,6 @@ static rs_status close_sheet(sheet *s, rs_error *err)
 	return e == LXW_NO_ERROR ? RS_OK : lxw_failed(err, e, "cannot finish a sheet");
 }
 
-static long stage_of(const rs_xlsx *x, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < x->nstages; i++)
-		if (x->stage_len[i] == n && memcmp(rs_rules_stage_id(x->rules, i), s, n) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* The Accounts sheet is full: close it and go on with "Accounts N". */
 static rs_status next_accounts(rs_xlsx *x, rs_error *err)
 {
@@ -225,7 +201,7 @@ static rs_status next_accounts(rs_xlsx *x, rs_error *err)
 	if (st != RS_OK)
 		return st;
 	x->nacc++;
-	(void)snprintf(name, sizeof name, "%s %lu", words[W_ACCOUNTS][x->lang], x->nacc);
+	(void)snprintf(name, sizeof name, "%s %lu", word(x, RS_SW_SHEET_ACCOUNTS), x->nacc);
 	return open_sheet(x, &x->acc, name, rs_rowq_row(x->hdr, 0), err);
 }
 
@@ -258,7 +234,7 @@ static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 	if (x->acc.row > RS_XLSX_SHEET_ROWS && (st = next_accounts(x, err)) != RS_OK)
 		return st;
 	if (x->stage_col >= 0 && (size_t)x->stage_col < row->n) {
-		long k = stage_of(x, row->cell[x->stage_col], row->len[x->stage_col]);
+		long k = x->rules ? rs_rules_stage_index(x->rules, row->cell[x->stage_col]) : -1;
 
 		fmt = k >= 0 ? x->stage_fmt[k] : NULL;
 	}
@@ -279,7 +255,7 @@ static rs_status reject_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 	if (hdr == NULL)
 		return rs_error_set(err, RS_EUSAGE, row->line, "this workbook has no Rejects sheet");
 	if (x->rej.ws == NULL && x->rej.width == NULL)
-		st = open_sheet(x, &x->rej, words[W_REJECTS][x->lang], hdr, err);
+		st = open_sheet(x, &x->rej, word(x, RS_SW_SHEET_REJECTS), hdr, err);
 	if (st == RS_OK && x->rej.row > RS_XLSX_SHEET_ROWS)
 		st = rs_error_set(err, RS_ELIMIT, row->line,
 		                  "more rejected rows than a sheet holds; keep them with --rejects FILE");
@@ -323,7 +299,6 @@ static rs_status make_formats(rs_xlsx *x, rs_error *err)
 		if ((x->stage_fmt[i] = workbook_add_format(x->wb)) == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 		format_set_bg_color(x->stage_fmt[i], palette[i]);
-		x->stage_len[i] = strlen(rs_rules_stage_id(x->rules, i));
 	}
 	return RS_OK;
 }
@@ -423,8 +398,8 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 	if (st == RS_OK)
 		st = make_formats(x, err);
 	if (st == RS_OK)
-		st = open_sheet(x, &x->acc, words[W_ACCOUNTS][x->lang], rs_rowq_row(x->hdr, 0), err);
-	if (st == RS_OK && (x->summary = workbook_add_worksheet(x->wb, words[W_SUMMARY][x->lang])) == NULL)
+		st = open_sheet(x, &x->acc, word(x, RS_SW_SHEET_ACCOUNTS), rs_rowq_row(x->hdr, 0), err);
+	if (st == RS_OK && (x->summary = workbook_add_worksheet(x->wb, word(x, RS_SW_SHEET_SUMMARY))) == NULL)
 		st = rs_error_set(err, RS_ENOMEM, 0, "workbook: cannot add the summary sheet");
 	if (st != RS_OK) {
 		rs_xlsx_free(x);
@@ -456,9 +431,9 @@ static void s_num(sum *s, lxw_col_t col, double v, lxw_format *fmt)
 		s->e = worksheet_write_number(s->ws, s->row, col, v, fmt);
 }
 
-static void s_count(sum *s, int word, unsigned long v)
+static void s_count(sum *s, int w, unsigned long v)
 {
-	s_text(s, 0, words[word][s->x->lang], NULL);
+	s_text(s, 0, word(s->x, w), NULL);
 	s_num(s, 1, (double)v, NULL);
 	s->row++;
 }
@@ -468,7 +443,7 @@ static void s_count(sum *s, int word, unsigned long v)
 static void s_chart(sum *s, int title, lxw_row_t first, size_t n, lxw_col_t lcol,
                     lxw_col_t vcol, const lxw_color_t *fill, lxw_row_t at)
 {
-	const char *name = words[W_SUMMARY][s->x->lang];
+	const char *name = word(s->x, RS_SW_SHEET_SUMMARY);
 	lxw_chart_fill fills[RS_MAX_STAGES];
 	lxw_chart_point pts[RS_MAX_STAGES], *pp[RS_MAX_STAGES + 1];
 	lxw_chart *ch;
@@ -496,7 +471,7 @@ static void s_chart(sum *s, int title, lxw_row_t first, size_t n, lxw_col_t lcol
 		pp[n] = NULL;
 		s->e = chart_series_set_points(se, pp);
 	}
-	chart_title_set_name(ch, words[title][s->x->lang]);
+	chart_title_set_name(ch, word(s->x, title));
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	if (s->e == LXW_NO_ERROR)
 		s->e = worksheet_insert_chart(s->ws, at, 6, ch);
@@ -511,32 +486,32 @@ static void s_head(sum *s, const rs_stats *st)
 	int k;
 	struct tm tm;
 
-	s_text(s, 0, words[W_TITLE][x->lang], x->bold);
+	s_text(s, 0, word(x, RS_SW_TITLE), x->bold);
 	s->row += 2;
-	s_count(s, W_READ, st->read);
-	s_count(s, W_CLASSIFIED, st->classified);
-	s_count(s, W_REJECTED, st->rejected);
-	s_count(s, W_SKIPPED, st->read >= st->classified + st->rejected ? skipped : 0);
+	s_count(s, RS_SW_READ, st->read);
+	s_count(s, RS_SW_CLASSIFIED, st->classified);
+	s_count(s, RS_SW_REJECTED, st->rejected);
+	s_count(s, RS_SW_SKIPPED, st->read >= st->classified + st->rejected ? skipped : 0);
 	for (k = 0; k < RS_SKIP_COUNT; k++)
 		if (st->skipped[k] > 0) { /* by kind, indented as in the text summary */
-			(void)snprintf(label, sizeof label, "  %s", rs_summary_skip_label(k, x->lang));
+			(void)snprintf(label, sizeof label, "  %s", word(x, RS_SW_SKIP_KIND + k));
 			s_text(s, 0, label, NULL);
 			s_num(s, 1, (double)st->skipped[k], NULL);
 			s->row++;
 		}
-	s_text(s, 0, words[W_RULES][x->lang], NULL);
-	s_text(s, 1, x->rules_name ? x->rules_name : words[W_BUILTIN][x->lang], NULL);
+	s_text(s, 0, word(x, RS_SW_RULES), NULL);
+	s_text(s, 1, x->rules_name ? x->rules_name : word(x, RS_SW_BUILTIN), NULL);
 	s->row++;
 	date[0] = '\0';
 	if (localtime_r(&x->now, &tm) != NULL)
 		(void)strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
-	s_text(s, 0, words[W_DATE][x->lang], NULL);
+	s_text(s, 0, word(x, RS_SW_DATE), NULL);
 	s_text(s, 1, date, NULL);
 	s->row++;
 	if (x->nacc > 1) {
-		(void)snprintf(more, sizeof more, "%s 2 .. %s %lu", words[W_ACCOUNTS][x->lang],
-		               words[W_ACCOUNTS][x->lang], x->nacc);
-		s_text(s, 0, words[W_CONTINUED][x->lang], NULL);
+		(void)snprintf(more, sizeof more, "%s 2 .. %s %lu", word(x, RS_SW_SHEET_ACCOUNTS),
+		               word(x, RS_SW_SHEET_ACCOUNTS), x->nacc);
+		s_text(s, 0, word(x, RS_SW_CONTINUED), NULL);
 		s_text(s, 1, more, NULL);
 		s->row++;
 	}
@@ -551,10 +526,10 @@ static void s_stages(sum *s, const rs_stats *st)
 	lxw_row_t first;
 	size_t i;
 
-	s_text(s, 0, words[W_STAGE][x->lang], x->bold);
-	s_text(s, 1, words[W_LABEL][x->lang], x->bold);
-	s_text(s, 2, words[W_COUNT][x->lang], x->bold);
-	s_text(s, 3, words[W_SHARE][x->lang], x->bold);
+	s_text(s, 0, word(x, RS_SW_STAGE), x->bold);
+	s_text(s, 1, word(x, RS_SW_LABEL), x->bold);
+	s_text(s, 2, word(x, RS_SW_ACCOUNTS), x->bold);
+	s_text(s, 3, word(x, RS_SW_SHARE), x->bold);
 	first = ++s->row;
 	for (i = 0; i < x->nstages; i++, s->row++) {
 		s_text(s, 0, rs_rules_stage_id(x->rules, i), x->stage_fmt[i]);
@@ -563,7 +538,7 @@ static void s_stages(sum *s, const rs_stats *st)
 		s_num(s, 3, st->classified ? (double)st->per_stage[i] / (double)st->classified : 0.0,
 		      x->share_fmt);
 	}
-	s_chart(s, W_CHART_STAGES, first, x->nstages, 1, 2, palette, 1);
+	s_chart(s, RS_SW_CHART_STAGES, first, x->nstages, 1, 2, palette, 1);
 	s->row++;
 }
 
@@ -575,27 +550,27 @@ static void s_stages(sum *s, const rs_stats *st)
  */
 static void s_previous(sum *s, const rs_stats *st)
 {
-	static const int moves[] = {W_UP, W_DOWN, W_SAME, W_NEW, W_VANISHED};
+	static const int moves[] = {RS_SW_UP, RS_SW_DOWN, RS_SW_SAME, RS_SW_NEW, RS_SW_VANISHED};
 	rs_xlsx *x = s->x;
 	const unsigned long v[] = {st->up, st->down, st->same, st->added, st->vanished};
 	lxw_col_t end = (lxw_col_t)(x->nstages + 1);
 	lxw_row_t first;
 	size_t i, k;
 
-	s_text(s, 0, words[W_PREV][x->lang], x->bold);
+	s_text(s, 0, word(x, RS_SW_PREV), x->bold);
 	first = ++s->row;
 	for (i = 0; i < 5; i++)
 		s_count(s, moves[i], v[i]);
 	if (st->prev_rejected > 0)
-		s_count(s, W_REJECTED, st->prev_rejected);
-	s_chart(s, W_CHART_MOVES, first, 5, 0, 1, NULL, 18);
+		s_count(s, RS_SW_REJECTED, st->prev_rejected);
+	s_chart(s, RS_SW_CHART_MOVES, first, 5, 0, 1, NULL, 18);
 	s->row++;
-	s_text(s, 0, words[W_MATRIX][x->lang], x->bold);
+	s_text(s, 0, word(x, RS_SW_MATRIX), x->bold);
 	for (k = 0; k < x->nstages; k++)
 		s_text(s, (lxw_col_t)(k + 1), rs_rules_stage_id(x->rules, k), x->stage_fmt[k]);
-	s_text(s, end, words[W_VANISHED][x->lang], x->bold);
+	s_text(s, end, word(x, RS_SW_VANISHED), x->bold);
 	if (st->prev_rejected > 0)
-		s_text(s, end + 1, words[W_REJECTED][x->lang], x->bold);
+		s_text(s, end + 1, word(x, RS_SW_REJECTED), x->bold);
 	s->row++;
 	for (i = 0; i < x->nstages; i++, s->row++) {
 		s_text(s, 0, rs_rules_stage_id(x->rules, i), x->stage_fmt[i]);

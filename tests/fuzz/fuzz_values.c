@@ -62,10 +62,11 @@ static bool plain_numeral(const char *s, size_t n)
 
 static void check_number(const char *s, size_t n, bool dcomma, bool pct)
 {
-	rs_numfmt nf = {dcomma};
+	char dec = dcomma ? ',' : '.';
 	const char *why = NULL;
 	double v = 12345.0, v2 = 0;
-	rs_parse p = rs_parse_number(s, n, &nf, pct, &v, &why);
+	rs_parse p = rs_value_number(s, n, dec, RS_NUM_CURRENCY | (pct ? RS_NUM_PERCENT : 0), &v,
+	                             NULL, &why);
 
 	FUZZ_CHECK(p == RS_PARSE_OK || p == RS_PARSE_EMPTY || p == RS_PARSE_BAD);
 	FUZZ_CHECK((p == RS_PARSE_EMPTY) == all_blank((const unsigned char *)s, n));
@@ -77,7 +78,8 @@ static void check_number(const char *s, size_t n, bool dcomma, bool pct)
 	FUZZ_CHECK(v != 0 || !signbit(v));
 	if (!pct) {
 		/* allowing % only adds inputs: the same text, the same value */
-		FUZZ_CHECK(rs_parse_number(s, n, &nf, true, &v2, &why) == RS_PARSE_OK);
+		FUZZ_CHECK(rs_value_number(s, n, dec, RS_NUM_CURRENCY | RS_NUM_PERCENT, &v2, NULL,
+		                           &why) == RS_PARSE_OK);
 		FUZZ_CHECK(v2 == v);
 	}
 	if (!dcomma && plain_numeral(s, n) && n < 100) {

@@ -10,6 +10,14 @@
 #include "previous_impl.h"
 #include "rules_impl.h"
 
+/* rs_value_number as a field of numbers with a currency reads it. */
+static inline rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
+                                       bool allow_percent, double *out, const char **why)
+{
+	return rs_value_number(s, n, nf != NULL && nf->decimal_comma ? ',' : '.',
+	                       RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, NULL, why);
+}
+
 /* rs_fieldmap_read without the bits. */
 static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
                                           const rs_numfmt *nf, rs_account *a, rs_error *err)
@@ -62,6 +70,9 @@ static inline const char *rs_test_action_id(const rs_rules *r, size_t i)
 {
 	return i < r->nact ? r->act[i].id : NULL;
 }
+
+/* Kleene truth values, as the tests write them. */
+enum rs_tri { RS_FALSE = 0, RS_TRUE = 1, RS_UNKNOWN = 2 };
 
 /* The condition at `root` on a's values, stage at `stage` (the stage is
  * always known): RS_TRUE, RS_FALSE or RS_UNKNOWN. */
