@@ -826,23 +826,37 @@ static const int additive[] = {RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND, RS_F_CONTACT
                                RS_F_DEPARTMENTS, RS_F_JOINT_PROJECTS, RS_F_EXEC_MEETINGS};
 #define NADDITIVE (sizeof additive / sizeof additive[0])
 
-static bool blank_field(const rs_classifier *c, const rs_row *in, int f)
+/* Is every filled cell of `in` one of the fields in the mask `numbers`? */
+static bool only_numbers(const rs_classifier *c, const rs_row *in, uint32_t numbers)
 {
-	long col = c->map->col[f];
-	const char *s;
-	size_t n;
+	size_t i, filled = 0;
+	int f;
 
-	if (col < 0)
-		return true;
-	s = in->cell[col];
-	n = in->len[col];
-	rs_value_trim(&s, &n);
-	return n == 0;
+	for (i = 0; i < in->n; i++) {
+		const char *s = in->cell[i];
+		size_t n = in->len[i];
+
+		rs_value_trim(&s, &n);
+		filled += n > 0;
+	}
+	for (f = 0; f < RS_F_COUNT; f++) {
+		long col = c->map->col[f];
+
+		if (numbers >> f & 1u && col >= 0 && (size_t)col < in->n) {
+			const char *s = in->cell[col];
+			size_t n = in->len[col];
+
+			rs_value_trim(&s, &n);
+			filled -= n > 0;
+		}
+	}
+	return filled == 0;
 }
 
 /*
- * A row that fails only for its empty id, has no name and no yes/no or
- * level, and whose amounts and counts (one at least, not 0) are the sums of
+ * A row that fails only for its empty id, whose filled cells are all
+ * amounts, counts, the share or years (no name, no yes/no, no other
+ * column's text), and whose amounts and counts (one at least, not 0) are the sums of
  * the two or more rows above it in the file: a totals row
  * whose label was left out ("合计" in none of its cells). Else its numbers
  * join the sums. Said on stderr, since it is a reading of the data.
@@ -860,7 +874,7 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	rs_error e;
 
 	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
-	    blank_field(c, in, RS_F_ID) && blank_field(c, in, RS_F_NAME)) {
+	    only_numbers(c, in, numbers)) {
 		for (k = 0; k < NADDITIVE; k++) {
 			int f = additive[k];
 			double v = a->v[f], sum = c->sum[f];

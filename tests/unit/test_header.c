@@ -344,6 +344,13 @@ static void test_a_row_of_the_sums_without_a_label_is_a_totals_row(void **state)
 		"2:A1|Acme|40|400|1000",
 		"3:|||400|1000", /* one row above: its sums prove nothing */
 	};
+	static const char *const region[] = {
+		"1:id|name|share|our_sales|customer_spend|region",
+		"2:A1|Acme|40|400|1000|East",
+		"3:A2|Beta|50|500|1000|West",
+		"4:|||900|2000|",
+		"5:|||900|2000|East", /* a column no field reads holds text */
+	};
 	rs_classify_opts o;
 	rs_classifier *c;
 	unsigned long written;
@@ -363,6 +370,10 @@ static void test_a_row_of_the_sums_without_a_label_is_a_totals_row(void **state)
 	assert_int_equal(feed(c, one, sizeof one / sizeof one[0], &written, &err), RS_OK);
 	assert_int_equal(rs_classifier_stats(c)->skipped[RS_SKIP_TOTALS], 0);
 	assert_int_equal(k.rejects, 1);
+	rs_classifier_free(c);
+	c = sink_classifier(&k, &o);
+	assert_int_equal(feed(c, region, sizeof region / sizeof region[0], &written, &err), RS_OK);
+	assert_string_equal(k.log, "S4 totals|R5 id is empty|");
 	rs_classifier_free(c);
 }
 
