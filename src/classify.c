@@ -821,6 +821,92 @@ static void put_advice(rs_classifier *c, const rs_result *res)
 	put_ref(c, COL_MODEL, res->model >= 0 ? &c->model_id[res->model] : &no_text);
 }
 
+/* The fields a spreadsheet's SUM row adds up: amounts and counts. */
+static const int additive[] = {RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND, RS_F_CONTACTS,
+                               RS_F_DEPARTMENTS, RS_F_JOINT_PROJECTS, RS_F_EXEC_MEETINGS};
+#define NADDITIVE (sizeof additive / sizeof additive[0])
+
+/* Is every filled cell of `in` one of the fields in the mask `numbers`? */
+static bool only_numbers(const rs_classifier *c, const rs_row *in, uint32_t numbers)
+{
+	size_t i, filled = 0;
+	int f;
+
+	for (i = 0; i < in->n; i++) {
+		const char *s = in->cell[i];
+		size_t n = in->len[i];
+
+		rs_value_trim(&s, &n);
+		filled += n > 0;
+	}
+	for (f = 0; f < RS_F_COUNT; f++) {
+		long col = c->map->col[f];
+
+		if (numbers >> f & 1u && col >= 0 && (size_t)col < in->n) {
+			const char *s = in->cell[col];
+			size_t n = in->len[col];
+
+			rs_value_trim(&s, &n);
+			filled -= n > 0;
+		}
+	}
+	return filled == 0;
+}
+
+/*
+ * A row that fails only for its empty id, whose filled cells are all
+ * amounts, counts, the share or years (no name, no yes/no, no other
+ * column's text), and whose amounts and counts (one at least, not 0) are the sums of
+ * the two or more rows above it in the file: a totals row
+ * whose label was left out ("合计" in none of its cells). Else its numbers
+ * join the sums. Said on stderr, since it is a reading of the data.
+ */
+static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uint32_t failed)
+{
+	/* what else a totals row may hold: the share, the years (summed or not) */
+	const uint32_t numbers = 1u << RS_F_OUR_SALES | 1u << RS_F_CUSTOMER_SPEND |
+	                         1u << RS_F_CONTACTS | 1u << RS_F_DEPARTMENTS |
+	                         1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS |
+	                         1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
+	                         1u << RS_F_CUSTOMER_SINCE;
+	char names[96] = "";
+	size_t k, len = 0, matched = 0;
+	rs_error e;
+
+	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
+	    only_numbers(c, in, numbers)) {
+		for (k = 0; k < NADDITIVE; k++) {
+			int f = additive[k];
+			double v = a->v[f], sum = c->sum[f];
+
+			if (!rs_known(a, f))
+				continue;
+			if (c->summed < 2 || fabs(v - sum) > 0.005 + 1e-9 * fabs(sum))
+				break;
+			matched += v != 0;
+			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+			                        len > 0 ? ", " : "", rs_var_name(f));
+		}
+		if (k == NADDITIVE && matched > 0) {
+			if (c->o.notice != NULL) {
+				memset(&e, 0, sizeof e);
+				e.line = in->line;
+				(void)snprintf(e.msg, sizeof e.msg, "no id and no name, and its %s %s the sums "
+				               "of the rows above: a totals row without a label, skipped (if it is an "
+				               "account, give it its id)",
+				               names, strchr(names, ',') ? "are" : "is");
+				c->o.notice(c->o.notice_ctx, &e);
+			}
+			return true;
+		}
+	}
+	for (k = 0; k < NADDITIVE; k++)
+		if (rs_known(a, additive[k]))
+			c->sum[additive[k]] += a->v[additive[k]];
+	c->summed++;
+	return false;
+}
+
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
                           uint32_t *failed, rs_error *err)
 {
@@ -836,6 +922,8 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	if (ex != NULL)
 		rs_buf_reset(ex);
 	st = rs_fieldmap_read(c->map, in, &c->nf, a, &guessed, failed, err);
+	if ((c->totals_row = sums_up(c, in, a, st == RS_EREJECT ? *failed : 0)))
+		return RS_EREJECT;
 	for (f = 0; (guessed &= ~c->told) != 0; f++)
 		if (guessed >> f & 1u) { /* how an ambiguous number was read: said once */
 			rs_fieldmap_tell(c->map, f, in, c->conv, c->o.notice, c->o.notice_ctx);
@@ -1009,6 +1097,10 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	    ((st = rs_intake_skip(&c->in, in, &skip, err)) != RS_OK || skip >= 0))
 		return st;
 	st = classify(c, in, out, &failed, err);
+	if (st == RS_EREJECT && c->totals_row) {
+		rs_intake_count_skip(&c->in, in, RS_SKIP_TOTALS);
+		return RS_OK;
+	}
 	if (c->o.on_reject == NULL) {
 		if (st == RS_EREJECT)
 			c->stats.rejected++;
@@ -1201,6 +1293,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	c->rd = rd;
 	c->file_header = false;
 	c->last_here = false;
+	memset(c->sum, 0, sizeof c->sum);
+	c->summed = 0;
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
 		st = end_lookahead(c, err);

@@ -78,6 +78,12 @@ struct rs_classifier {
 	rs_buf last_id, last_file;
 	unsigned long last_line;
 	bool last_here;
+	/* Per file, the sums of the additive fields (amounts and counts) over
+	 * the `summed` rows read: a row without id and name whose numbers are
+	 * these sums is a totals row without a label. */
+	double sum[RS_F_COUNT];
+	unsigned long summed;
+	bool totals_row;     /* this row is one (set by evaluate) */
 
 	/* What comes in around the accounts (header.c) and how columns were
 	 * taken: the map file, an earlier run's columns, the notes. */

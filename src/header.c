@@ -273,7 +273,7 @@ void rs_intake_free(rs_intake *t)
 	rs_rowq_free(t->hold);
 }
 
-static void count_skip(rs_intake *t, const rs_row *row, int kind)
+void rs_intake_count_skip(rs_intake *t, const rs_row *row, int kind)
 {
 	t->stats->skipped[kind]++;
 	if (t->o->on_skip != NULL)
@@ -312,7 +312,7 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 		return st;
 	if (pick == RS_PICK_NONE)
 		return rs_error_set(err, RS_EPARSE, in->line, "no header row");
-	count_skip(t, in, RS_SKIP_TITLE);
+	rs_intake_count_skip(t, in, RS_SKIP_TITLE);
 	return RS_OK;
 }
 
@@ -423,7 +423,7 @@ rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *er
 		*kind = RS_SKIP_TITLE;
 	}
 	if (*kind >= 0)
-		count_skip(t, in, *kind);
+		rs_intake_count_skip(t, in, *kind);
 	return RS_OK;
 }
 
@@ -590,7 +590,7 @@ rs_status rs_intake_end(rs_intake *t, rs_error *err)
 	if ((st = release(t, not_footer(t), err)) != RS_OK)
 		return st;
 	for (i = 0; (row = rs_rowq_row(t->hold, i)) != NULL; i++)
-		count_skip(t, row, RS_SKIP_FOOTER);
+		rs_intake_count_skip(t, row, RS_SKIP_FOOTER);
 	rs_rowq_drop(t->hold, SIZE_MAX);
 	t->nheld = 0;
 	t->file_header = false;

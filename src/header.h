@@ -121,6 +121,9 @@ const rs_row *rs_intake_first_header(rs_intake *t);
  */
 rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *err);
 
+/* Counts `in` as skipped, of kind RS_SKIP_*, as rs_intake_skip does. */
+void rs_intake_count_skip(rs_intake *t, const rs_row *in, int kind);
+
 /*
  * Per row, the usual case at a glance, before rs_intake_skip: an id that
  * is neither blank (so the row is not) nor the start of a totals word or

@@ -327,6 +327,56 @@ static void test_footer_like_rows_before_an_account_are_rejects_in_order(void **
 	rs_classifier_free(c);
 }
 
+static void test_a_row_of_the_sums_without_a_label_is_a_totals_row(void **state)
+{
+	static const char *const recs[] = {
+		"1:id|name|share|our_sales|customer_spend|contacts|key_person",
+		"2:A1|Acme|40|400|1000|3|yes",
+		"3:A2|Beta|bad|500|1000|2|no", /* rejected, but a SUM adds it up too */
+		"4:A3|Gamma||300|1000|4|",
+		"5:|||1200|3000|9|",     /* the sums: skipped */
+		"6:|||1200|3000|9|yes",  /* a yes/no: not a totals row */
+		"7:|Delta||1200|3000|9|", /* a name */
+		"8:|||400|1000|3|",      /* not the sums (an average) */
+	};
+	static const char *const one[] = {
+		"1:id|name|share|our_sales|customer_spend",
+		"2:A1|Acme|40|400|1000",
+		"3:|||400|1000", /* one row above: its sums prove nothing */
+	};
+	static const char *const region[] = {
+		"1:id|name|share|our_sales|customer_spend|region",
+		"2:A1|Acme|40|400|1000|East",
+		"3:A2|Beta|50|500|1000|West",
+		"4:|||900|2000|",
+		"5:|||900|2000|East", /* a column no field reads holds text */
+	};
+	rs_classify_opts o;
+	rs_classifier *c;
+	unsigned long written;
+	rs_error err;
+	sink k;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	c = sink_classifier(&k, &o);
+	assert_int_equal(feed(c, recs, sizeof recs / sizeof recs[0], &written, &err), RS_OK);
+	assert_string_equal(k.log, "S5 totals|R3 purchase_share \"bad\" is not a number (no digits)|"
+	                           "R6 id is empty|R7 id is empty|R8 id is empty|");
+	assert_int_equal(written, 2);
+	assert_int_equal(rs_classifier_stats(c)->skipped[RS_SKIP_TOTALS], 1);
+	rs_classifier_free(c);
+	c = sink_classifier(&k, &o);
+	assert_int_equal(feed(c, one, sizeof one / sizeof one[0], &written, &err), RS_OK);
+	assert_int_equal(rs_classifier_stats(c)->skipped[RS_SKIP_TOTALS], 0);
+	assert_int_equal(k.rejects, 1);
+	rs_classifier_free(c);
+	c = sink_classifier(&k, &o);
+	assert_int_equal(feed(c, region, sizeof region / sizeof region[0], &written, &err), RS_OK);
+	assert_string_equal(k.log, "S4 totals|R5 id is empty|");
+	rs_classifier_free(c);
+}
+
 static void test_held_rows_are_bounded(void **state)
 {
 	const char *recs[2 + RS_HOLD_ROWS + 1];
@@ -500,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_header_is_the_first_record_with_an_id_and_a_share),
 		cmocka_unit_test(test_title_blank_totals_and_footer_rows_are_skipped_and_counted),
 		cmocka_unit_test(test_footer_like_rows_before_an_account_are_rejects_in_order),
+		cmocka_unit_test(test_a_row_of_the_sums_without_a_label_is_a_totals_row),
 		cmocka_unit_test(test_held_rows_are_bounded),
 		cmocka_unit_test(test_a_column_that_does_not_read_stops_the_run_before_any_reject),
 		cmocka_unit_test(test_without_on_reject_rows_are_rejected_at_once),
