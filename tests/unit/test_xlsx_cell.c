@@ -176,6 +176,72 @@ static void test_excel_text_escapes_decode_as_excel_shows_them(void **state)
 	expect_unescaped("plain", "plain");
 }
 
+static void test_the_workbooks_own_format_code_wins_over_the_builtin_id(void **state)
+{
+	(void)state;
+	assert_int_equal(rs_xlsx_fmt_kind("9", NULL), RS_XLSX_PCT);
+	assert_int_equal(rs_xlsx_fmt_kind("9", "0.00"), 0); /* the workbook redefines 9 */
+	assert_int_equal(rs_xlsx_fmt_kind("14", "0.0%"), RS_XLSX_PCT);
+	assert_int_equal(rs_xlsx_fmt_kind("164", NULL), 0); /* custom id, no code: a number */
+	assert_int_equal(rs_xlsx_fmt_kind("0%", NULL), 0);  /* an id is a number, not a code */
+	/* only the first section (positive numbers) counts */
+	assert_int_equal(rs_xlsx_fmt_kind("164", "0;0%"), 0);
+	assert_int_equal(rs_xlsx_fmt_kind("164", "0%;0"), RS_XLSX_PCT);
+	assert_int_equal(rs_xlsx_fmt_kind("164", "0;yyyy-mm-dd"), 0);
+	assert_int_equal(rs_xlsx_fmt_kind("164", "\"unclosed yyyy"), 0);
+}
+
+static void test_unescape_reads_only_the_n_bytes_it_is_given(void **state)
+{
+	char buf[16] = "_x0041_";
+	char two[16] = "ab_x0041_yz";
+
+	(void)state;
+	assert_int_equal(rs_xlsx_unescape(buf, 6), 6); /* "_x0041" without its last '_' */
+	assert_memory_equal(buf, "_x0041_", 8);
+	assert_int_equal(rs_xlsx_unescape(buf, 7), 1);
+	assert_int_equal(buf[0], 'A');
+	assert_int_equal(rs_xlsx_unescape(two, 9), 3); /* "yz" after n stays where it was */
+	assert_memory_equal(two, "abA", 3);
+	assert_memory_equal(two + 9, "yz", 3);
+	assert_int_equal(rs_xlsx_unescape(buf, 0), 0);
+}
+
+/* The callers fill out with 'x' first, so a missing NUL shows. */
+static void expect_fits(size_t n, const char *out, const char *want)
+{
+	assert_true(n < RS_XLSX_CELL_TEXT);
+	assert_int_equal(strnlen(out, RS_XLSX_CELL_TEXT), n);
+	assert_string_equal(out, want);
+}
+
+static void test_cell_text_at_its_longest_fits_and_ends_in_a_nul(void **state)
+{
+	char out[RS_XLSX_CELL_TEXT];
+	size_t n;
+
+	(void)state;
+	memset(out, 'x', sizeof out);
+	n = rs_xlsx_date_text("2958464.99999", RS_XLSX_DATE | RS_XLSX_TIME, false, out);
+	expect_fits(n, out, "9999-12-30 23:59:59");
+	memset(out, 'x', sizeof out);
+	n = rs_xlsx_date_text("2958465", RS_XLSX_DATE | RS_XLSX_TIME, false, out); /* 9999-12-31 */
+	expect_fits(n, out, "9999-12-31 00:00:00");
+	assert_int_equal(rs_xlsx_date_text("2958465.5", RS_XLSX_DATE, false, out), 0);
+	memset(out, 'x', sizeof out);
+	n = rs_xlsx_date_text("2958465", RS_XLSX_TIME, false, out); /* [h]:mm:ss at the end */
+	expect_fits(n, out, "71003160:00:00");
+	memset(out, 'x', sizeof out);
+	n = rs_xlsx_num_text("-123456789012345678901234567890", 0, out); /* 30 digits: as stored */
+	expect_fits(n, out, "-123456789012345678901234567890");
+	memset(out, 'x', sizeof out);
+	n = rs_xlsx_num_text("-1.7976931348623157E+308", 0, out);
+	expect_fits(n, out, "-1.7976931348623157e+308");
+	memset(out, 'x', sizeof out);
+	n = rs_xlsx_iso_text("2019-03-01T09:30:00+08:00", 0, out);
+	expect_fits(n, out, "2019-03-01 09:30:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +250,9 @@ int main(void)
 		cmocka_unit_test(test_iso_date_cells_read_as_their_format_shows_them),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
 		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
+		cmocka_unit_test(test_the_workbooks_own_format_code_wins_over_the_builtin_id),
+		cmocka_unit_test(test_unescape_reads_only_the_n_bytes_it_is_given),
+		cmocka_unit_test(test_cell_text_at_its_longest_fits_and_ends_in_a_nul),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
