@@ -1,7 +1,8 @@
 /*
  * xlsx.h - workbooks: the .xlsx writer (write_xlsx.c, libxlsxwriter) behind
  * rs_writer and the .xlsx reader (read_xlsx.c, libzip + expat) behind
- * rs_reader. Not part of the public API.
+ * rs_reader, with the reader's cell text (xlsx_cell.c). Not part of the
+ * public API.
  */
 #ifndef RS_XLSX_H
 #define RS_XLSX_H
