@@ -1,7 +1,8 @@
 /*
  * xlsx.h - workbooks: the .xlsx writer (write_xlsx.c, libxlsxwriter) behind
  * rs_writer and the .xlsx reader (read_xlsx.c, libzip + expat) behind
- * rs_reader. Not part of the public API.
+ * rs_reader, with the reader's cell text (xlsx_cell.c). Not part of the
+ * public API.
  */
 #ifndef RS_XLSX_H
 #define RS_XLSX_H
@@ -34,6 +35,31 @@ void rs_xlsx_stats(rs_xlsx *x, const rs_stats *s);
 rs_status rs_xlsx_finish(rs_xlsx *x, rs_error *err);
 /* Accepts NULL; removes every temporary file. */
 void rs_xlsx_free(rs_xlsx *x);
+
+/* ---------------------------------------------------------- cell text */
+/* xlsx_cell.c: what the reader shows for a cell's stored value. */
+
+/* What a number format shows: bits, 0 for a plain number. */
+enum { RS_XLSX_DATE = 1, RS_XLSX_TIME = 2, RS_XLSX_PCT = 4 };
+/* The bytes the *_text functions below may write to out, with the NUL. */
+#define RS_XLSX_CELL_TEXT 64
+
+/* The kind of number format `id` (a numFmtId): of its format code `code`
+ * when the workbook defines it (<numFmt>), else of Excel's built-in one. */
+unsigned char rs_xlsx_fmt_kind(const char *id, const char *code);
+/* Decodes _xHHHH_ escapes in the n bytes at s, in place; returns the new
+ * length (never more than n). */
+size_t rs_xlsx_unescape(char *s, size_t n);
+/*
+ * s, the text of a cell's value, written to out as the reader shows it,
+ * NUL-terminated; each returns the length, or 0 when s is not what it
+ * shows and the cell keeps its text. A number rounded to 15 digits, times
+ * 10^shift; a date serial (1900 or 1904 system) as ISO date and/or time
+ * by kind; an ISO 8601 date cell (t="d") likewise.
+ */
+size_t rs_xlsx_num_text(const char *s, int shift, char *out);
+size_t rs_xlsx_date_text(const char *s, unsigned char kind, bool date1904, char *out);
+size_t rs_xlsx_iso_text(const char *s, unsigned char kind, char *out);
 
 /* ------------------------------------------------------------ reading */
 

@@ -1,0 +1,275 @@
+/*
+ * xlsx_cell.c - a workbook cell's stored value as the text Excel shows: what
+ * a number format shows (date, time, percentage), text's _xHHHH_ escapes,
+ * numbers to 15 digits, date serials and ISO dates as ISO text. No state.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "xlsx.h"
+
+/* ---------------------------------------------------- number formats */
+
+/* What a custom number format shows: its first section, without quoted
+ * text, escapes and [colour]/[$-locale] parts; [h] [mm] [ss] are times. */
+static unsigned char code_kind(const char *s)
+{
+	bool date = false, time = false, month = false, pct = false;
+
+	for (; *s != '\0' && *s != ';'; s++) {
+		const char *e;
+
+		switch (*s) {
+		case '"':
+			if ((e = strchr(s + 1, '"')) == NULL)
+				return 0;
+			s = e;
+			break;
+		case '\\': case '_': case '*':
+			if (s[1] != '\0')
+				s++;
+			break;
+		case '[': /* [h] [mm] [ss] are elapsed times; [Magenta], [$-409], [>=100] are not */
+			if ((e = strchr(s, ']')) == NULL)
+				return 0;
+			time |= e > s + 1 && s + 1 + strspn(s + 1, "hHmMsS") == e;
+			s = e;
+			break;
+		case 'y': case 'Y': case 'd': case 'D':
+			date = true;
+			break;
+		case 'h': case 'H': case 's': case 'S':
+			time = true;
+			break;
+		case 'm': case 'M':
+			month = true;
+			break;
+		case '%':
+			pct = true;
+			break;
+		default:
+			break;
+		}
+	}
+	date |= month && !time; /* "mm" beside h or s is minutes */
+	return (unsigned char)((date ? RS_XLSX_DATE : 0) | (time ? RS_XLSX_TIME : 0) |
+	                       (!date && !time && pct ? RS_XLSX_PCT : 0));
+}
+
+/* The built-in number formats, including the CJK locales' dates. */
+static unsigned char builtin_kind(unsigned long id)
+{
+	if (id == 9 || id == 10)
+		return RS_XLSX_PCT;
+	if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || id == 36 || (id >= 50 && id <= 58))
+		return RS_XLSX_DATE;
+	if ((id >= 18 && id <= 21) || (id >= 32 && id <= 35) || (id >= 45 && id <= 47))
+		return RS_XLSX_TIME;
+	return id == 22 ? RS_XLSX_DATE | RS_XLSX_TIME : 0;
+}
+
+unsigned char rs_xlsx_fmt_kind(const char *id, const char *code)
+{
+	return code != NULL ? code_kind(code) : builtin_kind(strtoul(id, NULL, 10));
+}
+
+/* ------------------------------------------------------ text escapes */
+
+/* The code unit of an escape "_xHHHH_" at s (n bytes left); -1 if none. */
+static long escape_at(const char *s, size_t n)
+{
+	long v = 0;
+	int i;
+
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+		return -1;
+	for (i = 2; i < 6; i++) {
+		int c = s[i], d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+		                 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * Decodes, in place, the escapes Excel writes in text for characters XML
+ * cannot hold or that a writer chose to escape: "_x000D_" is a carriage
+ * return, "_x005F_" a '_' (how a literal "_x0041_" is written), a pair of
+ * surrogates one character. Excel shows the characters, never the escapes.
+ * "_x0000_" and a lone surrogate stay as written. Returns the new length;
+ * the text never grows (7 bytes of escape give at most 3 of UTF-8, two
+ * give 4).
+ */
+size_t rs_xlsx_unescape(char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		long cp = escape_at(s + i, n - i), lo;
+		size_t used = 7;
+
+		if (cp >= 0xD800 && cp <= 0xDBFF && (lo = escape_at(s + i + 7, n - i - 7)) >= 0xDC00 &&
+		    lo <= 0xDFFF) {
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			used = 14;
+		}
+		if (cp <= 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			s[o++] = s[i++];
+			continue;
+		}
+		if (cp < 0x80) {
+			s[o++] = (char)cp;
+		} else if (cp < 0x800) {
+			s[o++] = (char)(0xC0 | cp >> 6);
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			s[o++] = (char)(0xE0 | cp >> 12);
+			s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			s[o++] = (char)(0xF0 | cp >> 18);
+			s[o++] = (char)(0x80 | (cp >> 12 & 0x3F));
+			s[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+			s[o++] = (char)(0x80 | (cp & 0x3F));
+		}
+		i += used;
+	}
+	return o;
+}
+
+/* ------------------------------------------------------ cell values */
+
+/* The significant digits of a number's text (before any exponent). */
+static int sig_digits(const char *s)
+{
+	int n = 0;
+
+	for (s += strspn(s, "+-0."); *s != '\0' && *s != 'e' && *s != 'E'; s++)
+		n += *s >= '0' && *s <= '9';
+	return n;
+}
+
+/*
+ * A number cell's text (v in the sheet's XML) as the shortest text of its
+ * value, rounded to the 15 significant digits Excel and LibreOffice show,
+ * times 10^shift (2: a percentage); 0 when s is not a number a double
+ * holds, and the cell then keeps its text. Excel stores a formula's
+ * 0.7 + 0.1 as 0.79999999999999993 and shows 80%: read unrounded, that
+ * share would fall below a threshold of 80 the user sees it reach.
+ */
+size_t rs_xlsx_num_text(const char *s, int shift, char *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || s[strspn(s, "0123456789+-.eE")] != '\0' || errno == ERANGE)
+		return 0;
+	/* A whole number a double cannot hold (an 18-digit id) stays as stored:
+	 * rewritten through the double, its last digits would change. */
+	if (shift == 0 && fabs(v) >= 9007199254740992.0 && strlen(s) < RS_NUM_TEXT &&
+	    s[strspn(s + (*s == '-'), "0123456789") + (*s == '-')] == '\0')
+		return (size_t)snprintf(out, RS_NUM_TEXT, "%s", s);
+	/* Whole numbers keep every digit (a 16-digit id); only a fraction is rounded. */
+	if (sig_digits(s) > 15 && v != floor(v)) {
+		char r[32];
+
+		(void)snprintf(r, sizeof r, "%.15g", v);
+		v = strtod(r, NULL);
+	}
+	return rs_num_text(out, v == 0 ? 0 : v, shift); /* -0 shows as 0 in a sheet */
+}
+
+/*
+ * A date serial as ISO text: YYYY-MM-DD, with " HH:MM:SS" when the format
+ * shows a time, HH:MM:SS alone for a time format. Serials count days from
+ * 1899-12-30 (1900 system, whose day 60 is Lotus's 29 Feb 1900) or from
+ * 1904-01-01. Returns the length, 0 when the value is no date.
+ */
+size_t rs_xlsx_date_text(const char *s, unsigned char kind, bool date1904, char *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	long day, secs;
+	time_t t;
+	struct tm tm;
+
+	if (end == s || *end != '\0' || !isfinite(v) || v < 0 || v > 2958465.0) /* 9999-12-31 */
+		return 0;
+	day = (long)floor(v);
+	secs = lround((v - (double)day) * 86400.0);
+	if (secs >= 86400)
+		day++, secs -= 86400;
+	if (!(kind & RS_XLSX_DATE)) /* an elapsed time may pass 24 hours */
+		return (size_t)snprintf(out, RS_XLSX_CELL_TEXT, "%02ld:%02ld:%02ld",
+		                        day * 24 + secs / 3600, secs / 60 % 60, secs % 60);
+	if (date1904)
+		day += 1462;
+	else if (day < 61)
+		day += 1; /* before Lotus's 29 Feb 1900 */
+	/* 25569: 1970-01-01 */
+	t = (time_t)(day - 25569) * 86400 + (kind & RS_XLSX_TIME ? secs : 0);
+	if (gmtime_r(&t, &tm) == NULL)
+		return 0;
+	return strftime(out, RS_XLSX_CELL_TEXT,
+	                kind & RS_XLSX_TIME ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d", &tm);
+}
+
+/* n digits at s as a number; -1 when they are not all digits. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+
+	for (; n > 0; n--, s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/*
+ * A date cell (t="d": ISO 8601, "2019-03-01T09:30:00", as openpyxl and
+ * Excel's strict files write it) as rs_xlsx_date_text shows a serial with
+ * the same format: the date, the time of day when the format shows one (or, without
+ * a date format, when it is not midnight), or the time alone. A zone ("Z",
+ * "+08:00") and fractions of a second are left out. 0 when s is no such
+ * date: the cell keeps its text.
+ */
+size_t rs_xlsx_iso_text(const char *s, unsigned char kind, char *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	bool time;
+
+	if (strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	y = digits(s, 4), mo = digits(s + 5, 2), d = digits(s + 8, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	if (s[10] == 'T' && strlen(s) >= 16) {
+		h = digits(s + 11, 2), mi = digits(s + 14, 2);
+		sec = s[16] == ':' ? digits(s + 17, 2) : 0;
+		if (s[13] != ':' || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+			return 0;
+	} else if (s[10] != '\0') {
+		return 0;
+	}
+	if (kind & RS_XLSX_DATE)
+		time = (kind & RS_XLSX_TIME) != 0;
+	else if (kind & RS_XLSX_TIME)
+		return (size_t)snprintf(out, RS_XLSX_CELL_TEXT, "%02d:%02d:%02d", h, mi, sec);
+	else
+		time = h != 0 || mi != 0 || sec != 0;
+	if (time)
+		return (size_t)snprintf(out, RS_XLSX_CELL_TEXT, "%04d-%02d-%02d %02d:%02d:%02d", y,
+		                        mo, d, h, mi, sec);
+	return (size_t)snprintf(out, RS_XLSX_CELL_TEXT, "%04d-%02d-%02d", y, mo, d);
+}
