@@ -324,15 +324,17 @@ static void score_notes(rs_classifier *c)
 	}
 }
 
-/* The notes from byte `from` on, a line each, to the notice callback. */
-static void tell_notes(const rs_classifier *c, size_t from, const char *file, unsigned long line)
+/* The notes in bytes [from, to), a line each, to the notice callback. */
+static void tell_notes(const rs_classifier *c, size_t from, size_t to, const char *file,
+                       unsigned long line)
 {
 	const char *p, *nl;
 	rs_error e;
 
 	if (c->o.notice == NULL || c->notes.data == NULL)
 		return;
-	for (p = c->notes.data + from; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+	for (p = c->notes.data + from; (nl = memchr(p, '\n', to - (size_t)(p - c->notes.data))) != NULL;
+	     p = nl + 1) {
 		memset(&e, 0, sizeof e);
 		e.file = file;
 		e.line = line;
@@ -402,7 +404,28 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	score_notes(c);
 	if (c->notes.failed)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	c->header_notes = c->notes.len;
 	return alloc_rows(c, in, err);
+}
+
+/*
+ * A JSON reply that says more records follow, read under --json-path as
+ * asked: said, since --json-path may have been given to choose between two
+ * arrays, not to read one page as if it were the list.
+ */
+static void say_page(rs_classifier *c)
+{
+	const char *page = rs_reader_page(c->rd);
+	size_t at = c->notes.len;
+
+	if (page == NULL)
+		return;
+	(void)(rs_buf_puts(&c->notes, "the reply holds one page of its records (") &&
+	       rs_buf_puts(&c->notes, page) &&
+	       rs_buf_puts(&c->notes, "): only this page is classified; for the whole list, "
+	                              "fetch every page into one file\n"));
+	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
@@ -412,8 +435,10 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if (st == RS_OK)
 		st = rs_intake_taken(&c->in, in, c->map, err);
 	c->header_line = in->line;
-	if (st == RS_OK)
-		tell_notes(c, 0, NULL, in->line); /* once per file, at its header */
+	if (st == RS_OK) {
+		tell_notes(c, 0, c->header_notes, NULL, in->line); /* once per file, at its header */
+		say_page(c);
+	}
 	return st;
 }
 
@@ -1206,7 +1231,7 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 	       rs_buf_puts(&c->notes, "): read like the others; to leave them out, delete them "
 	                              "from the sheet\n"));
 	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
-		tell_notes(c, at, NULL, 0); /* no file: the one being read */
+		tell_notes(c, at, c->notes.len, NULL, 0); /* no file: the one being read */
 }
 
 /*
@@ -1231,7 +1256,7 @@ static void say_hidden_cols(rs_classifier *c, const rs_reader *rd)
 		       rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, "=COLUMN\n"));
 	}
 	if (!c->notes.failed)
-		tell_notes(c, at, NULL, 0);
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 /*
@@ -1262,7 +1287,7 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
 		                              "value, unmerge the cells and fill them in\n"));
 	}
 	if (!c->notes.failed)
-		tell_notes(c, at, NULL, 0);
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 /*
@@ -1283,7 +1308,7 @@ static void say_sheet(rs_classifier *c, const rs_reader *rd)
 	       rs_buf_puts(&c->notes, "\" in Excel: to read that one, give --sheet \"") &&
 	       rs_buf_puts(&c->notes, active) && rs_buf_puts(&c->notes, "\"\n"));
 	if (!c->notes.failed)
-		tell_notes(c, at, NULL, 0);
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
@@ -1337,7 +1362,7 @@ static void say_reshaped(rs_classifier *c)
 
 	/* out of memory: the summary JSON fails on it */
 	if (rs_previous_reshaped(c->o.previous, &c->notes) > 0 && !c->notes.failed)
-		tell_notes(c, at, rs_previous_name(c->o.previous), 0);
+		tell_notes(c, at, c->notes.len, rs_previous_name(c->o.previous), 0);
 }
 
 const rs_stats *rs_classifier_stats(rs_classifier *c)

@@ -874,7 +874,7 @@ typedef struct found {
 	bool named;      /* --json-path named it */
 	size_t empty;    /* empty arrays seen */
 	rs_buf paths;    /* each one's path, ", " between, for messages */
-	char more[128];  /* what says more records follow ("paging.next says ..."), or "" */
+	char more[RS_PAGE_MAX]; /* what says more records follow ("paging.next says ..."), or "" */
 } found;
 
 /*
@@ -1068,6 +1068,8 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s): fetch "
 		          "every page into one file, or read this page alone with --json-path %s",
 		          f.more, f.paths.data);
+	else if (j->c->page != NULL) /* read as asked, and said (rs_reader_page) */
+		(void)snprintf(j->c->page, RS_PAGE_MAX, "%s", f.more);
 	*at = f.at;
 	rs_buf_free(&path);
 	rs_buf_free(&f.paths);
