@@ -191,21 +191,21 @@ void rs_classifier_free(rs_classifier *c)
 static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	const rs_row *first = rs_intake_first_header(&c->in);
+	const char *cols = RS_COLS(c->cfg.keys); /* JSON: keys, in the order first seen */
 	size_t i;
 
 	if (first == NULL)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (in->n != first->n)
 		return rs_error_set(err, RS_EUSAGE, in->line,
-		                    "%zu columns here but %zu in the first file; files classified "
-		                    "together need the same columns",
-		                    in->n, first->n);
+		                    "%zu %s here but %zu in the first file; files classified "
+		                    "together need the same %s", in->n, cols, first->n, cols);
 	for (i = 0; i < in->n; i++)
 		if (in->len[i] != first->len[i] || memcmp(in->cell[i], first->cell[i], in->len[i]) != 0)
 			return rs_error_set(err, RS_EUSAGE, in->line,
-			                    "column %zu is \"%s\" here but \"%s\" in the first file; "
-			                    "files classified together need the same columns",
-			                    i + 1, in->cell[i], first->cell[i]);
+			                    "%s %zu is \"%s\" here but \"%s\" in the first file; "
+			                    "files classified together need the same %s",
+			                    RS_COL(c->cfg.keys), i + 1, in->cell[i], first->cell[i], cols);
 	return RS_OK;
 }
 
@@ -250,11 +250,16 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 		}
 	}
 	if (c->cfg.drop_to > 0) {
-		(void)snprintf(line, sizeof line,
-		               "columns %zu-%zu (%s ... %s) are an earlier relstage run's; this run's "
-		               "replace them\n",
-		               c->cfg.drop_from + 1, c->cfg.drop_to, in->cell[c->cfg.drop_from],
-		               in->cell[c->cfg.drop_to - 1]);
+		if (c->cfg.keys)
+			(void)snprintf(line, sizeof line, "keys %s ... %s are an earlier relstage run's; "
+			               "this run's replace them\n", in->cell[c->cfg.drop_from],
+			               in->cell[c->cfg.drop_to - 1]);
+		else
+			(void)snprintf(line, sizeof line,
+			               "columns %zu-%zu (%s ... %s) are an earlier relstage run's; this "
+			               "run's replace them\n",
+			               c->cfg.drop_from + 1, c->cfg.drop_to, in->cell[c->cfg.drop_from],
+			               in->cell[c->cfg.drop_to - 1]);
 		rs_buf_puts(&c->notes, line);
 	}
 	for (i = 0; i < in->n; i++) {
@@ -262,11 +267,17 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 			continue;
 		for (k = 0; k < c->ncols; k++)
 			if (strcasecmp(in->cell[i], col_name(c, c->cols[k])) == 0) /* ASCII: no setlocale */
-				return rs_error_set(err, RS_EUSAGE, in->line,
-				                    "input column %zu is named \"%s\", like the column relstage "
-				                    "appends; it is kept: use --prefix P to name relstage's "
-				                    "columns P_stage, P_flags, ... (or rename that column)",
-				                    i + 1, in->cell[i]);
+				return c->cfg.keys
+				       ? rs_error_set(err, RS_EUSAGE, in->line,
+				                      "input key \"%s\" is named like the key relstage "
+				                      "appends; it is kept: use --prefix P to name relstage's "
+				                      "keys P_stage, P_flags, ... (or rename that key)",
+				                      in->cell[i])
+				       : rs_error_set(err, RS_EUSAGE, in->line,
+				                      "input column %zu is named \"%s\", like the column relstage "
+				                      "appends; it is kept: use --prefix P to name relstage's "
+				                      "columns P_stage, P_flags, ... (or rename that column)",
+				                      i + 1, in->cell[i]);
 	}
 	c->drop_from = c->cfg.drop_from;
 	c->drop_to = c->cfg.drop_to;
@@ -1316,6 +1327,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	rs_status st;
 
 	c->rd = rd;
+	c->cfg.keys = rs_reader_format(rd) == RS_FMT_JSON || rs_reader_format(rd) == RS_FMT_JSONL;
 	c->file_header = false;
 	c->last_here = false;
 	memset(c->sum, 0, sizeof c->sum);
