@@ -1121,7 +1121,9 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		if (*v > 1)
 			return reject_cell(m, f, row, c, m->keys ? "is above 1 in a key of fractions"
 			                                         : "is above 1 in a column of fractions",
-			                   "--share-scale percent reads them as percentages", err);
+			                   m->keys ? "--share-scale percent reads the key as percentages"
+			                           : "--share-scale percent reads the column as percentages",
+			                   err);
 		*v *= 100;
 	}
 	return RS_OK;
