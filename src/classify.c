@@ -395,6 +395,61 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	return RS_OK;
 }
 
+/* Appends " -m FIELD=PATH" to buf, when it fits whole. */
+static void put_map(char *buf, size_t cap, int f, const char *head, size_t hn, const char *key)
+{
+	size_t n = strlen(buf);
+	int k = snprintf(buf + n, cap - n, " -m %s=%.*s.%s", rs_var_name(f), (int)hn, head, key);
+
+	if (k < 0 || (size_t)k >= cap - n)
+		buf[n] = '\0';
+}
+
+/*
+ * JSON records that keep their values in an object (HubSpot's properties,
+ * JSON:API's attributes): when id or the share is missing among the keys,
+ * each object of the first record is read as a header of its own, and the
+ * error says which -m takes a missing field from inside it (and which other
+ * fields are there). A suggestion only: the run still stops.
+ */
+static rs_status hint_inner(const rs_classifier *c, rs_error *err)
+{
+	const rs_fieldmap *top = c->partial;
+	const char *p = rs_reader_inner(c->rd), *q, *cell[64];
+	char need[240] = "", also[240] = "";
+	size_t len[64], n, hn;
+	rs_fieldmap *m;
+	rs_error quiet;
+	bool share;
+	int f;
+
+	for (; p != NULL && *p != '\0'; p = q) {
+		hn = strcspn(p, ".") + 1; /* "properties." */
+		for (n = 0, q = p; *q != '\0' && strncmp(q, p, hn) == 0; q += strlen(q) + 1)
+			if (n < sizeof cell / sizeof cell[0]) {
+				cell[n] = q + hn;
+				len[n++] = strlen(q + hn);
+			}
+		m = NULL;
+		if (rs_fieldmap_build(&m, &(rs_row){n, cell, len, NULL, 1, NULL, 0}, NULL, NULL,
+		                      &quiet) == RS_ENOMEM)
+			return rs_error_set(err, RS_ENOMEM, err->line, "out of memory");
+		for (f = 0; m != NULL && f < RS_F_COUNT; f++)
+			if (top->how[f] == RS_HOW_NONE && m->col[f] >= 0 && m->how[f] <= RS_HOW_WORDS)
+				put_map(f == RS_F_ID || (f >= RS_F_PURCHASE_SHARE && f <= RS_F_CUSTOMER_SPEND)
+				        ? need : also, sizeof need, f, p, hn - 1, cell[m->col[f]]);
+		rs_fieldmap_free(m);
+	}
+	share = top->col[RS_F_PURCHASE_SHARE] >= 0 ||
+	        (top->col[RS_F_OUR_SALES] >= 0 && top->col[RS_F_CUSTOMER_SPEND] >= 0);
+	if (need[0] != '\0')
+		(void)rs_error_set(err, err->status, err->line, "no key gives %s; inside the first "
+		                   "record's objects:%s%s%s%s",
+		                   top->col[RS_F_ID] >= 0 ? "the share" : share ? "id" : "id or the share",
+		                   need, also[0] ? " (also there:" : "", also, also[0] ? ")" : "");
+	return err->status;
+}
+
 /* The first file's header: the columns, the map, the notes. */
 static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
@@ -408,6 +463,8 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if ((st = rs_fieldmap_build(&c->map, in, &c->cfg, &c->notes, err)) != RS_OK) {
 		c->partial = c->map; /* what was found, for inspect */
 		c->map = NULL;
+		if (c->partial != NULL && c->cfg.keys)
+			st = hint_inner(c, err);
 		return st;
 	}
 	if ((st = rs_fieldmap_check_units(c->map, in, err)) != RS_OK)

@@ -172,6 +172,10 @@ unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first);
 /* After the header: what says a JSON reply read under --json-path is one
  * page of a longer list ("paging.next says more follow"), or NULL. */
 const char *rs_reader_page(const rs_reader *r);
+/* After the header: the dot paths of the plain members of a JSON input's
+ * first record's objects ("properties.name"), each NUL-terminated, then an
+ * empty one; NULL for none or another format. */
+const char *rs_reader_inner(const rs_reader *r);
 
 /* --------------------------------------------------- values and accounts */
 

@@ -277,9 +277,35 @@ static bool cols_grow(jrd *j, size_t cap)
 	return true;
 }
 
+/*
+ * The first record's objects' plain members as dot paths, in c->inner: where
+ * a field missing among the keys may be (HubSpot's properties.name, JSON:API's
+ * attributes.name). A dot in a key cannot be reached by a path: left out.
+ */
+static void note_inner(jrd *j, const cJSON *obj)
+{
+	char *d = j->c->inner;
+	size_t left = RS_INNER_MAX - 1, n;
+
+	for (const cJSON *m = obj->child; d != NULL && m != NULL; m = m->next)
+		for (const cJSON *k = cJSON_IsObject(m) && strchr(m->string, '.') == NULL ? m->child
+		                                                                         : NULL;
+		     k != NULL; k = k->next) {
+			n = strlen(m->string) + strlen(k->string) + 2;
+			if (n >= left || cJSON_IsObject(k) || cJSON_IsArray(k) || strchr(k->string, '.'))
+				continue;
+			d += sprintf(d, "%s.%s", m->string, k->string) + 1;
+			left -= n;
+		}
+	if (d != NULL)
+		*d = '\0';
+}
+
 /* Adds the keys of `obj` not seen yet, in their order. */
 static rs_status cols_from(jrd *j, const cJSON *obj, unsigned long line)
 {
+	if (j->ncol == 0)
+		note_inner(j, obj);
 	for (const cJSON *it = obj->child; it != NULL; it = it->next) {
 		size_t n = strlen(it->string);
 

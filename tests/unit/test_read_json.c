@@ -20,6 +20,7 @@ typedef struct rec {
 	char out[256 << 10];
 	size_t len;
 	char page[RS_PAGE_MAX]; /* rs_read_ctx.page: a page read under --json-path */
+	char inner[RS_INNER_MAX]; /* rs_read_ctx.inner: the first record's objects' members */
 } rec;
 
 static void put(rec *r, const char *s, size_t n)
@@ -88,7 +89,7 @@ static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
 	rs_error_clear(err);
 	st = rs_input_open(&in, fp, "t.json", opts.encoding, err);
 	if (st == RS_OK) {
-		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r, r->page};
+		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r, r->page, r->inner};
 		st = lines ? rs_read_jsonl(&c, err) : rs_read_json(&c, err);
 	}
 	rs_input_free(in);
@@ -660,6 +661,29 @@ static void test_a_page_read_under_json_path_is_said(void **state)
 }
 
 /*
+ * The first record's objects' plain members, as dot paths a map can name
+ * (properties.name), each NUL-terminated and an empty one last, for the
+ * classifier's hint; not the members that are objects or arrays, nor keys
+ * holding a dot, nor later records'.
+ */
+static void test_the_first_records_objects_members_are_noted(void **state)
+{
+	static const char want[] = "properties.name\0properties.share_of_wallet\0Owner.Name\0";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc("{\"results\": [{\"id\": \"1\", \"properties\": {\"name\": \"A\", "
+	                      "\"share_of_wallet\": \"35\", \"tags\": [1], \"createdate\": {\"value\": 1}, "
+	                      "\"a.b\": 1}, \"Owner\": {\"attributes\": {\"type\": \"User\"}, \"Name\": "
+	                      "\"Li\"}, \"x.y\": {\"z\": 1}}, {\"id\": \"2\", \"more\": {\"k\": 1}}]}",
+	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_memory_equal(r.inner, want, sizeof want);
+	assert_int_equal(jsonl_with("{\"id\": 1, \"share\": 5}\n", NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(r.inner[0], '\0');
+}
+
+/*
  * Several arrays of objects: the run stops naming them, and --json-path
  * picks one (then any array, its non-objects rejected as usual); a path
  * with no array there names the ones there are.
@@ -826,7 +850,7 @@ static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_input_open(&in, fp, "in.jsonl", NULL, &err), RS_OK);
 	{
-		rs_read_ctx c = {in, "in.jsonl", &o, on_header, on_row_names_output, &r, NULL};
+		rs_read_ctx c = {in, "in.jsonl", &o, on_header, on_row_names_output, &r, NULL, NULL};
 		assert_int_equal(rs_read_jsonl(&c, &err), RS_ELIMIT);
 	}
 	assert_string_equal(err.file, "in.jsonl");
@@ -1060,7 +1084,7 @@ static void test_jsonl_wide_record_of_long_strings_reads_whole(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_input_open(&in, fp, "t.json", NULL, &err), RS_OK);
 	{
-		rs_read_ctx c = {in, "t.json", &o, wide_header, wide_row, &w, NULL};
+		rs_read_ctx c = {in, "t.json", &o, wide_header, wide_row, &w, NULL, NULL};
 		assert_int_equal(rs_read_jsonl(&c, &err), RS_OK);
 	}
 	assert_int_equal(w.rows, 3);
@@ -1133,6 +1157,7 @@ int main(void)
 		cmocka_unit_test(test_a_count_beside_the_array_larger_than_it_is_one_page),
 		cmocka_unit_test(test_a_count_in_a_pagination_object_beside_the_array_is_one_page),
 		cmocka_unit_test(test_a_page_read_under_json_path_is_said),
+		cmocka_unit_test(test_the_first_records_objects_members_are_noted),
 		cmocka_unit_test(test_json_path_names_the_array_among_several),
 		cmocka_unit_test(test_dot_paths_in_maps_become_hidden_cells),
 		cmocka_unit_test(test_array_syntax_error_names_line_and_column),
