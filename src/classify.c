@@ -414,6 +414,7 @@ static void put_map(char *buf, size_t cap, int f, const char *head, size_t hn, c
  */
 static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 {
+	static const rs_fieldcfg keys = {.keys = true};
 	const rs_fieldmap *top = c->partial;
 	const char *p = rs_reader_inner(c->rd), *q, *cell[64];
 	char need[240] = "", also[240] = "";
@@ -431,7 +432,7 @@ static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 				len[n++] = strlen(q + hn);
 			}
 		m = NULL;
-		if (rs_fieldmap_build(&m, &(rs_row){n, cell, len, NULL, 1, NULL, 0}, NULL, NULL,
+		if (rs_fieldmap_build(&m, &(rs_row){n, cell, len, NULL, 1, NULL, 0}, &keys, NULL,
 		                      &quiet) == RS_ENOMEM)
 			return rs_error_set(err, RS_ENOMEM, err->line, "out of memory");
 		for (f = 0; m != NULL && f < RS_F_COUNT; f++)

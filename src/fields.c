@@ -242,23 +242,47 @@ static long find_col(const mapctx *c, const char *key)
 	return hit && strcmp(hit->norm, key) == 0 ? (long)hit->col : -1;
 }
 
+/*
+ * A JSON key in camelCase ("shareOfWallet", "accountID") with a '_' before
+ * each capital that follows a small letter or a digit, past the first
+ * `skip` bytes, so that its words read apart as in "share_of_wallet".
+ */
+static size_t camel_split(const char *s, size_t n, size_t skip, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > skip && s[i] >= 'A' && s[i] <= 'Z' &&
+		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9')))
+			out[o++] = '_';
+		out[o++] = s[i];
+	}
+	return o;
+}
+
 /* Normalises every header cell both ways into one block; sorts `byname`. */
 static rs_status index_header(mapctx *c, char **block)
 {
 	const rs_row *h = c->h;
 	size_t i, total = 0, off = 0, all = h->n + h->extra; /* and the dot paths */
-	size_t skip = rs_field_shared_prefix(h);
+	size_t skip = rs_field_shared_prefix(h), most = 0, grow = c->cfg->keys ? 2 : 1;
+	char *camel = NULL;
 
-	for (i = 0; i < all; i++)
-		total += 4 * h->len[i] + 5;
+	for (i = 0; i < all; i++) {
+		total += (3 * grow + 1) * h->len[i] + 5;
+		most = h->len[i] > most ? h->len[i] : most;
+	}
 	*block = rs_malloc(total ? total : 1);
 	c->byname = rs_calloc(all ? all : 1, sizeof *c->byname);
 	c->full = rs_calloc(all ? all : 1, sizeof *c->full);
 	c->off = rs_calloc(all ? all : 1, sizeof *c->off);
-	if (*block == NULL || c->byname == NULL || c->full == NULL || c->off == NULL)
+	if (*block == NULL || c->byname == NULL || c->full == NULL || c->off == NULL ||
+	    (c->cfg->keys && (camel = rs_malloc(2 * most + 1)) == NULL))
 		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
 	for (i = 0; i < all; i++) {
-		size_t k = rs_value_norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
+		const char *name = h->cell[i];
+		size_t len = h->len[i], k = rs_value_norm(name, len, *block + off, len + 1);
+
 		if (k > 0) { /* an empty header cell is a pass-through column */
 			c->byname[c->nnames].norm = *block + off;
 			c->byname[c->nnames++].col = i;
@@ -268,10 +292,15 @@ static rs_status index_header(mapctx *c, char **block)
 		/* an earlier run's columns, and the dot paths (for -m only), are
 		 * never a field by their names or words */
 		c->off[i] = (i >= c->cfg->drop_from && i < c->cfg->drop_to) || i >= h->n;
-		k = c->off[i] ? 0 : rs_field_norm(h->cell[i], h->len[i], skip, c->full[i], 3 * h->len[i] + 4);
+		if (camel != NULL) {
+			len = camel_split(name, len, skip, camel);
+			name = camel;
+		}
+		k = c->off[i] ? 0 : rs_field_norm(name, len, skip, c->full[i], 3 * len + 4);
 		c->full[i][k] = '\0';
 		off += k + 1;
 	}
+	rs_free(camel);
 	qsort(c->byname, c->nnames, sizeof *c->byname, colname_cmp);
 	return RS_OK;
 }

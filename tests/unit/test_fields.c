@@ -771,6 +771,33 @@ static void test_json_keys_are_named_keys_in_messages(void **state)
 	assert_null(m);
 }
 
+/* JSON keys in camelCase read as their words (shareOfWallet as
+ * share_of_wallet); a table's header cells are left as they are. */
+static void test_json_camel_case_keys_read_as_words(void **state)
+{
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.keys = true;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "accountID|shareOfWallet|keyPerson|customerSince", 1),
+	                                   &cfg, NULL, &err), RS_OK);
+	assert_int_equal(m->col[RS_F_ID], 0);
+	assert_int_equal(m->col[RS_F_PURCHASE_SHARE], 1);
+	assert_int_equal(m->how[RS_F_PURCHASE_SHARE], RS_HOW_ALIAS);
+	assert_int_equal(m->col[RS_F_KEY_PERSON], 2);
+	assert_int_equal(m->col[RS_F_CUSTOMER_SINCE], 3);
+	rs_fieldmap_free(m);
+	cfg.keys = false;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|shareOfWallet", 1), &cfg, NULL, &err),
+	                 RS_EUSAGE);
+	rs_fieldmap_free(m);
+}
+
 static void test_ambiguous_id_words_are_named_in_the_error(void **state)
 {
 	rs_error err;
@@ -1669,6 +1696,7 @@ int main(void)
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
 		cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
+		cmocka_unit_test(test_json_camel_case_keys_read_as_words),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
 		cmocka_unit_test(test_map_empty_column_and_ignore_unmap),
 		cmocka_unit_test(test_missing_share_keeps_the_map_so_far),
