@@ -205,7 +205,8 @@ static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 			return rs_error_set(err, RS_EUSAGE, in->line,
 			                    "%s %zu is \"%s\" here but \"%s\" in the first file; "
 			                    "files classified together need the same %s",
-			                    RS_COL(c->cfg.keys), i + 1, in->cell[i], first->cell[i], cols);
+			                    RS_COL(c->cfg.keys), i + 1, in->cell[i], first->cell[i],
+			                    cols);
 	return RS_OK;
 }
 
@@ -234,6 +235,7 @@ static int own_column(const rs_classifier *c, const char *s)
  */
 static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 {
+	const char *word = RS_COL(c->cfg.keys);
 	size_t i, k;
 	int last, col;
 	char line[300];
@@ -250,16 +252,16 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 		}
 	}
 	if (c->cfg.drop_to > 0) {
+		size_t a = c->cfg.drop_from, b = c->cfg.drop_to;
+
 		if (c->cfg.keys)
-			(void)snprintf(line, sizeof line, "keys %s ... %s are an earlier relstage run's; "
-			               "this run's replace them\n", in->cell[c->cfg.drop_from],
-			               in->cell[c->cfg.drop_to - 1]);
+			(void)snprintf(line, sizeof line, "keys %s ... %s are an earlier "
+			               "relstage run's; this run's replace them\n", in->cell[a],
+			               in->cell[b - 1]);
 		else
-			(void)snprintf(line, sizeof line,
-			               "columns %zu-%zu (%s ... %s) are an earlier relstage run's; this "
-			               "run's replace them\n",
-			               c->cfg.drop_from + 1, c->cfg.drop_to, in->cell[c->cfg.drop_from],
-			               in->cell[c->cfg.drop_to - 1]);
+			(void)snprintf(line, sizeof line, "columns %zu-%zu (%s ... %s) are an "
+			               "earlier relstage run's; this run's replace them\n", a + 1, b,
+			               in->cell[a], in->cell[b - 1]);
 		rs_buf_puts(&c->notes, line);
 	}
 	for (i = 0; i < in->n; i++) {
@@ -267,17 +269,11 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 			continue;
 		for (k = 0; k < c->ncols; k++)
 			if (strcasecmp(in->cell[i], col_name(c, c->cols[k])) == 0) /* ASCII: no setlocale */
-				return c->cfg.keys
-				       ? rs_error_set(err, RS_EUSAGE, in->line,
-				                      "input key \"%s\" is named like the key relstage "
-				                      "appends; it is kept: use --prefix P to name relstage's "
-				                      "keys P_stage, P_flags, ... (or rename that key)",
-				                      in->cell[i])
-				       : rs_error_set(err, RS_EUSAGE, in->line,
-				                      "input column %zu is named \"%s\", like the column relstage "
-				                      "appends; it is kept: use --prefix P to name relstage's "
-				                      "columns P_stage, P_flags, ... (or rename that column)",
-				                      i + 1, in->cell[i]);
+				return rs_error_set(err, RS_EUSAGE, in->line,
+				                    "input %s %zu is named \"%s\", like the %s relstage "
+				                    "appends; it is kept: use --prefix P to name relstage's "
+				                    "%s P_stage, P_flags, ... (or rename that %s)", word,
+				                    i + 1, in->cell[i], word, RS_COLS(c->cfg.keys), word);
 	}
 	c->drop_from = c->cfg.drop_from;
 	c->drop_to = c->cfg.drop_to;
@@ -344,7 +340,7 @@ static void tell_notes(const rs_classifier *c, size_t from, size_t to, const cha
 
 	if (c->o.notice == NULL || c->notes.data == NULL)
 		return;
-	for (p = c->notes.data + from; (nl = memchr(p, '\n', to - (size_t)(p - c->notes.data))) != NULL;
+	for (p = c->notes.data + from; (nl = memchr(p, '\n', (size_t)(c->notes.data + to - p)));
 	     p = nl + 1) {
 		memset(&e, 0, sizeof e);
 		e.file = file;
@@ -417,7 +413,7 @@ static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 	static const rs_fieldcfg keys = {.keys = true};
 	const rs_fieldmap *top = c->partial;
 	const char *p = rs_reader_inner(c->rd), *q, *cell[64];
-	char need[240] = "", also[240] = "";
+	char need[240] = "", also[240] = "", *to;
 	size_t len[64], n, hn;
 	rs_fieldmap *m;
 	rs_error quiet;
@@ -436,9 +432,12 @@ static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 		                      &quiet) == RS_ENOMEM)
 			return rs_error_set(err, RS_ENOMEM, err->line, "out of memory");
 		for (f = 0; m != NULL && f < RS_F_COUNT; f++)
-			if (top->how[f] == RS_HOW_NONE && m->col[f] >= 0 && m->how[f] <= RS_HOW_WORDS)
-				put_map(f == RS_F_ID || (f >= RS_F_PURCHASE_SHARE && f <= RS_F_CUSTOMER_SPEND)
-				        ? need : also, sizeof need, f, p, hn - 1, cell[m->col[f]]);
+			if (top->how[f] == RS_HOW_NONE && m->col[f] >= 0 &&
+			    m->how[f] <= RS_HOW_WORDS) {
+				to = f == RS_F_ID || (f >= RS_F_PURCHASE_SHARE && f <= RS_F_CUSTOMER_SPEND)
+				     ? need : also; /* the missing ones, then the others */
+				put_map(to, sizeof need, f, p, hn - 1, cell[m->col[f]]);
+			}
 		rs_fieldmap_free(m);
 	}
 	share = top->col[RS_F_PURCHASE_SHARE] >= 0 ||
