@@ -191,21 +191,22 @@ void rs_classifier_free(rs_classifier *c)
 static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	const rs_row *first = rs_intake_first_header(&c->in);
+	const char *cols = RS_COLS(c->cfg.keys); /* JSON: keys, in the order first seen */
 	size_t i;
 
 	if (first == NULL)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (in->n != first->n)
 		return rs_error_set(err, RS_EUSAGE, in->line,
-		                    "%zu columns here but %zu in the first file; files classified "
-		                    "together need the same columns",
-		                    in->n, first->n);
+		                    "%zu %s here but %zu in the first file; files classified "
+		                    "together need the same %s", in->n, cols, first->n, cols);
 	for (i = 0; i < in->n; i++)
 		if (in->len[i] != first->len[i] || memcmp(in->cell[i], first->cell[i], in->len[i]) != 0)
 			return rs_error_set(err, RS_EUSAGE, in->line,
-			                    "column %zu is \"%s\" here but \"%s\" in the first file; "
-			                    "files classified together need the same columns",
-			                    i + 1, in->cell[i], first->cell[i]);
+			                    "%s %zu is \"%s\" here but \"%s\" in the first file; "
+			                    "files classified together need the same %s",
+			                    RS_COL(c->cfg.keys), i + 1, in->cell[i], first->cell[i],
+			                    cols);
 	return RS_OK;
 }
 
@@ -234,6 +235,7 @@ static int own_column(const rs_classifier *c, const char *s)
  */
 static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 {
+	const char *word = RS_COL(c->cfg.keys);
 	size_t i, k;
 	int last, col;
 	char line[300];
@@ -250,11 +252,16 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 		}
 	}
 	if (c->cfg.drop_to > 0) {
-		(void)snprintf(line, sizeof line,
-		               "columns %zu-%zu (%s ... %s) are an earlier relstage run's; this run's "
-		               "replace them\n",
-		               c->cfg.drop_from + 1, c->cfg.drop_to, in->cell[c->cfg.drop_from],
-		               in->cell[c->cfg.drop_to - 1]);
+		size_t a = c->cfg.drop_from, b = c->cfg.drop_to;
+
+		if (c->cfg.keys)
+			(void)snprintf(line, sizeof line, "keys %s ... %s are an earlier "
+			               "relstage run's; this run's replace them\n", in->cell[a],
+			               in->cell[b - 1]);
+		else
+			(void)snprintf(line, sizeof line, "columns %zu-%zu (%s ... %s) are an "
+			               "earlier relstage run's; this run's replace them\n", a + 1, b,
+			               in->cell[a], in->cell[b - 1]);
 		rs_buf_puts(&c->notes, line);
 	}
 	for (i = 0; i < in->n; i++) {
@@ -263,10 +270,10 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 		for (k = 0; k < c->ncols; k++)
 			if (strcasecmp(in->cell[i], col_name(c, c->cols[k])) == 0) /* ASCII: no setlocale */
 				return rs_error_set(err, RS_EUSAGE, in->line,
-				                    "input column %zu is named \"%s\", like the column relstage "
+				                    "input %s %zu is named \"%s\", like the %s relstage "
 				                    "appends; it is kept: use --prefix P to name relstage's "
-				                    "columns P_stage, P_flags, ... (or rename that column)",
-				                    i + 1, in->cell[i]);
+				                    "%s P_stage, P_flags, ... (or rename that %s)", word,
+				                    i + 1, in->cell[i], word, RS_COLS(c->cfg.keys), word);
 	}
 	c->drop_from = c->cfg.drop_from;
 	c->drop_to = c->cfg.drop_to;
@@ -324,15 +331,17 @@ static void score_notes(rs_classifier *c)
 	}
 }
 
-/* The notes from byte `from` on, a line each, to the notice callback. */
-static void tell_notes(const rs_classifier *c, size_t from, const char *file, unsigned long line)
+/* The notes in bytes [from, to), a line each, to the notice callback. */
+static void tell_notes(const rs_classifier *c, size_t from, size_t to, const char *file,
+                       unsigned long line)
 {
 	const char *p, *nl;
 	rs_error e;
 
 	if (c->o.notice == NULL || c->notes.data == NULL)
 		return;
-	for (p = c->notes.data + from; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+	for (p = c->notes.data + from; (nl = memchr(p, '\n', (size_t)(c->notes.data + to - p)));
+	     p = nl + 1) {
 		memset(&e, 0, sizeof e);
 		e.file = file;
 		e.line = line;
@@ -382,6 +391,65 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 	return RS_OK;
 }
 
+/* Appends " -m FIELD=PATH" to buf, when it fits whole. */
+static void put_map(char *buf, size_t cap, int f, const char *head, size_t hn, const char *key)
+{
+	size_t n = strlen(buf);
+	int k = snprintf(buf + n, cap - n, " -m %s=%.*s.%s", rs_var_name(f), (int)hn, head, key);
+
+	if (k < 0 || (size_t)k >= cap - n)
+		buf[n] = '\0';
+}
+
+/*
+ * JSON records that keep their values in an object (HubSpot's properties,
+ * JSON:API's attributes): when id or the share is missing among the keys,
+ * each object of the first record is read as a header of its own, and the
+ * error says which -m takes a missing field from inside it (and which other
+ * fields are there). A suggestion only: the run still stops.
+ */
+static rs_status hint_inner(const rs_classifier *c, rs_error *err)
+{
+	static const rs_fieldcfg keys = {.keys = true};
+	const rs_fieldmap *top = c->partial;
+	const char *p = rs_reader_inner(c->rd), *q, *cell[64];
+	char need[240] = "", also[240] = "", *to;
+	size_t len[64], n, hn;
+	rs_fieldmap *m;
+	rs_error quiet;
+	bool share;
+	int f;
+
+	for (; p != NULL && *p != '\0'; p = q) {
+		hn = strcspn(p, ".") + 1; /* "properties." */
+		for (n = 0, q = p; *q != '\0' && strncmp(q, p, hn) == 0; q += strlen(q) + 1)
+			if (n < sizeof cell / sizeof cell[0]) {
+				cell[n] = q + hn;
+				len[n++] = strlen(q + hn);
+			}
+		m = NULL;
+		if (rs_fieldmap_build(&m, &(rs_row){n, cell, len, NULL, 1, NULL, 0}, &keys, NULL,
+		                      &quiet) == RS_ENOMEM)
+			return rs_error_set(err, RS_ENOMEM, err->line, "out of memory");
+		for (f = 0; m != NULL && f < RS_F_COUNT; f++)
+			if (top->how[f] == RS_HOW_NONE && m->col[f] >= 0 &&
+			    m->how[f] <= RS_HOW_WORDS) {
+				to = f == RS_F_ID || (f >= RS_F_PURCHASE_SHARE && f <= RS_F_CUSTOMER_SPEND)
+				     ? need : also; /* the missing ones, then the others */
+				put_map(to, sizeof need, f, p, hn - 1, cell[m->col[f]]);
+			}
+		rs_fieldmap_free(m);
+	}
+	share = top->col[RS_F_PURCHASE_SHARE] >= 0 ||
+	        (top->col[RS_F_OUR_SALES] >= 0 && top->col[RS_F_CUSTOMER_SPEND] >= 0);
+	if (need[0] != '\0')
+		(void)rs_error_set(err, err->status, err->line, "no key gives %s; inside the first "
+		                   "record's objects:%s%s%s%s",
+		                   top->col[RS_F_ID] >= 0 ? "the share" : share ? "id" : "id or the share",
+		                   need, also[0] ? " (also there:" : "", also, also[0] ? ")" : "");
+	return err->status;
+}
+
 /* The first file's header: the columns, the map, the notes. */
 static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
@@ -395,6 +463,8 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if ((st = rs_fieldmap_build(&c->map, in, &c->cfg, &c->notes, err)) != RS_OK) {
 		c->partial = c->map; /* what was found, for inspect */
 		c->map = NULL;
+		if (c->partial != NULL && c->cfg.keys)
+			st = hint_inner(c, err);
 		return st;
 	}
 	if ((st = rs_fieldmap_check_units(c->map, in, err)) != RS_OK)
@@ -402,7 +472,28 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	score_notes(c);
 	if (c->notes.failed)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
+	c->header_notes = c->notes.len;
 	return alloc_rows(c, in, err);
+}
+
+/*
+ * A JSON reply that says more records follow, read under --json-path as
+ * asked: said, since --json-path may have been given to choose between two
+ * arrays, not to read one page as if it were the list.
+ */
+static void say_page(rs_classifier *c)
+{
+	const char *page = rs_reader_page(c->rd);
+	size_t at = c->notes.len;
+
+	if (page == NULL)
+		return;
+	(void)(rs_buf_puts(&c->notes, "the reply holds one page of its records (") &&
+	       rs_buf_puts(&c->notes, page) &&
+	       rs_buf_puts(&c->notes, "): only this page is classified; for the whole list, "
+	                              "fetch every page into one file\n"));
+	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
@@ -412,8 +503,10 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if (st == RS_OK)
 		st = rs_intake_taken(&c->in, in, c->map, err);
 	c->header_line = in->line;
-	if (st == RS_OK)
-		tell_notes(c, 0, NULL, in->line); /* once per file, at its header */
+	if (st == RS_OK) {
+		tell_notes(c, 0, c->header_notes, NULL, in->line); /* once per file, at its header */
+		say_page(c);
+	}
 	return st;
 }
 
@@ -1206,7 +1299,7 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 	       rs_buf_puts(&c->notes, "): read like the others; to leave them out, delete them "
 	                              "from the sheet\n"));
 	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
-		tell_notes(c, at, NULL, 0); /* no file: the one being read */
+		tell_notes(c, at, c->notes.len, NULL, 0); /* no file: the one being read */
 }
 
 /*
@@ -1231,7 +1324,7 @@ static void say_hidden_cols(rs_classifier *c, const rs_reader *rd)
 		       rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, "=COLUMN\n"));
 	}
 	if (!c->notes.failed)
-		tell_notes(c, at, NULL, 0);
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 /*
@@ -1262,7 +1355,7 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
 		                              "value, unmerge the cells and fill them in\n"));
 	}
 	if (!c->notes.failed)
-		tell_notes(c, at, NULL, 0);
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 /*
@@ -1283,7 +1376,7 @@ static void say_sheet(rs_classifier *c, const rs_reader *rd)
 	       rs_buf_puts(&c->notes, "\" in Excel: to read that one, give --sheet \"") &&
 	       rs_buf_puts(&c->notes, active) && rs_buf_puts(&c->notes, "\"\n"));
 	if (!c->notes.failed)
-		tell_notes(c, at, NULL, 0);
+		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
 rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
@@ -1291,6 +1384,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	rs_status st;
 
 	c->rd = rd;
+	c->cfg.keys = rs_reader_format(rd) == RS_FMT_JSON || rs_reader_format(rd) == RS_FMT_JSONL;
 	c->file_header = false;
 	c->last_here = false;
 	memset(c->sum, 0, sizeof c->sum);
@@ -1337,7 +1431,7 @@ static void say_reshaped(rs_classifier *c)
 
 	/* out of memory: the summary JSON fails on it */
 	if (rs_previous_reshaped(c->o.previous, &c->notes) > 0 && !c->notes.failed)
-		tell_notes(c, at, rs_previous_name(c->o.previous), 0);
+		tell_notes(c, at, c->notes.len, rs_previous_name(c->o.previous), 0);
 }
 
 const rs_stats *rs_classifier_stats(rs_classifier *c)

@@ -93,7 +93,9 @@ struct rs_classifier {
 	rs_fieldmap *partial;   /* a header's map without id or share (inspect) */
 	size_t nraw;            /* input columns (the map's width) */
 	size_t drop_from, drop_to; /* an earlier run's appended columns: not written */
-	rs_buf notes;           /* the header's notes, a line each */
+	rs_buf notes;           /* the notes, a line each: the header's (said at each
+	                           file's header), then each file's own (said once) */
+	size_t header_notes;    /* bytes of notes that are the header's */
 	char **prefixed;        /* --prefix: the appended column names, else NULL */
 	/* A workbook row whose trailing cells are empty is short (Excel does
 	 * not store them): it is padded to the header's width here. */

@@ -53,13 +53,13 @@ static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 	diag(ctx, &e);
 }
 
-/* "our_sales (column "Umsatz")" or "our_sales". */
+/* "our_sales (column "Umsatz")" (JSON: key) or "our_sales". */
 static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t cap)
 {
 	if (m->where[f][0] == '\0')
 		(void)snprintf(buf, cap, "%s", rs_var_name(f));
 	else
-		(void)snprintf(buf, cap, "%s (column \"%s\")", rs_var_name(f), m->where[f]);
+		(void)snprintf(buf, cap, "%s (%s \"%s\")", rs_var_name(f), RS_COL(m->keys), m->where[f]);
 	return buf;
 }
 
@@ -78,6 +78,7 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
 	       m->pref[f] == RS_DEC_FILE
 	           ? (conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'")
 	       : m->dec_by_file & (1u << f) ? "in this file's other numbers"
+	       : m->keys                      ? "in this key"
 	                                    : "in this column",
 	       m->dec_eg[f][0] ? " (\"" : "", m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
 }

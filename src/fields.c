@@ -242,23 +242,47 @@ static long find_col(const mapctx *c, const char *key)
 	return hit && strcmp(hit->norm, key) == 0 ? (long)hit->col : -1;
 }
 
+/*
+ * A JSON key in camelCase ("shareOfWallet", "accountID") with a '_' before
+ * each capital that follows a small letter or a digit, past the first
+ * `skip` bytes, so that its words read apart as in "share_of_wallet".
+ */
+static size_t camel_split(const char *s, size_t n, size_t skip, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > skip && s[i] >= 'A' && s[i] <= 'Z' &&
+		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') || (s[i - 1] >= '0' && s[i - 1] <= '9')))
+			out[o++] = '_';
+		out[o++] = s[i];
+	}
+	return o;
+}
+
 /* Normalises every header cell both ways into one block; sorts `byname`. */
 static rs_status index_header(mapctx *c, char **block)
 {
 	const rs_row *h = c->h;
 	size_t i, total = 0, off = 0, all = h->n + h->extra; /* and the dot paths */
-	size_t skip = rs_field_shared_prefix(h);
+	size_t skip = rs_field_shared_prefix(h), most = 0, grow = c->cfg->keys ? 2 : 1;
+	char *camel = NULL;
 
-	for (i = 0; i < all; i++)
-		total += 4 * h->len[i] + 5;
+	for (i = 0; i < all; i++) {
+		total += (3 * grow + 1) * h->len[i] + 5;
+		most = h->len[i] > most ? h->len[i] : most;
+	}
 	*block = rs_malloc(total ? total : 1);
 	c->byname = rs_calloc(all ? all : 1, sizeof *c->byname);
 	c->full = rs_calloc(all ? all : 1, sizeof *c->full);
 	c->off = rs_calloc(all ? all : 1, sizeof *c->off);
-	if (*block == NULL || c->byname == NULL || c->full == NULL || c->off == NULL)
+	if (*block == NULL || c->byname == NULL || c->full == NULL || c->off == NULL ||
+	    (c->cfg->keys && (camel = rs_malloc(2 * most + 1)) == NULL))
 		return rs_error_set(c->err, RS_ENOMEM, c->line, "out of memory");
 	for (i = 0; i < all; i++) {
-		size_t k = rs_value_norm(h->cell[i], h->len[i], *block + off, h->len[i] + 1);
+		const char *name = h->cell[i];
+		size_t len = h->len[i], k = rs_value_norm(name, len, *block + off, len + 1);
+
 		if (k > 0) { /* an empty header cell is a pass-through column */
 			c->byname[c->nnames].norm = *block + off;
 			c->byname[c->nnames++].col = i;
@@ -268,19 +292,52 @@ static rs_status index_header(mapctx *c, char **block)
 		/* an earlier run's columns, and the dot paths (for -m only), are
 		 * never a field by their names or words */
 		c->off[i] = (i >= c->cfg->drop_from && i < c->cfg->drop_to) || i >= h->n;
-		k = c->off[i] ? 0 : rs_field_norm(h->cell[i], h->len[i], skip, c->full[i], 3 * h->len[i] + 4);
+		if (camel != NULL) {
+			len = camel_split(name, len, skip, camel);
+			name = camel;
+		}
+		k = c->off[i] ? 0 : rs_field_norm(name, len, skip, c->full[i], 3 * len + 4);
 		c->full[i][k] = '\0';
 		off += k + 1;
 	}
+	rs_free(camel);
 	qsort(c->byname, c->nnames, sizeof *c->byname, colname_cmp);
 	return RS_OK;
 }
 
 /* Two columns with one name: JSON output could not hold both. */
+/* Column col as messages name it: column 3 ("Share"), or key "Share" (JSON);
+ * its name cut to fit `width` bytes. */
+static const char *col_ref(const mapctx *c, long col, size_t width, char *buf, size_t cap)
+{
+	char s[72];
+
+	(void)rs_field_shown(s, width < sizeof s ? width : sizeof s, c->h->cell[col], c->h->len[col]);
+	if (c->cfg->keys)
+		(void)snprintf(buf, cap, "key \"%s\"", s);
+	else
+		(void)snprintf(buf, cap, "column %ld (\"%s\")", col + 1, s);
+	return buf;
+}
+
+/* Two: columns 2 ("x") and 3 ("y"), or keys "x" and "y". */
+static const char *cols_ref(const mapctx *c, long a, long b, char *buf, size_t cap)
+{
+	char s1[64], s2[64];
+
+	(void)rs_field_shown(s1, sizeof s1, c->h->cell[a], c->h->len[a]);
+	(void)rs_field_shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]);
+	if (c->cfg->keys)
+		(void)snprintf(buf, cap, "keys \"%s\" and \"%s\"", s1, s2);
+	else
+		(void)snprintf(buf, cap, "columns %ld (\"%s\") and %ld (\"%s\")", a + 1, s1, b + 1, s2);
+	return buf;
+}
+
 static rs_status check_twins(const mapctx *c)
 {
 	size_t i, a = 0, b = 0;
-	char s1[64], s2[64];
+	char both[200];
 
 	for (i = 1; i < c->nnames; i++) {
 		if (strcmp(c->byname[i - 1].norm, c->byname[i].norm) != 0)
@@ -292,10 +349,8 @@ static rs_status check_twins(const mapctx *c)
 	}
 	if (b == 0)
 		return RS_OK;
-	return rs_error_set(c->err, RS_EUSAGE, c->line,
-	                    "columns %zu (\"%s\") and %zu (\"%s\") have the same name; rename one",
-	                    a + 1, rs_field_shown(s1, sizeof s1, c->h->cell[a], c->h->len[a]), b + 1,
-	                    rs_field_shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]));
+	return rs_error_set(c->err, RS_EUSAGE, c->line, "%s have the same name; rename one",
+	                    cols_ref(c, (long)a, (long)b, both, sizeof both));
 }
 
 /* Appends s to buf (capacity cap) if it fits whole; returns false if not. */
@@ -425,14 +480,17 @@ static rs_status spec_error(mapctx *c, const spec *s, const char *what, const ch
 
 static rs_status apply_spec(mapctx *c, const spec *s)
 {
-	char fkey[64], list[300], s2[64];
+	char fkey[64], list[300], s2[112];
 	const char *col_text = s->column;
 	size_t clen = s->clen;
 	long col;
 	int f, g;
 
 	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
-		return spec_error(c, s, "expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %\"", "");
+		return spec_error(c, s, c->cfg->keys ? "expected FIELD=KEY, e.g. --map "
+		                                       "purchase_share=properties.share_of_wallet"
+		                                     : "expected FIELD=COLUMN, e.g. --map "
+		                                       "purchase_share=\"Share %\"", "");
 	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
 		return spec_error(c, s, "unknown field; fields are ", field_list(list, sizeof list));
 	if ((c->m->how[f] == RS_HOW_MAP || c->m->how[f] == RS_HOW_OFF) && s->key != NULL)
@@ -446,16 +504,16 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 		return RS_OK;
 	}
 	if ((col = map_column(c, col_text, clen)) < 0)
-		return spec_error(c, s, "no such column in the header; columns are ",
+		return spec_error(c, s, c->cfg->keys ? "no such key in the records; keys are "
+		                                     : "no such column in the header; columns are ",
 		                  column_list(c->h, list, sizeof list));
 	if ((g = field_at(c->m, col)) >= 0) {
 		if (s->key != NULL && c->m->how[g] == RS_HOW_MAP)
 			return RS_OK; /* -m gave that column to another field */
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "%s gives column %ld (\"%s\") to both %s and %s; a column gives one field",
-		                    s->key ? c->cfg->file->name : "--map", col + 1,
-		                    rs_field_shown(s2, sizeof s2, c->h->cell[col], c->h->len[col]),
-		                    var_names[g], var_names[f]);
+		                    "%s gives %s to both %s and %s; a %s gives one field",
+		                    s->key ? c->cfg->file->name : "--map", col_ref(c, col, 64, s2, sizeof s2),
+		                    var_names[g], var_names[f], RS_COL(c->cfg->keys));
 	}
 	c->m->col[f] = col;
 	c->m->how[f] = s->key ? RS_HOW_FILE : RS_HOW_MAP;
@@ -512,8 +570,10 @@ static rs_status apply_ignores(mapctx *c)
 		}
 		if (!cli)
 			continue; /* a team's file covers several exports: not every one has it */
-		return rs_error_set(c->err, RS_EUSAGE, c->line, "--ignore \"%s\": no such column in the header; "
-		                    "columns are %s", rs_field_shown(s1, sizeof s1, name, strlen(name)),
+		return rs_error_set(c->err, RS_EUSAGE, c->line, "--ignore \"%s\": %s%s",
+		                    rs_field_shown(s1, sizeof s1, name, strlen(name)),
+		                    c->cfg->keys ? "no such key in the records; keys are "
+		                                 : "no such column in the header; columns are ",
 		                    column_list(c->h, list, sizeof list));
 	}
 	return RS_OK;
@@ -528,7 +588,7 @@ static bool free_column(const mapctx *c, size_t col)
 /* Fields not given by -m or the file come from their name or an alias: one column each. */
 static rs_status apply_names(mapctx *c)
 {
-	char key[3 * 96 + 4], s1[64], s2[64];
+	char key[3 * 96 + 4], both[200];
 	size_t i, col;
 	long first, second;
 	int f;
@@ -555,13 +615,9 @@ static rs_status apply_names(mapctx *c)
 		}
 		if (second >= 0)
 			return rs_error_set(c->err, RS_EUSAGE, c->line,
-			                    "columns %ld (\"%s\") and %ld (\"%s\") both give %s; drop one or "
-			                    "choose with --map %s=COLUMN",
-			                    first + 1,
-			                    rs_field_shown(s1, sizeof s1, c->h->cell[first], c->h->len[first]),
-			                    second + 1,
-			                    rs_field_shown(s2, sizeof s2, c->h->cell[second], c->h->len[second]),
-			                    var_names[f], var_names[f]);
+			                    "%s both give %s; drop one or choose with --map %s=%s",
+			                    cols_ref(c, first, second, both, sizeof both), var_names[f],
+			                    var_names[f], RS_COLUMN(c->cfg->keys));
 		if (first >= 0) {
 			c->m->col[f] = first;
 			c->m->how[f] = own ? RS_HOW_NAME : RS_HOW_ALIAS;
@@ -608,7 +664,7 @@ static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
  */
 static void apply_words(mapctx *c)
 {
-	char list[160], one[72];
+	char list[160], one[72], ref[112];
 	size_t col, ncand;
 	long cand;
 	int f, rule, r;
@@ -635,14 +691,13 @@ static void apply_words(mapctx *c)
 			c->m->col[f] = cand;
 			c->m->how[f] = RS_HOW_WORDS;
 			(void)rs_field_word_how(rule, c->full[cand], c->m->matched[f], sizeof c->m->matched[f]);
-			note(c, "%s is column %ld (\"%s\"), taken by its words (%s); if that is wrong, name "
-			     "the column with -m %s=COLUMN", var_names[f], cand + 1,
-			     rs_field_shown(one, sizeof one, c->h->cell[cand], c->h->len[cand]),
-			     c->m->matched[f], var_names[f]);
+			note(c, "%s is %s, taken by its words (%s); if that is wrong, name the %s with "
+			     "-m %s=%s", var_names[f], col_ref(c, cand, 72, ref, sizeof ref), c->m->matched[f],
+			     RS_COL(c->cfg->keys), var_names[f], RS_COLUMN(c->cfg->keys));
 		} else if (ncand > 1) {
 			(void)snprintf(c->amb[f], sizeof c->amb[f], "%s all look like %s", list, var_names[f]);
-			note(c, "%s: columns %s; none was taken: choose one with -m %s=COLUMN", var_names[f],
-			     c->amb[f], var_names[f]);
+			note(c, "%s: %s %s; none was taken: choose one with -m %s=%s", var_names[f],
+			     RS_COLS(c->cfg->keys), c->amb[f], var_names[f], RS_COLUMN(c->cfg->keys));
 		}
 	}
 }
@@ -661,7 +716,7 @@ static bool annotates(const rs_row *h, size_t col, long of)
  * "Share"), which may be the value meant (two id columns are both ids). */
 static void hint_lookalikes(mapctx *c)
 {
-	char q[100], one[72];
+	char q[100], ref[112];
 	size_t col;
 	int f;
 
@@ -671,9 +726,8 @@ static void hint_lookalikes(mapctx *c)
 		for (col = 0; col < c->h->n; col++)
 			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
 			    !annotates(c->h, col, c->m->col[f]) && rs_field_word_rule(f, c->full[col], false) >= 0)
-				note(c, "%s is column %ld (\"%s\"), by its name, but %s looks like %s too: if "
-				     "that is the one, -m %s=%s", var_names[f], c->m->col[f] + 1,
-				     rs_field_shown(one, sizeof one, c->h->cell[c->m->col[f]], c->h->len[c->m->col[f]]),
+				note(c, "%s is %s, by its name, but %s looks like %s too: if that is the one, "
+				     "-m %s=%s", var_names[f], col_ref(c, c->m->col[f], 72, ref, sizeof ref),
 				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
 				     var_names[f], q);
 	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
@@ -691,33 +745,34 @@ static rs_status check_required(const mapctx *c)
 {
 	const long *col = c->m->col;
 	char n1[200], n2[160], n3[160], found[120] = "", amb[200] = "";
+	bool keys = c->cfg->keys;
+	const char *cols = RS_COLS(keys);
 	int have;
 
 	if (col[RS_F_ID] < 0) {
 		if (c->amb[RS_F_ID][0] != '\0')
-			(void)snprintf(amb, sizeof amb, " (columns %s)", c->amb[RS_F_ID]);
+			(void)snprintf(amb, sizeof amb, " (%s %s)", cols, c->amb[RS_F_ID]);
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "no column gives id%s: name one %s, or use --map id=COLUMN", amb,
-		                    names_of(RS_F_ID, n1, sizeof n1));
+		                    "no %s gives id%s: name one %s, or use --map id=%s", RS_COL(keys), amb,
+		                    names_of(RS_F_ID, n1, sizeof n1), RS_COLUMN(keys));
 	}
 	if (col[RS_F_PURCHASE_SHARE] >= 0 || (col[RS_F_OUR_SALES] >= 0 && col[RS_F_CUSTOMER_SPEND] >= 0))
 		return RS_OK;
 	have = col[RS_F_OUR_SALES] >= 0 ? RS_F_OUR_SALES : col[RS_F_CUSTOMER_SPEND] >= 0 ? RS_F_CUSTOMER_SPEND : -1;
 	if (have >= 0) {
-		char s1[48];
-		(void)snprintf(found, sizeof found, "column %ld (\"%s\") gives %s, but ", col[have] + 1,
-		               rs_field_shown(s1, sizeof s1, c->h->cell[col[have]], c->h->len[col[have]]),
-		               var_names[have]);
+		char s1[80];
+		(void)snprintf(found, sizeof found, "%s gives %s, but ",
+		               col_ref(c, col[have], 48, s1, sizeof s1), var_names[have]);
 	}
 	for (have = RS_F_PURCHASE_SHARE; have <= RS_F_CUSTOMER_SPEND && amb[0] == '\0'; have++)
 		if (c->amb[have][0] != '\0')
-			(void)snprintf(amb, sizeof amb, " (columns %s)", c->amb[have]);
+			(void)snprintf(amb, sizeof amb, " (%s %s)", cols, c->amb[have]);
 	return rs_error_set(c->err, RS_EUSAGE, c->line,
-	                    "%sno column gives the share%s: name one %s, or give both %s and %s, "
-	                    "or use --map purchase_share=COLUMN",
-	                    found, amb, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
+	                    "%sno %s gives the share%s: name one %s, or give both %s and %s, "
+	                    "or use --map purchase_share=%s",
+	                    found, RS_COL(keys), amb, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
 	                    names_of(RS_F_OUR_SALES, n2, sizeof n2),
-	                    names_of(RS_F_CUSTOMER_SPEND, n3, sizeof n3));
+	                    names_of(RS_F_CUSTOMER_SPEND, n3, sizeof n3), RS_COLUMN(keys));
 }
 
 /* Remembers each mapped column's header text and which fields need parsing. */
@@ -742,7 +797,8 @@ static void finish_map(const mapctx *c)
 		if (n > 0 && !(n == strlen(var_names[f]) && memcmp(s, var_names[f], n) == 0))
 			copy_utf8(m->where[f], RS_FIELD_WHERE_MAX, s, n);
 		else if (n == 0) /* else where stays "" */
-			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "column %ld", m->col[f] + 1);
+			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "%s %ld", RS_COL(m->keys),
+			               m->col[f] + 1);
 		m->pref[f] = RS_DEC_FILE;
 		if (rs_field_kinds[f] != RS_KIND_TEXT) {
 			rs_colop *o = &m->op[m->nops++];
@@ -807,6 +863,7 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
 	c->notes = notes;
 	c->err = err;
 	c->m->ncols = header->n;
+	c->m->keys = c->cfg->keys;
 	for (f = 0; f < RS_F_COUNT; f++)
 		c->m->col[f] = -1;
 	if ((st = index_header(c, &block)) != RS_OK || (st = check_twins(c)) != RS_OK ||
@@ -892,13 +949,14 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0], &m->amount_cur[1]))
 		return RS_OK;
 	return rs_error_set(err, RS_EUSAGE, h->line,
-	                    "our_sales (column \"%s\") and customer_spend (column \"%s\") name "
-	                    "different units (a header that names no scale counts as plain units), "
+	                    "our_sales (%s \"%s\") and customer_spend (%s \"%s\") name "
+	                    "different units (a %s that names no scale counts as plain units), "
 	                    "so the share from them would be wrong: give both in one unit and say so "
-	                    "in both headers, or give the share as purchase_share and take one of "
-	                    "them from no column (-m our_sales= or -m customer_spend=)",
-	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]),
-	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]));
+	                    "in both %s, or give the share as purchase_share and take one of "
+	                    "them from no %s (-m our_sales= or -m customer_spend=)", RS_COL(m->keys),
+	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]), RS_COL(m->keys),
+	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]),
+	                    m->keys ? "key" : "header", m->keys ? "keys" : "headers", RS_COL(m->keys));
 }
 
 /* Column c's header with the unit the row under it gives, "销售额 (万元)". */
@@ -1085,12 +1143,16 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG)
 		*guessed |= 1u << f;
 	if (f == RS_F_RELATIONSHIP_YEARS && *v >= 1950 && *v <= (double)(m->today / 10000))
-		return reject_cell(m, f, row, c, "looks like a year, not a number of years",
-		                   "a column of years since is read with -m customer_since=COLUMN", err);
+		return reject_cell(m, f, row, c, "looks like a year, not a number of years", m->keys
+		                   ? "a key of years since is read with -m customer_since=KEY"
+		                   : "a column of years since is read with -m customer_since=COLUMN", err);
 	if (f == RS_F_PURCHASE_SHARE && m->fraction && !(shape & RS_SHAPE_PCT)) {
 		if (*v > 1)
-			return reject_cell(m, f, row, c, "is above 1 in a column of fractions",
-			                   "--share-scale percent reads the column as percentages", err);
+			return reject_cell(m, f, row, c, m->keys ? "is above 1 in a key of fractions"
+			                                         : "is above 1 in a column of fractions",
+			                   m->keys ? "--share-scale percent reads the key as percentages"
+			                           : "--share-scale percent reads the column as percentages",
+			                   err);
 		*v *= 100;
 	}
 	return RS_OK;
@@ -1246,7 +1308,7 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	if (ca == 0 || cb == 0 || (ca & cb) != 0)
 		return RS_OK;
 	if (by_header)
-		(void)snprintf(hb, sizeof hb, " (column \"%s\")", m->where[RS_F_CUSTOMER_SPEND]);
+		(void)snprintf(hb, sizeof hb, " (%s \"%s\")", RS_COL(m->keys), m->where[RS_F_CUSTOMER_SPEND]);
 	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\"%s are in different currencies",
 	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
 	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), hb);

@@ -530,12 +530,13 @@ static rs_status probe_decide(rs_intake *t, rs_error *err)
 		else
 			(void)snprintf(by, sizeof by, "a built-in name of it");
 		return rs_error_set(err, RS_EUSAGE, t->hdr_line,
-		                    "column \"%s\" was taken as %s (%s), but in %u of the first %u rows it "
+		                    "%s \"%s\" was taken as %s (%s), but in %u of the first %u rows it "
 		                    "does not read as one (%s); if it is not %s, use --ignore '%s' or "
-		                    "-m %s= (or -m %s=COLUMN for the column that is); if it is, give "
+		                    "-m %s= (or -m %s=%s for the %s that is); if it is, give "
 		                    "its words in a --map-file's \"values\"; nothing was written",
-		                    col, rs_var_name(f), by, t->fails[f], t->probe_rows, t->fail_text[f],
-		                    rs_var_name(f), col, rs_var_name(f), rs_var_name(f));
+		                    RS_COL(m->keys), col, rs_var_name(f), by, t->fails[f], t->probe_rows,
+		                    t->fail_text[f], rs_var_name(f), col, rs_var_name(f), rs_var_name(f),
+		                    RS_COLUMN(m->keys), RS_COL(m->keys));
 	}
 	return release(t, not_footer(t), err);
 }

@@ -392,12 +392,17 @@ static void text_fields(insp *z, rs_buf *b)
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0) {
 			(void)snprintf(line, sizeof line, "  %-20s %-34s %s%s%s\n", rs_var_name(f), "-",
-			               m->how[f] < RS_HOW_OFF ? "not found" : "taken from no column (",
+			               m->how[f] < RS_HOW_OFF ? "not found"
+			               : m->keys              ? "taken from no key ("
+			                                      : "taken from no column (",
 			               m->how[f] < RS_HOW_OFF ? "" : rs_how_names[m->how[f]],
 			               m->how[f] < RS_HOW_OFF ? "" : ")");
 		} else {
 			column_text(c, m, f, text, sizeof text);
-			(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
+			if (m->keys) /* a key's place among the keys first seen says little */
+				(void)snprintf(col, sizeof col, "key \"%s\"", text);
+			else
+				(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
 			w = rs_display_width(col, strlen(col)); /* padded by what a terminal shows */
 			(void)snprintf(line, sizeof line, "  %-20s %s%*s %s%s%s%s\n", rs_var_name(f), col,
 			               w < 34 ? (int)(34 - w) : 0, "",
@@ -412,11 +417,16 @@ static void text_fields(insp *z, rs_buf *b)
 			;
 		if (g < RS_F_COUNT)
 			continue;
-		rs_buf_puts(b, unused ? ", " : "columns passed through unused\n  ");
+		rs_buf_puts(b, unused ? ", " : m->keys ? "keys passed through unused\n  "
+		                                       : "columns passed through unused\n  ");
 		unused = true;
 		header_text(c, (long)i, text, sizeof text);
-		(void)snprintf(line, sizeof line, "%zu \"%s\"%s", i + 1, text,
-		               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
+		if (m->keys)
+			(void)snprintf(line, sizeof line, "\"%s\"%s", text,
+			               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
+		else
+			(void)snprintf(line, sizeof line, "%zu \"%s\"%s", i + 1, text,
+			               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
 		rs_buf_puts(b, line);
 	}
 	if (unused)

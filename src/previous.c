@@ -220,8 +220,9 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 			p->stage_col = (long)i;
 	if (p->stage_col < 0)
 		return rs_error_set(err, RS_EPARSE, 1,
-		                    "no \"stage\" (or \"阶段\") column: --previous takes an earlier relstage output "
-		                    "written as csv, tsv, json or jsonl (not table)");
+		                    "no \"stage\" (or \"阶段\") %s: --previous takes an earlier relstage "
+		                    "output written as csv, tsv, json or jsonl (not table)",
+		                    RS_COL(p->cfg.keys));
 	return find_id(p, h, err);
 }
 
@@ -313,10 +314,13 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	err->file = name;
 	if (st == RS_OK)
 		st = rs_reader_open(&rd, fp, name, &ro, err);
-	if (st == RS_OK)
-		p->unquote = rs_reader_format(rd) == RS_FMT_CSV || rs_reader_format(rd) == RS_FMT_TSV;
-	if (st == RS_OK)
+	if (st == RS_OK) {
+		rs_format f = rs_reader_format(rd);
+
+		p->unquote = f == RS_FMT_CSV || f == RS_FMT_TSV;
+		p->cfg.keys = f == RS_FMT_JSON || f == RS_FMT_JSONL;
 		st = rs_reader_run(rd, on_header, on_row, p, err);
+	}
 	rs_reader_free(rd);
 	if (st != RS_OK) {
 		rs_previous_free(p);

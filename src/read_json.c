@@ -277,9 +277,35 @@ static bool cols_grow(jrd *j, size_t cap)
 	return true;
 }
 
+/*
+ * The first record's objects' plain members as dot paths, in c->inner: where
+ * a field missing among the keys may be (HubSpot's properties.name, JSON:API's
+ * attributes.name). A dot in a key cannot be reached by a path: left out.
+ */
+static void note_inner(jrd *j, const cJSON *obj)
+{
+	char *d = j->c->inner;
+	size_t left = RS_INNER_MAX - 1, n;
+
+	for (const cJSON *m = obj->child; d != NULL && m != NULL; m = m->next)
+		for (const cJSON *k = cJSON_IsObject(m) && strchr(m->string, '.') == NULL ? m->child
+		                                                                         : NULL;
+		     k != NULL; k = k->next) {
+			n = strlen(m->string) + strlen(k->string) + 2;
+			if (n >= left || cJSON_IsObject(k) || cJSON_IsArray(k) || strchr(k->string, '.'))
+				continue;
+			d += sprintf(d, "%s.%s", m->string, k->string) + 1;
+			left -= n;
+		}
+	if (d != NULL)
+		*d = '\0';
+}
+
 /* Adds the keys of `obj` not seen yet, in their order. */
 static rs_status cols_from(jrd *j, const cJSON *obj, unsigned long line)
 {
+	if (j->ncol == 0)
+		note_inner(j, obj);
 	for (const cJSON *it = obj->child; it != NULL; it = it->next) {
 		size_t n = strlen(it->string);
 
@@ -874,7 +900,7 @@ typedef struct found {
 	bool named;      /* --json-path named it */
 	size_t empty;    /* empty arrays seen */
 	rs_buf paths;    /* each one's path, ", " between, for messages */
-	char more[128];  /* what says more records follow ("paging.next says ..."), or "" */
+	char more[RS_PAGE_MAX]; /* what says more records follow ("paging.next says ..."), or "" */
 } found;
 
 /*
@@ -915,25 +941,88 @@ static void note_more(found *f, const rs_buf *path, const char *key, const cJSON
 }
 
 /*
- * Is member `key` (value v) a count of the records beside their array, the
- * whole list's size (Odoo's length, Salesforce's totalSize, HubSpot's total,
- * OData's @odata.count, Oracle's totalResults, Yonyou U8's row_count)? Its
- * name, and in *n the count, or NULL.
+ * What an object of the reply says of its paging. `mine`: its own members
+ * (a count of the whole list or a sign of a page beside the array it holds
+ * directly); `sub`: its pagination objects' (meta, pagination, info, page,
+ * paging...), which also speak for an array that a plain object in it holds
+ * (Spring's _embedded.accounts beside page.totalElements). Each keeps the
+ * largest count of records with where it was said, and the first other sign.
  */
-static const char *count_key(const char *key, const cJSON *v, double *n)
-{
-	static const char *const names[] = {"length", "total", "totalSize", "count",
-	                                    "total_count", "totalCount", "totalResults",
-	                                    "total_results", "row_count", "@odata.count", NULL};
-	const char *s = cJSON_IsString(v) ? v->valuestring : "";
+typedef struct said {
+	double count;
+	char count_at[96]; /* the count's path */
+	char sign[112];    /* "meta.last_page says 3 pages", "", ... */
+} said;
 
-	*n = cJSON_IsNumber(v) ? v->valuedouble : -1;
-	if (*s != '\0' && s[strspn(s, "0123456789")] == '\0')
-		*n = strtod(s, NULL); /* Yonyou U8: "row_count": "225" */
-	for (const char *const *k = names; *n >= 0 && *k != NULL; k++)
-		if (strcmp(key, *k) == 0)
-			return *k;
-	return NULL;
+typedef struct paging {
+	said mine, sub;
+	size_t nrec; /* records of its array of objects, or of one in a plain object in it */
+} paging;
+
+static bool one_of(const char *key, const char *const *names)
+{
+	while (*names != NULL && strcmp(key, *names) != 0)
+		names++;
+	return *names != NULL;
+}
+
+/*
+ * Member `key` (value v, at path) of an object of the reply, if a whole
+ * number: a count of the whole list's records (Odoo's length, Salesforce's
+ * totalSize, HubSpot's total, OData's @odata.count, Oracle's totalResults,
+ * Yonyou U8's row_count, Spring's totalElements, Yii's totalCount), of its
+ * pages (Laravel's last_page, Strapi's pageCount, Spring's totalPages)
+ * above 1, or this page's number (Zoho's info.page) above 1: noted in *s.
+ */
+static void note_count(said *s, const rs_buf *path, const char *key, const cJSON *v)
+{
+	static const char *const counts[] = {"length", "total", "totalSize", "count", "total_count",
+	                                     "totalCount", "totalResults", "total_results",
+	                                     "row_count", "@odata.count", "totalElements",
+	                                     "total_entries", "totalItems", "total_items",
+	                                     "recordCount", "record-count", NULL};
+	static const char *const pages[] = {"total_pages", "totalPages", "pageCount", "page_count",
+	                                    "page-count", "last_page", "lastPage", "pages",
+	                                    "num_pages", NULL};
+	static const char *const page[] = {"page", "current_page", "currentPage", "pageNumber",
+	                                   "page_number", "pageIndex", NULL};
+	const char *t = cJSON_IsString(v) ? v->valuestring : "";
+	double n = cJSON_IsNumber(v) ? v->valuedouble : -1;
+
+	if (*t != '\0' && t[strspn(t, "0123456789")] == '\0')
+		n = strtod(t, NULL); /* Yonyou U8: "row_count": "225" */
+	if (!isfinite(n) || n < 0 || n != floor(n))
+		return;
+	if (n > s->count && one_of(key, counts)) {
+		s->count = n;
+		(void)snprintf(s->count_at, sizeof s->count_at, "%s", path->data);
+	} else if (n > 1 && s->sign[0] == '\0' && (one_of(key, pages) || one_of(key, page))) {
+		(void)snprintf(s->sign, sizeof s->sign, one_of(key, pages) ? "%.80s says %.0f pages"
+		               : "%.80s says this is page %.0f", path->data, n);
+	}
+}
+
+/* Folds what b says into a (a pagination object's into its parent's). */
+static void said_add(said *a, const said *b)
+{
+	if (b->count > a->count) {
+		a->count = b->count;
+		memcpy(a->count_at, b->count_at, sizeof a->count_at);
+	}
+	if (a->sign[0] == '\0')
+		memcpy(a->sign, b->sign, sizeof a->sign);
+}
+
+/* Does s say that the nrec records of `array` are one page? Then f->more says why. */
+static void page_check(found *f, const said *s, size_t nrec, const char *array)
+{
+	if (nrec == 0 || f->more[0] != '\0')
+		return;
+	if (s->count > (double)nrec)
+		(void)snprintf(f->more, sizeof f->more, "%s says %.0f records, %s holds %zu",
+		               s->count_at, s->count, array, nrec);
+	else if (s->sign[0] != '\0')
+		(void)snprintf(f->more, sizeof f->more, "%s", s->sign);
 }
 
 static void note_array(jrd *j, found *f, size_t at, const rs_buf *path, bool objects)
@@ -960,14 +1049,19 @@ static void note_array(jrd *j, found *f, size_t at, const rs_buf *path, bool obj
  * the keys that lead here, dot-joined; *end gets the index after the '}'.
  */
 static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
-                             size_t depth, found *f, size_t *end)
+                             size_t depth, found *f, size_t *end, paging *pg)
 {
-	size_t plen = path->len, e, nobj, nel, nrec = 0;
-	const char *why, *ck, *cname = NULL;
-	double count = 0, cn;
+	static const char *const pagers[] = {"meta", "_meta", "pagination", "info", "page",
+	                                     "paging", "page_context", "pages", "pageInfo",
+	                                     "page_info", "pageable", NULL};
+	size_t plen = path->len, e, nobj, nel, below = 0;
+	const char *why, *want = j->c->opts->json_path;
 	char key[32];
+	paging in;
 	cJSON *v;
 	rs_status st;
+
+	memset(pg, 0, sizeof *pg);
 
 	if (depth >= CJSON_NESTING_LIMIT)
 		return array_error(j, p, i, "nested deeper than the limit");
@@ -991,21 +1085,25 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			return array_error(j, p, i < n ? i : n, "expected ':'");
 		if ((i = ws(p, i + 1, n)) < n && p[i] == '{') {
 			note_more(f, path, key, NULL);
-			st = find_arrays(j, p, n, i, path, depth + 1, f, &e);
+			if ((st = find_arrays(j, p, n, i, path, depth + 1, f, &e, &in)) != RS_OK)
+				;
+			else if (one_of(key, pagers)) {
+				said_add(&pg->sub, &in.mine);
+				said_add(&pg->sub, &in.sub);
+			} else if (below == 0) {
+				below = in.nrec;
+			}
 		} else if (i < n && p[i] == '[') {
 			st = array_walk(j, p, n, i, SCAN, &nobj, &nel, &e);
 			f->empty += nel == 0;
 			note_array(j, f, i, path, nobj > 0 && nobj == nel);
-			if (nobj > 0 && nobj == nel)
-				nrec = nel;
+			if (want != NULL ? strcmp(want, path->data) == 0 : nobj > 0 && nobj == nel)
+				pg->nrec = nel; /* the records (meta.links, page buttons, are not) */
 		} else if ((st = parse(j, p + i, n - i, 0, &v, &e, &why)) == RS_OK && v == NULL) {
 			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
 		} else {
 			note_more(f, path, key, v);
-			if ((ck = count_key(key, v, &cn)) != NULL && cn > count) {
-				cname = ck; /* the largest, where one counts the page */
-				count = cn;
-			}
+			note_count(&pg->mine, path, key, v);
 			cJSON_Delete(v);
 			e += i;
 		}
@@ -1020,10 +1118,10 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			continue;
 		}
 		if (i < n && p[i] == '}') {
-			if (nrec > 0 && count > (double)nrec && f->more[0] == '\0')
-				(void)snprintf(f->more, sizeof f->more, "%s%s%s says %.0f records, the "
-				               "array beside it holds %zu", path->data, plen > 0 ? "." : "",
-				               cname, count, nrec);
+			page_check(f, &pg->mine, pg->nrec, "the array beside it");
+			if (pg->nrec == 0)
+				pg->nrec = below;
+			page_check(f, &pg->sub, pg->nrec, "the array");
 			*end = i + 1;
 			return RS_OK;
 		}
@@ -1040,6 +1138,7 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 {
 	const char *want = j->c->opts->json_path;
 	found f = {0, 0, false, 0, {NULL, 0, 0, false}, ""};
+	paging pg;
 	rs_buf path;
 	size_t end;
 	rs_status st;
@@ -1048,7 +1147,7 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 	rs_buf_init(&f.paths);
 	if (!rs_buf_reserve(&path, 64) || !rs_buf_reserve(&f.paths, 64))
 		st = JERR(j, RS_ENOMEM, 0, "out of memory");
-	else if ((st = find_arrays(j, b->data, b->len, i, &path, 1, &f, &end)) != RS_OK)
+	else if ((st = find_arrays(j, b->data, b->len, i, &path, 1, &f, &end, &pg)) != RS_OK)
 		;
 	else if ((i = ws(b->data, end, b->len)) < b->len)
 		st = array_error(j, b->data, i, "one object per line? use --from jsonl; text "
@@ -1068,6 +1167,8 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s): fetch "
 		          "every page into one file, or read this page alone with --json-path %s",
 		          f.more, f.paths.data);
+	else if (j->c->page != NULL) /* read as asked, and said (rs_reader_page) */
+		(void)snprintf(j->c->page, RS_PAGE_MAX, "%s", f.more);
 	*at = f.at;
 	rs_buf_free(&path);
 	rs_buf_free(&f.paths);

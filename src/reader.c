@@ -24,6 +24,8 @@ struct rs_reader {
 	rs_xlsx_in *xlsx; /* a workbook: read without rs_input */
 	char **maps;      /* -m's specs and the map file's, when it has one */
 	size_t nmaps;
+	char page[RS_PAGE_MAX]; /* rs_read_ctx.page */
+	char inner[RS_INNER_MAX]; /* rs_read_ctx.inner */
 };
 
 static rs_format format_by_name(const char *name)
@@ -312,7 +314,7 @@ rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
 rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
                         void *ctx, rs_error *err)
 {
-	rs_read_ctx c = {r->in, r->name, &r->opts, on_header, on_row, ctx};
+	rs_read_ctx c = {r->in, r->name, &r->opts, on_header, on_row, ctx, r->page, r->inner};
 
 	err->file = r->name;
 	if (r->ran)
@@ -403,6 +405,16 @@ unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first)
 {
 	*first = 0;
 	return r != NULL && r->xlsx != NULL ? rs_xlsx_hidden_rows(r->xlsx, first) : 0;
+}
+
+const char *rs_reader_page(const rs_reader *r)
+{
+	return r != NULL && r->page[0] != '\0' ? r->page : NULL;
+}
+
+const char *rs_reader_inner(const rs_reader *r)
+{
+	return r != NULL && r->inner[0] != '\0' ? r->inner : NULL;
 }
 
 const char *rs_reader_encoding(const rs_reader *r)

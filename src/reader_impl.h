@@ -95,7 +95,15 @@ typedef struct rs_read_ctx {
 	rs_header_fn on_header;
 	rs_row_fn on_row;
 	void *ctx;
+	char *page; /* JSON: gets what says the input is one page of a longer
+	               list, read as --json-path asked (RS_PAGE_MAX bytes) */
+	char *inner; /* JSON: gets the first record's objects' plain members as
+	                dot paths ("owner.name"), each NUL-terminated, then an
+	                empty one (RS_INNER_MAX bytes) */
 } rs_read_ctx;
+
+#define RS_PAGE_MAX 160
+#define RS_INNER_MAX 2048
 
 /* delimiter: the one to use (already detected or given). */
 rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err);

@@ -11,7 +11,7 @@ Outputs (paths relative to the repository root):
     tests/e2e/in/accounts_expected.csv      id,stage for those 12 accounts
     tests/e2e/in/bad_*                      one malformed-input concern each
     tests/e2e/in/bad_expected.csv           the outcome each bad_* file must give
-    tests/e2e/in/rest_*                     replies of CRM REST APIs (HubSpot, Salesforce)
+    tests/e2e/in/rest_*                     replies of CRM/ERP REST APIs (HubSpot, Salesforce, ...)
 
 Deterministic (no clocks, no randomness, no dict-order surprises) and standard
 library only, so anyone can regenerate the files and get the same bytes.
@@ -751,6 +751,90 @@ def mongo_export():
     return ("[" + ",\n".join(docs) + "]\n").encode("utf-8")
 
 
+# Paged replies whose count or page number sits in an object of its own
+# (meta, pagination, info, page) beside the records: the last page of six
+# accounts in pages of two, with no link to a next page, as each API sends it.
+PAGED = [  # id, name, share of wallet, contacts
+    ("1005", "Harbor Tooling Co.", 35, 4),
+    ("1006", "Alpine Gearboxes AG", 85.5, 9),
+]
+
+
+def jsonapi_reply(total):
+    """JSON:API (laravel-json-api): resource objects with type, id and
+    attributes; links without next on the last page, meta.page's total."""
+    data = [{"type": "accounts", "id": i, "attributes": {
+        "name": n, "share-of-wallet": s, "contact-count": c},
+        "links": {"self": "https://crm.example.com/api/v1/accounts/" + i}} for i, n, s, c in PAGED]
+    base = "https://crm.example.com/api/v1/accounts?page%5Bnumber%5D="
+    last = (total + 1) // 2
+    return {"meta": {"page": {"currentPage": last, "from": total - 1, "lastPage": last, "perPage": 2,
+                              "to": total, "total": total}},
+            "jsonapi": {"version": "1.0"},
+            "links": {"first": base + "1&page%5Bsize%5D=2", "last": base + str(last) + "&page%5Bsize%5D=2"},
+            "data": data}
+
+
+def strapi_reply():
+    """Strapi v4's REST API: data with id and attributes, meta.pagination."""
+    return {"data": [{"id": int(i), "attributes": {"name": n, "shareOfWallet": s, "contacts": c,
+                                                   "createdAt": "2026-11-30T17:02:11.482Z"}}
+                     for i, n, s, c in PAGED],
+            "meta": {"pagination": {"page": 3, "pageSize": 2, "pageCount": 3, "total": 6}}}
+
+
+def laravel_reply():
+    """A Laravel API resource collection, paginated: data, links (next null on
+    the last page) and meta with current_page, last_page, total and its own
+    links, an array of objects for the page buttons."""
+    path = "https://erp.example.com/api/customers"
+    return {"data": [{"id": int(i), "name": n, "share_of_wallet": s, "contacts": c}
+                     for i, n, s, c in PAGED],
+            "links": {"first": path + "?page=1", "last": path + "?page=3",
+                      "prev": path + "?page=2", "next": None},
+            "meta": {"current_page": 3, "from": 5, "last_page": 3,
+                     "links": [{"url": path + "?page=2", "label": "&laquo; Previous", "active": False},
+                               {"url": path + "?page=1", "label": "1", "active": False},
+                               {"url": path + "?page=3", "label": "3", "active": True},
+                               {"url": None, "label": "Next &raquo;", "active": False}],
+                     "path": path, "per_page": 2, "to": 6, "total": 6}}
+
+
+def zoho_reply(page, more):
+    """Zoho CRM's records API: data beside info, whose count is this page's
+    (not the list's), with page and more_records."""
+    return {"data": [{"Owner": {"name": "Li Wei", "id": "4150868000000225013", "email": "li.wei@example.com"},
+                      "id": "41508680000002%05d" % int(i), "Account_Name": n, "Share_of_Wallet": s,
+                      "Number_of_Contacts": c, "$approved": True} for i, n, s, c in PAGED],
+            "info": {"per_page": 2, "count": 2, "page": page, "sort_by": "id", "sort_order": "desc",
+                     "more_records": more}}
+
+
+def spring_hal_reply():
+    """Spring Data REST (HAL): the records in _embedded.accounts, links in
+    _links (no next on the last page), page.totalElements beside them."""
+    base = "http://erp.example.com/api/accounts"
+    return {"_embedded": {"accounts": [{"name": n, "shareOfWallet": s, "contacts": c, "accountNo": i,
+                                        "_links": {"self": {"href": base + "/" + i}}}
+                                       for i, n, s, c in PAGED]},
+            "_links": {"first": {"href": base + "?page=0&size=2"}, "prev": {"href": base + "?page=1&size=2"},
+                       "self": {"href": base + "?page=2&size=2"}, "last": {"href": base + "?page=2&size=2"},
+                       "profile": {"href": "http://erp.example.com/api/profile/accounts"}},
+            "page": {"size": 2, "totalElements": 6, "totalPages": 3, "number": 2}}
+
+
+def stripe_reply():
+    """Stripe's list of customers, the whole list (has_more false); each
+    customer's own counts and objects (balance, invoice_settings, metadata)."""
+    return {"object": "list", "url": "/v1/customers", "has_more": False,
+            "data": [{"id": "cus_P%s" % i, "object": "customer", "balance": 0, "created": 1700000000,
+                      "currency": "usd", "email": None, "invoice_settings": {"custom_fields": None,
+                      "default_payment_method": None, "footer": None}, "livemode": False,
+                      "metadata": {"share_of_wallet": str(s), "contacts": str(c)}, "name": n,
+                      "total": 2}
+                     for i, n, s, c in PAGED]}
+
+
 def rest_files():
     hub = hubspot_reply()
     two = {"results": hub["results"][:2],
@@ -767,6 +851,14 @@ def rest_files():
         "rest_hubspot_v2_page.json": json.dumps(hubspot_v2_reply(True), indent=1).encode("utf-8"),
         "rest_hubspot_v2_all.json": json.dumps(hubspot_v2_reply(False), indent=1).encode("utf-8"),
         "rest_mongo_export.json": mongo_export(),
+        "rest_jsonapi_last_page.json": (json.dumps(jsonapi_reply(6), indent=2) + "\n").encode("utf-8"),
+        "rest_jsonapi_whole.json": (json.dumps(jsonapi_reply(2), indent=2) + "\n").encode("utf-8"),
+        "rest_strapi_page.json": json.dumps(strapi_reply()).encode("utf-8"),
+        "rest_laravel_last_page.json": (json.dumps(laravel_reply(), indent=4) + "\n").encode("utf-8"),
+        "rest_zoho_first_page.json": (json.dumps(zoho_reply(1, True), indent=2) + "\n").encode("utf-8"),
+        "rest_zoho_last_page.json": (json.dumps(zoho_reply(2, False), indent=2) + "\n").encode("utf-8"),
+        "rest_spring_hal_last_page.json": (json.dumps(spring_hal_reply(), indent=2) + "\n").encode("utf-8"),
+        "rest_stripe_whole.json": (json.dumps(stripe_reply(), indent=2) + "\n").encode("utf-8"),
         # records with a name and a share but no id key (inspect says so)
         "json_no_id.json": json.dumps([{"Company": n, "Owner": o, "Share of Wallet": sh}
                                        for _, n, sh, _, o, _ in SALESFORCE], indent=1).encode("utf-8"),

@@ -725,6 +725,79 @@ static void test_a_column_taken_by_its_words_is_said_in_a_note(void **state)
 	rs_buf_free(&notes);
 }
 
+/* JSON records' columns are their keys: the messages name keys and -m's KEY
+ * (the same header read as a table names columns, above). */
+static void test_json_keys_are_named_keys_in_messages(void **state)
+{
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+	rs_buf notes;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.keys = true;
+	rs_buf_init(&notes);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Account ID|Share of Spend|Departments Engaged", 1),
+	                                   &cfg, &notes, &err),
+	                 RS_OK);
+	assert_string_equal(notes.data,
+	                    "purchase_share is key \"Share of Spend\", taken by its words (share); if "
+	                    "that is wrong, name the key with -m purchase_share=KEY\n"
+	                    "departments is key \"Departments Engaged\", taken by its words "
+	                    "(departments + engaged); if that is wrong, name the key with -m "
+	                    "departments=KEY\n");
+	rs_fieldmap_free(m);
+	rs_buf_free(&notes);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Account Number|Customer Code|share", 1), &cfg,
+	                                   NULL, &err), RS_EUSAGE);
+	assert_contains(err.msg, "no key gives id (keys 'Account Number', 'Customer Code' all look like "
+	                         "id): name one id (or ");
+	assert_contains(err.msg, "or use --map id=KEY");
+	rs_fieldmap_free(m);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|name", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_contains(err.msg, "no key gives the share");
+	assert_contains(err.msg, "or use --map purchase_share=KEY");
+	rs_fieldmap_free(m);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|share|Share", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "keys \"share\" and \"Share\" have the same name; rename one");
+	cfg.maps = (const char *const[]){"our_sales=Salse"};
+	cfg.nmaps = 1;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|share|Sales", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "--map \"our_sales=Salse\": no such key in the records; keys are "
+	                             "\"id\", \"share\", \"Sales\"");
+	assert_null(m);
+}
+
+/* JSON keys in camelCase read as their words (shareOfWallet as
+ * share_of_wallet); a table's header cells are left as they are. */
+static void test_json_camel_case_keys_read_as_words(void **state)
+{
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.keys = true;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "accountID|shareOfWallet|keyPerson|customerSince", 1),
+	                                   &cfg, NULL, &err), RS_OK);
+	assert_int_equal(m->col[RS_F_ID], 0);
+	assert_int_equal(m->col[RS_F_PURCHASE_SHARE], 1);
+	assert_int_equal(m->how[RS_F_PURCHASE_SHARE], RS_HOW_ALIAS);
+	assert_int_equal(m->col[RS_F_KEY_PERSON], 2);
+	assert_int_equal(m->col[RS_F_CUSTOMER_SINCE], 3);
+	rs_fieldmap_free(m);
+	cfg.keys = false;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|shareOfWallet", 1), &cfg, NULL, &err),
+	                 RS_EUSAGE);
+	rs_fieldmap_free(m);
+}
+
 static void test_ambiguous_id_words_are_named_in_the_error(void **state)
 {
 	rs_error err;
@@ -1622,6 +1695,8 @@ int main(void)
 		cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
+		cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
+		cmocka_unit_test(test_json_camel_case_keys_read_as_words),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
 		cmocka_unit_test(test_map_empty_column_and_ignore_unmap),
 		cmocka_unit_test(test_missing_share_keeps_the_map_so_far),

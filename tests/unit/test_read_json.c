@@ -19,6 +19,8 @@
 typedef struct rec {
 	char out[256 << 10];
 	size_t len;
+	char page[RS_PAGE_MAX]; /* rs_read_ctx.page: a page read under --json-path */
+	char inner[RS_INNER_MAX]; /* rs_read_ctx.inner: the first record's objects' members */
 } rec;
 
 static void put(rec *r, const char *s, size_t n)
@@ -87,7 +89,7 @@ static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
 	rs_error_clear(err);
 	st = rs_input_open(&in, fp, "t.json", opts.encoding, err);
 	if (st == RS_OK) {
-		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r};
+		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r, r->page, r->inner};
 		st = lines ? rs_read_jsonl(&c, err) : rs_read_json(&c, err);
 	}
 	rs_input_free(in);
@@ -571,6 +573,117 @@ static void test_a_count_beside_the_array_larger_than_it_is_one_page(void **stat
 }
 
 /*
+ * A count in a pagination object beside the records (JSON:API's
+ * meta.page.total, Strapi's meta.pagination.total, Yii's _meta.totalCount,
+ * Spring's page.totalElements beside _embedded.accounts) larger than the
+ * array, a count of pages above 1 (Laravel's meta.last_page, Intercom's
+ * pages.total_pages) or a page number above 1 (Zoho's info.page) says the
+ * array is one page. A record's own meta, a count in an object that is no
+ * pagination object, one that is no whole number, or one equal to the array
+ * does not; neither does a pagination object's own array (meta.links).
+ */
+static void test_a_count_in_a_pagination_object_beside_the_array_is_one_page(void **state)
+{
+	static const char laravel[] = "{\"data\": [{\"id\": 1}, {\"id\": 2}], \"meta\": "
+	                              "{\"current_page\": 3, \"last_page\": 3, \"links\": [{\"url\": "
+	                              "null}, {\"url\": null}, {\"url\": null}], \"total\": 6}}";
+	static const char *const pages[] = {
+		"{\"data\": [{\"id\": 1}], \"meta\": {\"page\": {\"currentPage\": 3, \"total\": 5}}}",
+		"meta.page.total says 5 records, the array holds 1",
+		"{\"data\": [{\"id\": 1}], \"meta\": {\"pagination\": {\"page\": 1, \"pageCount\": "
+		"1, \"total\": 2}}}",
+		"meta.pagination.total says 2 records, the array holds 1",
+		"{\"items\": [{\"id\": 1}], \"_meta\": {\"totalCount\": 40, \"pageCount\": 2}}",
+		"_meta.totalCount says 40 records, the array holds 1",
+		"{\"_embedded\": {\"accounts\": [{\"id\": 1}]}, \"page\": {\"size\": 1, "
+		"\"totalElements\": 6, \"totalPages\": 6, \"number\": 5}}",
+		"page.totalElements says 6 records, the array holds 1",
+		"{\"data\": [{\"id\": 1}], \"meta\": {\"last_page\": 3, \"total\": 1}}",
+		"meta.last_page says 3 pages",
+		"{\"type\": \"list\", \"data\": [{\"id\": 1}], \"pages\": {\"page\": 1, "
+		"\"total_pages\": 4}}",
+		"pages.total_pages says 4 pages",
+		"{\"data\": [{\"id\": 1}], \"info\": {\"count\": 1, \"page\": 2, \"more_records\": "
+		"false}}",
+		"info.page says this is page 2",
+	};
+	static const char *const whole[] = {
+		"{\"data\": [{\"id\": 1, \"meta\": {\"total\": 50, \"page\": 4}}]}",
+		"{\"data\": [{\"id\": 1}], \"stats\": {\"total\": 50, \"pages\": 3}}",
+		"{\"data\": [{\"id\": 1}], \"meta\": {\"total\": 1, \"page\": 1, \"last_page\": 1}}",
+		"{\"data\": [{\"id\": 1}], \"meta\": {\"total\": 15320.5}}",
+		"{\"data\": [{\"id\": 1}], \"info\": {\"count\": 1, \"page\": 1, \"more_records\": "
+		"false}}",
+		"{\"object\": \"list\", \"has_more\": false, \"data\": [{\"id\": \"cus_1\", \"total\": "
+		"2, \"metadata\": {\"count\": \"9\"}}]}",
+	};
+	rec r;
+	rs_error err;
+	char want[256];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k += 2) {
+		assert_int_equal(jdoc(pages[k], NULL, NULL, 0, &r, &err), RS_EUSAGE);
+		(void)snprintf(want, sizeof want, "(%s)", pages[k + 1]);
+		assert_non_null(strstr(err.msg, want));
+		assert_string_equal(r.out, "");
+	}
+	for (size_t k = 0; k < sizeof whole / sizeof whole[0]; k++) {
+		assert_int_equal(jdoc(whole[k], NULL, NULL, 0, &r, &err), RS_OK);
+		assert_string_equal(r.page, "");
+	}
+	assert_int_equal(jdoc(laravel, NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "2 arrays of objects (data, meta.links)"));
+	assert_int_equal(jdoc(laravel, "data", NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.page, "meta.total says 6 records, the array holds 2");
+}
+
+/*
+ * A page read under --json-path, as asked: rs_read_ctx.page says what says
+ * more follow, for the classifier to tell; empty for a whole list.
+ */
+static void test_a_page_read_under_json_path_is_said(void **state)
+{
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc("{\"result\": {\"length\": 50, \"records\": [{\"id\": 7}]}}",
+	                      "result.records", NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.page, "result.length says 50 records, the array beside it holds 1");
+	assert_string_equal(r.out, "H1:id\nR1:n=7\n");
+	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"paging\": {\"next\": {\"after\": "
+	                      "\"1\"}}}", "results", NULL, 0, &r, &err), RS_OK);
+	assert_string_equal(r.page, "paging.next says more follow");
+	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"total\": 1}", "results", NULL, 0,
+	                      &r, &err), RS_OK);
+	assert_string_equal(r.page, "");
+}
+
+/*
+ * The first record's objects' plain members, as dot paths a map can name
+ * (properties.name), each NUL-terminated and an empty one last, for the
+ * classifier's hint; not the members that are objects or arrays, nor keys
+ * holding a dot, nor later records'.
+ */
+static void test_the_first_records_objects_members_are_noted(void **state)
+{
+	static const char want[] = "properties.name\0properties.share_of_wallet\0Owner.Name\0";
+	rec r;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(jdoc("{\"results\": [{\"id\": \"1\", \"properties\": {\"name\": \"A\", "
+	                      "\"share_of_wallet\": \"35\", \"tags\": [1], \"createdate\": {\"value\": 1}, "
+	                      "\"a.b\": 1}, \"Owner\": {\"attributes\": {\"type\": \"User\"}, \"Name\": "
+	                      "\"Li\"}, \"x.y\": {\"z\": 1}}, {\"id\": \"2\", \"more\": {\"k\": 1}}]}",
+	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_memory_equal(r.inner, want, sizeof want);
+	assert_int_equal(jsonl_with("{\"id\": 1, \"share\": 5}\n", NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(r.inner[0], '\0');
+}
+
+/*
  * Several arrays of objects: the run stops naming them, and --json-path
  * picks one (then any array, its non-objects rejected as usual); a path
  * with no array there names the ones there are.
@@ -737,7 +850,7 @@ static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_input_open(&in, fp, "in.jsonl", NULL, &err), RS_OK);
 	{
-		rs_read_ctx c = {in, "in.jsonl", &o, on_header, on_row_names_output, &r};
+		rs_read_ctx c = {in, "in.jsonl", &o, on_header, on_row_names_output, &r, NULL, NULL};
 		assert_int_equal(rs_read_jsonl(&c, &err), RS_ELIMIT);
 	}
 	assert_string_equal(err.file, "in.jsonl");
@@ -971,7 +1084,7 @@ static void test_jsonl_wide_record_of_long_strings_reads_whole(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_input_open(&in, fp, "t.json", NULL, &err), RS_OK);
 	{
-		rs_read_ctx c = {in, "t.json", &o, wide_header, wide_row, &w};
+		rs_read_ctx c = {in, "t.json", &o, wide_header, wide_row, &w, NULL, NULL};
 		assert_int_equal(rs_read_jsonl(&c, &err), RS_OK);
 	}
 	assert_int_equal(w.rows, 3);
@@ -1042,6 +1155,9 @@ int main(void)
 		cmocka_unit_test(test_an_object_wrapping_one_array_of_objects_is_read_as_it),
 		cmocka_unit_test(test_one_page_of_a_paged_reply_stops_unless_named),
 		cmocka_unit_test(test_a_count_beside_the_array_larger_than_it_is_one_page),
+		cmocka_unit_test(test_a_count_in_a_pagination_object_beside_the_array_is_one_page),
+		cmocka_unit_test(test_a_page_read_under_json_path_is_said),
+		cmocka_unit_test(test_the_first_records_objects_members_are_noted),
 		cmocka_unit_test(test_json_path_names_the_array_among_several),
 		cmocka_unit_test(test_dot_paths_in_maps_become_hidden_cells),
 		cmocka_unit_test(test_array_syntax_error_names_line_and_column),

@@ -53,6 +53,11 @@ done
 [ $rc = 0 ] && grep -q '^M2,Merged Two,60,,,' "$t/x.out" && [ "$(grep -c "merged across" "$t/err")" = 1 ] &&
 	grep -qxF "relstage: $t/xl_merged_rows.xlsx: top_contact_level (column 4) has cells merged across rows (lines 3 to 5): the file holds the value in the top row only, so the rows under it are read as empty; to give every row its value, unmerge the cells and fill them in" "$t/err" ||
 	fail "xl_merged_rows: exit $rc: $(cat "$t/err")"
+# ... said of that file alone: a second file with none hidden does not repeat it.
+printf 'id,name,purchase_share\nV1,Visible,30\n' >"$t/shown.csv"
+"$R" -q "$t/xl_hidden.xlsx" "$t/shown.csv" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 0 ] && [ "$(grep -c 'hidden in the sheet' "$t/err")" = 1 ] && ! grep -q 'shown.csv.*hidden' "$t/err" ||
+	fail "xl_hidden then shown.csv: exit $rc: $(cat "$t/err")"
 # A share header merged across two years (WPS): the run stops, naming both
 # columns; -m picks one, and the row of years is skipped as a title row.
 "$R" -q "$t/xl_wps_years.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
