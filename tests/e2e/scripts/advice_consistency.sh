@@ -4,7 +4,8 @@
 # the alliance model's action is the model's, no text repeats in a row, needs
 # is empty exactly at the top stage and share_gap is there exactly when the
 # share is what the next stage needs; executive meetings are executive contact,
-# a point-to-point text names what is single, a prospect is no preferred
+# a point-to-point text names what is single, an agreement or equity tie
+# below the stable share is said to be one (ties_without_share), a prospect is no preferred
 # supplier, an unknown key person is said to be "not on record", English and
 # Chinese give the same advice, and the Chinese texts use full-width marks.
 # Runs on the fixtures and on a grid of 3,200 accounts (shares 0 to 100, every
@@ -58,6 +59,9 @@ for line in open(f"{T}/ids.jsonl", encoding="utf-8"):
     never(yes(o, "key_person"), "find_key_person", "it has a key person")
     never(yes(o, "key_person"), "no_key_person", "it has a key person")
     never(yes(o, "strategic_agreement"), "propose_agreement", "it has an agreement")
+    tie = yes(o, "strategic_agreement") or yes(o, "equity_tie")
+    if (tie and o["stage"] in ("development", "initial")) != ("ties_without_share" in fired):
+        bad.append(f"{o['id']}: ties_without_share {'missing' if tie else 'fired'} at {o['stage']}")
     never(yes(o, "equity_tie"), "propose_agreement", "it has an equity tie")
     exec_level = str(o.get("top_contact_level")).lower() in ("executive", "ceo")
     met = (num(o, "exec_meetings") or 0) >= 1
