@@ -265,15 +265,15 @@ typedef struct rs_write_opts {
 	                           when the width is short (lowest goes first); one of
 	                           RS_TABLE_WHOLE or more is never narrowed either;
 	                           NULL: columns go from the right */
-	rs_diag_fn notice;      /* TABLE, may be NULL: told once which columns were
-	                           left out to fit table_width */
+	rs_diag_fn notice;      /* TABLE, may be NULL: told once (in `lang`) which
+	                           columns were left out to fit table_width */
 	void *notice_ctx;
 	bool ragged;            /* CSV/TSV: rows may have any number of cells (the
 	                           rejects file keeps a bad row's cells as read) */
 	/* XLSX (a workbook) only: */
 	const rs_rules *rules;  /* the stages: cell colours, the Summary sheet */
 	const char *rules_name; /* shown in the Summary; NULL: the built-in rules */
-	rs_lang lang;           /* sheet names and the Summary's words */
+	rs_lang lang;           /* sheet names and the Summary's words; TABLE: the notice */
 	const rs_row *rejects_header; /* heads a Rejects sheet; NULL: none */
 } rs_write_opts;
 

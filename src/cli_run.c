@@ -256,6 +256,7 @@ static rs_status open_writers(run *r, const rs_row *out_hdr, const rs_row *in_hd
 		wo.table_width = table_width(r->out);
 		wo.notice = notice;
 		wo.notice_ctx = r;
+		wo.lang = r->o->co.lang;
 	}
 	err->file = r->out_name;
 	st = rs_writer_new(&r->w, r->out, &wo, out_hdr, err);

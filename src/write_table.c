@@ -45,6 +45,7 @@ struct rs_table {
 	size_t fit;      /* terminal columns to fit in; 0: no limit */
 	rs_diag_fn notice;
 	void *notice_ctx;
+	rs_lang lang;    /* the notice's */
 	char scratch[CELL_BYTES];
 };
 
@@ -232,8 +233,11 @@ static void say_left_out(const rs_table *t, size_t need)
 	}
 	memset(&e, 0, sizeof e);
 	(void)rs_error_set(&e, RS_OK, 0,
-	                   "the table leaves out %s to fit in %zu columns; see them in a terminal "
-	                   "%zu wide (or with COLUMNS=%zu) or with --to csv",
+	                   t->lang == RS_LANG_ZH
+	                           ? "表格未显示 %s，以适应 %zu 列宽；在 %zu 列宽的终端中（或设置 "
+	                             "COLUMNS=%zu）或用 --to csv 可查看全部列"
+	                           : "the table leaves out %s to fit in %zu columns; see them in a "
+	                             "terminal %zu wide (or with COLUMNS=%zu) or with --to csv",
 	                   names, t->fit, need, need);
 	t->notice(t->notice_ctx, &e);
 }
@@ -342,6 +346,7 @@ rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
 	t->fit = opts->table_width;
 	t->notice = opts->notice;
 	t->notice_ctx = opts->notice_ctx;
+	t->lang = opts->lang;
 	t->cols = rs_calloc(t->nshow + 1, sizeof *t->cols);
 	t->width = rs_calloc(t->nshow + 1, sizeof *t->width);
 	t->show = rs_calloc(t->nshow + 1, sizeof *t->show);

@@ -632,6 +632,11 @@ static void test_table_fits_its_width_cutting_text_but_never_numbers(void **stat
 	       "B-2  ACME                    7\n");
 	assert_string_equal(said, "the table leaves out flags to fit in 30 columns; see them in a "
 	                          "terminal 55 wide (or with COLUMNS=55) or with --to csv");
+	o.lang = RS_LANG_ZH; /* the notice in the run's language */
+	free(write_all(o, 4, h, ty, 2, c));
+	assert_string_equal(said, "表格未显示 flags，以适应 30 列宽；在 55 列宽的终端中（或设置 "
+	                          "COLUMNS=55）或用 --to csv 可查看全部列");
+	o.lang = RS_LANG_EN;
 	/* At 55 everything fits: the table of no limit, and nothing said. */
 	said[0] = '\0';
 	o.table_width = 55;
