@@ -310,7 +310,7 @@ static void mark_numbers(rs_classifier *c)
 /* A score none of whose fields has a column: it is 0 for every row. */
 static void score_notes(rs_classifier *c)
 {
-	/* label, list's start, separator, its end, then the score's name and the end */
+	/* the score, the fields' list: its start, separator and end; after the score's name */
 	static const char *const said[RS_LANG_COUNT][RS_SCORE_COUNT][5] = {
 	    {{"contact depth", ": none of ", ", ", " found, so ", " is 0 for every row\n"},
 	     {"cooperation", ": none of ", ", ", " found, so ", " is 0 for every row\n"}},

@@ -200,26 +200,25 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	(void)rs_field_shown(val, sizeof val, example, example_len);
 	if (over == 0) {
 		m->fraction = true;
-		notice(diag, ctx,
-		       m->lang == RS_LANG_ZH
-		           ? "%s：前几行的 %zu 个值都在 0 到 1 之间（\"%s\"）：按小数读取，乘以 100；"
-		             "如是百分数，请用 --share-scale percent"
-		           : "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read "
-		             "as fractions of 1, times 100; --share-scale percent reads them as "
-		             "percentages",
-		       name, in01, val);
-	} else {
-		notice(diag, ctx,
-		       m->lang == RS_LANG_ZH
-		           ? "%s：前几行的 %zu 个值中有 %zu 个在 0 到 1 之间（\"%s\"），但 \"%s\" 不在此范围："
-		             "按百分数读取（\"%s\" 即 %s%%）；如是小数，请用 --share-scale fraction"
-		           : "%s: %zu of %zu values in the first rows are between 0 and 1 (\"%s\") but "
-		             "\"%s\" is not: read as percentages (\"%s\" is %s%%); --share-scale "
-		             "fraction reads them as fractions of 1",
-		       name, m->lang == RS_LANG_ZH ? in01 + over : in01,
-		       m->lang == RS_LANG_ZH ? in01 : in01 + over, val,
-		       rs_field_shown(val2, sizeof val2, over_eg, over_len), val, val);
+		if (m->lang == RS_LANG_ZH)
+			notice(diag, ctx, "%s：前几行的 %zu 个值都在 0 到 1 之间（\"%s\"）：按小数读取，"
+			       "乘以 100；如是百分数，请用 --share-scale percent", name, in01, val);
+		else
+			notice(diag, ctx, "%s: all %zu values in the first rows are between 0 and 1 "
+			       "(\"%s\"): read as fractions of 1, times 100; --share-scale percent reads "
+			       "them as percentages", name, in01, val);
+		return;
 	}
+	(void)rs_field_shown(val2, sizeof val2, over_eg, over_len);
+	if (m->lang == RS_LANG_ZH)
+		notice(diag, ctx, "%s：前几行的 %zu 个值中有 %zu 个在 0 到 1 之间（\"%s\"），但 \"%s\" "
+		       "不在此范围：按百分数读取（\"%s\" 即 %s%%）；如是小数，请用 --share-scale "
+		       "fraction", name, in01 + over, in01, val, val2, val, val);
+	else
+		notice(diag, ctx, "%s: %zu of %zu values in the first rows are between 0 and 1 "
+		       "(\"%s\") but \"%s\" is not: read as percentages (\"%s\" is %s%%); "
+		       "--share-scale fraction reads them as fractions of 1", name, in01, in01 + over,
+		       val, val2, val, val);
 }
 
 void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
