@@ -73,6 +73,7 @@ static rs_status setup_intake(rs_classifier *c, rs_error *err)
 	c->cfg.nmaps = o->nmaps;
 	c->cfg.ignores = o->ignores;
 	c->cfg.nignores = o->nignores;
+	c->cfg.lang = o->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 	if (o->map_file != NULL) {
 		if ((st = rs_mapfile_load(&c->mapfile, o->map_file, err)) != RS_OK)
 			return st;
@@ -254,7 +255,14 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 	if (c->cfg.drop_to > 0) {
 		size_t a = c->cfg.drop_from, b = c->cfg.drop_to;
 
-		if (c->cfg.keys)
+		if (c->cfg.lang == RS_LANG_ZH && c->cfg.keys)
+			(void)snprintf(line, sizeof line, "键 %s ... %s 来自之前的一次 relstage 运行，"
+			               "已由本次的结果替换\n", in->cell[a], in->cell[b - 1]);
+		else if (c->cfg.lang == RS_LANG_ZH)
+			(void)snprintf(line, sizeof line, "第 %zu-%zu 列（%s ... %s）来自之前的一次 "
+			               "relstage 运行，已由本次的结果替换\n", a + 1, b, in->cell[a],
+			               in->cell[b - 1]);
+		else if (c->cfg.keys)
 			(void)snprintf(line, sizeof line, "keys %s ... %s are an earlier "
 			               "relstage run's; this run's replace them\n", in->cell[a],
 			               in->cell[b - 1]);
@@ -302,8 +310,14 @@ static void mark_numbers(rs_classifier *c)
 /* A score none of whose fields has a column: it is 0 for every row. */
 static void score_notes(rs_classifier *c)
 {
-	static const char *const label[RS_SCORE_COUNT] = {"contact depth", "cooperation"};
+	/* the score, the fields' list: its start, separator and end; after the score's name */
+	static const char *const said[RS_LANG_COUNT][RS_SCORE_COUNT][5] = {
+	    {{"contact depth", ": none of ", ", ", " found, so ", " is 0 for every row\n"},
+	     {"cooperation", ": none of ", ", ", " found, so ", " is 0 for every row\n"}},
+	    {{"接触深度", "：未找到 ", "、", " 中的任何一项，所有行的 ", " 均为 0\n"},
+	     {"合作", "：未找到 ", "、", " 中的任何一项，所有行的 ", " 均为 0\n"}}};
 	static const int var[RS_SCORE_COUNT] = {RS_V_CONTACT_SCORE, RS_V_COOPERATION_SCORE};
+	const char *const(*w)[5] = said[c->cfg.lang];
 	uint32_t found = 0;
 	int k, f;
 
@@ -314,20 +328,20 @@ static void score_notes(rs_classifier *c)
 		found |= 1u << RS_F_RELATIONSHIP_YEARS;
 	for (k = 0; k < RS_SCORE_COUNT; k++) {
 		uint32_t vars = rs_score_fields(c->rules, k);
-		const char *sep = ": none of ";
+		const char *sep = w[k][1];
 
 		if (vars == 0 || (vars & found) != 0)
 			continue;
-		rs_buf_puts(&c->notes, label[k]);
+		rs_buf_puts(&c->notes, w[k][0]);
 		for (f = 0; f < RS_F_COUNT; f++)
 			if (vars >> f & 1) {
 				rs_buf_puts(&c->notes, sep);
 				rs_buf_puts(&c->notes, rs_var_name(f));
-				sep = ", ";
+				sep = w[k][2];
 			}
-		rs_buf_puts(&c->notes, " found, so ");
+		rs_buf_puts(&c->notes, w[k][3]);
 		rs_buf_puts(&c->notes, rs_var_name(var[k]));
-		rs_buf_puts(&c->notes, " is 0 for every row\n");
+		rs_buf_puts(&c->notes, w[k][4]);
 	}
 }
 
@@ -964,6 +978,7 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	                         1u << RS_F_CUSTOMER_SINCE;
 	char names[96] = "";
 	size_t k, len = 0, matched = 0;
+	bool zh = c->cfg.lang == RS_LANG_ZH;
 	rs_error e;
 
 	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
@@ -978,16 +993,21 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 				break;
 			matched += v != 0;
 			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
-			                        len > 0 ? ", " : "", rs_var_name(f));
+			                        len == 0 ? "" : zh ? "、" : ", ", rs_var_name(f));
 		}
 		if (k == NADDITIVE && matched > 0) {
 			if (c->o.notice != NULL) {
 				memset(&e, 0, sizeof e);
 				e.line = in->line;
-				(void)snprintf(e.msg, sizeof e.msg, "no id and no name, and its %s %s the sums "
-				               "of the rows above: a totals row without a label, skipped (if it is an "
-				               "account, give it its id)",
-				               names, strchr(names, ',') ? "are" : "is");
+				if (zh)
+					(void)snprintf(e.msg, sizeof e.msg, "既无 id 也无名称，且其 %s 等于上方各行"
+					               "之和：视为未标注的合计行，已跳过（如是客户，请补上 id）",
+					               names);
+				else
+					(void)snprintf(e.msg, sizeof e.msg, "no id and no name, and its %s %s the "
+					               "sums of the rows above: a totals row without a label, "
+					               "skipped (if it is an account, give it its id)",
+					               names, strchr(names, ',') ? "are" : "is");
 				c->o.notice(c->o.notice_ctx, &e);
 			}
 			return true;

@@ -53,14 +53,32 @@ static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 	diag(ctx, &e);
 }
 
-/* "our_sales (column "Umsatz")" (JSON: key) or "our_sales". */
+/* "our_sales (column "Umsatz")" (JSON: key; Chinese: our_sales（列 "Umsatz"）)
+ * or "our_sales". */
 static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t cap)
 {
 	if (m->where[f][0] == '\0')
 		(void)snprintf(buf, cap, "%s", rs_var_name(f));
+	else if (m->lang == RS_LANG_ZH)
+		(void)snprintf(buf, cap, "%s（%s \"%s\"）", rs_var_name(f), RS_COL_ZH(m->keys), m->where[f]);
 	else
 		(void)snprintf(buf, cap, "%s (%s \"%s\")", rs_var_name(f), RS_COL(m->keys), m->where[f]);
 	return buf;
+}
+
+/* Where the decimal mark of rs_fieldmap_tell comes from, in the notice's words. */
+static const char *mark_source(const rs_fieldmap *m, int f, char conv)
+{
+	static const char *const said[RS_LANG_COUNT][5] = {
+	    {"in ';'-separated files", "where the delimiter is not ';'",
+	     "in this file's other numbers", "in this key", "in this column"},
+	    {"以 ';' 分隔的文件", "分隔符不是 ';' 的文件", "本文件的其他数字", "本键", "本列"}};
+	int g = m->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
+
+	return said[g][m->pref[f] == RS_DEC_FILE ? (conv == ',' ? 0 : 1)
+	               : m->dec_by_file & (1u << f) ? 2
+	               : m->keys                    ? 3
+	                                            : 4];
 }
 
 void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
@@ -72,15 +90,16 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
 
 	(void)rs_value_number(row->cell[c], row->len[c], dec, rs_field_num_rules[f], &v, NULL,
 	                      NULL);
-	notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s%s%s%s",
-	       field_named(m, f, name, sizeof name),
-	       rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), v, dec,
-	       m->pref[f] == RS_DEC_FILE
-	           ? (conv == ',' ? "in ';'-separated files" : "where the delimiter is not ';'")
-	       : m->dec_by_file & (1u << f) ? "in this file's other numbers"
-	       : m->keys                      ? "in this key"
-	                                    : "in this column",
-	       m->dec_eg[f][0] ? " (\"" : "", m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
+	(void)field_named(m, f, name, sizeof name);
+	(void)rs_field_shown(val, sizeof val, row->cell[c], row->len[c]);
+	if (m->lang == RS_LANG_ZH)
+		notice(diag, ctx, "%s：\"%s\" 读作 %.15g：%s以 '%c' 为小数点%s%s%s", name, val, v,
+		       mark_source(m, f, conv), dec, m->dec_eg[f][0] ? "（\"" : "", m->dec_eg[f],
+		       m->dec_eg[f][0] ? "\"）" : "");
+	else
+		notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s%s%s%s", name,
+		       val, v, dec, mark_source(m, f, conv), m->dec_eg[f][0] ? " (\"" : "",
+		       m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
 }
 
 /* The decimal marks, column by column: the column's own values, else the
@@ -181,18 +200,25 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	(void)rs_field_shown(val, sizeof val, example, example_len);
 	if (over == 0) {
 		m->fraction = true;
-		notice(diag, ctx,
-		       "%s: all %zu values in the first rows are between 0 and 1 (\"%s\"): read as "
-		       "fractions of 1, times 100; --share-scale percent reads them as percentages",
-		       name, in01, val);
-	} else {
-		notice(diag, ctx,
-		       "%s: %zu of %zu values in the first rows are between 0 and 1 (\"%s\") but "
-		       "\"%s\" is not: read as percentages (\"%s\" is %s%%); --share-scale fraction "
-		       "reads them as fractions of 1",
-		       name, in01, in01 + over, val,
-		       rs_field_shown(val2, sizeof val2, over_eg, over_len), val, val);
+		if (m->lang == RS_LANG_ZH)
+			notice(diag, ctx, "%s：前几行的 %zu 个值都在 0 到 1 之间（\"%s\"）：按小数读取，"
+			       "乘以 100；如是百分数，请用 --share-scale percent", name, in01, val);
+		else
+			notice(diag, ctx, "%s: all %zu values in the first rows are between 0 and 1 "
+			       "(\"%s\"): read as fractions of 1, times 100; --share-scale percent reads "
+			       "them as percentages", name, in01, val);
+		return;
 	}
+	(void)rs_field_shown(val2, sizeof val2, over_eg, over_len);
+	if (m->lang == RS_LANG_ZH)
+		notice(diag, ctx, "%s：前几行的 %zu 个值中有 %zu 个在 0 到 1 之间（\"%s\"），但 \"%s\" "
+		       "不在此范围：按百分数读取（\"%s\" 即 %s%%）；如是小数，请用 --share-scale "
+		       "fraction", name, in01 + over, in01, val, val2, val, val);
+	else
+		notice(diag, ctx, "%s: %zu of %zu values in the first rows are between 0 and 1 "
+		       "(\"%s\") but \"%s\" is not: read as percentages (\"%s\" is %s%%); "
+		       "--share-scale fraction reads them as fractions of 1", name, in01, in01 + over,
+		       val, val2, val, val);
 }
 
 void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,

@@ -320,6 +320,19 @@ static const char *col_ref(const mapctx *c, long col, size_t width, char *buf, s
 	return buf;
 }
 
+/* The same in a Chinese note: 第 3 列（"Share"）, or 键 "Share". */
+static const char *col_ref_zh(const mapctx *c, long col, size_t width, char *buf, size_t cap)
+{
+	char s[72];
+
+	(void)rs_field_shown(s, width < sizeof s ? width : sizeof s, c->h->cell[col], c->h->len[col]);
+	if (c->cfg->keys)
+		(void)snprintf(buf, cap, "键 \"%s\"", s);
+	else
+		(void)snprintf(buf, cap, "第 %ld 列（\"%s\"）", col + 1, s);
+	return buf;
+}
+
 /* Two: columns 2 ("x") and 3 ("y"), or keys "x" and "y". */
 static const char *cols_ref(const mapctx *c, long a, long b, char *buf, size_t cap)
 {
@@ -668,6 +681,7 @@ static void apply_words(mapctx *c)
 	size_t col, ncand;
 	long cand;
 	int f, rule, r;
+	bool zh = c->cfg->lang == RS_LANG_ZH;
 
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (c->m->how[f] != RS_HOW_NONE)
@@ -691,13 +705,26 @@ static void apply_words(mapctx *c)
 			c->m->col[f] = cand;
 			c->m->how[f] = RS_HOW_WORDS;
 			(void)rs_field_word_how(rule, c->full[cand], c->m->matched[f], sizeof c->m->matched[f]);
-			note(c, "%s is %s, taken by its words (%s); if that is wrong, name the %s with "
-			     "-m %s=%s", var_names[f], col_ref(c, cand, 72, ref, sizeof ref), c->m->matched[f],
-			     RS_COL(c->cfg->keys), var_names[f], RS_COLUMN(c->cfg->keys));
+			if (zh)
+				note(c, "%s 取%s，依据%s名中的词（%s）；如不对，请用 -m %s=%s 指定%s",
+				     var_names[f], col_ref_zh(c, cand, 72, ref, sizeof ref),
+				     RS_COL_ZH(c->cfg->keys), c->m->matched[f], var_names[f],
+				     RS_COLUMN(c->cfg->keys), RS_COL_ZH(c->cfg->keys));
+			else
+				note(c, "%s is %s, taken by its words (%s); if that is wrong, name the %s "
+				     "with -m %s=%s", var_names[f], col_ref(c, cand, 72, ref, sizeof ref),
+				     c->m->matched[f], RS_COL(c->cfg->keys), var_names[f],
+				     RS_COLUMN(c->cfg->keys));
 		} else if (ncand > 1) {
+			/* amb is also the errors' (English) text; the note has its own */
 			(void)snprintf(c->amb[f], sizeof c->amb[f], "%s all look like %s", list, var_names[f]);
-			note(c, "%s: %s %s; none was taken: choose one with -m %s=%s", var_names[f],
-			     RS_COLS(c->cfg->keys), c->amb[f], var_names[f], RS_COLUMN(c->cfg->keys));
+			if (zh)
+				note(c, "%s：%s %s 都像是 %s，均未采用；请用 -m %s=%s 选定其一", var_names[f],
+				     RS_COL_ZH(c->cfg->keys), list, var_names[f], var_names[f],
+				     RS_COLUMN(c->cfg->keys));
+			else
+				note(c, "%s: %s %s; none was taken: choose one with -m %s=%s", var_names[f],
+				     RS_COLS(c->cfg->keys), c->amb[f], var_names[f], RS_COLUMN(c->cfg->keys));
 		}
 	}
 }
@@ -719,23 +746,32 @@ static void hint_lookalikes(mapctx *c)
 	char q[100], ref[112];
 	size_t col;
 	int f;
+	bool zh = c->cfg->lang == RS_LANG_ZH;
 
 	if (c->notes == NULL)
 		return;
 	for (f = RS_F_PURCHASE_SHARE; f < RS_F_COUNT; f++)
 		for (col = 0; col < c->h->n; col++)
 			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
-			    !annotates(c->h, col, c->m->col[f]) && rs_field_word_rule(f, c->full[col], false) >= 0)
-				note(c, "%s is %s, by its name, but %s looks like %s too: if that is the one, "
-				     "-m %s=%s", var_names[f], col_ref(c, c->m->col[f], 72, ref, sizeof ref),
-				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
-				     var_names[f], q);
+			    !annotates(c->h, col, c->m->col[f]) && rs_field_word_rule(f, c->full[col], false) >= 0) {
+				(void)shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]);
+				if (zh)
+					note(c, "%s 按%s名取%s，但 %s 也像是 %s；如应取它，请用 -m %s=%s",
+					     var_names[f], RS_COL_ZH(c->cfg->keys),
+					     col_ref_zh(c, c->m->col[f], 72, ref, sizeof ref), q, var_names[f],
+					     var_names[f], q);
+				else
+					note(c, "%s is %s, by its name, but %s looks like %s too: if that is the "
+					     "one, -m %s=%s", var_names[f],
+					     col_ref(c, c->m->col[f], 72, ref, sizeof ref), q, var_names[f],
+					     var_names[f], q);
+			}
 	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
 		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0')
 			continue;
 		for (col = 0; col < c->h->n; col++)
 			if (free_column(c, col) && rs_field_word_rule(f, c->full[col], true) >= 0)
-				note(c, "%s looks like %s: -m %s=%s",
+				note(c, zh ? "%s 像是 %s：如是，请用 -m %s=%s" : "%s looks like %s: -m %s=%s",
 				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
 				     var_names[f], q);
 	}
@@ -864,6 +900,7 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
 	c->err = err;
 	c->m->ncols = header->n;
 	c->m->keys = c->cfg->keys;
+	c->m->lang = c->cfg->lang;
 	for (f = 0; f < RS_F_COUNT; f++)
 		c->m->col[f] = -1;
 	if ((st = index_header(c, &block)) != RS_OK || (st = check_twins(c)) != RS_OK ||

@@ -159,6 +159,7 @@ typedef struct rs_fieldcfg {
 	const struct rs_mapfile *file; /* NULL, or --map-file */
 	size_t drop_from, drop_to;  /* columns an earlier run appended: never fields */
 	bool keys;                  /* JSON: the columns are its records' keys */
+	rs_lang lang;               /* the notes' language (--lang) */
 } rs_fieldcfg;
 
 /* What messages call a column: for JSON (keys true) a key, which -m names
@@ -166,6 +167,8 @@ typedef struct rs_fieldcfg {
 #define RS_COL(keys) ((keys) ? "key" : "column")
 #define RS_COLS(keys) ((keys) ? "keys" : "columns")
 #define RS_COLUMN(keys) ((keys) ? "KEY" : "COLUMN")
+/* The same words in the Chinese notes (-m still takes COLUMN, KEY). */
+#define RS_COL_ZH(keys) ((keys) ? "键" : "列")
 
 /*
  * The map of a header. RS_OK: *out is the map, and the notes (ambiguous
@@ -235,6 +238,7 @@ struct rs_fieldmap {
 	size_t kindend[RS_OP_KINDS];
 	char where[RS_F_COUNT][RS_FIELD_WHERE_MAX]; /* header text of each mapped column */
 	bool keys;                          /* rs_fieldcfg.keys */
+	rs_lang lang;                       /* rs_fieldcfg.lang: the notices' */
 	unsigned char how[RS_F_COUNT];      /* RS_HOW_ */
 	char matched[RS_F_COUNT][48];       /* RS_HOW_WORDS: the words ("contacts + #") */
 	const rs_value_words *words[RS_F_COUNT]; /* a map file's value words, or NULL */

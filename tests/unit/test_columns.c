@@ -26,7 +26,7 @@ static char said[4096];
 static void hear(void *ctx, const rs_error *e)
 {
 	(void)ctx;
-	if (strstr(e->msg, " is 0 for every row") != NULL)
+	if (strstr(e->msg, " is 0 for every row") != NULL || strstr(e->msg, "所有行的") != NULL)
 		return;
 	assert_true(strlen(said) + strlen(e->msg) + 2 < sizeof said);
 	strcat(said, e->msg);
@@ -40,8 +40,10 @@ typedef struct run {
 	unsigned long line;
 } run;
 
-/* A classifier on `header` with delimiter d, the rows held in its look-ahead. */
-static void start(run *r, const char *header, char d, const char *const *rows, rs_share_scale scale)
+/* A classifier on `header` with delimiter d, the rows held in its look-ahead;
+ * its notices in `lang`. */
+static void start_in(run *r, const char *header, char d, const char *const *rows,
+                     rs_share_scale scale, rs_lang lang)
 {
 	rs_classify_opts o;
 	rs_error e;
@@ -52,6 +54,7 @@ static void start(run *r, const char *header, char d, const char *const *rows, r
 	memset(&e, 0, sizeof e);
 	said[0] = '\0';
 	o.share_scale = scale;
+	o.lang = lang;
 	o.today = 20261201;
 	o.notice = hear;
 	assert_int_equal(rs_classifier_new(&r->c, rules, &o, &e), RS_OK);
@@ -61,6 +64,11 @@ static void start(run *r, const char *header, char d, const char *const *rows, r
 	for (i = 0; rows != NULL && rows[i] != NULL; i++)
 		assert_int_equal(rs_rowq_push(r->q, row_of(&t, rows[i], ++r->line), &e), RS_OK);
 	rs_classifier_lookahead(r->c, r->q);
+}
+
+static void start(run *r, const char *header, char d, const char *const *rows, rs_share_scale scale)
+{
+	start_in(r, header, d, rows, scale, RS_LANG_EN);
 }
 
 static void finish(run *r)
@@ -370,6 +378,26 @@ static void test_a_column_written_both_ways_rejects_what_it_cannot_tell(void **s
 	finish(&r);
 }
 
+/* --lang zh: the decimal-mark notice in Chinese, the column and values as written. */
+static void test_decimal_mark_notice_is_chinese_under_lang_zh(void **state)
+{
+	static const char *const rows[] = {"A1|12,5|50.000|400.000,00", "A2|50|1.250.000,50|2.500.001", NULL};
+	static const char *const semi[] = {"A1|50|50.000|100.000", NULL};
+	run r;
+
+	(void)state;
+	start_in(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO, RS_LANG_ZH);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "12.5");
+	assert_contains(said, "our_sales（列 \"revenue\"）：\"50.000\" 读作 50000：本列以 ',' 为小数点"
+	                      "（\"1.250.000,50\"）\n");
+	assert_null(strstr(said, "decimal mark"));
+	finish(&r);
+	start_in(&r, SHARE_HDR, ';', semi, RS_SHARE_AUTO, RS_LANG_ZH);
+	assert_string_equal(cell(&r, semi[0], "flags"), "");
+	assert_contains(said, "\"50.000\" 读作 50000：以 ';' 分隔的文件以 ',' 为小数点\n");
+	finish(&r);
+}
+
 /* Each file of a run is read by its own first rows. */
 static void test_a_later_file_decides_again(void **state)
 {
@@ -435,6 +463,27 @@ static void test_shares_are_percentages_unless_all_fit_and_one_is_fractional(voi
 	start(&r, SHARE_HDR, ',', pct, RS_SHARE_AUTO);
 	assert_string_equal(cell(&r, pct[0], "share_pct"), "0.5");
 	assert_string_equal(said, "");
+	finish(&r);
+}
+
+/* --lang zh: both share-scale notices in Chinese, the option to give as written. */
+static void test_share_scale_notices_are_chinese_under_lang_zh(void **state)
+{
+	static const char *const all[] = {"A1|0.85||", "A2|0.62||", NULL};
+	static const char *const over[] = {"A1|0.5||", "A2|85||", NULL};
+	run r;
+
+	(void)state;
+	start_in(&r, SHARE_HDR, ',', all, RS_SHARE_AUTO, RS_LANG_ZH);
+	assert_string_equal(said, "purchase_share（列 \"share\"）：前几行的 2 个值都在 0 到 1 之间"
+	                          "（\"0.85\"）：按小数读取，乘以 100；如是百分数，请用 --share-scale "
+	                          "percent\n");
+	assert_string_equal(cell(&r, all[0], "share_pct"), "85");
+	finish(&r);
+	start_in(&r, SHARE_HDR, ',', over, RS_SHARE_AUTO, RS_LANG_ZH);
+	assert_string_equal(said, "purchase_share（列 \"share\"）：前几行的 2 个值中有 1 个在 0 到 1 之间"
+	                          "（\"0.5\"），但 \"85\" 不在此范围：按百分数读取（\"0.5\" 即 0.5%）；"
+	                          "如是小数，请用 --share-scale fraction\n");
 	finish(&r);
 }
 
@@ -537,9 +586,11 @@ int main(void)
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
 		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
 		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
+		cmocka_unit_test(test_decimal_mark_notice_is_chinese_under_lang_zh),
 		cmocka_unit_test(test_a_later_file_decides_again),
 		cmocka_unit_test(test_shares_between_0_and_1_are_fractions),
 		cmocka_unit_test(test_shares_are_percentages_unless_all_fit_and_one_is_fractional),
+		cmocka_unit_test(test_share_scale_notices_are_chinese_under_lang_zh),
 		cmocka_unit_test(test_share_scale_forces_either_reading),
 		cmocka_unit_test(test_share_mismatch_when_the_amounts_say_otherwise_by_more_than_5_points),
 		cmocka_unit_test(test_share_mismatch_compares_a_fraction_as_percent),

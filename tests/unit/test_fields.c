@@ -725,6 +725,53 @@ static void test_a_column_taken_by_its_words_is_said_in_a_note(void **state)
 	rs_buf_free(&notes);
 }
 
+/* --lang zh: the same notes in Chinese; field names, the -m line and the
+ * column's text stay as written; JSON names a key (键). */
+static void test_header_notes_are_chinese_under_lang_zh(void **state)
+{
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+	rs_buf notes;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.lang = RS_LANG_ZH;
+	rs_buf_init(&notes);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Account ID|Share of Spend|Contact Depth", 1),
+	                                   &cfg, &notes, &err),
+	                 RS_OK);
+	assert_int_equal(m->lang, RS_LANG_ZH);
+	assert_string_equal(notes.data,
+	                    "purchase_share 取第 2 列（\"Share of Spend\"），依据列名中的词（share）；"
+	                    "如不对，请用 -m purchase_share=COLUMN 指定列\n"
+	                    "'Contact Depth' 像是 contacts：如是，请用 -m contacts='Contact Depth'\n");
+	rs_fieldmap_free(m);
+	rs_buf_reset(&notes);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|share|Contacts Qty|Contacts #", 1), &cfg,
+	                                   &notes, &err),
+	                 RS_OK);
+	assert_string_equal(notes.data, "contacts：列 'Contacts Qty', 'Contacts #' 都像是 contacts，"
+	                                "均未采用；请用 -m contacts=COLUMN 选定其一\n");
+	rs_fieldmap_free(m);
+	rs_buf_reset(&notes);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|Share|Share 2026", 1), &cfg, &notes, &err),
+	                 RS_OK);
+	assert_string_equal(notes.data, "purchase_share 按列名取第 2 列（\"Share\"），但 'Share 2026' "
+	                                "也像是 purchase_share；如应取它，请用 -m purchase_share='Share 2026'\n");
+	rs_fieldmap_free(m);
+	rs_buf_reset(&notes);
+	cfg.keys = true;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "accountid|share", 1), &cfg, &notes, &err),
+	                 RS_OK);
+	assert_string_equal(notes.data, "id 取键 \"accountid\"，依据键名中的词（accountid）；如不对，"
+	                                "请用 -m id=KEY 指定键\n");
+	rs_fieldmap_free(m);
+	rs_buf_free(&notes);
+}
+
 /* JSON records' columns are their keys: the messages name keys and -m's KEY
  * (the same header read as a table names columns, above). */
 static void test_json_keys_are_named_keys_in_messages(void **state)
@@ -1695,6 +1742,7 @@ int main(void)
 		cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
+		cmocka_unit_test(test_header_notes_are_chinese_under_lang_zh),
 		cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
 		cmocka_unit_test(test_json_camel_case_keys_read_as_words),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),

@@ -537,6 +537,14 @@ static void test_a_score_without_fields_is_said_once(void **state)
 	assert_string_equal(notes, "contact depth: none of contacts, departments, top_contact_level, key_person "
 	                           "found, so contact_score is 0 for every row\n");
 	rs_classifier_free(c);
+	/* --lang zh: in Chinese, the field names as they are */
+	notes[0] = '\0';
+	o.lang = RS_LANG_ZH;
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &err), RS_OK);
+	assert_int_equal(rs_classifier_header(c, row_of(&t, "id|share|years", 1), ',', &out, &err), RS_OK);
+	assert_string_equal(notes, "接触深度：未找到 contacts、departments、top_contact_level、key_person "
+	                           "中的任何一项，所有行的 contact_score 均为 0\n");
+	rs_classifier_free(c);
 }
 
 int main(void)

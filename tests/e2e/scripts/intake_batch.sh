@@ -61,6 +61,9 @@ grep -q "an earlier relstage run's; this run's replace them" "$t/err" || fail "o
 [ "$(grep -c . "$t/err")" = 1 ] || fail "own output: more than one note: $(cat "$t/err")"
 # the first run skipped title, totals and footer rows; its output has none
 cmp -s "$t/first.csv" "$t/again.csv" || fail "own output fed back gives another output"
+# the same note under --lang zh
+"$R" --lang zh -o /dev/null "$t/first.csv" 2>"$t/err"
+grep -q "来自之前的一次 relstage 运行，已由本次的结果替换" "$t/err" || fail "own output, --lang zh: no Chinese note: $(cat "$t/err")"
 # with --explain and --previous columns too, as --headers zh writes them
 "$R" -q --headers zh --explain -o "$t/zh.csv" in/export_kingdee.csv
 "$R" -q --headers zh --explain -o "$t/zh2.csv" "$t/zh.csv" 2>/dev/null || fail "own zh output fed back failed"
