@@ -305,31 +305,19 @@ static rs_status index_header(mapctx *c, char **block)
 	return RS_OK;
 }
 
-/* Two columns with one name: JSON output could not hold both. */
 /* Column col as messages name it: column 3 ("Share"), or key "Share" (JSON);
- * its name cut to fit `width` bytes. */
-static const char *col_ref(const mapctx *c, long col, size_t width, char *buf, size_t cap)
+ * in a Chinese note 第 3 列（"Share"）or 键 "Share"; its name cut to fit
+ * `width` bytes. */
+static const char *col_ref(const mapctx *c, long col, size_t width, bool zh, char *buf,
+                           size_t cap)
 {
 	char s[72];
 
 	(void)rs_field_shown(s, width < sizeof s ? width : sizeof s, c->h->cell[col], c->h->len[col]);
 	if (c->cfg->keys)
-		(void)snprintf(buf, cap, "key \"%s\"", s);
+		(void)snprintf(buf, cap, zh ? "键 \"%s\"" : "key \"%s\"", s);
 	else
-		(void)snprintf(buf, cap, "column %ld (\"%s\")", col + 1, s);
-	return buf;
-}
-
-/* The same in a Chinese note: 第 3 列（"Share"）, or 键 "Share". */
-static const char *col_ref_zh(const mapctx *c, long col, size_t width, char *buf, size_t cap)
-{
-	char s[72];
-
-	(void)rs_field_shown(s, width < sizeof s ? width : sizeof s, c->h->cell[col], c->h->len[col]);
-	if (c->cfg->keys)
-		(void)snprintf(buf, cap, "键 \"%s\"", s);
-	else
-		(void)snprintf(buf, cap, "第 %ld 列（\"%s\"）", col + 1, s);
+		(void)snprintf(buf, cap, zh ? "第 %ld 列（\"%s\"）" : "column %ld (\"%s\")", col + 1, s);
 	return buf;
 }
 
@@ -525,8 +513,9 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 			return RS_OK; /* -m gave that column to another field */
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
 		                    "%s gives %s to both %s and %s; a %s gives one field",
-		                    s->key ? c->cfg->file->name : "--map", col_ref(c, col, 64, s2, sizeof s2),
-		                    var_names[g], var_names[f], RS_COL(c->cfg->keys));
+		                    s->key ? c->cfg->file->name : "--map",
+		                    col_ref(c, col, 64, false, s2, sizeof s2), var_names[g], var_names[f],
+		                    RS_COL(c->cfg->keys));
 	}
 	c->m->col[f] = col;
 	c->m->how[f] = s->key ? RS_HOW_FILE : RS_HOW_MAP;
@@ -707,12 +696,12 @@ static void apply_words(mapctx *c)
 			(void)rs_field_word_how(rule, c->full[cand], c->m->matched[f], sizeof c->m->matched[f]);
 			if (zh)
 				note(c, "%s 取%s，依据%s名中的词（%s）；如不对，请用 -m %s=%s 指定%s",
-				     var_names[f], col_ref_zh(c, cand, 72, ref, sizeof ref),
+				     var_names[f], col_ref(c, cand, 72, true, ref, sizeof ref),
 				     RS_COL_ZH(c->cfg->keys), c->m->matched[f], var_names[f],
 				     RS_COLUMN(c->cfg->keys), RS_COL_ZH(c->cfg->keys));
 			else
 				note(c, "%s is %s, taken by its words (%s); if that is wrong, name the %s "
-				     "with -m %s=%s", var_names[f], col_ref(c, cand, 72, ref, sizeof ref),
+				     "with -m %s=%s", var_names[f], col_ref(c, cand, 72, false, ref, sizeof ref),
 				     c->m->matched[f], RS_COL(c->cfg->keys), var_names[f],
 				     RS_COLUMN(c->cfg->keys));
 		} else if (ncand > 1) {
@@ -758,12 +747,12 @@ static void hint_lookalikes(mapctx *c)
 				if (zh)
 					note(c, "%s 按%s名取%s，但 %s 也像是 %s；如应取它，请用 -m %s=%s",
 					     var_names[f], RS_COL_ZH(c->cfg->keys),
-					     col_ref_zh(c, c->m->col[f], 72, ref, sizeof ref), q, var_names[f],
+					     col_ref(c, c->m->col[f], 72, true, ref, sizeof ref), q, var_names[f],
 					     var_names[f], q);
 				else
 					note(c, "%s is %s, by its name, but %s looks like %s too: if that is the "
 					     "one, -m %s=%s", var_names[f],
-					     col_ref(c, c->m->col[f], 72, ref, sizeof ref), q, var_names[f],
+					     col_ref(c, c->m->col[f], 72, false, ref, sizeof ref), q, var_names[f],
 					     var_names[f], q);
 			}
 	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
@@ -798,7 +787,7 @@ static rs_status check_required(const mapctx *c)
 	if (have >= 0) {
 		char s1[80];
 		(void)snprintf(found, sizeof found, "%s gives %s, but ",
-		               col_ref(c, col[have], 48, s1, sizeof s1), var_names[have]);
+		               col_ref(c, col[have], 48, false, s1, sizeof s1), var_names[have]);
 	}
 	for (have = RS_F_PURCHASE_SHARE; have <= RS_F_CUSTOMER_SPEND && amb[0] == '\0'; have++)
 		if (c->amb[have][0] != '\0')
