@@ -322,7 +322,7 @@ static void put_streamed(rs_table *t, const rs_row *row)
 			rs_out_put(t->o, "  ", 2);
 		/* a whole column's longer cell overflows its width rather than be cut */
 		w = cell_fit(row->cell[col], row->len[col],
-		             t->rank[j] >= RS_TABLE_WHOLE ? cut_width(t, j) : t->width[j],
+		             t->rank[j] >= RS_TABLE_WHOLE ? RS_TABLE_WHOLE_MAX_WIDTH : t->width[j],
 		             t->scratch, &len);
 		put_cell(t->o, t->scratch, len, w, t->width[j],
 		         row->type != NULL && row->type[col] == RS_T_NUMBER, j == t->last);
