@@ -142,6 +142,9 @@ typedef enum rs_format {
 
 /* "csv" -> RS_FMT_CSV ...; returns false for an unknown name. */
 bool rs_format_parse(const char *name, rs_format *out);
+/* The format a file name's extension names (.csv .txt .tsv .tab .json .jsonl
+ * .ndjson .xlsx .xlsm, in any case), else RS_FMT_AUTO; NULL gives RS_FMT_AUTO. */
+rs_format rs_format_of_path(const char *name);
 typedef enum rs_lang { RS_LANG_EN = 0, RS_LANG_ZH, RS_LANG_COUNT } rs_lang;
 bool rs_lang_parse(const char *name, rs_lang *out); /* "en", "zh" (also "zh_CN.UTF-8" etc.) */
 

@@ -20,6 +20,7 @@ typedef struct cli_opts {
 	rs_read_opts ropts;
 	rs_write_opts wopts;
 	const char *output;          /* NULL: standard output */
+	const char *to;              /* --to as given, NULL: by -o's extension */
 	const char *rejects;
 	const char *summary_json;
 	const char *previous;

@@ -35,6 +35,33 @@ bool rs_format_parse(const char *name, rs_format *out)
 	return false;
 }
 
+rs_format rs_format_of_path(const char *name)
+{
+	static const struct {
+		const char *ext;
+		rs_format f;
+	} exts[] = {
+		{".csv", RS_FMT_CSV},    {".txt", RS_FMT_CSV},
+		{".tsv", RS_FMT_TSV},    {".tab", RS_FMT_TSV},
+		{".json", RS_FMT_JSON},  {".jsonl", RS_FMT_JSONL},
+		{".ndjson", RS_FMT_JSONL}, {".xlsx", RS_FMT_XLSX},
+		{".xlsm", RS_FMT_XLSX},
+	};
+	const char *slash, *dot;
+	size_t i;
+
+	if (name == NULL)
+		return RS_FMT_AUTO;
+	slash = strrchr(name, '/');
+	dot = strrchr(slash ? slash : name, '.');
+	if (dot == NULL)
+		return RS_FMT_AUTO;
+	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
+		if (strcasecmp(dot, exts[i].ext) == 0)
+			return exts[i].f;
+	return RS_FMT_AUTO;
+}
+
 const char *rs_format_name(rs_format f)
 {
 	size_t i = (size_t)f;

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 
@@ -41,8 +42,9 @@ static const char usage_text[] =
 	"Rules\n"
 	"  -r, --rules FILE       rules file instead of the embedded defaults (refused if validate finds errors)\n"
 	"Output\n"
-	"  -t, --to FMT           csv (default), tsv, json, jsonl, table, xlsx (a workbook:\n"
-	"                         Accounts, Summary with charts, Rejects; needs -o or a pipe)\n"
+	"  -t, --to FMT           csv, tsv, json, jsonl, table, xlsx (a workbook: Accounts,\n"
+	"                         Summary with charts, Rejects; needs -o or a pipe); default:\n"
+	"                         what -o's extension names (.xlsx .json .jsonl .tsv), else csv\n"
 	"  -o, --output FILE      write FILE atomically (only a successful run replaces it)\n"
 	"      --lang en|zh       labels, actions, needs, explain language (default en, or $RELSTAGE_LANG)\n"
 	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
@@ -280,13 +282,13 @@ static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
 	rs_status st;
 	int rc;
 
-	if (o->wopts.format != RS_FMT_CSV && o->wopts.format != RS_FMT_JSON) {
-		cli_warn("inspect writes text, or JSON with --to json; see relstage --help");
-		return EXIT_TROUBLE;
-	}
 	if (o->output || o->rejects || o->summary_json || o->previous || o->summary) {
 		cli_warn("inspect writes nothing but its report: -o, --rejects, --summary, "
 		         "--summary-json and --previous are for a run; see relstage --help");
+		return EXIT_TROUBLE;
+	}
+	if (o->wopts.format != RS_FMT_CSV && o->wopts.format != RS_FMT_JSON) {
+		cli_warn("inspect writes text, or JSON with --to json; see relstage --help");
 		return EXIT_TROUBLE;
 	}
 	memset(&err, 0, sizeof err);
@@ -411,6 +413,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 			return usage_error("--from takes csv, tsv, json, jsonl or xlsx, not \"%s\"", arg);
 		break;
 	case 't':
+		o->to = arg;
 		if (!rs_format_parse(arg, &o->wopts.format) || o->wopts.format == RS_FMT_AUTO)
 			return usage_error("--to takes csv, tsv, json, jsonl, table or xlsx, not \"%s\"", arg);
 		break;
@@ -486,6 +489,46 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	return -1;
 }
 
+/* What kind of file a format writes: -o's name must not say another. */
+static const char *kind_of(rs_format f)
+{
+	return f == RS_FMT_XLSX ? "an .xlsx workbook" : f == RS_FMT_JSON || f == RS_FMT_JSONL ? "JSON" : "text";
+}
+
+/*
+ * The output's format: --to, else what -o's extension names (-o x.xlsx
+ * writes a workbook, -o x.json JSON), else CSV. A name that says another
+ * kind of file than --to writes (-o x.xlsx --to csv), or a --rejects name
+ * that says anything but text, is refused: the file would not open as what
+ * its name promises. Returns -1 to go on, else the exit code.
+ */
+static int output_format(cli_opts *o)
+{
+	rs_format named = rs_format_of_path(o->output), rej = rs_format_of_path(o->rejects);
+	const char *dot = o->output != NULL ? strrchr(o->output, '.') : NULL;
+
+	if (dot != NULL && strcasecmp(dot, ".xlsm") == 0) {
+		cli_warn("-o %s: relstage writes .xlsx workbooks, without macros; name the file .xlsx",
+		         o->output);
+		return EXIT_TROUBLE;
+	}
+	if (o->wopts.format == RS_FMT_AUTO)
+		o->wopts.format = named != RS_FMT_AUTO ? named : RS_FMT_CSV;
+	else if (named != RS_FMT_AUTO && strcmp(kind_of(named), kind_of(o->wopts.format)) != 0) {
+		cli_warn("-o %s: the name says %s, but --to %s writes %s; drop --to (the name then "
+		         "picks the format) or rename the file", o->output, kind_of(named), o->to,
+		         kind_of(o->wopts.format));
+		return EXIT_TROUBLE;
+	}
+	if (rej != RS_FMT_AUTO && strcmp(kind_of(rej), "text") != 0) {
+		cli_warn("--rejects %s: the rejects file is CSV, but the name says %s; name it .csv%s",
+		         o->rejects, kind_of(rej),
+		         o->wopts.format == RS_FMT_XLSX ? " (a workbook has the rejects on its Rejects sheet)" : "");
+		return EXIT_TROUBLE;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	cli_opts o;
@@ -494,7 +537,7 @@ int main(int argc, char **argv)
 	int c, rc;
 
 	memset(&o, 0, sizeof o);
-	o.wopts.format = RS_FMT_CSV;
+	o.wopts.format = RS_FMT_AUTO; /* output_format picks it */
 	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang))
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
 	/* RELSTAGE_TODAY=YYYY-MM-DD: the date customer_since counts to (tests, reruns). */
@@ -525,6 +568,10 @@ int main(int argc, char **argv)
 			free(o.maps);
 			return rc;
 		}
+	}
+	if ((rc = output_format(&o)) >= 0) {
+		free(o.maps);
+		return rc;
 	}
 	if (o.co.decimal_comma && (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL)) {
 		free(o.maps);

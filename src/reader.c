@@ -28,33 +28,6 @@ struct rs_reader {
 	char inner[RS_INNER_MAX]; /* rs_read_ctx.inner */
 };
 
-static rs_format format_by_name(const char *name)
-{
-	static const struct {
-		const char *ext;
-		rs_format f;
-	} exts[] = {
-		{".csv", RS_FMT_CSV},    {".txt", RS_FMT_CSV},
-		{".tsv", RS_FMT_TSV},    {".tab", RS_FMT_TSV},
-		{".json", RS_FMT_JSON},  {".jsonl", RS_FMT_JSONL},
-		{".ndjson", RS_FMT_JSONL}, {".xlsx", RS_FMT_XLSX},
-		{".xlsm", RS_FMT_XLSX},
-	};
-	const char *slash, *dot;
-	size_t i;
-
-	if (name == NULL)
-		return RS_FMT_AUTO;
-	slash = strrchr(name, '/');
-	dot = strrchr(slash ? slash : name, '.');
-	if (dot == NULL)
-		return RS_FMT_AUTO;
-	for (i = 0; i < sizeof exts / sizeof exts[0]; i++)
-		if (strcasecmp(dot, exts[i].ext) == 0)
-			return exts[i].f;
-	return RS_FMT_AUTO;
-}
-
 /* Whether v, or an object among its members (not inside arrays), holds a
  * non-empty array of objects only. */
 static bool holds_records(const cJSON *v)
@@ -215,7 +188,7 @@ static rs_status pick_format(rs_reader *r, rs_error *err)
 
 	r->format = r->opts.format;
 	if (r->format == RS_FMT_AUTO)
-		r->format = format_by_name(r->name);
+		r->format = rs_format_of_path(r->name);
 	if (r->format == RS_FMT_TABLE)
 		return rs_error_set(err, RS_EUSAGE, 0,
 		                    "the table format is for output only");
@@ -238,7 +211,7 @@ static rs_status pick_format(rs_reader *r, rs_error *err)
 /* A workbook by its content (a zip), else the decoded text stream. */
 static rs_status open_input(rs_reader *r, FILE *fp, rs_error *err)
 {
-	rs_format want = r->opts.format != RS_FMT_AUTO ? r->opts.format : format_by_name(r->name);
+	rs_format want = r->opts.format != RS_FMT_AUTO ? r->opts.format : rs_format_of_path(r->name);
 	bool book = false;
 	rs_status st = rs_xlsx_detect(fp, want, &book, err);
 

@@ -236,6 +236,32 @@ static void test_named_gbk_encoding_is_reported(void **state)
 	close_text(&o);
 }
 
+/* The names of formats and languages, and the format a file's name says
+ * (the reader's choice, and -o's when --to is not given). */
+static void test_format_and_language_names(void **state)
+{
+	rs_format f = RS_FMT_AUTO;
+	rs_lang l = RS_LANG_EN;
+
+	(void)state;
+	assert_true(rs_format_parse("XLSX", &f));
+	assert_int_equal(f, RS_FMT_XLSX);
+	assert_true(rs_format_parse("ndjson", &f));
+	assert_int_equal(f, RS_FMT_JSONL);
+	assert_false(rs_format_parse("xls", &f));
+	assert_int_equal(rs_format_of_path("out/staged.XLSX"), RS_FMT_XLSX);
+	assert_int_equal(rs_format_of_path("a.json"), RS_FMT_JSON);
+	assert_int_equal(rs_format_of_path("a.ndjson"), RS_FMT_JSONL);
+	assert_int_equal(rs_format_of_path("a.tab"), RS_FMT_TSV);
+	assert_int_equal(rs_format_of_path("report.txt"), RS_FMT_CSV);
+	assert_int_equal(rs_format_of_path("v1.2/out"), RS_FMT_AUTO); /* a dot in a directory */
+	assert_int_equal(rs_format_of_path("a.csv.bak"), RS_FMT_AUTO);
+	assert_int_equal(rs_format_of_path(NULL), RS_FMT_AUTO);
+	assert_true(rs_lang_parse("zh_CN.UTF-8", &l));
+	assert_int_equal(l, RS_LANG_ZH);
+	assert_false(rs_lang_parse("zhx", &l));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_inconsistent_candidate_loses_to_consistent_one),
 		cmocka_unit_test(test_single_column_header_uses_comma),
 		cmocka_unit_test(test_format_from_extension),
+		cmocka_unit_test(test_format_and_language_names),
 		cmocka_unit_test(test_tsv_extension_means_tab_delimiter),
 		cmocka_unit_test(test_format_sniffed_from_first_byte),
 		cmocka_unit_test(test_brace_is_json_lines_unless_an_object_wraps_the_records),

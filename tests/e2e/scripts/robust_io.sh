@@ -184,12 +184,13 @@ if ${CC:-cc} -shared -fPIC -o "$shim" ../../tools/inject_io.c -ldl 2>"$tmp/cc.er
 	# SIGTERM after the last row, while the outputs are closed (a workbook
 	# is assembled, a large file synced): the run dies of it and replaces
 	# nothing, the summary JSON included.
+	echo OLD >"$tmp/out.xlsx"
 	for fmt in csv xlsx; do
-		inj env RS_INJECT_FCLOSE_SIGNAL=15 "$RELSTAGE" -q --to $fmt -o "$tmp/out.csv" \
+		inj env RS_INJECT_FCLOSE_SIGNAL=15 "$RELSTAGE" -q --to $fmt -o "$tmp/out.$fmt" \
 			--rejects "$tmp/rej.csv" --summary-json "$tmp/sum.json" in/bad_share_text.csv >/dev/null 2>"$tmp/close_signal_$fmt.err"
 		rc=$?
 		expect "close_signal_$fmt" 143 'interrupted by signal 15; no output file was replaced'
-		untouched "close_signal_$fmt" "$tmp/out.csv"
+		untouched "close_signal_$fmt" "$tmp/out.$fmt"
 		untouched "close_signal_$fmt" "$tmp/rej.csv"
 		untouched "close_signal_$fmt" "$tmp/sum.json"
 	done

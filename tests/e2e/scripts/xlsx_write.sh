@@ -3,7 +3,8 @@
 # order, numbers as number cells and everything else as the text read (a
 # formula-like name stays text), the row count; bold frozen filtered header,
 # widths, stage colours; Summary figures equal to --summary-json, its charts;
-# the Rejects sheet; Chinese sheet names; stdout when it is not a terminal and
+# the Rejects sheet; Chinese sheet names; -o x.xlsx (x.json) without --to
+# writes a workbook (JSON); stdout when it is not a terminal and
 # exit 2 when it is; no partial workbook after a failed or interrupted run.
 # Run from tests/e2e with $RELSTAGE set (run.sh does both).
 : "${RELSTAGE:?set RELSTAGE to the relstage binary}"
@@ -282,6 +283,15 @@ try:
     check_accounts("stdout", s, ["in/accounts.csv"])
     pipe = subprocess.run(f"'{R}' -q --to xlsx in/accounts.csv | cat > '{tmp}/pipe.xlsx'", shell=True, env=ENV)
     check_accounts("pipe", os.path.join(tmp, "pipe.xlsx"), ["in/accounts.csv"])
+    # -o's extension picks the format when --to is not given: a workbook, JSON
+    n = os.path.join(tmp, "named.xlsx")
+    run(["-o", n, "in/accounts.csv"], 0)
+    check_accounts("-o named.xlsx", n, ["in/accounts.csv"])
+    j = os.path.join(tmp, "named.json")
+    run(["-o", j, "in/accounts.csv"], 0)
+    want = run(["--to", "json", "in/accounts.csv"]).stdout
+    if open(j, "rb").read() != want:
+        fail("-o named.json did not write what --to json writes")
     # ... and exit 2 with a message on a terminal
     pid, fd = pty.fork()
     if pid == 0:
