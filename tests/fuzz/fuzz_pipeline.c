@@ -57,7 +57,9 @@ static rs_status on_header(void *ctx, const rs_row *out, const rs_row *h, rs_err
 	int k;
 
 	fuzz_check_row(h, true);
-	FUZZ_CHECK(!z->header && out != NULL && out->n > h->n);
+	/* not out->n > h->n: an earlier run's appended columns (an input that is
+	 * relstage's output) are replaced, so out may be no wider than h */
+	FUZZ_CHECK(!z->header && out != NULL && out->n > 0);
 	z->header = true;
 	z->nout = out->n;
 	for (i = 0; i < h->n && !z->twins; i++)

@@ -2,9 +2,12 @@
 # seed.sh - (re)writes the seed corpora under tests/fuzz/corpus/ from the
 # end-to-end fixtures, data/, and hand-made edge cases. Run from the top of
 # the repository; the result is committed, so this runs only when fixtures
-# change. fuzz_pipeline's inputs start with an option byte (see the harness).
+# change; tests/e2e/scripts/fuzz_seed.sh fails when the two drift apart
+# (`sh tests/fuzz/seed.sh DIR` writes DIR instead, for that check).
+# fuzz_pipeline's inputs start with an option byte (see the harness).
 set -eu
-c=tests/fuzz/corpus
+export LC_ALL=C # the glob order decides each pipeline seed's option byte
+c=${1:-tests/fuzz/corpus}
 in=tests/e2e/in
 rm -rf "$c"
 mkdir -p "$c/fuzz_csv" "$c/fuzz_json" "$c/fuzz_rules" "$c/fuzz_values" "$c/fuzz_pipeline" "$c/fuzz_xlsx"
