@@ -166,7 +166,7 @@ typedef struct rs_read_opts {
 	 * as a hidden cell of each row (rs_row.extra). */
 	const char *const *maps;
 	size_t nmaps;
-	const char *map_file;  /* --map-file: its "fields" are read like maps */
+	const struct rs_mapfile *map_file; /* --map-file (rs_mapfile_load): its "fields" are read like maps */
 	/* JSON: the top level must be the array itself, as relstage writes its
 	 * rows (--previous): an object wrapping arrays (its --summary-json, whose
 	 * vanished_accounts hold ids and stages) is RS_EPARSE. */
@@ -178,6 +178,17 @@ typedef struct rs_read_opts {
 #define RS_DEFAULT_MAX_RECORD ((size_t)16 << 20) /* 16 MiB */
 
 typedef struct rs_reader rs_reader;
+
+/*
+ * A --map-file (JSON: field -> column, value words, columns to ignore, the
+ * header row; at most 1 MiB), read once: the reader, classifier and earlier
+ * run that use it borrow it through their options, so it must outlive them.
+ * *out is the caller's: rs_mapfile_free (NULL is fine). `path` labels its
+ * messages and must outlive *out.
+ */
+typedef struct rs_mapfile rs_mapfile;
+rs_status rs_mapfile_load(rs_mapfile **out, const char *path, rs_error *err);
+void rs_mapfile_free(rs_mapfile *m);
 
 /*
  * Opens a reader on `fp` (not closed by the reader). `name` labels errors
@@ -365,7 +376,7 @@ struct rs_classify_opts {
 	size_t nmaps;
 	const char *const *ignores; /* --ignore COLUMN: never taken as a field */
 	size_t nignores;
-	const char *map_file;     /* --map-file: a JSON mapping, read at rs_classifier_new */
+	const struct rs_mapfile *map_file; /* --map-file (rs_mapfile_load), or NULL */
 	unsigned long header_line; /* --header-row: the header starts on this line (0: found) */
 	const char *prefix;       /* --prefix P: appended columns named P_stage, P_flags, ... */
 	rs_previous *previous;    /* NULL without --previous; marks ids seen */

@@ -66,7 +66,6 @@ static rs_status setup_intake(rs_classifier *c, rs_error *err)
 {
 	const rs_classify_opts *o = &c->o;
 	const char *p = o->prefix;
-	rs_status st;
 	int k;
 
 	c->cfg.maps = o->maps;
@@ -74,13 +73,9 @@ static rs_status setup_intake(rs_classifier *c, rs_error *err)
 	c->cfg.ignores = o->ignores;
 	c->cfg.nignores = o->nignores;
 	c->cfg.lang = o->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
-	if (o->map_file != NULL) {
-		if ((st = rs_mapfile_load(&c->mapfile, o->map_file, err)) != RS_OK)
-			return st;
-		c->cfg.file = c->mapfile;
-	}
+	c->cfg.file = o->map_file;
 	rs_intake_init(&c->in, &c->o, &c->stats,
-	               o->header_line ? o->header_line : c->mapfile ? c->mapfile->header_row : 0);
+	               o->header_line ? o->header_line : o->map_file ? o->map_file->header_row : 0);
 	if (p == NULL || *p == '\0')
 		return RS_OK;
 	if ((c->prefixed = rs_calloc(COL_MAX, sizeof *c->prefixed)) == NULL)
@@ -176,7 +171,6 @@ void rs_classifier_free(rs_classifier *c)
 	rs_buf_free(&c->last_file);
 	rs_buf_free(&c->notes);
 	rs_intake_free(&c->in);
-	rs_mapfile_free(c->mapfile);
 	rs_fieldmap_free(c->partial);
 	rs_free((void *)c->pad_cell);
 	rs_free(c->pad_len);

@@ -88,8 +88,7 @@ struct rs_classifier {
 	/* What comes in around the accounts (header.c) and how columns were
 	 * taken: the map file, an earlier run's columns, the notes. */
 	rs_intake in;
-	rs_fieldcfg cfg;
-	struct rs_mapfile *mapfile;
+	rs_fieldcfg cfg;        /* cfg.file: the map file, borrowed from the options */
 	rs_fieldmap *partial;   /* a header's map without id or share (inspect) */
 	size_t nraw;            /* input columns (the map's width) */
 	size_t drop_from, drop_to; /* an earlier run's appended columns: not written */

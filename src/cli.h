@@ -29,6 +29,7 @@ typedef struct cli_opts {
 	unsigned long max_rejects;   /* --max-rejects N or P% */
 	bool max_rejects_set, max_rejects_pct;
 	const char *write_map;       /* inspect --write-map FILE */
+	const char *map_file;        /* --map-file: main loads it once into co and ropts */
 	char *const *inputs;         /* none: standard input */
 	size_t ninputs;
 } cli_opts;

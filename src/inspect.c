@@ -616,7 +616,7 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 {
 	rs_classifier *c = z->cls;
 	const rs_fieldmap *m = map_of(c);
-	const rs_mapfile *mf = c->mapfile;
+	const rs_mapfile *mf = c->cfg.file;
 	const rs_row *h = rs_intake_first_header(&c->in);
 	bool first = true;
 	size_t i, k;

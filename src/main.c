@@ -458,7 +458,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 			return usage_error("--share-scale takes percent or fraction, not \"%s\"", arg);
 		o->co.share_scale = arg[0] == 'p' ? RS_SHARE_PERCENT : RS_SHARE_FRACTION;
 		break;
-	case OPT_MAP_FILE: o->co.map_file = arg; break;
+	case OPT_MAP_FILE: o->map_file = arg; break;
 	case OPT_WRITE_MAP: o->write_map = arg; break;
 	case OPT_IGNORE:
 		if (*arg == '\0')
@@ -529,10 +529,25 @@ static int output_format(cli_opts *o)
 	return -1;
 }
 
+/* --map-file, read once: the readers, the classifier and --previous borrow it. */
+static int load_map(cli_opts *o, rs_mapfile **map)
+{
+	rs_error err;
+
+	memset(&err, 0, sizeof err);
+	if (o->map_file != NULL && rs_mapfile_load(map, o->map_file, &err) != RS_OK) {
+		cli_error(&err);
+		return EXIT_TROUBLE;
+	}
+	o->co.map_file = o->ropts.map_file = *map;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	cli_opts o;
 	rs_rules *rules = NULL;
+	rs_mapfile *map = NULL;
 	const char *env = getenv("RELSTAGE_LANG");
 	int c, rc;
 
@@ -581,7 +596,6 @@ int main(int argc, char **argv)
 		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
 	o.ropts.maps = o.maps; /* dot paths into JSON objects are the reader's */
 	o.ropts.nmaps = o.co.nmaps;
-	o.ropts.map_file = o.co.map_file;
 	argv += optind;
 	argc -= optind;
 	if (argc > 1 && (strcmp(argv[0], "rules") == 0 || strcmp(argv[0], "fields") == 0))
@@ -592,13 +606,14 @@ int main(int argc, char **argv)
 		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("%s", "validate takes one rules file");
 	else if (argc > 0 && strcmp(argv[0], "fields") == 0)
 		rc = cmd_fields();
-	else if ((rc = load_rules(o.rules_path, true, &rules)) == 0) {
+	else if ((rc = load_rules(o.rules_path, true, &rules)) == 0 && (rc = load_map(&o, &map)) == 0) {
 		int inspect = argc > 0 && strcmp(argv[0], "inspect") == 0;
 		o.inputs = argv + inspect;
 		o.ninputs = (size_t)(argc - inspect);
 		rc = finish_stdout(inspect ? cmd_inspect(&o, rules) : cli_run(&o, rules));
 	}
 	rs_rules_free(rules);
+	rs_mapfile_free(map);
 	free(o.maps);
 	return rc;
 }

@@ -1,14 +1,15 @@
 /*
  * mapfile.h - a --map-file: what a team would otherwise repeat in -m options
  * every night (field -> column, value words per field, columns to ignore,
- * the header row), read once with cJSON (mapfile.c).
+ * the header row), read once with cJSON (mapfile.c); rs_mapfile_load and
+ * rs_mapfile_free are public (relstage.h).
  */
 #ifndef RS_MAPFILE_H
 #define RS_MAPFILE_H
 
 #include "fields_impl.h"
 
-typedef struct rs_mapfile {
+struct rs_mapfile {
 	const char *name;         /* the path given (borrowed), for messages */
 	char **field, **column;   /* "fields": column "" takes the field from none */
 	char **field_key;         /* each one's place, "fields.contacts" */
@@ -17,7 +18,7 @@ typedef struct rs_mapfile {
 	size_t nignore;
 	unsigned long header_row; /* "header_row": the header's line, 0 if not given */
 	rs_value_words words[RS_F_COUNT]; /* "values": words per field */
-} rs_mapfile;
+};
 
 /*
  * Parses a map file's text; `name` labels errors, which name the key
@@ -26,8 +27,5 @@ typedef struct rs_mapfile {
  */
 rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const char *name,
                            rs_error *err);
-/* Reads and parses the file at `path` (at most 1 MiB). */
-rs_status rs_mapfile_load(rs_mapfile **out, const char *path, rs_error *err);
-void rs_mapfile_free(rs_mapfile *m);
 
 #endif

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "fields_impl.h"
-#include "mapfile.h"
 #include "previous_impl.h"
 
 typedef struct entry {
@@ -32,8 +31,7 @@ struct rs_previous {
 	/* while loading */
 	const rs_rules *rules;
 	const char *name;
-	rs_fieldcfg cfg;     /* the input's mapping: -m, --ignore, the map file */
-	rs_mapfile *mapfile; /* --map-file, owned */
+	rs_fieldcfg cfg; /* the input's mapping: -m, --ignore, the map file (borrowed) */
 	long id_col, stage_col;
 	bool unquote; /* CSV or TSV: undo formula neutralisation of ids */
 	rs_diag_fn diag;
@@ -304,16 +302,14 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 		p->cfg.nmaps = co->nmaps;
 		p->cfg.ignores = co->ignores;
 		p->cfg.nignores = co->nignores;
+		p->cfg.file = co->map_file;
 	}
 	p->diag = diag;
 	p->ctx = ctx;
 	p->id_col = p->stage_col = -1;
 	ro.array_only = true; /* relstage's own output, never an object wrapping rows */
-	st = co != NULL && co->map_file != NULL ? rs_mapfile_load(&p->mapfile, co->map_file, err) : RS_OK;
-	p->cfg.file = p->mapfile;
 	err->file = name;
-	if (st == RS_OK)
-		st = rs_reader_open(&rd, fp, name, &ro, err);
+	st = rs_reader_open(&rd, fp, name, &ro, err);
 	if (st == RS_OK) {
 		rs_format f = rs_reader_format(rd);
 
@@ -492,6 +488,5 @@ void rs_previous_free(rs_previous *p)
 	rs_free(p->tab);
 	rs_buf_free(&p->ids);
 	rs_buf_free(&p->files);
-	rs_mapfile_free(p->mapfile);
 	rs_free(p);
 }

@@ -230,15 +230,12 @@ static rs_status open_input(rs_reader *r, FILE *fp, rs_error *err)
  */
 static rs_status file_maps(rs_reader *r, rs_error *err)
 {
-	rs_mapfile *m = NULL;
+	const rs_mapfile *m = r->opts.map_file;
 	size_t i, n, given = r->opts.nmaps;
 	bool ok;
-	rs_status st;
 
-	if (r->opts.map_file == NULL)
+	if (m == NULL)
 		return RS_OK;
-	if ((st = rs_mapfile_load(&m, r->opts.map_file, err)) != RS_OK)
-		return st;
 	n = given + m->nfields;
 	ok = (r->maps = rs_calloc(n + 1, sizeof *r->maps)) != NULL;
 	for (i = 0; ok && i < n; i++) {
@@ -251,7 +248,6 @@ static rs_status file_maps(rs_reader *r, rs_error *err)
 			(void)snprintf(r->maps[i], size, c != NULL ? "%s=%s" : "%s", f, c);
 		r->nmaps += ok;
 	}
-	rs_mapfile_free(m);
 	if (!ok)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	r->opts.maps = (const char *const *)r->maps;
