@@ -218,12 +218,38 @@ size_t rs_num_text(char *out, double v, int shift)
 	return fixed_text(out, v < 0, x, n - 1 - (int)e);
 }
 
-void rs_buf_json_str(rs_buf *b, const char *s)
+bool rs_buf_vprintf(rs_buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	b->failed |= n < 0;
+	if (n >= 0 && rs_buf_reserve(b, (size_t)n))
+		b->len += (size_t)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return !b->failed;
+}
+
+bool rs_buf_printf(rs_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = rs_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+void rs_buf_json_mem(rs_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
+	const char *end = s + n;
 
 	rs_buf_putc(b, '"');
-	for (; *s; s++) {
+	for (; s < end; s++) {
 		unsigned char ch = (unsigned char)*s;
 		if (ch == '"' || ch == '\\') {
 			rs_buf_putc(b, '\\');

@@ -233,7 +233,6 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 	const char *word = RS_COL(c->cfg.keys);
 	size_t i, k;
 	int last, col;
-	char line[300];
 
 	c->cfg.drop_from = c->cfg.drop_to = 0;
 	for (i = 0; i < in->n && c->cfg.drop_to == 0; i++) {
@@ -250,21 +249,20 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 		size_t a = c->cfg.drop_from, b = c->cfg.drop_to;
 
 		if (c->cfg.lang == RS_LANG_ZH && c->cfg.keys)
-			(void)snprintf(line, sizeof line, "键 %s ... %s 来自之前的一次 relstage 运行，"
-			               "已由本次的结果替换\n", in->cell[a], in->cell[b - 1]);
+			rs_buf_printf(&c->notes, "键 %s ... %s 来自之前的一次 relstage 运行，"
+			              "已由本次的结果替换\n", in->cell[a], in->cell[b - 1]);
 		else if (c->cfg.lang == RS_LANG_ZH)
-			(void)snprintf(line, sizeof line, "第 %zu-%zu 列（%s ... %s）来自之前的一次 "
-			               "relstage 运行，已由本次的结果替换\n", a + 1, b, in->cell[a],
-			               in->cell[b - 1]);
+			rs_buf_printf(&c->notes, "第 %zu-%zu 列（%s ... %s）来自之前的一次 "
+			              "relstage 运行，已由本次的结果替换\n", a + 1, b, in->cell[a],
+			              in->cell[b - 1]);
 		else if (c->cfg.keys)
-			(void)snprintf(line, sizeof line, "keys %s ... %s are an earlier "
-			               "relstage run's; this run's replace them\n", in->cell[a],
-			               in->cell[b - 1]);
+			rs_buf_printf(&c->notes, "keys %s ... %s are an earlier "
+			              "relstage run's; this run's replace them\n", in->cell[a],
+			              in->cell[b - 1]);
 		else
-			(void)snprintf(line, sizeof line, "columns %zu-%zu (%s ... %s) are an "
-			               "earlier relstage run's; this run's replace them\n", a + 1, b,
-			               in->cell[a], in->cell[b - 1]);
-		rs_buf_puts(&c->notes, line);
+			rs_buf_printf(&c->notes, "columns %zu-%zu (%s ... %s) are an "
+			              "earlier relstage run's; this run's replace them\n", a + 1, b,
+			              in->cell[a], in->cell[b - 1]);
 	}
 	for (i = 0; i < in->n; i++) {
 		if (i >= c->cfg.drop_from && i < c->cfg.drop_to)
@@ -353,7 +351,7 @@ static void tell_notes(const rs_classifier *c, size_t from, size_t to, const cha
 		memset(&e, 0, sizeof e);
 		e.file = file;
 		e.line = line;
-		(void)snprintf(e.msg, sizeof e.msg, "%.*s", (int)(nl - p), p);
+		(void)rs_field_shown(e.msg, sizeof e.msg, p, (size_t)(nl - p)); /* "..." if cut */
 		c->o.notice(c->o.notice_ctx, &e);
 	}
 }

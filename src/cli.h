@@ -5,6 +5,8 @@
 #ifndef RS_CLI_H
 #define RS_CLI_H
 
+#include <stdarg.h>
+
 #include "relstage.h"
 
 enum { EXIT_CLASSIFIED = 0, EXIT_REJECTS = 1, EXIT_TROUBLE = 2 };
@@ -36,7 +38,8 @@ typedef struct cli_opts {
 
 /* cli_msg.c: "relstage: FILE:LINE: WHERE: MSG" on stderr. */
 void cli_error(const rs_error *e);
-/* "relstage: MSG" on stderr (printf-style). */
+/* "relstage: MSG" on stderr (printf-style); cli_vwarn adds tail after MSG. */
+void cli_vwarn(const char *tail, const char *fmt, va_list ap);
 void cli_warn(const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 1, 2)))

@@ -74,6 +74,16 @@ size_t rs_error_format(const rs_error *e, char *buf, size_t size)
 	return n < 0 ? 0 : (size_t)n;
 }
 
+bool rs_buf_error(rs_buf *b, const rs_error *e)
+{
+	size_t n = rs_error_format(e, NULL, 0);
+
+	if (!rs_buf_reserve(b, n))
+		return false;
+	b->len += rs_error_format(e, b->data + b->len, n + 1);
+	return true;
+}
+
 void rs_text_line_col(const char *p, size_t pos, unsigned long *line, unsigned long *col)
 {
 	unsigned long l = 1, c = 1;

@@ -636,15 +636,13 @@ static void note(mapctx *c, const char *fmt, ...)
 	;
 static void note(mapctx *c, const char *fmt, ...)
 {
-	char line[512];
 	va_list ap;
 
 	if (c->notes == NULL)
 		return;
 	va_start(ap, fmt);
-	(void)vsnprintf(line, sizeof line, fmt, ap);
+	(void)rs_buf_vprintf(c->notes, fmt, ap);
 	va_end(ap);
-	rs_buf_puts(c->notes, line);
 	rs_buf_putc(c->notes, '\n');
 }
 

@@ -19,7 +19,7 @@
 typedef struct file_info {
 	const char *name;
 	rs_format format;
-	char encoding[32];
+	char encoding[48]; /* as long as rs_input's */
 	char delimiter;
 	unsigned long header_line, titles;
 	bool header;
@@ -28,8 +28,8 @@ typedef struct file_info {
 typedef struct shown_row {
 	size_t file;
 	unsigned long line;
-	char values[700]; /* field=value ... */
-	char json[900];   /* {"field":value,...} */
+	char values[700]; /* field=value ..., cut with "..." */
+	rs_buf json;      /* {"field":value,...} */
 	char outcome[480];
 	bool told;        /* the outcome is in */
 } shown_row;
@@ -37,7 +37,7 @@ typedef struct shown_row {
 typedef struct listed {
 	size_t file;
 	unsigned long line;
-	char text[480];
+	char text[sizeof ((rs_error *)0)->where + sizeof ((rs_error *)0)->msg]; /* WHERE: MSG */
 } listed;
 
 typedef struct insp {
@@ -142,16 +142,12 @@ void rs_inspect_fields_json(const rs_classifier *cc, rs_buf *b)
 void rs_inspect_notes_json(const rs_classifier *c, rs_buf *b)
 {
 	const char *p = c->notes.data, *nl;
-	char line[512];
-	bool first = true;
 
 	rs_buf_putc(b, '[');
 	for (; p != NULL && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
-		(void)snprintf(line, sizeof line, "%.*s", (int)(nl - p), p);
-		if (!first)
+		if (p != c->notes.data)
 			rs_buf_putc(b, ',');
-		first = false;
-		rs_buf_json_str(b, line);
+		rs_buf_json_mem(b, p, (size_t)(nl - p));
 	}
 	rs_buf_putc(b, ']');
 	if (c->notes.failed)
@@ -199,13 +195,13 @@ static rs_status on_reject(void *ctx, const rs_row *row, rs_error *why, rs_error
 	insp *z = ctx;
 	listed *l = list_add(z, &z->rejects, &z->nrejects, &z->more_rejects, z->cur, row->line);
 	shown_row *s = shown_at(z, row->line);
-	char msg[480];
+	char msg[sizeof l->text];
 
 	why->file = NULL;
 	why->line = 0;
 	(void)rs_error_format(why, msg, sizeof msg);
 	if (l != NULL)
-		(void)snprintf(l->text, sizeof l->text, "%s", msg);
+		memcpy(l->text, msg, sizeof msg);
 	if (s != NULL) {
 		memcpy(s->outcome, "rejected: ", 10);
 		(void)rs_field_shown(s->outcome + 10, sizeof s->outcome - 10, msg, strlen(msg));
@@ -253,11 +249,10 @@ static void show_values(insp *z, const rs_row *row)
 	uint32_t failed = 0, guessed = 0;
 	size_t have = 0;
 	char v[96], cell[64];
-	rs_buf j;
+	rs_buf *j = &s->json;
 	int f;
 
-	rs_buf_init(&j);
-	rs_buf_putc(&j, '{');
+	rs_buf_putc(j, '{');
 	s->file = z->cur;
 	s->line = row->line;
 	s->told = false;
@@ -270,26 +265,26 @@ static void show_values(insp *z, const rs_row *row)
 		if (col < 0)
 			continue;
 		(void)rs_field_shown(cell, sizeof cell, row->cell[col], row->len[col]);
-		jkey(&j, rs_var_name(f), j.len > 1);
+		jkey(j, rs_var_name(f), j->len > 1);
 		if (failed >> f & 1) {
-			rs_buf_puts(&j, "{\"bad\":");
-			rs_buf_json_str(&j, cell);
-			rs_buf_putc(&j, '}');
+			rs_buf_puts(j, "{\"bad\":");
+			rs_buf_json_str(j, cell);
+			rs_buf_putc(j, '}');
 			(void)snprintf(v, sizeof v, "\"%s\"(bad)", cell);
 		} else if (!rs_known(&a, f)) {
-			rs_buf_puts(&j, "null");
+			rs_buf_puts(j, "null");
 			(void)snprintf(v, sizeof v, "(empty)");
 		} else if (rs_var_kind(f) == RS_KIND_TEXT) {
-			rs_buf_json_str(&j, cell);
+			rs_buf_json_str(j, cell);
 			(void)snprintf(v, sizeof v, "\"%s\"", cell);
 		} else if (rs_var_kind(f) == RS_KIND_BOOL) {
-			rs_buf_puts(&j, a.v[f] != 0 ? "true" : "false");
+			rs_buf_puts(j, a.v[f] != 0 ? "true" : "false");
 			(void)snprintf(v, sizeof v, "%s", a.v[f] != 0 ? "yes" : "no");
 		} else if (rs_var_kind(f) == RS_KIND_LEVEL) {
-			rs_buf_json_str(&j, level_name(a.v[f]));
+			rs_buf_json_str(j, level_name(a.v[f]));
 			(void)snprintf(v, sizeof v, "%s", level_name(a.v[f]));
 		} else {
-			rs_buf_put_num(&j, a.v[f], 6);
+			rs_buf_put_num(j, a.v[f], 6);
 			(void)snprintf(v, sizeof v, "%.15g", a.v[f]);
 		}
 		have += (size_t)snprintf(s->values + have, have < sizeof s->values ? sizeof s->values - have : 0,
@@ -299,10 +294,8 @@ static void show_values(insp *z, const rs_row *row)
 			have = sizeof s->values - 1;
 		}
 	}
-	rs_buf_putc(&j, '}');
-	z->oom |= j.failed;
-	(void)snprintf(s->json, sizeof s->json, "%s", !j.failed && j.len < sizeof s->json ? j.data : "{}");
-	rs_buf_free(&j);
+	rs_buf_putc(j, '}');
+	z->oom |= j->failed;
 }
 
 static rs_status on_header(void *ctx, const rs_row *out, const rs_row *in, rs_error *err)
@@ -381,7 +374,7 @@ static void text_fields(insp *z, rs_buf *b)
 	rs_classifier *c = z->cls;
 	const rs_fieldmap *m = map_of(c);
 	const rs_row *h = rs_intake_first_header(&c->in);
-	char line[512], text[RS_FIELD_WHERE_MAX], col[140];
+	char text[RS_FIELD_WHERE_MAX], col[RS_FIELD_WHERE_MAX + 40];
 	bool unused = false;
 	size_t i, w;
 	int f, g;
@@ -391,7 +384,7 @@ static void text_fields(insp *z, rs_buf *b)
 	rs_buf_puts(b, "fields\n");
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0) {
-			(void)snprintf(line, sizeof line, "  %-20s %-34s %s%s%s\n", rs_var_name(f), "-",
+			rs_buf_printf(b, "  %-20s %-34s %s%s%s\n", rs_var_name(f), "-",
 			               m->how[f] < RS_HOW_OFF ? "not found"
 			               : m->keys              ? "taken from no key ("
 			                                      : "taken from no column (",
@@ -404,13 +397,12 @@ static void text_fields(insp *z, rs_buf *b)
 			else
 				(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
 			w = rs_display_width(col, strlen(col)); /* padded by what a terminal shows */
-			(void)snprintf(line, sizeof line, "  %-20s %s%*s %s%s%s%s\n", rs_var_name(f), col,
+			rs_buf_printf(b, "  %-20s %s%*s %s%s%s%s\n", rs_var_name(f), col,
 			               w < 34 ? (int)(34 - w) : 0, "",
 			               rs_how_names[m->how[f]], m->how[f] == RS_HOW_WORDS ? " (" : "",
 			               m->how[f] == RS_HOW_WORDS ? m->matched[f] : "",
 			               m->how[f] == RS_HOW_WORDS ? ")" : "");
 		}
-		rs_buf_puts(b, line);
 	}
 	for (i = 0; h != NULL && i < h->n; i++) {
 		for (g = 0; g < RS_F_COUNT && m->col[g] != (long)i; g++)
@@ -421,13 +413,10 @@ static void text_fields(insp *z, rs_buf *b)
 		                                       : "columns passed through unused\n  ");
 		unused = true;
 		header_text(c, (long)i, text, sizeof text);
-		if (m->keys)
-			(void)snprintf(line, sizeof line, "\"%s\"%s", text,
-			               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
-		else
-			(void)snprintf(line, sizeof line, "%zu \"%s\"%s", i + 1, text,
-			               rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
-		rs_buf_puts(b, line);
+		if (!m->keys)
+			rs_buf_printf(b, "%zu ", i + 1);
+		rs_buf_printf(b, "\"%s\"%s", text,
+		              rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
 	}
 	if (unused)
 		rs_buf_putc(b, '\n');
@@ -436,7 +425,6 @@ static void text_fields(insp *z, rs_buf *b)
 static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, size_t n,
                       unsigned long more)
 {
-	char line[700];
 	size_t i;
 
 	if (n == 0)
@@ -444,17 +432,13 @@ static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, si
 	rs_buf_puts(b, title);
 	rs_buf_puts(b, "\n");
 	for (i = 0; i < n; i++) {
-		if (l[i].line == 0) /* a note of the whole file, as the run says it */
-			(void)snprintf(line, sizeof line, "  %s: %s\n", z->files[l[i].file].name, l[i].text);
-		else
-			(void)snprintf(line, sizeof line, "  %s:%lu: %s\n", z->files[l[i].file].name,
-			               l[i].line, l[i].text);
-		rs_buf_puts(b, line);
+		rs_buf_printf(b, "  %s", z->files[l[i].file].name);
+		if (l[i].line != 0) /* else a note of the whole file, as the run says it */
+			rs_buf_printf(b, ":%lu", l[i].line);
+		rs_buf_printf(b, ": %s\n", l[i].text);
 	}
-	if (more > 0) {
-		(void)snprintf(line, sizeof line, "  and %lu more\n", more);
-		rs_buf_puts(b, line);
-	}
+	if (more > 0)
+		rs_buf_printf(b, "  and %lu more\n", more);
 }
 
 /* JSON has no header row, its keys are the columns: what they do not give. */
@@ -476,52 +460,44 @@ static const char *json_no_header(insp *z)
 
 static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
-	char line[1200], d[4];
+	char d[4];
 	size_t i;
 
 	for (i = 0; i < z->nfiles; i++) {
 		const file_info *fi = &z->files[i];
 		if (fi->name == NULL)
 			break;
-		(void)snprintf(line, sizeof line, "file %s\n  format %s, encoding %s", fi->name,
-		               rs_format_name(fi->format), fi->encoding);
-		rs_buf_puts(b, line);
-		if (fi->delimiter != 0) {
-			(void)snprintf(line, sizeof line, ", delimiter %s", delim_text(fi->delimiter, true, d));
-			rs_buf_puts(b, line);
-		}
+		rs_buf_printf(b, "file %s\n  format %s, encoding %s", fi->name, rs_format_name(fi->format),
+		              fi->encoding);
+		if (fi->delimiter != 0)
+			rs_buf_printf(b, ", delimiter %s", delim_text(fi->delimiter, true, d));
 		if (fi->format == RS_FMT_JSON || fi->format == RS_FMT_JSONL)
-			(void)snprintf(line, sizeof line, "\n  %s\n",
-			               fi->header ? "columns: the keys of its records" : json_no_header(z));
+			rs_buf_printf(b, "\n  %s\n",
+			              fi->header ? "columns: the keys of its records" : json_no_header(z));
 		else if (fi->header)
-			(void)snprintf(line, sizeof line, "\n  header line %lu (%lu title row%s above it)\n",
-			               fi->header_line, fi->titles, fi->titles == 1 ? "" : "s");
+			rs_buf_printf(b, "\n  header line %lu (%lu title row%s above it)\n", fi->header_line,
+			              fi->titles, fi->titles == 1 ? "" : "s");
 		else
-			(void)snprintf(line, sizeof line, "\n  no header row found\n");
-		rs_buf_puts(b, line);
+			rs_buf_puts(b, "\n  no header row found\n");
 	}
 	text_fields(z, b);
 	text_list(z, b, "notes", z->notes, z->nnotes, 0);
 	if (z->nshown > 0)
 		rs_buf_puts(b, "first rows\n");
-	for (i = 0; i < z->nshown; i++) {
-		(void)snprintf(line, sizeof line, "  line %lu: %s\n    -> %s\n", z->shown[i].line,
-		               z->shown[i].values, z->shown[i].outcome);
-		rs_buf_puts(b, line);
-	}
-	(void)snprintf(line, sizeof line,
-	               "rows\n  read        %lu\n  classified  %lu\n  rejected    %lu\n"
-	               "  skipped     %lu (title %lu, blank %lu, totals %lu, footer %lu)\n",
-	               s->read, s->classified, s->rejected,
-	               s->skipped[0] + s->skipped[1] + s->skipped[2] + s->skipped[3], s->skipped[0],
-	               s->skipped[1], s->skipped[2], s->skipped[3]);
-	rs_buf_puts(b, line);
+	for (i = 0; i < z->nshown; i++)
+		rs_buf_printf(b, "  line %lu: %s\n    -> %s\n", z->shown[i].line, z->shown[i].values,
+		              z->shown[i].outcome);
+	rs_buf_printf(b,
+	              "rows\n  read        %lu\n  classified  %lu\n  rejected    %lu\n"
+	              "  skipped     %lu (title %lu, blank %lu, totals %lu, footer %lu)\n",
+	              s->read, s->classified, s->rejected,
+	              s->skipped[0] + s->skipped[1] + s->skipped[2] + s->skipped[3], s->skipped[0],
+	              s->skipped[1], s->skipped[2], s->skipped[3]);
 	text_list(z, b, "rejected rows", z->rejects, z->nrejects, z->more_rejects);
 	text_list(z, b, "skipped rows", z->skips, z->nskips, z->more_skips);
 	if (stop != NULL) {
-		(void)rs_error_format(stop, line, sizeof line);
 		rs_buf_puts(b, "a run would stop here (exit 2):\n  ");
-		rs_buf_puts(b, line);
+		rs_buf_error(b, stop);
 		rs_buf_putc(b, '\n');
 	}
 }
@@ -546,9 +522,10 @@ static void json_list(insp *z, rs_buf *b, const char *key, const listed *l, size
 
 static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
-	char msg[1200], d[4];
+	char d[4];
 	size_t i;
 	int k;
+	rs_buf stop_text;
 
 	rs_buf_puts(b, "{\"relstage\":\"" RS_VERSION "\",\"files\":[");
 	for (i = 0; i < z->nfiles && z->files[i].name != NULL; i++) {
@@ -582,7 +559,7 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		rs_buf_puts(b, i ? ",{\"line\":" : "{\"line\":");
 		rs_buf_put_ulong(b, z->shown[i].line);
 		jkey(b, "values", true);
-		rs_buf_puts(b, z->shown[i].json);
+		rs_buf_puts(b, z->shown[i].json.failed ? "{}" : z->shown[i].json.data);
 		jkey(b, "outcome", true);
 		rs_buf_json_str(b, z->shown[i].outcome);
 		rs_buf_putc(b, '}');
@@ -602,12 +579,13 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 	json_list(z, b, "rejected_rows", z->rejects, z->nrejects, "reason");
 	json_list(z, b, "skipped_rows", z->skips, z->nskips, "row");
 	jkey(b, "stop", true);
-	if (stop != NULL) {
-		(void)rs_error_format(stop, msg, sizeof msg);
-		rs_buf_json_str(b, msg);
-	} else {
-		rs_buf_puts(b, "null");
-	}
+	rs_buf_init(&stop_text);
+	if (stop != NULL && rs_buf_error(&stop_text, stop))
+		rs_buf_json_str(b, stop_text.data);
+	else
+		rs_buf_puts(b, stop != NULL ? "\"out of memory\"" : "null");
+	b->failed |= stop_text.failed;
+	rs_buf_free(&stop_text);
 	rs_buf_puts(b, "}\n");
 }
 
@@ -726,6 +704,8 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 			st = RS_EREJECT;
 	}
 	rs_classifier_free(z.cls);
+	for (i = 0; i < SHOWN_ROWS; i++)
+		rs_buf_free(&z.shown[i].json);
 	rs_free(z.files);
 	rs_free(z.rejects);
 	rs_free(z.skips);

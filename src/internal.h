@@ -8,6 +8,7 @@
 #ifndef RS_INTERNAL_H
 #define RS_INTERNAL_H
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "relstage.h"
@@ -90,8 +91,19 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v);
  * most RS_NUM_TEXT bytes with the NUL); returns its length. */
 #define RS_NUM_TEXT 32
 size_t rs_num_text(char *out, double v, int shift);
-/* s as a JSON string, escaped as JSON requires (ids come from input). */
-void rs_buf_json_str(rs_buf *b, const char *s);
+/* Appends the printf-style text whole, however long. */
+bool rs_buf_vprintf(rs_buf *b, const char *fmt, va_list ap);
+bool rs_buf_printf(rs_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+/* rs_error_format's "FILE:LINE: WHERE: MSG" appended whole (error.c). */
+bool rs_buf_error(rs_buf *b, const rs_error *e);
+/* The n bytes at s as a JSON string, escaped as JSON requires (ids come
+ * from input); rs_buf_json_str for a C string. */
+void rs_buf_json_mem(rs_buf *b, const char *s, size_t n);
+static inline void rs_buf_json_str(rs_buf *b, const char *s) { rs_buf_json_mem(b, s, strlen(s)); }
 
 /* FNV-1a, for the open-addressing tables of ids (previous.c) and keys
  * (read_json.c). */

@@ -73,12 +73,13 @@ static const char usage_text[] =
 	"\n"
 	"Exit status: 0 every row classified, 1 some rows rejected, 2 usage, rules or I/O error.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+static int usage_error(const char *fmt, ...)
 {
-	char msg[1024];
+	va_list ap;
 
-	(void)snprintf(msg, sizeof msg, fmt, arg);
-	cli_warn("%s; see relstage --help", msg);
+	va_start(ap, fmt);
+	cli_vwarn("; see relstage --help", fmt, ap);
+	va_end(ap);
 	return EXIT_TROUBLE;
 }
 
