@@ -174,10 +174,11 @@ size_t rs_xlsx_num_text(const char *s, int shift, char *out)
 	if (end == s || *end != '\0' || s[strspn(s, "0123456789+-.eE")] != '\0' || errno == ERANGE)
 		return 0;
 	/* A whole number a double cannot hold (an 18-digit id) stays as stored:
-	 * rewritten through the double, its last digits would change. */
-	if (shift == 0 && fabs(v) >= 9007199254740992.0 && strlen(s) < RS_NUM_TEXT &&
+	 * rewritten through the double, its last digits would change. One too
+	 * long for out (32 digits and more) is the cell's text as it is: 0. */
+	if (shift == 0 && fabs(v) >= 9007199254740992.0 &&
 	    s[strspn(s + (*s == '-'), "0123456789") + (*s == '-')] == '\0')
-		return (size_t)snprintf(out, RS_NUM_TEXT, "%s", s);
+		return strlen(s) < RS_NUM_TEXT ? (size_t)snprintf(out, RS_NUM_TEXT, "%s", s) : 0;
 	/* Whole numbers keep every digit (a 16-digit id); only a fraction is rounded. */
 	if (sig_digits(s) > 15 && v != floor(v)) {
 		char r[32];

@@ -386,6 +386,21 @@ def excel_digits(out):
           ["X1", "Digits AG", "80%", "3", "5", "1234567890123456"]])
 
 
+def long_ids(out):
+    """Whole numbers of 31 to 40 digits in number cells, written by hand (Excel
+    keeps 15 digits): ids and account numbers keep every digit as stored,
+    none goes through a double ("1.2345678901234568e+31")."""
+    ids = ["1234567890123456789012345678901", "12345678901234567890123456789012",
+           "-98765432109876543210987654321098765", "1000000000000000000000000000000000000001"]
+    rows = [[inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share"), inline("D1", "account_no")]]
+    for i, v in enumerate(ids, 2):
+        rows.append([num("A%d" % i, v), inline("B%d" % i, "Long %d" % i), num("C%d" % i, 40 + i), num("D%d" % i, v)])
+    package(os.path.join(out, "xl_long_ids.xlsx"), [("Export", sheet_xml(rows), None)])
+    twin(os.path.join(out, "xl_long_ids.csv"),
+         [["id", "name", "purchase_share", "account_no"]] +
+         [[v, "Long %d" % i, str(40 + i), v] for i, v in enumerate(ids, 2)])
+
+
 def iso_dates(out):
     """Date cells stored as ISO 8601 text (t="d"), as openpyxl writes them
     with iso_dates=True: shown as their format shows them, a date alone or
@@ -583,6 +598,7 @@ if __name__ == "__main__":
     dot_targets(out)
     escapes(out)
     excel_digits(out)
+    long_ids(out)
     iso_dates(out)
     unordered(out)
     sheets_shown(out)
