@@ -187,7 +187,7 @@ typedef struct mapctx {
 	bool *off;       /* per column: --ignore, or appended by an earlier run */
 	unsigned long line;
 	rs_buf *notes;
-	char amb[RS_F_COUNT][160]; /* the columns whose words were ambiguous */
+	char amb[RS_F_COUNT][200]; /* the columns whose words were ambiguous */
 	rs_error *err;
 } mapctx;
 
@@ -657,6 +657,29 @@ static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
 	return buf;
 }
 
+/* The free columns holding f's words (rs_field_word_rule's mode), quoted
+ * into list: how many; the first and its rule in *cand and *rule. */
+static size_t word_columns(const mapctx *c, int f, int mode, char *list, size_t cap, long *cand,
+                           int *rule)
+{
+	char one[72];
+	size_t col, n = 0;
+	int r;
+
+	list[0] = '\0';
+	for (col = 0; col < c->h->n; col++) {
+		if (!free_column(c, col) || (r = rs_field_word_rule(f, c->full[col], mode)) < 0)
+			continue;
+		if (n++ == 0) {
+			*cand = (long)col;
+			*rule = r;
+		}
+		(void)put(list, cap, n > 1 ? ", " : "");
+		(void)put(list, cap, shell_quoted(one, sizeof one, c->h->cell[col], c->h->len[col]));
+	}
+	return n;
+}
+
 /*
  * Fields still missing are looked for by the words a column holds: one
  * candidate is taken, with a note (a guess the user should hear of),
@@ -664,30 +687,21 @@ static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
  */
 static void apply_words(mapctx *c)
 {
-	char list[160], one[72], ref[112];
-	size_t col, ncand;
-	long cand;
-	int f, rule, r;
+	char list[160], ref[112];
+	size_t ncand;
+	long cand = -1;
+	int f, rule = -1;
 	bool zh = c->cfg->lang == RS_LANG_ZH;
 
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (c->m->how[f] != RS_HOW_NONE)
 			continue;
-		ncand = 0;
-		cand = -1;
-		rule = -1;
-		list[0] = '\0';
-		for (col = 0; col < c->h->n; col++) {
-			if (!free_column(c, col) || (r = rs_field_word_rule(f, c->full[col], false)) < 0)
-				continue;
-			if (ncand++ == 0) {
-				cand = (long)col;
-				rule = r;
-			}
-			(void)put(list, sizeof list, ncand > 1 ? ", " : "");
-			(void)put(list, sizeof list,
-			          shell_quoted(one, sizeof one, c->h->cell[col], c->h->len[col]));
-		}
+		ncand = word_columns(c, f, RS_WORDS_FULL, list, sizeof list, &cand, &rule);
+		/* Then a header that is only "Customer" or 客户, as often a code's as
+		 * a name's: not without an id (it may be the id's column), nor a
+		 * JSON key (an API's "customer" is a reference: an id, an object). */
+		if (ncand == 0 && f == RS_F_NAME && c->m->col[RS_F_ID] >= 0 && !c->cfg->keys)
+			ncand = word_columns(c, f, RS_WORDS_ALONE, list, sizeof list, &cand, &rule);
 		if (ncand == 1) {
 			c->m->col[f] = cand;
 			c->m->how[f] = RS_HOW_WORDS;
@@ -740,7 +754,8 @@ static void hint_lookalikes(mapctx *c)
 	for (f = RS_F_PURCHASE_SHARE; f < RS_F_COUNT; f++)
 		for (col = 0; col < c->h->n; col++)
 			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
-			    !annotates(c->h, col, c->m->col[f]) && rs_field_word_rule(f, c->full[col], false) >= 0) {
+			    !annotates(c->h, col, c->m->col[f]) &&
+			    rs_field_word_rule(f, c->full[col], RS_WORDS_FULL) >= 0) {
 				(void)shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]);
 				if (zh)
 					note(c, "%s 按%s名取%s，但 %s 也像是 %s；如应取它，请用 -m %s=%s",
@@ -757,7 +772,7 @@ static void hint_lookalikes(mapctx *c)
 		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0')
 			continue;
 		for (col = 0; col < c->h->n; col++)
-			if (free_column(c, col) && rs_field_word_rule(f, c->full[col], true) >= 0)
+			if (free_column(c, col) && rs_field_word_rule(f, c->full[col], RS_WORDS_HINT) >= 0)
 				note(c, zh ? "%s 像是 %s：如是，请用 -m %s=%s" : "%s looks like %s: -m %s=%s",
 				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
 				     var_names[f], q);
@@ -767,14 +782,20 @@ static void hint_lookalikes(mapctx *c)
 static rs_status check_required(const mapctx *c)
 {
 	const long *col = c->m->col;
-	char n1[200], n2[160], n3[160], found[120] = "", amb[200] = "";
+	char n1[200], n2[160], n3[160], found[120] = "", amb[240] = "";
 	bool keys = c->cfg->keys;
 	const char *cols = RS_COLS(keys);
 	int have;
 
 	if (col[RS_F_ID] < 0) {
+		char q[100];
+		long one = -1;
+		int rule;
+
 		if (c->amb[RS_F_ID][0] != '\0')
 			(void)snprintf(amb, sizeof amb, " (%s %s)", cols, c->amb[RS_F_ID]);
+		else if (!keys && word_columns(c, RS_F_NAME, RS_WORDS_ALONE, q, sizeof q, &one, &rule) == 1)
+			(void)snprintf(amb, sizeof amb, " (column %s may hold it: -m id=%s)", q, q);
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
 		                    "no %s gives id%s: name one %s, or use --map id=%s", RS_COL(keys), amb,
 		                    names_of(RS_F_ID, n1, sizeof n1), RS_COLUMN(keys));

@@ -124,10 +124,13 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 size_t rs_field_shared_prefix(const rs_row *h);
 /*
  * The first word rule of `field` that normalised text matches (a word of
- * each group, none of the rule's exclusions): its index, or -1. `loose`
- * lets the rule's last group go unmatched (a hint, not a match).
+ * each group, none of the rule's exclusions): its index, or -1. Modes:
+ * RS_WORDS_HINT lets the rule's last group go unmatched (a hint, not a
+ * match); RS_WORDS_ALONE tries only the weak rules whose word is the whole
+ * header ("Customer", 客户: a name's or a code's), which the others skip.
  */
-int rs_field_word_rule(int field, const char *norm, bool loose);
+enum { RS_WORDS_FULL, RS_WORDS_HINT, RS_WORDS_ALONE };
+int rs_field_word_rule(int field, const char *norm, int mode);
 /* The words of rule k that norm holds, joined " + ", into buf. */
 const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap);
 

@@ -24,6 +24,10 @@ typedef struct word_rule {
 	const char *not;
 } word_rule;
 
+/* Or'ed into a rule's field: the whole header is one word of group[0]
+ * (RS_WORDS_ALONE). */
+#define ALONE 0x80
+
 #define CUSTOMER "customer|customers|account|organization|organisation|org|company|client|" \
                  "客户|单位|公司|企业|组织"
 #define NUMBERED "#|no|nr|number|num|count|qty|quantity|anzahl|数|数量|个数|人数"
@@ -44,6 +48,12 @@ static const word_rule rules_table[] = {
 	 NOT_PERSON "|phone|tax|vat|bank|zip|postal|电话|税号|银行"},
 	{RS_F_ID, {"accountid|customerid|companyid"}, NOT_PERSON}, /* Dynamics 365, HubSpot's API */
 	{RS_F_NAME, {CUSTOMER, "name|名称|名字|全称"}, NOT_PERSON "|domain|short|简称|域名"},
+	/* A display name's header as exports write it ("Customer", "Kunde", 客户),
+	 * as often a code's: taken only when nothing else gives the name and an
+	 * id was found (fields.c). A word held in a later one comes after it. */
+	{RS_F_NAME | ALONE, {"customer|client|account|organization|organisation|kunde|unternehmen|"
+	                     "cliente|empresa|société|entreprise|klant|客户单位|往来单位|购货单位|客户|"
+	                     "企业|顾客"}, NULL},
 	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"},
 	 "market|voice|size|capital|市场|" RIVAL "|" NOT_NOW},
 	{RS_F_OUR_SALES,
@@ -318,6 +328,8 @@ static bool rule_matches(const word_rule *r, const char *norm, bool loose)
 {
 	size_t g, len, ngroups = 0;
 
+	if (r->field & ALONE) /* the first word it holds is all of it */
+		return group_hit(norm, r->group[0], &len) != NULL && len == strlen(norm);
 	while (ngroups < 3 && r->group[ngroups] != NULL)
 		ngroups++;
 	if (loose && ngroups < 2)
@@ -332,7 +344,7 @@ static bool rule_matches(const word_rule *r, const char *norm, bool loose)
 	return r->not == NULL || group_hit(norm, r->not, &len) == NULL;
 }
 
-int rs_field_word_rule(int field, const char *norm, bool loose)
+int rs_field_word_rule(int field, const char *norm, int mode)
 {
 	size_t i, words = 1;
 	const char *p;
@@ -344,7 +356,8 @@ int rs_field_word_rule(int field, const char *norm, bool loose)
 	if (*norm == '\0' || p - norm > 64 || words > 6)
 		return -1;
 	for (i = 0; i < NRULES; i++)
-		if (rules_table[i].field == field && rule_matches(&rules_table[i], norm, loose))
+		if (rules_table[i].field == (field | (mode == RS_WORDS_ALONE ? ALONE : 0)) &&
+		    rule_matches(&rules_table[i], norm, mode == RS_WORDS_HINT))
 			return (int)i;
 	return -1;
 }
@@ -388,11 +401,16 @@ size_t rs_field_words(int field, char *buf, size_t cap)
 	buf[0] = '\0';
 	for (i = 0; i < NRULES; i++) {
 		const word_rule *r = &rules_table[i];
-		if (r->field != field)
+		if ((r->field & ~ALONE) != field)
 			continue;
 		for (g = 0; g < 3 && r->group[g] != NULL; g++)
-			have = append(buf, cap, have, g > 0 ? " + (" : have > 0 ? "; (" : "(", r->group[g],
-			              strlen(r->group[g]), ")");
+			have = append(buf, cap, have,
+			              (r->field & ALONE) ? "; or, when an id is found and nothing above "
+			                                   "gives it, a header that is only one of ("
+			              : g > 0            ? " + ("
+			              : have > 0         ? "; ("
+			                                 : "(",
+			              r->group[g], strlen(r->group[g]), ")");
 		if (r->not != NULL)
 			have = append(buf, cap, have, ", not (", r->not, strlen(r->not), ")");
 	}

@@ -725,6 +725,121 @@ static void test_a_column_taken_by_its_words_is_said_in_a_note(void **state)
 	rs_buf_free(&notes);
 }
 
+/* A header that is only "Customer", "Kunde" or 客户 (Kingdee's beside 客户编码)
+ * is the name when no built-in name or words give one; beside a stronger
+ * name it passes through, and it never makes two columns give the name. */
+static void test_a_lone_customer_header_is_the_name_when_nothing_stronger_is(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(found("客户编码|客户|采购份额", b, sizeof b), "id=1a name=2w purchase_share=3a");
+	assert_string_equal(found("Kundennr.|Kunde|Anteil am Einkauf (%)", b, sizeof b),
+	                    "id=1a name=2w purchase_share=3a");
+	assert_string_equal(found("Customer No.|Client|Share", b, sizeof b),
+	                    "id=1w name=2w purchase_share=3a");
+	assert_string_equal(found("客戶編號|客戶|份額", b, sizeof b), "id=1a name=2w purchase_share=3a");
+	/* a stronger name wins, without a clash: an alias, or words */
+	assert_string_equal(found("Account ID|Account Name|Customer|Share", b, sizeof b),
+	                    "id=1a name=2a purchase_share=4a");
+	assert_string_equal(found("Account ID|Customer|Company|Share", b, sizeof b),
+	                    "id=1a name=3a purchase_share=4a");
+	assert_string_equal(found("Account ID|Customer|Client Full Name|Share", b, sizeof b),
+	                    "id=1a name=3w purchase_share=4a");
+	/* 客户 holding the codes beside 客户名称 is not the name */
+	assert_string_equal(found("客户编码|客户|客户名称|份额", b, sizeof b), "id=1a name=3a purchase_share=4a");
+	/* only the whole header: a customer word with others is no name */
+	assert_string_equal(found("Account ID|Customer Type|Customer Segment|Share", b, sizeof b),
+	                    "id=1a purchase_share=4a");
+	assert_int_equal(rs_field_word_rule(RS_F_NAME, "customer", RS_WORDS_FULL), -1);
+	assert_true(rs_field_word_rule(RS_F_NAME, "customer", RS_WORDS_ALONE) >= 0);
+	assert_int_equal(rs_field_word_rule(RS_F_NAME, "customer_type", RS_WORDS_ALONE), -1);
+	assert_int_equal(rs_field_word_rule(RS_F_NAME, "customer_name", RS_WORDS_ALONE), -1);
+	assert_int_equal(rs_field_word_rule(RS_F_ID, "customer", RS_WORDS_ALONE), -1);
+}
+
+/* Taken, it is said like any column taken by its words (in Chinese under
+ * --lang zh); two such columns are named and neither is taken. */
+static void test_a_lone_customer_header_taken_as_the_name_is_said(void **state)
+{
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+	rs_buf notes;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	rs_buf_init(&notes);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "客户编码|客户单位|份额", 1), &cfg, &notes, &err),
+	                 RS_OK);
+	assert_int_equal(m->how[RS_F_NAME], RS_HOW_WORDS);
+	assert_string_equal(notes.data, "name is column 2 (\"客户单位\"), taken by its words (客户单位); if "
+	                                "that is wrong, name the column with -m name=COLUMN\n");
+	rs_fieldmap_free(m);
+	rs_buf_reset(&notes);
+	cfg.lang = RS_LANG_ZH;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Kundennr.|Kunde|Anteil", 1), &cfg, &notes, &err),
+	                 RS_OK);
+	assert_string_equal(notes.data, "name 取第 2 列（\"Kunde\"），依据列名中的词（kunde）；如不对，"
+	                                "请用 -m name=COLUMN 指定列\n");
+	rs_fieldmap_free(m);
+	rs_buf_reset(&notes);
+	cfg.lang = RS_LANG_EN;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|Customer|Client|share", 1), &cfg, &notes, &err),
+	                 RS_OK);
+	assert_int_equal(m->col[RS_F_NAME], -1);
+	assert_string_equal(notes.data, "name: columns 'Customer', 'Client' all look like name; none was "
+	                                "taken: choose one with -m name=COLUMN\n");
+	rs_fieldmap_free(m);
+	rs_buf_free(&notes);
+}
+
+/* Without an id, "Customer" may be the id's column: it is not taken as the
+ * name, and the error names it for -m id=; -m id= takes it with no note.
+ * Never for JSON keys: an API's "customer" is a reference (an id, an object). */
+static void test_a_lone_customer_header_never_takes_the_place_of_the_id(void **state)
+{
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+	rs_buf notes;
+	const char *id[] = {"id=客户"};
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	rs_buf_init(&notes);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Customer|Share", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_int_equal(m->col[RS_F_NAME], -1);
+	assert_contains(err.msg, "no column gives id (column 'Customer' may hold it: -m id='Customer'): ");
+	rs_fieldmap_free(m);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "客户|客户名称|份额", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_int_equal(m->col[RS_F_NAME], 1);
+	assert_contains(err.msg, "no column gives id (column '客户' may hold it: -m id='客户'): ");
+	rs_fieldmap_free(m);
+	cfg.maps = id;
+	cfg.nmaps = 1;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "客户|份额", 1), &cfg, &notes, &err), RS_OK);
+	assert_int_equal(m->col[RS_F_ID], 0);
+	assert_int_equal(m->col[RS_F_NAME], -1);
+	assert_null(notes.data);
+	rs_fieldmap_free(m);
+	cfg.nmaps = 0;
+	cfg.keys = true;
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|customer|share", 1), &cfg, &notes, &err), RS_OK);
+	assert_int_equal(m->col[RS_F_NAME], -1);
+	rs_fieldmap_free(m);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "customer|share", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_null(strstr(err.msg, "may hold it"));
+	rs_fieldmap_free(m);
+	rs_buf_free(&notes);
+}
+
 /* --lang zh: the same notes in Chinese; field names, the -m line and the
  * column's text stay as written; JSON names a key (键). */
 static void test_header_notes_are_chinese_under_lang_zh(void **state)
@@ -1742,6 +1857,9 @@ int main(void)
 		cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
 		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
 		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
+		cmocka_unit_test(test_a_lone_customer_header_is_the_name_when_nothing_stronger_is),
+		cmocka_unit_test(test_a_lone_customer_header_taken_as_the_name_is_said),
+		cmocka_unit_test(test_a_lone_customer_header_never_takes_the_place_of_the_id),
 		cmocka_unit_test(test_header_notes_are_chinese_under_lang_zh),
 		cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
 		cmocka_unit_test(test_json_camel_case_keys_read_as_words),
