@@ -199,6 +199,7 @@ void rs_mapfile_free(rs_mapfile *m);
 rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
                          const rs_read_opts *opts, rs_error *err);
 const char *rs_reader_encoding(const rs_reader *r); /* after open: "UTF-8", "GB18030", ... */
+rs_format rs_reader_format(const rs_reader *r); /* after open: the format in use */
 void rs_reader_free(rs_reader *r);
 
 /* ----------------------------------------------------------------- fields */

@@ -1178,6 +1178,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		return *p = RS_PARSE_OK, RS_OK; /* a map file's word for the field */
 	if (*p == RS_PARSE_BAD && sheet_error(row->cell[c], row->len[c]))
 		why = "a spreadsheet error: the formula of the cell failed";
+	if (why == rs_value_both_marks && m->keys)
+		why = "ambiguous: this key writes decimals both as 1.5 and as 1,5";
 	if (*p != RS_PARSE_OK)
 		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, "is not a number", why, err) : RS_OK;
 	if ((rules & RS_NUM_NONNEG) && *v < 0)

@@ -69,6 +69,9 @@ enum {
  */
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why);
+/* rs_value_number's why for "1.234" when dec is 0 (its column writes both
+ * marks); fields.c says "key" for JSON. */
+extern const char rs_value_both_marks[];
 /* The currencies an amount's sign or code may mean, as bits; 0 for none. */
 unsigned rs_value_currencies(const char *s, size_t n);
 

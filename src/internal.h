@@ -166,7 +166,6 @@ typedef rs_status (*rs_row_fn)(void *ctx, const rs_row *row, rs_error *err);
 rs_status rs_reader_run(rs_reader *r, rs_header_fn on_header, rs_row_fn on_row,
                         void *ctx, rs_error *err);
 char rs_reader_delimiter(const rs_reader *r);       /* after the header: 0 for JSON */
-rs_format rs_reader_format(const rs_reader *r); /* after open: the format in use */
 /* A workbook's sheet read and the others, for a header not found there
  * (rs_xlsx_sheet_hint); "" for other formats. */
 void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap);

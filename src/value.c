@@ -249,6 +249,8 @@ static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
 
 #define MAX_GROUPS 32
 
+const char rs_value_both_marks[] = "ambiguous: this column writes decimals both as 1.5 and as 1,5";
+
 /*
  * The digits of an unsigned number, with its marks: a '.' or ',' followed by
  * other than exactly three digits, or after a first group that cannot be a
@@ -313,7 +315,7 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 		} else {
 			*shape = RS_SHAPE_AMBIG;
 			if (dec == 0)
-				return *why = "ambiguous: this column writes decimals both as 1.5 and as 1,5", RS_PARSE_BAD;
+				return *why = rs_value_both_marks, RS_PARSE_BAD;
 			if (dec == sep[j])
 				d = j;
 		}

@@ -1413,6 +1413,35 @@ static void test_apply_reports_every_bad_cell_in_field_order(void **state)
 /* our_sales and customer_spend in different currencies give no share: the
  * row is rejected naming both; one currency, a sign that may be it ($ and
  * USD, ¥ and CNY, 元 and RMB) or a plain number beside one read as before. */
+/* A number column that writes both decimal marks rejects "1.234" naming the
+ * column; a JSON key's reason names the key (the rest is the same). */
+static void test_both_decimal_marks_reason_names_a_key_in_json(void **state)
+{
+	rs_fieldcfg cfg;
+	rs_fieldmap *m = NULL;
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow h, r;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	for (int keys = 0; keys < 2; keys++) {
+		cfg.keys = keys;
+		rs_error_clear(&err);
+		assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|share", 1), &cfg, NULL, &err), RS_OK);
+		m->pref[RS_F_PURCHASE_SHARE] = 0; /* columns.c: the column writes both */
+		assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1.234", 2), NULL, &a, &guessed, &failed,
+		                                  &err),
+		                 RS_EREJECT);
+		assert_string_equal(err.msg, keys ? "purchase_share \"1.234\" is not a number (ambiguous: this "
+		                                    "key writes decimals both as 1.5 and as 1,5)"
+		                                  : "purchase_share \"1.234\" is not a number (ambiguous: this "
+		                                    "column writes decimals both as 1.5 and as 1,5)");
+		rs_fieldmap_free(m);
+	}
+}
+
 static void test_amounts_in_two_currencies_are_rejected(void **state)
 {
 	rs_fieldmap *m = map_ok("id|our_sales|customer_spend", NULL, 0);
@@ -1881,6 +1910,7 @@ int main(void)
 		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 		cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
 		cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
+		cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 		cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
