@@ -51,7 +51,7 @@ static const word_rule rules_table[] = {
 	/* A display name's header as exports write it ("Customer", "Kunde", 客户),
 	 * as often a code's: taken only when nothing else gives the name and an
 	 * id was found (fields.c). A word held in a later one comes after it. */
-	{RS_F_NAME | ALONE, {"customer|client|account|organization|organisation|kunde|unternehmen|"
+	{RS_F_NAME | ALONE, {"customer|client|organization|organisation|kunde|unternehmen|"
 	                     "cliente|empresa|société|entreprise|klant|客户单位|往来单位|购货单位|客户|"
 	                     "企业|顾客"}, NULL},
 	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"},

@@ -748,6 +748,9 @@ static void test_a_lone_customer_header_is_the_name_when_nothing_stronger_is(voi
 	                    "id=1a name=3w purchase_share=4a");
 	/* 客户 holding the codes beside 客户名称 is not the name */
 	assert_string_equal(found("客户编码|客户|客户名称|份额", b, sizeof b), "id=1a name=3a purchase_share=4a");
+	/* not Account alone: Dynamics 365's hidden "(Do Not Modify) Account" is a GUID */
+	assert_string_equal(found("(Do Not Modify) Account|Account Number|Share", b, sizeof b),
+	                    "id=2w purchase_share=3a");
 	/* only the whole header: a customer word with others is no name */
 	assert_string_equal(found("Account ID|Customer Type|Customer Segment|Share", b, sizeof b),
 	                    "id=1a purchase_share=4a");
