@@ -739,6 +739,8 @@ static void test_a_lone_customer_header_is_the_name_when_nothing_stronger_is(voi
 	assert_string_equal(found("Customer No.|Client|Share", b, sizeof b),
 	                    "id=1w name=2w purchase_share=3a");
 	assert_string_equal(found("客戶編號|客戶|份額", b, sizeof b), "id=1a name=2w purchase_share=3a");
+	assert_string_equal(found("客戶編號|顧客|份額", b, sizeof b), "id=1a name=2w purchase_share=3a");
+	assert_string_equal(found("客戶編號|購貨單位|份額", b, sizeof b), "id=1a name=2w purchase_share=3a");
 	/* a stronger name wins, without a clash: an alias, or words */
 	assert_string_equal(found("Account ID|Account Name|Customer|Share", b, sizeof b),
 	                    "id=1a name=2a purchase_share=4a");
