@@ -537,7 +537,8 @@ static rs_status header_missing(rs_classifier *c, rs_error *err)
 	if (st == RS_OK) /* cannot be: the search said it is not the header */
 		st = rs_error_set(err, RS_EPARSE, first->line, "no header row");
 	if (c->partial != NULL) { /* only id or a share is missing */
-		/* the field map's "(columns 'A', 'B' all look like F)" or "(column 'A' may hold it: ...)", kept */
+		/* the field map's "(columns 'A', 'B' all look like F)" or
+		 * "(column 'A' may hold it: ...)", kept */
 		const char *amb = strstr(err->msg, " (column"), *end = amb ? strstr(amb, "): ") : NULL;
 		char why[200];
 

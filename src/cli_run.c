@@ -402,7 +402,8 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	r->in_size = fstat(fileno(fp), &stt) == 0 && S_ISREG(stt.st_mode) ? (long long)stt.st_size : -1;
 	st = rs_reader_open(&rd, fp, r->file, &r->o->ropts, err);
 	enc = st == RS_OK ? rs_reader_encoding(rd) : "UTF-8";
-	r->keys = st == RS_OK && (rs_reader_format(rd) == RS_FMT_JSON || rs_reader_format(rd) == RS_FMT_JSONL);
+	r->keys = st == RS_OK &&
+	          (rs_reader_format(rd) == RS_FMT_JSON || rs_reader_format(rd) == RS_FMT_JSONL);
 	/* A guessed encoding is always said; with --summary, any that is not UTF-8. */
 	if (strncmp(enc, "UTF-", 4) != 0 &&
 	    (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
@@ -547,8 +548,12 @@ static rs_status finish(run *r, rs_error *err)
 		                 : "%s: no account of this run is in it (%lu new, %lu vanished); if the "
 		                   "two files give the id in different %s, say which with -m id=%s",
 		         r->o->previous, s->added, s->vanished,
-		         r->o->co.lang == RS_LANG_ZH ? (r->keys ? "键" : "列") : r->keys ? "keys" : "columns",
-		         r->o->co.lang == RS_LANG_ZH ? (r->keys ? "键" : "列") : r->keys ? "KEY" : "COLUMN");
+		         r->o->co.lang == RS_LANG_ZH ? (r->keys ? "键" : "列")
+		         : r->keys                   ? "keys"
+		                                     : "columns",
+		         r->o->co.lang == RS_LANG_ZH ? (r->keys ? "键" : "列")
+		         : r->keys                   ? "KEY"
+		                                     : "COLUMN");
 	if (st == RS_OK && r->shown > MAX_SHOWN_REJECTS)
 		cli_warn("%lu more rejected rows not shown%s", r->shown - MAX_SHOWN_REJECTS,
 		         r->o->rejects ? "; all are in the rejects file" : " (use --rejects FILE to keep them)");

@@ -772,7 +772,8 @@ static void hint_lookalikes(mapctx *c)
 		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0')
 			continue;
 		for (col = 0; col < c->h->n; col++)
-			if (free_column(c, col) && rs_field_word_rule(f, c->full[col], RS_WORDS_HINT) >= 0)
+			if (free_column(c, col) &&
+			    rs_field_word_rule(f, c->full[col], RS_WORDS_HINT) >= 0)
 				note(c, zh ? "%s 像是 %s：如是，请用 -m %s=%s" : "%s looks like %s: -m %s=%s",
 				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
 				     var_names[f], q);
@@ -794,7 +795,8 @@ static rs_status check_required(const mapctx *c)
 
 		if (c->amb[RS_F_ID][0] != '\0')
 			(void)snprintf(amb, sizeof amb, " (%s %s)", cols, c->amb[RS_F_ID]);
-		else if (!keys && word_columns(c, RS_F_NAME, RS_WORDS_ALONE, q, sizeof q, &one, &rule) == 1)
+		else if (!keys &&
+		         word_columns(c, RS_F_NAME, RS_WORDS_ALONE, q, sizeof q, &one, &rule) == 1)
 			(void)snprintf(amb, sizeof amb, " (column %s may hold it: -m id=%s)", q, q);
 		return rs_error_set(c->err, RS_EUSAGE, c->line,
 		                    "no %s gives id%s: name one %s, or use --map id=%s", RS_COL(keys), amb,

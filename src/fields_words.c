@@ -27,6 +27,8 @@ typedef struct word_rule {
 /* Or'ed into a rule's field: the whole header is one word of group[0]
  * (RS_WORDS_ALONE). */
 #define ALONE 0x80
+#define ALONE_SAYS \
+	"; or, when an id is found and nothing above gives it, a header that is only one of ("
 
 #define CUSTOMER "customer|customers|account|organization|organisation|org|company|client|" \
                  "客户|单位|公司|企业|组织"
@@ -405,8 +407,7 @@ size_t rs_field_words(int field, char *buf, size_t cap)
 			continue;
 		for (g = 0; g < 3 && r->group[g] != NULL; g++)
 			have = append(buf, cap, have,
-			              (r->field & ALONE) ? "; or, when an id is found and nothing above "
-			                                   "gives it, a header that is only one of ("
+			              (r->field & ALONE) ? ALONE_SAYS
 			              : g > 0            ? " + ("
 			              : have > 0         ? "; ("
 			                                 : "(",
