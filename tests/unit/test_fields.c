@@ -826,6 +826,11 @@ static void test_a_lone_customer_header_never_takes_the_place_of_the_id(void **s
 	assert_int_equal(m->col[RS_F_NAME], 1);
 	assert_contains(err.msg, "no column gives id (column '客户' may hold it: -m id='客户'): ");
 	rs_fieldmap_free(m);
+	/* SAP: Kunde is the customer's number, Name 1 its name */
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Kunde|Name 1|Anteil", 1), &cfg, NULL, &err), RS_EUSAGE);
+	assert_contains(err.msg, "no column gives id (column 'Kunde' may hold it: -m id='Kunde'): ");
+	rs_fieldmap_free(m);
 	cfg.maps = id;
 	cfg.nmaps = 1;
 	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "客户|份额", 1), &cfg, &notes, &err), RS_OK);
