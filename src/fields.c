@@ -1149,12 +1149,16 @@ static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, s
 }
 
 /* An error value of Excel, WPS or LibreOffice (a formula that failed, such
- * as a VLOOKUP's #N/A), as a workbook cell or an export's text. */
+ * as a VLOOKUP's #N/A), as a workbook cell or an export's text; a German,
+ * French or Italian Excel saves it in its own words (#NV, #WERT!, #VALEUR!). */
 static inline bool sheet_error(const char *s, size_t n)
 {
 	static const char *const errs[] = {"#N/A", "#NULL!", "#DIV/0!", "#VALUE!", "#REF!",
 	                                   "#NAME?", "#NUM!", "#SPILL!", "#CALC!", "#FIELD!",
-	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!", NULL};
+	                                   "#GETTING_DATA", "#BLOCKED!", "#UNKNOWN!",
+	                                   "#NV", "#WERT!", "#BEZUG!", "#ZAHL!", "#VALEUR!",
+	                                   "#NOM?", "#NOMBRE!", "#NUL!", "#N/D", "#VALORE!",
+	                                   "#RIF!", "#NOME?", "#NULLO!", NULL};
 	const char *const *e;
 
 	if (n < 2 || s[0] != '#') /* per row, for the id: most are no error */
@@ -1184,6 +1188,12 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		why = "ambiguous: this key writes decimals both as 1.5 and as 1,5";
 	if (*p != RS_PARSE_OK)
 		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, "is not a number", why, err) : RS_OK;
+	/* Text "8.8E+05" is how Excel shows a number in a narrow column, and a
+	 * CSV keeps what it shows: 875,000 or 884,999 became 880,000. */
+	if ((row->type == NULL || row->type[c] != RS_T_NUMBER) && rs_value_sci_digits(row->cell[c], row->len[c]) > 0)
+		return reject_cell(m, f, row, c, "is in scientific notation",
+		                   "Excel cut its digits to fit the column; format the column as "
+		                   "Number and save again", err);
 	if ((rules & RS_NUM_NONNEG) && *v < 0)
 		return reject_cell(m, f, row, c, "is negative", NULL, err);
 	/* Above 2^53 every double is whole; below, the cast is exact. */
@@ -1259,24 +1269,6 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 	return RS_OK;
 }
 
-/* A long number Excel wrote in scientific notation (1.23457E+17): how many
- * digits it kept, or 0 when s[0..n) is not one. */
-static size_t sci_digits(const char *s, size_t n)
-{
-	size_t i = 1, d = 1, e;
-
-	if (n < 5 || s[0] < '1' || s[0] > '9')
-		return 0;
-	if (s[1] == '.')
-		for (i = 2; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			d++;
-	if (i + 3 >= n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')
-		return 0;
-	for (e = i + 2; e < n && s[e] >= '0' && s[e] <= '9'; e++)
-		;
-	return e == n && e - (i + 2) >= 2 ? d : 0;
-}
-
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
@@ -1292,7 +1284,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
-	if (sheet_error(s, n) || (d = sci_digits(s, n)) > 0) {
+	if (sheet_error(s, n) || (d = rs_value_sci_digits(s, n)) > 0) {
 		char msg[128];
 
 		if (d > 0)

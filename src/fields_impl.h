@@ -57,6 +57,9 @@ enum {
 	RS_SHAPE_MARK = 3,  /* the bits above */
 	RS_SHAPE_PCT = 4
 };
+/* Digits kept by a number Excel showed in scientific notation ("1.23457E+17",
+ * "8.8E+05"), or 0 when s is not one. */
+size_t rs_value_sci_digits(const char *s, size_t n);
 /*
  * A number: optional surrounding blanks, a sign, thousands separators in
  * groups of three, and what flags let through (RS_NUM_PERCENT a trailing %,

@@ -457,6 +457,26 @@ done:
 	return RS_PARSE_OK;
 }
 
+/* A long number Excel wrote in scientific notation (1.23457E+17): how many
+ * digits it kept, or 0 when s[0..n) is not one. A CSV keeps what a sheet
+ * shows, so a number too wide for its column ("8.8E+05") lost its digits. */
+size_t rs_value_sci_digits(const char *s, size_t n)
+{
+	size_t i = 1, d = 1, e;
+
+	rs_value_trim(&s, &n);
+	if (n < 5 || s[0] < '1' || s[0] > '9')
+		return 0;
+	if (s[1] == '.')
+		for (i = 2; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	if (i + 3 >= n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')
+		return 0;
+	for (e = i + 2; e < n && s[e] >= '0' && s[e] <= '9'; e++)
+		;
+	return e == n && e - (i + 2) >= 2 ? d : 0;
+}
+
 /* ---------------------------------------------------------- years, dates */
 
 static bool valid_date(long y, long mo, long d)

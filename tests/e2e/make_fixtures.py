@@ -600,12 +600,22 @@ def values_fixtures():
         "D02,45.5,,0.0,,",
         "D03,85.0,6.0,1.0,1.00,2015.0",
         "D04,30.0,2.0,2.0,0.5,2019.5").encode("utf-8")
-    # Formulas that failed, as a sheet saved to CSV shows them: named so.
+    # Formulas that failed, as a sheet saved to CSV shows them: named so
+    # (German Excel's #NV too); amounts a narrow column showed as 8.8E+05
+    # lost their digits: rejected, not scored as 880000 of 1000000.
     f["values_sheet_errors.csv"] = lines(
         "id,purchase_share,our_sales,customer_spend,contacts",
         "F01,#DIV/0!,,,3",
         "F02,,100,#N/A,3",
-        "F03,50,,,#VALUE!").encode("utf-8")
+        "F03,50,,,#VALUE!",
+        "#NV,60,,,3",
+        "F05,,8.8E+05,1.0E+06,3",
+        "F06,,880000,1000000,3").encode("utf-8")
+    # Every amount so, under built-in names: each row rejected saying why,
+    # not a stop blaming the column ("was taken as our_sales ...").
+    f["values_sci_amounts.csv"] = lines(
+        "Account ID,Revenue,Total Purchases,contacts",
+        "G01,8.8E+05,1.0E+06,3", "G02,1.2E+05,1.0E+06,3", "G03,5E+05,1E+06,2").encode("utf-8")
     # Dates as US and UK exports write them: the year is sure, and month
     # and day are read either way when both give the same whole years.
     f["values_us_dates.csv"] = lines(

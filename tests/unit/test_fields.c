@@ -1167,6 +1167,47 @@ static void test_apply_rejects_a_spreadsheet_error_as_id(void **state)
 	assert_contains(err.msg, "is a spreadsheet error");
 }
 
+/* German, French and Italian Excel save a failed lookup in their own words:
+ * no more an id than #N/A is. */
+static void test_apply_rejects_a_localised_spreadsheet_error_as_id(void **state)
+{
+	rs_error err;
+
+	(void)state;
+	apply_rejects("#NV|n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id \"#NV\" is a spreadsheet error (a formula that "
+	                             "failed), not an id");
+	apply_rejects("#WERT!|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+	apply_rejects("#VALEUR!|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+	apply_rejects("#N/D|n|5|||||||||||||", NULL, &err);
+	assert_contains(err.msg, "is a spreadsheet error");
+}
+
+/* An amount a narrow column showed as 8.8E+05 was saved so: 875,000 and
+ * 884,999 alike. A share from it would be off by whatever was cut. */
+static void test_apply_rejects_an_amount_in_scientific_notation(void **state)
+{
+	rs_fieldmap *m;
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	apply_rejects("A1|n||8.8E+05|1000000|||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "our_sales \"8.8E+05\" is in scientific notation (Excel cut "
+	                             "its digits to fit the column; format the column as Number and "
+	                             "save again)");
+	apply_rejects("A1|n||880000|1E+06|||||||||||", NULL, &err);
+	assert_contains(err.msg, "customer_spend \"1E+06\" is in scientific notation");
+	m = full_map();
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n||880000|1000000|||||||||||", 2), NULL,
+	                                   &a, &err),
+	                 RS_OK);
+	rs_fieldmap_free(m);
+}
+
 /* A long numeric id that Excel wrote in scientific notation (an 18-digit
  * id saved as CSV becomes 1.23457E+17): the digits are gone, and every such
  * id would be the same. Codes that only look a little like it stay ids. */
@@ -1912,6 +1953,8 @@ int main(void)
 		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
 		cmocka_unit_test(test_apply_rejects_empty_id),
 		cmocka_unit_test(test_apply_rejects_a_spreadsheet_error_as_id),
+		cmocka_unit_test(test_apply_rejects_a_localised_spreadsheet_error_as_id),
+		cmocka_unit_test(test_apply_rejects_an_amount_in_scientific_notation),
 		cmocka_unit_test(test_apply_rejects_an_id_in_scientific_notation),
 		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
 		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
