@@ -216,8 +216,9 @@ bool rs_header_totals(const rs_row *row, long id_col, long name_col)
 	if (name_col >= 0 && summary_label(row, (size_t)name_col))
 		return true;
 	for (i = 0; i < row->n && blank_cell(row, i); i++)
-		;
-	return totals_cell(row, i) || (i < row->n && marks_cell(row, i, "*", 1, 3));
+		; /* a grouped report's label, "Jane Smith Subtotal", in its group's (first) column */
+	return totals_cell(row, i) || (i == 0 && subtotal_cell(row, 0)) ||
+	       (i < row->n && marks_cell(row, i, "*", 1, 3));
 }
 
 /* Does cell i read as words rather than a code or a number: a label

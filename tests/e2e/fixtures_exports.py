@@ -73,6 +73,25 @@ def salesforce():
     return data + b"\n" + footer
 
 
+def salesforce_grouped():
+    """A Salesforce summary report grouped by owner, exported formatted: the
+    owner once per group, and after each group a subtotal row labelled in
+    the owner's column ("Jane Smith Subtotal"), the id and name empty."""
+    rows = [["Account Owner", "Account ID", "Account Name", "Share of Wallet (%)", "# of Contacts",
+             "Highest Contact Level", "Decision Maker Engaged", "Years as Customer",
+             "Joint Development Projects", "Exec Meetings", "Strategic Partnership Agreement",
+             "Joint Venture", "Preferred Supplier", "Shares Forecast"]]
+    for o, owner in enumerate(OWNERS):
+        group = [(k, a) for k, a in enumerate(ACCOUNTS) if k % 4 == o]
+        for j, (k, a) in enumerate(group):
+            rows.append([owner if j == 0 else "", "0015g00000C%03dQAA" % (k + 1), a[1], str(a[2]),
+                         str(a[3]), LEVEL_SF[a[5]], yn(a[6]), str(a[7]), str(a[8]), str(a[9]),
+                         yn(a[10]), yn(a[11]), yn(a[12]), yn(a[13])])
+        rows.append([owner + " Subtotal", "", "", "", str(sum(a[3] for _, a in group))] + [""] * 9)
+    rows.append(["Grand Total (8 records)", "", "", "", str(sum(a[3] for a in ACCOUNTS))] + [""] * 9)
+    return csv_bytes(rows, quote_all=True)
+
+
 def hubspot():
     """A HubSpot companies export: no share column, our revenue and the
     customer's spend instead; HubSpot's own property names around them, and
@@ -446,6 +465,7 @@ def export_files():
         IN + "/export_kingdee.csv": kingdee(),
         IN + "/export_kingdee_sh.csv": kingdee("SH"),
         IN + "/export_salesforce_contacts.csv": salesforce_contacts(),
+        IN + "/export_salesforce_grouped.csv": salesforce_grouped(),
         IN + "/export_kingdee_regions.csv": kingdee_regions(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),

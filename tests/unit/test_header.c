@@ -118,6 +118,11 @@ static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
 	assert_false(rs_header_totals(row_of(&t, "C100|华东小计|40", 9), 0, 1));
 	/* nor in another cell than the id or the name */
 	assert_false(rs_header_totals(row_of(&t, "||华东小计|5", 9), 0, 1));
+	/* but for the first column, where a report grouped by owner writes it,
+	 * with the id and the name empty */
+	assert_true(rs_header_totals(row_of(&t, "Jane Smith Subtotal|||5", 9), 1, 2));
+	assert_false(rs_header_totals(row_of(&t, "Jane Smith Subtotal|C1||5", 9), 1, 2));
+	assert_false(rs_header_totals(row_of(&t, "Jane Smith|||5", 9), 1, 2));
 }
 
 static void test_footer_rows_read_as_words(void **state)

@@ -15,6 +15,7 @@ want = {r["name"]: r["stage"] for r in csv.DictReader(open("in/exports_expected.
 # (file, options, skipped rows by kind)
 RUNS = [
     ("export_salesforce.csv", [], {"footer": 5}),
+    ("export_salesforce_grouped.csv", [], {"totals": 5}),
     ("export_hubspot.csv", ["--prefix", "rs"], {}),
     ("export_dynamics.csv", [], {}),
     ("export_zoho.csv", ["--ignore", "Sales"], {}),
