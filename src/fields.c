@@ -977,12 +977,14 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 
 /* Do two amount headers name one unit? A header that names no scale is in
  * plain units; "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" dollars. */
-static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca, unsigned *cb)
+static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca, unsigned *cb,
+                        bool *scaled)
 {
 	double sa, sb;
 
 	unit_named(ta, na, &sa, ca);
 	unit_named(tb, nb, &sb, cb);
+	*scaled = sa != 1;
 	return sa == sb && (*ca == 0 || *cb == 0 || (*ca & *cb) != 0);
 }
 
@@ -992,9 +994,12 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 	char ta[48], tb[48];
 
 	m->amount_cur[0] = m->amount_cur[1] = 0;
+	m->amount_scaled = false;
 	if (a < 0 || b < 0 ||
-	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0], &m->amount_cur[1]))
+	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0], &m->amount_cur[1],
+	                &m->amount_scaled))
 		return RS_OK;
+	m->amount_scaled = false;
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (%s \"%s\") and customer_spend (%s \"%s\") name "
 	                    "different units (a %s that names no scale counts as plain units), "
@@ -1022,12 +1027,13 @@ rs_status rs_fieldmap_check_subunits(const rs_fieldmap *m, const rs_row *h, cons
 	char ta[160], tb[160], sa[48], sb[48];
 	size_t na, nb;
 	unsigned ca, cb;
+	bool scaled;
 
 	if (a < 0 || b < 0)
 		return RS_OK;
 	na = with_unit(ta, sizeof ta, h, sub, a);
 	nb = with_unit(tb, sizeof tb, h, sub, b);
-	if (units_agree(ta, na, tb, nb, &ca, &cb))
+	if (units_agree(ta, na, tb, nb, &ca, &cb, &scaled))
 		return RS_OK;
 	return rs_error_set(err, RS_EUSAGE, sub->line,
 	                    "this row under the header gives units: our_sales (column \"%s\") in "
@@ -1342,6 +1348,17 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 
 	bool by_header = cb == 0;
 
+	/* Under 万元 headers, "88" beside "1,000,000元": the marked cell may be
+	 * in plain units (元), not the header's; a share would be 10,000 off. */
+	if (m->amount_scaled && row->len[a] > 0 && row->len[b] > 0 && (ca == 0) != (cb == 0)) {
+		(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\": one names a "
+		               "currency and the other not, under headers that name a scale (\"%s\"); "
+		               "the one that names it may not be in that scale: write both alike",
+		               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
+		               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), m->where[RS_F_OUR_SALES]);
+		rs_error_add_reason(err, row->line, m->where[RS_F_OUR_SALES], msg);
+		return RS_EREJECT;
+	}
 	if (ca == 0) /* the reason starts with our_sales' column */
 		ca = m->amount_cur[0];
 	if (cb == 0)
@@ -1424,7 +1441,7 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, 
 	/* Plain numbers take the fast path: only two slow amounts carry signs. */
 	/* and one with a sign beside a plain one whose header names a currency */
 	amounts = (slow & amounts) == amounts ||
-	                  ((slow & amounts) != 0 && (m->amount_cur[0] | m->amount_cur[1]) != 0)
+	                  ((slow & amounts) != 0 && ((m->amount_cur[0] | m->amount_cur[1]) != 0 || m->amount_scaled))
 	              ? amounts
 	              : 0;
 	for (f = 0; slow != 0; f++, slow >>= 1)

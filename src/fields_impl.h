@@ -257,6 +257,7 @@ struct rs_fieldmap {
 	uint32_t dec_by_file;             /* fields whose pref came from other columns */
 	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
 	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
+	bool amount_scaled;     /* ... and both name one scale other than 1 (万元, TEUR) */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };

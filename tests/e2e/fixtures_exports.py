@@ -185,6 +185,32 @@ def kingdee(code="KH"):
     return csv_bytes(rows, eol="\r\n")
 
 
+def kingdee_gbk():
+    """The Kingdee report as GBK "CSV", CRLF: √/× and 是/否, shares as
+    "88.00%", a 小计 row per half. E03's share is empty and its amounts were
+    typed by hand, the customer's purchases in 元 ("1,000,000元") under a
+    万元 header: 35 万元 of 100 万元, read as a share of 0.0035% before."""
+    head = ["序号", "客户编码", "客户名称", "销售额（万元）", "采购总额（万元）", "采购占比", "联系人数量",
+            "接触部门", "最高接触级别", "是否关键人", "合作年数", "联合开发项目", "是否签订战略协议",
+            "是否合资", "是否独家", "信息共享"]
+    n = len(head)
+    rows = [["客户往来分析表"] + [""] * (n - 1), head]
+    for k, a in enumerate(ACCOUNTS):
+        rows.append([str(k + 1), "KH%04d" % (k + 1), ZH_NAMES[k], "%.2f" % (a[14] / 10),
+                     "%.2f" % (a[15] / 10), "%.2f%%" % a[2], str(a[3]), str(a[4]), LEVEL_ZH[a[5]],
+                     yn(a[6], "√", "×"), str(a[7]), str(a[8]), yn(a[10], "是", "否"), yn(a[11], "√", "×"),
+                     yn(a[12], "是", "否"), yn(a[13], "√", "×")])
+        if k == 2:
+            rows[-1][3:6] = ["35", "1,000,000元", ""]
+        if k % 4 == 3:
+            half = ACCOUNTS[k - 3:k + 1]
+            rows.append(["", "小计", "", "%.2f" % (sum(x[14] for x in half) / 10),
+                         "%.2f" % (sum(x[15] for x in half) / 10)] + [""] * (n - 5))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode("gbk")
+
+
 def salesforce_contacts():
     """A Salesforce "Accounts with Contacts" report: one row per contact, so
     each account's id and figures repeat on consecutive rows."""
@@ -464,6 +490,7 @@ def export_files():
         IN + "/export_pipedrive.csv": pipedrive(),
         IN + "/export_kingdee.csv": kingdee(),
         IN + "/export_kingdee_sh.csv": kingdee("SH"),
+        IN + "/export_kingdee_gbk.csv": kingdee_gbk(),
         IN + "/export_salesforce_contacts.csv": salesforce_contacts(),
         IN + "/export_salesforce_grouped.csv": salesforce_grouped(),
         IN + "/export_kingdee_regions.csv": kingdee_regions(),

@@ -1559,6 +1559,43 @@ static void test_an_amount_without_currency_is_in_its_headers(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* Under headers in 万元, "88" beside "1,000,000元" is 88 万元 of 100 万元
+ * written two ways: the marked cell may be in plain units, and a share
+ * from them would be 0.0088%. Both marked, or neither, read as before. */
+static void test_one_marked_amount_under_scaled_headers_is_rejected(void **state)
+{
+	static const char *const hdr = "id|销售额（万元）|采购总额（万元）";
+	rs_fieldmap *m = map_ok(hdr, NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow h, r;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1,000,000元", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_EREJECT);
+	assert_string_equal(err.msg, "our_sales \"88\" and customer_spend \"1,000,000元\": one names a "
+	                             "currency and the other not, under headers that name a scale "
+	                             "(\"销售额（万元）\"); the one that names it may not be in that "
+	                             "scale: write both alike");
+	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|￥88|100", 2), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_EREJECT);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|100", 2), NULL, &a, &guessed, &failed, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|￥88.00|￥100.00", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|", 2), NULL, &a, &guessed, &failed, &err),
+	                 RS_OK);
+	rs_fieldmap_free(m);
+}
+
 static void test_apply_passes_reader_reject_through(void **state)
 {
 	rs_fieldmap *m = map_ok("id|share", NULL, 0);
@@ -1965,6 +2002,7 @@ int main(void)
 		cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
 		cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 		cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
+		cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
