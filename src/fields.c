@@ -1238,6 +1238,9 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		return RS_OK;
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, f, row, c, err);
+	if (rs_value_placeholder(row->cell[c], row->len[c]) &&
+	    !rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
+		return RS_OK; /* "k.A.", "—": none given, as an empty cell */
 	if (f == RS_F_CUSTOMER_SINCE) {
 		if ((p = rs_value_since(row->cell[c], row->len[c], m->today, &v, &years, &why)) == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, "is not a year or a date", why, err);

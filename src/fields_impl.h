@@ -57,6 +57,8 @@ enum {
 	RS_SHAPE_MARK = 3,  /* the bits above */
 	RS_SHAPE_PCT = 4
 };
+/* Is s a placeholder for no value ("-", "—", "/", "n/a", "k.A.")? */
+bool rs_value_placeholder(const char *s, size_t n);
 /* Digits kept by a number Excel showed in scientific notation ("1.23457E+17",
  * "8.8E+05"), or 0 when s is not one. */
 size_t rs_value_sci_digits(const char *s, size_t n);

@@ -273,7 +273,10 @@ static void show_values(insp *z, const rs_row *row)
 			(void)snprintf(v, sizeof v, "\"%s\"(bad)", cell);
 		} else if (!rs_known(&a, f)) {
 			rs_buf_puts(j, "null");
-			(void)snprintf(v, sizeof v, "(empty)");
+			(void)snprintf(v, sizeof v,
+			               rs_value_placeholder(row->cell[col], row->len[col]) ? "\"%s\"(unknown)"
+			                                                                   : "(empty)",
+			               cell);
 		} else if (rs_var_kind(f) == RS_KIND_TEXT) {
 			rs_buf_json_str(j, cell);
 			(void)snprintf(v, sizeof v, "\"%s\"", cell);

@@ -477,6 +477,24 @@ size_t rs_value_sci_digits(const char *s, size_t n)
 	return e == n && e - (i + 2) >= 2 ? d : 0;
 }
 
+/* A cell that says no value was given: a dash, a slash, n/a, k.A. (keine
+ * Angabe). Read as an empty cell, unknown; "#N/A" (a formula that failed)
+ * and 未知 ("unknown", an answer) are not this. */
+bool rs_value_placeholder(const char *s, size_t n)
+{
+	static const char *const marks[] = {"-", "--", "/", "\xE2\x80\x94", "\xE2\x80\x94\xE2\x80\x94",
+	                                    "\xE2\x80\x93", "n/a", "n.a.", "n.a", "k.a.", "k. a.", "k.a", NULL};
+	size_t i;
+
+	rs_value_trim(&s, &n);
+	if (n == 0 || n > 6)
+		return false;
+	for (i = 0; marks[i] != NULL; i++)
+		if (rs_value_word_eq(s, n, marks[i]))
+			return true;
+	return false;
+}
+
 /* ---------------------------------------------------------- years, dates */
 
 static bool valid_date(long y, long mo, long d)

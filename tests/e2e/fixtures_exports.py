@@ -380,6 +380,22 @@ def excel_german():
     return "".join(";".join(r) + "\n" for r in rows).encode("cp1252")
 
 
+def excel_german_na():
+    """German Excel "CSV (Trennzeichen-getrennt)", CRLF, amounts as
+    "1.234,56 €", shares as "85 %", and the placeholders a team types for
+    "none given": k.A., n/a, a dash, an em dash. Each is unknown, as an
+    empty cell: 10012's share comes from its amounts (it was rejected)."""
+    rows = [["Kundennr.", "Firma", "Anteil am Einkauf", "Umsatz", "Einkaufsvolumen", "Anzahl Kontakte",
+             "Höchste Ebene", "Entscheider", "Rahmenvertrag", "Kunde seit"],
+            ["10011", "Müller GmbH", "85 %", "1.234,56 €", "1.452,42 €", "12", "Geschäftsführer", "ja", "ja",
+             "15.06.2015"],
+            ["10012", "Weber KG", "k.A.", "62.000,00 €", "100.000,00 €", "2", "Einkäufer", "nein", "nein",
+             "01.03.2020"],
+            ["10013", "Schulz AG", "62,5 %", "", "", "3", "Abteilungsleiter", "nein", "n/a", "k.A."],
+            ["10014", "Becker OHG", "40 %", "1.000,00 €", "2.500,00 €", "-", "—", "nein", "nein", ""]]
+    return "".join(";".join(r) + "\r\n" for r in rows).encode("cp1252")
+
+
 def de_amount(v):
     """1234567.5 as German SAP writes it: 1.234.567,50, a minus after it."""
     t = f"{abs(v):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
@@ -503,6 +519,7 @@ def export_files():
         IN + "/export_bad_rows.csv": bad_rows(),
         IN + "/intake_thin.csv": thin(),
         IN + "/export_excel_de.csv": excel_german(),
+        IN + "/export_excel_de_na.csv": excel_german_na(),
         IN + "/export_sap.txt": sap(),
         IN + "/export_netsuite.csv": netsuite(),
         IN + "/intake_share_beside.csv": share_beside(),

@@ -1596,6 +1596,36 @@ static void test_one_marked_amount_under_scaled_headers_is_rejected(void **state
 	rs_fieldmap_free(m);
 }
 
+/* A placeholder for "none given" (k.A., n/a, a dash, a slash) is an empty
+ * cell: unknown, and the share then comes from the amounts. A failed
+ * formula (#N/A), 未知 and "?" stay refused. */
+static void test_placeholders_read_as_unknown(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	trow r;
+
+	(void)state;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|k.A.|62.000,00 €|100.000,00 €|—|-|/|n/a|"
+	                                                 "N.A.||||||", 2),
+	                                   NULL, &a, &err),
+	                 RS_OK);
+	assert_false(rs_known(&a, RS_F_PURCHASE_SHARE));
+	assert_true(rs_known(&a, RS_F_OUR_SALES));
+	assert_false(rs_known(&a, RS_F_CONTACTS));
+	assert_false(rs_known(&a, RS_F_DEPARTMENTS));
+	assert_false(rs_known(&a, RS_F_TOP_CONTACT_LEVEL));
+	assert_false(rs_known(&a, RS_F_KEY_PERSON));
+	assert_false(rs_known(&a, RS_F_RELATIONSHIP_YEARS));
+	rs_fieldmap_free(m);
+	apply_rejects("A1|n|#N/A|||||||||||||", NULL, &err);
+	apply_rejects("A1|n|5||||||未知|||||||", NULL, &err);
+	apply_rejects("A1|n|5||||||?|||||||", NULL, &err);
+	apply_rejects("A1|n|5|||-5||||||||||", NULL, &err);
+}
+
 static void test_apply_passes_reader_reject_through(void **state)
 {
 	rs_fieldmap *m = map_ok("id|share", NULL, 0);
@@ -2003,6 +2033,7 @@ int main(void)
 		cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 		cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 		cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
+		cmocka_unit_test(test_placeholders_read_as_unknown),
 		cmocka_unit_test(test_apply_passes_reader_reject_through),
 		cmocka_unit_test(test_apply_does_not_allocate),
 		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
