@@ -1287,7 +1287,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	size_t n = row->len[c], d = 0;
 
 	rs_value_trim(&s, &n);
-	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL)) {
+	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL) || rs_value_placeholder(s, n)) {
 		rs_error_add_reason(err, row->line, m->where[RS_F_ID], "id is empty");
 		return RS_EREJECT; /* the other cells are still read, for their problems */
 	}

@@ -1146,6 +1146,10 @@ static void test_apply_rejects_empty_id(void **state)
 	(void)state;
 	apply_rejects("  |n|5|||||||||||||", NULL, &err);
 	assert_string_equal(err.msg, "id is empty");
+	apply_rejects(" n/a |n|5|||||||||||||", NULL, &err); /* a placeholder: none given */
+	assert_string_equal(err.msg, "id is empty");
+	apply_rejects("—|n|5|||||||||||||", NULL, &err);
+	assert_string_equal(err.msg, "id is empty");
 }
 
 /* A failed lookup (=VLOOKUP(...) gives #N/A) is not an account's id: scored
