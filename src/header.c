@@ -407,6 +407,31 @@ static rs_status sub_header_check(const rs_intake *t, const rs_row *row, const r
 	return rs_fieldmap_check_subunits(m, h, row, err);
 }
 
+/* The header again, cell for cell (a report printed page by page, two
+ * exports joined with cat): the id cell first, as most rows differ there. */
+static bool header_again(const rs_intake *t, const rs_row *row, const rs_row *h)
+{
+	long id = t->map->col[RS_F_ID];
+	size_t i;
+
+	if (!t->tabular || row->reject != NULL || row->n != h->n || id < 0 || (size_t)id >= row->n)
+		return false;
+	for (i = (size_t)id;; i = i + 1 == row->n ? 0 : i + 1) {
+		const char *a = row->cell[i], *b = h->cell[i];
+		size_t na = row->len[i], nb = h->len[i];
+		if (i == 0 && na >= 3 && memcmp(a, "\xEF\xBB\xBF", 3) == 0) { /* the BOM of the file cat joined */
+			a += 3;
+			na -= 3;
+		}
+		rs_value_trim(&a, &na);
+		rs_value_trim(&b, &nb);
+		if (na != nb || memcmp(a, b, na) != 0)
+			return false;
+		if ((i + 1 == row->n ? 0 : i + 1) == (size_t)id)
+			return true;
+	}
+}
+
 rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *err)
 {
 	const rs_row *h = rs_intake_first_header(t);
@@ -418,6 +443,8 @@ rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *er
 	else if (t->tabular && in->reject == NULL &&
 	         rs_header_totals(in, t->map->col[RS_F_ID], t->map->col[RS_F_NAME]))
 		*kind = RS_SKIP_TOTALS;
+	else if (h != NULL && header_again(t, in, h))
+		*kind = RS_SKIP_TITLE;
 	else if (h != NULL && sub_header(t, in, h)) {
 		if ((st = sub_header_check(t, in, h, err)) != RS_OK)
 			return st;

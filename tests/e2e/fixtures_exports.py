@@ -396,6 +396,14 @@ def excel_german_na():
     return "".join(";".join(r) + "\r\n" for r in rows).encode("cp1252")
 
 
+def cat_joined():
+    """Two Excel "CSV UTF-8" exports joined with cat: the second one's BOM
+    and header in the middle, then its accounts."""
+    head = ["Account ID", "Account Name", "Share of Wallet (%)", "# of Contacts"]
+    part = [[[a[0], a[1], str(a[2]), str(a[3])] for a in ACCOUNTS[i:i + 4]] for i in (0, 4)]
+    return b"".join(csv_bytes([head] + p, eol="\r\n", bom=True) for p in part)
+
+
 def de_amount(v):
     """1234567.5 as German SAP writes it: 1.234.567,50, a minus after it."""
     t = f"{abs(v):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
@@ -520,6 +528,7 @@ def export_files():
         IN + "/intake_thin.csv": thin(),
         IN + "/export_excel_de.csv": excel_german(),
         IN + "/export_excel_de_na.csv": excel_german_na(),
+        IN + "/intake_cat_joined.csv": cat_joined(),
         IN + "/export_sap.txt": sap(),
         IN + "/export_netsuite.csv": netsuite(),
         IN + "/intake_share_beside.csv": share_beside(),
