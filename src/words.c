@@ -66,14 +66,16 @@ static const vocab words[] = {
 	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX}, {"gm", 'l', 4, W_END},
 	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
-	{"役员", 'l', 4, W_SUFFIX},
+	{"役员", 'l', 4, W_SUFFIX}, {"board member", 'l', 4, W_END},
+	{"vorstandsvorsitzender", 'l', 4, W_END}, {"vorstandsvorsitzende", 'l', 4, W_END},
 	/* director */
 	{"3", 'l', 3, 0}, {"director", 'l', 3, W_END | W_FIRST}, {"head", 'l', 3, W_FIRST},
 	{"directeur", 'l', 3, W_END | W_FIRST}, {"directrice", 'l', 3, W_END | W_FIRST},
 	{"direktur", 'l', 3, W_END | W_FIRST}, {"direktor", 'l', 3, W_SUFFIX | W_FIRST},
 	{"leiter", 'l', 3, W_SUFFIX | W_FIRST},
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
-	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX},
+	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX}, {"department head", 'l', 3, W_END},
+	{"处长", 'l', 3, W_SUFFIX}, /* a state-owned firm's division head (处级) */
 	/* manager */
 	{"2", 'l', 2, 0}, {"manager", 'l', 2, W_END | W_FIRST}, {"mgr", 'l', 2, W_END},
 	{"supervisor", 'l', 2, W_END}, {"team lead", 'l', 2, W_END}, {"team leader", 'l', 2, W_END},
@@ -81,7 +83,7 @@ static const vocab words[] = {
 	{"gruppenleiter", 'l', 2, W_SUFFIX}, {"responsable", 'l', 2, W_FIRST | W_END},
 	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
 	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX}, {"中层", 'l', 2, W_SUFFIX},
-	{"課长", 'l', 2, W_SUFFIX},
+	{"課长", 'l', 2, W_SUFFIX}, {"科长", 'l', 2, W_SUFFIX}, /* its section head (科级) */
 	/* staff */
 	{"1", 'l', 1, 0}, {"staff", 'l', 1, W_END}, {"employee", 'l', 1, W_END},
 	{"individual contributor", 'l', 1, W_END}, {"buyer", 'l', 1, W_END},

@@ -145,6 +145,10 @@ static void test_levels_from_real_titles(void **state)
 	LEVEL("Head of Purchasing", 3); LEVEL("Director of Operations", 3); LEVEL("Sales Director", 3);
 	LEVEL("Director, Supply Chain", 3); LEVEL("Leiter Einkauf", 3); LEVEL("Einkaufsleiter", 3);
 	LEVEL("采购总监", 3); LEVEL("总监", 3); LEVEL("采购部长", 3); LEVEL("部长", 3);
+	/* a state-owned customer's ranks: 处级 a division head, 科级 a section head */
+	LEVEL("处长", 3); LEVEL("采购处处长", 3); LEVEL("副处长", 3); LEVEL("處長", 3);
+	LEVEL("科长", 2); LEVEL("物资科科长", 2); LEVEL("Department Head", 3);
+	LEVEL("Board Member", 4); LEVEL("Vorstandsvorsitzender", 4);
 	LEVEL("Directeur des achats", 3);
 	LEVEL("采购经理", 2); LEVEL("部门经理", 2); LEVEL("经理", 2); LEVEL("主管", 2); LEVEL("采购主管", 2);
 	LEVEL("Supervisor", 2); LEVEL("Manager of Procurement", 2); LEVEL("Purchasing Manager", 2);
