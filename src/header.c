@@ -112,7 +112,10 @@ static bool totals_cell(const rs_row *row, size_t i)
 	                                    "summegesamt", "insgesamt", "zwischensumme", "totaal",
 	                                    "totalgeneral", "totalgénéral", "totale", "suma", "sumatotal",
 	                                    "somme", "平均", "平均值", "均值", "average", "durchschnitt",
-	                                    "mittelwert", "moyenne", "promedio", NULL};
+	                                    "mittelwert", "moyenne", "promedio",
+	                                    /* Excel's and WPS's pivot and subtotal labels, a ledger's */
+	                                    "汇总", "总汇总", "累计", "本年累计", "本月累计", "gesamtergebnis",
+	                                    "totalecomplessivo", NULL};
 	char norm[3 * 40 + 4];
 	size_t n, k, o;
 	unsigned char c0;
@@ -151,16 +154,20 @@ static bool cjk_before(const char *s, size_t p)
 	return p >= 3 && u[p - 3] >= 0xE3 && u[p - 3] <= 0xE9;
 }
 
-/* Per row: a cell holds 计 or 計 (E8 ..), full-width forms (EF ..), or
- * "total" or "summe" in ASCII, any case, before it is looked at more closely. */
+/* Per row: a cell holds 计 or 計 (E8 ..), full-width forms (EF ..), 汇 (E6 B1
+ * 87), or "total", "summe" or "ergeb" in ASCII, any case, before it is
+ * looked at more closely. */
 static bool maybe_subtotal(const char *s, size_t n)
 {
-	static const char *const stems[] = {"total", "summe"};
+	static const char *const stems[] = {"total", "summe", "ergeb"};
 	size_t i, k, j;
 
 	if (memchr(s, 0xE8, n) != NULL || memchr(s, 0xEF, n) != NULL)
 		return true;
-	for (k = 0; k < 2; k++)
+	for (i = 0; i + 3 <= n; i++)
+		if (memcmp(s + i, "\xE6\xB1\x87", 3) == 0)
+			return true;
+	for (k = 0; k < 3; k++)
 		for (i = 0; i + 5 <= n; i++) {
 			for (j = 0; j < 5 && (s[i + j] | 0x20) == stems[k][j]; j++)
 				;
@@ -179,8 +186,9 @@ static bool maybe_subtotal(const char *s, size_t n)
  */
 static bool subtotal_cell(const rs_row *row, size_t i)
 {
-	static const char *const words[] = {"小计", "合计", "总计", "subtotal", "subtotals", "sub_total",
-	                                    "sub_totals", "zwischensumme", NULL}; /* 小計 reads as 小计 */
+	static const char *const words[] = {"小计", "合计", "总计", "汇总", "subtotal", "subtotals", "sub_total",
+	                                    "sub_totals", "zwischensumme", "ergebnis",
+	                                    NULL}; /* 小計 reads as 小计; "华东 汇总", "Ost Ergebnis": Excel's */
 	char norm[3 * 80 + 4];
 	size_t n, w, k;
 

@@ -56,7 +56,10 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	                                  "合計|||5", "總計|||5", "小計|||5", "共計|||5", "本页合计|||5",
 	                                  "本頁合計|||5", "Summe gesamt|||5", "Insgesamt|||5",
 	                                  "Totaal|||5", "TOTAL GENERAL|||5", "Total général|||5",
-	                                  "Suma|||5", "Suma total|||5", "Totale|||5", "Somme|||5"};
+	                                  "Suma|||5", "Suma total|||5", "Totale|||5", "Somme|||5",
+	                                  /* pivot tables' and ledgers' grand totals */
+	                                  "汇总|||5", "累计|||5", "本年累计|||5", "Gesamtergebnis|||5",
+	                                  "Totale complessivo|||5"};
 	trow t;
 
 	(void)state;
@@ -97,7 +100,9 @@ static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
 	static const char *const yes[] = {"华东小计|||5", "华北 合计|||5", "小計：華南|||5",
 	                                  "Jane Smith Subtotal|||5", "Subtotal: EMEA|||5",
 	                                  "华南地区总计|||5", "Sub-Total - APAC|||5", "ＥＭＥＡ　ｓｕｂｔｏｔａｌ|||5",
-	                                  "Zwischensumme Süd|||5", "华东小计（3户）|||5"};
+	                                  "Zwischensumme Süd|||5", "华东小计（3户）|||5",
+	                                  /* Excel's Subtotal in Chinese and German: "华东 汇总", "Ost Ergebnis" */
+	                                  "华东 汇总|||5", "华东汇总|||5", "Ost Ergebnis|||5"};
 	trow t;
 
 	(void)state;
@@ -114,6 +119,8 @@ static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
 	assert_false(rs_header_totals(row_of(&t, "SubtotalCorp|x|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "ACME小计|x|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "上海合计宝科技|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "汇总科技|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Ergebnisse AG|x|40", 9), 0, 1));
 	/* a label in the name is a summary only when the id is empty */
 	assert_false(rs_header_totals(row_of(&t, "C100|华东小计|40", 9), 0, 1));
 	/* nor in another cell than the id or the name */
