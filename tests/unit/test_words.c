@@ -118,6 +118,8 @@ static void test_status_words_qualified_later_are_refused(void **state)
 	REFUSED("已签未盖章"); REFUSED("有口头协议"); REFUSED("有意"); REFUSED("有时");
 	REFUSED("有一次"); REFUSED("已簽署（已終止）");
 	YES("已签署"); YES("已签订框架协议"); YES("有股权"); NO("未签署"); NO("未到访"); NO("无协议");
+	/* an English export's status of an agreement, as 已签署 / 未签署 */
+	YES("Signed"); YES("SIGNED"); NO("Not signed"); NO("unsigned"); REFUSED("Signed (expired)");
 }
 
 static void test_empty_stays_unknown_and_noise_is_refused(void **state)
