@@ -539,6 +539,67 @@ static bool digits_date(const char *a, size_t m, long f[3], size_t len[3])
 	return true;
 }
 
+/* The month (1-12) an English month name or its three letters ("Sept"
+ * too) at s[0..w) names, any case, or 0. */
+static long month_word(const char *s, size_t w)
+{
+	static const char *const names[] = {"january", "february", "march", "april", "may", "june",
+	                                    "july", "august", "september", "october", "november",
+	                                    "december"};
+	size_t t, i, len;
+
+	for (t = 0; t < 12; t++) {
+		len = strlen(names[t]);
+		if (w != 3 && w != len && !(t == 8 && w == 4))
+			continue;
+		for (i = 0; i < w && (s[i] | 0x20) == names[t][i]; i++)
+			;
+		if (i == w)
+			return (long)t + 1;
+	}
+	return 0;
+}
+
+/*
+ * A date with an English month name, as Excel and US CRMs show one:
+ * "15-Jun-2019", "Jun 15, 2019", "15 June 2019", "Jun-2019": one month
+ * name, a four-digit year and at most one day, nothing else. A two-digit
+ * year ("15-Jun-19") stays refused: its century would be a guess.
+ */
+static bool month_date(const char *a, size_t m, long f[3], size_t len[3], size_t *k)
+{
+	long y = 0, d = 0, mo = 0, v;
+	size_t i = 0, j, w;
+
+	while (i < m) {
+		if (strchr(" -/,.", a[i]) != NULL) {
+			i++;
+			continue;
+		}
+		for (j = i; j < m && strchr(" -/,.", a[j]) == NULL; j++)
+			;
+		w = j - i;
+		if (strspn(a + i, "0123456789") >= w && w == 4 && y == 0)
+			y = strtol(a + i, NULL, 10);
+		else if (strspn(a + i, "0123456789") >= w && w <= 2 && d == 0)
+			d = strtol(a + i, NULL, 10);
+		else if (mo == 0 && (v = month_word(a + i, w)) > 0)
+			mo = v;
+		else
+			return false;
+		i = j;
+	}
+	if (mo == 0 || y == 0)
+		return false;
+	f[0] = y;
+	f[1] = mo;
+	f[2] = d;
+	len[0] = 4;
+	len[1] = len[2] = 2;
+	*k = d > 0 ? 3 : 2;
+	return true;
+}
+
 rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
                         const char **why)
 {
@@ -555,6 +616,8 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 	if (digits_date(a, m, f, len)) {
 		i = m;
 		k = 3;
+	} else if (month_date(a, m, f, len, &k)) {
+		i = m;
 	}
 	while (i < m && k < 3) {
 		for (; i < m && a[i] >= '0' && a[i] <= '9' && len[k] < 5; i++, len[k]++)
