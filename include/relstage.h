@@ -171,6 +171,7 @@ typedef struct rs_read_opts {
 	 * rows (--previous): an object wrapping arrays (its --summary-json, whose
 	 * vanished_accounts hold ids and stages) is RS_EPARSE. */
 	bool array_only;
+	rs_lang lang; /* the reasons a record is rejected (a row's `reject`) */
 } rs_read_opts;
 
 #define RS_DEFAULT_MAX_FIELD ((size_t)1 << 20)   /* 1 MiB */

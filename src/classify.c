@@ -21,6 +21,7 @@
 #include "classify_impl.h"
 #include "fields_impl.h"
 #include "mapfile.h"
+#include "msg.h"
 #include "previous_impl.h"
 #include "rules_impl.h"
 
@@ -490,14 +491,13 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 static void say_page(rs_classifier *c)
 {
 	const char *page = rs_reader_page(c->rd);
+	char note[RS_PAGE_MAX + 256];
 	size_t at = c->notes.len;
 
 	if (page == NULL)
 		return;
-	(void)(rs_buf_puts(&c->notes, "the reply holds one page of its records (") &&
-	       rs_buf_puts(&c->notes, page) &&
-	       rs_buf_puts(&c->notes, "): only this page is classified; for the whole list, "
-	                              "fetch every page into one file\n"));
+	(void)snprintf(note, sizeof note, rs_msg(c->o.lang, RS_M_PG_NOTE), page);
+	(void)rs_buf_puts(&c->notes, note);
 	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }
@@ -796,6 +796,20 @@ static void put_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t
 	slot->actions = (text_ref){slot->text + len[COL_FLAGS] + 1, len[COL_ACTIONS]};
 }
 
+/* The reject of id a seen before: first at `line` of this file (file NULL),
+ * else at file:line. Apart from its callers, which run for every row. */
+static rs_status duplicate(rs_error *err, rs_lang g, rs_msg_id why, unsigned long line,
+                           const rs_account *a, const char *file, unsigned long first)
+{
+	char at[sizeof err->msg];
+
+	if (file == NULL)
+		(void)snprintf(at, sizeof at, rs_msg(g, RS_M_AT_LINE), first);
+	else
+		(void)snprintf(at, sizeof at, rs_msg(g, RS_M_AT_FILE_LINE), file, first);
+	return rs_error_set(err, RS_EREJECT, line, rs_msg(g, why), (int)a->id_len, a->id, at);
+}
+
 /* --previous: the account's earlier stage (-1: new), counted; *downgraded
  * when it was higher. */
 static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, size_t stage,
@@ -811,10 +825,8 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 	*downgraded = false;
 	*prev_out = prev;
 	if (prev == RS_PREV_DUPLICATE) /* first in another input file: named */
-		return rs_error_set(err, RS_EREJECT, in->line,
-		                    "duplicate id \"%.*s\" (first at %s%s%lu); ids must be unique "
-		                    "to compare with --previous",
-		                    (int)a->id_len, a->id, here ? "" : first_file, here ? "line " : ":", first);
+		return duplicate(err, c->o.lang, RS_M_DUP_PREVIOUS, in->line, a, here ? NULL : first_file,
+		                 first);
 	if (prev == RS_PREV_NOMEM)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (prev < 0) {
@@ -842,11 +854,8 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 static rs_status repeated(rs_classifier *c, const rs_account *a, const rs_row *in, rs_error *err)
 {
 	if (c->last_line != 0 && a->id_len == c->last_id.len && memcmp(a->id, c->last_id.data, a->id_len) == 0)
-		return rs_error_set(err, RS_EREJECT, in->line,
-		                    "duplicate id \"%.*s\" (first at %s%s%lu, just above); relstage needs "
-		                    "one row per account, not one per contact, order or product",
-		                    (int)a->id_len, a->id, c->last_here ? "" : c->last_file.data,
-		                    c->last_here ? "line " : ":", c->last_line);
+		return duplicate(err, c->o.lang, RS_M_DUP_ABOVE, in->line, a,
+		                 c->last_here ? NULL : c->last_file.data, c->last_line);
 	rs_buf_reset(&c->last_id);
 	(void)rs_buf_append(&c->last_id, a->id, a->id_len);
 	if (!c->last_here) {
@@ -1038,7 +1047,7 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 	if (st == RS_EREJECT && *failed != 0 && !(*failed & SHARE_FIELDS)) {
 		rs_error_clear(&more);
 		if (rs_score(c->rules, a, NULL, c->o.lang, &more) == RS_EREJECT)
-			rs_error_add_reason(err, in->line, more.where, more.msg);
+			rs_error_add_reason(err, c->o.lang, in->line, more.where, more.msg);
 	}
 	if (st == RS_OK && c->o.previous != NULL) {
 		long prev = rs_previous_stage(c->o.previous, a->id, a->id_len);
@@ -1443,7 +1452,7 @@ static void say_reshaped(rs_classifier *c)
 	size_t at = c->notes.len;
 
 	/* out of memory: the summary JSON fails on it */
-	if (rs_previous_reshaped(c->o.previous, &c->notes) > 0 && !c->notes.failed)
+	if (rs_previous_reshaped(c->o.previous, c->o.lang, &c->notes) > 0 && !c->notes.failed)
 		tell_notes(c, at, c->notes.len, rs_previous_name(c->o.previous), 0);
 }
 

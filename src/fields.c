@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "mapfile.h"
+#include "msg.h"
 
 /* ------------------------------------------------------------ variables */
 
@@ -1061,7 +1062,8 @@ void rs_fieldmap_free(rs_fieldmap *m)
 
 /* ------------------------------------------------------------ per row */
 
-void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg)
+void rs_error_add_reason(rs_error *err, rs_lang g, unsigned long line, const char *where,
+                         const char *msg)
 {
 	char text[sizeof err->msg];
 	size_t n;
@@ -1073,35 +1075,36 @@ void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, c
 		(void)rs_error_set(err, RS_EREJECT, line, "%s", msg);
 		return;
 	}
-	if (err->where[0] != '\0') { /* where: msg, cut to fit */
-		size_t w = strlen(err->where), k = strlen(err->msg);
-		if (w + 2 + k >= sizeof text)
-			k = sizeof text - w - 3;
-		memcpy(text, err->where, w);
-		memcpy(text + w, ": ", 2);
-		memcpy(text + w + 2, err->msg, k);
-		text[w + 2 + k] = '\0';
+	if (err->where[0] != '\0') { /* where: msg, cut to fit (snprintf cuts) */
+		(void)snprintf(text, sizeof text, rs_msg(g, RS_M_WHERE), err->where, err->msg);
 		memcpy(err->msg, text, sizeof text);
 		err->where[0] = '\0';
 	}
 	n = strlen(err->msg);
 	if (n + 8 >= sizeof err->msg)
 		return;
-	(void)snprintf(err->msg + n, sizeof err->msg - n, "; %s%s%s", where, where[0] ? ": " : "", msg);
-	if (strlen(err->msg) + 1 >= sizeof err->msg) /* cut: say so */
-		memcpy(err->msg + sizeof err->msg - 5, "...", 4);
+	if (where[0] != '\0')
+		(void)snprintf(text, sizeof text, rs_msg(g, RS_M_WHERE), where, msg);
+	(void)snprintf(err->msg + n, sizeof err->msg - n, "%s%s", rs_msg(g, RS_M_AND),
+	               where[0] != '\0' ? text : msg);
+	if (strlen(err->msg) + 1 >= sizeof err->msg) { /* cut: say so, not inside a character */
+		for (n = sizeof err->msg - 5; n > 0 && (err->msg[n] & 0xC0) == 0x80; n--)
+			;
+		memcpy(err->msg + n, "...", 4);
+	}
 }
 
+/* what and why are msg.c's (in English: m->lang picks). */
 static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
-                             size_t c, const char *what, const char *why,
+                             size_t c, rs_msg_id what, const char *why,
                              rs_error *err)
 {
 	char val[72], msg[sizeof err->msg];
 
-	(void)snprintf(msg, sizeof msg, "%s \"%s\" %s%s%s%s", rs_var_name(f),
-	               rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), what,
-	               why ? " (" : "", why ? why : "", why ? ")" : "");
-	rs_error_add_reason(err, row->line, m->where[f], msg);
+	(void)snprintf(msg, sizeof msg, rs_msg(m->lang, why ? RS_M_CELL_WHY : RS_M_CELL),
+	               rs_var_name(f), rs_field_shown(val, sizeof val, row->cell[c], row->len[c]),
+	               rs_msg(m->lang, what), rs_msg_as(m->lang, why));
+	rs_error_add_reason(err, m->lang, row->line, m->where[f], msg);
 	return RS_EREJECT;
 }
 
@@ -1141,17 +1144,13 @@ static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, s
 	size_t n = row->cell[c][0] == '{' ? only_key(row->cell[c], &in) : 0;
 
 	if (row->cell[c][0] == '[')  /* a list (a multi-select field): no key inside picks one */
-		return rs_error_set(err, RS_EREJECT, row->line, "key \"%s\" holds a JSON array (a list), "
-		                    "not one value; export one value for %s, or map it to another key",
-		                    key, rs_var_name(f));
+		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_LIST), key,
+		                    rs_var_name(f));
 	if (n > 0) /* a $ in it needs quotes in a shell */
-		return rs_error_set(err, RS_EREJECT, row->line,
-		                    "key \"%s\" holds a JSON object, not a value; map %s to the key "
-		                    "inside it (--map '%s=%s.%.*s')", key, rs_var_name(f), rs_var_name(f),
-		                    key, (int)n, in);
-	return rs_error_set(err, RS_EREJECT, row->line,
-	                    "key \"%s\" holds a JSON object, not a value; map %s to a key "
-	                    "inside it (--map %s=%s.KEY)", key, rs_var_name(f), rs_var_name(f), key);
+		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_OBJECT_ONE),
+		                    key, rs_var_name(f), rs_var_name(f), key, (int)n, in);
+	return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_OBJECT), key,
+	                    rs_var_name(f), rs_var_name(f), key);
 }
 
 /* An error value of Excel, WPS or LibreOffice (a formula that failed, such
@@ -1189,34 +1188,30 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	if (*p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], v))
 		return *p = RS_PARSE_OK, RS_OK; /* a map file's word for the field */
 	if (*p == RS_PARSE_BAD && sheet_error(row->cell[c], row->len[c]))
-		why = "a spreadsheet error: the formula of the cell failed";
-	if (why == rs_value_both_marks && m->keys)
-		why = "ambiguous: this key writes decimals both as 1.5 and as 1,5";
+		why = rs_msg(RS_LANG_EN, RS_M_SHEET_ERROR);
+	if (why == rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS) && m->keys)
+		why = rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS_KEY);
 	if (*p != RS_PARSE_OK)
-		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, "is not a number", why, err) : RS_OK;
+		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, RS_M_NOT_NUMBER, why, err) : RS_OK;
 	/* Text "8.8E+05" is how Excel shows a number in a narrow column, and a
 	 * CSV keeps what it shows: 875,000 or 884,999 became 880,000. */
 	if ((row->type == NULL || row->type[c] != RS_T_NUMBER) && rs_value_sci_digits(row->cell[c], row->len[c]) > 0)
-		return reject_cell(m, f, row, c, "is in scientific notation",
-		                   "Excel cut its digits to fit the column; format the column as "
-		                   "Number and save again", err);
+		return reject_cell(m, f, row, c, RS_M_SCI_NUMBER, rs_msg(RS_LANG_EN, RS_M_SCI_NUMBER_WHY),
+		                   err);
 	if ((rules & RS_NUM_NONNEG) && *v < 0)
-		return reject_cell(m, f, row, c, "is negative", NULL, err);
+		return reject_cell(m, f, row, c, RS_M_NEGATIVE, NULL, err);
 	/* Above 2^53 every double is whole; below, the cast is exact. */
 	if ((rules & RS_NUM_WHOLE) && *v < 9007199254740992.0 && (double)(int64_t)*v != *v)
-		return reject_cell(m, f, row, c, "is not a whole number", NULL, err);
+		return reject_cell(m, f, row, c, RS_M_NOT_WHOLE, NULL, err);
 	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG)
 		*guessed |= 1u << f;
 	if (f == RS_F_RELATIONSHIP_YEARS && *v >= 1950 && *v <= (double)(m->today / 10000))
-		return reject_cell(m, f, row, c, "looks like a year, not a number of years", m->keys
-		                   ? "a key of years since is read with -m customer_since=KEY"
-		                   : "a column of years since is read with -m customer_since=COLUMN", err);
+		return reject_cell(m, f, row, c, RS_M_A_YEAR,
+		                   rs_msg(RS_LANG_EN, m->keys ? RS_M_A_YEAR_KEY : RS_M_A_YEAR_COL), err);
 	if (f == RS_F_PURCHASE_SHARE && m->fraction && !(shape & RS_SHAPE_PCT)) {
 		if (*v > 1)
-			return reject_cell(m, f, row, c, m->keys ? "is above 1 in a key of fractions"
-			                                         : "is above 1 in a column of fractions",
-			                   m->keys ? "--share-scale percent reads the key as percentages"
-			                           : "--share-scale percent reads the column as percentages",
+			return reject_cell(m, f, row, c, m->keys ? RS_M_FRACTION_KEY : RS_M_FRACTION_COL,
+			                   rs_msg(RS_LANG_EN, m->keys ? RS_M_PERCENT_KEY : RS_M_PERCENT_COL),
 			                   err);
 		*v *= 100;
 	}
@@ -1243,7 +1238,7 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		return RS_OK; /* "k.A.", "—": none given, as an empty cell */
 	if (f == RS_F_CUSTOMER_SINCE) {
 		if ((p = rs_value_since(row->cell[c], row->len[c], m->today, &v, &years, &why)) == RS_PARSE_BAD)
-			return reject_cell(m, f, row, c, "is not a year or a date", why, err);
+			return reject_cell(m, f, row, c, RS_M_NOT_DATE, why, err);
 	} else if (rs_field_kinds[f] == RS_KIND_NUMBER) {
 		if ((st = number_cell(m, f, row, c, conv, &v, &p, guessed, err)) != RS_OK)
 			return st;
@@ -1260,13 +1255,9 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 	if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
 		p = RS_PARSE_OK;
 	else if (p == RS_PARSE_BAD && rs_field_kinds[f] == RS_KIND_BOOL)
-		return reject_cell(m, f, row, c, "is not yes/no",
-		                   "yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; "
-		                   "relstage fields lists all", err);
+		return reject_cell(m, f, row, c, RS_M_NOT_BOOL, rs_msg(RS_LANG_EN, RS_M_BOOL_WORDS), err);
 	else if (p == RS_PARSE_BAD)
-		return reject_cell(m, f, row, c, "is not a level",
-		                   "staff, manager, director, executive, or a title: VP Sales, "
-		                   "采购经理; relstage fields lists all", err);
+		return reject_cell(m, f, row, c, RS_M_NOT_LEVEL, rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS), err);
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;
@@ -1288,7 +1279,7 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 
 	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL) || rs_value_placeholder(s, n)) {
-		rs_error_add_reason(err, row->line, m->where[RS_F_ID], "id is empty");
+		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], rs_msg(m->lang, RS_M_ID_EMPTY));
 		return RS_EREJECT; /* the other cells are still read, for their problems */
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
@@ -1297,13 +1288,10 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 		char msg[128];
 
 		if (d > 0)
-			(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a number in scientific notation: a "
-			               "long numeric id cut to %zu digits; export the ids as text",
-			               (int)(n < 24 ? n : 24), s, d);
+			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SCI), (int)(n < 24 ? n : 24), s, d);
 		else
-			(void)snprintf(msg, sizeof msg, "id \"%.*s\" is a spreadsheet error (a formula "
-			               "that failed), not an id", (int)n, s);
-		rs_error_add_reason(err, row->line, m->where[RS_F_ID], msg);
+			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SHEET_ERROR), (int)n, s);
+		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], msg);
 		return RS_EREJECT;
 	}
 	a->id = s; /* without surrounding spaces: ERP exports pad ids */
@@ -1354,12 +1342,10 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	/* Under 万元 headers, "88" beside "1,000,000元": the marked cell may be
 	 * in plain units (元), not the header's; a share would be 10,000 off. */
 	if (m->amount_scaled && row->len[a] > 0 && row->len[b] > 0 && (ca == 0) != (cb == 0)) {
-		(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\": one names a "
-		               "currency and the other not, under headers that name a scale (\"%s\"); "
-		               "the one that names it may not be in that scale: write both alike",
+		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_SCALED),
 		               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
 		               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), m->where[RS_F_OUR_SALES]);
-		rs_error_add_reason(err, row->line, m->where[RS_F_OUR_SALES], msg);
+		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_OUR_SALES], msg);
 		return RS_EREJECT;
 	}
 	if (ca == 0) /* the reason starts with our_sales' column */
@@ -1369,11 +1355,12 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	if (ca == 0 || cb == 0 || (ca & cb) != 0)
 		return RS_OK;
 	if (by_header)
-		(void)snprintf(hb, sizeof hb, " (%s \"%s\")", RS_COL(m->keys), m->where[RS_F_CUSTOMER_SPEND]);
-	(void)snprintf(msg, sizeof msg, "our_sales \"%s\" and customer_spend \"%s\"%s are in different currencies",
+		(void)snprintf(hb, sizeof hb, rs_msg(m->lang, RS_M_CURRENCY_WHERE),
+		               rs_msg(m->lang, m->keys ? RS_M_KEY : RS_M_COL), m->where[RS_F_CUSTOMER_SPEND]);
+	(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_CURRENCIES),
 	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
 	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), hb);
-	rs_error_add_reason(err, row->line, m->where[RS_F_OUR_SALES], msg);
+	rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_OUR_SALES], msg);
 	return RS_EREJECT;
 }
 
@@ -1475,8 +1462,8 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 	if (row->reject != NULL)
 		return rs_error_set(err, RS_EREJECT, row->line, "%s", row->reject);
 	if (row->n != m->ncols)
-		return rs_error_set(err, RS_EREJECT, row->line, "row has %zu field%s, the header has %zu",
-		                    row->n, row->n == 1 ? "" : "s", m->ncols);
+		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_ROW_WIDTH), row->n,
+		                    row->n == 1 ? "" : "s", m->ncols);
 	if (take_text(m, row, a, err) != RS_OK)
 		*failed = 1u << RS_F_ID;
 	return read_cells(m, row, conv, a, guessed, failed, err);

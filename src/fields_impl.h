@@ -74,9 +74,6 @@ size_t rs_value_sci_digits(const char *s, size_t n);
  */
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why);
-/* rs_value_number's why for "1.234" when dec is 0 (its column writes both
- * marks); fields.c says "key" for JSON. */
-extern const char rs_value_both_marks[];
 /* The currencies an amount's sign or code may mean, as bits; 0 for none. */
 unsigned rs_value_currencies(const char *s, size_t n);
 
@@ -204,9 +201,10 @@ rs_status rs_fieldmap_check_subunits(const rs_fieldmap *m, const rs_row *header,
 /*
  * Adds a problem of a row to err: the first as it always reads ("where" the
  * column, msg), then each one with its column in the text, "; " between, so
- * a user fixes every cell of a row in one round.
+ * a user fixes every cell of a row in one round (in g: "；" in Chinese).
  */
-void rs_error_add_reason(rs_error *err, unsigned long line, const char *where, const char *msg);
+void rs_error_add_reason(rs_error *err, rs_lang g, unsigned long line, const char *where,
+                         const char *msg);
 
 /* Each variable's kind, and each numeric field's RS_NUM_ flags (fields.c). */
 extern const unsigned char rs_field_kinds[RS_V_COUNT];

@@ -597,6 +597,7 @@ int main(int argc, char **argv)
 		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
 	o.ropts.maps = o.maps; /* dot paths into JSON objects are the reader's */
 	o.ropts.nmaps = o.co.nmaps;
+	o.ropts.lang = o.co.lang;
 	argv += optind;
 	argc -= optind;
 	if (argc > 1 && (strcmp(argv[0], "rules") == 0 || strcmp(argv[0], "fields") == 0))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fields_impl.h"
+#include "msg.h"
 #include "previous_impl.h"
 
 typedef struct entry {
@@ -247,7 +248,8 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 	uint64_t h;
 
 	if (r->reject != NULL || (size_t)p->stage_col >= r->n || (size_t)p->id_col >= r->n) {
-		report(p, r->line, "%s; row ignored", r->reject ? r->reject : "too few fields", 0);
+		report(p, r->line, rs_msg(p->cfg.lang, RS_M_P_IGNORED),
+		       r->reject ? r->reject : rs_msg(p->cfg.lang, RS_M_P_FEW), 0);
 		return RS_OK;
 	}
 	id = r->cell[p->id_col];
@@ -260,7 +262,7 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 	}
 	rs_value_trim(&id, &n); /* as this run's ids are read */
 	if (n == 0) {
-		report(p, r->line, "%s", "empty id; row ignored", 0);
+		report(p, r->line, "%s", rs_msg(p->cfg.lang, RS_M_P_EMPTY_ID), 0);
 		return RS_OK;
 	}
 	si = rs_rules_stage_index(p->rules, stage);
@@ -270,7 +272,7 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 	h = rs_hash(id, n);
 	e = p->cap ? find(p, id, n, h) : NULL;
 	if (e != NULL && e->used) {
-		report(p, r->line, "duplicate id \"%s\" (first at line %lu); the first is used", id,
+		report(p, r->line, rs_msg(p->cfg.lang, RS_M_P_DUP), id,
 		       e->prev_line);
 		return RS_OK;
 	}
@@ -303,6 +305,7 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 		p->cfg.ignores = co->ignores;
 		p->cfg.nignores = co->nignores;
 		p->cfg.file = co->map_file;
+		p->cfg.lang = ro.lang = co->lang;
 	}
 	p->diag = diag;
 	p->ctx = ctx;
@@ -418,7 +421,7 @@ static const loose *loose_find(const loose *t, size_t cap, const rs_buf *keys, c
 	return NULL;
 }
 
-unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg)
+unsigned long rs_previous_reshaped(const rs_previous *p, rs_lang g, rs_buf *msg)
 {
 	size_t cap = 2, off = 0, k, n, kn;
 	unsigned long found = 0;
@@ -457,15 +460,13 @@ unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg)
 		}
 	}
 	if (found > 0 && !keys.failed && !b.failed) {
+		(void)rs_buf_puts(msg, rs_msg(g, RS_M_P_RESHAPED));
 		(void)rs_buf_put_ulong(msg, found);
-		(void)rs_buf_puts(msg, found == 1 ? " account new in this run matches a vanished one"
-		                                  : " accounts new in this run match vanished ones");
-		(void)rs_buf_puts(msg, " of the previous run but for case, full-width forms or leading zeros (\"");
+		(void)rs_buf_puts(msg, rs_msg(g, found == 1 ? RS_M_P_RESHAPED_ONE : RS_M_P_RESHAPED_MANY));
 		(void)rs_buf_puts(msg, ex_new);
-		(void)rs_buf_puts(msg, "\" here, \"");
+		(void)rs_buf_puts(msg, rs_msg(g, RS_M_P_RESHAPED_THERE));
 		(void)rs_buf_puts(msg, ex_old);
-		(void)rs_buf_puts(msg, "\" there): ids are compared as written, so each counts as new and as "
-		                       "vanished; keep ids as text (a spreadsheet drops leading zeros)\n");
+		(void)rs_buf_puts(msg, rs_msg(g, RS_M_P_RESHAPED_END));
 	} else if (keys.failed || b.failed) {
 		msg->failed = true;
 		found = 0;

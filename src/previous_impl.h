@@ -39,7 +39,7 @@ void rs_previous_each(const rs_previous *p, bool rejected,
  * how many, and one line about them appended to msg (none when 0; out of
  * memory sets msg->failed).
  */
-unsigned long rs_previous_reshaped(const rs_previous *p, rs_buf *msg);
+unsigned long rs_previous_reshaped(const rs_previous *p, rs_lang g, rs_buf *msg);
 /* The previous file's name, as given to rs_previous_load. */
 const char *rs_previous_name(const rs_previous *p);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "msg.h"
 #include "reader_impl.h"
 
 #define CHUNK ((size_t)64 << 10) /* bytes read at a time */
@@ -143,14 +144,14 @@ static void on_record(int term, void *data)
 	if (s->st != RS_OK)
 		return;
 	if (row.reject == NULL && s->nul_field != 0) {
-		(void)snprintf(s->why, sizeof s->why, "NUL byte in field %zu", s->nul_field);
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_NUL_FIELD), s->nul_field);
 		row.reject = s->why;
 	} else if (row.reject == NULL && s->have_header && s->n != s->nstored) {
 		/* Only a row too wide to store is judged here: the header may be
 		 * a later record than the first (title rows above it), so the
 		 * field map compares a row's width with the one in use. */
-		(void)snprintf(s->why, sizeof s->why, "row has %zu fields, the header has %zu",
-		               s->n, s->ncols);
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_ROW_FIELDS), s->n,
+		               s->ncols);
 		row.reject = s->why;
 	}
 	emit(s, &row);
@@ -215,11 +216,8 @@ static void parse_stopped(csv_state *s, const char *from, const char *bad,
 		fail(s, RS_ENOMEM, "out of memory");
 		return;
 	}
-	(void)snprintf(s->why, sizeof s->why, "malformed quoting (%s)",
-	               *bad != '"' ? "text after a closing quote; write \"\" for a "
-	                             "quote inside a quoted field"
-	                           : "stray \" in an unquoted field; quote the "
-	                             "field and write \"\" for the quote");
+	(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
+	               rs_msg(s->c->opts->lang, *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
 	if (!carry_append(s, from, (size_t)(stop - from)))
 		return;
 	s->skipping = true;
@@ -324,8 +322,7 @@ static rs_status finish(csv_state *s)
 	}
 	if (csv_fini(&s->p, on_field, on_record, s) != 0) {
 		/* CSV_STRICT_FINI: a quote still open at the end of the file. */
-		(void)snprintf(s->why, sizeof s->why,
-		               "unterminated quoted field starting at line %lu",
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_UNTERMINATED),
 		               s->field_line);
 		s->reject = s->why;
 		(void)csv_set_opts(&s->p, CSV_OPTS & ~CSV_STRICT_FINI);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "msg.h"
 #include "reader_impl.h"
 
 /*
@@ -176,10 +177,9 @@ static int clip(const char *s, size_t max)
 }
 
 /* "<head>\"<key>\"<tail>" in j->reason, the key cut to 120 bytes. */
-static const char *why_key(jrd *j, const char *head, const char *key, const char *tail)
+static const char *why_key(jrd *j, rs_msg_id why, const char *key)
 {
-	(void)snprintf(j->reason, sizeof j->reason, "%s\"%.*s\"%s", head, clip(key, 120), key,
-	               tail);
+	(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, why), clip(key, 120), key);
 	return j->reason;
 }
 
@@ -189,25 +189,23 @@ static const char *why_key(jrd *j, const char *head, const char *key, const char
  * reads \u0000 and a \u with other than four hex digits as U+0000: text
  * would be lost in silence. Every backslash is inside a string here.
  */
-static const char *text_problem(const char *p, size_t n)
+static const char *text_problem(rs_lang g, const char *p, size_t n)
 {
 	const char *b = p, *e = p + n;
 
 	if (memchr(p, '\0', n) != NULL)
-		return "a NUL byte, which JSON text cannot hold";
+		return rs_msg(g, RS_M_J_NUL);
 	while ((b = memchr(b, '\\', (size_t)(e - b))) != NULL && e - b >= 2) {
 		if (b[1] == 'u' && e - b >= 6) {
 			bool zero = true;
 
 			for (int k = 2; k < 6; k++) {
 				if (strchr("0123456789abcdefABCDEF", b[k]) == NULL)
-					return "a string holds an invalid \\u escape (four hex "
-					       "digits must follow \\u)";
+					return rs_msg(g, RS_M_J_BAD_U);
 				zero = zero && b[k] == '0';
 			}
 			if (zero)
-				return "a string holds \\u0000 (a NUL character), which "
-				       "cannot be kept";
+				return rs_msg(g, RS_M_J_U0000);
 		}
 		b += 2;
 	}
@@ -393,21 +391,18 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 	switch (it->type & 0xFF) {
 	case cJSON_String:
 		if ((n = strlen(it->valuestring)) > j->c->opts->max_field)
-			return why_key(j, "key ", it->string,
-			               " holds a string longer than the field limit");
+			return why_key(j, RS_M_J_LONG, it->string);
 		put_cell(j, col, it->valuestring, n, RS_T_STRING);
 		return NULL;
 	case cJSON_Number:
 		if (!isfinite(it->valuedouble))
-			return why_key(j, "key ", it->string, ": number out of range");
+			return why_key(j, RS_M_J_RANGE, it->string);
 		if (fabs(it->valuedouble) < EXACT_LIMIT) {
 			put_cell(j, col, num, rs_num_text(num, it->valuedouble, 0), RS_T_NUMBER);
 			return NULL;
 		}
 		if (k == SIZE_MAX)
-			return why_key(j, "key ", it->string, " holds a number of 2^53 or more "
-			               "inside an object, which cannot be read exactly; export "
-			               "it as a string");
+			return why_key(j, RS_M_J_BIG, it->string);
 		cut_text(j, col, k);
 		j->type[col] = RS_T_NUMBER;
 		return NULL;
@@ -426,9 +421,7 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 	if (k == SIZE_MAX)
 		put_cell(j, col, cJSON_IsArray(it) ? "[]" : "{}", 2, RS_T_JSON);
 	else if ((void)cut_text(j, col, k), j->len[col] > j->c->opts->max_field)
-		return why_key(j, "key ", it->string, cJSON_IsArray(it)
-		               ? " holds an array longer than the field limit"
-		               : " holds an object longer than the field limit");
+		return why_key(j, cJSON_IsArray(it) ? RS_M_J_LONG_ARRAY : RS_M_J_LONG_OBJECT, it->string);
 	j->type[col] = RS_T_JSON;
 	return NULL;
 }
@@ -497,11 +490,9 @@ static const char *fill_row(jrd *j, const cJSON *obj, const char *raw, size_t n,
 		if (k < j->ncol && strcmp(j->hname[k], it->string) == 0)
 			col = k;
 		else if ((col = col_find(j, it->string)) == NOCOL)
-			return why_key(j, "key ", it->string,
-			               " is not in the first record's keys; list every key "
-			               "in the first line, or use a JSON array");
+			return why_key(j, RS_M_J_NEW_KEY, it->string);
 		if (j->stamp[col] == j->gen)
-			return why_key(j, "duplicate key ", it->string, "");
+			return why_key(j, RS_M_J_DUP_KEY, it->string);
 		j->stamp[col] = j->gen;
 		j->item[col] = it;
 		if ((why = set_cell(j, col, k, it)) != NULL)
@@ -535,7 +526,7 @@ static rs_status emit_raw(jrd *j, const char *raw, size_t n, unsigned long line,
 static rs_status emit_object(jrd *j, const cJSON *obj, const char *raw, size_t n,
                              size_t at, unsigned long line)
 {
-	const char *why = text_problem(raw, n);
+	const char *why = text_problem(j->c->opts->lang, raw, n);
 	rs_row row = {.n = j->ncol, .cell = j->cell, .len = j->len, .type = j->type,
 	              .line = line, .extra = j->npath};
 
@@ -638,7 +629,7 @@ static rs_status parse(jrd *j, const char *p, size_t n, unsigned long line, cJSO
 		return JERR(j, RS_ENOMEM, line, "out of memory");
 	(void)value_end(p, n, value_start(p, n), *end, &depth);
 	if (depth >= CJSON_NESTING_LIMIT) {
-		(void)snprintf(j->reason, sizeof j->reason, "nested deeper than %d levels",
+		(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, RS_M_J_DEEP),
 		               CJSON_NESTING_LIMIT);
 		*why = j->reason;
 		*end = value_end(p, n, value_start(p, n), n, &depth);
@@ -646,14 +637,14 @@ static rs_status parse(jrd *j, const char *p, size_t n, unsigned long line, cJSO
 	return RS_OK;
 }
 
-static const char *kind_name(const cJSON *v)
+static const char *kind_name(rs_lang g, const cJSON *v)
 {
 	switch (v->type & 0xFF) {
-	case cJSON_Array: return "an array";
-	case cJSON_String: return "a string";
-	case cJSON_Number: return "a number";
-	case cJSON_NULL: return "null";
-	default: return "a boolean";
+	case cJSON_Array: return rs_msg(g, RS_M_J_ARRAY);
+	case cJSON_String: return rs_msg(g, RS_M_J_STRING);
+	case cJSON_Number: return rs_msg(g, RS_M_J_NUMBER);
+	case cJSON_NULL: return rs_msg(g, RS_M_J_NULL);
+	default: return rs_msg(g, RS_M_J_BOOL);
 	}
 }
 
@@ -715,6 +706,7 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 {
 	char why[sizeof j->reason];
 	const char *deep;
+	rs_lang g = j->c->opts->lang;
 	unsigned long l, col;
 	size_t end, i = 0;
 	cJSON *v;
@@ -733,12 +725,12 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 	if (v == NULL || !cJSON_IsObject(v) || (i = ws(s, end, n)) != n) {
 		rs_text_line_col(s, v == NULL ? end : i, &l, &col);
 		if (v == NULL && deep != NULL)
-			(void)snprintf(why, sizeof why, "not a JSON object: %s", deep);
+			(void)snprintf(why, sizeof why, rs_msg(g, RS_M_J_NOT_OBJECT), deep);
 		else if (v != NULL && !cJSON_IsObject(v))
-			(void)snprintf(why, sizeof why, "not a JSON object: found %s", kind_name(v));
+			(void)snprintf(why, sizeof why, rs_msg(g, RS_M_J_FOUND), kind_name(g, v));
 		else
-			(void)snprintf(why, sizeof why, "not a JSON object: %s at column %lu",
-			               v == NULL ? "invalid JSON" : "text after the object", col);
+			(void)snprintf(why, sizeof why, rs_msg(g, RS_M_J_AT_COLUMN),
+			               rs_msg(g, v == NULL ? RS_M_J_INVALID : RS_M_J_AFTER), col);
 		cJSON_Delete(v); /* a row once the header is out, else it waits */
 		return j->header_done ? emit_raw(j, s, n, line, why) : pend_add(j, s, n, line, why);
 	}
@@ -828,8 +820,8 @@ static rs_status array_element(jrd *j, char *p, size_t s, size_t e, unsigned lon
 	rs_status st;
 
 	if (why == NULL && !cJSON_IsObject(v)) {
-		(void)snprintf(j->reason, sizeof j->reason, "not a JSON object: found %s",
-		               kind_name(v));
+		(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, RS_M_J_FOUND),
+		               kind_name(j->c->opts->lang, v));
 		why = j->reason;
 	}
 	if (mode != ROWS)
@@ -901,6 +893,7 @@ typedef struct found {
 	size_t empty;    /* empty arrays seen */
 	rs_buf paths;    /* each one's path, ", " between, for messages */
 	char more[RS_PAGE_MAX]; /* what says more records follow ("paging.next says ..."), or "" */
+	rs_lang g;              /* more's language */
 } found;
 
 /*
@@ -937,7 +930,7 @@ static bool more_follow(const char *key, const cJSON *v)
 static void note_more(found *f, const rs_buf *path, const char *key, const cJSON *v)
 {
 	if (f->more[0] == '\0' && more_follow(key, v))
-		(void)snprintf(f->more, sizeof f->more, "%s says more follow", path->data);
+		(void)snprintf(f->more, sizeof f->more, rs_msg(f->g, RS_M_PG_MORE), path->data);
 }
 
 /*
@@ -974,7 +967,7 @@ static bool one_of(const char *key, const char *const *names)
  * pages (Laravel's last_page, Strapi's pageCount, Spring's totalPages)
  * above 1, or this page's number (Zoho's info.page) above 1: noted in *s.
  */
-static void note_count(said *s, const rs_buf *path, const char *key, const cJSON *v)
+static void note_count(said *s, rs_lang g, const rs_buf *path, const char *key, const cJSON *v)
 {
 	static const char *const counts[] = {"length", "total", "totalSize", "count", "total_count",
 	                                     "totalCount", "totalResults", "total_results",
@@ -997,8 +990,8 @@ static void note_count(said *s, const rs_buf *path, const char *key, const cJSON
 		s->count = n;
 		(void)snprintf(s->count_at, sizeof s->count_at, "%s", path->data);
 	} else if (n > 1 && s->sign[0] == '\0' && (one_of(key, pages) || one_of(key, page))) {
-		(void)snprintf(s->sign, sizeof s->sign, one_of(key, pages) ? "%.80s says %.0f pages"
-		               : "%.80s says this is page %.0f", path->data, n);
+		(void)snprintf(s->sign, sizeof s->sign, rs_msg(g, one_of(key, pages) ? RS_M_PG_PAGES : RS_M_PG_PAGE),
+		               path->data, n);
 	}
 }
 
@@ -1019,7 +1012,7 @@ static void page_check(found *f, const said *s, size_t nrec, const char *array)
 	if (nrec == 0 || f->more[0] != '\0')
 		return;
 	if (s->count > (double)nrec)
-		(void)snprintf(f->more, sizeof f->more, "%s says %.0f records, %s holds %zu",
+		(void)snprintf(f->more, sizeof f->more, rs_msg(f->g, RS_M_PG_COUNT),
 		               s->count_at, s->count, array, nrec);
 	else if (s->sign[0] != '\0')
 		(void)snprintf(f->more, sizeof f->more, "%s", s->sign);
@@ -1103,7 +1096,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			return array_error(j, p, i + e, why != NULL ? why : "invalid JSON");
 		} else {
 			note_more(f, path, key, v);
-			note_count(&pg->mine, path, key, v);
+			note_count(&pg->mine, f->g, path, key, v);
 			cJSON_Delete(v);
 			e += i;
 		}
@@ -1118,10 +1111,10 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 			continue;
 		}
 		if (i < n && p[i] == '}') {
-			page_check(f, &pg->mine, pg->nrec, "the array beside it");
+			page_check(f, &pg->mine, pg->nrec, rs_msg(f->g, RS_M_PG_BESIDE));
 			if (pg->nrec == 0)
 				pg->nrec = below;
-			page_check(f, &pg->sub, pg->nrec, "the array");
+			page_check(f, &pg->sub, pg->nrec, rs_msg(f->g, RS_M_PG_ARRAY));
 			*end = i + 1;
 			return RS_OK;
 		}
@@ -1137,7 +1130,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 {
 	const char *want = j->c->opts->json_path;
-	found f = {0, 0, false, 0, {NULL, 0, 0, false}, ""};
+	found f = {0, 0, false, 0, {NULL, 0, 0, false}, "", j->c->opts->lang};
 	paging pg;
 	rs_buf path;
 	size_t end;
@@ -1164,9 +1157,7 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		                        "array holds no object")
 		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
 	else if (want == NULL && f.more[0] != '\0')
-		st = JERR(j, RS_EUSAGE, 0, "the reply holds one page of its records (%s): fetch "
-		          "every page into one file, or read this page alone with --json-path %s",
-		          f.more, f.paths.data);
+		st = JERR(j, RS_EUSAGE, 0, rs_msg(j->c->opts->lang, RS_M_PG_STOP), f.more, f.paths.data);
 	else if (j->c->page != NULL) /* read as asked, and said (rs_reader_page) */
 		(void)snprintf(j->c->page, RS_PAGE_MAX, "%s", f.more);
 	*at = f.at;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "msg.h"
 #include "xlsx.h"
 
 #define CHUNK ((int)64 << 10)
@@ -369,7 +370,7 @@ typedef struct sheet_rd {
 	size_t next_col, values;
 	size_t total;             /* cells counted, stored or not (max_columns) */
 	rs_rowbuf cells;
-	char why[96];
+	char why[128];
 } sheet_rd;
 
 /* Column index of a cell reference ("AB12" -> 27); -1 if there is none. */
@@ -646,7 +647,7 @@ static rs_status end_row(part *pt, sheet_rd *s)
 	 * later row than the first (title rows above it), so the classifier
 	 * compares a row's width with the one in use. */
 	if (s->total > b->n) {
-		(void)snprintf(s->why, sizeof s->why, "row has %zu fields, the header has %zu", s->total,
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_ROW_FIELDS), s->total,
 		               s->ncols);
 		row.reject = s->why;
 	}

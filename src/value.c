@@ -10,6 +10,11 @@
 #include <string.h>
 
 #include "fields_impl.h"
+#include "msg.h"
+
+/* A reason a value does not read: msg.c's English text, which msg.c gives in
+ * the run's language for a reject. */
+#define WHY(id) rs_msg(RS_LANG_EN, RS_M_##id)
 
 /* ------------------------------------------------------------ trimming */
 
@@ -249,8 +254,6 @@ static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
 
 #define MAX_GROUPS 32
 
-const char rs_value_both_marks[] = "ambiguous: this column writes decimals both as 1.5 and as 1,5";
-
 /*
  * The digits of an unsigned number, with its marks: a '.' or ',' followed by
  * other than exactly three digits, or after a first group that cannot be a
@@ -268,13 +271,13 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 	char sep[MAX_GROUPS];
 
 	if (m >= 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))
-		return *why = "hexadecimal is not accepted", RS_PARSE_BAD;
+		return *why = WHY(HEX), RS_PARSE_BAD;
 	if (rs_value_word_eq(b, m, "nan") || rs_value_word_eq(b, m, "inf") || rs_value_word_eq(b, m, "infinity"))
-		return *why = "NaN and infinity are not numbers", RS_PARSE_BAD;
+		return *why = WHY(NAN), RS_PARSE_BAD;
 	for (e = 0; e < m && (b[e] < '0' || b[e] > '9'); e++)
 		;
 	if (e == m)
-		return *why = "no digits", RS_PARSE_BAD;
+		return *why = WHY(NO_DIGITS), RS_PARSE_BAD;
 	for (e = 0; e < m && b[e] != 'e' && b[e] != 'E'; e++)
 		;
 	grp[0] = 0;
@@ -284,7 +287,7 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 			ndig++;
 		} else if (b[i] == '.' || b[i] == ',' || b[i] == ' ' || b[i] == '\'') {
 			if (ng == MAX_GROUPS)
-				return *why = "too many separators", RS_PARSE_BAD;
+				return *why = WHY(SEPARATORS), RS_PARSE_BAD;
 			if (b[i] == '.' || b[i] == ',') {
 				k = b[i] == ',';
 				cnt[k]++;
@@ -294,16 +297,16 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 			sep[ng++] = b[i];
 			grp[ng] = 0;
 		} else {
-			return *why = "unexpected characters", RS_PARSE_BAD;
+			return *why = WHY(UNEXPECTED), RS_PARSE_BAD;
 		}
 	}
 	if (ndig == 0)
-		return *why = "no digits", RS_PARSE_BAD;
+		return *why = WHY(NO_DIGITS), RS_PARSE_BAD;
 	*shape = RS_SHAPE_PLAIN;
 	if (cnt[0] > 0 && cnt[1] > 0) {
 		k = last[1] > last[0];
 		if (cnt[k] > 1)
-			return *why = "two decimal marks", RS_PARSE_BAD;
+			return *why = WHY(TWO_MARKS), RS_PARSE_BAD;
 		d = last[k];
 		*shape = k ? RS_SHAPE_COMMA : RS_SHAPE_DOT;
 	} else if (cnt[0] + cnt[1] == 1) {
@@ -315,7 +318,7 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 		} else {
 			*shape = RS_SHAPE_AMBIG;
 			if (dec == 0)
-				return *why = rs_value_both_marks, RS_PARSE_BAD;
+				return *why = WHY(AMBIGUOUS), RS_PARSE_BAD;
 			if (dec == sep[j])
 				d = j;
 		}
@@ -325,12 +328,12 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 	k = d == SIZE_MAX ? ng : d; /* separators before the decimal mark group thousands */
 	for (j = 0; j < k; j++)
 		if (sep[j] != sep[0])
-			return *why = "mixed thousands separators", RS_PARSE_BAD;
+			return *why = WHY(MIXED_THOUSANDS), RS_PARSE_BAD;
 	for (j = 0; j <= k && k > 0; j++)
 		if (j == 0 ? grp[0] == 0 || grp[0] > 3 || b[0] == '0' : grp[j] != 3)
-			return *why = "thousands groups are not of three digits", RS_PARSE_BAD;
+			return *why = WHY(GROUPS), RS_PARSE_BAD;
 	if (d != SIZE_MAX && d + 1 != ng)
-		return *why = "a separator after the decimal mark", RS_PARSE_BAD;
+		return *why = WHY(SEP_AFTER_MARK), RS_PARSE_BAD;
 	for (i = 0; i < e; i++)
 		if (b[i] >= '0' && b[i] <= '9')
 			buf[o++] = b[i];
@@ -341,11 +344,11 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 		if (++e < m && (b[e] == '+' || b[e] == '-'))
 			buf[o++] = b[e++];
 		if (e == m || b[e] < '0' || b[e] > '9')
-			return *why = "bad exponent", RS_PARSE_BAD;
+			return *why = WHY(EXPONENT), RS_PARSE_BAD;
 		for (; e < m && b[e] >= '0' && b[e] <= '9'; e++)
 			buf[o++] = b[e];
 		if (e < m)
-			return *why = "unexpected characters", RS_PARSE_BAD;
+			return *why = WHY(UNEXPECTED), RS_PARSE_BAD;
 	}
 	buf[o] = '\0';
 	return RS_PARSE_OK;
@@ -371,7 +374,7 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 	for (;;) {
 		if (*n > 0 && (*s)[*n - 1] == '%' && !*pct) {
 			if (!(flags & RS_NUM_PERCENT))
-				return *why = "% is not accepted here", RS_PARSE_BAD;
+				return *why = WHY(PERCENT_HERE), RS_PARSE_BAD;
 			*pct = true;
 			k = 1;
 		} else if (units != NULL && (k = affix(*s, *n, units, true)) > 0) {
@@ -390,13 +393,13 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 	for (;;) {
 		if (*n > 0 && (**s == '-' || **s == '+')) {
 			if (sign)
-				return *why = "two signs", RS_PARSE_BAD;
+				return *why = WHY(TWO_SIGNS), RS_PARSE_BAD;
 			sign = true;
 			*neg = **s == '-';
 			k = 1;
 		} else if ((k = affix(*s, *n, currencies, false)) > 0) {
 			if (cur)
-				return *why = "two currency signs", RS_PARSE_BAD;
+				return *why = WHY(TWO_CURRENCIES), RS_PARSE_BAD;
 			cur = true;
 			*s += k;
 			*n -= k;
@@ -409,9 +412,9 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 		*n -= k;
 	}
 	if (cur && !(flags & RS_NUM_CURRENCY))
-		return *why = "a currency sign is not accepted here", RS_PARSE_BAD;
+		return *why = WHY(CURRENCY_HERE), RS_PARSE_BAD;
 	if (cur && *pct)
-		return *why = "both a currency sign and %", RS_PARSE_BAD;
+		return *why = WHY(CURRENCY_AND_PERCENT), RS_PARSE_BAD;
 	return RS_PARSE_OK;
 }
 
@@ -439,7 +442,7 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 	    rs_value_fastnum(s, (flags & RS_NUM_PERCENT) && s[n - 1] == '%' ? n - 1 : n, dec, &v))
 		goto done;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
-		return *why = "too long", RS_PARSE_BAD;
+		return *why = WHY(TOO_LONG), RS_PARSE_BAD;
 	if (num_affixes(&p, &m, flags, &neg, &pct, why) != RS_PARSE_OK ||
 	    num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
@@ -449,7 +452,7 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 		return RS_PARSE_OK; /* the shape was asked for, not the value */
 	v = strtod(buf, NULL);
 	if (!isfinite(v))
-		return *why = "out of range", RS_PARSE_BAD;
+		return *why = WHY(RANGE), RS_PARSE_BAD;
 	if (neg)
 		v = -v;
 done:
@@ -612,7 +615,7 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 	if (n == 0)
 		return RS_PARSE_EMPTY;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
-		return *why = "too long", RS_PARSE_BAD;
+		return *why = WHY(TOO_LONG), RS_PARSE_BAD;
 	if (digits_date(a, m, f, len)) {
 		i = m;
 		k = 3;
@@ -637,7 +640,7 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		k = 1; /* 2019.0: a year that a program wrote as a decimal number (pandas) */
 	/* What follows a whole date may be a time ("2019-06-15 00:00:00"). */
 	if (i < m && !(k == 3 && (a[i] == ' ' || a[i] == 'T')))
-		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
+		return *why = WHY(YEAR_OR_DATE), RS_PARSE_BAD;
 	if (k == 3 && sep == '.' && len[0] <= 2 && len[2] == 4) { /* 15.06.2019 */
 		long t = f[0];
 		f[0] = f[2];
@@ -651,7 +654,7 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		 * whole years. */
 		bool us = valid_date(f[2], f[0], f[1]), uk = valid_date(f[2], f[1], f[0]);
 		if (us && uk && (f[0] * 100 + f[1] > today % 10000) != (f[1] * 100 + f[0] > today % 10000))
-			return *why = "the day and the month could be either way round: write 2019-06-15", RS_PARSE_BAD;
+			return *why = WHY(DAY_MONTH), RS_PARSE_BAD;
 		mo = us ? f[0] : f[1];
 		d = us ? f[1] : f[0];
 		f[0] = f[2];
@@ -665,11 +668,11 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 	d = f[2];
 	if (k == 0 || len[0] != 4 || (k > 1 && (len[1] > 2 || mo < 1 || mo > 12)) ||
 	    (k > 2 && (len[2] > 2 || !valid_date(y, mo, d))))
-		return *why = "write a year or a date: 2019, 2019-06-15", RS_PARSE_BAD;
+		return *why = WHY(YEAR_OR_DATE), RS_PARSE_BAD;
 	if (y < 1900)
-		return *why = "before 1900", RS_PARSE_BAD;
+		return *why = WHY(BEFORE_1900), RS_PARSE_BAD;
 	if (y * 10000 + mo * 100 + d > today)
-		return *why = "after today", RS_PARSE_BAD;
+		return *why = WHY(AFTER_TODAY), RS_PARSE_BAD;
 	*year = (double)y;
 	*years = (double)(today / 10000 - y - (mo * 100 + d > today % 10000));
 	return RS_PARSE_OK;

@@ -480,6 +480,32 @@ def bad_fixtures():
          '  {"id": "J02", "name": "Alpine Gearboxes AG", "purchase_share": 60}\n'
          "]}\n",
          0, 2, 0, "", "an object wrapping one array of objects is read as that array"),
+        ("bad_every_reason.csv",
+         lines("id,name,purchase_share,our_sales,customer_spend,contacts,top_contact_level,key_person,"
+               "relationship_years,customer_since",
+               "G01,Harbor Tooling Co.,30,,,2,manager,no,3,",
+               ",No Id Co.,30,,,2,manager,no,3,",
+               "1.23457E+17,Sci Id Ltd.,30,,,2,manager,no,3,",
+               "#N/A,Lookup Failed Co.,30,,,2,manager,no,3,",
+               "R05,Text Share Co.,abc,,,2,manager,no,3,",
+               "R06,Failed Formula Co.,#DIV/0!,,,2,manager,no,3,",
+               "R07,Overshare Co.,120,,,2,manager,no,3,",
+               "R08,Negative Contacts Co.,30,,,-1,manager,no,3,",
+               "R09,Half A Contact Co.,30,,,2.5,manager,no,3,",
+               "R10,Bossy Motors Inc.,30,,,2,boss,no,3,",
+               "R11,Undecided Valves Co.,30,,,2,manager,maybe,3,",
+               "R12,Year Not Years Co.,30,,,2,manager,no,2015,",
+               "R13,Future Customer Co.,30,,,2,manager,no,,2030",
+               "R14,Two Currencies Co.,,USD 1000,EUR 2000,2,manager,no,3,",
+               "R15,No Share Co.,,,,2,manager,no,3,",
+               "R16,Once Per Contact Co.,30,,,2,manager,no,3,",
+               "R16,Once Per Contact Co.,30,,,2,manager,no,3,",
+               "R18,Short Row Co.,30",
+               'R19,Acme 5" Pipe Co.,30,,,2,manager,no,3,',
+               "R20,Many Problems Co.,abc,,,x,boss,maybe,3,"),
+         1, 2, 18, "3 4 5 6 7 8 9 10 11 12 13 14 15 16 18 19 20 21",
+         "every kind of reject a CSV row can get, one a row (line 21: several); "
+         "--lang zh words each in Chinese"),
     ]
     files = {}
     for name, content, *_ in bad:

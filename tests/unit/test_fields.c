@@ -1465,6 +1465,58 @@ static void test_apply_reports_every_bad_cell_in_field_order(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* --lang zh: every problem of the row in Chinese, "；" between them, the
+ * column before "："; field names and the cells' text as written. */
+static void test_reject_reasons_are_chinese_under_lang_zh(void **state)
+{
+	rs_fieldmap *m = full_map();
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow r;
+
+	(void)state;
+	m->lang = RS_LANG_ZH;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " |n|abc|1|2|2.5|3|boss|maybe|2|1|1|no|no|no|no", 2),
+	                                  NULL, &a, &guessed, &failed, &err),
+	                 RS_EREJECT);
+	assert_string_equal(err.msg,
+	                    "id 为空：每行须有客户编号；Share：purchase_share \"abc\" 不是有效数字（不含数字）；"
+	                    "contacts \"2.5\" 不是整数，应填写个数；level：top_contact_level \"boss\" "
+	                    "不是可识别的职级（可填 staff、manager、director、executive 或职务名称，如 采购经理、"
+	                    "VP Sales；全部写法见 relstage fields）；key_person \"maybe\" 不是“是/否”值（可填 "
+	                    "是/否、已X/未X、√/×、yes/no 等；全部写法见 relstage fields）");
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1.23457E+17|n|5|1|2|3|3|staff|no|1|1|1|no|no|no|no", 2),
+	                                   NULL, &a, &err),
+	                 RS_EREJECT);
+	assert_string_equal(err.msg, "id \"1.23457E+17\" 是科学计数法，长编号只剩 6 位数字；"
+	                             "请将 id 列设为文本后重新导出");
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|1|2", 2), NULL, &a, &err), RS_EREJECT);
+	assert_string_equal(err.msg, "该行有 5 个字段，与表头的 16 个不一致");
+	rs_fieldmap_free(m);
+}
+
+/* A reason cut to fit the message ends in "..." after a whole character. */
+static void test_a_long_chinese_reason_is_cut_between_characters(void **state)
+{
+	rs_error err;
+	int i;
+
+	(void)state;
+	rs_error_clear(&err);
+	for (i = 0; i < 40; i++)
+		rs_error_add_reason(&err, RS_LANG_ZH, 2, "", "不是有效数字");
+	assert_int_equal(err.status, RS_EREJECT);
+	assert_true(strlen(err.msg) + 1 < sizeof err.msg);
+	assert_string_equal(err.msg + strlen(err.msg) - 3, "...");
+	for (i = 0; err.msg[i] != '\0'; i++) /* every lead byte of 3 is followed by its 2 */
+		if ((err.msg[i] & 0xF0) == 0xE0)
+			assert_true((err.msg[i + 1] & 0xC0) == 0x80 && (err.msg[i + 2] & 0xC0) == 0x80);
+}
+
 /* our_sales and customer_spend in different currencies give no share: the
  * row is rejected naming both; one currency, a sign that may be it ($ and
  * USD, ¥ and CNY, 元 and RMB) or a plain number beside one read as before. */
@@ -2012,6 +2064,8 @@ int main(void)
 		cmocka_unit_test(test_a_lone_customer_header_taken_as_the_name_is_said),
 		cmocka_unit_test(test_a_lone_customer_header_never_takes_the_place_of_the_id),
 		cmocka_unit_test(test_header_notes_are_chinese_under_lang_zh),
+		cmocka_unit_test(test_reject_reasons_are_chinese_under_lang_zh),
+		cmocka_unit_test(test_a_long_chinese_reason_is_cut_between_characters),
 		cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
 		cmocka_unit_test(test_json_camel_case_keys_read_as_words),
 		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),

@@ -260,14 +260,18 @@ static void test_reshaped_ids_are_counted_with_an_example(void **state)
 	rs_previous_reject(p, "R1", 2, 9);
 	for (i = 0; i < sizeof now / sizeof now[0]; i++)
 		(void)visit(p, now[i], 2 + i, &first);
-	assert_int_equal(rs_previous_reshaped(p, &msg), 3);
+	assert_int_equal(rs_previous_reshaped(p, RS_LANG_EN, &msg), 3);
 	assert_non_null(strstr(msg.data, "3 accounts new in this run match vanished ones"));
 	assert_non_null(strstr(msg.data, "(\"00123\" here, \"123\" there)"));
+	rs_buf_reset(&msg);
+	assert_int_equal(rs_previous_reshaped(p, RS_LANG_ZH, &msg), 3);
+	assert_non_null(strstr(msg.data, "本次有 3 个新增客户与上次运行中消失的客户只差大小写"));
+	assert_non_null(strstr(msg.data, "（本次 \"00123\"，上次 \"123\"）：id 按原样比较"));
 	rs_buf_free(&msg);
 	rs_previous_free(p);
 	assert_int_equal(load("last.csv", last, &p, NULL, &e), RS_OK);
 	(void)visit(p, "123", 2, &first);
-	assert_int_equal(rs_previous_reshaped(p, &msg), 0);
+	assert_int_equal(rs_previous_reshaped(p, RS_LANG_EN, &msg), 0);
 	assert_null(msg.data);
 	rs_previous_free(p);
 }

@@ -99,6 +99,9 @@ grep -q '^relstage: in/batch_prev.csv: 2 accounts new in this run match vanished
 	{ echo "FAIL: reshaped ids not said: $(cat "$t/reshaped.err")"; fails=1; }
 grep -q '"notes":\[.*2 accounts new in this run match vanished ones' "$t/reshaped.json" ||
 	{ echo "FAIL: reshaped ids not in the notes: $(cat "$t/reshaped.json")"; fails=1; }
+"$R" -q --lang zh --previous in/batch_prev.csv -o /dev/null "$t/reshaped.csv" 2>"$t/reshaped_zh.err"
+grep -q '^relstage: in/batch_prev.csv: 本次有 2 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "m01"，上次 "M01"）' "$t/reshaped_zh.err" ||
+	{ echo "FAIL: reshaped ids not said in Chinese: $(cat "$t/reshaped_zh.err")"; fails=1; }
 
 # Last month's --summary-json given as --previous by mistake: its
 # vanished_accounts (id, stage) are no run's output; exit 2, not 8 "new".

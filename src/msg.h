@@ -1,0 +1,56 @@
+/*
+ * msg.h - the reasons a row is rejected and the notes on a JSON page and a
+ * --previous file, in each --lang: one table where both languages of a
+ * message sit side by side (msg.c). Formats of one id take the same
+ * arguments in every language.
+ */
+#ifndef RS_MSG_H
+#define RS_MSG_H
+
+#include "relstage.h"
+
+typedef enum rs_msg_id {
+	/* a cell (fields.c): field "value" what, or with (why) */
+	RS_M_CELL, RS_M_CELL_WHY, RS_M_WHERE, RS_M_AND,
+	RS_M_NOT_NUMBER, RS_M_NEGATIVE, RS_M_NOT_WHOLE, RS_M_A_YEAR, RS_M_A_YEAR_COL,
+	RS_M_A_YEAR_KEY, RS_M_FRACTION_COL, RS_M_FRACTION_KEY, RS_M_PERCENT_COL,
+	RS_M_PERCENT_KEY, RS_M_SHEET_ERROR, RS_M_NOT_DATE, RS_M_NOT_BOOL, RS_M_BOOL_WORDS,
+	RS_M_NOT_LEVEL, RS_M_LEVEL_WORDS, RS_M_ID_EMPTY, RS_M_ID_SCI, RS_M_ID_SHEET_ERROR,
+	RS_M_JSON_LIST, RS_M_JSON_OBJECT_ONE, RS_M_JSON_OBJECT, RS_M_CURRENCIES,
+	RS_M_CURRENCY_WHERE, RS_M_COL, RS_M_KEY, RS_M_ROW_WIDTH, RS_M_ROW_FIELDS, RS_M_SCI_NUMBER, RS_M_SCI_NUMBER_WHY, RS_M_SCALED,
+	/* why a number or date does not read (value.c) */
+	RS_M_HEX, RS_M_NAN, RS_M_NO_DIGITS, RS_M_SEPARATORS, RS_M_UNEXPECTED, RS_M_TWO_MARKS,
+	RS_M_AMBIGUOUS, RS_M_AMBIGUOUS_KEY, RS_M_MIXED_THOUSANDS, RS_M_GROUPS, RS_M_SEP_AFTER_MARK, RS_M_EXPONENT,
+	RS_M_PERCENT_HERE, RS_M_TWO_SIGNS, RS_M_TWO_CURRENCIES, RS_M_CURRENCY_HERE,
+	RS_M_CURRENCY_AND_PERCENT, RS_M_TOO_LONG, RS_M_RANGE, RS_M_YEAR_OR_DATE, RS_M_DAY_MONTH,
+	RS_M_BEFORE_1900, RS_M_AFTER_TODAY,
+	/* an id seen before (classify.c) */
+	RS_M_AT_LINE, RS_M_AT_FILE_LINE, RS_M_DUP_PREVIOUS, RS_M_DUP_ABOVE,
+	/* the readers: CSV, JSON, workbook */
+	RS_M_NUL_FIELD, RS_M_QUOTING, RS_M_QUOTE_AFTER, RS_M_QUOTE_STRAY, RS_M_UNTERMINATED,
+	RS_M_J_NUL, RS_M_J_BAD_U, RS_M_J_U0000, RS_M_J_LONG, RS_M_J_LONG_ARRAY, RS_M_J_LONG_OBJECT, RS_M_J_RANGE, RS_M_J_BIG,
+	RS_M_J_NEW_KEY, RS_M_J_DUP_KEY, RS_M_J_DEEP, RS_M_J_NOT_OBJECT, RS_M_J_FOUND,
+	RS_M_J_AT_COLUMN, RS_M_J_INVALID, RS_M_J_AFTER, RS_M_J_ARRAY, RS_M_J_STRING,
+	RS_M_J_NUMBER, RS_M_J_NULL, RS_M_J_BOOL,
+	/* a JSON reply that holds one page (read_json.c, classify.c) */
+	RS_M_PG_MORE, RS_M_PG_COUNT, RS_M_PG_PAGES, RS_M_PG_PAGE, RS_M_PG_NOTE, RS_M_PG_STOP,
+	RS_M_PG_BESIDE, RS_M_PG_ARRAY,
+	/* the --previous file (previous.c); RESHAPED in pieces around a count and two ids */
+	RS_M_P_IGNORED, RS_M_P_FEW, RS_M_P_EMPTY_ID, RS_M_P_DUP, RS_M_P_RESHAPED, RS_M_P_RESHAPED_ONE,
+	RS_M_P_RESHAPED_MANY, RS_M_P_RESHAPED_THERE, RS_M_P_RESHAPED_END,
+	RS_M_COUNT
+} rs_msg_id;
+
+extern const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT];
+
+/* Message id in language g (a static string). A load, not a call, so the
+ * branches that word a reject cost the row that reads nothing. */
+static inline const char *rs_msg(rs_lang g, rs_msg_id id)
+{
+	return rs_msgs[id][g];
+}
+/* The message in g whose English text is `en` (a pointer rs_msg gave for
+ * English, as value.c's reasons are); en itself when it is none. */
+const char *rs_msg_as(rs_lang g, const char *en);
+
+#endif
