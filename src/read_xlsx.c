@@ -370,7 +370,7 @@ typedef struct sheet_rd {
 	size_t next_col, values;
 	size_t total;             /* cells counted, stored or not (max_columns) */
 	rs_rowbuf cells;
-	char why[128];
+	char why[96];
 } sheet_rd;
 
 /* Column index of a cell reference ("AB12" -> 27); -1 if there is none. */

@@ -51,6 +51,13 @@ for z, e in zip(zh_rows, en_rows):
             fails.append(f"{z['id']}: {k} not Chinese: {z[k][:80]!r}")
     if not ("接触深度" in z["explain"] and "合作" in z["explain"]):
         fails.append(f"{z['id']}: explain not Chinese: {z['explain'][:80]!r}")
+# past the first 100 rejects shown, the count of the others is Chinese too
+bad = "id,purchase_share\n" + "".join(f"B{i},abc\n" for i in range(103))
+p = subprocess.run([R, "-q", "--lang", "zh", "-o", os.devnull, "-"], input=bad.encode(),
+                   capture_output=True)
+last = p.stderr.decode().splitlines()[-1:]
+if p.returncode != 1 or last != ["relstage: 另有 3 个被拒绝的行未显示（用 --rejects FILE 保存全部）"]:
+    fails.append(f"rejects not shown, in Chinese: exit {p.returncode}, {last!r}")
 for f in fails:
     print("FAIL", f)
 print(f"interop_zh_lang: {len(fails)} failures")
