@@ -491,13 +491,11 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 static void say_page(rs_classifier *c)
 {
 	const char *page = rs_reader_page(c->rd);
-	char note[RS_PAGE_MAX + 256];
 	size_t at = c->notes.len;
 
 	if (page == NULL)
 		return;
-	(void)snprintf(note, sizeof note, rs_msg(c->o.lang, RS_M_PG_NOTE), page);
-	(void)rs_buf_puts(&c->notes, note);
+	(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_PG_NOTE), page);
 	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }
@@ -1313,13 +1311,8 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 
 	if (n == 0)
 		return;
-	(void)(rs_buf_put_ulong(&c->notes, n) &&
-	       rs_buf_puts(&c->notes, n == 1 ? " row is" : " rows are") &&
-	       rs_buf_puts(&c->notes, " hidden in the sheet (hidden or filtered out in Excel; the first "
-	                              "at line ") &&
-	       rs_buf_put_ulong(&c->notes, first) &&
-	       rs_buf_puts(&c->notes, "): read like the others; to leave them out, delete them "
-	                              "from the sheet\n"));
+	(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, n == 1 ? RS_M_X_HIDDEN_ROW : RS_M_X_HIDDEN_ROWS),
+	                    n, first);
 	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
 		tell_notes(c, at, c->notes.len, NULL, 0); /* no file: the one being read */
 }
@@ -1339,11 +1332,8 @@ static void say_hidden_cols(rs_classifier *c, const rs_reader *rd)
 
 		if (col < 0 || !rs_reader_column_hidden(rd, (size_t)col))
 			continue;
-		(void)(rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, " is column ") &&
-		       rs_buf_put_ulong(&c->notes, (unsigned long)col + 1) &&
-		       rs_buf_puts(&c->notes, ", which is hidden in the sheet: read like the others; to read "
-		                              "another column, give -m ") &&
-		       rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, "=COLUMN\n"));
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_HIDDEN_COL), rs_var_name(f),
+		                    (unsigned long)col + 1, rs_var_name(f));
 	}
 	if (!c->notes.failed)
 		tell_notes(c, at, c->notes.len, NULL, 0);
@@ -1366,15 +1356,9 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
 
 		if (col < 0 || (n = rs_reader_merged(rd, (size_t)col, c->header_line, &top, &bottom)) == 0)
 			continue;
-		(void)(rs_buf_puts(&c->notes, rs_var_name(f)) && rs_buf_puts(&c->notes, " (column ") &&
-		       rs_buf_put_ulong(&c->notes, (unsigned long)col + 1) &&
-		       rs_buf_puts(&c->notes, ") has cells merged across rows (lines ") &&
-		       rs_buf_put_ulong(&c->notes, top) && rs_buf_puts(&c->notes, " to ") &&
-		       rs_buf_put_ulong(&c->notes, bottom) &&
-		       rs_buf_puts(&c->notes, n > 1 ? ", and more" : "") &&
-		       rs_buf_puts(&c->notes, "): the file holds the value in the top row only, so the "
-		                              "rows under it are read as empty; to give every row its "
-		                              "value, unmerge the cells and fill them in\n"));
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_MERGED), rs_var_name(f),
+		                    (unsigned long)col + 1, top, bottom,
+		                    n > 1 ? rs_msg(c->o.lang, RS_M_X_AND_MORE) : "");
 	}
 	if (!c->notes.failed)
 		tell_notes(c, at, c->notes.len, NULL, 0);
@@ -1392,11 +1376,7 @@ static void say_sheet(rs_classifier *c, const rs_reader *rd)
 
 	if (active == NULL)
 		return;
-	(void)(rs_buf_puts(&c->notes, "read sheet \"") && rs_buf_puts(&c->notes, read) &&
-	       rs_buf_puts(&c->notes, "\", the first; the workbook opens on sheet \"") &&
-	       rs_buf_puts(&c->notes, active) &&
-	       rs_buf_puts(&c->notes, "\" in Excel: to read that one, give --sheet \"") &&
-	       rs_buf_puts(&c->notes, active) && rs_buf_puts(&c->notes, "\"\n"));
+	(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEET), read, active, active);
 	if (!c->notes.failed)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }

@@ -181,10 +181,8 @@ bool rs_reader_column_hidden(const rs_reader *r, size_t col);
 /* A workbook's rows after the header hidden in Excel (rs_xlsx_hidden_rows); 0 for other formats. */
 unsigned long rs_reader_hidden_rows(const rs_reader *r, unsigned long *first);
 /* After the header: what says a JSON reply read under --json-path is one
- * page of a longer list ("paging.next says more follow"), or NULL; at most
- * RS_PAGE_MAX bytes with its NUL. */
+ * page of a longer list ("paging.next says more follow"), or NULL. */
 const char *rs_reader_page(const rs_reader *r);
-#define RS_PAGE_MAX 160
 /* After the header: the dot paths of the plain members of a JSON input's
  * first record's objects ("properties.name"), each NUL-terminated, then an
  * empty one; NULL for none or another format. */

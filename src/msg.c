@@ -159,23 +159,46 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
 	                  "只读取这一页"},
 	[RS_M_PG_BESIDE] = {"the array beside it", "与之并列的数组"},
 	[RS_M_PG_ARRAY] = {"the array", "该数组"},
+	[RS_M_X_HIDDEN_ROW] = {"%lu row is hidden in the sheet (hidden or filtered out in Excel; the first "
+	                       "at line %lu): read like the others; to leave them out, delete them from the sheet\n",
+	                       "工作表中有 %lu 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 %lu 行）：这些行照常读取；"
+	                       "如要排除，请从工作表中删除这些行\n"},
+	[RS_M_X_HIDDEN_ROWS] = {"%lu rows are hidden in the sheet (hidden or filtered out in Excel; the first "
+	                        "at line %lu): read like the others; to leave them out, delete them from the sheet\n",
+	                        "工作表中有 %lu 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 %lu 行）：这些行照常读取；"
+	                        "如要排除，请从工作表中删除这些行\n"},
+	[RS_M_X_HIDDEN_COL] = {"%s is column %lu, which is hidden in the sheet: read like the others; to read "
+	                       "another column, give -m %s=COLUMN\n",
+	                       "%s 取第 %lu 列，该列在工作表中被隐藏：照常读取；如要读取其他列，请用 -m %s=COLUMN\n"},
+	[RS_M_X_MERGED] = {"%s (column %lu) has cells merged across rows (lines %lu to %lu%s): the file holds "
+	                   "the value in the top row only, so the rows under it are read as empty; to give "
+	                   "every row its value, unmerge the cells and fill them in\n",
+	                   "%s（第 %lu 列）有跨行合并的单元格（第 %lu 至 %lu 行%s）：文件只在最上面一行保存该值，"
+	                   "其下各行读作空值；如要每行都有值，请取消合并并逐行填写\n"},
+	[RS_M_X_AND_MORE] = {", and more", "等"},
+	[RS_M_X_SHEET] = {"read sheet \"%s\", the first; the workbook opens on sheet \"%s\" in Excel: to "
+	                  "read that one, give --sheet \"%s\"\n",
+	                  "读取的是第一个工作表 \"%s\"；该工作簿在 Excel 中打开时显示工作表 \"%s\"：如要读取它，"
+	                  "请用 --sheet \"%s\"\n"},
 	[RS_M_P_IGNORED] = {"%s; row ignored", "%s；该行已忽略"},
 	[RS_M_P_FEW] = {"too few fields", "字段不足"},
 	[RS_M_P_EMPTY_ID] = {"empty id; row ignored", "id 为空；该行已忽略"},
 	[RS_M_P_DUP] = {"duplicate id \"%s\" (first at line %lu); the first is used",
 	                "id \"%s\" 重复（首次出现在第 %lu 行）；以首次出现的为准"},
-	[RS_M_P_RESHAPED] = {"", "本次有 "},
-	[RS_M_P_RESHAPED_ONE] = {" account new in this run matches a vanished one of the previous run but "
-	                         "for case, full-width forms or leading zeros (\"",
-	                         " 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 \""},
-	[RS_M_P_RESHAPED_MANY] = {" accounts new in this run match vanished ones of the previous run but "
-	                          "for case, full-width forms or leading zeros (\"",
-	                          " 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 \""},
-	[RS_M_P_RESHAPED_THERE] = {"\" here, \"", "\"，上次 \""},
-	[RS_M_P_RESHAPED_END] = {"\" there): ids are compared as written, so each counts as new and as "
-	                         "vanished; keep ids as text (a spreadsheet drops leading zeros)\n",
-	                         "\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为文本"
-	                         "（电子表格会去掉前导零）\n"},
+	[RS_M_P_RESHAPED_ONE] = {"%lu account new in this run matches a vanished one of the previous run but "
+	                         "for case, full-width forms or leading zeros (\"%s\" here, \"%s\" there): ids "
+	                         "are compared as written, so each counts as new and as vanished; keep ids as "
+	                         "text (a spreadsheet drops leading zeros)\n",
+	                         "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
+	                         "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
+	                         "文本（电子表格会去掉前导零）\n"},
+	[RS_M_P_RESHAPED_MANY] = {"%lu accounts new in this run match vanished ones of the previous run but "
+	                          "for case, full-width forms or leading zeros (\"%s\" here, \"%s\" there): ids "
+	                          "are compared as written, so each counts as new and as vanished; keep ids as "
+	                          "text (a spreadsheet drops leading zeros)\n",
+	                          "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
+	                          "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
+	                          "文本（电子表格会去掉前导零）\n"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

@@ -35,9 +35,12 @@ typedef enum rs_msg_id {
 	/* a JSON reply that holds one page (read_json.c, classify.c) */
 	RS_M_PG_MORE, RS_M_PG_COUNT, RS_M_PG_PAGES, RS_M_PG_PAGE, RS_M_PG_NOTE, RS_M_PG_STOP,
 	RS_M_PG_BESIDE, RS_M_PG_ARRAY,
-	/* the --previous file (previous.c); RESHAPED in pieces around a count and two ids */
-	RS_M_P_IGNORED, RS_M_P_FEW, RS_M_P_EMPTY_ID, RS_M_P_DUP, RS_M_P_RESHAPED, RS_M_P_RESHAPED_ONE,
-	RS_M_P_RESHAPED_MANY, RS_M_P_RESHAPED_THERE, RS_M_P_RESHAPED_END,
+	/* the --previous file (previous.c) */
+	RS_M_P_IGNORED, RS_M_P_FEW, RS_M_P_EMPTY_ID, RS_M_P_DUP, RS_M_P_RESHAPED_ONE,
+	RS_M_P_RESHAPED_MANY,
+	/* a workbook read (classify.c) */
+	RS_M_X_HIDDEN_ROW, RS_M_X_HIDDEN_ROWS, RS_M_X_HIDDEN_COL, RS_M_X_MERGED, RS_M_X_AND_MORE,
+	RS_M_X_SHEET,
 	RS_M_COUNT
 } rs_msg_id;
 

@@ -460,13 +460,8 @@ unsigned long rs_previous_reshaped(const rs_previous *p, rs_lang g, rs_buf *msg)
 		}
 	}
 	if (found > 0 && !keys.failed && !b.failed) {
-		(void)rs_buf_puts(msg, rs_msg(g, RS_M_P_RESHAPED));
-		(void)rs_buf_put_ulong(msg, found);
-		(void)rs_buf_puts(msg, rs_msg(g, found == 1 ? RS_M_P_RESHAPED_ONE : RS_M_P_RESHAPED_MANY));
-		(void)rs_buf_puts(msg, ex_new);
-		(void)rs_buf_puts(msg, rs_msg(g, RS_M_P_RESHAPED_THERE));
-		(void)rs_buf_puts(msg, ex_old);
-		(void)rs_buf_puts(msg, rs_msg(g, RS_M_P_RESHAPED_END));
+		(void)rs_buf_printf(msg, rs_msg(g, found == 1 ? RS_M_P_RESHAPED_ONE : RS_M_P_RESHAPED_MANY),
+		                    found, ex_new, ex_old);
 	} else if (keys.failed || b.failed) {
 		msg->failed = true;
 		found = 0;

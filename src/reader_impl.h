@@ -102,6 +102,7 @@ typedef struct rs_read_ctx {
 	                empty one (RS_INNER_MAX bytes) */
 } rs_read_ctx;
 
+#define RS_PAGE_MAX 160
 #define RS_INNER_MAX 2048
 
 /* delimiter: the one to use (already detected or given). */

@@ -277,10 +277,29 @@ static void test_json_str_escapes_what_json_requires(void **state)
 	rs_buf_free(&b);
 }
 
+/* printf output appended past the first capacity, the invariant kept. */
+static void test_printf_appends_and_grows(void **state)
+{
+	rs_buf b;
+	int i;
+
+	(void)state;
+	rs_buf_init(&b);
+	assert_true(rs_buf_puts(&b, "x"));
+	for (i = 0; i < 20; i++)
+		assert_true(rs_buf_printf(&b, "%s 第 %d 行;", "工作表", i));
+	assert_int_equal(b.len, strlen(b.data));
+	assert_true(b.len < b.cap);
+	assert_non_null(strstr(b.data, "x工作表 第 0 行;"));
+	assert_non_null(strstr(b.data, "工作表 第 19 行;"));
+	rs_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_put_num_drops_trailing_zeros),
+		cmocka_unit_test(test_printf_appends_and_grows),
 		cmocka_unit_test(test_json_str_escapes_what_json_requires),
 		cmocka_unit_test(test_put_num_rounds_half_away_and_keeps_sign),
 		cmocka_unit_test(test_put_num_huge_values_fall_back),

@@ -104,6 +104,14 @@ done
 [ $rc = 0 ] && grep -q '^Q1-1,' "$t/x.out" &&
 	grep -qxF "relstage: $t/xl_quarters.xlsx: read sheet \"Q1\", the first; the workbook opens on sheet \"Q4\" in Excel: to read that one, give --sheet \"Q4\"" "$t/err" ||
 	fail "xl_quarters: exit $rc: $(cat "$t/err")"
+# The same notes with --lang zh: Chinese, field and option names as written.
+for z in "xl_hidden.xlsx: 工作表中有 2 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 4 行）：这些行照常读取" \
+	"xl_hidden_column.xlsx: purchase_share 取第 3 列，该列在工作表中被隐藏：照常读取；如要读取其他列，请用 -m purchase_share=COLUMN" \
+	"xl_merged_rows.xlsx: top_contact_level（第 4 列）有跨行合并的单元格（第 3 至 5 行）：文件只在最上面一行保存该值" \
+	"xl_quarters.xlsx: 读取的是第一个工作表 \"Q1\"；该工作簿在 Excel 中打开时显示工作表 \"Q4\"：如要读取它，请用 --sheet \"Q4\""; do
+	"$R" -q --lang zh "$t/${z%%:*}" >/dev/null 2>"$t/err"
+	grep -qF "relstage: $t/$z" "$t/err" || fail "${z%%:*} --lang zh: $(cat "$t/err")"
+done
 "$R" -q --sheet Q4 "$t/xl_quarters.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 [ $rc = 0 ] && grep -q '^Q4-1,' "$t/x.out" && ! grep -q 'read sheet' "$t/err" || fail "xl_quarters --sheet Q4: exit $rc: $(cat "$t/err")"
 "$R" -q "$t/xl_hidden_first.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
