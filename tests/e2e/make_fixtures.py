@@ -480,7 +480,7 @@ def bad_fixtures():
          '  {"id": "J02", "name": "Alpine Gearboxes AG", "purchase_share": 60}\n'
          "]}\n",
          0, 2, 0, "", "an object wrapping one array of objects is read as that array"),
-        ("bad_every_reason.csv",
+        ("zh_every_reject.csv",
          lines("id,name,purchase_share,our_sales,customer_spend,contacts,top_contact_level,key_person,"
                "relationship_years,customer_since",
                "G01,Harbor Tooling Co.,30,,,2,manager,no,3,",
