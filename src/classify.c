@@ -823,8 +823,8 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
 	*downgraded = false;
 	*prev_out = prev;
 	if (prev == RS_PREV_DUPLICATE) /* first in another input file: named */
-		return duplicate(err, c->o.lang, RS_M_DUP_PREVIOUS, in->line, a, here ? NULL : first_file,
-		                 first);
+		return duplicate(err, c->o.lang, RS_M_DUP_PREVIOUS, in->line, a,
+		                 here ? NULL : first_file, first);
 	if (prev == RS_PREV_NOMEM)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	if (prev < 0) {
@@ -1311,8 +1311,9 @@ static void say_hidden(rs_classifier *c, const rs_reader *rd)
 
 	if (n == 0)
 		return;
-	(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, n == 1 ? RS_M_X_HIDDEN_ROW : RS_M_X_HIDDEN_ROWS),
-	                    n, first);
+	(void)rs_buf_printf(&c->notes,
+	                    rs_msg(c->o.lang, n == 1 ? RS_M_X_HIDDEN_ROW : RS_M_X_HIDDEN_ROWS), n,
+	                    first);
 	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
 		tell_notes(c, at, c->notes.len, NULL, 0); /* no file: the one being read */
 }

@@ -555,10 +555,14 @@ static rs_status finish(run *r, rs_error *err)
 		         : r->keys                   ? "KEY"
 		                                     : "COLUMN");
 	if (st == RS_OK && r->shown > MAX_SHOWN_REJECTS)
-		cli_warn(r->o->co.lang == RS_LANG_ZH ? "另有 %lu 个被拒绝的行未显示%s" : "%lu more rejected rows not shown%s",
-		         r->shown - MAX_SHOWN_REJECTS, r->o->co.lang == RS_LANG_ZH
-		         ? (r->o->rejects ? "；全部行都在拒绝行文件中" : "（用 --rejects FILE 保存全部）")
-		         : (r->o->rejects ? "; all are in the rejects file" : " (use --rejects FILE to keep them)"));
+		cli_warn(r->o->co.lang == RS_LANG_ZH ? "另有 %lu 个被拒绝的行未显示%s"
+		                                     : "%lu more rejected rows not shown%s",
+		         r->shown - MAX_SHOWN_REJECTS,
+		         r->o->co.lang == RS_LANG_ZH
+		             ? (r->o->rejects ? "；全部行都在拒绝行文件中"
+		                              : "（用 --rejects FILE 保存全部）")
+		             : (r->o->rejects ? "; all are in the rejects file"
+		                              : " (use --rejects FILE to keep them)"));
 	return st;
 }
 

@@ -272,8 +272,7 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 	h = rs_hash(id, n);
 	e = p->cap ? find(p, id, n, h) : NULL;
 	if (e != NULL && e->used) {
-		report(p, r->line, rs_msg(p->cfg.lang, RS_M_P_DUP), id,
-		       e->prev_line);
+		report(p, r->line, rs_msg(p->cfg.lang, RS_M_P_DUP), id, e->prev_line);
 		return RS_OK;
 	}
 	if ((e = insert(p, id, n, h, si)) == NULL)
@@ -460,8 +459,9 @@ unsigned long rs_previous_reshaped(const rs_previous *p, rs_lang g, rs_buf *msg)
 		}
 	}
 	if (found > 0 && !keys.failed && !b.failed) {
-		(void)rs_buf_printf(msg, rs_msg(g, found == 1 ? RS_M_P_RESHAPED_ONE : RS_M_P_RESHAPED_MANY),
-		                    found, ex_new, ex_old);
+		(void)rs_buf_printf(
+		    msg, rs_msg(g, found == 1 ? RS_M_P_RESHAPED_ONE : RS_M_P_RESHAPED_MANY), found,
+		    ex_new, ex_old);
 	} else if (keys.failed || b.failed) {
 		msg->failed = true;
 		found = 0;

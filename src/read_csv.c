@@ -144,14 +144,15 @@ static void on_record(int term, void *data)
 	if (s->st != RS_OK)
 		return;
 	if (row.reject == NULL && s->nul_field != 0) {
-		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_NUL_FIELD), s->nul_field);
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_NUL_FIELD),
+		               s->nul_field);
 		row.reject = s->why;
 	} else if (row.reject == NULL && s->have_header && s->n != s->nstored) {
 		/* Only a row too wide to store is judged here: the header may be
 		 * a later record than the first (title rows above it), so the
 		 * field map compares a row's width with the one in use. */
-		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_ROW_FIELDS), s->n,
-		               s->ncols);
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_ROW_FIELDS),
+		               s->n, s->ncols);
 		row.reject = s->why;
 	}
 	emit(s, &row);

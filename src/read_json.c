@@ -179,7 +179,8 @@ static int clip(const char *s, size_t max)
 /* "<head>\"<key>\"<tail>" in j->reason, the key cut to 120 bytes. */
 static const char *why_key(jrd *j, rs_msg_id why, const char *key)
 {
-	(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, why), clip(key, 120), key);
+	(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, why), clip(key, 120),
+	               key);
 	return j->reason;
 }
 
@@ -421,7 +422,8 @@ static const char *set_cell(jrd *j, size_t col, size_t k, const cJSON *it)
 	if (k == SIZE_MAX)
 		put_cell(j, col, cJSON_IsArray(it) ? "[]" : "{}", 2, RS_T_JSON);
 	else if ((void)cut_text(j, col, k), j->len[col] > j->c->opts->max_field)
-		return why_key(j, cJSON_IsArray(it) ? RS_M_J_LONG_ARRAY : RS_M_J_LONG_OBJECT, it->string);
+		return why_key(j, cJSON_IsArray(it) ? RS_M_J_LONG_ARRAY : RS_M_J_LONG_OBJECT,
+		               it->string);
 	j->type[col] = RS_T_JSON;
 	return NULL;
 }
@@ -640,11 +642,16 @@ static rs_status parse(jrd *j, const char *p, size_t n, unsigned long line, cJSO
 static const char *kind_name(rs_lang g, const cJSON *v)
 {
 	switch (v->type & 0xFF) {
-	case cJSON_Array: return rs_msg(g, RS_M_J_ARRAY);
-	case cJSON_String: return rs_msg(g, RS_M_J_STRING);
-	case cJSON_Number: return rs_msg(g, RS_M_J_NUMBER);
-	case cJSON_NULL: return rs_msg(g, RS_M_J_NULL);
-	default: return rs_msg(g, RS_M_J_BOOL);
+	case cJSON_Array:
+		return rs_msg(g, RS_M_J_ARRAY);
+	case cJSON_String:
+		return rs_msg(g, RS_M_J_STRING);
+	case cJSON_Number:
+		return rs_msg(g, RS_M_J_NUMBER);
+	case cJSON_NULL:
+		return rs_msg(g, RS_M_J_NULL);
+	default:
+		return rs_msg(g, RS_M_J_BOOL);
 	}
 }
 
@@ -990,7 +997,8 @@ static void note_count(said *s, rs_lang g, const rs_buf *path, const char *key, 
 		s->count = n;
 		(void)snprintf(s->count_at, sizeof s->count_at, "%s", path->data);
 	} else if (n > 1 && s->sign[0] == '\0' && (one_of(key, pages) || one_of(key, page))) {
-		(void)snprintf(s->sign, sizeof s->sign, rs_msg(g, one_of(key, pages) ? RS_M_PG_PAGES : RS_M_PG_PAGE),
+		(void)snprintf(s->sign, sizeof s->sign,
+		               rs_msg(g, one_of(key, pages) ? RS_M_PG_PAGES : RS_M_PG_PAGE),
 		               path->data, n);
 	}
 }
@@ -1012,8 +1020,8 @@ static void page_check(found *f, const said *s, size_t nrec, const char *array)
 	if (nrec == 0 || f->more[0] != '\0')
 		return;
 	if (s->count > (double)nrec)
-		(void)snprintf(f->more, sizeof f->more, rs_msg(f->g, RS_M_PG_COUNT),
-		               s->count_at, s->count, array, nrec);
+		(void)snprintf(f->more, sizeof f->more, rs_msg(f->g, RS_M_PG_COUNT), s->count_at,
+		               s->count, array, nrec);
 	else if (s->sign[0] != '\0')
 		(void)snprintf(f->more, sizeof f->more, "%s", s->sign);
 }
@@ -1157,7 +1165,8 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		                        "array holds no object")
 		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
 	else if (want == NULL && f.more[0] != '\0')
-		st = JERR(j, RS_EUSAGE, 0, rs_msg(j->c->opts->lang, RS_M_PG_STOP), f.more, f.paths.data);
+		st = JERR(j, RS_EUSAGE, 0, rs_msg(j->c->opts->lang, RS_M_PG_STOP), f.more,
+		          f.paths.data);
 	else if (j->c->page != NULL) /* read as asked, and said (rs_reader_page) */
 		(void)snprintf(j->c->page, RS_PAGE_MAX, "%s", f.more);
 	*at = f.at;

@@ -647,8 +647,8 @@ static rs_status end_row(part *pt, sheet_rd *s)
 	 * later row than the first (title rows above it), so the classifier
 	 * compares a row's width with the one in use. */
 	if (s->total > b->n) {
-		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_ROW_FIELDS), s->total,
-		               s->ncols);
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_ROW_FIELDS),
+		               s->total, s->ncols);
 		row.reject = s->why;
 	}
 	return s->c->on_row(s->c->ctx, &row, pt->err);

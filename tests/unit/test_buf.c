@@ -298,17 +298,17 @@ static void test_printf_appends_and_grows(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_put_num_drops_trailing_zeros),
-		cmocka_unit_test(test_printf_appends_and_grows),
-		cmocka_unit_test(test_json_str_escapes_what_json_requires),
-		cmocka_unit_test(test_put_num_rounds_half_away_and_keeps_sign),
-		cmocka_unit_test(test_put_num_huge_values_fall_back),
-		cmocka_unit_test(test_put_num_rounds_like_llround),
-		cmocka_unit_test(test_put_num_hundredths_and_whole_edges_match_the_reference),
-		cmocka_unit_test(test_put_num_writes_nothing_for_nan_and_infinity),
-		cmocka_unit_test(test_num_text_is_shortest_and_reads_back),
-		cmocka_unit_test(test_buf_grows_and_stays_terminated),
-		cmocka_unit_test(test_failed_append_sticks),
+	    cmocka_unit_test(test_put_num_drops_trailing_zeros),
+	    cmocka_unit_test(test_printf_appends_and_grows),
+	    cmocka_unit_test(test_json_str_escapes_what_json_requires),
+	    cmocka_unit_test(test_put_num_rounds_half_away_and_keeps_sign),
+	    cmocka_unit_test(test_put_num_huge_values_fall_back),
+	    cmocka_unit_test(test_put_num_rounds_like_llround),
+	    cmocka_unit_test(test_put_num_hundredths_and_whole_edges_match_the_reference),
+	    cmocka_unit_test(test_put_num_writes_nothing_for_nan_and_infinity),
+	    cmocka_unit_test(test_num_text_is_shortest_and_reads_back),
+	    cmocka_unit_test(test_buf_grows_and_stays_terminated),
+	    cmocka_unit_test(test_failed_append_sticks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,7 +40,8 @@ static void test_every_reason_has_both_languages_with_the_same_arguments(void **
 		assert_non_null(rs_msg(RS_LANG_EN, (rs_msg_id)id));
 		assert_non_null(rs_msg(RS_LANG_ZH, (rs_msg_id)id));
 		if (id >= RS_M_HEX && id <= RS_M_AFTER_TODAY)
-			continue; /* value.c's reasons are text ("% is not accepted here"), not formats */
+			continue; /* value.c's reasons are text ("% is not accepted here"), not
+			             formats */
 		args_of(rs_msg(RS_LANG_EN, (rs_msg_id)id), en, sizeof en);
 		args_of(rs_msg(RS_LANG_ZH, (rs_msg_id)id), zh, sizeof zh);
 		assert_string_equal(en, zh);
@@ -82,9 +83,9 @@ static void test_chinese_reasons_fit_their_buffers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_every_reason_has_both_languages_with_the_same_arguments),
-		cmocka_unit_test(test_a_value_reason_is_given_in_the_run_language),
-		cmocka_unit_test(test_chinese_reasons_fit_their_buffers),
+	    cmocka_unit_test(test_every_reason_has_both_languages_with_the_same_arguments),
+	    cmocka_unit_test(test_a_value_reason_is_given_in_the_run_language),
+	    cmocka_unit_test(test_chinese_reasons_fit_their_buffers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -75,9 +75,19 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
                            rs_error *err, const rs_read_opts *o)
 {
-	rs_read_opts opts = {lines ? RS_FMT_JSONL : RS_FMT_JSON, 0, NULL,
-	                     RS_DEFAULT_MAX_FIELD, RS_DEFAULT_MAX_COLUMNS,
-	                     RS_DEFAULT_MAX_RECORD, NULL, NULL, NULL, 0, NULL, false, RS_LANG_EN};
+	rs_read_opts opts = {lines ? RS_FMT_JSONL : RS_FMT_JSON,
+	                     0,
+	                     NULL,
+	                     RS_DEFAULT_MAX_FIELD,
+	                     RS_DEFAULT_MAX_COLUMNS,
+	                     RS_DEFAULT_MAX_RECORD,
+	                     NULL,
+	                     NULL,
+	                     NULL,
+	                     0,
+	                     NULL,
+	                     false,
+	                     RS_LANG_EN};
 	FILE *fp = fmemopen((void *)(uintptr_t)text, n, "r");
 	rs_input *in = NULL;
 	rs_status st;
@@ -835,7 +845,8 @@ static rs_status on_row_names_output(void *ctx, const rs_row *row, rs_error *err
  */
 static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
 {
-	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, 100, 100, 20, NULL, NULL, NULL, 0, NULL, false, RS_LANG_EN};
+	rs_read_opts o = {RS_FMT_JSONL, 0,    NULL, 100,  100,   20,        NULL,
+	                  NULL,         NULL, 0,    NULL, false, RS_LANG_EN};
 	const char *t = "{\"a\":1}\n{\"a\":\"0123456789012345\"}\n";
 	FILE *fp = fmemopen((void *)(uintptr_t)t, strlen(t), "r");
 	rs_input *in = NULL;
@@ -867,8 +878,19 @@ static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
  */
 static void test_encoding_error_names_the_line(void **state)
 {
-	rs_read_opts o = {RS_FMT_JSONL, 0, "utf-8", RS_DEFAULT_MAX_FIELD,
-	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD, NULL, NULL, NULL, 0, NULL, false, RS_LANG_EN};
+	rs_read_opts o = {RS_FMT_JSONL,
+	                  0,
+	                  "utf-8",
+	                  RS_DEFAULT_MAX_FIELD,
+	                  RS_DEFAULT_MAX_COLUMNS,
+	                  RS_DEFAULT_MAX_RECORD,
+	                  NULL,
+	                  NULL,
+	                  NULL,
+	                  0,
+	                  NULL,
+	                  false,
+	                  RS_LANG_EN};
 	static char t[100000];
 	size_t n = 0;
 	rec r;
@@ -1068,8 +1090,19 @@ static void test_jsonl_wide_record_of_long_strings_reads_whole(void **state)
 {
 	size_t cap = 3 * 1300000, n = 0;
 	char *t = malloc(cap);
-	rs_read_opts o = {RS_FMT_JSONL, 0, NULL, RS_DEFAULT_MAX_FIELD,
-	                  RS_DEFAULT_MAX_COLUMNS, RS_DEFAULT_MAX_RECORD, NULL, NULL, NULL, 0, NULL, false, RS_LANG_EN};
+	rs_read_opts o = {RS_FMT_JSONL,
+	                  0,
+	                  NULL,
+	                  RS_DEFAULT_MAX_FIELD,
+	                  RS_DEFAULT_MAX_COLUMNS,
+	                  RS_DEFAULT_MAX_RECORD,
+	                  NULL,
+	                  NULL,
+	                  NULL,
+	                  0,
+	                  NULL,
+	                  false,
+	                  RS_LANG_EN};
 	wide w = {0, 0};
 	rs_input *in = NULL;
 	rs_error err;
