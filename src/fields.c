@@ -1095,9 +1095,8 @@ void rs_error_add_reason(rs_error *err, rs_lang g, unsigned long line, const cha
 }
 
 /* what and why are msg.c's (in English: m->lang picks). */
-static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row,
-                             size_t c, rs_msg_id what, const char *why,
-                             rs_error *err)
+static rs_status reject_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
+                             rs_msg_id what, const char *why, rs_error *err)
 {
 	char val[72], msg[sizeof err->msg];
 
@@ -1144,11 +1143,12 @@ static rs_status reject_nested(const rs_fieldmap *m, int f, const rs_row *row, s
 	size_t n = row->cell[c][0] == '{' ? only_key(row->cell[c], &in) : 0;
 
 	if (row->cell[c][0] == '[')  /* a list (a multi-select field): no key inside picks one */
-		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_LIST), key,
-		                    rs_var_name(f));
+		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_LIST),
+		                    key, rs_var_name(f));
 	if (n > 0) /* a $ in it needs quotes in a shell */
-		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_OBJECT_ONE),
-		                    key, rs_var_name(f), rs_var_name(f), key, (int)n, in);
+		return rs_error_set(err, RS_EREJECT, row->line,
+		                    rs_msg(m->lang, RS_M_JSON_OBJECT_ONE), key, rs_var_name(f),
+		                    rs_var_name(f), key, (int)n, in);
 	return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_JSON_OBJECT), key,
 	                    rs_var_name(f), rs_var_name(f), key);
 }
@@ -1192,12 +1192,13 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	if (why == rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS) && m->keys)
 		why = rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS_KEY);
 	if (*p != RS_PARSE_OK)
-		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, RS_M_NOT_NUMBER, why, err) : RS_OK;
+		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, RS_M_NOT_NUMBER, why, err)
+		                          : RS_OK;
 	/* Text "8.8E+05" is how Excel shows a number in a narrow column, and a
 	 * CSV keeps what it shows: 875,000 or 884,999 became 880,000. */
 	if ((row->type == NULL || row->type[c] != RS_T_NUMBER) && rs_value_sci_digits(row->cell[c], row->len[c]) > 0)
-		return reject_cell(m, f, row, c, RS_M_SCI_NUMBER, rs_msg(RS_LANG_EN, RS_M_SCI_NUMBER_WHY),
-		                   err);
+		return reject_cell(m, f, row, c, RS_M_SCI_NUMBER,
+		                   rs_msg(RS_LANG_EN, RS_M_SCI_NUMBER_WHY), err);
 	if ((rules & RS_NUM_NONNEG) && *v < 0)
 		return reject_cell(m, f, row, c, RS_M_NEGATIVE, NULL, err);
 	/* Above 2^53 every double is whole; below, the cast is exact. */
@@ -1207,12 +1208,13 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		*guessed |= 1u << f;
 	if (f == RS_F_RELATIONSHIP_YEARS && *v >= 1950 && *v <= (double)(m->today / 10000))
 		return reject_cell(m, f, row, c, RS_M_A_YEAR,
-		                   rs_msg(RS_LANG_EN, m->keys ? RS_M_A_YEAR_KEY : RS_M_A_YEAR_COL), err);
+		                   rs_msg(RS_LANG_EN, m->keys ? RS_M_A_YEAR_KEY : RS_M_A_YEAR_COL),
+		                   err);
 	if (f == RS_F_PURCHASE_SHARE && m->fraction && !(shape & RS_SHAPE_PCT)) {
 		if (*v > 1)
-			return reject_cell(m, f, row, c, m->keys ? RS_M_FRACTION_KEY : RS_M_FRACTION_COL,
-			                   rs_msg(RS_LANG_EN, m->keys ? RS_M_PERCENT_KEY : RS_M_PERCENT_COL),
-			                   err);
+			return reject_cell(
+			    m, f, row, c, m->keys ? RS_M_FRACTION_KEY : RS_M_FRACTION_COL,
+			    rs_msg(RS_LANG_EN, m->keys ? RS_M_PERCENT_KEY : RS_M_PERCENT_COL), err);
 		*v *= 100;
 	}
 	return RS_OK;
@@ -1255,9 +1257,11 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 	if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
 		p = RS_PARSE_OK;
 	else if (p == RS_PARSE_BAD && rs_field_kinds[f] == RS_KIND_BOOL)
-		return reject_cell(m, f, row, c, RS_M_NOT_BOOL, rs_msg(RS_LANG_EN, RS_M_BOOL_WORDS), err);
+		return reject_cell(m, f, row, c, RS_M_NOT_BOOL, rs_msg(RS_LANG_EN, RS_M_BOOL_WORDS),
+		                   err);
 	else if (p == RS_PARSE_BAD)
-		return reject_cell(m, f, row, c, RS_M_NOT_LEVEL, rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS), err);
+		return reject_cell(m, f, row, c, RS_M_NOT_LEVEL,
+		                   rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS), err);
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;
@@ -1279,7 +1283,8 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 
 	rs_value_trim(&s, &n);
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL) || rs_value_placeholder(s, n)) {
-		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], rs_msg(m->lang, RS_M_ID_EMPTY));
+		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID],
+		                    rs_msg(m->lang, RS_M_ID_EMPTY));
 		return RS_EREJECT; /* the other cells are still read, for their problems */
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
@@ -1288,9 +1293,11 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 		char msg[128];
 
 		if (d > 0)
-			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SCI), (int)(n < 24 ? n : 24), s, d);
+			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SCI),
+			               (int)(n < 24 ? n : 24), s, d);
 		else
-			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SHEET_ERROR), (int)n, s);
+			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SHEET_ERROR),
+			               (int)n, s);
 		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], msg);
 		return RS_EREJECT;
 	}
@@ -1344,7 +1351,8 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	if (m->amount_scaled && row->len[a] > 0 && row->len[b] > 0 && (ca == 0) != (cb == 0)) {
 		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_SCALED),
 		               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
-		               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), m->where[RS_F_OUR_SALES]);
+		               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]),
+		               m->where[RS_F_OUR_SALES]);
 		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_OUR_SALES], msg);
 		return RS_EREJECT;
 	}
@@ -1356,7 +1364,8 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 		return RS_OK;
 	if (by_header)
 		(void)snprintf(hb, sizeof hb, rs_msg(m->lang, RS_M_CURRENCY_WHERE),
-		               rs_msg(m->lang, m->keys ? RS_M_KEY : RS_M_COL), m->where[RS_F_CUSTOMER_SPEND]);
+		               rs_msg(m->lang, m->keys ? RS_M_KEY : RS_M_COL),
+		               m->where[RS_F_CUSTOMER_SPEND]);
 	(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_CURRENCIES),
 	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
 	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), hb);
@@ -1462,8 +1471,8 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 	if (row->reject != NULL)
 		return rs_error_set(err, RS_EREJECT, row->line, "%s", row->reject);
 	if (row->n != m->ncols)
-		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_ROW_WIDTH), row->n,
-		                    row->n == 1 ? "" : "s", m->ncols);
+		return rs_error_set(err, RS_EREJECT, row->line, rs_msg(m->lang, RS_M_ROW_WIDTH),
+		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if (take_text(m, row, a, err) != RS_OK)
 		*failed = 1u << RS_F_ID;
 	return read_cells(m, row, conv, a, guessed, failed, err);

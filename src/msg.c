@@ -8,197 +8,219 @@
 #include "msg.h"
 
 const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
-	[RS_M_CELL] = {"%s \"%s\" %s", "%s \"%s\" %s"},
-	[RS_M_CELL_WHY] = {"%s \"%s\" %s (%s)", "%s \"%s\" %s（%s）"},
-	[RS_M_WHERE] = {"%s: %s", "%s：%s"},
-	[RS_M_AND] = {"; ", "；"},
-	[RS_M_NOT_NUMBER] = {"is not a number", "不是有效数字"},
-	[RS_M_NEGATIVE] = {"is negative", "为负数，应为 0 或正数"},
-	[RS_M_NOT_WHOLE] = {"is not a whole number", "不是整数，应填写个数"},
-	[RS_M_A_YEAR] = {"looks like a year, not a number of years", "像是年份，而不是年数"},
-	[RS_M_A_YEAR_COL] = {"a column of years since is read with -m customer_since=COLUMN",
-	                     "如该列填写的是合作起始年份，请用 -m customer_since=COLUMN 读取"},
-	[RS_M_A_YEAR_KEY] = {"a key of years since is read with -m customer_since=KEY",
-	                     "如该键填写的是合作起始年份，请用 -m customer_since=KEY 读取"},
-	[RS_M_FRACTION_COL] = {"is above 1 in a column of fractions", "大于 1，而该列按小数比例（0-1）读取"},
-	[RS_M_FRACTION_KEY] = {"is above 1 in a key of fractions", "大于 1，而该键按小数比例（0-1）读取"},
-	[RS_M_PERCENT_COL] = {"--share-scale percent reads the column as percentages",
-	                      "如该列是百分数，请加 --share-scale percent"},
-	[RS_M_PERCENT_KEY] = {"--share-scale percent reads the key as percentages",
-	                      "如该键是百分数，请加 --share-scale percent"},
-	[RS_M_SHEET_ERROR] = {"a spreadsheet error: the formula of the cell failed",
-	                      "电子表格错误值：该单元格的公式计算失败"},
-	[RS_M_NOT_DATE] = {"is not a year or a date", "不是年份或日期"},
-	[RS_M_NOT_BOOL] = {"is not yes/no", "不是“是/否”值"},
-	[RS_M_BOOL_WORDS] = {"yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; relstage fields lists all",
-	                     "可填 是/否、已X/未X、√/×、yes/no 等；全部写法见 relstage fields"},
-	[RS_M_NOT_LEVEL] = {"is not a level", "不是可识别的职级"},
-	[RS_M_LEVEL_WORDS] = {"staff, manager, director, executive, or a title: VP Sales, 采购经理; "
-	                      "relstage fields lists all",
-	                      "可填 staff、manager、director、executive 或职务名称，如 采购经理、VP Sales；"
-	                      "全部写法见 relstage fields"},
-	[RS_M_ID_EMPTY] = {"id is empty", "id 为空：每行须有客户编号"},
-	[RS_M_ID_SCI] = {"id \"%.*s\" is a number in scientific notation: a long numeric id cut to %zu "
-	                 "digits; export the ids as text",
-	                 "id \"%.*s\" 是科学计数法，长编号只剩 %zu 位数字；请将 id 列设为文本后重新导出"},
-	[RS_M_ID_SHEET_ERROR] = {"id \"%.*s\" is a spreadsheet error (a formula that failed), not an id",
-	                         "id \"%.*s\" 是电子表格错误值（公式计算失败），不是客户编号"},
-	[RS_M_JSON_LIST] = {"key \"%s\" holds a JSON array (a list), not one value; export one value "
-	                    "for %s, or map it to another key",
-	                    "键 \"%s\" 是 JSON 数组（列表），不是单个值；请为 %s 导出单个值，或映射到其他键"},
-	[RS_M_JSON_OBJECT_ONE] = {"key \"%s\" holds a JSON object, not a value; map %s to the key "
-	                          "inside it (--map '%s=%s.%.*s')",
-	                          "键 \"%s\" 是 JSON 对象，不是单个值；请把 %s 映射到其中的键"
-	                          "（--map '%s=%s.%.*s'）"},
-	[RS_M_JSON_OBJECT] = {"key \"%s\" holds a JSON object, not a value; map %s to a key "
-	                      "inside it (--map %s=%s.KEY)",
-	                      "键 \"%s\" 是 JSON 对象，不是单个值；请把 %s 映射到其中的某个键"
-	                      "（--map %s=%s.KEY）"},
-	[RS_M_CURRENCIES] = {"our_sales \"%s\" and customer_spend \"%s\"%s are in different currencies",
-	                     "our_sales \"%s\" 与 customer_spend \"%s\"%s 币种不同，无法计算份额"},
-	[RS_M_CURRENCY_WHERE] = {" (%s \"%s\")", "（%s \"%s\"）"},
-	[RS_M_COL] = {"column", "列"},
-	[RS_M_KEY] = {"key", "键"},
-	[RS_M_ROW_WIDTH] = {"row has %zu field%s, the header has %zu",
-	                    "该行有 %zu 个字段%.0s，与表头的 %zu 个不一致"},
-	[RS_M_ROW_FIELDS] = {"row has %zu fields, the header has %zu",
-	                     "该行有 %zu 个字段，与表头的 %zu 个不一致"},
-	[RS_M_SCI_NUMBER] = {"is in scientific notation", "是科学计数法"},
-	[RS_M_SCI_NUMBER_WHY] = {"Excel cut its digits to fit the column; format the column as Number "
-	                         "and save again",
-	                         "Excel 为适应列宽截短了数字；请把该列设为“数值”格式后重新保存"},
-	[RS_M_SCALED] = {"our_sales \"%s\" and customer_spend \"%s\": one names a currency and the "
-	                 "other not, under headers that name a scale (\"%s\"); the one that names it may "
-	                 "not be in that scale: write both alike",
-	                 "our_sales \"%s\" 与 customer_spend \"%s\"：一个写了币种、一个没有，而列名标明了单位"
-	                 "（\"%s\"）；写了币种的那个可能不是按该单位填写：请两者写法一致"},
-	[RS_M_HEX] = {"hexadecimal is not accepted", "不接受十六进制"},
-	[RS_M_NAN] = {"NaN and infinity are not numbers", "NaN 和无穷大不是数字"},
-	[RS_M_NO_DIGITS] = {"no digits", "不含数字"},
-	[RS_M_SEPARATORS] = {"too many separators", "分隔符过多"},
-	[RS_M_UNEXPECTED] = {"unexpected characters", "含无法识别的字符"},
-	[RS_M_TWO_MARKS] = {"two decimal marks", "有两个小数点"},
-	[RS_M_AMBIGUOUS] = {"ambiguous: this column writes decimals both as 1.5 and as 1,5",
-	                    "无法确定小数点：该列的小数既有 1.5 也有 1,5 的写法"},
-	[RS_M_AMBIGUOUS_KEY] = {"ambiguous: this key writes decimals both as 1.5 and as 1,5",
-	                        "无法确定小数点：该键的小数既有 1.5 也有 1,5 的写法"},
-	[RS_M_MIXED_THOUSANDS] = {"mixed thousands separators", "千位分隔符不一致"},
-	[RS_M_GROUPS] = {"thousands groups are not of three digits", "千位分组不是每组三位"},
-	[RS_M_SEP_AFTER_MARK] = {"a separator after the decimal mark", "小数点后有分隔符"},
-	[RS_M_EXPONENT] = {"bad exponent", "指数写法有误"},
-	[RS_M_PERCENT_HERE] = {"% is not accepted here", "此处不接受 %"},
-	[RS_M_TWO_SIGNS] = {"two signs", "有两个正负号"},
-	[RS_M_TWO_CURRENCIES] = {"two currency signs", "有两个货币符号"},
-	[RS_M_CURRENCY_HERE] = {"a currency sign is not accepted here", "此处不接受货币符号"},
-	[RS_M_CURRENCY_AND_PERCENT] = {"both a currency sign and %", "同时有货币符号和 %"},
-	[RS_M_TOO_LONG] = {"too long", "过长"},
-	[RS_M_RANGE] = {"out of range", "超出范围"},
-	[RS_M_YEAR_OR_DATE] = {"write a year or a date: 2019, 2019-06-15",
-	                       "请填写年份或日期：2019、2019-06-15"},
-	[RS_M_DAY_MONTH] = {"the day and the month could be either way round: write 2019-06-15",
-	                    "无法分清日和月：请写成 2019-06-15"},
-	[RS_M_BEFORE_1900] = {"before 1900", "早于 1900 年"},
-	[RS_M_AFTER_TODAY] = {"after today", "晚于今天"},
-	[RS_M_AT_LINE] = {"line %lu", "第 %lu 行"},
-	[RS_M_AT_FILE_LINE] = {"%s:%lu", "文件 %s 第 %lu 行"},
-	[RS_M_DUP_PREVIOUS] = {"duplicate id \"%.*s\" (first at %s); ids must be unique to compare "
-	                       "with --previous",
-	                       "id \"%.*s\" 重复（首次出现在%s）；与 --previous 对比时 id 必须唯一"},
-	[RS_M_DUP_ABOVE] = {"duplicate id \"%.*s\" (first at %s, just above); relstage needs one row "
-	                    "per account, not one per contact, order or product",
-	                    "id \"%.*s\" 重复（首次出现在%s，即上一行）；relstage 要求每个客户一行，"
-	                    "而不是每个联系人、订单或产品一行"},
-	[RS_M_NUL_FIELD] = {"NUL byte in field %zu", "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
-	[RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},
-	[RS_M_QUOTE_AFTER] = {"text after a closing quote; write \"\" for a quote inside a quoted field",
-	                      "结束引号后还有文字；带引号字段中的引号请写成 \"\""},
-	[RS_M_QUOTE_STRAY] = {"stray \" in an unquoted field; quote the field and write \"\" for the quote",
-	                      "未加引号的字段中有多余的 \"；请给该字段加上引号，并把其中的 \" 写成 \"\""},
-	[RS_M_UNTERMINATED] = {"unterminated quoted field starting at line %lu",
-	                       "从第 %lu 行开始的带引号字段缺少结束引号"},
-	[RS_M_J_NUL] = {"a NUL byte, which JSON text cannot hold", "含 NUL 字节（空字符），JSON 文本不能包含"},
-	[RS_M_J_BAD_U] = {"a string holds an invalid \\u escape (four hex digits must follow \\u)",
-	                  "字符串中有无效的 \\u 转义（\\u 后须跟四位十六进制数字）"},
-	[RS_M_J_U0000] = {"a string holds \\u0000 (a NUL character), which cannot be kept",
-	                  "字符串中有 \\u0000（空字符），无法保留"},
-	[RS_M_J_LONG] = {"key \"%.*s\" holds a string longer than the field limit",
-	                 "键 \"%.*s\" 的字符串超过单个字段的长度上限"},
-	[RS_M_J_LONG_ARRAY] = {"key \"%.*s\" holds an array longer than the field limit",
-	                       "键 \"%.*s\" 的数组超过单个字段的长度上限"},
-	[RS_M_J_LONG_OBJECT] = {"key \"%.*s\" holds an object longer than the field limit",
-	                        "键 \"%.*s\" 的对象超过单个字段的长度上限"},
-	[RS_M_J_RANGE] = {"key \"%.*s\": number out of range", "键 \"%.*s\"：数字超出范围"},
-	[RS_M_J_BIG] = {"key \"%.*s\" holds a number of 2^53 or more inside an object, which cannot be "
-	                "read exactly; export it as a string",
-	                "键 \"%.*s\" 是对象内不小于 2^53 的数字，无法精确读取；请以字符串导出"},
-	[RS_M_J_NEW_KEY] = {"key \"%.*s\" is not in the first record's keys; list every key in the "
-	                    "first line, or use a JSON array",
-	                    "键 \"%.*s\" 不在第一条记录的键中；请在第一行列出所有键，或改用 JSON 数组"},
-	[RS_M_J_DUP_KEY] = {"duplicate key \"%.*s\"", "键 \"%.*s\" 重复"},
-	[RS_M_J_DEEP] = {"nested deeper than %d levels", "嵌套超过 %d 层"},
-	[RS_M_J_NOT_OBJECT] = {"not a JSON object: %s", "不是 JSON 对象：%s"},
-	[RS_M_J_FOUND] = {"not a JSON object: found %s", "不是 JSON 对象，而是%s"},
-	[RS_M_J_AT_COLUMN] = {"not a JSON object: %s at column %lu", "不是 JSON 对象：%s（第 %lu 列）"},
-	[RS_M_J_INVALID] = {"invalid JSON", "JSON 格式无效"},
-	[RS_M_J_AFTER] = {"text after the object", "对象后还有文字"},
-	[RS_M_J_ARRAY] = {"an array", "数组"},
-	[RS_M_J_STRING] = {"a string", "字符串"},
-	[RS_M_J_NUMBER] = {"a number", "数字"},
-	[RS_M_J_NULL] = {"null", "null"},
-	[RS_M_J_BOOL] = {"a boolean", "布尔值"},
-	[RS_M_PG_MORE] = {"%s says more follow", "%s 表明后面还有记录"},
-	[RS_M_PG_COUNT] = {"%s says %.0f records, %s holds %zu", "%s 表明共 %.0f 条记录，而%s只有 %zu 条"},
-	[RS_M_PG_PAGES] = {"%.80s says %.0f pages", "%.80s 表明共 %.0f 页"},
-	[RS_M_PG_PAGE] = {"%.80s says this is page %.0f", "%.80s 表明这是第 %.0f 页"},
-	[RS_M_PG_NOTE] = {"the reply holds one page of its records (%s): only this page is classified; "
-	                  "for the whole list, fetch every page into one file\n",
-	                  "该响应只含全部记录中的一页（%s）：只有这一页被分类；如需完整名单，请把所有页取到一个文件中\n"},
-	[RS_M_PG_STOP] = {"the reply holds one page of its records (%s): fetch every page into one file, "
-	                  "or read this page alone with --json-path %s",
-	                  "该响应只含全部记录中的一页（%s）：请把所有页取到一个文件中，或用 --json-path %s "
-	                  "只读取这一页"},
-	[RS_M_PG_BESIDE] = {"the array beside it", "与之并列的数组"},
-	[RS_M_PG_ARRAY] = {"the array", "该数组"},
-	[RS_M_X_HIDDEN_ROW] = {"%lu row is hidden in the sheet (hidden or filtered out in Excel; the first "
-	                       "at line %lu): read like the others; to leave them out, delete them from the sheet\n",
-	                       "工作表中有 %lu 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 %lu 行）：这些行照常读取；"
-	                       "如要排除，请从工作表中删除这些行\n"},
-	[RS_M_X_HIDDEN_ROWS] = {"%lu rows are hidden in the sheet (hidden or filtered out in Excel; the first "
-	                        "at line %lu): read like the others; to leave them out, delete them from the sheet\n",
-	                        "工作表中有 %lu 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 %lu 行）：这些行照常读取；"
-	                        "如要排除，请从工作表中删除这些行\n"},
-	[RS_M_X_HIDDEN_COL] = {"%s is column %lu, which is hidden in the sheet: read like the others; to read "
-	                       "another column, give -m %s=COLUMN\n",
-	                       "%s 取第 %lu 列，该列在工作表中被隐藏：照常读取；如要读取其他列，请用 -m %s=COLUMN\n"},
-	[RS_M_X_MERGED] = {"%s (column %lu) has cells merged across rows (lines %lu to %lu%s): the file holds "
-	                   "the value in the top row only, so the rows under it are read as empty; to give "
-	                   "every row its value, unmerge the cells and fill them in\n",
-	                   "%s（第 %lu 列）有跨行合并的单元格（第 %lu 至 %lu 行%s）：文件只在最上面一行保存该值，"
-	                   "其下各行读作空值；如要每行都有值，请取消合并并逐行填写\n"},
-	[RS_M_X_AND_MORE] = {", and more", "等"},
-	[RS_M_X_SHEET] = {"read sheet \"%s\", the first; the workbook opens on sheet \"%s\" in Excel: to "
-	                  "read that one, give --sheet \"%s\"\n",
-	                  "读取的是第一个工作表 \"%s\"；该工作簿在 Excel 中打开时显示工作表 \"%s\"：如要读取它，"
-	                  "请用 --sheet \"%s\"\n"},
-	[RS_M_P_IGNORED] = {"%s; row ignored", "%s；该行已忽略"},
-	[RS_M_P_FEW] = {"too few fields", "字段不足"},
-	[RS_M_P_EMPTY_ID] = {"empty id; row ignored", "id 为空；该行已忽略"},
-	[RS_M_P_DUP] = {"duplicate id \"%s\" (first at line %lu); the first is used",
-	                "id \"%s\" 重复（首次出现在第 %lu 行）；以首次出现的为准"},
-	[RS_M_P_RESHAPED_ONE] = {"%lu account new in this run matches a vanished one of the previous run but "
-	                         "for case, full-width forms or leading zeros (\"%s\" here, \"%s\" there): ids "
-	                         "are compared as written, so each counts as new and as vanished; keep ids as "
-	                         "text (a spreadsheet drops leading zeros)\n",
-	                         "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
-	                         "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
-	                         "文本（电子表格会去掉前导零）\n"},
-	[RS_M_P_RESHAPED_MANY] = {"%lu accounts new in this run match vanished ones of the previous run but "
-	                          "for case, full-width forms or leading zeros (\"%s\" here, \"%s\" there): ids "
-	                          "are compared as written, so each counts as new and as vanished; keep ids as "
-	                          "text (a spreadsheet drops leading zeros)\n",
-	                          "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
-	                          "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
-	                          "文本（电子表格会去掉前导零）\n"},
+    [RS_M_CELL] = {"%s \"%s\" %s", "%s \"%s\" %s"},
+    [RS_M_CELL_WHY] = {"%s \"%s\" %s (%s)", "%s \"%s\" %s（%s）"},
+    [RS_M_WHERE] = {"%s: %s", "%s：%s"},
+    [RS_M_AND] = {"; ", "；"},
+    [RS_M_NOT_NUMBER] = {"is not a number", "不是有效数字"},
+    [RS_M_NEGATIVE] = {"is negative", "为负数，应为 0 或正数"},
+    [RS_M_NOT_WHOLE] = {"is not a whole number", "不是整数（个数须为整数）"},
+    [RS_M_A_YEAR] = {"looks like a year, not a number of years", "像是年份，而不是年数"},
+    [RS_M_A_YEAR_COL] = {"a column of years since is read with -m customer_since=COLUMN",
+                         "如该列填写的是合作起始年份，请用 -m customer_since=COLUMN 读取"},
+    [RS_M_A_YEAR_KEY] = {"a key of years since is read with -m customer_since=KEY",
+                         "如该键填写的是合作起始年份，请用 -m customer_since=KEY 读取"},
+    [RS_M_FRACTION_COL] = {"is above 1 in a column of fractions",
+                           "大于 1，而该列按小数比例（0-1）读取"},
+    [RS_M_FRACTION_KEY] = {"is above 1 in a key of fractions",
+                           "大于 1，而该键按小数比例（0-1）读取"},
+    [RS_M_PERCENT_COL] = {"--share-scale percent reads the column as percentages",
+                          "如该列是百分数，请加 --share-scale percent"},
+    [RS_M_PERCENT_KEY] = {"--share-scale percent reads the key as percentages",
+                          "如该键是百分数，请加 --share-scale percent"},
+    [RS_M_SHEET_ERROR] = {"a spreadsheet error: the formula of the cell failed",
+                          "电子表格错误值：该单元格的公式计算失败"},
+    [RS_M_NOT_DATE] = {"is not a year or a date", "不是年份或日期"},
+    [RS_M_NOT_BOOL] = {"is not yes/no", "不是“是/否”值"},
+    [RS_M_BOOL_WORDS] =
+        {"yes/no, ja/nein, oui/non, sí/no, 是/否, 已X/未X, √/×; relstage fields lists all",
+         "可填 是/否、已X/未X、√/×、yes/no 等；全部写法见 relstage fields"},
+    [RS_M_NOT_LEVEL] = {"is not a level", "不是可识别的职级"},
+    [RS_M_LEVEL_WORDS] =
+        {"staff, manager, director, executive, or a title: VP Sales, 采购经理; "
+         "relstage fields lists all",
+         "可填 staff、manager、director、executive 或职务名称，如 采购经理、VP Sales；"
+         "全部写法见 relstage fields"},
+    [RS_M_ID_EMPTY] = {"id is empty", "id 为空：每行须有客户编号"},
+    [RS_M_ID_SCI] =
+        {"id \"%.*s\" is a number in scientific notation: a long numeric id cut to %zu "
+         "digits; export the ids as text",
+         "id \"%.*s\" 是科学计数法，长编号只剩 %zu 位数字；请将 id 列设为文本后重新导出"},
+    [RS_M_ID_SHEET_ERROR] =
+        {"id \"%.*s\" is a spreadsheet error (a formula that failed), not an id",
+         "id \"%.*s\" 是电子表格错误值（公式计算失败），不是客户编号"},
+    [RS_M_JSON_LIST] =
+        {"key \"%s\" holds a JSON array (a list), not one value; export one value "
+         "for %s, or map it to another key",
+         "键 \"%s\" 是 JSON 数组（列表），不是单个值；请为 %s 导出单个值，或映射到其他键"},
+    [RS_M_JSON_OBJECT_ONE] = {"key \"%s\" holds a JSON object, not a value; map %s to the key "
+                              "inside it (--map '%s=%s.%.*s')",
+                              "键 \"%s\" 是 JSON 对象，不是单个值；请把 %s 映射到其中的键"
+                              "（--map '%s=%s.%.*s'）"},
+    [RS_M_JSON_OBJECT] = {"key \"%s\" holds a JSON object, not a value; map %s to a key "
+                          "inside it (--map %s=%s.KEY)",
+                          "键 \"%s\" 是 JSON 对象，不是单个值；请把 %s 映射到其中的某个键"
+                          "（--map %s=%s.KEY）"},
+    [RS_M_CURRENCIES] = {"our_sales \"%s\" and customer_spend \"%s\"%s are in different currencies",
+                         "our_sales \"%s\" 与 customer_spend \"%s\"%s 币种不同，无法计算份额"},
+    [RS_M_CURRENCY_WHERE] = {" (%s \"%s\")", "（%s \"%s\"）"},
+    [RS_M_COL] = {"column", "列"},
+    [RS_M_KEY] = {"key", "键"},
+    [RS_M_ROW_WIDTH] = {"row has %zu field%s, the header has %zu",
+                        "该行有 %zu 个字段%.0s，与表头的 %zu 个不一致"},
+    [RS_M_ROW_FIELDS] = {"row has %zu fields, the header has %zu",
+                         "该行有 %zu 个字段，与表头的 %zu 个不一致"},
+    [RS_M_SCI_NUMBER] = {"is in scientific notation", "是科学计数法"},
+    [RS_M_SCI_NUMBER_WHY] = {"Excel cut its digits to fit the column; format the column as Number "
+                             "and save again",
+                             "Excel 为适应列宽截短了数字；请把该列设为“数值”格式后重新保存"},
+    [RS_M_SCALED] =
+        {"our_sales \"%s\" and customer_spend \"%s\": one names a currency and the "
+         "other not, under headers that name a scale (\"%s\"); the one that names it may "
+         "not be in that scale: write both alike",
+         "our_sales \"%s\" 与 customer_spend \"%s\"：一个写了币种、一个没有，而列名标明了单位"
+         "（\"%s\"）；写了币种的那个可能不是按该单位填写：请两者写法一致"},
+    [RS_M_HEX] = {"hexadecimal is not accepted", "不接受十六进制"},
+    [RS_M_NAN] = {"NaN and infinity are not numbers", "NaN 和无穷大不是数字"},
+    [RS_M_NO_DIGITS] = {"no digits", "不含数字"},
+    [RS_M_SEPARATORS] = {"too many separators", "分隔符过多"},
+    [RS_M_UNEXPECTED] = {"unexpected characters", "含无法识别的字符"},
+    [RS_M_TWO_MARKS] = {"two decimal marks", "有两个小数点"},
+    [RS_M_AMBIGUOUS] = {"ambiguous: this column writes decimals both as 1.5 and as 1,5",
+                        "无法确定小数点：该列的小数既有 1.5 也有 1,5 的写法"},
+    [RS_M_AMBIGUOUS_KEY] = {"ambiguous: this key writes decimals both as 1.5 and as 1,5",
+                            "无法确定小数点：该键的小数既有 1.5 也有 1,5 的写法"},
+    [RS_M_MIXED_THOUSANDS] = {"mixed thousands separators", "千位分隔符不一致"},
+    [RS_M_GROUPS] = {"thousands groups are not of three digits", "千位分组不是每组三位"},
+    [RS_M_SEP_AFTER_MARK] = {"a separator after the decimal mark", "小数点后有分隔符"},
+    [RS_M_EXPONENT] = {"bad exponent", "指数写法有误"},
+    [RS_M_PERCENT_HERE] = {"% is not accepted here", "此处不接受 %"},
+    [RS_M_TWO_SIGNS] = {"two signs", "有两个正负号"},
+    [RS_M_TWO_CURRENCIES] = {"two currency signs", "有两个货币符号"},
+    [RS_M_CURRENCY_HERE] = {"a currency sign is not accepted here", "此处不接受货币符号"},
+    [RS_M_CURRENCY_AND_PERCENT] = {"both a currency sign and %", "同时有货币符号和 %"},
+    [RS_M_TOO_LONG] = {"too long", "内容过长"},
+    [RS_M_RANGE] = {"out of range", "超出范围"},
+    [RS_M_YEAR_OR_DATE] = {"write a year or a date: 2019, 2019-06-15",
+                           "请填写年份或日期：2019、2019-06-15"},
+    [RS_M_DAY_MONTH] = {"the day and the month could be either way round: write 2019-06-15",
+                        "无法分清日和月：请写成 2019-06-15"},
+    [RS_M_BEFORE_1900] = {"before 1900", "早于 1900 年"},
+    [RS_M_AFTER_TODAY] = {"after today", "晚于今天"},
+    [RS_M_AT_LINE] = {"line %lu", "第 %lu 行"},
+    [RS_M_AT_FILE_LINE] = {"%s:%lu", "文件 %s 第 %lu 行"},
+    [RS_M_DUP_PREVIOUS] = {"duplicate id \"%.*s\" (first at %s); ids must be unique to compare "
+                           "with --previous",
+                           "id \"%.*s\" 重复（首次出现在%s）；与 --previous 对比时 id 必须唯一"},
+    [RS_M_DUP_ABOVE] = {"duplicate id \"%.*s\" (first at %s, just above); relstage needs one row "
+                        "per account, not one per contact, order or product",
+                        "id \"%.*s\" 重复（首次出现在%s，即上一行）；relstage 要求每个客户一行，"
+                        "而不是每个联系人、订单或产品一行"},
+    [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
+                        "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
+    [RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},
+    [RS_M_QUOTE_AFTER] =
+        {"text after a closing quote; write \"\" for a quote inside a quoted field",
+         "结束引号后还有文字；带引号字段中的引号请写成 \"\""},
+    [RS_M_QUOTE_STRAY] =
+        {"stray \" in an unquoted field; quote the field and write \"\" for the quote",
+         "未加引号的字段中有多余的 \"；请给该字段加上引号，并把其中的 \" 写成 \"\""},
+    [RS_M_UNTERMINATED] = {"unterminated quoted field starting at line %lu",
+                           "从第 %lu 行开始的带引号字段缺少结束引号"},
+    [RS_M_J_NUL] = {"a NUL byte, which JSON text cannot hold",
+                    "含 NUL 字节（空字符），JSON 文本中不允许出现"},
+    [RS_M_J_BAD_U] = {"a string holds an invalid \\u escape (four hex digits must follow \\u)",
+                      "字符串中有无效的 \\u 转义（\\u 后须跟四位十六进制数字）"},
+    [RS_M_J_U0000] = {"a string holds \\u0000 (a NUL character), which cannot be kept",
+                      "字符串中有 \\u0000（空字符），无法保留"},
+    [RS_M_J_LONG] = {"key \"%.*s\" holds a string longer than the field limit",
+                     "键 \"%.*s\" 的字符串超过单个字段的长度上限"},
+    [RS_M_J_LONG_ARRAY] = {"key \"%.*s\" holds an array longer than the field limit",
+                           "键 \"%.*s\" 的数组超过单个字段的长度上限"},
+    [RS_M_J_LONG_OBJECT] = {"key \"%.*s\" holds an object longer than the field limit",
+                            "键 \"%.*s\" 的对象超过单个字段的长度上限"},
+    [RS_M_J_RANGE] = {"key \"%.*s\": number out of range", "键 \"%.*s\"：数字超出范围"},
+    [RS_M_J_BIG] = {"key \"%.*s\" holds a number of 2^53 or more inside an object, which cannot be "
+                    "read exactly; export it as a string",
+                    "键 \"%.*s\" 是对象内不小于 2^53 的数字，无法精确读取；请以字符串导出"},
+    [RS_M_J_NEW_KEY] = {"key \"%.*s\" is not in the first record's keys; list every key in the "
+                        "first line, or use a JSON array",
+                        "键 \"%.*s\" 不在第一条记录的键中；请在第一行列出所有键，或改用 JSON 数组"},
+    [RS_M_J_DUP_KEY] = {"duplicate key \"%.*s\"", "键 \"%.*s\" 重复"},
+    [RS_M_J_DEEP] = {"nested deeper than %d levels", "嵌套超过 %d 层"},
+    [RS_M_J_NOT_OBJECT] = {"not a JSON object: %s", "不是 JSON 对象：%s"},
+    [RS_M_J_FOUND] = {"not a JSON object: found %s", "不是 JSON 对象，而是%s"},
+    [RS_M_J_AT_COLUMN] = {"not a JSON object: %s at column %lu", "不是 JSON 对象：%s（第 %lu 列）"},
+    [RS_M_J_INVALID] = {"invalid JSON", "JSON 格式无效"},
+    [RS_M_J_AFTER] = {"text after the object", "对象后还有文字"},
+    [RS_M_J_ARRAY] = {"an array", "数组"},
+    [RS_M_J_STRING] = {"a string", "字符串"},
+    [RS_M_J_NUMBER] = {"a number", "数字"},
+    [RS_M_J_NULL] = {"null", "null"},
+    [RS_M_J_BOOL] = {"a boolean", "布尔值"},
+    [RS_M_PG_MORE] = {"%s says more follow", "%s 表明后面还有记录"},
+    [RS_M_PG_COUNT] = {"%s says %.0f records, %s holds %zu",
+                       "%s 表明共 %.0f 条记录，而%s只有 %zu 条"},
+    [RS_M_PG_PAGES] = {"%.80s says %.0f pages", "%.80s 表明共 %.0f 页"},
+    [RS_M_PG_PAGE] = {"%.80s says this is page %.0f", "%.80s 表明这是第 %.0f 页"},
+    [RS_M_PG_NOTE] = {"the reply holds one page of its records (%s): only this page is classified; "
+                      "for the whole list, fetch every page into one file\n",
+                      "该响应只含全部记录中的一页（%"
+                      "s）：只对这一页进行了分类；如需完整名单，请把所有页取到一个文件中\n"},
+    [RS_M_PG_STOP] =
+        {"the reply holds one page of its records (%s): fetch every page into one file, "
+         "or read this page alone with --json-path %s",
+         "该响应只含全部记录中的一页（%s）：请把所有页取到一个文件中，或用 --json-path %s "
+         "只读取这一页"},
+    [RS_M_PG_BESIDE] = {"the array beside it", "与之并列的数组"},
+    [RS_M_PG_ARRAY] = {"the array", "该数组"},
+    [RS_M_X_HIDDEN_ROW] =
+        {"%lu row is hidden in the sheet (hidden or filtered out in Excel; the first "
+         "at line %lu): read like the others; to leave them out, delete them from the sheet\n",
+         "工作表中有 %lu 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 %lu 行）：这些行照常读取；"
+         "如要排除，请从工作表中删除这些行\n"},
+    [RS_M_X_HIDDEN_ROWS] =
+        {"%lu rows are hidden in the sheet (hidden or filtered out in Excel; the first "
+         "at line %lu): read like the others; to leave them out, delete them from the sheet\n",
+         "工作表中有 %lu 行被隐藏（在 Excel 中隐藏或被筛选掉，第一行在第 %lu 行）：这些行照常读取；"
+         "如要排除，请从工作表中删除这些行\n"},
+    [RS_M_X_HIDDEN_COL] =
+        {"%s is column %lu, which is hidden in the sheet: read like the others; to read "
+         "another column, give -m %s=COLUMN\n",
+         "%s 取第 %lu 列，该列在工作表中被隐藏：照常读取；如要读取其他列，请用 -m %s=COLUMN\n"},
+    [RS_M_X_MERGED] =
+        {"%s (column %lu) has cells merged across rows (lines %lu to %lu%s): the file holds "
+         "the value in the top row only, so the rows under it are read as empty; to give "
+         "every row its value, unmerge the cells and fill them in\n",
+         "%s（第 %lu 列）有跨行合并的单元格（第 %lu 至 %lu 行%s）：文件只在最上面一行保存该值，"
+         "其下各行读作空值；如要每行都有值，请取消合并并逐行填写\n"},
+    [RS_M_X_AND_MORE] = {", and more", "等"},
+    [RS_M_X_SHEET] =
+        {"read sheet \"%s\", the first; the workbook opens on sheet \"%s\" in Excel: to "
+         "read that one, give --sheet \"%s\"\n",
+         "读取的是第一个工作表 \"%s\"；该工作簿在 Excel 中打开时显示工作表 \"%s\"：如要读取它，"
+         "请用 --sheet \"%s\"\n"},
+    [RS_M_P_IGNORED] = {"%s; row ignored", "%s；该行已忽略"},
+    [RS_M_P_FEW] = {"too few fields", "字段不足"},
+    [RS_M_P_EMPTY_ID] = {"empty id; row ignored", "id 为空；该行已忽略"},
+    [RS_M_P_DUP] = {"duplicate id \"%s\" (first at line %lu); the first is used",
+                    "id \"%s\" 重复（首次出现在第 %lu 行）；以首次出现的为准"},
+    [RS_M_P_RESHAPED_ONE] =
+        {"%lu account new in this run matches a vanished one of the previous run but "
+         "for case, full-width forms or leading zeros (\"%s\" here, \"%s\" there): ids "
+         "are compared as written, so each counts as new and as vanished; keep ids as "
+         "text (a spreadsheet drops leading zeros)\n",
+         "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
+         "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
+         "文本（电子表格会去掉前导零）\n"},
+    [RS_M_P_RESHAPED_MANY] =
+        {"%lu accounts new in this run match vanished ones of the previous run but "
+         "for case, full-width forms or leading zeros (\"%s\" here, \"%s\" there): ids "
+         "are compared as written, so each counts as new and as vanished; keep ids as "
+         "text (a spreadsheet drops leading zeros)\n",
+         "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
+         "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
+         "文本（电子表格会去掉前导零）\n"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

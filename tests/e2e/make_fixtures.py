@@ -502,8 +502,9 @@ def bad_fixtures():
                "R16,Once Per Contact Co.,30,,,2,manager,no,3,",
                "R18,Short Row Co.,30",
                'R19,Acme 5" Pipe Co.,30,,,2,manager,no,3,',
-               "R20,Many Problems Co.,abc,,,x,boss,maybe,3,"),
-         1, 2, 18, "3 4 5 6 7 8 9 10 11 12 13 14 15 16 18 19 20 21",
+               "R20,Many Problems Co.,abc,,,x,boss,maybe,3,",
+               "R21,Narrow Column Co.,,8.8E+05,1000000,2,manager,no,3,"),
+         1, 2, 19, "3 4 5 6 7 8 9 10 11 12 13 14 15 16 18 19 20 21 22",
          "every kind of reject a CSV row can get, one a row (line 21: several); "
          "--lang zh words each in Chinese"),
     ]

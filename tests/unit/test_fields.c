@@ -1478,23 +1478,26 @@ static void test_reject_reasons_are_chinese_under_lang_zh(void **state)
 	(void)state;
 	m->lang = RS_LANG_ZH;
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " |n|abc|1|2|2.5|3|boss|maybe|2|1|1|no|no|no|no", 2),
-	                                  NULL, &a, &guessed, &failed, &err),
-	                 RS_EREJECT);
-	assert_string_equal(err.msg,
-	                    "id 为空：每行须有客户编号；Share：purchase_share \"abc\" 不是有效数字（不含数字）；"
-	                    "contacts \"2.5\" 不是整数，应填写个数；level：top_contact_level \"boss\" "
-	                    "不是可识别的职级（可填 staff、manager、director、executive 或职务名称，如 采购经理、"
-	                    "VP Sales；全部写法见 relstage fields）；key_person \"maybe\" 不是“是/否”值（可填 "
-	                    "是/否、已X/未X、√/×、yes/no 等；全部写法见 relstage fields）");
+	assert_int_equal(
+	    rs_fieldmap_read(m, row_of(&r, " |n|abc|1|2|2.5|3|boss|no|2|1|1|no|no|no|no", 2), NULL,
+	                     &a, &guessed, &failed, &err),
+	    RS_EREJECT);
+	assert_string_equal(
+	    err.msg,
+	    "id 为空：每行须有客户编号；Share：purchase_share \"abc\" 不是有效数字（不含数字）；"
+	    "contacts \"2.5\" 不是整数（个数须为整数）；level：top_contact_level \"boss\" "
+	    "不是可识别的职级（可填 staff、manager、director、executive 或职务名称，如 采购经理、"
+	    "VP Sales；全部写法见 relstage fields）");
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1.23457E+17|n|5|1|2|3|3|staff|no|1|1|1|no|no|no|no", 2),
-	                                   NULL, &a, &err),
+	assert_int_equal(rs_fieldmap_apply(
+	                     m, row_of(&r, "1.23457E+17|n|5|1|2|3|3|staff|no|1|1|1|no|no|no|no", 2),
+	                     NULL, &a, &err),
 	                 RS_EREJECT);
 	assert_string_equal(err.msg, "id \"1.23457E+17\" 是科学计数法，长编号只剩 6 位数字；"
 	                             "请将 id 列设为文本后重新导出");
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|1|2", 2), NULL, &a, &err), RS_EREJECT);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n|5|1|2", 2), NULL, &a, &err),
+	                 RS_EREJECT);
 	assert_string_equal(err.msg, "该行有 5 个字段，与表头的 16 个不一致");
 	rs_fieldmap_free(m);
 }
@@ -1514,7 +1517,8 @@ static void test_a_long_chinese_reason_is_cut_between_characters(void **state)
 	assert_string_equal(err.msg + strlen(err.msg) - 3, "...");
 	for (i = 0; err.msg[i] != '\0'; i++) /* every lead byte of 3 is followed by its 2 */
 		if ((err.msg[i] & 0xF0) == 0xE0)
-			assert_true((err.msg[i + 1] & 0xC0) == 0x80 && (err.msg[i + 2] & 0xC0) == 0x80);
+			assert_true((err.msg[i + 1] & 0xC0) == 0x80 &&
+			            (err.msg[i + 2] & 0xC0) == 0x80);
 }
 
 /* our_sales and customer_spend in different currencies give no share: the
@@ -2029,83 +2033,83 @@ static void test_known_variables_all_have_finite_values(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_var_names_and_lookup_are_inverse),
-		cmocka_unit_test(test_var_kinds_follow_the_field_table),
-		cmocka_unit_test(test_aliases_start_with_the_documented_table),
-		cmocka_unit_test(test_describe_lists_every_field_then_stops),
-		cmocka_unit_test(test_english_aliases_map_to_fields),
-		cmocka_unit_test(test_chinese_aliases_map_to_fields),
-		cmocka_unit_test(test_german_excel_headers_map_to_fields),
-		cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
-		cmocka_unit_test(test_percent_unit_in_header_names_the_share),
-		cmocka_unit_test(test_map_wins_over_alias),
-		cmocka_unit_test(test_map_accepts_column_number_and_loose_spelling),
-		cmocka_unit_test(test_map_unknown_field_lists_fields),
-		cmocka_unit_test(test_map_missing_column_lists_header),
-		cmocka_unit_test(test_map_column_list_is_truncated),
-		cmocka_unit_test(test_map_malformed_specs_are_usage_errors),
-		cmocka_unit_test(test_map_field_twice_or_column_twice_fails),
-		cmocka_unit_test(test_duplicate_header_names_name_both_positions),
-		cmocka_unit_test(test_empty_header_cells_are_pass_through),
-		cmocka_unit_test(test_two_columns_giving_one_field_fail),
-		cmocka_unit_test(test_missing_id_lists_its_names),
-		cmocka_unit_test(test_missing_share_lists_accepted_names),
-		cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
-		cmocka_unit_test(test_sales_and_spend_are_a_share_source),
-		cmocka_unit_test(test_amount_headers_in_two_units_stop_the_run),
-		cmocka_unit_test(test_norm_folds_case_width_units_hash_and_shifou),
-		cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
-		cmocka_unit_test(test_real_export_headers_find_their_fields),
-		cmocka_unit_test(test_share_and_amount_words_pass_over_targets_past_and_others),
-		cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
-		cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
-		cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
-		cmocka_unit_test(test_a_lone_customer_header_is_the_name_when_nothing_stronger_is),
-		cmocka_unit_test(test_a_lone_customer_header_taken_as_the_name_is_said),
-		cmocka_unit_test(test_a_lone_customer_header_never_takes_the_place_of_the_id),
-		cmocka_unit_test(test_header_notes_are_chinese_under_lang_zh),
-		cmocka_unit_test(test_reject_reasons_are_chinese_under_lang_zh),
-		cmocka_unit_test(test_a_long_chinese_reason_is_cut_between_characters),
-		cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
-		cmocka_unit_test(test_json_camel_case_keys_read_as_words),
-		cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
-		cmocka_unit_test(test_map_empty_column_and_ignore_unmap),
-		cmocka_unit_test(test_missing_share_keeps_the_map_so_far),
-		cmocka_unit_test(test_field_words_are_listed),
-		cmocka_unit_test(test_apply_reads_every_kind),
-		cmocka_unit_test(test_known_variables_all_have_finite_values),
-		cmocka_unit_test(test_apply_empty_cells_are_unknown_not_zero),
-		cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
-		cmocka_unit_test(test_apply_rejects_empty_id),
-		cmocka_unit_test(test_apply_rejects_a_spreadsheet_error_as_id),
-		cmocka_unit_test(test_apply_rejects_a_localised_spreadsheet_error_as_id),
-		cmocka_unit_test(test_apply_rejects_an_amount_in_scientific_notation),
-		cmocka_unit_test(test_apply_rejects_an_id_in_scientific_notation),
-		cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
-		cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
-		cmocka_unit_test(test_apply_json_types),
-		cmocka_unit_test(test_dot_path_cells_map_and_objects_reject),
-		cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
-		cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
-		cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
-		cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
-		cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
-		cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
-		cmocka_unit_test(test_placeholders_read_as_unknown),
-		cmocka_unit_test(test_apply_passes_reader_reject_through),
-		cmocka_unit_test(test_apply_does_not_allocate),
-		cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
-		cmocka_unit_test(test_number_plain_and_fast_path_match_strtod),
-		cmocka_unit_test(test_number_currency_and_thousands),
-		cmocka_unit_test(test_number_decimal_comma),
-		cmocka_unit_test(test_number_marks_before_other_than_three_digits_are_decimal),
-		cmocka_unit_test(test_number_percent_only_when_allowed),
-		cmocka_unit_test(test_number_rejects_nan_inf_overflow_hex_and_garbage),
-		cmocka_unit_test(test_number_minus_zero_is_plain_zero),
-		cmocka_unit_test(test_number_blank_is_empty_not_zero),
-		cmocka_unit_test(test_bool_words),
-		cmocka_unit_test(test_one_byte_bool_words_fold_only_letters),
-		cmocka_unit_test(test_level_words),
+	    cmocka_unit_test(test_var_names_and_lookup_are_inverse),
+	    cmocka_unit_test(test_var_kinds_follow_the_field_table),
+	    cmocka_unit_test(test_aliases_start_with_the_documented_table),
+	    cmocka_unit_test(test_describe_lists_every_field_then_stops),
+	    cmocka_unit_test(test_english_aliases_map_to_fields),
+	    cmocka_unit_test(test_chinese_aliases_map_to_fields),
+	    cmocka_unit_test(test_german_excel_headers_map_to_fields),
+	    cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
+	    cmocka_unit_test(test_percent_unit_in_header_names_the_share),
+	    cmocka_unit_test(test_map_wins_over_alias),
+	    cmocka_unit_test(test_map_accepts_column_number_and_loose_spelling),
+	    cmocka_unit_test(test_map_unknown_field_lists_fields),
+	    cmocka_unit_test(test_map_missing_column_lists_header),
+	    cmocka_unit_test(test_map_column_list_is_truncated),
+	    cmocka_unit_test(test_map_malformed_specs_are_usage_errors),
+	    cmocka_unit_test(test_map_field_twice_or_column_twice_fails),
+	    cmocka_unit_test(test_duplicate_header_names_name_both_positions),
+	    cmocka_unit_test(test_empty_header_cells_are_pass_through),
+	    cmocka_unit_test(test_two_columns_giving_one_field_fail),
+	    cmocka_unit_test(test_missing_id_lists_its_names),
+	    cmocka_unit_test(test_missing_share_lists_accepted_names),
+	    cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
+	    cmocka_unit_test(test_sales_and_spend_are_a_share_source),
+	    cmocka_unit_test(test_amount_headers_in_two_units_stop_the_run),
+	    cmocka_unit_test(test_norm_folds_case_width_units_hash_and_shifou),
+	    cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
+	    cmocka_unit_test(test_real_export_headers_find_their_fields),
+	    cmocka_unit_test(test_share_and_amount_words_pass_over_targets_past_and_others),
+	    cmocka_unit_test(test_brackets_naming_a_target_or_past_are_not_the_value),
+	    cmocka_unit_test(test_ambiguous_words_take_none_and_say_so),
+	    cmocka_unit_test(test_a_column_taken_by_its_words_is_said_in_a_note),
+	    cmocka_unit_test(test_a_lone_customer_header_is_the_name_when_nothing_stronger_is),
+	    cmocka_unit_test(test_a_lone_customer_header_taken_as_the_name_is_said),
+	    cmocka_unit_test(test_a_lone_customer_header_never_takes_the_place_of_the_id),
+	    cmocka_unit_test(test_header_notes_are_chinese_under_lang_zh),
+	    cmocka_unit_test(test_reject_reasons_are_chinese_under_lang_zh),
+	    cmocka_unit_test(test_a_long_chinese_reason_is_cut_between_characters),
+	    cmocka_unit_test(test_json_keys_are_named_keys_in_messages),
+	    cmocka_unit_test(test_json_camel_case_keys_read_as_words),
+	    cmocka_unit_test(test_ambiguous_id_words_are_named_in_the_error),
+	    cmocka_unit_test(test_map_empty_column_and_ignore_unmap),
+	    cmocka_unit_test(test_missing_share_keeps_the_map_so_far),
+	    cmocka_unit_test(test_field_words_are_listed),
+	    cmocka_unit_test(test_apply_reads_every_kind),
+	    cmocka_unit_test(test_known_variables_all_have_finite_values),
+	    cmocka_unit_test(test_apply_empty_cells_are_unknown_not_zero),
+	    cmocka_unit_test(test_apply_bad_values_reject_naming_the_column),
+	    cmocka_unit_test(test_apply_rejects_empty_id),
+	    cmocka_unit_test(test_apply_rejects_a_spreadsheet_error_as_id),
+	    cmocka_unit_test(test_apply_rejects_a_localised_spreadsheet_error_as_id),
+	    cmocka_unit_test(test_apply_rejects_an_amount_in_scientific_notation),
+	    cmocka_unit_test(test_apply_rejects_an_id_in_scientific_notation),
+	    cmocka_unit_test(test_apply_rejects_negative_and_fractional_counts),
+	    cmocka_unit_test(test_apply_decimal_comma_from_numfmt),
+	    cmocka_unit_test(test_apply_json_types),
+	    cmocka_unit_test(test_dot_path_cells_map_and_objects_reject),
+	    cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
+	    cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
+	    cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
+	    cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
+	    cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
+	    cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
+	    cmocka_unit_test(test_placeholders_read_as_unknown),
+	    cmocka_unit_test(test_apply_passes_reader_reject_through),
+	    cmocka_unit_test(test_apply_does_not_allocate),
+	    cmocka_unit_test(test_fieldmap_new_survives_every_allocation_failure),
+	    cmocka_unit_test(test_number_plain_and_fast_path_match_strtod),
+	    cmocka_unit_test(test_number_currency_and_thousands),
+	    cmocka_unit_test(test_number_decimal_comma),
+	    cmocka_unit_test(test_number_marks_before_other_than_three_digits_are_decimal),
+	    cmocka_unit_test(test_number_percent_only_when_allowed),
+	    cmocka_unit_test(test_number_rejects_nan_inf_overflow_hex_and_garbage),
+	    cmocka_unit_test(test_number_minus_zero_is_plain_zero),
+	    cmocka_unit_test(test_number_blank_is_empty_not_zero),
+	    cmocka_unit_test(test_bool_words),
+	    cmocka_unit_test(test_one_byte_bool_words_fold_only_letters),
+	    cmocka_unit_test(test_level_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
