@@ -2,10 +2,13 @@
  * cli_atomic.c - the command line's output files that appear whole or not at all: write to a
  * temporary in the same directory (same file system, so rename(2) is
  * atomic), fsync, rename over the target, fsync the directory.
- * A target that exists and is not a regular file (/dev/null, /dev/stdout, a
- * FIFO, /dev/full) is written in place: renaming over it would replace a
- * device node with a plain file (as root, in /dev), which is never wanted.
- * A symbolic link to a regular file is followed, so the link stays a link.
+ * A target that exists and is not a regular file (/dev/null, a FIFO,
+ * /dev/full), or any name in /dev or /proc, is written in place: renaming
+ * over it would replace a device node or /dev/stdout's link with a plain
+ * file (as root), which is never wanted. /dev/stdout, /dev/stderr and
+ * /dev/fd/N write to the descriptor itself, so `>> log` still appends.
+ * Any other symbolic link to a regular file is followed, so the link stays
+ * a link.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -37,10 +40,47 @@ static char *target_of(const char *path)
 	return r != NULL ? r : strdup(path); /* a dangling link is replaced like a file */
 }
 
-/* Writes straight into an existing non-regular file. */
-static rs_status open_in_place(cli_atomic *a, rs_error *err)
+/* Whether path is in /dev or /proc, or a symbolic link straight into one:
+ * names that are never replaced, only written. */
+static bool system_name(const char *path)
 {
-	a->fp = fopen(a->real, "w");
+	char to[16];
+	ssize_t n = readlink(path, to, sizeof to);
+
+	return strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+	       (n >= 5 && strncmp(to, "/dev/", 5) == 0) || (n >= 6 && strncmp(to, "/proc/", 6) == 0);
+}
+
+/* The descriptor /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N
+ * names, else -1. */
+static int own_fd(const char *path)
+{
+	const char *d = strncmp(path, "/dev/fd/", 8) == 0         ? path + 8
+	                : strncmp(path, "/proc/self/fd/", 14) == 0 ? path + 14
+	                                                           : NULL;
+	char *end;
+	long n;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	if (d == NULL || *d < '0' || *d > '9')
+		return -1;
+	n = strtol(d, &end, 10);
+	return *end == '\0' && n <= 1024 ? (int)n : -1;
+}
+
+/* Writes straight into an existing non-regular file, or into one of the
+ * process's own descriptors as it stands (its offset and append mode). */
+static rs_status open_in_place(cli_atomic *a, const char *path, rs_error *err)
+{
+	int own = own_fd(path), fd;
+
+	if (own < 0)
+		a->fp = fopen(path, "w");
+	else if ((fd = dup(own)) >= 0 && (a->fp = fdopen(fd, "w")) == NULL)
+		(void)close(fd);
 	if (a->fp == NULL)
 		return rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
 	return RS_OK;
@@ -118,8 +158,10 @@ rs_status cli_atomic_open(cli_atomic **out, const char *path, rs_error *err)
 	exists = stat(a->real, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode))
 		s = rs_error_set(err, RS_EIO, 0, "is a directory");
+	else if (system_name(path))
+		s = open_in_place(a, path, err);
 	else if (exists && !S_ISREG(st.st_mode))
-		s = open_in_place(a, err);
+		s = open_in_place(a, a->real, err);
 	else
 		s = open_temporary(a, &st, exists, err);
 	if (s != RS_OK) {
@@ -173,6 +215,8 @@ bool cli_atomic_same(const char *a, const char *b)
 	const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
 	char *da, *db;
 
+	if (system_name(a) || system_name(b)) /* written in place: no clash */
+		return false;
 	if (ea || eb) /* devices and FIFOs are written in place: no clash */
 		return ea && eb && S_ISREG(sa.st_mode) && same_inode(&sa, &sb);
 	if (strcmp(na ? na + 1 : a, nb ? nb + 1 : b) != 0)

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,6 +232,38 @@ static void test_device_target_is_written_in_place_not_replaced(void **state)
 	assert_true(S_ISCHR(st.st_mode));
 }
 
+/* /dev/fd/N (as /dev/stdout) whose descriptor is a regular file opened to
+ * append: written into the descriptor, never renamed over. */
+static void test_own_descriptor_is_written_in_place(void **state)
+{
+	cli_atomic *a = NULL;
+	rs_error err;
+	struct stat before, after;
+	char path[128], fdname[32];
+	size_t files;
+	int fd;
+
+	(void)state;
+	memset(&err, 0, sizeof err);
+	(void)snprintf(path, sizeof path, "%s/log", dir);
+	write_file(path, "first\n");
+	files = entries();
+	fd = open(path, O_WRONLY | O_APPEND);
+	assert_true(fd >= 0);
+	assert_int_equal(fstat(fd, &before), 0);
+	(void)snprintf(fdname, sizeof fdname, "/dev/fd/%d", fd);
+	assert_int_equal(cli_atomic_open(&a, fdname, &err), RS_OK);
+	fputs("second\n", cli_atomic_file(a));
+	assert_int_equal(cli_atomic_commit(a, &err), RS_OK);
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);
+	expect_file(path, "first\nsecond\n");
+	assert_int_equal(entries(), files); /* no temporary */
+	assert_false(cli_atomic_same(fdname, path)); /* written in place: no clash */
+	(void)close(fd);
+	(void)unlink(path);
+}
+
 static void test_full_device_commit_is_a_write_error(void **state)
 {
 	cli_atomic *a = NULL;
@@ -300,6 +333,7 @@ int main(void)
 		cmocka_unit_test(test_same_file_by_inode_or_directory_and_name),
 		cmocka_unit_test(test_open_in_missing_directory_fails_with_message),
 		cmocka_unit_test(test_device_target_is_written_in_place_not_replaced),
+		cmocka_unit_test(test_own_descriptor_is_written_in_place),
 		cmocka_unit_test(test_full_device_commit_is_a_write_error),
 		cmocka_unit_test(test_symlink_target_is_replaced_and_link_kept),
 		cmocka_unit_test(test_directory_target_fails_without_temporary),

@@ -119,5 +119,28 @@ if chattr +i "$t/ro" 2>/dev/null; then
 else
 	echo "note: chattr +i not supported here; read-only directory case skipped"
 fi
+# -o /dev/stdout with standard output redirected to a file: written into the
+# descriptor, never renamed over. Two runs in one redirection both land (the
+# first used to rename over the file, the second then renamed a plain file
+# over /dev/stdout itself, as root); `>> log` appends; a link to /dev/stdout
+# is not replaced; -o and --rejects may both be /dev/stdout.
+stdout_link=$(readlink /dev/stdout)
+( "$R" -q -o /dev/stdout in/batch_last_month.csv; "$R" -q -o /dev/stdout in/batch_last_month.csv ) \
+	>"$t/two.out" 2>"$t.err"
+if [ "$(readlink /dev/stdout)" != "$stdout_link" ]; then
+	fail "-o /dev/stdout replaced /dev/stdout: $(ls -l /dev/stdout)"
+	[ "$(id -u)" = 0 ] && rm -f /dev/stdout && ln -s "$stdout_link" /dev/stdout
+fi
+"$R" -q in/batch_last_month.csv >"$t/one.out" 2>/dev/null
+cat "$t/one.out" "$t/one.out" | cmp -s - "$t/two.out" || fail "two runs to -o /dev/stdout: not both in the file"
+echo first >"$t/log"
+"$R" -q -o /dev/stdout in/batch_last_month.csv >>"$t/log" 2>/dev/null
+{ echo first; cat "$t/one.out"; } | cmp -s - "$t/log" || fail "-o /dev/stdout >> log: not appended"
+ln -s /dev/stdout "$t/link"
+"$R" -q -o "$t/link" in/batch_last_month.csv >"$t/via.out" 2>/dev/null
+[ -L "$t/link" ] && cmp -s "$t/one.out" "$t/via.out" || fail "-o LINK to /dev/stdout: link replaced or output lost"
+"$R" -q -o /dev/stdout --rejects /dev/stdout in/batch_this_month.csv >"$t/both.out" 2>"$t.err"
+rc=$?
+[ $rc = 1 ] && grep -q '^line,reason,' "$t/both.out" || fail "-o and --rejects both /dev/stdout: exit $rc, $(cat "$t.err")"
 [ $fails = 0 ] && echo "batch_atomic: ok"
 [ $fails = 0 ]
