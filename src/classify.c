@@ -960,13 +960,38 @@ static bool only_numbers(const rs_classifier *c, const rs_row *in, uint32_t numb
 	return filled == 0;
 }
 
+/* Is each amount and count a gives (one at least, not 0) its sum in sum,
+ * over rows rows (min at least)? Their names go to names. */
+static bool adds_up(const rs_account *a, const double *sum, unsigned long rows, unsigned long min,
+                    bool zh, char names[96])
+{
+	size_t k, len = 0, matched = 0;
+
+	for (k = 0; k < NADDITIVE; k++) {
+		int f = additive[k];
+
+		if (!rs_known(a, f))
+			continue;
+		if (rows < min || fabs(a->v[f] - sum[f]) > 0.005 + 1e-9 * fabs(sum[f]))
+			return false;
+		matched += a->v[f] != 0;
+		len += (size_t)snprintf(names + len, 96 - len, "%s%s", len == 0 ? "" : zh ? "、" : ", ",
+		                        rs_var_name(f));
+	}
+	return matched > 0;
+}
+
 /*
  * A row that fails only for its empty id, whose filled cells are all
  * amounts, counts, the share or years (no name, no yes/no, no other
  * column's text), and whose amounts and counts (one at least, not 0) are the sums of
  * the two or more rows above it in the file: a totals row
- * whose label was left out ("合计" in none of its cells). Else its numbers
- * join the sums. Said on stderr, since it is a reading of the data.
+ * whose label was left out ("合计" in none of its cells). So is a row
+ * labelled as a group's total ("East Total", which may be a company's
+ * name) whose amounts are the sums of the rows since the last totals row
+ * (its group), or of the file's; else it is an account that looks like
+ * one (looks_total). Else its numbers join the sums. Said on stderr, since
+ * it is a reading of the data.
  */
 static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uint32_t failed)
 {
@@ -976,48 +1001,63 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	                         1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS |
 	                         1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
 	                         1u << RS_F_CUSTOMER_SINCE;
+	const uint32_t amounts = numbers & ~(1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
+	                                     1u << RS_F_CUSTOMER_SINCE);
 	char names[96] = "";
-	size_t k, len = 0, matched = 0;
+	size_t k;
 	bool zh = c->cfg.lang == RS_LANG_ZH;
 	rs_error e;
 
-	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
-	    only_numbers(c, in, numbers)) {
-		for (k = 0; k < NADDITIVE; k++) {
-			int f = additive[k];
-			double v = a->v[f], sum = c->sum[f];
-
-			if (!rs_known(a, f))
-				continue;
-			if (c->summed < 2 || fabs(v - sum) > 0.005 + 1e-9 * fabs(sum))
-				break;
-			matched += v != 0;
-			len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
-			                        len == 0 ? "" : zh ? "、" : ", ", rs_var_name(f));
-		}
-		if (k == NADDITIVE && matched > 0) {
-			if (c->o.notice != NULL) {
-				memset(&e, 0, sizeof e);
-				e.line = in->line;
-				if (zh)
-					(void)snprintf(e.msg, sizeof e.msg, "既无 id 也无名称，且其 %s 等于上方各行"
-					               "之和：视为未标注的合计行，已跳过（如是客户，请补上 id）",
-					               names);
-				else
-					(void)snprintf(e.msg, sizeof e.msg, "no id and no name, and its %s %s the "
-					               "sums of the rows above: a totals row without a label, "
-					               "skipped (if it is an account, give it its id)",
-					               names, strchr(names, ',') ? "are" : "is");
-				c->o.notice(c->o.notice_ctx, &e);
-			}
+	c->looks_total = false;
+	if (c->in.tabular && !(failed & amounts) && rs_header_group_total(in, c->map->col[RS_F_ID])) {
+		if (adds_up(a, c->gsum, c->gsummed, 1, zh, names) || adds_up(a, c->sum, c->summed, 2, zh, names))
 			return true;
+		c->looks_total = true;
+	}
+	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
+	    only_numbers(c, in, numbers) && adds_up(a, c->sum, c->summed, 2, zh, names)) {
+		if (c->o.notice != NULL) {
+			memset(&e, 0, sizeof e);
+			e.line = in->line;
+			if (zh)
+				(void)snprintf(e.msg, sizeof e.msg, "既无 id 也无名称，且其 %s 等于上方各行"
+				               "之和：视为未标注的合计行，已跳过（如是客户，请补上 id）",
+				               names);
+			else
+				(void)snprintf(e.msg, sizeof e.msg, "no id and no name, and its %s %s the "
+				               "sums of the rows above: a totals row without a label, "
+				               "skipped (if it is an account, give it its id)",
+				               names, strchr(names, ',') ? "are" : "is");
+			c->o.notice(c->o.notice_ctx, &e);
 		}
+		return true;
 	}
 	for (k = 0; k < NADDITIVE; k++)
-		if (rs_known(a, additive[k]))
+		if (rs_known(a, additive[k])) {
 			c->sum[additive[k]] += a->v[additive[k]];
+			c->gsum[additive[k]] += a->v[additive[k]];
+		}
 	c->summed++;
+	c->gsummed++;
 	return false;
+}
+
+/* An account whose id reads as a group's total ("Elf Total") is said so. */
+static void say_looks_total(const rs_classifier *c, const rs_account *a, unsigned long line)
+{
+	char shown[72];
+	rs_error e;
+
+	if (c->o.notice == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	e.line = line;
+	(void)snprintf(e.msg, sizeof e.msg,
+	               c->cfg.lang == RS_LANG_ZH ? "\"%s\" 像是合计行，但其金额不是上方各行之和：已作为客户分类"
+	                                         : "\"%s\" looks like a totals row but its amounts are not "
+	                                           "the sums of the rows above: classified as an account",
+	               rs_field_shown(shown, sizeof shown, a->id, a->id_len));
+	c->o.notice(c->o.notice_ctx, &e);
 }
 
 static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_result *res,
@@ -1167,6 +1207,8 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	set_cells(c, t);
 	copy_input(c, in);
 	c->out_row.line = in->line;
+	if (c->looks_total)
+		say_looks_total(c, &a, in->line);
 	c->stats.classified++;
 	c->stats.per_stage[res.stage]++;
 	*out = &c->out_row;
@@ -1207,10 +1249,15 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	if (in->type != NULL && in->n < c->nraw && in->reject == NULL)
 		in = pad_row(c, in);
 	if (!rs_intake_plain_row(&c->in, in) &&
-	    ((st = rs_intake_skip(&c->in, in, &skip, err)) != RS_OK || skip >= 0))
+	    ((st = rs_intake_skip(&c->in, in, &skip, err)) != RS_OK || skip >= 0)) {
+		if (skip == RS_SKIP_TOTALS) /* a group ends: its sums start again */
+			c->gsummed = 0, memset(c->gsum, 0, sizeof c->gsum);
 		return st;
+	}
 	st = classify(c, in, out, &failed, err);
 	if (st == RS_EREJECT && c->totals_row) {
+		c->gsummed = 0;
+		memset(c->gsum, 0, sizeof c->gsum);
 		rs_intake_count_skip(&c->in, in, RS_SKIP_TOTALS);
 		return RS_OK;
 	}
@@ -1392,6 +1439,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	c->last_here = false;
 	memset(c->sum, 0, sizeof c->sum);
 	c->summed = 0;
+	memset(c->gsum, 0, sizeof c->gsum);
+	c->gsummed = 0;
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
 		st = end_lookahead(c, err);

@@ -83,7 +83,10 @@ struct rs_classifier {
 	 * these sums is a totals row without a label. */
 	double sum[RS_F_COUNT];
 	unsigned long summed;
+	double gsum[RS_F_COUNT]; /* the same since the last totals row: a group's */
+	unsigned long gsummed;
 	bool totals_row;     /* this row is one (set by evaluate) */
+	bool looks_total;    /* an account whose id reads as a group's total */
 
 	/* What comes in around the accounts (header.c) and how columns were
 	 * taken: the map file, an earlier run's columns, the notes. */

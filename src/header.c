@@ -115,7 +115,9 @@ static bool totals_cell(const rs_row *row, size_t i)
 	                                    "mittelwert", "moyenne", "promedio",
 	                                    /* Excel's and WPS's pivot and subtotal labels, a ledger's */
 	                                    "汇总", "总汇总", "累计", "本年累计", "本月累计", "gesamtergebnis",
-	                                    "totalecomplessivo", NULL};
+	                                    "totalecomplessivo",
+	                                    /* a sheet's own: 总额, Summary, TOTAL ACCOUNTS */
+	                                    "总额", "summary", "grandsummary", "totalaccounts", NULL};
 	char norm[3 * 40 + 4];
 	size_t n, k, o;
 	unsigned char c0;
@@ -203,6 +205,34 @@ static bool subtotal_cell(const rs_row *row, size_t i)
 			return true;
 		if (memcmp(norm + n - w, words[k], w) == 0 &&
 		    (norm[n - w - 1] == '_' || ((unsigned char)words[k][0] >= 0x80 && cjk_before(norm, n - w))))
+			return true;
+	}
+	return false;
+}
+
+bool rs_header_group_total(const rs_row *row, long id_col)
+{
+	static const char *const words[] = {"_total", "_totals", "_summary", NULL};
+	char norm[3 * 80 + 4];
+	const char *s;
+	size_t i = 0, n, w, k;
+
+	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col))
+		i = (size_t)id_col;
+	else
+		while (i < row->n && blank_cell(row, i))
+			i++;
+	if (i >= row->n || row->len[i] > 80)
+		return false;
+	s = row->cell[i];
+	n = row->len[i];
+	rs_value_trim(&s, &n);
+	if (n < 7 || strchr("lLsSyY)", s[n - 1]) == NULL) /* per row: most ids end otherwise */
+		return false;
+	n = rs_field_norm(s, n, 0, norm, sizeof norm);
+	for (k = 0; words[k] != NULL; k++) {
+		w = strlen(words[k]);
+		if (n > w && memcmp(norm + n - w, words[k], w) == 0)
 			return true;
 	}
 	return false;
@@ -415,6 +445,37 @@ static rs_status sub_header_check(const rs_intake *t, const rs_row *row, const r
 	return rs_fieldmap_check_subunits(m, h, row, err);
 }
 
+/* A Salesforce report's group header, the one filled cell of its row, id
+ * and name empty: "Jane Smith (3 records)", "Owner: Jane Smith (3
+ * records)", German "Jane Smith (3 Datensätze)". */
+static bool group_header(const rs_intake *t, const rs_row *row)
+{
+	static const char *const words[] = {" records)", " record)", " Datensätze)", " Datensatz)", NULL};
+	const char *s = NULL;
+	size_t i, n = 0, k, w = 0, digits = 0;
+
+	if (!t->tabular || row->reject != NULL)
+		return false;
+	for (i = 0; i < row->n; i++)
+		if (!blank_cell(row, i)) {
+			if (s != NULL || (long)i == t->map->col[RS_F_ID] || (long)i == t->map->col[RS_F_NAME])
+				return false;
+			s = row->cell[i];
+			n = row->len[i];
+		}
+	if (s == NULL)
+		return false;
+	rs_value_trim(&s, &n);
+	for (k = 0; words[k] != NULL; k++)
+		if ((w = strlen(words[k])) < n && memcmp(s + n - w, words[k], w) == 0)
+			break;
+	if (words[k] == NULL)
+		return false;
+	for (n -= w; n > 0 && ((s[n - 1] >= '0' && s[n - 1] <= '9') || s[n - 1] == ','); n--)
+		digits += s[n - 1] != ',';
+	return digits > 0 && n > 1 && s[n - 1] == '(';
+}
+
 /* The header again, cell for cell (a report printed page by page, two
  * exports joined with cat): the id cell first, as most rows differ there. */
 static bool header_again(const rs_intake *t, const rs_row *row, const rs_row *h)
@@ -452,6 +513,8 @@ rs_status rs_intake_skip(rs_intake *t, const rs_row *in, int *kind, rs_error *er
 	         rs_header_totals(in, t->map->col[RS_F_ID], t->map->col[RS_F_NAME]))
 		*kind = RS_SKIP_TOTALS;
 	else if (h != NULL && header_again(t, in, h))
+		*kind = RS_SKIP_TITLE;
+	else if (group_header(t, in))
 		*kind = RS_SKIP_TITLE;
 	else if (h != NULL && sub_header(t, in, h)) {
 		if ((st = sub_header_check(t, in, h, err)) != RS_OK)
