@@ -1043,6 +1043,93 @@ static void test_no_header_row_says_what_the_search_needs(void **state)
 	assert_non_null(strstr(e.msg, "have the same name"));
 }
 
+static void log_notice(void *ctx, const rs_error *e)
+{
+	char *log = ctx;
+	size_t n = strlen(log);
+
+	(void)snprintf(log + n, 1024 - n, "N%lu %s|", e->line, e->msg);
+}
+
+static void log_skip(void *ctx, const rs_row *row, int kind)
+{
+	char *log = ctx;
+	size_t n = strlen(log);
+
+	(void)snprintf(log + n, 1024 - n, "S%lu %s|", row->line, rs_skip_name(kind));
+}
+
+static rs_status log_reject(void *ctx, const rs_row *row, rs_error *why, rs_error *err)
+{
+	char *log = ctx;
+	size_t n = strlen(log);
+
+	(void)err;
+	(void)snprintf(log + n, 1024 - n, "R%lu %s|", row->line, why->msg);
+	return RS_OK;
+}
+
+/* What a run over csv text skipped, rejected and said, in order, into log[1024]. */
+static void run_log(const char *csv, char *log)
+{
+	rs_classify_opts o;
+	rs_classifier *c = NULL;
+	rs_reader *rd = NULL;
+	rs_read_opts ro;
+	rs_error e;
+	FILE *fp = fmemopen((void *)csv, strlen(csv), "r");
+
+	assert_non_null(fp);
+	memset(&o, 0, sizeof o);
+	memset(&ro, 0, sizeof ro);
+	memset(&e, 0, sizeof e);
+	log[0] = '\0';
+	o.on_skip = log_skip;
+	o.on_reject = log_reject;
+	o.ctx = o.notice_ctx = log;
+	o.notice = log_notice;
+	assert_int_equal(rs_classifier_new(&c, rules, &o, &e), RS_OK);
+	assert_int_equal(rs_reader_open(&rd, fp, "t.csv", &ro, &e), RS_OK);
+	assert_int_equal(rs_classifier_file(c, rd, &e), RS_OK);
+	rs_reader_free(rd);
+	rs_classifier_free(c);
+	fclose(fp);
+}
+
+/* "East Total" (English Excel's Subtotal) is a group's total when its
+ * amounts are the sums of its group, the rows since the last totals row,
+ * or of the file; an account so named whose amounts are not is classified,
+ * and that is said. */
+static void test_a_group_total_label_is_a_totals_row_only_when_it_adds_up(void **state)
+{
+	static const char csv[] = "id,name,purchase_share,our_sales,customer_spend,contacts,relationship_years\n"
+	                          "A1,Acme,40,400,1000,3,2\n"
+	                          "A2,Beta,50,500,1000,2,2\n"
+	                          "East Total,,,900,2000,5,\n"
+	                          "A3,Gamma,30,300,1000,4,2\n"
+	                          "West Total,,,300,1000,4,\n"
+	                          "Elf Total,Elf,10,100,1000,1,2\n"
+	                          "Company Summary,,,1300,4000,10,\n"
+	                          "Grand Total,,,1300,4000,10,\n";
+	static const char region[] = "region,id,name,purchase_share,our_sales,contacts,relationship_years\n"
+	                             "East,A1,Acme,40,400,3,2\n"
+	                             "East,A2,Beta,50,500,2,2\n"
+	                             "East Total,,,,900,5,\n"
+	                             "West,A3,Gamma,30,300,4,2\n"
+	                             "West Total,,,,333,4,\n";
+	char log[1024];
+
+	(void)state;
+	run_log(csv, log);
+	assert_string_equal(log, "S4 totals|S6 totals|N7 \"Elf Total\" looks like a totals row but its "
+	                         "amounts are not the sums of the rows above: classified as an account|"
+	                         "S8 totals|S9 totals|");
+	/* the label in the group's column, the id empty */
+	run_log(region, log);
+	assert_string_equal(log, "S4 totals|R6 id is empty; no share: purchase_share is empty and "
+	                         "our_sales/customer_spend are not both given|");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1058,6 +1145,7 @@ int main(void)
 		cmocka_unit_test(test_id_repeated_on_the_next_row_is_rejected),
 		cmocka_unit_test(test_reader_rejected_row_is_counted_with_its_reason),
 		cmocka_unit_test(test_key_columns_for_the_table),
+		cmocka_unit_test(test_a_group_total_label_is_a_totals_row_only_when_it_adds_up),
 		cmocka_unit_test(test_flags_and_actions_match_the_fired_rules_past_the_cache),
 		cmocka_unit_test(test_number_cells_at_their_edges),
 		cmocka_unit_test(test_cells_stay_right_when_the_arena_grows),

@@ -132,6 +132,41 @@ static void test_subtotal_rows_of_a_group_are_totals_rows(void **state)
 	assert_false(rs_header_totals(row_of(&t, "Jane Smith|||5", 9), 1, 2));
 }
 
+/* A sheet's own totals words, bare in the id cell: never an account. */
+static void test_a_sheets_own_totals_words_are_totals_rows(void **state)
+{
+	static const char *const yes[] = {"总额|||5", "Summary|||5", "Grand Summary|||5",
+	                                  "TOTAL ACCOUNTS|||5", "Total Accounts:|||5"};
+	trow t;
+
+	(void)state;
+	each_totals(yes, sizeof yes / sizeof yes[0]);
+	assert_true(rs_header_totals(row_of(&t, "|Summary||5", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "Summary Analytics|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "总额科技|x|40", 9), 0, 1));
+}
+
+/* "East Total": a group's total in English Excel's Subtotal, or a company;
+ * the shape only (classify.c asks the amounts). */
+static void test_a_group_total_label_is_told_by_its_shape(void **state)
+{
+	trow t;
+
+	(void)state;
+	assert_true(rs_header_group_total(row_of(&t, "East Total|||5", 9), 0));
+	assert_true(rs_header_group_total(row_of(&t, "Jane Smith Totals|||5", 9), 0));
+	assert_true(rs_header_group_total(row_of(&t, "EMEA Summary|||5", 9), 0));
+	assert_true(rs_header_group_total(row_of(&t, "East Total (3 records)|||5", 9), 0));
+	/* the id empty: the first filled cell, the group's column */
+	assert_true(rs_header_group_total(row_of(&t, "|||East Total|5", 9), 0));
+	assert_true(rs_header_group_total(row_of(&t, "West Total||||5", 9), 1));
+	assert_false(rs_header_group_total(row_of(&t, "A1|||East Total|5", 9), 0));
+	assert_false(rs_header_group_total(row_of(&t, "Total Petroleum|||5", 9), 0));
+	assert_false(rs_header_group_total(row_of(&t, "Totals|||5", 9), 0));
+	assert_false(rs_header_group_total(row_of(&t, "ACC-0001|x|40", 9), 0));
+	assert_false(rs_header_group_total(row_of(&t, "Totalsummary|x|40", 9), 0));
+}
+
 static void test_footer_rows_read_as_words(void **state)
 {
 	trow t;
@@ -389,6 +424,40 @@ static void test_a_row_of_the_sums_without_a_label_is_a_totals_row(void **state)
 	rs_classifier_free(c);
 }
 
+/* A Salesforce report's group header, alone in its row: a title row; with
+ * anything else in the row, a reject as before. */
+static void test_a_reports_group_header_rows_are_title_rows(void **state)
+{
+	static const char *const recs[] = {
+		"1:Account Owner|id|name|share",
+		"2:Jane Smith (3 records)|||",
+		"3:|A1|Acme|40",
+		"4:Owner: Jane Smith (1,203 records)|||",
+		"5:Tom Becker (1 record)|||",
+		"6:Tom Becker (2 Datensätze)|||",
+		"7:Tom Becker (2 records)|||40",
+		"8:Tom Becker (records)|||",
+		"9:||Tom Becker (2 records)|",
+		"10:|A2|Beta|50",
+	};
+	rs_classify_opts o;
+	rs_classifier *c;
+	unsigned long written;
+	rs_error err;
+	sink k;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	c = sink_classifier(&k, &o);
+	assert_int_equal(feed(c, recs, sizeof recs / sizeof recs[0], &written, &err), RS_OK);
+	assert_string_equal(k.log, "S2 title|S4 title|S5 title|S6 title|R7 id is empty|"
+	                           "R8 id is empty; no share: purchase_share is empty and "
+	                           "our_sales/customer_spend are not both given|R9 id is empty; no share: "
+	                           "purchase_share is empty and our_sales/customer_spend are not both given|");
+	assert_int_equal(written, 2);
+	rs_classifier_free(c);
+}
+
 static void test_held_rows_are_bounded(void **state)
 {
 	const char *recs[2 + RS_HOLD_ROWS + 1];
@@ -566,11 +635,14 @@ int main(void)
 		cmocka_unit_test(test_totals_rows_in_any_case_width_and_language),
 		cmocka_unit_test(test_average_rows_are_totals_rows),
 		cmocka_unit_test(test_subtotal_rows_of_a_group_are_totals_rows),
+		cmocka_unit_test(test_a_sheets_own_totals_words_are_totals_rows),
+		cmocka_unit_test(test_a_group_total_label_is_told_by_its_shape),
 		cmocka_unit_test(test_footer_rows_read_as_words),
 		cmocka_unit_test(test_header_is_the_first_record_with_an_id_and_a_share),
 		cmocka_unit_test(test_title_blank_totals_and_footer_rows_are_skipped_and_counted),
 		cmocka_unit_test(test_footer_like_rows_before_an_account_are_rejects_in_order),
 		cmocka_unit_test(test_a_row_of_the_sums_without_a_label_is_a_totals_row),
+		cmocka_unit_test(test_a_reports_group_header_rows_are_title_rows),
 		cmocka_unit_test(test_held_rows_are_bounded),
 		cmocka_unit_test(test_a_column_that_does_not_read_stops_the_run_before_any_reject),
 		cmocka_unit_test(test_without_on_reject_rows_are_rejected_at_once),
