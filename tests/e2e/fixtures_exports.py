@@ -92,6 +92,76 @@ def salesforce_grouped():
     return csv_bytes(rows, quote_all=True)
 
 
+def salesforce_classic():
+    """A Salesforce Classic summary report grouped by owner, exported
+    formatted: each group opens with a header row, "Jane Smith (2 records)"
+    alone in the owner's column, the group's rows leave the owner empty."""
+    rows = [["Account Owner", "Account ID", "Account Name", "Share of Wallet (%)", "# of Contacts",
+             "Highest Contact Level", "Decision Maker Engaged", "Years as Customer",
+             "Joint Development Projects", "Exec Meetings", "Strategic Partnership Agreement",
+             "Joint Venture", "Preferred Supplier", "Shares Forecast"]]
+    for o, owner in enumerate(OWNERS):
+        group = [(k, a) for k, a in enumerate(ACCOUNTS) if k % 4 == o]
+        rows.append([("Account Owner: " if o == 1 else "") + "%s (%d records)" % (owner, len(group))] + [""] * 13)
+        for k, a in group:
+            rows.append(["", "0015g00000D%03dQAA" % (k + 1), a[1], str(a[2]), str(a[3]), LEVEL_SF[a[5]],
+                         yn(a[6]), str(a[7]), str(a[8]), str(a[9]), yn(a[10]), yn(a[11]), yn(a[12]),
+                         yn(a[13])])
+    rows.append(["Grand Totals (8 records)", "", "", "", str(sum(a[3] for a in ACCOUNTS))] + [""] * 9)
+    return csv_bytes(rows, quote_all=True)
+
+
+def excel_subtotal():
+    """A list sorted by region and run through English Excel's Data >
+    Subtotal (Sum of the amounts and contacts at each change in Region),
+    saved as CSV UTF-8: "East Total" rows in the Region column, the id and
+    name empty, and a "Grand Total"."""
+    rows = [["Region", "Account ID", "Account Name", "Share of Wallet (%)", "Our Sales", "Customer Spend",
+             "# of Contacts", "Highest Contact Level", "Decision Maker Engaged", "Years as Customer",
+             "Joint Development Projects", "Exec Meetings", "Strategic Partnership Agreement",
+             "Joint Venture", "Preferred Supplier", "Shares Forecast"]]
+    for region, ks in (("East", [0, 1, 2]), ("North", [3, 4]), ("South", [5]), ("West", [6, 7])):
+        for k in ks:
+            a = ACCOUNTS[k]
+            rows.append([region, a[0], a[1], str(a[2]), str(a[14] * 1000), str(a[15] * 1000), str(a[3]),
+                         LEVEL_SF[a[5]], yn(a[6], "Yes", "No"), str(a[7]), str(a[8]), str(a[9]),
+                         yn(a[10], "Yes", "No"), yn(a[11], "Yes", "No"), yn(a[12], "Yes", "No"),
+                         yn(a[13], "Yes", "No")])
+        g = [ACCOUNTS[k] for k in ks]
+        rows.append([region + " Total", "", "", "", str(sum(a[14] for a in g) * 1000),
+                     str(sum(a[15] for a in g) * 1000), str(sum(a[3] for a in g))] + [""] * 9)
+    rows.append(["Grand Total", "", "", "", str(sum(a[14] for a in ACCOUNTS) * 1000),
+                 str(sum(a[15] for a in ACCOUNTS) * 1000), str(sum(a[3] for a in ACCOUNTS))] + [""] * 9)
+    return csv_bytes(rows, eol="\r\n", bom=True)
+
+
+def totals_labels():
+    """A sheet kept by hand, keyed by the account's name: typed "East Total"
+    and "West Summary" rows of =SUM()s after each region's accounts, one of
+    them a company called "Elf Total", and a last "TOTAL ACCOUNTS" row."""
+    rows = [["Account", "Share of Wallet (%)", "Our Sales", "Customer Spend", "# of Contacts"]]
+    elf = ("Elf Total", 40, 400, 1000, 2)
+    east = [(a[1], a[2], a[14], a[15], a[3]) for a in ACCOUNTS[:3]]
+    west = [elf] + [(a[1], a[2], a[14], a[15], a[3]) for a in ACCOUNTS[3:5]]
+    for label, group in (("East Total", east), ("West Summary", west)):
+        rows += [[r[0]] + [str(v) for v in r[1:]] for r in group]
+        rows.append([label, ""] + [str(sum(r[i] for r in group)) for i in (2, 3, 4)])
+    rows.append(["TOTAL ACCOUNTS", ""] + [str(sum(r[i] for r in east + west)) for i in (2, 3, 4)])
+    return csv_bytes(rows)
+
+
+def totals_zh():
+    """A Chinese sheet whose last row sums it up as 总额 in 客户编码."""
+    rows = [["客户编码", "客户名称", "采购占比", "销售额（万元）", "采购总额（万元）", "联系人数"]]
+    for k in range(4):
+        a = ACCOUNTS[k]
+        rows.append(["KH%04d" % (k + 1), ZH_NAMES[k], str(a[2]), str(a[14] / 10), str(a[15] / 10), str(a[3])])
+    g = ACCOUNTS[:4]
+    rows.append(["总额", "", "", str(sum(a[14] for a in g) / 10), str(sum(a[15] for a in g) / 10),
+                 str(sum(a[3] for a in g))])
+    return csv_bytes(rows)
+
+
 def hubspot():
     """A HubSpot companies export: no share column, our revenue and the
     customer's spend instead; HubSpot's own property names around them, and
@@ -518,6 +588,10 @@ def export_files():
         IN + "/export_salesforce_contacts.csv": salesforce_contacts(),
         IN + "/export_salesforce_grouped.csv": salesforce_grouped(),
         IN + "/export_kingdee_regions.csv": kingdee_regions(),
+        IN + "/export_salesforce_classic.csv": salesforce_classic(),
+        IN + "/export_excel_subtotal.csv": excel_subtotal(),
+        IN + "/intake_totals_labels.csv": totals_labels(),
+        IN + "/intake_totals_zh.csv": totals_zh(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
         IN + "/export_digiwin_big5.csv": digiwin(),

@@ -16,6 +16,8 @@ want = {r["name"]: r["stage"] for r in csv.DictReader(open("in/exports_expected.
 RUNS = [
     ("export_salesforce.csv", [], {"footer": 5}),
     ("export_salesforce_grouped.csv", [], {"totals": 5}),
+    ("export_salesforce_classic.csv", [], {"title": 4, "totals": 1}),
+    ("export_excel_subtotal.csv", [], {"totals": 5}),
     ("export_hubspot.csv", ["--prefix", "rs"], {}),
     ("export_dynamics.csv", [], {}),
     ("export_zoho.csv", ["--ignore", "Sales"], {}),
