@@ -1053,9 +1053,10 @@ static void say_looks_total(const rs_classifier *c, const rs_account *a, unsigne
 	memset(&e, 0, sizeof e);
 	e.line = line;
 	(void)snprintf(e.msg, sizeof e.msg,
-	               c->cfg.lang == RS_LANG_ZH ? "\"%s\" 像是合计行，但其金额不是上方各行之和：已作为客户分类"
-	                                         : "\"%s\" looks like a totals row but its amounts are not "
-	                                           "the sums of the rows above: classified as an account",
+	               c->cfg.lang == RS_LANG_ZH
+	                       ? "\"%s\" 像是合计行，但其金额不是上方各行之和：已作为客户分类"
+	                       : "\"%s\" looks like a totals row but its amounts are not the sums "
+	                         "of the rows above: classified as an account",
 	               rs_field_shown(shown, sizeof shown, a->id, a->id_len));
 	c->o.notice(c->o.notice_ctx, &e);
 }

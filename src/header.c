@@ -471,8 +471,8 @@ static bool group_header(const rs_intake *t, const rs_row *row)
 			break;
 	if (words[k] == NULL)
 		return false;
-	for (n -= w; n > 0 && ((s[n - 1] >= '0' && s[n - 1] <= '9') || s[n - 1] == ','); n--)
-		digits += s[n - 1] != ',';
+	for (n -= w; n > 0 && strchr("0123456789,.", s[n - 1]) != NULL && s[n - 1] != '\0'; n--)
+		digits += s[n - 1] >= '0' && s[n - 1] <= '9';
 	return digits > 0 && n > 1 && s[n - 1] == '(';
 }
 

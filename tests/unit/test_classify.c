@@ -1102,7 +1102,8 @@ static void run_log(const char *csv, char *log)
  * and that is said. */
 static void test_a_group_total_label_is_a_totals_row_only_when_it_adds_up(void **state)
 {
-	static const char csv[] = "id,name,purchase_share,our_sales,customer_spend,contacts,relationship_years\n"
+	static const char csv[] = "id,name,purchase_share,our_sales,customer_spend,contacts,"
+	                          "relationship_years\n"
 	                          "A1,Acme,40,400,1000,3,2\n"
 	                          "A2,Beta,50,500,1000,2,2\n"
 	                          "East Total,,,900,2000,5,\n"
@@ -1111,7 +1112,8 @@ static void test_a_group_total_label_is_a_totals_row_only_when_it_adds_up(void *
 	                          "Elf Total,Elf,10,100,1000,1,2\n"
 	                          "Company Summary,,,1300,4000,10,\n"
 	                          "Grand Total,,,1300,4000,10,\n";
-	static const char region[] = "region,id,name,purchase_share,our_sales,contacts,relationship_years\n"
+	static const char region[] = "region,id,name,purchase_share,our_sales,contacts,"
+	                             "relationship_years\n"
 	                             "East,A1,Acme,40,400,3,2\n"
 	                             "East,A2,Beta,50,500,2,2\n"
 	                             "East Total,,,,900,5,\n"
