@@ -1233,6 +1233,13 @@ static const rs_row *pad_row(rs_classifier *c, const rs_row *in)
 	return &c->pad;
 }
 
+/* A totals row ends a group: the group's sums start again. */
+static void group_ends(rs_classifier *c)
+{
+	memset(c->gsum, 0, sizeof c->gsum);
+	c->gsummed = 0;
+}
+
 /*
  * Blank and totals rows are skipped. Without on_reject a bad row is
  * RS_EREJECT; with it, the row's outcome goes to the intake (header.c),
@@ -1251,14 +1258,13 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		in = pad_row(c, in);
 	if (!rs_intake_plain_row(&c->in, in) &&
 	    ((st = rs_intake_skip(&c->in, in, &skip, err)) != RS_OK || skip >= 0)) {
-		if (skip == RS_SKIP_TOTALS) /* a group ends: its sums start again */
-			c->gsummed = 0, memset(c->gsum, 0, sizeof c->gsum);
+		if (skip == RS_SKIP_TOTALS)
+			group_ends(c);
 		return st;
 	}
 	st = classify(c, in, out, &failed, err);
 	if (st == RS_EREJECT && c->totals_row) {
-		c->gsummed = 0;
-		memset(c->gsum, 0, sizeof c->gsum);
+		group_ends(c);
 		rs_intake_count_skip(&c->in, in, RS_SKIP_TOTALS);
 		return RS_OK;
 	}
@@ -1440,8 +1446,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	c->last_here = false;
 	memset(c->sum, 0, sizeof c->sum);
 	c->summed = 0;
-	memset(c->gsum, 0, sizeof c->gsum);
-	c->gsummed = 0;
+	group_ends(c);
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
 		st = end_lookahead(c, err);
