@@ -1001,16 +1001,19 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	                         1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS |
 	                         1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
 	                         1u << RS_F_CUSTOMER_SINCE;
-	const uint32_t amounts = numbers & ~(1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
-	                                     1u << RS_F_CUSTOMER_SINCE);
+	const uint32_t amounts =
+	    numbers & ~(1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
+	                1u << RS_F_CUSTOMER_SINCE);
 	char names[96] = "";
 	size_t k;
 	bool zh = c->cfg.lang == RS_LANG_ZH;
 	rs_error e;
 
 	c->looks_total = false;
-	if (c->in.tabular && !(failed & amounts) && rs_header_group_total(in, c->map->col[RS_F_ID])) {
-		if (adds_up(a, c->gsum, c->gsummed, 1, zh, names) || adds_up(a, c->sum, c->summed, 2, zh, names))
+	if (c->in.tabular && !(failed & amounts) &&
+	    rs_header_group_total(in, c->map->col[RS_F_ID])) {
+		if (adds_up(a, c->gsum, c->gsummed, 1, zh, names) ||
+		    adds_up(a, c->sum, c->summed, 2, zh, names))
 			return true;
 		c->looks_total = true;
 	}

@@ -450,7 +450,8 @@ static rs_status sub_header_check(const rs_intake *t, const rs_row *row, const r
  * records)", German "Jane Smith (3 Datensätze)". */
 static bool group_header(const rs_intake *t, const rs_row *row)
 {
-	static const char *const words[] = {" records)", " record)", " Datensätze)", " Datensatz)", NULL};
+	static const char *const words[] = {" records)", " record)", " Datensätze)", " Datensatz)",
+	                                    NULL};
 	const char *s = NULL;
 	size_t i, n = 0, k, w = 0, digits = 0;
 
@@ -458,7 +459,8 @@ static bool group_header(const rs_intake *t, const rs_row *row)
 		return false;
 	for (i = 0; i < row->n; i++)
 		if (!blank_cell(row, i)) {
-			if (s != NULL || (long)i == t->map->col[RS_F_ID] || (long)i == t->map->col[RS_F_NAME])
+			if (s != NULL || (long)i == t->map->col[RS_F_ID] ||
+			    (long)i == t->map->col[RS_F_NAME])
 				return false;
 			s = row->cell[i];
 			n = row->len[i];
