@@ -212,7 +212,8 @@ static bool subtotal_cell(const rs_row *row, size_t i)
 
 bool rs_header_group_total(const rs_row *row, long id_col)
 {
-	static const char *const words[] = {"_total", "_totals", "_summary", NULL};
+	static const char *const words[] = {"_total", "_totals", "_summary", "合计", "小计", "总计", "汇总",
+	                                    NULL}; /* "ACME合计": not a subtotal by its label alone */
 	char norm[3 * 80 + 4];
 	const char *s;
 	size_t i = 0, n, w, k;
@@ -227,7 +228,8 @@ bool rs_header_group_total(const rs_row *row, long id_col)
 	s = row->cell[i];
 	n = row->len[i];
 	rs_value_trim(&s, &n);
-	if (n < 7 || strchr("lLsSyY)", s[n - 1]) == NULL) /* per row: most ids end otherwise */
+	/* per row: most ids end otherwise than l, s, y, ), 计 計 总 總 */
+	if (n < 7 || strchr("lLsSyY)\xA1\x88\xBB\xBD", s[n - 1]) == NULL)
 		return false;
 	n = rs_field_norm(s, n, 0, norm, sizeof norm);
 	for (k = 0; words[k] != NULL; k++) {

@@ -57,8 +57,9 @@ bool rs_header_totals(const rs_row *row, long id_col, long name_col);
 /*
  * The id cell, or with the id empty the first filled cell, is a group's
  * name and then Total, Totals or Summary ("East Total", English Excel's
- * Subtotal; "EMEA Summary"), a shape a company's name may have too ("Elf
- * Total"): the caller asks the amounts (classify.c's sums_up).
+ * Subtotal; "EMEA Summary") or, adjoining Latin text, 合计 小计 总计 汇总
+ * ("ACME合计"), a shape a company's name may have too ("Elf Total"): the
+ * caller asks the amounts (classify.c's sums_up).
  */
 bool rs_header_group_total(const rs_row *row, long id_col);
 /*

@@ -157,6 +157,9 @@ static void test_a_group_total_label_is_told_by_its_shape(void **state)
 	assert_true(rs_header_group_total(row_of(&t, "Jane Smith Totals|||5", 9), 0));
 	assert_true(rs_header_group_total(row_of(&t, "EMEA Summary|||5", 9), 0));
 	assert_true(rs_header_group_total(row_of(&t, "East Total (3 records)|||5", 9), 0));
+	assert_true(rs_header_group_total(row_of(&t, "ACME合计|||5", 9), 0));
+	assert_true(rs_header_group_total(row_of(&t, "ACME小計|||5", 9), 0));
+	assert_false(rs_header_group_total(row_of(&t, "上海合计宝科技|||5", 9), 0));
 	/* the id empty: the first filled cell, the group's column */
 	assert_true(rs_header_group_total(row_of(&t, "|||East Total|5", 9), 0));
 	assert_true(rs_header_group_total(row_of(&t, "West Total||||5", 9), 1));
