@@ -232,9 +232,8 @@ static void on_note(void *ctx, const rs_error *e)
 {
 	insp *z = ctx;
 	unsigned long dropped = 0;
-	listed *l;
+	listed *l = list_add(z, &z->notes, &z->nnotes, &dropped, z->cur, e->line);
 
-	l = list_add(z, &z->notes, &z->nnotes, &dropped, z->cur, e->line);
 	if (l != NULL)
 		(void)snprintf(l->text, sizeof l->text, "%s", e->msg);
 }
@@ -514,8 +513,7 @@ static void json_list(insp *z, rs_buf *b, const char *key, const listed *l, size
 	for (i = 0; i < n; i++) {
 		rs_buf_puts(b, i ? ",{\"file\":" : "{\"file\":");
 		rs_buf_json_str(b, z->files[l[i].file].name);
-		rs_buf_puts(b, ",\"line\":");
-		rs_buf_put_ulong(b, l[i].line);
+		rs_buf_printf(b, ",\"line\":%lu", l[i].line);
 		jkey(b, what, true);
 		rs_buf_json_str(b, l[i].text);
 		rs_buf_putc(b, '}');
@@ -559,21 +557,15 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 	rs_inspect_notes_json(z->cls, b);
 	rs_buf_puts(b, ",\"first_rows\":[");
 	for (i = 0; i < z->nshown; i++) {
-		rs_buf_puts(b, i ? ",{\"line\":" : "{\"line\":");
-		rs_buf_put_ulong(b, z->shown[i].line);
+		rs_buf_printf(b, "%s{\"line\":%lu", i ? "," : "", z->shown[i].line);
 		jkey(b, "values", true);
 		rs_buf_puts(b, z->shown[i].json.failed ? "{}" : z->shown[i].json.data);
 		jkey(b, "outcome", true);
 		rs_buf_json_str(b, z->shown[i].outcome);
 		rs_buf_putc(b, '}');
 	}
-	rs_buf_puts(b, "],\"rows\":{\"read\":");
-	rs_buf_put_ulong(b, s->read);
-	rs_buf_puts(b, ",\"classified\":");
-	rs_buf_put_ulong(b, s->classified);
-	rs_buf_puts(b, ",\"rejected\":");
-	rs_buf_put_ulong(b, s->rejected);
-	rs_buf_puts(b, ",\"skipped\":{");
+	rs_buf_printf(b, "],\"rows\":{\"read\":%lu,\"classified\":%lu,\"rejected\":%lu,\"skipped\":{",
+	              s->read, s->classified, s->rejected);
 	for (k = 0; k < RS_SKIP_COUNT; k++) {
 		jkey(b, rs_skip_name(k), k > 0);
 		rs_buf_put_ulong(b, s->skipped[k]);

@@ -84,15 +84,7 @@ static entry *insert(rs_previous *p, const char *id, size_t n, uint64_t h, long 
 	if (!rs_buf_append(&p->ids, id, n) || !rs_buf_putc(&p->ids, '\0'))
 		return NULL;
 	e = find(p, id, n, h);
-	e->used = true;
-	e->hash = h;
-	e->off = off;
-	e->len = n;
-	e->stage = stage;
-	e->seen_line = 0;
-	e->seen_file = 0;
-	e->rej_line = 0;
-	e->prev_line = 0;
+	*e = (entry){.hash = h, .off = off, .len = n, .stage = stage, .used = true};
 	p->count++;
 	return e;
 }

@@ -1145,7 +1145,6 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 	rs_status st;
 
 	rs_buf_init(&path);
-	rs_buf_init(&f.paths);
 	if (!rs_buf_reserve(&path, 64) || !rs_buf_reserve(&f.paths, 64))
 		st = JERR(j, RS_ENOMEM, 0, "out of memory");
 	else if ((st = find_arrays(j, b->data, b->len, i, &path, 1, &f, &end, &pg)) != RS_OK)
@@ -1243,17 +1242,11 @@ static rs_status json_run(jrd *j, rs_buf *b)
 
 static rs_status run(const rs_read_ctx *c, rs_error *err, bool lines_fmt)
 {
-	jrd j;
+	jrd j = {.c = c, .err = err}; /* zero: no buffer or array yet */
 	rs_buf b;
 	rs_status st;
 
-	memset(&j, 0, sizeof j);
-	j.c = c;
-	j.err = err;
 	err->file = c->name;
-	rs_buf_init(&j.names);
-	rs_buf_init(&j.pend);
-	rs_buf_init(&j.text);
 	rs_buf_init(&b);
 	st = lines_fmt ? jsonl_run(&j, &b) : json_run(&j, &b);
 	rs_buf_free(&b);

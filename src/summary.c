@@ -94,11 +94,7 @@ static void vanished_text(void *ctx, const char *id, size_t stage)
 
 	if (t->shown++ >= 20)
 		return;
-	rs_buf_puts(t->out, "    ");
-	rs_buf_puts(t->out, id);
-	rs_buf_puts(t->out, " (");
-	rs_buf_puts(t->out, rs_rules_stage_id(t->rules, stage));
-	rs_buf_puts(t->out, ")\n");
+	rs_buf_printf(t->out, "    %s (%s)\n", id, rs_rules_stage_id(t->rules, stage));
 }
 
 static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_buf *b)
@@ -151,9 +147,7 @@ static size_t list_text(const rs_previous *prev, bool rejected, int title, rs_la
 {
 	text_ctx t = {b, r, 0, true};
 
-	rs_buf_puts(b, "  ");
-	rs_buf_puts(b, rs_summary_words[title][lang]);
-	rs_buf_puts(b, colon[lang]);
+	rs_buf_printf(b, "  %s%s", rs_summary_words[title][lang], colon[lang]);
 	rs_previous_each(prev, rejected, vanished_text, &t);
 	return t.shown;
 }
@@ -180,9 +174,7 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		rs_buf_putc(b, '\n');
 	}
 	if (s->with_previous) {
-		rs_buf_puts(b, "  ");
-		rs_buf_puts(b, rs_summary_words[RS_SW_PREV][lang]);
-		rs_buf_puts(b, colon[lang]);
+		rs_buf_printf(b, "  %s%s", rs_summary_words[RS_SW_PREV][lang], colon[lang]);
 		count_line(b, rs_summary_words[RS_SW_UP][lang], s->up);
 		count_line(b, rs_summary_words[RS_SW_DOWN][lang], s->down);
 		count_line(b, rs_summary_words[RS_SW_SAME][lang], s->same);
@@ -196,11 +188,8 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		matrix_text(s, r, lang, b);
 		if (prev != NULL && s->vanished > 0 &&
 		    (shown = list_text(prev, false, RS_SW_VANISHED_LIST, lang, r, b)) > 20) {
-			char tmp[64];
-			int len = snprintf(tmp, sizeof tmp, rs_summary_words[RS_SW_MORE][lang],
-			                   (unsigned long)(shown - 20));
 			rs_buf_puts(b, "    ");
-			rs_buf_append(b, tmp, len > 0 ? (size_t)len : 0);
+			rs_buf_printf(b, rs_summary_words[RS_SW_MORE][lang], (unsigned long)(shown - 20));
 			rs_buf_putc(b, '\n');
 		}
 	}

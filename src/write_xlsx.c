@@ -431,9 +431,9 @@ static void s_num(sum *s, lxw_col_t col, double v, lxw_format *fmt)
 		s->e = worksheet_write_number(s->ws, s->row, col, v, fmt);
 }
 
-static void s_count(sum *s, int w, unsigned long v)
+static void s_count(sum *s, const char *label, unsigned long v)
 {
-	s_text(s, 0, word(s->x, w), NULL);
+	s_text(s, 0, label, NULL);
 	s_num(s, 1, (double)v, NULL);
 	s->row++;
 }
@@ -488,16 +488,14 @@ static void s_head(sum *s, const rs_stats *st)
 
 	s_text(s, 0, word(x, RS_SW_TITLE), x->bold);
 	s->row += 2;
-	s_count(s, RS_SW_READ, st->read);
-	s_count(s, RS_SW_CLASSIFIED, st->classified);
-	s_count(s, RS_SW_REJECTED, st->rejected);
-	s_count(s, RS_SW_SKIPPED, st->read >= st->classified + st->rejected ? skipped : 0);
+	s_count(s, word(x, RS_SW_READ), st->read);
+	s_count(s, word(x, RS_SW_CLASSIFIED), st->classified);
+	s_count(s, word(x, RS_SW_REJECTED), st->rejected);
+	s_count(s, word(x, RS_SW_SKIPPED), st->read >= st->classified + st->rejected ? skipped : 0);
 	for (k = 0; k < RS_SKIP_COUNT; k++)
 		if (st->skipped[k] > 0) { /* by kind, indented as in the text summary */
 			(void)snprintf(label, sizeof label, "  %s", word(x, RS_SW_SKIP_KIND + k));
-			s_text(s, 0, label, NULL);
-			s_num(s, 1, (double)st->skipped[k], NULL);
-			s->row++;
+			s_count(s, label, st->skipped[k]);
 		}
 	s_text(s, 0, word(x, RS_SW_RULES), NULL);
 	s_text(s, 1, x->rules_name ? x->rules_name : word(x, RS_SW_BUILTIN), NULL);
@@ -560,9 +558,9 @@ static void s_previous(sum *s, const rs_stats *st)
 	s_text(s, 0, word(x, RS_SW_PREV), x->bold);
 	first = ++s->row;
 	for (i = 0; i < 5; i++)
-		s_count(s, moves[i], v[i]);
+		s_count(s, word(x, moves[i]), v[i]);
 	if (st->prev_rejected > 0)
-		s_count(s, RS_SW_REJECTED, st->prev_rejected);
+		s_count(s, word(x, RS_SW_REJECTED), st->prev_rejected);
 	s_chart(s, RS_SW_CHART_MOVES, first, 5, 0, 1, NULL, 18);
 	s->row++;
 	s_text(s, 0, word(x, RS_SW_MATRIX), x->bold);
