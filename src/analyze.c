@@ -170,8 +170,7 @@ static void report_gaps(const an *x, const bool *covered, finder *f)
  * pieces where row j can match but a row k before it surely does (first[p]:
  * the first such row), appended to msg.
  */
-static void shadow_text(const an *x, const uint8_t *t, const size_t *first, char *msg,
-                        size_t size)
+static void shadow_text(const an *x, const uint8_t *t, const size_t *first, char *msg, size_t size)
 {
 	size_t i, e, n;
 	char range[128];

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,8 +110,7 @@ bool rs_utf8_valid(const char *s, size_t n)
 }
 
 /* fread that records end of file and turns a stream error into RS_EIO. */
-static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got,
-                           rs_error *err)
+static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got, rs_error *err)
 {
 	errno = 0;
 	*got = cap ? fread(dst, 1, cap, in->fp) : 0;
@@ -124,37 +124,36 @@ static rs_status read_some(rs_input *in, char *dst, size_t cap, size_t *got,
 	return RS_OK;
 }
 
-static void set_pending(rs_input *in, rs_status st, const char *msg)
+/* The encoding error to report once the bytes before it are delivered. */
+static void set_pending(rs_input *in, const char *fmt, ...)
 {
-	in->pending = st;
-	(void)snprintf(in->pending_msg, sizeof in->pending_msg, "%s", msg);
+	va_list ap;
+
+	in->pending = RS_EENCODING;
+	va_start(ap, fmt);
+	(void)vsnprintf(in->pending_msg, sizeof in->pending_msg, fmt, ap);
+	va_end(ap);
 }
 
 /* Records the invalid bytes at p (n available) as the error to come. */
-static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n,
-                              bool truncated)
+static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n, bool truncated)
 {
 	char bytes[24] = "";
-	char msg[200];
 	size_t k, used = 0;
 
 	for (k = 0; k < n && k < 4; k++)
-		used += (size_t)snprintf(bytes + used, sizeof bytes - used,
-		                         "%s0x%02X", k ? " " : "", p[k]);
+		used += (size_t)snprintf(bytes + used, sizeof bytes - used, "%s0x%02X",
+		                         k ? " " : "", p[k]);
 	if (in->utf8)
-		(void)snprintf(msg, sizeof msg,
-		               "invalid UTF-8 (%s%s) in a file read as UTF-8; "
-		               "save it as UTF-8, or name its encoding with "
-		               "--encoding (gb18030, big5, cp1252, ...)",
-		               truncated ? "truncated sequence at end of file: " : "bytes ",
-		               bytes);
+		set_pending(in,
+		            "invalid UTF-8 (%s%s) in a file read as UTF-8; save it as UTF-8, "
+		            "or name its encoding with --encoding (gb18030, big5, cp1252, ...)",
+		            truncated ? "truncated sequence at end of file: " : "bytes ", bytes);
 	else
-		(void)snprintf(msg, sizeof msg,
-		               "bytes invalid in %s (%s%s); name the right one with "
-		               "--encoding (e.g. utf-8, gb18030, big5, latin1)",
-		               in->enc, truncated ? "truncated at end of file: " : "",
-		               bytes);
-	set_pending(in, RS_EENCODING, msg);
+		set_pending(in,
+		            "bytes invalid in %s (%s%s); name the right one with --encoding "
+		            "(e.g. utf-8, gb18030, big5, latin1)",
+		            in->enc, truncated ? "truncated at end of file: " : "", bytes);
 }
 
 /* Validates raw[raw_valid..raw_len) after the raw block changed. */
@@ -185,8 +184,7 @@ static rs_status refill_raw(rs_input *in, rs_error *err)
 	return st;
 }
 
-static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got,
-                             rs_error *err)
+static rs_status utf8_decode(rs_input *in, char *dst, size_t cap, size_t *got, rs_error *err)
 {
 	rs_status st;
 
@@ -263,14 +261,12 @@ static void guard_scan(rs_input *in)
 static void pending_utf8_run(rs_input *in, size_t at)
 {
 	const unsigned char *p = (const unsigned char *)in->raw + at;
-	char msg[200];
 
-	(void)snprintf(msg, sizeof msg,
-	               "UTF-8 text (bytes 0x%02X 0x%02X ...) in a file read as %s: "
-	               "the file mixes encodings; save it in one, or if it is all %s "
-	               "say --encoding %s", p[0], p[1], in->enc, in->guard == GUARD_CJK ? "GBK" : "Windows-1252",
-	               in->guard == GUARD_CJK ? "gbk" : "cp1252");
-	set_pending(in, RS_EENCODING, msg);
+	set_pending(in,
+	            "UTF-8 text (bytes 0x%02X 0x%02X ...) in a file read as %s: the file "
+	            "mixes encodings; save it in one, or if it is all %s say --encoding %s",
+	            p[0], p[1], in->enc, in->guard == GUARD_CJK ? "GBK" : "Windows-1252",
+	            in->guard == GUARD_CJK ? "gbk" : "cp1252");
 }
 
 /*
@@ -278,8 +274,7 @@ static void pending_utf8_run(rs_input *in, size_t at)
  * the guard, before a UTF-8 run (an error) or a possible one (until more
  * input says which).
  */
-static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
-                              rs_error *err)
+static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got, rs_error *err)
 {
 	char *out = dst;
 	size_t outleft = cap;
@@ -306,8 +301,7 @@ static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 		} else if (r != (size_t)-1 || e == EINVAL) {
 			if (in->eof) {
 				if (inleft > 0)
-					pending_bad_bytes(in, (unsigned char *)inp,
-					                  inleft, true);
+					pending_bad_bytes(in, (unsigned char *)inp, inleft, true);
 				else /* end of input: shift back a stateful encoding */
 					(void)iconv(in->cd, NULL, NULL, &out, &outleft);
 				break;
@@ -328,8 +322,7 @@ static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got,
 	return RS_OK;
 }
 
-static rs_status decode(rs_input *in, char *dst, size_t cap, size_t *got,
-                        rs_error *err)
+static rs_status decode(rs_input *in, char *dst, size_t cap, size_t *got, rs_error *err)
 {
 	if (in->utf8)
 		return utf8_decode(in, dst, cap, got, err);
@@ -365,8 +358,7 @@ static rs_status fill_dec(rs_input *in, rs_error *err)
 	return st;
 }
 
-rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got,
-                        rs_error *err)
+rs_status rs_input_read(rs_input *in, char *buf, size_t cap, size_t *got, rs_error *err)
 {
 	rs_status st;
 
@@ -626,13 +618,15 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 		in->utf8 = true;
 		(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
 		utf8_scan_raw(in);
-		set_pending(in, RS_EENCODING,
-		            fails == 4 ? "the bytes here are neither UTF-8, GB18030, Big5, Windows-1252 nor "
-		                         "Shift_JIS; name the encoding with --encoding (e.g. gbk, big5, cp1252, "
-		                         "latin1)"
-		                       : "the text here is not UTF-8 and does not read clearly as GB18030, "
-		                         "Big5, Windows-1252 or Shift_JIS; name the encoding with --encoding "
-		                         "(e.g. gbk, big5, cp1252, latin1)");
+		set_pending(
+		    in, "%s",
+		    fails == 4
+		        ? "the bytes here are neither UTF-8, GB18030, Big5, Windows-1252 nor "
+		          "Shift_JIS; name the encoding with --encoding (e.g. gbk, big5, cp1252, "
+		          "latin1)"
+		        : "the text here is not UTF-8 and does not read clearly as GB18030, "
+		          "Big5, Windows-1252 or Shift_JIS; name the encoding with --encoding "
+		          "(e.g. gbk, big5, cp1252, latin1)");
 		return RS_OK;
 	}
 	if ((st = use_iconv(in, iconv_name[pick], err)) != RS_OK)
@@ -648,8 +642,7 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
  * (UTF-16/32 are converted through iconv); else a named encoding (NULL:
  * auto); else UTF-16 by its zero bytes, valid UTF-8, or encoding_by_reading.
  */
-static rs_status choose_encoding(rs_input *in, const char *encoding,
-                                 rs_error *err)
+static rs_status choose_encoding(rs_input *in, const char *encoding, rs_error *err)
 {
 	const unsigned char *p = (const unsigned char *)in->raw;
 	bool automatic = encoding == NULL;
@@ -675,8 +668,7 @@ static rs_status choose_encoding(rs_input *in, const char *encoding,
 		return use_iconv(in, strcasecmp(encoding, "utf-16") == 0 ? "UTF-16LE" : encoding, err);
 	if (automatic) {
 		(void)utf8_prefix(p, in->raw_len, &st8);
-		if ((st8 == U8_BAD || (st8 == U8_SHORT && in->eof)) &&
-		    !mostly_utf8(p, in->raw_len))
+		if ((st8 == U8_BAD || (st8 == U8_SHORT && in->eof)) && !mostly_utf8(p, in->raw_len))
 			return encoding_by_reading(in, err);
 	}
 	in->utf8 = true;

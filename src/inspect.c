@@ -564,7 +564,8 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		rs_buf_json_str(b, z->shown[i].outcome);
 		rs_buf_putc(b, '}');
 	}
-	rs_buf_printf(b, "],\"rows\":{\"read\":%lu,\"classified\":%lu,\"rejected\":%lu,\"skipped\":{",
+	rs_buf_printf(b,
+	              "],\"rows\":{\"read\":%lu,\"classified\":%lu,\"rejected\":%lu,\"skipped\":{",
 	              s->read, s->classified, s->rejected);
 	for (k = 0; k < RS_SKIP_COUNT; k++) {
 		jkey(b, rs_skip_name(k), k > 0);

@@ -511,12 +511,10 @@ static const char *fill_row(jrd *j, const cJSON *obj, const char *raw, size_t n,
 }
 
 /* A rejected record: one cell holding its raw text (NUL-terminated). */
-static rs_status emit_raw(jrd *j, const char *raw, size_t n, unsigned long line,
-                          const char *why)
+static rs_status emit_raw(jrd *j, const char *raw, size_t n, unsigned long line, const char *why)
 {
 	static const unsigned char str = RS_T_STRING;
-	rs_row row = {.n = 1, .cell = &raw, .len = &n, .type = &str, .line = line,
-	              .reject = why};
+	rs_row row = {.n = 1, .cell = &raw, .len = &n, .type = &str, .line = line, .reject = why};
 
 	return j->c->on_row(j->c->ctx, &row, j->err);
 }
@@ -666,8 +664,7 @@ typedef struct pend_rec {
 	size_t why_len, raw_len;
 } pend_rec;
 
-static rs_status pend_add(jrd *j, const char *raw, size_t n, unsigned long line,
-                          const char *why)
+static rs_status pend_add(jrd *j, const char *raw, size_t n, unsigned long line, const char *why)
 {
 	pend_rec h = {line, strlen(why), n};
 

@@ -97,8 +97,7 @@ static const char candidates[] = {',', ';', '\t', '|'};
  * skipped). A record cut off by the end of the sample is not counted unless
  * the sample is the whole input. Returns how many records were counted.
  */
-static size_t count_delims(const char *p, size_t n,
-                           size_t counts[SNIFF_RECORDS + 1][NCAND])
+static size_t count_delims(const char *p, size_t n, size_t counts[SNIFF_RECORDS + 1][NCAND])
 {
 	size_t rec = 0, i, k;
 	bool quoted = false, any = false;
@@ -190,8 +189,7 @@ static rs_status pick_format(rs_reader *r, rs_error *err)
 	if (r->format == RS_FMT_AUTO)
 		r->format = rs_format_of_path(r->name);
 	if (r->format == RS_FMT_TABLE)
-		return rs_error_set(err, RS_EUSAGE, 0,
-		                    "the table format is for output only");
+		return rs_error_set(err, RS_EUSAGE, 0, "the table format is for output only");
 	if (r->format == RS_FMT_AUTO || r->format == RS_FMT_CSV) {
 		if ((st = rs_input_peek(r->in, &p, &n, err)) != RS_OK)
 			return st;

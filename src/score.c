@@ -213,8 +213,7 @@ static void explain_share(const rs_account *a, rs_buf *b, rs_lang g, int how)
 	}
 }
 
-rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang,
-                   rs_error *err)
+rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang, rs_error *err)
 {
 	int how = 0, k;
 	rs_status st;

@@ -189,7 +189,8 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		if (prev != NULL && s->vanished > 0 &&
 		    (shown = list_text(prev, false, RS_SW_VANISHED_LIST, lang, r, b)) > 20) {
 			rs_buf_puts(b, "    ");
-			rs_buf_printf(b, rs_summary_words[RS_SW_MORE][lang], (unsigned long)(shown - 20));
+			rs_buf_printf(b, rs_summary_words[RS_SW_MORE][lang],
+			              (unsigned long)(shown - 20));
 			rs_buf_putc(b, '\n');
 		}
 	}

@@ -118,8 +118,7 @@ static void put_cell(rs_out *o, const char *s, size_t len, size_t w, size_t colw
 }
 
 /* Cuts and stores the shown columns of `row` as buffered row `r`. */
-static rs_status buffer_row(rs_table *t, size_t r, const rs_row *row, bool header,
-                            rs_error *err)
+static rs_status buffer_row(rs_table *t, size_t r, const rs_row *row, bool header, rs_error *err)
 {
 	size_t j;
 
