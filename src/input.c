@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <iconv.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,7 +4,6 @@
  * addressing hash table over ids kept in one arena (offsets, not pointers,
  * because the arena moves when it grows).
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "fields_impl.h"

@@ -5,7 +5,6 @@
  */
 #include <cjson/cJSON.h>
 #include <string.h>
-#include <strings.h>
 
 #include "reader_impl.h"
 #include "mapfile.h"

@@ -9,9 +9,7 @@
  * (`relstage rules` prints the defaults as an example).
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stddef.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "rules_impl.h"
@@ -217,14 +215,9 @@ static bool array(rs_ld *l, const cJSON *v, size_t min, size_t max)
 
 static bool id_ok(const char *s)
 {
-	size_t i;
+	size_t n = s != NULL ? strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") : 0;
 
-	if (s == NULL || !(s[0] >= 'a' && s[0] <= 'z'))
-		return false;
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return false;
-	return i <= MAX_ID;
+	return n > 0 && n <= MAX_ID && s[n] == '\0' && s[0] >= 'a' && s[0] <= 'z';
 }
 
 static char *id_value(rs_ld *l, const cJSON *v)

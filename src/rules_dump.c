@@ -6,8 +6,6 @@
  * dump(load(dump(x))) == dump(x) byte for byte.
  */
 #include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "rules_impl.h"
 

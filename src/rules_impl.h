@@ -12,13 +12,8 @@
 #define RS_RULES_IMPL_H
 
 #include <stdint.h>
-#include <string.h>
 
-#include <cjson/cJSON.h>
-
-#include "internal.h"
-
-#include "jsonload.h"
+#include "jsonload.h" /* cJSON and internal.h too */
 
 /*
  * Pseudo variables: what the engine decides for a row, which later rules may

@@ -4,8 +4,6 @@
  * decimals, the scores to whole numbers, so that the values a user sees in
  * the output are exactly the values the decision table compared.
  */
-#include <math.h>
-#include <string.h>
 
 #include "rules_impl.h"
 
