@@ -132,15 +132,12 @@ static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 
 static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 {
-	rs_error e;
+	rs_error e = {.status = error ? RS_ERULES : RS_OK, .file = f->file};
 	va_list ap;
 
 	f->errors += error;
 	if (f->diag == NULL)
 		return;
-	memset(&e, 0, sizeof e);
-	e.status = error ? RS_ERULES : RS_OK;
-	e.file = f->file;
 	(void)snprintf(e.where, sizeof e.where, "%s", where);
 	va_start(ap, fmt);
 	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);

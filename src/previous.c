@@ -219,12 +219,10 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 static void report(rs_previous *p, unsigned long line, const char *fmt, const char *a,
                    unsigned long first)
 {
-	rs_error e;
+	rs_error e = {.file = p->name};
 
 	if (p->diag == NULL)
 		return;
-	memset(&e, 0, sizeof e);
-	e.file = p->name;
 	(void)rs_error_set(&e, RS_EREJECT, line, fmt, a, first);
 	p->diag(p->ctx, &e);
 }

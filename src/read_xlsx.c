@@ -760,14 +760,11 @@ void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap)
 
 rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 {
-	sheet_rd s;
+	sheet_rd s = {.c = c}; /* zero: no text, cells or header yet */
 	char path[256];
 	rs_status st = RS_OK;
 	size_t k;
 
-	memset(&s, 0, sizeof s);
-	s.c = c;
-	rs_buf_init(&s.text);
 	err->file = c->name;
 	for (k = 0; k < x->nread && st == RS_OK; k++) {
 		if (!sheet_path(x, x->read[k], path, sizeof path)) {

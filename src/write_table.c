@@ -339,7 +339,6 @@ rs_status rs_table_new(rs_table **out, rs_out *o, const rs_write_opts *opts,
 	*out = NULL;
 	if (t == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	rs_buf_init(&t->arena);
 	t->o = o;
 	t->nshow = opts->table_cols ? opts->ntable_cols : header->n;
 	t->fit = opts->table_width;

@@ -82,20 +82,13 @@ unsigned char rs_xlsx_fmt_kind(const char *id, const char *code)
 /* The code unit of an escape "_xHHHH_" at s (n bytes left); -1 if none. */
 static long escape_at(const char *s, size_t n)
 {
-	long v = 0;
-	int i;
+	char hex[5] = "";
 
-	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+	if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' ||
+	    strspn(s + 2, "0123456789ABCDEFabcdef") < 4)
 		return -1;
-	for (i = 2; i < 6; i++) {
-		int c = s[i], d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
-		                 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-
-		if (d < 0)
-			return -1;
-		v = v * 16 + d;
-	}
-	return v;
+	memcpy(hex, s + 2, 4);
+	return strtol(hex, NULL, 16);
 }
 
 /*
