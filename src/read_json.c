@@ -900,6 +900,13 @@ typedef struct found {
 	rs_lang g;              /* more's language */
 } found;
 
+static bool one_of(const char *key, const char *const *names)
+{
+	while (*names != NULL && strcmp(key, *names) != 0)
+		names++;
+	return *names != NULL;
+}
+
 /*
  * Does member `key` (its value v, or an object when v is NULL) say that the
  * reply is one page and more records follow? Salesforce "done": false and
@@ -916,14 +923,11 @@ static bool more_follow(const char *key, const cJSON *v)
 	                                   "next_cursor", NULL};
 	static const char *const more[] = {"has_more", "hasMore", "has-more", "hasNextPage",
 	                                   "more_records", "more_items_in_collection", NULL};
-	const char *const *k;
 
-	for (k = next; *k != NULL; k++)
-		if (strcmp(key, *k) == 0)
-			return v == NULL || (cJSON_IsString(v) && v->valuestring[0] != '\0');
-	for (k = more; v != NULL && *k != NULL; k++)
-		if (strcmp(key, *k) == 0)
-			return cJSON_IsTrue(v);
+	if (one_of(key, next))
+		return v == NULL || (cJSON_IsString(v) && v->valuestring[0] != '\0');
+	if (v != NULL && one_of(key, more))
+		return cJSON_IsTrue(v);
 	if (cJSON_IsString(v) && strcmp(key, "offset") == 0)
 		return strncmp(v->valuestring, "itr", 3) == 0;
 	if (cJSON_IsNumber(v) && strcmp(key, "next_offset") == 0)
@@ -955,13 +959,6 @@ typedef struct paging {
 	said mine, sub;
 	size_t nrec; /* records of its array of objects, or of one in a plain object in it */
 } paging;
-
-static bool one_of(const char *key, const char *const *names)
-{
-	while (*names != NULL && strcmp(key, *names) != 0)
-		names++;
-	return *names != NULL;
-}
 
 /*
  * Member `key` (value v, at path) of an object of the reply, if a whole
@@ -1060,7 +1057,6 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 	rs_status st;
 
 	memset(pg, 0, sizeof *pg);
-
 	if (depth >= CJSON_NESTING_LIMIT)
 		return array_error(j, p, i, "nested deeper than the limit");
 	if ((i = ws(p, i + 1, n)) < n && p[i] == '}') {

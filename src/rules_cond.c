@@ -163,8 +163,7 @@ static void add_entry(rs_rules *r, uint32_t rule, uint32_t cond, const double *v
 		return;
 	if (t == RS_K_T)
 		push(r, &k);
-	r->ent[r->nent].rule = rule;
-	r->ent[r->nent++].root = (uint32_t)at;
+	r->ent[r->nent++] = (rs_entry){rule, (uint32_t)at};
 }
 
 /* ---------------------------------------------------------- the rest */
@@ -205,8 +204,7 @@ bool rs_rules_compile(rs_rules *r)
 		;
 	r->nprog = r->nnodes;
 	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) { /* types test no stage: as they are */
-		r->ent[r->nent].rule = (uint32_t)i;
-		r->ent[r->nent++].root = r->kind[RS_K_TYPE][i].cond;
+		r->ent[r->nent++] = (rs_entry){(uint32_t)i, r->kind[RS_K_TYPE][i].cond};
 	}
 	for (s = 0; s < r->nstages; s++) {
 		v[RS_VAR_STAGE] = (double)s;
