@@ -50,8 +50,7 @@ static bool an_init(an *x, const rs_rules *r)
 {
 	size_t i;
 
-	memset(x, 0, sizeof *x);
-	x->r = r;
+	*x = (an){.r = r};
 	if (!add_point(x, 0) || !add_point(x, 100))
 		return false;
 	for (i = 0; i < r->nnodes; i++)

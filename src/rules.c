@@ -436,8 +436,7 @@ static uint32_t node_new(rs_ld *l)
 		r->node = p;
 		r->capnodes = cap;
 	}
-	memset(&r->node[r->nnodes], 0, sizeof r->node[0]);
-	r->node[r->nnodes].size = 1;
+	r->node[r->nnodes] = (rs_cnode){.size = 1};
 	return (uint32_t)r->nnodes++;
 }
 
@@ -551,9 +550,7 @@ static rs_need *need_new(rs_rules *r, uint32_t at)
 		r->need = n;
 	}
 	n = &r->need[r->nneed++];
-	memset(n, 0, sizeof *n);
-	n->node = at;
-	n->gap_at[0] = n->gap_at[1] = UINT32_MAX;
+	*n = (rs_need){.node = at, .gap_at = {UINT32_MAX, UINT32_MAX}};
 	r->node[at].need = (uint32_t)r->nneed;
 	return n;
 }

@@ -31,8 +31,7 @@ static uint32_t compile_node(const rs_rules *r, uint32_t i, bool neg)
 	rs_pnode *p = &r->prog[i];
 	uint32_t end = i + n->size, c;
 
-	memset(p, 0, sizeof *p);
-	p->end = end;
+	*p = (rs_pnode){.end = end};
 	if (n->op == RS_C_NOT || n->op == RS_C_BOND) {
 		p->kind = RS_P_ALL; /* all(x) == x */
 		if (i + 1 < end)

@@ -218,7 +218,7 @@ static void say_left_out(const rs_table *t, size_t need)
 {
 	char names[256] = "";
 	size_t j, len = 0;
-	rs_error e;
+	rs_error e = {.status = RS_OK};
 
 	for (j = 0; j < t->nshow && len < sizeof names; j++) {
 		const tcell *c = &t->cells[j]; /* row 0: the header */
@@ -230,7 +230,6 @@ static void say_left_out(const rs_table *t, size_t need)
 		             (int)c->len, t->arena.data + c->off);
 		len += k > 0 ? (size_t)k : 0;
 	}
-	memset(&e, 0, sizeof e);
 	(void)rs_error_set(&e, RS_OK, 0,
 	                   t->lang == RS_LANG_ZH
 	                           ? "表格未显示 %s，以适应 %zu 列宽；在 %zu 列宽的终端中（或设置 "
