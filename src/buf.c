@@ -84,22 +84,13 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 	return true;
 }
 
-/* rs_buf_put_num for every other number: negative, fractional, large. */
-static bool put_general(rs_buf *b, double v, int decimals);
-
 /*
- * relstage's one number format: v x 10^d rounded half away from zero, then
- * its digits with the point put back and trailing zeros dropped. Below
- * 9e15 (2^53 is 9.007e15) x - trunc(x) is exact, so the rounding needs no
- * libm; above, snprintf's own rounding (rare: amounts beyond any account).
+ * relstage's one number format (rs_buf_put_num's, but for small whole
+ * numbers): v x 10^d rounded half away from zero, then its digits with the
+ * point put back and trailing zeros dropped. Below 9e15 (2^53 is 9.007e15)
+ * x - trunc(x) is exact, so the rounding needs no libm; above, snprintf's
+ * own rounding (rare: amounts beyond any account).
  */
-bool rs_buf_put_num(rs_buf *b, double v, int decimals)
-{
-	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
-		return rs_buf_put_ulong(b, (unsigned long)v);
-	return put_general(b, v, decimals);
-}
-
 static bool put_general(rs_buf *b, double v, int decimals)
 {
 	static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
@@ -146,6 +137,13 @@ static bool put_general(rs_buf *b, double v, int decimals)
 	*w = '\0';
 	b->len = (size_t)(w - b->data);
 	return true;
+}
+
+bool rs_buf_put_num(rs_buf *b, double v, int decimals)
+{
+	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
+		return rs_buf_put_ulong(b, (unsigned long)v);
+	return put_general(b, v, decimals);
 }
 
 /* The digits of x with the point d places from the right ("12.5" for 125
