@@ -597,10 +597,8 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 	int f;
 
 	rs_buf_puts(b, "{\n  \"relstage_map\": 1");
-	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1) {
-		rs_buf_puts(b, ",\n  \"header_row\": ");
-		rs_buf_put_ulong(b, z->files[0].header_line);
-	}
+	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1)
+		rs_buf_printf(b, ",\n  \"header_row\": %lu", z->files[0].header_line);
 	rs_buf_puts(b, ",\n  \"fields\": {");
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0 && m->how[f] < RS_HOW_OFF)
@@ -616,10 +614,8 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 	}
 	rs_buf_puts(b, first ? "}" : "\n  }");
 	rs_buf_puts(b, ",\n  \"ignore\": [");
-	first = true;
 	for (i = 0; i < co->nignores + (mf ? mf->nignore : 0); i++) {
-		rs_buf_puts(b, first ? "" : ", ");
-		first = false;
+		rs_buf_puts(b, i > 0 ? ", " : "");
 		rs_buf_json_str(b, i < co->nignores ? co->ignores[i] : mf->ignore[i - co->nignores]);
 	}
 	rs_buf_puts(b, "]");

@@ -668,8 +668,6 @@ static int first_var(const rs_rules *r, uint32_t root)
 
 /* -------------------------------------------------------------- objects */
 
-static void load_part(rs_ld *l, const cJSON *o, rs_part *p);
-
 /* A stage's actions, {"en": [...], "zh": [...]}, as many in each language;
  * then joined once, params in place, so that output needs no work per row. */
 static void load_actions(rs_ld *l, const cJSON *o, rs_stage *s)
@@ -799,6 +797,22 @@ static bool keys(rs_ld *l, const cJSON *o, const rs_member *members)
 
 static void load_obj(rs_ld *l, const cJSON *o, const rs_member *members, char *item, const rs_list *d, size_t i);
 
+/* A part: {"var", "per", "cap"} or {"when", "points"}, with a label or not. */
+static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
+{
+	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
+
+	p->var = -1;
+	p->cap = INFINITY;
+	p->name_var = -1;
+	if (!cJSON_IsObject(o) || (var == NULL) == (cJSON_GetObjectItemCaseSensitive(o, "when") == NULL)) {
+		rs_ld_problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
+		return;
+	}
+	load_obj(l, o, rs_part_members[var == NULL], (char *)p, &parts, 0);
+	p->name_var = var != NULL ? p->var : first_var(l->r, p->cond);
+}
+
 /* The objects of the array arr (at the current path) into list d of owner. */
 static void load_list(rs_ld *l, const cJSON *arr, const rs_list *d, char *owner)
 {
@@ -900,22 +914,6 @@ static void load_obj(rs_ld *l, const cJSON *o, const rs_member *members, char *i
 		return;
 	for (f = members; f->key != NULL; f++)
 		load_member(l, o, f, item, d, i);
-}
-
-/* A part: {"var", "per", "cap"} or {"when", "points"}, with a label or not. */
-static void load_part(rs_ld *l, const cJSON *o, rs_part *p)
-{
-	const cJSON *var = cJSON_GetObjectItemCaseSensitive(o, "var");
-
-	p->var = -1;
-	p->cap = INFINITY;
-	p->name_var = -1;
-	if (!cJSON_IsObject(o) || (var == NULL) == (cJSON_GetObjectItemCaseSensitive(o, "when") == NULL)) {
-		rs_ld_problem(l, "expected a part: {\"var\", \"per\", \"cap\"} or {\"when\", \"points\"}");
-		return;
-	}
-	load_obj(l, o, rs_part_members[var == NULL], (char *)p, &parts, 0);
-	p->name_var = var != NULL ? p->var : first_var(l->r, p->cond);
 }
 
 static void load_root(rs_ld *l, const cJSON *root)
