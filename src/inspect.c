@@ -170,9 +170,7 @@ static listed *list_add(insp *z, listed **arr, size_t *n, unsigned long *more, s
 		return NULL;
 	}
 	l = &(*arr)[(*n)++];
-	l->file = file;
-	l->line = line;
-	l->text[0] = '\0';
+	*l = (listed){.file = file, .line = line};
 	return l;
 }
 

@@ -957,9 +957,7 @@ static void cond_text(rs_buf *b, const rs_rules *r, uint32_t i, int g)
 	} else if (n->op == RS_C_BOND) {
 		(void)rs_buf_puts(b, r->kind[RS_K_BOND][n->var].label.s[g]);
 	} else {
-		(void)rs_buf_puts(b, rs_cond_var_name(n->var));
-		(void)rs_buf_puts(b, " ");
-		(void)rs_buf_puts(b, op_names[n->op]);
+		(void)rs_buf_printf(b, "%s %s", rs_cond_var_name(n->var), op_names[n->op]);
 		if (n->op < RS_C_KNOWN) {
 			const char *word = rs_cond_value_word(r, n);
 
