@@ -269,13 +269,10 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
 
 	if (strcmp(ln, "cellXfs") == 0)
 		*in_xfs = true;
-	if (strcmp(ln, "numFmt") == 0 && id != NULL && code != NULL) {
-		size_t n = strlen(id);
-
-		if (!strs_add(&x->fmt_code, id, n) || !rs_buf_puts(&x->fmt_code.text, code) ||
-		    !rs_buf_putc(&x->fmt_code.text, '\0'))
-			nomem(pt);
-	}
+	if (strcmp(ln, "numFmt") == 0 && id != NULL && code != NULL &&
+	    (!strs_add(&x->fmt_code, id, strlen(id)) || !rs_buf_puts(&x->fmt_code.text, code) ||
+	     !rs_buf_putc(&x->fmt_code.text, '\0')))
+		nomem(pt);
 	if (strcmp(ln, "xf") == 0 && *in_xfs &&
 	    !rs_buf_putc(&x->xf_kind, (char)(id != NULL ? fmt_kind(x, id) : 0)))
 		nomem(pt);
