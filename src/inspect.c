@@ -463,10 +463,9 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 	char d[4];
 	size_t i;
 
-	for (i = 0; i < z->nfiles; i++) {
+	for (i = 0; i < z->nfiles && z->files[i].name != NULL; i++) {
 		const file_info *fi = &z->files[i];
-		if (fi->name == NULL)
-			break;
+
 		rs_buf_printf(b, "file %s\n  format %s, encoding %s", fi->name, rs_format_name(fi->format),
 		              fi->encoding);
 		if (fi->delimiter != 0)
