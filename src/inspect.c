@@ -446,8 +446,8 @@ static const char *json_no_header(insp *z)
 {
 	static const char *const why[] = {
 	    "keys not read as columns: see below", "no key gives the id: name it with -m id=KEY",
-	    "no key gives a share: name it with -m purchase_share=KEY (or our_sales and "
-	    "customer_spend)",
+	    ("no key gives a share: name it with -m purchase_share=KEY (or our_sales and "
+	     "customer_spend)"),
 	    "no key gives the id or a share: name them with -m id=KEY -m purchase_share=KEY"};
 	const rs_fieldmap *m = map_of(z->cls);
 
