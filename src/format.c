@@ -16,6 +16,7 @@ const char *const rs_col_names[RS_LANG_COUNT][COL_MAX] = {
 	 "份额差距", "标记", "建议行动", "关系类型", "关系类型名称", "关系纽带",
 	 "晋级条件", "联盟模式", "评分说明", "上次阶段", "阶段变化"},
 };
+const char *const rs_level_names[4] = {"staff", "manager", "director", "executive"};
 static const char *const fmt_names[] = {"auto", "csv", "tsv", "json", "jsonl", "table", "xlsx"};
 
 bool rs_format_parse(const char *name, rs_format *out)

@@ -65,9 +65,7 @@ static void jkey(rs_buf *b, const char *k, bool comma)
 
 static const char *level_name(double v)
 {
-	static const char *const names[] = {"staff", "manager", "director", "executive"};
-
-	return v >= 1 && v <= 4 ? names[(int)v - 1] : "?";
+	return v >= 1 && v <= 4 ? rs_level_names[(int)v - 1] : "?";
 }
 
 /* The header cell of input column col (trimmed), from the header kept. */

@@ -369,6 +369,7 @@ enum {
 	COL_MAX
 };
 extern const char *const rs_col_names[RS_LANG_COUNT][COL_MAX];
+extern const char *const rs_level_names[4]; /* levels 1-4: staff ... executive */
 
 /* summary.c: the summary of counts s for people (lang; lines of text) and
  * for monitoring (one JSON object; with c, how its columns were taken and

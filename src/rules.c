@@ -114,7 +114,6 @@ static const char *const op_names[] = {"all", "any", "not", "bond", "==", "!=", 
                                        ">", ">=", "known", "unknown"};
 static const char *const pseudo_names[] = {"stage", "downgraded", "relationship_type",
                                            "alliance_model"};
-static const char *const level_words[] = {"staff", "manager", "director", "executive"};
 static const char *const langs[] = {"en", "zh", NULL}; /* by rs_lang */
 
 const char *rs_cond_op_name(int op)
@@ -140,7 +139,7 @@ const char *rs_cond_value_word(const rs_rules *r, const rs_cnode *n)
 	if (n->var == RS_VAR_DOWNGRADED || rs_var_kind(n->var) == RS_KIND_BOOL)
 		return n->value != 0 ? "true" : "false";
 	if (rs_var_kind(n->var) == RS_KIND_LEVEL) /* 1..4 */
-		return level_words[(size_t)n->value - 1];
+		return rs_level_names[(size_t)n->value - 1];
 	return NULL;
 }
 
