@@ -595,7 +595,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 	if (c->o.today != 0)
 		c->map->today = c->o.today;
 	/* Each file is read by its own first rows (rs_classifier_lookahead). */
-	c->told = 0;
+	c->told = c->told_formula = 0;
 	rs_fieldmap_decide(c->map, NULL, c->o.share_scale, NULL, NULL);
 	*out = &c->out_hdr;
 	return RS_OK;
@@ -1085,6 +1085,11 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 		if (guessed >> f & 1u) { /* how an ambiguous number was read: said once */
 			rs_fieldmap_tell(c->map, f, in, c->conv, c->o.notice, c->o.notice_ctx);
 			c->told |= 1u << f;
+		}
+	for (f = 0; (a->formula &= ~c->told_formula) != 0; f++)
+		if (a->formula >> f & 1u) { /* ="00123" read as 00123: said once */
+			rs_fieldmap_tell_formula(c->map, f, in, c->o.notice, c->o.notice_ctx);
+			c->told_formula |= 1u << f;
 		}
 	if (st == RS_EREJECT && *failed != 0 && !(*failed & SHARE_FIELDS)) {
 		rs_error_clear(&more);

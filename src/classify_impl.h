@@ -71,6 +71,7 @@ struct rs_classifier {
 	const char *downgrade;
 	char conv;           /* the file's decimal mark convention (rs_fieldmap_decide) */
 	uint32_t told;       /* fields whose reading of "1.234" was said */
+	uint32_t told_formula; /* fields whose ="..." reading was said */
 	bool mismatch;       /* this row's share disagrees with our_sales/customer_spend */
 	/* Without --previous, the last classified row's id, its line and file
 	 * (copied when the file changes; last_here: it is the one being read):

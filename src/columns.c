@@ -24,12 +24,14 @@ typedef struct colseen {
 static const char *cell_of(const rs_fieldmap *m, int f, const rs_row *row, size_t *n)
 {
 	size_t c = (size_t)m->col[f];
+	const char *t = row->cell[c];
 
 	if (row->reject != NULL || row->n != m->ncols || row->len[c] == 0 ||
 	    (row->type != NULL && row->type[c] != RS_T_STRING))
 		return NULL;
 	*n = row->len[c];
-	return row->cell[c];
+	(void)rs_value_unformula(&t, n); /* ="00123" */
+	return t;
 }
 
 static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
@@ -84,11 +86,13 @@ static const char *mark_source(const rs_fieldmap *m, int f, char conv)
 void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
                       void *ctx)
 {
-	size_t c = (size_t)m->col[f];
+	size_t c = (size_t)m->col[f], n = row->len[c];
+	const char *t = row->cell[c];
 	char dec = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f], name[160], val[40];
 	double v = 0;
 
-	(void)rs_value_number(row->cell[c], row->len[c], dec, rs_field_num_rules[f], &v, NULL,
+	(void)rs_value_unformula(&t, &n);
+	(void)rs_value_number(t, n, dec, rs_field_num_rules[f], &v, NULL,
 	                      NULL);
 	(void)field_named(m, f, name, sizeof name);
 	(void)rs_field_shown(val, sizeof val, row->cell[c], row->len[c]);
@@ -100,6 +104,26 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
 		notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s%s%s%s", name,
 		       val, v, dec, mark_source(m, f, conv), m->dec_eg[f][0] ? " (\"" : "",
 		       m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
+}
+
+/* Tells diag that field f's cell in row was Excel's ="..." and was read as its text. */
+void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag,
+                              void *ctx)
+{
+	size_t c = (size_t)m->col[f], n = row->len[c];
+	const char *t = row->cell[c];
+	char name[160], val[48], text[40];
+
+	(void)rs_value_unformula(&t, &n);
+	(void)field_named(m, f, name, sizeof name);
+	(void)rs_field_shown(val, sizeof val, row->cell[c], row->len[c]);
+	(void)rs_field_shown(text, sizeof text, t, n);
+	if (m->lang == RS_LANG_ZH)
+		notice(diag, ctx, "%s：%s 读作 %s（Excel 的 =\"...\" 文本公式，取其文本）", name, val,
+		       text);
+	else
+		notice(diag, ctx, "%s: %s read as %s (Excel's =\"...\" text formula: its text)", name,
+		       val, text);
 }
 
 /* The decimal marks, column by column: the column's own values, else the
@@ -181,6 +205,7 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 			continue;
 		t = row->cell[m->col[f]];
 		n = row->len[m->col[f]];
+		(void)rs_value_unformula(&t, &n);
 		if (rs_value_number(t, n,
 		                    m->pref[f] == RS_DEC_FILE || m->pref[f] == 0 ? '.' : m->pref[f],
 		                    rs_field_num_rules[f], &v, &shape, NULL) != RS_PARSE_OK ||

@@ -1175,8 +1175,9 @@ static inline bool sheet_error(const char *s, size_t n)
 }
 
 /* A number cell by the general parser, with the column's decisions. */
-static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c, char conv,
-                             double *v, rs_parse *p, uint32_t *guessed, rs_error *err)
+static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
+                             const char *s, size_t n, char conv, double *v, rs_parse *p,
+                             uint32_t *guessed, rs_error *err)
 {
 	const char *why = NULL;
 	char pref = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f];
@@ -1184,10 +1185,10 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 
 	if (row->type != NULL && row->type[c] == RS_T_NUMBER)
 		pref = '.'; /* JSON number literals never have a decimal comma */
-	*p = rs_value_number(row->cell[c], row->len[c], pref, rules, v, &shape, &why);
-	if (*p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], v))
+	*p = rs_value_number(s, n, pref, rules, v, &shape, &why);
+	if (*p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], s, n, v))
 		return *p = RS_PARSE_OK, RS_OK; /* a map file's word for the field */
-	if (*p == RS_PARSE_BAD && sheet_error(row->cell[c], row->len[c]))
+	if (*p == RS_PARSE_BAD && sheet_error(s, n))
 		why = rs_msg(RS_LANG_EN, RS_M_SHEET_ERROR);
 	if (why == rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS) && m->keys)
 		why = rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS_KEY);
@@ -1196,7 +1197,7 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		                          : RS_OK;
 	/* Text "8.8E+05" is how Excel shows a number in a narrow column, and a
 	 * CSV keeps what it shows: 875,000 or 884,999 became 880,000. */
-	if ((row->type == NULL || row->type[c] != RS_T_NUMBER) && rs_value_sci_digits(row->cell[c], row->len[c]) > 0)
+	if ((row->type == NULL || row->type[c] != RS_T_NUMBER) && rs_value_sci_digits(s, n) > 0)
 		return reject_cell(m, f, row, c, RS_M_SCI_NUMBER,
 		                   rs_msg(RS_LANG_EN, RS_M_SCI_NUMBER_WHY), err);
 	if ((rules & RS_NUM_NONNEG) && *v < 0)
@@ -1223,8 +1224,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
                             rs_account *a, uint32_t *guessed, rs_error *err)
 {
-	size_t c = (size_t)m->col[f];
-	const char *why = NULL;
+	size_t c = (size_t)m->col[f], n = row->len[c];
+	const char *s = row->cell[c], *why = NULL;
 	rs_status st;
 	rs_parse p = RS_PARSE_OK;
 	double v = 0, years = 0;
@@ -1235,26 +1236,27 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		return RS_OK;
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, f, row, c, err);
-	if (rs_value_placeholder(row->cell[c], row->len[c]) &&
-	    !rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
-		return RS_OK; /* "k.A.", "—": none given, as an empty cell */
+	if (rs_value_unformula(&s, &n)) /* ="00123": said once per column */
+		a->formula |= 1u << f;
+	if (n == 0 || (rs_value_placeholder(s, n) && !rs_value_word_lookup(m->words[f], s, n, &v)))
+		return RS_OK; /* "k.A.", "—", ="": none given, as an empty cell */
 	if (f == RS_F_CUSTOMER_SINCE) {
-		if ((p = rs_value_since(row->cell[c], row->len[c], m->today, &v, &years, &why)) == RS_PARSE_BAD)
+		if ((p = rs_value_since(s, n, m->today, &v, &years, &why)) == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, RS_M_NOT_DATE, why, err);
 	} else if (rs_field_kinds[f] == RS_KIND_NUMBER) {
-		if ((st = number_cell(m, f, row, c, conv, &v, &p, guessed, err)) != RS_OK)
+		if ((st = number_cell(m, f, row, c, s, n, conv, &v, &p, guessed, err)) != RS_OK)
 			return st;
 	} else if (rs_field_kinds[f] == RS_KIND_BOOL) {
-		p = rs_parse_bool(row->cell[c], row->len[c], &b);
+		p = rs_parse_bool(s, n, &b);
 		v = b ? 1 : 0;
 	} else {
-		p = rs_parse_level(row->cell[c], row->len[c], &lv);
+		p = rs_parse_level(s, n, &lv);
 		v = lv;
 	}
 	/* Only a yes/no or level cell can still be bad here: a map file's word
 	 * for it, else the reject (the word's value is of the field's kind:
 	 * mapfile.c checks it). */
-	if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], row->cell[c], row->len[c], &v))
+	if (p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], s, n, &v))
 		p = RS_PARSE_OK;
 	else if (p == RS_PARSE_BAD && rs_field_kinds[f] == RS_KIND_BOOL)
 		return reject_cell(m, f, row, c, RS_M_NOT_BOOL, rs_msg(RS_LANG_EN, RS_M_BOOL_WORDS),
@@ -1282,6 +1284,10 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	size_t n = row->len[c], d = 0;
 
 	rs_value_trim(&s, &n);
+	if (n > 0 && s[0] == '=' && rs_value_unformula(&s, &n)) {
+		a->formula |= 1u << RS_F_ID; /* ="00123": the id is 00123 */
+		rs_value_trim(&s, &n);
+	}
 	if (n == 0 || (row->type != NULL && row->type[c] == RS_T_NULL) || rs_value_placeholder(s, n)) {
 		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID],
 		                    rs_msg(m->lang, RS_M_ID_EMPTY));
@@ -1313,9 +1319,13 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	s = row->cell[c];
 	n = row->len[c];
 	rs_value_trim(&s, &n);
+	if (n > 0 && s[0] == '=' && rs_value_unformula(&s, &n))
+		a->formula |= 1u << RS_F_NAME;
+	else if (n > 0)
+		s = row->cell[c], n = row->len[c]; /* the name as written */
 	if (n > 0 && (row->type == NULL || row->type[c] != RS_T_NULL)) {
-		a->name = row->cell[c];
-		a->name_len = row->len[c];
+		a->name = s;
+		a->name_len = n;
 		a->v[RS_F_NAME] = 0;
 		a->known |= 1u << RS_F_NAME;
 	}
@@ -1462,7 +1472,7 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
 	a->id_len = a->name_len = 0;
-	a->known = 0;
+	a->known = a->formula = 0;
 	*failed = 0;
 	if (err != NULL) {
 		err->where[0] = err->msg[0] = '\0';

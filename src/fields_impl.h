@@ -26,6 +26,25 @@ static inline void rs_value_trim(const char **s, size_t *n)
 		rs_value_trim_slow(s, n);
 }
 /*
+ * Excel's text formula ="..." (how a CSV keeps the zeros of "00123"): a cell
+ * that is exactly =" text ", blanks around it aside, with no quote inside,
+ * narrows to its text and gives true; any other cell is left as it is.
+ */
+static inline bool rs_value_unformula(const char **s, size_t *n)
+{
+	const char *t = *s;
+	size_t k = *n;
+
+	rs_value_trim(&t, &k);
+	if (k < 3 || t[0] != '=' || t[1] != '"' || t[k - 1] != '"' ||
+	    memchr(t + 2, '"', k - 3) != NULL)
+		return false;
+	*s = t + 2;
+	*n = k - 3;
+	return true;
+}
+
+/*
  * Normalises a name for matching into out (capacity cap): surrounding blanks
  * dropped, ASCII lowercased, each run of spaces, hyphens and underscores one
  * '_'. Never longer than its input, so cap = n + 1 always suffices. Returns
@@ -278,6 +297,10 @@ void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, 
 void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
                       void *ctx);
 
+/* Tells diag that field f's cell in row, Excel's ="00123", was read as its text. */
+void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag,
+                              void *ctx);
+
 /*
  * Parses a row's mapped cells into *a (scores left unknown). A cell that does
  * not parse is RS_EREJECT naming the column and the value; so are a missing id
@@ -285,7 +308,8 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
  * bit f when field f held an ambiguous number ("1.234"), read as pref says. A
  * bad row's cells are all read: err lists each problem, and bit f of *failed
  * is set for each field whose cell did not read (none for a row rejected
- * whole: a reader's reason, a wrong width).
+ * whole: a reader's reason, a wrong width). a->formula gets bit f when
+ * field f's cell was Excel's ="..." (rs_value_unformula), read as its text.
  */
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err);

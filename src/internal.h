@@ -259,6 +259,7 @@ typedef struct rs_account {
 	size_t name_len;
 	double v[RS_V_COUNT];
 	uint32_t known;
+	uint32_t formula; /* fields read from Excel's ="..." (rs_value_unformula) */
 } rs_account;
 
 static inline bool rs_known(const rs_account *a, int var)

@@ -125,6 +125,9 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_QUOTE_STRAY] =
         {"stray \" in an unquoted field; quote the field and write \"\" for the quote",
          "未加引号的字段中有多余的 \"；请给该字段加上引号，并把其中的 \" 写成 \"\""},
+    [RS_M_QUOTE_FORMULA] =
+        {"Excel's =\"...\" text formula unquoted; quote the cell: \"=\"\"00123\"\"\", or write 00123",
+         "Excel 的 =\"...\" 文本公式未加引号；请给该单元格加上引号：\"=\"\"00123\"\"\"，或直接写 00123"},
     [RS_M_UNTERMINATED] = {"unterminated quoted field starting at line %lu",
                            "从第 %lu 行开始的带引号字段缺少结束引号"},
     [RS_M_J_NUL] = {"a NUL byte, which JSON text cannot hold",

@@ -250,6 +250,8 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 		n--;
 	}
 	rs_value_trim(&id, &n); /* as this run's ids are read */
+	if (rs_value_unformula(&id, &n)) /* ="00123" */
+		rs_value_trim(&id, &n);
 	if (n == 0) {
 		report(p, r->line, "%s", rs_msg(p->cfg.lang, RS_M_P_EMPTY_ID), 0);
 		return RS_OK;

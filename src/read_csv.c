@@ -217,8 +217,14 @@ static void parse_stopped(csv_state *s, const char *from, const char *bad,
 		fail(s, RS_ENOMEM, "out of memory");
 		return;
 	}
-	(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
-	               rs_msg(s->c->opts->lang, *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
+	/* ="00123" unquoted: Excel's text formula, which libcsv cannot take. */
+	if (*bad == '"' && bad - from >= 1 && bad[-1] == '=' &&
+	    (bad - 1 == from || bad[-2] == (char)csv_get_delim(&s->p)))
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
+		               rs_msg(s->c->opts->lang, RS_M_QUOTE_FORMULA));
+	else
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
+		               rs_msg(s->c->opts->lang, *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
 	if (!carry_append(s, from, (size_t)(stop - from)))
 		return;
 	s->skipping = true;

@@ -156,6 +156,7 @@ unsigned rs_value_currencies(const char *s, size_t n)
 	int end;
 
 	rs_value_trim(&s, &n);
+	(void)rs_value_unformula(&s, &n);
 	for (end = 0; end < 2; end++)
 		for (i = 0; currencies[i] != NULL; i++)
 			if ((k = strlen(currencies[i])) <= n &&

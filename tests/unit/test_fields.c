@@ -1553,6 +1553,48 @@ static void test_both_decimal_marks_reason_names_a_key_in_json(void **state)
 	}
 }
 
+static void test_excel_text_formula_cells_are_read_as_their_text(void **state)
+{
+	rs_fieldmap *m = map_ok("id|name|share|our_sales|customer_spend|top_contact_level", NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow r;
+
+	(void)state;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " =\"00124\"|=\"Acme\"|=\"45\"|=\"USD 10\"|"
+	                                               "=\"EUR 20\"|=\"Director\"", 2),
+	                                  NULL, &a, &guessed, &failed, &err),
+	                 RS_EREJECT); /* the currencies are seen inside ="..." too */
+	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " =\"00124\"|=\"Acme\"|=\"45\"|=\"10\"|"
+	                                               "=\"\"|=\"Director\"", 2),
+	                                  NULL, &a, &guessed, &failed, &err),
+	                 RS_OK);
+	assert_int_equal(a.id_len, 5);
+	assert_memory_equal(a.id, "00124", 5);
+	assert_int_equal(a.name_len, 4);
+	assert_memory_equal(a.name, "Acme", 4);
+	assert_num(a.v[RS_F_PURCHASE_SHARE], 45, 0);
+	assert_num(a.v[RS_F_OUR_SALES], 10, 0);
+	assert_false(rs_known(&a, RS_F_CUSTOMER_SPEND)); /* ="" is empty */
+	assert_num(a.v[RS_F_TOP_CONTACT_LEVEL], 3, 0);
+	assert_int_equal(a.formula, 1u << RS_F_ID | 1u << RS_F_NAME | 1u << RS_F_PURCHASE_SHARE |
+	                                1u << RS_F_OUR_SALES | 1u << RS_F_CUSTOMER_SPEND |
+	                                1u << RS_F_TOP_CONTACT_LEVEL);
+	/* Only exactly ="...": a quote inside, or text around it, is not the idiom. */
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "=\"0\"1\"|n|=\"45\"x|||", 2), NULL, &a,
+	                                  &guessed, &failed, &err),
+	                 RS_EREJECT);
+	assert_int_equal(a.formula, 0);
+	assert_int_equal(failed, 1u << RS_F_PURCHASE_SHARE);
+	assert_memory_equal(a.id, "=\"0\"1\"", 6);
+	rs_fieldmap_free(m);
+}
+
 static void test_amounts_in_two_currencies_are_rejected(void **state)
 {
 	rs_fieldmap *m = map_ok("id|our_sales|customer_spend", NULL, 0);
@@ -2092,6 +2134,7 @@ int main(void)
 	    cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 	    cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
 	    cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
+	    cmocka_unit_test(test_excel_text_formula_cells_are_read_as_their_text),
 	    cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 	    cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 	    cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),

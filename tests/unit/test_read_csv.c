@@ -228,6 +228,19 @@ static void test_stray_quote_rejects_record_and_parsing_resumes(void **state)
 	assert_non_null(strstr(t.text, " 2,\"q\"x\n4 3|ok\n"));
 }
 
+static void test_unquoted_excel_text_formula_names_the_fix(void **state)
+{
+	transcript t;
+	rs_error err;
+
+	(void)state;
+	assert_int_equal(parse("a,b\n=\"00123\",1\n2,=\"7\"\n3,x=\"7\"\n", &t, &err), RS_OK);
+	assert_non_null(strstr(t.text, "2 !malformed quoting (Excel's =\"...\" text formula unquoted; "
+	                               "quote the cell: \"=\"\"00123\"\"\", or write 00123)"));
+	assert_non_null(strstr(t.text, "3 !malformed quoting (Excel's"));
+	assert_non_null(strstr(t.text, "4 !malformed quoting (stray"));
+}
+
 static void test_stray_quote_after_multiline_field_keeps_whole_record(void **state)
 {
 	transcript t;
@@ -826,6 +839,7 @@ int main(void)
 		cmocka_unit_test(test_ragged_rows_come_through_as_read),
 		cmocka_unit_test(test_unterminated_quote_at_eof_is_rejected),
 		cmocka_unit_test(test_stray_quote_rejects_record_and_parsing_resumes),
+		cmocka_unit_test(test_unquoted_excel_text_formula_names_the_fix),
 		cmocka_unit_test(test_stray_quote_after_multiline_field_keeps_whole_record),
 		cmocka_unit_test(test_field_longer_than_limit_is_elimit),
 		cmocka_unit_test(test_short_field_over_limit_within_a_line_is_elimit),
