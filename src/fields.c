@@ -1263,7 +1263,9 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		                   err);
 	else if (p == RS_PARSE_BAD)
 		return reject_cell(m, f, row, c, RS_M_NOT_LEVEL,
-		                   rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS), err);
+		                   (why = rs_value_level_unclear(s, n)) != NULL
+		                       ? why
+		                       : rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS), err);
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;

@@ -102,6 +102,9 @@ unsigned rs_value_currencies(const char *s, size_t n);
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
+/* Why a title's level cannot be told from it ("Chief of Staff", 局长, 主任),
+ * or NULL: rs_parse_level refuses these. */
+const char *rs_value_level_unclear(const char *s, size_t n);
 /*
  * customer_since: a year (2019, 2019年) or a date (2019-06-15, 2019/6/15,
  * 2019年6月15日, 15.06.2019, a time after it ignored) -> *year, and the whole

@@ -602,8 +602,12 @@ static void probe_count(rs_intake *t, const rs_row *in, uint32_t failed)
 	t->probe_rows++;
 	for (f = 0; bits != 0; f++, bits >>= 1) {
 		long col = t->map->col[f];
-		/* "8.8E+05" is the field, cut by Excel: the row's reject says so */
-		if (!(bits & 1) || rs_value_sci_digits(in->cell[col], in->len[col]) > 0 || t->fails[f]++ > 0)
+		/* "8.8E+05" is the field, cut by Excel, and "局长" a level the title
+		 * does not tell: the row's reject says so */
+		if (!(bits & 1) || rs_value_sci_digits(in->cell[col], in->len[col]) > 0 ||
+		    (rs_field_kinds[f] == RS_KIND_LEVEL &&
+		     rs_value_level_unclear(in->cell[col], in->len[col]) != NULL) ||
+		    t->fails[f]++ > 0)
 			continue;
 		t->fail_line[f] = in->line;
 		(void)snprintf(t->fail_text[f], sizeof t->fail_text[f], "line %lu: \"%s\"", in->line,

@@ -116,6 +116,17 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "per account, not one per contact, order or product",
                         "id \"%.*s\" 重复（首次出现在%s，即上一行）；relstage 要求每个客户一行，"
                         "而不是每个联系人、订单或产品一行"},
+    [RS_M_L_CHIEF_OF_STAFF] = {"a chief of staff works for an executive; how senior differs by "
+                               "firm: write the level (staff, manager, director, executive)",
+                               "Chief of Staff 是为高管服务的职位，级别因公司而异：请写明职级"
+                               "（员工、经理、总监、高层）"},
+    [RS_M_L_JUZHANG] = {"局长 heads a bureau: the customer's head (高层) when the bureau is the "
+                        "customer, a director (总监) when it is one bureau of it: write which",
+                        "局长是一个局的负责人：该局就是客户时为高层，只是客户下属的一个局时为"
+                        "总监；请写明是哪一种"},
+    [RS_M_L_ZHUREN] = {"主任 heads an office (办公室主任), a workshop (车间主任) or a committee: "
+                       "write the level (经理, 总监, 高层)",
+                       "主任可以是办公室主任、车间主任或委员会主任：请写明职级（经理、总监、高层）"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
     [RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fields_impl.h"
+#include "msg.h"
 
 /*
  * How an entry matches, beyond the whole cell: W_END the last words of a
@@ -393,18 +394,64 @@ static bool former_title(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * Titles whose level hangs on what the cell does not say, refused with why
+ * (a map file's values can give one its level): "Chief of Staff" leads a
+ * title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
+ */
+static const struct unclear {
+	const char *w;
+	bool first;
+	rs_msg_id why;
+} unclear[] = {
+	{"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
+	{"局长", false, RS_M_L_JUZHANG},
+	{"主任", false, RS_M_L_ZHUREN},
+};
+
+/* The folded title s[0..n) is one of unclear[]: its reason, else NULL. */
+static const char *unclear_title(const char *s, size_t n)
+{
+	size_t i, k, h = head_len(s, n);
+
+	for (i = 0; i < sizeof unclear / sizeof unclear[0]; i++) {
+		k = strlen(unclear[i].w);
+		if (unclear[i].first ? k <= n && memcmp(s, unclear[i].w, k) == 0 &&
+		                           (k == n || !word_byte((unsigned char)s[k]))
+		                     : k <= h && memcmp(s + h - k, unclear[i].w, k) == 0)
+			return rs_msg(RS_LANG_EN, unclear[i].why); /* fields.c words it in --lang */
+	}
+	return NULL;
+}
+
+/* Folds a title into buf (cap 128) without a 级 after it; cap when too long. */
+static size_t fold_title(const char *s, size_t n, char *buf)
+{
+	if ((n = rs_value_fold(s, n, buf, 128)) >= 128)
+		return 128;
+	if (n > 3 && memcmp(buf + n - 3, "级", 3) == 0)
+		buf[n -= 3] = '\0'; /* 总监级, 经理级: director level, manager level */
+	return n;
+}
+
 static rs_parse one_level(const char *s, size_t n, int *out)
 {
 	char buf[128];
 	const vocab *w;
 
-	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf)
+	if ((n = fold_title(s, n, buf)) >= sizeof buf)
 		return RS_PARSE_BAD;
-	if (n > 3 && memcmp(buf + n - 3, "级", 3) == 0)
-		buf[n -= 3] = '\0'; /* 总监级, 经理级: director level, manager level */
-	if (former_title(buf, n) || (w = lookup(buf, n, 'l')) == NULL)
+	if (former_title(buf, n) || unclear_title(buf, n) || (w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
 	return *out = w->v, RS_PARSE_OK;
+}
+
+const char *rs_value_level_unclear(const char *s, size_t n)
+{
+	char buf[128];
+
+	rs_value_trim(&s, &n);
+	return (n = fold_title(s, n, buf)) < sizeof buf ? unclear_title(buf, n) : NULL;
 }
 
 /* The length of the list separator at s[0..n), or 0. */
@@ -440,8 +487,8 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 		item = s + start;
 		len = i - start;
 		rs_value_trim(&item, &len);
-		if (len > 0 && one_level(item, len, &v) != RS_PARSE_OK)
-			return one_level(s, n, out);
+		if (len > 0 && one_level(item, len, &v) != RS_PARSE_OK) /* "经理,主任": refused */
+			return rs_value_level_unclear(item, len) ? RS_PARSE_BAD : one_level(s, n, out);
 		if (len > 0) { /* an empty item is none */
 			best = v > best ? v : best;
 			items++;

@@ -670,6 +670,13 @@ def values_fixtures():
         *["L%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["GM", "副总", "采购副总", "副总监", "总监级", "經理級", "决策层", "中层", "基层", "执行层", "非中层",
              "原副总"])]).encode("utf-8")
+    # Titles whose level the cell does not tell: refused, each saying why
+    # (Chief of Staff is no executive for its "chief"); their assistants are staff.
+    f["values_levels_unclear.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["Chief of Staff", "Chief of Staff to the CEO", "局长", "副局长", "办公室主任", "车间主任",
+             "局长助理", "Chief Operating Officer"])]).encode("utf-8")
     # relationship_years that hold years, beside a customer_since column.
     f["values_years.csv"] = lines(
         "id,purchase_share,years,Customer Since",

@@ -244,6 +244,26 @@ static void test_levels_not_reached_are_refused(void **state)
 	LEVEL("见过总经理", 4); LEVEL("Director of Nonwovens", 3);
 }
 
+/* Titles whose level the cell does not tell are refused with their own
+ * reason, never read: a Chief of Staff works for an executive ("chief" must
+ * not make one), 局长 heads the customer or one bureau of it, 主任 an office,
+ * a workshop or a committee. Their assistants are staff as before. */
+static void test_titles_of_unclear_level_are_refused_saying_why(void **state)
+{
+	(void)state;
+	LEVEL("Chief of Staff", -2); LEVEL("Chief of Staff to the CEO", -2);
+	LEVEL("chief-of-staff", -2); LEVEL("局长", -2); LEVEL("副局长", -2);
+	LEVEL("税务局局长", -2); LEVEL("主任", -2); LEVEL("办公室主任", -2);
+	LEVEL("车间主任", -2); LEVEL("局長", -2); LEVEL("经理,主任", -2);
+	LEVEL("Chief Operating Officer", 4); LEVEL("Chief Staff Engineer", 4);
+	LEVEL("主任助理", 1); LEVEL("局长助理", 1); LEVEL("Staff", 1);
+	assert_non_null(strstr(rs_value_level_unclear("Chief of Staff", 14), "works for an executive"));
+	assert_non_null(strstr(rs_value_level_unclear(" 副局长 ", 11), "局长 heads a bureau"));
+	assert_non_null(strstr(rs_value_level_unclear("办公室主任", 15), "车间主任"));
+	assert_null(rs_value_level_unclear("主任助理", 12));
+	assert_null(rs_value_level_unclear("CEO", 3));
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -279,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_designated_titles_are_refused),
 		cmocka_unit_test(test_assistants_of_the_german_management_are_not_executives),
 		cmocka_unit_test(test_levels_not_reached_are_refused),
+		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
