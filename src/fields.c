@@ -979,14 +979,13 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 /* Do two amount headers name one unit? A header that names no scale is in
  * plain units; "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" dollars. */
 static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca, unsigned *cb,
-                        bool *scaled)
+                        double *scale)
 {
-	double sa, sb;
+	double sb;
 
-	unit_named(ta, na, &sa, ca);
+	unit_named(ta, na, scale, ca);
 	unit_named(tb, nb, &sb, cb);
-	*scaled = sa != 1;
-	return sa == sb && (*ca == 0 || *cb == 0 || (*ca & *cb) != 0);
+	return *scale == sb && (*ca == 0 || *cb == 0 || (*ca & *cb) != 0);
 }
 
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
@@ -996,11 +995,14 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 
 	m->amount_cur[0] = m->amount_cur[1] = 0;
 	m->amount_scaled = false;
+	m->amount_scale = 1;
 	if (a < 0 || b < 0 ||
 	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0], &m->amount_cur[1],
-	                &m->amount_scaled))
+	                &m->amount_scale)) {
+		m->amount_scaled = m->amount_scale != 1;
 		return RS_OK;
-	m->amount_scaled = false;
+	}
+	m->amount_scale = 1;
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (%s \"%s\") and customer_spend (%s \"%s\") name "
 	                    "different units (a %s that names no scale counts as plain units), "
@@ -1021,21 +1023,23 @@ static size_t with_unit(char *buf, size_t cap, const rs_row *h, const rs_row *su
 	return k < 0 ? 0 : (size_t)k < cap ? (size_t)k : cap - 1;
 }
 
-rs_status rs_fieldmap_check_subunits(const rs_fieldmap *m, const rs_row *h, const rs_row *sub,
+rs_status rs_fieldmap_check_subunits(rs_fieldmap *m, const rs_row *h, const rs_row *sub,
                                      rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
 	char ta[160], tb[160], sa[48], sb[48];
 	size_t na, nb;
 	unsigned ca, cb;
-	bool scaled;
+	double scale;
 
 	if (a < 0 || b < 0)
 		return RS_OK;
 	na = with_unit(ta, sizeof ta, h, sub, a);
 	nb = with_unit(tb, sizeof tb, h, sub, b);
-	if (units_agree(ta, na, tb, nb, &ca, &cb, &scaled))
+	if (units_agree(ta, na, tb, nb, &ca, &cb, &scale)) {
+		m->amount_scale = scale; /* 万元 in the row under the header: 88万 is 88 */
 		return RS_OK;
+	}
 	return rs_error_set(err, RS_EUSAGE, sub->line,
 	                    "this row under the header gives units: our_sales (column \"%s\") in "
 	                    "\"%s\" and customer_spend (column \"%s\") in \"%s\" (no unit is plain "
@@ -1200,6 +1204,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	if ((row->type == NULL || row->type[c] != RS_T_NUMBER) && rs_value_sci_digits(s, n) > 0)
 		return reject_cell(m, f, row, c, RS_M_SCI_NUMBER,
 		                   rs_msg(RS_LANG_EN, RS_M_SCI_NUMBER_WHY), err);
+	if ((shape & RS_SHAPE_MYRIAD) && m->amount_scale > 1)
+		*v /= m->amount_scale; /* 88万 under 销售额（万元） is 88 of its 万元 */
 	if ((rules & RS_NUM_NONNEG) && *v < 0)
 		return reject_cell(m, f, row, c, RS_M_NEGATIVE, NULL, err);
 	/* Above 2^53 every double is whole; below, the cast is exact. */

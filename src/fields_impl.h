@@ -74,7 +74,8 @@ enum {
 	RS_SHAPE_COMMA = 2, /* ',' is the decimal mark, or '.' groups thousands */
 	RS_SHAPE_AMBIG = 3, /* one '.' or ',' before three digits: either */
 	RS_SHAPE_MARK = 3,  /* the bits above */
-	RS_SHAPE_PCT = 4
+	RS_SHAPE_PCT = 4,
+	RS_SHAPE_MYRIAD = 8 /* an amount in 万 or 亿, read as units (88万: 880000) */
 };
 /* Is s a placeholder for no value ("-", "—", "/", "n/a", "k.A.")? */
 bool rs_value_placeholder(const char *s, size_t n);
@@ -218,7 +219,7 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *header, rs_error *err);
 /* The same for a row of units under the header (sub: 万元 under one amount,
  * 元 or nothing under the other), which a header row of its own names. */
-rs_status rs_fieldmap_check_subunits(const rs_fieldmap *m, const rs_row *header, const rs_row *sub,
+rs_status rs_fieldmap_check_subunits(rs_fieldmap *m, const rs_row *header, const rs_row *sub,
                                      rs_error *err);
 /*
  * Adds a problem of a row to err: the first as it always reads ("where" the
@@ -280,6 +281,7 @@ struct rs_fieldmap {
 	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
 	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
 	bool amount_scaled;     /* ... and both name one scale other than 1 (万元, TEUR) */
+	double amount_scale;    /* that scale (10^4 for 万元), or 1; 0 before it is known */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };

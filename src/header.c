@@ -357,7 +357,7 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 	return RS_OK;
 }
 
-rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, rs_error *err)
+rs_status rs_intake_taken(rs_intake *t, const rs_row *in, rs_fieldmap *m, rs_error *err)
 {
 	rs_status st;
 	int f;
@@ -425,9 +425,9 @@ static bool sub_header(const rs_intake *t, const rs_row *row, const rs_row *h)
 
 /* A field found by a name under which a merged header cell has two labels
  * is in doubt; so are amounts that the row gives in different units. */
-static rs_status sub_header_check(const rs_intake *t, const rs_row *row, const rs_row *h, rs_error *err)
+static rs_status sub_header_check(rs_intake *t, const rs_row *row, const rs_row *h, rs_error *err)
 {
-	const rs_fieldmap *m = t->map;
+	rs_fieldmap *m = t->map;
 	char top[48], a[48], b[48];
 	int f;
 

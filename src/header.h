@@ -98,7 +98,7 @@ typedef struct rs_intake {
 		bool footer;       /* it may be a footer: no account after it yet */
 	} held[RS_HOLD_ROWS];
 	size_t nheld;
-	const rs_fieldmap *map;    /* once taken */
+	rs_fieldmap *map;          /* once taken; a unit row sets its amount scale */
 	bool probing;
 	unsigned probe_rows;
 	uint32_t probe_fields;     /* fields whose column is checked */
@@ -118,7 +118,7 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
                            bool *is_header, rs_error *err);
 const rs_row *rs_intake_first(rs_intake *t);
 /* The header row is taken (the map built): remember it; the check starts. */
-rs_status rs_intake_taken(rs_intake *t, const rs_row *in, const rs_fieldmap *m, rs_error *err);
+rs_status rs_intake_taken(rs_intake *t, const rs_row *in, rs_fieldmap *m, rs_error *err);
 /* The first file's header as read (for a later file), or NULL. */
 const rs_row *rs_intake_first_header(rs_intake *t);
 /*

@@ -94,6 +94,7 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_GROUPS] = {"thousands groups are not of three digits", "千位分组不是每组三位"},
     [RS_M_SEP_AFTER_MARK] = {"a separator after the decimal mark", "小数点后有分隔符"},
     [RS_M_EXPONENT] = {"bad exponent", "指数写法有误"},
+    [RS_M_MYRIAD_EXPONENT] = {"an exponent beside 万 or 亿", "万或亿前不能再有指数"},
     [RS_M_PERCENT_HERE] = {"% is not accepted here", "此处不接受 %"},
     [RS_M_TWO_SIGNS] = {"two signs", "有两个正负号"},
     [RS_M_TWO_CURRENCIES] = {"two currency signs", "有两个货币符号"},

@@ -136,6 +136,9 @@ static const char *const year_units[] = {"years", "year", "yrs", "yr", "jahre", 
 static const char *const count_units[] = {"\xE4\xBA\xBA", "\xE4\xB8\xAA", "\xE5\x80\x8B", /* 人 个 個 */
                                           "\xE4\xBD\x8D", "\xE5\x90\x8D", "\xE6\xAC\xA1", /* 位 名 次 */
                                           "\xE9\xA1\xB9", "\xE9\xA0\x85", NULL};             /* 项 項 */
+/* An amount's 万 (萬, 10^4) and 亿 (億, 10^8), in this order. */
+static const char *const myriads[] = {"\xE4\xB8\x87", "\xE8\x90\xAC", "\xE4\xBA\xBF",
+                                      "\xE5\x84\x84", NULL};
 
 /* Length of a word of `list` at the start (end) of s[0..n), or 0. */
 static size_t affix(const char *s, size_t n, const char *const *list, bool at_end)
@@ -360,7 +363,7 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
  * the sign and a currency mark (either order), and the blanks between.
  */
 static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg, bool *pct,
-                            const char **why)
+                            int *e10, const char **why)
 {
 	const char *const *units = flags & RS_NUM_YEARS ? year_units : flags & RS_NUM_PIECES ? count_units : NULL;
 	bool cur = false, sign = false;
@@ -382,6 +385,11 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			units = NULL;
 		} else if (!cur && (k = affix(*s, *n, currencies, true)) > 0) {
 			cur = true;
+		} else if ((flags & RS_NUM_CURRENCY) && *e10 == 0 &&
+		           (k = affix(*s, *n, myriads, true)) > 0) {
+			/* 88万, 1.2亿元: exact Chinese notation, 10^4 and 10^8 */
+			*e10 = memcmp(*s + *n - k, myriads[0], 3) == 0 ||
+			               memcmp(*s + *n - k, myriads[1], 3) == 0 ? 4 : 8;
 		} else if (*n > 1 && (*s)[*n - 1] == '-' && !sign) {
 			sign = *neg = true; /* SAP's trailing minus: "1.234,50-" */
 			k = 1;
@@ -427,6 +435,7 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 	size_t m;
 	bool neg = false, pct = false;
 	unsigned sh = RS_SHAPE_PLAIN;
+	int e10 = 0;
 	double v;
 	const char *dummy;
 
@@ -444,11 +453,15 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 		goto done;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
 		return *why = WHY(TOO_LONG), RS_PARSE_BAD;
-	if (num_affixes(&p, &m, flags, &neg, &pct, why) != RS_PARSE_OK ||
+	if (num_affixes(&p, &m, flags, &neg, &pct, &e10, why) != RS_PARSE_OK ||
 	    num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
+	if (e10 > 0 && (strchr(buf, 'e') != NULL || strlen(buf) + 3 > sizeof buf))
+		return *why = WHY(MYRIAD_EXPONENT), RS_PARSE_BAD;
+	if (e10 > 0) /* as a decimal exponent: 1.1万 is 11000 exactly */
+		memcpy(buf + strlen(buf), e10 == 4 ? "e4" : "e8", 3);
 	if (shape != NULL)
-		*shape = sh | (pct ? RS_SHAPE_PCT : 0u);
+		*shape = sh | (pct ? RS_SHAPE_PCT : 0u) | (e10 > 0 ? RS_SHAPE_MYRIAD : 0u);
 	if (out == NULL)
 		return RS_PARSE_OK; /* the shape was asked for, not the value */
 	v = strtod(buf, NULL);

@@ -677,6 +677,16 @@ def values_fixtures():
         *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["Chief of Staff", "Chief of Staff to the CEO", "局长", "副局长", "办公室主任", "车间主任",
              "局长助理", "Chief Operating Officer"])]).encode("utf-8")
+    # Amounts in 万 and 亿, as Chinese sheets write them: exact, read in
+    # units under plain headers (a run no longer stops advising --ignore), and
+    # in the header's 万元 under 销售额（万元）, never multiplied twice.
+    f["values_wan.csv"] = lines(
+        "客户编号,我方销售额,客户采购总额,联系人数",
+        "Y01,88万,200万,3", "Y02,1.2亿,3亿,5", "Y03,1.1万,1.2万,2", "Y04,88万,2000000,2",
+        "Y05,88万,200,2", "Y06,5万,10万,3万").encode("utf-8")
+    f["values_wan_scaled.csv"] = lines(
+        "客户编号,销售额（万元）,客户采购总额（万元）",
+        "S01,88万,200", "S02,1.2亿,30000", "S03,88,200万", "S04,50,80").encode("utf-8")
     # relationship_years that hold years, beside a customer_since column.
     f["values_years.csv"] = lines(
         "id,purchase_share,years,Customer Since",

@@ -1661,6 +1661,48 @@ static void test_an_amount_without_currency_is_in_its_headers(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* "88万" is 880000 under plain headers, and 88 under 万元 ones, whose other
+ * cells are in 万元 already: never multiplied twice. A unit row under the
+ * header (万元 beneath both) says the same. */
+static void test_wan_amounts_are_read_in_the_headers_unit(void **state)
+{
+	static const char *const plain = "id|我方销售额|客户采购总额", *const wan = "id|销售额（万元）|采购总额（万元）";
+	rs_fieldmap *m = map_ok(plain, NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow h, r, u;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, plain, 1), &err), RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|1.2亿", 2), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_OUR_SALES], 880000, 0);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 120000000, 0);
+	assert_int_equal(rs_fieldmap_check_subunits(m, row_of(&h, plain, 1), row_of(&u, "|万元|万元", 2),
+	                                            &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|1.2亿", 3), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 12000, 0);
+	rs_fieldmap_free(m);
+	m = map_ok(wan, NULL, 0);
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, wan, 1), &err), RS_OK);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|200", 2), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 200, 0);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1.2亿", 2), NULL, &a, &guessed, &failed,
+	                                  &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 12000, 0);
+	rs_fieldmap_free(m);
+}
+
 /* Under headers in 万元, "88" beside "1,000,000元" is 88 万元 of 100 万元
  * written two ways: the marked cell may be in plain units, and a share
  * from them would be 0.0088%. Both marked, or neither, read as before. */
@@ -2137,6 +2179,7 @@ int main(void)
 	    cmocka_unit_test(test_excel_text_formula_cells_are_read_as_their_text),
 	    cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 	    cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
+	    cmocka_unit_test(test_wan_amounts_are_read_in_the_headers_unit),
 	    cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
 	    cmocka_unit_test(test_placeholders_read_as_unknown),
 	    cmocka_unit_test(test_apply_passes_reader_reject_through),

@@ -597,6 +597,28 @@ static void test_unit_words_only_where_the_field_takes_them(void **state)
 	assert_non_null(strstr(num_why("years", '.', RS_NUM_YEARS), "no digits"));
 }
 
+/* 万 (10^4) and 亿 (10^8) are exact Chinese notation: read in amounts
+ * only, as a decimal exponent (1.1万 is 11000, not 11000.000000000002);
+ * a share, a count or years with them stays refused. */
+static void test_wan_and_yi_in_amounts_only(void **state)
+{
+	(void)state;
+	assert_true(num("88万", '.', MONEY) == 880000);
+	assert_true(num("1.2亿", '.', MONEY) == 120000000);
+	assert_true(num("1.1万", '.', MONEY) == 11000);
+	assert_true(num("88万元", '.', MONEY) == 880000);
+	assert_true(num("¥ 1.2亿", '.', MONEY) == 120000000);
+	assert_true(num("3.5 萬", '.', MONEY) == 35000);
+	assert_true(num("2億", '.', MONEY) == 200000000);
+	assert_true(num("1,200万", '.', MONEY) == 12000000);
+	assert_non_null(num_why("万", '.', MONEY));
+	assert_non_null(num_why("1万万", '.', MONEY));
+	assert_non_null(num_why("1e3万", '.', MONEY));
+	assert_non_null(num_why("88万", '.', RS_NUM_PERCENT));
+	assert_non_null(num_why("3万", '.', RS_NUM_PIECES | RS_NUM_COUNT));
+	assert_non_null(num_why("1万", '.', RS_NUM_YEARS));
+}
+
 static void test_customer_since_years_and_dates(void **state)
 {
 	const char *why = NULL;
@@ -666,6 +688,7 @@ int main(void)
 		cmocka_unit_test(test_full_width_digits_signs_and_marks),
 		cmocka_unit_test(test_currencies_before_or_after),
 		cmocka_unit_test(test_unit_words_only_where_the_field_takes_them),
+		cmocka_unit_test(test_wan_and_yi_in_amounts_only),
 		cmocka_unit_test(test_customer_since_years_and_dates),
 	};
 
