@@ -200,6 +200,26 @@ static void test_file_of_ids_and_stages_only_needs_no_share_column(void **state)
 	rs_previous_free(p);
 }
 
+/* Excel's ="00124" is the id 00124, as in this run's input; so is the
+ * neutralised '="00124" a CSV output of such an input holds. */
+static void test_excel_text_formula_id_is_its_text(void **state)
+{
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_error e;
+	diags d;
+
+	(void)state;
+	assert_int_equal(load("last.csv", "id,stage\n\"=\"\"00123\"\"\",stable\n"
+	                                  "\"'=\"\"00124\"\"\",initial\n00123 ,initial\n",
+	                      &p, &d, &e),
+	                 RS_OK);
+	assert_int_equal(visit(p, "00123", 2, &first), stage("stable"));
+	assert_int_equal(visit(p, "00124", 3, &first), stage("initial"));
+	assert_string_equal(d.last, "last.csv:4: duplicate id \"00123\" (first at line 2); the first is used");
+	rs_previous_free(p);
+}
+
 static void test_formula_neutralised_id_matches_the_raw_id(void **state)
 {
 	rs_previous *p = NULL;
@@ -368,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_json_array_with_numeric_ids_loads),
 		cmocka_unit_test(test_duplicate_id_in_previous_is_warned_and_first_kept),
 		cmocka_unit_test(test_unknown_stage_is_an_error_naming_the_line),
+		cmocka_unit_test(test_excel_text_formula_id_is_its_text),
 		cmocka_unit_test(test_output_without_stage_column_is_an_error),
 		cmocka_unit_test(test_file_of_ids_and_stages_only_needs_no_share_column),
 		cmocka_unit_test(test_formula_neutralised_id_matches_the_raw_id),
