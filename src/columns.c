@@ -92,8 +92,7 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
 	double v = 0;
 
 	(void)rs_value_unformula(&t, &n);
-	(void)rs_value_number(t, n, dec, rs_field_num_rules[f], &v, NULL,
-	                      NULL);
+	(void)rs_value_number(t, n, dec, rs_field_num_rules[f], &v, NULL, NULL);
 	(void)field_named(m, f, name, sizeof name);
 	(void)rs_field_shown(val, sizeof val, row->cell[c], row->len[c]);
 	if (m->lang == RS_LANG_ZH)
@@ -119,11 +118,11 @@ void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs
 	(void)rs_field_shown(val, sizeof val, row->cell[c], row->len[c]);
 	(void)rs_field_shown(text, sizeof text, t, n);
 	if (m->lang == RS_LANG_ZH)
-		notice(diag, ctx, "%s：%s 读作 %s（Excel 的 =\"...\" 文本公式，取其文本）", name, val,
-		       text);
-	else
-		notice(diag, ctx, "%s: %s read as %s (Excel's =\"...\" text formula: its text)", name,
+		notice(diag, ctx, "%s：%s 读作 %s（Excel 的 =\"...\" 文本公式，取其文本）", name,
 		       val, text);
+	else
+		notice(diag, ctx, "%s: %s read as %s (Excel's =\"...\" text formula: its text)",
+		       name, val, text);
 }
 
 /* The decimal marks, column by column: the column's own values, else the

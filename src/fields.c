@@ -978,8 +978,8 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 
 /* Do two amount headers name one unit? A header that names no scale is in
  * plain units; "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" dollars. */
-static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca, unsigned *cb,
-                        double *scale)
+static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca,
+                        unsigned *cb, double *scale)
 {
 	double sb;
 
@@ -997,8 +997,8 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 	m->amount_scaled = false;
 	m->amount_scale = 1;
 	if (a < 0 || b < 0 ||
-	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0], &m->amount_cur[1],
-	                &m->amount_scale)) {
+	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0],
+	                &m->amount_cur[1], &m->amount_scale)) {
 		m->amount_scaled = m->amount_scale != 1;
 		return RS_OK;
 	}
@@ -1271,7 +1271,8 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		return reject_cell(m, f, row, c, RS_M_NOT_LEVEL,
 		                   (why = rs_value_level_unclear(s, n)) != NULL
 		                       ? why
-		                       : rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS), err);
+		                       : rs_msg(RS_LANG_EN, RS_M_LEVEL_WORDS),
+		                   err);
 	if (p == RS_PARSE_OK) {
 		a->v[f] = v;
 		a->known |= 1u << f;

@@ -98,7 +98,7 @@ typedef struct rs_intake {
 		bool footer;       /* it may be a footer: no account after it yet */
 	} held[RS_HOLD_ROWS];
 	size_t nheld;
-	rs_fieldmap *map;          /* once taken; a unit row sets its amount scale */
+	rs_fieldmap *map; /* once taken; a unit row sets its amount scale */
 	bool probing;
 	unsigned probe_rows;
 	uint32_t probe_fields;     /* fields whose column is checked */

@@ -125,9 +125,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "customer, a director (总监) when it is one bureau of it: write which",
                         "局长是一个局的负责人：该局就是客户时为高层，只是客户下属的一个局时为"
                         "总监；请写明是哪一种"},
-    [RS_M_L_ZHUREN] = {"主任 heads an office (办公室主任), a workshop (车间主任) or a committee: "
-                       "write the level (经理, 总监, 高层)",
-                       "主任可以是办公室主任、车间主任或委员会主任：请写明职级（经理、总监、高层）"},
+    [RS_M_L_ZHUREN] =
+        {"主任 heads an office (办公室主任), a workshop (车间主任) or a committee: "
+         "write the level (经理, 总监, 高层)",
+         "主任可以是办公室主任、车间主任或委员会主任：请写明职级（经理、总监、高层）"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
     [RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},
@@ -138,8 +139,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         {"stray \" in an unquoted field; quote the field and write \"\" for the quote",
          "未加引号的字段中有多余的 \"；请给该字段加上引号，并把其中的 \" 写成 \"\""},
     [RS_M_QUOTE_FORMULA] =
-        {"Excel's =\"...\" text formula unquoted; quote the cell: \"=\"\"00123\"\"\", or write 00123",
-         "Excel 的 =\"...\" 文本公式未加引号；请给该单元格加上引号：\"=\"\"00123\"\"\"，或直接写 00123"},
+        {"Excel's =\"...\" text formula unquoted; quote the cell: \"=\"\"00123\"\"\", or write "
+         "00123",
+         "Excel 的 =\"...\" 文本公式未加引号；请给该单元格加上引号：\"=\"\"00123\"\"\"，或直接写 "
+         "00123"},
     [RS_M_UNTERMINATED] = {"unterminated quoted field starting at line %lu",
                            "从第 %lu 行开始的带引号字段缺少结束引号"},
     [RS_M_J_NUL] = {"a NUL byte, which JSON text cannot hold",

@@ -264,7 +264,8 @@ static rs_status on_row(void *ctx, const rs_row *r, rs_error *err)
 	e = p->cap ? find(p, id, n, h) : NULL;
 	if (e != NULL && e->used) {
 		/* the id as stored: trimmed, ="..." undone */
-		report(p, r->line, rs_msg(p->cfg.lang, RS_M_P_DUP), p->ids.data + e->off, e->prev_line);
+		report(p, r->line, rs_msg(p->cfg.lang, RS_M_P_DUP), p->ids.data + e->off,
+		       e->prev_line);
 		return RS_OK;
 	}
 	if ((e = insert(p, id, n, h, si)) == NULL)

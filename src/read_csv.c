@@ -223,8 +223,9 @@ static void parse_stopped(csv_state *s, const char *from, const char *bad,
 		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
 		               rs_msg(s->c->opts->lang, RS_M_QUOTE_FORMULA));
 	else
-		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
-		               rs_msg(s->c->opts->lang, *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
+		(void)snprintf(
+		    s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
+		    rs_msg(s->c->opts->lang, *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
 	if (!carry_append(s, from, (size_t)(stop - from)))
 		return;
 	s->skipping = true;

@@ -389,7 +389,9 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 		           (k = affix(*s, *n, myriads, true)) > 0) {
 			/* 88万, 1.2亿元: exact Chinese notation, 10^4 and 10^8 */
 			*e10 = memcmp(*s + *n - k, myriads[0], 3) == 0 ||
-			               memcmp(*s + *n - k, myriads[1], 3) == 0 ? 4 : 8;
+			               memcmp(*s + *n - k, myriads[1], 3) == 0
+			           ? 4
+			           : 8;
 		} else if (*n > 1 && (*s)[*n - 1] == '-' && !sign) {
 			sign = *neg = true; /* SAP's trailing minus: "1.234,50-" */
 			k = 1;

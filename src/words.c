@@ -404,9 +404,9 @@ static const struct unclear {
 	bool first;
 	rs_msg_id why;
 } unclear[] = {
-	{"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
-	{"局长", false, RS_M_L_JUZHANG},
-	{"主任", false, RS_M_L_ZHUREN},
+    {"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
+    {"局长", false, RS_M_L_JUZHANG},
+    {"主任", false, RS_M_L_ZHUREN},
 };
 
 /* The folded title s[0..n) is one of unclear[]: its reason, else NULL. */
@@ -488,7 +488,8 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 		len = i - start;
 		rs_value_trim(&item, &len);
 		if (len > 0 && one_level(item, len, &v) != RS_PARSE_OK) /* "经理,主任": refused */
-			return rs_value_level_unclear(item, len) ? RS_PARSE_BAD : one_level(s, n, out);
+			return rs_value_level_unclear(item, len) ? RS_PARSE_BAD
+			                                         : one_level(s, n, out);
 		if (len > 0) { /* an empty item is none */
 			best = v > best ? v : best;
 			items++;
