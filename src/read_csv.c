@@ -37,7 +37,7 @@ typedef struct csv_state {
 	size_t nul_field;         /* first field holding a NUL, 1-based; 0 none */
 	size_t blk;               /* libcsv's buffer step (see over_limit) */
 	const char *reject;       /* reason set for the current record */
-	char why[128];
+	char why[256];            /* a reject reason, in --lang (Chinese takes more bytes) */
 	rs_rowbuf cells;          /* the stored cells */
 	/* Raw text of the current record, for the malformed-quoting reject. */
 	const char *rec_start;    /* in the current chunk; NULL: began before it */
