@@ -4,7 +4,8 @@
  * line number is known whenever a callback fires; cells are copied into
  * buffers reused across rows. libcsv is strict: a stray quote rejects that
  * record (its raw text becomes the one cell) and parsing resumes at the next
- * line. libcsv is used through its public API only.
+ * line, unless it is Excel's ="00123" unquoted (requote). libcsv is
+ * used through its public API only.
  */
 #include <csv.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 
 #define CHUNK ((size_t)64 << 10) /* bytes read at a time */
 #define CSV_OPTS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+#define MAX_REQUOTE 64 /* unquoted ="..." fields read in one record */
 
 typedef struct csv_state {
 	const rs_read_ctx *c;
@@ -28,6 +30,7 @@ typedef struct csv_state {
 	bool open;                /* libcsv holds part of a record */
 	bool ended;               /* a record ended in the piece being fed */
 	bool skipping;            /* after a quoting error: to the end of line */
+	bool formula;             /* ... at Excel's ="..." unquoted (requote) */
 	bool chunk_nul;           /* the chunk holds a NUL: check each field */
 	bool after_cr;            /* the last chunk ended with CR: a LF next is its CRLF */
 	size_t ncols;             /* cells in the header */
@@ -42,6 +45,7 @@ typedef struct csv_state {
 	/* Raw text of the current record, for the malformed-quoting reject. */
 	const char *rec_start;    /* in the current chunk; NULL: began before it */
 	rs_buf carry;             /* the record's bytes from earlier chunks */
+	rs_buf fix[2];            /* a record with its ="..." quoted (requote) */
 } csv_state;
 
 static void fail(csv_state *s, rs_status st, const char *msg)
@@ -166,6 +170,15 @@ static int no_space(unsigned char c)
 	return 0;
 }
 
+/* libcsv back to a record's start, also from inside a quoted field (where
+ * csv_fini under CSV_STRICT_FINI keeps its state). */
+static void reset_parser(csv_state *s)
+{
+	(void)csv_set_opts(&s->p, CSV_OPTS & ~CSV_STRICT_FINI);
+	(void)csv_fini(&s->p, NULL, NULL, NULL);
+	(void)csv_set_opts(&s->p, CSV_OPTS);
+}
+
 /*
  * The malformed-quoting reject: one cell with the record's raw text (from
  * its first line through the offending one, line end dropped). Then the
@@ -187,7 +200,7 @@ static void emit_malformed(csv_state *s)
 	len = b->len;
 	s->skipping = s->open = false;
 	reset_record(s);
-	(void)csv_fini(&s->p, NULL, NULL, NULL); /* resets the parser's state */
+	reset_parser(s);
 	emit(s, &row);
 }
 
@@ -205,6 +218,99 @@ static bool carry_append(csv_state *s, const char *p, size_t n)
 	return true;
 }
 
+/* The end of Excel's ="..." written unquoted whose quote libcsv stopped at
+ * (`bad`, after the '=' that starts a field of text): after its closing
+ * quote, at a delimiter or a line end, only text between its quotes; or NULL. */
+static const char *formula_end(const char *text, const char *bad, const char *end, char d)
+{
+	const char *q;
+
+	if (*bad != '"' || bad == text || bad[-1] != '=' || (bad - 1 > text && bad[-2] != d))
+		return NULL;
+	for (q = bad + 1; q < end && *q != '"'; q++)
+		if (*q == d || *q == '\n' || *q == '\r')
+			return NULL;
+	if (q++ == end)
+		return NULL;
+	return q == end || *q == d || *q == '\n' || *q == '\r' ? q : NULL;
+}
+
+/* The malformed-quoting reason for a stop at `bad` in text, a record's text
+ * from its start; whether it is at Excel's ="..." unquoted. */
+static bool set_why(csv_state *s, const char *text, const char *bad)
+{
+	rs_lang g = s->c->opts->lang;
+	bool formula = *bad == '"' && bad > text && bad[-1] == '=' &&
+	               (bad - 1 == text || bad[-2] == (char)csv_get_delim(&s->p));
+
+	(void)snprintf(s->why, sizeof s->why, rs_msg(g, RS_M_QUOTING),
+	               rs_msg(g, formula ? RS_M_QUOTE_FORMULA
+	                         : *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
+	return formula;
+}
+
+/*
+ * The record libcsv stopped in at Excel's ="00123" unquoted (as scripts
+ * write it for Excel), whole in carry: parsed again from its start, each
+ * such field quoted as Excel quotes it ("=""00123"""), so its cell is
+ * ="00123" either way (the value layer reads 00123). True when the record
+ * then ends there, or at the end of the input (eof); else why says why not.
+ * Each field costs a parse of the record, so a record with more than
+ * MAX_REQUOTE of them is rejected (naming the formula), not read slowly.
+ */
+static bool requote(csv_state *s, bool eof)
+{
+	const char *src = s->carry.data, *bad, *end, *fe;
+	char d = (char)csv_get_delim(&s->p);
+	size_t n = s->carry.len, done, k;
+	rs_buf *b;
+
+	s->chunk_nul = s->chunk_nul || (src != NULL && memchr(src, '\0', n) != NULL);
+	for (k = 0; src != NULL && k <= MAX_REQUOTE; k++) {
+		reset_parser(s); /* the record again, from its start */
+		reset_record(s);
+		s->ended = false;
+		done = csv_parse(&s->p, src, n, on_field, on_record, s);
+		if (done == n || s->st != RS_OK)
+			return s->st == RS_OK && (s->ended || eof);
+		bad = src + done;
+		end = src + n;
+		if (csv_error(&s->p) != CSV_EPARSE || (fe = formula_end(src, bad, end, d)) == NULL) {
+			(void)set_why(s, src, bad);
+			return false;
+		}
+		b = &s->fix[k & 1];
+		rs_buf_reset(b);
+		if (!rs_buf_append(b, src, (size_t)(bad - 1 - src)) || !rs_buf_puts(b, "\"=\"\"") ||
+		    !rs_buf_append(b, bad + 1, (size_t)(fe - 1 - (bad + 1))) ||
+		    !rs_buf_puts(b, "\"\"\"") || !rs_buf_append(b, fe, (size_t)(end - fe))) {
+			fail(s, RS_ENOMEM, "out of memory");
+			return false;
+		}
+		src = b->data;
+		n = b->len;
+	}
+	if (src != NULL) /* more than MAX_REQUOTE */
+		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
+		               rs_msg(s->c->opts->lang, RS_M_QUOTE_FORMULAS));
+	return false;
+}
+
+/* The record libcsv stopped in, whole in carry: read again (requote) when
+ * the stop was at Excel's ="...", else, or when that fails, rejected. True
+ * when it was read. */
+static bool record_stopped(csv_state *s, bool eof)
+{
+	if (s->formula && requote(s, eof)) {
+		s->formula = s->skipping = s->open = false;
+		return true;
+	}
+	s->formula = false;
+	if (s->st == RS_OK)
+		emit_malformed(s);
+	return false;
+}
+
 /*
  * csv_parse stopped at `bad`: a strict-mode quoting error, or no memory. In
  * strict mode libcsv stops at a quote in an unquoted field, or at anything
@@ -217,20 +323,12 @@ static void parse_stopped(csv_state *s, const char *from, const char *bad,
 		fail(s, RS_ENOMEM, "out of memory");
 		return;
 	}
-	/* ="00123" unquoted: Excel's text formula, which libcsv cannot take. */
-	if (*bad == '"' && bad - from >= 1 && bad[-1] == '=' &&
-	    (bad - 1 == from || bad[-2] == (char)csv_get_delim(&s->p)))
-		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
-		               rs_msg(s->c->opts->lang, RS_M_QUOTE_FORMULA));
-	else
-		(void)snprintf(
-		    s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_QUOTING),
-		    rs_msg(s->c->opts->lang, *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
+	s->formula = set_why(s, from, bad);
 	if (!carry_append(s, from, (size_t)(stop - from)))
 		return;
 	s->skipping = true;
 	if (whole_line)
-		emit_malformed(s);
+		(void)record_stopped(s, false);
 }
 
 /*
@@ -275,7 +373,7 @@ static void feed_piece(csv_state *s, const char *buf, const char *p, const char 
 
 	if (s->skipping) {
 		if (carry_append(s, p, len) && whole_line)
-			emit_malformed(s);
+			(void)record_stopped(s, false);
 		return;
 	}
 	if (!s->open) {
@@ -324,10 +422,8 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 
 static rs_status finish(csv_state *s)
 {
-	if (s->skipping) {
-		emit_malformed(s);
+	if (s->skipping && !record_stopped(s, true))
 		return s->st;
-	}
 	if (csv_fini(&s->p, on_field, on_record, s) != 0) {
 		/* CSV_STRICT_FINI: a quote still open at the end of the file. */
 		(void)snprintf(s->why, sizeof s->why, rs_msg(s->c->opts->lang, RS_M_UNTERMINATED),
@@ -379,6 +475,8 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	s.blk = mf / 16 < 128 ? 128 : mf / 16 > CHUNK ? CHUNK : mf / 16;
 	err->file = c->name;
 	rs_buf_init(&s.carry);
+	rs_buf_init(&s.fix[0]);
+	rs_buf_init(&s.fix[1]);
 	if (csv_init(&s.p, CSV_OPTS) != 0)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	csv_set_delim(&s.p, (unsigned char)delimiter);
@@ -394,6 +492,8 @@ rs_status rs_read_csv(const rs_read_ctx *c, char delimiter, rs_error *err)
 	rs_free(buf);
 	csv_free(&s.p);
 	rs_buf_free(&s.carry);
+	rs_buf_free(&s.fix[0]);
+	rs_buf_free(&s.fix[1]);
 	rs_rowbuf_free(&s.cells);
 	return st;
 }

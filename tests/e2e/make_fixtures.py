@@ -697,15 +697,16 @@ def values_fixtures():
         "Y05,60,,2027",
         "Y06,60,,首次合作",
         "Y07,60,7,").encode("utf-8")
-    # Excel's ="00123" (leading zeros kept), quoted as a CSV writes it: read
-    # as 00123 in every field, so --previous finds it; unquoted: rejected
-    # naming the idiom and the fix.
+    # Excel's ="00123" (leading zeros kept), quoted as Excel writes it or
+    # unquoted as scripts do: read as 00123 in every field, so --previous
+    # finds it; with text after it: rejected naming the formula and the fix.
     f["values_excel_text.csv"] = lines(
         "id,name,purchase_share,our_sales,customer_spend,top_contact_level",
         '"=""00123""","=""Acme""","=""45""",,,manager',
         '"=""00124""",Beta,,"=""88""","=""100""","=""Director"""',
         '="00125",Gamma,30,,,staff',
-        '00126,"=""Delta""",50,,,staff').encode("utf-8")
+        '00126,"=""Delta""",50,,,staff',
+        '="00127"x,Eta,40,,,staff').encode("utf-8")
     f["values_excel_text_prev.csv"] = lines(
         "id,stage", "00123,initial", "00124,initial", "00126,initial").encode("utf-8")
     # Bytes that are no encoding relstage knows (0x81 0x0A), on line 3.

@@ -36,7 +36,7 @@ static void put(transcript *t, const char *s, size_t n)
 
 static void put_row(transcript *t, const char *tag, const rs_row *row)
 {
-	char head[200];
+	char head[400]; /* a reject reason holds up to 256 bytes */
 	size_t i;
 
 	(void)snprintf(head, sizeof head, "%s%lu %s%s%s", tag, row->line,
@@ -228,17 +228,59 @@ static void test_stray_quote_rejects_record_and_parsing_resumes(void **state)
 	assert_non_null(strstr(t.text, " 2,\"q\"x\n4 3|ok\n"));
 }
 
-static void test_unquoted_excel_text_formula_names_the_fix(void **state)
+/* Excel's ="00123" as scripts write it, unquoted: the cell is ="00123", as
+ * when it is quoted ("=""00123"""): CRLF, beside quoted cells, several, after
+ * a line break in quotes, on a last line without a line end. A stray quote
+ * elsewhere, text after it, a quote in it, or a line break in quotes after
+ * it is rejected, naming the formula and the fix. */
+static void test_unquoted_excel_text_formula_is_its_cell(void **state)
 {
 	transcript t;
 	rs_error err;
 
 	(void)state;
-	assert_int_equal(parse("a,b\n=\"00123\",1\n2,=\"7\"\n3,x=\"7\"\n", &t, &err), RS_OK);
-	assert_non_null(strstr(t.text, "2 !malformed quoting (Excel's =\"...\" text formula unquoted; "
-	                               "quote the cell: \"=\"\"00123\"\"\", or write 00123)"));
-	assert_non_null(strstr(t.text, "3 !malformed quoting (Excel's"));
-	assert_non_null(strstr(t.text, "4 !malformed quoting (stray"));
+	assert_int_equal(parse("a,b,c\n=\"00123\",1,\"x,y\"\r\n2,\"q\"\"r\",=\"7\"\n"
+	                       "=\"\",=\"8\",=\"9\"\n4,x=\"7\",1\n5,=\"7\"x,1\n"
+	                       "6,\"a\nb\",=\"7\"\n7,=\"a\"\"b\",1\n=\"8\",\"c\nd\",1\n9,ok,=\"10\"",
+	                       &t, &err),
+	                 RS_OK);
+	assert_non_null(strstr(t.text, "2 =\"00123\"|1|x,y\n"));
+	assert_non_null(strstr(t.text, "3 2|q\"r|=\"7\"\n"));
+	assert_non_null(strstr(t.text, "4 =\"\"|=\"8\"|=\"9\"\n"));
+	assert_non_null(strstr(t.text, "5 !malformed quoting (stray"));
+	assert_non_null(strstr(t.text, "6 !malformed quoting (Excel's =\"...\" text formula unquoted, "
+	                               "with text after it or a quote in it, or before a line break in "
+	                               "quotes; write the cell as Excel quotes it, \"=\"\"00123\"\"\", "
+	                               "or write 00123)"));
+	assert_non_null(strstr(t.text, "7 6|a\nb|=\"7\"\n"));
+	assert_non_null(strstr(t.text, "9 !malformed quoting (Excel's"));
+	assert_non_null(strstr(t.text, "10 !malformed quoting (Excel's"));
+	assert_non_null(strstr(t.text, " =\"8\",\"c\n11 !malformed quoting (stray")); /* resynced */
+	assert_non_null(strstr(t.text, "12 9|ok|=\"10\"\n"));
+}
+
+/* Each unquoted ="..." costs a parse of its record: 64 are read, 65 rejected. */
+static void test_unquoted_excel_text_formulas_are_bounded_per_record(void **state)
+{
+	static char in[2048];
+	transcript t;
+	rs_error err;
+	size_t o, i, k;
+
+	(void)state;
+	o = (size_t)snprintf(in, sizeof in, "a");
+	for (i = 1; i < 65; i++)
+		o += (size_t)snprintf(in + o, sizeof in - o, ",a");
+	for (k = 64; k <= 65; k++) {
+		o += (size_t)snprintf(in + o, sizeof in - o, "\n");
+		for (i = 0; i < 65; i++)
+			o += (size_t)snprintf(in + o, sizeof in - o, "%s%s", i ? "," : "",
+			                      i < k ? "=\"1\"" : "1");
+	}
+	(void)snprintf(in + o, sizeof in - o, "\n");
+	assert_int_equal(parse(in, &t, &err), RS_OK);
+	assert_non_null(strstr(t.text, "\n2 =\"1\"|"));
+	assert_non_null(strstr(t.text, "=\"1\"|1\n3 !malformed quoting (more than 64 of Excel's"));
 }
 
 static void test_stray_quote_after_multiline_field_keeps_whole_record(void **state)
@@ -839,7 +881,8 @@ int main(void)
 		cmocka_unit_test(test_ragged_rows_come_through_as_read),
 		cmocka_unit_test(test_unterminated_quote_at_eof_is_rejected),
 		cmocka_unit_test(test_stray_quote_rejects_record_and_parsing_resumes),
-		cmocka_unit_test(test_unquoted_excel_text_formula_names_the_fix),
+		cmocka_unit_test(test_unquoted_excel_text_formula_is_its_cell),
+	    cmocka_unit_test(test_unquoted_excel_text_formulas_are_bounded_per_record),
 		cmocka_unit_test(test_stray_quote_after_multiline_field_keeps_whole_record),
 		cmocka_unit_test(test_field_longer_than_limit_is_elimit),
 		cmocka_unit_test(test_short_field_over_limit_within_a_line_is_elimit),
