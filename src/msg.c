@@ -139,11 +139,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         {"stray \" in an unquoted field; quote the field and write \"\" for the quote",
          "未加引号的字段中有多余的 \"；请给该字段加上引号，并把其中的 \" 写成 \"\""},
     [RS_M_QUOTE_FORMULA] =
-        {"Excel's =\"...\" text formula unquoted, with text after it or a quote in it, or "
-         "before a line break in quotes; write the cell as Excel quotes it, "
-         "\"=\"\"00123\"\"\", or write 00123",
-         "Excel 的 =\"...\" 文本公式未加引号，且其后有文字、其中有引号，或其后带引号的字段中"
-         "有换行；请按 Excel 的写法给单元格加引号：\"=\"\"00123\"\"\"，或直接写 00123"},
+        {"Excel's =\"...\" text formula unquoted, with text after it or a quote in it; write "
+         "the cell as Excel quotes it, \"=\"\"00123\"\"\", or write 00123",
+         "Excel 的 =\"...\" 文本公式未加引号，且其后有文字或其中有引号；请按 Excel 的写法给"
+         "单元格加引号：\"=\"\"00123\"\"\"，或直接写 00123"},
     [RS_M_QUOTE_FORMULAS] = {"more than 64 of Excel's =\"...\" text formulas unquoted in one "
                              "record; write them as Excel quotes them, \"=\"\"00123\"\"\"",
                              "一条记录中有超过 64 个未加引号的 Excel =\"...\" 文本公式；请按 Excel "

@@ -253,12 +253,13 @@ static bool set_why(csv_state *s, const char *text, const char *bad)
  * The record libcsv stopped in at Excel's ="00123" unquoted (as scripts
  * write it for Excel), whole in carry: parsed again from its start, each
  * such field quoted as Excel quotes it ("=""00123"""), so its cell is
- * ="00123" either way (the value layer reads 00123). True when the record
- * then ends there, or at the end of the input (eof); else why says why not.
+ * ="00123" either way (the value layer reads 00123). True when it then
+ * parses through its text (it may go on in a quoted line break); else why
+ * says why not.
  * Each field costs a parse of the record, so a record with more than
  * MAX_REQUOTE of them is rejected (naming the formula), not read slowly.
  */
-static bool requote(csv_state *s, bool eof)
+static bool requote(csv_state *s)
 {
 	const char *src = s->carry.data, *bad, *end, *fe;
 	char d = (char)csv_get_delim(&s->p);
@@ -272,7 +273,7 @@ static bool requote(csv_state *s, bool eof)
 		s->ended = false;
 		done = csv_parse(&s->p, src, n, on_field, on_record, s);
 		if (done == n || s->st != RS_OK)
-			return s->st == RS_OK && (s->ended || eof);
+			return s->st == RS_OK;
 		bad = src + done;
 		end = src + n;
 		if (csv_error(&s->p) != CSV_EPARSE || (fe = formula_end(src, bad, end, d)) == NULL) {
@@ -296,13 +297,15 @@ static bool requote(csv_state *s, bool eof)
 	return false;
 }
 
-/* The record libcsv stopped in, whole in carry: read again (requote) when
- * the stop was at Excel's ="...", else, or when that fails, rejected. True
- * when it was read. */
-static bool record_stopped(csv_state *s, bool eof)
+/* The record libcsv stopped in, in carry up to `next` (NULL: the end of
+ * the input): read again (requote) when the stop was at Excel's ="...",
+ * else, or when that fails, rejected. True when it was read. */
+static bool record_stopped(csv_state *s, const char *next)
 {
-	if (s->formula && requote(s, eof)) {
-		s->formula = s->skipping = s->open = false;
+	if (s->formula && requote(s)) {
+		s->formula = s->skipping = false;
+		s->open = !s->ended; /* in a quoted line break: on with the next line */
+		s->rec_start = next; /* carry holds the record up to here */
 		return true;
 	}
 	s->formula = false;
@@ -328,7 +331,7 @@ static void parse_stopped(csv_state *s, const char *from, const char *bad,
 		return;
 	s->skipping = true;
 	if (whole_line)
-		(void)record_stopped(s, false);
+		(void)record_stopped(s, stop);
 }
 
 /*
@@ -373,7 +376,7 @@ static void feed_piece(csv_state *s, const char *buf, const char *p, const char 
 
 	if (s->skipping) {
 		if (carry_append(s, p, len) && whole_line)
-			(void)record_stopped(s, false);
+			(void)record_stopped(s, stop);
 		return;
 	}
 	if (!s->open) {
@@ -422,7 +425,7 @@ static rs_status feed(csv_state *s, const char *buf, size_t n)
 
 static rs_status finish(csv_state *s)
 {
-	if (s->skipping && !record_stopped(s, true))
+	if (s->skipping && !record_stopped(s, NULL))
 		return s->st;
 	if (csv_fini(&s->p, on_field, on_record, s) != 0) {
 		/* CSV_STRICT_FINI: a quote still open at the end of the file. */
