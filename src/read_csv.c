@@ -244,8 +244,9 @@ static bool set_why(csv_state *s, const char *text, const char *bad)
 	               (bad - 1 == text || bad[-2] == (char)csv_get_delim(&s->p));
 
 	(void)snprintf(s->why, sizeof s->why, rs_msg(g, RS_M_QUOTING),
-	               rs_msg(g, formula ? RS_M_QUOTE_FORMULA
-	                         : *bad != '"' ? RS_M_QUOTE_AFTER : RS_M_QUOTE_STRAY));
+	               rs_msg(g, formula       ? RS_M_QUOTE_FORMULA
+	                         : *bad != '"' ? RS_M_QUOTE_AFTER
+	                                       : RS_M_QUOTE_STRAY));
 	return formula;
 }
 
@@ -276,7 +277,8 @@ static bool requote(csv_state *s)
 			return s->st == RS_OK;
 		bad = src + done;
 		end = src + n;
-		if (csv_error(&s->p) != CSV_EPARSE || (fe = formula_end(src, bad, end, d)) == NULL) {
+		if (csv_error(&s->p) != CSV_EPARSE ||
+		    (fe = formula_end(src, bad, end, d)) == NULL) {
 			(void)set_why(s, src, bad);
 			return false;
 		}
