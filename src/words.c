@@ -48,7 +48,7 @@ static const vocab words[] = {
 	{"4", 'l', 4, 0}, {"executive", 'l', 4, 0}, {"exec", 'l', 4, 0}, {"owner", 'l', 4, 0},
 	{"c level", 'l', 4, W_END}, {"c suite", 'l', 4, W_END}, {"ceo", 'l', 4, W_END},
 	{"cfo", 'l', 4, W_END}, {"coo", 'l', 4, W_END}, {"cto", 'l', 4, W_END}, {"cio", 'l', 4, W_END},
-	{"cmo", 'l', 4, W_END}, {"cpo", 'l', 4, W_END}, {"chief", 'l', 4, W_FIRST},
+	{"cmo", 'l', 4, W_END}, {"cpo", 'l', 4, W_END}, {"chief", 'l', 4, W_CELL}, /* chief_title */
 	{"vp", 'l', 4, W_END | W_FIRST}, {"svp", 'l', 4, W_END | W_FIRST},
 	{"evp", 'l', 4, W_END | W_FIRST}, {"vice president", 'l', 4, W_END | W_FIRST},
 	{"president", 'l', 4, W_END | W_FIRST}, {"founder", 'l', 4, W_END},
@@ -407,7 +407,39 @@ static const struct unclear {
     {"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
     {"局长", false, RS_M_L_JUZHANG},
     {"主任", false, RS_M_L_ZHUREN},
+    {"总工程师", false, RS_M_L_CHIEF},
 };
+
+/* Where the word w (folded) is in s[0..n), or n. */
+static size_t word_at(const char *s, size_t n, const char *w)
+{
+	size_t i, k = strlen(w);
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0 && (i == 0 || s[i - 1] == ' ') &&
+		    (i + k == n || s[i + k] == ' '))
+			return i;
+	return n;
+}
+
+/*
+ * A title with "chief" in its head is executive only in its C-level shapes:
+ * the head ends "Chief ... Officer" or is "(Deputy) Chief Executive". "Chief
+ * Engineer", "Chief Accountant", "Chief Architect" name a senior role, not
+ * a level, and are refused (-1). 4 when s[0..n) is C-level; 0 when its head
+ * has no "chief", or it is only the word, which the table reads.
+ */
+static int chief_title(const char *s, size_t n)
+{
+	size_t h = head_len(s, n), c = word_at(s, h, "chief");
+
+	if (c == h || n == 5)
+		return 0;
+	if ((h >= 8 && memcmp(s + h - 8, " officer", 8) == 0) ||
+	    (h == c + 15 && memcmp(s + c, "chief executive", 15) == 0))
+		return 4;
+	return -1;
+}
 
 /* The folded title s[0..n) is one of unclear[]: its reason, else NULL. */
 static const char *unclear_title(const char *s, size_t n)
@@ -421,7 +453,7 @@ static const char *unclear_title(const char *s, size_t n)
 		                     : k <= h && memcmp(s + h - k, unclear[i].w, k) == 0)
 			return rs_msg(RS_LANG_EN, unclear[i].why); /* fields.c words it in --lang */
 	}
-	return NULL;
+	return chief_title(s, n) < 0 ? rs_msg(RS_LANG_EN, RS_M_L_CHIEF) : NULL;
 }
 
 /* Folds a title into buf (cap 128) without a 级 after it; cap when too long. */
@@ -441,7 +473,11 @@ static rs_parse one_level(const char *s, size_t n, int *out)
 
 	if ((n = fold_title(s, n, buf)) >= sizeof buf)
 		return RS_PARSE_BAD;
-	if (former_title(buf, n) || unclear_title(buf, n) || (w = lookup(buf, n, 'l')) == NULL)
+	if (former_title(buf, n) || unclear_title(buf, n))
+		return RS_PARSE_BAD;
+	if (chief_title(buf, n) == 4)
+		return *out = 4, RS_PARSE_OK;
+	if ((w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
 	return *out = w->v, RS_PARSE_OK;
 }

@@ -677,6 +677,14 @@ def values_fixtures():
         *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["Chief of Staff", "Chief of Staff to the CEO", "局长", "副局长", "办公室主任", "车间主任",
              "局长助理", "Chief Operating Officer"])]).encode("utf-8")
+    # "Chief" is executive only as Chief ... Officer or Chief Executive; a
+    # chief engineer, accountant or architect (总工程师) is refused saying why.
+    f["values_levels_chief.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        *["C%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["Chief Engineer", "Chief Accountant", "Chief Staff Engineer", "Chief Designer",
+             "Chief Architect", "总工程师", "Chief Financial Officer", "Chief Executive",
+             "Deputy Chief Executive Officer", "总工程师助理"])]).encode("utf-8")
     # Amounts in 万 and 亿, as Chinese sheets write them: exact, read in
     # units under plain headers (a run no longer stops advising --ignore), and
     # in the header's 万元 under 销售额（万元）, never multiplied twice.

@@ -264,6 +264,27 @@ static void test_titles_of_unclear_level_are_refused_saying_why(void **state)
 	assert_null(rs_value_level_unclear("CEO", 3));
 }
 
+/* "Chief" makes an executive only in its C-level shapes (Chief ... Officer,
+ * Chief Executive); a chief engineer, accountant or architect is a senior
+ * role of any level, refused saying so, as 总工程师 is. */
+static void test_chief_is_executive_only_in_c_level_titles(void **state)
+{
+	(void)state;
+	LEVEL("Chief Engineer", -2); LEVEL("Chief Accountant", -2); LEVEL("Chief Staff Engineer", -2);
+	LEVEL("Chief Designer", -2); LEVEL("Chief Architect", -2); LEVEL("Chief Engineer, Plant 2", -2);
+	LEVEL("Deputy Chief Engineer", -2); LEVEL("Chief Executive Assistant", -2);
+	LEVEL("Chief Financial Officer Assistant", -2); LEVEL("VP & Chief Engineer", -2);
+	LEVEL("总工程师", -2); LEVEL("副总工程师", -2); LEVEL("Manager, Chief Engineer", -2);
+	LEVEL("Chief Financial Officer", 4); LEVEL("Chief Executive Officer", 4);
+	LEVEL("Chief Executive", 4); LEVEL("Chief Executive, Acme", 4); LEVEL("Chief Officer", 4);
+	LEVEL("Deputy Chief Executive Officer", 4); LEVEL("Chief Procurement Officer of Acme", 4);
+	LEVEL("chief", 4); LEVEL("CTO", 4); LEVEL("总工程师助理", 1); LEVEL("Engineer", 1);
+	assert_non_null(strstr(rs_value_level_unclear("Chief Engineer", 14), "map file's values"));
+	assert_non_null(strstr(rs_value_level_unclear("总工程师", 12), "Chief ... Officer"));
+	assert_null(rs_value_level_unclear("Chief Financial Officer", 23));
+	assert_null(rs_value_level_unclear("chief", 5));
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -300,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_assistants_of_the_german_management_are_not_executives),
 		cmocka_unit_test(test_levels_not_reached_are_refused),
 		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
+		cmocka_unit_test(test_chief_is_executive_only_in_c_level_titles),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
