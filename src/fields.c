@@ -1366,8 +1366,10 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	bool by_header = cb == 0;
 
 	/* Under 万元 headers, "88" beside "1,000,000元": the marked cell may be
-	 * in plain units (元), not the header's; a share would be 10,000 off. */
-	if (m->amount_scaled && row->len[a] > 0 && row->len[b] > 0 && (ca == 0) != (cb == 0)) {
+	 * in plain units (元), not the header's; a share would be 10,000 off.
+	 * "88万元" names its scale and reads in the header's unit (88), as 88万. */
+	if (m->amount_scaled && row->len[a] > 0 && row->len[b] > 0 && (ca == 0) != (cb == 0) &&
+	    !rs_value_myriad(ca ? row->cell[a] : row->cell[b], ca ? row->len[a] : row->len[b])) {
 		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_SCALED),
 		               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
 		               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]),

@@ -96,6 +96,8 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
                          unsigned *shape, const char **why);
 /* The currencies an amount's sign or code may mean, as bits; 0 for none. */
 unsigned rs_value_currencies(const char *s, size_t n);
+/* Does the amount s[0..n) name its scale, 万 or 亿 (88万元)? */
+bool rs_value_myriad(const char *s, size_t n);
 
 /*
  * The general word matchers behind rs_parse_bool and rs_parse_level, for

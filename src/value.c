@@ -153,6 +153,18 @@ static size_t affix(const char *s, size_t n, const char *const *list, bool at_en
 	return 0;
 }
 
+bool rs_value_myriad(const char *s, size_t n)
+{
+	const char *const *w;
+	size_t i, k;
+
+	for (w = myriads; *w != NULL; w++)
+		for (k = strlen(*w), i = 0; i + k <= n; i++)
+			if (memcmp(s + i, *w, k) == 0)
+				return true;
+	return false;
+}
+
 unsigned rs_value_currencies(const char *s, size_t n)
 {
 	size_t i, k;

@@ -685,6 +685,12 @@ def values_fixtures():
             ["Chief Engineer", "Chief Accountant", "Chief Staff Engineer", "Chief Designer",
              "Chief Architect", "总工程师", "Chief Financial Officer", "Chief Executive",
              "Deputy Chief Executive Officer", "总工程师助理"])]).encode("utf-8")
+    # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
+    # unit (88), not refused; 880000元 beside 200 still is.
+    f["values_wan_scaled_named.csv"] = lines(
+        "客户编号,销售额（万元）,客户采购总额（万元）",
+        "N01,88万元,200", "N02,88,1.2亿元", "N03,880000元,200", "N04,50,80",
+        "N05,60,100").encode("utf-8")
     # Amounts in 万 and 亿, as Chinese sheets write them: exact, read in
     # units under plain headers (a run no longer stops advising --ignore), and
     # in the header's 万元 under 销售额（万元）, never multiplied twice.

@@ -1703,6 +1703,37 @@ static void test_wan_amounts_are_read_in_the_headers_unit(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* Under headers in 万元, "88万元" names the header's scale itself: beside
+ * "200" it is 88 in the header's unit, never refused as maybe unscaled nor
+ * multiplied twice (880000); "880000元" beside "200" still is refused. */
+static void test_an_amount_naming_the_headers_scale_reads_in_it(void **state)
+{
+	static const char *const hdr = "id|销售额（万元）|采购总额（万元）";
+	rs_fieldmap *m = map_ok(hdr, NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow h, r;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万元|200", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 200, 0);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1.2亿元", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
+	assert_num(a.v[RS_F_CUSTOMER_SPEND], 12000, 0);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|880000元|200", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_EREJECT);
+	rs_fieldmap_free(m);
+}
+
 /* Under headers in 万元, "88" beside "1,000,000元" is 88 万元 of 100 万元
  * written two ways: the marked cell may be in plain units, and a share
  * from them would be 0.0088%. Both marked, or neither, read as before. */
@@ -2181,6 +2212,7 @@ int main(void)
 	    cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 	    cmocka_unit_test(test_wan_amounts_are_read_in_the_headers_unit),
 	    cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
+	    cmocka_unit_test(test_an_amount_naming_the_headers_scale_reads_in_it),
 	    cmocka_unit_test(test_placeholders_read_as_unknown),
 	    cmocka_unit_test(test_apply_passes_reader_reject_through),
 	    cmocka_unit_test(test_apply_does_not_allocate),
