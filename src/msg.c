@@ -136,13 +136,6 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "只有 Chief ... Officer 和 Chief Executive 是高层；总工程师、Chief Engineer、"
                       "Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
                       "或在映射文件的 values 中为该职位指定职级"},
-    [RS_M_L_HEAD] =
-        {"\"Head\" before a role (Head Chef, Head Buyer, Head Teacher) leads it at a level the "
-         "title does not tell (\"Head of ...\" is a director): write the level (staff, manager, "
-         "director, executive) or give the title one in a map file's values",
-         "“Head”加职位（Head Chef、Head Buyer、Head Teacher）的级别无法从职位看出"
-         "（“Head of ...”为总监）：请写明职级（员工、经理、总监、高层），"
-         "或在映射文件的 values 中为该职位指定职级"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
     [RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},

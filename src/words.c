@@ -192,7 +192,7 @@ static size_t head_len(const char *s, size_t n)
 }
 
 /* The whole cell, else the head's first words when they only lead a title
- * ("VP Sales", "Leiter Einkauf"), else the longest end of the head
+ * ("Chief ... Officer", "Head Buyer"), else the longest end of the head
  * (the role: "VP Assistant", "Director General"), else its first words. */
 static const vocab *lookup(const char *s, size_t n, char kind)
 {
@@ -397,8 +397,7 @@ static bool former_title(const char *s, size_t n)
 /*
  * Titles whose level hangs on what the cell does not say, refused with why
  * (a map file's values can give one its level): "Chief of Staff" leads a
- * title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理); so
- * do a "chief" (chief_title) and a "head" before a role ("Head Chef").
+ * title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
  */
 static const struct unclear {
 	const char *w;
@@ -454,10 +453,7 @@ static const char *unclear_title(const char *s, size_t n)
 		                     : k <= h && memcmp(s + h - k, unclear[i].w, k) == 0)
 			return rs_msg(RS_LANG_EN, unclear[i].why); /* fields.c words it in --lang */
 	}
-	if (chief_title(s, n) < 0)
-		return rs_msg(RS_LANG_EN, RS_M_L_CHIEF);
-	/* "Head Chef", "Head Buyer", "Head Office Manager": not "Head of ..." */
-	return h > 5 && memcmp(s, "head ", 5) == 0 ? rs_msg(RS_LANG_EN, RS_M_L_HEAD) : NULL;
+	return chief_title(s, n) < 0 ? rs_msg(RS_LANG_EN, RS_M_L_CHIEF) : NULL;
 }
 
 /* Folds a title into buf (cap 128) without a 级 after it; cap when too long. */
