@@ -188,7 +188,7 @@ typedef struct mapctx {
 	bool *off;       /* per column: --ignore, or appended by an earlier run */
 	unsigned long line;
 	rs_buf *notes;
-	char amb[RS_F_COUNT][200]; /* the columns whose words were ambiguous */
+	char amb[RS_F_COUNT][200]; /* the columns whose words were ambiguous (a list) */
 	rs_error *err;
 } mapctx;
 
@@ -322,17 +322,18 @@ static const char *col_ref(const mapctx *c, long col, size_t width, bool zh, cha
 	return buf;
 }
 
-/* Two: columns 2 ("x") and 3 ("y"), or keys "x" and "y". */
+/* Two: columns 2 ("x") and 3 ("y"), or keys "x" and "y" (in --lang). */
 static const char *cols_ref(const mapctx *c, long a, long b, char *buf, size_t cap)
 {
 	char s1[64], s2[64];
+	rs_lang g = c->cfg->lang;
 
 	(void)rs_field_shown(s1, sizeof s1, c->h->cell[a], c->h->len[a]);
 	(void)rs_field_shown(s2, sizeof s2, c->h->cell[b], c->h->len[b]);
 	if (c->cfg->keys)
-		(void)snprintf(buf, cap, "keys \"%s\" and \"%s\"", s1, s2);
+		(void)snprintf(buf, cap, rs_msg(g, RS_M_E_KEYS2), s1, s2);
 	else
-		(void)snprintf(buf, cap, "columns %ld (\"%s\") and %ld (\"%s\")", a + 1, s1, b + 1, s2);
+		(void)snprintf(buf, cap, rs_msg(g, RS_M_E_COLS2), a + 1, s1, b + 1, s2);
 	return buf;
 }
 
@@ -351,7 +352,7 @@ static rs_status check_twins(const mapctx *c)
 	}
 	if (b == 0)
 		return RS_OK;
-	return rs_error_set(c->err, RS_EUSAGE, c->line, "%s have the same name; rename one",
+	return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(c->cfg->lang, RS_M_E_TWINS),
 	                    cols_ref(c, (long)a, (long)b, both, sizeof both));
 }
 
@@ -366,18 +367,29 @@ static bool put(char *buf, size_t cap, const char *s)
 	return true;
 }
 
-/* "purchase_share (or share, ...)": the names a column may have to give f. */
-static const char *names_of(int f, char *buf, size_t cap)
+/* "purchase_share (or share, ...)": the names a column may have to give f.
+ * In Chinese only the Chinese names, "等" for the others: all of them make
+ * a Chinese error longer than rs_error's msg, and relstage fields has them. */
+static const char *names_of(int f, rs_lang g, char *buf, size_t cap)
 {
 	const char *const *a;
+	bool zh = g == RS_LANG_ZH, first = true, more = false;
 
 	buf[0] = '\0';
 	(void)put(buf, cap, var_names[f]);
-	for (a = aliases[f]; *a; a++)
-		if (!put(buf, cap, a == aliases[f] ? " (or " : ", ") || !put(buf, cap, *a))
+	for (a = aliases[f]; *a; a++) {
+		if (zh && (unsigned char)**a < 0x80) {
+			more = true;
+			continue;
+		}
+		if (!put(buf, cap, first ? rs_msg(g, RS_M_E_OR) : zh ? "、" : ", ") || !put(buf, cap, *a))
 			break;
-	if (aliases[f][0] != NULL)
-		(void)put(buf, cap, ")");
+		first = false;
+	}
+	if (!first && more)
+		(void)put(buf, cap, "等");
+	if (!first)
+		(void)put(buf, cap, rs_msg(g, RS_M_E_OR_END));
 	return buf;
 }
 
@@ -618,8 +630,7 @@ static rs_status apply_names(mapctx *c)
 		}
 		if (second >= 0)
 			return rs_error_set(c->err, RS_EUSAGE, c->line,
-			                    "%s both give %s; drop one or choose with --map %s=%s",
-			                    cols_ref(c, first, second, both, sizeof both), var_names[f],
+			                    rs_msg(c->cfg->lang, RS_M_E_BOTH_GIVE), cols_ref(c, first, second, both, sizeof both), var_names[f],
 			                    var_names[f], RS_COLUMN(c->cfg->keys));
 		if (first >= 0) {
 			c->m->col[f] = first;
@@ -719,14 +730,15 @@ static void apply_words(mapctx *c)
 				     RS_COLUMN(c->cfg->keys));
 		} else if (ncand > 1) {
 			/* amb is also the errors' (English) text; the note has its own */
-			(void)snprintf(c->amb[f], sizeof c->amb[f], "%s all look like %s", list, var_names[f]);
+			(void)snprintf(c->amb[f], sizeof c->amb[f], "%s", list);
 			if (zh)
 				note(c, "%s：%s %s 都像是 %s，均未采用；请用 -m %s=%s 选定其一", var_names[f],
 				     RS_COL_ZH(c->cfg->keys), list, var_names[f], var_names[f],
 				     RS_COLUMN(c->cfg->keys));
 			else
-				note(c, "%s: %s %s; none was taken: choose one with -m %s=%s", var_names[f],
-				     RS_COLS(c->cfg->keys), c->amb[f], var_names[f], RS_COLUMN(c->cfg->keys));
+				note(c, "%s: %s %s all look like %s; none was taken: choose one with -m %s=%s",
+				     var_names[f], RS_COLS(c->cfg->keys), list, var_names[f], var_names[f],
+				     RS_COLUMN(c->cfg->keys));
 		}
 	}
 }
@@ -786,7 +798,10 @@ static rs_status check_required(const mapctx *c)
 	const long *col = c->m->col;
 	char n1[200], n2[160], n3[160], found[120] = "", amb[240] = "";
 	bool keys = c->cfg->keys;
-	const char *cols = RS_COLS(keys);
+	rs_lang g = c->cfg->lang;
+	bool zh = g == RS_LANG_ZH;
+	const char *cols = zh ? RS_COL_ZH(keys) : RS_COLS(keys);
+	const char *one_col = zh ? RS_COL_ZH(keys) : RS_COL(keys);
 	int have;
 
 	if (col[RS_F_ID] < 0) {
@@ -795,31 +810,30 @@ static rs_status check_required(const mapctx *c)
 		int rule;
 
 		if (c->amb[RS_F_ID][0] != '\0')
-			(void)snprintf(amb, sizeof amb, " (%s %s)", cols, c->amb[RS_F_ID]);
+			(void)snprintf(amb, sizeof amb, rs_msg(g, RS_M_E_AMB), cols, c->amb[RS_F_ID],
+			               var_names[RS_F_ID]);
 		else if (!keys &&
 		         word_columns(c, RS_F_NAME, RS_WORDS_ALONE, q, sizeof q, &one, &rule) == 1)
-			(void)snprintf(amb, sizeof amb, " (column %s may hold it: -m id=%s)", q, q);
-		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "no %s gives id%s: name one %s, or use --map id=%s", RS_COL(keys), amb,
-		                    names_of(RS_F_ID, n1, sizeof n1), RS_COLUMN(keys));
+			(void)snprintf(amb, sizeof amb, rs_msg(g, RS_M_E_ID_MAYBE), q, q);
+		return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(g, RS_M_E_NO_ID), one_col, amb,
+		                    names_of(RS_F_ID, g, n1, sizeof n1), RS_COLUMN(keys));
 	}
 	if (col[RS_F_PURCHASE_SHARE] >= 0 || (col[RS_F_OUR_SALES] >= 0 && col[RS_F_CUSTOMER_SPEND] >= 0))
 		return RS_OK;
 	have = col[RS_F_OUR_SALES] >= 0 ? RS_F_OUR_SALES : col[RS_F_CUSTOMER_SPEND] >= 0 ? RS_F_CUSTOMER_SPEND : -1;
 	if (have >= 0) {
 		char s1[80];
-		(void)snprintf(found, sizeof found, "%s gives %s, but ",
-		               col_ref(c, col[have], 48, false, s1, sizeof s1), var_names[have]);
+		(void)snprintf(found, sizeof found, rs_msg(g, RS_M_E_FOUND),
+		               col_ref(c, col[have], 48, zh, s1, sizeof s1), var_names[have]);
 	}
 	for (have = RS_F_PURCHASE_SHARE; have <= RS_F_CUSTOMER_SPEND && amb[0] == '\0'; have++)
 		if (c->amb[have][0] != '\0')
-			(void)snprintf(amb, sizeof amb, " (%s %s)", cols, c->amb[have]);
-	return rs_error_set(c->err, RS_EUSAGE, c->line,
-	                    "%sno %s gives the share%s: name one %s, or give both %s and %s, "
-	                    "or use --map purchase_share=%s",
-	                    found, RS_COL(keys), amb, names_of(RS_F_PURCHASE_SHARE, n1, sizeof n1),
-	                    names_of(RS_F_OUR_SALES, n2, sizeof n2),
-	                    names_of(RS_F_CUSTOMER_SPEND, n3, sizeof n3), RS_COLUMN(keys));
+			(void)snprintf(amb, sizeof amb, rs_msg(g, RS_M_E_AMB), cols, c->amb[have],
+			               var_names[have]);
+	return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(g, RS_M_E_NO_SHARE), found, one_col,
+	                    amb, names_of(RS_F_PURCHASE_SHARE, g, n1, sizeof n1),
+	                    names_of(RS_F_OUR_SALES, g, n2, sizeof n2),
+	                    names_of(RS_F_CUSTOMER_SPEND, g, n3, sizeof n3), RS_COLUMN(keys));
 }
 
 /* Remembers each mapped column's header text and which fields need parsing. */

@@ -250,6 +250,25 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
          "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
          "文本（电子表格会去掉前导零）\n"},
+    [RS_M_E_NO_ID] = {"no %s gives id%s: name one %s, or use --map id=%s",
+                      "没有哪一%s给出 id%s：请把它命名为 %s，或用 --map id=%s 指定；全部列名见 "
+                      "relstage fields"},
+    [RS_M_E_ID_MAYBE] = {" (column %s may hold it: -m id=%s)", "（列 %s 可能就是 id：-m id=%s）"},
+    [RS_M_E_AMB] = {" (%s %s all look like %s)", "（%s %s 都像是 %s）"},
+    [RS_M_E_FOUND] = {"%s gives %s, but ", "%s给出 %s，但"},
+    [RS_M_E_NO_SHARE] =
+        {"%sno %s gives the share%s: name one %s, or give both %s and %s, or use --map "
+         "purchase_share=%s",
+         "%s没有哪一%s给出采购占比%s：请把它命名为 %s，或同时给出 %s 和 %s，或用 --map "
+         "purchase_share=%s 指定；全部列名见 relstage fields"},
+    [RS_M_E_BOTH_GIVE] = {"%s both give %s; drop one or choose with --map %s=%s",
+                          "%s都给出 %s；请删去其一，或用 --map %s=%s 选定"},
+    [RS_M_E_TWINS] = {"%s have the same name; rename one", "%s同名；请改掉其中一个的名称"},
+    [RS_M_E_COLS2] = {"columns %ld (\"%s\") and %ld (\"%s\")",
+                      "第 %ld 列（\"%s\"）和第 %ld 列（\"%s\"）"},
+    [RS_M_E_KEYS2] = {"keys \"%s\" and \"%s\"", "键 \"%s\" 和 \"%s\""},
+    [RS_M_E_OR] = {" (or ", "（或 "},
+    [RS_M_E_OR_END] = {")", "）"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)
