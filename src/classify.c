@@ -525,40 +525,40 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 static rs_status header_missing(rs_classifier *c, rs_error *err)
 {
 	const rs_row *first = rs_intake_first(&c->in);
+	rs_lang g = c->cfg.lang;
 	size_t i, filled = 0, n;
 	rs_status st;
 	bool no_id;
 
 	if (first == NULL)
-		return rs_error_set(err, RS_EPARSE, 0, "no header row");
+		return rs_error_set(err, RS_EPARSE, 0, "%s", rs_msg(g, RS_M_E_NO_HEADER));
 	st = c->map != NULL ? same_header(c, first, err) : first_header(c, first, err);
 	if (st == RS_OK) /* cannot be: the search said it is not the header */
-		st = rs_error_set(err, RS_EPARSE, first->line, "no header row");
+		st = rs_error_set(err, RS_EPARSE, first->line, "%s", rs_msg(g, RS_M_E_NO_HEADER));
 	if (c->partial != NULL) { /* only id or a share is missing */
 		/* the field map's "(columns 'A', 'B' all look like F)" or
-		 * "(column 'A' may hold it: ...)", kept */
-		const char *amb = strstr(err->msg, " (column"), *end = amb ? strstr(amb, "): ") : NULL;
-		char why[200];
+		 * "(column 'A' may hold it: ...)", kept; in Chinese "（列 ...）" */
+		const char *open = g == RS_LANG_ZH ? "（列" : " (column";
+		const char *close = g == RS_LANG_ZH ? "）：" : "): ";
+		size_t skip = g == RS_LANG_ZH ? strlen("（") : 2;
+		const char *amb = strstr(err->msg, open), *end = amb ? strstr(amb, close) : NULL;
+		char why[200] = "";
 
-		(void)snprintf(why, sizeof why, "%s%.*s", end ? ": " : "", end ? (int)(end - amb - 2) : 0,
-		               end ? amb + 2 : "");
+		if (end != NULL)
+			(void)snprintf(why, sizeof why, rs_msg(g, RS_M_E_SEARCH_WHY),
+			               (int)(end - amb - (ptrdiff_t)skip), amb + skip);
 		no_id = c->partial->col[RS_F_ID] < 0;
 		err->where[0] = '\0';
-		return rs_error_set(err, st, 0,
-		                    "no row of the first %d gives an id and a share (line %lu gives no %s%s): "
-		                    "say which column is the %s with -m %s=COLUMN, or which line is the "
-		                    "header with --header-row N; relstage fields lists the names it knows",
-		                    RS_HEADER_SEARCH, first->line,
-		                    no_id ? "id" : "share, nor both our_sales and customer_spend", why,
-		                    no_id ? "id" : "share", no_id ? "id" : "purchase_share");
+		return rs_error_set(err, st, 0, rs_msg(g, RS_M_E_SEARCH), RS_HEADER_SEARCH, first->line,
+		                    rs_msg(g, no_id ? RS_M_E_SEARCH_NO_ID : RS_M_E_SEARCH_NO_SHARE), why,
+		                    rs_msg(g, no_id ? RS_M_E_SEARCH_ID : RS_M_E_SEARCH_SHARE),
+		                    no_id ? "id" : "purchase_share");
 	}
 	for (i = 0; i < first->n; i++)
 		filled += first->len[i] > 0;
 	n = strlen(err->msg);
 	if (filled <= 2 && c->in.widest > first->n && n + 120 < sizeof err->msg)
-		(void)snprintf(err->msg + n, sizeof err->msg - n,
-		               " (no row of the first %d gives an id and a share; if the header is "
-		               "lower, say which line with --header-row N)",
+		(void)snprintf(err->msg + n, sizeof err->msg - n, rs_msg(g, RS_M_E_SEARCH_TITLE),
 		               RS_HEADER_SEARCH);
 	return st;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "header.h"
+#include "msg.h"
 #include "previous_impl.h"
 
 /* ------------------------------------------------------- header choice */
@@ -26,6 +27,12 @@ static bool same_row(const rs_row *a, const rs_row *b)
 	return true;
 }
 
+/* The messages' language: cfg may be NULL (the defaults, English). */
+static rs_lang lang_of(const rs_fieldcfg *cfg)
+{
+	return cfg != NULL ? cfg->lang : RS_LANG_EN;
+}
+
 rs_status rs_header_pick(const rs_row *rec, unsigned long n, unsigned long forced,
                          const rs_fieldcfg *cfg, const rs_row *same, int *pick, rs_error *err)
 {
@@ -34,7 +41,8 @@ rs_status rs_header_pick(const rs_row *rec, unsigned long n, unsigned long force
 	rs_status st;
 
 	if (forced != 0 && rec->line >= forced && rec->reject != NULL)
-		return rs_error_set(err, RS_EPARSE, rec->line, "header row: %s", rec->reject);
+		return rs_error_set(err, RS_EPARSE, rec->line, rs_msg(lang_of(cfg), RS_M_E_HEADER_ROW),
+		                    rec->reject);
 	if (forced != 0) {
 		*pick = rec->line >= forced ? RS_PICK_HEADER : RS_PICK_TITLE;
 		return RS_OK;
@@ -352,7 +360,7 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 	if (rs_intake_first(t) == NULL && (st = rs_rowq_keep(&t->first, in, err)) != RS_OK)
 		return st;
 	if (pick == RS_PICK_NONE)
-		return rs_error_set(err, RS_EPARSE, in->line, "no header row");
+		return rs_error_set(err, RS_EPARSE, in->line, "%s", rs_msg(lang_of(cfg), RS_M_E_NO_HEADER));
 	rs_intake_count_skip(t, in, RS_SKIP_TITLE);
 	return RS_OK;
 }

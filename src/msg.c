@@ -253,7 +253,7 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_E_NO_ID] = {"no %s gives id%s: name one %s, or use --map id=%s",
                       "没有哪一%s给出 id%s：请把它命名为 %s，或用 --map id=%s 指定；全部列名见 "
                       "relstage fields"},
-    [RS_M_E_ID_MAYBE] = {" (column %s may hold it: -m id=%s)", "（列 %s 可能就是 id：-m id=%s）"},
+    [RS_M_E_ID_MAYBE] = {" (column %s may hold it: -m id=%s)", "（列 %s 可能就是 id，-m id=%s）"},
     [RS_M_E_AMB] = {" (%s %s all look like %s)", "（%s %s 都像是 %s）"},
     [RS_M_E_FOUND] = {"%s gives %s, but ", "%s给出 %s，但"},
     [RS_M_E_NO_SHARE] =
@@ -269,6 +269,24 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_E_KEYS2] = {"keys \"%s\" and \"%s\"", "键 \"%s\" 和 \"%s\""},
     [RS_M_E_OR] = {" (or ", "（或 "},
     [RS_M_E_OR_END] = {")", "）"},
+    [RS_M_E_NO_HEADER] = {"no header row", "找不到表头行"},
+    [RS_M_E_HEADER_ROW] = {"header row: %s", "表头行：%s"},
+    [RS_M_E_SEARCH] =
+        {"no row of the first %d gives an id and a share (line %lu gives no %s%s): say which "
+         "column is the %s with -m %s=COLUMN, or which line is the header with --header-row N; "
+         "relstage fields lists the names it knows",
+         "前 %d 行中没有一行同时给出 id 和采购占比（第 %lu 行没有%s%s）：请说明哪一列是%s"
+         "（-m %s=COLUMN），或用 --header-row N 说明表头在第几行；全部列名见 relstage fields"},
+    [RS_M_E_SEARCH_NO_ID] = {"id", " id"},
+    [RS_M_E_SEARCH_NO_SHARE] = {"share, nor both our_sales and customer_spend",
+                                "采购占比，也没有同时给出 our_sales 和 customer_spend"},
+    [RS_M_E_SEARCH_ID] = {"id", " id"},
+    [RS_M_E_SEARCH_SHARE] = {"share", "采购占比"},
+    [RS_M_E_SEARCH_WHY] = {": %.*s", "：%.*s"},
+    [RS_M_E_SEARCH_TITLE] = {" (no row of the first %d gives an id and a share; if the header "
+                             "is lower, say which line with --header-row N)",
+                             "（前 %d 行中没有一行同时给出 id 和采购占比；如表头在更下面，"
+                             "请用 --header-row N 说明在第几行）"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

@@ -49,6 +49,9 @@ typedef enum rs_msg_id {
 	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c, cli_run.c) */
 	RS_M_E_NO_ID, RS_M_E_ID_MAYBE, RS_M_E_AMB, RS_M_E_FOUND, RS_M_E_NO_SHARE, RS_M_E_BOTH_GIVE,
 	RS_M_E_TWINS, RS_M_E_COLS2, RS_M_E_KEYS2, RS_M_E_OR, RS_M_E_OR_END,
+	RS_M_E_NO_HEADER, RS_M_E_HEADER_ROW, RS_M_E_SEARCH, RS_M_E_SEARCH_NO_ID,
+	RS_M_E_SEARCH_NO_SHARE, RS_M_E_SEARCH_ID, RS_M_E_SEARCH_SHARE, RS_M_E_SEARCH_WHY,
+	RS_M_E_SEARCH_TITLE,
 	RS_M_COUNT
 } rs_msg_id;
 /* clang-format on */

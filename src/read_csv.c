@@ -124,7 +124,8 @@ static void emit(csv_state *s, rs_row *row)
 		fail(s, RS_ELIMIT, msg);
 		return;
 	} else if (row->reject != NULL) {
-		(void)snprintf(msg, sizeof msg, "header row: %s", row->reject);
+		(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_E_HEADER_ROW),
+		               row->reject);
 		fail(s, RS_EPARSE, msg);
 		return;
 	} else {

@@ -527,6 +527,10 @@ def bad_fixtures():
                 "invalid UTF-8 (bytes FF FE, invalid in GB18030 too) at line 4; lines 2-3 keep their Chinese names"))
     bad.append(("bad_mixed_encoding.csv", None, 1, 3, 1, "4",
                 "GBK bytes in a UTF-8 file at line 4; lines 2-3 keep their Chinese names, never mojibake"))
+    # the header's errors under --lang zh: a forced header row that does not
+    # parse, and a title row (two cells, one name) over a file with no header
+    files[IN + "/intake_header_row_quote.csv"] = lines('a,"b"x,c', "id,purchase_share", "1,50").encode("utf-8")
+    files[IN + "/intake_title_twins.csv"] = lines("Report,Report", "foo,bar,baz", "1,2,3", "4,5,6").encode("utf-8")
     exp = [["file", "exit", "classified", "rejected", "rejected_lines", "reason"]]
     exp += [[b[0], str(b[2]), str(b[3]), str(b[4]), b[5], b[6]] for b in bad]
     files[IN + "/bad_expected.csv"] = csv_text(exp).encode("utf-8")
