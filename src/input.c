@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "msg.h"
 #include "reader_impl.h"
 
 #define RAW_CAP ((size_t)64 << 10)  /* raw bytes read per block */
@@ -39,8 +40,9 @@ struct rs_input {
 	size_t run_at;    /* guard: raw offset of a UTF-8 run, SIZE_MAX if none */
 	size_t hold;      /* guard: a possible run reaches the block's end here */
 	rs_status pending; /* an error to report once the bytes before it are out */
-	char pending_msg[200];
+	char pending_msg[320]; /* Chinese takes more bytes */
 	char enc[48];
+	rs_lang lang; /* of the messages (--lang) */
 };
 
 /* The end of the run of ASCII bytes at p[i..n), eight at a time. */
@@ -144,15 +146,11 @@ static void pending_bad_bytes(rs_input *in, const unsigned char *p, size_t n, bo
 		used += (size_t)snprintf(bytes + used, sizeof bytes - used, "%s0x%02X",
 		                         k ? " " : "", p[k]);
 	if (in->utf8)
-		set_pending(in,
-		            "invalid UTF-8 (%s%s) in a file read as UTF-8; save it as UTF-8, "
-		            "or name its encoding with --encoding (gb18030, big5, cp1252, ...)",
-		            truncated ? "truncated sequence at end of file: " : "bytes ", bytes);
+		set_pending(in, rs_msg(in->lang, RS_M_E_ENC_UTF8),
+		            rs_msg(in->lang, truncated ? RS_M_E_ENC_SEQ : RS_M_E_ENC_BYTES), bytes);
 	else
-		set_pending(in,
-		            "bytes invalid in %s (%s%s); name the right one with --encoding "
-		            "(e.g. utf-8, gb18030, big5, latin1)",
-		            in->enc, truncated ? "truncated at end of file: " : "", bytes);
+		set_pending(in, rs_msg(in->lang, RS_M_E_ENC_BAD), in->enc,
+		            truncated ? rs_msg(in->lang, RS_M_E_ENC_TRUNC) : "", bytes);
 }
 
 /* Validates raw[raw_valid..raw_len) after the raw block changed. */
@@ -261,10 +259,8 @@ static void pending_utf8_run(rs_input *in, size_t at)
 {
 	const unsigned char *p = (const unsigned char *)in->raw + at;
 
-	set_pending(in,
-	            "UTF-8 text (bytes 0x%02X 0x%02X ...) in a file read as %s: the file "
-	            "mixes encodings; save it in one, or if it is all %s say --encoding %s",
-	            p[0], p[1], in->enc, in->guard == GUARD_CJK ? "GBK" : "Windows-1252",
+	set_pending(in, rs_msg(in->lang, RS_M_E_ENC_MIXED), p[0], p[1], in->enc,
+	            in->guard == GUARD_CJK ? "GBK" : "Windows-1252",
 	            in->guard == GUARD_CJK ? "gbk" : "cp1252");
 }
 
@@ -617,15 +613,8 @@ static rs_status encoding_by_reading(rs_input *in, rs_error *err)
 		in->utf8 = true;
 		(void)snprintf(in->enc, sizeof in->enc, "UTF-8");
 		utf8_scan_raw(in);
-		set_pending(
-		    in, "%s",
-		    fails == 4
-		        ? "the bytes here are neither UTF-8, GB18030, Big5, Windows-1252 nor "
-		          "Shift_JIS; name the encoding with --encoding (e.g. gbk, big5, cp1252, "
-		          "latin1)"
-		        : "the text here is not UTF-8 and does not read clearly as GB18030, "
-		          "Big5, Windows-1252 or Shift_JIS; name the encoding with --encoding "
-		          "(e.g. gbk, big5, cp1252, latin1)");
+		set_pending(in, "%s",
+		            rs_msg(in->lang, fails == 4 ? RS_M_E_ENC_NEITHER : RS_M_E_ENC_UNCLEAR));
 		return RS_OK;
 	}
 	if ((st = use_iconv(in, iconv_name[pick], err)) != RS_OK)
@@ -677,7 +666,7 @@ static rs_status choose_encoding(rs_input *in, const char *encoding, rs_error *e
 }
 
 rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
-                        const char *encoding, rs_error *err)
+                        const char *encoding, rs_lang lang, rs_error *err)
 {
 	rs_input *in;
 	rs_status st;
@@ -701,6 +690,7 @@ rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
 	}
 	in->fp = fp;
 	in->name = name;
+	in->lang = lang;
 	in->cd = (iconv_t)-1;
 	in->run_at = in->hold = SIZE_MAX;
 	st = read_some(in, in->raw, RAW_CAP, &in->raw_len, err);

@@ -287,6 +287,32 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                              "is lower, say which line with --header-row N)",
                              "（前 %d 行中没有一行同时给出 id 和采购占比；如表头在更下面，"
                              "请用 --header-row N 说明在第几行）"},
+    [RS_M_E_ENC_UTF8] = {"invalid UTF-8 (%s%s) in a file read as UTF-8; save it as UTF-8, or "
+                         "name its encoding with --encoding (gb18030, big5, cp1252, ...)",
+                         "按 UTF-8 读取的文件中有无效的 UTF-8（%s%s）；请另存为 UTF-8，或用 "
+                         "--encoding 指定其编码（如 gb18030、big5、cp1252）"},
+    [RS_M_E_ENC_SEQ] = {"truncated sequence at end of file: ", "文件末尾的序列不完整："},
+    [RS_M_E_ENC_BYTES] = {"bytes ", "字节 "},
+    [RS_M_E_ENC_BAD] = {"bytes invalid in %s (%s%s); name the right one with --encoding "
+                        "(e.g. utf-8, gb18030, big5, latin1)",
+                        "文件中有不符合 %s 编码的字节（%s%s）；请用 --encoding 指定正确的编码"
+                        "（如 utf-8、gb18030、big5、latin1）"},
+    [RS_M_E_ENC_TRUNC] = {"truncated at end of file: ", "在文件末尾被截断："},
+    [RS_M_E_ENC_MIXED] =
+        {"UTF-8 text (bytes 0x%02X 0x%02X ...) in a file read as %s: the file mixes "
+         "encodings; save it in one, or if it is all %s say --encoding %s",
+         "出现 UTF-8 文本（字节 0x%02X 0x%02X ...），而文件按 %s 读取：文件混用了多种编码；"
+         "请统一保存为一种编码，如全部是 %s，请用 --encoding %s"},
+    [RS_M_E_ENC_NEITHER] =
+        {"the bytes here are neither UTF-8, GB18030, Big5, Windows-1252 nor Shift_JIS; name "
+         "the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)",
+         "此处的字节既不是 UTF-8，也不是 GB18030、Big5、Windows-1252 或 Shift_JIS；请用 "
+         "--encoding 指定编码（如 gbk、big5、cp1252、latin1）"},
+    [RS_M_E_ENC_UNCLEAR] =
+        {"the text here is not UTF-8 and does not read clearly as GB18030, Big5, Windows-1252 "
+         "or Shift_JIS; name the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)",
+         "此处的文本不是 UTF-8，按 GB18030、Big5、Windows-1252 或 Shift_JIS 也读不清楚；"
+         "请用 --encoding 指定编码（如 gbk、big5、cp1252、latin1）"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

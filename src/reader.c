@@ -217,7 +217,7 @@ static rs_status open_input(rs_reader *r, FILE *fp, rs_error *err)
 		return rs_xlsx_open(&r->xlsx, fp, r->name, &r->opts, err);
 	}
 	if (st == RS_OK)
-		st = rs_input_open(&r->in, fp, r->name, r->opts.encoding, err);
+		st = rs_input_open(&r->in, fp, r->name, r->opts.encoding, r->opts.lang, err);
 	return st == RS_OK ? pick_format(r, err) : st;
 }
 

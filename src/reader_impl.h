@@ -18,8 +18,9 @@
  */
 typedef struct rs_input rs_input;
 
+/* lang: the language of its encoding errors (--lang). */
 rs_status rs_input_open(rs_input **out, FILE *fp, const char *name,
-                        const char *encoding, rs_error *err);
+                        const char *encoding, rs_lang lang, rs_error *err);
 /*
  * Fills buf with up to cap bytes of valid UTF-8; *got == 0 means end of input.
  * Bytes invalid in the encoding: first every valid byte before them is

@@ -51,7 +51,7 @@ static rs_status read_all(const void *p, size_t n, const char *enc, char *out,
 	static char used_buf[48];
 	FILE *fp = file_of(p, n);
 	rs_input *in = NULL;
-	rs_status st = rs_input_open(&in, fp, "t.csv", enc, err);
+	rs_status st = rs_input_open(&in, fp, "t.csv", enc, RS_LANG_EN, err);
 
 	if (st == RS_OK) {
 		if (used) {
@@ -148,7 +148,7 @@ static void test_unknown_encoding_is_usage_error(void **state)
 	rs_error err = {0};
 
 	(void)state;
-	assert_int_equal(rs_input_open(&in, fp, "t.csv", "klingon", &err),
+	assert_int_equal(rs_input_open(&in, fp, "t.csv", "klingon", RS_LANG_EN, &err),
 	                 RS_EUSAGE);
 	assert_null(in);
 	assert_non_null(strstr(err.msg, "unknown encoding klingon"));
@@ -268,7 +268,7 @@ static void test_small_reads_deliver_same_bytes(void **state)
 		memcpy(data + i, (i / 3) % 5 ? "ab," : "\xE6\x88\xB7", 3);
 	len = i;
 	fp = file_of(data, len);
-	assert_int_equal(rs_input_open(&in, fp, "t", NULL, &err), RS_OK);
+	assert_int_equal(rs_input_open(&in, fp, "t", NULL, RS_LANG_EN, &err), RS_OK);
 	assert_int_equal(slurp(in, 7, out, len, &n, &err), RS_OK);
 	assert_int_equal(n, len);
 	assert_memory_equal(out, data, len);
@@ -288,7 +288,7 @@ static void test_peek_does_not_consume(void **state)
 	char out[64];
 
 	(void)state;
-	assert_int_equal(rs_input_open(&in, fp, "t", NULL, &err), RS_OK);
+	assert_int_equal(rs_input_open(&in, fp, "t", NULL, RS_LANG_EN, &err), RS_OK);
 	assert_int_equal(rs_input_peek(in, &p, &n, &err), RS_OK);
 	assert_int_equal(n, 10);
 	assert_memory_equal(p, "h1;h2\n1;2\n", 10);
@@ -322,7 +322,7 @@ static void test_read_error_is_eio(void **state)
 
 	(void)state;
 	assert_non_null(fp);
-	assert_int_equal(rs_input_open(&in, fp, "w.csv", NULL, &err), RS_EIO);
+	assert_int_equal(rs_input_open(&in, fp, "w.csv", NULL, RS_LANG_EN, &err), RS_EIO);
 	assert_non_null(strstr(err.msg, "read error"));
 	assert_string_equal(err.file, "w.csv");
 	fclose(fp);
@@ -338,7 +338,7 @@ static void test_one_byte_reads_of_gbk_deliver_everything(void **state)
 	size_t n;
 
 	(void)state;
-	assert_int_equal(rs_input_open(&in, fp, "t", "gbk", &err), RS_OK);
+	assert_int_equal(rs_input_open(&in, fp, "t", "gbk", RS_LANG_EN, &err), RS_OK);
 	assert_int_equal(slurp(in, 1, out, sizeof out, &n, &err), RS_OK);
 	assert_int_equal(n, 9);
 	assert_memory_equal(out, "\xE5\xAE\xA2\xE6\x88\xB7,a\n", 9);

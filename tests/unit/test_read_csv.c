@@ -101,7 +101,7 @@ static rs_status read_with(const char *data, size_t n, char delim, const rs_read
 	assert_int_equal(fwrite(data, 1, n, fp), n);
 	rewind(fp);
 	memset(err, 0, sizeof *err);
-	st = rs_input_open(&in, fp, "in.csv", enc, err);
+	st = rs_input_open(&in, fp, "in.csv", enc, RS_LANG_EN, err);
 	assert_int_equal(st, RS_OK);
 	c.in = in;
 	c.name = "in.csv";
@@ -504,7 +504,7 @@ static void check_repeated(const char *row, size_t pad, const char *w0,
 	}
 	assert_int_equal(fwrite(data, 1, len, fp), len);
 	rewind(fp);
-	assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, &err), RS_OK);
+	assert_int_equal(rs_input_open(&in, fp, "in.csv", NULL, RS_LANG_EN, &err), RS_OK);
 	c.in = in;
 	c.name = "in.csv";
 	c.opts = &o;

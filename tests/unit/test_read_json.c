@@ -97,7 +97,7 @@ static rs_status read_text(bool lines, const char *text, size_t n, rec *r,
 	assert_non_null(fp);
 	memset(r, 0, sizeof *r);
 	rs_error_clear(err);
-	st = rs_input_open(&in, fp, "t.json", opts.encoding, err);
+	st = rs_input_open(&in, fp, "t.json", opts.encoding, RS_LANG_EN, err);
 	if (st == RS_OK) {
 		rs_read_ctx c = {in, "t.json", &opts, on_header, on_row, r, r->page, r->inner};
 		st = lines ? rs_read_jsonl(&c, err) : rs_read_json(&c, err);
@@ -859,7 +859,7 @@ static void test_jsonl_line_over_the_record_limit_names_the_input(void **state)
 	assert_non_null(fp);
 	memset(&r, 0, sizeof r);
 	rs_error_clear(&err);
-	assert_int_equal(rs_input_open(&in, fp, "in.jsonl", NULL, &err), RS_OK);
+	assert_int_equal(rs_input_open(&in, fp, "in.jsonl", NULL, RS_LANG_EN, &err), RS_OK);
 	{
 		rs_read_ctx c = {in, "in.jsonl", &o, on_header, on_row_names_output, &r, NULL, NULL};
 		assert_int_equal(rs_read_jsonl(&c, &err), RS_ELIMIT);
@@ -1115,7 +1115,7 @@ static void test_jsonl_wide_record_of_long_strings_reads_whole(void **state)
 	n += wide_line(t + n, 2);
 	assert_non_null(fp = fmemopen(t, n, "r"));
 	rs_error_clear(&err);
-	assert_int_equal(rs_input_open(&in, fp, "t.json", NULL, &err), RS_OK);
+	assert_int_equal(rs_input_open(&in, fp, "t.json", NULL, RS_LANG_EN, &err), RS_OK);
 	{
 		rs_read_ctx c = {in, "t.json", &o, wide_header, wide_row, &w, NULL, NULL};
 		assert_int_equal(rs_read_jsonl(&c, &err), RS_OK);
