@@ -405,7 +405,7 @@ static const char *field_list(char *buf, size_t cap)
 }
 
 /* The header's columns, quoted, as many as fit, then how many did not. */
-static const char *column_list(const rs_row *h, char *buf, size_t cap)
+static const char *column_list(const rs_row *h, rs_lang g, char *buf, size_t cap)
 {
 	char one[48], more[48];
 	size_t i;
@@ -420,7 +420,7 @@ static const char *column_list(const rs_row *h, char *buf, size_t cap)
 		(void)put(buf, cap, "\"");
 	}
 	if (i < h->n) {
-		(void)snprintf(more, sizeof more, " and %zu more", h->n - i);
+		(void)snprintf(more, sizeof more, rs_msg(g, RS_M_E_MORE), h->n - i);
 		(void)put(buf, cap, more);
 	}
 	return buf;
@@ -488,7 +488,7 @@ static rs_status spec_error(mapctx *c, const spec *s, const char *what, const ch
 		rs_error_where(c->err, "%s: %s", c->cfg->file->name, s->key);
 		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s", msg);
 	}
-	return rs_error_set(c->err, RS_EUSAGE, c->line, "--map \"%s\": %s",
+	return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(c->cfg->lang, RS_M_E_MAP),
 	                    rs_field_shown(s1, sizeof s1, s->shown, strlen(s->shown)), msg);
 }
 
@@ -499,18 +499,16 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 	size_t clen = s->clen;
 	long col;
 	int f, g;
+	rs_lang lang = c->cfg->lang;
 
 	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
-		return spec_error(c, s, c->cfg->keys ? "expected FIELD=KEY, e.g. --map "
-		                                       "purchase_share=properties.share_of_wallet"
-		                                     : "expected FIELD=COLUMN, e.g. --map "
-		                                       "purchase_share=\"Share %\"", "");
+		return spec_error(c, s, rs_msg(lang, c->cfg->keys ? RS_M_E_SPEC_KEY : RS_M_E_SPEC_COLUMN), "");
 	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
-		return spec_error(c, s, "unknown field; fields are ", field_list(list, sizeof list));
+		return spec_error(c, s, rs_msg(lang, RS_M_E_UNKNOWN_FIELD), field_list(list, sizeof list));
 	if ((c->m->how[f] == RS_HOW_MAP || c->m->how[f] == RS_HOW_OFF) && s->key != NULL)
 		return RS_OK; /* -m wins over the file, -m FIELD= too */
 	if (c->m->how[f] != RS_HOW_NONE)
-		return rs_error_set(c->err, RS_EUSAGE, c->line, "%s gives %s twice; keep one",
+		return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(lang, RS_M_E_TWICE),
 		                    s->key ? c->cfg->file->name : "--map", var_names[f]);
 	rs_value_trim(&col_text, &clen);
 	if (clen == 0) {
@@ -518,17 +516,16 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 		return RS_OK;
 	}
 	if ((col = map_column(c, col_text, clen)) < 0)
-		return spec_error(c, s, c->cfg->keys ? "no such key in the records; keys are "
-		                                     : "no such column in the header; columns are ",
-		                  column_list(c->h, list, sizeof list));
+		return spec_error(c, s, rs_msg(lang, c->cfg->keys ? RS_M_E_NO_KEY : RS_M_E_NO_COLUMN),
+		                  column_list(c->h, c->cfg->lang, list, sizeof list));
 	if ((g = field_at(c->m, col)) >= 0) {
 		if (s->key != NULL && c->m->how[g] == RS_HOW_MAP)
 			return RS_OK; /* -m gave that column to another field */
-		return rs_error_set(c->err, RS_EUSAGE, c->line,
-		                    "%s gives %s to both %s and %s; a %s gives one field",
+		return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(lang, RS_M_E_TO_BOTH),
 		                    s->key ? c->cfg->file->name : "--map",
-		                    col_ref(c, col, 64, false, s2, sizeof s2), var_names[g], var_names[f],
-		                    RS_COL(c->cfg->keys));
+		                    col_ref(c, col, 64, lang == RS_LANG_ZH, s2, sizeof s2), var_names[g],
+		                    var_names[f],
+		                    lang == RS_LANG_ZH ? RS_COL_ZH(c->cfg->keys) : RS_COL(c->cfg->keys));
 	}
 	c->m->col[f] = col;
 	c->m->how[f] = s->key ? RS_HOW_FILE : RS_HOW_MAP;
@@ -585,11 +582,10 @@ static rs_status apply_ignores(mapctx *c)
 		}
 		if (!cli)
 			continue; /* a team's file covers several exports: not every one has it */
-		return rs_error_set(c->err, RS_EUSAGE, c->line, "--ignore \"%s\": %s%s",
+		return rs_error_set(c->err, RS_EUSAGE, c->line, rs_msg(cfg->lang, RS_M_E_IGNORE),
 		                    rs_field_shown(s1, sizeof s1, name, strlen(name)),
-		                    c->cfg->keys ? "no such key in the records; keys are "
-		                                 : "no such column in the header; columns are ",
-		                    column_list(c->h, list, sizeof list));
+		                    rs_msg(cfg->lang, c->cfg->keys ? RS_M_E_NO_KEY : RS_M_E_NO_COLUMN),
+		                    column_list(c->h, c->cfg->lang, list, sizeof list));
 	}
 	return RS_OK;
 }

@@ -320,6 +320,20 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                                 "output file was replaced",
                                 "被拒绝 %lu 行（共 %lu 行），超过 --max-rejects %lu%s；没有替换"
                                 "任何输出文件"},
+    [RS_M_E_MAP] = {"--map \"%s\": %s", "--map \"%s\"：%s"},
+    [RS_M_E_IGNORE] = {"--ignore \"%s\": %s%s", "--ignore \"%s\"：%s%s"},
+    [RS_M_E_NO_COLUMN] = {"no such column in the header; columns are ",
+                          "表头中没有这一列；现有的列为 "},
+    [RS_M_E_NO_KEY] = {"no such key in the records; keys are ", "记录中没有这个键；现有的键为 "},
+    [RS_M_E_UNKNOWN_FIELD] = {"unknown field; fields are ", "没有这个字段；字段有 "},
+    [RS_M_E_SPEC_COLUMN] = {"expected FIELD=COLUMN, e.g. --map purchase_share=\"Share %\"",
+                            "应写成 FIELD=COLUMN，例如 --map purchase_share=\"Share %\""},
+    [RS_M_E_SPEC_KEY] = {"expected FIELD=KEY, e.g. --map purchase_share=properties.share_of_wallet",
+                         "应写成 FIELD=KEY，例如 --map purchase_share=properties.share_of_wallet"},
+    [RS_M_E_TWICE] = {"%s gives %s twice; keep one", "%s 两次给出 %s；请只保留一个"},
+    [RS_M_E_TO_BOTH] = {"%s gives %s to both %s and %s; a %s gives one field",
+                        "%s 把 %s 同时给了 %s 和 %s；一%s只能给出一个字段"},
+    [RS_M_E_MORE] = {" and %zu more", "，另有 %zu 个"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)
