@@ -1,7 +1,8 @@
 /*
- * msg.c - the reasons a row is rejected, and the notes on a JSON page and a
- * --previous file, English and Chinese side by side. Only rejected rows and
- * notes look here: a row that reads pays nothing for it.
+ * msg.c - the reasons a row is rejected, the notes on a JSON page and a
+ * --previous file, and the errors that stop a run at its header, English and
+ * Chinese side by side. Only rejected rows, notes and those errors look
+ * here: a row that reads pays nothing for it.
  * Field, column, key and option names stay as written in both languages, so
  * a -m or --map in a Chinese reason still pastes into a shell.
  */

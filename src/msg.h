@@ -1,6 +1,6 @@
 /*
- * msg.h - the reasons a row is rejected and the notes on a JSON page and a
- * --previous file, in each --lang: one table where both languages of a
+ * msg.h - the reasons a row is rejected, the notes on a JSON page and a
+ * --previous file, and the errors that stop a run at its header, in each --lang: one table where both languages of a
  * message sit side by side (msg.c). Formats of one id take the same
  * arguments in every language.
  */
