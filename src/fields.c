@@ -492,6 +492,14 @@ static rs_status spec_error(mapctx *c, const spec *s, const char *what, const ch
 	                    rs_field_shown(s1, sizeof s1, s->shown, strlen(s->shown)), msg);
 }
 
+/* "expected FIELD=COLUMN, e.g. ..." in lang, into buf. */
+static const char *example(rs_lang lang, bool keys, char *buf, size_t cap)
+{
+	(void)snprintf(buf, cap, rs_msg(lang, keys ? RS_M_E_SPEC_KEY : RS_M_E_SPEC_COLUMN),
+	               keys ? "properties.share_of_wallet" : "\"Share %\"");
+	return buf;
+}
+
 static rs_status apply_spec(mapctx *c, const spec *s)
 {
 	char fkey[64], list[300], s2[112];
@@ -502,7 +510,7 @@ static rs_status apply_spec(mapctx *c, const spec *s)
 	rs_lang lang = c->cfg->lang;
 
 	if (s->flen == 0 || s->flen >= sizeof fkey || rs_value_norm(s->field, s->flen, fkey, sizeof fkey) == 0)
-		return spec_error(c, s, rs_msg(lang, c->cfg->keys ? RS_M_E_SPEC_KEY : RS_M_E_SPEC_COLUMN), "");
+		return spec_error(c, s, example(lang, c->cfg->keys, list, sizeof list), "");
 	if ((f = rs_var_lookup(fkey)) < 0 || f >= RS_F_COUNT) /* scores are not fields */
 		return spec_error(c, s, rs_msg(lang, RS_M_E_UNKNOWN_FIELD), field_list(list, sizeof list));
 	if ((c->m->how[f] == RS_HOW_MAP || c->m->how[f] == RS_HOW_OFF) && s->key != NULL)

@@ -24,6 +24,8 @@ static void args_of(const char *f, char *out, size_t cap)
 		for (; *f == 'z' || *f == 'l'; f++)
 			if (n + 1 < cap)
 				out[n++] = *f;
+		if (*f == '\0')
+			break; /* a lone % at the end: no conversion, and no reading past it */
 		if (n + 1 < cap)
 			out[n++] = *f;
 	}
