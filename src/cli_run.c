@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "msg.h" /* the run's errors in --lang, as the library's */
 
 #define MAX_SHOWN_REJECTS 100
 
@@ -335,7 +334,10 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	/* --max-rejects N: no need to read on once the run cannot succeed */
 	if (too_many_rejects(r->o, ++r->rejected, 0, false)) {
 		err->file = r->file;
-		return rs_error_set(err, RS_ELIMIT, row->line, rs_msg(r->o->co.lang, RS_M_E_MAX_REJECTS),
+		return rs_error_set(err, RS_ELIMIT, row->line,
+		                    r->o->co.lang == RS_LANG_ZH
+		                        ? "被拒绝的行超过 --max-rejects %lu；没有替换任何输出文件"
+		                        : "more than --max-rejects %lu rows rejected; no output file was replaced",
 		                    r->o->max_rejects);
 	}
 
@@ -516,7 +518,11 @@ static rs_status finish(run *r, rs_error *err)
 	if (too_many_rejects(r->o, s->rejected, s->classified + s->rejected, true)) {
 		err->file = NULL;
 		err->where[0] = '\0';
-		return rs_error_set(err, RS_ELIMIT, 0, rs_msg(r->o->co.lang, RS_M_E_MAX_REJECTS_END),
+		return rs_error_set(err, RS_ELIMIT, 0,
+		                    r->o->co.lang == RS_LANG_ZH
+		                        ? "被拒绝 %lu 行（共 %lu 行），超过 --max-rejects %lu%s；没有替换任何输出文件"
+		                        : "%lu of %lu rows rejected, more than --max-rejects %lu%s; no output file "
+		                          "was replaced",
 		                    s->rejected, s->classified + s->rejected,
 		                    r->o->max_rejects, r->o->max_rejects_pct ? "%" : "");
 	}

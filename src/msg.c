@@ -314,13 +314,6 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "or Shift_JIS; name the encoding with --encoding (e.g. gbk, big5, cp1252, latin1)",
          "此处的文本不是 UTF-8，按 GB18030、Big5、Windows-1252 或 Shift_JIS 也读不清楚；"
          "请用 --encoding 指定编码（如 gbk、big5、cp1252、latin1）"},
-    [RS_M_E_MAX_REJECTS] = {"more than --max-rejects %lu rows rejected; no output file was "
-                            "replaced",
-                            "被拒绝的行超过 --max-rejects %lu；没有替换任何输出文件"},
-    [RS_M_E_MAX_REJECTS_END] = {"%lu of %lu rows rejected, more than --max-rejects %lu%s; no "
-                                "output file was replaced",
-                                "被拒绝 %lu 行（共 %lu 行），超过 --max-rejects %lu%s；没有替换"
-                                "任何输出文件"},
     [RS_M_E_MAP] = {"--map \"%s\": %s", "--map \"%s\"：%s"},
     [RS_M_E_IGNORE] = {"--ignore \"%s\": %s%s", "--ignore \"%s\"：%s%s"},
     [RS_M_E_NO_COLUMN] = {"no such column in the header; columns are ",
