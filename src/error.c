@@ -38,14 +38,21 @@ rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
                        const char *fmt, ...)
 {
 	va_list ap;
+	size_t k;
+	int n;
 
 	if (e == NULL)
 		return st;
 	e->status = st;
 	e->line = line;
 	va_start(ap, fmt);
-	(void)vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof e->msg) { /* cut: say so, and not inside a UTF-8 character */
+		for (k = sizeof e->msg - 4; k > 0 && ((unsigned char)e->msg[k] & 0xC0) == 0x80; k--)
+			;
+		memcpy(e->msg + k, "...", 4);
+	}
 	return st;
 }
 

@@ -53,6 +53,28 @@ static void test_format_truncates_safely(void **state)
 	assert_int_equal(strlen(buf), sizeof buf - 1);
 }
 
+/* A message longer than rs_error holds ends in "..." at a whole UTF-8
+ * character (an error printed cut mid-word, or mid-character, read as a
+ * different message); one that fits is kept whole. */
+static void test_set_cuts_a_long_message_visibly_at_a_character(void **state)
+{
+	rs_error e;
+	char text[1200];
+	size_t i, n;
+
+	(void)state;
+	for (i = 0, text[0] = 'x'; i + 3 < sizeof text - 1; i += 3)
+		memcpy(text + 1 + i, "\xE5\x88\x86", 3); /* 分, shifted by one byte */
+	text[1 + i] = '\0';
+	assert_int_equal(rs_error_set(&e, RS_EPARSE, 3, "%s", text), RS_EPARSE);
+	n = strlen(e.msg);
+	assert_true(n < sizeof e.msg && n >= sizeof e.msg - 6);
+	assert_string_equal(e.msg + n - 3, "...");
+	assert_int_equal((n - 3 - 1) % 3, 0); /* whole characters after the 'x' */
+	assert_int_equal(rs_error_set(&e, RS_EPARSE, 3, "%s", "short"), RS_EPARSE);
+	assert_string_equal(e.msg, "short");
+}
+
 static void test_every_status_has_a_phrase(void **state)
 {
 	int s;
@@ -68,6 +90,7 @@ int main(void)
 		cmocka_unit_test(test_format_has_file_line_where_msg),
 		cmocka_unit_test(test_format_without_file_or_message),
 		cmocka_unit_test(test_format_truncates_safely),
+		cmocka_unit_test(test_set_cuts_a_long_message_visibly_at_a_character),
 		cmocka_unit_test(test_every_status_has_a_phrase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
