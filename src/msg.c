@@ -130,12 +130,13 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         {"主任 heads an office (办公室主任), a workshop (车间主任) or a committee: "
          "write the level (经理, 总监, 高层)",
          "主任可以是办公室主任、车间主任或委员会主任：请写明职级（经理、总监、高层）"},
-    [RS_M_L_CHIEF] = {"only Chief ... Officer and Chief Executive are C-level; a chief engineer, "
-                      "accountant or architect (总工程师) is a senior role of any level: write the "
+    [RS_M_L_CHIEF] = {"only Chief ... Officer and Chief Executive (首席...官) are C-level; a chief "
+                      "engineer, accountant or architect (总工程师, 首席工程师) or a chief "
+                      "representative (首席代表) is a senior role of any level: write the "
                       "level (staff, manager, director, executive) or give the title one in a map "
                       "file's values",
-                      "只有 Chief ... Officer 和 Chief Executive 是高层；总工程师、Chief Engineer、"
-                      "Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
+                      "只有 Chief ... Officer、Chief Executive 和首席…官是高层；总工程师、首席工程师、"
+                      "首席代表、Chief Engineer、Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
                       "或在映射文件的 values 中为该职位指定职级"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},

@@ -426,13 +426,16 @@ static size_t word_at(const char *s, size_t n, const char *w)
  * A title with "chief" in its head is executive only in its C-level shapes:
  * the head ends "Chief ... Officer" or is "(Deputy) Chief Executive". "Chief
  * Engineer", "Chief Accountant", "Chief Architect" name a senior role, not
- * a level, and are refused (-1). 4 when s[0..n) is C-level; 0 when its head
+ * a level, and are refused (-1); so with 首席: 首席执行官 (…官) is C-level,
+ * 首席工程师 and 首席代表 are refused. 4 when s[0..n) is C-level; 0 when its head
  * has no "chief", or it is only the word, which the table reads.
  */
 static int chief_title(const char *s, size_t n)
 {
 	size_t h = head_len(s, n), c = word_at(s, h, "chief");
 
+	if (h > 6 && memcmp(s, "首席", 6) == 0) /* 首席执行官, 首席财务官; not 首席工程师 */
+		return h > 9 && memcmp(s + h - 3, "官", 3) == 0 ? 4 : -1;
 	if (c == h || n == 5)
 		return 0;
 	if ((h >= 8 && memcmp(s + h - 8, " officer", 8) == 0) ||

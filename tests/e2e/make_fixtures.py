@@ -688,7 +688,7 @@ def values_fixtures():
         *["C%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["Chief Engineer", "Chief Accountant", "Chief Staff Engineer", "Chief Designer",
              "Chief Architect", "总工程师", "Chief Financial Officer", "Chief Executive",
-             "Deputy Chief Executive Officer", "总工程师助理"])]).encode("utf-8")
+             "Deputy Chief Executive Officer", "总工程师助理", "首席执行官", "首席工程师"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

@@ -279,6 +279,8 @@ static void test_chief_is_executive_only_in_c_level_titles(void **state)
 	LEVEL("Chief Executive", 4); LEVEL("Chief Executive, Acme", 4); LEVEL("Chief Officer", 4);
 	LEVEL("Deputy Chief Executive Officer", 4); LEVEL("Chief Procurement Officer of Acme", 4);
 	LEVEL("chief", 4); LEVEL("CTO", 4); LEVEL("总工程师助理", 1); LEVEL("Engineer", 1);
+	LEVEL("首席执行官", 4); LEVEL("首席财务官", 4); LEVEL("首席采购官", 4); /* 首席...官 */
+	LEVEL("首席工程师", -2); LEVEL("首席代表", -2); LEVEL("首席", -2);
 	assert_non_null(strstr(rs_value_level_unclear("Chief Engineer", 14), "map file's values"));
 	assert_non_null(strstr(rs_value_level_unclear("总工程师", 12), "Chief ... Officer"));
 	assert_null(rs_value_level_unclear("Chief Financial Officer", 23));
