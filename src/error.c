@@ -38,7 +38,6 @@ rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
                        const char *fmt, ...)
 {
 	va_list ap;
-	size_t k;
 	int n;
 
 	if (e == NULL)
@@ -48,12 +47,18 @@ rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
 	va_start(ap, fmt);
 	n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
 	va_end(ap);
-	if (n >= (int)sizeof e->msg) { /* cut: say so, and not inside a UTF-8 character */
-		for (k = sizeof e->msg - 4; k > 0 && ((unsigned char)e->msg[k] & 0xC0) == 0x80; k--)
-			;
-		memcpy(e->msg + k, "...", 4);
-	}
+	if (n >= (int)sizeof e->msg)
+		rs_error_cut(e);
 	return st;
+}
+
+void rs_error_cut(rs_error *e)
+{
+	size_t k = sizeof e->msg - 4;
+
+	while (k > 0 && ((unsigned char)e->msg[k] & 0xC0) == 0x80) /* not inside a character */
+		k--;
+	memcpy(e->msg + k, "...", 4);
 }
 
 void rs_error_where(rs_error *e, const char *fmt, ...)

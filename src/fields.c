@@ -1109,11 +1109,8 @@ void rs_error_add_reason(rs_error *err, rs_lang g, unsigned long line, const cha
 		(void)snprintf(text, sizeof text, rs_msg(g, RS_M_WHERE), where, msg);
 	(void)snprintf(err->msg + n, sizeof err->msg - n, "%s%s", rs_msg(g, RS_M_AND),
 	               where[0] != '\0' ? text : msg);
-	if (strlen(err->msg) + 1 >= sizeof err->msg) { /* cut: say so, not inside a character */
-		for (n = sizeof err->msg - 5; n > 0 && (err->msg[n] & 0xC0) == 0x80; n--)
-			;
-		memcpy(err->msg + n, "...", 4);
-	}
+	if (strlen(err->msg) + 1 >= sizeof err->msg)
+		rs_error_cut(err);
 }
 
 /* what and why are msg.c's (in English: m->lang picks). */

@@ -18,6 +18,8 @@
 /* A static English phrase for a status ("out of memory"). Never NULL. */
 const char *rs_strerror(rs_status st);
 void rs_error_clear(rs_error *e);
+/* Ends a full e->msg in "..." at a whole UTF-8 character: a cut is said. */
+void rs_error_cut(rs_error *e);
 /* Sets `where` (printf-style). */
 void rs_error_where(rs_error *e, const char *fmt, ...)
 #if defined(__GNUC__)
