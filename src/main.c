@@ -252,6 +252,8 @@ static void print_values(void)
 					printf(" %s", w);
 			if (t == 0)
 				printf(want ? " 已X (已签署) 有X" : " 未X (未签署; 未知 is refused) 无X 没有X");
+			if (t == 1 && want == 3) /* words.c's unit_head */
+				printf(" and a unit's general manager (Plant GM, GM Sales, 区域总经理)");
 			printf("\n");
 		}
 }

@@ -138,6 +138,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "只有 Chief ... Officer、Chief Executive 和首席…官是高层；总工程师、首席工程师、"
                       "首席代表、Chief Engineer、Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
                       "或在映射文件的 values 中为该职位指定职级"},
+    [RS_M_L_AGM] = {"an assistant general manager (总经理助理) is a senior manager in some firms "
+                    "and the general manager's personal assistant in others: write the level "
+                    "(staff, manager, director)",
+                    "总经理助理（Assistant General Manager）在有的公司是高级管理人员，在有的公司是"
+                    "总经理的私人助理：请写明职级（员工、经理、总监）"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
     [RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},

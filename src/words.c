@@ -16,8 +16,9 @@
  * W_SUFFIX its end even inside a word (Chinese, German compounds), W_FIRST
  * its first words ("VP Sales", "Head of ..."). The longest end match wins
  * over a first word that may also end a title (VP, director, manager).
+ * W_UNIT: the company's head only unqualified (see unit_head).
  */
-enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4 };
+enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4, W_UNIT = 8 };
 
 /* kind 'b': v is 1 (yes) or 0 (no); 'l': v is the level, 1-4. */
 typedef struct vocab {
@@ -53,7 +54,8 @@ static const vocab words[] = {
 	{"evp", 'l', 4, W_END | W_FIRST}, {"vice president", 'l', 4, W_END | W_FIRST},
 	{"president", 'l', 4, W_END | W_FIRST}, {"founder", 'l', 4, W_END},
 	{"co founder", 'l', 4, W_END}, {"chairman", 'l', 4, W_END}, {"chairwoman", 'l', 4, W_END},
-	{"managing director", 'l', 4, W_END}, {"general manager", 'l', 4, W_END},
+	{"managing director", 'l', 4, W_END},
+	{"general manager", 'l', 4, W_END | W_FIRST | W_UNIT},
 	{"president director", 'l', 4, W_END}, {"presiden direktur", 'l', 4, W_END},
 	{"direktur utama", 'l', 4, W_END}, /* Indonesia's chief executive */
 	{"geschäftsführer", 'l', 4, W_SUFFIX}, {"geschäftsführerin", 'l', 4, W_SUFFIX},
@@ -63,8 +65,9 @@ static const vocab words[] = {
 	{"director general", 'l', 4, W_END}, {"gerente general", 'l', 4, W_END},
 	{"presidente", 'l', 4, W_END | W_FIRST}, {"高层", 'l', 4, W_SUFFIX}, {"高管", 'l', 4, W_SUFFIX},
 	{"董事长", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
-	{"总裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX},
-	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX}, {"gm", 'l', 4, W_END},
+	{"总裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX | W_UNIT},
+	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX},
+	{"gm", 'l', 4, W_END | W_FIRST | W_UNIT},
 	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
 	{"役员", 'l', 4, W_SUFFIX}, {"board member", 'l', 4, W_END},
@@ -77,6 +80,8 @@ static const vocab words[] = {
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
 	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX}, {"department head", 'l', 3, W_END},
 	{"处长", 'l', 3, W_SUFFIX}, /* a state-owned firm's division head (处级) */
+	{"assistant vice president", 'l', 3, W_END | W_FIRST}, {"avp", 'l', 3, W_END | W_FIRST},
+	{"associate vice president", 'l', 3, W_END | W_FIRST}, /* a rank below VP */
 	/* manager */
 	{"2", 'l', 2, 0}, {"manager", 'l', 2, W_END | W_FIRST}, {"mgr", 'l', 2, W_END},
 	{"supervisor", 'l', 2, W_END}, {"team lead", 'l', 2, W_END}, {"team leader", 'l', 2, W_END},
@@ -408,6 +413,9 @@ static const struct unclear {
     {"局长", false, RS_M_L_JUZHANG},
     {"主任", false, RS_M_L_ZHUREN},
     {"总工程师", false, RS_M_L_CHIEF},
+    {"assistant general manager", true, RS_M_L_AGM},
+    {"assistant gm", true, RS_M_L_AGM},
+    {"总经理助理", false, RS_M_L_AGM},
 };
 
 /* Where the word w (folded) is in s[0..n), or n. */
@@ -469,6 +477,47 @@ static size_t fold_title(const char *s, size_t n, char *buf)
 	return n;
 }
 
+/*
+ * A general manager (GM, 总经理; w, matched in the folded title s[0..n)) heads
+ * the company only unqualified, or as its deputy or acting head (副总经理,
+ * Deputy GM): 4. Of a plant, region, function or business unit ("Plant GM",
+ * "General Manager, Sales", 区域总经理) a unit's head: 3, unless the rest of
+ * the head is an executive title of its own ("President & GM", 董事兼总经理).
+ * After the head only "(acting)", "(interim)" or 分管 (副总经理（分管销售）: the
+ * company's deputy in charge of sales) keep it the company's.
+ */
+static int unit_head(const char *s, size_t n, const vocab *w)
+{
+	/* its deputy or acting head, or "met the GM" (见过总经理) */
+	static const char *const company[] = {"deputy", "vice",   "acting", "interim", "executive",
+	                                      "副",     "常务副", "常务",   "执行",    "代理",
+	                                      "见过",   "已见",   "接触过", "已接触",  "拜访过", NULL};
+	static const char *const joins[] = {" and", " und", " et", "兼", "及", NULL};
+	const char *const *c;
+	const vocab *other;
+	size_t h = head_len(s, n), k = strlen(w->w), r = h - k;
+	const char *rest = s;
+	bool bare;
+
+	if (memcmp(s + r, w->w, k) != 0) /* "GM Sales": the rest follows */
+		rest = s + k + 1, r = h > k ? h - k - 1 : 0;
+	while (r > 0 && rest[r - 1] == ' ')
+		r--;
+	for (c = joins; *c != NULL; c++)
+		if (strlen(*c) <= r && memcmp(rest + r - strlen(*c), *c, strlen(*c)) == 0)
+			r -= strlen(*c);
+	/* bare: nothing after the head but who holds it or what it oversees */
+	bare = h == n || holds(s + h, n - h, "acting") || holds(s + h, n - h, "interim") ||
+	       holds(s + h, n - h, "分管");
+	for (c = company; *c != NULL && bare; c++)
+		if (r == strlen(*c) && memcmp(rest, *c, r) == 0)
+			return 4;
+	if (r == 0)
+		return bare ? 4 : 3;
+	other = lookup(rest, r, 'l');
+	return other != NULL && !(other->how & W_UNIT) && other->v > 3 ? other->v : 3;
+}
+
 static rs_parse one_level(const char *s, size_t n, int *out)
 {
 	char buf[128];
@@ -482,7 +531,7 @@ static rs_parse one_level(const char *s, size_t n, int *out)
 		return *out = 4, RS_PARSE_OK;
 	if ((w = lookup(buf, n, 'l')) == NULL)
 		return RS_PARSE_BAD;
-	return *out = w->v, RS_PARSE_OK;
+	return *out = w->how & W_UNIT ? unit_head(buf, n, w) : w->v, RS_PARSE_OK;
 }
 
 const char *rs_value_level_unclear(const char *s, size_t n)

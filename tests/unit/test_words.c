@@ -158,7 +158,7 @@ static void test_levels_from_real_titles(void **state)
 	LEVEL("采购员", 1); LEVEL("专员", 1); LEVEL("职员", 1); LEVEL("Buyer", 1); LEVEL("Senior Buyer", 1);
 	LEVEL("Clerk", 1); LEVEL("Specialist", 1); LEVEL("Procurement Specialist", 1);
 	LEVEL("Engineer", 1); LEVEL("Individual Contributor", 1); LEVEL("Executive Assistant", 1);
-	LEVEL("Assistant to the CEO", 1); LEVEL("总经理助理", 1); LEVEL("Sachbearbeiterin Einkauf", 1);
+	LEVEL("Assistant to the CEO", 1); LEVEL("总经理助理", -2); LEVEL("Sachbearbeiterin Einkauf", 1);
 	LEVEL("Einkäufer", 1); LEVEL("Sachbearbeiter", 1);
 }
 
@@ -287,6 +287,32 @@ static void test_chief_is_executive_only_in_c_level_titles(void **state)
 	assert_null(rs_value_level_unclear("chief", 5));
 }
 
+/* A general manager unqualified (or the company's deputy or acting one) is
+ * its head; of a plant, region, function or business unit a unit's head,
+ * director-level, unless the title is an executive's too. An assistant GM
+ * (总经理助理) is a senior post in some firms, a personal assistant in
+ * others: refused saying so. A rank below VP (AVP) is a director. */
+static void test_a_qualified_general_manager_heads_a_unit(void **state)
+{
+	(void)state;
+	LEVEL("General Manager", 4); LEVEL("GM", 4); LEVEL("总经理", 4); LEVEL("總經理", 4);
+	LEVEL("Deputy General Manager", 4); LEVEL("Acting GM", 4); LEVEL("副总经理", 4);
+	LEVEL("常务副总经理", 4); LEVEL("代理总经理", 4); LEVEL("副总经理（分管销售）", 4);
+	LEVEL("President & General Manager", 4); LEVEL("董事兼总经理", 4); LEVEL("GM and CEO", 4);
+	LEVEL("Plant GM", 3); LEVEL("General Manager, Sales", 3); LEVEL("GM Sales", 3);
+	LEVEL("Regional General Manager", 3); LEVEL("Country GM", 3); LEVEL("GM – APAC", 3);
+	LEVEL("Business Unit General Manager", 3); LEVEL("General Manager of Sales", 3);
+	LEVEL("Deputy General Manager, Sales", 3); LEVEL("General Manager (Plant)", 3);
+	LEVEL("区域总经理", 3); LEVEL("大区总经理", 3); LEVEL("事业部总经理", 3);
+	LEVEL("分公司总经理", 3); LEVEL("工厂总经理", 3); LEVEL("销售总经理", 3);
+	LEVEL("分公司副总经理", 3); LEVEL("區域總經理", 3);
+	LEVEL("Assistant General Manager", -2); LEVEL("Assistant GM", -2); LEVEL("总经理助理", -2);
+	LEVEL("Assistant to the General Manager", 1); LEVEL("GM Assistant", 1);
+	LEVEL("AVP", 3); LEVEL("Assistant Vice President", 3); LEVEL("Associate Vice President, IT", 3);
+	LEVEL("VP", 4); LEVEL("SVP", 4); LEVEL("EVP", 4); LEVEL("Regional VP", 4);
+	assert_non_null(strstr(rs_value_level_unclear("总经理助理", 15), "personal assistant"));
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -324,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_levels_not_reached_are_refused),
 		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
 		cmocka_unit_test(test_chief_is_executive_only_in_c_level_titles),
+		cmocka_unit_test(test_a_qualified_general_manager_heads_a_unit),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
