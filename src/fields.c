@@ -686,6 +686,11 @@ static size_t word_columns(const mapctx *c, int f, int mode, char *list, size_t 
 	for (col = 0; col < c->h->n; col++) {
 		if (!free_column(c, col) || (r = rs_field_word_rule(f, c->full[col], mode)) < 0)
 			continue;
+		/* "Customer (Nr.)" is no name (its bracket, dropped from full, says
+		 * a code); when no id was found it may still be named as the id's */
+		if (mode == RS_WORDS_ALONE && c->m->col[RS_F_ID] >= 0 &&
+		    rs_field_id_bracket(c->h->cell[col], c->h->len[col]))
+			continue;
 		if (n++ == 0) {
 			*cand = (long)col;
 			*rule = r;

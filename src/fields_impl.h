@@ -161,6 +161,9 @@ size_t rs_field_shared_prefix(const rs_row *h);
  */
 enum { RS_WORDS_FULL, RS_WORDS_HINT, RS_WORDS_ALONE };
 int rs_field_word_rule(int field, const char *norm, int mode);
+/* Does a bracket in header s[0..n) say it holds a number or code
+ * ("Customer (Nr.)", "Kunde (No.)", 客户（编号）)? Such a column is no name. */
+bool rs_field_id_bracket(const char *s, size_t n);
 /* The words of rule k that norm holds, joined " + ", into buf. */
 const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap);
 

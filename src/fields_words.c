@@ -153,7 +153,7 @@ static size_t fold_at(const unsigned char *s, size_t i, size_t n, unsigned char 
 	return 1;
 }
 
-static bool bracket_not_now(const char *s, size_t n);
+static bool bracket_says(const char *s, size_t n, const char *words);
 
 size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap)
 {
@@ -182,7 +182,9 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 		}
 		if (c == '(' || c == '[') {
 			/* dropped, unless it says the value is not the account's now */
-			close = bracket_not_now(s + i + k, n - i - k) ? 0 : c == '(' ? ')' : ']';
+			close = bracket_says(s + i + k, n - i - k, NOT_NOW "|" RIVAL) ? 0
+			        : c == '('                                           ? ')'
+			                                                             : ']';
 			c = ' '; /* "Share(%)Q1": the words on either side stay apart */
 		}
 		if (c == '%' || c == ')' || c == ']')
@@ -306,11 +308,12 @@ static const char *group_hit(const char *norm, const char *list, size_t *len)
 }
 
 /*
- * Does the bracket opened just before s[0..n) name a target, plan, forecast,
- * past value or a rival's ("Share of Wallet (Target)", "份额（去年）")?
- * Then its words count, and rule the column out as they do outside.
+ * Does the bracket opened just before s[0..n) hold one of words? Those
+ * that name a target, plan, forecast, past value or a rival's ("Share of
+ * Wallet (Target)", "份额（去年）") count, and rule the column out as they do
+ * outside; those that name a number or code make an id-like column.
  */
-static bool bracket_not_now(const char *s, size_t n)
+static bool bracket_says(const char *s, size_t n, const char *words)
 {
 	char norm[128];
 	size_t i, len;
@@ -323,7 +326,24 @@ static bool bracket_not_now(const char *s, size_t n)
 	if (i > 60)
 		i = 60; /* norm holds 4 bytes a byte: traditional becomes simplified */
 	(void)rs_field_norm(s, i, 0, norm, sizeof norm);
-	return group_hit(norm, NOT_NOW "|" RIVAL, &len) != NULL;
+	return group_hit(norm, words, &len) != NULL;
+}
+
+bool rs_field_id_bracket(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		k = s[i] == '(' || s[i] == '[' ? 1
+		    : i + 2 < n && (memcmp(s + i, "\xEF\xBC\x88", 3) == 0 || /* （ */
+		                    memcmp(s + i, "\xE3\x80\x90", 3) == 0)   /* 【 */
+		        ? 3
+		        : 0;
+		if (k > 0 && bracket_says(s + i + k, n - i - k,
+		                          "id|#|no|nr|number|nummer|num|code|编码|编号|代码|代号|号码"))
+			return true;
+	}
+	return false;
 }
 
 static bool rule_matches(const word_rule *r, const char *norm, bool loose)

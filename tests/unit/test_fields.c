@@ -284,6 +284,27 @@ static void test_percent_unit_in_header_names_the_share(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* A bracket that says the column holds a number or code makes it no name:
+ * "Customer (Nr.)" is the customer number, though brackets are dropped when
+ * headers are read and "customer" alone may be the name. */
+static void test_a_bracket_naming_a_number_or_code_is_id_like(void **state)
+{
+	static const char *const idlike[] = {"Customer (Nr.)", "Kunde (Nr.)", "Customer (No.)",
+	                                     "Customer [#]", "Client (ID)", "Kunde (Code)",
+	                                     "客户（编号）", "客户【编码】", "客户(代码)", "客戶（編號）"};
+	static const char *const not_idlike[] = {"Customer", "Customer (Target)", "Kunde (EUR)",
+	                                         "客户（全称）", "Share (%)", "Notes (nominal)"};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof idlike / sizeof idlike[0]; i++)
+		if (!rs_field_id_bracket(idlike[i], strlen(idlike[i])))
+			fail_msg("\"%s\" is not id-like", idlike[i]);
+	for (i = 0; i < sizeof not_idlike / sizeof not_idlike[0]; i++)
+		if (rs_field_id_bracket(not_idlike[i], strlen(not_idlike[i])))
+			fail_msg("\"%s\" is id-like", not_idlike[i]);
+}
+
 static void test_map_wins_over_alias(void **state)
 {
 	const char *maps[] = {"purchase_share=Anteil"};
@@ -2157,6 +2178,7 @@ int main(void)
 	    cmocka_unit_test(test_german_excel_headers_map_to_fields),
 	    cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
 	    cmocka_unit_test(test_percent_unit_in_header_names_the_share),
+	    cmocka_unit_test(test_a_bracket_naming_a_number_or_code_is_id_like),
 	    cmocka_unit_test(test_map_wins_over_alias),
 	    cmocka_unit_test(test_map_accepts_column_number_and_loose_spelling),
 	    cmocka_unit_test(test_map_unknown_field_lists_fields),
