@@ -227,7 +227,8 @@ typedef struct rs_field_info {
 /* Field i (0, 1, ... in the canonical order) into *out; false past the last. */
 bool rs_field_describe(size_t i, rs_field_info *out);
 /* Word i of the yes/no and level words (for `relstage fields`): the word,
- * its kind (RS_KIND_BOOL or RS_KIND_LEVEL) and value (1/0, or 1-4); NULL
+ * its kind (RS_KIND_BOOL or RS_KIND_LEVEL) and value (1/0, or 1-4), or an
+ * option of a cooperation column (RS_KIND_TEXT, the field it names); NULL
  * past the last. */
 const char *rs_value_word(size_t i, rs_kind *kind, int *value);
 

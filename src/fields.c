@@ -166,7 +166,8 @@ const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 /* ------------------------------------------------------------ field map */
 
 const char *const rs_how_names[] = {"not found", "field name", "built-in name", "words",
-                                    "-m", "map file", "-m FIELD=", "map file \"\""};
+                                    "cooperation options", "-m", "map file", "-m FIELD=",
+                                    "map file \"\""};
 
 /* A header column by its normalised name; sorted, to find names and twins. */
 typedef struct colname {
@@ -673,6 +674,48 @@ static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
 	return buf;
 }
 
+/* The yes/no signals a cooperation column's options give (read_options). */
+#define OPTION_FIELDS                                                                       \
+	(1u << RS_F_STRATEGIC_AGREEMENT | 1u << RS_F_EQUITY_TIE | 1u << RS_F_EXCLUSIVE |         \
+	 1u << RS_F_INFO_SHARING | 1u << RS_F_PRICE_AGREEMENT)
+
+/*
+ * A column named as one that lists forms of cooperation (HubSpot's
+ * multi-checkbox "Partnership type": Strategic agreement;Exclusive) gives
+ * each yes/no signal that no column of its own gives, by its options.
+ */
+static void apply_options(mapctx *c)
+{
+	static const char *const names[] = {
+	    "cooperation", "cooperation_type", "cooperation_types", "type_of_cooperation",
+	    "partnership_type", "partnership_types", "合作方式", "合作形式", "合作类型", "合作模式",
+	    "kooperationsart", NULL};
+	const char *const *p;
+	char ref[112];
+	size_t col;
+	int f;
+
+	for (col = 0; col < c->h->n && c->m->options < 0; col++)
+		for (p = names; *p != NULL && free_column(c, col); p++)
+			if (strcmp(c->full[col], *p) == 0)
+				c->m->options = (long)col;
+	for (f = 0; f < RS_F_COUNT && c->m->options >= 0; f++)
+		if ((OPTION_FIELDS >> f & 1) && c->m->how[f] == RS_HOW_NONE) {
+			c->m->col[f] = c->m->options;
+			c->m->how[f] = RS_HOW_OPTIONS;
+			c->m->options_first = c->m->options_first ? c->m->options_first : f;
+		}
+	if (c->m->options_first == 0) /* every signal has a column of its own */
+		c->m->options = -1;
+	else if (c->cfg->lang == RS_LANG_ZH)
+		note(c, "%s按选项列表读取（如 战略协议;独家供应）：列出的信号为“是”，未列出的为未知，不是“否”",
+		     col_ref(c, c->m->options, 72, true, ref, sizeof ref));
+	else
+		note(c, "%s is read as a list of options (Strategic agreement;Exclusive): a signal "
+		     "it names is yes, one it does not name unknown, not no",
+		     col_ref(c, c->m->options, 72, false, ref, sizeof ref));
+}
+
 /* The free columns holding f's words (rs_field_word_rule's mode), quoted
  * into list: how many; the first and its rule in *cand and *rule. */
 static size_t word_columns(const mapctx *c, int f, int mode, char *list, size_t cap, long *cand,
@@ -870,7 +913,7 @@ static void finish_map(const mapctx *c)
 			(void)snprintf(m->where[f], RS_FIELD_WHERE_MAX, "%s %ld", RS_COL(m->keys),
 			               m->col[f] + 1);
 		m->pref[f] = RS_DEC_FILE;
-		if (rs_field_kinds[f] != RS_KIND_TEXT) {
+		if (rs_field_kinds[f] != RS_KIND_TEXT && m->how[f] != RS_HOW_OPTIONS) {
 			rs_colop *o = &m->op[m->nops++];
 			o->col = (size_t)m->col[f];
 			o->field = (unsigned char)f;
@@ -937,10 +980,12 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
 	c->m->lang = c->cfg->lang;
 	for (f = 0; f < RS_F_COUNT; f++)
 		c->m->col[f] = -1;
+	c->m->options = -1;
 	if ((st = index_header(c, &block)) != RS_OK || (st = check_twins(c)) != RS_OK ||
 	    (st = apply_specs(c)) != RS_OK || (st = apply_ignores(c)) != RS_OK ||
 	    (st = apply_names(c)) != RS_OK)
 		goto fail;
+	apply_options(c);
 	apply_words(c);
 	hint_lookalikes(c);
 	st = check_required(c);
@@ -1495,10 +1540,55 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, 
 	return *failed ? RS_EREJECT : RS_OK;
 }
 
+/*
+ * The cooperation column's cell, options between ';' (HubSpot), ',', '|',
+ * a line break, ；，、: each names a signal, which is then yes; one it does not
+ * name stays unknown (the options the CRM offers are not in the file). An
+ * option that names no signal rejects the row, as does one naming a count or
+ * a signal with a column of its own that does not say so there.
+ */
+static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a, uint32_t *failed,
+                         rs_error *err)
+{
+	size_t c = (size_t)m->options, n = row->len[c], i, k, start = 0, sep;
+	const char *s = row->cell[c], *item;
+	char val[72], msg[sizeof err->msg];
+	int f;
+
+	if (rs_value_placeholder(s, n))
+		return;
+	for (i = 0; i <= n; i += sep > 0 ? sep : 1) {
+		sep = i == n ? 1
+		      : s[i] != '\0' && strchr(";,|\n", s[i]) ? 1
+		      : i + 3 <= n && (memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "，", 3) == 0 ||
+		                       memcmp(s + i, "、", 3) == 0)
+		          ? 3
+		          : 0;
+		if (sep == 0)
+			continue;
+		item = s + start;
+		k = i - start;
+		start = i + sep;
+		rs_value_trim(&item, &k);
+		if (k == 0)
+			continue;
+		if ((f = rs_value_option(item, k)) >= 0 && m->how[f] == RS_HOW_OPTIONS) {
+			a->v[f] = 1;
+			a->known |= 1u << f;
+		} else if (f < 0 || ((!rs_known(a, f) || a->v[f] < 1) && m->how[f] < RS_HOW_OFF)) {
+			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, f < 0 ? RS_M_OPT_NONE : RS_M_OPT_OWN),
+			               rs_field_shown(val, sizeof val, item, k), f < 0 ? "" : rs_var_name(f));
+			rs_error_add_reason(err, m->lang, row->line, m->where[m->options_first], msg);
+			*failed |= 1u << m->options_first;
+		}
+	}
+}
+
 rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
                            rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
 	char conv = nf != NULL && nf->decimal_comma ? ',' : '.';
+	rs_status st;
 
 	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
@@ -1516,5 +1606,8 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if (take_text(m, row, a, err) != RS_OK)
 		*failed = 1u << RS_F_ID;
-	return read_cells(m, row, conv, a, guessed, failed, err);
+	st = read_cells(m, row, conv, a, guessed, failed, err);
+	if (m->options >= 0 && (st == RS_OK || st == RS_EREJECT))
+		read_options(m, row, a, failed, err);
+	return st == RS_OK && *failed ? RS_EREJECT : st;
 }

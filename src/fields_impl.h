@@ -105,6 +105,9 @@ bool rs_value_myriad(const char *s, size_t n);
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
+/* The field an option of a cooperation column names ("Strategic
+ * agreement", "Joint venture", 独家供应: the whole option), or -1. */
+int rs_value_option(const char *s, size_t n);
 /* Why a title's level cannot be told from it ("Chief of Staff", 局长, 主任),
  * or NULL: rs_parse_level refuses these. */
 const char *rs_value_level_unclear(const char *s, size_t n);
@@ -177,6 +180,7 @@ enum {
 	RS_HOW_NAME,     /* the field's own name */
 	RS_HOW_ALIAS,    /* a built-in name */
 	RS_HOW_WORDS,    /* the words it holds */
+	RS_HOW_OPTIONS,  /* an option of the cooperation column (fields.c read_options) */
 	RS_HOW_MAP,      /* -m FIELD=COLUMN */
 	RS_HOW_FILE,     /* the map file's "fields" */
 	RS_HOW_OFF,      /* -m FIELD=: from no column */
@@ -266,6 +270,8 @@ typedef struct rs_colop {
 struct rs_fieldmap {
 	size_t ncols;
 	long col[RS_F_COUNT]; /* field -> header column, or -1 */
+	long options;         /* the cooperation column ("Partnership type"), or -1 */
+	int options_first;    /* the first field it gives (its where[]) */
 	size_t nops;          /* in field order: the first bad cell is the one reported */
 	rs_colop op[RS_F_COUNT];
 	/* op[] again, grouped by RS_OP_ (in field order within a group), so the

@@ -596,8 +596,8 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 		rs_buf_printf(b, ",\n  \"header_row\": %lu", z->files[0].header_line);
 	rs_buf_puts(b, ",\n  \"fields\": {");
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
-		if (m->col[f] < 0 && m->how[f] < RS_HOW_OFF)
-			continue;
+		if ((m->col[f] < 0 && m->how[f] < RS_HOW_OFF) || m->how[f] == RS_HOW_OPTIONS)
+			continue; /* the cooperation column is found again by its name */
 		rs_buf_puts(b, first ? "\n    " : ",\n    ");
 		first = false;
 		rs_buf_json_str(b, rs_var_name(f));

@@ -237,6 +237,7 @@ static const char *kind_name(rs_kind k)
 static void print_values(void)
 {
 	static const char *const names[2][5] = {{"no", "yes"}, {"", "staff", "manager", "director", "executive"}};
+	rs_field_info fi;
 	const char *w;
 	rs_kind k;
 	int want, v, t;
@@ -256,6 +257,18 @@ static void print_values(void)
 				printf(" and a unit's general manager (Plant GM, GM Sales, 区域总经理)");
 			printf("\n");
 		}
+	printf("\nCooperation options (the options of a \"Cooperation\", \"Partnership type\" or 合作方式\n"
+	       "column, ';' between them; a count, or a field with a column of its own, must agree):\n");
+	for (t = 0; rs_field_describe((size_t)t, &fi); t++) {
+		for (want = 0, i = 0; (w = rs_value_word(i, &k, &v)) != NULL; i++)
+			if (k == RS_KIND_TEXT && v == t) {
+				if (want++ == 0)
+					printf("%-20s %-7s", fi.name, "option");
+				printf(" %s", w);
+			}
+		if (want > 0)
+			printf("\n");
+	}
 }
 
 static int cmd_fields(void)

@@ -138,6 +138,14 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "只有 Chief ... Officer、Chief Executive 和首席…官是高层；总工程师、首席工程师、"
                       "首席代表、Chief Engineer、Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
                       "或在映射文件的 values 中为该职位指定职级"},
+    [RS_M_OPT_NONE] = {"option \"%s\"%s names no cooperation signal relstage reads (relstage "
+                       "fields lists the options); if the column is no list of them, --ignore it",
+                       "选项 \"%s\"%s 不是 relstage 能读取的合作信号（relstage fields 列出可用的选项）；"
+                       "如该列不是合作信号的列表，请用 --ignore 忽略该列"},
+    [RS_M_OPT_OWN] = {"option \"%s\" names %s, which this column cannot give (a count, or a "
+                      "field with a column of its own) and the row does not give as yes or 1 or more",
+                      "选项 \"%s\" 对应 %s，该列不能给出它（它是次数，或有自己的一列），而该行也未给出"
+                      "“是”或至少 1"},
     [RS_M_L_AGM] = {"an assistant general manager (总经理助理) is a senior manager in some firms "
                     "and the general manager's personal assistant in others: write the level "
                     "(staff, manager, director)",

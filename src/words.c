@@ -20,7 +20,8 @@
  */
 enum { W_CELL = 0, W_END = 1, W_SUFFIX = 2, W_FIRST = 4, W_UNIT = 8 };
 
-/* kind 'b': v is 1 (yes) or 0 (no); 'l': v is the level, 1-4. */
+/* kind 'b': v is 1 (yes) or 0 (no); 'l': v is the level, 1-4; 'o': an
+ * option of a cooperation column, v the field it names (whole cell only). */
 typedef struct vocab {
 	const char *w; /* lowercase, simplified (hans.c), words separated by one space */
 	char kind;
@@ -108,6 +109,30 @@ static const vocab words[] = {
 	{"社员", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX}, {"基层", 'l', 1, W_SUFFIX},
 	{"执行层", 'l', 1, W_SUFFIX},
 	{"担当者", 'l', 1, W_SUFFIX},
+#define OPT(w, f) {w, 'o', RS_F_##f, 0}
+	OPT("strategic agreement", STRATEGIC_AGREEMENT), OPT("strategic partnership", STRATEGIC_AGREEMENT),
+	OPT("strategic alliance", STRATEGIC_AGREEMENT), OPT("framework agreement", STRATEGIC_AGREEMENT),
+	OPT("master agreement", STRATEGIC_AGREEMENT), OPT("战略协议", STRATEGIC_AGREEMENT),
+	OPT("战略合作协议", STRATEGIC_AGREEMENT), OPT("框架协议", STRATEGIC_AGREEMENT),
+	OPT("rahmenvertrag", STRATEGIC_AGREEMENT), OPT("equity tie", EQUITY_TIE), OPT("equity", EQUITY_TIE),
+	OPT("equity stake", EQUITY_TIE), OPT("joint venture", EQUITY_TIE), OPT("jv", EQUITY_TIE),
+	OPT("cross shareholding", EQUITY_TIE), OPT("股权", EQUITY_TIE), OPT("股权关系", EQUITY_TIE),
+	OPT("合资", EQUITY_TIE), OPT("交叉持股", EQUITY_TIE), OPT("beteiligung", EQUITY_TIE),
+	OPT("exclusive", EXCLUSIVE), OPT("exclusivity", EXCLUSIVE), OPT("exclusive supplier", EXCLUSIVE),
+	OPT("sole supplier", EXCLUSIVE), OPT("preferred supplier", EXCLUSIVE), OPT("独家", EXCLUSIVE),
+	OPT("独家供应", EXCLUSIVE), OPT("独家供应商", EXCLUSIVE), OPT("首选供应商", EXCLUSIVE),
+	OPT("exklusiv", EXCLUSIVE), OPT("alleinlieferant", EXCLUSIVE),
+	OPT("information sharing", INFO_SHARING), OPT("data sharing", INFO_SHARING),
+	OPT("forecast sharing", INFO_SHARING), OPT("信息共享", INFO_SHARING), OPT("数据共享", INFO_SHARING),
+	OPT("informationsaustausch", INFO_SHARING), OPT("rebate agreement", PRICE_AGREEMENT),
+	OPT("price agreement", PRICE_AGREEMENT), OPT("volume discount", PRICE_AGREEMENT),
+	OPT("返点协议", PRICE_AGREEMENT), OPT("价格协议", PRICE_AGREEMENT),
+	OPT("rabattvereinbarung", PRICE_AGREEMENT), /* counts: their own column must say so */
+	OPT("joint project", JOINT_PROJECTS), OPT("joint projects", JOINT_PROJECTS),
+	OPT("joint development", JOINT_PROJECTS), OPT("联合项目", JOINT_PROJECTS),
+	OPT("联合开发", JOINT_PROJECTS), OPT("executive meetings", EXEC_MEETINGS),
+	OPT("高层会晤", EXEC_MEETINGS), OPT("高层互访", EXEC_MEETINGS),
+#undef OPT
 };
 /* clang-format on */
 
@@ -117,7 +142,7 @@ const char *rs_value_word(size_t i, rs_kind *kind, int *v)
 {
 	if (i >= NWORDS)
 		return NULL;
-	*kind = words[i].kind == 'b' ? RS_KIND_BOOL : RS_KIND_LEVEL;
+	*kind = words[i].kind == 'b' ? RS_KIND_BOOL : words[i].kind == 'l' ? RS_KIND_LEVEL : RS_KIND_TEXT;
 	*v = words[i].v;
 	return words[i].w;
 }
@@ -341,6 +366,16 @@ rs_parse rs_parse_bool(const char *s, size_t n, bool *out)
 	if ((k = rs_value_fastbool(s, n)) >= 0)
 		return *out = k == 1, RS_PARSE_OK;
 	return rs_value_bool_slow(s, n, out);
+}
+
+int rs_value_option(const char *s, size_t n)
+{
+	char buf[64];
+	const vocab *w;
+
+	if ((n = rs_value_fold(s, n, buf, sizeof buf)) >= sizeof buf || (w = lookup(buf, n, 'o')) == NULL)
+		return -1;
+	return w->v;
 }
 
 static bool word_byte(unsigned char c)

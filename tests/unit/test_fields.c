@@ -305,6 +305,44 @@ static void test_a_bracket_naming_a_number_or_code_is_id_like(void **state)
 			fail_msg("\"%s\" is id-like", not_idlike[i]);
 }
 
+/* A "Partnership type" column (HubSpot's multi-checkbox: options between
+ * ';') gives each yes/no signal without a column of its own: a named one yes,
+ * one not named unknown. An option naming no signal, or a count or a signal
+ * with its own column that does not say so there, rejects the row. */
+static void test_a_cooperation_column_gives_the_signals_its_options_name(void **state)
+{
+	rs_fieldmap *m = map_ok("id|purchase_share|Partnership type|joint_projects", NULL, 0);
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow r;
+
+	(void)state;
+	assert_int_equal(m->col[RS_F_EXCLUSIVE], 2);
+	assert_int_equal(m->how[RS_F_STRATEGIC_AGREEMENT], RS_HOW_OPTIONS);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|50|Strategic agreement;Exclusive; Joint project|2", 2),
+	                                  NULL, &a, &guessed, &failed, &err),
+	                 RS_OK);
+	assert_true(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) && a.v[RS_F_STRATEGIC_AGREEMENT] == 1);
+	assert_true(rs_known(&a, RS_F_EXCLUSIVE) && a.v[RS_F_EXCLUSIVE] == 1);
+	assert_false(rs_known(&a, RS_F_EQUITY_TIE)); /* not named: unknown, not no */
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A3|50|合資、信息共享|", 2), NULL, &a, &guessed,
+	                                  &failed, &err),
+	                 RS_OK);
+	assert_true(rs_known(&a, RS_F_EQUITY_TIE) && rs_known(&a, RS_F_INFO_SHARING));
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A2|50|Joint Venture;Reseller;Joint project|0", 3),
+	                                  NULL, &a, &guessed, &failed, &err),
+	                 RS_EREJECT);
+	assert_non_null(strstr(err.msg, "option \"Reseller\" names no cooperation signal"));
+	assert_non_null(strstr(err.msg, "option \"Joint project\" names joint_projects"));
+	rs_fieldmap_free(m);
+	m = map_ok("id|purchase_share|合作方式|strategic_agreement|equity_tie|exclusive|info_sharing|"
+	           "price_agreement", NULL, 0);
+	assert_int_equal(m->options, -1); /* every signal has its own column */
+	rs_fieldmap_free(m);
+}
+
 static void test_map_wins_over_alias(void **state)
 {
 	const char *maps[] = {"purchase_share=Anteil"};
@@ -2179,6 +2217,7 @@ int main(void)
 	    cmocka_unit_test(test_header_case_spaces_and_hyphens_are_normalised),
 	    cmocka_unit_test(test_percent_unit_in_header_names_the_share),
 	    cmocka_unit_test(test_a_bracket_naming_a_number_or_code_is_id_like),
+	    cmocka_unit_test(test_a_cooperation_column_gives_the_signals_its_options_name),
 	    cmocka_unit_test(test_map_wins_over_alias),
 	    cmocka_unit_test(test_map_accepts_column_number_and_loose_spelling),
 	    cmocka_unit_test(test_map_unknown_field_lists_fields),

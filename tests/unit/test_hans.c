@@ -103,7 +103,9 @@ static void test_lists_are_simplified(void **state)
 
 	(void)state;
 	for (i = 0; (w = rs_value_word(i, &kind, &v)) != NULL; i++) {
-		if ((kind == RS_KIND_BOOL ? yesno(w) : level(w)) != v)
+		if ((kind == RS_KIND_BOOL   ? yesno(w)
+		     : kind == RS_KIND_TEXT ? rs_value_option(w, strlen(w))
+		                            : level(w)) != v)
 			fail_msg("\"%s\" does not read as %d: is it simplified?", w, v);
 	}
 	for (f = 0; f < RS_F_COUNT; f++) {

@@ -313,6 +313,28 @@ static void test_a_qualified_general_manager_heads_a_unit(void **state)
 	assert_non_null(strstr(rs_value_level_unclear("总经理助理", 15), "personal assistant"));
 }
 
+/* A cooperation column's options name a field as a whole cell, in any case
+ * and script; a negated, planned or unknown option names none. */
+static void test_cooperation_options_name_their_field(void **state)
+{
+	static const struct {
+		const char *s;
+		int f;
+	} t[] = {{"Strategic agreement", RS_F_STRATEGIC_AGREEMENT}, {"Joint Venture", RS_F_EQUITY_TIE},
+	         {"JV", RS_F_EQUITY_TIE}, {"Exclusive", RS_F_EXCLUSIVE}, {"独家供应", RS_F_EXCLUSIVE},
+	         {"獨家供應", RS_F_EXCLUSIVE}, {"data-sharing", RS_F_INFO_SHARING},
+	         {"Rebate agreement", RS_F_PRICE_AGREEMENT}, {"Joint project", RS_F_JOINT_PROJECTS},
+	         {"No exclusivity", -1}, {"Planned joint venture", -1}, {"Exclusive (expired)", -1},
+	         {"Reseller", -1}, {"yes", -1}, {"", -1}};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (rs_value_option(t[i].s, strlen(t[i].s)) != t[i].f)
+			fail_msg("option \"%s\" names %d, expected %d", t[i].s,
+			         rs_value_option(t[i].s, strlen(t[i].s)), t[i].f);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -351,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
 		cmocka_unit_test(test_chief_is_executive_only_in_c_level_titles),
 		cmocka_unit_test(test_a_qualified_general_manager_heads_a_unit),
+		cmocka_unit_test(test_cooperation_options_name_their_field),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
