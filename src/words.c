@@ -107,7 +107,10 @@ static const vocab words[] = {
 	{"业务员", 'l', 1, W_SUFFIX}, {"专员", 'l', 1, W_SUFFIX},
 	{"文员", 'l', 1, W_SUFFIX}, {"助理", 'l', 1, W_SUFFIX}, {"工程师", 'l', 1, W_SUFFIX},
 	{"社员", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX}, {"基层", 'l', 1, W_SUFFIX},
-	{"执行层", 'l', 1, W_SUFFIX},
+	{"执行层", 'l', 1, W_SUFFIX}, {"secretary", 'l', 1, W_END}, {"sekretärin", 'l', 1, W_SUFFIX},
+	{"秘书", 'l', 1, W_SUFFIX}, /* VP Secretary, 总经理秘书: an assistant's level, not the boss's */
+	{"company secretary", 'l', 3, W_END}, {"corporate secretary", 'l', 3, W_END}, /* an officer */
+	{"董事会秘书", 'l', 4, W_SUFFIX}, {"董秘", 'l', 4, W_SUFFIX}, /* senior management by law */
 	{"担当者", 'l', 1, W_SUFFIX},
 #define OPT(w, f) {w, 'o', RS_F_##f, 0}
 	OPT("strategic agreement", STRATEGIC_AGREEMENT), OPT("strategic partnership", STRATEGIC_AGREEMENT),

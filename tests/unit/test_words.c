@@ -221,7 +221,7 @@ static void test_assistants_of_the_german_management_are_not_executives(void **s
 {
 	(void)state;
 	LEVEL("Assistent der Geschäftsführung", -2); LEVEL("Referent der Geschäftsführung", -2);
-	LEVEL("Sekretärin der Geschäftsführung", -2); LEVEL("Assistenz Geschäftsführung", -2);
+	LEVEL("Sekretärin der Geschäftsführung", 1); LEVEL("Assistenz Geschäftsführung", -2);
 	LEVEL("Stabsstelle Geschäftsführung", -2);
 	LEVEL("Geschäftsführung", 4); LEVEL("Leiter der Beschaffung", 3);
 }
@@ -313,6 +313,17 @@ static void test_a_qualified_general_manager_heads_a_unit(void **state)
 	assert_non_null(strstr(rs_value_level_unclear("总经理助理", 15), "personal assistant"));
 }
 
+/* A secretary is read at a secretary's level, not at the boss's the title names
+ * first; a company secretary and a listed company's 董事会秘书 are officers. */
+static void test_a_secretary_is_not_her_boss(void **state)
+{
+	(void)state;
+	LEVEL("VP Secretary", 1); LEVEL("General Manager Secretary", 1); LEVEL("CEO Secretary", 1);
+	LEVEL("总经理秘书", 1); LEVEL("Sekretärin der Geschäftsführung", 1); LEVEL("Secretary", 1);
+	LEVEL("Company Secretary", 3); LEVEL("董事会秘书", 4); LEVEL("董秘", 4);
+	LEVEL("秘书长", -2); LEVEL("Secretary General", -2);
+}
+
 /* A cooperation column's options name a field as a whole cell, in any case
  * and script; a negated, planned or unknown option names none. */
 static void test_cooperation_options_name_their_field(void **state)
@@ -373,6 +384,7 @@ int main(void)
 		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
 		cmocka_unit_test(test_chief_is_executive_only_in_c_level_titles),
 		cmocka_unit_test(test_a_qualified_general_manager_heads_a_unit),
+		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
