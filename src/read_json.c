@@ -912,7 +912,9 @@ static bool one_of(const char *key, const char *const *names)
  * reply is one page and more records follow? Salesforce "done": false and
  * nextRecordsUrl, HubSpot paging.next (its legacy API's "has-more": true),
  * "has_more": true, GraphQL's pageInfo.hasNextPage, @odata.nextLink,
- * Pipedrive's next_cursor, Laravel's next_page_url,
+ * Pipedrive's next_cursor, Laravel's next_page_url, OData v2's __next (SAP
+ * C4C, SuccessFactors), Dynamics 365's FetchXML morerecords, Affinity's
+ * next_page_token, a next page's number (Salesloft's "next_page": 2),
  * Airtable's "offset" ("itr.../rec...", a cursor; not "100" or "+08:00"),
  * SugarCRM's "next_offset" (-1 on the last page).
  */
@@ -920,12 +922,14 @@ static bool more_follow(const char *key, const cJSON *v)
 {
 	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink", "nextLink",
 	                                   "nextPageToken", "next_page", "next_page_url",
-	                                   "next_cursor", NULL};
+	                                   "next_cursor", "__next", "next_page_token", NULL};
 	static const char *const more[] = {"has_more", "hasMore", "has-more", "hasNextPage",
-	                                   "more_records", "more_items_in_collection", NULL};
+	                                   "more_records", "more_items_in_collection",
+	                                   "@Microsoft.Dynamics.CRM.morerecords", NULL};
 
 	if (one_of(key, next))
-		return v == NULL || (cJSON_IsString(v) && v->valuestring[0] != '\0');
+		return v == NULL || (cJSON_IsString(v) && v->valuestring[0] != '\0') ||
+		       (cJSON_IsNumber(v) && v->valuedouble > 0);
 	if (v != NULL && one_of(key, more))
 		return cJSON_IsTrue(v);
 	if (cJSON_IsString(v) && strcmp(key, "offset") == 0)
@@ -964,7 +968,8 @@ typedef struct paging {
  * Member `key` (value v, at path) of an object of the reply, if a whole
  * number: a count of the whole list's records (Odoo's length, Salesforce's
  * totalSize, HubSpot's total, OData's @odata.count, Oracle's totalResults,
- * Yonyou U8's row_count, Spring's totalElements, Yii's totalCount), of its
+ * Yonyou U8's row_count, Spring's totalElements, Yii's totalCount, OData
+ * v2's __count, Dynamics 365's totalrecordcount), of its
  * pages (Laravel's last_page, Strapi's pageCount, Spring's totalPages)
  * above 1, or this page's number (Zoho's info.page) above 1: noted in *s.
  */
@@ -974,7 +979,8 @@ static void note_count(said *s, rs_lang g, const rs_buf *path, const char *key, 
 	                                     "totalCount", "totalResults", "total_results",
 	                                     "row_count", "@odata.count", "totalElements",
 	                                     "total_entries", "totalItems", "total_items",
-	                                     "recordCount", "record-count", NULL};
+	                                     "recordCount", "record-count", "__count",
+	                                     "@Microsoft.Dynamics.CRM.totalrecordcount", NULL};
 	static const char *const pages[] = {"total_pages", "totalPages", "pageCount", "page_count",
 	                                    "page-count", "last_page", "lastPage", "pages",
 	                                    "num_pages", NULL};
@@ -1051,7 +1057,7 @@ static rs_status find_arrays(jrd *j, char *p, size_t n, size_t i, rs_buf *path,
 	                                     "page_info", "pageable", NULL};
 	size_t plen = path->len, e, nobj, nel, below = 0;
 	const char *why, *want = j->c->opts->json_path;
-	char key[32];
+	char key[48]; /* the longest key a page sign has, Dynamics 365's, fits */
 	paging in;
 	cJSON *v;
 	rs_status st;

@@ -929,6 +929,41 @@ def stripe_reply():
                      for i, n, s, c in PAGED]}
 
 
+def sap_c4c_reply(more):
+    """SAP Sales Cloud (C4C) OData v2: d.results with __metadata, the count
+    asked for with $inlinecount as text (__count), and __next while more
+    pages follow (C4C serves 1000 at most a page)."""
+    base = "https://my000000.crm.ondemand.com/sap/c4c/odata/v1/c4codataapi/CorporateAccountCollection"
+    d = {"results": [{"__metadata": {"uri": base + "('%s')" % i, "type": "c4codata.CorporateAccount"},
+                      "AccountID": i, "Name": n, "ShareOfWallet_KUT": str(s), "Contacts_KUT": str(c)}
+                     for i, n, s, c in PAGED],
+         "__count": "6" if more else "2"}
+    if more:
+        d["__next"] = base + "?$inlinecount=allpages&$skiptoken=2"
+    return {"d": d}
+
+
+def dynamics_fetchxml_reply():
+    """Dynamics 365 Web API queried with FetchXML: no @odata.nextLink, the
+    page's end said by morerecords beside a paging cookie."""
+    ns = "@Microsoft.Dynamics.CRM."
+    return {"@odata.context": "https://org.crm.dynamics.com/api/data/v9.2/$metadata#accounts",
+            ns + "totalrecordcount": -1, ns + "totalrecordcountlimitexceeded": False,
+            ns + "globalmetadataversion": "3817094",
+            ns + "fetchxmlpagingcookie": "<cookie pagenumber=\"2\" pagingcookie=\"%3ccookie%3e\" istracking=\"False\" />",
+            ns + "morerecords": True,
+            "value": [{"@odata.etag": "W/\"50109%s\"" % i, "accountid": "89390c24-9c72-e511-80d4-00155d2a%s" % i,
+                       "name": n, "new_shareofwallet": s, "new_contacts": c} for i, n, s, c in PAGED]}
+
+
+def salesloft_reply():
+    """Salesloft's list API: data beside metadata.paging, whose next_page is
+    a number (null on the last page) and no total unless asked for."""
+    return {"metadata": {"filtering": {}, "paging": {"per_page": 2, "current_page": 1, "next_page": 2,
+                                                      "prev_page": None}, "sorting": {"sort_by": "updated_at"}},
+            "data": [{"id": int(i), "name": n, "share_of_wallet": s, "contacts": c} for i, n, s, c in PAGED]}
+
+
 def rest_files():
     hub = hubspot_reply()
     two = {"results": hub["results"][:2],
@@ -953,6 +988,10 @@ def rest_files():
         "rest_zoho_last_page.json": (json.dumps(zoho_reply(2, False), indent=2) + "\n").encode("utf-8"),
         "rest_spring_hal_last_page.json": (json.dumps(spring_hal_reply(), indent=2) + "\n").encode("utf-8"),
         "rest_stripe_whole.json": (json.dumps(stripe_reply(), indent=2) + "\n").encode("utf-8"),
+        "rest_sap_c4c_page.json": (json.dumps(sap_c4c_reply(True), indent=1) + "\n").encode("utf-8"),
+        "rest_sap_c4c_whole.json": (json.dumps(sap_c4c_reply(False), indent=1) + "\n").encode("utf-8"),
+        "rest_dynamics_fetchxml_page.json": (json.dumps(dynamics_fetchxml_reply()) + "\n").encode("utf-8"),
+        "rest_salesloft_page.json": (json.dumps(salesloft_reply(), indent=2) + "\n").encode("utf-8"),
         # records with a name and a share but no id key (inspect says so)
         "json_no_id.json": json.dumps([{"Company": n, "Owner": o, "Share of Wallet": sh}
                                        for _, n, sh, _, o, _ in SALESFORCE], indent=1).encode("utf-8"),

@@ -535,8 +535,26 @@ static void test_one_page_of_a_paged_reply_stops_unless_named(void **state)
 	                      "\"https://x/?page=2\"}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"value\": [{\"id\": 1}], \"@odata.nextLink\": \"https://x\"}",
 	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	/* SAP C4C's OData v2, Dynamics 365's FetchXML paging (a key longer
+	 * than 32 bytes), Salesloft's next page as a number, Affinity's token */
+	assert_int_equal(jdoc("{\"d\": {\"results\": [{\"AccountID\": \"1\"}], \"__next\": "
+	                      "\"https://x/?$skiptoken=1\"}}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(d.__next says more follow)"));
+	assert_int_equal(jdoc("{\"@Microsoft.Dynamics.CRM.morerecords\": true, \"value\": "
+	                      "[{\"accountid\": \"a\"}]}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(@Microsoft.Dynamics.CRM.morerecords says more follow)"));
+	assert_int_equal(jdoc("{\"metadata\": {\"paging\": {\"current_page\": 1, \"next_page\": "
+	                      "2}}, \"data\": [{\"id\": 1}]}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(metadata.paging.next_page says more follow)"));
+	assert_int_equal(jdoc("{\"organizations\": [{\"id\": 1}], \"next_page_token\": \"eyJ9\"}",
+	                      NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"totalSize\": 1, \"done\": true, \"records\": [{\"Id\": 1}]}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"metadata\": {\"paging\": {\"current_page\": 1, \"next_page\": "
+	                      "null}}, \"data\": [{\"id\": 1}], \"next_page_token\": null}", NULL,
+	                      NULL, 0, &r, &err), RS_OK);
+	assert_int_equal(jdoc("{\"@Microsoft.Dynamics.CRM.morerecords\": false, \"d\": {\"results\": "
+	                      "[{\"id\": 1}], \"__count\": \"1\"}}", NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"results\": [{\"id\": 1}], \"next\": null, \"has_more\": false}",
 	                      NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"records\": [{\"id\": 1}], \"offset\": \"100\", \"next_offset\": -1, "
@@ -574,6 +592,11 @@ static void test_a_count_beside_the_array_larger_than_it_is_one_page(void **stat
 	assert_int_equal(jdoc("{\"errcode\": \"0\", \"page_index\": \"1\", \"row_count\": \"225\", "
 	                      "\"customer\": [{\"code\": \"01\"}]}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_non_null(strstr(err.msg, "(row_count says 225 records, the array beside it holds 1)"));
+	assert_int_equal(jdoc("{\"d\": {\"__count\": \"1500\", \"results\": [{\"id\": 1}]}}", NULL,
+	                      NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(d.__count says 1500 records, the array beside it holds 1)"));
+	assert_int_equal(jdoc("{\"@Microsoft.Dynamics.CRM.totalrecordcount\": 5412, \"value\": "
+	                      "[{\"id\": 1}]}", NULL, NULL, 0, &r, &err), RS_EUSAGE);
 	assert_int_equal(jdoc("{\"result\": {\"length\": 2, \"records\": [{\"id\": 7}, {\"id\": "
 	                      "9}]}}", NULL, NULL, 0, &r, &err), RS_OK);
 	assert_int_equal(jdoc("{\"total\": 50, \"data\": {\"items\": [{\"id\": 1}]}}", NULL, NULL,
