@@ -166,11 +166,12 @@ size_t rs_xlsx_num_text(const char *s, int shift, char *out)
 	v = strtod(s, &end);
 	if (end == s || *end != '\0' || s[strspn(s, "0123456789+-.eE")] != '\0' || errno == ERANGE)
 		return 0;
-	/* A whole number a double cannot hold (an 18-digit id) stays as stored:
-	 * rewritten through the double, its last digits would change. One too
-	 * long for out (32 digits and more) is the cell's text as it is: 0. */
-	if (shift == 0 && fabs(v) >= 9007199254740992.0 &&
-	    s[strspn(s + (*s == '-'), "0123456789") + (*s == '-')] == '\0')
+	/* From 2^53 on a double holds no longer every whole number: the number
+	 * stays as stored (as JSON's do). Rewritten through the double, an
+	 * 18-digit id's last digits would change; written out in digits, the
+	 * 1.97112051998031E+17 Excel keeps of one (15 digits) would pass for
+	 * an exact id. Too long for out (32 bytes): the cell's text, 0. */
+	if (shift == 0 && fabs(v) >= 9007199254740992.0)
 		return strlen(s) < RS_NUM_TEXT ? (size_t)snprintf(out, RS_NUM_TEXT, "%s", s) : 0;
 	/* Whole numbers keep every digit (a 16-digit id); only a fraction is rounded. */
 	if (sig_digits(s) > 15 && v != floor(v)) {

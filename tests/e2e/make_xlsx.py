@@ -389,9 +389,13 @@ def excel_digits(out):
 def long_ids(out):
     """Whole numbers of 31 to 40 digits in number cells, written by hand (Excel
     keeps 15 digits): ids and account numbers keep every digit as stored,
-    none goes through a double ("1.2345678901234568e+31")."""
+    none goes through a double ("1.2345678901234568e+31"). An 18-digit id
+    typed into Excel is stored as the 15 digits it keeps, 1.97112051998031E+17:
+    read as that, never as 197112051998031000, so the id is refused as its
+    CSV is (its last digits are gone)."""
     ids = ["1234567890123456789012345678901", "12345678901234567890123456789012",
-           "-98765432109876543210987654321098765", "1000000000000000000000000000000000000001"]
+           "-98765432109876543210987654321098765", "1000000000000000000000000000000000000001",
+           "1.97112051998031E+17"]
     rows = [[inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share"), inline("D1", "account_no")]]
     for i, v in enumerate(ids, 2):
         rows.append([num("A%d" % i, v), inline("B%d" % i, "Long %d" % i), num("C%d" % i, 40 + i), num("D%d" % i, v)])

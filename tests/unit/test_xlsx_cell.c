@@ -43,15 +43,17 @@ static void test_numbers_read_as_the_shortest_text_of_the_15_digits_excel_shows(
 	expect_num("1E-7", 0, "0.0000001");
 	expect_num("1.5E-7", 0, "0.00000015");
 	expect_num("1E-8", 0, "1e-8");
-	expect_num("1E+20", 0, "100000000000000000000");
-	expect_num("1E+21", 0, "1e+21");
-	expect_num("-1.5E+22", 0, "-1.5e+22");
-	/* whole numbers a double cannot hold (18-digit ids) stay as stored */
+	expect_num("1E+15", 0, "1000000000000000");
+	/* from 2^53 on, numbers stay as stored: 18-digit ids keep their digits,
+	 * and the 15 Excel keeps of one stay in its notation (no zeros added) */
+	expect_num("1E+20", 0, "1E+20");
+	expect_num("-1.5E+22", 0, "-1.5E+22");
+	expect_num("1.97112051998031E+17", 0, "1.97112051998031E+17");
 	expect_num("123456789012345678", 0, "123456789012345678");
 	expect_num("-9007199254740993", 0, "-9007199254740993");
 	expect_num("12345678901234567891", 0, "12345678901234567891");
 	expect_num("9007199254740991", 0, "9007199254740991");
-	expect_num("1.2345678901234568E+17", 0, "123456789012345680"); /* a double's text */
+	expect_num("1.2345678901234568E+17", 0, "1.2345678901234568E+17");
 	expect_num("0.125", 2, "12.5");
 	expect_num("1", 2, "100");
 	expect_num("0.84999999999999998", 2, "85");
@@ -236,7 +238,7 @@ static void test_cell_text_at_its_longest_fits_and_ends_in_a_nul(void **state)
 	expect_fits(n, out, "-123456789012345678901234567890");
 	memset(out, 'x', sizeof out);
 	n = rs_xlsx_num_text("-1.7976931348623157E+308", 0, out);
-	expect_fits(n, out, "-1.7976931348623157e+308");
+	expect_fits(n, out, "-1.7976931348623157E+308");
 	memset(out, 'x', sizeof out);
 	n = rs_xlsx_iso_text("2019-03-01T09:30:00+08:00", 0, out);
 	expect_fits(n, out, "2019-03-01 09:30:00");
