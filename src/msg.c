@@ -109,6 +109,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "无法分清日和月：请写成 2019-06-15"},
     [RS_M_BEFORE_1900] = {"before 1900", "早于 1900 年"},
     [RS_M_AFTER_TODAY] = {"after today", "晚于今天"},
+    [RS_M_YEAR_AS_DATE] = {"a year typed into a cell formatted as a date: Excel shows 2019 as "
+                           "1905-07-11; format the column as a number and type the year again",
+                           "这是在日期格式的单元格中输入的年份：Excel 把 2019 显示为 1905-07-11；"
+                           "请把该列设为数值格式后重新输入年份"},
     [RS_M_AT_LINE] = {"line %lu", "第 %lu 行"},
     [RS_M_AT_FILE_LINE] = {"%s:%lu", "文件 %s 第 %lu 行"},
     [RS_M_DUP_PREVIOUS] = {"duplicate id \"%.*s\" (first at %s); ids must be unique to compare "

@@ -631,6 +631,18 @@ static bool month_date(const char *a, size_t m, long f[3], size_t len[3], size_t
 	return true;
 }
 
+/* A year typed into a cell formatted as a date is that day's serial number:
+ * Excel shows 2019 as 1905-07-11 (in its 1904 system, 1909-07-12). Such a
+ * day whose serial is a year up to today is the year that was typed, never
+ * a relationship of 121 years. */
+static bool year_as_date(long y, long mo, long d, long today)
+{
+	static const short before[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+	long serial = before[mo - 1] + d + (y == 1905 ? 1827 : 1826); /* neither is leap */
+
+	return (y == 1905 || y == 1909) && serial >= 1900 && serial <= today / 10000;
+}
+
 rs_parse rs_value_since(const char *s, size_t n, long today, double *year, double *years,
                         const char **why)
 {
@@ -699,6 +711,8 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		return *why = WHY(YEAR_OR_DATE), RS_PARSE_BAD;
 	if (y < 1900)
 		return *why = WHY(BEFORE_1900), RS_PARSE_BAD;
+	if (k == 3 && year_as_date(y, mo, d, today))
+		return *why = WHY(YEAR_AS_DATE), RS_PARSE_BAD;
 	if (y * 10000 + mo * 100 + d > today)
 		return *why = WHY(AFTER_TODAY), RS_PARSE_BAD;
 	*year = (double)y;

@@ -587,6 +587,32 @@ def hidden(out):
     wb.save(os.path.join(out, "xl_hidden.xlsx"))
 
 
+def year_as_date(out):
+    """customer_since with years typed into cells formatted as dates: Excel
+    stores 2019 as the number 2019 and shows it as the date of that serial,
+    1905-07-11 (1909-07-12 in the 1904 date system); refused, never read as
+    a relationship since 1905. A real date and a plain year beside them read."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    for name, epoch, shown in (("xl_year_as_date", None, ("1905-07-11", "1905-07-07")),
+                               ("xl_year_as_date_1904", CALENDAR_MAC_1904, ("1909-07-12", "1909-07-08"))):
+        wb = openpyxl.Workbook()
+        if epoch is not None:
+            wb.epoch = epoch
+        ws = wb.active
+        head = ["id", "name", "purchase_share", "customer_since"]
+        ws.append(head)
+        ws.append(["Y1", "Typed 2019", 60, 2019])
+        ws.append(["Y2", "Typed 2015", 60, 2015])
+        ws.append(["Y3", "A real date", 60, datetime.date(2019, 3, 1)])
+        ws.append(["Y4", "A plain year", 60, 2015])
+        for ref in ("D2", "D3", "D4"):
+            ws[ref].number_format = "yyyy-mm-dd"
+        wb.save(os.path.join(out, name + ".xlsx"))
+        twin(os.path.join(out, name + ".csv"),
+             [head, ["Y1", "Typed 2019", "60", shown[0]], ["Y2", "Typed 2015", "60", shown[1]],
+              ["Y3", "A real date", "60", "2019-03-01"], ["Y4", "A plain year", "60", "2015"]])
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -609,3 +635,4 @@ if __name__ == "__main__":
     hidden_column(out)
     booleans(out)
     merged_rows(out)
+    year_as_date(out)

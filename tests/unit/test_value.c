@@ -642,6 +642,9 @@ static void test_customer_since_years_and_dates(void **state)
 		{"15-Jun-2019", 2019, 7}, {"Jun 15, 2019", 2019, 7}, {"15 June 2019", 2019, 7},
 		{"December 2, 2019", 2019, 6}, {"Sept 1, 2019", 2019, 7}, {"Jun-2019", 2019, 7},
 		{"dec 2019", 2019, 7},
+		/* days in 1905 whose serial is no year up to today, and the year 1905 */
+		{"1905-03-13", 1905, 121}, {"1905-07-19", 1905, 121}, {"1905", 1905, 121},
+		{"1909-07-20", 1909, 117},
 	};
 	static const char *const bad[] = {"2027", "2026-12-02", "1899", "19", "20190", "2019-13-01",
 	                                  "2019-02-30", "2023-02-29", "12/05/2019", "2019-06-15x",
@@ -650,7 +653,11 @@ static void test_customer_since_years_and_dates(void **state)
 	                                  "946684800000", "1559347200000.5", "20191315", "20270101",
 	                                  "01022019", "12-05-2019", "15-Jun-19", "Jun 15", "Jun 31, 2019",
 	                                  "Jun Jul 2019", "15 Juni 2019", "Q3 2019", "FY2019", "Ju 2019",
-	                                  "Jun 15, 2027"};
+	                                  "Jun 15, 2027",
+	                                  /* years typed into date cells: 2019 in Excel's two
+	                                   * date systems, 1900 the first such year */
+	                                  "1905-07-11", "1905-07-11 00:00:00", "7/11/1905",
+	                                  "1909-07-12", "1905-03-14"};
 	size_t i;
 
 	(void)state;
@@ -667,6 +674,8 @@ static void test_customer_since_years_and_dates(void **state)
 	assert_int_equal(rs_value_since("  ", 2, today, &year, &years, &why), RS_PARSE_EMPTY);
 	(void)rs_value_since("2027", 4, today, &year, &years, &why);
 	assert_string_equal(why, "after today");
+	(void)rs_value_since("1905-07-11", 10, today, &year, &years, &why);
+	assert_non_null(strstr(why, "a year typed into a cell formatted as a date"));
 }
 
 int main(void)
