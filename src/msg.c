@@ -191,9 +191,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_J_BIG] = {"key \"%.*s\" holds a number of 2^53 or more inside an object, which cannot be "
                     "read exactly; export it as a string",
                     "键 \"%.*s\" 是对象内不小于 2^53 的数字，无法精确读取；请以字符串导出"},
-    [RS_M_J_NEW_KEY] = {"key \"%.*s\" is not in the first record's keys; list every key in the "
-                        "first line, or use a JSON array",
-                        "键 \"%.*s\" 不在第一条记录的键中；请在第一行列出所有键，或改用 JSON 数组"},
+    [RS_M_J_NEW_KEY] = {"key \"%.*s\" is not among the keys of the first 1000 lines (the "
+                        "columns); list every key in the first line, or use a JSON array",
+                        "键 \"%.*s\" 不在前 1000 行的键（即各列）中；请在第一行列出所有键，或改用 "
+                        "JSON 数组"},
     [RS_M_J_DUP_KEY] = {"duplicate key \"%.*s\"", "键 \"%.*s\" 重复"},
     [RS_M_J_DEEP] = {"nested deeper than %d levels", "嵌套超过 %d 层"},
     [RS_M_J_NOT_OBJECT] = {"not a JSON object: %s", "不是 JSON 对象：%s"},

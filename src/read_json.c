@@ -62,9 +62,9 @@ typedef struct jrd {
 	size_t *cut_off, ncut;
 	bool header_done;
 	unsigned long deep_line; /* the first array element nested too deep to parse */
-	rs_buf pend;         /* JSONL rejects waiting for the header */
-	size_t npend;
-	unsigned long pend_line;
+	rs_buf pend;         /* JSONL lines waiting for the header: rejects, and */
+	size_t npend, nheld; /* objects held (nheld) for their keys (see jsonl_line) */
+	unsigned long pend_line, hdr_line;
 	char reason[512];
 } jrd;
 
@@ -656,8 +656,9 @@ static const char *kind_name(rs_lang g, const cJSON *v)
 /* ---------------------------------------------------------- JSON Lines */
 
 /*
- * Rejects seen before the first object wait in `pend` for the header: each
- * is a pend_rec, then its reason and its raw text, both NUL-terminated.
+ * Lines seen before the header wait in `pend`: each is a pend_rec, then its
+ * reason ("" for an object, read again when the header is out) and its raw
+ * text, both NUL-terminated.
  */
 typedef struct pend_rec {
 	unsigned long line;
@@ -670,7 +671,7 @@ static rs_status pend_add(jrd *j, const char *raw, size_t n, unsigned long line,
 
 	if (j->npend == 0)
 		j->pend_line = line;
-	if (j->npend >= PENDING_MAX || j->pend.len + n > j->c->opts->max_record)
+	if (j->nheld == 0 && (j->npend >= PENDING_MAX || j->pend.len + n > j->c->opts->max_record))
 		return JERR(j, RS_EPARSE, j->pend_line,
 		            "no JSON object in the first %zu non-blank lines (expected one "
 		            "object per line; for an array use --from json)", j->npend);
@@ -690,10 +691,19 @@ static rs_status pend_flush(jrd *j)
 	rs_status st = RS_OK;
 
 	while (st == RS_OK && at < j->pend.len) {
+		char *raw;
+		const char *why;
+		size_t end;
+		cJSON *v = NULL;
+
 		memcpy(&h, j->pend.data + at, sizeof h);
 		at += sizeof h;
-		st = emit_raw(j, j->pend.data + at + h.why_len + 1, h.raw_len, h.line,
-		              j->pend.data + at);
+		raw = j->pend.data + at + h.why_len + 1;
+		if (h.why_len > 0)
+			st = emit_raw(j, raw, h.raw_len, h.line, j->pend.data + at);
+		else if ((st = parse(j, raw, h.raw_len, h.line, &v, &end, &why)) == RS_OK && v != NULL)
+			st = emit_object(j, v, raw, h.raw_len, value_start(raw, h.raw_len), h.line);
+		cJSON_Delete(v);
 		at += h.why_len + 1 + h.raw_len + 1;
 	}
 	rs_buf_free(&j->pend);
@@ -701,10 +711,26 @@ static rs_status pend_flush(jrd *j)
 	return st;
 }
 
+/* Holds a line until the header is out (why "" for an object); when the
+ * held lines reach the look-ahead's bound, the header goes out and they follow. */
+static rs_status hold(jrd *j, const char *s, size_t n, unsigned long line, const char *why)
+{
+	rs_status st = pend_add(j, s, n, line, why);
+
+	if (st == RS_OK && j->nheld > 0 &&
+	    (j->npend >= RS_LOOKAHEAD_ROWS || j->pend.len >= RS_LOOKAHEAD_BYTES) &&
+	    (st = emit_header(j, j->hdr_line)) == RS_OK)
+		st = pend_flush(j);
+	return st;
+}
+
 /*
  * One physical line s[0..n) (the newline already cut; s[n] is writable).
  * A blank line is skipped; anything but one object is a rejected row. The
- * first object's keys are the header.
+ * keys of the objects in the first lines are the header, in the order seen:
+ * records that leave out a key with no value (mongoexport, APIs that drop
+ * nulls) name it later. Those lines are held, bounded as the classifier's
+ * look-ahead is, and read again once the header is out.
  */
 static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 {
@@ -736,13 +762,16 @@ static rs_status jsonl_line(jrd *j, char *s, size_t n, unsigned long line)
 			(void)snprintf(why, sizeof why, rs_msg(g, RS_M_J_AT_COLUMN),
 			               rs_msg(g, v == NULL ? RS_M_J_INVALID : RS_M_J_AFTER), col);
 		cJSON_Delete(v); /* a row once the header is out, else it waits */
-		return j->header_done ? emit_raw(j, s, n, line, why) : pend_add(j, s, n, line, why);
+		return j->header_done ? emit_raw(j, s, n, line, why) : hold(j, s, n, line, why);
 	}
-	if (!j->header_done && (st = cols_from(j, v, line)) == RS_OK &&
-	    (st = emit_header(j, line)) == RS_OK)
-		st = pend_flush(j);
-	if (st == RS_OK)
-		st = emit_object(j, v, s, n, value_start(s, n), line);
+	if (!j->header_done) {
+		if (j->nheld++ == 0)
+			j->hdr_line = line;
+		st = cols_from(j, v, line);
+		cJSON_Delete(v);
+		return st == RS_OK ? hold(j, s, n, line, "") : st;
+	}
+	st = emit_object(j, v, s, n, value_start(s, n), line);
 	cJSON_Delete(v);
 	return st;
 }
@@ -791,7 +820,9 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 		b->data[b->len] = '\0';
 		eof = got == 0;
 	}
-	if (st == RS_OK && !j->header_done)
+	if (st == RS_OK && !j->header_done && j->nheld > 0 && (st = emit_header(j, j->hdr_line)) == RS_OK)
+		st = pend_flush(j);
+	else if (st == RS_OK && !j->header_done)
 		st = j->npend > 0 ? JERR(j, RS_EPARSE, j->pend_line,
 		                         "no line holds a JSON object (first problem: %.300s)",
 		                         j->pend.data + sizeof(pend_rec))

@@ -107,6 +107,16 @@ expect jsonl_long_line 2 "^relstage: $tmp/long.jsonl:2: line longer than the rec
 run jsonl_long_line_stdout -q "$tmp/long.jsonl"
 expect jsonl_long_line_stdout 2 "^relstage: $tmp/long.jsonl:2: line longer than the record limit"
 rm -f "$tmp/long.jsonl"
+# JSON Lines whose documents leave out the fields they lack (mongoexport): the
+# keys of the first 1000 lines are the columns; a key first seen after them
+# rejects its line, naming it (in Chinese with --lang zh)
+awk 'BEGIN { print "{\"id\":\"A0\",\"share\":40}"; for (i = 1; i < 1000; i++) printf "{\"id\":\"A%d\",\"share\":40%s}\n", i, i % 7 ? "" : ",\"contacts\":3"; print "{\"id\":\"Z\",\"share\":50,\"fax\":\"+86 21\"}" }' >"$tmp/keys.jsonl"
+run jsonl_later_keys -o "$tmp/keys.csv" "$tmp/keys.jsonl"
+expect jsonl_later_keys 1 "^relstage: $tmp/keys.jsonl:1001: key \"fax\" is not among the keys of the first 1000 lines \(the columns\); list every key in the first line, or use a JSON array\$"
+grep -q '^A7,40,3,' "$tmp/keys.csv" && ! grep -q 'contact depth' "$tmp/jsonl_later_keys.err" ||
+	fail jsonl_later_keys "contacts (first on line 8) not read: $(head -3 "$tmp/jsonl_later_keys.err")"
+run jsonl_later_keys_zh --lang zh -o /dev/null "$tmp/keys.jsonl"
+expect jsonl_later_keys_zh 1 "^relstage: $tmp/keys.jsonl:1001: 键 \"fax\" 不在前 1000 行的键（即各列）中；请在第一行列出所有键，或改用 JSON 数组\$"
 # an object where a field is mapped rejects the row, naming the key; one
 # no field uses passes through as its JSON text
 printf '{"id":"A","purchase_share":{"a":1},"x":{"y":[1, 2]}}\n{"id":"B","purchase_share":5,"x":null}\n' >"$tmp/obj.jsonl"
