@@ -445,7 +445,10 @@ static const cJSON *child(const cJSON *v, const char *key, size_t n)
 	return NULL;
 }
 
-/* The hidden cells: the value at each dot path, null where there is none. */
+/* The hidden cells: the value at each dot path, null where there is none.
+ * A Salesforce subquery with no records is null, not {"totalSize": 0, ...}:
+ * its totalSize is 0, never unknown (an account with no contacts on record
+ * is single-threaded). */
 static const char *fill_paths(jrd *j)
 {
 	for (size_t p = 0; p < j->npath; p++) {
@@ -454,13 +457,15 @@ static const char *fill_paths(jrd *j)
 		const cJSON *v = j->stamp[head] == j->gen ? j->item[head] : NULL;
 		const char *why;
 
-		while (v != NULL && *rest == '.') {
+		while (v != NULL && *rest == '.' && !cJSON_IsNull(v)) {
 			size_t n = strcspn(rest + 1, ".");
 
 			v = child(v, rest + 1, n);
 			rest += n + 1;
 		}
-		if (v == NULL)
+		if (cJSON_IsNull(v) && strcasecmp(rest, ".totalSize") == 0)
+			put_cell(j, col, "0", 1, RS_T_NUMBER);
+		else if (v == NULL)
 			put_cell(j, col, "", 0, RS_T_NULL);
 		else if ((why = set_cell(j, col, SIZE_MAX, v)) != NULL)
 			return why;

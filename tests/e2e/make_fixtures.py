@@ -794,6 +794,18 @@ def salesforce_reply():
     return {"totalSize": len(records), "done": True, "records": records}
 
 
+def salesforce_subquery_reply():
+    """A Salesforce query with a Contacts subquery: null for an account with
+    no contact on record (never {"totalSize": 0}), as the REST API sends it."""
+    rows = [("0015g00000XyZb1AAF", "Nordsee Hydraulik GmbH", 62, None),
+            ("0015g00000XyZb2AAF", "Shenzhen Precision Mould Co.", 85, 5)]
+    return {"totalSize": 2, "done": True, "records": [
+        {"attributes": {"type": "Account", "url": "/services/data/v59.0/sobjects/Account/" + i},
+         "Id": i, "Name": n, "Share_of_Wallet__c": s,
+         "Contacts": None if c is None else {"totalSize": c, "done": True, "records": [
+             {"attributes": {"type": "Contact"}, "Title": "Buyer"}]}} for i, n, s, c in rows]}
+
+
 def dynamics_reply():
     """Dynamics 365 Web API: each value with its formatted twin (an annotation),
     the id a GUID in accountid beside lookups to other records (_..._value)."""
@@ -988,6 +1000,7 @@ def rest_files():
         "rest_zoho_last_page.json": (json.dumps(zoho_reply(2, False), indent=2) + "\n").encode("utf-8"),
         "rest_spring_hal_last_page.json": (json.dumps(spring_hal_reply(), indent=2) + "\n").encode("utf-8"),
         "rest_stripe_whole.json": (json.dumps(stripe_reply(), indent=2) + "\n").encode("utf-8"),
+        "rest_salesforce_subquery.json": (json.dumps(salesforce_subquery_reply()) + "\n").encode("utf-8"),
         "rest_sap_c4c_page.json": (json.dumps(sap_c4c_reply(True), indent=1) + "\n").encode("utf-8"),
         "rest_sap_c4c_whole.json": (json.dumps(sap_c4c_reply(False), indent=1) + "\n").encode("utf-8"),
         "rest_dynamics_fetchxml_page.json": (json.dumps(dynamics_fetchxml_reply()) + "\n").encode("utf-8"),

@@ -761,7 +761,8 @@ static void test_json_path_names_the_array_among_several(void **state)
 /*
  * Maps naming dot paths (owner.name) add hidden cells after the columns,
  * for the field map: the value at the path (keys matched exactly, else in
- * any case), null where a row has none, "{}" for an object there; a number
+ * any case), null where a row has none (a null subquery's totalSize is 0:
+ * Salesforce's for no records), "{}" for an object there; a number
  * a double cannot hold exactly there rejects the row. Paths whose first key
  * is no column, and keys that hold a dot themselves, add nothing.
  */
@@ -782,7 +783,7 @@ static void test_dot_paths_in_maps_become_hidden_cells(void **state)
 	                    "H1:id|a.b|owner|contacts+owner.name|Contacts.totalSize|owner.addr\n"
 	                    "R1:n=1|n=2|j={\"Name\":\"Li\",\"addr\":{}}|j={\"totalSize\":3}"
 	                    "+s=Li|n=3|j={}\n"
-	                    "R2:n=2|n=0|0=|0=+0=|0=|0=\n"
+	                    "R2:n=2|n=0|0=|0=+0=|n=0|0=\n"
 	                    "X3:key \"name\" holds a number of 2^53 or more inside an object, "
 	                    "which cannot be read exactly; export it as a string|{\"id\": 3, "
 	                    "\"a.b\": 0, \"owner\": {\"name\": 12345678901234567891}}\n");
