@@ -43,7 +43,8 @@ struct rs_xlsx_in {
 	bool date1904;
 	bool recalc;            /* calcPr fullCalcOnLoad: recalculate on opening */
 	strs sheet_name, sheet_rid, rel_id, rel_target;
-	size_t first_visible;   /* the first sheet not hidden; SIZE_MAX if none yet */
+	rs_buf sheet_shown;     /* per sheet: 1 if not hidden */
+	rs_buf rel_cells;       /* per relationship: 1 unless a chart, dialog or macro sheet */
 	size_t active;          /* the sheet Excel opens on (activeTab); SIZE_MAX: none */
 	char sst_path[256], styles_path[256];
 	rs_buf xf_kind;         /* per cell style (cellXfs), RS_XLSX_ bits */
@@ -188,9 +189,8 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 	state = attr(a, "state"); /* hidden, veryHidden, visible */
 	if (state != NULL && strcmp(state, "visible") != 0 && pt->x->active == pt->x->sheet_name.n)
 		pt->x->active = SIZE_MAX; /* Excel never opens on a hidden sheet */
-	if (pt->x->first_visible == SIZE_MAX && (state == NULL || strcmp(state, "visible") == 0))
-		pt->x->first_visible = pt->x->sheet_name.n;
-	if (!strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
+	if (!rs_buf_putc(&pt->x->sheet_shown, state == NULL || strcmp(state, "visible") == 0) ||
+	    !strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
 		nomem(pt);
 }
 
@@ -242,7 +242,9 @@ static void rels_start(void *ud, const XML_Char *name, const XML_Char **a)
 		set_path(x->sst_path, sizeof x->sst_path, target);
 	if (type != NULL && ends_with(type, "/styles"))
 		set_path(x->styles_path, sizeof x->styles_path, target);
-	if (!strs_add(&x->rel_id, id, strlen(id)) || !strs_add(&x->rel_target, target, strlen(target)))
+	if (!strs_add(&x->rel_id, id, strlen(id)) || !strs_add(&x->rel_target, target, strlen(target)) ||
+	    !rs_buf_putc(&x->rel_cells, type == NULL || !(ends_with(type, "/chartsheet") ||
+	                 ends_with(type, "/dialogsheet") || ends_with(type, "/xlMacrosheet"))))
 		nomem(pt);
 }
 
@@ -670,17 +672,33 @@ static void sheet_end(void *ud, const XML_Char *name)
 	}
 }
 
-/* The archive path of sheet i (by its relationship). */
-static bool sheet_path(const rs_xlsx_in *x, size_t i, char *path, size_t cap)
+/* The relationship of sheet i; x->rel_id.n if it has none. */
+static size_t sheet_rel(const rs_xlsx_in *x, size_t i)
 {
 	size_t k;
 
-	for (k = 0; k < x->rel_id.n; k++)
-		if (strcmp(strs_at(&x->rel_id, k), strs_at(&x->sheet_rid, i)) == 0) {
-			set_path(path, cap, strs_at(&x->rel_target, k));
-			return true;
-		}
-	return false;
+	for (k = 0; k < x->rel_id.n && strcmp(strs_at(&x->rel_id, k), strs_at(&x->sheet_rid, i)) != 0; k++)
+		;
+	return k;
+}
+
+/* The archive path of sheet i (by its relationship). */
+static bool sheet_path(const rs_xlsx_in *x, size_t i, char *path, size_t cap)
+{
+	size_t k = sheet_rel(x, i);
+
+	if (k < x->rel_id.n)
+		set_path(path, cap, strs_at(&x->rel_target, k));
+	return k < x->rel_id.n;
+}
+
+/* Can sheet i hold cells: a worksheet, not a chart sheet (a report's chart
+ * in front of its data)? */
+static bool has_cells(const rs_xlsx_in *x, size_t i)
+{
+	size_t k = sheet_rel(x, i);
+
+	return k >= x->rel_id.n || x->rel_cells.data[k] != 0;
 }
 
 /* Was sheet i read: the one asked for, or a continuation of it? */
@@ -696,7 +714,8 @@ static bool was_read(const rs_xlsx_in *x, size_t i)
 
 const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
 {
-	if (x->opts.sheet != NULL || x->nread == 0 || x->active >= x->sheet_name.n || was_read(x, x->active))
+	if (x->opts.sheet != NULL || x->nread == 0 || x->active >= x->sheet_name.n || was_read(x, x->active) ||
+	    !has_cells(x, x->active))
 		return NULL;
 	*read = strs_at(&x->sheet_name, x->read[0]);
 	return strs_at(&x->sheet_name, x->active);
@@ -872,15 +891,19 @@ static rs_status open_zip(rs_xlsx_in *x, FILE *fp, rs_error *err)
 	return RS_OK;
 }
 
-/* The sheet asked for (else the first that is not hidden), then "NAME 2",
- * "NAME 3", ... */
+/* The sheet asked for (else the first worksheet that is not hidden), then
+ * "NAME 2", "NAME 3", ... */
 static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 {
-	size_t i, k, want = x->first_visible != SIZE_MAX ? x->first_visible : 0;
+	size_t i, k, want = 0;
 	char name[300];
 
 	if (x->sheet_name.n == 0)
 		return rs_error_set(err, RS_EPARSE, 0, "the workbook lists no sheets");
+	while (want < x->sheet_name.n && !(x->sheet_shown.data[want] && has_cells(x, want)))
+		want++;
+	if (want == x->sheet_name.n)
+		want = 0;
 	if (x->opts.sheet != NULL) {
 		for (want = 0; want < x->sheet_name.n; want++)
 			if (strcmp(strs_at(&x->sheet_name, want), x->opts.sheet) == 0)
@@ -924,7 +947,6 @@ rs_status rs_xlsx_open(rs_xlsx_in **out, FILE *fp, const char *name, const rs_re
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	x->name = name;
 	x->opts = *opts;
-	x->first_visible = SIZE_MAX;
 	x->active = SIZE_MAX;
 	strcpy(x->sst_path, "xl/sharedStrings.xml");
 	strcpy(x->styles_path, "xl/styles.xml");
@@ -964,6 +986,8 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
 	rs_buf_free(&x->col_hidden);
+	rs_buf_free(&x->sheet_shown);
+	rs_buf_free(&x->rel_cells);
 	rs_free(x->merged);
 	rs_free(x->read);
 	rs_free(x);

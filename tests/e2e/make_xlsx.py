@@ -436,7 +436,8 @@ def sheets_shown(out):
     """Four quarters' sheets with the same header, saved while Q4 was shown
     (activeTab): Q1 is read and that is said. A workbook whose first sheet
     is hidden (an export's raw data) and whose second is shown: the shown
-    one is read, as Excel opens it, and nothing needs saying."""
+    one is read, as Excel opens it, and nothing needs saying. A chart sheet
+    in front, where Excel opens: the worksheet after it is read."""
     wb = openpyxl.Workbook()
     for i, q in enumerate(["Q1", "Q2", "Q3", "Q4"]):
         ws = wb.active if i == 0 else wb.create_sheet(q)
@@ -456,6 +457,18 @@ def sheets_shown(out):
     ws.append(["NEW1", "Shown GmbH", 90])
     wb.active = 1
     wb.save(os.path.join(out, "xl_hidden_first.xlsx"))
+    # A report whose first tab, shown when it opens, is a chart of the data.
+    from openpyxl.chart import BarChart, Reference
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Accounts"
+    ws.append(["id", "name", "purchase_share"])
+    ws.append(["CH1", "Chart Tab GmbH", 45])
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=2), titles_from_data=True)
+    wb.create_chartsheet("Share chart", 0).add_chart(chart)
+    wb.active = 0
+    wb.save(os.path.join(out, "xl_chart_first.xlsx"))
 
 
 def hidden_column(out):

@@ -285,6 +285,30 @@ static void test_the_first_sheet_read_is_the_first_not_hidden(void **state)
 	(void)unlink(g_path);
 }
 
+/* A chart sheet in front of the data (a report's chart tab, also where Excel
+ * opens) holds no cells: the first worksheet shown is read. */
+static void test_a_chart_sheet_in_front_is_passed_over(void **state)
+{
+	lxw_workbook *wb = book();
+	lxw_chartsheet *cs = workbook_add_chartsheet(wb, "Share chart");
+	lxw_worksheet *data = workbook_add_worksheet(wb, "Data");
+	lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_COLUMN);
+	rs_error err;
+	got g;
+
+	(void)state;
+	worksheet_write_string(data, 0, 0, "id", NULL);
+	worksheet_write_string(data, 1, 0, "A1", NULL);
+	chart_add_series(chart, NULL, "=Data!$A$2:$A$2");
+	assert_int_equal(chartsheet_set_chart(cs, chart), LXW_NO_ERROR);
+	chartsheet_activate(cs);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_string_equal(g.header[0], "id");
+	assert_int_equal(g.rows, 1);
+	(void)unlink(g_path);
+}
+
 static void test_a_record_past_the_record_limit_stops_the_run(void **state)
 {
 	lxw_workbook *wb = book();
@@ -432,6 +456,7 @@ int main(void)
 		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),
 		cmocka_unit_test(test_the_sheet_hint_names_the_sheet_read_and_the_others),
 		cmocka_unit_test(test_the_first_sheet_read_is_the_first_not_hidden),
+		cmocka_unit_test(test_a_chart_sheet_in_front_is_passed_over),
 		cmocka_unit_test(test_a_record_past_the_record_limit_stops_the_run),
 		cmocka_unit_test(test_shared_strings_past_the_cap_stop_with_a_clear_error),
 		cmocka_unit_test(test_what_is_not_a_workbook_says_what_it_is),

@@ -125,6 +125,9 @@ done
 "$R" -q "$t/xl_hidden_first.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 [ $rc = 0 ] && grep -q '^NEW1,' "$t/x.out" && ! grep -q 'OLD1' "$t/x.out" && ! grep -q 'sheet' "$t/err" ||
 	fail "xl_hidden_first: exit $rc: $(cat "$t/x.out" "$t/err")"
+"$R" -q "$t/xl_chart_first.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^CH1,Chart Tab GmbH,45,initial,' "$t/x.out" && ! grep -q 'sheet' "$t/err" ||
+	fail "xl_chart_first: exit $rc: $(cat "$t/x.out" "$t/err")"
 
 # --sheet: a named sheet and its continuation ("Data 2"); a missing one.
 "$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>&1
