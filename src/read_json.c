@@ -62,8 +62,8 @@ typedef struct jrd {
 	size_t *cut_off, ncut;
 	bool header_done;
 	unsigned long deep_line; /* the first array element nested too deep to parse */
-	rs_buf pend;         /* JSONL lines waiting for the header: rejects, and */
-	size_t npend, nheld; /* objects held (nheld) for their keys (see jsonl_line) */
+	rs_buf pend;             /* JSONL lines waiting for the header: rejects, and */
+	size_t npend, nheld;     /* objects held (nheld) for their keys (see jsonl_line) */
 	unsigned long pend_line, hdr_line;
 	char reason[512];
 } jrd;
@@ -706,7 +706,8 @@ static rs_status pend_flush(jrd *j)
 		raw = j->pend.data + at + h.why_len + 1;
 		if (h.why_len > 0)
 			st = emit_raw(j, raw, h.raw_len, h.line, j->pend.data + at);
-		else if ((st = parse(j, raw, h.raw_len, h.line, &v, &end, &why)) == RS_OK && v != NULL)
+		else if ((st = parse(j, raw, h.raw_len, h.line, &v, &end, &why)) == RS_OK &&
+		         v != NULL)
 			st = emit_object(j, v, raw, h.raw_len, value_start(raw, h.raw_len), h.line);
 		cJSON_Delete(v);
 		at += h.why_len + 1 + h.raw_len + 1;
@@ -825,7 +826,8 @@ static rs_status jsonl_run(jrd *j, rs_buf *b)
 		b->data[b->len] = '\0';
 		eof = got == 0;
 	}
-	if (st == RS_OK && !j->header_done && j->nheld > 0 && (st = emit_header(j, j->hdr_line)) == RS_OK)
+	if (st == RS_OK && !j->header_done && j->nheld > 0 &&
+	    (st = emit_header(j, j->hdr_line)) == RS_OK)
 		st = pend_flush(j);
 	else if (st == RS_OK && !j->header_done)
 		st = j->npend > 0 ? JERR(j, RS_EPARSE, j->pend_line,

@@ -44,7 +44,7 @@ struct rs_xlsx_in {
 	bool recalc;            /* calcPr fullCalcOnLoad: recalculate on opening */
 	strs sheet_name, sheet_rid, rel_id, rel_target;
 	rs_buf sheet_shown;     /* per sheet: 1 if not hidden */
-	rs_buf rel_cells;       /* per relationship: 1 unless a chart, dialog or macro sheet */
+	rs_buf rel_cells;       /* per relationship: 1 unless a chart sheet */
 	size_t active;          /* the sheet Excel opens on (activeTab); SIZE_MAX: none */
 	char sst_path[256], styles_path[256];
 	rs_buf xf_kind;         /* per cell style (cellXfs), RS_XLSX_ bits */
@@ -190,7 +190,8 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **a)
 	if (state != NULL && strcmp(state, "visible") != 0 && pt->x->active == pt->x->sheet_name.n)
 		pt->x->active = SIZE_MAX; /* Excel never opens on a hidden sheet */
 	if (!rs_buf_putc(&pt->x->sheet_shown, state == NULL || strcmp(state, "visible") == 0) ||
-	    !strs_add(&pt->x->sheet_name, s, strlen(s)) || !strs_add(&pt->x->sheet_rid, id, strlen(id)))
+	    !strs_add(&pt->x->sheet_name, s, strlen(s)) ||
+	    !strs_add(&pt->x->sheet_rid, id, strlen(id)))
 		nomem(pt);
 }
 
@@ -242,9 +243,9 @@ static void rels_start(void *ud, const XML_Char *name, const XML_Char **a)
 		set_path(x->sst_path, sizeof x->sst_path, target);
 	if (type != NULL && ends_with(type, "/styles"))
 		set_path(x->styles_path, sizeof x->styles_path, target);
-	if (!strs_add(&x->rel_id, id, strlen(id)) || !strs_add(&x->rel_target, target, strlen(target)) ||
-	    !rs_buf_putc(&x->rel_cells, type == NULL || !(ends_with(type, "/chartsheet") ||
-	                 ends_with(type, "/dialogsheet") || ends_with(type, "/xlMacrosheet"))))
+	if (!strs_add(&x->rel_id, id, strlen(id)) ||
+	    !strs_add(&x->rel_target, target, strlen(target)) ||
+	    !rs_buf_putc(&x->rel_cells, type == NULL || !ends_with(type, "/chartsheet")))
 		nomem(pt);
 }
 
@@ -677,7 +678,8 @@ static size_t sheet_rel(const rs_xlsx_in *x, size_t i)
 {
 	size_t k;
 
-	for (k = 0; k < x->rel_id.n && strcmp(strs_at(&x->rel_id, k), strs_at(&x->sheet_rid, i)) != 0; k++)
+	for (k = 0;
+	     k < x->rel_id.n && strcmp(strs_at(&x->rel_id, k), strs_at(&x->sheet_rid, i)) != 0; k++)
 		;
 	return k;
 }
@@ -714,8 +716,8 @@ static bool was_read(const rs_xlsx_in *x, size_t i)
 
 const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
 {
-	if (x->opts.sheet != NULL || x->nread == 0 || x->active >= x->sheet_name.n || was_read(x, x->active) ||
-	    !has_cells(x, x->active))
+	if (x->opts.sheet != NULL || x->nread == 0 || x->active >= x->sheet_name.n ||
+	    was_read(x, x->active) || !has_cells(x, x->active))
 		return NULL;
 	*read = strs_at(&x->sheet_name, x->read[0]);
 	return strs_at(&x->sheet_name, x->active);
