@@ -384,6 +384,7 @@ struct rs_classify_opts {
 	const char *prefix;       /* --prefix P: appended columns named P_stage, P_flags, ... */
 	rs_previous *previous;    /* NULL without --previous; marks ids seen */
 	rs_share_scale share_scale;
+	char decimal_mark;        /* '.' or ',': how "1.234" reads in every column; 0: as the file shows */
 	long today;               /* YYYYMMDD for customer_since and the year check; 0: the local date */
 	rs_diag_fn notice;        /* may be NULL: how a file's values are read, when it
 	                             matters (decimal marks, fractions), once each; and

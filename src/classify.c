@@ -581,8 +581,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 	rs_status st;
 
 	*out = NULL;
-	c->nf.decimal_comma = delimiter == ';';
-	c->conv = delimiter == ';' ? ',' : '.';
+	c->delim = delimiter;
 	/* Title rows, totals and footers come in delimited text and in
 	 * workbooks (whose rows carry cell types); JSON's header is its keys. */
 	st = rs_intake_record(&c->in, in, delimiter != 0 || in->type != NULL, &c->cfg, &is_header, err);
@@ -596,7 +595,7 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 		c->map->today = c->o.today;
 	/* Each file is read by its own first rows (rs_classifier_lookahead). */
 	c->told = c->told_formula = 0;
-	rs_fieldmap_decide(c->map, NULL, c->o.share_scale, NULL, NULL);
+	(void)rs_fieldmap_decide(c->map, NULL, c->delim, &c->o, NULL);
 	*out = &c->out_hdr;
 	return RS_OK;
 }
@@ -608,10 +607,9 @@ rs_status rs_classifier_end(rs_classifier *c, rs_error *err)
 	return st == RS_EPARSE ? sheet_hint(c, header_missing(c, err), err) : st;
 }
 
-void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q)
+rs_status rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q, rs_error *err)
 {
-	if (c->map != NULL)
-		rs_fieldmap_decide(c->map, q, c->o.share_scale, c->o.notice, c->o.notice_ctx);
+	return c->map != NULL ? rs_fieldmap_decide(c->map, q, c->delim, &c->o, err) : RS_OK;
 }
 
 /* ------------------------------------------------------------ a row */
@@ -1078,12 +1076,12 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 		return rs_error_set(err, RS_EREJECT, in->line, "%s", in->reject);
 	if (ex != NULL)
 		rs_buf_reset(ex);
-	st = rs_fieldmap_read(c->map, in, &c->nf, a, &guessed, failed, err);
+	st = rs_fieldmap_read(c->map, in, a, &guessed, failed, err);
 	if ((c->totals_row = sums_up(c, in, a, st == RS_EREJECT ? *failed : 0)))
 		return RS_EREJECT;
 	for (f = 0; (guessed &= ~c->told) != 0; f++)
 		if (guessed >> f & 1u) { /* how an ambiguous number was read: said once */
-			rs_fieldmap_tell(c->map, f, in, c->conv, c->o.notice, c->o.notice_ctx);
+			rs_fieldmap_tell(c->map, f, in, c->o.notice, c->o.notice_ctx);
 			c->told |= 1u << f;
 		}
 	for (f = 0; (a->formula &= ~c->told_formula) != 0; f++)
@@ -1338,7 +1336,7 @@ static rs_status end_lookahead(rs_classifier *c, rs_error *err)
 	if (!c->looking)
 		return RS_OK;
 	c->looking = false;
-	rs_classifier_lookahead(c, c->la);
+	st = rs_classifier_lookahead(c, c->la, err);
 	for (i = 0; st == RS_OK && (row = rs_rowq_row(c->la, i)) != NULL; i++)
 		st = pass_row(c, row, err);
 	rs_rowq_drop(c->la, SIZE_MAX);

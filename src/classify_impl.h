@@ -35,7 +35,6 @@ struct rs_classifier {
 	const rs_rules *rules;
 	rs_classify_opts o;
 	rs_fieldmap *map;
-	rs_numfmt nf;
 	size_t nin;          /* input columns */
 	size_t nout;         /* output columns */
 	int cols[COL_MAX];   /* which appended columns, in order */
@@ -69,7 +68,7 @@ struct rs_classifier {
 	 * downgrade message. */
 	unsigned char flag_owner[RS_MAX_FIRED];
 	const char *downgrade;
-	char conv;           /* the file's decimal mark convention (rs_fieldmap_decide) */
+	char delim;          /* the file's delimiter: its decimal mark (rs_fieldmap_decide) */
 	uint32_t told;       /* fields whose reading of "1.234" was said */
 	uint32_t told_formula; /* fields whose ="..." reading was said */
 	bool mismatch;       /* this row's share disagrees with our_sales/customer_spend */

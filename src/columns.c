@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fields_impl.h"
+#include "msg.h"
 
 /* What the look-ahead saw in one column: cells by RS_SHAPE_, one that
  * showed its mark. */
@@ -68,27 +69,30 @@ static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t ca
 	return buf;
 }
 
+/* Where a file's mark (rs_fieldmap.conv) came from: mark_source's words. */
+enum { SRC_SEMI, SRC_COMMA, SRC_CELLS, SRC_DATES, SRC_OPTION, SRC_KEY, SRC_COLUMN };
+
 /* Where the decimal mark of rs_fieldmap_tell comes from, in the notice's words. */
-static const char *mark_source(const rs_fieldmap *m, int f, char conv)
+static const char *mark_source(const rs_fieldmap *m, int f)
 {
-	static const char *const said[RS_LANG_COUNT][5] = {
-	    {"in ';'-separated files", "where the delimiter is not ';'",
-	     "in this file's other numbers", "in this key", "in this column"},
-	    {"以 ';' 分隔的文件", "分隔符不是 ';' 的文件", "本文件的其他数字", "本键", "本列"}};
+	static const char *const said[RS_LANG_COUNT][7] = {
+	    {"in ';'-separated files", "in ','-separated files", "in this file's other numbers",
+	     "by this file's dates", "by --decimal-mark", "in this key", "in this column"},
+	    {"以 ';' 分隔的文件", "以 ',' 分隔的文件", "本文件的其他数字", "按本文件的日期写法",
+	     "按 --decimal-mark", "本键", "本列"}};
 	int g = m->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 
-	return said[g][m->pref[f] == RS_DEC_FILE ? (conv == ',' ? 0 : 1)
-	               : m->dec_by_file & (1u << f) ? 2
-	               : m->keys                    ? 3
-	                                            : 4];
+	return said[g][m->pref[f] == RS_DEC_FILE      ? m->conv_src
+	               : m->dec_by_file & (1u << f) ? SRC_CELLS
+	               : m->keys                    ? SRC_KEY
+	                                            : SRC_COLUMN];
 }
 
-void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
-                      void *ctx)
+void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag, void *ctx)
 {
 	size_t c = (size_t)m->col[f], n = row->len[c];
-	const char *t = row->cell[c];
-	char dec = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f], name[160], val[40];
+	const char *t = row->cell[c], *eg = m->pref[f] == RS_DEC_FILE ? m->conv_eg : m->dec_eg[f];
+	char dec = m->pref[f] == RS_DEC_FILE ? m->conv : m->pref[f], name[160], val[40];
 	double v = 0;
 
 	(void)rs_value_unformula(&t, &n);
@@ -97,12 +101,10 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
 	(void)rs_field_shown(val, sizeof val, row->cell[c], row->len[c]);
 	if (m->lang == RS_LANG_ZH)
 		notice(diag, ctx, "%s：\"%s\" 读作 %.15g：%s以 '%c' 为小数点%s%s%s", name, val, v,
-		       mark_source(m, f, conv), dec, m->dec_eg[f][0] ? "（\"" : "", m->dec_eg[f],
-		       m->dec_eg[f][0] ? "\"）" : "");
+		       mark_source(m, f), dec, eg[0] ? "（\"" : "", eg, eg[0] ? "\"）" : "");
 	else
 		notice(diag, ctx, "%s: \"%s\" read as %.15g: '%c' is the decimal mark %s%s%s%s", name,
-		       val, v, dec, mark_source(m, f, conv), m->dec_eg[f][0] ? " (\"" : "",
-		       m->dec_eg[f], m->dec_eg[f][0] ? "\")" : "");
+		       val, v, dec, mark_source(m, f), eg[0] ? " (\"" : "", eg, eg[0] ? "\")" : "");
 }
 
 /* Tells diag that field f's cell in row was Excel's ="..." and was read as its text. */
@@ -125,20 +127,79 @@ void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs
 		       name, val, text);
 }
 
+/* A date written 15.06.2019 (or 1.6.2019, a time after it): the way of the
+ * countries that write a decimal comma. */
+static bool dotted_date(const char *s, size_t n)
+{
+	size_t i = 0, k, part;
+
+	for (part = 0; part < 3; part++) {
+		for (k = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		if (part < 2 ? i - k < 1 || i - k > 2 || i == n || s[i++] != '.' : i - k != 4)
+			return false;
+	}
+	return i == n || s[i] == ' ';
+}
+
+/*
+ * The file's mark from any cell of the look-ahead, for a file whose
+ * delimiter says none (TAB, |, JSON, workbooks): numbers that show it
+ * ("12,5", "1.250,00-", "1,000,000") and dates written 15.06.2019 (a decimal
+ * comma). Both marks, or neither: conv stays 0 and "1.234" is not guessed.
+ */
+static void file_mark(rs_fieldmap *m, const rs_rowq *q)
+{
+	const rs_row *row;
+	const char *eg[3] = {NULL, NULL, NULL}; /* a number with '.', with ',', a date */
+	size_t i, c, n, egn[3] = {0, 0, 0}, votes[2] = {0, 0};
+	unsigned shape;
+	int k, j;
+
+	for (i = 0; (row = rs_rowq_row(q, i)) != NULL; i++)
+		for (c = 0; c < row->n && row->reject == NULL; c++) {
+			if ((n = row->len[c]) == 0 || (row->type != NULL && row->type[c] != RS_T_STRING))
+				continue;
+			if (dotted_date(row->cell[c], n))
+				k = 1, j = 2;
+			else if (rs_value_number(row->cell[c], n, '.', RS_NUM_PERCENT | RS_NUM_CURRENCY, NULL,
+			                         &shape, NULL) == RS_PARSE_OK &&
+			         ((shape &= RS_SHAPE_MARK) == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA))
+				k = j = shape == RS_SHAPE_COMMA;
+			else
+				continue;
+			votes[k]++;
+			if (eg[j] == NULL)
+				eg[j] = row->cell[c], egn[j] = n;
+		}
+	if ((votes[0] == 0) == (votes[1] == 0))
+		return;
+	k = votes[1] > 0;
+	j = eg[k] != NULL ? k : 2; /* a number shows the mark better than a date */
+	m->conv = k ? ',' : '.';
+	m->conv_src = j == 2 ? SRC_DATES : SRC_CELLS;
+	(void)rs_field_shown(m->conv_eg, sizeof m->conv_eg, eg[j], egn[j]);
+}
+
 /* The decimal marks, column by column: the column's own values, else the
- * file's other numbers, else the file's convention (RS_DEC_FILE). A column
- * that shows both marks reads neither in "1.234" (pref 0). */
-static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
+ * file's other numbers, else the file's (conv: its delimiter's, else its
+ * other cells'; RS_DEC_FILE). A column that shows both marks reads neither
+ * in "1.234" (pref 0). --decimal-mark (user) decides every column. */
+static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user)
 {
 	colseen seen[RS_F_COUNT], all;
 	const rs_row *row;
 	size_t i, k, n;
+	bool by_file = false;
 	int f;
 
 	memset(seen, 0, sizeof seen);
 	memset(&all, 0, sizeof all);
 	m->dec_by_file = 0;
-	for (k = 0; k < m->nops; k++) {
+	m->conv = user ? user : delim == ';' ? ',' : delim == ',' ? '.' : 0;
+	m->conv_src = user ? SRC_OPTION : delim == ';' ? SRC_SEMI : SRC_COMMA;
+	m->conv_eg[0] = '\0';
+	for (k = 0; k < m->nops && !user; k++) {
 		colseen *s = &seen[f = m->op[k].field];
 
 		for (i = 0; rs_field_kinds[f] == RS_KIND_NUMBER && f != RS_F_CUSTOMER_SINCE &&
@@ -170,6 +231,7 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 			m->dec_by_file |= 1u << f;
 		}
 		m->pref[f] = s->dot && s->comma ? 0 : s->dot ? '.' : s->comma ? ',' : RS_DEC_FILE;
+		by_file |= m->pref[f] == RS_DEC_FILE;
 		/* Only text that shows its mark takes the fast path: any mark will do. */
 		m->op[k].dec = s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
 		m->dec_eg[f][0] = '\0';
@@ -177,6 +239,39 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q)
 			(void)rs_field_shown(m->dec_eg[f], sizeof m->dec_eg[f], s->evidence,
 			                     s->evidence_len);
 	}
+	if (m->conv == 0 && by_file && q != NULL)
+		file_mark(m, q);
+}
+
+/* RS_EUSAGE naming the first ambiguous number in q ("880.000") that nothing
+ * in the file decides: stopping asks once, where a reject per row would
+ * drop the whole file. */
+static rs_status undecided(const rs_fieldmap *m, const rs_rowq *q, rs_error *err)
+{
+	const rs_row *row;
+	size_t i, k, n;
+	double v[2] = {0, 0};
+	char name[160], val[40];
+	unsigned shape;
+	int f;
+
+	for (i = 0; m->conv == 0 && (row = rs_rowq_row(q, i)) != NULL; i++)
+		for (k = 0; k < m->nops; k++) {
+			const char *t = cell_of(m, f = m->op[k].field, row, &n);
+
+			if (t == NULL || m->pref[f] != RS_DEC_FILE || rs_field_kinds[f] != RS_KIND_NUMBER ||
+			    f == RS_F_CUSTOMER_SINCE ||
+			    rs_value_number(t, n, ',', rs_field_num_rules[f], &v[0], &shape, NULL) != RS_PARSE_OK ||
+			    (shape & RS_SHAPE_MARK) != RS_SHAPE_AMBIG)
+				continue;
+			(void)rs_value_number(t, n, '.', rs_field_num_rules[f], &v[1], NULL, NULL);
+			(void)field_named(m, f, name, sizeof name);
+			(void)rs_field_shown(val, sizeof val, t, n);
+			rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_NO_MARK), name, val,
+			             v[0], v[1]);
+			return RS_EUSAGE;
+		}
+	return RS_OK;
 }
 
 /*
@@ -245,10 +340,11 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 		       val, val2, val, val);
 }
 
-void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
-                        void *ctx)
+rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
+                             const rs_classify_opts *o, rs_error *err)
 {
-	decide_marks(m, q);
-	decide_fraction(m, q, scale, diag, ctx);
+	decide_marks(m, q, delimiter, o->decimal_mark);
+	decide_fraction(m, q, o->share_scale, o->notice, o->notice_ctx);
 	rs_fieldmap_group(m); /* a share in fractions goes to parse_cell */
+	return undecided(m, q, err);
 }

@@ -978,6 +978,7 @@ rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fi
 	c->m->ncols = header->n;
 	c->m->keys = c->cfg->keys;
 	c->m->lang = c->cfg->lang;
+	c->m->conv = '.'; /* until rs_fieldmap_decide: a JSON number's */
 	for (f = 0; f < RS_F_COUNT; f++)
 		c->m->col[f] = -1;
 	c->m->options = -1;
@@ -1245,11 +1246,11 @@ static inline bool sheet_error(const char *s, size_t n)
 
 /* A number cell by the general parser, with the column's decisions. */
 static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, size_t c,
-                             const char *s, size_t n, char conv, double *v, rs_parse *p,
+                             const char *s, size_t n, double *v, rs_parse *p,
                              uint32_t *guessed, rs_error *err)
 {
 	const char *why = NULL;
-	char pref = m->pref[f] == RS_DEC_FILE ? conv : m->pref[f];
+	char pref = m->pref[f] == RS_DEC_FILE ? m->conv : m->pref[f];
 	unsigned shape = 0, rules = rs_field_num_rules[f];
 
 	if (row->type != NULL && row->type[c] == RS_T_NUMBER)
@@ -1259,8 +1260,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		return *p = RS_PARSE_OK, RS_OK; /* a map file's word for the field */
 	if (*p == RS_PARSE_BAD && sheet_error(s, n))
 		why = rs_msg(RS_LANG_EN, RS_M_SHEET_ERROR);
-	if (why == rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS) && m->keys)
-		why = rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS_KEY);
+	if (why == rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS) && (m->keys || m->pref[f] == RS_DEC_FILE))
+		why = rs_msg(RS_LANG_EN, m->pref[f] == RS_DEC_FILE ? RS_M_NO_MARK : RS_M_AMBIGUOUS_KEY);
 	if (*p != RS_PARSE_OK)
 		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, RS_M_NOT_NUMBER, why, err)
 		                          : RS_OK;
@@ -1292,8 +1293,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	return RS_OK;
 }
 
-static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char conv,
-                            rs_account *a, uint32_t *guessed, rs_error *err)
+static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, rs_account *a,
+                            uint32_t *guessed, rs_error *err)
 {
 	size_t c = (size_t)m->col[f], n = row->len[c];
 	const char *s = row->cell[c], *why = NULL;
@@ -1315,7 +1316,7 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, char
 		if ((p = rs_value_since(s, n, m->today, &v, &years, &why)) == RS_PARSE_BAD)
 			return reject_cell(m, f, row, c, RS_M_NOT_DATE, why, err);
 	} else if (rs_field_kinds[f] == RS_KIND_NUMBER) {
-		if ((st = number_cell(m, f, row, c, s, n, conv, &v, &p, guessed, err)) != RS_OK)
+		if ((st = number_cell(m, f, row, c, s, n, &v, &p, guessed, err)) != RS_OK)
 			return st;
 	} else if (rs_field_kinds[f] == RS_KIND_BOOL) {
 		p = rs_parse_bool(s, n, &b);
@@ -1459,9 +1460,10 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	return RS_EREJECT;
 }
 
-static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, rs_account *a,
+static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                             uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
+	const char conv = m->conv;
 	const char *const *cell = row->cell;
 	const size_t *len = row->len;
 	uint32_t known = a->known, slow = 0;
@@ -1530,7 +1532,7 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, char conv, 
 	              ? amounts
 	              : 0;
 	for (f = 0; slow != 0; f++, slow >>= 1)
-		if ((slow & 1) && (st = parse_cell(m, f, row, conv, a, guessed, err)) != RS_OK) {
+		if ((slow & 1) && (st = parse_cell(m, f, row, a, guessed, err)) != RS_OK) {
 			if (st != RS_EREJECT)
 				return st;
 			*failed |= 1u << f;
@@ -1584,10 +1586,9 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 	}
 }
 
-rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
-                           rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err)
+rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, rs_account *a,
+                           uint32_t *guessed, uint32_t *failed, rs_error *err)
 {
-	char conv = nf != NULL && nf->decimal_comma ? ',' : '.';
 	rs_status st;
 
 	/* v[] means nothing where `known` is clear; it need not be kept. */
@@ -1606,7 +1607,7 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_num
 		                    row->n, row->n == 1 ? "" : "s", m->ncols);
 	if (take_text(m, row, a, err) != RS_OK)
 		*failed = 1u << RS_F_ID;
-	st = read_cells(m, row, conv, a, guessed, failed, err);
+	st = read_cells(m, row, a, guessed, failed, err);
 	if (m->options >= 0 && (st == RS_OK || st == RS_EREJECT))
 		read_options(m, row, a, failed, err);
 	return st == RS_OK && *failed ? RS_EREJECT : st;

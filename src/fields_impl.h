@@ -253,7 +253,7 @@ const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n);
 enum { RS_OP_NUMBER, RS_OP_COUNT, RS_OP_BOOL, RS_OP_LEVEL, RS_OP_SLOW, RS_OP_KINDS };
 
 /* The decimal mark of a number column that the look-ahead did not decide:
- * the file's convention (rs_numfmt), said when it first matters. */
+ * the file's (rs_fieldmap.conv), said when it first matters. */
 #define RS_DEC_FILE '\1'
 
 /* A mapped field other than id and name, as the per-row loop reads it. */
@@ -290,6 +290,12 @@ struct rs_fieldmap {
 	char pref[RS_F_COUNT];
 	uint32_t dec_by_file;             /* fields whose pref came from other columns */
 	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
+	/* The file's mark, for RS_DEC_FILE: '.', ',', or 0 when nothing in the
+	 * file tells ("1.234" is then not read); where it came from (columns.c)
+	 * and a cell that showed it. */
+	char conv;
+	unsigned char conv_src;
+	char conv_eg[24];
 	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
 	bool amount_scaled;     /* ... and both name one scale other than 1 (万元, TEUR) */
 	double amount_scale;    /* that scale (10^4 for 万元), or 1; 0 before it is known */
@@ -303,14 +309,16 @@ void rs_fieldmap_group(rs_fieldmap *m);
 
 /*
  * columns.c: decides, from the look-ahead rows q (may be NULL: none), how
- * each number column reads ambiguous text (pref) and whether the share is a
- * fraction (scale forces it; said to diag when decided).
+ * each number column reads ambiguous text (pref; o->decimal_mark forces it)
+ * and whether the share is a fraction (o->share_scale forces it; said to
+ * o->notice when decided). RS_EUSAGE, err naming the cell, when an
+ * ambiguous number in q is one that nothing in the file decides.
  */
-void rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
-                        void *ctx);
+rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
+                             const rs_classify_opts *o, rs_error *err);
 /* Tells diag how field f's ambiguous cell in row was read, and why: the
- * column's values, the file's, or its convention conv. */
-void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, char conv, rs_diag_fn diag,
+ * column's values, the file's, or its delimiter or --decimal-mark. */
+void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag,
                       void *ctx);
 
 /* Tells diag that field f's cell in row, Excel's ="00123", was read as its text. */
@@ -327,8 +335,8 @@ void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs
  * whole: a reader's reason, a wrong width). a->formula gets bit f when
  * field f's cell was Excel's ="..." (rs_value_unformula), read as its text.
  */
-rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, const rs_numfmt *nf,
-                           rs_account *a, uint32_t *guessed, uint32_t *failed, rs_error *err);
+rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, rs_account *a,
+                           uint32_t *guessed, uint32_t *failed, rs_error *err);
 
 /* ------------------------------------------------------------ fast paths
  * The per-row loop tries these on the raw cell first. Each either gives

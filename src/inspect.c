@@ -254,7 +254,7 @@ static void show_values(insp *z, const rs_row *row)
 	s->values[0] = '\0';
 	(void)snprintf(s->outcome, sizeof s->outcome, "held back");
 	rs_error_clear(&e);
-	(void)rs_fieldmap_read(c->map, row, &c->nf, &a, &guessed, &failed, &e);
+	(void)rs_fieldmap_read(c->map, row, &a, &guessed, &failed, &e);
 	for (f = 0; f < RS_F_COUNT && row->n == c->map->ncols; f++) {
 		long col = c->map->col[f];
 		if (col < 0)

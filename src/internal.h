@@ -238,10 +238,6 @@ int rs_var_lookup(const char *name); /* rs_var_name's inverse; -1 if unknown */
 /* Value parsing. Empty or blank text means unknown (RS_PARSE_EMPTY), never 0. */
 typedef enum rs_parse { RS_PARSE_OK = 0, RS_PARSE_EMPTY, RS_PARSE_BAD } rs_parse;
 
-typedef struct rs_numfmt {
-	bool decimal_comma; /* "1.234,5" and "12,5": input delimited by ';' */
-} rs_numfmt;
-
 /* yes/no, y/n, true/false, 1/0, 是/否, ja/nein, oui/non, sí/no, はい/いいえ, √/×,
  * 已X/未X, 有X/无X ... (case-insensitive; rs_value_word lists them). */
 rs_parse rs_parse_bool(const char *s, size_t n, bool *out);
@@ -338,8 +334,9 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
  * workbooks, ';' allows decimal commas. */
 rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimiter,
                                const rs_row **out, rs_error *err);
-/* The file's first rows decide how its values read (decimal marks, fractions). */
-void rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q);
+/* The file's first rows decide how its values read (decimal marks, fractions);
+ * RS_EUSAGE when nothing tells how one of them reads ("1.234"). */
+rs_status rs_classifier_lookahead(rs_classifier *c, const rs_rowq *q, rs_error *err);
 /* One row: *out (valid until the next call), or NULL for a row skipped, held
  * back or rejected through on_reject; without on_reject a bad row is
  * RS_EREJECT with the reason in err. Counts into stats. */

@@ -27,6 +27,9 @@ static const char usage_text[] =
 	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030, Big5, Windows-1252 or\n"
 	"                         Shift_JIS by how the text reads) or utf-8, gb18030, gbk, big5,\n"
 	"                         cp1252, latin1, shift_jis, utf-16\n"
+	"      --decimal-mark C   . or , : 1.234 is 1.234 or 1234 in every column (default: as\n"
+	"                         the column or file shows; in a ;-separated file ,; in a\n"
+	"                         ,-separated file .; else relstage stops and asks)\n"
 	"      --share-scale S    percent or fraction (0.85 = 85%); default: fractions when every\n"
 	"                         share in the first 1000 rows is 0-1 and one is not whole\n"
 	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names);\n"
@@ -39,7 +42,8 @@ static const char usage_text[] =
 	"                         rows that gives an id and a share; rows above are titles)\n"
 	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
 	"      --max-columns N    most columns accepted (default 4096)\n"
-	"Rules\n"
+	"Rules\n";
+static const char usage_text2[] =
 	"  -r, --rules FILE       rules file instead of the embedded defaults (refused if validate finds errors)\n"
 	"Output\n"
 	"  -t, --to FMT           csv, tsv, json, jsonl, table, xlsx (a workbook: Accounts,\n"
@@ -335,7 +339,7 @@ static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
 enum {
 	OPT_LANG = 256, OPT_HEADERS, OPT_EXPLAIN, OPT_ENCODING, OPT_EXCEL, OPT_RAW, OPT_REJECTS, OPT_PREVIOUS,
 	OPT_SUMMARY, OPT_SUMMARY_JSON, OPT_MAX_FIELD, OPT_MAX_COLUMNS, OPT_DECIMAL_COMMA, OPT_SHEET,
-	OPT_SHARE_SCALE, OPT_JSON_PATH, OPT_MAP_FILE, OPT_IGNORE, OPT_HEADER_ROW, OPT_PREFIX,
+	OPT_SHARE_SCALE, OPT_DECIMAL_MARK, OPT_JSON_PATH, OPT_MAP_FILE, OPT_IGNORE, OPT_HEADER_ROW, OPT_PREFIX,
 	OPT_MAX_REJECTS, OPT_WRITE_MAP
 };
 
@@ -370,6 +374,7 @@ static const struct option long_opts[] = {
 	{"max-rejects", required_argument, NULL, OPT_MAX_REJECTS},
 	{"write-map", required_argument, NULL, OPT_WRITE_MAP},
 	{"share-scale", required_argument, NULL, OPT_SHARE_SCALE},
+	{"decimal-mark", required_argument, NULL, OPT_DECIMAL_MARK},
 	{"json-path", required_argument, NULL, OPT_JSON_PATH},
 	{NULL, 0, NULL, 0},
 };
@@ -422,7 +427,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case 'm': o->maps[o->co.nmaps++] = arg; break;
 	case 'o': o->output = arg; break;
 	case 'q': o->quiet = true; break;
-	case 'h': fputs(usage_text, stdout); return finish_stdout(0);
+	case 'h': fputs(usage_text, stdout), fputs(usage_text2, stdout); return finish_stdout(0);
 	case 'V': printf("relstage %s\n", RS_VERSION); return finish_stdout(0);
 	case 'f':
 		if (!rs_format_parse(arg, &o->ropts.format) || o->ropts.format == RS_FMT_TABLE)
@@ -468,6 +473,11 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case OPT_MAX_COLUMNS:
 		if (!parse_size(arg, &o->ropts.max_columns))
 			return usage_error("--max-columns takes a number, not \"%s\"", arg);
+		break;
+	case OPT_DECIMAL_MARK:
+		if ((arg[0] != '.' && arg[0] != ',') || arg[1] != '\0')
+			return usage_error("--decimal-mark takes . or , not \"%s\"", arg);
+		o->co.decimal_mark = arg[0];
 		break;
 	case OPT_SHARE_SCALE:
 		if (strcmp(arg, "percent") != 0 && strcmp(arg, "fraction") != 0)

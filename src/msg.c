@@ -91,6 +91,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "无法确定小数点：该列的小数既有 1.5 也有 1,5 的写法"},
     [RS_M_AMBIGUOUS_KEY] = {"ambiguous: this key writes decimals both as 1.5 and as 1,5",
                             "无法确定小数点：该键的小数既有 1.5 也有 1,5 的写法"},
+    [RS_M_NO_MARK] = {"ambiguous: nothing in this file shows its decimal mark; say it with "
+                      "--decimal-mark , (1.234 is 1234) or --decimal-mark . (1.234 is 1.234)",
+                      "无法确定小数点：本文件中没有数字表明小数点的写法；请用 --decimal-mark ,"
+                      "（1.234 即 1234）或 --decimal-mark .（1.234 即 1.234）指定"},
     [RS_M_MIXED_THOUSANDS] = {"mixed thousands separators", "千位分隔符不一致"},
     [RS_M_GROUPS] = {"thousands groups are not of three digits", "千位分组不是每组三位"},
     [RS_M_SEP_AFTER_MARK] = {"a separator after the decimal mark", "小数点后有分隔符"},
@@ -348,6 +352,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_E_TO_BOTH] = {"%s gives %s to both %s and %s; a %s gives one field",
                         "%s 把 %s 同时给了 %s 和 %s；一%s只能给出一个字段"},
     [RS_M_E_MORE] = {" and %zu more", "，另有 %zu 个"},
+    [RS_M_E_NO_MARK] = {"%s \"%s\" may be %.15g or %.15g: nothing in this file shows its decimal "
+                        "mark; say it with --decimal-mark , (1.234 is 1234) or --decimal-mark . "
+                        "(1.234 is 1.234)",
+                        "%s\"%s\" 可能是 %.15g，也可能是 %.15g：本文件中没有数字表明小数点的写法；"
+                        "请用 --decimal-mark ,（1.234 即 1234）或 --decimal-mark .（1.234 即 1.234）指定"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

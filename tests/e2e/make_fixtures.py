@@ -647,6 +647,19 @@ def values_fixtures():
     f["values_sci_amounts.csv"] = lines(
         "Account ID,Revenue,Total Purchases,contacts",
         "G01,8.8E+05,1.0E+06,3", "G02,1.2E+05,1.0E+06,3", "G03,5E+05,1E+06,2").encode("utf-8")
+    # An SAP list saved as "Text with Tabs" whose amounts never show their
+    # decimal mark ("880.000": 880000 in Germany, 880 where '.' is the
+    # point) and nothing else in it does: relstage stops and asks
+    # (--decimal-mark). The share would be 1000 times off beside "1000000".
+    sap_h = "\tDebitor\tName 1\tUmsatz\tEinkaufsvolumen\tAnzahl Kontakte"
+    sap = ["\t0000100234\tAcme Industrial\t880.000\t950.000\t9",
+           "\t0000100235\tBergmann Pumpen GmbH\t620.000\t1000000\t3",
+           "\t0000100236\tCobalt Logistics\t1.200\t35.000\t2"]
+    f["values_sap_no_mark.txt"] = lines(sap_h, *sap, eol="\r\n").encode("cp1252")
+    # The same with a date column written 15.06.2019: a decimal comma's
+    # country; read so, and said.
+    f["values_sap_dates.txt"] = lines(
+        sap_h + "\tKunde seit", *[r + "\t15.06.2019" for r in sap], eol="\r\n").encode("cp1252")
     # Dates as US and UK exports write them: the year is sure, and month
     # and day are read either way when both give the same whole years.
     f["values_us_dates.csv"] = lines(

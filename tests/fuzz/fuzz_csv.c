@@ -11,7 +11,7 @@
 
 typedef struct fz {
 	rs_fieldmap *map;
-	rs_numfmt nf;
+	char conv; /* the delimiter's decimal mark */
 	size_t ncols;
 	unsigned long rows, last_line;
 } fz;
@@ -72,7 +72,8 @@ static rs_status on_row(void *ctx, const rs_row *row, rs_error *err)
 	z->last_line = row->line;
 	z->rows++;
 	memset(&e, 0, sizeof e);
-	st = rs_fieldmap_read(z->map, row, &z->nf, &a, &guessed, &failed, &e);
+	z->map->conv = z->conv;
+	st = rs_fieldmap_read(z->map, row, &a, &guessed, &failed, &e);
 	FUZZ_CHECK(st == RS_OK || st == RS_EREJECT || st == RS_ENOMEM);
 	/* The reader judges only a row too wide to store (the header may be a
 	 * later record); the field map refuses any other width. */
@@ -111,7 +112,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if (st == RS_OK) {
 		char d = rs_reader_delimiter(r);
 		FUZZ_CHECK(d == ',' || d == ';' || d == '\t' || d == '|');
-		z.nf.decimal_comma = d == ';';
+		z.conv = d == ';' ? ',' : '.';
 		st = rs_reader_run(r, on_header, on_row, &z, &err);
 	}
 	FUZZ_CHECK(st != RS_EOF && st != RS_EREJECT);

@@ -10,6 +10,11 @@
 #include "previous_impl.h"
 #include "rules_impl.h"
 
+/* The decimal mark the tests give a map: ';'-separated input's comma. */
+typedef struct rs_numfmt {
+	bool decimal_comma;
+} rs_numfmt;
+
 /* rs_value_number as a field of numbers with a currency reads it. */
 static inline rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt *nf,
                                        bool allow_percent, double *out, const char **why)
@@ -18,13 +23,15 @@ static inline rs_parse rs_parse_number(const char *s, size_t n, const rs_numfmt 
 	                       RS_NUM_CURRENCY | (allow_percent ? RS_NUM_PERCENT : 0), out, NULL, why);
 }
 
-/* rs_fieldmap_read without the bits. */
+/* rs_fieldmap_read without the bits, m's file mark as nf says ('.' when NULL). */
 static inline rs_status rs_fieldmap_apply(const rs_fieldmap *m, const rs_row *row,
                                           const rs_numfmt *nf, rs_account *a, rs_error *err)
 {
 	uint32_t guessed = 0, failed = 0;
+	rs_fieldmap *w = (rs_fieldmap *)m; /* the tests' own map */
 
-	return rs_fieldmap_read(m, row, nf, a, &guessed, &failed, err);
+	w->conv = nf != NULL && nf->decimal_comma ? ',' : '.';
+	return rs_fieldmap_read(m, row, a, &guessed, &failed, err);
 }
 
 /* The map of a header from -m specs alone (rs_fieldmap_build); *out is

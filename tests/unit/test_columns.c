@@ -63,7 +63,7 @@ static void start_in(run *r, const char *header, char d, const char *const *rows
 	r->line = 1;
 	for (i = 0; rows != NULL && rows[i] != NULL; i++)
 		assert_int_equal(rs_rowq_push(r->q, row_of(&t, rows[i], ++r->line), &e), RS_OK);
-	rs_classifier_lookahead(r->c, r->q);
+	assert_int_equal(rs_classifier_lookahead(r->c, r->q, &e), RS_OK);
 }
 
 static void start(run *r, const char *header, char d, const char *const *rows, rs_share_scale scale)
@@ -340,7 +340,86 @@ static void test_without_evidence_the_delimiter_decides_and_says_so(void **state
 	finish(&r);
 	start(&r, SHARE_HDR, ',', comma, RS_SHARE_AUTO);
 	assert_string_equal(cell(&r, comma[0], "share_pct"), "50");
-	assert_contains(said, "\"50.000\" read as 50: '.' is the decimal mark where the delimiter is not ';'");
+	assert_contains(said, "\"50.000\" read as 50: '.' is the decimal mark in ','-separated files");
+	finish(&r);
+}
+
+/* The look-ahead of a file read with --decimal-mark `mark` (0: none) and
+ * delimiter d: its status, the message in *e. */
+static rs_status lookahead_of(const char *header, char d, const char *const *rows, char mark,
+                              rs_error *e, run *r)
+{
+	rs_classify_opts o;
+	trow t;
+	size_t i;
+
+	memset(&o, 0, sizeof o);
+	memset(e, 0, sizeof *e);
+	said[0] = '\0';
+	o.today = 20261201;
+	o.notice = hear;
+	o.decimal_mark = mark;
+	assert_int_equal(rs_classifier_new(&r->c, rules, &o, e), RS_OK);
+	assert_int_equal(rs_classifier_header(r->c, row_of(&t, header, 1), d, &r->hdr, e), RS_OK);
+	assert_int_equal(rs_rowq_new(&r->q, 0, 0, e), RS_OK);
+	for (i = 0, r->line = 1; rows[i] != NULL; i++)
+		assert_int_equal(rs_rowq_push(r->q, row_of(&t, rows[i], ++r->line), e), RS_OK);
+	return rs_classifier_lookahead(r->c, r->q, e);
+}
+
+/* A TAB file (an SAP list) whose amounts are all "880.000": nothing says
+ * whether that is 880000 or 880, and the share differs by 1000 beside a
+ * plain "1000000": stop and ask, naming the cell and the option. */
+static void test_tab_file_without_evidence_stops_and_asks(void **state)
+{
+	static const char *const rows[] = {"A1||5000|10000", "A2||880.000|1000000", NULL};
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of(SHARE_HDR, '\t', rows, 0, &e, &r), RS_EUSAGE);
+	assert_int_equal(e.line, 3);
+	assert_string_equal(e.msg, "our_sales (column \"revenue\") \"880.000\" may be 880000 or 880: "
+	                           "nothing in this file shows its decimal mark; say it with "
+	                           "--decimal-mark , (1.234 is 1234) or --decimal-mark . (1.234 is 1.234)");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR, '\t', rows, ',', &e, &r), RS_OK);
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "88");
+	assert_contains(said, "\"880.000\" read as 880000: ',' is the decimal mark by --decimal-mark");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR, '\t', rows, '.', &e, &r), RS_OK);
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "0.09");
+	finish(&r);
+	/* after the look-ahead, such a value is a rejected row that says so */
+	assert_int_equal(lookahead_of(SHARE_HDR, '\t', rows + 2, 0, &e, &r), RS_OK);
+	assert_contains(cell(&r, "A3||1.200|35000", "share_pct"),
+	                "our_sales \"1.200\" is not a number (ambiguous: nothing in this file shows "
+	                "its decimal mark; say it with --decimal-mark ,");
+	finish(&r);
+}
+
+/* Other cells of a TAB file show its mark: a decimal comma or a
+ * 15.06.2019 date in a column relstage does not read. Both marks: asked. */
+static void test_tab_file_reads_its_mark_from_other_cells_and_dates(void **state)
+{
+	static const char *const comma[] = {"A1||880.000|1000000|1.250,00-|", NULL};
+	static const char *const dates[] = {"A1||880.000|1000000||15.06.2019", NULL};
+	static const char *const both[] = {"A1||880.000|1000000|12.5|15.06.2019", NULL};
+	static const char *const hdr = SHARE_HDR "|credits|created";
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of(hdr, '\t', comma, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, comma[0], "share_pct"), "88");
+	assert_contains(said, "\"880.000\" read as 880000: ',' is the decimal mark in this file's "
+	                      "other numbers (\"1.250,00-\")");
+	finish(&r);
+	assert_int_equal(lookahead_of(hdr, '\t', dates, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, dates[0], "share_pct"), "88");
+	assert_contains(said, "',' is the decimal mark by this file's dates (\"15.06.2019\")");
+	finish(&r);
+	assert_int_equal(lookahead_of(hdr, '\t', both, 0, &e, &r), RS_EUSAGE);
 	finish(&r);
 }
 
@@ -416,7 +495,7 @@ static void test_a_later_file_decides_again(void **state)
 	rs_rowq_drop(r.q, SIZE_MAX);
 	assert_int_equal(rs_rowq_push(r.q, row_of(&t, "B1|50|12.5|100", 2), &e), RS_OK);
 	said[0] = '\0';
-	rs_classifier_lookahead(r.c, r.q);
+	assert_int_equal(rs_classifier_lookahead(r.c, r.q, &e), RS_OK);
 	assert_string_equal(cell(&r, "B2|12|1.234|10", "flags"), ""); /* 12.34% */
 	assert_contains(said, "\"1.234\" read as 1.234");
 	finish(&r);
@@ -584,6 +663,8 @@ int main(void)
 		cmocka_unit_test(test_semicolon_file_with_dot_decimals_reads_them_as_written),
 		cmocka_unit_test(test_semicolon_file_with_comma_decimals_reads_50_000_as_fifty_thousand),
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
+		cmocka_unit_test(test_tab_file_without_evidence_stops_and_asks),
+		cmocka_unit_test(test_tab_file_reads_its_mark_from_other_cells_and_dates),
 		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
 		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
 		cmocka_unit_test(test_decimal_mark_notice_is_chinese_under_lang_zh),

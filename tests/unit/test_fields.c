@@ -322,17 +322,17 @@ static void test_a_cooperation_column_gives_the_signals_its_options_name(void **
 	assert_int_equal(m->how[RS_F_STRATEGIC_AGREEMENT], RS_HOW_OPTIONS);
 	rs_error_clear(&err);
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|50|Strategic agreement;Exclusive; Joint project|2", 2),
-	                                  NULL, &a, &guessed, &failed, &err),
+	                                  &a, &guessed, &failed, &err),
 	                 RS_OK);
 	assert_true(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) && a.v[RS_F_STRATEGIC_AGREEMENT] == 1);
 	assert_true(rs_known(&a, RS_F_EXCLUSIVE) && a.v[RS_F_EXCLUSIVE] == 1);
 	assert_false(rs_known(&a, RS_F_EQUITY_TIE)); /* not named: unknown, not no */
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A3|50|合資、信息共享|", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A3|50|合資、信息共享|", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_OK);
 	assert_true(rs_known(&a, RS_F_EQUITY_TIE) && rs_known(&a, RS_F_INFO_SHARING));
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A2|50|Joint Venture;Reseller;Joint project|0", 3),
-	                                  NULL, &a, &guessed, &failed, &err),
+	                                  &a, &guessed, &failed, &err),
 	                 RS_EREJECT);
 	assert_non_null(strstr(err.msg, "option \"Reseller\" names no cooperation signal"));
 	assert_non_null(strstr(err.msg, "option \"Joint project\" names joint_projects"));
@@ -1490,7 +1490,7 @@ static void test_apply_reports_every_bad_cell_in_field_order(void **state)
 	 * and relationship_years (a number): every one is named, in field order */
 	rs_error_clear(&err);
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|n|5|1|2|x|3|boss|maybe|-1|1|1|no|no|no|no", 2),
-	                                  NULL, &a, &guessed, &failed, &err),
+	                                  &a, &guessed, &failed, &err),
 	                 RS_EREJECT);
 	assert_string_equal(err.where, "");
 	assert_string_equal(err.msg,
@@ -1516,7 +1516,7 @@ static void test_apply_reports_every_bad_cell_in_field_order(void **state)
 	/* an empty id is one of the problems too */
 	rs_error_clear(&err);
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " |n|abc|1|2|3|3|staff|no|1|1|1|no|no|no|no", 2),
-	                                  NULL, &a, &guessed, &failed, &err),
+	                                  &a, &guessed, &failed, &err),
 	                 RS_EREJECT);
 	assert_string_equal(err.msg, "id is empty; Share: purchase_share \"abc\" is not a number "
 	                             "(no digits)");
@@ -1538,8 +1538,7 @@ static void test_reject_reasons_are_chinese_under_lang_zh(void **state)
 	m->lang = RS_LANG_ZH;
 	rs_error_clear(&err);
 	assert_int_equal(
-	    rs_fieldmap_read(m, row_of(&r, " |n|abc|1|2|2.5|3|boss|no|2|1|1|no|no|no|no", 2), NULL,
-	                     &a, &guessed, &failed, &err),
+	    rs_fieldmap_read(m, row_of(&r, " |n|abc|1|2|2.5|3|boss|no|2|1|1|no|no|no|no", 2), &a, &guessed, &failed, &err),
 	    RS_EREJECT);
 	assert_string_equal(
 	    err.msg,
@@ -1601,7 +1600,7 @@ static void test_both_decimal_marks_reason_names_a_key_in_json(void **state)
 		rs_error_clear(&err);
 		assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|share", 1), &cfg, NULL, &err), RS_OK);
 		m->pref[RS_F_PURCHASE_SHARE] = 0; /* columns.c: the column writes both */
-		assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1.234", 2), NULL, &a, &guessed, &failed,
+		assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1.234", 2), &a, &guessed, &failed,
 		                                  &err),
 		                 RS_EREJECT);
 		assert_string_equal(err.msg, keys ? "purchase_share \"1.234\" is not a number (ambiguous: this "
@@ -1624,13 +1623,13 @@ static void test_excel_text_formula_cells_are_read_as_their_text(void **state)
 	rs_error_clear(&err);
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " =\"00124\"|=\"Acme\"|=\"45\"|=\"USD 10\"|"
 	                                               "=\"EUR 20\"|=\"Director\"", 2),
-	                                  NULL, &a, &guessed, &failed, &err),
+	                                  &a, &guessed, &failed, &err),
 	                 RS_EREJECT); /* the currencies are seen inside ="..." too */
 	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
 	rs_error_clear(&err);
 	assert_int_equal(rs_fieldmap_read(m, row_of(&r, " =\"00124\"|=\"Acme\"|=\"45\"|=\"10\"|"
 	                                               "=\"\"|=\"Director\"", 2),
-	                                  NULL, &a, &guessed, &failed, &err),
+	                                  &a, &guessed, &failed, &err),
 	                 RS_OK);
 	assert_int_equal(a.id_len, 5);
 	assert_memory_equal(a.id, "00124", 5);
@@ -1645,7 +1644,7 @@ static void test_excel_text_formula_cells_are_read_as_their_text(void **state)
 	                                1u << RS_F_TOP_CONTACT_LEVEL);
 	/* Only exactly ="...": a quote inside, or text around it, is not the idiom. */
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "=\"0\"1\"|n|=\"45\"x|||", 2), NULL, &a,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "=\"0\"1\"|n|=\"45\"x|||", 2), &a,
 	                                  &guessed, &failed, &err),
 	                 RS_EREJECT);
 	assert_int_equal(a.formula, 0);
@@ -1669,22 +1668,22 @@ static void test_amounts_in_two_currencies_are_rejected(void **state)
 	(void)state;
 	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
 		rs_error_clear(&err);
-		if (rs_fieldmap_read(m, row_of(&r, same[i], 2), NULL, &a, &guessed, &failed, &err) != RS_OK)
+		if (rs_fieldmap_read(m, row_of(&r, same[i], 2), &a, &guessed, &failed, &err) != RS_OK)
 			fail_msg("%s: %s", same[i], err.msg);
 	}
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|USD 1000|EUR 2000", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|USD 1000|EUR 2000", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_EREJECT);
 	assert_string_equal(err.msg, "our_sales \"USD 1000\" and customer_spend \"EUR 2000\" are in "
 	                             "different currencies");
 	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|$1000|€2000", 2), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|$1000|€2000", 2), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_EREJECT);
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1000元|€2000", 2), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|1000元|€2000", 2), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_EREJECT);
 	rs_fieldmap_free(m);
@@ -1704,17 +1703,17 @@ static void test_an_amount_without_currency_is_in_its_headers(void **state)
 	(void)state;
 	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|€15000", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|€15000", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_EREJECT);
 	assert_string_equal(err.where, "Revenue (USD)");
 	assert_string_equal(err.msg, "our_sales \"12000\" and customer_spend \"€15000\" are in "
 	                             "different currencies");
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|$15000", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|$15000", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_OK);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|15000", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|12000|15000", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_OK);
 	rs_fieldmap_free(m);
@@ -1734,7 +1733,7 @@ static void test_wan_amounts_are_read_in_the_headers_unit(void **state)
 
 	(void)state;
 	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, plain, 1), &err), RS_OK);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|1.2亿", 2), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|1.2亿", 2), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_OK);
 	assert_num(a.v[RS_F_OUR_SALES], 880000, 0);
@@ -1742,7 +1741,7 @@ static void test_wan_amounts_are_read_in_the_headers_unit(void **state)
 	assert_int_equal(rs_fieldmap_check_subunits(m, row_of(&h, plain, 1), row_of(&u, "|万元|万元", 2),
 	                                            &err),
 	                 RS_OK);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|1.2亿", 3), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|1.2亿", 3), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_OK);
 	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
@@ -1750,12 +1749,12 @@ static void test_wan_amounts_are_read_in_the_headers_unit(void **state)
 	rs_fieldmap_free(m);
 	m = map_ok(wan, NULL, 0);
 	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, wan, 1), &err), RS_OK);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|200", 2), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万|200", 2), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_OK);
 	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
 	assert_num(a.v[RS_F_CUSTOMER_SPEND], 200, 0);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1.2亿", 2), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1.2亿", 2), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_OK);
 	assert_num(a.v[RS_F_CUSTOMER_SPEND], 12000, 0);
@@ -1777,17 +1776,17 @@ static void test_an_amount_naming_the_headers_scale_reads_in_it(void **state)
 	(void)state;
 	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万元|200", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88万元|200", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_OK);
 	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
 	assert_num(a.v[RS_F_CUSTOMER_SPEND], 200, 0);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1.2亿元", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1.2亿元", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_OK);
 	assert_num(a.v[RS_F_OUR_SALES], 88, 0);
 	assert_num(a.v[RS_F_CUSTOMER_SPEND], 12000, 0);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|880000元|200", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|880000元|200", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_EREJECT);
 	rs_fieldmap_free(m);
@@ -1808,7 +1807,7 @@ static void test_one_marked_amount_under_scaled_headers_is_rejected(void **state
 	(void)state;
 	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, hdr, 1), &err), RS_OK);
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1,000,000元", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|1,000,000元", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_EREJECT);
 	assert_string_equal(err.msg, "our_sales \"88\" and customer_spend \"1,000,000元\": one names a "
@@ -1817,15 +1816,15 @@ static void test_one_marked_amount_under_scaled_headers_is_rejected(void **state
 	                             "scale: write both alike");
 	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
 	rs_error_clear(&err);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|￥88|100", 2), NULL, &a, &guessed, &failed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|￥88|100", 2), &a, &guessed, &failed,
 	                                  &err),
 	                 RS_EREJECT);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|100", 2), NULL, &a, &guessed, &failed, &err),
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|100", 2), &a, &guessed, &failed, &err),
 	                 RS_OK);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|￥88.00|￥100.00", 2), NULL, &a, &guessed,
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|￥88.00|￥100.00", 2), &a, &guessed,
 	                                  &failed, &err),
 	                 RS_OK);
-	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|", 2), NULL, &a, &guessed, &failed, &err),
+	assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A1|88|", 2), &a, &guessed, &failed, &err),
 	                 RS_OK);
 	rs_fieldmap_free(m);
 }
