@@ -70,16 +70,18 @@ static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t ca
 }
 
 /* Where a file's mark (rs_fieldmap.conv) came from: mark_source's words. */
-enum { SRC_SEMI, SRC_COMMA, SRC_CELLS, SRC_DATES, SRC_OPTION, SRC_KEY, SRC_COLUMN };
+enum { SRC_SEMI, SRC_COMMA, SRC_CELLS, SRC_DATES, SRC_CJK, SRC_OPTION, SRC_KEY, SRC_COLUMN };
 
 /* Where the decimal mark of rs_fieldmap_tell comes from, in the notice's words. */
 static const char *mark_source(const rs_fieldmap *m, int f)
 {
-	static const char *const said[RS_LANG_COUNT][7] = {
+	static const char *const said[RS_LANG_COUNT][8] = {
 	    {"in ';'-separated files", "in ','-separated files", "in this file's other numbers",
-	     "by this file's dates", "by --decimal-mark", "in this key", "in this column"},
+	     "by this file's dates", "by this file's Chinese, Japanese or Korean header",
+	     "by --decimal-mark",
+	     "in this key", "in this column"},
 	    {"以 ';' 分隔的文件", "以 ',' 分隔的文件", "本文件的其他数字", "按本文件的日期写法",
-	     "按 --decimal-mark", "本键", "本列"}};
+	     "按本文件的中日韩文表头", "按 --decimal-mark", "本键", "本列"}};
 	int g = m->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 
 	return said[g][m->pref[f] == RS_DEC_FILE      ? m->conv_src
@@ -142,20 +144,34 @@ static bool dotted_date(const char *s, size_t n)
 	return i == n || s[i] == ' ';
 }
 
+/* Chinese, Japanese or Korean (U+3000-U+D7FF): text of a decimal point. */
+static bool cjk(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0xE3 && (unsigned char)*s <= 0xED)
+			return true;
+	return false;
+}
+
 /*
  * The file's mark from any cell of the look-ahead, for a file whose
  * delimiter says none (TAB, |, JSON, workbooks): numbers that show it
- * ("12,5", "1.250,00-", "1,000,000") and dates written 15.06.2019 (a decimal
- * comma). Both marks, or neither: conv stays 0 and "1.234" is not guessed.
+ * ("12,5", "1.250,00-", "1,000,000"), dates written 15.06.2019 (a decimal
+ * comma), headers in Chinese, Japanese or Korean (a point). Both marks, or
+ * neither: conv stays 0 and "1.234" is not guessed.
  */
 static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 {
 	const rs_row *row;
-	const char *eg[3] = {NULL, NULL, NULL}; /* a number with '.', with ',', a date */
-	size_t i, c, n, egn[3] = {0, 0, 0}, votes[2] = {0, 0};
+	/* a number with '.', with ',', a date, a header */
+	const char *eg[4] = {NULL, NULL, NULL, NULL};
+	size_t i, c, n, egn[4] = {0, 0, 0, 0}, votes[2] = {0, 0};
 	unsigned shape;
 	int k, j;
 
+	for (k = 0; k < RS_F_COUNT; k++)
+		if (cjk(m->where[k]) && votes[0]++ == 0)
+			eg[3] = m->where[k], egn[3] = strlen(m->where[k]);
 	for (i = 0; (row = rs_rowq_row(q, i)) != NULL; i++)
 		for (c = 0; c < row->n && row->reject == NULL; c++) {
 			if ((n = row->len[c]) == 0 || (row->type != NULL && row->type[c] != RS_T_STRING))
@@ -175,9 +191,9 @@ static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 	if ((votes[0] == 0) == (votes[1] == 0))
 		return;
 	k = votes[1] > 0;
-	j = eg[k] != NULL ? k : 2; /* a number shows the mark better than a date */
+	j = eg[k] != NULL ? k : k ? 2 : 3; /* a number shows the mark best */
 	m->conv = k ? ',' : '.';
-	m->conv_src = j == 2 ? SRC_DATES : SRC_CELLS;
+	m->conv_src = j == 3 ? SRC_CJK : j == 2 ? SRC_DATES : SRC_CELLS;
 	(void)rs_field_shown(m->conv_eg, sizeof m->conv_eg, eg[j], egn[j]);
 }
 
@@ -267,8 +283,8 @@ static rs_status undecided(const rs_fieldmap *m, const rs_rowq *q, rs_error *err
 			(void)rs_value_number(t, n, '.', rs_field_num_rules[f], &v[1], NULL, NULL);
 			(void)field_named(m, f, name, sizeof name);
 			(void)rs_field_shown(val, sizeof val, t, n);
-			rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_NO_MARK), name, val,
-			             v[0], v[1]);
+			(void)rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_NO_MARK), name,
+			                   val, v[0], v[1], v[0], v[1]);
 			return RS_EUSAGE;
 		}
 	return RS_OK;

@@ -353,10 +353,9 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "%s 把 %s 同时给了 %s 和 %s；一%s只能给出一个字段"},
     [RS_M_E_MORE] = {" and %zu more", "，另有 %zu 个"},
     [RS_M_E_NO_MARK] = {"%s \"%s\" may be %.15g or %.15g: nothing in this file shows its decimal "
-                        "mark; say it with --decimal-mark , (1.234 is 1234) or --decimal-mark . "
-                        "(1.234 is 1.234)",
+                        "mark; say which with --decimal-mark , (%.15g) or --decimal-mark . (%.15g)",
                         "%s\"%s\" 可能是 %.15g，也可能是 %.15g：本文件中没有数字表明小数点的写法；"
-                        "请用 --decimal-mark ,（1.234 即 1234）或 --decimal-mark .（1.234 即 1.234）指定"},
+                        "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

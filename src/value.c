@@ -124,12 +124,13 @@ static bool rs_value_word_eq(const char *s, size_t n, const char *w)
  */
 static const char *const currencies[] = {
 	"us$", "hk$", "nt$", "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
-	"\xE5\x85\x83", "\xE5\x86\x86", "rmb", "cny", "usd", "eur", "gbp", "jpy", "hkd", "chf", "twd", NULL};
+	"\xE5\x85\x83", "\xE5\x86\x86", "rmb", "cny", "usd", "eur", "gbp", "jpy", "hkd", "chf", "twd",
+	"\xE2\x82\xB9", "inr", "rs.", NULL};
 /* The currencies each word above may mean, as bits: USD 1, HKD 2, TWD 4,
- * CNY 8, JPY 16, EUR 32, GBP 64, CHF 128 ("$" any dollar, "¥" yuan or yen,
- * "元" yuan or a Taiwan or Hong Kong dollar). */
-static const unsigned char currency_sets[] = {1,  2,  4,  24, 24, 7,  32, 64, 14, 16,
-                                              8,  8,  1,  32, 64, 16, 2,  128, 4};
+ * CNY 8, JPY 16, EUR 32, GBP 64, CHF 128, INR 256 ("$" any dollar, "¥" yuan
+ * or yen, "元" yuan or a Taiwan or Hong Kong dollar, "₹" and "Rs." rupees). */
+static const unsigned short currency_sets[] = {1,  2,  4,  24, 24, 7,  32, 64, 14, 16, 8,
+                                               8,  1,  32, 64, 16, 2,  128, 4, 256, 256, 256};
 
 static const char *const year_units[] = {"years", "year", "yrs", "yr", "jahre", "jahr", "ans", "an",
                                          "a\xC3\xB1os", "a\xC3\xB1o", "\xE5\xB9\xB4", NULL}; /* 年 */
@@ -232,14 +233,16 @@ const rs_word8 rs_value_levels[16] = {
 
 /*
  * The number's text in ASCII (into out, capacity cap): full-width digits,
- * signs, '．' '，' and '％' as their ASCII forms, the spaces that group
+ * signs, '．' and '％' as their ASCII forms, the spaces that group
  * thousands (no-break, narrow no-break, thin, figure) as ' ', '’' as '\''.
+ * So is '，': Chinese and Japanese text, which writes it, has a decimal
+ * point, so "１，２００" is 1200 whatever the file's mark.
  * Other bytes are copied. Returns the length, or cap when it does not fit.
  */
 static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
 {
 	static const char map[][5] = {
-		"\xEF\xBC\x8E.", "\xEF\xBC\x8C,", "\xEF\xBC\x8B+", "\xEF\xBC\x8D-", "\xE2\x88\x92-",
+		"\xEF\xBC\x8E.", "\xEF\xBC\x8C'", "\xEF\xBC\x8B+", "\xEF\xBC\x8D-", "\xE2\x88\x92-",
 		"\xEF\xBC\x85%", "\xE2\x80\xAF ", "\xE2\x80\x89 ", "\xE2\x80\x87 ", "\xE2\x80\x99'",
 	};
 	const unsigned char *u = (const unsigned char *)s;
@@ -274,7 +277,8 @@ static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
  * The digits of an unsigned number, with its marks: a '.' or ',' followed by
  * other than exactly three digits, or after a first group that cannot be a
  * thousands group ("0.5", "1234.5"), or after groups of another mark, is the
- * decimal mark; the same mark twice groups thousands; so do ' ' and '\''.
+ * decimal mark; the same mark twice groups thousands (',' also India's
+ * lakhs and crores); so do ' ' and '\''.
  * One mark before three digits ("1.234") is ambiguous: `dec` decides it
  * (0: rejected). *shape says which the text itself showed. Writes a C-locale
  * number into buf for strtod.
@@ -285,6 +289,7 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 	size_t grp[MAX_GROUPS + 1], pos[MAX_GROUPS], cnt[2] = {0, 0}, last[2] = {0, 0};
 	size_t i, j, e, k, ng = 0, o = 0, d = SIZE_MAX, ndig = 0;
 	char sep[MAX_GROUPS];
+	bool indian;
 
 	if (m >= 2 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X'))
 		return *why = WHY(HEX), RS_PARSE_BAD;
@@ -345,7 +350,11 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
 	for (j = 0; j < k; j++)
 		if (sep[j] != sep[0])
 			return *why = WHY(MIXED_THOUSANDS), RS_PARSE_BAD;
-	for (j = 0; j <= k && k > 0; j++)
+	/* India groups by lakh and crore: 12,34,567 (pairs, then three digits) */
+	indian = k >= 2 && sep[0] == ',' && grp[k] == 3 && grp[0] - 1 < 2 && b[0] != '0';
+	for (j = 1; j < k && indian; j++)
+		indian = grp[j] == 2;
+	for (j = 0; j <= k && k > 0 && !indian; j++)
 		if (j == 0 ? grp[0] == 0 || grp[0] > 3 || b[0] == '0' : grp[j] != 3)
 			return *why = WHY(GROUPS), RS_PARSE_BAD;
 	if (d != SIZE_MAX && d + 1 != ng)
@@ -404,6 +413,8 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			               memcmp(*s + *n - k, myriads[1], 3) == 0
 			           ? 4
 			           : 8;
+		} else if (*n > 2 && (*s)[*n - 1] == '-' && ((*s)[*n - 2] == ',' || (*s)[*n - 2] == '.')) {
+			k = 1; /* no cents, as German and Swiss prices write it: "1.200,-", "1'200.-" */
 		} else if (*n > 1 && (*s)[*n - 1] == '-' && !sign) {
 			sign = *neg = true; /* SAP's trailing minus: "1.234,50-" */
 			k = 1;

@@ -660,6 +660,22 @@ def values_fixtures():
     # country; read so, and said.
     f["values_sap_dates.txt"] = lines(
         sap_h + "\tKunde seit", *[r + "\t15.06.2019" for r in sap], eol="\r\n").encode("cp1252")
+    # Prices as German and Swiss lists write them, without cents ("1.200,-",
+    # "1'200.-": not SAP's trailing minus), and a Chinese full-width "１，２００"
+    # (a thousands group: Chinese has a decimal point) in a ';' file.
+    f["values_price_shapes.csv"] = lines(
+        "Kundennummer;Umsatz;Einkaufsvolumen",
+        "P01;1.200,-;2.400,-", "P02;1'200.-;4'800.-", "P03;EUR 600,-;2.400,- €",
+        "P04;\uff11\uff0c\uff12\uff10\uff10;12000", "P05;1.200,50-;2.400,00").encode("utf-8")
+    # India's lakh and crore groups, rupee signs and codes.
+    f["values_indian.csv"] = lines(
+        "Account ID,Our Sales,Customer Spend",
+        'I01,"\u20b912,34,567","\u20b924,69,134"', 'I02,"Rs. 1,20,000","4,80,000 INR"',
+        'I03,"1,2,000","4,80,000"', 'I04,"USD 1,20,000","4,80,000 INR"').encode("utf-8")
+    # A TAB export with Chinese headers: "120,000" is 120000 (a point).
+    f["values_zh_tab.txt"] = lines(
+        "\u5ba2\u6237\u7f16\u53f7\t\u9500\u552e\u989d\t\u91c7\u8d2d\u603b\u989d",
+        "Z01\t120,000\t1000000", "Z02\t35,000\t50,000").encode("utf-8")
     # Dates as US and UK exports write them: the year is sure, and month
     # and day are read either way when both give the same whole years.
     f["values_us_dates.csv"] = lines(

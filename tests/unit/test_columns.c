@@ -380,8 +380,8 @@ static void test_tab_file_without_evidence_stops_and_asks(void **state)
 	assert_int_equal(lookahead_of(SHARE_HDR, '\t', rows, 0, &e, &r), RS_EUSAGE);
 	assert_int_equal(e.line, 3);
 	assert_string_equal(e.msg, "our_sales (column \"revenue\") \"880.000\" may be 880000 or 880: "
-	                           "nothing in this file shows its decimal mark; say it with "
-	                           "--decimal-mark , (1.234 is 1234) or --decimal-mark . (1.234 is 1.234)");
+	                           "nothing in this file shows its decimal mark; say which with "
+	                           "--decimal-mark , (880000) or --decimal-mark . (880)");
 	finish(&r);
 	assert_int_equal(lookahead_of(SHARE_HDR, '\t', rows, ',', &e, &r), RS_OK);
 	assert_string_equal(cell(&r, rows[1], "share_pct"), "88");
@@ -420,6 +420,22 @@ static void test_tab_file_reads_its_mark_from_other_cells_and_dates(void **state
 	assert_contains(said, "',' is the decimal mark by this file's dates (\"15.06.2019\")");
 	finish(&r);
 	assert_int_equal(lookahead_of(hdr, '\t', both, 0, &e, &r), RS_EUSAGE);
+	finish(&r);
+}
+
+/* Chinese, Japanese and Korean write a decimal point: a TAB file with such
+ * headers reads "120,000" as 120000 (it stopped when nothing else said so). */
+static void test_tab_file_with_chinese_headers_reads_a_point(void **state)
+{
+	static const char *const rows[] = {"A1|120,000|1000000", NULL};
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of("客户编号|销售额|采购总额", '\t', rows, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "12");
+	assert_contains(said, "\"120,000\" read as 120000: '.' is the decimal mark by this file's "
+	                      "Chinese, Japanese or Korean header (\"客户编号\")");
 	finish(&r);
 }
 
@@ -665,6 +681,7 @@ int main(void)
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
 		cmocka_unit_test(test_tab_file_without_evidence_stops_and_asks),
 		cmocka_unit_test(test_tab_file_reads_its_mark_from_other_cells_and_dates),
+		cmocka_unit_test(test_tab_file_with_chinese_headers_reads_a_point),
 		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
 		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
 		cmocka_unit_test(test_decimal_mark_notice_is_chinese_under_lang_zh),

@@ -2011,11 +2011,50 @@ static void test_number_marks_before_other_than_three_digits_are_decimal(void **
 	assert_num(num_ok("1.234e2", true, false), 123.4, 1e-12); /* an exponent: not a group */
 	assert_contains(num_bad("1,234,56", false, false), "three digits");
 	assert_contains(num_bad("1.234.5", true, false), "three digits");
-	assert_contains(num_bad("1,23,456", false, false), "three digits");
+	assert_contains(num_bad("1,2,456", false, false), "three digits");
 	assert_contains(num_bad("1.234,5.6", false, false), "two decimal marks");
 	assert_contains(num_bad("1 234.567,8", false, false), "mixed");
 	assert_contains(num_bad("1,5 000", false, false), "after the decimal mark");
 	assert_contains(num_bad("0,123,456", false, false), "three digits");
+}
+
+/* German and Swiss prices: "1.200,-" is 1200, no cents; SAP's "1.200,50-" stays negative. */
+static void test_number_dash_after_the_mark_is_no_cents_not_a_minus(void **state)
+{
+	(void)state;
+	assert_num(num_ok("1.200,-", false, false), 1200, 0); /* the ',' shows the mark */
+	assert_num(num_ok("EUR 1.200,-", false, false), 1200, 0);
+	assert_num(num_ok("1'200.-", true, false), 1200, 0);
+	assert_num(num_ok("5.-", true, false), 5, 0);
+	assert_num(num_ok("1.200,50-", true, false), -1200.5, 0);
+	assert_num(num_ok("1200-", false, false), -1200, 0);
+	assert_contains(num_bad(",-", false, false), "no digits");
+}
+
+/* Chinese and Japanese text writes a decimal point: its '，' groups thousands. */
+static void test_number_fullwidth_comma_groups_thousands(void **state)
+{
+	(void)state;
+	assert_num(num_ok("\xEF\xBC\x91\xEF\xBC\x8C\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x90", true, false),
+	           1200, 0); /* １，２００ in a ';' file */
+	assert_num(num_ok("1\xEF\xBC\x8C" "200\xEF\xBC\x8E" "50", true, false), 1200.5, 0);
+	assert_contains(num_bad("12\xEF\xBC\x8C" "5", false, false), "three digits");
+}
+
+/* India groups by lakh and crore; only so: pairs, then three digits, with ','. */
+static void test_number_indian_grouping_and_rupees(void **state)
+{
+	(void)state;
+	assert_num(num_ok("12,34,567", true, false), 1234567, 0);
+	assert_num(num_ok("1,20,000.50", false, false), 120000.5, 0);
+	assert_num(num_ok("1,23,45,678", false, false), 12345678, 0);
+	assert_num(num_ok("\xE2\x82\xB9" "12,34,567", false, false), 1234567, 0); /* ₹ */
+	assert_num(num_ok("Rs. 1,20,000", false, false), 120000, 0);
+	assert_num(num_ok("1,20,000 INR", false, false), 120000, 0);
+	assert_contains(num_bad("123,45,678", false, false), "three digits");
+	assert_contains(num_bad("0,12,345", false, false), "three digits");
+	assert_contains(num_bad("12,34,56", false, false), "three digits");
+	assert_contains(num_bad("1.23.456", true, false), "three digits");
 }
 
 static void test_number_percent_only_when_allowed(void **state)
@@ -2281,6 +2320,9 @@ int main(void)
 	    cmocka_unit_test(test_number_currency_and_thousands),
 	    cmocka_unit_test(test_number_decimal_comma),
 	    cmocka_unit_test(test_number_marks_before_other_than_three_digits_are_decimal),
+	    cmocka_unit_test(test_number_dash_after_the_mark_is_no_cents_not_a_minus),
+	    cmocka_unit_test(test_number_fullwidth_comma_groups_thousands),
+	    cmocka_unit_test(test_number_indian_grouping_and_rupees),
 	    cmocka_unit_test(test_number_percent_only_when_allowed),
 	    cmocka_unit_test(test_number_rejects_nan_inf_overflow_hex_and_garbage),
 	    cmocka_unit_test(test_number_minus_zero_is_plain_zero),
