@@ -75,7 +75,7 @@ enum {
 	RS_SHAPE_AMBIG = 3, /* one '.' or ',' before three digits: either */
 	RS_SHAPE_MARK = 3,  /* the bits above */
 	RS_SHAPE_PCT = 4,
-	RS_SHAPE_MYRIAD = 8 /* an amount in 万 or 亿, read as units (88万: 880000) */
+	RS_SHAPE_MYRIAD = 8 /* an amount in 万, 亿, K, Mio. ..., read as units (88万: 880000) */
 };
 /* Is s a placeholder for no value ("-", "—", "/", "n/a", "k.A.")? */
 bool rs_value_placeholder(const char *s, size_t n);

@@ -137,9 +137,13 @@ static const char *const year_units[] = {"years", "year", "yrs", "yr", "jahre", 
 static const char *const count_units[] = {"\xE4\xBA\xBA", "\xE4\xB8\xAA", "\xE5\x80\x8B", /* 人 个 個 */
                                           "\xE4\xBD\x8D", "\xE5\x90\x8D", "\xE6\xAC\xA1", /* 位 名 次 */
                                           "\xE9\xA1\xB9", "\xE9\xA0\x85", NULL};             /* 项 項 */
-/* An amount's 万 (萬, 10^4) and 亿 (億, 10^8), in this order. */
+/* An amount's scale words after it, exact: 万 (萬, 10^4) and 亿 (億, 10^8)
+ * first, then K, German Tsd., Mio., Mrd., and bn; not "M", which is a
+ * thousand in some accounting. */
 static const char *const myriads[] = {"\xE4\xB8\x87", "\xE8\x90\xAC", "\xE4\xBA\xBF",
-                                      "\xE5\x84\x84", NULL};
+                                      "\xE5\x84\x84", "k", "tsd.", "tsd", "mio.", "mio",
+                                      "mrd.", "mrd", "bn", NULL};
+static const unsigned char myriad_e10[] = {4, 4, 8, 8, 3, 3, 3, 6, 6, 9, 9, 9};
 
 /* Length of a word of `list` at the start (end) of s[0..n), or 0. */
 static size_t affix(const char *s, size_t n, const char *const *list, bool at_end)
@@ -159,7 +163,7 @@ bool rs_value_myriad(const char *s, size_t n)
 	const char *const *w;
 	size_t i, k;
 
-	for (w = myriads; *w != NULL; w++)
+	for (w = myriads; w < myriads + 4; w++) /* 万 and 亿: others are Latin letters */
 		for (k = strlen(*w), i = 0; i + k <= n; i++)
 			if (memcmp(s + i, *w, k) == 0)
 				return true;
@@ -388,7 +392,7 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 {
 	const char *const *units = flags & RS_NUM_YEARS ? year_units : flags & RS_NUM_PIECES ? count_units : NULL;
 	bool cur = false, sign = false;
-	size_t k;
+	size_t k, i;
 
 	if (*n > 2 && (*s)[0] == '(' && (*s)[*n - 1] == ')') { /* accounting's negative: (1,234.56) */
 		sign = *neg = true;
@@ -408,11 +412,10 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			cur = true;
 		} else if ((flags & RS_NUM_CURRENCY) && *e10 == 0 &&
 		           (k = affix(*s, *n, myriads, true)) > 0) {
-			/* 88万, 1.2亿元: exact Chinese notation, 10^4 and 10^8 */
-			*e10 = memcmp(*s + *n - k, myriads[0], 3) == 0 ||
-			               memcmp(*s + *n - k, myriads[1], 3) == 0
-			           ? 4
-			           : 8;
+			/* 88万, 1.2亿元, 1,2 Mio. €: exact, a power of ten */
+			for (i = 0; !rs_value_word_eq(*s + *n - k, k, myriads[i]); i++)
+				;
+			*e10 = myriad_e10[i];
 		} else if (*n > 2 && (*s)[*n - 1] == '-' && ((*s)[*n - 2] == ',' || (*s)[*n - 2] == '.')) {
 			k = 1; /* no cents, as German and Swiss prices write it: "1.200,-", "1'200.-" */
 		} else if (*n > 1 && (*s)[*n - 1] == '-' && !sign) {
@@ -483,8 +486,10 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 		return RS_PARSE_BAD;
 	if (e10 > 0 && (strchr(buf, 'e') != NULL || strlen(buf) + 3 > sizeof buf))
 		return *why = WHY(MYRIAD_EXPONENT), RS_PARSE_BAD;
-	if (e10 > 0) /* as a decimal exponent: 1.1万 is 11000 exactly */
-		memcpy(buf + strlen(buf), e10 == 4 ? "e4" : "e8", 3);
+	if (e10 > 0) { /* as a decimal exponent: 1.1万 is 11000 exactly */
+		m = strlen(buf);
+		buf[m] = 'e', buf[m + 1] = (char)('0' + e10), buf[m + 2] = '\0';
+	}
 	if (shape != NULL)
 		*shape = sh | (pct ? RS_SHAPE_PCT : 0u) | (e10 > 0 ? RS_SHAPE_MYRIAD : 0u);
 	if (out == NULL)

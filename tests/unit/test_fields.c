@@ -2057,6 +2057,26 @@ static void test_number_indian_grouping_and_rupees(void **state)
 	assert_contains(num_bad("1.23.456", true, false), "three digits");
 }
 
+/* K, Tsd., Mio., Mrd. and bn scale an amount exactly, as 万 and 亿 do; "M"
+ * (a thousand in some accounting, a million in others) is refused. */
+static void test_number_latin_scale_words(void **state)
+{
+	const char *why = NULL;
+	double v = 0;
+
+	(void)state;
+	assert_num(num_ok("1.2K", false, false), 1200, 0);
+	assert_num(num_ok("5k\xE2\x82\xAC", false, false), 5000, 0); /* 5k€ */
+	assert_num(num_ok("1,2 Tsd.", true, false), 1200, 0);
+	assert_num(num_ok("1,2 Mio. \xE2\x82\xAC", true, false), 1200000, 0);
+	assert_num(num_ok("EUR 1,5 Mrd.", true, false), 1500000000, 0);
+	assert_num(num_ok("0.3bn", false, false), 300000000, 0);
+	assert_contains(num_bad("1.2M", false, false), "unexpected");
+	assert_contains(num_bad("1.2e3K", false, false), "exponent");
+	/* not on a share */
+	assert_int_equal(rs_value_number("1.2K", 4, '.', RS_NUM_PERCENT, &v, NULL, &why), RS_PARSE_BAD);
+}
+
 static void test_number_percent_only_when_allowed(void **state)
 {
 	(void)state;
@@ -2323,6 +2343,7 @@ int main(void)
 	    cmocka_unit_test(test_number_dash_after_the_mark_is_no_cents_not_a_minus),
 	    cmocka_unit_test(test_number_fullwidth_comma_groups_thousands),
 	    cmocka_unit_test(test_number_indian_grouping_and_rupees),
+	    cmocka_unit_test(test_number_latin_scale_words),
 	    cmocka_unit_test(test_number_percent_only_when_allowed),
 	    cmocka_unit_test(test_number_rejects_nan_inf_overflow_hex_and_garbage),
 	    cmocka_unit_test(test_number_minus_zero_is_plain_zero),
