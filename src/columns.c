@@ -70,18 +70,17 @@ static const char *field_named(const rs_fieldmap *m, int f, char *buf, size_t ca
 }
 
 /* Where a file's mark (rs_fieldmap.conv) came from: mark_source's words. */
-enum { SRC_SEMI, SRC_COMMA, SRC_CELLS, SRC_DATES, SRC_CJK, SRC_OPTION, SRC_KEY, SRC_COLUMN };
+enum { SRC_SEMI, SRC_COMMA, SRC_CELLS, SRC_DATES, SRC_CJK, SRC_GERMAN, SRC_OPTION, SRC_KEY, SRC_COLUMN };
 
 /* Where the decimal mark of rs_fieldmap_tell comes from, in the notice's words. */
 static const char *mark_source(const rs_fieldmap *m, int f)
 {
-	static const char *const said[RS_LANG_COUNT][8] = {
+	static const char *const said[RS_LANG_COUNT][9] = {
 	    {"in ';'-separated files", "in ','-separated files", "in this file's other numbers",
 	     "by this file's dates", "by this file's Chinese, Japanese or Korean header",
-	     "by --decimal-mark",
-	     "in this key", "in this column"},
+	     "by this file's German header", "by --decimal-mark", "in this key", "in this column"},
 	    {"以 ';' 分隔的文件", "以 ',' 分隔的文件", "本文件的其他数字", "按本文件的日期写法",
-	     "按本文件的中日韩文表头", "按 --decimal-mark", "本键", "本列"}};
+	     "按本文件的中日韩文表头", "按本文件的德文表头", "按 --decimal-mark", "本键", "本列"}};
 	int g = m->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 
 	return said[g][m->pref[f] == RS_DEC_FILE      ? m->conv_src
@@ -153,25 +152,43 @@ static bool cjk(const char *s)
 	return false;
 }
 
+/* A German header word (Umsatz, Anzahl Kontakte, Kundennummer): a decimal comma. */
+static bool german(const char *s)
+{
+	static const char *const words[] = {"umsatz", "einkauf", "kunde", "anzahl", "anteil",
+	                                    "betrag", "jahre", NULL};
+	char low[RS_FIELD_WHERE_MAX];
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < sizeof low; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+	low[i] = '\0';
+	for (i = 0; words[i] != NULL && strstr(low, words[i]) == NULL; i++)
+		;
+	return words[i] != NULL;
+}
+
 /*
  * The file's mark from any cell of the look-ahead, for a file whose
  * delimiter says none (TAB, |, JSON, workbooks): numbers that show it
- * ("12,5", "1.250,00-", "1,000,000"), dates written 15.06.2019 (a decimal
- * comma), headers in Chinese, Japanese or Korean (a point). Both marks, or
- * neither: conv stays 0 and "1.234" is not guessed.
+ * ("12,5", "1.250,00-", "1,000,000"), dates written 15.06.2019 and German
+ * headers (a decimal comma), headers in Chinese, Japanese or Korean (a
+ * point). Both marks, or neither: conv stays 0 and "1.234" is not guessed.
  */
 static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 {
 	const rs_row *row;
-	/* a number with '.', with ',', a date, a header */
-	const char *eg[4] = {NULL, NULL, NULL, NULL};
-	size_t i, c, n, egn[4] = {0, 0, 0, 0}, votes[2] = {0, 0};
+	/* a number with '.', with ',', a date, a CJK header, a German header */
+	const char *eg[5] = {NULL, NULL, NULL, NULL, NULL};
+	size_t i, c, n, egn[5] = {0, 0, 0, 0, 0}, votes[2] = {0, 0};
 	unsigned shape;
 	int k, j;
 
-	for (k = 0; k < RS_F_COUNT; k++)
-		if (cjk(m->where[k]) && votes[0]++ == 0)
-			eg[3] = m->where[k], egn[3] = strlen(m->where[k]);
+	for (k = 0; k < RS_F_COUNT; k++) {
+		j = cjk(m->where[k]) ? 3 : german(m->where[k]) ? 4 : 0;
+		if (j > 0 && votes[j == 4]++ == 0)
+			eg[j] = m->where[k], egn[j] = strlen(m->where[k]);
+	}
 	for (i = 0; (row = rs_rowq_row(q, i)) != NULL; i++)
 		for (c = 0; c < row->n && row->reject == NULL; c++) {
 			if ((n = row->len[c]) == 0 || (row->type != NULL && row->type[c] != RS_T_STRING))
@@ -191,9 +208,9 @@ static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 	if ((votes[0] == 0) == (votes[1] == 0))
 		return;
 	k = votes[1] > 0;
-	j = eg[k] != NULL ? k : k ? 2 : 3; /* a number shows the mark best */
+	j = eg[k] != NULL ? k : !k ? 3 : eg[2] != NULL ? 2 : 4; /* numbers show it best */
 	m->conv = k ? ',' : '.';
-	m->conv_src = j == 3 ? SRC_CJK : j == 2 ? SRC_DATES : SRC_CELLS;
+	m->conv_src = j == 4 ? SRC_GERMAN : j == 3 ? SRC_CJK : j == 2 ? SRC_DATES : SRC_CELLS;
 	(void)rs_field_shown(m->conv_eg, sizeof m->conv_eg, eg[j], egn[j]);
 }
 

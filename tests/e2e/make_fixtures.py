@@ -647,17 +647,22 @@ def values_fixtures():
     f["values_sci_amounts.csv"] = lines(
         "Account ID,Revenue,Total Purchases,contacts",
         "G01,8.8E+05,1.0E+06,3", "G02,1.2E+05,1.0E+06,3", "G03,5E+05,1E+06,2").encode("utf-8")
-    # An SAP list saved as "Text with Tabs" whose amounts never show their
-    # decimal mark ("880.000": 880000 in Germany, 880 where '.' is the
-    # point) and nothing else in it does: relstage stops and asks
-    # (--decimal-mark). The share would be 1000 times off beside "1000000".
+    # A TAB export whose amounts never show their decimal mark ("880.000":
+    # 880000 where ',' is the decimal mark, 880 where '.' is) and nothing
+    # else in it does: relstage stops and asks (--decimal-mark). The share
+    # would be 1000 times off beside a plain "1000000".
+    rows = [("A1", "880.000", "950.000", "9"), ("A2", "620.000", "1000000", "3"),
+            ("A3", "1.200", "35.000", "2")]
+    f["values_tab_no_mark.txt"] = lines(
+        "Account ID\tRevenue\tTotal Purchases\tContacts", *["\t".join(r) for r in rows]).encode("utf-8")
+    # The same as an SAP list saved as "Text with Tabs": its German headers
+    # (Umsatz) say a decimal comma; read so, and said. With a date column
+    # written 15.06.2019, the dates say it.
     sap_h = "\tDebitor\tName 1\tUmsatz\tEinkaufsvolumen\tAnzahl Kontakte"
     sap = ["\t0000100234\tAcme Industrial\t880.000\t950.000\t9",
            "\t0000100235\tBergmann Pumpen GmbH\t620.000\t1000000\t3",
            "\t0000100236\tCobalt Logistics\t1.200\t35.000\t2"]
     f["values_sap_no_mark.txt"] = lines(sap_h, *sap, eol="\r\n").encode("cp1252")
-    # The same with a date column written 15.06.2019: a decimal comma's
-    # country; read so, and said.
     f["values_sap_dates.txt"] = lines(
         sap_h + "\tKunde seit", *[r + "\t15.06.2019" for r in sap], eol="\r\n").encode("cp1252")
     # Prices as German and Swiss lists write them, without cents ("1.200,-",

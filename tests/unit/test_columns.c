@@ -423,11 +423,13 @@ static void test_tab_file_reads_its_mark_from_other_cells_and_dates(void **state
 	finish(&r);
 }
 
-/* Chinese, Japanese and Korean write a decimal point: a TAB file with such
- * headers reads "120,000" as 120000 (it stopped when nothing else said so). */
-static void test_tab_file_with_chinese_headers_reads_a_point(void **state)
+/* Chinese, Japanese and Korean write a decimal point, German a comma: a TAB
+ * file with such headers reads "120,000" as 120000, an SAP list's "880.000"
+ * as 880000 (both stopped when nothing else said so). */
+static void test_tab_file_reads_the_mark_of_its_headers_language(void **state)
 {
 	static const char *const rows[] = {"A1|120,000|1000000", NULL};
+	static const char *const sap[] = {"A1|880.000|1000000", NULL};
 	rs_error e;
 	run r;
 
@@ -436,6 +438,11 @@ static void test_tab_file_with_chinese_headers_reads_a_point(void **state)
 	assert_string_equal(cell(&r, rows[0], "share_pct"), "12");
 	assert_contains(said, "\"120,000\" read as 120000: '.' is the decimal mark by this file's "
 	                      "Chinese, Japanese or Korean header (\"客户编号\")");
+	finish(&r);
+	assert_int_equal(lookahead_of("Debitor|Umsatz|Einkaufsvolumen", '\t', sap, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, sap[0], "share_pct"), "88");
+	assert_contains(said, "\"880.000\" read as 880000: ',' is the decimal mark by this file's "
+	                      "German header (\"Umsatz\")");
 	finish(&r);
 }
 
@@ -681,7 +688,7 @@ int main(void)
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
 		cmocka_unit_test(test_tab_file_without_evidence_stops_and_asks),
 		cmocka_unit_test(test_tab_file_reads_its_mark_from_other_cells_and_dates),
-		cmocka_unit_test(test_tab_file_with_chinese_headers_reads_a_point),
+		cmocka_unit_test(test_tab_file_reads_the_mark_of_its_headers_language),
 		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
 		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
 		cmocka_unit_test(test_decimal_mark_notice_is_chinese_under_lang_zh),
