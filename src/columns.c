@@ -83,7 +83,7 @@ static const char *mark_source(const rs_fieldmap *m, int f)
 	     "按本文件的中日韩文表头", "按本文件的德文表头", "按 --decimal-mark", "本键", "本列"}};
 	int g = m->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
 
-	return said[g][m->pref[f] == RS_DEC_FILE      ? m->conv_src
+	return said[g][m->pref[f] == RS_DEC_FILE    ? m->conv_src
 	               : m->dec_by_file & (1u << f) ? SRC_CELLS
 	               : m->keys                    ? SRC_KEY
 	                                            : SRC_COLUMN];

@@ -655,6 +655,12 @@ def values_fixtures():
             ("A3", "1.200", "35.000", "2")]
     f["values_tab_no_mark.txt"] = lines(
         "Account ID\tRevenue\tTotal Purchases\tContacts", *["\t".join(r) for r in rows]).encode("utf-8")
+    # JSON whose amounts are strings that never show the mark: asked too;
+    # a string that shows it ("12,5") decides.
+    f["values_json_no_mark.json"] = json.dumps(
+        [{"id": "J1", "our_sales": "880.000", "customer_spend": "1000000"}]).encode("utf-8")
+    f["values_json_mark.json"] = json.dumps(
+        [{"id": "J1", "our_sales": "880.000", "customer_spend": "1000000", "discount": "12,5"}]).encode("utf-8")
     # The same as an SAP list saved as "Text with Tabs": its German headers
     # (Umsatz) say a decimal comma; read so, and said. With a date column
     # written 15.06.2019, the dates say it.
