@@ -16,7 +16,7 @@
 /* What the look-ahead saw in one column: cells by RS_SHAPE_, one that
  * showed its mark. */
 typedef struct colseen {
-	size_t dot, comma;
+	size_t dot, comma, ambig;
 	const char *evidence;
 	size_t evidence_len;
 } colseen;
@@ -169,11 +169,13 @@ static bool german(const char *s)
 }
 
 /*
- * The file's mark from any cell of the look-ahead, for a file whose
- * delimiter says none (TAB, |, JSON, workbooks): numbers that show it
+ * The file's mark from any cell of the look-ahead: numbers that show it
  * ("12,5", "1.250,00-", "1,000,000"), dates written 15.06.2019 and German
  * headers (a decimal comma), headers in Chinese, Japanese or Korean (a
- * point). Both marks, or neither: conv stays 0 and "1.234" is not guessed.
+ * point). They decide a file whose delimiter says none (TAB, |, JSON,
+ * workbooks). When they show both marks, or the other one than a ';' or
+ * ',' delimiter, conv is 0 and m->both names what shows each: "1.234" is
+ * not guessed.
  */
 static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 {
@@ -181,6 +183,7 @@ static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 	/* a number with '.', with ',', a date, a CJK header, a German header */
 	const char *eg[5] = {NULL, NULL, NULL, NULL, NULL};
 	size_t i, c, n, egn[5] = {0, 0, 0, 0, 0}, votes[2] = {0, 0};
+	char shown[24];
 	unsigned shape;
 	int k, j;
 
@@ -205,13 +208,26 @@ static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 			if (eg[j] == NULL)
 				eg[j] = row->cell[c], egn[j] = n;
 		}
-	if ((votes[0] == 0) == (votes[1] == 0))
-		return;
-	k = votes[1] > 0;
-	j = eg[k] != NULL ? k : !k ? 3 : eg[2] != NULL ? 2 : 4; /* numbers show it best */
-	m->conv = k ? ',' : '.';
-	m->conv_src = j == 4 ? SRC_GERMAN : j == 3 ? SRC_CJK : j == 2 ? SRC_DATES : SRC_CELLS;
-	(void)rs_field_shown(m->conv_eg, sizeof m->conv_eg, eg[j], egn[j]);
+	m->both[0][0] = m->both[1][0] = '\0';
+	for (k = 0; k < 2; k++) { /* what shows each mark: numbers best */
+		j = eg[k] != NULL ? k : !k ? 3 : eg[2] != NULL ? 2 : 4;
+		if (eg[j] != NULL)
+			(void)snprintf(m->both[k], sizeof m->both[k], "\"%s\"",
+			               rs_field_shown(shown, sizeof shown, eg[j], egn[j]));
+		else if (m->conv == (k ? ',' : '.'))
+			(void)snprintf(m->both[k], sizeof m->both[k],
+			               m->lang == RS_LANG_ZH ? "以 '%c' 分隔" : "the '%c' between cells",
+			               k ? ';' : ',');
+	}
+	if (m->both[0][0] != '\0' && m->both[1][0] != '\0') {
+		m->conv = 0; /* the cells, or the delimiter and the cells, disagree: ask */
+	} else if (m->conv == 0 && (votes[0] || votes[1])) {
+		k = votes[1] > 0;
+		j = eg[k] != NULL ? k : !k ? 3 : eg[2] != NULL ? 2 : 4;
+		m->conv = k ? ',' : '.';
+		m->conv_src = j == 4 ? SRC_GERMAN : j == 3 ? SRC_CJK : j == 2 ? SRC_DATES : SRC_CELLS;
+		(void)rs_field_shown(m->conv_eg, sizeof m->conv_eg, eg[j], egn[j]);
+	}
 }
 
 /* The decimal marks, column by column: the column's own values, else the
@@ -247,6 +263,7 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			shape &= RS_SHAPE_MARK;
 			s->dot += shape == RS_SHAPE_DOT;
 			s->comma += shape == RS_SHAPE_COMMA;
+			s->ambig += shape == RS_SHAPE_AMBIG;
 			if ((shape == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA) &&
 			    s->evidence == NULL)
 				s->evidence = t, s->evidence_len = n;
@@ -264,7 +281,8 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			m->dec_by_file |= 1u << f;
 		}
 		m->pref[f] = s->dot && s->comma ? 0 : s->dot ? '.' : s->comma ? ',' : RS_DEC_FILE;
-		by_file |= m->pref[f] == RS_DEC_FILE;
+		/* a delimiter's mark is weighed against the cells' when it decides */
+		by_file |= m->pref[f] == RS_DEC_FILE && (m->conv == 0 || s->ambig > 0);
 		/* Only text that shows its mark takes the fast path: any mark will do. */
 		m->op[k].dec = s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
 		m->dec_eg[f][0] = '\0';
@@ -272,7 +290,7 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			(void)rs_field_shown(m->dec_eg[f], sizeof m->dec_eg[f], s->evidence,
 			                     s->evidence_len);
 	}
-	if (m->conv == 0 && by_file && q != NULL)
+	if (by_file && q != NULL && !user)
 		file_mark(m, q);
 }
 
@@ -300,8 +318,12 @@ static rs_status undecided(const rs_fieldmap *m, const rs_rowq *q, rs_error *err
 			(void)rs_value_number(t, n, '.', rs_field_num_rules[f], &v[1], NULL, NULL);
 			(void)field_named(m, f, name, sizeof name);
 			(void)rs_field_shown(val, sizeof val, t, n);
-			(void)rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_NO_MARK), name,
-			                   val, v[0], v[1], v[0], v[1]);
+			if (m->both[0][0] != '\0' && m->both[1][0] != '\0')
+				(void)rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_BOTH_MARKS),
+				                   name, val, v[0], v[1], m->both[0], m->both[1], v[0], v[1]);
+			else
+				(void)rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_NO_MARK),
+				                   name, val, v[0], v[1], v[0], v[1]);
 			return RS_EUSAGE;
 		}
 	return RS_OK;

@@ -296,6 +296,7 @@ struct rs_fieldmap {
 	char conv;
 	unsigned char conv_src;
 	char conv_eg[24];
+	char both[2][40]; /* conv 0: what shows '.' and ',' ("12.5", the ',' between cells) */
 	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
 	bool amount_scaled;     /* ... and both name one scale other than 1 (万元, TEUR) */
 	double amount_scale;    /* that scale (10^4 for 万元), or 1; 0 before it is known */

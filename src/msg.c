@@ -357,6 +357,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "mark; say which with --decimal-mark , (%.15g) or --decimal-mark . (%.15g)",
                         "%s\"%s\" 可能是 %.15g，也可能是 %.15g：本文件中没有数字表明小数点的写法；"
                         "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
+    [RS_M_E_BOTH_MARKS] = {"%s \"%s\" may be %.15g or %.15g: this file shows both decimal marks, "
+                           "'.' (%s) and ',' (%s); say which with --decimal-mark , (%.15g) or "
+                           "--decimal-mark . (%.15g)",
+                           "%s\"%s\" 可能是 %.15g，也可能是 %.15g：本文件两种小数点都有：'.'（%s）和 ','（%s）；"
+                           "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
 };
 
 const char *rs_msg_as(rs_lang g, const char *en)

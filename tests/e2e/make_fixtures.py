@@ -655,6 +655,10 @@ def values_fixtures():
             ("A3", "1.200", "35.000", "2")]
     f["values_tab_no_mark.txt"] = lines(
         "Account ID\tRevenue\tTotal Purchases\tContacts", *["\t".join(r) for r in rows]).encode("utf-8")
+    # A ','-separated file (Google Sheets in German) whose German headers
+    # say a decimal comma while its delimiter says a point: asked.
+    f["values_comma_german.csv"] = lines(
+        "Kundennummer,Umsatz,Einkaufsvolumen", "K1,880.000,1000000", "K2,1.200,35.000").encode("utf-8")
     # JSON whose amounts are strings that never show the mark: asked too;
     # a string that shows it ("12,5") decides.
     f["values_json_no_mark.json"] = json.dumps(

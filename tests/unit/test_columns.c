@@ -423,6 +423,33 @@ static void test_tab_file_reads_its_mark_from_other_cells_and_dates(void **state
 	finish(&r);
 }
 
+/* A ';' or ',' delimiter says a mark, but the cells may say the other: a
+ * German header over ',', a "12.5" beside ';'. Then "880.000" is asked. */
+static void test_delimiter_and_cells_that_disagree_stop_and_ask(void **state)
+{
+	static const char *const de[] = {"K1|880.000|1000000", NULL};
+	static const char *const semi[] = {"K1||880.000|1000000|12.5", NULL};
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of("Kundennummer|Umsatz|Einkaufsvolumen", ',', de, 0, &e, &r),
+	                 RS_EUSAGE);
+	assert_string_equal(e.msg, "our_sales (column \"Umsatz\") \"880.000\" may be 880000 or 880: "
+	                           "this file shows both decimal marks, '.' (the ',' between cells) and "
+	                           "',' (\"Kundennummer\"); say which with --decimal-mark , (880000) or "
+	                           "--decimal-mark . (880)");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR "|x", ';', semi, 0, &e, &r), RS_EUSAGE);
+	assert_contains(e.msg, "'.' (\"12.5\") and ',' (the ';' between cells)");
+	finish(&r);
+	/* agreeing cells change nothing: the delimiter is said */
+	assert_int_equal(lookahead_of("Kundennummer|Umsatz|Einkaufsvolumen", ';', de, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, de[0], "share_pct"), "88");
+	assert_contains(said, "',' is the decimal mark in ';'-separated files");
+	finish(&r);
+}
+
 /* Chinese, Japanese and Korean write a decimal point, German a comma: a TAB
  * file with such headers reads "120,000" as 120000, an SAP list's "880.000"
  * as 880000 (both stopped when nothing else said so). */
@@ -689,6 +716,7 @@ int main(void)
 		cmocka_unit_test(test_tab_file_without_evidence_stops_and_asks),
 		cmocka_unit_test(test_tab_file_reads_its_mark_from_other_cells_and_dates),
 		cmocka_unit_test(test_tab_file_reads_the_mark_of_its_headers_language),
+		cmocka_unit_test(test_delimiter_and_cells_that_disagree_stop_and_ask),
 		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
 		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
 		cmocka_unit_test(test_decimal_mark_notice_is_chinese_under_lang_zh),
