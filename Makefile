@@ -89,8 +89,18 @@ $(BUILD)/tests/%.o: tests/unit/%.c | $(BUILD)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
 
-# the command line's atomic output files (its own file, tested alone)
-$(BUILD)/tests/test_atomic: $(BUILD)/tests/test_atomic.o $(BUILD)/cli_atomic.o $(LIB)
+# The command line's files are not in the library: test_cli_*.c link them
+# (all but main.o), and test_main.c links main.c built with its main()
+# renamed relstage_main, which it calls with argument vectors.
+CLI_PARTS := $(filter-out $(BUILD)/main.o,$(CLI_OBJ))
+
+$(BUILD)/tests/test_cli_%: $(BUILD)/tests/test_cli_%.o $(CLI_PARTS) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
+
+$(BUILD)/tests/main_entry.o: src/main.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -Dmain=relstage_main -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tests/test_main: $(BUILD)/tests/test_main.o $(BUILD)/tests/main_entry.o $(CLI_PARTS) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) $(CMOCKA_LIBS)
 
 unit: $(UNIT_BIN)

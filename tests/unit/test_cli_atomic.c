@@ -1,4 +1,4 @@
-/* test_atomic.c - an output file appears whole or not at all. */
+/* test_cli_atomic.c (cli_atomic.c) - an output file appears whole or not at all. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,0 +1,187 @@
+/*
+ * test_cli_msg.c - cli_msg.c, the front end's messages on stderr: one line
+ * "relstage: FILE:LINE: WHERE: MSG", every part present only when known,
+ * never cut however long, written whole.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "test_child.h"
+
+static const rs_error *the_error;
+
+static int say_error(void *ctx)
+{
+	(void)ctx;
+	cli_error(the_error);
+	return 0;
+}
+
+/* stderr of cli_error(e), checked to be one line; the caller frees it. */
+static char *error_line(const rs_error *e)
+{
+	child c;
+
+	the_error = e;
+	c = child_run(say_error, NULL, NULL);
+	assert_int_equal(c.code, 0);
+	assert_string_equal(c.out, "");
+	free(c.out);
+	return c.err;
+}
+
+#define EXPECT_ERROR(e, want)                   \
+	do {                                        \
+		char *got_ = error_line(e);             \
+		assert_string_equal(got_, (want));      \
+		free(got_);                             \
+	} while (0)
+
+static void test_error_names_file_line_and_place(void **state)
+{
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	e.status = RS_EPARSE;
+	e.file = "customers.csv";
+	e.line = 17;
+	strcpy(e.where, "purchase_share");
+	strcpy(e.msg, "\"abc\" is not a number");
+	EXPECT_ERROR(&e, "relstage: customers.csv:17: purchase_share: \"abc\" is not a number\n");
+	e.where[0] = '\0';
+	EXPECT_ERROR(&e, "relstage: customers.csv:17: \"abc\" is not a number\n");
+	e.line = 0; /* a file-wide problem: no line */
+	EXPECT_ERROR(&e, "relstage: customers.csv: \"abc\" is not a number\n");
+	strcpy(e.where, "decision[2].when");
+	EXPECT_ERROR(&e, "relstage: customers.csv: decision[2].when: \"abc\" is not a number\n");
+}
+
+static void test_error_without_file_or_message(void **state)
+{
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	e.status = RS_ENOMEM;
+	strcpy(e.msg, "out of memory");
+	EXPECT_ERROR(&e, "relstage: out of memory\n");
+	e.line = 5; /* a line without a file says nothing */
+	EXPECT_ERROR(&e, "relstage: out of memory\n");
+	e.msg[0] = '\0'; /* no message: the status says it */
+	e.status = RS_EIO;
+	e.file = "<stdout>";
+	e.line = 0;
+	EXPECT_ERROR(&e, "relstage: <stdout>: input/output error\n");
+}
+
+/* rs_error's message is bounded, its file is not: a long path is written whole. */
+static void test_error_with_a_long_path_is_not_cut(void **state)
+{
+	static char path[3000], want[3200];
+	rs_error e;
+
+	(void)state;
+	memset(path, 'p', sizeof path - 1);
+	memcpy(path + sizeof path - 5, ".csv", 5);
+	memset(&e, 0, sizeof e);
+	e.status = RS_EIO;
+	e.file = path;
+	e.line = 3;
+	strcpy(e.msg, "cannot open: No such file or directory");
+	(void)snprintf(want, sizeof want, "relstage: %s:3: cannot open: No such file or directory\n", path);
+	EXPECT_ERROR(&e, want);
+}
+
+static const char *warn_arg;
+
+static int say_warn(void *ctx)
+{
+	(void)ctx;
+	cli_warn("%s: cannot open: %s (%d)", warn_arg, "Permission denied", 13);
+	return 0;
+}
+
+static void vwarn_with_tail(const char *tail, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vwarn(tail, fmt, ap);
+	va_end(ap);
+}
+
+static int say_usage(void *ctx)
+{
+	(void)ctx;
+	vwarn_with_tail("; see relstage --help", "--to takes csv, not \"%s\"", warn_arg);
+	vwarn_with_tail("", "%s", "plain");
+	return 0;
+}
+
+static void test_warn_is_one_prefixed_line(void **state)
+{
+	child c;
+
+	(void)state;
+	warn_arg = "out/客户.csv";
+	c = child_run(say_warn, NULL, NULL);
+	assert_int_equal(c.code, 0);
+	assert_string_equal(c.err, "relstage: out/客户.csv: cannot open: Permission denied (13)\n");
+	assert_string_equal(c.out, "");
+	child_free(&c);
+}
+
+static void test_vwarn_puts_the_tail_after_the_message(void **state)
+{
+	child c;
+
+	(void)state;
+	warn_arg = "xls";
+	c = child_run(say_usage, NULL, NULL);
+	assert_string_equal(c.err, "relstage: --to takes csv, not \"xls\"; see relstage --help\n"
+	                           "relstage: plain\n");
+	child_free(&c);
+}
+
+/* Past the 1024 bytes it formats into on the stack, the message is
+ * formatted again into a block of its size, not cut. */
+static void test_warn_longer_than_its_buffer_is_written_whole(void **state)
+{
+	static char arg[5000], want[5200];
+	size_t n;
+	child c;
+
+	(void)state;
+	for (n = 1000; n <= 4000; n += 3000) {
+		memset(arg, 0, sizeof arg);
+		memset(arg, 'a', n);
+		memcpy(arg + n - 3, "end", 3);
+		warn_arg = arg;
+		c = child_run(say_usage, NULL, NULL);
+		(void)snprintf(want, sizeof want,
+		               "relstage: --to takes csv, not \"%s\"; see relstage --help\nrelstage: plain\n", arg);
+		assert_string_equal(c.err, want);
+		child_free(&c);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_error_names_file_line_and_place),
+		cmocka_unit_test(test_error_without_file_or_message),
+		cmocka_unit_test(test_error_with_a_long_path_is_not_cut),
+		cmocka_unit_test(test_warn_is_one_prefixed_line),
+		cmocka_unit_test(test_vwarn_puts_the_tail_after_the_message),
+		cmocka_unit_test(test_warn_longer_than_its_buffer_is_written_whole),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
