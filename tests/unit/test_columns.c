@@ -1,6 +1,6 @@
 /*
- * test_columns.c - the look-ahead (rs_rowq) and what the classifier decides
- * from it (columns.c): the decimal mark of "1.234"-shaped text by column,
+ * test_columns.c - what the classifier decides from the look-ahead's rows
+ * (columns.c): the decimal mark of "1.234"-shaped text by column,
  * then by file, then by delimiter, said once; shares given as fractions;
  * the share_mismatch flag; relationship_years that are years, and
  * customer_since.
@@ -107,188 +107,6 @@ static const char *cell(run *r, const char *spec, const char *name)
 	} while (0)
 
 #define SHARE_HDR "id|share|revenue|total_purchases"
-
-/* ------------------------------------------------------------- rs_rowq */
-
-static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **state)
-{
-	static const unsigned char types[3] = {RS_T_STRING, RS_T_NUMBER, RS_T_NULL};
-	rs_rowq *q = NULL;
-	rs_error e;
-	trow t;
-	rs_row r;
-	const rs_row *h;
-
-	(void)state;
-	memset(&e, 0, sizeof e);
-	assert_int_equal(rs_rowq_new(&q, 3, 0, &e), RS_OK);
-	assert_null(rs_rowq_row(q, 0));
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b|c", 2), &e), RS_OK);
-	strcpy(t.text, "zzzz"); /* the queue holds a copy */
-	r = *row_of(&t, "d|12|", 3);
-	r.type = types;
-	r.reject = "stray quote";
-	assert_int_equal(rs_rowq_push(q, &r, &e), RS_OK);
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "x", 4), &e), RS_OK);
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "full", 5), &e), RS_ELIMIT); /* 3 rows */
-	h = rs_rowq_row(q, 0);
-	assert_int_equal(h->n, 3);
-	assert_string_equal(h->cell[0], "a");
-	assert_string_equal(h->cell[2], "c");
-	assert_int_equal(h->line, 2);
-	assert_null(h->type);
-	rs_rowq_drop(q, 1);
-	h = rs_rowq_row(q, 0);
-	assert_int_equal(h->line, 3);
-	assert_string_equal(h->cell[1], "12");
-	assert_int_equal(h->len[2], 0);
-	assert_string_equal(h->cell[2], "");
-	assert_memory_equal(h->type, types, 3);
-	assert_string_equal(h->reject, "stray quote");
-	assert_string_equal(rs_rowq_row(q, 1)->cell[0], "x");
-	assert_null(rs_rowq_row(q, 2));
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "y|z", 6), &e), RS_OK);
-	assert_string_equal(rs_rowq_row(q, 2)->cell[1], "z");
-	rs_rowq_drop(q, SIZE_MAX);
-	assert_null(rs_rowq_row(q, 0));
-	rs_rowq_free(q);
-	rs_rowq_free(NULL);
-}
-
-/* A JSON row's hidden cells (rs_row.extra: dot paths) are held too, and
- * move with their row when the rows before it are dropped. */
-static void test_rowq_holds_the_hidden_cells_of_dot_paths(void **state)
-{
-	rs_rowq *q = NULL;
-	rs_error e;
-	trow t;
-	rs_row r;
-	const rs_row *h;
-
-	(void)state;
-	memset(&e, 0, sizeof e);
-	assert_int_equal(rs_rowq_new(&q, 3, 0, &e), RS_OK);
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "first", 2), &e), RS_OK);
-	r = *row_of(&t, "A1|{}|Li Wei|62.5", 3);
-	r.n = 2;
-	r.extra = 2;
-	assert_int_equal(rs_rowq_push(q, &r, &e), RS_OK);
-	strcpy(t.text, "zzzzzzzzzzzzzzzzz"); /* the queue holds a copy */
-	rs_rowq_drop(q, 1);
-	h = rs_rowq_row(q, 0);
-	assert_int_equal(h->n, 2);
-	assert_int_equal(h->extra, 2);
-	assert_string_equal(h->cell[1], "{}");
-	assert_string_equal(h->cell[2], "Li Wei");
-	assert_string_equal(h->cell[3], "62.5");
-	assert_int_equal(h->len[3], 4);
-	rs_rowq_free(q);
-}
-
-static void test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused(void **state)
-{
-	rs_rowq *q = NULL;
-	rs_error e;
-	trow t;
-	char big[600];
-	size_t n = 0;
-
-	(void)state;
-	memset(&e, 0, sizeof e);
-	memset(big, 'x', sizeof big - 1);
-	big[sizeof big - 1] = '\0';
-	assert_int_equal(rs_rowq_new(&q, 1000, 512, &e), RS_OK);
-	assert_int_equal(rs_rowq_push(q, row_of(&t, big, 2), &e), RS_ELIMIT); /* alone over the cap */
-	while (rs_rowq_push(q, row_of(&t, "0123456789|abc", 2), &e) == RS_OK)
-		n++;
-	assert_true(n > 5 && n < 20); /* about 512 / (2 pointers, 2 lengths, 16 bytes) */
-	rs_rowq_drop(q, 1);
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "0123456789|abc", 2), &e), RS_OK);
-	rs_rowq_free(q);
-}
-
-static size_t nalloc;
-
-static void *count_malloc(size_t n)
-{
-	nalloc++;
-	return malloc(n);
-}
-
-static void *count_realloc(void *p, size_t n)
-{
-	nalloc++;
-	return realloc(p, n);
-}
-
-/* Memory is taken at the first push and reused: it never grows with the input. */
-static void test_rowq_allocates_once(void **state)
-{
-	rs_alloc_hooks h = {count_malloc, count_realloc, free};
-	rs_rowq *q = NULL;
-	rs_error e;
-	trow t;
-	int round, i;
-
-	(void)state;
-	memset(&e, 0, sizeof e);
-	rs_set_alloc_hooks(&h);
-	assert_int_equal(rs_rowq_new(&q, 50, 0, &e), RS_OK);
-	assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b", 2), &e), RS_OK);
-	nalloc = 0;
-	for (round = 0; round < 100; round++) {
-		for (i = 0; i < 60; i++)
-			(void)rs_rowq_push(q, row_of(&t, "some|cells|here", 2), &e);
-		rs_rowq_drop(q, (size_t)round % 3 == 0 ? SIZE_MAX : 7);
-	}
-	assert_int_equal(nalloc, 0);
-	rs_rowq_free(q);
-	rs_set_alloc_hooks(NULL);
-}
-
-static int fail_after = -1; /* allocations left before one fails; -1: none fails */
-
-static void *failing_malloc(size_t n)
-{
-	if (fail_after == 0)
-		return NULL;
-	if (fail_after > 0)
-		fail_after--;
-	return malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-	if (fail_after == 0)
-		return NULL;
-	return realloc(p, n);
-}
-
-/* A failed first push leaves the queue empty and usable, whichever allocation failed. */
-static void test_rowq_survives_a_failed_allocation(void **state)
-{
-	rs_alloc_hooks h = {failing_malloc, failing_realloc, free};
-	rs_rowq *q = NULL;
-	rs_error e;
-	trow t;
-	int k;
-
-	(void)state;
-	memset(&e, 0, sizeof e);
-	rs_set_alloc_hooks(&h);
-	for (k = 0; k < 2; k++) {
-		fail_after = -1;
-		assert_int_equal(rs_rowq_new(&q, 10, 0, &e), RS_OK);
-		fail_after = k;
-		assert_int_equal(rs_rowq_push(q, row_of(&t, "a|b", 2), &e), RS_ENOMEM);
-		assert_null(rs_rowq_row(q, 0));
-		fail_after = -1;
-		assert_int_equal(rs_rowq_push(q, row_of(&t, "c|d", 3), &e), RS_OK);
-		assert_string_equal(rs_rowq_row(q, 0)->cell[1], "d");
-		rs_rowq_free(q);
-	}
-	rs_set_alloc_hooks(NULL);
-}
 
 /* ----------------------------------------------------- decimal marks */
 
@@ -705,11 +523,6 @@ static void test_customer_since_gives_the_years_and_given_years_win(void **state
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rowq_holds_copies_in_order_and_drops_from_the_front),
-		cmocka_unit_test(test_rowq_holds_the_hidden_cells_of_dot_paths),
-		cmocka_unit_test(test_rowq_is_bounded_in_bytes_and_a_row_too_big_is_refused),
-		cmocka_unit_test(test_rowq_allocates_once),
-		cmocka_unit_test(test_rowq_survives_a_failed_allocation),
 		cmocka_unit_test(test_semicolon_file_with_dot_decimals_reads_them_as_written),
 		cmocka_unit_test(test_semicolon_file_with_comma_decimals_reads_50_000_as_fifty_thousand),
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
