@@ -334,6 +334,7 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	/* --max-rejects N: no need to read on once the run cannot succeed */
 	if (too_many_rejects(r->o, ++r->rejected, 0, false)) {
 		err->file = r->file;
+		err->where[0] = '\0'; /* the count stops the run, not this row's cell */
 		return rs_error_set(err, RS_ELIMIT, row->line,
 		                    r->o->co.lang == RS_LANG_ZH
 		                        ? "被拒绝的行超过 --max-rejects %lu；没有替换任何输出文件"

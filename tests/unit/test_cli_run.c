@@ -248,6 +248,39 @@ static void test_more_rejects_than_max_rejects_is_exit_2_and_replaces_nothing(vo
 	free(in[0]);
 }
 
+/*
+ * The stop names the file and line of the row that went past the limit, and
+ * no column: it is about the count, not that row's cell, whichever input
+ * the row is in (the second input's rows reached it with the rejected
+ * cell's column: "mix.csv:3: share: more than --max-rejects 0 ...").
+ */
+static void test_max_rejects_stop_names_no_column_in_any_input(void **state)
+{
+	char *in[2], want[512];
+	cli_opts o;
+	child c;
+	size_t k;
+
+	(void)state;
+	put_file("ok.csv", OK_CSV);
+	put_file("mix.csv", MIX_CSV);
+	for (k = 0; k < 2; k++) {
+		in[0] = path_dup(k == 0 ? "mix.csv" : "ok.csv");
+		in[1] = path_dup("mix.csv");
+		o = plain(in, k + 1);
+		o.max_rejects_set = true;
+		c = run(&o, NULL);
+		assert_int_equal(c.code, EXIT_TROUBLE);
+		snprintf(want, sizeof want,
+		         "relstage: %s:3: more than --max-rejects 0 rows rejected; no output file was replaced\n",
+		         in[1]);
+		assert_string_equal(c.err, want);
+		child_free(&c);
+		free(in[0]);
+		free(in[1]);
+	}
+}
+
 /* A percentage is decided at the end, on all the rows: 1 of 3 is 33%. */
 static void test_max_rejects_as_a_percentage_of_the_rows(void **state)
 {
@@ -469,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_a_rejected_row_is_exit_1_named_by_file_and_line_and_kept),
 		cmocka_unit_test(test_standard_input_when_no_file_is_named),
 		cmocka_unit_test(test_more_rejects_than_max_rejects_is_exit_2_and_replaces_nothing),
+		cmocka_unit_test(test_max_rejects_stop_names_no_column_in_any_input),
 		cmocka_unit_test(test_max_rejects_as_a_percentage_of_the_rows),
 		cmocka_unit_test(test_two_outputs_naming_one_file_is_exit_2_before_reading),
 		cmocka_unit_test(test_output_may_replace_the_previous_run_it_reads),
