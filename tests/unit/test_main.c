@@ -12,9 +12,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "relstage.h"
 #include "test_child.h"
@@ -68,6 +71,7 @@ static void put_file(const char *name, const char *text)
 }
 
 typedef struct cmd {
+	bool full; /* standard output is /dev/full */
 	const char *env[2]; /* NAME=VALUE for the child, or NULL */
 	char *argv[16];
 	int argc;
@@ -81,6 +85,12 @@ static int call_main(void *ctx)
 	for (i = 0; i < 2 && c->env[i] != NULL; i++)
 		if (putenv((char *)(uintptr_t)c->env[i]) != 0)
 			return 99;
+	if (c->full) {
+		int fd = open("/dev/full", O_WRONLY);
+
+		if (fd < 0 || dup2(fd, 1) < 0)
+			return 99;
+	}
 	return relstage_main(c->argc, c->argv);
 }
 
@@ -351,6 +361,86 @@ static void test_a_rejected_row_is_exit_1(void **state)
 	child_free(&c);
 }
 
+/* inspect writes its report only, as text or JSON; --write-map the mapping. */
+static void test_inspect_takes_only_its_own_options(void **state)
+{
+	child c;
+	FILE *f;
+	char *map;
+
+	(void)state;
+	put_file("i.csv", OK_CSV);
+	EXPECT_USAGE("inspect writes nothing but its report: -o, --rejects, --summary, --summary-json and "
+	             "--previous are for a run" USAGE_TAIL,
+	             "inspect", "-o", "x.csv", at("i.csv"));
+	EXPECT_USAGE("inspect writes nothing but its report: -o, --rejects, --summary, --summary-json and "
+	             "--previous are for a run" USAGE_TAIL,
+	             "--summary", "inspect", at("i.csv"));
+	EXPECT_USAGE("inspect writes text, or JSON with --to json" USAGE_TAIL, "inspect", "--to", "table",
+	             at("i.csv"));
+	c = relstage(NULL, "inspect", "--to", "json", "--write-map", at("i.map.json"), at("i.csv"));
+	assert_int_equal(c.code, 0);
+	assert_memory_equal(c.out, "{\"relstage\":\"" RS_VERSION "\",\"files\":[{\"file\":\"",
+	                    strlen("{\"relstage\":\"" RS_VERSION "\",\"files\":[{\"file\":\""));
+	assert_string_equal(c.err, "");
+	child_free(&c);
+	f = fopen(at("i.map.json"), "r");
+	assert_non_null(f);
+	map = child_read(f);
+	fclose(f);
+	assert_memory_equal(map, "{\n  \"relstage_map\": 1,\n  \"fields\": {\n    \"id\": \"id\",",
+	                    strlen("{\n  \"relstage_map\": 1,\n  \"fields\": {\n    \"id\": \"id\","));
+	free(map);
+}
+
+static void test_validate_and_fields_report_on_stdout(void **state)
+{
+	char want[512];
+	FILE *f;
+	child c;
+
+	(void)state;
+	f = fopen(at("default.json"), "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(rs_default_rules_json, 1, rs_default_rules_json_len, f), rs_default_rules_json_len);
+	assert_int_equal(fclose(f), 0);
+	c = relstage(NULL, "validate", at("default.json"));
+	assert_int_equal(c.code, 0);
+	snprintf(want, sizeof want, "%s: ok: 4 stages, ", at("default.json"));
+	assert_memory_equal(c.out, want, strlen(want));
+	assert_string_equal(c.err, "");
+	child_free(&c);
+	c = relstage(NULL, "fields");
+	assert_int_equal(c.code, 0);
+	assert_memory_equal(c.out, "id                   text    account id (required)\n", 51);
+	assert_non_null(strstr(c.out, "\nname                 text    account name\n"));
+	child_free(&c);
+}
+
+/* Standard output is checked at the end: a failed write is exit 2. */
+static void test_a_failed_write_to_stdout_is_exit_2(void **state)
+{
+	cmd m;
+	child c;
+
+	(void)state;
+	if (access("/dev/full", W_OK) != 0)
+		skip();
+	memset(&m, 0, sizeof m);
+	m.full = true;
+	m.argv[m.argc++] = (char *)"relstage";
+	m.argv[m.argc++] = (char *)"-V";
+	c = child_run(call_main, &m, NULL);
+	assert_int_equal(c.code, 2);
+	assert_string_equal(c.err, "relstage: <stdout>: write failed: No space left on device\n");
+	child_free(&c);
+	m.argv[1] = (char *)"rules";
+	c = child_run(call_main, &m, NULL);
+	assert_int_equal(c.code, 2);
+	assert_string_equal(c.err, "relstage: <stdout>: write failed: No space left on device\n");
+	child_free(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +455,9 @@ int main(void)
 		cmocka_unit_test(test_rules_file_problems_name_the_file_and_line),
 		cmocka_unit_test(test_relstage_today_must_be_a_date_and_a_bad_lang_falls_back),
 		cmocka_unit_test(test_a_rejected_row_is_exit_1),
+		cmocka_unit_test(test_inspect_takes_only_its_own_options),
+		cmocka_unit_test(test_validate_and_fields_report_on_stdout),
+		cmocka_unit_test(test_a_failed_write_to_stdout_is_exit_2),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
