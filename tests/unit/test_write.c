@@ -1072,6 +1072,37 @@ static void test_json_strings_are_escaped_and_literals_typed(void **state)
 	       "{\"s\":\"x\",\"q\":\"\",\"b\":\"1\\\"\"}\n");
 }
 
+/* A key is encoded once into the output buffer's room (6 bytes a byte at
+ * worst): a longer column name is refused, naming the column, for JSON and
+ * JSON Lines; CSV takes it. */
+static void test_json_column_name_too_long_for_a_key_is_refused(void **state)
+{
+	static char name[50001];
+	const char *h[2] = {"id", name};
+	rs_format f[] = {RS_FMT_JSON, RS_FMT_JSONL};
+	rs_write_opts o;
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+	size_t i;
+	FILE *fp = tmpfile();
+
+	(void)state;
+	assert_non_null(fp);
+	memset(name, 'n', sizeof name - 1);
+	for (i = 0; i < 2; i++) {
+		o = opts(f[i]);
+		rs_error_clear(&err);
+		assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err), RS_ELIMIT);
+		assert_null(w);
+		assert_string_equal(err.msg, "column name 2 is too long for JSON output");
+	}
+	o = opts(RS_FMT_CSV);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
+	rs_writer_free(w);
+	fclose(fp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1097,6 +1128,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
 		cmocka_unit_test(test_json_strings_round_trip_through_cjson),
 		cmocka_unit_test(test_json_strings_are_escaped_and_literals_typed),
+		cmocka_unit_test(test_json_column_name_too_long_for_a_key_is_refused),
 		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
 		cmocka_unit_test(test_table_right_aligns_numbers_and_their_header),
 		cmocka_unit_test(test_table_cuts_long_text_with_ellipsis_at_character_boundary),
