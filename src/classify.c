@@ -69,12 +69,7 @@ static rs_status setup_intake(rs_classifier *c, rs_error *err)
 	const char *p = o->prefix;
 	int k;
 
-	c->cfg.maps = o->maps;
-	c->cfg.nmaps = o->nmaps;
-	c->cfg.ignores = o->ignores;
-	c->cfg.nignores = o->nignores;
-	c->cfg.lang = o->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN;
-	c->cfg.file = o->map_file;
+	c->cfg = rs_fieldcfg_of(o);
 	rs_intake_init(&c->in, &c->o, &c->stats,
 	               o->header_line ? o->header_line : o->map_file ? o->map_file->header_row : 0);
 	if (p == NULL || *p == '\0')

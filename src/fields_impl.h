@@ -202,6 +202,14 @@ typedef struct rs_fieldcfg {
 	rs_lang lang;               /* the notes' language (--lang) */
 } rs_fieldcfg;
 
+/* The mapping a run's options give: the map file, -m, --ignore, --lang. */
+static inline rs_fieldcfg rs_fieldcfg_of(const rs_classify_opts *o)
+{
+	return (rs_fieldcfg){.maps = o->maps, .nmaps = o->nmaps, .ignores = o->ignores,
+	                     .nignores = o->nignores, .file = o->map_file,
+	                     .lang = o->lang == RS_LANG_ZH ? RS_LANG_ZH : RS_LANG_EN};
+}
+
 /* What messages call a column: for JSON (keys true) a key, which -m names
  * as KEY or as a dot path into an object, KEY.KEY. */
 #define RS_COL(keys) ((keys) ? "key" : "column")

@@ -292,12 +292,8 @@ rs_status rs_previous_load(rs_previous **out, FILE *fp, const char *name,
 	p->rules = r;
 	p->name = name;
 	if (co != NULL) {
-		p->cfg.maps = co->maps;
-		p->cfg.nmaps = co->nmaps;
-		p->cfg.ignores = co->ignores;
-		p->cfg.nignores = co->nignores;
-		p->cfg.file = co->map_file;
-		p->cfg.lang = ro.lang = co->lang;
+		p->cfg = rs_fieldcfg_of(co);
+		ro.lang = co->lang;
 	}
 	p->diag = diag;
 	p->ctx = ctx;
