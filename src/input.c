@@ -283,34 +283,25 @@ static rs_status iconv_decode(rs_input *in, char *dst, size_t cap, size_t *got, 
 		int e = errno;
 
 		in->raw_off = (size_t)(inp - in->raw);
-		if ((r != (size_t)-1 || e == EINVAL) && stop < in->raw_len) {
-			if (stop == in->run_at) {
-				pending_utf8_run(in, stop);
-				break;
-			}
-			if (out != dst)
-				break;
-			if ((st = refill_raw(in, err)) != RS_OK)
-				return st;
-			guard_scan(in);
-		} else if (r != (size_t)-1 || e == EINVAL) {
-			if (in->eof) {
-				if (inleft > 0)
-					pending_bad_bytes(in, (unsigned char *)inp, inleft, true);
-				else /* end of input: shift back a stateful encoding */
-					(void)iconv(in->cd, NULL, NULL, &out, &outleft);
-				break;
-			}
-			if (out != dst)
-				break;
-			if ((st = refill_raw(in, err)) != RS_OK)
-				return st;
-			if (in->guard)
-				guard_scan(in);
-		} else if (e == EILSEQ) {
+		if (r == (size_t)-1 && e == EILSEQ) {
 			pending_bad_bytes(in, (unsigned char *)inp, inleft, false);
-		} else {
+		} else if (r == (size_t)-1 && e != EINVAL) {
 			break; /* E2BIG: dst is full */
+		} else if (stop < in->raw_len && stop == in->run_at) {
+			pending_utf8_run(in, stop);
+			break;
+		} else if (stop >= in->raw_len && in->eof) {
+			if (inleft > 0)
+				pending_bad_bytes(in, (unsigned char *)inp, inleft, true);
+			else /* end of input: shift back a stateful encoding */
+				(void)iconv(in->cd, NULL, NULL, &out, &outleft);
+			break;
+		} else if (out != dst) {
+			break;
+		} else if ((st = refill_raw(in, err)) != RS_OK) {
+			return st;
+		} else {
+			guard_scan(in); /* without the guard, run_at and hold stay SIZE_MAX */
 		}
 	}
 	*got = cap - outleft;
