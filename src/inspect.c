@@ -63,6 +63,16 @@ static void jkey(rs_buf *b, const char *k, bool comma)
 	rs_buf_putc(b, ':');
 }
 
+/* ,"k":"v", or ,"k":null when v is NULL. */
+static void jstr(rs_buf *b, const char *k, const char *v)
+{
+	jkey(b, k, true);
+	if (v != NULL)
+		rs_buf_json_str(b, v);
+	else
+		rs_buf_puts(b, "null");
+}
+
 static const char *level_name(double v)
 {
 	return v >= 1 && v <= 4 ? rs_level_names[(int)v - 1] : "?";
@@ -125,12 +135,9 @@ void rs_inspect_fields_json(const rs_classifier *cc, rs_buf *b)
 		rs_buf_json_str(b, text);
 		rs_buf_puts(b, ",\"index\":");
 		rs_buf_put_ulong(b, (unsigned long)m->col[f] + 1);
-		jkey(b, "how", true);
-		rs_buf_json_str(b, rs_how_names[m->how[f]]);
-		if (m->how[f] == RS_HOW_WORDS) {
-			jkey(b, "words", true);
-			rs_buf_json_str(b, m->matched[f]);
-		}
+		jstr(b, "how", rs_how_names[m->how[f]]);
+		if (m->how[f] == RS_HOW_WORDS)
+			jstr(b, "words", m->matched[f]);
 		rs_buf_putc(b, '}');
 	}
 	rs_buf_putc(b, '}');
@@ -509,8 +516,7 @@ static void json_list(insp *z, rs_buf *b, const char *key, const listed *l, size
 		rs_buf_puts(b, i ? ",{\"file\":" : "{\"file\":");
 		rs_buf_json_str(b, z->files[l[i].file].name);
 		rs_buf_printf(b, ",\"line\":%lu", l[i].line);
-		jkey(b, what, true);
-		rs_buf_json_str(b, l[i].text);
+		jstr(b, what, l[i].text);
 		rs_buf_putc(b, '}');
 	}
 	rs_buf_putc(b, ']');
@@ -528,23 +534,15 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		const file_info *fi = &z->files[i];
 		rs_buf_puts(b, i ? ",{\"file\":" : "{\"file\":");
 		rs_buf_json_str(b, fi->name);
-		jkey(b, "format", true);
-		rs_buf_json_str(b, rs_format_name(fi->format));
-		jkey(b, "encoding", true);
-		rs_buf_json_str(b, fi->encoding);
-		jkey(b, "delimiter", true);
-		if (fi->delimiter != 0)
-			rs_buf_json_str(b, delim_text(fi->delimiter, false, d));
-		else
-			rs_buf_puts(b, "null");
+		jstr(b, "format", rs_format_name(fi->format));
+		jstr(b, "encoding", fi->encoding);
+		jstr(b, "delimiter", fi->delimiter != 0 ? delim_text(fi->delimiter, false, d) : NULL);
 		jkey(b, "header_line", true);
 		if (fi->header)
 			rs_buf_put_ulong(b, fi->header_line);
 		else
 			rs_buf_puts(b, "null");
-		jkey(b, "title_rows", true);
-		rs_buf_put_ulong(b, fi->titles);
-		rs_buf_putc(b, '}');
+		rs_buf_printf(b, ",\"title_rows\":%lu}", fi->titles);
 	}
 	rs_buf_puts(b, "],\"fields\":");
 	rs_inspect_fields_json(z->cls, b);
@@ -555,8 +553,7 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		rs_buf_printf(b, "%s{\"line\":%lu", i ? "," : "", z->shown[i].line);
 		jkey(b, "values", true);
 		rs_buf_puts(b, z->shown[i].json.failed ? "{}" : z->shown[i].json.data);
-		jkey(b, "outcome", true);
-		rs_buf_json_str(b, z->shown[i].outcome);
+		jstr(b, "outcome", z->shown[i].outcome);
 		rs_buf_putc(b, '}');
 	}
 	rs_buf_printf(b,
