@@ -513,6 +513,9 @@ static rs_status commit_all(run *r, rs_error *err)
 static rs_status finish(run *r, rs_error *err)
 {
 	const rs_stats *s = rs_classifier_stats(r->cls);
+	bool zh = r->o->co.lang == RS_LANG_ZH;
+	const char *cols = zh ? (r->keys ? "键" : "列") : r->keys ? "keys" : "columns";
+	const char *caps = r->keys ? "KEY" : "COLUMN";
 	rs_status st = RS_OK;
 	rs_buf b;
 
@@ -550,27 +553,19 @@ static rs_status finish(run *r, rs_error *err)
 	 * different columns, and every account would show as new and vanished. */
 	if (st == RS_OK && s->with_previous && s->classified > 0 && s->vanished + s->prev_rejected > 0 &&
 	    s->up + s->down + s->same == 0)
-		cli_warn(r->o->co.lang == RS_LANG_ZH
-		                 ? "%s: 本次没有一个客户出现在上次的文件中（%lu 个新增，%lu 个消失）；"
-		                   "若两个文件的客户编号不在同一%s，请用 -m id=%s名 指定"
-		                 : "%s: no account of this run is in it (%lu new, %lu vanished); if the "
-		                   "two files give the id in different %s, say which with -m id=%s",
-		         r->o->previous, s->added, s->vanished,
-		         r->o->co.lang == RS_LANG_ZH ? (r->keys ? "键" : "列")
-		         : r->keys                   ? "keys"
-		                                     : "columns",
-		         r->o->co.lang == RS_LANG_ZH ? (r->keys ? "键" : "列")
-		         : r->keys                   ? "KEY"
-		                                     : "COLUMN");
+		cli_warn(zh ? "%s: 本次没有一个客户出现在上次的文件中（%lu 个新增，%lu 个消失）；"
+		              "若两个文件的客户编号不在同一%s，请用 -m id=%s名 指定"
+		            : "%s: no account of this run is in it (%lu new, %lu vanished); if the "
+		              "two files give the id in different %s, say which with -m id=%s",
+		         r->o->previous, s->added, s->vanished, cols, zh ? cols : caps);
 	if (st == RS_OK && r->shown > MAX_SHOWN_REJECTS)
-		cli_warn(r->o->co.lang == RS_LANG_ZH ? "另有 %lu 个被拒绝的行未显示%s"
-		                                     : "%lu more rejected rows not shown%s",
+		cli_warn(zh ? "另有 %lu 个被拒绝的行未显示%s"
+		            : "%lu more rejected rows not shown%s",
 		         r->shown - MAX_SHOWN_REJECTS,
-		         r->o->co.lang == RS_LANG_ZH
-		             ? (r->o->rejects ? "；全部行都在拒绝行文件中"
-		                              : "（用 --rejects FILE 保存全部）")
-		             : (r->o->rejects ? "; all are in the rejects file"
-		                              : " (use --rejects FILE to keep them)"));
+		         zh ? (r->o->rejects ? "；全部行都在拒绝行文件中"
+		                             : "（用 --rejects FILE 保存全部）")
+		            : (r->o->rejects ? "; all are in the rejects file"
+		                             : " (use --rejects FILE to keep them)"));
 	return st;
 }
 
