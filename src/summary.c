@@ -45,14 +45,9 @@ static const char *const colon[RS_LANG_COUNT] = {":\n", "：\n"};
 static void pad(rs_buf *b, const char *s, size_t width, bool right)
 {
 	size_t w = rs_display_width(s, strlen(s));
+	int n = w < width ? (int)(width - w) : 0;
 
-	if (right)
-		for (; w < width; w++)
-			rs_buf_putc(b, ' ');
-	rs_buf_puts(b, s);
-	if (!right)
-		for (; w < width; w++)
-			rs_buf_putc(b, ' ');
+	rs_buf_printf(b, "%*s%s%*s", right ? n : 0, "", s, right ? 0 : n, "");
 }
 
 /* Appends a number (and suffix) right-aligned in `width` columns. */
