@@ -172,12 +172,6 @@ static void put_number(rs_buf *b, double v)
 	(void)rs_buf_append(b, tmp, rs_num_text(tmp, v, 0));
 }
 
-static void spaces(rs_buf *b, size_t n)
-{
-	while (n-- > 0)
-		(void)rs_buf_putc(b, ' ');
-}
-
 /*
  * v on one line when it fits in `width` columns after the `used` ones (and
  * always when width is SIZE_MAX: inside such a line), else an object or
@@ -203,7 +197,7 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 		for (c = v->child; c != NULL; c = c->next) {
 			(void)rs_buf_puts(b, wrap ? "\n" : c != v->child ? ", " : "");
 			line = b->len;
-			spaces(b, wrap ? indent + 2 : 0);
+			(void)rs_buf_printf(b, "%*s", wrap ? (int)indent + 2 : 0, "");
 			if (obj) {
 				rs_buf_json_str(b, c->string);
 				(void)rs_buf_puts(b, ": ");
@@ -211,10 +205,8 @@ static void print(rs_buf *b, const cJSON *v, size_t indent, size_t used, size_t 
 			print(b, c, indent + 2, b->len - line, wrap ? width : SIZE_MAX);
 			(void)rs_buf_puts(b, wrap && c->next != NULL ? "," : "");
 		}
-		if (wrap) {
-			(void)rs_buf_putc(b, '\n');
-			spaces(b, indent);
-		}
+		if (wrap)
+			(void)rs_buf_printf(b, "\n%*s", (int)indent, "");
 		(void)rs_buf_putc(b, obj ? '}' : ']');
 		if (wrap || b->failed || width == SIZE_MAX || v->child == NULL || used + (b->len - start) <= width)
 			return;
