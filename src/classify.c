@@ -8,10 +8,7 @@
  * Invariant: after the first few rows nothing here allocates per row. The
  * appended cells are written into one reused arena, back to back, each
  * followed by its NUL, in output order, and pointed at once the row is
- * complete (the arena may move while it grows). The flags and actions,
- * which depend only on the decision, are joined once per (stage, fired
- * action rules, downgraded), at most TAIL_SLOTS of them: the cached actions
- * are pointed at, not copied.
+ * complete (the arena may move while it grows).
  */
 #include <math.h>
 #include <stdio.h>
@@ -159,8 +156,6 @@ void rs_classifier_free(rs_classifier *c)
 	rs_free((void *)c->cell);
 	rs_free(c->len);
 	rs_free(c->type);
-	for (i = 0; i < TAIL_SLOTS; i++)
-		rs_free(c->tails[i].text);
 	rs_buf_free(&c->arena);
 	rs_buf_free(&c->explain);
 	rs_buf_free(&c->last_id);
@@ -648,8 +643,8 @@ static inline void put_ref(rs_classifier *c, size_t k, const text_ref *t)
 	put_cell(c, k, t->s, t->n, t->n != 0 ? RS_T_STRING : RS_T_NULL);
 }
 
-/* The cells stage .. share_gap, and flags when the tail t was cached. */
-static void put_fixed(rs_classifier *c, const rs_account *a, const rs_result *res, const tail *t)
+/* The cells stage .. share_gap. */
+static void put_fixed(rs_classifier *c, const rs_account *a, const rs_result *res)
 {
 	const text_ref *id = &c->stage_id[res->stage], *label = &c->stage_label[res->stage];
 
@@ -663,8 +658,6 @@ static void put_fixed(rs_classifier *c, const rs_account *a, const rs_result *re
 		put_num(c, COL_GAP, res->share_gap, 2);
 	else
 		put_cell(c, COL_GAP, "", 0, RS_T_NULL);
-	if (t != NULL)
-		put_cell(c, COL_FLAGS, t->flags.s, t->flags.n, RS_T_STRING);
 }
 
 /* Appends flag f to a flags cell, after a ';' unless it is the first. */
@@ -724,67 +717,6 @@ static size_t put_actions(rs_classifier *c, const rs_result *res, bool downgrade
 	n = c->arena.len - start;
 	rs_buf_putc(&c->arena, '\0');
 	return n;
-}
-
-static size_t tail_hash(uint64_t fired, size_t stage, bool down)
-{
-	uint64_t h = (fired ^ (uint64_t)stage << 58 ^ (uint64_t)down << 63) * UINT64_C(0x9E3779B97F4A7C15);
-
-	return (size_t)(h >> 56) % TAIL_SLOTS;
-}
-
-/*
- * The cached flags and actions of this decision, or NULL; then *slot is
- * where to cache them, NULL when all TAIL_SLOTS are taken.
- */
-static tail *find_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t *fired_out,
-                       tail **slot)
-{
-	uint64_t fired = 0;
-	size_t i, h, probe;
-	tail *t;
-
-	for (i = 0; i < res->nfired; i++)
-		fired |= (uint64_t)1 << res->fired[i];
-	*fired_out = fired;
-	*slot = NULL;
-	h = tail_hash(fired, res->stage, down);
-	for (probe = 0; probe < TAIL_SLOTS; probe++) {
-		t = &c->tails[(h + probe) % TAIL_SLOTS];
-		if (t->text == NULL) {
-			*slot = t;
-			return NULL;
-		}
-		if (t->fired == fired && t->stage == res->stage && t->down == down)
-			return t;
-	}
-	return NULL;
-}
-
-/*
- * The flags and actions cells of a decision not in the cache, joined into
- * the arena after the fixed cells, and cached in `slot` when there is one
- * and memory for it (a failure to cache only means joining again next time).
- */
-static void put_tail(rs_classifier *c, const rs_result *res, bool down, uint64_t fired,
-                     tail *slot, size_t *len, unsigned char *type)
-{
-	size_t fstart = c->arena.len;
-
-	len[COL_FLAGS] = put_flags(c, res, down);
-	len[COL_ACTIONS] = put_actions(c, res, down);
-	type[COL_FLAGS] = type[COL_ACTIONS] = RS_T_STRING;
-	if (c->arena.failed || slot == NULL)
-		return;
-	slot->text = rs_malloc(c->arena.len - fstart);
-	if (slot->text == NULL)
-		return;
-	memcpy(slot->text, c->arena.data + fstart, c->arena.len - fstart);
-	slot->fired = fired;
-	slot->stage = (unsigned char)res->stage;
-	slot->down = down;
-	slot->flags = (text_ref){slot->text, len[COL_FLAGS]};
-	slot->actions = (text_ref){slot->text + len[COL_FLAGS] + 1, len[COL_ACTIONS]};
 }
 
 /* The reject of id a seen before: first at `line` of this file (file NULL),
@@ -1110,26 +1042,15 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 }
 
 /* The appended cells' pointers, from their lengths: the arena's cells are
- * back to back from its start; cached actions and the explain text are not
- * in it. */
-static void set_cells(rs_classifier *c, const tail *t)
+ * back to back from its start; the explain text is not in it. */
+static void set_cells(rs_classifier *c)
 {
 	const char **cell = c->cell + c->nin;
 	const size_t *len = c->len + c->nin;
 	const char *p = c->arena.data;
 	size_t k;
 
-	for (k = 0; k < COL_ACTIONS; k++) {
-		cell[k] = p;
-		p += len[k] + 1;
-	}
-	if (t != NULL) {
-		cell[COL_ACTIONS] = t->actions.s;
-	} else {
-		cell[COL_ACTIONS] = p;
-		p += len[COL_ACTIONS] + 1;
-	}
-	for (k = COL_TYPE; k < COL_EXPLAIN; k++) {
+	for (k = 0; k < COL_EXPLAIN; k++) {
 		cell[k] = p;
 		p += len[k] + 1;
 	}
@@ -1173,8 +1094,6 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	rs_status st;
 	bool down = false;
 	long prev = -1;
-	uint64_t fired;
-	tail *t, *slot;
 	size_t *len = c->len + c->nin, k = COL_EXPLAIN;
 	unsigned char *type = c->type + c->nin;
 
@@ -1186,16 +1105,10 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 		st = repeated(c, &a, in, err);
 	if (st != RS_OK)
 		return st;
-	t = find_tail(c, &res, down, &fired, &slot);
-	if (c->mismatch)
-		t = slot = NULL; /* share_mismatch: joined for this row, not cached */
-	put_fixed(c, &a, &res, t);
-	if (t != NULL) {
-		len[COL_ACTIONS] = t->actions.n;
-		type[COL_ACTIONS] = RS_T_STRING;
-	} else {
-		put_tail(c, &res, down, fired, slot, len, type);
-	}
+	put_fixed(c, &a, &res);
+	len[COL_FLAGS] = put_flags(c, &res, down);
+	len[COL_ACTIONS] = put_actions(c, &res, down);
+	type[COL_FLAGS] = type[COL_ACTIONS] = RS_T_STRING;
 	put_advice(c, &res);
 	if (c->o.explain) { /* the explain buffer itself: not copied */
 		len[k] = c->explain.len;
@@ -1206,7 +1119,7 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	/* The explain text too: a row must never go out with a silently cut one. */
 	if (c->arena.failed || (c->o.explain && c->explain.failed))
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
-	set_cells(c, t);
+	set_cells(c);
 	copy_input(c, in);
 	c->out_row.line = in->line;
 	if (c->looks_total)

@@ -11,24 +11,12 @@
 #include "internal.h"
 #include "rules_impl.h"
 
-/* Distinct (stage, fired set, downgraded) tails kept; more are built per row. */
-#define TAIL_SLOTS 256
-
 /* A piece of text set up once. */
 typedef struct text_ref {
 	const char *s;
 	size_t n;
 } text_ref;
 
-/* The flags and actions cells of one decision, joined once: text holds
- * "flags\0actions\0". */
-typedef struct tail {
-	char *text;
-	uint64_t fired; /* bit k: action rule k fired */
-	unsigned char stage;
-	bool down;
-	text_ref flags, actions;
-} tail;
 
 
 struct rs_classifier {
@@ -60,7 +48,6 @@ struct rs_classifier {
 	text_ref bond_id[RS_MAX_KINDS], model_id[RS_MAX_KINDS];
 	text_ref need_sep;
 	text_ref stage_id[RS_MAX_STAGES], stage_label[RS_MAX_STAGES];
-	tail tails[TAIL_SLOTS];
 	rs_stats stats;
 	bool finished;
 	/* Looked up once, not per row: the action whose flag each action
