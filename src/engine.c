@@ -41,31 +41,28 @@ static void explain_eval(const rs_rules *r, const rs_result *res, rs_buf *b, boo
 	}
 }
 
-/*
- * The action rules in rule order, only those that can fire at the decided
- * stage, each with its condition at that stage (rules_impl.h: residual
- * programs), which no longer tests the stage.
- */
+/* The action rules that fire, in rule order: of those that can at the
+ * decided stage (rs_rules.act_at). */
 static void fire(const rs_rules *r, const double *v, uint32_t known, rs_result *res)
 {
-	const rs_entry *e = r->ent + r->act_first[res->stage];
-	const rs_entry *end = r->ent + r->model_first[res->stage];
+	uint64_t can = r->act_at[res->stage];
+	size_t i;
 
 	res->nfired = 0;
-	for (; e < end; e++)
-		if (rs_cond_fast(r->prog, e->root, v, known) == RS_K_T)
-			res->fired[res->nfired++] = e->rule;
+	for (i = 0; i < r->nact; i++)
+		if ((can >> i & 1u) && rs_cond_fast(r->prog, r->act[i].cond, v, known) == RS_K_T)
+			res->fired[res->nfired++] = i;
 }
 
-/* The rule of the first entry of ent[from .. to) whose condition is true;
- * -1 if none. */
-static long first(const rs_rules *r, uint32_t from, uint32_t to, const double *v, uint32_t known)
+/* The first rule of kind k (a type, a model) in `can` whose condition is
+ * true; -1 if none. */
+static long first(const rs_rules *r, int k, uint32_t can, const double *v, uint32_t known)
 {
-	const rs_entry *e, *end = r->ent + to;
+	size_t i;
 
-	for (e = r->ent + from; e < end; e++)
-		if (rs_cond_fast(r->prog, e->root, v, known) == RS_K_T)
-			return (long)e->rule;
+	for (i = 0; i < r->nkind[k]; i++)
+		if ((can >> i & 1u) && rs_cond_fast(r->prog, r->kind[k][i].cond, v, known) == RS_K_T)
+			return (long)i;
 	return -1;
 }
 
@@ -204,14 +201,14 @@ rs_status rs_engine_eval(const rs_rules *r, const rs_account *a, rs_result *res,
 		v[RS_VAR_DOWNGRADED] = a->v[RS_V_PREVIOUS_STAGE] > v[RS_VAR_STAGE];
 		known |= 1u << RS_VAR_DOWNGRADED;
 	}
-	res->type = first(r, 0, r->act_first[0], v, known);
+	res->type = first(r, RS_K_TYPE, UINT32_MAX, v, known);
 	v[RS_VAR_TYPE] = (double)res->type;
 	known |= (uint32_t)(res->type >= 0) << RS_VAR_TYPE;
 	res->bonds = 0;
 	for (i = 0; i < r->nkind[RS_K_BOND]; i++)
 		if (rs_cond_fast(r->prog, r->kind[RS_K_BOND][i].cond, v, known) == RS_K_T)
 			res->bonds |= 1u << i;
-	res->model = first(r, r->model_first[res->stage], r->act_first[res->stage + 1], v, known);
+	res->model = first(r, RS_K_MODEL, r->model_at[res->stage], v, known);
 	v[RS_VAR_MODEL] = (double)res->model;
 	known |= (uint32_t)(res->model >= 0) << RS_VAR_MODEL;
 	fire(r, v, known, res);

@@ -1134,7 +1134,6 @@ void rs_rules_free(rs_rules *r)
 	rs_free(r->need);
 	rs_free(r->node);
 	rs_free(r->prog);
-	rs_free(r->ent);
 	rs_free(r->name);
 	rs_free(r);
 }

@@ -1,8 +1,7 @@
 /*
  * rules_cond.c - the evaluation form of loaded conditions (rules_impl.h):
- * the program parallel to the node array, the residual programs of the
- * action rules and alliance models at each stage, and the Kleene evaluation
- * of a program.
+ * the program parallel to the node array, and the Kleene evaluation of a
+ * program.
  */
 #include <string.h>
 
@@ -80,100 +79,13 @@ int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t kno
 	return acc;
 }
 
-/* --------------------------------------------- the residual programs */
-
-/* prog has room: rs_rules_compile allocated it for the most it can take. */
-static void push(rs_rules *r, const rs_pnode *p)
-{
-	r->prog[r->nprog] = *p;
-	r->prog[r->nprog].end = (uint32_t)r->nprog + 1;
-	r->nprog++;
-}
-
-/* Takes out the group opening at prog[at], which holds everything after
- * it: its children move up one place. */
-static void unwrap(rs_rules *r, size_t at)
-{
-	size_t k;
-
-	memmove(&r->prog[at], &r->prog[at + 1], (r->nprog - at - 1) * sizeof *r->prog);
-	for (k = at; k + 1 < r->nprog; k++)
-		r->prog[k].end--;
-	r->nprog--;
-}
-
-/*
- * Appends the residual of prog[i] with the stage v[RS_VAR_STAGE]: its
- * leaves on the stage become constants, a group drops the children that
- * cannot change it (TRUE in all, FALSE in any), is decided by one that stops
- * it, keeps one UNKNOWN, and with one child left is that child. Returns the
- * constant the subtree is (nothing appended), or -1. It appends at most
- * twice the subtree's size: the nodes and one UNKNOWN leaf per group.
- */
-static int residual(rs_rules *r, uint32_t i, const double *v)
-{
-	rs_pnode p = r->prog[i], u = {RS_P_LEAF, RS_VAR_CONST, 0, RS_K_U, 0, 0};
-	size_t at = r->nprog, n = 0;
-	bool all = p.kind == RS_P_ALL, unknown = false;
-	uint32_t c;
-	int t;
-
-	if (p.kind == RS_P_LEAF && p.var == RS_VAR_STAGE)
-		return rs_leaf_k(&p, v, 1u << RS_VAR_STAGE);
-	push(r, &p);
-	if (p.kind == RS_P_LEAF)
-		return -1;
-	for (c = i + 1; c < p.end; c = r->prog[c].end) {
-		size_t cpos = r->nprog;
-
-		t = residual(r, c, v);
-		if (t == (all ? RS_K_F : RS_K_T)) {
-			r->nprog = at;
-			return t;
-		}
-		if (t == -1 && r->prog[cpos].kind == p.kind) /* all(a, all(b, c)) is all(a, b, c) */
-			unwrap(r, cpos);
-		unknown = unknown || t == RS_K_U;
-	}
-	for (c = (uint32_t)at + 1; c < r->nprog; c = r->prog[c].end)
-		n++;
-	if (n == 0) {
-		r->nprog = at;
-		return unknown ? RS_K_U : all ? RS_K_T : RS_K_F;
-	}
-	if (unknown)
-		push(r, &u);
-	if (n == 1 && !unknown) /* the group is its one child */
-		unwrap(r, at);
-	else
-		r->prog[at].end = (uint32_t)r->nprog;
-	return -1;
-}
-
-/* Rule `rule` with its residual program, unless it can never be TRUE; a
- * constant TRUE is one leaf. */
-static void add_entry(rs_rules *r, uint32_t rule, uint32_t cond, const double *v)
-{
-	rs_pnode k = {RS_P_LEAF, RS_VAR_CONST, 0, RS_K_T, 0, 0};
-	size_t at = r->nprog;
-	int t = residual(r, cond, v);
-
-	if (t == RS_K_F || t == RS_K_U)
-		return;
-	if (t == RS_K_T)
-		push(r, &k);
-	r->ent[r->nent++] = (rs_entry){rule, (uint32_t)at};
-}
-
-/* ---------------------------------------------------------- the rest */
-
 /* Marks the groups whose children are all leaves: rs_cond_fast's short loop. */
 static void mark_flat(rs_rules *r)
 {
 	size_t i;
 	uint32_t c;
 
-	for (i = 0; i < r->nprog; i++) {
+	for (i = 0; i < r->nnodes; i++) {
 		rs_pnode *p = &r->prog[i];
 
 		if (p->kind == RS_P_LEAF)
@@ -185,36 +97,43 @@ static void mark_flat(rs_rules *r)
 	}
 }
 
+/* What prog[i] can be at the stage in v when nothing else is known: its
+ * leaves on the stage decide, any other leaf is UNKNOWN. */
+static int at_stage(const rs_pnode *prog, uint32_t i, const double *v)
+{
+	const rs_pnode *p = &prog[i];
+	int stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T, acc = RS_K_T - stop, t;
+	uint32_t c;
+
+	if (p->kind == RS_P_LEAF)
+		return p->var == RS_VAR_STAGE ? rs_leaf_k(p, v, 1u << RS_VAR_STAGE) : RS_K_U;
+	for (c = i + 1; c < p->end; c = prog[c].end) {
+		if ((t = at_stage(prog, c, v)) == stop)
+			return t;
+		if (t == RS_K_U)
+			acc = RS_K_U;
+	}
+	return acc;
+}
+
 bool rs_rules_compile(rs_rules *r)
 {
 	double v[RS_VAR_COUNT] = {0};
-	size_t i, s, residuals = 0;
+	size_t i, s;
 
-	/* Allocated once, for the most the residual programs can take. */
-	for (i = 0; i < r->nact; i++)
-		residuals += 2 * r->node[r->act[i].cond].size;
-	for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
-		residuals += 2 * r->node[r->kind[RS_K_MODEL][i].cond].size;
-	r->prog = rs_malloc((r->nnodes + r->nstages * residuals) * sizeof *r->prog);
-	r->ent = rs_malloc((r->nkind[RS_K_TYPE] + r->nstages * (r->nact + r->nkind[RS_K_MODEL])) * sizeof *r->ent);
-	if (r->prog == NULL || r->ent == NULL)
+	if ((r->prog = rs_malloc(r->nnodes * sizeof *r->prog)) == NULL)
 		return false;
 	for (i = 0; i < r->nnodes; i = compile_node(r, (uint32_t)i, false))
 		;
-	r->nprog = r->nnodes;
-	for (i = 0; i < r->nkind[RS_K_TYPE]; i++) { /* types test no stage: as they are */
-		r->ent[r->nent++] = (rs_entry){(uint32_t)i, r->kind[RS_K_TYPE][i].cond};
-	}
+	mark_flat(r);
 	for (s = 0; s < r->nstages; s++) {
 		v[RS_VAR_STAGE] = (double)s;
-		r->act_first[s] = (uint32_t)r->nent;
 		for (i = 0; i < r->nact; i++)
-			add_entry(r, (uint32_t)i, r->act[i].cond, v);
-		r->model_first[s] = (uint32_t)r->nent;
+			if (at_stage(r->prog, r->act[i].cond, v) != RS_K_F)
+				r->act_at[s] |= (uint64_t)1 << i;
 		for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
-			add_entry(r, (uint32_t)i, r->kind[RS_K_MODEL][i].cond, v);
+			if (at_stage(r->prog, r->kind[RS_K_MODEL][i].cond, v) != RS_K_F)
+				r->model_at[s] |= (uint16_t)(1u << i);
 	}
-	r->act_first[s] = (uint32_t)r->nent;
-	mark_flat(r);
 	return true;
 }

@@ -77,14 +77,7 @@ typedef struct rs_pnode {
 	double value;
 } rs_pnode;
 
-/* A leaf on this variable is a constant: its `unk` (no known bit is 31). */
-#define RS_VAR_CONST 31
-_Static_assert(RS_VAR_COUNT <= RS_VAR_CONST, "variables and known bits: at most 31");
-
-/* A rule (type, action or alliance model) with its residual program's root. */
-typedef struct rs_entry {
-	uint32_t rule, root;
-} rs_entry;
+_Static_assert(RS_VAR_COUNT <= 32, "a known bit (uint32_t) per variable");
 
 typedef struct rs_text {
 	char *s[RS_LANG_COUNT];   /* NULL when absent (optional texts only) */
@@ -193,19 +186,11 @@ struct rs_rules {
 	rs_cnode *node;
 	size_t nnodes, capnodes;
 	/* Built once after loading (rs_rules_compile), for evaluation per row. */
-	rs_pnode *prog;              /* parallel to node, then the residual programs */
-	size_t nprog;
-	/*
-	 * Residual programs: a condition with the stage fixed and simplified.
-	 * The relationship types that can be true are ent[0 .. act_first[0]);
-	 * at stage s, the action rules that can fire are ent[act_first[s] ..
-	 * model_first[s]) and the alliance models that can be true
-	 * ent[model_first[s] .. act_first[s + 1]); each list in rule order.
-	 */
-	rs_entry *ent;
-	size_t nent;
-	uint32_t act_first[RS_MAX_STAGES + 1];
-	uint32_t model_first[RS_MAX_STAGES];
+	rs_pnode *prog; /* parallel to node */
+	/* At stage s: bit i set when action rule i (alliance model i) can be
+	 * true there: the stage alone does not make its condition FALSE. */
+	uint64_t act_at[RS_MAX_STAGES];
+	uint16_t model_at[RS_MAX_STAGES];
 };
 
 /*

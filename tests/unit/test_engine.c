@@ -930,18 +930,6 @@ static void ref_explain(const rs_rules *r, const rs_result *res, rs_buf *b, bool
 	}
 }
 
-/* Whether action rule i has a residual program at stage st (the engine
- * tries only those). */
-static bool has_entry(const rs_rules *r, size_t st, size_t i)
-{
-	uint32_t e;
-
-	for (e = r->act_first[st]; e < r->model_first[st]; e++)
-		if (r->ent[e].rule == i)
-			return true;
-	return false;
-}
-
 static void test_compiled_conditions_equal_the_reference_on_random_rules(void **state)
 {
 	int round, k;
@@ -969,7 +957,7 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 					assert_int_equal(rs_test_cond_eval(r, r->act[i].cond, &a, st), t);
 					/* the per-stage filter never drops a rule that fires */
 					if (t == T)
-						assert_true(has_entry(r, (size_t)st, i));
+						assert_true(r->act_at[(size_t)st] >> i & 1u);
 				}
 			rs_buf_init(&gb);
 			rs_buf_init(&wb);
@@ -998,8 +986,8 @@ static void test_compiled_conditions_equal_the_reference_on_random_rules(void **
 
 /*
  * rs_cond_fast's inline cases (a leaf, a flat group) against rs_cond_k at
- * every node of random compiled programs, residual programs included, each
- * node the root of its subtree, the stage known or not.
+ * every node of random compiled programs, each node the root of its
+ * subtree, the stage known or not.
  */
 static void test_inline_flat_groups_equal_rs_cond_k(void **state)
 {
@@ -1019,7 +1007,7 @@ static void test_inline_flat_groups_equal_rs_cond_k(void **state)
 			memcpy(v, a.v, sizeof a.v);
 			v[RS_VAR_STAGE] = k % 3;
 			known = a.known | (uint32_t)(k % 2) << RS_VAR_STAGE;
-			for (i = 0; i < r->nprog; i++) {
+			for (i = 0; i < r->nnodes; i++) {
 				flat += r->prog[i].kind != RS_P_LEAF && r->prog[i].tmask;
 				assert_int_equal(rs_cond_fast(r->prog, (uint32_t)i, v, known),
 				                 rs_cond_k(r->prog, (uint32_t)i, v, known));
