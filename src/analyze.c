@@ -69,43 +69,15 @@ static double rep(const an *x, size_t p)
 
 /*
  * Condition i where share_pct is x (enum rs_kv): TRUE or FALSE when that
- * decides it whatever the other values are, else UNKNOWN ("either"). This is
- * Kleene logic with every other value unknown, but for the scores, which are
- * always known: "known" is TRUE on them, "unknown" FALSE.
+ * decides it whatever the other values are, else UNKNOWN ("either"). The
+ * scores are always there: "known" is TRUE on them, "unknown" FALSE.
  */
 static int at_share(const rs_rules *r, uint32_t i, double x)
 {
-	const rs_cnode *n = &r->node[i];
-	uint32_t c;
-	int t, acc;
+	double v[RS_VAR_COUNT] = {[RS_V_SHARE_PCT] = x};
 
-	switch (n->op) {
-	case RS_C_ALL:
-	case RS_C_ANY:
-		acc = n->op == RS_C_ALL ? RS_K_T : RS_K_F;
-		for (c = i + 1; c < i + n->size; c += r->node[c].size) {
-			t = at_share(r, c, x);
-			if (n->op == RS_C_ALL ? t < acc : t > acc) /* all: min, any: max */
-				acc = t;
-		}
-		return acc;
-	case RS_C_NOT: return RS_K_T - at_share(r, i + 1, x);
-	case RS_C_BOND: return at_share(r, i + 1, x);
-	case RS_C_KNOWN: case RS_C_UNKNOWN:
-		if (n->var != RS_V_SHARE_PCT && n->var != RS_V_CONTACT_SCORE && n->var != RS_V_COOPERATION_SCORE)
-			return RS_K_U;
-		return n->op == RS_C_KNOWN ? RS_K_T : RS_K_F;
-	}
-	if (n->var != RS_V_SHARE_PCT)
-		return RS_K_U;
-	switch (n->op) {
-	case RS_C_EQ: return x == n->value ? RS_K_T : RS_K_F;
-	case RS_C_NE: return x != n->value ? RS_K_T : RS_K_F;
-	case RS_C_LT: return x < n->value ? RS_K_T : RS_K_F;
-	case RS_C_LE: return x <= n->value ? RS_K_T : RS_K_F;
-	case RS_C_GT: return x > n->value ? RS_K_T : RS_K_F;
-	default: return x >= n->value ? RS_K_T : RS_K_F;
-	}
+	return rs_cond_partial(r->prog, i, v, 1u << RS_V_SHARE_PCT,
+	                       1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
 }
 
 /* Appends "share_pct >= 0 and < 50" for pieces a..b (inclusive). */

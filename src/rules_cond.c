@@ -97,18 +97,19 @@ static void mark_flat(rs_rules *r)
 	}
 }
 
-/* What prog[i] can be at the stage in v when nothing else is known: its
- * leaves on the stage decide, any other leaf is UNKNOWN. */
-static int at_stage(const rs_pnode *prog, uint32_t i, const double *v)
+int rs_cond_partial(const rs_pnode *prog, uint32_t i, const double *v, uint32_t decide,
+                    uint32_t present)
 {
 	const rs_pnode *p = &prog[i];
 	int stop = p->kind == RS_P_ALL ? RS_K_F : RS_K_T, acc = RS_K_T - stop, t;
 	uint32_t c;
 
-	if (p->kind == RS_P_LEAF)
-		return p->var == RS_VAR_STAGE ? rs_leaf_k(p, v, 1u << RS_VAR_STAGE) : RS_K_U;
+	if (p->kind == RS_P_LEAF) /* a known/unknown test is the leaf whose unk is not U */
+		return (decide >> p->var & 1u) || (p->unk != RS_K_U && (present >> p->var & 1u))
+		           ? rs_leaf_k(p, v, decide | present)
+		           : RS_K_U;
 	for (c = i + 1; c < p->end; c = prog[c].end) {
-		if ((t = at_stage(prog, c, v)) == stop)
+		if ((t = rs_cond_partial(prog, c, v, decide, present)) == stop)
 			return t;
 		if (t == RS_K_U)
 			acc = RS_K_U;
@@ -129,10 +130,11 @@ bool rs_rules_compile(rs_rules *r)
 	for (s = 0; s < r->nstages; s++) {
 		v[RS_VAR_STAGE] = (double)s;
 		for (i = 0; i < r->nact; i++)
-			if (at_stage(r->prog, r->act[i].cond, v) != RS_K_F)
+			if (rs_cond_partial(r->prog, r->act[i].cond, v, 1u << RS_VAR_STAGE, 0) != RS_K_F)
 				r->act_at[s] |= (uint64_t)1 << i;
 		for (i = 0; i < r->nkind[RS_K_MODEL]; i++)
-			if (at_stage(r->prog, r->kind[RS_K_MODEL][i].cond, v) != RS_K_F)
+			if (rs_cond_partial(r->prog, r->kind[RS_K_MODEL][i].cond, v, 1u << RS_VAR_STAGE, 0) !=
+			    RS_K_F)
 				r->model_at[s] |= (uint16_t)(1u << i);
 	}
 	return true;

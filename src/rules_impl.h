@@ -199,6 +199,14 @@ struct rs_rules {
  * a condition tests them); `known` has bit var set for known values.
  */
 int rs_cond_k(const rs_pnode *prog, uint32_t root, const double *v, uint32_t known);
+/*
+ * rules_cond.c: what the program at i can be when only the variables in
+ * `decide` are known (values in v), and those in `present` are known to be
+ * there with any value: a comparison on any other, and a known/unknown test
+ * on one not present, is UNKNOWN. TRUE: surely true; FALSE: never true.
+ */
+int rs_cond_partial(const rs_pnode *prog, uint32_t i, const double *v, uint32_t decide,
+                    uint32_t present);
 
 /* A leaf of the compiled program (enum rs_kv). Unknown values are not read. */
 static inline int rs_leaf_k(const rs_pnode *p, const double *v, uint32_t known)
