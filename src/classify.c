@@ -464,6 +464,8 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 			st = hint_inner(c, err);
 		return st;
 	}
+	memcpy(c->map->unit_title, c->in.unit, sizeof c->map->unit_title);
+	c->map->unit_line = c->in.unit_line;
 	if ((st = rs_fieldmap_check_units(c->map, in, err)) != RS_OK)
 		return st;
 	score_notes(c);

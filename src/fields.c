@@ -1045,15 +1045,20 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	*cur = rs_value_currencies(low, k);
 }
 
-/* Do two amount headers name one unit? A header that names no scale is in
- * plain units; "(¥)" and "(元)" may both be yuan, "(USD)" and "($)" dollars. */
-static bool units_agree(const char *ta, size_t na, const char *tb, size_t nb, unsigned *ca,
-                        unsigned *cb, double *scale)
+/* Do two amount headers name one unit? A header that names none is in the
+ * unit of the report's title rows (单位：万元), else in plain units; "(¥)" and
+ * "(元)" may both be yuan, "(USD)" and "($)" dollars. */
+static bool units_agree(const rs_fieldmap *m, const char *ta, size_t na, const char *tb,
+                        size_t nb, unsigned *ca, unsigned *cb, double *scale)
 {
 	double sb;
 
 	unit_named(ta, na, scale, ca);
+	if (*scale == 1 && *ca == 0)
+		unit_named(m->unit_title, strlen(m->unit_title), scale, ca);
 	unit_named(tb, nb, &sb, cb);
+	if (sb == 1 && *cb == 0)
+		unit_named(m->unit_title, strlen(m->unit_title), &sb, cb);
 	return *scale == sb && (*ca == 0 || *cb == 0 || (*ca & *cb) != 0);
 }
 
@@ -1065,22 +1070,27 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 	m->amount_cur[0] = m->amount_cur[1] = 0;
 	m->amount_scaled = false;
 	m->amount_scale = 1;
+	char tu[96] = "counts as plain units";
+
 	if (a < 0 || b < 0 ||
-	    units_agree(h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0],
+	    units_agree(m, h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0],
 	                &m->amount_cur[1], &m->amount_scale)) {
 		m->amount_scaled = m->amount_scale != 1;
 		return RS_OK;
 	}
 	m->amount_scale = 1;
+	if (m->unit_line > 0)
+		(void)snprintf(tu, sizeof tu, "is in the unit line %lu gives, \"%s\"", m->unit_line,
+		               m->unit_title);
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (%s \"%s\") and customer_spend (%s \"%s\") name "
-	                    "different units (a %s that names no scale counts as plain units), "
+	                    "different units (a %s that names no scale %s), "
 	                    "so the share from them would be wrong: give both in one unit and say so "
 	                    "in both %s, or give the share as purchase_share and take one of "
 	                    "them from no %s (-m our_sales= or -m customer_spend=)", RS_COL(m->keys),
 	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]), RS_COL(m->keys),
 	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]),
-	                    m->keys ? "key" : "header", m->keys ? "keys" : "headers", RS_COL(m->keys));
+	                    m->keys ? "key" : "header", tu, m->keys ? "keys" : "headers", RS_COL(m->keys));
 }
 
 /* Column c's header with the unit the row under it gives, "销售额 (万元)". */
@@ -1105,7 +1115,7 @@ rs_status rs_fieldmap_check_subunits(rs_fieldmap *m, const rs_row *h, const rs_r
 		return RS_OK;
 	na = with_unit(ta, sizeof ta, h, sub, a);
 	nb = with_unit(tb, sizeof tb, h, sub, b);
-	if (units_agree(ta, na, tb, nb, &ca, &cb, &scale)) {
+	if (units_agree(m, ta, na, tb, nb, &ca, &cb, &scale)) {
 		m->amount_scale = scale; /* 万元 in the row under the header: 88万 is 88 */
 		return RS_OK;
 	}

@@ -308,6 +308,8 @@ struct rs_fieldmap {
 	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
 	bool amount_scaled;     /* ... and both name one scale other than 1 (万元, TEUR) */
 	double amount_scale;    /* that scale (10^4 for 万元), or 1; 0 before it is known */
+	char unit_title[28];    /* a title row's unit, "(万元)", for headers naming none */
+	unsigned long unit_line; /* ... its line, or 0 */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };

@@ -339,6 +339,36 @@ const rs_row *rs_intake_first_header(rs_intake *t)
 	return rs_rowq_row(t->raw_hdr, 0);
 }
 
+/*
+ * A report's unit line above the header ("单位：万元", "金额单位：元" or 單位,
+ * alone or beside other labels): the amounts' headers that name no unit are
+ * in it. Only a unit ending in 元, so "往来单位：万达集团" is no unit.
+ */
+static void title_unit(rs_intake *t, const rs_row *in)
+{
+	static const char *const word[] = {"\xE5\x8D\x95\xE4\xBD\x8D", "\xE5\x96\xAE\xE4\xBD\x8D", NULL};
+	const char *p, *e, *end;
+	size_t i, k;
+
+	for (i = 0; i < in->n && t->unit[0] == '\0'; i++)
+		for (k = 0; word[k] != NULL; k++) {
+			end = in->cell[i] + in->len[i];
+			if ((p = strstr(in->cell[i], word[k])) == NULL || p >= end)
+				continue;
+			p += 6;
+			while (p < end && (*p == ' ' || *p == ':'))
+				p++;
+			if (end - p >= 3 && memcmp(p, "\xEF\xBC\x9A", 3) == 0) /* ： */
+				p += 3;
+			for (e = p; e < end && *e != ' ' && *e != ')' && (unsigned char)*e != 0xEF; e++)
+				; /* up to a blank or a closing bracket, ） too */
+			if (e - p >= 3 && e - p <= 20 && memcmp(e - 3, "\xE5\x85\x83", 3) == 0) { /* 元 */
+				(void)snprintf(t->unit, sizeof t->unit, "(%.*s)", (int)(e - p), p);
+				t->unit_line = in->line;
+			}
+		}
+}
+
 rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const rs_fieldcfg *cfg,
                            bool *is_header, rs_error *err)
 {
@@ -361,6 +391,8 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 		return st;
 	if (pick == RS_PICK_NONE)
 		return rs_error_set(err, RS_EPARSE, in->line, "%s", rs_msg(lang_of(cfg), RS_M_E_NO_HEADER));
+	if (tabular)
+		title_unit(t, in);
 	rs_intake_count_skip(t, in, RS_SKIP_TITLE);
 	return RS_OK;
 }

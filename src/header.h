@@ -90,6 +90,8 @@ typedef struct rs_intake {
 	unsigned long records;     /* this file's records while looking for it */
 	size_t widest;             /* the most cells of one of them */
 	unsigned long hdr_line;    /* this file's header line */
+	char unit[28];             /* a title row's "单位：万元" as "(万元)", or "" */
+	unsigned long unit_line;   /* ... and its line */
 	rs_rowq *first;            /* a copy of this file's first record, until then */
 	rs_rowq *raw_hdr;          /* a copy of the first file's header, as read */
 	rs_rowq *hold;             /* held rows, oldest first; for each: */

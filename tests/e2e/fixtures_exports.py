@@ -545,10 +545,19 @@ def wps_two_row_header(kind):
     saved to CSV: "years", a share header merged across the 2025 and 2026
     columns (the cell after it empty) with the years under them; "units",
     the units of each column in the row under it (万元 under our sales, 元 or
-    万元 under the customer's purchases)."""
+    万元 under the customer's purchases); "title_unit", a report's unit line
+    above the header (金额单位：万元) with the customer's purchases headed in
+    元; "title_unit_same", the same with no unit in either header."""
     if kind == "years":
         rows = [["客户编号", "客户名称", "采购占比", "", "联系人数"], ["", "", "2025", "2026", ""]]
         rows += [["K%03d" % (k + 1), ZH_NAMES[k], "%d%%" % max(a[2] - 25, 0), "%d%%" % a[2], str(a[3])]
+                 for k, a in enumerate(ACCOUNTS)]
+    elif kind.startswith("title"):
+        spend = "客户采购总额（元）" if kind == "title_unit" else "客户采购总额"
+        rows = [["客户销售分析表", "", "", "", ""], ["金额单位：万元", "", "制表日期：2026-12-01", "", ""],
+                ["客户编号", "客户名称", "我方销售额", spend, "联系人数"]]
+        rows += [["K%03d" % (k + 1), ZH_NAMES[k], str(a[14] * 10),
+                  str(a[15] * (100000 if kind == "title_unit" else 10)), str(a[3])]
                  for k, a in enumerate(ACCOUNTS)]
     else:
         spend = "元" if kind == "units" else "万元"
@@ -611,6 +620,8 @@ def export_files():
         IN + "/export_wps_years.csv": wps_two_row_header("years"),
         IN + "/export_wps_units.csv": wps_two_row_header("units"),
         IN + "/export_wps_units_same.csv": wps_two_row_header("units_same"),
+        IN + "/export_wps_title_unit.csv": wps_two_row_header("title_unit"),
+        IN + "/export_wps_title_unit_same.csv": wps_two_row_header("title_unit_same"),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
           [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)] + \

@@ -1719,6 +1719,31 @@ static void test_an_amount_without_currency_is_in_its_headers(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* A report's unit line above the header (金额单位：万元) is the unit of an
+ * amount header that names none: beside one headed in 元 the run stops
+ * (the share would be 10^4 off), beside another naming none both are 万元. */
+static void test_title_unit_line_is_the_unit_of_a_bare_header(void **state)
+{
+	static const char *const mixed = "id|我方销售额|客户采购总额（元）", *const bare = "id|我方销售额|客户采购总额";
+	rs_fieldmap *m = map_ok(mixed, NULL, 0);
+	rs_error err;
+	trow h;
+
+	(void)state;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, mixed, 3), &err), RS_OK);
+	strcpy(m->unit_title, "(万元)");
+	m->unit_line = 2;
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, mixed, 3), &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "the unit line 2 gives"));
+	rs_fieldmap_free(m);
+	m = map_ok(bare, NULL, 0);
+	strcpy(m->unit_title, "(万元)");
+	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, bare, 3), &err), RS_OK);
+	assert_true(m->amount_scaled);
+	assert_num(m->amount_scale, 1e4, 0);
+	rs_fieldmap_free(m);
+}
+
 /* "88万" is 880000 under plain headers, and 88 under 万元 ones, whose other
  * cells are in 万元 already: never multiplied twice. A unit row under the
  * header (万元 beneath both) says the same. */
@@ -2330,6 +2355,7 @@ int main(void)
 	    cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 	    cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 	    cmocka_unit_test(test_wan_amounts_are_read_in_the_headers_unit),
+	    cmocka_unit_test(test_title_unit_line_is_the_unit_of_a_bare_header),
 	    cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
 	    cmocka_unit_test(test_an_amount_naming_the_headers_scale_reads_in_it),
 	    cmocka_unit_test(test_placeholders_read_as_unknown),
