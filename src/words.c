@@ -67,7 +67,8 @@ static const vocab words[] = {
 	{"presidente", 'l', 4, W_END | W_FIRST}, {"高层", 'l', 4, W_SUFFIX}, {"高管", 'l', 4, W_SUFFIX},
 	{"董事长", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
 	{"总裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX | W_UNIT},
-	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX},
+	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX}, {"老板娘", 'l', 4, W_SUFFIX},
+	{"实控人", 'l', 4, W_SUFFIX}, {"实际控制人", 'l', 4, W_SUFFIX}, /* a private firm's owners */
 	{"gm", 'l', 4, W_END | W_FIRST | W_UNIT},
 	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
@@ -81,6 +82,8 @@ static const vocab words[] = {
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
 	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX}, {"department head", 'l', 3, W_END},
 	{"处长", 'l', 3, W_SUFFIX}, /* a state-owned firm's division head (处级) */
+	{"正处", 'l', 3, 0}, {"副处", 'l', 3, 0}, {"调研员", 'l', 3, W_SUFFIX}, /* 处级 ranks */
+	{"部门负责人", 'l', 3, W_SUFFIX}, {"采购负责人", 'l', 3, W_SUFFIX}, /* head of ... */
 	{"assistant vice president", 'l', 3, W_END | W_FIRST}, {"avp", 'l', 3, W_END | W_FIRST},
 	{"associate vice president", 'l', 3, W_END | W_FIRST}, /* a rank below VP */
 	/* manager */
@@ -91,6 +94,7 @@ static const vocab words[] = {
 	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
 	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX}, {"中层", 'l', 2, W_SUFFIX},
 	{"課长", 'l', 2, W_SUFFIX}, {"科长", 'l', 2, W_SUFFIX}, /* its section head (科级) */
+	{"正科", 'l', 2, 0}, {"副科", 'l', 2, 0}, {"主任科员", 'l', 2, W_SUFFIX}, /* 科级, no team */
 	/* staff */
 	{"1", 'l', 1, 0}, {"staff", 'l', 1, W_END}, {"employee", 'l', 1, W_END},
 	{"individual contributor", 'l', 1, W_END}, {"buyer", 'l', 1, W_END},
@@ -107,7 +111,7 @@ static const vocab words[] = {
 	{"业务员", 'l', 1, W_SUFFIX}, {"专员", 'l', 1, W_SUFFIX},
 	{"文员", 'l', 1, W_SUFFIX}, {"助理", 'l', 1, W_SUFFIX}, {"工程师", 'l', 1, W_SUFFIX},
 	{"社员", 'l', 1, W_SUFFIX}, {"担当", 'l', 1, W_SUFFIX}, {"基层", 'l', 1, W_SUFFIX},
-	{"执行层", 'l', 1, W_SUFFIX}, {"secretary", 'l', 1, W_END}, {"sekretärin", 'l', 1, W_SUFFIX},
+	{"执行层", 'l', 1, W_SUFFIX}, {"科员", 'l', 1, W_SUFFIX}, {"办事员", 'l', 1, W_SUFFIX}, {"secretary", 'l', 1, W_END}, {"sekretärin", 'l', 1, W_SUFFIX},
 	{"秘书", 'l', 1, W_SUFFIX}, /* VP Secretary, 总经理秘书: an assistant's level, not the boss's */
 	{"company secretary", 'l', 3, W_END}, {"corporate secretary", 'l', 3, W_END}, /* an officer */
 	{"董事会秘书", 'l', 4, W_SUFFIX}, {"董秘", 'l', 4, W_SUFFIX}, /* senior management by law */

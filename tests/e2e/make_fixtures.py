@@ -720,6 +720,15 @@ def values_fixtures():
         *["L%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["GM", "副总", "采购副总", "副总监", "总监级", "經理級", "决策层", "中层", "基层", "执行层", "非中层",
              "原副总"])]).encode("utf-8")
+    # A state-owned customer's cadre ranks (科员 staff, 副科/正科级/主任科员 a
+    # section head's rank, 正处/副处级/调研员 a division head's), a department's
+    # or purchasing's head, a private firm's owners (老板娘, 实控人); 负责人 of
+    # what the cell does not say is refused.
+    f["values_levels_cadre.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        *["R%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["科员", "办事员", "副科", "正科级", "主任科员", "正处", "副处级", "调研员", "部门负责人",
+             "采购负责人", "老板娘", "实控人", "實際控制人", "项目负责人", "负责人"])]).encode("utf-8")
     # Titles whose level the cell does not tell: refused, each saying why
     # (Chief of Staff is no executive for its "chief"); their assistants are staff.
     f["values_levels_unclear.csv"] = lines(

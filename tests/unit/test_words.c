@@ -150,6 +150,13 @@ static void test_levels_from_real_titles(void **state)
 	/* a state-owned customer's ranks: 处级 a division head, 科级 a section head */
 	LEVEL("处长", 3); LEVEL("采购处处长", 3); LEVEL("副处长", 3); LEVEL("處長", 3);
 	LEVEL("科长", 2); LEVEL("物资科科长", 2); LEVEL("Department Head", 3);
+	/* their ranks as a cadre's file writes them (副科级 its 级 dropped), a private
+	 * firm's owners, a department's head */
+	LEVEL("科员", 1); LEVEL("办事员", 1); LEVEL("副科", 2); LEVEL("正科级", 2); LEVEL("主任科员", 2);
+	LEVEL("正处", 3); LEVEL("副处级", 3); LEVEL("调研员", 3); LEVEL("部门负责人", 3);
+	LEVEL("采购负责人", 3); LEVEL("采购部门负责人", 3); LEVEL("老板娘", 4); LEVEL("实控人", 4);
+	LEVEL("实际控制人", 4); LEVEL("實際控制人", 4); LEVEL("辦事員", 1);
+	LEVEL("负责人", -2); LEVEL("项目负责人", -2); /* of what: not said */
 	LEVEL("Board Member", 4); LEVEL("Vorstandsvorsitzender", 4);
 	LEVEL("Directeur des achats", 3);
 	LEVEL("采购经理", 2); LEVEL("部门经理", 2); LEVEL("经理", 2); LEVEL("主管", 2); LEVEL("采购主管", 2);
