@@ -566,10 +566,11 @@ static bool digits_date(const char *a, size_t m, long f[3], size_t len[3])
 	time_t t;
 	struct tm tm;
 
-	if ((m != 8 && m != 10 && m != 13) || a[0] == '0' || strspn(a, "0123456789") != m)
+	if ((m != 7 && m != 8 && m != 10 && m != 13) || (a[0] == '0' && m != 7) ||
+	    (m == 7 && a[0] > '1') || strspn(a, "0123456789") != m)
 		return false;
 	v = strtoll(a, NULL, 10);
-	if (m == 8) {
+	if (m == 7 || m == 8) { /* 7: a Taiwan ERP's 1080615, 民国 108 (2019) */
 		f[0] = (long)(v / 10000);
 		f[1] = (long)(v / 100 % 100);
 		f[2] = (long)(v % 100);
@@ -581,7 +582,7 @@ static bool digits_date(const char *a, size_t m, long f[3], size_t len[3])
 		f[1] = tm.tm_mon + 1L;
 		f[2] = tm.tm_mday;
 	}
-	len[0] = 4;
+	len[0] = m == 7 ? 3 : 4;
 	len[1] = len[2] = 2;
 	return true;
 }
@@ -666,12 +667,17 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 	long f[3] = {0, 0, 0}, y, mo, d;
 	size_t m, i = 0, k = 0, len[3] = {0, 0, 0};
 	char sep = 0;
+	bool roc = false;
 
 	rs_value_trim(&s, &n);
 	if (n == 0)
 		return RS_PARSE_EMPTY;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
 		return *why = WHY(TOO_LONG), RS_PARSE_BAD;
+	if (m > 6 && (memcmp(a, "民国", 6) == 0 || memcmp(a, "民國", 6) == 0)) {
+		memmove(a, a + 6, (m -= 6) + 1); /* a Taiwan year: 民国 108 is 2019 */
+		roc = true;
+	}
 	if (digits_date(a, m, f, len)) {
 		i = m;
 		k = 3;
@@ -685,7 +691,7 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 			break;
 		k++;
 		if (m - i >= 3 && (memcmp(a + i, "年", 3) == 0 || memcmp(a + i, "月", 3) == 0 ||
-		                   memcmp(a + i, "日", 3) == 0))
+		                   memcmp(a + i, "日", 3) == 0 || memcmp(a + i, "号", 3) == 0))
 			i += 3;
 		else if (i < m && k < 3 && (a[i] == '-' || a[i] == '/' || a[i] == '.') && (sep == 0 || sep == a[i]))
 			sep = a[i++];
@@ -718,6 +724,10 @@ rs_parse rs_value_since(const char *s, size_t n, long today, double *year, doubl
 		f[2] = d;
 		len[0] = 4;
 		len[1] = len[2] = 2;
+	}
+	if ((roc && len[0] <= 3) || (len[0] == 3 && k > 1)) { /* 108/06/15: Taiwan's 民国 years */
+		f[0] += 1911;
+		len[0] = 4;
 	}
 	y = f[0];
 	mo = f[1];

@@ -358,6 +358,18 @@ def digiwin():
     return csv_bytes(rows, eol="\r\n").decode("utf-8").encode("big5")
 
 
+def digiwin_roc():
+    """A Taiwan ERP's customer list in Big5 whose dates are in 民國 (ROC)
+    years, as Digiwin writes them: 108/06/15, 1080615 (its date fields),
+    民國98年; 108 is 2019."""
+    rows = [["客戶代號", "客戶全稱", "採購佔比(%)", "聯絡人數", "首次合作日期"],
+            ["TW001", TW_NAMES[0], "62", "3", "108/06/15"],
+            ["TW002", TW_NAMES[1], "62", "3", "1080615"],
+            ["TW003", TW_NAMES[2], "62", "3", "民國98年"],
+            ["TW004", TW_NAMES[3], "62", "3", "113.12.15"]]
+    return csv_bytes(rows, eol="\r\n").decode("utf-8").encode("big5")
+
+
 def fxiaoke():
     """纷享销客 and 销售易 style: 客户级别 (the customer's grade, not a
     contact level), a CRM's own 阶段 column, and headers found by their words."""
@@ -604,6 +616,7 @@ def export_files():
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
         IN + "/export_digiwin_big5.csv": digiwin(),
+        IN + "/export_digiwin_roc.csv": digiwin_roc(),
         IN + "/export_sales_rep.csv": sales_rep(),
         IN + "/export_zoho.map.json": map_file(),
         IN + "/export_bad.map.json": bad_map_file(),
