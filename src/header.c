@@ -126,8 +126,14 @@ static bool totals_cell(const rs_row *row, size_t i)
 	                                    "totalecomplessivo",
 	                                    /* a sheet's own: 总额, Summary, TOTAL ACCOUNTS */
 	                                    "总额", "summary", "grandsummary", "totalaccounts", NULL};
+	static const char *const brackets[][2] = {{"[", "]"}, {"(", ")"},
+	                                          {"\xE3\x80\x90", "\xE3\x80\x91"}, /* 【】 */
+	                                          {"\xE3\x80\x96", "\xE3\x80\x97"}, /* 〖〗 */
+	                                          {"\xEF\xBC\x88", "\xEF\xBC\x89"}, /* （） */
+	                                          {"\xE3\x80\x8A", "\xE3\x80\x8B"}}; /* 《》 */
 	char norm[3 * 40 + 4];
-	size_t n, k, o;
+	const char *s;
+	size_t n, k, o, bo, bc;
 	unsigned char c0;
 
 	if (i >= row->n || row->len[i] > 40 || row->len[i] == 0)
@@ -141,11 +147,23 @@ static bool totals_cell(const rs_row *row, size_t i)
 		for (k = 0; k < row->len[i]; k++)
 			if (row->cell[i][k] >= '0' && row->cell[i][k] <= '9')
 				return false;
-	} else if (strchr("tTgGsSzZiI \t", c0) == NULL && (c0 < 0xE5 || c0 > 0xE7) && c0 != 0xEF &&
+	} else if (strchr("tTgGsSzZiI \t[(", c0) == NULL && (c0 < 0xE5 || c0 > 0xE7) && c0 != 0xEF &&
 	           c0 != 0xE3) {
 		return false;
 	}
-	n = rs_field_norm(row->cell[i], row->len[i], 0, norm, sizeof norm);
+	s = row->cell[i];
+	n = row->len[i];
+	for (k = 0; k < sizeof brackets / sizeof brackets[0]; k++) { /* 【合计】, [Total] */
+		bo = strlen(brackets[k][0]);
+		bc = strlen(brackets[k][1]);
+		if (n > bo + bc && memcmp(s, brackets[k][0], bo) == 0 &&
+		    memcmp(s + n - bc, brackets[k][1], bc) == 0) {
+			s += bo;
+			n -= bo + bc;
+			break;
+		}
+	}
+	n = rs_field_norm(s, n, 0, norm, sizeof norm);
 	for (k = 0, o = 0; k < n; k++) /* "Grand Total", "合　计": one word */
 		if (norm[k] != '_')
 			norm[o++] = norm[k];

@@ -142,14 +142,20 @@ void rs_intake_count_skip(rs_intake *t, const rs_row *in, int kind);
 static inline bool rs_intake_plain_row(const rs_intake *t, const rs_row *in)
 {
 	long id = t->map->col[RS_F_ID];
-	unsigned char c0, low;
+	/* First bytes that may start a totals label (Total, Grand, Sum, Insgesamt,
+	 * *, [合计], (Total), any case) or a CJK one (0x80 and up), or a blank:
+	 * one bit each, below 64 and from 64 on. */
+	static const uint64_t lo = ((1ull << 33) - 1) | 1ull << '*' | 1ull << '(';
+	static const uint64_t hi = 1ull << ('[' - 64) | 1ull << ('G' - 64) | 1ull << ('I' - 64) |
+	                           1ull << ('S' - 64) | 1ull << ('T' - 64) | 1ull << ('g' - 64) |
+	                           1ull << ('i' - 64) | 1ull << ('s' - 64) | 1ull << ('t' - 64);
+	unsigned char c0;
 
 	if (id < 0 || (size_t)id >= in->n || in->len[id] == 0 || in->reject != NULL ||
 	    (in->type != NULL && in->type[id] == RS_T_NULL))
 		return false;
 	c0 = (unsigned char)in->cell[id][0];
-	low = c0 | 0x20;
-	return c0 > ' ' && c0 < 0x80 && c0 != '*' && low != 't' && low != 'g' && low != 's' && low != 'i';
+	return c0 < 0x80 && ((c0 < 64 ? lo >> c0 : hi >> (c0 - 64)) & 1) == 0;
 }
 /*
  * A row's outcome: classified (ok), or rejected with why and, per field,

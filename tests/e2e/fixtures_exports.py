@@ -162,6 +162,23 @@ def totals_zh():
     return csv_bytes(rows)
 
 
+def totals_bracket():
+    """A Chinese report that sets its totals labels in brackets: 【小计】 after
+    two accounts, （小计） after two more, 【合计】 at the end."""
+    rows = [["客户编码", "客户名称", "销售额（万元）", "采购总额（万元）", "联系人数"]]
+    for k in range(4):
+        a = ACCOUNTS[k]
+        rows.append(["KH%04d" % (k + 1), ZH_NAMES[k], str(a[14] / 10), str(a[15] / 10), str(a[3])])
+        if k % 2:
+            g = ACCOUNTS[k - 1:k + 1]
+            rows.append(["【小计】" if k == 1 else "（小计）", "", str(sum(a[14] for a in g) / 10),
+                         str(sum(a[15] for a in g) / 10), str(sum(a[3] for a in g))])
+    g = ACCOUNTS[:4]
+    rows.append(["【合计】", "", str(sum(a[14] for a in g) / 10), str(sum(a[15] for a in g) / 10),
+                 str(sum(a[3] for a in g))])
+    return csv_bytes(rows)
+
+
 def hubspot():
     """A HubSpot companies export: no share column, our revenue and the
     customer's spend instead; HubSpot's own property names around them, and
@@ -613,6 +630,7 @@ def export_files():
         IN + "/export_excel_subtotal.csv": excel_subtotal(),
         IN + "/intake_totals_labels.csv": totals_labels(),
         IN + "/intake_totals_zh.csv": totals_zh(),
+        IN + "/intake_totals_bracket.csv": totals_bracket(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
         IN + "/export_digiwin_big5.csv": digiwin(),

@@ -59,7 +59,10 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	                                  "Suma|||5", "Suma total|||5", "Totale|||5", "Somme|||5",
 	                                  /* pivot tables' and ledgers' grand totals */
 	                                  "汇总|||5", "累计|||5", "本年累计|||5", "Gesamtergebnis|||5",
-	                                  "Totale complessivo|||5"};
+	                                  "Totale complessivo|||5",
+	                                  /* a label in brackets, as a report sets it apart */
+	                                  "【合计】|||5", "〖总计〗|||5", "（小计）|||5", "[Total]|||5",
+	                                  "(合计)|||5", "|【合计】||5"};
 	trow t;
 
 	(void)state;
@@ -74,6 +77,8 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	assert_false(rs_header_totals(row_of(&t, "Sumatra Trading|x|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "Totale Energie|x|40", 9), 0, 1));
 	assert_false(rs_header_totals(row_of(&t, "|||", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "【华东】|x|40", 9), 0, 1)); /* a bracket alone */
+	assert_false(rs_header_totals(row_of(&t, "(K04)|x|40", 9), 0, 1));
 }
 
 /* A report's average row (平均, Average, Durchschnitt) sums the accounts up
