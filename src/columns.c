@@ -16,7 +16,7 @@
 /* What the look-ahead saw in one column: cells by RS_SHAPE_, one that
  * showed its mark. */
 typedef struct colseen {
-	size_t dot, comma, ambig;
+	size_t dot, comma, ambig, cjk_comma;
 	const char *evidence;
 	size_t evidence_len;
 } colseen;
@@ -204,6 +204,8 @@ static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 				k = j = shape == RS_SHAPE_COMMA;
 			else
 				continue;
+			if (j == 1 && eg[3] != NULL)
+				continue; /* "1,2000" under a CJK header is refused, no decimal comma */
 			votes[k]++;
 			if (eg[j] == NULL)
 				eg[j] = row->cell[c], egn[j] = n;
@@ -244,7 +246,7 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 
 	memset(seen, 0, sizeof seen);
 	memset(&all, 0, sizeof all);
-	m->dec_by_file = 0;
+	m->dec_by_file = m->point_only = 0;
 	m->conv = user ? user : delim == ';' ? ',' : delim == ',' ? '.' : 0;
 	m->conv_src = user ? SRC_OPTION : delim == ';' ? SRC_SEMI : SRC_COMMA;
 	m->conv_eg[0] = '\0';
@@ -261,6 +263,10 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			                                 &shape, NULL) != RS_PARSE_OK)
 				continue;
 			shape &= RS_SHAPE_MARK;
+			if (shape == RS_SHAPE_COMMA && cjk(m->where[f])) {
+				s->cjk_comma++; /* below */
+				continue;
+			}
 			s->dot += shape == RS_SHAPE_DOT;
 			s->comma += shape == RS_SHAPE_COMMA;
 			s->ambig += shape == RS_SHAPE_AMBIG;
@@ -275,16 +281,24 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 	}
 	for (k = 0; k < m->nops; k++) {
 		colseen *s = &seen[f = m->op[k].field];
+		size_t cjk_comma = s->cjk_comma;
 
 		if (!s->dot && !s->comma && (all.dot == 0) != (all.comma == 0)) {
 			*s = all;
 			m->dec_by_file |= 1u << f;
 		}
 		m->pref[f] = s->dot && s->comma ? 0 : s->dot ? '.' : s->comma ? ',' : RS_DEC_FILE;
+		if (!user && cjk(m->where[f])) {
+			/* Under a Chinese, Japanese or Korean header the mark is a point:
+			 * "1,2000" (4-digit groups) or "12,5" is refused, never 1.2. */
+			m->point_only |= 1u << f;
+			if (cjk_comma > 0 && !(s->dot && s->comma))
+				m->pref[f] = '.', m->dec_by_file &= ~(1u << f);
+		}
 		/* a delimiter's mark is weighed against the cells' when it decides */
 		by_file |= m->pref[f] == RS_DEC_FILE && (m->conv == 0 || s->ambig > 0);
 		/* Only text that shows its mark takes the fast path: any mark will do. */
-		m->op[k].dec = s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
+		m->op[k].dec = m->pref[f] == '.' ? '.' : s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
 		m->dec_eg[f][0] = '\0';
 		if (s->evidence != NULL)
 			(void)rs_field_shown(m->dec_eg[f], sizeof m->dec_eg[f], s->evidence,

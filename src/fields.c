@@ -1272,6 +1272,8 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		why = rs_msg(RS_LANG_EN, RS_M_SHEET_ERROR);
 	if (why == rs_msg(RS_LANG_EN, RS_M_AMBIGUOUS) && (m->keys || m->pref[f] == RS_DEC_FILE))
 		why = rs_msg(RS_LANG_EN, m->pref[f] == RS_DEC_FILE ? RS_M_NO_MARK : RS_M_AMBIGUOUS_KEY);
+	if (*p == RS_PARSE_OK && (shape & RS_SHAPE_MARK) == RS_SHAPE_COMMA && (m->point_only >> f & 1u))
+		*p = RS_PARSE_BAD, why = rs_msg(RS_LANG_EN, RS_M_CJK_COMMA);
 	if (*p != RS_PARSE_OK)
 		return *p == RS_PARSE_BAD ? reject_cell(m, f, row, c, RS_M_NOT_NUMBER, why, err)
 		                          : RS_OK;

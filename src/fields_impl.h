@@ -297,6 +297,7 @@ struct rs_fieldmap {
 	 * RS_DEC_FILE, or 0 (rejected: the column writes both). */
 	char pref[RS_F_COUNT];
 	uint32_t dec_by_file;             /* fields whose pref came from other columns */
+	uint32_t point_only;              /* under a CJK header: "1,2000" is refused, not 1.2 */
 	char dec_eg[RS_F_COUNT][24];      /* a value that showed the mark, for the notice */
 	/* The file's mark, for RS_DEC_FILE: '.', ',', or 0 when nothing in the
 	 * file tells ("1.234" is then not read); where it came from (columns.c)

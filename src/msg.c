@@ -95,6 +95,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "--decimal-mark , (1.234 is 1234) or --decimal-mark . (1.234 is 1.234)",
                       "无法确定小数点：本文件中没有数字表明小数点的写法；请用 --decimal-mark ,"
                       "（1.234 即 1234）或 --decimal-mark .（1.234 即 1.234）指定"},
+    [RS_M_CJK_COMMA] = {"a ',' before other than three digits under a Chinese, Japanese or Korean "
+                        "header, whose decimal mark is '.': write 12000 or 1.2 (--decimal-mark , "
+                        "if ',' is the mark)",
+                        "中日韩文列名下的 ',' 后面不是三位数字，而这些列以 '.' 为小数点：请写成 12000 或 "
+                        "1.2（如 ',' 确为小数点，请用 --decimal-mark ,）"},
     [RS_M_MIXED_THOUSANDS] = {"mixed thousands separators", "千位分隔符不一致"},
     [RS_M_GROUPS] = {"thousands groups are not of three digits", "千位分组不是每组三位"},
     [RS_M_SEP_AFTER_MARK] = {"a separator after the decimal mark", "小数点后有分隔符"},

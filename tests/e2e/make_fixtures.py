@@ -769,6 +769,13 @@ def values_fixtures():
         "客户编号,我方销售额,客户采购总额,联系人数",
         "Y01,88万,200万,3", "Y02,1.2亿,3亿,5", "Y03,1.1万,1.2万,2", "Y04,88万,2000000,2",
         "Y05,88万,200,2", "Y06,5万,10万,3万").encode("utf-8")
+    # A ',' before other than three digits under Chinese headers: "1,2000"
+    # (digits grouped by four) and "88,5" are refused, never 1.2 and 88.5;
+    # "12,000" groups thousands (it was 12, by the column's "1,2000").
+    f["values_cjk_comma.csv"] = lines(
+        "客户编号,我方销售额,客户采购总额,联系人数",
+        '"C01","1,2000","100,000",3', '"C02","12,000","100,000",3', '"C03","88,5","100",3',
+        '"C04","45","100",3').encode("utf-8")
     f["values_wan_scaled.csv"] = lines(
         "客户编号,销售额（万元）,客户采购总额（万元）",
         "S01,88万,200", "S02,1.2亿,30000", "S03,88,200万", "S04,50,80").encode("utf-8")

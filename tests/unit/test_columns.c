@@ -291,6 +291,31 @@ static void test_tab_file_reads_the_mark_of_its_headers_language(void **state)
 	finish(&r);
 }
 
+/* Under a Chinese header the decimal mark is a point: "1,2000" (digits grouped
+ * by four) or "12,5" is refused, never 1.2, in the look-ahead and after it,
+ * whatever the delimiter; --decimal-mark , reads it so. English headers keep
+ * reading a ',' before other than three digits as the mark. */
+static void test_a_comma_decimal_under_a_chinese_header_is_refused(void **state)
+{
+	static const char *const rows[] = {"A1|1,2000|100000", "A2|12,000|100000", NULL};
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of("客户编号|我方销售额|客户采购总额", ',', rows, 0, &e, &r), RS_OK);
+	assert_contains(cell(&r, rows[0], "share_pct"), "rejected: our_sales \"1,2000\" is not a number "
+	                                                "(a ',' before other than three digits");
+	assert_string_equal(cell(&r, rows[1], "share_pct"), "12");
+	assert_contains(cell(&r, "A3|50|12,5", "share_pct"), "rejected: customer_spend \"12,5\"");
+	finish(&r);
+	assert_int_equal(lookahead_of("客户编号|我方销售额|客户采购总额", ',', rows, ',', &e, &r), RS_OK);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "0"); /* 1.2 of 100000, as asked */
+	finish(&r);
+	assert_int_equal(lookahead_of("id|revenue|total_purchases", ',', rows, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "0");
+	finish(&r);
+}
+
 /* A column whose first rows were all whole: the first ambiguous value later is said then, once. */
 static void test_a_late_ambiguous_value_is_said_when_it_first_matters(void **state)
 {
@@ -530,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_tab_file_reads_its_mark_from_other_cells_and_dates),
 		cmocka_unit_test(test_tab_file_reads_the_mark_of_its_headers_language),
 		cmocka_unit_test(test_delimiter_and_cells_that_disagree_stop_and_ask),
+		cmocka_unit_test(test_a_comma_decimal_under_a_chinese_header_is_refused),
 		cmocka_unit_test(test_a_late_ambiguous_value_is_said_when_it_first_matters),
 		cmocka_unit_test(test_a_column_written_both_ways_rejects_what_it_cannot_tell),
 		cmocka_unit_test(test_decimal_mark_notice_is_chinese_under_lang_zh),
