@@ -41,7 +41,7 @@ typedef struct word_rule {
                 "last|previous|prior|ly|max|maximum|min|minimum|avg|average|change|growth|" \
                 "delta|rank|ranking|" \
                 "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化|" \
-                "同比|环比|排名"
+                "同比|环比|排名|上月|上个月|上季|上一|期初|前期|往年|前年|上次"
 /* Someone else's value: in brackets too ("Share (competitor)"). */
 #define RIVAL "competitor|competitors|competition|rival|竞争|对手|竞品"
 

@@ -179,6 +179,18 @@ def totals_bracket():
     return csv_bytes(rows)
 
 
+def monthly_zh():
+    """A Chinese monthly report: last month's share (上月份额) beside this
+    month's amounts (本月销售额, 本月采购总额): the share is this month's, from
+    the amounts; 上月份额 passes through."""
+    rows = [["客户编号", "客户名称", "上月份额", "本月销售额", "本月采购总额", "联系人数"]]
+    for k in range(4):
+        a = ACCOUNTS[k]
+        rows.append(["KH%04d" % (k + 1), ZH_NAMES[k], str(max(a[2] - 30, 0)), str(a[14]), str(a[15]),
+                     str(a[3])])
+    return csv_bytes(rows)
+
+
 def hubspot():
     """A HubSpot companies export: no share column, our revenue and the
     customer's spend instead; HubSpot's own property names around them, and
@@ -631,6 +643,7 @@ def export_files():
         IN + "/intake_totals_labels.csv": totals_labels(),
         IN + "/intake_totals_zh.csv": totals_zh(),
         IN + "/intake_totals_bracket.csv": totals_bracket(),
+        IN + "/export_monthly_zh.csv": monthly_zh(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
         IN + "/export_digiwin_big5.csv": digiwin(),

@@ -694,6 +694,11 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	                          b, sizeof b),
 	                    "id=1a purchase_share=2a");
 	assert_string_equal(found("客户编号|份额|预测采购额|去年销售额", b, sizeof b), "id=1a purchase_share=2a");
+	/* last month's, quarter's, the period's opening: a Chinese report's 上月, 上季度, 期初 */
+	assert_string_equal(found("客户编号|上月份额|本月份额", b, sizeof b), "id=1a purchase_share=3w");
+	assert_string_equal(found("客户编号|上季度份额|期初份额|前期份额|上一年度份额|上月销售额|期初采购总额",
+	                          b, sizeof b),
+	                    "id=1a");
 	/* a rival's amounts, a rank, a change */
 	assert_string_equal(found("Account ID|Share|Competitor Revenue|Competitor Spend|Share Rank|"
 	                          "Share Delta",
