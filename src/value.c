@@ -455,6 +455,64 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 	return RS_PARSE_OK;
 }
 
+/* 零 一 … 九十九, 两 (三人, 两年, 十二个), or ASCII digits (at most 4), or -1. */
+static long zh_small(const char *s, size_t n)
+{
+	static const char digits[] = "零一二三四五六七八九两";
+	long tens = -1, unit = -1, v = 0;
+	size_t i;
+
+	for (i = 0; i < n && i < 4 && s[i] >= '0' && s[i] <= '9'; i++)
+		v = v * 10 + (s[i] - '0');
+	if (i > 0)
+		return i == n ? v : -1;
+	for (i = 0; i + 3 <= n; i += 3) {
+		for (v = 0; v < 11 && memcmp(s + i, digits + 3 * v, 3) != 0; v++)
+			;
+		if (memcmp(s + i, "十", 3) == 0 && tens < 0)
+			tens = unit < 0 ? 1 : unit, unit = -1;
+		else if (v < 11 && unit < 0)
+			unit = v == 10 ? 2 : v;
+		else
+			return -1;
+	}
+	return i != n || (tens < 0 && unit < 0) ? -1 : (tens < 0 ? 0 : tens * 10) + (unit < 0 ? 0 : unit);
+}
+
+/* Months at the end of s[0..n) ("6个月", "六个月", "6月"): how many, or -1. */
+static long zh_months(const char *s, size_t n)
+{
+	if (n < 3 || memcmp(s + n - 3, "月", 3) != 0)
+		return -1;
+	n -= n >= 6 && memcmp(s + n - 6, "个", 3) == 0 ? 6 : 3;
+	return n > 0 ? zh_small(s, n) : -1;
+}
+
+/* A count or years in Chinese words (三人, 两年, 十二个), and for years 半年,
+ * 3年半 and 3年6个月 (3.5), 18个月 (1.5): s[0..n) is the text left when the
+ * unit word at the end is taken off. */
+static bool zh_amount(const char *s, size_t n, bool years, double *v)
+{
+	const char *y;
+	long a, b = 0;
+
+	if ((a = zh_small(s, n)) >= 0 && (unsigned char)s[0] >= 0x80)
+		return *v = (double)a, true;
+	if (!years)
+		return false;
+	if (n == 3 && memcmp(s, "半", 3) == 0)
+		return *v = 0.5, true;
+	y = strstr(s, "年");
+	if (y == NULL || y >= s + n)
+		return (b = zh_months(s, n)) > 0 && (*v = (double)b / 12, true);
+	if ((a = zh_small(s, (size_t)(y - s))) < 0)
+		return false;
+	n -= (size_t)(y - s) + 3;
+	y += 3;
+	b = n == 3 && memcmp(y, "半", 3) == 0 ? 6 : zh_months(y, n);
+	return b > 0 && b < 12 && (*v = (double)a + (double)b / 12, true);
+}
+
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why)
 {
@@ -481,8 +539,15 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 		goto done;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
 		return *why = WHY(TOO_LONG), RS_PARSE_BAD;
-	if (num_affixes(&p, &m, flags, &neg, &pct, &e10, why) != RS_PARSE_OK ||
-	    num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
+	if (num_affixes(&p, &m, flags, &neg, &pct, &e10, why) != RS_PARSE_OK)
+		return RS_PARSE_BAD;
+	if ((flags & (RS_NUM_YEARS | RS_NUM_PIECES)) && !neg && !pct && m > 2 &&
+	    zh_amount(p, m, flags & RS_NUM_YEARS, &v)) { /* 三人, 3年6个月 */
+		if (out == NULL)
+			return RS_PARSE_OK;
+		goto done;
+	}
+	if (num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
 	if (e10 > 0 && (strchr(buf, 'e') != NULL || strlen(buf) + 3 > sizeof buf))
 		return *why = WHY(MYRIAD_EXPONENT), RS_PARSE_BAD;

@@ -769,6 +769,12 @@ def values_fixtures():
         "客户编号,我方销售额,客户采购总额,联系人数",
         "Y01,88万,200万,3", "Y02,1.2亿,3亿,5", "Y03,1.1万,1.2万,2", "Y04,88万,2000000,2",
         "Y05,88万,200,2", "Y06,5万,10万,3万").encode("utf-8")
+    # Counts and years in Chinese words, as typed into WPS sheets: 三人, 两年,
+    # 半年, 3年6个月 (3.5), 18个月; 十年以上 ("or more") and 三四人 refused.
+    f["values_zh_words.csv"] = lines(
+        "客户编号,采购份额,联系人数,合作年限",
+        "W01,60,三人,三年", "W02,60,两人,半年", "W03,60,十二个,3年6个月", "W04,60,3人,18个月",
+        "W05,60,三四人,两年半", "W06,60,2,十年以上").encode("utf-8")
     # A ',' before other than three digits under Chinese headers: "1,2000"
     # (digits grouped by four) and "88,5" are refused, never 1.2 and 88.5;
     # "12,000" groups thousands (it was 12, by the column's "1,2000").

@@ -595,6 +595,24 @@ static void test_unit_words_only_where_the_field_takes_them(void **state)
 	assert_non_null(strstr(num_why("3 years", '.', MONEY), "unexpected"));
 	assert_non_null(strstr(num_why("3年年", '.', RS_NUM_YEARS), "unexpected"));
 	assert_non_null(strstr(num_why("years", '.', RS_NUM_YEARS), "no digits"));
+	/* in Chinese words: 三人, 两年, 半年, 3年6个月, 18个月; not "or more" or "a few" */
+	assert_true(num("三人", '.', RS_NUM_PIECES) == 3);
+	assert_true(num("十二个", '.', RS_NUM_PIECES) == 12);
+	assert_true(num("二十", '.', RS_NUM_PIECES) == 20);
+	assert_true(num("两年", '.', RS_NUM_YEARS) == 2);
+	assert_true(num("半年", '.', RS_NUM_YEARS) == 0.5);
+	assert_true(num("3年半", '.', RS_NUM_YEARS) == 3.5);
+	assert_true(num("3年6个月", '.', RS_NUM_YEARS) == 3.5);
+	assert_true(num("三年六个月", '.', RS_NUM_YEARS) == 3.5);
+	assert_true(num("18个月", '.', RS_NUM_YEARS) == 1.5);
+	num_why("三四人", '.', RS_NUM_PIECES);
+	num_why("十年以上", '.', RS_NUM_YEARS);
+	num_why("三年多", '.', RS_NUM_YEARS);
+	num_why("3年13个月", '.', RS_NUM_YEARS);
+	num_why("半年", '.', RS_NUM_PIECES);
+	num_why("6个月", '.', RS_NUM_PIECES);
+	num_why("三", '.', MONEY);
+	num_why("年", '.', RS_NUM_YEARS);
 }
 
 /* 万 (10^4) and 亿 (10^8) are exact Chinese notation: read in amounts
