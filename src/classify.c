@@ -1338,16 +1338,22 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
 /*
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
- * quarter's, of four with the same header).
+ * quarter's, of four with the same header). So are the sheets read when
+ * more than one, and a "NAME 2" left unread (last year's list, say).
  */
 static void say_sheet(rs_classifier *c, const rs_reader *rd)
 {
 	const char *read = NULL, *active = rs_reader_active_sheet(rd, &read);
+	char list[400];
+	const char *left = rs_reader_sheets(rd, list, sizeof list);
 	size_t at = c->notes.len;
 
-	if (active == NULL)
-		return;
-	(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEET), read, active, active);
+	if (active != NULL)
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEET), read, active, active);
+	if (list[0] != '\0')
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEETS), list);
+	if (left != NULL)
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_NOT_CONT), left, left);
 	if (!c->notes.failed)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }

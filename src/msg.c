@@ -259,6 +259,18 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "read that one, give --sheet \"%s\"\n",
          "读取的是第一个工作表 \"%s\"；该工作簿在 Excel 中打开时显示工作表 \"%s\"：如要读取它，"
          "请用 --sheet \"%s\"\n"},
+    [RS_M_X_SHEETS] =
+        {"read sheets %s as one list: each but the last is full (row 1,048,576 used) and "
+         "the next, \"NAME 2\", \"NAME 3\", ..., starts with the same header, as relstage "
+         "writes a list too long for one sheet\n",
+         "把工作表 %s 作为一份名单读取：除最后一个外，每个都已写满（用到第 1,048,576 行），"
+         "下一个（\"NAME 2\"、\"NAME 3\"……）以相同的表头开始，relstage 写出一个工作表放不下的名单时即如此\n"},
+    [RS_M_X_NOT_CONT] =
+        {"the workbook also has sheet \"%s\", not read: a sheet goes on in \"NAME 2\" only "
+         "when it is full (row 1,048,576 used) and the next starts with the same header; to "
+         "read that sheet, give --sheet \"%s\"\n",
+         "该工作簿还有工作表 \"%s\"，未读取：只有写满（用到第 1,048,576 行）的工作表才接续到"
+         "表头相同的 \"NAME 2\"；如要读取该工作表，请用 --sheet \"%s\"\n"},
     [RS_M_P_IGNORED] = {"%s; row ignored", "%s；该行已忽略"},
     [RS_M_P_FEW] = {"too few fields", "字段不足"},
     [RS_M_P_EMPTY_ID] = {"empty id; row ignored", "id 为空；该行已忽略"},

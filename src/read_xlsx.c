@@ -50,8 +50,9 @@ struct rs_xlsx_in {
 	rs_buf xf_kind;         /* per cell style (cellXfs), RS_XLSX_ bits */
 	strs fmt_code;          /* custom number formats: "id\0code" */
 	strs sst;               /* the shared strings */
-	size_t *read, nread;    /* the sheets to read: the one asked for, then its
-	                           continuations ("NAME 2", ...) */
+	size_t *read, nread;    /* the sheet asked for, then "NAME 2", ...; once read,
+	                           nread counts those read (the rest: not continuations) */
+	size_t nnamed;          /* the sheets named as continuations */
 	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
 	rs_buf col_hidden;      /* per column of the sheets read: 1 if hidden (<col hidden>) */
 	struct merged { size_t col; unsigned long top, bottom; } *merged; /* one column, rows */
@@ -723,6 +724,17 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
 	return strs_at(&x->sheet_name, x->active);
 }
 
+const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap)
+{
+	size_t k, used = 0;
+
+	out[0] = '\0';
+	for (k = 0; x->nread > 1 && k < x->nread && used + 1 < cap; k++)
+		used += (size_t)snprintf(out + used, cap - used, "%s\"%s\"", k ? ", " : "",
+		                         strs_at(&x->sheet_name, x->read[k]));
+	return x->nread < x->nnamed ? strs_at(&x->sheet_name, x->read[x->nread]) : NULL;
+}
+
 size_t rs_xlsx_merged(const rs_xlsx_in *x, size_t col, unsigned long after, unsigned long *top,
                       unsigned long *bottom)
 {
@@ -791,10 +803,12 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 			break;
 		}
 		s.cont = k > 0;
-		s.next_row = 1;
+		s.row = 0, s.next_row = 1;
 		st = parse_part(x, path, false, &s, sheet_start, sheet_end, sheet_text, err);
-		if (st == RS_EOF) /* "NAME k" is not a continuation */
-			st = RS_OK, k = x->nread;
+		if (st == RS_EOF) /* "NAME k" is not a continuation: another header */
+			st = RS_OK, x->nread = k;
+		else if (s.row <= RS_XLSX_SHEET_ROWS && k + 1 < x->nread) /* only a full sheet goes on */
+			x->nread = k + 1;
 	}
 	if (st == RS_OK && !s.have_header) {
 		char hint[200];
@@ -893,8 +907,34 @@ static rs_status open_zip(rs_xlsx_in *x, FILE *fp, rs_error *err)
 	return RS_OK;
 }
 
-/* The sheet asked for (else the first worksheet that is not hidden), then
- * "NAME 2", "NAME 3", ... */
+/* Sheet names as Excel compares them, which forbids two differing only in
+ * case: ASCII and full-width Latin letters (Ａ U+FF21, ａ U+FF41) either case;
+ * other scripts' letters (É, Д) match only exactly. */
+static unsigned fold(const unsigned char **s)
+{
+	const unsigned char *p = *s;
+	unsigned u = *p;
+
+	if (u == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && p[2] >= 0x80) { /* U+FF00 to U+FF7F */
+		u = 0xFF00u | (p[1] & 1u) << 6 | (p[2] & 0x3Fu);
+		*s += 2;
+	}
+	*s += 1;
+	return (u >= 'a' && u <= 'z') || (u >= 0xFF41 && u <= 0xFF5A) ? u - 0x20 : u;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+
+	while (*p != '\0' && *q != '\0')
+		if (fold(&p) != fold(&q))
+			return false;
+	return *p == *q;
+}
+
+/* The sheet asked for (else the first worksheet that is not hidden), exact
+ * name first, then one that differs in case; then "NAME 2", "NAME 3", ... */
 static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 {
 	size_t i, k, want = 0;
@@ -910,6 +950,12 @@ static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 		for (want = 0; want < x->sheet_name.n; want++)
 			if (strcmp(strs_at(&x->sheet_name, want), x->opts.sheet) == 0)
 				break;
+		for (i = 0, k = 0; want == x->sheet_name.n && i < x->sheet_name.n; i++)
+			if (same_name(strs_at(&x->sheet_name, i), x->opts.sheet) && k++ == 0)
+				want = i;
+		if (k > 1) /* not from Excel, which forbids such names */
+			return rs_error_set(err, RS_EUSAGE, 0, "%zu sheets are named \"%s\" but for case; "
+			                    "give --sheet NAME exactly as the sheet is written", k, x->opts.sheet);
 		if (want == x->sheet_name.n) {
 			char list[200] = "";
 			size_t used = 0;
@@ -932,6 +978,7 @@ static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 			break;
 		x->read[x->nread++] = i;
 	}
+	x->nnamed = x->nread;
 	return RS_OK;
 }
 

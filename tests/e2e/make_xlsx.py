@@ -136,19 +136,30 @@ def kingdee(out):
 
 
 def multi(out):
-    """Sheets Notes, Data, "Data 2" (its continuation: the same header) and
-    Other: --sheet Data reads Data then Data 2."""
+    """Sheets Notes, Data (full: its last account on row 1,048,576), "Data 2"
+    (its continuation: the same header) and Other: --sheet Data reads Data
+    then Data 2. xl_last_year: "Accounts" not full and "Accounts 2" (last
+    year's list, the same header): only Accounts is read."""
     with open(os.path.join(HERE, "in", "accounts.csv"), encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f))
     wb = openpyxl.Workbook()
     wb.active.title = "Notes"
     wb.active["A1"] = "read me"
-    for title, part in (("Data", rows[1:7]), ("Data 2", rows[7:]), ("Other", rows[1:3])):
+    for title, part in (("Data", rows[1:7]), ("Data 2", rows[8:]), ("Other", rows[1:3])):
         ws = wb.create_sheet(title)
         for row in [rows[0]] + part:
             ws.append([v if v != "" else None for v in row])
+    for c, v in enumerate(rows[7]):
+        wb["Data"].cell(row=1048576, column=c + 1, value=v if v != "" else None)
     wb.save(os.path.join(out, "xl_multi.xlsx"))
     twin(os.path.join(out, "xl_multi.csv"), rows)
+    wb = openpyxl.Workbook()
+    wb.active.title = "Accounts"
+    for title, part in (("Accounts", rows[1:7]), ("Accounts 2", rows[7:])):
+        ws = wb[title] if title in wb.sheetnames else wb.create_sheet(title)
+        for row in [rows[0]] + part:
+            ws.append([v if v != "" else None for v in row])
+    wb.save(os.path.join(out, "xl_last_year.xlsx"))
 
 
 def two_sheets(out):

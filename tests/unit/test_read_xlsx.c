@@ -204,31 +204,84 @@ static void test_rows_wider_than_the_first_come_through_and_wide_headers_refused
 	(void)unlink(g_path);
 }
 
-static void test_sheets_by_name_and_continuations_with_the_same_header(void **state)
+/* "NAME 2" goes on from "NAME" only when NAME is full (row 1,048,576
+ * used, as relstage's writer leaves it) and it repeats the header; the run
+ * names the sheets it read and a "NAME 2" it did not. */
+static void test_sheets_by_name_and_continuations_only_after_a_full_sheet(void **state)
 {
 	lxw_workbook *wb = book();
-	const char *names[] = {"Notes", "Data", "Data 2", "Data 3", "Data 4"};
+	const char *names[] = {"Notes", "Data", "Data 2", "Data 3", "Data 4", "Old", "Old 2"};
+	rs_read_opts o;
+	rs_reader *r = NULL;
+	rs_error err;
+	const char *left;
+	char list[64];
+	FILE *fp;
+	got g;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 7; i++) {
+		lxw_worksheet *ws = workbook_add_worksheet(wb, names[i]);
+
+		worksheet_write_string(ws, 0, 0, i == 4 ? "other" : "id", NULL);
+		worksheet_write_string(ws, 1, 0, names[i], NULL);
+		if (i == 1 || i == 2) /* Data and Data 2 are full */
+			worksheet_write_string(ws, RS_XLSX_SHEET_ROWS, 0, "last", NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	/* Data, Data 2, Data 3; Data 4 starts with another header: not read */
+	assert_int_equal(read_book(g_path, "Data", 0, &g, &err), RS_OK);
+	assert_int_equal(g.rows, 5);
+	assert_string_equal(g.text[4][0], "Data 3");
+	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
+	assert_int_equal(g.rows, 1);
+	assert_string_equal(g.text[0][0], "Notes");
+	/* Old is not full: Old 2 (last year's list, say) is not read */
+	assert_int_equal(read_book(g_path, "Old", 0, &g, &err), RS_OK);
+	assert_int_equal(g.rows, 1);
+	memset(&o, 0, sizeof o);
+	for (i = 0; i < 2; i++) {
+		o.sheet = i == 0 ? "Data" : "Old";
+		assert_non_null(fp = fopen(g_path, "rb"));
+		assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
+		assert_int_equal(rs_reader_run(r, on_header, on_row, &g, &err), RS_OK);
+		left = rs_reader_sheets(r, list, sizeof list);
+		assert_string_equal(left != NULL ? left : "", i == 0 ? "Data 4" : "Old 2");
+		assert_string_equal(list, i == 0 ? "\"Data\", \"Data 2\", \"Data 3\"" : "");
+		rs_reader_free(r);
+		(void)fclose(fp);
+		memset(&g, 0, sizeof g);
+	}
+	(void)unlink(g_path);
+}
+
+/* --sheet matches as Excel does, which forbids names differing only in
+ * case: the exact name first, then ASCII and full-width letters either case. */
+static void test_sheet_names_match_regardless_of_case(void **state)
+{
+	lxw_workbook *wb = book();
+	const char *names[] = {"Notes", "Data", "ＱＵＡＲＴＥＲ", "Été"};
 	rs_error err;
 	got g;
 	int i;
 
 	(void)state;
-	for (i = 0; i < 5; i++) {
+	for (i = 0; i < 4; i++) {
 		lxw_worksheet *ws = workbook_add_worksheet(wb, names[i]);
 
-		worksheet_write_string(ws, 0, 0, i == 4 ? "other" : "id", NULL);
+		worksheet_write_string(ws, 0, 0, "id", NULL);
 		worksheet_write_string(ws, 1, 0, names[i], NULL);
 	}
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
-	/* Data, Data 2, Data 3; Data 4 starts with another header: not read */
-	assert_int_equal(read_book(g_path, "Data", 0, &g, &err), RS_OK);
-	assert_int_equal(g.rows, 3);
-	assert_string_equal(g.text[2][0], "Data 3");
-	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_OK);
-	assert_int_equal(g.rows, 1);
-	assert_string_equal(g.text[0][0], "Notes");
-	assert_int_equal(read_book(g_path, "data", 0, &g, &err), RS_EUSAGE);
-	assert_non_null(strstr(err.msg, "no sheet \"data\"; the workbook has \"Notes\", \"Data\""));
+	assert_int_equal(read_book(g_path, "dATA", 0, &g, &err), RS_OK);
+	assert_string_equal(g.text[0][0], "Data");
+	assert_int_equal(read_book(g_path, "ｑｕａｒｔｅｒ", 0, &g, &err), RS_OK);
+	assert_string_equal(g.text[0][0], "ＱＵＡＲＴＥＲ");
+	assert_int_equal(read_book(g_path, "QUARTER", 0, &g, &err), RS_EUSAGE); /* width counts */
+	assert_int_equal(read_book(g_path, "été", 0, &g, &err), RS_EUSAGE);     /* ASCII only */
+	assert_int_equal(read_book(g_path, "Dat", 0, &g, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "no sheet \"Dat\"; the workbook has \"Notes\", \"Data\""));
 	(void)unlink(g_path);
 }
 
@@ -252,7 +305,7 @@ static void test_the_sheet_hint_names_the_sheet_read_and_the_others(void **state
 	o.sheet = "Data";
 	assert_non_null(fp = fopen(g_path, "rb"));
 	assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
-	rs_reader_sheet_hint(r, hint, sizeof hint); /* Data 2 was read with Data */
+	rs_reader_sheet_hint(r, hint, sizeof hint); /* Data 2 is to be read with Data */
 	assert_string_equal(hint, " (read sheet \"Data\"; the workbook also has \"Summary\", \"Notes\": "
 	                          "choose one with --sheet NAME)");
 	rs_reader_sheet_hint(r, hint, 95); /* no room for every name: "..." */
@@ -453,7 +506,8 @@ int main(void)
 		cmocka_unit_test(test_relationship_targets_resolve_to_archive_paths),
 		cmocka_unit_test(test_a_workbook_reads_as_excel_shows_it),
 		cmocka_unit_test(test_rows_wider_than_the_first_come_through_and_wide_headers_refused),
-		cmocka_unit_test(test_sheets_by_name_and_continuations_with_the_same_header),
+		cmocka_unit_test(test_sheets_by_name_and_continuations_only_after_a_full_sheet),
+		cmocka_unit_test(test_sheet_names_match_regardless_of_case),
 		cmocka_unit_test(test_the_sheet_hint_names_the_sheet_read_and_the_others),
 		cmocka_unit_test(test_the_first_sheet_read_is_the_first_not_hidden),
 		cmocka_unit_test(test_a_chart_sheet_in_front_is_passed_over),

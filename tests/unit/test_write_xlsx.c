@@ -206,11 +206,13 @@ static void test_rows_past_a_sheet_go_on_in_accounts_2_and_the_summary_says_so(v
 	}
 	assert_int_equal(rs_writer_finish(w, &st, &err), RS_OK);
 	rs_writer_free(w);
-	/* Accounts, then "Accounts 2" and "Accounts 3", read as one sheet. */
+	/* Accounts, then "Accounts 2" and "Accounts 3" (the reader, built with
+	 * Excel's sheet size, reads them as one list: test_read_xlsx). */
 	assert_int_equal(read_back(fp, NULL, &g), RS_OK);
-	assert_int_equal(g.rows, 12);
-	for (r = 0; r < 12; r++) {
-		(void)snprintf(id, sizeof id, "A%02zu", r);
+	assert_int_equal(g.rows, 5);
+	assert_int_equal(read_back(fp, "Accounts 2", &g), RS_OK);
+	for (r = 0; r < 5; r++) {
+		(void)snprintf(id, sizeof id, "A%02zu", r + 5);
 		assert_string_equal(g.text[r][0], id);
 	}
 	assert_int_equal(read_back(fp, "Accounts 3", &g), RS_OK);

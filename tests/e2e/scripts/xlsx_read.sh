@@ -129,12 +129,24 @@ done
 [ $rc = 0 ] && grep -q '^CH1,Chart Tab GmbH,45,initial,' "$t/x.out" && ! grep -q 'sheet' "$t/err" ||
 	fail "xl_chart_first: exit $rc: $(cat "$t/x.out" "$t/err")"
 
-# --sheet: a named sheet and its continuation ("Data 2"); a missing one.
-"$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>&1
+# --sheet: a named sheet and its continuation ("Data 2", after a full Data); a missing one.
+"$R" -q --sheet Data "$t/xl_multi.xlsx" >"$t/x.out" 2>/dev/null
 "$R" -q "$t/xl_multi.csv" >"$t/c.out" 2>&1
 cmp -s "$t/x.out" "$t/c.out" || { fail "--sheet Data (+ Data 2) differs from all accounts"; diff "$t/c.out" "$t/x.out" | head -5; }
 "$R" -q --sheet "Data 2" "$t/xl_multi.xlsx" >"$t/x.out" || fail "--sheet 'Data 2': exit $?"
-[ "$(wc -l <"$t/x.out")" = 7 ] || fail "--sheet 'Data 2': $(wc -l <"$t/x.out") lines, expected 7"
+[ "$(wc -l <"$t/x.out")" = 6 ] || fail "--sheet 'Data 2': $(wc -l <"$t/x.out") lines, expected 6"
+# Sheet names match as in Excel, whatever the case; the sheets read are said.
+"$R" --sheet dATA "$t/xl_multi.xlsx" >"$t/x.out" 2>"$t/err" || fail "--sheet dATA: exit $?"
+cmp -s "$t/x.out" "$t/c.out" && grep -qxF "relstage: $t/xl_multi.xlsx: read sheets \"Data\", \"Data 2\" as one list: each but the last is full (row 1,048,576 used) and the next, \"NAME 2\", \"NAME 3\", ..., starts with the same header, as relstage writes a list too long for one sheet" "$t/err" ||
+	fail "--sheet dATA: $(cat "$t/err")"
+"$R" --lang zh --sheet DATA "$t/xl_multi.xlsx" 2>&1 >/dev/null | grep -qF '把工作表 "Data", "Data 2" 作为一份名单读取' || fail "--sheet DATA --lang zh: no note of the sheets read"
+# "Accounts 2" after an Accounts that is not full (last year's list with
+# the same header): not read, and said.
+"$R" "$t/xl_last_year.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && [ "$(grep -c '^A0[1-6],' "$t/x.out")" = 6 ] && ! grep -q '^A0[7-9],' "$t/x.out" &&
+	grep -qxF "relstage: $t/xl_last_year.xlsx: the workbook also has sheet \"Accounts 2\", not read: a sheet goes on in \"NAME 2\" only when it is full (row 1,048,576 used) and the next starts with the same header; to read that sheet, give --sheet \"Accounts 2\"" "$t/err" ||
+	fail "xl_last_year: exit $rc: $(cut -c1-20 "$t/x.out") $(cat "$t/err")"
+"$R" --lang zh "$t/xl_last_year.xlsx" 2>&1 >/dev/null | grep -qF '该工作簿还有工作表 "Accounts 2"，未读取' || fail "xl_last_year --lang zh: no note"
 "$R" -q "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'xl_multi.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id)' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
 # No header row on the sheet read: the message names it and the others.
