@@ -53,11 +53,12 @@ struct rs_xlsx {
 	sheet acc, rej;
 	unsigned long nacc;     /* Accounts sheets so far */
 	lxw_worksheet *summary;
-	long stage_col, label_col, act_col;
+	long stage_col, label_col, wrap_col[3]; /* wrap: actions, needs, explain */
 	size_t nstages;
 	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt, *wrap;
 	const rs_stats *stats;
 	time_t now;             /* the run's date */
+	rs_buf esc;             /* a cell's text escaped (rs_xlsx_escape) */
 };
 
 static const char *word(const rs_xlsx *x, int w)
@@ -143,6 +144,8 @@ static rs_status put_cell(rs_xlsx *x, sheet *s, size_t col, const char *text, si
 		return rs_error_set(err, RS_ELIMIT, 0,
 		                    "a cell holds more than %d characters, the most an Excel cell "
 		                    "holds; write CSV (--to csv) for such data", CELL_CHARS);
+	else if ((text = rs_xlsx_escape(&x->esc, text, n)) == NULL)
+		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	else
 		e = worksheet_write_string(s->ws, s->row, (lxw_col_t)col, text, fmt);
 	return e == LXW_NO_ERROR ? RS_OK : lxw_failed(err, e, "cannot write a cell");
@@ -241,7 +244,8 @@ static rs_status account_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 	for (i = 0; i < row->n && st == RS_OK; i++)
 		st = put_cell(x, &x->acc, i, row->cell[i], row->len[i], number_cell(row, i, num),
 		              (long)i == x->stage_col || (long)i == x->label_col ? fmt :
-		              (long)i == x->act_col ? x->wrap : NULL, err);
+		              (long)i == x->wrap_col[0] || (long)i == x->wrap_col[1] ||
+		              (long)i == x->wrap_col[2] ? x->wrap : NULL, err);
 	x->acc.row++;
 	return st;
 }
@@ -289,7 +293,7 @@ static rs_status make_formats(rs_xlsx *x, rs_error *err)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	format_set_bold(x->bold);
 	format_set_num_format(x->share_fmt, "0.0%");
-	format_set_text_wrap(x->wrap); /* the actions: longer than a column is wide */
+	format_set_text_wrap(x->wrap); /* actions, needs, explain: longer than a column */
 	for (i = 0; i < 4; i++) {
 		if ((x->pct_fmt[i] = workbook_add_format(x->wb)) == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -364,9 +368,10 @@ static rs_status make_workbook(rs_xlsx *x, rs_error *err)
 rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const rs_row *header,
                       rs_error *err)
 {
+	static const int wrapped[3] = {COL_ACTIONS, COL_NEEDS, COL_EXPLAIN};
 	rs_xlsx *x = rs_calloc(1, sizeof *x);
 	rs_status st;
-	size_t i;
+	size_t i, k;
 
 	*out = NULL;
 	if (x == NULL)
@@ -381,11 +386,12 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 	x->nstages = x->rules != NULL ? rs_rules_stage_count(x->rules) : 0;
 	if (x->nstages > RS_MAX_STAGES)
 		x->nstages = RS_MAX_STAGES;
-	x->stage_col = x->label_col = x->act_col = -1;
+	x->stage_col = x->label_col = x->wrap_col[0] = x->wrap_col[1] = x->wrap_col[2] = -1;
 	for (i = 0; i < header->n; i++) {
-		if (strcmp(header->cell[i], rs_col_names[RS_LANG_EN][COL_ACTIONS]) == 0 ||
-		    strcmp(header->cell[i], rs_col_names[RS_LANG_ZH][COL_ACTIONS]) == 0)
-			x->act_col = (long)i;
+		for (k = 0; k < 3; k++)
+			if (strcmp(header->cell[i], rs_col_names[RS_LANG_EN][wrapped[k]]) == 0 ||
+			    strcmp(header->cell[i], rs_col_names[RS_LANG_ZH][wrapped[k]]) == 0)
+				x->wrap_col[k] = (long)i;
 		if (strcmp(header->cell[i], rs_col_names[RS_LANG_EN][COL_STAGE]) == 0 ||
 		    strcmp(header->cell[i], rs_col_names[RS_LANG_ZH][COL_STAGE]) == 0)
 			x->stage_col = (long)i;
@@ -664,5 +670,6 @@ void rs_xlsx_free(rs_xlsx *x)
 	rs_free(x->rej.width);
 	rs_rowq_free(x->hdr);
 	rs_rowq_free(x->rej_hdr);
+	rs_buf_free(&x->esc);
 	rs_free(x);
 }

@@ -50,6 +50,11 @@ unsigned char rs_xlsx_fmt_kind(const char *id, const char *code);
 /* Decodes _xHHHH_ escapes in the n bytes at s, in place; returns the new
  * length (never more than n). */
 size_t rs_xlsx_unescape(char *s, size_t n);
+/* The n bytes at s as a cell's text that Excel, LibreOffice and
+ * rs_xlsx_unescape read back as s: an escape-like "_xHHHH_" gets its '_'
+ * as "_x005F_"; U+FFFE and U+FFFF, which XML cannot hold, go as escapes.
+ * s itself when nothing changes, else b's text; NULL when b fails. */
+const char *rs_xlsx_escape(rs_buf *b, const char *s, size_t n);
 /*
  * s, the text of a cell's value, written to out as the reader shows it,
  * NUL-terminated; each returns the length, or 0 when s is not what it

@@ -91,6 +91,26 @@ static long escape_at(const char *s, size_t n)
 	return strtol(hex, NULL, 16);
 }
 
+const char *rs_xlsx_escape(rs_buf *b, const char *s, size_t n)
+{
+	size_t i, from = 0;
+
+	rs_buf_reset(b);
+	for (i = 0; i < n; i++) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		bool bad = n - i >= 3 && u[0] == 0xEF && u[1] == 0xBF && (u[2] & 0xFE) == 0xBE;
+
+		if (!bad && escape_at(s + i, n - i) < 0)
+			continue;
+		(void)rs_buf_append(b, s + from, i - from);
+		(void)rs_buf_puts(b, !bad ? "_x005F_" : u[2] & 1 ? "_xFFFF_" : "_xFFFE_");
+		from = i + (bad ? 3 : 1);
+	}
+	if (from == 0)
+		return s;
+	return rs_buf_append(b, s + from, n - from) ? b->data : NULL;
+}
+
 /*
  * Decodes, in place, the escapes Excel writes in text for characters XML
  * cannot hold or that a writer chose to escape: "_x000D_" is a carriage

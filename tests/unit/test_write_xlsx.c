@@ -179,6 +179,37 @@ static void test_number_columns_hold_numbers_and_others_text_as_read(void **stat
 	(void)fclose(fp);
 }
 
+/* Text that looks like Excel's escapes ("_x0041_", which Excel and
+ * LibreOffice show as "A") and U+FFFE/U+FFFF (which XML cannot hold: the
+ * workbook would not open, and LibreOffice dropped the rest of the sheet)
+ * come back exactly as written. */
+static void test_text_like_escapes_and_xml_nonchars_come_back_as_written(void **state)
+{
+	const char *h[] = {"id", "note"};
+	const char *rows[][2] = {{"_x0041_", "a_x005F_b"}, {"a\xEF\xBF\xBF" "b", "\xEF\xBF\xBE_x00e9_"}};
+	rs_write_opts o = xopts();
+	FILE *fp = tmpfile();
+	rs_writer *w = NULL;
+	rs_error err;
+	trow t;
+	got g;
+	size_t r, i;
+
+	(void)state;
+	rs_error_clear(&err);
+	assert_int_equal(rs_writer_new(&w, fp, &o, mkrow(&t, 2, h, NULL), &err), RS_OK);
+	for (r = 0; r < 2; r++)
+		assert_int_equal(rs_writer_row(w, mkrow(&t, 2, rows[r], NULL), &err), RS_OK);
+	assert_int_equal(rs_writer_finish(w, NULL, &err), RS_OK);
+	rs_writer_free(w);
+	assert_int_equal(read_back(fp, NULL, &g), RS_OK);
+	assert_int_equal(g.rows, 2);
+	for (r = 0; r < 2; r++)
+		for (i = 0; i < 2; i++)
+			assert_string_equal(g.text[r][i], rows[r][i]);
+	(void)fclose(fp);
+}
+
 static void test_rows_past_a_sheet_go_on_in_accounts_2_and_the_summary_says_so(void **state)
 {
 	const char *h[] = {"id", "stage"};
@@ -423,6 +454,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_numbers_and_percentages_become_numbers),
 		cmocka_unit_test(test_number_columns_hold_numbers_and_others_text_as_read),
+		cmocka_unit_test(test_text_like_escapes_and_xml_nonchars_come_back_as_written),
 		cmocka_unit_test(test_rows_past_a_sheet_go_on_in_accounts_2_and_the_summary_says_so),
 		cmocka_unit_test(test_rejects_go_to_their_sheet_only_with_a_rejects_header),
 		cmocka_unit_test(test_a_cell_longer_than_excel_holds_is_refused),

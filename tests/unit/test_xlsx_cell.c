@@ -164,6 +164,30 @@ static void expect_unescaped(const char *in, const char *want)
 	assert_string_equal(buf, want);
 }
 
+/* What the writer escapes, the reader (as Excel) decodes back to the text. */
+static void test_escaped_text_decodes_to_itself(void **state)
+{
+	const char *in[] = {"plain", "_x0041_", "a_x005F_x0041__", "_x00", "\xEF\xBF\xBF", "x\xEF\xBF\xBE" "y_x0000_"};
+	const char *out[] = {"plain", "_x005F_x0041_", "a_x005F_x005F_x005F_x0041__", "_x00", "_xFFFF_",
+	                     "x_xFFFE_y_x005F_x0000_"};
+	rs_buf b = {0};
+	char tmp[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof in / sizeof *in; i++) {
+		const char *e = rs_xlsx_escape(&b, in[i], strlen(in[i]));
+
+		assert_non_null(e);
+		assert_string_equal(e, out[i]);
+		assert_true(i > 0 || e == in[i]); /* unchanged: no copy */
+		(void)snprintf(tmp, sizeof tmp, "%s", e);
+		tmp[rs_xlsx_unescape(tmp, strlen(tmp))] = '\0';
+		assert_string_equal(tmp, in[i]);
+	}
+	rs_buf_free(&b);
+}
+
 static void test_excel_text_escapes_decode_as_excel_shows_them(void **state)
 {
 	(void)state;
@@ -251,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_date_serials_read_as_iso_dates_in_both_date_systems),
 		cmocka_unit_test(test_iso_date_cells_read_as_their_format_shows_them),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
+		cmocka_unit_test(test_escaped_text_decodes_to_itself),
 		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
 		cmocka_unit_test(test_the_workbooks_own_format_code_wins_over_the_builtin_id),
 		cmocka_unit_test(test_unescape_reads_only_the_n_bytes_it_is_given),

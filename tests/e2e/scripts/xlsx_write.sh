@@ -132,13 +132,38 @@ try:
             fail(f"row {r}: stage {st.value!r} not coloured as in the legend ({legend})")
     if ws.cell(row=2, column=1).fill.fill_type == "solid":
         fail("the id cell is coloured")
-    # the actions text (some 200 characters, the column at most 60 wide) wraps
-    # in its cell instead of being cut off by the next column
-    ai = rows[0].index("actions")
-    for r in range(2, len(rows) + 1):
-        if rows[r - 1][ai] and not ws.cell(row=r, column=ai + 1).alignment.wrap_text:
-            fail(f"row {r}: the actions cell does not wrap")
-            break
+    # the actions, needs and explain texts (up to some 200 characters, the
+    # column at most 60 wide) wrap in their cells instead of being cut off
+    # by the next column
+    e = os.path.join(tmp, "e.xlsx")
+    run(["--explain", "--to", "xlsx", "-o", e, "in/accounts.csv"], 0)
+    erows = csv_of(["--explain", "in/accounts.csv"])
+    ews = openpyxl.load_workbook(e)["Accounts"]
+    for col in ("actions", "needs", "explain"):
+        ai = erows[0].index(col)
+        for r in range(2, len(erows) + 1):
+            if erows[r - 1][ai] and not ews.cell(row=r, column=ai + 1).alignment.wrap_text:
+                fail(f"row {r}: the {col} cell does not wrap")
+                break
+    # text that looks like Excel's escapes (_x0041_, which Excel shows as
+    # "A") and U+FFFE/U+FFFF (which XML cannot hold: openpyxl refused the
+    # workbook and LibreOffice dropped the rest of the sheet) open as written
+    x = os.path.join(tmp, "x.csv")
+    with open(x, "w", encoding="utf-8") as fh:
+        fh.write("id,name,purchase_share\n_x0041_,a_x005F_b,45\nF\uffff,c\ufffed,50\n")
+    xo = os.path.join(tmp, "x.xlsx")
+    run(["--to", "xlsx", "-o", xo, x], 0)
+    try:
+        xws = openpyxl.load_workbook(xo)["Accounts"]
+        got = [[c.value for c in r][:2] for r in xws.iter_rows(min_row=2)]
+        # openpyxl shows the escapes as stored: Excel's own encoding of them
+        if got != [["_x005F_x0041_", "a_x005F_x005F_b"], ["F_xFFFF_", "c_xFFFE_d"]]:
+            fail(f"escape-like text: {got}")
+    except Exception as ex:
+        fail(f"a workbook with _x0041_ and U+FFFF text does not open: {ex}")
+    back = run(["--raw", xo], 0).stdout.decode().splitlines()
+    if [l.split(",")[:2] for l in back[1:]] != [["_x0041_", "a_x005F_b"], ["F\uffff", "c\ufffed"]]:
+        fail(f"escape-like text read back: {back[1:]}")
     if len(set(legend.values())) != 4:
         fail(f"legend colours not distinct per stage: {legend}")
 
