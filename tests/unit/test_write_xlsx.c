@@ -138,6 +138,12 @@ static void test_plain_numbers_and_percentages_become_numbers(void **state)
 	assert_false(plain_number("inf", 3, &v, &pct));
 	assert_false(plain_number("1e999", 5, &v, &pct));
 	assert_false(plain_number("=1+1", 4, &v, &pct));
+	/* more digits than Excel keeps (15) stay text, as written */
+	assert_true(plain_number("123456789012345", 15, &v, &pct) && v == 123456789012345.0);
+	assert_true(plain_number("-0.000123456789012345", 21, &v, &pct));
+	assert_false(plain_number("1234567890123456", 16, &v, &pct));
+	assert_false(plain_number("12345678901234567890", 20, &v, &pct));
+	assert_false(plain_number("1.234567890123456e3", 19, &v, &pct));
 }
 
 static void test_number_columns_hold_numbers_and_others_text_as_read(void **state)

@@ -3,7 +3,8 @@
 # order, numbers as number cells and everything else as the text read (a
 # formula-like name stays text), the row count; bold frozen filtered header,
 # widths, stage colours; Summary figures equal to --summary-json, its charts;
-# the Rejects sheet; Chinese sheet names; -o x.xlsx (x.json) without --to
+# the Rejects sheet; Chinese sheet names; escape-like text and U+FFFF; more
+# than 15 digits as text; actions, needs, explain wrapped; -o x.xlsx (x.json) without --to
 # writes a workbook (JSON); stdout when it is not a terminal and
 # exit 2 when it is; no partial workbook after a failed or interrupted run.
 # Run from tests/e2e with $RELSTAGE set (run.sh does both).
@@ -150,7 +151,8 @@ try:
     # workbook and LibreOffice dropped the rest of the sheet) open as written
     x = os.path.join(tmp, "x.csv")
     with open(x, "w", encoding="utf-8") as fh:
-        fh.write("id,name,purchase_share\n_x0041_,a_x005F_b,45\nF\uffff,c\ufffed,50\n")
+        fh.write("id,name,purchase_share,our_sales\n_x0041_,a_x005F_b,45,12345678901234567890\n"
+                 "F\uffff,c\ufffed,50,123456789012345\n")
     xo = os.path.join(tmp, "x.xlsx")
     run(["--to", "xlsx", "-o", xo, x], 0)
     try:
@@ -159,6 +161,10 @@ try:
         # openpyxl shows the escapes as stored: Excel's own encoding of them
         if got != [["_x005F_x0041_", "a_x005F_x005F_b"], ["F_xFFFF_", "c_xFFFE_d"]]:
             fail(f"escape-like text: {got}")
+        # more digits than Excel keeps (15) stay text, never a number showing others
+        sales = [(r[3].value, r[3].data_type) for r in xws.iter_rows(min_row=2)]
+        if sales != [("12345678901234567890", "s"), (123456789012345, "n")]:
+            fail(f"our_sales of 20 and 15 digits: {sales}")
     except Exception as ex:
         fail(f"a workbook with _x0041_ and U+FFFF text does not open: {ex}")
     back = run(["--raw", xo], 0).stdout.decode().splitlines()
