@@ -937,7 +937,7 @@ static bool same_name(const char *a, const char *b)
  * name first, then one that differs in case; then "NAME 2", "NAME 3", ... */
 static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 {
-	size_t i, k, want = 0;
+	size_t i, k, want = 0, hit = 0;
 	char name[300];
 
 	if (x->sheet_name.n == 0)
@@ -952,7 +952,9 @@ static rs_status pick_sheets(rs_xlsx_in *x, rs_error *err)
 				break;
 		for (i = 0, k = 0; want == x->sheet_name.n && i < x->sheet_name.n; i++)
 			if (same_name(strs_at(&x->sheet_name, i), x->opts.sheet) && k++ == 0)
-				want = i;
+				hit = i;
+		if (k == 1)
+			want = hit;
 		if (k > 1) /* not from Excel, which forbids such names */
 			return rs_error_set(err, RS_EUSAGE, 0, "%zu sheets are named \"%s\" but for case; "
 			                    "give --sheet NAME exactly as the sheet is written", k, x->opts.sheet);

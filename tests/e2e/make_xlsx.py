@@ -160,6 +160,15 @@ def multi(out):
         for row in [rows[0]] + part:
             ws.append([v if v != "" else None for v in row])
     wb.save(os.path.join(out, "xl_last_year.xlsx"))
+    # xl_case_twins: "Accounts" and "ACCOUNTS" (Excel forbids such names;
+    # other programs may write them): --sheet accounts cannot choose.
+    with zipfile.ZipFile(os.path.join(out, "xl_last_year.xlsx")) as zin, \
+            zipfile.ZipFile(os.path.join(out, "xl_case_twins.xlsx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = data.replace(b'name="Accounts 2"', b'name="ACCOUNTS"')
+            z.writestr(item, data)
 
 
 def two_sheets(out):

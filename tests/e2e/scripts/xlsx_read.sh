@@ -147,6 +147,13 @@ cmp -s "$t/x.out" "$t/c.out" && grep -qxF "relstage: $t/xl_multi.xlsx: read shee
 	grep -qxF "relstage: $t/xl_last_year.xlsx: the workbook also has sheet \"Accounts 2\", not read: a sheet goes on in \"NAME 2\" only when it is full (row 1,048,576 used) and the next starts with the same header; to read that sheet, give --sheet \"Accounts 2\"" "$t/err" ||
 	fail "xl_last_year: exit $rc: $(cut -c1-20 "$t/x.out") $(cat "$t/err")"
 "$R" --lang zh "$t/xl_last_year.xlsx" 2>&1 >/dev/null | grep -qF '该工作簿还有工作表 "Accounts 2"，未读取' || fail "xl_last_year --lang zh: no note"
+# Two sheets that differ only in case (not from Excel): the exact name reads,
+# another spelling stops and asks for it.
+"$R" -q --sheet ACCOUNTS "$t/xl_case_twins.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^A07,' "$t/x.out" && ! grep -q '^A01,' "$t/x.out" || fail "xl_case_twins --sheet ACCOUNTS: exit $rc: $(cat "$t/err")"
+"$R" -q --sheet accounts "$t/xl_case_twins.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/xl_case_twins.xlsx: 2 sheets are named \"accounts\" but for case; give --sheet NAME exactly as the sheet is written" "$t/err" ||
+	fail "xl_case_twins --sheet accounts: exit $rc: $(cat "$t/err")"
 "$R" -q "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'xl_multi.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id)' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
 # No header row on the sheet read: the message names it and the others.
