@@ -1339,13 +1339,14 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
  * quarter's, of four with the same header). So are the sheets read when
- * more than one, and a "NAME 2" left unread (last year's list, say).
+ * more than one, a "NAME 2" left unread (last year's list, say), and a
+ * sheet that ends at Excel's last row (the list may have been cut there).
  */
 static void say_sheet(rs_classifier *c, const rs_reader *rd)
 {
 	const char *read = NULL, *active = rs_reader_active_sheet(rd, &read);
 	char list[400];
-	const char *left = rs_reader_sheets(rd, list, sizeof list);
+	const char *full, *left = rs_reader_sheets(rd, list, sizeof list, &full);
 	size_t at = c->notes.len;
 
 	if (active != NULL)
@@ -1354,6 +1355,8 @@ static void say_sheet(rs_classifier *c, const rs_reader *rd)
 		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEETS), list);
 	if (left != NULL)
 		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_NOT_CONT), left, left);
+	if (full != NULL)
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_FULL), full);
 	if (!c->notes.failed)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }

@@ -174,8 +174,9 @@ void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap);
 /* The sheet a workbook opens on in Excel when another was read
  * (rs_xlsx_active_other); NULL for other formats. */
 const char *rs_reader_active_sheet(const rs_reader *r, const char **read);
-/* A workbook's sheets read, and a "NAME 2" not read (rs_xlsx_sheets); "", NULL for other formats. */
-const char *rs_reader_sheets(const rs_reader *r, char *out, size_t cap);
+/* A workbook's sheets read, a "NAME 2" not read, a full last sheet
+ * (rs_xlsx_sheets); "", NULL for other formats. */
+const char *rs_reader_sheets(const rs_reader *r, char *out, size_t cap, const char **full);
 /* A workbook's cell ranges of column col merged across rows below line
  * `after` (rs_xlsx_merged); 0 for other formats. */
 size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,

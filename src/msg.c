@@ -265,6 +265,12 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "writes a list too long for one sheet\n",
          "把工作表 %s 作为一份名单读取：除最后一个外，每个都已写满（用到第 1,048,576 行），"
          "下一个（\"NAME 2\"、\"NAME 3\"……）以相同的表头开始，relstage 写出一个工作表放不下的名单时即如此\n"},
+    [RS_M_X_FULL] =
+        {"sheet \"%s\" fills all 1,048,576 rows a sheet has: if it was saved from a longer "
+         "list (Excel cuts a CSV there when it opens one), the rows past them are not in the "
+         "file; classify the original list instead\n",
+         "工作表 \"%s\" 用满了工作表的全部 1,048,576 行：如果它是从更长的名单保存而来（Excel "
+         "打开 CSV 时会在此截断），超出的行不在文件中；请改为对原始名单分类\n"},
     [RS_M_X_NOT_CONT] =
         {"the workbook also has sheet \"%s\", not read: a sheet goes on in \"NAME 2\" only "
          "when it is full (row 1,048,576 used) and the next starts with the same header; to "

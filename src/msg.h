@@ -46,7 +46,7 @@ typedef enum rs_msg_id {
 	RS_M_P_RESHAPED_MANY,
 	/* a workbook read (classify.c) */
 	RS_M_X_HIDDEN_ROW, RS_M_X_HIDDEN_ROWS, RS_M_X_HIDDEN_COL, RS_M_X_MERGED, RS_M_X_AND_MORE,
-	RS_M_X_SHEET, RS_M_X_SHEETS, RS_M_X_NOT_CONT,
+	RS_M_X_SHEET, RS_M_X_SHEETS, RS_M_X_NOT_CONT, RS_M_X_FULL,
 	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c, cli_run.c) */
 	RS_M_E_NO_ID, RS_M_E_ID_MAYBE, RS_M_E_AMB, RS_M_E_FOUND, RS_M_E_NO_SHARE, RS_M_E_BOTH_GIVE,
 	RS_M_E_TWINS, RS_M_E_COLS2, RS_M_E_KEYS2, RS_M_E_OR, RS_M_E_OR_END,

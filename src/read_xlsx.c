@@ -53,6 +53,7 @@ struct rs_xlsx_in {
 	size_t *read, nread;    /* the sheet asked for, then "NAME 2", ...; once read,
 	                           nread counts those read (the rest: not continuations) */
 	size_t nnamed;          /* the sheets named as continuations */
+	bool full;              /* the last sheet read uses row 1,048,576 */
 	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
 	rs_buf col_hidden;      /* per column of the sheets read: 1 if hidden (<col hidden>) */
 	struct merged { size_t col; unsigned long top, bottom; } *merged; /* one column, rows */
@@ -724,11 +725,12 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read)
 	return strs_at(&x->sheet_name, x->active);
 }
 
-const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap)
+const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap, const char **full)
 {
 	size_t k, used = 0;
 
 	out[0] = '\0';
+	*full = x->full && x->nread == x->nnamed ? strs_at(&x->sheet_name, x->read[x->nread - 1]) : NULL;
 	for (k = 0; x->nread > 1 && k < x->nread && used + 1 < cap; k++)
 		used += (size_t)snprintf(out + used, cap - used, "%s\"%s\"", k ? ", " : "",
 		                         strs_at(&x->sheet_name, x->read[k]));
@@ -807,7 +809,7 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 		st = parse_part(x, path, false, &s, sheet_start, sheet_end, sheet_text, err);
 		if (st == RS_EOF) /* "NAME k" is not a continuation: another header */
 			st = RS_OK, x->nread = k;
-		else if (s.row <= RS_XLSX_SHEET_ROWS && k + 1 < x->nread) /* only a full sheet goes on */
+		else if (!(x->full = s.row > RS_XLSX_SHEET_ROWS) && k + 1 < x->nread) /* only a full sheet goes on */
 			x->nread = k + 1;
 	}
 	if (st == RS_OK && !s.have_header) {

@@ -356,10 +356,11 @@ const char *rs_reader_active_sheet(const rs_reader *r, const char **read)
 	return r != NULL && r->xlsx != NULL ? rs_xlsx_active_other(r->xlsx, read) : NULL;
 }
 
-const char *rs_reader_sheets(const rs_reader *r, char *out, size_t cap)
+const char *rs_reader_sheets(const rs_reader *r, char *out, size_t cap, const char **full)
 {
 	out[0] = '\0';
-	return r != NULL && r->xlsx != NULL ? rs_xlsx_sheets(r->xlsx, out, cap) : NULL;
+	*full = NULL;
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_sheets(r->xlsx, out, cap, full) : NULL;
 }
 
 size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,

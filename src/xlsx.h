@@ -103,8 +103,10 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read);
  * cap bytes) in out, else ""; the first sheet named as a continuation
  * ("A 2") but not read as one, borrowed from x, or NULL. A sheet goes on
  * in "NAME 2" only when it is full (row 1,048,576 used), as relstage's
- * writer leaves it, and with the same header row. */
-const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap);
+ * writer leaves it, and with the same header row. *full: the last sheet
+ * read when it is full and nothing follows it (rows past Excel's may have
+ * been cut off), else NULL. */
+const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap, const char **full);
 /* Rows after the header hidden in the sheet (hidden by hand or filtered
  * out), and the line of the first; 0 when none. */
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first);

@@ -160,6 +160,13 @@ def multi(out):
         for row in [rows[0]] + part:
             ws.append([v if v != "" else None for v in row])
     wb.save(os.path.join(out, "xl_last_year.xlsx"))
+    # xl_full: a sheet that uses Excel's last row (a longer list cut there)
+    wb = openpyxl.Workbook()
+    for row in rows[:4]:
+        wb.active.append([v if v != "" else None for v in row])
+    for c, v in enumerate(rows[7]):
+        wb.active.cell(row=1048576, column=c + 1, value=v if v != "" else None)
+    wb.save(os.path.join(out, "xl_full.xlsx"))
     # xl_case_twins: "Accounts" and "ACCOUNTS" (Excel forbids such names;
     # other programs may write them): --sheet accounts cannot choose.
     with zipfile.ZipFile(os.path.join(out, "xl_last_year.xlsx")) as zin, \

@@ -214,7 +214,7 @@ static void test_sheets_by_name_and_continuations_only_after_a_full_sheet(void *
 	rs_read_opts o;
 	rs_reader *r = NULL;
 	rs_error err;
-	const char *left;
+	const char *left, *full;
 	char list[64];
 	FILE *fp;
 	got g;
@@ -241,14 +241,15 @@ static void test_sheets_by_name_and_continuations_only_after_a_full_sheet(void *
 	assert_int_equal(read_book(g_path, "Old", 0, &g, &err), RS_OK);
 	assert_int_equal(g.rows, 1);
 	memset(&o, 0, sizeof o);
-	for (i = 0; i < 2; i++) {
-		o.sheet = i == 0 ? "Data" : "Old";
+	for (i = 0; i < 3; i++) { /* Data 2 alone: full, with nothing after it */
+		o.sheet = i == 0 ? "Data" : i == 1 ? "Old" : "Data 2";
 		assert_non_null(fp = fopen(g_path, "rb"));
 		assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
 		assert_int_equal(rs_reader_run(r, on_header, on_row, &g, &err), RS_OK);
-		left = rs_reader_sheets(r, list, sizeof list);
-		assert_string_equal(left != NULL ? left : "", i == 0 ? "Data 4" : "Old 2");
+		left = rs_reader_sheets(r, list, sizeof list, &full);
+		assert_string_equal(left != NULL ? left : "", i == 0 ? "Data 4" : i == 1 ? "Old 2" : "");
 		assert_string_equal(list, i == 0 ? "\"Data\", \"Data 2\", \"Data 3\"" : "");
+		assert_string_equal(full != NULL ? full : "", i == 2 ? "Data 2" : "");
 		rs_reader_free(r);
 		(void)fclose(fp);
 		memset(&g, 0, sizeof g);

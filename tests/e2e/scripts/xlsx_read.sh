@@ -147,6 +147,13 @@ cmp -s "$t/x.out" "$t/c.out" && grep -qxF "relstage: $t/xl_multi.xlsx: read shee
 	grep -qxF "relstage: $t/xl_last_year.xlsx: the workbook also has sheet \"Accounts 2\", not read: a sheet goes on in \"NAME 2\" only when it is full (row 1,048,576 used) and the next starts with the same header; to read that sheet, give --sheet \"Accounts 2\"" "$t/err" ||
 	fail "xl_last_year: exit $rc: $(cut -c1-20 "$t/x.out") $(cat "$t/err")"
 "$R" --lang zh "$t/xl_last_year.xlsx" 2>&1 >/dev/null | grep -qF '该工作簿还有工作表 "Accounts 2"，未读取' || fail "xl_last_year --lang zh: no note"
+# A sheet that uses row 1,048,576 (a longer list cut there by Excel): said.
+"$R" -q "$t/xl_full.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && grep -q '^A07,' "$t/x.out" &&
+	grep -qxF "relstage: $t/xl_full.xlsx: sheet \"Sheet\" fills all 1,048,576 rows a sheet has: if it was saved from a longer list (Excel cuts a CSV there when it opens one), the rows past them are not in the file; classify the original list instead" "$t/err" ||
+	fail "xl_full: exit $rc: $(cat "$t/err")"
+"$R" -q --lang zh "$t/xl_full.xlsx" 2>&1 >/dev/null | grep -qF '工作表 "Sheet" 用满了工作表的全部 1,048,576 行' || fail "xl_full --lang zh: no note"
+! "$R" -q --sheet Data "$t/xl_multi.xlsx" 2>&1 >/dev/null | grep -q 'fills all' || fail "xl_multi --sheet Data: a full sheet continued is no cut list"
 # Two sheets that differ only in case (not from Excel): the exact name reads,
 # another spelling stops and asks for it.
 "$R" -q --sheet ACCOUNTS "$t/xl_case_twins.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
