@@ -359,8 +359,8 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	st = rs_writer_row(r->rej_sheet ? r->w : r->rw,
 	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0},
 	                   err);
-	if (st != RS_OK)
-		err->file = r->rej_sheet ? r->out_name : r->o->rejects;
+	if (st != RS_OK) /* a cell of it too long: the input's line */
+		err->file = st == RS_ELIMIT && err->line > 0 ? r->file : r->rej_sheet ? r->out_name : r->o->rejects;
 	return st;
 }
 
@@ -371,7 +371,7 @@ static rs_status write_row(void *ctx, const rs_row *out, rs_error *err)
 	rs_status st = tick(r, out->line, err);
 
 	if (st == RS_OK && (st = rs_writer_row(r->w, out, err)) != RS_OK)
-		err->file = r->out_name;
+		err->file = st == RS_ELIMIT && err->line > 0 ? r->file : r->out_name;
 	return st;
 }
 

@@ -59,6 +59,7 @@ struct rs_xlsx {
 	const rs_stats *stats;
 	time_t now;             /* the run's date */
 	rs_buf esc;             /* a cell's text escaped (rs_xlsx_escape) */
+	unsigned long line;     /* the input line of the row being written */
 };
 
 static const char *word(const rs_xlsx *x, int w)
@@ -145,9 +146,11 @@ static rs_status put_cell(rs_xlsx *x, sheet *s, size_t col, const char *text, si
 		e = worksheet_write_number(s->ws, s->row, (lxw_col_t)col, v,
 		                           pct ? x->pct_fmt[pct - 1] : fmt);
 	else if (n > CELL_CHARS && utf8_chars(text, n) > CELL_CHARS)
-		return rs_error_set(err, RS_ELIMIT, 0,
-		                    "a cell holds more than %d characters, the most an Excel cell "
-		                    "holds; write CSV (--to csv) for such data", CELL_CHARS);
+		return rs_error_set(err, RS_ELIMIT, x->line,
+		                    "%s holds %zu characters, more than the %d an Excel cell holds; "
+		                    "shorten it, or write CSV (--to csv) for such data",
+		                    rs_rowq_row(s == &x->acc ? x->hdr : x->rej_hdr, 0)->cell[col],
+		                    utf8_chars(text, n), CELL_CHARS);
 	else if ((text = rs_xlsx_escape(&x->esc, text, n)) == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	else
@@ -276,6 +279,7 @@ static rs_status reject_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 
 rs_status rs_xlsx_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 {
+	x->line = row->line;
 	return row->reject != NULL ? reject_row(x, row, err) : account_row(x, row, err);
 }
 

@@ -167,6 +167,13 @@ try:
             fail(f"our_sales of 20 and 15 digits: {sales}")
     except Exception as ex:
         fail(f"a workbook with _x0041_ and U+FFFF text does not open: {ex}")
+    # a cell longer than Excel holds: exit 2 naming the input line and column
+    with open(x, "w", encoding="utf-8") as fh:
+        fh.write("id,name,purchase_share\nL1,ok,50\nL2," + "名" * 32768 + ",50\n")
+    p = run(["--to", "xlsx", "-o", xo + ".long.xlsx", x], 2)
+    want = f"relstage: {x}:3: name holds 32768 characters, more than the 32767 an Excel cell holds; shorten it, or write CSV (--to csv) for such data"
+    if want not in p.stderr.decode().splitlines():
+        fail(f"a cell too long: {p.stderr.decode()[-300:]!r}")
     back = run(["--raw", xo], 0).stdout.decode().splitlines()
     if [l.split(",")[:2] for l in back[1:]] != [["_x0041_", "a_x005F_b"], ["F\uffff", "c\ufffed"]]:
         fail(f"escape-like text read back: {back[1:]}")
