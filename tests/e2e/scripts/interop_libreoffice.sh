@@ -5,6 +5,7 @@
 # (=HYPERLINK(...), +SUM(1), -cmd, @x, full-width ＝) as TEXT cells with the
 # leading apostrophe, never as formulas. A --raw control shows LibreOffice
 # would otherwise run =HYPERLINK as a formula. Plain and --excel output.
+# relstage's own workbook with escape-like text and U+FFFF opens as written.
 # An .ods given to relstage is refused (exit 2) as an OpenDocument spreadsheet.
 # Without LibreOffice: "skipped", exit 0.
 : "${RELSTAGE:?set RELSTAGE to the relstage binary}"
@@ -177,6 +178,23 @@ try:
         if to == "xlsx" and ctl in conv and read_xlsx(conv[ctl]).get((1, 1), ("", ""))[0] != "formula":
             fails.append("control: LibreOffice did not read the --raw =HYPERLINK cell as a formula; "
                          "this test no longer proves neutralisation matters")
+    # relstage's workbook (--to xlsx) in LibreOffice: text like Excel's escapes
+    # shows as written (not "A"), and a U+FFFF in a cell no longer ends the
+    # sheet there (LibreOffice dropped the rows after it)
+    wsrc, wout = os.path.join(tmp, "escapes.csv"), os.path.join(tmp, "escapes.xlsx")
+    with open(wsrc, "w", encoding="utf-8") as f:
+        f.write("id,name,purchase_share\n_x0041_,a_x005F_b,45\nF2,c\uffffd,50\nF3,last,60\n")
+    subprocess.run([R, "-q", "--to", "xlsx", "-o", wout, wsrc], capture_output=True)
+    subprocess.run([SOFFICE, "-env:UserInstallation=" + profile, "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", os.path.join(tmp, "wb"), wout],
+                   capture_output=True, timeout=300)
+    try:
+        with open(os.path.join(tmp, "wb", "escapes.csv"), encoding="utf-8", newline="") as f:
+            got = [r[:2] for r in csv.reader(f)][1:]
+    except OSError as e:
+        got = [str(e)]
+    if got[:1] != [["_x0041_", "a_x005F_b"]] or [r[0] for r in got] != ["_x0041_", "F2", "F3"]:
+        fails.append(f"relstage's workbook in LibreOffice: {got}")
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
 for f in fails:
