@@ -360,7 +360,9 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0},
 	                   err);
 	if (st != RS_OK) /* a cell of it too long: the input's line */
-		err->file = st == RS_ELIMIT && err->line > 0 ? r->file : r->rej_sheet ? r->out_name : r->o->rejects;
+		err->file = st == RS_ELIMIT && err->line > 0 ? r->file
+		          : r->rej_sheet                     ? r->out_name
+		                                             : r->o->rejects;
 	return st;
 }
 

@@ -809,8 +809,8 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 		st = parse_part(x, path, false, &s, sheet_start, sheet_end, sheet_text, err);
 		if (st == RS_EOF) /* "NAME k" is not a continuation: another header */
 			st = RS_OK, x->nread = k;
-		else if (!(x->full = s.row > RS_XLSX_SHEET_ROWS) && k + 1 < x->nread) /* only a full sheet goes on */
-			x->nread = k + 1;
+		else if (!(x->full = s.row > RS_XLSX_SHEET_ROWS) && k + 1 < x->nread)
+			x->nread = k + 1; /* only a full sheet goes on */
 	}
 	if (st == RS_OK && !s.have_header) {
 		char hint[200];

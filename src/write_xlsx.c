@@ -76,8 +76,9 @@ static rs_status lxw_failed(rs_error *err, lxw_error e, const char *what)
 /*
  * A plain decimal number, optionally with a trailing '%': sign, digits (no
  * leading zero before another digit: "007" is an id-like text), fraction,
- * exponent, at most 15 significant digits. *v gets its value (a percentage divided by 100) and *pct 0, or
- * for a percentage 1 + its decimals (at most 3).
+ * exponent, at most 15 significant digits (Excel keeps 15). *v gets its
+ * value (a percentage divided by 100) and *pct 0, or for a percentage 1 + its
+ * decimals (at most 3).
  */
 static bool plain_number(const char *s, size_t n, double *v, int *pct)
 {
@@ -92,7 +93,7 @@ static bool plain_number(const char *s, size_t n, double *v, int *pct)
 		return false;
 	for (dec = 0, dot = d; dot < s + n && *dot != 'e' && *dot != 'E'; dot++)
 		dec += (*dot >= '1' && *dot <= '9') || (dec > 0 && *dot == '0');
-	if (dec > 15) /* Excel keeps 15 digits: as a number it would show others */
+	if (dec > 15) /* as a number, Excel would show other digits */
 		return false;
 	*v = strtod(s, &end);
 	if (end != s + n || !isfinite(*v))
