@@ -47,15 +47,19 @@ typedef enum rs_status {
  * place inside the file ("stages[2].when.all[0].op" in a rules file, a column
  * name in a data file), "" when there is none.
  */
+typedef enum rs_lang { RS_LANG_EN = 0, RS_LANG_ZH, RS_LANG_COUNT } rs_lang;
 typedef struct rs_error {
 	rs_status status;
+	rs_lang lang; /* set by the caller: the language msg is worded in (the I/O,
+	                 rules and map file errors and the stops msg.c lists) */
 	const char *file;
 	unsigned long line;
 	char where[160];
 	char msg[480];
 } rs_error;
 
-/* Fills status, line and msg (printf-style); keeps file and where. Returns st. */
+/* Fills status, line and msg (printf-style, fmt's translation in e->lang
+ * when msg.c has one); keeps file, lang and where. Returns st. */
 rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
                        const char *fmt, ...)
 #if defined(__GNUC__)
@@ -145,7 +149,6 @@ bool rs_format_parse(const char *name, rs_format *out);
 /* The format a file name's extension names (.csv .txt .tsv .tab .json .jsonl
  * .ndjson .xlsx .xlsm, in any case), else RS_FMT_AUTO; NULL gives RS_FMT_AUTO. */
 rs_format rs_format_of_path(const char *name);
-typedef enum rs_lang { RS_LANG_EN = 0, RS_LANG_ZH, RS_LANG_COUNT } rs_lang;
 bool rs_lang_parse(const char *name, rs_lang *out); /* "en", "zh" (also "zh_CN.UTF-8" etc.) */
 
 /* ---------------------------------------------------------------- readers */

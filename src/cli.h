@@ -36,9 +36,22 @@ typedef struct cli_opts {
 	size_t ninputs;
 } cli_opts;
 
-/* cli_msg.c: "relstage: FILE:LINE: WHERE: MSG" on stderr. */
+/* cli_msg.c: the language of the front end's messages, set by main (from
+ * RELSTAGE_LANG and --lang, before any other option is read). */
+extern rs_lang cli_lang;
+/* The front end's own message en (a format) in cli_lang; en when it has no
+ * translation. */
+const char *cli_tr(const char *en)
+#if defined(__GNUC__)
+	__attribute__((format_arg(1)))
+#endif
+	;
+/* An empty error whose message the library words in cli_lang. */
+void cli_error_init(rs_error *e);
+/* "relstage: FILE:LINE: WHERE: MSG" on stderr. */
 void cli_error(const rs_error *e);
-/* "relstage: MSG" on stderr (printf-style); cli_vwarn adds tail after MSG. */
+/* "relstage: MSG" on stderr (printf-style, fmt and tail through cli_tr);
+ * cli_vwarn adds tail after MSG. */
 void cli_vwarn(const char *tail, const char *fmt, va_list ap);
 void cli_warn(const char *fmt, ...)
 #if defined(__GNUC__)

@@ -239,7 +239,7 @@ static rs_status close_failed(cli_atomic *a, int e, rs_error *err)
 	free(a->tmp);
 	a->tmp = NULL;
 	a->failed = true;
-	return rs_error_set(err, RS_EIO, 0, "write failed%s: %s", in_place ? "" : ", file left unchanged",
+	return rs_error_set(err, RS_EIO, 0, in_place ? "write failed: %s" : "write failed, file left unchanged: %s",
 	                    strerror(e));
 }
 

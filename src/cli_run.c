@@ -304,7 +304,7 @@ static rs_status tick(run *r, unsigned long line, rs_error *err)
 {
 	count_row(r);
 	if (interrupted)
-		return rs_error_set(err, RS_EIO, line, "interrupted by signal %d; outputs left unchanged",
+		return rs_error_set(err, RS_EIO, line, cli_tr("interrupted by signal %d; outputs left unchanged"),
 		                    (int)interrupted);
 	return RS_OK;
 }
@@ -499,7 +499,7 @@ static rs_status commit_all(run *r, rs_error *err)
 	(void)sigaddset(&block, SIGHUP);
 	(void)sigprocmask(SIG_BLOCK, &block, &old);
 	if (st == RS_OK && interrupted)
-		st = rs_error_set(err, RS_EIO, 0, "interrupted by signal %d", (int)interrupted);
+		st = rs_error_set(err, RS_EIO, 0, cli_tr("interrupted by signal %d"), (int)interrupted);
 	r->committed = st == RS_OK;
 	for (i = 0; i < 3; i++)
 		if (*f[i] != NULL && st == RS_OK) {
@@ -656,7 +656,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	if (paths_clash(o) || inputs_repeat(o))
 		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
-	memset(&err, 0, sizeof err);
+	cli_error_init(&err);
 	r.o = o;
 	r.rules = rules;
 	r.out_name = o->output ? o->output : "<stdout>";
@@ -689,7 +689,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		st = read_input(&r, inputs[i], &err);
 	progress_clear(&r);
 	if (st == RS_OK && interrupted) /* it came after the last row: still no output */
-		st = rs_error_set(&err, RS_EIO, 0, "interrupted by signal %d", (int)interrupted);
+		st = rs_error_set(&err, RS_EIO, 0, cli_tr("interrupted by signal %d"), (int)interrupted);
 	if (st == RS_OK)
 		st = finish(&r, &err);
 	if (st != RS_OK && interrupted && !r.committed)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "msg.h"
 
 const char *rs_strerror(rs_status st)
 {
@@ -29,9 +30,11 @@ const char *rs_strerror(rs_status st)
 void rs_error_clear(rs_error *e)
 {
 	const char *file = e->file;
+	rs_lang lang = e->lang;
 
 	memset(e, 0, sizeof *e);
 	e->file = file;
+	e->lang = lang;
 }
 
 rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
@@ -45,7 +48,7 @@ rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
 	e->status = st;
 	e->line = line;
 	va_start(ap, fmt);
-	n = vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	n = vsnprintf(e->msg, sizeof e->msg, rs_msg_tr(e->lang, fmt), ap);
 	va_end(ap);
 	if (n >= (int)sizeof e->msg)
 		rs_error_cut(e);

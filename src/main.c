@@ -120,7 +120,7 @@ static int slurp(const char *path, char **text, size_t *len)
 		cap *= 2;
 	}
 	if (p == NULL || ferror(fp) || n == cap) {
-		cli_warn("%s: %s", path, p == NULL ? "out of memory" : ferror(fp) ? strerror(errno) : "rules file larger than 64 MiB");
+		cli_warn("%s: %s", path, p == NULL ? cli_tr("out of memory") : ferror(fp) ? strerror(errno) : cli_tr("rules file larger than 64 MiB"));
 		fclose(fp);
 		free(buf);
 		return EXIT_TROUBLE;
@@ -142,7 +142,7 @@ static void print_problem(void *ctx, const rs_error *e)
 		return;
 	if (e->status == RS_OK) {
 		w = *e;
-		(void)snprintf(w.msg, sizeof w.msg, "warning: %.460s", e->msg);
+		(void)snprintf(w.msg, sizeof w.msg, cli_tr("warning: %.460s"), e->msg);
 		e = &w;
 	}
 	cli_error(e);
@@ -160,7 +160,7 @@ static int load_rules(const char *path, bool check, rs_rules **rules)
 	rs_status st;
 	int rc;
 
-	memset(&err, 0, sizeof err);
+	cli_error_init(&err);
 	if (path == NULL) {
 		st = rs_rules_load_default(rules, &err);
 		if (st != RS_OK)
@@ -192,7 +192,7 @@ static int cmd_rules(const char *path)
 	rs_buf json;
 	int rc = load_rules(path, true, &rules);
 
-	memset(&err, 0, sizeof err);
+	cli_error_init(&err);
 	if (rc != 0)
 		return rc;
 	rs_buf_init(&json);
@@ -311,7 +311,7 @@ static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
 		cli_warn("inspect writes text, or JSON with --to json; see relstage --help");
 		return EXIT_TROUBLE;
 	}
-	memset(&err, 0, sizeof err);
+	cli_error_init(&err);
 	rs_buf_init(&report);
 	rs_buf_init(&map);
 	st = rs_inspect(o->inputs, o->ninputs, &o->ropts, rules, &o->co, o->wopts.format == RS_FMT_JSON,
@@ -325,7 +325,7 @@ static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
 	 * after out of memory or an I/O error it may be partial: not written. */
 	if (o->write_map != NULL && map.len > 0 && !map.failed &&
 	    (rc != EXIT_TROUBLE || err.status == RS_EUSAGE)) {
-		memset(&err, 0, sizeof err);
+		cli_error_init(&err);
 		if (cli_atomic_write(o->write_map, &map, &err) != RS_OK) {
 			cli_error(&err);
 			rc = EXIT_TROUBLE;
@@ -542,14 +542,14 @@ static int output_format(cli_opts *o)
 		o->wopts.format = named != RS_FMT_AUTO ? named : RS_FMT_CSV;
 	else if (named != RS_FMT_AUTO && strcmp(kind_of(named), kind_of(o->wopts.format)) != 0) {
 		cli_warn("-o %s: the name says %s, but --to %s writes %s; drop --to (the name then "
-		         "picks the format) or rename the file", o->output, kind_of(named), o->to,
-		         kind_of(o->wopts.format));
+		         "picks the format) or rename the file", o->output, cli_tr(kind_of(named)), o->to,
+		         cli_tr(kind_of(o->wopts.format)));
 		return EXIT_TROUBLE;
 	}
 	if (rej != RS_FMT_AUTO && strcmp(kind_of(rej), "text") != 0) {
 		cli_warn("--rejects %s: the rejects file is CSV, but the name says %s; name it .csv%s",
-		         o->rejects, kind_of(rej),
-		         o->wopts.format == RS_FMT_XLSX ? " (a workbook has the rejects on its Rejects sheet)" : "");
+		         o->rejects, cli_tr(kind_of(rej)),
+		         o->wopts.format == RS_FMT_XLSX ? cli_tr(" (a workbook has the rejects on its Rejects sheet)") : "");
 		return EXIT_TROUBLE;
 	}
 	return -1;
@@ -560,7 +560,7 @@ static int load_map(cli_opts *o, rs_mapfile **map)
 {
 	rs_error err;
 
-	memset(&err, 0, sizeof err);
+	cli_error_init(&err);
 	if (o->map_file != NULL && rs_mapfile_load(map, o->map_file, &err) != RS_OK) {
 		cli_error(&err);
 		return EXIT_TROUBLE;
@@ -581,6 +581,11 @@ int main(int argc, char **argv)
 	o.wopts.format = RS_FMT_AUTO; /* output_format picks it */
 	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang))
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
+	/* --lang is looked for first, so an error in any option is in its language. */
+	for (c = 1; c < argc && strcmp(argv[c], "--") != 0; c++)
+		if (strncmp(argv[c], "--lang", 6) == 0 && (argv[c][6] == '=' || (!argv[c][6] && c + 1 < argc)))
+			(void)rs_lang_parse(argv[c][6] ? argv[c] + 7 : argv[c + 1], &o.co.lang);
+	cli_lang = o.co.lang;
 	/* RELSTAGE_TODAY=YYYY-MM-DD: the date customer_since counts to (tests, reruns). */
 	if ((env = getenv("RELSTAGE_TODAY")) != NULL && *env != '\0') {
 		int y = 0, m = 0, d = 0, k = 0;

@@ -6,6 +6,8 @@
  * Field, column, key and option names stay as written in both languages, so
  * a -m or --map in a Chinese reason still pastes into a shell.
  */
+#include <string.h>
+
 #include "msg.h"
 
 const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
@@ -385,7 +387,64 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                            "--decimal-mark . (%.15g)",
                            "%s\"%s\" 可能是 %.15g，也可能是 %.15g：本文件两种小数点都有：'.'（%s）和 ','（%s）；"
                            "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
+    [RS_M_S_OPEN] = {"cannot open: %s", "无法打开：%s"},
+    [RS_M_S_READ_FAILED] = {"read failed: %s", "读取失败：%s"},
+    [RS_M_S_READ_ERROR] = {"read error: %s", "读取出错：%s"},
+    [RS_M_S_WRITE_FAILED] = {"write failed: %s", "写入失败：%s"},
+    [RS_M_S_WRITE_ONLY] = {"write failed", "写入失败"},
+    [RS_M_S_WRITE_KEPT] = {"write failed, file left unchanged: %s", "写入失败，原文件未改动：%s"},
+    [RS_M_S_DIRECTORY] = {"is a directory", "这是一个目录，不是文件"},
+    [RS_M_S_CREATE] = {"cannot create a file in its directory: %s", "无法在其所在目录中创建文件：%s"},
+    [RS_M_S_TEMP] = {"cannot make a temporary file: %s", "无法创建临时文件：%s"},
+    [RS_M_S_TEMP_IN] = {"cannot create a temporary file in %s: %s", "无法在 %s 中创建临时文件：%s"},
+    [RS_M_S_COPY] = {"cannot copy the workbook: %s", "无法复制工作簿：%s"},
+    [RS_M_S_NOMEM] = {"out of memory", "内存不足"},
+    [RS_M_S_NOMEM_RULES] = {"out of memory while loading the rules", "加载规则时内存不足"},
+    [RS_M_S_NOMEM_DUMP] = {"out of memory while writing the rules", "输出规则时内存不足"},
+    [RS_M_S_COLUMNS] = {"the header has more than %zu columns (the limit)",
+                        "表头超过 %zu 列（上限）"},
+    [RS_M_S_NO_RECORD] = {"no record starts on or after line %lu, the header row asked for",
+                          "--header-row 指定的第 %lu 行及其后没有任何记录"},
+    [RS_M_S_MAP_SIZE] = {"a map file is at most 1 MiB", "映射文件不能超过 1 MiB"},
+    [RS_M_S_EMPTY] = {"empty file", "文件为空"},
+    [RS_M_S_SYNTAX] = {"JSON syntax error", "JSON 语法错误"},
+    [RS_M_S_AFTER] = {"text after the end of the JSON value", "JSON 值结束后还有文字"},
+    [RS_M_S_AT_END] = {"%s at column %lu, at the end of the line", "%s，位于第 %lu 列，行尾处"},
+    [RS_M_S_NEAR] = {"%s at column %lu, near: %.*s", "%s，位于第 %lu 列，附近文字：%.*s"},
+    [RS_M_S_OBJECT] = {"expected an object", "应为 JSON 对象"},
+    [RS_M_S_KEY] = {"unknown key \"%.40s\" (expected: %s)", "未知的键 \"%.40s\"（可用的键：%s）"},
+    [RS_M_S_DUP_KEY] = {"duplicate key", "键重复"},
+    [RS_M_S_M_FIELD] = {"unknown field (relstage fields lists them)",
+                        "没有这个字段（relstage fields 列出全部字段）"},
+    [RS_M_S_M_VERSION] = {"expected 1, the format version", "应为 1（格式版本）"},
+    [RS_M_S_M_LINE] = {"expected the header's line number (1 or more)",
+                       "应为表头所在的行号（1 或更大）"},
+    [RS_M_S_M_FIELDS] = {"expected an object: field -> column", "应为对象：字段 -> 列名"},
+    [RS_M_S_M_COLUMN] = {"expected the column's name as a string (\"\" for none)",
+                         "应为字符串形式的列名（\"\" 表示不取任何列）"},
+    [RS_M_S_M_COLUMNS] = {"expected an array of column names", "应为列名数组"},
+    [RS_M_S_M_A_COLUMN] = {"expected a column's name", "应为列名"},
+    [RS_M_S_M_BOOL] = {"expected yes or no (or true, false)", "应为 yes 或 no（或 true、false）"},
+    [RS_M_S_M_LEVEL] = {"expected a level: staff, manager, director or executive (or 1-4)",
+                        "应为职级：staff、manager、director 或 executive（或 1-4）"},
+    [RS_M_S_M_NUMBER] = {"expected a number, 0 or more", "应为 0 或更大的数字"},
+    [RS_M_S_M_WORD] = {"expected a word of 1 to %zu bytes", "应为 1 至 %zu 字节的词"},
+    [RS_M_S_M_VALUES] = {"expected an object: field -> {word: value}",
+                         "应为对象：字段 -> {词: 值}"},
+    [RS_M_S_M_NO_WORDS] = {"id and name take no value words", "id 和 name 不接受取值词"},
+    [RS_M_S_M_WORDS] = {"expected an object of at most %d words: {\"word\": value}",
+                        "应为最多 %d 个词的对象：{\"word\": value}"},
 };
+
+const char *rs_msg_tr(rs_lang g, const char *en)
+{
+	size_t i;
+
+	for (i = RS_M_S_OPEN; g != RS_LANG_EN && en != NULL && i < RS_M_COUNT; i++)
+		if (strcmp(rs_msgs[i][RS_LANG_EN], en) == 0)
+			return rs_msgs[i][g];
+	return en;
+}
 
 const char *rs_msg_as(rs_lang g, const char *en)
 {

@@ -57,6 +57,16 @@ typedef enum rs_msg_id {
 	RS_M_E_MAP, RS_M_E_IGNORE, RS_M_E_NO_COLUMN, RS_M_E_NO_KEY, RS_M_E_UNKNOWN_FIELD,
 	RS_M_E_SPEC_COLUMN, RS_M_E_SPEC_KEY, RS_M_E_TWICE, RS_M_E_TO_BOTH, RS_M_E_MORE,
 	RS_M_E_NO_MARK, RS_M_E_BOTH_MARKS,
+	/* I/O, out of memory, the map and rules files' and other stops: worded by rs_error_set
+	 * and rs_ld_problem in the error's language, found by their English (rs_msg_tr) */
+	RS_M_S_OPEN, RS_M_S_READ_FAILED, RS_M_S_READ_ERROR, RS_M_S_WRITE_FAILED, RS_M_S_WRITE_ONLY,
+	RS_M_S_WRITE_KEPT, RS_M_S_DIRECTORY, RS_M_S_CREATE, RS_M_S_TEMP, RS_M_S_TEMP_IN, RS_M_S_COPY,
+	RS_M_S_NOMEM, RS_M_S_NOMEM_RULES, RS_M_S_NOMEM_DUMP, RS_M_S_COLUMNS, RS_M_S_NO_RECORD,
+	RS_M_S_MAP_SIZE, RS_M_S_EMPTY, RS_M_S_SYNTAX, RS_M_S_AFTER, RS_M_S_AT_END, RS_M_S_NEAR,
+	RS_M_S_OBJECT, RS_M_S_KEY, RS_M_S_DUP_KEY, RS_M_S_M_FIELD, RS_M_S_M_VERSION, RS_M_S_M_LINE,
+	RS_M_S_M_FIELDS, RS_M_S_M_COLUMN, RS_M_S_M_COLUMNS, RS_M_S_M_A_COLUMN, RS_M_S_M_BOOL,
+	RS_M_S_M_LEVEL, RS_M_S_M_NUMBER, RS_M_S_M_WORD, RS_M_S_M_VALUES, RS_M_S_M_NO_WORDS,
+	RS_M_S_M_WORDS,
 	RS_M_COUNT
 } rs_msg_id;
 /* clang-format on */
@@ -72,5 +82,9 @@ static inline const char *rs_msg(rs_lang g, rs_msg_id id)
 /* The message in g whose English text is `en` (a pointer rs_msg gave for
  * English, as value.c's reasons are); en itself when it is none. */
 const char *rs_msg_as(rs_lang g, const char *en);
+
+/* The translation into g of a format whose English text is en, one of the
+ * RS_M_S_ ids; en itself when there is none (or g is English). */
+const char *rs_msg_tr(rs_lang g, const char *en);
 
 #endif

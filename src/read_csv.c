@@ -119,7 +119,7 @@ static void emit(csv_state *s, rs_row *row)
 	if (s->have_header) {
 		st = s->c->on_row(s->c->ctx, row, s->err);
 	} else if (s->n > s->c->opts->max_columns) {
-		(void)snprintf(msg, sizeof msg, "the header has more than %zu columns (the limit)",
+		(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_S_COLUMNS),
 		               s->c->opts->max_columns);
 		fail(s, RS_ELIMIT, msg);
 		return;
