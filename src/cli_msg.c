@@ -79,7 +79,6 @@ static const char *const tr[][RS_LANG_COUNT] = {
     {"interrupted by signal %d; no output file was replaced", "被信号 %d 中断；没有替换任何输出文件"},
     {"signal %d came after the run had finished; its outputs were written",
      "信号 %d 在运行结束后才到达；输出文件已写好"},
-    {"warning: %.460s", "警告：%.460s"},
     {"out of memory", "内存不足"},
     {"%s: %zu error%s and %zu warning%s in the decision table",
      "%s: 决策表中有 %zu 个错误%.0s、%zu 个警告%.0s"},

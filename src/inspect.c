@@ -471,6 +471,10 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 	for (i = 0; i < z->nfiles && z->files[i].name != NULL; i++) {
 		const file_info *fi = &z->files[i];
 
+		if (fi->encoding[0] == '\0') { /* never opened: the stop below says why */
+			rs_buf_printf(b, "file %s\n  not read\n", fi->name);
+			continue;
+		}
 		rs_buf_printf(b, "file %s\n  format %s, encoding %s", fi->name, rs_format_name(fi->format),
 		              fi->encoding);
 		if (fi->delimiter != 0)
@@ -535,7 +539,7 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		rs_buf_puts(b, i ? ",{\"file\":" : "{\"file\":");
 		rs_buf_json_str(b, fi->name);
 		jstr(b, "format", rs_format_name(fi->format));
-		jstr(b, "encoding", fi->encoding);
+		jstr(b, "encoding", fi->encoding[0] ? fi->encoding : NULL);
 		jstr(b, "delimiter", fi->delimiter != 0 ? delim_text(fi->delimiter, false, d) : NULL);
 		jkey(b, "header_line", true);
 		if (fi->header)

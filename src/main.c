@@ -142,7 +142,7 @@ static void print_problem(void *ctx, const rs_error *e)
 		return;
 	if (e->status == RS_OK) {
 		w = *e;
-		(void)snprintf(w.msg, sizeof w.msg, cli_tr("warning: %.460s"), e->msg);
+		(void)snprintf(w.msg, sizeof w.msg, "warning: %.460s", e->msg);
 		e = &w;
 	}
 	cli_error(e);

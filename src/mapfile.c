@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "mapfile.h"
+#include "msg.h"
 #include "jsonload.h"
 
 #define MAP_MAX_BYTES ((size_t)1 << 20)
@@ -208,7 +209,7 @@ static void more_problems(void *ctx, const rs_error *e)
 		return; /* the first one, which err holds */
 	if (n + 16 < sizeof err->msg) {
 		char one[sizeof err->msg];
-		int k = snprintf(one, sizeof one, "; %s%s%s", e->where, e->where[0] ? ": " : "", e->msg);
+		int k = snprintf(one, sizeof one, "%s%s%s%s", rs_msg_tr(err->lang, "; "), e->where, e->where[0] ? ": " : "", e->msg);
 		(void)rs_field_shown(err->msg + n, sizeof err->msg - n, one, k > 0 ? (size_t)k : 0);
 	}
 }

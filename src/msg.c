@@ -434,12 +434,15 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_S_M_NO_WORDS] = {"id and name take no value words", "id 和 name 不接受取值词"},
     [RS_M_S_M_WORDS] = {"expected an object of at most %d words: {\"word\": value}",
                         "应为最多 %d 个词的对象：{\"word\": value}"},
+    [RS_M_S_AND] = {"; ", "；"},
 };
 
 const char *rs_msg_tr(rs_lang g, const char *en)
 {
 	size_t i;
 
+	if ((unsigned)g >= RS_LANG_COUNT) /* an rs_error the caller did not clear */
+		return en;
 	for (i = RS_M_S_OPEN; g != RS_LANG_EN && en != NULL && i < RS_M_COUNT; i++)
 		if (strcmp(rs_msgs[i][RS_LANG_EN], en) == 0)
 			return rs_msgs[i][g];
