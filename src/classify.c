@@ -221,7 +221,7 @@ static int own_column(const rs_classifier *c, const char *s)
  */
 static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 {
-	const char *word = RS_COL(c->cfg.keys);
+	const char *word = rs_msg_tr(err->lang, RS_COL(c->cfg.keys));
 	size_t i, k;
 	int last, col;
 
@@ -264,7 +264,8 @@ static rs_status own_columns(rs_classifier *c, const rs_row *in, rs_error *err)
 				                    "input %s %zu is named \"%s\", like the %s relstage "
 				                    "appends; it is kept: use --prefix P to name relstage's "
 				                    "%s P_stage, P_flags, ... (or rename that %s)", word,
-				                    i + 1, in->cell[i], word, RS_COLS(c->cfg.keys), word);
+				                    i + 1, in->cell[i], word,
+				                    rs_msg_tr(err->lang, RS_COLS(c->cfg.keys)), word);
 	}
 	c->drop_from = c->cfg.drop_from;
 	c->drop_to = c->cfg.drop_to;
@@ -442,8 +443,10 @@ static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 	if (need[0] != '\0')
 		(void)rs_error_set(err, err->status, err->line, "no key gives %s; inside the first "
 		                   "record's objects:%s%s%s%s",
-		                   top->col[RS_F_ID] >= 0 ? "the share" : share ? "id" : "id or the share",
-		                   need, also[0] ? " (also there:" : "", also, also[0] ? ")" : "");
+		                   rs_msg_tr(err->lang, top->col[RS_F_ID] >= 0 ? "the share"
+		                                        : share ? "id" : "id or the share"),
+		                   need, also[0] ? rs_msg_tr(err->lang, " (also there:") : "", also,
+		                   also[0] ? rs_msg_tr(err->lang, ")") : "");
 	return err->status;
 }
 
@@ -1212,6 +1215,7 @@ static rs_status pass_row(rs_classifier *c, const rs_row *in, rs_error *err)
 	 * row showed in profiles; every field is set or empty as one expects. */
 	why.status = RS_OK;
 	why.file = err->file;
+	why.lang = err->lang;
 	why.line = 0;
 	why.where[0] = why.msg[0] = '\0';
 	if (c->peek != NULL)

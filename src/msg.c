@@ -435,6 +435,34 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_S_M_WORDS] = {"expected an object of at most %d words: {\"word\": value}",
                         "应为最多 %d 个词的对象：{\"word\": value}"},
     [RS_M_S_AND] = {"; ", "；"},
+    [RS_M_S_KEYS_LIMIT] = {"more than %zu distinct keys (the column limit)",
+                           "不同的键超过 %zu 个（列数上限）"},
+    [RS_M_S_ARRAYS] = {"the JSON object holds %zu arrays of objects (%s); name the one to read "
+                       "with --json-path",
+                       "该 JSON 对象中有 %zu 个对象数组（%s）；请用 --json-path 指定要读取的那个"},
+    [RS_M_S_MERGED] = {"a second header row: %s's header \"%s\" stands over \"%s\" and \"%s\" "
+                       "(columns %ld and %ld), a cell merged across them; say which is %s with "
+                       "-m %s=#%ld or -m %s=#%ld",
+                       "第二行表头：%s 的表头 \"%s\" 是横跨 \"%s\" 和 \"%s\"（第 %ld 列和第 %ld 列）"
+                       "的合并单元格；请说明哪一列是 %s：-m %s=#%ld 或 -m %s=#%ld"},
+    /* a CRM's own stage column; word and words are RS_M_S_COLUMN to RS_M_S_KEYS_W */
+    [RS_M_S_APPENDS] = {"input %s %zu is named \"%s\", like the %s relstage appends; it is kept: "
+                        "use --prefix P to name relstage's %s P_stage, P_flags, ... (or rename "
+                        "that %s)",
+                        "输入的%s %zu 名为 \"%s\"，与 relstage 追加的%s同名；它会照常保留：请用 "
+                        "--prefix P 把 relstage 追加的%s命名为 P_stage、P_flags 等（或给这一%s改名）"},
+    [RS_M_S_COLUMN] = {"column", "列"},
+    [RS_M_S_COLUMNS_W] = {"columns", "列"},
+    [RS_M_S_KEY_W] = {"key", "键"},
+    [RS_M_S_KEYS_W] = {"keys", "键"},
+    /* JSON records that keep their fields in an object (classify.c's hint_inner) */
+    [RS_M_S_INNER] = {"no key gives %s; inside the first record's objects:%s%s%s%s",
+                      "没有哪个键给出%s；第一条记录的对象中有：%s%s%s%s"},
+    [RS_M_S_I_SHARE] = {"the share", "采购占比"},
+    [RS_M_S_I_ID] = {"id", " id"},
+    [RS_M_S_I_BOTH] = {"id or the share", " id 或采购占比"},
+    [RS_M_S_I_ALSO] = {" (also there:", "（其中还有："},
+    [RS_M_S_I_END] = {")", "）"},
 };
 
 const char *rs_msg_tr(rs_lang g, const char *en)
