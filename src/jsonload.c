@@ -18,6 +18,7 @@ void rs_ld_init(rs_ld *l, const char *name, rs_diag_fn diag, void *ctx, rs_error
 	l->dctx = ctx;
 	l->err = err;
 	if (err != NULL) {
+		l->lang = err->lang;
 		rs_error_clear(err);
 		err->file = name;
 	}
@@ -33,7 +34,7 @@ void rs_ld_problem(rs_ld *l, const char *fmt, ...)
 	e.file = l->name;
 	e.line = l->line;
 	memcpy(e.where, l->path, l->plen + 1);
-	e.lang = l->err != NULL ? l->err->lang : RS_LANG_EN;
+	e.lang = l->lang;
 	va_start(ap, fmt);
 	(void)vsnprintf(e.msg, sizeof e.msg, rs_msg_tr(e.lang, fmt), ap);
 	va_end(ap);
@@ -93,7 +94,7 @@ static void syntax_error(rs_ld *l, const char *text, size_t len, size_t pos, con
 	unsigned long col;
 	size_t n = 0;
 
-	what = rs_msg_tr(l->err != NULL ? l->err->lang : RS_LANG_EN, what);
+	what = rs_msg_tr(l->lang, what);
 	rs_text_line_col(text, pos, &l->line, &col);
 	while (pos + n < len && n < 24 && text[pos + n] != '\n' && text[pos + n] != '\r' &&
 	       (unsigned char)text[pos + n] >= 0x20)

@@ -27,6 +27,7 @@ typedef struct rs_ld {
 	rs_diag_fn diag;
 	void *dctx;
 	rs_error *err;    /* gets the first problem */
+	rs_lang lang;     /* err's: the problems are worded in it */
 	size_t nproblems;
 	unsigned long line; /* a syntax error's; 0 for the rest */
 	bool oom;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "rules_impl.h"
+#include "msg.h"
 
 extern const char rs_default_rules_json[];
 extern const size_t rs_default_rules_json_len;
@@ -269,7 +270,7 @@ static char *expand(rs_ld *l, const char *s)
 		i = find_id(r->param, sizeof *r->param, r->nparams, q + 1, n);
 		if (q[n + 1] != '}' || (i == r->nparams && !(l->gap && n == 3 && memcmp(q + 1, "gap", 3) == 0))) {
 			rs_ld_problem(l, "\"%.*s\" is not a param: write {name} with a name from params%s",
-			        (int)(q[n + 1] == '}' ? n + 2 : 1), q, l->gap ? " or {gap}" : "");
+			        (int)(q[n + 1] == '}' ? n + 2 : 1), q, l->gap ? rs_msg_tr(l->lang, " or {gap}") : "");
 			rs_buf_free(&b);
 			return NULL;
 		}
@@ -353,7 +354,7 @@ static long kind_value(rs_ld *l, const cJSON *v, int k)
 	long i = lookup(v, l->r->kind[k], sizeof **l->r->kind, l->r->nkind[k], list, sizeof list);
 
 	if (i < 0)
-		rs_ld_problem(l, "expected one of: %s", list[0] ? list : "(none defined)");
+		rs_ld_problem(l, "expected one of: %s", list[0] ? list : rs_msg_tr(l->lang, "(none defined)"));
 	return i;
 }
 
@@ -388,7 +389,7 @@ static int var_value(rs_ld *l, const cJSON *v, unsigned flags)
 		rs_ld_problem(l, "unknown variable \"%.40s\" (expected one of: %s)", v->valuestring, list);
 	} else if ((var_flag(var) & flags) != var_flag(var)) {
 		rs_ld_problem(l, "\"%s\" can be tested only in action rules%s", v->valuestring,
-		        var_flag(var) == LD_MODEL ? "" : " and alliance models");
+		        var_flag(var) == LD_MODEL ? "" : rs_msg_tr(l->lang, " and alliance models"));
 	} else if ((flags & LD_NO_SCORES) && var >= RS_V_CONTACT_SCORE) {
 		rs_ld_problem(l, "a score part cannot use contact_score or cooperation_score");
 	} else if ((flags & LD_NUMERIC) && rs_var_kind(var) == RS_KIND_TEXT) {
@@ -523,7 +524,7 @@ static void atom(rs_ld *l, const cJSON *o, unsigned flags, uint32_t at)
 			rs_ld_problem(l, "%s is text: only \"known\" and \"unknown\" apply", rs_var_name(var));
 		else if ((kind == RS_KIND_BOOL || ids || var == RS_VAR_DOWNGRADED) && op != RS_C_EQ && op != RS_C_NE)
 			rs_ld_problem(l, "%s is %s: use ==, !=, known or unknown", rs_cond_var_name(var),
-			        ids ? "an id" : "yes/no");
+			        rs_msg_tr(l->lang, ids ? "an id" : "yes/no"));
 		rs_ld_pop(l, m);
 		m = rs_ld_push_key(l, "value");
 		if (kind != RS_KIND_TEXT)
