@@ -177,7 +177,7 @@ void rs_classifier_free(rs_classifier *c)
 static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	const rs_row *first = rs_intake_first_header(&c->in);
-	const char *cols = RS_COLS(c->cfg.keys); /* JSON: keys, in the order first seen */
+	const char *cols = rs_msg_tr(err->lang, RS_COLS(c->cfg.keys)); /* JSON: keys, in the order first seen */
 	size_t i;
 
 	if (first == NULL)
@@ -191,7 +191,7 @@ static rs_status same_header(rs_classifier *c, const rs_row *in, rs_error *err)
 			return rs_error_set(err, RS_EUSAGE, in->line,
 			                    "%s %zu is \"%s\" here but \"%s\" in the first file; "
 			                    "files classified together need the same %s",
-			                    RS_COL(c->cfg.keys), i + 1, in->cell[i], first->cell[i],
+			                    rs_msg_tr(err->lang, RS_COL(c->cfg.keys)), i + 1, in->cell[i], first->cell[i],
 			                    cols);
 	return RS_OK;
 }

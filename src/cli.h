@@ -39,6 +39,9 @@ typedef struct cli_opts {
 /* cli_msg.c: the language of the front end's messages, set by main (from
  * RELSTAGE_LANG and --lang, before any other option is read). */
 extern rs_lang cli_lang;
+/* The front end's own messages, English and Chinese side by side. */
+extern const char *const cli_msgs[][RS_LANG_COUNT];
+extern const size_t cli_nmsgs;
 /* The front end's own message en (a format) in cli_lang; en when it has no
  * translation. */
 const char *cli_tr(const char *en)

@@ -14,7 +14,7 @@ rs_lang cli_lang; /* the front end's one setting outside main's options: main se
 /* The command line's own messages, English and Chinese side by side; both
  * formats of a row take the same arguments (test_cli_msg checks). Options,
  * values and file names stay as given. */
-static const char *const tr[][RS_LANG_COUNT] = {
+const char *const cli_msgs[][RS_LANG_COUNT] = {
     {"; see relstage --help", "；用法见 relstage --help"},
     {"unknown option %s", "未知选项 %s"},
     {"unknown option -%s", "未知选项 -%s"},
@@ -80,17 +80,20 @@ static const char *const tr[][RS_LANG_COUNT] = {
     {"signal %d came after the run had finished; its outputs were written",
      "信号 %d 在运行结束后才到达；输出文件已写好"},
     {"out of memory", "内存不足"},
+    {" (first file: %s)", "（第一个文件：%s）"},
     {"%s: %zu error%s and %zu warning%s in the decision table",
      "%s: 决策表中有 %zu 个错误%.0s、%zu 个警告%.0s"},
 };
+
+const size_t cli_nmsgs = sizeof cli_msgs / sizeof cli_msgs[0];
 
 const char *cli_tr(const char *en)
 {
 	size_t i;
 
-	for (i = 0; cli_lang != RS_LANG_EN && i < sizeof tr / sizeof tr[0]; i++)
-		if (strcmp(tr[i][RS_LANG_EN], en) == 0)
-			return tr[i][cli_lang];
+	for (i = 0; cli_lang != RS_LANG_EN && i < cli_nmsgs; i++)
+		if (strcmp(cli_msgs[i][RS_LANG_EN], en) == 0)
+			return cli_msgs[i][cli_lang];
 	return en;
 }
 

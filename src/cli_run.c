@@ -425,7 +425,7 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	if (st == RS_OK && (st = rs_classifier_file(r->cls, rd, err)) == RS_EUSAGE && r->have_header &&
 	    !r->file_header) { /* a later file whose header does not match: name the first */
 		n = strlen(err->msg);
-		(void)snprintf(err->msg + n, sizeof err->msg - n, " (first file: %s)", r->first_file);
+		(void)snprintf(err->msg + n, sizeof err->msg - n, cli_tr(" (first file: %s)"), r->first_file);
 	}
 	if (st == RS_OK && ferror(fp))
 		st = rs_error_set(err, RS_EIO, 0, "read failed: %s", strerror(errno));

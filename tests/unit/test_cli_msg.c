@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "printf_args.h"
 #include "test_child.h"
 
 static const rs_error *the_error;
@@ -172,9 +173,57 @@ static void test_warn_longer_than_its_buffer_is_written_whole(void **state)
 	}
 }
 
+/* Each of the command line's own messages takes the same printf arguments
+ * in both languages, and keeps "FILE: " (ASCII) where it starts with one. */
+static void test_every_cli_message_has_both_languages_with_the_same_arguments(void **state)
+{
+	char en[32], zh[32];
+	size_t i;
+
+	(void)state;
+	assert_true(cli_nmsgs > 40);
+	for (i = 0; i < cli_nmsgs; i++) {
+		args_of(cli_msgs[i][RS_LANG_EN], en, sizeof en);
+		args_of(cli_msgs[i][RS_LANG_ZH], zh, sizeof zh);
+		assert_string_equal(en, zh);
+		if (strncmp(cli_msgs[i][RS_LANG_EN], "%s: ", 4) == 0)
+			assert_memory_equal(cli_msgs[i][RS_LANG_ZH], "%s: ", 4);
+	}
+}
+
+static int say_in_both(void *ctx)
+{
+	(void)ctx;
+	cli_lang = RS_LANG_ZH;
+	cli_warn("unknown option %s", "--nope");
+	cli_lang = RS_LANG_EN;
+	cli_warn("unknown option %s", "--nope");
+	return 0;
+}
+
+/* cli_warn words its format in cli_lang; cli_tr leaves what it does not know. */
+static void test_a_warning_is_worded_in_the_cli_language(void **state)
+{
+	child c;
+	rs_error e;
+
+	(void)state;
+	c = child_run(say_in_both, NULL, NULL);
+	assert_string_equal(c.err, "relstage: 未知选项 --nope\nrelstage: unknown option --nope\n");
+	child_free(&c);
+	cli_lang = RS_LANG_ZH;
+	assert_string_equal(cli_tr("not a message of ours"), "not a message of ours");
+	cli_error_init(&e);
+	assert_int_equal(e.lang, RS_LANG_ZH);
+	assert_null(e.file);
+	cli_lang = RS_LANG_EN;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_cli_message_has_both_languages_with_the_same_arguments),
+		cmocka_unit_test(test_a_warning_is_worded_in_the_cli_language),
 		cmocka_unit_test(test_error_names_file_line_and_place),
 		cmocka_unit_test(test_error_without_file_or_message),
 		cmocka_unit_test(test_error_with_a_long_path_is_not_cut),

@@ -418,6 +418,56 @@ static void test_validate_and_fields_report_on_stdout(void **state)
 }
 
 /* Standard output is checked at the end: a failed write is exit 2. */
+/* Usage errors in Chinese: --lang anywhere on the line (found before the
+ * options are parsed) or RELSTAGE_LANG; option names and values verbatim. */
+static void test_usage_errors_are_in_the_language_asked_for_anywhere(void **state)
+{
+	const char *const tail = "；用法见 relstage --help\n";
+	child c;
+	char want[256];
+
+	(void)state;
+	c = relstage(OK_CSV, "--nope", "--lang", "zh");
+	snprintf(want, sizeof want, "relstage: 未知选项 --nope%s", tail);
+	assert_string_equal(c.err, want);
+	assert_int_equal(c.code, 2);
+	child_free(&c);
+	c = relstage(OK_CSV, "--lang=zh", "-o");
+	snprintf(want, sizeof want, "relstage: 选项 -o 需要一个值%s", tail);
+	assert_string_equal(c.err, want);
+	child_free(&c);
+	c = relstage_env("RELSTAGE_LANG=zh_CN.UTF-8", OK_CSV, "--to", "pdf", (char *)NULL);
+	snprintf(want, sizeof want,
+	         "relstage: --to 的值应为 csv、tsv、json、jsonl、table 或 xlsx，而不是 \"pdf\"%s", tail);
+	assert_string_equal(c.err, want);
+	child_free(&c);
+	/* --lang en wins over the environment; a bad --lang is said in English */
+	c = relstage_env("RELSTAGE_LANG=zh", OK_CSV, "--lang", "en", "--nope", (char *)NULL);
+	assert_string_equal(c.err, "relstage: unknown option --nope" USAGE_TAIL);
+	child_free(&c);
+	EXPECT_USAGE("--lang takes en or zh, not \"fr\"" USAGE_TAIL, "--lang", "fr", "--nope");
+}
+
+/* I/O errors in Chinese, the file's name and the system's text as they are. */
+static void test_io_errors_are_in_chinese_under_lang_zh(void **state)
+{
+	child c;
+
+	(void)state;
+	c = relstage(OK_CSV, "--lang", "zh", "-q", at("missing.csv"));
+	assert_non_null(strstr(c.err, ": 无法打开：No such file or directory\n"));
+	assert_int_equal(c.code, 2);
+	child_free(&c);
+	c = relstage(OK_CSV, "--lang", "zh", "-r", at("missing.json"));
+	assert_non_null(strstr(c.err, "missing.json: 无法打开："));
+	assert_int_equal(c.code, 2);
+	child_free(&c);
+	c = relstage(OK_CSV, "--lang", "zh", "-q", "-o", dir, "-");
+	assert_non_null(strstr(c.err, ": 这是一个目录，不是文件\n"));
+	assert_int_equal(c.code, 2);
+	child_free(&c);
+}
+
 static void test_a_failed_write_to_stdout_is_exit_2(void **state)
 {
 	cmd m;
@@ -439,6 +489,11 @@ static void test_a_failed_write_to_stdout_is_exit_2(void **state)
 	assert_int_equal(c.code, 2);
 	assert_string_equal(c.err, "relstage: <stdout>: write failed: No space left on device\n");
 	child_free(&c);
+	m.argv[m.argc++] = (char *)"--lang=zh";
+	c = child_run(call_main, &m, NULL);
+	assert_int_equal(c.code, 2);
+	assert_string_equal(c.err, "relstage: <stdout>: 写入失败：No space left on device\n");
+	child_free(&c);
 }
 
 int main(void)
@@ -457,6 +512,8 @@ int main(void)
 		cmocka_unit_test(test_a_rejected_row_is_exit_1),
 		cmocka_unit_test(test_inspect_takes_only_its_own_options),
 		cmocka_unit_test(test_validate_and_fields_report_on_stdout),
+		cmocka_unit_test(test_usage_errors_are_in_the_language_asked_for_anywhere),
+		cmocka_unit_test(test_io_errors_are_in_chinese_under_lang_zh),
 		cmocka_unit_test(test_a_failed_write_to_stdout_is_exit_2),
 	};
 

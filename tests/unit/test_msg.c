@@ -7,30 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "internal.h"
 #include "msg.h"
-
-/* The printf arguments a format takes, one letter each ('*' an int width or
- * precision): "%.*s %zu" gives "*s" "zu"... as "*szu". */
-static void args_of(const char *f, char *out, size_t cap)
-{
-	size_t n = 0;
-
-	for (; (f = strchr(f, '%')) != NULL; f++) {
-		if (*++f == '%')
-			continue;
-		for (; *f != '\0' && strchr("diouxXeEfgGcspzl", *f) == NULL; f++)
-			if (*f == '*' && n + 1 < cap)
-				out[n++] = '*';
-		for (; *f == 'z' || *f == 'l'; f++)
-			if (n + 1 < cap)
-				out[n++] = *f;
-		if (*f == '\0')
-			break; /* a lone % at the end: no conversion, and no reading past it */
-		if (n + 1 < cap)
-			out[n++] = *f;
-	}
-	out[n] = '\0';
-}
+#include "printf_args.h"
 
 static void test_every_reason_has_both_languages_with_the_same_arguments(void **state)
 {
@@ -65,6 +44,31 @@ static void test_a_value_reason_is_given_in_the_run_language(void **state)
 	assert_null(rs_msg_as(RS_LANG_ZH, NULL));
 }
 
+/* An error's message is worded in its language: rs_error_set finds the
+ * format's Chinese by its English; an unknown or English format stays. */
+static void test_an_error_is_worded_in_its_language(void **state)
+{
+	rs_error e;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	e.lang = RS_LANG_ZH;
+	rs_error_set(&e, RS_EIO, 0, "cannot open: %s", "No such file or directory");
+	assert_string_equal(e.msg, "无法打开：No such file or directory");
+	rs_error_set(&e, RS_ENOMEM, 0, "out of memory");
+	assert_string_equal(e.msg, "内存不足");
+	rs_error_set(&e, RS_EIO, 0, "not in the table: %d", 7);
+	assert_string_equal(e.msg, "not in the table: 7");
+	rs_error_clear(&e);
+	assert_int_equal(e.lang, RS_LANG_ZH); /* kept, as file is */
+	e.lang = RS_LANG_EN;
+	rs_error_set(&e, RS_EIO, 0, "cannot open: %s", "x");
+	assert_string_equal(e.msg, "cannot open: x");
+	/* only the stops' rows are looked at: a reject reason's English stays */
+	assert_string_equal(rs_msg_tr(RS_LANG_ZH, "no digits"), "no digits");
+	assert_string_equal(rs_msg_tr((rs_lang)77, "out of memory"), "out of memory");
+}
+
 /* Reasons worded into 128-byte buffers (read_csv.c's why, fields.c's id
  * message) fit in Chinese too, with the longest arguments they get. */
 static void test_chinese_reasons_fit_their_buffers(void **state)
@@ -88,6 +92,7 @@ int main(void)
 	    cmocka_unit_test(test_every_reason_has_both_languages_with_the_same_arguments),
 	    cmocka_unit_test(test_a_value_reason_is_given_in_the_run_language),
 	    cmocka_unit_test(test_chinese_reasons_fit_their_buffers),
+	    cmocka_unit_test(test_an_error_is_worded_in_its_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
