@@ -30,11 +30,9 @@ const char *rs_strerror(rs_status st)
 void rs_error_clear(rs_error *e)
 {
 	const char *file = e->file;
-	rs_lang lang = e->lang;
 
 	memset(e, 0, sizeof *e);
 	e->file = file;
-	e->lang = lang;
 }
 
 rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,

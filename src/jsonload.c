@@ -21,6 +21,7 @@ void rs_ld_init(rs_ld *l, const char *name, rs_diag_fn diag, void *ctx, rs_error
 		l->lang = err->lang;
 		rs_error_clear(err);
 		err->file = name;
+		err->lang = l->lang;
 	}
 }
 

@@ -61,9 +61,7 @@ static void field_too_big(csv_state *s)
 {
 	char msg[200];
 
-	(void)snprintf(msg, sizeof msg,
-	               "a field starting at line %lu is longer than the limit of "
-	               "%zu bytes (an unclosed quote?)",
+	(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_S_CSV_FIELD),
 	               s->field_line, s->c->opts->max_field);
 	fail(s, RS_ELIMIT, msg);
 }
@@ -72,7 +70,7 @@ static void record_too_big(csv_state *s)
 {
 	char msg[160];
 
-	(void)snprintf(msg, sizeof msg, "record is longer than the limit of %zu bytes",
+	(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_S_X_RECORD_LONG),
 	               s->c->opts->max_record);
 	fail(s, RS_ELIMIT, msg);
 }

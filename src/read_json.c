@@ -847,7 +847,7 @@ static rs_status array_error(jrd *j, const char *p, size_t pos, const char *what
 	unsigned long l, col;
 
 	rs_text_line_col(p, pos, &l, &col);
-	return JERR(j, RS_EPARSE, l, "%s at column %lu", what, col);
+	return JERR(j, RS_EPARSE, l, "%s at column %lu", rs_msg_tr(j->err->lang, what), col);
 }
 
 /* What a walk over an array does with each element. */
@@ -1199,7 +1199,7 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 	else if (want == NULL && f.n == 0)
 		st = f.empty > 0 ? JERR(j, RS_EPARSE, 0, "no records: the JSON object's "
 		                        "array holds no object")
-		                 : JERR(j, RS_EPARSE, 1, "%s", not_records);
+		                 : JERR(j, RS_EPARSE, 1, "%s", rs_msg_tr(j->err->lang, not_records));
 	else if (want == NULL && f.more[0] != '\0')
 		st = JERR(j, RS_EUSAGE, 0, rs_msg(j->c->opts->lang, RS_M_PG_STOP), f.more,
 		          f.paths.data);
@@ -1258,7 +1258,7 @@ static rs_status json_run(jrd *j, rs_buf *b)
 		return st;
 	if (b->data[i] != '[') {
 		rs_text_line_col(b->data, i, &l, &col);
-		return JERR(j, RS_EPARSE, l, "%s", not_records);
+		return JERR(j, RS_EPARSE, l, "%s", rs_msg_tr(j->err->lang, not_records));
 	}
 	if ((st = array_walk(j, b->data, b->len, i, KEYS, &nobj, &nel, &end)) != RS_OK)
 		return st;
