@@ -505,8 +505,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         "从管道读到的像是 zip 压缩包（.xlsx 工作簿？）：请用 --from xlsx"},
     [RS_M_S_W_COLUMNS] = {"a sheet holds at most %d columns",
         "一个工作表最多容纳 %d 列"},
-    [RS_M_S_W_CELL] = {"a cell holds more than %d characters, the most an Excel cell holds; write CSV (--to csv) for such data",
-        "单元格超过 %d 个字符，即 Excel 单元格的上限；此类数据请输出 CSV（--to csv）"},
+    [RS_M_S_W_CELL] = {"%s holds %zu characters, more than the %d an Excel cell holds; "
+                       "shorten it, or write CSV (--to csv) for such data",
+                       "%s 有 %zu 个字符，超过 Excel 单元格所能容纳的 %d 个；请缩短，或对此类数据输出 "
+                       "CSV（--to csv）"},
     [RS_M_S_W_REJECTS] = {"more rejected rows than a sheet holds; keep them with --rejects FILE",
         "被拒绝的行超过一个工作表的容量；请用 --rejects FILE 保存"},
     [RS_M_S_FILES_COUNT] = {"%zu %s here but %zu in the first file; files classified together need the same %s",
