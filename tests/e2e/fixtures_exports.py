@@ -179,6 +179,19 @@ def totals_bracket():
     return csv_bytes(rows)
 
 
+def blank_below(then_account=False):
+    """A Chinese report printed to fill its page: 以下空白 ("blank below")
+    under the last account, blank rows, the 制表人 line. then_account: an
+    account follows the mark, which is then no footer but a bad row."""
+    rows = [["客户编码", "客户名称", "采购占比", "联系人数"]]
+    rows += [["KH%04d" % (k + 1), ZH_NAMES[k], str(a[2]), str(a[3])] for k, a in enumerate(ACCOUNTS[:3])]
+    rows += [["以下空白", "", "", ""], ["", "", "", ""]]
+    if then_account:
+        rows.append(["KH0004", ZH_NAMES[3], str(ACCOUNTS[3][2]), str(ACCOUNTS[3][3])])
+    rows.append(["制表人：张伟", "", "", ""])
+    return csv_bytes(rows)
+
+
 def monthly_zh():
     """A Chinese monthly report: last month's share (上月份额) beside this
     month's amounts (本月销售额, 本月采购总额): the share is this month's, from
@@ -643,6 +656,8 @@ def export_files():
         IN + "/intake_totals_labels.csv": totals_labels(),
         IN + "/intake_totals_zh.csv": totals_zh(),
         IN + "/intake_totals_bracket.csv": totals_bracket(),
+        IN + "/intake_blank_below.csv": blank_below(),
+        IN + "/intake_blank_below_then.csv": blank_below(True),
         IN + "/export_monthly_zh.csv": monthly_zh(),
         IN + "/export_yonyou.csv": yonyou(),
         IN + "/export_fxiaoke.csv": fxiaoke(),
