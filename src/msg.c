@@ -162,11 +162,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "field with a column of its own) and the row does not give as yes or 1 or more",
                       "选项 \"%s\" 对应 %s，该列不能给出它（它是次数，或有自己的一列），而该行也未给出"
                       "“是”或至少 1"},
-    [RS_M_L_AGM] = {"an assistant general manager (总经理助理) is a senior manager in some firms "
-                    "and the general manager's personal assistant in others: write the level "
-                    "(staff, manager, director)",
-                    "总经理助理（Assistant General Manager）在有的公司是高级管理人员，在有的公司是"
-                    "总经理的私人助理：请写明职级（员工、经理、总监）"},
+    [RS_M_L_AGM] = {"an assistant general manager (总经理助理), 总裁助理 or 董事长助理 is a senior "
+                    "manager in some firms and the boss's personal assistant in others: write the "
+                    "level (staff, manager, director)",
+                    "总经理助理（Assistant General Manager）、总裁助理、董事长助理在有的公司是高级管理人员，"
+                    "在有的公司是老板的私人助理：请写明职级（员工、经理、总监）"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},
     [RS_M_QUOTING] = {"malformed quoting (%s)", "引号格式错误（%s）"},

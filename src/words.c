@@ -72,6 +72,7 @@ static const vocab words[] = {
 	{"gm", 'l', 4, W_END | W_FIRST | W_UNIT},
 	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
+	{"法人", 'l', 4, W_CELL}, {"法人代表", 'l', 4, W_CELL}, /* its colloquial name; not 法人股东 */
 	{"役员", 'l', 4, W_SUFFIX}, {"board member", 'l', 4, W_END},
 	{"vorstandsvorsitzender", 'l', 4, W_END}, {"vorstandsvorsitzende", 'l', 4, W_END},
 	/* director */
@@ -458,6 +459,8 @@ static const struct unclear {
     {"assistant general manager", true, RS_M_L_AGM},
     {"assistant gm", true, RS_M_L_AGM},
     {"总经理助理", false, RS_M_L_AGM},
+    {"总裁助理", false, RS_M_L_AGM},
+    {"董事长助理", false, RS_M_L_AGM},
 };
 
 /* Where the word w (folded) is in s[0..n), or n. */

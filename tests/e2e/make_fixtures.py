@@ -746,8 +746,9 @@ def values_fixtures():
              "Deputy Chief Executive Officer", "总工程师助理", "首席执行官", "首席工程师"])]).encode("utf-8")
     # A general manager is the company's head unqualified (GM, 总经理, 副总经理),
     # a unit's (director) of a plant, region, function or business unit; an
-    # assistant GM (总经理助理) is refused saying why; AVP is below VP; a
-    # secretary is staff, a listed company's board secretary an executive.
+    # assistant GM (总经理助理), 总裁助理 and 董事长助理 are refused saying why;
+    # AVP is below VP; a secretary is staff, a listed company's board
+    # secretary an executive; 法人 and 法人代表 executives as the whole cell.
     f["values_levels_gm.csv"] = lines(
         "id,purchase_share,top_contact_level",
         *["G%02d,60,%s" % (k + 1, t) for k, t in enumerate(
@@ -755,7 +756,8 @@ def values_fixtures():
              "GM Sales", "Regional General Manager", "Country GM", "Business Unit General Manager",
              "GM – APAC", "区域总经理", "事业部总经理", "分公司总经理", "工厂总经理", "销售总经理",
              "Assistant General Manager", "总经理助理", "AVP", "President & General Manager",
-             "VP Secretary", "总经理秘书", "董事会秘书"])]).encode("utf-8")
+             "VP Secretary", "总经理秘书", "董事会秘书", "总裁助理", "董事长助理", "法人",
+             "法人代表", "公司法人", "法人股东"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

@@ -314,10 +314,22 @@ static void test_a_qualified_general_manager_heads_a_unit(void **state)
 	LEVEL("分公司总经理", 3); LEVEL("工厂总经理", 3); LEVEL("销售总经理", 3);
 	LEVEL("分公司副总经理", 3); LEVEL("區域總經理", 3);
 	LEVEL("Assistant General Manager", -2); LEVEL("Assistant GM", -2); LEVEL("总经理助理", -2);
+	LEVEL("总裁助理", -2); LEVEL("董事长助理", -2); LEVEL("副总裁助理", -2); LEVEL("總裁助理", -2);
 	LEVEL("Assistant to the General Manager", 1); LEVEL("GM Assistant", 1);
 	LEVEL("AVP", 3); LEVEL("Assistant Vice President", 3); LEVEL("Associate Vice President, IT", 3);
 	LEVEL("VP", 4); LEVEL("SVP", 4); LEVEL("EVP", 4); LEVEL("Regional VP", 4);
 	assert_non_null(strstr(rs_value_level_unclear("总经理助理", 15), "personal assistant"));
+	assert_non_null(strstr(rs_value_level_unclear("董事长助理", 15), "董事长助理"));
+}
+
+/* 法人 and 法人代表, colloquial for the legal representative (法定代表人), are
+ * executives as the whole cell; inside a longer word (法人股东, a corporate
+ * shareholder) they say nothing of a level. */
+static void test_faren_is_an_executive_only_as_the_whole_cell(void **state)
+{
+	(void)state;
+	LEVEL("法人", 4); LEVEL("法人代表", 4); LEVEL("法定代表人", 4); LEVEL(" 法人 ", 4);
+	LEVEL("法人股东", -2); LEVEL("公司法人", -2); LEVEL("非法人", -2);
 }
 
 /* A secretary is read at a secretary's level, not at the boss's the title names
@@ -391,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
 		cmocka_unit_test(test_chief_is_executive_only_in_c_level_titles),
 		cmocka_unit_test(test_a_qualified_general_manager_heads_a_unit),
+		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
