@@ -427,7 +427,7 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 		*n -= k;
 		rs_value_trim(s, n);
 	}
-	for (;;) {
+	for (;;) { /* "- 1200", "$ (1,200)": negatives, which an amount's field refuses as such */
 		if (*n > 0 && (**s == '-' || **s == '+')) {
 			if (sign)
 				return *why = WHY(TWO_SIGNS), RS_PARSE_BAD;
@@ -438,15 +438,16 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			if (cur)
 				return *why = WHY(TWO_CURRENCIES), RS_PARSE_BAD;
 			cur = true;
-			*s += k;
-			*n -= k;
-			rs_value_trim(s, n);
-			continue;
+		} else if (!sign && *n > 2 && **s == '(' && (*s)[*n - 1] == ')') {
+			sign = *neg = true;
+			k = 1;
+			(*n)--;
 		} else {
 			break;
 		}
 		*s += k;
 		*n -= k;
+		rs_value_trim(s, n);
 	}
 	if (cur && !(flags & RS_NUM_CURRENCY))
 		return *why = WHY(CURRENCY_HERE), RS_PARSE_BAD;

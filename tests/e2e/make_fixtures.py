@@ -609,15 +609,17 @@ def values_fixtures():
         "W15,60,Product Owner,yes,,3,,,",
         "W16,60,manager,未知,,3,,,").encode("utf-8")
     # Ticks as a phone types them (with U+FE0F), SAP's trailing minus and
-    # accounting's parentheses: a negative number, never "unexpected
-    # characters" nor a positive one.
+    # accounting's parentheses, also after a currency ("$ (1,200)"), and a
+    # minus apart ("- 1200"): a negative number, never "unexpected
+    # characters", "thousands groups" nor a positive one.
     f["values_ticks_signs.csv"] = lines(
         "id,purchase_share,key_person,strategic_agreement,our_sales,customer_spend,contacts",
         "P01,60,\u2714\ufe0f,\u2611\ufe0f,,,3",
         "P02,60,\u2716\ufe0f,\u2716,,,3",
         "P03,,yes,no,\"1.234,50-\",\"10.000,00\",3",
         "P04,40,yes,no,,,2-",
-        "P05,,yes,no,\"(1,234.50)\",\"10,000.00\",3").encode("utf-8")
+        "P05,,yes,no,\"(1,234.50)\",\"10,000.00\",3",
+        "P06,,yes,no,\"$ (1,200.00)\",\"10,000.00\",3", "P07,,yes,no,- 1200,10000,3").encode("utf-8")
     # "None yet" and "not yet" as Chinese sheets write them: no; 暂未定 refused.
     f["values_not_yet.csv"] = lines(
         "id,purchase_share,strategic_agreement",

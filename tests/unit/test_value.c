@@ -555,6 +555,23 @@ static void test_full_width_digits_signs_and_marks(void **state)
 	assert_non_null(strstr(num_why("６０％", '.', 0), "%"));
 }
 
+/* A sign or an accounting bracket apart from the digits, or after a currency
+ * mark, is still a sign: "- 1200" and "$ (1,200)" are -1200 (which an
+ * amount's field refuses as negative), not a malformed number. */
+static void test_a_sign_apart_or_after_the_currency_is_a_sign(void **state)
+{
+	(void)state;
+	assert_true(num("- 1200", '.', MONEY) == -1200);
+	assert_true(num("－ １２００", '.', MONEY) == -1200);
+	assert_true(num("+ 1200", '.', MONEY) == 1200);
+	assert_true(num("$ (1,200)", '.', MONEY) == -1200);
+	assert_true(num("$(1,200.50)", '.', MONEY) == -1200.5);
+	assert_true(num("€ (1.200,00)", ',', MONEY) == -1200);
+	assert_true(num("(1,200) USD", '.', MONEY) == -1200);
+	assert_non_null(strstr(num_why("-(1,200)", '.', MONEY), "unexpected"));
+	assert_non_null(strstr(num_why("$ ((1,200))", '.', MONEY), "unexpected"));
+}
+
 static void test_currencies_before_or_after(void **state)
 {
 	(void)state;
@@ -718,6 +735,7 @@ int main(void)
 		cmocka_unit_test(test_shapes_say_what_the_text_showed),
 		cmocka_unit_test(test_thousands_grouped_with_spaces_and_apostrophes),
 		cmocka_unit_test(test_full_width_digits_signs_and_marks),
+		cmocka_unit_test(test_a_sign_apart_or_after_the_currency_is_a_sign),
 		cmocka_unit_test(test_currencies_before_or_after),
 		cmocka_unit_test(test_unit_words_only_where_the_field_takes_them),
 		cmocka_unit_test(test_wan_and_yi_in_amounts_only),
