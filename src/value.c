@@ -519,8 +519,8 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 {
 	char a[128], buf[128];
 	const char *p = a;
-	size_t m;
-	bool neg = false, pct = false;
+	size_t m, k;
+	bool neg = false, pct = false, fw;
 	unsigned sh = RS_SHAPE_PLAIN;
 	int e10 = 0;
 	double v;
@@ -540,6 +540,10 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 		goto done;
 	if ((m = num_ascii(s, n, a, sizeof a)) >= sizeof a)
 		return *why = WHY(TOO_LONG), RS_PARSE_BAD;
+	/* '．' is a decimal point whatever the file's mark ("１．２００" is 1.2), so
+	 * it shows nothing of the file's mark (as '，' does not) */
+	for (fw = false, k = 0; m < n && !fw && k + 3 <= n; k++)
+		fw = memcmp(s + k, "\xEF\xBC\x8E", 3) == 0;
 	if (num_affixes(&p, &m, flags, &neg, &pct, &e10, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
 	if ((flags & (RS_NUM_YEARS | RS_NUM_PIECES)) && !neg && !pct && m > 2 &&
@@ -548,8 +552,12 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 			return RS_PARSE_OK;
 		goto done;
 	}
-	if (num_body(p, m, dec, buf, &sh, why) != RS_PARSE_OK)
+	if (num_body(p, m, fw ? '.' : dec, buf, &sh, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
+	if (fw && sh == RS_SHAPE_COMMA) /* "１．２３４．５６７", "1．200,5": it is no group */
+		return *why = WHY(TWO_MARKS), RS_PARSE_BAD;
+	if (fw && sh == RS_SHAPE_AMBIG)
+		sh = RS_SHAPE_PLAIN;
 	if (e10 > 0 && (strchr(buf, 'e') != NULL || strlen(buf) + 3 > sizeof buf))
 		return *why = WHY(MYRIAD_EXPONENT), RS_PARSE_BAD;
 	if (e10 > 0) { /* as a decimal exponent: 1.1万 is 11000 exactly */

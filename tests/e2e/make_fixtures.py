@@ -679,13 +679,15 @@ def values_fixtures():
         sap_h + "\tKunde seit", *[r + "\t15.06.2019" for r in sap], eol="\r\n").encode("cp1252")
     # Prices as German and Swiss lists write them, without cents ("1.200,-",
     # "1'200.-": not SAP's trailing minus), and a Chinese full-width "１，２００"
-    # (a thousands group: Chinese has a decimal point) in a ';' file; scale
+    # (a thousands group: Chinese has a decimal point) and "１．２００" (1.2, a
+    # full-width point) in a ';' file; scale
     # words (Mio., Tsd.: exact) and "M" (refused: a thousand or a million).
     f["values_price_shapes.csv"] = lines(
         "Kundennummer;Umsatz;Einkaufsvolumen",
         "P01;1.200,-;2.400,-", "P02;1'200.-;4'800.-", "P03;EUR 600,-;2.400,- €",
         "P04;\uff11\uff0c\uff12\uff10\uff10;12000", "P05;1.200,50-;2.400,00",
-        "P06;1,2 Mio. \u20ac;4,8 Mio. \u20ac", "P07;300 Tsd.;1,2 Mio.", "P08;1.2M;4.8M").encode("utf-8")
+        "P06;1,2 Mio. \u20ac;4,8 Mio. \u20ac", "P07;300 Tsd.;1,2 Mio.", "P08;1.2M;4.8M",
+        "P09;\uff11\uff0e\uff12\uff10\uff10;12").encode("utf-8")
     # India's lakh and crore groups, rupee signs and codes.
     f["values_indian.csv"] = lines(
         "Account ID,Our Sales,Customer Spend",

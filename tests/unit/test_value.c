@@ -555,6 +555,22 @@ static void test_full_width_digits_signs_and_marks(void **state)
 	assert_non_null(strstr(num_why("６０％", '.', 0), "%"));
 }
 
+/* '．' is a Chinese writer's decimal point, as '，' groups thousands, in any
+ * file; so it shows nothing of the file's mark. */
+static void test_a_full_width_point_is_a_decimal_point_in_any_file(void **state)
+{
+	(void)state;
+	assert_true(num("１．２００", ',', MONEY) == 1.2);
+	assert_true(num("１．２００", 0, MONEY) == 1.2);
+	assert_true(num("1．200", ',', MONEY) == 1.2);
+	assert_true(num("１，２００．５", ',', MONEY) == 1200.5);
+	assert_int_equal(shape_of("１．２００", MONEY), RS_SHAPE_PLAIN);
+	assert_true(num("1,234．5", ',', MONEY) == 1234.5);
+	assert_non_null(num_why("1.200．5", ',', MONEY));
+	assert_non_null(strstr(num_why("１．２３４．５６７", '.', MONEY), "two decimal marks"));
+	assert_non_null(strstr(num_why("1．200,5", '.', MONEY), "two decimal marks"));
+}
+
 /* A sign or an accounting bracket apart from the digits, or after a currency
  * mark, is still a sign: "- 1200" and "$ (1,200)" are -1200 (which an
  * amount's field refuses as negative), not a malformed number. */
@@ -735,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_shapes_say_what_the_text_showed),
 		cmocka_unit_test(test_thousands_grouped_with_spaces_and_apostrophes),
 		cmocka_unit_test(test_full_width_digits_signs_and_marks),
+		cmocka_unit_test(test_a_full_width_point_is_a_decimal_point_in_any_file),
 		cmocka_unit_test(test_a_sign_apart_or_after_the_currency_is_a_sign),
 		cmocka_unit_test(test_currencies_before_or_after),
 		cmocka_unit_test(test_unit_words_only_where_the_field_takes_them),
