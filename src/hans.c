@@ -9,6 +9,7 @@
  * OpenCC's TSCharacters.txt, plus those of the Taiwan words 联络人, 专案,
  * 资讯, 代号 and 年资. A character not in it stays as it is.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fields_impl.h"
@@ -42,20 +43,15 @@ static const char pairs[][2][4] = {
 
 #define NPAIRS (sizeof pairs / sizeof pairs[0])
 
+/* bsearch's order of a character (its 3 bytes) and a pair's traditional form. */
+static int pair_cmp(const void *key, const void *pair)
+{
+	return memcmp(key, pair, 3);
+}
+
 const char *rs_hans_simplified(const char *s)
 {
-	size_t lo = 0, hi = NPAIRS, mid;
-	int c;
+	const char(*p)[4] = bsearch(s, pairs, NPAIRS, sizeof pairs[0], pair_cmp);
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = memcmp(s, pairs[mid][0], 3);
-		if (c == 0)
-			return pairs[mid][1];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	return p != NULL ? p[1] : NULL; /* p[0] the traditional form, p[1] the simplified */
 }
