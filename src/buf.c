@@ -44,8 +44,6 @@ bool rs_buf_reserve(rs_buf *b, size_t extra)
 	if (extra >= SIZE_MAX - b->len - 1)
 		goto fail;
 	need = b->len + extra + 1;
-	if (need <= b->cap)
-		return true;
 	cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
@@ -243,7 +241,6 @@ bool rs_buf_printf(rs_buf *b, const char *fmt, ...)
 
 void rs_buf_json_mem(rs_buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
 	const char *end = s + n;
 
 	rs_buf_putc(b, '"');
@@ -253,9 +250,7 @@ void rs_buf_json_mem(rs_buf *b, const char *s, size_t n)
 			rs_buf_putc(b, '\\');
 			rs_buf_putc(b, (char)ch);
 		} else if (ch < 0x20) {
-			rs_buf_puts(b, "\\u00");
-			rs_buf_putc(b, hex[ch >> 4]);
-			rs_buf_putc(b, hex[ch & 15]);
+			rs_buf_printf(b, "\\u%04x", ch);
 		} else {
 			rs_buf_putc(b, (char)ch);
 		}
