@@ -58,27 +58,36 @@ fail:
 	return false;
 }
 
-/* The digits of v at w, in k places (leading zeros when k is more than v
- * needs, none when k is 0: then as many as v needs); returns their end. */
-static char *put_digits(char *w, unsigned long long v, int k)
+/* The digits of x with the point d places from the right ("12.5" for 125
+ * and 1; d < 0 appends -d zeros), '-' first when neg; returns the length. */
+static inline size_t fixed_text(char *out, bool neg, unsigned long long x, int d)
 {
 	unsigned long long t;
-	int i;
+	size_t n = 1, k, i; /* digits, length, where the next one goes */
 
-	if (k == 0)
-		for (k = 1, t = v; t >= 10; t /= 10)
-			k++;
-	for (i = k; i-- > 0; v /= 10)
-		w[i] = (char)('0' + v % 10);
-	return w + k;
+	for (t = x; t >= 10; t /= 10)
+		n++;
+	if (d > 0 && n <= (size_t)d)
+		n = (size_t)d + 1; /* "0.05" */
+	i = k = neg + n + (d > 0) + (d < 0 ? (size_t)-d : 0);
+	out[k] = '\0';
+	if (neg)
+		out[0] = '-';
+	for (; d < 0; d++)
+		out[--i] = '0';
+	for (t = 0; t < n; t++, x /= 10) {
+		if (d > 0 && t == (size_t)d)
+			out[--i] = '.';
+		out[--i] = (char)('0' + x % 10);
+	}
+	return k;
 }
 
 bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 {
 	if (!fits(b, 24) && !rs_buf_reserve(b, 24))
 		return false;
-	b->len = (size_t)(put_digits(b->data + b->len, v, 0) - b->data);
-	b->data[b->len] = '\0';
+	b->len += fixed_text(b->data + b->len, false, v, 0);
 	return true;
 }
 
@@ -92,11 +101,10 @@ bool rs_buf_put_ulong(rs_buf *b, unsigned long v)
 static bool put_general(rs_buf *b, double v, int decimals)
 {
 	static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-	unsigned long long scaled, fp;
+	unsigned long long scaled;
 	int d = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
 	bool neg = v < 0;
 	double x;
-	char *w;
 
 	if (!isfinite(v))
 		return rs_buf_append(b, "", 0);
@@ -118,22 +126,12 @@ static bool put_general(rs_buf *b, double v, int decimals)
 	}
 	if (!fits(b, 32) && !rs_buf_reserve(b, 32)) /* "-", 16 digits, ".", 6 digits */
 		return false;
-	w = b->data + b->len;
 	scaled = (unsigned long long)x;
 	if (x - (double)scaled >= 0.5)
 		scaled++;
-	if (neg && scaled != 0)
-		*w++ = '-';
-	w = put_digits(w, scaled / pow10[d], 0);
-	fp = scaled % pow10[d];
-	if (fp != 0) {
-		for (; fp % 10 == 0; fp /= 10)
-			d--;
-		*w++ = '.';
-		w = put_digits(w, fp, d);
-	}
-	*w = '\0';
-	b->len = (size_t)(w - b->data);
+	for (; d > 0 && scaled % 10 == 0; d--) /* no trailing zeros */
+		scaled /= 10;
+	b->len += fixed_text(b->data + b->len, neg && scaled != 0, scaled, d);
 	return true;
 }
 
@@ -142,31 +140,6 @@ bool rs_buf_put_num(rs_buf *b, double v, int decimals)
 	if (v >= 0 && v < 1e9 && v == (double)(unsigned)v) /* whole: the common case */
 		return rs_buf_put_ulong(b, (unsigned long)v);
 	return put_general(b, v, decimals);
-}
-
-/* The digits of x with the point d places from the right ("12.5" for 125
- * and 1; d < 0 appends -d zeros), '-' first when neg; returns the length. */
-static size_t fixed_text(char *out, bool neg, unsigned long long x, int d)
-{
-	char tmp[48];
-	size_t i = sizeof tmp, k = 0;
-	int pos = 0;
-
-	for (; d < 0; d++)
-		tmp[--i] = '0';
-	do {
-		if (d > 0 && pos == d)
-			tmp[--i] = '.';
-		tmp[--i] = (char)('0' + x % 10);
-		x /= 10;
-		pos++;
-	} while (x != 0 || pos <= d);
-	if (neg)
-		out[k++] = '-';
-	memcpy(out + k, tmp + i, sizeof tmp - i);
-	k += sizeof tmp - i;
-	out[k] = '\0';
-	return k;
 }
 
 /*
