@@ -65,21 +65,16 @@ static void pad_num(rs_buf *b, double v, int decimals, const char *suffix, size_
 	rs_buf_free(&t);
 }
 
-static void pad_ulong(rs_buf *b, unsigned long v, size_t width)
+static double pct(unsigned long part, unsigned long whole)
 {
-	pad_num(b, (double)v, 0, "", width);
-}
-
-static void pct(rs_buf *b, unsigned long part, unsigned long whole)
-{
-	pad_num(b, whole ? 100.0 * (double)part / (double)whole : 0.0, 1, "%", 8);
+	return whole ? 100.0 * (double)part / (double)whole : 0.0;
 }
 
 static void count_line(rs_buf *b, const char *label, unsigned long v)
 {
 	rs_buf_puts(b, "  ");
 	pad(b, label, 28, false);
-	pad_ulong(b, v, 10);
+	pad_num(b, (double)v, 0, "", 10);
 	rs_buf_putc(b, '\n');
 }
 
@@ -109,8 +104,8 @@ static void matrix_text(const rs_stats *s, const rs_rules *r, rs_lang lang, rs_b
 		rs_buf_puts(b, "  ");
 		pad(b, rs_rules_stage_id(r, i), w, false);
 		for (k = 0; k < n; k++)
-			pad_ulong(b, s->transition[i][k], w);
-		pad_ulong(b, s->vanished_per_stage[i], w);
+			pad_num(b, (double)s->transition[i][k], 0, "", w);
+		pad_num(b, (double)s->vanished_per_stage[i], 0, "", w);
 		rs_buf_putc(b, '\n');
 	}
 }
@@ -164,8 +159,8 @@ bool rs_summary_text(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 	for (i = 0; i < n; i++) {
 		rs_buf_puts(b, "  ");
 		pad(b, rs_rules_stage_label(r, i, lang), 28, false);
-		pad_ulong(b, s->per_stage[i], 10);
-		pct(b, s->per_stage[i], s->classified);
+		pad_num(b, (double)s->per_stage[i], 0, "", 10);
+		pad_num(b, pct(s->per_stage[i], s->classified), 1, "%", 8);
 		rs_buf_putc(b, '\n');
 	}
 	if (s->with_previous) {
@@ -263,7 +258,7 @@ bool rs_summary_json(const rs_stats *s, const rs_rules *r, const rs_previous *pr
 		rs_buf_puts(b, ":{");
 		json_kv(b, "count", s->per_stage[i], true);
 		rs_buf_puts(b, "\"share_pct\":");
-		rs_buf_put_num(b, s->classified ? 100.0 * (double)s->per_stage[i] / (double)s->classified : 0.0, 2);
+		rs_buf_put_num(b, pct(s->per_stage[i], s->classified), 2);
 		rs_buf_puts(b, i + 1 < n ? "}," : "}");
 	}
 	rs_buf_putc(b, '}');
