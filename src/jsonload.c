@@ -27,13 +27,9 @@ void rs_ld_init(rs_ld *l, const char *name, rs_diag_fn diag, void *ctx, rs_error
 
 void rs_ld_problem(rs_ld *l, const char *fmt, ...)
 {
-	rs_error e;
+	rs_error e = {.status = RS_ERULES, .file = l->name, .line = l->line};
 	va_list ap;
 
-	memset(&e, 0, sizeof e);
-	e.status = RS_ERULES;
-	e.file = l->name;
-	e.line = l->line;
 	memcpy(e.where, l->path, l->plen + 1);
 	e.lang = l->lang;
 	va_start(ap, fmt);
