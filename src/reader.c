@@ -164,12 +164,8 @@ static char sniff_delimiter(const char *p, size_t n)
 	return most != NCAND ? candidates[most] : ',';
 }
 
-static void apply_defaults(rs_read_opts *o, const rs_read_opts *given)
+static void apply_defaults(rs_read_opts *o)
 {
-	if (given != NULL)
-		*o = *given;
-	else
-		memset(o, 0, sizeof *o);
 	if (o->max_field == 0)
 		o->max_field = RS_DEFAULT_MAX_FIELD;
 	if (o->max_columns == 0)
@@ -264,7 +260,9 @@ rs_status rs_reader_open(rs_reader **out, FILE *fp, const char *name,
 	if (r == NULL)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	r->name = name;
-	apply_defaults(&r->opts, opts);
+	if (opts != NULL)
+		r->opts = *opts;
+	apply_defaults(&r->opts);
 	st = file_maps(r, err);
 	if (st == RS_OK)
 		st = open_input(r, fp, err);
