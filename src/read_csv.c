@@ -8,6 +8,7 @@
  * used through its public API only.
  */
 #include <csv.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,31 +49,31 @@ typedef struct csv_state {
 	rs_buf fix[2];            /* a record with its ="..." quoted (requote) */
 } csv_state;
 
-static void fail(csv_state *s, rs_status st, const char *msg)
+/* The reader's first failure, at the record's line (the message cut to 199 bytes). */
+static void fail(csv_state *s, rs_status st, const char *fmt, ...)
 {
-	if (s->st == RS_OK) {
-		s->st = st;
-		s->err->file = s->c->name;
-		(void)rs_error_set(s->err, st, s->rec_line, "%s", msg);
-	}
+	char msg[200];
+	va_list ap;
+
+	if (s->st != RS_OK)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	s->st = st;
+	s->err->file = s->c->name;
+	(void)rs_error_set(s->err, st, s->rec_line, "%s", msg);
 }
 
 static void field_too_big(csv_state *s)
 {
-	char msg[200];
-
-	(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_S_CSV_FIELD),
-	               s->field_line, s->c->opts->max_field);
-	fail(s, RS_ELIMIT, msg);
+	fail(s, RS_ELIMIT, rs_msg(s->c->opts->lang, RS_M_S_CSV_FIELD), s->field_line,
+	     s->c->opts->max_field);
 }
 
 static void record_too_big(csv_state *s)
 {
-	char msg[160];
-
-	(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_S_X_RECORD_LONG),
-	               s->c->opts->max_record);
-	fail(s, RS_ELIMIT, msg);
+	fail(s, RS_ELIMIT, rs_msg(s->c->opts->lang, RS_M_S_X_RECORD_LONG), s->c->opts->max_record);
 }
 
 /* libcsv cb1: one field, exactly its content (quotes undone). */
@@ -112,19 +113,14 @@ static void reset_record(csv_state *s)
 static void emit(csv_state *s, rs_row *row)
 {
 	rs_status st;
-	char msg[200];
 
 	if (s->have_header) {
 		st = s->c->on_row(s->c->ctx, row, s->err);
 	} else if (s->n > s->c->opts->max_columns) {
-		(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_S_COLUMNS),
-		               s->c->opts->max_columns);
-		fail(s, RS_ELIMIT, msg);
+		fail(s, RS_ELIMIT, rs_msg(s->c->opts->lang, RS_M_S_COLUMNS), s->c->opts->max_columns);
 		return;
 	} else if (row->reject != NULL) {
-		(void)snprintf(msg, sizeof msg, rs_msg(s->c->opts->lang, RS_M_E_HEADER_ROW),
-		               row->reject);
-		fail(s, RS_EPARSE, msg);
+		fail(s, RS_EPARSE, rs_msg(s->c->opts->lang, RS_M_E_HEADER_ROW), row->reject);
 		return;
 	} else {
 		s->have_header = true;
