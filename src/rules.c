@@ -251,6 +251,15 @@ static char *text_value(rs_ld *l, const cJSON *v)
 	return NULL;
 }
 
+/* b's text, handed over; NULL (and b freed) when an append failed. */
+static char *take(rs_buf *b)
+{
+	if (!b->failed)
+		return b->data;
+	rs_buf_free(b);
+	return NULL;
+}
+
 /*
  * s with every {name} replaced by the param's value ({gap} kept where
  * l->gap allows it); NULL after reporting a problem, or out of memory.
@@ -280,12 +289,8 @@ static char *expand(rs_ld *l, const char *s)
 			(void)rs_buf_append(&b, q, n + 2);
 	}
 	(void)rs_buf_puts(&b, p);
-	if (b.failed) {
-		l->oom = true;
-		rs_buf_free(&b);
-		return NULL;
-	}
-	return b.data;
+	l->oom = l->oom || b.failed;
+	return take(&b);
 }
 
 /* A TEXT, {"en": ..., "zh": ...}; one that names a param ({name}) keeps
@@ -716,12 +721,8 @@ static void load_actions(rs_ld *l, const cJSON *o, rs_stage *s)
 			rs_free(x);
 		}
 		rs_ld_pop(l, m);
-		if (b.failed) {
-			rs_buf_free(&b);
-			l->oom = true;
-			return;
-		}
-		s->joined[g] = b.data;
+		l->oom = l->oom || b.failed;
+		s->joined[g] = take(&b);
 	}
 }
 
@@ -999,11 +1000,8 @@ static bool row_needs(rs_rules *r, uint32_t i)
 		rs_buf_init(&b);
 		(void)rs_buf_puts(&b, "");
 		cond_text(&b, r, i, g);
-		if (b.failed) {
-			rs_buf_free(&b);
+		if ((nd->text.s[g] = take(&b)) == NULL)
 			return false;
-		}
-		nd->text.s[g] = b.data;
 	}
 	return true;
 }
