@@ -490,7 +490,7 @@ static long zh_months(const char *s, size_t n)
 }
 
 /* A count or years in Chinese words (三人, 两年, 十二个), and for years 半年,
- * 3年半 and 3年6个月 (3.5), 18个月 (1.5): s[0..n) is the text left when the
+ * 3年半, 3年6个月 and 3年零6个月 (3.5), 18个月 (1.5): s[0..n) is the text left when the
  * unit word at the end is taken off. */
 static bool zh_amount(const char *s, size_t n, bool years, double *v)
 {
@@ -510,6 +510,8 @@ static bool zh_amount(const char *s, size_t n, bool years, double *v)
 		return false;
 	n -= (size_t)(y - s) + 3;
 	y += 3;
+	if (n > 3 && memcmp(y, "零", 3) == 0) /* 2年零6个月 */
+		y += 3, n -= 3;
 	b = n == 3 && memcmp(y, "半", 3) == 0 ? 6 : zh_months(y, n);
 	return b > 0 && b < 12 && (*v = (double)a + (double)b / 12, true);
 }

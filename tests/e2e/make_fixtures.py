@@ -780,7 +780,7 @@ def values_fixtures():
     f["values_zh_words.csv"] = lines(
         "客户编号,采购份额,联系人数,合作年限",
         "W01,60,三人,三年", "W02,60,两人,半年", "W03,60,十二个,3年6个月", "W04,60,3人,18个月",
-        "W05,60,三四人,两年半", "W06,60,2,十年以上").encode("utf-8")
+        "W05,60,三四人,两年半", "W06,60,2,十年以上", "W07,60,2,2年零6个月").encode("utf-8")
     # A ',' before other than three digits under Chinese headers: "1,2000"
     # (digits grouped by four) and "88,5" are refused, never 1.2 and 88.5;
     # "12,000" groups thousands (it was 12, by the column's "1,2000").

@@ -637,6 +637,8 @@ static void test_unit_words_only_where_the_field_takes_them(void **state)
 	assert_true(num("3年半", '.', RS_NUM_YEARS) == 3.5);
 	assert_true(num("3年6个月", '.', RS_NUM_YEARS) == 3.5);
 	assert_true(num("三年六个月", '.', RS_NUM_YEARS) == 3.5);
+	assert_true(num("2年零6个月", '.', RS_NUM_YEARS) == 2.5);
+	num_why("2年零", '.', RS_NUM_YEARS);
 	assert_true(num("18个月", '.', RS_NUM_YEARS) == 1.5);
 	num_why("三四人", '.', RS_NUM_PIECES);
 	num_why("十年以上", '.', RS_NUM_YEARS);
