@@ -54,6 +54,7 @@ struct rs_xlsx {
 	unsigned long nacc;     /* Accounts sheets so far */
 	lxw_worksheet *summary;
 	long stage_col, label_col, wrap_col[3]; /* wrap: actions, needs, explain */
+	size_t reason_col;                      /* Rejects: [file,] line, reason */
 	size_t nstages;
 	lxw_format *bold, *stage_fmt[RS_MAX_STAGES], *pct_fmt[4], *share_fmt, *wrap;
 	const rs_stats *stats;
@@ -273,7 +274,8 @@ static rs_status reject_row(rs_xlsx *x, const rs_row *row, rs_error *err)
 		                  "more rejected rows than a sheet holds; keep them with --rejects FILE");
 	for (i = 0; i < row->n && st == RS_OK; i++)
 		st = put_cell(x, &x->rej, i, row->cell[i], row->len[i],
-		              i < hdr->n && number_cell(row, i, hdr->type), NULL, err);
+		              i < hdr->n && number_cell(row, i, hdr->type),
+		              i == x->reason_col ? x->wrap : NULL, err);
 	x->rej.row++;
 	return st;
 }
@@ -302,7 +304,7 @@ static rs_status make_formats(rs_xlsx *x, rs_error *err)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
 	format_set_bold(x->bold);
 	format_set_num_format(x->share_fmt, "0.0%");
-	format_set_text_wrap(x->wrap); /* actions, needs, explain: longer than a column */
+	format_set_text_wrap(x->wrap); /* actions, needs, explain, reason: longer than a column */
 	for (i = 0; i < 4; i++) {
 		if ((x->pct_fmt[i] = workbook_add_format(x->wb)) == NULL)
 			return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
@@ -392,6 +394,8 @@ rs_status rs_xlsx_new(rs_xlsx **out, FILE *fp, const rs_write_opts *opts, const 
 	st = rs_rowq_keep(&x->hdr, header, err);
 	if (st == RS_OK && opts->rejects_header != NULL)
 		st = rs_rowq_keep(&x->rej_hdr, opts->rejects_header, err);
+	x->reason_col = opts->rejects_header != NULL && opts->rejects_header->n > 0 &&
+	                strcmp(opts->rejects_header->cell[0], "line") != 0 ? 2 : 1;
 	x->nstages = x->rules != NULL ? rs_rules_stage_count(x->rules) : 0;
 	if (x->nstages > RS_MAX_STAGES)
 		x->nstages = RS_MAX_STAGES;

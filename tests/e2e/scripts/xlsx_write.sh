@@ -276,6 +276,8 @@ try:
             if r[0].data_type != "n" or not r[1].value:
                 fail(f"Rejects row {[c.value for c in r]}: line not a number or no reason")
                 continue
+            if not r[1].alignment.wrap_text:  # as actions, needs, explain
+                fail(f"Rejects line {line}: the reason cell does not wrap")
             src = inp[int(line) - 1]
             cellsr = [c.value if c.value is not None else "" for c in r[2:2 + len(src)]]
             if cellsr != src or any(c.data_type != "s" for c in r[2:] if c.value is not None):
