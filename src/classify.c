@@ -472,6 +472,13 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if ((st = rs_fieldmap_check_units(c->map, in, err)) != RS_OK)
 		return st;
 	score_notes(c);
+	if (rs_intake_two_rows(&c->in) != NULL) { /* named by the share's column, or our_sales' */
+		long col = c->map->col[RS_F_PURCHASE_SHARE] >= 0 ? c->map->col[RS_F_PURCHASE_SHARE]
+		                                                 : c->map->col[RS_F_OUR_SALES];
+		char shown[72];
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_TWOHEAD), c->in.two_top, in->line,
+		                    rs_field_shown(shown, sizeof shown, in->cell[col], in->len[col]));
+	}
 	if (c->notes.failed)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	c->header_notes = c->notes.len;
@@ -584,6 +591,8 @@ rs_status rs_classifier_header(rs_classifier *c, const rs_row *in, char delimite
 		return sheet_hint(c, header_missing(c, err), err);
 	if (st != RS_OK || !is_header)
 		return st;
+	if (rs_intake_two_rows(&c->in) != NULL)
+		in = rs_intake_two_rows(&c->in);
 	if ((st = take_header(c, in, err)) != RS_OK)
 		return c->partial != NULL ? sheet_hint(c, st, err) : st;
 	if (c->o.today != 0)

@@ -339,6 +339,8 @@ void rs_intake_free(rs_intake *t)
 {
 	rs_rowq_free(t->first);
 	rs_rowq_free(t->raw_hdr);
+	rs_rowq_free(t->above);
+	rs_rowq_free(t->joined);
 	rs_rowq_free(t->hold);
 }
 
@@ -389,6 +391,125 @@ static void title_unit(rs_intake *t, const rs_row *in)
 		}
 }
 
+const rs_row *rs_intake_two_rows(const rs_intake *t)
+{
+	return t->two_top != 0 ? rs_rowq_row(t->joined, 0) : NULL;
+}
+
+static bool label_cell(const rs_row *row, size_t i);
+
+static void put_trimmed(rs_buf *b, const rs_row *row, size_t i)
+{
+	const char *s = row->cell[i];
+	size_t n = row->len[i];
+
+	rs_value_trim(&s, &n);
+	(void)rs_buf_append(b, s, n);
+}
+
+/*
+ * A two-row header (WPS, Kingdee): a period over its columns, merged across
+ * them (本期 over 销售额 and 采购总额, 上期 over the same). The upper cell is
+ * carried right over its merge's blanks and joined to each cell under it
+ * ("本期 销售额"); an upper cell with nothing under it stands alone (客户编号).
+ * Into t->joined; *ok when the rows have that shape.
+ */
+static rs_status join_rows(rs_intake *t, const rs_row *top, const rs_row *low, bool *ok,
+                           rs_error *err)
+{
+	size_t n = top->n > low->n ? top->n : low->n, i, wide = 0, need = 1, spans = 0;
+	const char **cell = rs_calloc(n + 1, sizeof *cell);
+	size_t *len = rs_calloc(n + 1, sizeof *len);
+	rs_buf b = {0};
+	long carry = -1;
+	rs_status st = RS_OK;
+
+	*ok = false;
+	for (i = 0; i < top->n; i++)
+		wide = top->len[i] > wide ? top->len[i] : wide;
+	for (i = 0; i < n; i++)
+		need += wide + 2 + (i < low->n ? low->len[i] : 0);
+	if (cell == NULL || len == NULL || !rs_buf_reserve(&b, need)) { /* b.data never moves */
+		st = rs_error_set(err, RS_ENOMEM, low->line, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		bool up = i < top->n && !blank_cell(top, i), down = i < low->n && !blank_cell(low, i);
+		if (down && !label_cell(low, i))
+			goto done; /* a value: no header row */
+		if (up)
+			carry = down ? (long)i : -1;
+		else if (!down)
+			carry = -1;
+		spans += !up && down && carry >= 0;
+		cell[i] = b.data + b.len;
+		if (up || (carry >= 0 && down))
+			put_trimmed(&b, top, up ? i : (size_t)carry);
+		if (down && b.data + b.len > cell[i])
+			(void)rs_buf_putc(&b, ' ');
+		if (down)
+			put_trimmed(&b, low, i);
+		len[i] = (size_t)(b.data + b.len - cell[i]);
+		(void)rs_buf_putc(&b, '\0');
+	}
+	*ok = spans > 0;
+	if (*ok)
+		st = rs_rowq_keep(&t->joined, &(rs_row){n, cell, len, NULL, low->line, NULL, 0}, err);
+done:
+	rs_free(b.data);
+	rs_free(cell);
+	rs_free(len);
+	return st;
+}
+
+/* Is `in` with the record above it a two-row header? A shape that gives an
+ * id but no clear share (2025年 over one block, 2026年 over another; two
+ * blocks with no period word) stops: its period cannot be told. */
+static rs_status two_rows(rs_intake *t, const rs_row *in, const rs_fieldcfg *cfg, int *pick,
+                          rs_error *err)
+{
+	const rs_row *top = rs_rowq_row(t->above, 0), *j;
+	rs_fieldmap *m = NULL;
+	rs_error why;
+	const char *a, *e;
+	int p = RS_PICK_TITLE;
+	bool ok = false, id;
+	rs_status st;
+
+	if (top == NULL || top->line + 1 != in->line || in->reject != NULL)
+		return RS_OK;
+	if ((st = join_rows(t, top, in, &ok, err)) != RS_OK || !ok)
+		return st;
+	j = rs_rowq_row(t->joined, 0);
+	if ((st = rs_header_pick(j, 1, 0, cfg, rs_intake_first_header(t), &p, err)) != RS_OK)
+		return st;
+	if (p == RS_PICK_HEADER) {
+		t->two_top = top->line;
+		return *pick = RS_PICK_HEADER, RS_OK;
+	}
+	if (rs_intake_first_header(t) != NULL)
+		return RS_OK;
+	rs_error_clear(&why);
+	why.lang = lang_of(cfg);
+	st = rs_fieldmap_build(&m, j, cfg, NULL, &why);
+	id = m != NULL && m->col[RS_F_ID] >= 0;
+	rs_fieldmap_free(m);
+	if (st == RS_ENOMEM || !id)
+		return st == RS_ENOMEM ? rs_error_set(err, st, in->line, "out of memory") : RS_OK;
+	/* the field map's "(columns '2026年 销售额', '2025年 销售额' all look like
+	 * our_sales)", or "（列 ...）" */
+	if ((a = strstr(why.msg, "(column")) == NULL && (a = strstr(why.msg, "（列")) == NULL)
+		a = why.msg;
+	if ((e = strstr(a, ")")) == NULL && (e = strstr(a, "）")) == NULL)
+		e = a + strlen(a);
+	return rs_error_set(err, RS_EUSAGE, in->line,
+	                    "lines %lu and %lu read as one header (a period's cell merged over its "
+	                    "columns, joined to the cells under it), but which period's columns to "
+	                    "read is unclear %.*s): name them with -m, such as -m our_sales=#3 "
+	                    "-m customer_spend=#4 (by column number)",
+	                    top->line, in->line, (int)(e - a), a);
+}
+
 rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const rs_fieldcfg *cfg,
                            bool *is_header, rs_error *err)
 {
@@ -397,11 +518,16 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 
 	*is_header = false;
 	t->tabular = tabular;
+	t->two_top = 0;
 	if (tabular) {
 		t->records++;
 		if (in->n > t->widest)
 			t->widest = in->n;
 		st = rs_header_pick(in, t->records, t->forced, cfg, rs_intake_first_header(t), &pick, err);
+		if (st == RS_OK && pick != RS_PICK_HEADER && t->forced == 0)
+			st = two_rows(t, in, cfg, &pick, err);
+		if (st == RS_OK && pick != RS_PICK_HEADER && t->records < RS_HEADER_SEARCH)
+			st = rs_rowq_keep(&t->above, in, err);
 		if (st != RS_OK)
 			return st;
 	}
@@ -427,6 +553,7 @@ rs_status rs_intake_taken(rs_intake *t, const rs_row *in, rs_fieldmap *m, rs_err
 	t->records = 0;
 	t->widest = 0;
 	rs_rowq_drop(t->first, SIZE_MAX);
+	rs_rowq_drop(t->above, SIZE_MAX);
 	if (rs_intake_first_header(t) != NULL)
 		return RS_OK; /* a later file: the same columns, checked already */
 	if ((st = rs_rowq_keep(&t->raw_hdr, in, err)) != RS_OK)

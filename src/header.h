@@ -94,6 +94,9 @@ typedef struct rs_intake {
 	unsigned long unit_line;   /* ... and its line */
 	rs_rowq *first;            /* a copy of this file's first record, until then */
 	rs_rowq *raw_hdr;          /* a copy of the first file's header, as read */
+	rs_rowq *above;            /* the record before this one, while searching */
+	rs_rowq *joined;           /* it and this one read as one header (join_rows) */
+	unsigned long two_top;     /* the header is two rows: the upper one's line, or 0 */
 	rs_rowq *hold;             /* held rows, oldest first; for each: */
 	struct {
 		rs_error why;      /* why it was rejected */
@@ -123,6 +126,9 @@ const rs_row *rs_intake_first(rs_intake *t);
 rs_status rs_intake_taken(rs_intake *t, const rs_row *in, rs_fieldmap *m, rs_error *err);
 /* The first file's header as read (for a later file), or NULL. */
 const rs_row *rs_intake_first_header(rs_intake *t);
+/* The header when it is two rows read as one (the record just taken as the
+ * header was the lower one), else NULL; valid until the next record. */
+const rs_row *rs_intake_two_rows(const rs_intake *t);
 /*
  * A blank or totals row, or a second header row right under the header
  * (units, or the years under a merged header cell: a title row), is counted

@@ -249,6 +249,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         {"%s is column %lu, which is hidden in the sheet: read like the others; to read "
          "another column, give -m %s=COLUMN\n",
          "%s 取第 %lu 列，该列在工作表中被隐藏：照常读取；如要读取其他列，请用 -m %s=COLUMN\n"},
+    [RS_M_X_TWOHEAD] =
+        {"lines %lu and %lu are one header: a period's cell merged over its columns is read "
+         "with the cells under it (\"%s\"); the other periods' columns pass through unchanged\n",
+         "第 %lu 行和第 %lu 行合为一个表头：合并在各列之上的期间单元格与其下的单元格连读"
+         "（\"%s\"）；其他期间的列原样保留\n"},
     [RS_M_X_MERGED] =
         {"%s (column %lu) has cells merged across rows (lines %lu to %lu%s): the file holds "
          "the value in the top row only, so the rows under it are read as empty; to give "
@@ -440,6 +445,13 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_S_ARRAYS] = {"the JSON object holds %zu arrays of objects (%s); name the one to read "
                        "with --json-path",
                        "该 JSON 对象中有 %zu 个对象数组（%s）；请用 --json-path 指定要读取的那个"},
+    [RS_M_S_TWOHEAD] = {"lines %lu and %lu read as one header (a period's cell merged over its "
+                        "columns, joined to the cells under it), but which period's columns to "
+                        "read is unclear %.*s): name them with -m, such as -m our_sales=#3 "
+                        "-m customer_spend=#4 (by column number)",
+                        "第 %lu 行和第 %lu 行合为一个表头（期间单元格合并在其各列之上，与其下的单元格连读），"
+                        "但不清楚应读取哪一期的列%.*s）：请用 -m 指定，如 -m our_sales=#3 "
+                        "-m customer_spend=#4（按列号）"},
     [RS_M_S_MERGED] = {"a second header row: %s's header \"%s\" stands over \"%s\" and \"%s\" "
                        "(columns %ld and %ld), a cell merged across them; say which is %s with "
                        "-m %s=#%ld or -m %s=#%ld",

@@ -601,8 +601,19 @@ def wps_two_row_header(kind):
     the units of each column in the row under it (万元 under our sales, 元 or
     万元 under the customer's purchases); "title_unit", a report's unit line
     above the header (金额单位：万元) with the customer's purchases headed in
-    元; "title_unit_same", the same with no unit in either header."""
-    if kind == "years":
+    元; "title_unit_same", the same with no unit in either header;
+    "periods", the period over its columns in a merged cell (本期 over 销售额
+    and 采购总额, 上期 over the same), neither row a header alone;
+    "periods_en", the same with "Last period" first; "periods_years", 2026年
+    and 2025年 over them (which is current is not told)."""
+    if kind.startswith("periods"):
+        top = {"periods": ["本期", "上期"], "periods_en": ["Last period", "This period"],
+               "periods_years": ["2026年", "2025年"]}[kind]
+        rows = [["客户编号", "客户名称", top[0], "", top[1], ""], ["", "", "销售额", "采购总额", "销售额", "采购总额"]]
+        for k, a in enumerate(ACCOUNTS):
+            now, then = [str(a[14] * 10), str(a[15] * 10)], [str(a[14] * 3), str(a[15] * 10)]
+            rows.append(["K%03d" % (k + 1), ZH_NAMES[k]] + (then + now if kind == "periods_en" else now + then))
+    elif kind == "years":
         rows = [["客户编号", "客户名称", "采购占比", "", "联系人数"], ["", "", "2025", "2026", ""]]
         rows += [["K%03d" % (k + 1), ZH_NAMES[k], "%d%%" % max(a[2] - 25, 0), "%d%%" % a[2], str(a[3])]
                  for k, a in enumerate(ACCOUNTS)]
@@ -681,6 +692,9 @@ def export_files():
         IN + "/export_wps_units_same.csv": wps_two_row_header("units_same"),
         IN + "/export_wps_title_unit.csv": wps_two_row_header("title_unit"),
         IN + "/export_wps_title_unit_same.csv": wps_two_row_header("title_unit_same"),
+        IN + "/export_wps_periods.csv": wps_two_row_header("periods"),
+        IN + "/export_wps_periods_en.csv": wps_two_row_header("periods_en"),
+        IN + "/export_wps_periods_years.csv": wps_two_row_header("periods_years"),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
           [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)] + \

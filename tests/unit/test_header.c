@@ -314,6 +314,49 @@ static rs_status feed(rs_classifier *c, const char *const *recs, size_t n, unsig
 	return st;
 }
 
+/* 本期 merged over 销售额 and 采购总额, 上期 over the same: neither row is a
+ * header alone; read as one, this period's amounts give the share. Two
+ * years over them, which is current not told, stop and name -m. */
+static void test_a_period_merged_over_its_columns_joins_two_header_rows(void **state)
+{
+	static const char *const tops[] = {"1:客户编号|客户名称|本期||上期|", "1:客户编号|客户名称|2026年||2025年|"};
+	rs_classify_opts o;
+	rs_classifier *c;
+	const rs_row *out = NULL;
+	rs_error err;
+	sink k;
+	trow t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		memset(&o, 0, sizeof o);
+		c = sink_classifier(&k, &o);
+		rs_error_clear(&err);
+		row_of(&t, strchr(tops[i], ':') + 1, 1);
+		assert_int_equal(rs_classifier_header(c, &t.row, ',', &out, &err), RS_OK);
+		assert_null(out);
+		row_of(&t, "||销售额|采购总额|销售额|采购总额", 2);
+		if (i == 1) {
+			assert_int_equal(rs_classifier_header(c, &t.row, ',', &out, &err), RS_EUSAGE);
+			assert_non_null(strstr(err.msg, "lines 1 and 2 read as one header"));
+			assert_non_null(strstr(err.msg, "-m our_sales=#3"));
+			rs_classifier_free(c);
+			break;
+		}
+		assert_int_equal(rs_classifier_header(c, &t.row, ',', &out, &err), RS_OK);
+		assert_non_null(out);
+		assert_string_equal(out->cell[0], "客户编号");
+		assert_string_equal(out->cell[2], "本期 销售额");
+		assert_string_equal(out->cell[5], "上期 采购总额");
+		row_of(&t, "K1|甲|88|100|10|100", 3);
+		assert_int_equal(rs_classifier_row(c, &t.row, &out, &err), RS_OK);
+		assert_non_null(out);
+		assert_string_equal(out->cell[8], "88"); /* share_pct: 本期's, not 上期's 10 */
+		rs_classifier_free(c);
+	}
+}
+
 static void test_title_blank_totals_and_footer_rows_are_skipped_and_counted(void **state)
 {
 	static const char *const recs[] = {
@@ -656,6 +699,7 @@ int main(void)
 		cmocka_unit_test(test_without_on_reject_rows_are_rejected_at_once),
 		cmocka_unit_test(test_an_earlier_runs_columns_are_replaced_and_a_clash_asks_for_prefix),
 		cmocka_unit_test(test_a_score_without_fields_is_said_once),
+		cmocka_unit_test(test_a_period_merged_over_its_columns_joins_two_header_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
