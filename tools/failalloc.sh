@@ -102,7 +102,8 @@ check() {
 		# The main output is renamed last: a failed run never replaced it.
 		[ "$(cat "$r/out")" = OLD ] || { why="out replaced by a failed run"; return; }
 		sed 's/[0-9][0-9]*/N/g' "$r/stderr" | grep '^relstage: ' | grep -v 'not a number' >>"$work/messages"
-		grep -q 'out of memory' "$r/stderr" || { why="exit 2 but no \"out of memory\" message"; return; }
+		# under --lang zh the message is Chinese (内存不足)
+		grep -q 'out of memory\|内存不足' "$r/stderr" || { why="exit 2 but no \"out of memory\" message"; return; }
 		failed_ok=$((failed_ok + 1)) ;;
 	*) why="crashed or sanitizer exit" ;;
 	esac
