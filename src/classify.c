@@ -334,7 +334,7 @@ static void tell_notes(const rs_classifier *c, size_t from, size_t to, const cha
                        unsigned long line)
 {
 	const char *p, *nl;
-	rs_error e;
+	rs_error e = {0};
 
 	if (c->o.notice == NULL || c->notes.data == NULL)
 		return;
@@ -414,7 +414,7 @@ static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 	char need[240] = "", also[240] = "", *to;
 	size_t len[64], n, hn;
 	rs_fieldmap *m;
-	rs_error quiet;
+	rs_error quiet = {0};
 	bool share;
 	int f;
 
@@ -946,7 +946,7 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	char names[96] = "";
 	size_t k;
 	bool zh = c->cfg.lang == RS_LANG_ZH;
-	rs_error e;
+	rs_error e = {0};
 
 	c->looks_total = false;
 	if (c->in.tabular && !(failed & amounts) &&
@@ -988,7 +988,7 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 static void say_looks_total(const rs_classifier *c, const rs_account *a, unsigned long line)
 {
 	char shown[72];
-	rs_error e;
+	rs_error e = {0};
 
 	if (c->o.notice == NULL)
 		return;

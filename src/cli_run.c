@@ -644,7 +644,7 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	char *const *inputs = o->ninputs ? o->inputs : stdin_only;
 	size_t n = o->ninputs ? o->ninputs : 1, i;
 	rs_classify_opts co;
-	rs_error err;
+	rs_error err = {0};
 	rs_status st;
 	run r;
 	int rc;

@@ -43,7 +43,7 @@ static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 
 static void notice(rs_diag_fn diag, void *ctx, const char *fmt, ...)
 {
-	rs_error e;
+	rs_error e = {0};
 	va_list ap;
 
 	if (diag == NULL)

@@ -37,7 +37,7 @@ rs_status rs_header_pick(const rs_row *rec, unsigned long n, unsigned long force
                          const rs_fieldcfg *cfg, const rs_row *same, int *pick, rs_error *err)
 {
 	rs_fieldmap *m = NULL;
-	rs_error quiet;
+	rs_error quiet = {0};
 	rs_status st;
 
 	if (forced != 0 && rec->line >= forced && rec->reject != NULL)
@@ -470,7 +470,7 @@ static rs_status two_rows(rs_intake *t, const rs_row *in, const rs_fieldcfg *cfg
 {
 	const rs_row *top = rs_rowq_row(t->above, 0), *j;
 	rs_fieldmap *m = NULL;
-	rs_error why;
+	rs_error why = {0};
 	const char *a, *e;
 	int p = RS_PICK_TITLE;
 	bool ok = false, id;

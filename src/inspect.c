@@ -247,7 +247,7 @@ static void show_values(insp *z, const rs_row *row)
 	rs_classifier *c = z->cls;
 	shown_row *s = &z->shown[z->nshown++];
 	rs_account a;
-	rs_error e;
+	rs_error e = {0};
 	uint32_t failed = 0, guessed = 0;
 	size_t have = 0;
 	char v[96], cell[64];
@@ -647,7 +647,7 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 	rs_classify_opts o = *co;
 	insp z;
 	rs_status st;
-	rs_error stop;
+	rs_error stop = {0};
 	const rs_stats *s;
 	size_t i;
 

@@ -136,7 +136,7 @@ static int slurp(const char *path, char **text, size_t *len)
 static void print_problem(void *ctx, const rs_error *e)
 {
 	size_t *count = ctx;
-	rs_error w;
+	rs_error w = {0};
 
 	if (e->status == RS_OK && count == NULL)
 		return;
@@ -154,7 +154,7 @@ static void print_problem(void *ctx, const rs_error *e)
  * check, a file whose decision table has errors is refused. */
 static int load_rules(const char *path, bool check, rs_rules **rules)
 {
-	rs_error err;
+	rs_error err = {0};
 	char *text = NULL;
 	size_t len = 0, problems = 0;
 	rs_status st;
@@ -188,7 +188,7 @@ static int load_rules(const char *path, bool check, rs_rules **rules)
 static int cmd_rules(const char *path)
 {
 	rs_rules *rules = NULL;
-	rs_error err;
+	rs_error err = {0};
 	rs_buf json;
 	int rc = load_rules(path, true, &rules);
 
@@ -298,7 +298,7 @@ static int cmd_fields(void)
 static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
 {
 	rs_buf report, map;
-	rs_error err;
+	rs_error err = {0};
 	rs_status st;
 	int rc;
 
@@ -558,7 +558,7 @@ static int output_format(cli_opts *o)
 /* --map-file, read once: the readers, the classifier and --previous borrow it. */
 static int load_map(cli_opts *o, rs_mapfile **map)
 {
-	rs_error err;
+	rs_error err = {0};
 
 	cli_error_init(&err);
 	if (o->map_file != NULL && rs_mapfile_load(map, o->map_file, &err) != RS_OK) {

@@ -150,7 +150,7 @@ static rs_status find_id(rs_previous *p, const rs_row *h, rs_error *err)
 	rs_fieldcfg cfg = p->cfg;
 	rs_fieldmap *m = NULL;
 	rs_status st = RS_EUSAGE;
-	rs_error again;
+	rs_error again = {0};
 	int pass;
 
 	if (maps == NULL)
