@@ -13,28 +13,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test_files.h" /* slurp */
+
 typedef struct child {
 	int code;  /* the exit code; 128 + the signal that ended it */
 	char *out; /* stdout, NUL-terminated (free with child_free) */
 	char *err; /* stderr */
 } child;
-
-/* All of fp from the start, NUL-terminated (free()). */
-static inline char *child_read(FILE *fp)
-{
-	long n;
-	char *s;
-
-	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
-	n = ftell(fp);
-	assert_true(n >= 0);
-	rewind(fp);
-	s = malloc((size_t)n + 1);
-	assert_non_null(s);
-	assert_int_equal(fread(s, 1, (size_t)n, fp), (size_t)n);
-	s[n] = '\0';
-	return s;
-}
 
 /* fn(ctx) in a child, its return value the exit code; stdin holds `in`
  * (NULL: empty). */
@@ -65,8 +50,8 @@ static inline child child_run(int (*fn)(void *), void *ctx, const char *in)
 	}
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	c.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	c.out = child_read(fout);
-	c.err = child_read(ferr);
+	c.out = slurp(fout, NULL);
+	c.err = slurp(ferr, NULL);
 	fclose(fin);
 	fclose(fout);
 	fclose(ferr);

@@ -91,7 +91,7 @@ static char *file_text(const char *name)
 
 	if (f == NULL)
 		return NULL;
-	s = child_read(f);
+	s = slurp(f, NULL);
 	fclose(f);
 	return s;
 }

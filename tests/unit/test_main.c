@@ -239,7 +239,7 @@ static void test_output_format_is_what_the_o_name_says_else_csv(void **state)
 	child_free(&c);
 	f = fopen(at("out.JSON"), "r");
 	assert_non_null(f);
-	got = child_read(f);
+	got = slurp(f, NULL);
 	fclose(f);
 	assert_memory_equal(got, "[\n{\"id\":\"A1\",\"share\":\"85\",", 26);
 	free(got);
@@ -386,7 +386,7 @@ static void test_inspect_takes_only_its_own_options(void **state)
 	child_free(&c);
 	f = fopen(at("i.map.json"), "r");
 	assert_non_null(f);
-	map = child_read(f);
+	map = slurp(f, NULL);
 	fclose(f);
 	assert_memory_equal(map, "{\n  \"relstage_map\": 1,\n  \"fields\": {\n    \"id\": \"id\",",
 	                    strlen("{\n  \"relstage_map\": 1,\n  \"fields\": {\n    \"id\": \"id\","));
