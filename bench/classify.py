@@ -34,6 +34,7 @@ ACTION_SEP = " | "
 LABEL = {}    # stage id -> label (en)
 ACTIONS = {}  # stage id -> its actions joined with ACTION_SEP
 TEXT = {}     # action rule id -> text (en)
+FLAG = {}     # action rule id -> its flag
 APPENDED = ["stage", "stage_label", "share_pct", "contact_score", "cooperation_score",
             "next_stage", "share_gap", "flags", "actions"]
 
@@ -46,6 +47,7 @@ def load_texts(path):
         ACTIONS[st["id"]] = ACTION_SEP.join(st["actions"]["en"])
     for act in rules["actions"]:
         TEXT[act["id"]] = act["text"]["en"].replace("{stable_share}", "50")
+        FLAG[act["id"]] = act.get("flag", act["id"])
 
 
 def num(s, pct=False):
@@ -118,7 +120,7 @@ def classify(row, ix):
     if rank > 0 and key is False:
         fired.append("no_key_person")
     if rank <= 1 and (agree is True or equity is True):
-        fired.append("ties_without_share")
+        fired.append("ties_without_share" if rank else "ties_without_order")
     if stage == "stable" and share >= 80:
         fired.append("high_share_no_bonds")
     if stage == "stable" and coop >= 50 and contact >= 40:
@@ -130,7 +132,7 @@ def classify(row, ix):
     gap = "0.01" if stage == "development" else fmt2(THRESHOLD[nxt] - share) if nxt and share < THRESHOLD[nxt] else ""
     actions = ACTION_SEP.join([TEXT[f] for f in fired] + [ACTIONS[stage]])
     return [stage, LABEL[stage], fmt2(share), str(contact), str(coop), nxt, gap,
-            ";".join(fired), actions]
+            ";".join(FLAG[f] for f in fired), actions]
 
 
 def main():

@@ -89,7 +89,9 @@ static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 	} else {
 		return rs_error_set(err, RS_EREJECT, 0, "%s", why[R_NONE]);
 	}
-	a->v[RS_V_SHARE_PCT] = round_pos(s * 100) / 100;
+	/* A sale never rounds to no business: share 0 is development, whose need is
+	 * a first order, so a share above 0 is at least the smallest one written. */
+	a->v[RS_V_SHARE_PCT] = s > 0 && s < 0.01 ? 0.01 : round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
 	return RS_OK;
 }

@@ -1105,6 +1105,9 @@ ADVICE_FIT = [  # id, share, contacts, departments, level, key person, years,
     ("F-KP-UNKNOWN", 0, None, None, None, None, None, None, None, None, None, None),
     ("F-HIGH-PARTNER", 90, 2, 1, "staff", "no", 2, 0, 0, "yes", "no", "no"),
     ("F-STRAT-AGREEMENT", 85, 8, 4, "executive", "yes", 6, 0, 3, "yes", "no", "no"),
+    ("F-EXEC-UNKNOWN", 90, 8, 4, "director", "yes", 6, 2, None, "yes", "no", "yes"),
+    ("F-PROSPECT-TIE", 0, 2, 1, "manager", "no", None, None, None, "yes", None, None),
+    ("F-INITIAL-UNKNOWN", 20, None, None, None, None, None, None, None, None, None, None),
 ]
 
 
@@ -1112,7 +1115,10 @@ def advice_files():
     head = ("id,purchase_share,contacts,departments,top_contact_level,key_person,relationship_years,"
             "joint_projects,exec_meetings,strategic_agreement,equity_tie,info_sharing").split(",")
     rows = [head] + [[num(v) for v in r] for r in ADVICE_FIT]
-    return {IN + "/advice_fit.csv": csv_text(rows).encode("utf-8")}
+    small = [["id", "our_sales", "customer_spend", "contacts"],
+             ["S-TRIAL", "3000", "100000000", "2"], ["S-NONE", "0", "100000000", "2"]]
+    return {IN + "/advice_fit.csv": csv_text(rows).encode("utf-8"),
+            IN + "/advice_small_sale.csv": csv_text(small).encode("utf-8")}
 
 
 # ------------------------------------------------------------------ main

@@ -65,6 +65,28 @@ static void test_computed_share_is_rounded_to_two_decimals(void **state)
 	assert_true(a.v[RS_V_SHARE_PCT] == 33.33);
 }
 
+/* A trial order of 3,000 against a spend of 100 million is 0.003%: written
+ * as 0.00 it would make the account a prospect told to win a first order. */
+static void test_a_sale_below_a_hundredth_of_a_percent_is_share_0_01(void **state)
+{
+	rs_account a = {0};
+	rs_error e;
+
+	(void)state;
+	set(&a, RS_F_OUR_SALES, 3000);
+	set(&a, RS_F_CUSTOMER_SPEND, 100000000);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(a.v[RS_V_SHARE_PCT] == 0.01);
+	memset(&a, 0, sizeof a);
+	set(&a, RS_F_PURCHASE_SHARE, 0.001);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(a.v[RS_V_SHARE_PCT] == 0.01);
+	memset(&a, 0, sizeof a);
+	set(&a, RS_F_PURCHASE_SHARE, 0.014);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(a.v[RS_V_SHARE_PCT] == 0.01);
+}
+
 static void test_our_sales_zero_gives_share_zero(void **state)
 {
 	rs_account a = {0};
@@ -549,6 +571,7 @@ int main(void)
 		cmocka_unit_test(test_share_from_purchase_share),
 		cmocka_unit_test(test_share_computed_from_sales_and_spend),
 		cmocka_unit_test(test_computed_share_is_rounded_to_two_decimals),
+		cmocka_unit_test(test_a_sale_below_a_hundredth_of_a_percent_is_share_0_01),
 		cmocka_unit_test(test_our_sales_zero_gives_share_zero),
 		cmocka_unit_test(test_purchase_share_wins_over_sales),
 		cmocka_unit_test(test_purchase_share_above_100_is_rejected),

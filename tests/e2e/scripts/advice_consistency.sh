@@ -5,8 +5,10 @@
 # is empty exactly at the top stage and share_gap is there exactly when the
 # share is what the next stage needs; executive meetings are executive contact,
 # a point-to-point text names what is single, an agreement or equity tie
-# below the stable share is said to be one (ties_without_share), a prospect is no preferred
-# supplier, an unknown key person is said to be "not on record", English and
+# below the stable share is said to be one (ties_without_share; to a prospect:
+# win a first order), no network to build on empty contact data, a prospect is no preferred
+# supplier, an unknown key person or unknown executive meetings are said to be
+# "not on record", English and
 # Chinese give the same advice, and the Chinese texts use full-width marks.
 # Runs on the fixtures and on a grid of 3,200 accounts (shares 0 to 100, every
 # contact and cooperation value, empty cells among them). Also keeps
@@ -60,12 +62,17 @@ for line in open(f"{T}/ids.jsonl", encoding="utf-8"):
     never(yes(o, "key_person"), "no_key_person", "it has a key person")
     never(yes(o, "strategic_agreement"), "propose_agreement", "it has an agreement")
     tie = yes(o, "strategic_agreement") or yes(o, "equity_tie")
-    if (tie and o["stage"] in ("development", "initial")) != ("ties_without_share" in fired):
-        bad.append(f"{o['id']}: ties_without_share {'missing' if tie else 'fired'} at {o['stage']}")
+    flags = set(o["flags"].split(";")) - {""}
+    if (tie and o["stage"] in ("development", "initial")) != ("ties_without_share" in flags):
+        bad.append(f"{o['id']}: flag ties_without_share {'missing' if tie else 'set'} at {o['stage']}")
+    # a prospect has no share to grow and no product lines to add
+    never(o["stage"] == "development", "ties_without_share", "it has no business yet")
     never(yes(o, "equity_tie"), "propose_agreement", "it has an equity tie")
     exec_level = str(o.get("top_contact_level")).lower() in ("executive", "ceo")
     met = (num(o, "exec_meetings") or 0) >= 1
     never(exec_level, "no_exec_contact", "it has executive contact")
+    if "no_exec_contact" in fired and num(o, "exec_meetings") is None and "on record" not in o["actions"]:
+        bad.append(f"{o['id']}: executive meetings unknown, but the advice says there is no top-management contact")
     never(met, "no_exec_contact", "it had executive meetings")
     never(exec_level or met, "social_bonds", "it has executive contact")
     if o["stage"] == "strategic" and (exec_level or met) and "keep_exec_contact" not in fired:
@@ -75,6 +82,8 @@ for line in open(f"{T}/ids.jsonl", encoding="utf-8"):
     never(num(o, "contacts") is not None and num(o, "contacts") <= 1, "single_department", "single_threaded says it")
     if o["contact_score"] >= P["strategic_contact_score"] and "Build a relationship network" in o["actions"]:
         bad.append(f"{o['id']}: told to build the network it has (contact score {o['contact_score']})")
+    never(all(str(o.get(k, "")) in ("", "None") for k in ("contacts", "departments", "top_contact_level")),
+          "build_network", "its contact data is empty")
     if o["stage"] == "development" and o["relationship_type"] == "preferred":
         bad.append(f"{o['id']}: a prospect (share 0) typed preferred supplier")
     if o["stage"] == "development" and ((num(o, "contacts") or 0) >= 1 or yes(o, "key_person")) and "warm_lead" not in fired:
