@@ -309,10 +309,11 @@ static void test_a_comma_decimal_under_a_chinese_header_is_refused(void **state)
 	assert_contains(cell(&r, "A3|50|12,5", "share_pct"), "rejected: customer_spend \"12,5\"");
 	finish(&r);
 	assert_int_equal(lookahead_of("客户编号|我方销售额|客户采购总额", ',', rows, ',', &e, &r), RS_OK);
-	assert_string_equal(cell(&r, rows[0], "share_pct"), "0"); /* 1.2 of 100000, as asked */
+	/* 1.2 of 100000, as asked: 0.0012%, written as the smallest share above 0 */
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "0.01");
 	finish(&r);
 	assert_int_equal(lookahead_of("id|revenue|total_purchases", ',', rows, 0, &e, &r), RS_OK);
-	assert_string_equal(cell(&r, rows[0], "share_pct"), "0");
+	assert_string_equal(cell(&r, rows[0], "share_pct"), "0.01");
 	finish(&r);
 }
 
