@@ -1108,6 +1108,7 @@ ADVICE_FIT = [  # id, share, contacts, departments, level, key person, years,
     ("F-EXEC-UNKNOWN", 90, 8, 4, "director", "yes", 6, 2, None, "yes", "no", "yes"),
     ("F-PROSPECT-TIE", 0, 2, 1, "manager", "no", None, None, None, "yes", None, None),
     ("F-INITIAL-UNKNOWN", 20, None, None, None, None, None, None, None, None, None, None),
+    ("F-EXEC-LEVEL-NO-MEETINGS", 85, 6, 3, "executive", "yes", 5, 1, 0, "yes", "no", "yes"),
 ]
 
 

@@ -532,8 +532,9 @@ static void test_actions_never_propose_what_the_account_has(void **state)
 }
 
 /* Executive contact is an executive reached or executive meetings held: a
- * social bond, and no meetings to arrange; with the meetings unknown, a level
- * below executive still says there is none. */
+ * social bond, and no "no top-management contact"; an executive reached with
+ * no meetings held is told to arrange them; with the meetings unknown, a level
+ * below executive still says there is none on record. */
 static void test_executive_meetings_are_executive_contact(void **state)
 {
 	rs_account a = partner(90);
@@ -546,6 +547,15 @@ static void test_executive_meetings_are_executive_contact(void **state)
 	assert_false(fired(&res, "no_exec_contact"));
 	assert_true(res.bonds & 2); /* an executive reached is a social bond */
 	assert_false(fired(&res, "social_bonds"));
+	/* reached, but no meetings held: arrange them, not "keep" them */
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "strategic");
+	assert_true(fired(&res, "exec_meetings_none"));
+	assert_false(fired(&res, "keep_exec_contact"));
+	a.known &= ~(1u << RS_F_EXEC_MEETINGS);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "exec_meetings_none"));
+	assert_true(fired(&res, "keep_exec_contact"));
+	set(&a, RS_F_EXEC_MEETINGS, 0);
 	set(&a, RS_F_KEY_PERSON, 1);
 	set(&a, RS_F_TOP_CONTACT_LEVEL, 3);
 	res = run(&a, NULL);

@@ -4,7 +4,8 @@
 # the alliance model's action is the model's, no text repeats in a row, needs
 # is empty exactly at the top stage and share_gap is there exactly when the
 # share is what the next stage needs; executive meetings are executive contact,
-# a point-to-point text names what is single, an agreement or equity tie
+# a point-to-point text names what is single, an executive reached with no
+# executive meetings is told to arrange them (not to keep them), an agreement or equity tie
 # below the stable share is said to be one (ties_without_share; to a prospect:
 # win a first order), no network to build on empty contact data, a prospect is no preferred
 # supplier, an unknown key person or unknown executive meetings are said to be
@@ -75,7 +76,11 @@ for line in open(f"{T}/ids.jsonl", encoding="utf-8"):
         bad.append(f"{o['id']}: executive meetings unknown, but the advice says there is no top-management contact")
     never(met, "no_exec_contact", "it had executive meetings")
     never(exec_level or met, "social_bonds", "it has executive contact")
-    if o["stage"] == "strategic" and (exec_level or met) and "keep_exec_contact" not in fired:
+    if o["stage"] == "strategic" and exec_level and num(o, "exec_meetings") == 0:
+        # "keep ... regular executive meetings" where none were held does not fit
+        if "keep_exec_contact" in fired or "exec_meetings_none" not in fired:
+            bad.append(f"{o['id']}: an executive reached but no executive meetings: not told to arrange them")
+    elif o["stage"] == "strategic" and (exec_level or met) and "keep_exec_contact" not in fired:
         bad.append(f"{o['id']}: executive contact, but keep_exec_contact did not fire")
     never(num(o, "contacts") is None or num(o, "contacts") > 1, "single_threaded", "it has 2+ contacts or none known")
     never(num(o, "departments") is None or num(o, "departments") > 1, "single_department", "it reaches 2+ departments")
