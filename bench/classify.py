@@ -86,7 +86,8 @@ def classify(row, ix):
         share = 0.0 if sales == 0 else 100.0 * sales / spend
     if not 0 <= share <= 100:
         return None
-    share = whole(share * 100) / 100  # relstage decides on the share as written
+    # relstage decides on the share as written; a sale is at least 0.01
+    share = 0.01 if 0 < share < 0.01 else whole(share * 100) / 100
     contacts, depts = num(g("contacts")), num(g("departments"))
     level = LEVEL.get(g("top_contact_level").strip().lower())
     key = boolean(g("key_person"))
