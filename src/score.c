@@ -9,9 +9,9 @@
 
 const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
 	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max ",
-	 " (", "x", "; "},
+	 " (", "x", "; ", " (above 0, so at least 0.01)"},
 	{"份额 ", "，取自 ", "（未使用 our_sales/customer_spend）", "（未知）", "）", "（最高 ",
-	 "（上限 ", "×", "；"},
+	 "（上限 ", "×", "；", "（大于 0，按 0.01 计）"},
 };
 const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"contact ", "cooperation "},
@@ -90,7 +90,8 @@ static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 		return rs_error_set(err, RS_EREJECT, 0, "%s", why[R_NONE]);
 	}
 	/* A sale never rounds to no business: share 0 is development, whose need is
-	 * a first order, so a share above 0 is at least the smallest one written. */
+	 * a first order, so a share above 0 is at least the smallest one written
+	 * (explain_share says so where rounding alone would have given 0). */
 	a->v[RS_V_SHARE_PCT] = s > 0 && s < 0.01 ? 0.01 : round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
 	return RS_OK;
@@ -188,6 +189,14 @@ static void score_explain(const rs_rules *r, int k, rs_account *a, rs_buf *b, rs
 	}
 }
 
+/* The share before rounding, from where share() took it. */
+static double raw_share(const rs_account *a, int how)
+{
+	if (how == RS_F_PURCHASE_SHARE)
+		return a->v[RS_F_PURCHASE_SHARE];
+	return 100 * a->v[RS_F_OUR_SALES] / a->v[RS_F_CUSTOMER_SPEND];
+}
+
 /* "share 23.9 = 100 x our_sales 227380 / customer_spend 951382" and the like. */
 static void explain_share(const rs_account *a, rs_buf *b, rs_lang g, int how)
 {
@@ -211,6 +220,9 @@ static void explain_share(const rs_account *a, rs_buf *b, rs_lang g, int how)
 		(void)rs_buf_puts(b, " / customer_spend ");
 		(void)rs_buf_put_num(b, a->v[RS_F_CUSTOMER_SPEND], 2);
 	}
+	if (how != RS_F_OUR_SALES && round_pos(raw_share(a, how) * 100) == 0 &&
+	    a->v[RS_V_SHARE_PCT] > 0)
+		(void)rs_buf_puts(b, w[RS_W_RAISED]);
 }
 
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang, rs_error *err)

@@ -71,20 +71,30 @@ static void test_a_sale_below_a_hundredth_of_a_percent_is_share_0_01(void **stat
 {
 	rs_account a = {0};
 	rs_error e;
+	rs_buf b;
 
 	(void)state;
+	rs_buf_init(&b);
 	set(&a, RS_F_OUR_SALES, 3000);
 	set(&a, RS_F_CUSTOMER_SPEND, 100000000);
-	assert_int_equal(score(&a, &e), RS_OK);
+	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_EN, &e), RS_OK);
 	assert_true(a.v[RS_V_SHARE_PCT] == 0.01);
+	/* --explain does not claim 100 x 3000 / 100000000 is 0.01 */
+	assert_non_null(strstr(b.data, "share 0.01 = 100 x our_sales 3000 / customer_spend 100000000 "
+	                                "(above 0, so at least 0.01); "));
 	memset(&a, 0, sizeof a);
 	set(&a, RS_F_PURCHASE_SHARE, 0.001);
-	assert_int_equal(score(&a, &e), RS_OK);
+	rs_buf_reset(&b);
+	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_ZH, &e), RS_OK);
 	assert_true(a.v[RS_V_SHARE_PCT] == 0.01);
+	assert_non_null(strstr(b.data, "份额 0.01，取自 purchase_share（大于 0，按 0.01 计）；"));
 	memset(&a, 0, sizeof a);
-	set(&a, RS_F_PURCHASE_SHARE, 0.014);
-	assert_int_equal(score(&a, &e), RS_OK);
+	set(&a, RS_F_PURCHASE_SHARE, 0.006); /* rounds to 0.01 by itself */
+	rs_buf_reset(&b);
+	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_EN, &e), RS_OK);
 	assert_true(a.v[RS_V_SHARE_PCT] == 0.01);
+	assert_null(strstr(b.data, "at least"));
+	rs_buf_free(&b);
 }
 
 static void test_our_sales_zero_gives_share_zero(void **state)
