@@ -39,6 +39,8 @@ typedef struct cli_opts {
 /* cli_msg.c: the language of the front end's messages, set by main (from
  * RELSTAGE_LANG and --lang, before any other option is read). */
 extern rs_lang cli_lang;
+/* --help in two parts, English and Chinese side by side. */
+extern const char *const cli_help[2][RS_LANG_COUNT];
 /* The front end's own messages, English and Chinese side by side. */
 extern const char *const cli_msgs[][RS_LANG_COUNT];
 extern const size_t cli_nmsgs;

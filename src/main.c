@@ -12,71 +12,6 @@
 
 #include "cli.h"
 
-static const char usage_text[] =
-	"usage: relstage [options] [FILE...]       classify accounts (no FILE or -: stdin)\n"
-	"       relstage rules [-r FILE]           print the rules in force as JSON\n"
-	"       relstage validate FILE             check a rules file (errors: gaps; warnings: shadowed rows)\n"
-	"       relstage fields                    list the fields, their column names and words\n"
-	"       relstage inspect [options] FILE... how each column is read, which rows are not\n"
-	"                                          accounts, what a run would do; writes nothing\n"
-	"\n"
-	"Input\n"
-	"  -f, --from FMT         csv, tsv, json (array), jsonl, xlsx (default: by content and extension)\n"
-	"      --sheet NAME       xlsx: the sheet to read (default: the first not hidden)\n"
-	"  -d, --delimiter C      , ; | or tab (default: detected)\n"
-	"      --encoding NAME    auto (default: BOM, UTF-8, else GB18030, Big5, Windows-1252 or\n"
-	"                         Shift_JIS by how the text reads) or utf-8, gb18030, gbk, big5,\n"
-	"                         cp1252, latin1, shift_jis, utf-16\n"
-	"      --decimal-mark C   . or , : 1.234 is 1.234 or 1234 in every column (default: as\n"
-	"                         the column or file shows; in a ;-separated file ,; in a\n"
-	"                         ,-separated file .; else relstage stops and asks)\n"
-	"      --share-scale S    percent or fraction (0.85 = 85%); default: fractions when every\n"
-	"                         share in the first 1000 rows is 0-1 and one is not whole\n"
-	"  -m, --map FIELD=COL    take FIELD from column COL (repeatable; wins over built-in names);\n"
-	"                         FIELD= takes it from no column; in JSON, COL may be a dot path\n"
-	"                         to a key inside an object: owner.name\n"
-	"      --json-path KEYS   JSON: the array of objects to read inside the top object (results)\n"
-	"      --map-file FILE    a JSON mapping: fields, value words, ignore, header_row (-m wins)\n"
-	"      --ignore COL       never take column COL as a field (repeatable)\n"
-	"      --header-row N     the header is on line N (default: the first of the first 20\n"
-	"                         rows that gives an id and a share; rows above are titles)\n"
-	"      --max-field BYTES  largest cell accepted (default 1048576)\n"
-	"      --max-columns N    most columns accepted (default 4096)\n"
-	"Rules\n";
-static const char usage_text2[] =
-	"  -r, --rules FILE       rules file instead of the embedded defaults (refused if validate finds errors)\n"
-	"Output\n"
-	"  -t, --to FMT           csv, tsv, json, jsonl, table, xlsx (a workbook: Accounts,\n"
-	"                         Summary with charts, Rejects; needs -o or a pipe); default:\n"
-	"                         what -o's extension names (.xlsx .json .jsonl .tsv), else csv\n"
-	"  -o, --output FILE      write FILE atomically (only a successful run replaces it)\n"
-	"      --lang en|zh       labels, actions, needs, explain language (default en, or $RELSTAGE_LANG)\n"
-	"      --headers en|zh    names of the appended columns (default en: stage, share_pct, ...)\n"
-	"      --explain          add an explain column: score parts, the deciding rule, the actions fired\n"
-	"      --excel            CSV/TSV for Excel: UTF-8 BOM and CRLF\n"
-	"      --excel=eu         the same for continental-European Excel and WPS: also\n"
-	"                         ; between cells and share_pct, share_gap as 12,5\n"
-	"      --decimal-comma    share_pct, share_gap as 12,5; CSV then uses ; between cells\n"
-	"      --raw              do not neutralise formula-like cells (=, +, -, @)\n"
-	"      --prefix P         name the appended columns P_stage, P_flags, ... (when the input\n"
-	"                         has a column named like one of them)\n"
-	"Batch\n"
-	"      --rejects FILE     rejected rows as CSV: line, reason, original columns\n"
-	"      --previous FILE    an earlier output: adds previous_stage and transition\n"
-	"      --summary          counts per stage (and movements) on stderr at the end\n"
-	"      --summary-json FILE  the same as JSON\n"
-	"      --max-rejects N|P%  more rejected rows than N (or P% of the rows) is exit 2, and\n"
-	"                         no output file is replaced\n"
-	"  -q, --quiet            no progress line\n"
-	"Inspect\n"
-	"      --write-map FILE   write the mapping used as a --map-file to start from\n"
-	"      --to json          the report as JSON\n"
-	"Information\n"
-	"  -h, --help             this help\n"
-	"  -V, --version          version\n"
-	"\n"
-	"Exit status: 0 every row classified, 1 some rows rejected, 2 usage, rules or I/O error.\n";
-
 static int usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -427,7 +362,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	case 'm': o->maps[o->co.nmaps++] = arg; break;
 	case 'o': o->output = arg; break;
 	case 'q': o->quiet = true; break;
-	case 'h': fputs(usage_text, stdout), fputs(usage_text2, stdout); return finish_stdout(0);
+	case 'h': fputs(cli_help[0][cli_lang], stdout), fputs(cli_help[1][cli_lang], stdout); return finish_stdout(0);
 	case 'V': printf("relstage %s\n", RS_VERSION); return finish_stdout(0);
 	case 'f':
 		if (!rs_format_parse(arg, &o->ropts.format) || o->ropts.format == RS_FMT_TABLE)

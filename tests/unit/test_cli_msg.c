@@ -191,6 +191,55 @@ static void test_every_cli_message_has_both_languages_with_the_same_arguments(vo
 	}
 }
 
+/* The options a help text lists, in order, a line each: "-f, --from FMT",
+ * "--sheet NAME", and the subcommands ("relstage rules"; "relstage" for the
+ * run, whose [options] each language writes its way). */
+static void help_options(const char *h, char *out, size_t cap)
+{
+	const char *nl, *p, *e;
+	size_t n = 0, k;
+
+	for (; *h != '\0'; h = nl + 1) {
+		nl = strchr(h, '\n');
+		assert_non_null(nl);
+		if ((p = strstr(h, "relstage ")) != NULL && p < nl && p - h <= 10) {
+			e = p[9] >= 'a' && p[9] <= 'z' ? strchr(p + 9, ' ') : p + 8;
+		} else if (strncmp(h, "  -", 3) == 0 || strncmp(h, "      --", 8) == 0) {
+			p = h + strspn(h, " ");
+			e = strstr(p, "  "); /* the option and its value, up to the text */
+		} else
+			continue;
+		if (e == NULL || e > nl)
+			e = nl;
+		k = (size_t)(e - p);
+		assert_true(n + k + 2 < cap);
+		memcpy(out + n, p, k);
+		n += k;
+		out[n++] = '|';
+	}
+	out[n] = '\0';
+}
+
+/* The Chinese --help lists every option and subcommand of the English, in
+ * the same order and spelled the same (a new option needs both), and each
+ * part ends with a line. */
+static void test_the_chinese_help_lists_every_option_of_the_english(void **state)
+{
+	char en[4096], zh[4096];
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		help_options(cli_help[i][RS_LANG_EN], en, sizeof en);
+		help_options(cli_help[i][RS_LANG_ZH], zh, sizeof zh);
+		assert_string_equal(zh, en);
+		assert_true(strlen(en) > 100);
+		len = strlen(cli_help[i][RS_LANG_ZH]);
+		assert_int_equal(cli_help[i][RS_LANG_ZH][len - 1], '\n');
+	}
+	assert_non_null(strstr(en, "|-V, --version|"));
+}
+
 static int say_in_both(void *ctx)
 {
 	(void)ctx;
@@ -223,6 +272,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_cli_message_has_both_languages_with_the_same_arguments),
+		cmocka_unit_test(test_the_chinese_help_lists_every_option_of_the_english),
 		cmocka_unit_test(test_a_warning_is_worded_in_the_cli_language),
 		cmocka_unit_test(test_error_names_file_line_and_place),
 		cmocka_unit_test(test_error_without_file_or_message),

@@ -218,6 +218,34 @@ static void test_help_and_version_on_stdout_exit_0(void **state)
 	child_free(&c);
 }
 
+/* --help follows --lang and RELSTAGE_LANG: Chinese under zh (the English
+ * help is pinned byte for byte by e2e core.txt's help), the same both ways,
+ * whichever comes first. */
+static void test_help_is_chinese_under_lang_zh(void **state)
+{
+	child c, e;
+
+	(void)state;
+	c = relstage(NULL, "--lang", "zh", "--help");
+	assert_int_equal(c.code, 0);
+	assert_string_equal(c.err, "");
+	assert_memory_equal(c.out, "用法：relstage [选项] [FILE...]", strlen("用法：relstage [选项] [FILE...]"));
+	assert_non_null(strstr(c.out, "\n  -m, --map FIELD=COL    从列 COL 读取字段 FIELD"));
+	assert_non_null(strstr(c.out, "\n退出码：0 所有行均已分类，1 有行被拒绝，2 用法、规则或读写错误。\n"));
+	assert_null(strstr(c.out, "usage:"));
+	e = relstage_env("RELSTAGE_LANG=zh", NULL, "-h", (char *)NULL);
+	assert_int_equal(e.code, 0);
+	assert_string_equal(e.out, c.out);
+	child_free(&e);
+	e = relstage(NULL, "--help", "--lang=zh");
+	assert_string_equal(e.out, c.out);
+	child_free(&e);
+	e = relstage_env("RELSTAGE_LANG=zh", NULL, "--lang", "en", "--help", (char *)NULL);
+	assert_memory_equal(e.out, "usage: relstage [options] [FILE...]", 35);
+	child_free(&e);
+	child_free(&c);
+}
+
 /* ------------------------------------------------- what options choose */
 
 static void test_output_format_is_what_the_o_name_says_else_csv(void **state)
@@ -504,6 +532,7 @@ int main(void)
 		cmocka_unit_test(test_output_names_that_contradict_the_format_are_refused),
 		cmocka_unit_test(test_subcommand_arguments_are_checked),
 		cmocka_unit_test(test_help_and_version_on_stdout_exit_0),
+		cmocka_unit_test(test_help_is_chinese_under_lang_zh),
 		cmocka_unit_test(test_output_format_is_what_the_o_name_says_else_csv),
 		cmocka_unit_test(test_options_reach_the_run),
 		cmocka_unit_test(test_rules_prints_the_embedded_rules),
