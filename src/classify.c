@@ -472,13 +472,6 @@ static rs_status first_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	if ((st = rs_fieldmap_check_units(c->map, in, err)) != RS_OK)
 		return st;
 	score_notes(c);
-	if (rs_intake_two_rows(&c->in) != NULL) { /* named by the share's column, or our_sales' */
-		long col = c->map->col[RS_F_PURCHASE_SHARE] >= 0 ? c->map->col[RS_F_PURCHASE_SHARE]
-		                                                 : c->map->col[RS_F_OUR_SALES];
-		char shown[72];
-		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_TWOHEAD), c->in.two_top, in->line,
-		                    rs_field_shown(shown, sizeof shown, in->cell[col], in->len[col]));
-	}
 	if (c->notes.failed)
 		return rs_error_set(err, RS_ENOMEM, in->line, "out of memory");
 	c->header_notes = c->notes.len;
@@ -502,6 +495,24 @@ static void say_page(rs_classifier *c)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
+/* A file's header read from two rows, said for each file that has one: a
+ * later file's may be one row, or two on other lines. Named by the share's
+ * column, or our_sales'. */
+static void say_two_rows(rs_classifier *c, const rs_row *in)
+{
+	long col = c->map->col[RS_F_PURCHASE_SHARE] >= 0 ? c->map->col[RS_F_PURCHASE_SHARE]
+	                                                 : c->map->col[RS_F_OUR_SALES];
+	size_t at = c->notes.len;
+	char shown[72];
+
+	if (rs_intake_two_rows(&c->in) == NULL || col < 0)
+		return;
+	(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_TWOHEAD), c->in.two_top, in->line,
+	                    rs_field_shown(shown, sizeof shown, in->cell[col], in->len[col]));
+	if (!c->notes.failed) /* out of memory: the summary JSON fails on it */
+		tell_notes(c, at, c->notes.len, NULL, in->line);
+}
+
 static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 {
 	rs_status st = c->map != NULL ? same_header(c, in, err) : first_header(c, in, err);
@@ -511,6 +522,7 @@ static rs_status take_header(rs_classifier *c, const rs_row *in, rs_error *err)
 	c->header_line = in->line;
 	if (st == RS_OK) {
 		tell_notes(c, 0, c->header_notes, NULL, in->line); /* once per file, at its header */
+		say_two_rows(c, in);
 		say_page(c);
 	}
 	return st;

@@ -663,8 +663,7 @@ static void note(mapctx *c, const char *fmt, ...)
 	rs_buf_putc(c->notes, '\n');
 }
 
-/* 'text' for a shell: single quotes, or double when the text holds one. */
-static const char *shell_quoted(char *buf, size_t cap, const char *s, size_t n)
+const char *rs_field_quoted(char *buf, size_t cap, const char *s, size_t n)
 {
 	char shown[96];
 	bool dq = memchr(s, '\'', n) != NULL;
@@ -739,7 +738,7 @@ static size_t word_columns(const mapctx *c, int f, int mode, char *list, size_t 
 			*rule = r;
 		}
 		(void)put(list, cap, n > 1 ? ", " : "");
-		(void)put(list, cap, shell_quoted(one, sizeof one, c->h->cell[col], c->h->len[col]));
+		(void)put(list, cap, rs_field_quoted(one, sizeof one, c->h->cell[col], c->h->len[col]));
 	}
 	return n;
 }
@@ -821,7 +820,7 @@ static void hint_lookalikes(mapctx *c)
 			if ((c->m->how[f] == RS_HOW_NAME || c->m->how[f] == RS_HOW_ALIAS) && free_column(c, col) &&
 			    !annotates(c->h, col, c->m->col[f]) &&
 			    rs_field_word_rule(f, c->full[col], RS_WORDS_FULL) >= 0) {
-				(void)shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]);
+				(void)rs_field_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]);
 				if (zh)
 					note(c, "%s 按%s名取%s，但 %s 也像是 %s；如应取它，请用 -m %s=%s",
 					     var_names[f], RS_COL_ZH(c->cfg->keys),
@@ -840,7 +839,7 @@ static void hint_lookalikes(mapctx *c)
 			if (free_column(c, col) &&
 			    rs_field_word_rule(f, c->full[col], RS_WORDS_HINT) >= 0)
 				note(c, zh ? "%s 像是 %s：如是，请用 -m %s=%s" : "%s looks like %s: -m %s=%s",
-				     shell_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
+				     rs_field_quoted(q, sizeof q, c->h->cell[col], c->h->len[col]), var_names[f],
 				     var_names[f], q);
 	}
 }

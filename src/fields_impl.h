@@ -252,6 +252,8 @@ extern const unsigned char rs_field_num_rules[RS_F_COUNT];
 
 /* A short display form of a header cell or value, for messages (cap > 4). */
 const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n);
+/* The same as 'text' for a shell: single quotes, or double when it holds one. */
+const char *rs_field_quoted(char *buf, size_t cap, const char *s, size_t n);
 
 #define RS_FIELD_WHERE_MAX 96
 

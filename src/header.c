@@ -462,6 +462,65 @@ done:
 	return st;
 }
 
+/*
+ * The -m that settles a two-row header whose period is unclear: the share's
+ * fields as the first period's columns give them, by their joined names
+ * (-m our_sales='2026年 销售额' -m customer_spend='2026年 采购总额'), found
+ * by mapping the header with the other periods' cells left blank. Into out;
+ * "-m FIELD=COLUMN" when that finds none.
+ */
+static rs_status period_example(const rs_row *top, const rs_row *low, const rs_row *j,
+                                const rs_fieldcfg *cfg, char *out, size_t cap, rs_error *err)
+{
+	static const int want[] = {RS_F_PURCHASE_SHARE, RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND};
+	const char **cell = rs_calloc(j->n + 1, sizeof *cell);
+	size_t *len = rs_calloc(j->n + 1, sizeof *len), i, k, n = 0;
+	long *under = rs_calloc(j->n + 1, sizeof *under), carry = -1, first = -1, col;
+	rs_fieldmap *m = NULL;
+	rs_error why = {0};
+	rs_status st = RS_OK;
+	char q[128];
+
+	(void)snprintf(out, cap, "-m FIELD=COLUMN");
+	if (cell == NULL || len == NULL || under == NULL) {
+		st = rs_error_set(err, RS_ENOMEM, low->line, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < j->n; i++) { /* the upper cell each column is under, as join_rows carries it */
+		bool up = i < top->n && !blank_cell(top, i), down = i < low->n && !blank_cell(low, i);
+		carry = up ? (down ? (long)i : -1) : down ? carry : -1;
+		under[i] = carry;
+		if (first < 0 && !up && carry >= 0)
+			first = carry; /* the first upper cell merged over two or more */
+	}
+	for (i = 0; i < j->n; i++) {
+		bool other = under[i] >= 0 && under[i] != first;
+		cell[i] = other ? "" : j->cell[i];
+		len[i] = other ? 0 : j->len[i];
+	}
+	why.lang = lang_of(cfg);
+	st = rs_fieldmap_build(&m, &(rs_row){j->n, cell, len, NULL, j->line, NULL, 0}, cfg, NULL, &why);
+	if (st == RS_ENOMEM) {
+		st = rs_error_set(err, st, low->line, "out of memory");
+		goto done;
+	}
+	st = RS_OK;
+	for (k = 0; m != NULL && k < sizeof want / sizeof want[0] && n < cap && !(k == 1 && n > 0); k++) {
+		if ((col = m->col[want[k]]) < 0 || under[col] != first)
+			continue;
+		(void)rs_field_quoted(q, sizeof q, j->cell[col], j->len[col]);
+		n += (size_t)snprintf(out + n, cap - n, "%s-m %s=%s", n > 0 ? " " : "", rs_var_name(want[k]), q);
+	}
+	if (n >= cap)
+		(void)snprintf(out, cap, "-m FIELD=COLUMN");
+done:
+	rs_fieldmap_free(m);
+	rs_free(cell);
+	rs_free(len);
+	rs_free(under);
+	return st;
+}
+
 /* Is `in` with the record above it a two-row header? A shape that gives an
  * id but no clear share (2025年 over one block, 2026年 over another; two
  * blocks with no period word) stops: its period cannot be told. */
@@ -472,6 +531,7 @@ static rs_status two_rows(rs_intake *t, const rs_row *in, const rs_fieldcfg *cfg
 	rs_fieldmap *m = NULL;
 	rs_error why = {0};
 	const char *a, *e;
+	char eg[300];
 	int p = RS_PICK_TITLE;
 	bool ok = false, id;
 	rs_status st;
@@ -497,17 +557,22 @@ static rs_status two_rows(rs_intake *t, const rs_row *in, const rs_fieldcfg *cfg
 	if (st == RS_ENOMEM || !id)
 		return st == RS_ENOMEM ? rs_error_set(err, st, in->line, "out of memory") : RS_OK;
 	/* the field map's "(columns '2026年 销售额', '2025年 销售额' all look like
-	 * our_sales)", or "（列 ...）" */
+	 * our_sales)", or "（列 ...）", cut to leave room for the example. No
+	 * such doubt (a title row over the upper row: no share yet): read on. */
 	if ((a = strstr(why.msg, "(column")) == NULL && (a = strstr(why.msg, "（列")) == NULL)
-		a = why.msg;
+		return RS_OK;
+	if ((st = period_example(top, in, j, cfg, eg, sizeof eg, err)) != RS_OK)
+		return st;
 	if ((e = strstr(a, ")")) == NULL && (e = strstr(a, "）")) == NULL)
 		e = a + strlen(a);
+	while (e - a > 160 && e > a)
+		for (e--; e > a && ((unsigned char)*e & 0xC0) == 0x80; e--)
+			;
 	return rs_error_set(err, RS_EUSAGE, in->line,
 	                    "lines %lu and %lu read as one header (a period's cell merged over its "
 	                    "columns, joined to the cells under it), but which period's columns to "
-	                    "read is unclear %.*s): name them with -m, such as -m our_sales=#3 "
-	                    "-m customer_spend=#4 (by column number)",
-	                    top->line, in->line, (int)(e - a), a);
+	                    "read is unclear %.*s): name them with -m, such as %s",
+	                    top->line, in->line, (int)(e - a), a, eg);
 }
 
 rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const rs_fieldcfg *cfg,
@@ -526,10 +591,16 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 		st = rs_header_pick(in, t->records, t->forced, cfg, rs_intake_first_header(t), &pick, err);
 		if (st == RS_OK && pick != RS_PICK_HEADER && t->forced == 0)
 			st = two_rows(t, in, cfg, &pick, err);
-		if (st == RS_OK && pick != RS_PICK_HEADER && t->records < RS_HEADER_SEARCH)
-			st = rs_rowq_keep(&t->above, in, err);
 		if (st != RS_OK)
 			return st;
+		if (t->title_above && t->two_top == 0) /* not the upper row of this header */
+			rs_intake_count_skip(t, rs_rowq_row(t->above, 0), RS_SKIP_TITLE);
+		t->title_above = false;
+		if (pick != RS_PICK_HEADER && t->records < RS_HEADER_SEARCH) {
+			if ((st = rs_rowq_keep(&t->above, in, err)) != RS_OK)
+				return st;
+			t->title_above = pick == RS_PICK_TITLE;
+		}
 	}
 	if (pick == RS_PICK_HEADER)
 		return *is_header = true, RS_OK;
@@ -539,7 +610,8 @@ rs_status rs_intake_record(rs_intake *t, const rs_row *in, bool tabular, const r
 		return rs_error_set(err, RS_EPARSE, in->line, "%s", rs_msg(lang_of(cfg), RS_M_E_NO_HEADER));
 	if (tabular)
 		title_unit(t, in);
-	rs_intake_count_skip(t, in, RS_SKIP_TITLE);
+	if (!t->title_above) /* else counted at the next record, when it is not the header's upper row */
+		rs_intake_count_skip(t, in, RS_SKIP_TITLE);
 	return RS_OK;
 }
 
@@ -873,6 +945,9 @@ rs_status rs_intake_end(rs_intake *t, rs_error *err)
 	size_t i;
 
 	err->where[0] = '\0';
+	if (t->title_above) /* the last record, a title row with no header under it */
+		rs_intake_count_skip(t, rs_rowq_row(t->above, 0), RS_SKIP_TITLE);
+	t->title_above = false;
 	if (!t->file_header) {
 		if (rs_intake_first(t) == NULL)
 			return RS_OK; /* no record at all: the reader said so */

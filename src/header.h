@@ -97,6 +97,8 @@ typedef struct rs_intake {
 	rs_rowq *above;            /* the record before this one, while searching */
 	rs_rowq *joined;           /* it and this one read as one header (join_rows) */
 	unsigned long two_top;     /* the header is two rows: the upper one's line, or 0 */
+	bool title_above;          /* the record in `above` is a title row not counted yet: it may
+	                            * be a two-row header's upper row, which is none */
 	rs_rowq *hold;             /* held rows, oldest first; for each: */
 	struct {
 		rs_error why;      /* why it was rejected */

@@ -22,6 +22,7 @@ typedef struct file_info {
 	char encoding[48]; /* as long as rs_input's */
 	char delimiter;
 	unsigned long header_line, titles;
+	unsigned long top_line; /* a two-row header's upper line, or 0 */
 	bool header;
 } file_info;
 
@@ -311,6 +312,7 @@ static rs_status on_header(void *ctx, const rs_row *out, const rs_row *in, rs_er
 	(void)err;
 	z->files[z->cur].header = true;
 	z->files[z->cur].header_line = in->line;
+	z->files[z->cur].top_line = rs_intake_two_rows(&z->cls->in) != NULL ? z->cls->in.two_top : 0;
 	return RS_OK;
 }
 
@@ -482,6 +484,9 @@ static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		if (fi->format == RS_FMT_JSON || fi->format == RS_FMT_JSONL)
 			rs_buf_printf(b, "\n  %s\n",
 			              fi->header ? "columns: the keys of its records" : json_no_header(z));
+		else if (fi->header && fi->top_line != 0)
+			rs_buf_printf(b, "\n  header lines %lu-%lu, read as one (%lu title row%s above them)\n",
+			              fi->top_line, fi->header_line, fi->titles, fi->titles == 1 ? "" : "s");
 		else if (fi->header)
 			rs_buf_printf(b, "\n  header line %lu (%lu title row%s above it)\n", fi->header_line,
 			              fi->titles, fi->titles == 1 ? "" : "s");
@@ -593,7 +598,8 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 	int f;
 
 	rs_buf_puts(b, "{\n  \"relstage_map\": 1");
-	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1)
+	/* a two-row header is found again by itself; header_row would take its lower row alone */
+	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1 && z->files[0].top_line == 0)
 		rs_buf_printf(b, ",\n  \"header_row\": %lu", z->files[0].header_line);
 	rs_buf_puts(b, ",\n  \"fields\": {");
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {

@@ -447,11 +447,9 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                        "该 JSON 对象中有 %zu 个对象数组（%s）；请用 --json-path 指定要读取的那个"},
     [RS_M_S_TWOHEAD] = {"lines %lu and %lu read as one header (a period's cell merged over its "
                         "columns, joined to the cells under it), but which period's columns to "
-                        "read is unclear %.*s): name them with -m, such as -m our_sales=#3 "
-                        "-m customer_spend=#4 (by column number)",
+                        "read is unclear %.*s): name them with -m, such as %s",
                         "第 %lu 行和第 %lu 行合为一个表头（期间单元格合并在其各列之上，与其下的单元格连读），"
-                        "但不清楚应读取哪一期的列%.*s）：请用 -m 指定，如 -m our_sales=#3 "
-                        "-m customer_spend=#4（按列号）"},
+                        "但不清楚应读取哪一期的列%.*s）：请用 -m 指定，如 %s"},
     [RS_M_S_MERGED] = {"a second header row: %s's header \"%s\" stands over \"%s\" and \"%s\" "
                        "(columns %ld and %ld), a cell merged across them; say which is %s with "
                        "-m %s=#%ld or -m %s=#%ld",

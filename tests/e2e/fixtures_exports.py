@@ -605,14 +605,22 @@ def wps_two_row_header(kind):
     "periods", the period over its columns in a merged cell (本期 over 销售额
     and 采购总额, 上期 over the same), neither row a header alone;
     "periods_en", the same with "Last period" first; "periods_years", 2026年
-    and 2025年 over them (which is current is not told)."""
+    and 2025年 over them (which is current is not told); "periods_titled",
+    "periods" under a report's title line, ids P001...; "periods_one_row", its
+    header in one row as the two read together (本期 销售额), ids Q001..."""
     if kind.startswith("periods"):
         top = {"periods": ["本期", "上期"], "periods_en": ["Last period", "This period"],
-               "periods_years": ["2026年", "2025年"]}[kind]
-        rows = [["客户编号", "客户名称", top[0], "", top[1], ""], ["", "", "销售额", "采购总额", "销售额", "采购总额"]]
+               "periods_years": ["2026年", "2025年"], "periods_titled": ["本期", "上期"]}.get(kind)
+        if kind == "periods_one_row":
+            rows = [["客户编号", "客户名称", "本期 销售额", "本期 采购总额", "上期 销售额", "上期 采购总额"]]
+        else:
+            rows = [["客户编号", "客户名称", top[0], "", top[1], ""], ["", "", "销售额", "采购总额", "销售额", "采购总额"]]
+        if kind == "periods_titled":
+            rows.insert(0, ["客户销售对比表", "", "", "", "", ""])
+        first = {"periods_titled": "P", "periods_one_row": "Q"}.get(kind, "K")
         for k, a in enumerate(ACCOUNTS):
             now, then = [str(a[14] * 10), str(a[15] * 10)], [str(a[14] * 3), str(a[15] * 10)]
-            rows.append(["K%03d" % (k + 1), ZH_NAMES[k]] + (then + now if kind == "periods_en" else now + then))
+            rows.append([first + "%03d" % (k + 1), ZH_NAMES[k]] + (then + now if kind == "periods_en" else now + then))
     elif kind == "years":
         rows = [["客户编号", "客户名称", "采购占比", "", "联系人数"], ["", "", "2025", "2026", ""]]
         rows += [["K%03d" % (k + 1), ZH_NAMES[k], "%d%%" % max(a[2] - 25, 0), "%d%%" % a[2], str(a[3])]
@@ -695,6 +703,8 @@ def export_files():
         IN + "/export_wps_periods.csv": wps_two_row_header("periods"),
         IN + "/export_wps_periods_en.csv": wps_two_row_header("periods_en"),
         IN + "/export_wps_periods_years.csv": wps_two_row_header("periods_years"),
+        IN + "/export_wps_periods_titled.csv": wps_two_row_header("periods_titled"),
+        IN + "/export_wps_periods_one_row.csv": wps_two_row_header("periods_one_row"),
     }
     exp = [["name", "stage"]] + [[a[1], a[16]] for a in ACCOUNTS] + \
           [[ZH_NAMES[k], a[16]] for k, a in enumerate(ACCOUNTS)] + \

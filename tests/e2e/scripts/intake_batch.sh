@@ -85,6 +85,12 @@ python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["ignore"]=
 cmp -s "$t/a.csv" "$t/b.csv" || fail "the written map reads the export otherwise"
 "$R" inspect --header-row 3 --write-map "$t/k.json" in/export_kingdee.csv >/dev/null
 grep -q '"header_row": 3' "$t/k.json" || fail "the written map has no header_row"
+# a two-row header (lines 1-2) is found again by itself: header_row 2 would read line 2 alone
+"$R" inspect --write-map "$t/p.json" in/export_wps_periods.csv >/dev/null
+grep -q '"header_row"' "$t/p.json" && fail "the map of a two-row header names one header row: $(cat "$t/p.json")"
+"$R" -q -o "$t/p1.csv" in/export_wps_periods.csv 2>/dev/null
+"$R" -q --map-file "$t/p.json" -o "$t/p2.csv" in/export_wps_periods.csv 2>/dev/null || fail "run with the map of a two-row header failed"
+cmp -s "$t/p1.csv" "$t/p2.csv" || fail "the map of a two-row header reads the export otherwise"
 
 # --- a map file takes dot paths into JSON objects as -m does
 printf '{"fields": {"name": "properties.name", "purchase_share": "properties.share_of_wallet",\n' >"$t/rest.json"
