@@ -69,7 +69,7 @@ static const vocab words[] = {
 	{"总裁", 'l', 4, W_SUFFIX}, {"总经理", 'l', 4, W_SUFFIX | W_UNIT},
 	{"老板", 'l', 4, W_SUFFIX}, {"创始人", 'l', 4, W_SUFFIX}, {"老板娘", 'l', 4, W_SUFFIX},
 	{"实控人", 'l', 4, W_SUFFIX}, {"实际控制人", 'l', 4, W_SUFFIX}, /* a private firm's owners */
-	{"gm", 'l', 4, W_END | W_FIRST | W_UNIT},
+	{"gm", 'l', 4, W_END | W_FIRST | W_UNIT}, {"egm", 'l', 4, W_END | W_FIRST}, /* executive GM */
 	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
 	{"法人", 'l', 4, W_CELL}, {"法人代表", 'l', 4, W_CELL}, /* its colloquial name; not 法人股东 */
@@ -523,20 +523,76 @@ static size_t fold_title(const char *s, size_t n, char *buf)
 }
 
 /*
+ * Does the folded s[0..n) name a company by the legal form it ends in
+ * ("Acme Corp", "Müller GmbH", "Acme (China) Co., Ltd.", 某某有限公司, 某某集团)?
+ * A Latin form needs a name before it (", AG" alone says nothing); 分公司 (a
+ * branch) and 子公司 are units. Bare "SA" and "SE" are left out: as often
+ * South Africa or America and South-East as a form.
+ */
+static bool company_name(const char *s, size_t n)
+{
+	static const char *const latin[] = {
+	    " corp", " corporation", " inc", " incorporated", " ltd", " limited", " gmbh", " ag",
+	    " co", " company", " llc", " plc", " kg", " pty", " pte", " bhd", " bv", " b v", " nv",
+	    " n v", " s a", " spa", " s p a", " srl", " s r l", " sarl", " sas", " s a s", " kk",
+	    " k k", " ab", " oy", NULL};
+	static const char *const han[] = {"公司", "集团", "会社", NULL};
+	const char *const *f;
+	size_t k, i;
+
+	while (n > 0 && strchr(" ,:)", s[n - 1]) != NULL)
+		n--;
+	if (n >= 3 && memcmp(s + n - 3, "）", 3) == 0)
+		n -= 3;
+	for (f = latin; *f != NULL; f++)
+		if ((k = strlen(*f)) < n && memcmp(s + n - k, *f, k) == 0)
+			for (i = 0; i + k < n; i++)
+				if (word_byte((unsigned char)s[i]))
+					return true;
+	for (f = han; *f != NULL; f++)
+		if ((k = strlen(*f)) <= n && memcmp(s + n - k, *f, k) == 0)
+			return n < k + 3 || (memcmp(s + n - k - 3, "分", 3) != 0 &&
+			                     memcmp(s + n - k - 3, "子", 3) != 0);
+	return false;
+}
+
+/* A general manager's words that keep the company's ("Deputy GM", 常务副总经理). */
+static const char *const gm_company[] = {"deputy", "vice", "acting", "interim", "executive",
+                                         "senior", "group", "副",  "常务副", "常务",
+                                         "执行",   "代理", "见过", "已见",   "接触过",
+                                         "已接触", "拜访过", NULL};
+
+/* rest[0..r) before a general manager is a company named, alone or with one
+ * of gm_company after it: 某某有限公司, 集团副, 某某集团常务副. */
+static bool of_company(const char *rest, size_t r)
+{
+	const char *const *c;
+	size_t k;
+
+	if (company_name(rest, r))
+		return true;
+	for (c = gm_company; *c != NULL; c++)
+		if ((k = strlen(*c)) < r && memcmp(rest + r - k, *c, k) == 0 &&
+		    company_name(rest, r - k))
+			return true;
+	return false;
+}
+
+/*
  * A general manager (GM, 总经理; w, matched in the folded title s[0..n)) heads
- * the company only unqualified, or as its deputy or acting head (副总经理,
- * Deputy GM): 4. Of a plant, region, function or business unit ("Plant GM",
- * "General Manager, Sales", 区域总经理) a unit's head: 3, unless the rest of
- * the head is an executive title of its own ("President & GM", 董事兼总经理).
- * After the head only "(acting)", "(interim)" or 分管 (副总经理（分管销售）: the
- * company's deputy in charge of sales) keep it the company's.
+ * the company only unqualified, or as its deputy, acting, senior or group head
+ * (副总经理, Deputy GM, Senior GM, Group GM), or named with the company's name
+ * ("General Manager, Acme Corp", 某某有限公司总经理, 集团总经理): 4. Of a plant,
+ * region, function or business unit ("Plant GM", "General Manager, Sales",
+ * 区域总经理) a unit's head: 3, unless the rest of the head is an executive
+ * title of its own ("President & GM", 董事兼总经理), or "Executive" (the
+ * executive team's member, whatever the portfolio: "Executive General
+ * Manager, Retail", as "EVP Sales"). After the head only "(acting)",
+ * "(interim)" or 分管 (副总经理（分管销售）: the company's deputy in charge of
+ * sales) keep it the company's.
  */
 static int unit_head(const char *s, size_t n, const vocab *w)
 {
-	/* its deputy or acting head, or "met the GM" (见过总经理) */
-	static const char *const company[] = {"deputy", "vice",   "acting", "interim", "executive",
-	                                      "副",     "常务副", "常务",   "执行",    "代理",
-	                                      "见过",   "已见",   "接触过", "已接触",  "拜访过", NULL};
 	static const char *const joins[] = {" and", " und", " et", "兼", "及", NULL};
 	const char *const *c;
 	const vocab *other;
@@ -551,13 +607,16 @@ static int unit_head(const char *s, size_t n, const vocab *w)
 	for (c = joins; *c != NULL; c++)
 		if (strlen(*c) <= r && memcmp(rest + r - strlen(*c), *c, strlen(*c)) == 0)
 			r -= strlen(*c);
-	/* bare: nothing after the head but who holds it or what it oversees */
+	if (r == 9 && memcmp(rest, "executive", 9) == 0)
+		return 4;
+	/* bare: nothing after the head but who holds it, what it oversees, or
+	 * the company's name */
 	bare = h == n || holds(s + h, n - h, "acting") || holds(s + h, n - h, "interim") ||
-	       holds(s + h, n - h, "分管");
-	for (c = company; *c != NULL && bare; c++)
+	       holds(s + h, n - h, "分管") || company_name(s + h, n - h);
+	for (c = gm_company; *c != NULL && bare; c++)
 		if (r == strlen(*c) && memcmp(rest, *c, r) == 0)
 			return 4;
-	if (r == 0)
+	if (r == 0 || (bare && of_company(rest, r)))
 		return bare ? 4 : 3;
 	other = lookup(rest, r, 'l');
 	return other != NULL && !(other->how & W_UNIT) && other->v > 3 ? other->v : 3;

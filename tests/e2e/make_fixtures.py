@@ -762,6 +762,18 @@ def values_fixtures():
              "Assistant General Manager", "总经理助理", "AVP", "President & General Manager",
              "VP Secretary", "总经理秘书", "董事会秘书", "总裁助理", "董事长助理", "法人",
              "法人代表", "公司法人", "法人股东"])]).encode("utf-8")
+    # The GM of a company named after the title (Corp, GmbH, 有限公司, 集团) and
+    # an Executive, Senior or Group GM are executives (contact 25); of a unit
+    # (Sales, 区域, 分公司, Senior GM Sales, Group GM Finance) directors (19).
+    f["values_levels_gm_company.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        *["H%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["\"General Manager, Acme Corp\"", "\"General Manager, Müller GmbH\"",
+             "\"General Manager, Acme Co., Ltd.\"", "总经理，上海某某有限公司", "某某集团总经理",
+             "Executive General Manager", "\"Executive General Manager, Retail\"",
+             "Senior General Manager", "Group General Manager", "\"General Manager, Sales\"",
+             "GM Sales", "区域总经理", "分公司总经理", "\"Senior General Manager, Sales\"",
+             "\"Group General Manager, Finance\"", "General Manager Operations"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

@@ -322,6 +322,44 @@ static void test_a_qualified_general_manager_heads_a_unit(void **state)
 	assert_non_null(strstr(rs_value_level_unclear("董事长助理", 15), "董事长助理"));
 }
 
+/* The general manager of a company named after the title (a legal form
+ * ends the name: Corp, Inc., Ltd, GmbH, AG, Co., LLC, S.A., 有限公司, 公司,
+ * 集团) heads it: executive, not a unit's head as "General Manager, Sales". */
+static void test_a_general_manager_of_a_named_company_is_its_head(void **state)
+{
+	(void)state;
+	LEVEL("General Manager, Acme Corp", 4); LEVEL("General Manager, Acme Inc.", 4);
+	LEVEL("General Manager, Acme Ltd", 4); LEVEL("General Manager, Müller GmbH", 4);
+	LEVEL("General Manager, Siemens AG", 4); LEVEL("General Manager, Acme Co., Ltd.", 4);
+	LEVEL("General Manager, Acme LLC", 4); LEVEL("General Manager, Acme S.A.", 4);
+	LEVEL("General Manager of Acme Inc", 4); LEVEL("General Manager at Acme (China) Co., Ltd.", 4);
+	LEVEL("Deputy General Manager, Acme Corp", 4); LEVEL("GM Acme Pty Ltd", 4);
+	LEVEL("总经理，上海某某有限公司", 4); LEVEL("总经理, 某某集团", 4);
+	LEVEL("总经理（上海某某有限公司）", 4); LEVEL("上海某某有限公司总经理", 4);
+	LEVEL("某某有限公司副总经理", 4); LEVEL("集团总经理", 4); LEVEL("集团副总经理", 4);
+	LEVEL("總經理，某某股份有限公司", 4);
+	/* a unit, or no name before the form */
+	LEVEL("General Manager, Sales", 3); LEVEL("GM Sales", 3); LEVEL("区域总经理", 3);
+	LEVEL("分公司总经理", 3); LEVEL("子公司总经理", 3); LEVEL("事业部总经理", 3);
+	LEVEL("General Manager, AG", 3); LEVEL("General Manager, SA", 3);
+	LEVEL("General Manager, Acme Corp, Sales", 3); LEVEL("General Manager, Shanghai Branch", 3);
+}
+
+/* An Executive General Manager (Australian and Asian usage) sits on the
+ * executive team, whatever the portfolio, as an EVP does; a Senior or Group
+ * General Manager unqualified is at least the plain GM's executive, and like
+ * it a unit's head (director) when the title names the unit. */
+static void test_executive_senior_and_group_general_managers(void **state)
+{
+	(void)state;
+	LEVEL("Executive General Manager", 4); LEVEL("Executive General Manager, Retail", 4);
+	LEVEL("EGM", 4); LEVEL("EGM Sales", 4);
+	LEVEL("Senior General Manager", 4); LEVEL("Senior GM", 4); LEVEL("Group General Manager", 4);
+	LEVEL("Group GM", 4); LEVEL("Senior General Manager, Acme Corp", 4);
+	LEVEL("General Manager Operations", 3); LEVEL("Senior General Manager, Sales", 3);
+	LEVEL("Group General Manager, Finance", 3); LEVEL("General Manager, Operations", 3);
+}
+
 /* 法人 and 法人代表, colloquial for the legal representative (法定代表人), are
  * executives as the whole cell; inside a longer word (法人股东, a corporate
  * shareholder) they say nothing of a level. */
@@ -403,6 +441,8 @@ int main(void)
 		cmocka_unit_test(test_titles_of_unclear_level_are_refused_saying_why),
 		cmocka_unit_test(test_chief_is_executive_only_in_c_level_titles),
 		cmocka_unit_test(test_a_qualified_general_manager_heads_a_unit),
+		cmocka_unit_test(test_a_general_manager_of_a_named_company_is_its_head),
+		cmocka_unit_test(test_executive_senior_and_group_general_managers),
 		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
