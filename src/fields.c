@@ -673,11 +673,6 @@ const char *rs_field_quoted(char *buf, size_t cap, const char *s, size_t n)
 	return buf;
 }
 
-/* The yes/no signals a cooperation column's options give (read_options). */
-#define OPTION_FIELDS                                                                       \
-	(1u << RS_F_STRATEGIC_AGREEMENT | 1u << RS_F_EQUITY_TIE | 1u << RS_F_EXCLUSIVE |         \
-	 1u << RS_F_INFO_SHARING | 1u << RS_F_PRICE_AGREEMENT)
-
 /*
  * A column named as one that lists forms of cooperation (HubSpot's
  * multi-checkbox "Partnership type": Strategic agreement;Exclusive) gives
@@ -699,7 +694,7 @@ static void apply_options(mapctx *c)
 			if (strcmp(c->full[col], *p) == 0)
 				c->m->options = (long)col;
 	for (f = 0; f < RS_F_COUNT && c->m->options >= 0; f++)
-		if ((OPTION_FIELDS >> f & 1) && c->m->how[f] == RS_HOW_NONE) {
+		if ((RS_OPTION_FIELDS >> f & 1) && c->m->how[f] == RS_HOW_NONE) {
 			c->m->col[f] = c->m->options;
 			c->m->how[f] = RS_HOW_OPTIONS;
 			c->m->options_first = c->m->options_first ? c->m->options_first : f;
@@ -896,6 +891,7 @@ static void finish_map(const mapctx *c)
 	int f;
 
 	m->today = rs_value_today();
+	m->optwords = c->cfg->file != NULL ? &c->cfg->file->options : NULL;
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (c->cfg->file != NULL && c->cfg->file->words[f].n > 0)
 			m->words[f] = &c->cfg->file->words[f];
@@ -1556,9 +1552,11 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, rs_account 
 /*
  * The cooperation column's cell, options between ';' (HubSpot), ',', '|',
  * a line break, ；，、: each names a signal, which is then yes; one it does not
- * name stays unknown (the options the CRM offers are not in the file). An
- * option that names no signal rejects the row, as does one naming a count or
- * a signal with a column of its own that does not say so there.
+ * name stays unknown (the options the CRM offers are not in the file). A map
+ * file's "options" name more, after the built-in ones (one may name none: it
+ * is passed over). An option that names no signal rejects the row, as does
+ * one naming a count or a signal with a column of its own that does not say
+ * so there.
  */
 static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a, uint32_t *failed,
                          rs_error *err)
@@ -1566,6 +1564,7 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 	size_t c = (size_t)m->options, n = row->len[c], i, k, start = 0, sep;
 	const char *s = row->cell[c], *item;
 	char val[72], msg[sizeof err->msg];
+	double own;
 	int f;
 
 	if (rs_value_placeholder(s, n))
@@ -1585,7 +1584,12 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 		rs_value_trim(&item, &k);
 		if (k == 0)
 			continue;
-		if ((f = rs_value_option(item, k)) >= 0 && m->how[f] == RS_HOW_OPTIONS) {
+		if ((f = rs_value_option(item, k)) < 0 && rs_value_word_lookup(m->optwords, item, k, &own)) {
+			if (own < 0)
+				continue; /* the map file says it names no signal */
+			f = (int)own;
+		}
+		if (f >= 0 && m->how[f] == RS_HOW_OPTIONS) {
 			a->v[f] = 1;
 			a->known |= 1u << f;
 		} else if (f < 0 || ((!rs_known(a, f) || a->v[f] < 1) && m->how[f] < RS_HOW_OFF)) {

@@ -108,6 +108,11 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
 /* The field an option of a cooperation column names ("Strategic
  * agreement", "Joint venture", 独家供应: the whole option), or -1. */
 int rs_value_option(const char *s, size_t n);
+/* The yes/no signals a cooperation column's options give (fields.c
+ * read_options; a map file's "options" may name only these). */
+#define RS_OPTION_FIELDS                                                                   \
+	(1u << RS_F_STRATEGIC_AGREEMENT | 1u << RS_F_EQUITY_TIE | 1u << RS_F_EXCLUSIVE |         \
+	 1u << RS_F_INFO_SHARING | 1u << RS_F_PRICE_AGREEMENT)
 /* Why a title's level cannot be told from it ("Chief of Staff", 局长, 主任),
  * or NULL: rs_parse_level refuses these. */
 const char *rs_value_level_unclear(const char *s, size_t n);
@@ -295,6 +300,7 @@ struct rs_fieldmap {
 	unsigned char how[RS_F_COUNT];      /* RS_HOW_ */
 	char matched[RS_F_COUNT][48];       /* RS_HOW_WORDS: the words ("contacts + #") */
 	const rs_value_words *words[RS_F_COUNT]; /* a map file's value words, or NULL */
+	const rs_value_words *optwords; /* a map file's cooperation options (field, -1 none), or NULL */
 	/* How each field's ambiguous numbers ("1.234") read: '.', ',',
 	 * RS_DEC_FILE, or 0 (rejected: the column writes both). */
 	char pref[RS_F_COUNT];

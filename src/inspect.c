@@ -643,7 +643,15 @@ static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 		}
 		rs_buf_puts(b, "}");
 	}
-	rs_buf_puts(b, first ? "\n}\n" : "\n  }\n}\n");
+	rs_buf_puts(b, first ? "" : "\n  }");
+	for (k = 0; mf != NULL && k < mf->options.n; k++) {
+		rs_buf_puts(b, k ? ", " : ",\n  \"options\": {");
+		rs_buf_json_str(b, mf->options.word[k]);
+		rs_buf_puts(b, ": ");
+		f = (int)mf->options.value[k];
+		rs_buf_json_str(b, f >= 0 ? rs_var_name(f) : "");
+	}
+	rs_buf_puts(b, mf != NULL && mf->options.n > 0 ? "}\n}\n" : "\n}\n");
 }
 
 rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, const rs_rules *r,

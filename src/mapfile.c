@@ -1,7 +1,7 @@
 /*
  * mapfile.c - --map-file: a JSON object a team keeps next to its exports
- * (which column is which field, extra value words, columns to ignore, the
- * header row). Read with the rules loader's toolkit, so every problem names
+ * (which column is which field, extra value words and cooperation options,
+ * columns to ignore, the header row). Read with the rules loader's toolkit, so every problem names
  * its key as rules errors do, and all of them are checked before the run.
  */
 #include <errno.h>
@@ -176,10 +176,62 @@ static void read_values(rs_ld *l, rs_mapfile *m, const cJSON *o)
 	}
 }
 
+/* The signal an option names: a field of RS_OPTION_FIELDS, or "" (none: -1). */
+static bool option_field(rs_ld *l, const cJSON *v, double *out)
+{
+	int f = cJSON_IsString(v) && v->valuestring[0] != '\0' ? rs_var_lookup(v->valuestring) : -1;
+
+	if (cJSON_IsString(v) && v->valuestring[0] == '\0')
+		return *out = -1, true;
+	if (f >= 0 && f < RS_F_COUNT && (RS_OPTION_FIELDS >> f & 1))
+		return *out = f, true;
+	rs_ld_problem(l, "expected the signal it names: strategic_agreement, equity_tie, exclusive, "
+	                 "info_sharing, price_agreement, or \"\" for none");
+	return false;
+}
+
+/*
+ * "options": {"Key Account Program": "strategic_agreement", "Reseller": ""}:
+ * a cooperation column's options the built-in ones do not name. One of
+ * those, naming another signal, is a problem: the built-in reading would
+ * win, and the file would say what relstage does not do.
+ */
+static void read_options(rs_ld *l, rs_mapfile *m, const cJSON *o)
+{
+	rs_value_words *vw = &m->options;
+	size_t n = (size_t)cJSON_GetArraySize(o), mark, k;
+	const cJSON *w;
+	char norm[128];
+	double v = 0;
+	int built;
+
+	if (!cJSON_IsObject(o) || n > MAX_WORDS) {
+		rs_ld_problem(l, "expected an object of at most %d options: {\"option\": \"field\"}", MAX_WORDS);
+		return;
+	}
+	vw->word = rs_ld_calloc(l, n, sizeof *vw->word);
+	vw->value = rs_ld_calloc(l, n, sizeof *vw->value);
+	cJSON_ArrayForEach(w, o) {
+		k = strlen(w->string);
+		mark = rs_ld_push_key(l, w->string);
+		if (k == 0 || k >= sizeof norm || rs_value_norm(w->string, k, norm, sizeof norm) == 0)
+			rs_ld_problem(l, "expected an option of 1 to %zu bytes", sizeof norm - 1);
+		else if (option_field(l, w, &v) && (built = rs_value_option(w->string, k)) >= 0 &&
+		         built != (int)v)
+			rs_ld_problem(l, "a built-in option, naming %s: relstage reads it so", rs_var_name(built));
+		else if (vw->word != NULL && vw->value != NULL) {
+			vw->word[vw->n] = rs_ld_strdup(l, norm);
+			vw->value[vw->n++] = v;
+		}
+		rs_ld_pop(l, mark);
+	}
+}
+
 /* The top keys, each with its reader, in the order their problems are listed. */
-static const char *const top_keys[] = {"relstage_map", "header_row", "fields", "ignore", "values", NULL};
+static const char *const top_keys[] = {"relstage_map", "header_row", "fields", "ignore", "values",
+                                       "options", NULL};
 static void (*const top_readers[])(rs_ld *, rs_mapfile *, const cJSON *) = {
-	read_version, read_header_row, read_fields, read_ignore, read_values,
+	read_version, read_header_row, read_fields, read_ignore, read_values, read_options,
 };
 
 static void read_map(rs_ld *l, rs_mapfile *m, const cJSON *root)
@@ -295,5 +347,9 @@ void rs_mapfile_free(rs_mapfile *m)
 		rs_free(m->words[f].word);
 		rs_free(m->words[f].value);
 	}
+	for (i = 0; i < m->options.n; i++)
+		rs_free(m->options.word[i]);
+	rs_free(m->options.word);
+	rs_free(m->options.value);
 	rs_free(m);
 }

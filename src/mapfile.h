@@ -1,7 +1,7 @@
 /*
  * mapfile.h - a --map-file: what a team would otherwise repeat in -m options
- * every night (field -> column, value words per field, columns to ignore,
- * the header row), read once with cJSON (mapfile.c); rs_mapfile_load and
+ * every night (field -> column, value words per field, cooperation options,
+ * columns to ignore, the header row), read once with cJSON (mapfile.c); rs_mapfile_load and
  * rs_mapfile_free are public (relstage.h).
  */
 #ifndef RS_MAPFILE_H
@@ -18,6 +18,7 @@ struct rs_mapfile {
 	size_t nignore;
 	unsigned long header_row; /* "header_row": the header's line, 0 if not given */
 	rs_value_words words[RS_F_COUNT]; /* "values": words per field */
+	rs_value_words options; /* "options": cooperation option -> field, or -1 for none */
 };
 
 /*

@@ -155,9 +155,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "首席代表、Chief Engineer、Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
                       "或在映射文件的 values 中为该职位指定职级"},
     [RS_M_OPT_NONE] = {"option \"%s\"%s names no cooperation signal relstage reads (relstage "
-                       "fields lists the options); if the column is no list of them, --ignore it",
+                       "fields lists the options); name its signal in a map file's options, or, if the "
+                       "column is no list of them, --ignore it",
                        "选项 \"%s\"%s 不是 relstage 能读取的合作信号（relstage fields 列出可用的选项）；"
-                       "如该列不是合作信号的列表，请用 --ignore 忽略该列"},
+                       "请在映射文件的 options 中指定它对应的信号，如该列不是合作信号的列表，请用 --ignore 忽略该列"},
     [RS_M_OPT_OWN] = {"option \"%s\" names %s, which this column cannot give (a count, or a "
                       "field with a column of its own) and the row does not give as yes or 1 or more",
                       "选项 \"%s\" 对应 %s，该列不能给出它（它是次数，或有自己的一列），而该行也未给出"
@@ -439,6 +440,15 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_S_M_NO_WORDS] = {"id and name take no value words", "id 和 name 不接受取值词"},
     [RS_M_S_M_WORDS] = {"expected an object of at most %d words: {\"word\": value}",
                         "应为最多 %d 个词的对象：{\"word\": value}"},
+    [RS_M_S_M_OPTION] = {"expected the signal it names: strategic_agreement, equity_tie, exclusive, "
+                         "info_sharing, price_agreement, or \"\" for none",
+                         "应为该选项对应的信号：strategic_agreement、equity_tie、exclusive、"
+                         "info_sharing、price_agreement，或 \"\" 表示不对应任何信号"},
+    [RS_M_S_M_BUILTIN] = {"a built-in option, naming %s: relstage reads it so",
+                          "这是内置选项，对应 %s：relstage 按此读取"},
+    [RS_M_S_M_OPTWORD] = {"expected an option of 1 to %zu bytes", "应为 1 至 %zu 字节的选项"},
+    [RS_M_S_M_OPTIONS] = {"expected an object of at most %d options: {\"option\": \"field\"}",
+                          "应为最多 %d 个选项的对象：{\"option\": \"field\"}"},
     [RS_M_S_AND] = {"; ", "；"},
     [RS_M_S_KEYS_LIMIT] = {"more than %zu distinct keys (the column limit)",
                            "不同的键超过 %zu 个（列数上限）"},

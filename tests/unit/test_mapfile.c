@@ -142,6 +142,54 @@ static void test_m_wins_over_the_file_and_its_words_read_cells(void **state)
 	rs_mapfile_free(file);
 }
 
+/* "options" names the signal of a cooperation option the built-in words do
+ * not know (or none: passed over); a built-in option naming another signal,
+ * a count or an unknown field is a problem, named by its key. */
+static void test_options_name_a_cooperation_options_signal(void **state)
+{
+	rs_mapfile *file = parse_ok("{\"options\": {\"Key Account Program\": \"strategic_agreement\","
+	                            " \"Alleinbezug\": \"exclusive\", \"Reseller\": \"\","
+	                            " \"Rahmenvertrag\": \"strategic_agreement\"}}");
+	rs_fieldcfg cfg;
+	rs_fieldmap *m = NULL;
+	rs_account a;
+	rs_error err;
+	trow h, r;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.file = file;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|purchase_share|Cooperation", 1), &cfg, NULL, &err),
+	                 RS_OK);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1|40|key-account program;Alleinbezug", 2), NULL, &a, &err),
+	                 RS_OK);
+	assert_true(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) && a.v[RS_F_STRATEGIC_AGREEMENT] == 1);
+	assert_true(rs_known(&a, RS_F_EXCLUSIVE) && a.v[RS_F_EXCLUSIVE] == 1);
+	assert_false(rs_known(&a, RS_F_EQUITY_TIE));
+	/* none: passed over, nothing known, no reject */
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "2|40|Reseller", 3), NULL, &a, &err), RS_OK);
+	assert_false(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) || rs_known(&a, RS_F_EXCLUSIVE));
+	/* an option neither knows still rejects the row, pointing to "options" */
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "3|40|Partner Portal", 4), NULL, &a, &err), RS_EREJECT);
+	assert_non_null(strstr(err.msg, "map file's options"));
+	rs_fieldmap_free(m);
+	rs_mapfile_free(file);
+	parse_fails("{\"options\": {\"Exclusive\": \"strategic_agreement\", \"Reseller\": \"\","
+	            " \"JV\": \"\", \"JP\": \"joint_projects\"}}", &err);
+	assert_string_equal(err.where, "options.Exclusive");
+	assert_non_null(strstr(err.msg, "a built-in option, naming exclusive"));
+	assert_non_null(strstr(err.msg, "; options.JV: a built-in option, naming equity_tie"));
+	assert_non_null(strstr(err.msg, "; options.JP: expected the signal it names"));
+	assert_null(strstr(err.msg, "Reseller"));
+	parse_fails("{\"options\": {\"X\": \"nope\", \"Y\": true}}", &err);
+	assert_string_equal(err.where, "options.X");
+	assert_non_null(strstr(err.msg, "expected the signal it names"));
+	assert_non_null(strstr(err.msg, "; options.Y: expected the signal it names"));
+	parse_fails("{\"options\": [\"Exclusive\"]}", &err);
+	assert_non_null(strstr(err.msg, "expected an object of at most"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_every_problem_is_named_by_its_key),
 		cmocka_unit_test(test_a_missing_file_names_its_path),
 		cmocka_unit_test(test_m_wins_over_the_file_and_its_words_read_cells),
+		cmocka_unit_test(test_options_name_a_cooperation_options_signal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
