@@ -163,6 +163,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "field with a column of its own) and the row does not give as yes or 1 or more",
                       "选项 \"%s\" 对应 %s，该列不能给出它（它是次数，或有自己的一列），而该行也未给出"
                       "“是”或至少 1"},
+    [RS_M_L_EXEC_DIRECTOR] = {"an executive director is the chief executive of a non-profit, a board "
+                              "member who also manages in a British company and a rank between "
+                              "director and VP in others: write the level (director, executive)",
+                              "Executive Director 在非营利机构是最高负责人，在英国公司是兼任管理职务的董事，"
+                              "在其他公司是介于总监和副总裁之间的职级：请写明职级（总监、高层）"},
     [RS_M_L_AGM] = {"an assistant general manager (总经理助理), 总裁助理 or 董事长助理 is a senior "
                     "manager in some firms and the boss's personal assistant in others: write the "
                     "level (staff, manager, director)",

@@ -75,6 +75,15 @@ static const vocab words[] = {
 	{"法人", 'l', 4, W_CELL}, {"法人代表", 'l', 4, W_CELL}, /* its colloquial name; not 法人股东 */
 	{"役员", 'l', 4, W_SUFFIX}, {"board member", 'l', 4, W_END},
 	{"vorstandsvorsitzender", 'l', 4, W_END}, {"vorstandsvorsitzende", 'l', 4, W_END},
+	{"vorstandsmitglied", 'l', 4, W_SUFFIX}, {"mitglied des vorstands", 'l', 4, W_CELL},
+	{"mitglied der geschäftsführung", 'l', 4, W_CELL}, {"geschäftsleitung", 'l', 4, W_CELL},
+	{"mitglied der geschäftsleitung", 'l', 4, W_CELL}, /* German management board members */
+	{"geschäftsführender gesellschafter", 'l', 4, W_END}, /* a managing owner */
+	{"geschäftsführende gesellschafterin", 'l', 4, W_END},
+	{"co owner", 'l', 4, W_END}, {"proprietor", 'l', 4, W_END}, {"managing partner", 'l', 4, W_END},
+	{"执行长", 'l', 4, W_SUFFIX}, {"财务长", 'l', 4, W_SUFFIX}, {"营运长", 'l', 4, W_SUFFIX},
+	{"技术长", 'l', 4, W_SUFFIX}, {"资讯长", 'l', 4, W_SUFFIX}, {"行销长", 'l', 4, W_SUFFIX},
+	/* Taiwan's C-level: 執行長 CEO, 財務長 CFO, 營運長 COO, 技術長 CTO, 資訊長 CIO, 行銷長 CMO */
 	/* director */
 	{"3", 'l', 3, 0}, {"director", 'l', 3, W_END | W_FIRST}, {"head", 'l', 3, W_FIRST},
 	{"directeur", 'l', 3, W_END | W_FIRST}, {"directrice", 'l', 3, W_END | W_FIRST},
@@ -83,6 +92,8 @@ static const vocab words[] = {
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
 	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX}, {"department head", 'l', 3, W_END},
 	{"处长", 'l', 3, W_SUFFIX}, /* a state-owned firm's division head (处级) */
+	{"协理", 'l', 3, W_SUFFIX}, /* Taiwan: above 经理, below 副总 (an AVP) */
+	{"country manager", 'l', 3, W_END}, {"plant manager", 'l', 3, W_END}, /* as Country GM, 厂长 */
 	{"正处", 'l', 3, 0}, {"副处", 'l', 3, 0}, {"调研员", 'l', 3, W_SUFFIX}, /* 处级 ranks */
 	{"部门负责人", 'l', 3, W_SUFFIX}, {"采购负责人", 'l', 3, W_SUFFIX}, /* head of ... */
 	{"assistant vice president", 'l', 3, W_END | W_FIRST}, {"avp", 'l', 3, W_END | W_FIRST},
@@ -95,6 +106,8 @@ static const vocab words[] = {
 	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
 	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX}, {"中层", 'l', 2, W_SUFFIX},
 	{"課长", 'l', 2, W_SUFFIX}, {"科长", 'l', 2, W_SUFFIX}, /* its section head (科级) */
+	{"副理", 'l', 2, W_SUFFIX}, {"襄理", 'l', 2, W_SUFFIX}, /* Taiwan: deputy, assistant manager */
+	{"系长", 'l', 2, W_SUFFIX}, /* Japan's 係長: a subsection's head, below 課長 */
 	{"正科", 'l', 2, 0}, {"副科", 'l', 2, 0}, {"主任科员", 'l', 2, W_SUFFIX}, /* 科级, no team */
 	/* staff */
 	{"1", 'l', 1, 0}, {"staff", 'l', 1, W_END}, {"employee", 'l', 1, W_END},
@@ -444,8 +457,8 @@ static bool former_title(const char *s, size_t n)
 
 /*
  * Titles whose level hangs on what the cell does not say, refused with why
- * (a map file's values can give one its level): "Chief of Staff" leads a
- * title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
+ * (a map file's values can give one its level): "Chief of Staff" and
+ * "Executive Director" lead a title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
  */
 static const struct unclear {
 	const char *w;
@@ -453,6 +466,7 @@ static const struct unclear {
 	rs_msg_id why;
 } unclear[] = {
     {"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
+    {"executive director", true, RS_M_L_EXEC_DIRECTOR},
     {"局长", false, RS_M_L_JUZHANG},
     {"主任", false, RS_M_L_ZHUREN},
     {"总工程师", false, RS_M_L_CHIEF},

@@ -774,6 +774,16 @@ def values_fixtures():
              "Senior General Manager", "Group General Manager", "\"General Manager, Sales\"",
              "GM Sales", "区域总经理", "分公司总经理", "\"Senior General Manager, Sales\"",
              "\"Group General Manager, Finance\"", "General Manager Operations"])]).encode("utf-8")
+    # Titles as real exports hold them: Taiwan's 協理 (director), 副理 and 襄理
+    # (manager), 執行長 and 財務長 (executive); Japan's 係長 (manager); a German
+    # board member and managing owner; Co-Owner, Managing Partner; a country's
+    # and a plant's manager (director); an Executive Director refused saying why.
+    f["values_levels_titles.csv"] = lines(
+        "id,purchase_share,top_contact_level",
+        *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
+            ["協理", "副理", "襄理", "執行長", "財務長", "係長", "Vorstandsmitglied",
+             "Mitglied des Vorstands", "Geschäftsführender Gesellschafter", "Co-Owner",
+             "Managing Partner", "Country Manager", "Plant Manager", "Executive Director"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

@@ -190,7 +190,7 @@ static void test_former_titles_are_refused(void **state)
 	LEVEL("Ex-Geschäftsführer", -2); LEVEL("ancien PDG", -2);
 	LEVEL("原总经理", -2); LEVEL("前总经理", -2); LEVEL("总经理（已离职）", -2);
 	LEVEL("退休总监", -2); LEVEL("已卸任董事长", -2);
-	LEVEL("原料采购经理", 2); LEVEL("Executive Director", 3); LEVEL("Export Manager", 2);
+	LEVEL("原料采购经理", 2); LEVEL("Executive Vice President", 4); LEVEL("Export Manager", 2);
 	LEVEL("Director (interim)", 3);
 }
 
@@ -360,6 +360,30 @@ static void test_executive_senior_and_group_general_managers(void **state)
 	LEVEL("Group General Manager, Finance", 3); LEVEL("General Manager, Operations", 3);
 }
 
+/* Titles as real exports hold them: Taiwan's (協理 an AVP, 副理 and 襄理 below
+ * 經理; 執行長, 財務長 ... its C-level), Japan's 係長 (below 課長), a German
+ * board's members and managing owner, an owner by other names; a country's
+ * or a plant's manager is its head, as Country GM and 厂长 are. An
+ * executive director is a different level by firm and country: refused. */
+static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
+{
+	(void)state;
+	LEVEL("協理", 3); LEVEL("协理", 3); LEVEL("業務協理", 3); LEVEL("副理", 2); LEVEL("襄理", 2);
+	LEVEL("業務副理", 2); LEVEL("係長", 2); LEVEL("執行長", 4); LEVEL("副執行長", 4);
+	LEVEL("財務長", 4); LEVEL("營運長", 4); LEVEL("技術長", 4); LEVEL("資訊長", 4);
+	LEVEL("行銷長", 4); LEVEL("原執行長", -2);
+	LEVEL("Vorstandsmitglied", 4); LEVEL("Mitglied des Vorstands", 4);
+	LEVEL("Mitglied der Geschäftsleitung", 4); LEVEL("Geschäftsleitung", 4);
+	LEVEL("Geschäftsführender Gesellschafter", 4); LEVEL("Geschäftsführende Gesellschafterin", 4);
+	LEVEL("Assistentin der Geschäftsleitung", -2); LEVEL("Gesellschafter", -2);
+	LEVEL("Co-Owner", 4); LEVEL("Proprietor", 4); LEVEL("Sole Proprietor", 4);
+	LEVEL("Managing Partner", 4); LEVEL("HR Business Partner", -2); LEVEL("Partner", -2);
+	LEVEL("Country Manager", 3); LEVEL("Plant Manager", 3); LEVEL("Category Manager", 2);
+	LEVEL("Operations Manager", 2);
+	LEVEL("Executive Director", -2); LEVEL("Executive Director, Finance", -2);
+	assert_non_null(strstr(rs_value_level_unclear("Executive Director", 18), "non-profit"));
+}
+
 /* 法人 and 法人代表, colloquial for the legal representative (法定代表人), are
  * executives as the whole cell; inside a longer word (法人股东, a corporate
  * shareholder) they say nothing of a level. */
@@ -443,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_a_qualified_general_manager_heads_a_unit),
 		cmocka_unit_test(test_a_general_manager_of_a_named_company_is_its_head),
 		cmocka_unit_test(test_executive_senior_and_group_general_managers),
+		cmocka_unit_test(test_titles_from_taiwan_japan_germany_and_owners),
 		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
