@@ -660,25 +660,53 @@ const char *rs_value_level_unclear(const char *s, size_t n)
 	return (n = fold_title(s, n, buf)) < sizeof buf ? unclear_title(buf, n) : NULL;
 }
 
-/* The length of the list separator at s[0..n), or 0. */
+/* Does s[0..n) start with the lowercase ASCII w, in any case? */
+static bool starts_ci(const char *s, size_t n, const char *w)
+{
+	size_t i, k = strlen(w);
+
+	for (i = 0; i < k; i++)
+		if (i >= n || (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) != w[i])
+			return false;
+	return true;
+}
+
+/* The length of the list separator at s[0..n), or 0: a list's mark, or a
+ * word joining two titles one person holds (" & ", " and ", 兼). */
 static size_t list_sep(const char *s, size_t n)
 {
-	static const char *const seps[] = {",", ";", "|", "/", "\n", "、", "，", "；", NULL};
+	static const char *const seps[] = {",",  ";",      "|",      "/",     "\n",   "、",
+	                                   "，", "；",     "兼",     " & ",   " + ",  " and ",
+	                                   " und ", " et ", NULL};
 	const char *const *p;
 
-	if (strchr(",;|/\n\xE3\xEF", s[0]) == NULL || s[0] == '\0') /* most bytes are none */
+	if (strchr(",;|/\n \xE3\xE5\xEF", s[0]) == NULL || s[0] == '\0') /* most bytes are none */
 		return 0;
 	for (p = seps; *p != NULL; p++)
-		if (strlen(*p) <= n && memcmp(s, *p, strlen(*p)) == 0)
+		if (starts_ci(s, n, *p))
 			return strlen(*p);
 	return 0;
 }
 
+/* Does s[0..n) hold " to " (in any case)? */
+static bool holds_to(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if (starts_ci(s + i, n - i, " to "))
+			return true;
+	return false;
+}
+
 /*
  * A list of levels, as a multi-select cell or a person writes them
- * ("员工,经理,高层", "Manager / Director"), is the highest of them when
- * every item reads as a level; else the cell is one title, read by its
- * head ("Director, Procurement").
+ * ("员工,经理,高层", "Manager / Director"), or the titles one person holds
+ * ("CFO & Company Secretary", "Owner and Buyer", 总经理兼采购经理), is the
+ * highest of them when every item reads as a level; else the cell is one
+ * title, read by its head ("Director, Procurement", "Sales & Marketing
+ * Director"). After " to " the rest is whose title it is ("Assistant to
+ * the CEO and CFO"), no other item.
  */
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 {
@@ -688,7 +716,7 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 
 	for (i = 0;; i++) {
 		k = i < n ? list_sep(s + i, n - i) : 0;
-		if (i < n && k == 0)
+		if (i < n && (k == 0 || holds_to(s + start, i - start)))
 			continue;
 		item = s + start;
 		len = i - start;

@@ -777,13 +777,17 @@ def values_fixtures():
     # Titles as real exports hold them: Taiwan's 協理 (director), 副理 and 襄理
     # (manager), 執行長 and 財務長 (executive); Japan's 係長 (manager); a German
     # board member and managing owner; Co-Owner, Managing Partner; a country's
-    # and a plant's manager (director); an Executive Director refused saying why.
+    # and a plant's manager (director); an Executive Director refused saying why;
+    # two titles joined (CFO & Company Secretary, 总经理兼采购经理) the higher,
+    # "Sales & Marketing Director" one title, an assistant to two staff.
     f["values_levels_titles.csv"] = lines(
         "id,purchase_share,top_contact_level",
         *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
             ["協理", "副理", "襄理", "執行長", "財務長", "係長", "Vorstandsmitglied",
              "Mitglied des Vorstands", "Geschäftsführender Gesellschafter", "Co-Owner",
-             "Managing Partner", "Country Manager", "Plant Manager", "Executive Director"])]).encode("utf-8")
+             "Managing Partner", "Country Manager", "Plant Manager", "Executive Director",
+             "CFO & Company Secretary", "Owner and Buyer", "总经理兼采购经理",
+             "Sales & Marketing Director", "Assistant to the CEO and CFO"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

@@ -384,6 +384,28 @@ static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
 	assert_non_null(strstr(rs_value_level_unclear("Executive Director", 18), "non-profit"));
 }
 
+/* Two titles one person holds, joined by "&", "and", "und", "et" or 兼, are
+ * the higher of the two when each reads as a title; else the cell is one
+ * title ("Sales & Marketing Director"), and after " to " the rest says
+ * whose assistant ("Assistant to the CEO and CFO"). */
+static void test_titles_joined_by_and_are_the_higher(void **state)
+{
+	(void)state;
+	LEVEL("CFO & Company Secretary", 4); LEVEL("Co-Founder & Sales Director", 4);
+	LEVEL("Founder & Head of Sales", 4); LEVEL("Purchasing Manager & Buyer", 2);
+	LEVEL("CEO and Buyer", 4); LEVEL("Owner & Buyer", 4); LEVEL("Einkäufer und Teamleiter", 2);
+	LEVEL("总经理兼采购经理", 4); LEVEL("采购经理兼总经理", 4); LEVEL("總經理兼採購經理", 4);
+	LEVEL("General Manager and Director of Sales", 4);
+	LEVEL("Sales & Marketing Director", 3); LEVEL("Head of Sales & Marketing", 3);
+	LEVEL("Director of Sales and Marketing", 3); LEVEL("VP Sales & Marketing", 4);
+	LEVEL("Research and Development Director", 3); LEVEL("R&D Manager", 2);
+	LEVEL("Manager, Purchasing and Logistics", 2);
+	LEVEL("Assistant to the CEO and CFO", 1); LEVEL("Assistant to the CEO / CFO", 1);
+	LEVEL("Executive Assistant to CEO & Founder", 1);
+	LEVEL("Former CEO and Buyer", -2); LEVEL("Buyer and former CEO", -2);
+	LEVEL("Chief of Staff & Buyer", -2); LEVEL("兼职采购", -2);
+}
+
 /* 法人 and 法人代表, colloquial for the legal representative (法定代表人), are
  * executives as the whole cell; inside a longer word (法人股东, a corporate
  * shareholder) they say nothing of a level. */
@@ -468,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_a_general_manager_of_a_named_company_is_its_head),
 		cmocka_unit_test(test_executive_senior_and_group_general_managers),
 		cmocka_unit_test(test_titles_from_taiwan_japan_germany_and_owners),
+		cmocka_unit_test(test_titles_joined_by_and_are_the_higher),
 		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
