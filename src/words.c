@@ -101,8 +101,15 @@ static const vocab words[] = {
 	/* manager */
 	{"2", 'l', 2, 0}, {"manager", 'l', 2, W_END | W_FIRST}, {"mgr", 'l', 2, W_END},
 	{"supervisor", 'l', 2, W_END}, {"team lead", 'l', 2, W_END}, {"team leader", 'l', 2, W_END},
-	{"teamleiter", 'l', 2, W_SUFFIX}, {"teamleiterin", 'l', 2, W_SUFFIX},
-	{"gruppenleiter", 'l', 2, W_SUFFIX}, {"responsable", 'l', 2, W_FIRST | W_END},
+	{"teamleiter", 'l', 2, W_SUFFIX | W_FIRST}, {"teamleiterin", 'l', 2, W_SUFFIX | W_FIRST},
+	{"gruppenleiter", 'l', 2, W_SUFFIX | W_FIRST}, {"gruppenleiterin", 'l', 2, W_SUFFIX | W_FIRST},
+	/* a project's, a shift's, a warehouse's, a branch's (Filiale) lead: as Project
+	 * Manager, Shift Supervisor, Warehouse Manager, Branch Manager, not a director */
+	{"projektleiter", 'l', 2, W_SUFFIX | W_FIRST}, {"projektleiterin", 'l', 2, W_SUFFIX | W_FIRST},
+	{"schichtleiter", 'l', 2, W_SUFFIX | W_FIRST}, {"schichtleiterin", 'l', 2, W_SUFFIX | W_FIRST},
+	{"lagerleiter", 'l', 2, W_SUFFIX | W_FIRST}, {"lagerleiterin", 'l', 2, W_SUFFIX | W_FIRST},
+	{"filialleiter", 'l', 2, W_SUFFIX | W_FIRST}, {"filialleiterin", 'l', 2, W_SUFFIX | W_FIRST},
+	{"responsable", 'l', 2, W_FIRST | W_END},
 	{"gerente", 'l', 2, W_FIRST | W_END}, {"jefe", 'l', 2, W_FIRST}, {"经理", 'l', 2, W_SUFFIX},
 	{"主管", 'l', 2, W_SUFFIX}, {"组长", 'l', 2, W_SUFFIX}, {"中层", 'l', 2, W_SUFFIX},
 	{"課长", 'l', 2, W_SUFFIX}, {"科长", 'l', 2, W_SUFFIX}, /* its section head (科级) */
@@ -244,11 +251,16 @@ static size_t head_len(const char *s, size_t n)
 
 /* The whole cell, else the head's first words when they only lead a title
  * ("Chief ... Officer", "Head Buyer"), else the longest end of the head
- * (the role: "VP Assistant", "Director General"), else its first words. */
+ * (the role: "VP Assistant", "Director General"), else its first words,
+ * else the longest end of its first word, a German compound followed by
+ * its department ("Abteilungsleiter Einkauf", "Teamleiter Einkauf"). */
 static const vocab *lookup(const char *s, size_t n, char kind)
 {
-	const vocab *w, *best = NULL, *first = NULL;
-	size_t h = head_len(s, n), k, bestk = 0;
+	const vocab *w, *best = NULL, *first = NULL, *comp = NULL;
+	size_t h = head_len(s, n), k, bestk = 0, compk = 0, fw;
+	const char *sp = memchr(s, ' ', h);
+
+	fw = sp != NULL ? (size_t)(sp - s) : h;
 
 	for (w = words; w < words + NWORDS; w++)
 		if (w->kind == kind && strlen(w->w) == n && memcmp(w->w, s, n) == 0)
@@ -264,7 +276,14 @@ static const vocab *lookup(const char *s, size_t n, char kind)
 			best = w;
 			bestk = k;
 		}
+		if (k > compk && k < fw && (w->how & (W_SUFFIX | W_FIRST)) == (W_SUFFIX | W_FIRST) &&
+		    memcmp(w->w, s + fw - k, k) == 0) {
+			comp = w;
+			compk = k;
+		}
 	}
+	if (first == NULL && best == NULL)
+		return comp;
 	return first != NULL && (best == NULL || !(first->how & W_END)) ? first : best;
 }
 

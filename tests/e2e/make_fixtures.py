@@ -779,7 +779,9 @@ def values_fixtures():
     # board member and managing owner; Co-Owner, Managing Partner; a country's
     # and a plant's manager (director); an Executive Director refused saying why;
     # two titles joined (CFO & Company Secretary, 总经理兼采购经理) the higher,
-    # "Sales & Marketing Director" one title, an assistant to two staff.
+    # "Sales & Marketing Director" one title, an assistant to two staff;
+    # "Abteilungsleiter Einkauf" a director, "Teamleiter Einkauf" and a
+    # Projektleiter managers.
     f["values_levels_titles.csv"] = lines(
         "id,purchase_share,top_contact_level",
         *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
@@ -787,7 +789,8 @@ def values_fixtures():
              "Mitglied des Vorstands", "Geschäftsführender Gesellschafter", "Co-Owner",
              "Managing Partner", "Country Manager", "Plant Manager", "Executive Director",
              "CFO & Company Secretary", "Owner and Buyer", "总经理兼采购经理",
-             "Sales & Marketing Director", "Assistant to the CEO and CFO"])]).encode("utf-8")
+             "Sales & Marketing Director", "Assistant to the CEO and CFO",
+             "Abteilungsleiter Einkauf", "Teamleiter Einkauf", "Projektleiter"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

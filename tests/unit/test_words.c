@@ -384,6 +384,23 @@ static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
 	assert_non_null(strstr(rs_value_level_unclear("Executive Director", 18), "non-profit"));
 }
 
+/* A German compound title followed by its department reads by the compound
+ * ("Abteilungsleiter Einkauf", as "Leiter Einkauf" does); a project's, a
+ * shift's, a warehouse's or a branch's Leiter is a manager, as a Project,
+ * Warehouse or Branch Manager is, not a director. */
+static void test_german_leiter_titles(void **state)
+{
+	(void)state;
+	LEVEL("Abteilungsleiter Einkauf", 3); LEVEL("Abteilungsleiterin Einkauf", 3);
+	LEVEL("Bereichsleiter Einkauf", 3); LEVEL("Teamleiter Einkauf", 2);
+	LEVEL("Gruppenleiterin Einkauf", 2); LEVEL("Einkaufsteamleiter Süd", 2);
+	LEVEL("Vertriebsmitarbeiter Innendienst", 1); LEVEL("Leiter Einkauf", 3);
+	LEVEL("Projektleiter", 2); LEVEL("Projektleiterin", 2); LEVEL("IT-Projektleiter", 2);
+	LEVEL("Schichtleiter", 2); LEVEL("Lagerleiter", 2); LEVEL("Filialleiter", 2);
+	LEVEL("Einkaufsleiter", 3); LEVEL("Abteilungsleiter", 3); LEVEL("Vertriebsleiter", 3);
+	LEVEL("Ehemaliger Abteilungsleiter Einkauf", -2); LEVEL("Abteilung Einkauf", -2);
+}
+
 /* Two titles one person holds, joined by "&", "and", "und", "et" or 兼, are
  * the higher of the two when each reads as a title; else the cell is one
  * title ("Sales & Marketing Director"), and after " to " the rest says
@@ -491,6 +508,7 @@ int main(void)
 		cmocka_unit_test(test_executive_senior_and_group_general_managers),
 		cmocka_unit_test(test_titles_from_taiwan_japan_germany_and_owners),
 		cmocka_unit_test(test_titles_joined_by_and_are_the_higher),
+		cmocka_unit_test(test_german_leiter_titles),
 		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
