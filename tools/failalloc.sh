@@ -30,6 +30,8 @@ cp "$fx/bad_jsonl_invalid_line.jsonl" "$work/in.jsonl"
 cp "$fx/export_kingdee.csv" "$work/kingdee.csv"
 cp "$fx/export_zoho_de.csv" "$work/zoho.csv"
 cp "$fx/export_zoho.map.json" "$work/map.json"
+cp "$fx/coop_options_map.csv" "$work/coop.csv"
+cp "$fx/coop_options.map.json" "$work/coop.map.json"
 (cd "$work" && "$bin" -q -o prev.csv in.csv)
 [ -s "$work/prev.csv" ] || { echo "failalloc: cannot make the previous output"; exit 2; }
 (cd "$work" && "$bin" -q --to xlsx -o prev.xlsx in.csv)
@@ -123,6 +125,8 @@ fi
 scenario export_rows -q -o out --rejects rej --summary-json sum ../kingdee.csv
 scenario map_file -q --map-file ../map.json -o out --rejects rej --summary-json sum ../zoho.csv
 scenario inspect inspect --to json --write-map out ../kingdee.csv
+# a map file's cooperation options, read and written back
+scenario map_options inspect --map-file ../coop.map.json --write-map out ../coop.csv
 # a table fitted to 60 columns: columns left out, said on stderr
 export COLUMNS=60
 scenario table_fit -q -t table --lang zh -o out --previous ../prev.csv ../in.csv
