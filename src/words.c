@@ -156,6 +156,18 @@ static const vocab words[] = {
 	OPT("price agreement", PRICE_AGREEMENT), OPT("volume discount", PRICE_AGREEMENT),
 	OPT("返点协议", PRICE_AGREEMENT), OPT("价格协议", PRICE_AGREEMENT),
 	OPT("rabattvereinbarung", PRICE_AGREEMENT), /* counts: their own column must say so */
+	/* the same signals as other CRMs and languages name them */
+	OPT("strategic partner", STRATEGIC_AGREEMENT), OPT("framework contract", STRATEGIC_AGREEMENT),
+	OPT("rahmenvereinbarung", STRATEGIC_AGREEMENT), OPT("框架合同", STRATEGIC_AGREEMENT),
+	OPT("战略合作", STRATEGIC_AGREEMENT), OPT("战略伙伴", STRATEGIC_AGREEMENT),
+	OPT("战略合作伙伴", STRATEGIC_AGREEMENT), OPT("shareholding", EQUITY_TIE),
+	OPT("minority stake", EQUITY_TIE), OPT("参股", EQUITY_TIE), OPT("持股", EQUITY_TIE),
+	OPT("preferred vendor", EXCLUSIVE), OPT("sole source", EXCLUSIVE), OPT("single source", EXCLUSIVE),
+	OPT("sole source supplier", EXCLUSIVE), OPT("优选供应商", EXCLUSIVE), OPT("唯一供应商", EXCLUSIVE),
+	OPT("exklusivvertrag", EXCLUSIVE), OPT("shared forecasts", INFO_SHARING),
+	OPT("data exchange", INFO_SHARING), OPT("信息互通", INFO_SHARING), OPT("数据交换", INFO_SHARING),
+	OPT("rebate", PRICE_AGREEMENT), OPT("volume rebate", PRICE_AGREEMENT),
+	OPT("返利协议", PRICE_AGREEMENT), OPT("返利", PRICE_AGREEMENT), OPT("返点", PRICE_AGREEMENT),
 	OPT("joint project", JOINT_PROJECTS), OPT("joint projects", JOINT_PROJECTS),
 	OPT("joint development", JOINT_PROJECTS), OPT("联合项目", JOINT_PROJECTS),
 	OPT("联合开发", JOINT_PROJECTS), OPT("executive meetings", EXEC_MEETINGS),

@@ -455,6 +455,13 @@ static void test_cooperation_options_name_their_field(void **state)
 	         {"JV", RS_F_EQUITY_TIE}, {"Exclusive", RS_F_EXCLUSIVE}, {"独家供应", RS_F_EXCLUSIVE},
 	         {"獨家供應", RS_F_EXCLUSIVE}, {"data-sharing", RS_F_INFO_SHARING},
 	         {"Rebate agreement", RS_F_PRICE_AGREEMENT}, {"Joint project", RS_F_JOINT_PROJECTS},
+	         {"Framework contract", RS_F_STRATEGIC_AGREEMENT}, {"Rahmenvereinbarung", RS_F_STRATEGIC_AGREEMENT},
+	         {"框架合同", RS_F_STRATEGIC_AGREEMENT}, {"戰略合作夥伴", RS_F_STRATEGIC_AGREEMENT},
+	         {"Strategic Partner", RS_F_STRATEGIC_AGREEMENT}, {"Minority stake", RS_F_EQUITY_TIE},
+	         {"参股", RS_F_EQUITY_TIE}, {"Sole-source", RS_F_EXCLUSIVE}, {"Preferred Vendor", RS_F_EXCLUSIVE},
+	         {"唯一供应商", RS_F_EXCLUSIVE}, {"优选供应商", RS_F_EXCLUSIVE}, {"Data exchange", RS_F_INFO_SHARING},
+	         {"信息互通", RS_F_INFO_SHARING}, {"返利协议", RS_F_PRICE_AGREEMENT}, {"Volume rebate", RS_F_PRICE_AGREEMENT},
+	         {"独家代理", -1}, {"Exclusive distributor", -1}, {"Strategic supplier", -1}, {"EDI", -1},
 	         {"No exclusivity", -1}, {"Planned joint venture", -1}, {"Exclusive (expired)", -1},
 	         {"Reseller", -1}, {"yes", -1}, {"", -1}};
 	size_t i;
