@@ -168,10 +168,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                               "director and VP in others: write the level (director, executive)",
                               "Executive Director 在非营利机构是最高负责人，在英国公司是兼任管理职务的董事，"
                               "在其他公司是介于总监和副总裁之间的职级：请写明职级（总监、高层）"},
-    [RS_M_L_AGM] = {"an assistant general manager (总经理助理), 总裁助理 or 董事长助理 is a senior "
-                    "manager in some firms and the boss's personal assistant in others: write the "
-                    "level (staff, manager, director)",
-                    "总经理助理（Assistant General Manager）、总裁助理、董事长助理在有的公司是高级管理人员，"
+    [RS_M_L_AGM] = {"an assistant general manager (总经理助理), 总裁助理, 董事长助理 or a special "
+                    "assistant (特助, 特别助理) is a senior manager in some firms and the boss's "
+                    "personal assistant in others: write the level (staff, manager, director)",
+                    "总经理助理（Assistant General Manager）、总裁助理、董事长助理、特助（特别助理）在有的公司是高级管理人员，"
                     "在有的公司是老板的私人助理：请写明职级（员工、经理、总监）"},
     [RS_M_NUL_FIELD] = {"NUL byte in field %zu",
                         "第 %zu 个字段含 NUL 字节（空字符）；请检查导出文件是否损坏"},

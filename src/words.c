@@ -506,6 +506,8 @@ static const struct unclear {
     {"总经理助理", false, RS_M_L_AGM},
     {"总裁助理", false, RS_M_L_AGM},
     {"董事长助理", false, RS_M_L_AGM},
+    {"特助", false, RS_M_L_AGM}, /* Taiwan's special assistant, 特别助理: the boss's right hand */
+    {"特别助理", false, RS_M_L_AGM},
 };
 
 /* Where the word w (folded) is in s[0..n), or n. */

@@ -781,7 +781,7 @@ def values_fixtures():
     # two titles joined (CFO & Company Secretary, 总经理兼采购经理) the higher,
     # "Sales & Marketing Director" one title, an assistant to two staff;
     # "Abteilungsleiter Einkauf" a director, "Teamleiter Einkauf" and a
-    # Projektleiter managers.
+    # Projektleiter managers; 董事長特助 refused as 董事长助理 is.
     f["values_levels_titles.csv"] = lines(
         "id,purchase_share,top_contact_level",
         *["T%02d,60,%s" % (k + 1, t) for k, t in enumerate(
@@ -790,7 +790,7 @@ def values_fixtures():
              "Managing Partner", "Country Manager", "Plant Manager", "Executive Director",
              "CFO & Company Secretary", "Owner and Buyer", "总经理兼采购经理",
              "Sales & Marketing Director", "Assistant to the CEO and CFO",
-             "Abteilungsleiter Einkauf", "Teamleiter Einkauf", "Projektleiter"])]).encode("utf-8")
+             "Abteilungsleiter Einkauf", "Teamleiter Einkauf", "Projektleiter", "董事長特助"])]).encode("utf-8")
     # Under 万元 headers, a cell in 万元 beside a plain one is in the header's
     # unit (88), not refused; 880000元 beside 200 still is.
     f["values_wan_scaled_named.csv"] = lines(

@@ -382,6 +382,9 @@ static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
 	LEVEL("Operations Manager", 2);
 	LEVEL("Executive Director", -2); LEVEL("Executive Director, Finance", -2);
 	assert_non_null(strstr(rs_value_level_unclear("Executive Director", 18), "non-profit"));
+	/* Taiwan's 特助 (特別助理), as 董事长助理: a senior post or a personal assistant */
+	LEVEL("特助", -2); LEVEL("董事長特助", -2); LEVEL("總經理特別助理", -2); LEVEL("特别助理", -2);
+	assert_non_null(strstr(rs_value_level_unclear("董事長特助", 15), "特助"));
 }
 
 /* A German compound title followed by its department reads by the compound
