@@ -4,7 +4,7 @@
 # is "rejected", not vanished; relstage's own output fed back in gives the
 # same output; a CRM's own "Stage" column needs --prefix, and --previous
 # reads the prefixed output; inspect --write-map writes a map file that
-# reads the export the same way.
+# reads the export the same way (its cooperation options too).
 # Run by run.sh in tests/e2e with $RELSTAGE set.
 set -u
 R=${RELSTAGE:?}
@@ -91,6 +91,13 @@ grep -q '"header_row"' "$t/p.json" && fail "the map of a two-row header names on
 "$R" -q -o "$t/p1.csv" in/export_wps_periods.csv 2>/dev/null
 "$R" -q --map-file "$t/p.json" -o "$t/p2.csv" in/export_wps_periods.csv 2>/dev/null || fail "run with the map of a two-row header failed"
 cmp -s "$t/p1.csv" "$t/p2.csv" || fail "the map of a two-row header reads the export otherwise"
+# ... and a map file's cooperation options, written back, read the same way
+"$R" inspect --map-file in/coop_options.map.json --write-map "$t/o.json" in/coop_options_map.csv >/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["options"]["reseller"]=="" and m["options"]["alleinbezug"]=="exclusive", m' "$t/o.json" \
+	|| fail "the written map lost the options: $(cat "$t/o.json")"
+"$R" -q --map-file in/coop_options.map.json -o "$t/o1.csv" in/coop_options_map.csv 2>/dev/null
+"$R" -q --map-file "$t/o.json" -o "$t/o2.csv" in/coop_options_map.csv 2>/dev/null
+cmp -s "$t/o1.csv" "$t/o2.csv" || fail "the written map's options read the export otherwise"
 
 # --- a map file takes dot paths into JSON objects as -m does
 printf '{"fields": {"name": "properties.name", "purchase_share": "properties.share_of_wallet",\n' >"$t/rest.json"
