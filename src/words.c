@@ -605,7 +605,7 @@ static bool company_name(const char *s, size_t n)
 
 /* A general manager's words that keep the company's ("Deputy GM", 常务副总经理). */
 static const char *const gm_company[] = {"deputy", "vice", "acting", "interim", "executive",
-                                         "senior", "group", "副",  "常务副", "常务",
+                                         "senior", "sr", "group", "副",  "常务副", "常务",
                                          "执行",   "代理", "见过", "已见",   "接触过",
                                          "已接触", "拜访过", NULL};
 

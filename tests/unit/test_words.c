@@ -355,7 +355,8 @@ static void test_executive_senior_and_group_general_managers(void **state)
 	LEVEL("Executive General Manager", 4); LEVEL("Executive General Manager, Retail", 4);
 	LEVEL("EGM", 4); LEVEL("EGM Sales", 4);
 	LEVEL("Senior General Manager", 4); LEVEL("Senior GM", 4); LEVEL("Group General Manager", 4);
-	LEVEL("Group GM", 4); LEVEL("Senior General Manager, Acme Corp", 4);
+	LEVEL("Group GM", 4); LEVEL("Senior General Manager, Acme Corp", 4); LEVEL("Sr. GM", 4);
+	LEVEL("Sr. General Manager", 4); LEVEL("Sr. General Manager, Sales", 3);
 	LEVEL("General Manager Operations", 3); LEVEL("Senior General Manager, Sales", 3);
 	LEVEL("Group General Manager, Finance", 3); LEVEL("General Manager, Operations", 3);
 }
