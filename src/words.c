@@ -572,8 +572,8 @@ static size_t fold_title(const char *s, size_t n, char *buf)
 /*
  * Does the folded s[0..n) name a company by the legal form it ends in
  * ("Acme Corp", "Müller GmbH", "Acme (China) Co., Ltd.", 某某有限公司, 某某集团)?
- * A Latin form needs a name before it (", AG" alone says nothing); 分公司 (a
- * branch) and 子公司 are units. Bare "SA" and "SE" are left out: as often
+ * A Latin form needs a name before it (", AG" alone says nothing); 公司
+ * without a legal form (华东公司, 销售公司, 分公司, 子公司) is as often a unit. Bare "SA" and "SE" are left out: as often
  * South Africa or America and South-East as a form.
  */
 static bool company_name(const char *s, size_t n)
@@ -583,7 +583,8 @@ static bool company_name(const char *s, size_t n)
 	    " co", " company", " llc", " plc", " kg", " pty", " pte", " bhd", " bv", " b v", " nv",
 	    " n v", " s a", " spa", " s p a", " srl", " s r l", " sarl", " sas", " s a s", " kk",
 	    " k k", " ab", " oy", NULL};
-	static const char *const han[] = {"公司", "集团", "会社", NULL};
+	/* 公司 alone is as often a unit (华东公司, 销售公司): a legal form only. */
+	static const char *const han[] = {"有限公司", "股份公司", "集团公司", "集团", "会社", NULL};
 	const char *const *f;
 	size_t k, i;
 
@@ -598,8 +599,7 @@ static bool company_name(const char *s, size_t n)
 					return true;
 	for (f = han; *f != NULL; f++)
 		if ((k = strlen(*f)) <= n && memcmp(s + n - k, *f, k) == 0)
-			return n < k + 3 || (memcmp(s + n - k - 3, "分", 3) != 0 &&
-			                     memcmp(s + n - k - 3, "子", 3) != 0);
+			return true;
 	return false;
 }
 

@@ -341,6 +341,8 @@ static void test_a_general_manager_of_a_named_company_is_its_head(void **state)
 	/* a unit, or no name before the form */
 	LEVEL("General Manager, Sales", 3); LEVEL("GM Sales", 3); LEVEL("区域总经理", 3);
 	LEVEL("分公司总经理", 3); LEVEL("子公司总经理", 3); LEVEL("事业部总经理", 3);
+	/* 公司 with no legal form is as often a unit as the company */
+	LEVEL("华东公司总经理", 3); LEVEL("销售公司总经理", 3); LEVEL("某某集团公司总经理", 4);
 	LEVEL("General Manager, AG", 3); LEVEL("General Manager, SA", 3);
 	LEVEL("General Manager, Acme Corp, Sales", 3); LEVEL("General Manager, Shanghai Branch", 3);
 }
