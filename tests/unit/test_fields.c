@@ -699,6 +699,11 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	assert_string_equal(found("客户编号|上季度份额|期初份额|前期份额|上一年度份额|上月销售额|期初采购总额",
 	                          b, sizeof b),
 	                    "id=1a");
+	/* the year's opening (年初) is past; the year to date (年初至今, 年初以来) is now */
+	assert_string_equal(found("客户编号|年初份额|年初占比|年初采购份额|份额（年初）", b, sizeof b), "id=1a");
+	assert_string_equal(found("客户编号|年初份额|年初至今份额", b, sizeof b), "id=1a purchase_share=3w");
+	assert_string_equal(found("客户编号|年初以来占比", b, sizeof b), "id=1a purchase_share=2w");
+	assert_string_equal(found("客户编号|份额（年初至今）", b, sizeof b), "id=1a purchase_share=2a");
 	/* a rival's amounts, a rank, a change */
 	assert_string_equal(found("Account ID|Share|Competitor Revenue|Competitor Spend|Share Rank|"
 	                          "Share Delta",
