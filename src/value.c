@@ -434,6 +434,12 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			sign = true;
 			*neg = **s == '-';
 			k = 1;
+		} else if (*n > 3 && memcmp(*s, "\xE2\x96", 2) == 0 &&
+		           ((unsigned char)(*s)[2] == 0xB2 || (unsigned char)(*s)[2] == 0xB3)) {
+			if (sign) /* △ and ▲: Chinese accounting's minus (Kingdee, Yonyou: △1,234.56) */
+				return *why = WHY(TWO_SIGNS), RS_PARSE_BAD;
+			sign = *neg = true;
+			k = 3;
 		} else if ((k = affix(*s, *n, currencies, false)) > 0) {
 			if (cur)
 				return *why = WHY(TWO_CURRENCIES), RS_PARSE_BAD;

@@ -610,7 +610,7 @@ def values_fixtures():
         "W16,60,manager,未知,,3,,,").encode("utf-8")
     # Ticks as a phone types them (with U+FE0F), SAP's trailing minus and
     # accounting's parentheses, also after a currency ("$ (1,200)"), and a
-    # minus apart ("- 1200"): a negative number, never "unexpected
+    # minus apart ("- 1200"), △ and ▲: a negative number, never "unexpected
     # characters", "thousands groups" nor a positive one.
     f["values_ticks_signs.csv"] = lines(
         "id,purchase_share,key_person,strategic_agreement,our_sales,customer_spend,contacts",
@@ -619,7 +619,10 @@ def values_fixtures():
         "P03,,yes,no,\"1.234,50-\",\"10.000,00\",3",
         "P04,40,yes,no,,,2-",
         "P05,,yes,no,\"(1,234.50)\",\"10,000.00\",3",
-        "P06,,yes,no,\"$ (1,200.00)\",\"10,000.00\",3", "P07,,yes,no,- 1200,10000,3").encode("utf-8")
+        "P06,,yes,no,\"$ (1,200.00)\",\"10,000.00\",3", "P07,,yes,no,- 1200,10000,3",
+        # Kingdee's and Yonyou's minus, △ or ▲: negative, not "unexpected characters"
+        "P08,,yes,no,\"\u25b31,234.56\",\"10,000.00\",3", "P09,\u25b312,yes,no,,,3",
+        "P10,60,yes,no,,,\u25b22").encode("utf-8")
     # "None yet" and "not yet" as Chinese sheets write them: no; 暂未定 refused.
     f["values_not_yet.csv"] = lines(
         "id,purchase_share,strategic_agreement",

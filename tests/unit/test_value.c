@@ -588,6 +588,22 @@ static void test_a_sign_apart_or_after_the_currency_is_a_sign(void **state)
 	assert_non_null(strstr(num_why("$ ((1,200))", '.', MONEY), "unexpected"));
 }
 
+/* Kingdee's and Yonyou's reports mark a negative with △ (or ▲): a sign like
+ * '-', so an amount's field refuses it as negative, not as text. */
+static void test_a_triangle_before_a_number_is_a_minus(void **state)
+{
+	(void)state;
+	assert_true(num("△12", '.', MONEY) == -12);
+	assert_true(num("▲12", '.', MONEY) == -12);
+	assert_true(num("△1,234.56元", '.', MONEY) == -1234.56);
+	assert_true(num("¥△1,234.56", '.', MONEY) == -1234.56);
+	assert_true(num("△ 12%", '.', RS_NUM_PERCENT) == -12);
+	assert_non_null(strstr(num_why("△-12", '.', MONEY), "two signs"));
+	assert_non_null(strstr(num_why("△", '.', MONEY), "digits"));
+	assert_non_null(strstr(num_why("12△", '.', MONEY), "unexpected"));
+	assert_non_null(strstr(num_why("▽12", '.', MONEY), "unexpected"));
+}
+
 static void test_currencies_before_or_after(void **state)
 {
 	(void)state;
@@ -755,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_full_width_digits_signs_and_marks),
 		cmocka_unit_test(test_a_full_width_point_is_a_decimal_point_in_any_file),
 		cmocka_unit_test(test_a_sign_apart_or_after_the_currency_is_a_sign),
+		cmocka_unit_test(test_a_triangle_before_a_number_is_a_minus),
 		cmocka_unit_test(test_currencies_before_or_after),
 		cmocka_unit_test(test_unit_words_only_where_the_field_takes_them),
 		cmocka_unit_test(test_wan_and_yi_in_amounts_only),
