@@ -16,7 +16,7 @@
 /* What the look-ahead saw in one column: cells by RS_SHAPE_, one that
  * showed its mark. */
 typedef struct colseen {
-	size_t dot, comma, ambig, cjk_comma;
+	size_t dot, comma, ambig, cjk_comma, cur_decimal;
 	const char *evidence;
 	size_t evidence_len;
 } colseen;
@@ -175,9 +175,12 @@ static bool german(const char *s)
  * point). They decide a file whose delimiter says none (TAB, |, JSON,
  * workbooks). When they show both marks, or the other one than a ';' or
  * ',' delimiter, conv is 0 and m->both names what shows each: "1.234" is
- * not guessed.
+ * not guessed. weak: by the delimiter alone an amount with a currency
+ * ("¥1,200" in a ';' file) would have three decimals, so the delimiter
+ * decides only when the file's cells or headers show the same mark; else
+ * conv is 0 and m->cur_doubt names the delimiter.
  */
-static void file_mark(rs_fieldmap *m, const rs_rowq *q)
+static void file_mark(rs_fieldmap *m, const rs_rowq *q, bool weak)
 {
 	const rs_row *row;
 	/* a number with '.', with ',', a date, a CJK header, a German header */
@@ -223,9 +226,16 @@ static void file_mark(rs_fieldmap *m, const rs_rowq *q)
 	}
 	if (m->both[0][0] != '\0' && m->both[1][0] != '\0') {
 		m->conv = 0; /* the cells, or the delimiter and the cells, disagree: ask */
-	} else if (m->conv == 0 && (votes[0] || votes[1])) {
-		k = votes[1] > 0;
+		m->conv_delim = false;
+	} else if (weak && m->conv != 0 && !votes[m->conv == ',']) {
+		/* the delimiter alone would give "¥1,200" three decimals: ask */
+		m->cur_doubt = m->conv == ',' ? ';' : ',';
+		m->conv = 0;
+		m->conv_delim = false;
+	} else if ((m->conv == 0 || weak) && (votes[0] || votes[1])) {
+		k = m->conv != 0 ? m->conv == ',' : votes[1] > 0;
 		j = eg[k] != NULL ? k : !k ? 3 : eg[2] != NULL ? 2 : 4;
+		m->conv_delim = false;
 		m->conv = k ? ',' : '.';
 		m->conv_src = j == 4 ? SRC_GERMAN : j == 3 ? SRC_CJK : j == 2 ? SRC_DATES : SRC_CELLS;
 		(void)rs_field_shown(m->conv_eg, sizeof m->conv_eg, eg[j], egn[j]);
@@ -241,13 +251,16 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 	colseen seen[RS_F_COUNT], all;
 	const rs_row *row;
 	size_t i, k, n;
-	bool by_file = false;
+	bool by_file = false, weak = false;
 	int f;
 
 	memset(seen, 0, sizeof seen);
 	memset(&all, 0, sizeof all);
 	m->dec_by_file = m->point_only = 0;
 	m->conv = user ? user : delim == ';' ? ',' : delim == ',' ? '.' : 0;
+	m->conv_delim = !user && m->conv != 0;
+	m->mark_given = user != 0;
+	m->cur_doubt = 0;
 	m->conv_src = user ? SRC_OPTION : delim == ';' ? SRC_SEMI : SRC_COMMA;
 	m->conv_eg[0] = '\0';
 	for (k = 0; k < m->nops && !user; k++) {
@@ -270,6 +283,9 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			s->dot += shape == RS_SHAPE_DOT;
 			s->comma += shape == RS_SHAPE_COMMA;
 			s->ambig += shape == RS_SHAPE_AMBIG;
+			/* "¥1,200" in a ';' file: 1.2 by the delimiter alone */
+			s->cur_decimal += shape == RS_SHAPE_AMBIG && m->conv != 0 &&
+			                  rs_value_cur_decimal(t, n, m->conv, rs_field_num_rules[f]);
 			if ((shape == RS_SHAPE_DOT || shape == RS_SHAPE_COMMA) &&
 			    s->evidence == NULL)
 				s->evidence = t, s->evidence_len = n;
@@ -281,7 +297,7 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 	}
 	for (k = 0; k < m->nops; k++) {
 		colseen *s = &seen[f = m->op[k].field];
-		size_t cjk_comma = s->cjk_comma;
+		size_t cjk_comma = s->cjk_comma, cur_decimal = s->cur_decimal;
 
 		if (!s->dot && !s->comma && (all.dot == 0) != (all.comma == 0)) {
 			*s = all;
@@ -295,8 +311,10 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			if (cjk_comma > 0 && !(s->dot && s->comma))
 				m->pref[f] = '.', m->dec_by_file &= ~(1u << f);
 		}
-		/* a delimiter's mark is weighed against the cells' when it decides */
+		/* a delimiter's mark is weighed against the cells' when it decides;
+		 * alone, it does not decide a currency amount's three decimals */
 		by_file |= m->pref[f] == RS_DEC_FILE && (m->conv == 0 || s->ambig > 0);
+		weak |= m->pref[f] == RS_DEC_FILE && cur_decimal > 0;
 		/* Only text that shows its mark takes the fast path: any mark will do. */
 		m->op[k].dec = m->pref[f] == '.' ? '.' : s->comma > s->dot ? ',' : s->dot ? '.' : RS_DEC_FILE;
 		m->dec_eg[f][0] = '\0';
@@ -305,7 +323,7 @@ static void decide_marks(rs_fieldmap *m, const rs_rowq *q, char delim, char user
 			                     s->evidence_len);
 	}
 	if (by_file && q != NULL && !user)
-		file_mark(m, q);
+		file_mark(m, q, weak);
 }
 
 /* RS_EUSAGE naming the first ambiguous number in q ("880.000") that nothing
@@ -329,10 +347,18 @@ static rs_status undecided(const rs_fieldmap *m, const rs_rowq *q, rs_error *err
 			    rs_value_number(t, n, ',', rs_field_num_rules[f], &v[0], &shape, NULL) != RS_PARSE_OK ||
 			    (shape & RS_SHAPE_MARK) != RS_SHAPE_AMBIG)
 				continue;
+			/* the currency amount that made the delimiter's mark doubtful is named */
+			if (m->cur_doubt &&
+			    !rs_value_cur_decimal(t, n, m->cur_doubt == ';' ? ',' : '.', rs_field_num_rules[f]))
+				continue;
 			(void)rs_value_number(t, n, '.', rs_field_num_rules[f], &v[1], NULL, NULL);
 			(void)field_named(m, f, name, sizeof name);
 			(void)rs_field_shown(val, sizeof val, t, n);
-			if (m->both[0][0] != '\0' && m->both[1][0] != '\0')
+			if (m->cur_doubt)
+				(void)rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_CUR_MARK),
+				                   name, val, v[0], v[1], m->cur_doubt,
+				                   m->cur_doubt == ';' ? ',' : '.', v[0], v[1]);
+			else if (m->both[0][0] != '\0' && m->both[1][0] != '\0')
 				(void)rs_error_set(err, RS_EUSAGE, row->line, rs_msg(m->lang, RS_M_E_BOTH_MARKS),
 				                   name, val, v[0], v[1], m->both[0], m->both[1], v[0], v[1]);
 			else

@@ -1284,8 +1284,18 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	/* Above 2^53 every double is whole; below, the cast is exact. */
 	if ((rules & RS_NUM_WHOLE) && *v < 9007199254740992.0 && (double)(int64_t)*v != *v)
 		return reject_cell(m, f, row, c, RS_M_NOT_WHOLE, NULL, err);
-	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG)
+	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG) {
+		/* "¥1,200" past the look-ahead, 1.2 by a ';' delimiter alone (columns.c) */
+		if ((shape & RS_SHAPE_CURRENCY) && m->pref[f] == RS_DEC_FILE && m->conv_delim &&
+		    rs_value_cur_decimal(s, n, pref, rules))
+			return reject_cell(m, f, row, c, RS_M_NOT_NUMBER,
+			                   rs_msg(RS_LANG_EN, RS_M_CUR_MARK), err);
+		/* "45.500" read as 45500 is no share; 45.5 may be meant */
+		if (f == RS_F_PURCHASE_SHARE && *v > 100 && !m->mark_given)
+			return reject_cell(m, f, row, c, RS_M_NOT_NUMBER,
+			                   rs_msg(RS_LANG_EN, RS_M_SHARE_MARK), err);
 		*guessed |= 1u << f;
+	}
 	if (f == RS_F_RELATIONSHIP_YEARS && *v >= 1950 && *v <= (double)(m->today / 10000))
 		return reject_cell(m, f, row, c, RS_M_A_YEAR,
 		                   rs_msg(RS_LANG_EN, m->keys ? RS_M_A_YEAR_KEY : RS_M_A_YEAR_COL),

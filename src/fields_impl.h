@@ -75,7 +75,8 @@ enum {
 	RS_SHAPE_AMBIG = 3, /* one '.' or ',' before three digits: either */
 	RS_SHAPE_MARK = 3,  /* the bits above */
 	RS_SHAPE_PCT = 4,
-	RS_SHAPE_MYRIAD = 8 /* an amount in 万, 亿, K, Mio. ..., read as units (88万: 880000) */
+	RS_SHAPE_MYRIAD = 8, /* an amount in 万, 亿, K, Mio. ..., read as units (88万: 880000) */
+	RS_SHAPE_CURRENCY = 16 /* a currency mark before or after it (¥1,200, 1,200 元) */
 };
 /* Is s a placeholder for no value ("-", "—", "/", "n/a", "k.A.")? */
 bool rs_value_placeholder(const char *s, size_t n);
@@ -94,6 +95,10 @@ size_t rs_value_sci_digits(const char *s, size_t n);
  */
 rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, double *out,
                          unsigned *shape, const char **why);
+/* Is s an amount with a currency mark whose one mark before three digits
+ * dec reads as the decimal mark ("¥1,200" with ',': 1.2)? Such an amount
+ * seldom has three decimals, so a delimiter's mark alone does not decide it. */
+bool rs_value_cur_decimal(const char *s, size_t n, char dec, unsigned flags);
 /* The currencies an amount's sign or code may mean, as bits; 0 for none. */
 unsigned rs_value_currencies(const char *s, size_t n);
 /* Does the amount s[0..n) name its scale, 万 or 亿 (88万元)? */
@@ -314,6 +319,10 @@ struct rs_fieldmap {
 	unsigned char conv_src;
 	char conv_eg[24];
 	char both[2][40]; /* conv 0: what shows '.' and ',' ("12.5", the ',' between cells) */
+	bool conv_delim;  /* conv is only the delimiter's convention (';': ',') */
+	char cur_doubt;   /* conv 0 because an amount with a currency ("¥1,200") would have had
+	                     three decimals by this delimiter's convention alone: the delimiter */
+	bool mark_given;  /* --decimal-mark */
 	unsigned amount_cur[2]; /* currencies the our_sales, customer_spend headers name */
 	bool amount_scaled;     /* ... and both name one scale other than 1 (万元, TEUR) */
 	double amount_scale;    /* that scale (10^4 for 万元), or 1; 0 before it is known */

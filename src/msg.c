@@ -97,6 +97,17 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "--decimal-mark , (1.234 is 1234) or --decimal-mark . (1.234 is 1.234)",
                       "无法确定小数点：本文件中没有数字表明小数点的写法；请用 --decimal-mark ,"
                       "（1.234 即 1234）或 --decimal-mark .（1.234 即 1.234）指定"},
+    [RS_M_CUR_MARK] = {"ambiguous: an amount with a currency mark seldom has three decimals, and only "
+                       "the delimiter between cells says this file's decimal mark; say it with "
+                       "--decimal-mark , (1,200 is 1.2) or --decimal-mark . (1,200 is 1200)",
+                       "无法确定小数点：带货币符号的金额很少有三位小数，而本文件只有单元格之间的分隔符表明"
+                       "小数点的写法；请用 --decimal-mark ,（1,200 即 1.2）或 --decimal-mark .（1,200 即 "
+                       "1200）指定"},
+    [RS_M_SHARE_MARK] = {"ambiguous: with its '.' or ',' read as a thousands separator it is above "
+                         "100, which no share is; if that is the decimal mark, say so with "
+                         "--decimal-mark",
+                         "无法确定小数点：把其中的 '.' 或 ',' 读作千位分隔符时大于 100，不可能是份额；"
+                         "如它是小数点，请用 --decimal-mark 指定"},
     [RS_M_CJK_COMMA] = {"a ',' before other than three digits under a Chinese, Japanese or Korean "
                         "header, whose decimal mark is '.': write 12000 or 1.2 (--decimal-mark , "
                         "if ',' is the mark)",
@@ -398,6 +409,13 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                            "--decimal-mark . (%.15g)",
                            "%s\"%s\" 可能是 %.15g，也可能是 %.15g：本文件两种小数点都有：'.'（%s）和 ','（%s）；"
                            "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
+    [RS_M_E_CUR_MARK] = {"%s \"%s\" may be %.15g or %.15g: the '%c' between cells suggests '%c' as "
+                         "the decimal mark, but an amount with a currency mark seldom has three "
+                         "decimals, and nothing else in this file shows its decimal mark; say which "
+                         "with --decimal-mark , (%.15g) or --decimal-mark . (%.15g)",
+                         "%s\"%s\" 可能是 %.15g，也可能是 %.15g：以 '%c' 分隔单元格的文件通常以 '%c' 为"
+                         "小数点，但带货币符号的金额很少有三位小数，本文件中也没有其他数字表明小数点的写法；"
+                         "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
     [RS_M_S_OPEN] = {"cannot open: %s", "无法打开：%s"},
     [RS_M_S_READ_FAILED] = {"read failed: %s", "读取失败：%s"},
     [RS_M_S_READ_ERROR] = {"read error: %s", "读取出错：%s"},

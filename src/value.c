@@ -388,10 +388,10 @@ static rs_parse num_body(const char *b, size_t m, char dec, char *buf, unsigned 
  * the sign and a currency mark (either order), and the blanks between.
  */
 static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg, bool *pct,
-                            int *e10, const char **why)
+                            int *e10, bool *cur, const char **why)
 {
 	const char *const *units = flags & RS_NUM_YEARS ? year_units : flags & RS_NUM_PIECES ? count_units : NULL;
-	bool cur = false, sign = false;
+	bool sign = false;
 	size_t k, i;
 
 	if (*n > 2 && (*s)[0] == '(' && (*s)[*n - 1] == ')') { /* accounting's negative: (1,234.56) */
@@ -408,8 +408,8 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			k = 1;
 		} else if (units != NULL && (k = affix(*s, *n, units, true)) > 0) {
 			units = NULL;
-		} else if (!cur && (k = affix(*s, *n, currencies, true)) > 0) {
-			cur = true;
+		} else if (!*cur && (k = affix(*s, *n, currencies, true)) > 0) {
+			*cur = true;
 		} else if ((flags & RS_NUM_CURRENCY) && *e10 == 0 &&
 		           (k = affix(*s, *n, myriads, true)) > 0) {
 			/* 88万, 1.2亿元, 1,2 Mio. €: exact, a power of ten */
@@ -441,9 +441,9 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 			sign = *neg = true;
 			k = 3;
 		} else if ((k = affix(*s, *n, currencies, false)) > 0) {
-			if (cur)
+			if (*cur)
 				return *why = WHY(TWO_CURRENCIES), RS_PARSE_BAD;
-			cur = true;
+			*cur = true;
 		} else if (!sign && *n > 2 && **s == '(' && (*s)[*n - 1] == ')') {
 			sign = *neg = true;
 			k = 1;
@@ -455,9 +455,9 @@ static rs_parse num_affixes(const char **s, size_t *n, unsigned flags, bool *neg
 		*n -= k;
 		rs_value_trim(s, n);
 	}
-	if (cur && !(flags & RS_NUM_CURRENCY))
+	if (*cur && !(flags & RS_NUM_CURRENCY))
 		return *why = WHY(CURRENCY_HERE), RS_PARSE_BAD;
-	if (cur && *pct)
+	if (*cur && *pct)
 		return *why = WHY(CURRENCY_AND_PERCENT), RS_PARSE_BAD;
 	return RS_PARSE_OK;
 }
@@ -528,7 +528,7 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 	char a[128], buf[128];
 	const char *p = a;
 	size_t m, k;
-	bool neg = false, pct = false, fw;
+	bool neg = false, pct = false, cur = false, fw;
 	unsigned sh = RS_SHAPE_PLAIN;
 	int e10 = 0;
 	double v;
@@ -552,7 +552,7 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 	 * it shows nothing of the file's mark (as '，' does not) */
 	for (fw = false, k = 0; m < n && !fw && k + 3 <= n; k++)
 		fw = memcmp(s + k, "\xEF\xBC\x8E", 3) == 0;
-	if (num_affixes(&p, &m, flags, &neg, &pct, &e10, why) != RS_PARSE_OK)
+	if (num_affixes(&p, &m, flags, &neg, &pct, &e10, &cur, why) != RS_PARSE_OK)
 		return RS_PARSE_BAD;
 	if ((flags & (RS_NUM_YEARS | RS_NUM_PIECES)) && !neg && !pct && m > 2 &&
 	    zh_amount(p, m, flags & RS_NUM_YEARS, &v)) { /* 三人, 3年6个月 */
@@ -573,7 +573,8 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 		buf[m] = 'e', buf[m + 1] = (char)('0' + e10), buf[m + 2] = '\0';
 	}
 	if (shape != NULL)
-		*shape = sh | (pct ? RS_SHAPE_PCT : 0u) | (e10 > 0 ? RS_SHAPE_MYRIAD : 0u);
+		*shape = sh | (pct ? RS_SHAPE_PCT : 0u) | (e10 > 0 ? RS_SHAPE_MYRIAD : 0u) |
+		         (cur ? RS_SHAPE_CURRENCY : 0u);
 	if (out == NULL)
 		return RS_PARSE_OK; /* the shape was asked for, not the value */
 	v = strtod(buf, NULL);
@@ -584,6 +585,19 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 done:
 	*out = v == 0 ? 0.0 : v; /* no negative zero: "-0" is 0 */
 	return RS_PARSE_OK;
+}
+
+bool rs_value_cur_decimal(const char *s, size_t n, char dec, unsigned flags)
+{
+	double a = 0, b = 0;
+	unsigned shape = 0;
+
+	if ((dec != '.' && dec != ',') ||
+	    rs_value_number(s, n, dec, flags, &a, &shape, NULL) != RS_PARSE_OK ||
+	    (shape & (RS_SHAPE_MARK | RS_SHAPE_CURRENCY)) != (RS_SHAPE_AMBIG | RS_SHAPE_CURRENCY) ||
+	    rs_value_number(s, n, dec == ',' ? '.' : ',', flags, &b, NULL, NULL) != RS_PARSE_OK)
+		return false;
+	return fabs(a) < fabs(b); /* read so it is the smaller: 1.2, not 1200 */
 }
 
 /* A long number Excel wrote in scientific notation (1.23457E+17): how many

@@ -185,6 +185,80 @@ static rs_status lookahead_of(const char *header, char d, const char *const *row
 	return rs_classifier_lookahead(r->c, r->q, e);
 }
 
+/* "¥1,200" in a ';' file: the delimiter says a decimal comma, but an amount
+ * with a currency mark seldom has three decimals: unless the file's cells
+ * or headers show the mark, asked as "880.000" is in a TAB file. */
+static void test_a_currency_amount_is_not_decided_by_the_delimiter_alone(void **state)
+{
+	static const char *const yen[] = {"A1||¥1,200|10000", NULL};
+	static const char *const euro[] = {"A1||€1.200|10000", NULL};
+	static const char *const shown[] = {"A1||1,200 元|10000|12,5", NULL};
+	static const char *const other[] = {"A1||1,200 元|10000|12.5", NULL};
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', yen, 0, &e, &r), RS_EUSAGE);
+	assert_int_equal(e.line, 2);
+	assert_string_equal(e.msg, "our_sales (column \"revenue\") \"¥1,200\" may be 1.2 or 1200: the "
+	                           "';' between cells suggests ',' as the decimal mark, but an amount "
+	                           "with a currency mark seldom has three decimals, and nothing else in "
+	                           "this file shows its decimal mark; say which with --decimal-mark , "
+	                           "(1.2) or --decimal-mark . (1200)");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR, ',', euro, 0, &e, &r), RS_EUSAGE);
+	assert_contains(e.msg, "\"€1.200\" may be 1200 or 1.2: the ',' between cells suggests '.'");
+	finish(&r);
+	/* the delimiter reads it as a thousands group: 1200, no doubt */
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', euro, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, euro[0], "share_pct"), "12");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', yen, '.', &e, &r), RS_OK);
+	assert_string_equal(cell(&r, yen[0], "share_pct"), "12");
+	finish(&r);
+	/* the file's other cells show the mark: read by them, and said */
+	assert_int_equal(lookahead_of(SHARE_HDR "|x", ';', shown, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, shown[0], "share_pct"), "0.01");
+	assert_contains(said, "\"1,200 元\" read as 1.2: ',' is the decimal mark in this file's other "
+	                      "numbers (\"12,5\")");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR "|x", ';', other, 0, &e, &r), RS_EUSAGE);
+	assert_contains(e.msg, "'.' (\"12.5\") and ',' (the ';' between cells)");
+	finish(&r);
+	/* after the look-ahead: a rejected row saying so */
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', euro, 0, &e, &r), RS_OK);
+	assert_contains(cell(&r, "A2||¥1,200|10000", "share_pct"),
+	                "our_sales \"¥1,200\" is not a number (ambiguous: an amount with a currency "
+	                "mark seldom has three decimals");
+	assert_string_equal(cell(&r, "A3||1,200|10000", "share_pct"), "0.01");
+	finish(&r);
+}
+
+/* "45.500" read as 45500 by the file's mark is no share, but 45.5 may be
+ * meant: rejected as ambiguous, naming --decimal-mark; given the option,
+ * it is out of range. */
+static void test_a_share_over_100_by_its_thousands_group_is_ambiguous(void **state)
+{
+	static const char *const rows[] = {"A1|20|100|1000", NULL};
+	rs_error e;
+	run r;
+
+	(void)state;
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', rows, 0, &e, &r), RS_OK);
+	assert_string_equal(cell(&r, "A2|45.500||", "share_pct"),
+	                    "rejected: purchase_share \"45.500\" is not a number (ambiguous: with its "
+	                    "'.' or ',' read as a thousands separator it is above 100, which no share "
+	                    "is; if that is the decimal mark, say so with --decimal-mark)");
+	assert_string_equal(cell(&r, "A3|45.5||", "share_pct"), "45.5");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', rows, ',', &e, &r), RS_OK);
+	assert_contains(cell(&r, "A2|45.500||", "share_pct"), "45500 is outside 0-100");
+	finish(&r);
+	assert_int_equal(lookahead_of(SHARE_HDR, ';', rows, '.', &e, &r), RS_OK);
+	assert_string_equal(cell(&r, "A2|45.500||", "share_pct"), "45.5");
+	finish(&r);
+}
+
 /* A TAB file (an SAP list) whose amounts are all "880.000": nothing says
  * whether that is 880000 or 880, and the share differs by 1000 beside a
  * plain "1000000": stop and ask, naming the cell and the option. */
@@ -552,6 +626,8 @@ int main(void)
 		cmocka_unit_test(test_semicolon_file_with_dot_decimals_reads_them_as_written),
 		cmocka_unit_test(test_semicolon_file_with_comma_decimals_reads_50_000_as_fifty_thousand),
 		cmocka_unit_test(test_without_evidence_the_delimiter_decides_and_says_so),
+		cmocka_unit_test(test_a_currency_amount_is_not_decided_by_the_delimiter_alone),
+		cmocka_unit_test(test_a_share_over_100_by_its_thousands_group_is_ambiguous),
 		cmocka_unit_test(test_tab_file_without_evidence_stops_and_asks),
 		cmocka_unit_test(test_tab_file_reads_its_mark_from_other_cells_and_dates),
 		cmocka_unit_test(test_tab_file_reads_the_mark_of_its_headers_language),

@@ -523,6 +523,11 @@ static void test_shapes_say_what_the_text_showed(void **state)
 	assert_int_equal(shape_of("1 250 000", 0), RS_SHAPE_PLAIN);
 	assert_int_equal(shape_of("85%", RS_NUM_PERCENT), RS_SHAPE_PLAIN | RS_SHAPE_PCT);
 	assert_int_equal(shape_of("0.85 %", RS_NUM_PERCENT), RS_SHAPE_DOT | RS_SHAPE_PCT);
+	assert_int_equal(shape_of("¥1,200", RS_NUM_CURRENCY), RS_SHAPE_AMBIG | RS_SHAPE_CURRENCY);
+	assert_true(rs_value_cur_decimal("1,200 元", strlen("1,200 元"), ',', RS_NUM_CURRENCY));
+	assert_false(rs_value_cur_decimal("1,200 元", strlen("1,200 元"), '.', RS_NUM_CURRENCY));
+	assert_false(rs_value_cur_decimal("1,200", 5, ',', RS_NUM_CURRENCY));
+	assert_false(rs_value_cur_decimal("€1.200,00", strlen("€1.200,00"), ',', RS_NUM_CURRENCY));
 }
 
 static void test_thousands_grouped_with_spaces_and_apostrophes(void **state)
