@@ -998,6 +998,11 @@ fail:
 	return st;
 }
 
+static bool ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
 /*
  * The unit a header names in brackets ("Umsatz (TEUR)", 销售额（万元）,
  * "Spend (USD, FY2026)"): its scale (1 when it names none) and the
@@ -1011,13 +1016,26 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	static const struct {
 		const char *w;
 		double v;
-	} scales[] = {{"百万", 1e6},   {"万", 1e4},      {"千", 1e3},       {"亿", 1e8},
-	              {"mrd", 1e9},    {"mio", 1e6},     {"million", 1e6},  {"thousand", 1e3},
-	              {"tsd", 1e3},    {"teur", 1e3},    {"keur", 1e3},     {"k€", 1e3},
-	              {"k$", 1e3},     {"$k", 1e3}};
+	} scales[] = {{"百万", 1e6},   {"千万", 1e7},    {"十万", 1e5},     {"万", 1e4},
+	              {"千", 1e3},     {"亿", 1e8},      {"mrd", 1e9},      {"mio", 1e6},
+	              {"million", 1e6}, {"billion", 1e9}, {"thousand", 1e3}, {"tsd", 1e3},
+	              {"teur", 1e3},   {"keur", 1e3},    {"k€", 1e3},       {"k$", 1e3},
+	              {"$k", 1e3}};
+	/* Short scale words, as whole words of the bracket: "($000)", "('000)",
+	 * "(T€)", "(USD k)", "(KUSD)", "(USD mn)", "(MEUR)", "(USD bn)". "M" alone
+	 * is a million in some accounts and a thousand in others (MM a million):
+	 * a scale of its own, which agrees only with another "M". */
+	static const struct {
+		const char *w;
+		double v;
+	} tokens[] = {{"000", 1e3},  {"000s", 1e3}, {"k", 1e3},    {"t", 1e3},    {"ths", 1e3},
+	              {"kusd", 1e3}, {"tusd", 1e3}, {"kcny", 1e3}, {"krmb", 1e3}, {"kchf", 1e3},
+	              {"tchf", 1e3}, {"kgbp", 1e3}, {"mn", 1e6},   {"mln", 1e6},  {"mm", 1e6},
+	              {"musd", 1e6}, {"meur", 1e6}, {"mchf", 1e6}, {"mgbp", 1e6}, {"mcny", 1e6},
+	              {"bn", 1e9},   {"m", -1}};
 	char low[64], *q;
 	const char *p, *b = NULL;
-	size_t i, k = 0;
+	size_t i, j, t, k = 0;
 
 	*scale = 1;
 	*cur = 0;
@@ -1037,6 +1055,15 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	for (i = 0; i < sizeof scales / sizeof scales[0] && *scale == 1; i++)
 		if (strstr(low, scales[i].w) != NULL)
 			*scale = scales[i].v;
+	for (i = 0; i < k && *scale == 1; i = j) { /* words of ASCII letters and digits */
+		for (; i < k && !ascii_alnum(low[i]); i++)
+			;
+		for (j = i; j < k && ascii_alnum(low[j]); j++)
+			;
+		for (t = 0; j > i && t < sizeof tokens / sizeof tokens[0]; t++)
+			if (strlen(tokens[t].w) == j - i && memcmp(low + i, tokens[t].w, j - i) == 0)
+				*scale = tokens[t].v;
+	}
 	*cur = rs_value_currencies(low, k);
 }
 

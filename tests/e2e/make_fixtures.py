@@ -697,6 +697,10 @@ def values_fixtures():
     f["values_currency_mark.csv"] = lines(
         "Account ID;Revenue;Total Purchases",
         "C01;\u00a51,200;10000", "C02;1,200 \u5143;20000", "C03;$1,500;30000").encode("utf-8")
+    # A finance export's amounts in thousands, "($000)", beside plain dollars:
+    # the share would be 1,000 times too small: stopped at the header.
+    f["values_units_thousands.csv"] = lines(
+        "Account ID,Revenue ($000),Total Purchases ($)", "T01,50,100000").encode("utf-8")
     # India's lakh and crore groups, rupee signs and codes.
     f["values_indian.csv"] = lines(
         "Account ID,Our Sales,Customer Spend",

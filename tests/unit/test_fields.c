@@ -525,6 +525,22 @@ static void test_amount_headers_in_two_units_stop_the_run(void **state)
 	assert_int_equal(units_agree("Umsatz (TEUR)", "Einkaufsvolumen (EUR)"), -1);
 	assert_int_equal(units_agree("Sales (USD)", "Spend (k$)"), -1);
 	assert_int_equal(units_agree("Sales [Mio. €]", "Spend [€]"), -1);
+	/* short scale words, whole words of the bracket: thousands, millions */
+	assert_int_equal(units_agree("Revenue ($000)", "Total Purchases ($)"), -1);
+	assert_int_equal(units_agree("Revenue ('000)", "Total Purchases"), -1);
+	assert_int_equal(units_agree("Revenue (USD k)", "Total Purchases (USD)"), -1);
+	assert_int_equal(units_agree("Umsatz (T€)", "Einkaufsvolumen (€)"), -1);
+	assert_int_equal(units_agree("Revenue (KUSD)", "Total Purchases (USD)"), -1);
+	assert_int_equal(units_agree("Revenue (USD mn)", "Total Purchases (USD)"), -1);
+	assert_int_equal(units_agree("Revenue (MEUR)", "Total Purchases (EUR)"), -1);
+	assert_int_equal(units_agree("销售额（千万元）", "采购总额（万元）"), -1);
+	/* "M": a million or a thousand, the same only as another "M" */
+	assert_int_equal(units_agree("Revenue (USD m)", "Total Purchases (USD)"), -1);
+	assert_int_equal(units_agree("Revenue (USD M)", "Total Purchases (USD mn)"), -1);
+	assert_int_equal(units_agree("Revenue (USD M)", "Total Purchases (USD m)"), 1);
+	assert_int_equal(units_agree("Revenue ($000)", "Total Purchases (USD k)"), 1);
+	assert_int_equal(units_agree("Umsatz (T€)", "Einkauf (in 1.000 €)"), 1);
+	assert_int_equal(units_agree("Revenue (RMB)", "Total Purchases (CNY)"), 1);
 	/* two currencies */
 	assert_int_equal(units_agree("Sales (USD)", "Spend (EUR)"), -1);
 	assert_int_equal(units_agree("Sales (£)", "Spend (€)"), -1);
