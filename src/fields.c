@@ -1004,10 +1004,74 @@ static bool ascii_alnum(char c)
 }
 
 /*
+ * Scale words as whole words (lowercase ASCII letters and digits): "($000)",
+ * "('000)", "(T€)", "(USD k)", "(KUSD)", "(USD mn)", "(MEUR)", "(USD bn)",
+ * "Umsatz TEUR". "M" alone is a million in some accounts and a thousand in
+ * others (MM a million): a scale of its own, which agrees only with another
+ * "M". The scale of low[i..j), or 1.
+ */
+static double scale_word(const char *low, size_t i, size_t j)
+{
+	static const struct {
+		const char *w;
+		double v;
+	} words[] = {{"000", 1e3},   {"000s", 1e3},     {"k", 1e3},        {"t", 1e3},
+	             {"ths", 1e3},   {"tsd", 1e3},      {"teur", 1e3},     {"keur", 1e3},
+	             {"kusd", 1e3},  {"tusd", 1e3},     {"kcny", 1e3},     {"krmb", 1e3},
+	             {"kchf", 1e3},  {"tchf", 1e3},     {"kgbp", 1e3},     {"thousand", 1e3},
+	             {"thousands", 1e3}, {"mn", 1e6},   {"mln", 1e6},      {"mm", 1e6},
+	             {"mio", 1e6},   {"musd", 1e6},     {"meur", 1e6},     {"mchf", 1e6},
+	             {"mgbp", 1e6},  {"mcny", 1e6},     {"million", 1e6},  {"millions", 1e6},
+	             {"bn", 1e9},    {"mrd", 1e9},      {"billion", 1e9},  {"m", -1}};
+	size_t t;
+
+	for (t = 0; t < sizeof words / sizeof words[0]; t++)
+		if (strlen(words[t].w) == j - i && memcmp(low + i, words[t].w, j - i) == 0)
+			return words[t].v;
+	return 1;
+}
+
+/* The Chinese scales, longest first (千万 is not 万). */
+static const struct {
+	const char *w;
+	double v;
+} zh_scales[] = {{"百万", 1e6}, {"千万", 1e7}, {"十万", 1e5}, {"万", 1e4}, {"千", 1e3}, {"亿", 1e8}};
+
+/*
+ * A header without brackets may end in its unit: a scale word after a blank,
+ * '/', '_', '-' or ':' ("Umsatz TEUR", "Revenue in $000", "销售额/万元"), or
+ * 万元, 千元... joined on (销售额万元). Its scale, or 1.
+ */
+static double scale_at_end(const char *s, size_t n)
+{
+	static const char *const zh_end[] = {"百万元", "千万元", "十万元", "万元", "千元", "亿元", NULL};
+	char low[24];
+	size_t i, k, e = n;
+
+	for (i = 0; zh_end[i] != NULL; i++)
+		if (n > (k = strlen(zh_end[i])) && memcmp(s + n - k, zh_end[i], k) == 0)
+			for (k = 0;; k++)
+				if (strncmp(zh_end[i], zh_scales[k].w, strlen(zh_scales[k].w)) == 0)
+					return zh_scales[k].v;
+	while (e > 0 && strchr(" /_-:", s[e - 1]) == NULL)
+		e--;
+	if (e == 0 || n - e >= sizeof low)
+		return 1;
+	for (k = 0, i = e; i < n; i++) {
+		char c = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+		if (ascii_alnum(c))
+			low[k++] = c;
+		else if ((unsigned char)c < 0x80 && c != '$' && c != '\'' && c != '.')
+			return 1; /* a sign or currency mark may stand beside it: "T€", "$000" */
+	}
+	return k > 0 ? scale_word(low, 0, k) : 1;
+}
+
+/*
  * The unit a header names in brackets ("Umsatz (TEUR)", 销售额（万元）,
  * "Spend (USD, FY2026)"): its scale (1 when it names none) and the
  * currencies its sign or code may mean (rs_value_currencies' bits); 1 and
- * 0 when it names neither.
+ * 0 when it names neither. A header without brackets: the scale it ends in.
  */
 static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 {
@@ -1016,26 +1080,12 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 	static const struct {
 		const char *w;
 		double v;
-	} scales[] = {{"百万", 1e6},   {"千万", 1e7},    {"十万", 1e5},     {"万", 1e4},
-	              {"千", 1e3},     {"亿", 1e8},      {"mrd", 1e9},      {"mio", 1e6},
-	              {"million", 1e6}, {"billion", 1e9}, {"thousand", 1e3}, {"tsd", 1e3},
-	              {"teur", 1e3},   {"keur", 1e3},    {"k€", 1e3},       {"k$", 1e3},
-	              {"$k", 1e3}};
-	/* Short scale words, as whole words of the bracket: "($000)", "('000)",
-	 * "(T€)", "(USD k)", "(KUSD)", "(USD mn)", "(MEUR)", "(USD bn)". "M" alone
-	 * is a million in some accounts and a thousand in others (MM a million):
-	 * a scale of its own, which agrees only with another "M". */
-	static const struct {
-		const char *w;
-		double v;
-	} tokens[] = {{"000", 1e3},  {"000s", 1e3}, {"k", 1e3},    {"t", 1e3},    {"ths", 1e3},
-	              {"kusd", 1e3}, {"tusd", 1e3}, {"kcny", 1e3}, {"krmb", 1e3}, {"kchf", 1e3},
-	              {"tchf", 1e3}, {"kgbp", 1e3}, {"mn", 1e6},   {"mln", 1e6},  {"mm", 1e6},
-	              {"musd", 1e6}, {"meur", 1e6}, {"mchf", 1e6}, {"mgbp", 1e6}, {"mcny", 1e6},
-	              {"bn", 1e9},   {"m", -1}};
+	} latin[] = {{"mrd", 1e9},      {"mio", 1e6},  {"million", 1e6}, {"billion", 1e9},
+	             {"thousand", 1e3}, {"tsd", 1e3},  {"teur", 1e3},    {"keur", 1e3},
+	             {"k€", 1e3},       {"k$", 1e3},   {"$k", 1e3}};
 	char low[64], *q;
 	const char *p, *b = NULL;
-	size_t i, j, t, k = 0;
+	size_t i, j, k = 0;
 
 	*scale = 1;
 	*cur = 0;
@@ -1043,8 +1093,10 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 		for (i = 0; open[i] != NULL && b == NULL; i++)
 			if ((size_t)(s + n - p) >= strlen(open[i]) && memcmp(p, open[i], strlen(open[i])) == 0)
 				b = p + strlen(open[i]);
-	if (b == NULL)
+	if (b == NULL) {
+		*scale = scale_at_end(s, n);
 		return;
+	}
 	for (; b < s + n && k + 1 < sizeof low; b++)
 		low[k++] = (char)(*b >= 'A' && *b <= 'Z' ? *b + 32 : *b);
 	low[k] = '\0';
@@ -1052,17 +1104,19 @@ static void unit_named(const char *s, size_t n, double *scale, unsigned *cur)
 		if ((q = strstr(low, close[i])) != NULL)
 			*q = '\0';
 	k = strlen(low);
-	for (i = 0; i < sizeof scales / sizeof scales[0] && *scale == 1; i++)
-		if (strstr(low, scales[i].w) != NULL)
-			*scale = scales[i].v;
+	for (i = 0; i < sizeof zh_scales / sizeof zh_scales[0] && *scale == 1; i++)
+		if (strstr(low, zh_scales[i].w) != NULL)
+			*scale = zh_scales[i].v;
+	for (i = 0; i < sizeof latin / sizeof latin[0] && *scale == 1; i++)
+		if (strstr(low, latin[i].w) != NULL)
+			*scale = latin[i].v;
 	for (i = 0; i < k && *scale == 1; i = j) { /* words of ASCII letters and digits */
 		for (; i < k && !ascii_alnum(low[i]); i++)
 			;
 		for (j = i; j < k && ascii_alnum(low[j]); j++)
 			;
-		for (t = 0; j > i && t < sizeof tokens / sizeof tokens[0]; t++)
-			if (strlen(tokens[t].w) == j - i && memcmp(low + i, tokens[t].w, j - i) == 0)
-				*scale = tokens[t].v;
+		if (j > i)
+			*scale = scale_word(low, i, j);
 	}
 	*cur = rs_value_currencies(low, k);
 }

@@ -541,6 +541,17 @@ static void test_amount_headers_in_two_units_stop_the_run(void **state)
 	assert_int_equal(units_agree("Revenue ($000)", "Total Purchases (USD k)"), 1);
 	assert_int_equal(units_agree("Umsatz (T€)", "Einkauf (in 1.000 €)"), 1);
 	assert_int_equal(units_agree("Revenue (RMB)", "Total Purchases (CNY)"), 1);
+	/* without brackets: the scale the header ends in */
+	assert_int_equal(units_agree("销售额万元", "采购总额元"), -1);
+	assert_int_equal(units_agree("销售额/万元", "采购总额/元"), -1);
+	assert_int_equal(units_agree("销售金额_万元", "采购金额"), -1);
+	assert_int_equal(units_agree("Revenue in $000", "Total Purchases"), -1);
+	assert_int_equal(units_agree("Umsatz in T€", "Einkaufsvolumen in €"), -1);
+	assert_int_equal(units_agree("Umsatz TEUR", "Einkaufsvolumen EUR"), -1);
+	assert_int_equal(units_agree("销售额万元", "采购总额 万元"), 1);
+	assert_int_equal(units_agree("Umsatz in T€", "Einkaufsvolumen TEUR"), 1);
+	assert_int_equal(units_agree("our_sales", "customer_spend"), 1);
+	assert_int_equal(units_agree("Sales Team Revenue", "Spend"), 1);
 	/* two currencies */
 	assert_int_equal(units_agree("Sales (USD)", "Spend (EUR)"), -1);
 	assert_int_equal(units_agree("Sales (£)", "Spend (€)"), -1);
