@@ -600,9 +600,10 @@ bool rs_value_cur_decimal(const char *s, size_t n, char dec, unsigned flags)
 	return fabs(a) < fabs(b); /* read so it is the smaller: 1.2, not 1200 */
 }
 
-/* A long number Excel wrote in scientific notation (1.23457E+17): how many
- * digits it kept, or 0 when s[0..n) is not one. A CSV keeps what a sheet
- * shows, so a number too wide for its column ("8.8E+05") lost its digits. */
+/* A long number Excel wrote in scientific notation (1.23457E+17; German
+ * Excel 1,23457E+17): how many digits it kept, or 0 when s[0..n) is not
+ * one. A CSV keeps what a sheet shows, so a number too wide for its column
+ * ("8.8E+05", "8,8E+05") lost its digits. */
 size_t rs_value_sci_digits(const char *s, size_t n)
 {
 	size_t i = 1, d = 1, e;
@@ -610,7 +611,7 @@ size_t rs_value_sci_digits(const char *s, size_t n)
 	rs_value_trim(&s, &n);
 	if (n < 5 || s[0] < '1' || s[0] > '9')
 		return 0;
-	if (s[1] == '.')
+	if (s[1] == '.' || s[1] == ',')
 		for (i = 2; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 			d++;
 	if (i + 3 >= n || (s[i] != 'E' && s[i] != 'e') || s[i + 1] != '+')

@@ -651,7 +651,9 @@ def values_fixtures():
     # not a stop blaming the column ("was taken as our_sales ...").
     f["values_sci_amounts.csv"] = lines(
         "Account ID,Revenue,Total Purchases,contacts",
-        "G01,8.8E+05,1.0E+06,3", "G02,1.2E+05,1.0E+06,3", "G03,5E+05,1E+06,2").encode("utf-8")
+        "G01,8.8E+05,1.0E+06,3", "G02,1.2E+05,1.0E+06,3", "G03,5E+05,1E+06,2",
+        # German Excel's, with its decimal comma
+        "G04,\"8,8E+05\",1000000,3").encode("utf-8")
     # A TAB export whose amounts never show their decimal mark ("880.000":
     # 880000 where ',' is the decimal mark, 880 where '.' is) and nothing
     # else in it does: relstage stops and asks (--decimal-mark). The share

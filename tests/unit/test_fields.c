@@ -1301,6 +1301,9 @@ static void test_apply_rejects_an_amount_in_scientific_notation(void **state)
 	                             "save again)");
 	apply_rejects("A1|n||880000|1E+06|||||||||||", NULL, &err);
 	assert_contains(err.msg, "customer_spend \"1E+06\" is in scientific notation");
+	/* German Excel writes it with its decimal comma */
+	apply_rejects("A1|n||8,8E+05|1000000|||||||||||", NULL, &err);
+	assert_contains(err.msg, "our_sales \"8,8E+05\" is in scientific notation");
 	m = full_map();
 	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "A1|n||880000|1000000|||||||||||", 2), NULL,
 	                                   &a, &err),
@@ -1324,6 +1327,8 @@ static void test_apply_rejects_an_id_in_scientific_notation(void **state)
 	                             "numeric id cut to 6 digits; export the ids as text");
 	apply_rejects("9.0072E+15|n|5|||||||||||||", NULL, &err);
 	assert_non_null(strstr(err.msg, "is a number in scientific notation"));
+	apply_rejects("1,23457E+17|n|5|||||||||||||", NULL, &err);
+	assert_non_null(strstr(err.msg, "is a number in scientific notation: a long numeric id cut to 6"));
 	m = full_map();
 	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "12E3|n|5|||||||||||||", 2), NULL, &a, &err),
 	                 RS_OK);
