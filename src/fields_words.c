@@ -41,7 +41,7 @@ typedef struct word_rule {
                 "last|previous|prior|ly|max|maximum|min|minimum|avg|average|change|growth|" \
                 "delta|rank|ranking|" \
                 "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化|" \
-                "同比|环比|排名|上月|上个月|上季|上一|期初|年初|前期|往年|前年|上次"
+                "同比|环比|排名|上月|上个月|上季|上一|期初|年初|月初|季初|前期|往年|前年|上次"
 /* Someone else's value: in brackets too ("Share (competitor)"). */
 #define RIVAL "competitor|competitors|competition|rival|竞争|对手|竞品"
 
@@ -284,9 +284,9 @@ static bool has_word(const char *norm, const char *w, size_t k)
 	for (p = norm; *p != '\0'; p++) {
 		if (*p != w[0] || strncmp(p, w, k) != 0)
 			continue;
-		/* 年初 is the year's opening, a past value, but 年初至今 (年初以来) is
-		 * the year to date: now */
-		if (k == 6 && memcmp(w, "年初", 6) == 0 &&
+		/* 年初 (月初, 季初) is the year's opening, a past value, but 年初至今
+		 * (年初以来) is the year to date: now */
+		if (k == 6 && memcmp(w + 3, "初", 3) == 0 &&
 		    (strncmp(p + 6, "至今", 6) == 0 || strncmp(p + 6, "以来", 6) == 0))
 			continue;
 		if (!ascii || w[0] == '#')

@@ -731,6 +731,8 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	assert_string_equal(found("客户编号|年初份额|年初至今份额", b, sizeof b), "id=1a purchase_share=3w");
 	assert_string_equal(found("客户编号|年初以来占比", b, sizeof b), "id=1a purchase_share=2w");
 	assert_string_equal(found("客户编号|份额（年初至今）", b, sizeof b), "id=1a purchase_share=2a");
+	assert_string_equal(found("客户编号|月初份额|季初占比", b, sizeof b), "id=1a");
+	assert_string_equal(found("客户编号|季初份额|季初至今份额", b, sizeof b), "id=1a purchase_share=3w");
 	/* a rival's amounts, a rank, a change */
 	assert_string_equal(found("Account ID|Share|Competitor Revenue|Competitor Spend|Share Rank|"
 	                          "Share Delta",
