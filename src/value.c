@@ -237,7 +237,8 @@ const rs_word8 rs_value_levels[16] = {
 
 /*
  * The number's text in ASCII (into out, capacity cap): full-width digits,
- * signs, '．' and '％' as their ASCII forms, the spaces that group
+ * signs, '．', '％' and brackets（ ）(Yonyou's negative: （1,234.56）) as their
+ * ASCII forms, the spaces that group
  * thousands (no-break, narrow no-break, thin, figure) as ' ', '’' as '\''.
  * So is '，': Chinese and Japanese text, which writes it, has a decimal
  * point, so "１，２００" is 1200 whatever the file's mark.
@@ -248,6 +249,7 @@ static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
 	static const char map[][5] = {
 		"\xEF\xBC\x8E.", "\xEF\xBC\x8C'", "\xEF\xBC\x8B+", "\xEF\xBC\x8D-", "\xE2\x88\x92-",
 		"\xEF\xBC\x85%", "\xE2\x80\xAF ", "\xE2\x80\x89 ", "\xE2\x80\x87 ", "\xE2\x80\x99'",
+		"\xEF\xBC\x88(", "\xEF\xBC\x89)",
 	};
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, k;

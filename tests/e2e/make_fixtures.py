@@ -622,7 +622,9 @@ def values_fixtures():
         "P06,,yes,no,\"$ (1,200.00)\",\"10,000.00\",3", "P07,,yes,no,- 1200,10000,3",
         # Kingdee's and Yonyou's minus, △ or ▲: negative, not "unexpected characters"
         "P08,,yes,no,\"\u25b31,234.56\",\"10,000.00\",3", "P09,\u25b312,yes,no,,,3",
-        "P10,60,yes,no,,,\u25b22").encode("utf-8")
+        "P10,60,yes,no,,,\u25b22",
+        # accounting's parentheses full-width, as Yonyou writes them
+        "P11,,yes,no,\"\uff081,234.56\uff09\",\"10,000.00\",3").encode("utf-8")
     # "None yet" and "not yet" as Chinese sheets write them: no; 暂未定 refused.
     f["values_not_yet.csv"] = lines(
         "id,purchase_share,strategic_agreement",

@@ -589,6 +589,8 @@ static void test_a_sign_apart_or_after_the_currency_is_a_sign(void **state)
 	assert_true(num("$(1,200.50)", '.', MONEY) == -1200.5);
 	assert_true(num("€ (1.200,00)", ',', MONEY) == -1200);
 	assert_true(num("(1,200) USD", '.', MONEY) == -1200);
+	assert_true(num("（1,234.56）", '.', MONEY) == -1234.56); /* full-width, as Yonyou writes */
+	assert_true(num("¥（1,200）", '.', MONEY) == -1200);
 	assert_non_null(strstr(num_why("-(1,200)", '.', MONEY), "unexpected"));
 	assert_non_null(strstr(num_why("$ ((1,200))", '.', MONEY), "unexpected"));
 }
