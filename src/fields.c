@@ -1138,10 +1138,44 @@ static bool units_agree(const rs_fieldmap *m, const char *ta, size_t na, const c
 	return *scale == sb && (*ca == 0 || *cb == 0 || (*ca & *cb) != 0);
 }
 
+/* Does a share's header name a unit other than percent: per mille (‰, 千分比),
+ * basis points? Its word, or NULL. */
+static const char *share_unit(const char *s, size_t n)
+{
+	static const char *const words[] = {"\xE2\x80\xB0", "per mille", "permille", "promille",
+	                                    "basis point", "千分", "万分", NULL};
+	char low[RS_FIELD_WHERE_MAX];
+	size_t i, j;
+
+	for (i = 0; i < n && i + 1 < sizeof low; i++)
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	low[i] = '\0';
+	for (j = 0; words[j] != NULL; j++)
+		if (strstr(low, words[j]) != NULL)
+			return words[j];
+	for (j = 0; low[j] != '\0'; j++) /* "(bp)", "(bps)" as words */
+		if ((strncmp(low + j, "bp)", 3) == 0 || strncmp(low + j, "bps)", 4) == 0 ||
+		     strncmp(low + j, "bp]", 3) == 0 || strncmp(low + j, "bps]", 4) == 0) &&
+		    (j == 0 || !ascii_alnum(low[j - 1])))
+			return "bp";
+	return NULL;
+}
+
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
-	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND];
+	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND], s = m->col[RS_F_PURCHASE_SHARE];
+	const char *unit;
 	char ta[48], tb[48];
+
+	/* relstage's shares are percentages: "88" under "Share (‰)" is 8.8% */
+	if (s >= 0 && (unit = share_unit(h->cell[s], h->len[s])) != NULL)
+		return rs_error_set(err, RS_EUSAGE, h->line,
+		                    "purchase_share (%s \"%s\") is not in percent (it names %s), "
+		                    "so every share read from it would be wrong: give the shares in "
+		                    "percent, or take the share from no %s (-m purchase_share=) and "
+		                    "give our_sales and customer_spend", RS_COL(m->keys),
+		                    rs_field_shown(ta, sizeof ta, h->cell[s], h->len[s]), unit,
+		                    RS_COL(m->keys));
 
 	m->amount_cur[0] = m->amount_cur[1] = 0;
 	m->amount_scaled = false;

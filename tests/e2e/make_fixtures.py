@@ -705,6 +705,9 @@ def values_fixtures():
     # the share would be 1,000 times too small: stopped at the header.
     f["values_units_thousands.csv"] = lines(
         "Account ID,Revenue ($000),Total Purchases ($)", "T01,50,100000").encode("utf-8")
+    # A share in per mille: 88 is 8.8%, not 88%: stopped at the header.
+    f["values_share_permille.csv"] = lines(
+        "客户编号,采购份额（\u2030）", "P01,88").encode("utf-8")
     # India's lakh and crore groups, rupee signs and codes.
     f["values_indian.csv"] = lines(
         "Account ID,Our Sales,Customer Spend",

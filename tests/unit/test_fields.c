@@ -569,6 +569,36 @@ static void test_amount_headers_in_two_units_stop_the_run(void **state)
 	assert_int_equal(units_agree("Sales (FY2026)", "Spend (EUR)"), 1);
 }
 
+/* The share's header names per mille or basis points: "88" is 8.8% or
+ * 0.88%, never 88%: the run stops; "(%)" and no unit read as percent. */
+static void test_a_share_header_in_per_mille_or_basis_points_stops_the_run(void **state)
+{
+	static const char *const units[] = {"采购份额（‰）", "Share (‰)", "份额‰", "Share (per mille)",
+	                                    "Share (bps)", "Share [bp]", "采购份额（千分比）", NULL};
+	static const char *const percent[] = {"Share (%)", "份额（%）", "Share", "Share bps_x", NULL};
+	char header[128];
+	trow h;
+	rs_error err;
+	rs_fieldmap *m;
+	size_t i;
+
+	(void)state;
+	for (i = 0; units[i] != NULL; i++) {
+		(void)snprintf(header, sizeof header, "id|%s", units[i]);
+		m = map_ok(header, (const char *const[]){"purchase_share=#2"}, 1);
+		rs_error_clear(&err);
+		assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, header, 1), &err), RS_EUSAGE);
+		assert_non_null(strstr(err.msg, "is not in percent"));
+		rs_fieldmap_free(m);
+	}
+	for (i = 0; percent[i] != NULL; i++) {
+		(void)snprintf(header, sizeof header, "id|%s", percent[i]);
+		m = map_ok(header, (const char *const[]){"purchase_share=#2"}, 1);
+		assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, header, 1), &err), RS_OK);
+		rs_fieldmap_free(m);
+	}
+}
+
 static void test_sales_and_spend_are_a_share_source(void **state)
 {
 	rs_fieldmap *m = map_ok("account_id|sales|customer_total_purchases", NULL, 0);
@@ -2358,6 +2388,7 @@ int main(void)
 	    cmocka_unit_test(test_missing_id_lists_its_names),
 	    cmocka_unit_test(test_missing_share_lists_accepted_names),
 	    cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
+	    cmocka_unit_test(test_a_share_header_in_per_mille_or_basis_points_stops_the_run),
 	    cmocka_unit_test(test_sales_and_spend_are_a_share_source),
 	    cmocka_unit_test(test_amount_headers_in_two_units_stop_the_run),
 	    cmocka_unit_test(test_norm_folds_case_width_units_hash_and_shifou),
