@@ -1164,7 +1164,8 @@ static const char *share_unit(const char *s, size_t n)
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err)
 {
 	long a = m->col[RS_F_OUR_SALES], b = m->col[RS_F_CUSTOMER_SPEND], s = m->col[RS_F_PURCHASE_SHARE];
-	const char *unit;
+	rs_lang g = err != NULL ? err->lang : RS_LANG_EN;
+	const char *unit, *col = rs_msg_tr(g, RS_COL(m->keys));
 	char ta[48], tb[48];
 
 	/* relstage's shares are percentages: "88" under "Share (‰)" is 8.8% */
@@ -1173,14 +1174,14 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 		                    "purchase_share (%s \"%s\") is not in percent (it names %s), "
 		                    "so every share read from it would be wrong: give the shares in "
 		                    "percent, or take the share from no %s (-m purchase_share=) and "
-		                    "give our_sales and customer_spend", RS_COL(m->keys),
+		                    "give our_sales and customer_spend", col,
 		                    rs_field_shown(ta, sizeof ta, h->cell[s], h->len[s]), unit,
-		                    RS_COL(m->keys));
+		                    col);
 
 	m->amount_cur[0] = m->amount_cur[1] = 0;
 	m->amount_scaled = false;
 	m->amount_scale = 1;
-	char tu[96] = "counts as plain units";
+	char tu[160];
 
 	if (a < 0 || b < 0 ||
 	    units_agree(m, h->cell[a], h->len[a], h->cell[b], h->len[b], &m->amount_cur[0],
@@ -1190,17 +1191,20 @@ rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *h, rs_error *err
 	}
 	m->amount_scale = 1;
 	if (m->unit_line > 0)
-		(void)snprintf(tu, sizeof tu, "is in the unit line %lu gives, \"%s\"", m->unit_line,
-		               m->unit_title);
+		(void)snprintf(tu, sizeof tu, rs_msg_tr(g, "is in the unit line %lu gives, \"%s\""),
+		               m->unit_line, m->unit_title);
+	else
+		(void)snprintf(tu, sizeof tu, "%s", rs_msg_tr(g, "counts as plain units"));
 	return rs_error_set(err, RS_EUSAGE, h->line,
 	                    "our_sales (%s \"%s\") and customer_spend (%s \"%s\") name "
 	                    "different units (a %s that names no scale %s), "
 	                    "so the share from them would be wrong: give both in one unit and say so "
 	                    "in both %s, or give the share as purchase_share and take one of "
-	                    "them from no %s (-m our_sales= or -m customer_spend=)", RS_COL(m->keys),
-	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]), RS_COL(m->keys),
+	                    "them from no %s (-m our_sales= or -m customer_spend=)", col,
+	                    rs_field_shown(ta, sizeof ta, h->cell[a], h->len[a]), col,
 	                    rs_field_shown(tb, sizeof tb, h->cell[b], h->len[b]),
-	                    m->keys ? "key" : "header", tu, m->keys ? "keys" : "headers", RS_COL(m->keys));
+	                    rs_msg_tr(g, m->keys ? "key" : "header"), tu,
+	                    rs_msg_tr(g, m->keys ? "keys" : "headers"), col);
 }
 
 /* Column c's header with the unit the row under it gives, "销售额 (万元)". */

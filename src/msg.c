@@ -483,6 +483,35 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "read is unclear %.*s): name them with -m, such as %s",
                         "第 %lu 行和第 %lu 行合为一个表头（期间单元格合并在其各列之上，与其下的单元格连读），"
                         "但不清楚应读取哪一期的列%.*s）：请用 -m 指定，如 %s"},
+    [RS_M_S_U_SHARE] = {"purchase_share (%s \"%s\") is not in percent (it names %s), "
+                        "so every share read from it would be wrong: give the shares in "
+                        "percent, or take the share from no %s (-m purchase_share=) and "
+                        "give our_sales and customer_spend",
+                        "purchase_share（%s \"%s\"）不是百分比（它标明的是 %s），从中读出的每个份额"
+                        "都会出错：请以百分比给出份额，或不从任何%s读取份额（-m purchase_share=），"
+                        "改为给出 our_sales 和 customer_spend"},
+    [RS_M_S_U_DIFFER] = {"our_sales (%s \"%s\") and customer_spend (%s \"%s\") name "
+                         "different units (a %s that names no scale %s), "
+                         "so the share from them would be wrong: give both in one unit and say so "
+                         "in both %s, or give the share as purchase_share and take one of "
+                         "them from no %s (-m our_sales= or -m customer_spend=)",
+                         "our_sales（%s \"%s\"）和 customer_spend（%s \"%s\"）标明的单位不同"
+                         "（未标明倍数的%s%s），由此算出的份额会出错：请把两者换成同一单位并在两个%s"
+                         "中写明，或以 purchase_share 给出份额，并让其中一个不取任何%s"
+                         "（-m our_sales= 或 -m customer_spend=）"},
+    [RS_M_S_U_PLAIN] = {"counts as plain units", "按原始单位计"},
+    [RS_M_S_U_LINE] = {"is in the unit line %lu gives, \"%s\"", "按第 %lu 行单位行所写的 \"%s\" 计"},
+    [RS_M_S_U_HEADER] = {"header", "表头"},
+    [RS_M_S_U_HEADERS] = {"headers", "表头"},
+    [RS_M_S_U_SUB] = {"this row under the header gives units: our_sales (column \"%s\") in "
+                      "\"%s\" and customer_spend (column \"%s\") in \"%s\" (no unit is plain "
+                      "units), so the share from them would be wrong: give both in one unit, or "
+                      "give the share as purchase_share and take one of them from no column "
+                      "(-m our_sales= or -m customer_spend=)",
+                      "表头下的这一行给出了单位：our_sales（列 \"%s\"）为 \"%s\"，customer_spend"
+                      "（列 \"%s\"）为 \"%s\"（未写单位即按原始单位计），由此算出的份额会出错："
+                      "请把两者换成同一单位，或以 purchase_share 给出份额，并让其中一个不取任何列"
+                      "（-m our_sales= 或 -m customer_spend=）"},
     [RS_M_S_MERGED] = {"a second header row: %s's header \"%s\" stands over \"%s\" and \"%s\" "
                        "(columns %ld and %ld), a cell merged across them; say which is %s with "
                        "-m %s=#%ld or -m %s=#%ld",
