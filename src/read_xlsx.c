@@ -48,6 +48,8 @@ struct rs_xlsx_in {
 	size_t active;          /* the sheet Excel opens on (activeTab); SIZE_MAX: none */
 	char sst_path[256], styles_path[256];
 	rs_buf xf_kind;         /* per cell style (cellXfs), RS_XLSX_ bits */
+	strs xf_unit;           /* per cell style: "pre\0post" a scale's text shows
+	                           around the number (rs_xlsx_fmt_unit), "\0" if none */
 	strs fmt_code;          /* custom number formats: "id\0code" */
 	strs sst;               /* the shared strings */
 	size_t *read, nread;    /* the sheet asked for, then "NAME 2", ...; once read,
@@ -253,16 +255,29 @@ static void rels_start(void *ud, const XML_Char *name, const XML_Char **a)
 
 /* ------------------------------------------------------------ styles */
 
-/* What number format `id` shows: the workbook's own (<numFmt>) if it has
- * one by that id, else the built-in one. */
-static unsigned char fmt_kind(const rs_xlsx_in *x, const char *id)
+/* The workbook's own number format `id` (<numFmt>), or NULL: a built-in one. */
+static const char *fmt_code(const rs_xlsx_in *x, const char *id)
 {
 	size_t i;
 
 	for (i = 0; i < x->fmt_code.n; i++)
 		if (strcmp(strs_at(&x->fmt_code, i), id) == 0)
-			return rs_xlsx_fmt_kind(id, strs_at(&x->fmt_code, i) + strlen(id) + 1);
-	return rs_xlsx_fmt_kind(id, NULL);
+			return strs_at(&x->fmt_code, i) + strlen(id) + 1;
+	return NULL;
+}
+
+/* A cell style's number format: what it shows (RS_XLSX_ bits) and the
+ * text of a scale around the number, if any (built-in formats name none). */
+static bool add_xf(rs_xlsx_in *x, const char *id)
+{
+	const char *code = id != NULL ? fmt_code(x, id) : NULL;
+	char pre[RS_XLSX_UNIT] = "", post[RS_XLSX_UNIT] = "";
+
+	if (code != NULL)
+		(void)rs_xlsx_fmt_unit(code, pre, post);
+	return rs_buf_putc(&x->xf_kind, (char)(id != NULL ? rs_xlsx_fmt_kind(id, code) : 0)) &&
+	       strs_add(&x->xf_unit, pre, strlen(pre)) && rs_buf_puts(&x->xf_unit.text, post) &&
+	       rs_buf_putc(&x->xf_unit.text, '\0');
 }
 
 static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
@@ -278,8 +293,7 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **a)
 	    (!strs_add(&x->fmt_code, id, strlen(id)) || !rs_buf_puts(&x->fmt_code.text, code) ||
 	     !rs_buf_putc(&x->fmt_code.text, '\0')))
 		nomem(pt);
-	if (strcmp(ln, "xf") == 0 && *in_xfs &&
-	    !rs_buf_putc(&x->xf_kind, (char)(id != NULL ? fmt_kind(x, id) : 0)))
+	if (strcmp(ln, "xf") == 0 && *in_xfs && !add_xf(x, id))
 		nomem(pt);
 }
 
@@ -364,6 +378,7 @@ typedef struct sheet_rd {
 	int rph;
 	char t;                   /* its type: n s b e i (inline) S (str) d */
 	unsigned char kind;
+	const char *unit;         /* its format's scale text (xf_unit), or NULL */
 	size_t col;
 	rs_buf text;
 	/* the row being read */
@@ -409,7 +424,7 @@ static void end_cell(part *pt, sheet_rd *s)
 	const char *t = s->text.data != NULL ? s->text.data : "";
 	size_t n = s->text.len;
 	unsigned char type = RS_T_STRING;
-	char num[RS_XLSX_CELL_TEXT];
+	char num[RS_XLSX_CELL_TEXT], shown[RS_XLSX_CELL_TEXT + 2 * RS_XLSX_UNIT];
 
 	/* An empty value is a formula's result only as text (t="str"); a 0 in a
 	 * workbook to be recalculated is XlsxWriter's stand-in for any result. */
@@ -465,6 +480,12 @@ static void end_cell(part *pt, sheet_rd *s)
 		if (k > 0) {
 			t = num;
 			n = k;
+		}
+		if (type == RS_T_NUMBER && s->unit != NULL) { /* 88 under #,##0"万元" shows 88万元 */
+			t = shown;
+			n = (size_t)snprintf(shown, sizeof shown, "%s%s%s", s->unit, num,
+			                     s->unit + strlen(s->unit) + 1);
+			type = RS_T_STRING;
 		}
 	}
 	if (n > s->c->opts->max_field) {
@@ -596,6 +617,9 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->t = v == NULL || strcmp(v, "n") == 0 ? 'n' : strcmp(v, "inlineStr") == 0 ? 'i'
 		     : strcmp(v, "str") == 0 ? 'S' : v[0];
 		s->kind = style < pt->x->xf_kind.len ? (unsigned char)pt->x->xf_kind.data[style] : 0;
+		s->unit = style < pt->x->xf_unit.n ? strs_at(&pt->x->xf_unit, style) : NULL;
+		if (s->unit != NULL && s->unit[0] == '\0' && s->unit[1] == '\0')
+			s->unit = NULL;
 		s->in_cell = true;
 		s->formula = s->has_v = false;
 		rs_buf_reset(&s->text);
@@ -1036,6 +1060,7 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->rel_id);
 	strs_free(&x->rel_target);
 	strs_free(&x->fmt_code);
+	strs_free(&x->xf_unit);
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
 	rs_buf_free(&x->col_hidden);

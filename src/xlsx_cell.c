@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "xlsx.h"
@@ -75,6 +76,127 @@ static unsigned char builtin_kind(unsigned long id)
 unsigned char rs_xlsx_fmt_kind(const char *id, const char *code)
 {
 	return code != NULL ? code_kind(code) : builtin_kind(strtoul(id, NULL, 10));
+}
+
+/* Bytes of the UTF-8 character that starts with byte c (1 for a stray one). */
+static size_t char_len(unsigned char c)
+{
+	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Does literal text t name a scale: 万 萬 亿 億 千 anywhere, or a Latin word
+ * K, Tsd, Mio, Mrd or bn (any case), M or MM? */
+static bool names_scale(const char *t)
+{
+	static const char *const cjk[] = {"\xE4\xB8\x87", "\xE8\x90\xAC", "\xE4\xBA\xBF",
+	                                  "\xE5\x84\x84", "\xE5\x8D\x83", NULL}; /* 万萬亿億千 */
+	static const char *const latin[] = {"k", "tsd", "mio", "mrd", "bn", NULL}; /* any case */
+	const char *const *w;
+
+	for (w = cjk; *w != NULL; w++)
+		if (strstr(t, *w) != NULL)
+			return true;
+	while (*t != '\0') {
+		size_t n = 0;
+
+		while ((t[n] >= 'a' && t[n] <= 'z') || (t[n] >= 'A' && t[n] <= 'Z'))
+			n++;
+		for (w = latin; n > 0 && *w != NULL; w++)
+			if (strlen(*w) == n && strncasecmp(t, *w, n) == 0)
+				return true;
+		if ((n == 1 && t[0] == 'M') || (n == 2 && strncmp(t, "MM", 2) == 0))
+			return true; /* a million (m is a metre) */
+		t += n > 0 ? n : 1;
+	}
+	return false;
+}
+
+/* Appends the character at s (its bytes) to lit[*n], cut at cap; returns its length. */
+static size_t lit_put(char *lit, size_t *n, size_t cap, const char *s)
+{
+	size_t k = char_len((unsigned char)*s), i;
+
+	for (i = 0; i < k && s[i] != '\0'; i++)
+		if (*n + 1 < cap)
+			lit[(*n)++] = s[i];
+		else
+			*n = cap; /* too long: no unit */
+	return i;
+}
+
+/*
+ * The text a custom number format shows before and after a number
+ * (`"¥"0"万元"`: ¥ and 万元), when it names a scale the stored number is in:
+ * a cell storing 88 under `#,##0"万元"` shows 88万元, which is 880,000; read
+ * as 88 beside an amount in yuan, the share would be 10,000 times off. Not
+ * when the format scales the number itself (a comma after the digits,
+ * `#,##0,"千元"`, or a literal point among them, `0!.0000"万"`, Excel's way
+ * to show yuan in 万): then the stored number is in plain units. pre and post
+ * get up to RS_XLSX_UNIT - 1 bytes; false when there is no such text.
+ */
+bool rs_xlsx_fmt_unit(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT])
+{
+	char lit[2][RS_XLSX_UNIT];
+	size_t n[2] = {0, 0}, side = 0, i;
+	bool scaled = false, dot = false;
+	const char *s, *e;
+
+	for (s = code; *s != '\0' && *s != ';'; s++) {
+		switch (*s) {
+		case '"':
+			if ((e = strchr(s + 1, '"')) == NULL)
+				return false;
+			for (s++; s < e; s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s))
+				dot |= *s == '.';
+			break;
+		case '\\': case '!':
+			if (s[1] != '\0')
+				dot |= s[1] == '.', s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s + 1);
+			break;
+		case '_': case '*': /* a space as wide as the next character; fill */
+			if (s[1] != '\0')
+				s += char_len((unsigned char)s[1]);
+			break;
+		case '[':
+			if ((e = strchr(s, ']')) == NULL)
+				return false;
+			s = e;
+			break;
+		case 'G': case 'g': /* General: the number as it is */
+			if (strncasecmp(s, "General", 7) != 0)
+				break;
+			s += 6;
+			/* fall through */
+		case '0': case '#': case '?':
+			if (dot && side == 1)
+				return false; /* 0!.0000"万": digits placed around a literal point */
+			side = 1;
+			n[1] = 0, dot = false; /* the text after the number is what follows the last digit */
+			break;
+		case ',':
+			for (e = s; *e == ','; e++)
+				;
+			scaled |= side == 1 && *e != '0' && *e != '#' && *e != '?';
+			s = e - 1;
+			break;
+		case ' ': case '$': case '-': case '(': case ')': /* shown as they are */
+			(void)lit_put(lit[side], &n[side], RS_XLSX_UNIT, s);
+			break;
+		default:
+			if ((unsigned char)*s >= 0x80) /* 万 written without quotes */
+				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s) - 1;
+			break;
+		}
+	}
+	if (side == 0 || scaled || n[0] >= RS_XLSX_UNIT || n[1] >= RS_XLSX_UNIT)
+		return false;
+	for (i = 0; i < 2; i++)
+		lit[i][n[i]] = '\0';
+	if (!names_scale(lit[0]) && !names_scale(lit[1]))
+		return false;
+	memcpy(pre, lit[0], n[0] + 1);
+	memcpy(post, lit[1], n[1] + 1);
+	return true;
 }
 
 /* ------------------------------------------------------ text escapes */

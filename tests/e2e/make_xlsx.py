@@ -653,6 +653,32 @@ def year_as_date(out):
               ["Y3", "A real date", "60", "2019-03-01"], ["Y4", "A plain year", "60", "2015"]])
 
 
+def units(out):
+    """Amounts under custom number formats that name a scale: 88 under
+    #,##0"万元" shows 88万元 (880,000), read so, never as 88 beside yuan;
+    ¥45万 and 100万元 around General; 0.006亿. A format that scales the
+    number itself (#,##0,"千元": a comma after the digits; 0!.0000"万",
+    yuan shown in 万 by a literal point) stores plain units: read as stored.
+    "1.5M" (a million or a thousand) is refused, as in a CSV."""
+    styles = styles_xml({164: '#,##0"万元"', 165: '#,##0"元"', 166: '#,##0,"千元"', 167: '0!.0000"万"',
+                         168: '0.000"亿"', 169: '"¥"#,##0"万"', 170: 'General"万元"', 171: '0.0"M"',
+                         172: '0"K"'},
+                        [0, 164, 165, 166, 167, 168, 169, 170, 171, 172])
+    head = ["id", "name", "our_sales", "customer_spend"]
+    rows = [[inline("%s1" % chr(65 + i), h) for i, h in enumerate(head)]]
+    cells = [("U1", "万元 beside 元", (88, 1), (2000000, 2)), ("U2", "千元 scaled", (1234567, 3), (2469134, 0)),
+             ("U3", "万 by a point", (300000, 4), (0.006, 5)), ("U4", "¥ and General", (45, 6), (100, 7)),
+             ("U5", "M refused", (1.5, 8), (3000000, 0)), ("U6", "K", (12, 9), (24000, 0))]
+    for r, (id_, name, sales, spend) in enumerate(cells, 2):
+        rows.append([inline("A%d" % r, id_), inline("B%d" % r, name), num("C%d" % r, sales[0], sales[1]),
+                     num("D%d" % r, spend[0], spend[1])])
+    package(os.path.join(out, "xl_units.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+    twin(os.path.join(out, "xl_units.csv"),
+         [head, ["U1", "万元 beside 元", "88万元", "2000000"], ["U2", "千元 scaled", "1234567", "2469134"],
+          ["U3", "万 by a point", "300000", "0.006亿"], ["U4", "¥ and General", "¥45万", "100万元"],
+          ["U5", "M refused", "1.5M", "3000000"], ["U6", "K", "12K", "24000"]])
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -676,3 +702,4 @@ if __name__ == "__main__":
     booleans(out)
     merged_rows(out)
     year_as_date(out)
+    units(out)

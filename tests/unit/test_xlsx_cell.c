@@ -153,6 +153,44 @@ static void test_number_formats_say_date_time_or_percentage(void **state)
 	assert_int_equal(rs_xlsx_fmt_kind("4", NULL), 0);
 }
 
+static void expect_unit(const char *code, const char *pre, const char *post)
+{
+	char p[RS_XLSX_UNIT] = "", q[RS_XLSX_UNIT] = "";
+	bool got = rs_xlsx_fmt_unit(code, p, q);
+
+	assert_int_equal(got, pre != NULL);
+	if (pre != NULL) {
+		assert_string_equal(p, pre);
+		assert_string_equal(q, post);
+	}
+}
+
+/* 88 under #,##0"万元" is 880,000 as the sheet shows it; a format that
+ * scales the number itself leaves it in plain units. */
+static void test_a_format_naming_a_scale_gives_its_text_around_the_number(void **state)
+{
+	(void)state;
+	expect_unit("#,##0\"万元\"", "", "万元");
+	expect_unit("#,##0.00\"万元\";[Red]-#,##0.00\"万元\"", "", "万元");
+	expect_unit("\"¥\"#,##0\"万\"", "¥", "万");
+	expect_unit("[$¥-804]#,##0.0\"亿元\"", "", "亿元");
+	expect_unit("General\"万元\"", "", "万元");
+	expect_unit("0\\万", "", "万");
+	expect_unit("0万元", "", "万元"); /* without quotes, as some writers save it */
+	expect_unit("#,##0 \"Mio. €\"", "", " Mio. €");
+	expect_unit("0\"K\"", "", "K");
+	expect_unit("0.0\"M\"", "", "M");
+	expect_unit("#,##0,\"千元\"", NULL, NULL);  /* the comma divides by 1000 */
+	expect_unit("0.0,,\"M\"", NULL, NULL);
+	expect_unit("0!.0000\"万\"", NULL, NULL); /* yuan shown in 万 by a literal point */
+	expect_unit("0\\.0,\"万\"", NULL, NULL);
+	expect_unit("#,##0\"元\"", NULL, NULL);   /* a currency, no scale */
+	expect_unit("0\" m²\"", NULL, NULL);     /* a metre is no million */
+	expect_unit("#,##0", NULL, NULL);
+	expect_unit("\"万元\"", NULL, NULL);       /* no number shown */
+	expect_unit("0\"万", NULL, NULL);
+}
+
 static void expect_unescaped(const char *in, const char *want)
 {
 	char buf[64];
@@ -275,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_date_serials_read_as_iso_dates_in_both_date_systems),
 		cmocka_unit_test(test_iso_date_cells_read_as_their_format_shows_them),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
+		cmocka_unit_test(test_a_format_naming_a_scale_gives_its_text_around_the_number),
 		cmocka_unit_test(test_escaped_text_decodes_to_itself),
 		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
 		cmocka_unit_test(test_the_workbooks_own_format_code_wins_over_the_builtin_id),
