@@ -954,22 +954,31 @@ static bool one_of(const char *key, const char *const *names)
  * C4C, SuccessFactors), Dynamics 365's FetchXML morerecords, Affinity's
  * next_page_token, a next page's number (Salesloft's "next_page": 2),
  * Airtable's "offset" ("itr.../rec...", a cursor; not "100" or "+08:00"),
- * SugarCRM's "next_offset" (-1 on the last page).
+ * SugarCRM's "next_offset" (-1 on the last page); as Java APIs page
+ * (Yonyou, Kingdee, RuoYi): PageHelper's "hasNextPage", "isLastPage": false
+ * and "nextPage" (0 on the last page), Spring's Slice "last": false,
+ * "hasNext": true.
  */
 static bool more_follow(const char *key, const cJSON *v)
 {
 	static const char *const next[] = {"next", "nextRecordsUrl", "@odata.nextLink", "nextLink",
 	                                   "nextPageToken", "next_page", "next_page_url",
-	                                   "next_cursor", "__next", "next_page_token", NULL};
+	                                   "next_cursor", "__next", "next_page_token", "nextPage",
+	                                   NULL};
 	static const char *const more[] = {"has_more", "hasMore", "has-more", "hasNextPage",
 	                                   "more_records", "more_items_in_collection",
-	                                   "@Microsoft.Dynamics.CRM.morerecords", NULL};
+	                                   "@Microsoft.Dynamics.CRM.morerecords", "hasNext",
+	                                   "has_next", "has_next_page", NULL};
+	static const char *const last[] = {"last", "isLast", "is_last", "lastPage", "isLastPage",
+	                                   "is_last_page", "last_page", NULL}; /* false: more */
 
 	if (one_of(key, next))
 		return v == NULL || (cJSON_IsString(v) && v->valuestring[0] != '\0') ||
 		       (cJSON_IsNumber(v) && v->valuedouble > 0);
 	if (v != NULL && one_of(key, more))
 		return cJSON_IsTrue(v);
+	if (v != NULL && one_of(key, last))
+		return cJSON_IsFalse(v);
 	if (cJSON_IsString(v) && strcmp(key, "offset") == 0)
 		return strncmp(v->valuestring, "itr", 3) == 0;
 	if (cJSON_IsNumber(v) && strcmp(key, "next_offset") == 0)
@@ -1007,9 +1016,12 @@ typedef struct paging {
  * number: a count of the whole list's records (Odoo's length, Salesforce's
  * totalSize, HubSpot's total, OData's @odata.count, Oracle's totalResults,
  * Yonyou U8's row_count, Spring's totalElements, Yii's totalCount, OData
- * v2's __count, Dynamics 365's totalrecordcount), of its
- * pages (Laravel's last_page, Strapi's pageCount, Spring's totalPages)
- * above 1, or this page's number (Zoho's info.page) above 1: noted in *s.
+ * v2's __count, Dynamics 365's totalrecordcount, DataTables' recordsTotal,
+ * CouchDB's total_rows, and the totalRecord(s), totalNum, totalRow(s) of
+ * Chinese APIs), of its pages (Laravel's last_page, Strapi's pageCount,
+ * Spring's totalPages, totalPage) above 1, or this page's number (Zoho's
+ * info.page, PageHelper's pageNum, pageNo, MyBatis-Plus's current) above 1:
+ * noted in *s.
  */
 static void note_count(said *s, rs_lang g, const rs_buf *path, const char *key, const cJSON *v)
 {
@@ -1018,12 +1030,17 @@ static void note_count(said *s, rs_lang g, const rs_buf *path, const char *key, 
 	                                     "row_count", "@odata.count", "totalElements",
 	                                     "total_entries", "totalItems", "total_items",
 	                                     "recordCount", "record-count", "__count",
-	                                     "@Microsoft.Dynamics.CRM.totalrecordcount", NULL};
+	                                     "@Microsoft.Dynamics.CRM.totalrecordcount", "recordsTotal",
+	                                     "recordsFiltered", "totalRecord", "totalRecords",
+	                                     "total_records", "totalNum", "total_num", "totalRow",
+	                                     "totalRows", "total_rows", NULL};
 	static const char *const pages[] = {"total_pages", "totalPages", "pageCount", "page_count",
 	                                    "page-count", "last_page", "lastPage", "pages",
-	                                    "num_pages", NULL};
+	                                    "num_pages", "totalPage", "total_page", "pageTotal",
+	                                    "page_total", NULL};
 	static const char *const page[] = {"page", "current_page", "currentPage", "pageNumber",
-	                                   "page_number", "pageIndex", NULL};
+	                                   "page_number", "pageIndex", "pageNum", "page_num",
+	                                   "pageNo", "page_no", "current", NULL};
 	const char *t = cJSON_IsString(v) ? v->valuestring : "";
 	double n = cJSON_IsNumber(v) ? v->valuedouble : -1;
 

@@ -691,6 +691,51 @@ static void test_a_count_in_a_pagination_object_beside_the_array_is_one_page(voi
  * A page read under --json-path, as asked: rs_read_ctx.page says what says
  * more follow, for the classifier to tell; empty for a whole list.
  */
+/*
+ * Replies of Java APIs as Chinese ERPs and CRMs send them (Yonyou, Kingdee,
+ * RuoYi; PageHelper, MyBatis-Plus, Spring): a page says so by hasNext,
+ * isLastPage/lastPage/last false, nextPage, a count of pages (totalPage) or
+ * records (totalRecord, totalNum, recordsTotal) or a page number (pageNum,
+ * pageNo, current) above 1. The last page, or the whole list, does not.
+ */
+static void test_java_apis_paging_signs_say_one_page(void **state)
+{
+	static const char *const pages[] = {
+		"{\"code\": \"200\", \"data\": {\"list\": [{\"id\": 1}], \"hasNext\": true}}",
+		"{\"data\": {\"list\": [{\"id\": 1}], \"isLastPage\": false, \"pageNum\": 1}}",
+		"{\"data\": {\"rows\": [{\"id\": 1}], \"lastPage\": false, \"pageNo\": 1}}",
+		"{\"content\": [{\"id\": 1}], \"last\": false, \"first\": true, \"number\": 0}",
+		"{\"data\": {\"list\": [{\"id\": 1}], \"nextPage\": 2}}",
+		"{\"data\": {\"rows\": [{\"id\": 1}], \"total\": 1, \"totalPage\": 3}}",
+		"{\"result\": {\"dataList\": [{\"id\": 1}], \"totalRecord\": 57}}",
+		"{\"data\": [{\"id\": 1}], \"totalNum\": \"57\"}",
+		"{\"draw\": 1, \"recordsTotal\": 57, \"recordsFiltered\": 57, \"data\": [{\"id\": 1}]}",
+		"{\"records\": [{\"id\": 1}], \"total\": 0, \"size\": 10, \"current\": 2, \"pages\": 0}",
+		"{\"data\": {\"list\": [{\"id\": 1}], \"pageNo\": 3}}",
+	};
+	static const char *const whole[] = {
+		"{\"data\": {\"list\": [{\"id\": 1}], \"hasNext\": false, \"pageNum\": 1, \"nextPage\": 0}}",
+		"{\"data\": {\"list\": [{\"id\": 1}], \"isLastPage\": true, \"totalPage\": 1}}",
+		"{\"content\": [{\"id\": 1}], \"last\": true, \"totalElements\": 1}",
+		"{\"records\": [{\"id\": 1}], \"total\": 1, \"current\": 1, \"pages\": 1}",
+	};
+	rec r;
+	rs_error err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof pages / sizeof *pages; i++) {
+		assert_int_equal(jdoc(pages[i], NULL, NULL, 0, &r, &err), RS_EUSAGE);
+		assert_non_null(strstr(err.msg, "the reply holds one page of its records"));
+	}
+	assert_int_equal(jdoc(pages[0], NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(data.hasNext says more follow)"));
+	assert_int_equal(jdoc(pages[5], NULL, NULL, 0, &r, &err), RS_EUSAGE);
+	assert_non_null(strstr(err.msg, "(data.totalPage says 3 pages)"));
+	for (i = 0; i < sizeof whole / sizeof *whole; i++)
+		assert_int_equal(jdoc(whole[i], NULL, NULL, 0, &r, &err), RS_OK);
+}
+
 static void test_a_page_read_under_json_path_is_said(void **state)
 {
 	rec r;
@@ -1239,6 +1284,7 @@ int main(void)
 		cmocka_unit_test(test_one_page_of_a_paged_reply_stops_unless_named),
 		cmocka_unit_test(test_a_count_beside_the_array_larger_than_it_is_one_page),
 		cmocka_unit_test(test_a_count_in_a_pagination_object_beside_the_array_is_one_page),
+		cmocka_unit_test(test_java_apis_paging_signs_say_one_page),
 		cmocka_unit_test(test_a_page_read_under_json_path_is_said),
 		cmocka_unit_test(test_the_first_records_objects_members_are_noted),
 		cmocka_unit_test(test_json_path_names_the_array_among_several),
