@@ -603,6 +603,17 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 			                      v, RS_XLSX_SHEET_ROWS + 1));
 			return;
 		}
+		/* Rows come top to bottom: one out of order or numbered twice is a
+		 * damaged sheet (which row Excel shows there is not known), and the
+		 * totals and footer rows are judged by the rows above them. */
+		if (v != NULL && s->row < s->next_row) {
+			stop(pt, rs_error_set(pt->err, RS_EPARSE, s->row,
+			                      "row %lu comes after row %lu in the sheet's XML (its rows are out "
+			                      "of order, or one is written twice): open the workbook in Excel, "
+			                      "WPS or LibreOffice and save it, or save the sheet as CSV",
+			                      s->row, s->next_row - 1));
+			return;
+		}
 		s->next_row = s->row + 1;
 		s->hidden = (v = attr(a, "hidden")) != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 		s->next_col = s->values = s->total = 0;

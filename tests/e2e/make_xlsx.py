@@ -457,6 +457,17 @@ def unordered(out):
     for name, row in (("xl_cells_unordered", [inline("A2", "U1"), num("C2", 45), inline("B2", "Name")]),
                       ("xl_cells_twice", [inline("A2", "U1"), inline("B2", "Name"), num("C2", 45), num("C2", 90)])):
         package(os.path.join(out, name + ".xlsx"), [("Export", sheet_xml([head, row]), None)])
+    # Rows out of order (3 before 2), or one numbered twice (2 with 45, then
+    # 2 with 90): Excel repairs such a sheet; which row it keeps is not known.
+    for name, order in (("xl_rows_unordered", [(1, "U0", 0), (3, "U3", 60), (2, "U2", 45)]),
+                        ("xl_rows_twice", [(1, "U0", 0), (2, "U1", 45), (2, "U2", 90)])):
+        body = "".join('<row r="%d">%s</row>' % (r, "".join(
+            '<c r="%s"%s>%s</c>' % (ref, ' t="%s"' % t if t else "", inner)
+            for ref, t, _, inner in ([inline("A%d" % r, id_), inline("B%d" % r, "Name"), num("C%d" % r, share)]
+                                     if r > 1 or id_ != "U0" else head)))
+            for r, id_, share in order)
+        package(os.path.join(out, name + ".xlsx"), [("Export", '<?xml version="1.0" encoding="UTF-8"?>\n'
+                 '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (M, body), None)])
 
 
 def sheets_shown(out):

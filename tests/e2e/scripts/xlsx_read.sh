@@ -104,6 +104,14 @@ for c in "xl_cells_unordered B2 C2" "xl_cells_twice C2 C2"; do
 	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF "$1.xlsx:2: cell $2 comes after cell $3 in the sheet's XML (its cells are out of order, or one is written twice): open the workbook in Excel, WPS or LibreOffice and save it" "$t/err" ||
 		fail "$1: exit $rc: $(cat "$t/err")"
 done
+# So do rows out of order, or one numbered twice: Excel repairs the sheet, and
+# the rows above a totals row are not those the file lists before it.
+for c in "xl_rows_unordered 2 3" "xl_rows_twice 2 2"; do
+	set -- $c
+	"$R" -q "$t/$1.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF "$1.xlsx:$2: row $2 comes after row $3 in the sheet's XML (its rows are out of order, or one is written twice): open the workbook in Excel, WPS or LibreOffice and save it" "$t/err" ||
+		fail "$1: exit $rc: $(cat "$t/err")"
+done
 
 # The first sheet is read; when Excel opens the workbook on another, that is
 # said (and --sheet names it). A hidden first sheet is passed over, silently:
