@@ -426,9 +426,10 @@ static void end_cell(part *pt, sheet_rd *s)
 	unsigned char type = RS_T_STRING;
 	char num[RS_XLSX_CELL_TEXT], shown[RS_XLSX_CELL_TEXT + 2 * RS_XLSX_UNIT];
 
-	/* An empty value is a formula's result only as text (t="str"); a 0 in a
-	 * workbook to be recalculated is XlsxWriter's stand-in for any result. */
-	if (s->formula && (!s->has_v || (n == 0 && s->t != 'S') ||
+	/* An empty value is a formula's result only as text (t="str"); a 0, or
+	 * an empty text, in a workbook to be recalculated is a stand-in for any
+	 * result (XlsxWriter's), since its writer did not calculate. */
+	if (s->formula && (!s->has_v || (n == 0 && (s->t != 'S' || x->recalc)) ||
 	                   (x->recalc && n == 1 && t[0] == '0'))) {
 		col_letters(s->col, num);
 		stop(pt, rs_error_set(pt->err, RS_EPARSE, s->row,

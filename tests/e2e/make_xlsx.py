@@ -570,7 +570,7 @@ def patched(src, dst, edits):
 
 def formulas(out):
     """Formulas whose value the workbook does not hold: openpyxl writes
-    none (<v></v>), XlsxWriter writes 0, both with fullCalcOnLoad="1"
+    none (<v></v>), XlsxWriter writes 0 (or an empty text result, t="str"), all with fullCalcOnLoad="1"
     (recalculate when opened). Once Excel has saved the file the values are
     there and the flag is gone: then they read, an empty text result too."""
     wb = openpyxl.Workbook()
@@ -584,6 +584,9 @@ def formulas(out):
     calc = ('<calcPr calcId="124519" fullCalcOnLoad="1"/>', '<calcPr calcId="191029"/>')
     patched(src, os.path.join(out, "xl_formula_zero.xlsx"),
             {sheet: [("<f>2+3</f><v></v>", "<f>2+3</f><v>0</v>")]})
+    # A text formula's empty result in a workbook to be recalculated: as unknown as the 0.
+    patched(src, os.path.join(out, "xl_formula_text.xlsx"),
+            {sheet: [('<c r="C2"><f>', '<c r="C2" t="str"><f>')]})
     patched(src, os.path.join(out, "xl_formula_calculated.xlsx"),
             {sheet: [("<f>2+3</f><v></v>", "<f>2+3</f><v>5</v>"),
                      ('<c r="A3"', '<c r="D3" t="str"><f>""</f><v></v></c><c r="A3"')],

@@ -85,8 +85,9 @@ grep -q "^K001,苏州金科精密机械有限公司,85%,4250000.5,5000000,6,3,�
 [ "$(wc -l <"$t/k.out")" = 5 ] || fail "xl_kingdee_plain: $(wc -l <"$t/k.out") lines, expected 5"
 
 # A formula whose value the workbook does not hold stops the run, naming the
-# cell: never read as empty (openpyxl) or as the 0 XlsxWriter stores.
-for f in xl_formula_openpyxl xl_formula_zero; do
+# cell: never read as empty (openpyxl, or an empty text result in a workbook
+# to be recalculated) or as the 0 XlsxWriter stores.
+for f in xl_formula_openpyxl xl_formula_zero xl_formula_text; do
 	"$R" -q "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -q "$f.xlsx:2: cell C2 holds a formula whose calculated value the workbook does not hold" "$t/err" ||
 		fail "$f: exit $rc: $(cat "$t/err")"
