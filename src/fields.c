@@ -1506,6 +1506,13 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
+	if (row->type != NULL && row->type[c] == RS_T_BOOL) { /* JSON's false, a TRUE cell */
+		char msg[128];
+
+		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_BOOL), s);
+		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], msg);
+		return RS_EREJECT;
+	}
 	if (sheet_error(s, n) || (d = rs_value_sci_digits(s, n)) > 0) {
 		char msg[128];
 

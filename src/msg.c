@@ -52,6 +52,9 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_ID_SHEET_ERROR] =
         {"id \"%.*s\" is a spreadsheet error (a formula that failed), not an id",
          "id \"%.*s\" 是电子表格错误值（公式计算失败），不是客户编号"},
+    [RS_M_ID_BOOL] =
+        {"id is %s, a yes/no value, not an id (Odoo writes false for a field left empty)",
+         "id 为 %s（是/否值），不是客户编号；Odoo 以 false 表示未填的字段"},
     [RS_M_JSON_LIST] =
         {"key \"%s\" holds a JSON array (a list), not one value; export one value "
          "for %s, or map it to another key",

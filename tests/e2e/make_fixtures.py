@@ -955,6 +955,17 @@ def odoo_reply(length):
          "category_id": [], "create_date": d} for i, n, s, d in rows]}}
 
 
+def odoo_ref_reply():
+    """Odoo's search_read of res.partner with the internal reference (ref) as
+    the id: false where none was entered, as Odoo writes every empty field
+    that is not a number or a yes/no."""
+    rows = [("C001", "Harbor Tooling Co.", 35.0), (False, "Alpine Gearboxes AG", 85.5),
+            (False, "Nordic Castings AB", 60.0)]
+    return {"jsonrpc": "2.0", "id": 1, "result": {"length": 3, "records": [
+        {"id": k, "ref": r, "name": n, "x_studio_share_of_wallet": s, "user_id": [2, "Mitchell Admin"],
+         "comment": False} for k, (r, n, s) in enumerate(rows, 7)]}}
+
+
 def hubspot_v2_reply(has_more):
     """HubSpot's legacy companies API (v2): companyId, each property an object
     whose value is text, dates as epoch milliseconds; paged by has-more."""
@@ -1114,6 +1125,7 @@ def rest_files():
         "rest_dynamics_accounts.json": (json.dumps(dynamics_reply()) + "\n").encode("utf-8"),
         "rest_odoo_page.json": json.dumps(odoo_reply(50)).encode("utf-8"),
         "rest_odoo_whole.json": json.dumps(odoo_reply(2)).encode("utf-8"),
+        "rest_odoo_ref.json": json.dumps(odoo_ref_reply()).encode("utf-8"),
         "rest_hubspot_v2_page.json": json.dumps(hubspot_v2_reply(True), indent=1).encode("utf-8"),
         "rest_hubspot_v2_all.json": json.dumps(hubspot_v2_reply(False), indent=1).encode("utf-8"),
         "rest_mongo_export.json": mongo_export(),
