@@ -48,8 +48,9 @@ struct rs_xlsx_in {
 	size_t active;          /* the sheet Excel opens on (activeTab); SIZE_MAX: none */
 	char sst_path[256], styles_path[256];
 	rs_buf xf_kind;         /* per cell style (cellXfs), RS_XLSX_ bits */
-	strs xf_unit;           /* per cell style: "pre\0post" a scale's text shows
-	                           around the number (rs_xlsx_fmt_unit), "\0" if none */
+	strs xf_unit;           /* per cell style: "pre\0post", the text its format shows
+	                           around a number (rs_xlsx_fmt_around), "\0" if none */
+	rs_buf xf_pad;          /* per cell style: the digits it pads a whole number to, or 0 */
 	strs fmt_code;          /* custom number formats: "id\0code" */
 	strs sst;               /* the shared strings */
 	size_t *read, nread;    /* the sheet asked for, then "NAME 2", ...; once read,
@@ -266,16 +267,19 @@ static const char *fmt_code(const rs_xlsx_in *x, const char *id)
 	return NULL;
 }
 
-/* A cell style's number format: what it shows (RS_XLSX_ bits) and the
- * text of a scale around the number, if any (built-in formats name none). */
+/* A cell style's number format: what it shows (RS_XLSX_ bits), the text
+ * of a scale around the number and the digits it pads it to, if any
+ * (built-in formats have neither). */
 static bool add_xf(rs_xlsx_in *x, const char *id)
 {
 	const char *code = id != NULL ? fmt_code(x, id) : NULL;
 	char pre[RS_XLSX_UNIT] = "", post[RS_XLSX_UNIT] = "";
+	unsigned pad = 0;
 
 	if (code != NULL)
-		(void)rs_xlsx_fmt_unit(code, pre, post);
+		(void)rs_xlsx_fmt_around(code, pre, post, &pad);
 	return rs_buf_putc(&x->xf_kind, (char)(id != NULL ? rs_xlsx_fmt_kind(id, code) : 0)) &&
+	       rs_buf_putc(&x->xf_pad, (char)pad) &&
 	       strs_add(&x->xf_unit, pre, strlen(pre)) && rs_buf_puts(&x->xf_unit.text, post) &&
 	       rs_buf_putc(&x->xf_unit.text, '\0');
 }
@@ -378,7 +382,8 @@ typedef struct sheet_rd {
 	int rph;
 	char t;                   /* its type: n s b e i (inline) S (str) d */
 	unsigned char kind;
-	const char *unit;         /* its format's scale text (xf_unit), or NULL */
+	const char *unit;         /* the text its format shows around a number (xf_unit), or NULL */
+	size_t pad;               /* the digits its format pads a whole number to, or 0 */
 	size_t col;
 	rs_buf text;
 	/* the row being read */
@@ -417,6 +422,31 @@ static void col_letters(size_t col, char out[8])
 	out[n] = '\0';
 }
 
+/*
+ * A number cell's text num (k bytes) as its format shows it (shown, *n):
+ * the format's text around it, and a whole number padded with zeros to its
+ * digits (1001 under 000000 is 001001). Text then, no longer a number,
+ * unless the format changed nothing.
+ */
+static const char *around(const sheet_rd *s, const char *num, size_t k, char *shown, size_t *n,
+                          unsigned char *type)
+{
+	size_t zeros = s->pad > k && num[strspn(num, "0123456789")] == '\0' ? s->pad - k : 0;
+	const char *post = s->unit + strlen(s->unit) + 1;
+	int w;
+
+	if (zeros == 0 && s->unit[0] == '\0' && post[0] == '\0') { /* 123456 under 000000 */
+		*n = k;
+		return num;
+	}
+	w = snprintf(shown, RS_XLSX_CELL_TEXT + 3 * RS_XLSX_UNIT, "%s%.*s%s%s", s->unit, (int)zeros,
+	                 "0000000000000000000000000000000", num, post);
+
+	*n = w > 0 ? (size_t)w : 0;
+	*type = RS_T_STRING;
+	return shown;
+}
+
 /* A finished <c>: its value as text, by its type and number format. */
 static void end_cell(part *pt, sheet_rd *s)
 {
@@ -424,7 +454,7 @@ static void end_cell(part *pt, sheet_rd *s)
 	const char *t = s->text.data != NULL ? s->text.data : "";
 	size_t n = s->text.len;
 	unsigned char type = RS_T_STRING;
-	char num[RS_XLSX_CELL_TEXT], shown[RS_XLSX_CELL_TEXT + 2 * RS_XLSX_UNIT];
+	char num[RS_XLSX_CELL_TEXT], shown[RS_XLSX_CELL_TEXT + 3 * RS_XLSX_UNIT];
 
 	/* An empty value is a formula's result only as text (t="str"); a 0, or
 	 * an empty text, in a workbook to be recalculated is a stand-in for any
@@ -482,12 +512,8 @@ static void end_cell(part *pt, sheet_rd *s)
 			t = num;
 			n = k;
 		}
-		if (type == RS_T_NUMBER && s->unit != NULL) { /* 88 under #,##0"万元" shows 88万元 */
-			t = shown;
-			n = (size_t)snprintf(shown, sizeof shown, "%s%s%s", s->unit, num,
-			                     s->unit + strlen(s->unit) + 1);
-			type = RS_T_STRING;
-		}
+		if (type == RS_T_NUMBER && s->unit != NULL) /* 88 under #,##0"万元" shows 88万元 */
+			t = around(s, num, k, shown, &n, &type);
 	}
 	if (n > s->c->opts->max_field) {
 		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row,
@@ -630,7 +656,8 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		     : strcmp(v, "str") == 0 ? 'S' : v[0];
 		s->kind = style < pt->x->xf_kind.len ? (unsigned char)pt->x->xf_kind.data[style] : 0;
 		s->unit = style < pt->x->xf_unit.n ? strs_at(&pt->x->xf_unit, style) : NULL;
-		if (s->unit != NULL && s->unit[0] == '\0' && s->unit[1] == '\0')
+		s->pad = style < pt->x->xf_pad.len ? (unsigned char)pt->x->xf_pad.data[style] : 0;
+		if (s->unit != NULL && s->unit[0] == '\0' && s->unit[1] == '\0' && s->pad == 0)
 			s->unit = NULL;
 		s->in_cell = true;
 		s->formula = s->has_v = false;
@@ -1073,6 +1100,7 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->rel_target);
 	strs_free(&x->fmt_code);
 	strs_free(&x->xf_unit);
+	rs_buf_free(&x->xf_pad);
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
 	rs_buf_free(&x->col_hidden);

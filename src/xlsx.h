@@ -47,13 +47,15 @@ enum { RS_XLSX_DATE = 1, RS_XLSX_TIME = 2, RS_XLSX_PCT = 4 };
 /* The kind of number format `id` (a numFmtId): of its format code `code`
  * when the workbook defines it (<numFmt>), else of Excel's built-in one. */
 unsigned char rs_xlsx_fmt_kind(const char *id, const char *code);
-/* The bytes rs_xlsx_fmt_unit writes to each of pre and post, with the NUL. */
+/* The bytes rs_xlsx_fmt_around writes to each of pre and post, with the NUL. */
 #define RS_XLSX_UNIT 32
-/* The text custom format `code` shows before (pre) and after (post) the
- * number when it names the scale the number is stored in (`#,##0"万元"`:
- * "" and "万元"); false when it names none, or scales the number itself
- * (`#,##0,"千元"`, `0!.0000"万"`: the number is in plain units). */
-bool rs_xlsx_fmt_unit(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT]);
+/* What custom format `code` shows around a whole number: the text before
+ * (pre) and after (post) it when that names the scale the number is stored
+ * in (`#,##0"万元"`: "" and "万元"; not when the format scales the number
+ * itself, `#,##0,"千元"`, `0!.0000"万"`), and the digits it pads the number
+ * to (`000000`: *pad 6; `"C"0000`: "C", 4). False when it shows neither. */
+bool rs_xlsx_fmt_around(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT],
+                        unsigned *pad);
 /* Decodes _xHHHH_ escapes in the n bytes at s, in place; returns the new
  * length (never more than n). */
 size_t rs_xlsx_unescape(char *s, size_t n);

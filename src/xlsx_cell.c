@@ -125,22 +125,30 @@ static size_t lit_put(char *lit, size_t *n, size_t cap, const char *s)
 }
 
 /*
- * The text a custom number format shows before and after a number
- * (`"¥"0"万元"`: ¥ and 万元), when it names a scale the stored number is in:
- * a cell storing 88 under `#,##0"万元"` shows 88万元, which is 880,000; read
- * as 88 beside an amount in yuan, the share would be 10,000 times off. Not
- * when the format scales the number itself (a comma after the digits,
- * `#,##0,"千元"`, or a literal point among them, `0!.0000"万"`, Excel's way
- * to show yuan in 万): then the stored number is in plain units. pre and post
- * get up to RS_XLSX_UNIT - 1 bytes; false when there is no such text.
+ * What a custom number format shows around a whole number, when reading the
+ * number alone would misread the cell:
+ * - the text before and after it (`"¥"0"万元"`: ¥ and 万元) when it names a
+ *   scale the stored number is in: a cell storing 88 under `#,##0"万元"` shows
+ *   88万元, which is 880,000; read as 88 beside an amount in yuan, the share
+ *   would be 10,000 times off. Not when the format scales the number itself
+ *   (a comma after the digits, `#,##0,"千元"`, or a literal point among them,
+ *   `0!.0000"万"`, Excel's way to show yuan in 万): the number is in plain units.
+ * - the digits it pads a whole number to (`000000`: 1001 shows 001001, as an
+ *   ERP's customer code is written and a CSV saved from the sheet keeps it),
+ *   with its text (`"C"0000`: C0123); read as 1001, the id would match no
+ *   other list's.
+ * pre and post get up to RS_XLSX_UNIT - 1 bytes, *pad the digits (0: none);
+ * false when the format shows neither.
  */
-bool rs_xlsx_fmt_unit(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT])
+bool rs_xlsx_fmt_around(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT],
+                        unsigned *pad)
 {
 	char lit[2][RS_XLSX_UNIT];
-	size_t n[2] = {0, 0}, side = 0, i;
-	bool scaled = false, dot = false;
+	size_t n[2] = {0, 0}, side = 0, i, zeros = 0;
+	bool scaled = false, dot = false, other = false;
 	const char *s, *e;
 
+	*pad = 0;
 	for (s = code; *s != '\0' && *s != ';'; s++) {
 		switch (*s) {
 		case '"':
@@ -163,13 +171,17 @@ bool rs_xlsx_fmt_unit(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLS
 			s = e;
 			break;
 		case 'G': case 'g': /* General: the number as it is */
-			if (strncasecmp(s, "General", 7) != 0)
+			if (strncasecmp(s, "General", 7) != 0) {
+				other = true;
 				break;
+			}
 			s += 6;
 			/* fall through */
 		case '0': case '#': case '?':
 			if (dot && side == 1)
 				return false; /* 0!.0000"万": digits placed around a literal point */
+			zeros += *s == '0';
+			other |= *s != '0' || (side == 1 && n[1] > 0); /* 000-0000: text among digits */
 			side = 1;
 			n[1] = 0, dot = false; /* the text after the number is what follows the last digit */
 			break;
@@ -177,6 +189,7 @@ bool rs_xlsx_fmt_unit(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLS
 			for (e = s; *e == ','; e++)
 				;
 			scaled |= side == 1 && *e != '0' && *e != '#' && *e != '?';
+			other = true;
 			s = e - 1;
 			break;
 		case ' ': case '$': case '-': case '(': case ')': /* shown as they are */
@@ -185,14 +198,18 @@ bool rs_xlsx_fmt_unit(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLS
 		default:
 			if ((unsigned char)*s >= 0x80) /* 万 written without quotes */
 				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s) - 1;
+			else /* a decimal point, an exponent, a fraction, %, @, a date's letters */
+				other = true;
 			break;
 		}
 	}
-	if (side == 0 || scaled || n[0] >= RS_XLSX_UNIT || n[1] >= RS_XLSX_UNIT)
+	if (side == 0 || n[0] >= RS_XLSX_UNIT || n[1] >= RS_XLSX_UNIT)
 		return false;
 	for (i = 0; i < 2; i++)
 		lit[i][n[i]] = '\0';
-	if (!names_scale(lit[0]) && !names_scale(lit[1]))
+	if (!other && zeros >= 2 && zeros < RS_XLSX_UNIT)
+		*pad = (unsigned)zeros;
+	if (*pad == 0 && (scaled || (!names_scale(lit[0]) && !names_scale(lit[1]))))
 		return false;
 	memcpy(pre, lit[0], n[0] + 1);
 	memcpy(post, lit[1], n[1] + 1);

@@ -693,6 +693,25 @@ def units(out):
           ["U5", "M refused", "1.5M", "3000000"], ["U6", "K", "12K", "24000"]])
 
 
+def codes(out):
+    """Customer codes typed as numbers into cells formatted 000000 (Excel
+    stores 1001 and shows 001001, as the ERP writes the code and a CSV
+    saved from the sheet keeps it) or "C"0000 (C0123): read as shown, so
+    the id matches the other lists' (--previous, the CRM); a count under
+    00 shows 03 and reads 3; 123456 under 000000 stays a number."""
+    styles = styles_xml({164: "000000", 165: '"C"0000', 166: "00"}, [0, 164, 165, 166])
+    head = ["id", "name", "purchase_share", "account_no", "contacts"]
+    rows = [[inline("%s1" % chr(65 + i), h) for i, h in enumerate(head)]]
+    for r, (code, name, share, acct, contacts) in enumerate(
+            [(1001, "苏州精工", 60, 123, 3), (123456, "宁波海天", 35, 4567, 12), (7, "青岛远航", 85, 9, 1)], 2):
+        rows.append([num("A%d" % r, code, 1), inline("B%d" % r, name), num("C%d" % r, share),
+                     num("D%d" % r, acct, 2), num("E%d" % r, contacts, 3)])
+    package(os.path.join(out, "xl_codes.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+    twin(os.path.join(out, "xl_codes.csv"),
+         [head, ["001001", "苏州精工", "60", "C0123", "03"], ["123456", "宁波海天", "35", "C4567", "12"],
+          ["000007", "青岛远航", "85", "C0009", "01"]])
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -717,3 +736,4 @@ if __name__ == "__main__":
     merged_rows(out)
     year_as_date(out)
     units(out)
+    codes(out)

@@ -153,15 +153,17 @@ static void test_number_formats_say_date_time_or_percentage(void **state)
 	assert_int_equal(rs_xlsx_fmt_kind("4", NULL), 0);
 }
 
-static void expect_unit(const char *code, const char *pre, const char *post)
+static void expect_around(const char *code, const char *pre, const char *post, unsigned pad)
 {
 	char p[RS_XLSX_UNIT] = "", q[RS_XLSX_UNIT] = "";
-	bool got = rs_xlsx_fmt_unit(code, p, q);
+	unsigned got_pad = 99;
+	bool got = rs_xlsx_fmt_around(code, p, q, &got_pad);
 
 	assert_int_equal(got, pre != NULL);
 	if (pre != NULL) {
 		assert_string_equal(p, pre);
 		assert_string_equal(q, post);
+		assert_int_equal(got_pad, pad);
 	}
 }
 
@@ -170,25 +172,43 @@ static void expect_unit(const char *code, const char *pre, const char *post)
 static void test_a_format_naming_a_scale_gives_its_text_around_the_number(void **state)
 {
 	(void)state;
-	expect_unit("#,##0\"万元\"", "", "万元");
-	expect_unit("#,##0.00\"万元\";[Red]-#,##0.00\"万元\"", "", "万元");
-	expect_unit("\"¥\"#,##0\"万\"", "¥", "万");
-	expect_unit("[$¥-804]#,##0.0\"亿元\"", "", "亿元");
-	expect_unit("General\"万元\"", "", "万元");
-	expect_unit("0\\万", "", "万");
-	expect_unit("0万元", "", "万元"); /* without quotes, as some writers save it */
-	expect_unit("#,##0 \"Mio. €\"", "", " Mio. €");
-	expect_unit("0\"K\"", "", "K");
-	expect_unit("0.0\"M\"", "", "M");
-	expect_unit("#,##0,\"千元\"", NULL, NULL);  /* the comma divides by 1000 */
-	expect_unit("0.0,,\"M\"", NULL, NULL);
-	expect_unit("0!.0000\"万\"", NULL, NULL); /* yuan shown in 万 by a literal point */
-	expect_unit("0\\.0,\"万\"", NULL, NULL);
-	expect_unit("#,##0\"元\"", NULL, NULL);   /* a currency, no scale */
-	expect_unit("0\" m²\"", NULL, NULL);     /* a metre is no million */
-	expect_unit("#,##0", NULL, NULL);
-	expect_unit("\"万元\"", NULL, NULL);       /* no number shown */
-	expect_unit("0\"万", NULL, NULL);
+	expect_around("#,##0\"万元\"", "", "万元", 0);
+	expect_around("#,##0.00\"万元\";[Red]-#,##0.00\"万元\"", "", "万元", 0);
+	expect_around("\"¥\"#,##0\"万\"", "¥", "万", 0);
+	expect_around("[$¥-804]#,##0.0\"亿元\"", "", "亿元", 0);
+	expect_around("General\"万元\"", "", "万元", 0);
+	expect_around("0\\万", "", "万", 0);
+	expect_around("0万元", "", "万元", 0); /* without quotes, as some writers save it */
+	expect_around("#,##0 \"Mio. €\"", "", " Mio. €", 0);
+	expect_around("0\"K\"", "", "K", 0);
+	expect_around("0.0\"M\"", "", "M", 0);
+	expect_around("#,##0,\"千元\"", NULL, NULL, 0);  /* the comma divides by 1000 */
+	expect_around("0.0,,\"M\"", NULL, NULL, 0);
+	expect_around("0!.0000\"万\"", NULL, NULL, 0); /* yuan shown in 万 by a literal point */
+	expect_around("0\\.0,\"万\"", NULL, NULL, 0);
+	expect_around("#,##0\"元\"", NULL, NULL, 0);   /* a currency, no scale */
+	expect_around("0\" m²\"", NULL, NULL, 0);     /* a metre is no million */
+	expect_around("#,##0", NULL, NULL, 0);
+	expect_around("\"万元\"", NULL, NULL, 0);       /* no number shown */
+	expect_around("0\"万", NULL, NULL, 0);
+}
+
+/* An ERP's customer code 001001, typed into a cell formatted 000000, is
+ * stored as 1001: read as the sheet (and a CSV saved from it) shows it. */
+static void test_a_format_padding_whole_numbers_gives_its_digits(void **state)
+{
+	(void)state;
+	expect_around("000000", "", "", 6);
+	expect_around("\"C\"0000", "C", "", 4);
+	expect_around("000\"万\"", "", "万", 3);
+	expect_around("[$-804]00000", "", "", 5);
+	expect_around("0", NULL, NULL, 0);          /* one digit pads nothing */
+	expect_around("00.00", NULL, NULL, 0);      /* decimals: no code */
+	expect_around("#,##0000", NULL, NULL, 0);
+	expect_around("000-0000", NULL, NULL, 0);   /* 7 digits split by a dash: not one code */
+	expect_around("yyyy\"年\"", NULL, NULL, 0);
+	expect_around("00%", NULL, NULL, 0);
+	expect_around("0000000000000000000000000000000000", NULL, NULL, 0); /* past 31 digits */
 }
 
 static void expect_unescaped(const char *in, const char *want)
@@ -314,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_iso_date_cells_read_as_their_format_shows_them),
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
 		cmocka_unit_test(test_a_format_naming_a_scale_gives_its_text_around_the_number),
+		cmocka_unit_test(test_a_format_padding_whole_numbers_gives_its_digits),
 		cmocka_unit_test(test_escaped_text_decodes_to_itself),
 		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
 		cmocka_unit_test(test_the_workbooks_own_format_code_wins_over_the_builtin_id),

@@ -20,7 +20,7 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 "$PY" make_xlsx.py "$t" || { echo "FAIL: make_xlsx.py"; exit 1; }
 
 # Each workbook against its twin, in English and Chinese output.
-for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge xl_colours xl_dot_targets xl_escapes xl_excel_digits xl_long_ids xl_iso_dates xl_booleans xl_year_as_date xl_year_as_date_1904 xl_units; do
+for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge xl_colours xl_dot_targets xl_escapes xl_excel_digits xl_long_ids xl_iso_dates xl_booleans xl_year_as_date xl_year_as_date_1904 xl_units xl_codes; do
 	for args in "-q" "-q --lang zh --headers zh --explain"; do
 		# shellcheck disable=SC2086
 		"$R" $args "$t/$f.xlsx" >"$t/x.out" 2>"$t/x.err"
