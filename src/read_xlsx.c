@@ -267,8 +267,8 @@ static const char *fmt_code(const rs_xlsx_in *x, const char *id)
 	return NULL;
 }
 
-/* A cell style's number format: what it shows (RS_XLSX_ bits), the text
- * of a scale around the number and the digits it pads it to, if any
+/* A cell style's number format: what it shows (RS_XLSX_ bits), and the
+ * text of a scale around a number and the digits it pads one to, if any
  * (built-in formats have neither). */
 static bool add_xf(rs_xlsx_in *x, const char *id)
 {
@@ -440,8 +440,7 @@ static const char *around(const sheet_rd *s, const char *num, size_t k, char *sh
 		return num;
 	}
 	w = snprintf(shown, RS_XLSX_CELL_TEXT + 3 * RS_XLSX_UNIT, "%s%.*s%s%s", s->unit, (int)zeros,
-	                 "0000000000000000000000000000000", num, post);
-
+	             "0000000000000000000000000000000", num, post); /* zeros < RS_XLSX_UNIT */
 	*n = w > 0 ? (size_t)w : 0;
 	*type = RS_T_STRING;
 	return shown;
