@@ -1,5 +1,5 @@
 /*
- * fields_impl.h - what fields.c (the field map), value.c and words.c (cell
+ * fields_impl.h - what fields.c (the field map), units.c, value.c and words.c (cell
  * parsing), columns.c, header.c and previous.c share inside the library.
  * Not part of the public API.
  */
@@ -238,14 +238,14 @@ static inline rs_fieldcfg rs_fieldcfg_of(const rs_classify_opts *o)
 rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fieldcfg *cfg,
                             rs_buf *notes, rs_error *err);
 /*
- * RS_EUSAGE when our_sales and customer_spend both have a column and their
+ * units.c. RS_EUSAGE when our_sales and customer_spend both have a column and their
  * headers name different units in brackets ("销售额（万元）", "采购总额（元）",
  * "(USD)" and "(EUR)"): a share from them would be off by the difference.
- * Keeps the currencies each header names, for the cells that name none.
+ * Keeps the currencies each header names, for the cells that name none. The same
+ * for a row of units under the header (sub: 万元 under one amount, 元 or nothing
+ * under the other), which a header row of its own names.
  */
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *header, rs_error *err);
-/* The same for a row of units under the header (sub: 万元 under one amount,
- * 元 or nothing under the other), which a header row of its own names. */
 rs_status rs_fieldmap_check_subunits(rs_fieldmap *m, const rs_row *header, const rs_row *sub,
                                      rs_error *err);
 /*

@@ -498,107 +498,6 @@ static void test_sales_without_spend_says_which_is_missing(void **state)
 	assert_contains(err.msg, "customer_spend (or total_purchases");
 }
 
-/* Do the two amount headers name one unit? -1: they differ (the run stops). */
-static int units_agree(const char *sales, const char *spend)
-{
-	char header[256];
-	trow h;
-	rs_error err;
-	rs_fieldmap *m;
-	int ok;
-
-	(void)snprintf(header, sizeof header, "id|%s|%s", sales, spend);
-	m = map_ok(header, (const char *const[]){"our_sales=#2", "customer_spend=#3"}, 2);
-	rs_error_clear(&err);
-	ok = rs_fieldmap_check_units(m, row_of(&h, header, 1), &err) == RS_OK ? 1 : -1;
-	if (ok < 0)
-		assert_non_null(strstr(err.msg, "name different units"));
-	rs_fieldmap_free(m);
-	return ok;
-}
-
-static void test_amount_headers_in_two_units_stop_the_run(void **state)
-{
-	(void)state;
-	/* a scale apart: the share would be 10,000 or 1,000 times off */
-	assert_int_equal(units_agree("我方销售额（万元）", "客户采购总额（元）"), -1);
-	assert_int_equal(units_agree("Umsatz (TEUR)", "Einkaufsvolumen (EUR)"), -1);
-	assert_int_equal(units_agree("Sales (USD)", "Spend (k$)"), -1);
-	assert_int_equal(units_agree("Sales [Mio. €]", "Spend [€]"), -1);
-	/* short scale words, whole words of the bracket: thousands, millions */
-	assert_int_equal(units_agree("Revenue ($000)", "Total Purchases ($)"), -1);
-	assert_int_equal(units_agree("Revenue ('000)", "Total Purchases"), -1);
-	assert_int_equal(units_agree("Revenue (USD k)", "Total Purchases (USD)"), -1);
-	assert_int_equal(units_agree("Umsatz (T€)", "Einkaufsvolumen (€)"), -1);
-	assert_int_equal(units_agree("Revenue (KUSD)", "Total Purchases (USD)"), -1);
-	assert_int_equal(units_agree("Revenue (USD mn)", "Total Purchases (USD)"), -1);
-	assert_int_equal(units_agree("Revenue (MEUR)", "Total Purchases (EUR)"), -1);
-	assert_int_equal(units_agree("销售额（千万元）", "采购总额（万元）"), -1);
-	/* "M": a million or a thousand, the same only as another "M" */
-	assert_int_equal(units_agree("Revenue (USD m)", "Total Purchases (USD)"), -1);
-	assert_int_equal(units_agree("Revenue (USD M)", "Total Purchases (USD mn)"), -1);
-	assert_int_equal(units_agree("Revenue (USD M)", "Total Purchases (USD m)"), 1);
-	assert_int_equal(units_agree("Revenue ($000)", "Total Purchases (USD k)"), 1);
-	assert_int_equal(units_agree("Umsatz (T€)", "Einkauf (in 1.000 €)"), 1);
-	assert_int_equal(units_agree("Revenue (RMB)", "Total Purchases (CNY)"), 1);
-	/* without brackets: the scale the header ends in */
-	assert_int_equal(units_agree("销售额万元", "采购总额元"), -1);
-	assert_int_equal(units_agree("销售额/万元", "采购总额/元"), -1);
-	assert_int_equal(units_agree("销售金额_万元", "采购金额"), -1);
-	assert_int_equal(units_agree("Revenue in $000", "Total Purchases"), -1);
-	assert_int_equal(units_agree("Umsatz in T€", "Einkaufsvolumen in €"), -1);
-	assert_int_equal(units_agree("Umsatz TEUR", "Einkaufsvolumen EUR"), -1);
-	assert_int_equal(units_agree("销售额万元", "采购总额 万元"), 1);
-	assert_int_equal(units_agree("Umsatz in T€", "Einkaufsvolumen TEUR"), 1);
-	assert_int_equal(units_agree("our_sales", "customer_spend"), 1);
-	assert_int_equal(units_agree("Sales Team Revenue", "Spend"), 1);
-	/* two currencies */
-	assert_int_equal(units_agree("Sales (USD)", "Spend (EUR)"), -1);
-	assert_int_equal(units_agree("Sales (£)", "Spend (€)"), -1);
-	/* one unit written two ways */
-	assert_int_equal(units_agree("销售额（¥）", "采购总额（元）"), 1);
-	assert_int_equal(units_agree("Sales (USD)", "Spend ($)"), 1);
-	assert_int_equal(units_agree("销售额（万元）", "采购总额（万）"), 1);
-	assert_int_equal(units_agree("Umsatz (TEUR)", "Einkauf (k€)"), 1);
-	assert_int_equal(units_agree("Our Sales (USD)", "Customer Spend (USD, FY2026)"), 1);
-	/* a scale on one side only: the other is in plain units */
-	assert_int_equal(units_agree("我方销售额（万元）", "客户采购总额"), -1);
-	assert_int_equal(units_agree("Sales", "Spend (TEUR)"), -1);
-	/* no scale and a currency on one side only: nothing to compare */
-	assert_int_equal(units_agree("Sales (USD)", "Spend"), 1);
-	assert_int_equal(units_agree("Sales (FY2026)", "Spend (EUR)"), 1);
-}
-
-/* The share's header names per mille or basis points: "88" is 8.8% or
- * 0.88%, never 88%: the run stops; "(%)" and no unit read as percent. */
-static void test_a_share_header_in_per_mille_or_basis_points_stops_the_run(void **state)
-{
-	static const char *const units[] = {"采购份额（‰）", "Share (‰)", "份额‰", "Share (per mille)",
-	                                    "Share (bps)", "Share [bp]", "采购份额（千分比）", NULL};
-	static const char *const percent[] = {"Share (%)", "份额（%）", "Share", "Share bps_x", NULL};
-	char header[128];
-	trow h;
-	rs_error err;
-	rs_fieldmap *m;
-	size_t i;
-
-	(void)state;
-	for (i = 0; units[i] != NULL; i++) {
-		(void)snprintf(header, sizeof header, "id|%s", units[i]);
-		m = map_ok(header, (const char *const[]){"purchase_share=#2"}, 1);
-		rs_error_clear(&err);
-		assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, header, 1), &err), RS_EUSAGE);
-		assert_non_null(strstr(err.msg, "is not in percent"));
-		rs_fieldmap_free(m);
-	}
-	for (i = 0; percent[i] != NULL; i++) {
-		(void)snprintf(header, sizeof header, "id|%s", percent[i]);
-		m = map_ok(header, (const char *const[]){"purchase_share=#2"}, 1);
-		assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, header, 1), &err), RS_OK);
-		rs_fieldmap_free(m);
-	}
-}
-
 static void test_sales_and_spend_are_a_share_source(void **state)
 {
 	rs_fieldmap *m = map_ok("account_id|sales|customer_total_purchases", NULL, 0);
@@ -1793,31 +1692,6 @@ static void test_an_amount_without_currency_is_in_its_headers(void **state)
 	rs_fieldmap_free(m);
 }
 
-/* A report's unit line above the header (金额单位：万元) is the unit of an
- * amount header that names none: beside one headed in 元 the run stops
- * (the share would be 10^4 off), beside another naming none both are 万元. */
-static void test_title_unit_line_is_the_unit_of_a_bare_header(void **state)
-{
-	static const char *const mixed = "id|我方销售额|客户采购总额（元）", *const bare = "id|我方销售额|客户采购总额";
-	rs_fieldmap *m = map_ok(mixed, NULL, 0);
-	rs_error err;
-	trow h;
-
-	(void)state;
-	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, mixed, 3), &err), RS_OK);
-	strcpy(m->unit_title, "(万元)");
-	m->unit_line = 2;
-	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, mixed, 3), &err), RS_EUSAGE);
-	assert_non_null(strstr(err.msg, "the unit line 2 gives"));
-	rs_fieldmap_free(m);
-	m = map_ok(bare, NULL, 0);
-	strcpy(m->unit_title, "(万元)");
-	assert_int_equal(rs_fieldmap_check_units(m, row_of(&h, bare, 3), &err), RS_OK);
-	assert_true(m->amount_scaled);
-	assert_num(m->amount_scale, 1e4, 0);
-	rs_fieldmap_free(m);
-}
-
 /* "88万" is 880000 under plain headers, and 88 under 万元 ones, whose other
  * cells are in 万元 already: never multiplied twice. A unit row under the
  * header (万元 beneath both) says the same. */
@@ -2388,9 +2262,7 @@ int main(void)
 	    cmocka_unit_test(test_missing_id_lists_its_names),
 	    cmocka_unit_test(test_missing_share_lists_accepted_names),
 	    cmocka_unit_test(test_sales_without_spend_says_which_is_missing),
-	    cmocka_unit_test(test_a_share_header_in_per_mille_or_basis_points_stops_the_run),
 	    cmocka_unit_test(test_sales_and_spend_are_a_share_source),
-	    cmocka_unit_test(test_amount_headers_in_two_units_stop_the_run),
 	    cmocka_unit_test(test_norm_folds_case_width_units_hash_and_shifou),
 	    cmocka_unit_test(test_prefix_every_column_shares_is_dropped_only_after_a_separator),
 	    cmocka_unit_test(test_real_export_headers_find_their_fields),
@@ -2430,7 +2302,6 @@ int main(void)
 	    cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),
 	    cmocka_unit_test(test_an_amount_without_currency_is_in_its_headers),
 	    cmocka_unit_test(test_wan_amounts_are_read_in_the_headers_unit),
-	    cmocka_unit_test(test_title_unit_line_is_the_unit_of_a_bare_header),
 	    cmocka_unit_test(test_one_marked_amount_under_scaled_headers_is_rejected),
 	    cmocka_unit_test(test_an_amount_naming_the_headers_scale_reads_in_it),
 	    cmocka_unit_test(test_placeholders_read_as_unknown),
