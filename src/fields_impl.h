@@ -237,14 +237,10 @@ static inline rs_fieldcfg rs_fieldcfg_of(const rs_classify_opts *o)
  */
 rs_status rs_fieldmap_build(rs_fieldmap **out, const rs_row *header, const rs_fieldcfg *cfg,
                             rs_buf *notes, rs_error *err);
-/*
- * units.c. RS_EUSAGE when our_sales and customer_spend both have a column and their
- * headers name different units in brackets ("销售额（万元）", "采购总额（元）",
- * "(USD)" and "(EUR)"): a share from them would be off by the difference.
- * Keeps the currencies each header names, for the cells that name none. The same
- * for a row of units under the header (sub: 万元 under one amount, 元 or nothing
- * under the other), which a header row of its own names.
- */
+/* units.c: RS_EUSAGE when the share's header names per mille or basis points, or the
+ * amounts' headers name two units ("销售额（万元）", "采购总额（元）"; "(USD)", "(EUR)"):
+ * a share would be off. Keeps the currencies and the scale they name, for the cells.
+ * check_subunits: the same for a row of units under the header (万元 under one amount). */
 rs_status rs_fieldmap_check_units(rs_fieldmap *m, const rs_row *header, rs_error *err);
 rs_status rs_fieldmap_check_subunits(rs_fieldmap *m, const rs_row *header, const rs_row *sub,
                                      rs_error *err);

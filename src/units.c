@@ -46,11 +46,9 @@ static const struct {
 	double v;
 } zh_scales[] = {{"百万", 1e6}, {"千万", 1e7}, {"十万", 1e5}, {"万", 1e4}, {"千", 1e3}, {"亿", 1e8}};
 
-/*
- * A header without brackets may end in its unit: a scale word after a blank,
+/* A header without brackets may end in its unit: a scale word after a blank,
  * '/', '_', '-' or ':' ("Umsatz TEUR", "Revenue in $000", "销售额/万元"), or
- * 万元, 千元... joined on (销售额万元). Its scale, or 1.
- */
+ * 万元, 千元... joined on (销售额万元). Its scale, or 1. */
 static double scale_at_end(const char *s, size_t n)
 {
 	char low[24];
