@@ -92,6 +92,12 @@ static void test_amount_headers_in_two_units_stop_the_run(void **state)
 	assert_int_equal(units_agree("Umsatz in T€", "Einkaufsvolumen in €"), -1);
 	assert_int_equal(units_agree("Umsatz TEUR", "Einkaufsvolumen EUR"), -1);
 	assert_int_equal(units_agree("销售额万元", "采购总额 万元"), 1);
+	/* each joined scale is its own: 十万元 and 千万元 are not 万元, 千元 not 千万元 */
+	assert_int_equal(units_agree("销售额十万元", "采购总额万元"), -1);
+	assert_int_equal(units_agree("销售额千万元", "采购总额万元"), -1);
+	assert_int_equal(units_agree("销售额千元", "采购总额千万元"), -1);
+	assert_int_equal(units_agree("销售额百万元", "采购总额（百万元）"), 1);
+	assert_int_equal(units_agree("销售额亿元", "采购总额/亿元"), 1);
 	assert_int_equal(units_agree("Umsatz in T€", "Einkaufsvolumen TEUR"), 1);
 	assert_int_equal(units_agree("our_sales", "customer_spend"), 1);
 	assert_int_equal(units_agree("Sales Team Revenue", "Spend"), 1);
