@@ -6,7 +6,8 @@
  * /dev/full), or any name in /dev or /proc, is written in place: renaming
  * over it would replace a device node or /dev/stdout's link with a plain
  * file (as root), which is never wanted. /dev/stdout, /dev/stderr and
- * /dev/fd/N write to the descriptor itself, so `>> log` still appends.
+ * /dev/fd/N write to the descriptor itself, so `>> log` still appends;
+ * "-" is standard output, as it is standard input among the inputs.
  * Any other symbolic link to a regular file is followed, so the link stays
  * a link.
  */
@@ -47,12 +48,12 @@ static bool system_name(const char *path)
 	char to[16];
 	ssize_t n = readlink(path, to, sizeof to);
 
-	return strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
+	return strcmp(path, "-") == 0 || strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 ||
 	       (n >= 5 && strncmp(to, "/dev/", 5) == 0) || (n >= 6 && strncmp(to, "/proc/", 6) == 0);
 }
 
-/* The descriptor /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N
- * names, else -1. */
+/* The descriptor /dev/stdout (or "-", as for an input), /dev/stderr,
+ * /dev/fd/N or /proc/self/fd/N names, else -1. */
 static int own_fd(const char *path)
 {
 	const char *d = strncmp(path, "/dev/fd/", 8) == 0         ? path + 8
@@ -61,7 +62,7 @@ static int own_fd(const char *path)
 	char *end;
 	long n;
 
-	if (strcmp(path, "/dev/stdout") == 0)
+	if (strcmp(path, "/dev/stdout") == 0 || strcmp(path, "-") == 0)
 		return 1;
 	if (strcmp(path, "/dev/stderr") == 0)
 		return 2;

@@ -200,6 +200,8 @@ const char *const cli_msgs[][RS_LANG_COUNT] = {
     {"--to xlsx writes a binary workbook: give -o FILE or redirect standard output",
      "--to xlsx 写出的是二进制工作簿：请用 -o FILE 指定文件，或重定向标准输出"},
     {"%s and %s name the same file (%s); give each its own", "%s 和 %s 指向同一个文件（%s）；请各用各的文件"},
+    {"%s %s is also an input (%s); the run would replace it: write to another file",
+     "%s %s 同时也是输入文件（%s）；本次运行会覆盖它：请写到另一个文件"},
     {"%s: named twice as an input (also as %s); name each file once",
      "%s: 作为输入给了两次（另一次为 %s）；每个文件只写一次"},
     {"%s: cannot open: %s", "%s: 无法打开：%s"},

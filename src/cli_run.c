@@ -595,6 +595,29 @@ static bool paths_clash(const cli_opts *o)
 }
 
 /*
+ * -o, --rejects or --summary-json naming an input: the input is read whole
+ * before the rename, so the run would succeed and replace the export with
+ * its own output, rejects or summary (with --rejects, every good row gone).
+ */
+static bool output_is_input(const cli_opts *o)
+{
+	static const char *const opt[] = {"-o", "--rejects", "--summary-json"};
+	const char *path[] = {o->output, o->rejects, o->summary_json};
+	size_t i, k;
+
+	for (i = 0; i < o->ninputs; i++)
+		for (k = 0; k < 3; k++)
+			if (path[k] != NULL && strcmp(o->inputs[i], "-") != 0 &&
+			    cli_atomic_same(path[k], o->inputs[i])) {
+				cli_warn("%s %s is also an input (%s); the run would replace it: write to "
+				         "another file",
+				         opt[k], path[k], o->inputs[i]);
+				return true;
+			}
+	return false;
+}
+
+/*
  * An input named twice (a.csv a.csv, or ./a.csv beside a link to it) would be
  * read twice: with no --previous nothing checks ids across rows, so every
  * account and every count in the summary would silently double.
@@ -649,11 +672,12 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 	run r;
 	int rc;
 
-	if (o->wopts.format == RS_FMT_XLSX && o->output == NULL && isatty(STDOUT_FILENO)) {
+	if (o->wopts.format == RS_FMT_XLSX && (o->output == NULL || strcmp(o->output, "-") == 0) &&
+	    isatty(STDOUT_FILENO)) {
 		cli_warn("--to xlsx writes a binary workbook: give -o FILE or redirect standard output");
 		return EXIT_TROUBLE;
 	}
-	if (paths_clash(o) || inputs_repeat(o))
+	if (paths_clash(o) || inputs_repeat(o) || output_is_input(o))
 		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
 	cli_error_init(&err);

@@ -4,11 +4,13 @@
  * loop over input files is in cli_run.c, the message helpers in cli_msg.c.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -20,6 +22,23 @@ static int usage_error(const char *fmt, ...)
 	cli_vwarn("; see relstage --help", fmt, ap);
 	va_end(ap);
 	return EXIT_TROUBLE;
+}
+
+/*
+ * A standard descriptor closed by the caller (`2>&-`, a daemon's cron) would
+ * be the next one open() returns: an output's temporary file would take it
+ * and receive the messages (or the table) meant for it. /dev/null opened the
+ * other way round holds the slot and still fails every read or write with
+ * EBADF, as the closed descriptor did, so a closed stdout stays exit 2.
+ */
+static void hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			exit(EXIT_TROUBLE); /* the lowest free descriptor was not fd: cannot hold it */
 }
 
 /* Standard output must have been written whole (jq does the same check). */
@@ -512,6 +531,7 @@ int main(int argc, char **argv)
 	const char *env = getenv("RELSTAGE_LANG");
 	int c, rc;
 
+	hold_std_fds();
 	memset(&o, 0, sizeof o);
 	o.wopts.format = RS_FMT_AUTO; /* output_format picks it */
 	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang))
