@@ -99,5 +99,8 @@ rs_status cli_atomic_write(const char *path, const rs_buf *b, rs_error *err);
 
 /* cli_run.c: classifies the inputs; returns the exit code. */
 int cli_run(const cli_opts *o, const rs_rules *rules);
+/* cli_run.c: whether path, the file of output option opt, is one of o's
+ * inputs (said on stderr). */
+bool cli_names_input(const cli_opts *o, const char *opt, const char *path);
 
 #endif

@@ -595,25 +595,21 @@ static bool paths_clash(const cli_opts *o)
 }
 
 /*
- * -o, --rejects or --summary-json naming an input: the input is read whole
- * before the rename, so the run would succeed and replace the export with
- * its own output, rejects or summary (with --rejects, every good row gone).
+ * An output file (opt, path) naming one of the inputs: the inputs are read
+ * whole before the rename, so the run would succeed and replace the export
+ * with its own output, rejects (every good row gone), summary or map.
  */
-static bool output_is_input(const cli_opts *o)
+bool cli_names_input(const cli_opts *o, const char *opt, const char *path)
 {
-	static const char *const opt[] = {"-o", "--rejects", "--summary-json"};
-	const char *path[] = {o->output, o->rejects, o->summary_json};
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < o->ninputs; i++)
-		for (k = 0; k < 3; k++)
-			if (path[k] != NULL && strcmp(o->inputs[i], "-") != 0 &&
-			    cli_atomic_same(path[k], o->inputs[i])) {
-				cli_warn("%s %s is also an input (%s); the run would replace it: write to "
-				         "another file",
-				         opt[k], path[k], o->inputs[i]);
-				return true;
-			}
+	for (i = 0; path != NULL && i < o->ninputs; i++)
+		if (strcmp(o->inputs[i], "-") != 0 && cli_atomic_same(path, o->inputs[i])) {
+			cli_warn("%s %s is also an input (%s); the run would replace it: write to "
+			         "another file",
+			         opt, path, o->inputs[i]);
+			return true;
+		}
 	return false;
 }
 
@@ -677,7 +673,9 @@ int cli_run(const cli_opts *o, const rs_rules *rules)
 		cli_warn("--to xlsx writes a binary workbook: give -o FILE or redirect standard output");
 		return EXIT_TROUBLE;
 	}
-	if (paths_clash(o) || inputs_repeat(o) || output_is_input(o))
+	if (paths_clash(o) || inputs_repeat(o) || cli_names_input(o, "-o", o->output) ||
+	    cli_names_input(o, "--rejects", o->rejects) ||
+	    cli_names_input(o, "--summary-json", o->summary_json))
 		return EXIT_TROUBLE;
 	memset(&r, 0, sizeof r);
 	cli_error_init(&err);

@@ -265,6 +265,8 @@ static int cmd_inspect(const cli_opts *o, const rs_rules *rules)
 		cli_warn("inspect writes text, or JSON with --to json; see relstage --help");
 		return EXIT_TROUBLE;
 	}
+	if (cli_names_input(o, "--write-map", o->write_map))
+		return EXIT_TROUBLE;
 	cli_error_init(&err);
 	rs_buf_init(&report);
 	rs_buf_init(&map);

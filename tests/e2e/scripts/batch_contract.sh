@@ -22,6 +22,12 @@ for opt in -o --rejects --summary-json; do
 		fail "$opt naming the input: $(cat "$t.err")"
 	cmp -s "$t/list.csv" in/batch_this_month.csv || fail "$opt naming the input: the input was replaced"
 done
+# ... inspect's --write-map too.
+(cd "$t" && "$R" inspect --write-map ./list.csv list.csv) >/dev/null 2>"$t.err"
+rc=$?
+[ $rc = 2 ] && grep -q '^relstage: --write-map ./list.csv is also an input' "$t.err" ||
+	fail "inspect --write-map naming the input: exit $rc, $(cat "$t.err")"
+cmp -s "$t/list.csv" in/batch_this_month.csv || fail "inspect --write-map: the input was replaced"
 # ... also as the second of two inputs, and in Chinese.
 "$R" -q --lang zh -o "$t/list.csv" in/batch_last_month.csv "$t/list.csv" >/dev/null 2>"$t.err"
 rc=$?
