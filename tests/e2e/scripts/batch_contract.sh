@@ -73,5 +73,19 @@ cat "$t/want.csv" "$t/want_rej.csv" "$t/want.json" | sort | cmp -s - "$(sort "$t
 rc=$?
 [ $rc = 2 ] && grep -q 'No space left' "$t.err" || fail "-o - on /dev/full: exit $rc, $(cat "$t.err")"
 
+# A header and no data row: a run of no rows (exit 0), every file written;
+# JSON with no object: exit 2, nothing written.
+printf 'id,purchase_share\n' >"$t/none.csv"
+"$R" -q -o "$t/none_out.json" --rejects "$t/none_rej.csv" --summary-json "$t/none_sum.json" \
+	"$t/none.csv" 2>/dev/null
+rc=$?
+[ $rc = 0 ] || fail "header only: exit $rc, expected 0"
+[ "$(cat "$t/none_out.json")" = "[]" ] || fail "header only: -o x.json holds $(cat "$t/none_out.json")"
+[ "$(cat "$t/none_rej.csv")" = "line,reason,id,purchase_share" ] || fail "header only: rejects $(cat "$t/none_rej.csv")"
+grep -q '"rows_read":0,"classified":0,"rejected":0' "$t/none_sum.json" || fail "header only: summary $(cat "$t/none_sum.json")"
+printf '[]' | "$R" -q --from json -o "$t/empty_out.csv" - 2>/dev/null
+rc=$?
+[ $rc = 2 ] && [ ! -e "$t/empty_out.csv" ] || fail "JSON []: exit $rc, or -o written"
+
 [ $fails = 0 ] && echo "batch_contract: ok"
 [ $fails = 0 ]
