@@ -9,7 +9,8 @@
  * /dev/fd/N write to the descriptor itself, so `>> log` still appends;
  * "-" is standard output, as it is standard input among the inputs.
  * Any other symbolic link to a regular file is followed, so the link stays
- * a link.
+ * a link. A file replaced keeps what `>` would keep: it must be writable,
+ * and its owner, group and mode carry over.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -124,7 +125,8 @@ static rs_status open_temporary(cli_atomic *a, const struct stat *old, bool exis
 		return rs_error_set(err, RS_EIO, 0, "cannot create a file in its directory: %s",
 		                    strerror(e));
 	}
-	if (exists) {
+	if (exists) { /* as a shell's > leaves it: owner, group and mode */
+		(void)fchown(fd, old->st_uid, old->st_gid); /* only root may give it away */
 		mode = old->st_mode & 07777;
 	} else {
 		mask = umask(0);
@@ -163,6 +165,8 @@ rs_status cli_atomic_open(cli_atomic **out, const char *path, rs_error *err)
 		s = open_in_place(a, path, err);
 	else if (exists && !S_ISREG(st.st_mode))
 		s = open_in_place(a, a->real, err);
+	else if (exists && access(a->real, W_OK) != 0) /* a shell's > would fail too */
+		s = rs_error_set(err, RS_EIO, 0, "cannot open: %s", strerror(errno));
 	else
 		s = open_temporary(a, &st, exists, err);
 	if (s != RS_OK) {

@@ -6,6 +6,7 @@
 # Run from tests/e2e with $RELSTAGE set (run.sh does both).
 set -u
 R=${RELSTAGE:?}
+case $R in /*) ;; *) R=$(pwd)/$R ;; esac
 t=$(mktemp -d)
 trap 'rm -rf "$t" "$t".*' EXIT
 fails=0
@@ -72,6 +73,39 @@ cat "$t/want.csv" "$t/want_rej.csv" "$t/want.json" | sort | cmp -s - "$(sort "$t
 "$R" -q -o - in/batch_this_month.csv >/dev/full 2>"$t.err"
 rc=$?
 [ $rc = 2 ] && grep -q 'No space left' "$t.err" || fail "-o - on /dev/full: exit $rc, $(cat "$t.err")"
+
+# An existing output file is replaced as a shell's > would write it: a
+# read-only one is refused (exit 2, left as it was, no temporary), and one
+# owned by another user keeps its owner, group and mode (as root).
+cp in/batch_this_month.csv "$t/perm_in.csv"
+chmod 755 "$t"
+chmod 644 "$t/perm_in.csv"
+mkdir "$t/perm" && chmod 777 "$t/perm"
+if [ "$(id -u)" != 0 ]; then
+	as_user() { "$@"; }
+elif setpriv --reuid=65534 --regid=65534 --clear-groups "$R" --version >/dev/null 2>&1; then
+	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else
+	as_user=
+fi
+if command -v as_user >/dev/null 2>&1; then
+	as_user sh -c 'echo old >"$1/ro.csv" && chmod 444 "$1/ro.csv" &&
+		"$2" -q -o "$1/ro.csv" "$3"' sh "$t/perm" "$R" "$t/perm_in.csv" >/dev/null 2>"$t.err"
+	rc=$?
+	[ $rc = 2 ] && grep -q 'ro.csv: cannot open: Permission denied' "$t.err" ||
+		fail "read-only -o: exit $rc, expected 2: $(cat "$t.err")"
+	[ "$(cat "$t/perm/ro.csv")" = old ] || fail "read-only -o: the file was replaced"
+	[ "$(ls -A "$t/perm")" = ro.csv ] || fail "read-only -o: directory holds $(ls -A "$t/perm")"
+else
+	echo "note: no unprivileged user to run as; read-only -o case skipped"
+fi
+if [ "$(id -u)" = 0 ]; then
+	echo old >"$t/perm/owned.csv"
+	chown 65534:65534 "$t/perm/owned.csv" && chmod 640 "$t/perm/owned.csv"
+	"$R" -q -o "$t/perm/owned.csv" "$t/perm_in.csv" 2>/dev/null
+	[ "$(stat -c '%u:%g %a' "$t/perm/owned.csv")" = "65534:65534 640" ] ||
+		fail "-o over another user's file: now $(stat -c '%u:%g %a' "$t/perm/owned.csv")"
+fi
 
 # A header and no data row: a run of no rows (exit 0), every file written;
 # JSON with no object: exit 2, nothing written.
