@@ -70,7 +70,7 @@ rc=$?
 [ -e "$t/-" ] && fail "a file named '-' was created"
 cat "$t/want.csv" "$t/want_rej.csv" "$t/want.json" | sort | cmp -s - "$(sort "$t/dash.out" >"$t/dash.sorted"; echo "$t/dash.sorted")" ||
 	fail "-o - --rejects - --summary-json -: standard output does not hold all three"
-"$R" -q -o - in/batch_this_month.csv >/dev/full 2>"$t.err"
+(cd "$t" && "$R" -q -o - "$OLDPWD/in/batch_this_month.csv") >/dev/full 2>"$t.err"
 rc=$?
 [ $rc = 2 ] && grep -q 'No space left' "$t.err" || fail "-o - on /dev/full: exit $rc, $(cat "$t.err")"
 
