@@ -176,6 +176,7 @@ const char *const cli_msgs[][RS_LANG_COUNT] = {
      "--max-rejects 的值应为行数或百分比（如 5%%），而不是 \"%s\""},
     {"--decimal-comma and --excel=eu are for csv, tsv and table output",
      "--decimal-comma 和 --excel=eu 只适用于 csv、tsv 和 table 输出"},
+    {"RELSTAGE_LANG=%s is not en or zh; using en", "RELSTAGE_LANG=%s 不是 en 或 zh，已忽略"},
     {"RELSTAGE_TODAY=%s is not a date (YYYY-MM-DD)", "RELSTAGE_TODAY=%s 不是日期（应为 YYYY-MM-DD）"},
     {"%s takes no argument (a file of that name is read as ./NAME)",
      "%s 不带参数（同名文件请写成 ./NAME 读取）"},

@@ -531,18 +531,20 @@ int main(int argc, char **argv)
 	rs_rules *rules = NULL;
 	rs_mapfile *map = NULL;
 	const char *env = getenv("RELSTAGE_LANG");
+	bool bad_env;
 	int c, rc;
 
 	hold_std_fds();
 	memset(&o, 0, sizeof o);
 	o.wopts.format = RS_FMT_AUTO; /* output_format picks it */
-	if (env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang))
-		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
+	bad_env = env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang);
 	/* --lang is looked for first, so an error in any option is in its language. */
 	for (c = 1; c < argc && strcmp(argv[c], "--") != 0; c++)
 		if (strncmp(argv[c], "--lang", 6) == 0 && (argv[c][6] == '=' || (!argv[c][6] && c + 1 < argc)))
 			(void)rs_lang_parse(argv[c][6] ? argv[c] + 7 : argv[c + 1], &o.co.lang);
 	cli_lang = o.co.lang;
+	if (bad_env) /* in --lang's language, or English */
+		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
 	/* RELSTAGE_TODAY=YYYY-MM-DD: the date customer_since counts to (tests, reruns). */
 	if ((env = getenv("RELSTAGE_TODAY")) != NULL && *env != '\0') {
 		int y = 0, m = 0, d = 0, k = 0;

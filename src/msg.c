@@ -606,6 +606,64 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         "应为 ',' 或 '}'"},
     [RS_M_S_J_NOT_RECORDS] = {"expected a JSON array of objects, or an object holding one (for one object per line use --from jsonl)",
         "应为由对象组成的 JSON 数组，或包含这样一个数组的对象（每行一个对象请用 --from jsonl）"},
+    [RS_M_S_X_EMPTY] = {"no header row: sheet \"%s\" is empty%s",
+        "找不到表头行：工作表 \"%s\" 为空%s"},
+    /* rs_xlsx_sheet_hint's two parts around the other sheets' names */
+    [RS_M_S_X_HINT] = {" (read sheet \"%s\"; the workbook also has ",
+        "（读取的是工作表 \"%s\"；该工作簿中还有 "},
+    [RS_M_S_X_HINT_END] = {": choose one with --sheet NAME)",
+        "：请用 --sheet NAME 选择）"},
+    [RS_M_S_X_NO_PART] = {"not an .xlsx workbook: no %s in the archive (%s)",
+        "不是 .xlsx 工作簿：压缩包中没有 %s（%s）"},
+    [RS_M_S_X_SHEET_PART] = {"sheet \"%s\" has no part in the archive",
+        "压缩包中没有工作表 \"%s\" 的部件"},
+    [RS_M_S_X_SHARED_MAX] = {"the workbook's shared strings pass %zu MiB, which relstage "
+                             "holds in memory; save the sheet as CSV and classify that",
+        "该工作簿的共享字符串超过 %zu MiB（relstage 要把它们全部放在内存中）；请把工作表另存为 CSV 再分类"},
+    [RS_M_S_X_FORMULA] = {"cell %s%lu holds a formula whose calculated value the workbook "
+                          "does not hold (it was written by a program that does not calculate, "
+                          "such as openpyxl or XlsxWriter); open it in Excel, WPS or "
+                          "LibreOffice and save it, or save the sheet as CSV",
+        "单元格 %s%lu 是公式，但工作簿中没有它的计算结果（该文件由不做计算的程序写出，"
+        "如 openpyxl 或 XlsxWriter）；请用 Excel、WPS 或 LibreOffice 打开并保存，或把工作表另存为 CSV"},
+    [RS_M_S_X_SHARED_REF] = {"a cell refers to shared string %s of %zu",
+        "单元格引用的共享字符串 %s 超出范围（共 %zu 个）"},
+    [RS_M_S_X_CELL_ORDER] = {"cell %s%lu comes after cell %s%lu in the sheet's XML (its cells are out "
+                             "of order, or one is written twice): open the workbook in Excel, WPS or "
+                             "LibreOffice and save it, or save the sheet as CSV",
+        "工作表的 XML 中单元格 %s%lu 排在单元格 %s%lu 之后（单元格顺序错乱，或有单元格写了两次）："
+        "请用 Excel、WPS 或 LibreOffice 打开该工作簿并保存，或把工作表另存为 CSV"},
+    [RS_M_S_X_ROW_NUMBER] = {"a row is numbered r=\"%.20s\", not 1 to %lu: the workbook is damaged",
+        "有一行的行号为 r=\"%.20s\"，不在 1 到 %lu 之间：工作簿已损坏"},
+    [RS_M_S_X_ROW_ORDER] = {"row %lu comes after row %lu in the sheet's XML (its rows are out "
+                            "of order, or one is written twice): open the workbook in Excel, "
+                            "WPS or LibreOffice and save it, or save the sheet as CSV",
+        "工作表的 XML 中第 %lu 行排在第 %lu 行之后（行的顺序错乱，或有一行写了两次）："
+        "请用 Excel、WPS 或 LibreOffice 打开该工作簿并保存，或把工作表另存为 CSV"},
+    [RS_M_S_X_CASE] = {"%zu sheets are named \"%s\" but for case; "
+                       "give --sheet NAME exactly as the sheet is written",
+        "有 %zu 个工作表名为 \"%s\"（仅大小写不同）；请用 --sheet NAME 按工作表名的原样指定"},
+    [RS_M_S_J_NO_LINE] = {"no line holds a JSON object (first problem: %.300s)",
+        "没有哪一行是 JSON 对象（第一个问题：%.300s）"},
+    [RS_M_S_J_DEEP] = {"no record could be read: the JSON array's element "
+                       "here is nested deeper than %d levels, and no other is an object",
+        "无法读取任何记录：JSON 数组在此处的元素嵌套超过 %d 层，其他元素也都不是对象"},
+    /* --json-path naming no array: then either the arrays there are, or none */
+    [RS_M_S_J_PATH] = {"--json-path %s: no array there; %s%s",
+        "--json-path %s: 该处没有数组；%s%s"},
+    [RS_M_S_J_PATH_ARRAYS] = {"arrays of objects: ",
+        "对象数组有："},
+    [RS_M_S_J_PATH_NONE] = {"the object holds no array of objects",
+        "该对象中没有对象数组"},
+    [RS_M_S_J_OURS] = {"a JSON object where relstage's rows were expected: it writes "
+                       "them as an array of objects (a --summary-json file is not its output)",
+        "此处应为 relstage 输出的行，却是一个 JSON 对象：relstage 把行写成对象数组"
+        "（--summary-json 文件不是它的输出）"},
+    /* word is RS_M_S_COLUMN or RS_M_S_KEY_W */
+    [RS_M_S_P_NO_STAGE] = {"no \"stage\" (or \"阶段\") %s: --previous takes an earlier relstage "
+                           "output written as csv, tsv, json or jsonl (not table)",
+        "没有 \"stage\"（或 \"阶段\"）%s：--previous 需要 relstage 之前写出的 csv、tsv、json 或 "
+        "jsonl 输出（不能是 table）"},
     [RS_M_R_MISSING] = {"missing (required)",
         "缺少（必填）"},
     [RS_M_R_NUMBER] = {"expected a number",

@@ -81,6 +81,12 @@ typedef enum rs_msg_id {
 	RS_M_S_FILES_COUNT, RS_M_S_FILES_NAME, RS_M_S_PREV_STAGE,
 	RS_M_S_CSV_FIELD, RS_M_S_AT_COLUMN, RS_M_S_J_INVALID, RS_M_S_J_NESTED, RS_M_S_J_COLON,
 	RS_M_S_J_COMMA, RS_M_S_J_NOT_RECORDS,
+	/* the rarer stops: a damaged or empty workbook, JSON that holds no records
+	 * where they were looked for, a --previous file without its stage */
+	RS_M_S_X_EMPTY, RS_M_S_X_HINT, RS_M_S_X_HINT_END, RS_M_S_X_NO_PART, RS_M_S_X_SHEET_PART,
+	RS_M_S_X_SHARED_MAX, RS_M_S_X_FORMULA, RS_M_S_X_SHARED_REF, RS_M_S_X_CELL_ORDER,
+	RS_M_S_X_ROW_NUMBER, RS_M_S_X_ROW_ORDER, RS_M_S_X_CASE, RS_M_S_J_NO_LINE, RS_M_S_J_DEEP,
+	RS_M_S_J_PATH, RS_M_S_J_PATH_ARRAYS, RS_M_S_J_PATH_NONE, RS_M_S_J_OURS, RS_M_S_P_NO_STAGE,
 	/* the rules file's problems (rules.c) */
 	RS_M_R_MISSING, RS_M_R_NUMBER, RS_M_R_FINITE, RS_M_R_NEGATIVE, RS_M_R_ARRAY, RS_M_R_EMPTY,
 	RS_M_R_ENTRIES, RS_M_R_ID, RS_M_R_STRING, RS_M_R_LONGER, RS_M_R_CONTROL, RS_M_R_UTF8,

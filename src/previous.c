@@ -212,7 +212,7 @@ static rs_status on_header(void *ctx, const rs_row *h, rs_error *err)
 		return rs_error_set(err, RS_EPARSE, 1,
 		                    "no \"stage\" (or \"阶段\") %s: --previous takes an earlier relstage "
 		                    "output written as csv, tsv, json or jsonl (not table)",
-		                    RS_COL(p->cfg.keys));
+		                    rs_msg_tr(err->lang, RS_COL(p->cfg.keys)));
 	return find_id(p, h, err);
 }
 

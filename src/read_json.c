@@ -1208,7 +1208,8 @@ static rs_status find_wrapped(jrd *j, rs_buf *b, size_t i, size_t *at)
 		                 "after the JSON object");
 	else if (want != NULL && !f.named)
 		st = JERR(j, RS_EUSAGE, 0, "--json-path %s: no array there; %s%s", want,
-		          f.n > 0 ? "arrays of objects: " : "the object holds no array of objects",
+		          rs_msg_tr(j->err->lang, f.n > 0 ? "arrays of objects: "
+		                                          : "the object holds no array of objects"),
 		          f.n > 0 ? f.paths.data : "");
 	else if (want == NULL && f.n > 1)
 		st = JERR(j, RS_EUSAGE, 0, "the JSON object holds %zu arrays of objects (%s); "

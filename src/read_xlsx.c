@@ -821,18 +821,21 @@ unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first)
 	return x->hidden;
 }
 
-void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap)
+void rs_xlsx_sheet_hint(const rs_xlsx_in *x, rs_lang g, char *out, size_t cap)
 {
-	static const char tail[] = ": choose one with --sheet NAME)";
-	const char *sep = "";
-	size_t i, used;
+	const char *tail, *sep = "";
+	size_t i, used, tail_size;
 	int n;
 
 	out[0] = '\0';
 	if (x->nread == 0 || x->nread == x->sheet_name.n)
 		return;
-	n = snprintf(out, cap, " (read sheet \"%s\"; the workbook also has ", strs_at(&x->sheet_name, x->read[0]));
-	if (n < 0 || (size_t)n + sizeof tail + 3 >= cap) {
+	if ((unsigned)g >= RS_LANG_COUNT) /* an rs_error the caller did not clear */
+		g = RS_LANG_EN;
+	tail = rs_msg(g, RS_M_S_X_HINT_END);
+	tail_size = strlen(tail) + 1;
+	n = snprintf(out, cap, rs_msg(g, RS_M_S_X_HINT), strs_at(&x->sheet_name, x->read[0]));
+	if (n < 0 || (size_t)n + tail_size + 3 >= cap) {
 		out[0] = '\0';
 		return;
 	}
@@ -842,7 +845,7 @@ void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap)
 
 		if (was_read(x, i))
 			continue;
-		if (used + strlen(sep) + strlen(s) + 2 + sizeof tail + 5 >= cap) { /* room for ", ..." */
+		if (used + strlen(sep) + strlen(s) + 2 + tail_size + 5 >= cap) { /* room for ", ..." */
 			used += (size_t)snprintf(out + used, cap - used, "%s...", sep);
 			break;
 		}
@@ -877,7 +880,7 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 	if (st == RS_OK && !s.have_header) {
 		char hint[200];
 
-		rs_xlsx_sheet_hint(x, hint, sizeof hint);
+		rs_xlsx_sheet_hint(x, err->lang, hint, sizeof hint);
 		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty%s",
 		                  strs_at(&x->sheet_name, x->read[0]), hint);
 	}

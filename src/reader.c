@@ -346,7 +346,7 @@ void rs_reader_sheet_hint(const rs_reader *r, char *out, size_t cap)
 {
 	out[0] = '\0';
 	if (r != NULL && r->xlsx != NULL)
-		rs_xlsx_sheet_hint(r->xlsx, out, cap);
+		rs_xlsx_sheet_hint(r->xlsx, r->opts.lang, out, cap);
 }
 
 const char *rs_reader_active_sheet(const rs_reader *r, const char **read)

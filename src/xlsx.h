@@ -100,10 +100,10 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err);
 /*
  * For a message that the header was not found: ` (read sheet "S"; the
  * workbook also has "A", "B": choose one with --sheet NAME)` in out (cap
- * bytes, names left out as "..." when they do not fit), or "" when every
- * sheet was read.
+ * bytes, names left out as "..." when they do not fit), in language g, or
+ * "" when every sheet was read.
  */
-void rs_xlsx_sheet_hint(const rs_xlsx_in *x, char *out, size_t cap);
+void rs_xlsx_sheet_hint(const rs_xlsx_in *x, rs_lang g, char *out, size_t cap);
 /* The sheet Excel opens the workbook on (its active tab), when that is
  * not a sheet read and no --sheet was given, with the sheet read in *read;
  * NULL otherwise. Both borrowed from x. */

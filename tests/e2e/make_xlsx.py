@@ -712,6 +712,26 @@ def codes(out):
           ["000007", "青岛远航", "85", "C0009", "01"]])
 
 
+def damaged(out):
+    """Workbooks relstage stops on, in English and Chinese: a sheet with no
+    cells (beside another it could read), a sheet whose part the archive
+    lacks or whose relationship is not there, and a cell naming a shared
+    string the workbook does not have."""
+    rows = [head_row()[:3], [inline("A2", "D1"), inline("B2", "Name"), num("C2", 45)]]
+    package(os.path.join(out, "xl_empty_sheet.xlsx"),
+            [("Export", sheet_xml([]), None), ("Accounts", sheet_xml(rows), None)])
+    package(os.path.join(out, "xl_no_part.xlsx"), [("Export", sheet_xml(rows), None)],
+            targets={1: "worksheets/gone.xml"})
+    package(os.path.join(out, "xl_sheet_unlinked_src.xlsx"), [("Export", sheet_xml(rows), None)])
+    patched(os.path.join(out, "xl_sheet_unlinked_src.xlsx"), os.path.join(out, "xl_sheet_unlinked.xlsx"),
+            {"xl/_rels/workbook.xml.rels": [('Id="rId1"', 'Id="rId7"')]})
+    sst = '<?xml version="1.0" encoding="UTF-8"?>\n<sst %s count="1" uniqueCount="1"><si><t>D1</t></si></sst>' % M
+    package(os.path.join(out, "xl_shared_past.xlsx"),
+            [("Export", sheet_xml([head_row()[:3], [("A2", "s", 0, "<v>5</v>"), inline("B2", "Name"),
+                                                    num("C2", 45)]]), None)],
+            parts={"sharedStrings": sst})
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -737,3 +757,4 @@ if __name__ == "__main__":
     year_as_date(out)
     units(out)
     codes(out)
+    damaged(out)

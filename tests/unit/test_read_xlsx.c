@@ -314,6 +314,14 @@ static void test_the_sheet_hint_names_the_sheet_read_and_the_others(void **state
 	                          "one with --sheet NAME)");
 	rs_reader_free(r);
 	(void)fclose(fp);
+	o.lang = RS_LANG_ZH; /* in the run's language */
+	assert_non_null(fp = fopen(g_path, "rb"));
+	assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_OK);
+	rs_reader_sheet_hint(r, hint, sizeof hint);
+	assert_string_equal(hint, "（读取的是工作表 \"Data\"；该工作簿中还有 \"Summary\", \"Notes\"："
+	                          "请用 --sheet NAME 选择）");
+	rs_reader_free(r);
+	(void)fclose(fp);
 	(void)unlink(g_path);
 }
 
@@ -401,7 +409,10 @@ static void test_shared_strings_past_the_cap_stop_with_a_clear_error(void **stat
 	lxw_workbook *wb = book();
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
 	char text[64];
+	rs_read_opts o;
+	rs_reader *r = NULL;
 	rs_error err;
+	FILE *fp;
 	got g;
 	int i;
 
@@ -415,6 +426,15 @@ static void test_shared_strings_past_the_cap_stop_with_a_clear_error(void **stat
 	assert_int_equal(read_book(g_path, NULL, 0, &g, &err), RS_ELIMIT);
 	assert_non_null(strstr(err.msg, "shared strings pass 0 MiB, which relstage holds in memory"));
 	assert_non_null(strstr(err.msg, "save the sheet as CSV"));
+	assert_non_null(fp = fopen(g_path, "rb")); /* and in Chinese, when the error's language is */
+	memset(&o, 0, sizeof o);
+	rs_error_clear(&err);
+	err.lang = RS_LANG_ZH;
+	assert_int_equal(rs_reader_open(&r, fp, g_path, &o, &err), RS_ELIMIT); /* read on opening */
+	assert_string_equal(err.msg, "该工作簿的共享字符串超过 0 MiB（relstage 要把它们全部放在内存中）；"
+	                             "请把工作表另存为 CSV 再分类");
+	rs_reader_free(r);
+	(void)fclose(fp);
 	(void)unlink(g_path);
 }
 

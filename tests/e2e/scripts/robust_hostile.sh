@@ -91,6 +91,8 @@ bounded line_10gb_jsonl 10 131072
 awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' >"$tmp/deep.json"
 run json_deep_array -q "$tmp/deep.json"
 expect json_deep_array 2 "^relstage: $tmp/deep.json:1: no record could be read: the JSON array's element here is nested deeper than 1000 levels"
+run json_deep_array_zh -q --lang zh "$tmp/deep.json"
+expect json_deep_array_zh 2 "^relstage: $tmp/deep.json:1: 无法读取任何记录：JSON 数组在此处的元素嵌套超过 1000 层，其他元素也都不是对象$"
 awk 'BEGIN { printf "{\"id\":\"A\",\"purchase_share\":5}\n{\"id\":\"B\",\"purchase_share\":5,\"x\":"; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "}"; print "{\"id\":\"C\",\"purchase_share\":70}" }' >"$tmp/deep.jsonl"
 run json_deep_line -q "$tmp/deep.jsonl"
 expect json_deep_line 1 "^relstage: $tmp/deep.jsonl:2: .*nested deeper than"

@@ -91,6 +91,9 @@ for f in xl_formula_openpyxl xl_formula_zero xl_formula_text; do
 	"$R" -q "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -q "$f.xlsx:2: cell C2 holds a formula whose calculated value the workbook does not hold" "$t/err" ||
 		fail "$f: exit $rc: $(cat "$t/err")"
+	"$R" -q --lang zh "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -q "$f.xlsx:2: 单元格 C2 是公式，但工作簿中没有它的计算结果（该文件由不做计算的程序写出，如 openpyxl 或 XlsxWriter）；请用 Excel、WPS 或 LibreOffice 打开并保存，或把工作表另存为 CSV" "$t/err" ||
+		fail "$f --lang zh: exit $rc: $(cat "$t/err")"
 done
 # Saved by Excel (values stored, no recalculation asked): read as its twin.
 "$R" -q "$t/xl_formula_calculated.xlsx" >"$t/x.out" 2>/dev/null || fail "xl_formula_calculated: exit $?"
@@ -104,6 +107,9 @@ for c in "xl_cells_unordered B2 C2" "xl_cells_twice C2 C2"; do
 	"$R" -q "$t/$1.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF "$1.xlsx:2: cell $2 comes after cell $3 in the sheet's XML (its cells are out of order, or one is written twice): open the workbook in Excel, WPS or LibreOffice and save it" "$t/err" ||
 		fail "$1: exit $rc: $(cat "$t/err")"
+	"$R" -q --lang zh "$t/$1.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/$1.xlsx:2: 工作表的 XML 中单元格 $2 排在单元格 $3 之后（单元格顺序错乱，或有单元格写了两次）：请用 Excel、WPS 或 LibreOffice 打开该工作簿并保存，或把工作表另存为 CSV" "$t/err" ||
+		fail "$1 --lang zh: exit $rc: $(cat "$t/err")"
 done
 # So do rows out of order, or one numbered twice: Excel repairs the sheet, and
 # the rows above a totals row are not those the file lists before it.
@@ -112,7 +118,24 @@ for c in "xl_rows_unordered 2 3" "xl_rows_twice 2 2"; do
 	"$R" -q "$t/$1.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF "$1.xlsx:$2: row $2 comes after row $3 in the sheet's XML (its rows are out of order, or one is written twice): open the workbook in Excel, WPS or LibreOffice and save it" "$t/err" ||
 		fail "$1: exit $rc: $(cat "$t/err")"
+	"$R" -q --lang zh "$t/$1.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/$1.xlsx:$2: 工作表的 XML 中第 $2 行排在第 $3 行之后（行的顺序错乱，或有一行写了两次）：请用 Excel、WPS 或 LibreOffice 打开该工作簿并保存，或把工作表另存为 CSV" "$t/err" ||
+		fail "$1 --lang zh: exit $rc: $(cat "$t/err")"
 done
+# A sheet with no cells (the hint names the sheet that has them), a sheet
+# whose part the archive lacks or whose relationship is not there, a cell
+# naming a shared string the workbook does not have: stop, in each language.
+while IFS='|' read -r f en zh; do
+	"$R" -q "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/$f.xlsx$en" "$t/err" || fail "$f: exit $rc: $(cat "$t/err")"
+	"$R" -q --lang zh "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/$f.xlsx$zh" "$t/err" || fail "$f --lang zh: exit $rc: $(cat "$t/err")"
+done <<'EOF'
+xl_empty_sheet|: no header row: sheet "Export" is empty (read sheet "Export"; the workbook also has "Accounts": choose one with --sheet NAME)|: 找不到表头行：工作表 "Export" 为空（读取的是工作表 "Export"；该工作簿中还有 "Accounts"：请用 --sheet NAME 选择）
+xl_no_part|: not an .xlsx workbook: no xl/worksheets/gone.xml in the archive (No such file)|: 不是 .xlsx 工作簿：压缩包中没有 xl/worksheets/gone.xml（No such file）
+xl_sheet_unlinked|: sheet "Export" has no part in the archive|: 压缩包中没有工作表 "Export" 的部件
+xl_shared_past|:2: a cell refers to shared string 5 of 1|:2: 单元格引用的共享字符串 5 超出范围（共 1 个）
+EOF
 
 # The first sheet is read; when Excel opens the workbook on another, that is
 # said (and --sheet names it). A hidden first sheet is passed over, silently:
@@ -170,8 +193,14 @@ cmp -s "$t/x.out" "$t/c.out" && grep -qxF "relstage: $t/xl_multi.xlsx: read shee
 "$R" -q --sheet accounts "$t/xl_case_twins.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 [ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/xl_case_twins.xlsx: 2 sheets are named \"accounts\" but for case; give --sheet NAME exactly as the sheet is written" "$t/err" ||
 	fail "xl_case_twins --sheet accounts: exit $rc: $(cat "$t/err")"
+"$R" -q --lang zh --sheet accounts "$t/xl_case_twins.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/xl_case_twins.xlsx: 有 2 个工作表名为 \"accounts\"（仅大小写不同）；请用 --sheet NAME 按工作表名的原样指定" "$t/err" ||
+	fail "xl_case_twins --lang zh --sheet accounts: exit $rc: $(cat "$t/err")"
 "$R" -q "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'xl_multi.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id)' "$t/err" || fail "first sheet (Notes): exit $rc: $(cat "$t/err")"
+"$R" -q --lang zh "$t/xl_multi.xlsx" >/dev/null 2>"$t/err"; rc=$? # the sheets named in the error's language
+[ $rc = 2 ] && grep -qF 'relstage fields（读取的是工作表 "Notes"；该工作簿中还有 "Data", "Data 2", "Other"：请用 --sheet NAME 选择）' "$t/err" ||
+	fail "first sheet (Notes) --lang zh: exit $rc: $(cat "$t/err")"
 # No header row on the sheet read: the message names it and the others.
 "$R" -q "$t/xl_two_sheets.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 [ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qF 'xl_two_sheets.xlsx: no row of the first 20 gives an id and a share (line 1 gives no id): say which column is the id with -m id=COLUMN, or which line is the header with --header-row N; relstage fields lists the names it knows (read sheet "Summary"; the workbook also has "Accounts": choose one with --sheet NAME)' "$t/err" ||
@@ -222,6 +251,9 @@ EOF
 "$R" -q "$t/badrow.xlsx" >/dev/null 2>"$t/err"; rc=$?
 [ $rc = 2 ] && grep -q 'badrow.xlsx:3: a row is numbered r="0", not 1 to 1048576: the workbook is damaged' "$t/err" ||
 	fail "a row numbered 0: exit $rc: $(cat "$t/err")"
+"$R" -q --lang zh "$t/badrow.xlsx" >/dev/null 2>"$t/err"; rc=$?
+[ $rc = 2 ] && grep -q 'badrow.xlsx:3: 有一行的行号为 r="0"，不在 1 到 1048576 之间：工作簿已损坏' "$t/err" ||
+	fail "a row numbered 0 --lang zh: exit $rc: $(cat "$t/err")"
 
 # --previous reads a workbook relstage wrote, English or Chinese, as it
 # reads the same run written as CSV.
