@@ -130,6 +130,11 @@ typedef struct rs_row {
 	 * the n columns: the values at the dot paths the read options' maps name
 	 * (owner.name), for the field map only, never written out. */
 	size_t extra;
+	/* May be NULL. A workbook's row: for each of the n cells, the
+	 * currencies its number format shows beside the number (`[$€-407]`,
+	 * `"$"#,##0`), which the cell's value does not hold, as bits of the
+	 * currency sets a cell's own "€" or "$" names; 0 for none. */
+	const unsigned short *cur;
 } rs_row;
 
 /* ---------------------------------------------------------------- formats */

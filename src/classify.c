@@ -383,8 +383,8 @@ static rs_status alloc_rows(rs_classifier *c, const rs_row *in, rs_error *err)
 		c->hdr_len[i] = n;
 	}
 	c->out_hdr = (rs_row){c->nout, (const char *const *)c->hdr_cell, c->hdr_len, c->hdr_type, 1,
-	                      NULL, 0};
-	c->out_row = (rs_row){c->nout, c->cell, c->len, c->type, 0, NULL, 0};
+	                      NULL, 0, NULL};
+	c->out_row = (rs_row){c->nout, c->cell, c->len, c->type, 0, NULL, 0, NULL};
 	mark_numbers(c);
 	return RS_OK;
 }
@@ -426,7 +426,7 @@ static rs_status hint_inner(const rs_classifier *c, rs_error *err)
 				len[n++] = strlen(q + hn);
 			}
 		m = NULL;
-		if (rs_fieldmap_build(&m, &(rs_row){n, cell, len, NULL, 1, NULL, 0}, &keys, NULL,
+		if (rs_fieldmap_build(&m, &(rs_row){n, cell, len, NULL, 1, NULL, 0, NULL}, &keys, NULL,
 		                      &quiet) == RS_ENOMEM)
 			return rs_error_set(err, RS_ENOMEM, err->line, "out of memory");
 		for (f = 0; m != NULL && f < RS_F_COUNT; f++)
@@ -1169,7 +1169,8 @@ static const rs_row *pad_row(rs_classifier *c, const rs_row *in)
 		c->pad_len[i] = 0;
 		c->pad_type[i] = RS_T_STRING;
 	}
-	c->pad = (rs_row){c->nraw, c->pad_cell, c->pad_len, c->pad_type, in->line, in->reject, in->extra};
+	c->pad = (rs_row){c->nraw, c->pad_cell, c->pad_len, c->pad_type, in->line, in->reject, in->extra,
+	                    in->cur}; /* read for its non-empty cells only: all below in->n */
 	return &c->pad;
 }
 

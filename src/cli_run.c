@@ -168,7 +168,7 @@ static rs_status rejects_header(run *r, const rs_row *in_hdr, rs_row *h, rs_erro
 
 	if (n == 0)
 		return rs_error_set(err, RS_ENOMEM, 0, "out of memory");
-	*h = (rs_row){n, r->rcell, r->rlen, NULL, 1, NULL, 0};
+	*h = (rs_row){n, r->rcell, r->rlen, NULL, 1, NULL, 0, NULL};
 	return RS_OK;
 }
 
@@ -357,7 +357,7 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 		return rs_error_set(err, RS_ENOMEM, row->line, "out of memory");
 	/* the workbook's writer sends a row whose reject is set to its Rejects sheet */
 	st = rs_writer_row(r->rej_sheet ? r->w : r->rw,
-	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0},
+	                   &(rs_row){n, r->rcell, r->rlen, NULL, row->line, r->rej_sheet ? msg : NULL, 0, NULL},
 	                   err);
 	if (st != RS_OK) /* a cell of it too long: the input's line */
 		err->file = st == RS_ELIMIT && err->line > 0 ? r->file

@@ -1315,17 +1315,46 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
  * decimal mark is not its column's. Bit f of *failed is set for each field
  * whose cell did not read.
  */
+/* The currency a workbook cell's number format alone shows: 0 for none
+ * (a cell's own "€" is read from its text). Only a non-empty cell has one:
+ * a padded row's cur covers its cells with text (classify.c pad_row). */
+static unsigned fmt_currency(const rs_row *row, size_t c)
+{
+	return row->cur != NULL && row->len[c] > 0 ? row->cur[c] : 0;
+}
+
+/* Cell c for a message, with the currency its number format shows
+ * ("€1200" for 1200 under [$€-407]#,##0.00). */
+static const char *amount_shown(char *out, size_t cap, const rs_row *row, size_t c)
+{
+	char t[72];
+	bool after = false;
+	unsigned cur = rs_value_currencies(row->cell[c], row->len[c]) == 0 ? fmt_currency(row, c) : 0;
+	const char *mark = rs_value_currency_mark(cur, &after);
+
+	if (cur == 0)
+		return rs_field_shown(out, cap, row->cell[c], row->len[c]);
+	(void)rs_field_shown(t, sizeof t, row->cell[c], row->len[c]);
+	(void)snprintf(out, cap, "%s%s%s", after ? "" : mark, t, after ? mark : "");
+	return out;
+}
+
 /* our_sales and customer_spend, both read, in currencies that cannot be one
  * ("USD 1000", "EUR 2000"; "12000" under "Revenue (USD)" beside "€15000"):
- * no share comes from them. A cell that names none is in its header's. */
+ * no share comes from them. A cell that names none is in its header's (a workbook's
+ * cell: in its number format's, if that shows one). */
 static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_error *err)
 {
 	size_t a = (size_t)m->col[RS_F_OUR_SALES], b = (size_t)m->col[RS_F_CUSTOMER_SPEND];
 	unsigned ca = rs_value_currencies(row->cell[a], row->len[a]);
 	unsigned cb = rs_value_currencies(row->cell[b], row->len[b]);
-	char va[72], vb[72], hb[RS_FIELD_WHERE_MAX + 16] = "", msg[sizeof err->msg];
+	char va[96], vb[96], hb[RS_FIELD_WHERE_MAX + 16] = "", msg[sizeof err->msg];
+	bool by_header;
 
-	bool by_header = cb == 0;
+	/* A workbook's 1200 under [$€-407]#,##0.00 is €1200, as its CSV says. */
+	ca = ca != 0 ? ca : fmt_currency(row, a);
+	cb = cb != 0 ? cb : fmt_currency(row, b);
+	by_header = cb == 0;
 
 	/* Under 万元 headers, "88" beside "1,000,000元": the marked cell may be
 	 * in plain units (元), not the header's; a share would be 10,000 off.
@@ -1333,8 +1362,7 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 	if (m->amount_scaled && row->len[a] > 0 && row->len[b] > 0 && (ca == 0) != (cb == 0) &&
 	    !rs_value_myriad(ca ? row->cell[a] : row->cell[b], ca ? row->len[a] : row->len[b])) {
 		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_SCALED),
-		               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
-		               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]),
+		               amount_shown(va, sizeof va, row, a), amount_shown(vb, sizeof vb, row, b),
 		               m->where[RS_F_OUR_SALES]);
 		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_OUR_SALES], msg);
 		return RS_EREJECT;
@@ -1350,8 +1378,7 @@ static rs_status check_currencies(const rs_fieldmap *m, const rs_row *row, rs_er
 		               rs_msg(m->lang, m->keys ? RS_M_KEY : RS_M_COL),
 		               m->where[RS_F_CUSTOMER_SPEND]);
 	(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_CURRENCIES),
-	               rs_field_shown(va, sizeof va, row->cell[a], row->len[a]),
-	               rs_field_shown(vb, sizeof vb, row->cell[b], row->len[b]), hb);
+	               amount_shown(va, sizeof va, row, a), amount_shown(vb, sizeof vb, row, b), hb);
 	rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_OUR_SALES], msg);
 	return RS_EREJECT;
 }
@@ -1423,8 +1450,12 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, rs_account 
 	a->known = known;
 	/* Plain numbers take the fast path: only two slow amounts carry signs. */
 	/* and one with a sign beside a plain one whose header names a currency */
+	/* and a workbook's two amounts when a number format shows a currency */
 	amounts = (slow & amounts) == amounts ||
-	                  ((slow & amounts) != 0 && ((m->amount_cur[0] | m->amount_cur[1]) != 0 || m->amount_scaled))
+	                  ((slow & amounts) != 0 && ((m->amount_cur[0] | m->amount_cur[1]) != 0 || m->amount_scaled)) ||
+	                  (row->cur != NULL && m->col[RS_F_OUR_SALES] >= 0 && m->col[RS_F_CUSTOMER_SPEND] >= 0 &&
+	                   (fmt_currency(row, (size_t)m->col[RS_F_OUR_SALES]) |
+	                    fmt_currency(row, (size_t)m->col[RS_F_CUSTOMER_SPEND])) != 0)
 	              ? amounts
 	              : 0;
 	for (f = 0; slow != 0; f++, slow >>= 1)

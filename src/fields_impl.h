@@ -101,6 +101,9 @@ rs_parse rs_value_number(const char *s, size_t n, char dec, unsigned flags, doub
 bool rs_value_cur_decimal(const char *s, size_t n, char dec, unsigned flags);
 /* The currencies an amount's sign or code may mean, as bits; 0 for none. */
 unsigned rs_value_currencies(const char *s, size_t n);
+/* A mark that shows currency set `set` (rs_value_currencies' bits) beside
+ * a number: "€", "$"; *after when it goes after the number (元). "" for 0. */
+const char *rs_value_currency_mark(unsigned set, bool *after);
 /* Does the amount s[0..n) name its scale, 万 or 亿 (88万元)? */
 bool rs_value_myriad(const char *s, size_t n);
 

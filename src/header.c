@@ -454,7 +454,7 @@ static rs_status join_rows(rs_intake *t, const rs_row *top, const rs_row *low, b
 	}
 	*ok = spans > 0;
 	if (*ok)
-		st = rs_rowq_keep(&t->joined, &(rs_row){n, cell, len, NULL, low->line, NULL, 0}, err);
+		st = rs_rowq_keep(&t->joined, &(rs_row){n, cell, len, NULL, low->line, NULL, 0, NULL}, err);
 done:
 	rs_free(b.data);
 	rs_free(cell);
@@ -499,7 +499,7 @@ static rs_status period_example(const rs_row *top, const rs_row *low, const rs_r
 		len[i] = other ? 0 : j->len[i];
 	}
 	why.lang = lang_of(cfg);
-	st = rs_fieldmap_build(&m, &(rs_row){j->n, cell, len, NULL, j->line, NULL, 0}, cfg, NULL, &why);
+	st = rs_fieldmap_build(&m, &(rs_row){j->n, cell, len, NULL, j->line, NULL, 0, NULL}, cfg, NULL, &why);
 	if (st == RS_ENOMEM) {
 		st = rs_error_set(err, st, low->line, "out of memory");
 		goto done;

@@ -20,8 +20,8 @@ typedef struct held {
 
 struct rs_rowq {
 	size_t max_rows, max_bytes;
-	char *arena; /* max_bytes: each row's block (pointers, lengths, types,
-	                text, reject reason), back to back */
+	char *arena; /* max_bytes: each row's block (pointers, lengths, currencies,
+	                types, text, reject reason), back to back */
 	size_t used;
 	held *rows; /* max_rows, oldest first */
 	size_t n;
@@ -42,6 +42,7 @@ static size_t block_size(const rs_row *row)
 {
 	size_t i, all = row->n + row->extra, k = all * (sizeof(char *) + sizeof(size_t));
 
+	k += row->cur != NULL ? row->n * sizeof *row->cur : 0;
 	k += row->type != NULL ? all : 0;
 	for (i = 0; i < all; i++)
 		k += row->len[i] + 1;
@@ -75,6 +76,10 @@ rs_status rs_rowq_push(rs_rowq *q, const rs_row *row, rs_error *err)
 	cell = (const char **)(void *)p;
 	len = (size_t *)(void *)(p + all * sizeof(char *));
 	p = (char *)(len + all);
+	if (row->cur != NULL) { /* after the lengths: aligned */
+		h->row.cur = memcpy(p, row->cur, row->n * sizeof *row->cur);
+		p += row->n * sizeof *row->cur;
+	}
 	if (row->type != NULL) {
 		h->row.type = (unsigned char *)memcpy(p, row->type, all);
 		p += all;
@@ -140,6 +145,7 @@ void rs_rowq_drop(rs_rowq *q, size_t n)
 		h->row.cell = cell;
 		h->row.len = back(h->row.len, d);
 		h->row.type = back(h->row.type, d);
+		h->row.cur = back(h->row.cur, d);
 		h->row.reject = back(h->row.reject, d);
 	}
 	q->n -= n;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "fields_impl.h"
 #include "msg.h"
 #include "xlsx.h"
 
@@ -51,6 +52,8 @@ struct rs_xlsx_in {
 	strs xf_unit;           /* per cell style: "pre\0post", the text its format shows
 	                           around a number (rs_xlsx_fmt_around), "\0" if none */
 	rs_buf xf_pad;          /* per cell style: the digits it pads a whole number to, or 0 */
+	rs_buf xf_cur;          /* per cell style: an unsigned short, the currencies its format
+	                           shows beside a number (rs_xlsx_fmt_currency), 0 if none */
 	strs fmt_code;          /* custom number formats: "id\0code" */
 	strs sst;               /* the shared strings */
 	size_t *read, nread;    /* the sheet asked for, then "NAME 2", ...; once read,
@@ -267,18 +270,26 @@ static const char *fmt_code(const rs_xlsx_in *x, const char *id)
 	return NULL;
 }
 
-/* A cell style's number format: what it shows (RS_XLSX_ bits), and the
- * text of a scale around a number and the digits it pads one to, if any
- * (built-in formats have neither). */
+/* A cell style's number format: what it shows (RS_XLSX_ bits), the
+ * currency it shows beside a number, and the text of a scale around a
+ * number and the digits it pads one to, if any (built-in formats have
+ * none of these: 5-8, 42 and 44 show the currency of the computer that
+ * opens the file, which the file does not say). */
 static bool add_xf(rs_xlsx_in *x, const char *id)
 {
 	const char *code = id != NULL ? fmt_code(x, id) : NULL;
 	char pre[RS_XLSX_UNIT] = "", post[RS_XLSX_UNIT] = "";
 	unsigned pad = 0;
+	unsigned short cur = 0;
 
+	if (code != NULL && rs_xlsx_fmt_currency(code, pre, post))
+		cur = (unsigned short)(rs_value_currencies(pre, strlen(pre)) |
+		                       rs_value_currencies(post, strlen(post)));
+	pre[0] = post[0] = '\0';
 	if (code != NULL)
 		(void)rs_xlsx_fmt_around(code, pre, post, &pad);
-	return rs_buf_putc(&x->xf_kind, (char)(id != NULL ? rs_xlsx_fmt_kind(id, code) : 0)) &&
+	return rs_buf_append(&x->xf_cur, &cur, sizeof cur) &&
+	       rs_buf_putc(&x->xf_kind, (char)(id != NULL ? rs_xlsx_fmt_kind(id, code) : 0)) &&
 	       rs_buf_putc(&x->xf_pad, (char)pad) &&
 	       strs_add(&x->xf_unit, pre, strlen(pre)) && rs_buf_puts(&x->xf_unit.text, post) &&
 	       rs_buf_putc(&x->xf_unit.text, '\0');
@@ -384,6 +395,7 @@ typedef struct sheet_rd {
 	unsigned char kind;
 	const char *unit;         /* the text its format shows around a number (xf_unit), or NULL */
 	size_t pad;               /* the digits its format pads a whole number to, or 0 */
+	unsigned short cur;       /* the currencies its format shows (xf_cur) */
 	size_t col;
 	rs_buf text;
 	/* the row being read */
@@ -392,6 +404,9 @@ typedef struct sheet_rd {
 	size_t next_col, values;
 	size_t total;             /* cells counted, stored or not (max_columns) */
 	rs_rowbuf cells;
+	unsigned short *curs;     /* per cell of the row: the currency its format shows, or 0 */
+	size_t cur_cap;           /* curs' cells, all 0 past the row's */
+	bool row_cur;             /* a cell of the row has one */
 	char why[96];
 } sheet_rd;
 
@@ -444,6 +459,32 @@ static const char *around(const sheet_rd *s, const char *num, size_t k, char *sh
 	*n = w > 0 ? (size_t)w : 0;
 	*type = RS_T_STRING;
 	return shown;
+}
+
+/* Cell col's currency, shown by its number format alone ("€" for 1200
+ * under [$€-407]#,##0.00), for the amounts' check (fields.c); curs only
+ * grows with the row's width, and is zero past the cells set. */
+static bool cur_room(sheet_rd *s, size_t n)
+{
+	size_t cap = s->cells.cap > n ? s->cells.cap : n;
+	unsigned short *p;
+
+	if (n <= s->cur_cap)
+		return true;
+	if ((p = rs_realloc(s->curs, cap * sizeof *p)) == NULL)
+		return false;
+	memset(p + s->cur_cap, 0, (cap - s->cur_cap) * sizeof *p);
+	s->curs = p, s->cur_cap = cap;
+	return true;
+}
+
+static bool put_cur(sheet_rd *s, size_t col)
+{
+	if (!cur_room(s, col + 1))
+		return false;
+	s->curs[col] = s->cur;
+	s->row_cur = true;
+	return true;
 }
 
 /* A finished <c>: its value as text, by its type and number format. */
@@ -540,6 +581,9 @@ static void end_cell(part *pt, sheet_rd *s)
 	if (s->col + 1 > s->total)
 		s->total = s->col + 1;
 	if (s->col < s->c->opts->max_columns && !rs_rowbuf_put(&s->cells, s->col, t, n, type))
+		nomem(pt);
+	else if (s->col < s->c->opts->max_columns && type == RS_T_NUMBER && s->cur != 0 &&
+	         !put_cur(s, s->col))
 		nomem(pt);
 	else if (s->cells.text.len > s->c->opts->max_record)
 		stop(pt, rs_error_set(pt->err, RS_ELIMIT, s->row, "record is longer than the limit of %zu bytes",
@@ -644,6 +688,9 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->hidden = (v = attr(a, "hidden")) != NULL && (strcmp(v, "1") == 0 || strcmp(v, "true") == 0);
 		s->next_col = s->values = s->total = 0;
 		rs_rowbuf_clear(&s->cells);
+		if (s->row_cur)
+			memset(s->curs, 0, s->cur_cap * sizeof *s->curs);
+		s->row_cur = false;
 	} else if (strcmp(ln, "c") == 0) {
 		long col = ref_col(attr(a, "r"));
 		unsigned long style = (v = attr(a, "s")) != NULL ? strtoul(v, NULL, 10) : 0;
@@ -656,6 +703,9 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->kind = style < pt->x->xf_kind.len ? (unsigned char)pt->x->xf_kind.data[style] : 0;
 		s->unit = style < pt->x->xf_unit.n ? strs_at(&pt->x->xf_unit, style) : NULL;
 		s->pad = style < pt->x->xf_pad.len ? (unsigned char)pt->x->xf_pad.data[style] : 0;
+		s->cur = 0;
+		if (style < pt->x->xf_cur.len / sizeof s->cur)
+			memcpy(&s->cur, pt->x->xf_cur.data + style * sizeof s->cur, sizeof s->cur);
 		if (s->unit != NULL && s->unit[0] == '\0' && s->unit[1] == '\0' && s->pad == 0)
 			s->unit = NULL;
 		s->in_cell = true;
@@ -681,7 +731,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 static rs_status end_row(part *pt, sheet_rd *s)
 {
 	rs_rowbuf *b = &s->cells;
-	rs_row row = {0, b->cell, b->len, b->type, s->row, NULL, 0};
+	rs_row row = {0, b->cell, b->len, b->type, s->row, NULL, 0, NULL};
 
 	if (s->values == 0)
 		return RS_OK;
@@ -696,6 +746,10 @@ static rs_status end_row(part *pt, sheet_rd *s)
 	if (s->have_header && b->n < s->ncols && !rs_rowbuf_put(b, s->ncols - 1, "", 0, RS_T_STRING))
 		return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
 	row.n = b->n;
+	/* row.cur covers every cell, the empty ones padded in last too (0) */
+	if (s->row_cur && !cur_room(s, b->n))
+		return rs_error_set(pt->err, RS_ENOMEM, s->row, "out of memory");
+	row.cur = s->row_cur ? s->curs : NULL;
 	if (!s->have_header) {
 		s->have_header = true;
 		s->ncols = b->n;
@@ -886,6 +940,7 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 	}
 	rs_buf_free(&s.text);
 	rs_rowbuf_free(&s.cells);
+	rs_free(s.curs);
 	rs_free(s.hdr);
 	return st;
 }
@@ -1103,6 +1158,7 @@ void rs_xlsx_in_free(rs_xlsx_in *x)
 	strs_free(&x->fmt_code);
 	strs_free(&x->xf_unit);
 	rs_buf_free(&x->xf_pad);
+	rs_buf_free(&x->xf_cur);
 	strs_free(&x->sst);
 	rs_buf_free(&x->xf_kind);
 	rs_buf_free(&x->col_hidden);

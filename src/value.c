@@ -185,6 +185,32 @@ unsigned rs_value_currencies(const char *s, size_t n)
 	return 0;
 }
 
+const char *rs_value_currency_mark(unsigned set, bool *after)
+{
+	/* One mark for each set above, as a sheet's format shows it. */
+	static const struct {
+		unsigned short set;
+		bool after;
+		const char *mark;
+	} marks[] = {{7, false, "$"},         {24, false, "\xC2\xA5"},   {32, false, "\xE2\x82\xAC"},
+	             {64, false, "\xC2\xA3"}, {14, true, "\xE5\x85\x83"}, {16, true, "\xE5\x86\x86"},
+	             {1, false, "US$"},       {2, false, "HK$"},       {4, false, "NT$"},
+	             {8, true, " CNY"},       {128, true, " CHF"},     {256, false, "\xE2\x82\xB9"}};
+	const size_t n = sizeof marks / sizeof *marks;
+	size_t i, best = n;
+
+	for (i = 0; i < n; i++) {
+		if (marks[i].set == set) {
+			best = i;
+			break;
+		}
+		if (best == n && (marks[i].set & set) != 0)
+			best = i; /* "$" and "USD" in one format: the first that fits */
+	}
+	*after = best < n && marks[best].after;
+	return best < n ? marks[best].mark : "";
+}
+
 const double rs_value_pow10[20] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
                                    1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
                                    1e14, 1e15, 1e16, 1e17, 1e18, 1e19};

@@ -56,6 +56,11 @@ unsigned char rs_xlsx_fmt_kind(const char *id, const char *code);
  * to (`000000`: *pad 6; `"C"0000`: "C", 4). False when it shows neither. */
 bool rs_xlsx_fmt_around(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT],
                         unsigned *pad);
+/* The literal text custom format `code` shows before (pre) and after
+ * (post) a number, where a currency shown only by the format is
+ * (`[$€-407]#,##0.00`: "€", ""; `#,##0"美元"`: "", "美元"); false when it
+ * shows none. */
+bool rs_xlsx_fmt_currency(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT]);
 /* Decodes _xHHHH_ escapes in the n bytes at s, in place; returns the new
  * length (never more than n). */
 size_t rs_xlsx_unescape(char *s, size_t n);

@@ -216,6 +216,74 @@ bool rs_xlsx_fmt_around(const char *code, char pre[RS_XLSX_UNIT], char post[RS_X
 	return true;
 }
 
+/*
+ * The currency a custom number format shows beside a number, which the
+ * cell's value does not hold: `[$€-407]#,##0.00` shows 1.200,00 €,
+ * `"$"#,##0` $1,200, `#,##0"美元"` 1,200美元, `¥#,##0` ¥1,200. Read as the
+ * number alone, euros beside dollars would pass where the same text in a
+ * CSV is refused. The literal text of its first section before the digits
+ * to pre and after them to post (quoted, escaped, a bare $ or non-ASCII
+ * character, the symbol of a [$SYM-locale] part); the caller judges whether
+ * it names a currency. False when the format shows no text around digits.
+ */
+bool rs_xlsx_fmt_currency(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT])
+{
+	char lit[2][RS_XLSX_UNIT];
+	size_t n[2] = {0, 0}, side = 0;
+	bool digits = false;
+	const char *s, *e;
+
+	for (s = code; *s != '\0' && *s != ';'; s++) {
+		switch (*s) {
+		case '"':
+			if ((e = strchr(s + 1, '"')) == NULL)
+				return false;
+			for (s++; s < e; s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s))
+				;
+			break;
+		case '\\': case '!':
+			if (s[1] != '\0')
+				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s + 1);
+			break;
+		case '_': case '*': /* a space as wide as the next character; fill */
+			if (s[1] != '\0')
+				s += char_len((unsigned char)s[1]);
+			break;
+		case '[': /* [$€-407]: the symbol; [$-409], [Red], [>=100]: nothing shown */
+			if ((e = strchr(s, ']')) == NULL)
+				return false;
+			if (s[1] == '$')
+				for (s += 2; s < e && *s != '-';)
+					s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s);
+			s = e;
+			break;
+		case 'G': case 'g': /* General: the number as it is */
+			if (strncasecmp(s, "General", 7) != 0)
+				break;
+			s += 6;
+			/* fall through */
+		case '0': case '#': case '?':
+			digits = true;
+			side = 1;
+			break;
+		case '$':
+			(void)lit_put(lit[side], &n[side], RS_XLSX_UNIT, s);
+			break;
+		default:
+			if ((unsigned char)*s >= 0x80) /* ¥ € £ 元 written without quotes */
+				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s) - 1;
+			break;
+		}
+	}
+	if (!digits || n[0] >= RS_XLSX_UNIT || n[1] >= RS_XLSX_UNIT || n[0] + n[1] == 0)
+		return false;
+	memcpy(pre, lit[0], n[0]);
+	pre[n[0]] = '\0';
+	memcpy(post, lit[1], n[1]);
+	post[n[1]] = '\0';
+	return true;
+}
+
 /* ------------------------------------------------------ text escapes */
 
 /* The code unit of an escape "_xHHHH_" at s (n bytes left); -1 if none. */

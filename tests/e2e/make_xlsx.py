@@ -732,6 +732,40 @@ def damaged(out):
             parts={"sharedStrings": sst})
 
 
+def currencies(out):
+    """Amounts whose currency only the cell's number format shows: 1200
+    under [$€-407]#,##0.00 is 1.200,00 € in the sheet; "$"#,##0, ¥#,##0
+    (a bare ¥), [$¥-804], #,##0"元". Beside an amount in another currency
+    the row is refused as its CSV twin (€1200 beside $5000) is, naming both.
+    xl_currency_header: a header "Umsatz (EUR)" beside cells formatted in
+    dollars (refused) or euros (read). xl_one_currency: amounts that share
+    one format's currency read as plain numbers, 1.234 as the exact number
+    it is (no decimal mark in the cell to doubt)."""
+    codes = {164: '[$€-407]#,##0.00', 165: '"$"#,##0', 166: '[$¥-804]#,##0', 167: '¥#,##0',
+             168: '#,##0"元"', 169: '#,##0.00 [$€-407]'}
+    styles = styles_xml(codes, [0, 164, 165, 166, 167, 168, 169])
+    head = ["id", "name", "our_sales", "customer_spend"]
+
+    def book(name, header, cells):
+        rows = [[inline("%s1" % chr(65 + i), h) for i, h in enumerate(header)]]
+        for r, (id_, nm, sales, spend) in enumerate(cells, 2):
+            rows.append([inline("A%d" % r, id_), inline("B%d" % r, nm), num("C%d" % r, sales[0], sales[1]),
+                         num("D%d" % r, spend[0], spend[1])])
+        package(os.path.join(out, name + ".xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
+
+    book("xl_currencies", head,
+         [("K1", "euros beside dollars", (1200, 1), (5000, 2)), ("K2", "yuan beside euros", (880, 3), (2000, 6)),
+          ("K3", "bare yen sign beside dollars", (300, 4), (900, 2)), ("K4", "yuan word beside euros", (88000, 5), (1000, 1))])
+    twin(os.path.join(out, "xl_currencies.csv"),
+         [head, ["K1", "euros beside dollars", "€1200", "$5000"], ["K2", "yuan beside euros", "¥880", "€2000"],
+          ["K3", "bare yen sign beside dollars", "¥300", "$900"], ["K4", "yuan word beside euros", "88000元", "€1000"]])
+    book("xl_currency_header", ["id", "name", "Umsatz (EUR)", "customer_spend"],
+         [("H1", "dollars under a euro header", (1200, 0), (5000, 2)), ("H2", "euros", (1200, 0), (5000, 1))])
+    book("xl_one_currency", head,
+         [("E1", "euros", (1.234, 1), (2.5, 6)), ("E2", "dollars", (1200, 2), (5000, 2)),
+          ("E3", "plain beside dollars", (1200, 0), (5000, 2))])
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -758,3 +792,4 @@ if __name__ == "__main__":
     units(out)
     codes(out)
     damaged(out)
+    currencies(out)

@@ -1626,6 +1626,43 @@ static void test_excel_text_formula_cells_are_read_as_their_text(void **state)
 	rs_fieldmap_free(m);
 }
 
+/* A workbook's 1200 under [$€-407]#,##0.00 beside 5000 under "$"#,##0: the
+ * currencies only the number formats show (row.cur) reject the row as
+ * "€1200" beside "$5000" would, naming both; one currency, or one beside
+ * a cell that shows none, reads as before; a cell's own mark comes first. */
+static void test_currencies_shown_by_number_formats_are_the_cells_own(void **state)
+{
+	rs_fieldmap *m = map_ok("id|our_sales|customer_spend", NULL, 0);
+	unsigned short cur[3] = {0, 32, 7}; /* EUR, any dollar (rs_value_currencies' bits) */
+	rs_account a;
+	rs_error err;
+	uint32_t failed = 0, guessed = 0;
+	trow r;
+
+	(void)state;
+	rs_error_clear(&err);
+	(void)row_of(&r, "A1|1200|5000", 2);
+	r.type[1] = r.type[2] = RS_T_NUMBER;
+	r.row.type = r.type;
+	r.row.cur = cur;
+	assert_int_equal(rs_fieldmap_read(m, &r.row, &a, &guessed, &failed, &err), RS_EREJECT);
+	assert_string_equal(err.msg, "our_sales \"€1200\" and customer_spend \"$5000\" are in "
+	                             "different currencies");
+	assert_int_equal(failed, (1u << RS_F_OUR_SALES) | (1u << RS_F_CUSTOMER_SPEND));
+	cur[1] = 7; /* both in dollars */
+	failed = 0;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_read(m, &r.row, &a, &guessed, &failed, &err), RS_OK);
+	assert_true(a.v[RS_F_OUR_SALES] == 1200 && a.v[RS_F_CUSTOMER_SPEND] == 5000);
+	cur[1] = 0; /* a plain number beside dollars */
+	assert_int_equal(rs_fieldmap_read(m, &r.row, &a, &guessed, &failed, &err), RS_OK);
+	cur[1] = 16; /* yen in the format, but the cell's text says USD */
+	(void)row_of(&r, "A1|USD 1200|5000", 2);
+	r.row.cur = cur;
+	assert_int_equal(rs_fieldmap_read(m, &r.row, &a, &guessed, &failed, &err), RS_OK);
+	rs_fieldmap_free(m);
+}
+
 static void test_amounts_in_two_currencies_are_rejected(void **state)
 {
 	rs_fieldmap *m = map_ok("id|our_sales|customer_spend", NULL, 0);
@@ -2297,6 +2334,7 @@ int main(void)
 	    cmocka_unit_test(test_dot_path_cells_map_and_objects_reject),
 	    cmocka_unit_test(test_apply_fast_and_general_shapes_agree),
 	    cmocka_unit_test(test_apply_reports_every_bad_cell_in_field_order),
+	    cmocka_unit_test(test_currencies_shown_by_number_formats_are_the_cells_own),
 	    cmocka_unit_test(test_amounts_in_two_currencies_are_rejected),
 	    cmocka_unit_test(test_excel_text_formula_cells_are_read_as_their_text),
 	    cmocka_unit_test(test_both_decimal_marks_reason_names_a_key_in_json),

@@ -20,6 +20,7 @@
 static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **state)
 {
 	static const unsigned char types[3] = {RS_T_STRING, RS_T_NUMBER, RS_T_NULL};
+	unsigned short curs[3] = {0, 32, 0}; /* a workbook's 12 under [$€-407]#,##0 */
 	rs_rowq *q = NULL;
 	rs_error e;
 	trow t;
@@ -34,6 +35,7 @@ static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **stat
 	strcpy(t.text, "zzzz"); /* the queue holds a copy */
 	r = *row_of(&t, "d|12|", 3);
 	r.type = types;
+	r.cur = curs;
 	r.reject = "stray quote";
 	assert_int_equal(rs_rowq_push(q, &r, &e), RS_OK);
 	assert_int_equal(rs_rowq_push(q, row_of(&t, "x", 4), &e), RS_OK);
@@ -44,6 +46,7 @@ static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **stat
 	assert_string_equal(h->cell[2], "c");
 	assert_int_equal(h->line, 2);
 	assert_null(h->type);
+	assert_null(h->cur);
 	rs_rowq_drop(q, 1);
 	h = rs_rowq_row(q, 0);
 	assert_int_equal(h->line, 3);
@@ -51,6 +54,9 @@ static void test_rowq_holds_copies_in_order_and_drops_from_the_front(void **stat
 	assert_int_equal(h->len[2], 0);
 	assert_string_equal(h->cell[2], "");
 	assert_memory_equal(h->type, types, 3);
+	curs[1] = 7; /* a copy, moved with the row */
+	assert_int_equal(h->cur[1], 32);
+	assert_int_equal(h->cur[0] | h->cur[2], 0);
 	assert_string_equal(h->reject, "stray quote");
 	assert_string_equal(rs_rowq_row(q, 1)->cell[0], "x");
 	assert_null(rs_rowq_row(q, 2));

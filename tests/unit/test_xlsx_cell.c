@@ -211,6 +211,43 @@ static void test_a_format_padding_whole_numbers_gives_its_digits(void **state)
 	expect_around("0000000000000000000000000000000000", NULL, NULL, 0); /* past 31 digits */
 }
 
+static void expect_currency(const char *code, const char *pre, const char *post)
+{
+	char p[RS_XLSX_UNIT] = "", q[RS_XLSX_UNIT] = "";
+	bool got = rs_xlsx_fmt_currency(code, p, q);
+
+	assert_int_equal(got, pre != NULL);
+	if (pre != NULL) {
+		assert_string_equal(p, pre);
+		assert_string_equal(q, post);
+	}
+}
+
+/* 1200 under [$€-407]#,##0.00 shows 1.200,00 €: the euro is in the format
+ * alone, and must reach the amounts' currency check as a CSV's "€1,200". */
+static void test_a_currency_format_gives_the_text_it_shows_beside_the_number(void **state)
+{
+	(void)state;
+	expect_currency("[$€-407]#,##0.00", "€", "");
+	expect_currency("#,##0.00 [$€-407]", "", "€"); /* a bare space is no text */
+	expect_currency("#,##0.00\\ [$€-407];[Red]\\-#,##0.00\\ [$€-407]", "", " €");
+	expect_currency("\"$\"#,##0", "$", "");
+	expect_currency("$#,##0_);($#,##0)", "$", ""); /* the first section only */
+	expect_currency("#,##0\"美元\"", "", "美元");
+	expect_currency("[$¥-804]#,##0", "¥", "");
+	expect_currency("¥#,##0", "¥", "");
+	expect_currency("\\€#,##0", "€", "");
+	expect_currency("[$USD] #,##0.00", "USD", "");
+	expect_currency("[$US$-409]#,##0", "US$", "");
+	expect_currency("_-* #,##0.00\\ \"€\"_-", "", " €"); /* accounting: padding is no text */
+	expect_currency("General\" EUR\"", "", " EUR");
+	expect_currency("#,##0.00", NULL, NULL);
+	expect_currency("[$-409]#,##0", NULL, NULL); /* a locale, no symbol */
+	expect_currency("[Red]#,##0;-#,##0", NULL, NULL);
+	expect_currency("\"€\"", NULL, NULL); /* no number shown */
+	expect_currency("\"€", NULL, NULL);
+}
+
 static void expect_unescaped(const char *in, const char *want)
 {
 	char buf[64];
@@ -335,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_number_formats_say_date_time_or_percentage),
 		cmocka_unit_test(test_a_format_naming_a_scale_gives_its_text_around_the_number),
 		cmocka_unit_test(test_a_format_padding_whole_numbers_gives_its_digits),
+		cmocka_unit_test(test_a_currency_format_gives_the_text_it_shows_beside_the_number),
 		cmocka_unit_test(test_escaped_text_decodes_to_itself),
 		cmocka_unit_test(test_excel_text_escapes_decode_as_excel_shows_them),
 		cmocka_unit_test(test_the_workbooks_own_format_code_wins_over_the_builtin_id),

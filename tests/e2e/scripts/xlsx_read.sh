@@ -20,7 +20,7 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 "$PY" make_xlsx.py "$t" || { echo "FAIL: make_xlsx.py"; exit 1; }
 
 # Each workbook against its twin, in English and Chinese output.
-for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge xl_colours xl_dot_targets xl_escapes xl_excel_digits xl_long_ids xl_iso_dates xl_booleans xl_year_as_date xl_year_as_date_1904 xl_units xl_codes; do
+for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge xl_colours xl_dot_targets xl_escapes xl_excel_digits xl_long_ids xl_iso_dates xl_booleans xl_year_as_date xl_year_as_date_1904 xl_units xl_codes xl_currencies; do
 	for args in "-q" "-q --lang zh --headers zh --explain"; do
 		# shellcheck disable=SC2086
 		"$R" $args "$t/$f.xlsx" >"$t/x.out" 2>"$t/x.err"
@@ -34,6 +34,18 @@ for f in xl_accounts xl_kingdee xl_kingdee_plain xl_edge xl_colours xl_dot_targe
 			{ fail "$f ($args): messages differ"; sed "s/$f\.xlsx/$f.csv/g" "$t/x.err" | diff "$t/c.err" - | head -5; }
 	done
 done
+# A currency shown only by a number format: a header's "(EUR)" beside
+# cells formatted in dollars is refused as in a CSV; in euros, read.
+"$R" -q "$t/xl_currency_header.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 1 ] && [ "$(cut -d, -f1,7 "$t/x.out" | tr '\n' ' ')" = "id,share_pct H2,24 " ] &&
+	grep -qxF "relstage: $t/xl_currency_header.xlsx:2: Umsatz (EUR): our_sales \"1200\" and customer_spend \"\$5000\" are in different currencies" "$t/err" ||
+	fail "xl_currency_header: exit $rc: $(cat "$t/x.out" "$t/err")"
+# Amounts in one format's currency read as before: 1.234 under
+# [$€-407]#,##0.00 is the exact number, no decimal mark to doubt.
+"$R" -q "$t/xl_one_currency.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && [ "$(cut -d, -f1,3,7 "$t/x.out" | tr '\n' ' ')" = "id,our_sales,share_pct E1,1.234,49.36 E2,1200,24 E3,1200,24 " ] &&
+	! grep -q 'different currencies\|decimal mark' "$t/err" ||
+	fail "xl_one_currency: exit $rc: $(cat "$t/x.out" "$t/err")"
 # Years typed into date cells (2019 shown as 1905-07-11, or 1909-07-12 in the
 # 1904 system): refused, never a relationship since 1905; a real date reads.
 for f in xl_year_as_date xl_year_as_date_1904; do
