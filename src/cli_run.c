@@ -17,7 +17,7 @@
 
 #define MAX_SHOWN_REJECTS 100
 
-/* Set by SIGINT/SIGTERM/SIGHUP: the run stops at the next row and removes its
+/* Set by SIGINT/SIGTERM/SIGHUP/SIGQUIT: the run stops at the next row and removes its
  * temporary files, then dies of the signal as if nothing had caught it. */
 static volatile sig_atomic_t interrupted;
 
@@ -497,6 +497,7 @@ static rs_status commit_all(run *r, rs_error *err)
 	(void)sigaddset(&block, SIGINT);
 	(void)sigaddset(&block, SIGTERM);
 	(void)sigaddset(&block, SIGHUP);
+	(void)sigaddset(&block, SIGQUIT);
 	(void)sigprocmask(SIG_BLOCK, &block, &old);
 	if (st == RS_OK && interrupted)
 		st = rs_error_set(err, RS_EIO, 0, cli_tr("interrupted by signal %d"), (int)interrupted);
@@ -643,18 +644,22 @@ static bool inputs_repeat(const cli_opts *o)
 	return twice != NULL;
 }
 
-/* No SA_RESTART: a read blocked on a pipe returns, and the run ends cleanly. */
+/* No SA_RESTART: a read blocked on a pipe returns, and the run ends cleanly.
+ * A signal ignored when the run began stays ignored: nohup's SIGHUP, a
+ * script's background job's SIGINT and SIGQUIT. */
 static void catch_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGALRM};
-	struct sigaction sa;
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM};
+	struct sigaction sa, was;
 	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		(void)sigaction(sigs[i], &sa, NULL);
+		if (sigs[i] == SIGALRM || sigaction(sigs[i], NULL, &was) != 0 ||
+		    was.sa_handler != SIG_IGN)
+			(void)sigaction(sigs[i], &sa, NULL);
 }
 
 int cli_run(const cli_opts *o, const rs_rules *rules)

@@ -45,20 +45,45 @@ check_fails "broken rules file" "$t.rules" -r "$t.rules" in/batch_this_month.csv
 # the process dies of the signal. Input from a FIFO that stays open, so the
 # run is surely still going (blocked in read) when the signal comes.
 mkfifo "$t.fifo"
-"$R" -q -o "$t/out.csv" --rejects "$t/rej.csv" --summary-json "$t/sum.json" - <"$t.fifo" &
+ulimit -c 0 # SIGQUIT dumps core when it is not caught
+for sn in TERM:15 QUIT:3; do
+	sig=${sn%:*}
+	# (a background job of a script starts with SIGQUIT ignored: env resets it)
+	env --default-signal "$R" -q -o "$t/out.csv" --rejects "$t/rej.csv" \
+		--summary-json "$t/sum.json" - <"$t.fifo" &
+	pid=$!
+	exec 3>"$t.fifo"
+	printf 'id,purchase_share\nS1,5\nS2,abc\n' >&3
+	sleep 0.5
+	kill -$sig $pid
+	wait $pid
+	rc=$?
+	exec 3>&-
+	want_rc=$((128 + ${sn#*:}))
+	[ $rc = $want_rc ] || fail "SIG$sig: exit $rc, expected $want_rc (killed by the signal)"
+	for f in out.csv rej.csv sum.json; do
+		cmp -s "$t/$f" "$t/$f.before" || fail "SIG$sig: $f changed"
+	done
+	[ "$(listing)" = "$want" ] || { fail "SIG$sig: directory now holds:"; listing; }
+done
+
+# A signal ignored when the run began stays ignored: under nohup a hangup
+# does not stop the run, which ends with its input and writes every file.
+env --ignore-signal=HUP "$R" -q -o "$t/hup.csv" - <"$t.fifo" 2>"$t.err" &
 pid=$!
 exec 3>"$t.fifo"
-printf 'id,purchase_share\nS1,5\nS2,abc\n' >&3
+printf 'id,purchase_share\nS1,5\n' >&3
 sleep 0.5
-kill -TERM $pid
+kill -HUP $pid
+sleep 0.2
+(trap '' PIPE; printf 'S2,60\n' >&3) 2>/dev/null # a run the hangup stopped reads no more
+exec 3>&-
 wait $pid
 rc=$?
-exec 3>&-
-[ $rc = 143 ] || fail "SIGTERM: exit $rc, expected 143 (killed by the signal)"
-for f in out.csv rej.csv sum.json; do
-	cmp -s "$t/$f" "$t/$f.before" || fail "SIGTERM: $f changed"
-done
-[ "$(listing)" = "$want" ] || { fail "SIGTERM: directory now holds:"; listing; }
+[ $rc = 0 ] || fail "SIGHUP under nohup: exit $rc, expected 0: $(cat "$t.err")"
+[ "$(cut -d, -f1 "$t/hup.csv" 2>/dev/null | tr '\n' ' ')" = "id S1 S2 " ] ||
+	fail "SIGHUP under nohup: output $(cat "$t/hup.csv" 2>/dev/null)"
+rm -f "$t/hup.csv"
 
 # Disk full on standard output and as -o (a device is written in place).
 "$R" in/batch_last_month.csv >/dev/full 2>"$t.err"

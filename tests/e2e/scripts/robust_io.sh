@@ -55,7 +55,9 @@ for sig in INT TERM; do
 	rm -f "$tmp/stall.rc"
 	mkfifo "$tmp/stall.fifo"
 	exec 7<>"$tmp/stall.fifo" # holds the FIFO open and never reads it
-	"$RELSTAGE" -q "$tmp/huge.csv" >"$tmp/stall.fifo" 2>"$tmp/stall.err" &
+	# a script's background job starts with SIGINT ignored, which relstage
+	# keeps ignored; env gives it the default, as an interactive shell does
+	env --default-signal "$RELSTAGE" -q "$tmp/huge.csv" >"$tmp/stall.fifo" 2>"$tmp/stall.err" &
 	pid=$!
 	sleep 1
 	kill -$sig $pid
