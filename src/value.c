@@ -120,17 +120,28 @@ static bool rs_value_word_eq(const char *s, size_t n, const char *w)
 /*
  * Currency marks, before or after the number, and unit words after it
  * (lowercase; matched in any ASCII case). "元" is a currency: Chinese exports
- * write "1200元".
+ * write "1200元"; so are the Chinese names of others (美元, 欧元, 港币...).
  */
 static const char *const currencies[] = {
+	/* 美元 before 元: the Chinese names of other currencies end in it */
+	"\xE7\xBE\x8E\xE5\x85\x83", "\xE7\xBE\x8E\xE9\x87\x91", "\xE6\xB8\xAF\xE5\x85\x83",
+	"\xE6\xB8\xAF\xE5\xB8\x81", "\xE6\xB8\xAF\xE5\xB9\xA3", "\xE6\x96\xB0\xE5\x8F\xB0\xE5\xB8\x81",
+	"\xE6\x96\xB0\xE8\x87\xBA\xE5\xB9\xA3", "\xE6\x96\xB0\xE5\x8F\xB0\xE5\xB9\xA3",
+	"\xE5\x8F\xB0\xE5\xB8\x81", "\xE5\x8F\xB0\xE5\xB9\xA3", "\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB8\x81",
+	"\xE4\xBA\xBA\xE6\xB0\x91\xE5\xB9\xA3", "\xE6\x97\xA5\xE5\x85\x83", "\xE6\x97\xA5\xE5\x9C\x86",
+	"\xE6\x97\xA5\xE5\x9C\x93", "\xE6\xAC\xA7\xE5\x85\x83", "\xE6\xAD\x90\xE5\x85\x83",
+	"\xE8\x8B\xB1\xE9\x95\x91", "\xE8\x8B\xB1\xE9\x8E\x8A",
+	"\xE7\x91\x9E\xE5\xA3\xAB\xE6\xB3\x95\xE9\x83\x8E", "\xE5\x8D\xA2\xE6\xAF\x94",
+	"\xE7\x9B\xA7\xE6\xAF\x94",
 	"us$", "hk$", "nt$", "\xC2\xA5", "\xEF\xBF\xA5", "$", "\xE2\x82\xAC", "\xC2\xA3",
 	"\xE5\x85\x83", "\xE5\x86\x86", "rmb", "cny", "usd", "eur", "gbp", "jpy", "hkd", "chf", "twd",
 	"\xE2\x82\xB9", "inr", "rs.", NULL};
 /* The currencies each word above may mean, as bits: USD 1, HKD 2, TWD 4,
  * CNY 8, JPY 16, EUR 32, GBP 64, CHF 128, INR 256 ("$" any dollar, "¥" yuan
  * or yen, "元" yuan or a Taiwan or Hong Kong dollar, "₹" and "Rs." rupees). */
-static const unsigned short currency_sets[] = {1,  2,  4,  24, 24, 7,  32, 64, 14, 16, 8,
-                                               8,  1,  32, 64, 16, 2,  128, 4, 256, 256, 256};
+static const unsigned short currency_sets[] = {
+	1, 1, 2, 2, 2, 4, 4, 4, 4, 4, 8, 8, 16, 16, 16, 32, 32, 64, 64, 128, 256, 256,
+	1, 2, 4, 24, 24, 7, 32, 64, 14, 16, 8, 8, 1, 32, 64, 16, 2, 128, 4, 256, 256, 256};
 
 static const char *const year_units[] = {"years", "year", "yrs", "yr", "jahre", "jahr", "ans", "an",
                                          "a\xC3\xB1os", "a\xC3\xB1o", "\xE5\xB9\xB4", NULL}; /* 年 */

@@ -713,6 +713,14 @@ def values_fixtures():
         "Account ID,Our Sales,Customer Spend",
         'I01,"\u20b912,34,567","\u20b924,69,134"', 'I02,"Rs. 1,20,000","4,80,000 INR"',
         'I03,"1,2,000","4,80,000"', 'I04,"USD 1,20,000","4,80,000 INR"').encode("utf-8")
+    # Currencies by their Chinese names: 美元 is US dollars, not the 元 of
+    # yuan, so 1200美元 beside ¥5000 is refused; 欧元 beside €, 港币 beside
+    # HK$, 人民币 beside ¥ and 88万美元 beside 200万美元 are one currency.
+    f["values_currency_names.csv"] = lines(
+        "\u5ba2\u6237\u7f16\u53f7,\u6211\u65b9\u9500\u552e\u989d,\u5ba2\u6237\u91c7\u8d2d\u603b\u989d",
+        "N01,1200\u7f8e\u5143,\u00a55000", "N02,100\u6b27\u5143,\u20ac500",
+        "N03,100\u6e2f\u5e01,HK$500", "N04,1200\u4eba\u6c11\u5e01,\u00a55000",
+        "N05,88\u4e07\u7f8e\u5143,200\u4e07\u7f8e\u5143").encode("utf-8")
     # A TAB export with Chinese headers: "120,000" is 120000 (a point).
     f["values_zh_tab.txt"] = lines(
         "\u5ba2\u6237\u7f16\u53f7\t\u9500\u552e\u989d\t\u91c7\u8d2d\u603b\u989d",

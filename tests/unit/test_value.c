@@ -623,6 +623,18 @@ static void test_currencies_before_or_after(void **state)
 	assert_true(num("RMB5000", '.', MONEY) == 5000);
 	assert_true(num("¥5,000", '.', MONEY) == 5000);
 	assert_true(num("5000元", '.', MONEY) == 5000);
+	/* the Chinese names of currencies: 美元 is not 元's yuan */
+	assert_true(num("1200美元", '.', MONEY) == 1200);
+	assert_true(num("88万美元", '.', MONEY) == 880000);
+	assert_true(num("1200人民币", '.', MONEY) == 1200);
+	assert_true(num("100 欧元", '.', MONEY) == 100);
+	assert_int_equal(rs_value_currencies("1200美元", strlen("1200美元")), 1);      /* USD */
+	assert_int_equal(rs_value_currencies("1200元", strlen("1200元")), 14);         /* 元 */
+	assert_int_equal(rs_value_currencies("100港币", strlen("100港币")), 2);        /* HKD */
+	assert_int_equal(rs_value_currencies("100歐元", strlen("100歐元")), 32);       /* EUR */
+	assert_int_equal(rs_value_currencies("5 新台幣", strlen("5 新台幣")), 4);      /* TWD */
+	assert_int_equal(rs_value_currencies("5日元", strlen("5日元")), 16);           /* JPY */
+	assert_int_equal(rs_value_currencies("5人民幣", strlen("5人民幣")), 8);        /* CNY */
 	assert_true(num("$-3.5", '.', MONEY) == -3.5);
 	assert_true(num("-$3.5", '.', MONEY) == -3.5);
 	assert_true(num("US$ 300", '.', MONEY) == 300);
