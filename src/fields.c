@@ -1129,8 +1129,9 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	const char *why = NULL;
 	char pref = m->pref[f] == RS_DEC_FILE ? m->conv : m->pref[f];
 	unsigned shape = 0, rules = rs_field_num_rules[f];
+	bool exact = row->type != NULL && row->type[c] == RS_T_NUMBER;
 
-	if (row->type != NULL && row->type[c] == RS_T_NUMBER)
+	if (exact)
 		pref = '.'; /* JSON number literals never have a decimal comma */
 	*p = rs_value_number(s, n, pref, rules, v, &shape, &why);
 	if (*p == RS_PARSE_BAD && rs_value_word_lookup(m->words[f], s, n, v))
@@ -1156,7 +1157,7 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	/* Above 2^53 every double is whole; below, the cast is exact. */
 	if ((rules & RS_NUM_WHOLE) && *v < 9007199254740992.0 && (double)(int64_t)*v != *v)
 		return reject_cell(m, f, row, c, RS_M_NOT_WHOLE, NULL, err);
-	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG) {
+	if ((shape & RS_SHAPE_MARK) == RS_SHAPE_AMBIG && !exact) { /* a number cell's 1.234 is sure */
 		/* "¥1,200" past the look-ahead, 1.2 by a ';' delimiter alone (columns.c) */
 		if ((shape & RS_SHAPE_CURRENCY) && m->pref[f] == RS_DEC_FILE && m->conv_delim &&
 		    rs_value_cur_decimal(s, n, pref, rules))

@@ -713,6 +713,11 @@ def values_fixtures():
         "Account ID,Our Sales,Customer Spend",
         'I01,"\u20b912,34,567","\u20b924,69,134"', 'I02,"Rs. 1,20,000","4,80,000 INR"',
         'I03,"1,2,000","4,80,000"', 'I04,"USD 1,20,000","4,80,000 INR"').encode("utf-8")
+    # JSON numbers are exact: 1.234 is one and a quarter-ish, never "1234 or
+    # 1.234"; no decimal-mark note (one came, cut at its NUL: "read as 0: '").
+    f["values_json_exact.json"] = (
+        '[{"id": "J1", "our_sales": 1.234, "customer_spend": 2.5},\n'
+        ' {"id": "J2", "our_sales": 50.000, "customer_spend": 100}]\n').encode("utf-8")
     # Currencies by their Chinese names: 美元 is US dollars, not the 元 of
     # yuan, so 1200美元 beside ¥5000 is refused; 欧元 beside €, 港币 beside
     # HK$, 人民币 beside ¥ and 88万美元 beside 200万美元 are one currency.
