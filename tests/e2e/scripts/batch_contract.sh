@@ -53,10 +53,13 @@ rm -f "$t/o.csv"
 rc=$?
 [ $rc = 1 ] || fail "stdout closed with -o: exit $rc, expected 1: $(cat "$t.err")"
 cmp -s "$t/o.csv" "$t/want.csv" || fail "stdout closed with -o: output differs"
-# stdout closed without -o: still a write error (exit 2).
-"$R" -q in/batch_this_month.csv >&- 2>"$t.err"
-rc=$?
-[ $rc = 2 ] && grep -q '<stdout>: write failed' "$t.err" || fail "stdout closed: exit $rc, $(cat "$t.err")"
+# stdout closed without -o: still a write error (exit 2). Not under make
+# valgrind: valgrind's own log file takes the closed descriptor 1 first.
+if [ -z "${RELSTAGE_VALGRIND:-}" ]; then
+	"$R" -q in/batch_this_month.csv >&- 2>"$t.err"
+	rc=$?
+	[ $rc = 2 ] && grep -q '<stdout>: write failed' "$t.err" || fail "stdout closed: exit $rc, $(cat "$t.err")"
+fi
 # stdin closed: a read error (exit 2), never a file read as stdin.
 "$R" -q -o "$t/o.csv" - <&- 2>"$t.err"
 rc=$?
