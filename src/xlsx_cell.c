@@ -84,6 +84,16 @@ static size_t char_len(unsigned char c)
 	return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 }
 
+/* The bytes of the character at p, not past the string's end. */
+static size_t char_at(const char *p)
+{
+	size_t k = char_len((unsigned char)*p), i = 0;
+
+	while (i < k && p[i] != '\0')
+		i++;
+	return i;
+}
+
 /* Does literal text t name a scale: 万 萬 亿 億 千 anywhere, or a Latin word
  * K, Tsd, Mio, Mrd or bn (any case), M or MM? */
 static bool names_scale(const char *t)
@@ -111,17 +121,74 @@ static bool names_scale(const char *t)
 	return false;
 }
 
-/* Appends the character at s (its bytes) to lit[*n], cut at cap; returns its length. */
-static size_t lit_put(char *lit, size_t *n, size_t cap, const char *s)
+/* Appends s[0..k) to lit[*n] (whole characters), or marks lit too long: *n = cap. */
+static void lit_put(char *lit, size_t *n, size_t cap, const char *s, size_t k)
 {
-	size_t k = char_len((unsigned char)*s), i;
+	if (*n + k < cap)
+		memcpy(lit + *n, s, k), *n += k;
+	else
+		*n = cap; /* too long: no unit */
+}
 
-	for (i = 0; i < k && s[i] != '\0'; i++)
-		if (*n + 1 < cap)
-			lit[(*n)++] = s[i];
-		else
-			*n = cap; /* too long: no unit */
-	return i;
+/* A piece of a number format's first section, as fmt_next reads it. */
+typedef enum { FT_END, FT_BAD, FT_TEXT, FT_BARE, FT_SYMBOL, FT_DIGIT, FT_COMMAS, FT_OTHER } fmt_kind;
+
+/*
+ * The piece of the format at *s, which it passes: text shown as written
+ * (FT_TEXT: quoted or escaped, t[0..k) without the quotes; FT_BARE: a space,
+ * $ - ( ) or a non-ASCII character written bare), the symbol of [$SYM-locale]
+ * (FT_SYMBOL; other [...] parts show nothing: FT_OTHER with k 0), a digit
+ * placeholder 0 # ? or General (FT_DIGIT, t[0] the placeholder), a run of
+ * commas (FT_COMMAS, t the character after it), anything else (FT_OTHER, k 1:
+ * a point, an exponent, %, @, a date's letters; _ and * with their
+ * character: k 0). FT_END at the section's end, FT_BAD at an unclosed quote.
+ */
+static fmt_kind fmt_next(const char **s, const char **t, size_t *k)
+{
+	const char *p = *s, *e;
+
+	*t = p, *k = 1;
+	switch (*p) {
+	case '\0': case ';':
+		return FT_END;
+	case '"':
+		if ((e = strchr(p + 1, '"')) == NULL)
+			return FT_BAD;
+		*t = p + 1, *k = (size_t)(e - p - 1), *s = e + 1;
+		return FT_TEXT;
+	case '\\': case '!':
+		if (p[1] == '\0')
+			return *s = p + 1, *k = 0, FT_OTHER;
+		*t = p + 1, *k = char_at(p + 1), *s = p + 1 + *k;
+		return FT_TEXT;
+	case '_': case '*': /* a space as wide as the next character; fill */
+		*s = p + 1 + char_at(p + 1), *k = 0;
+		return FT_OTHER;
+	case '[':
+		if ((e = strchr(p, ']')) == NULL)
+			return FT_BAD;
+		*s = e + 1;
+		if (p[1] != '$')
+			return *k = 0, FT_OTHER;
+		*t = p + 2, *k = strcspn(p + 2, "-]");
+		return *t + *k <= e ? FT_SYMBOL : (*k = 0, FT_OTHER);
+	case 'G': case 'g': /* General: the number as it is */
+		if (strncasecmp(p, "General", 7) != 0)
+			return *s = p + 1, FT_OTHER;
+		return *s = p + 7, FT_DIGIT;
+	case '0': case '#': case '?':
+		return *s = p + 1, FT_DIGIT;
+	case ',':
+		for (e = p; *e == ','; e++)
+			;
+		return *s = e, *t = e, FT_COMMAS;
+	case ' ': case '$': case '-': case '(': case ')':
+		return *s = p + 1, FT_BARE;
+	default:
+		*k = char_at(p);
+		*s = p + *k;
+		return (unsigned char)*p >= 0x80 ? FT_BARE : FT_OTHER;
+	}
 }
 
 /*
@@ -144,62 +211,34 @@ bool rs_xlsx_fmt_around(const char *code, char pre[RS_XLSX_UNIT], char post[RS_X
                         unsigned *pad)
 {
 	char lit[2][RS_XLSX_UNIT];
-	size_t n[2] = {0, 0}, side = 0, i, zeros = 0;
+	size_t n[2] = {0, 0}, side = 0, i, zeros = 0, k;
 	bool scaled = false, dot = false, other = false;
-	const char *s, *e;
+	const char *s = code, *t;
+	fmt_kind f;
 
 	*pad = 0;
-	for (s = code; *s != '\0' && *s != ';'; s++) {
-		switch (*s) {
-		case '"':
-			if ((e = strchr(s + 1, '"')) == NULL)
-				return false;
-			for (s++; s < e; s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s))
-				dot |= *s == '.';
+	while ((f = fmt_next(&s, &t, &k)) != FT_END) {
+		switch (f) {
+		case FT_BAD:
+			return false;
+		case FT_TEXT: case FT_BARE:
+			dot |= f == FT_TEXT && memchr(t, '.', k) != NULL;
+			lit_put(lit[side], &n[side], RS_XLSX_UNIT, t, k);
 			break;
-		case '\\': case '!':
-			if (s[1] != '\0')
-				dot |= s[1] == '.', s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s + 1);
-			break;
-		case '_': case '*': /* a space as wide as the next character; fill */
-			if (s[1] != '\0')
-				s += char_len((unsigned char)s[1]);
-			break;
-		case '[':
-			if ((e = strchr(s, ']')) == NULL)
-				return false;
-			s = e;
-			break;
-		case 'G': case 'g': /* General: the number as it is */
-			if (strncasecmp(s, "General", 7) != 0) {
-				other = true;
-				break;
-			}
-			s += 6;
-			/* fall through */
-		case '0': case '#': case '?':
+		case FT_DIGIT:
 			if (dot && side == 1)
 				return false; /* 0!.0000"万": digits placed around a literal point */
-			zeros += *s == '0';
-			other |= *s != '0' || (side == 1 && n[1] > 0); /* 000-0000: text among digits */
+			zeros += *t == '0';
+			other |= *t != '0' || (side == 1 && n[1] > 0); /* 000-0000: text among digits */
 			side = 1;
 			n[1] = 0, dot = false; /* the text after the number is what follows the last digit */
 			break;
-		case ',':
-			for (e = s; *e == ','; e++)
-				;
-			scaled |= side == 1 && *e != '0' && *e != '#' && *e != '?';
+		case FT_COMMAS:
+			scaled |= side == 1 && *t != '0' && *t != '#' && *t != '?';
 			other = true;
-			s = e - 1;
 			break;
-		case ' ': case '$': case '-': case '(': case ')': /* shown as they are */
-			(void)lit_put(lit[side], &n[side], RS_XLSX_UNIT, s);
-			break;
-		default:
-			if ((unsigned char)*s >= 0x80) /* 万 written without quotes */
-				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s) - 1;
-			else /* a decimal point, an exponent, a fraction, %, @, a date's letters */
-				other = true;
+		default: /* a decimal point, an exponent, a fraction, %, @, a date's letters */
+			other |= f == FT_OTHER && k > 0;
 			break;
 		}
 	}
@@ -229,53 +268,18 @@ bool rs_xlsx_fmt_around(const char *code, char pre[RS_XLSX_UNIT], char post[RS_X
 bool rs_xlsx_fmt_currency(const char *code, char pre[RS_XLSX_UNIT], char post[RS_XLSX_UNIT])
 {
 	char lit[2][RS_XLSX_UNIT];
-	size_t n[2] = {0, 0}, side = 0;
-	bool digits = false;
-	const char *s, *e;
+	size_t n[2] = {0, 0}, side = 0, k;
+	const char *s = code, *t;
+	fmt_kind f;
 
-	for (s = code; *s != '\0' && *s != ';'; s++) {
-		switch (*s) {
-		case '"':
-			if ((e = strchr(s + 1, '"')) == NULL)
-				return false;
-			for (s++; s < e; s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s))
-				;
-			break;
-		case '\\': case '!':
-			if (s[1] != '\0')
-				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s + 1);
-			break;
-		case '_': case '*': /* a space as wide as the next character; fill */
-			if (s[1] != '\0')
-				s += char_len((unsigned char)s[1]);
-			break;
-		case '[': /* [$€-407]: the symbol; [$-409], [Red], [>=100]: nothing shown */
-			if ((e = strchr(s, ']')) == NULL)
-				return false;
-			if (s[1] == '$')
-				for (s += 2; s < e && *s != '-';)
-					s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s);
-			s = e;
-			break;
-		case 'G': case 'g': /* General: the number as it is */
-			if (strncasecmp(s, "General", 7) != 0)
-				break;
-			s += 6;
-			/* fall through */
-		case '0': case '#': case '?':
-			digits = true;
+	while ((f = fmt_next(&s, &t, &k)) != FT_END)
+		if (f == FT_BAD)
+			return false;
+		else if (f == FT_DIGIT)
 			side = 1;
-			break;
-		case '$':
-			(void)lit_put(lit[side], &n[side], RS_XLSX_UNIT, s);
-			break;
-		default:
-			if ((unsigned char)*s >= 0x80) /* ¥ € £ 元 written without quotes */
-				s += lit_put(lit[side], &n[side], RS_XLSX_UNIT, s) - 1;
-			break;
-		}
-	}
-	if (!digits || n[0] >= RS_XLSX_UNIT || n[1] >= RS_XLSX_UNIT || n[0] + n[1] == 0)
+		else if (f == FT_TEXT || f == FT_SYMBOL || (f == FT_BARE && strchr(" -()", *t) == NULL))
+			lit_put(lit[side], &n[side], RS_XLSX_UNIT, t, k);
+	if (side == 0 || n[0] >= RS_XLSX_UNIT || n[1] >= RS_XLSX_UNIT || n[0] + n[1] == 0)
 		return false;
 	memcpy(pre, lit[0], n[0]);
 	pre[n[0]] = '\0';
