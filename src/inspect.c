@@ -5,6 +5,8 @@
  * it was found, unused columns, notes, the first rows' values, and counts of
  * rows classified, skipped and rejected. Text for a person, JSON for scripts.
  * Also the JSON of the fields and notes that --summary-json carries.
+ * The text is worded in the run's language (msg.c's RS_M_I_ rows); the JSON
+ * keeps its English words whatever the language, for scripts.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 
 #include "classify_impl.h"
 #include "mapfile.h"
+#include "msg.h"
 
 #define SHOWN_ROWS 5   /* the first rows shown with their values */
 #define LISTED 100     /* rejected and skipped rows listed */
@@ -26,18 +29,25 @@ typedef struct file_info {
 	bool header;
 } file_info;
 
+/* What came of a shown row: the text says it in the report's language, the
+ * JSON's outcome in English ("skipped: totals"). */
+typedef enum shown_end { END_HELD, END_STAGE, END_REJECTED, END_SKIPPED } shown_end;
+
 typedef struct shown_row {
 	size_t file;
 	unsigned long line;
-	char values[700]; /* field=value ..., cut with "..." */
+	char values[700]; /* field=value ..., cut with "..." (in the report's language) */
 	rs_buf json;      /* {"field":value,...} */
 	char outcome[480];
+	shown_end end;
+	int skip;         /* END_SKIPPED: the RS_SKIP_ kind */
 	bool told;        /* the outcome is in */
 } shown_row;
 
 typedef struct listed {
 	size_t file;
 	unsigned long line;
+	int skip; /* a skipped row's RS_SKIP_ kind, whose English name starts text */
 	char text[sizeof ((rs_error *)0)->where + sizeof ((rs_error *)0)->msg]; /* WHERE: MSG */
 } listed;
 
@@ -51,6 +61,7 @@ typedef struct insp {
 	listed *rejects, *skips, *notes;
 	size_t nrejects, nskips, nnotes;
 	unsigned long more_rejects, more_skips;
+	rs_lang lang; /* the text report's */
 	bool oom; /* a list or a row's values could not be kept: no report */
 } insp;
 
@@ -207,6 +218,7 @@ static rs_status on_reject(void *ctx, const rs_row *row, rs_error *why, rs_error
 	if (l != NULL)
 		memcpy(l->text, msg, sizeof msg);
 	if (s != NULL) {
+		s->end = END_REJECTED;
 		memcpy(s->outcome, "rejected: ", 10);
 		(void)rs_field_shown(s->outcome + 10, sizeof s->outcome - 10, msg, strlen(msg));
 	}
@@ -226,10 +238,15 @@ static void on_skip(void *ctx, const rs_row *row, int kind)
 	for (i = 0; i < row->n && cell[0] == '\0'; i++)
 		if (row->len[i] > 0)
 			(void)rs_field_shown(cell, sizeof cell, row->cell[i], row->len[i]);
-	if (l != NULL)
+	if (l != NULL) {
+		l->skip = kind;
 		(void)snprintf(l->text, sizeof l->text, "%s \"%s\"", rs_skip_name(kind), cell);
-	if (s != NULL)
+	}
+	if (s != NULL) {
+		s->end = END_SKIPPED;
+		s->skip = kind;
 		(void)snprintf(s->outcome, sizeof s->outcome, "skipped: %s", rs_skip_name(kind));
+	}
 }
 
 static void on_note(void *ctx, const rs_error *e)
@@ -247,6 +264,7 @@ static void show_values(insp *z, const rs_row *row)
 {
 	rs_classifier *c = z->cls;
 	shown_row *s = &z->shown[z->nshown++];
+	rs_lang g = z->lang;
 	rs_account a;
 	rs_error e = {0};
 	uint32_t failed = 0, guessed = 0;
@@ -259,6 +277,7 @@ static void show_values(insp *z, const rs_row *row)
 	s->file = z->cur;
 	s->line = row->line;
 	s->told = false;
+	s->end = END_HELD;
 	s->values[0] = '\0';
 	(void)snprintf(s->outcome, sizeof s->outcome, "held back");
 	rs_error_clear(&e);
@@ -273,19 +292,20 @@ static void show_values(insp *z, const rs_row *row)
 			rs_buf_puts(j, "{\"bad\":");
 			rs_buf_json_str(j, cell);
 			rs_buf_putc(j, '}');
-			(void)snprintf(v, sizeof v, "\"%s\"(bad)", cell);
+			(void)snprintf(v, sizeof v, rs_msg(g, RS_M_I_BAD), cell);
 		} else if (!rs_known(&a, f)) {
 			rs_buf_puts(j, "null");
 			(void)snprintf(v, sizeof v,
-			               rs_value_placeholder(row->cell[col], row->len[col]) ? "\"%s\"(unknown)"
-			                                                                   : "(empty)",
+			               rs_msg(g, rs_value_placeholder(row->cell[col], row->len[col])
+			                             ? RS_M_I_UNKNOWN
+			                             : RS_M_I_EMPTY),
 			               cell);
 		} else if (rs_var_kind(f) == RS_KIND_TEXT) {
 			rs_buf_json_str(j, cell);
 			(void)snprintf(v, sizeof v, "\"%s\"", cell);
 		} else if (rs_var_kind(f) == RS_KIND_BOOL) {
 			rs_buf_puts(j, a.v[f] != 0 ? "true" : "false");
-			(void)snprintf(v, sizeof v, "%s", a.v[f] != 0 ? "yes" : "no");
+			(void)snprintf(v, sizeof v, "%s", rs_msg(g, a.v[f] != 0 ? RS_M_I_YES : RS_M_I_NO));
 		} else if (rs_var_kind(f) == RS_KIND_LEVEL) {
 			rs_buf_json_str(j, level_name(a.v[f]));
 			(void)snprintf(v, sizeof v, "%s", level_name(a.v[f]));
@@ -332,8 +352,10 @@ static rs_status on_row(void *ctx, const rs_row *out, rs_error *err)
 
 	if (z->oom)
 		return rs_error_set(err, RS_ENOMEM, out->line, "out of memory");
-	if (s != NULL)
+	if (s != NULL) {
+		s->end = END_STAGE;
 		(void)snprintf(s->outcome, sizeof s->outcome, "%s", out->cell[z->cls->nin + COL_STAGE]);
+	}
 	return RS_OK;
 }
 
@@ -367,12 +389,23 @@ static rs_status read_file(insp *z, const char *path, const rs_read_opts *ro, rs
 
 /* ------------------------------------------------------------ the report */
 
-/* The delimiter: "tab", else the character, quoted for a person ("';'"). */
-static const char *delim_text(char d, bool quoted, char *buf)
+/* The delimiter: "tab" (tab), else the character, quoted for a person ("';'"). */
+static const char *delim_text(char d, const char *tab, bool quoted, char *buf)
 {
 	if (d == '\t')
-		return "tab";
+		return tab;
 	(void)snprintf(buf, 4, quoted ? "'%c'" : "%c", d);
+	return buf;
+}
+
+/* How field f was found, or why from nothing, in the report's language. */
+static const char *how_text(const insp *z, const rs_fieldmap *m, int f, char *buf, size_t cap)
+{
+	const char *how = rs_msg(z->lang, (rs_msg_id)(RS_M_I_HOW + m->how[f]));
+
+	if (m->col[f] >= 0 || m->how[f] < RS_HOW_OFF)
+		return how;
+	(void)snprintf(buf, cap, rs_msg(z->lang, m->keys ? RS_M_I_NO_KEY : RS_M_I_NO_COLUMN), how);
 	return buf;
 }
 
@@ -381,135 +414,163 @@ static void text_fields(insp *z, rs_buf *b)
 	rs_classifier *c = z->cls;
 	const rs_fieldmap *m = map_of(c);
 	const rs_row *h = rs_intake_first_header(&c->in);
-	char text[RS_FIELD_WHERE_MAX], col[RS_FIELD_WHERE_MAX + 40];
+	rs_lang g = z->lang;
+	char text[RS_FIELD_WHERE_MAX], col[RS_FIELD_WHERE_MAX + 40], how[80];
 	bool unused = false;
 	size_t i, w;
-	int f, g;
+	int f, k;
 
 	if (m == NULL)
 		return;
-	rs_buf_puts(b, "fields\n");
+	rs_buf_puts(b, rs_msg(g, RS_M_I_FIELDS));
 	for (f = 0; f < RS_F_COUNT; f++) {
 		if (m->col[f] < 0) {
-			rs_buf_printf(b, "  %-20s %-34s %s%s%s\n", rs_var_name(f), "-",
-			               m->how[f] < RS_HOW_OFF ? "not found"
-			               : m->keys              ? "taken from no key ("
-			                                      : "taken from no column (",
-			               m->how[f] < RS_HOW_OFF ? "" : rs_how_names[m->how[f]],
-			               m->how[f] < RS_HOW_OFF ? "" : ")");
+			memcpy(col, "-", 2);
 		} else {
 			column_text(c, m, f, text, sizeof text);
 			if (m->keys) /* a key's place among the keys first seen says little */
-				(void)snprintf(col, sizeof col, "key \"%s\"", text);
+				(void)snprintf(col, sizeof col, rs_msg(g, RS_M_I_AT_KEY), text);
 			else
-				(void)snprintf(col, sizeof col, "column %ld \"%s\"", m->col[f] + 1, text);
-			w = rs_display_width(col, strlen(col)); /* padded by what a terminal shows */
-			rs_buf_printf(b, "  %-20s %s%*s %s%s%s%s\n", rs_var_name(f), col,
-			               w < 34 ? (int)(34 - w) : 0, "",
-			               rs_how_names[m->how[f]], m->how[f] == RS_HOW_WORDS ? " (" : "",
-			               m->how[f] == RS_HOW_WORDS ? m->matched[f] : "",
-			               m->how[f] == RS_HOW_WORDS ? ")" : "");
+				(void)snprintf(col, sizeof col, rs_msg(g, RS_M_I_AT_COLUMN), m->col[f] + 1, text);
 		}
+		w = rs_display_width(col, strlen(col)); /* padded by what a terminal shows */
+		rs_buf_printf(b, "  %-20s %s%*s %s", rs_var_name(f), col, w < 34 ? (int)(34 - w) : 0, "",
+		              how_text(z, m, f, how, sizeof how));
+		if (m->col[f] >= 0 && m->how[f] == RS_HOW_WORDS)
+			rs_buf_printf(b, rs_msg(g, RS_M_I_WORDS), m->matched[f]);
+		rs_buf_putc(b, '\n');
 	}
 	for (i = 0; h != NULL && i < h->n; i++) {
-		for (g = 0; g < RS_F_COUNT && m->col[g] != (long)i; g++)
+		for (k = 0; k < RS_F_COUNT && m->col[k] != (long)i; k++)
 			;
-		if (g < RS_F_COUNT)
+		if (k < RS_F_COUNT)
 			continue;
-		rs_buf_puts(b, unused ? ", " : m->keys ? "keys passed through unused\n  "
-		                                       : "columns passed through unused\n  ");
+		rs_buf_puts(b, rs_msg(g, unused    ? RS_M_I_UNUSED_SEP
+		                         : m->keys ? RS_M_I_UNUSED_KEYS
+		                                   : RS_M_I_UNUSED_COLS));
 		unused = true;
 		header_text(c, (long)i, text, sizeof text);
 		if (!m->keys)
-			rs_buf_printf(b, "%zu ", i + 1);
+			rs_buf_printf(b, rs_msg(g, RS_M_I_UNUSED_COL), i + 1);
 		rs_buf_printf(b, "\"%s\"%s", text,
-		              rs_intake_out_col(c, (long)i) < 0 ? " (an earlier run's: replaced)" : "");
+		              rs_intake_out_col(c, (long)i) < 0 ? rs_msg(g, RS_M_I_REPLACED) : "");
 	}
 	if (unused)
 		rs_buf_putc(b, '\n');
 }
 
-static void text_list(insp *z, rs_buf *b, const char *title, const listed *l, size_t n,
-                      unsigned long more)
+/* A list of rows under its title; a skipped row's text starts with its kind's
+ * English name (the JSON's), said in the report's language. */
+static void text_list(insp *z, rs_buf *b, rs_msg_id title, const listed *l, size_t n,
+                      unsigned long more, bool skips)
 {
 	size_t i;
 
 	if (n == 0)
 		return;
-	rs_buf_puts(b, title);
+	rs_buf_puts(b, rs_msg(z->lang, title));
 	rs_buf_puts(b, "\n");
 	for (i = 0; i < n; i++) {
 		rs_buf_printf(b, "  %s", z->files[l[i].file].name);
 		if (l[i].line != 0) /* else a note of the whole file, as the run says it */
 			rs_buf_printf(b, ":%lu", l[i].line);
-		rs_buf_printf(b, ": %s\n", l[i].text);
+		if (skips)
+			rs_buf_printf(b, ": %s%s\n", rs_msg(z->lang, (rs_msg_id)(RS_M_I_SKIP + l[i].skip)),
+			              l[i].text + strlen(rs_skip_name(l[i].skip)));
+		else
+			rs_buf_printf(b, ": %s\n", l[i].text);
 	}
 	if (more > 0)
-		rs_buf_printf(b, "  and %lu more\n", more);
+		rs_buf_printf(b, rs_msg(z->lang, RS_M_I_MORE), more);
 }
 
 /* JSON has no header row, its keys are the columns: what they do not give. */
 static const char *json_no_header(insp *z)
 {
-	static const char *const why[] = {
-	    "keys not read as columns: see below", "no key gives the id: name it with -m id=KEY",
-	    ("no key gives a share: name it with -m purchase_share=KEY (or our_sales and "
-	     "customer_spend)"),
-	    "no key gives the id or a share: name them with -m id=KEY -m purchase_share=KEY"};
 	const rs_fieldmap *m = map_of(z->cls);
 
 	if (m == NULL)
-		return why[0];
-	return why[(m->col[RS_F_ID] < 0) + 2 * (m->col[RS_F_PURCHASE_SHARE] < 0 &&
+		return rs_msg(z->lang, RS_M_I_JSON_BELOW);
+	return rs_msg(z->lang, (rs_msg_id)(RS_M_I_JSON_BELOW + (m->col[RS_F_ID] < 0) +
+	                                   2 * (m->col[RS_F_PURCHASE_SHARE] < 0 &&
 	                                        (m->col[RS_F_OUR_SALES] < 0 ||
-	                                         m->col[RS_F_CUSTOMER_SPEND] < 0))];
+	                                         m->col[RS_F_CUSTOMER_SPEND] < 0))));
+}
+
+/* A first row's outcome: its stage id, or why it has none, in the report's language. */
+static void text_outcome(const insp *z, const shown_row *s, rs_buf *b)
+{
+	if (s->end == END_STAGE)
+		rs_buf_puts(b, s->outcome);
+	else if (s->end == END_REJECTED) /* the reason after the JSON's "rejected: " */
+		rs_buf_printf(b, rs_msg(z->lang, RS_M_I_REJECTED_AS), s->outcome + 10);
+	else if (s->end == END_SKIPPED)
+		rs_buf_printf(b, rs_msg(z->lang, RS_M_I_SKIPPED_AS),
+		              rs_msg(z->lang, (rs_msg_id)(RS_M_I_SKIP + s->skip)));
+	else
+		rs_buf_puts(b, rs_msg(z->lang, RS_M_I_HELD));
+}
+
+/* "  read        8": a count after its label, padded to 12 display columns. */
+static void text_count(const insp *z, rs_buf *b, rs_msg_id label, unsigned long n, const char *end)
+{
+	const char *t = rs_msg(z->lang, label);
+	size_t w = rs_display_width(t, strlen(t));
+
+	rs_buf_printf(b, "  %s%*s%lu%s", t, w < 12 ? (int)(12 - w) : 0, "", n, end);
 }
 
 static void text_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf *b)
 {
+	rs_lang g = z->lang;
 	char d[4];
 	size_t i;
 
 	for (i = 0; i < z->nfiles && z->files[i].name != NULL; i++) {
 		const file_info *fi = &z->files[i];
 
+		rs_buf_printf(b, rs_msg(g, RS_M_I_FILE), fi->name);
 		if (fi->encoding[0] == '\0') { /* never opened: the stop below says why */
-			rs_buf_printf(b, "file %s\n  not read\n", fi->name);
+			rs_buf_puts(b, rs_msg(g, RS_M_I_NOT_READ));
 			continue;
 		}
-		rs_buf_printf(b, "file %s\n  format %s, encoding %s", fi->name, rs_format_name(fi->format),
-		              fi->encoding);
+		rs_buf_printf(b, rs_msg(g, RS_M_I_FORMAT), rs_format_name(fi->format), fi->encoding);
 		if (fi->delimiter != 0)
-			rs_buf_printf(b, ", delimiter %s", delim_text(fi->delimiter, true, d));
+			rs_buf_printf(b, rs_msg(g, RS_M_I_DELIMITER),
+			              delim_text(fi->delimiter, rs_msg(g, RS_M_I_TAB), true, d));
 		if (fi->format == RS_FMT_JSON || fi->format == RS_FMT_JSONL)
 			rs_buf_printf(b, "\n  %s\n",
-			              fi->header ? "columns: the keys of its records" : json_no_header(z));
+			              fi->header ? rs_msg(g, RS_M_I_JSON_COLS) : json_no_header(z));
 		else if (fi->header && fi->top_line != 0)
-			rs_buf_printf(b, "\n  header lines %lu-%lu, read as one (%lu title row%s above them)\n",
-			              fi->top_line, fi->header_line, fi->titles, fi->titles == 1 ? "" : "s");
+			rs_buf_printf(b, rs_msg(g, RS_M_I_HEADER_TWO), fi->top_line, fi->header_line, fi->titles,
+			              fi->titles == 1 ? "" : "s");
 		else if (fi->header)
-			rs_buf_printf(b, "\n  header line %lu (%lu title row%s above it)\n", fi->header_line,
-			              fi->titles, fi->titles == 1 ? "" : "s");
+			rs_buf_printf(b, rs_msg(g, RS_M_I_HEADER_LINE), fi->header_line, fi->titles,
+			              fi->titles == 1 ? "" : "s");
 		else
-			rs_buf_puts(b, "\n  no header row found\n");
+			rs_buf_puts(b, rs_msg(g, RS_M_I_NO_HEADER));
 	}
 	text_fields(z, b);
-	text_list(z, b, "notes", z->notes, z->nnotes, 0);
+	text_list(z, b, RS_M_I_NOTES, z->notes, z->nnotes, 0, false);
 	if (z->nshown > 0)
-		rs_buf_puts(b, "first rows\n");
-	for (i = 0; i < z->nshown; i++)
-		rs_buf_printf(b, "  line %lu: %s\n    -> %s\n", z->shown[i].line, z->shown[i].values,
-		              z->shown[i].outcome);
-	rs_buf_printf(b,
-	              "rows\n  read        %lu\n  classified  %lu\n  rejected    %lu\n"
-	              "  skipped     %lu (title %lu, blank %lu, totals %lu, footer %lu)\n",
-	              s->read, s->classified, s->rejected,
-	              s->skipped[0] + s->skipped[1] + s->skipped[2] + s->skipped[3], s->skipped[0],
-	              s->skipped[1], s->skipped[2], s->skipped[3]);
-	text_list(z, b, "rejected rows", z->rejects, z->nrejects, z->more_rejects);
-	text_list(z, b, "skipped rows", z->skips, z->nskips, z->more_skips);
+		rs_buf_puts(b, rs_msg(g, RS_M_I_FIRST_ROWS));
+	for (i = 0; i < z->nshown; i++) {
+		rs_buf_printf(b, rs_msg(g, RS_M_I_LINE), z->shown[i].line, z->shown[i].values);
+		text_outcome(z, &z->shown[i], b);
+		rs_buf_putc(b, '\n');
+	}
+	rs_buf_puts(b, rs_msg(g, RS_M_I_ROWS));
+	text_count(z, b, RS_M_I_READ, s->read, "\n");
+	text_count(z, b, RS_M_I_CLASSIFIED, s->classified, "\n");
+	text_count(z, b, RS_M_I_REJECTED, s->rejected, "\n");
+	text_count(z, b, RS_M_I_SKIPPED, s->skipped[0] + s->skipped[1] + s->skipped[2] + s->skipped[3],
+	           "");
+	rs_buf_printf(b, rs_msg(g, RS_M_I_SKIP_KINDS), s->skipped[0], s->skipped[1], s->skipped[2],
+	              s->skipped[3]);
+	text_list(z, b, RS_M_I_REJECTED_ROWS, z->rejects, z->nrejects, z->more_rejects, false);
+	text_list(z, b, RS_M_I_SKIPPED_ROWS, z->skips, z->nskips, z->more_skips, true);
 	if (stop != NULL) {
-		rs_buf_puts(b, "a run would stop here (exit 2):\n  ");
+		rs_buf_puts(b, rs_msg(g, RS_M_I_STOP));
 		rs_buf_error(b, stop);
 		rs_buf_putc(b, '\n');
 	}
@@ -545,7 +606,7 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		rs_buf_json_str(b, fi->name);
 		jstr(b, "format", rs_format_name(fi->format));
 		jstr(b, "encoding", fi->encoding[0] ? fi->encoding : NULL);
-		jstr(b, "delimiter", fi->delimiter != 0 ? delim_text(fi->delimiter, false, d) : NULL);
+		jstr(b, "delimiter", fi->delimiter != 0 ? delim_text(fi->delimiter, "tab", false, d) : NULL);
 		jkey(b, "header_line", true);
 		if (fi->header)
 			rs_buf_put_ulong(b, fi->header_line);
@@ -666,6 +727,7 @@ rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, 
 	size_t i;
 
 	memset(&z, 0, sizeof z);
+	z.lang = co->lang;
 	if (nfiles == 0) {
 		files = stdin_only;
 		nfiles = 1;

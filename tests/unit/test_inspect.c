@@ -14,7 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fields_impl.h"
+#include "header.h"
 #include "internal.h"
+#include "msg.h"
 
 static char dir[64];
 static rs_rules *rules;
@@ -265,6 +268,22 @@ static void test_where_a_run_would_stop(void **state)
 	done(&r);
 }
 
+/* inspect's text says how a field was found, and a skipped row's kind, by
+ * RS_M_I_HOW + RS_HOW_ and RS_M_I_SKIP + RS_SKIP_: in English those rows are
+ * the JSON's words, in the same order. */
+static void test_report_words_follow_the_json_words(void **state)
+{
+	int k;
+
+	(void)state;
+	for (k = 0; k <= RS_HOW_FILE_OFF; k++)
+		assert_string_equal(rs_msg(RS_LANG_EN, (rs_msg_id)(RS_M_I_HOW + k)), rs_how_names[k]);
+	for (k = 0; k < RS_SKIP_COUNT; k++)
+		assert_string_equal(rs_msg(RS_LANG_EN, (rs_msg_id)(RS_M_I_SKIP + k)), rs_skip_name(k));
+	assert_int_equal(RS_M_I_HOW_FILE_OFF - RS_M_I_HOW, RS_HOW_FILE_OFF);
+	assert_int_equal(RS_M_I_SKIP_FOOTER - RS_M_I_SKIP, RS_SKIP_FOOTER);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_map_of_the_columns_used),
 		cmocka_unit_test(test_title_and_totals_rows_are_shown_skipped),
 		cmocka_unit_test(test_where_a_run_would_stop),
+		cmocka_unit_test(test_report_words_follow_the_json_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
