@@ -1197,6 +1197,8 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 	*out = NULL;
 	if (in->type != NULL && in->n < c->nraw && in->reject == NULL)
 		in = pad_row(c, in);
+	if (c->peek != NULL) /* as wide as the header, as the field map reads it */
+		c->peek(c->o.ctx, in);
 	if (!rs_intake_plain_row(&c->in, in) &&
 	    ((st = rs_intake_skip(&c->in, in, &skip, err)) != RS_OK || skip >= 0)) {
 		if (skip == RS_SKIP_TOTALS)
@@ -1240,8 +1242,6 @@ static rs_status pass_row(rs_classifier *c, const rs_row *in, rs_error *err)
 	why.lang = err->lang;
 	why.line = 0;
 	why.where[0] = why.msg[0] = '\0';
-	if (c->peek != NULL)
-		c->peek(c->o.ctx, in);
 	st = rs_classifier_row(c, in, &out, &why);
 	if (st != RS_OK) {
 		*err = why;
