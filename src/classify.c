@@ -1150,6 +1150,12 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	c->out_row.line = in->line;
 	if (c->looks_total)
 		say_looks_total(c, &a, in->line);
+	if (!c->in_la && rs_fieldmap_share_doubt(c->map, in, &a) && c->late_n++ == 0) {
+		long col = rs_fieldmap_column(c->map, RS_F_PURCHASE_SHARE);
+
+		c->late_line = in->line;
+		(void)rs_field_shown(c->late_val, sizeof c->late_val, in->cell[col], in->len[col]);
+	}
 	c->stats.classified++;
 	c->stats.per_stage[res.stage]++;
 	*out = &c->out_row;
@@ -1273,8 +1279,10 @@ static rs_status end_lookahead(rs_classifier *c, rs_error *err)
 		return RS_OK;
 	c->looking = false;
 	st = rs_classifier_lookahead(c, c->la, err);
+	c->in_la = true;
 	for (i = 0; st == RS_OK && (row = rs_rowq_row(c->la, i)) != NULL; i++)
 		st = pass_row(c, row, err);
+	c->in_la = false;
 	rs_rowq_drop(c->la, SIZE_MAX);
 	return st;
 }
@@ -1361,6 +1369,19 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
+/* Shares past the look-ahead that may be fractions read as percentages:
+ * said once, at the file's end, with the first and how many. */
+static void say_late_share(rs_classifier *c)
+{
+	size_t at = c->notes.len;
+
+	if (c->late_n == 0 || c->map == NULL)
+		return;
+	rs_fieldmap_share_note(c->map, &c->notes, c->late_n, c->late_val, c->late_line);
+	if (!c->notes.failed)
+		tell_notes(c, at, c->notes.len, NULL, 0);
+}
+
 /*
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
@@ -1397,6 +1418,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	c->last_here = false;
 	memset(c->sum, 0, sizeof c->sum);
 	c->summed = 0;
+	c->late_n = 0;
 	group_ends(c);
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
@@ -1411,6 +1433,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		say_merged(c, rd);
 	if (st == RS_OK)
 		say_hidden(c, rd);
+	if (st == RS_OK)
+		say_late_share(c);
 	c->looking = false;
 	c->rd = NULL;
 	rs_rowq_drop(c->la, SIZE_MAX);

@@ -58,6 +58,13 @@ struct rs_classifier {
 	char delim;          /* the file's delimiter: its decimal mark (rs_fieldmap_decide) */
 	uint32_t told;       /* fields whose reading of "1.234" was said */
 	uint32_t told_formula; /* fields whose ="..." reading was said */
+	/* Per file, shares past the look-ahead in (0, 1) that the first rows had
+	 * read as percentages (rs_fieldmap_share_doubt): how many, the first's
+	 * line and value, said at the file's end. in_la: the look-ahead's own
+	 * rows are being classified (their notice said it already). */
+	bool in_la;
+	unsigned long late_n, late_line;
+	char late_val[40];
 	bool mismatch;       /* this row's share disagrees with our_sales/customer_spend */
 	/* Without --previous, the last classified row's id, its line and file
 	 * (copied when the file changes; last_here: it is the one being read):

@@ -384,7 +384,8 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	char name[160], val[40], val2[40];
 
 	m->fraction = scale == RS_SHARE_FRACTION;
-	if (scale != RS_SHARE_AUTO || m->col[f] < 0)
+	m->pct_auto = scale == RS_SHARE_AUTO && m->col[f] >= 0; /* until fractions are decided */
+	if (!m->pct_auto)
 		return;
 	for (i = 0; (row = rs_rowq_row(q, i)) != NULL; i++) {
 		unsigned shape = 0;
@@ -414,6 +415,7 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	(void)rs_field_shown(val, sizeof val, example, example_len);
 	if (over == 0) {
 		m->fraction = true;
+		m->pct_auto = false;
 		if (m->lang == RS_LANG_ZH)
 			notice(diag, ctx, "%s：前几行的 %zu 个值都在 0 到 1 之间（\"%s\"）：按小数读取，"
 			       "乘以 100；如是百分数，请用 --share-scale percent", name, in01, val);
@@ -433,6 +435,38 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 		       "(\"%s\") but \"%s\" is not: read as percentages (\"%s\" is %s%%); "
 		       "--share-scale fraction reads them as fractions of 1", name, in01, in01 + over,
 		       val, val2, val, val);
+}
+
+bool rs_fieldmap_share_doubt(const rs_fieldmap *m, const rs_row *row, const rs_account *a)
+{
+	const int f = RS_F_PURCHASE_SHARE;
+	const char *t;
+	size_t n;
+	unsigned shape = 0;
+	char dec = '.'; /* a number cell's (JSON, workbook) */
+	double v;
+
+	if (!m->pct_auto || !rs_known(a, f) || !(a->v[f] > 0 && a->v[f] < 1))
+		return false; /* every row but the rare one stops here */
+	t = row->cell[m->col[f]];
+	n = row->len[m->col[f]];
+	(void)rs_value_unformula(&t, &n);
+	if (row->type == NULL || row->type[m->col[f]] != RS_T_NUMBER)
+		dec = m->pref[f] == RS_DEC_FILE ? m->conv : m->pref[f];
+	/* "0.88%" says it is a percentage (read by the column's mark, as it was) */
+	return rs_value_number(t, n, dec != 0 ? dec : '.', rs_field_num_rules[f], &v, &shape,
+	                       NULL) != RS_PARSE_OK ||
+	       !(shape & RS_SHAPE_PCT);
+}
+
+void rs_fieldmap_share_note(const rs_fieldmap *m, rs_buf *b, unsigned long n, const char *val,
+                            unsigned long line)
+{
+	char name[160];
+
+	(void)rs_buf_printf(b, rs_msg(m->lang, n == 1 ? RS_M_SHARE_LATE_ONE : RS_M_SHARE_LATE_MANY),
+	                    field_named(m, RS_F_PURCHASE_SHARE, name, sizeof name), n, val, line, val,
+	                    val);
 }
 
 rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,

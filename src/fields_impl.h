@@ -328,6 +328,8 @@ struct rs_fieldmap {
 	char unit_title[28];    /* a title row's unit, "(万元)", for headers naming none */
 	unsigned long unit_line; /* ... its line, or 0 */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
+	bool pct_auto;  /* ... or percentages because its first rows said so, not
+	                   --share-scale: a later 0.88 may be a fraction (columns.c) */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };
 
@@ -348,6 +350,18 @@ rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
  * column's values, the file's, or its delimiter or --decimal-mark. */
 void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag,
                       void *ctx);
+
+/*
+ * Whether row's share, read past the look-ahead, is in (0, 1) in a column
+ * whose first rows decided it holds percentages (pct_auto), and its cell does
+ * not show '%': "0.88" reads as 0.88%, but a fraction of 1 (88%) looks the
+ * same, so the caller counts such values and says so once, at the file's end.
+ */
+bool rs_fieldmap_share_doubt(const rs_fieldmap *m, const rs_row *row, const rs_account *a);
+/* Appends to b the note on n such values, the first shown as val on line
+ * (a line, '\n' ended, in m's language). */
+void rs_fieldmap_share_note(const rs_fieldmap *m, rs_buf *b, unsigned long n, const char *val,
+                            unsigned long line);
 
 /* Tells diag that field f's cell in row, Excel's ="00123", was read as its text. */
 void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag,

@@ -350,6 +350,20 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "%s（第 %lu 列）有跨行合并的单元格（第 %lu 至 %lu 行%s）：文件只在最上面一行保存该值，"
          "其下各行读作空值；如要每行都有值，请取消合并并逐行填写\n"},
     [RS_M_X_AND_MORE] = {", and more", "等"},
+    [RS_M_SHARE_LATE_ONE] =
+        {"%s: %lu value after the first rows is between 0 and 1 (\"%s\" on line %lu): read as "
+         "a percentage, as the first rows decided (\"%s\" is %s%%); if it is a fraction of 1, "
+         "write it as a percentage; --share-scale fraction reads the column as fractions of 1\n",
+         "%s：前几行之后有 %lu 个值在 0 到 1 之间（\"%s\"，第 %lu 行）：按前几行的判断读作百分数"
+         "（\"%s\" 即 %s%%）；如是小数，请改写为百分数；--share-scale fraction 将该列按小数读取\n"},
+    [RS_M_SHARE_LATE_MANY] =
+        {"%s: %lu values after the first rows are between 0 and 1 (the first \"%s\" on line "
+         "%lu): read as percentages, as the first rows decided (\"%s\" is %s%%); if they are "
+         "fractions of 1, write them as percentages; --share-scale fraction reads the column as "
+         "fractions of 1\n",
+         "%s：前几行之后有 %lu 个值在 0 到 1 之间（第一个是 \"%s\"，第 %lu 行）：按前几行的判断"
+         "读作百分数（\"%s\" 即 %s%%）；如是小数，请改写为百分数；--share-scale fraction 将该列"
+         "按小数读取\n"},
     [RS_M_X_SHEET] =
         {"read sheet \"%s\", the first; the workbook opens on sheet \"%s\" in Excel: to "
          "read that one, give --sheet \"%s\"\n",
