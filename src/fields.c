@@ -1240,6 +1240,18 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, rs_a
 	return RS_OK;
 }
 
+/* Digits before the point of a number cell's text, leading zeros aside. */
+static size_t whole_digits(const char *s, size_t n)
+{
+	size_t i = n > 0 && (s[0] == '-' || s[0] == '+'), k;
+
+	while (i < n && s[i] == '0')
+		i++;
+	for (k = i; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	return k - i;
+}
+
 /* id (required) and name point into the row, untrimmed and NUL-terminated. */
 static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *a,
                            rs_error *err)
@@ -1276,6 +1288,20 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 		else
 			(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_SHEET_ERROR),
 			               (int)n, s);
+		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], msg);
+		return RS_EREJECT;
+	}
+	/* A workbook's number cell (typed, no keys: not JSON, whose digits are
+	 * the file's) of 16 digits or more: Excel keeps 15 significant digits
+	 * (1234567890123456 is stored as 1234567890123450), and a writer going
+	 * through a double keeps no more past 2^53, so the id may have lost
+	 * digits, and two ids become one. Refused as its CSV's 1.23457E+15 is. */
+	if (!m->keys && row->type != NULL && row->type[c] == RS_T_NUMBER &&
+	    (d = whole_digits(s, n)) > 15) {
+		char msg[256];
+
+		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_LONG), (int)(n < 40 ? n : 40),
+		               s, d);
 		rs_error_add_reason(err, m->lang, row->line, m->where[RS_F_ID], msg);
 		return RS_EREJECT;
 	}

@@ -49,6 +49,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
         {"id \"%.*s\" is a number in scientific notation: a long numeric id cut to %zu "
          "digits; export the ids as text",
          "id \"%.*s\" 是科学计数法，长编号只剩 %zu 位数字；请将 id 列设为文本后重新导出"},
+    [RS_M_ID_LONG] =
+        {"id \"%.*s\" is a workbook's number of %zu digits: Excel keeps 15, so a long numeric "
+         "id lost its last digits (two ids can become one); export the ids as text",
+         "id \"%.*s\" 是工作簿中的 %zu 位数字：Excel 只保留 15 位，长编号的末几位已丢失"
+         "（两个编号可能变成一个）；请将 id 列设为文本后重新导出"},
     [RS_M_ID_SHEET_ERROR] =
         {"id \"%.*s\" is a spreadsheet error (a formula that failed), not an id",
          "id \"%.*s\" 是电子表格错误值（公式计算失败），不是客户编号"},

@@ -415,21 +415,40 @@ def excel_digits(out):
 
 def long_ids(out):
     """Whole numbers of 31 to 40 digits in number cells, written by hand (Excel
-    keeps 15 digits): ids and account numbers keep every digit as stored,
-    none goes through a double ("1.2345678901234568e+31"). An 18-digit id
-    typed into Excel is stored as the 15 digits it keeps, 1.97112051998031E+17:
-    read as that, never as 197112051998031000, so the id is refused as its
-    CSV is (its last digits are gone)."""
+    keeps 15 digits): names and account numbers keep every digit as stored,
+    none goes through a double ("1.2345678901234568e+31"); as ids they are
+    refused (number_ids). An 18-digit id typed into Excel is stored as the 15
+    digits it keeps, 1.97112051998031E+17: read as that, never as
+    197112051998031000, so the id is refused as its CSV is (its last digits
+    are gone)."""
     ids = ["1234567890123456789012345678901", "12345678901234567890123456789012",
            "-98765432109876543210987654321098765", "1000000000000000000000000000000000000001",
            "1.97112051998031E+17"]
     rows = [[inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share"), inline("D1", "account_no")]]
     for i, v in enumerate(ids, 2):
-        rows.append([num("A%d" % i, v), inline("B%d" % i, "Long %d" % i), num("C%d" % i, 40 + i), num("D%d" % i, v)])
+        rows.append([num("A%d" % i, v) if "E" in v else inline("A%d" % i, "L%d" % i), num("B%d" % i, v),
+                     num("C%d" % i, 40 + i), num("D%d" % i, v)])
     package(os.path.join(out, "xl_long_ids.xlsx"), [("Export", sheet_xml(rows), None)])
     twin(os.path.join(out, "xl_long_ids.csv"),
          [["id", "name", "purchase_share", "account_no"]] +
-         [[v, "Long %d" % i, str(40 + i), v] for i, v in enumerate(ids, 2)])
+         [[v if "E" in v else "L%d" % i, v, str(40 + i), v] for i, v in enumerate(ids, 2)])
+
+
+def number_ids(out):
+    """Ids in number cells of 16 digits or more: Excel keeps 15 significant
+    digits, so typed into Excel 1234567890123456 is stored as
+    1234567890123450, and two ids can become one. Refused, whatever the
+    writer stored (a 16-digit exact one too, the 20 digits past 2^53 as
+    written, one under a scientific format); 15 digits and a 16-digit name
+    are read (the CSV twin is no test here: its text ids are exact)."""
+    styles = styles_xml({164: "0.00E+00"}, [0, 164])
+    ids = [("N1", "1234567890123450", 0), ("N2", "1234567890123456", 0), ("N3", "123456789012345", 0),
+           ("N4", "12345678901234567890", 0), ("N5", "1234567890123450", 1), ("N6", "-1000000000000000", 0)]
+    rows = [[inline("A1", "id"), inline("B1", "name"), inline("C1", "purchase_share")]]
+    for i, (name, v, style) in enumerate(ids, 2):
+        rows.append([num("A%d" % i, v, style), inline("B%d" % i, name), num("C%d" % i, 40 + i)])
+    rows.append([inline("A8", "T1"), num("B8", "1234567890123456"), num("C8", 48)])
+    package(os.path.join(out, "xl_number_ids.xlsx"), [("Export", sheet_xml(rows), None)], {"styles": styles})
 
 
 def iso_dates(out):
@@ -782,6 +801,7 @@ if __name__ == "__main__":
     escapes(out)
     excel_digits(out)
     long_ids(out)
+    number_ids(out)
     iso_dates(out)
     unordered(out)
     sheets_shown(out)

@@ -81,6 +81,11 @@ static void test_chinese_reasons_fit_their_buffers(void **state)
 	                     rs_msg(RS_LANG_ZH, RS_M_QUOTE_AFTER)) < 128);
 	assert_true(snprintf(buf, sizeof buf, rs_msg(RS_LANG_ZH, RS_M_ID_SCI), 24,
 	                     "1.2345678901234567890E+17", (size_t)20) < 128);
+	/* fields.c's long id message: a 256-byte buffer, 40 bytes of the id */
+	assert_true(snprintf(buf, sizeof buf, rs_msg(RS_LANG_ZH, RS_M_ID_LONG), 40,
+	                     "-123456789012345678901234567890123456789", (size_t)39) < 256);
+	assert_true(snprintf(buf, sizeof buf, rs_msg(RS_LANG_EN, RS_M_ID_LONG), 40,
+	                     "-123456789012345678901234567890123456789", (size_t)39) < 256);
 	assert_true(snprintf(buf, sizeof buf, rs_msg(RS_LANG_ZH, RS_M_ROW_FIELDS), (size_t)99999,
 	                     (size_t)99999) < 128);
 }
