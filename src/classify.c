@@ -1122,6 +1122,7 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	long prev = -1;
 	size_t *len = c->len + c->nin, k = COL_EXPLAIN;
 	unsigned char *type = c->type + c->nin;
+	int f;
 
 	st = evaluate(c, in, &a, &res, failed, err);
 	rs_buf_reset(&c->arena);
@@ -1150,6 +1151,9 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 	c->out_row.line = in->line;
 	if (c->looks_total)
 		say_looks_total(c, &a, in->line);
+	for (f = 0; a.falsed != 0; f++, a.falsed >>= 1)
+		if ((a.falsed & 1u) && c->false_n[f]++ == 0)
+			c->false_line[f] = in->line;
 	if (!c->in_la && rs_fieldmap_share_doubt(c->map, in, &a) && c->late_n++ == 0) {
 		long col = rs_fieldmap_column(c->map, RS_F_PURCHASE_SHARE);
 
@@ -1382,6 +1386,20 @@ static void say_late_share(rs_classifier *c)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
+/* JSON false values read as empty (Odoo's empty fields): a line per field,
+ * once, at the file's end. */
+static void say_false_empty(rs_classifier *c)
+{
+	size_t at = c->notes.len;
+	int f;
+
+	for (f = 0; f < RS_F_COUNT && c->map != NULL; f++)
+		if (c->false_n[f] > 0)
+			rs_fieldmap_false_note(c->map, &c->notes, f, c->false_n[f], c->false_line[f]);
+	if (!c->notes.failed)
+		tell_notes(c, at, c->notes.len, NULL, 0);
+}
+
 /*
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
@@ -1419,6 +1437,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	memset(c->sum, 0, sizeof c->sum);
 	c->summed = 0;
 	c->late_n = 0;
+	memset(c->false_n, 0, sizeof c->false_n);
 	group_ends(c);
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
@@ -1435,6 +1454,8 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 		say_hidden(c, rd);
 	if (st == RS_OK)
 		say_late_share(c);
+	if (st == RS_OK)
+		say_false_empty(c);
 	c->looking = false;
 	c->rd = NULL;
 	rs_rowq_drop(c->la, SIZE_MAX);

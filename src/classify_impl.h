@@ -65,6 +65,9 @@ struct rs_classifier {
 	bool in_la;
 	unsigned long late_n, late_line;
 	char late_val[40];
+	/* Per file, each field's JSON false values read as empty (a->falsed):
+	 * how many, the first's line; said at the file's end. */
+	unsigned long false_n[RS_F_COUNT], false_line[RS_F_COUNT];
 	bool mismatch;       /* this row's share disagrees with our_sales/customer_spend */
 	/* Without --previous, the last classified row's id, its line and file
 	 * (copied when the file changes; last_here: it is the one being read):

@@ -469,6 +469,15 @@ void rs_fieldmap_share_note(const rs_fieldmap *m, rs_buf *b, unsigned long n, co
 	                    val);
 }
 
+void rs_fieldmap_false_note(const rs_fieldmap *m, rs_buf *b, int f, unsigned long n,
+                            unsigned long line)
+{
+	char name[160];
+
+	(void)rs_buf_printf(b, rs_msg(m->lang, n == 1 ? RS_M_FALSE_EMPTY_ONE : RS_M_FALSE_EMPTY_MANY),
+	                    field_named(m, f, name, sizeof name), n, line);
+}
+
 rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
                              const rs_classify_opts *o, rs_error *err)
 {

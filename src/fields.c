@@ -1198,6 +1198,14 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, rs_a
 		return RS_OK;
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, f, row, c, err);
+	/* Odoo writes JSON false for every field left empty: in a field that is
+	 * not yes/no it is empty, unknown (never 0), and said once per file and
+	 * field (a->falsed). A workbook's FALSE cell there was typed: refused. */
+	if (m->keys && row->type != NULL && row->type[c] == RS_T_BOOL &&
+	    rs_field_kinds[f] != RS_KIND_BOOL && n == 5 && memcmp(s, "false", 5) == 0) {
+		a->falsed |= 1u << f;
+		return RS_OK;
+	}
 	if (rs_value_unformula(&s, &n)) /* ="00123": said once per column */
 		a->formula |= 1u << f;
 	if (n == 0 || (rs_value_placeholder(s, n) && !rs_value_word_lookup(m->words[f], s, n, &v)))
@@ -1556,7 +1564,7 @@ rs_status rs_fieldmap_read(const rs_fieldmap *m, const rs_row *row, rs_account *
 	/* v[] means nothing where `known` is clear; it need not be kept. */
 	a->id = a->name = NULL;
 	a->id_len = a->name_len = 0;
-	a->known = a->formula = 0;
+	a->known = a->formula = a->falsed = 0;
 	*failed = 0;
 	if (err != NULL) {
 		err->where[0] = err->msg[0] = '\0';

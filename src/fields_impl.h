@@ -363,6 +363,11 @@ bool rs_fieldmap_share_doubt(const rs_fieldmap *m, const rs_row *row, const rs_a
 void rs_fieldmap_share_note(const rs_fieldmap *m, rs_buf *b, unsigned long n, const char *val,
                             unsigned long line);
 
+/* Appends to b the note on n JSON false values of field f read as empty,
+ * the first on line (a line, '\n' ended, in m's language). */
+void rs_fieldmap_false_note(const rs_fieldmap *m, rs_buf *b, int f, unsigned long n,
+                            unsigned long line);
+
 /* Tells diag that field f's cell in row, Excel's ="00123", was read as its text. */
 void rs_fieldmap_tell_formula(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn diag,
                               void *ctx);

@@ -261,6 +261,7 @@ typedef struct rs_account {
 	double v[RS_V_COUNT];
 	uint32_t known;
 	uint32_t formula; /* fields read from Excel's ="..." (rs_value_unformula) */
+	uint32_t falsed;  /* fields whose JSON false was read as empty (Odoo's empty field) */
 } rs_account;
 
 static inline bool rs_known(const rs_account *a, int var)

@@ -361,6 +361,15 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "write it as a percentage; --share-scale fraction reads the column as fractions of 1\n",
          "%s：前几行之后有 %lu 个值在 0 到 1 之间（\"%s\"，第 %lu 行）：按前几行的判断读作百分数"
          "（\"%s\" 即 %s%%）；如是小数，请改写为百分数；--share-scale fraction 将该列按小数读取\n"},
+    [RS_M_FALSE_EMPTY_ONE] =
+        {"%s: %lu value false read as empty (unknown, not 0; on line %lu): Odoo writes false "
+         "for a field left empty\n",
+         "%s：%lu 个值为 false，按空值读取（未知，而非 0；第 %lu 行）：Odoo 以 false 表示未填的字段\n"},
+    [RS_M_FALSE_EMPTY_MANY] =
+        {"%s: %lu values false read as empty (unknown, not 0; the first on line %lu): Odoo "
+         "writes false for a field left empty\n",
+         "%s：%lu 个值为 false，按空值读取（未知，而非 0；第一个在第 %lu 行）：Odoo 以 false "
+         "表示未填的字段\n"},
     [RS_M_SHARE_LATE_MANY] =
         {"%s: %lu values after the first rows are between 0 and 1 (the first \"%s\" on line "
          "%lu): read as percentages, as the first rows decided (\"%s\" is %s%%); if they are "

@@ -62,7 +62,7 @@ typedef enum rs_msg_id {
 	RS_M_I_HOW_MAP, RS_M_I_HOW_FILE, RS_M_I_HOW_OFF, RS_M_I_HOW_FILE_OFF,
 	RS_M_I_SKIP, RS_M_I_SKIP_BLANK, RS_M_I_SKIP_TOTALS, RS_M_I_SKIP_FOOTER,
 	/* a file's values read in a way that may not be meant, said at its end (classify.c) */
-	RS_M_SHARE_LATE_ONE, RS_M_SHARE_LATE_MANY,
+	RS_M_SHARE_LATE_ONE, RS_M_SHARE_LATE_MANY, RS_M_FALSE_EMPTY_ONE, RS_M_FALSE_EMPTY_MANY,
 	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c, cli_run.c) */
 	RS_M_E_NO_ID, RS_M_E_ID_MAYBE, RS_M_E_AMB, RS_M_E_FOUND, RS_M_E_NO_SHARE, RS_M_E_BOTH_GIVE,
 	RS_M_E_TWINS, RS_M_E_COLS2, RS_M_E_KEYS2, RS_M_E_OR, RS_M_E_OR_END,
