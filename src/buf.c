@@ -211,22 +211,3 @@ bool rs_buf_printf(rs_buf *b, const char *fmt, ...)
 	va_end(ap);
 	return ok;
 }
-
-void rs_buf_json_mem(rs_buf *b, const char *s, size_t n)
-{
-	const char *end = s + n;
-
-	rs_buf_putc(b, '"');
-	for (; s < end; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\') {
-			rs_buf_putc(b, '\\');
-			rs_buf_putc(b, (char)ch);
-		} else if (ch < 0x20) {
-			rs_buf_printf(b, "\\u%04x", ch);
-		} else {
-			rs_buf_putc(b, (char)ch);
-		}
-	}
-	rs_buf_putc(b, '"');
-}

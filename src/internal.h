@@ -103,7 +103,8 @@ bool rs_buf_printf(rs_buf *b, const char *fmt, ...)
 /* rs_error_format's "FILE:LINE: WHERE: MSG" appended whole (error.c). */
 bool rs_buf_error(rs_buf *b, const rs_error *e);
 /* The n bytes at s as a JSON string, escaped as JSON requires (ids come
- * from input); rs_buf_json_str for a C string. */
+ * from input), as the JSON writer escapes cells (write_json.c);
+ * rs_buf_json_str for a C string. */
 void rs_buf_json_mem(rs_buf *b, const char *s, size_t n);
 static inline void rs_buf_json_str(rs_buf *b, const char *s) { rs_buf_json_mem(b, s, strlen(s)); }
 

@@ -1,6 +1,7 @@
 /*
  * write_json.c - rows out as JSON objects (the array and JSON Lines forms
- * write.c frames), with the header's keys encoded once. U+2028 and U+2029
+ * write.c frames), with the header's keys encoded once; its string escaper
+ * also serves the summary, inspect and rules JSON. U+2028 and U+2029
  * are escaped too: valid JSON, but line terminators to JavaScript before
  * ES2019 and to some JSON Lines splitters.
  */
@@ -28,38 +29,48 @@ static size_t json_special_at(const unsigned char *u, size_t n, size_t i)
 	return i;
 }
 
-/* The escape of byte c (json_special 1): \" \\ \n \r \t \b \f, else \u00XX. */
-static void json_escape_byte(rs_out *o, unsigned char c)
+/* Where json_string writes: an rs_out (rows) or an rs_buf (summary,
+ * inspect, rules). It is inlined into its two callers below, so each put is
+ * a direct call, inlined: the rows' escaping keeps its speed. */
+typedef void json_put(void *sink, const char *p, size_t n);
+static void put_out(void *o, const char *p, size_t n) { rs_out_put(o, p, n); }
+static void put_buf(void *b, const char *p, size_t n) { (void)rs_buf_append(b, p, n); }
+
+/* The n bytes at s as a JSON string: \" \\ \n \r \t \b \f, other controls
+ * \u00XX, U+2028/9 \u2028/9; the rest, UTF-8 or not, as it is. */
+static inline void json_string(json_put *put, void *sink, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef", from[] = "\"\\\n\r\t\b\f", to[] = "\"\\nrtbf";
-	const char *k = c != 0 ? strchr(from, c) : NULL;
-	char e[6] = {'\\', k != NULL ? to[k - from] : 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-
-	rs_out_put(o, e, k != NULL ? 2 : sizeof e);
-}
-
-static void json_string(rs_out *o, const char *s, size_t n)
-{
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, run = 0;
 
-	rs_out_putc(o, '"');
+	put(sink, "\"", 1);
 	for (i = 0; (i = json_special_at(u, n, i)) < n; i++) {
-		unsigned char k = json_special[u[i]];
+		bool sep = json_special[u[i]] == 2; /* U+2028/9, or other text */
+		const char *k = sep || u[i] == 0 ? NULL : strchr(from, u[i]);
+		char e[6] = {'\\', k != NULL ? to[k - from] : 'u', '0', '0', hex[u[i] >> 4], hex[u[i] & 15]};
 
-		if (k == 2 && !(i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)))
+		if (sep && !(i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] & 0xFE) == 0xA8))
 			continue;
-		rs_out_put(o, s + run, i - run);
-		if (k == 2) {
-			rs_out_put(o, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
-			i += 2;
-		} else {
-			json_escape_byte(o, u[i]);
-		}
+		if (sep)
+			memcpy(e + 2, u[i + 2] == 0xA8 ? "2028" : "2029", 4);
+		put(sink, s + run, i - run);
+		put(sink, e, k != NULL ? 2 : sizeof e);
+		i += sep ? 2 : 0;
 		run = i + 1;
 	}
-	rs_out_put(o, s + run, n - run);
-	rs_out_putc(o, '"');
+	put(sink, s + run, n - run);
+	put(sink, "\"", 1);
+}
+
+void rs_buf_json_mem(rs_buf *b, const char *s, size_t n)
+{
+	json_string(put_buf, b, s, n);
+}
+
+static void out_string(rs_out *o, const char *s, size_t n)
+{
+	json_string(put_out, o, s, n);
 }
 
 static void json_value(rs_out *o, const char *s, size_t n, unsigned char type)
@@ -83,7 +94,7 @@ static void json_value(rs_out *o, const char *s, size_t n, unsigned char type)
 		rs_out_put(o, "null", 4);
 		return;
 	default:
-		json_string(o, s, n);
+		out_string(o, s, n);
 		return;
 	}
 }
@@ -122,9 +133,9 @@ rs_status rs_json_keys_init(rs_json_keys *k, rs_out *o, const rs_row *header, rs
 			char name[32];
 			int n = snprintf(name, sizeof name, "column_%zu", i + 1);
 
-			json_string(o, name, n > 0 ? (size_t)n : 0);
+			out_string(o, name, n > 0 ? (size_t)n : 0);
 		} else {
-			json_string(o, header->cell[i], header->len[i]);
+			out_string(o, header->cell[i], header->len[i]);
 		}
 		rs_out_putc(o, ':');
 		k->off[i] = k->keys.len;

@@ -265,18 +265,6 @@ static void test_failed_append_sticks(void **state)
 	rs_set_alloc_hooks(NULL);
 }
 
-/* A JSON string: quotes, backslashes and control bytes escaped, UTF-8 kept. */
-static void test_json_str_escapes_what_json_requires(void **state)
-{
-	rs_buf b;
-
-	(void)state;
-	rs_buf_init(&b);
-	rs_buf_json_str(&b, "A\"1\\\n\x01客户");
-	assert_string_equal(b.data, "\"A\\\"1\\\\\\u000a\\u0001客户\"");
-	rs_buf_free(&b);
-}
-
 /* printf output appended past the first capacity, the invariant kept. */
 static void test_printf_appends_and_grows(void **state)
 {
@@ -300,7 +288,6 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_put_num_drops_trailing_zeros),
 	    cmocka_unit_test(test_printf_appends_and_grows),
-	    cmocka_unit_test(test_json_str_escapes_what_json_requires),
 	    cmocka_unit_test(test_put_num_rounds_half_away_and_keeps_sign),
 	    cmocka_unit_test(test_put_num_huge_values_fall_back),
 	    cmocka_unit_test(test_put_num_rounds_like_llround),

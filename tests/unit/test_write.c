@@ -1037,6 +1037,25 @@ static void test_json_strings_round_trip_through_cjson(void **state)
 }
 
 /*
+ * The summary, inspect and rules JSON (rs_buf_json_mem) escape strings as
+ * the rows do: quotes, backslashes, short escapes, other controls \u00XX,
+ * U+2028/9 but not other 0xE2 text, NUL kept; UTF-8 as it is.
+ */
+static void test_json_str_into_a_buffer_escapes_as_rows_do(void **state)
+{
+	static const char s[] = "A\"1\\\n\x01\x1f\r\t\b\f\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\xA6\xE2\x80\xE5\xAE\xA2\0z";
+	rs_buf b;
+
+	(void)state;
+	rs_buf_init(&b);
+	rs_buf_json_str(&b, "");
+	rs_buf_json_mem(&b, s, sizeof s - 1);
+	assert_string_equal(b.data, "\"\"\"A\\\"1\\\\\\n\\u0001\\u001f\\r\\t\\b\\f\\u2028\\u2029"
+	                            "\xE2\x80\xA6\xE2\x80\xE5\xAE\xA2\\u0000z\"");
+	rs_buf_free(&b);
+}
+
+/*
  * Every byte class a JSON string escapes ('"', '\\', control bytes,
  * U+2028/9, but not other 0xE2 text) is escaped, an empty string is "",
  * numbers are copied as they are (an empty one is null), null and booleans
@@ -1128,6 +1147,7 @@ int main(void)
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
 		cmocka_unit_test(test_json_strings_round_trip_through_cjson),
 		cmocka_unit_test(test_json_strings_are_escaped_and_literals_typed),
+		cmocka_unit_test(test_json_str_into_a_buffer_escapes_as_rows_do),
 		cmocka_unit_test(test_json_column_name_too_long_for_a_key_is_refused),
 		cmocka_unit_test(test_table_aligns_chinese_text_by_display_width),
 		cmocka_unit_test(test_table_right_aligns_numbers_and_their_header),
