@@ -607,11 +607,14 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 		jstr(b, "format", rs_format_name(fi->format));
 		jstr(b, "encoding", fi->encoding[0] ? fi->encoding : NULL);
 		jstr(b, "delimiter", fi->delimiter != 0 ? delim_text(fi->delimiter, "tab", false, d) : NULL);
-		jkey(b, "header_line", true);
-		if (fi->header)
-			rs_buf_put_ulong(b, fi->header_line);
+		/* header_line is the lower line of a two-row header, as before; header_lines has both */
+		if (!fi->header)
+			rs_buf_puts(b, ",\"header_line\":null,\"header_lines\":null");
+		else if (fi->top_line != 0)
+			rs_buf_printf(b, ",\"header_line\":%lu,\"header_lines\":[%lu,%lu]", fi->header_line,
+			              fi->top_line, fi->header_line);
 		else
-			rs_buf_puts(b, "null");
+			rs_buf_printf(b, ",\"header_line\":%lu,\"header_lines\":[%lu]", fi->header_line, fi->header_line);
 		rs_buf_printf(b, ",\"title_rows\":%lu}", fi->titles);
 	}
 	rs_buf_puts(b, "],\"fields\":");

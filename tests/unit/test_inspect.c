@@ -140,7 +140,7 @@ static void test_text_report_of_a_small_file(void **state)
 
 static const char insp_json[] =
 	"{\"relstage\":\"" RS_VERSION "\",\"files\":[{\"file\":\"insp.csv\",\"format\":\"csv\",\"encoding\":\"UTF-8\","
-	"\"delimiter\":\",\",\"header_line\":1,\"title_rows\":0}],\"fields\":{\"id\":{\"column\":\"Account ID\","
+	"\"delimiter\":\",\",\"header_line\":1,\"header_lines\":[1],\"title_rows\":0}],\"fields\":{\"id\":{\"column\":\"Account ID\","
 	"\"index\":1,\"how\":\"built-in name\"},\"name\":null,\"purchase_share\":{\"column\":\"Share %\","
 	"\"index\":2,\"how\":\"built-in name\"},\"our_sales\":null,\"customer_spend\":null,"
 	"\"contacts\":{\"column\":\"Contacts\",\"index\":3,\"how\":\"field name\"},\"departments\":null,"
