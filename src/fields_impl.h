@@ -113,6 +113,14 @@ bool rs_value_myriad(const char *s, size_t n);
  */
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
+/*
+ * A cell in the built-in words' form into out (cap bytes): ASCII and Latin-1
+ * letters lowercased, traditional Chinese read as simplified, an emoji's
+ * variation selector dropped, each run of blanks, '-', '_', '/', '&', '+' and
+ * '.' one space, none at either end. Returns the length, or cap when it does
+ * not fit. A map file's words are kept so and cells folded so to match them.
+ */
+size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap);
 /* The field an option of a cooperation column names ("Strategic
  * agreement", "Joint venture", 独家供应: the whole option), or -1. */
 int rs_value_option(const char *s, size_t n);
@@ -136,7 +144,7 @@ long rs_value_today(void); /* the local date as YYYYMMDD */
 
 /*
  * Words a map file adds to one field's values ("Ja" -> yes, "Individual
- * Contributor" -> staff): each word as rs_value_norm gives it, and its value.
+ * Contributor" -> staff): each word as rs_value_fold gives it, and its value.
  * Consulted only after the built-in words refused a cell (value.c).
  */
 typedef struct rs_value_words {

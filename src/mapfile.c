@@ -125,10 +125,39 @@ static bool word_value(rs_ld *l, int f, const cJSON *v, double *out)
 	}
 }
 
-/* One field's words: {"Ja": "yes", "Nein": "no"}. */
+/*
+ * The signal an option names: a field of RS_OPTION_FIELDS, or "" (none: -1).
+ * A built-in option naming another signal is a problem: the built-in
+ * reading would win, and the file would say what relstage does not do.
+ */
+static bool option_value(rs_ld *l, const cJSON *v, double *out)
+{
+	int f = cJSON_IsString(v) && v->valuestring[0] != '\0' ? rs_var_lookup(v->valuestring) : -1, built;
+
+	if (cJSON_IsString(v) && v->valuestring[0] == '\0')
+		*out = -1;
+	else if (f >= 0 && f < RS_F_COUNT && (RS_OPTION_FIELDS >> f & 1))
+		*out = f;
+	else {
+		rs_ld_problem(l, "expected the signal it names: strategic_agreement, equity_tie, exclusive, "
+		                 "info_sharing, price_agreement, or \"\" for none");
+		return false;
+	}
+	if ((built = rs_value_option(v->string, strlen(v->string))) >= 0 && built != (int)*out) {
+		rs_ld_problem(l, "a built-in option, naming %s: relstage reads it so", rs_var_name(built));
+		return false;
+	}
+	return true;
+}
+
+/*
+ * One field's words, {"Ja": "yes", "Nein": "no"}, or (f < 0) the cooperation
+ * options, {"Reseller": ""}: each folded as cells are before the built-in
+ * words (rs_value_fold: case, traditional Chinese, separators).
+ */
 static void read_words(rs_ld *l, int f, const cJSON *fo, rs_value_words *vw)
 {
-	size_t n = (size_t)cJSON_GetArraySize(fo), mark;
+	size_t n = (size_t)cJSON_GetArraySize(fo), mark, k;
 	const cJSON *w;
 	char norm[128];
 
@@ -136,12 +165,13 @@ static void read_words(rs_ld *l, int f, const cJSON *fo, rs_value_words *vw)
 	vw->value = rs_ld_calloc(l, n, sizeof *vw->value);
 	cJSON_ArrayForEach(w, fo) {
 		double v;
-		size_t k = strlen(w->string);
 
 		mark = rs_ld_push_key(l, w->string);
-		if (k == 0 || k >= sizeof norm || rs_value_norm(w->string, k, norm, sizeof norm) == 0)
-			rs_ld_problem(l, "expected a word of 1 to %zu bytes", sizeof norm - 1);
-		else if (word_value(l, f, w, &v) && vw->word != NULL && vw->value != NULL) {
+		if ((k = rs_value_fold(w->string, strlen(w->string), norm, sizeof norm)) == 0 || k >= sizeof norm)
+			rs_ld_problem(l, f < 0 ? "expected an option of 1 to %zu bytes" : "expected a word of 1 to %zu bytes",
+			              sizeof norm - 2);
+		else if ((f < 0 ? option_value(l, w, &v) : word_value(l, f, w, &v)) && vw->word != NULL &&
+		         vw->value != NULL) {
 			vw->word[vw->n] = rs_ld_strdup(l, norm);
 			vw->value[vw->n++] = v;
 		}
@@ -176,55 +206,14 @@ static void read_values(rs_ld *l, rs_mapfile *m, const cJSON *o)
 	}
 }
 
-/* The signal an option names: a field of RS_OPTION_FIELDS, or "" (none: -1). */
-static bool option_field(rs_ld *l, const cJSON *v, double *out)
-{
-	int f = cJSON_IsString(v) && v->valuestring[0] != '\0' ? rs_var_lookup(v->valuestring) : -1;
-
-	if (cJSON_IsString(v) && v->valuestring[0] == '\0')
-		return *out = -1, true;
-	if (f >= 0 && f < RS_F_COUNT && (RS_OPTION_FIELDS >> f & 1))
-		return *out = f, true;
-	rs_ld_problem(l, "expected the signal it names: strategic_agreement, equity_tie, exclusive, "
-	                 "info_sharing, price_agreement, or \"\" for none");
-	return false;
-}
-
-/*
- * "options": {"Key Account Program": "strategic_agreement", "Reseller": ""}:
- * a cooperation column's options the built-in ones do not name. One of
- * those, naming another signal, is a problem: the built-in reading would
- * win, and the file would say what relstage does not do.
- */
+/* "options": {"Key Account Program": "strategic_agreement", "Reseller": ""}:
+ * a cooperation column's options the built-in ones do not name. */
 static void read_options(rs_ld *l, rs_mapfile *m, const cJSON *o)
 {
-	rs_value_words *vw = &m->options;
-	size_t n = (size_t)cJSON_GetArraySize(o), mark, k;
-	const cJSON *w;
-	char norm[128];
-	double v = 0;
-	int built;
-
-	if (!cJSON_IsObject(o) || n > MAX_WORDS) {
+	if (!cJSON_IsObject(o) || cJSON_GetArraySize(o) > MAX_WORDS)
 		rs_ld_problem(l, "expected an object of at most %d options: {\"option\": \"field\"}", MAX_WORDS);
-		return;
-	}
-	vw->word = rs_ld_calloc(l, n, sizeof *vw->word);
-	vw->value = rs_ld_calloc(l, n, sizeof *vw->value);
-	cJSON_ArrayForEach(w, o) {
-		k = strlen(w->string);
-		mark = rs_ld_push_key(l, w->string);
-		if (k == 0 || k >= sizeof norm || rs_value_norm(w->string, k, norm, sizeof norm) == 0)
-			rs_ld_problem(l, "expected an option of 1 to %zu bytes", sizeof norm - 1);
-		else if (option_field(l, w, &v) && (built = rs_value_option(w->string, k)) >= 0 &&
-		         built != (int)v)
-			rs_ld_problem(l, "a built-in option, naming %s: relstage reads it so", rs_var_name(built));
-		else if (vw->word != NULL && vw->value != NULL) {
-			vw->word[vw->n] = rs_ld_strdup(l, norm);
-			vw->value[vw->n++] = v;
-		}
-		rs_ld_pop(l, mark);
-	}
+	else
+		read_words(l, -1, o, &m->options);
 }
 
 /* The top keys, each with its reader, in the order their problems are listed. */

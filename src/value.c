@@ -899,7 +899,7 @@ bool rs_value_word_lookup(const rs_value_words *w, const char *s, size_t n, doub
 	char buf[128];
 	size_t i;
 
-	if (w == NULL || w->n == 0 || n >= sizeof buf || rs_value_norm(s, n, buf, sizeof buf) == 0)
+	if (w == NULL || w->n == 0 || (n = rs_value_fold(s, n, buf, sizeof buf)) == 0 || n >= sizeof buf)
 		return false;
 	for (i = 0; i < w->n; i++)
 		if (strcmp(buf, w->word[i]) == 0)

@@ -187,14 +187,8 @@ const char *rs_value_word(size_t i, rs_kind *kind, int *v)
 	return words[i].w;
 }
 
-/*
- * A cell in the table's form into out (cap bytes): ASCII and Latin-1 letters
- * lowercased, traditional Chinese read as simplified, an emoji's variation
- * selector dropped, each run of blanks,
- * '-', '_', '/', '&', '+' and '.' one space, none at either end. Returns the
- * length, or cap when it does not fit.
- */
-static size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
+/* The table's form (fields_impl.h). */
+size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 {
 	const unsigned char *u;
 	const char *simple;

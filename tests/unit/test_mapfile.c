@@ -190,6 +190,39 @@ static void test_options_name_a_cooperation_options_signal(void **state)
 	assert_non_null(strstr(err.msg, "expected an object of at most"));
 }
 
+/* A map file's words and options fold as cells do before the built-in
+ * words: traditional Chinese as simplified, Latin-1 case, '/' and '.' as
+ * blanks, either way round; so a map written in traditional characters
+ * reads a simplified export, and a simplified map a Taiwan export. */
+static void test_map_words_and_options_fold_as_cells_do(void **state)
+{
+	rs_mapfile *file = parse_ok("{\"options\": {\"關鍵客戶計劃\": \"strategic_agreement\","
+	                            " \"独家代理商\": \"\", \"ÖKO-Partner\": \"info_sharing\"},"
+	                            " \"values\": {\"key_person\": {\"有關鍵人\": \"yes\", \"n.v.\": \"no\"}}}");
+	rs_fieldcfg cfg;
+	rs_fieldmap *m = NULL;
+	rs_account a;
+	rs_error err;
+	double v = -1;
+	trow h, r;
+
+	(void)state;
+	assert_true(rs_value_word_lookup(&file->words[RS_F_KEY_PERSON], "有关键人", strlen("有关键人"), &v) && v == 1);
+	assert_true(rs_value_word_lookup(&file->words[RS_F_KEY_PERSON], "N/V", 3, &v) && v == 0);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.file = file;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "id|purchase_share|合作方式", 1), &cfg, NULL, &err), RS_OK);
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "1|40|关键客户计划、öko partner", 2), NULL, &a, &err), RS_OK);
+	assert_true(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) && a.v[RS_F_STRATEGIC_AGREEMENT] == 1);
+	assert_true(rs_known(&a, RS_F_INFO_SHARING) && a.v[RS_F_INFO_SHARING] == 1);
+	/* a simplified option in the map, the cell in traditional characters: passed over */
+	assert_int_equal(rs_fieldmap_apply(m, row_of(&r, "2|40|獨家代理商", 3), NULL, &a, &err), RS_OK);
+	assert_false(rs_known(&a, RS_F_EXCLUSIVE));
+	rs_fieldmap_free(m);
+	rs_mapfile_free(file);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_a_missing_file_names_its_path),
 		cmocka_unit_test(test_m_wins_over_the_file_and_its_words_read_cells),
 		cmocka_unit_test(test_options_name_a_cooperation_options_signal),
+		cmocka_unit_test(test_map_words_and_options_fold_as_cells_do),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
