@@ -258,9 +258,9 @@ rs_status rs_rules_load_default(rs_rules **out, rs_error *err);
 /*
  * Decision-table analysis: stages no record can reach, share_pct ranges in
  * [0,100] that no row covers, rows hidden by earlier rows under first-match.
- * Each finding goes to diag; returns how many were found.
+ * Each finding goes to diag, worded in lang; returns how many were errors.
  */
-size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx);
+size_t rs_rules_analyze(const rs_rules *r, rs_lang lang, rs_diag_fn diag, void *ctx);
 /*
  * The rules in force as JSON (pretty, stable key order, trailing newline),
  * appended to out. Loading the dump gives rules that classify identically,

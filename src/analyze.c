@@ -11,18 +11,21 @@
  *
  * Gaps are errors (a record there would be rejected); rows that can never
  * match, rows shadowed for part of their range, stages no row reaches and
- * repeated texts are warnings (status RS_OK in the finding).
+ * repeated texts are warnings (status RS_OK in the finding). Findings are
+ * worded in the caller's language: each English format's row in msg.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "msg.h"
 #include "rules_impl.h"
 
 #define MAXPT 128 /* distinct share constants analysed */
 
 typedef struct an {
 	const rs_rules *r;
+	rs_lang lang; /* the findings' */
 	double pt[MAXPT]; /* sorted, distinct, pt[0] = 0, pt[n-1] = 100 */
 	size_t n, np;     /* np = 2n - 1 pieces */
 } an;
@@ -46,11 +49,11 @@ static bool add_point(an *x, double v)
 }
 
 /* Collects the share constants; false when there are too many. */
-static bool an_init(an *x, const rs_rules *r)
+static bool an_init(an *x, const rs_rules *r, rs_lang lang)
 {
 	size_t i;
 
-	*x = (an){.r = r};
+	*x = (an){.r = r, .lang = lang};
 	if (!add_point(x, 0) || !add_point(x, 100))
 		return false;
 	for (i = 0; i < r->nnodes; i++)
@@ -88,14 +91,15 @@ static void range_text(const an *x, size_t a, size_t b, char *buf, size_t size)
 	if (a == b && a % 2 == 0)
 		(void)snprintf(buf, size, "share_pct == %.15g", lo);
 	else
-		(void)snprintf(buf, size, "share_pct %s %.15g and %s %.15g", a % 2 ? ">" : ">=", lo,
-		               b % 2 ? "<" : "<=", hi);
+		(void)snprintf(buf, size, rs_msg_tr(x->lang, "share_pct %s %.15g and %s %.15g"),
+		               a % 2 ? ">" : ">=", lo, b % 2 ? "<" : "<=", hi);
 }
 
 typedef struct finder {
 	rs_diag_fn diag;
 	void *ctx;
 	const char *file;
+	rs_lang lang;
 	size_t errors;
 } finder;
 
@@ -103,16 +107,19 @@ static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 
 static void find(finder *f, bool error, const char *where, const char *fmt, ...)
 {
-	rs_error e = {.status = error ? RS_ERULES : RS_OK, .file = f->file};
+	rs_error e = {.status = error ? RS_ERULES : RS_OK, .lang = f->lang, .file = f->file};
 	va_list ap;
+	int n;
 
 	f->errors += error;
 	if (f->diag == NULL)
 		return;
 	(void)snprintf(e.where, sizeof e.where, "%s", where);
 	va_start(ap, fmt);
-	(void)vsnprintf(e.msg, sizeof e.msg, fmt, ap);
+	n = vsnprintf(e.msg, sizeof e.msg, rs_msg_tr(f->lang, fmt), ap);
 	va_end(ap);
+	if (n >= (int)sizeof e.msg)
+		rs_error_cut(&e);
 	f->diag(f->ctx, &e);
 }
 
@@ -136,12 +143,13 @@ static void report_gaps(const an *x, const bool *covered, finder *f)
 /*
  * "share_pct ... goes to decision[k] (stage)" for each stretch of the
  * pieces where row j can match but a row k before it surely does (first[p]:
- * the first such row), appended to msg.
+ * the first such row), appended to msg; a stretch that does not fit is cut
+ * at a character, the rest left out.
  */
 static void shadow_text(const an *x, const uint8_t *t, const size_t *first, char *msg, size_t size)
 {
-	size_t i, e, n;
-	char range[128];
+	size_t i, e, n, k;
+	char range[128], piece[256];
 
 	for (i = 0; i < x->np; i = e + 1) {
 		e = i;
@@ -151,8 +159,15 @@ static void shadow_text(const an *x, const uint8_t *t, const size_t *first, char
 			e++;
 		range_text(x, i, e, range, sizeof range);
 		n = strlen(msg);
-		(void)snprintf(msg + n, size - n, "%s%s goes to decision[%zu] (%s)", n ? "; " : "", range,
-		               first[i], x->r->stages[x->r->dec[first[i]].stage].id);
+		(void)snprintf(piece, sizeof piece, rs_msg_tr(x->lang, "%s%s goes to decision[%zu] (%s)"),
+		               n ? rs_msg(x->lang, RS_M_AND) : "", range, first[i],
+		               x->r->stages[x->r->dec[first[i]].stage].id);
+		k = strlen(piece);
+		if (k >= size - n) /* as much as fits, ending on a whole character */
+			for (k = size - n - 1; k > 0 && ((unsigned char)piece[k] & 0xC0) == 0x80; k--)
+				;
+		memcpy(msg + n, piece, k);
+		msg[n + k] = '\0';
 	}
 }
 
@@ -239,15 +254,15 @@ static void repeats(finder *f, const rs_rules *r)
 				}
 }
 
-size_t rs_rules_analyze(const rs_rules *r, rs_diag_fn diag, void *ctx)
+size_t rs_rules_analyze(const rs_rules *r, rs_lang lang, rs_diag_fn diag, void *ctx)
 {
-	finder f = {diag, ctx, r->name, 0};
+	finder f = {diag, ctx, r->name, lang, 0};
 	bool reach[RS_MAX_STAGES] = {false}, covered[2 * MAXPT - 1];
 	an x;
 	size_t s;
 	char where[32];
 
-	if (!an_init(&x, r)) {
+	if (!an_init(&x, r, lang)) {
 		find(&f, false, "decision", "more than %d distinct share_pct values: not analysed", MAXPT);
 		return f.errors;
 	}
@@ -272,7 +287,7 @@ void rs_rules_live(rs_rules *r)
 
 	for (i = 0; i < r->ndec; i++)
 		live[i] = true; /* not analysed: every row may be the one */
-	if (an_init(&x, r))
+	if (an_init(&x, r, RS_LANG_EN))
 		walk(&x, NULL, reach, covered, live);
 	for (i = 0; i < r->ndec; i++)
 		r->dec[i].live = live[i];

@@ -209,6 +209,10 @@ const char *const cli_msgs[][RS_LANG_COUNT] = {
     {"rules file larger than 64 MiB", "规则文件超过 64 MiB"},
     {"%s: the decision table has errors (relstage validate %s lists them all)",
      "%s: 决策表有错误（relstage validate %s 会全部列出）"},
+    /* validate: a finding that is a warning, and the line of a table without errors */
+    {"warning: %.460s", "警告：%.460s"},
+    {"%s: ok: %zu stages, %zu action rules", "%s: 检查通过：%zu 个阶段，%zu 条动作规则"},
+    {", %zu warning%s", "，%zu 个警告%.0s"},
     {"<stdout>: write failed: %s", "<stdout>: 写入失败：%s"},
     {"interrupted by signal %d", "被信号 %d 中断"},
     {"interrupted by signal %d; outputs left unchanged", "被信号 %d 中断；输出文件未改动"},

@@ -96,7 +96,7 @@ static void print_problem(void *ctx, const rs_error *e)
 		return;
 	if (e->status == RS_OK) {
 		w = *e;
-		(void)snprintf(w.msg, sizeof w.msg, "warning: %.460s", e->msg);
+		(void)snprintf(w.msg, sizeof w.msg, cli_tr("warning: %.460s"), e->msg);
 		e = &w;
 	}
 	cli_error(e);
@@ -130,7 +130,7 @@ static int load_rules(const char *path, bool check, rs_rules **rules)
 	if (st != RS_OK)
 		return EXIT_TROUBLE;
 	/* A table that validate rejects (a gap) is refused here too. */
-	if (check && rs_rules_analyze(*rules, print_problem, NULL) > 0) {
+	if (check && rs_rules_analyze(*rules, cli_lang, print_problem, NULL) > 0) {
 		cli_warn("%s: the decision table has errors (relstage validate %s lists them all)", path, path);
 		rs_rules_free(*rules);
 		*rules = NULL;
@@ -169,13 +169,13 @@ static int cmd_validate(const char *path)
 
 	if (rc != 0)
 		return rc;
-	errors = rs_rules_analyze(rules, print_problem, &shown);
+	errors = rs_rules_analyze(rules, cli_lang, print_problem, &shown);
 	warnings = shown - errors;
 	if (errors == 0) {
-		printf("%s: ok: %zu stages, %zu action rules", path, rs_rules_stage_count(rules),
+		printf(cli_tr("%s: ok: %zu stages, %zu action rules"), path, rs_rules_stage_count(rules),
 		       rs_rules_action_count(rules));
 		if (warnings > 0)
-			printf(", %zu warning%s", warnings, warnings == 1 ? "" : "s");
+			printf(cli_tr(", %zu warning%s"), warnings, warnings == 1 ? "" : "s");
 		printf("\n");
 	} else
 		cli_warn("%s: %zu error%s and %zu warning%s in the decision table", path, errors,

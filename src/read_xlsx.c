@@ -172,7 +172,7 @@ static rs_status parse_part(rs_xlsx_in *x, const char *path, bool optional, void
 			        ? rs_error_set(err, RS_ENOMEM, 0, "out of memory")
 			        : rs_error_set(err, RS_EPARSE, 0, "%s: line %lu: %s", path,
 			                       (unsigned long)XML_GetCurrentLineNumber(pt.p),
-			                       XML_ErrorString(XML_GetErrorCode(pt.p)));
+			                       rs_msg_tr(err->lang, XML_ErrorString(XML_GetErrorCode(pt.p))));
 	}
 	XML_ParserFree(pt.p);
 	zip_fclose(f);

@@ -65,8 +65,9 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		FUZZ_CHECK(err.status == st && err.msg[0] != '\0');
 		return 0;
 	}
-	(void)rs_rules_analyze(r, NULL, NULL);
-	(void)rs_rules_analyze(r, on_diag, &d);
+	(void)rs_rules_analyze(r, RS_LANG_EN, NULL, NULL);
+	(void)rs_rules_analyze(r, RS_LANG_EN, on_diag, &d);
+	(void)rs_rules_analyze(r, RS_LANG_ZH, on_diag, &d);
 
 	st = rs_test_dump(r, &dump, &len, &err);
 	FUZZ_CHECK(st == RS_OK || st == RS_ENOMEM);
