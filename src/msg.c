@@ -778,7 +778,7 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_S_A_UNREACHED] = {"stage %s can never be reached: no decision row that names it can match",
         "没有记录会被判定为阶段 %s：指定该阶段的决策行都不可能匹配"},
     [RS_M_S_A_REPEATS] = {"repeats %s: an account would read it twice",
-        "与 %s 重复：同一客户会读到两遍"},
+        "与 %s 重复：同一客户的建议行动中会出现两次"},
     [RS_M_S_A_TOO_MANY] = {"more than %d distinct share_pct values: not analysed",
         "share_pct 的不同取值超过 %d 个：未作分析"},
     /* a workbook part that is not well-formed XML (read_xlsx.c): the part, the

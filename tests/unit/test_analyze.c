@@ -258,7 +258,7 @@ static void test_repeated_action_text_is_a_warning(void **state)
 	assert_int_equal(rs_rules_analyze(r, RS_LANG_ZH, collect, &d), 0);
 	assert_int_equal(d.n, 1);
 	assert_string_equal(d.e[0].where, "actions[0].text.en");
-	assert_string_equal(d.e[0].msg, "与 stages[0].actions.en[1] 重复：同一客户会读到两遍");
+	assert_string_equal(d.e[0].msg, "与 stages[0].actions.en[1] 重复：同一客户的建议行动中会出现两次");
 	rs_rules_free(r);
 }
 
