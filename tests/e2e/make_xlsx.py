@@ -734,7 +734,8 @@ def codes(out):
 def damaged(out):
     """Workbooks relstage stops on, in English and Chinese: a sheet with no
     cells (beside another it could read), a sheet whose part the archive
-    lacks or whose relationship is not there, and a cell naming a shared
+    lacks or whose relationship is not there, a sheet whose XML is not
+    well-formed (a row closed by another tag), and a cell naming a shared
     string the workbook does not have."""
     rows = [head_row()[:3], [inline("A2", "D1"), inline("B2", "Name"), num("C2", 45)]]
     package(os.path.join(out, "xl_empty_sheet.xlsx"),
@@ -744,6 +745,8 @@ def damaged(out):
     package(os.path.join(out, "xl_sheet_unlinked_src.xlsx"), [("Export", sheet_xml(rows), None)])
     patched(os.path.join(out, "xl_sheet_unlinked_src.xlsx"), os.path.join(out, "xl_sheet_unlinked.xlsx"),
             {"xl/_rels/workbook.xml.rels": [('Id="rId1"', 'Id="rId7"')]})
+    patched(os.path.join(out, "xl_sheet_unlinked_src.xlsx"), os.path.join(out, "xl_bad_xml.xlsx"),
+            {"xl/worksheets/sheet1.xml": [('</c></row><row r="2">', '</c></rows><row r="2">')]})
     sst = '<?xml version="1.0" encoding="UTF-8"?>\n<sst %s count="1" uniqueCount="1"><si><t>D1</t></si></sst>' % M
     package(os.path.join(out, "xl_shared_past.xlsx"),
             [("Export", sheet_xml([head_row()[:3], [("A2", "s", 0, "<v>5</v>"), inline("B2", "Name"),

@@ -145,8 +145,9 @@ for c in "xl_rows_unordered 2 3" "xl_rows_twice 2 2"; do
 		fail "$1 --lang zh: exit $rc: $(cat "$t/err")"
 done
 # A sheet with no cells (the hint names the sheet that has them), a sheet
-# whose part the archive lacks or whose relationship is not there, a cell
-# naming a shared string the workbook does not have: stop, in each language.
+# whose part the archive lacks or whose relationship is not there, a sheet
+# whose XML is not well-formed (expat's words in Chinese too), a cell naming
+# a shared string the workbook does not have: stop, in each language.
 while IFS='|' read -r f en zh; do
 	"$R" -q "$t/$f.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 	[ $rc = 2 ] && [ ! -s "$t/x.out" ] && grep -qxF "relstage: $t/$f.xlsx$en" "$t/err" || fail "$f: exit $rc: $(cat "$t/err")"
@@ -157,6 +158,7 @@ xl_empty_sheet|: no header row: sheet "Export" is empty (read sheet "Export"; th
 xl_no_part|: not an .xlsx workbook: no xl/worksheets/gone.xml in the archive (No such file)|: 不是 .xlsx 工作簿：压缩包中没有 xl/worksheets/gone.xml（No such file）
 xl_sheet_unlinked|: sheet "Export" has no part in the archive|: 压缩包中没有工作表 "Export" 的部件
 xl_shared_past|:2: a cell refers to shared string 5 of 1|:2: 单元格引用的共享字符串 5 超出范围（共 1 个）
+xl_bad_xml|: xl/worksheets/sheet1.xml: line 2: mismatched tag|: xl/worksheets/sheet1.xml: 第 2 行：开始标签与结束标签不匹配
 EOF
 
 # The first sheet is read; when Excel opens the workbook on another, that is
