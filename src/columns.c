@@ -474,8 +474,15 @@ void rs_fieldmap_false_note(const rs_fieldmap *m, rs_buf *b, int f, unsigned lon
 {
 	char name[160];
 
+	if (m->how[f] == RS_HOW_OPTIONS) /* the cooperation options' column, not f's own */
+		(void)snprintf(name, sizeof name,
+		               m->lang == RS_LANG_ZH ? "%s（%s \"%s\"）" : "%s (%s \"%s\")",
+		               rs_msg(m->lang, RS_M_I_HOW_OPTIONS),
+		               m->lang == RS_LANG_ZH ? RS_COL_ZH(m->keys) : RS_COL(m->keys), m->where[f]);
+	else
+		(void)field_named(m, f, name, sizeof name);
 	(void)rs_buf_printf(b, rs_msg(m->lang, n == 1 ? RS_M_FALSE_EMPTY_ONE : RS_M_FALSE_EMPTY_MANY),
-	                    field_named(m, f, name, sizeof name), n, line);
+	                    name, n, line);
 }
 
 rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,

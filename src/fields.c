@@ -1183,6 +1183,13 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	return RS_OK;
 }
 
+/* Cell c is JSON's false (Odoo's empty field), not a workbook's FALSE cell. */
+static bool odoo_false(const rs_fieldmap *m, const rs_row *row, size_t c)
+{
+	return m->keys && row->type != NULL && row->type[c] == RS_T_BOOL && row->len[c] == 5 &&
+	       memcmp(row->cell[c], "false", 5) == 0;
+}
+
 static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, rs_account *a,
                             uint32_t *guessed, rs_error *err)
 {
@@ -1201,8 +1208,7 @@ static rs_status parse_cell(const rs_fieldmap *m, int f, const rs_row *row, rs_a
 	/* Odoo writes JSON false for every field left empty: in a field that is
 	 * not yes/no it is empty, unknown (never 0), and said once per file and
 	 * field (a->falsed). A workbook's FALSE cell there was typed: refused. */
-	if (m->keys && row->type != NULL && row->type[c] == RS_T_BOOL &&
-	    rs_field_kinds[f] != RS_KIND_BOOL && n == 5 && memcmp(s, "false", 5) == 0) {
+	if (rs_field_kinds[f] != RS_KIND_BOOL && odoo_false(m, row, c)) {
 		a->falsed |= 1u << f;
 		return RS_OK;
 	}
@@ -1324,6 +1330,10 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 		return reject_nested(m, RS_F_NAME, row, c, err);
 	s = row->cell[c];
 	n = row->len[c];
+	if (odoo_false(m, row, c)) { /* the name unknown; the id is what matters */
+		a->falsed |= 1u << RS_F_NAME;
+		return RS_OK;
+	}
 	rs_value_trim(&s, &n);
 	if (n > 0 && s[0] == '=' && rs_value_unformula(&s, &n))
 		a->formula |= 1u << RS_F_NAME;
@@ -1524,6 +1534,10 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 
 	if (rs_value_placeholder(s, n))
 		return;
+	if (odoo_false(m, row, c)) { /* no option given; said as a field's false is */
+		a->falsed |= 1u << m->options_first;
+		return;
+	}
 	for (i = 0; i <= n; i += sep > 0 ? sep : 1) {
 		sep = i == n ? 1
 		      : s[i] != '\0' && strchr(";,|\n", s[i]) ? 1

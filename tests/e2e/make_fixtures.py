@@ -981,19 +981,24 @@ def odoo_ref_reply():
 
 def odoo_false_reply():
     """Odoo's search_read of res.partner with custom (Studio) fields: false in
-    every field left empty, numbers and dates as much as text, and in a
-    yes/no field, where it means no."""
-    rows = [  # ref, name, share, our sales, total purchases, contacts, level, key person, since
-        ("P001", "Harbor Tooling Co.", 35.0, 350000.0, 1000000.0, 3, "manager", True, "2019-06-01"),
-        ("P002", "Alpine Gearboxes AG", 85.5, False, False, False, "director", False, False),
-        ("P003", "Nordic Castings AB", False, 600000.0, 1000000.0, False, False, False, "2015-03-12"),
-        ("P004", "Saigon Plastics Molding Co.", 60.0, False, False, 4, "executive", True, False)]
+    every field left empty, numbers and dates as much as text, the name and
+    the cooperation options' list as much, and in a yes/no field, where it
+    means no."""
+    rows = [  # ref, name, share, our sales, total purchases, contacts, level, key person, since,
+        # cooperation options
+        ("P001", "Harbor Tooling Co.", 35.0, 350000.0, 1000000.0, 3, "manager", True, "2019-06-01",
+         "strategic agreement;exclusive"),
+        ("P002", "Alpine Gearboxes AG", 85.5, False, False, False, "director", False, False, False),
+        ("P003", False, False, 600000.0, 1000000.0, False, False, False, "2015-03-12", False),
+        ("P004", "Saigon Plastics Molding Co.", 60.0, False, False, 4, "executive", True, False,
+         "exclusive")]
     return {"jsonrpc": "2.0", "id": 1, "result": {"length": len(rows), "records": [
         {"id": k, "ref": r, "name": n, "display_name": n, "is_company": True,
          "x_studio_share_of_wallet": s, "x_studio_our_sales": o, "x_studio_total_purchases": t,
          "x_studio_contacts": c, "x_studio_contact_level": lv, "x_studio_key_person": kp,
-         "x_studio_customer_since": since, "user_id": [2, "Mitchell Admin"], "comment": False,
-         "website": False} for k, (r, n, s, o, t, c, lv, kp, since) in enumerate(rows, 7)]}}
+         "x_studio_customer_since": since, "cooperation_type": co,
+         "user_id": [2, "Mitchell Admin"], "comment": False, "website": False}
+        for k, (r, n, s, o, t, c, lv, kp, since, co) in enumerate(rows, 7)]}}
 
 
 def hubspot_v2_reply(has_more):
