@@ -85,11 +85,6 @@ static void jstr(rs_buf *b, const char *k, const char *v)
 		rs_buf_puts(b, "null");
 }
 
-static const char *level_name(double v)
-{
-	return v >= 1 && v <= 4 ? rs_level_names[(int)v - 1] : "?";
-}
-
 /* The header cell of input column col (trimmed), from the header kept. */
 static void header_text(rs_classifier *c, long col, char *buf, size_t cap)
 {
@@ -307,8 +302,8 @@ static void show_values(insp *z, const rs_row *row)
 			rs_buf_puts(j, a.v[f] != 0 ? "true" : "false");
 			(void)snprintf(v, sizeof v, "%s", rs_msg(g, a.v[f] != 0 ? RS_M_I_YES : RS_M_I_NO));
 		} else if (rs_var_kind(f) == RS_KIND_LEVEL) {
-			rs_buf_json_str(j, level_name(a.v[f]));
-			(void)snprintf(v, sizeof v, "%s", level_name(a.v[f]));
+			rs_buf_json_str(j, rs_level_name(a.v[f]));
+			(void)snprintf(v, sizeof v, "%s", rs_level_name(a.v[f]));
 		} else {
 			rs_buf_put_num(j, a.v[f], 6);
 			(void)snprintf(v, sizeof v, "%.15g", a.v[f]);
@@ -650,72 +645,29 @@ static void json_report(insp *z, const rs_stats *s, const rs_error *stop, rs_buf
 	rs_buf_puts(b, "}\n");
 }
 
-/* The mapping used, as a --map-file to start from. */
+/* The mapping used, as a --map-file to start from: the columns the fields
+ * were taken from (the cooperation column is found again by its name), and
+ * what the map file and --ignore gave (mapfile.c writes it). */
 static void write_map(insp *z, const rs_classify_opts *co, rs_buf *b)
 {
 	rs_classifier *c = z->cls;
 	const rs_fieldmap *m = map_of(c);
-	const rs_mapfile *mf = c->cfg.file;
 	const rs_row *h = rs_intake_first_header(&c->in);
-	bool first = true;
-	size_t i, k;
+	const char *column[RS_F_COUNT];
+	unsigned long header_row = 0;
 	int f;
 
-	rs_buf_puts(b, "{\n  \"relstage_map\": 1");
 	/* a two-row header is found again by itself; header_row would take its lower row alone */
 	if (z->nfiles > 0 && z->files[0].header && z->files[0].header_line > 1 && z->files[0].top_line == 0)
-		rs_buf_printf(b, ",\n  \"header_row\": %lu", z->files[0].header_line);
-	rs_buf_puts(b, ",\n  \"fields\": {");
-	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
-		if ((m->col[f] < 0 && m->how[f] < RS_HOW_OFF) || m->how[f] == RS_HOW_OPTIONS)
-			continue; /* the cooperation column is found again by its name */
-		rs_buf_puts(b, first ? "\n    " : ",\n    ");
-		first = false;
-		rs_buf_json_str(b, rs_var_name(f));
-		rs_buf_puts(b, ": ");
-		if (m->col[f] >= 0 && h != NULL && (size_t)m->col[f] < h->n)
-			rs_buf_json_str(b, h->cell[m->col[f]]);
+		header_row = z->files[0].header_line;
+	for (f = 0; f < RS_F_COUNT; f++)
+		if (m == NULL || (m->col[f] < 0 && m->how[f] < RS_HOW_OFF) || m->how[f] == RS_HOW_OPTIONS)
+			column[f] = NULL;
+		else if (m->col[f] >= 0 && h != NULL && (size_t)m->col[f] < h->n)
+			column[f] = h->cell[m->col[f]];
 		else
-			rs_buf_json_str(b, "");
-	}
-	rs_buf_puts(b, first ? "}" : "\n  }");
-	rs_buf_puts(b, ",\n  \"ignore\": [");
-	for (i = 0; i < co->nignores + (mf ? mf->nignore : 0); i++) {
-		rs_buf_puts(b, i > 0 ? ", " : "");
-		rs_buf_json_str(b, i < co->nignores ? co->ignores[i] : mf->ignore[i - co->nignores]);
-	}
-	rs_buf_puts(b, "]");
-	first = true;
-	for (f = 0; mf != NULL && f < RS_F_COUNT; f++) {
-		if (mf->words[f].n == 0)
-			continue;
-		rs_buf_puts(b, first ? ",\n  \"values\": {\n    " : ",\n    ");
-		first = false;
-		rs_buf_json_str(b, rs_var_name(f));
-		rs_buf_puts(b, ": {");
-		for (k = 0; k < mf->words[f].n; k++) {
-			double v = mf->words[f].value[k];
-			rs_buf_puts(b, k ? ", " : "");
-			rs_buf_json_str(b, mf->words[f].word[k]);
-			rs_buf_puts(b, ": ");
-			if (rs_var_kind(f) == RS_KIND_BOOL)
-				rs_buf_puts(b, v != 0 ? "\"yes\"" : "\"no\"");
-			else if (rs_var_kind(f) == RS_KIND_LEVEL)
-				rs_buf_json_str(b, level_name(v));
-			else
-				rs_buf_put_num(b, v, 6);
-		}
-		rs_buf_puts(b, "}");
-	}
-	rs_buf_puts(b, first ? "" : "\n  }");
-	for (k = 0; mf != NULL && k < mf->options.n; k++) {
-		rs_buf_puts(b, k ? ", " : ",\n  \"options\": {");
-		rs_buf_json_str(b, mf->options.word[k]);
-		rs_buf_puts(b, ": ");
-		f = (int)mf->options.value[k];
-		rs_buf_json_str(b, f >= 0 ? rs_var_name(f) : "");
-	}
-	rs_buf_puts(b, mf != NULL && mf->options.n > 0 ? "}\n}\n" : "\n}\n");
+			column[f] = ""; /* taken from none (-m FIELD=) */
+	rs_mapfile_write(b, column, header_row, co->ignores, co->nignores, c->cfg.file);
 }
 
 rs_status rs_inspect(char *const *files, size_t nfiles, const rs_read_opts *ro, const rs_rules *r,

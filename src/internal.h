@@ -375,6 +375,11 @@ enum {
 };
 extern const char *const rs_col_names[RS_LANG_COUNT][COL_MAX];
 extern const char *const rs_level_names[4]; /* levels 1-4: staff ... executive */
+/* Level v's name, "?" for a value that is no level. */
+static inline const char *rs_level_name(double v)
+{
+	return v >= 1 && v <= 4 ? rs_level_names[(int)v - 1] : "?";
+}
 
 /* summary.c: the summary of counts s for people (lang; lines of text) and
  * for monitoring (one JSON object; with c, how its columns were taken and

@@ -2,7 +2,8 @@
  * mapfile.c - --map-file: a JSON object a team keeps next to its exports
  * (which column is which field, extra value words and cooperation options,
  * columns to ignore, the header row). Read with the rules loader's toolkit, so every problem names
- * its key as rules errors do, and all of them are checked before the run.
+ * its key as rules errors do, and all of them are checked before the run;
+ * written (rs_mapfile_write) for inspect --write-map, in the same format.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -341,4 +342,84 @@ void rs_mapfile_free(rs_mapfile *m)
 	rs_free(m->options.word);
 	rs_free(m->options.value);
 	rs_free(m);
+}
+
+/*
+ * The writer: the format above, as a person would start one, laid out one
+ * key a line so a team can edit it; rs_mapfile_parse reads back what it
+ * writes (test_mapfile's round trip keeps the two in step).
+ */
+static void write_fields(rs_buf *b, const char *const column[RS_F_COUNT])
+{
+	bool first = true;
+	int f;
+
+	rs_buf_puts(b, ",\n  \"fields\": {");
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (column[f] == NULL)
+			continue;
+		rs_buf_puts(b, first ? "\n    " : ",\n    ");
+		first = false;
+		rs_buf_json_str(b, rs_var_name(f));
+		rs_buf_puts(b, ": ");
+		rs_buf_json_str(b, column[f]);
+	}
+	rs_buf_puts(b, first ? "}" : "\n  }");
+}
+
+static void write_values(rs_buf *b, const rs_mapfile *from)
+{
+	bool first = true;
+	size_t k;
+	int f;
+
+	for (f = 0; from != NULL && f < RS_F_COUNT; f++) {
+		if (from->words[f].n == 0)
+			continue;
+		rs_buf_puts(b, first ? ",\n  \"values\": {\n    " : ",\n    ");
+		first = false;
+		rs_buf_json_str(b, rs_var_name(f));
+		rs_buf_puts(b, ": {");
+		for (k = 0; k < from->words[f].n; k++) {
+			double v = from->words[f].value[k];
+			rs_buf_puts(b, k ? ", " : "");
+			rs_buf_json_str(b, from->words[f].word[k]);
+			rs_buf_puts(b, ": ");
+			if (rs_var_kind(f) == RS_KIND_BOOL)
+				rs_buf_puts(b, v != 0 ? "\"yes\"" : "\"no\"");
+			else if (rs_var_kind(f) == RS_KIND_LEVEL)
+				rs_buf_json_str(b, rs_level_name(v));
+			else
+				rs_buf_put_num(b, v, 6);
+		}
+		rs_buf_puts(b, "}");
+	}
+	rs_buf_puts(b, first ? "" : "\n  }");
+}
+
+void rs_mapfile_write(rs_buf *b, const char *const column[RS_F_COUNT], unsigned long header_row,
+                      const char *const *ignores, size_t nignores, const rs_mapfile *from)
+{
+	size_t i, k, nfrom = from != NULL ? from->nignore : 0;
+	int f;
+
+	rs_buf_puts(b, "{\n  \"relstage_map\": 1");
+	if (header_row > 0)
+		rs_buf_printf(b, ",\n  \"header_row\": %lu", header_row);
+	write_fields(b, column);
+	rs_buf_puts(b, ",\n  \"ignore\": [");
+	for (i = 0; i < nignores + nfrom; i++) {
+		rs_buf_puts(b, i > 0 ? ", " : "");
+		rs_buf_json_str(b, i < nignores ? ignores[i] : from->ignore[i - nignores]);
+	}
+	rs_buf_puts(b, "]");
+	write_values(b, from);
+	for (k = 0; from != NULL && k < from->options.n; k++) {
+		rs_buf_puts(b, k ? ", " : ",\n  \"options\": {");
+		rs_buf_json_str(b, from->options.word[k]);
+		rs_buf_puts(b, ": ");
+		f = (int)from->options.value[k];
+		rs_buf_json_str(b, f >= 0 ? rs_var_name(f) : "");
+	}
+	rs_buf_puts(b, from != NULL && from->options.n > 0 ? "}\n}\n" : "\n}\n");
 }

@@ -1,8 +1,9 @@
 /*
  * mapfile.h - a --map-file: what a team would otherwise repeat in -m options
  * every night (field -> column, value words per field, cooperation options,
- * columns to ignore, the header row), read once with cJSON (mapfile.c); rs_mapfile_load and
- * rs_mapfile_free are public (relstage.h).
+ * columns to ignore, the header row), read once with cJSON (mapfile.c), and
+ * written by `inspect --write-map`; rs_mapfile_load and rs_mapfile_free are
+ * public (relstage.h).
  */
 #ifndef RS_MAPFILE_H
 #define RS_MAPFILE_H
@@ -28,5 +29,15 @@ struct rs_mapfile {
  */
 rs_status rs_mapfile_parse(rs_mapfile **out, const char *text, size_t len, const char *name,
                            rs_error *err);
+
+/*
+ * Appends to b a map file that rs_mapfile_parse reads back: field f taken
+ * from column column[f] ("": from none; NULL: f left out), header_row unless
+ * 0, the columns `ignores` and then from's ignored ones, and from's value
+ * words and options (from, the map file the run read, may be NULL). Nothing
+ * is kept; a failed append leaves b->failed set.
+ */
+void rs_mapfile_write(rs_buf *b, const char *const column[RS_F_COUNT], unsigned long header_row,
+                      const char *const *ignores, size_t nignores, const rs_mapfile *from);
 
 #endif

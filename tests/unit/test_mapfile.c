@@ -1,5 +1,6 @@
 /* test_mapfile.c - --map-file: what it holds, every problem named by its
- * key, -m winning over it, its ignored columns and value words in a run. */
+ * key, -m winning over it, its ignored columns and value words in a run;
+ * what inspect --write-map writes reads back the same. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -223,6 +224,83 @@ static void test_map_words_and_options_fold_as_cells_do(void **state)
 	rs_mapfile_free(file);
 }
 
+/* What rs_mapfile_write writes, rs_mapfile_parse reads back: the same
+ * fields and columns (one taken from none), header row, ignored columns
+ * (--ignore's, then the map file's), value words and options. */
+static void test_a_written_map_reads_back_the_same(void **state)
+{
+	static const char *const ignores[] = {"Sales \"EU\""};
+	rs_mapfile *from = parse_ok("{\"relstage_map\": 1, \"ignore\": [\"Owner\"],"
+	                            " \"values\": {\"key_person\": {\"Ja\": \"yes\", \"Nein\": \"no\"},"
+	                            "  \"top_contact_level\": {\"VP\": 4}, \"contacts\": {\"keine\": 0}},"
+	                            " \"options\": {\"Key Account Program\": \"strategic_agreement\","
+	                            "  \"Reseller\": \"\"}}");
+	const char *column[RS_F_COUNT] = {NULL};
+	rs_mapfile *back;
+	rs_buf b;
+	size_t i = 0, k;
+	int f;
+
+	(void)state;
+	column[RS_F_ID] = "Kunden-Nr";
+	column[RS_F_NAME] = "名称";
+	column[RS_F_PURCHASE_SHARE] = "Anteil (%)";
+	column[RS_F_OUR_SALES] = "";
+	rs_buf_init(&b);
+	rs_mapfile_write(&b, column, 3, ignores, 1, from);
+	assert_false(b.failed);
+	back = parse_ok(b.data);
+	assert_int_equal(back->header_row, 3);
+	assert_int_equal(back->nfields, 4);
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (column[f] == NULL)
+			continue;
+		assert_string_equal(back->field[i], rs_var_name(f));
+		assert_string_equal(back->column[i], column[f]);
+		i++;
+	}
+	assert_int_equal(back->nignore, 2);
+	assert_string_equal(back->ignore[0], "Sales \"EU\"");
+	assert_string_equal(back->ignore[1], "Owner");
+	for (f = 0; f < RS_F_COUNT; f++) {
+		assert_int_equal(back->words[f].n, from->words[f].n);
+		for (k = 0; k < from->words[f].n; k++) {
+			assert_string_equal(back->words[f].word[k], from->words[f].word[k]);
+			assert_true(back->words[f].value[k] == from->words[f].value[k]);
+		}
+	}
+	assert_int_equal(from->words[RS_F_KEY_PERSON].n, 2);
+	assert_int_equal(back->options.n, 2);
+	for (k = 0; k < 2; k++) {
+		assert_string_equal(back->options.word[k], from->options.word[k]);
+		assert_true(back->options.value[k] == from->options.value[k]);
+	}
+	rs_mapfile_free(back);
+	rs_mapfile_free(from);
+	rs_buf_free(&b);
+}
+
+/* Nothing to say: a map file that reads back as one that says nothing. */
+static void test_an_empty_map_is_written_and_reads_back(void **state)
+{
+	const char *column[RS_F_COUNT] = {NULL};
+	rs_mapfile *back;
+	rs_buf b;
+
+	(void)state;
+	rs_buf_init(&b);
+	rs_mapfile_write(&b, column, 0, NULL, 0, NULL);
+	assert_false(b.failed);
+	assert_string_equal(b.data, "{\n  \"relstage_map\": 1,\n  \"fields\": {},\n  \"ignore\": []\n}\n");
+	back = parse_ok(b.data);
+	assert_int_equal(back->header_row, 0);
+	assert_int_equal(back->nfields, 0);
+	assert_int_equal(back->nignore, 0);
+	assert_int_equal(back->options.n, 0);
+	rs_mapfile_free(back);
+	rs_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +310,8 @@ int main(void)
 		cmocka_unit_test(test_m_wins_over_the_file_and_its_words_read_cells),
 		cmocka_unit_test(test_options_name_a_cooperation_options_signal),
 		cmocka_unit_test(test_map_words_and_options_fold_as_cells_do),
+		cmocka_unit_test(test_a_written_map_reads_back_the_same),
+		cmocka_unit_test(test_an_empty_map_is_written_and_reads_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
