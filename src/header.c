@@ -855,7 +855,6 @@ static size_t not_footer(const rs_intake *t)
 static void probe_count(rs_intake *t, const rs_row *in, uint32_t failed)
 {
 	uint32_t bits = failed & t->probe_fields;
-	char shown[72];
 	int f;
 
 	t->probe_rows++;
@@ -869,8 +868,7 @@ static void probe_count(rs_intake *t, const rs_row *in, uint32_t failed)
 		    t->fails[f]++ > 0)
 			continue;
 		t->fail_line[f] = in->line;
-		(void)snprintf(t->fail_text[f], sizeof t->fail_text[f], "line %lu: \"%s\"", in->line,
-		               rs_field_shown(shown, sizeof shown, in->cell[col], in->len[col]));
+		(void)rs_field_shown(t->fail_text[f], sizeof t->fail_text[f], in->cell[col], in->len[col]);
 	}
 }
 
@@ -883,7 +881,9 @@ static void probe_count(rs_intake *t, const rs_row *in, uint32_t failed)
 static rs_status probe_decide(rs_intake *t, rs_error *err)
 {
 	const rs_fieldmap *m = t->map;
-	char by[80];
+	rs_lang g = t->o->lang;
+	const char *word = rs_msg(g, m->keys ? RS_M_KEY : RS_M_COL);
+	char by[120], first[120];
 	int f;
 
 	t->probing = false;
@@ -893,17 +893,15 @@ static rs_status probe_decide(rs_intake *t, rs_error *err)
 		if (!(t->probe_fields >> f & 1) || t->fails[f] < 2 || 2 * t->fails[f] <= t->probe_rows)
 			continue;
 		if (m->how[f] == RS_HOW_WORDS)
-			(void)snprintf(by, sizeof by, "by its words: %s", m->matched[f]);
+			(void)snprintf(by, sizeof by, rs_msg(g, RS_M_E_HELD_WORDS + m->keys), m->matched[f]);
 		else
-			(void)snprintf(by, sizeof by, "a built-in name of it");
-		return rs_error_set(err, RS_EUSAGE, t->hdr_line,
-		                    "%s \"%s\" was taken as %s (%s), but in %u of the first %u rows it "
-		                    "does not read as one (%s); if it is not %s, use --ignore '%s' or "
-		                    "-m %s= (or -m %s=%s for the %s that is); if it is, give "
-		                    "its words in a --map-file's \"values\"; nothing was written",
-		                    RS_COL(m->keys), col, rs_var_name(f), by, t->fails[f], t->probe_rows,
-		                    t->fail_text[f], rs_var_name(f), col, rs_var_name(f), rs_var_name(f),
-		                    RS_COLUMN(m->keys), RS_COL(m->keys));
+			(void)snprintf(by, sizeof by, "%s", rs_msg(g, RS_M_E_HELD_ALIAS + m->keys));
+		(void)snprintf(first, sizeof first, rs_msg(g, RS_M_E_HELD_LINE), t->fail_line[f],
+		               t->fail_text[f]);
+		return rs_error_set(err, RS_EUSAGE, t->hdr_line, rs_msg(g, RS_M_E_HELD), word, col,
+		                    rs_var_name(f), by, t->fails[f], t->probe_rows, first,
+		                    rs_var_name(f), col, rs_var_name(f), rs_var_name(f),
+		                    RS_COLUMN(m->keys), word);
 	}
 	return release(t, not_footer(t), err);
 }

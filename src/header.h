@@ -111,7 +111,7 @@ typedef struct rs_intake {
 	uint32_t probe_fields;     /* fields whose column is checked */
 	unsigned fails[RS_F_COUNT];
 	unsigned long fail_line[RS_F_COUNT];
-	char fail_text[RS_F_COUNT][200];
+	char fail_text[RS_F_COUNT][72]; /* ... and its cell, as shown */
 } rs_intake;
 
 void rs_intake_init(rs_intake *t, const rs_classify_opts *o, rs_stats *stats, unsigned long forced);

@@ -516,6 +516,24 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                          "%s\"%s\" 可能是 %.15g，也可能是 %.15g：以 '%c' 分隔单元格的文件通常以 '%c' 为"
                          "小数点，但带货币符号的金额很少有三位小数，本文件中也没有其他数字表明小数点的写法；"
                          "请用 --decimal-mark ,（即 %.15g）或 --decimal-mark .（即 %.15g）指定"},
+    /* A column taken as a field by a built-in name or its words whose first rows do not
+     * read as that field: the run stops before writing. Arguments: column or key, its
+     * name, the field, how it was taken (HELD_ALIAS or HELD_WORDS, _KEY for a key), rows that failed,
+     * rows checked, the first failure (HELD_LINE), the field, the name, the field twice,
+     * COLUMN or KEY, column or key. */
+    [RS_M_E_HELD] = {"%s \"%s\" was taken as %s (%s), but in %u of the first %u rows it does not "
+                     "read as one (%s); if it is not %s, use --ignore '%s' or -m %s= (or -m %s=%s "
+                     "for the %s that is); if it is, give its words in a --map-file's \"values\"; "
+                     "nothing was written",
+                     "%s \"%s\" 被当作 %s（%s），但前几行中有 %u 行（共查 %u 行）不能读作该字段"
+                     "（%s）；如它不是 %s，请用 --ignore '%s' 或 -m %s= 取消对应（或用 -m %s=%s "
+                     "指定真正的%s）；如确是，请在 --map-file 的 \"values\" 中写明它的取值词；"
+                     "未写出任何内容"},
+    [RS_M_E_HELD_ALIAS] = {"a built-in name of it", "按内置列名"},
+    [RS_M_E_HELD_ALIAS_KEY] = {"a built-in name of it", "按内置键名"},
+    [RS_M_E_HELD_WORDS] = {"by its words: %s", "依据列名中的词：%s"},
+    [RS_M_E_HELD_WORDS_KEY] = {"by its words: %s", "依据键名中的词：%s"},
+    [RS_M_E_HELD_LINE] = {"line %lu: \"%s\"", "第 %lu 行：\"%s\""},
     [RS_M_S_OPEN] = {"cannot open: %s", "无法打开：%s"},
     [RS_M_S_READ_FAILED] = {"read failed: %s", "读取失败：%s"},
     [RS_M_S_READ_ERROR] = {"read error: %s", "读取出错：%s"},

@@ -73,6 +73,10 @@ typedef enum rs_msg_id {
 	RS_M_E_MAP, RS_M_E_IGNORE, RS_M_E_NO_COLUMN, RS_M_E_NO_KEY, RS_M_E_UNKNOWN_FIELD,
 	RS_M_E_SPEC_COLUMN, RS_M_E_SPEC_KEY, RS_M_E_TWICE, RS_M_E_TO_BOTH, RS_M_E_MORE,
 	RS_M_E_NO_MARK, RS_M_E_BOTH_MARKS, RS_M_E_CUR_MARK,
+	/* a column its first rows do not read as the field it was taken for (header.c); each
+	 * _KEY id follows its column one (rs_msg(g, RS_M_E_HELD_WORDS + keys)) */
+	RS_M_E_HELD, RS_M_E_HELD_ALIAS, RS_M_E_HELD_ALIAS_KEY, RS_M_E_HELD_WORDS,
+	RS_M_E_HELD_WORDS_KEY, RS_M_E_HELD_LINE,
 	/* I/O, out of memory, the map and rules files' and other stops: worded by rs_error_set
 	 * and rs_ld_problem in the error's language, found by their English (rs_msg_tr) */
 	RS_M_S_OPEN, RS_M_S_READ_FAILED, RS_M_S_READ_ERROR, RS_M_S_WRITE_FAILED, RS_M_S_WRITE_ONLY,

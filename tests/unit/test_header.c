@@ -579,6 +579,36 @@ static void test_a_column_that_does_not_read_stops_the_run_before_any_reject(voi
 	}
 }
 
+/* Under --lang zh the stop is Chinese, whole (not cut), with the words the
+ * column was taken by and the first cell that does not read. */
+static void test_a_column_that_does_not_read_stops_the_run_in_chinese(void **state)
+{
+	static const char *const recs[] = {
+		"1:客户编号|客户名称|采购占比|高层拜访",
+		"2:C1|华东机电|40|每季度",
+		"3:C2|申达物流|50|每月",
+		"4:C3|恒通化工|60|",
+	};
+	rs_classify_opts o;
+	rs_classifier *c;
+	unsigned long written;
+	rs_error err = {0};
+	sink k;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.lang = RS_LANG_ZH;
+	c = sink_classifier(&k, &o);
+	assert_int_equal(feed(c, recs, sizeof recs / sizeof recs[0], &written, &err), RS_EUSAGE);
+	assert_string_equal(err.msg, "列 \"高层拜访\" 被当作 exec_meetings（依据列名中的词：高层 + 拜访），"
+	                             "但前几行中有 2 行（共查 3 行）不能读作该字段（第 2 行：\"每季度\"）；"
+	                             "如它不是 exec_meetings，请用 --ignore '高层拜访' 或 -m exec_meetings= "
+	                             "取消对应（或用 -m exec_meetings=COLUMN 指定真正的列）；如确是，请在 "
+	                             "--map-file 的 \"values\" 中写明它的取值词；未写出任何内容");
+	assert_string_equal(k.log, "");
+	rs_classifier_free(c);
+}
+
 static void test_without_on_reject_rows_are_rejected_at_once(void **state)
 {
 	rs_classify_opts o;
@@ -698,6 +728,7 @@ int main(void)
 		cmocka_unit_test(test_a_reports_group_header_rows_are_title_rows),
 		cmocka_unit_test(test_held_rows_are_bounded),
 		cmocka_unit_test(test_a_column_that_does_not_read_stops_the_run_before_any_reject),
+		cmocka_unit_test(test_a_column_that_does_not_read_stops_the_run_in_chinese),
 		cmocka_unit_test(test_without_on_reject_rows_are_rejected_at_once),
 		cmocka_unit_test(test_an_earlier_runs_columns_are_replaced_and_a_clash_asks_for_prefix),
 		cmocka_unit_test(test_a_score_without_fields_is_said_once),
