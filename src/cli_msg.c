@@ -221,6 +221,10 @@ const char *const cli_msgs[][RS_LANG_COUNT] = {
      "信号 %d 在运行结束后才到达；输出文件已写好"},
     {"out of memory", "内存不足"},
     {" (first file: %s)", "（第一个文件：%s）"},
+    /* the progress line on a terminal (cli_run.c): the file, rows read, rows a second; then
+     * the share of the file read */
+    {"relstage: %s: %lu rows, %.0f rows/s", "relstage: %s: 已读 %lu 行，每秒 %.0f 行"},
+    {", %.0f%%", "，%.0f%%"},
     {"%s: %zu error%s and %zu warning%s in the decision table",
      "%s: 决策表中有 %zu 个错误%.0s、%zu 个警告%.0s"},
 };

@@ -100,12 +100,13 @@ static void progress(run *r)
 	clock_gettime(CLOCK_MONOTONIC, &r->last);
 	r->on_screen = true;
 	t = seconds_since(&r->start);
-	fprintf(stderr, "\rrelstage: %s: %lu rows, %.0f rows/s", r->file, r->rows,
+	fputc('\r', stderr);
+	fprintf(stderr, cli_tr("relstage: %s: %lu rows, %.0f rows/s"), r->file, r->rows,
 	        t > 0 ? (double)r->rows / t : 0.0);
 	if (r->in_size > 0) {
 		long pos = ftell(r->in);
 		if (pos >= 0)
-			fprintf(stderr, ", %.0f%%", 100.0 * (double)pos / (double)r->in_size);
+			fprintf(stderr, cli_tr(", %.0f%%"), 100.0 * (double)pos / (double)r->in_size);
 	}
 	fputs("\033[K", stderr);
 	fflush(stderr);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The progress line (rows, rows/s, percent) shows on a terminal only, never
+# The progress line (rows, rows/s, percent; Chinese under --lang zh) shows on a terminal only, never
 # with -q or when stderr is not a terminal, and is erased before a reject
 # message and before the summary so each starts on a clean line.
 # A terminal comes from script(1) (util-linux); without it the check is skipped.
@@ -34,6 +34,8 @@ for B in 8000000 32000000; do
 done
 rm -f "$t/blank.csv"
 script -qec "$R -q --summary -o $t/out.csv $t/big.csv" "$t/quiet.txt" >/dev/null </dev/null
+# under --lang zh the progress line is Chinese
+script -qec "$R --lang zh -o $t/out.csv $t/big.csv" "$t/zh.txt" >/dev/null </dev/null
 "$R" --summary -o "$t/out.csv" "$t/big.csv" 2>"$t/file.txt"
 T="$t" N="$N" python3 - <<'PY'
 import os, re, sys
@@ -70,6 +72,10 @@ for what, pat in (("reject 1200001", rb"relstage: [^\r\n]*big\.csv:1200001: "),
 blank = re.findall(rb"blank\.csv: (\d+) rows, ", open(f"{T}/blank.txt", "rb").read())
 if not blank or int(blank[-1]) <= 2:
     fail(f"skipped rows not counted in the progress line: {blank[-3:]!r}")
+zh = open(f"{T}/zh.txt", "rb").read()
+if not re.search("\rrelstage: [^\r\n]*big\\.csv: 已读 \\d+ 行，每秒 \\d+ 行，\\d+%\x1b\\[K".encode(), zh) \
+        or b"rows/s" in zh:
+    fail(f"the progress line is not Chinese under --lang zh: {zh[:300]!r}")
 if b"rows/s" in open(f"{T}/quiet.txt", "rb").read():
     fail("progress shown with -q")
 f = open(f"{T}/file.txt", "rb").read()
