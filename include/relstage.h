@@ -239,6 +239,10 @@ bool rs_field_describe(size_t i, rs_field_info *out);
  * option of a cooperation column (RS_KIND_TEXT, the field it names); NULL
  * past the last. */
 const char *rs_value_word(size_t i, rs_kind *kind, int *value);
+/* `relstage fields`, appended to out: each field with its kind, meaning, names
+ * and words, then the yes/no and level words and the cooperation options. Kinds,
+ * meanings and labels in lang; field names, column names and words as written. */
+rs_status rs_fields_list(rs_lang lang, rs_buf *out, rs_error *err);
 
 /* ------------------------------------------------------------------ rules */
 

@@ -116,26 +116,35 @@ static const char *const *const aliases[RS_F_COUNT] = {
 	al_excl, al_info, al_since, al_price,
 };
 
-static const char *const meanings[RS_F_COUNT] = {
-	"account id (required)",
-	"account name",
-	"our share of the customer's category purchases, % (0-100)",
-	"our sales to the customer in the period",
-	"the customer's total purchases in the category",
-	"people we are in contact with",
-	"customer departments we are in contact with",
-	"highest level reached: staff, manager, director, executive",
-	"relationship with the key decision maker (yes/no)",
-	"years of doing business",
-	"joint or co-development projects",
-	"executive meetings in the last year",
-	"a strategic or framework agreement (yes/no)",
-	"cross-shareholding or a joint venture (yes/no)",
-	"exclusive or preferred-supplier status (yes/no)",
-	"forecasts, plans or data shared with us (yes/no)",
-	"the year (or date) the customer relationship began; gives relationship_years when that is empty",
-	"a rebate, volume-discount or framework-price agreement (yes/no)",
+static const char *const meanings[RS_F_COUNT][RS_LANG_COUNT] = {
+	{"account id (required)", "客户编号（必填）"},
+	{"account name", "客户名称"},
+	{"our share of the customer's category purchases, % (0-100)",
+	 "采购份额：我方在客户该品类采购中所占的份额，%（0-100）"},
+	{"our sales to the customer in the period", "我方销售额：本期我方对该客户的销售额"},
+	{"the customer's total purchases in the category", "客户采购总额：客户在该品类的采购总额"},
+	{"people we are in contact with", "联系人数：我方联系的客户人员数"},
+	{"customer departments we are in contact with", "接触部门数：我方接触的客户部门数"},
+	{"highest level reached: staff, manager, director, executive",
+	 "最高接触层级：staff（员工）、manager（经理）、director（总监）、executive（高层）"},
+	{"relationship with the key decision maker (yes/no)", "关键人：与关键决策人建立了关系（是/否）"},
+	{"years of doing business", "合作年限：双方合作的年数"},
+	{"joint or co-development projects", "联合项目数：联合项目或共同开发项目的数量"},
+	{"executive meetings in the last year", "高层会晤次数：近一年双方高层会晤的次数"},
+	{"a strategic or framework agreement (yes/no)", "战略合作协议：签有战略合作协议或框架协议（是/否）"},
+	{"cross-shareholding or a joint venture (yes/no)", "股权关系：交叉持股或合资（是/否）"},
+	{"exclusive or preferred-supplier status (yes/no)", "独家供应：我方为独家或首选供应商（是/否）"},
+	{"forecasts, plans or data shared with us (yes/no)", "信息共享：客户向我方共享预测、计划或数据（是/否）"},
+	{"the year (or date) the customer relationship began; gives relationship_years when that is empty",
+	 "合作起始年份：开始合作的年份（或日期）；relationship_years 为空时据此算出合作年限"},
+	{"a rebate, volume-discount or framework-price agreement (yes/no)",
+	 "价格协议：签有返点、批量折扣或框架价格协议（是/否）"},
 };
+
+const char *rs_field_meaning(int field, rs_lang g)
+{
+	return field >= 0 && field < RS_F_COUNT && g < RS_LANG_COUNT ? meanings[field][g] : NULL;
+}
 
 bool rs_field_describe(size_t i, rs_field_info *out)
 {
@@ -145,9 +154,9 @@ bool rs_field_describe(size_t i, rs_field_info *out)
 		return false;
 	out->name = rs_var_name(f);
 	out->kind = rs_var_kind(f);
-	out->meaning = meanings[f];
+	out->meaning = meanings[f][RS_LANG_EN];
 	out->aliases = aliases[f];
-	(void)rs_field_words(f, out->words, sizeof out->words);
+	(void)rs_field_words(f, RS_LANG_EN, out->words, sizeof out->words);
 	return true;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fields_impl.h"
+#include "msg.h"
 
 /*
  * A rule: the header holds a word of every group and none of `not`. Words
@@ -27,8 +28,6 @@ typedef struct word_rule {
 /* Or'ed into a rule's field: the whole header is one word of group[0]
  * (RS_WORDS_ALONE). */
 #define ALONE 0x80
-#define ALONE_SAYS \
-	"; or, when an id is found and nothing above gives it, a header that is only one of ("
 
 #define CUSTOMER "customer|customers|account|organization|organisation|org|company|client|" \
                  "客户|单位|公司|企业|组织"
@@ -418,10 +417,11 @@ const char *rs_field_word_how(int rule, const char *norm, char *buf, size_t cap)
 	return buf;
 }
 
-/* "(customer|account|...) + (id|#|...)" for each rule of the field, "; " between. */
-size_t rs_field_words(int field, char *buf, size_t cap)
+/* "(customer|account|...) + (id|#|...)" for each rule of the field, "; " between;
+ * the connectives in g, the words as they are. */
+size_t rs_field_words(int field, rs_lang g, char *buf, size_t cap)
 {
-	size_t i, g, have = 0;
+	size_t i, gr, have = 0;
 
 	if (cap == 0)
 		return 0;
@@ -430,15 +430,15 @@ size_t rs_field_words(int field, char *buf, size_t cap)
 		const word_rule *r = &rules_table[i];
 		if ((r->field & ~ALONE) != field)
 			continue;
-		for (g = 0; g < 3 && r->group[g] != NULL; g++)
+		for (gr = 0; gr < 3 && r->group[gr] != NULL; gr++)
 			have = append(buf, cap, have,
-			              (r->field & ALONE) ? ALONE_SAYS
-			              : g > 0            ? " + ("
-			              : have > 0         ? "; ("
+			              (r->field & ALONE) ? rs_msg(g, RS_M_F_ALONE)
+			              : gr > 0           ? rs_msg(g, RS_M_F_PLUS)
+			              : have > 0         ? rs_msg(g, RS_M_F_THEN)
 			                                 : "(",
-			              r->group[g], strlen(r->group[g]), ")");
+			              r->group[gr], strlen(r->group[gr]), ")");
 		if (r->not != NULL)
-			have = append(buf, cap, have, ", not (", r->not, strlen(r->not), ")");
+			have = append(buf, cap, have, rs_msg(g, RS_M_F_NOT), r->not, strlen(r->not), ")");
 	}
 	return have;
 }

@@ -234,9 +234,10 @@ rs_kind rs_var_kind(int var);         /* scores are RS_KIND_NUMBER */
 /*
  * The words that make a column the field when no name matched, into buf as
  * "(customer|account|...) + (id|number|...)": a header holding a word of
- * each group is a candidate. Returns the length ("" when none).
+ * each group is a candidate; the connectives in g. Returns the length ("" when none).
  */
-size_t rs_field_words(int field, char *buf, size_t cap);
+size_t rs_field_words(int field, rs_lang g, char *buf, size_t cap);
+const char *rs_field_meaning(int field, rs_lang g); /* one line for `relstage fields`; NULL past the last */
 int rs_var_lookup(const char *name); /* rs_var_name's inverse; -1 if unknown */
 
 /* Value parsing. Empty or blank text means unknown (RS_PARSE_EMPTY), never 0. */

@@ -184,68 +184,22 @@ static int cmd_validate(const char *path)
 	return finish_stdout(errors == 0 ? 0 : EXIT_TROUBLE);
 }
 
-static const char *kind_name(rs_kind k)
-{
-	static const char *const names[] = {"text", "number", "yes/no", "level"}; /* rs_kind's order */
-
-	return (size_t)k < sizeof names / sizeof names[0] ? names[k] : "?";
-}
-
-/* The yes/no and level words, by value (the library's table). */
-static void print_values(void)
-{
-	static const char *const names[2][5] = {{"no", "yes"}, {"", "staff", "manager", "director", "executive"}};
-	rs_field_info fi;
-	const char *w;
-	rs_kind k;
-	int want, v, t;
-	size_t i;
-
-	printf("\nValues (any case; a level may also be a job title, read by its head word:\n"
-	       "\"VP of Sales\", \"Head of Purchasing\", \"Purchasing Manager\", 采购经理):\n");
-	for (t = 0; t < 2; t++)
-		for (want = t == 0 ? 1 : 4; want >= (t == 0 ? 0 : 1); want--) {
-			printf("%-20s %-7s", names[t][want], t == 0 ? "yes/no" : "level");
-			for (i = 0; (w = rs_value_word(i, &k, &v)) != NULL; i++)
-				if ((k == RS_KIND_BOOL) == (t == 0) && v == want)
-					printf(" %s", w);
-			if (t == 0)
-				printf(want ? " 已X (已签署) 有X" : " 未X (未签署; 未知 is refused) 无X 没有X");
-			if (t == 1 && want == 3) /* words.c's unit_head */
-				printf(" and a unit's general manager (Plant GM, GM Sales, 区域总经理)");
-			printf("\n");
-		}
-	printf("\nCooperation options (the options of a \"Cooperation\", \"Partnership type\" or 合作方式\n"
-	       "column, ';' between them; a count, or a field with a column of its own, must agree):\n");
-	for (t = 0; rs_field_describe((size_t)t, &fi); t++) {
-		for (want = 0, i = 0; (w = rs_value_word(i, &k, &v)) != NULL; i++)
-			if (k == RS_KIND_TEXT && v == t) {
-				if (want++ == 0)
-					printf("%-20s %-7s", fi.name, "option");
-				printf(" %s", w);
-			}
-		if (want > 0)
-			printf("\n");
-	}
-}
-
 static int cmd_fields(void)
 {
-	rs_field_info f;
-	const char *const *a;
-	size_t i;
+	rs_buf list;
+	rs_error err;
+	int rc = 0;
 
-	for (i = 0; rs_field_describe(i, &f); i++) {
-		printf("%-20s %-7s %s\n", f.name, kind_name(f.kind), f.meaning);
-		printf("%-20s %-7s aliases:", "", "");
-		for (a = f.aliases; a != NULL && *a != NULL; a++)
-			printf(" %s", *a);
-		printf("\n");
-		if (f.words[0] != '\0')
-			printf("%-20s %-7s words: %s\n", "", "", f.words);
+	cli_error_init(&err);
+	rs_buf_init(&list);
+	if (rs_fields_list(cli_lang, &list, &err) != RS_OK) {
+		cli_error(&err);
+		rc = EXIT_TROUBLE;
+	} else {
+		fwrite(list.data, 1, list.len, stdout);
 	}
-	print_values();
-	return finish_stdout(0);
+	rs_buf_free(&list);
+	return finish_stdout(rc);
 }
 
 /* relstage inspect: the report on stdout, --write-map's file atomically. */

@@ -422,6 +422,30 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "本次有 %lu 个新增客户与上次运行中消失的客户只差大小写、全角/半角或前导零（本次 "
          "\"%s\"，上次 \"%s\"）：id 按原样比较，所以它们既算新增也算消失；请把 id 保存为"
          "文本（电子表格会去掉前导零）\n"},
+    [RS_M_F_TEXT] = {"text", "文本"},
+    [RS_M_F_NUMBER] = {"number", "数值"},
+    [RS_M_F_BOOL] = {"yes/no", "是/否"},
+    [RS_M_F_LEVEL] = {"level", "层级"},
+    [RS_M_F_OPTION] = {"option", "选项"},
+    [RS_M_F_ALIASES] = {"aliases: ", "内置列名："},
+    [RS_M_F_WORDS] = {"words: ", "识别词："},
+    [RS_M_F_PLUS] = {" + (", " 与 ("},
+    [RS_M_F_THEN] = {"; (", "；("},
+    [RS_M_F_NOT] = {", not (", "，但不含 ("},
+    [RS_M_F_ALONE] = {"; or, when an id is found and nothing above gives it, a header that is only one of (",
+                      "；已找到 id 而以上都不匹配时，列名恰为其中之一亦可 ("},
+    [RS_M_F_VALUES] = {"\nValues (any case; a level may also be a job title, read by its head word:\n"
+                       "\"VP of Sales\", \"Head of Purchasing\", \"Purchasing Manager\", 采购经理):\n",
+                       "\n取值（不区分大小写；层级也可以写职务名称，按其中心词读取：\n"
+                       "\"VP of Sales\"、\"Head of Purchasing\"、\"Purchasing Manager\"、采购经理）：\n"},
+    [RS_M_F_YES] = {" 已X (已签署) 有X", " 已X（已签署） 有X"},
+    [RS_M_F_NO] = {" 未X (未签署; 未知 is refused) 无X 没有X", " 未X（未签署；“未知”不予接受） 无X 没有X"},
+    [RS_M_F_UNIT_GM] = {" and a unit's general manager (Plant GM, GM Sales, 区域总经理)",
+                        " 以及下属单位的总经理（Plant GM、GM Sales、区域总经理）"},
+    [RS_M_F_OPTIONS] = {"\nCooperation options (the options of a \"Cooperation\", \"Partnership type\" or 合作方式\n"
+                        "column, ';' between them; a count, or a field with a column of its own, must agree):\n",
+                        "\n合作方式选项（\"Cooperation\"、\"Partnership type\" 或 合作方式 列中的选项，以 ';' 分隔；\n"
+                        "须与相应的计数列或该字段自己的列一致）：\n"},
     [RS_M_E_NO_ID] = {"no %s gives id%s: name one %s, or use --map id=%s",
                       "没有哪一%s给出 id%s：请把它命名为 %s，或用 --map id=%s 指定；全部列名见 "
                       "relstage fields"},

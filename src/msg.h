@@ -63,6 +63,11 @@ typedef enum rs_msg_id {
 	RS_M_I_SKIP, RS_M_I_SKIP_BLANK, RS_M_I_SKIP_TOTALS, RS_M_I_SKIP_FOOTER,
 	/* a file's values read in a way that may not be meant, said at its end (classify.c) */
 	RS_M_SHARE_LATE_ONE, RS_M_SHARE_LATE_MANY, RS_M_FALSE_EMPTY_ONE, RS_M_FALSE_EMPTY_MANY,
+	/* relstage fields (fields_list.c): the kinds in rs_kind's order, then an option;
+	 * the labels; the words' connectives (fields_words.c); the values' lines */
+	RS_M_F_TEXT, RS_M_F_NUMBER, RS_M_F_BOOL, RS_M_F_LEVEL, RS_M_F_OPTION, RS_M_F_ALIASES,
+	RS_M_F_WORDS, RS_M_F_PLUS, RS_M_F_THEN, RS_M_F_NOT, RS_M_F_ALONE, RS_M_F_VALUES, RS_M_F_YES,
+	RS_M_F_NO, RS_M_F_UNIT_GM, RS_M_F_OPTIONS,
 	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c, cli_run.c) */
 	RS_M_E_NO_ID, RS_M_E_ID_MAYBE, RS_M_E_AMB, RS_M_E_FOUND, RS_M_E_NO_SHARE, RS_M_E_BOTH_GIVE,
 	RS_M_E_TWINS, RS_M_E_COLS2, RS_M_E_KEYS2, RS_M_E_OR, RS_M_E_OR_END,

@@ -131,6 +131,8 @@ scenario map_options inspect --map-file ../coop.map.json --write-map out ../coop
 export COLUMNS=60
 scenario table_fit -q -t table --lang zh -o out --previous ../prev.csv ../in.csv
 unset COLUMNS
+# relstage fields in Chinese: the list grows in one buffer
+scenario fields_zh --lang zh fields
 echo "failalloc: exit-2 messages seen (numbers as N):"
 sort "$work/messages" | uniq -c | sort -rn | head -20
 echo "failalloc: $runs runs, $passed_ok completed ($reordered with vanished accounts reordered), $failed_ok exit 2 cleanly, $bad wrong"

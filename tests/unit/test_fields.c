@@ -1061,11 +1061,11 @@ static void test_field_words_are_listed(void **state)
 	char b[600];
 
 	(void)state;
-	assert_true(rs_field_words(RS_F_ID, b, sizeof b) > 0);
+	assert_true(rs_field_words(RS_F_ID, RS_LANG_EN, b, sizeof b) > 0);
 	assert_contains(b, "(customer|customers|account|");
 	assert_contains(b, ") + (id|#|no|");
 	assert_contains(b, "编码");
-	assert_int_equal(rs_field_words(RS_V_SHARE_PCT, b, sizeof b), 0);
+	assert_int_equal(rs_field_words(RS_V_SHARE_PCT, RS_LANG_EN, b, sizeof b), 0);
 }
 
 /* -------------------------------------------------------------- apply */

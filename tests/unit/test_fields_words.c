@@ -104,15 +104,15 @@ static void test_words_list_is_cut_at_a_whole_piece(void **state)
 	size_t nb, ns;
 
 	(void)state;
-	nb = rs_field_words(RS_F_CONTACTS, big, sizeof big);
+	nb = rs_field_words(RS_F_CONTACTS, RS_LANG_EN, big, sizeof big);
 	assert_int_equal(nb, strlen(big));
 	assert_true(nb > sizeof small);
 	assert_memory_equal(big, "(", 1);
-	ns = rs_field_words(RS_F_CONTACTS, small, sizeof small);
+	ns = rs_field_words(RS_F_CONTACTS, RS_LANG_EN, small, sizeof small);
 	assert_int_equal(ns, strlen(small));
 	assert_true(ns < sizeof small);
 	assert_memory_equal(small, big, ns); /* a start of the whole list */
-	assert_int_equal(rs_field_words(RS_F_CONTACTS, small, 0), 0);
+	assert_int_equal(rs_field_words(RS_F_CONTACTS, RS_LANG_EN, small, 0), 0);
 }
 
 int main(void)

@@ -109,7 +109,7 @@ static void test_lists_are_simplified(void **state)
 			fail_msg("\"%s\" does not read as %d: is it simplified?", w, v);
 	}
 	for (f = 0; f < RS_F_COUNT; f++) {
-		(void)rs_field_words(f, buf, sizeof buf);
+		(void)rs_field_words(f, RS_LANG_EN, buf, sizeof buf);
 		for (i = 0; buf[i] != '\0'; i += len) {
 			unsigned char c = (unsigned char)buf[i];
 			len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
