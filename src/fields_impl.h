@@ -114,7 +114,27 @@ bool rs_value_myriad(const char *s, size_t n);
 rs_parse rs_value_bool_slow(const char *s, size_t n, bool *out);
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
 /*
- * A cell in the built-in words' form into out (cap bytes): ASCII and Latin-1
+ * The ASCII character a full-width form at s[0..n) stands for, 3 bytes of
+ * it (U+FF01 .. U+FF5E as '!' .. '~', U+3000 as ' '), or 0: Chinese input
+ * methods in full-width mode type ＹＥＳ and ＩＤ. Header names
+ * (rs_field_norm) and value words (rs_value_fold) read them by this one rule.
+ */
+static inline unsigned char rs_value_fullwidth(const unsigned char *s, size_t n)
+{
+	unsigned cp;
+
+	if (n < 3)
+		return 0;
+	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return ' ';
+	if (s[0] != 0xEF || (s[1] != 0xBC && s[1] != 0xBD) || (s[2] & 0xC0) != 0x80)
+		return 0;
+	cp = 0xFF00u + ((unsigned)(s[1] & 0x03) << 6) + (s[2] & 0x3Fu);
+	return cp >= 0xFF01 && cp <= 0xFF5E ? (unsigned char)(cp - 0xFEE0u) : 0;
+}
+/*
+ * A cell in the built-in words' form into out (cap bytes): full-width forms
+ * read as ASCII (rs_value_fullwidth), ASCII and Latin-1
  * letters lowercased, traditional Chinese read as simplified, an emoji's
  * variation selector dropped, each run of blanks, '-', '_', '/', '&', '+' and
  * '.' one space, none at either end. Returns the length, or cap when it does

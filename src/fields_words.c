@@ -112,8 +112,9 @@ static bool is_sep(unsigned char c)
 }
 
 /*
- * One character of s[i..n) as matching reads it: full-width ASCII (U+FF01 ..
- * U+FF5E) as ASCII, U+3000 and 、 as a space, 【 】 as [ ], ASCII lowercased.
+ * One character of s[i..n) as matching reads it: full-width ASCII and U+3000
+ * as values read them (rs_value_fullwidth), 、 as a space, 【 】 as [ ], ASCII
+ * lowercased.
  * Puts it in *c (ASCII) or leaves *c 0 for a character kept as it is;
  * returns its length in bytes.
  */
@@ -124,17 +125,13 @@ static size_t fold_at(const unsigned char *s, size_t i, size_t n, unsigned char 
 		*c = s[i] >= 'A' && s[i] <= 'Z' ? (unsigned char)(s[i] + 32) : s[i];
 		return 1;
 	}
-	if (i + 2 < n && s[i] == 0xEF && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) {
-		unsigned cp = 0xFF00u + ((unsigned)(s[i + 1] & 0x03) << 6) + (s[i + 2] & 0x3Fu);
-		if (cp >= 0xFF01 && cp <= 0xFF5E) {
-			*c = (unsigned char)(cp - 0xFF01 + 0x21);
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (unsigned char)(*c + 32);
-			return 3;
-		}
+	if ((*c = rs_value_fullwidth(s + i, n - i)) != 0) {
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (unsigned char)(*c + 32);
+		return 3;
 	}
 	if (i + 2 < n && s[i] == 0xE3 && s[i + 1] == 0x80) {
-		if (s[i + 2] == 0x80 || s[i + 2] == 0x81)
+		if (s[i + 2] == 0x81)
 			*c = ' ';
 		else if (s[i + 2] == 0x90)
 			*c = '[';

@@ -197,10 +197,14 @@ size_t rs_value_fold(const char *s, size_t n, char *out, size_t cap)
 	rs_value_trim(&s, &n);
 	u = (const unsigned char *)s;
 	for (i = 0; i < n; i++) {
-		unsigned char c = u[i];
+		unsigned char c = u[i], a;
 
 		if (o + 2 >= cap)
 			return cap;
+		if (c >= 0xE3 && (a = rs_value_fullwidth(u + i, n - i)) != 0) {
+			c = a; /* then as the ASCII it stands for */
+			i += 2;
+		}
 		if (c == ' ' || c == '\t' || c == '-' || c == '_' || c == '/' || c == '&' ||
 		    c == '+' || c == '.') {
 			if (o > 0 && out[o - 1] != ' ')

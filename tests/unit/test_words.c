@@ -479,6 +479,57 @@ static void test_cooperation_options_name_their_field(void **state)
 			         rs_value_option(t[i].s, strlen(t[i].s)), t[i].f);
 }
 
+/* A Chinese input method in full-width mode types ＹＥＳ and ＭＡＮＡＧＥＲ:
+ * they read as YES and MANAGER do, U+3000 as a space. */
+static void test_full_width_words_read_as_their_ascii_twins(void **state)
+{
+	(void)state;
+	YES("ＹＥＳ"); YES("Ｙｅｓ"); YES("Ｙ"); YES("ＴＲＵＥ"); YES("１");
+	NO("Ｎｏ"); NO("ＮＯ"); NO("Ｎ"); NO("ＦＡＬＳＥ");
+	REFUSED("ｘ"); REFUSED("ＹＥＳＳ");
+	LEVEL("ＭＡＮＡＧＥＲ", 2); LEVEL("Ｍａｎａｇｅｒ", 2); LEVEL("ＤＩＲＥＣＴＯＲ", 3);
+	LEVEL("ＶＰ　Ｓａｌｅｓ", 4); LEVEL("ＶＰ Ｓａｌｅｓ", 4); LEVEL("ＣＥＯ", 4);
+	LEVEL("ｓｔａｆｆ", 1); LEVEL("　ＭＡＮＡＧＥＲ　", 2); LEVEL("Ｆｏｒｍｅｒ　ＣＥＯ", -2);
+	assert_int_equal(rs_value_option("Ｊｏｉｎｔ　Ｖｅｎｔｕｒｅ", strlen("Ｊｏｉｎｔ　Ｖｅｎｔｕｒｅ")),
+	                 RS_F_EQUITY_TIE);
+	assert_int_equal(rs_value_option("ＪＶ", strlen("ＪＶ")), RS_F_EQUITY_TIE);
+}
+
+/* Values and header names fold every full-width form (U+FF01 .. U+FF5E) and
+ * U+3000 as the ASCII character it stands for: one rule for both. */
+static void test_values_and_headers_fold_full_width_alike(void **state)
+{
+	char fw[4], ascii[2], a[32], b[32];
+	unsigned cp;
+
+	(void)state;
+	for (cp = 0xFF01; cp <= 0xFF5E; cp++) {
+		fw[0] = (char)0xEF;
+		fw[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		fw[2] = (char)(0x80 | (cp & 0x3F));
+		fw[3] = '\0';
+		ascii[0] = (char)(cp - 0xFEE0);
+		ascii[1] = '\0';
+		(void)rs_value_fold(fw, 3, a, sizeof a);
+		(void)rs_value_fold(ascii, 1, b, sizeof b);
+		if (strcmp(a, b) != 0)
+			fail_msg("value U+%04X folds to \"%s\", '%s' to \"%s\"", cp, a, ascii, b);
+		(void)rs_field_norm(fw, 3, 0, a, sizeof a);
+		(void)rs_field_norm(ascii, 1, 0, b, sizeof b);
+		if (strcmp(a, b) != 0)
+			fail_msg("header U+%04X folds to \"%s\", '%s' to \"%s\"", cp, a, ascii, b);
+	}
+	(void)rs_value_fold("ＶＰ　Ｓａｌｅｓ", strlen("ＶＰ　Ｓａｌｅｓ"), a, sizeof a);
+	assert_string_equal(a, "vp sales");
+	(void)rs_field_norm("Ｋｅｙ　Ｐｅｒｓｏｎ", strlen("Ｋｅｙ　Ｐｅｒｓｏｎ"), 0, a, sizeof a);
+	assert_string_equal(a, "key_person");
+	/* the neighbours are no ASCII: U+FF00, U+FF5F (｟), U+FF61 (｡) */
+	assert_int_equal(rs_value_fullwidth((const unsigned char *)"\xEF\xBC\x80", 3), 0);
+	assert_int_equal(rs_value_fullwidth((const unsigned char *)"\xEF\xBD\x9F", 3), 0);
+	assert_int_equal(rs_value_fullwidth((const unsigned char *)"\xEF\xBD\xA1", 3), 0);
+	assert_int_equal(rs_value_fullwidth((const unsigned char *)"\xEF\xBC\xA1", 2), 0);
+}
+
 /* Every word of the table reads as the table says, in the case it is listed. */
 static void test_every_listed_word_reads_as_listed(void **state)
 {
@@ -525,6 +576,8 @@ int main(void)
 		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
+		cmocka_unit_test(test_full_width_words_read_as_their_ascii_twins),
+		cmocka_unit_test(test_values_and_headers_fold_full_width_alike),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
