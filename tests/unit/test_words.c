@@ -495,6 +495,21 @@ static void test_full_width_words_read_as_their_ascii_twins(void **state)
 	assert_int_equal(rs_value_option("ＪＶ", strlen("ＪＶ")), RS_F_EQUITY_TIE);
 }
 
+/* A map file's words (kept as rs_value_fold gives them) match a full-width
+ * cell as they match its ASCII twin. */
+static void test_map_file_words_match_full_width_cells(void **state)
+{
+	char word[] = "team member", *words[] = {word};
+	double values[] = {1}, v = 0;
+	const rs_value_words w = {1, words, values};
+	const char *cell = "ＴＥＡＭ　ＭＥＭＢＥＲ";
+
+	(void)state;
+	assert_true(rs_value_word_lookup(&w, cell, strlen(cell), &v));
+	assert_true(v == 1);
+	assert_false(rs_value_word_lookup(&w, "ＴＥＡＭ", strlen("ＴＥＡＭ"), &v));
+}
+
 /* Values and header names fold every full-width form (U+FF01 .. U+FF5E) and
  * U+3000 as the ASCII character it stands for: one rule for both. */
 static void test_values_and_headers_fold_full_width_alike(void **state)
@@ -578,6 +593,7 @@ int main(void)
 		cmocka_unit_test(test_cooperation_options_name_their_field),
 		cmocka_unit_test(test_full_width_words_read_as_their_ascii_twins),
 		cmocka_unit_test(test_values_and_headers_fold_full_width_alike),
+		cmocka_unit_test(test_map_file_words_match_full_width_cells),
 		cmocka_unit_test(test_every_listed_word_reads_as_listed),
 	};
 
