@@ -1551,7 +1551,7 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 		sep = i == n ? 1
 		      : s[i] != '\0' && strchr(";,|\n", s[i]) ? 1
 		      : i + 3 <= n && (memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "，", 3) == 0 ||
-		                       memcmp(s + i, "、", 3) == 0)
+		                       memcmp(s + i, "｜", 3) == 0 || memcmp(s + i, "、", 3) == 0)
 		          ? 3
 		          : 0;
 		if (sep == 0)

@@ -730,6 +730,24 @@ static bool holds_to(const char *s, size_t n)
 	return false;
 }
 
+/* s[0..n) into out (n bytes) with its full-width forms as the ASCII they
+ * stand for (rs_value_fullwidth), so that lists split alike; its length. */
+static size_t narrow_full_width(const char *s, size_t n, char *out)
+{
+	size_t i, o = 0;
+	unsigned char a;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xE3 &&
+		    (a = rs_value_fullwidth((const unsigned char *)s + i, n - i)) != 0) {
+			out[o++] = (char)a;
+			i += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	return o;
+}
+
 /*
  * A list of levels, as a multi-select cell or a person writes them
  * ("员工,经理,高层", "Manager / Director"), or the titles one person holds
@@ -744,7 +762,12 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 	size_t i, start = 0, k, items = 0, len;
 	int best = 0, v;
 	const char *item;
+	char narrow[256];
 
+	if (n <= sizeof narrow) { /* "ＣＦＯ　＆　ＣＯＯ" is a list as "CFO & COO" is */
+		n = narrow_full_width(s, n, narrow);
+		s = narrow;
+	}
 	for (i = 0;; i++) {
 		k = i < n ? list_sep(s + i, n - i) : 0;
 		if (i < n && (k == 0 || holds_to(s + start, i - start)))

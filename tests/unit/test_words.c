@@ -490,6 +490,9 @@ static void test_full_width_words_read_as_their_ascii_twins(void **state)
 	LEVEL("ＭＡＮＡＧＥＲ", 2); LEVEL("Ｍａｎａｇｅｒ", 2); LEVEL("ＤＩＲＥＣＴＯＲ", 3);
 	LEVEL("ＶＰ　Ｓａｌｅｓ", 4); LEVEL("ＶＰ Ｓａｌｅｓ", 4); LEVEL("ＣＥＯ", 4);
 	LEVEL("ｓｔａｆｆ", 1); LEVEL("　ＭＡＮＡＧＥＲ　", 2); LEVEL("Ｆｏｒｍｅｒ　ＣＥＯ", -2);
+	/* lists split on full-width marks as on their twins */
+	LEVEL("ＣＦＯ　＆　Ｃｏｍｐａｎｙ　Ｓｅｃｒｅｔａｒｙ", 4); LEVEL("CFO & Company Secretary", 4);
+	LEVEL("Ｓｔａｆｆ／Ｍａｎａｇｅｒ", 2); LEVEL("员工，总监", 3);
 	assert_int_equal(rs_value_option("Ｊｏｉｎｔ　Ｖｅｎｔｕｒｅ", strlen("Ｊｏｉｎｔ　Ｖｅｎｔｕｒｅ")),
 	                 RS_F_EQUITY_TIE);
 	assert_int_equal(rs_value_option("ＪＶ", strlen("ＪＶ")), RS_F_EQUITY_TIE);
