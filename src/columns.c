@@ -378,9 +378,9 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
                             void *ctx)
 {
 	const int f = RS_F_PURCHASE_SHARE;
-	const char *t, *example = NULL, *over_eg = NULL;
+	const char *t, *example = NULL, *over_eg = NULL, *pct_eg = NULL;
 	const rs_row *row;
-	size_t i, n, in01 = 0, over = 0, example_len = 0, over_len = 0;
+	size_t i, n, in01 = 0, over = 0, pct = 0, example_len = 0, over_len = 0, pct_len = 0;
 	char name[160], val[40], val2[40];
 
 	m->fraction = scale == RS_SHARE_FRACTION;
@@ -398,9 +398,13 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 		(void)rs_value_unformula(&t, &n);
 		if (rs_value_number(t, n,
 		                    m->pref[f] == RS_DEC_FILE || m->pref[f] == 0 ? '.' : m->pref[f],
-		                    rs_field_num_rules[f], &v, &shape, NULL) != RS_PARSE_OK ||
-		    (shape & RS_SHAPE_PCT))
+		                    rs_field_num_rules[f], &v, &shape, NULL) != RS_PARSE_OK)
 			continue;
+		if (shape & RS_SHAPE_PCT) { /* "85%" says its own scale: counted for the note */
+			if (pct++ == 0)
+				pct_eg = t, pct_len = n;
+			continue;
+		}
 		if (v >= 0 && v <= 1) {
 			in01++;
 			if (v != 0 && v != 1 && example == NULL)
@@ -416,6 +420,19 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	if (over == 0) {
 		m->fraction = true;
 		m->pct_auto = false;
+		if (pct > 0) { /* Excel's 0.5 beside its "85%" (0.85) is 50%; typed by hand, maybe 0.5% */
+			(void)rs_field_shown(val2, sizeof val2, pct_eg, pct_len);
+			if (m->lang == RS_LANG_ZH)
+				notice(diag, ctx, "%s：前几行中不带 %% 的 %zu 个值都在 0 到 1 之间（\"%s\"），"
+				       "另有 %zu 个带 %%（\"%s\"）：不带 %% 的按小数读取，乘以 100，与 Excel "
+				       "相同；如是百分数，请用 --share-scale percent", name, in01, val, pct, val2);
+			else
+				notice(diag, ctx, "%s: all %zu values without a %% sign in the first rows are "
+				       "between 0 and 1 (\"%s\"), beside %zu with one (\"%s\"): those without are "
+				       "read as fractions of 1, times 100, as Excel reads them; --share-scale "
+				       "percent reads them as percentages", name, in01, val, pct, val2);
+			return;
+		}
 		if (m->lang == RS_LANG_ZH)
 			notice(diag, ctx, "%s：前几行的 %zu 个值都在 0 到 1 之间（\"%s\"）：按小数读取，"
 			       "乘以 100；如是百分数，请用 --share-scale percent", name, in01, val);
