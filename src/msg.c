@@ -173,6 +173,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                       "只有 Chief ... Officer、Chief Executive 和首席…官是高层；总工程师、首席工程师、"
                       "首席代表、Chief Engineer、Chief Accountant 等是资深职位，级别不定：请写明职级（员工、经理、总监、高层），"
                       "或在映射文件的 values 中为该职位指定职级"},
+    [RS_M_L_HEAD_OFFICE] = {"Head Office names the headquarters, a place, not a rank: write the "
+                            "person's title or level (staff, manager, director, executive)",
+                            "Head Office 指总部，是地点而不是职级：请写明此人的职位或职级（员工、经理、"
+                            "总监、高层）"},
     [RS_M_OPT_NONE] = {"option \"%s\"%s names no cooperation signal relstage reads (relstage "
                        "fields lists the options); name its signal in a map file's options, or, if the "
                        "column is no list of them, --ignore it",

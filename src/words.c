@@ -486,8 +486,8 @@ static bool former_title(const char *s, size_t n)
 
 /*
  * Titles whose level hangs on what the cell does not say, refused with why
- * (a map file's values can give one its level): "Chief of Staff" and
- * "Executive Director" lead a title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
+ * (a map file's values can give one its level): "Chief of Staff",
+ * "Executive Director" and "Head Office" (a place: "Head Office Buyer") lead a title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
  */
 static const struct unclear {
 	const char *w;
@@ -496,6 +496,7 @@ static const struct unclear {
 } unclear[] = {
     {"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
     {"executive director", true, RS_M_L_EXEC_DIRECTOR},
+    {"head office", true, RS_M_L_HEAD_OFFICE}, /* not a Head of ...: "Head" reads director */
     {"局长", false, RS_M_L_JUZHANG},
     {"主任", false, RS_M_L_ZHUREN},
     {"总工程师", false, RS_M_L_CHIEF},

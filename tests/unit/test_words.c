@@ -388,6 +388,10 @@ static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
 	/* Taiwan's 特助 (特別助理), as 董事长助理: a senior post or a personal assistant */
 	LEVEL("特助", -2); LEVEL("董事長特助", -2); LEVEL("總經理特別助理", -2); LEVEL("特别助理", -2);
 	assert_non_null(strstr(rs_value_level_unclear("董事長特助", 15), "特助"));
+	/* Head Office is a place (UK: the headquarters); "Head" and "Head of" stay director */
+	LEVEL("Head Office", -2); LEVEL("Head Office Buyer", -2); LEVEL("HEAD OFFICE", -2);
+	assert_non_null(strstr(rs_value_level_unclear("Head Office Buyer", 17), "headquarters"));
+	LEVEL("Head of Procurement", 3); LEVEL("Head of Office", 3); LEVEL("Head", 3);
 }
 
 /* A German compound title followed by its department reads by the compound
