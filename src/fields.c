@@ -65,18 +65,20 @@ rs_kind rs_var_kind(int var)
 
 /*
  * The built-in names: the first table's, plus the headers that Salesforce,
- * HubSpot, Dynamics 365, Zoho, Pipedrive, Kingdee, Yonyou, 纷享销客 and 销售易
- * exports, and German Excel lists, use for these fields when each is unambiguous (a name that could
+ * HubSpot, Dynamics 365, Zoho, Pipedrive, Kingdee, Yonyou, 纷享销客, 销售易 and SAP
+ * Business One (CardCode, CardName) exports, and German Excel lists, use for these fields when each is unambiguous (a name that could
  * be another field's, such as "Account Number", is left to the words in
  * fields_words.c). Matched after the same normalisation as header cells
  * (rs_field_norm: "是否关键人" is 关键人, "# of Contacts" #_of_contacts).
  */
 static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码",
                                    "record_id", "客户编码", "kundennummer", "kundennr", "kunden_nr",
-                                   "debitorennummer", "debitor", "internal_id", NULL};
+                                   "debitorennummer", "debitor", "internal_id", "cardcode", "bp_code",
+                                   "business_partner_code", NULL};
 static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名",
                                      "company_name", "organization_name", "单位名称", "公司名称",
-                                     "firma", "firmenname", "kundenname", "name_1", NULL};
+                                     "firma", "firmenname", "kundenname", "name_1", "cardname", "bp_name",
+                                     "business_partner_name", NULL};
 static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", "anteil",
                                       "anteil_am_einkauf", "lieferanteil", NULL};
 static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", "销售额", "umsatz", NULL};
@@ -377,8 +379,8 @@ static bool put(char *buf, size_t cap, const char *s)
 	return true;
 }
 
-/* "purchase_share (or share, ...)": the names a column may have to give f.
- * In Chinese only the Chinese names, "等" for the others: all of them make
+/* "purchase_share (or share, ...)": the names a column may have to give f,
+ * as many as fit, ", ..." for the rest. In Chinese only the Chinese names, "等" for the others: all of them make
  * a Chinese error longer than rs_error's msg, and relstage fields has them. */
 static const char *names_of(int f, rs_lang g, char *buf, size_t cap)
 {
@@ -388,16 +390,23 @@ static const char *names_of(int f, rs_lang g, char *buf, size_t cap)
 	buf[0] = '\0';
 	(void)put(buf, cap, var_names[f]);
 	for (a = aliases[f]; *a; a++) {
+		size_t had = strlen(buf);
+
 		if (zh && (unsigned char)**a < 0x80) {
 			more = true;
 			continue;
 		}
-		if (!put(buf, cap, first ? rs_msg(g, RS_M_E_OR) : zh ? "、" : ", ") || !put(buf, cap, *a))
+		/* a name that does not fit ends the list, leaving room for ", ...)" */
+		if (!put(buf, cap, first ? rs_msg(g, RS_M_E_OR) : zh ? "、" : ", ") ||
+		    !put(buf, cap, *a) || strlen(buf) + sizeof ", ...)" > cap) {
+			buf[had] = '\0';
+			more = true;
 			break;
+		}
 		first = false;
 	}
 	if (!first && more)
-		(void)put(buf, cap, "等");
+		(void)put(buf, cap, zh ? "等" : ", ...");
 	if (!first)
 		(void)put(buf, cap, rs_msg(g, RS_M_E_OR_END));
 	return buf;
