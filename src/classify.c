@@ -1373,27 +1373,20 @@ static void say_merged(rs_classifier *c, const rs_reader *rd)
 		tell_notes(c, at, c->notes.len, NULL, 0);
 }
 
-/* Shares past the look-ahead that may be fractions read as percentages:
- * said once, at the file's end, with the first and how many. */
-static void say_late_share(rs_classifier *c)
-{
-	size_t at = c->notes.len;
-
-	if (c->late_n == 0 || c->map == NULL)
-		return;
-	rs_fieldmap_share_note(c->map, &c->notes, c->late_n, c->late_val, c->late_line);
-	if (!c->notes.failed)
-		tell_notes(c, at, c->notes.len, NULL, 0);
-}
-
-/* JSON false values read as empty (Odoo's empty fields): a line per field,
- * once, at the file's end. */
-static void say_false_empty(rs_classifier *c)
+/* What the rows past the look-ahead showed, said once at the file's end
+ * with the first and how many: shares that may be fractions read as
+ * percentages, then, a line per field, JSON false values read as empty
+ * (Odoo's empty fields). */
+static void say_file_end(rs_classifier *c)
 {
 	size_t at = c->notes.len;
 	int f;
 
-	for (f = 0; f < RS_F_COUNT && c->map != NULL; f++)
+	if (c->map == NULL)
+		return;
+	if (c->late_n > 0)
+		rs_fieldmap_share_note(c->map, &c->notes, c->late_n, c->late_val, c->late_line);
+	for (f = 0; f < RS_F_COUNT; f++)
 		if (c->false_n[f] > 0)
 			rs_fieldmap_false_note(c->map, &c->notes, f, c->false_n[f], c->false_line[f]);
 	if (!c->notes.failed)
@@ -1453,9 +1446,7 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	if (st == RS_OK)
 		say_hidden(c, rd);
 	if (st == RS_OK)
-		say_late_share(c);
-	if (st == RS_OK)
-		say_false_empty(c);
+		say_file_end(c);
 	c->looking = false;
 	c->rd = NULL;
 	rs_rowq_drop(c->la, SIZE_MAX);
