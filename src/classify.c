@@ -1160,8 +1160,7 @@ static rs_status classify(rs_classifier *c, const rs_row *in, const rs_row **out
 		c->late_line = in->line;
 		(void)rs_field_shown(c->late_val, sizeof c->late_val, in->cell[col], in->len[col]);
 	}
-	c->stats.classified++;
-	c->stats.per_stage[res.stage]++;
+	c->stage = res.stage; /* counted by the caller once the row goes out */
 	*out = &c->out_row;
 	return RS_OK;
 }
@@ -1221,16 +1220,19 @@ rs_status rs_classifier_row(rs_classifier *c, const rs_row *in, const rs_row **o
 		rs_intake_count_skip(&c->in, in, RS_SKIP_TOTALS);
 		return RS_OK;
 	}
-	if (c->o.on_reject == NULL) {
-		if (st == RS_EREJECT)
-			c->stats.rejected++;
-		return st;
+	/* With rows held back, this one releases them, or ends the first rows'
+	 * check, which may stop the run here: then the row does not go out. */
+	if (st == RS_OK && c->o.on_reject != NULL && (c->in.probing || c->in.nheld > 0))
+		st = rs_intake_outcome(&c->in, in, true, 0, NULL, err);
+	if (st == RS_OK) {
+		c->stats.classified++;
+		c->stats.per_stage[c->stage]++;
+		return RS_OK;
 	}
-	if (st == RS_OK && !c->in.probing && c->in.nheld == 0)
-		return RS_OK; /* nothing held back: nothing to release */
-	if (st == RS_OK)
-		return rs_intake_outcome(&c->in, in, true, 0, NULL, err);
-	if (st != RS_EREJECT)
+	*out = NULL;
+	if (c->o.on_reject == NULL && st == RS_EREJECT)
+		c->stats.rejected++;
+	if (c->o.on_reject == NULL || st != RS_EREJECT)
 		return st;
 	why = *err;
 	return rs_intake_outcome(&c->in, in, false, failed, &why, err);

@@ -55,6 +55,7 @@ struct rs_classifier {
 	 * downgrade message. */
 	unsigned char flag_owner[RS_MAX_FIRED];
 	const char *downgrade;
+	size_t stage;        /* the last row's stage: counted once it goes out */
 	char delim;          /* the file's delimiter: its decimal mark (rs_fieldmap_decide) */
 	uint32_t told;       /* fields whose reading of "1.234" was said */
 	uint32_t told_formula; /* fields whose ="..." reading was said */
