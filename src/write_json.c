@@ -114,6 +114,28 @@ void rs_json_object(rs_out *o, const rs_json_keys *k, const rs_row *row)
 	rs_out_putc(o, '}');
 }
 
+/*
+ * An unnamed column's key (an empty header cell), from its position: ""
+ * twice would be one key to most readers. "column_2", or "column_2_2" and
+ * on when another column is named so: keys are never twins.
+ */
+static size_t unnamed_key(const rs_row *header, size_t col, char *name, size_t cap)
+{
+	unsigned long k;
+	size_t n = 0, i = 0;
+
+	for (k = 1; k == 1 || i < header->n; k++) {
+		int w = k == 1 ? snprintf(name, cap, "column_%zu", col + 1)
+		               : snprintf(name, cap, "column_%zu_%lu", col + 1, k);
+
+		n = w > 0 ? (size_t)w : 0;
+		for (i = 0; i < header->n; i++)
+			if (header->len[i] == n && memcmp(header->cell[i], name, n) == 0)
+				break;
+	}
+	return n;
+}
+
 rs_status rs_json_keys_init(rs_json_keys *k, rs_out *o, const rs_row *header, rs_error *err)
 {
 	size_t i;
@@ -128,12 +150,9 @@ rs_status rs_json_keys_init(rs_json_keys *k, rs_out *o, const rs_row *header, rs
 			return rs_error_set(err, RS_ELIMIT, 0, "column name %zu is too long for JSON output", i + 1);
 		o->len = 0;
 		if (header->len[i] == 0) {
-			/* An unnamed column (an empty header cell) gets a key from
-			 * its position: "" twice would be one key to most readers. */
-			char name[32];
-			int n = snprintf(name, sizeof name, "column_%zu", i + 1);
+			char name[48];
 
-			out_string(o, name, n > 0 ? (size_t)n : 0);
+			out_string(o, name, unnamed_key(header, i, name, sizeof name));
 		} else {
 			out_string(o, header->cell[i], header->len[i]);
 		}

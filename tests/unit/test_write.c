@@ -391,6 +391,17 @@ static void test_json_names_unnamed_columns_by_position(void **state)
 	EXPECT(write_all(opts(RS_FMT_CSV), 3, h, NULL, 1, c), "id,,\n1,x,y\n");
 }
 
+/* A column named as an unnamed one's key would be: the keys stay apart. */
+static void test_json_unnamed_key_never_twins_a_named_column(void **state)
+{
+	const char *h[] = {"id", "", "column_2", "column_2_2"};
+	const char *c[] = {"1", "x", "y", "z"};
+
+	(void)state;
+	EXPECT(write_all(opts(RS_FMT_JSONL), 4, h, NULL, 1, c),
+	       "{\"id\":\"1\",\"column_2_3\":\"x\",\"column_2\":\"y\",\"column_2_2\":\"z\"}\n");
+}
+
 static void test_json_empty_result_is_empty_array(void **state)
 {
 	const char *h[] = {"id"};
@@ -1143,6 +1154,7 @@ int main(void)
 		cmocka_unit_test(test_json_escapes_a_special_piece_at_any_position),
 		cmocka_unit_test(test_json_escapes_keys),
 		cmocka_unit_test(test_json_names_unnamed_columns_by_position),
+		cmocka_unit_test(test_json_unnamed_key_never_twins_a_named_column),
 		cmocka_unit_test(test_json_empty_result_is_empty_array),
 		cmocka_unit_test(test_jsonl_writes_one_object_per_line),
 		cmocka_unit_test(test_json_strings_round_trip_through_cjson),
