@@ -117,7 +117,8 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out);
  * The ASCII character a full-width form at s[0..n) stands for, 3 bytes of
  * it (U+FF01 .. U+FF5E as '!' .. '~', U+3000 as ' '), or 0: Chinese input
  * methods in full-width mode type ＹＥＳ and ＩＤ. Header names
- * (rs_field_norm) and value words (rs_value_fold) read them by this one rule.
+ * (rs_field_norm), value words (rs_value_fold) and --previous's loose ids
+ * read them by this one rule.
  */
 static inline unsigned char rs_value_fullwidth(const unsigned char *s, size_t n)
 {

@@ -353,8 +353,9 @@ void rs_previous_each(const rs_previous *p, bool rejected,
 
 /*
  * An id as a spreadsheet or a person may reshape it between two months, into
- * b: full-width forms as ASCII (Ｍ０５ is M05), ASCII lowercased, and an id
- * of digits only without its leading zeros (00123 is 123). *key points at it.
+ * b: full-width forms as ASCII (Ｍ０５ is M05: rs_value_fullwidth, but not the
+ * ideographic space), ASCII lowercased, and an id of digits only without its
+ * leading zeros (00123 is 123). *key points at it.
  */
 static size_t loose_key(rs_buf *b, const char *s, size_t n, const char **key)
 {
@@ -363,11 +364,10 @@ static size_t loose_key(rs_buf *b, const char *s, size_t n, const char **key)
 
 	rs_buf_reset(b);
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i], c1 = i + 2 < n ? (unsigned char)s[i + 1] : 0;
-		unsigned cp = i + 2 < n ? (c1 == 0xBC ? 0x20u : 0x60u) + ((unsigned char)s[i + 2] & 0x3Fu) : 0;
+		unsigned char c = (unsigned char)s[i], a;
 
-		if (c == 0xEF && (c1 == 0xBC || c1 == 0xBD) && cp >= 0x21 && cp <= 0x7E) {
-			c = (unsigned char)cp; /* U+FF01..U+FF5E */
+		if (c == 0xEF && (a = rs_value_fullwidth((const unsigned char *)s + i, n - i)) != 0) {
+			c = a; /* U+FF01..U+FF5E */
 			i += 2;
 		}
 		if (c >= 'A' && c <= 'Z')

@@ -296,6 +296,27 @@ static void test_reshaped_ids_are_counted_with_an_example(void **state)
 	rs_previous_free(p);
 }
 
+/* Full-width letters of either row (Ｍ, ｂ) read as their ASCII twins, as
+ * value words read them; the ideographic space does not, unlike in values. */
+static void test_reshaped_ids_read_full_width_letters_not_the_ideographic_space(void **state)
+{
+	static const char last[] = "id,stage\nAB7,stable\nQ 1,stable\n";
+	rs_previous *p = NULL;
+	unsigned long first = 0;
+	rs_buf msg;
+	rs_error e;
+
+	(void)state;
+	rs_buf_init(&msg);
+	assert_int_equal(load("last.csv", last, &p, NULL, &e), RS_OK);
+	(void)visit(p, "\xEF\xBC\xA1\xEF\xBD\x82\xEF\xBC\x97" /* Ａｂ７ */, 2, &first);
+	(void)visit(p, "Q\xE3\x80\x80" "1" /* Q　1 */, 3, &first);
+	assert_int_equal(rs_previous_reshaped(p, RS_LANG_EN, &msg), 1);
+	assert_non_null(strstr(msg.data, "\"AB7\" there"));
+	rs_buf_free(&msg);
+	rs_previous_free(p);
+}
+
 static void test_visit_new_then_repeat_is_duplicate_with_first_line(void **state)
 {
 	rs_previous *p = NULL;
@@ -382,6 +403,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_output_loads_ids_and_stages),
 		cmocka_unit_test(test_reshaped_ids_are_counted_with_an_example),
+		cmocka_unit_test(test_reshaped_ids_read_full_width_letters_not_the_ideographic_space),
 		cmocka_unit_test(test_duplicate_in_a_later_file_names_the_first_file),
 		cmocka_unit_test(test_id_found_with_the_inputs_mapping),
 		cmocka_unit_test(test_jsonl_output_loads),
