@@ -163,9 +163,7 @@ static void shadow_text(const an *x, const uint8_t *t, const size_t *first, char
 		               n ? rs_msg(x->lang, RS_M_AND) : "", range, first[i],
 		               x->r->stages[x->r->dec[first[i]].stage].id);
 		k = strlen(piece);
-		if (k >= size - n) /* as much as fits, ending on a whole character */
-			for (k = size - n - 1; k > 0 && ((unsigned char)piece[k] & 0xC0) == 0x80; k--)
-				;
+		k = rs_utf8_cut(piece, k, size - n - 1); /* as much as fits, in whole characters */
 		memcpy(msg + n, piece, k);
 		msg[n + k] = '\0';
 	}

@@ -55,11 +55,7 @@ rs_status rs_error_set(rs_error *e, rs_status st, unsigned long line,
 
 void rs_error_cut(rs_error *e)
 {
-	size_t k = sizeof e->msg - 4;
-
-	while (k > 0 && ((unsigned char)e->msg[k] & 0xC0) == 0x80) /* not inside a character */
-		k--;
-	memcpy(e->msg + k, "...", 4);
+	memcpy(e->msg + rs_utf8_cut(e->msg, sizeof e->msg, sizeof e->msg - 4), "...", 4);
 }
 
 void rs_error_where(rs_error *e, const char *fmt, ...)

@@ -207,23 +207,16 @@ typedef struct mapctx {
 /* Copies at most cap - 1 bytes of s[0..n) without cutting a UTF-8 character. */
 static void copy_utf8(char *dst, size_t cap, const char *s, size_t n)
 {
-	if (n >= cap) {
-		n = cap - 1;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
+	n = rs_utf8_cut(s, n, cap - 1);
 	memcpy(dst, s, n);
 	dst[n] = '\0';
 }
 
 const char *rs_field_shown(char *buf, size_t cap, const char *s, size_t n)
 {
-	if (n < cap) {
-		copy_utf8(buf, cap, s, n);
-		return buf;
-	}
-	copy_utf8(buf, cap - 3, s, n);
-	strcat(buf, "...");
+	copy_utf8(buf, n < cap ? cap : cap - 3, s, n);
+	if (n >= cap)
+		strcat(buf, "...");
 	return buf;
 }
 

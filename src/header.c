@@ -565,9 +565,7 @@ static rs_status two_rows(rs_intake *t, const rs_row *in, const rs_fieldcfg *cfg
 		return st;
 	if ((e = strstr(a, ")")) == NULL && (e = strstr(a, "）")) == NULL)
 		e = a + strlen(a);
-	while (e - a > 160 && e > a)
-		for (e--; e > a && ((unsigned char)*e & 0xC0) == 0x80; e--)
-			;
+	e = a + rs_utf8_cut(a, (size_t)(e - a), 160);
 	return rs_error_set(err, RS_EUSAGE, in->line,
 	                    "lines %lu and %lu read as one header (a period's cell merged over its "
 	                    "columns, joined to the cells under it), but which period's columns to "

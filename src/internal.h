@@ -121,6 +121,16 @@ static inline uint64_t rs_hash(const char *s, size_t n)
 
 /* Display width of UTF-8 text in terminal columns (CJK wide = 2). */
 size_t rs_display_width(const char *s, size_t n);
+/* How many bytes of s[0..n) to keep in at most max: n when it fits, else max
+ * backed off to the start of the character it would cut (s[max] is read). */
+static inline size_t rs_utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
 /* Whether s[0..n) is well-formed UTF-8 (input.c: no overlongs, surrogates
  * or code points above U+10FFFF). */
 bool rs_utf8_valid(const char *s, size_t n);

@@ -96,8 +96,7 @@ static void syntax_error(rs_ld *l, const char *text, size_t len, size_t pos, con
 	while (pos + n < len && n < 24 && text[pos + n] != '\n' && text[pos + n] != '\r' &&
 	       (unsigned char)text[pos + n] >= 0x20)
 		n++;
-	while (n > 0 && pos + n < len && ((unsigned char)text[pos + n] & 0xC0) == 0x80)
-		n--;
+	n = rs_utf8_cut(text + pos, len - pos, n);
 	if (n == 0)
 		rs_ld_problem(l, "%s at column %lu, at the end of the line", what, col);
 	else

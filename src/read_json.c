@@ -163,24 +163,11 @@ static size_t value_start(const char *s, size_t n)
 	return ws(s, n >= 5 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, n);
 }
 
-/* Up to `max` bytes of s, not cutting a UTF-8 sequence. */
-static int clip(const char *s, size_t max)
-{
-	size_t n = strlen(s);
-
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	return (int)n;
-}
-
-/* "<head>\"<key>\"<tail>" in j->reason, the key cut to 120 bytes. */
+/* "<head>\"<key>\"<tail>" in j->reason, the key cut to 120 bytes in whole characters. */
 static const char *why_key(jrd *j, rs_msg_id why, const char *key)
 {
-	(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, why), clip(key, 120),
-	               key);
+	(void)snprintf(j->reason, sizeof j->reason, rs_msg(j->c->opts->lang, why),
+	               (int)rs_utf8_cut(key, strlen(key), 120), key);
 	return j->reason;
 }
 

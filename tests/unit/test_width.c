@@ -64,6 +64,20 @@ static void test_invalid_bytes_count_one_each_and_stop_at_n(void **state)
 	assert_int_equal(rs_display_width("中文", 3), 2);
 }
 
+/* A cut keeps what fits in whole characters: never a lead byte without its
+ * continuation bytes ("a中b" is a, 3 bytes of 中, b). */
+static void test_utf8_cut_keeps_whole_characters(void **state)
+{
+	static const char s[] = "a\xE4\xB8\xAD" "b";
+	static const size_t want[] = {0, 1, 1, 1, 4, 5, 5};
+	size_t max;
+
+	(void)state;
+	for (max = 0; max < sizeof want / sizeof want[0]; max++)
+		assert_int_equal(rs_utf8_cut(s, 5, max), want[max]);
+	assert_int_equal(rs_utf8_cut(s + 1, 3, 2), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -73,6 +87,7 @@ int main(void)
 		cmocka_unit_test(test_combining_marks_and_zero_width_are_zero),
 		cmocka_unit_test(test_controls_are_zero_and_emoji_two),
 		cmocka_unit_test(test_invalid_bytes_count_one_each_and_stop_at_n),
+		cmocka_unit_test(test_utf8_cut_keeps_whole_characters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
