@@ -139,26 +139,32 @@ static int load_rules(const char *path, bool check, rs_rules **rules)
 	return 0;
 }
 
+/* What a library call built in b, on stdout when it succeeded (st), else
+ * its error; frees b. The exit code. */
+static int print_built(rs_status st, rs_buf *b, const rs_error *err)
+{
+	if (st == RS_OK)
+		fwrite(b->data, 1, b->len, stdout);
+	else
+		cli_error(err);
+	rs_buf_free(b);
+	return finish_stdout(st == RS_OK ? 0 : EXIT_TROUBLE);
+}
+
 static int cmd_rules(const char *path)
 {
 	rs_rules *rules = NULL;
-	rs_error err = {0};
+	rs_error err;
 	rs_buf json;
 	int rc = load_rules(path, true, &rules);
 
-	cli_error_init(&err);
 	if (rc != 0)
 		return rc;
+	cli_error_init(&err);
 	rs_buf_init(&json);
-	if (rs_rules_dump(rules, &json, &err) != RS_OK) {
-		cli_error(&err);
-		rc = EXIT_TROUBLE;
-	} else {
-		fwrite(json.data, 1, json.len, stdout);
-	}
-	rs_buf_free(&json);
+	rc = print_built(rs_rules_dump(rules, &json, &err), &json, &err);
 	rs_rules_free(rules);
-	return finish_stdout(rc);
+	return rc;
 }
 
 static int cmd_validate(const char *path)
@@ -188,18 +194,10 @@ static int cmd_fields(void)
 {
 	rs_buf list;
 	rs_error err;
-	int rc = 0;
 
 	cli_error_init(&err);
 	rs_buf_init(&list);
-	if (rs_fields_list(cli_lang, &list, &err) != RS_OK) {
-		cli_error(&err);
-		rc = EXIT_TROUBLE;
-	} else {
-		fwrite(list.data, 1, list.len, stdout);
-	}
-	rs_buf_free(&list);
-	return finish_stdout(rc);
+	return print_built(rs_fields_list(cli_lang, &list, &err), &list, &err);
 }
 
 /* relstage inspect: the report on stdout, --write-map's file atomically. */
@@ -425,6 +423,15 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	return -1;
 }
 
+/* An unknown option, or one without its value (c is '?' or ':'; arg is the word). */
+static int bad_option(int c, const char *arg)
+{
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
+		                   (char[]){(char)optopt, '\0'});
+	return usage_error(c == ':' ? "option %s needs a value" : "unknown option %s", arg);
+}
+
 /* What kind of file a format writes: -o's name must not say another. */
 static const char *kind_of(rs_format f)
 {
@@ -514,28 +521,16 @@ int main(int argc, char **argv)
 	o.co.maps = o.maps;
 	o.co.ignores = o.ignores;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1) {
-		if (c == '?' || c == ':') {
-			free(o.maps);
-			if (optopt != 0 && strncmp(argv[optind - 1], "--", 2) != 0)
-				return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
-				                   (char[]){(char)optopt, '\0'});
-			return usage_error(c == ':' ? "option %s needs a value" : "unknown option %s",
-			                   argv[optind - 1]);
-		}
-		if ((rc = take_option(c, optarg, &o)) >= 0) {
-			free(o.maps);
-			return rc;
-		}
-	}
-	if ((rc = output_format(&o)) >= 0) {
-		free(o.maps);
-		return rc;
-	}
-	if (o.co.decimal_comma && (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL)) {
-		free(o.maps);
-		return usage_error("%s", "--decimal-comma and --excel=eu are for csv, tsv and table output");
-	}
+	rc = -1;
+	while (rc < 0 && (c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1)
+		rc = c == '?' || c == ':' ? bad_option(c, argv[optind - 1]) : take_option(c, optarg, &o);
+	if (rc < 0)
+		rc = output_format(&o);
+	if (rc < 0 && o.co.decimal_comma &&
+	    (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL))
+		rc = usage_error("%s", "--decimal-comma and --excel=eu are for csv, tsv and table output");
+	if (rc >= 0)
+		goto done;
 	if (o.co.decimal_comma && o.wopts.format == RS_FMT_CSV)
 		o.wopts.delimiter = ';'; /* a decimal comma in a comma-separated file would be quoted */
 	o.ropts.maps = o.maps; /* dot paths into JSON objects are the reader's */
@@ -557,6 +552,7 @@ int main(int argc, char **argv)
 		o.ninputs = (size_t)(argc - inspect);
 		rc = finish_stdout(inspect ? cmd_inspect(&o, rules) : cli_run(&o, rules));
 	}
+done:
 	rs_rules_free(rules);
 	rs_mapfile_free(map);
 	free(o.maps);
