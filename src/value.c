@@ -284,20 +284,21 @@ const rs_word8 rs_value_levels[16] = {
 static size_t num_ascii(const char *s, size_t n, char *out, size_t cap)
 {
 	static const char map[][5] = {
-		"\xEF\xBC\x8E.", "\xEF\xBC\x8C'", "\xEF\xBC\x8B+", "\xEF\xBC\x8D-", "\xE2\x88\x92-",
-		"\xEF\xBC\x85%", "\xE2\x80\xAF ", "\xE2\x80\x89 ", "\xE2\x80\x87 ", "\xE2\x80\x99'",
-		"\xEF\xBC\x88(", "\xEF\xBC\x89)",
+		"\xEF\xBC\x8C'", "\xE2\x88\x92-", "\xE2\x80\xAF ", "\xE2\x80\x89 ", "\xE2\x80\x87 ",
+		"\xE2\x80\x99'",
 	};
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0, k;
+	unsigned char a;
 
 	while (i < n) {
 		if (o + 1 >= cap)
 			return cap;
 		if (u[i] < 0x80) {
 			out[o++] = s[i++];
-		} else if (n - i >= 3 && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) {
-			out[o++] = (char)('0' + u[i + 2] - 0x90); /* ０-９ */
+		} else if (u[i] == 0xEF && (a = rs_value_fullwidth(u + i, n - i)) != 0 &&
+		           strchr("0123456789.+-%()", a) != NULL) {
+			out[o++] = (char)a; /* ０-９ ． ＋ － ％ （ ） */
 			i += 3;
 		} else if (n - i >= 2 && u[i] == 0xC2 && u[i + 1] == 0xA0) {
 			out[o++] = ' ';
