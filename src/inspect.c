@@ -127,23 +127,20 @@ void rs_inspect_fields_json(const rs_classifier *cc, rs_buf *b)
 	rs_buf_puts(b, "{");
 	for (f = 0; m != NULL && f < RS_F_COUNT; f++) {
 		jkey(b, rs_var_name(f), f > 0);
-		if (m->col[f] < 0) {
-			if (m->how[f] < RS_HOW_OFF) {
-				rs_buf_puts(b, "null");
-				continue;
-			}
-			rs_buf_puts(b, "{\"column\":null,\"how\":");
-			rs_buf_json_str(b, rs_how_names[m->how[f]]);
-			rs_buf_puts(b, "}");
+		if (m->col[f] < 0 && m->how[f] < RS_HOW_OFF) {
+			rs_buf_puts(b, "null");
 			continue;
 		}
-		column_text(c, m, f, text, sizeof text);
 		rs_buf_puts(b, "{\"column\":");
-		rs_buf_json_str(b, text);
-		rs_buf_puts(b, ",\"index\":");
-		rs_buf_put_ulong(b, (unsigned long)m->col[f] + 1);
+		if (m->col[f] < 0) {
+			rs_buf_puts(b, "null");
+		} else {
+			column_text(c, m, f, text, sizeof text);
+			rs_buf_json_str(b, text);
+			rs_buf_printf(b, ",\"index\":%lu", (unsigned long)m->col[f] + 1);
+		}
 		jstr(b, "how", rs_how_names[m->how[f]]);
-		if (m->how[f] == RS_HOW_WORDS)
+		if (m->how[f] == RS_HOW_WORDS) /* only with a column (WORDS < OFF) */
 			jstr(b, "words", m->matched[f]);
 		rs_buf_putc(b, '}');
 	}
