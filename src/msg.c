@@ -162,9 +162,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "局长是一个局的负责人：该局就是客户时为高层，只是客户下属的一个局时为"
                         "总监；请写明是哪一种"},
     [RS_M_L_ZHUREN] =
-        {"主任 heads an office (办公室主任), a workshop (车间主任) or a committee: "
-         "write the level (经理, 总监, 高层)",
-         "主任可以是办公室主任、车间主任或委员会主任：请写明职级（经理、总监、高层）"},
+        {"主任 heads an office (办公室主任), a workshop (车间主任) or a committee in a Chinese "
+         "list, and is a senior staff grade below 係長 in a Japanese one: write the level "
+         "(员工, 经理, 总监, 高层)",
+         "主任在中文名单中可以是办公室主任、车间主任或委员会主任，在日文名单中是低于係長的资深员工"
+         "职级：请写明职级（员工、经理、总监、高层）"},
     [RS_M_L_CHIEF] = {"only Chief ... Officer and Chief Executive (首席...官) are C-level; a chief "
                       "engineer, accountant or architect (总工程师, 首席工程师) or a chief "
                       "representative (首席代表) is a senior role of any level: write the "
@@ -177,6 +179,31 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                             "person's title or level (staff, manager, director, executive)",
                             "Head Office 指总部，是地点而不是职级：请写明此人的职位或职级（员工、经理、"
                             "总监、高层）"},
+    [RS_M_L_MD] = {"MD is a managing director (an executive) in British and Indian lists, a "
+                   "medical doctor in a hospital's and a marketing director in some firms: write "
+                   "Managing Director or the level (staff, manager, director, executive); Deputy, "
+                   "Joint and Group MD, and MD beside an executive title (MD & CEO), read as "
+                   "executive",
+                   "MD 在英国和印度的名单中指董事总经理（Managing Director，高层），在医院的名单中指"
+                   "医生（Medical Doctor），在有的公司指市场总监（Marketing Director）：请写明 "
+                   "Managing Director 或职级（员工、经理、总监、高层）；Deputy MD、Joint MD、Group MD "
+                   "以及与高层职位并列的 MD（如 MD & CEO）读作高层"},
+    [RS_M_L_PARTNER] = {"a partner owns a law, audit or consulting firm (its executive), a "
+                        "business partner (HR Business Partner) advises at any level, and a CRM's "
+                        "Partner may be a partner firm's contact: write the level (staff, manager, "
+                        "director, executive); Managing Partner reads as executive",
+                        "Partner 在律师、会计师或咨询事务所指合伙人（高层），Business Partner（如 HR "
+                        "Business Partner）是任何职级都可能担任的支持角色，CRM 中的 Partner 也可能是"
+                        "合作伙伴公司的联系人：请写明职级（员工、经理、总监、高层）；Managing Partner "
+                        "读作高层"},
+    [RS_M_L_HEAD_TRADE] = {"Head Teacher, Head Chef, Head Cashier or Head Nurse names the senior "
+                           "one of a trade, not a rank in purchasing: a head teacher heads a "
+                           "school, a head chef a kitchen, a head cashier the tills, a head nurse "
+                           "a ward; write the level (staff, manager, director, executive)",
+                           "Head Teacher（校长）、Head Chef（主厨）、Head Cashier（收银主管）、Head "
+                           "Nurse（护士长）指某一行当中资历最高的人，不是采购方面的职级：校长领导一所"
+                           "学校，主厨领导一个厨房，收银主管管理收银台，护士长管理一个病区；请写明职级"
+                           "（员工、经理、总监、高层）"},
     [RS_M_OPT_NONE] = {"option \"%s\"%s names no cooperation signal relstage reads (relstage "
                        "fields lists the options); name its signal in a map file's options, or, if the "
                        "column is no list of them, --ignore it",

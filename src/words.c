@@ -72,6 +72,9 @@ static const vocab words[] = {
 	{"gm", 'l', 4, W_END | W_FIRST | W_UNIT}, {"egm", 'l', 4, W_END | W_FIRST}, /* executive GM */
 	{"副总", 'l', 4, W_SUFFIX}, {"决策层", 'l', 4, W_SUFFIX},
 	{"法定代表人", 'l', 4, W_SUFFIX}, {"社长", 'l', 4, W_SUFFIX}, {"取締役", 'l', 4, W_SUFFIX},
+	/* Japan's board: 会長 (the chairman; 副会長), 専務 and 常務 (senior and plain managing
+	 * directors, 専務取締役, 常務取締役), as 社長 and 取締役 */
+	{"会长", 'l', 4, W_SUFFIX}, {"専务", 'l', 4, W_SUFFIX}, {"常务", 'l', 4, W_SUFFIX},
 	{"法人", 'l', 4, W_CELL}, {"法人代表", 'l', 4, W_CELL}, /* its colloquial name; not 法人股东 */
 	{"役员", 'l', 4, W_SUFFIX}, {"board member", 'l', 4, W_END},
 	{"vorstandsvorsitzender", 'l', 4, W_END}, {"vorstandsvorsitzende", 'l', 4, W_END},
@@ -81,6 +84,8 @@ static const vocab words[] = {
 	{"geschäftsführender gesellschafter", 'l', 4, W_END}, /* a managing owner */
 	{"geschäftsführende gesellschafterin", 'l', 4, W_END},
 	{"co owner", 'l', 4, W_END}, {"proprietor", 'l', 4, W_END}, {"managing partner", 'l', 4, W_END},
+	/* MD alone is refused (unclear[]); qualified so, only a managing director */
+	{"deputy md", 'l', 4, W_END}, {"joint md", 'l', 4, W_END}, {"group md", 'l', 4, W_END},
 	{"执行长", 'l', 4, W_SUFFIX}, {"财务长", 'l', 4, W_SUFFIX}, {"营运长", 'l', 4, W_SUFFIX},
 	{"技术长", 'l', 4, W_SUFFIX}, {"资讯长", 'l', 4, W_SUFFIX}, {"行销长", 'l', 4, W_SUFFIX},
 	/* Taiwan's C-level: 執行長 CEO, 財務長 CFO, 營運長 COO, 技術長 CTO, 資訊長 CIO, 行銷長 CMO */
@@ -92,6 +97,9 @@ static const vocab words[] = {
 	{"leiterin", 'l', 3, W_SUFFIX | W_FIRST}, {"总监", 'l', 3, W_SUFFIX},
 	{"部长", 'l', 3, W_SUFFIX}, {"厂长", 'l', 3, W_SUFFIX}, {"department head", 'l', 3, W_END},
 	{"处长", 'l', 3, W_SUFFIX}, /* a state-owned firm's division head (处级) */
+	{"次长", 'l', 3, W_SUFFIX}, /* Japan's 次長: 部長's deputy, as 副部长 and 副总监 are 3 */
+	/* holds Prokura, signs for the firm: a senior manager, not its Geschäftsführung */
+	{"prokurist", 'l', 3, W_SUFFIX | W_FIRST}, {"prokuristin", 'l', 3, W_SUFFIX | W_FIRST},
 	{"协理", 'l', 3, W_SUFFIX}, /* Taiwan: above 经理, below 副总 (an AVP) */
 	{"country manager", 'l', 3, W_END}, {"plant manager", 'l', 3, W_END}, /* as Country GM, 厂长 */
 	{"正处", 'l', 3, 0}, {"副处", 'l', 3, 0}, {"调研员", 'l', 3, W_SUFFIX}, /* 处级 ranks */
@@ -454,8 +462,9 @@ static bool former_title(const char *s, size_t n)
 	 * 目标客户经理: the planning department, the target accounts) */
 	static const char *const zh_first[] = {"未", "尚未", "待", "计划拜访", "计划接触", "计划约见",
 	                                       "目标:", "目标：", NULL};
-	/* right before a title: 原总经理 and 非高层, not 原料采购经理, 非洲区经理, 无锡 */
-	static const char *const zh_before[] = {"原", "前", "非", "无", "不是", "没有", NULL};
+	/* right before a title: 原总经理 and 非高层, not 原料采购经理, 非洲区经理, 无锡;
+	 * 元 is Japan's "former" (元社長, 元部長) */
+	static const char *const zh_before[] = {"原", "前", "元", "非", "无", "不是", "没有", NULL};
 	const char *const *m;
 	const vocab *w;
 	size_t i, k;
@@ -487,7 +496,10 @@ static bool former_title(const char *s, size_t n)
 /*
  * Titles whose level hangs on what the cell does not say, refused with why
  * (a map file's values can give one its level): "Chief of Staff",
- * "Executive Director" and "Head Office" (a place: "Head Office Buyer") lead a title, 局长 and 主任 end its head (副局长, 办公室主任; not 主任助理).
+ * "Executive Director", "MD", "Head Office" (a place: "Head Office Buyer")
+ * and "Head" before a trade ("Head Chef") lead a title; 局长, 主任 and
+ * "Partner" end its head (副局长, 办公室主任, "HR Business Partner"; not
+ * 主任助理), unless a longer word of the table ends it ("Managing Partner").
  */
 static const struct unclear {
 	const char *w;
@@ -497,6 +509,17 @@ static const struct unclear {
     {"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
     {"executive director", true, RS_M_L_EXEC_DIRECTOR},
     {"head office", true, RS_M_L_HEAD_OFFICE}, /* not a Head of ...: "Head" reads director */
+    /* the senior one of a trade, whose rank is the organisation's: "Head Buyer"
+     * and "Head of ..." (a function) stay director */
+    {"head teacher", true, RS_M_L_HEAD_TRADE},
+    {"head chef", true, RS_M_L_HEAD_TRADE},
+    {"head cook", true, RS_M_L_HEAD_TRADE},
+    {"head cashier", true, RS_M_L_HEAD_TRADE},
+    {"head teller", true, RS_M_L_HEAD_TRADE},
+    {"head nurse", true, RS_M_L_HEAD_TRADE},
+    {"head waiter", true, RS_M_L_HEAD_TRADE},
+    {"md", true, RS_M_L_MD}, /* managing director, medical doctor, marketing director */
+    {"partner", false, RS_M_L_PARTNER},
     {"局长", false, RS_M_L_JUZHANG},
     {"主任", false, RS_M_L_ZHUREN},
     {"总工程师", false, RS_M_L_CHIEF},
@@ -543,6 +566,20 @@ static int chief_title(const char *s, size_t n)
 	return -1;
 }
 
+/* Does a level word of the table longer than k bytes end the head s[0..h)? */
+static bool longer_end(const char *s, size_t h, size_t k)
+{
+	const vocab *w;
+	size_t m;
+
+	for (w = words; w < words + NWORDS; w++)
+		if (w->kind == 'l' && (w->how & (W_END | W_SUFFIX)) && (m = strlen(w->w)) > k &&
+		    m <= h && memcmp(s + h - m, w->w, m) == 0 &&
+		    (m == h || (w->how & W_SUFFIX) || s[h - m - 1] == ' '))
+			return true;
+	return false;
+}
+
 /* The folded title s[0..n) is one of unclear[]: its reason, else NULL. */
 static const char *unclear_title(const char *s, size_t n)
 {
@@ -552,7 +589,8 @@ static const char *unclear_title(const char *s, size_t n)
 		k = strlen(unclear[i].w);
 		if (unclear[i].first ? k <= n && memcmp(s, unclear[i].w, k) == 0 &&
 		                           (k == n || !word_byte((unsigned char)s[k]))
-		                     : k <= h && memcmp(s + h - k, unclear[i].w, k) == 0)
+		                     : k <= h && memcmp(s + h - k, unclear[i].w, k) == 0 &&
+		                           !longer_end(s, h, k))
 			return rs_msg(RS_LANG_EN, unclear[i].why); /* fields.c words it in --lang */
 	}
 	return chief_title(s, n) < 0 ? rs_msg(RS_LANG_EN, RS_M_L_CHIEF) : NULL;
@@ -756,12 +794,15 @@ static size_t narrow_full_width(const char *s, size_t n, char *out)
  * highest of them when every item reads as a level; else the cell is one
  * title, read by its head ("Director, Procurement", "Sales & Marketing
  * Director"). After " to " the rest is whose title it is ("Assistant to
- * the CEO and CFO"), no other item.
+ * the CEO and CFO"), no other item. An item whose level the title does not
+ * tell (unclear[]: "MD & CEO", "Owner & Head Chef") is at most an
+ * executive's, so beside an executive the cell is executive; else refused.
  */
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 {
 	size_t i, start = 0, k, items = 0, len;
 	int best = 0, v;
+	bool unclear_item = false;
 	const char *item;
 	char narrow[256];
 
@@ -776,10 +817,11 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 		item = s + start;
 		len = i - start;
 		rs_value_trim(&item, &len);
-		if (len > 0 && one_level(item, len, &v) != RS_PARSE_OK) /* "经理,主任": refused */
-			return rs_value_level_unclear(item, len) ? RS_PARSE_BAD
-			                                         : one_level(s, n, out);
-		if (len > 0) { /* an empty item is none */
+		if (len > 0 && one_level(item, len, &v) != RS_PARSE_OK) {
+			if (rs_value_level_unclear(item, len) == NULL)
+				return one_level(s, n, out);
+			unclear_item = true; /* "经理,主任": refused, "CEO,主任" executive */
+		} else if (len > 0) { /* an empty item is none */
 			best = v > best ? v : best;
 			items++;
 		}
@@ -788,6 +830,8 @@ rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 		start = i + k;
 		i = start - 1;
 	}
+	if (unclear_item)
+		return best == 4 ? (*out = 4, RS_PARSE_OK) : RS_PARSE_BAD;
 	if (items < 2)
 		return one_level(s, n, out);
 	return *out = best, RS_PARSE_OK;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fields_impl.h"
+#include "msg.h"
 
 /* 1 yes, 0 no, -1 empty, -2 refused. */
 static int yesno(const char *s)
@@ -280,7 +281,8 @@ static void test_chief_is_executive_only_in_c_level_titles(void **state)
 	LEVEL("Chief Engineer", -2); LEVEL("Chief Accountant", -2); LEVEL("Chief Staff Engineer", -2);
 	LEVEL("Chief Designer", -2); LEVEL("Chief Architect", -2); LEVEL("Chief Engineer, Plant 2", -2);
 	LEVEL("Deputy Chief Engineer", -2); LEVEL("Chief Executive Assistant", -2);
-	LEVEL("Chief Financial Officer Assistant", -2); LEVEL("VP & Chief Engineer", -2);
+	LEVEL("Chief Financial Officer Assistant", -2); LEVEL("Manager & Chief Engineer", -2);
+	LEVEL("VP & Chief Engineer", 4); /* a VP, whatever a chief engineer's level */
 	LEVEL("总工程师", -2); LEVEL("副总工程师", -2); LEVEL("Manager, Chief Engineer", -2);
 	LEVEL("Chief Financial Officer", 4); LEVEL("Chief Executive Officer", 4);
 	LEVEL("Chief Executive", 4); LEVEL("Chief Executive, Acme", 4); LEVEL("Chief Officer", 4);
@@ -392,6 +394,75 @@ static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
 	LEVEL("Head Office", -2); LEVEL("Head Office Buyer", -2); LEVEL("HEAD OFFICE", -2);
 	assert_non_null(strstr(rs_value_level_unclear("Head Office Buyer", 17), "headquarters"));
 	LEVEL("Head of Procurement", 3); LEVEL("Head of Office", 3); LEVEL("Head", 3);
+}
+
+/* Japan's ranks on the scale 董事长/总经理/副总, 总监/部长, 经理/主管, 专员 has:
+ * the board (会長, 社長, 副社長, 専務, 常務, 取締役) executive; 本部長, 部長
+ * and 部長's deputy 次長 director (as 副部长, 副总监); 課長 and 係長 manager;
+ * 担当 staff. 主任 is a senior staff grade in Japan and heads an office or
+ * a workshop in China: the cell does not tell which, refused saying both. */
+static void test_japanese_ranks_read_on_the_chinese_scale(void **state)
+{
+	(void)state;
+	LEVEL("会長", 4); LEVEL("代表取締役会長", 4); LEVEL("副会長", 4); LEVEL("社長", 4);
+	LEVEL("副社長", 4); LEVEL("代表取締役社長", 4); LEVEL("専務", 4); LEVEL("専務取締役", 4);
+	LEVEL("常務", 4); LEVEL("常務取締役", 4); LEVEL("取締役", 4); LEVEL("常务副总经理", 4);
+	LEVEL("本部長", 3); LEVEL("部長", 3); LEVEL("購買部長", 3); LEVEL("次長", 3);
+	LEVEL("購買部次長", 3); LEVEL("課長", 2); LEVEL("資材課長", 2); LEVEL("係長", 2);
+	LEVEL("担当", 1); LEVEL("担当者", 1); LEVEL("購買担当", 1); LEVEL("元部長", -2); LEVEL("元社長", -2);
+	LEVEL("董事长", 4); LEVEL("副总", 4); LEVEL("总监", 3); LEVEL("主管", 2); LEVEL("专员", 1);
+	LEVEL("主任", -2); LEVEL("購買主任", -2);
+	assert_non_null(strstr(rs_value_level_unclear("主任", 6), "Japanese"));
+	assert_non_null(strstr(rs_msg(RS_LANG_ZH, RS_M_L_ZHUREN), "日文"));
+}
+
+/* A Prokurist signs for the firm: a senior manager, not its management
+ * board (Geschäftsführer, Vorstand); the other German ranks as before. */
+static void test_german_ranks_and_the_prokurist(void **state)
+{
+	(void)state;
+	LEVEL("Prokurist", 3); LEVEL("Prokuristin", 3); LEVEL("Prokurist Einkauf", 3);
+	LEVEL("Gesamtprokurist", 3); LEVEL("Einkaufsleiter, Prokurist", 3);
+	LEVEL("Geschäftsführer", 4); LEVEL("Vorstand", 4); LEVEL("Vorstandsvorsitzender", 4);
+	LEVEL("Vorstandsvorsitzende", 4); LEVEL("Bereichsleiter", 3); LEVEL("Abteilungsleiter", 3);
+	LEVEL("Teamleiter", 2); LEVEL("Sachbearbeiter", 1); LEVEL("Sachbearbeiterin Einkauf", 1);
+	LEVEL("Einkäufer", 1); LEVEL("Einkäuferin", 1); LEVEL("Einkaufsleiter", 3);
+	LEVEL("Leiter Einkauf", 3); LEVEL("Ehemaliger Prokurist", -2);
+}
+
+/* MD is a managing director, a medical doctor or a marketing director:
+ * alone refused saying so; Deputy, Joint and Group MD (a company's), and
+ * MD beside an executive title, executive. A partner owns a law or audit
+ * firm, advises (HR Business Partner) or is a partner firm's contact:
+ * refused, Managing Partner executive. Head Teacher, Head Chef, Head
+ * Cashier and Head Nurse are a trade's senior, refused; "Head Buyer" and
+ * "Head of ..." stay director. A title refused so beside an executive one
+ * is executive (at most an executive's), else the cell is refused. */
+static void test_md_partner_and_a_trade_s_head_say_why(void **state)
+{
+	(void)state;
+	LEVEL("MD", -2); LEVEL("md", -2); LEVEL("MD, Procurement", -2); LEVEL("MD & Buyer", -2);
+	LEVEL("Deputy MD", 4); LEVEL("Joint MD", 4); LEVEL("Group MD", 4);
+	LEVEL("MD & CEO", 4); LEVEL("CEO & MD", 4); LEVEL("Chairman & MD", 4); LEVEL("MD/CEO", 4);
+	LEVEL("Managing Director", 4); LEVEL("Former MD", -2);
+	assert_non_null(strstr(rs_value_level_unclear("MD", 2), "medical doctor"));
+	assert_non_null(strstr(rs_value_level_unclear("MD & Buyer", 10), "medical doctor"));
+	assert_null(rs_value_level_unclear("Deputy MD", 9));
+	LEVEL("Partner", -2); LEVEL("Senior Partner", -2); LEVEL("HR Business Partner", -2);
+	LEVEL("Partner, Procurement", -2); LEVEL("Managing Partner", 4);
+	LEVEL("Senior Managing Partner", 4); LEVEL("Partner Manager", 2);
+	assert_non_null(strstr(rs_value_level_unclear("HR Business Partner", 19), "law, audit"));
+	assert_null(rs_value_level_unclear("Managing Partner", 16));
+	LEVEL("Head Teacher", -2); LEVEL("Head Chef", -2); LEVEL("Head Cashier", -2);
+	LEVEL("Head Nurse", -2); LEVEL("HEAD CHEF", -2); LEVEL("Head-Teacher", -2);
+	LEVEL("Head Chef & Buyer", -2); LEVEL("Owner & Head Chef", 4); LEVEL("Head Chef, Owner", 4);
+	LEVEL("Head Buyer", 3); LEVEL("Head of Procurement", 3); LEVEL("Head", 3);
+	LEVEL("Head of Catering", 3);
+	assert_non_null(strstr(rs_value_level_unclear("Head Nurse", 10), "senior one of a trade"));
+	assert_non_null(strstr(rs_msg(RS_LANG_ZH, RS_M_L_HEAD_TRADE), "护士长"));
+	assert_non_null(strstr(rs_msg(RS_LANG_ZH, RS_M_L_MD), "医生"));
+	assert_non_null(strstr(rs_msg(RS_LANG_ZH, RS_M_L_PARTNER), "合伙人"));
+	LEVEL("CEO, 主任", 4); LEVEL("Chief of Staff & CFO", 4);
 }
 
 /* A German compound title followed by its department reads by the compound
@@ -595,6 +666,9 @@ int main(void)
 		cmocka_unit_test(test_titles_from_taiwan_japan_germany_and_owners),
 		cmocka_unit_test(test_titles_joined_by_and_are_the_higher),
 		cmocka_unit_test(test_german_leiter_titles),
+		cmocka_unit_test(test_japanese_ranks_read_on_the_chinese_scale),
+		cmocka_unit_test(test_german_ranks_and_the_prokurist),
+		cmocka_unit_test(test_md_partner_and_a_trade_s_head_say_why),
 		cmocka_unit_test(test_faren_is_an_executive_only_as_the_whole_cell),
 		cmocka_unit_test(test_a_secretary_is_not_her_boss),
 		cmocka_unit_test(test_cooperation_options_name_their_field),
