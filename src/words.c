@@ -503,33 +503,36 @@ static bool former_title(const char *s, size_t n)
  */
 static const struct unclear {
 	const char *w;
+	size_t k; /* strlen(w) */
 	bool first;
 	rs_msg_id why;
 } unclear[] = {
-    {"chief of staff", true, RS_M_L_CHIEF_OF_STAFF},
-    {"executive director", true, RS_M_L_EXEC_DIRECTOR},
-    {"head office", true, RS_M_L_HEAD_OFFICE}, /* not a Head of ...: "Head" reads director */
+#define U(w, first, why) {w, sizeof w - 1, first, why}
+    U("chief of staff", true, RS_M_L_CHIEF_OF_STAFF),
+    U("executive director", true, RS_M_L_EXEC_DIRECTOR),
+    U("head office", true, RS_M_L_HEAD_OFFICE), /* not a Head of ...: "Head" reads director */
     /* the senior one of a trade, whose rank is the organisation's: "Head Buyer"
      * and "Head of ..." (a function) stay director */
-    {"head teacher", true, RS_M_L_HEAD_TRADE},
-    {"head chef", true, RS_M_L_HEAD_TRADE},
-    {"head cook", true, RS_M_L_HEAD_TRADE},
-    {"head cashier", true, RS_M_L_HEAD_TRADE},
-    {"head teller", true, RS_M_L_HEAD_TRADE},
-    {"head nurse", true, RS_M_L_HEAD_TRADE},
-    {"head waiter", true, RS_M_L_HEAD_TRADE},
-    {"md", true, RS_M_L_MD}, /* managing director, medical doctor, marketing director */
-    {"partner", false, RS_M_L_PARTNER},
-    {"局长", false, RS_M_L_JUZHANG},
-    {"主任", false, RS_M_L_ZHUREN},
-    {"总工程师", false, RS_M_L_CHIEF},
-    {"assistant general manager", true, RS_M_L_AGM},
-    {"assistant gm", true, RS_M_L_AGM},
-    {"总经理助理", false, RS_M_L_AGM},
-    {"总裁助理", false, RS_M_L_AGM},
-    {"董事长助理", false, RS_M_L_AGM},
-    {"特助", false, RS_M_L_AGM}, /* Taiwan's special assistant, 特别助理: the boss's right hand */
-    {"特别助理", false, RS_M_L_AGM},
+    U("head teacher", true, RS_M_L_HEAD_TRADE),
+    U("head chef", true, RS_M_L_HEAD_TRADE),
+    U("head cook", true, RS_M_L_HEAD_TRADE),
+    U("head cashier", true, RS_M_L_HEAD_TRADE),
+    U("head teller", true, RS_M_L_HEAD_TRADE),
+    U("head nurse", true, RS_M_L_HEAD_TRADE),
+    U("head waiter", true, RS_M_L_HEAD_TRADE),
+    U("md", true, RS_M_L_MD), /* managing director, medical doctor, marketing director */
+    U("partner", false, RS_M_L_PARTNER),
+    U("局长", false, RS_M_L_JUZHANG),
+    U("主任", false, RS_M_L_ZHUREN),
+    U("总工程师", false, RS_M_L_CHIEF),
+    U("assistant general manager", true, RS_M_L_AGM),
+    U("assistant gm", true, RS_M_L_AGM),
+    U("总经理助理", false, RS_M_L_AGM),
+    U("总裁助理", false, RS_M_L_AGM),
+    U("董事长助理", false, RS_M_L_AGM),
+    U("特助", false, RS_M_L_AGM), /* Taiwan's special assistant, 特别助理: the boss's right hand */
+    U("特别助理", false, RS_M_L_AGM),
+#undef U
 };
 
 /* Where the word w (folded) is in s[0..n), or n. */
@@ -586,8 +589,9 @@ static const char *unclear_title(const char *s, size_t n)
 	size_t i, k, h = head_len(s, n);
 
 	for (i = 0; i < sizeof unclear / sizeof unclear[0]; i++) {
-		k = strlen(unclear[i].w);
-		if (unclear[i].first ? k <= n && memcmp(s, unclear[i].w, k) == 0 &&
+		k = unclear[i].k;
+		if (unclear[i].first ? k <= n && s[0] == unclear[i].w[0] &&
+		                           memcmp(s, unclear[i].w, k) == 0 &&
 		                           (k == n || !word_byte((unsigned char)s[k]))
 		                     : k <= h && memcmp(s + h - k, unclear[i].w, k) == 0 &&
 		                           !longer_end(s, h, k))
