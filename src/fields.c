@@ -65,20 +65,23 @@ rs_kind rs_var_kind(int var)
 
 /*
  * The built-in names: the first table's, plus the headers that Salesforce,
- * HubSpot, Dynamics 365, Zoho, Pipedrive, Kingdee, Yonyou, 纷享销客, 销售易 and SAP
- * Business One (CardCode, CardName) exports, and German Excel lists, use for these fields when each is unambiguous (a name that could
- * be another field's, such as "Account Number", is left to the words in
+ * HubSpot, Dynamics 365, Zoho, Pipedrive, Kingdee, Yonyou, 纷享销客, 销售易, SAP
+ * Business One (CardCode, CardName) and Japanese (取引先コード, 得意先名)
+ * exports, and German Excel lists, use for these fields when each is
+ * unambiguous (a name that could be another field's, such as "Account
+ * Number", is left to the words in
  * fields_words.c). Matched after the same normalisation as header cells
  * (rs_field_norm: "是否关键人" is 关键人, "# of Contacts" #_of_contacts).
  */
 static const char *const al_id[] = {"account_id", "customer_id", "客户编号", "客户ID", "客户代码",
                                    "record_id", "客户编码", "kundennummer", "kundennr", "kunden_nr",
                                    "debitorennummer", "debitor", "internal_id", "cardcode", "bp_code",
-                                   "business_partner_code", NULL};
+                                   "business_partner_code", "取引先コード", "得意先コード", "顧客コード",
+                                   NULL};
 static const char *const al_name[] = {"account_name", "customer_name", "company", "客户名称", "客户名",
                                      "company_name", "organization_name", "单位名称", "公司名称",
                                      "firma", "firmenname", "kundenname", "name_1", "cardname", "bp_name",
-                                     "business_partner_name", NULL};
+                                     "business_partner_name", "取引先名", "得意先名", "顧客名", NULL};
 static const char *const al_share[] = {"share", "share_of_wallet", "wallet_share", "采购份额", "份额", "anteil",
                                       "anteil_am_einkauf", "lieferanteil", NULL};
 static const char *const al_sales[] = {"revenue", "our_revenue", "sales", "我方销售额", "销售额", "umsatz", NULL};
@@ -372,9 +375,17 @@ static bool put(char *buf, size_t cap, const char *s)
 	return true;
 }
 
+/* Does s hold kana (U+3040 .. U+30FF): a Japanese name, not a Chinese one? */
+static bool has_kana(const char *s)
+{
+	return strstr(s, "\xE3\x81") != NULL || strstr(s, "\xE3\x82") != NULL ||
+	       strstr(s, "\xE3\x83") != NULL;
+}
+
 /* "purchase_share (or share, ...)": the names a column may have to give f,
- * as many as fit, ", ..." for the rest. In Chinese only the Chinese names, "等" for the others: all of them make
- * a Chinese error longer than rs_error's msg, and relstage fields has them. */
+ * as many as fit, ", ..." for the rest. In Chinese only the Chinese names,
+ * "等" for the others: all of them make a Chinese error longer than
+ * rs_error's msg, and relstage fields has them. */
 static const char *names_of(int f, rs_lang g, char *buf, size_t cap)
 {
 	const char *const *a;
@@ -385,7 +396,7 @@ static const char *names_of(int f, rs_lang g, char *buf, size_t cap)
 	for (a = aliases[f]; *a; a++) {
 		size_t had = strlen(buf);
 
-		if (zh && (unsigned char)**a < 0x80) {
+		if (zh && ((unsigned char)**a < 0x80 || has_kana(*a))) {
 			more = true;
 			continue;
 		}
@@ -736,9 +747,16 @@ static size_t word_columns(const mapctx *c, int f, int mode, char *list, size_t 
 			continue;
 		/* "Customer (Nr.)" is no name (its bracket, dropped from full, says
 		 * a code); when no id was found it may still be named as the id's */
-		if (mode == RS_WORDS_ALONE && c->m->col[RS_F_ID] >= 0 &&
+		if (mode == RS_WORDS_ALONE && f == RS_F_NAME && c->m->col[RS_F_ID] >= 0 &&
 		    rs_field_id_bracket(c->h->cell[col], c->h->len[col]))
 			continue;
+		/* The weak rules rank: "External ID" before "Reference" before "Nr." */
+		if (mode == RS_WORDS_ALONE && n > 0 && r != *rule) {
+			if (r > *rule)
+				continue;
+			n = 0;
+			list[0] = '\0';
+		}
 		if (n++ == 0) {
 			*cand = (long)col;
 			*rule = r;
@@ -770,6 +788,11 @@ static void apply_words(mapctx *c)
 		 * a name's: not without an id (it may be the id's column), nor a
 		 * JSON key (an API's "customer" is a reference: an id, an object). */
 		if (ncand == 0 && f == RS_F_NAME && c->m->col[RS_F_ID] >= 0 && !c->cfg->keys)
+			ncand = word_columns(c, f, RS_WORDS_ALONE, list, sizeof list, &cand, &rule);
+		/* And an ERP's generic code header, "Reference", "Nr.": only when
+		 * nothing else gives the id, and not a JSON key (an API's
+		 * "reference" may point at another record). */
+		if (ncand == 0 && f == RS_F_ID && !c->cfg->keys)
 			ncand = word_columns(c, f, RS_WORDS_ALONE, list, sizeof list, &cand, &rule);
 		if (ncand == 1) {
 			c->m->col[f] = cand;

@@ -26,7 +26,8 @@ typedef struct word_rule {
 } word_rule;
 
 /* Or'ed into a rule's field: the whole header is one word of group[0]
- * (RS_WORDS_ALONE). */
+ * (RS_WORDS_ALONE; only the first word it holds is tried: longer words
+ * first). */
 #define ALONE 0x80
 
 #define CUSTOMER "customer|customers|account|organization|organisation|org|company|client|" \
@@ -48,13 +49,23 @@ static const word_rule rules_table[] = {
 	{RS_F_ID, {CUSTOMER, "id|#|no|nr|number|num|code|编码|编号|代码|代号|号码"},
 	 NOT_PERSON "|phone|tax|vat|bank|zip|postal|电话|税号|银行"},
 	{RS_F_ID, {"accountid|customerid|companyid"}, NOT_PERSON}, /* Dynamics 365, HubSpot's API */
+	/* Generic code headers an ERP writes for its own records: Odoo's
+	 * "External ID" (__export__.res_partner_42, never empty), then its
+	 * "Reference" (ref, may be empty), then Dynamics NAV's and Business
+	 * Central's "Nr."/"No." (beside "Name"). Each the whole header, taken
+	 * only when no name, alias or word above gives the id (fields.c), the
+	 * first rule's column before a later one's: they could be any list's
+	 * reference or running number otherwise. */
+	{RS_F_ID | ALONE, {"external_id|externe_id"}, NULL},
+	{RS_F_ID | ALONE, {"internal_reference|interne_referenz|reference|referenz"}, NULL},
+	{RS_F_ID | ALONE, {"nr|no"}, NULL},
 	{RS_F_NAME, {CUSTOMER, "name|名称|名字|全称"}, NOT_PERSON "|domain|short|简称|域名"},
 	/* A display name's header as exports write it ("Customer", "Kunde", 客户),
 	 * as often a code's: taken only when nothing else gives the name and an
 	 * id was found (fields.c). A word held in a later one comes after it. */
 	{RS_F_NAME | ALONE, {"customer|client|organization|organisation|kunde|unternehmen|"
 	                     "cliente|empresa|société|entreprise|klant|客户单位|往来单位|购货单位|客户|"
-	                     "企业|顾客"}, NULL},
+	                     "企业|顾客|display_name"}, NULL}, /* Odoo's display_name */
 	{RS_F_PURCHASE_SHARE, {"share|wallet|sow|anteil|份额|占比|占有率"},
 	 "market|voice|size|capital|市场|" RIVAL "|" NOT_NOW},
 	{RS_F_OUR_SALES,
@@ -429,7 +440,10 @@ size_t rs_field_words(int field, rs_lang g, char *buf, size_t cap)
 			continue;
 		for (gr = 0; gr < 3 && r->group[gr] != NULL; gr++)
 			have = append(buf, cap, have,
-			              (r->field & ALONE) ? rs_msg(g, RS_M_F_ALONE)
+			              (r->field & ALONE) && i > 0 && rules_table[i - 1].field == r->field
+			                  ? rs_msg(g, RS_M_F_ALONE_NEXT)
+			              : (r->field & ALONE) && field == RS_F_ID ? rs_msg(g, RS_M_F_ALONE_ID)
+			              : (r->field & ALONE)                     ? rs_msg(g, RS_M_F_ALONE)
 			              : gr > 0           ? rs_msg(g, RS_M_F_PLUS)
 			              : have > 0         ? rs_msg(g, RS_M_F_THEN)
 			                                 : "(",

@@ -465,6 +465,9 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_F_NOT] = {", not (", "，但不含 ("},
     [RS_M_F_ALONE] = {"; or, when an id is found and nothing above gives it, a header that is only one of (",
                       "；已找到 id 而以上都不匹配时，列名恰为其中之一亦可 ("},
+    [RS_M_F_ALONE_ID] = {"; or, when nothing above gives it, a header that is only one of (",
+                         "；以上都不匹配时，列名恰为其中之一亦可 ("},
+    [RS_M_F_ALONE_NEXT] = {", then (", "，其次 ("},
     [RS_M_F_VALUES] = {"\nValues (any case; a level may also be a job title, read by its head word:\n"
                        "\"VP of Sales\", \"Head of Purchasing\", \"Purchasing Manager\", 采购经理):\n",
                        "\n取值（不区分大小写；层级也可以写职务名称，按其中心词读取：\n"

@@ -67,7 +67,8 @@ typedef enum rs_msg_id {
 	/* relstage fields (fields_list.c): the kinds in rs_kind's order, then an option;
 	 * the labels; the words' connectives (fields_words.c); the values' lines */
 	RS_M_F_TEXT, RS_M_F_NUMBER, RS_M_F_BOOL, RS_M_F_LEVEL, RS_M_F_OPTION, RS_M_F_ALIASES,
-	RS_M_F_WORDS, RS_M_F_PLUS, RS_M_F_THEN, RS_M_F_NOT, RS_M_F_ALONE, RS_M_F_VALUES, RS_M_F_YES,
+	RS_M_F_WORDS, RS_M_F_PLUS, RS_M_F_THEN, RS_M_F_NOT, RS_M_F_ALONE, RS_M_F_ALONE_ID,
+	RS_M_F_ALONE_NEXT, RS_M_F_VALUES, RS_M_F_YES,
 	RS_M_F_NO, RS_M_F_UNIT_GM, RS_M_F_OPTIONS,
 	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c, cli_run.c) */
 	RS_M_E_NO_ID, RS_M_E_ID_MAYBE, RS_M_E_AMB, RS_M_E_FOUND, RS_M_E_NO_SHARE, RS_M_E_BOTH_GIVE,

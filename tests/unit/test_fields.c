@@ -877,6 +877,55 @@ static void test_a_lone_customer_header_never_takes_the_place_of_the_id(void **s
 	rs_buf_free(&notes);
 }
 
+/* An ERP's generic code header gives the id only when nothing else does:
+ * Odoo's "External ID" before its "Reference", both before Dynamics NAV's
+ * "Nr."; Japanese 得意先コード and 取引先名 are built-in names. A better id
+ * column beside them wins without a clash; two of one rank are named. */
+static void test_an_erp_code_header_is_the_id_only_when_nothing_better_is(void **state)
+{
+	char b[512];
+	rs_fieldcfg cfg;
+	trow h;
+	rs_error err;
+	rs_fieldmap *m = NULL;
+
+	(void)state;
+	assert_string_equal(found("Nr.|Name|Ort|Anteil", b, sizeof b), "id=1w name=2n purchase_share=4a");
+	assert_string_equal(found("No.|Name|Share", b, sizeof b), "id=1w name=2n purchase_share=3a");
+	assert_string_equal(found("Display Name|Reference|Share", b, sizeof b),
+	                    "id=2w name=1w purchase_share=3a");
+	assert_string_equal(found("Internal Reference|Display Name|Share", b, sizeof b),
+	                    "id=1w name=2w purchase_share=3a");
+	assert_string_equal(found("Reference|Display Name|External ID|Nr.|Share", b, sizeof b),
+	                    "id=3w name=2w purchase_share=5a");
+	assert_string_equal(found("Nr.|Display Name|Reference|Share", b, sizeof b),
+	                    "id=3w name=2w purchase_share=4a");
+	assert_string_equal(found("得意先コード|得意先名|share", b, sizeof b), "id=1a name=2a purchase_share=3a");
+	assert_string_equal(found("取引先コード|取引先名|share", b, sizeof b), "id=1a name=2a purchase_share=3a");
+	assert_string_equal(found("顧客コード|顧客名|share", b, sizeof b), "id=1a name=2a purchase_share=3a");
+	/* never in place of a better one, nor beside it as a clash */
+	assert_string_equal(found("Customer ID|Reference|Nr.|Share", b, sizeof b), "id=1a purchase_share=4a");
+	assert_string_equal(found("id|External ID|Share", b, sizeof b), "id=1n purchase_share=3a");
+	assert_string_equal(found("Account Number|Nr.|Share", b, sizeof b), "id=1w purchase_share=3a");
+	/* only the whole header */
+	assert_int_equal(rs_field_word_rule(RS_F_ID, "order_reference", RS_WORDS_ALONE), -1);
+	assert_int_equal(rs_field_word_rule(RS_F_ID, "lfd_nr", RS_WORDS_ALONE), -1);
+	assert_int_equal(rs_field_word_rule(RS_F_ID, "reference", RS_WORDS_FULL), -1);
+	/* two of one rank: neither, both named */
+	memset(&cfg, 0, sizeof cfg);
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "Reference|Internal Reference|Share", 1), &cfg,
+	                                   NULL, &err),
+	                 RS_EUSAGE);
+	assert_contains(err.msg, "'Reference', 'Internal Reference'");
+	rs_fieldmap_free(m);
+	/* not a JSON key: an API's "reference" may point at another record */
+	cfg.keys = true;
+	rs_error_clear(&err);
+	assert_int_equal(rs_fieldmap_build(&m, row_of(&h, "reference|share", 1), &cfg, NULL, &err), RS_EUSAGE);
+	rs_fieldmap_free(m);
+}
+
 /* --lang zh: the same notes in Chinese; field names, the -m line and the
  * column's text stay as written; JSON names a key (键). */
 static void test_header_notes_are_chinese_under_lang_zh(void **state)
@@ -2310,6 +2359,7 @@ int main(void)
 	    cmocka_unit_test(test_a_lone_customer_header_is_the_name_when_nothing_stronger_is),
 	    cmocka_unit_test(test_a_lone_customer_header_taken_as_the_name_is_said),
 	    cmocka_unit_test(test_a_lone_customer_header_never_takes_the_place_of_the_id),
+	    cmocka_unit_test(test_an_erp_code_header_is_the_id_only_when_nothing_better_is),
 	    cmocka_unit_test(test_header_notes_are_chinese_under_lang_zh),
 	    cmocka_unit_test(test_reject_reasons_are_chinese_under_lang_zh),
 	    cmocka_unit_test(test_a_long_chinese_reason_is_cut_between_characters),
