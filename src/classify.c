@@ -879,11 +879,6 @@ static void put_advice(rs_classifier *c, const rs_result *res)
 	put_ref(c, COL_MODEL, res->model >= 0 ? &c->model_id[res->model] : &no_text);
 }
 
-/* The fields a spreadsheet's SUM row adds up: amounts and counts. */
-static const int additive[] = {RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND, RS_F_CONTACTS,
-                               RS_F_DEPARTMENTS, RS_F_JOINT_PROJECTS, RS_F_EXEC_MEETINGS};
-#define NADDITIVE (sizeof additive / sizeof additive[0])
-
 /* Is every filled cell of `in` one of the fields in the mask `numbers`? */
 static bool only_numbers(const rs_classifier *c, const rs_row *in, uint32_t numbers)
 {
@@ -911,25 +906,22 @@ static bool only_numbers(const rs_classifier *c, const rs_row *in, uint32_t numb
 	return filled == 0;
 }
 
-/* Is each amount and count a gives (one at least, not 0) its sum in sum,
- * over rows rows (min at least)? Their names go to names. */
-static bool adds_up(const rs_account *a, const double *sum, unsigned long rows, unsigned long min,
-                    bool zh, char names[96])
+/* The id cell of `in`, trimmed: its bytes (*n) and its whole number, or -1. */
+static long id_number(const rs_classifier *c, const rs_row *in, size_t *n)
 {
-	size_t k, len = 0, matched = 0;
+	long col = c->map->col[RS_F_ID], v = 0;
+	const char *s;
+	size_t k;
 
-	for (k = 0; k < NADDITIVE; k++) {
-		int f = additive[k];
-
-		if (!rs_known(a, f))
-			continue;
-		if (rows < min || fabs(a->v[f] - sum[f]) > 0.005 + 1e-9 * fabs(sum[f]))
-			return false;
-		matched += a->v[f] != 0;
-		len += (size_t)snprintf(names + len, 96 - len, "%s%s", len == 0 ? "" : zh ? "、" : ", ",
-		                        rs_var_name(f));
-	}
-	return matched > 0;
+	*n = 0;
+	if (col < 0 || (size_t)col >= in->n)
+		return -1;
+	s = in->cell[col];
+	*n = in->len[col];
+	rs_value_trim(&s, n);
+	for (k = 0; k < *n && k < 9 && s[k] >= '0' && s[k] <= '9'; k++)
+		v = v * 10 + (s[k] - '0');
+	return *n > 0 && k == *n ? v : -1;
 }
 
 /*
@@ -940,8 +932,12 @@ static bool adds_up(const rs_account *a, const double *sum, unsigned long rows, 
  * whose label was left out ("合计" in none of its cells). So is a row
  * labelled as a group's total ("East Total", which may be a company's
  * name) whose amounts are the sums of the rows since the last totals row
- * (its group), or of the file's; else it is an account that looks like
- * one (looks_total). Else its numbers join the sums. Said on stderr, since
+ * (its group), or of the file's; and one labelled as Excel's subtotal of
+ * another function ("East Average", "Grand Count", "总计平均值") whose
+ * figures are the averages, counts, largest or smallest values there (Max
+ * and Min only with the id empty: an account's amounts may all be its
+ * group's largest). Else it is an account that looks like one
+ * (looks_total). Else its numbers join the figures. Said on stderr, since
  * it is a reading of the data.
  */
 static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uint32_t failed)
@@ -955,21 +951,47 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	const uint32_t amounts =
 	    numbers & ~(1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
 	                1u << RS_F_CUSTOMER_SINCE);
+	const uint32_t counts = 1u << RS_F_CONTACTS | 1u << RS_F_DEPARTMENTS |
+	                        1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS;
 	char names[96] = "";
-	size_t k;
 	bool zh = c->cfg.lang == RS_LANG_ZH;
 	rs_error e = {0};
+	rs_account avg;
+	const rs_account *fig = a;
+	uint32_t bad = failed;
+	size_t idn;
+	long id_count = id_number(c, in, &idn);
+	int agg = RS_AGG_NONE, f;
 
-	c->looks_total = false;
-	if (c->in.tabular && !(failed & amounts) &&
-	    rs_header_group_total(in, c->map->col[RS_F_ID])) {
-		if (adds_up(a, c->gsum, c->gsummed, 1, zh, names) ||
-		    adds_up(a, c->sum, c->summed, 2, zh, names))
+	c->looks_total = RS_AGG_NONE;
+	if (c->in.tabular && !(failed & amounts & ~counts))
+		agg = rs_header_group_total(in, c->map->col[RS_F_ID]);
+	if (agg == RS_AGG_AVERAGE && (failed & counts)) { /* 4.67 contacts: an average's */
+		avg = *a;
+		for (f = 0; f < RS_F_COUNT; f++)
+			if ((failed & counts) >> f & 1u && rs_fieldmap_fraction(c->map, f, in, &avg.v[f])) {
+				avg.known |= 1u << f;
+				bad &= ~(1u << f);
+			}
+		fig = &avg;
+	}
+	if ((bad & amounts) || ((agg == RS_AGG_MAX || agg == RS_AGG_MIN) && idn > 0))
+		agg = RS_AGG_NONE;
+	if (agg != RS_AGG_NONE) {
+		/* a whole number in the id cell is a count when the label is elsewhere */
+		long idc = id_count >= 0 && agg == RS_AGG_COUNT ? id_count : -1;
+
+		if (rs_tally_matches(&c->group_tally, agg, fig, idc, 1, zh, names) ||
+		    rs_tally_matches(&c->file_tally, agg, fig, idc, 2, zh, names))
 			return true;
-		c->looks_total = true;
+		/* the label in the id cell, or a count there: an account that
+		 * looks like a subtotal, said so */
+		if (idn > 0)
+			c->looks_total = agg;
 	}
 	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
-	    only_numbers(c, in, numbers) && adds_up(a, c->sum, c->summed, 2, zh, names)) {
+	    only_numbers(c, in, numbers) &&
+	    rs_tally_matches(&c->file_tally, RS_AGG_SUM, a, -1, 2, zh, names)) {
 		if (c->o.notice != NULL) {
 			memset(&e, 0, sizeof e);
 			e.line = in->line;
@@ -986,32 +1008,43 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 		}
 		return true;
 	}
-	for (k = 0; k < NADDITIVE; k++)
-		if (rs_known(a, additive[k])) {
-			c->sum[additive[k]] += a->v[additive[k]];
-			c->gsum[additive[k]] += a->v[additive[k]];
-		}
-	c->summed++;
-	c->gsummed++;
+	if (c->group_over) {
+		rs_tally_reset(&c->group_tally);
+		c->group_over = false;
+	}
+	rs_tally_add(&c->file_tally, a, failed, idn > 0);
+	rs_tally_add(&c->group_tally, a, failed, idn > 0);
 	return false;
 }
 
-/* An account whose id reads as a group's total ("Elf Total") is said so. */
+/* An account whose id reads as a group's total ("Elf Total") or another
+ * subtotal ("Acme Average") is said so. */
 static void say_looks_total(const rs_classifier *c, const rs_account *a, unsigned long line)
 {
+	static const char *const what[][2] = {
+		[RS_AGG_AVERAGE] = {"averages", "平均值"}, [RS_AGG_COUNT] = {"counts", "计数"},
+		[RS_AGG_MAX] = {"largest values", "最大值"}, [RS_AGG_MIN] = {"smallest values", "最小值"}};
 	char shown[72];
 	rs_error e = {0};
+	bool zh = c->cfg.lang == RS_LANG_ZH;
 
 	if (c->o.notice == NULL)
 		return;
 	memset(&e, 0, sizeof e);
 	e.line = line;
-	(void)snprintf(e.msg, sizeof e.msg,
-	               c->cfg.lang == RS_LANG_ZH
-	                       ? "\"%s\" 像是合计行，但其金额不是上方各行之和：已作为客户分类"
-	                       : "\"%s\" looks like a totals row but its amounts are not the sums "
-	                         "of the rows above: classified as an account",
-	               rs_field_shown(shown, sizeof shown, a->id, a->id_len));
+	(void)rs_field_shown(shown, sizeof shown, a->id, a->id_len);
+	if (c->looks_total == RS_AGG_SUM)
+		(void)snprintf(e.msg, sizeof e.msg,
+		               zh ? "\"%s\" 像是合计行，但其金额不是上方各行之和：已作为客户分类"
+		                  : "\"%s\" looks like a totals row but its amounts are not the sums "
+		                    "of the rows above: classified as an account",
+		               shown);
+	else
+		(void)snprintf(e.msg, sizeof e.msg,
+		               zh ? "\"%s\" 像是分类汇总行，但其数值不是上方各行的%s：已作为客户分类"
+		                  : "\"%s\" looks like a subtotal row but its figures are not the %s "
+		                    "of the rows above: classified as an account",
+		               shown, what[c->looks_total][zh]);
 	c->o.notice(c->o.notice_ctx, &e);
 }
 
@@ -1183,11 +1216,10 @@ static const rs_row *pad_row(rs_classifier *c, const rs_row *in)
 	return &c->pad;
 }
 
-/* A totals row ends a group: the group's sums start again. */
+/* A totals row ends a group: its figures start again at the next account. */
 static void group_ends(rs_classifier *c)
 {
-	memset(c->gsum, 0, sizeof c->gsum);
-	c->gsummed = 0;
+	c->group_over = true;
 }
 
 /*
@@ -1429,11 +1461,11 @@ rs_status rs_classifier_file(rs_classifier *c, rs_reader *rd, rs_error *err)
 	c->cfg.keys = rs_reader_format(rd) == RS_FMT_JSON || rs_reader_format(rd) == RS_FMT_JSONL;
 	c->file_header = false;
 	c->last_here = false;
-	memset(c->sum, 0, sizeof c->sum);
-	c->summed = 0;
+	rs_tally_reset(&c->file_tally);
+	rs_tally_reset(&c->group_tally);
+	c->group_over = false;
 	c->late_n = 0;
 	memset(c->false_n, 0, sizeof c->false_n);
-	group_ends(c);
 	st = rs_reader_run(rd, feed_header, feed_row, c, err);
 	if (st == RS_OK)
 		st = end_lookahead(c, err);

@@ -10,6 +10,7 @@
 #include "header.h"
 #include "internal.h"
 #include "rules_impl.h"
+#include "tally.h"
 
 /* A piece of text set up once. */
 typedef struct text_ref {
@@ -76,15 +77,15 @@ struct rs_classifier {
 	rs_buf last_id, last_file;
 	unsigned long last_line;
 	bool last_here;
-	/* Per file, the sums of the additive fields (amounts and counts) over
-	 * the `summed` rows read: a row without id and name whose numbers are
-	 * these sums is a totals row without a label. */
-	double sum[RS_F_COUNT];
-	unsigned long summed;
-	double gsum[RS_F_COUNT]; /* the same since the last totals row: a group's */
-	unsigned long gsummed;
+	/* Per file, the figures of the account rows read: a row without id and
+	 * name whose amounts are their sums is a totals row without a label.
+	 * And the same since the last totals row, a group's (started again at
+	 * the next account row: Excel may write a group's Count and Average
+	 * rows one after the other). */
+	rs_tally file_tally, group_tally;
+	bool group_over;     /* a totals row ended the group */
 	bool totals_row;     /* this row is one (set by evaluate) */
-	bool looks_total;    /* an account whose id reads as a group's total */
+	int looks_total;     /* an account whose id reads as a group's subtotal: its rs_agg */
 
 	/* What comes in around the accounts (header.c) and how columns were
 	 * taken: the map file, an earlier run's columns, the notes. */

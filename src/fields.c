@@ -1217,6 +1217,27 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 	return RS_OK;
 }
 
+bool rs_fieldmap_fraction(const rs_fieldmap *m, int f, const rs_row *row, double *v)
+{
+	long c = f >= 0 && f < RS_F_COUNT ? m->col[f] : -1;
+	const char *s, *why = NULL;
+	size_t n;
+	unsigned shape = 0;
+	char pref;
+
+	if (c < 0 || (size_t)c >= row->n || !(rs_field_num_rules[f] & RS_NUM_WHOLE))
+		return false;
+	s = row->cell[c];
+	n = row->len[c];
+	(void)rs_value_unformula(&s, &n);
+	pref = m->pref[f] == RS_DEC_FILE ? m->conv : m->pref[f];
+	if (row->type != NULL && row->type[c] == RS_T_NUMBER)
+		pref = '.';
+	return n > 0 &&
+	       rs_value_number(s, n, pref, rs_field_num_rules[f], v, &shape, &why) == RS_PARSE_OK &&
+	       (shape & RS_SHAPE_MARK) != RS_SHAPE_AMBIG && rs_value_sci_digits(s, n) == 0 && *v >= 0;
+}
+
 /* Cell c is JSON's false (Odoo's empty field), not a workbook's FALSE cell. */
 static bool odoo_false(const rs_fieldmap *m, const rs_row *row, size_t c)
 {

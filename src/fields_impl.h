@@ -387,6 +387,10 @@ void rs_fieldmap_tell(const rs_fieldmap *m, int f, const rs_row *row, rs_diag_fn
  * same, so the caller counts such values and says so once, at the file's end.
  */
 bool rs_fieldmap_share_doubt(const rs_fieldmap *m, const rs_row *row, const rs_account *a);
+/* Count field f's cell as a number that need not be whole (Excel's
+ * Subtotal Average of contacts: 4.666666667), when it reads as one: not
+ * negative, its decimal mark sure, not Excel's 4.7E+00 text. */
+bool rs_fieldmap_fraction(const rs_fieldmap *m, int f, const rs_row *row, double *v);
 /* Appends to b the note on n such values, the first shown as val on line
  * (a line, '\n' ended, in m's language). */
 void rs_fieldmap_share_note(const rs_fieldmap *m, rs_buf *b, unsigned long n, const char *val,

@@ -236,34 +236,75 @@ static bool subtotal_cell(const rs_row *row, size_t i)
 	return false;
 }
 
-bool rs_header_group_total(const rs_row *row, long id_col)
+/* The agg a group's label in cell i ends with, or RS_AGG_NONE; `last`: the
+ * bytes such a label may end with (a quick test, per row). */
+static int group_label(const rs_row *row, size_t i, const char *last)
 {
-	static const char *const words[] = {"_total", "_totals", "_summary", "合计", "小计", "总计", "汇总",
-	                                    NULL}; /* "ACME合计": not a subtotal by its label alone */
+	static const struct {
+		const char *w;
+		unsigned char agg;
+	} words[] = {
+		{"_total", RS_AGG_SUM}, {"_totals", RS_AGG_SUM}, {"_summary", RS_AGG_SUM},
+		{"合计", RS_AGG_SUM}, {"小计", RS_AGG_SUM}, {"总计", RS_AGG_SUM}, {"汇总", RS_AGG_SUM},
+		/* "ACME合计": not a subtotal by its label alone; nor "East Average" */
+		{"_average", RS_AGG_AVERAGE}, {"_mittelwert", RS_AGG_AVERAGE}, {"平均值", RS_AGG_AVERAGE},
+		{"_count", RS_AGG_COUNT}, {"_anzahl", RS_AGG_COUNT}, {"计数", RS_AGG_COUNT},
+		{"_max", RS_AGG_MAX}, {"_maximum", RS_AGG_MAX}, {"最大值", RS_AGG_MAX},
+		{"_min", RS_AGG_MIN}, {"_minimum", RS_AGG_MIN}, {"最小值", RS_AGG_MIN},
+		/* German Excel's grand rows, one word (Gesamtergebnis is totals_cell's) */
+		{"gesamtmittelwert", RS_AGG_AVERAGE}, {"gesamtanzahl", RS_AGG_COUNT},
+		{"gesamtmax", RS_AGG_MAX}, {"gesamtmin", RS_AGG_MIN}};
 	char norm[3 * 80 + 4];
 	const char *s;
-	size_t i = 0, n, w, k;
+	size_t n, w, k;
 
-	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col))
-		i = (size_t)id_col;
-	else
-		while (i < row->n && blank_cell(row, i))
-			i++;
 	if (i >= row->n || row->len[i] > 80)
-		return false;
+		return RS_AGG_NONE;
 	s = row->cell[i];
 	n = row->len[i];
 	rs_value_trim(&s, &n);
-	/* per row: most ids end otherwise than l, s, y, ), 计 計 总 總 */
-	if (n < 7 || strchr("lLsSyY)\xA1\x88\xBB\xBD", s[n - 1]) == NULL)
-		return false;
+	/* 合计 alone is totals_cell's */
+	if (n < 7 || strchr(last, s[n - 1]) == NULL)
+		return RS_AGG_NONE;
 	n = rs_field_norm(s, n, 0, norm, sizeof norm);
-	for (k = 0; words[k] != NULL; k++) {
-		w = strlen(words[k]);
-		if (n > w && memcmp(norm + n - w, words[k], w) == 0)
-			return true;
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		w = strlen(words[k].w);
+		if (n >= w && memcmp(norm + n - w, words[k].w, w) == 0)
+			return words[k].agg;
 	}
-	return false;
+	return RS_AGG_NONE;
+}
+
+/* Is cell i a whole number (a count), "3", not "C-0003"? */
+static bool count_cell(const rs_row *row, size_t i)
+{
+	const char *s = row->cell[i];
+	size_t n = row->len[i], k;
+
+	rs_value_trim(&s, &n);
+	for (k = 0; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	return n > 0 && n <= 9 && k == n;
+}
+
+int rs_header_group_total(const rs_row *row, long id_col)
+{
+	/* per row: most ids and names end otherwise than a label's last byte (l,
+	 * s, y, e, t, x, n, m, ), 计 計 总 總 值 数); a count's label in t, l, 数 */
+	const char *any = "lLsSyYeEtTxXnNmM)\xA1\x88\xBB\xBD\xBC\xB0", *count = "tTlL\xB0";
+	size_t i = 0;
+	bool id_count = false;
+	int agg;
+
+	if (id_col >= 0 && (size_t)id_col < row->n && !blank_cell(row, (size_t)id_col)) {
+		if (!count_cell(row, (size_t)id_col))
+			return group_label(row, (size_t)id_col, any);
+		id_count = true; /* the label is in the group's column */
+	}
+	while (i < row->n && (blank_cell(row, i) || (id_count && (long)i == id_col)))
+		i++;
+	agg = group_label(row, i, id_count ? count : any);
+	return id_count && agg != RS_AGG_COUNT ? RS_AGG_NONE : agg;
 }
 
 static bool summary_label(const rs_row *row, size_t i)

@@ -54,14 +54,22 @@ bool rs_header_blank(const rs_row *row);
  * is its label ("华东小计", "小計：華南", "Subtotal: EMEA").
  */
 bool rs_header_totals(const rs_row *row, long id_col, long name_col);
+/* What a group's subtotal label says its figures are (Excel's Subtotal
+ * functions); RS_AGG_NONE: no such label. */
+enum rs_agg { RS_AGG_NONE, RS_AGG_SUM, RS_AGG_AVERAGE, RS_AGG_COUNT, RS_AGG_MAX, RS_AGG_MIN };
 /*
  * The id cell, or with the id empty the first filled cell, is a group's
  * name and then Total, Totals or Summary ("East Total", English Excel's
  * Subtotal; "EMEA Summary") or, adjoining Latin text, 合计 小计 总计 汇总
- * ("ACME合计"), a shape a company's name may have too ("Elf Total"): the
- * caller asks the amounts (classify.c's sums_up).
+ * ("ACME合计"): RS_AGG_SUM; or Excel's label for its other functions,
+ * Average, Count, Max, Min (German Mittelwert, Anzahl, Gesamtmittelwert;
+ * Chinese 平均值, 计数, 最大值, 最小值, 总计平均值; "Grand Average"). A
+ * shape a company's name may have too ("Elf Total"): the caller asks the
+ * figures (classify.c's sums_up). With a whole number in the id cell (Count
+ * given to the id column) the label is the first other filled cell, and
+ * only RS_AGG_COUNT is returned.
  */
-bool rs_header_group_total(const rs_row *row, long id_col);
+int rs_header_group_total(const rs_row *row, long id_col);
 /*
  * What a report footer looks like, for a row that was rejected (and not by
  * the reader: a row it could not split is a broken account): a short

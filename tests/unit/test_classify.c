@@ -1186,6 +1186,70 @@ static void test_a_group_total_label_is_a_totals_row_only_when_it_adds_up(void *
 	                         "our_sales/customer_spend are not both given|");
 }
 
+/* Excel's Subtotal with Average, Count, Max or Min: a row is skipped as a
+ * totals row when its figures are what its label says (averages, also of
+ * counts: 2.5 contacts; counts, also of ids; the largest; the smallest), of
+ * its group or of the file (the grand row); else it stays rejected, or,
+ * with its label in the id cell, is classified and said. Max and Min only
+ * with the id empty. */
+/* The log after the header's notes (line 1's: no cooperation columns). */
+static const char *rows_log(const char *log)
+{
+	while (strncmp(log, "N1 ", 3) == 0 && strchr(log, '|') != NULL)
+		log = strchr(log, '|') + 1;
+	return log;
+}
+
+static void test_a_subtotal_of_another_function_is_skipped_only_when_it_holds(void **state)
+{
+	static const char avg[] = "region,id,name,purchase_share,our_sales,customer_spend,contacts\n"
+	                          "East,A1,Acme,40,400,1000,3\n"
+	                          "East,A2,Beta,50,500,1000,2\n"
+	                          "East Average,,,,450,1000,2.5\n"
+	                          "West,A3,Gamma,30,300,1000,4\n"
+	                          "West Average,,,,300,1000,4\n"
+	                          "Grand Average,,,,400,1000,3\n"
+	                          "Wrong Average,,,,401,1000,3\n";
+	static const char count[] = "region,id,name,purchase_share,our_sales\n"
+	                            "East,A1,Acme,40,400\n"
+	                            "East,A2,Beta,50,500\n"
+	                            "East Count,2,,2,2\n"
+	                            "West,A3,Gamma,30,300\n"
+	                            "West Count,1,,1,\n"
+	                            "Grand Count,3,,3,\n"
+	                            "Bad Count,7,,7,\n";
+	static const char max[] = "region,id,name,purchase_share,our_sales,customer_spend\n"
+	                          "East,A1,Acme,40,400,1000\n"
+	                          "East,A2,Beta,50,500,1000\n"
+	                          "East Max,,,,500,1000\n"
+	                          "East Min,,,,400,1000\n"
+	                          "West,A3,Gamma,30,300,1000\n"
+	                          "West Min,,,,301,1000\n"
+	                          "West,Club Max,Club,50,500,1000\n";
+	static const char named[] = "id,name,purchase_share,our_sales,customer_spend\n"
+	                            "A1,Acme,40,400,1000\n"
+	                            "A2,Beta,50,500,1000\n"
+	                            "Golden Average,Golden,45,450,1000\n"
+	                            "Silver Average,Silver,10,100,1000\n";
+	char log[1024];
+
+	(void)state;
+	run_log(avg, log);
+	assert_string_equal(rows_log(log), "S4 totals|S6 totals|S7 totals|R8 id is empty|");
+	run_log(count, log);
+	assert_string_equal(rows_log(log), "S4 totals|S6 totals|S7 totals|N8 \"7\" looks like a subtotal row but its "
+	                         "figures are not the counts of the rows above: classified as an "
+	                         "account|");
+	run_log(max, log);
+	assert_string_equal(rows_log(log), "S4 totals|S5 totals|R7 id is empty|");
+	/* an account named so, whose figures are its group's: skipped as it
+	 * claims; one whose are not: classified, and said */
+	run_log(named, log);
+	assert_string_equal(rows_log(log), "S4 totals|N5 \"Silver Average\" looks like a subtotal row but its "
+	                         "figures are not the averages of the rows above: classified as an "
+	                         "account|");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1202,6 +1266,7 @@ int main(void)
 		cmocka_unit_test(test_reader_rejected_row_is_counted_with_its_reason),
 		cmocka_unit_test(test_key_columns_for_the_table),
 		cmocka_unit_test(test_a_group_total_label_is_a_totals_row_only_when_it_adds_up),
+		cmocka_unit_test(test_a_subtotal_of_another_function_is_skipped_only_when_it_holds),
 		cmocka_unit_test(test_flags_and_actions_match_the_fired_rules),
 		cmocka_unit_test(test_number_cells_at_their_edges),
 		cmocka_unit_test(test_cells_stay_right_when_the_arena_grows),

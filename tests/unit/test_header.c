@@ -151,6 +151,37 @@ static void test_a_sheets_own_totals_words_are_totals_rows(void **state)
 	assert_false(rs_header_totals(row_of(&t, "总额科技|x|40", 9), 0, 1));
 }
 
+/* Excel's Subtotal of its other functions: the label says which (Average,
+ * Count, Max, Min; German, Chinese; the grand rows); Count given to the id
+ * column puts a whole number there and the label in the group's column. */
+static void test_a_subtotal_label_says_its_function(void **state)
+{
+	trow t;
+
+	(void)state;
+	assert_int_equal(rs_header_group_total(row_of(&t, "East Total|||5", 9), 0), RS_AGG_SUM);
+	assert_int_equal(rs_header_group_total(row_of(&t, "|East Average||5", 9), 0), RS_AGG_AVERAGE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "|Grand Average||5", 9), 0), RS_AGG_AVERAGE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "Ost Mittelwert|||5", 9), 0), RS_AGG_AVERAGE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "Gesamtmittelwert|||5", 9), 0), RS_AGG_AVERAGE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "华东 平均值|||5", 9), 0), RS_AGG_AVERAGE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "总计平均值|||5", 9), 0), RS_AGG_AVERAGE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "East Count|||5", 9), 0), RS_AGG_COUNT);
+	assert_int_equal(rs_header_group_total(row_of(&t, "Ost Anzahl|||5", 9), 0), RS_AGG_COUNT);
+	assert_int_equal(rs_header_group_total(row_of(&t, "华东 计数|||5", 9), 0), RS_AGG_COUNT);
+	assert_int_equal(rs_header_group_total(row_of(&t, "Grand Max|||5", 9), 0), RS_AGG_MAX);
+	assert_int_equal(rs_header_group_total(row_of(&t, "华东 最大值|||5", 9), 0), RS_AGG_MAX);
+	assert_int_equal(rs_header_group_total(row_of(&t, "East Min|||5", 9), 0), RS_AGG_MIN);
+	/* a count in the id column, the label beside it: a Count row only */
+	assert_int_equal(rs_header_group_total(row_of(&t, "East Count|3||3", 9), 1), RS_AGG_COUNT);
+	assert_int_equal(rs_header_group_total(row_of(&t, "East Average|3||3", 9), 1), RS_AGG_NONE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "East|E03|Acme Count|3", 9), 1), RS_AGG_NONE);
+	/* words inside a name, or too short a cell */
+	assert_int_equal(rs_header_group_total(row_of(&t, "Countdown|||5", 9), 0), RS_AGG_NONE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "Maxim|||5", 9), 0), RS_AGG_NONE);
+	assert_int_equal(rs_header_group_total(row_of(&t, "Min|||5", 9), 0), RS_AGG_NONE);
+}
+
 /* "East Total": a group's total in English Excel's Subtotal, or a company;
  * the shape only (classify.c asks the amounts). */
 static void test_a_group_total_label_is_told_by_its_shape(void **state)
@@ -720,6 +751,7 @@ int main(void)
 		cmocka_unit_test(test_subtotal_rows_of_a_group_are_totals_rows),
 		cmocka_unit_test(test_a_sheets_own_totals_words_are_totals_rows),
 		cmocka_unit_test(test_a_group_total_label_is_told_by_its_shape),
+		cmocka_unit_test(test_a_subtotal_label_says_its_function),
 		cmocka_unit_test(test_footer_rows_read_as_words),
 		cmocka_unit_test(test_header_is_the_first_record_with_an_id_and_a_share),
 		cmocka_unit_test(test_title_blank_totals_and_footer_rows_are_skipped_and_counted),
