@@ -498,13 +498,69 @@ void rs_fieldmap_false_note(const rs_fieldmap *m, rs_buf *b, int f, unsigned lon
 		               m->lang == RS_LANG_ZH ? RS_COL_ZH(m->keys) : RS_COL(m->keys), m->where[f]);
 	else
 		(void)field_named(m, f, name, sizeof name);
-	(void)rs_buf_printf(b, rs_msg(m->lang, n == 1 ? RS_M_FALSE_EMPTY_ONE : RS_M_FALSE_EMPTY_MANY),
-	                    name, n, line);
+	if (m->csv_false)
+		(void)rs_buf_printf(b, rs_msg(m->lang, n == 1 ? RS_M_FALSE_CSV_ONE : RS_M_FALSE_CSV_MANY),
+		                    name, n, line);
+	else
+		(void)rs_buf_printf(b, rs_msg(m->lang, n == 1 ? RS_M_FALSE_EMPTY_ONE : RS_M_FALSE_EMPTY_MANY),
+		                    name, n, line);
+}
+
+/* Is column col a yes/no field's? Its False is no, whatever the file. */
+static bool yes_no_column(const rs_fieldmap *m, size_t col)
+{
+	int f;
+
+	for (f = 0; f < RS_F_COUNT; f++)
+		if (m->col[f] == (long)col && rs_field_kinds[f] == RS_KIND_BOOL)
+			return true;
+	return (long)col == m->options;
+}
+
+/*
+ * Odoo's CSV export writes False (so spelled: Python's) in every field left
+ * empty, a number's, a date's, a name's. A delimited file is taken to do so
+ * when its first rows hold False, and never True, in two columns or more
+ * that are not yes/no fields ("Email" and "Share" of a partner left empty):
+ * then False in a number, level or date field, the name or the options is
+ * empty, unknown and never 0, and said once per file and field; the id's
+ * is no id. One such column alone is too little to go on: there, False
+ * stays a reject, never a silent 0.
+ */
+static void decide_false(rs_fieldmap *m, const rs_rowq *q)
+{
+	const rs_row *row;
+	size_t col, i, cols = 0;
+
+	m->csv_false = false;
+	if (m->keys || q == NULL)
+		return;
+	for (col = 0; col < m->ncols && cols < 2; col++) {
+		bool is_false = false, is_true = false;
+
+		if (yes_no_column(m, col))
+			continue;
+		for (i = 0; (row = rs_rowq_row(q, i)) != NULL && !is_true; i++) {
+			const char *s;
+			size_t n;
+
+			if (row->reject != NULL || row->n != m->ncols || row->type != NULL)
+				continue;
+			s = row->cell[col];
+			n = row->len[col];
+			rs_value_trim(&s, &n);
+			is_false |= n == 5 && memcmp(s, "False", 5) == 0;
+			is_true |= n == 4 && memcmp(s, "True", 4) == 0;
+		}
+		cols += is_false && !is_true;
+	}
+	m->csv_false = cols >= 2;
 }
 
 rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
                              const rs_classify_opts *o, rs_error *err)
 {
+	decide_false(m, q);
 	decide_marks(m, q, delimiter, o->decimal_mark);
 	decide_fraction(m, q, o->share_scale, o->notice, o->notice_ctx);
 	rs_fieldmap_group(m); /* a share in fractions goes to parse_cell */

@@ -1238,9 +1238,18 @@ bool rs_fieldmap_fraction(const rs_fieldmap *m, int f, const rs_row *row, double
 	       (shape & RS_SHAPE_MARK) != RS_SHAPE_AMBIG && rs_value_sci_digits(s, n) == 0 && *v >= 0;
 }
 
-/* Cell c is JSON's false (Odoo's empty field), not a workbook's FALSE cell. */
+/* Cell c is JSON's false (Odoo's empty field), not a workbook's FALSE cell;
+ * or the False of a delimited file that writes it for its empty fields, as
+ * Odoo's CSV exports do (m->csv_false, columns.c). */
 static bool odoo_false(const rs_fieldmap *m, const rs_row *row, size_t c)
 {
+	const char *s = row->cell[c];
+	size_t n = row->len[c];
+
+	if (m->csv_false && row->type == NULL) {
+		rs_value_trim(&s, &n);
+		return n == 5 && memcmp(s, "False", 5) == 0;
+	}
 	return m->keys && row->type != NULL && row->type[c] == RS_T_BOOL && row->len[c] == 5 &&
 	       memcmp(row->cell[c], "false", 5) == 0;
 }
@@ -1341,7 +1350,8 @@ static rs_status take_text(const rs_fieldmap *m, const rs_row *row, rs_account *
 	}
 	if (row->type != NULL && row->type[c] == RS_T_JSON)
 		return reject_nested(m, RS_F_ID, row, c, err);
-	if (row->type != NULL && row->type[c] == RS_T_BOOL) { /* JSON's false, a TRUE cell */
+	if ((row->type != NULL && row->type[c] == RS_T_BOOL) || odoo_false(m, row, c)) {
+		/* JSON's false, a TRUE cell, an Odoo CSV's False */
 		char msg[128];
 
 		(void)snprintf(msg, sizeof msg, rs_msg(m->lang, RS_M_ID_BOOL), s);

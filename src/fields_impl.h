@@ -357,6 +357,8 @@ struct rs_fieldmap {
 	char unit_title[28];    /* a title row's unit, "(万元)", for headers naming none */
 	unsigned long unit_line; /* ... its line, or 0 */
 	bool fraction;  /* purchase_share is a fraction of 1: x100 */
+	bool csv_false; /* the file writes False in its empty fields, as Odoo's
+	                   CSV exports do (columns.c): it reads as empty */
 	bool pct_auto;  /* ... or percentages because its first rows said so, not
 	                   --share-scale: a later 0.88 may be a fraction (columns.c) */
 	long today;     /* YYYYMMDD: customer_since counts up to it */

@@ -401,6 +401,17 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "writes false for a field left empty\n",
          "%s：%lu 个值为 false，按空值读取（未知，而非 0；第一个在第 %lu 行）：Odoo 以 false "
          "表示未填的字段\n"},
+    [RS_M_FALSE_CSV_ONE] =
+        {"%s: %lu value False read as empty (unknown, not 0; on line %lu): this file writes "
+         "False in its empty fields, as Odoo's exports do; a yes/no column's False stays no\n",
+         "%s：%lu 个值为 False，按空值读取（未知，而非 0；第 %lu 行）：本文件以 False 表示未填的字段"
+         "（Odoo 导出即如此）；是/否列中的 False 仍读作否\n"},
+    [RS_M_FALSE_CSV_MANY] =
+        {"%s: %lu values False read as empty (unknown, not 0; the first on line %lu): this file "
+         "writes False in its empty fields, as Odoo's exports do; a yes/no column's False "
+         "stays no\n",
+         "%s：%lu 个值为 False，按空值读取（未知，而非 0；第一个在第 %lu 行）：本文件以 False "
+         "表示未填的字段（Odoo 导出即如此）；是/否列中的 False 仍读作否\n"},
     [RS_M_SHARE_LATE_MANY] =
         {"%s: %lu values after the first rows are between 0 and 1 (the first \"%s\" on line "
          "%lu): read as percentages, as the first rows decided (\"%s\" is %s%%); if they are "

@@ -64,6 +64,7 @@ typedef enum rs_msg_id {
 	RS_M_I_SKIP, RS_M_I_SKIP_BLANK, RS_M_I_SKIP_TOTALS, RS_M_I_SKIP_FOOTER,
 	/* a file's values read in a way that may not be meant, said at its end (classify.c) */
 	RS_M_SHARE_LATE_ONE, RS_M_SHARE_LATE_MANY, RS_M_FALSE_EMPTY_ONE, RS_M_FALSE_EMPTY_MANY,
+	RS_M_FALSE_CSV_ONE, RS_M_FALSE_CSV_MANY,
 	/* relstage fields (fields_list.c): the kinds in rs_kind's order, then an option;
 	 * the labels; the words' connectives (fields_words.c); the values' lines */
 	RS_M_F_TEXT, RS_M_F_NUMBER, RS_M_F_BOOL, RS_M_F_LEVEL, RS_M_F_OPTION, RS_M_F_ALIASES,
