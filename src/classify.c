@@ -940,6 +940,14 @@ static long id_number(const rs_classifier *c, const rs_row *in, size_t *n)
  * (looks_total). Else its numbers join the figures. Said on stderr, since
  * it is a reading of the data.
  */
+/* The file's figures: its earlier groups' and the current one's. */
+static const rs_tally *file_tally(const rs_classifier *c, rs_tally *all)
+{
+	*all = c->file_tally;
+	rs_tally_merge(all, &c->group_tally);
+	return all;
+}
+
 static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uint32_t failed)
 {
 	/* what else a totals row may hold: the share, the years (summed or not) */
@@ -955,7 +963,8 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	                        1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS;
 	char names[96] = "";
 	bool zh = c->cfg.lang == RS_LANG_ZH;
-	rs_error e = {0};
+	rs_error e;
+	rs_tally all; /* file_tally's */
 	rs_account avg;
 	const rs_account *fig = a;
 	uint32_t bad = failed;
@@ -982,7 +991,7 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 		long idc = id_count >= 0 && agg == RS_AGG_COUNT ? id_count : -1;
 
 		if (rs_tally_matches(&c->group_tally, agg, fig, idc, 1, zh, names) ||
-		    rs_tally_matches(&c->file_tally, agg, fig, idc, 2, zh, names))
+		    rs_tally_matches(file_tally(c, &all), agg, fig, idc, 2, zh, names))
 			return true;
 		/* the label in the id cell, or a count there: an account that
 		 * looks like a subtotal, said so */
@@ -991,7 +1000,7 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	}
 	if (failed == 1u << RS_F_ID && c->in.tabular && (a->known & ~numbers) == 0 &&
 	    only_numbers(c, in, numbers) &&
-	    rs_tally_matches(&c->file_tally, RS_AGG_SUM, a, -1, 2, zh, names)) {
+	    rs_tally_matches(file_tally(c, &all), RS_AGG_SUM, a, -1, 2, zh, names)) {
 		if (c->o.notice != NULL) {
 			memset(&e, 0, sizeof e);
 			e.line = in->line;
@@ -1008,11 +1017,11 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 		}
 		return true;
 	}
-	if (c->group_over) {
+	if (c->group_over) { /* the group's rows join the file's earlier groups */
+		rs_tally_merge(&c->file_tally, &c->group_tally);
 		rs_tally_reset(&c->group_tally);
 		c->group_over = false;
 	}
-	rs_tally_add(&c->file_tally, a, failed, idn > 0);
 	rs_tally_add(&c->group_tally, a, failed, idn > 0);
 	return false;
 }

@@ -26,6 +26,22 @@ void rs_tally_reset(rs_tally *t)
 	memset(t, 0, sizeof *t);
 }
 
+void rs_tally_merge(rs_tally *dst, const rs_tally *src)
+{
+	int f;
+
+	for (f = 0; f < RS_F_COUNT; f++) {
+		if (src->known[f] > 0 && (dst->known[f] == 0 || src->max[f] > dst->max[f]))
+			dst->max[f] = src->max[f];
+		if (src->known[f] > 0 && (dst->known[f] == 0 || src->min[f] < dst->min[f]))
+			dst->min[f] = src->min[f];
+		dst->sum[f] += src->sum[f];
+		dst->known[f] += src->known[f];
+		dst->filled[f] += src->filled[f];
+	}
+	dst->rows += src->rows;
+}
+
 void rs_tally_add(rs_tally *t, const rs_account *a, uint32_t failed, bool id_filled)
 {
 	size_t k;

@@ -24,6 +24,8 @@ void rs_tally_reset(rs_tally *t);
  * known ones and the `failed` ones (a cell that did not read is not empty);
  * id_filled: its id cell is not empty. */
 void rs_tally_add(rs_tally *t, const rs_account *a, uint32_t failed, bool id_filled);
+/* src's rows join dst's: a group's figures join the file's when it ends. */
+void rs_tally_merge(rs_tally *dst, const rs_tally *src);
 /*
  * Are a's figures the `agg` (enum rs_agg) of the rows in t (min_rows at
  * least)? Each amount and count a gives (one at least, not 0) must be the

@@ -116,12 +116,50 @@ static void test_a_count_is_of_filled_cells_and_ids(void **state)
 	assert_false(rs_tally_matches(&t, RS_AGG_SUM, &r, 2, 1, false, names));
 }
 
+/* Two groups merged hold what one tally of all their rows holds. */
+static void test_merged_groups_are_the_whole(void **state)
+{
+	rs_account r[5] = {acct(400, 3, 40), acct(500, 2, 50), acct(350, 2, 35), acct(90, 9, 9),
+	                   acct(1000, 1, 100)};
+	rs_tally whole, g1, g2;
+	size_t i;
+	int f;
+
+	(void)state;
+	rs_tally_reset(&whole);
+	rs_tally_reset(&g1);
+	rs_tally_reset(&g2);
+	r[3].known &= ~(1u << RS_F_CONTACTS); /* one unknown: not a number, not filled */
+	for (i = 0; i < 5; i++) {
+		rs_tally_add(&whole, &r[i], 0, i != 4);
+		rs_tally_add(i < 2 ? &g1 : &g2, &r[i], 0, i != 4);
+	}
+	rs_tally_merge(&g1, &g2);
+	assert_int_equal(g1.rows, whole.rows);
+	for (f = 0; f < RS_F_COUNT; f++) {
+		assert_int_equal(g1.known[f], whole.known[f]);
+		assert_int_equal(g1.filled[f], whole.filled[f]);
+		assert_true(g1.sum[f] == whole.sum[f]);
+		if (whole.known[f] > 0) {
+			assert_true(g1.max[f] == whole.max[f]);
+			assert_true(g1.min[f] == whole.min[f]);
+		}
+	}
+	assert_true(g1.max[RS_F_OUR_SALES] == 1000 && g1.min[RS_F_OUR_SALES] == 90);
+	assert_true(g1.max[RS_F_CONTACTS] == 3 && g1.min[RS_F_CONTACTS] == 1);
+	/* an empty group merged changes nothing */
+	rs_tally_reset(&g2);
+	rs_tally_merge(&g1, &g2);
+	assert_true(g1.min[RS_F_OUR_SALES] == 90 && g1.rows == 5);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_each_function_is_checked_over_its_columns),
 		cmocka_unit_test(test_an_average_may_be_rounded_to_the_decimals_it_shows),
 		cmocka_unit_test(test_a_count_is_of_filled_cells_and_ids),
+		cmocka_unit_test(test_merged_groups_are_the_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
