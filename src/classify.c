@@ -1086,8 +1086,10 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 		}
 	if (st == RS_EREJECT && *failed != 0 && !(*failed & SHARE_FIELDS)) {
 		rs_error_clear(&more);
-		if (rs_score(c->rules, a, NULL, c->o.lang, &more) == RS_EREJECT)
+		if (rs_score(c->rules, a, NULL, c->o.lang, &more) == RS_EREJECT) {
+			rs_fieldmap_share_reason(c->map, in, a, rs_score_fault(a), &more);
 			rs_error_add_reason(err, c->o.lang, in->line, more.where, more.msg);
+		}
 	}
 	if (st == RS_OK && c->o.previous != NULL) {
 		long prev = rs_previous_stage(c->o.previous, a->id, a->id_len);
@@ -1095,8 +1097,8 @@ static rs_status evaluate(rs_classifier *c, const rs_row *in, rs_account *a, rs_
 		a->v[RS_V_PREVIOUS_STAGE] = (double)prev;
 		a->known |= (uint32_t)(prev >= 0) << RS_V_PREVIOUS_STAGE;
 	}
-	if (st == RS_OK)
-		st = rs_score(c->rules, a, ex, c->o.lang, err);
+	if (st == RS_OK && (st = rs_score(c->rules, a, ex, c->o.lang, err)) == RS_EREJECT)
+		rs_fieldmap_share_reason(c->map, in, a, rs_score_fault(a), err); /* the cells as written */
 	/* A share given beside amounts that say otherwise (by more than 5 points). */
 	c->mismatch = st == RS_OK && rs_known(a, RS_F_PURCHASE_SHARE) && rs_known(a, RS_F_OUR_SALES) &&
 	              rs_known(a, RS_F_CUSTOMER_SPEND) && a->v[RS_F_CUSTOMER_SPEND] > 0 &&

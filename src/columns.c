@@ -566,3 +566,84 @@ rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
 	rs_fieldmap_group(m); /* a share in fractions goes to parse_cell */
 	return undecided(m, q, err);
 }
+
+/* Whether cell text t[0..n) shows the number the value's text v does, signs,
+ * brackets, spaces and '%' aside ("500-", "(500)" and "120 %" do; "1.500,00"
+ * and "88万" do not, and the reason then says what they were read as). */
+static bool shows_value(const char *t, size_t n, const char *v)
+{
+	size_t i;
+
+	v += *v == '-';
+	for (i = 0; i < n; i++)
+		if (t[i] == '\0' || strchr(" \t-+()%", t[i]) == NULL) {
+			if (t[i] != *v)
+				return false;
+			v++;
+		}
+	return *v == '\0';
+}
+
+/* Field f's cell for a share reason: "500-" as written, "1.500,00" (read
+ * as 1500); the value alone when no column gives it. */
+static const char *shown_cell(const rs_fieldmap *m, const rs_row *row, const rs_account *a, int f,
+                              char *buf, size_t cap)
+{
+	char val[72], num[32];
+	long c = m->col[f];
+
+	if (!rs_known(a, f))
+		return "";
+	(void)snprintf(num, sizeof num, "%.15g", a->v[f]);
+	if (c < 0 || (size_t)c >= row->n + row->extra)
+		(void)snprintf(buf, cap, "%s", num);
+	else if (shows_value(row->cell[c], row->len[c], num))
+		(void)snprintf(buf, cap, "\"%s\"", rs_field_shown(val, sizeof val, row->cell[c], row->len[c]));
+	else
+		(void)snprintf(buf, cap, rs_msg(m->lang, RS_M_READ_AS),
+		               rs_field_shown(val, sizeof val, row->cell[c], row->len[c]), num);
+	return buf;
+}
+
+/* What follows customer_spend in an over-spend reason: " in column
+ * \"Einkauf\"" (" in column 5" under an empty header, as finish_map names
+ * it), or "" when its header is the field's name or the reason's words
+ * say it already (客户采购总额 customer_spend). */
+static const char *spend_column(const rs_fieldmap *m, char *buf, size_t cap)
+{
+	const char *sw = m->where[RS_F_CUSTOMER_SPEND], *words = rs_msg(m->lang, RS_M_SHARE_SPEND);
+	char col[RS_FIELD_WHERE_MAX + 16];
+	size_t n = strlen(sw);
+
+	if (n == 0 || (strncmp(words, sw, n) == 0 && words[n] == ' '))
+		return "";
+	(void)snprintf(col, sizeof col, "%s %ld", RS_COL(m->keys), m->col[RS_F_CUSTOMER_SPEND] + 1);
+	if (strcmp(sw, col) == 0)
+		(void)snprintf(col, sizeof col, rs_msg(m->lang, m->keys ? RS_M_KEY_AT : RS_M_COL_AT),
+		               m->col[RS_F_CUSTOMER_SPEND] + 1);
+	else
+		(void)snprintf(col, sizeof col, "%s \"%s\"", rs_msg(m->lang, m->keys ? RS_M_KEY : RS_M_COL), sw);
+	(void)snprintf(buf, cap, rs_msg(m->lang, RS_M_IN_COL), col);
+	return buf;
+}
+
+void rs_fieldmap_share_reason(const rs_fieldmap *m, const rs_row *row, const rs_account *a,
+                              rs_share_fault f, rs_error *err)
+{
+	char cell[3][128], spend[RS_FIELD_WHERE_MAX + 32];
+	const char *const shown[3] = {
+	    shown_cell(m, row, a, rs_share_field[0], cell[0], sizeof cell[0]),
+	    shown_cell(m, row, a, rs_share_field[1], cell[1], sizeof cell[1]),
+	    shown_cell(m, row, a, rs_share_field[2], cell[2], sizeof cell[2])};
+	int at = f == RS_SHARE_RANGE       ? RS_F_PURCHASE_SHARE
+	         : f == RS_SHARE_NEG_SPEND ? RS_F_CUSTOMER_SPEND
+	         : f == RS_SHARE_NONE      ? -1
+	                                   : RS_F_OUR_SALES;
+
+	if (err == NULL || f == RS_SHARE_OK)
+		return;
+	rs_msg_share(err->msg, sizeof err->msg, m->lang, f, shown,
+	             f == RS_SHARE_OVER_SPEND ? spend_column(m, spend, sizeof spend) : "");
+	rs_error_where(err, "%s", at >= 0 ? m->where[at] : "");
+	err->status = RS_EREJECT;
+}

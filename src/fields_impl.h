@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "msg.h"
 
 /* Drops surrounding blanks: ASCII space/tab/CR/LF, U+00A0, U+3000. */
 void rs_value_trim_slow(const char **s, size_t *n);
@@ -397,6 +398,14 @@ bool rs_fieldmap_fraction(const rs_fieldmap *m, int f, const rs_row *row, double
  * (a line, '\n' ended, in m's language). */
 void rs_fieldmap_share_note(const rs_fieldmap *m, rs_buf *b, unsigned long n, const char *val,
                             unsigned long line);
+
+/* Words the reason rs_score gave for fault f (rs_score_fault(a)) again into
+ * err's where and msg, in m's language: each amount as its cell writes it
+ * and, where it reads otherwise, as read ("500-", "1.500,00" (read as
+ * 1500)); where is the column at fault when its header is not the field's
+ * name, as for the cells fields.c rejects. */
+void rs_fieldmap_share_reason(const rs_fieldmap *m, const rs_row *row, const rs_account *a,
+                              rs_share_fault f, rs_error *err);
 
 /* Appends to b the note on n JSON false values of field f read as empty,
  * the first on line (a line, '\n' ended, in m's language). */

@@ -6,9 +6,13 @@
  * Field, column, key and option names stay as written in both languages, so
  * a -m or --map in a Chinese reason still pastes into a shell.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "internal.h"
 #include "msg.h"
+
+const int rs_share_field[3] = {RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND, RS_F_PURCHASE_SHARE};
 
 const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_CELL] = {"%s \"%s\" %s", "%s \"%s\" %s"},
@@ -91,6 +95,21 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "not be in that scale: write both alike",
          "our_sales \"%s\" 与 customer_spend \"%s\"：一个写了币种、一个没有，而列名标明了单位"
          "（\"%s\"）；写了币种的那个可能不是按该单位填写：请两者写法一致"},
+    /* rs_msg_share spaces a Chinese cell from the words after it */
+    [RS_M_SHARE_OVER] = {"our_sales %s exceeds customer_spend %s%s",
+                         "我方销售额 our_sales %s超过客户采购总额 customer_spend %s%s"},
+    [RS_M_SHARE_CELL] = {"%s %s %s", "%s %s%s"},
+    [RS_M_SHARE_RANGE] = {"is outside 0-100", "超出 0-100 的范围"},
+    [RS_M_SHARE_NONE] = {"no share: purchase_share is empty and our_sales/customer_spend are not "
+                         "both given",
+                         "无法确定份额：purchase_share 为空，且 our_sales 与 customer_spend 未同时提供"},
+    [RS_M_READ_AS] = {"\"%s\" (read as %s)", "\"%s\"（读作 %s）"},
+    [RS_M_IN_COL] = {" in %s", "（%s）"},
+    [RS_M_SHARE_SALES] = {"our_sales", "我方销售额 our_sales"},
+    [RS_M_SHARE_SPEND] = {"customer_spend", "客户采购总额 customer_spend"},
+    [RS_M_SHARE_SHARE] = {"purchase_share", "采购份额 purchase_share"},
+    [RS_M_COL_AT] = {"column %ld", "第 %ld 列"},
+    [RS_M_KEY_AT] = {"key %ld", "第 %ld 个键"},
     [RS_M_HEX] = {"hexadecimal is not accepted", "不接受十六进制"},
     [RS_M_NAN] = {"NaN and infinity are not numbers", "NaN 和无穷大不是数字"},
     [RS_M_NO_DIGITS] = {"no digits", "不含数字"},
@@ -1014,6 +1033,44 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_R_TOO_BIG] = {"the rules file is larger than %zu bytes",
         "规则文件超过 %zu 字节"},
 };
+
+/* A cell that words follow: in Chinese spaced from them, as a Latin word
+ * is, unless it ends in its reading's full-width bracket. */
+static const char *spaced(rs_lang g, const char *s, char *buf, size_t cap)
+{
+	size_t n = strlen(s);
+
+	if (g != RS_LANG_ZH || (n >= 3 && strcmp(s + n - 3, "）") == 0))
+		return s;
+	(void)snprintf(buf, cap, "%s ", s);
+	return buf;
+}
+
+void rs_msg_share(char *buf, size_t cap, rs_lang g, rs_share_fault f, const char *const shown[3],
+                  const char *spend_col)
+{
+	char sp[160];
+
+	switch (f) {
+	case RS_SHARE_OVER_SPEND:
+		(void)snprintf(buf, cap, rs_msg(g, RS_M_SHARE_OVER), spaced(g, shown[0], sp, sizeof sp),
+		               shown[1], spend_col);
+		break;
+	case RS_SHARE_RANGE:
+		(void)snprintf(buf, cap, rs_msg(g, RS_M_SHARE_CELL), rs_msg(g, RS_M_SHARE_SHARE),
+		               spaced(g, shown[2], sp, sizeof sp), rs_msg(g, RS_M_SHARE_RANGE));
+		break;
+	case RS_SHARE_NEG_SALES:
+	case RS_SHARE_NEG_SPEND:
+		(void)snprintf(buf, cap, rs_msg(g, RS_M_SHARE_CELL),
+		               rs_msg(g, f == RS_SHARE_NEG_SALES ? RS_M_SHARE_SALES : RS_M_SHARE_SPEND),
+		               spaced(g, shown[f == RS_SHARE_NEG_SPEND], sp, sizeof sp),
+		               rs_msg(g, RS_M_NEGATIVE));
+		break;
+	default:
+		(void)snprintf(buf, cap, "%s", rs_msg(g, RS_M_SHARE_NONE));
+	}
+}
 
 const char *rs_msg_tr(rs_lang g, const char *en)
 {

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "jsonload.h" /* cJSON and internal.h too */
+#include "msg.h"
 
 /*
  * Pseudo variables: what the engine decides for a row, which later rules may
@@ -250,6 +251,10 @@ bool rs_rules_compile(rs_rules *r);
 
 /* score.c: the fields (bit per field) score k's parts read. */
 uint32_t rs_score_fields(const rs_rules *r, int k);
+
+/* score.c: why rs_score rejects an account's share: the first of its checks
+ * that fails, in the order it makes them, or RS_SHARE_OK. */
+rs_share_fault rs_score_fault(const rs_account *a);
 
 /* score.c: the explain words of scoring. */
 enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_CAP_OPEN,

@@ -5,6 +5,9 @@
  * the output are exactly the values the decision table compared.
  */
 
+#include <stdio.h>
+
+#include "msg.h"
 #include "rules_impl.h"
 
 const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
@@ -49,46 +52,78 @@ static inline double round_pos(double y)
 	return y - t >= 0.5 ? t + 1 : t;
 }
 
-/* The reasons a share is rejected, by --lang. */
-enum { R_OVER_SPEND, R_RANGE, R_NEG_SALES, R_NEG_SPEND, R_NONE, R_COUNT };
-static const char *const reasons[RS_LANG_COUNT][R_COUNT] = {
-	{"our_sales %.15g exceeds customer_spend %.15g", "purchase_share %.15g is outside 0-100",
-	 "our_sales %.15g is negative", "customer_spend %.15g is negative",
-	 "no share: purchase_share is empty and our_sales/customer_spend are not both given"},
-	{"我方销售额 our_sales %.15g 超过客户采购总额 customer_spend %.15g",
-	 "采购份额 purchase_share %.15g 超出 0-100 的范围", "我方销售额 our_sales %.15g 为负数",
-	 "客户采购总额 customer_spend %.15g 为负数",
-	 "无法确定份额：purchase_share 为空，且 our_sales 与 customer_spend 未同时提供"},
-};
-
-/* share_pct; *how says where it came from (a field index). */
-static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
+/*
+ * The share before rounding in *s and where it came from in *how (a field
+ * index), or why there is none: rs_score_fault, and inlined into share(),
+ * every row's path.
+ */
+static inline rs_share_fault check(const rs_account *a, double *s, int *how)
 {
-	const char *const *why = reasons[g];
-	double s, sales = a->v[RS_F_OUR_SALES], spend = a->v[RS_F_CUSTOMER_SPEND];
+	double sales = a->v[RS_F_OUR_SALES], spend = a->v[RS_F_CUSTOMER_SPEND];
 	bool ks = rs_known(a, RS_F_OUR_SALES), kt = rs_known(a, RS_F_CUSTOMER_SPEND);
 
 	/* Contradictory amounts are rejected even beside a purchase_share (below: sales <= spend). */
 	if (ks && kt && spend >= 0 && sales > spend)
-		return rs_error_set(err, RS_EREJECT, 0, why[R_OVER_SPEND], sales, spend);
+		return RS_SHARE_OVER_SPEND;
 	if (rs_known(a, RS_F_PURCHASE_SHARE)) {
-		s = a->v[RS_F_PURCHASE_SHARE];
-		if (!(s >= 0 && s <= 100))
-			return rs_error_set(err, RS_EREJECT, 0, why[R_RANGE], s);
+		*s = a->v[RS_F_PURCHASE_SHARE];
+		if (!(*s >= 0 && *s <= 100))
+			return RS_SHARE_RANGE;
 		*how = RS_F_PURCHASE_SHARE;
 	} else if (ks && sales < 0) {
-		return rs_error_set(err, RS_EREJECT, 0, why[R_NEG_SALES], sales);
+		return RS_SHARE_NEG_SALES;
 	} else if (ks && sales == 0) {
-		s = 0;
+		*s = 0;
 		*how = RS_F_OUR_SALES;
 	} else if (ks && kt) {
 		if (spend < 0)
-			return rs_error_set(err, RS_EREJECT, 0, why[R_NEG_SPEND], spend);
-		s = 100 * sales / spend;
+			return RS_SHARE_NEG_SPEND;
+		*s = 100 * sales / spend;
 		*how = RS_F_CUSTOMER_SPEND;
 	} else {
-		return rs_error_set(err, RS_EREJECT, 0, "%s", why[R_NONE]);
+		return RS_SHARE_NONE;
 	}
+	return RS_SHARE_OK;
+}
+
+rs_share_fault rs_score_fault(const rs_account *a)
+{
+	double s;
+	int how;
+
+	return check(a, &s, &how);
+}
+
+/* The reason in err, each amount as the value read ("our_sales -500 is
+ * negative"): the classifier names the cells as written instead. */
+static rs_status reject(const rs_account *a, rs_share_fault f, rs_lang g, rs_error *err)
+{
+	char v[3][32];
+	const char *const shown[3] = {v[0], v[1], v[2]};
+	int i;
+
+	if (err == NULL)
+		return RS_EREJECT;
+	for (i = 0; i < 3; i++) /* v[] means nothing where known is clear */
+		if (rs_known(a, rs_share_field[i]))
+			(void)snprintf(v[i], sizeof v[i], "%.15g", a->v[rs_share_field[i]]);
+		else
+			v[i][0] = '\0';
+	rs_msg_share(err->msg, sizeof err->msg, g, f, shown, "");
+	err->where[0] = '\0';
+	err->status = RS_EREJECT;
+	err->line = 0;
+	return RS_EREJECT;
+}
+
+/* share_pct; *how says where it came from (a field index). */
+static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
+{
+	double s;
+	rs_share_fault f = check(a, &s, how);
+
+	if (f != RS_SHARE_OK)
+		return reject(a, f, g, err);
 	/* A sale never rounds to no business: share 0 is development, whose need is
 	 * a first order, so a share above 0 is at least the smallest one written
 	 * (explain_share says so where rounding alone would have given 0). */
@@ -234,11 +269,8 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 		lang = RS_LANG_EN;
 	a->known &= ~(1u << RS_V_SHARE_PCT | 1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
 	st = share(a, &how, lang, err);
-	if (st != RS_OK) {
-		if (err != NULL)
-			err->where[0] = '\0';
+	if (st != RS_OK)
 		return st;
-	}
 	if (explain != NULL)
 		explain_share(a, explain, lang, how);
 	for (k = 0; k < RS_SCORE_COUNT; k++) {

@@ -41,10 +41,10 @@ typedef struct run {
 	unsigned long line;
 } run;
 
-/* A classifier on `header` with delimiter d, the rows held in its look-ahead;
- * its notices in `lang`. */
-static void start_in(run *r, const char *header, char d, const char *const *rows,
-                     rs_share_scale scale, rs_lang lang)
+/* A classifier on `header` with delimiter d and the -m specs maps[0..nmaps),
+ * the rows held in its look-ahead; its notices in `lang`. */
+static void start_mapped(run *r, const char *header, char d, const char *const *rows,
+                         rs_share_scale scale, rs_lang lang, const char *const *maps, size_t nmaps)
 {
 	rs_classify_opts o;
 	rs_error e;
@@ -56,6 +56,8 @@ static void start_in(run *r, const char *header, char d, const char *const *rows
 	said[0] = '\0';
 	o.share_scale = scale;
 	o.lang = lang;
+	o.maps = maps;
+	o.nmaps = nmaps;
 	o.today = 20261201;
 	o.notice = hear;
 	assert_int_equal(rs_classifier_new(&r->c, rules, &o, &e), RS_OK);
@@ -65,6 +67,12 @@ static void start_in(run *r, const char *header, char d, const char *const *rows
 	for (i = 0; rows != NULL && rows[i] != NULL; i++)
 		assert_int_equal(rs_rowq_push(r->q, row_of(&t, rows[i], ++r->line), &e), RS_OK);
 	assert_int_equal(rs_classifier_lookahead(r->c, r->q, &e), RS_OK);
+}
+
+static void start_in(run *r, const char *header, char d, const char *const *rows,
+                     rs_share_scale scale, rs_lang lang)
+{
+	start_mapped(r, header, d, rows, scale, lang, NULL, 0);
 }
 
 static void start(run *r, const char *header, char d, const char *const *rows, rs_share_scale scale)
@@ -253,7 +261,8 @@ static void test_a_share_over_100_by_its_thousands_group_is_ambiguous(void **sta
 	assert_string_equal(cell(&r, "A3|45.5||", "share_pct"), "45.5");
 	finish(&r);
 	assert_int_equal(lookahead_of(SHARE_HDR, ';', rows, ',', &e, &r), RS_OK);
-	assert_contains(cell(&r, "A2|45.500||", "share_pct"), "45500 is outside 0-100");
+	assert_string_equal(cell(&r, "A2|45.500||", "share_pct"),
+	                    "rejected: purchase_share \"45.500\" (read as 45500) is outside 0-100");
 	finish(&r);
 	assert_int_equal(lookahead_of(SHARE_HDR, ';', rows, '.', &e, &r), RS_OK);
 	assert_string_equal(cell(&r, "A2|45.500||", "share_pct"), "45.5");
@@ -679,6 +688,85 @@ static void test_a_file_writing_false_in_its_empty_fields_reads_it_as_empty(void
 	finish(&r);
 }
 
+/* Row `spec`'s reject as it is printed: "where: msg". */
+static const char *reject_of(run *r, const char *spec)
+{
+	static char buf[700];
+	const rs_row *out = NULL;
+	rs_error e;
+	trow t;
+
+	memset(&e, 0, sizeof e);
+	assert_int_equal(rs_classifier_row(r->c, row_of(&t, spec, ++r->line), &out, &e), RS_EREJECT);
+	(void)snprintf(buf, sizeof buf, "%s%s%s", e.where, e.where[0] ? ": " : "", e.msg);
+	return buf;
+}
+
+/* A share rejected for its amounts names the column at fault and each cell
+ * as the file writes it, with what it was read as where the number differs
+ * ("1.500,00"), not only the value read. */
+static void test_a_share_reject_names_the_column_and_the_cells_as_written(void **state)
+{
+	static const char *const rows[] = {"A1|20|1.500,00|10.000,00", NULL};
+	run r;
+
+	(void)state;
+	start(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO);
+	assert_string_equal(reject_of(&r, "A2||500-|1000"), "revenue: our_sales \"500-\" is negative");
+	assert_string_equal(reject_of(&r, "A3||(500)|1000"), "revenue: our_sales \"(500)\" is negative");
+	assert_string_equal(reject_of(&r, "A4||1.500,00|1.000,00"),
+	                    "revenue: our_sales \"1.500,00\" (read as 1500) exceeds customer_spend "
+	                    "\"1.000,00\" (read as 1000) in column \"total_purchases\"");
+	assert_string_equal(reject_of(&r, "A5|120 %||"), "share: purchase_share \"120 %\" is outside 0-100");
+	assert_string_equal(reject_of(&r, "A6|12,5|2000|1000"),
+	                    "revenue: our_sales \"2000\" exceeds customer_spend \"1000\" in column "
+	                    "\"total_purchases\"");
+	assert_string_equal(reject_of(&r, "A7||200|-1.000,00"),
+	                    "total_purchases: customer_spend \"-1.000,00\" (read as -1000) is negative");
+	finish(&r);
+
+	start_in(&r, SHARE_HDR, ';', rows, RS_SHARE_AUTO, RS_LANG_ZH);
+	assert_string_equal(reject_of(&r, "A2||500-|1000"),
+	                    "revenue: 我方销售额 our_sales \"500-\" 为负数，应为 0 或正数");
+	assert_string_equal(reject_of(&r, "A4||1.500,00|1.000,00"),
+	                    "revenue: 我方销售额 our_sales \"1.500,00\"（读作 1500）超过客户采购总额 "
+	                    "customer_spend \"1.000,00\"（读作 1000）（列 \"total_purchases\"）");
+	assert_string_equal(reject_of(&r, "A5|120 %||"), "share: 采购份额 purchase_share \"120 %\" 超出 0-100 的范围");
+	finish(&r);
+}
+
+/* Under the fields' own names the reason has no where, and names no second
+ * column: the field names are the columns'. */
+static void test_a_share_reject_under_the_fields_own_names_says_no_column(void **state)
+{
+	run r;
+
+	(void)state;
+	start(&r, "id|purchase_share|our_sales|customer_spend", ',', NULL, RS_SHARE_AUTO);
+	assert_string_equal(reject_of(&r, "A1||2000|1000"),
+	                    "our_sales \"2000\" exceeds customer_spend \"1000\"");
+	assert_string_equal(reject_of(&r, "A2|-5||"), "purchase_share \"-5\" is outside 0-100");
+	finish(&r);
+}
+
+/* customer_spend under an empty header cell is named by its place; a JSON
+ * key as a key. */
+static void test_an_over_spend_names_an_unnamed_column_by_its_place(void **state)
+{
+	static const char *const maps[] = {"customer_spend=#4"};
+	run r;
+
+	(void)state;
+	start_mapped(&r, "id|share|revenue|", ',', NULL, RS_SHARE_AUTO, RS_LANG_EN, maps, 1);
+	assert_string_equal(reject_of(&r, "A1||2000|1000"),
+	                    "revenue: our_sales \"2000\" exceeds customer_spend \"1000\" in column 4");
+	finish(&r);
+	start_mapped(&r, "id|share|revenue|", ',', NULL, RS_SHARE_AUTO, RS_LANG_ZH, maps, 1);
+	assert_string_equal(reject_of(&r, "A1||2000|1000"),
+	                    "revenue: 我方销售额 our_sales \"2000\" 超过客户采购总额 customer_spend \"1000\"（第 4 列）");
+	finish(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -705,6 +793,9 @@ int main(void)
 		cmocka_unit_test(test_relationship_years_that_are_years_are_refused),
 		cmocka_unit_test(test_customer_since_gives_the_years_and_given_years_win),
 		cmocka_unit_test(test_a_file_writing_false_in_its_empty_fields_reads_it_as_empty),
+		cmocka_unit_test(test_a_share_reject_names_the_column_and_the_cells_as_written),
+		cmocka_unit_test(test_a_share_reject_under_the_fields_own_names_says_no_column),
+		cmocka_unit_test(test_an_over_spend_names_an_unnamed_column_by_its_place),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

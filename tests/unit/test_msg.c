@@ -90,6 +90,45 @@ static void test_chinese_reasons_fit_their_buffers(void **state)
 	                     (size_t)99999) < 128);
 }
 
+/* A share reason names each amount as `shown` gives it, in each language;
+ * a Chinese cell is spaced from the words after it unless its reading's
+ * full-width bracket ends it. */
+static void test_a_share_reason_shows_the_cells_it_is_given(void **state)
+{
+	static const char *const plain[3] = {"\"500-\"", "\"-3\"", "\"120 %\""};
+	static const char *const read[3] = {"\"1.500,00\" (read as 1500)", "\"1.000,00\" (read as 1000)", ""};
+	static const char *const read_zh[3] = {"\"1.500,00\"（读作 1500）", "\"-1.000,00\"（读作 -1000）", ""};
+	char buf[480];
+
+	(void)state;
+	rs_msg_share(buf, sizeof buf, RS_LANG_EN, RS_SHARE_NEG_SALES, plain, "");
+	assert_string_equal(buf, "our_sales \"500-\" is negative");
+	rs_msg_share(buf, sizeof buf, RS_LANG_EN, RS_SHARE_NEG_SPEND, plain, "");
+	assert_string_equal(buf, "customer_spend \"-3\" is negative");
+	rs_msg_share(buf, sizeof buf, RS_LANG_EN, RS_SHARE_RANGE, plain, "");
+	assert_string_equal(buf, "purchase_share \"120 %\" is outside 0-100");
+	rs_msg_share(buf, sizeof buf, RS_LANG_EN, RS_SHARE_OVER_SPEND, read, " in column \"Einkauf\"");
+	assert_string_equal(buf, "our_sales \"1.500,00\" (read as 1500) exceeds customer_spend "
+	                         "\"1.000,00\" (read as 1000) in column \"Einkauf\"");
+	rs_msg_share(buf, sizeof buf, RS_LANG_EN, RS_SHARE_NONE, plain, "");
+	assert_string_equal(buf, "no share: purchase_share is empty and our_sales/customer_spend are "
+	                         "not both given");
+
+	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_NEG_SALES, plain, "");
+	assert_string_equal(buf, "我方销售额 our_sales \"500-\" 为负数，应为 0 或正数");
+	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_NEG_SPEND, read_zh, "");
+	assert_string_equal(buf, "客户采购总额 customer_spend \"-1.000,00\"（读作 -1000）为负数，应为 0 或正数");
+	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_RANGE, plain, "");
+	assert_string_equal(buf, "采购份额 purchase_share \"120 %\" 超出 0-100 的范围");
+	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_OVER_SPEND, read_zh, "（列 \"Einkauf\"）");
+	assert_string_equal(buf, "我方销售额 our_sales \"1.500,00\"（读作 1500）超过客户采购总额 "
+	                         "customer_spend \"-1.000,00\"（读作 -1000）（列 \"Einkauf\"）");
+	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_OVER_SPEND, plain, "");
+	assert_string_equal(buf, "我方销售额 our_sales \"500-\" 超过客户采购总额 customer_spend \"-3\"");
+	rs_msg_share(buf, 12, RS_LANG_EN, RS_SHARE_RANGE, plain, ""); /* cut, never past cap */
+	assert_string_equal(buf, "purchase_sh");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -97,6 +136,7 @@ int main(void)
 	    cmocka_unit_test(test_a_value_reason_is_given_in_the_run_language),
 	    cmocka_unit_test(test_chinese_reasons_fit_their_buffers),
 	    cmocka_unit_test(test_an_error_is_worded_in_its_language),
+	    cmocka_unit_test(test_a_share_reason_shows_the_cells_it_is_given),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -169,6 +169,44 @@ static void test_no_share_is_rejected(void **state)
 	assert_false(rs_known(&a, RS_V_SHARE_PCT));
 }
 
+/* rs_score_fault names the check rs_score rejects by, in its order: the
+ * classifier words the reason again from it, with the cells. */
+static void test_score_fault_is_the_check_the_reject_comes_from(void **state)
+{
+	rs_account a = {0};
+	rs_error e;
+
+	(void)state;
+	set(&a, RS_F_PURCHASE_SHARE, 120); /* amounts that contradict come first */
+	set(&a, RS_F_OUR_SALES, 200);
+	set(&a, RS_F_CUSTOMER_SPEND, 100);
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_OVER_SPEND);
+	assert_int_equal(score(&a, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "our_sales 200 exceeds customer_spend 100");
+	set(&a, RS_F_OUR_SALES, 50);
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_RANGE);
+	a.known = 0;
+	set(&a, RS_F_OUR_SALES, -500);
+	set(&a, RS_F_CUSTOMER_SPEND, 1000);
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_NEG_SALES);
+	assert_int_equal(score(&a, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "our_sales -500 is negative");
+	set(&a, RS_F_PURCHASE_SHARE, 40); /* a credit note beside a share is no reject */
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_OK);
+	assert_int_equal(score(&a, &e), RS_OK);
+	a.known = 0;
+	set(&a, RS_F_OUR_SALES, 200);
+	set(&a, RS_F_CUSTOMER_SPEND, -3);
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_NEG_SPEND);
+	assert_int_equal(score(&a, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "customer_spend -3 is negative");
+	a.known = 0;
+	set(&a, RS_F_CUSTOMER_SPEND, 1000);
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_NONE);
+	set(&a, RS_F_OUR_SALES, 0);
+	assert_int_equal(rs_score_fault(&a), RS_SHARE_OK);
+}
+
 static void test_linear_part_is_capped(void **state)
 {
 	rs_account a = {0};
@@ -587,6 +625,7 @@ int main(void)
 		cmocka_unit_test(test_purchase_share_above_100_is_rejected),
 		cmocka_unit_test(test_sales_above_spend_is_rejected),
 		cmocka_unit_test(test_no_share_is_rejected),
+		cmocka_unit_test(test_score_fault_is_the_check_the_reject_comes_from),
 		cmocka_unit_test(test_linear_part_is_capped),
 		cmocka_unit_test(test_conditional_part_adds_points_when_true),
 		cmocka_unit_test(test_unknown_values_count_zero),
