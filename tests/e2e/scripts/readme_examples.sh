@@ -78,12 +78,13 @@ printf 'id,name,Wallet Portion (%%),Contacts Qty,Contacts #\nA1,Acme,55,1,2\n' >
 printf 'id,name,region,钱包份额（%%）,Contact Depth\nA1,Acme,East,55,3\n' >"$t/m3/客户.csv"
 # Rejected rows in Chinese: lines 6, 13 and 18 of a list.
 {
-	echo id,purchase_share,contacts,relationship_years
+	echo id,purchase_share,contacts,relationship_years,our_sales,customer_spend
 	i=1
 	while [ $i -le 17 ]; do
 		case $i in
-		5) echo "R5,abc,x,1" ;; 12) echo "R12,50,1,2015" ;; 17) echo "R16,40,1,1" ;;
-		*) echo "R$i,40,1,1" ;;
+		5) echo "R5,abc,x,1,," ;; 12) echo "R12,50,1,2015,," ;; 15) echo "R15,,1,1,1.2亿,3000万" ;;
+		17) echo "R16,40,1,1,," ;;
+		*) echo "R$i,40,1,1,," ;;
 		esac
 		i=$((i + 1))
 	done
