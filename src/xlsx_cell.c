@@ -94,13 +94,25 @@ static size_t char_at(const char *p)
 	return i;
 }
 
-/* Does literal text t name a scale: 万 萬 亿 億 千 anywhere, or a Latin word
- * K, Tsd, Mio, Mrd or bn (any case), M or MM? */
+/*
+ * Does literal text t name a scale: 万 萬 亿 億 千 anywhere, or a Latin word
+ * (any case) as a header names one (units.c: K, T of T€, Tsd, TEUR, KUSD, mn,
+ * Mio, MEUR, thousand, bn ...) or as other locales write one (French Md,
+ * Italian and Polish mld, tys., Spanish mil, India's lakh and crore), M or MM?
+ * A scale left out of the cell's text is a number 1,000 times off, in
+ * silence; shown, the cell reads as a CSV's does, or is refused naming it.
+ */
 static bool names_scale(const char *t)
 {
 	static const char *const cjk[] = {"\xE4\xB8\x87", "\xE8\x90\xAC", "\xE4\xBA\xBF",
 	                                  "\xE5\x84\x84", "\xE5\x8D\x83", NULL}; /* 万萬亿億千 */
-	static const char *const latin[] = {"k", "tsd", "mio", "mrd", "bn", NULL}; /* any case */
+	static const char *const latin[] = {
+	    "k",     "t",     "ths",      "tsd",       "teur",     "keur",     "kusd",
+	    "tusd",  "kcny",  "krmb",     "kchf",      "tchf",     "kgbp",     "thousand",
+	    "thousands", "tys", "mil",    "mn",        "mln",      "mio",      "musd",
+	    "meur",  "mchf",  "mgbp",     "mcny",      "million",  "millions", "bn",
+	    "mrd",   "md",    "mds",      "mld",       "billion",  "billions", "lakh",
+	    "lakhs", "lac",   "lacs",     "crore",     "crores",   "cr",       NULL}; /* any case */
 	const char *const *w;
 
 	for (w = cjk; *w != NULL; w++)

@@ -692,16 +692,20 @@ def units(out):
     ¥45万 and 100万元 around General; 0.006亿. A format that scales the
     number itself (#,##0,"千元": a comma after the digits; 0!.0000"万",
     yuan shown in 万 by a literal point) stores plain units: read as stored.
-    "1.5M" (a million or a thousand) is refused, as in a CSV."""
+    "1.5M" (a million or a thousand) is refused, as in a CSV. The scale
+    words headers name show too: 880 under #,##0" KEUR" is 880 KEUR
+    (880,000); under #,##0" TEUR" 880 TEUR, refused as in a CSV (before,
+    both were read as 880 beside 1,000,000: a share of 0.09, not 88)."""
     styles = styles_xml({164: '#,##0"万元"', 165: '#,##0"元"', 166: '#,##0,"千元"', 167: '0!.0000"万"',
                          168: '0.000"亿"', 169: '"¥"#,##0"万"', 170: 'General"万元"', 171: '0.0"M"',
-                         172: '0"K"'},
-                        [0, 164, 165, 166, 167, 168, 169, 170, 171, 172])
+                         172: '0"K"', 173: '#,##0" KEUR"', 174: '#,##0" TEUR"'},
+                        [0, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174])
     head = ["id", "name", "our_sales", "customer_spend"]
     rows = [[inline("%s1" % chr(65 + i), h) for i, h in enumerate(head)]]
     cells = [("U1", "万元 beside 元", (88, 1), (2000000, 2)), ("U2", "千元 scaled", (1234567, 3), (2469134, 0)),
              ("U3", "万 by a point", (300000, 4), (0.006, 5)), ("U4", "¥ and General", (45, 6), (100, 7)),
-             ("U5", "M refused", (1.5, 8), (3000000, 0)), ("U6", "K", (12, 9), (24000, 0))]
+             ("U5", "M refused", (1.5, 8), (3000000, 0)), ("U6", "K", (12, 9), (24000, 0)),
+             ("U7", "KEUR", (880, 10), (1000000, 0)), ("U8", "TEUR refused", (880, 11), (1000000, 0))]
     for r, (id_, name, sales, spend) in enumerate(cells, 2):
         rows.append([inline("A%d" % r, id_), inline("B%d" % r, name), num("C%d" % r, sales[0], sales[1]),
                      num("D%d" % r, spend[0], spend[1])])
@@ -709,7 +713,8 @@ def units(out):
     twin(os.path.join(out, "xl_units.csv"),
          [head, ["U1", "万元 beside 元", "88万元", "2000000"], ["U2", "千元 scaled", "1234567", "2469134"],
           ["U3", "万 by a point", "300000", "0.006亿"], ["U4", "¥ and General", "¥45万", "100万元"],
-          ["U5", "M refused", "1.5M", "3000000"], ["U6", "K", "12K", "24000"]])
+          ["U5", "M refused", "1.5M", "3000000"], ["U6", "K", "12K", "24000"],
+          ["U7", "KEUR", "880 KEUR", "1000000"], ["U8", "TEUR refused", "880 TEUR", "1000000"]])
 
 
 def codes(out):

@@ -182,12 +182,26 @@ static void test_a_format_naming_a_scale_gives_its_text_around_the_number(void *
 	expect_around("#,##0 \"Mio. €\"", "", " Mio. €", 0);
 	expect_around("0\"K\"", "", "K", 0);
 	expect_around("0.0\"M\"", "", "M", 0);
+	/* as headers name them (units.c), and as other locales write them */
+	expect_around("#,##0\" TEUR\"", "", " TEUR", 0);
+	expect_around("#,##0\\ \"T€\"", "", " T€", 0);
+	expect_around("#,##0\" KUSD\"", "", " KUSD", 0);
+	expect_around("0.0\" mn\"", "", " mn", 0);
+	expect_around("0.0\" mln\"", "", " mln", 0);
+	expect_around("#,##0\" MEUR\"", "", " MEUR", 0);
+	expect_around("0\" thousand\"", "", " thousand", 0);
+	expect_around("0.0\" Md €\"", "", " Md €", 0);
+	expect_around("#,##0\" tys. zł\"", "", " tys. zł", 0);
+	expect_around("#,##0.00\" Lakh\"", "", " Lakh", 0);
+	expect_around("#,##0.00\" Cr\"", "", " Cr", 0);
 	expect_around("#,##0,\"千元\"", NULL, NULL, 0);  /* the comma divides by 1000 */
 	expect_around("0.0,,\"M\"", NULL, NULL, 0);
 	expect_around("0!.0000\"万\"", NULL, NULL, 0); /* yuan shown in 万 by a literal point */
 	expect_around("0\\.0,\"万\"", NULL, NULL, 0);
 	expect_around("#,##0\"元\"", NULL, NULL, 0);   /* a currency, no scale */
 	expect_around("0\" m²\"", NULL, NULL, 0);     /* a metre is no million */
+	expect_around("0\" Stk.\"", NULL, NULL, 0);   /* pieces */
+	expect_around("#,##0\" EUR\"", NULL, NULL, 0);
 	expect_around("#,##0", NULL, NULL, 0);
 	expect_around("\"万元\"", NULL, NULL, 0);       /* no number shown */
 	expect_around("0\"万", NULL, NULL, 0);
