@@ -179,6 +179,12 @@ size_t rs_field_norm(const char *s, size_t n, size_t skip, char *out, size_t cap
 		s += 6;
 		n -= 6;
 	}
+	/* Salesforce's custom fields end in __c (__pc on a person account):
+	 * Customer_Since__c is customer_since, as its label "Customer Since" is */
+	if (n > 3 && memcmp(s + n - 3, "__c", 3) == 0)
+		n -= 3;
+	else if (n > 4 && memcmp(s + n - 4, "__pc", 4) == 0)
+		n -= 4;
 	u = (const unsigned char *)s;
 	for (i = 0; i < n && o + 4 < cap; i += k) {
 		k = fold_at(u, i, n, &c);

@@ -51,6 +51,21 @@ static void test_norm_skips_a_prefix_and_stays_in_its_buffer(void **state)
 	assert_memory_equal(b, "customer", strlen(b));
 }
 
+/* Salesforce's custom fields by API name: Customer_Since__c is
+ * customer_since, as its label "Customer Since" is (it passed through). */
+static void test_norm_drops_a_salesforce_custom_field_suffix(void **state)
+{
+	char b[64];
+
+	(void)state;
+	assert_string_equal(norm("Customer_Since__c", 0, b, sizeof b), "customer_since");
+	assert_string_equal(norm("Share_of_Wallet__pc", 0, b, sizeof b), "share_of_wallet");
+	assert_string_equal(norm("ns__Exec_Meetings__c", 0, b, sizeof b), "ns_exec_meetings");
+	assert_string_equal(norm("Topic_c", 0, b, sizeof b), "topic_c"); /* one underscore: a word */
+	assert_string_equal(norm("x__c", 0, b, sizeof b), "x");
+	assert_string_equal(norm("__c", 0, b, sizeof b), "c");
+}
+
 static void test_word_rules_say_the_words_they_matched(void **state)
 {
 	char b[128];
@@ -119,6 +134,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_norm_skips_a_prefix_and_stays_in_its_buffer),
+		cmocka_unit_test(test_norm_drops_a_salesforce_custom_field_suffix),
 		cmocka_unit_test(test_word_rules_say_the_words_they_matched),
 		cmocka_unit_test(test_hint_mode_needs_all_groups_but_the_last),
 		cmocka_unit_test(test_a_long_header_matches_no_rule),
