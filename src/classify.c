@@ -1442,15 +1442,18 @@ static void say_file_end(rs_classifier *c)
  * The workbook opens in Excel on another sheet than the first, which was
  * read: said, since the person may have meant the sheet they saw (this
  * quarter's, of four with the same header). So are the sheets read when
- * more than one, a "NAME 2" left unread (last year's list, say), and a
- * sheet that ends at Excel's last row (the list may have been cut there).
+ * more than one, a "NAME 2" left unread (last year's list, say), other
+ * sheets that start as the one read (one list per region: their accounts
+ * are not in the output), and a sheet that ends at Excel's last row (the
+ * list may have been cut there).
  */
 static void say_sheet(rs_classifier *c, const rs_reader *rd)
 {
 	const char *read = NULL, *active = rs_reader_active_sheet(rd, &read);
 	char list[400];
 	const char *full, *left = rs_reader_sheets(rd, list, sizeof list, &full);
-	size_t at = c->notes.len;
+	size_t at = c->notes.len, others;
+	const char *first, *same = rs_reader_same_sheet(rd, &first, &others);
 
 	if (active != NULL)
 		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEET), read, active, active);
@@ -1458,6 +1461,10 @@ static void say_sheet(rs_classifier *c, const rs_reader *rd)
 		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SHEETS), list);
 	if (left != NULL)
 		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_NOT_CONT), left, left);
+	if (same != NULL && others == 1)
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SAME1), same, first, same);
+	else if (same != NULL)
+		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_SAMEN), others, first, same);
 	if (full != NULL)
 		(void)rs_buf_printf(&c->notes, rs_msg(c->o.lang, RS_M_X_FULL), full);
 	if (!c->notes.failed)

@@ -188,6 +188,9 @@ const char *rs_reader_active_sheet(const rs_reader *r, const char **read);
 /* A workbook's sheets read, a "NAME 2" not read, a full last sheet
  * (rs_xlsx_sheets); "", NULL for other formats. */
 const char *rs_reader_sheets(const rs_reader *r, char *out, size_t cap, const char **full);
+/* A workbook's other sheets that start as the one read, not read
+ * (rs_xlsx_same_header); NULL for other formats. */
+const char *rs_reader_same_sheet(const rs_reader *r, const char **read, size_t *others);
 /* A workbook's cell ranges of column col merged across rows below line
  * `after` (rs_xlsx_merged); 0 for other formats. */
 size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,

@@ -462,6 +462,19 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "read that sheet, give --sheet \"%s\"\n",
          "该工作簿还有工作表 \"%s\"，未读取：只有写满（用到第 1,048,576 行）的工作表才接续到"
          "表头相同的 \"NAME 2\"；如要读取该工作表，请用 --sheet \"%s\"\n"},
+    [RS_M_X_SAME1] =
+        {"the workbook also has sheet \"%s\", which starts with the same row as sheet \"%s\" "
+         "(the one read): its rows are not read, since relstage reads one sheet; to classify its "
+         "accounts too, give --sheet \"%s\" in a run of its own\n",
+         "该工作簿还有工作表 \"%s\"，其首行与已读取的工作表 \"%s\" 相同：其中的行未读取，"
+         "因为 relstage 只读取一个工作表；如要对其中的客户也做分类，请另行运行并用 --sheet \"%s\"\n"},
+    [RS_M_X_SAMEN] =
+        {"the workbook also has %zu sheets that start with the same row as sheet \"%s\" "
+         "(the one read): their rows are not read, since relstage reads one sheet; to classify "
+         "their accounts too, give --sheet NAME for each in a run of its own (the first: \"%s\")\n",
+         "该工作簿还有 %zu 个工作表的首行与已读取的工作表 \"%s\" 相同：其中的行未读取，"
+         "因为 relstage 只读取一个工作表；如要对其中的客户也做分类，请对每个工作表另行运行并用 "
+         "--sheet NAME（第一个为 \"%s\"）\n"},
     [RS_M_P_IGNORED] = {"%s; row ignored", "%s；该行已忽略"},
     [RS_M_P_FEW] = {"too few fields", "字段不足"},
     [RS_M_P_EMPTY_ID] = {"empty id; row ignored", "id 为空；该行已忽略"},

@@ -50,7 +50,7 @@ typedef enum rs_msg_id {
 	RS_M_P_RESHAPED_MANY,
 	/* a workbook read (classify.c) */
 	RS_M_X_HIDDEN_ROW, RS_M_X_HIDDEN_ROWS, RS_M_X_HIDDEN_COL, RS_M_X_MERGED, RS_M_X_AND_MORE,
-	RS_M_X_SHEET, RS_M_X_SHEETS, RS_M_X_NOT_CONT, RS_M_X_FULL, RS_M_X_TWOHEAD,
+	RS_M_X_SHEET, RS_M_X_SHEETS, RS_M_X_NOT_CONT, RS_M_X_SAME1, RS_M_X_SAMEN, RS_M_X_FULL, RS_M_X_TWOHEAD,
 	/* inspect's report (inspect.c): headings, labels and formats; the HOW and
 	 * SKIP ids run in the order of RS_HOW_ and RS_SKIP_ (rs_msg(g, RS_M_I_HOW + how)) */
 	RS_M_I_FILE, RS_M_I_NOT_READ, RS_M_I_FORMAT, RS_M_I_DELIMITER, RS_M_I_TAB, RS_M_I_JSON_COLS,

@@ -59,6 +59,8 @@ struct rs_xlsx_in {
 	size_t *read, nread;    /* the sheet asked for, then "NAME 2", ...; once read,
 	                           nread counts those read (the rest: not continuations) */
 	size_t nnamed;          /* the sheets named as continuations */
+	size_t same, nsame;     /* other shown sheets not read whose first row is the first
+	                           read's (a region's or a rep's accounts): the first, how many */
 	bool full;              /* the last sheet read uses row 1,048,576 */
 	unsigned long hidden, first_hidden; /* rows after the header hidden, the first's line */
 	rs_buf col_hidden;      /* per column of the sheets read: 1 if hidden (<col hidden>) */
@@ -384,6 +386,7 @@ static void sst_text(void *ud, const XML_Char *t, int n)
 typedef struct sheet_rd {
 	const rs_read_ctx *c;
 	bool have_header, cont;   /* cont: a continuation sheet, header not seen yet */
+	bool probe, same;         /* probe: only compare the first row with hdr, into same */
 	size_t ncols;             /* the header's cells */
 	char *hdr;                /* the header's cells, for the continuations */
 	size_t hdr_len;
@@ -711,9 +714,9 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **a)
 		s->in_cell = true;
 		s->formula = s->has_v = false;
 		rs_buf_reset(&s->text);
-	} else if (strcmp(ln, "col") == 0) {
+	} else if (strcmp(ln, "col") == 0 && !s->probe) {
 		hide_cols(pt, a);
-	} else if (strcmp(ln, "mergeCell") == 0) {
+	} else if (strcmp(ln, "mergeCell") == 0 && !s->probe) {
 		add_merged(pt, attr(a, "ref"));
 	} else if (s->in_cell && strcmp(ln, "f") == 0) {
 		s->formula = true;
@@ -735,6 +738,11 @@ static rs_status end_row(part *pt, sheet_rd *s)
 
 	if (s->values == 0)
 		return RS_OK;
+	if (s->probe) { /* the first row told: no more of this sheet */
+		s->same = b->n == s->ncols && b->text.len == s->hdr_len &&
+		          memcmp(s->hdr, b->text.data, s->hdr_len) == 0;
+		return RS_EOF;
+	}
 	if (s->cont) { /* skip the header it repeats; without one it is no continuation */
 		s->cont = false;
 		return b->n == s->ncols && b->text.len == s->hdr_len &&
@@ -853,6 +861,13 @@ const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap, const cha
 	return x->nread < x->nnamed ? strs_at(&x->sheet_name, x->read[x->nread]) : NULL;
 }
 
+const char *rs_xlsx_same_header(const rs_xlsx_in *x, const char **read, size_t *others)
+{
+	*others = x->nsame;
+	*read = x->nread > 0 ? strs_at(&x->sheet_name, x->read[0]) : NULL;
+	return x->nsame > 0 && *read != NULL ? strs_at(&x->sheet_name, x->same) : NULL;
+}
+
 size_t rs_xlsx_merged(const rs_xlsx_in *x, size_t col, unsigned long after, unsigned long *top,
                       unsigned long *bottom)
 {
@@ -909,6 +924,49 @@ void rs_xlsx_sheet_hint(const rs_xlsx_in *x, rs_lang g, char *out, size_t cap)
 	(void)snprintf(out + used, cap - used, "%s", tail);
 }
 
+/*
+ * Workbooks often keep one list per region or sales rep, each on a sheet of
+ * its own with the same header: relstage reads one sheet, and the others'
+ * accounts would be left out in silence. Each shown worksheet not read nor
+ * named as a continuation is read up to its first row with a value, which
+ * is compared with the first row read (the sheet's title or its header).
+ * Only running out of memory stops the run: a sheet that does not parse is
+ * no list read with this one.
+ */
+static rs_status probe_others(rs_xlsx_in *x, const rs_read_ctx *c, const sheet_rd *read,
+                              rs_error *err)
+{
+	char path[256];
+	rs_status st = RS_OK;
+	size_t i, k;
+
+	x->nsame = 0;
+	for (i = 0; i < x->sheet_name.n && st == RS_OK; i++) {
+		sheet_rd s = {.c = c, .probe = true, .ncols = read->ncols, .hdr = read->hdr,
+		              .hdr_len = read->hdr_len};
+		rs_error quiet = *err;
+		bool named = false;
+
+		for (k = 0; k < x->nnamed; k++)
+			named |= x->read[k] == i;
+		if (named || x->sheet_shown.data[i] == 0 || !has_cells(x, i) ||
+		    !sheet_path(x, i, path, sizeof path))
+			continue;
+		s.next_row = 1;
+		st = parse_part(x, path, true, &s, sheet_start, sheet_end, sheet_text, &quiet);
+		if (st == RS_ENOMEM)
+			*err = quiet;
+		else
+			st = RS_OK;
+		if (s.same && x->nsame++ == 0)
+			x->same = i;
+		rs_buf_free(&s.text);
+		rs_rowbuf_free(&s.cells);
+		rs_free(s.curs);
+	}
+	return st;
+}
+
 rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 {
 	sheet_rd s = {.c = c}; /* zero: no text, cells or header yet */
@@ -938,6 +996,8 @@ rs_status rs_read_xlsx(rs_xlsx_in *x, const rs_read_ctx *c, rs_error *err)
 		st = rs_error_set(err, RS_EPARSE, 0, "no header row: sheet \"%s\" is empty%s",
 		                  strs_at(&x->sheet_name, x->read[0]), hint);
 	}
+	if (st == RS_OK && x->opts.sheet == NULL)
+		st = probe_others(x, c, &s, err);
 	rs_buf_free(&s.text);
 	rs_rowbuf_free(&s.cells);
 	rs_free(s.curs);

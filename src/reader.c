@@ -361,6 +361,13 @@ const char *rs_reader_sheets(const rs_reader *r, char *out, size_t cap, const ch
 	return r != NULL && r->xlsx != NULL ? rs_xlsx_sheets(r->xlsx, out, cap, full) : NULL;
 }
 
+const char *rs_reader_same_sheet(const rs_reader *r, const char **read, size_t *others)
+{
+	*others = 0;
+	*read = NULL;
+	return r != NULL && r->xlsx != NULL ? rs_xlsx_same_header(r->xlsx, read, others) : NULL;
+}
+
 size_t rs_reader_merged(const rs_reader *r, size_t col, unsigned long after, unsigned long *top,
                         unsigned long *bottom)
 {

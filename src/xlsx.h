@@ -121,6 +121,11 @@ const char *rs_xlsx_active_other(const rs_xlsx_in *x, const char **read);
  * read when it is full and nothing follows it (rows past Excel's may have
  * been cut off), else NULL. */
 const char *rs_xlsx_sheets(const rs_xlsx_in *x, char *out, size_t cap, const char **full);
+/* After reading without --sheet: the first other shown worksheet, not read,
+ * whose first row with a value is the first row read, the sheet read in
+ * *read (both borrowed from x), and in *others how many such sheets there
+ * are; NULL when none. */
+const char *rs_xlsx_same_header(const rs_xlsx_in *x, const char **read, size_t *others);
 /* Rows after the header hidden in the sheet (hidden by hand or filtered
  * out), and the line of the first; 0 when none. */
 unsigned long rs_xlsx_hidden_rows(const rs_xlsx_in *x, unsigned long *first);

@@ -793,6 +793,22 @@ def currencies(out):
           ("E3", "plain beside dollars", (1200, 0), (5000, 2))])
 
 
+def regions(out):
+    """One list per region, each on a sheet with the same header, as Chinese
+    workbooks keep them (华东, 华北), and a 说明 sheet that starts otherwise:
+    the first is read and the other region is named, since its accounts are
+    not in the output (before: left out in silence)."""
+    def sheet(rows):
+        return sheet_xml([[inline("%s%d" % (chr(65 + c), r), v) if isinstance(v, str)
+                           else num("%s%d" % (chr(65 + c), r), v) for c, v in enumerate(row)]
+                          for r, row in enumerate(rows, 1)])
+    head = ["客户编号", "客户名称", "采购份额"]
+    package(os.path.join(out, "xl_regions.xlsx"),
+            [("华东", sheet([head, ["E1", "华东精工", 60], ["E2", "苏州远航", 85]]), None),
+             ("华北", sheet([head, ["N1", "天津海河", 30], ["N2", "北京燕山", 90]]), None),
+             ("说明", sheet([["本表由 CRM 导出"], ["按区域分表"]]), None)])
+
+
 if __name__ == "__main__":
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -821,3 +837,4 @@ if __name__ == "__main__":
     codes(out)
     damaged(out)
     currencies(out)
+    regions(out)

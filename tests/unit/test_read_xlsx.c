@@ -520,6 +520,89 @@ static void test_every_allocation_failure_of_ours_is_enomem_without_leaks(void *
 	(void)unlink(g_path);
 }
 
+/* One list per region or rep, each on a sheet with the same header: the
+ * others are named, since their accounts are not read (before: in silence).
+ * Not a hidden sheet, one that starts otherwise, one named as a
+ * continuation ("Data 2", said as such), nor any when --sheet chose one. */
+static const char *same_sheet(const char *sheet, const char **first, size_t *others, rs_status *st)
+{
+	static char name[32], read[32];
+	rs_read_opts o;
+	rs_reader *r = NULL;
+	rs_error err;
+	const char *same;
+	FILE *fp = fopen(g_path, "rb");
+	got g;
+
+	assert_non_null(fp);
+	memset(&o, 0, sizeof o);
+	memset(&g, 0, sizeof g);
+	o.sheet = sheet;
+	rs_error_clear(&err);
+	*st = rs_reader_open(&r, fp, g_path, &o, &err);
+	if (*st == RS_OK)
+		*st = rs_reader_run(r, on_header, on_row, &g, &err);
+	same = rs_reader_same_sheet(r, first, others);
+	(void)snprintf(name, sizeof name, "%s", same != NULL ? same : "");
+	(void)snprintf(read, sizeof read, "%s", *first != NULL ? *first : "");
+	*first = read; /* the reader's, freed below */
+	rs_reader_free(r);
+	(void)fclose(fp);
+	return name;
+}
+
+static void test_other_sheets_that_start_as_the_one_read_are_named(void **state)
+{
+	const rs_alloc_hooks hooks = {failing_malloc, failing_realloc, free};
+	const char *names[] = {"华东", "Notes", "华北", "Old", "华南"}, *first;
+	lxw_workbook *wb = book();
+	size_t others, k;
+	rs_status st;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		lxw_worksheet *ws = workbook_add_worksheet(wb, names[i]);
+
+		worksheet_write_string(ws, 0, 0, i == 1 ? "note" : "客户编号", NULL);
+		worksheet_write_string(ws, 0, 1, "采购份额", NULL);
+		worksheet_write_string(ws, 1, 0, names[i], NULL);
+		worksheet_write_number(ws, 1, 1, 60, NULL);
+		if (i == 3)
+			worksheet_hide(ws);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_string_equal(same_sheet(NULL, &first, &others, &st), "华北");
+	assert_int_equal(st, RS_OK);
+	assert_int_equal(others, 2); /* 华北 and 华南; not Notes, nor the hidden Old */
+	assert_string_equal(first, "华东");
+	assert_string_equal(same_sheet("华北", &first, &others, &st), "");
+	assert_int_equal(others, 0);
+	for (k = 0;; k++) { /* out of memory while looking: said as such */
+		fail_after = k;
+		rs_set_alloc_hooks(&hooks);
+		(void)same_sheet(NULL, &first, &others, &st);
+		rs_set_alloc_hooks(NULL);
+		if (st == RS_OK)
+			break;
+		assert_int_equal(st, RS_ENOMEM);
+	}
+	assert_int_equal(others, 2);
+	(void)unlink(g_path);
+
+	wb = book(); /* Data 2 after a sheet not full: named as such, not twice */
+	for (i = 0; i < 2; i++) {
+		lxw_worksheet *ws = workbook_add_worksheet(wb, i == 0 ? "Data" : "Data 2");
+
+		worksheet_write_string(ws, 0, 0, "id", NULL);
+		worksheet_write_string(ws, 1, 0, "A", NULL);
+	}
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	assert_string_equal(same_sheet(NULL, &first, &others, &st), "");
+	assert_int_equal(others, 0);
+	(void)unlink(g_path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -536,6 +619,7 @@ int main(void)
 		cmocka_unit_test(test_shared_strings_past_the_cap_stop_with_a_clear_error),
 		cmocka_unit_test(test_what_is_not_a_workbook_says_what_it_is),
 		cmocka_unit_test(test_every_allocation_failure_of_ours_is_enomem_without_leaks),
+		cmocka_unit_test(test_other_sheets_that_start_as_the_one_read_are_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -176,6 +176,22 @@ for z in "xl_hidden.xlsx: 工作表中有 2 行被隐藏（在 Excel 中隐藏�
 	"$R" -q --lang zh "$t/${z%%:*}" >/dev/null 2>"$t/err"
 	grep -qF "relstage: $t/$z" "$t/err" || fail "${z%%:*} --lang zh: $(cat "$t/err")"
 done
+# One list per region on sheets with the same header: the first is read and
+# the others are named, their accounts not being in the output (before: in
+# silence); not with --sheet, which chose one.
+"$R" -q "$t/xl_regions.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && [ "$(cut -d, -f1 "$t/x.out" | tr '\n' ' ')" = "客户编号 E1 E2 " ] &&
+	grep -qxF "relstage: $t/xl_regions.xlsx: the workbook also has sheet \"华北\", which starts with the same row as sheet \"华东\" (the one read): its rows are not read, since relstage reads one sheet; to classify its accounts too, give --sheet \"华北\" in a run of its own" "$t/err" ||
+	fail "xl_regions: exit $rc: $(cat "$t/x.out" "$t/err")"
+"$R" -q --lang zh "$t/xl_regions.xlsx" 2>&1 >/dev/null |
+	grep -qxF "relstage: $t/xl_regions.xlsx: 该工作簿还有工作表 \"华北\"，其首行与已读取的工作表 \"华东\" 相同：其中的行未读取，因为 relstage 只读取一个工作表；如要对其中的客户也做分类，请另行运行并用 --sheet \"华北\"" ||
+	fail "xl_regions --lang zh: no note of the sheet not read"
+"$R" -q --sheet 华北 "$t/xl_regions.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
+[ $rc = 0 ] && [ "$(cut -d, -f1 "$t/x.out" | tr '\n' ' ')" = "客户编号 N1 N2 " ] && ! grep -q 'sheet' "$t/err" ||
+	fail "xl_regions --sheet 华北: exit $rc: $(cat "$t/err")"
+"$R" -q "$t/xl_quarters.xlsx" 2>&1 >/dev/null |
+	grep -qxF "relstage: $t/xl_quarters.xlsx: the workbook also has 3 sheets that start with the same row as sheet \"Q1\" (the one read): their rows are not read, since relstage reads one sheet; to classify their accounts too, give --sheet NAME for each in a run of its own (the first: \"Q2\")" ||
+	fail "xl_quarters: no note of the 3 sheets not read"
 "$R" -q --sheet Q4 "$t/xl_quarters.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
 [ $rc = 0 ] && grep -q '^Q4-1,' "$t/x.out" && ! grep -q 'read sheet' "$t/err" || fail "xl_quarters --sheet Q4: exit $rc: $(cat "$t/err")"
 "$R" -q "$t/xl_hidden_first.xlsx" >"$t/x.out" 2>"$t/err"; rc=$?
