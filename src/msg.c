@@ -223,6 +223,11 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                            "Nurse（护士长）指某一行当中资历最高的人，不是采购方面的职级：校长领导一所"
                            "学校，主厨领导一个厨房，收银主管管理收银台，护士长管理一个病区；请写明职级"
                            "（员工、经理、总监、高层）"},
+    [RS_M_L_BOARD] = {"an independent, non-executive or advisory board member (独立董事, 外部董事) "
+                       "sits on the board without managing the company: a contact there is not "
+                       "its top management; write the level (staff, manager, director, executive)",
+                       "独立董事、外部董事、非执行董事或顾问委员会成员在董事会任职但不参与经营管理，"
+                       "与其接触不等于接触到客户的高层：请写明职级（员工、经理、总监、高层）"},
     [RS_M_OPT_NONE] = {"option \"%s\"%s names no cooperation signal relstage reads (relstage "
                        "fields lists the options); name its signal in a map file's options, or, if the "
                        "column is no list of them, --ignore it",

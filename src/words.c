@@ -63,6 +63,9 @@ static const vocab words[] = {
 	{"geschäftsführung", 'l', 4, W_CELL}, {"vorstand", 'l', 4, W_END | W_FIRST},
 	{"inhaber", 'l', 4, W_END}, {"inhaberin", 'l', 4, W_END}, {"pdg", 'l', 4, W_END},
 	{"directeur général", 'l', 4, W_END}, {"directrice générale", 'l', 4, W_END},
+	/* its deputy, as a Deputy General Manager (副总经理): a French SA's officer */
+	{"directeur général adjoint", 'l', 4, W_END}, {"directrice générale adjointe", 'l', 4, W_END},
+	{"directeur général délégué", 'l', 4, W_END}, {"directrice générale déléguée", 'l', 4, W_END},
 	{"director general", 'l', 4, W_END}, {"gerente general", 'l', 4, W_END},
 	{"presidente", 'l', 4, W_END | W_FIRST}, {"高层", 'l', 4, W_SUFFIX}, {"高管", 'l', 4, W_SUFFIX},
 	{"董事长", 'l', 4, W_SUFFIX}, {"董事", 'l', 4, W_SUFFIX},
@@ -520,6 +523,16 @@ static const struct unclear {
     U("head teller", true, RS_M_L_HEAD_TRADE),
     U("head nurse", true, RS_M_L_HEAD_TRADE),
     U("head waiter", true, RS_M_L_HEAD_TRADE),
+    /* on the board without managing: not its top management (董事 alone is) */
+    U("independent director", true, RS_M_L_BOARD),
+    U("independent non executive director", true, RS_M_L_BOARD),
+    U("non executive director", true, RS_M_L_BOARD),
+    U("non executive chairman", true, RS_M_L_BOARD),
+    U("advisory board", true, RS_M_L_BOARD),
+    U("独立董事", false, RS_M_L_BOARD),
+    U("独董", false, RS_M_L_BOARD),
+    U("外部董事", false, RS_M_L_BOARD),
+    U("非执行董事", false, RS_M_L_BOARD),
     U("md", true, RS_M_L_MD), /* managing director, medical doctor, marketing director */
     U("partner", false, RS_M_L_PARTNER),
     U("局长", false, RS_M_L_JUZHANG),

@@ -394,6 +394,24 @@ static void test_titles_from_taiwan_japan_germany_and_owners(void **state)
 	LEVEL("Head Office", -2); LEVEL("Head Office Buyer", -2); LEVEL("HEAD OFFICE", -2);
 	assert_non_null(strstr(rs_value_level_unclear("Head Office Buyer", 17), "headquarters"));
 	LEVEL("Head of Procurement", 3); LEVEL("Head of Office", 3); LEVEL("Head", 3);
+	/* on the board without managing (old: 独立董事 4, Independent Director 3): refused */
+	LEVEL("独立董事", -2); LEVEL("獨立董事", -2); LEVEL("外部董事", -2); LEVEL("非执行董事", -2);
+	LEVEL("独董", -2); LEVEL("Independent Director", -2); LEVEL("Non-Executive Director", -2);
+	LEVEL("Independent Non-Executive Director", -2); LEVEL("Non-Executive Chairman", -2);
+	LEVEL("Advisory Board Member", -2); LEVEL("Advisory Board", -2);
+	assert_non_null(strstr(rs_value_level_unclear("独立董事", 12), "without managing"));
+	LEVEL("董事", 4); LEVEL("执行董事", 4); LEVEL("Board Member", 4); LEVEL("Director", 3);
+}
+
+/* A French SA's deputy chief executives, as a Deputy General Manager (副总经理)
+ * is (old: director, by "directeur"). */
+static void test_a_directeur_general_s_deputy_is_executive(void **state)
+{
+	(void)state;
+	LEVEL("Directeur général adjoint", 4); LEVEL("Directrice générale adjointe", 4);
+	LEVEL("Directeur général délégué", 4); LEVEL("Directrice Générale Déléguée", 4);
+	LEVEL("DIRECTEUR GÉNÉRAL ADJOINT", 4);
+	LEVEL("Directeur général", 4); LEVEL("Directeur adjoint", 3); LEVEL("Directeur des achats", 3);
 }
 
 /* Japan's ranks on the scale 董事长/总经理/副总, 总监/部长, 经理/主管, 专员 has:
@@ -664,6 +682,7 @@ int main(void)
 		cmocka_unit_test(test_a_general_manager_of_a_named_company_is_its_head),
 		cmocka_unit_test(test_executive_senior_and_group_general_managers),
 		cmocka_unit_test(test_titles_from_taiwan_japan_germany_and_owners),
+		cmocka_unit_test(test_a_directeur_general_s_deputy_is_executive),
 		cmocka_unit_test(test_titles_joined_by_and_are_the_higher),
 		cmocka_unit_test(test_german_leiter_titles),
 		cmocka_unit_test(test_japanese_ranks_read_on_the_chinese_scale),
