@@ -723,6 +723,15 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                          "（未标明倍数的%s%s），由此算出的份额会出错：请把两者换成同一单位并在两个%s"
                          "中写明，或以 purchase_share 给出份额，并让其中一个不取任何%s"
                          "（-m our_sales= 或 -m customer_spend=）"},
+    [RS_M_S_U_TAX] = {"our_sales (%s \"%s\") and customer_spend (%s \"%s\") are on "
+                      "different tax bases (one with tax, the other without), so the share "
+                      "from them would be off by the tax: give both on one basis and say so "
+                      "in both %s, or give the share as purchase_share and take one of them "
+                      "from no %s (-m our_sales= or -m customer_spend=)",
+                      "our_sales（%s \"%s\"）和 customer_spend（%s \"%s\"）的计税口径不同"
+                      "（一个含税，一个不含税），由此算出的份额会差一个税额：请把两者换成同一口径并在两个%s"
+                      "中写明，或以 purchase_share 给出份额，并让其中一个不取任何%s"
+                      "（-m our_sales= 或 -m customer_spend=）"},
     [RS_M_S_U_PLAIN] = {"counts as plain units", "按原始单位计"},
     [RS_M_S_U_LINE] = {"is in the unit line %lu gives, \"%s\"", "按第 %lu 行单位行所写的 \"%s\" 计"},
     [RS_M_S_U_HEADER] = {"header", "表头"},

@@ -101,7 +101,7 @@ typedef enum rs_msg_id {
 	RS_M_S_COLUMN, RS_M_S_COLUMNS_W, RS_M_S_KEY_W, RS_M_S_KEYS_W, RS_M_S_INNER, RS_M_S_I_SHARE,
 	RS_M_S_I_ID, RS_M_S_I_BOTH, RS_M_S_I_ALSO, RS_M_S_I_END, RS_M_S_TWOHEAD,
 	/* amounts or a share in units relstage cannot use (fields.c's units checks) */
-	RS_M_S_U_SHARE, RS_M_S_U_DIFFER, RS_M_S_U_PLAIN, RS_M_S_U_LINE, RS_M_S_U_HEADER,
+	RS_M_S_U_SHARE, RS_M_S_U_DIFFER, RS_M_S_U_TAX, RS_M_S_U_PLAIN, RS_M_S_U_LINE, RS_M_S_U_HEADER,
 	RS_M_S_U_HEADERS, RS_M_S_U_SUB,
 	/* the readers' and writers' stops */
 	RS_M_S_ENCODING, RS_M_S_NO_HEADER, RS_M_S_CSV_EMPTY, RS_M_S_J_EMPTY, RS_M_S_J_NO_OBJECT,

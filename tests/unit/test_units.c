@@ -41,6 +41,45 @@ static rs_fieldmap *map_ok(const char *header, const char *const *maps, size_t n
 
 /* ------------------------------------------------------------ headers */
 
+/* Amounts one with tax and the other without: 88 net of 13% VAT over 113
+ * with it is 77.9%, where the share is 88% (before: read so, in silence).
+ * One header that says nothing of tax, or both on one basis, read. */
+static int tax_agrees(const char *sales, const char *spend)
+{
+	char header[256];
+	trow h;
+	rs_error err;
+	rs_fieldmap *m;
+	int ok;
+
+	(void)snprintf(header, sizeof header, "id|%s|%s", sales, spend);
+	m = map_ok(header, (const char *const[]){"our_sales=#2", "customer_spend=#3"}, 2);
+	rs_error_clear(&err);
+	ok = rs_fieldmap_check_units(m, row_of(&h, header, 1), &err) == RS_OK ? 1 : -1;
+	if (ok < 0)
+		assert_non_null(strstr(err.msg, "different tax bases"));
+	rs_fieldmap_free(m);
+	return ok;
+}
+
+static void test_amount_headers_on_two_tax_bases_stop_the_run(void **state)
+{
+	(void)state;
+	assert_int_equal(tax_agrees("我方销售额（不含税）", "客户采购总额（含税）"), -1);
+	assert_int_equal(tax_agrees("销售额（含税）", "采购总额（未税）"), -1);
+	assert_int_equal(tax_agrees("Revenue (excl. VAT)", "Total Purchases (incl. VAT)"), -1);
+	assert_int_equal(tax_agrees("Net Sales", "Total Purchases (gross)"), -1);
+	assert_int_equal(tax_agrees("Umsatz (netto, EUR)", "Einkaufsvolumen (brutto, EUR)"), -1);
+	assert_int_equal(tax_agrees("CA HT", "Achats TTC"), -1);
+	assert_int_equal(tax_agrees("revenue_net", "spend_gross"), -1);
+	/* one basis, or one header silent on it: read */
+	assert_int_equal(tax_agrees("我方销售额（含税）", "客户采购总额（含税）"), 1);
+	assert_int_equal(tax_agrees("Revenue (excl. VAT)", "Total Purchases (excluding VAT)"), 1);
+	assert_int_equal(tax_agrees("我方销售额（不含税）", "客户采购总额"), 1);
+	assert_int_equal(tax_agrees("Internet Sales", "Gross Purchases"), 1); /* not "net" */
+	assert_int_equal(tax_agrees("Network Revenue", "Purchases (gross)"), 1);
+}
+
 /* Do the two amount headers name one unit? -1: they differ (the run stops). */
 static int units_agree(const char *sales, const char *spend)
 {
@@ -201,6 +240,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_amount_headers_in_two_units_stop_the_run),
+	    cmocka_unit_test(test_amount_headers_on_two_tax_bases_stop_the_run),
 	    cmocka_unit_test(test_a_share_header_in_per_mille_or_basis_points_stops_the_run),
 	    cmocka_unit_test(test_title_unit_line_is_the_unit_of_a_bare_header),
 	    cmocka_unit_test(test_a_unit_row_under_the_header_gives_the_amounts_unit),
