@@ -110,6 +110,8 @@ static const char *const al_excl[] = {"preferred_supplier", "独家供应", "独
 static const char *const al_info[] = {"信息共享", "shares_forecast", "information_sharing", "informationsaustausch",
                                     NULL};
 static const char *const al_since[] = {"client_since", "customer_since_date", "relationship_start",
+                                       "became_a_customer_date", /* HubSpot's, by its label */
+                                       "hs_lifecyclestage_customer_date", /* and by its API name */
                                        "kunde_seit", "首次合作年份", "首次合作日期", "合作开始日期",
                                        "合作开始年份", "合作起始年份", "开始合作时间", NULL};
 static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",

@@ -595,6 +595,12 @@ static void test_real_export_headers_find_their_fields(void **state)
 	                          "Number of Associated Contacts|Our Revenue|Total Spend|Departments Engaged",
 	                          b, sizeof b),
 	                    "id=1a name=2a our_sales=7a customer_spend=8a contacts=6w departments=9w");
+	/* HubSpot's "Became a Customer Date" (before: passed through, the years unknown) */
+	assert_string_equal(found("Record ID|Company name|Share of Wallet|Create Date|Became a Customer Date",
+	                          b, sizeof b),
+	                    "id=1a name=2a purchase_share=3a customer_since=5a");
+	assert_string_equal(found("id|name|share_of_wallet|hs_lifecyclestage_customer_date", b, sizeof b),
+	                    "id=1n name=2n purchase_share=3a customer_since=4a");
 	/* Dynamics 365: hidden columns, Account Number by its words */
 	assert_string_equal(found("(Do Not Modify) Account|(Do Not Modify) Row Checksum|Account Name|"
 	                          "Account Number|Primary Contact|Share %|Strategic Partnership Agreement",
