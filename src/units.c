@@ -200,8 +200,8 @@ static int tax_basis(const char *s, size_t n)
 	const char *const *w;
 	size_t i;
 
-	for (i = 0; i < n && i + 1 < sizeof low; i++)
-		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+	for (i = 0; i < n && i + 1 < sizeof low; i++) /* revenue_excl_vat, ex-VAT: as words */
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i] == '_' || s[i] == '-' ? ' ' : s[i]);
 	low[i] = '\0';
 	for (w = net; *w != NULL; w++) /* first: 不含税 holds 含税 */
 		if (holds_word(low, i, *w))

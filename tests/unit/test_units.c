@@ -72,6 +72,8 @@ static void test_amount_headers_on_two_tax_bases_stop_the_run(void **state)
 	assert_int_equal(tax_agrees("Umsatz (netto, EUR)", "Einkaufsvolumen (brutto, EUR)"), -1);
 	assert_int_equal(tax_agrees("CA HT", "Achats TTC"), -1);
 	assert_int_equal(tax_agrees("revenue_net", "spend_gross"), -1);
+	assert_int_equal(tax_agrees("revenue_excl_vat", "total_purchases_incl_vat"), -1);
+	assert_int_equal(tax_agrees("Revenue ex-VAT", "Total Purchases (inc. VAT)"), -1);
 	/* one basis, or one header silent on it: read */
 	assert_int_equal(tax_agrees("我方销售额（含税）", "客户采购总额（含税）"), 1);
 	assert_int_equal(tax_agrees("Revenue (excl. VAT)", "Total Purchases (excluding VAT)"), 1);
