@@ -802,9 +802,11 @@ static rs_status visit(rs_classifier *c, const rs_account *a, const rs_row *in, 
  */
 static rs_status repeated(rs_classifier *c, const rs_account *a, const rs_row *in, rs_error *err)
 {
+	/* "just above" only when it is: rejected or skipped rows between are not kept */
 	if (c->last_line != 0 && a->id_len == c->last_id.len && memcmp(a->id, c->last_id.data, a->id_len) == 0)
-		return duplicate(err, c->o.lang, RS_M_DUP_ABOVE, in->line, a,
-		                 c->last_here ? NULL : c->last_file.data, c->last_line);
+		return duplicate(err, c->o.lang,
+		                 !c->last_here || in->line == c->last_line + 1 ? RS_M_DUP_ABOVE : RS_M_DUP_GAP,
+		                 in->line, a, c->last_here ? NULL : c->last_file.data, c->last_line);
 	rs_buf_reset(&c->last_id);
 	(void)rs_buf_append(&c->last_id, a->id, a->id_len);
 	if (!c->last_here) {

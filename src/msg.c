@@ -172,6 +172,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
                         "per account, not one per contact, order or product",
                         "id \"%.*s\" 重复（首次出现在%s，即上一行）；relstage 要求每个客户一行，"
                         "而不是每个联系人、订单或产品一行"},
+    [RS_M_DUP_GAP] = {"duplicate id \"%.*s\" (first at %s; no other account was read between); "
+                      "relstage needs one row per account, not one per contact, order or product",
+                      "id \"%.*s\" 重复（首次出现在%s，其间没有读到其他客户）；relstage 要求每个客户一行，"
+                      "而不是每个联系人、订单或产品一行"},
     [RS_M_L_CHIEF_OF_STAFF] = {"a chief of staff works for an executive; how senior differs by "
                                "firm: write the level (staff, manager, director, executive)",
                                "Chief of Staff 是为高管服务的职位，级别因公司而异：请写明职级"

@@ -324,14 +324,14 @@ static void test_id_repeated_on_the_next_row_is_rejected(void **state)
 	(void)classify(c, "A1", "30", 2, RS_OK, &e);
 	(void)classify(c, "A1", "30", 3, RS_EREJECT, &e);
 	assert_non_null(strstr(e.msg, "duplicate id \"A1\" (first at line 2, just above)"));
-	(void)classify(c, "A1", "31", 4, RS_EREJECT, &e);
-	assert_non_null(strstr(e.msg, "(first at line 2, just above)"));
+	(void)classify(c, "A1", "31", 4, RS_EREJECT, &e); /* line 3 was not kept */
+	assert_non_null(strstr(e.msg, "(first at line 2; no other account was read between)"));
 	(void)classify(c, "A10", "30", 5, RS_OK, &e); /* a longer id with the same start */
 	(void)classify(c, "A", "30", 6, RS_OK, &e);
 	(void)classify(c, "A1", "30", 7, RS_OK, &e); /* apart: not caught, as documented */
 	(void)classify(c, "B1", "abc", 8, RS_EREJECT, &e); /* a rejected row is not remembered */
 	(void)classify(c, "A1", "30", 9, RS_EREJECT, &e);
-	assert_non_null(strstr(e.msg, "(first at line 7, just above)"));
+	assert_non_null(strstr(e.msg, "(first at line 7; no other account was read between)"));
 	assert_int_equal(rs_classifier_stats(c)->classified, 4);
 	assert_int_equal(rs_classifier_stats(c)->rejected, 4);
 	rs_classifier_free(c);
