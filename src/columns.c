@@ -370,22 +370,23 @@ static rs_status undecided(const rs_fieldmap *m, const rs_rowq *q, rs_error *err
 }
 
 /*
- * purchase_share as fractions of 1: every value in [0, 1], one not whole.
- * When some are so but others are not, the percentages read are said: a
- * "0.85" among "85"s may have meant 85%.
+ * A share column (purchase_share, previous_share) as fractions of 1: every
+ * value in [0, 1], one not whole; each column is decided apart. When some
+ * are so but others are not, the percentages read are said: a "0.85" among
+ * "85"s may have meant 85%.
  */
-static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale scale, rs_diag_fn diag,
-                            void *ctx)
+static void decide_fraction(rs_fieldmap *m, int f, const rs_rowq *q, rs_share_scale scale,
+                            rs_diag_fn diag, void *ctx)
 {
-	const int f = RS_F_PURCHASE_SHARE;
 	const char *t, *example = NULL, *over_eg = NULL, *pct_eg = NULL;
 	const rs_row *row;
 	size_t i, n, in01 = 0, over = 0, pct = 0, example_len = 0, over_len = 0, pct_len = 0;
 	char name[160], val[40], val2[40];
 
-	m->fraction = scale == RS_SHARE_FRACTION;
-	m->pct_auto = scale == RS_SHARE_AUTO && m->col[f] >= 0; /* until fractions are decided */
-	if (!m->pct_auto)
+	m->fraction |= (uint32_t)(scale == RS_SHARE_FRACTION) << f;
+	/* until fractions are decided */
+	m->pct_auto |= (uint32_t)(scale == RS_SHARE_AUTO && m->col[f] >= 0) << f;
+	if (!(m->pct_auto >> f & 1u))
 		return;
 	for (i = 0; (row = rs_rowq_row(q, i)) != NULL; i++) {
 		unsigned shape = 0;
@@ -418,8 +419,8 @@ static void decide_fraction(rs_fieldmap *m, const rs_rowq *q, rs_share_scale sca
 	(void)field_named(m, f, name, sizeof name);
 	(void)rs_field_shown(val, sizeof val, example, example_len);
 	if (over == 0) {
-		m->fraction = true;
-		m->pct_auto = false;
+		m->fraction |= 1u << f;
+		m->pct_auto &= ~(1u << f);
 		if (pct > 0) { /* Excel's 0.5 beside its "85%" (0.85) is 50%; typed by hand, maybe 0.5% */
 			(void)rs_field_shown(val2, sizeof val2, pct_eg, pct_len);
 			if (m->lang == RS_LANG_ZH)
@@ -463,7 +464,7 @@ bool rs_fieldmap_share_doubt(const rs_fieldmap *m, const rs_row *row, const rs_a
 	char dec = '.'; /* a number cell's (JSON, workbook) */
 	double v;
 
-	if (!m->pct_auto || !rs_known(a, f) || !(a->v[f] > 0 && a->v[f] < 1))
+	if (!(m->pct_auto >> f & 1u) || !rs_known(a, f) || !(a->v[f] > 0 && a->v[f] < 1))
 		return false; /* every row but the rare one stops here */
 	t = row->cell[m->col[f]];
 	n = row->len[m->col[f]];
@@ -562,7 +563,9 @@ rs_status rs_fieldmap_decide(rs_fieldmap *m, const rs_rowq *q, char delimiter,
 {
 	decide_false(m, q);
 	decide_marks(m, q, delimiter, o->decimal_mark);
-	decide_fraction(m, q, o->share_scale, o->notice, o->notice_ctx);
+	m->fraction = m->pct_auto = 0;
+	decide_fraction(m, RS_F_PURCHASE_SHARE, q, o->share_scale, o->notice, o->notice_ctx);
+	decide_fraction(m, RS_F_PREVIOUS_SHARE, q, o->share_scale, o->notice, o->notice_ctx);
 	rs_fieldmap_group(m); /* a share in fractions goes to parse_cell */
 	return undecided(m, q, err);
 }

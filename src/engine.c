@@ -74,8 +74,10 @@ static long first(const rs_rules *r, int k, uint32_t can, const double *v, uint3
  */
 static double gap(const rs_cnode *n, const double *v, uint32_t known)
 {
-	double step = n->var == RS_V_SHARE_PCT || !(n->var >= RS_V_CONTACT_SCORE ||
-	              (rs_field_num_rules[n->var] & RS_NUM_WHOLE)) ? 0.01 : 1;
+	double step = n->var == RS_V_SHARE_PCT || n->var == RS_V_SHARE_DROP ||
+	              !(n->var >= RS_V_CONTACT_SCORE || (rs_field_num_rules[n->var] & RS_NUM_WHOLE))
+	                  ? 0.01
+	                  : 1;
 	double x = v[n->var];
 
 	if (n->op < RS_C_LT || n->op > RS_C_GE || n->var >= RS_V_PREVIOUS_STAGE ||

@@ -22,8 +22,8 @@ static const char *const var_names[RS_V_COUNT] = {
 	"contacts", "departments", "top_contact_level", "key_person",
 	"relationship_years", "joint_projects", "exec_meetings",
 	"strategic_agreement", "equity_tie", "exclusive", "info_sharing",
-	"customer_since", "price_agreement",
-	"share_pct", "contact_score", "cooperation_score", "previous_stage",
+	"customer_since", "price_agreement", "previous_share",
+	"share_pct", "share_drop", "contact_score", "cooperation_score", "previous_stage",
 };
 
 const unsigned char rs_field_kinds[RS_V_COUNT] = {
@@ -32,7 +32,8 @@ const unsigned char rs_field_kinds[RS_V_COUNT] = {
 	RS_KIND_BOOL,   RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 	RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,   RS_KIND_BOOL,
 	RS_KIND_NUMBER, RS_KIND_BOOL, /* customer_since, price_agreement */
-	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
+	RS_KIND_NUMBER,               /* previous_share */
+	RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER, RS_KIND_NUMBER,
 };
 
 const char *rs_var_name(int var)
@@ -117,10 +118,16 @@ static const char *const al_since[] = {"client_since", "customer_since_date", "r
 static const char *const al_price[] = {"rebate_agreement", "volume_discount", "framework_price",
                                        "返点协议", "价格协议", "框架价格协议", "rabattvereinbarung",
                                        "preisvereinbarung", NULL};
+/* The past period's share as ERP reports and CRM exports head it; other
+ * past shares (上月份额, "Share (LY)") are found by their words. */
+static const char *const al_prev[] = {"prior_share", "last_year_share", "last_year_share_of_wallet",
+                                      "previous_share_of_wallet", "share_py", "share_ly", "上期份额",
+                                      "去年份额", "上年份额", "上期采购份额", "上年采购份额",
+                                      "去年采购份额", NULL};
 static const char *const *const aliases[RS_F_COUNT] = {
 	al_id, al_name, al_share, al_sales, al_spend, al_contacts, al_depts,
 	al_level, al_key, al_years, al_joint, al_meet, al_agree, al_equity,
-	al_excl, al_info, al_since, al_price,
+	al_excl, al_info, al_since, al_price, al_prev,
 };
 
 static const char *const meanings[RS_F_COUNT][RS_LANG_COUNT] = {
@@ -146,6 +153,10 @@ static const char *const meanings[RS_F_COUNT][RS_LANG_COUNT] = {
 	 "合作起始年份：开始合作的年份（或日期）；relationship_years 为空时据此算出合作年限"},
 	{"a rebate, volume-discount or framework-price agreement (yes/no)",
 	 "价格协议：签有返点、批量折扣或框架价格协议（是/否）"},
+	{"our share in the past period (last period or last year), % (0-100); with share_pct "
+	 "it gives share_drop",
+	 "上期份额：上期（或去年）我方在客户该品类采购中所占的份额，%（0-100）；与 share_pct 一起得出 "
+	 "share_drop"},
 };
 
 const char *rs_field_meaning(int field, rs_lang g)
@@ -170,6 +181,7 @@ bool rs_field_describe(size_t i, rs_field_info *out)
 /* How each numeric field is read: money takes a currency, counts are whole. */
 const unsigned char rs_field_num_rules[RS_F_COUNT] = {
 	[RS_F_PURCHASE_SHARE] = RS_NUM_PERCENT,
+	[RS_F_PREVIOUS_SHARE] = RS_NUM_PERCENT,
 	[RS_F_OUR_SALES] = RS_NUM_CURRENCY,
 	[RS_F_CUSTOMER_SPEND] = RS_NUM_CURRENCY,
 	[RS_F_CONTACTS] = RS_NUM_COUNT | RS_NUM_PIECES,
@@ -962,7 +974,7 @@ static void finish_map(const mapctx *c)
  * given as fractions. */
 static unsigned char op_of(const rs_fieldmap *m, int f)
 {
-	if (f == RS_F_CUSTOMER_SINCE || (f == RS_F_PURCHASE_SHARE && m->fraction))
+	if (f == RS_F_CUSTOMER_SINCE || (m->fraction >> f & 1u))
 		return RS_OP_SLOW;
 	return rs_field_kinds[f] == RS_KIND_BOOL                        ? RS_OP_BOOL
 	       : rs_field_kinds[f] == RS_KIND_LEVEL                     ? RS_OP_LEVEL
@@ -1200,7 +1212,7 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 			return reject_cell(m, f, row, c, RS_M_NOT_NUMBER,
 			                   rs_msg(RS_LANG_EN, RS_M_CUR_MARK), err);
 		/* "45.500" read as 45500 is no share; 45.5 may be meant */
-		if (f == RS_F_PURCHASE_SHARE && *v > 100 && !m->mark_given)
+		if ((RS_SHARE_FIELDS >> f & 1u) && *v > 100 && !m->mark_given)
 			return reject_cell(m, f, row, c, RS_M_NOT_NUMBER,
 			                   rs_msg(RS_LANG_EN, RS_M_SHARE_MARK), err);
 		*guessed |= 1u << f;
@@ -1209,7 +1221,7 @@ static rs_status number_cell(const rs_fieldmap *m, int f, const rs_row *row, siz
 		return reject_cell(m, f, row, c, RS_M_A_YEAR,
 		                   rs_msg(RS_LANG_EN, m->keys ? RS_M_A_YEAR_KEY : RS_M_A_YEAR_COL),
 		                   err);
-	if (f == RS_F_PURCHASE_SHARE && m->fraction && !(shape & RS_SHAPE_PCT)) {
+	if ((m->fraction >> f & 1u) && !(shape & RS_SHAPE_PCT)) {
 		if (*v > 1)
 			return reject_cell(
 			    m, f, row, c, m->keys ? RS_M_FRACTION_KEY : RS_M_FRACTION_COL,

@@ -151,6 +151,9 @@ int rs_value_option(const char *s, size_t n);
 #define RS_OPTION_FIELDS                                                                   \
 	(1u << RS_F_STRATEGIC_AGREEMENT | 1u << RS_F_EQUITY_TIE | 1u << RS_F_EXCLUSIVE |         \
 	 1u << RS_F_INFO_SHARING | 1u << RS_F_PRICE_AGREEMENT)
+/* The fields read as shares: percent, or fractions of 1 (columns.c decides
+ * each column apart), 0-100. */
+#define RS_SHARE_FIELDS (1u << RS_F_PURCHASE_SHARE | 1u << RS_F_PREVIOUS_SHARE)
 /* Why a title's level cannot be told from it ("Chief of Staff", 局长, 主任),
  * or NULL: rs_parse_level refuses these. */
 const char *rs_value_level_unclear(const char *s, size_t n);
@@ -357,11 +360,11 @@ struct rs_fieldmap {
 	double amount_scale;    /* that scale (10^4 for 万元), or 1; 0 before it is known */
 	char unit_title[28];    /* a title row's unit, "(万元)", for headers naming none */
 	unsigned long unit_line; /* ... its line, or 0 */
-	bool fraction;  /* purchase_share is a fraction of 1: x100 */
-	bool csv_false; /* the file writes False in its empty fields, as Odoo's
-	                   CSV exports do (columns.c): it reads as empty */
-	bool pct_auto;  /* ... or percentages because its first rows said so, not
-	                   --share-scale: a later 0.88 may be a fraction (columns.c) */
+	uint32_t fraction; /* share fields (bit per field) given as fractions of 1: x100 */
+	bool csv_false;    /* the file writes False in its empty fields, as Odoo's
+	                      CSV exports do (columns.c): it reads as empty */
+	uint32_t pct_auto; /* ... or percentages because their first rows said so, not
+	                      --share-scale: a later 0.88 may be a fraction (columns.c) */
 	long today;     /* YYYYMMDD: customer_since counts up to it */
 };
 

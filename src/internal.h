@@ -229,13 +229,17 @@ typedef enum rs_field {
 	RS_F_INFO_SHARING,
 	RS_F_CUSTOMER_SINCE, /* a year or date: gives relationship_years when that is empty */
 	RS_F_PRICE_AGREEMENT,
+	RS_F_PREVIOUS_SHARE, /* the past period's purchase_share, % (上期份额, Prior Share) */
 	RS_F_COUNT
 } rs_field;
 
-/* Variables a rule can name: the fields, the three scores, and the stage in
- * the previous run (--previous; by rank), which the classifier sets. */
+/* Variables a rule can name: the fields, share_pct and share_drop, the two
+ * scores, and the stage in the previous run (--previous; by rank), which the
+ * classifier sets. share_drop is previous_share - share_pct in points, known
+ * only when both are: the share fell by that much since the past period. */
 enum {
 	RS_V_SHARE_PCT = RS_F_COUNT,
+	RS_V_SHARE_DROP,
 	RS_V_CONTACT_SCORE,
 	RS_V_COOPERATION_SCORE,
 	RS_V_PREVIOUS_STAGE,

@@ -258,7 +258,7 @@ rs_share_fault rs_score_fault(const rs_account *a);
 
 /* score.c: the explain words of scoring. */
 enum { RS_W_SHARE, RS_W_FROM, RS_W_UNUSED, RS_W_UNKNOWN, RS_W_CAP, RS_W_MAX, RS_W_CAP_OPEN,
-       RS_W_TIMES, RS_W_SEP, RS_W_RAISED, RS_W_COUNT };
+       RS_W_TIMES, RS_W_SEP, RS_W_RAISED, RS_W_PREVIOUS, RS_W_COUNT };
 extern const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT];
 extern const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT];
 

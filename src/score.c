@@ -12,9 +12,9 @@
 
 const char *const rs_score_words[RS_LANG_COUNT][RS_W_COUNT] = {
 	{"share ", " from ", " (our_sales/customer_spend not used)", " (unknown)", " cap)", " (max ",
-	 " (", "x", "; ", " (above 0, so at least 0.01)"},
+	 " (", "x", "; ", " (above 0, so at least 0.01)", "previous share "},
 	{"份额 ", "，取自 ", "（未使用 our_sales/customer_spend）", "（未知）", "）", "（最高 ",
-	 "（上限 ", "×", "；", "（大于 0，按 0.01 计）"},
+	 "（上限 ", "×", "；", "（大于 0，按 0.01 计）", "上期份额 "},
 };
 const char *const rs_score_names[RS_LANG_COUNT][RS_SCORE_COUNT] = {
 	{"contact ", "cooperation "},
@@ -129,6 +129,38 @@ static rs_status share(rs_account *a, int *how, rs_lang g, rs_error *err)
 	 * (explain_share says so where rounding alone would have given 0). */
 	a->v[RS_V_SHARE_PCT] = s > 0 && s < 0.01 ? 0.01 : round_pos(s * 100) / 100;
 	a->known |= 1u << RS_V_SHARE_PCT;
+	return RS_OK;
+}
+
+/* x rounded to 2 decimals, halves away from zero, for either sign. */
+static inline double round2(double x)
+{
+	return x < 0 ? -round_pos(-x * 100) / 100 : round_pos(x * 100) / 100;
+}
+
+/*
+ * share_drop = previous_share - share_pct, in points (negative when the share
+ * rose), known only when both shares are: an unknown past share proves no
+ * fall. previous_share is rounded as share_pct is, so the drop is exactly
+ * the difference of the two numbers --explain shows.
+ */
+static rs_status share_drop(rs_account *a, rs_lang g, rs_error *err)
+{
+	static const char *const range[RS_LANG_COUNT] = {
+	    "previous_share %.15g is outside 0-100", "上期份额 previous_share %.15g 超出 0-100 的范围"};
+	double p = a->v[RS_F_PREVIOUS_SHARE];
+	rs_status st;
+
+	if (!rs_known(a, RS_F_PREVIOUS_SHARE))
+		return RS_OK;
+	if (!(p >= 0 && p <= 100)) {
+		st = rs_error_set(err, RS_EREJECT, 0, range[g], p);
+		if (err != NULL)
+			err->where[0] = '\0';
+		return st;
+	}
+	a->v[RS_V_SHARE_DROP] = round2(round2(p) - a->v[RS_V_SHARE_PCT]);
+	a->known |= 1u << RS_V_SHARE_DROP;
 	return RS_OK;
 }
 
@@ -258,6 +290,16 @@ static void explain_share(const rs_account *a, rs_buf *b, rs_lang g, int how)
 	if (how != RS_F_OUR_SALES && round_pos(raw_share(a, how) * 100) == 0 &&
 	    a->v[RS_V_SHARE_PCT] > 0)
 		(void)rs_buf_puts(b, w[RS_W_RAISED]);
+	/* "; previous share 62 from previous_share, share_drop 12": only when known */
+	if (rs_known(a, RS_V_SHARE_DROP)) {
+		(void)rs_buf_puts(b, w[RS_W_SEP]);
+		(void)rs_buf_puts(b, w[RS_W_PREVIOUS]);
+		(void)rs_buf_put_num(b, round2(a->v[RS_F_PREVIOUS_SHARE]), 2);
+		(void)rs_buf_puts(b, w[RS_W_FROM]);
+		(void)rs_buf_puts(b, "previous_share");
+		(void)rs_buf_puts(b, g == RS_LANG_ZH ? "，share_drop " : ", share_drop ");
+		(void)rs_buf_put_num(b, a->v[RS_V_SHARE_DROP], 2);
+	}
 }
 
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang lang, rs_error *err)
@@ -267,8 +309,11 @@ rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain, rs_lang la
 
 	if (lang != RS_LANG_ZH)
 		lang = RS_LANG_EN;
-	a->known &= ~(1u << RS_V_SHARE_PCT | 1u << RS_V_CONTACT_SCORE | 1u << RS_V_COOPERATION_SCORE);
+	a->known &= ~(1u << RS_V_SHARE_PCT | 1u << RS_V_SHARE_DROP | 1u << RS_V_CONTACT_SCORE |
+	              1u << RS_V_COOPERATION_SCORE);
 	st = share(a, &how, lang, err);
+	if (st == RS_OK)
+		st = share_drop(a, lang, err);
 	if (st != RS_OK)
 		return st;
 	if (explain != NULL)
