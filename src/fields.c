@@ -876,7 +876,8 @@ static void hint_lookalikes(mapctx *c)
 					     var_names[f], q);
 			}
 	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
-		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0')
+		/* a share without a past period's word is this period's, no hint */
+		if (c->m->how[f] != RS_HOW_NONE || c->amb[f][0] != '\0' || f == RS_F_PREVIOUS_SHARE)
 			continue;
 		for (col = 0; col < c->h->n; col++)
 			if (free_column(c, col) &&

@@ -335,9 +335,10 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
          "%s 取第 %lu 列，该列在工作表中被隐藏：照常读取；如要读取其他列，请用 -m %s=COLUMN\n"},
     [RS_M_X_TWOHEAD] =
         {"lines %lu and %lu are one header: a period's cell merged over its columns is read "
-         "with the cells under it (\"%s\"); the other periods' columns pass through unchanged\n",
+         "with the cells under it (\"%s\"); the other periods' columns pass through unchanged "
+         "(a past period's share is also read as previous_share)\n",
          "第 %lu 行和第 %lu 行合为一个表头：合并在各列之上的期间单元格与其下的单元格连读"
-         "（\"%s\"）；其他期间的列原样保留\n"},
+         "（\"%s\"）；其他期间的列原样保留（上期的份额另读作 previous_share）\n"},
     /* inspect's report (inspect.c): the English is the report's text as it has
      * always been; the Chinese keeps field ids, stage ids and -m specs */
     [RS_M_I_FILE] = {"file %s\n", "文件 %s\n"},

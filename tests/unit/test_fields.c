@@ -649,15 +649,17 @@ static void test_share_and_amount_words_pass_over_targets_past_and_others(void *
 	assert_string_equal(found("Account ID|Share Last Year|Share Goal|Potential Share|"
 	                          "Share of Voice|Wallet Size|Share Capital|Wallet Share",
 	                          b, sizeof b),
-	                    "id=1a purchase_share=8a");
+	                    "id=1a purchase_share=8a previous_share=2w");
 	assert_string_equal(found("客户编号|目标份额|竞争对手份额|去年份额|份额", b, sizeof b),
-	                    "id=1a purchase_share=5a");
+	                    "id=1a purchase_share=5a previous_share=4a");
 	assert_string_equal(found("Account ID|Share|Forecast Purchases|Last Year Revenue|Budget Spend",
 	                          b, sizeof b),
 	                    "id=1a purchase_share=2a");
 	assert_string_equal(found("客户编号|份额|预测采购额|去年销售额", b, sizeof b), "id=1a purchase_share=2a");
-	/* last month's, quarter's, the period's opening: a Chinese report's 上月, 上季度, 期初 */
-	assert_string_equal(found("客户编号|上月份额|本月份额", b, sizeof b), "id=1a purchase_share=3w");
+	/* last month's, quarter's, the period's opening: a Chinese report's 上月, 上季度, 期初;
+	 * the past period's share is previous_share, one at most (three past shares: none) */
+	assert_string_equal(found("客户编号|上月份额|本月份额", b, sizeof b),
+	                    "id=1a purchase_share=3w previous_share=2w");
 	assert_string_equal(found("客户编号|上季度份额|期初份额|前期份额|上一年度份额|上月销售额|期初采购总额",
 	                          b, sizeof b),
 	                    "id=1a");
@@ -693,9 +695,12 @@ static void test_brackets_naming_a_target_or_past_are_not_the_value(void **state
 	assert_string_equal(found("Account ID|Share of Wallet (Target)|Share (LY)|Share (competitor)|"
 	                          "Revenue (budget)|Total Purchases (forecast)",
 	                          b, sizeof b),
-	                    "id=1a");
+	                    "id=1a previous_share=3a");
+	/* a prior year's (PY) share was read as the share before: now previous_share */
+	assert_string_equal(found("Account ID|Share (PY)|Share", b, sizeof b),
+	                    "id=1a purchase_share=3a previous_share=2a");
 	assert_string_equal(found("客户编号|采购份额（预测）|份额（去年）|我方销售额（目标）|份额", b, sizeof b),
-	                    "id=1a purchase_share=5a");
+	                    "id=1a purchase_share=5a previous_share=3w");
 	assert_string_equal(found("Account ID|Share (%) (FY2026)|Umsatz (TEUR)|Einkaufsvolumen (TEUR)",
 	                          b, sizeof b),
 	                    "id=1a purchase_share=2a our_sales=3a customer_spend=4a");

@@ -118,7 +118,8 @@ static void test_default_rules_have_the_four_stages(void **state)
 	                    "before the relationship erodes further");
 	assert_non_null(rs_rules_message(r, "downgrade", RS_LANG_ZH));
 	assert_int_equal(rs_rules_stage_index(r, rs_rules_stage_id(r, 1)), 1);
-	assert_string_equal(rs_rules_action_flag(r, 6), "single_threaded");
+	assert_string_equal(rs_rules_action_flag(r, 4), "share_fell");
+	assert_string_equal(rs_rules_action_flag(r, 7), "single_threaded");
 	rs_rules_free(r);
 }
 
@@ -237,7 +238,8 @@ static void test_unknown_variable_is_reported(void **state)
 	               "our_sales, customer_spend, contacts, departments, top_contact_level, "
 	               "key_person, relationship_years, joint_projects, exec_meetings, "
 	               "strategic_agreement, equity_tie, exclusive, info_sharing, customer_since, "
-	               "price_agreement, share_pct, contact_score, cooperation_score)");
+	               "price_agreement, previous_share, share_pct, share_drop, contact_score, "
+	               "cooperation_score)");
 }
 
 static void test_bool_var_needs_true_or_false(void **state)

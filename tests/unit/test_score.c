@@ -325,6 +325,91 @@ static void test_explain_of_computed_share(void **state)
 	rs_buf_free(&b);
 }
 
+/* share_drop is previous_share - share_pct in points, rounded as share_pct is;
+ * negative when the share rose. */
+static void test_share_drop_is_previous_share_minus_share_pct(void **state)
+{
+	rs_account a = {0};
+	rs_error e;
+
+	(void)state;
+	set(&a, RS_F_PURCHASE_SHARE, 40);
+	set(&a, RS_F_PREVIOUS_SHARE, 52.345);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(rs_known(&a, RS_V_SHARE_DROP));
+	assert_true(a.v[RS_V_SHARE_DROP] == 12.35);
+	set(&a, RS_F_PREVIOUS_SHARE, 37.1);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(a.v[RS_V_SHARE_DROP] == -2.9);
+	/* from the amounts: 100 x 85000 / 200000 = 42.5 */
+	memset(&a, 0, sizeof a);
+	set(&a, RS_F_OUR_SALES, 85000);
+	set(&a, RS_F_CUSTOMER_SPEND, 200000);
+	set(&a, RS_F_PREVIOUS_SHARE, 50);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(a.v[RS_V_SHARE_DROP] == 7.5);
+}
+
+/* An unknown past share proves no fall: share_drop stays unknown (and is
+ * cleared when a reused account lost its past share). */
+static void test_share_drop_is_unknown_without_previous_share(void **state)
+{
+	rs_account a = {0};
+	rs_error e;
+
+	(void)state;
+	set(&a, RS_F_PURCHASE_SHARE, 40);
+	set(&a, RS_F_PREVIOUS_SHARE, 60);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_true(rs_known(&a, RS_V_SHARE_DROP));
+	a.known &= ~(1u << RS_F_PREVIOUS_SHARE);
+	assert_int_equal(score(&a, &e), RS_OK);
+	assert_false(rs_known(&a, RS_V_SHARE_DROP));
+}
+
+static void test_previous_share_outside_0_100_is_rejected(void **state)
+{
+	rs_account a = {0};
+	rs_error e;
+
+	(void)state;
+	set(&a, RS_F_PURCHASE_SHARE, 40);
+	set(&a, RS_F_PREVIOUS_SHARE, 130);
+	assert_int_equal(score(&a, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "previous_share 130 is outside 0-100");
+	set(&a, RS_F_PREVIOUS_SHARE, -5);
+	assert_int_equal(rs_score(rules, &a, NULL, RS_LANG_ZH, &e), RS_EREJECT);
+	assert_string_equal(e.msg, "上期份额 previous_share -5 超出 0-100 的范围");
+}
+
+/* --explain shows both shares and the drop, in either language; nothing on
+ * the past share when it is unknown. */
+static void test_explain_shows_both_shares_and_the_drop(void **state)
+{
+	rs_account a = {0};
+	rs_error e;
+	rs_buf b;
+	const char *en = "share 40 from purchase_share; previous share 52 from previous_share, "
+	                 "share_drop 12; contact ";
+	const char *zh = "份额 40，取自 purchase_share；上期份额 52，取自 previous_share，"
+	                 "share_drop 12；接触深度得分 ";
+
+	(void)state;
+	set(&a, RS_F_PURCHASE_SHARE, 40);
+	set(&a, RS_F_PREVIOUS_SHARE, 52);
+	rs_buf_init(&b);
+	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_EN, &e), RS_OK);
+	assert_memory_equal(b.data, en, strlen(en));
+	rs_buf_reset(&b);
+	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_ZH, &e), RS_OK);
+	assert_memory_equal(b.data, zh, strlen(zh));
+	rs_buf_reset(&b);
+	a.known &= ~(1u << RS_F_PREVIOUS_SHARE);
+	assert_int_equal(rs_score(rules, &a, &b, RS_LANG_EN, &e), RS_OK);
+	assert_null(strstr(b.data, "previous"));
+	rs_buf_free(&b);
+}
+
 /*
  * The share in the explain text as the share_pct cell has it
  * (rs_buf_put_num, 2 decimals): every 0.001 from 0 to 100, so whole
@@ -455,7 +540,7 @@ static void random_account(rs_account *a)
 
 	memset(a, 0, sizeof *a);
 	set(a, RS_F_PURCHASE_SHARE, (double)(next() % 10001) / 100);
-	for (f = RS_F_CONTACTS; f < RS_F_COUNT; f++) {
+	for (f = RS_F_CONTACTS; f <= RS_F_PRICE_AGREEMENT; f++) { /* previous_share: its own tests */
 		uint64_t x = next() % 16;
 
 		if (x >= 12)
@@ -544,7 +629,7 @@ static void test_explain_heading_of_every_total_width(void **state)
 			set(&a, RS_F_RELATIONSHIP_YEARS, v);
 			break;
 		case 2: /* everything at the top: 100 */
-			for (j = RS_F_CONTACTS; j < RS_F_COUNT; j++) {
+			for (j = RS_F_CONTACTS; j <= RS_F_PRICE_AGREEMENT; j++) {
 				bool flag = j >= RS_F_STRATEGIC_AGREEMENT || j == RS_F_KEY_PERSON;
 
 				set(&a, (int)j, j == RS_F_TOP_CONTACT_LEVEL ? 4 : flag ? 1 : v);
@@ -632,6 +717,10 @@ int main(void)
 		cmocka_unit_test(test_score_is_clamped_to_max_and_rounded),
 		cmocka_unit_test(test_explain_lists_every_part),
 		cmocka_unit_test(test_explain_of_computed_share),
+		cmocka_unit_test(test_share_drop_is_previous_share_minus_share_pct),
+		cmocka_unit_test(test_share_drop_is_unknown_without_previous_share),
+		cmocka_unit_test(test_previous_share_outside_0_100_is_rejected),
+		cmocka_unit_test(test_explain_shows_both_shares_and_the_drop),
 		cmocka_unit_test(test_explain_share_number_equals_put_num),
 		cmocka_unit_test(test_explain_text_equals_the_reference_text),
 		cmocka_unit_test(test_explain_heading_of_every_total_width),
