@@ -957,10 +957,10 @@ static bool sums_up(rs_classifier *c, const rs_row *in, const rs_account *a, uin
 	                         1u << RS_F_CONTACTS | 1u << RS_F_DEPARTMENTS |
 	                         1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS |
 	                         1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
-	                         1u << RS_F_CUSTOMER_SINCE;
+	                         1u << RS_F_CUSTOMER_SINCE | 1u << RS_F_PREVIOUS_SHARE;
 	const uint32_t amounts =
 	    numbers & ~(1u << RS_F_PURCHASE_SHARE | 1u << RS_F_RELATIONSHIP_YEARS |
-	                1u << RS_F_CUSTOMER_SINCE);
+	                1u << RS_F_CUSTOMER_SINCE | 1u << RS_F_PREVIOUS_SHARE);
 	const uint32_t counts = 1u << RS_F_CONTACTS | 1u << RS_F_DEPARTMENTS |
 	                        1u << RS_F_JOINT_PROJECTS | 1u << RS_F_EXEC_MEETINGS;
 	char names[96] = "";

@@ -38,14 +38,15 @@ typedef struct word_rule {
 /* Not the account's actual value now: a target, a plan, a forecast, a past
  * or limit one ("Target Share", "Planned Exec Meetings", "去年份额"). */
 #define NOT_NOW "target|goal|quota|plan|planned|budget|forecast|expected|estimated|potential|" \
-                "last|previous|prior|ly|py|max|maximum|min|minimum|avg|average|change|growth|" \
+                "last|previous|prior|ly|py|vorjahr|vorperiode|vormonat|max|maximum|min|minimum|avg|average|change|growth|" \
                 "delta|rank|ranking|" \
                 "目标|计划|预算|预测|预计|潜在|去年|上年|上期|同期|历史|最大|最小|平均|增长|变化|" \
                 "同比|环比|排名|上月|上个月|上季|上一|期初|年初|月初|季初|前期|往年|前年|上次"
 /* The past period, whose share is previous_share ("Prior Share", 上期份额,
- * 去年同期份额); not the opening (期初, 年初), a trailing window ("Share Last
+ * 去年同期份额, "Anteil Vorjahr"); not the opening (期初, 年初), a trailing window ("Share Last
  * 12 Months"), nor one further back (前年, 往年, 历史). */
-#define PAST "last|previous|prior|ly|py|去年|上年|上期|上月|上个月|上季|上一|前期|上次"
+#define PAST "last|previous|prior|ly|py|vorjahr|vorperiode|vormonat|去年|上年|上期|上月|上个月|" \
+             "上季|上一|前期|上次"
 #define NOT_PAST_SHARE "month|months|12|ltm|ttm|rolling|trailing|target|goal|quota|plan|planned|" \
                        "budget|forecast|expected|estimated|potential|max|maximum|min|minimum|" \
                        "avg|average|change|growth|delta|rank|ranking|目标|计划|预算|预测|预计|" \

@@ -311,12 +311,13 @@ const char *rs_rules_message(const rs_rules *r, const char *key, rs_lang lang);
 
 /*
  * Computes share_pct from purchase_share, else 100 * our_sales /
- * customer_spend (0 when our_sales is 0), then contact_score and
- * cooperation_score from the rules' score definitions. RS_EREJECT when the
- * share is unknown, outside 0-100, or our_sales exceeds customer_spend (or
- * is negative, or customer_spend is, without a purchase_share), the reason
- * in err naming the values read (the classifier words it again with the
- * cells as written: rs_score_fault, rs_fieldmap_share_reason).
+ * customer_spend (0 when our_sales is 0), share_drop when previous_share is
+ * known, then contact_score and cooperation_score from the rules' score
+ * definitions. RS_EREJECT when the share is unknown, outside 0-100, or
+ * our_sales exceeds customer_spend (or is negative, or customer_spend is,
+ * without a purchase_share), the reason in err naming the values read (the
+ * classifier words it again with the cells as written: rs_score_fault,
+ * rs_fieldmap_share_reason); also when previous_share is outside 0-100.
  * When `explain` is not NULL, appends the parts of each score to it.
  */
 rs_status rs_score(const rs_rules *r, rs_account *a, rs_buf *explain,

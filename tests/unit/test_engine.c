@@ -669,6 +669,53 @@ static void test_downgrade_brings_win_back_actions(void **state)
 	assert_true(fired(&res, "win_back_bonds"));
 }
 
+/* A share that fell share_drop_points (5) or more since the past period
+ * fires share_fell with its flag; 4.99 points, a rise or an unknown past share
+ * never does. The stage stays the current share's. */
+static void test_a_share_fallen_5_points_fires_share_fell(void **state)
+{
+	rs_account a = partner(60);
+	rs_result res, before;
+	size_t i;
+
+	(void)state;
+	before = run(&a, NULL);
+	assert_false(fired(&before, "share_fell"));
+	set(&a, RS_F_PREVIOUS_SHARE, 65);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "share_fell"));
+	assert_int_equal(res.stage, before.stage);
+	for (i = 0; i < res.nfired; i++)
+		if (strcmp(rs_test_action_id(rules, res.fired[i]), "share_fell") == 0)
+			assert_string_equal(rs_rules_action_flag(rules, res.fired[i]), "share_fell");
+	set(&a, RS_F_PREVIOUS_SHARE, 64.99);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "share_fell"));
+	set(&a, RS_F_PREVIOUS_SHARE, 40); /* rose */
+	res = run(&a, NULL);
+	assert_false(fired(&res, "share_fell"));
+	/* from 90: still stable by the current share, not strategic as before */
+	set(&a, RS_F_PREVIOUS_SHARE, 90);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "share_fell"));
+	assert_int_equal(res.stage, before.stage);
+	a.known &= ~(1u << RS_F_PREVIOUS_SHARE);
+	res = run(&a, NULL);
+	assert_false(fired(&res, "share_fell"));
+	/* the current share from the amounts: 100 x 30 / 100 = 30, down from 40 */
+	a = thin(0);
+	a.known &= ~(1u << RS_F_PURCHASE_SHARE);
+	set(&a, RS_F_OUR_SALES, 30);
+	set(&a, RS_F_CUSTOMER_SPEND, 100);
+	set(&a, RS_F_PREVIOUS_SHARE, 40);
+	res = run(&a, NULL);
+	assert_true(fired(&res, "share_fell"));
+	set(&a, RS_F_OUR_SALES, 0); /* lost: share 0, development, and the fall said */
+	res = run(&a, NULL);
+	assert_string_equal(rs_rules_stage_id(rules, res.stage), "development");
+	assert_true(fired(&res, "share_fell"));
+}
+
 static void test_explain_names_the_row_and_the_actions(void **state)
 {
 	rs_account a = thin(90);
@@ -1094,6 +1141,7 @@ int main(void)
 		cmocka_unit_test(test_single_threaded_names_what_is_single),
 		cmocka_unit_test(test_types_bonds_and_models_of_the_default_rules),
 		cmocka_unit_test(test_downgrade_brings_win_back_actions),
+		cmocka_unit_test(test_a_share_fallen_5_points_fires_share_fell),
 		cmocka_unit_test(test_explain_names_the_row_and_the_actions),
 		cmocka_unit_test(test_compiled_conditions_equal_the_reference_on_random_rules),
 		cmocka_unit_test(test_inline_flat_groups_equal_rs_cond_k),
