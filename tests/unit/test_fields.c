@@ -699,6 +699,9 @@ static void test_brackets_naming_a_target_or_past_are_not_the_value(void **state
 	/* a prior year's (PY) share was read as the share before: now previous_share */
 	assert_string_equal(found("Account ID|Share (PY)|Share", b, sizeof b),
 	                    "id=1a purchase_share=3a previous_share=2a");
+	/* not the year before last, a trailing window or the year's opening */
+	assert_string_equal(found("客户编号|份额|前年份额|Share Last 12 Months|年初份额", b, sizeof b),
+	                    "id=1a purchase_share=2a");
 	/* German Excel's previous year (Vorjahr) too, never the share itself */
 	assert_string_equal(found("Kundennummer|Anteil|Anteil Vorjahr", b, sizeof b),
 	                    "id=1a purchase_share=2a previous_share=3w");
