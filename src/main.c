@@ -74,7 +74,17 @@ static int slurp(const char *path, char **text, size_t *len)
 		cap *= 2;
 	}
 	if (p == NULL || ferror(fp) || n == cap) {
-		cli_warn("%s: %s", path, p == NULL ? cli_tr("out of memory") : ferror(fp) ? strerror(errno) : cli_tr("rules file larger than 64 MiB"));
+		rs_error err;
+
+		cli_error_init(&err);
+		err.file = path;
+		if (p == NULL)
+			(void)rs_error_set(&err, RS_ENOMEM, 0, "out of memory");
+		else if (ferror(fp)) /* a directory: EISDIR */
+			(void)rs_error_set(&err, RS_EIO, 0, "read failed: %s", strerror(errno));
+		else
+			(void)rs_error_set(&err, RS_ELIMIT, 0, cli_tr("rules file larger than 64 MiB"));
+		cli_error(&err);
 		fclose(fp);
 		free(buf);
 		return EXIT_TROUBLE;
@@ -287,6 +297,35 @@ static const struct option long_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
+static const char short_opts[] = ":r:m:f:t:d:o:qhV";
+
+/*
+ * The language --lang asks for (else lang), known before any option is
+ * acted on, so an error in any option, before --lang or after it, is worded
+ * in it. getopt_long itself reads the line for it, quietly and on a copy
+ * (it reorders what it reads), so --lang is found exactly where the real
+ * reading finds it: abbreviated to any unique prefix (--la zh), as --lang=zh,
+ * not as another option's value (-o --lang) nor after -- (or, under
+ * POSIXLY_CORRECT, after the first file). A value that is not a language is
+ * passed over: the real reading says so, in the language asked before it.
+ */
+static rs_lang lang_asked(int argc, char **argv, rs_lang lang)
+{
+	char **copy = malloc(((size_t)argc + 1) * sizeof *copy);
+	int c;
+
+	if (copy == NULL)
+		return lang; /* the options' own reading reports the lack */
+	memcpy(copy, argv, ((size_t)argc + 1) * sizeof *copy);
+	opterr = 0;
+	while ((c = getopt_long(argc, copy, short_opts, long_opts, NULL)) != -1)
+		if (c == OPT_LANG)
+			(void)rs_lang_parse(optarg, &lang);
+	optind = 0; /* the next getopt_long starts afresh (glibc, musl) */
+	free(copy);
+	return lang;
+}
+
 static bool parse_delimiter(const char *s, char *out)
 {
 	if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0)
@@ -418,7 +457,7 @@ static int take_option(int c, const char *arg, cli_opts *o)
 		o->max_rejects_set = true;
 		break;
 	default:
-		return usage_error("%s", "invalid option");
+		return usage_error("invalid option");
 	}
 	return -1;
 }
@@ -499,11 +538,7 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	o.wopts.format = RS_FMT_AUTO; /* output_format picks it */
 	bad_env = env != NULL && *env != '\0' && !rs_lang_parse(env, &o.co.lang);
-	/* --lang is looked for first, so an error in any option is in its language. */
-	for (c = 1; c < argc && strcmp(argv[c], "--") != 0; c++)
-		if (strncmp(argv[c], "--lang", 6) == 0 && (argv[c][6] == '=' || (!argv[c][6] && c + 1 < argc)))
-			(void)rs_lang_parse(argv[c][6] ? argv[c] + 7 : argv[c + 1], &o.co.lang);
-	cli_lang = o.co.lang;
+	cli_lang = lang_asked(argc, argv, o.co.lang);
 	if (bad_env) /* in --lang's language, or English */
 		cli_warn("RELSTAGE_LANG=%s is not en or zh; using en", env);
 	/* RELSTAGE_TODAY=YYYY-MM-DD: the date customer_since counts to (tests, reruns). */
@@ -520,15 +555,14 @@ int main(int argc, char **argv)
 	o.ignores = o.maps + argc;
 	o.co.maps = o.maps;
 	o.co.ignores = o.ignores;
-	opterr = 0;
 	rc = -1;
-	while (rc < 0 && (c = getopt_long(argc, argv, ":r:m:f:t:d:o:qhV", long_opts, NULL)) != -1)
+	while (rc < 0 && (c = getopt_long(argc, argv, short_opts, long_opts, NULL)) != -1)
 		rc = c == '?' || c == ':' ? bad_option(c, argv[optind - 1]) : take_option(c, optarg, &o);
 	if (rc < 0)
 		rc = output_format(&o);
 	if (rc < 0 && o.co.decimal_comma &&
 	    (o.wopts.format == RS_FMT_JSON || o.wopts.format == RS_FMT_JSONL))
-		rc = usage_error("%s", "--decimal-comma and --excel=eu are for csv, tsv and table output");
+		rc = usage_error("--decimal-comma and --excel=eu are for csv, tsv and table output");
 	if (rc >= 0)
 		goto done;
 	if (o.co.decimal_comma && o.wopts.format == RS_FMT_CSV)
@@ -543,7 +577,7 @@ int main(int argc, char **argv)
 	else if (argc > 0 && strcmp(argv[0], "rules") == 0)
 		rc = cmd_rules(o.rules_path);
 	else if (argc > 0 && strcmp(argv[0], "validate") == 0)
-		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("%s", "validate takes one rules file");
+		rc = argc == 2 ? cmd_validate(argv[1]) : usage_error("validate takes one rules file");
 	else if (argc > 0 && strcmp(argv[0], "fields") == 0)
 		rc = cmd_fields();
 	else if ((rc = load_rules(o.rules_path, true, &rules)) == 0 && (rc = load_map(&o, &map)) == 0) {

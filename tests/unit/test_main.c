@@ -476,6 +476,54 @@ static void test_usage_errors_are_in_the_language_asked_for_anywhere(void **stat
 	EXPECT_USAGE("--lang takes en or zh, not \"fr\"" USAGE_TAIL, "--lang", "fr", "--nope");
 }
 
+/* The first line of c's stderr begins with want (c is freed). */
+static void expect_err_start(child c, const char *want)
+{
+	if (strncmp(c.err, want, strlen(want)) != 0)
+		fail_msg("stderr \"%s\" does not begin \"%s\"", c.err, want);
+	assert_int_equal(c.code, 2);
+	child_free(&c);
+}
+
+/*
+ * --lang is found wherever getopt_long finds it, before any option is acted
+ * on: abbreviated to a unique prefix (--la, --l), with = or without, after an
+ * error; and not where getopt_long does not take it as --lang: -r's value,
+ * past --, past the first file under POSIXLY_CORRECT.
+ */
+static void test_lang_is_found_as_getopt_long_finds_it(void **state)
+{
+	static const char *const asks[][2] = {{"--la", "zh"}, {"--l", "zh"}, {"--lan=zh", NULL}, {"--la=zh", NULL}};
+	char want[512];
+	size_t i;
+
+	(void)state;
+	snprintf(want, sizeof want, "relstage: %s: 无法打开：", at("missing.csv"));
+	for (i = 0; i < 4; i++)
+		expect_err_start(asks[i][1] != NULL ? relstage(OK_CSV, "-q", asks[i][0], asks[i][1], at("missing.csv"))
+		                                    : relstage(OK_CSV, "-q", asks[i][0], at("missing.csv")),
+		                 want);
+	expect_err_start(relstage(OK_CSV, "--bogus", "--la", "zh"), "relstage: 未知选项 --bogus；");
+	expect_err_start(relstage(OK_CSV, "--to", "pdf", "--lan", "zh"), "relstage: --to 的值应为 ");
+	expect_err_start(relstage(OK_CSV, "-q", "-r", "--lang", "zh"), "relstage: --lang: cannot open: ");
+	expect_err_start(relstage(OK_CSV, "-q", "--", "--lang", "zh"), "relstage: --lang: cannot open: ");
+	snprintf(want, sizeof want, "relstage: %s: cannot open: ", at("missing.csv"));
+	expect_err_start(relstage_env("POSIXLY_CORRECT=1", OK_CSV, "-q", at("missing.csv"), "--lang", "zh", (char *)NULL),
+	                 want);
+}
+
+/* A rules file that cannot be read says what failed, in the language asked. */
+static void test_an_unreadable_rules_file_is_a_read_failure(void **state)
+{
+	char want[512];
+
+	(void)state;
+	snprintf(want, sizeof want, "relstage: %s: 读取失败：Is a directory\n", dir);
+	expect_err_start(relstage(OK_CSV, "--lang", "zh", "-r", dir), want);
+	snprintf(want, sizeof want, "relstage: %s: read failed: Is a directory\n", dir);
+	expect_err_start(relstage(OK_CSV, "validate", dir), want);
+}
+
 /* I/O errors in Chinese, the file's name and the system's text as they are. */
 static void test_io_errors_are_in_chinese_under_lang_zh(void **state)
 {
@@ -542,6 +590,8 @@ int main(void)
 		cmocka_unit_test(test_inspect_takes_only_its_own_options),
 		cmocka_unit_test(test_validate_and_fields_report_on_stdout),
 		cmocka_unit_test(test_usage_errors_are_in_the_language_asked_for_anywhere),
+		cmocka_unit_test(test_lang_is_found_as_getopt_long_finds_it),
+		cmocka_unit_test(test_an_unreadable_rules_file_is_a_read_failure),
 		cmocka_unit_test(test_io_errors_are_in_chinese_under_lang_zh),
 		cmocka_unit_test(test_a_failed_write_to_stdout_is_exit_2),
 	};
