@@ -221,7 +221,6 @@ const char *const cli_msgs[][RS_LANG_COUNT] = {
     {"interrupted by signal %d; no output file was replaced", "被信号 %d 中断；没有替换任何输出文件"},
     {"signal %d came after the run had finished; its outputs were written",
      "信号 %d 在运行结束后才到达；输出文件已写好"},
-    {"out of memory", "内存不足"},
     {" (first file: %s)", "（第一个文件：%s）"},
     /* the progress line on a terminal (cli_run.c): the file, rows read, rows a second; then
      * the share of the file read */
@@ -229,6 +228,26 @@ const char *const cli_msgs[][RS_LANG_COUNT] = {
     {", %.0f%%", "，%.0f%%"},
     {"%s: %zu error%s and %zu warning%s in the decision table",
      "%s: 决策表中有 %zu 个错误%.0s、%zu 个警告%.0s"},
+    /* a run's notes and stops (cli_run.c) */
+    {"%s: not UTF-8; read as %s (if that is wrong, name the encoding with --encoding)",
+     "%s: 不是 UTF-8，按 %s 读取；如不对，请用 --encoding 指定"},
+    {"%s: encoding %s, converted to UTF-8", "%s: 编码 %s，已转换为 UTF-8"},
+    {"more than --max-rejects %lu rows rejected; no output file was replaced",
+     "被拒绝的行超过 --max-rejects %lu；没有替换任何输出文件"},
+    {"%lu of %lu rows rejected, more than --max-rejects %lu%s; no output file was replaced",
+     "被拒绝 %lu 行（共 %lu 行），超过 --max-rejects %lu%s；没有替换任何输出文件"},
+    {"%s: no account of this run is in it (%lu new, %lu vanished); if the two files give the id "
+     "in different columns, say which with -m id=COLUMN",
+     "%s: 本次没有一个客户出现在上次的文件中（%lu 个新增，%lu 个消失）；若两个文件的客户编号"
+     "取自不同的列，请用 -m id=COLUMN 指定"},
+    {"%s: no account of this run is in it (%lu new, %lu vanished); if the two files give the id "
+     "in different keys, say which with -m id=KEY",
+     "%s: 本次没有一个客户出现在上次的文件中（%lu 个新增，%lu 个消失）；若两个文件的客户编号"
+     "取自不同的键，请用 -m id=KEY 指定"},
+    {"%lu more rejected rows not shown; all are in the rejects file",
+     "另有 %lu 个被拒绝的行未显示；全部行都在拒绝行文件中"},
+    {"%lu more rejected rows not shown (use --rejects FILE to keep them)",
+     "另有 %lu 个被拒绝的行未显示（用 --rejects FILE 保存全部）"},
 };
 
 const size_t cli_nmsgs = sizeof cli_msgs / sizeof cli_msgs[0];

@@ -337,9 +337,7 @@ static rs_status reject(void *ctx, const rs_row *row, rs_error *why, rs_error *e
 		err->file = r->file;
 		err->where[0] = '\0'; /* the count stops the run, not this row's cell */
 		return rs_error_set(err, RS_ELIMIT, row->line,
-		                    r->o->co.lang == RS_LANG_ZH
-		                        ? "被拒绝的行超过 --max-rejects %lu；没有替换任何输出文件"
-		                        : "more than --max-rejects %lu rows rejected; no output file was replaced",
+		                    cli_tr("more than --max-rejects %lu rows rejected; no output file was replaced"),
 		                    r->o->max_rejects);
 	}
 
@@ -414,14 +412,10 @@ static rs_status read_input(run *r, const char *path, rs_error *err)
 	/* A guessed encoding is always said; with --summary, any that is not UTF-8. */
 	if (strncmp(enc, "UTF-", 4) != 0 &&
 	    (!r->o->ropts.encoding || strcmp(r->o->ropts.encoding, "auto") == 0))
-		cli_warn(r->o->co.lang == RS_LANG_ZH
-		                 ? "%s: 不是 UTF-8，按 %s 读取；如不对，请用 --encoding 指定"
-		                 : "%s: not UTF-8; read as %s (if that is wrong, name the encoding "
-		                   "with --encoding)",
+		cli_warn("%s: not UTF-8; read as %s (if that is wrong, name the encoding with --encoding)",
 		         r->file, enc);
 	else if (r->o->summary && strcmp(enc, "UTF-8") != 0)
-		cli_warn(r->o->co.lang == RS_LANG_ZH ? "%s: 编码 %s，已转换为 UTF-8" : "%s: encoding %s, converted to UTF-8",
-		         r->file, enc);
+		cli_warn("%s: encoding %s, converted to UTF-8", r->file, enc);
 	r->file_header = false;
 	if (st == RS_OK && (st = rs_classifier_file(r->cls, rd, err)) == RS_EUSAGE && r->have_header &&
 	    !r->file_header) { /* a later file whose header does not match: name the first */
@@ -517,9 +511,6 @@ static rs_status commit_all(run *r, rs_error *err)
 static rs_status finish(run *r, rs_error *err)
 {
 	const rs_stats *s = rs_classifier_stats(r->cls);
-	bool zh = r->o->co.lang == RS_LANG_ZH;
-	const char *cols = zh ? (r->keys ? "键" : "列") : r->keys ? "keys" : "columns";
-	const char *caps = r->keys ? "KEY" : "COLUMN";
 	rs_status st = RS_OK;
 	rs_buf b;
 
@@ -527,10 +518,8 @@ static rs_status finish(run *r, rs_error *err)
 		err->file = NULL;
 		err->where[0] = '\0';
 		return rs_error_set(err, RS_ELIMIT, 0,
-		                    r->o->co.lang == RS_LANG_ZH
-		                        ? "被拒绝 %lu 行（共 %lu 行），超过 --max-rejects %lu%s；没有替换任何输出文件"
-		                        : "%lu of %lu rows rejected, more than --max-rejects %lu%s; no output file "
-		                          "was replaced",
+		                    cli_tr("%lu of %lu rows rejected, more than --max-rejects %lu%s; no output file "
+		                           "was replaced"),
 		                    s->rejected, s->classified + s->rejected,
 		                    r->o->max_rejects, r->o->max_rejects_pct ? "%" : "");
 	}
@@ -557,19 +546,15 @@ static rs_status finish(run *r, rs_error *err)
 	 * different columns, and every account would show as new and vanished. */
 	if (st == RS_OK && s->with_previous && s->classified > 0 && s->vanished + s->prev_rejected > 0 &&
 	    s->up + s->down + s->same == 0)
-		cli_warn(zh ? "%s: 本次没有一个客户出现在上次的文件中（%lu 个新增，%lu 个消失）；"
-		              "若两个文件的客户编号不在同一%s，请用 -m id=%s名 指定"
-		            : "%s: no account of this run is in it (%lu new, %lu vanished); if the "
-		              "two files give the id in different %s, say which with -m id=%s",
-		         r->o->previous, s->added, s->vanished, cols, zh ? cols : caps);
+		cli_warn(r->keys ? "%s: no account of this run is in it (%lu new, %lu vanished); if the two "
+		                   "files give the id in different keys, say which with -m id=KEY"
+		                 : "%s: no account of this run is in it (%lu new, %lu vanished); if the two "
+		                   "files give the id in different columns, say which with -m id=COLUMN",
+		         r->o->previous, s->added, s->vanished);
 	if (st == RS_OK && r->shown > MAX_SHOWN_REJECTS)
-		cli_warn(zh ? "另有 %lu 个被拒绝的行未显示%s"
-		            : "%lu more rejected rows not shown%s",
-		         r->shown - MAX_SHOWN_REJECTS,
-		         zh ? (r->o->rejects ? "；全部行都在拒绝行文件中"
-		                             : "（用 --rejects FILE 保存全部）")
-		            : (r->o->rejects ? "; all are in the rejects file"
-		                             : " (use --rejects FILE to keep them)"));
+		cli_warn(r->o->rejects ? "%lu more rejected rows not shown; all are in the rejects file"
+		                       : "%lu more rejected rows not shown (use --rejects FILE to keep them)",
+		         r->shown - MAX_SHOWN_REJECTS);
 	return st;
 }
 

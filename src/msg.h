@@ -74,7 +74,7 @@ typedef enum rs_msg_id {
 	RS_M_F_WORDS, RS_M_F_PLUS, RS_M_F_THEN, RS_M_F_NOT, RS_M_F_ALONE, RS_M_F_ALONE_ID,
 	RS_M_F_ALONE_NEXT, RS_M_F_VALUES, RS_M_F_YES,
 	RS_M_F_NO, RS_M_F_UNIT_GM, RS_M_F_OPTIONS,
-	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c, cli_run.c) */
+	/* errors that stop the run at the header (fields.c, header.c, classify.c, input.c) */
 	RS_M_E_NO_ID, RS_M_E_ID_MAYBE, RS_M_E_AMB, RS_M_E_FOUND, RS_M_E_NO_SHARE, RS_M_E_BOTH_GIVE,
 	RS_M_E_TWINS, RS_M_E_COLS2, RS_M_E_KEYS2, RS_M_E_OR, RS_M_E_OR_END,
 	RS_M_E_NO_HEADER, RS_M_E_HEADER_ROW, RS_M_E_SEARCH, RS_M_E_SEARCH_NO_ID,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "msg.h"
 #include "printf_args.h"
 #include "test_child.h"
 
@@ -191,6 +192,25 @@ static void test_every_cli_message_has_both_languages_with_the_same_arguments(vo
 	}
 }
 
+/*
+ * Each of the command line's messages is one row of cli_msgs: no English text
+ * twice, and none that rs_error_set would word from the library's table too
+ * (its RS_M_S_ rows), so a message and its Chinese change in one place.
+ */
+static void test_every_cli_message_is_one_row_in_one_table(void **state)
+{
+	size_t i, j;
+
+	(void)state;
+	for (i = 0; i < cli_nmsgs; i++) {
+		for (j = i + 1; j < cli_nmsgs; j++)
+			if (strcmp(cli_msgs[i][RS_LANG_EN], cli_msgs[j][RS_LANG_EN]) == 0)
+				fail_msg("\"%s\" is two rows of cli_msgs", cli_msgs[i][RS_LANG_EN]);
+		if (rs_msg_tr(RS_LANG_ZH, cli_msgs[i][RS_LANG_EN]) != cli_msgs[i][RS_LANG_EN])
+			fail_msg("\"%s\" is in cli_msgs and msg.c's rs_msgs", cli_msgs[i][RS_LANG_EN]);
+	}
+}
+
 /* The options a help text lists, in order, a line each: "-f, --from FMT",
  * "--sheet NAME", and the subcommands ("relstage rules"; "relstage" for the
  * run, whose [options] each language writes its way). */
@@ -272,6 +292,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_cli_message_has_both_languages_with_the_same_arguments),
+		cmocka_unit_test(test_every_cli_message_is_one_row_in_one_table),
 		cmocka_unit_test(test_the_chinese_help_lists_every_option_of_the_english),
 		cmocka_unit_test(test_a_warning_is_worded_in_the_cli_language),
 		cmocka_unit_test(test_error_names_file_line_and_place),

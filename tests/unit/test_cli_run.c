@@ -119,9 +119,13 @@ static cli_opts plain(char **inputs, size_t n)
 	return o;
 }
 
+/* The messages' language is --lang's, as main sets it. */
 static int run_it(void *ctx)
 {
-	return cli_run(ctx, rules);
+	const cli_opts *o = ctx;
+
+	cli_lang = o->co.lang;
+	return cli_run(o, rules);
 }
 
 static child run(cli_opts *o, const char *in)
@@ -131,11 +135,13 @@ static child run(cli_opts *o, const char *in)
 
 static int run_to_full(void *ctx)
 {
+	const cli_opts *o = ctx;
 	int fd = open("/dev/full", O_WRONLY);
 
 	if (fd < 0 || dup2(fd, 1) < 0)
 		return 99;
-	return cli_run(ctx, rules);
+	cli_lang = o->co.lang;
+	return cli_run(o, rules);
 }
 
 /* ----------------------------------------------------------- exit codes */
@@ -474,6 +480,90 @@ static void test_max_rejects_message_in_chinese(void **state)
 	free(in[0]);
 }
 
+/* The stderr of a run of `text` (as name) under --lang zh, with what set sets. */
+static char *zh_err(const char *name, const char *text, size_t ntext, void (*set)(cli_opts *), int code)
+{
+	char *in[1], *err;
+	cli_opts o;
+	child c;
+	FILE *f = fopen(at(name), "w");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, ntext, f), ntext);
+	assert_int_equal(fclose(f), 0);
+	in[0] = path_dup(name);
+	o = plain(in, 1);
+	o.co.lang = o.ropts.lang = RS_LANG_ZH;
+	if (set != NULL)
+		set(&o);
+	c = run(&o, NULL);
+	assert_int_equal(c.code, code);
+	err = c.err;
+	c.err = NULL;
+	child_free(&c);
+	free(in[0]);
+	return err;
+}
+
+static void set_summary(cli_opts *o)
+{
+	o->summary = true;
+}
+
+static void set_rejects(cli_opts *o)
+{
+	o->rejects = at("all_rejects.csv");
+}
+
+static void set_percent(cli_opts *o)
+{
+	o->max_rejects_set = o->max_rejects_pct = true;
+	o->max_rejects = 30;
+}
+
+static void set_previous(cli_opts *o)
+{
+	o->previous = at("last.csv");
+}
+
+#define EXPECT_IN(hay, needle)                                  \
+	do {                                                        \
+		char *h_ = (hay);                                       \
+		if (strstr(h_, (needle)) == NULL)                       \
+			fail_msg("\"%s\" not in:\n%s", (needle), h_);      \
+		free(h_);                                               \
+	} while (0)
+
+/*
+ * The run's own notes and stops are worded in the messages' language: the
+ * encoding read, --max-rejects as a percentage, the rejected rows not shown,
+ * a --previous file without one account of this run.
+ */
+static void test_the_run_s_notes_and_stops_are_in_chinese_under_lang_zh(void **state)
+{
+	static const char cp1252[] = HDR "A1,85,3,4\nM\xfcller Pr\xe4zision,12,1,1\n";
+	static const char utf16[] = "\xff\xfei\0d\0,\0s\0h\0a\0r\0e\0\n\0A\0001\0,\0008\0005\0\n\0";
+	char many[8192];
+	size_t n = (size_t)snprintf(many, sizeof many, "%s", HDR), i;
+
+	(void)state;
+	EXPECT_IN(zh_err("w.csv", cp1252, sizeof cp1252 - 1, NULL, 0),
+	          "w.csv: 不是 UTF-8，按 Windows-1252 读取；如不对，请用 --encoding 指定\n");
+	EXPECT_IN(zh_err("u.csv", utf16, sizeof utf16 - 1, set_summary, 0), "u.csv: 编码 UTF-16LE，已转换为 UTF-8\n");
+	EXPECT_IN(zh_err("mix.csv", MIX_CSV, strlen(MIX_CSV), set_percent, EXIT_TROUBLE),
+	          "relstage: 被拒绝 1 行（共 3 行），超过 --max-rejects 30%；没有替换任何输出文件\n");
+	for (i = 0; i < 122; i++) /* good rows first: the share column holds */
+		n += (size_t)snprintf(many + n, sizeof many - n, i < 20 ? "A%zu,50,1,1\n" : "B%zu,abc,1,1\n", i);
+	EXPECT_IN(zh_err("many.csv", many, n, NULL, EXIT_REJECTS),
+	          "relstage: 另有 2 个被拒绝的行未显示（用 --rejects FILE 保存全部）\n");
+	EXPECT_IN(zh_err("many.csv", many, n, set_rejects, EXIT_REJECTS),
+	          "relstage: 另有 2 个被拒绝的行未显示；全部行都在拒绝行文件中\n");
+	put_file("last.csv", "id,stage\nZ9,stable\n");
+	EXPECT_IN(zh_err("ok.csv", OK_CSV, strlen(OK_CSV), set_previous, 0),
+	          "last.csv: 本次没有一个客户出现在上次的文件中（2 个新增，1 个消失）；若两个文件的客户编号"
+	          "取自不同的列，请用 -m id=COLUMN 指定\n");
+}
+
 /* A write that fails is exit 2 with a message, never a silent success. */
 static void test_a_failed_write_to_standard_output_is_exit_2(void **state)
 {
@@ -510,6 +600,7 @@ int main(void)
 		cmocka_unit_test(test_a_missing_input_is_exit_2_naming_it),
 		cmocka_unit_test(test_summary_on_stderr_and_summary_json_in_its_file),
 		cmocka_unit_test(test_max_rejects_message_in_chinese),
+		cmocka_unit_test(test_the_run_s_notes_and_stops_are_in_chinese_under_lang_zh),
 		cmocka_unit_test(test_a_failed_write_to_standard_output_is_exit_2),
 	};
 

@@ -79,7 +79,7 @@ sed '2,$s/^/X/' in/batch_prev.csv >"$t/other_ids.csv"
 grep -q 'other_ids.csv: no account of this run is in it (8 new, 8 vanished); if the two files give the id in different columns, say which with -m id=COLUMN$' "$t/err" ||
 	{ echo "FAIL: no id in common not said: $(cat "$t/err")"; fails=1; }
 "$R" -q --lang zh --previous "$t/other_ids.csv" -o /dev/null in/batch_this_month.csv 2>"$t/err"
-grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（8 个新增，8 个消失）；若两个文件的客户编号不在同一列，请用 -m id=列名 指定$' "$t/err" ||
+grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（8 个新增，8 个消失）；若两个文件的客户编号取自不同的列，请用 -m id=COLUMN 指定$' "$t/err" ||
 	{ echo "FAIL: no id in common not said in Chinese: $(cat "$t/err")"; fails=1; }
 grep -q 'no account of this run' "$t/err.csv" && { echo "FAIL: warned with ids in common"; fails=1; }
 # The same for JSON input: the id is in a key, -m names a KEY (CSV's wording above is kept).
@@ -88,7 +88,7 @@ printf '{"id":"M01","purchase_share":70}\n{"id":"M02","purchase_share":85}\n' >"
 grep -q 'other_ids.csv: no account of this run is in it (2 new, 8 vanished); if the two files give the id in different keys, say which with -m id=KEY$' "$t/err" ||
 	{ echo "FAIL: no id in common not said for JSON: $(cat "$t/err")"; fails=1; }
 "$R" -q --lang zh --previous "$t/other_ids.csv" -o /dev/null "$t/now.jsonl" 2>"$t/err"
-grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（2 个新增，8 个消失）；若两个文件的客户编号不在同一键，请用 -m id=键名 指定$' "$t/err" ||
+grep -q 'other_ids.csv: 本次没有一个客户出现在上次的文件中（2 个新增，8 个消失）；若两个文件的客户编号取自不同的键，请用 -m id=KEY 指定$' "$t/err" ||
 	{ echo "FAIL: no id in common not said for JSON in Chinese: $(cat "$t/err")"; fails=1; }
 
 # An id that changed shape (case, full width, a spreadsheet's lost zeros)
