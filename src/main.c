@@ -462,12 +462,50 @@ static int take_option(int c, const char *arg, cli_opts *o)
 	return -1;
 }
 
+/*
+ * A long option getopt_long refused that is no unknown one: the start of
+ * several (--ma: --map, --max-field...), or one that takes no value given
+ * one (--quiet=1, --qu=1). Found in long_opts as getopt_long finds it (a
+ * whole name wins over the longer ones it starts). -1: unknown.
+ */
+static int bad_long_option(const char *arg)
+{
+	const char *name = arg + 2;
+	size_t n = strcspn(name, "="), i, hits = 0, len = 0;
+	const char *one = NULL;
+	char list[512];
+
+	list[0] = '\0';
+	for (i = 0; n > 0 && long_opts[i].name != NULL; i++) {
+		if (strncmp(long_opts[i].name, name, n) != 0)
+			continue;
+		one = long_opts[i].name;
+		if (one[n] == '\0') {
+			hits = 1;
+			break;
+		}
+		hits++;
+		if (len < sizeof list)
+			len += (size_t)snprintf(list + len, sizeof list - len, hits == 1 ? "--%s" : " --%s", one);
+	}
+	if (hits == 1 && name[n] == '=')
+		return usage_error("option --%s takes no value", one);
+	if (hits > 1)
+		return usage_error("option %.*s is the start of several: %s; write more of its name", (int)n + 2, arg,
+		                   list);
+	return -1;
+}
+
 /* An unknown option, or one without its value (c is '?' or ':'; arg is the word). */
 static int bad_option(int c, const char *arg)
 {
+	int rc;
+
 	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
 		return usage_error(c == ':' ? "option -%s needs a value" : "unknown option -%s",
 		                   (char[]){(char)optopt, '\0'});
+	if (c == '?' && strncmp(arg, "--", 2) == 0 && (rc = bad_long_option(arg)) >= 0)
+		return rc;
 	return usage_error(c == ':' ? "option %s needs a value" : "unknown option %s", arg);
 }
 

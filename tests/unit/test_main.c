@@ -134,7 +134,26 @@ static void test_unknown_option_and_missing_value_are_usage_errors(void **state)
 	EXPECT_USAGE("unknown option -x" USAGE_TAIL, "-x");
 	EXPECT_USAGE("option -o needs a value" USAGE_TAIL, "-o");
 	EXPECT_USAGE("option --rules needs a value" USAGE_TAIL, "--rules");
-	EXPECT_USAGE("unknown option --explain=yes" USAGE_TAIL, "--explain=yes");
+	EXPECT_USAGE("unknown option --=x" USAGE_TAIL, "--=x");
+}
+
+/* A long option getopt_long refuses that names options is no unknown one:
+ * a value given to one that takes none, the start of several names (what
+ * they are; a whole name is no start: --map beside --map-file). */
+static void test_a_value_where_none_goes_and_a_short_name_of_several_are_said(void **state)
+{
+	(void)state;
+	EXPECT_USAGE("option --explain takes no value" USAGE_TAIL, "--explain=yes");
+	EXPECT_USAGE("option --quiet takes no value" USAGE_TAIL, "--qu=1");
+	EXPECT_USAGE("option --ma is the start of several: --map --max-field --max-columns --map-file "
+	             "--max-rejects; write more of its name" USAGE_TAIL,
+	             "--ma", "x");
+	EXPECT_USAGE("option --sum is the start of several: --summary --summary-json; write more of its name" USAGE_TAIL,
+	             "--sum");
+	EXPECT_USAGE("option --map needs a value" USAGE_TAIL, "--map");
+	EXPECT_USAGE("选项 --p 可能是以下几个中的任何一个：--previous --prefix；请把选项名写得更完整"
+	             "；用法见 relstage --help\n",
+	             "--p", "x", "--lang", "zh");
 }
 
 /* The message ends with USAGE_TAIL; EXPECT_USAGE adds "relstage: ". */
@@ -576,6 +595,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_unknown_option_and_missing_value_are_usage_errors),
+		cmocka_unit_test(test_a_value_where_none_goes_and_a_short_name_of_several_are_said),
 		cmocka_unit_test(test_every_bad_option_value_names_the_option_and_the_value),
 		cmocka_unit_test(test_output_names_that_contradict_the_format_are_refused),
 		cmocka_unit_test(test_subcommand_arguments_are_checked),
