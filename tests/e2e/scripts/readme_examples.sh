@@ -34,6 +34,7 @@ for f in "$readme" "$top/doc/relstage.1"; do
 		sed 's/^[^-]*//' | sort -u | while read -r o; do
 		case $o in
 		--bogus) ;; # the example of an unknown option
+		--l | --la | --ma) ;; # abbreviations: of --lang (getopt takes it), of several (--ma: refused)
 		--leak-check | --errors-for-leak-kinds | --icsv | --opprint) ;; # valgrind's, mlr's
 		*) grep -qx -- "$o" "$t/help_opts" || echo "FAIL: readme_examples: $(basename "$f") names $o, which relstage --help does not list" ;;
 		esac
