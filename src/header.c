@@ -111,6 +111,30 @@ bool rs_header_blank(const rs_row *row)
 	return true;
 }
 
+/* A Chinese report's count line, folded: 共3户, 共 12 家, 共3条记录, 合计5家客户. */
+static bool count_label(const char *norm)
+{
+	static const char *const heads[] = {"共", "合计", "总计", NULL};
+	static const char *const units[] = {"户", "家", "条", "个", "项", "笔", "条记录", "家客户",
+	                                    "个客户", "户客户", "位客户", NULL};
+	size_t k, d;
+
+	for (k = 0; heads[k] != NULL; k++)
+		if (strncmp(norm, heads[k], strlen(heads[k])) == 0)
+			break;
+	if (heads[k] == NULL)
+		return false;
+	norm += strlen(heads[k]);
+	for (d = 0; norm[d] >= '0' && norm[d] <= '9'; d++)
+		;
+	if (d == 0)
+		return false;
+	for (k = 0; units[k] != NULL; k++)
+		if (strcmp(norm + d, units[k]) == 0)
+			return true;
+	return false;
+}
+
 /* Is cell i a totals word, in any case, width or spacing? */
 static bool totals_cell(const rs_row *row, size_t i)
 {
@@ -171,7 +195,7 @@ static bool totals_cell(const rs_row *row, size_t i)
 	for (k = 0; words[k] != NULL; k++)
 		if (strcmp(norm, words[k]) == 0)
 			return true;
-	return false;
+	return count_label(norm);
 }
 
 /* Is the character before s[p] a CJK one (U+3000 .. U+9FFF)? */

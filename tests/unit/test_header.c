@@ -81,6 +81,23 @@ static void test_totals_rows_in_any_case_width_and_language(void **state)
 	assert_false(rs_header_totals(row_of(&t, "(K04)|x|40", 9), 0, 1));
 }
 
+/* A Chinese report's count line (共 3 户, 共3条记录) ends the list: a totals
+ * row or a footer, never an account named so (found by the audit2 helper). */
+static void test_a_count_line_is_a_totals_row(void **state)
+{
+	static const char *const yes[] = {"共 3 户|||5", "共3户|||5", "共 12 家|||5", "共3条记录|||",
+	                                  "合计 5 家客户|||5", "共 3 戶|||5", "共１２家|||5",
+	                                  "总计 2 个客户|||5"};
+	trow t;
+
+	(void)state;
+	each_totals(yes, sizeof yes / sizeof yes[0]);
+	assert_false(rs_header_totals(row_of(&t, "共享科技|x|40", 9), 0, 1));
+	assert_false(rs_header_totals(row_of(&t, "共3|x|40", 9), 0, 1)); /* no unit */
+	assert_false(rs_header_totals(row_of(&t, "共户|x|40", 9), 0, 1)); /* no number */
+	assert_false(rs_header_totals(row_of(&t, "共3户口|x|40", 9), 0, 1));
+}
+
 /* A report's average row (平均, Average, Durchschnitt) sums the accounts up
  * as a totals row does: skipped, never scored as an account named Average. */
 static void test_average_rows_are_totals_rows(void **state)
@@ -747,6 +764,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_blank_rows_are_every_cell_empty_or_blank),
 		cmocka_unit_test(test_totals_rows_in_any_case_width_and_language),
+		cmocka_unit_test(test_a_count_line_is_a_totals_row),
 		cmocka_unit_test(test_average_rows_are_totals_rows),
 		cmocka_unit_test(test_subtotal_rows_of_a_group_are_totals_rows),
 		cmocka_unit_test(test_a_sheets_own_totals_words_are_totals_rows),
