@@ -633,12 +633,14 @@ static const char *spend_column(const rs_fieldmap *m, char *buf, size_t cap)
 void rs_fieldmap_share_reason(const rs_fieldmap *m, const rs_row *row, const rs_account *a,
                               rs_share_fault f, rs_error *err)
 {
-	char cell[3][128], spend[RS_FIELD_WHERE_MAX + 32];
-	const char *const shown[3] = {
+	char cell[4][128], spend[RS_FIELD_WHERE_MAX + 32];
+	const char *const shown[4] = {
 	    shown_cell(m, row, a, rs_share_field[0], cell[0], sizeof cell[0]),
 	    shown_cell(m, row, a, rs_share_field[1], cell[1], sizeof cell[1]),
-	    shown_cell(m, row, a, rs_share_field[2], cell[2], sizeof cell[2])};
+	    shown_cell(m, row, a, rs_share_field[2], cell[2], sizeof cell[2]),
+	    shown_cell(m, row, a, rs_share_field[3], cell[3], sizeof cell[3])};
 	int at = f == RS_SHARE_RANGE       ? RS_F_PURCHASE_SHARE
+	         : f == RS_SHARE_PREV_RANGE ? RS_F_PREVIOUS_SHARE
 	         : f == RS_SHARE_NEG_SPEND ? RS_F_CUSTOMER_SPEND
 	         : f == RS_SHARE_NONE      ? -1
 	                                   : RS_F_OUR_SALES;

@@ -12,7 +12,8 @@
 #include "internal.h"
 #include "msg.h"
 
-const int rs_share_field[3] = {RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND, RS_F_PURCHASE_SHARE};
+const int rs_share_field[4] = {RS_F_OUR_SALES, RS_F_CUSTOMER_SPEND, RS_F_PURCHASE_SHARE,
+                               RS_F_PREVIOUS_SHARE};
 
 const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_CELL] = {"%s \"%s\" %s", "%s \"%s\" %s"},
@@ -108,6 +109,7 @@ const char *const rs_msgs[RS_M_COUNT][RS_LANG_COUNT] = {
     [RS_M_SHARE_SALES] = {"our_sales", "我方销售额 our_sales"},
     [RS_M_SHARE_SPEND] = {"customer_spend", "客户采购总额 customer_spend"},
     [RS_M_SHARE_SHARE] = {"purchase_share", "采购份额 purchase_share"},
+    [RS_M_SHARE_PREV] = {"previous_share", "上期份额 previous_share"},
     [RS_M_COL_AT] = {"column %ld", "第 %ld 列"},
     [RS_M_KEY_AT] = {"key %ld", "第 %ld 个键"},
     [RS_M_HEX] = {"hexadecimal is not accepted", "不接受十六进制"},
@@ -1078,7 +1080,7 @@ static const char *spaced(rs_lang g, const char *s, char *buf, size_t cap)
 	return buf;
 }
 
-void rs_msg_share(char *buf, size_t cap, rs_lang g, rs_share_fault f, const char *const shown[3],
+void rs_msg_share(char *buf, size_t cap, rs_lang g, rs_share_fault f, const char *const shown[4],
                   const char *spend_col)
 {
 	char sp[160];
@@ -1089,8 +1091,11 @@ void rs_msg_share(char *buf, size_t cap, rs_lang g, rs_share_fault f, const char
 		               shown[1], spend_col);
 		break;
 	case RS_SHARE_RANGE:
-		(void)snprintf(buf, cap, rs_msg(g, RS_M_SHARE_CELL), rs_msg(g, RS_M_SHARE_SHARE),
-		               spaced(g, shown[2], sp, sizeof sp), rs_msg(g, RS_M_SHARE_RANGE));
+	case RS_SHARE_PREV_RANGE:
+		(void)snprintf(buf, cap, rs_msg(g, RS_M_SHARE_CELL),
+		               rs_msg(g, f == RS_SHARE_RANGE ? RS_M_SHARE_SHARE : RS_M_SHARE_PREV),
+		               spaced(g, shown[f == RS_SHARE_RANGE ? 2 : 3], sp, sizeof sp),
+		               rs_msg(g, RS_M_SHARE_RANGE));
 		break;
 	case RS_SHARE_NEG_SALES:
 	case RS_SHARE_NEG_SPEND:

@@ -22,7 +22,7 @@ typedef enum rs_msg_id {
 	RS_M_ROW_FIELDS, RS_M_SCI_NUMBER, RS_M_SCI_NUMBER_WHY, RS_M_SCALED, RS_M_OPT_NONE, RS_M_OPT_OWN,
 	/* why no share comes from the amounts (score.c); a cell in them as written (columns.c) */
 	RS_M_SHARE_OVER, RS_M_SHARE_CELL, RS_M_SHARE_RANGE, RS_M_SHARE_NONE, RS_M_READ_AS, RS_M_IN_COL,
-	RS_M_SHARE_SALES, RS_M_SHARE_SPEND, RS_M_SHARE_SHARE, RS_M_COL_AT, RS_M_KEY_AT,
+	RS_M_SHARE_SALES, RS_M_SHARE_SPEND, RS_M_SHARE_SHARE, RS_M_SHARE_PREV, RS_M_COL_AT, RS_M_KEY_AT,
 	/* why a title gives no level (words.c) */
 	RS_M_L_CHIEF_OF_STAFF, RS_M_L_JUZHANG, RS_M_L_ZHUREN, RS_M_L_CHIEF, RS_M_L_AGM, RS_M_L_EXEC_DIRECTOR,
 	RS_M_L_HEAD_OFFICE, RS_M_L_MD, RS_M_L_PARTNER, RS_M_L_HEAD_TRADE, RS_M_L_BOARD,
@@ -162,12 +162,13 @@ typedef enum rs_share_fault {
 	RS_SHARE_RANGE,      /* purchase_share outside 0-100 */
 	RS_SHARE_NEG_SALES,  /* our_sales < 0, no purchase_share */
 	RS_SHARE_NEG_SPEND,  /* customer_spend < 0, no purchase_share */
-	RS_SHARE_NONE        /* no purchase_share, not both amounts */
+	RS_SHARE_NONE,       /* no purchase_share, not both amounts */
+	RS_SHARE_PREV_RANGE  /* the share is right; previous_share is outside 0-100 */
 } rs_share_fault;
 
 /* The fields a share reason shows, in the order of its `shown` texts:
- * our_sales, customer_spend, purchase_share. */
-extern const int rs_share_field[3];
+ * our_sales, customer_spend, purchase_share, previous_share. */
+extern const int rs_share_field[4];
 
 /*
  * Words the reason for fault f into buf (cut to fit cap), in g: shown[i] is
@@ -175,7 +176,7 @@ extern const int rs_share_field[3];
  * columns.c: the cell as written), spend_col what follows customer_spend
  * ("" or " in column \"Einkauf\"").
  */
-void rs_msg_share(char *buf, size_t cap, rs_lang g, rs_share_fault f, const char *const shown[3],
+void rs_msg_share(char *buf, size_t cap, rs_lang g, rs_share_fault f, const char *const shown[4],
                   const char *spend_col);
 
 /* The translation into g of a format whose English text is en, one of the

@@ -88,23 +88,26 @@ static inline rs_share_fault check(const rs_account *a, double *s, int *how)
 
 rs_share_fault rs_score_fault(const rs_account *a)
 {
-	double s;
+	double s, p = a->v[RS_F_PREVIOUS_SHARE];
 	int how;
+	rs_share_fault f = check(a, &s, &how);
 
-	return check(a, &s, &how);
+	if (f == RS_SHARE_OK && rs_known(a, RS_F_PREVIOUS_SHARE) && !(p >= 0 && p <= 100))
+		return RS_SHARE_PREV_RANGE;
+	return f;
 }
 
 /* The reason in err, each amount as the value read ("our_sales -500 is
  * negative"): the classifier names the cells as written instead. */
 static rs_status reject(const rs_account *a, rs_share_fault f, rs_lang g, rs_error *err)
 {
-	char v[3][32];
-	const char *const shown[3] = {v[0], v[1], v[2]};
+	char v[4][32];
+	const char *const shown[4] = {v[0], v[1], v[2], v[3]};
 	int i;
 
 	if (err == NULL)
 		return RS_EREJECT;
-	for (i = 0; i < 3; i++) /* v[] means nothing where known is clear */
+	for (i = 0; i < 4; i++) /* v[] means nothing where known is clear */
 		if (rs_known(a, rs_share_field[i]))
 			(void)snprintf(v[i], sizeof v[i], "%.15g", a->v[rs_share_field[i]]);
 		else
@@ -146,19 +149,12 @@ static inline double round2(double x)
  */
 static rs_status share_drop(rs_account *a, rs_lang g, rs_error *err)
 {
-	static const char *const range[RS_LANG_COUNT] = {
-	    "previous_share %.15g is outside 0-100", "上期份额 previous_share %.15g 超出 0-100 的范围"};
 	double p = a->v[RS_F_PREVIOUS_SHARE];
-	rs_status st;
 
 	if (!rs_known(a, RS_F_PREVIOUS_SHARE))
 		return RS_OK;
-	if (!(p >= 0 && p <= 100)) {
-		st = rs_error_set(err, RS_EREJECT, 0, range[g], p);
-		if (err != NULL)
-			err->where[0] = '\0';
-		return st;
-	}
+	if (!(p >= 0 && p <= 100))
+		return reject(a, RS_SHARE_PREV_RANGE, g, err);
 	a->v[RS_V_SHARE_DROP] = round2(round2(p) - a->v[RS_V_SHARE_PCT]);
 	a->known |= 1u << RS_V_SHARE_DROP;
 	return RS_OK;

@@ -95,9 +95,11 @@ static void test_chinese_reasons_fit_their_buffers(void **state)
  * full-width bracket ends it. */
 static void test_a_share_reason_shows_the_cells_it_is_given(void **state)
 {
-	static const char *const plain[3] = {"\"500-\"", "\"-3\"", "\"120 %\""};
-	static const char *const read[3] = {"\"1.500,00\" (read as 1500)", "\"1.000,00\" (read as 1000)", ""};
-	static const char *const read_zh[3] = {"\"1.500,00\"（读作 1500）", "\"-1.000,00\"（读作 -1000）", ""};
+	static const char *const plain[4] = {"\"500-\"", "\"-3\"", "\"120 %\"", "\"1,3\""};
+	static const char *const read[4] = {"\"1.500,00\" (read as 1500)", "\"1.000,00\" (read as 1000)", "",
+	                                    ""};
+	static const char *const read_zh[4] = {"\"1.500,00\"（读作 1500）", "\"-1.000,00\"（读作 -1000）", "",
+	                                       ""};
 	char buf[480];
 
 	(void)state;
@@ -125,6 +127,11 @@ static void test_a_share_reason_shows_the_cells_it_is_given(void **state)
 	                         "customer_spend \"-1.000,00\"（读作 -1000）（列 \"Einkauf\"）");
 	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_OVER_SPEND, plain, "");
 	assert_string_equal(buf, "我方销售额 our_sales \"500-\" 超过客户采购总额 customer_spend \"-3\"");
+	/* the past period's share, as its own column writes it */
+	rs_msg_share(buf, sizeof buf, RS_LANG_EN, RS_SHARE_PREV_RANGE, plain, "");
+	assert_string_equal(buf, "previous_share \"1,3\" is outside 0-100");
+	rs_msg_share(buf, sizeof buf, RS_LANG_ZH, RS_SHARE_PREV_RANGE, plain, "");
+	assert_string_equal(buf, "上期份额 previous_share \"1,3\" 超出 0-100 的范围");
 	rs_msg_share(buf, 12, RS_LANG_EN, RS_SHARE_RANGE, plain, ""); /* cut, never past cap */
 	assert_string_equal(buf, "purchase_sh");
 }
