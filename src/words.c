@@ -739,14 +739,6 @@ static rs_parse one_level(const char *s, size_t n, int *out)
 	return *out = w->how & W_UNIT ? unit_head(buf, n, w) : w->v, RS_PARSE_OK;
 }
 
-const char *rs_value_level_unclear(const char *s, size_t n)
-{
-	char buf[128];
-
-	rs_value_trim(&s, &n);
-	return (n = fold_title(s, n, buf)) < sizeof buf ? unclear_title(buf, n) : NULL;
-}
-
 /* Does s[0..n) start with the lowercase ASCII w, in any case? */
 static bool starts_ci(const char *s, size_t n, const char *w)
 {
@@ -815,6 +807,32 @@ static size_t narrow_full_width(const char *s, size_t n, char *out)
  * tell (unclear[]: "MD & CEO", "Owner & Head Chef") is at most an
  * executive's, so beside an executive the cell is executive; else refused.
  */
+/* Why the title s[0..n) tells no level, or NULL. */
+static const char *unclear_one(const char *s, size_t n)
+{
+	char buf[128];
+
+	rs_value_trim(&s, &n);
+	return (n = fold_title(s, n, buf)) < sizeof buf ? unclear_title(buf, n) : NULL;
+}
+
+/* The whole cell's reason, else the first listed title's that has one
+ * ("Buyer & MD" says what MD may mean, as "MD & Buyer" does). */
+const char *rs_value_level_unclear(const char *s, size_t n)
+{
+	const char *why = unclear_one(s, n);
+	size_t i, k, start = 0;
+
+	for (i = 0; why == NULL && i < n; i++) {
+		if ((k = list_sep(s + i, n - i)) == 0 || holds_to(s + start, i - start))
+			continue;
+		why = unclear_one(s + start, i - start);
+		start = i + k;
+		i = start - 1;
+	}
+	return why != NULL || start == 0 ? why : unclear_one(s + start, n - start);
+}
+
 rs_parse rs_value_level_slow(const char *s, size_t n, int *out)
 {
 	size_t i, start = 0, k, items = 0, len;

@@ -481,6 +481,13 @@ static void test_md_partner_and_a_trade_s_head_say_why(void **state)
 	assert_non_null(strstr(rs_msg(RS_LANG_ZH, RS_M_L_MD), "医生"));
 	assert_non_null(strstr(rs_msg(RS_LANG_ZH, RS_M_L_PARTNER), "合伙人"));
 	LEVEL("CEO, 主任", 4); LEVEL("Chief of Staff & CFO", 4);
+	/* a listed title's reason, wherever it stands in the list */
+	LEVEL("Buyer & MD", -2); LEVEL("Buyer / Head Chef", -2);
+	assert_non_null(strstr(rs_value_level_unclear("Buyer & MD", 10), "medical doctor"));
+	assert_non_null(strstr(rs_value_level_unclear("Buyer / Head Chef", 17), "senior one of a trade"));
+	assert_non_null(strstr(rs_value_level_unclear("经理，主任", 15), "车间主任"));
+	assert_null(rs_value_level_unclear("Buyer & Foo", 11));
+	assert_null(rs_value_level_unclear("Buyer & ", 8));
 }
 
 /* A German compound title followed by its department reads by the compound
