@@ -1601,13 +1601,16 @@ static rs_status read_cells(const rs_fieldmap *m, const rs_row *row, rs_account 
  * file's "options" name more, after the built-in ones (one may name none: it
  * is passed over). An option that names no signal rejects the row, as does
  * one naming a count or a signal with a column of its own that does not say
- * so there.
+ * so there. A JSON list of strings (["Exclusive","Strategic agreement"], an
+ * API's multi-select field) holds its options as items.
  */
 static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a, uint32_t *failed,
                          rs_error *err)
 {
 	size_t c = (size_t)m->options, n = row->len[c], i, k, start = 0, sep;
 	const char *s = row->cell[c], *item;
+	bool array = row->type != NULL && row->type[c] == RS_T_JSON && n >= 2 && s[0] == '[' &&
+	             s[n - 1] == ']';
 	char val[72], msg[sizeof err->msg];
 	double own;
 	int f;
@@ -1617,6 +1620,10 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 	if (odoo_false(m, row, c)) { /* no option given; said as a field's false is */
 		a->falsed |= 1u << m->options_first;
 		return;
+	}
+	if (array) { /* a JSON list of strings (a multi-select field): its items */
+		s++;
+		n -= 2;
 	}
 	for (i = 0; i <= n; i += sep > 0 ? sep : 1) {
 		sep = i == n ? 1
@@ -1631,6 +1638,11 @@ static void read_options(const rs_fieldmap *m, const rs_row *row, rs_account *a,
 		k = i - start;
 		start = i + sep;
 		rs_value_trim(&item, &k);
+		if (array && k >= 2 && item[0] == '"' && item[k - 1] == '"') {
+			item++; /* an escape inside stays, and names no option: said */
+			k -= 2;
+			rs_value_trim(&item, &k);
+		}
 		if (k == 0)
 			continue;
 		if ((f = rs_value_option(item, k)) < 0 && rs_value_word_lookup(m->optwords, item, k, &own)) {

@@ -336,6 +336,27 @@ static void test_a_cooperation_column_gives_the_signals_its_options_name(void **
 	                 RS_EREJECT);
 	assert_non_null(strstr(err.msg, "option \"Reseller\" names no cooperation signal"));
 	assert_non_null(strstr(err.msg, "option \"Joint project\" names joint_projects"));
+	{ /* a JSON list of strings (an API's multi-select field): its items */
+		static const unsigned char json[4] = {RS_T_STRING, RS_T_NUMBER, RS_T_JSON, RS_T_NULL};
+		const rs_row *jr = row_of(&r, "A4|50|[\"Strategic agreement\",\"Exclusive\"]|", 4);
+
+		r.row.type = json;
+		assert_int_equal(rs_fieldmap_read(m, jr, &a, &guessed, &failed, &err), RS_OK);
+		assert_true(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) && rs_known(&a, RS_F_EXCLUSIVE));
+		assert_false(rs_known(&a, RS_F_EQUITY_TIE));
+		jr = row_of(&r, "A5|50|[]|", 5);
+		r.row.type = json;
+		assert_int_equal(rs_fieldmap_read(m, jr, &a, &guessed, &failed, &err), RS_OK);
+		assert_false(rs_known(&a, RS_F_STRATEGIC_AGREEMENT) || rs_known(&a, RS_F_EXCLUSIVE));
+		jr = row_of(&r, "A6|50|[\"Reseller\",{\"a\":1}]|", 6);
+		r.row.type = json;
+		assert_int_equal(rs_fieldmap_read(m, jr, &a, &guessed, &failed, &err), RS_EREJECT);
+		assert_non_null(strstr(err.msg, "option \"Reseller\" names no cooperation signal"));
+		/* the same text in a CSV cell is no list */
+		assert_int_equal(rs_fieldmap_read(m, row_of(&r, "A7|50|[\"Exclusive\"]|", 7), &a, &guessed,
+		                                  &failed, &err),
+		                 RS_EREJECT);
+	}
 	rs_fieldmap_free(m);
 	m = map_ok("id|purchase_share|合作方式|strategic_agreement|equity_tie|exclusive|info_sharing|"
 	           "price_agreement", NULL, 0);
